@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import type { Clock } from './ports/clock';
+import type { Mail } from './ports/mail';
+import type { TableStore } from './ports/table-store';
+
+/** Settings the app needs; read from the environment by each entry point, never by the app. */
+export interface AppConfig {
+  /** Where links in emails point, e.g. http://localhost:3000. */
+  baseUrl: string;
+  /** True in AWS: Secure cookies, HSTS, no dev routes, no time travel. */
+  deployed: boolean;
+  /** Key that signs session cookies. */
+  sessionSecret: string;
+  /** Admins from configuration; more can be added in the console. */
+  adminEmails: string[];
+  /** Login links per email address per hour. */
+  loginLinksPerEmailPerHour: number;
+  /** Login links per client IP per hour. */
+  loginLinksPerIpPerHour: number;
+}
+
+/** The adapters the app is built from. Entry points create them; the app never does. */
+export interface AppDeps {
+  store: TableStore;
+  mail: Mail;
+  clock: Clock;
+  config: AppConfig;
+  /** The caller's address for rate limits; differs between Node and Lambda. */
+  clientIp?: (c: Context) => string;
+  /** Writes one structured log line. Personal data must never be passed in. */
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export const DEFAULT_LIMITS = {
+  loginLinksPerEmailPerHour: 5,
+  loginLinksPerIpPerHour: 30,
+} as const;

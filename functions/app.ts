@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { z } from 'zod';
+import type { AppDeps } from './app-deps';
+import { InputValidationError, PayloadTooLargeError } from './errors/domain-errors';
+import { AdminRepository } from './features/admins/admin.repository';
+import { registerAuthRoutes } from './features/auth/auth.routes';
+import { AuthService } from './features/auth/auth.service';
+import { SessionService } from './features/auth/session.service';
+import { ContactRepository } from './features/contacts/contact.repository';
+import { OrganisationRepository } from './features/organisations/organisation.repository';
+import { registerDevOutboxRoutes } from './features/outbox/dev-outbox.routes';
+import { accessMiddleware } from './http/access.middleware';
+import type { AppEnv } from './http/app-env';
+import { handleError } from './http/error-handler';
+import { jsonResponse } from './http/openapi-helpers';
+import { originCheck } from './http/origin-check.middleware';
+
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+
+z.config(z.locales.sv());
+
+/**
+ * Builds the whole API from its adapters. The Lambda handler, the local server and the
+ * tests all call this; nothing here creates an adapter or reads the environment.
+ */
+export function createApp(deps: AppDeps) {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const clientIp = deps.clientIp ?? ((c) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown');
+  const repositories = {
+    organisations: new OrganisationRepository(deps.store),
+    contacts: new ContactRepository(deps.store),
+    admins: new AdminRepository(deps.store),
+  };
+  const sessions = new SessionService(deps.store, deps.clock);
+  const auth = new AuthService({
+    store: deps.store,
+    mail: deps.mail,
+    clock: deps.clock,
+    admins: repositories.admins,
+    contacts: repositories.contacts,
+    sessions,
+    baseUrl: deps.config.baseUrl,
+    adminEmails: deps.config.adminEmails,
+    limits: {
+      perEmailPerHour: deps.config.loginLinksPerEmailPerHour,
+      perIpPerHour: deps.config.loginLinksPerIpPerHour,
+    },
+  });
+  const access = accessMiddleware(sessions, deps.config.sessionSecret);
+
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new InputValidationError(
+          'Indata är ogiltiga.',
+          result.error.issues.map((issue) => ({ path: issue.path, code: issue.code, message: issue.message })),
+        );
+      }
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', c.req.header('x-amzn-requestid') ?? randomUUID());
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.deployed ? 'max-age=63072000; includeSubDomains; preload' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.use('/api/*', originCheck(deps.config.baseUrl));
+  app.use('/api/*', async (c, next) => {
+    const limit = c.req.path.startsWith('/api/admin/imports') ? IMPORT_BODY_LIMIT_BYTES : JSON_BODY_LIMIT_BYTES;
+    return bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new PayloadTooLargeError(`Begärans innehåll är större än ${Math.round(limit / 1024 / 1024)} MB.`);
+      },
+    })(c, next);
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      'x-access': 'public',
+      summary: 'Liveness.',
+      middleware: [access('public')],
+      responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Tjänsten svarar') },
+    }),
+    (c) => c.json({ ok: true as const }, 200),
+  );
+
+  registerAuthRoutes(app, {
+    auth,
+    sessions,
+    secret: deps.config.sessionSecret,
+    secureCookies: deps.config.deployed,
+    access,
+    clientIp,
+  });
+
+  if (!deps.config.deployed) registerDevOutboxRoutes(app, deps.store);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Klimatkommunerna – medlemstest API',
+      version: '1.0.0',
+      description: 'Every route carries `x-access`: public, signed-in, member, admin or dev (local stack only).',
+    },
+  });
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Det finns inget här.' } }, 404));
+  app.onError((error, c) => handleError(error, c, log));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { Me } from '../../../shared/schemas/auth.schema';
+import type { Clock } from '../../ports/clock';
+import type { TableStore } from '../../ports/table-store';
+import { keys, normaliseEmail } from '../../store/table-design';
+
+export const SESSION_COOKIE = 'kk_session';
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** The signed-in person as middleware hands it to routes. */
+export interface SessionUser extends Me {
+  sessionId: string;
+  contactId?: string;
+  expiresAt: string;
+}
+
+/**
+ * Server-side sessions. The cookie holds only a signed random id; the item holds who it is.
+ * Deleting the item ends the session at once, which is how logout and contact removal revoke it.
+ */
+export class SessionService {
+  constructor(
+    private readonly store: TableStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(user: Omit<SessionUser, 'sessionId' | 'expiresAt'>): Promise<SessionUser> {
+    const now = this.clock.now();
+    const session: SessionUser = {
+      ...user,
+      sessionId: randomBytes(32).toString('base64url'),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+    };
+    await this.store.put(
+      {
+        ...keys.session(session.sessionId),
+        ...keys.sessionOfUser(user.email, now.toISOString()),
+        entity: 'Session',
+        ...session,
+        ttl: Math.floor(new Date(session.expiresAt).getTime() / 1000),
+      },
+      { kind: 'absent' },
+    );
+    return session;
+  }
+
+  /** The live session for this id, or undefined when unknown or expired (checked here, not by TTL). */
+  async find(sessionId: string): Promise<SessionUser | undefined> {
+    const item = await this.store.get(keys.session(sessionId));
+    if (!item || String(item.expiresAt) <= this.clock.now().toISOString()) return undefined;
+    return {
+      sessionId,
+      email: String(item.email),
+      name: String(item.name),
+      role: item.role === 'admin' ? 'admin' : 'member',
+      organisationId: item.organisationId as string | undefined,
+      contactId: item.contactId as string | undefined,
+      expiresAt: String(item.expiresAt),
+    };
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await this.store.delete(keys.session(sessionId));
+  }
+
+  /** Ends every session of one person, e.g. when the contact is removed or moved. */
+  async endAllFor(email: string): Promise<number> {
+    const items = await this.store.queryAll({ index: 'gsi1', partition: keys.sessionsOfUserPk(normaliseEmail(email)) });
+    for (const item of items) await this.store.delete({ pk: item.pk, sk: item.sk });
+    return items.length;
+  }
+}

@@ -1,0 +1,38 @@
+import { type Organisation, OrganisationSchema } from '../../../shared/schemas/organisation.schema';
+import type { TableStore } from '../../ports/table-store';
+import { keys } from '../../store/table-design';
+
+/** Organisations: one item each, listed through gsi1 (`allOrganisations`). */
+export class OrganisationRepository {
+  constructor(private readonly store: TableStore) {}
+
+  async get(code: string): Promise<Organisation | undefined> {
+    const item = await this.store.get(keys.organisation(code));
+    return item ? OrganisationSchema.parse(item) : undefined;
+  }
+
+  /** All organisations, ordered by code. One query per 1 MB page. */
+  async list(): Promise<Organisation[]> {
+    const items = await this.store.queryAll({ index: 'gsi1', partition: keys.allOrganisationsPk });
+    return items.map((item) => OrganisationSchema.parse(item));
+  }
+
+  /** Creates the organisation; throws AlreadyExistsError when the code is taken. */
+  async create(organisation: Organisation): Promise<void> {
+    await this.store.put(this.toItem(organisation), { kind: 'absent' });
+  }
+
+  /** Replaces an existing organisation; throws NotFoundError when there is none. */
+  async replace(organisation: Organisation): Promise<void> {
+    await this.store.put(this.toItem(organisation), { kind: 'exists' });
+  }
+
+  private toItem(organisation: Organisation) {
+    return {
+      ...keys.organisation(organisation.id),
+      ...keys.organisationListing(organisation.id),
+      entity: 'Organisation',
+      ...organisation,
+    };
+  }
+}

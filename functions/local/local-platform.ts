@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { buildWeb } from '../../web/build-web';
+import { createApp } from '../app';
+import { DEFAULT_LIMITS } from '../app-deps';
+import { OutboxMail } from '../mail/outbox-mail';
+import { systemClock } from '../ports/clock';
+import { ensureTable } from '../store/create-table';
+import { createDynamoDbClients } from '../store/dynamodb-client';
+import { DynamoDbTableStore } from '../store/dynamodb-table-store';
+import { startEmbeddedDynamoDb } from './embedded-dynamodb';
+import { seedDemoData } from './seed/seed-demo-data';
+
+export const LOCAL_TABLE_NAME = 'klimatkommunerna';
+
+export interface LocalPlatformOptions {
+  root: string;
+  port: number;
+  dataDir?: string;
+  baseUrl: string;
+  adminEmails: string[];
+  sessionSecret: string;
+  remindersEveryMs?: number;
+  log?: (line: string) => void;
+  /** Skip building the web app (tests that only need the API). */
+  skipWebBuild?: boolean;
+}
+
+/**
+ * The local stack in one process: dynalite on disk, the table, the demo seed, the API under
+ * /api and the built web app at /. The same createApp and DynamoDB adapter as in AWS.
+ */
+export async function startLocalPlatform(options: LocalPlatformOptions) {
+  const log = options.log ?? (() => {});
+  const db = await startEmbeddedDynamoDb({
+    path: options.dataDir ? path.join(options.dataDir, 'dynamodb') : undefined,
+  });
+  const clients = createDynamoDbClients({ endpoint: db.endpoint });
+  await ensureTable(clients.raw, LOCAL_TABLE_NAME);
+  const store = new DynamoDbTableStore(clients.doc, LOCAL_TABLE_NAME);
+  const clock = systemClock;
+
+  const seed = await seedDemoData({
+    store,
+    clock,
+    organisationsCsv: readFileSync(path.join(options.root, 'shared/domain/organisations-demo.csv'), 'utf8'),
+    adminEmails: options.adminEmails,
+  });
+  if (seed.seeded) log(`Demodata: ${seed.organisations} organisationer och ${seed.contacts} kontaktpersoner.`);
+
+  const webDist = path.join(options.root, 'web/dist');
+  if (!options.skipWebBuild) await buildWeb({ root: options.root, outdir: webDist });
+
+  const app = createApp({
+    store,
+    mail: new OutboxMail(store, clock),
+    clock,
+    config: {
+      baseUrl: options.baseUrl,
+      deployed: false,
+      sessionSecret: options.sessionSecret,
+      adminEmails: options.adminEmails,
+      ...DEFAULT_LIMITS,
+    },
+    clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    log: (entry) => log(JSON.stringify(entry)),
+  });
+  const relativeDist = path.relative(process.cwd(), webDist) || '.';
+  app.use('/assets/*', serveStatic({ root: relativeDist }));
+  // Client-side routes all load the one page; the API keeps its JSON 404s.
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/')) return next();
+    return serveStatic({ root: relativeDist, path: 'index.html' })(c, next);
+  });
+
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: '0.0.0.0' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  return {
+    url: options.baseUrl.replace(/:\d+$/, `:${port}`),
+    port,
+    store,
+    clients,
+    adminEmails: options.adminEmails,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import './quiet-node20-warning';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLocalPlatform } from './local-platform';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * `npm start`: the whole platform on this machine. Problems a person can fix (a busy port,
+ * an unwritable data folder) end the process with one line, never a stack trace.
+ */
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`PORT must be a port number, not "${process.env.PORT}".`);
+  const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
+  ensureWritable(dataDir);
+  await ensurePortFree(port);
+
+  const platform = await startLocalPlatform({
+    root: ROOT,
+    port,
+    dataDir,
+    baseUrl: process.env.BASE_URL ?? `http://localhost:${port}`,
+    adminEmails: (process.env.ADMIN_EMAILS ?? 'kansli@example.se')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+    sessionSecret: process.env.SESSION_SECRET ?? localSecret(dataDir),
+    remindersEveryMs: Number(process.env.REMINDERS_INTERVAL_MS ?? 15 * 60 * 1000),
+    log: (line) => console.log(line),
+  });
+
+  console.log(`
+Klimatkommunernas medlemstest körs på ${platform.url}
+
+Logga in: ange en e-postadress på ${platform.url}/login och öppna länken i utkorgen ${platform.url}/dev/outbox
+  Kansliet (admin):  ${platform.adminEmails[0] ?? 'kansli@example.se'}
+  Kontaktpersoner:   politiker.<kod>@example.se och tjansteperson.<kod>@example.se
+                     t.ex. tjansteperson.1281@example.se (Lund), politiker.12@example.se (Region Skåne)
+Data sparas i ${dataDir}. Stoppa med Ctrl+C.
+`);
+
+  const stop = async () => {
+    await platform.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function ensureWritable(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch {
+    fail(`DATA_DIR ${dir} is not writable. Choose another folder with DATA_DIR=/path/to/folder.`);
+  }
+}
+
+function ensurePortFree(port: number): Promise<void> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      fail(
+        error.code === 'EADDRINUSE'
+          ? `Port ${port} is already in use. Stop the other program or start with PORT=3001 npm start.`
+          : `Cannot listen on port ${port}: ${error.code ?? error.message}.`,
+      );
+    });
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+/** A stable signing key per data folder, so sessions survive restarts without a setting. */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function fail(message: string): never {
+  console.error(`npm start: ${message}`);
+  process.exit(1);
+}
+
+main().catch((error: Error) => fail(error.message.split('\n')[0] ?? 'failed to start'));

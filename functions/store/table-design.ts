@@ -1,0 +1,151 @@
+/**
+ * The single-table design: every key pattern and index lives here, and nowhere else.
+ *
+ * The CDK stack (infra/) and the local stack's CreateTable both derive the table from
+ * `TABLE_DESIGN`, so the deployed table and the code's key patterns cannot drift apart.
+ * docs/data-model.md explains each access pattern and the query that serves it.
+ */
+
+export const TABLE_DESIGN = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Epoch seconds. DynamoDB TTL only cleans up; expiry is always checked in code. */
+  ttlAttribute: 'ttl',
+  indexes: {
+    /** Overloaded index for "list all X" and "X of an organisation" collections. */
+    gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** Overloaded index for lookups by email address and audit-by-campaign. */
+    gsi2: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  },
+} as const;
+
+export type IndexName = keyof typeof TABLE_DESIGN.indexes;
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** Names every access pattern and says which index serves it. */
+export const ACCESS_PATTERNS = {
+  organisationByCode: { index: 'table', key: 'ORG#<code> / META' },
+  allOrganisations: { index: 'gsi1', key: 'ORGS / <code>' },
+  contactsOfOrganisation: { index: 'table', key: 'ORG#<code> / CONTACT#<id>' },
+  contactByEmail: { index: 'gsi2', key: 'EMAIL#<email> / CONTACT#<id>' },
+  adminByEmail: { index: 'table', key: 'ADMIN / EMAIL#<email>' },
+  allAdmins: { index: 'table', key: 'ADMIN / EMAIL#' },
+  loginTokenByHash: { index: 'table', key: 'TOKEN#<sha256> / TOKEN' },
+  sessionById: { index: 'table', key: 'SESSION#<id> / SESSION' },
+  sessionsOfUser: { index: 'gsi1', key: 'SESSIONS#<email> / <createdAt>' },
+  rateCounter: { index: 'table', key: 'RATE#<scope>#<subject>#<hour> / RATE' },
+  outboxNewestLast: { index: 'table', key: 'OUTBOX / <sentAt>#<id>' },
+  outboxOfEmail: { index: 'gsi2', key: 'EMAIL#<email> / OUTBOX#<sentAt>#<id>' },
+  campaignByYear: { index: 'table', key: 'CAMPAIGN#<year> / META' },
+  allCampaigns: { index: 'gsi1', key: 'CAMPAIGNS / <year>' },
+  responsesOfCampaign: { index: 'table', key: 'CAMPAIGN#<year> / RESPONSE#<code>' },
+  responsesOfOrganisation: { index: 'gsi1', key: 'ORG#<code>#RESPONSES / <year>' },
+  reminderLogOfCampaign: { index: 'table', key: 'CAMPAIGN#<year> / REMINDER#<code>#<contactId>#<step>' },
+  emissionsOfOrganisation: { index: 'table', key: 'ORG#<code> / EMISSION#<year>#<sector>' },
+  importById: { index: 'table', key: 'IMPORT#<id> / META' },
+  allImports: { index: 'gsi1', key: 'IMPORTS / <createdAt>#<id>' },
+  reportRevisions: { index: 'table', key: 'REPORT#<year> / REV#<nnnn>' },
+  auditNewestLast: { index: 'table', key: 'AUDIT#<yyyy-mm> / <at>#<id>' },
+  auditOfOrganisation: { index: 'gsi1', key: 'AUDIT#ORG#<code> / <at>#<id>' },
+  auditOfCampaign: { index: 'gsi2', key: 'AUDIT#CAMPAIGN#<year> / <at>#<id>' },
+} as const satisfies Record<string, { index: 'table' | IndexName; key: string }>;
+
+/** Key builders: the only place that knows how keys are spelled. */
+export const keys = {
+  organisation: (code: string): ItemKey => ({ pk: `ORG#${code}`, sk: 'META' }),
+  organisationListing: (code: string) => ({ gsi1pk: 'ORGS', gsi1sk: code }),
+  allOrganisationsPk: 'ORGS',
+
+  contact: (organisationId: string, contactId: string): ItemKey => ({
+    pk: `ORG#${organisationId}`,
+    sk: `CONTACT#${contactId}`,
+  }),
+  contactPrefix: 'CONTACT#',
+  contactByEmail: (email: string, contactId: string) => ({
+    gsi2pk: emailPk(email),
+    gsi2sk: `CONTACT#${contactId}`,
+  }),
+  emailPk,
+
+  admin: (email: string): ItemKey => ({ pk: 'ADMIN', sk: `EMAIL#${normaliseEmail(email)}` }),
+  adminPk: 'ADMIN',
+  adminPrefix: 'EMAIL#',
+
+  loginToken: (tokenHash: string): ItemKey => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  session: (sessionId: string): ItemKey => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
+  sessionOfUser: (email: string, createdAt: string) => ({
+    gsi1pk: `SESSIONS#${normaliseEmail(email)}`,
+    gsi1sk: createdAt,
+  }),
+  sessionsOfUserPk: (email: string) => `SESSIONS#${normaliseEmail(email)}`,
+  rateCounter: (scope: string, subject: string, hourBucket: string): ItemKey => ({
+    pk: `RATE#${scope}#${subject}#${hourBucket}`,
+    sk: 'RATE',
+  }),
+
+  outbox: (sentAt: string, id: string): ItemKey => ({ pk: 'OUTBOX', sk: `${sentAt}#${id}` }),
+  outboxPk: 'OUTBOX',
+  outboxByEmail: (email: string, sentAt: string, id: string) => ({
+    gsi2pk: emailPk(email),
+    gsi2sk: `OUTBOX#${sentAt}#${id}`,
+  }),
+
+  campaign: (year: number): ItemKey => ({ pk: `CAMPAIGN#${year}`, sk: 'META' }),
+  campaignListing: (year: number) => ({ gsi1pk: 'CAMPAIGNS', gsi1sk: String(year) }),
+  allCampaignsPk: 'CAMPAIGNS',
+
+  response: (year: number, organisationId: string): ItemKey => ({
+    pk: `CAMPAIGN#${year}`,
+    sk: `RESPONSE#${organisationId}`,
+  }),
+  responsePrefix: 'RESPONSE#',
+  responseOfOrganisation: (organisationId: string, year: number) => ({
+    gsi1pk: `ORG#${organisationId}#RESPONSES`,
+    gsi1sk: String(year),
+  }),
+
+  reminder: (year: number, organisationId: string, contactId: string, stepId: string): ItemKey => ({
+    pk: `CAMPAIGN#${year}`,
+    sk: `REMINDER#${organisationId}#${contactId}#${stepId}`,
+  }),
+  reminderPrefix: 'REMINDER#',
+
+  emission: (organisationId: string, year: number, sector: string): ItemKey => ({
+    pk: `ORG#${organisationId}`,
+    sk: `EMISSION#${year}#${sector}`,
+  }),
+  emissionPrefix: 'EMISSION#',
+
+  importRecord: (id: string): ItemKey => ({ pk: `IMPORT#${id}`, sk: 'META' }),
+  importListing: (createdAt: string, id: string) => ({ gsi1pk: 'IMPORTS', gsi1sk: `${createdAt}#${id}` }),
+  allImportsPk: 'IMPORTS',
+
+  reportRevision: (year: number, revision: number): ItemKey => ({
+    pk: `REPORT#${year}`,
+    sk: `REV#${String(revision).padStart(4, '0')}`,
+  }),
+  reportPk: (year: number) => `REPORT#${year}`,
+
+  audit: (at: string, id: string): ItemKey => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
+  auditOfOrganisation: (organisationId: string, at: string, id: string) => ({
+    gsi1pk: `AUDIT#ORG#${organisationId}`,
+    gsi1sk: `${at}#${id}`,
+  }),
+  auditOfCampaign: (year: number, at: string, id: string) => ({
+    gsi2pk: `AUDIT#CAMPAIGN#${year}`,
+    gsi2sk: `${at}#${id}`,
+  }),
+} as const;
+
+/** Email addresses are case-insensitive for sign-in, so every key uses one spelling. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function emailPk(email: string): string {
+  return `EMAIL#${normaliseEmail(email)}`;
+}

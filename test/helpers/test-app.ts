@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createApp } from '../../functions/app';
+import type { AppConfig } from '../../functions/app-deps';
+import { OutboxMail, readOutbox } from '../../functions/mail/outbox-mail';
+import { FixedClock } from '../../functions/ports/clock';
+import type { Mail } from '../../functions/ports/mail';
+import type { TableStore } from '../../functions/ports/table-store';
+import { ensureTable } from '../../functions/store/create-table';
+import { createDynamoDbClients, type DynamoDbClients } from '../../functions/store/dynamodb-client';
+import { DynamoDbTableStore } from '../../functions/store/dynamodb-table-store';
+
+export const TEST_BASE_URL = 'http://localhost:3000';
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>;
+  store: TableStore;
+  clients: DynamoDbClients;
+  clock: FixedClock;
+  tableName: string;
+  config: AppConfig;
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    baseUrl: TEST_BASE_URL,
+    deployed: false,
+    sessionSecret: 'test-secret-that-is-long-enough-for-hmac',
+    adminEmails: ['kansli@example.se'],
+    loginLinksPerEmailPerHour: 5,
+    loginLinksPerIpPerHour: 1000,
+    ...overrides,
+  };
+}
+
+/**
+ * A fresh table in the run's dynalite and an app built on it, as the Lambda and the local
+ * server build theirs. `wrapStore` lets a test inject faults around the real adapter.
+ */
+export async function makeTestContext(
+  options: {
+    config?: Partial<AppConfig>;
+    now?: string;
+    wrapStore?: (store: TableStore) => TableStore;
+    mail?: (store: TableStore, clock: FixedClock) => Mail;
+  } = {},
+): Promise<TestContext> {
+  const clients = createDynamoDbClients({ endpoint: inject('dynamoEndpoint') });
+  const tableName = `test-${randomUUID()}`;
+  await ensureTable(clients.raw, tableName);
+  const realStore = new DynamoDbTableStore(clients.doc, tableName);
+  const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
+  const clock = new FixedClock(new Date(options.now ?? '2026-03-10T09:00:00Z'));
+  const config = testConfig(options.config);
+  const mail = options.mail ? options.mail(realStore, clock) : new OutboxMail(realStore, clock);
+  const app = createApp({ store, mail, clock, config, log: () => {} });
+  return { app, store: realStore, clients, clock, tableName, config };
+}
+
+/** Sends a JSON request the way the web app does. */
+export function jsonRequest(method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
+}
+
+/** Signs in through the outbox link, as a person would, and answers the session cookie header. */
+export async function signIn(ctx: TestContext, email: string): Promise<string> {
+  const before = (await readOutbox(ctx.store)).length;
+  const linkRes = await ctx.app.request('/api/auth/login-link', jsonRequest('POST', { email }));
+  if (linkRes.status !== 202) throw new Error(`login-link answered ${linkRes.status}`);
+  const outbox = await readOutbox(ctx.store);
+  const message = outbox.slice(before).find((m) => m.to.includes(email.toLowerCase()));
+  const token = message ? tokenFromText(message.text) : undefined;
+  if (!token) throw new Error(`no login link was sent to ${email}`);
+  const res = await ctx.app.request('/api/auth/session', jsonRequest('POST', { token }));
+  if (res.status !== 200) throw new Error(`session answered ${res.status}: ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('no session cookie');
+  return cookie;
+}
+
+export function tokenFromText(text: string): string | undefined {
+  const match = /\/login\?token=([A-Za-z0-9_%-]+)/.exec(text);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
