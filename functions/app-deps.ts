@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { PrefillSource } from './features/responses/response.service';
 import type { Clock } from './ports/clock';
 import type { Mail } from './ports/mail';
 import type { TableStore } from './ports/table-store';
@@ -27,6 +28,8 @@ export interface AppDeps {
   config: AppConfig;
   /** The caller's address for rate limits; differs between Node and Lambda. */
   clientIp?: (c: Context) => string;
+  /** Values a response is prefilled with; none when absent. */
+  prefill?: PrefillSource;
   /** Writes one structured log line. Personal data must never be passed in. */
   log?: (entry: Record<string, unknown>) => void;
 }

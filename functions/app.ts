@@ -6,12 +6,20 @@ import { z } from 'zod';
 import type { AppDeps } from './app-deps';
 import { InputValidationError, PayloadTooLargeError } from './errors/domain-errors';
 import { AdminRepository } from './features/admins/admin.repository';
+import { AuditLog } from './features/audit/audit.log';
 import { registerAuthRoutes } from './features/auth/auth.routes';
 import { AuthService } from './features/auth/auth.service';
 import { SessionService } from './features/auth/session.service';
+import { CampaignRepository } from './features/campaigns/campaign.repository';
+import { registerCampaignAdminRoutes } from './features/campaigns/campaign.routes';
+import { CampaignService } from './features/campaigns/campaign.service';
 import { ContactRepository } from './features/contacts/contact.repository';
 import { OrganisationRepository } from './features/organisations/organisation.repository';
 import { registerDevOutboxRoutes } from './features/outbox/dev-outbox.routes';
+import { ResponseRepository } from './features/responses/response.repository';
+import { registerResponseRoutes } from './features/responses/response.routes';
+import { NO_PREFILL, ResponseService } from './features/responses/response.service';
+import { registerResponseAdminRoutes } from './features/responses/response-admin.routes';
 import { accessMiddleware } from './http/access.middleware';
 import type { AppEnv } from './http/app-env';
 import { handleError } from './http/error-handler';
@@ -34,7 +42,20 @@ export function createApp(deps: AppDeps) {
     organisations: new OrganisationRepository(deps.store),
     contacts: new ContactRepository(deps.store),
     admins: new AdminRepository(deps.store),
+    campaigns: new CampaignRepository(deps.store),
+    responses: new ResponseRepository(deps.store),
   };
+  const audit = new AuditLog(deps.store, deps.clock);
+  const campaigns = new CampaignService(repositories.campaigns, audit, deps.clock);
+  const responses = new ResponseService({
+    responses: repositories.responses,
+    campaigns,
+    clock: deps.clock,
+    mail: deps.mail,
+    prefill: deps.prefill ?? NO_PREFILL,
+    baseUrl: deps.config.baseUrl,
+    log,
+  });
   const sessions = new SessionService(deps.store, deps.clock);
   const auth = new AuthService({
     store: deps.store,
@@ -117,6 +138,17 @@ export function createApp(deps: AppDeps) {
     secureCookies: deps.config.deployed,
     access,
     clientIp,
+  });
+
+  registerCampaignAdminRoutes(app, { campaigns, access });
+  registerResponseRoutes(app, { service: responses, responses: repositories.responses, campaigns, access });
+  registerResponseAdminRoutes(app, {
+    responses: repositories.responses,
+    organisations: repositories.organisations,
+    campaigns,
+    audit,
+    access,
+    now: () => deps.clock.now(),
   });
 
   if (!deps.config.deployed) registerDevOutboxRoutes(app, deps.store);

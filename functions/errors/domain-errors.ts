@@ -44,7 +44,11 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  readonly code = 'not_found';
+  readonly code: string;
+  constructor(message: string, code = 'not_found') {
+    super(message);
+    this.code = code;
+  }
 }
 
 /** The item already exists (a conditional create failed). */

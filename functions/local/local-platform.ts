@@ -49,7 +49,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions) {
     organisationsCsv: readFileSync(path.join(options.root, 'shared/domain/organisations-demo.csv'), 'utf8'),
     adminEmails: options.adminEmails,
   });
-  if (seed.seeded) log(`Demodata: ${seed.organisations} organisationer och ${seed.contacts} kontaktpersoner.`);
+  if (seed.seeded)
+    log(`Demodata: ${seed.organisations} organisationer, ${seed.contacts} kontaktpersoner, ${seed.responses} svar.`);
 
   const webDist = path.join(options.root, 'web/dist');
   if (!options.skipWebBuild) await buildWeb({ root: options.root, outdir: webDist });

@@ -42,10 +42,13 @@ export const ACCESS_PATTERNS = {
   outboxOfEmail: { index: 'gsi2', key: 'EMAIL#<email> / OUTBOX#<sentAt>#<id>' },
   campaignByYear: { index: 'table', key: 'CAMPAIGN#<year> / META' },
   allCampaigns: { index: 'gsi1', key: 'CAMPAIGNS / <year>' },
-  responsesOfCampaign: { index: 'table', key: 'CAMPAIGN#<year> / RESPONSE#<code>' },
-  responsesOfOrganisation: { index: 'gsi1', key: 'ORG#<code>#RESPONSES / <year>' },
+  campaignOpenLock: { index: 'table', key: 'CAMPAIGN#OPEN / LOCK' },
+  /** The organisation, its contacts and its responses of every year, in one query. */
+  organisationBundle: { index: 'table', key: 'ORG#<code> / (META | CONTACT#<id> | RESPONSE#<year>)' },
+  responseOfOrganisation: { index: 'table', key: 'ORG#<code> / RESPONSE#<year>' },
+  responsesOfCampaign: { index: 'gsi1', key: 'CAMPAIGN#<year>#RESPONSES / <code>' },
   reminderLogOfCampaign: { index: 'table', key: 'CAMPAIGN#<year> / REMINDER#<code>#<contactId>#<step>' },
-  emissionsOfOrganisation: { index: 'table', key: 'ORG#<code> / EMISSION#<year>#<sector>' },
+  emissionsOfOrganisation: { index: 'table', key: 'EMISSIONS#<code> / <year>#<sector>' },
   importById: { index: 'table', key: 'IMPORT#<id> / META' },
   allImports: { index: 'gsi1', key: 'IMPORTS / <createdAt>#<id>' },
   reportRevisions: { index: 'table', key: 'REPORT#<year> / REV#<nnnn>' },
@@ -98,15 +101,18 @@ export const keys = {
   campaignListing: (year: number) => ({ gsi1pk: 'CAMPAIGNS', gsi1sk: String(year) }),
   allCampaignsPk: 'CAMPAIGNS',
 
+  campaignOpenLock: { pk: 'CAMPAIGN#OPEN', sk: 'LOCK' } as ItemKey,
+
   response: (year: number, organisationId: string): ItemKey => ({
-    pk: `CAMPAIGN#${year}`,
-    sk: `RESPONSE#${organisationId}`,
+    pk: `ORG#${organisationId}`,
+    sk: `RESPONSE#${year}`,
   }),
   responsePrefix: 'RESPONSE#',
-  responseOfOrganisation: (organisationId: string, year: number) => ({
-    gsi1pk: `ORG#${organisationId}#RESPONSES`,
-    gsi1sk: String(year),
+  responseListing: (year: number, organisationId: string) => ({
+    gsi1pk: `CAMPAIGN#${year}#RESPONSES`,
+    gsi1sk: organisationId,
   }),
+  responsesOfCampaignPk: (year: number) => `CAMPAIGN#${year}#RESPONSES`,
 
   reminder: (year: number, organisationId: string, contactId: string, stepId: string): ItemKey => ({
     pk: `CAMPAIGN#${year}`,
@@ -115,10 +121,10 @@ export const keys = {
   reminderPrefix: 'REMINDER#',
 
   emission: (organisationId: string, year: number, sector: string): ItemKey => ({
-    pk: `ORG#${organisationId}`,
-    sk: `EMISSION#${year}#${sector}`,
+    pk: `EMISSIONS#${organisationId}`,
+    sk: `${year}#${sector}`,
   }),
-  emissionPrefix: 'EMISSION#',
+  emissionsPk: (organisationId: string) => `EMISSIONS#${organisationId}`,
 
   importRecord: (id: string): ItemKey => ({ pk: `IMPORT#${id}`, sk: 'META' }),
   importListing: (createdAt: string, id: string) => ({ gsi1pk: 'IMPORTS', gsi1sk: `${createdAt}#${id}` }),

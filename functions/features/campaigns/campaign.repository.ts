@@ -1,0 +1,76 @@
+import { type Campaign, CampaignSchema } from '../../../shared/schemas/campaign.schema';
+import { DomainRuleError } from '../../errors/domain-errors';
+import type { TableStore } from '../../ports/table-store';
+import { keys } from '../../store/table-design';
+
+/** Campaigns, one item per year, plus the lock item that allows one open campaign at a time. */
+export class CampaignRepository {
+  constructor(private readonly store: TableStore) {}
+
+  async get(year: number): Promise<Campaign | undefined> {
+    const item = await this.store.get(keys.campaign(year));
+    return item ? CampaignSchema.parse(item) : undefined;
+  }
+
+  /** Every campaign, oldest first. */
+  async list(): Promise<Campaign[]> {
+    const items = await this.store.queryAll({ index: 'gsi1', partition: keys.allCampaignsPk });
+    return items.map((item) => CampaignSchema.parse(item));
+  }
+
+  async create(campaign: Campaign): Promise<void> {
+    await this.store.put(this.toItem(campaign), { kind: 'absent' });
+  }
+
+  /** Replaces the campaign only if nobody changed it since `expectedUpdatedAt`. */
+  async replace(campaign: Campaign, expectedUpdatedAt: string): Promise<void> {
+    await this.store.put(this.toItem(campaign), {
+      kind: 'expression',
+      expression: 'updatedAt = :expected',
+      values: { ':expected': expectedUpdatedAt },
+      onFail: () =>
+        new DomainRuleError('campaign_changed', 'Kampanjen ändrades av någon annan. Ladda om och försök igen.'),
+    });
+  }
+
+  /** The year holding the open lock, if any. */
+  async openYear(): Promise<number | undefined> {
+    const lock = await this.store.get(keys.campaignOpenLock);
+    return typeof lock?.year === 'number' ? lock.year : undefined;
+  }
+
+  /**
+   * Takes the one-open-campaign lock for `year`. Taking it again for the same year succeeds,
+   * so an open that crashed after the lock completes when re-run.
+   */
+  async takeOpenLock(year: number, at: string): Promise<void> {
+    await this.store.put(
+      { ...keys.campaignOpenLock, year, at },
+      {
+        kind: 'expression',
+        expression: 'attribute_not_exists(pk) OR #year = :year',
+        names: { '#year': 'year' },
+        values: { ':year': year },
+        onFail: () => new DomainRuleError('another_campaign_open', 'En annan kampanj är redan öppen. Stäng den först.'),
+      },
+    );
+  }
+
+  async releaseOpenLock(year: number): Promise<void> {
+    try {
+      await this.store.delete(keys.campaignOpenLock, {
+        kind: 'expression',
+        expression: '#year = :year',
+        names: { '#year': 'year' },
+        values: { ':year': year },
+        onFail: () => new Error('lock held by another year'),
+      });
+    } catch (error) {
+      if ((error as Error).message !== 'lock held by another year') throw error;
+    }
+  }
+
+  private toItem(campaign: Campaign) {
+    return { ...keys.campaign(campaign.year), ...keys.campaignListing(campaign.year), entity: 'Campaign', ...campaign };
+  }
+}

@@ -1,0 +1,111 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import {
+  CampaignSchema,
+  CampaignSummarySchema,
+  CreateCampaignInputSchema,
+  UpdateCampaignInputSchema,
+} from '../../../shared/schemas/campaign.schema';
+import type { AppEnv } from '../../http/app-env';
+import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
+import type { CampaignService } from './campaign.service';
+
+export const YearParamSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+interface CampaignRouteDeps {
+  campaigns: CampaignService;
+  access: (access: Access) => MiddlewareHandler<AppEnv>;
+}
+
+/** The kansli's campaign API: create, edit, open and close. */
+export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: CampaignRouteDeps): void {
+  const { campaigns, access } = deps;
+  const admin = { 'x-access': 'admin' as const, middleware: [access('admin')] };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns',
+      ...admin,
+      summary: 'Every campaign, oldest first, without survey JSON.',
+      responses: { 200: jsonResponse(z.array(CampaignSummarySchema), 'Kampanjer'), ...commonErrors },
+    }),
+    async (c) => {
+      const all = await campaigns.list();
+      return c.json(
+        all.map(({ surveys: _surveys, ...summary }) => summary),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/campaigns',
+      ...admin,
+      summary: "Creates a draft campaign; without surveys it copies last year's.",
+      request: { body: jsonBody(CreateCampaignInputSchema) },
+      responses: {
+        201: jsonResponse(CampaignSchema, 'Skapad'),
+        ...commonErrors,
+        409: errorResponse('Året finns redan'),
+      },
+    }),
+    async (c) => c.json(await campaigns.create(c.req.valid('json'), c.get('user')!.email), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns/{year}',
+      ...admin,
+      summary: 'One campaign with its surveys.',
+      request: { params: YearParamSchema },
+      responses: { 200: jsonResponse(CampaignSchema, 'Kampanjen'), ...commonErrors, 404: errorResponse('Saknas') },
+    }),
+    async (c) => c.json(await campaigns.get(c.req.valid('param').year), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/admin/campaigns/{year}',
+      ...admin,
+      summary: 'Changes title, dates, surveys or reminder policy.',
+      request: { params: YearParamSchema, body: jsonBody(UpdateCampaignInputSchema) },
+      responses: {
+        200: jsonResponse(CampaignSchema, 'Ändrad'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+        422: errorResponse('Bryter mot en regel'),
+      },
+    }),
+    async (c) =>
+      c.json(await campaigns.update(c.req.valid('param').year, c.req.valid('json'), c.get('user')!.email), 200),
+  );
+
+  for (const action of ['open', 'close'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/admin/campaigns/{year}/${action}`,
+        ...admin,
+        summary: action === 'open' ? 'Opens the campaign; only one can be open.' : 'Closes the campaign.',
+        request: { params: YearParamSchema },
+        responses: {
+          200: jsonResponse(CampaignSchema, 'Klart'),
+          ...commonErrors,
+          404: errorResponse('Saknas'),
+          422: errorResponse('Bryter mot en regel'),
+        },
+      }),
+      async (c) => {
+        const { year } = c.req.valid('param');
+        const actor = c.get('user')!.email;
+        return c.json(action === 'open' ? await campaigns.open(year, actor) : await campaigns.close(year, actor), 200);
+      },
+    );
+  }
+}

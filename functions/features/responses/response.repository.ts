@@ -1,0 +1,191 @@
+import { type Contact, ContactSchema } from '../../../shared/schemas/contact.schema';
+import { type Organisation, OrganisationSchema } from '../../../shared/schemas/organisation.schema';
+import {
+  type Editor,
+  type SurveyData,
+  type SurveyResponse,
+  SurveyResponseSchema,
+} from '../../../shared/schemas/response.schema';
+import type { ScoreResult } from '../../../shared/scoring/score.schema';
+import type { Item, TableStore } from '../../ports/table-store';
+import { keys } from '../../store/table-design';
+
+/** Raised inside the repository when a response write's condition fails; the service says why. */
+export class ResponseWriteRefused extends Error {
+  readonly code = 'response_write_refused';
+}
+
+export interface OrganisationBundle {
+  organisation?: Organisation;
+  contacts: Contact[];
+  responses: Map<number, SurveyResponse>;
+}
+
+interface WriteGuard {
+  expectedVersion: number;
+  /** False once the campaign deadline has passed: then only an organisation's own extension allows writes. */
+  campaignAcceptsWrites: boolean;
+  now: string;
+}
+
+/**
+ * Responses live in their organisation's partition (`ORG#<code> / RESPONSE#<year>`), so one
+ * query answers the organisation, its contacts and its responses; gsi1 lists a campaign's.
+ * Every write is one conditional UpdateItem on the version.
+ */
+export class ResponseRepository {
+  constructor(private readonly store: TableStore) {}
+
+  /** The organisation, its contacts and every year's response: one query. */
+  async bundle(organisationId: string): Promise<OrganisationBundle> {
+    const items = await this.store.queryAll({ partition: keys.organisation(organisationId).pk });
+    const bundle: OrganisationBundle = { contacts: [], responses: new Map() };
+    for (const item of items) {
+      if (item.sk === 'META') bundle.organisation = OrganisationSchema.parse(item);
+      else if (item.sk.startsWith(keys.contactPrefix)) bundle.contacts.push(ContactSchema.parse(item));
+      else if (item.sk.startsWith(keys.responsePrefix)) {
+        const response = parseResponse(item);
+        bundle.responses.set(response.year, response);
+      }
+    }
+    return bundle;
+  }
+
+  async get(year: number, organisationId: string): Promise<SurveyResponse | undefined> {
+    const item = await this.store.get(keys.response(year, organisationId));
+    return item ? parseResponse(item) : undefined;
+  }
+
+  /** Every response of a campaign, by organisation code; one query per 1 MB page. */
+  async listByCampaign(year: number): Promise<SurveyResponse[]> {
+    const items = await this.store.queryAll({ index: 'gsi1', partition: keys.responsesOfCampaignPk(year) });
+    return items.map(parseResponse);
+  }
+
+  /** Saves a draft as version expected+1. Throws ResponseWriteRefused when the guard fails. */
+  async saveDraft(
+    input: {
+      year: number;
+      organisationId: string;
+      organisationType: 'kommun' | 'region';
+      data: SurveyData;
+      editor: Editor;
+      answered: number;
+      totalQuestions: number;
+    } & WriteGuard,
+  ): Promise<SurveyResponse> {
+    const item = await this.store.update(
+      keys.response(input.year, input.organisationId),
+      {
+        set: {
+          ...keys.responseListing(input.year, input.organisationId),
+          entity: 'Response',
+          year: input.year,
+          organisationId: input.organisationId,
+          organisationType: input.organisationType,
+          data: input.data,
+          version: input.expectedVersion + 1,
+          status: 'draft',
+          updatedAt: input.now,
+          updatedBy: input.editor,
+          answered: input.answered,
+          totalQuestions: input.totalQuestions,
+        },
+      },
+      guardCondition(input),
+    );
+    return parseResponse(item);
+  }
+
+  /** Marks the response submitted with its cleaned data and score, as version expected+1. */
+  async submit(
+    input: {
+      year: number;
+      organisationId: string;
+      data: SurveyData;
+      editor: Editor;
+      score: ScoreResult;
+      answered: number;
+      totalQuestions: number;
+    } & WriteGuard,
+  ): Promise<SurveyResponse> {
+    const item = await this.store.update(
+      keys.response(input.year, input.organisationId),
+      {
+        set: {
+          data: input.data,
+          version: input.expectedVersion + 1,
+          status: 'submitted',
+          submittedAt: input.now,
+          submittedBy: input.editor,
+          updatedAt: input.now,
+          updatedBy: input.editor,
+          score: input.score,
+          answered: input.answered,
+          totalQuestions: input.totalQuestions,
+        },
+      },
+      guardCondition(input),
+    );
+    return parseResponse(item);
+  }
+
+  /** Applies an admin change to a response (reopen, excuse, score, override), creating it if needed. */
+  async adminUpdate(
+    year: number,
+    organisationId: string,
+    organisationType: 'kommun' | 'region',
+    set: Record<string, unknown>,
+    options: { remove?: string[]; expectedVersion?: number } = {},
+  ): Promise<SurveyResponse> {
+    const item = await this.store.update(
+      keys.response(year, organisationId),
+      {
+        set: {
+          ...keys.responseListing(year, organisationId),
+          entity: 'Response',
+          year,
+          organisationId,
+          organisationType,
+          ...set,
+        },
+        remove: options.remove,
+      },
+      options.expectedVersion === undefined
+        ? undefined
+        : {
+            kind: 'expression',
+            expression: versionExpression(options.expectedVersion),
+            names: { '#version': 'version' },
+            values: { ':expected': options.expectedVersion },
+            onFail: () => new ResponseWriteRefused('version'),
+          },
+    );
+    return parseResponse(item);
+  }
+}
+
+function versionExpression(expected: number): string {
+  return expected === 0 ? '(attribute_not_exists(#version) OR #version = :expected)' : '#version = :expected';
+}
+
+function guardCondition(guard: WriteGuard) {
+  const parts = [versionExpression(guard.expectedVersion), '(attribute_not_exists(#status) OR #status <> :submitted)'];
+  const values: Record<string, unknown> = { ':expected': guard.expectedVersion, ':submitted': 'submitted' };
+  if (!guard.campaignAcceptsWrites) {
+    parts.push('closesAtOverride > :now');
+    values[':now'] = guard.now;
+  }
+  return {
+    kind: 'expression' as const,
+    expression: parts.join(' AND '),
+    names: { '#version': 'version', '#status': 'status' },
+    values,
+    onFail: () => new ResponseWriteRefused('guard'),
+  };
+}
+
+/** An item an admin created before anyone answered (an excuse, a reopen) has no data or version yet. */
+export function parseResponse(item: Item): SurveyResponse {
+  return SurveyResponseSchema.parse({ data: {}, version: 0, status: 'not_started', ...item });
+}

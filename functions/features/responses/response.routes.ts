@@ -1,0 +1,154 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { ApiErrorSchema } from '../../../shared/schemas/api-error.schema';
+import { CurrentCampaignSchema } from '../../../shared/schemas/campaign.schema';
+import { ContactSchema } from '../../../shared/schemas/contact.schema';
+import { OrganisationSchema } from '../../../shared/schemas/organisation.schema';
+import {
+  ResponseCurrentSchema,
+  ResponseViewSchema,
+  SaveDraftInputSchema,
+  SaveDraftResultSchema,
+  SubmitInputSchema,
+  SubmitResultSchema,
+} from '../../../shared/schemas/response.schema';
+import { NotFoundError } from '../../errors/domain-errors';
+import type { AppEnv } from '../../http/app-env';
+import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
+import { YearParamSchema } from '../campaigns/campaign.routes';
+import type { CampaignService } from '../campaigns/campaign.service';
+import type { ResponseRepository } from './response.repository';
+import { organisationTypeOf, type ResponseService } from './response.service';
+
+interface ResponseRouteDeps {
+  service: ResponseService;
+  responses: ResponseRepository;
+  campaigns: CampaignService;
+  access: (access: Access) => MiddlewareHandler<AppEnv>;
+}
+
+const ResponseViewWithDeadlineSchema = ResponseViewSchema.extend({ closesAtOverride: z.string().optional() });
+
+/**
+ * The member's survey API. The organisation always comes from the session, never from the
+ * URL or the body, so a contact can only ever reach their own organisation's response.
+ */
+export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseRouteDeps): void {
+  const member = { 'x-access': 'member' as const, middleware: [deps.access('member')] };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/my/organisation',
+      ...member,
+      summary: "The caller's organisation and its contacts.",
+      responses: {
+        200: jsonResponse(
+          z.object({ organisation: OrganisationSchema, contacts: z.array(ContactSchema.omit({ emailState: true })) }),
+          'Organisationen',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const bundle = await deps.responses.bundle(c.get('user')!.organisationId!);
+      if (!bundle.organisation) throw new NotFoundError('Organisationen finns inte.');
+      return c.json(
+        {
+          organisation: bundle.organisation,
+          contacts: bundle.contacts.map(({ emailState: _state, ...contact }) => contact),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/campaigns/current',
+      ...member,
+      summary: "The open campaign (or else the latest), with the survey for the caller's organisation type.",
+      responses: {
+        200: jsonResponse(CurrentCampaignSchema, 'Kampanjen'),
+        ...commonErrors,
+        404: errorResponse('Ingen kampanj'),
+      },
+    }),
+    async (c) => {
+      const organisationId = c.get('user')!.organisationId!;
+      const campaign = await deps.campaigns.current();
+      if (!campaign) throw new NotFoundError('Det finns ingen öppen enkät just nu.', 'no_open_campaign');
+      const response = await deps.responses.get(campaign.year, organisationId);
+      const extended = response?.closesAtOverride;
+      return c.json(
+        {
+          year: campaign.year,
+          title: campaign.title,
+          opensAt: campaign.opensAt,
+          closesAt: campaign.closesAt,
+          status: campaign.status,
+          survey: campaign.surveys[organisationTypeOf(organisationId)],
+          closesAtForOrganisation: extended && extended > campaign.closesAt ? extended : campaign.closesAt,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/campaigns/{year}/response',
+      ...member,
+      summary: "The organisation's shared response: data, version and status.",
+      request: { params: YearParamSchema },
+      responses: {
+        200: jsonResponse(ResponseViewWithDeadlineSchema, 'Svaret'),
+        ...commonErrors,
+        404: errorResponse('Ingen kampanj'),
+      },
+    }),
+    async (c) => c.json(await deps.service.view(c.get('user')!, c.req.valid('param').year), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/campaigns/{year}/response',
+      ...member,
+      summary: 'Autosaves a draft at the given version; 409 with the stored version when someone saved first.',
+      request: { params: YearParamSchema, body: jsonBody(SaveDraftInputSchema) },
+      responses: {
+        200: jsonResponse(SaveDraftResultSchema, 'Sparat'),
+        ...commonErrors,
+        409: jsonResponse(
+          ApiErrorSchema.extend({ current: ResponseCurrentSchema.optional() }),
+          'Versionskonflikt eller redan inskickat',
+        ),
+        422: errorResponse('Ogiltiga svar'),
+        503: errorResponse('Lagringen svarar inte; inget ändrades'),
+      },
+    }),
+    async (c) =>
+      c.json(await deps.service.saveDraft(c.get('user')!, c.req.valid('param').year, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/campaigns/{year}/response/submit',
+      ...member,
+      summary: 'Validates, scores and submits the stored draft; it is read-only afterwards.',
+      request: { params: YearParamSchema, body: jsonBody(SubmitInputSchema) },
+      responses: {
+        200: jsonResponse(SubmitResultSchema, 'Inskickat'),
+        ...commonErrors,
+        409: errorResponse('Versionskonflikt eller redan inskickat'),
+        422: errorResponse('Ogiltiga svar'),
+      },
+    }),
+    async (c) => c.json(await deps.service.submit(c.get('user')!, c.req.valid('param').year, c.req.valid('json')), 200),
+  );
+}

@@ -1,0 +1,219 @@
+import { parseOrganisationCode } from '../../../shared/domain/organisation-codes';
+import type { Campaign } from '../../../shared/schemas/campaign.schema';
+import type { Editor, Prefill, SurveyData, SurveyResponse } from '../../../shared/schemas/response.schema';
+import { answeredShare } from '../../../shared/scoring/answered-share';
+import { score } from '../../../shared/scoring/score';
+import { validateDraft } from '../../../shared/survey-validation/validate-draft';
+import {
+  DomainRuleError,
+  ForbiddenError,
+  NotFoundError,
+  StateConflictError,
+  VersionConflictError,
+} from '../../errors/domain-errors';
+import type { Clock } from '../../ports/clock';
+import type { Mail } from '../../ports/mail';
+import type { SessionUser } from '../auth/session.service';
+import type { CampaignService } from '../campaigns/campaign.service';
+import { receiptEmail } from './receipt.email';
+import { type OrganisationBundle, type ResponseRepository, ResponseWriteRefused } from './response.repository';
+
+/** Supplies values a response is prefilled with, such as imported emissions. */
+export interface PrefillSource {
+  prefillFor(organisationId: string, year: number, survey: object): Promise<Prefill>;
+}
+
+export const NO_PREFILL: PrefillSource = { prefillFor: async () => ({ values: {}, sources: {} }) };
+
+interface ResponseServiceDeps {
+  responses: ResponseRepository;
+  campaigns: CampaignService;
+  clock: Clock;
+  mail: Mail;
+  prefill: PrefillSource;
+  baseUrl: string;
+  log: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * A member organisation's shared answer: drafts saved by any of its contacts with optimistic
+ * locking, and one submit that validates, scores and freezes it.
+ */
+export class ResponseService {
+  constructor(private readonly deps: ResponseServiceDeps) {}
+
+  /** The response as the member sees it; `not_started` with version 0 when nobody has saved yet. */
+  async view(user: SessionUser, year: number) {
+    const organisationId = memberOrganisation(user);
+    const campaign = await this.deps.campaigns.getCached(year);
+    const [response, prefill] = await Promise.all([
+      this.deps.responses.get(year, organisationId),
+      this.deps.prefill.prefillFor(organisationId, year, campaign.surveys[organisationTypeOf(organisationId)]),
+    ]);
+    return {
+      data: response?.data ?? {},
+      version: response?.version ?? 0,
+      status: response?.status ?? ('not_started' as const),
+      updatedAt: response?.updatedAt,
+      updatedBy: response?.updatedBy,
+      submittedAt: response?.submittedAt,
+      closesAtOverride: response?.closesAtOverride,
+      prefill,
+    };
+  }
+
+  /**
+   * Saves a partial answer as the next version: one conditional write, no read on the happy path.
+   * Throws InputValidationError-like DomainRuleError (invalid_response), VersionConflictError with
+   * the stored version, StateConflictError already_submitted, or ForbiddenError campaign_closed.
+   */
+  async saveDraft(user: SessionUser, year: number, input: { data: SurveyData; version: number }) {
+    const organisationId = memberOrganisation(user);
+    const organisationType = organisationTypeOf(organisationId);
+    const campaign = await this.deps.campaigns.getCached(year);
+    const survey = campaign.surveys[organisationType];
+    const checked = validateDraft(survey, input.data);
+    if (!checked.ok) throw invalidResponse(checked.details);
+    const now = this.deps.clock.now().toISOString();
+    const progress = answeredShare(survey, input.data);
+    try {
+      const saved = await this.deps.responses.saveDraft({
+        year,
+        organisationId,
+        organisationType,
+        data: input.data,
+        editor: editorOf(user),
+        answered: progress.answered,
+        totalQuestions: progress.total,
+        expectedVersion: input.version,
+        campaignAcceptsWrites: acceptsWrites(campaign, now),
+        now,
+      });
+      return { version: saved.version, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy };
+    } catch (error) {
+      if (error instanceof ResponseWriteRefused) throw await this.whyRefused(campaign, organisationId, now);
+      throw error;
+    }
+  }
+
+  /**
+   * Submits the stored draft at `version`: validates it with survey-core exactly as the web page
+   * does, drops answers to hidden questions, scores it, stores it read-only and emails a receipt.
+   * Two reads (session, organisation bundle) and one write, plus one email per contact.
+   */
+  async submit(user: SessionUser, year: number, input: { version: number }) {
+    const organisationId = memberOrganisation(user);
+    const organisationType = organisationTypeOf(organisationId);
+    const campaign = await this.deps.campaigns.getCached(year);
+    const now = this.deps.clock.now().toISOString();
+    const bundle = await this.deps.responses.bundle(organisationId);
+    const stored = bundle.responses.get(year);
+    this.assertSubmittable(campaign, stored, input.version, now);
+    const survey = campaign.surveys[organisationType];
+    // survey-core is heavy; only submit needs it, so autosave's cold start never loads it.
+    const { validateSubmission } = await import('../../../shared/survey-validation/validate-submission');
+    const checked = validateSubmission(survey, stored?.data ?? {});
+    if (!checked.ok) throw invalidResponse(checked.details);
+    const progress = answeredShare(survey, checked.data);
+    let submitted: SurveyResponse;
+    try {
+      submitted = await this.deps.responses.submit({
+        year,
+        organisationId,
+        data: checked.data,
+        editor: editorOf(user),
+        score: score(survey, checked.data),
+        answered: progress.answered,
+        totalQuestions: progress.total,
+        expectedVersion: input.version,
+        campaignAcceptsWrites: acceptsWrites(campaign, now),
+        now,
+      });
+    } catch (error) {
+      if (error instanceof ResponseWriteRefused) throw await this.whyRefused(campaign, organisationId, now);
+      throw error;
+    }
+    await this.sendReceipts(bundle, campaign, submitted, survey);
+    return { status: 'submitted' as const, submittedAt: submitted.submittedAt ?? now };
+  }
+
+  private assertSubmittable(campaign: Campaign, stored: SurveyResponse | undefined, version: number, now: string) {
+    if (stored?.status === 'submitted') throw alreadySubmitted();
+    if (!acceptsWrites(campaign, now) && !(stored?.closesAtOverride && stored.closesAtOverride > now)) {
+      throw campaignClosed();
+    }
+    if (!stored || stored.version === 0) {
+      throw new DomainRuleError('invalid_response', 'Det finns inga sparade svar att skicka in.', []);
+    }
+    if (stored.version !== version) throw conflict(stored);
+  }
+
+  /** After a refused write, one read tells the member exactly why. */
+  private async whyRefused(campaign: Campaign, organisationId: string, now: string): Promise<Error> {
+    const current = await this.deps.responses.get(campaign.year, organisationId);
+    if (current?.status === 'submitted') return alreadySubmitted();
+    if (!acceptsWrites(campaign, now) && !(current?.closesAtOverride && current.closesAtOverride > now)) {
+      return campaignClosed();
+    }
+    return conflict(current);
+  }
+
+  private async sendReceipts(bundle: OrganisationBundle, campaign: Campaign, response: SurveyResponse, survey: object) {
+    const message = receiptEmail({
+      organisationName: bundle.organisation?.name ?? response.organisationId,
+      campaignTitle: campaign.title,
+      response,
+      survey,
+      link: `${this.deps.baseUrl}/kvitto`,
+    });
+    for (const contact of bundle.contacts) {
+      try {
+        await this.deps.mail.send({ to: [contact.email], kind: 'receipt', ...message });
+      } catch (error) {
+        // The submit itself has succeeded; a lost receipt is logged, not reported as a failed submit.
+        this.deps.log({ level: 'warn', msg: 'receipt not sent', error: (error as Error).name });
+      }
+    }
+  }
+}
+
+/** Whether the campaign itself still takes answers at `now` (an organisation's extension aside). */
+export function acceptsWrites(campaign: Campaign, now: string): boolean {
+  return campaign.status === 'open' && now >= campaign.opensAt && now < campaign.closesAt;
+}
+
+export function organisationTypeOf(organisationId: string): 'kommun' | 'region' {
+  const parsed = parseOrganisationCode(organisationId);
+  if (!parsed) throw new NotFoundError('Organisationen finns inte.');
+  return parsed.type;
+}
+
+function memberOrganisation(user: SessionUser): string {
+  if (!user.organisationId) throw new ForbiddenError('members_only', 'Bara medlemmarnas kontaktpersoner kan svara.');
+  return user.organisationId;
+}
+
+function editorOf(user: SessionUser): Editor {
+  return { name: user.name, email: user.email };
+}
+
+function invalidResponse(details: Array<{ question: string; message: string }>) {
+  return new DomainRuleError('invalid_response', 'Några svar är ogiltiga.', details);
+}
+
+function alreadySubmitted() {
+  return new StateConflictError('already_submitted', 'Svaren är redan inskickade och kan inte ändras.');
+}
+
+function campaignClosed() {
+  return new ForbiddenError('campaign_closed', 'Enkäten är stängd för svar.');
+}
+
+function conflict(current: SurveyResponse | undefined) {
+  return new VersionConflictError('Någon annan har sparat en nyare version.', {
+    data: current?.data ?? {},
+    version: current?.version ?? 0,
+    updatedAt: current?.updatedAt,
+    updatedBy: current?.updatedBy,
+  });
+}

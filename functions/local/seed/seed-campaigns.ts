@@ -1,0 +1,141 @@
+import type { Campaign } from '../../../shared/schemas/campaign.schema';
+import type { Contact } from '../../../shared/schemas/contact.schema';
+import type { Organisation } from '../../../shared/schemas/organisation.schema';
+import { answeredShare } from '../../../shared/scoring/answered-share';
+import { sampleAnswers } from '../../../shared/scoring/sample-answers';
+import { score } from '../../../shared/scoring/score';
+import { CampaignRepository } from '../../features/campaigns/campaign.repository';
+import { DEFAULT_SURVEYS } from '../../features/campaigns/campaign.service';
+import type { Clock } from '../../ports/clock';
+import type { TableStore } from '../../ports/table-store';
+import { keys } from '../../store/table-design';
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * The demo cycle: this year's campaign open (opened 7 days ago, closes in 30 days) with a few
+ * drafts and submissions, and last year's closed with plausible submitted answers for most
+ * organisations, so progress, scorecards and Klimatläget have data to show.
+ */
+export async function seedDemoCampaigns(input: {
+  store: TableStore;
+  clock: Clock;
+  organisations: Organisation[];
+  contacts: Map<string, Contact[]>;
+  reminderPolicy: Record<string, unknown>;
+}): Promise<{ years: number[]; responses: number }> {
+  const { store, clock, organisations } = input;
+  const now = clock.now();
+  const year = now.getUTCFullYear();
+  const repo = new CampaignRepository(store);
+  const stamp = now.toISOString();
+  const campaign = (y: number, status: Campaign['status'], opensAt: Date, closesAt: Date): Campaign => ({
+    year: y,
+    title: `Medlemstest ${y}`,
+    surveys: DEFAULT_SURVEYS,
+    opensAt: opensAt.toISOString(),
+    closesAt: closesAt.toISOString(),
+    status,
+    reminderPolicy: input.reminderPolicy,
+    createdAt: stamp,
+    updatedAt: stamp,
+  });
+  const last = campaign(
+    year - 1,
+    'closed',
+    new Date(Date.UTC(year - 1, 8, 1, 6)),
+    new Date(Date.UTC(year - 1, 9, 15, 21)),
+  );
+  const current = campaign(year, 'open', new Date(now.getTime() - 7 * DAY), new Date(now.getTime() + 30 * DAY));
+  await createIfMissing(repo, last);
+  await createIfMissing(repo, current);
+  await repo.takeOpenLock(year, stamp);
+
+  let responses = 0;
+  for (const [index, organisation] of organisations.entries()) {
+    const contact = input.contacts.get(organisation.id)?.[index % 2];
+    const editor = { name: contact?.name ?? 'Demo', email: contact?.email ?? 'demo@example.se' };
+    // Last year: about nine in ten submitted.
+    if (index % 10 !== 7) {
+      await putResponse(
+        store,
+        last,
+        organisation,
+        sample(last, organisation, index + 1),
+        'submitted',
+        editor,
+        last.closesAt,
+      );
+      responses++;
+    }
+    // This year: a mix of not started, drafts and a few submitted.
+    const state = index % 6;
+    if (state === 1 || state === 2 || state === 4) {
+      const full = sample(current, organisation, 1000 + index);
+      const partial = Object.fromEntries(Object.entries(full).slice(0, 8 + index * 3));
+      await putResponse(
+        store,
+        current,
+        organisation,
+        partial,
+        'draft',
+        editor,
+        new Date(now.getTime() - (index % 5) * DAY).toISOString(),
+      );
+      responses++;
+    } else if (state === 5) {
+      await putResponse(
+        store,
+        current,
+        organisation,
+        sample(current, organisation, 2000 + index),
+        'submitted',
+        editor,
+        new Date(now.getTime() - DAY).toISOString(),
+      );
+      responses++;
+    }
+  }
+  return { years: [year - 1, year], responses };
+}
+
+function sample(campaign: Campaign, organisation: Organisation, seed: number): Record<string, unknown> {
+  const survey = campaign.surveys[organisation.type];
+  const [answers] = sampleAnswers(survey, 1, seed);
+  return { ...answers, organisation: organisation.name };
+}
+
+async function createIfMissing(repo: CampaignRepository, campaign: Campaign): Promise<void> {
+  if (!(await repo.get(campaign.year))) await repo.create(campaign);
+}
+
+async function putResponse(
+  store: TableStore,
+  campaign: Campaign,
+  organisation: Organisation,
+  data: Record<string, unknown>,
+  status: 'draft' | 'submitted',
+  editor: { name: string; email: string },
+  at: string,
+): Promise<void> {
+  const survey = campaign.surveys[organisation.type];
+  const progress = answeredShare(survey, data);
+  await store.put({
+    ...keys.response(campaign.year, organisation.id),
+    ...keys.responseListing(campaign.year, organisation.id),
+    entity: 'Response',
+    year: campaign.year,
+    organisationId: organisation.id,
+    organisationType: organisation.type,
+    data,
+    version: 3,
+    status,
+    updatedAt: at,
+    updatedBy: editor,
+    answered: progress.answered,
+    totalQuestions: progress.total,
+    excused: false,
+    overrides: [],
+    ...(status === 'submitted' ? { submittedAt: at, submittedBy: editor, score: score(survey, data) } : {}),
+  });
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+export const CampaignStatusSchema = z.enum(['draft', 'open', 'closed', 'published']);
+export type CampaignStatus = z.infer<typeof CampaignStatusSchema>;
+
+/** A SurveyJS survey definition. Deeper checks (it loads, every scored question has points) happen in scoring. */
+export const SurveyJsonSchema = z
+  .looseObject({ pages: z.array(z.looseObject({ name: z.string().min(1) })).min(1) })
+  .describe('SurveyJS JSON');
+export type SurveyJson = z.infer<typeof SurveyJsonSchema>;
+
+export const CampaignSurveysSchema = z.object({ kommun: SurveyJsonSchema, region: SurveyJsonSchema });
+
+const Instant = z.iso.datetime({ offset: true });
+
+/** One year's survey: the medlemstest for each organisation type, its dates and state. */
+export const CampaignSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  title: z.string().trim().min(1).max(200),
+  surveys: CampaignSurveysSchema,
+  opensAt: Instant,
+  closesAt: Instant,
+  status: CampaignStatusSchema,
+  /** Stored as given; the reminders feature owns its schema and defaults. */
+  reminderPolicy: z.record(z.string(), z.unknown()).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Campaign = z.infer<typeof CampaignSchema>;
+
+const datesInOrder = (value: { opensAt?: string; closesAt?: string }) =>
+  !value.opensAt || !value.closesAt || new Date(value.opensAt) < new Date(value.closesAt);
+const datesMessage = { message: 'closesAt måste vara efter opensAt.', path: ['closesAt'] };
+
+/** POST /api/admin/campaigns. Without `surveys`, last year's are copied. */
+export const CreateCampaignInputSchema = CampaignSchema.pick({
+  year: true,
+  title: true,
+  opensAt: true,
+  closesAt: true,
+  reminderPolicy: true,
+})
+  .extend({ surveys: CampaignSurveysSchema.optional() })
+  .refine(datesInOrder, datesMessage);
+
+/** PATCH /api/admin/campaigns/{year}. */
+export const UpdateCampaignInputSchema = CampaignSchema.pick({
+  title: true,
+  surveys: true,
+  opensAt: true,
+  closesAt: true,
+  reminderPolicy: true,
+})
+  .partial()
+  .refine(datesInOrder, datesMessage);
+
+/** The campaign as a member sees it: only the survey for their organisation type. */
+export const CurrentCampaignSchema = CampaignSchema.pick({
+  year: true,
+  title: true,
+  opensAt: true,
+  closesAt: true,
+  status: true,
+}).extend({
+  survey: SurveyJsonSchema,
+  /** The deadline that applies to the caller's organisation, after any extension. */
+  closesAtForOrganisation: z.string(),
+});
+
+export const CampaignSummarySchema = CampaignSchema.omit({ surveys: true });

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { ScoreOverrideSchema, ScoreResultSchema } from '../scoring/score.schema';
+
+export const ResponseStatusSchema = z.enum(['not_started', 'draft', 'submitted']);
+export type ResponseStatus = z.infer<typeof ResponseStatusSchema>;
+
+/** Answers keyed by question name, as SurveyJS produces them. */
+export const SurveyDataSchema = z.record(z.string(), z.unknown());
+export type SurveyData = z.infer<typeof SurveyDataSchema>;
+
+export const EditorSchema = z.object({ name: z.string(), email: z.string() });
+export type Editor = z.infer<typeof EditorSchema>;
+
+/** An override with who set it and when; shown beside the computed points, never replacing them silently. */
+export const StoredOverrideSchema = ScoreOverrideSchema.extend({
+  reason: z.string().trim().min(1).max(1000),
+  by: z.string(),
+  at: z.string(),
+});
+
+/** One organisation's answer to one campaign, shared by all its contacts. */
+export const SurveyResponseSchema = z.object({
+  year: z.number().int(),
+  organisationId: z.string(),
+  organisationType: z.enum(['kommun', 'region']),
+  data: SurveyDataSchema,
+  /** Increases by one on every accepted write; 0 means nothing saved yet. */
+  version: z.number().int().min(0),
+  status: ResponseStatusSchema,
+  updatedAt: z.string().optional(),
+  updatedBy: EditorSchema.optional(),
+  submittedAt: z.string().optional(),
+  submittedBy: EditorSchema.optional(),
+  /** A per-organisation deadline set when the kansli reopens a response. */
+  closesAtOverride: z.string().optional(),
+  excused: z.boolean().default(false),
+  answered: z.number().int().min(0).default(0),
+  totalQuestions: z.number().int().min(0).default(0),
+  score: ScoreResultSchema.optional(),
+  overrides: z.array(StoredOverrideSchema).default([]),
+});
+export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
+
+export const PrefillSchema = z.object({
+  values: SurveyDataSchema,
+  /** Where each prefilled value came from, e.g. "Från Sustainable Advantage, 2021". */
+  sources: z.record(z.string(), z.string()),
+});
+export type Prefill = z.infer<typeof PrefillSchema>;
+
+/** GET /api/campaigns/{year}/response. */
+export const ResponseViewSchema = SurveyResponseSchema.pick({
+  data: true,
+  version: true,
+  status: true,
+  updatedAt: true,
+  updatedBy: true,
+  submittedAt: true,
+}).extend({ prefill: PrefillSchema });
+
+/** PUT /api/campaigns/{year}/response. */
+export const SaveDraftInputSchema = SurveyResponseSchema.pick({ data: true, version: true });
+
+/** What a 409 version_conflict carries as `current`. */
+export const ResponseCurrentSchema = SurveyResponseSchema.pick({
+  data: true,
+  version: true,
+  updatedAt: true,
+  updatedBy: true,
+});
+
+export const SaveDraftResultSchema = SurveyResponseSchema.pick({ version: true, updatedAt: true, updatedBy: true });
+
+/** POST /api/campaigns/{year}/response/submit. */
+export const SubmitInputSchema = SurveyResponseSchema.pick({ version: true });
+export const SubmitResultSchema = z.object({ status: z.literal('submitted'), submittedAt: z.string() });
