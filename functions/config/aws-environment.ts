@@ -1,0 +1,41 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { AppDeps } from '../app-deps';
+import { DEFAULT_LIMITS } from '../app-deps';
+import { SesMail } from '../mail/ses-mail';
+import { systemClock } from '../ports/clock';
+import { createDynamoDbClients } from '../store/dynamodb-client';
+import { DynamoDbTableStore } from '../store/dynamodb-table-store';
+
+/** Reads a required environment variable, naming it when missing. */
+export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value) throw new Error(`Missing environment variable ${name}`);
+  return value;
+}
+
+/**
+ * The adapters and settings of a deployed Lambda: DynamoDB, SES and the session key from
+ * Secrets Manager. Called once per cold start by each handler, never at module scope.
+ */
+export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omit<AppDeps, 'clientIp'>> {
+  const clients = createDynamoDbClients();
+  const store = new DynamoDbTableStore(clients.doc, requiredEnv('TABLE_NAME', env));
+  const secret = await new SecretsManagerClient({}).send(
+    new GetSecretValueCommand({ SecretId: requiredEnv('SESSION_SECRET_ARN', env) }),
+  );
+  if (!secret.SecretString) throw new Error('The session secret is empty');
+  return {
+    store,
+    mail: new SesMail(new SESv2Client({}), requiredEnv('SES_FROM_ADDRESS', env), env.SES_CONFIGURATION_SET),
+    clock: systemClock,
+    config: {
+      baseUrl: requiredEnv('BASE_URL', env),
+      deployed: true,
+      sessionSecret: secret.SecretString,
+      adminEmails: (env.ADMIN_EMAILS ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean),
+      ...DEFAULT_LIMITS,
+    },
+    log: (entry) => console.log(JSON.stringify(entry)),
+  };
+}

@@ -1,0 +1,74 @@
+import { Duration, Fn, Stack } from 'aws-cdk-lib';
+import { Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+/** Key prefix of uploaded import files; the only place in the bucket functions may touch. */
+export const IMPORT_UPLOAD_PREFIX = 'uploads/';
+
+export interface ImportsBucketProps {
+  readonly logBucket: IBucket;
+}
+
+/**
+ * Spreadsheets for the Sustainable Advantage import. The browser PUTs them straight to S3 with a
+ * presigned URL from the API, so 20 MB files never hit API Gateway's payload limit; the API then
+ * reads the object. Uploads are only needed until the import is committed, so they expire after 7 days.
+ */
+export class ImportsBucket extends Construct {
+  readonly bucket: Bucket;
+  /** The bucket name as a plain expression (no reference to the bucket resource). */
+  private readonly name: string;
+
+  constructor(scope: Construct, id: string, props: ImportsBucketProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    // A known name, so the web CSP can allow this endpoint without a CloudFront <-> bucket reference cycle.
+    this.name = Fn.join('-', [
+      stack.stackName
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '')
+        .slice(0, 24),
+      'imports',
+      stack.account,
+      stack.region,
+    ]);
+    this.bucket = new Bucket(this, 'Bucket', {
+      bucketName: this.name,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: props.logBucket,
+      serverAccessLogsPrefix: 'imports-bucket/',
+      lifecycleRules: [{ expiration: Duration.days(7), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+  }
+
+  /** Browser origin of presigned uploads (virtual-hosted, regional: what the SDK presigner emits). */
+  get uploadOrigin(): string {
+    const stack = Stack.of(this);
+    return `https://${this.name}.s3.${stack.region}.${stack.urlSuffix}`;
+  }
+
+  /** Browsers on these origins may PUT to a presigned URL. */
+  allowUploadsFrom(origins: string[]): void {
+    this.bucket.addCorsRule({
+      allowedMethods: [HttpMethods.PUT],
+      allowedOrigins: origins,
+      allowedHeaders: ['*'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3000,
+    });
+  }
+
+  /** PutObject (to sign upload URLs) and GetObject (to read the upload), under the upload prefix only. */
+  grantUploadAndRead(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${IMPORT_UPLOAD_PREFIX}*`)],
+      }),
+    );
+  }
+}

@@ -1,0 +1,494 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_DESIGN } from '../../functions/store/table-design';
+import type { KlimatkommunernaStack } from '../../infra/klimatkommunerna-stack';
+import {
+  allPolicyStatements,
+  asArray,
+  type Cfn,
+  props,
+  resourcesOfType,
+  type Synthesized,
+  synthStack,
+  TEST_CONTEXT,
+} from './synth-helpers';
+
+// Managed CloudFront policy ids (AWS-documented constants).
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+let s: Synthesized;
+let template: Template;
+let stack: KlimatkommunernaStack;
+
+beforeAll(() => {
+  s = synthStack();
+  template = s.template;
+  stack = s.stack;
+});
+afterAll(() => s?.cleanup());
+
+const logicalId = (construct: IConstruct): string => {
+  const cfn = (construct.node.defaultChild ?? construct) as CfnElement;
+  return Stack.of(cfn).resolve(Stack.of(cfn).getLogicalId(cfn)) as string;
+};
+
+function appFunctions(): Record<string, IFunction> {
+  return {
+    api: stack.api.fn,
+    reminders: stack.reminders.function.fn,
+    retention: stack.retention.function.fn,
+    sesEvents: stack.mail.eventsHandler.fn,
+  };
+}
+
+/** Statements of the policies attached to a function's role. */
+function roleStatements(fn: IFunction) {
+  const roleId = logicalId(fn.role!);
+  const policyIds = new Set(
+    resourcesOfType(template, 'AWS::IAM::Policy')
+      .filter(([, r]) => JSON.stringify(props(r).Roles).includes(`"${roleId}"`))
+      .map(([id]) => id),
+  );
+  return allPolicyStatements(template)
+    .filter((p) => policyIds.has(p.owner))
+    .map((p) => p.statement);
+}
+
+function dynamoGrants(fn: IFunction): { table: string[]; indexes: Record<string, string[]> } {
+  const tableId = logicalId(stack.data.table);
+  const table: string[] = [];
+  const indexes: Record<string, string[]> = {};
+  for (const st of roleStatements(fn)) {
+    const actions = asArray(st.Action).filter((a) => a.startsWith('dynamodb:'));
+    if (actions.length === 0) continue;
+    for (const resource of asArray(st.Resource)) {
+      const json = JSON.stringify(resource);
+      expect(json).toContain(tableId);
+      const index = /\/index\/([\w-]+)/.exec(json)?.[1];
+      if (index) indexes[index] = [...(indexes[index] ?? []), ...actions].sort();
+      else table.push(...actions);
+    }
+  }
+  return { table: table.sort(), indexes };
+}
+
+describe('DynamoDB table', () => {
+  it('is derived from TABLE_DESIGN: keys, GSIs, TTL', () => {
+    const expectedAttributes = new Set<string>([TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey]);
+    for (const index of Object.values(TABLE_DESIGN.indexes)) {
+      expectedAttributes.add(index.partitionKey);
+      expectedAttributes.add(index.sortKey);
+    }
+    const tables = resourcesOfType(template, 'AWS::DynamoDB::Table');
+    expect(tables).toHaveLength(1);
+    const table = props(tables[0]![1]);
+    expect(table.KeySchema).toEqual([
+      { AttributeName: TABLE_DESIGN.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_DESIGN.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(
+      new Set(
+        (table.AttributeDefinitions as { AttributeName: string; AttributeType: string }[]).map((a) => a.AttributeName),
+      ),
+    ).toEqual(expectedAttributes);
+    const gsis = table.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown; Projection: unknown }[];
+    expect(gsis.map((g) => g.IndexName).sort()).toEqual(Object.keys(TABLE_DESIGN.indexes).sort());
+    for (const [name, index] of Object.entries(TABLE_DESIGN.indexes)) {
+      expect(gsis.find((g) => g.IndexName === name)).toEqual({
+        IndexName: name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      });
+    }
+    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: TABLE_DESIGN.ttlAttribute, Enabled: true });
+  });
+
+  it('is on demand, point-in-time recoverable, deletion protected, retained and encrypted', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true },
+      }),
+    });
+  });
+});
+
+describe('Lambda functions', () => {
+  it('are exactly the four app functions, all Node 22 on arm64 with a retained log group', () => {
+    const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+    expect(functions.map(([id]) => id).sort()).toEqual(Object.values(appFunctions()).map(logicalId).sort());
+    const logGroups = new Map(resourcesOfType(template, 'AWS::Logs::LogGroup'));
+    for (const [id, fn] of functions) {
+      const p = props(fn);
+      expect(p.Runtime, id).toBe('nodejs22.x');
+      expect(p.Architectures, id).toEqual(['arm64']);
+      expect(p.Handler, id).toBe('index.handler');
+      const logGroupRef = (p.LoggingConfig as { LogGroup?: { Ref?: string } } | undefined)?.LogGroup?.Ref;
+      expect(logGroupRef, `${id} log group`).toBeDefined();
+      expect(props(logGroups.get(logGroupRef!)!).RetentionInDays, id).toBeGreaterThan(0);
+      expect((p.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS).toBe(
+        '--enable-source-maps',
+      );
+    }
+  });
+
+  it('use no AWS managed policies (own roles that may write only their own log group)', () => {
+    for (const [id, role] of resourcesOfType(template, 'AWS::IAM::Role')) {
+      expect(props(role).ManagedPolicyArns, id).toBeUndefined();
+    }
+    for (const fn of Object.values(appFunctions())) {
+      const logs = roleStatements(fn).filter((st) => asArray(st.Action).some((a) => a.startsWith('logs:')));
+      expect(logs).toHaveLength(1);
+      expect(logs[0]!.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/Logs/), 'Arn'] });
+    }
+  });
+
+  it('give the API the settings it needs and nothing secret in plain text', () => {
+    const env = (
+      props(template.toJSON().Resources[logicalId(stack.api.fn)]).Environment as {
+        Variables: Record<string, unknown>;
+      }
+    ).Variables;
+    expect(Object.keys(env).sort()).toEqual(
+      [
+        'ADMIN_EMAILS',
+        'BASE_URL',
+        'CLIENT_IP_HEADER',
+        'DEPLOYED',
+        'IMPORT_BUCKET',
+        'IMPORT_PREFIX',
+        'NODE_OPTIONS',
+        'SESSION_SECRET_ARN',
+        'SES_CONFIGURATION_SET',
+        'SES_FROM_ADDRESS',
+        'TABLE_NAME',
+      ].sort(),
+    );
+    expect(env.DEPLOYED).toBe('true');
+    expect(env.SES_FROM_ADDRESS).toBe(TEST_CONTEXT.sesFromAddress);
+    expect(env.ADMIN_EMAILS).toBe(TEST_CONTEXT.adminEmails);
+    expect(env.SESSION_SECRET_ARN).toEqual({ Ref: logicalId(stack.sessionSecret) });
+    // baseUrl context is empty: links use the CloudFront domain.
+    expect(JSON.stringify(env.BASE_URL)).toContain(logicalId(stack.web.distribution));
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+    });
+  });
+});
+
+describe('least-privilege IAM', () => {
+  it('no statement anywhere allows dynamodb:Scan, dynamodb:* or *', () => {
+    const statements = allPolicyStatements(template);
+    expect(statements.length).toBeGreaterThan(10);
+    for (const { owner, statement } of statements) {
+      for (const action of asArray(statement.Action)) {
+        expect(action.toLowerCase(), owner).not.toBe('dynamodb:scan');
+        expect(action, owner).not.toBe('dynamodb:*');
+        expect(action, owner).not.toBe('*');
+        expect(action.startsWith('dynamodb:') && action.includes('*'), `${owner} ${action}`).toBe(false);
+      }
+    }
+  });
+
+  it('each function gets exactly the table actions and indexes it uses', () => {
+    expect(dynamoGrants(stack.api.fn)).toEqual({
+      table: [
+        'dynamodb:BatchGetItem',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ],
+      indexes: { gsi1: ['dynamodb:Query'], gsi2: ['dynamodb:Query'] },
+    });
+    expect(dynamoGrants(stack.reminders.function.fn)).toEqual({
+      table: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      indexes: { gsi1: ['dynamodb:Query'], gsi2: ['dynamodb:Query'] },
+    });
+    expect(dynamoGrants(stack.mail.eventsHandler.fn)).toEqual({
+      table: ['dynamodb:UpdateItem'],
+      indexes: { gsi2: ['dynamodb:Query'] },
+    });
+    expect(dynamoGrants(stack.retention.function.fn)).toEqual({
+      table: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+      indexes: { gsi1: ['dynamodb:Query'] },
+    });
+  });
+
+  it('SES send is scoped to the configured identity and configuration set, from the configured address', () => {
+    const sendStatements = allPolicyStatements(template).filter(({ statement }) =>
+      asArray(statement.Action).some((a) => a.startsWith('ses:')),
+    );
+    // API and reminders send; nothing else does.
+    expect(sendStatements).toHaveLength(2);
+    const identityId = logicalId(stack.mail.identity);
+    const configSetId = logicalId(stack.mail.configurationSet);
+    for (const { statement } of sendStatements) {
+      expect(asArray(statement.Action).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      const resources = asArray(statement.Resource).map((r) => JSON.stringify(r));
+      expect(resources).toHaveLength(2);
+      expect(resources.some((r) => r.includes(':identity/') && r.includes(identityId))).toBe(true);
+      expect(resources.some((r) => r.includes(':configuration-set/') && r.includes(configSetId))).toBe(true);
+      expect(resources.join()).not.toMatch(/"\*"|identity\/\*/);
+      expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': TEST_CONTEXT.sesFromAddress } });
+    }
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: TEST_CONTEXT.sesDomain });
+  });
+
+  it('only the API may touch import uploads, and only under uploads/', () => {
+    const s3 = allPolicyStatements(template).filter(({ statement }) =>
+      asArray(statement.Action).some((a) => a.startsWith('s3:')),
+    );
+    expect(s3).toHaveLength(1);
+    expect(asArray(s3[0]!.statement.Action).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(JSON.stringify(s3[0]!.statement.Resource)).toMatch(/ImportsBucket.*\/uploads\/\*/);
+  });
+});
+
+describe('scheduled jobs', () => {
+  it('runs the reminders function every hour, with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [logicalId(stack.reminders.function.fn), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack.reminders.deadLetterQueue), 'Arn'] } },
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+      }),
+    });
+  });
+
+  it('runs retention daily in Stockholm time, with a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(15 3 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Stockholm',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [logicalId(stack.retention.function.fn), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack.retention.deadLetterQueue), 'Arn'] } },
+      }),
+    });
+  });
+
+  it('dead-letter failed async invocations of the jobs and the SES feedback handler too', () => {
+    const cases: [IFunction, IConstruct][] = [
+      [stack.reminders.function.fn, stack.reminders.deadLetterQueue],
+      [stack.retention.function.fn, stack.retention.deadLetterQueue],
+      [stack.mail.eventsHandler.fn, stack.mail.eventsDeadLetterQueue],
+    ];
+    const resources = template.toJSON().Resources;
+    for (const [fn, queue] of cases) {
+      expect(props(resources[logicalId(fn)]).DeadLetterConfig).toEqual({
+        TargetArn: { 'Fn::GetAtt': [logicalId(queue), 'Arn'] },
+      });
+    }
+    // Scheduler invokes only the exact function ARN (no version/alias wildcard).
+    const invokes = allPolicyStatements(template).filter(({ statement }) =>
+      asArray(statement.Action).includes('lambda:InvokeFunction'),
+    );
+    expect(invokes).toHaveLength(2);
+    for (const { statement } of invokes)
+      expect(statement.Resource).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+  });
+
+  it('queues are encrypted and refuse plain HTTP', () => {
+    const queues = resourcesOfType(template, 'AWS::SQS::Queue');
+    expect(queues).toHaveLength(3);
+    for (const [id, q] of queues) expect(props(q).SqsManagedSseEnabled, id).toBe(true);
+    for (const [, policy] of resourcesOfType(template, 'AWS::SQS::QueuePolicy')) {
+      expect(JSON.stringify(props(policy).PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+});
+
+describe('alarms', () => {
+  it('watch Errors and Throttles of every function', () => {
+    const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(([, a]) => props(a));
+    for (const [name, fn] of Object.entries(appFunctions())) {
+      for (const metric of ['Errors', 'Throttles']) {
+        const found = alarms.filter(
+          (a) =>
+            a.MetricName === metric &&
+            a.Namespace === 'AWS/Lambda' &&
+            JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }]),
+        );
+        expect(found, `${name} ${metric}`).toHaveLength(1);
+        expect(found[0]!.AlarmActions, `${name} ${metric}`).toEqual([{ Ref: logicalId(stack.alarms.topic) }]);
+      }
+    }
+  });
+
+  it('watch every dead-letter queue and API 5xx, and notify the alarm email', () => {
+    const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(([, a]) => props(a));
+    const dlqAlarms = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(dlqAlarms).toHaveLength(3);
+    expect(alarms.some((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway')).toBe(true);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: TEST_CONTEXT.alarmEmail });
+  });
+});
+
+describe('SES feedback', () => {
+  it('sends bounces and complaints to an encrypted topic that the handler subscribes to', () => {
+    const topicId = logicalId(stack.mail.feedbackTopic);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint'],
+        SnsDestination: { TopicARN: { Ref: topicId } },
+      }),
+    });
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: Match.anyValue(),
+      DisplayName: 'SES bounces and complaints',
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: topicId },
+      Endpoint: { 'Fn::GetAtt': [logicalId(stack.mail.eventsHandler.fn), 'Arn'] },
+    });
+    // SES may use the topic key; otherwise publishing to the encrypted topic fails silently.
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'ses.amazonaws.com' } }),
+          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('storage and web', () => {
+  it('every bucket blocks public access, is encrypted and refuses plain HTTP', () => {
+    const buckets = resourcesOfType(template, 'AWS::S3::Bucket');
+    expect(buckets).toHaveLength(3);
+    for (const [id, b] of buckets) {
+      expect(props(b).PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(props(b).BucketEncryption, id).toBeDefined();
+      const policy = resourcesOfType(template, 'AWS::S3::BucketPolicy').find(
+        ([, p]) => JSON.stringify(props(p).Bucket) === JSON.stringify({ Ref: id }),
+      );
+      expect(JSON.stringify(policy?.[1]), id).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it('import uploads expire after 7 days and can be PUT from the site', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: [
+          Match.objectLike({
+            ExpirationInDays: 7,
+            Status: 'Enabled',
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+          }),
+        ],
+      },
+      CorsConfiguration: {
+        CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: [Match.anyValue()] })],
+      },
+    });
+  });
+
+  it('CloudFront serves the private bucket through OAC and routes /api/* uncached to the API', () => {
+    const distribution = props(resourcesOfType(template, 'AWS::CloudFront::Distribution')[0]![1])
+      .DistributionConfig as Cfn;
+    expect(distribution.DefaultRootObject).toBe('index.html');
+    // No distribution-wide error mapping: it would turn API 403/404s into index.html.
+    expect(distribution.CustomErrorResponses).toBeUndefined();
+    const s3Origin = distribution.Origins.find((o: Cfn) => o.S3OriginConfig);
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    const api = distribution.CacheBehaviors.find((b: Cfn) => b.PathPattern === '/api/*');
+    expect(api).toMatchObject({
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      ViewerProtocolPolicy: 'https-only',
+    });
+    // Only the client-IP function runs on /api/*: no SPA rewrite of API paths.
+    expect(api.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: expect.anything() }]);
+    expect(JSON.stringify(api.FunctionAssociations)).not.toBe(
+      JSON.stringify(distribution.DefaultCacheBehavior.FunctionAssociations),
+    );
+    const functionCode = resourcesOfType(template, 'AWS::CloudFront::Function').map(([, f]) =>
+      String(props(f).FunctionCode),
+    );
+    expect(functionCode.some((code) => code.includes("headers['x-client-ip'] = { value: event.viewer.ip }"))).toBe(
+      true,
+    );
+    const apiOrigin = distribution.Origins.find((o: Cfn) => o.Id === api.TargetOriginId);
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain(logicalId(stack.apiGateway.httpApi));
+    expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+    // The SPA fallback runs on the web behaviour only.
+    expect(distribution.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: expect.anything() },
+    ]);
+    expect(distribution.Logging).toBeDefined();
+  });
+
+  it('sends security headers on web and API responses', () => {
+    const policies = resourcesOfType(template, 'AWS::CloudFront::ResponseHeadersPolicy').map(
+      ([, p]) => (props(p).ResponseHeadersPolicyConfig as Cfn).SecurityHeadersConfig,
+    );
+    expect(policies).toHaveLength(2);
+    for (const h of policies) {
+      expect(h.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true });
+      expect(h.ContentTypeOptions).toEqual({ Override: true });
+      expect(h.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+      expect(h.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'strict-origin-when-cross-origin' });
+    }
+    const csp = JSON.stringify(policies.find((h) => h.ContentSecurityPolicy)?.ContentSecurityPolicy);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('has no web deployment when web/dist is missing', () => {
+    expect(resourcesOfType(template, 'Custom::CDKBucketDeployment')).toHaveLength(0);
+  });
+
+  it('HTTP API has access logs and stage throttling', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
+    });
+  });
+});
+
+describe('outputs', () => {
+  it('name the site, the API, the table and the rest needed to operate it', () => {
+    const outputs = Object.keys(template.findOutputs('*'));
+    for (const name of [
+      'SiteUrl',
+      'DistributionUrl',
+      'ApiUrl',
+      'TableName',
+      'ImportBucketName',
+      'SessionSecretArn',
+      'SesConfigurationSet',
+      'AlarmTopicArn',
+      'SesDkimRecord1',
+    ]) {
+      expect(outputs).toContain(name);
+    }
+  });
+});
