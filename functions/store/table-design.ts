@@ -29,7 +29,8 @@ export interface ItemKey {
 /** Names every access pattern and says which index serves it. */
 export const ACCESS_PATTERNS = {
   organisationByCode: { index: 'table', key: 'ORG#<code> / META' },
-  allOrganisations: { index: 'gsi1', key: 'ORGS / <code>' },
+  /** Organisations and their contacts interleaved: one query pages through the whole register. */
+  allOrganisations: { index: 'gsi1', key: 'ORGS / <code> (organisation) | <code>#CONTACT#<id> (contact)' },
   contactsOfOrganisation: { index: 'table', key: 'ORG#<code> / CONTACT#<id>' },
   contactByEmail: { index: 'gsi2', key: 'EMAIL#<email> / CONTACT#<id>' },
   adminByEmail: { index: 'table', key: 'ADMIN / EMAIL#<email>' },
@@ -68,6 +69,10 @@ export const keys = {
     sk: `CONTACT#${contactId}`,
   }),
   contactPrefix: 'CONTACT#',
+  contactListing: (organisationId: string, contactId: string) => ({
+    gsi1pk: 'ORGS',
+    gsi1sk: `${organisationId}#CONTACT#${contactId}`,
+  }),
   contactByEmail: (email: string, contactId: string) => ({
     gsi2pk: emailPk(email),
     gsi2sk: `CONTACT#${contactId}`,

@@ -45,6 +45,7 @@ export class ContactRepository {
     return {
       ...keys.contact(contact.organisationId, contact.id),
       ...keys.contactByEmail(contact.email, contact.id),
+      ...keys.contactListing(contact.organisationId, contact.id),
       entity: 'Contact',
       ...contact,
     };

@@ -1,3 +1,4 @@
+import { type Contact, ContactSchema } from '../../../shared/schemas/contact.schema';
 import { type Organisation, OrganisationSchema } from '../../../shared/schemas/organisation.schema';
 import type { TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
@@ -13,8 +14,22 @@ export class OrganisationRepository {
 
   /** All organisations, ordered by code. One query per 1 MB page. */
   async list(): Promise<Organisation[]> {
+    return (await this.register()).map((entry) => entry.organisation);
+  }
+
+  /** Every organisation with its contacts, from one paged query of the register listing. */
+  async register(): Promise<Array<{ organisation: Organisation; contacts: Contact[] }>> {
     const items = await this.store.queryAll({ index: 'gsi1', partition: keys.allOrganisationsPk });
-    return items.map((item) => OrganisationSchema.parse(item));
+    const byCode = new Map<string, { organisation: Organisation; contacts: Contact[] }>();
+    const contacts: Contact[] = [];
+    for (const item of items) {
+      if (item.entity === 'Organisation') {
+        const organisation = OrganisationSchema.parse(item);
+        byCode.set(organisation.id, { organisation, contacts: [] });
+      } else if (item.entity === 'Contact') contacts.push(ContactSchema.parse(item));
+    }
+    for (const contact of contacts) byCode.get(contact.organisationId)?.contacts.push(contact);
+    return [...byCode.values()];
   }
 
   /** Creates the organisation; throws AlreadyExistsError when the code is taken. */
