@@ -146,6 +146,8 @@ export const keys = {
     gsi1pk: `AUDIT#ORG#${organisationId}`,
     gsi1sk: `${at}#${id}`,
   }),
+  auditOfOrganisationPk: (organisationId: string) => `AUDIT#ORG#${organisationId}`,
+  auditOfCampaignPk: (year: number) => `AUDIT#CAMPAIGN#${year}`,
   auditOfCampaign: (year: number, at: string, id: string) => ({
     gsi2pk: `AUDIT#CAMPAIGN#${year}`,
     gsi2sk: `${at}#${id}`,

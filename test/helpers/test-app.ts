@@ -46,6 +46,7 @@ export async function makeTestContext(
   } = {},
 ): Promise<TestContext> {
   const clients = createDynamoDbClients({ endpoint: inject('dynamoEndpoint') });
+  forbidScans(clients);
   const tableName = `test-${randomUUID()}`;
   await ensureTable(clients.raw, tableName);
   const realStore = new DynamoDbTableStore(clients.doc, tableName);
@@ -55,6 +56,35 @@ export async function makeTestContext(
   const mail = options.mail ? options.mail(realStore, clock) : new OutboxMail(realStore, clock);
   const app = createApp({ store, mail, clock, config, log: () => {} });
   return { app, store: realStore, clients, clock, tableName, config };
+}
+
+/** Fails any test whose code issues a Scan: every access pattern must be a Get, Query or write. */
+export function forbidScans(clients: DynamoDbClients): void {
+  clients.doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'ScanCommand') throw new Error('A Scan was issued; use a named access pattern');
+      return next(args);
+    },
+    { step: 'initialize', name: 'forbidScans' },
+  );
+}
+
+/** Counts the DynamoDB commands a piece of work sends, by command name. */
+export function countCommands(clients: DynamoDbClients) {
+  const calls: string[] = [];
+  clients.doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: `countCommands${Math.random()}` },
+  );
+  return {
+    calls,
+    reset: () => calls.splice(0, calls.length),
+    reads: () => calls.filter((c) => /^(Get|BatchGet|Query)Command$/.test(c)).length,
+    writes: () => calls.filter((c) => /^(Put|Update|Delete|BatchWrite)Command$/.test(c)).length,
+  };
 }
 
 /** Sends a JSON request the way the web app does. */

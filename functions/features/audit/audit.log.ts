@@ -50,14 +50,14 @@ export class AuditLog {
       items = (
         await this.store.query({
           index: 'gsi1',
-          partition: `AUDIT#ORG#${filter.organisationId}`,
+          partition: keys.auditOfOrganisationPk(filter.organisationId),
           newestFirst: true,
           limit,
         })
       ).items;
     } else if (filter.year !== undefined) {
       items = (
-        await this.store.query({ index: 'gsi2', partition: `AUDIT#CAMPAIGN#${filter.year}`, newestFirst: true, limit })
+        await this.store.query({ index: 'gsi2', partition: keys.auditOfCampaignPk(filter.year), newestFirst: true, limit })
       ).items;
     } else {
       const now = this.clock.now();
