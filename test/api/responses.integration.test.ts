@@ -2,39 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/campaign.service';
 import { readOutbox } from '../../functions/mail/outbox-mail';
 import { sampleAnswers } from '../../shared/scoring/sample-answers';
+import { completeKommunAnswers } from '../helpers/complete-answers';
 import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
 import { jsonRequest, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
 
 const RESPONSE = '/api/campaigns/2026/response';
-
-/** A complete, valid kommun answer: every required question answered with the best choice. */
-function completeAnswers(): Record<string, unknown> {
-  const answers: Record<string, unknown> = {
-    respondent_name: 'Erik Nilsson',
-    respondent_role: 'tjansteperson',
-    B1: true,
-    B2: true,
-    B3: true,
-    B4: true,
-  };
-  const survey = DEFAULT_SURVEYS.kommun as { pages: Array<{ elements?: Array<Record<string, unknown>> }> };
-  for (const page of survey.pages.slice(2)) {
-    for (const element of page.elements ?? []) {
-      const name = element.name as string;
-      if (element.requiredIf && element.inputType === 'url') answers[name] = 'https://www.lund.se/klimat';
-      if (!element.isRequired || name in answers) continue;
-      if (element.type === 'boolean') answers[name] = true;
-      else if (element.type === 'radiogroup' || element.type === 'dropdown') {
-        const choices = element.choices as Array<{ value: unknown; score?: number }>;
-        answers[name] = [...choices].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0]?.value;
-      } else if (element.type === 'checkbox') {
-        answers[name] = [(element.choices as Array<{ value: unknown }>)[0]?.value];
-      } else if (element.inputType === 'number') answers[name] = 100;
-      else answers[name] = 'Ja';
-    }
-  }
-  return answers;
-}
 
 async function put(ctx: TestContext, cookie: string, data: Record<string, unknown>, version: number) {
   return ctx.app.request(RESPONSE, {
@@ -201,7 +173,7 @@ describe('draft and submit validation', () => {
 
   it('submits a complete answer, scores it, makes it read-only and emails every contact a receipt', async () => {
     // Arrange
-    const data = completeAnswers();
+    const data = completeKommunAnswers();
     expect((await put(ctx, official, data, 0)).status).toBe(200);
     const seen = new Set((await readOutbox(ctx.store)).map((m) => m.id));
     // Act
@@ -225,7 +197,7 @@ describe('draft and submit validation', () => {
 
   it('drops a tampered answer to a hidden follow-up question when submitting', async () => {
     // Arrange: M4 = nej hides M4b, but the payload answers it anyway
-    const data = { ...completeAnswers(), M4: 'nej', M4b: true };
+    const data = { ...completeKommunAnswers(), M4: 'nej', M4b: true };
     await put(ctx, official, data, 0);
     // Act
     expect((await submit(ctx, official, 1)).status).toBe(200);
@@ -236,7 +208,7 @@ describe('draft and submit validation', () => {
   });
 
   it('refuses to submit a version other than the stored one', async () => {
-    await put(ctx, official, completeAnswers(), 0);
+    await put(ctx, official, completeKommunAnswers(), 0);
     const res = await submit(ctx, official, 7);
     expect(res.status).toBe(409);
     expect((await res.json()).error.code).toBe('version_conflict');
@@ -268,7 +240,7 @@ describe('deadlines', () => {
   });
 
   it('refuses a submit after closesAt', async () => {
-    await put(ctx, official, completeAnswers(), 0);
+    await put(ctx, official, completeKommunAnswers(), 0);
     ctx.clock.set('2026-05-01T08:00:00Z');
     const res = await submit(ctx, official, 1);
     expect(res.status).toBe(403);
@@ -277,7 +249,7 @@ describe('deadlines', () => {
 
   it('lets an admin reopen a submitted response with a later deadline for that organisation only', async () => {
     // Arrange: Lund submits; the campaign deadline passes
-    await put(ctx, official, completeAnswers(), 0);
+    await put(ctx, official, completeKommunAnswers(), 0);
     expect((await submit(ctx, official, 1)).status).toBe(200);
     ctx.clock.set('2026-05-02T08:00:00Z');
     const admin = await signIn(ctx, 'kansli@example.se');
@@ -289,7 +261,7 @@ describe('deadlines', () => {
     // Assert
     expect(reopen.status).toBe(200);
     const lund = await signIn(ctx, 'tjansteperson.1281@example.se');
-    expect((await put(ctx, lund, { ...completeAnswers(), T5: false }, 2)).status).toBe(200);
+    expect((await put(ctx, lund, { ...completeKommunAnswers(), T5: false }, 2)).status).toBe(200);
     const current = await (await ctx.app.request('/api/campaigns/current', { headers: { cookie: lund } })).json();
     expect(current.closesAtForOrganisation).toBe('2026-05-09T21:59:00Z');
     const malmo = await signIn(ctx, 'tjansteperson.1280@example.se');

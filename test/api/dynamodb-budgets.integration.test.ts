@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readOutbox } from '../../functions/mail/outbox-mail';
+import { completeKommunAnswers } from '../helpers/complete-answers';
+import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
+import {
+  countCommands,
+  jsonRequest,
+  makeTestContext,
+  signIn,
+  type TestContext,
+  tokenFromText,
+} from '../helpers/test-app';
+
+const RESPONSE = '/api/campaigns/2026/response';
+
+function withCookie(init: RequestInit, cookie: string): RequestInit {
+  return { ...init, headers: { ...(init.headers as Record<string, string>), cookie } };
+}
+
+describe('DynamoDB requests per operation (performance budget)', () => {
+  let ctx: TestContext;
+  let cookie: string;
+  let counter: ReturnType<typeof countCommands>;
+
+  beforeEach(async () => {
+    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
+    await seedOrganisations(ctx);
+    await seedCampaign(ctx);
+    cookie = await signIn(ctx, 'tjansteperson.1281@example.se');
+    counter = countCommands(ctx.clients);
+    // A warm instance has the campaign cached; the budget is for that steady state.
+    await ctx.app.request(RESPONSE, { headers: { cookie } });
+    counter.reset();
+  });
+
+  it('autosave costs at most 1 read and 1 write', async () => {
+    const res = await ctx.app.request(
+      RESPONSE,
+      withCookie(jsonRequest('PUT', { data: { B1: true }, version: 0 }), cookie),
+    );
+    expect(res.status).toBe(200);
+    expect(counter.reads()).toBeLessThanOrEqual(1);
+    expect(counter.writes()).toBeLessThanOrEqual(1);
+    expect(counter.calls).not.toContain('ScanCommand');
+  });
+
+  it('submit costs at most 2 reads and 3 writes (the response and one receipt per contact)', async () => {
+    await ctx.app.request(
+      RESPONSE,
+      withCookie(jsonRequest('PUT', { data: completeKommunAnswers(), version: 0 }), cookie),
+    );
+    counter.reset();
+    const res = await ctx.app.request(`${RESPONSE}/submit`, withCookie(jsonRequest('POST', { version: 1 }), cookie));
+    expect(res.status).toBe(200);
+    expect(counter.reads()).toBeLessThanOrEqual(2);
+    expect(counter.writes()).toBeLessThanOrEqual(3);
+  });
+
+  it('sign-in (redeeming the link) costs at most 2 reads and 2 writes', async () => {
+    await ctx.app.request('/api/auth/login-link', jsonRequest('POST', { email: 'politiker.1281@example.se' }));
+    const token = tokenFromText(
+      (await readOutbox(ctx.store)).find((m) => m.to.includes('politiker.1281@example.se'))!.text,
+    )!;
+    counter.reset();
+    const res = await ctx.app.request('/api/auth/session', jsonRequest('POST', { token }));
+    expect(res.status).toBe(200);
+    expect(counter.reads()).toBeLessThanOrEqual(2);
+    expect(counter.writes()).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationResultSchema, validateDraft } from '../../../shared/survey-validation/index';
+import kommun from '../../../shared/surveys/kommun.json';
+import { makeSurvey, page } from '../../helpers/make-survey';
+
+describe('validateDraft on the kommun survey', () => {
+  const accepted: Array<[string, Record<string, unknown>]> = [
+    ['an empty draft', {}],
+    ['a partial draft', { respondent_name: 'Eva Ek', M1: 'klimatneutral_2030', M3: true, T1: 87.5 }],
+    ['a checkbox with choices', { M7: ['cdp_iclei', 'viable_cities'] }],
+    ['the none item of a checkbox', { M7: ['none'] }],
+    ['the other item with its comment', { respondent_role: 'other', 'respondent_role-Comment': 'Klimatstrateg' }],
+    ['an answer to a follow-up that is hidden for now', { M4: 'nej', M4b: true }],
+    ['an invalid URL, which only submission checks', { M1_url: 'inte en adress' }],
+  ];
+  it.each(accepted)('accepts %s', (_name, data) => {
+    // Act
+    const result = validateDraft(kommun, data);
+    // Assert
+    expect(result).toEqual({ ok: true, data });
+  });
+
+  it('leaves out null values, which mean "not answered"', () => {
+    // Act
+    const result = validateDraft(kommun, { M1: null, M3: true });
+    // Assert
+    expect(result).toEqual({ ok: true, data: { M3: true } });
+  });
+
+  const rejected: Array<[string, Record<string, unknown>, string, RegExp]> = [
+    ['a key that is not a question', { hackad: 1 }, 'hackad', /inte en fråga i enkäten/],
+    ['a comment key on a question without comment', { 'M1-Comment': 'x' }, 'M1-Comment', /ingen kommentar/],
+    ['a comment key of an unknown question', { 'Z9-Comment': 'x' }, 'Z9-Comment', /inte en fråga/],
+    ['text for a yes/no question', { M3: 'ja' }, 'M3', /ja eller nej/],
+    ['text for a number question', { T1: '50' }, 'T1', /ska vara ett tal/],
+    ['a non-finite number', { T1: Number.POSITIVE_INFINITY }, 'T1', /ska vara ett tal/],
+    ['a number for a text question', { respondent_name: 42 }, 'respondent_name', /ska vara en text/],
+    ['a choice that does not exist', { M1: 'klimatneutral_2020' }, 'M1', /inte ett av frågans svarsalternativ/],
+    ['an object for a choice question', { M1: { value: 'x' } }, 'M1', /ett av svarsalternativen/],
+    ['a single value for a checkbox', { M7: 'cdp_iclei' }, 'M7', /en lista med svarsalternativ/],
+    ['an unknown choice in a checkbox', { M7: ['cdp_iclei', 'c40'] }, 'M7', /"c40" är inte/],
+    ['a choice ticked twice', { M7: ['cdp_iclei', 'cdp_iclei'] }, 'M7', /mer än en gång/],
+    ['"other" on a question without an other item', { M1: 'other' }, 'M1', /inte ett av/],
+    ['text longer than maxLength', { respondent_name: 'x'.repeat(201) }, 'respondent_name', /högst 200 tecken/],
+    ['a very long comment', { M1_comment: 'x'.repeat(20_001) }, 'M1_comment', /högst 20000 tecken/],
+    ['a non-text comment', { 'respondent_role-Comment': 5 }, 'respondent_role-Comment', /en text/],
+  ];
+  it.each(rejected)('rejects %s', (_name, data, question, message) => {
+    // Act
+    const result = validateDraft(kommun, data);
+    // Assert
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.details).toEqual([{ question, message: expect.stringMatching(message) }]);
+    expect(ValidationResultSchema.parse(result)).toEqual(result);
+  });
+
+  it('reports every problem at once', () => {
+    // Act
+    const result = validateDraft(kommun, { hackad: 1, M3: 'ja', M1: 'x', respondent_name: 'Eva' });
+    // Assert
+    expect(result.ok ? [] : result.details.map((d) => d.question)).toEqual(['hackad', 'M3', 'M1']);
+  });
+
+  it.each([
+    ['a list', []],
+    ['a string', 'M1=ja'],
+    ['null', null],
+  ])('rejects %s instead of an object', (_name, data) => {
+    // Act
+    const result = validateDraft(kommun, data);
+    // Assert
+    expect(result).toEqual({ ok: false, details: [{ question: '', message: expect.stringMatching(/objekt/) }] });
+  });
+});
+
+describe('validateDraft on other question types', () => {
+  const survey = makeSurvey({
+    pages: [
+      page('p', [
+        { type: 'boolean', name: 'b', valueTrue: 'ja', valueFalse: 'nej' },
+        { type: 'dropdown', name: 'kommun', choicesByUrl: { url: 'https://example.se/kommuner' } },
+        { type: 'rating', name: 'betyg' },
+        { type: 'matrix', name: 'mx', rows: ['r1', 'r2'], columns: [{ value: 1 }, { value: 2 }] },
+        { type: 'multipletext', name: 'mt', items: [{ name: 'kw' }, { name: 'ar' }] },
+        { type: 'paneldynamic', name: 'pd', templateElements: [{ type: 'text', name: 'x' }] },
+        { type: 'text', name: 'kommentar', showCommentArea: true },
+        { type: 'panel', name: 'grupp', elements: [{ type: 'text', name: 'inne' }] },
+        { type: 'html', name: 'info' },
+        { type: 'text', name: 'gammal', visible: false },
+      ]),
+    ],
+  });
+
+  const accepted: Array<[string, Record<string, unknown>]> = [
+    ['a boolean with custom values', { b: 'nej' }],
+    ['any value for choices loaded from a URL', { kommun: 'Umeå' }],
+    ['a number rating', { betyg: 4 }],
+    ['a matrix row answer', { mx: { r1: 2 } }],
+    ['multiple text items', { mt: { kw: 120, ar: '2024' } }],
+    ['a dynamic panel', { pd: [{ x: 'a' }] }],
+    ['a comment area', { 'kommentar-Comment': 'Mer info' }],
+    ['a question inside a panel', { inne: 'svar' }],
+  ];
+  it.each(accepted)('accepts %s', (_name, data) => {
+    // Act
+    const result = validateDraft(survey, data);
+    // Assert
+    expect(result.ok).toBe(true);
+  });
+
+  const rejected: Array<[string, Record<string, unknown>, string]> = [
+    ['true for a boolean with custom values', { b: true }, 'b'],
+    ['text for a rating', { betyg: 'bra' }, 'betyg'],
+    ['an unknown matrix row', { mx: { r9: 1 } }, 'mx'],
+    ['an unknown matrix column', { mx: { r1: 3 } }, 'mx'],
+    ['an unknown multiple text item', { mt: { x: 1 } }, 'mt'],
+    ['a dynamic panel that is not a list', { pd: { x: 'a' } }, 'pd'],
+    ['a panel name as a key', { grupp: 'x' }, 'grupp'],
+    ['an html element as a key', { info: 'x' }, 'info'],
+    ['a statically hidden question', { gammal: 'x' }, 'gammal'],
+  ];
+  it.each(rejected)('rejects %s', (_name, data, question) => {
+    // Act
+    const result = validateDraft(survey, data);
+    // Assert
+    expect(result.ok ? [] : result.details.map((d) => d.question)).toEqual([question]);
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { validateSubmission } from '../../../shared/survey-validation/validate-submission';
+import kommun from '../../../shared/surveys/kommun.json';
+import region from '../../../shared/surveys/region.json';
+import { bestAnswers, makeSurvey, page, yesNo } from '../../helpers/make-survey';
+
+/** A complete, valid kommun response: best answers plus the respondent and the M8 link. */
+function completeResponse(survey: object = kommun): Record<string, unknown> {
+  return {
+    organisation: 'Umeå kommun',
+    respondent_name: 'Eva Ek',
+    respondent_role: 'tjansteperson',
+    M8: 'https://www.umea.se/klimatplan',
+    ...bestAnswers(survey),
+  };
+}
+
+const without = (data: Record<string, unknown>, key: string) =>
+  Object.fromEntries(Object.entries(data).filter(([k]) => k !== key));
+
+describe('validateSubmission', () => {
+  it.each([
+    ['kommun', kommun],
+    ['region', region],
+  ])('accepts a complete %s response unchanged', (name, survey) => {
+    // Arrange
+    const data = name === 'kommun' ? completeResponse() : without(completeResponse(survey), 'M8');
+    // Act
+    const result = validateSubmission(survey, data);
+    // Assert
+    expect(result).toEqual({ ok: true, data });
+  });
+
+  const tampered: Array<[string, Record<string, unknown>, string[]]> = [
+    ['a follow-up answered while its parent says no', { M4: 'nej', M4b: true }, ['M4b']],
+    ['a kW figure while own production is no', { E4: false, E4_kw: 500 }, ['E4_kw']],
+    ['a follow-up on a partial answer', { M4: 'paborjat', M4b: true }, ['M4b']],
+  ];
+  it.each(tampered)('drops %s', (_name, change, dropped) => {
+    // Arrange
+    const data = { ...completeResponse(), ...change };
+    // Act
+    const result = validateSubmission(kommun, data);
+    // Assert
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(dropped.filter((key) => key in result.data)).toEqual([]);
+    expect(result.data).toEqual(Object.fromEntries(Object.entries(data).filter(([key]) => !dropped.includes(key))));
+  });
+
+  it('drops a chain of follow-ups when the first one is hidden', () => {
+    // Arrange
+    const survey = makeSurvey({
+      pages: [
+        page('p', [yesNo('a'), yesNo('b', 1, { visibleIf: '{a} = true' }), yesNo('c', 1, { visibleIf: '{b} = true' })]),
+      ],
+    });
+    // Act
+    const result = validateSubmission(survey, { a: false, b: true, c: true });
+    // Assert
+    expect(result).toEqual({ ok: true, data: { a: false } });
+  });
+
+  const invalid: Array<[string, (data: Record<string, unknown>) => Record<string, unknown>, string, RegExp]> = [
+    ['a missing required answer', (d) => without(d, 'M1'), 'M1', /obligatorisk/],
+    ['a missing gate answer', (d) => without(d, 'B2'), 'B2', /obligatorisk/],
+    ['a missing respondent name', (d) => without(d, 'respondent_name'), 'respondent_name', /obligatorisk/],
+    ['an invalid evidence URL', (d) => ({ ...d, M1_url: 'www.umea.se' }), 'M1_url', /giltig webbadress/],
+    ['a missing M8 link when M5 is yes', (d) => without(d, 'M8'), 'M8', /obligatorisk/],
+    ['a share above 100 %', (d) => ({ ...d, T1: 150 }), 'T1', /större än 100/],
+    ['a negative share', (d) => ({ ...d, E1: -1 }), 'E1', /mindre än 0/],
+    ['an "other" role without text', (d) => ({ ...d, respondent_role: 'other' }), 'respondent_role', /.+/],
+  ];
+  it.each(invalid)('rejects %s with a Swedish message', (_name, change, question, message) => {
+    // Arrange
+    const data = change(completeResponse());
+    // Act
+    const result = validateSubmission(kommun, data);
+    // Assert
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.details).toEqual([{ question, message: expect.stringMatching(message) }]);
+  });
+
+  it('does not require M8 when M5 is not yes', () => {
+    // Arrange
+    const data = { ...without(completeResponse(), 'M8'), M5: 'delvis' };
+    // Act
+    const result = validateSubmission(kommun, data);
+    // Assert
+    expect(result.ok).toBe(true);
+  });
+
+  it('does not require a hidden follow-up', () => {
+    // Arrange
+    const data = { ...without(completeResponse(), 'M4b'), M4: 'nej' };
+    // Act
+    const result = validateSubmission(kommun, data);
+    // Assert
+    expect(result.ok).toBe(true);
+  });
+
+  it('requires a follow-up once it is shown', () => {
+    // Arrange
+    const data = without(completeResponse(), 'M4b');
+    // Act
+    const result = validateSubmission(kommun, data);
+    // Assert
+    expect(result.ok ? [] : result.details.map((d) => d.question)).toEqual(['M4b']);
+  });
+
+  it('applies the draft rules first: an unknown key is rejected before survey-core runs', () => {
+    // Arrange
+    const data = { ...completeResponse(), hackad: true };
+    // Act
+    const result = validateSubmission(kommun, data);
+    // Assert
+    expect(result).toEqual({
+      ok: false,
+      details: [{ question: 'hackad', message: expect.stringMatching(/inte en fråga/) }],
+    });
+  });
+
+  it('lists every missing required question of an empty response', () => {
+    // Act
+    const result = validateSubmission(kommun, {});
+    // Assert
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.details.length).toBeGreaterThan(40);
+    expect(result.details.map((d) => d.question)).not.toContain('M1_url');
+    expect(result.details.map((d) => d.question)).not.toContain('M4b');
+  });
+});
