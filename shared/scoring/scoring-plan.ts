@@ -1,0 +1,199 @@
+/**
+ * Compiles survey JSON once into a scoring plan: per question its kind, points table, maximum and a
+ * visibility predicate. Scoring a response then does no JSON walking or expression parsing.
+ */
+import { z } from 'zod';
+import { type Condition, compileCondition, UnsupportedExpressionError } from './expression';
+import {
+  DEFAULT_SCORE_BANDS,
+  type NumberScoreBand,
+  NumberScoreBandSchema,
+  type ScoreBand,
+  ScoreBandSchema,
+} from './score.schema';
+import { choiceItems, type JsonObject, localText, type PageNode, walkSurvey } from './survey-json';
+
+/** Thrown when the survey's scoring properties are malformed (negative points, bad bands, bad expressions). */
+export class ScoringConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScoringConfigError';
+  }
+}
+
+export type ScoringKind = 'choice' | 'checkbox' | 'boolean' | 'number' | 'none';
+
+export interface QuestionPlan {
+  name: string;
+  title: string;
+  type: string;
+  pageIndex: number;
+  kind: ScoringKind;
+  gate: boolean;
+  /** Points the question can give; 0 for gates and unscored questions. */
+  max: number;
+  /** Choice value (as string) → score. */
+  choiceScores: Map<string, number>;
+  cap: number | undefined;
+  scoreTrue: number;
+  scoreFalse: number;
+  valueTrue: unknown;
+  numberBands: NumberScoreBand[];
+  /** False for display-like questions (expression) and read-only prefilled ones. */
+  answerable: boolean;
+  isRequired: Condition;
+  /** Null when the question is always visible. */
+  isVisible: Condition | null;
+  json: JsonObject;
+}
+
+export interface PagePlan {
+  name: string;
+  title: string;
+  /** Page maximum: its `maxScore` when set, else the sum of its questions' maxima. Totals are capped at it. */
+  max: number;
+}
+
+export interface ScoringPlan {
+  pages: PagePlan[];
+  questions: QuestionPlan[];
+  byName: Map<string, QuestionPlan>;
+  /** Question index by name and by lower-cased name (SurveyJS matches variables case-insensitively). */
+  indexOf: Map<string, number>;
+  bands: ScoreBand[];
+  max: number;
+  hasConditions: boolean;
+}
+
+const CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'imagepicker', 'buttongroup']);
+const MULTI_CHOICE_TYPES = new Set(['checkbox', 'tagbox']);
+const NUMBER_INPUT_TYPES = new Set(['number', 'range']);
+
+function points(value: unknown, where: string): number {
+  if (value === undefined || value === null) return 0;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new ScoringConfigError(`${where}: points must be a finite number ≥ 0, got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+function condition(expression: unknown, where: string): Condition | null {
+  if (typeof expression !== 'string' || expression.trim() === '') return null;
+  try {
+    return compileCondition(expression);
+  } catch (error) {
+    if (error instanceof UnsupportedExpressionError) throw new ScoringConfigError(`${where}: ${error.message}`);
+    throw error;
+  }
+}
+
+function all(predicates: Condition[]): Condition | null {
+  if (predicates.length === 0) return null;
+  if (predicates.length === 1) return predicates[0]!;
+  return (read) => predicates.every((predicate) => predicate(read));
+}
+
+function kindOf(question: JsonObject, type: string): ScoringKind {
+  if (CHOICE_TYPES.has(type)) return question.multiSelect === true ? 'checkbox' : 'choice';
+  if (MULTI_CHOICE_TYPES.has(type)) return 'checkbox';
+  if (type === 'boolean') return 'boolean';
+  if (type === 'text' && NUMBER_INPUT_TYPES.has(String(question.inputType)) && question.scoreBands !== undefined) {
+    return 'number';
+  }
+  return 'none';
+}
+
+function parseNumberBands(raw: unknown, where: string): NumberScoreBand[] {
+  const parsed = z.array(NumberScoreBandSchema).safeParse(raw);
+  if (!parsed.success) throw new ScoringConfigError(`${where}: scoreBands must be [{min?, max?, score ≥ 0}].`);
+  return parsed.data;
+}
+
+function parseSurveyBands(raw: unknown): ScoreBand[] {
+  if (raw === undefined) return [...DEFAULT_SCORE_BANDS];
+  const parsed = z.array(ScoreBandSchema).min(1).safeParse(raw);
+  if (!parsed.success) throw new ScoringConfigError('Survey scoreBands must be [{minShare 0–1, label}].');
+  return [...parsed.data].sort((a, b) => b.minShare - a.minShare);
+}
+
+function compileQuestion(node: ReturnType<typeof walkSurvey>['questions'][number]): QuestionPlan {
+  const { json, name, type } = node;
+  const where = `Question ${name}`;
+  const kind = kindOf(json, type);
+  const gate = json.gate === true;
+  const choiceScores = new Map<string, number>();
+  for (const item of choiceItems(json))
+    choiceScores.set(String(item.value), points(item.score, `${where} choice ${item.value}`));
+  const cap = json.maxScore === undefined ? undefined : points(json.maxScore, `${where} maxScore`);
+  const scoreTrue = points(json.scoreTrue, `${where} scoreTrue`);
+  const scoreFalse = points(json.scoreFalse, `${where} scoreFalse`);
+  const numberBands = kind === 'number' ? parseNumberBands(json.scoreBands, where) : [];
+
+  let max = 0;
+  if (kind === 'choice') max = Math.max(0, ...choiceScores.values());
+  else if (kind === 'checkbox') {
+    const sum = [...choiceScores.values()].reduce((acc, score) => acc + score, 0);
+    max = cap === undefined ? sum : Math.min(sum, cap);
+  } else if (kind === 'boolean') max = Math.max(scoreTrue, scoreFalse);
+  else if (kind === 'number') max = Math.max(0, ...numberBands.map((band) => band.score));
+
+  const required = json.isRequired === true;
+  const requiredIf = condition(json.requiredIf, `${where} requiredIf`);
+  return {
+    name,
+    title: localText(json.title) ?? name,
+    type,
+    pageIndex: node.page.index,
+    kind,
+    gate,
+    max: gate ? 0 : max,
+    choiceScores,
+    cap,
+    scoreTrue,
+    scoreFalse,
+    valueTrue: json.valueTrue ?? true,
+    numberBands,
+    answerable: type !== 'expression' && json.readOnly !== true,
+    isRequired: required ? () => true : (requiredIf ?? (() => false)),
+    isVisible: all(
+      node.conditions.map((expression) => condition(expression, `${where} visibleIf`)!).filter((fn) => fn !== null),
+    ),
+    json,
+  };
+}
+
+function compilePage(page: PageNode, questions: QuestionPlan[]): PagePlan {
+  const sum = questions.filter((q) => q.pageIndex === page.index).reduce((acc, q) => acc + q.max, 0);
+  const cap = page.json.maxScore === undefined ? undefined : points(page.json.maxScore, `Page ${page.name} maxScore`);
+  return { name: page.name, title: localText(page.json.title) ?? page.name, max: cap ?? sum };
+}
+
+function compile(surveyJson: object): ScoringPlan {
+  const walked = walkSurvey(surveyJson);
+  const questions = walked.questions.map(compileQuestion);
+  const pages = walked.pages.map((page) => compilePage(page, questions));
+  return {
+    pages,
+    questions,
+    byName: new Map(questions.map((q) => [q.name, q])),
+    indexOf: new Map(questions.flatMap((q, i) => [[q.name.toLowerCase(), i] as const, [q.name, i] as const])),
+    bands: parseSurveyBands((surveyJson as JsonObject).scoreBands),
+    max: pages.reduce((acc, page) => acc + page.max, 0),
+    hasConditions: questions.some((q) => q.isVisible !== null),
+  };
+}
+
+const plans = new WeakMap<object, ScoringPlan>();
+
+/**
+ * Returns the scoring plan of a survey JSON object, compiled on first use and cached by object
+ * identity (so do not mutate a survey JSON after scoring with it; pass a new object instead).
+ * @throws TypeError when the JSON is not an object; ScoringConfigError when its scoring is malformed.
+ */
+export function compileScoring(surveyJson: object): ScoringPlan {
+  const cached = plans.get(surveyJson);
+  if (cached) return cached;
+  const plan = compile(surveyJson);
+  plans.set(surveyJson, plan);
+  return plan;
+}

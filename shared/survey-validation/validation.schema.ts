@@ -1,0 +1,12 @@
+/** zod schemas for validation results; types inferred from them. */
+import { z } from 'zod';
+
+/** One problem with an answer; `question` is the data key (empty for the payload as a whole). */
+export const ValidationDetailSchema = z.object({ question: z.string(), message: z.string() });
+export type ValidationDetail = z.infer<typeof ValidationDetailSchema>;
+
+export const ValidationResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.record(z.string(), z.unknown()) }),
+  z.object({ ok: z.literal(false), details: z.array(ValidationDetailSchema).min(1) }),
+]);
+export type ValidationResult = z.infer<typeof ValidationResultSchema>;
