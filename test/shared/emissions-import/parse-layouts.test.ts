@@ -361,4 +361,47 @@ describe('parseEmissionsFile headers, sums and progress', () => {
       },
     ]);
   });
+
+  it('reads an organisation name merged down over its data rows as the name of each row', async () => {
+    // Arrange
+    const table = {
+      titleRows: [],
+      header: ['Kommun', 'År', 'Sektor', 'Utsläpp (ton CO2e)'],
+      rows: [
+        ['Malmö stad', 2020, 'Jordbruk', 10],
+        [null, 2020, 'Avfall', 20],
+        [null, 2021, 'Avfall', 30],
+      ],
+    };
+    const bytes = await toXlsxBytes([{ name: 'Data', table, merges: ['A2:A4'] }]);
+    // Act
+    const parsed = await parseEmissionsFile({ bytes, fileName: 'x.xlsx' }, register, { now });
+    // Assert
+    expect(parsed.values).toEqual([
+      { organisationId: '1280', year: 2020, sector: 'jordbruk', tonnesCO2e: 10 },
+      { organisationId: '1280', year: 2020, sector: 'avfall', tonnesCO2e: 20 },
+      { organisationId: '1280', year: 2021, sector: 'avfall', tonnesCO2e: 30 },
+    ]);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.warnings).toEqual([
+      {
+        row: 2,
+        column: 'A',
+        message: 'Cellerna A2:A4 är sammanslagna; värdet "Malmö stad" lästes för varje rad och kolumn i området.',
+      },
+    ]);
+  });
+
+  it('reads CSV text saved under a .xlsx name, with a warning', async () => {
+    // Arrange
+    const bytes = new TextEncoder().encode('Kommun;År;Sektor;Utsläpp\nLund;2020;Jordbruk;1\n');
+    // Act
+    const parsed = await parseEmissionsFile({ bytes, fileName: 'export.xlsx' }, register, { now });
+    // Assert
+    expect(parsed).toMatchObject({ fileType: 'csv', layout: 'long' });
+    expect(parsed.values).toEqual([{ organisationId: '1281', year: 2020, sector: 'jordbruk', tonnesCO2e: 1 }]);
+    expect(parsed.warnings).toEqual([
+      { row: null, column: null, message: 'Filen "export.xlsx" heter .xlsx men innehåller text; den lästes som CSV.' },
+    ]);
+  });
 });

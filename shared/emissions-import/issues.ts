@@ -1,0 +1,45 @@
+import type { ImportIssue } from './import.schema';
+
+/** At most this many errors and this many warnings are listed; the rest are counted in a closing line. */
+export const MAX_REPORTED_ISSUES = 200;
+
+/**
+ * Collects errors and warnings. A file with one systematic problem can produce one per row
+ * (95,000); listing a few hundred tells the person what to fix without flooding the preview.
+ */
+export class IssueList {
+  readonly errors: ImportIssue[] = [];
+  readonly warnings: ImportIssue[] = [];
+  private hiddenErrors = 0;
+  private hiddenWarnings = 0;
+
+  error(row: number | null, column: string | null, message: string): void {
+    if (this.errors.length < MAX_REPORTED_ISSUES) this.errors.push({ row, column, message });
+    else this.hiddenErrors++;
+  }
+
+  warning(row: number | null, column: string | null, message: string): void {
+    if (this.warnings.length < MAX_REPORTED_ISSUES) this.warnings.push({ row, column, message });
+    else this.hiddenWarnings++;
+  }
+
+  get errorCount(): number {
+    return this.errors.length + this.hiddenErrors;
+  }
+
+  /** The lists, each closed with a count of what was left out. */
+  finish(): { errors: ImportIssue[]; warnings: ImportIssue[] } {
+    const errors = [...this.errors];
+    const warnings = [...this.warnings];
+    if (this.hiddenErrors > 0)
+      errors.push({ row: null, column: null, message: `… och ${this.hiddenErrors} fel till som inte visas.` });
+    if (this.hiddenWarnings > 0) {
+      warnings.push({
+        row: null,
+        column: null,
+        message: `… och ${this.hiddenWarnings} varningar till som inte visas.`,
+      });
+    }
+    return { errors, warnings };
+  }
+}

@@ -1,0 +1,43 @@
+import type { LayoutDetection } from './detect-layout';
+import type { IssueList } from './issues';
+import { cellText, columnLetter, type SheetTable } from './table';
+
+export function withMergeHint(message: string, table: SheetTable): string {
+  const early = table.merges.filter((merge) => merge.top < 30);
+  if (early.length === 0) return message;
+  return `${message} Filen har sammanslagna celler (${early.map((merge) => merge.ref).join(', ')}), som kan dölja rubrikerna; dela upp dem.`;
+}
+
+/** Merged cells in the header row leave columns without a header of their own: an error. */
+export function checkHeaderMerges(table: SheetTable, detection: LayoutDetection, issues: IssueList): boolean {
+  const header = detection.headerRowIndex;
+  const merges = table.merges.filter((merge) => merge.top <= header && merge.bottom >= header);
+  for (const merge of merges) {
+    const title = cellText(table.rows[merge.top]?.[merge.left]);
+    issues.error(
+      header + 1,
+      columnLetter(merge.left),
+      `Rubrikraden (rad ${header + 1}) har sammanslagna celler ${merge.ref}${title ? ` ("${title}")` : ''}. ` +
+        'Förväntade en rubrik i varje kolumn; dela upp de sammanslagna cellerna och skriv en rubrik per kolumn.',
+    );
+  }
+  return merges.length === 0;
+}
+
+/** A value merged over several data rows (an organisation name, say) counts for each of them. */
+export function fillMergedDataCells(table: SheetTable, headerRowIndex: number, issues: IssueList): void {
+  for (const merge of table.merges) {
+    if (merge.top <= headerRowIndex) continue;
+    const value = table.rows[merge.top]?.[merge.left] ?? null;
+    for (let r = merge.top; r <= merge.bottom; r++) {
+      const row = table.rows[r] ?? [];
+      table.rows[r] = row;
+      for (let c = merge.left; c <= merge.right; c++) row[c] = value;
+    }
+    issues.warning(
+      merge.top + 1,
+      columnLetter(merge.left),
+      `Cellerna ${merge.ref} är sammanslagna; värdet "${cellText(value)}" lästes för varje rad och kolumn i området.`,
+    );
+  }
+}
