@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { PrefillSource } from './features/responses/response.service';
 import type { Clock } from './ports/clock';
+import type { FileStore } from './ports/file-store';
 import type { Mail } from './ports/mail';
 import type { TableStore } from './ports/table-store';
 
@@ -28,8 +29,10 @@ export interface AppDeps {
   config: AppConfig;
   /** The caller's address for rate limits; differs between Node and Lambda. */
   clientIp?: (c: Context) => string;
-  /** Values a response is prefilled with; none when absent. */
+  /** Values a response is prefilled with; imported emissions when absent. */
   prefill?: PrefillSource;
+  /** Uploaded import files (S3 in AWS, DATA_DIR locally); without it only multipart uploads work. */
+  files?: FileStore;
   /** Writes one structured log line. Personal data must never be passed in. */
   log?: (entry: Record<string, unknown>) => void;
 }

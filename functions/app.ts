@@ -3,10 +3,14 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
+import { ReminderPolicySchema } from '../shared/reminders/reminder-policy.schema';
 import type { AppDeps } from './app-deps';
 import { InputValidationError, PayloadTooLargeError } from './errors/domain-errors';
 import { AdminRepository } from './features/admins/admin.repository';
+import { registerAdminRoutes } from './features/admins/admin.routes';
+import { AdminService } from './features/admins/admin.service';
 import { AuditLog } from './features/audit/audit.log';
+import { registerAuditRoutes } from './features/audit/audit.routes';
 import { registerAuthRoutes } from './features/auth/auth.routes';
 import { AuthService } from './features/auth/auth.service';
 import { SessionService } from './features/auth/session.service';
@@ -14,12 +18,33 @@ import { CampaignRepository } from './features/campaigns/campaign.repository';
 import { registerCampaignAdminRoutes } from './features/campaigns/campaign.routes';
 import { CampaignService } from './features/campaigns/campaign.service';
 import { ContactRepository } from './features/contacts/contact.repository';
+import { registerContactRoutes } from './features/contacts/contact.routes';
+import { ContactService } from './features/contacts/contact.service';
+import { ContactImportService } from './features/contacts/contact-import';
+import { EmissionRepository } from './features/emissions/emission.repository';
+import { EmissionsPrefillSource } from './features/emissions/emissions-prefill';
+import { registerEmissionImports } from './features/imports/import.routes';
+import { EmissionReader } from './features/klimatlaget/emission.reader';
+import { registerKlimatlagetRoutes } from './features/klimatlaget/klimatlaget.routes';
+import { KlimatlagetService } from './features/klimatlaget/klimatlaget.service';
+import { ReportRepository } from './features/klimatlaget/report.repository';
+import { ScoreWriter } from './features/klimatlaget/score.writer';
 import { OrganisationRepository } from './features/organisations/organisation.repository';
+import { registerOrganisationRoutes } from './features/organisations/organisation.routes';
+import { OrganisationService } from './features/organisations/organisation.service';
 import { registerDevOutboxRoutes } from './features/outbox/dev-outbox.routes';
+import { registerPrivacyRoutes } from './features/privacy/privacy.routes';
+import { PrivacyService } from './features/privacy/privacy.service';
+import { registerProgressRoutes } from './features/progress/progress.routes';
+import { ProgressService } from './features/progress/progress.service';
+import { ReminderLogRepository } from './features/reminders/reminder-log.repository';
+import { registerReminders } from './features/reminders/reminders.module';
 import { ResponseRepository } from './features/responses/response.repository';
 import { registerResponseRoutes } from './features/responses/response.routes';
-import { NO_PREFILL, ResponseService } from './features/responses/response.service';
+import { ResponseService } from './features/responses/response.service';
 import { registerResponseAdminRoutes } from './features/responses/response-admin.routes';
+import { registerResponseReviewRoutes } from './features/responses/response-review.routes';
+import { ResponseReviewService } from './features/responses/response-review.service';
 import { accessMiddleware } from './http/access.middleware';
 import type { AppEnv } from './http/app-env';
 import { handleError } from './http/error-handler';
@@ -46,13 +71,16 @@ export function createApp(deps: AppDeps) {
     responses: new ResponseRepository(deps.store),
   };
   const audit = new AuditLog(deps.store, deps.clock);
-  const campaigns = new CampaignService(repositories.campaigns, audit, deps.clock);
+  const campaigns = new CampaignService(repositories.campaigns, audit, deps.clock, {
+    reminderPolicy: () => ReminderPolicySchema.parse({}),
+  });
   const responses = new ResponseService({
     responses: repositories.responses,
     campaigns,
     clock: deps.clock,
     mail: deps.mail,
-    prefill: deps.prefill ?? NO_PREFILL,
+    // Emissions prefill is read on GET response only; autosave never calls it.
+    prefill: deps.prefill ?? new EmissionsPrefillSource(new EmissionRepository(deps.store)),
     baseUrl: deps.config.baseUrl,
     log,
   });
@@ -85,7 +113,10 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use('*', async (c, next) => {
-    c.set('requestId', c.req.header('x-amzn-requestid') ?? randomUUID());
+    // In Lambda, the invocation's id, so app log lines match the platform's own; else a fresh one.
+    const lambdaRequestId = (c.env as { lambdaContext?: { awsRequestId?: string } } | undefined)?.lambdaContext
+      ?.awsRequestId;
+    c.set('requestId', lambdaRequestId ?? c.req.header('x-amzn-requestid') ?? randomUUID());
     await next();
   });
   app.use(
@@ -141,7 +172,18 @@ export function createApp(deps: AppDeps) {
   });
 
   registerCampaignAdminRoutes(app, { campaigns, access });
+  registerReminders(app, { ...deps, log, tokens: auth, audit, campaigns, access });
   registerResponseRoutes(app, { service: responses, responses: repositories.responses, campaigns, access });
+  registerPrivacyRoutes(app, {
+    privacy: new PrivacyService({
+      store: deps.store,
+      contacts: repositories.contacts,
+      sessions,
+      audit,
+      clock: deps.clock,
+    }),
+    access,
+  });
   registerResponseAdminRoutes(app, {
     responses: repositories.responses,
     organisations: repositories.organisations,
@@ -149,6 +191,88 @@ export function createApp(deps: AppDeps) {
     audit,
     access,
     now: () => deps.clock.now(),
+  });
+  registerResponseReviewRoutes(app, {
+    review: new ResponseReviewService({
+      responses: repositories.responses,
+      campaigns,
+      audit,
+      mail: deps.mail,
+      clock: deps.clock,
+      baseUrl: deps.config.baseUrl,
+      log,
+    }),
+    access,
+  });
+  registerOrganisationRoutes(app, {
+    organisations: new OrganisationService({
+      organisations: repositories.organisations,
+      responses: repositories.responses,
+      campaigns,
+      audit,
+    }),
+    access,
+  });
+  registerContactRoutes(app, {
+    contacts: new ContactService({
+      contacts: repositories.contacts,
+      organisations: repositories.organisations,
+      sessions,
+      audit,
+    }),
+    imports: new ContactImportService({
+      store: deps.store,
+      contacts: repositories.contacts,
+      organisations: repositories.organisations,
+      sessions,
+      audit,
+      clock: deps.clock,
+    }),
+    access,
+  });
+  registerProgressRoutes(app, {
+    progress: new ProgressService({
+      organisations: repositories.organisations,
+      responses: repositories.responses,
+      reminderLog: new ReminderLogRepository(deps.store),
+      campaigns,
+    }),
+    access,
+  });
+  registerAuditRoutes(app, { audit, access });
+  registerAdminRoutes(app, {
+    admins: new AdminService({
+      admins: repositories.admins,
+      sessions,
+      audit,
+      clock: deps.clock,
+      configAdmins: deps.config.adminEmails,
+    }),
+    access,
+  });
+
+  registerEmissionImports(app, {
+    store: deps.store,
+    clock: deps.clock,
+    ...(deps.files ? { files: deps.files } : {}),
+    deployed: deps.config.deployed,
+    organisations: repositories.organisations,
+    audit,
+    access,
+  });
+
+  registerKlimatlagetRoutes(app, {
+    service: new KlimatlagetService({
+      campaigns,
+      responses: repositories.responses,
+      organisations: repositories.organisations,
+      reports: new ReportRepository(deps.store),
+      emissions: new EmissionReader(deps.store),
+      scores: new ScoreWriter(deps.store),
+      audit,
+      clock: deps.clock,
+    }),
+    access,
   });
 
   if (!deps.config.deployed) registerDevOutboxRoutes(app, deps.store);

@@ -1,7 +1,9 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { AppDeps } from '../app-deps';
 import { DEFAULT_LIMITS } from '../app-deps';
+import { S3FileStore } from '../files/s3-file-store';
 import { SesMail } from '../mail/ses-mail';
 import { systemClock } from '../ports/clock';
 import { createDynamoDbClients } from '../store/dynamodb-client';
@@ -33,9 +35,15 @@ export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omi
       baseUrl: requiredEnv('BASE_URL', env),
       deployed: true,
       sessionSecret: secret.SecretString,
-      adminEmails: (env.ADMIN_EMAILS ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean),
+      adminEmails: (env.ADMIN_EMAILS ?? '')
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
       ...DEFAULT_LIMITS,
     },
+    ...(env.IMPORT_BUCKET
+      ? { files: new S3FileStore(new S3Client({}), env.IMPORT_BUCKET, env.IMPORT_PREFIX ?? 'uploads/') }
+      : {}),
     log: (entry) => console.log(JSON.stringify(entry)),
   };
 }

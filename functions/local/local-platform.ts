@@ -6,12 +6,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { buildWeb } from '../../web/build-web';
 import { createApp } from '../app';
 import { DEFAULT_LIMITS } from '../app-deps';
+import { LocalFileStore } from '../files/local-file-store';
 import { OutboxMail } from '../mail/outbox-mail';
 import { systemClock } from '../ports/clock';
 import { ensureTable } from '../store/create-table';
 import { createDynamoDbClients } from '../store/dynamodb-client';
 import { DynamoDbTableStore } from '../store/dynamodb-table-store';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb';
+import { startReminderTimer } from './reminder-timer';
 import { seedDemoData } from './seed/seed-demo-data';
 
 export const LOCAL_TABLE_NAME = 'klimatkommunerna';
@@ -67,6 +69,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions) {
       ...DEFAULT_LIMITS,
     },
     clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    ...(options.dataDir ? { files: new LocalFileStore(path.join(options.dataDir, 'files')) } : {}),
     log: (entry) => log(JSON.stringify(entry)),
   });
   const relativeDist = path.relative(process.cwd(), webDist) || '.';
@@ -81,14 +84,29 @@ export async function startLocalPlatform(options: LocalPlatformOptions) {
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = options.baseUrl.replace(/:\d+$/, `:${port}`);
+
+  // The local stand-in for the hourly schedule; off when the interval is 0 or not given (tests).
+  const reminderTimer =
+    options.remindersEveryMs && options.remindersEveryMs > 0
+      ? startReminderTimer({
+          store,
+          mail: new OutboxMail(store, clock),
+          clock,
+          config: { baseUrl: url, sessionSecret: options.sessionSecret, adminEmails: options.adminEmails },
+          everyMs: options.remindersEveryMs,
+          log: (entry) => log(JSON.stringify(entry)),
+        })
+      : undefined;
 
   return {
-    url: options.baseUrl.replace(/:\d+$/, `:${port}`),
+    url,
     port,
     store,
     clients,
     adminEmails: options.adminEmails,
     close: async () => {
+      await reminderTimer?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },

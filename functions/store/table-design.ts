@@ -33,6 +33,12 @@ export const ACCESS_PATTERNS = {
   allOrganisations: { index: 'gsi1', key: 'ORGS / <code> (organisation) | <code>#CONTACT#<id> (contact)' },
   contactsOfOrganisation: { index: 'table', key: 'ORG#<code> / CONTACT#<id>' },
   contactByEmail: { index: 'gsi2', key: 'EMAIL#<email> / CONTACT#<id>' },
+  /** Where a contact lives, by id alone (PATCH/DELETE /api/admin/contacts/{id}); also makes ids unique. */
+  contactById: { index: 'table', key: 'CONTACTID#<id> / LOOKUP' },
+  /** One claim per address, so two contacts can never share an email (conditional put). */
+  contactEmailClaim: { index: 'table', key: 'CONTACTEMAIL#<email> / CLAIM' },
+  /** A contacts CSV import's preview, then its commit result. */
+  contactImportById: { index: 'table', key: 'CONTACTIMPORT#<id> / PREVIEW' },
   adminByEmail: { index: 'table', key: 'ADMIN / EMAIL#<email>' },
   allAdmins: { index: 'table', key: 'ADMIN / EMAIL#' },
   loginTokenByHash: { index: 'table', key: 'TOKEN#<sha256> / TOKEN' },
@@ -49,10 +55,20 @@ export const ACCESS_PATTERNS = {
   responseOfOrganisation: { index: 'table', key: 'ORG#<code> / RESPONSE#<year>' },
   responsesOfCampaign: { index: 'gsi1', key: 'CAMPAIGN#<year>#RESPONSES / <code>' },
   reminderLogOfCampaign: { index: 'table', key: 'CAMPAIGN#<year> / REMINDER#<code>#<contactId>#<step>' },
+  /** Exactly once: a conditional put (first claim) or a conditional update (retry past the lease) of one step. */
+  reminderClaim: { index: 'table', key: 'CAMPAIGN#<year> / REMINDER#<code>#<contactId>#<step>' },
+  /** Unsubscribe, bounce and complaint: one conditional update of the contact's emailState. */
+  contactEmailState: { index: 'table', key: 'ORG#<code> / CONTACT#<id>' },
   emissionsOfOrganisation: { index: 'table', key: 'EMISSIONS#<code> / <year>#<sector>' },
   importById: { index: 'table', key: 'IMPORT#<id> / META' },
   allImports: { index: 'gsi1', key: 'IMPORTS / <createdAt>#<id>' },
+  /** An emissions import's parsed values, in chunks of up to ~300 KB written with BatchWriteItem. */
+  importValues: { index: 'table', key: 'IMPORT#<id> / VALUES#<nnnn>' },
+  /** What an emissions commit writes, each with the value it replaces: the commit plan and rollback history. */
+  importChanges: { index: 'table', key: 'IMPORT#<id> / CHANGES#<nnnn>' },
   reportRevisions: { index: 'table', key: 'REPORT#<year> / REV#<nnnn>' },
+  /** One small item per published year, so the public list of years is one query. */
+  publishedReports: { index: 'table', key: 'REPORTS / <year>' },
   auditNewestLast: { index: 'table', key: 'AUDIT#<yyyy-mm> / <at>#<id>' },
   auditOfOrganisation: { index: 'gsi1', key: 'AUDIT#ORG#<code> / <at>#<id>' },
   auditOfCampaign: { index: 'gsi2', key: 'AUDIT#CAMPAIGN#<year> / <at>#<id>' },
@@ -78,6 +94,9 @@ export const keys = {
     gsi2sk: `CONTACT#${contactId}`,
   }),
   emailPk,
+  contactLookup: (contactId: string): ItemKey => ({ pk: `CONTACTID#${contactId}`, sk: 'LOOKUP' }),
+  contactEmailClaim: (email: string): ItemKey => ({ pk: `CONTACTEMAIL#${normaliseEmail(email)}`, sk: 'CLAIM' }),
+  contactImport: (id: string): ItemKey => ({ pk: `CONTACTIMPORT#${id}`, sk: 'PREVIEW' }),
 
   admin: (email: string): ItemKey => ({ pk: 'ADMIN', sk: `EMAIL#${normaliseEmail(email)}` }),
   adminPk: 'ADMIN',
@@ -101,6 +120,8 @@ export const keys = {
     gsi2pk: emailPk(email),
     gsi2sk: `OUTBOX#${sentAt}#${id}`,
   }),
+  /** gsi2 sort-key prefix of one person's outbox messages (export and erasure). */
+  outboxOfEmailPrefix: 'OUTBOX#',
 
   campaign: (year: number): ItemKey => ({ pk: `CAMPAIGN#${year}`, sk: 'META' }),
   campaignListing: (year: number) => ({ gsi1pk: 'CAMPAIGNS', gsi1sk: String(year) }),
@@ -124,6 +145,7 @@ export const keys = {
     sk: `REMINDER#${organisationId}#${contactId}#${stepId}`,
   }),
   reminderPrefix: 'REMINDER#',
+  campaignPk: (year: number) => `CAMPAIGN#${year}`,
 
   emission: (organisationId: string, year: number, sector: string): ItemKey => ({
     pk: `EMISSIONS#${organisationId}`,
@@ -134,12 +156,26 @@ export const keys = {
   importRecord: (id: string): ItemKey => ({ pk: `IMPORT#${id}`, sk: 'META' }),
   importListing: (createdAt: string, id: string) => ({ gsi1pk: 'IMPORTS', gsi1sk: `${createdAt}#${id}` }),
   allImportsPk: 'IMPORTS',
+  importPk: (id: string) => `IMPORT#${id}`,
+  importValuesChunk: (id: string, chunk: number): ItemKey => ({
+    pk: `IMPORT#${id}`,
+    sk: `VALUES#${String(chunk).padStart(4, '0')}`,
+  }),
+  importValuesPrefix: 'VALUES#',
+  importChangesChunk: (id: string, chunk: number): ItemKey => ({
+    pk: `IMPORT#${id}`,
+    sk: `CHANGES#${String(chunk).padStart(4, '0')}`,
+  }),
+  importChangesPrefix: 'CHANGES#',
 
   reportRevision: (year: number, revision: number): ItemKey => ({
     pk: `REPORT#${year}`,
     sk: `REV#${String(revision).padStart(4, '0')}`,
   }),
   reportPk: (year: number) => `REPORT#${year}`,
+  reportRevisionPrefix: 'REV#',
+  publishedReport: (year: number): ItemKey => ({ pk: 'REPORTS', sk: String(year) }),
+  publishedReportsPk: 'REPORTS',
 
   audit: (at: string, id: string): ItemKey => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
   auditOfOrganisation: (organisationId: string, at: string, id: string) => ({
@@ -153,6 +189,15 @@ export const keys = {
     gsi2sk: `${at}#${id}`,
   }),
 } as const;
+
+/** Reads a reminder-log sort key back into its parts; undefined for any other sort key. */
+export function parseReminderKey(
+  sk: string,
+): { organisationId: string; contactId: string; stepId: string } | undefined {
+  if (!sk.startsWith(keys.reminderPrefix)) return undefined;
+  const [organisationId, contactId, stepId] = sk.slice(keys.reminderPrefix.length).split('#');
+  return organisationId && contactId && stepId ? { organisationId, contactId, stepId } : undefined;
+}
 
 /** Email addresses are case-insensitive for sign-in, so every key uses one spelling. */
 export function normaliseEmail(email: string): string {

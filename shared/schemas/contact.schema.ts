@@ -19,3 +19,36 @@ export const ContactSchema = z.object({
   emailState: EmailStateSchema.default('ok'),
 });
 export type Contact = z.infer<typeof ContactSchema>;
+
+/** A contact of an organisation, as the kansli adds it. The id is made by the server. */
+export const CreateContactInputSchema = ContactSchema.pick({ name: true, email: true, role: true });
+
+/**
+ * PATCH /api/admin/contacts/{id}. Changing `organisationId` moves the contact; `emailState: ok`
+ * re-enables an address after a bounce or an unsubscribe.
+ */
+export const UpdateContactInputSchema = ContactSchema.pick({ name: true, email: true, role: true, emailState: true })
+  .extend({ organisationId: z.string().regex(/^\d{2}(\d{2})?$/, 'Ange en organisationskod, t.ex. 1281 eller 12.') })
+  .partial();
+
+/** Why an organisation's contacts fall short of the statutes (one politician and one official). */
+export const ContactWarningSchema = z.object({
+  code: z.enum(['missing_politician', 'missing_official']),
+  message: z.string(),
+});
+export type ContactWarning = z.infer<typeof ContactWarningSchema>;
+
+/** An organisation's contacts with the statute warnings. */
+export const OrganisationContactsSchema = z.object({
+  organisationId: z.string(),
+  contacts: z.array(ContactSchema),
+  warnings: z.array(ContactWarningSchema),
+});
+
+/** What a contact mutation answers: the contact and its organisation's warnings afterwards. */
+export const ContactChangeResultSchema = z.object({
+  contact: ContactSchema,
+  warnings: z.array(ContactWarningSchema),
+});
+
+export const ContactIdParamSchema = z.object({ id: z.string().min(1).max(100) });

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { isValidKommunkod, isValidLanskod } from '../domain/organisation-codes';
+import { ContactSchema, ContactWarningSchema } from './contact.schema';
+import { ProgressStatusSchema } from './progress.schema';
 
 export const OrganisationTypeSchema = z.enum(['kommun', 'region']);
 export type OrganisationType = z.infer<typeof OrganisationTypeSchema>;
@@ -13,3 +16,62 @@ export const OrganisationSchema = z.object({
   memberUntil: z.string().date().optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
+
+const membershipInOrder = (value: { memberSince?: string | null; memberUntil?: string | null }) =>
+  !value.memberSince || !value.memberUntil || value.memberSince <= value.memberUntil;
+const membershipMessage = { message: 'Medlemskapet kan inte upphöra före det börjar.', path: ['memberUntil'] };
+
+/**
+ * POST /api/admin/organisations. The code must be a real one and agree with the type: a kommun has
+ * a 4-digit kommunkod that starts with a valid länskod (0180), a region a valid 2-digit länskod (12).
+ */
+export const CreateOrganisationInputSchema = OrganisationSchema.superRefine((value, ctx) => {
+  const { id, type } = value;
+  if (type === 'kommun' && !isValidKommunkod(id)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['id'],
+      message: isValidLanskod(id)
+        ? `${id} är en länskod. En kommun har en fyrsiffrig kommunkod, t.ex. 1281.`
+        : `${id} är ingen giltig kommunkod: fyra siffror som börjar med en länskod, t.ex. 0180 eller 1281.`,
+    });
+  }
+  if (type === 'region' && !isValidLanskod(id)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['id'],
+      message: isValidKommunkod(id)
+        ? `${id} är en kommunkod. En region har en tvåsiffrig länskod, t.ex. 12.`
+        : `${id} är ingen giltig länskod: två siffror, t.ex. 01 eller 12 (02, 11, 15 och 16 finns inte längre).`,
+    });
+  }
+}).refine(membershipInOrder, membershipMessage);
+
+/** PATCH /api/admin/organisations/{code}. The code and type never change; null clears an optional field. */
+export const UpdateOrganisationInputSchema = OrganisationSchema.pick({ name: true })
+  .extend({
+    population: OrganisationSchema.shape.population.unwrap().nullable(),
+    memberSince: OrganisationSchema.shape.memberSince.unwrap().nullable(),
+    memberUntil: OrganisationSchema.shape.memberUntil.unwrap().nullable(),
+  })
+  .partial()
+  .refine(membershipInOrder, membershipMessage);
+
+export const OrganisationCodeParamSchema = z.object({ code: z.string().regex(/^\d{2}(\d{2})?$/) });
+
+/** GET /api/admin/organisations: search over name and code, filter by type. */
+export const OrganisationListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  type: OrganisationTypeSchema.optional(),
+});
+
+/**
+ * One organisation as the console lists it: the register fields, its contacts, the statute warnings
+ * and its status in the current campaign (null when there is no campaign yet).
+ */
+export const OrganisationRowSchema = OrganisationSchema.extend({
+  contacts: z.array(ContactSchema),
+  warnings: z.array(ContactWarningSchema),
+  currentCampaign: z.object({ year: z.number().int(), status: ProgressStatusSchema }).nullable(),
+});
+export type OrganisationRow = z.infer<typeof OrganisationRowSchema>;

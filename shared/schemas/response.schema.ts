@@ -18,6 +18,16 @@ export const StoredOverrideSchema = ScoreOverrideSchema.extend({
   at: z.string(),
 });
 
+/** A note the kansli left for the member while reviewing; it is also emailed to the contacts. */
+export const ReviewNoteSchema = z.object({
+  message: z.string().trim().min(1).max(5000),
+  by: z.string(),
+  at: z.string(),
+  /** How many contacts the note was emailed to. */
+  emailedTo: z.number().int().min(0),
+});
+export type ReviewNote = z.infer<typeof ReviewNoteSchema>;
+
 /** One organisation's answer to one campaign, shared by all its contacts. */
 export const SurveyResponseSchema = z.object({
   year: z.number().int(),
@@ -38,6 +48,7 @@ export const SurveyResponseSchema = z.object({
   totalQuestions: z.number().int().min(0).default(0),
   score: ScoreResultSchema.optional(),
   overrides: z.array(StoredOverrideSchema).default([]),
+  notes: z.array(ReviewNoteSchema).default([]),
 });
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
 
@@ -56,6 +67,7 @@ export const ResponseViewSchema = SurveyResponseSchema.pick({
   updatedAt: true,
   updatedBy: true,
   submittedAt: true,
+  submittedBy: true,
 }).extend({ prefill: PrefillSchema });
 
 /** PUT /api/campaigns/{year}/response. */
@@ -74,3 +86,24 @@ export const SaveDraftResultSchema = SurveyResponseSchema.pick({ version: true, 
 /** POST /api/campaigns/{year}/response/submit. */
 export const SubmitInputSchema = SurveyResponseSchema.pick({ version: true });
 export const SubmitResultSchema = z.object({ status: z.literal('submitted'), submittedAt: z.string() });
+
+/** POST /api/admin/campaigns/{year}/responses/{code}/overrides: a reason is required. */
+export const OverrideInputSchema = StoredOverrideSchema.pick({ question: true, points: true, reason: true });
+
+/** POST /api/admin/campaigns/{year}/responses/{code}/note. */
+export const NoteInputSchema = ReviewNoteSchema.pick({ message: true });
+
+/**
+ * A response as the kansli reviews it: the stored `score` keeps the computed points, and
+ * `effectiveScore` is the score with the overrides applied (each overridden question keeps its
+ * `computedPoints` beside the override). Null when there is no score yet.
+ */
+export const ReviewedResponseSchema = SurveyResponseSchema.extend({ effectiveScore: ScoreResultSchema.nullable() });
+export type ReviewedResponse = z.infer<typeof ReviewedResponseSchema>;
+
+/** GET /api/admin/campaigns/{year}/responses/{code}: this year's response and last year's for comparison. */
+export const ResponseReviewSchema = z.object({
+  organisation: z.object({ id: z.string(), name: z.string(), type: z.enum(['kommun', 'region']) }),
+  response: ReviewedResponseSchema.nullable(),
+  previous: ReviewedResponseSchema.nullable(),
+});

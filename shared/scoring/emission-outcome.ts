@@ -36,12 +36,13 @@ const isTotalSector = (sector: string): boolean => /^(totalt?|summa|alla sektore
 /** International transport is outside territorial totals, as in the national emissions database. */
 const isInternational = (sector: string): boolean => /^(utrikes|international)/i.test(sector.trim());
 
-interface YearFigure {
+export interface YearFigure {
   tonnes: number;
   population: number | undefined;
 }
 
-function figuresByYear(rows: readonly EmissionRow[]): Map<number, YearFigure> {
+/** Tonnes and population per year: the `Totalt` row when present, else the sum of sectors without international transport. */
+export function figuresByYear(rows: readonly EmissionRow[]): Map<number, YearFigure> {
   const sums = new Map<number, { sectors: number; total: number | undefined; population: number | undefined }>();
   for (const row of rows) {
     if (!Number.isFinite(row.tonnesCO2e) || !Number.isInteger(row.year)) continue;

@@ -29,6 +29,8 @@ export function registerScoringProperties(): void {
   add('question', 'gate:boolean');
   add('page', 'maxScore:number');
   add('survey', 'scoreBands', { isArray: true });
+  // Not scoring: where a read-only question's value comes from, e.g. "emissions.perInhabitant".
+  add('question', 'prefill', { category: 'data' });
 }
 
 registerScoringProperties();

@@ -33,7 +33,10 @@ function findOutput(metafile: Metafile, test: (file: string, output: Metafile['o
 }
 
 /** Gzip weight of the JS and CSS each kind of page loads, from the build's metafile. */
-export function pageWeights(root: string, result: WebBuildResult): { pages: PageWeight[]; entryHasSurveyCore: boolean } {
+export function pageWeights(
+  root: string,
+  result: WebBuildResult,
+): { pages: PageWeight[]; entryHasSurveyCore: boolean } {
   const { metafile } = result;
   const entry = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/main.tsx');
   const surveyChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/pages/survey/SurveyPage.tsx');
@@ -48,7 +51,9 @@ export function pageWeights(root: string, result: WebBuildResult): { pages: Page
     gzipBytes: files.reduce((sum, f) => sum + gz(f), 0),
   });
   const entryHasSurveyCore = base.some((file) =>
-    Object.keys(metafile.outputs[file]?.inputs ?? {}).some((input) => /node_modules\/survey-(core|react-ui)\//.test(input)),
+    Object.keys(metafile.outputs[file]?.inputs ?? {}).some((input) =>
+      /node_modules\/survey-(core|react-ui)\//.test(input),
+    ),
   );
   return {
     entryHasSurveyCore,

@@ -19,8 +19,11 @@ export interface E2E {
   /** The newest sign-in link mailed to `email`, pointed at this server. */
   latestLoginLink(email: string): Promise<string>;
   outbox(): Promise<OutboxEntry[]>;
-  /** Screenshots at desktop and phone width: test-results/<name>-desktop.png and -phone.png. */
-  screenshot(page: Page, name: string): Promise<void>;
+  /**
+   * Screenshots at desktop and phone width: test-results/<name>-desktop.png and -phone.png. Whole
+   * pages by default; `{fullPage: false}` shows what the viewport shows (for modal dialogs).
+   */
+  screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<void>;
   /** axe-core on the page; throws on serious or critical violations. */
   axe(page: Page, label: string): Promise<void>;
   log(line: string): void;
@@ -125,7 +128,7 @@ export function makeE2E(input: {
       await page.locator('h1').first().waitFor();
       return page;
     },
-    async screenshot(page, name) {
+    async screenshot(page, name, options) {
       const original = page.viewportSize() ?? DESKTOP;
       for (const [label, size] of [
         ['desktop', DESKTOP],
@@ -133,17 +136,17 @@ export function makeE2E(input: {
       ] as const) {
         await page.setViewportSize(size);
         await page.waitForTimeout(150);
-        await page.screenshot({ path: path.join(input.resultsDir, `${name}-${label}.png`), fullPage: true });
+        await page.screenshot({
+          path: path.join(input.resultsDir, `${name}-${label}.png`),
+          fullPage: options?.fullPage ?? true,
+        });
       }
       await page.setViewportSize(original);
       await page.waitForTimeout(100);
     },
     async axe(page, label) {
-      try {
-        await page.addScriptTag({ path: path.join(input.root, 'node_modules/axe-core/axe.min.js') });
-      } catch {
-        // The CSP forbids inline scripts; evaluate the source in the page instead.
-      }
+      // page.addScriptTag({path}) injects an inline <script>, which the site's CSP (rightly) blocks
+      // and reports as a console error; evaluating the source through the protocol is not subject to it.
       if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe;

@@ -82,8 +82,9 @@ export function countCommands(clients: DynamoDbClients) {
   return {
     calls,
     reset: () => calls.splice(0, calls.length),
-    reads: () => calls.filter((c) => /^(Get|BatchGet|Query)Command$/.test(c)).length,
-    writes: () => calls.filter((c) => /^(Put|Update|Delete|BatchWrite)Command$/.test(c)).length,
+    // The SDK names the low-level command here (GetItemCommand); accept both spellings.
+    reads: () => calls.filter((c) => /^(Get|BatchGet)(Item)?Command$|^QueryCommand$/.test(c)).length,
+    writes: () => calls.filter((c) => /^(Put|Update|Delete|BatchWrite)(Item)?Command$/.test(c)).length,
   };
 }
 

@@ -1,15 +1,8 @@
-import { z } from 'zod';
-import { EmailSchema } from '../../../shared/schemas/contact.schema';
+import { type Admin, AdminSchema } from '../../../shared/schemas/admin.schema';
 import type { TableStore } from '../../ports/table-store';
 import { keys, normaliseEmail } from '../../store/table-design';
 
-export const AdminSchema = z.object({
-  email: EmailSchema,
-  name: z.string().trim().min(1).max(200),
-  addedAt: z.string(),
-  addedBy: z.string(),
-});
-export type Admin = z.infer<typeof AdminSchema>;
+export { type Admin, AdminSchema };
 
 /** Kansli staff who may use the console. */
 export class AdminRepository {

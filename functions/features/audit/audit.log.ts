@@ -1,21 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { type AuditEntry, AuditEntrySchema } from '../../../shared/schemas/audit.schema';
 import type { Clock } from '../../ports/clock';
 import type { TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
 
-export const AuditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  target: z.string(),
-  organisationId: z.string().optional(),
-  year: z.number().int().optional(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-});
-export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export { type AuditEntry, AuditEntrySchema };
 
 /**
  * The append-only audit trail of admin mutations. Entries are only ever created (conditional
@@ -57,7 +46,12 @@ export class AuditLog {
       ).items;
     } else if (filter.year !== undefined) {
       items = (
-        await this.store.query({ index: 'gsi2', partition: keys.auditOfCampaignPk(filter.year), newestFirst: true, limit })
+        await this.store.query({
+          index: 'gsi2',
+          partition: keys.auditOfCampaignPk(filter.year),
+          newestFirst: true,
+          limit,
+        })
       ).items;
     } else {
       const now = this.clock.now();

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { validatePolicy } from '../../../shared/reminders/validate-policy';
 import type {
   Campaign,
   CampaignStatus,
@@ -8,7 +9,7 @@ import type {
 import type { OrganisationType } from '../../../shared/schemas/organisation.schema';
 import kommunSurvey from '../../../shared/surveys/kommun.json';
 import regionSurvey from '../../../shared/surveys/region.json';
-import { DomainRuleError, NotFoundError } from '../../errors/domain-errors';
+import { DomainRuleError, InputValidationError, NotFoundError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignRepository } from './campaign.repository';
@@ -76,7 +77,11 @@ export class CampaignService {
       opensAt: input.opensAt,
       closesAt: input.closesAt,
       status: 'draft',
-      reminderPolicy: input.reminderPolicy ?? previous?.reminderPolicy ?? this.defaults.reminderPolicy(),
+      // A policy the kansli sends is checked against the dates; a default or copied one only parsed, since
+      // steps that do not fit a short campaign are simply never due.
+      reminderPolicy: input.reminderPolicy
+        ? checkedReminderPolicy(input.reminderPolicy, input)
+        : checkedReminderPolicy(previous?.reminderPolicy ?? this.defaults.reminderPolicy()),
       createdAt: now,
       updatedAt: now,
     };
@@ -106,6 +111,7 @@ export class CampaignService {
     if (new Date(next.opensAt) >= new Date(next.closesAt)) {
       throw new DomainRuleError('invalid_dates', 'Sista svarsdag måste vara efter öppningsdagen.');
     }
+    if (patch.reminderPolicy) next.reminderPolicy = checkedReminderPolicy(patch.reminderPolicy, next);
     await this.repo.replace(next, current.updatedAt);
     this.cache.set(year, { campaign: next, fetchedAt: performance.now() });
     await this.audit.record({
@@ -168,6 +174,30 @@ export class CampaignService {
     });
     return next;
   }
+}
+
+/**
+ * The reminder policy as stored: validated (against the campaign's dates when given) and with every
+ * default filled in, so the kansli sees the policy that applies. Throws InputValidationError (400)
+ * whose details carry each problem's path under `reminderPolicy`, e.g. `['reminderPolicy', 'steps', 1]`.
+ */
+function checkedReminderPolicy(
+  policy: Record<string, unknown>,
+  dates?: { opensAt: string; closesAt: string },
+): Record<string, unknown> {
+  const campaign = dates ? { opensAt: new Date(dates.opensAt), closesAt: new Date(dates.closesAt) } : undefined;
+  const result = validatePolicy(policy, campaign);
+  if (!result.ok) {
+    throw new InputValidationError(
+      `Påminnelsepolicyn är ogiltig: ${result.errors.map((error) => error.message).join(' ')}`,
+      result.errors.map((error) => ({
+        path: ['reminderPolicy', ...error.path],
+        code: error.code,
+        message: error.message,
+      })),
+    );
+  }
+  return result.policy;
 }
 
 /** The audit summary of a change: the touched fields, with surveys reduced to their page names. */

@@ -163,6 +163,44 @@ export class ResponseRepository {
     );
     return parseResponse(item);
   }
+  /**
+   * Appends to a list the kansli keeps on a response (`overrides`, `notes`), creating the response
+   * if needed. One conditional UpdateItem: it fails with ResponseWriteRefused when someone appended
+   * since the caller read `expectedLength` items, or the status is not `requireStatus`.
+   */
+  async appendAdminEntry(input: {
+    year: number;
+    organisationId: string;
+    organisationType: 'kommun' | 'region';
+    list: 'overrides' | 'notes';
+    entries: unknown[];
+    expectedLength: number;
+    requireStatus?: SurveyResponse['status'];
+  }): Promise<SurveyResponse> {
+    const sizeCheck =
+      input.expectedLength === 0 ? '(attribute_not_exists(#list) OR size(#list) = :n)' : 'size(#list) = :n';
+    const item = await this.store.update(
+      keys.response(input.year, input.organisationId),
+      {
+        set: {
+          ...keys.responseListing(input.year, input.organisationId),
+          entity: 'Response',
+          year: input.year,
+          organisationId: input.organisationId,
+          organisationType: input.organisationType,
+          [input.list]: input.entries,
+        },
+      },
+      {
+        kind: 'expression',
+        expression: input.requireStatus ? `${sizeCheck} AND #status = :status` : sizeCheck,
+        names: { '#list': input.list, ...(input.requireStatus ? { '#status': 'status' } : {}) },
+        values: { ':n': input.expectedLength, ...(input.requireStatus ? { ':status': input.requireStatus } : {}) },
+        onFail: () => new ResponseWriteRefused(input.list),
+      },
+    );
+    return parseResponse(item);
+  }
 }
 
 function versionExpression(expected: number): string {

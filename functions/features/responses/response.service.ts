@@ -57,6 +57,7 @@ export class ResponseService {
       updatedAt: response?.updatedAt,
       updatedBy: response?.updatedBy,
       submittedAt: response?.submittedAt,
+      submittedBy: response?.submittedBy,
       closesAtOverride: response?.closesAtOverride,
       prefill,
     };

@@ -73,11 +73,15 @@ describe('a whole campaign in time travel, run every hour', () => {
       '2025-03-31 08:00 d2 no-response → a1',
       '2025-03-31 08:00 d2 draft → b1',
       '2025-03-31 08:00 d2 draft → d1',
-      // The last day (2 April) is 2 days after d2, under the default 3 days between: nobody gets it.
+      // The last day (2 April) is 2 days after d2, under the default 3 days between, but the final
+      // call is exempt from that rule.
+      '2025-04-02 08:00 last-day last-day → a1',
+      '2025-04-02 08:00 last-day last-day → b1',
+      '2025-04-02 08:00 last-day last-day → d1',
     ]);
   });
 
-  it('holds the last day back for the days-between rule, and says so', () => {
+  it('sends the last day although the 2-day step went out two days before', () => {
     // Arrange
     const policy = makePolicy();
     const { log } = simulate({
@@ -91,22 +95,45 @@ describe('a whole campaign in time travel, run every hour', () => {
     const plan = planReminders({ policy, campaign, at, organisations: members({ at }), log });
     // Assert
     expect(plan.step?.id).toBe('last-day');
+    expect(plan.due.map((email) => `${email.contactId} ${email.stepId} ${email.variant} #${email.attempt}`)).toEqual([
+      'a1 last-day last-day #1',
+      'b1 last-day last-day #1',
+      'd1 last-day last-day #1',
+    ]);
+  });
+
+  it('holds an ordinary step back for the days-between rule, and says so', () => {
+    // Arrange: 8 days between; d7 (26 March) comes 7 days after d14 (19 March)
+    const policy = makePolicy({ minDaysBetween: 8 });
+    const at = sthlm('2025-03-26 08:00');
+    const { log } = simulate({
+      policy,
+      campaign,
+      runs: hourly(campaign.opensAt, at),
+      organisationsAt: (runAt) => members({ at: runAt }),
+    });
+    // Act
+    const plan = planReminders({ policy, campaign, at, organisations: members({ at }), log });
+    // Assert
+    expect(plan.step?.id).toBe('d7');
     expect(plan.due).toEqual([]);
     expect(
       plan.skipped.filter((skip) => ['a1', 'b1', 'd1'].includes(skip.contactId)).map((skip) => skip.reason),
     ).toEqual(['min_days_between', 'min_days_between', 'min_days_between']);
   });
 
-  it('sends the last day too when the days between allow it', () => {
+  it('lets d7 wait a day and then holds d2 back when the days between are 8, but not the last day', () => {
     // Arrange
-    const policy = makePolicy({ minDaysBetween: 2 });
+    const policy = makePolicy({ minDaysBetween: 8 });
     // Act
     const { records } = simulate({ policy, campaign, runs: everyHour, organisationsAt: (at) => members({ at }) });
-    // Assert
-    expect(format(records).filter((line) => line.startsWith('2025-04-02'))).toEqual([
+    // Assert: d7 is still the latest due step on 27 March, 8 days after d14, so it goes out then; d2
+    // (31 March) is 4 days after it and never sent; the last day is exempt from the rule.
+    expect(format(records.filter((record) => record.contactId === 'a1'))).toEqual([
+      '2025-03-03 09:00 invitation invitation → a1',
+      '2025-03-19 08:00 d14 no-response → a1',
+      '2025-03-27 08:00 d7 no-response → a1',
       '2025-04-02 08:00 last-day last-day → a1',
-      '2025-04-02 08:00 last-day last-day → b1',
-      '2025-04-02 08:00 last-day last-day → d1',
     ]);
   });
 
@@ -126,7 +153,8 @@ describe('a whole campaign in time travel, run every hour', () => {
       '2025-03-03 09:00 invitation invitation → d1',
       '2025-03-19 08:00 d14 draft → d1',
     ]);
-    expect(records.filter((record) => record.contactId !== 'd1')).toHaveLength(9);
+    // a1 and b1: the invitation and four reminders each; a2 (unsubscribed): the invitation only.
+    expect(records.filter((record) => record.contactId !== 'd1')).toHaveLength(11);
   });
 
   it('sends only the latest step after a job that did not run for a week', () => {
@@ -143,6 +171,7 @@ describe('a whole campaign in time travel, run every hour', () => {
       '2025-03-03 09:00 invitation invitation → a1',
       '2025-03-27 10:00 d7 no-response → a1',
       '2025-03-31 08:00 d2 no-response → a1',
+      '2025-04-02 08:00 last-day last-day → a1',
     ]);
   });
 
@@ -160,6 +189,7 @@ describe('a whole campaign in time travel, run every hour', () => {
       '2025-03-19 09:00 d14 draft → b1',
       '2025-03-26 09:00 d7 draft → b1',
       '2025-03-31 09:00 d2 draft → b1',
+      '2025-04-02 09:00 last-day last-day → b1',
     ]);
   });
 
@@ -197,6 +227,8 @@ describe('a whole campaign in time travel, run every hour', () => {
           const mine = log.filter((entry) => entry.contactId === contactId);
           expect(mine.filter((entry) => entry.stepId !== 'invitation').length).toBeLessThanOrEqual(maxReminders);
           for (let index = 1; index < mine.length; index += 1) {
+            // The last day is the final call and exempt from the days between.
+            if (mine[index]!.stepId === 'last-day') continue;
             const gap = daysBetween(stockholmDate(mine[index - 1]!.at), stockholmDate(mine[index]!.at));
             expect(gap).toBeGreaterThanOrEqual(minDaysBetween);
           }

@@ -63,14 +63,21 @@ describe('validatePolicy', () => {
   // Opens Monday 3 March 09:00, closes Wednesday 2 April 17:00 (a 31-day campaign).
   const campaign = makeCampaign();
 
-  it('accepts the defaults and warns that the last day comes too soon after the 2-day step', () => {
-    // Arrange / Act
+  it('accepts the defaults without warnings: the last day is exempt from the days between', () => {
+    // Arrange / Act: the 2-day step (31 March) and the last day (2 April) are 2 days apart, under 3
     const result = validatePolicy({}, campaign);
+    // Assert
+    expect(result).toEqual(expect.objectContaining({ ok: true, warnings: [] }));
+  });
+
+  it('warns when two ordinary steps are closer than the days between', () => {
+    // Arrange / Act: 7 days before is 26 March, 5 days before is 28 March
+    const result = validatePolicy({ steps: [14, 7, 5] }, campaign);
     // Assert
     expect(result).toMatchObject({
       ok: true,
       warnings: [
-        { path: ['lastDay'], code: 'steps_too_close', message: expect.stringContaining('minsta avstånd är 3 dagar') },
+        { path: ['steps', 2], code: 'steps_too_close', message: expect.stringContaining('minsta avstånd är 3 dagar') },
       ],
     });
   });

@@ -1,0 +1,29 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A stand-in for Secrets Manager on 127.0.0.1 that answers every GetSecretValue with `secret`.
+ * The real handler reaches it through AWS_ENDPOINT_URL_SECRETS_MANAGER, so the benchmark runs
+ * the deployed handler's code unchanged, one local round trip where AWS has one remote one.
+ */
+export async function startFakeSecretsManager(secret: string) {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/x-amz-json-1.1');
+      res.end(
+        JSON.stringify({
+          ARN: 'arn:aws:secretsmanager:eu-north-1:000000000000:secret:bench',
+          Name: 'bench',
+          SecretString: secret,
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,86 @@
+import type { AdminListEntry } from '../../../shared/schemas/admin.schema';
+import { AlreadyExistsError, DomainRuleError, NotFoundError } from '../../errors/domain-errors';
+import type { Clock } from '../../ports/clock';
+import { normaliseEmail } from '../../store/table-design';
+import type { AuditLog } from '../audit/audit.log';
+import type { SessionService } from '../auth/session.service';
+import type { AdminRepository } from './admin.repository';
+
+interface AdminServiceDeps {
+  admins: AdminRepository;
+  sessions: SessionService;
+  audit: AuditLog;
+  clock: Clock;
+  /** ADMIN_EMAILS: admins by configuration, whatever the table holds. */
+  configAdmins: string[];
+}
+
+/**
+ * Who may use the console. Admins are the stored ones plus the configured ADMIN_EMAILS. A configured
+ * admin is removed by changing the configuration, so the console refuses to remove one; and it
+ * refuses to remove the last admin of all, counting both kinds.
+ */
+export class AdminService {
+  private readonly configAdmins: Set<string>;
+
+  constructor(private readonly deps: AdminServiceDeps) {
+    this.configAdmins = new Set(deps.configAdmins.map(normaliseEmail));
+  }
+
+  /** Stored and configured admins, by email. */
+  async list(): Promise<AdminListEntry[]> {
+    const stored = await this.deps.admins.list();
+    const entries = new Map<string, AdminListEntry>();
+    for (const admin of stored) entries.set(admin.email, { ...admin, fromConfig: this.configAdmins.has(admin.email) });
+    for (const email of this.configAdmins) {
+      if (!entries.has(email)) entries.set(email, { email, name: email, fromConfig: true });
+    }
+    return [...entries.values()].sort((a, b) => a.email.localeCompare(b.email));
+  }
+
+  /** Adds an admin. Throws AlreadyExistsError when the address is an admin already. */
+  async add(input: { email: string; name: string }, actor: string): Promise<AdminListEntry> {
+    const email = normaliseEmail(input.email);
+    const admin = { email, name: input.name, addedAt: this.deps.clock.now().toISOString(), addedBy: actor };
+    if (!(await this.deps.admins.addIfAbsent(admin))) {
+      throw new AlreadyExistsError(`${email} är redan administratör.`);
+    }
+    await this.deps.audit.record({
+      actor,
+      action: 'admin.add',
+      target: `admin:${email}`,
+      after: { email, name: input.name },
+    });
+    return { ...admin, fromConfig: this.configAdmins.has(email) };
+  }
+
+  /**
+   * Removes a stored admin and ends their sessions. Throws DomainRuleError `admin_from_config` for a
+   * configured admin, `last_admin` when no other admin would remain, NotFoundError for a non-admin.
+   */
+  async remove(emailInput: string, actor: string): Promise<void> {
+    const email = normaliseEmail(emailInput);
+    if (this.configAdmins.has(email)) {
+      throw new DomainRuleError(
+        'admin_from_config',
+        `${email} är administratör genom konfigurationen (ADMIN_EMAILS) och tas bort där, inte här.`,
+      );
+    }
+    const stored = await this.deps.admins.list();
+    const admin = stored.find((candidate) => candidate.email === email);
+    if (!admin) throw new NotFoundError(`${email} är inte administratör.`);
+    const remaining = new Set([...stored.map((a) => a.email), ...this.configAdmins]);
+    remaining.delete(email);
+    if (remaining.size === 0) {
+      throw new DomainRuleError('last_admin', 'Den sista administratören kan inte tas bort. Lägg till en annan först.');
+    }
+    await this.deps.admins.delete(email);
+    await this.deps.sessions.endAllFor(email);
+    await this.deps.audit.record({
+      actor,
+      action: 'admin.remove',
+      target: `admin:${email}`,
+      before: { email, name: admin.name, addedAt: admin.addedAt, addedBy: admin.addedBy },
+    });
+  }
+}

@@ -1,0 +1,230 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { parseContactsCsv } from '../../../shared/contacts-import/parse-contacts-csv';
+import type { Contact } from '../../../shared/schemas/contact.schema';
+import {
+  type ContactImportCommitResult,
+  ContactImportCommitResultSchema,
+  type ContactImportIssue,
+  type ContactImportPreview,
+  ContactImportPreviewSchema,
+  type ContactImportRow,
+} from '../../../shared/schemas/contact-import.schema';
+import { DomainRuleError, NotFoundError } from '../../errors/domain-errors';
+import type { Clock } from '../../ports/clock';
+import type { TableStore } from '../../ports/table-store';
+import { keys } from '../../store/table-design';
+import type { AuditLog } from '../audit/audit.log';
+import type { SessionService } from '../auth/session.service';
+import type { OrganisationRepository } from '../organisations/organisation.repository';
+import type { ContactRepository } from './contact.repository';
+import { summary } from './contact.service';
+
+/** A preview can be committed for this long; checked in code, the item's TTL only cleans up. */
+export const IMPORT_PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
+
+interface ContactImportDeps {
+  store: TableStore;
+  contacts: ContactRepository;
+  organisations: OrganisationRepository;
+  sessions: SessionService;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+type Register = Awaited<ReturnType<OrganisationRepository['register']>>;
+
+/**
+ * Contacts from CSV in two steps, like the emissions import: a stored preview with per-row errors
+ * and the changes it would make, then a commit that applies it. The commit compares with the
+ * register as it is then, so re-running an interrupted commit completes it; once a commit has
+ * finished, committing again changes nothing. Rows only add or change contacts; none are removed.
+ */
+export class ContactImportService {
+  constructor(private readonly deps: ContactImportDeps) {}
+
+  /** Parses the CSV, checks every row against the register and stores the preview (one query, one write). */
+  async preview(csv: string, actor: string): Promise<ContactImportPreview> {
+    const parsed = parseContactsCsv(csv);
+    const register = await this.deps.organisations.register();
+    const organisations = new Set(register.map((entry) => entry.organisation.id));
+    const byEmail = contactsByEmail(register);
+    const errors: ContactImportIssue[] = [...parsed.errors];
+    const valid: ContactImportPreview['valid'] = [];
+    for (const row of parsed.valid) {
+      if (!organisations.has(row.organisationId)) {
+        errors.push({
+          row: row.row,
+          column: 'kod',
+          message: `Organisationen ${row.organisationId} finns inte i medlemsregistret.`,
+        });
+        continue;
+      }
+      const existing = byEmail.get(row.email);
+      const change = changeOf(row, existing);
+      valid.push(
+        change === 'changed' && existing
+          ? {
+              ...row,
+              change,
+              before: { organisationId: existing.organisationId, name: existing.name, role: existing.role },
+            }
+          : { ...row, change },
+      );
+    }
+    errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const now = this.deps.clock.now();
+    const expiresAt = new Date(now.getTime() + IMPORT_PREVIEW_TTL_MS);
+    const preview: ContactImportPreview = {
+      id: randomUUID(),
+      rows: parsed.rows,
+      valid,
+      errors,
+      changes: {
+        new: valid.filter((row) => row.change === 'new').length,
+        changed: valid.filter((row) => row.change === 'changed').length,
+        unchanged: valid.filter((row) => row.change === 'unchanged').length,
+      },
+      createdAt: now.toISOString(),
+      createdBy: actor,
+      expiresAt: expiresAt.toISOString(),
+    };
+    await this.deps.store.put(
+      {
+        ...keys.contactImport(preview.id),
+        entity: 'ContactImport',
+        ...preview,
+        ttl: Math.floor(expiresAt.getTime() / 1000) + 30 * 86400,
+      },
+      { kind: 'absent' },
+    );
+    return preview;
+  }
+
+  /**
+   * Applies a stored preview. Throws NotFoundError for an unknown id, DomainRuleError
+   * `import_has_errors` (details: the errors) or `import_expired`. A second commit answers the
+   * first one's result with `alreadyCommitted: true`.
+   */
+  async commit(id: string, actor: string): Promise<ContactImportCommitResult> {
+    const item = await this.deps.store.get(keys.contactImport(id));
+    if (!item) throw new NotFoundError('Importen finns inte. Ladda upp filen igen.');
+    const preview = ContactImportPreviewSchema.parse(item);
+    if (item.commitResult) {
+      return { ...ContactImportCommitResultSchema.parse(item.commitResult), alreadyCommitted: true };
+    }
+    if (preview.errors.length > 0) {
+      throw new DomainRuleError(
+        'import_has_errors',
+        `Filen har ${preview.errors.length} fel. Rätta dem och ladda upp filen igen.`,
+        preview.errors,
+      );
+    }
+    const now = this.deps.clock.now().toISOString();
+    if (preview.expiresAt <= now) {
+      throw new DomainRuleError('import_expired', 'Förhandsgranskningen är för gammal. Ladda upp filen igen.');
+    }
+
+    const byEmail = contactsByEmail(await this.deps.organisations.register());
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    for (const row of preview.valid) {
+      const outcome = await this.apply(id, row, byEmail.get(row.email), actor);
+      counts[outcome]++;
+    }
+    const result: ContactImportCommitResult = { id, committedAt: now, ...counts, alreadyCommitted: false };
+    await this.deps.audit.record({
+      actor,
+      action: 'contact.import.commit',
+      target: `contact-import:${id}`,
+      after: { rows: preview.rows, ...counts },
+    });
+    try {
+      await this.deps.store.update(
+        keys.contactImport(id),
+        { set: { committedAt: now, commitResult: result } },
+        {
+          kind: 'expression',
+          expression: 'attribute_not_exists(commitResult)',
+          onFail: () => new DomainRuleError('import_committed', 'committed concurrently'),
+        },
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'import_committed') throw error;
+      return this.commit(id, actor);
+    }
+    return result;
+  }
+
+  private async apply(
+    importId: string,
+    row: ContactImportRow,
+    existing: Contact | undefined,
+    actor: string,
+  ): Promise<'created' | 'updated' | 'unchanged'> {
+    const via = { importId };
+    if (!existing) {
+      const contact: Contact = {
+        id: importedContactId(importId, row.email),
+        organisationId: row.organisationId,
+        name: row.name,
+        email: row.email,
+        role: row.role,
+        emailState: 'ok',
+      };
+      try {
+        await this.deps.contacts.create(contact);
+      } catch (error) {
+        // A re-run after an interrupted commit finds the contact it made then under the same id.
+        if (
+          (error as { code?: string }).code !== 'already_exists' ||
+          !(await this.deps.contacts.findById(contact.id))
+        ) {
+          throw error;
+        }
+        return 'unchanged';
+      }
+      await this.deps.audit.record({
+        actor,
+        action: 'contact.create',
+        target: `contact:${contact.id}`,
+        organisationId: contact.organisationId,
+        after: { ...summary(contact), ...via },
+      });
+      return 'created';
+    }
+    if (changeOf(row, existing) === 'unchanged') return 'unchanged';
+    const after: Contact = { ...existing, organisationId: row.organisationId, name: row.name, role: row.role };
+    await this.deps.contacts.update(existing, after);
+    const moved = after.organisationId !== existing.organisationId;
+    if (moved) await this.deps.sessions.endAllFor(existing.email);
+    const entry = {
+      actor,
+      target: `contact:${existing.id}`,
+      before: summary(existing),
+      after: { ...summary(after), ...via },
+    };
+    await this.deps.audit.record({
+      ...entry,
+      action: moved ? 'contact.move' : 'contact.update',
+      organisationId: after.organisationId,
+    });
+    if (moved)
+      await this.deps.audit.record({ ...entry, action: 'contact.move', organisationId: existing.organisationId });
+    return 'updated';
+  }
+}
+
+function contactsByEmail(register: Register): Map<string, Contact> {
+  return new Map(register.flatMap((entry) => entry.contacts).map((contact) => [contact.email, contact]));
+}
+
+function changeOf(row: ContactImportRow, existing: Contact | undefined): 'new' | 'changed' | 'unchanged' {
+  if (!existing) return 'new';
+  const same =
+    existing.organisationId === row.organisationId && existing.name === row.name && existing.role === row.role;
+  return same ? 'unchanged' : 'changed';
+}
+
+/** The same import and address always give the same id, so a re-run commit cannot create a second contact. */
+function importedContactId(importId: string, email: string): string {
+  return createHash('sha256').update(`${importId}\n${email}`).digest('hex').slice(0, 32);
+}

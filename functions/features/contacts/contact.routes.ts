@@ -1,0 +1,137 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import {
+  ContactChangeResultSchema,
+  ContactIdParamSchema,
+  ContactWarningSchema,
+  CreateContactInputSchema,
+  OrganisationContactsSchema,
+  UpdateContactInputSchema,
+} from '../../../shared/schemas/contact.schema';
+import {
+  ContactImportCommitResultSchema,
+  ContactImportIdParamSchema,
+  ContactImportInputSchema,
+  ContactImportPreviewSchema,
+} from '../../../shared/schemas/contact-import.schema';
+import { OrganisationCodeParamSchema } from '../../../shared/schemas/organisation.schema';
+import type { AppEnv } from '../../http/app-env';
+import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
+import type { ContactService } from './contact.service';
+import type { ContactImportService } from './contact-import';
+
+interface ContactRouteDeps {
+  contacts: ContactService;
+  imports: ContactImportService;
+  access: (access: Access) => MiddlewareHandler<AppEnv>;
+}
+
+/** The kansli's contact register: contacts of an organisation, edits by id, and CSV import. */
+export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: ContactRouteDeps): void {
+  const { contacts, imports, access } = deps;
+  const admin = { 'x-access': 'admin' as const, middleware: [access('admin')] };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/organisations/{code}/contacts',
+      ...admin,
+      summary: "An organisation's contacts, with a warning for each role the statutes require that nobody holds.",
+      request: { params: OrganisationCodeParamSchema },
+      responses: {
+        200: jsonResponse(OrganisationContactsSchema, 'Kontakter'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+      },
+    }),
+    async (c) => c.json(await contacts.listForOrganisation(c.req.valid('param').code), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/organisations/{code}/contacts',
+      ...admin,
+      summary: 'Adds a contact to the organisation. An address already used by a contact answers 409.',
+      request: { params: OrganisationCodeParamSchema, body: jsonBody(CreateContactInputSchema) },
+      responses: {
+        201: jsonResponse(ContactChangeResultSchema, 'Tillagd'),
+        ...commonErrors,
+        404: errorResponse('Organisationen saknas'),
+        409: errorResponse('Adressen används redan'),
+      },
+    }),
+    async (c) =>
+      c.json(await contacts.create(c.req.valid('param').code, c.req.valid('json'), c.get('user')!.email), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/admin/contacts/{id}',
+      ...admin,
+      summary:
+        "Changes a contact. `organisationId` moves it; `emailState: ok` re-enables the address. Moving or changing the address ends the person's sessions.",
+      request: { params: ContactIdParamSchema, body: jsonBody(UpdateContactInputSchema) },
+      responses: {
+        200: jsonResponse(ContactChangeResultSchema, 'Ändrad'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+        409: errorResponse('Adressen används redan'),
+        422: errorResponse('Okänd organisation'),
+      },
+    }),
+    async (c) => c.json(await contacts.update(c.req.valid('param').id, c.req.valid('json'), c.get('user')!.email), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/admin/contacts/{id}',
+      ...admin,
+      summary: "Removes a contact and ends the person's sessions; answers the organisation's warnings afterwards.",
+      request: { params: ContactIdParamSchema },
+      responses: {
+        200: jsonResponse(
+          z.object({ id: z.string(), organisationId: z.string(), warnings: z.array(ContactWarningSchema) }),
+          'Borttagen',
+        ),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+      },
+    }),
+    async (c) => c.json(await contacts.remove(c.req.valid('param').id, c.get('user')!.email), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/contacts/import',
+      ...admin,
+      summary:
+        "Previews a contacts import. Body: JSON `{csv}` with the file's text, `kod;namn;e-post;roll` separated by semicolons, header row optional; roll is politiker or tjänsteperson. Answers per-row errors and the changes, stored for commit.",
+      request: { body: jsonBody(ContactImportInputSchema) },
+      responses: { 201: jsonResponse(ContactImportPreviewSchema, 'Förhandsgranskning'), ...commonErrors },
+    }),
+    async (c) => c.json(await imports.preview(c.req.valid('json').csv, c.get('user')!.email), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/contacts/import/{id}/commit',
+      ...admin,
+      summary:
+        'Applies a previewed import (422 if the preview had errors or is over 24 hours old). Committing again changes nothing and answers alreadyCommitted.',
+      request: { params: ContactImportIdParamSchema },
+      responses: {
+        200: jsonResponse(ContactImportCommitResultSchema, 'Importerad'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+        422: errorResponse('Filen har fel eller är för gammal'),
+      },
+    }),
+    async (c) => c.json(await imports.commit(c.req.valid('param').id, c.get('user')!.email), 200),
+  );
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { statuteWarnings } from '../../../shared/domain/statute-roles';
+import type {
+  Contact,
+  ContactWarning,
+  CreateContactInputSchema,
+  UpdateContactInputSchema,
+} from '../../../shared/schemas/contact.schema';
+import { AlreadyExistsError, DomainRuleError, NotFoundError } from '../../errors/domain-errors';
+import type { AuditLog } from '../audit/audit.log';
+import type { SessionService } from '../auth/session.service';
+import type { OrganisationRepository } from '../organisations/organisation.repository';
+import type { ContactRepository } from './contact.repository';
+
+type CreateInput = z.infer<typeof CreateContactInputSchema>;
+type UpdateInput = z.infer<typeof UpdateContactInputSchema>;
+
+interface ContactServiceDeps {
+  contacts: ContactRepository;
+  organisations: OrganisationRepository;
+  sessions: SessionService;
+  audit: AuditLog;
+}
+
+/** What a contact change answers: the contact, and its organisation's statute warnings afterwards. */
+export interface ContactChange {
+  contact: Contact;
+  warnings: ContactWarning[];
+}
+
+/**
+ * The kansli's contact register: add, edit, move and remove contacts. Every change is audit-logged,
+ * and removing or moving a contact, or changing its address, ends that person's sessions at once.
+ */
+export class ContactService {
+  constructor(private readonly deps: ContactServiceDeps) {}
+
+  /** The organisation's contacts and warnings. Throws NotFoundError for an unknown organisation. */
+  async listForOrganisation(organisationId: string) {
+    await this.requireOrganisation(organisationId);
+    const contacts = await this.deps.contacts.listByOrganisation(organisationId);
+    return { organisationId, contacts, warnings: statuteWarnings(contacts) };
+  }
+
+  /**
+   * Adds a contact to an organisation.
+   * Throws NotFoundError for an unknown organisation, AlreadyExistsError when the address belongs to a contact.
+   */
+  async create(organisationId: string, input: CreateInput, actor: string): Promise<ContactChange> {
+    await this.requireOrganisation(organisationId);
+    const contact: Contact = { id: randomUUID(), organisationId, ...input, emailState: 'ok' };
+    await this.assertEmailFree(contact.email, contact.id);
+    await this.deps.contacts.create(contact);
+    await this.deps.audit.record({
+      actor,
+      action: 'contact.create',
+      target: `contact:${contact.id}`,
+      organisationId,
+      after: summary(contact),
+    });
+    return { contact, warnings: await this.warningsOf(organisationId) };
+  }
+
+  /**
+   * Changes a contact. A new `organisationId` moves it (422 unknown_organisation if there is no such
+   * organisation). Throws NotFoundError for an unknown id, AlreadyExistsError for an address in use.
+   */
+  async update(contactId: string, patch: UpdateInput, actor: string): Promise<ContactChange> {
+    const before = await this.require(contactId);
+    const after: Contact = { ...before, ...definedOnly(patch) };
+    const moved = after.organisationId !== before.organisationId;
+    if (moved && !(await this.deps.organisations.get(after.organisationId))) {
+      throw new DomainRuleError('unknown_organisation', `Organisationen ${after.organisationId} finns inte.`);
+    }
+    if (after.email !== before.email) await this.assertEmailFree(after.email, after.id);
+    if (!changed(before, after)) return { contact: before, warnings: await this.warningsOf(before.organisationId) };
+
+    await this.deps.contacts.update(before, after);
+    if (moved || after.email !== before.email) await this.deps.sessions.endAllFor(before.email);
+    const entry = { actor, target: `contact:${contactId}`, before: summary(before), after: summary(after) };
+    await this.deps.audit.record({
+      ...entry,
+      action: moved ? 'contact.move' : 'contact.update',
+      organisationId: after.organisationId,
+    });
+    if (moved)
+      await this.deps.audit.record({ ...entry, action: 'contact.move', organisationId: before.organisationId });
+    return { contact: after, warnings: await this.warningsOf(after.organisationId) };
+  }
+
+  /** Removes a contact and ends their sessions. Throws NotFoundError for an unknown id. */
+  async remove(contactId: string, actor: string) {
+    const contact = await this.require(contactId);
+    await this.deps.contacts.remove(contact);
+    await this.deps.sessions.endAllFor(contact.email);
+    await this.deps.audit.record({
+      actor,
+      action: 'contact.delete',
+      target: `contact:${contactId}`,
+      organisationId: contact.organisationId,
+      before: summary(contact),
+    });
+    return {
+      id: contactId,
+      organisationId: contact.organisationId,
+      warnings: await this.warningsOf(contact.organisationId),
+    };
+  }
+
+  /** Throws AlreadyExistsError when another contact has the address (claims catch races; this catches older data). */
+  async assertEmailFree(email: string, contactId: string): Promise<void> {
+    const holders = await this.deps.contacts.findByEmail(email);
+    if (holders.some((holder) => holder.id !== contactId)) {
+      throw new AlreadyExistsError(`E-postadressen ${email} används redan av en annan kontakt.`);
+    }
+  }
+
+  private async require(contactId: string): Promise<Contact> {
+    const contact = await this.deps.contacts.findById(contactId);
+    if (!contact) throw new NotFoundError('Kontakten finns inte.');
+    return contact;
+  }
+
+  private async requireOrganisation(organisationId: string): Promise<void> {
+    if (!(await this.deps.organisations.get(organisationId))) {
+      throw new NotFoundError(`Organisationen ${organisationId} finns inte.`);
+    }
+  }
+
+  private async warningsOf(organisationId: string): Promise<ContactWarning[]> {
+    return statuteWarnings(await this.deps.contacts.listByOrganisation(organisationId));
+  }
+}
+
+/** What the audit log keeps of a contact. */
+export function summary(contact: Contact) {
+  return {
+    organisationId: contact.organisationId,
+    name: contact.name,
+    email: contact.email,
+    role: contact.role,
+    emailState: contact.emailState,
+  };
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function changed(before: Contact, after: Contact): boolean {
+  return JSON.stringify(summary(before)) !== JSON.stringify(summary(after));
+}

@@ -1,0 +1,421 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { diffEmissions } from '../../../shared/emissions-import/diff';
+import { emissionKey } from '../../../shared/emissions-import/emission-key';
+import type { EmissionValue, ImportIssue } from '../../../shared/emissions-import/import.schema';
+import { MAX_IMPORT_BYTES, parseEmissionsFile } from '../../../shared/emissions-import/parse-emissions';
+import type {
+  CommitCounts,
+  CommitResponse,
+  ImportPreviewResponse,
+  RollbackResponse,
+} from '../../../shared/schemas/emission-import.schema';
+import { DomainRuleError, PayloadTooLargeError, StateConflictError } from '../../errors/domain-errors';
+import type { Clock } from '../../ports/clock';
+import type { AuditLog } from '../audit/audit.log';
+import {
+  ConditionFailed,
+  type EmissionRecord,
+  type EmissionRepository,
+  forEachLimited,
+} from '../emissions/emission.repository';
+import type { OrganisationRepository } from '../organisations/organisation.repository';
+import type { ImportRecord, ImportRepository, PlannedChange } from './import.repository';
+
+/** Conditional writes in flight at once during a commit or rollback. */
+const WRITE_CONCURRENCY = 25;
+/** How many earlier imports are checked for the same file. */
+const SAME_FILE_LOOKBACK = 50;
+/** At most this many superseded values are named in a refused rollback. */
+const MAX_NAMED_VALUES = 50;
+
+export interface ImportFile {
+  bytes: Uint8Array;
+  fileName: string;
+  sheet?: string;
+}
+
+export interface RunOptions {
+  /** Called as values are written, with values done and values in total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Epoch milliseconds after which a commit stops and answers "not done" (the API's time budget). */
+  deadline?: number;
+}
+
+interface ImportServiceDeps {
+  imports: ImportRepository;
+  emissions: EmissionRepository;
+  organisations: OrganisationRepository;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/**
+ * The Sustainable Advantage import: preview a file (nothing touches the emissions data), commit it
+ * (only what differs is written, each value a conditional write keeping the value it replaced),
+ * and roll it back. No transactions: the import's state and the per-value conditions make every
+ * step safe to run again after a failure, and a half-done run never leaves a mix.
+ */
+export class ImportService {
+  constructor(private readonly deps: ImportServiceDeps) {}
+
+  /**
+   * Parses the file, diffs it with storage and stores the import as `previewed`, with its parsed
+   * values in chunks when it has no errors. Throws PayloadTooLargeError over 20 MB and
+   * DomainRuleError `unreadable_file` (422) when the file is no spreadsheet at all (empty, a PDF
+   * or an image, an old .xls, a missing sheet); nothing is stored then.
+   */
+  async preview(
+    file: ImportFile,
+    actor: string,
+    options: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<ImportPreviewResponse> {
+    if (file.bytes.length > MAX_IMPORT_BYTES) {
+      throw new PayloadTooLargeError(`Filen är större än ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+    }
+    const register = (await this.deps.organisations.list()).map(({ id, name, type }) => ({ code: id, name, type }));
+    const now = this.deps.clock.now();
+    const parsed = await parseEmissionsFile(file, register, { now, onProgress: options.onProgress });
+    if (parsed.fileType === null) {
+      throw new DomainRuleError(
+        'unreadable_file',
+        parsed.errors[0]?.message ?? `Filen "${file.fileName}" kunde inte läsas.`,
+        { errors: parsed.errors },
+      );
+    }
+    const existing = await this.deps.emissions.ofOrganisations(parsed.organisations.matched);
+    const diff = diffEmissions(parsed.values, [...existing.values()]);
+    const id = randomUUID();
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const warnings = [...parsed.warnings, ...(await this.sameFileWarnings(sha256))];
+    const valueChunks = parsed.errors.length === 0 ? await this.deps.imports.putValues(id, parsed.values) : 0;
+    const record: ImportRecord = {
+      id,
+      state: 'previewed',
+      fileName: file.fileName,
+      sha256,
+      sizeBytes: file.bytes.length,
+      fileType: parsed.fileType,
+      layout: parsed.layout,
+      ...(parsed.sheet === undefined ? {} : { sheet: parsed.sheet }),
+      ...(parsed.encoding === undefined ? {} : { encoding: parsed.encoding }),
+      ...(parsed.delimiter === undefined ? {} : { delimiter: parsed.delimiter }),
+      headerRow: parsed.headerRow,
+      createdAt: now.toISOString(),
+      createdBy: actor,
+      rows: parsed.rows,
+      values: parsed.values.length,
+      organisationCount: parsed.organisations.matched.length,
+      unknownOrganisationCount: parsed.organisations.unknown.length,
+      organisations: parsed.organisations,
+      years: parsed.years,
+      sectors: parsed.sectors,
+      errors: parsed.errors,
+      warnings,
+      errorCount: parsed.errors.length,
+      warningCount: warnings.length,
+      changes: { new: diff.new, changed: diff.changed, unchanged: diff.unchanged },
+      valueChunks,
+    };
+    await this.deps.imports.create(record);
+    return {
+      id,
+      state: record.state,
+      fileName: record.fileName,
+      sha256,
+      layout: record.layout,
+      rows: record.rows,
+      organisations: record.organisations,
+      years: record.years,
+      sectors: record.sectors,
+      errors: record.errors,
+      warnings,
+      changes: record.changes,
+    };
+  }
+
+  /**
+   * Writes the import's values. Only a preview without errors can be committed (else 422 with the
+   * errors). The first run fixes the plan (what differs from storage, with the values it replaces)
+   * and moves the import to `committing`; every run then writes the planned values not yet written,
+   * each with a conditional put, and the last moves it to `committed`. With a `deadline` it stops
+   * early and answers `done: false`; calling again continues.
+   */
+  async commit(id: string, actor: string, options: RunOptions = {}): Promise<CommitResponse> {
+    let record = await this.deps.imports.require(id);
+    if (record.errors.length > 0) {
+      throw new DomainRuleError(
+        'import_has_errors',
+        `Filen har ${record.errorCount} fel och kan inte sparas. Rätta felen och ladda upp filen igen.`,
+        { errors: record.errors },
+      );
+    }
+    if (record.state === 'committed') {
+      return { id, state: record.state, done: true, alreadyCommitted: true, remaining: 0, result: resultOf(record) };
+    }
+    if (record.state === 'rolling_back' || record.state === 'rolled_back') {
+      throw new StateConflictError(
+        'import_rolled_back',
+        'Importen har ångrats och kan inte sparas igen. Ladda upp filen på nytt.',
+      );
+    }
+    if (record.state === 'previewed') record = await this.plan(record, actor);
+    const plan = record.plan;
+    if (!plan) throw new StateConflictError('import_incomplete', 'Importen saknar plan. Ladda upp filen på nytt.');
+
+    const changes = await this.deps.imports.changes(id, plan.changeChunks);
+    const current = await this.deps.emissions.ofOrganisations(changes.map((change) => change.after.organisationId));
+    const pending = changes.filter((change) => current.get(emissionKey(change.after))?.importId !== id);
+    let written = changes.length - pending.length;
+    const result = (): CommitCounts => ({ new: plan.new, changed: plan.changed, unchanged: plan.unchanged, written });
+    const now = this.deps.clock.now().toISOString();
+    options.onProgress?.(written, changes.length);
+    const outOfTime = () => options.deadline !== undefined && Date.now() > options.deadline;
+
+    await forEachLimited(
+      pending,
+      WRITE_CONCURRENCY,
+      async (change) => {
+        await this.writeChange(id, change, now);
+        written++;
+        options.onProgress?.(written, changes.length);
+      },
+      outOfTime,
+    );
+    if (written < changes.length) {
+      await this.deps.imports.saveProgress(id, result());
+      return {
+        id,
+        state: 'committing',
+        done: false,
+        alreadyCommitted: false,
+        remaining: changes.length - written,
+        result: result(),
+      };
+    }
+    // At least once: a crash between these two lines repeats the audit entry on the re-run, never loses it.
+    await this.deps.audit.record({
+      actor,
+      action: 'import.commit',
+      target: `import:${id}`,
+      after: { fileName: record.fileName, sha256: record.sha256, ...result() },
+    });
+    const committed = await this.finish(id, 'committing', 'committed', {
+      result: result(),
+      committedAt: this.deps.clock.now().toISOString(),
+      committedBy: actor,
+    });
+    return { id, state: committed.state, done: true, alreadyCommitted: false, remaining: 0, result: result() };
+  }
+
+  /**
+   * Restores the values the import replaced and deletes the values it created. Refused (422
+   * `import_superseded`, naming them) when a later import changed any of them. Re-runnable: a
+   * rollback that failed part-way stays `rolling_back` and completes when run again.
+   */
+  async rollback(id: string, actor: string, options: RunOptions = {}): Promise<RollbackResponse> {
+    const record = await this.deps.imports.require(id);
+    if (record.state === 'rolled_back') {
+      return {
+        id,
+        state: record.state,
+        alreadyRolledBack: true,
+        result: record.rollback ?? { restored: 0, deleted: 0 },
+      };
+    }
+    if (record.state === 'previewed') {
+      throw new StateConflictError('import_not_committed', 'Importen har inte sparats, så det finns inget att ångra.');
+    }
+    if (record.state === 'committing') {
+      throw new StateConflictError(
+        'import_not_committed',
+        'Importen håller på att sparas. Slutför sparandet först (spara igen), ångra sedan.',
+      );
+    }
+    const changes = await this.deps.imports.changes(id, record.plan?.changeChunks ?? 0);
+    const current = await this.deps.emissions.ofOrganisations(changes.map((change) => change.after.organisationId));
+    const pending: PlannedChange[] = [];
+    const superseded: { organisationId: string; year: number; sector: string; importId: string | null }[] = [];
+    for (const change of changes) {
+      const stored = current.get(emissionKey(change.after));
+      if (stored?.importId === id) pending.push(change);
+      else if (!isRestored(change, stored)) {
+        const { organisationId, year, sector } = change.after;
+        superseded.push({ organisationId, year, sector, importId: stored?.importId ?? null });
+      }
+    }
+    if (superseded.length > 0) {
+      throw new DomainRuleError(
+        'import_superseded',
+        `Importen kan inte ångras: ${superseded.length} värden har ändrats av senare importer. Ångra de senare importerna först.`,
+        { count: superseded.length, values: superseded.slice(0, MAX_NAMED_VALUES) },
+      );
+    }
+    if (record.state === 'committed') await this.deps.imports.transition(id, 'committed', 'rolling_back');
+
+    const restored = changes.filter((change) => change.before).length;
+    const deleted = changes.length - restored;
+    let done = 0;
+    options.onProgress?.(changes.length - pending.length, changes.length);
+    await forEachLimited(pending, WRITE_CONCURRENCY, async (change) => {
+      await this.undoChange(id, change);
+      done++;
+      options.onProgress?.(changes.length - pending.length + done, changes.length);
+    });
+    const result = { restored, deleted };
+    await this.deps.audit.record({
+      actor,
+      action: 'import.rollback',
+      target: `import:${id}`,
+      after: { fileName: record.fileName, sha256: record.sha256, ...result },
+    });
+    const rolledBack = await this.finish(id, 'rolling_back', 'rolled_back', {
+      rollback: result,
+      rolledBackAt: this.deps.clock.now().toISOString(),
+      rolledBackBy: actor,
+    });
+    return { id, state: rolledBack.state, alreadyRolledBack: false, result };
+  }
+
+  /** Diffs the import's values with storage and fixes that plan; moves previewed → committing. */
+  private async plan(record: ImportRecord, actor: string): Promise<ImportRecord> {
+    const values = await this.deps.imports.values(record.id, record.valueChunks);
+    const existing = await this.deps.emissions.ofOrganisations(organisationsOf(values));
+    const diff = diffEmissions(values, [...existing.values()]);
+    const changes: PlannedChange[] = diff.changes.map((change) => {
+      const stored = existing.get(change.key);
+      return {
+        after: change.after,
+        ...(stored
+          ? {
+              before: {
+                tonnesCO2e: stored.tonnesCO2e,
+                ...(stored.population === undefined ? {} : { population: stored.population }),
+                importId: stored.importId,
+                updatedAt: stored.updatedAt,
+                ...(stored.previous ? { previous: stored.previous } : {}),
+              },
+            }
+          : {}),
+      };
+    });
+    const changeChunks = await this.deps.imports.putChanges(record.id, changes);
+    try {
+      return await this.deps.imports.transition(record.id, 'previewed', 'committing', {
+        plan: { new: diff.new, changed: diff.changed, unchanged: diff.unchanged, changeChunks },
+        result: { new: diff.new, changed: diff.changed, unchanged: diff.unchanged, written: 0 },
+        committedBy: actor,
+      });
+    } catch (error) {
+      // A concurrent commit fixed the plan first (with the same content): continue with it.
+      const now = await this.deps.imports.require(record.id);
+      if (now.state === 'committing' && now.plan) return now;
+      throw error;
+    }
+  }
+
+  /** One planned value: a put conditioned on the import that holds the stored value now. */
+  private async writeChange(id: string, change: PlannedChange, now: string): Promise<void> {
+    const { after, before } = change;
+    // Exports often leave population out; a new figure without one keeps the stored population.
+    const population = after.population ?? before?.population;
+    const record: EmissionRecord = {
+      ...after,
+      ...(population === undefined ? {} : { population }),
+      importId: id,
+      updatedAt: now,
+      ...(before
+        ? {
+            previous: {
+              tonnesCO2e: before.tonnesCO2e,
+              ...(before.population === undefined ? {} : { population: before.population }),
+              importId: before.importId,
+            },
+          }
+        : {}),
+    };
+    try {
+      await this.deps.emissions.putIf(record, before?.importId);
+    } catch (error) {
+      if (!(error instanceof ConditionFailed)) throw error;
+      const stored = await this.deps.emissions.get(after);
+      if (stored?.importId === id) return;
+      throw changedMeanwhile(after, stored);
+    }
+  }
+
+  /** Puts back the value the import replaced, or deletes the value it created; only while it holds it. */
+  private async undoChange(id: string, change: PlannedChange): Promise<void> {
+    const { after, before } = change;
+    try {
+      if (before) {
+        const { organisationId, year, sector } = after;
+        await this.deps.emissions.putIf({ organisationId, year, sector, ...before }, id);
+      } else {
+        await this.deps.emissions.deleteIf(after, id);
+      }
+    } catch (error) {
+      if (!(error instanceof ConditionFailed)) throw error;
+      const stored = await this.deps.emissions.get(after);
+      if (isRestored(change, stored)) return;
+      throw changedMeanwhile(after, stored);
+    }
+  }
+
+  private async finish(
+    id: string,
+    from: 'committing' | 'rolling_back',
+    to: 'committed' | 'rolled_back',
+    fields: Record<string, unknown>,
+  ): Promise<ImportRecord> {
+    try {
+      return await this.deps.imports.transition(id, from, to, fields);
+    } catch (error) {
+      // Two runs finished at once: the other one moved it already.
+      const now = await this.deps.imports.require(id);
+      if (now.state === to) return now;
+      throw error;
+    }
+  }
+
+  private async sameFileWarnings(sha256: string): Promise<ImportIssue[]> {
+    const earlier = await this.deps.imports.list(SAME_FILE_LOOKBACK);
+    const same = earlier.find((entry) => entry.sha256 === sha256 && entry.state === 'committed');
+    if (!same) return [];
+    return [
+      {
+        row: null,
+        column: null,
+        message: `Samma fil sparades redan ${same.committedAt?.slice(0, 10) ?? same.createdAt.slice(0, 10)} av ${same.committedBy ?? same.createdBy}. Att spara den igen ändrar ingenting.`,
+      },
+    ];
+  }
+}
+
+function resultOf(record: ImportRecord): CommitCounts {
+  return record.result ?? { ...record.changes, written: 0 };
+}
+
+function organisationsOf(values: readonly EmissionValue[]): string[] {
+  return [...new Set(values.map((value) => value.organisationId))];
+}
+
+/** True when the stored value is what the change replaced (or absent, for a value the change created). */
+function isRestored(change: PlannedChange, stored: EmissionRecord | undefined): boolean {
+  if (!change.before) return stored === undefined;
+  return (
+    stored !== undefined && stored.importId === change.before.importId && stored.tonnesCO2e === change.before.tonnesCO2e
+  );
+}
+
+function changedMeanwhile(value: EmissionValue, stored: EmissionRecord | undefined): DomainRuleError {
+  return new DomainRuleError(
+    'import_conflict',
+    `Värdet för ${value.organisationId}, ${value.year}, ${value.sector} ändrades av en annan import under tiden. Ladda upp filen på nytt.`,
+    {
+      organisationId: value.organisationId,
+      year: value.year,
+      sector: value.sector,
+      importId: stored?.importId ?? null,
+    },
+  );
+}

@@ -1,0 +1,260 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { toCsv } from '../../../shared/export/csv';
+import {
+  PublishResultSchema,
+  RescoreResultSchema,
+  ResponsesExportSchema,
+  ScorePreviewInputSchema,
+} from '../../../shared/klimatlaget/api.schema';
+import {
+  PublishedReportSchema,
+  PublishedYearSchema,
+  ReportRevisionSchema,
+  ScorecardSchema,
+} from '../../../shared/klimatlaget/report.schema';
+import { ScoreResultSchema } from '../../../shared/scoring/score.schema';
+import type { AppEnv } from '../../http/app-env';
+import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
+import type { KlimatlagetService } from './klimatlaget.service';
+import { responsesWorkbook, XLSX_CONTENT_TYPE } from './xlsx-export';
+
+const Year = z.coerce.number().int().min(2000).max(2100);
+const YearParams = z.object({ year: Year });
+const RevisionQuery = z.object({ revision: z.coerce.number().int().min(1).optional() });
+const RevisionParams = z.object({ year: Year, revision: z.coerce.number().int().min(1) });
+const OrganisationParams = z.object({ year: Year, code: z.string().regex(/^\d{2}(\d{2})?$/) });
+
+/** Public reports may be cached briefly; a republish shows within a minute. */
+const PUBLIC_CACHE = 'public, max-age=60';
+const NO_STORE = 'no-store';
+
+interface Deps {
+  service: KlimatlagetService;
+  access: (access: Access) => MiddlewareHandler<AppEnv>;
+}
+
+/**
+ * Klimatläget: the public report (aggregates only), the member scorecard (own organisation from
+ * the session), and the kansli's score preview, re-scoring, publishing, scorecards and exports.
+ */
+export function registerKlimatlagetRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+  const { service, access } = deps;
+  const pub = { 'x-access': 'public' as const, middleware: [access('public')] };
+  const member = { 'x-access': 'member' as const, middleware: [access('member')] };
+  const admin = { 'x-access': 'admin' as const, middleware: [access('admin')] };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/klimatlaget',
+      ...pub,
+      summary: 'The published years of Klimatläget, newest first.',
+      responses: { 200: jsonResponse(z.array(PublishedYearSchema), 'Publicerade år') },
+    }),
+    async (c) => {
+      c.header('cache-control', PUBLIC_CACHE);
+      return c.json(await service.publishedYears(), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/klimatlaget/{year}',
+      ...pub,
+      summary:
+        'Klimatläget for a year: the latest revision (or `?revision=n`); aggregates only, nothing per organisation.',
+      request: { params: YearParams, query: RevisionQuery },
+      responses: {
+        200: jsonResponse(PublishedReportSchema, 'Rapporten'),
+        400: errorResponse('Ogiltig indata'),
+        404: errorResponse('Inte publicerad'),
+      },
+    }),
+    async (c) => {
+      const report = await service.published(c.req.valid('param').year, c.req.valid('query').revision);
+      c.header('cache-control', PUBLIC_CACHE);
+      return c.json(report, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/campaigns/{year}/scorecard',
+      ...member,
+      summary: "The caller's organisation's scorecard, once the year is published.",
+      request: { params: YearParams },
+      responses: {
+        200: jsonResponse(ScorecardSchema, 'Resultatet'),
+        ...commonErrors,
+        404: errorResponse('Inte publicerat, eller inga inskickade svar'),
+      },
+    }),
+    async (c) => {
+      const scorecard = await service.memberScorecard(c.get('user')!.organisationId!, c.req.valid('param').year);
+      c.header('cache-control', NO_STORE);
+      return c.json(scorecard, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/score-preview',
+      ...admin,
+      summary: 'Scores answers against a survey being edited; a malformed scoring answers 422 with the reason.',
+      request: { body: jsonBody(ScorePreviewInputSchema) },
+      responses: {
+        200: jsonResponse(ScoreResultSchema, 'Poängen'),
+        ...commonErrors,
+        422: errorResponse('Felaktig poängsättning'),
+      },
+    }),
+    (c) => {
+      const { survey, data, overrides } = c.req.valid('json');
+      return c.json(service.preview(survey, data, overrides), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/campaigns/{year}/rescore',
+      ...admin,
+      summary: "Re-scores every submitted response with the campaign's current survey and stored overrides.",
+      request: { params: YearParams },
+      responses: {
+        200: jsonResponse(RescoreResultSchema, 'Omräknat'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+        409: errorResponse('Svaren ändrades under tiden'),
+        422: errorResponse('Felaktig poängsättning'),
+      },
+    }),
+    async (c) => c.json(await service.rescore(c.req.valid('param').year, c.get('user')!.email), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/campaigns/{year}/publish',
+      ...admin,
+      summary: 'Freezes Klimatläget as the next revision (earlier ones are kept) and marks the campaign published.',
+      request: { params: YearParams },
+      responses: {
+        201: jsonResponse(PublishResultSchema, 'Publicerad'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+        409: errorResponse('Någon annan ändrade samtidigt'),
+        422: errorResponse('Kan inte publiceras'),
+      },
+    }),
+    async (c) => c.json(await service.publish(c.req.valid('param').year, c.get('user')!.email), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns/{year}/reports/{revision}',
+      ...admin,
+      summary: 'One stored revision with who published it and the scoring rules it used.',
+      request: { params: RevisionParams },
+      responses: {
+        200: jsonResponse(ReportRevisionSchema, 'Versionen'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+      },
+    }),
+    async (c) => {
+      const { year, revision } = c.req.valid('param');
+      return c.json(await service.snapshot(year, revision), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns/{year}/scorecards/{code}',
+      ...admin,
+      summary: "Any organisation's scorecard, at any time; before publishing the network figures are live.",
+      request: { params: OrganisationParams },
+      responses: {
+        200: jsonResponse(ScorecardSchema, 'Resultatet'),
+        ...commonErrors,
+        404: errorResponse('Inga inskickade svar'),
+      },
+    }),
+    async (c) => {
+      const { year, code } = c.req.valid('param');
+      c.header('cache-control', NO_STORE);
+      return c.json(await service.adminScorecard(year, code), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns/{year}/responses',
+      ...admin,
+      summary: 'Every organisation in scope with its response: status, data, score and overrides.',
+      request: { params: YearParams },
+      responses: { 200: jsonResponse(ResponsesExportSchema, 'Svaren'), ...commonErrors, 404: errorResponse('Saknas') },
+    }),
+    async (c) => {
+      c.header('cache-control', NO_STORE);
+      return c.json(await service.responsesExport(c.req.valid('param').year), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns/{year}/export.csv',
+      ...admin,
+      summary: 'The responses as CSV for Swedish Excel: UTF-8 with BOM, semicolons, decimal commas.',
+      request: { params: YearParams },
+      responses: {
+        200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+      },
+    }),
+    async (c) => {
+      const year = c.req.valid('param').year;
+      const { table } = await service.exportData(year);
+      return c.body(toCsv([table.header, ...table.rows]), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="medlemstest-${year}.csv"`,
+        'cache-control': NO_STORE,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns/{year}/export.xlsx',
+      ...admin,
+      summary: 'The responses as an Excel workbook, with a second sheet of aggregates.',
+      request: { params: YearParams },
+      responses: {
+        200: { description: 'Excel', content: { [XLSX_CONTENT_TYPE]: { schema: z.string() } } },
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+      },
+    }),
+    async (c) => {
+      const year = c.req.valid('param').year;
+      const { table, report } = await service.exportData(year);
+      const body = await responsesWorkbook(table, report);
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': XLSX_CONTENT_TYPE,
+        'content-disposition': `attachment; filename="medlemstest-${year}.xlsx"`,
+        'cache-control': NO_STORE,
+      });
+    },
+  );
+}

@@ -1,0 +1,433 @@
+import { createHash } from 'node:crypto';
+import type { ResponseTable } from '../../../shared/export/response-table';
+import { responseTable } from '../../../shared/export/response-table';
+import {
+  aggregateKlimatlaget,
+  ORGANISATION_TYPES,
+  type OrganisationTypeKey,
+} from '../../../shared/klimatlaget/aggregate';
+import {
+  type KlimatlagetReport,
+  KlimatlagetReportSchema,
+  type PublishedReport,
+  type PublishedYear,
+  type ReportRevision,
+  type Scorecard,
+  type ScoringRules,
+} from '../../../shared/klimatlaget/report.schema';
+import { buildScorecard, networkFromReport, networkLive } from '../../../shared/klimatlaget/scorecard';
+import { canonicalJson, scoringRulesOf } from '../../../shared/klimatlaget/scoring-rules';
+import type { Campaign } from '../../../shared/schemas/campaign.schema';
+import type { Organisation } from '../../../shared/schemas/organisation.schema';
+import type { SurveyData, SurveyResponse } from '../../../shared/schemas/response.schema';
+import { emissionOutcome } from '../../../shared/scoring/emission-outcome';
+import type { EmissionOutcome, EmissionRow } from '../../../shared/scoring/emission-outcome.schema';
+import { score } from '../../../shared/scoring/score';
+import type { ScoreOverride, ScoreResult } from '../../../shared/scoring/score.schema';
+import { compileScoring, ScoringConfigError } from '../../../shared/scoring/scoring-plan';
+import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
+import type { Clock } from '../../ports/clock';
+import type { AuditLog } from '../audit/audit.log';
+import type { CampaignService } from '../campaigns/campaign.service';
+import type { OrganisationRepository } from '../organisations/organisation.repository';
+import type { ResponseRepository } from '../responses/response.repository';
+import { organisationTypeOf } from '../responses/response.service';
+import { type EmissionReader, forEachLimited } from './emission.reader';
+import type { ReportRepository } from './report.repository';
+import { ScoreWriteRefused, type ScoreWriter } from './score.writer';
+
+/** A snapshot must fit DynamoDB's 400 KB item limit; refuse well before it. */
+export const MAX_SNAPSHOT_BYTES = 350 * 1024;
+/** Re-scoring writes this many responses at a time. */
+const RESCORE_CONCURRENCY = 8;
+const WRITE_ATTEMPTS = 3;
+
+interface Deps {
+  campaigns: CampaignService;
+  responses: ResponseRepository;
+  organisations: OrganisationRepository;
+  reports: ReportRepository;
+  emissions: EmissionReader;
+  scores: ScoreWriter;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+export interface PublishResult {
+  year: number;
+  revision: number;
+  publishedAt: string;
+  respondents: number;
+  organisations: number;
+  rescored: number;
+}
+
+/** Everything an export or a publish reads about one campaign. */
+interface CampaignData {
+  campaign: Campaign;
+  members: Organisation[];
+  /** Members in scope plus any other organisation with a response item, by code. */
+  organisations: Organisation[];
+  responses: SurveyResponse[];
+  previous: SurveyResponse[];
+  emissions: Record<string, EmissionRow[]>;
+}
+
+/**
+ * Klimatläget: re-scoring, publishing immutable snapshots, the public report, scorecards and the
+ * kansli's exports. Aggregation itself is the pure `aggregateKlimatlaget` in shared/.
+ */
+export class KlimatlagetService {
+  constructor(private readonly deps: Deps) {}
+
+  /** score() for the kansli's survey editor. Throws DomainRuleError invalid_scoring with the reason. */
+  preview(survey: object, data: SurveyData, overrides: ScoreOverride[] = []): ScoreResult {
+    try {
+      return scoringOrRuleError(() => score(survey, data, { overrides }));
+    } catch (error) {
+      // An override of a question that is not in the survey.
+      if (error instanceof RangeError) throw new DomainRuleError('invalid_scoring', error.message);
+      throw error;
+    }
+  }
+
+  /**
+   * Re-scores every submitted response of the campaign with its current survey and stored
+   * overrides. Each changed score is one conditional write on the response's version; re-running
+   * changes nothing that is already current. Audit-logged.
+   */
+  async rescore(year: number, actor: string): Promise<{ rescored: number; unchanged: number }> {
+    const campaign = await this.deps.campaigns.get(year);
+    const result = await this.refreshScores(campaign);
+    await this.deps.audit.record({
+      actor,
+      action: 'campaign.rescore',
+      target: `campaign:${year}`,
+      year,
+      after: { ...result, rules: hashesOf(campaign) },
+    });
+    return result;
+  }
+
+  /**
+   * Freezes Klimatläget for the year as the next revision. Scores are first brought up to date
+   * with the campaign's survey, so the snapshot and the members' scorecards agree with the rules
+   * the snapshot records. Sets the campaign published. Audit-logged.
+   */
+  async publish(year: number, actor: string): Promise<PublishResult> {
+    const campaign = await this.deps.campaigns.get(year);
+    if (campaign.status === 'draft') {
+      throw new DomainRuleError('campaign_not_started', 'Kampanjen har inte öppnats och kan inte publiceras.');
+    }
+    const rules = scoringOrRuleError(() => rulesOf(campaign));
+    const { rescored } = await this.refreshScores(campaign);
+    const data = await this.campaignData(campaign);
+    const report = this.aggregate(data);
+    const publishedAt = this.deps.clock.now().toISOString();
+
+    let revision = ((await this.deps.reports.latest(year))?.revision ?? 0) + 1;
+    for (let attempt = 1; ; attempt++) {
+      const snapshot: ReportRevision = { year, revision, publishedAt, publishedBy: actor, report, rules, rescored };
+      const size = this.deps.reports.sizeOf(snapshot);
+      if (size > MAX_SNAPSHOT_BYTES) {
+        throw new DomainRuleError(
+          'report_too_large',
+          `Rapporten blir för stor att spara (${Math.round(size / 1024)} kB). Minska antalet frågor eller svarsalternativ.`,
+        );
+      }
+      try {
+        await this.deps.reports.create(snapshot);
+        break;
+      } catch (error) {
+        // Someone published the same revision number at the same moment: take the next one.
+        if (!(error instanceof AlreadyExistsError) || attempt >= WRITE_ATTEMPTS) throw error;
+        revision = ((await this.deps.reports.latest(year))?.revision ?? revision) + 1;
+      }
+    }
+    await this.deps.reports.markYearPublished({
+      year,
+      revision,
+      publishedAt,
+      respondents: report.respondents,
+      organisations: report.organisations,
+    });
+    await this.deps.campaigns.markPublished(year, actor, revision);
+    await this.deps.audit.record({
+      actor,
+      action: 'klimatlaget.publish',
+      target: `campaign:${year}`,
+      year,
+      after: {
+        revision,
+        respondents: report.respondents,
+        organisations: report.organisations,
+        rescored,
+        rules: { kommun: rules.kommun.hash, region: rules.region.hash },
+      },
+    });
+    return {
+      year,
+      revision,
+      publishedAt,
+      respondents: report.respondents,
+      organisations: report.organisations,
+      rescored,
+    };
+  }
+
+  /** The public report: the latest revision, or the one asked for. Throws NotFoundError when unpublished. */
+  async published(year: number, revision?: number): Promise<PublishedReport> {
+    const snapshot =
+      revision === undefined ? await this.deps.reports.latest(year) : await this.deps.reports.get(year, revision);
+    if (!snapshot) throw notPublished(year, revision);
+    return {
+      year: snapshot.year,
+      revision: snapshot.revision,
+      publishedAt: snapshot.publishedAt,
+      report: snapshot.report,
+    };
+  }
+
+  /** The stored snapshot with who published it and its scoring rules (kansli only). */
+  async snapshot(year: number, revision: number): Promise<ReportRevision> {
+    const snapshot = await this.deps.reports.get(year, revision);
+    if (!snapshot) throw notPublished(year, revision);
+    return snapshot;
+  }
+
+  publishedYears(): Promise<PublishedYear[]> {
+    return this.deps.reports.publishedYears();
+  }
+
+  /**
+   * A member's scorecard. Members see it once the year is published, with the network figures of
+   * the latest snapshot; their own points are the stored (current) score.
+   */
+  async memberScorecard(organisationId: string, year: number): Promise<Scorecard> {
+    const campaign = await this.deps.campaigns.getCached(year);
+    const snapshot = await this.deps.reports.latest(year);
+    if (!snapshot) {
+      throw new NotFoundError(`Resultatet för ${year} är inte publicerat ännu.`, 'not_published');
+    }
+    return this.scorecard(campaign, organisationId, snapshot);
+  }
+
+  /** The kansli's view of any organisation's scorecard, at any time: live network figures before publishing. */
+  async adminScorecard(year: number, organisationId: string): Promise<Scorecard> {
+    const campaign = await this.deps.campaigns.get(year);
+    const snapshot = await this.deps.reports.latest(year);
+    return this.scorecard(campaign, organisationId, snapshot);
+  }
+
+  /** Every organisation in scope with its response (status, data, score, overrides), by code. */
+  async responsesExport(year: number) {
+    const campaign = await this.deps.campaigns.get(year);
+    const [register, responses] = await Promise.all([
+      this.deps.organisations.list(),
+      this.deps.responses.listByCampaign(year),
+    ]);
+    const { organisations } = scope(register, responses, year);
+    const byCode = new Map(responses.map((r) => [r.organisationId, r]));
+    return {
+      year: campaign.year,
+      responses: organisations.map((organisation) => {
+        const response = byCode.get(organisation.id);
+        return {
+          organisation: { id: organisation.id, name: organisation.name, type: organisation.type },
+          status: response?.status ?? ('not_started' as const),
+          excused: response?.excused ?? false,
+          version: response?.version ?? 0,
+          ...(response?.submittedAt ? { submittedAt: response.submittedAt } : {}),
+          data: response?.data ?? {},
+          ...(response?.score ? { score: response.score } : {}),
+          overrides: response?.overrides ?? [],
+        };
+      }),
+    };
+  }
+
+  /**
+   * The export table (one row per organisation) and the aggregates computed now, for the CSV
+   * and xlsx exports. Reads emissions of the organisations that submitted, a few at a time.
+   */
+  async exportData(year: number): Promise<{ campaign: Campaign; table: ResponseTable; report: KlimatlagetReport }> {
+    const campaign = await this.deps.campaigns.get(year);
+    const data = await this.campaignData(campaign);
+    const outcomes = new Map<string, EmissionOutcome | null>(
+      Object.entries(data.emissions).map(([id, rows]) => [id, emissionOutcome(rows)]),
+    );
+    const table = responseTable({
+      surveys: campaign.surveys,
+      organisations: data.organisations,
+      responses: new Map(data.responses.map((r) => [r.organisationId, r])),
+      emissionOutcomes: outcomes,
+    });
+    return { campaign, table, report: this.aggregate(data) };
+  }
+
+  private aggregate(data: CampaignData): KlimatlagetReport {
+    const report = scoringOrRuleError(() =>
+      aggregateKlimatlaget({
+        year: data.campaign.year,
+        surveys: data.campaign.surveys,
+        responses: data.responses,
+        organisations: data.members.map((m) => ({ id: m.id, type: m.type })),
+        previous: { responses: data.previous },
+        emissions: data.emissions,
+      }),
+    );
+    return KlimatlagetReportSchema.parse(report);
+  }
+
+  private async scorecard(
+    campaign: Campaign,
+    organisationId: string,
+    snapshot: ReportRevision | undefined,
+  ): Promise<Scorecard> {
+    const year = campaign.year;
+    const bundle = await this.deps.responses.bundle(organisationId);
+    const type: OrganisationTypeKey = bundle.organisation?.type ?? organisationTypeOf(organisationId);
+    const response = bundle.responses.get(year);
+    if (response?.status !== 'submitted') {
+      throw new NotFoundError(`Det finns inga inskickade svar för ${year}.`, 'no_submitted_response');
+    }
+    const survey = campaign.surveys[type];
+    const own =
+      response.score ?? scoringOrRuleError(() => score(survey, response.data, { overrides: response.overrides }));
+    const network = snapshot
+      ? networkFromReport(snapshot.report.byType[type], snapshot.revision)
+      : networkLive(survey, await this.liveScores(year, type));
+    const previous = bundle.responses.get(year - 1);
+    return buildScorecard({
+      year,
+      organisationId,
+      organisationType: type,
+      survey,
+      score: own,
+      network,
+      ...(previous?.status === 'submitted' && previous.score
+        ? { lastYear: { year: year - 1, score: previous.score } }
+        : {}),
+      emissions: await this.deps.emissions.rowsOf(organisationId),
+    });
+  }
+
+  private async liveScores(year: number, type: OrganisationTypeKey): Promise<ScoreResult[]> {
+    const responses = await this.deps.responses.listByCampaign(year);
+    return responses
+      .filter((r) => r.status === 'submitted' && r.organisationType === type && r.score)
+      .map((r) => r.score!);
+  }
+
+  private async campaignData(campaign: Campaign): Promise<CampaignData> {
+    const year = campaign.year;
+    const [register, responses, previous] = await Promise.all([
+      this.deps.organisations.list(),
+      this.deps.responses.listByCampaign(year),
+      this.deps.responses.listByCampaign(year - 1),
+    ]);
+    const { members, organisations } = scope(register, responses, year);
+    const submitted = responses.filter((r) => r.status === 'submitted').map((r) => r.organisationId);
+    const emissions = await this.deps.emissions.rowsOfMany(submitted);
+    return { campaign, members, organisations, responses, previous, emissions };
+  }
+
+  /** Brings every submitted response's stored score up to date with the campaign's survey. */
+  private async refreshScores(campaign: Campaign): Promise<{ rescored: number; unchanged: number }> {
+    for (const type of ORGANISATION_TYPES) scoringOrRuleError(() => compileScoring(campaign.surveys[type]));
+    const responses = (await this.deps.responses.listByCampaign(campaign.year)).filter((r) => r.status === 'submitted');
+    let rescored = 0;
+    let unchanged = 0;
+    await forEachLimited(responses, RESCORE_CONCURRENCY, async (first) => {
+      let response: SurveyResponse | undefined = first;
+      for (let attempt = 1; response?.status === 'submitted'; attempt++) {
+        const fresh = rescoreOf(campaign, response);
+        if (response.score && canonicalJson(response.score) === canonicalJson(fresh)) {
+          unchanged += 1;
+          return;
+        }
+        try {
+          await this.deps.scores.write(
+            campaign.year,
+            response.organisationId,
+            response.version,
+            fresh,
+            this.deps.clock.now().toISOString(),
+          );
+          rescored += 1;
+          return;
+        } catch (error) {
+          if (!(error instanceof ScoreWriteRefused)) throw error;
+          if (attempt >= WRITE_ATTEMPTS) {
+            throw new VersionConflictError('Svaren ändrades medan poängen räknades om. Försök igen.');
+          }
+          // Changed meanwhile (an override, a reopen): read it again; a reopened response is skipped.
+          response = await this.deps.responses.get(campaign.year, response.organisationId);
+        }
+      }
+    });
+    return { rescored, unchanged };
+  }
+}
+
+/** The score a response gets now: its survey, its data, and the stored overrides of questions still in the survey. */
+function rescoreOf(campaign: Campaign, response: SurveyResponse): ScoreResult {
+  const survey = campaign.surveys[response.organisationType];
+  const plan = compileScoring(survey);
+  const overrides = response.overrides
+    .filter((o) => plan.byName.has(o.question))
+    .map((o) => ({ question: o.question, points: o.points }));
+  return score(survey, response.data, { overrides });
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function rulesOf(campaign: Campaign): ScoringRules {
+  return {
+    kommun: scoringRulesOf(campaign.surveys.kommun, sha256(canonicalJson(campaign.surveys.kommun))),
+    region: scoringRulesOf(campaign.surveys.region, sha256(canonicalJson(campaign.surveys.region))),
+  };
+}
+
+function hashesOf(campaign: Campaign) {
+  return {
+    kommun: sha256(canonicalJson(campaign.surveys.kommun)),
+    region: sha256(canonicalJson(campaign.surveys.region)),
+  };
+}
+
+/**
+ * Members asked to answer in `year` (membership overlapping the year), and for exports those plus
+ * any organisation that has a response item although its membership has ended.
+ */
+function scope(register: Organisation[], responses: SurveyResponse[], year: number) {
+  const isMember = (o: Organisation) =>
+    (!o.memberSince || o.memberSince <= `${year}-12-31`) && (!o.memberUntil || o.memberUntil >= `${year}-01-01`);
+  const members = register.filter(isMember);
+  const answered = new Set(responses.map((r) => r.organisationId));
+  const organisations = register.filter((o) => isMember(o) || answered.has(o.id));
+  return { members, organisations };
+}
+
+/** Runs scoring code, turning a malformed survey into a 422 with the reason. */
+function scoringOrRuleError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ScoringConfigError) {
+      throw new DomainRuleError('invalid_scoring', `Poängsättningen i enkäten är felaktig: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+function notPublished(year: number, revision?: number) {
+  return new NotFoundError(
+    revision === undefined
+      ? `Klimatläget ${year} är inte publicerat.`
+      : `Det finns ingen version ${revision} av Klimatläget ${year}.`,
+    'not_published',
+  );
+}

@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import { normaliseOrganisationName } from '../../../shared/domain/organisation-codes';
+import { progressStatusOf } from '../../../shared/domain/progress-status';
+import { statuteWarnings } from '../../../shared/domain/statute-roles';
+import type { Contact } from '../../../shared/schemas/contact.schema';
+import type {
+  CreateOrganisationInputSchema,
+  Organisation,
+  OrganisationListQuerySchema,
+  OrganisationRow,
+  UpdateOrganisationInputSchema,
+} from '../../../shared/schemas/organisation.schema';
+import type { SurveyResponse } from '../../../shared/schemas/response.schema';
+import { NotFoundError } from '../../errors/domain-errors';
+import type { AuditLog } from '../audit/audit.log';
+import type { CampaignService } from '../campaigns/campaign.service';
+import type { ResponseRepository } from '../responses/response.repository';
+import type { OrganisationRepository } from './organisation.repository';
+
+type CreateInput = z.infer<typeof CreateOrganisationInputSchema>;
+type UpdateInput = z.infer<typeof UpdateOrganisationInputSchema>;
+type ListQuery = z.infer<typeof OrganisationListQuerySchema>;
+
+interface OrganisationServiceDeps {
+  organisations: OrganisationRepository;
+  responses: ResponseRepository;
+  campaigns: CampaignService;
+  audit: AuditLog;
+}
+
+/** The member register as the kansli keeps it: organisations with their contacts and campaign status. */
+export class OrganisationService {
+  constructor(private readonly deps: OrganisationServiceDeps) {}
+
+  /**
+   * Every organisation, in code order, with contacts, warnings and the current campaign's status.
+   * Three queries whatever the size (register, campaign's responses, campaign list when none is open), one per
+   * further 1 MB page. `q` matches the code's start or the name (case and diacritics ignored).
+   */
+  async list(query: ListQuery): Promise<OrganisationRow[]> {
+    const [register, current] = await Promise.all([this.deps.organisations.register(), this.deps.campaigns.current()]);
+    const responses = current ? await this.deps.responses.listByCampaign(current.year) : [];
+    const responseOf = new Map(responses.map((response) => [response.organisationId, response]));
+    const matches = searchFilter(query.q);
+    return register
+      .filter(({ organisation }) => (!query.type || organisation.type === query.type) && matches(organisation))
+      .map(({ organisation, contacts }) =>
+        row(organisation, contacts, current && { year: current.year, response: responseOf.get(organisation.id) }),
+      );
+  }
+
+  /** One organisation as listed. Throws NotFoundError. Two reads: its partition, the current campaign. */
+  async get(code: string): Promise<OrganisationRow> {
+    const [bundle, current] = await Promise.all([this.deps.responses.bundle(code), this.deps.campaigns.current()]);
+    if (!bundle.organisation) throw new NotFoundError(`Organisationen ${code} finns inte.`);
+    return row(
+      bundle.organisation,
+      bundle.contacts,
+      current && { year: current.year, response: bundle.responses.get(current.year) },
+    );
+  }
+
+  /** Adds an organisation; the code was validated against the type. Throws AlreadyExistsError for a taken code. */
+  async create(input: CreateInput, actor: string): Promise<OrganisationRow> {
+    const organisation: Organisation = input;
+    await this.deps.organisations.create(organisation);
+    await this.deps.audit.record({
+      actor,
+      action: 'organisation.create',
+      target: `organisation:${organisation.id}`,
+      organisationId: organisation.id,
+      after: organisation,
+    });
+    return this.get(organisation.id);
+  }
+
+  /** Changes name, population or membership dates; null clears a field. Throws NotFoundError. */
+  async update(code: string, patch: UpdateInput, actor: string): Promise<OrganisationRow> {
+    const before = await this.deps.organisations.get(code);
+    if (!before) throw new NotFoundError(`Organisationen ${code} finns inte.`);
+    const after: Record<string, unknown> = { ...before };
+    for (const [field, value] of Object.entries(patch)) {
+      if (value === null) delete after[field];
+      else if (value !== undefined) after[field] = value;
+    }
+    const next = after as Organisation;
+    if (JSON.stringify(next) !== JSON.stringify(before)) {
+      await this.deps.organisations.replace(next);
+      await this.deps.audit.record({
+        actor,
+        action: 'organisation.update',
+        target: `organisation:${code}`,
+        organisationId: code,
+        before: changedFields(before, next),
+        after: changedFields(next, before),
+      });
+    }
+    return this.get(code);
+  }
+}
+
+function row(
+  organisation: Organisation,
+  contacts: Contact[],
+  campaign: { year: number; response: SurveyResponse | undefined } | undefined,
+): OrganisationRow {
+  return {
+    ...organisation,
+    contacts,
+    warnings: statuteWarnings(contacts),
+    currentCampaign: campaign ? { year: campaign.year, status: progressStatusOf(campaign.response) } : null,
+  };
+}
+
+function searchFilter(q: string | undefined): (organisation: Organisation) => boolean {
+  const needle = q?.trim();
+  if (!needle) return () => true;
+  if (/^\d+$/.test(needle)) return (organisation) => organisation.id.startsWith(needle);
+  const key = fold(needle);
+  return (organisation) =>
+    fold(organisation.name).includes(key) || normaliseOrganisationName(organisation.name).includes(key);
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The fields of `a` whose values differ in `b`, for the audit's before/after summary. */
+function changedFields(a: Organisation, b: Organisation): Record<string, unknown> {
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Organisation>;
+  return Object.fromEntries([...fields].filter((f) => a[f] !== b[f]).map((f) => [f, a[f] ?? null]));
+}

@@ -1,0 +1,34 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { ProgressQuerySchema, ProgressRowSchema } from '../../../shared/schemas/progress.schema';
+import type { AppEnv } from '../../http/app-env';
+import { type Access, commonErrors, errorResponse, jsonResponse } from '../../http/openapi-helpers';
+import { YearParamSchema } from '../campaigns/campaign.routes';
+import type { ProgressService } from './progress.service';
+
+interface ProgressRouteDeps {
+  progress: ProgressService;
+  access: (access: Access) => MiddlewareHandler<AppEnv>;
+}
+
+/** The progress page's data: one row per member organisation for a campaign. */
+export function registerProgressRoutes(app: OpenAPIHono<AppEnv>, deps: ProgressRouteDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns/{year}/progress',
+      'x-access': 'admin',
+      middleware: [deps.access('admin')],
+      summary:
+        'One row per member organisation: status, answered share, last edit, reminders sent, email problems. Filter by status and type, sort by a column. Three paged queries, never one per organisation.',
+      request: { params: YearParamSchema, query: ProgressQuerySchema },
+      responses: {
+        200: jsonResponse(z.array(ProgressRowSchema), 'Läget'),
+        ...commonErrors,
+        404: errorResponse('Kampanjen saknas'),
+      },
+    }),
+    async (c) => c.json(await deps.progress.progress(c.req.valid('param').year, c.req.valid('query')), 200),
+  );
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import {
+  ReminderEmailKindSchema,
+  type ReminderLogEntry,
+  ReminderLogEntrySchema,
+  type ReminderStepId,
+  ReminderVariantSchema,
+} from '../../../shared/reminders/index';
+import type { TableStore } from '../../ports/table-store';
+import { keys } from '../../store/table-design';
+
+/** One (campaign, contact, step) as stored: the planner's log entry plus where it belongs and who holds it. */
+export const StoredReminderEntrySchema = ReminderLogEntrySchema.extend({
+  year: z.number().int(),
+  organisationId: z.string(),
+  kind: ReminderEmailKindSchema,
+  variant: ReminderVariantSchema.optional(),
+  claimedAt: z.string(),
+  /** The run that holds (or last held) the claim; only it may record the outcome. */
+  claimId: z.string(),
+  sentAt: z.string().optional(),
+  messageId: z.string().optional(),
+});
+export type StoredReminderEntry = z.output<typeof StoredReminderEntrySchema>;
+
+/** The claim was taken over by another run after its lease ran out; the outcome is that run's to record. */
+export class LeaseLostError extends Error {
+  readonly code = 'lease_lost';
+}
+
+export interface ReminderRef {
+  year: number;
+  organisationId: string;
+  contactId: string;
+  stepId: ReminderStepId;
+}
+
+export interface ClaimInput extends ReminderRef {
+  kind: z.infer<typeof ReminderEmailKindSchema>;
+  variant: z.infer<typeof ReminderVariantSchema>;
+  at: Date;
+  claimId: string;
+  /** Attempts the log showed when the run read it: 0 for a first claim. */
+  seenAttempts: number;
+  /** Claims older than this may be taken over. */
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+const NAMES = { '#state': 'state', '#attempts': 'attempts', '#claimedAt': 'claimedAt', '#claimId': 'claimId' };
+
+/**
+ * The reminder log: one item per (campaign, contact, step) in the campaign's partition. The item is
+ * also the claim that makes a send happen at most once; see `claim`.
+ */
+export class ReminderLogRepository {
+  constructor(private readonly store: TableStore) {}
+
+  /** The campaign's whole log: one query per 1 MB page (about 4 000 entries). */
+  async listByCampaign(year: number): Promise<StoredReminderEntry[]> {
+    const items = await this.store.queryAll({ partition: keys.campaignPk(year), beginsWith: keys.reminderPrefix });
+    return items.map((item) => StoredReminderEntrySchema.parse(item));
+  }
+
+  /**
+   * Claims the step for this run with one conditional write. A first claim is a put on
+   * `attribute_not_exists(pk)`. A retry is an update that requires the attempts the caller saw (so of
+   * two runs retrying together only one wins), a state other than `sent`, attempts left, and either a
+   * `failed` state or a claim older than the lease. Throws AlreadyClaimedError when another run has it.
+   */
+  async claim(input: ClaimInput): Promise<void> {
+    const key = keys.reminder(input.year, input.organisationId, input.contactId, input.stepId);
+    const at = input.at.toISOString();
+    const claim = {
+      state: 'claimed',
+      attempts: input.seenAttempts + 1,
+      at,
+      claimedAt: at,
+      claimId: input.claimId,
+      variant: input.variant,
+    };
+    if (input.seenAttempts === 0) {
+      await this.store.put(
+        {
+          ...key,
+          entity: 'ReminderLog',
+          year: input.year,
+          organisationId: input.organisationId,
+          contactId: input.contactId,
+          stepId: input.stepId,
+          kind: input.kind,
+          ...claim,
+        },
+        { kind: 'claim', expression: 'attribute_not_exists(pk)' },
+      );
+      return;
+    }
+    await this.store.update(
+      key,
+      { set: claim },
+      {
+        kind: 'claim',
+        expression:
+          '#attempts = :seen AND #attempts < :max AND #state <> :sent AND (#state = :failed OR #claimedAt <= :cutoff)',
+        names: { '#state': NAMES['#state'], '#attempts': NAMES['#attempts'], '#claimedAt': NAMES['#claimedAt'] },
+        values: {
+          ':seen': input.seenAttempts,
+          ':max': input.maxAttempts,
+          ':sent': 'sent',
+          ':failed': 'failed',
+          ':cutoff': new Date(input.at.getTime() - input.leaseMs).toISOString(),
+        },
+      },
+    );
+  }
+
+  /** Records the send. Throws LeaseLostError if another run took the claim over meanwhile. */
+  async markSent(ref: ReminderRef, claimId: string, outcome: { at: Date; messageId: string }): Promise<void> {
+    await this.finish(ref, claimId, {
+      set: {
+        state: 'sent',
+        at: outcome.at.toISOString(),
+        sentAt: outcome.at.toISOString(),
+        messageId: outcome.messageId,
+      },
+      remove: ['error'],
+    });
+  }
+
+  /** Records a failed send with its error; a later run retries it while attempts are left. */
+  async markFailed(ref: ReminderRef, claimId: string, outcome: { at: Date; error: string }): Promise<void> {
+    await this.finish(ref, claimId, { set: { state: 'failed', at: outcome.at.toISOString(), error: outcome.error } });
+  }
+
+  private async finish(ref: ReminderRef, claimId: string, spec: { set: Record<string, unknown>; remove?: string[] }) {
+    await this.store.update(keys.reminder(ref.year, ref.organisationId, ref.contactId, ref.stepId), spec, {
+      kind: 'expression',
+      expression: '#claimId = :mine AND #state = :claimed',
+      names: { '#claimId': NAMES['#claimId'], '#state': NAMES['#state'] },
+      values: { ':mine': claimId, ':claimed': 'claimed' },
+      onFail: () => new LeaseLostError('Påminnelsen togs över av en annan körning.'),
+    });
+  }
+}
+
+/** The planner's view of stored entries. */
+export function toPlanLog(entries: StoredReminderEntry[]): ReminderLogEntry[] {
+  return entries.map(({ contactId, stepId, state, at, attempts, error }) => ({
+    contactId,
+    stepId,
+    state,
+    at,
+    attempts,
+    error,
+  }));
+}

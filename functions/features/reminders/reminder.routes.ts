@@ -1,0 +1,85 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import {
+  ReminderLogSchema,
+  ReminderRunResultSchema,
+  RunRemindersInputSchema,
+} from '../../../shared/reminders/reminder-run.schema';
+import { DomainRuleError } from '../../errors/domain-errors';
+import type { AppEnv } from '../../http/app-env';
+import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
+import type { Clock } from '../../ports/clock';
+import { YearParamSchema } from '../campaigns/campaign.routes';
+import type { CampaignService } from '../campaigns/campaign.service';
+import type { RemindersService } from './reminders.service';
+
+interface ReminderRouteDeps {
+  reminders: RemindersService;
+  campaigns: CampaignService;
+  access: (access: Access) => MiddlewareHandler<AppEnv>;
+  clock: Clock;
+  /** Deployed, a real run happens now: `at` is only for dry runs. */
+  deployed: boolean;
+}
+
+/** The kansli's reminder controls: run now (or as a dry run for any date) and read the log. */
+export function registerReminderRoutes(app: OpenAPIHono<AppEnv>, deps: ReminderRouteDeps): void {
+  const { reminders, campaigns, access, clock, deployed } = deps;
+  const admin = { 'x-access': 'admin' as const, middleware: [access('admin')] };
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/campaigns/{year}/reminders/run',
+      ...admin,
+      summary:
+        'Runs the reminders job now. With dryRun nothing changes and the answer says who would be reminded at `at`; ' +
+        'a real run with `at` (time travel) is allowed in the local stack only.',
+      request: { params: YearParamSchema, body: jsonBody(RunRemindersInputSchema) },
+      responses: {
+        200: jsonResponse(ReminderRunResultSchema, 'Körningens resultat'),
+        ...commonErrors,
+        404: errorResponse('Kampanjen saknas'),
+        422: errorResponse('Tidsresa utanför provkörning i drift, eller ogiltig policy'),
+      },
+    }),
+    async (c) => {
+      const { year } = c.req.valid('param');
+      const { dryRun, at } = c.req.valid('json');
+      if (at !== undefined && !dryRun && deployed) {
+        throw new DomainRuleError(
+          'time_travel_not_allowed',
+          'I drift kan en tidpunkt (at) bara anges för en provkörning (dryRun: true). En riktig körning sker alltid nu.',
+        );
+      }
+      const campaign = await campaigns.get(year);
+      const result = await reminders.runReminders({
+        campaign,
+        at: at ? new Date(at) : clock.now(),
+        dryRun,
+        actor: c.get('user')!.email,
+      });
+      return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns/{year}/reminders',
+      ...admin,
+      summary: 'The reminder log: per contact and step, when, delivery state and error.',
+      request: { params: YearParamSchema },
+      responses: {
+        200: jsonResponse(ReminderLogSchema, 'Påminnelseloggen'),
+        ...commonErrors,
+        404: errorResponse('Kampanjen saknas'),
+      },
+    }),
+    async (c) => {
+      const { year } = c.req.valid('param');
+      await campaigns.getCached(year);
+      return c.json({ year, entries: await reminders.listLog(year) }, 200);
+    },
+  );
+}

@@ -1,0 +1,492 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type BackoffOptions,
+  DEFAULT_CLAIM_LEASE_MS,
+  DEFAULT_THROTTLE_BACKOFF,
+  type DueReminder,
+  type FailedReminder,
+  type PlannedEmail,
+  type PlanOrganisation,
+  planReminders,
+  type ReminderLogRow,
+  type ReminderPolicy,
+  ReminderPolicySchema,
+  type ReminderRunContact,
+  type ReminderRunResult,
+  type ReminderSkipReason,
+  realTimers,
+  reminderEmail,
+  SendPacer,
+  type SkippedReminder,
+  type Timers,
+  withBackoff,
+} from '../../../shared/reminders/index';
+import type { Campaign } from '../../../shared/schemas/campaign.schema';
+import type { Contact } from '../../../shared/schemas/contact.schema';
+import type { Organisation } from '../../../shared/schemas/organisation.schema';
+import type { SurveyResponse } from '../../../shared/schemas/response.schema';
+import { AlreadyClaimedError, DomainError, DomainRuleError, StoreUnavailableError } from '../../errors/domain-errors';
+import type { Clock } from '../../ports/clock';
+import { type Mail, MailRejectedError, MailThrottledError } from '../../ports/mail';
+import type { AuditLog } from '../audit/audit.log';
+import type { OrganisationRepository } from '../organisations/organisation.repository';
+import type { ResponseRepository } from '../responses/response.repository';
+import { LeaseLostError, type ReminderLogRepository, type ReminderRef, toPlanLog } from './reminder-log.repository';
+import { signUnsubscribeToken } from './unsubscribe-token';
+
+/** The sign-in link in a reminder is valid for a week; a used or expired one leads to "request a new link". */
+export const REMINDER_SIGN_IN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** Where the sign-in link lands: straight in the survey. */
+export const SURVEY_PATH = '/enkat';
+/** Who scheduled runs are recorded as in the audit trail. */
+export const SCHEDULED_ACTOR = 'system:reminders';
+
+/** Makes the single-use sign-in token a reminder carries (AuthService.issueToken). */
+export interface TokenIssuer {
+  issueToken(
+    identity: { email: string; name: string; role: 'member'; organisationId: string; contactId: string },
+    options: { ttlMs: number; next?: string },
+  ): Promise<string>;
+}
+
+export interface RemindersServiceDeps {
+  organisations: OrganisationRepository;
+  responses: ResponseRepository;
+  reminderLog: ReminderLogRepository;
+  tokens: TokenIssuer;
+  mail: Mail;
+  clock: Clock;
+  audit?: AuditLog;
+  baseUrl: string;
+  /** Signs the unsubscribe links. */
+  sessionSecret: string;
+  /** Structured log lines; ids and counts only, never an address. */
+  log: (entry: Record<string, unknown>) => void;
+  /** Real time for pacing, backoff and the run budget; tests pass virtual time. */
+  timers?: Timers;
+  /** How long a claim is held before another run may take it over; DEFAULT_CLAIM_LEASE_MS (15 min). */
+  leaseMs?: number;
+  backoff?: BackoffOptions;
+}
+
+export interface RunRemindersOptions {
+  campaign: Campaign;
+  /** The instant to plan for: now, or a time-travel / dry-run instant. */
+  at: Date;
+  dryRun: boolean;
+  /** Recorded in the audit trail. Without one, only runs that had something to send are recorded. */
+  actor?: string;
+  /** Real time after which the run claims nothing more (the rest is `deferred`); default a third of the lease. */
+  budgetMs?: number;
+  /** Called as each due email is done (sent, failed or passed over). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface Gathered {
+  policy: ReminderPolicy;
+  contacts: Map<string, Contact & { organisationName: string }>;
+  organisations: Map<string, Organisation>;
+  responses: Map<string, SurveyResponse>;
+}
+
+const EMAIL_IN_TEXT = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g;
+
+/** An error as the log and the API show it: a code and a short text, with any address removed. */
+export function describeSendError(error: unknown): string {
+  const text = (value: string) => value.replace(EMAIL_IN_TEXT, '<adress>').slice(0, 300);
+  if (error instanceof MailThrottledError) return `mail_throttled: ${text(error.message)}`;
+  if (error instanceof MailRejectedError) return `mail_rejected: ${text(error.message)}`;
+  if (error instanceof DomainError) return `${error.code}: ${text(error.message)}`;
+  if (error instanceof Error) return `${error.name}: ${text(error.message)}`;
+  return text(String(error));
+}
+
+/** The stored policy with defaults filled in; a stored policy that no longer parses stops the run. */
+export function policyOf(campaign: Campaign): ReminderPolicy {
+  const parsed = ReminderPolicySchema.safeParse(campaign.reminderPolicy ?? {});
+  if (!parsed.success) {
+    throw new DomainRuleError(
+      'invalid_reminder_policy',
+      `Påminnelsepolicyn för ${campaign.year} är ogiltig. Rätta den i kampanjen innan påminnelser kan skickas.`,
+      parsed.error.issues.map((issue) => ({ path: ['reminderPolicy', ...issue.path], message: issue.message })),
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * The reminders job: `runReminders({campaign, at, dryRun})` gathers the register, the campaign's
+ * responses and its reminder log (three paged queries, however many contacts), plans with the pure
+ * `planReminders`, and for each due email claims the step, issues a 7-day sign-in token, sends it
+ * at the policy's rate and records the outcome. Nothing is ever sent twice for one contact and step:
+ * see ReminderLogRepository.claim.
+ */
+export class RemindersService {
+  private readonly timers: Timers;
+  private readonly leaseMs: number;
+
+  constructor(private readonly deps: RemindersServiceDeps) {
+    this.timers = deps.timers ?? realTimers;
+    this.leaseMs = deps.leaseMs ?? DEFAULT_CLAIM_LEASE_MS;
+  }
+
+  async runReminders(options: RunRemindersOptions): Promise<ReminderRunResult> {
+    const { campaign, at, dryRun } = options;
+    const policy = policyOf(campaign);
+    const [register, responses, entries] = await Promise.all([
+      this.deps.organisations.register(),
+      this.deps.responses.listByCampaign(campaign.year),
+      this.deps.reminderLog.listByCampaign(campaign.year),
+    ]);
+    const gathered = gather(policy, register, responses);
+    const plan = planReminders({
+      policy,
+      campaign: { opensAt: new Date(campaign.opensAt), closesAt: new Date(campaign.closesAt), status: campaign.status },
+      at,
+      organisations: planOrganisations(register, gathered.responses),
+      log: toPlanLog(entries),
+      leaseMs: this.leaseMs,
+    });
+    const contactOf = (contactId: string): ReminderRunContact => {
+      const found = gathered.contacts.get(contactId);
+      return found
+        ? {
+            id: found.id,
+            organisationId: found.organisationId,
+            organisationName: found.organisationName,
+            name: found.name,
+            email: found.email,
+          }
+        : { id: contactId, organisationId: '', organisationName: '', name: '', email: '' };
+    };
+    const due: DueReminder[] = plan.due.map((email) => toDue(email, contactOf(email.contactId)));
+    const result: ReminderRunResult = {
+      year: campaign.year,
+      at: at.toISOString(),
+      dryRun,
+      step: plan.step ? { id: plan.step.id, kind: plan.step.kind, dueAt: plan.step.dueAt.toISOString() } : null,
+      due,
+      sent: [],
+      failed: [],
+      skipped: plan.skipped.map((skip) => ({ contact: contactOf(skip.contactId), reason: skip.reason })),
+    };
+    if (!dryRun && plan.due.length > 0) await this.send(options, plan.due, gathered, result);
+    this.deps.log({
+      level: 'info',
+      msg: 'reminders run',
+      year: campaign.year,
+      at: result.at,
+      dryRun,
+      step: result.step?.id ?? null,
+      due: result.due.length,
+      sent: result.sent.length,
+      failed: result.failed.length,
+      skipped: countReasons(result.skipped),
+    });
+    if (!dryRun && this.deps.audit && (options.actor || result.due.length > 0)) {
+      await this.deps.audit.record({
+        actor: options.actor ?? SCHEDULED_ACTOR,
+        action: 'reminders.run',
+        target: `campaign:${campaign.year}`,
+        year: campaign.year,
+        after: {
+          at: result.at,
+          step: result.step?.id ?? null,
+          due: result.due.length,
+          sent: result.sent.length,
+          failed: result.failed.length,
+          skipped: countReasons(result.skipped),
+        },
+      });
+    }
+    return result;
+  }
+
+  /** The campaign's log joined with the register: who, which step, when, how it went. */
+  async listLog(year: number): Promise<ReminderLogRow[]> {
+    const [entries, register] = await Promise.all([
+      this.deps.reminderLog.listByCampaign(year),
+      this.deps.organisations.register(),
+    ]);
+    const organisations = new Map(register.map((entry) => [entry.organisation.id, entry.organisation]));
+    const contacts = new Map(register.flatMap((entry) => entry.contacts.map((contact) => [contact.id, contact])));
+    return entries
+      .map((entry): ReminderLogRow => {
+        const contact = contacts.get(entry.contactId);
+        return {
+          organisationId: entry.organisationId,
+          organisationName: organisations.get(entry.organisationId)?.name ?? null,
+          contactId: entry.contactId,
+          contactName: contact?.name ?? null,
+          email: contact?.email ?? null,
+          emailState: contact?.emailState ?? null,
+          stepId: entry.stepId,
+          kind: entry.kind,
+          variant: entry.variant,
+          state: entry.state,
+          at: entry.at.toISOString(),
+          sentAt: entry.sentAt,
+          attempts: entry.attempts,
+          error: entry.error,
+        };
+      })
+      .sort((a, b) => a.at.localeCompare(b.at) || a.organisationId.localeCompare(b.organisationId));
+  }
+
+  private async send(
+    options: RunRemindersOptions,
+    planned: PlannedEmail[],
+    gathered: Gathered,
+    result: ReminderRunResult,
+  ): Promise<void> {
+    const { policy } = gathered;
+    const claimId = randomUUID();
+    const startedAt = this.deps.clock.now().getTime();
+    const startedTimer = this.timers.now();
+    const budgetMs = options.budgetMs ?? this.leaseMs / 3;
+    // Times in the log follow the run's `at`, so a time-travel run records its own timeline.
+    const nowAt = () => new Date(options.at.getTime() + (this.deps.clock.now().getTime() - startedAt));
+    const pacer = new SendPacer(policy.sendRatePerSecond, this.timers);
+    const queue = [...planned];
+    let done = 0;
+
+    const one = async (email: PlannedEmail): Promise<void> => {
+      const contact = gathered.contacts.get(email.contactId);
+      if (!contact) return;
+      const due = toDue(email, contact);
+      if (this.timers.now() - startedTimer >= budgetMs) {
+        result.skipped.push({ contact: due.contact, reason: 'deferred' });
+        return;
+      }
+      await pacer.waitTurn();
+      const ref: ReminderRef = {
+        year: options.campaign.year,
+        organisationId: email.organisationId,
+        contactId: email.contactId,
+        stepId: email.stepId,
+      };
+      try {
+        await this.deps.reminderLog.claim({
+          ...ref,
+          kind: email.kind,
+          variant: email.variant,
+          at: nowAt(),
+          claimId,
+          seenAttempts: email.attempt - 1,
+          leaseMs: this.leaseMs,
+          maxAttempts: policy.maxSendAttempts,
+        });
+      } catch (error) {
+        if (error instanceof AlreadyClaimedError) {
+          result.skipped.push({ contact: due.contact, reason: 'in_progress' });
+          return;
+        }
+        // Nothing was claimed, so nothing is recorded; the next run plans it again.
+        this.fail(result, due, error);
+        return;
+      }
+
+      let messageId: string;
+      try {
+        const message = await this.compose(options.campaign, email, contact, gathered);
+        ({ id: messageId } = await withBackoff(
+          () => this.deps.mail.send(message),
+          (error) => error instanceof MailThrottledError,
+          this.timers,
+          this.deps.backoff ?? DEFAULT_THROTTLE_BACKOFF,
+          (delayMs) => {
+            pacer.holdFor(delayMs);
+            this.deps.log({ level: 'warn', msg: 'mail throttled, backing off', delayMs });
+          },
+        ));
+      } catch (error) {
+        const failure = this.fail(result, due, error);
+        try {
+          await this.deps.reminderLog.markFailed(ref, claimId, { at: nowAt(), error: failure.error });
+        } catch (markError) {
+          // The claim stays; after the lease a later run retries it.
+          this.deps.log({ level: 'error', msg: 'reminder failure not recorded', error: describeSendError(markError) });
+        }
+        return;
+      }
+
+      const sentAt = nowAt();
+      await this.recordSent(ref, claimId, sentAt, messageId);
+      result.sent.push({ ...due, at: sentAt.toISOString(), messageId });
+    };
+
+    const workers = Math.max(1, Math.min(5, Math.ceil(policy.sendRatePerSecond / 5)));
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        for (let email = queue.shift(); email; email = queue.shift()) {
+          await one(email);
+          done += 1;
+          options.onProgress?.(done, planned.length);
+        }
+      }),
+    );
+  }
+
+  /** The email went out: record it, retrying a busy store, since an unrecorded send is resent after the lease. */
+  private async recordSent(ref: ReminderRef, claimId: string, at: Date, messageId: string): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.deps.reminderLog.markSent(ref, claimId, { at, messageId });
+        return;
+      } catch (error) {
+        if (error instanceof StoreUnavailableError && attempt < 3) {
+          await this.timers.sleep(200 * 2 ** attempt);
+          continue;
+        }
+        this.deps.log({
+          level: error instanceof LeaseLostError ? 'warn' : 'error',
+          msg: 'reminder sent but not recorded',
+          organisationId: ref.organisationId,
+          contactId: ref.contactId,
+          stepId: ref.stepId,
+          error: describeSendError(error),
+        });
+        return;
+      }
+    }
+  }
+
+  private fail(result: ReminderRunResult, due: DueReminder, error: unknown): FailedReminder {
+    const failure: FailedReminder = { ...due, error: describeSendError(error) };
+    result.failed.push(failure);
+    this.deps.log({
+      level: 'warn',
+      msg: 'reminder not sent',
+      organisationId: due.contact.organisationId,
+      contactId: due.contact.id,
+      stepId: due.stepId,
+      attempt: due.attempt,
+      error: failure.error,
+    });
+    return failure;
+  }
+
+  private async compose(
+    campaign: Campaign,
+    email: PlannedEmail,
+    contact: Contact & { organisationName: string },
+    gathered: Gathered,
+  ) {
+    const response = gathered.responses.get(email.organisationId);
+    const token = await this.deps.tokens.issueToken(
+      {
+        email: contact.email,
+        name: contact.name,
+        role: 'member',
+        organisationId: contact.organisationId,
+        contactId: contact.id,
+      },
+      { ttlMs: REMINDER_SIGN_IN_TTL_MS, next: SURVEY_PATH },
+    );
+    const signInUrl = `${this.deps.baseUrl}/login?token=${encodeURIComponent(token)}&next=${encodeURIComponent(SURVEY_PATH)}`;
+    const unsubscribeToken = signUnsubscribeToken(this.deps.sessionSecret, {
+      organisationId: contact.organisationId,
+      contactId: contact.id,
+    });
+    const unsubscribeUrl = `${this.deps.baseUrl}/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken)}`;
+    const closesAt = organisationDeadline(campaign, response);
+    const content = reminderEmail({
+      ...(email.kind === 'invitation'
+        ? { kind: 'invitation' as const, variant: 'invitation' as const }
+        : { kind: 'reminder' as const, variant: email.variant as 'no-response' | 'draft' | 'last-day' }),
+      organisationName: contact.organisationName,
+      campaignTitle: campaign.title,
+      closesAt,
+      answered: response?.answered,
+      total: response?.totalQuestions,
+      signInUrl,
+      unsubscribeUrl,
+    });
+    return {
+      to: [contact.email],
+      kind: email.kind,
+      subject: content.subject,
+      text: content.text,
+      html: content.html,
+      headers: {
+        'List-Unsubscribe': `<${unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    };
+  }
+}
+
+/** An organisation's own deadline: the campaign's, or a later one the kansli set when reopening. */
+function organisationDeadline(campaign: Campaign, response: SurveyResponse | undefined): Date {
+  const closesAt = new Date(campaign.closesAt);
+  const override = response?.closesAtOverride ? new Date(response.closesAtOverride) : undefined;
+  return override && override > closesAt ? override : closesAt;
+}
+
+function gather(
+  policy: ReminderPolicy,
+  register: Array<{ organisation: Organisation; contacts: Contact[] }>,
+  responses: SurveyResponse[],
+): Gathered {
+  const contacts = new Map<string, Contact & { organisationName: string }>();
+  const organisations = new Map<string, Organisation>();
+  for (const { organisation, contacts: list } of register) {
+    organisations.set(organisation.id, organisation);
+    for (const contact of list) {
+      contacts.set(contact.id, { ...contact, organisationName: organisation.name });
+    }
+  }
+  return {
+    policy,
+    contacts,
+    organisations,
+    responses: new Map(responses.map((response) => [response.organisationId, response])),
+  };
+}
+
+function planOrganisations(
+  register: Array<{ organisation: Organisation; contacts: Contact[] }>,
+  responses: Map<string, SurveyResponse>,
+): PlanOrganisation[] {
+  return register.map(({ organisation, contacts }) => {
+    const response = responses.get(organisation.id);
+    return {
+      id: organisation.id,
+      name: organisation.name,
+      type: organisation.type,
+      status: response?.status ?? 'not_started',
+      excused: response?.excused ?? false,
+      answered: response?.answered,
+      total: response?.totalQuestions,
+      contacts: contacts.map((contact) => ({
+        id: contact.id,
+        email: contact.email,
+        name: contact.name,
+        role: contact.role,
+        emailState: contact.emailState,
+      })),
+    };
+  });
+}
+
+function toDue(email: PlannedEmail, contact: ReminderRunContact): DueReminder {
+  return {
+    contact: {
+      id: contact.id,
+      organisationId: contact.organisationId,
+      organisationName: contact.organisationName,
+      name: contact.name,
+      email: contact.email,
+    },
+    stepId: email.stepId,
+    kind: email.kind,
+    variant: email.variant,
+    attempt: email.attempt,
+  };
+}
+
+function countReasons(skipped: SkippedReminder[]): Partial<Record<ReminderSkipReason, number>> {
+  const counts: Partial<Record<ReminderSkipReason, number>> = {};
+  for (const skip of skipped) counts[skip.reason] = (counts[skip.reason] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,172 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { escapeHtml } from '../../../shared/i18n/escape-html';
+import {
+  OneClickUnsubscribeFormSchema,
+  UnsubscribeInputSchema,
+  UnsubscribeQuerySchema,
+  type UnsubscribeResult,
+  UnsubscribeResultSchema,
+} from '../../../shared/reminders/reminder-run.schema';
+import { DomainError, InputValidationError } from '../../errors/domain-errors';
+import { httpStatusOf } from '../../errors/http-error-map';
+import type { AppEnv } from '../../http/app-env';
+import { type Access, errorResponse } from '../../http/openapi-helpers';
+import type { EmailStateService } from './email-state.service';
+import { type UnsubscribeSubject, verifyUnsubscribeToken } from './unsubscribe-token';
+
+interface UnsubscribeRouteDeps {
+  emailStates: EmailStateService;
+  access: (access: Access) => MiddlewareHandler<AppEnv>;
+  secret: string;
+}
+
+const PATH = '/api/unsubscribe';
+
+const htmlOrJson = (description: string) => ({
+  description,
+  content: {
+    'text/html': { schema: z.string() },
+    'application/json': { schema: UnsubscribeResultSchema },
+  },
+});
+
+function invalidToken(): InputValidationError {
+  return new InputValidationError('Länken för att avsluta påminnelser är ogiltig. Kopiera hela länken från e-posten.', [
+    { path: ['token'], code: 'invalid_token', message: 'Ogiltig eller ändrad länk.' },
+  ]);
+}
+
+function subjectOf(secret: string, token: string | undefined): UnsubscribeSubject {
+  const subject = token ? verifyUnsubscribeToken(secret, token) : undefined;
+  if (!subject) throw invalidToken();
+  return subject;
+}
+
+function wantsJson(c: Context<AppEnv>): boolean {
+  const accept = c.req.header('accept') ?? '';
+  const type = c.req.header('content-type') ?? '';
+  return type.includes('application/json') || (accept.includes('application/json') && !accept.includes('text/html'));
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${escapeHtml(title)} – Klimatkommunerna</title>
+<link rel="stylesheet" href="/assets/app.css"></head>
+<body><header class="site-header"><div class="wrap"><a class="brand" href="/">Klimatkommunerna</a></div></header>
+<main class="wrap narrow" id="main"><h1>${escapeHtml(title)}</h1>
+${body}
+</main></body></html>`;
+}
+
+function confirmPage(token: string, result: UnsubscribeResult): string {
+  const org = escapeHtml(result.organisationName);
+  if (result.emailState !== 'ok') {
+    return page(
+      'Inga fler påminnelser',
+      `<p>Vi skickar redan inga påminnelser om medlemstestet till dig som kontaktperson för ${org}.</p>
+<p>Vill du ha påminnelser igen? Kontakta kansliet.</p>`,
+    );
+  }
+  return page(
+    'Avsluta påminnelser',
+    `<p>Du får påminnelser om medlemstestet som kontaktperson för ${org}.</p>
+<form method="post" action="${PATH}">
+<input type="hidden" name="token" value="${escapeHtml(token)}">
+<p><button type="submit" class="button">Avsluta påminnelser</button></p>
+</form>
+<p>Inbjudan när en ny enkät öppnar får du fortfarande. Kansliet kan slå på påminnelserna igen om du ber om det.</p>`,
+  );
+}
+
+function donePage(result: UnsubscribeResult): string {
+  return page(
+    'Påminnelserna är avslutade',
+    `<p>Du får inga fler påminnelser om medlemstestet för ${escapeHtml(result.organisationName)}.</p>
+<p>Inbjudan när en ny enkät öppnar får du fortfarande. Ångrar du dig, kontakta kansliet.</p>`,
+  );
+}
+
+function errorPage(c: Context<AppEnv>, error: unknown): Response {
+  if (!(error instanceof DomainError)) throw error;
+  const status = httpStatusOf(error);
+  return c.html(page('Det gick inte', `<p>${escapeHtml(error.message)}</p>`), status);
+}
+
+/**
+ * The one-click unsubscribe link in every reminder. GET shows who the link is for and a confirm
+ * button, and changes nothing (mail scanners open links). POST unsubscribes: as JSON `{token}`, as
+ * the page's form, or as a mail client's RFC 8058 one-click POST (`List-Unsubscribe=One-Click`, token
+ * in the query). Public: the signed token is the authority.
+ */
+export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, deps: UnsubscribeRouteDeps): void {
+  const { emailStates, access, secret } = deps;
+  const open = { 'x-access': 'public' as const, middleware: [access('public')] };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: PATH,
+      ...open,
+      summary: 'Shows whom an unsubscribe link is for, with a confirm button (HTML; JSON on Accept: application/json).',
+      request: { query: UnsubscribeQuerySchema },
+      responses: {
+        200: htmlOrJson('Bekräftelsesidan'),
+        400: errorResponse('Ogiltig länk'),
+        404: errorResponse('Kontaktpersonen finns inte längre'),
+      },
+    }),
+    async (c) => {
+      const { token } = c.req.valid('query');
+      try {
+        const result = await emailStates.describe(subjectOf(secret, token));
+        if (wantsJson(c)) return c.json(result, 200);
+        return c.html(confirmPage(token ?? '', result), 200);
+      } catch (error) {
+        if (wantsJson(c)) throw error;
+        return errorPage(c, error) as never;
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: PATH,
+      ...open,
+      summary: 'Stops reminders to the contact the token names (emailState unsubscribed); invitations still go out.',
+      request: {
+        query: UnsubscribeQuerySchema,
+        body: {
+          required: false,
+          content: {
+            'application/json': { schema: UnsubscribeInputSchema },
+            'application/x-www-form-urlencoded': { schema: OneClickUnsubscribeFormSchema },
+          },
+        },
+      },
+      responses: {
+        200: htmlOrJson('Avslutat'),
+        400: errorResponse('Ogiltig länk'),
+        404: errorResponse('Kontaktpersonen finns inte längre'),
+      },
+    }),
+    async (c) => {
+      const json = wantsJson(c);
+      try {
+        const body = json
+          ? (c.req.valid('json') as { token?: string })
+          : (c.req.valid('form') as { token?: string } | undefined);
+        const token = c.req.valid('query').token ?? body?.token;
+        const result = await emailStates.unsubscribe(subjectOf(secret, token));
+        if (json) return c.json(result, 200);
+        return c.html(donePage(result), 200);
+      } catch (error) {
+        if (json) throw error;
+        return errorPage(c, error) as never;
+      }
+    },
+  );
+}

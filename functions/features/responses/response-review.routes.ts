@@ -1,0 +1,85 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { OrganisationCodeParamSchema } from '../../../shared/schemas/organisation.schema';
+import {
+  NoteInputSchema,
+  OverrideInputSchema,
+  ResponseReviewSchema,
+  ReviewedResponseSchema,
+  ReviewNoteSchema,
+} from '../../../shared/schemas/response.schema';
+import type { AppEnv } from '../../http/app-env';
+import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
+import { YearParamSchema } from '../campaigns/campaign.routes';
+import type { ResponseReviewService } from './response-review.service';
+
+const ReviewParamsSchema = YearParamSchema.extend(OrganisationCodeParamSchema.shape);
+
+interface ResponseReviewRouteDeps {
+  review: ResponseReviewService;
+  access: (access: Access) => MiddlewareHandler<AppEnv>;
+}
+
+/** Response review: read one organisation's response beside last year's, override points, leave a note. */
+export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseReviewRouteDeps): void {
+  const { review, access } = deps;
+  const admin = { 'x-access': 'admin' as const, middleware: [access('admin')] };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns/{year}/responses/{code}',
+      ...admin,
+      summary:
+        "One organisation's response (answers, stored score, overrides, effective score, notes) and its latest earlier response for comparison.",
+      request: { params: ReviewParamsSchema },
+      responses: { 200: jsonResponse(ResponseReviewSchema, 'Svaret'), ...commonErrors, 404: errorResponse('Saknas') },
+    }),
+    async (c) => {
+      const { year, code } = c.req.valid('param');
+      return c.json(await review.review(year, code), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/campaigns/{year}/responses/{code}/overrides',
+      ...admin,
+      summary:
+        "Overrides one question's points on a submitted response, with a reason (0 to the question's maximum). The stored score keeps the computed points; `effectiveScore` applies the overrides.",
+      request: { params: ReviewParamsSchema, body: jsonBody(OverrideInputSchema) },
+      responses: {
+        201: jsonResponse(ReviewedResponseSchema, 'Justerad'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+        409: errorResponse('Ändrades samtidigt'),
+        422: errorResponse('Okänd fråga, för många poäng eller inte inskickat'),
+      },
+    }),
+    async (c) => {
+      const { year, code } = c.req.valid('param');
+      return c.json(await review.override(year, code, c.req.valid('json'), c.get('user')!.email), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/campaigns/{year}/responses/{code}/note',
+      ...admin,
+      summary: "Leaves a note for the member: stored on the response and emailed to the organisation's contacts.",
+      request: { params: ReviewParamsSchema, body: jsonBody(NoteInputSchema) },
+      responses: {
+        201: jsonResponse(z.object({ note: ReviewNoteSchema, response: ReviewedResponseSchema }), 'Skickad'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+      },
+    }),
+    async (c) => {
+      const { year, code } = c.req.valid('param');
+      return c.json(await review.note(year, code, c.req.valid('json'), c.get('user')!.email), 201);
+    },
+  );
+}

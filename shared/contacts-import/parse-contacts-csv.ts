@@ -1,0 +1,173 @@
+/**
+ * Parses the kansli's contacts CSV, `kod;namn;e-post;roll`, as Swedish Excel saves it: semicolons,
+ * an optional header row, codes that may have lost their leading zero. Pure: it knows nothing of
+ * the stored register, so whether an organisation exists is checked by the caller.
+ */
+import Papa from 'papaparse';
+import { parseOrganisationCode } from '../domain/organisation-codes';
+import { type ContactRole, ContactSchema, EmailSchema } from '../schemas/contact.schema';
+import type { ContactImportIssue, ContactImportRow } from '../schemas/contact-import.schema';
+
+export const CONTACT_COLUMNS = ['kod', 'namn', 'e-post', 'roll'] as const;
+/** More rows than every member's contacts several times over; keeps a preview well inside one item. */
+export const MAX_CONTACT_ROWS = 2000;
+/** At most this many errors are listed; the rest are counted in a closing line. */
+export const MAX_LISTED_ERRORS = 200;
+
+export interface ParsedContactsCsv {
+  /** Data rows (header and blank lines not counted). */
+  rows: number;
+  valid: ContactImportRow[];
+  errors: ContactImportIssue[];
+}
+
+const HEADER_WORDS: ReadonlyArray<ReadonlySet<string>> = [
+  new Set(['kod', 'code', 'organisationskod', 'kommunkod']),
+  new Set(['namn', 'name']),
+  new Set(['e-post', 'epost', 'e-postadress', 'email', 'e-mail', 'mejl']),
+  new Set(['roll', 'role']),
+];
+
+const ROLES: Record<string, ContactRole> = {
+  politiker: 'politician',
+  politician: 'politician',
+  fortroendevald: 'politician',
+  tjansteperson: 'official',
+  tjansteman: 'official',
+  official: 'official',
+};
+
+const FORMAT = 'kod;namn;e-post;roll';
+
+/**
+ * Reads the CSV text.
+ * @returns the number of data rows, the valid rows (code canonical, email lower-cased, role as
+ *   `politician|official`) and per-row errors with line number and column. A file whose separator
+ *   is a comma or a tab gets one error that says so, and no rows.
+ */
+export function parseContactsCsv(text: string): ParsedContactsCsv {
+  const body = text.replace(/^\uFEFF/, '');
+  const separatorError = wrongSeparator(body);
+  if (separatorError) return { rows: 0, valid: [], errors: [{ row: null, column: null, message: separatorError }] };
+
+  const lines = Papa.parse<string[]>(body, { delimiter: ';', skipEmptyLines: false }).data;
+  const errors = new ErrorList();
+  const valid: ContactImportRow[] = [];
+  const rowOfEmail = new Map<string, number>();
+  let rows = 0;
+
+  lines.forEach((cells, index) => {
+    const row = index + 1;
+    if (cells.every((cell) => cell.trim() === '')) return;
+    if (rows === 0 && valid.length === 0 && errors.count === 0 && looksLikeHeader(cells)) {
+      checkHeader(cells, errors);
+      return;
+    }
+    rows++;
+    if (rows > MAX_CONTACT_ROWS) return;
+    if (cells.length !== CONTACT_COLUMNS.length) {
+      errors.add(row, null, `Raden har ${cells.length} fält men ska ha fyra: ${FORMAT}.`);
+      return;
+    }
+    const parsed = parseRow(row, cells, errors);
+    if (!parsed) return;
+    const earlier = rowOfEmail.get(parsed.email);
+    if (earlier !== undefined) {
+      errors.add(
+        row,
+        'e-post',
+        `${parsed.email} finns redan på rad ${earlier}. En adress kan bara höra till en kontakt.`,
+      );
+      return;
+    }
+    rowOfEmail.set(parsed.email, row);
+    valid.push(parsed);
+  });
+
+  if (rows > MAX_CONTACT_ROWS) {
+    errors.add(null, null, `Filen har ${rows} rader; högst ${MAX_CONTACT_ROWS} kan importeras på en gång.`);
+  }
+  if (rows === 0 && errors.count === 0)
+    errors.add(null, null, `Filen innehåller inga kontakter. Formatet är ${FORMAT}.`);
+  return { rows, valid, errors: errors.finish() };
+}
+
+/** A file that splits on commas or tabs but never on semicolons was saved with the wrong separator. */
+function wrongSeparator(text: string): string | undefined {
+  const lines = text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 50);
+  if (lines.length === 0 || lines.some((line) => line.includes(';'))) return undefined;
+  if (lines.some((line) => line.includes('\t'))) {
+    return `Filen använder tabb som avgränsare. Använd semikolon (;) mellan fälten: ${FORMAT}.`;
+  }
+  if (lines.some((line) => line.includes(','))) {
+    return `Filen använder komma (,) som avgränsare. Använd semikolon (;) mellan fälten: ${FORMAT}. I Excel: spara som "CSV (semikolonavgränsad)".`;
+  }
+  return `Fälten ska skiljas med semikolon (;): ${FORMAT}.`;
+}
+
+function fold(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+}
+
+/** A first row whose code cell holds no digit is a header (a data row always starts with a code). */
+function looksLikeHeader(cells: string[]): boolean {
+  return !/\d/.test(cells[0] ?? '');
+}
+
+function checkHeader(cells: string[], errors: ErrorList): void {
+  const matches =
+    cells.length === CONTACT_COLUMNS.length && cells.every((cell, i) => HEADER_WORDS[i]?.has(fold(cell)) ?? false);
+  if (!matches) errors.add(1, null, `Rubrikraden ska vara ${FORMAT}, i den ordningen.`);
+}
+
+function parseRow(row: number, cells: string[], errors: ErrorList): ContactImportRow | undefined {
+  const [code = '', name = '', email = '', role = ''] = cells.map((cell) => cell.trim());
+  const before = errors.count;
+  const organisation = parseOrganisationCode(code);
+  if (!organisation) {
+    errors.add(
+      row,
+      'kod',
+      code === ''
+        ? 'Koden saknas.'
+        : `${code} är varken en kommunkod (fyra siffror, t.ex. 0180) eller en länskod (två siffror, t.ex. 12).`,
+    );
+  }
+  const parsedName = ContactSchema.shape.name.safeParse(name);
+  if (!parsedName.success) errors.add(row, 'namn', name === '' ? 'Namnet saknas.' : 'Namnet är längre än 200 tecken.');
+  const parsedEmail = EmailSchema.safeParse(email);
+  if (!parsedEmail.success) {
+    errors.add(row, 'e-post', email === '' ? 'E-postadressen saknas.' : `${email} är ingen giltig e-postadress.`);
+  }
+  const parsedRole = ROLES[fold(role).replace(/[^a-z]/g, '')];
+  if (!parsedRole) {
+    errors.add(row, 'roll', `Rollen ska vara politiker eller tjänsteperson, inte "${role}".`);
+  }
+  if (errors.count > before || !organisation || !parsedName.success || !parsedEmail.success || !parsedRole) {
+    return undefined;
+  }
+  return { row, organisationId: organisation.code, name: parsedName.data, email: parsedEmail.data, role: parsedRole };
+}
+
+class ErrorList {
+  private readonly listed: ContactImportIssue[] = [];
+  private hidden = 0;
+
+  get count(): number {
+    return this.listed.length + this.hidden;
+  }
+
+  add(row: number | null, column: string | null, message: string): void {
+    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push({ row, column, message });
+    else this.hidden++;
+  }
+
+  finish(): ContactImportIssue[] {
+    return this.hidden > 0
+      ? [...this.listed, { row: null, column: null, message: `… och ${this.hidden} fel till som inte visas.` }]
+      : [...this.listed];
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * The kansli's export table: one row per organisation, one column per question (both surveys),
+ * then the section scores, the total and the emission outcome (Utfall, never added into the score).
+ * Pure; the CSV and xlsx writers both use it.
+ */
+import type { KlimatlagetReport } from '../klimatlaget/report.schema';
+import type { EmissionOutcome } from '../scoring/emission-outcome.schema';
+import type { ScoreResult } from '../scoring/score.schema';
+import { compileScoring } from '../scoring/scoring-plan';
+import { choiceItems, type JsonObject, localText, walkSurvey } from '../scoring/survey-json';
+import type { Cell } from './csv';
+
+type TypeKey = 'kommun' | 'region';
+
+export interface ExportOrganisation {
+  id: string;
+  name: string;
+  type: TypeKey;
+}
+
+export interface ExportResponse {
+  status: string;
+  excused?: boolean;
+  submittedAt?: string;
+  data: Record<string, unknown>;
+  score?: ScoreResult;
+}
+
+export interface ResponseTableInput {
+  surveys: { kommun: object; region: object };
+  organisations: readonly ExportOrganisation[];
+  responses: ReadonlyMap<string, ExportResponse>;
+  emissionOutcomes?: ReadonlyMap<string, EmissionOutcome | null>;
+}
+
+export interface ResponseTable {
+  header: string[];
+  rows: Cell[][];
+}
+
+const STATUS_TEXT: Record<string, string> = { submitted: 'Inskickad', draft: 'Utkast', not_started: 'Ej påbörjad' };
+const NOT_ANSWERS = new Set(['html', 'image', 'expression', 'panel', 'paneldynamic']);
+
+interface QuestionColumn {
+  type: TypeKey;
+  name: string;
+  json: JsonObject;
+}
+
+function questionColumns(survey: object, type: TypeKey): QuestionColumn[] {
+  return walkSurvey(survey)
+    .questions.filter((q) => !NOT_ANSWERS.has(q.type))
+    .map((q) => ({ type, name: q.name, json: q.json }));
+}
+
+/** An answer as a readable cell: Ja/Nej, the choice's Swedish text, numbers as numbers. */
+export function answerCell(question: JsonObject, value: unknown): Cell {
+  if (value === undefined || value === null || value === '') return null;
+  const textOf = (v: unknown): string => {
+    const item = choiceItems(question).find((choice) => String(choice.value) === String(v));
+    return item ? (localText(item.text, 'sv') ?? String(item.value)) : String(v);
+  };
+  if (typeof value === 'boolean') {
+    return value ? (localText(question.labelTrue, 'sv') ?? 'Ja') : (localText(question.labelFalse, 'sv') ?? 'Nej');
+  }
+  if (typeof value === 'number') return choiceItems(question).length > 0 ? textOf(value) : value;
+  if (Array.isArray(value)) return value.map(textOf).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return choiceItems(question).length > 0 ? textOf(value) : String(value);
+}
+
+/** Builds the export table. Headers are "name – title" for questions and sections. */
+export function responseTable(input: ResponseTableInput): ResponseTable {
+  const questions = [
+    ...questionColumns(input.surveys.kommun, 'kommun'),
+    ...questionColumns(input.surveys.region, 'region'),
+  ];
+  const sections = (['kommun', 'region'] as const).flatMap((type) =>
+    compileScoring(input.surveys[type])
+      .pages.filter((page) => page.max > 0)
+      .map((page) => ({ type, name: page.name, title: page.title })),
+  );
+  const header = [
+    'Kod',
+    'Organisation',
+    'Typ',
+    'Status',
+    'Ursäktad',
+    'Inskickad',
+    ...questions.map((q) => `${q.name} – ${localText(q.json.title, 'sv') ?? q.name}`),
+    ...sections.map((s) => `Poäng ${s.type}: ${s.name} – ${s.title}`),
+    'Poäng totalt',
+    'Max',
+    'Andel av max',
+    'Nivå',
+    'Baskrav uppfyllda',
+    'Utfall: år',
+    'Utfall: t CO2e per invånare',
+    'Utfall: förändring sedan 1990',
+    'Utfall: förändring senaste 5 åren',
+    'Utfall: poäng',
+    'Utfall: max',
+  ];
+  const rows = input.organisations.map((organisation): Cell[] => {
+    const response = input.responses.get(organisation.id);
+    const data = response?.data ?? {};
+    const score = response?.status === 'submitted' ? response.score : undefined;
+    const outcome = input.emissionOutcomes?.get(organisation.id) ?? null;
+    return [
+      organisation.id,
+      organisation.name,
+      organisation.type,
+      STATUS_TEXT[response?.status ?? 'not_started'] ?? response?.status,
+      response?.excused === true,
+      response?.status === 'submitted' ? (response.submittedAt ?? null) : null,
+      ...questions.map((q) => (q.type === organisation.type ? answerCell(q.json, data[q.name]) : null)),
+      ...sections.map((s) =>
+        s.type === organisation.type
+          ? (score?.sections.find((section) => section.name === s.name)?.total ?? null)
+          : null,
+      ),
+      score?.total ?? null,
+      score?.max ?? null,
+      score ? Math.round(score.share * 1e4) / 1e4 : null,
+      score ? (score.band ?? '') : null,
+      score ? score.gatePassed : null,
+      outcome?.latestYear ?? null,
+      outcome?.perInhabitant ?? null,
+      outcome?.changeSince1990 ?? null,
+      outcome?.change5y ?? null,
+      outcome?.points ?? null,
+      outcome?.max ?? null,
+    ];
+  });
+  return { header, rows };
+}
+
+/** The aggregates as rows for a second sheet: key figures, bands, sections and questions per type. */
+export function aggregateRows(report: KlimatlagetReport): Cell[][] {
+  const rows: Cell[][] = [
+    [`Klimatläget ${report.year}`],
+    [],
+    [
+      'Grupp',
+      'Svarande',
+      'Organisationer',
+      'Ursäktade',
+      'Andel av max, medel',
+      'Andel av max, median',
+      'Baskrav uppfyllda',
+    ],
+  ];
+  const groups = [
+    ['Alla', report],
+    ['Kommuner', report.byType.kommun],
+    ['Regioner', report.byType.region],
+  ] as const;
+  for (const [label, group] of groups) {
+    rows.push([
+      label,
+      group.respondents,
+      group.organisations,
+      group.excused,
+      group.total.mean,
+      group.total.median,
+      group.gatePassed,
+    ]);
+  }
+  rows.push([], ['Grupp', 'Nivå', 'Antal']);
+  for (const [label, group] of groups) {
+    for (const band of group.bands) rows.push([label, band.band ?? 'Ingen nivå (baskrav ej uppfyllda)', band.count]);
+  }
+  rows.push(
+    [],
+    [
+      'Grupp',
+      'Organisationer båda åren',
+      'Förra året, medel',
+      'I år, medel',
+      'Förändring, medel',
+      'Förbättrade',
+      'Oförändrade',
+      'Försämrade',
+    ],
+  );
+  for (const [label, group] of groups) {
+    const y = group.yearOnYear;
+    if (y)
+      rows.push([
+        label,
+        y.organisations,
+        y.previous.mean,
+        y.current.mean,
+        y.change.mean,
+        y.improved,
+        y.unchanged,
+        y.declined,
+      ]);
+  }
+  rows.push([], ['Typ', 'Avsnitt', 'Rubrik', 'Max', 'n', 'Andel av max, medel', 'Andel av max, median']);
+  for (const type of ['kommun', 'region'] as const) {
+    for (const s of report.byType[type].sections) rows.push([type, s.name, s.title, s.max, s.n, s.mean, s.median]);
+  }
+  rows.push([], ['Typ', 'Fråga', 'Rubrik', 'Avsnitt', 'n', 'Andel ja', 'Fördelning']);
+  for (const type of ['kommun', 'region'] as const) {
+    for (const q of report.byType[type].questions) {
+      rows.push([
+        type,
+        q.name,
+        q.title,
+        q.section,
+        q.n,
+        q.yes?.share ?? null,
+        q.distribution?.map((d) => `${d.text}: ${d.count}`).join(', ') ?? null,
+      ]);
+    }
+  }
+  rows.push(
+    [],
+    [
+      'Grupp',
+      'Organisationer med utsläppsdata',
+      'År',
+      't CO2e per invånare, medel',
+      'median',
+      'viktat',
+      'Sverige',
+      'Källa',
+    ],
+  );
+  for (const [label, group] of groups) {
+    const e = group.emissions;
+    if (e) {
+      rows.push([
+        label,
+        e.organisations,
+        e.latestYear,
+        e.perInhabitant.mean,
+        e.perInhabitant.median,
+        e.weightedPerInhabitant,
+        e.national.perInhabitant,
+        e.national.source,
+      ]);
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,19 @@
+/** Klimatläget: pure aggregation of submitted responses, snapshot rules and the member scorecard. */
+export {
+  type AggregateInput,
+  type AggregateResponse,
+  aggregateKlimatlaget,
+  bandCounts,
+  ORGANISATION_TYPES,
+  type OrganisationTypeKey,
+  questionStats,
+  type SurveysByType,
+  scoreOfResponse,
+  sectionStats,
+  yearOnYear,
+} from './aggregate';
+export { NATIONAL_EMISSIONS_DEFAULT, nationalReference, networkEmissions } from './emissions';
+export * from './report.schema';
+export { buildScorecard, networkFromReport, networkLive, type ScorecardInput } from './scorecard';
+export { canonicalJson, scoringRulesOf } from './scoring-rules';
+export { mean, median, round, stat } from './stats';

@@ -1,0 +1,252 @@
+/**
+ * zod schemas for Klimatläget (the published report), its snapshot's scoring rules and the member
+ * scorecard. One schema per concept; the TypeScript types are inferred from them.
+ */
+import { z } from 'zod';
+import { EmissionOutcomeSchema } from '../scoring/emission-outcome.schema';
+import { ScoreBandSchema, SectionScoreSchema } from '../scoring/score.schema';
+
+export const OrganisationTypeKeySchema = z.enum(['kommun', 'region']);
+
+/** Mean and median of a set of values (shares of maximum 0–1, unless the field says otherwise). */
+export const StatSchema = z.object({ mean: z.number(), median: z.number() });
+export type Stat = z.infer<typeof StatSchema>;
+
+/** How many respondents reached a band; `band: null` counts those without a band (failed gate). */
+export const BandCountSchema = z.object({ band: z.string().nullable(), count: z.number().int().min(0) });
+export type BandCount = z.infer<typeof BandCountSchema>;
+
+/** One answer option's count among the `n` respondents who answered the question. */
+export const ChoiceCountSchema = z.object({
+  value: z.union([z.string(), z.number()]),
+  text: z.string(),
+  count: z.number().int().min(0),
+  share: z.number().min(0).max(1),
+});
+
+/**
+ * One scored (or gate) question. `n` counts the submitted responses in which the question was shown
+ * and answered: non-respondents and unanswered questions are never counted as "no".
+ * `yes` is set for booleans and single-choice questions (the highest-scored choice);
+ * `distribution` for choice questions (checkbox shares may sum above 1) and scored numbers (by band).
+ */
+export const QuestionAggregateSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  section: z.string(),
+  type: z.string(),
+  gate: z.boolean(),
+  n: z.number().int().min(0),
+  yes: z
+    .object({
+      value: z.union([z.string(), z.number(), z.boolean()]),
+      count: z.number().int().min(0),
+      share: z.number(),
+    })
+    .nullable(),
+  distribution: z.array(ChoiceCountSchema).nullable(),
+});
+export type QuestionAggregate = z.infer<typeof QuestionAggregateSchema>;
+
+/** A section (survey page with points): mean and median share of its maximum over respondents. */
+export const SectionAggregateSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  max: z.number().min(0),
+  n: z.number().int().min(0),
+  mean: z.number(),
+  median: z.number(),
+});
+export type SectionAggregate = z.infer<typeof SectionAggregateSchema>;
+
+/** Change in share of maximum for the organisations that submitted both this year and last year. */
+export const YearOnYearSchema = z.object({
+  organisations: z.number().int().min(1),
+  previous: StatSchema,
+  current: StatSchema,
+  /** Mean and median of (this year's share − last year's share), in share points (0.05 = 5 %-enheter). */
+  change: StatSchema,
+  improved: z.number().int().min(0),
+  unchanged: z.number().int().min(0),
+  declined: z.number().int().min(0),
+});
+export type YearOnYear = z.infer<typeof YearOnYearSchema>;
+
+/** The national reference for emissions per inhabitant, with where the figure comes from. */
+export const NationalEmissionsSchema = z.object({
+  perInhabitant: z.number(),
+  year: z.number().int().nullable(),
+  source: z.string(),
+});
+export type NationalEmissions = z.infer<typeof NationalEmissionsSchema>;
+
+/**
+ * Emissions of the respondents that have imported emissions, in t CO2e per inhabitant.
+ * `basis` says which organisations: kommuner when any kommun has data (regions' territories
+ * contain their kommuner, so mixing would count the same tonnes twice), else regions.
+ */
+export const NetworkEmissionsSchema = z.object({
+  basis: OrganisationTypeKeySchema,
+  organisations: z.number().int().min(1),
+  latestYear: z.number().int(),
+  /** Unweighted mean and median over the organisations' latest-year figures. */
+  perInhabitant: StatSchema,
+  /** Sum of tonnes / sum of inhabitants in the latest year (population-weighted). */
+  weightedPerInhabitant: z.number(),
+  national: NationalEmissionsSchema,
+  /** Population-weighted per-inhabitant figure per year over the organisations with data that year. */
+  trend: z.array(
+    z.object({ year: z.number().int(), perInhabitant: z.number(), organisations: z.number().int().min(1) }),
+  ),
+});
+export type NetworkEmissions = z.infer<typeof NetworkEmissionsSchema>;
+
+/** Counts and distributions over one set of respondents. */
+const GroupFields = {
+  /** Organisations that submitted. */
+  respondents: z.number().int().min(0),
+  /** Member organisations asked to answer (excused ones left out), plus any other that submitted. */
+  organisations: z.number().int().min(0),
+  excused: z.number().int().min(0),
+  /** Share of maximum over respondents. */
+  total: StatSchema,
+  gatePassed: z.number().int().min(0),
+  bands: z.array(BandCountSchema),
+  yearOnYear: YearOnYearSchema.nullable(),
+  emissions: NetworkEmissionsSchema.nullable(),
+};
+
+/** One organisation type's survey: its sections and questions, and the figures above for that type. */
+export const TypeAggregateSchema = z.object({
+  ...GroupFields,
+  /** The survey's maximum points. */
+  max: z.number().min(0),
+  sections: z.array(SectionAggregateSchema),
+  questions: z.array(QuestionAggregateSchema),
+});
+export type TypeAggregate = z.infer<typeof TypeAggregateSchema>;
+
+/** Klimatläget for one year: aggregates over submitted responses only, nothing per organisation. */
+export const KlimatlagetReportSchema = z.object({
+  year: z.number().int(),
+  ...GroupFields,
+  byType: z.object({ kommun: TypeAggregateSchema, region: TypeAggregateSchema }),
+});
+export type KlimatlagetReport = z.infer<typeof KlimatlagetReportSchema>;
+
+/** One question's scoring rule, as a snapshot records it. */
+export const QuestionRuleSchema = z.object({
+  name: z.string(),
+  section: z.string(),
+  max: z.number().min(0),
+  gate: z.boolean().optional(),
+  /** Choice value → points. */
+  choices: z.record(z.string(), z.number()).optional(),
+  scoreTrue: z.number().optional(),
+  scoreFalse: z.number().optional(),
+  cap: z.number().optional(),
+  numberBands: z
+    .array(z.object({ min: z.number().optional(), max: z.number().optional(), score: z.number() }))
+    .optional(),
+  visibleIf: z.boolean().optional(),
+});
+
+/** The scoring rules of one survey: a hash of its whole JSON and a summary of everything that gives points. */
+export const SurveyRulesSchema = z.object({
+  /** sha256 of the survey JSON with sorted keys. */
+  hash: z.string(),
+  max: z.number().min(0),
+  bands: z.array(ScoreBandSchema),
+  sections: z.array(z.object({ name: z.string(), max: z.number().min(0) })),
+  questions: z.array(QuestionRuleSchema),
+});
+export type SurveyRules = z.infer<typeof SurveyRulesSchema>;
+
+export const ScoringRulesSchema = z.object({ kommun: SurveyRulesSchema, region: SurveyRulesSchema });
+export type ScoringRules = z.infer<typeof ScoringRulesSchema>;
+
+/** GET /api/klimatlaget/{year}: a published revision, as anyone may read it. */
+export const PublishedReportSchema = z.object({
+  year: z.number().int(),
+  revision: z.number().int().min(1),
+  publishedAt: z.string(),
+  report: KlimatlagetReportSchema,
+});
+export type PublishedReport = z.infer<typeof PublishedReportSchema>;
+
+/** A stored snapshot: the public part plus who published it and the scoring rules it used. */
+export const ReportRevisionSchema = PublishedReportSchema.extend({
+  publishedBy: z.string(),
+  rules: ScoringRulesSchema,
+  /** Stored responses whose score was refreshed with the current survey before aggregating. */
+  rescored: z.number().int().min(0).default(0),
+});
+export type ReportRevision = z.infer<typeof ReportRevisionSchema>;
+
+/** GET /api/klimatlaget: one entry per published year, newest first. */
+export const PublishedYearSchema = z.object({
+  year: z.number().int(),
+  revision: z.number().int().min(1),
+  publishedAt: z.string(),
+  respondents: z.number().int().min(0),
+  organisations: z.number().int().min(0),
+});
+export type PublishedYear = z.infer<typeof PublishedYearSchema>;
+
+/** The network's figures for one organisation type, in points (the member's own units). */
+export const NetworkFiguresSchema = z.object({
+  /** `published`: from the latest snapshot; `live`: computed now from stored responses (kansli only). */
+  source: z.enum(['published', 'live']),
+  revision: z.number().int().min(1).optional(),
+  respondents: z.number().int().min(0),
+  total: StatSchema,
+  sections: z.array(
+    z.object({
+      name: z.string(),
+      mean: z.number(),
+      median: z.number(),
+      meanShare: z.number(),
+      medianShare: z.number(),
+    }),
+  ),
+});
+export type NetworkFigures = z.infer<typeof NetworkFiguresSchema>;
+
+/** A question where points were lost; `computedPoints` is present when the kansli overrode the points. */
+export const LostPointsSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  section: z.string(),
+  points: z.number().min(0),
+  max: z.number().min(0),
+  computedPoints: z.number().min(0).optional(),
+});
+
+/** Last year's result of the same organisation. */
+export const LastYearScoreSchema = z.object({
+  year: z.number().int(),
+  total: z.number(),
+  max: z.number(),
+  share: z.number(),
+  band: z.string().nullable(),
+  sections: z.array(SectionScoreSchema),
+});
+
+/** GET /api/campaigns/{year}/scorecard and the kansli's view of any organisation's scorecard. */
+export const ScorecardSchema = z.object({
+  year: z.number().int(),
+  organisationId: z.string(),
+  organisationType: OrganisationTypeKeySchema,
+  total: z.number().min(0),
+  max: z.number().min(0),
+  share: z.number().min(0).max(1),
+  band: z.string().nullable(),
+  gatePassed: z.boolean(),
+  sections: z.array(SectionScoreSchema),
+  network: NetworkFiguresSchema,
+  lastYear: LastYearScoreSchema.optional(),
+  lostPoints: z.array(LostPointsSchema),
+  /** Utfall: reported beside the survey score, never added into it; null without imported emissions. */
+  emissionOutcome: EmissionOutcomeSchema.nullable(),
+});
+export type Scorecard = z.infer<typeof ScorecardSchema>;

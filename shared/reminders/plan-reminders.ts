@@ -1,0 +1,225 @@
+import { EmailSchema, type EmailState } from '../schemas/contact.schema';
+import type {
+  ReminderEmailKind,
+  ReminderLogEntry,
+  ReminderPolicy,
+  ReminderSkipReason,
+  ReminderStepId,
+  ReminderVariant,
+} from './reminder-policy.schema';
+import { dueStep, type ReminderCampaign, type ReminderStep } from './reminder-steps';
+import { daysBetween, isInWindow, stockholmDate } from './send-window';
+
+/**
+ * Suggested claim lease: 15 minutes, the longest a Lambda invocation can live. A claim older than
+ * that cannot belong to a run that is still going, so taking it over cannot double-send from two live
+ * runs; and the hourly schedule retries it within the hour. A local run (no hard timeout) should
+ * finish a batch well inside it at 10 emails a second.
+ */
+export const DEFAULT_CLAIM_LEASE_MS = 15 * 60 * 1000;
+
+/** How a claimed or failed entry may be retried. */
+export interface RetryOptions {
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+/**
+ * Whether the caller may (re)claim this log entry at `at`: a `claimed` entry whose lease has run out
+ * (the run that claimed it crashed before recording the send), or a `failed` one, in both cases only
+ * while `attempts < maxAttempts`. A `sent` entry is never retryable.
+ */
+export function isRetryable(entry: ReminderLogEntry, at: Date, options: RetryOptions): boolean {
+  if (entry.state === 'sent' || entry.attempts >= options.maxAttempts) return false;
+  if (entry.state === 'failed') return true;
+  return at.getTime() - entry.at.getTime() >= options.leaseMs;
+}
+
+/** Whether an address is one we can send to; the same rule as a stored contact's email. */
+export function isValidEmail(email: string): boolean {
+  return EmailSchema.safeParse(email).success;
+}
+
+export interface PlanContact {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  emailState: EmailState;
+}
+
+export interface PlanOrganisation {
+  id: string;
+  name: string;
+  type: string;
+  /** The organisation's response to this campaign. */
+  status: 'not_started' | 'draft' | 'submitted';
+  /** Marked by the kansli as not expected to answer this campaign. */
+  excused: boolean;
+  answered?: number;
+  total?: number;
+  contacts: PlanContact[];
+}
+
+export interface PlanInput {
+  policy: ReminderPolicy;
+  campaign: ReminderCampaign;
+  at: Date;
+  organisations: PlanOrganisation[];
+  /** This campaign's reminder log. */
+  log: ReminderLogEntry[];
+  /** Claim lease for retries; defaults to `DEFAULT_CLAIM_LEASE_MS`. Attempts come from the policy. */
+  leaseMs?: number;
+}
+
+export interface PlannedEmail {
+  contactId: string;
+  organisationId: string;
+  stepId: ReminderStepId;
+  kind: ReminderEmailKind;
+  variant: ReminderVariant;
+  /** 1 for a first try; higher when a claimed or failed entry is retried. */
+  attempt: number;
+}
+
+export interface SkippedContact {
+  contactId: string;
+  organisationId: string;
+  reason: ReminderSkipReason;
+}
+
+export interface ReminderPlan {
+  step: ReminderStep | null;
+  due: PlannedEmail[];
+  skipped: SkippedContact[];
+}
+
+const UNREACHABLE_FOR_INVITATION: ReadonlySet<EmailState> = new Set(['bounced', 'complained']);
+
+function variantFor(step: ReminderStep, organisation: PlanOrganisation): ReminderVariant {
+  if (step.kind === 'invitation') return 'invitation';
+  if (step.id === 'last-day') return 'last-day';
+  return organisation.status === 'draft' ? 'draft' : 'no-response';
+}
+
+/**
+ * Decides who gets which email at `at`. Pure: the caller supplies the clock, the log and the
+ * contacts, then claims each `due` item with a conditional write and sends it.
+ *
+ * Per contact, the first matching reason wins, in this order:
+ * 1. the campaign's status is not `open` or `at` is outside [opensAt, closesAt) → `campaign_not_open`;
+ *    `at` outside the send window → `outside_send_window` (the step still waits; `step` says which);
+ * 2. the organisation has submitted or is excused (no email of any kind) → `submitted` / `excused`;
+ * 3. the contact is `bounced` or `complained` (no email of any kind), or `unsubscribed` (invitation
+ *    only) → that state; an address that is not a valid email → `invalid_email`; the same contact id
+ *    listed twice → `duplicate_contact`;
+ * 4. the log for this contact and step: `sent` → `already_sent`; `claimed` inside its lease →
+ *    `in_progress`; `claimed` or `failed` with no attempts left → `attempts_exhausted`; otherwise a
+ *    retry (due with `attempt` > 1);
+ * 5. reminders only: `sent` reminder steps ≥ `maxReminders` → `max_reminders`;
+ * 6. any `sent` email (invitation included) fewer than `minDaysBetween` Stockholm calendar days
+ *    before `at` → `min_days_between`; the last-day step is exempt, being the final call. Calendar days, not 24-hour periods, so a step at 08:00
+ *    three days after an email sent at 08:00:05 is not held back by five seconds, and DST does not
+ *    shift the count.
+ * When no step is due yet (e.g. invitations disabled and the first reminder not reached) the plan is
+ * empty.
+ */
+export function planReminders(input: PlanInput): ReminderPlan {
+  const { policy, campaign, at, organisations, log } = input;
+  const retry: RetryOptions = { leaseMs: input.leaseMs ?? DEFAULT_CLAIM_LEASE_MS, maxAttempts: policy.maxSendAttempts };
+  const step = dueStep(policy, campaign, at);
+  const due: PlannedEmail[] = [];
+  const skipped: SkippedContact[] = [];
+
+  const isOpen = campaign.status === 'open' && at >= campaign.opensAt && at < campaign.closesAt;
+  let globalReason: ReminderSkipReason | null = null;
+  if (!isOpen) globalReason = 'campaign_not_open';
+  else if (!isInWindow(policy.sendWindow, at)) globalReason = 'outside_send_window';
+  else if (step === null) return { step, due, skipped };
+
+  const entriesByContact = new Map<string, ReminderLogEntry[]>();
+  for (const entry of log) {
+    const entries = entriesByContact.get(entry.contactId) ?? [];
+    entries.push(entry);
+    entriesByContact.set(entry.contactId, entries);
+  }
+  const today = stockholmDate(at);
+  const seen = new Set<string>();
+
+  for (const organisation of organisations) {
+    for (const contact of organisation.contacts) {
+      const skip = (reason: ReminderSkipReason) =>
+        skipped.push({ contactId: contact.id, organisationId: organisation.id, reason });
+      const duplicate = seen.has(contact.id);
+      seen.add(contact.id);
+      if (globalReason !== null || step === null) {
+        skip(globalReason ?? 'outside_send_window');
+        continue;
+      }
+      if (organisation.status === 'submitted') {
+        skip('submitted');
+        continue;
+      }
+      if (organisation.excused) {
+        skip('excused');
+        continue;
+      }
+      if (UNREACHABLE_FOR_INVITATION.has(contact.emailState)) {
+        skip(contact.emailState as 'bounced' | 'complained');
+        continue;
+      }
+      if (step.kind === 'reminder' && contact.emailState === 'unsubscribed') {
+        skip('unsubscribed');
+        continue;
+      }
+      if (!isValidEmail(contact.email)) {
+        skip('invalid_email');
+        continue;
+      }
+      if (duplicate) {
+        skip('duplicate_contact');
+        continue;
+      }
+
+      const entries = entriesByContact.get(contact.id) ?? [];
+      const current = entries.find((entry) => entry.stepId === step.id);
+      if (current?.state === 'sent') {
+        skip('already_sent');
+        continue;
+      }
+      if (current && !isRetryable(current, at, retry)) {
+        skip(current.attempts >= retry.maxAttempts ? 'attempts_exhausted' : 'in_progress');
+        continue;
+      }
+
+      const sent = entries.filter((entry) => entry.state === 'sent');
+      if (step.kind === 'reminder') {
+        const remindersSent = new Set(
+          sent.filter((entry) => entry.stepId !== 'invitation').map((entry) => entry.stepId),
+        );
+        if (remindersSent.size >= policy.maxReminders) {
+          skip('max_reminders');
+          continue;
+        }
+      }
+      // The closing day's call is the last chance to answer, so the spacing rule does not hold it back.
+      const tooRecent =
+        step.id !== 'last-day' &&
+        sent.some((entry) => daysBetween(stockholmDate(entry.at), today) < policy.minDaysBetween);
+      if (tooRecent) {
+        skip('min_days_between');
+        continue;
+      }
+
+      due.push({
+        contactId: contact.id,
+        organisationId: organisation.id,
+        stepId: step.id,
+        kind: step.kind,
+        variant: variantFor(step, organisation),
+        attempt: (current?.attempts ?? 0) + 1,
+      });
+    }
+  }
+  return { step, due, skipped };
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { EmailStateSchema } from '../schemas/contact.schema';
+import { ReminderEmailKindSchema, ReminderSkipReasonSchema, ReminderVariantSchema } from './reminder-policy.schema';
+
+const Instant = z.iso.datetime({ offset: true });
+
+/**
+ * POST /api/admin/campaigns/{year}/reminders/run. `at` is the instant to plan for: "who would be
+ * reminded on date X" with `dryRun`, time travel for a real run (local stack only).
+ */
+export const RunRemindersInputSchema = z.strictObject({
+  dryRun: z.boolean().default(false),
+  at: Instant.optional(),
+});
+export type RunRemindersInput = z.infer<typeof RunRemindersInputSchema>;
+
+/** The contact an email is for, as the kansli sees it in a run's answer. */
+export const ReminderRunContactSchema = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  name: z.string(),
+  email: z.string(),
+});
+export type ReminderRunContact = z.infer<typeof ReminderRunContactSchema>;
+
+export const DueReminderSchema = z.object({
+  contact: ReminderRunContactSchema,
+  stepId: z.string(),
+  kind: ReminderEmailKindSchema,
+  variant: ReminderVariantSchema,
+  /** 1 for a first try, higher for a retry of a failed or abandoned send. */
+  attempt: z.number().int().min(1),
+});
+export type DueReminder = z.infer<typeof DueReminderSchema>;
+
+export const SentReminderSchema = DueReminderSchema.extend({ at: z.string(), messageId: z.string() });
+export type SentReminder = z.infer<typeof SentReminderSchema>;
+
+/** A due email that did not go out in this run; a claimed one is retried by a later run. */
+export const FailedReminderSchema = DueReminderSchema.extend({ error: z.string() });
+export type FailedReminder = z.infer<typeof FailedReminderSchema>;
+
+export const SkippedReminderSchema = z.object({ contact: ReminderRunContactSchema, reason: ReminderSkipReasonSchema });
+export type SkippedReminder = z.infer<typeof SkippedReminderSchema>;
+
+/** What `runReminders` answers; a dry run has `due` and `skipped` but never `sent` or `failed`. */
+export const ReminderRunResultSchema = z.object({
+  year: z.number().int(),
+  at: z.string(),
+  dryRun: z.boolean(),
+  /** The step that is due at `at`, or null when none is. */
+  step: z.object({ id: z.string(), kind: ReminderEmailKindSchema, dueAt: z.string() }).nullable(),
+  due: z.array(DueReminderSchema),
+  sent: z.array(SentReminderSchema),
+  failed: z.array(FailedReminderSchema),
+  skipped: z.array(SkippedReminderSchema),
+});
+export type ReminderRunResult = z.infer<typeof ReminderRunResultSchema>;
+
+/** One row of GET /api/admin/campaigns/{year}/reminders: one (contact, step) and how it went. */
+export const ReminderLogRowSchema = z.object({
+  organisationId: z.string(),
+  /** Null when the organisation or contact has since been removed from the register. */
+  organisationName: z.string().nullable(),
+  contactId: z.string(),
+  contactName: z.string().nullable(),
+  email: z.string().nullable(),
+  /** The contact's email state now: `bounced`, `complained` or `unsubscribed` explain missing reminders. */
+  emailState: EmailStateSchema.nullable(),
+  stepId: z.string(),
+  kind: ReminderEmailKindSchema,
+  variant: ReminderVariantSchema.optional(),
+  state: z.enum(['claimed', 'sent', 'failed']),
+  /** When the entry last changed: the claim, the send or the last failure. */
+  at: z.string(),
+  sentAt: z.string().optional(),
+  attempts: z.number().int(),
+  error: z.string().optional(),
+});
+export type ReminderLogRow = z.infer<typeof ReminderLogRowSchema>;
+
+export const ReminderLogSchema = z.object({ year: z.number().int(), entries: z.array(ReminderLogRowSchema) });
+
+/** POST /api/unsubscribe as JSON; a mail client's one-click POST carries the token in the query instead. */
+export const UnsubscribeInputSchema = z.object({ token: z.string().min(1).max(1000) });
+
+export const UnsubscribeQuerySchema = z.object({ token: z.string().min(1).max(1000).optional() });
+
+/** RFC 8058's one-click body, `List-Unsubscribe=One-Click`, form encoded. */
+export const OneClickUnsubscribeFormSchema = z.object({
+  'List-Unsubscribe': z.string().optional(),
+  token: z.string().min(1).max(1000).optional(),
+});
+
+export const UnsubscribeResultSchema = z.object({
+  organisationName: z.string(),
+  emailState: EmailStateSchema,
+  /** False when the contact was already unsubscribed (or bounced): unsubscribing twice is fine. */
+  changed: z.boolean(),
+});
+export type UnsubscribeResult = z.infer<typeof UnsubscribeResultSchema>;

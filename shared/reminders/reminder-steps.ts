@@ -1,0 +1,113 @@
+import {
+  minutesOfDay,
+  type ReminderEmailKind,
+  type ReminderPolicy,
+  type ReminderStepId,
+} from './reminder-policy.schema';
+import { addDays, earliestSendTime, type LocalDate, stockholmDate, stockholmInstant } from './send-window';
+
+/** The campaign fields the schedule depends on. */
+export interface ReminderCampaign {
+  opensAt: Date;
+  closesAt: Date;
+  /** Only `open` sends anything; see the campaign schema for the others. */
+  status: string;
+}
+
+/** One email step of a campaign, with when it nominally falls and when it may actually go out. */
+export interface ReminderStep {
+  id: ReminderStepId;
+  kind: ReminderEmailKind;
+  /** Days before the closing day for `dN`, 0 for `last-day`, null for the invitation. */
+  daysBefore: number | null;
+  /** The policy's time before the send window is applied. */
+  nominalAt: Date;
+  /** `nominalAt`, or the next window opening if that falls outside the window. */
+  dueAt: Date;
+}
+
+/**
+ * The closing day is the Stockholm date of the last instant the campaign is open, so a campaign that
+ * closes at midnight (`2025-04-01T00:00` local) closes on 31 March, not on 1 April.
+ */
+export function closingDay(closesAt: Date): LocalDate {
+  return stockholmDate(new Date(closesAt.getTime() - 1));
+}
+
+/**
+ * Every step the policy defines for the campaign, in send order (invitation, then reminders from the
+ * most days before closing to the fewest, then last day). Due instants:
+ * - invitation: `opensAt`;
+ * - `dN`: the closing day minus N calendar days, at the window's start time (08:00 by default), Stockholm time;
+ * - `last-day`: the closing day at the window's start time;
+ * each moved to the next window opening if it falls outside the send window (weekend, evening).
+ * Steps whose due instant is not inside [opensAt, closesAt) are still listed; `validatePolicy` rejects
+ * them and `dueStep` ignores them.
+ */
+export function scheduleSteps(
+  policy: ReminderPolicy,
+  campaign: Pick<ReminderCampaign, 'opensAt' | 'closesAt'>,
+): ReminderStep[] {
+  const window = policy.sendWindow;
+  const startMinutes = minutesOfDay(window.start);
+  const lastDate = closingDay(campaign.closesAt);
+  const atWindowStart = (daysBefore: number) =>
+    stockholmInstant({
+      ...addDays(lastDate, -daysBefore),
+      hour: Math.floor(startMinutes / 60),
+      minute: startMinutes % 60,
+    });
+
+  const steps: ReminderStep[] = [];
+  if (policy.invitationOnOpen) {
+    steps.push({
+      id: 'invitation',
+      kind: 'invitation',
+      daysBefore: null,
+      nominalAt: campaign.opensAt,
+      dueAt: earliestSendTime(window, campaign.opensAt),
+    });
+  }
+  for (const days of [...policy.steps].sort((a, b) => b - a)) {
+    const nominalAt = atWindowStart(days);
+    steps.push({
+      id: `d${days}`,
+      kind: 'reminder',
+      daysBefore: days,
+      nominalAt,
+      dueAt: earliestSendTime(window, nominalAt),
+    });
+  }
+  if (policy.lastDay) {
+    const nominalAt = atWindowStart(0);
+    steps.push({
+      id: 'last-day',
+      kind: 'reminder',
+      daysBefore: 0,
+      nominalAt,
+      dueAt: earliestSendTime(window, nominalAt),
+    });
+  }
+  return steps;
+}
+
+/**
+ * The step to send at `at`: of the steps due inside [opensAt, closesAt) with `dueAt ≤ at`, the one
+ * with the latest `dueAt` (on a tie, the later in send order). Earlier due steps are dropped, so a job
+ * that missed a week catches up with one email, not a backlog.
+ * Returns null if the campaign's status is not `open`, if `at` is before opening or at/after closing,
+ * or if no step is due yet. Whether `at` is inside the send window is the planner's question.
+ */
+export function dueStep(policy: ReminderPolicy, campaign: ReminderCampaign, at: Date): ReminderStep | null {
+  const now = at.getTime();
+  const opens = campaign.opensAt.getTime();
+  const closes = campaign.closesAt.getTime();
+  if (campaign.status !== 'open' || now < opens || now >= closes) return null;
+  let latest: ReminderStep | null = null;
+  for (const step of scheduleSteps(policy, campaign)) {
+    const due = step.dueAt.getTime();
+    if (due < opens || due >= closes || due > now) continue;
+    if (latest === null || due >= latest.dueAt.getTime()) latest = step;
+  }
+  return latest;
+}

@@ -1,0 +1,169 @@
+import { minutesOfDay, type SendWindow, WEEKDAYS, type Weekday } from './reminder-policy.schema';
+
+/** All reminder times are Stockholm wall-clock times; members and the kansli live there. */
+export const STOCKHOLM_TIME_ZONE = 'Europe/Stockholm';
+
+const DAY_MS = 86_400_000;
+
+/** A calendar date without a time or zone. */
+export interface LocalDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+}
+
+/** A Stockholm wall-clock reading. */
+export interface StockholmParts extends LocalDate {
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: Weekday;
+}
+
+// One formatter, reused: constructing Intl formatters is the expensive part.
+const partsFormatter = new Intl.DateTimeFormat('en-US', {
+  timeZone: STOCKHOLM_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  weekday: 'short',
+});
+
+function assertValidDate(date: Date): void {
+  if (Number.isNaN(date.getTime())) throw new RangeError('Ogiltigt datum.');
+}
+
+/**
+ * Reads `date` as Stockholm wall-clock time, DST included (Intl carries the tz database).
+ * @throws RangeError for an invalid Date.
+ */
+export function stockholmParts(date: Date): StockholmParts {
+  assertValidDate(date);
+  const fields: Record<string, string> = {};
+  for (const part of partsFormatter.formatToParts(date)) fields[part.type] = part.value;
+  const weekday = (fields.weekday ?? '').toLowerCase() as Weekday;
+  return {
+    year: Number(fields.year),
+    month: Number(fields.month),
+    day: Number(fields.day),
+    hour: Number(fields.hour),
+    minute: Number(fields.minute),
+    second: Number(fields.second),
+    weekday,
+  };
+}
+
+/** The Stockholm calendar date of `date`. */
+export function stockholmDate(date: Date): LocalDate {
+  const { year, month, day } = stockholmParts(date);
+  return { year, month, day };
+}
+
+/** Calendar arithmetic on a date; done in UTC because a date has no zone and UTC has no DST. */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** Whole calendar days from `from` to `to` (negative if `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / DAY_MS);
+}
+
+/** The weekday of a calendar date. */
+export function weekdayOf(date: LocalDate): Weekday {
+  const sundayFirst = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return WEEKDAYS[(sundayFirst + 6) % 7] as Weekday;
+}
+
+function wallClockMs(parts: LocalDate & { hour: number; minute: number; second?: number }): number {
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second ?? 0);
+}
+
+/** Stockholm's UTC offset at `instant`, in ms (3 600 000 in winter, 7 200 000 in summer). */
+function offsetMs(instant: number): number {
+  const wholeSecond = Math.floor(instant / 1000) * 1000;
+  return wallClockMs(stockholmParts(new Date(wholeSecond))) - wholeSecond;
+}
+
+/**
+ * The first instant at which Stockholm's clock shows `wall` or later. For an ordinary time that is
+ * the time itself; in October's repeated hour it is the first (summer-time) occurrence; in March's
+ * skipped hour (02:00–03:00 does not exist) it is the moment the clocks jump, 03:00 CEST. This is the
+ * same rule `isInWindow` uses, so a window opening and "is the window open" never disagree.
+ */
+export function stockholmInstant(wall: LocalDate & { hour: number; minute: number; second?: number }): Date {
+  const target = wallClockMs(wall);
+  // Offsets a day either side bracket any transition near `target`; transitions are months apart.
+  const offsetBefore = offsetMs(target - DAY_MS);
+  const offsetAfter = offsetMs(target + DAY_MS);
+  const exact = [target - offsetBefore, target - offsetAfter].filter(
+    (candidate) => candidate + offsetMs(candidate) === target,
+  );
+  if (exact.length > 0) return new Date(Math.min(...exact));
+  // In the spring gap: search for the jump between the two candidates.
+  let low = target - offsetAfter;
+  let high = target - offsetBefore;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (middle + offsetMs(middle) >= target) high = middle;
+    else low = middle;
+  }
+  return new Date(high);
+}
+
+/** `YYYY-MM-DD HH:MM` in Stockholm time, for messages and logs. */
+export function formatStockholm(date: Date): string {
+  const p = stockholmParts(date);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+}
+
+function assertNonEmpty(window: SendWindow): void {
+  if (window.weekdays.length === 0 || minutesOfDay(window.start) >= minutesOfDay(window.end)) {
+    throw new RangeError('Sändfönstret är tomt.');
+  }
+}
+
+/**
+ * Whether mail may go out at `at`: a window weekday, and Stockholm time in [start, end).
+ */
+export function isInWindow(window: SendWindow, at: Date): boolean {
+  const p = stockholmParts(at);
+  if (!window.weekdays.includes(p.weekday)) return false;
+  const seconds = p.hour * 3600 + p.minute * 60 + p.second;
+  return seconds >= minutesOfDay(window.start) * 60 && seconds < minutesOfDay(window.end) * 60;
+}
+
+/**
+ * The first window opening at or after `at` (so `at` itself if it is exactly an opening). Inside an
+ * open window this is the next day's opening; use `earliestSendTime` for "when could this go out".
+ * @throws RangeError if the window is empty (no weekdays, or start ≥ end).
+ */
+export function nextWindowOpening(window: SendWindow, at: Date): Date {
+  assertNonEmpty(window);
+  const startMinutes = minutesOfDay(window.start);
+  const today = stockholmDate(at);
+  // Eight days reach the same weekday next week, so one window day is always found.
+  for (let offset = 0; offset <= 8; offset += 1) {
+    const date = addDays(today, offset);
+    if (!window.weekdays.includes(weekdayOf(date))) continue;
+    const opening = stockholmInstant({ ...date, hour: Math.floor(startMinutes / 60), minute: startMinutes % 60 });
+    if (opening.getTime() >= at.getTime()) return opening;
+  }
+  throw new RangeError('Sändfönstret är tomt.');
+}
+
+/**
+ * When something that becomes sendable at `at` may actually go out: `at` if the window is open,
+ * otherwise the next opening.
+ * @throws RangeError if the window is empty.
+ */
+export function earliestSendTime(window: SendWindow, at: Date): Date {
+  return isInWindow(window, at) ? at : nextWindowOpening(window, at);
+}

@@ -1,0 +1,179 @@
+import type { z } from 'zod';
+import { type ReminderPolicy, ReminderPolicySchema } from './reminder-policy.schema';
+import { closingDay, type ReminderStep, scheduleSteps } from './reminder-steps';
+import { daysBetween, formatStockholm, stockholmDate } from './send-window';
+
+/** Stable codes for policy problems, beside the Swedish message. */
+export type PolicyIssueCode =
+  | 'invalid_value'
+  | 'negative_days'
+  | 'zero_days'
+  | 'duplicate_step'
+  | 'empty_window'
+  | 'campaign_dates'
+  | 'step_after_close'
+  | 'step_before_open'
+  | 'step_superseded'
+  | 'steps_too_close'
+  | 'too_many_steps';
+
+/** One problem, with its path inside the policy (e.g. `['steps', 1]`), ready for a 400 body. */
+export interface PolicyIssue {
+  path: (string | number)[];
+  code: PolicyIssueCode;
+  message: string;
+}
+
+export type PolicyValidation =
+  | { ok: true; policy: ReminderPolicy; warnings: PolicyIssue[] }
+  | { ok: false; errors: PolicyIssue[] };
+
+/** Swedish text for zod's own issues; issues the schema raises carry their own Swedish message. */
+function swedishMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `Fel typ: förväntade ${issue.expected}.`;
+    case 'too_small':
+      return `Värdet måste vara minst ${String(issue.minimum)}.`;
+    case 'too_big':
+      return `Värdet får vara högst ${String(issue.maximum)}.`;
+    case 'unrecognized_keys':
+      return `Okänt fält: ${issue.keys.join(', ')}.`;
+    case 'invalid_value':
+      return 'Otillåtet värde.';
+    default:
+      return 'Ogiltigt värde.';
+  }
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(['negative_days', 'zero_days', 'duplicate_step', 'empty_window']);
+
+function stepLabel(step: ReminderStep): string {
+  if (step.id === 'invitation') return 'Inbjudan';
+  if (step.id === 'last-day') return 'Sista dagen-påminnelsen';
+  return `Påminnelsen ${step.daysBefore} dagar före stängning`;
+}
+
+function stepPath(step: ReminderStep, policy: ReminderPolicy): (string | number)[] {
+  if (step.id === 'invitation') return ['invitationOnOpen'];
+  if (step.id === 'last-day') return ['lastDay'];
+  return ['steps', policy.steps.indexOf(step.daysBefore ?? -1)];
+}
+
+function when(step: ReminderStep): string {
+  const moved = step.dueAt.getTime() !== step.nominalAt.getTime();
+  return moved
+    ? `${formatStockholm(step.nominalAt)}, flyttad till sändfönstret ${formatStockholm(step.dueAt)}`
+    : formatStockholm(step.dueAt);
+}
+
+/**
+ * Checks a reminder policy as the kansli submits it, for a 400 with Swedish messages and paths.
+ *
+ * Errors: anything the schema rejects (negative or zero days, duplicates, an empty send window, wrong
+ * types, unknown fields); and, given the campaign's dates:
+ * - a step that would go out at or after `closesAt`, including one pushed past closing by the send
+ *   window (a Sunday closing day's "sista dagen", a closing time before the window opens);
+ * - a reminder that would go out before or together with the invitation (or before opening without
+ *   one): e.g. 40 days on a 30-day campaign. Such a step could never be sent, because only the latest
+ *   due step goes out, so it is rejected rather than silently ignored.
+ * Warnings (the policy is still accepted):
+ * - two steps the send window pushes to the same instant: only the later one is sent;
+ * - two steps fewer than `minDaysBetween` calendar days apart: whoever got the first is skipped for
+ *   the second. The last day is exempt, being the final call, so the defaults (2 days before and the
+ *   last day, with 3 days between) give no warning;
+ * - more reminder steps than `maxReminders`: the last ones never reach anyone.
+ * Never throws.
+ */
+export function validatePolicy(input: unknown, campaign?: { opensAt: Date; closesAt: Date }): PolicyValidation {
+  const parsed = ReminderPolicySchema.safeParse(input, { error: swedishMessage });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => {
+        const params = 'params' in issue ? (issue.params as { code?: string } | undefined) : undefined;
+        const code = params?.code && KNOWN_CODES.has(params.code) ? (params.code as PolicyIssueCode) : 'invalid_value';
+        return {
+          path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+          code,
+          message: issue.message,
+        };
+      }),
+    };
+  }
+  const policy = parsed.data;
+  if (!campaign) return { ok: true, policy, warnings: [] };
+
+  if (campaign.closesAt.getTime() <= campaign.opensAt.getTime()) {
+    return {
+      ok: false,
+      errors: [{ path: [], code: 'campaign_dates', message: 'Kampanjen måste stänga efter att den öppnar.' }],
+    };
+  }
+
+  const errors: PolicyIssue[] = [];
+  const warnings: PolicyIssue[] = [];
+  const steps = scheduleSteps(policy, campaign);
+  const invitation = steps.find((step) => step.kind === 'invitation');
+  const closes = formatStockholm(campaign.closesAt);
+  const campaignDays = daysBetween(stockholmDate(campaign.opensAt), closingDay(campaign.closesAt)) + 1;
+
+  for (const step of steps) {
+    const path = stepPath(step, policy);
+    if (step.dueAt.getTime() >= campaign.closesAt.getTime()) {
+      errors.push({
+        path,
+        code: 'step_after_close',
+        message: `${stepLabel(step)} skulle skickas ${when(step)}, men enkäten stänger ${closes}.`,
+      });
+      continue;
+    }
+    if (step.kind === 'invitation') continue;
+    // With an invitation a tie would be resolved in the reminder's favour and the invitation lost.
+    const tooEarly = invitation
+      ? step.dueAt.getTime() <= invitation.dueAt.getTime()
+      : step.dueAt.getTime() < campaign.opensAt.getTime();
+    if (tooEarly) {
+      const against = invitation
+        ? `inbjudan (${formatStockholm(invitation.dueAt)})`
+        : `öppningen (${formatStockholm(campaign.opensAt)})`;
+      errors.push({
+        path,
+        code: 'step_before_open',
+        message: `${stepLabel(step)} skulle skickas ${when(step)}, före eller samtidigt som ${against}. Kampanjen är ${campaignDays} dagar lång.`,
+      });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const reminders = steps.filter((step) => step.kind === 'reminder');
+  for (let index = 0; index + 1 < steps.length; index += 1) {
+    const earlier = steps[index];
+    const later = steps[index + 1];
+    if (!earlier || !later) continue;
+    if (earlier.dueAt.getTime() === later.dueAt.getTime()) {
+      warnings.push({
+        path: stepPath(earlier, policy),
+        code: 'step_superseded',
+        message: `${stepLabel(earlier)} flyttas av sändfönstret till ${formatStockholm(earlier.dueAt)}, samma tid som ${stepLabel(later).toLowerCase()}. Bara det senare steget skickas.`,
+      });
+      continue;
+    }
+    const gap = daysBetween(stockholmDate(earlier.dueAt), stockholmDate(later.dueAt));
+    if (gap < policy.minDaysBetween && later.id !== 'last-day') {
+      warnings.push({
+        path: stepPath(later, policy),
+        code: 'steps_too_close',
+        message: `${stepLabel(later)} ligger ${gap} dagar efter ${stepLabel(earlier).toLowerCase()}, men minsta avstånd är ${policy.minDaysBetween} dagar. Den som fick det tidigare steget får inte detta.`,
+      });
+    }
+  }
+  if (reminders.length > policy.maxReminders) {
+    warnings.push({
+      path: ['maxReminders'],
+      code: 'too_many_steps',
+      message: `Policyn har ${reminders.length} påminnelser men högst ${policy.maxReminders} skickas till varje kontakt.`,
+    });
+  }
+  return { ok: true, policy, warnings };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** One entry of the append-only audit trail: who did what to which target, with before/after summaries. */
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  organisationId: z.string().optional(),
+  year: z.number().int().optional(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** GET /api/admin/audit: filter by organisation, by campaign year, or both. */
+export const AuditQuerySchema = z.object({
+  organisation: z
+    .string()
+    .regex(/^\d{2}(\d{2})?$/)
+    .optional(),
+  campaign: z.coerce.number().int().min(2000).max(2100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});

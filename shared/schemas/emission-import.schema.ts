@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import {
+  EmissionChangesSchema,
+  EmissionValueSchema,
+  EncodingSchema,
+  FileTypeSchema,
+  ImportIssueSchema,
+  ImportPreviewSchema,
+  LayoutSchema,
+  SectorIdSchema,
+  UnknownOrganisationSchema,
+} from '../emissions-import/import.schema';
+
+/**
+ * The import API's wire shapes (issue 5). The pure parser's own shapes live in
+ * shared/emissions-import/import.schema.ts; these add what storage and the API keep around them.
+ */
+
+/**
+ * previewed → committing → committed → rolling_back → rolled_back. A commit or rollback that failed
+ * part-way stays in its -ing state, and running it again completes it.
+ */
+export const ImportStateSchema = z.enum(['previewed', 'committing', 'committed', 'rolling_back', 'rolled_back']);
+export type ImportState = z.infer<typeof ImportStateSchema>;
+
+export const ImportIdSchema = z.uuid();
+
+/** What a commit did: values new to storage, values it replaced, values already as in the file, items written. */
+export const CommitCountsSchema = EmissionChangesSchema.extend({
+  written: z.number().int().nonnegative(),
+});
+export type CommitCounts = z.infer<typeof CommitCountsSchema>;
+
+export const RollbackCountsSchema = z.object({
+  /** Values set back to what they were before the import. */
+  restored: z.number().int().nonnegative(),
+  /** Values the import had created, now deleted. */
+  deleted: z.number().int().nonnegative(),
+});
+export type RollbackCounts = z.infer<typeof RollbackCountsSchema>;
+
+/** One import as the list shows it: who, when, which file, counts and state. */
+export const ImportSummarySchema = z.object({
+  id: ImportIdSchema,
+  state: ImportStateSchema,
+  fileName: z.string(),
+  sha256: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  fileType: FileTypeSchema.nullable(),
+  layout: LayoutSchema.nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  rows: z.number().int().nonnegative(),
+  values: z.number().int().nonnegative(),
+  organisationCount: z.number().int().nonnegative(),
+  unknownOrganisationCount: z.number().int().nonnegative(),
+  years: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  errorCount: z.number().int().nonnegative(),
+  warningCount: z.number().int().nonnegative(),
+  /** The diff against storage when the file was previewed. */
+  changes: EmissionChangesSchema,
+  /** What the commit did (or, while committing, is doing). */
+  result: CommitCountsSchema.optional(),
+  committedAt: z.string().optional(),
+  committedBy: z.string().optional(),
+  rollback: RollbackCountsSchema.optional(),
+  rolledBackAt: z.string().optional(),
+  rolledBackBy: z.string().optional(),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+/** GET /api/admin/imports/{id}: the summary with everything the preview showed. */
+export const ImportDetailSchema = ImportSummarySchema.extend({
+  sheet: z.string().optional(),
+  encoding: EncodingSchema.optional(),
+  delimiter: z.string().optional(),
+  headerRow: z.number().int().positive().nullable(),
+  organisations: z.object({ matched: z.array(z.string()), unknown: z.array(UnknownOrganisationSchema) }),
+  sectors: z.array(SectorIdSchema),
+  errors: z.array(ImportIssueSchema),
+  warnings: z.array(ImportIssueSchema),
+});
+export type ImportDetail = z.infer<typeof ImportDetailSchema>;
+
+/** POST /api/admin/imports answers 201 with this: the issue's preview, plus the state. */
+export const ImportPreviewResponseSchema = ImportPreviewSchema.extend({ state: ImportStateSchema });
+export type ImportPreviewResponse = z.infer<typeof ImportPreviewResponseSchema>;
+
+/** POST /api/admin/imports/{id}/commit: 200 when done, 202 while values remain (call it again). */
+export const CommitResponseSchema = z.object({
+  id: ImportIdSchema,
+  state: ImportStateSchema,
+  done: z.boolean(),
+  /** True when the import had already been committed before this call; nothing was written now. */
+  alreadyCommitted: z.boolean(),
+  /** Values still to write; 0 when done. */
+  remaining: z.number().int().nonnegative(),
+  result: CommitCountsSchema,
+});
+export type CommitResponse = z.infer<typeof CommitResponseSchema>;
+
+export const RollbackResponseSchema = z.object({
+  id: ImportIdSchema,
+  state: ImportStateSchema,
+  alreadyRolledBack: z.boolean(),
+  result: RollbackCountsSchema,
+});
+export type RollbackResponse = z.infer<typeof RollbackResponseSchema>;
+
+/** A value a rollback cannot restore because a later import changed it (details of the 422). */
+export const SupersededValueSchema = z.object({
+  organisationId: z.string(),
+  year: z.number().int(),
+  sector: SectorIdSchema,
+  /** The import that holds the value now; null when the value was deleted. */
+  importId: z.string().nullable(),
+});
+
+/** GET /api/admin/organisations/{code}/emissions: one item per year and main sector. */
+export const OrganisationEmissionSchema = EmissionValueSchema.pick({
+  year: true,
+  sector: true,
+  tonnesCO2e: true,
+  population: true,
+}).extend({
+  importId: z.string(),
+  /** The value this one replaced, with the import that had written it. */
+  previous: z
+    .object({
+      tonnesCO2e: z.number(),
+      population: z.number().optional(),
+      importId: z.string(),
+    })
+    .optional(),
+});
+export type OrganisationEmission = z.infer<typeof OrganisationEmissionSchema>;
+
+/** POST /api/admin/imports/uploads: where the browser PUTs a file (S3 in AWS, the API locally). */
+export const UploadTicketSchema = z.object({
+  uploadId: ImportIdSchema,
+  url: z.string(),
+  method: z.literal('PUT'),
+  headers: z.record(z.string(), z.string()),
+  expiresAt: z.string(),
+  maxBytes: z.number().int().positive(),
+});
+export type UploadTicket = z.infer<typeof UploadTicketSchema>;
+
+/** POST /api/admin/imports with JSON: preview a file uploaded with an upload ticket. */
+export const ImportFromUploadInputSchema = z.object({
+  uploadId: ImportIdSchema,
+  fileName: z.string().trim().min(1).max(255),
+  sheet: z.string().trim().min(1).max(100).optional(),
+});
+export type ImportFromUploadInput = z.infer<typeof ImportFromUploadInputSchema>;
+
+export const ImportListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ContactSchema } from './contact.schema';
+import { OutboxEntrySchema } from './outbox.schema';
+import type { EditorSchema } from './response.schema';
+
+/** What a response shows as its editor once the person has been erased. */
+export const ERASED_EDITOR = { name: 'raderad kontakt', email: '' } as const satisfies z.infer<typeof EditorSchema>;
+
+/** GET /api/admin/contacts/{id}/export: everything stored about one contact (GDPR art. 15). */
+export const ContactExportSchema = z.object({
+  exportedAt: z.string(),
+  contact: ContactSchema,
+  /** Sign-in sessions: when they started and end, never the session id (a credential). */
+  sessions: z.array(z.object({ createdAt: z.string(), expiresAt: z.string(), active: z.boolean() })),
+  /** Email sent to the contact (the local outbox; SES keeps no copy in the table). */
+  outbox: z.array(OutboxEntrySchema),
+  /** Reminder-log entries of every campaign for this contact. */
+  reminderLog: z.array(z.record(z.string(), z.unknown())),
+  /** Responses the contact last saved or submitted. */
+  responses: z.array(
+    z.object({
+      year: z.number().int(),
+      organisationId: z.string(),
+      lastEditor: z.boolean(),
+      submitter: z.boolean(),
+      updatedAt: z.string().optional(),
+      submittedAt: z.string().optional(),
+    }),
+  ),
+  /** Audit entries of the contact's organisation that mention the contact. */
+  audit: z.array(z.record(z.string(), z.unknown())),
+});
+export type ContactExport = z.infer<typeof ContactExportSchema>;
+
+/** POST /api/admin/contacts/{id}/erase: counts only, never the personal data itself. */
+export const ErasureResultSchema = z.object({
+  contactId: z.string(),
+  organisationId: z.string(),
+  sessionsEnded: z.number().int(),
+  outboxDeleted: z.number().int(),
+  reminderLogRedacted: z.number().int(),
+  responsesRedacted: z.number().int(),
+});
+export type ErasureResult = z.infer<typeof ErasureResultSchema>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { EditorSchema, ResponseStatusSchema } from './response.schema';
+
+/** An organisation's state in a campaign: its response's status, or excused by the kansli. */
+export const ProgressStatusSchema = z.enum([...ResponseStatusSchema.options, 'excused']);
+export type ProgressStatus = z.infer<typeof ProgressStatusSchema>;
+
+/** Why mail may not reach an organisation: a contact's email state, or a role the statutes require. */
+export const EmailProblemSchema = z.object({
+  code: z.enum(['bounced', 'unsubscribed', 'complained', 'missing_politician', 'missing_official']),
+  message: z.string(),
+  contactId: z.string().optional(),
+  email: z.string().optional(),
+});
+export type EmailProblem = z.infer<typeof EmailProblemSchema>;
+
+/** One row of GET /api/admin/campaigns/{year}/progress. */
+export const ProgressRowSchema = z.object({
+  organisationId: z.string(),
+  name: z.string(),
+  type: z.enum(['kommun', 'region']),
+  status: ProgressStatusSchema,
+  /** Share (0–1) of the visible questions answered at the last save. */
+  answeredShare: z.number().min(0).max(1),
+  updatedAt: z.string().nullable(),
+  updatedBy: EditorSchema.nullable(),
+  /** Reminder emails sent to the organisation's contacts (the invitation not counted). */
+  remindersSent: z.number().int().min(0),
+  emailProblems: z.array(EmailProblemSchema),
+});
+export type ProgressRow = z.infer<typeof ProgressRowSchema>;
+
+export const ProgressSortSchema = z.enum(['code', 'name', 'status', 'answeredShare', 'updatedAt', 'remindersSent']);
+
+/** Query of the progress list: filter by status and type, sort by one column. */
+export const ProgressQuerySchema = z.object({
+  status: ProgressStatusSchema.optional(),
+  type: z.enum(['kommun', 'region']).optional(),
+  sort: ProgressSortSchema.default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});

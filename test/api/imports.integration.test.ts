@@ -1,0 +1,753 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app';
+import { AuditLog } from '../../functions/features/audit/audit.log';
+import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
+import { ImportRepository } from '../../functions/features/imports/import.repository';
+import { ImportService } from '../../functions/features/imports/import.service';
+import { OrganisationRepository } from '../../functions/features/organisations/organisation.repository';
+import { MemoryFileStore } from '../../functions/files/local-file-store';
+import { OutboxMail } from '../../functions/mail/outbox-mail';
+import type { Item, TableStore } from '../../functions/ports/table-store';
+import {
+  brokenFixtures,
+  type EmissionDataset,
+  type FixtureOrganisation,
+  type GeneratedFixture,
+  generateEmissionDataset,
+  goodFixtures,
+  longTable,
+  readDemoOrganisations,
+  SWEDISH_CSV,
+  toCsvBytes,
+} from '../../scripts/generate-emission-fixtures';
+import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
+import { jsonRequest, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+
+const NOW = new Date('2026-03-10T09:00:00Z');
+const CODES = ['0180', '1280', '1281', '12'];
+const ORGANISATIONS: FixtureOrganisation[] = readDemoOrganisations().filter((o) => CODES.includes(o.code));
+const DATASET = generateEmissionDataset({ organisations: ORGANISATIONS, fromYear: 2019, toYear: 2022 });
+/** 4 organisations × 4 years × 9 sectors. */
+const VALUES = DATASET.records.length;
+
+let dir: string;
+let good: Map<string, GeneratedFixture>;
+let broken: GeneratedFixture[];
+
+beforeAll(async () => {
+  // Generated into a temp dir, as a person would save exports, and read back from there.
+  dir = mkdtempSync(path.join(tmpdir(), 'emission-fixtures-'));
+  const fixtures = [...(await goodFixtures(DATASET)), ...(await brokenFixtures(DATASET, { now: NOW }))];
+  for (const fixture of fixtures) writeFileSync(path.join(dir, fixture.fileName), fixture.bytes);
+  const fromDisk = (fixture: GeneratedFixture) => ({
+    ...fixture,
+    bytes: new Uint8Array(readFileSync(path.join(dir, fixture.fileName))),
+  });
+  good = new Map((await goodFixtures(DATASET)).map((f) => [f.fileName, fromDisk(f)]));
+  broken = (await brokenFixtures(DATASET, { now: NOW })).map(fromDisk);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function fixture(name: string): GeneratedFixture {
+  const found = good.get(name);
+  if (!found) throw new Error(`no fixture ${name}`);
+  return found;
+}
+
+async function seedRegister(ctx: TestContext) {
+  const repo = new OrganisationRepository(ctx.store);
+  for (const o of ORGANISATIONS)
+    await repo.create({ id: o.code, name: o.name, type: o.type, population: o.population });
+}
+
+function form(file: { bytes: Uint8Array; fileName: string }, sheet?: string): FormData {
+  const body = new FormData();
+  body.append('file', new File([blobPart(file.bytes)], file.fileName));
+  if (sheet) body.append('sheet', sheet);
+  return body;
+}
+
+async function upload(ctx: TestContext, cookie: string, file: { bytes: Uint8Array; fileName: string }, sheet?: string) {
+  return ctx.app.request('/api/admin/imports', { method: 'POST', body: form(file, sheet), headers: { cookie } });
+}
+
+async function post(ctx: TestContext, cookie: string, url: string) {
+  return ctx.app.request(url, { method: 'POST', headers: { cookie } });
+}
+
+async function emissionsOf(ctx: TestContext, cookie: string, code: string) {
+  const res = await ctx.app.request(`/api/admin/organisations/${code}/emissions`, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Array<{
+    year: number;
+    sector: string;
+    tonnesCO2e: number;
+    importId: string;
+    previous?: unknown;
+  }>;
+}
+
+async function allEmissions(ctx: TestContext, cookie: string) {
+  return (await Promise.all(CODES.map((code) => emissionsOf(ctx, cookie, code)))).flat();
+}
+
+async function previewAndCommit(ctx: TestContext, cookie: string, file: { bytes: Uint8Array; fileName: string }) {
+  const preview = await (await upload(ctx, cookie, file)).json();
+  const commit = await post(ctx, cookie, `/api/admin/imports/${preview.id}/commit`);
+  return { preview, commitStatus: commit.status, commit: await commit.json() };
+}
+
+/** The dataset with Lund's 2021 transport emissions raised by 500 t. */
+function changedDataset(): EmissionDataset {
+  return {
+    ...DATASET,
+    records: DATASET.records.map((r) =>
+      r.organisation.code === '1281' && r.year === 2021 && r.sector === 'transporter'
+        ? { ...r, tonnes: r.tonnes + 500, parts: [] }
+        : r,
+    ),
+  };
+}
+
+describe('emissions import API', () => {
+  let ctx: TestContext;
+  let admin: string;
+
+  beforeEach(async () => {
+    ctx = await makeTestContext({ now: NOW.toISOString() });
+    await seedRegister(ctx);
+    admin = await signIn(ctx, 'kansli@example.se');
+  });
+
+  describe('preview', () => {
+    it('previews a long Swedish CSV and stores nothing in the emissions data', async () => {
+      // Act
+      const res = await upload(ctx, admin, fixture('lang-sv-1252.csv'));
+      // Assert
+      expect(res.status).toBe(201);
+      const body = await res.json();
+      expect(body).toMatchObject({
+        state: 'previewed',
+        fileName: 'lang-sv-1252.csv',
+        layout: 'long',
+        rows: VALUES,
+        organisations: { matched: [...CODES].sort(), unknown: [] },
+        years: [2019, 2022],
+        errors: [],
+        changes: { new: VALUES, changed: 0, unchanged: 0 },
+      });
+      expect(body.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(body.sectors).toHaveLength(9);
+      expect(await allEmissions(ctx, admin)).toEqual([]);
+    });
+
+    it.each([
+      ['bred-ar.csv', 'wide-years'],
+      ['bred-sektorer.csv', 'wide-sectors'],
+      ['long-en.csv', 'long'],
+      ['lang-undersektorer.csv', 'long'],
+      ['export.xlsx', 'long'],
+    ])('previews %s as %s with every value', async (name, layout) => {
+      // Act
+      const body = await (await upload(ctx, admin, fixture(name))).json();
+      // Assert
+      expect(body).toMatchObject({ layout, errors: [], changes: { new: VALUES } });
+    });
+
+    it('reads a named sheet of an XLSX', async () => {
+      // Act
+      const body = await (await upload(ctx, admin, fixture('export.xlsx'), 'År som kolumner')).json();
+      // Assert
+      expect(body).toMatchObject({ layout: 'wide-years', errors: [], changes: { new: VALUES } });
+    });
+
+    it('answers 422 for a sheet that does not exist', async () => {
+      // Act
+      const res = await upload(ctx, admin, fixture('export.xlsx'), 'Finns inte');
+      // Assert
+      expect(res.status).toBe(422);
+      expect((await res.json()).error.message).toMatch(/Finns inte/);
+    });
+
+    it('lists unknown organisations without failing the rest', async () => {
+      // Arrange
+      const unknown = broken.find((f) => f.fileName === 'okand-organisation.csv')!;
+      // Act
+      const body = await (await upload(ctx, admin, unknown)).json();
+      const commit = await post(ctx, admin, `/api/admin/imports/${body.id}/commit`);
+      // Assert
+      expect(body.errors).toEqual([]);
+      expect(body.organisations.unknown).toEqual([{ row: unknown.defect!.row, value: 'Atlantis kommun (9999)' }]);
+      expect(commit.status).toBe(200);
+      expect((await commit.json()).result).toMatchObject({ new: VALUES, written: VALUES });
+    });
+
+    it('gives each broken file a clear error, refuses to commit it and stores no emissions', async () => {
+      const variants = broken.filter((f) => f.defect || f.bytes.length === 0 || /pdf|png|skarmdump/.test(f.fileName));
+      const seen: string[] = [];
+      for (const variant of variants.filter((f) => f.fileName !== 'okand-organisation.csv')) {
+        // Act
+        const res = await upload(ctx, admin, variant);
+        const body = await res.json();
+        // Assert
+        if (res.status === 422) {
+          expect(body.error.code, variant.fileName).toBe('unreadable_file');
+          expect(body.error.message, variant.fileName).toMatch(/tom|inte ett kalkylblad/);
+        } else {
+          expect(res.status, variant.fileName).toBe(201);
+          expect(body.errors.length, variant.fileName).toBeGreaterThan(0);
+          if (variant.defect) {
+            expect(
+              body.errors.map((e: { row: number }) => e.row),
+              variant.fileName,
+            ).toContain(variant.defect.row);
+          }
+          const commit = await post(ctx, admin, `/api/admin/imports/${body.id}/commit`);
+          expect(commit.status, variant.fileName).toBe(422);
+          const refused = await commit.json();
+          expect(refused.error.code).toBe('import_has_errors');
+          expect(refused.error.details.errors).toEqual(body.errors);
+        }
+        seen.push(variant.fileName);
+      }
+      expect(seen).toEqual(
+        expect.arrayContaining([
+          'tom.csv',
+          'tom.xlsx',
+          'rapport-pdf.xlsx',
+          'skarmdump.xlsx',
+          'formler-utan-resultat.xlsx',
+          'sammanslagen-rubrik.xlsx',
+          'text-i-talkolumn.csv',
+          'negativt-varde.csv',
+          'motstridiga-dubbletter.csv',
+          'ar-utanfor-intervall.csv',
+        ]),
+      );
+      expect(await allEmissions(ctx, admin)).toEqual([]);
+    });
+
+    it('uses the cached results of formulas', async () => {
+      // Act
+      const body = await (
+        await upload(ctx, admin, broken.find((f) => f.fileName === 'formler-med-resultat.xlsx')!)
+      ).json();
+      // Assert
+      expect(body).toMatchObject({ errors: [], changes: { new: VALUES } });
+    });
+
+    it('answers 400 without a file field, 415 for another content type and 413 over 20 MB', async () => {
+      // Arrange
+      const noFile = new FormData();
+      noFile.append('sheet', 'Blad1');
+      const big = new Uint8Array(20 * 1024 * 1024 + 10).fill(0x41);
+      // Act
+      const missing = await ctx.app.request('/api/admin/imports', {
+        method: 'POST',
+        body: noFile,
+        headers: { cookie: admin },
+      });
+      const csvBody = await ctx.app.request('/api/admin/imports', {
+        method: 'POST',
+        body: blobPart(fixture('long-en.csv').bytes),
+        headers: { cookie: admin, 'content-type': 'text/csv' },
+      });
+      const tooBig = await upload(ctx, admin, { bytes: big, fileName: 'stor.csv' });
+      // Assert
+      expect(missing.status).toBe(400);
+      expect((await missing.json()).error.message).toMatch(/"file" saknas/);
+      expect(csvBody.status).toBe(415);
+      expect((await csvBody.json()).error.message).toMatch(/multipart\/form-data/);
+      expect(tooBig.status).toBe(413);
+      const list = await ctx.app.request('/api/admin/imports', { headers: { cookie: admin } });
+      expect(await list.json()).toEqual([]);
+    });
+
+    it('lists imports newest first with who, when, file, counts and state, and shows one with its errors', async () => {
+      // Arrange
+      const first = await (await upload(ctx, admin, fixture('lang-sv-bom.csv'))).json();
+      ctx.clock.advance(60_000);
+      const second = await (await upload(ctx, admin, broken.find((f) => f.fileName === 'negativt-varde.csv')!)).json();
+      // Act
+      const list = await (await ctx.app.request('/api/admin/imports', { headers: { cookie: admin } })).json();
+      const detail = await (
+        await ctx.app.request(`/api/admin/imports/${second.id}`, { headers: { cookie: admin } })
+      ).json();
+      // Assert
+      expect(list.map((i: { id: string }) => i.id)).toEqual([second.id, first.id]);
+      expect(list[1]).toMatchObject({
+        fileName: 'lang-sv-bom.csv',
+        createdBy: 'kansli@example.se',
+        createdAt: NOW.toISOString(),
+        state: 'previewed',
+        values: VALUES,
+        organisationCount: 4,
+        errorCount: 0,
+        changes: { new: VALUES, changed: 0, unchanged: 0 },
+      });
+      expect(detail.errors[0]).toMatchObject({ column: 'E', message: expect.stringMatching(/negativ/i) });
+      expect(
+        (await ctx.app.request(`/api/admin/imports/${crypto.randomUUID()}`, { headers: { cookie: admin } })).status,
+      ).toBe(404);
+    });
+  });
+
+  describe('commit', () => {
+    it('writes every value with the import id, and committing again changes nothing', async () => {
+      // Act
+      const { preview, commitStatus, commit } = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+      const again = await post(ctx, admin, `/api/admin/imports/${preview.id}/commit`);
+      // Assert
+      expect(commitStatus).toBe(200);
+      expect(commit).toMatchObject({
+        state: 'committed',
+        done: true,
+        alreadyCommitted: false,
+        result: { new: VALUES, changed: 0, unchanged: 0, written: VALUES },
+      });
+      expect(again.status).toBe(200);
+      expect(await again.json()).toMatchObject({ alreadyCommitted: true, result: { written: VALUES } });
+      const lund = await emissionsOf(ctx, admin, '1281');
+      expect(lund).toHaveLength(36);
+      const expected = DATASET.records.find(
+        (r) => r.organisation.code === '1281' && r.year === 2020 && r.sector === 'avfall',
+      )!;
+      expect(lund.find((v) => v.year === 2020 && v.sector === 'avfall')).toMatchObject({
+        tonnesCO2e: expected.tonnes,
+        population: DATASET.population(expected.organisation, 2020),
+        importId: preview.id,
+      });
+      expect(lund.every((v) => v.previous === undefined)).toBe(true);
+    });
+
+    it('reports 0 changed for the same file uploaded again, and for the same data in another format', async () => {
+      // Arrange
+      const first = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+      // Act
+      const same = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+      const otherFormat = await previewAndCommit(ctx, admin, fixture('export.xlsx'));
+      // Assert
+      expect(same.preview.changes).toEqual({ new: 0, changed: 0, unchanged: VALUES });
+      expect(same.preview.warnings.map((w: { message: string }) => w.message).join()).toMatch(
+        /Samma fil sparades redan/,
+      );
+      expect(same.commit.result).toEqual({ new: 0, changed: 0, unchanged: VALUES, written: 0 });
+      expect(otherFormat.preview.changes).toEqual({ new: 0, changed: 0, unchanged: VALUES });
+      expect(otherFormat.commit.result).toEqual({ new: 0, changed: 0, unchanged: VALUES, written: 0 });
+      expect((await allEmissions(ctx, admin)).every((v) => v.importId === first.preview.id)).toBe(true);
+    });
+
+    it('keeps the previous value with its import id when a value changes', async () => {
+      // Arrange
+      const first = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+      const before = DATASET.records.find(
+        (r) => r.organisation.code === '1281' && r.year === 2021 && r.sector === 'transporter',
+      )!;
+      const changed = {
+        fileName: 'andrad.csv',
+        bytes: toCsvBytes(longTable(changedDataset(), { language: 'sv' }), SWEDISH_CSV),
+      };
+      // Act
+      const second = await previewAndCommit(ctx, admin, changed);
+      // Assert
+      expect(second.preview.changes).toEqual({ new: 0, changed: 1, unchanged: VALUES - 1 });
+      expect(second.commit.result).toEqual({ new: 0, changed: 1, unchanged: VALUES - 1, written: 1 });
+      const value = (await emissionsOf(ctx, admin, '1281')).find((v) => v.year === 2021 && v.sector === 'transporter');
+      expect(value).toMatchObject({
+        tonnesCO2e: before.tonnes + 500,
+        importId: second.preview.id,
+        previous: {
+          tonnesCO2e: before.tonnes,
+          population: DATASET.population(before.organisation, 2021),
+          importId: first.preview.id,
+        },
+      });
+    });
+
+    it('records audit entries for commit and rollback', async () => {
+      // Arrange
+      const { preview } = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+      await post(ctx, admin, `/api/admin/imports/${preview.id}/rollback`);
+      // Act
+      const entries = await new AuditLog(ctx.store, ctx.clock).list({});
+      // Assert
+      expect(entries.map((e) => [e.action, e.target, e.actor])).toEqual(
+        expect.arrayContaining([
+          ['import.commit', `import:${preview.id}`, 'kansli@example.se'],
+          ['import.rollback', `import:${preview.id}`, 'kansli@example.se'],
+        ]),
+      );
+    });
+  });
+
+  describe('rollback', () => {
+    it('restores the replaced values, refuses while a later import holds them, and deletes created values', async () => {
+      // Arrange
+      const first = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+      const changed = {
+        fileName: 'andrad.csv',
+        bytes: toCsvBytes(longTable(changedDataset(), { language: 'sv' }), SWEDISH_CSV),
+      };
+      const second = await previewAndCommit(ctx, admin, changed);
+      // Act
+      const blocked = await post(ctx, admin, `/api/admin/imports/${first.preview.id}/rollback`);
+      const undoSecond = await post(ctx, admin, `/api/admin/imports/${second.preview.id}/rollback`);
+      const afterSecond = await emissionsOf(ctx, admin, '1281');
+      const undoSecondAgain = await post(ctx, admin, `/api/admin/imports/${second.preview.id}/rollback`);
+      const undoFirst = await post(ctx, admin, `/api/admin/imports/${first.preview.id}/rollback`);
+      // Assert
+      expect(blocked.status).toBe(422);
+      const refusal = await blocked.json();
+      expect(refusal.error.code).toBe('import_superseded');
+      expect(refusal.error.details).toEqual({
+        count: 1,
+        values: [{ organisationId: '1281', year: 2021, sector: 'transporter', importId: second.preview.id }],
+      });
+      expect(undoSecond.status).toBe(200);
+      expect(await undoSecond.json()).toMatchObject({ state: 'rolled_back', result: { restored: 1, deleted: 0 } });
+      const original = DATASET.records.find(
+        (r) => r.organisation.code === '1281' && r.year === 2021 && r.sector === 'transporter',
+      )!;
+      expect(afterSecond.find((v) => v.year === 2021 && v.sector === 'transporter')).toMatchObject({
+        tonnesCO2e: original.tonnes,
+        importId: first.preview.id,
+      });
+      expect(afterSecond.every((v) => v.importId === first.preview.id)).toBe(true);
+      expect(await undoSecondAgain.json()).toMatchObject({ alreadyRolledBack: true });
+      expect(undoFirst.status).toBe(200);
+      expect(await undoFirst.json()).toMatchObject({ result: { restored: 0, deleted: VALUES } });
+      expect(await allEmissions(ctx, admin)).toEqual([]);
+      const recommit = await post(ctx, admin, `/api/admin/imports/${first.preview.id}/commit`);
+      expect(recommit.status).toBe(409);
+    });
+
+    it('refuses to roll back an import that was never committed', async () => {
+      // Arrange
+      const preview = await (await upload(ctx, admin, fixture('lang-sv-1252.csv'))).json();
+      // Act
+      const res = await post(ctx, admin, `/api/admin/imports/${preview.id}/rollback`);
+      // Assert
+      expect(res.status).toBe(409);
+      expect((await res.json()).error.code).toBe('import_not_committed');
+    });
+  });
+
+  describe('auth', () => {
+    it('refuses members and anonymous callers on every import route', async () => {
+      // Arrange
+      await seedOrganisations(ctx, [{ id: '1283', name: 'Helsingborg', type: 'kommun' }]);
+      const member = await signIn(ctx, 'tjansteperson.1283@example.se');
+      const preview = await (await upload(ctx, admin, fixture('lang-sv-1252.csv'))).json();
+      const calls: Array<[string, string]> = [
+        ['POST', '/api/admin/imports'],
+        ['POST', '/api/admin/imports/uploads'],
+        ['GET', '/api/admin/imports'],
+        ['GET', `/api/admin/imports/${preview.id}`],
+        ['POST', `/api/admin/imports/${preview.id}/commit`],
+        ['POST', `/api/admin/imports/${preview.id}/rollback`],
+        ['GET', '/api/admin/organisations/1281/emissions'],
+      ];
+      for (const [method, url] of calls) {
+        // Act
+        const anonymous = await ctx.app.request(url, {
+          method,
+          ...(method === 'POST' ? { body: form(fixture('long-en.csv')) } : {}),
+        });
+        const asMember = await ctx.app.request(url, {
+          method,
+          headers: { cookie: member },
+          ...(method === 'POST' ? { body: form(fixture('long-en.csv')) } : {}),
+        });
+        // Assert
+        expect([url, anonymous.status]).toEqual([url, 401]);
+        expect([url, asMember.status]).toEqual([url, 403]);
+      }
+      expect(await allEmissions(ctx, admin)).toEqual([]);
+    });
+  });
+});
+
+describe('a commit that fails part-way', () => {
+  it('stays committing, and running it again completes it without a mix', async () => {
+    // Arrange: the 40th emission put fails once, as a throttled or lost request would
+    let emissionPuts = 0;
+    let failAt: number | undefined = 40;
+    const ctx = await makeTestContext({
+      now: NOW.toISOString(),
+      wrapStore: (store) =>
+        failingStore(store, (item) => {
+          if (item.entity !== 'Emission') return false;
+          emissionPuts++;
+          return emissionPuts === failAt;
+        }),
+    });
+    await seedRegister(ctx);
+    const admin = await signIn(ctx, 'kansli@example.se');
+    const first = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+    const second = (await (await upload(ctx, admin, fixture('bred-ar.csv'))).json()) as { id: string };
+    expect(first.commitStatus).toBe(500);
+
+    // Act: the failed commit is run again
+    const stuck = await (
+      await ctx.app.request(`/api/admin/imports/${first.preview.id}`, { headers: { cookie: admin } })
+    ).json();
+    const partial = await allEmissions(ctx, admin);
+    failAt = undefined;
+    const rerun = await post(ctx, admin, `/api/admin/imports/${first.preview.id}/commit`);
+
+    // Assert
+    expect(stuck.state).toBe('committing');
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(VALUES);
+    expect(rerun.status).toBe(200);
+    expect(await rerun.json()).toMatchObject({
+      state: 'committed',
+      result: { new: VALUES, changed: 0, unchanged: 0, written: VALUES },
+    });
+    const stored = await allEmissions(ctx, admin);
+    expect(stored).toHaveLength(VALUES);
+    expect(stored.every((v) => v.importId === first.preview.id && v.previous === undefined)).toBe(true);
+    // A later file with the same data then finds nothing to change.
+    const commitSecond = await post(ctx, admin, `/api/admin/imports/${second.id}/commit`);
+    expect((await commitSecond.json()).result).toMatchObject({ changed: 0, written: 0 });
+  });
+
+  it('completes a half-done update of changed values and keeps every previous value', async () => {
+    // Arrange
+    let armed = false;
+    let puts = 0;
+    const ctx = await makeTestContext({
+      now: NOW.toISOString(),
+      wrapStore: (store) =>
+        failingStore(store, (item) => {
+          if (!armed || item.entity !== 'Emission') return false;
+          puts++;
+          return puts === 3;
+        }),
+    });
+    await seedRegister(ctx);
+    const admin = await signIn(ctx, 'kansli@example.se');
+    const first = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+    // Every value of Malmö changes.
+    const raised: EmissionDataset = {
+      ...DATASET,
+      records: DATASET.records.map((r) =>
+        r.organisation.code === '1280' ? { ...r, tonnes: r.tonnes + 1, parts: [] } : r,
+      ),
+    };
+    const file = { fileName: 'malmo.csv', bytes: toCsvBytes(longTable(raised, { language: 'sv' }), SWEDISH_CSV) };
+    armed = true;
+    const second = await previewAndCommit(ctx, admin, file);
+    armed = false;
+    // Act
+    const rerun = await post(ctx, admin, `/api/admin/imports/${second.preview.id}/commit`);
+    // Assert
+    expect(second.commitStatus).toBe(500);
+    expect(rerun.status).toBe(200);
+    expect((await rerun.json()).result).toEqual({ new: 0, changed: 36, unchanged: VALUES - 36, written: 36 });
+    const malmo = await emissionsOf(ctx, admin, '1280');
+    expect(malmo.every((v) => v.importId === second.preview.id)).toBe(true);
+    expect(malmo.every((v) => (v.previous as { importId: string }).importId === first.preview.id)).toBe(true);
+  });
+
+  it('fails cleanly when a batch write of the parsed values fails, and a new upload works', async () => {
+    // Arrange
+    let failBatch = true;
+    const ctx = await makeTestContext({
+      now: NOW.toISOString(),
+      wrapStore: (store) => ({
+        ...bind(store),
+        batchWrite: async (ops) => {
+          if (failBatch) throw new Error('lost');
+          return store.batchWrite(ops);
+        },
+      }),
+    });
+    await seedRegister(ctx);
+    const admin = await signIn(ctx, 'kansli@example.se');
+    // Act
+    const failed = await upload(ctx, admin, fixture('lang-sv-1252.csv'));
+    failBatch = false;
+    const retried = await upload(ctx, admin, fixture('lang-sv-1252.csv'));
+    // Assert
+    expect(failed.status).toBe(500);
+    expect(retried.status).toBe(201);
+    const list = await (await ctx.app.request('/api/admin/imports', { headers: { cookie: admin } })).json();
+    expect(list).toHaveLength(1);
+  });
+});
+
+describe('commit in steps', () => {
+  it('stops at the deadline with progress, and the next call continues', async () => {
+    // Arrange
+    const ctx = await makeTestContext({ now: NOW.toISOString() });
+    await seedRegister(ctx);
+    const imports = new ImportRepository(ctx.store);
+    const service = new ImportService({
+      imports,
+      emissions: new EmissionRepository(ctx.store),
+      organisations: new OrganisationRepository(ctx.store),
+      audit: new AuditLog(ctx.store, ctx.clock),
+      clock: ctx.clock,
+    });
+    const preview = await service.preview(fixture('lang-sv-1252.csv'), 'kansli@example.se');
+    const progress: number[] = [];
+    // Act
+    const stopped = await service.commit(preview.id, 'kansli@example.se', { deadline: Date.now() - 1 });
+    const record = await imports.get(preview.id);
+    const finished = await service.commit(preview.id, 'kansli@example.se', {
+      onProgress: (done) => progress.push(done),
+    });
+    // Assert
+    expect(stopped).toMatchObject({ state: 'committing', done: false, remaining: VALUES, result: { written: 0 } });
+    expect(record?.state).toBe('committing');
+    expect(finished).toMatchObject({ state: 'committed', done: true, remaining: 0, result: { written: VALUES } });
+    expect(progress.at(-1)).toBe(VALUES);
+  });
+});
+
+describe('two-step upload (presigned URL)', () => {
+  it('previews a file PUT to the upload URL', async () => {
+    // Arrange
+    const ctx = await makeTestContext({ now: NOW.toISOString() });
+    await seedRegister(ctx);
+    const files = new MemoryFileStore();
+    const app = createApp({
+      store: ctx.store,
+      mail: new OutboxMail(ctx.store, ctx.clock),
+      clock: ctx.clock,
+      config: ctx.config,
+      files,
+      log: () => {},
+    });
+    const admin = await signIn(ctx, 'kansli@example.se');
+    // Act
+    const ticket = await (
+      await app.request('/api/admin/imports/uploads', { method: 'POST', headers: { cookie: admin } })
+    ).json();
+    const put = await app.request(ticket.url, {
+      method: 'PUT',
+      body: blobPart(fixture('bred-sektorer.csv').bytes),
+      headers: { cookie: admin, 'content-type': 'application/octet-stream' },
+    });
+    const preview = await app.request(
+      '/api/admin/imports',
+      jsonRequest('POST', { uploadId: ticket.uploadId, fileName: 'bred-sektorer.csv' }, { cookie: admin }),
+    );
+    const missing = await app.request(
+      '/api/admin/imports',
+      jsonRequest('POST', { uploadId: crypto.randomUUID(), fileName: 'x.csv' }, { cookie: admin }),
+    );
+    // Assert
+    expect(ticket).toMatchObject({ method: 'PUT', maxBytes: 20 * 1024 * 1024 });
+    expect(put.status).toBe(204);
+    expect(preview.status).toBe(201);
+    expect(await preview.json()).toMatchObject({ layout: 'wide-sectors', errors: [], changes: { new: VALUES } });
+    expect(missing.status).toBe(404);
+  });
+
+  it('answers 422 when uploads are not configured', async () => {
+    // Arrange
+    const ctx = await makeTestContext({ now: NOW.toISOString() });
+    const admin = await signIn(ctx, 'kansli@example.se');
+    // Act
+    const res = await ctx.app.request('/api/admin/imports/uploads', { method: 'POST', headers: { cookie: admin } });
+    // Assert
+    expect(res.status).toBe(422);
+  });
+});
+
+describe('survey prefill from imported emissions', () => {
+  it('shows emissions per inhabitant from the latest year, with "Från Sustainable Advantage, <year>"', async () => {
+    // Arrange
+    const ctx = await makeTestContext({ now: NOW.toISOString() });
+    await seedRegister(ctx);
+    await seedOrganisations(ctx, [{ id: '1283', name: 'Helsingborg', type: 'kommun' }]);
+    await seedCampaign(ctx);
+    const admin = await signIn(ctx, 'kansli@example.se');
+    await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+    const lund = ORGANISATIONS.find((o) => o.code === '1281')!;
+    const { ContactRepository } = await import('../../functions/features/contacts/contact.repository');
+    await new ContactRepository(ctx.store).create({
+      id: 'tjansteperson-1281',
+      organisationId: '1281',
+      email: 'tjansteperson.1281@example.se',
+      name: 'Tjänsteperson Lund',
+      role: 'official',
+      emailState: 'ok',
+    });
+    const member = await signIn(ctx, 'tjansteperson.1281@example.se');
+    const helsingborg = await signIn(ctx, 'tjansteperson.1283@example.se');
+    const territorial = DATASET.records
+      .filter((r) => r.organisation.code === '1281' && r.year === 2022 && r.sector !== 'utrikes-transporter')
+      .reduce((sum, r) => sum + r.tonnes, 0);
+    // Act
+    const view = await (await ctx.app.request('/api/campaigns/2026/response', { headers: { cookie: member } })).json();
+    const none = await (
+      await ctx.app.request('/api/campaigns/2026/response', { headers: { cookie: helsingborg } })
+    ).json();
+    // Assert
+    expect(view.prefill).toEqual({
+      values: {
+        M0_emissions_per_inhabitant: Math.round((territorial / DATASET.population(lund, 2022)) * 100) / 100,
+      },
+      sources: { M0_emissions_per_inhabitant: 'Från Sustainable Advantage, 2022' },
+    });
+    expect(none.prefill).toEqual({ values: {}, sources: {} });
+  });
+});
+
+/** The bytes as a fetch body (TypeScript's DOM types want an ArrayBuffer-backed view). */
+function blobPart(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes);
+}
+
+/** Binds every method, so a spread copy of the store still works. */
+function bind(store: TableStore): TableStore {
+  return {
+    get: store.get.bind(store),
+    batchGet: store.batchGet.bind(store),
+    put: store.put.bind(store),
+    update: store.update.bind(store),
+    delete: store.delete.bind(store),
+    query: store.query.bind(store),
+    queryAll: store.queryAll.bind(store),
+    batchWrite: store.batchWrite.bind(store),
+  };
+}
+
+/** A store whose put throws (like a lost request) when `fails(item)` says so. */
+function failingStore(store: TableStore, fails: (item: Item) => boolean): TableStore {
+  return {
+    ...bind(store),
+    put: async (item, condition) => {
+      if (fails(item)) throw new Error('simulated lost request');
+      return store.put(item, condition);
+    },
+  };
+}
+
+describe('OpenAPI document', () => {
+  it('lists the import routes as admin only, with the multipart body', async () => {
+    // Arrange
+    const ctx = await makeTestContext({ now: NOW.toISOString() });
+    // Act
+    const doc = await (await ctx.app.request('/api/openapi.json')).json();
+    // Assert
+    const post = doc.paths['/api/admin/imports'].post;
+    expect(post['x-access']).toBe('admin');
+    expect(Object.keys(post.requestBody.content)).toEqual(['multipart/form-data', 'application/json']);
+    for (const path of [
+      '/api/admin/imports/{id}/commit',
+      '/api/admin/imports/{id}/rollback',
+      '/api/admin/organisations/{code}/emissions',
+    ]) {
+      const operation = Object.values(doc.paths[path])[0] as Record<string, unknown>;
+      expect([path, operation['x-access']]).toEqual([path, 'admin']);
+    }
+  });
+});

@@ -1,0 +1,408 @@
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../functions/features/audit/audit.log';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/campaign.service';
+import { keys } from '../../functions/store/table-design';
+import { completeKommunAnswers } from '../helpers/complete-answers';
+import { LUND, MALMO, SKANE, seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
+import { countCommands, jsonRequest, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+
+const YEAR = 2026;
+const LUND_OFFICIAL = 'tjansteperson.1281@example.se';
+const MALMO_OFFICIAL = 'tjansteperson.1280@example.se';
+const INJECTED = { id: '0180', name: '=HYPERLINK("http://evil.example","Klicka")', type: 'kommun' as const };
+
+function withCookie(cookie: string, init: RequestInit = {}): RequestInit {
+  return { ...init, headers: { ...(init.headers as Record<string, string>), cookie } };
+}
+
+async function saveDraft(ctx: TestContext, cookie: string, data: Record<string, unknown>) {
+  const res = await ctx.app.request(
+    `/api/campaigns/${YEAR}/response`,
+    withCookie(cookie, jsonRequest('PUT', { data, version: 0 })),
+  );
+  expect(res.status).toBe(200);
+}
+
+async function submitAnswers(ctx: TestContext, email: string, data: Record<string, unknown>) {
+  const cookie = await signIn(ctx, email);
+  await saveDraft(ctx, cookie, data);
+  const res = await ctx.app.request(
+    `/api/campaigns/${YEAR}/response/submit`,
+    withCookie(cookie, jsonRequest('POST', { version: 1 })),
+  );
+  expect(res.status).toBe(200);
+  return cookie;
+}
+
+async function post(ctx: TestContext, cookie: string, path: string, body?: unknown) {
+  return ctx.app.request(path, withCookie(cookie, jsonRequest('POST', body)));
+}
+
+/** A deep copy of the kommun survey with M1's top choice worth `points` instead of 3. */
+function kommunSurveyWithM1Top(points: number) {
+  const survey = structuredClone(DEFAULT_SURVEYS.kommun) as unknown as {
+    pages: Array<{ elements?: Array<{ name: string; choices?: Array<{ value: string; score?: number }> }> }>;
+  };
+  const m1 = survey.pages.flatMap((p) => p.elements ?? []).find((e) => e.name === 'M1')!;
+  m1.choices!.find((c) => c.value === 'klimatneutral_2030')!.score = points;
+  return survey;
+}
+
+describe('Klimatläget: publish and the public report', () => {
+  let ctx: TestContext;
+  let admin: string;
+
+  beforeEach(async () => {
+    // Arrange: Lund submits; Malmö saves a draft answering no to a basic requirement and never submits
+    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
+    await seedOrganisations(ctx);
+    await seedCampaign(ctx);
+    await submitAnswers(ctx, LUND_OFFICIAL, completeKommunAnswers());
+    await saveDraft(ctx, await signIn(ctx, MALMO_OFFICIAL), { B1: false, B2: false });
+    admin = await signIn(ctx, 'kansli@example.se');
+  });
+
+  it('publishes revision 1, marks the campaign published and serves it to anonymous callers', async () => {
+    // Act
+    const published = await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const report = await ctx.app.request(`/api/klimatlaget/${YEAR}`);
+    const years = await ctx.app.request('/api/klimatlaget');
+    const campaign = await ctx.app.request(`/api/admin/campaigns/${YEAR}`, withCookie(admin));
+    // Assert
+    expect(published.status).toBe(201);
+    expect(await published.json()).toMatchObject({
+      year: YEAR,
+      revision: 1,
+      respondents: 1,
+      organisations: 3,
+      rescored: 0,
+    });
+    expect(report.status).toBe(200);
+    const body = await report.json();
+    expect(body).toMatchObject({ year: YEAR, revision: 1, report: { respondents: 1, organisations: 3 } });
+    expect(body.report.byType.kommun).toMatchObject({
+      respondents: 1,
+      organisations: 2,
+      bands: [
+        { band: 'A', count: 1 },
+        { band: 'B', count: 0 },
+        { band: 'C', count: 0 },
+        { band: 'D', count: 0 },
+        { band: null, count: 0 },
+      ],
+    });
+    expect(await years.json()).toEqual([
+      expect.objectContaining({ year: YEAR, revision: 1, respondents: 1, organisations: 3 }),
+    ]);
+    expect((await campaign.json()).status).toBe('published');
+  });
+
+  it('never counts a non-respondent as "no"', async () => {
+    // Act
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const { report } = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).json();
+    // Assert: Malmö's unsubmitted "no" to B1 is not there; only Lund's yes is
+    const b1 = report.byType.kommun.questions.find((q: { name: string }) => q.name === 'B1');
+    expect(b1).toMatchObject({ n: 1, yes: { value: true, count: 1, share: 1 } });
+    expect(report.byType.region).toMatchObject({ respondents: 0, organisations: 1 });
+  });
+
+  it('keeps revision 1 when publishing again as revision 2, and serves the latest', async () => {
+    // Arrange
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    ctx.clock.set(new Date('2026-03-10T15:00:00Z'));
+    // Act
+    const second = await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const latest = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).json();
+    const first = await (await ctx.app.request(`/api/klimatlaget/${YEAR}?revision=1`)).json();
+    const stored = await ctx.store.queryAll({ partition: keys.reportPk(YEAR) });
+    const rules = await (await ctx.app.request(`/api/admin/campaigns/${YEAR}/reports/1`, withCookie(admin))).json();
+    // Assert
+    expect(second.status, await second.clone().text()).toBe(201);
+    expect((await second.json()).revision).toBe(2);
+    expect(latest).toMatchObject({ revision: 2, publishedAt: '2026-03-10T15:00:00.000Z' });
+    expect(first).toMatchObject({ revision: 1, publishedAt: '2026-03-10T09:00:00.000Z' });
+    expect(stored.map((item) => item.sk)).toEqual(['REV#0001', 'REV#0002']);
+    expect(rules).toMatchObject({
+      revision: 1,
+      publishedBy: 'kansli@example.se',
+      rules: { kommun: { max: 66 }, region: { max: 42 } },
+    });
+    expect(rules.rules.kommun.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rules.rules.kommun.questions.find((q: { name: string }) => q.name === 'M1').choices).toEqual({
+      inget: 0,
+      nationellt_2045: 1,
+      skarpare_an_2045: 2,
+      klimatneutral_2030: 3,
+    });
+    expect((await ctx.app.request(`/api/klimatlaget/${YEAR}?revision=3`)).status).toBe(404);
+  });
+
+  it('answers 404 for a year that is not published', async () => {
+    const res = await ctx.app.request(`/api/klimatlaget/${YEAR}`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('not_published');
+  });
+
+  it('audit-logs the publish with the revision and the rules it used', async () => {
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const entries = await new AuditLog(ctx.store, ctx.clock).list({ year: YEAR });
+    expect(entries.find((e) => e.action === 'klimatlaget.publish')).toMatchObject({
+      actor: 'kansli@example.se',
+      after: { revision: 1, respondents: 1, rules: { kommun: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+    });
+  });
+
+  it('reads the public report with one query and no session', async () => {
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const commands = countCommands(ctx.clients);
+    await ctx.app.request(`/api/klimatlaget/${YEAR}`);
+    expect(commands.calls).toEqual(['QueryCommand']);
+  });
+
+  it('refuses members and anonymous callers on the admin routes', async () => {
+    const member = await signIn(ctx, LUND_OFFICIAL);
+    expect((await post(ctx, member, `/api/admin/campaigns/${YEAR}/publish`)).status).toBe(403);
+    expect((await ctx.app.request(`/api/admin/campaigns/${YEAR}/publish`, jsonRequest('POST'))).status).toBe(401);
+    expect((await ctx.app.request(`/api/admin/campaigns/${YEAR}/export.csv`, withCookie(member))).status).toBe(403);
+  });
+});
+
+describe('Klimatläget: what stays private', () => {
+  let ctx: TestContext;
+  let admin: string;
+  let lund: string;
+
+  beforeEach(async () => {
+    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
+    await seedOrganisations(ctx);
+    await seedCampaign(ctx);
+    lund = await submitAnswers(ctx, LUND_OFFICIAL, completeKommunAnswers());
+    await ctx.store.put({
+      ...keys.emission(LUND.id, 2023, 'transporter'),
+      organisationId: LUND.id,
+      year: 2023,
+      sector: 'transporter',
+      tonnesCO2e: 250_000,
+      population: 125_000,
+      importId: 'imp-1',
+    });
+    admin = await signIn(ctx, 'kansli@example.se');
+  });
+
+  it('publishes no organisation id, name, contact or publisher in the public report', async () => {
+    // Act
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const text = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).text();
+    const list = await (await ctx.app.request('/api/klimatlaget')).text();
+    // Assert
+    for (const secret of [
+      LUND.id,
+      LUND.name,
+      MALMO.name,
+      SKANE.name,
+      'example.se',
+      'Erik Nilsson',
+      'publishedBy',
+      'rules',
+    ]) {
+      expect(text).not.toContain(secret);
+      expect(list).not.toContain(secret);
+    }
+    expect(JSON.parse(text).report.emissions).toMatchObject({
+      organisations: 1,
+      perInhabitant: { mean: 2 },
+      national: { perInhabitant: 4.4 },
+    });
+  });
+
+  it('shows the member their scorecard only after publishing, with the network figures and Utfall beside the score', async () => {
+    // Act
+    const before = await ctx.app.request(`/api/campaigns/${YEAR}/scorecard`, withCookie(lund));
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const after = await ctx.app.request(`/api/campaigns/${YEAR}/scorecard`, withCookie(lund));
+    // Assert
+    expect(before.status).toBe(404);
+    expect((await before.json()).error.code).toBe('not_published');
+    expect(after.status).toBe(200);
+    const card = await after.json();
+    expect(card).toMatchObject({
+      organisationId: LUND.id,
+      total: 64,
+      max: 66,
+      band: 'A',
+      gatePassed: true,
+      network: { source: 'published', revision: 1, respondents: 1, total: { mean: 64, median: 64 } },
+      emissionOutcome: { latestYear: 2023, perInhabitant: 2 },
+    });
+    expect(card.network.sections[0]).toEqual({
+      name: 'mal',
+      mean: 14,
+      median: 14,
+      meanShare: 0.9333,
+      medianShare: 0.9333,
+    });
+    expect(card.lostPoints).toEqual([{ name: 'M7', title: expect.any(String), section: 'mal', points: 1, max: 2 }]);
+  });
+
+  it("takes the organisation from the session: a member cannot read another organisation's scorecard", async () => {
+    // Arrange
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const malmo = await signIn(ctx, MALMO_OFFICIAL);
+    // Act
+    const smuggled = await ctx.app.request(`/api/campaigns/${YEAR}/scorecard?organisationId=1281`, withCookie(malmo));
+    const adminRoute = await ctx.app.request(`/api/admin/campaigns/${YEAR}/scorecards/1281`, withCookie(malmo));
+    const anonymous = await ctx.app.request(`/api/campaigns/${YEAR}/scorecard`);
+    // Assert
+    expect(smuggled.status).toBe(404);
+    expect((await smuggled.json()).error.code).toBe('no_submitted_response');
+    expect(adminRoute.status).toBe(403);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('lets the kansli see any scorecard before publishing, with live network figures', async () => {
+    const res = await ctx.app.request(`/api/admin/campaigns/${YEAR}/scorecards/1281`, withCookie(admin));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      organisationId: '1281',
+      total: 64,
+      network: { source: 'live', respondents: 1 },
+    });
+  });
+});
+
+describe('score preview and re-scoring', () => {
+  let ctx: TestContext;
+  let admin: string;
+
+  beforeEach(async () => {
+    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
+    await seedOrganisations(ctx);
+    await seedCampaign(ctx);
+    admin = await signIn(ctx, 'kansli@example.se');
+  });
+
+  it('scores answers against a survey being edited, so a changed point changes the result', async () => {
+    // Arrange
+    const data = completeKommunAnswers();
+    // Act
+    const shipped = await post(ctx, admin, '/api/admin/score-preview', { survey: DEFAULT_SURVEYS.kommun, data });
+    const edited = await post(ctx, admin, '/api/admin/score-preview', { survey: kommunSurveyWithM1Top(5), data });
+    // Assert
+    expect(shipped.status).toBe(200);
+    expect(await shipped.json()).toMatchObject({ total: 64, max: 66, band: 'A' });
+    expect(await edited.json()).toMatchObject({ total: 66, max: 68 });
+  });
+
+  it('answers 422 with the reason when the scoring is malformed', async () => {
+    const res = await post(ctx, admin, '/api/admin/score-preview', { survey: kommunSurveyWithM1Top(-1), data: {} });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error.code).toBe('invalid_scoring');
+    expect(body.error.message).toMatch(/M1.*points must be a finite number ≥ 0/);
+  });
+
+  it("re-scores a submitted response after a choice's points change, and a second run changes nothing", async () => {
+    // Arrange
+    await submitAnswers(ctx, LUND_OFFICIAL, completeKommunAnswers());
+    const patched = await ctx.app.request(
+      `/api/admin/campaigns/${YEAR}`,
+      withCookie(
+        admin,
+        jsonRequest('PATCH', { surveys: { kommun: kommunSurveyWithM1Top(1), region: DEFAULT_SURVEYS.region } }),
+      ),
+    );
+    expect(patched.status).toBe(200);
+    // Act
+    const first = await post(ctx, admin, `/api/admin/campaigns/${YEAR}/rescore`);
+    const again = await post(ctx, admin, `/api/admin/campaigns/${YEAR}/rescore`);
+    const exported = await (await ctx.app.request(`/api/admin/campaigns/${YEAR}/responses`, withCookie(admin))).json();
+    // Assert
+    expect(await first.json()).toEqual({ rescored: 1, unchanged: 0 });
+    expect(await again.json()).toEqual({ rescored: 0, unchanged: 1 });
+    const lund = exported.responses.find((r: { organisation: { id: string } }) => r.organisation.id === '1281');
+    expect(lund).toMatchObject({ status: 'submitted', version: 3, score: { total: 62, max: 65 } });
+    const audit = await new AuditLog(ctx.store, ctx.clock).list({ year: YEAR });
+    expect(audit.filter((e) => e.action === 'campaign.rescore')).toHaveLength(2);
+  });
+});
+
+describe('exports for the kansli', () => {
+  let ctx: TestContext;
+  let admin: string;
+
+  beforeEach(async () => {
+    // Arrange: an organisation whose name is a formula submits an answer starting with "+"
+    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
+    await seedOrganisations(ctx, [LUND, MALMO, SKANE, INJECTED]);
+    await seedCampaign(ctx);
+    await submitAnswers(ctx, 'tjansteperson.0180@example.se', {
+      ...completeKommunAnswers(),
+      respondent_name: '+46 70 123 45 67',
+    });
+    admin = await signIn(ctx, 'kansli@example.se');
+  });
+
+  it('lists every organisation with its status, data and score as JSON', async () => {
+    const res = await ctx.app.request(`/api/admin/campaigns/${YEAR}/responses`, withCookie(admin));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(
+      body.responses.map((r: { organisation: { id: string }; status: string }) => [r.organisation.id, r.status]),
+    ).toEqual([
+      ['0180', 'submitted'],
+      ['12', 'not_started'],
+      ['1280', 'not_started'],
+      ['1281', 'not_started'],
+    ]);
+    expect(body.responses[0]).toMatchObject({ data: { respondent_name: '+46 70 123 45 67' }, score: { total: 64 } });
+  });
+
+  it('neutralises formula injection in the CSV, written for Swedish Excel', async () => {
+    // Act
+    const res = await ctx.app.request(`/api/admin/campaigns/${YEAR}/export.csv`, withCookie(admin));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    // Assert
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[0]).toMatch(/^Kod;Organisation;Typ;Status;Ursäktad;Inskickad;/);
+    expect(lines[0]).toContain('M1 – ');
+    const injected = lines.find((line) => line.startsWith('0180;'))!;
+    expect(injected).toContain(`;"'=HYPERLINK(""http://evil.example"",""Klicka"")";`);
+    expect(injected).toContain(";'+46 70 123 45 67;");
+    expect(injected).not.toMatch(/;=|;\+|;"=/);
+    expect(injected).toContain(';0,9697;A;Ja;');
+  });
+
+  it('writes an xlsx that reads back with one row per organisation and a sheet of aggregates', async () => {
+    // Act
+    const res = await ctx.app.request(`/api/admin/campaigns/${YEAR}/export.xlsx`, withCookie(admin));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    // Assert
+    expect(res.status).toBe(200);
+    const answers = workbook.getWorksheet('Svar')!;
+    const header = (answers.getRow(1).values as unknown[]).slice(1);
+    expect(answers.rowCount).toBe(5);
+    expect(header.slice(0, 4)).toEqual(['Kod', 'Organisation', 'Typ', 'Status']);
+    expect(header).toContain('Poäng totalt');
+    expect(header).toContain('Utfall: t CO2e per invånare');
+    const row = answers.getRow(2);
+    const nameCell = row.getCell(2);
+    expect(nameCell.value).toBe(INJECTED.name);
+    expect(nameCell.type).toBe(ExcelJS.ValueType.String);
+    expect(nameCell.formula).toBeUndefined();
+    expect(row.getCell(header.indexOf('Poäng totalt') + 1).value).toBe(64);
+    const m1 = header.findIndex((h) => String(h).startsWith('M1 – ')) + 1;
+    expect(row.getCell(m1).value).toBe('Beslut om att bli klimatneutral senast 2030');
+    const answer = row.getCell(header.indexOf('respondent_name – Ditt namn') + 1);
+    expect([answer.value, answer.type]).toEqual(['+46 70 123 45 67', ExcelJS.ValueType.String]);
+    const aggregates = workbook.getWorksheet('Klimatläget')!;
+    expect(aggregates.getCell('A1').value).toBe(`Klimatläget ${YEAR}`);
+    expect(aggregates.getRow(4).values).toEqual([undefined, 'Alla', 1, 4, 0, 0.9697, 0.9697, 1]);
+  });
+});

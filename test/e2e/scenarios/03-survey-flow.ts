@@ -1,0 +1,172 @@
+import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+import { answerText, choose, completeAnswers, nextSave, question, waitForSurvey, waitSaved } from '../survey-helpers';
+
+const A = 'tjansteperson.1281@example.se'; // Erik Nilsson, Lund
+const B = 'politiker.1281@example.se'; // Anna Andersson, Lund
+
+const surveyAssets = (urls: string[]) => urls.filter((u) => /SurveyPage-|survey-core|\/survey-[0-9a-f]+\.css/.test(u));
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'sign in, answer two pages, reload, resolve a conflict with the other contact, submit, receipt',
+    async run(e2e) {
+      // 1. Sign in through the form and the outbox link.
+      const contextA = await e2e.newContext();
+      const page = await contextA.newPage();
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/login`);
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      await e2e.screenshot(page, 'login');
+      await e2e.axe(page, '/login');
+      await page.getByLabel('E-postadress').fill(A);
+      await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
+      await page.getByRole('heading', { name: 'Kolla din e-post' }).waitFor();
+      await page.getByText(`Vi har skickat en länk till ${A}`).waitFor();
+      await e2e.screenshot(page, 'login-sent');
+      await page.goto(await e2e.latestLoginLink(A));
+      await page.getByRole('heading', { level: 1, name: 'Lund' }).waitFor();
+      await page.getByText('Ej påbörjad').waitFor();
+      await page.getByText('Anna Andersson').waitFor();
+      await e2e.screenshot(page, 'home');
+      await e2e.axe(page, '/ (organisation page)');
+      assertEqual(surveyAssets(watch.scripts).length, 0, 'survey assets loaded before the survey page');
+
+      // 2. Answer questions on two pages; each change autosaves.
+      await page.getByRole('link', { name: 'Börja fylla i' }).click();
+      await waitForSurvey(page);
+      assert(surveyAssets(watch.scripts).length > 0, 'the survey page loaded no survey chunk');
+      assertEqual(await question(page, 'organisation').locator('input').inputValue(), 'Lund', 'organisation filled in');
+      let save = nextSave(page);
+      await answerText(page, 'respondent_name', 'Erik Nilsson');
+      await choose(page, 'respondent_role', 'Tjänsteperson');
+      assertEqual((await save).status(), 200, 'first autosave');
+      await waitSaved(page);
+      await page.getByText(/^Sparat \d\d:\d\d$/).waitFor();
+      await e2e.axe(page, '/enkat');
+      await page.getByRole('button', { name: 'Nästa' }).click();
+      await question(page, 'B1').waitFor();
+      save = nextSave(page);
+      await choose(page, 'B1', 'Ja');
+      await choose(page, 'B2', 'Ja');
+      await answerText(page, 'B1_url', 'https://lund.se/klimatbeslut');
+      assertEqual((await save).status(), 200, 'autosave on page 2');
+      await waitSaved(page);
+      await e2e.screenshot(page, 'survey');
+
+      // 3. A reload continues from the stored draft, on the same page.
+      await page.reload();
+      await waitForSurvey(page);
+      await question(page, 'B1').waitFor();
+      assert(await question(page, 'B1').getByRole('radio', { name: 'Ja' }).isChecked(), 'B1 kept after reload');
+      assertEqual(
+        await question(page, 'B1_url').locator('input').inputValue(),
+        'https://lund.se/klimatbeslut',
+        'B1_url kept',
+      );
+      await page.getByRole('button', { name: 'Föregående' }).click();
+      assertEqual(await question(page, 'respondent_name').locator('input').inputValue(), 'Erik Nilsson', 'name kept');
+
+      // 4. The other contact edits the same question; this page's next save meets a conflict.
+      const contextB = await e2e.newContext();
+      const pageB = await e2e.signIn(contextB, B);
+      await pageB.getByText('Utkast').waitFor();
+      await pageB.getByText(/Senast ändrad av Erik Nilsson/).waitFor();
+      await pageB.getByRole('link', { name: 'Fortsätt fylla i' }).click();
+      await waitForSurvey(pageB);
+      assertEqual(await question(pageB, 'respondent_name').locator('input').inputValue(), 'Erik Nilsson', 'B sees A');
+      const saveB = nextSave(pageB);
+      await answerText(pageB, 'respondent_name', 'Anna Andersson');
+      assertEqual((await saveB).status(), 200, 'B saves');
+
+      const conflictSave = nextSave(page);
+      await answerText(page, 'respondent_name', 'Erik N. Nilsson');
+      assertEqual((await conflictSave).status(), 409, 'A meets a version conflict');
+      const dialog = page.getByRole('dialog', { name: 'Någon annan har sparat under tiden' });
+      await dialog.waitFor();
+      await dialog.getByText(/Anna Andersson sparade/).waitFor();
+      await dialog.getByText('Ditt namn').waitFor();
+      await dialog.getByText('Anna Andersson', { exact: true }).waitFor();
+      await dialog.getByText('Erik N. Nilsson', { exact: true }).waitFor();
+      await e2e.screenshot(page, 'conflict', { fullPage: false });
+      await e2e.axe(page, 'conflict dialog');
+      // Saving without choosing asks for a choice; the dialog stays.
+      await dialog.getByRole('button', { name: 'Spara valen' }).click();
+      await dialog.getByRole('alert').waitFor();
+      const resolved = nextSave(page);
+      await dialog.getByRole('radio', { name: 'Behåll mitt svar' }).check();
+      await dialog.getByRole('button', { name: 'Spara valen' }).click();
+      assertEqual((await resolved).status(), 200, 'merged answers saved on the new version');
+      await dialog.waitFor({ state: 'hidden' });
+      await waitSaved(page);
+      const stored = (await (
+        await pageB.request.get(`${e2e.baseUrl}/api/campaigns/${await year(page)}/response`)
+      ).json()) as {
+        data: Record<string, unknown>;
+        version: number;
+      };
+      assertEqual(stored.data.respondent_name, 'Erik N. Nilsson', 'the kept answer is stored');
+      assertEqual(stored.data.B1_url, 'https://lund.se/klimatbeslut', 'answers on page 2 survive the merge');
+
+      // 5. Submitting an incomplete survey opens the first unanswered required question; a complete one gives the receipt.
+      await page.getByRole('menuitemradio', { name: 'Goda exempel' }).click();
+      await page.getByRole('heading', { name: 'Goda exempel' }).first().waitFor();
+      await completeButton(page).click();
+      await question(page, 'B3').getByText('Frågan är obligatorisk.').waitFor();
+      assert(!(await page.getByRole('dialog').isVisible()), 'no confirm dialog while answers are missing');
+      await e2e.screenshot(page, 'submit-errors', { fullPage: false });
+
+      // The rest of the answers come in through the API, as from another device.
+      const campaign = (await (await pageB.request.get(`${e2e.baseUrl}/api/campaigns/current`)).json()) as {
+        year: number;
+        survey: { pages: [] };
+      };
+      const full = completeAnswers(campaign.survey, stored.data);
+      const put = await pageB.request.put(`${e2e.baseUrl}/api/campaigns/${campaign.year}/response`, {
+        data: { data: full, version: stored.version },
+        headers: { origin: e2e.baseUrl },
+      });
+      assertEqual(put.status(), 200, `PUT complete answers (${await put.text()})`);
+      await page.reload();
+      await waitForSurvey(page);
+      await page.getByRole('menuitemradio', { name: 'Goda exempel' }).click();
+      await completeButton(page).click();
+      const confirm = page.getByRole('dialog', { name: 'Skicka in svaren?' });
+      await confirm.waitFor();
+      await confirm.getByText('Efter inskickning kan svaren inte ändras.', { exact: false }).waitFor();
+      await e2e.screenshot(page, 'confirm-submit', { fullPage: false });
+      await confirm.getByRole('button', { name: 'Ja, skicka in' }).click();
+      await page.waitForURL(`${e2e.baseUrl}/kvitto`, { timeout: 15_000 });
+      await page.getByRole('heading', { level: 1, name: 'Kvitto' }).waitFor();
+      await page.getByText(/Tack! Svaren skickades in \d+ \w+ \d{4} kl\. \d\d:\d\d\./).waitFor();
+      await page.getByText('Erik N. Nilsson').waitFor();
+      await page.getByText('https://lund.se/klimatbeslut').waitFor();
+
+      // A fresh load of the receipt never touches survey-core.
+      watch.reset();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Kvitto' }).waitFor();
+      await page.getByText('Erik N. Nilsson').waitFor();
+      assertEqual(surveyAssets(watch.scripts).length, 0, 'survey assets loaded on the receipt');
+      await e2e.screenshot(page, 'receipt');
+      await e2e.axe(page, '/kvitto');
+
+      // Every contact got the summary; the organisation page shows the submitted state.
+      const receipts = (await e2e.outbox()).filter((m) => m.kind === 'receipt').flatMap((m) => m.to);
+      assert(receipts.includes(A) && receipts.includes(B), `receipt mail went to ${receipts.join(', ')}`);
+      await pageB.goto(`${e2e.baseUrl}/`);
+      await pageB.getByText('Inskickad', { exact: true }).waitFor();
+      await pageB.getByRole('link', { name: 'Visa kvitto' }).waitFor();
+      await e2e.screenshot(pageB, 'home-submitted');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+];
+
+function completeButton(page: import('playwright-core').Page) {
+  return page.locator('.sd-navigation__complete-btn, input[value="Skicka in"], button:has-text("Skicka in")').first();
+}
+
+async function year(page: import('playwright-core').Page): Promise<number> {
+  const response = await page.request.get(new URL('/api/campaigns/current', page.url()).href);
+  return ((await response.json()) as { year: number }).year;
+}

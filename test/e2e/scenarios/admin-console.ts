@@ -1,0 +1,225 @@
+import type { Page } from 'playwright-core';
+import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+
+const KANSLI = 'kansli@example.se';
+const EXCUSED = { code: '2081', name: 'Borlänge' };
+
+/** The number in a points-table cell, e.g. "12" or "1 234". */
+async function cellNumber(page: Page, question: string, cell: 'max' | 'points'): Promise<number> {
+  const text = await page.locator(`tr[data-question="${question}"] td[data-cell="${cell}"]`).innerText();
+  return Number(text.replace(/\s/g, '').replace(',', '.'));
+}
+
+async function waitForCell(page: Page, question: string, cell: 'max' | 'points', expected: number): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if ((await cellNumber(page, question, cell).catch(() => Number.NaN)) === expected) return;
+    await page.waitForTimeout(100);
+  }
+  assertEqual(await cellNumber(page, question, cell), expected, `points table ${question} ${cell}`);
+}
+
+type Json = Record<string, unknown>;
+
+/** The scored choice question with the highest-scoring choice, and that choice. */
+function topChoiceQuestion(survey: Json): { name: string; choice: Json } {
+  let best: { name: string; choice: Json } | undefined;
+  for (const page of survey.pages as Json[]) {
+    for (const element of (page.elements as Json[]) ?? []) {
+      if (element.type !== 'radiogroup' || !Array.isArray(element.choices)) continue;
+      for (const choice of element.choices as Json[]) {
+        if (typeof choice.score === 'number' && (!best || choice.score > (best.choice.score as number))) {
+          best = { name: element.name as string, choice };
+        }
+      }
+    }
+  }
+  assert(best, 'the survey has a scored radiogroup');
+  return best;
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'the kansli creates next year’s campaign, edits points with a live preview, works the progress page and sees the audit trail',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      // 1. Sign in.
+      const page = await e2e.signIn(context, KANSLI);
+      const watch = watchPage(page);
+      await page.getByRole('heading', { level: 1, name: 'Kansliets konsol' }).waitFor();
+      const nav = page.getByRole('navigation', { name: 'Konsolen' });
+
+      // 2. Next year's campaign from last year's.
+      await nav.getByRole('link', { name: 'Kampanjer' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Kampanjer' }).waitFor();
+      const latest = Math.max(
+        ...((await (await page.request.get(`${e2e.baseUrl}/api/admin/campaigns`)).json()) as Array<{ year: number }>).map(
+          (c) => c.year,
+        ),
+      );
+      const year = latest + 1;
+      await e2e.screenshot(page, 'admin-campaigns');
+      await page.getByRole('button', { name: 'Skapa nästa års kampanj' }).click();
+      const create = page.getByRole('dialog', { name: 'Skapa nästa års kampanj' });
+      await create.getByText(`kopieras från ${latest}`).waitFor();
+      assertEqual(await create.getByLabel('År').inputValue(), String(year), 'next year prefilled');
+      await e2e.screenshot(page, 'admin-campaign-create-dialog', { fullPage: false });
+      await create.getByRole('button', { name: 'Skapa kampanjen' }).click();
+      await page.waitForURL(`**/admin/kampanjer/${year}`);
+      await page.getByRole('heading', { level: 1, name: String(year) }).waitFor();
+      await e2e.screenshot(page, 'admin-campaign-detail');
+
+      // A bad reminder policy answers 400 with paths; the page shows the message beside the field.
+      await page.getByLabel('Påminnelsesteg (dagar före sista svarsdag)').fill('14, -3');
+      await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+      await page.locator('.afield-error').getByText('negativt').waitFor();
+      await page.getByLabel('Påminnelsesteg (dagar före sista svarsdag)').fill('14, 7, 2');
+      // Dates typed as Swedish wall-clock time: a Friday-afternoon deadline suits the send window.
+      await page.getByLabel('Öppnar', { exact: true }).fill(`${year}-09-01T08:00`);
+      await page.getByLabel('Sista svarsdag', { exact: true }).fill(`${year}-10-29T17:00`);
+      await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+      await page.getByText('Ändringarna är sparade.').waitFor();
+      const dates = (await (await page.request.get(`${e2e.baseUrl}/api/admin/campaigns/${year}`)).json()) as {
+        opensAt: string;
+        closesAt: string;
+      };
+      assertEqual(new Date(dates.closesAt).toISOString(), `${year}-10-29T15:00:00.000Z`, 'closesAt stored as UTC');
+
+      // 3. Edit one question's points and watch the points table and the preview's points change.
+      await page.getByRole('link', { name: 'Redigera enkäten för Kommun' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Enkäten för Kommun' }).waitFor();
+      await page.locator('.cm-content').waitFor();
+      await page.locator('[data-testid="survey-preview"]').waitFor();
+      const campaign = (await (await page.request.get(`${e2e.baseUrl}/api/admin/campaigns/${year}`)).json()) as {
+        surveys: { kommun: Json };
+      };
+      const survey = campaign.surveys.kommun;
+      const { name, choice } = topChoiceQuestion(survey);
+      const before = choice.score as number;
+      await waitForCell(page, name, 'max', before);
+      assertEqual(await cellNumber(page, name, 'points'), 0, `${name} earns nothing before answering`);
+      choice.score = before + 10;
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(JSON.stringify(survey, null, 2));
+      await waitForCell(page, name, 'max', before + 10);
+      await page.getByRole('button', { name: 'Fyll i svar med högsta poäng' }).click();
+      await waitForCell(page, name, 'points', before + 10);
+      assert(
+        /ger \d+ av \d+ poäng/.test(await page.getByTestId('score-summary').innerText()),
+        'the score summary shows the preview total',
+      );
+      // A syntax error shows inline and in the problem list, and blocks saving.
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.insertText(',');
+      await page.getByText('1 fel att rätta').waitFor();
+      await page.locator('.cm-lint-marker-error').first().waitFor();
+      await page.keyboard.press('Backspace');
+      await page.getByText('Osparade ändringar').waitFor();
+      await page.getByRole('button', { name: 'Spara enkäten' }).click();
+      await page.getByText('Enkäten är sparad.').waitFor();
+      await e2e.axe(page, `/admin/kampanjer/${year}/enkat/kommun`);
+      await e2e.screenshot(page, 'admin-survey-editor', { fullPage: false });
+      const saved = (await (await page.request.get(`${e2e.baseUrl}/api/admin/campaigns/${year}`)).json()) as {
+        surveys: { kommun: Json };
+      };
+      assertEqual(topChoiceQuestion(saved.surveys.kommun).choice.score, before + 10, 'the saved survey has the new points');
+
+      // 4. Progress.
+      await nav.getByRole('link', { name: 'Översikt' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Kansliets konsol' }).waitFor();
+      const table = page.locator('table.progress-table');
+      await table.locator('tbody tr').first().waitFor();
+      const rows = await table.locator('tbody tr').count();
+      assert(rows >= 20, `progress lists the organisations (${rows})`);
+      await page.getByRole('button', { name: 'Organisation' }).click();
+      assertEqual(
+        await table.locator('th', { has: page.getByRole('button', { name: 'Organisation' }) }).getAttribute('aria-sort'),
+        'ascending',
+        'aria-sort after sorting by name',
+      );
+      await page.getByLabel('Status').selectOption('submitted');
+      await page.getByText(/Visar \d+ av \d+ organisationer/).waitFor();
+      const submitted = await table.locator('tbody tr').count();
+      assert(submitted < rows, 'the status filter narrows the list');
+      await page.getByRole('button', { name: 'Rensa filter' }).click();
+      await page.getByRole('button', { name: 'Visa som diagram' }).click();
+      await page.locator('.chart-box canvas').waitFor();
+      await e2e.axe(page, '/admin (progress)');
+      await e2e.screenshot(page, 'admin-progress');
+
+      // 5. Excuse an organisation, with a reason.
+      await page.getByRole('button', { name: `Befria ${EXCUSED.name}` }).click();
+      const excuse = page.getByRole('dialog', { name: `Befria ${EXCUSED.name} från årets enkät` });
+      await excuse.getByRole('button', { name: 'Befria' }).click();
+      await excuse.getByText('Skriv en motivering.').first().waitFor();
+      await excuse.getByLabel('Motivering').fill('Kommunen har meddelat att de avstår i år.');
+      await e2e.screenshot(page, 'admin-excuse-dialog', { fullPage: false });
+      await excuse.getByRole('button', { name: 'Befria' }).click();
+      await page.getByRole('status').getByText(`${EXCUSED.name} är befriad.`).waitFor();
+      const excusedRow = table.locator('tr', { has: page.getByRole('link', { name: EXCUSED.name, exact: true }) });
+      await excusedRow.getByText('Befriad').waitFor();
+
+      // The reminders panel: a dry run for a date.
+      await page.getByRole('button', { name: 'Förhandsgranska', exact: true }).click();
+      await page.getByText(/Förhandsgranskningen är klar/).waitFor();
+
+      // 6. The audit trail.
+      await nav.getByRole('link', { name: 'Logg' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Logg' }).waitFor();
+      const audit = page.locator('table.audit-table');
+      await audit.getByText('Organisation befriad').first().waitFor();
+      await audit.getByText('Enkät ändrad').first().waitFor();
+      await audit.getByText('Kampanj skapad').first().waitFor();
+      await page.getByLabel('Organisationskod').fill(EXCUSED.code);
+      await page.getByRole('button', { name: 'Visa', exact: true }).click();
+      await page.waitForURL(`**/admin/logg?organisation=${EXCUSED.code}`);
+      await audit.getByText('Organisation befriad').waitFor();
+      await audit.getByText('Kommunen har meddelat att de avstår i år.').waitFor();
+      assertEqual(await audit.getByText('Kampanj skapad').count(), 0, 'filtered by organisation');
+      await e2e.screenshot(page, 'admin-audit');
+
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'every console page renders, in Swedish and English, for screenshots',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, KANSLI);
+      const watch = watchPage(page);
+      const visit = async (path: string, heading: string | RegExp, shot: string) => {
+        await page.goto(`${e2e.baseUrl}${path}`);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await page.locator('.loading').waitFor({ state: 'detached' });
+        await e2e.screenshot(page, shot);
+      };
+      await visit('/admin/organisationer', 'Organisationer', 'admin-organisations');
+      await visit('/admin/organisationer/1281', 'Lund', 'admin-organisation-detail');
+      await visit('/admin/organisationer/import-kontakter', 'Importera kontakter', 'admin-contact-import');
+      await page.getByLabel('Eller klistra in innehållet').fill('kod;namn;e-post;roll\n1281;Ny Person;ny.person@lund.se;politiker\n9999;Fel;inte-en-adress;chef');
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page.getByRole('table', { name: 'Fel per rad' }).waitFor();
+      await e2e.screenshot(page, 'admin-contact-import-preview');
+      await visit('/admin/import', 'Import av utsläppsdata', 'admin-import');
+      const year = new Date().getFullYear();
+      await visit(`/admin/granskning?ar=${year}`, 'Granskning', 'admin-review-picker');
+      const submitted = page.locator('tbody tr', { hasText: 'Inskickad' }).first().getByRole('link');
+      await submitted.click();
+      await page.locator('.review-table').first().waitFor();
+      const compare = page.getByLabel(/Jämför med/);
+      if (await compare.count()) await compare.check();
+      await e2e.screenshot(page, 'admin-review');
+      await visit('/admin/installningar', 'Inställningar', 'admin-settings');
+      // Removing the only admin is refused, with the API's reason in the dialog.
+      await page.getByRole('button', { name: /Ta bort .* som administratör/ }).first().click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Ta bort' }).click();
+      await page.getByRole('dialog').getByRole('alert').waitFor();
+      await e2e.screenshot(page, 'admin-settings-refused', { fullPage: false });
+      await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
+      await page.getByRole('button', { name: 'In English' }).click();
+      await visit('/admin', /secretariat's console/, 'admin-progress-en');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+];

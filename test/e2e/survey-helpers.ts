@@ -1,0 +1,82 @@
+import type { Locator, Page, Response } from 'playwright-core';
+
+export async function waitForSurvey(page: Page): Promise<void> {
+  await page.locator('.sd-root-modern .sd-question').first().waitFor({ timeout: 20_000 });
+}
+
+export function question(page: Page, name: string): Locator {
+  return page.locator(`.sd-question[data-name="${name}"]`);
+}
+
+/** The next PUT of the draft, e.g. started by the change just made. */
+export function nextSave(page: Page): Promise<Response> {
+  return page.waitForResponse(
+    (r) => /\/api\/campaigns\/\d+\/response$/.test(r.url()) && r.request().method() === 'PUT',
+    { timeout: 15_000 },
+  );
+}
+
+/** Types into a text question and leaves it with Tab, as a person would (SurveyJS commits on blur). */
+export async function answerText(page: Page, name: string, value: string): Promise<void> {
+  const input = question(page, name).locator('input, textarea').first();
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+export async function choose(page: Page, name: string, label: string): Promise<void> {
+  await question(page, name).getByText(label, { exact: true }).click();
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await page.locator('.save-status[data-save-state="saved"]').waitFor({ timeout: 15_000 });
+}
+
+type Element = {
+  type: string;
+  name?: string;
+  isRequired?: boolean;
+  requiredIf?: string;
+  inputType?: string;
+  min?: number;
+  choices?: Array<string | number | { value: unknown }>;
+  elements?: Element[];
+};
+
+/** Fills every required (or requiredIf) question that has no answer yet with a valid one, from the survey JSON. */
+export function completeAnswers(
+  survey: { pages: Element[] },
+  existing: Record<string, unknown>,
+): Record<string, unknown> {
+  const data = { ...existing };
+  const visit = (elements: Element[] = []) => {
+    for (const el of elements) {
+      if (el.type === 'panel') {
+        visit(el.elements);
+        continue;
+      }
+      if (!el.name || !(el.isRequired || el.requiredIf) || data[el.name] !== undefined) continue;
+      const first = el.choices?.[0];
+      const firstValue = typeof first === 'object' && first !== null ? first.value : first;
+      switch (el.type) {
+        case 'boolean':
+          data[el.name] = true;
+          break;
+        case 'radiogroup':
+        case 'dropdown':
+          data[el.name] = firstValue;
+          break;
+        case 'checkbox':
+          data[el.name] = [firstValue];
+          break;
+        case 'text':
+          data[el.name] =
+            el.inputType === 'number' ? (el.min ?? 0) : el.inputType === 'url' ? 'https://example.se/underlag' : 'Test';
+          break;
+        default:
+          data[el.name] = 'Test';
+      }
+    }
+  };
+  for (const page of survey.pages) visit(page.elements);
+  return data;
+}

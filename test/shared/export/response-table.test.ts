@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { answerCell, responseTable } from '../../../shared/export/response-table';
+import { score } from '../../../shared/scoring/score';
+import { makeSurvey } from '../../helpers/make-survey';
+
+const survey = makeSurvey();
+
+describe('responseTable', () => {
+  it('has one row per organisation, a column per question and then the section scores and Utfall', () => {
+    // Arrange
+    const data = { G1: true, G2: true, q1: 'ja', c1: ['x', 'y'], n1: 60 };
+    // Act
+    const table = responseTable({
+      surveys: {
+        kommun: survey,
+        region: makeSurvey({
+          pages: [{ name: 'r', elements: [{ type: 'boolean', name: 'r1', title: 'Region?', scoreTrue: 1 }] }],
+        }),
+      },
+      organisations: [
+        { id: '0001', name: 'Ettkommun', type: 'kommun' },
+        { id: '0002', name: 'Tvåkommun', type: 'kommun' },
+      ],
+      responses: new Map([
+        ['0001', { status: 'submitted', submittedAt: '2026-03-10', data, score: score(survey, data) }],
+      ]),
+      emissionOutcomes: new Map([
+        [
+          '0001',
+          {
+            latestYear: 2023,
+            perInhabitant: 3,
+            changeSince1990: -0.5,
+            change5y: null,
+            changeBasis: 'perInhabitant' as const,
+            points: 3,
+            max: 6,
+          },
+        ],
+      ]),
+    });
+    // Assert
+    const column = (header: string) => table.header.indexOf(header);
+    expect(table.header.slice(0, 7)).toEqual([
+      'Kod',
+      'Organisation',
+      'Typ',
+      'Status',
+      'Ursäktad',
+      'Inskickad',
+      'G1 – G1',
+    ]);
+    expect(table.header).toContain('r1 – Region?');
+    expect(table.header).toContain('Poäng kommun: a – a');
+    const [first, second] = table.rows;
+    expect(first?.[column('q1 – q1')]).toBe('ja');
+    expect(first?.[column('c1 – c1')]).toBe('x, y');
+    expect(first?.[column('n1 – n1')]).toBe(60);
+    expect(first?.[column('Poäng kommun: b – b')]).toBe(3);
+    expect(first?.[column('Poäng totalt')]).toBe(5);
+    expect(first?.[column('Utfall: förändring sedan 1990')]).toBe(-0.5);
+    expect(second?.slice(0, 4)).toEqual(['0002', 'Tvåkommun', 'kommun', 'Ej påbörjad']);
+    expect(second?.[column('Poäng totalt')]).toBeNull();
+  });
+
+  it.each([
+    ['a boolean', { type: 'boolean' }, true, 'Ja'],
+    ['a boolean with its own label', { type: 'boolean', labelFalse: { default: 'Inte ännu' } }, false, 'Inte ännu'],
+    [
+      'a choice as its Swedish text',
+      { choices: [{ value: 'ja', text: { default: 'Ja, antagen', en: 'Yes' } }] },
+      'ja',
+      'Ja, antagen',
+    ],
+    ['an unanswered question', {}, undefined, null],
+  ])('writes %s readably', (_case, question, value, expected) => {
+    expect(answerCell(question, value)).toBe(expected);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../web/src/api/client';
+import type { Answers, SavedDraft } from '../../web/src/api/types';
+import { Autosaver, type SaveState } from '../../web/src/pages/survey/autosave';
+
+function setup(save: (data: Answers, version: number) => Promise<SavedDraft>, base: Answers = {}) {
+  const states: SaveState['kind'][] = [];
+  const conflicts: unknown[] = [];
+  const failures: ApiError[] = [];
+  const saver = new Autosaver({
+    version: 3,
+    base,
+    save,
+    onState: (s) => states.push(s.kind),
+    onConflict: (c) => conflicts.push(c),
+    onFailure: (e) => failures.push(e),
+    debounceMs: 1500,
+    backoffMs: [1000, 2000],
+  });
+  return { saver, states, conflicts, failures };
+}
+
+const ok = (version: number): SavedDraft => ({ version, updatedAt: '2026-03-01T13:32:00.000Z' });
+
+describe('Autosaver', () => {
+  it('debounces changes into one save with the stored version, then uses the new one', async () => {
+    vi.useFakeTimers();
+    const save = vi.fn(async (_data: Answers, version: number) => ok(version + 1));
+    const { saver, states } = setup(save);
+    saver.change({ a: 1 });
+    saver.change({ a: 1, b: 2 });
+    await vi.advanceTimersByTimeAsync(1400);
+    expect(save).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save).toHaveBeenLastCalledWith({ a: 1, b: 2 }, 3);
+    saver.change({ a: 2, b: 2 });
+    await vi.advanceTimersByTimeAsync(1600);
+    expect(save).toHaveBeenLastCalledWith({ a: 2, b: 2 }, 4);
+    expect(states).toEqual(['pending', 'saving', 'saved', 'pending', 'saving', 'saved']);
+    vi.useRealTimers();
+  });
+
+  it('skips saving when the answers are back to what is stored', async () => {
+    vi.useFakeTimers();
+    const save = vi.fn(async () => ok(4));
+    const { saver } = setup(save, { a: 1 });
+    saver.change({ a: 2 });
+    saver.change({ a: 1 });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(save).not.toHaveBeenCalled();
+    vi.useRealTimers();
+  });
+
+  it('retries with backoff on 503 and network errors, sending the newest answers', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const save = vi.fn(async (_d: Answers, version: number) => {
+      calls++;
+      if (calls === 1) throw new ApiError(503, 'store_unavailable', 'Lagringen svarar inte');
+      if (calls === 2) throw new ApiError(0, 'network', 'offline');
+      return ok(version + 1);
+    });
+    const { saver, states } = setup(save);
+    saver.change({ a: 1 });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(states.at(-1)).toBe('retrying');
+    saver.change({ a: 1, b: 1 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(states.at(-1)).toBe('retrying');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(states.at(-1)).toBe('saved');
+    expect(save).toHaveBeenLastCalledWith({ a: 1, b: 1 }, 3);
+    vi.useRealTimers();
+  });
+
+  it('stops on a version conflict and hands over mine, theirs and the base; resolve saves on their version', async () => {
+    vi.useFakeTimers();
+    const current = { data: { a: 9 }, version: 7, updatedAt: '2026-03-01T13:30:00.000Z' };
+    const save = vi.fn(async (_d: Answers, version: number) => {
+      if (version === 3) throw new ApiError(409, 'version_conflict', 'Konflikt', undefined, { error: {}, current });
+      return ok(version + 1);
+    });
+    const { saver, conflicts, states } = setup(save, { a: 0 });
+    saver.change({ a: 1 });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(states.at(-1)).toBe('conflict');
+    expect(conflicts).toEqual([{ current, mine: { a: 1 }, base: { a: 0 } }]);
+    saver.change({ a: 2 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(save).toHaveBeenCalledTimes(1); // nothing goes out while the person decides
+    saver.resolve({ a: 2 }, current);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenLastCalledWith({ a: 2 }, 7);
+    expect(states.at(-1)).toBe('saved');
+    vi.useRealTimers();
+  });
+
+  it('gives up on errors retrying cannot fix, and flush() saves at once', async () => {
+    const closed = setup(async () => {
+      throw new ApiError(403, 'campaign_closed', 'Enkäten är stängd.');
+    });
+    closed.saver.change({ a: 1 });
+    await expect(closed.saver.flush()).rejects.toThrow();
+    expect(closed.states.at(-1)).toBe('failed');
+    expect(closed.failures[0]?.code).toBe('campaign_closed');
+
+    const save = vi.fn(async (_d: Answers, version: number) => ok(version + 1));
+    const fine = setup(save);
+    fine.saver.change({ a: 1 });
+    await fine.saver.flush();
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(fine.saver.currentVersion).toBe(4);
+    expect(fine.saver.hasUnsaved).toBe(false);
+  });
+});

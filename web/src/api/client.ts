@@ -1,0 +1,118 @@
+import { getLang } from '../i18n';
+import type {
+  Answers,
+  ConflictCurrent,
+  CurrentCampaign,
+  Me,
+  MyOrganisation,
+  PublishedReport,
+  PublishedYear,
+  QuestionError,
+  SavedDraft,
+  Scorecard,
+  SurveyResponse,
+} from './types';
+
+/**
+ * An API error as `{error: {code, message, details?}}`, plus the status and the whole body (a
+ * version conflict carries `current` next to `error`). Network failures get status 0, code 'network'.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly body?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Worth retrying: the network, a timeout, or the server or store being briefly unavailable. */
+  get transient(): boolean {
+    return (
+      this.status === 0 || this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504
+    );
+  }
+
+  /** `details` as per-question errors, when the API sent them (422 invalid_response). */
+  get questionErrors(): QuestionError[] {
+    if (!Array.isArray(this.details)) return [];
+    return this.details.filter(
+      (d): d is QuestionError =>
+        typeof d === 'object' && d !== null && typeof (d as QuestionError).question === 'string',
+    );
+  }
+
+  /** The stored response that a 409 version_conflict carries. */
+  get conflictCurrent(): ConflictCurrent | undefined {
+    const current = (this.body as { current?: ConflictCurrent } | undefined)?.current;
+    return current && typeof current === 'object' ? current : undefined;
+  }
+}
+
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        'accept-language': getLang(),
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', (error as Error).message || 'network error');
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.details,
+      body,
+    );
+  }
+  return body as T;
+}
+
+export const apiClient = {
+  me: () => api<Me>('/api/me'),
+  requestLoginLink: (email: string, next?: string) =>
+    api<{ ok: true }>('/api/auth/login-link', { method: 'POST', body: next ? { email, next } : { email } }),
+  redeem: (token: string) => api<{ user: Me; next?: string }>('/api/auth/session', { method: 'POST', body: { token } }),
+  logout: () => api<{ ok: true }>('/api/auth/logout', { method: 'POST' }),
+  myOrganisation: () => api<MyOrganisation>('/api/my/organisation'),
+  currentCampaign: () => api<CurrentCampaign>('/api/campaigns/current'),
+  response: (year: number) => api<SurveyResponse>(`/api/campaigns/${year}/response`),
+  saveDraft: (year: number, data: Answers, version: number, signal?: AbortSignal) =>
+    api<SavedDraft>(`/api/campaigns/${year}/response`, { method: 'PUT', body: { data, version }, signal }),
+  submit: (year: number, version: number) =>
+    api<{ status: 'submitted'; submittedAt: string }>(`/api/campaigns/${year}/response/submit`, {
+      method: 'POST',
+      body: { version },
+    }),
+  /** Klimatläget's published years, newest first (public). */
+  publishedYears: () => api<PublishedYear[]>('/api/klimatlaget'),
+  /** The latest published revision of a year's report (public); 404 not_published. */
+  report: (year: number) => api<PublishedReport>(`/api/klimatlaget/${year}`),
+  /** The caller's organisation's scorecard; 404 not_published or no_submitted_response. */
+  scorecard: (year: number) => api<Scorecard>(`/api/campaigns/${year}/scorecard`),
+};

@@ -1,0 +1,81 @@
+/**
+ * The API's response shapes as the web app uses them. Types only: importing the zod schemas from
+ * shared/ would pull zod into every page's bundle.
+ */
+import type {
+  PublishedReport,
+  PublishedYear,
+  QuestionAggregate,
+  Scorecard,
+  TypeAggregate,
+} from '../../../shared/klimatlaget/report.schema';
+import type { Me } from '../../../shared/schemas/auth.schema';
+
+export type { Me, PublishedReport, PublishedYear, QuestionAggregate, Scorecard, TypeAggregate };
+
+export type OrganisationType = 'kommun' | 'region';
+export type ContactRole = 'politician' | 'official';
+
+export interface MyOrganisation {
+  organisation: { id: string; name: string; type: OrganisationType; population?: number };
+  contacts: Array<{ id: string; name: string; email: string; role: ContactRole }>;
+}
+
+export type CampaignStatus = 'draft' | 'open' | 'closed' | 'published';
+
+/** SurveyJS JSON; kept opaque outside the survey chunk and the answer-summary walker. */
+export type SurveyJson = Record<string, unknown>;
+
+export interface CurrentCampaign {
+  year: number;
+  title: string;
+  opensAt: string;
+  closesAt: string;
+  status: CampaignStatus;
+  survey: SurveyJson;
+  /** The effective deadline for the caller's organisation, an extension included. */
+  closesAtForOrganisation?: string;
+}
+
+export type ResponseStatus = 'not_started' | 'draft' | 'submitted';
+export type Answers = Record<string, unknown>;
+
+export interface Editor {
+  name: string;
+  email: string;
+}
+
+export interface Prefill {
+  values: Answers;
+  /** Question name → readable source, e.g. "Från Sustainable Advantage, 2021". */
+  sources: Record<string, string>;
+}
+
+export interface SurveyResponse {
+  data: Answers;
+  version: number;
+  status: ResponseStatus;
+  updatedAt?: string;
+  updatedBy?: Editor;
+  submittedAt?: string;
+  submittedBy?: Editor;
+  prefill?: Prefill;
+}
+
+export interface SavedDraft {
+  version: number;
+  updatedAt: string;
+  updatedBy?: Editor;
+}
+
+export interface ConflictCurrent {
+  data: Answers;
+  version: number;
+  updatedAt?: string;
+  updatedBy?: Editor;
+}
+
+export interface QuestionError {
+  question: string;
+  message: string;
+}

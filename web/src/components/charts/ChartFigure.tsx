@@ -1,0 +1,96 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../../i18n';
+import { type ChartSpec, LEGEND_CLASS, type SeriesStyle } from './chart-spec';
+
+type ChartModule = typeof import('./chart-setup');
+let chartModule: Promise<ChartModule> | undefined;
+/** chart.js arrives in its own chunk, once, after the page's text and tables are on screen. */
+function loadCharts(): Promise<ChartModule> {
+  chartModule ??= import('./chart-setup');
+  return chartModule;
+}
+
+export interface ChartFigureProps {
+  /** The figure's title; also the data table's caption. */
+  title: string;
+  /** What the chart shows in one or two sentences: the canvas's accessible name. */
+  summary: string;
+  spec: ChartSpec;
+  /** Height of the drawing area in CSS pixels. */
+  height: number;
+  /** Header and body rows of the data table with the same numbers as the chart. */
+  table: ReactNode;
+  /** Shown under the title, for everyone. */
+  note?: ReactNode;
+  /** Series shown in the legend; omitted for one-series charts whose axis says it all. */
+  legend?: Array<{ label: string; style: SeriesStyle }>;
+}
+
+/**
+ * A chart with its data table. The table is always in the document, so screen readers reach it;
+ * sighted visitors can switch to it with "Visa som tabell", and paper shows both.
+ */
+export function ChartFigure({ title, summary, spec, height, table, note, legend }: ChartFigureProps) {
+  const t = useT();
+  const id = useId();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [asTable, setAsTable] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    let chart: { destroy(): void } | undefined;
+    loadCharts().then(
+      (mod) => {
+        if (live && canvas.current) chart = mod.createChart(canvas.current, spec);
+      },
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+      chart?.destroy();
+    };
+  }, [spec]);
+
+  const titleId = `${id}-title`;
+  const tableId = `${id}-table`;
+  return (
+    <figure className="kl-figure" aria-labelledby={titleId}>
+      <figcaption className="kl-figure-head">
+        <span className="kl-figure-title" id={titleId}>
+          {title}
+        </span>
+        <button
+          type="button"
+          className="kl-toggle no-print"
+          aria-pressed={asTable}
+          aria-controls={tableId}
+          onClick={() => setAsTable((v) => !v)}
+        >
+          {t('chart.showTable')}
+        </button>
+      </figcaption>
+      {note && <div className="kl-figure-note">{note}</div>}
+      {!asTable && legend && legend.length > 0 && (
+        // The table names the series too; the legend is for the eye.
+        <ul className="kl-legend" aria-hidden="true">
+          {legend.map((item) => (
+            <li key={item.label}>
+              <span className={LEGEND_CLASS[item.style]} />
+              {item.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="kl-chart-box" hidden={asTable || failed} style={{ height }}>
+        <canvas ref={canvas} role="img" aria-label={summary} />
+      </div>
+      <div id={tableId} className={asTable || failed ? 'kl-table-wrap' : 'kl-table-wrap kl-table-hidden'}>
+        <table className="kl-table">
+          <caption>{title}</caption>
+          {table}
+        </table>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,147 @@
+import { Link } from 'wouter';
+import { apiClient } from '../api/client';
+import { effectiveDeadline, isEditable, loadMemberOverview } from '../api/member';
+import { LoadError, Loading } from '../components/Feedback';
+import { StatusBadge } from '../components/StatusBadge';
+import { useLang, useT } from '../i18n';
+import { formatDateTime, formatNumber } from '../lib/format';
+import { useAsync } from '../lib/use-async';
+import { usePageTitle } from '../lib/use-page-title';
+import { useSession } from '../session';
+
+export function HomePage() {
+  const t = useT();
+  const [lang] = useLang();
+  const { state: session } = useSession();
+  const [state, reload] = useAsync(loadMemberOverview, []);
+  // Published Klimatläget years (public, cached): a failure only hides the results card.
+  const [published] = useAsync(() => apiClient.publishedYears().catch(() => []), []);
+  const newest = published.status === 'ready' ? published.value[0] : undefined;
+  const orgName = state.status === 'ready' ? state.value.my.organisation.name : t('home.title');
+  usePageTitle(orgName);
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
+  const { my, campaign, response } = state.value;
+  const myEmail = session.status === 'signed-in' ? session.me.email : '';
+  const { organisation } = my;
+
+  return (
+    <>
+      <p className="eyebrow">
+        {t(organisation.type === 'region' ? 'home.region' : 'home.kommun')}
+        {organisation.population !== undefined && (
+          <> · {t('home.population', { count: formatNumber(organisation.population, lang) })}</>
+        )}
+      </p>
+      <h1>{organisation.name}</h1>
+
+      <div className="home-grid">
+        <section className="card campaign-card" aria-labelledby="campaign-heading">
+          <p className="card-kicker">{t('home.campaign')}</p>
+          {!campaign || !response ? (
+            <>
+              <h2 id="campaign-heading">{t('home.title')}</h2>
+              <p>{t('home.noCampaign')}</p>
+            </>
+          ) : (
+            <>
+              <h2 id="campaign-heading">{campaign.title}</h2>
+              <dl className="facts">
+                <div>
+                  <dt>{t('home.status')}</dt>
+                  <dd>
+                    <StatusBadge status={response.status} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('home.deadlineLabel')}</dt>
+                  <dd className="deadline">
+                    {formatDateTime(effectiveDeadline(campaign), lang)}
+                    {campaign.closesAtForOrganisation && campaign.closesAtForOrganisation !== campaign.closesAt && (
+                      <span className="muted"> {t('home.extended')}</span>
+                    )}
+                  </dd>
+                </div>
+              </dl>
+              <p className="last-edited">
+                {response.status === 'submitted' && response.submittedAt
+                  ? response.submittedBy
+                    ? t('home.submittedAtBy', {
+                        date: formatDateTime(response.submittedAt, lang),
+                        name: response.submittedBy.name,
+                      })
+                    : t('home.submittedAt', { date: formatDateTime(response.submittedAt, lang) })
+                  : response.updatedBy && response.updatedAt
+                    ? t('home.lastEdited', {
+                        name: response.updatedBy.name,
+                        date: formatDateTime(response.updatedAt, lang),
+                      })
+                    : t('home.notEdited')}
+              </p>
+              {response.status === 'submitted' ? (
+                <Link className="button button-large" href="/kvitto">
+                  {t('home.receipt')}
+                </Link>
+              ) : isEditable(campaign, response) ? (
+                <Link className="button button-large" href="/enkat">
+                  {response.status === 'draft' ? t('home.continue') : t('home.start')}
+                  <span aria-hidden="true"> →</span>
+                </Link>
+              ) : (
+                <p className="notice">
+                  {t('home.closed', { date: formatDateTime(effectiveDeadline(campaign), lang) })}
+                </p>
+              )}
+            </>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="contacts-heading">
+          <h2 id="contacts-heading">{t('home.contacts')}</h2>
+          <p className="muted">{t('home.contactsIntro')}</p>
+          <ul className="contact-list">
+            {my.contacts.map((contact) => (
+              <li key={contact.id}>
+                <span className="avatar" aria-hidden="true">
+                  {contact.name.slice(0, 1).toUpperCase()}
+                </span>
+                <span>
+                  <strong>
+                    {contact.name}
+                    {contact.email === myEmail && <span className="muted"> {t('home.you')}</span>}
+                  </strong>
+                  <br />
+                  <span className="muted">{t(`home.role.${contact.role}`)}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      {newest && (
+        <section className="card results-card" aria-labelledby="results-heading">
+          <p className="card-kicker">{t('home.results')}</p>
+          <h2 id="results-heading">{t('home.resultsTitle', { year: newest.year })}</h2>
+          <p>{t('home.resultsBody')}</p>
+          <p className="card-actions">
+            <Link className="button" href="/resultat">
+              {t('home.toScorecard')}
+            </Link>
+            <Link href={`/klimatlaget/${newest.year}`}>{t('home.toReport', { year: newest.year })}</Link>
+          </p>
+        </section>
+      )}
+
+      <section className="how" aria-labelledby="how-heading">
+        <h2 id="how-heading">{t('home.howItWorks')}</h2>
+        <ol className="steps">
+          <li>{t('home.how.1')}</li>
+          <li>{t('home.how.2')}</li>
+          <li>{t('home.how.3')}</li>
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import { ApiError, apiClient } from '../api/client';
+import { Loading } from '../components/Feedback';
+import { type MessageKey, useT } from '../i18n';
+import { usePageTitle } from '../lib/use-page-title';
+import { useSession } from '../session';
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const TOKEN_ERRORS = new Set(['token_used', 'token_expired', 'token_unknown']);
+
+function isLocal(): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
+}
+
+/** Only same-site paths are followed after sign-in. */
+function safeNext(next: string | null | undefined): string | undefined {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : undefined;
+}
+
+function EmailForm({
+  initialEmail,
+  next,
+  onSent,
+  submitLabel,
+}: {
+  initialEmail?: string;
+  next?: string;
+  onSent: (email: string) => void;
+  submitLabel: string;
+}) {
+  const t = useT();
+  const [email, setEmail] = useState(initialEmail ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = email.trim();
+    if (!EMAIL_PATTERN.test(value)) {
+      setError(t('login.error.invalidEmail'));
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await apiClient.requestLoginLink(value, next);
+      onSent(value);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'rate_limited') setError(t('login.error.rate_limited'));
+      else if (err instanceof ApiError && err.status === 400) setError(t('login.error.invalidEmail'));
+      else setError(err instanceof ApiError && err.status ? err.message : t('app.error.generic'));
+      input.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form card" onSubmit={submit} noValidate>
+      <div className={`field${error ? ' field-error' : ''}`}>
+        <label htmlFor={inputId}>{t('login.email')}</label>
+        <p className="hint" id={`${inputId}-hint`}>
+          {t('login.emailHint')}
+        </p>
+        {error && (
+          <p className="error-message" id={`${inputId}-error`}>
+            <span className="visually-hidden">{t('app.errorPrefix')} </span>
+            {error}
+          </p>
+        )}
+        <input
+          ref={input}
+          id={inputId}
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          spellCheck={false}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
+        />
+      </div>
+      <button type="submit" className="button button-large" disabled={busy}>
+        {busy ? t('login.sending') : submitLabel}
+      </button>
+    </form>
+  );
+}
+
+function Sent({ email, onAgain }: { email: string; onAgain: () => void }) {
+  const t = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="card card-success" role="status">
+      <h2 ref={heading} tabIndex={-1}>
+        {t('login.sent.title')}
+      </h2>
+      <p>{t('login.sent.body', { email })}</p>
+      {isLocal() && (
+        <p className="dev-hint">
+          {t('login.sent.local')} <a href="/dev/outbox">{t('login.sent.localLink')}</a>
+        </p>
+      )}
+      <p>
+        <button type="button" className="link-button" onClick={onAgain}>
+          {t('login.sent.again')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+export function LoginPage() {
+  const t = useT();
+  usePageTitle(t('login.title'));
+  const search = new URLSearchParams(useSearch());
+  const token = search.get('token');
+  const next = safeNext(search.get('next'));
+  const [, navigate] = useLocation();
+  const { setMe, state } = useSession();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [tokenError, setTokenError] = useState<{ code: string; email?: string } | null>(null);
+  const [redeeming, setRedeeming] = useState(Boolean(token));
+  const redeemed = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!token || redeemed.current === token) return;
+    redeemed.current = token;
+    setRedeeming(true);
+    apiClient.redeem(token).then(
+      ({ user, next: serverNext }) => {
+        setMe(user);
+        navigate(safeNext(serverNext) ?? next ?? (user.role === 'admin' ? '/admin' : '/'), { replace: true });
+      },
+      (error: unknown) => {
+        const code = error instanceof ApiError && TOKEN_ERRORS.has(error.code) ? error.code : 'token_unknown';
+        const details = error instanceof ApiError ? (error.details as { email?: string } | undefined) : undefined;
+        setTokenError({ code, email: typeof details?.email === 'string' ? details.email : undefined });
+        setRedeeming(false);
+        // The token is spent or bad; keep it out of the address bar and history.
+        window.history.replaceState(null, '', '/login');
+      },
+    );
+  }, [token, next, navigate, setMe]);
+
+  // Someone already signed in who opens /login without a token goes home.
+  useEffect(() => {
+    if (!token && state.status === 'signed-in' && !sentTo && !tokenError) {
+      navigate(state.me.role === 'admin' ? '/admin' : '/', { replace: true });
+    }
+  }, [token, state, sentTo, tokenError, navigate]);
+
+  if (redeeming) return <Loading label={t('login.redeeming')} />;
+
+  return (
+    <div className="narrow">
+      <h1>{tokenError ? t('login.newLink.title') : t('login.title')}</h1>
+      {tokenError && !sentTo && (
+        <div className="notice notice-error" role="alert">
+          <p>{t(`login.error.${tokenError.code}` as MessageKey)}</p>
+        </div>
+      )}
+      {sentTo ? (
+        <Sent email={sentTo} onAgain={() => setSentTo(null)} />
+      ) : (
+        <>
+          <p className="lead">{t('login.intro')}</p>
+          <EmailForm
+            initialEmail={tokenError?.email}
+            next={next}
+            onSent={setSentTo}
+            submitLabel={tokenError ? t('login.newLink.title') : t('login.submit')}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import { useSearchParams } from 'wouter';
+import { LoadError, Loading } from '../../components/Feedback';
+import { useAsync } from '../../lib/use-async';
+import { usePageTitle } from '../../lib/use-page-title';
+import { adminApi, type AuditEntry } from './api';
+import { DateTime, Field, TableScroll, useCampaignList } from './components';
+import { type AdminKey, useAdminT } from './i18n';
+
+/** "title: Medlemstest 2027, opensAt: …": a short reading of a before/after summary. */
+export function summarise(value: unknown, max = 240): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'object') return String(value);
+  const parts = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`);
+  const text = parts.join(', ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function AuditPage() {
+  const t = useAdminT();
+  usePageTitle(t('audit.title'));
+  const [params, setParams] = useSearchParams();
+  const organisation = params.get('organisation') ?? '';
+  const campaign = params.get('kampanj') ?? '';
+  const [draftOrg, setDraftOrg] = useState(organisation);
+  const [orgError, setOrgError] = useState('');
+  const { campaigns } = useCampaignList();
+  const [state, reload] = useAsync(
+    () => adminApi.audit({ organisation: organisation || undefined, campaign: campaign ? Number(campaign) : undefined }),
+    [organisation, campaign],
+  );
+  const apply = (org: string, year: string) =>
+    setParams((p) => {
+      if (org) p.set('organisation', org);
+      else p.delete('organisation');
+      if (year) p.set('kampanj', year);
+      else p.delete('kampanj');
+      return p;
+    });
+
+  return (
+    <>
+      <h1>{t('audit.title')}</h1>
+      <p className="lead">{t('audit.intro')}</p>
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('audit.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const code = draftOrg.trim();
+          if (code && !/^\d{2}(\d{2})?$/.test(code)) {
+            setOrgError(t('audit.error.code'));
+            return;
+          }
+          setOrgError('');
+          apply(code, campaign);
+        }}
+      >
+        <Field label={t('audit.organisation')} hint={t('audit.organisationHint')} error={orgError} className="afield-inline">
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              className="input-short"
+              value={draftOrg}
+              onChange={(e) => setDraftOrg(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('common.campaign')} className="afield-inline">
+          {(props) => (
+            <select {...props} value={campaign} onChange={(e) => apply(organisation, e.target.value)}>
+              <option value="">{t('audit.allCampaigns')}</option>
+              {(campaigns ?? []).map((c) => (
+                <option key={c.year} value={c.year}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button button-secondary">
+          {t('audit.apply')}
+        </button>
+        {(organisation || campaign) && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setDraftOrg('');
+              apply('', '');
+            }}
+          >
+            {t('filter.clear')}
+          </button>
+        )}
+      </form>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
+      {state.status === 'ready' && (
+        <>
+          <p className="result-count" role="status" aria-live="polite">
+            {organisation || campaign ? t('audit.countFiltered', { count: state.value.length }) : t('audit.countRecent', { count: state.value.length })}
+          </p>
+          <AuditTable entries={state.value} />
+        </>
+      )}
+    </>
+  );
+}
+
+function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const t = useAdminT();
+  if (entries.length === 0) return <p className="muted">{t('audit.none')}</p>;
+  const actionLabel = (action: string) => {
+    const key = `action.${action}` as AdminKey;
+    const text = t(key);
+    return text === key ? action : text;
+  };
+  return (
+    <TableScroll label={t('audit.title')}>
+      <table className="data-table compact audit-table">
+        <caption className="visually-hidden">{t('audit.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.when')}</th>
+            <th scope="col">{t('col.who')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.target')}</th>
+            <th scope="col">{t('audit.change')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <DateTime iso={e.at} compact />
+              </td>
+              <td className="break">{e.actor}</td>
+              <th scope="row">
+                {actionLabel(e.action)}
+                <span className="cell-sub mono">{e.action}</span>
+              </th>
+              <td className="break mono">{e.target}</td>
+              <td className="break change-cell">
+                {e.before !== undefined && (
+                  <span className="change-before">
+                    <span className="change-label">{t('audit.before')}</span> {summarise(e.before)}
+                  </span>
+                )}
+                {e.after !== undefined && (
+                  <span className="change-after">
+                    <span className="change-label">{t('audit.after')}</span> {summarise(e.after)}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,564 @@
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { ApiError } from '../../api/client';
+import { LoadError, Loading } from '../../components/Feedback';
+import { useLang } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import { useAsync } from '../../lib/use-async';
+import { usePageTitle } from '../../lib/use-page-title';
+import { adminApi, type Campaign, type CampaignSummary, exportUrls, type ReminderPolicy } from './api';
+import {
+  Announcer,
+  CampaignStatusTag,
+  DateTime,
+  Field,
+  FieldsInvalid,
+  FormDialog,
+  TableScroll,
+  useAnnouncer,
+} from './components';
+import { type AdminKey, type AdminT, useAdminT } from './i18n';
+import { errorMessage, errorUnder, fieldErrors } from './lib/field-errors';
+import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
+import { policySummary } from './RemindersPanel';
+
+/**
+ * Last year's dates moved 52 weeks on, as Stockholm wall-clock inputs: the same weekday and time,
+ * so a deadline on a Friday afternoon stays on a Friday afternoon.
+ */
+export function nextYearDates(previous: { opensAt: string; closesAt: string } | undefined, year: number) {
+  const shift = (iso: string | undefined, fallback: string) => {
+    const local = isoToStockholmInput(iso);
+    const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})$/.exec(local);
+    if (!match) return fallback;
+    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 364));
+    return `${date.toISOString().slice(0, 10)}T${match[4]}`;
+  };
+  return {
+    opensAt: shift(previous?.opensAt, `${year}-09-01T08:00`),
+    closesAt: shift(previous?.closesAt, `${year}-10-30T17:00`),
+  };
+}
+
+export function CampaignsPage() {
+  const t = useAdminT();
+  usePageTitle(t('campaign.title'));
+  const [state, reload] = useAsync(() => adminApi.campaigns(), []);
+  const [creating, setCreating] = useState(false);
+  const campaigns = state.status === 'ready' ? [...state.value].sort((a, b) => b.year - a.year) : [];
+  const latest = campaigns[0];
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('campaign.title')}</h1>
+        <div className="page-head-actions">
+          <button type="button" className="button" onClick={() => setCreating(true)} disabled={state.status !== 'ready'}>
+            {t('campaign.createNext')}
+          </button>
+        </div>
+      </div>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
+      {state.status === 'ready' && (
+        <TableScroll label={t('campaign.title')}>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('campaign.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('campaign.year')}</th>
+                <th scope="col">{t('campaign.name')}</th>
+                <th scope="col">{t('filter.status')}</th>
+                <th scope="col">{t('campaign.opensAt')}</th>
+                <th scope="col">{t('campaign.closesAt')}</th>
+                <th scope="col">{t('campaign.surveys')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.length === 0 && (
+                <tr>
+                  <td colSpan={6} className="empty-row">
+                    {t('campaign.none')}
+                  </td>
+                </tr>
+              )}
+              {campaigns.map((c) => (
+                <tr key={c.year}>
+                  <td className="num">{c.year}</td>
+                  <th scope="row">
+                    <Link href={`/kampanjer/${c.year}`}>{c.title}</Link>
+                  </th>
+                  <td>
+                    <CampaignStatusTag status={c.status} />
+                  </td>
+                  <td>
+                    <DateTime iso={c.opensAt} />
+                  </td>
+                  <td>
+                    <DateTime iso={c.closesAt} />
+                  </td>
+                  <td>
+                    <Link href={`/kampanjer/${c.year}/enkat/kommun`}>{t('type.kommun')}</Link>
+                    {' · '}
+                    <Link href={`/kampanjer/${c.year}/enkat/region`}>{t('type.region')}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <CreateCampaignDialog open={creating} latest={latest} onCancel={() => setCreating(false)} />
+    </>
+  );
+}
+
+function CreateCampaignDialog({
+  open,
+  latest,
+  onCancel,
+}: {
+  open: boolean;
+  latest: CampaignSummary | undefined;
+  onCancel: () => void;
+}) {
+  const t = useAdminT();
+  const [, navigate] = useLocation();
+  const [year, setYear] = useState('');
+  const [title, setTitle] = useState('');
+  const [opensAt, setOpensAt] = useState('');
+  const [closesAt, setClosesAt] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!open) return;
+    const next = (latest?.year ?? new Date().getFullYear()) + 1;
+    const dates = nextYearDates(latest, next);
+    setYear(String(next));
+    setTitle(latest ? latest.title.replace(String(latest.year), String(next)) : `Medlemstest ${next}`);
+    setOpensAt(dates.opensAt);
+    setClosesAt(dates.closesAt);
+    setErrors({});
+  }, [open, latest]);
+  return (
+    <FormDialog
+      open={open}
+      title={t('campaign.createNext')}
+      submitLabel={t('campaign.create')}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        const local: Record<string, string> = {};
+        const y = Number(year);
+        if (!Number.isInteger(y) || y < 2000 || y > 2100) local.year = t('campaign.error.year');
+        if (!title.trim()) local.title = t('error.required');
+        const opens = stockholmInputToIso(opensAt);
+        const closes = stockholmInputToIso(closesAt);
+        if (!opens) local.opensAt = t('error.dateTime');
+        if (!closes) local.closesAt = t('error.dateTime');
+        else if (opens && closes <= opens) local.closesAt = t('campaign.error.order');
+        setErrors(local);
+        if (Object.keys(local).length) throw new FieldsInvalid();
+        try {
+          await adminApi.createCampaign({ year: y, title: title.trim(), opensAt: opens!, closesAt: closes! });
+          navigate(`/kampanjer/${y}`);
+        } catch (error) {
+          const fromApi = fieldErrors(error);
+          if (error instanceof ApiError && error.status === 409) fromApi.year = error.message;
+          if (Object.keys(fromApi).length) {
+            setErrors(fromApi);
+            throw new FieldsInvalid();
+          }
+          throw error;
+        }
+      }}
+    >
+      <p>{latest ? t('campaign.copyFrom', { year: latest.year }) : t('campaign.copyDefault')}</p>
+      <Field label={t('campaign.year')} error={errors.year}>
+        {(props) => (
+          <input {...props} inputMode="numeric" className="input-short" value={year} onChange={(e) => setYear(e.target.value)} />
+        )}
+      </Field>
+      <Field label={t('campaign.name')} error={errors.title}>
+        {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <div className="field-row">
+        <Field label={t('campaign.opensAt')} hint={t('common.swedishTime')} error={errors.opensAt}>
+          {(props) => <input {...props} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />}
+        </Field>
+        <Field label={t('campaign.closesAt')} hint={t('common.swedishTime')} error={errors.closesAt}>
+          {(props) => (
+            <input {...props} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+          )}
+        </Field>
+      </div>
+    </FormDialog>
+  );
+}
+
+type CampaignAction = 'open' | 'close' | 'publish' | 'rescore';
+
+interface PolicyValues {
+  invitationOnOpen: boolean;
+  steps: string;
+  lastDay: boolean;
+  minDaysBetween: string;
+  maxReminders: string;
+  weekdays: string[];
+  start: string;
+  end: string;
+}
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+function policyValues(policy: Partial<ReminderPolicy> | undefined): PolicyValues {
+  return {
+    invitationOnOpen: policy?.invitationOnOpen ?? true,
+    steps: (policy?.steps ?? [14, 7, 2]).join(', '),
+    lastDay: policy?.lastDay ?? true,
+    minDaysBetween: String(policy?.minDaysBetween ?? 3),
+    maxReminders: String(policy?.maxReminders ?? 4),
+    weekdays: policy?.sendWindow?.weekdays ?? ['mon', 'tue', 'wed', 'thu', 'fri'],
+    start: policy?.sendWindow?.start ?? '08:00',
+    end: policy?.sendWindow?.end ?? '17:00',
+  };
+}
+
+/** "14, 7, 2" → [14, 7, 2]; a part that is not a number stays as NaN-free text for the API to reject. */
+export function parseSteps(text: string): Array<number | string> {
+  return text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((part) => (/^-?\d+(\.\d+)?$/.test(part) ? Number(part) : part));
+}
+
+function toPolicy(values: PolicyValues, previous: Partial<ReminderPolicy> | undefined): ReminderPolicy {
+  const num = (text: string) => (/^-?\d+$/.test(text.trim()) ? Number(text.trim()) : (text as unknown as number));
+  return {
+    ...previous,
+    invitationOnOpen: values.invitationOnOpen,
+    steps: parseSteps(values.steps) as number[],
+    lastDay: values.lastDay,
+    minDaysBetween: num(values.minDaysBetween),
+    maxReminders: num(values.maxReminders),
+    sendWindow: { weekdays: WEEKDAYS.filter((d) => values.weekdays.includes(d)), start: values.start, end: values.end },
+  };
+}
+
+function actionText(action: CampaignAction, campaign: Campaign, t: AdminT) {
+  const key = action === 'publish' && campaign.status === 'published' ? 'republish' : action;
+  return {
+    button: t(`campaign.action.${key}` as AdminKey),
+    title: t(`campaign.confirm.${key}.title` as AdminKey, { title: campaign.title }),
+    body: t(`campaign.confirm.${key}.body` as AdminKey),
+  };
+}
+
+export function CampaignDetailPage({ year }: { year: number }) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const [state, reload] = useAsync(() => adminApi.campaign(year), [year]);
+  // After a save or an action, the campaign the API answered, so the page does not blink through loading.
+  const [fresh, setFresh] = useState<Campaign | null>(null);
+  useEffect(() => setFresh(null), [year]);
+  const campaign = fresh ?? (state.status === 'ready' ? state.value : undefined);
+  usePageTitle(campaign?.title ?? t('campaign.title'));
+  const [title, setTitle] = useState('');
+  const [opensAt, setOpensAt] = useState('');
+  const [closesAt, setClosesAt] = useState('');
+  const [policy, setPolicy] = useState<PolicyValues>(policyValues(undefined));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [policyErrors, setPolicyErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [confirm, setConfirm] = useState<CampaignAction | null>(null);
+  const [announcement, announce] = useAnnouncer();
+
+  useEffect(() => {
+    if (!campaign) return;
+    setTitle(campaign.title);
+    setOpensAt(isoToStockholmInput(campaign.opensAt));
+    setClosesAt(isoToStockholmInput(campaign.closesAt));
+    setPolicy(policyValues(campaign.reminderPolicy as Partial<ReminderPolicy> | undefined));
+  }, [campaign]);
+
+  if (!campaign && state.status === 'loading') return <Loading />;
+  if (!campaign) {
+    return (
+      <>
+        <p className="back-link">
+          <Link href="/kampanjer">← {t('campaign.title')}</Link>
+        </p>
+        {state.status === 'error' && state.error instanceof ApiError && state.error.status === 404 ? (
+          <h1>{t('campaign.notFound', { year })}</h1>
+        ) : (
+          <LoadError error={state.status === 'error' ? state.error : null} onRetry={reload} />
+        )}
+      </>
+    );
+  }
+  const frozen = campaign.status === 'published';
+  const save = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const local: Record<string, string> = {};
+    const opens = stockholmInputToIso(opensAt);
+    const closes = stockholmInputToIso(closesAt);
+    if (!title.trim()) local.title = t('error.required');
+    if (!opens) local.opensAt = t('error.dateTime');
+    if (!closes) local.closesAt = t('error.dateTime');
+    else if (opens && closes <= opens) local.closesAt = t('campaign.error.order');
+    setErrors(local);
+    setPolicyErrors({});
+    if (Object.keys(local).length) {
+      setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await adminApi.updateCampaign(year, {
+        title: title.trim(),
+        opensAt: opens!,
+        closesAt: closes!,
+        reminderPolicy: toPolicy(policy, campaign.reminderPolicy as Partial<ReminderPolicy> | undefined),
+      });
+      setFresh(saved);
+      announce(t('common.saved'));
+    } catch (error) {
+      const top = fieldErrors(error);
+      const fromPolicy = fieldErrors(error, ['reminderPolicy']);
+      if (error instanceof ApiError && error.code === 'invalid_dates') top.closesAt = error.message;
+      setErrors(top);
+      setPolicyErrors(fromPolicy);
+      announce(errorMessage(error, t('error.generic')), 'error');
+      setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const setP = <K extends keyof PolicyValues>(key: K, value: PolicyValues[K]) => setPolicy((p) => ({ ...p, [key]: value }));
+  const actions: CampaignAction[] =
+    campaign.status === 'draft'
+      ? ['open']
+      : campaign.status === 'open'
+        ? ['close', 'publish', 'rescore']
+        : ['publish', 'rescore'];
+  const urls = exportUrls(year);
+
+  return (
+    <>
+      <p className="back-link">
+        <Link href="/kampanjer">← {t('campaign.title')}</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">
+            {t('campaign.year')} {campaign.year}
+          </p>
+          <h1>{campaign.title}</h1>
+        </div>
+        <p className="campaign-facts">
+          <CampaignStatusTag status={campaign.status} />
+        </p>
+      </div>
+      <Announcer message={announcement.message} tone={announcement.tone} />
+
+      <div className="detail-grid">
+        <section className="panel" aria-labelledby="surveys-heading">
+          <h2 id="surveys-heading">{t('campaign.surveys')}</h2>
+          <ul className="link-list">
+            {(['kommun', 'region'] as const).map((type) => (
+              <li key={type}>
+                <Link href={`/kampanjer/${year}/enkat/${type}`}>
+                  {t(frozen ? 'campaign.viewSurvey' : 'campaign.editSurvey', { type: t(`type.${type}`) })}
+                </Link>
+                <span className="cell-sub">
+                  {t('campaign.pages', { count: (campaign.surveys[type].pages ?? []).length })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="panel" aria-labelledby="actions-heading">
+          <h2 id="actions-heading">{t('campaign.actions')}</h2>
+          <div className="button-row">
+            {actions.map((action) => (
+              <button
+                key={action}
+                type="button"
+                className={`button ${action === 'open' || action === 'publish' ? '' : 'button-secondary'}`}
+                onClick={() => setConfirm(action)}
+              >
+                {actionText(action, campaign, t).button}
+              </button>
+            ))}
+          </div>
+          <h3>{t('campaign.exports')}</h3>
+          <ul className="link-list">
+            <li>
+              <a href={urls.xlsx} download>
+                {t('campaign.export.xlsx')}
+              </a>
+            </li>
+            <li>
+              <a href={urls.csv} download>
+                {t('campaign.export.csv')}
+              </a>
+            </li>
+            <li>
+              <a href={urls.json} download={`medlemstest-${year}.json`}>
+                {t('campaign.export.json')}
+              </a>
+            </li>
+          </ul>
+          {campaign.status !== 'draft' && (
+            <p>
+              <Link href={`/?ar=${year}`}>{t('campaign.progressLink')}</Link>
+            </p>
+          )}
+        </section>
+      </div>
+
+      <form className="settings-form" noValidate onSubmit={save} aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{t('campaign.settings')}</h2>
+        {frozen && <p className="notice notice-info">{t('campaign.frozen')}</p>}
+        <fieldset disabled={frozen} className="plain-fieldset">
+          <Field label={t('campaign.name')} error={errors.title}>
+            {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />}
+          </Field>
+          <div className="field-row">
+            <Field label={t('campaign.opensAt')} hint={t('common.swedishTime')} error={errors.opensAt}>
+              {(props) => (
+                <input {...props} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
+              )}
+            </Field>
+            <Field label={t('campaign.closesAt')} hint={t('common.swedishTime')} error={errors.closesAt}>
+              {(props) => (
+                <input {...props} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+              )}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset disabled={frozen} className="policy-fieldset" id="paminnelser">
+          <legend>{t('policy.title')}</legend>
+          <ul className="plain-list muted policy-now">
+            {policySummary(campaign.reminderPolicy as Partial<ReminderPolicy> | undefined, t).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <label className="check-inline">
+            <input
+              type="checkbox"
+              checked={policy.invitationOnOpen}
+              onChange={(e) => setP('invitationOnOpen', e.target.checked)}
+            />
+            {t('policy.invitationLabel')}
+          </label>
+          <Field label={t('policy.stepsLabel')} hint={t('policy.stepsHint')} error={errorUnder(policyErrors, 'steps')}>
+            {(props) => <input {...props} className="input-medium" value={policy.steps} onChange={(e) => setP('steps', e.target.value)} />}
+          </Field>
+          <label className="check-inline">
+            <input type="checkbox" checked={policy.lastDay} onChange={(e) => setP('lastDay', e.target.checked)} />
+            {t('policy.lastDayLabel')}
+          </label>
+          <div className="field-row">
+            <Field label={t('policy.minDaysLabel')} error={policyErrors.minDaysBetween}>
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  min={0}
+                  max={60}
+                  className="input-short"
+                  value={policy.minDaysBetween}
+                  onChange={(e) => setP('minDaysBetween', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('policy.maxLabel')} error={policyErrors.maxReminders}>
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  min={0}
+                  max={20}
+                  className="input-short"
+                  value={policy.maxReminders}
+                  onChange={(e) => setP('maxReminders', e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <fieldset
+            className={`afield weekday-group ${errorUnder(policyErrors, 'sendWindow.weekdays') ? 'afield-error' : ''}`}
+          >
+            <legend>{t('policy.weekdaysLabel')}</legend>
+            {errorUnder(policyErrors, 'sendWindow.weekdays') && (
+              <p className="error-message">{errorUnder(policyErrors, 'sendWindow.weekdays')}</p>
+            )}
+            {WEEKDAYS.map((d) => (
+              <label key={d} className="check-inline">
+                <input
+                  type="checkbox"
+                  checked={policy.weekdays.includes(d)}
+                  onChange={(e) =>
+                    setP('weekdays', e.target.checked ? [...policy.weekdays, d] : policy.weekdays.filter((x) => x !== d))
+                  }
+                />
+                {t(`weekday.${d}` as AdminKey)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="field-row">
+            <Field label={t('policy.startLabel')} hint={t('common.swedishTime')} error={policyErrors['sendWindow.start']}>
+              {(props) => <input {...props} type="time" value={policy.start} onChange={(e) => setP('start', e.target.value)} />}
+            </Field>
+            <Field label={t('policy.endLabel')} hint={t('common.swedishTime')} error={policyErrors['sendWindow.end']}>
+              {(props) => <input {...props} type="time" value={policy.end} onChange={(e) => setP('end', e.target.value)} />}
+            </Field>
+          </div>
+          {Object.entries(policyErrors)
+            .filter(([k]) => !['steps', 'minDaysBetween', 'maxReminders', 'sendWindow.start', 'sendWindow.end'].includes(k) && !k.startsWith('steps.') && !k.startsWith('sendWindow.weekdays'))
+            .map(([k, message]) => (
+              <p key={k} className="error-message">
+                {message}
+              </p>
+            ))}
+        </fieldset>
+        {!frozen && (
+          <button type="submit" className="button" disabled={saving}>
+            {saving ? t('common.working') : t('campaign.saveSettings')}
+          </button>
+        )}
+        <p className="muted small">
+          {t('campaign.updated', { when: formatDateTime(campaign.updatedAt, lang) })}
+        </p>
+      </form>
+
+      <FormDialog
+        open={confirm !== null}
+        title={confirm ? actionText(confirm, campaign, t).title : ''}
+        submitLabel={confirm ? actionText(confirm, campaign, t).button : ''}
+        onCancel={() => setConfirm(null)}
+        onSubmit={async () => {
+          if (!confirm) return;
+          const result = (await adminApi.campaignAction(year, confirm)) as {
+            revision?: number;
+            rescored?: number;
+            unchanged?: number;
+          };
+          const done = confirm;
+          setConfirm(null);
+          announce(
+            done === 'publish'
+              ? t('campaign.done.publish', { revision: result.revision ?? 1 })
+              : done === 'rescore'
+                ? t('campaign.done.rescore', { rescored: result.rescored ?? 0, unchanged: result.unchanged ?? 0 })
+                : t(`campaign.done.${done}` as AdminKey),
+          );
+          setFresh(await adminApi.campaign(year));
+        }}
+      >
+        <p>{confirm ? actionText(confirm, campaign, t).body : ''}</p>
+      </FormDialog>
+    </>
+  );
+}

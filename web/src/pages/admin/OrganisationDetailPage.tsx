@@ -1,0 +1,308 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { ApiError } from '../../api/client';
+import { LoadError, Loading } from '../../components/Feedback';
+import { useLang } from '../../i18n';
+import { formatDate, formatNumber } from '../../lib/format';
+import { useAsync } from '../../lib/use-async';
+import { usePageTitle } from '../../lib/use-page-title';
+import { adminApi, type Contact, type ContactRole, type ContactWarning } from './api';
+import {
+  Announcer,
+  EmailStateTag,
+  Field,
+  FieldsInvalid,
+  FormDialog,
+  ProgressStatusTag,
+  TableScroll,
+  useAnnouncer,
+} from './components';
+import { type AdminKey, useAdminT } from './i18n';
+import { errorMessage, fieldErrors } from './lib/field-errors';
+import { OrganisationFormDialog } from './OrganisationForm';
+
+type ContactDialog = { kind: 'add' } | { kind: 'edit'; contact: Contact } | { kind: 'remove'; contact: Contact };
+
+export function OrganisationDetailPage({ code }: { code: string }) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const [state, reload] = useAsync(() => adminApi.organisation(code), [code]);
+  const organisation = state.status === 'ready' ? state.value : undefined;
+  usePageTitle(organisation?.name ?? t('org.title'));
+  const [editing, setEditing] = useState(false);
+  const [dialog, setDialog] = useState<ContactDialog | null>(null);
+  const [announcement, announce] = useAnnouncer();
+  const [warnings, setWarnings] = useState<ContactWarning[] | null>(null);
+  useEffect(() => setWarnings(null), [organisation]);
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') {
+    return (
+      <>
+        <p className="back-link">
+          <Link href="/organisationer">← {t('org.title')}</Link>
+        </p>
+        {state.error instanceof ApiError && state.error.status === 404 ? (
+          <h1>{t('org.notFound', { code })}</h1>
+        ) : (
+          <LoadError error={state.error} onRetry={reload} />
+        )}
+      </>
+    );
+  }
+  const o = state.value;
+  const currentWarnings = warnings ?? o.warnings;
+  const afterChange = (message: string, nextWarnings?: ContactWarning[]) => {
+    setDialog(null);
+    announce(message);
+    if (nextWarnings) setWarnings(nextWarnings);
+    reload();
+  };
+
+  const reactivate = async (contact: Contact) => {
+    try {
+      const result = await adminApi.updateContact(contact.id, { emailState: 'ok' });
+      afterChange(t('contact.reactivated', { name: contact.name }), result.warnings);
+    } catch (error) {
+      announce(errorMessage(error, t('error.generic')), 'error');
+    }
+  };
+
+  return (
+    <>
+      <p className="back-link">
+        <Link href="/organisationer">← {t('org.title')}</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">
+            {t(`type.${o.type}` as AdminKey)} · {o.id}
+          </p>
+          <h1>{o.name}</h1>
+        </div>
+        <div className="page-head-actions">
+          <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+            {t('org.edit')}
+          </button>
+        </div>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('org.population')}</dt>
+          <dd>{o.population === undefined ? '–' : formatNumber(o.population, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('org.memberSince')}</dt>
+          <dd>{o.memberSince ? formatDate(o.memberSince, lang) : '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('org.memberUntil')}</dt>
+          <dd>{o.memberUntil ? formatDate(o.memberUntil, lang) : t('org.ongoing')}</dd>
+        </div>
+        <div>
+          <dt>{o.currentCampaign ? t('org.campaignStatusYear', { year: o.currentCampaign.year }) : t('org.campaignStatus')}</dt>
+          <dd>
+            {o.currentCampaign ? (
+              <>
+                <ProgressStatusTag status={o.currentCampaign.status} />{' '}
+                <Link href={`/granskning/${o.currentCampaign.year}/${o.id}`}>{t('org.review')}</Link>
+              </>
+            ) : (
+              '–'
+            )}
+          </dd>
+        </div>
+      </dl>
+      <p>
+        <Link href={`/logg?organisation=${o.id}`}>{t('org.auditLink')}</Link>
+      </p>
+
+      <section aria-labelledby="contacts-heading">
+        <div className="section-head">
+          <h2 id="contacts-heading">{t('org.contacts')}</h2>
+          <button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>
+            {t('contact.add')}
+          </button>
+        </div>
+        {currentWarnings.length > 0 && (
+          <div className="notice notice-warning">
+            <p>
+              <strong>{t('contact.statutesTitle')}</strong>
+            </p>
+            <ul>
+              {currentWarnings.map((w) => (
+                <li key={w.code}>{t(`problem.${w.code}` as AdminKey)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <Announcer message={announcement.message} tone={announcement.tone} />
+        {o.contacts.length === 0 ? (
+          <p className="muted">{t('contact.none')}</p>
+        ) : (
+          <TableScroll label={t('org.contacts')}>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('contact.caption', { name: o.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('contact.name')}</th>
+                  <th scope="col">{t('contact.email')}</th>
+                  <th scope="col">{t('contact.role')}</th>
+                  <th scope="col">{t('contact.emailState')}</th>
+                  <th scope="col">{t('progress.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.contacts.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.name}</th>
+                    <td className="break">{c.email}</td>
+                    <td>{t(`role.${c.role}` as AdminKey)}</td>
+                    <td>
+                      <EmailStateTag state={c.emailState} />
+                    </td>
+                    <td>
+                      <div className="row-actions">
+                        {c.emailState !== 'ok' && (
+                          <button
+                            type="button"
+                            className="small-button"
+                            onClick={() => reactivate(c)}
+                            aria-label={t('contact.reactivateFor', { name: c.name })}
+                          >
+                            {t('contact.reactivate')}
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          className="small-button"
+                          onClick={() => setDialog({ kind: 'edit', contact: c })}
+                          aria-label={t('contact.editFor', { name: c.name })}
+                        >
+                          {t('common.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="small-button small-danger"
+                          onClick={() => setDialog({ kind: 'remove', contact: c })}
+                          aria-label={t('contact.removeFor', { name: c.name })}
+                        >
+                          {t('common.remove')}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+
+      <OrganisationFormDialog
+        open={editing}
+        existing={o}
+        onCancel={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          announce(t('common.saved'));
+          reload();
+        }}
+      />
+      <ContactFormDialog
+        code={o.id}
+        contact={dialog?.kind === 'edit' ? dialog.contact : undefined}
+        open={dialog?.kind === 'add' || dialog?.kind === 'edit'}
+        onCancel={() => setDialog(null)}
+        onSaved={(message, w) => afterChange(message, w)}
+      />
+      <FormDialog
+        open={dialog?.kind === 'remove'}
+        title={dialog?.kind === 'remove' ? t('contact.removeTitle', { name: dialog.contact.name }) : ''}
+        submitLabel={t('common.remove')}
+        danger
+        onCancel={() => setDialog(null)}
+        onSubmit={async () => {
+          if (dialog?.kind !== 'remove') return;
+          const result = await adminApi.removeContact(dialog.contact.id);
+          afterChange(t('contact.removed', { name: dialog.contact.name }), result.warnings);
+        }}
+      >
+        <p>{t('contact.removeBody')}</p>
+      </FormDialog>
+    </>
+  );
+}
+
+function ContactFormDialog({
+  code,
+  contact,
+  open,
+  onCancel,
+  onSaved,
+}: {
+  code: string;
+  contact?: Contact;
+  open: boolean;
+  onCancel: () => void;
+  onSaved: (message: string, warnings: ContactWarning[]) => void;
+}) {
+  const t = useAdminT();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<ContactRole>('official');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!open) return;
+    setName(contact?.name ?? '');
+    setEmail(contact?.email ?? '');
+    setRole(contact?.role ?? 'official');
+    setErrors({});
+  }, [open, contact]);
+  return (
+    <FormDialog
+      open={open}
+      title={contact ? t('contact.editTitle', { name: contact.name }) : t('contact.addTitle')}
+      submitLabel={contact ? t('common.save') : t('contact.add')}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        const local: Record<string, string> = {};
+        if (!name.trim()) local.name = t('error.required');
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) local.email = t('error.email');
+        setErrors(local);
+        if (Object.keys(local).length) throw new FieldsInvalid();
+        const body = { name: name.trim(), email: email.trim(), role };
+        try {
+          const result = contact ? await adminApi.updateContact(contact.id, body) : await adminApi.addContact(code, body);
+          onSaved(t(contact ? 'contact.saved' : 'contact.added', { name: body.name }), result.warnings);
+        } catch (error) {
+          const fromApi = fieldErrors(error);
+          if (error instanceof ApiError && error.status === 409) fromApi.email = error.message;
+          if (Object.keys(fromApi).length) {
+            setErrors(fromApi);
+            throw new FieldsInvalid();
+          }
+          throw error;
+        }
+      }}
+    >
+      <Field label={t('contact.name')} error={errors.name}>
+        {(props) => <input {...props} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label={t('contact.email')} error={errors.email} hint={contact ? t('contact.emailChangeHint') : undefined}>
+        {(props) => (
+          <input {...props} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+        )}
+      </Field>
+      <fieldset className="afield radio-group">
+        <legend>{t('contact.role')}</legend>
+        {(['politician', 'official'] as const).map((r) => (
+          <label key={r} className="check-inline">
+            <input type="radio" name="contact-role" checked={role === r} onChange={() => setRole(r)} />
+            {t(`role.${r}`)}
+          </label>
+        ))}
+      </fieldset>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,508 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { LoadError, Loading } from '../../components/Feedback';
+import { usePageTitle } from '../../lib/use-page-title';
+import { adminApi, type CampaignSummary, type ProgressRow, type ProgressStatus } from './api';
+import {
+  Announcer,
+  CampaignSelect,
+  CampaignStatusTag,
+  DateTime,
+  Field,
+  FieldsInvalid,
+  FormDialog,
+  ProgressStatusTag,
+  ShareBar,
+  SortHeader,
+  TableScroll,
+  useAnnouncer,
+  useCampaignList,
+} from './components';
+import { type AdminKey, useAdminT } from './i18n';
+import {
+  countByStatus,
+  filterProgress,
+  nextSort,
+  PROGRESS_STATUSES,
+  type ProgressSortKey,
+  type SortDirection,
+  sortProgress,
+} from './lib/progress';
+import { stockholmInputToIso } from './lib/stockholm-time';
+import { RemindersPanel, RemindOrganisationDialog } from './RemindersPanel';
+
+// chart.js (about 47 KB gzip) loads only when the kansli opens the chart, which the page remembers:
+// with it the progress page would pass its 150 KB budget.
+const StatusChart = lazy(() => import('./StatusChart'));
+const CHART_KEY = 'kk.admin.chart';
+function readChartPreference(): boolean {
+  try {
+    return localStorage.getItem(CHART_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+type RowAction = { kind: 'excuse' | 'reopen' | 'remind'; row: ProgressRow };
+
+const SORT_KEYS: ProgressSortKey[] = ['code', 'name', 'status', 'answeredShare', 'updatedAt', 'remindersSent', 'problems'];
+
+export function ProgressPage() {
+  const t = useAdminT();
+  usePageTitle(t('progress.title'));
+  const { campaigns, error, defaultYear } = useCampaignList();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('ar')) || defaultYear;
+  const campaign = campaigns?.find((c) => c.year === year);
+
+  return (
+    <>
+      <h1>{t('progress.title')}</h1>
+      {error ? (
+        <LoadError error={error} />
+      ) : !campaigns ? (
+        <Loading />
+      ) : campaigns.length === 0 ? (
+        <p className="lead">
+          {t('progress.noCampaigns')} <Link href="/kampanjer">{t('nav.campaigns')}</Link>
+        </p>
+      ) : (
+        <>
+          <div className="page-tools">
+            <CampaignSelect
+              campaigns={campaigns}
+              year={year}
+              onChange={(next) =>
+                setParams((p) => {
+                  p.set('ar', String(next));
+                  return p;
+                })
+              }
+            />
+            {campaign && (
+              <p className="campaign-facts">
+                <CampaignStatusTag status={campaign.status} />{' '}
+                <span>
+                  {t('progress.deadline')} <DateTime iso={campaign.closesAt} />
+                </span>
+              </p>
+            )}
+          </div>
+          {campaign && <CampaignProgress key={campaign.year} campaign={campaign} />}
+        </>
+      )}
+    </>
+  );
+}
+
+function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
+  const t = useAdminT();
+  const [rows, setRows] = useState<ProgressRow[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [params, setParams] = useSearchParams();
+  const [action, setAction] = useState<RowAction | null>(null);
+  const [announcement, announce] = useAnnouncer();
+  const [logRound, setLogRound] = useState(0);
+  const [showChart, setShowChart] = useState(() => readChartPreference());
+  const toggleChart = (show: boolean) => {
+    setShowChart(show);
+    try {
+      localStorage.setItem(CHART_KEY, show ? '1' : '0');
+    } catch {
+      // Not remembered; fine.
+    }
+  };
+
+  const load = useCallback(() => {
+    adminApi.progress(campaign.year).then(setRows, setLoadError);
+  }, [campaign.year]);
+  useEffect(load, [load]);
+
+  const status = (params.get('status') ?? '') as ProgressStatus | '';
+  const type = (params.get('typ') ?? '') as 'kommun' | 'region' | '';
+  const query = params.get('q') ?? '';
+  const problemsOnly = params.get('problem') === '1';
+  const sortKey = (SORT_KEYS.includes(params.get('sortera') as ProgressSortKey) ? params.get('sortera') : 'code') as ProgressSortKey;
+  const direction: SortDirection = params.get('ordning') === 'fallande' ? 'descending' : 'ascending';
+  const sort = { key: sortKey, direction };
+
+  const setParam = (name: string, value: string) =>
+    setParams(
+      (p) => {
+        if (value) p.set(name, value);
+        else p.delete(name);
+        return p;
+      },
+      { replace: true },
+    );
+
+  const visible = useMemo(
+    () => (rows ? sortProgress(filterProgress(rows, { status, type, query, problemsOnly }), sortKey, direction) : []),
+    [rows, status, type, query, problemsOnly, sortKey, direction],
+  );
+  const counts = useMemo(() => countByStatus(rows ?? []), [rows]);
+
+  if (loadError) return <LoadError error={loadError} onRetry={load} />;
+  if (!rows) return <Loading />;
+
+  const filtered = Boolean(status || type || query || problemsOnly);
+  const closeAction = () => setAction(null);
+  const afterAction = (message: string) => {
+    setAction(null);
+    announce(message);
+    load();
+    setLogRound((r) => r + 1);
+  };
+
+  return (
+    <>
+      <section aria-labelledby="counts-heading" className="counts-section">
+        <h2 id="counts-heading" className="visually-hidden">
+          {t('progress.counts')}
+        </h2>
+        <div className={showChart ? 'counts-grid' : undefined}>
+        <ul className="stat-list">
+          {PROGRESS_STATUSES.map((s) => (
+            <li key={s} className={`stat stat-${s}`}>
+              <button
+                type="button"
+                className="stat-button"
+                aria-pressed={status === s}
+                onClick={() => setParam('status', status === s ? '' : s)}
+              >
+                <span className="stat-number">{counts[s]}</span>
+                <span className="stat-label">{t(`status.${s}` as AdminKey)}</span>
+              </button>
+            </li>
+          ))}
+          <li className="stat stat-total">
+            <span className="stat-number">{rows.length}</span>
+            <span className="stat-label">{t('progress.total')}</span>
+          </li>
+        </ul>
+        <div>
+          <button
+            type="button"
+            className="link-button chart-toggle"
+            aria-expanded={showChart}
+            aria-controls="status-chart"
+            onClick={() => toggleChart(!showChart)}
+          >
+            {t(showChart ? 'chart.hide' : 'chart.show')}
+          </button>
+          <div id="status-chart">
+            {showChart && (
+              <Suspense fallback={<Loading />}>
+                <StatusChart counts={counts} />
+              </Suspense>
+            )}
+          </div>
+        </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="table-heading">
+        <h2 id="table-heading">{t('progress.organisations')}</h2>
+        <form className="filters" role="search" aria-label={t('progress.filters')} onSubmit={(e) => e.preventDefault()}>
+          <Field label={t('filter.search')} className="afield-inline">
+            {(props) => (
+              <input
+                {...props}
+                type="search"
+                value={query}
+                placeholder={t('filter.searchPlaceholder')}
+                onChange={(e) => setParam('q', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('filter.status')} className="afield-inline">
+            {(props) => (
+              <select {...props} value={status} onChange={(e) => setParam('status', e.target.value)}>
+                <option value="">{t('filter.all')}</option>
+                {PROGRESS_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}` as AdminKey)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('filter.type')} className="afield-inline">
+            {(props) => (
+              <select {...props} value={type} onChange={(e) => setParam('typ', e.target.value)}>
+                <option value="">{t('filter.all')}</option>
+                <option value="kommun">{t('type.kommun')}</option>
+                <option value="region">{t('type.region')}</option>
+              </select>
+            )}
+          </Field>
+          <label className="check-inline">
+            <input type="checkbox" checked={problemsOnly} onChange={(e) => setParam('problem', e.target.checked ? '1' : '')} />
+            {t('filter.problemsOnly')}
+          </label>
+          {filtered && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() =>
+                setParams(
+                  (p) => {
+                    for (const k of ['status', 'typ', 'q', 'problem']) p.delete(k);
+                    return p;
+                  },
+                  { replace: true },
+                )
+              }
+            >
+              {t('filter.clear')}
+            </button>
+          )}
+        </form>
+        <p className="result-count" role="status" aria-live="polite">
+          {t('progress.showing', { shown: visible.length, total: rows.length })}
+        </p>
+        <Announcer message={announcement.message} tone={announcement.tone} />
+        <TableScroll label={t('progress.tableLabel')}>
+          <table className="data-table progress-table">
+            <caption className="visually-hidden">
+              {t('progress.caption', { title: campaign.title })}
+              {sort && `, ${t('common.sortedBy', { column: t(`progress.col.${sortKey}` as AdminKey) })}`}
+            </caption>
+            <thead>
+              <tr>
+                {(['code', 'name', 'status', 'answeredShare', 'updatedAt', 'remindersSent', 'problems'] as const).map(
+                  (key) => (
+                    <SortHeader
+                      key={key}
+                      label={t(`progress.col.${key}` as AdminKey)}
+                      sortKey={key}
+                      sort={sort}
+                      onSort={(k) => {
+                        const next = nextSort(sort, k);
+                        setParams(
+                          (p) => {
+                            p.set('sortera', next.key);
+                            if (next.direction === 'descending') p.set('ordning', 'fallande');
+                            else p.delete('ordning');
+                            return p;
+                          },
+                          { replace: true },
+                        );
+                      }}
+                    />
+                  ),
+                )}
+                <th scope="col">{t('progress.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visible.length === 0 && (
+                <tr>
+                  <td colSpan={8} className="empty-row">
+                    {t('progress.none')}
+                  </td>
+                </tr>
+              )}
+              {visible.map((row) => (
+                <tr key={row.organisationId}>
+                  <td className="num">{row.organisationId}</td>
+                  <th scope="row">
+                    <Link href={`/granskning/${campaign.year}/${row.organisationId}`}>{row.name}</Link>
+                    <span className="cell-sub">{t(`type.${row.type}` as AdminKey)}</span>
+                  </th>
+                  <td>
+                    <ProgressStatusTag status={row.status} />
+                  </td>
+                  <td>
+                    <ShareBar share={row.answeredShare} />
+                  </td>
+                  <td>
+                    {row.updatedAt ? (
+                      <>
+                        <DateTime iso={row.updatedAt} compact />
+                        {row.updatedBy && <span className="cell-sub">{row.updatedBy.name}</span>}
+                      </>
+                    ) : (
+                      <span className="muted">{t('progress.never')}</span>
+                    )}
+                  </td>
+                  <td className="num">{row.remindersSent}</td>
+                  <td>
+                    {row.emailProblems.length === 0 ? (
+                      <span className="muted">{t('progress.noProblems')}</span>
+                    ) : (
+                      <ul className="problem-list">
+                        {row.emailProblems.map((p) => (
+                          <li key={`${p.code}-${p.contactId ?? ''}`}>
+                            <span aria-hidden="true">! </span>
+                            {p.email ? `${p.email}: ` : ''}
+                            {t(`problem.${p.code}` as AdminKey)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      {(row.status === 'draft' || row.status === 'not_started') && campaign.status === 'open' && (
+                        <button
+                          type="button"
+                          className="small-button"
+                          onClick={() => setAction({ kind: 'remind', row })}
+                          aria-label={t('action.remindFor', { name: row.name })}
+                        >
+                          {t('action.remind')}
+                        </button>
+                      )}
+                      {row.status !== 'submitted' && (
+                        <button
+                          type="button"
+                          className="small-button"
+                          onClick={() => setAction({ kind: 'excuse', row })}
+                          aria-label={t(row.status === 'excused' ? 'action.unexcuseFor' : 'action.excuseFor', {
+                            name: row.name,
+                          })}
+                        >
+                          {t(row.status === 'excused' ? 'action.unexcuse' : 'action.excuse')}
+                        </button>
+                      )}
+                      {row.status !== 'excused' && campaign.status !== 'published' && (
+                        <button
+                          type="button"
+                          className="small-button"
+                          onClick={() => setAction({ kind: 'reopen', row })}
+                          aria-label={t('action.reopenFor', { name: row.name })}
+                        >
+                          {t(row.status === 'submitted' ? 'action.reopen' : 'action.extend')}
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+
+      <ExcuseDialog
+        year={campaign.year}
+        row={action?.kind === 'excuse' ? action.row : null}
+        onCancel={closeAction}
+        onDone={afterAction}
+      />
+      <ReopenDialog
+        year={campaign.year}
+        row={action?.kind === 'reopen' ? action.row : null}
+        onCancel={closeAction}
+        onDone={afterAction}
+      />
+      <RemindOrganisationDialog
+        campaign={campaign}
+        row={action?.kind === 'remind' ? action.row : null}
+        onCancel={closeAction}
+        onDone={afterAction}
+      />
+      <RemindersPanel campaign={campaign} refresh={logRound} onRun={() => load()} />
+    </>
+  );
+}
+
+function ExcuseDialog({
+  year,
+  row,
+  onCancel,
+  onDone,
+}: {
+  year: number;
+  row: ProgressRow | null;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useAdminT();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState('');
+  useEffect(() => {
+    setReason('');
+    setReasonError('');
+  }, [row]);
+  const excusing = row?.status !== 'excused';
+  return (
+    <FormDialog
+      open={row !== null}
+      title={row ? t(excusing ? 'excuse.title' : 'unexcuse.title', { name: row.name }) : ''}
+      submitLabel={t(excusing ? 'action.excuse' : 'action.unexcuse')}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        if (!row) return;
+        if (reason.trim().length < 3) {
+          setReasonError(t('error.reasonRequired'));
+          throw new FieldsInvalid();
+        }
+        await adminApi.excuse(year, row.organisationId, { excused: excusing, reason: reason.trim() });
+        onDone(t(excusing ? 'excuse.done' : 'unexcuse.done', { name: row.name }));
+      }}
+    >
+      <p>{t(excusing ? 'excuse.body' : 'unexcuse.body')}</p>
+      <Field label={t('common.reason')} hint={t('common.reasonHint')} error={reasonError}>
+        {(props) => (
+          <textarea {...props} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+        )}
+      </Field>
+    </FormDialog>
+  );
+}
+
+function ReopenDialog({
+  year,
+  row,
+  onCancel,
+  onDone,
+}: {
+  year: number;
+  row: ProgressRow | null;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useAdminT();
+  const [reason, setReason] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [errors, setErrors] = useState<{ reason?: string; deadline?: string }>({});
+  useEffect(() => {
+    setReason('');
+    setDeadline('');
+    setErrors({});
+  }, [row]);
+  return (
+    <FormDialog
+      open={row !== null}
+      title={row ? t(row.status === 'submitted' ? 'reopen.title' : 'extend.title', { name: row.name }) : ''}
+      submitLabel={t(row?.status === 'submitted' ? 'action.reopen' : 'action.extend')}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        if (!row) return;
+        const next: typeof errors = {};
+        if (reason.trim().length < 3) next.reason = t('error.reasonRequired');
+        const closesAt = deadline ? stockholmInputToIso(deadline) : undefined;
+        if (deadline && !closesAt) next.deadline = t('error.dateTime');
+        else if (closesAt && Date.parse(closesAt) <= Date.now()) next.deadline = t('error.deadlinePast');
+        setErrors(next);
+        if (next.reason || next.deadline) throw new FieldsInvalid();
+        await adminApi.reopen(year, row.organisationId, { reason: reason.trim(), ...(closesAt ? { closesAt } : {}) });
+        onDone(t('reopen.done', { name: row.name }));
+      }}
+    >
+      <p>{t(row?.status === 'submitted' ? 'reopen.body' : 'extend.body')}</p>
+      <Field label={t('reopen.deadline')} hint={t('reopen.deadlineHint')} error={errors.deadline}>
+        {(props) => (
+          <input {...props} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        )}
+      </Field>
+      <Field label={t('common.reason')} hint={t('common.reasonHint')} error={errors.reason}>
+        {(props) => (
+          <textarea {...props} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+        )}
+      </Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,380 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { Dialog } from '../../components/Dialog';
+import { LoadError, Loading } from '../../components/Feedback';
+import { useLang } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import {
+  adminApi,
+  type CampaignSummary,
+  type ProgressRow,
+  type ReminderLogRow,
+  type ReminderPolicy,
+  type ReminderRunResult,
+} from './api';
+import { Announcer, DateTime, Field, FormDialog, TableScroll, useAnnouncer } from './components';
+import { type AdminKey, type AdminT, useAdminT } from './i18n';
+import { errorMessage, isNotFound } from './lib/field-errors';
+import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
+
+export function stepLabel(stepId: string, t: AdminT): string {
+  if (stepId === 'invitation') return t('step.invitation');
+  if (stepId === 'last-day') return t('step.lastDay');
+  const days = /^d(\d+)$/.exec(stepId)?.[1];
+  return days ? t('step.days', { days }) : stepId;
+}
+
+const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+export function weekdaysText(weekdays: string[], t: AdminT): string {
+  const sorted = WEEKDAY_KEYS.filter((d) => weekdays.includes(d));
+  // A run of consecutive days reads as "mån–fre".
+  const first = WEEKDAY_KEYS.indexOf(sorted[0] ?? '');
+  const consecutive = sorted.length > 2 && sorted.every((d, i) => WEEKDAY_KEYS.indexOf(d) === first + i);
+  if (consecutive) return `${t(`weekday.${sorted[0]}` as AdminKey)}–${t(`weekday.${sorted.at(-1)}` as AdminKey)}`;
+  return sorted.map((d) => t(`weekday.${d}` as AdminKey)).join(', ');
+}
+
+export function policySummary(policy: Partial<ReminderPolicy> | undefined, t: AdminT): string[] {
+  const p = policy ?? {};
+  const steps = [...(p.steps ?? [14, 7, 2])].sort((a, b) => b - a);
+  const window = p.sendWindow ?? { weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '17:00' };
+  return [
+    t(p.invitationOnOpen === false ? 'policy.noInvitation' : 'policy.invitation'),
+    steps.length > 0
+      ? t(p.lastDay === false ? 'policy.steps' : 'policy.stepsLastDay', { steps: steps.join(', ') })
+      : t(p.lastDay === false ? 'policy.noSteps' : 'policy.onlyLastDay'),
+    t('policy.minDays', { days: p.minDaysBetween ?? 3 }),
+    t('policy.max', { count: p.maxReminders ?? 4 }),
+    t('policy.window', { days: weekdaysText(window.weekdays, t), start: window.start, end: window.end }),
+  ];
+}
+
+function SkippedSummary({ result }: { result: ReminderRunResult }) {
+  const t = useAdminT();
+  const byReason = new Map<string, number>();
+  for (const s of result.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
+  if (byReason.size === 0) return null;
+  return (
+    <>
+      <h4>{t('reminders.skipped', { count: result.skipped.length })}</h4>
+      <ul className="plain-list">
+        {[...byReason].map(([reason, count]) => (
+          <li key={reason}>
+            {t(`reason.${reason}` as AdminKey)}: {count}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function RunResult({ result, organisationId }: { result: ReminderRunResult; organisationId?: string }) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const due = result.due.filter((d) => !organisationId || d.contact.organisationId === organisationId);
+  const sent = result.sent.filter((d) => !organisationId || d.contact.organisationId === organisationId);
+  const list = result.dryRun ? due : sent;
+  return (
+    <div className="run-result">
+      <p>
+        {result.step
+          ? t('reminders.stepDue', {
+              step: stepLabel(result.step.id, t),
+              at: formatDateTime(result.step.dueAt, lang),
+            })
+          : t('reminders.noStep')}
+      </p>
+      <p>
+        <strong>
+          {result.dryRun
+            ? t('reminders.wouldSend', { count: due.length })
+            : t('reminders.sent', { count: sent.length, failed: result.failed.length })}
+        </strong>
+      </p>
+      {list.length > 0 && (
+        <TableScroll label={t('reminders.recipients')}>
+          <table className="data-table compact">
+            <caption>{t('reminders.recipients')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('col.organisation')}</th>
+                <th scope="col">{t('col.contact')}</th>
+                <th scope="col">{t('col.step')}</th>
+                <th scope="col">{t('col.variant')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((d) => (
+                <tr key={`${d.contact.id}-${d.stepId}`}>
+                  <td>{d.contact.organisationName}</td>
+                  <th scope="row">
+                    {d.contact.name}
+                    <span className="cell-sub">{d.contact.email}</span>
+                  </th>
+                  <td>{stepLabel(d.stepId, t)}</td>
+                  <td>{t(`variant.${d.variant}` as AdminKey)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <SkippedSummary
+        result={
+          organisationId
+            ? { ...result, skipped: result.skipped.filter((s) => s.contact.organisationId === organisationId) }
+            : result
+        }
+      />
+    </div>
+  );
+}
+
+/** The reminders panel on the progress page: the policy, a dry run for any date, a real run, the log. */
+export function RemindersPanel({
+  campaign,
+  refresh,
+  onRun,
+}: {
+  campaign: CampaignSummary;
+  refresh: number;
+  onRun: () => void;
+}) {
+  const t = useAdminT();
+  const [at, setAt] = useState(() => isoToStockholmInput(new Date().toISOString()));
+  const [atError, setAtError] = useState('');
+  const [preview, setPreview] = useState<ReminderRunResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmRun, setConfirmRun] = useState(false);
+  const [announcement, announce] = useAnnouncer();
+  const [log, setLog] = useState<ReminderLogRow[] | null>(null);
+  const [logError, setLogError] = useState<unknown>(null);
+  const [showAll, setShowAll] = useState(false);
+
+  const loadLog = useCallback(() => {
+    setLogError(null);
+    adminApi.reminderLog(campaign.year).then(
+      (r) => setLog([...r.entries].sort((a, b) => b.at.localeCompare(a.at))),
+      setLogError,
+    );
+  }, [campaign.year]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` asks for a reload after row actions.
+  useEffect(loadLog, [loadLog, refresh]);
+
+  const runPreview = async () => {
+    const iso = stockholmInputToIso(at);
+    if (!iso) {
+      setAtError(t('error.dateTime'));
+      return;
+    }
+    setAtError('');
+    setBusy(true);
+    try {
+      const result = await adminApi.runReminders(campaign.year, { dryRun: true, at: iso });
+      setPreview(result);
+      announce(t('reminders.previewDone', { count: result.due.length }));
+    } catch (error) {
+      announce(errorMessage(error, t('error.generic')), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const shown = log ? (showAll ? log : log.slice(0, 25)) : [];
+  return (
+    <section className="panel" aria-labelledby="reminders-heading">
+      <h2 id="reminders-heading">{t('reminders.title')}</h2>
+      <div className="panel-grid">
+        <div>
+          <h3>{t('reminders.policy')}</h3>
+          <ul className="plain-list policy-list">
+            {policySummary(campaign.reminderPolicy as Partial<ReminderPolicy> | undefined, t).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <p>
+            <Link href={`/kampanjer/${campaign.year}#paminnelser`}>{t('reminders.editPolicy')}</Link>
+          </p>
+        </div>
+        <div>
+          <h3>{t('reminders.preview')}</h3>
+          <p className="hint">{t('reminders.previewHint')}</p>
+          <div className="inline-form">
+            <Field label={t('reminders.at')} error={atError} className="afield-inline">
+              {(props) => <input {...props} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+            </Field>
+            <button type="button" className="button button-secondary" onClick={runPreview} disabled={busy}>
+              {t('reminders.previewButton')}
+            </button>
+          </div>
+          {campaign.status === 'open' && (
+            <p>
+              <button type="button" className="button" onClick={() => setConfirmRun(true)}>
+                {t('reminders.runNow')}
+              </button>
+            </p>
+          )}
+        </div>
+      </div>
+      <Announcer message={announcement.message} tone={announcement.tone} />
+      {preview && <RunResult result={preview} />}
+
+      <h3>{t('reminders.log')}</h3>
+      {logError ? (
+        isNotFound(logError) ? (
+          <p className="muted">{t('common.notAvailable')}</p>
+        ) : (
+          <LoadError error={logError} onRetry={loadLog} />
+        )
+      ) : !log ? (
+        <Loading />
+      ) : log.length === 0 ? (
+        <p className="muted">{t('reminders.logEmpty')}</p>
+      ) : (
+        <>
+          <TableScroll label={t('reminders.log')}>
+            <table className="data-table compact">
+              <caption className="visually-hidden">{t('reminders.logCaption', { count: log.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('col.when')}</th>
+                  <th scope="col">{t('col.organisation')}</th>
+                  <th scope="col">{t('col.contact')}</th>
+                  <th scope="col">{t('col.step')}</th>
+                  <th scope="col">{t('col.delivery')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((entry) => (
+                  <tr key={`${entry.contactId}-${entry.stepId}`}>
+                    <td>
+                      <DateTime iso={entry.sentAt ?? entry.at} compact />
+                    </td>
+                    <td>{entry.organisationName ?? entry.organisationId}</td>
+                    <th scope="row">
+                      {entry.contactName ?? t('reminders.removedContact')}
+                      {entry.email && <span className="cell-sub">{entry.email}</span>}
+                      {entry.emailState && entry.emailState !== 'ok' && (
+                        <span className="cell-sub warn-text">
+                          <span aria-hidden="true">! </span>
+                          {t(`emailState.${entry.emailState}` as AdminKey)}
+                        </span>
+                      )}
+                    </th>
+                    <td>{stepLabel(entry.stepId, t)}</td>
+                    <td>
+                      <span className={`tag ${entry.state === 'failed' ? 'tag-problem' : 'tag-ok'}`}>
+                        {t(`delivery.${entry.state}` as AdminKey)}
+                      </span>
+                      {entry.attempts > 1 && (
+                        <span className="cell-sub">{t('reminders.attempts', { count: entry.attempts })}</span>
+                      )}
+                      {entry.error && <span className="cell-sub warn-text">{entry.error}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          {log.length > 25 && (
+            <button type="button" className="link-button" onClick={() => setShowAll((s) => !s)}>
+              {showAll ? t('common.showFewer') : t('common.showAll', { count: log.length })}
+            </button>
+          )}
+        </>
+      )}
+
+      <FormDialog
+        open={confirmRun}
+        title={t('reminders.runTitle')}
+        submitLabel={t('reminders.runConfirm')}
+        onCancel={() => setConfirmRun(false)}
+        onSubmit={async () => {
+          const result = await adminApi.runReminders(campaign.year, { dryRun: false });
+          setConfirmRun(false);
+          setPreview(result);
+          announce(t('reminders.sent', { count: result.sent.length, failed: result.failed.length }));
+          loadLog();
+          onRun();
+        }}
+      >
+        <p>{t('reminders.runBody')}</p>
+      </FormDialog>
+    </section>
+  );
+}
+
+/**
+ * "Remind now" for one organisation. The API has no per-organisation send: reminders follow the
+ * campaign's steps for everyone. So this shows, from a dry run now, what this organisation's
+ * contacts would get and why not, and offers the campaign-wide run.
+ */
+export function RemindOrganisationDialog({
+  campaign,
+  row,
+  onCancel,
+  onDone,
+}: {
+  campaign: CampaignSummary;
+  row: ProgressRow | null;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useAdminT();
+  const [result, setResult] = useState<ReminderRunResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setResult(null);
+    setError(null);
+    if (!row) return;
+    adminApi.runReminders(campaign.year, { dryRun: true }).then(setResult, setError);
+  }, [row, campaign.year]);
+  const [busy, setBusy] = useState(false);
+  const [runError, setRunError] = useState('');
+  const dueHere = result?.due.filter((d) => d.contact.organisationId === row?.organisationId).length ?? 0;
+  const send = async () => {
+    setBusy(true);
+    setRunError('');
+    try {
+      const run = await adminApi.runReminders(campaign.year, { dryRun: false });
+      onDone(t('reminders.sent', { count: run.sent.length, failed: run.failed.length }));
+    } catch (err) {
+      setRunError(errorMessage(err, t('error.generic')));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={row !== null} title={t('remind.title', { name: row?.name ?? '' })} onCancel={busy ? undefined : onCancel}>
+      <p>{t('remind.explain')}</p>
+      {error ? (
+        <p className="notice notice-error">{errorMessage(error, t('error.generic'))}</p>
+      ) : !result ? (
+        <Loading />
+      ) : (
+        <>
+          <RunResult result={result} organisationId={row?.organisationId} />
+          <p className="notice notice-info">
+            {dueHere > 0 ? t('remind.campaignWide', { count: result.due.length }) : t('remind.nothingNow')}
+          </p>
+        </>
+      )}
+      {runError && (
+        <p className="notice notice-error" role="alert">
+          {runError}
+        </p>
+      )}
+      <div className="dialog-actions">
+        {dueHere > 0 && result && (
+          <button type="button" className="button" onClick={send} disabled={busy}>
+            {busy ? t('common.working') : t('remind.send', { count: result.due.length })}
+          </button>
+        )}
+        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
+          {t('common.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,500 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'wouter';
+import { ApiError } from '../../api/client';
+import { LoadError, Loading } from '../../components/Feedback';
+import { type Lang, useLang } from '../../i18n';
+import { formatNumber } from '../../lib/format';
+import { type SummaryPage, summarizeSurvey } from '../../lib/survey-summary';
+import { useAsync } from '../../lib/use-async';
+import { usePageTitle } from '../../lib/use-page-title';
+import { adminApi, type ResponseReview, type ReviewedResponse, type ScoreResult } from './api';
+import {
+  Announcer,
+  CampaignSelect,
+  DateTime,
+  Field,
+  FieldsInvalid,
+  FormDialog,
+  ProgressStatusTag,
+  TableScroll,
+  useAnnouncer,
+  useCampaignList,
+} from './components';
+import { useAdminT } from './i18n';
+import { errorMessage } from './lib/field-errors';
+import { fold } from './lib/progress';
+
+/** Choose a campaign and an organisation to review; submitted ones first. */
+export function ReviewPickerPage() {
+  const t = useAdminT();
+  usePageTitle(t('review.title'));
+  const { campaigns, error, defaultYear } = useCampaignList();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('ar')) || defaultYear;
+  const [query, setQuery] = useState('');
+  const [rows] = useAsync(() => (year ? adminApi.progress(year) : Promise.resolve([])), [year]);
+  const list = useMemo(() => {
+    if (rows.status !== 'ready') return [];
+    const q = fold(query.trim());
+    return rows.value
+      .filter((r) => !q || r.organisationId.startsWith(q) || fold(r.name).includes(q))
+      .sort((a, b) => Number(b.status === 'submitted') - Number(a.status === 'submitted') || a.name.localeCompare(b.name, 'sv'));
+  }, [rows, query]);
+  return (
+    <>
+      <h1>{t('review.title')}</h1>
+      <p className="lead">{t('review.intro')}</p>
+      {error ? (
+        <LoadError error={error} />
+      ) : !campaigns ? (
+        <Loading />
+      ) : (
+        <>
+          <div className="filters">
+            <CampaignSelect
+              campaigns={campaigns}
+              year={year}
+              onChange={(y) =>
+                setParams((p) => {
+                  p.set('ar', String(y));
+                  return p;
+                })
+              }
+            />
+            <Field label={t('filter.search')} className="afield-inline">
+              {(props) => (
+                <input
+                  {...props}
+                  type="search"
+                  value={query}
+                  placeholder={t('filter.searchPlaceholder')}
+                  onChange={(e) => setQuery(e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          {rows.status === 'loading' && <Loading />}
+          {rows.status === 'error' && <LoadError error={rows.error} />}
+          {rows.status === 'ready' && (
+            <TableScroll label={t('review.pickCaption')}>
+              <table className="data-table compact">
+                <caption className="visually-hidden">{t('review.pickCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('org.code')}</th>
+                    <th scope="col">{t('org.name')}</th>
+                    <th scope="col">{t('filter.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((r) => (
+                    <tr key={r.organisationId}>
+                      <td className="num">{r.organisationId}</td>
+                      <th scope="row">
+                        <Link href={`/granskning/${year}/${r.organisationId}`}>{r.name}</Link>
+                      </th>
+                      <td>
+                        <ProgressStatusTag status={r.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+interface ReviewData {
+  review: ResponseReview;
+  pages: SummaryPage[];
+  previousPages: SummaryPage[] | null;
+}
+
+async function loadReview(year: number, code: string, lang: Lang): Promise<ReviewData> {
+  const review = await adminApi.review(year, code);
+  const type = review.organisation.type;
+  const labels = lang === 'en' ? { yes: 'Yes', no: 'No' } : { yes: 'Ja', no: 'Nej' };
+  const campaign = await adminApi.campaign(year);
+  const pages = summarizeSurvey(campaign.surveys[type], review.response?.data ?? {}, lang, labels);
+  let previousPages: SummaryPage[] | null = null;
+  if (review.previous) {
+    const before = await adminApi.campaign(review.previous.year).catch(() => campaign);
+    previousPages = summarizeSurvey(before.surveys[type], review.previous.data, lang, labels);
+  }
+  return { review, pages, previousPages };
+}
+
+function scoreLine(score: ScoreResult | null | undefined, lang: Lang): string {
+  if (!score) return '–';
+  return `${formatNumber(score.total, lang)} / ${formatNumber(score.max, lang)} (${Math.round(score.share * 100)} %)`;
+}
+
+export function ReviewPage({ year, code }: { year: number; code: string }) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const [state, reload] = useAsync(() => loadReview(year, code, lang), [year, code, lang]);
+  const [response, setResponse] = useState<ReviewedResponse | null>(null);
+  const [compare, setCompare] = useState(false);
+  const [overriding, setOverriding] = useState<{ name: string; title: string; max: number; points: number } | null>(
+    null,
+  );
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState('');
+  const [sending, setSending] = useState(false);
+  const [announcement, announce] = useAnnouncer();
+  const [, navigate] = useLocation();
+  useEffect(() => setResponse(state.status === 'ready' ? state.value.review.response : null), [state]);
+  usePageTitle(
+    state.status === 'ready' ? t('review.pageTitle', { name: state.value.review.organisation.name }) : t('review.title'),
+  );
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') {
+    return (
+      <>
+        <p className="back-link">
+          <Link href="/granskning">← {t('review.title')}</Link>
+        </p>
+        {state.error instanceof ApiError && state.error.status === 404 ? (
+          <p className="notice notice-info">{state.error.message || t('review.notFound')}</p>
+        ) : (
+          <LoadError error={state.error} onRetry={reload} />
+        )}
+      </>
+    );
+  }
+  const { review, pages, previousPages } = state.value;
+  const effective = response?.effectiveScore ?? response?.score ?? null;
+  const questionScore = new Map((effective?.questions ?? []).map((q) => [q.name, q]));
+  const overrides = new Map((response?.overrides ?? []).map((o) => [o.question, o]));
+  const previousAnswer = new Map(
+    (previousPages ?? []).flatMap((p) => p.items.map((i) => [i.name, i.answer] as const)),
+  );
+  const previousScore = new Map(
+    ((review.previous?.effectiveScore ?? review.previous?.score)?.questions ?? []).map((q) => [q.name, q]),
+  );
+  const showCompare = compare && previousPages !== null;
+  const submitted = response?.status === 'submitted';
+  const status = response?.excused ? 'excused' : (response?.status ?? 'not_started');
+
+  const sendNote = async () => {
+    if (!note.trim()) {
+      setNoteError(t('error.required'));
+      return;
+    }
+    setNoteError('');
+    setSending(true);
+    try {
+      const result = await adminApi.note(year, code, note.trim());
+      setResponse(result.response);
+      setNote('');
+      announce(t('review.noteSent', { count: result.note.emailedTo }));
+    } catch (error) {
+      announce(errorMessage(error, t('error.generic')), 'error');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <>
+      <p className="back-link">
+        <Link href={`/?ar=${year}`}>← {t('nav.progress')}</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">
+            {t('review.eyebrow', { year })} · {review.organisation.id}
+          </p>
+          <h1>{review.organisation.name}</h1>
+        </div>
+        <p className="campaign-facts">
+          <ProgressStatusTag status={status} />
+        </p>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('review.score')}</dt>
+          <dd>
+            {scoreLine(effective, lang)}
+            {effective?.band && ` · ${t('review.band', { band: effective.band })}`}
+            {effective && !effective.gatePassed && ` · ${t('review.gateFailed')}`}
+          </dd>
+        </div>
+        {response?.score && response.overrides.length > 0 && (
+          <div>
+            <dt>{t('review.computedScore')}</dt>
+            <dd>{scoreLine(response.score, lang)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('review.submitted')}</dt>
+          <dd>
+            {response?.submittedAt ? <DateTime iso={response.submittedAt} /> : t('review.notSubmitted')}
+            {response?.submittedBy && <span className="cell-sub">{response.submittedBy.name}</span>}
+          </dd>
+        </div>
+        {review.previous && (
+          <div>
+            <dt>{t('review.previousScore', { year: review.previous.year })}</dt>
+            <dd>{scoreLine(review.previous.effectiveScore ?? review.previous.score, lang)}</dd>
+          </div>
+        )}
+      </dl>
+      <p className="button-row">
+        <Link href={`/logg?organisation=${code}&kampanj=${year}`}>{t('review.auditLink')}</Link>
+        <button type="button" className="link-button" onClick={() => navigate(`/organisationer/${code}`)}>
+          {t('review.orgLink')}
+        </button>
+      </p>
+      <Announcer message={announcement.message} tone={announcement.tone} />
+      {!response || response.version === 0 ? (
+        <p className="notice notice-info">{t('review.noAnswers')}</p>
+      ) : (
+        <>
+          {effective && (
+            <TableScroll label={t('review.sections')}>
+              <table className="data-table compact">
+                <caption>{t('review.sections')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('review.section')}</th>
+                    <th scope="col" className="num">
+                      {t('review.points')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('review.max')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {effective.sections.map((s) => (
+                    <tr key={s.name}>
+                      <th scope="row">{s.title}</th>
+                      <td className="num">{formatNumber(s.total, lang)}</td>
+                      <td className="num">{formatNumber(s.max, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+          <div className="section-head">
+            <h2>{t('review.answers')}</h2>
+            {previousPages ? (
+              <label className="check-inline">
+                <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} />
+                {t('review.compare', { year: review.previous!.year })}
+              </label>
+            ) : (
+              <span className="muted">{t('review.noPrevious')}</span>
+            )}
+          </div>
+          {pages.map((page) => {
+            const items = page.items.filter((i) => i.answer !== undefined || questionScore.get(i.name)?.max);
+            if (items.length === 0) return null;
+            return (
+              <TableScroll key={page.name} label={page.title}>
+                <table className="data-table review-table">
+                  <caption>{page.title}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="col-question">
+                        {t('review.question')}
+                      </th>
+                      <th scope="col">{t('review.answer', { year })}</th>
+                      {showCompare && <th scope="col">{t('review.answer', { year: review.previous!.year })}</th>}
+                      <th scope="col" className="num">
+                        {t('review.points')}
+                      </th>
+                      {submitted && <th scope="col">{t('review.override')}</th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((item) => {
+                      const score = questionScore.get(item.name);
+                      const override = overrides.get(item.name);
+                      const before = previousAnswer.get(item.name);
+                      const changed = showCompare && (before ?? '') !== (item.answer ?? '');
+                      return (
+                        <tr key={item.name} className={changed ? 'row-changed' : undefined}>
+                          <th scope="row" className="col-question">
+                            {item.title}
+                            <span className="cell-sub">{item.name}</span>
+                          </th>
+                          <td className="break">
+                            {item.answer ?? <span className="muted">{t('review.unanswered')}</span>}
+                          </td>
+                          {showCompare && (
+                            <td className="break">
+                              {before ?? <span className="muted">{t('review.unanswered')}</span>}
+                              {changed && <span className="cell-sub changed-mark">{t('review.changed')}</span>}
+                              {previousScore.get(item.name)?.max ? (
+                                <span className="cell-sub">
+                                  {t('review.pointsShort', {
+                                    points: formatNumber(previousScore.get(item.name)!.points, lang),
+                                  })}
+                                </span>
+                              ) : null}
+                            </td>
+                          )}
+                          <td className="num">
+                            {score && score.max > 0 ? (
+                              <>
+                                {formatNumber(score.points, lang)} / {formatNumber(score.max, lang)}
+                                {score.computedPoints !== undefined && (
+                                  <span className="cell-sub">
+                                    {t('review.computed', { points: formatNumber(score.computedPoints, lang) })}
+                                  </span>
+                                )}
+                              </>
+                            ) : (
+                              <span className="muted">–</span>
+                            )}
+                          </td>
+                          {submitted && (
+                            <td>
+                              {override && (
+                                <span className="cell-sub override-note">
+                                  {t('review.overrideBy', { by: override.by, reason: override.reason })}
+                                </span>
+                              )}
+                              {score && score.max > 0 && (
+                                <button
+                                  type="button"
+                                  className="small-button"
+                                  aria-label={t('review.overrideFor', { question: item.title })}
+                                  onClick={() =>
+                                    setOverriding({
+                                      name: item.name,
+                                      title: item.title,
+                                      max: score.max,
+                                      points: score.points,
+                                    })
+                                  }
+                                >
+                                  {t('review.overrideButton')}
+                                </button>
+                              )}
+                            </td>
+                          )}
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </TableScroll>
+            );
+          })}
+        </>
+      )}
+
+      <section className="panel" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">{t('review.notes')}</h2>
+        {(response?.notes ?? []).length === 0 ? (
+          <p className="muted">{t('review.noNotes')}</p>
+        ) : (
+          <ol className="note-list">
+            {response!.notes.map((n) => (
+              <li key={n.at}>
+                <p className="note-meta">
+                  <DateTime iso={n.at} /> · {n.by} · {t('review.emailedTo', { count: n.emailedTo })}
+                </p>
+                <p className="note-text">{n.message}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Field label={t('review.noteLabel')} hint={t('review.noteHint')} error={noteError}>
+          {(props) => (
+            <textarea {...props} rows={4} maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} />
+          )}
+        </Field>
+        <button type="button" className="button" onClick={sendNote} disabled={sending || !response}>
+          {sending ? t('common.working') : t('review.sendNote')}
+        </button>
+      </section>
+
+      <OverrideDialog
+        year={year}
+        code={code}
+        question={overriding}
+        onCancel={() => setOverriding(null)}
+        onSaved={(updated) => {
+          setResponse(updated);
+          announce(t('review.overridden', { question: overriding?.title ?? '' }));
+          setOverriding(null);
+        }}
+      />
+    </>
+  );
+}
+
+function OverrideDialog({
+  year,
+  code,
+  question,
+  onCancel,
+  onSaved,
+}: {
+  year: number;
+  code: string;
+  question: { name: string; title: string; max: number; points: number } | null;
+  onCancel: () => void;
+  onSaved: (response: ReviewedResponse) => void;
+}) {
+  const t = useAdminT();
+  const [points, setPoints] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ points?: string; reason?: string }>({});
+  useEffect(() => {
+    setPoints(question ? String(question.points) : '');
+    setReason('');
+    setErrors({});
+  }, [question]);
+  return (
+    <FormDialog
+      open={question !== null}
+      title={t('review.overrideTitle')}
+      submitLabel={t('review.overrideSave')}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        if (!question) return;
+        const value = Number(points.replace(',', '.'));
+        const next: typeof errors = {};
+        if (points.trim() === '' || !Number.isFinite(value) || value < 0 || value > question.max)
+          next.points = t('review.error.points', { max: question.max });
+        if (reason.trim().length < 1) next.reason = t('error.reasonRequired');
+        setErrors(next);
+        if (next.points || next.reason) throw new FieldsInvalid();
+        onSaved(await adminApi.override(year, code, { question: question.name, points: value, reason: reason.trim() }));
+      }}
+    >
+      <p>
+        <strong>{question?.title}</strong>
+      </p>
+      <p>{t('review.overrideBody')}</p>
+      <Field label={t('review.newPoints', { max: question?.max ?? 0 })} error={errors.points}>
+        {(props) => (
+          <input
+            {...props}
+            type="number"
+            min={0}
+            max={question?.max}
+            step="any"
+            className="input-short"
+            value={points}
+            onChange={(e) => setPoints(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('common.reason')} hint={t('review.overrideReasonHint')} error={errors.reason}>
+        {(props) => <textarea {...props} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+    </FormDialog>
+  );
+}

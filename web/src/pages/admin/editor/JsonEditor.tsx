@@ -1,0 +1,119 @@
+import { json } from '@codemirror/lang-json';
+import { ensureSyntaxTree } from '@codemirror/language';
+import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { basicSetup, EditorView } from 'codemirror';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+
+export interface JsonEditorHandle {
+  /** Replaces the whole text (an upload, a reset). */
+  setText(text: string): void;
+  /** Moves the cursor to `pos`, scrolls it into view and focuses the editor. */
+  goTo(pos: number): void;
+  lineOf(pos: number): number;
+  /** Where the JSON syntax breaks: the first error node of the parse tree (JSON.parse's message rarely has a position). */
+  syntaxErrorAt(): number;
+}
+
+interface Props {
+  initialText: string;
+  onChange: (text: string) => void;
+  diagnostics: readonly Diagnostic[];
+  label: string;
+  describedBy?: string;
+  readOnly?: boolean;
+}
+
+const theme = EditorView.theme({
+  '&': { fontSize: '13.5px', border: '1px solid #8a959f', borderRadius: '4px', background: '#fff' },
+  '&.cm-focused': { outline: '3px solid #ffbf47', outlineOffset: '1px' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', lineHeight: '1.45' },
+  '.cm-gutters': { background: '#f2f5f3', color: '#4a5560', borderRight: '1px solid #d0d7de' },
+  '.cm-activeLine': { background: '#f2f8f4' },
+  '.cm-activeLineGutter': { background: '#e6f2ec' },
+});
+
+/** CodeMirror 6 for JSON, with diagnostics pushed in from outside (syntax, SurveyJS and scoring errors). */
+export const JsonEditor = forwardRef<JsonEditorHandle, Props>(function JsonEditor(
+  { initialText, onChange, diagnostics, label, describedBy, readOnly },
+  ref,
+) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once; later text comes through setText.
+  useEffect(() => {
+    if (!host.current) return;
+    const editor = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: initialText,
+        extensions: [
+          basicSetup,
+          json(),
+          lintGutter(),
+          theme,
+          EditorView.lineWrapping,
+          EditorState.readOnly.of(Boolean(readOnly)),
+          EditorView.contentAttributes.of({
+            'aria-label': label,
+            ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+          }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) onChangeRef.current(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => editor.destroy();
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const length = editor.state.doc.length;
+    const clamped = diagnostics
+      .filter((d) => d.from <= length)
+      .map((d) => ({ ...d, from: Math.min(d.from, length), to: Math.min(Math.max(d.to, d.from), length) }));
+    editor.dispatch(setDiagnostics(editor.state, clamped));
+  }, [diagnostics]);
+
+  useImperativeHandle(ref, () => ({
+    setText(text: string) {
+      const editor = view.current;
+      if (!editor) return;
+      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+    },
+    goTo(pos: number) {
+      const editor = view.current;
+      if (!editor) return;
+      const at = Math.min(pos, editor.state.doc.length);
+      editor.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+      editor.focus();
+    },
+    syntaxErrorAt() {
+      const editor = view.current;
+      if (!editor) return 0;
+      const tree = ensureSyntaxTree(editor.state, editor.state.doc.length, 500);
+      let at = -1;
+      tree?.iterate({
+        enter: (node) => {
+          if (at >= 0) return false;
+          if (node.type.isError) at = node.from;
+          return undefined;
+        },
+      });
+      return at >= 0 ? at : 0;
+    },
+    lineOf(pos: number) {
+      const editor = view.current;
+      if (!editor) return 1;
+      return editor.state.doc.lineAt(Math.min(pos, editor.state.doc.length)).number;
+    },
+  }));
+
+  return <div ref={host} className="json-editor" />;
+});

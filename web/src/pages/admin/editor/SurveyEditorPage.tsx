@@ -1,0 +1,481 @@
+import 'survey-core/i18n/swedish';
+// The survey JSON carries the scoring properties; survey-core must know them before a Model is made.
+import '../../../../../shared/scoring/scoring-properties';
+import type { Diagnostic } from '@codemirror/lint';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Model, settings, type SurveyModel, surveyLocalization } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import { Link } from 'wouter';
+import { ApiError } from '../../../api/client';
+import { LoadError, Loading } from '../../../components/Feedback';
+import { type Lang, useLang } from '../../../i18n';
+import { formatNumber, formatTime } from '../../../lib/format';
+import { useAsync } from '../../../lib/use-async';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { SURVEY_THEME } from '../../survey/survey-theme';
+import { adminApi, type Campaign, type ScoreResult } from '../api';
+import { Announcer, CampaignStatusTag, TableScroll, useAnnouncer } from '../components';
+import { useAdminT } from '../i18n';
+import { errorMessage } from '../lib/field-errors';
+import { JsonEditor, type JsonEditorHandle } from './JsonEditor';
+import {
+  bestAnswers,
+  type EditorProblem,
+  type ModelJsonError,
+  questionIndex,
+  schemaProblems,
+  scoringProblem,
+  structureProblems,
+} from './survey-tools';
+
+surveyLocalization.defaultLocale = 'sv';
+settings.titleTags.page = 'h3';
+settings.titleTags.panel = 'h4';
+settings.titleTags.question = 'h4';
+
+type SurveyType = 'kommun' | 'region';
+
+const PARSE_DELAY_MS = 350;
+const SCORE_DELAY_MS = 250;
+
+function useDebounced<T>(value: T, delay: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return debounced;
+}
+
+export default function SurveyEditorPage({ year, type }: { year: number; type: SurveyType }) {
+  const t = useAdminT();
+  const [state, reload] = useAsync(() => adminApi.campaign(year), [year]);
+  usePageTitle(t('editor.pageTitle', { type: t(`type.${type}`), year }));
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') {
+    return (
+      <>
+        <p className="back-link">
+          <Link href={`/kampanjer/${year}`}>← {t('campaign.title')}</Link>
+        </p>
+        <LoadError error={state.error} onRetry={reload} />
+      </>
+    );
+  }
+  return <Editor key={`${year}-${type}`} campaign={state.value} type={type} />;
+}
+
+interface Parsed {
+  text: string;
+  value: unknown;
+  ok: boolean;
+}
+
+function parse(text: string): Parsed {
+  try {
+    return { text, value: JSON.parse(text), ok: true };
+  } catch {
+    return { text, value: null, ok: false };
+  }
+}
+
+function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyType }) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const editor = useRef<JsonEditorHandle>(null);
+  const [campaign, setCampaign] = useState(loaded);
+  const initialText = useMemo(() => `${JSON.stringify(loaded.surveys[type], null, 2)}\n`, [loaded, type]);
+  const [savedText, setSavedText] = useState(initialText);
+  const [text, setText] = useState(initialText);
+  const debouncedText = useDebounced(text, PARSE_DELAY_MS);
+  const parsed = useMemo(() => parse(debouncedText), [debouncedText]);
+  const [lastGood, setLastGood] = useState<unknown>(() => loaded.surveys[type]);
+  const [data, setData] = useState<Record<string, unknown>>({});
+  const [score, setScore] = useState<ScoreResult | null>(null);
+  const [scoreError, setScoreError] = useState<string | null>(null);
+  const [modelErrors, setModelErrors] = useState<ModelJsonError[]>([]);
+  const [syntaxAt, setSyntaxAt] = useState<number | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [announcement, announce] = useAnnouncer();
+  const statusId = useId();
+  const problemsId = useId();
+  const frozen = campaign.status === 'published';
+  const dirty = text !== savedText;
+
+  // Syntax: where the parse tree breaks.
+  useEffect(() => {
+    setSyntaxAt(parsed.ok ? null : (editor.current?.syntaxErrorAt() ?? 0));
+    if (parsed.ok) setLastGood(parsed.value);
+  }, [parsed]);
+
+  // Points: the score-preview for the survey as typed and the preview's answers, as you type.
+  const debouncedData = useDebounced(data, SCORE_DELAY_MS);
+  useEffect(() => {
+    if (!parsed.ok) return;
+    const controller = new AbortController();
+    adminApi.scorePreview(parsed.value, debouncedData, controller.signal).then(
+      (result) => {
+        setScore(result);
+        setScoreError(null);
+      },
+      (error: unknown) => {
+        if ((error as Error).name === 'AbortError') return;
+        if (error instanceof ApiError && (error.status === 422 || error.status === 400)) {
+          setScoreError(error.message);
+        } else setScoreError(errorMessage(error, t('error.generic')));
+      },
+    );
+    return () => controller.abort();
+  }, [parsed, debouncedData, t]);
+
+  const questions = useMemo(() => questionIndex(lastGood, lang), [lastGood, lang]);
+
+  const problems: EditorProblem[] = useMemo(() => {
+    if (!parsed.ok) {
+      const at = syntaxAt ?? 0;
+      return [{ from: at, to: at, severity: 'error', message: t('editor.syntaxError'), source: 'structure' }];
+    }
+    return [
+      ...structureProblems(parsed.text, parsed.value, {
+        noPages: t('editor.noPages'),
+        duplicate: t('editor.duplicateName'),
+      }),
+      ...schemaProblems(parsed.text, parsed.value, modelErrors),
+      ...(scoreError ? [scoringProblem(parsed.text, parsed.value, scoreError)] : []),
+    ];
+  }, [parsed, syntaxAt, modelErrors, scoreError, t]);
+  const diagnostics: Diagnostic[] = useMemo(
+    () =>
+      // Positions belong to the parsed text; while typing ahead of the parser they are dropped.
+      text === parsed.text
+        ? problems.map((p) => ({ from: p.from, to: p.to, severity: p.severity, message: p.message, source: p.source }))
+        : [],
+    [problems, text, parsed.text],
+  );
+  const errorCount = problems.filter((p) => p.severity === 'error').length;
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const save = async () => {
+    if (!parsed.ok || text !== parsed.text) {
+      announce(t('editor.cannotSave'), 'error');
+      return;
+    }
+    setSaving(true);
+    try {
+      const surveys = { ...campaign.surveys, [type]: parsed.value } as Campaign['surveys'];
+      const updated = await adminApi.updateCampaign(campaign.year, { surveys });
+      setCampaign(updated);
+      setSavedText(parsed.text);
+      setSavedAt(new Date());
+      announce(t('editor.saved'));
+    } catch (error) {
+      announce(errorMessage(error, t('error.generic')), 'error');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const download = () => {
+    const blob = new Blob([text], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `medlemstest-${campaign.year}-${type}.json`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const upload = async (file: File) => {
+    const content = await file.text();
+    const reread = parse(content);
+    const next = reread.ok ? `${JSON.stringify(reread.value, null, 2)}\n` : content;
+    editor.current?.setText(next);
+    announce(reread.ok ? t('editor.uploaded', { name: file.name }) : t('editor.uploadedInvalid', { name: file.name }));
+  };
+
+  const typeLabel = t(`type.${type}`);
+  const other: SurveyType = type === 'kommun' ? 'region' : 'kommun';
+  return (
+    <div className="editor-page">
+      <p className="back-link">
+        <Link href={`/kampanjer/${campaign.year}`}>← {campaign.title}</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">
+            {campaign.title} · <CampaignStatusTag status={campaign.status} />
+          </p>
+          <h1>{t('editor.title', { type: typeLabel })}</h1>
+        </div>
+        <p>
+          <Link href={`/kampanjer/${campaign.year}/enkat/${other}`}>
+            {t('editor.switchTo', { type: t(`type.${other}`) })}
+          </Link>
+        </p>
+      </div>
+      <p className="lead small-lead">{t('editor.intro')}</p>
+      <div className="editor-toolbar">
+        {!frozen && (
+          <button type="button" className="button" onClick={save} disabled={saving || !dirty}>
+            {saving ? t('common.working') : t('editor.save')}
+          </button>
+        )}
+        <button type="button" className="button button-secondary" onClick={download}>
+          {t('editor.download')}
+        </button>
+        {!frozen && (
+          <label className="button button-secondary file-button">
+            {t('editor.upload')}
+            <input
+              type="file"
+              accept=".json,application/json"
+              className="visually-hidden"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void upload(file);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        )}
+        {!frozen && dirty && (
+          <button type="button" className="link-button" onClick={() => editor.current?.setText(savedText)}>
+            {t('editor.revert')}
+          </button>
+        )}
+        <p id={statusId} className={`editor-status ${errorCount ? 'has-errors' : ''}`}>
+          {errorCount > 0
+            ? t('editor.errors', { count: errorCount })
+            : dirty
+              ? t('editor.unsaved')
+              : savedAt
+                ? t('editor.savedAt', { time: formatTime(savedAt, lang) })
+                : t('editor.noChanges')}
+        </p>
+      </div>
+      {frozen && <p className="notice notice-info">{t('editor.frozen')}</p>}
+      <Announcer message={announcement.message} tone={announcement.tone} />
+
+      <div className="editor-grid">
+        <section className="editor-pane" aria-labelledby="json-heading">
+          <h2 id="json-heading">{t('editor.json')}</h2>
+          <JsonEditor
+            ref={editor}
+            initialText={initialText}
+            onChange={setText}
+            diagnostics={diagnostics}
+            label={t('editor.jsonLabel', { type: typeLabel })}
+            describedBy={`${statusId} ${problemsId}`}
+            readOnly={frozen}
+          />
+          <div id={problemsId} aria-live="polite">
+            {problems.length > 0 && (
+              <div className="problem-panel">
+                <h3>{t('editor.problems', { count: problems.length })}</h3>
+                <ul>
+                  {problems.map((p) => (
+                    <li key={`${p.source}-${p.from}-${p.message}`} className={`problem-${p.severity}`}>
+                      <button type="button" className="link-button" onClick={() => editor.current?.goTo(p.from)}>
+                        {t('editor.line', { line: editor.current?.lineOf(p.from) ?? 1 })}
+                      </button>{' '}
+                      <span className="problem-kind">
+                        {t(p.severity === 'error' ? 'editor.error' : 'editor.warning')}:
+                      </span>{' '}
+                      {p.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
+        </section>
+        <section className="preview-pane" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">{t('editor.preview')}</h2>
+          <ScoreSummary score={score} stale={!parsed.ok || Boolean(scoreError)} />
+          <div className="button-row">
+            <button type="button" className="button button-secondary small" onClick={() => setData(bestAnswers(lastGood))}>
+              {t('editor.fillBest')}
+            </button>
+            <button type="button" className="button button-secondary small" onClick={() => setData({})}>
+              {t('editor.clearAnswers')}
+            </button>
+          </div>
+          <Preview survey={lastGood} data={data} onData={setData} onJsonErrors={setModelErrors} lang={lang} />
+        </section>
+      </div>
+      <PointsTable score={score} questions={questions} />
+    </div>
+  );
+}
+
+function ScoreSummary({ score, stale }: { score: ScoreResult | null; stale: boolean }) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  if (!score) return <p className="muted">{t('editor.scoring')}</p>;
+  return (
+    <p className={`score-summary ${stale ? 'stale' : ''}`} data-testid="score-summary">
+      <strong>
+        {t('editor.total', { points: formatNumber(score.total, lang), max: formatNumber(score.max, lang) })}
+      </strong>
+      {score.band && ` · ${t('review.band', { band: score.band })}`}
+      {!score.gatePassed && ` · ${t('review.gateFailed')}`}
+      {stale && ` · ${t('editor.stale')}`}
+    </p>
+  );
+}
+
+function PointsTable({
+  score,
+  questions,
+}: {
+  score: ScoreResult | null;
+  questions: Map<string, { title: string; pageTitle: string; page: string }>;
+}) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  if (!score) return null;
+  const rows = score.questions.filter((q) => q.max > 0);
+  return (
+    <section aria-labelledby="points-heading" className="points-section">
+      <h2 id="points-heading">{t('editor.points')}</h2>
+      <p className="hint">{t('editor.pointsHint')}</p>
+      <TableScroll label={t('editor.points')}>
+        <table className="data-table compact points-table">
+          <caption className="visually-hidden">{t('editor.pointsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('review.section')}</th>
+              <th scope="col">{t('review.question')}</th>
+              <th scope="col" className="num">
+                {t('editor.maxPoints')}
+              </th>
+              <th scope="col" className="num">
+                {t('editor.previewPoints')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((q) => {
+              const info = questions.get(q.name);
+              return (
+                <tr key={q.name} data-question={q.name}>
+                  <td>{info?.pageTitle ?? ''}</td>
+                  <th scope="row">
+                    {info?.title ?? q.name}
+                    <span className="cell-sub mono">{q.name}</span>
+                  </th>
+                  <td className="num" data-cell="max">
+                    {formatNumber(q.max, lang)}
+                  </td>
+                  <td className="num" data-cell="points">
+                    {formatNumber(q.points, lang)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            {score.sections.map((s) => (
+              <tr key={s.name}>
+                <th scope="row" colSpan={2}>
+                  {t('editor.sectionTotal', { section: s.title })}
+                </th>
+                <td className="num">{formatNumber(s.max, lang)}</td>
+                <td className="num">{formatNumber(s.total, lang)}</td>
+              </tr>
+            ))}
+            <tr className="total-row">
+              <th scope="row" colSpan={2}>
+                {t('editor.surveyTotal')}
+              </th>
+              <td className="num" data-cell="total-max">
+                {formatNumber(score.max, lang)}
+              </td>
+              <td className="num" data-cell="total-points">
+                {formatNumber(score.total, lang)}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
+/** The live SurveyJS preview. The model is rebuilt when the JSON changes; answers and page survive. */
+function Preview({
+  survey,
+  data,
+  onData,
+  onJsonErrors,
+  lang,
+}: {
+  survey: unknown;
+  data: Record<string, unknown>;
+  onData: (data: Record<string, unknown>) => void;
+  onJsonErrors: (errors: ModelJsonError[]) => void;
+  lang: Lang;
+}) {
+  const t = useAdminT();
+  const pageNo = useRef(0);
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  const onDataRef = useRef(onData);
+  onDataRef.current = onData;
+  const built = useMemo((): { model: SurveyModel | null; failure: string | null; errors: ModelJsonError[] } => {
+    try {
+      const m = new Model(survey as object);
+      const errors = (m.jsonErrors ?? []).map((e) => ({
+        message: e.message,
+        jsonObj: e.jsonObj,
+        propertyName: (e as { propertyName?: string }).propertyName,
+      }));
+      m.applyTheme(SURVEY_THEME);
+      m.locale = lang === 'en' ? 'en' : 'sv';
+      m.showTitle = false;
+      m.showCompletePage = false;
+      m.validationAllowSwitchPages = true;
+      m.checkErrorsMode = 'onComplete';
+      m.autoFocusFirstQuestion = false;
+      m.showTOC = false;
+      m.data = dataRef.current;
+      if (pageNo.current < m.visiblePageCount) m.currentPageNo = pageNo.current;
+      m.onCurrentPageChanged.add((sender) => {
+        pageNo.current = sender.currentPageNo;
+      });
+      m.onValueChanged.add((sender) => onDataRef.current(JSON.parse(JSON.stringify(sender.data ?? {}))));
+      // The preview never submits.
+      m.onCompleting.add((_, options) => {
+        options.allow = false;
+      });
+      return { model: m, failure: null, errors };
+    } catch (error) {
+      return { model: null, failure: (error as Error).message, errors: [] };
+    }
+    // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt only for a new survey or language.
+  }, [survey, lang]);
+  const { model, failure } = built;
+  useEffect(() => onJsonErrors(built.errors), [built, onJsonErrors]);
+
+  // Answers set from outside (example answers, clear) reach the model without rebuilding it.
+  useEffect(() => {
+    if (model && JSON.stringify(model.data ?? {}) !== JSON.stringify(data)) model.data = data;
+  }, [model, data]);
+
+  if (failure) return <p className="notice notice-error">{t('editor.previewFailed', { message: failure })}</p>;
+  if (!model) return null;
+  return (
+    <div className="survey-preview" data-testid="survey-preview">
+      <Survey model={model} />
+    </div>
+  );
+}

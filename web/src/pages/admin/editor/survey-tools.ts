@@ -1,0 +1,148 @@
+/** Pure helpers of the survey editor: question titles, example answers, editor diagnostics. */
+import { localized } from '../../../lib/survey-summary';
+import type { Lang } from '../../../i18n';
+import { type JsonRange, locate, pathOfScoringMessage, pathTo } from '../lib/json-locate';
+
+type Json = Record<string, unknown>;
+
+export interface QuestionInfo {
+  name: string;
+  title: string;
+  page: string;
+  pageTitle: string;
+}
+
+function elementsOf(node: Json): Json[] {
+  return [...((node.elements as Json[] | undefined) ?? []), ...((node.templateElements as Json[] | undefined) ?? [])];
+}
+
+/** Every named question in survey order with its page. */
+export function questionIndex(survey: unknown, lang: Lang): Map<string, QuestionInfo> {
+  const out = new Map<string, QuestionInfo>();
+  const pages = ((survey as Json | null)?.pages as Json[] | undefined) ?? [];
+  for (const page of pages) {
+    const pageName = String(page.name ?? '');
+    const pageTitle = localized(page.title as never, lang) || pageName;
+    const walk = (elements: Json[]) => {
+      for (const element of elements) {
+        if (element.type === 'panel' || element.type === 'paneldynamic') walk(elementsOf(element));
+        if (typeof element.name === 'string' && element.type !== 'panel') {
+          out.set(element.name, {
+            name: element.name,
+            title: localized(element.title as never, lang) || element.name,
+            page: pageName,
+            pageTitle,
+          });
+        }
+      }
+    };
+    walk(elementsOf(page));
+  }
+  return out;
+}
+
+/**
+ * Answers that earn the most points, for trying the scoring out: the highest-scored choice, every
+ * scored checkbox choice, true for a boolean worth more than false, the best number band.
+ */
+export function bestAnswers(survey: unknown): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  const visit = (elements: Json[]) => {
+    for (const element of elements) {
+      if (Array.isArray(element.elements)) visit(element.elements as Json[]);
+      const name = element.name;
+      if (typeof name !== 'string' || element.readOnly) continue;
+      const choices = (element.choices as unknown[] | undefined)?.filter(
+        (c): c is { value: unknown; score?: number } => typeof c === 'object' && c !== null && 'value' in c,
+      );
+      switch (element.type) {
+        case 'radiogroup':
+        case 'dropdown': {
+          const best = [...(choices ?? [])].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+          if (best && (best.score ?? 0) > 0) data[name] = best.value;
+          break;
+        }
+        case 'checkbox':
+        case 'tagbox': {
+          const scored = (choices ?? []).filter((c) => (c.score ?? 0) > 0).map((c) => c.value);
+          if (scored.length) data[name] = scored;
+          break;
+        }
+        case 'boolean':
+          if (element.gate || Number(element.scoreTrue ?? 0) >= Number(element.scoreFalse ?? 0)) data[name] = true;
+          break;
+        case 'text': {
+          const bands = element.scoreBands as Array<{ min?: number; max?: number; score: number }> | undefined;
+          const best = [...(bands ?? [])].sort((a, b) => b.score - a.score)[0];
+          if (best && best.score > 0) data[name] = best.min ?? (best.max !== undefined ? best.max - 1 : 0);
+          break;
+        }
+      }
+    }
+  };
+  for (const page of ((survey as Json | null)?.pages as Json[] | undefined) ?? []) visit(elementsOf(page));
+  return data;
+}
+
+export interface EditorProblem extends JsonRange {
+  severity: 'error' | 'warning';
+  message: string;
+  source: 'schema' | 'scoring' | 'structure';
+}
+
+/** survey-core's JsonError, as much as the editor needs. */
+export interface ModelJsonError {
+  message: string;
+  jsonObj?: unknown;
+  propertyName?: string;
+}
+
+/** survey-core's complaints about the JSON (unknown properties, unknown types) placed in the text. */
+export function schemaProblems(text: string, parsed: unknown, errors: readonly ModelJsonError[]): EditorProblem[] {
+  return errors.map((error) => {
+    const path = error.jsonObj ? pathTo(parsed, error.jsonObj) : null;
+    const range =
+      (path && locate(text, error.propertyName ? [...path, error.propertyName] : path, { key: Boolean(error.propertyName) })) ??
+      { from: 0, to: 1 };
+    return { ...range, severity: 'warning', message: error.message, source: 'schema' };
+  });
+}
+
+/** The score-preview's 422 message placed where it points ("Question M1 choice ja: …"). */
+export function scoringProblem(text: string, parsed: unknown, message: string): EditorProblem {
+  const path = pathOfScoringMessage(parsed, message);
+  const range = (path && locate(text, path)) ?? { from: 0, to: 1 };
+  return { ...range, severity: 'error', message, source: 'scoring' };
+}
+
+/** Things SurveyJS accepts but the platform cannot use: no pages, and names used twice. */
+export function structureProblems(text: string, parsed: unknown, messages: { noPages: string; duplicate: string }): EditorProblem[] {
+  const out: EditorProblem[] = [];
+  const survey = parsed as Json | null;
+  if (!survey || typeof survey !== 'object' || !Array.isArray(survey.pages) || survey.pages.length === 0) {
+    out.push({ from: 0, to: 1, severity: 'error', message: messages.noPages, source: 'structure' });
+    return out;
+  }
+  // Pages and elements are separate namespaces in SurveyJS: a page may share its name with a question.
+  const seenPages = new Set<string>();
+  const seenElements = new Set<string>();
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, [...path, i]));
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const record = node as Json;
+    if (path.length > 0 && typeof record.name === 'string') {
+      const seen = path.length === 2 && path[0] === 'pages' ? seenPages : seenElements;
+      if (seen.has(record.name)) {
+        const range = locate(text, [...path, 'name']) ?? { from: 0, to: 1 };
+        out.push({ ...range, severity: 'error', message: messages.duplicate.replace('{name}', record.name), source: 'structure' });
+      }
+      seen.add(record.name);
+    }
+    for (const key of ['pages', 'elements', 'templateElements']) if (record[key]) walk(record[key], [...path, key]);
+  };
+  walk(survey, []);
+  return out;
+}

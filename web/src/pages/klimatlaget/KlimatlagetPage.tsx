@@ -1,0 +1,674 @@
+import { useMemo } from 'react';
+import { Link, Redirect, useParams } from 'wouter';
+import { ApiError, apiClient } from '../../api/client';
+import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate } from '../../api/types';
+import { ChartFigure } from '../../components/charts/ChartFigure';
+import { barChartHeight, type ChartSpec, type SeriesStyle, wrapLabel } from '../../components/charts/chart-spec';
+import { LoadError, Loading } from '../../components/Feedback';
+import { type Lang, useLang, useT } from '../../i18n';
+import { formatDate, formatDecimal, formatNumber, formatPercent, formatPointChange } from '../../lib/format';
+import { useAsync } from '../../lib/use-async';
+import { useNarrow } from '../../lib/use-narrow';
+import { usePageTitle } from '../../lib/use-page-title';
+import { type Area, areasOf, countedAnswer, distributionQuestions, extremes, yesQuestions } from './report-model';
+
+type Report = PublishedReport['report'];
+type Emissions = NonNullable<Report['emissions']>;
+const TYPES = ['kommun', 'region'] as const;
+type OrgType = (typeof TYPES)[number];
+
+/** Report texts (question, area and answer titles) are Swedish; mark them so when the page is in English. */
+function dataLang(lang: Lang): 'sv' | undefined {
+  return lang === 'sv' ? undefined : 'sv';
+}
+
+/**
+ * The public Klimatläget report: `/klimatlaget/{year}`, and `/klimatlaget` for the newest year.
+ * No sign-in; aggregates only.
+ */
+export default function KlimatlagetPage() {
+  const params = useParams<{ year?: string }>();
+  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : null;
+  const [years, reloadYears] = useAsync(() => apiClient.publishedYears(), []);
+  const published = years.status === 'ready' ? years.value : [];
+
+  if (params.year && year === null) return <NotPublished year={params.year} years={published} />;
+  if (year === null) {
+    if (years.status === 'loading') return <Loading />;
+    if (years.status === 'error') return <LoadError error={years.error} onRetry={reloadYears} />;
+    const newest = years.value[0];
+    if (newest) return <Redirect to={`/klimatlaget/${newest.year}`} replace />;
+    return <NotPublished years={[]} />;
+  }
+  return <ReportLoader year={year} years={published} />;
+}
+
+function ReportLoader({ year, years }: { year: number; years: PublishedYear[] }) {
+  const [state, reload] = useAsync(() => apiClient.report(year), [year]);
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') {
+    if (state.error instanceof ApiError && state.error.status === 404) {
+      return <NotPublished year={String(year)} years={years} />;
+    }
+    return <LoadError error={state.error} onRetry={reload} />;
+  }
+  return <ReportView published={state.value} years={years} />;
+}
+
+function NotPublished({ year, years }: { year?: string; years: PublishedYear[] }) {
+  const t = useT();
+  const title = year ? t('report.title', { year }) : t('report.name');
+  usePageTitle(title);
+  return (
+    <>
+      <p className="eyebrow">{t('report.eyebrow')}</p>
+      <h1>{title}</h1>
+      <p>{year ? t('report.notPublished', { year }) : t('report.nothingPublished')}</p>
+      {years.length > 0 && (
+        <>
+          <h2>{t('report.publishedYears')}</h2>
+          <ul>
+            {years.map((y) => (
+              <li key={y.year}>
+                <Link href={`/klimatlaget/${y.year}`}>{t('report.title', { year: y.year })}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function ReportView({ published, years }: { published: PublishedReport; years: PublishedYear[] }) {
+  const t = useT();
+  const [lang] = useLang();
+  const { report, year } = published;
+  usePageTitle(t('report.title', { year }));
+  const types = TYPES.filter((type) => report.byType[type].organisations > 0 || report.byType[type].respondents > 0);
+  const otherYears = years.filter((y) => y.year !== year);
+
+  return (
+    <article className="kl-report">
+      <header className="kl-report-head">
+        <p className="eyebrow">{t('report.eyebrow')}</p>
+        <h1>{t('report.title', { year })}</h1>
+        <p className="lead">
+          {t('report.lead', {
+            respondents: formatNumber(report.respondents, lang),
+            organisations: formatNumber(report.organisations, lang),
+            year,
+          })}
+        </p>
+        <p className="kl-meta">
+          {t('report.publishedAt', { date: formatDate(published.publishedAt, lang) })}
+          {published.revision > 1 && <> · {t('report.revision', { revision: published.revision })}</>}
+        </p>
+        <div className="kl-tools no-print">
+          {otherYears.length > 0 && (
+            <nav className="kl-years" aria-label={t('report.otherYears')}>
+              <span>{t('report.otherYears')}:</span>
+              <ul>
+                {otherYears.map((y) => (
+                  <li key={y.year}>
+                    <Link href={`/klimatlaget/${y.year}`}>{y.year}</Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <button type="button" className="button button-secondary" onClick={() => window.print()}>
+            {t('report.print')}
+          </button>
+        </div>
+        {lang !== 'sv' && <p className="notice notice-info">{t('report.swedishData')}</p>}
+      </header>
+
+      <Summary report={report} year={year} types={types} />
+      {report.respondents > 0 && <Bands report={report} year={year} />}
+      {report.emissions && <EmissionsTrend emissions={report.emissions} />}
+      {types.map((type) => (
+        <TypeSection key={type} type={type} aggregate={report.byType[type]} year={year} />
+      ))}
+      <Method />
+    </article>
+  );
+}
+
+function Summary({ report, year, types }: { report: Report; year: number; types: OrgType[] }) {
+  const t = useT();
+  const [lang] = useLang();
+  const yoy = report.yearOnYear;
+  const rate = report.organisations > 0 ? report.respondents / report.organisations : 0;
+  return (
+    <section className="kl-section" aria-labelledby="kl-summary">
+      <h2 id="kl-summary">{t('report.summary')}</h2>
+      <dl className="kl-figures">
+        <div>
+          <dt>{t('report.fig.responded')}</dt>
+          <dd>
+            <span className="kl-big">
+              {t('report.ofTotal', {
+                count: formatNumber(report.respondents, lang),
+                total: formatNumber(report.organisations, lang),
+              })}
+            </span>
+            <span className="kl-small">{t('report.fig.respondedRate', { rate: formatPercent(rate, lang) })}</span>
+          </dd>
+        </div>
+        {report.respondents > 0 && (
+          <div>
+            <dt>{t('report.fig.score')}</dt>
+            <dd>
+              <span className="kl-big">{formatPercent(report.total.mean, lang)}</span>
+              <span className="kl-small">
+                {t('report.fig.scoreMedian', { median: formatPercent(report.total.median, lang) })}
+              </span>
+            </dd>
+          </div>
+        )}
+        {report.respondents > 0 && (
+          <div>
+            <dt>{t('report.fig.gate')}</dt>
+            <dd>
+              <span className="kl-big">
+                {t('report.ofTotal', {
+                  count: formatNumber(report.gatePassed, lang),
+                  total: formatNumber(report.respondents, lang),
+                })}
+              </span>
+              <span className="kl-small">{t('report.fig.gateNote')}</span>
+            </dd>
+          </div>
+        )}
+        {yoy && (
+          <div>
+            <dt>{t('report.fig.change', { previous: year - 1 })}</dt>
+            <dd>
+              <span className="kl-big">
+                {t('report.fig.changeValue', { change: formatPointChange(yoy.change.mean, lang) })}
+              </span>
+              <span className="kl-small">
+                {t('report.fig.changeNote', {
+                  count: yoy.organisations,
+                  improved: yoy.improved,
+                  declined: yoy.declined,
+                })}
+              </span>
+            </dd>
+          </div>
+        )}
+        {report.emissions && (
+          <div>
+            <dt>{t('report.fig.emissions', { year: report.emissions.latestYear })}</dt>
+            <dd>
+              <span className="kl-big">
+                {t('report.tonnes', { value: formatDecimal(report.emissions.weightedPerInhabitant, lang) })}
+              </span>
+              <span className="kl-small">
+                {t('report.fig.emissionsNational', {
+                  value: formatDecimal(report.emissions.national.perInhabitant, lang),
+                })}
+              </span>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {types.map((type) => (
+        <GateHighlights key={type} type={type} aggregate={report.byType[type]} />
+      ))}
+    </section>
+  );
+}
+
+/** The gate questions (baskraven) as headline figures: the share answering yes, and of how many. */
+function GateHighlights({ type, aggregate }: { type: OrgType; aggregate: TypeAggregate }) {
+  const t = useT();
+  const [lang] = useLang();
+  const gates = aggregate.questions.filter((q) => q.gate && q.yes && q.n > 0);
+  if (aggregate.respondents === 0 || gates.length === 0) return null;
+  return (
+    <>
+      <h3>{t(`report.gates.${type}`)}</h3>
+      <ul className="kl-highlights">
+        {gates.map((q) => (
+          <li key={q.name}>
+            <span className="kl-highlight-value">{formatPercent(q.yes?.share ?? 0, lang)}</span>
+            <span>
+              <span lang={dataLang(lang)}>{q.title}</span>{' '}
+              <span className="kl-small">{t('report.yesOf', { count: q.yes?.count ?? 0, n: q.n })}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Bands({ report, year }: { report: Report; year: number }) {
+  const t = useT();
+  const [lang] = useLang();
+  const rows = report.bands.map((b) => ({
+    label: b.band ?? t('report.bands.none'),
+    count: b.count,
+    share: report.respondents > 0 ? b.count / report.respondents : 0,
+    style: (b.band === null ? 'muted' : 'primary') as SeriesStyle,
+  }));
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      kind: 'bar',
+      labels: rows.map((r) => r.label),
+      series: [
+        {
+          label: t('report.bands.count'),
+          values: rows.map((r) => r.count),
+          style: 'primary',
+          barStyles: rows.map((r) => r.style),
+          valueLabels: rows.map((r) => formatNumber(r.count, lang)),
+        },
+      ],
+      axis: { integer: true, title: t('report.bands.axis') },
+    }),
+    // biome-ignore lint/correctness/useExhaustiveDependencies: rows derive from report and lang.
+    [report, lang],
+  );
+  return (
+    <section className="kl-section" aria-labelledby="kl-bands">
+      <h2 id="kl-bands">{t('report.bands.title')}</h2>
+      <p className="kl-text">{t('report.bands.intro')}</p>
+      <ChartFigure
+        title={t('report.bands.chartTitle', { year })}
+        summary={t('report.bands.summary', {
+          values: rows.map((r) => `${r.label}: ${r.count}`).join(', '),
+          total: report.respondents,
+        })}
+        spec={spec}
+        height={280}
+        table={
+          <>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.bands.band')}</th>
+                <th scope="col" className="num">
+                  {t('report.bands.count')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.share')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.label}>
+                  <th scope="row">{r.label}</th>
+                  <td className="num">{formatNumber(r.count, lang)}</td>
+                  <td className="num">{formatPercent(r.share, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </>
+        }
+      />
+    </section>
+  );
+}
+
+function EmissionsTrend({ emissions }: { emissions: Emissions }) {
+  const t = useT();
+  const [lang] = useLang();
+  const national = emissions.national;
+  const nationalLabel = national.year
+    ? t('report.emissions.nationalYear', { year: national.year })
+    : t('report.emissions.national');
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      kind: 'line',
+      labels: emissions.trend.map((p) => String(p.year)),
+      series: [
+        {
+          label: t('report.emissions.network'),
+          values: emissions.trend.map((p) => p.perInhabitant),
+          style: 'primary',
+          valueLabels: emissions.trend.map((p) => formatDecimal(p.perInhabitant, lang)),
+        },
+        {
+          label: nationalLabel,
+          values: emissions.trend.map(() => national.perInhabitant),
+          style: 'secondary',
+          dashed: true,
+        },
+      ],
+      axis: { min: 0, title: t('report.emissions.axis'), format: (v) => formatDecimal(v, lang) },
+    }),
+    [emissions, lang, t, nationalLabel, national.perInhabitant],
+  );
+  const first = emissions.trend[0];
+  const last = emissions.trend[emissions.trend.length - 1];
+  return (
+    <section className="kl-section" aria-labelledby="kl-emissions">
+      <h2 id="kl-emissions">{t('report.emissions.title')}</h2>
+      <p className="kl-text">
+        {t(`report.emissions.intro.${emissions.basis}`, {
+          count: emissions.organisations,
+          year: emissions.latestYear,
+          value: formatDecimal(emissions.weightedPerInhabitant, lang),
+          national: formatDecimal(national.perInhabitant, lang),
+          source: national.source,
+        })}
+      </p>
+      <ChartFigure
+        title={t('report.emissions.chartTitle')}
+        summary={t('report.emissions.summary', {
+          from: first ? `${first.year}: ${formatDecimal(first.perInhabitant, lang)}` : '',
+          to: last ? `${last.year}: ${formatDecimal(last.perInhabitant, lang)}` : '',
+          national: `${nationalLabel}: ${formatDecimal(national.perInhabitant, lang)}`,
+        })}
+        spec={spec}
+        height={300}
+        legend={[
+          { label: t('report.emissions.network'), style: 'primary' },
+          { label: nationalLabel, style: 'secondary' },
+        ]}
+        table={
+          <>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.year')}</th>
+                <th scope="col" className="num">
+                  {t('report.emissions.network')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.emissions.organisations')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {emissions.trend.map((p) => (
+                <tr key={p.year}>
+                  <th scope="row">{p.year}</th>
+                  <td className="num">{formatDecimal(p.perInhabitant, lang, 2)}</td>
+                  <td className="num">{formatNumber(p.organisations, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{nationalLabel}</th>
+                <td className="num">{formatDecimal(national.perInhabitant, lang, 2)}</td>
+                <td className="num">{national.source}</td>
+              </tr>
+            </tfoot>
+          </>
+        }
+      />
+    </section>
+  );
+}
+
+function TypeSection({ type, aggregate, year }: { type: OrgType; aggregate: TypeAggregate; year: number }) {
+  const t = useT();
+  const [lang] = useLang();
+  const areas = useMemo(() => areasOf(aggregate, () => t('report.area.gates')), [aggregate, t]);
+  const headingId = `kl-type-${type}`;
+  return (
+    <section className="kl-section kl-type" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t(`report.type.${type}`)}</h2>
+      <p className="kl-text">
+        {t('report.type.responded', {
+          respondents: formatNumber(aggregate.respondents, lang),
+          organisations: formatNumber(aggregate.organisations, lang),
+          year,
+        })}
+      </p>
+      {aggregate.respondents === 0 ? (
+        <p className="notice">{t(`report.type.none.${type}`, { year })}</p>
+      ) : (
+        <>
+          <SectionsFigure type={type} aggregate={aggregate} />
+          {areas.map((area) => (
+            <AreaBlock key={area.name} type={type} area={area} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Mean and median share of maximum per area: how far the network has come in each. */
+function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAggregate }) {
+  const t = useT();
+  const [lang] = useLang();
+  const narrow = useNarrow();
+  const sections = aggregate.sections.filter((s) => s.max > 0);
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      kind: 'bar',
+      horizontal: true,
+      labels: sections.map((s) => wrapLabel(s.title, narrow ? 20 : 34)),
+      series: [
+        {
+          label: t('report.mean'),
+          values: sections.map((s) => s.mean),
+          style: 'primary',
+          valueLabels: sections.map((s) => formatPercent(s.mean, lang)),
+        },
+        {
+          label: t('report.median'),
+          values: sections.map((s) => s.median),
+          style: 'hatched',
+          valueLabels: sections.map((s) => formatPercent(s.median, lang)),
+        },
+      ],
+      axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
+    }),
+    // biome-ignore lint/correctness/useExhaustiveDependencies: sections derive from aggregate.
+    [aggregate, lang, narrow, t],
+  );
+  const sorted = [...sections].sort((a, b) => b.mean - a.mean);
+  const high = sorted[0];
+  const low = sorted[sorted.length - 1];
+  if (sections.length === 0) return null;
+  return (
+    <>
+      <h3>{t('report.sections.title')}</h3>
+      <ChartFigure
+        title={t(`report.sections.chartTitle.${type}`)}
+        summary={t('report.sections.summary', {
+          count: sections.length,
+          high: high ? `${high.title} (${formatPercent(high.mean, lang)})` : '',
+          low: low ? `${low.title} (${formatPercent(low.mean, lang)})` : '',
+        })}
+        note={<p>{t('report.sections.note')}</p>}
+        spec={spec}
+        height={barChartHeight(spec.labels, 2)}
+        legend={[
+          { label: t('report.mean'), style: 'primary' },
+          { label: t('report.median'), style: 'hatched' },
+        ]}
+        table={
+          <>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.area')}</th>
+                <th scope="col" className="num">
+                  {t('report.maxPoints')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.mean')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.median')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sections.map((s) => (
+                <tr key={s.name}>
+                  <th scope="row" lang={dataLang(lang)}>
+                    {s.title}
+                  </th>
+                  <td className="num">{formatNumber(s.max, lang)}</td>
+                  <td className="num">{formatPercent(s.mean, lang)}</td>
+                  <td className="num">{formatPercent(s.median, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </>
+        }
+      />
+    </>
+  );
+}
+
+function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
+  const t = useT();
+  const [lang] = useLang();
+  const narrow = useNarrow();
+  const questions = yesQuestions(area);
+  const distributions = distributionQuestions(area);
+  const headingId = `kl-area-${type}-${area.name}`;
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      kind: 'bar',
+      horizontal: true,
+      labels: questions.map((q) => {
+        const width = narrow ? 24 : 46;
+        const answer = countedAnswer(q);
+        return [
+          ...wrapLabel(q.title, width),
+          ...(answer ? wrapLabel(t('report.countedAnswer', { answer }), width) : []),
+        ];
+      }),
+      series: [
+        {
+          label: t('report.yesShare'),
+          values: questions.map((q) => (q.n > 0 ? (q.yes?.share ?? 0) : null)),
+          style: 'primary',
+          valueLabels: questions.map((q) => (q.n > 0 ? formatPercent(q.yes?.share ?? 0, lang) : null)),
+        },
+      ],
+      axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.yesShareAxis') },
+    }),
+    // biome-ignore lint/correctness/useExhaustiveDependencies: questions derive from area.
+    [area, lang, narrow, t],
+  );
+  const ends = extremes(questions);
+  return (
+    <section className="kl-area" aria-labelledby={headingId}>
+      <h3 id={headingId} lang={dataLang(lang)}>
+        {area.title}
+      </h3>
+      {questions.length > 0 && (
+        <ChartFigure
+          title={t('report.area.chartTitle', { area: area.title })}
+          summary={t('report.area.summary', {
+            count: questions.length,
+            high: ends ? `${ends.highest.title} ${formatPercent(ends.highest.yes?.share ?? 0, lang)}` : '',
+            low: ends ? `${ends.lowest.title} ${formatPercent(ends.lowest.yes?.share ?? 0, lang)}` : '',
+          })}
+          spec={spec}
+          height={barChartHeight(spec.labels, 1)}
+          table={<YesTable questions={questions} />}
+        />
+      )}
+      {distributions.length > 0 && (
+        <div className="kl-dists">
+          {distributions.map((q) => (
+            <DistributionTable key={q.name} question={q} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function YesTable({ questions }: { questions: QuestionAggregate[] }) {
+  const t = useT();
+  const [lang] = useLang();
+  return (
+    <>
+      <thead>
+        <tr>
+          <th scope="col">{t('report.question')}</th>
+          <th scope="col">{t('report.answerCountedCol')}</th>
+          <th scope="col" className="num">
+            {t('report.share')}
+          </th>
+          <th scope="col" className="num">
+            {t('report.answers')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {questions.map((q) => (
+          <tr key={q.name}>
+            <th scope="row" lang={dataLang(lang)}>
+              {q.title}
+            </th>
+            <td lang={q.type === 'boolean' ? undefined : dataLang(lang)}>{countedAnswer(q) ?? t('report.yes')}</td>
+            <td className="num">{q.n > 0 ? formatPercent(q.yes?.share ?? 0, lang) : '–'}</td>
+            <td className="num">{t('report.ofTotal', { count: q.yes?.count ?? 0, total: q.n })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </>
+  );
+}
+
+/** A question's answers as a small table with a bar per answer (a table, not a chart: no canvas needed). */
+function DistributionTable({ question }: { question: QuestionAggregate }) {
+  const t = useT();
+  const [lang] = useLang();
+  const multi = question.type === 'checkbox';
+  return (
+    <table className="kl-table kl-dist">
+      <caption>
+        <span lang={dataLang(lang)}>{question.title}</span>
+        <span className="kl-small">
+          {' '}
+          {multi ? t('report.dist.multi', { n: question.n }) : t('report.dist.single', { n: question.n })}
+        </span>
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('report.answer')}</th>
+          <th scope="col" className="num">
+            {t('report.count')}
+          </th>
+          <th scope="col">{t('report.share')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {(question.distribution ?? []).map((choice) => (
+          <tr key={String(choice.value)}>
+            <th scope="row" lang={question.type === 'text' ? undefined : dataLang(lang)}>
+              {choice.text}
+            </th>
+            <td className="num">{formatNumber(choice.count, lang)}</td>
+            <td className="kl-bar-cell">
+              <span className="kl-bar" aria-hidden="true">
+                <span style={{ width: `${Math.round(Math.min(1, choice.share) * 100)}%` }} />
+              </span>
+              {formatPercent(choice.share, lang)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Method() {
+  const t = useT();
+  return (
+    <section className="kl-section kl-method" aria-labelledby="kl-method">
+      <h2 id="kl-method">{t('report.method.title')}</h2>
+      <ul>
+        <li>{t('report.method.respondents')}</li>
+        <li>{t('report.method.shares')}</li>
+        <li>{t('report.method.score')}</li>
+        <li>{t('report.method.private')}</li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,416 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'wouter';
+import { ApiError, apiClient } from '../../api/client';
+import type { MyOrganisation, PublishedYear, Scorecard } from '../../api/types';
+import { ChartFigure } from '../../components/charts/ChartFigure';
+import { barChartHeight, type ChartSpec, wrapLabel } from '../../components/charts/chart-spec';
+import { LoadError, Loading } from '../../components/Feedback';
+import { type Lang, useLang, useT } from '../../i18n';
+import { formatChange, formatDecimal, formatPercent } from '../../lib/format';
+import { useAsync } from '../../lib/use-async';
+import { useNarrow } from '../../lib/use-narrow';
+import { usePageTitle } from '../../lib/use-page-title';
+
+interface Loaded {
+  my: MyOrganisation;
+  years: PublishedYear[];
+  year: number | null;
+  scorecard: Scorecard | null;
+  /** Why there is no scorecard: the API's error code, or 'none_published'. */
+  missing?: string;
+}
+
+/** The newest published year's scorecard unless the address names a year; a 404 becomes a reason. */
+async function loadScorecard(requested: number | null): Promise<Loaded> {
+  const [my, years] = await Promise.all([apiClient.myOrganisation(), apiClient.publishedYears()]);
+  const year = requested ?? years[0]?.year ?? null;
+  if (year === null) return { my, years, year, scorecard: null, missing: 'none_published' };
+  try {
+    return { my, years, year, scorecard: await apiClient.scorecard(year) };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      return { my, years, year, scorecard: null, missing: error.code };
+    }
+    throw error;
+  }
+}
+
+function dataLang(lang: Lang): 'sv' | undefined {
+  return lang === 'sv' ? undefined : 'sv';
+}
+
+/** `/resultat` and `/resultat/{year}`: the signed-in organisation's own result against the network. */
+export default function ScorecardPage() {
+  const t = useT();
+  const params = useParams<{ year?: string }>();
+  const requested = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : null;
+  const [state, reload] = useAsync(() => loadScorecard(requested), [requested]);
+  const year = state.status === 'ready' ? state.value.year : requested;
+  usePageTitle(year ? t('scorecard.title', { year }) : t('scorecard.titlePlain'));
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
+  const { my, years, scorecard, missing } = state.value;
+  const otherYears = years.filter((y) => y.year !== year);
+
+  return (
+    <article className="kl-report kl-scorecard">
+      <p className="back-link no-print">
+        <Link href="/">
+          <span aria-hidden="true">← </span>
+          {t('survey.back')}
+        </Link>
+      </p>
+      <p className="eyebrow">{my.organisation.name}</p>
+      <h1>{year ? t('scorecard.title', { year }) : t('scorecard.titlePlain')}</h1>
+      {!scorecard || !year ? (
+        <p className="notice">
+          {missing === 'no_submitted_response'
+            ? t('scorecard.noResponse', { organisation: my.organisation.name, year: year ?? '' })
+            : missing === 'none_published'
+              ? t('scorecard.nonePublished')
+              : t('scorecard.notPublished', { year: year ?? '' })}
+        </p>
+      ) : (
+        <ScorecardView scorecard={scorecard} organisation={my.organisation.name} />
+      )}
+      {otherYears.length > 0 && (
+        <nav className="kl-years no-print" aria-label={t('scorecard.otherYears')}>
+          <span>{t('scorecard.otherYears')}:</span>
+          <ul>
+            {otherYears.map((y) => (
+              <li key={y.year}>
+                <Link href={`/resultat/${y.year}`}>{y.year}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </article>
+  );
+}
+
+function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; organisation: string }) {
+  const t = useT();
+  const [lang] = useLang();
+  const { network, lastYear } = scorecard;
+  const typeKey = scorecard.organisationType;
+  return (
+    <>
+      <p className="lead">{t('scorecard.lead', { organisation, year: scorecard.year })}</p>
+      <section className="kl-section" aria-labelledby="sc-summary">
+        <h2 id="sc-summary" className="visually-hidden">
+          {t('scorecard.summary')}
+        </h2>
+        <dl className="kl-figures">
+          <div>
+            <dt>{t('scorecard.points')}</dt>
+            <dd>
+              <span className="kl-big">
+                {t('report.ofTotal', {
+                  count: formatDecimal(scorecard.total, lang),
+                  total: formatDecimal(scorecard.max, lang),
+                })}
+              </span>
+              <span className="kl-small">
+                {t('scorecard.shareOfMax', { share: formatPercent(scorecard.share, lang) })}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('scorecard.band')}</dt>
+            <dd>
+              <span className="kl-big">{scorecard.band ?? t('report.bands.none')}</span>
+              <span className="kl-small">
+                {scorecard.gatePassed ? t('scorecard.gatePassed') : t('scorecard.gateFailedShort')}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t(`scorecard.network.${typeKey}`)}</dt>
+            <dd>
+              <span className="kl-big">
+                {t('scorecard.pointsValue', { points: formatDecimal(network.total.mean, lang) })}
+              </span>
+              <span className="kl-small">
+                {t('scorecard.networkNote', {
+                  median: formatDecimal(network.total.median, lang),
+                  count: network.respondents,
+                })}
+              </span>
+            </dd>
+          </div>
+          {lastYear && (
+            <div>
+              <dt>{t('scorecard.lastYear', { year: lastYear.year })}</dt>
+              <dd>
+                <span className="kl-big">
+                  {t('report.ofTotal', {
+                    count: formatDecimal(lastYear.total, lang),
+                    total: formatDecimal(lastYear.max, lang),
+                  })}
+                </span>
+                <span className="kl-small">
+                  {t('scorecard.lastYearNote', {
+                    share: formatPercent(lastYear.share, lang),
+                    band: lastYear.band ?? t('report.bands.none'),
+                  })}
+                </span>
+              </dd>
+            </div>
+          )}
+        </dl>
+        {!scorecard.gatePassed && (
+          <div className="notice notice-info">
+            <p>
+              <strong>{t('scorecard.gateFailedTitle')}</strong>
+            </p>
+            <p>{t('scorecard.gateFailed')}</p>
+          </div>
+        )}
+      </section>
+
+      <SectionsComparison scorecard={scorecard} />
+      <LostPoints scorecard={scorecard} />
+      {scorecard.emissionOutcome && <EmissionOutcomeView outcome={scorecard.emissionOutcome} />}
+
+      <p className="no-print">
+        <Link href={`/klimatlaget/${scorecard.year}`}>{t('scorecard.toReport', { year: scorecard.year })}</Link>
+      </p>
+    </>
+  );
+}
+
+function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
+  const t = useT();
+  const [lang] = useLang();
+  const narrow = useNarrow();
+  const typeKey = scorecard.organisationType;
+  const rows = useMemo(() => {
+    const network = new Map(scorecard.network.sections.map((s) => [s.name, s]));
+    const last = new Map(scorecard.lastYear?.sections.map((s) => [s.name, s]) ?? []);
+    return scorecard.sections
+      .filter((s) => s.max > 0)
+      .map((s) => ({ ...s, network: network.get(s.name), last: last.get(s.name) }));
+  }, [scorecard]);
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      kind: 'bar',
+      horizontal: true,
+      labels: rows.map((r) => wrapLabel(r.title, narrow ? 20 : 34)),
+      series: [
+        {
+          label: t('scorecard.you'),
+          values: rows.map((r) => r.total / r.max),
+          style: 'primary',
+          valueLabels: rows.map((r) => formatPercent(r.total / r.max, lang)),
+        },
+        {
+          label: t('report.mean'),
+          values: rows.map((r) => r.network?.meanShare ?? null),
+          style: 'secondary',
+          valueLabels: rows.map((r) => (r.network ? formatPercent(r.network.meanShare, lang) : null)),
+        },
+        {
+          label: t('report.median'),
+          values: rows.map((r) => r.network?.medianShare ?? null),
+          style: 'hatched',
+          valueLabels: rows.map((r) => (r.network ? formatPercent(r.network.medianShare, lang) : null)),
+        },
+      ],
+      axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
+    }),
+    [rows, lang, narrow, t],
+  );
+  const ahead = rows.filter((r) => r.network && r.total > r.network.mean).length;
+  const hasLast = rows.some((r) => r.last);
+  return (
+    <section className="kl-section" aria-labelledby="sc-sections">
+      <h2 id="sc-sections">{t('scorecard.sections.title')}</h2>
+      <ChartFigure
+        title={t(`scorecard.sections.chartTitle.${typeKey}`)}
+        summary={t('scorecard.sections.summary', { ahead, count: rows.length })}
+        note={<p>{t('scorecard.sections.note')}</p>}
+        spec={spec}
+        height={barChartHeight(spec.labels, 3)}
+        legend={[
+          { label: t('scorecard.you'), style: 'primary' },
+          { label: t(`scorecard.networkMean.${typeKey}`), style: 'secondary' },
+          { label: t(`scorecard.networkMedian.${typeKey}`), style: 'hatched' },
+        ]}
+        table={
+          <>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.area')}</th>
+                <th scope="col" className="num">
+                  {t('scorecard.col.points')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.maxPoints')}
+                </th>
+                <th scope="col" className="num">
+                  {t('scorecard.col.mean')}
+                </th>
+                <th scope="col" className="num">
+                  {t('scorecard.col.median')}
+                </th>
+                {hasLast && (
+                  <th scope="col" className="num">
+                    {t('scorecard.col.lastYear', { year: scorecard.lastYear?.year ?? '' })}
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.name}>
+                  <th scope="row" lang={dataLang(lang)}>
+                    {r.title}
+                  </th>
+                  <td className="num">{formatDecimal(r.total, lang)}</td>
+                  <td className="num">{formatDecimal(r.max, lang)}</td>
+                  <td className="num">{r.network ? formatDecimal(r.network.mean, lang) : '–'}</td>
+                  <td className="num">{r.network ? formatDecimal(r.network.median, lang) : '–'}</td>
+                  {hasLast && <td className="num">{r.last ? formatDecimal(r.last.total, lang) : '–'}</td>}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('scorecard.total')}</th>
+                <td className="num">{formatDecimal(scorecard.total, lang)}</td>
+                <td className="num">{formatDecimal(scorecard.max, lang)}</td>
+                <td className="num">{formatDecimal(scorecard.network.total.mean, lang)}</td>
+                <td className="num">{formatDecimal(scorecard.network.total.median, lang)}</td>
+                {hasLast && <td className="num">{formatDecimal(scorecard.lastYear?.total ?? 0, lang)}</td>}
+              </tr>
+            </tfoot>
+          </>
+        }
+      />
+    </section>
+  );
+}
+
+function LostPoints({ scorecard }: { scorecard: Scorecard }) {
+  const t = useT();
+  const [lang] = useLang();
+  const titles = new Map(scorecard.sections.map((s) => [s.name, s.title]));
+  const groups = new Map<string, Scorecard['lostPoints']>();
+  for (const lost of scorecard.lostPoints) {
+    const group = groups.get(lost.section) ?? [];
+    group.push(lost);
+    groups.set(lost.section, group);
+  }
+  const lostTotal = scorecard.lostPoints.reduce((sum, q) => sum + (q.max - q.points), 0);
+  return (
+    <section className="kl-section" aria-labelledby="sc-lost">
+      <h2 id="sc-lost">{t('scorecard.lost.title')}</h2>
+      {scorecard.lostPoints.length === 0 ? (
+        <p>{t('scorecard.lost.none')}</p>
+      ) : (
+        <>
+          <p className="kl-text">
+            {t('scorecard.lost.intro', {
+              count: scorecard.lostPoints.length,
+              points: formatDecimal(lostTotal, lang),
+            })}
+          </p>
+          <table className="kl-table kl-lost">
+            <caption className="visually-hidden">{t('scorecard.lost.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.question')}</th>
+                <th scope="col" className="num">
+                  {t('scorecard.col.points')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.maxPoints')}
+                </th>
+              </tr>
+            </thead>
+            {[...groups].map(([section, questions]) => (
+              <tbody key={section}>
+                <tr className="kl-group-row">
+                  <th scope="rowgroup" colSpan={3} lang={dataLang(lang)}>
+                    {titles.get(section) ?? section}
+                  </th>
+                </tr>
+                {questions.map((q) => (
+                  <tr key={q.name}>
+                    <th scope="row" lang={dataLang(lang)}>
+                      {q.title}
+                      {q.computedPoints !== undefined && (
+                        <span className="kl-small kl-override">
+                          {' '}
+                          {t('scorecard.lost.override', { computed: formatDecimal(q.computedPoints, lang) })}
+                        </span>
+                      )}
+                    </th>
+                    <td className="num">{formatDecimal(q.points, lang)}</td>
+                    <td className="num">{formatDecimal(q.max, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+function EmissionOutcomeView({ outcome }: { outcome: NonNullable<Scorecard['emissionOutcome']> }) {
+  const t = useT();
+  const [lang] = useLang();
+  const basis =
+    outcome.changeBasis === 'perInhabitant' ? t('scorecard.outcome.perInhabitant') : t('scorecard.outcome.total');
+  return (
+    <section className="kl-section" aria-labelledby="sc-outcome">
+      <h2 id="sc-outcome">{t('scorecard.outcome.title')}</h2>
+      <p className="kl-text">{t('scorecard.outcome.intro')}</p>
+      <dl className="kl-figures kl-figures-outcome">
+        <div>
+          <dt>{t('scorecard.outcome.latest', { year: outcome.latestYear })}</dt>
+          <dd>
+            <span className="kl-big">
+              {outcome.perInhabitant === null
+                ? '–'
+                : t('report.tonnes', { value: formatDecimal(outcome.perInhabitant, lang) })}
+            </span>
+            <span className="kl-small">{t('scorecard.outcome.perInhabitantUnit')}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('scorecard.outcome.since1990')}</dt>
+          <dd>
+            <span className="kl-big">
+              {outcome.changeSince1990 === null ? '–' : formatChange(outcome.changeSince1990, lang)}
+            </span>
+            <span className="kl-small">{basis}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('scorecard.outcome.fiveYears')}</dt>
+          <dd>
+            <span className="kl-big">{outcome.change5y === null ? '–' : formatChange(outcome.change5y, lang)}</span>
+            <span className="kl-small">{basis}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('scorecard.outcome.points')}</dt>
+          <dd>
+            <span className="kl-big">
+              {t('report.ofTotal', {
+                count: formatDecimal(outcome.points, lang),
+                total: formatDecimal(outcome.max, lang),
+              })}
+            </span>
+            <span className="kl-small">{t('scorecard.outcome.separate')}</span>
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,456 @@
+import 'survey-core/i18n/swedish';
+// Only the property registration: the survey JSON carries scoring properties survey-core must accept.
+import '../../../../shared/scoring/scoring-properties';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CustomError, Model, type Question, type SurveyModel, settings, surveyLocalization } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import { Link, useLocation } from 'wouter';
+import { ApiError, apiClient } from '../../api/client';
+import { effectiveDeadline, isEditable, loadMemberOverview } from '../../api/member';
+import type { Answers, CurrentCampaign, MyOrganisation, QuestionError, SurveyResponse } from '../../api/types';
+import { Dialog } from '../../components/Dialog';
+import { LoadError, Loading } from '../../components/Feedback';
+import { type Lang, type Translate, translate, useLang, useT } from '../../i18n';
+import { formatDateTime, formatTime } from '../../lib/format';
+import { loadSurveyCss } from '../../lib/survey-css';
+import { useAsync } from '../../lib/use-async';
+import { usePageTitle } from '../../lib/use-page-title';
+import { Autosaver, type SaveState } from './autosave';
+import { ConflictDialog, type DescribedAnswer } from './ConflictDialog';
+import { analyseConflict, type Choice, type Answers as MergeAnswers, mergeAnswers } from './conflict-merge';
+import { SURVEY_THEME } from './survey-theme';
+
+// The survey JSON's "default" texts are Swedish, with "en" beside them.
+surveyLocalization.defaultLocale = 'sv';
+// Real headings under the page's h1, so screen reader users can move by page and question.
+settings.titleTags.page = 'h2';
+settings.titleTags.panel = 'h3';
+settings.titleTags.question = 'h3';
+if (typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
+  settings.animationEnabled = false;
+}
+
+const COMMENT_SUFFIX = '-Comment';
+
+function snapshot(model: SurveyModel): Answers {
+  return JSON.parse(JSON.stringify(model.data ?? {})) as Answers;
+}
+
+function surveyLocale(lang: Lang): string {
+  return lang === 'en' ? 'en' : 'sv';
+}
+
+function applyPrefill(model: SurveyModel, response: SurveyResponse, t: Translate): void {
+  for (const [name, source] of Object.entries(response.prefill?.sources ?? {})) {
+    const question = model.getQuestionByName(name);
+    if (!question) continue;
+    question.readOnly = true;
+    question.description = t('survey.prefilledFrom', { source });
+  }
+}
+
+function createModel(
+  campaign: CurrentCampaign,
+  response: SurveyResponse,
+  my: MyOrganisation,
+  editable: boolean,
+  lang: Lang,
+  t: Translate,
+): SurveyModel {
+  const json = {
+    ...campaign.survey,
+    completeText: { default: translate('sv', 'survey.complete'), en: translate('en', 'survey.complete') },
+  };
+  const model = new Model(json);
+  model.applyTheme(SURVEY_THEME);
+  model.locale = surveyLocale(lang);
+  model.showTitle = false;
+  model.showProgressBar = true;
+  model.progressBarLocation = 'top';
+  model.showTOC = true;
+  model.tocLocation = 'left';
+  model.showCompletePage = false;
+  model.autoFocusFirstQuestion = false;
+  // A shared draft is filled in over many sittings: moving between pages is never blocked.
+  // Everything is checked when submitting (here, then again on the server).
+  model.validationAllowSwitchPages = true;
+  const data: Answers = { ...response.data };
+  if (editable) {
+    Object.assign(data, response.prefill?.values ?? {});
+    const organisation = model.getQuestionByName('organisation');
+    if (organisation?.isReadOnly && data.organisation === undefined) data.organisation = my.organisation.name;
+  }
+  model.data = data;
+  applyPrefill(model, response, t);
+  if (!editable) model.readOnly = true;
+  return model;
+}
+
+function describeWith(model: SurveyModel, t: Translate) {
+  return (name: string, value: unknown): DescribedAnswer => {
+    const isComment = name.endsWith(COMMENT_SUFFIX);
+    const question: Question | null = model.getQuestionByName(isComment ? name.slice(0, -COMMENT_SUFFIX.length) : name);
+    const baseTitle = question ? question.locTitle.renderedHtml || question.title || question.name : name;
+    const title = isComment ? `${baseTitle} (${t('conflict.comment')})` : baseTitle;
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+      return { title, text: t('conflict.empty') };
+    }
+    if (!question || isComment) return { title, text: typeof value === 'string' ? value : JSON.stringify(value) };
+    const display: unknown = question.getDisplayValue(true, value);
+    const text = Array.isArray(display)
+      ? display.join(', ')
+      : typeof display === 'object' && display !== null
+        ? JSON.stringify(display)
+        : String(display);
+    return { title, text };
+  };
+}
+
+function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+  const t = useT();
+  const [lang] = useLang();
+  let text: string;
+  switch (state.kind) {
+    case 'idle':
+      text = t('survey.save.idle');
+      break;
+    case 'pending':
+    case 'saving':
+      text = t('survey.save.saving');
+      break;
+    case 'saved':
+      text = t('survey.save.saved', { time: formatTime(state.at, lang) });
+      break;
+    case 'retrying':
+      text = t('survey.save.retrying');
+      break;
+    case 'conflict':
+      text = t('survey.save.conflict');
+      break;
+    case 'failed':
+      text = t('survey.save.failed', { message: state.message });
+      break;
+  }
+  const problem = state.kind === 'retrying' || state.kind === 'failed';
+  return (
+    <p className={`save-status save-${state.kind}`} data-save-state={state.kind}>
+      <span className="save-dot" aria-hidden="true" />
+      <span role="status" aria-live="polite" aria-atomic="true">
+        {text}
+      </span>
+      {problem && (
+        <button type="button" className="link-button" onClick={onRetry}>
+          {t('survey.save.retryNow')}
+        </button>
+      )}
+    </p>
+  );
+}
+
+interface ConflictState {
+  current: { data: Answers; version: number; updatedAt?: string; updatedBy?: { name: string; email: string } };
+  mine: MergeAnswers;
+  base: MergeAnswers;
+}
+
+function SurveyEditor({
+  campaign,
+  response,
+  my,
+}: {
+  campaign: CurrentCampaign;
+  response: SurveyResponse;
+  my: MyOrganisation;
+}) {
+  const t = useT();
+  const [lang] = useLang();
+  const [, navigate] = useLocation();
+  const editable = isEditable(campaign, response);
+  const tRef = useRef(t);
+  tRef.current = t;
+  // One model for the page's life; language and read-only state change on it in place.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: built once from the loaded data.
+  const model = useMemo(() => createModel(campaign, response, my, editable, lang, t), [campaign, response]);
+  const [saveState, setSaveState] = useState<SaveState>(
+    response.updatedAt ? { kind: 'saved', at: response.updatedAt } : { kind: 'idle' },
+  );
+  const [conflict, setConflict] = useState<ConflictState | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [lockedReason, setLockedReason] = useState<string | null>(editable ? null : t('survey.closed'));
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitErrors, setSubmitErrors] = useState<QuestionError[]>([]);
+  const [submitMessage, setSubmitMessage] = useState<string | null>(null);
+  const errorSummary = useRef<HTMLDivElement>(null);
+  const saverRef = useRef<Autosaver | null>(null);
+  const pageKey = `kk.page.${campaign.year}`;
+
+  const applyMerged = useCallback(
+    (merged: Answers, current: ConflictState['current']) => {
+      model.data = merged;
+      saverRef.current?.resolve(snapshot(model), current);
+    },
+    [model],
+  );
+
+  const lock = useCallback(
+    (error: ApiError) => {
+      if (error.code === 'campaign_closed' || error.code === 'already_submitted') {
+        model.readOnly = true;
+        setLockedReason(error.code === 'already_submitted' ? t('survey.readOnlySubmitted') : t('survey.closed'));
+      }
+    },
+    [model, t],
+  );
+
+  useEffect(() => {
+    const saver = new Autosaver({
+      version: response.version,
+      base: response.data,
+      save: (data, version) => apiClient.saveDraft(campaign.year, data, version),
+      onState: setSaveState,
+      onConflict: ({ current, mine, base }) => {
+        const analysis = analyseConflict(base, mine, current.data);
+        if (analysis.conflicts.length === 0) {
+          // Only one side touched each question: merge without asking, and say so.
+          const merged = mergeAnswers(base, mine, current.data, {});
+          applyMerged(merged, current);
+          setNotice(
+            tRef.current('conflict.autoMerged', {
+              name: current.updatedBy?.name ?? tRef.current('conflict.someone'),
+              count: analysis.takenFromTheirs.length,
+            }),
+          );
+          return;
+        }
+        setConflict({ current, mine, base });
+      },
+      onFailure: lock,
+    });
+    saverRef.current = saver;
+    const onChange = () => saver.change(snapshot(model));
+    model.onValueChanged.add(onChange);
+    const onCompleting = (_: SurveyModel, options: { allow: boolean }) => {
+      options.allow = false;
+      setSubmitMessage(null);
+      // The same survey-core rules the server applies; the first error's page opens, focused.
+      if (!model.validate(true, true)) return;
+      setConfirmOpen(true);
+    };
+    model.onCompleting.add(onCompleting);
+    const onPage = () => {
+      try {
+        localStorage.setItem(pageKey, model.currentPage?.name ?? '');
+      } catch {
+        // Not remembered; fine.
+      }
+    };
+    model.onCurrentPageChanged.add(onPage);
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (saver.hasUnsaved) {
+        void saver.flush().catch(() => {});
+        event.preventDefault();
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      model.onValueChanged.remove(onChange);
+      model.onCompleting.remove(onCompleting);
+      model.onCurrentPageChanged.remove(onPage);
+      window.removeEventListener('beforeunload', beforeUnload);
+      // Leaving the page inside the app: store what is pending, then stop.
+      if (saver.hasUnsaved) void saver.flush().catch(() => {});
+      saver.dispose();
+    };
+  }, [model, campaign.year, response, applyMerged, lock, pageKey]);
+
+  // Back to the page where this browser left off.
+  useEffect(() => {
+    try {
+      const name = localStorage.getItem(pageKey);
+      const page = name ? model.getPageByName(name) : null;
+      if (page?.isVisible) model.currentPage = page;
+    } catch {
+      // Start at the first page.
+    }
+  }, [model, pageKey]);
+
+  useEffect(() => {
+    model.locale = surveyLocale(lang);
+    applyPrefill(model, response, t);
+  }, [model, lang, response, t]);
+
+  const goToQuestion = (name: string) => {
+    const question = model.getQuestionByName(name);
+    if (question) question.focus(true);
+  };
+
+  const showSubmitErrors = (errors: QuestionError[]) => {
+    setSubmitErrors(errors);
+    for (const error of errors) model.getQuestionByName(error.question)?.addError(new CustomError(error.message));
+    const first = errors.find((e) => model.getQuestionByName(e.question));
+    if (first) goToQuestion(first.question);
+    else requestAnimationFrame(() => errorSummary.current?.focus());
+  };
+
+  const submit = async () => {
+    const saver = saverRef.current;
+    if (!saver) return;
+    setSubmitting(true);
+    setSubmitErrors([]);
+    setSubmitMessage(null);
+    try {
+      try {
+        await saver.flush();
+      } catch {
+        setConfirmOpen(false);
+        if (saver.state.kind !== 'conflict') setSubmitMessage(t('survey.saveBeforeSubmit'));
+        return;
+      }
+      await apiClient.submit(campaign.year, saver.currentVersion);
+      saver.dispose();
+      navigate('/kvitto');
+    } catch (error) {
+      setConfirmOpen(false);
+      if (!(error instanceof ApiError)) {
+        setSubmitMessage(t('app.error.generic'));
+        return;
+      }
+      if (error.status === 422 && error.questionErrors.length > 0) {
+        showSubmitErrors(error.questionErrors);
+      } else if (error.code === 'already_submitted') {
+        navigate('/kvitto');
+      } else if (error.code === 'version_conflict') {
+        const latest = await apiClient.response(campaign.year);
+        saver.conflictWith(
+          { data: latest.data, version: latest.version, updatedAt: latest.updatedAt, updatedBy: latest.updatedBy },
+          snapshot(model),
+        );
+        setSubmitMessage(t('survey.submitConflict'));
+      } else {
+        lock(error);
+        setSubmitMessage(error.message || t('app.error.generic'));
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const deadline = effectiveDeadline(campaign);
+  return (
+    <>
+      <div className="survey-head">
+        <p className="back-link">
+          <Link href="/">
+            <span aria-hidden="true">← </span>
+            {t('survey.back')}
+          </Link>
+        </p>
+        <h1>{campaign.title}</h1>
+        <p className="muted">
+          {my.organisation.name} · {t('survey.deadline', { date: formatDateTime(deadline, lang) })}
+        </p>
+      </div>
+      <div className="survey-bar">
+        {lockedReason ? (
+          <p className="save-status">{lockedReason}</p>
+        ) : (
+          <SaveStatus state={saveState} onRetry={() => saverRef.current?.retryNow()} />
+        )}
+      </div>
+      {lockedReason && response.status === 'submitted' && (
+        <p>
+          <Link href="/kvitto">{t('survey.toReceipt')}</Link>
+        </p>
+      )}
+      {notice && (
+        <div className="notice notice-info" role="status">
+          <p>{notice}</p>
+        </div>
+      )}
+      {submitMessage && (
+        <div className="notice notice-error" role="alert">
+          <p>{submitMessage}</p>
+        </div>
+      )}
+      {submitErrors.length > 0 && (
+        <div className="notice notice-error error-summary" role="alert" tabIndex={-1} ref={errorSummary}>
+          <h2>{t('survey.submitErrors.title')}</h2>
+          <ul>
+            {submitErrors.map((error) => {
+              const question = model.getQuestionByName(error.question);
+              return (
+                <li key={`${error.question}:${error.message}`}>
+                  <button type="button" className="link-button" onClick={() => goToQuestion(error.question)}>
+                    {question ? question.title : error.question}
+                  </button>
+                  : {error.message}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      <div className="survey-frame">
+        <Survey model={model} />
+      </div>
+
+      <Dialog
+        open={confirmOpen}
+        title={t('survey.confirm.title')}
+        onCancel={() => !submitting && setConfirmOpen(false)}
+        initialFocus=".button-secondary"
+      >
+        <p>{t('survey.confirm.body', { organisation: my.organisation.name })}</p>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={submit} disabled={submitting}>
+            {submitting ? t('survey.submitting') : t('survey.confirm.submit')}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setConfirmOpen(false)}
+            disabled={submitting}
+          >
+            {t('survey.confirm.cancel')}
+          </button>
+        </div>
+      </Dialog>
+
+      {conflict && (
+        <ConflictDialog
+          current={conflict.current}
+          analysis={analyseConflict(conflict.base, conflict.mine, conflict.current.data)}
+          describe={describeWith(model, t)}
+          onResolve={(choices: Record<string, Choice>) => {
+            const merged = mergeAnswers(conflict.base, conflict.mine, conflict.current.data, choices);
+            setConflict(null);
+            applyMerged(merged, conflict.current);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export default function SurveyPage() {
+  const t = useT();
+  usePageTitle(t('survey.title'));
+  const [state, reload] = useAsync(async () => {
+    const [overview] = await Promise.all([loadMemberOverview(), loadSurveyCss()]);
+    return overview;
+  }, []);
+  if (state.status === 'loading') return <Loading label={t('survey.loading')} />;
+  if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
+  const { my, campaign, response } = state.value;
+  if (!campaign || !response) {
+    return (
+      <>
+        <h1>{t('survey.title')}</h1>
+        <p>{t('survey.noCampaign')}</p>
+        <Link href="/">{t('survey.back')}</Link>
+      </>
+    );
+  }
+  return <SurveyEditor campaign={campaign} response={response} my={my} />;
+}

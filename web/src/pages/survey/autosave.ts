@@ -1,0 +1,202 @@
+/**
+ * Autosave for the shared draft: debounced saves with the stored version, retries with backoff
+ * when the network or the store is briefly away, and a stop on a version conflict until the
+ * person has decided. Free of React and the DOM so it can be unit-tested with fake timers.
+ */
+import { ApiError } from '../../api/client';
+import type { Answers, ConflictCurrent, SavedDraft } from '../../api/types';
+import { changedQuestions } from './conflict-merge';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'retrying'; attempt: number; inMs: number }
+  | { kind: 'conflict' }
+  | { kind: 'failed'; code: string; message: string };
+
+export interface AutosaverOptions {
+  version: number;
+  /** What the server holds at `version`. */
+  base: Answers;
+  save: (data: Answers, version: number) => Promise<SavedDraft>;
+  onState: (state: SaveState) => void;
+  /** A 409 version_conflict: the page asks the person, then calls `resolve`. */
+  onConflict: (conflict: { current: ConflictCurrent; mine: Answers; base: Answers }) => void;
+  /** Anything that retrying cannot fix (closed campaign, already submitted, invalid data). */
+  onFailure?: (error: ApiError) => void;
+  debounceMs?: number;
+  backoffMs?: number[];
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export class Autosaver {
+  private version: number;
+  private base: Answers;
+  /** The newest answers not yet stored, if any. */
+  private latest: Answers | null = null;
+  private timer: unknown = null;
+  private inFlight: Promise<void> | null = null;
+  private attempt = 0;
+  private blocked = false;
+  private disposed = false;
+  private stateValue: SaveState = { kind: 'idle' };
+  private readonly debounceMs: number;
+  private readonly backoffMs: number[];
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+
+  constructor(private readonly options: AutosaverOptions) {
+    this.version = options.version;
+    this.base = options.base;
+    this.debounceMs = options.debounceMs ?? 1500;
+    this.backoffMs = options.backoffMs ?? [1000, 2000, 4000, 8000, 15000, 30000];
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  }
+
+  get state(): SaveState {
+    return this.stateValue;
+  }
+
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  /** True while something typed is not yet stored. */
+  get hasUnsaved(): boolean {
+    return this.latest !== null || this.inFlight !== null;
+  }
+
+  /** Call with all answers after every change. */
+  change(data: Answers): void {
+    if (this.disposed) return;
+    if (changedQuestions(this.base, data).length === 0 && !this.inFlight) {
+      this.latest = null;
+      this.cancelTimer();
+      return;
+    }
+    this.latest = data;
+    if (this.blocked) return;
+    if (this.stateValue.kind === 'retrying') return; // the retry timer sends the newest answers
+    this.cancelTimer();
+    if (!this.inFlight) this.setState({ kind: 'pending' });
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      void this.run();
+    }, this.debounceMs);
+  }
+
+  /** Saves now, e.g. before submitting; resolves once everything typed is stored. */
+  async flush(): Promise<void> {
+    this.cancelTimer();
+    for (let round = 0; round < 5; round++) {
+      if (this.inFlight) await this.inFlight;
+      if (this.blocked) throw new Error(`autosave ${this.stateValue.kind}`);
+      if (this.latest === null) return;
+      await this.run();
+      if (this.stateValue.kind !== 'saved') throw new Error(`autosave ${this.stateValue.kind}`);
+    }
+  }
+
+  /** After a conflict: store `merged` on top of the server's `current` version. */
+  resolve(merged: Answers, current: ConflictCurrent): void {
+    this.version = current.version;
+    this.base = current.data;
+    this.blocked = false;
+    this.attempt = 0;
+    if (changedQuestions(this.base, merged).length === 0) {
+      this.latest = null;
+      this.setState({ kind: 'saved', at: current.updatedAt ?? new Date().toISOString() });
+      return;
+    }
+    this.latest = merged;
+    void this.run();
+  }
+
+  /** A conflict found outside autosave (e.g. a 409 on submit): stop and ask, as for a save. */
+  conflictWith(current: ConflictCurrent, mine: Answers): void {
+    this.cancelTimer();
+    this.blocked = true;
+    this.latest = mine;
+    this.setState({ kind: 'conflict' });
+    this.options.onConflict({ current, mine, base: this.base });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelTimer();
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private setState(state: SaveState): void {
+    if (state.kind === 'pending' && this.stateValue.kind === 'pending') return;
+    this.stateValue = state;
+    if (!this.disposed) this.options.onState(state);
+  }
+
+  private run(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    const data = this.latest;
+    if (data === null || this.blocked) return Promise.resolve();
+    this.latest = null;
+    this.cancelTimer();
+    this.setState({ kind: 'saving' });
+    this.inFlight = this.options
+      .save(data, this.version)
+      .then(
+        (saved) => {
+          this.version = saved.version;
+          this.base = data;
+          this.attempt = 0;
+          this.setState({ kind: 'saved', at: saved.updatedAt });
+        },
+        (error: unknown) => this.handleError(error, data),
+      )
+      .finally(() => {
+        this.inFlight = null;
+        // Changes typed while saving go out after the usual pause.
+        if (this.latest !== null && !this.blocked && this.stateValue.kind === 'saved') this.change(this.latest);
+      });
+    return this.inFlight;
+  }
+
+  private handleError(error: unknown, data: Answers): void {
+    // Newer answers typed meanwhile win over the ones that failed.
+    this.latest = this.latest ?? data;
+    const apiError = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
+    const current = apiError.conflictCurrent;
+    if (apiError.status === 409 && apiError.code === 'version_conflict' && current) {
+      this.blocked = true;
+      this.setState({ kind: 'conflict' });
+      this.options.onConflict({ current, mine: this.latest, base: this.base });
+      return;
+    }
+    if (apiError.transient) {
+      const inMs = this.backoffMs[Math.min(this.attempt, this.backoffMs.length - 1)] ?? 30000;
+      this.attempt += 1;
+      this.setState({ kind: 'retrying', attempt: this.attempt, inMs });
+      this.timer = this.setTimer(() => {
+        this.timer = null;
+        void this.run();
+      }, inMs);
+      return;
+    }
+    this.blocked = true;
+    this.setState({ kind: 'failed', code: apiError.code, message: apiError.message });
+    this.options.onFailure?.(apiError);
+  }
+
+  /** After a failure the person can try again by hand (e.g. after fixing an answer). */
+  retryNow(): void {
+    this.blocked = false;
+    this.attempt = 0;
+    if (this.latest !== null) void this.run();
+  }
+}
