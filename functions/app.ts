@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
+import sv from 'zod/v4/locales/sv.js';
 import { ReminderPolicySchema } from '../shared/reminders/reminder-policy.schema';
 import type { AppDeps } from './app-deps';
 import { InputValidationError, PayloadTooLargeError } from './errors/domain-errors';
@@ -54,7 +55,7 @@ import { originCheck } from './http/origin-check.middleware';
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
 
-z.config(z.locales.sv());
+z.config(sv());
 
 /**
  * Builds the whole API from its adapters. The Lambda handler, the local server and the

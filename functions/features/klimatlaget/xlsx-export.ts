@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell } from '../../../shared/export/csv';
 import { aggregateRows, type ResponseTable } from '../../../shared/export/response-table';
 import type { KlimatlagetReport } from '../../../shared/klimatlaget/report.schema';
@@ -13,7 +13,9 @@ const toValue = (cell: Cell): ExcelJS.CellValue => (cell === undefined ? null : 
  * never as formulas, so an answer such as "=HYPERLINK(…)" stays inert.
  */
 export async function responsesWorkbook(table: ResponseTable, report: KlimatlagetReport): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs and its dependencies are a third of the API bundle; only this export needs them.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Klimatkommunerna';
   const answers = workbook.addWorksheet('Svar', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   answers.addRow(table.header).font = { bold: true };
