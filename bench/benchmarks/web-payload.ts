@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildWeb } from '../../web/build-web';
 import type { Benchmark } from '../lib/context';
-import { initialLoadsSurveyCore, pageWeights, surveyFloorGzip, WEB_BUDGETS } from '../lib/web-payload';
+import { editorFloorGzip, initialLoadsSurveyCore, pageWeights, surveyFloorGzip, WEB_BUDGETS } from '../lib/web-payload';
 
 /** 1. Gzipped JS and CSS per page against a bare SurveyJS bundle built here. */
 export const webPayload: Benchmark = {
@@ -26,7 +26,22 @@ export const webPayload: Benchmark = {
     } else {
       rows.error('survey page JS+CSS', 'no lazily loaded page includes survey-core');
     }
-    const others = pages.filter((page) => !page.isSurveyPage).sort((a, b) => b.gzipBytes - a.gzipBytes);
+    const editor = pages.find((page) => page.isEditorPage);
+    if (editor) {
+      const editorFloor = await editorFloorGzip(ctx.root);
+      rows.measured({
+        metric: `survey editor (${editor.page}) JS+CSS`,
+        value: kb(editor.gzipBytes),
+        unit: 'KB',
+        floor: kb(editorFloor.gzipBytes),
+        budget: { kind: 'ratio-max', max: WEB_BUDGETS.editorPageRatio },
+        deterministic: true,
+        note: 'floor = the SurveyJS floor + a bare CodeMirror JSON editor',
+      });
+    }
+    const others = pages
+      .filter((page) => !page.isSurveyPage && !page.isEditorPage)
+      .sort((a, b) => b.gzipBytes - a.gzipBytes);
     const largest = others[0];
     if (largest) {
       rows.measured({

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  editorFloorGzip,
   initialLoadsSurveyCore,
   type PageWeight,
   pageWeights,
@@ -23,12 +24,14 @@ describe('web payload budget (gzip, JS + CSS per page)', () => {
   let result: WebBuildResult;
   let pages: PageWeight[];
   let floor: number;
+  let editorFloor: number;
 
   beforeAll(async () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'kk-bundle-budget-'));
     result = await buildWeb({ root, outdir: path.join(tmp, 'web'), minify: true });
     pages = pageWeights(root, result);
     floor = (await surveyFloorGzip(root)).gzipBytes;
+    editorFloor = (await editorFloorGzip(root)).gzipBytes;
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -42,8 +45,14 @@ describe('web payload budget (gzip, JS + CSS per page)', () => {
     expect(survey!.gzipBytes / floor).toBeLessThanOrEqual(WEB_BUDGETS.surveyPageRatio);
   });
 
+  it("the kansli's survey editor ≤ 1.15 × SurveyJS + CodeMirror rendering a bare editor and survey", () => {
+    const editor = pages.find((page) => page.isEditorPage);
+    expect(editor, 'the lazily loaded survey editor page').toBeDefined();
+    expect(editor!.gzipBytes / editorFloor).toBeLessThanOrEqual(WEB_BUDGETS.editorPageRatio);
+  });
+
   it('every other page ≤ 150 KB gzip', () => {
-    const others = pages.filter((page) => !page.isSurveyPage);
+    const others = pages.filter((page) => !page.isSurveyPage && !page.isEditorPage);
     expect(others.length).toBeGreaterThan(0);
     for (const page of others) {
       expect({ page: page.page, gzipBytes: page.gzipBytes }).toEqual({
