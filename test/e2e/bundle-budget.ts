@@ -42,6 +42,12 @@ export function pageWeights(
   const surveyChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/pages/survey/SurveyPage.tsx');
   const base = staticClosure(metafile, entry);
   const survey = [...new Set([...base, ...staticClosure(metafile, surveyChunk)])];
+  // Klimatläget: its lazy page chunk, then chart.js's lazy chunk (what ChartFigure imports).
+  const reportChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/pages/klimatlaget/KlimatlagetPage.tsx');
+  const chartChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/components/charts/chart-setup.ts');
+  const report = [
+    ...new Set([...base, ...staticClosure(metafile, reportChunk), ...staticClosure(metafile, chartChunk)]),
+  ];
   const asset = (url: string) => path.join(result.outdir, url.replace(/^\//, ''));
   const appCss = result.entry.css ? [asset(result.entry.css)] : [];
   const abs = (files: string[]) => files.map((f) => path.join(root, f));
@@ -60,6 +66,7 @@ export function pageWeights(
     pages: [
       weigh('login / home / receipt', [...abs(base), ...appCss]),
       weigh('survey', [...abs(survey), ...appCss, ...result.surveyCss.map(asset)]),
+      weigh('klimatlaget report (with chart.js)', [...abs(report), ...appCss]),
     ],
   };
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { score } from '../../shared/scoring';
 import { ApiError } from '../../web/src/api/client';
 import { bestAnswers, questionIndex, structureProblems } from '../../web/src/pages/admin/editor/survey-tools';
 import { errorUnder, fieldErrors } from '../../web/src/pages/admin/lib/field-errors';
 import { locate, pathOfScoringMessage, pathTo } from '../../web/src/pages/admin/lib/json-locate';
-import { score } from '../../shared/scoring';
 
 const kommun = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../shared/surveys/kommun.json'), 'utf8'));
 
@@ -29,9 +29,9 @@ describe('survey editor helpers (admin console)', () => {
 
   it('finds where a scoring error message points', () => {
     const survey = JSON.parse(text);
-    expect(pathOfScoringMessage(survey, 'Poängsättningen i enkäten är felaktig: Question q1 choice ja: points must be ≥ 0')).toEqual(
-      ['pages', 0, 'elements', 0, 'choices', 0, 'score'],
-    );
+    expect(
+      pathOfScoringMessage(survey, 'Poängsättningen i enkäten är felaktig: Question q1 choice ja: points must be ≥ 0'),
+    ).toEqual(['pages', 0, 'elements', 0, 'choices', 0, 'score']);
     expect(pathOfScoringMessage(survey, 'Question q1: something')).toEqual(['pages', 0, 'elements', 0]);
     expect(pathOfScoringMessage(survey, 'nothing named')).toBeNull();
     expect(pathTo(survey, survey.pages[0].elements[0])).toEqual(['pages', 0, 'elements', 0]);
@@ -40,7 +40,12 @@ describe('survey editor helpers (admin console)', () => {
   it('flags duplicate question names but lets a page share a name with a question', () => {
     const messages = { noPages: 'no pages', duplicate: 'dup {name}' };
     expect(structureProblems(JSON.stringify(kommun), kommun, messages)).toEqual([]);
-    const dup = { pages: [{ name: 'a', elements: [{ type: 'text', name: 'x' }] }, { name: 'b', elements: [{ type: 'text', name: 'x' }] }] };
+    const dup = {
+      pages: [
+        { name: 'a', elements: [{ type: 'text', name: 'x' }] },
+        { name: 'b', elements: [{ type: 'text', name: 'x' }] },
+      ],
+    };
     const dupText = JSON.stringify(dup, null, 2);
     const problems = structureProblems(dupText, dup, messages);
     expect(problems.map((p) => p.message)).toEqual(['dup x']);
@@ -70,5 +75,19 @@ describe('survey editor helpers (admin console)', () => {
     expect(policy).toEqual({ 'steps.1': 'negativ', 'sendWindow.end': 'tomt' });
     expect(errorUnder(policy, 'steps')).toBe('negativ');
     expect(fieldErrors(new Error('x'))).toEqual({});
+  });
+});
+
+describe('JSON syntax error position (survey editor)', () => {
+  it('points at the first character that breaks the grammar', async () => {
+    const { jsonErrorPosition } = await import('../../web/src/pages/admin/lib/json-locate');
+    expect(jsonErrorPosition('{"a": 1}')).toBe(-1);
+    expect(jsonErrorPosition(JSON.stringify(kommun, null, 2))).toBe(-1);
+    expect(jsonErrorPosition('{"a": 1}\n,')).toBe(9);
+    expect(jsonErrorPosition('{"a": ,1}')).toBe(6);
+    expect(jsonErrorPosition('{"a": 1,}')).toBe(8);
+    expect(jsonErrorPosition('{"a": "x\\q"}')).toBe(9);
+    expect(jsonErrorPosition('[1, 2')).toBe(5);
+    expect(jsonErrorPosition('{"a": tru}')).toBe(6);
   });
 });

@@ -14,9 +14,29 @@ const row = (over: Partial<ProgressRow> & Pick<ProgressRow, 'organisationId' | '
 });
 
 const rows: ProgressRow[] = [
-  row({ organisationId: '1280', name: 'Malmö', status: 'draft', answeredShare: 0.4, updatedAt: '2026-11-20T10:00:00Z', remindersSent: 2 }),
-  row({ organisationId: '12', name: 'Region Skåne', type: 'region', status: 'submitted', answeredShare: 1, updatedAt: '2026-11-25T10:00:00Z' }),
-  row({ organisationId: '0180', name: 'Stockholm', status: 'not_started', remindersSent: 3, emailProblems: [{ code: 'bounced', message: 'x' }] }),
+  row({
+    organisationId: '1280',
+    name: 'Malmö',
+    status: 'draft',
+    answeredShare: 0.4,
+    updatedAt: '2026-11-20T10:00:00Z',
+    remindersSent: 2,
+  }),
+  row({
+    organisationId: '12',
+    name: 'Region Skåne',
+    type: 'region',
+    status: 'submitted',
+    answeredShare: 1,
+    updatedAt: '2026-11-25T10:00:00Z',
+  }),
+  row({
+    organisationId: '0180',
+    name: 'Stockholm',
+    status: 'not_started',
+    remindersSent: 3,
+    emailProblems: [{ code: 'bounced', message: 'x' }],
+  }),
   row({ organisationId: '2180', name: 'Gävle', status: 'excused', answeredShare: 0.1 }),
   row({ organisationId: '1281', name: 'Lund', status: 'draft', answeredShare: 0.4, updatedAt: '2026-11-22T10:00:00Z' }),
 ];
@@ -61,7 +81,10 @@ describe('progress table logic (admin console)', () => {
       key: 'updatedAt',
       direction: 'descending',
     });
-    expect(nextSort({ key: 'updatedAt', direction: 'descending' }, 'code')).toEqual({ key: 'code', direction: 'ascending' });
+    expect(nextSort({ key: 'updatedAt', direction: 'descending' }, 'code')).toEqual({
+      key: 'code',
+      direction: 'ascending',
+    });
   });
 
   it('counts each status', () => {

@@ -13,11 +13,15 @@ export const scenarios: Scenario[] = [
       const floor = await floorBundleGzip(e2e.root);
       for (const page of pages) e2e.log(`    ${page.page}: ${kb(page.gzipBytes)} gzip (${page.files.join(', ')})`);
       e2e.log(`    floor (react + survey-core + survey-react-ui + its CSS): ${kb(floor)} gzip`);
-      const [small, survey] = pages;
+      const [small, survey, report] = pages;
       assert(small && small.gzipBytes <= 150 * 1024, `non-survey pages weigh ${kb(small?.gzipBytes ?? 0)} > 150 KB`);
       assert(
         survey && survey.gzipBytes <= floor * 1.15,
         `survey page ${kb(survey?.gzipBytes ?? 0)} > 1.15 × floor ${kb(floor)}`,
+      );
+      assert(
+        report && report.gzipBytes <= 150 * 1024,
+        `the Klimatläget page (with chart.js) weighs ${kb(report?.gzipBytes ?? 0)} > 150 KB`,
       );
     },
   },

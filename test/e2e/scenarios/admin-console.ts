@@ -6,7 +6,7 @@ const EXCUSED = { code: '2081', name: 'Borlänge' };
 
 /** The number in a points-table cell, e.g. "12" or "1 234". */
 async function cellNumber(page: Page, question: string, cell: 'max' | 'points'): Promise<number> {
-  const text = await page.locator(`tr[data-question="${question}"] td[data-cell="${cell}"]`).innerText();
+  const text = (await page.locator(`tr[data-question="${question}"] td[data-cell="${cell}"]`).textContent()) ?? '';
   return Number(text.replace(/\s/g, '').replace(',', '.'));
 }
 
@@ -52,9 +52,9 @@ export const scenarios: Scenario[] = [
       await nav.getByRole('link', { name: 'Kampanjer' }).click();
       await page.getByRole('heading', { level: 1, name: 'Kampanjer' }).waitFor();
       const latest = Math.max(
-        ...((await (await page.request.get(`${e2e.baseUrl}/api/admin/campaigns`)).json()) as Array<{ year: number }>).map(
-          (c) => c.year,
-        ),
+        ...(
+          (await (await page.request.get(`${e2e.baseUrl}/api/admin/campaigns`)).json()) as Array<{ year: number }>
+        ).map((c) => c.year),
       );
       const year = latest + 1;
       await e2e.screenshot(page, 'admin-campaigns');
@@ -97,15 +97,26 @@ export const scenarios: Scenario[] = [
       const before = choice.score as number;
       await waitForCell(page, name, 'max', before);
       assertEqual(await cellNumber(page, name, 'points'), 0, `${name} earns nothing before answering`);
-      choice.score = before + 10;
+      // Find the line of that choice's "score" in the editor's text (the API's JSON, indented by 2),
+      // go there with CodeMirror's "go to line" (Ctrl+Alt+G) and retype the number.
+      choice.score = 987654321;
+      const line =
+        JSON.stringify(survey, null, 2)
+          .split('\n')
+          .findIndex((l) => l.includes('987654321')) + 1;
+      choice.score = before;
       await page.locator('.cm-content').click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.insertText(JSON.stringify(survey, null, 2));
+      await page.keyboard.press('Control+Alt+g');
+      await page.keyboard.type(String(line));
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      for (const _ of String(before)) await page.keyboard.press('Backspace');
+      await page.keyboard.type(String(before + 10));
       await waitForCell(page, name, 'max', before + 10);
       await page.getByRole('button', { name: 'Fyll i svar med högsta poäng' }).click();
       await waitForCell(page, name, 'points', before + 10);
       assert(
-        /ger \d+ av \d+ poäng/.test(await page.getByTestId('score-summary').innerText()),
+        /ger \d+ av \d+ poäng/.test((await page.getByTestId('score-summary').textContent()) ?? ''),
         'the score summary shows the preview total',
       );
       // A syntax error shows inline and in the problem list, and blocks saving.
@@ -113,6 +124,8 @@ export const scenarios: Scenario[] = [
       await page.keyboard.press('Control+End');
       await page.keyboard.insertText(',');
       await page.getByText('1 fel att rätta').waitFor();
+      const lines = ((await page.locator('.cm-lineNumbers .cm-gutterElement').last().textContent()) ?? '').trim();
+      await page.locator('.problem-panel').getByText(`Rad ${lines}`).waitFor();
       await page.locator('.cm-lint-marker-error').first().waitFor();
       await page.keyboard.press('Backspace');
       await page.getByText('Osparade ändringar').waitFor();
@@ -120,10 +133,15 @@ export const scenarios: Scenario[] = [
       await page.getByText('Enkäten är sparad.').waitFor();
       await e2e.axe(page, `/admin/kampanjer/${year}/enkat/kommun`);
       await e2e.screenshot(page, 'admin-survey-editor', { fullPage: false });
+      choice.score = before + 10;
       const saved = (await (await page.request.get(`${e2e.baseUrl}/api/admin/campaigns/${year}`)).json()) as {
         surveys: { kommun: Json };
       };
-      assertEqual(topChoiceQuestion(saved.surveys.kommun).choice.score, before + 10, 'the saved survey has the new points');
+      assertEqual(
+        topChoiceQuestion(saved.surveys.kommun).choice.score,
+        before + 10,
+        'the saved survey has the new points',
+      );
 
       // 4. Progress.
       await nav.getByRole('link', { name: 'Översikt' }).click();
@@ -134,7 +152,9 @@ export const scenarios: Scenario[] = [
       assert(rows >= 20, `progress lists the organisations (${rows})`);
       await page.getByRole('button', { name: 'Organisation' }).click();
       assertEqual(
-        await table.locator('th', { has: page.getByRole('button', { name: 'Organisation' }) }).getAttribute('aria-sort'),
+        await table
+          .locator('th', { has: page.getByRole('button', { name: 'Organisation' }) })
+          .getAttribute('aria-sort'),
         'ascending',
         'aria-sort after sorting by name',
       );
@@ -197,7 +217,9 @@ export const scenarios: Scenario[] = [
       await visit('/admin/organisationer', 'Organisationer', 'admin-organisations');
       await visit('/admin/organisationer/1281', 'Lund', 'admin-organisation-detail');
       await visit('/admin/organisationer/import-kontakter', 'Importera kontakter', 'admin-contact-import');
-      await page.getByLabel('Eller klistra in innehållet').fill('kod;namn;e-post;roll\n1281;Ny Person;ny.person@lund.se;politiker\n9999;Fel;inte-en-adress;chef');
+      await page
+        .getByLabel('Eller klistra in innehållet')
+        .fill('kod;namn;e-post;roll\n1281;Ny Person;ny.person@lund.se;politiker\n9999;Fel;inte-en-adress;chef');
       await page.getByRole('button', { name: 'Förhandsgranska' }).click();
       await page.getByRole('table', { name: 'Fel per rad' }).waitFor();
       await e2e.screenshot(page, 'admin-contact-import-preview');
@@ -212,13 +234,20 @@ export const scenarios: Scenario[] = [
       await e2e.screenshot(page, 'admin-review');
       await visit('/admin/installningar', 'Inställningar', 'admin-settings');
       // Removing the only admin is refused, with the API's reason in the dialog.
-      await page.getByRole('button', { name: /Ta bort .* som administratör/ }).first().click();
+      await page
+        .getByRole('button', { name: /Ta bort .* som administratör/ })
+        .first()
+        .click();
       await page.getByRole('dialog').getByRole('button', { name: 'Ta bort' }).click();
       await page.getByRole('dialog').getByRole('alert').waitFor();
       await e2e.screenshot(page, 'admin-settings-refused', { fullPage: false });
       await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
+      await page.goto(`${e2e.baseUrl}/admin`);
+      await page.getByRole('heading', { level: 1, name: 'Kansliets konsol' }).waitFor();
       await page.getByRole('button', { name: 'In English' }).click();
-      await visit('/admin', /secretariat's console/, 'admin-progress-en');
+      await page.getByRole('heading', { level: 1, name: /secretariat's console/ }).waitFor();
+      await page.getByRole('columnheader', { name: 'Last edited' }).waitFor();
+      await e2e.screenshot(page, 'admin-progress-en');
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

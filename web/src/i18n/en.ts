@@ -203,6 +203,7 @@ export const en: Record<MessageKey, string> = {
   'report.area': 'Area',
   'report.area.gates': 'Basic requirements',
   'report.area.chartTitle': '{area}: share answering yes',
+  'report.area.chartShortTitle': 'Share answering yes, question by question',
   'report.area.summary':
     'Bar chart of {count} questions: the share answering yes, or the highest-scored answer, among those that answered the question. Highest: {high}. Lowest: {low}.',
   'report.countedAnswer': 'Answer: {answer}',
@@ -221,6 +222,7 @@ export const en: Record<MessageKey, string> = {
   'report.year': 'Year',
   'report.dist.multi': '– several answers possible, {n} answered',
   'report.dist.single': '– {n} answered',
+  'report.dist.title': 'Distribution of answers',
   'report.method.title': 'About the figures',
   'report.method.respondents':
     'Only organisations that submitted their answers are counted. An organisation that did not answer is never counted as a no.',
@@ -260,6 +262,8 @@ export const en: Record<MessageKey, string> = {
   'scorecard.sections.summary':
     "Bar chart of your points per area as a share of the maximum, beside the network's mean and median. You are above the mean in {ahead} of {count} areas.",
   'scorecard.col.points': 'Your points',
+  'scorecard.col.pointsShort': 'Points',
+  'scorecard.col.maxShort': 'Max',
   'scorecard.col.mean': 'Network mean',
   'scorecard.col.median': 'Network median',
   'scorecard.col.lastYear': 'Your points {year}',

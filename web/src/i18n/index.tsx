@@ -1,13 +1,30 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { en } from './en';
 import { type MessageKey, sv } from './sv';
 
 export type Lang = 'sv' | 'en';
 export type { MessageKey };
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { sv, en };
 const STORAGE_KEY = 'kk.lang';
+
+// Swedish ships with every page; English loads the first time it is needed.
+let english: Record<MessageKey, string> | null = null;
+let loadingEnglish: Promise<void> | null = null;
+
+/** Makes `lang`'s strings available; main.tsx waits for it before the first render. */
+export function loadDictionary(lang: Lang): Promise<void> {
+  if (lang === 'sv' || english) return Promise.resolve();
+  loadingEnglish ??= import('./en').then(
+    (module) => {
+      english = module.en;
+    },
+    (error: unknown) => {
+      loadingEnglish = null;
+      throw error;
+    },
+  );
+  return loadingEnglish;
+}
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible so a missing param is noticed. */
 export function format(template: string, params?: Record<string, string | number>): string {
@@ -18,7 +35,8 @@ export function format(template: string, params?: Record<string, string | number
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  return format(DICTIONARIES[lang][key] ?? sv[key], params);
+  const dictionary = lang === 'en' && english ? english : sv;
+  return format(dictionary[key] ?? sv[key], params);
 }
 
 function initialLang(): Lang {
@@ -46,7 +64,16 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(currentLang);
+  // Until English has loaded (main.tsx normally waits for it), the page stays Swedish.
+  const [lang, setLangState] = useState<Lang>(currentLang === 'en' && !english ? 'sv' : currentLang);
+  useEffect(() => {
+    if (currentLang === 'en' && !english) {
+      loadDictionary('en').then(
+        () => currentLang === 'en' && setLangState('en'),
+        () => {},
+      );
+    }
+  }, []);
   useEffect(() => {
     currentLang = lang;
     document.documentElement.lang = lang;
@@ -58,7 +85,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
     currentLang = next;
-    setLangState(next);
+    loadDictionary(next).then(
+      () => currentLang === next && setLangState(next),
+      (error: unknown) => {
+        console.warn('could not load the dictionary', error);
+        currentLang = 'sv';
+      },
+    );
   }, []);
   const t = useCallback<Translate>((key, params) => translate(lang, key, params), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);

@@ -200,6 +200,7 @@ export const sv = {
   'report.area': 'Område',
   'report.area.gates': 'Baskrav',
   'report.area.chartTitle': '{area}: andel som svarade ja',
+  'report.area.chartShortTitle': 'Andel som svarade ja, fråga för fråga',
   'report.area.summary':
     'Stapeldiagram över {count} frågor: andelen som svarade ja, eller det högst poängsatta svaret, bland dem som besvarade frågan. Högst: {high}. Lägst: {low}.',
   'report.countedAnswer': 'Svar: {answer}',
@@ -218,6 +219,7 @@ export const sv = {
   'report.year': 'År',
   'report.dist.multi': '– flera svar möjliga, {n} svarade',
   'report.dist.single': '– {n} svarade',
+  'report.dist.title': 'Svarsfördelning',
   'report.method.title': 'Om siffrorna',
   'report.method.respondents':
     'Bara organisationer som skickat in sina svar räknas. Den som inte har svarat räknas aldrig som ett nej.',
@@ -257,6 +259,8 @@ export const sv = {
   'scorecard.sections.summary':
     'Stapeldiagram över era poäng per område som andel av maxpoängen, bredvid nätverkets medelvärde och median. Ni ligger över medelvärdet i {ahead} av {count} områden.',
   'scorecard.col.points': 'Era poäng',
+  'scorecard.col.pointsShort': 'Poäng',
+  'scorecard.col.maxShort': 'Max',
   'scorecard.col.mean': 'Nätverkets medelvärde',
   'scorecard.col.median': 'Nätverkets median',
   'scorecard.col.lastYear': 'Era poäng {year}',

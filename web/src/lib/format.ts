@@ -46,9 +46,12 @@ export function formatPercent(share: number, lang: Lang, digits = 0): string {
   }).format(share);
 }
 
-/** 31.46 → "31,5" / "31.5"; whole numbers stay whole. */
-export function formatDecimal(value: number, lang: Lang, digits = 1): string {
-  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: digits }).format(value);
+/** 31.46 → "31,5" / "31.5"; whole numbers stay whole unless `fixed` (then 5 → "5,0"). */
+export function formatDecimal(value: number, lang: Lang, digits = 1, fixed = false): string {
+  return new Intl.NumberFormat(locales[lang], {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: fixed ? digits : 0,
+  }).format(value);
 }
 
 /** A change in share points: 0.032 → "+3,2" / "+3.2"; the caller adds the unit ("procentenheter"). */

@@ -11,8 +11,10 @@ function loadCharts(): Promise<ChartModule> {
 }
 
 export interface ChartFigureProps {
-  /** The figure's title; also the data table's caption. */
+  /** The figure's title: its accessible name and the data table's caption. */
   title: string;
+  /** A shorter visible title where a heading right above already gives the context. */
+  shortTitle?: string;
   /** What the chart shows in one or two sentences: the canvas's accessible name. */
   summary: string;
   spec: ChartSpec;
@@ -23,14 +25,14 @@ export interface ChartFigureProps {
   /** Shown under the title, for everyone. */
   note?: ReactNode;
   /** Series shown in the legend; omitted for one-series charts whose axis says it all. */
-  legend?: Array<{ label: string; style: SeriesStyle }>;
+  legend?: Array<{ label: string; style: SeriesStyle | 'reference' }>;
 }
 
 /**
  * A chart with its data table. The table is always in the document, so screen readers reach it;
  * sighted visitors can switch to it with "Visa som tabell", and paper shows both.
  */
-export function ChartFigure({ title, summary, spec, height, table, note, legend }: ChartFigureProps) {
+export function ChartFigure({ title, shortTitle, summary, spec, height, table, note, legend }: ChartFigureProps) {
   const t = useT();
   const id = useId();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -42,7 +44,10 @@ export function ChartFigure({ title, summary, spec, height, table, note, legend 
     let chart: { destroy(): void } | undefined;
     loadCharts().then(
       (mod) => {
-        if (live && canvas.current) chart = mod.createChart(canvas.current, spec);
+        if (!live || !canvas.current) return;
+        chart = mod.createChart(canvas.current, spec);
+        // Tests (and anyone curious) can tell a drawn chart from one still waiting for chart.js.
+        canvas.current.dataset.drawn = '';
       },
       () => live && setFailed(true),
     );
@@ -55,10 +60,10 @@ export function ChartFigure({ title, summary, spec, height, table, note, legend 
   const titleId = `${id}-title`;
   const tableId = `${id}-table`;
   return (
-    <figure className="kl-figure" aria-labelledby={titleId}>
+    <figure className="kl-figure" {...(shortTitle ? { 'aria-label': title } : { 'aria-labelledby': titleId })}>
       <figcaption className="kl-figure-head">
         <span className="kl-figure-title" id={titleId}>
-          {title}
+          {shortTitle ?? title}
         </span>
         <button
           type="button"
@@ -85,7 +90,12 @@ export function ChartFigure({ title, summary, spec, height, table, note, legend 
       <div className="kl-chart-box" hidden={asTable || failed} style={{ height }}>
         <canvas ref={canvas} role="img" aria-label={summary} />
       </div>
-      <div id={tableId} className={asTable || failed ? 'kl-table-wrap' : 'kl-table-wrap kl-table-hidden'}>
+      {/* Shown, the table may scroll sideways on a phone: focusable, so keyboards can scroll it. */}
+      <div
+        id={tableId}
+        className={asTable || failed ? 'kl-table-wrap' : 'kl-table-wrap kl-table-hidden'}
+        {...(asTable || failed ? { role: 'region', 'aria-label': title, tabIndex: 0 } : {})}
+      >
         <table className="kl-table">
           <caption>{title}</caption>
           {table}

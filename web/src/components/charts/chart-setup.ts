@@ -1,6 +1,7 @@
 /**
- * chart.js, tree-shaken to bars and lines, and the translation of a ChartSpec into a chart.
- * Loaded with import() by ChartFigure, so chart.js never weighs on pages without charts.
+ * chart.js, tree-shaken to the bar chart alone, and the translation of a ChartSpec into a chart.
+ * Loaded with import() by ChartFigure, so chart.js never weighs on pages without charts. No tooltip
+ * plugin: every bar carries its value as text, and every chart has a data table.
  */
 import {
   BarController,
@@ -10,27 +11,15 @@ import {
   type ChartConfiguration,
   type ChartDataset,
   LinearScale,
-  LineController,
-  LineElement,
   type Plugin,
-  PointElement,
-  Tooltip,
 } from 'chart.js';
-import type { ChartSeries, ChartSpec, SeriesStyle } from './chart-spec';
+import { type ChartSeries, type ChartSpec, LABEL_FONT, LABEL_LINE_HEIGHT, type SeriesStyle } from './chart-spec';
 
-Chart.register(
-  BarController,
-  BarElement,
-  LineController,
-  LineElement,
-  PointElement,
-  CategoryScale,
-  LinearScale,
-  Tooltip,
-);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
 const INK = '#1b1f23';
 const GRID = '#e3e8ec';
+const REFERENCE = '#44566a';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 Chart.defaults.font.family = FONT;
@@ -67,10 +56,10 @@ function hatch(colour: string): CanvasPattern | string {
   }
   ctx.stroke();
   const pattern = ctx.createPattern(tile, 'repeat');
-  const fill = pattern ?? colour;
-  if (pattern) pattern.setTransform(new DOMMatrix().scale(0.5));
-  patterns.set(colour, fill);
-  return fill;
+  if (!pattern) return colour;
+  pattern.setTransform(new DOMMatrix().scale(0.5));
+  patterns.set(colour, pattern);
+  return pattern;
 }
 
 function fillOf(style: SeriesStyle): CanvasPattern | string {
@@ -78,102 +67,131 @@ function fillOf(style: SeriesStyle): CanvasPattern | string {
   return s.hatch ? hatch(s.hatch) : s.fill;
 }
 
-/** Writes each bar's or point's value label next to it, so the chart reads without hovering or colour. */
-const valueLabels: Plugin = {
+type LabelledDataset = ChartDataset<'bar'> & { valueLabels?: Array<string | null> };
+
+/** Writes each bar's value next to it, so the chart reads without hovering and without colour. */
+const valueLabels = (compact: boolean): Plugin<'bar'> => ({
   id: 'klValueLabels',
   afterDatasetsDraw(chart) {
     const { ctx } = chart;
     const horizontal = chart.options.indexAxis === 'y';
     ctx.save();
     ctx.fillStyle = INK;
-    ctx.font = `600 12px ${FONT}`;
+    ctx.font = `600 ${compact ? 11 : 12}px ${FONT}`;
+    ctx.textAlign = horizontal ? 'left' : 'center';
+    ctx.textBaseline = horizontal ? 'middle' : 'bottom';
     chart.data.datasets.forEach((dataset, index) => {
-      const labels = (dataset as { valueLabels?: Array<string | null> }).valueLabels;
+      const labels = (dataset as LabelledDataset).valueLabels;
       const meta = chart.getDatasetMeta(index);
       if (!labels || meta.hidden) return;
-      meta.data.forEach((element, i) => {
+      meta.data.forEach((bar, i) => {
         const text = labels[i];
         if (!text) return;
-        const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
-        if (horizontal) {
-          ctx.textAlign = 'left';
-          ctx.textBaseline = 'middle';
-          ctx.fillText(text, x + 6, y);
-        } else {
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'bottom';
-          ctx.fillText(text, x, y - 6);
-        }
+        const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number };
+        if (horizontal) ctx.fillText(text, x + 6, y);
+        else ctx.fillText(text, x, y - 5);
       });
     });
     ctx.restore();
   },
-};
+});
 
-function dataset(spec: ChartSpec, series: ChartSeries): ChartDataset<'bar' | 'line'> & { valueLabels?: unknown } {
-  const style = STYLE[series.style];
-  if (spec.kind === 'line') {
-    return {
-      type: 'line',
-      label: series.label,
-      data: series.values,
-      borderColor: style.stroke,
-      backgroundColor: style.stroke,
-      borderWidth: series.dashed ? 2 : 3,
-      borderDash: series.dashed ? [8, 6] : [],
-      pointRadius: series.dashed ? 0 : 4,
-      pointStyle: 'circle',
-      spanGaps: true,
-      valueLabels: series.valueLabels,
-    };
-  }
+/** A dashed reference line (e.g. the national figure) across the plot, with its label. */
+function referenceLine(reference: NonNullable<ChartSpec['reference']>): Plugin<'bar'> {
   return {
-    type: 'bar',
+    id: 'klReference',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea } = chart;
+      const horizontal = chart.options.indexAxis === 'y';
+      const scale = chart.scales[horizontal ? 'x' : 'y'];
+      if (!scale) return;
+      const at = scale.getPixelForValue(reference.value);
+      ctx.save();
+      ctx.strokeStyle = REFERENCE;
+      ctx.lineWidth = 2;
+      ctx.setLineDash([7, 5]);
+      ctx.beginPath();
+      if (horizontal) {
+        ctx.moveTo(at, chartArea.top);
+        ctx.lineTo(at, chartArea.bottom);
+      } else {
+        ctx.moveTo(chartArea.left, at);
+        ctx.lineTo(chartArea.right, at);
+      }
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.font = `600 12px ${FONT}`;
+      const width = ctx.measureText(reference.label).width;
+      const x = horizontal ? at + 4 : chartArea.right - width - 4;
+      const y = horizontal ? chartArea.top + 2 : at - 4;
+      // A white backing keeps the label legible where it crosses a bar.
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+      ctx.fillRect(x - 3, y - 14, width + 6, 17);
+      ctx.fillStyle = INK;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(reference.label, x, y + 2);
+      ctx.restore();
+    },
+  };
+}
+
+function dataset(spec: ChartSpec, series: ChartSeries): LabelledDataset {
+  const style = STYLE[series.style];
+  const styles = series.barStyles;
+  const grouped = spec.series.length > 1;
+  return {
     label: series.label,
     data: series.values,
-    backgroundColor: series.barStyles ? series.barStyles.map(fillOf) : fillOf(series.style),
-    borderColor: series.barStyles ? series.barStyles.map((s) => STYLE[s].stroke) : style.stroke,
-    borderWidth: series.barStyles
-      ? series.barStyles.map((s) => (s === 'primary' ? 0 : 1.5))
-      : series.style === 'primary'
-        ? 0
-        : 1.5,
+    backgroundColor: styles ? styles.map(fillOf) : fillOf(series.style),
+    borderColor: styles ? styles.map((s) => STYLE[s].stroke) : style.stroke,
+    borderWidth: styles ? styles.map((s) => (s === 'primary' ? 0 : 1.5)) : series.style === 'primary' ? 0 : 1.5,
     borderSkipped: false,
-    maxBarThickness: spec.series.length > 1 ? 18 : 26,
-    categoryPercentage: spec.series.length > 1 ? 0.8 : 0.7,
+    maxBarThickness: grouped ? 18 : 28,
+    categoryPercentage: grouped ? 0.8 : 0.7,
     barPercentage: 0.9,
     valueLabels: series.valueLabels,
   };
 }
 
-export function chartConfig(spec: ChartSpec): ChartConfiguration {
-  const horizontal = spec.kind === 'bar' && spec.horizontal === true;
+export function chartConfig(spec: ChartSpec): ChartConfiguration<'bar'> {
+  const horizontal = spec.horizontal === true;
   const { axis } = spec;
   const valueAxis = {
     type: 'linear' as const,
     min: axis.min,
     max: axis.max,
-    beginAtZero: axis.min === undefined,
+    beginAtZero: true,
+    grace: spec.reference ? '5%' : 0,
+    suggestedMax: spec.reference ? spec.reference.value : undefined,
     grid: { color: GRID },
     border: { display: false },
     ticks: {
       color: INK,
       precision: axis.integer ? 0 : undefined,
-      maxTicksLimit: 6,
+      maxTicksLimit: spec.compact ? 5 : 6,
+      font: { size: spec.compact ? 11 : 13 },
       callback: (value: number | string) => (axis.format ? axis.format(Number(value)) : String(value)),
     },
-    title: axis.title ? { display: true, text: axis.title, color: INK, font: { size: 13 } } : { display: false },
+    title: axis.title
+      ? { display: true, text: axis.title, color: INK, font: { size: spec.compact ? 11 : 13 } }
+      : { display: false },
   };
   const categoryAxis = {
     type: 'category' as const,
     grid: { display: false },
     border: { color: '#8a959f' },
-    ticks: { color: INK, autoSkip: false, maxRotation: 0, font: { size: 13 } },
+    ticks: {
+      color: INK,
+      autoSkip: false,
+      maxRotation: 0,
+      font: { size: spec.compact ? LABEL_FONT.compact : LABEL_FONT.regular, lineHeight: LABEL_LINE_HEIGHT },
+    },
   };
   const withLabels = spec.series.some((s) => s.valueLabels);
   return {
-    type: spec.kind,
-    data: { labels: spec.labels, datasets: spec.series.map((s) => dataset(spec, s)) as ChartDataset[] },
+    type: 'bar',
+    data: { labels: spec.labels, datasets: spec.series.map((s) => dataset(spec, s)) },
     options: {
       indexAxis: horizontal ? 'y' : 'x',
       responsive: true,
@@ -181,26 +199,15 @@ export function chartConfig(spec: ChartSpec): ChartConfiguration {
       animation: false,
       // Sharp on high-density screens and on paper.
       devicePixelRatio: Math.max(window.devicePixelRatio || 1, 2),
-      layout: { padding: withLabels ? (horizontal ? { right: 52 } : { top: 22 }) : 4 },
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            label: (item) => {
-              const labels = (item.dataset as { valueLabels?: Array<string | null> }).valueLabels;
-              return `${item.dataset.label ?? ''}: ${labels?.[item.dataIndex] ?? item.formattedValue}`;
-            },
-          },
-        },
-      },
+      layout: { padding: withLabels ? (horizontal ? { right: 48, top: 4 } : { top: 22 }) : 4 },
+      events: [],
+      plugins: { legend: { display: false }, tooltip: { enabled: false } },
       scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
     },
-    plugins: [valueLabels],
-  } as ChartConfiguration;
+    plugins: [valueLabels(spec.compact === true), ...(spec.reference ? [referenceLine(spec.reference)] : [])],
+  };
 }
 
-export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
+export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart<'bar'> {
   return new Chart(canvas, chartConfig(spec));
 }
-
-export type { Chart };

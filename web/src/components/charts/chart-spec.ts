@@ -15,19 +15,21 @@ export interface ChartSeries {
   style: SeriesStyle;
   /** Bars only: a style per bar, overriding `style` (e.g. "no band" hatched among solid bands). */
   barStyles?: SeriesStyle[];
-  /** The text written at the end of each bar (or above each point); none when omitted. */
+  /** The text written at the end of each bar; none when omitted. */
   valueLabels?: Array<string | null>;
-  /** Lines only: draw dashed (a reference rather than a measurement). */
-  dashed?: boolean;
 }
 
+/** Every chart is a bar chart (chart.js's bar controller only: the smallest build that does the job). */
 export interface ChartSpec {
-  kind: 'bar' | 'line';
   /** Bars run left to right, with the category labels on the left. */
   horizontal?: boolean;
+  /** Smaller type for narrow screens. */
+  compact?: boolean;
   /** Category labels; an array is drawn as several lines. */
   labels: Array<string | string[]>;
   series: ChartSeries[];
+  /** A dashed line across the chart at `value` on the value axis, labelled (e.g. the national figure). */
+  reference?: { value: number; label: string };
   /** The value axis. */
   axis: {
     min?: number;
@@ -40,8 +42,9 @@ export interface ChartSpec {
   };
 }
 
-/** The swatch an HTML legend shows for a style; the CSS draws the same fills. */
-export const LEGEND_CLASS: Record<SeriesStyle, string> = {
+/** The swatch an HTML legend shows for a style (or the reference line); the CSS draws the same fills. */
+export const LEGEND_CLASS: Record<SeriesStyle | 'reference', string> = {
+  reference: 'kl-swatch kl-swatch-reference',
   primary: 'kl-swatch kl-swatch-primary',
   secondary: 'kl-swatch kl-swatch-secondary',
   hatched: 'kl-swatch kl-swatch-hatched',
@@ -64,10 +67,17 @@ export function wrapLabel(text: string, width: number): string[] {
   return lines;
 }
 
-/** Height in CSS pixels of a horizontal bar chart with these category labels and `series` bars per category. */
-export function barChartHeight(labels: ReadonlyArray<string | string[]>, series: number): number {
-  return labels.reduce<number>((sum, label) => {
-    const lines = Array.isArray(label) ? label.length : 1;
-    return sum + Math.max(lines * 17 + 14, series * 20 + 12);
-  }, 48);
+/** Font size (px) of category labels, by `compact`, and their line height (a multiple, as chart.js takes it). */
+export const LABEL_FONT = { regular: 13, compact: 11 };
+export const LABEL_LINE_HEIGHT = 1.25;
+
+/**
+ * Height in CSS pixels of a horizontal bar chart. chart.js gives every category the same band, so
+ * the band must fit the label with the most lines (and `series` bars side by side).
+ */
+export function barChartHeight(labels: ReadonlyArray<string | string[]>, series: number, compact = false): number {
+  const lines = Math.max(1, ...labels.map((label) => (Array.isArray(label) ? label.length : 1)));
+  const line = (compact ? LABEL_FONT.compact : LABEL_FONT.regular) * LABEL_LINE_HEIGHT;
+  const band = Math.max(lines * line + 12, series * 20 + 12);
+  return labels.length * band + 60;
 }

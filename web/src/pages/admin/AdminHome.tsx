@@ -8,7 +8,9 @@ import { type AdminKey, useAdminT } from './i18n';
 const ProgressPage = lazy(() => import('./ProgressPage').then((m) => ({ default: m.ProgressPage })));
 const OrganisationsPage = lazy(() => import('./OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
 const ContactImportPage = lazy(() => import('./OrganisationsPage').then((m) => ({ default: m.ContactImportPage })));
-const OrganisationDetailPage = lazy(() => import('./OrganisationDetailPage').then((m) => ({ default: m.OrganisationDetailPage })));
+const OrganisationDetailPage = lazy(() =>
+  import('./OrganisationDetailPage').then((m) => ({ default: m.OrganisationDetailPage })),
+);
 const CampaignsPage = lazy(() => import('./CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
 const CampaignDetailPage = lazy(() => import('./CampaignsPage').then((m) => ({ default: m.CampaignDetailPage })));
 const ImportPage = lazy(() => import('./ImportPage').then((m) => ({ default: m.ImportPage })));
@@ -42,7 +44,11 @@ function ConsoleNav() {
           const current = section.match(location);
           return (
             <li key={section.href}>
-              <Link href={section.href} aria-current={current ? 'page' : undefined} className={current ? 'current' : ''}>
+              <Link
+                href={section.href}
+                aria-current={current ? 'page' : undefined}
+                className={current ? 'current' : ''}
+              >
                 {t(section.key)}
               </Link>
             </li>

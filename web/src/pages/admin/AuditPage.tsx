@@ -3,19 +3,40 @@ import { useSearchParams } from 'wouter';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
-import { adminApi, type AuditEntry } from './api';
+import { type AuditEntry, adminApi } from './api';
 import { DateTime, Field, TableScroll, useCampaignList } from './components';
 import { type AdminKey, useAdminT } from './i18n';
+import { isoToStockholmInput } from './lib/stockholm-time';
 
-/** "title: Medlemstest 2027, opensAt: …": a short reading of a before/after summary. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** One value, short: instants in Swedish time, objects as compact JSON. */
+function show(value: unknown, max = 120): string {
+  if (value === undefined) return '–';
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) return isoToStockholmInput(value).replace('T', ' ');
+  const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** "title: Medlemstest 2027, opensAt: …": a short reading of a before or after summary. */
 export function summarise(value: unknown, max = 240): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'object') return String(value);
   const parts = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`);
+    .map(([k, v]) => `${k}: ${show(v)}`);
   const text = parts.join(', ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** What changed between before and after, field by field ("closesAt: 2027-12-25 18:19 → 2027-10-29 17:00"). */
+export function changes(before: unknown, after: unknown): string[] | null {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return null;
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((key) => JSON.stringify(b[key]) !== JSON.stringify(a[key]))
+    .map((key) => (key in b ? `${key}: ${show(b[key])} → ${show(a[key])}` : `${key}: ${show(a[key])}`));
 }
 
 export function AuditPage() {
@@ -28,7 +49,8 @@ export function AuditPage() {
   const [orgError, setOrgError] = useState('');
   const { campaigns } = useCampaignList();
   const [state, reload] = useAsync(
-    () => adminApi.audit({ organisation: organisation || undefined, campaign: campaign ? Number(campaign) : undefined }),
+    () =>
+      adminApi.audit({ organisation: organisation || undefined, campaign: campaign ? Number(campaign) : undefined }),
     [organisation, campaign],
   );
   const apply = (org: string, year: string) =>
@@ -46,7 +68,6 @@ export function AuditPage() {
       <p className="lead">{t('audit.intro')}</p>
       <form
         className="filters"
-        role="search"
         aria-label={t('audit.filters')}
         onSubmit={(e) => {
           e.preventDefault();
@@ -59,7 +80,12 @@ export function AuditPage() {
           apply(code, campaign);
         }}
       >
-        <Field label={t('audit.organisation')} hint={t('audit.organisationHint')} error={orgError} className="afield-inline">
+        <Field
+          label={t('audit.organisation')}
+          hint={t('audit.organisationHint')}
+          error={orgError}
+          className="afield-inline"
+        >
           {(props) => (
             <input
               {...props}
@@ -103,7 +129,9 @@ export function AuditPage() {
       {state.status === 'ready' && (
         <>
           <p className="result-count" role="status" aria-live="polite">
-            {organisation || campaign ? t('audit.countFiltered', { count: state.value.length }) : t('audit.countRecent', { count: state.value.length })}
+            {organisation || campaign
+              ? t('audit.countFiltered', { count: state.value.length })
+              : t('audit.countRecent', { count: state.value.length })}
           </p>
           <AuditTable entries={state.value} />
         </>
@@ -139,22 +167,26 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <td>
                 <DateTime iso={e.at} compact />
               </td>
-              <td className="break">{e.actor}</td>
+              <td className="actor-cell">{e.actor}</td>
               <th scope="row">
                 {actionLabel(e.action)}
                 <span className="cell-sub mono">{e.action}</span>
               </th>
               <td className="break mono">{e.target}</td>
               <td className="break change-cell">
-                {e.before !== undefined && (
-                  <span className="change-before">
-                    <span className="change-label">{t('audit.before')}</span> {summarise(e.before)}
-                  </span>
-                )}
-                {e.after !== undefined && (
-                  <span className="change-after">
-                    <span className="change-label">{t('audit.after')}</span> {summarise(e.after)}
-                  </span>
+                {changes(e.before, e.after)?.map((line) => <span key={line}>{line}</span>) ?? (
+                  <>
+                    {e.before !== undefined && (
+                      <span className="change-before">
+                        <span className="change-label">{t('audit.before')}</span> {summarise(e.before)}
+                      </span>
+                    )}
+                    {e.after !== undefined && (
+                      <span className="change-after">
+                        <span className="change-label">{t('audit.after')}</span> {summarise(e.after)}
+                      </span>
+                    )}
+                  </>
                 )}
               </td>
             </tr>

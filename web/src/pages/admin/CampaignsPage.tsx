@@ -53,7 +53,12 @@ export function CampaignsPage() {
       <div className="page-head">
         <h1>{t('campaign.title')}</h1>
         <div className="page-head-actions">
-          <button type="button" className="button" onClick={() => setCreating(true)} disabled={state.status !== 'ready'}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setCreating(true)}
+            disabled={state.status !== 'ready'}
+          >
             {t('campaign.createNext')}
           </button>
         </div>
@@ -174,7 +179,13 @@ function CreateCampaignDialog({
       <p>{latest ? t('campaign.copyFrom', { year: latest.year }) : t('campaign.copyDefault')}</p>
       <Field label={t('campaign.year')} error={errors.year}>
         {(props) => (
-          <input {...props} inputMode="numeric" className="input-short" value={year} onChange={(e) => setYear(e.target.value)} />
+          <input
+            {...props}
+            inputMode="numeric"
+            className="input-short"
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+          />
         )}
       </Field>
       <Field label={t('campaign.name')} error={errors.title}>
@@ -182,7 +193,9 @@ function CreateCampaignDialog({
       </Field>
       <div className="field-row">
         <Field label={t('campaign.opensAt')} hint={t('common.swedishTime')} error={errors.opensAt}>
-          {(props) => <input {...props} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />}
+          {(props) => (
+            <input {...props} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
+          )}
         </Field>
         <Field label={t('campaign.closesAt')} hint={t('common.swedishTime')} error={errors.closesAt}>
           {(props) => (
@@ -258,6 +271,7 @@ export function CampaignDetailPage({ year }: { year: number }) {
   const [state, reload] = useAsync(() => adminApi.campaign(year), [year]);
   // After a save or an action, the campaign the API answered, so the page does not blink through loading.
   const [fresh, setFresh] = useState<Campaign | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new year drops the previous year's answer.
   useEffect(() => setFresh(null), [year]);
   const campaign = fresh ?? (state.status === 'ready' ? state.value : undefined);
   usePageTitle(campaign?.title ?? t('campaign.title'));
@@ -333,7 +347,8 @@ export function CampaignDetailPage({ year }: { year: number }) {
       setSaving(false);
     }
   };
-  const setP = <K extends keyof PolicyValues>(key: K, value: PolicyValues[K]) => setPolicy((p) => ({ ...p, [key]: value }));
+  const setP = <K extends keyof PolicyValues>(key: K, value: PolicyValues[K]) =>
+    setPolicy((p) => ({ ...p, [key]: value }));
   const actions: CampaignAction[] =
     campaign.status === 'draft'
       ? ['open']
@@ -431,7 +446,12 @@ export function CampaignDetailPage({ year }: { year: number }) {
             </Field>
             <Field label={t('campaign.closesAt')} hint={t('common.swedishTime')} error={errors.closesAt}>
               {(props) => (
-                <input {...props} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+                <input
+                  {...props}
+                  type="datetime-local"
+                  value={closesAt}
+                  onChange={(e) => setClosesAt(e.target.value)}
+                />
               )}
             </Field>
           </div>
@@ -453,7 +473,14 @@ export function CampaignDetailPage({ year }: { year: number }) {
             {t('policy.invitationLabel')}
           </label>
           <Field label={t('policy.stepsLabel')} hint={t('policy.stepsHint')} error={errorUnder(policyErrors, 'steps')}>
-            {(props) => <input {...props} className="input-medium" value={policy.steps} onChange={(e) => setP('steps', e.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                className="input-medium"
+                value={policy.steps}
+                onChange={(e) => setP('steps', e.target.value)}
+              />
+            )}
           </Field>
           <label className="check-inline">
             <input type="checkbox" checked={policy.lastDay} onChange={(e) => setP('lastDay', e.target.checked)} />
@@ -500,7 +527,10 @@ export function CampaignDetailPage({ year }: { year: number }) {
                   type="checkbox"
                   checked={policy.weekdays.includes(d)}
                   onChange={(e) =>
-                    setP('weekdays', e.target.checked ? [...policy.weekdays, d] : policy.weekdays.filter((x) => x !== d))
+                    setP(
+                      'weekdays',
+                      e.target.checked ? [...policy.weekdays, d] : policy.weekdays.filter((x) => x !== d),
+                    )
                   }
                 />
                 {t(`weekday.${d}` as AdminKey)}
@@ -508,15 +538,28 @@ export function CampaignDetailPage({ year }: { year: number }) {
             ))}
           </fieldset>
           <div className="field-row">
-            <Field label={t('policy.startLabel')} hint={t('common.swedishTime')} error={policyErrors['sendWindow.start']}>
-              {(props) => <input {...props} type="time" value={policy.start} onChange={(e) => setP('start', e.target.value)} />}
+            <Field
+              label={t('policy.startLabel')}
+              hint={t('common.swedishTime')}
+              error={policyErrors['sendWindow.start']}
+            >
+              {(props) => (
+                <input {...props} type="time" value={policy.start} onChange={(e) => setP('start', e.target.value)} />
+              )}
             </Field>
             <Field label={t('policy.endLabel')} hint={t('common.swedishTime')} error={policyErrors['sendWindow.end']}>
-              {(props) => <input {...props} type="time" value={policy.end} onChange={(e) => setP('end', e.target.value)} />}
+              {(props) => (
+                <input {...props} type="time" value={policy.end} onChange={(e) => setP('end', e.target.value)} />
+              )}
             </Field>
           </div>
           {Object.entries(policyErrors)
-            .filter(([k]) => !['steps', 'minDaysBetween', 'maxReminders', 'sendWindow.start', 'sendWindow.end'].includes(k) && !k.startsWith('steps.') && !k.startsWith('sendWindow.weekdays'))
+            .filter(
+              ([k]) =>
+                !['steps', 'minDaysBetween', 'maxReminders', 'sendWindow.start', 'sendWindow.end'].includes(k) &&
+                !k.startsWith('steps.') &&
+                !k.startsWith('sendWindow.weekdays'),
+            )
             .map(([k, message]) => (
               <p key={k} className="error-message">
                 {message}
@@ -528,9 +571,7 @@ export function CampaignDetailPage({ year }: { year: number }) {
             {saving ? t('common.working') : t('campaign.saveSettings')}
           </button>
         )}
-        <p className="muted small">
-          {t('campaign.updated', { when: formatDateTime(campaign.updatedAt, lang) })}
-        </p>
+        <p className="muted small">{t('campaign.updated', { when: formatDateTime(campaign.updatedAt, lang) })}</p>
       </form>
 
       <FormDialog

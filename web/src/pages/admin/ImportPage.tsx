@@ -66,7 +66,11 @@ export function ImportPage() {
       announce(
         result.alreadyCommitted
           ? t('import.alreadyCommitted')
-          : t('import.committed', { new: result.result.new, changed: result.result.changed, unchanged: result.result.unchanged }),
+          : t('import.committed', {
+              new: result.result.new,
+              changed: result.result.changed,
+              unchanged: result.result.unchanged,
+            }),
       );
       setPreview(null);
       reloadHistory();
@@ -99,7 +103,9 @@ export function ImportPage() {
           )}
         </Field>
         <Field label={t('import.sheet')} hint={t('import.sheetHint')}>
-          {(props) => <input {...props} className="input-medium" value={sheet} onChange={(e) => setSheet(e.target.value)} />}
+          {(props) => (
+            <input {...props} className="input-medium" value={sheet} onChange={(e) => setSheet(e.target.value)} />
+          )}
         </Field>
         <button type="submit" className="button" disabled={busy}>
           {busy && !preview ? t('common.working') : t('import.preview')}
@@ -254,7 +260,12 @@ export function ImportPage() {
                       <td>
                         <div className="row-actions">
                           {(entry.state === 'previewed' || entry.state === 'committing') && entry.errorCount === 0 && (
-                            <button type="button" className="small-button" onClick={() => commit(entry.id)} disabled={busy}>
+                            <button
+                              type="button"
+                              className="small-button"
+                              onClick={() => commit(entry.id)}
+                              disabled={busy}
+                            >
                               {t('import.commitShort')}
                             </button>
                           )}

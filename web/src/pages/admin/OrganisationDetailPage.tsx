@@ -33,6 +33,7 @@ export function OrganisationDetailPage({ code }: { code: string }) {
   const [dialog, setDialog] = useState<ContactDialog | null>(null);
   const [announcement, announce] = useAnnouncer();
   const [warnings, setWarnings] = useState<ContactWarning[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a reloaded organisation brings its own warnings.
   useEffect(() => setWarnings(null), [organisation]);
 
   if (state.status === 'loading') return <Loading />;
@@ -100,7 +101,11 @@ export function OrganisationDetailPage({ code }: { code: string }) {
           <dd>{o.memberUntil ? formatDate(o.memberUntil, lang) : t('org.ongoing')}</dd>
         </div>
         <div>
-          <dt>{o.currentCampaign ? t('org.campaignStatusYear', { year: o.currentCampaign.year }) : t('org.campaignStatus')}</dt>
+          <dt>
+            {o.currentCampaign
+              ? t('org.campaignStatusYear', { year: o.currentCampaign.year })
+              : t('org.campaignStatus')}
+          </dt>
           <dd>
             {o.currentCampaign ? (
               <>
@@ -273,7 +278,9 @@ function ContactFormDialog({
         if (Object.keys(local).length) throw new FieldsInvalid();
         const body = { name: name.trim(), email: email.trim(), role };
         try {
-          const result = contact ? await adminApi.updateContact(contact.id, body) : await adminApi.addContact(code, body);
+          const result = contact
+            ? await adminApi.updateContact(contact.id, body)
+            : await adminApi.addContact(code, body);
           onSaved(t(contact ? 'contact.saved' : 'contact.added', { name: body.name }), result.warnings);
         } catch (error) {
           const fromApi = fieldErrors(error);

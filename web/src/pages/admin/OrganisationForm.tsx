@@ -146,7 +146,13 @@ export function OrganisationFormDialog({
       </Field>
       <Field label={t('org.population')} hint={t('common.optional')} error={errors.population}>
         {(props) => (
-          <input {...props} inputMode="numeric" className="input-short" value={values.population} onChange={set('population')} />
+          <input
+            {...props}
+            inputMode="numeric"
+            className="input-short"
+            value={values.population}
+            onChange={set('population')}
+          />
         )}
       </Field>
       <div className="field-row">

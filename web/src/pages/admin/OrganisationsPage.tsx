@@ -35,9 +35,7 @@ export function OrganisationsPage() {
   const rows = state.status === 'ready' ? state.value : [];
   const visible = useMemo(() => {
     const q = fold(query.trim());
-    return rows.filter(
-      (o) => (!type || o.type === type) && (!q || o.id.startsWith(q) || fold(o.name).includes(q)),
-    );
+    return rows.filter((o) => (!type || o.type === type) && (!q || o.id.startsWith(q) || fold(o.name).includes(q)));
   }, [rows, query, type]);
   const campaignYear = rows.find((o) => o.currentCampaign)?.currentCampaign?.year;
 
@@ -54,7 +52,7 @@ export function OrganisationsPage() {
           </Link>
         </div>
       </div>
-      <form className="filters" role="search" aria-label={t('org.filters')} onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label={t('org.filters')} onSubmit={(e) => e.preventDefault()}>
         <Field label={t('filter.search')} className="afield-inline">
           {(props) => (
             <input
@@ -180,7 +178,12 @@ export function ContactImportPage() {
       const p = await adminApi.previewContactImport(csv);
       setPreview(p);
       announce(
-        t('contactImport.previewed', { rows: p.rows, errors: p.errors.length, new: p.changes.new, changed: p.changes.changed }),
+        t('contactImport.previewed', {
+          rows: p.rows,
+          errors: p.errors.length,
+          new: p.changes.new,
+          changed: p.changes.changed,
+        }),
         p.errors.length ? 'error' : 'success',
       );
     } catch (error) {
@@ -211,8 +214,11 @@ export function ContactImportPage() {
       </p>
       <h1>{t('contactImport.title')}</h1>
       <p className="lead">{t('contactImport.intro')}</p>
-      <pre className="code-sample" aria-label={t('contactImport.example')}>
-        {'kod;namn;e-post;roll\n1281;Anna Andersson;anna.andersson@lund.se;politiker\n1281;Bo Berg;bo.berg@lund.se;tjänsteperson'}
+      <p className="eyebrow">{t('contactImport.example')}</p>
+      <pre className="code-sample">
+        {
+          'kod;namn;e-post;roll\n1281;Anna Andersson;anna.andersson@lund.se;politiker\n1281;Bo Berg;bo.berg@lund.se;tjänsteperson'
+        }
       </pre>
       <div className="card">
         <Field label={t('contactImport.file')} hint={t('contactImport.fileHint')}>
@@ -232,7 +238,10 @@ export function ContactImportPage() {
             />
           )}
         </Field>
-        <Field label={t('contactImport.paste')} hint={fileName ? t('contactImport.fromFile', { name: fileName }) : undefined}>
+        <Field
+          label={t('contactImport.paste')}
+          hint={fileName ? t('contactImport.fromFile', { name: fileName }) : undefined}
+        >
           {(props) => (
             <textarea
               {...props}
@@ -277,7 +286,9 @@ export function ContactImportPage() {
               <span className="stat-label">{t('import.errors')}</span>
             </li>
           </ul>
-          {preview.errors.length > 0 && <IssueTable issues={preview.errors} caption={t('contactImport.errorsCaption')} />}
+          {preview.errors.length > 0 && (
+            <IssueTable issues={preview.errors} caption={t('contactImport.errorsCaption')} />
+          )}
           {preview.valid.length > 0 && (
             <TableScroll label={t('contactImport.rowsCaption')}>
               <table className="data-table compact">
@@ -320,7 +331,13 @@ export function ContactImportPage() {
           )}
           {result ? (
             <div className="notice notice-success">
-              <p>{t('contactImport.committed', { created: result.created, updated: result.updated, unchanged: result.unchanged })}</p>
+              <p>
+                {t('contactImport.committed', {
+                  created: result.created,
+                  updated: result.updated,
+                  unchanged: result.unchanged,
+                })}
+              </p>
             </div>
           ) : preview.errors.length > 0 ? (
             <p className="notice notice-error">{t('contactImport.fixFirst')}</p>

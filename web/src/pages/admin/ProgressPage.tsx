@@ -45,7 +45,15 @@ function readChartPreference(): boolean {
 
 type RowAction = { kind: 'excuse' | 'reopen' | 'remind'; row: ProgressRow };
 
-const SORT_KEYS: ProgressSortKey[] = ['code', 'name', 'status', 'answeredShare', 'updatedAt', 'remindersSent', 'problems'];
+const SORT_KEYS: ProgressSortKey[] = [
+  'code',
+  'name',
+  'status',
+  'answeredShare',
+  'updatedAt',
+  'remindersSent',
+  'problems',
+];
 
 export function ProgressPage() {
   const t = useAdminT();
@@ -122,7 +130,9 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
   const type = (params.get('typ') ?? '') as 'kommun' | 'region' | '';
   const query = params.get('q') ?? '';
   const problemsOnly = params.get('problem') === '1';
-  const sortKey = (SORT_KEYS.includes(params.get('sortera') as ProgressSortKey) ? params.get('sortera') : 'code') as ProgressSortKey;
+  const sortKey = (
+    SORT_KEYS.includes(params.get('sortera') as ProgressSortKey) ? params.get('sortera') : 'code'
+  ) as ProgressSortKey;
   const direction: SortDirection = params.get('ordning') === 'fallande' ? 'descending' : 'ascending';
   const sort = { key: sortKey, direction };
 
@@ -161,49 +171,49 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
           {t('progress.counts')}
         </h2>
         <div className={showChart ? 'counts-grid' : undefined}>
-        <ul className="stat-list">
-          {PROGRESS_STATUSES.map((s) => (
-            <li key={s} className={`stat stat-${s}`}>
-              <button
-                type="button"
-                className="stat-button"
-                aria-pressed={status === s}
-                onClick={() => setParam('status', status === s ? '' : s)}
-              >
-                <span className="stat-number">{counts[s]}</span>
-                <span className="stat-label">{t(`status.${s}` as AdminKey)}</span>
-              </button>
+          <ul className="stat-list">
+            {PROGRESS_STATUSES.map((s) => (
+              <li key={s} className={`stat stat-${s}`}>
+                <button
+                  type="button"
+                  className="stat-button"
+                  aria-pressed={status === s}
+                  onClick={() => setParam('status', status === s ? '' : s)}
+                >
+                  <span className="stat-number">{counts[s]}</span>
+                  <span className="stat-label">{t(`status.${s}` as AdminKey)}</span>
+                </button>
+              </li>
+            ))}
+            <li className="stat stat-total">
+              <span className="stat-number">{rows.length}</span>
+              <span className="stat-label">{t('progress.total')}</span>
             </li>
-          ))}
-          <li className="stat stat-total">
-            <span className="stat-number">{rows.length}</span>
-            <span className="stat-label">{t('progress.total')}</span>
-          </li>
-        </ul>
-        <div>
-          <button
-            type="button"
-            className="link-button chart-toggle"
-            aria-expanded={showChart}
-            aria-controls="status-chart"
-            onClick={() => toggleChart(!showChart)}
-          >
-            {t(showChart ? 'chart.hide' : 'chart.show')}
-          </button>
-          <div id="status-chart">
-            {showChart && (
-              <Suspense fallback={<Loading />}>
-                <StatusChart counts={counts} />
-              </Suspense>
-            )}
+          </ul>
+          <div>
+            <button
+              type="button"
+              className="link-button chart-toggle"
+              aria-expanded={showChart}
+              aria-controls="status-chart"
+              onClick={() => toggleChart(!showChart)}
+            >
+              {t(showChart ? 'chart.hide' : 'chart.show')}
+            </button>
+            <div id="status-chart">
+              {showChart && (
+                <Suspense fallback={<Loading />}>
+                  <StatusChart counts={counts} />
+                </Suspense>
+              )}
+            </div>
           </div>
-        </div>
         </div>
       </section>
 
       <section aria-labelledby="table-heading">
         <h2 id="table-heading">{t('progress.organisations')}</h2>
-        <form className="filters" role="search" aria-label={t('progress.filters')} onSubmit={(e) => e.preventDefault()}>
+        <form className="filters" aria-label={t('progress.filters')} onSubmit={(e) => e.preventDefault()}>
           <Field label={t('filter.search')} className="afield-inline">
             {(props) => (
               <input
@@ -237,7 +247,11 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
             )}
           </Field>
           <label className="check-inline">
-            <input type="checkbox" checked={problemsOnly} onChange={(e) => setParam('problem', e.target.checked ? '1' : '')} />
+            <input
+              type="checkbox"
+              checked={problemsOnly}
+              onChange={(e) => setParam('problem', e.target.checked ? '1' : '')}
+            />
             {t('filter.problemsOnly')}
           </label>
           {filtered && (
@@ -422,6 +436,7 @@ function ExcuseDialog({
   const t = useAdminT();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new row starts with an empty form.
   useEffect(() => {
     setReason('');
     setReasonError('');
@@ -468,6 +483,7 @@ function ReopenDialog({
   const [reason, setReason] = useState('');
   const [deadline, setDeadline] = useState('');
   const [errors, setErrors] = useState<{ reason?: string; deadline?: string }>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new row starts with an empty form.
   useEffect(() => {
     setReason('');
     setDeadline('');

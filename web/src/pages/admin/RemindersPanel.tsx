@@ -154,10 +154,9 @@ export function RemindersPanel({
 
   const loadLog = useCallback(() => {
     setLogError(null);
-    adminApi.reminderLog(campaign.year).then(
-      (r) => setLog([...r.entries].sort((a, b) => b.at.localeCompare(a.at))),
-      setLogError,
-    );
+    adminApi
+      .reminderLog(campaign.year)
+      .then((r) => setLog([...r.entries].sort((a, b) => b.at.localeCompare(a.at))), setLogError);
   }, [campaign.year]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` asks for a reload after row actions.
   useEffect(loadLog, [loadLog, refresh]);
@@ -346,7 +345,11 @@ export function RemindOrganisationDialog({
     }
   };
   return (
-    <Dialog open={row !== null} title={t('remind.title', { name: row?.name ?? '' })} onCancel={busy ? undefined : onCancel}>
+    <Dialog
+      open={row !== null}
+      title={t('remind.title', { name: row?.name ?? '' })}
+      onCancel={busy ? undefined : onCancel}
+    >
       <p>{t('remind.explain')}</p>
       {error ? (
         <p className="notice notice-error">{errorMessage(error, t('error.generic'))}</p>

@@ -38,7 +38,10 @@ export function ReviewPickerPage() {
     const q = fold(query.trim());
     return rows.value
       .filter((r) => !q || r.organisationId.startsWith(q) || fold(r.name).includes(q))
-      .sort((a, b) => Number(b.status === 'submitted') - Number(a.status === 'submitted') || a.name.localeCompare(b.name, 'sv'));
+      .sort(
+        (a, b) =>
+          Number(b.status === 'submitted') - Number(a.status === 'submitted') || a.name.localeCompare(b.name, 'sv'),
+      );
   }, [rows, query]);
   return (
     <>
@@ -149,7 +152,9 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   const [, navigate] = useLocation();
   useEffect(() => setResponse(state.status === 'ready' ? state.value.review.response : null), [state]);
   usePageTitle(
-    state.status === 'ready' ? t('review.pageTitle', { name: state.value.review.organisation.name }) : t('review.title'),
+    state.status === 'ready'
+      ? t('review.pageTitle', { name: state.value.review.organisation.name })
+      : t('review.title'),
   );
 
   if (state.status === 'loading') return <Loading />;
@@ -171,9 +176,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   const effective = response?.effectiveScore ?? response?.score ?? null;
   const questionScore = new Map((effective?.questions ?? []).map((q) => [q.name, q]));
   const overrides = new Map((response?.overrides ?? []).map((o) => [o.question, o]));
-  const previousAnswer = new Map(
-    (previousPages ?? []).flatMap((p) => p.items.map((i) => [i.name, i.answer] as const)),
-  );
+  const previousAnswer = new Map((previousPages ?? []).flatMap((p) => p.items.map((i) => [i.name, i.answer] as const)));
   const previousScore = new Map(
     ((review.previous?.effectiveScore ?? review.previous?.score)?.questions ?? []).map((q) => [q.name, q]),
   );

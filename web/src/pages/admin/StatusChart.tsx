@@ -1,62 +1,42 @@
-import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { ProgressStatus } from './api';
 import { type AdminKey, useAdminT } from './i18n';
 import { PROGRESS_STATUSES } from './lib/progress';
 
-// No tooltip plugin: the numbers are on the cards and in the table, and it saves 5 KB.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale);
-
-// Each bar also has its label on the axis, so colour is never the only cue.
+// Each bar carries its label and number as text, so colour is never the only cue.
 const COLOURS: Record<ProgressStatus, string> = {
   submitted: '#14614a',
-  draft: '#b7791f',
-  not_started: '#6b7682',
-  excused: '#9aa5b1',
+  draft: '#8a5a14',
+  not_started: '#56616c',
+  excused: '#7b8794',
 };
 
-/** The status counts as a bar chart, with the same numbers as a table for screen readers. */
+/**
+ * The status counts as horizontal bars drawn with plain HTML, with the same numbers as a table.
+ * Four counts need no chart library; chart.js would push the progress page over its 150 KB budget.
+ */
 export default function StatusChart({ counts }: { counts: Record<ProgressStatus, number> }) {
   const t = useAdminT();
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'bar'> | null>(null);
   const tableId = useId();
   const labels = PROGRESS_STATUSES.map((s) => t(`status.${s}` as AdminKey));
   const values = PROGRESS_STATUSES.map((s) => counts[s]);
-
-  useEffect(() => {
-    if (!canvas.current) return;
-    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    chart.current = new Chart(canvas.current, {
-      type: 'bar',
-      data: { labels: [], datasets: [{ data: [], backgroundColor: PROGRESS_STATUSES.map((s) => COLOURS[s]) }] },
-      options: {
-        indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: reduceMotion ? false : { duration: 300 },
-        plugins: { legend: { display: false } },
-        scales: {
-          x: { beginAtZero: true, ticks: { precision: 0, color: '#1b1f23' }, grid: { color: '#e3e8ec' } },
-          y: { ticks: { color: '#1b1f23', font: { size: 13 } }, grid: { display: false } },
-        },
-      },
-    });
-    return () => chart.current?.destroy();
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
-    c.data.labels = labels;
-    c.data.datasets[0]!.data = values;
-    c.update();
-  });
+  const largest = Math.max(1, ...values);
 
   return (
     <figure className="chart-figure">
-      <div className="chart-box">
-        <canvas ref={canvas} role="img" aria-label={t('chart.label')} aria-describedby={tableId} />
+      <div className="status-bars" role="img" aria-label={t('chart.label')} aria-describedby={tableId}>
+        {PROGRESS_STATUSES.map((status, i) => (
+          <div className="status-bar-row" key={status}>
+            <span className="status-bar-label">{labels[i]}</span>
+            <span className="status-bar-track">
+              <span
+                className="status-bar-fill"
+                style={{ width: `${((values[i] ?? 0) / largest) * 100}%`, background: COLOURS[status] }}
+              />
+            </span>
+            <span className="status-bar-value">{values[i]}</span>
+          </div>
+        ))}
       </div>
       <figcaption>
         <details>

@@ -2,11 +2,13 @@
  * The console's API calls. Types come from the shared zod schemas as `import type` only, so no zod
  * reaches the browser bundle.
  */
+
+import type { ReminderLogRow, ReminderRunResult } from '../../../../shared/reminders/reminder-run.schema';
 import type { AdminListEntry } from '../../../../shared/schemas/admin.schema';
 import type { AuditEntry } from '../../../../shared/schemas/audit.schema';
 import type { Campaign, CampaignStatus } from '../../../../shared/schemas/campaign.schema';
-import type { ContactImportCommitResult, ContactImportPreview } from '../../../../shared/schemas/contact-import.schema';
 import type { Contact, ContactRole, ContactWarning, EmailState } from '../../../../shared/schemas/contact.schema';
+import type { ContactImportCommitResult, ContactImportPreview } from '../../../../shared/schemas/contact-import.schema';
 import type {
   CommitResponse,
   ImportPreviewResponse,
@@ -16,7 +18,6 @@ import type {
 import type { OrganisationRow, OrganisationType } from '../../../../shared/schemas/organisation.schema';
 import type { EmailProblem, ProgressRow, ProgressStatus } from '../../../../shared/schemas/progress.schema';
 import type { ReviewedResponse, ReviewNote, SurveyResponse } from '../../../../shared/schemas/response.schema';
-import type { ReminderLogRow, ReminderRunResult } from '../../../../shared/reminders/reminder-run.schema';
 import type { ScoreResult } from '../../../../shared/scoring/score.schema';
 import { ApiError, api } from '../../api/client';
 
@@ -182,9 +183,9 @@ export const exportUrls = (year: number) => ({
 });
 
 /** The campaign the console shows by default: the open one, else the latest that is not a draft, else the latest. */
-export function defaultCampaign<T extends { year: number; status: CampaignStatus }>(campaigns: readonly T[]): T | undefined {
+export function defaultCampaign<T extends { year: number; status: CampaignStatus }>(
+  campaigns: readonly T[],
+): T | undefined {
   const sorted = [...campaigns].sort((a, b) => a.year - b.year);
-  return (
-    sorted.find((c) => c.status === 'open') ?? sorted.filter((c) => c.status !== 'draft').at(-1) ?? sorted.at(-1)
-  );
+  return sorted.find((c) => c.status === 'open') ?? sorted.filter((c) => c.status !== 'draft').at(-1) ?? sorted.at(-1);
 }

@@ -62,7 +62,12 @@ export function DateTime({ iso, compact }: { iso?: string | null; compact?: bool
 /** A polite live region that announces results of actions (saved, sent, failed). */
 export function Announcer({ message, tone = 'info' }: { message: string; tone?: 'info' | 'error' | 'success' }) {
   return (
-    <div className={`announce ${message ? `announce-${tone}` : ''}`} role="status" aria-live="polite" aria-atomic="true">
+    <div
+      className={`announce ${message ? `announce-${tone}` : ''}`}
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+    >
       {message}
     </div>
   );
@@ -148,9 +153,9 @@ export function SortHeader<K extends string>({
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <section className="table-scroll" aria-label={label} tabIndex={0}>
       {children}
-    </div>
+    </section>
   );
 }
 

@@ -248,15 +248,18 @@ function GateHighlights({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
 function Bands({ report, year }: { report: Report; year: number }) {
   const t = useT();
   const [lang] = useLang();
-  const rows = report.bands.map((b) => ({
-    label: b.band ?? t('report.bands.none'),
-    count: b.count,
-    share: report.respondents > 0 ? b.count / report.respondents : 0,
-    style: (b.band === null ? 'muted' : 'primary') as SeriesStyle,
-  }));
+  const rows = useMemo(
+    () =>
+      report.bands.map((b) => ({
+        label: b.band ?? t('report.bands.none'),
+        count: b.count,
+        share: report.respondents > 0 ? b.count / report.respondents : 0,
+        style: (b.band === null ? 'muted' : 'primary') as SeriesStyle,
+      })),
+    [report, t],
+  );
   const spec = useMemo<ChartSpec>(
     () => ({
-      kind: 'bar',
       labels: rows.map((r) => r.label),
       series: [
         {
@@ -269,8 +272,7 @@ function Bands({ report, year }: { report: Report; year: number }) {
       ],
       axis: { integer: true, title: t('report.bands.axis') },
     }),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: rows derive from report and lang.
-    [report, lang],
+    [rows, lang, t],
   );
   return (
     <section className="kl-section" aria-labelledby="kl-bands">
@@ -322,22 +324,19 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
     : t('report.emissions.national');
   const spec = useMemo<ChartSpec>(
     () => ({
-      kind: 'line',
       labels: emissions.trend.map((p) => String(p.year)),
       series: [
         {
           label: t('report.emissions.network'),
           values: emissions.trend.map((p) => p.perInhabitant),
           style: 'primary',
-          valueLabels: emissions.trend.map((p) => formatDecimal(p.perInhabitant, lang)),
-        },
-        {
-          label: nationalLabel,
-          values: emissions.trend.map(() => national.perInhabitant),
-          style: 'secondary',
-          dashed: true,
+          valueLabels: emissions.trend.map((p) => formatDecimal(p.perInhabitant, lang, 1, true)),
         },
       ],
+      reference: {
+        value: national.perInhabitant,
+        label: `${nationalLabel}: ${formatDecimal(national.perInhabitant, lang, 1, true)}`,
+      },
       axis: { min: 0, title: t('report.emissions.axis'), format: (v) => formatDecimal(v, lang) },
     }),
     [emissions, lang, t, nationalLabel, national.perInhabitant],
@@ -367,7 +366,7 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
         height={300}
         legend={[
           { label: t('report.emissions.network'), style: 'primary' },
-          { label: nationalLabel, style: 'secondary' },
+          { label: nationalLabel, style: 'reference' },
         ]}
         table={
           <>
@@ -439,12 +438,12 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
   const t = useT();
   const [lang] = useLang();
   const narrow = useNarrow();
-  const sections = aggregate.sections.filter((s) => s.max > 0);
+  const sections = useMemo(() => aggregate.sections.filter((s) => s.max > 0), [aggregate]);
   const spec = useMemo<ChartSpec>(
     () => ({
-      kind: 'bar',
       horizontal: true,
-      labels: sections.map((s) => wrapLabel(s.title, narrow ? 20 : 34)),
+      compact: narrow,
+      labels: sections.map((s) => wrapLabel(s.title, narrow ? 18 : 34)),
       series: [
         {
           label: t('report.mean'),
@@ -461,8 +460,7 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
       ],
       axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
     }),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: sections derive from aggregate.
-    [aggregate, lang, narrow, t],
+    [sections, lang, narrow, t],
   );
   const sorted = [...sections].sort((a, b) => b.mean - a.mean);
   const high = sorted[0];
@@ -480,7 +478,7 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
         })}
         note={<p>{t('report.sections.note')}</p>}
         spec={spec}
-        height={barChartHeight(spec.labels, 2)}
+        height={barChartHeight(spec.labels, 2, narrow)}
         legend={[
           { label: t('report.mean'), style: 'primary' },
           { label: t('report.median'), style: 'hatched' },
@@ -524,15 +522,15 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
   const t = useT();
   const [lang] = useLang();
   const narrow = useNarrow();
-  const questions = yesQuestions(area);
+  const questions = useMemo(() => yesQuestions(area), [area]);
   const distributions = distributionQuestions(area);
   const headingId = `kl-area-${type}-${area.name}`;
   const spec = useMemo<ChartSpec>(
     () => ({
-      kind: 'bar',
       horizontal: true,
+      compact: narrow,
       labels: questions.map((q) => {
-        const width = narrow ? 24 : 46;
+        const width = narrow ? 20 : 46;
         const answer = countedAnswer(q);
         return [
           ...wrapLabel(q.title, width),
@@ -549,8 +547,7 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
       ],
       axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.yesShareAxis') },
     }),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: questions derive from area.
-    [area, lang, narrow, t],
+    [questions, lang, narrow, t],
   );
   const ends = extremes(questions);
   return (
@@ -561,16 +558,18 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
       {questions.length > 0 && (
         <ChartFigure
           title={t('report.area.chartTitle', { area: area.title })}
+          shortTitle={t('report.area.chartShortTitle')}
           summary={t('report.area.summary', {
             count: questions.length,
             high: ends ? `${ends.highest.title} ${formatPercent(ends.highest.yes?.share ?? 0, lang)}` : '',
             low: ends ? `${ends.lowest.title} ${formatPercent(ends.lowest.yes?.share ?? 0, lang)}` : '',
           })}
           spec={spec}
-          height={barChartHeight(spec.labels, 1)}
+          height={barChartHeight(spec.labels, 1, narrow)}
           table={<YesTable questions={questions} />}
         />
       )}
+      {distributions.length > 0 && <h4 className="kl-dists-title">{t('report.dist.title')}</h4>}
       {distributions.length > 0 && (
         <div className="kl-dists">
           {distributions.map((q) => (

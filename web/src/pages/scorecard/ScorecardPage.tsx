@@ -195,9 +195,9 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
   }, [scorecard]);
   const spec = useMemo<ChartSpec>(
     () => ({
-      kind: 'bar',
       horizontal: true,
-      labels: rows.map((r) => wrapLabel(r.title, narrow ? 20 : 34)),
+      compact: narrow,
+      labels: rows.map((r) => wrapLabel(r.title, narrow ? 18 : 34)),
       series: [
         {
           label: t('scorecard.you'),
@@ -232,7 +232,7 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
         summary={t('scorecard.sections.summary', { ahead, count: rows.length })}
         note={<p>{t('scorecard.sections.note')}</p>}
         spec={spec}
-        height={barChartHeight(spec.labels, 3)}
+        height={barChartHeight(spec.labels, 3, narrow)}
         legend={[
           { label: t('scorecard.you'), style: 'primary' },
           { label: t(`scorecard.networkMean.${typeKey}`), style: 'secondary' },
@@ -323,10 +323,10 @@ function LostPoints({ scorecard }: { scorecard: Scorecard }) {
               <tr>
                 <th scope="col">{t('report.question')}</th>
                 <th scope="col" className="num">
-                  {t('scorecard.col.points')}
+                  {t('scorecard.col.pointsShort')}
                 </th>
                 <th scope="col" className="num">
-                  {t('report.maxPoints')}
+                  {t('scorecard.col.maxShort')}
                 </th>
               </tr>
             </thead>

@@ -10,7 +10,9 @@ import { effectiveDeadline, isEditable, loadMemberOverview } from '../../api/mem
 import type { Answers, CurrentCampaign, MyOrganisation, QuestionError, SurveyResponse } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
-import { type Lang, type Translate, translate, useLang, useT } from '../../i18n';
+import { type Lang, type Translate, useLang, useT } from '../../i18n';
+import { en } from '../../i18n/en';
+import { sv } from '../../i18n/sv';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { loadSurveyCss } from '../../lib/survey-css';
 import { useAsync } from '../../lib/use-async';
@@ -59,7 +61,8 @@ function createModel(
 ): SurveyModel {
   const json = {
     ...campaign.survey,
-    completeText: { default: translate('sv', 'survey.complete'), en: translate('en', 'survey.complete') },
+    // Both languages, so SurveyJS can switch locale without rebuilding the model.
+    completeText: { default: sv['survey.complete'], en: en['survey.complete'] },
   };
   const model = new Model(json);
   model.applyTheme(SURVEY_THEME);

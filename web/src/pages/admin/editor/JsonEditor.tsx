@@ -1,9 +1,9 @@
 import { json } from '@codemirror/lang-json';
-import { ensureSyntaxTree } from '@codemirror/language';
 import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { jsonErrorPosition } from '../lib/json-locate';
 
 export interface JsonEditorHandle {
   /** Replaces the whole text (an upload, a reset). */
@@ -11,7 +11,7 @@ export interface JsonEditorHandle {
   /** Moves the cursor to `pos`, scrolls it into view and focuses the editor. */
   goTo(pos: number): void;
   lineOf(pos: number): number;
-  /** Where the JSON syntax breaks: the first error node of the parse tree (JSON.parse's message rarely has a position). */
+  /** Where the JSON syntax breaks in the current text. */
   syntaxErrorAt(): number;
 }
 
@@ -58,6 +58,8 @@ export const JsonEditor = forwardRef<JsonEditorHandle, Props>(function JsonEdito
           EditorView.lineWrapping,
           EditorState.readOnly.of(Boolean(readOnly)),
           EditorView.contentAttributes.of({
+            // Already focusable as contenteditable; the explicit tabindex tells checkers the scroller is reachable.
+            tabindex: '0',
             'aria-label': label,
             ...(describedBy ? { 'aria-describedby': describedBy } : {}),
           }),
@@ -97,16 +99,7 @@ export const JsonEditor = forwardRef<JsonEditorHandle, Props>(function JsonEdito
     syntaxErrorAt() {
       const editor = view.current;
       if (!editor) return 0;
-      const tree = ensureSyntaxTree(editor.state, editor.state.doc.length, 500);
-      let at = -1;
-      tree?.iterate({
-        enter: (node) => {
-          if (at >= 0) return false;
-          if (node.type.isError) at = node.from;
-          return undefined;
-        },
-      });
-      return at >= 0 ? at : 0;
+      return Math.max(0, jsonErrorPosition(editor.state.doc.toString()));
     },
     lineOf(pos: number) {
       const editor = view.current;

@@ -3,7 +3,7 @@ import 'survey-core/i18n/swedish';
 import '../../../../../shared/scoring/scoring-properties';
 import type { Diagnostic } from '@codemirror/lint';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Model, settings, type SurveyModel, surveyLocalization } from 'survey-core';
+import { Model, type SurveyModel, settings, surveyLocalization } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { Link } from 'wouter';
 import { ApiError } from '../../../api/client';
@@ -69,13 +69,14 @@ interface Parsed {
   text: string;
   value: unknown;
   ok: boolean;
+  error?: string;
 }
 
 function parse(text: string): Parsed {
   try {
     return { text, value: JSON.parse(text), ok: true };
-  } catch {
-    return { text, value: null, ok: false };
+  } catch (error) {
+    return { text, value: null, ok: false, error: (error as Error).message };
   }
 }
 
@@ -163,16 +164,18 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
   }, [dirty]);
 
   const save = async () => {
-    if (!parsed.ok || text !== parsed.text) {
+    // The text as it is now, not as the debounced parser last saw it.
+    const current = parse(text);
+    if (!current.ok) {
       announce(t('editor.cannotSave'), 'error');
       return;
     }
     setSaving(true);
     try {
-      const surveys = { ...campaign.surveys, [type]: parsed.value } as Campaign['surveys'];
+      const surveys = { ...campaign.surveys, [type]: current.value } as Campaign['surveys'];
       const updated = await adminApi.updateCampaign(campaign.year, { surveys });
       setCampaign(updated);
-      setSavedText(parsed.text);
+      setSavedText(current.text);
       setSavedAt(new Date());
       announce(t('editor.saved'));
     } catch (error) {
@@ -302,7 +305,11 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
           <h2 id="preview-heading">{t('editor.preview')}</h2>
           <ScoreSummary score={score} stale={!parsed.ok || Boolean(scoreError)} />
           <div className="button-row">
-            <button type="button" className="button button-secondary small" onClick={() => setData(bestAnswers(lastGood))}>
+            <button
+              type="button"
+              className="button button-secondary small"
+              onClick={() => setData(bestAnswers(lastGood))}
+            >
               {t('editor.fillBest')}
             </button>
             <button type="button" className="button button-secondary small" onClick={() => setData({})}>
@@ -429,6 +436,8 @@ function Preview({
   const pageNo = useRef(0);
   const dataRef = useRef(data);
   dataRef.current = data;
+  // The last answers the model itself reported; only other answers (examples, clearing) are pushed into it.
+  const fromModel = useRef<Record<string, unknown> | null>(null);
   const onDataRef = useRef(onData);
   onDataRef.current = onData;
   const built = useMemo((): { model: SurveyModel | null; failure: string | null; errors: ModelJsonError[] } => {
@@ -452,7 +461,11 @@ function Preview({
       m.onCurrentPageChanged.add((sender) => {
         pageNo.current = sender.currentPageNo;
       });
-      m.onValueChanged.add((sender) => onDataRef.current(JSON.parse(JSON.stringify(sender.data ?? {}))));
+      m.onValueChanged.add((sender) => {
+        const snapshot = JSON.parse(JSON.stringify(sender.data ?? {})) as Record<string, unknown>;
+        fromModel.current = snapshot;
+        onDataRef.current(snapshot);
+      });
       // The preview never submits.
       m.onCompleting.add((_, options) => {
         options.allow = false;
@@ -461,14 +474,13 @@ function Preview({
     } catch (error) {
       return { model: null, failure: (error as Error).message, errors: [] };
     }
-    // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt only for a new survey or language.
   }, [survey, lang]);
   const { model, failure } = built;
   useEffect(() => onJsonErrors(built.errors), [built, onJsonErrors]);
 
   // Answers set from outside (example answers, clear) reach the model without rebuilding it.
   useEffect(() => {
-    if (model && JSON.stringify(model.data ?? {}) !== JSON.stringify(data)) model.data = data;
+    if (model && data !== fromModel.current) model.data = data;
   }, [model, data]);
 
   if (failure) return <p className="notice notice-error">{t('editor.previewFailed', { message: failure })}</p>;

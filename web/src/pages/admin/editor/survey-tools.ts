@@ -1,6 +1,7 @@
 /** Pure helpers of the survey editor: question titles, example answers, editor diagnostics. */
-import { localized } from '../../../lib/survey-summary';
+
 import type { Lang } from '../../../i18n';
+import { localized } from '../../../lib/survey-summary';
 import { type JsonRange, locate, pathOfScoringMessage, pathTo } from '../lib/json-locate';
 
 type Json = Record<string, unknown>;
@@ -101,9 +102,10 @@ export interface ModelJsonError {
 export function schemaProblems(text: string, parsed: unknown, errors: readonly ModelJsonError[]): EditorProblem[] {
   return errors.map((error) => {
     const path = error.jsonObj ? pathTo(parsed, error.jsonObj) : null;
-    const range =
-      (path && locate(text, error.propertyName ? [...path, error.propertyName] : path, { key: Boolean(error.propertyName) })) ??
-      { from: 0, to: 1 };
+    const range = (path &&
+      locate(text, error.propertyName ? [...path, error.propertyName] : path, {
+        key: Boolean(error.propertyName),
+      })) ?? { from: 0, to: 1 };
     return { ...range, severity: 'warning', message: error.message, source: 'schema' };
   });
 }
@@ -116,7 +118,11 @@ export function scoringProblem(text: string, parsed: unknown, message: string): 
 }
 
 /** Things SurveyJS accepts but the platform cannot use: no pages, and names used twice. */
-export function structureProblems(text: string, parsed: unknown, messages: { noPages: string; duplicate: string }): EditorProblem[] {
+export function structureProblems(
+  text: string,
+  parsed: unknown,
+  messages: { noPages: string; duplicate: string },
+): EditorProblem[] {
   const out: EditorProblem[] = [];
   const survey = parsed as Json | null;
   if (!survey || typeof survey !== 'object' || !Array.isArray(survey.pages) || survey.pages.length === 0) {
@@ -128,7 +134,7 @@ export function structureProblems(text: string, parsed: unknown, messages: { noP
   const seenElements = new Set<string>();
   const walk = (node: unknown, path: (string | number)[]) => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, i]));
+      for (const [i, item] of node.entries()) walk(item, [...path, i]);
       return;
     }
     if (!node || typeof node !== 'object') return;
@@ -137,7 +143,12 @@ export function structureProblems(text: string, parsed: unknown, messages: { noP
       const seen = path.length === 2 && path[0] === 'pages' ? seenPages : seenElements;
       if (seen.has(record.name)) {
         const range = locate(text, [...path, 'name']) ?? { from: 0, to: 1 };
-        out.push({ ...range, severity: 'error', message: messages.duplicate.replace('{name}', record.name), source: 'structure' });
+        out.push({
+          ...range,
+          severity: 'error',
+          message: messages.duplicate.replace('{name}', record.name),
+          source: 'structure',
+        });
       }
       seen.add(record.name);
     }

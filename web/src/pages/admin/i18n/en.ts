@@ -149,8 +149,10 @@ export const en: Record<AdminKey, string> = {
   'remind.title': 'Remind {name}',
   'remind.explain':
     "Reminders go out by the campaign's steps, for everyone who has not answered at once. This is how it looks for this organisation now:",
-  'remind.nothingNow': 'No email is due for the organisation right now. The next step is sent automatically when it comes.',
-  'remind.campaignWide': 'Sending now sends the due step to all {count} recipients in the campaign, not only this organisation.',
+  'remind.nothingNow':
+    'No email is due for the organisation right now. The next step is sent automatically when it comes.',
+  'remind.campaignWide':
+    'Sending now sends the due step to all {count} recipients in the campaign, not only this organisation.',
   'remind.send': 'Send to all {count} now',
   'policy.invitation': 'An invitation is sent when the campaign opens.',
   'policy.noInvitation': 'No invitation when the campaign opens.',
@@ -293,7 +295,8 @@ export const en: Record<AdminKey, string> = {
   'campaign.caption': 'Campaigns, newest first',
   'campaign.createNext': "Create next year's campaign",
   'campaign.create': 'Create the campaign',
-  'campaign.copyFrom': 'The surveys and the reminder policy are copied from {year}. The dates move on 52 weeks, to the same weekday.',
+  'campaign.copyFrom':
+    'The surveys and the reminder policy are copied from {year}. The dates move on 52 weeks, to the same weekday.',
   'campaign.copyDefault': "The campaign gets the platform's default surveys.",
   'campaign.year': 'Year',
   'campaign.name': 'Title',

@@ -147,8 +147,10 @@ export const sv = {
   'remind.title': 'Påminn {name}',
   'remind.explain':
     'Påminnelser går ut enligt kampanjens steg, för alla som inte har svarat samtidigt. Så här ser det ut för den här organisationen just nu:',
-  'remind.nothingNow': 'Inget mejl är aktuellt för organisationen just nu. Nästa steg skickas automatiskt när det infaller.',
-  'remind.campaignWide': 'Att skicka nu skickar det aktuella steget till alla {count} mottagare i kampanjen, inte bara den här organisationen.',
+  'remind.nothingNow':
+    'Inget mejl är aktuellt för organisationen just nu. Nästa steg skickas automatiskt när det infaller.',
+  'remind.campaignWide':
+    'Att skicka nu skickar det aktuella steget till alla {count} mottagare i kampanjen, inte bara den här organisationen.',
   'remind.send': 'Skicka till alla {count} nu',
   'policy.invitation': 'Inbjudan skickas när kampanjen öppnar.',
   'policy.noInvitation': 'Ingen inbjudan när kampanjen öppnar.',
@@ -291,7 +293,8 @@ export const sv = {
   'campaign.caption': 'Kampanjer, senaste först',
   'campaign.createNext': 'Skapa nästa års kampanj',
   'campaign.create': 'Skapa kampanjen',
-  'campaign.copyFrom': 'Enkäterna och påminnelsepolicyn kopieras från {year}. Datumen flyttas fram 52 veckor, till samma veckodag.',
+  'campaign.copyFrom':
+    'Enkäterna och påminnelsepolicyn kopieras från {year}. Datumen flyttas fram 52 veckor, till samma veckodag.',
   'campaign.copyDefault': 'Kampanjen får plattformens standardenkäter.',
   'campaign.year': 'År',
   'campaign.name': 'Rubrik',
@@ -489,7 +492,8 @@ export const sv = {
   'importState.rolled_back': 'Ångrad',
 
   'audit.title': 'Logg',
-  'audit.intro': 'Allt kansliet ändrar loggas: vem, när, vad och hur det såg ut före och efter. Loggen kan inte ändras.',
+  'audit.intro':
+    'Allt kansliet ändrar loggas: vem, när, vad och hur det såg ut före och efter. Loggen kan inte ändras.',
   'audit.filters': 'Filtrera loggen',
   'audit.organisation': 'Organisationskod',
   'audit.organisationHint': 'Till exempel 1281 eller 12.',

@@ -155,3 +155,98 @@ export function pathOfScoringMessage(survey: unknown, message: string): (string 
   if (property && target && typeof target === 'object' && property in (target as object)) return [...element, property];
   return element;
 }
+
+/**
+ * Where JSON text first breaks the grammar (JSON.parse's message often names no position), or -1
+ * when it is valid. A small strict scanner: objects, arrays, strings with escapes, numbers, literals.
+ */
+export function jsonErrorPosition(text: string): number {
+  let i = 0;
+  class Stop extends Error {}
+  const fail = (): never => {
+    throw new Stop();
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const expect = (ch: string) => {
+    if (text[i] !== ch) fail();
+    i++;
+  };
+  const string = () => {
+    expect('"');
+    while (i < text.length && text[i] !== '"') {
+      const c = text.charCodeAt(i);
+      if (c < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 5;
+        } else if ('"\\/bfnrt'.includes(text[i] ?? 'x')) i++;
+        else fail();
+      } else i++;
+    }
+    expect('"');
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        string();
+        ws();
+        expect(':');
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        expect('}');
+        return;
+      }
+    }
+    if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        expect(']');
+        return;
+      }
+    }
+    if (ch === '"') {
+      string();
+      return;
+    }
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!literal) fail();
+    i += literal![0].length;
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+    return -1;
+  } catch (error) {
+    if (error instanceof Stop) return Math.min(i, text.length);
+    throw error;
+  }
+}

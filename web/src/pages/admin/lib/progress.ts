@@ -60,11 +60,13 @@ function compare(a: ProgressRow, b: ProgressRow, key: ProgressSortKey): number {
 }
 
 /** A stable sort by `key`; ties keep code order, whichever the direction. */
-export function sortProgress(rows: readonly ProgressRow[], key: ProgressSortKey, direction: SortDirection): ProgressRow[] {
+export function sortProgress(
+  rows: readonly ProgressRow[],
+  key: ProgressSortKey,
+  direction: SortDirection,
+): ProgressRow[] {
   const sign = direction === 'ascending' ? 1 : -1;
-  return [...rows].sort(
-    (a, b) => sign * compare(a, b, key) || byCode(a.organisationId, b.organisationId),
-  );
+  return [...rows].sort((a, b) => sign * compare(a, b, key) || byCode(a.organisationId, b.organisationId));
 }
 
 /** Clicking a column: the same column flips its direction, a new one starts ascending (dates and counts descending). */
