@@ -67,6 +67,7 @@ export function pageWeights(
       weigh('login / home / receipt', [...abs(base), ...appCss]),
       weigh('survey', [...abs(survey), ...appCss, ...result.surveyCss.map(asset)]),
       weigh('klimatlaget report (with chart.js)', [...abs(report), ...appCss]),
+      weigh('klimatlaget report in English', [...abs(reportEnglish), ...appCss]),
     ],
   };
 }

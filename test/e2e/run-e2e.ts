@@ -17,7 +17,8 @@ import { makeE2E, type Scenario } from './harness';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCENARIO_TIMEOUT_MS = 90_000;
-const only = process.argv[2];
+/** `npm run test:e2e -- 05- 04-language`: only scenarios whose name contains one of the arguments. */
+const only = process.argv.slice(2);
 
 async function main(): Promise<number> {
   if (!existsSync(CHROMIUM)) {
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
   console.log(`E2E against ${baseUrl} (Chromium ${browser.version()})`);
   try {
     for (const scenario of scenarios) {
-      if (only && !scenario.name.includes(only)) continue;
+      if (only.length > 0 && !only.some((part) => scenario.name.includes(part))) continue;
       const contexts: BrowserContext[] = [];
       const e2e = makeE2E({ root: ROOT, baseUrl, browser, build, resultsDir, contexts, log: (l) => console.log(l) });
       const t0 = Date.now();
