@@ -1,6 +1,6 @@
 import type { Context as LambdaContext } from 'aws-lambda';
-import { handle } from 'hono/aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
+import { handle } from 'hono/aws-lambda';
 import { createApp } from '../app';
 import { awsDeps } from '../config/aws-environment';
 

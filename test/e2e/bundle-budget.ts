@@ -48,6 +48,11 @@ export function pageWeights(
   const report = [
     ...new Set([...base, ...staticClosure(metafile, reportChunk), ...staticClosure(metafile, chartChunk)]),
   ];
+  const receiptChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/pages/ReceiptPage.tsx');
+  const receipt = [...new Set([...base, ...staticClosure(metafile, receiptChunk)])];
+  // English visitors also load the English dictionary (Swedish ships with every page).
+  const englishChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/i18n/en.ts');
+  const reportEnglish = [...new Set([...report, ...staticClosure(metafile, englishChunk)])];
   const asset = (url: string) => path.join(result.outdir, url.replace(/^\//, ''));
   const appCss = result.entry.css ? [asset(result.entry.css)] : [];
   const abs = (files: string[]) => files.map((f) => path.join(root, f));
@@ -64,10 +69,11 @@ export function pageWeights(
   return {
     entryHasSurveyCore,
     pages: [
-      weigh('login / home / receipt', [...abs(base), ...appCss]),
+      weigh('login / home', [...abs(base), ...appCss]),
       weigh('survey', [...abs(survey), ...appCss, ...result.surveyCss.map(asset)]),
       weigh('klimatlaget report (with chart.js)', [...abs(report), ...appCss]),
       weigh('klimatlaget report in English', [...abs(reportEnglish), ...appCss]),
+      weigh('receipt', [...abs(receipt), ...appCss]),
     ],
   };
 }

@@ -7,7 +7,6 @@ import { loadSurveyCss } from './lib/survey-css';
 import { usePageTitle } from './lib/use-page-title';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
-import { ReceiptPage } from './pages/ReceiptPage';
 import { SessionProvider, useSession } from './session';
 
 // The survey page is the only one that loads survey-core and survey-react-ui.
@@ -15,6 +14,8 @@ const SurveyPage = lazy(() => {
   void loadSurveyCss();
   return import('./pages/survey/SurveyPage');
 });
+// The receipt (with its answer summary) is visited rarely: its own chunk keeps every other page lighter.
+const ReceiptPage = lazy(() => import('./pages/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
 // Klimatläget (public) and the member scorecard draw charts; chart.js loads later still, from ChartFigure.
 const KlimatlagetPage = lazy(() => import('./pages/klimatlaget/KlimatlagetPage'));
 const ScorecardPage = lazy(() => import('./pages/scorecard/ScorecardPage'));

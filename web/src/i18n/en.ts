@@ -177,9 +177,11 @@ export const en: Record<MessageKey, string> = {
   'report.bands.none': 'No grade',
   'report.emissions.title': 'Emissions',
   'report.emissions.intro.kommun':
-    'Territorial emissions of the {count} municipalities with emissions data. In {year} they were {value} tonnes CO₂ equivalent per inhabitant, weighted by population. Sweden: {national} tonnes (source: {source}).',
+    'Territorial emissions of the {count} municipalities with emissions data. In {year} they were {value} tonnes CO₂ equivalent per inhabitant, weighted by population. Sweden: {national} tonnes.',
   'report.emissions.intro.region':
-    'Territorial emissions of the {count} regions with emissions data. In {year} they were {value} tonnes CO₂ equivalent per inhabitant, weighted by population. Sweden: {national} tonnes (source: {source}).',
+    'Territorial emissions of the {count} regions with emissions data. In {year} they were {value} tonnes CO₂ equivalent per inhabitant, weighted by population. Sweden: {national} tonnes.',
+  'report.emissions.note':
+    "The bars show the network's emissions per inhabitant, weighted by population. The dashed line is Sweden's figure (source: {source}).",
   'report.emissions.chartTitle': 'Emissions per inhabitant over time, tonnes CO₂ equivalent',
   'report.emissions.summary':
     'Line chart of emissions per inhabitant in the network, from {from} to {to} tonnes. {national} tonnes.',

@@ -174,9 +174,11 @@ export const sv = {
   'report.bands.none': 'Inget betyg',
   'report.emissions.title': 'Utsläpp',
   'report.emissions.intro.kommun':
-    'Territoriella utsläpp för de {count} kommuner som har utsläppsdata. {year} var utsläppen {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning. Riket: {national} ton (källa: {source}).',
+    'Territoriella utsläpp för de {count} kommuner som har utsläppsdata. {year} var utsläppen {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning. Riket: {national} ton.',
   'report.emissions.intro.region':
-    'Territoriella utsläpp för de {count} regioner som har utsläppsdata. {year} var utsläppen {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning. Riket: {national} ton (källa: {source}).',
+    'Territoriella utsläpp för de {count} regioner som har utsläppsdata. {year} var utsläppen {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning. Riket: {national} ton.',
+  'report.emissions.note':
+    'Staplarna visar nätverkets utsläpp per invånare, vägt efter befolkning. Den streckade linjen är rikets siffra (källa: {source}).',
   'report.emissions.chartTitle': 'Utsläpp per invånare över tid, ton koldioxidekvivalenter',
   'report.emissions.summary':
     'Linjediagram över utsläppen per invånare i nätverket, från {from} till {to} ton. {national} ton.',

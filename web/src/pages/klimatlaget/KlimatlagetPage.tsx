@@ -8,8 +8,8 @@ import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, useLang, useT } from '../../i18n';
 import { formatDate, formatDecimal, formatNumber, formatPercent, formatPointChange } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
-import { useNarrow } from '../../lib/use-narrow';
 import { usePageTitle } from '../../lib/use-page-title';
+import { useScreenWidth } from '../../lib/use-screen-width';
 import { type Area, areasOf, countedAnswer, distributionQuestions, extremes, yesQuestions } from './report-model';
 
 type Report = PublishedReport['report'];
@@ -352,7 +352,6 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
           year: emissions.latestYear,
           value: formatDecimal(emissions.weightedPerInhabitant, lang),
           national: formatDecimal(national.perInhabitant, lang),
-          source: national.source,
         })}
       </p>
       <ChartFigure
@@ -364,6 +363,7 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
         })}
         spec={spec}
         height={300}
+        note={<p>{t('report.emissions.note', { source: national.source })}</p>}
         legend={[
           { label: t('report.emissions.network'), style: 'primary' },
           { label: nationalLabel, style: 'reference' },
@@ -385,7 +385,7 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
               {emissions.trend.map((p) => (
                 <tr key={p.year}>
                   <th scope="row">{p.year}</th>
-                  <td className="num">{formatDecimal(p.perInhabitant, lang, 2)}</td>
+                  <td className="num">{formatDecimal(p.perInhabitant, lang, 2, true)}</td>
                   <td className="num">{formatNumber(p.organisations, lang)}</td>
                 </tr>
               ))}
@@ -393,8 +393,8 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
             <tfoot>
               <tr>
                 <th scope="row">{nationalLabel}</th>
-                <td className="num">{formatDecimal(national.perInhabitant, lang, 2)}</td>
-                <td className="num">{national.source}</td>
+                <td className="num">{formatDecimal(national.perInhabitant, lang, 2, true)}</td>
+                <td className="num">–</td>
               </tr>
             </tfoot>
           </>
@@ -437,13 +437,14 @@ function TypeSection({ type, aggregate, year }: { type: OrgType; aggregate: Type
 function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAggregate }) {
   const t = useT();
   const [lang] = useLang();
-  const narrow = useNarrow();
+  const screen = useScreenWidth();
+  const narrow = screen === 'narrow';
   const sections = useMemo(() => aggregate.sections.filter((s) => s.max > 0), [aggregate]);
   const spec = useMemo<ChartSpec>(
     () => ({
       horizontal: true,
       compact: narrow,
-      labels: sections.map((s) => wrapLabel(s.title, narrow ? 18 : 34)),
+      labels: sections.map((s) => wrapLabel(s.title, { narrow: 18, medium: 28, wide: 34 }[screen])),
       series: [
         {
           label: t('report.mean'),
@@ -460,7 +461,7 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
       ],
       axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
     }),
-    [sections, lang, narrow, t],
+    [sections, lang, screen, narrow, t],
   );
   const sorted = [...sections].sort((a, b) => b.mean - a.mean);
   const high = sorted[0];
@@ -521,7 +522,8 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
 function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
   const t = useT();
   const [lang] = useLang();
-  const narrow = useNarrow();
+  const screen = useScreenWidth();
+  const narrow = screen === 'narrow';
   const questions = useMemo(() => yesQuestions(area), [area]);
   const distributions = distributionQuestions(area);
   const headingId = `kl-area-${type}-${area.name}`;
@@ -530,7 +532,7 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
       horizontal: true,
       compact: narrow,
       labels: questions.map((q) => {
-        const width = narrow ? 20 : 46;
+        const width = { narrow: 20, medium: 34, wide: 46 }[screen];
         const answer = countedAnswer(q);
         return [
           ...wrapLabel(q.title, width),
@@ -547,7 +549,7 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
       ],
       axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.yesShareAxis') },
     }),
-    [questions, lang, narrow, t],
+    [questions, lang, screen, narrow, t],
   );
   const ends = extremes(questions);
   return (

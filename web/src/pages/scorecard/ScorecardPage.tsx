@@ -8,8 +8,8 @@ import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, useLang, useT } from '../../i18n';
 import { formatChange, formatDecimal, formatPercent } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
-import { useNarrow } from '../../lib/use-narrow';
 import { usePageTitle } from '../../lib/use-page-title';
+import { useScreenWidth } from '../../lib/use-screen-width';
 
 interface Loaded {
   my: MyOrganisation;
@@ -184,7 +184,8 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
 function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
   const t = useT();
   const [lang] = useLang();
-  const narrow = useNarrow();
+  const screen = useScreenWidth();
+  const narrow = screen === 'narrow';
   const typeKey = scorecard.organisationType;
   const rows = useMemo(() => {
     const network = new Map(scorecard.network.sections.map((s) => [s.name, s]));
@@ -197,7 +198,7 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
     () => ({
       horizontal: true,
       compact: narrow,
-      labels: rows.map((r) => wrapLabel(r.title, narrow ? 18 : 34)),
+      labels: rows.map((r) => wrapLabel(r.title, { narrow: 18, medium: 28, wide: 34 }[screen])),
       series: [
         {
           label: t('scorecard.you'),
@@ -220,7 +221,7 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
       ],
       axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
     }),
-    [rows, lang, narrow, t],
+    [rows, lang, screen, narrow, t],
   );
   const ahead = rows.filter((r) => r.network && r.total > r.network.mean).length;
   const hasLast = rows.some((r) => r.last);
