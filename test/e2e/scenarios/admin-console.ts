@@ -164,7 +164,8 @@ export const scenarios: Scenario[] = [
       assert(submitted < rows, 'the status filter narrows the list');
       await page.getByRole('button', { name: 'Rensa filter' }).click();
       await page.getByRole('button', { name: 'Visa som diagram' }).click();
-      await page.locator('.chart-box canvas').waitFor();
+      await page.locator('.status-bars .status-bar-row').first().waitFor();
+      assert((await page.locator('.status-bars .status-bar-row').count()) === 4, 'one bar per status');
       await e2e.axe(page, '/admin (progress)');
       await e2e.screenshot(page, 'admin-progress');
 
