@@ -4,6 +4,7 @@ import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import { answeredShare } from '../../../shared/scoring/answered-share';
 import { sampleAnswers } from '../../../shared/scoring/sample-answers';
 import { score } from '../../../shared/scoring/score';
+import { listScoredQuestions } from '../../../shared/scoring/scored-questions';
 import { CampaignRepository } from '../../features/campaigns/campaign.repository';
 import { DEFAULT_SURVEYS } from '../../features/campaigns/campaign.service';
 import type { Clock } from '../../ports/clock';
@@ -102,7 +103,17 @@ export async function seedDemoCampaigns(input: {
 function sample(campaign: Campaign, organisation: Organisation, seed: number): Record<string, unknown> {
   const survey = campaign.surveys[organisation.type];
   const [answers] = sampleAnswers(survey, 1, seed);
-  return { ...answers, organisation: organisation.name };
+  // Members meet the basic requirements, as membership demands; about one in eight misses one.
+  const gates = listScoredQuestions(survey).filter((question) => question.gate);
+  const gateAnswers = Object.fromEntries(
+    gates.map((question, i) => [question.name, seed % 8 === 3 && i === 0 ? false : yesOf(question)]),
+  );
+  return { ...answers, ...gateAnswers, organisation: organisation.name };
+}
+
+function yesOf(question: { type: string; choices?: Array<{ value: unknown; score?: number }> }): unknown {
+  if (question.type === 'boolean' || !question.choices?.length) return true;
+  return [...question.choices].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0]?.value;
 }
 
 async function createIfMissing(repo: CampaignRepository, campaign: Campaign): Promise<void> {
