@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { LinearRouter } from 'hono/router/linear-router';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import sv from 'zod/v4/locales/sv.js';
@@ -103,6 +104,9 @@ export function createApp(deps: AppDeps) {
   const access = accessMiddleware(sessions, deps.config.sessionSecret);
 
   const app = new OpenAPIHono<AppEnv>({
+    // Registers routes without compiling them: RegExpRouter's first-request build of ~100 routes
+    // costs a cold start more than linear matching costs any request (docs/performance.md).
+    router: new LinearRouter(),
     defaultHook: (result) => {
       if (!result.success) {
         throw new InputValidationError(

@@ -1,7 +1,9 @@
-import { Duration } from 'aws-cdk-lib';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -18,12 +20,46 @@ export interface AppFunctionProps {
   readonly maxEventAge?: Duration;
 }
 
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUNDLE_SCRIPT = fileURLToPath(new URL('./lambda-bundling/bundle-lambda.ts', import.meta.url));
+
 /**
- * One Lambda of the platform with the shared defaults: Node 22 on arm64, bundled by the local
- * esbuild (no Docker), ESM with a `require` shim, and its own log group with a fixed retention.
+ * The handler's code, bundled by the local esbuild (no Docker) with the options in
+ * lambda-bundling/lambda-build-options.ts. Not NodejsFunction: it writes a single file and cannot
+ * split code, and splitting is what keeps survey-core, exceljs and the SES/S3 clients off the
+ * cold start (see docs/performance.md).
+ */
+function bundledCode(entry: string): Code {
+  const relativeEntry = path.relative(PROJECT_ROOT, entry);
+  return Code.fromAsset(PROJECT_ROOT, {
+    // Hash the bundle, not the project folder, so unrelated edits don't redeploy every function.
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Only used if local bundling were unavailable; tryBundle below never hands over to Docker.
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      // Also what tells the assets apart: CDK caches bundles by these options, and tryBundle (a
+      // function) is not part of that key, so without the entry here every function got the first bundle.
+      command: ['npx', 'tsx', 'infra/lambda-bundling/bundle-lambda.ts', relativeEntry, '/asset-output'],
+      local: {
+        tryBundle(outputDir) {
+          const result = spawnSync(process.execPath, ['--import', 'tsx', BUNDLE_SCRIPT, relativeEntry, outputDir], {
+            cwd: PROJECT_ROOT,
+            stdio: 'inherit',
+          });
+          if (result.status !== 0) throw new Error(`Bundling ${relativeEntry} failed (esbuild exit ${result.status}).`);
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/**
+ * One Lambda of the platform with the shared defaults: Node 22 on arm64, ESM split into chunks,
+ * and its own log group with a fixed retention.
  */
 export class AppFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly logGroup: LogGroup;
   readonly role: Role;
 
@@ -36,9 +72,9 @@ export class AppFunction extends Construct {
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     this.logGroup.grantWrite(this.role);
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -48,25 +84,10 @@ export class AppFunction extends Construct {
       role: this.role,
       deadLetterQueue: props.deadLetterQueue,
       maxEventAge: props.maxEventAge,
-      environment: {
-        ...props.environment,
-        // Stack traces point at the TypeScript sources.
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        forceDockerBundling: false,
-        target: 'node22',
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-        banner:
-          "import { createRequire as __kkCreateRequire } from 'node:module'; const require = __kkCreateRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Bundle the pinned AWS SDK v3 instead of the runtime's copy, so deployed code runs the tested version.
-        externalModules: [],
-      },
+      // No --enable-source-maps by default: Node then reads every chunk's map at load, which cost
+      // the API's cold start tens of ms. The maps ship beside the code; docs/deploy.md says how to
+      // switch them on while debugging.
+      environment: props.environment,
     });
   }
 }

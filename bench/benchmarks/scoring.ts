@@ -1,4 +1,4 @@
-import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/campaign.service';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { measureScoringThroughput } from '../../shared/scoring';
 import type { Benchmark } from '../lib/context';
 

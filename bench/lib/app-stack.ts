@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createApp } from '../../functions/app';
 import type { AppConfig } from '../../functions/app-deps';
 import { CampaignRepository } from '../../functions/features/campaigns/campaign.repository';
-import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/campaign.service';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { startEmbeddedDynamoDb } from '../../functions/local/embedded-dynamodb';
 import { FixedClock } from '../../functions/ports/clock';
 import type { Mail } from '../../functions/ports/mail';

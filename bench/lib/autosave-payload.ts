@@ -1,4 +1,4 @@
-import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/campaign.service';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { sampleAnswers } from '../../shared/scoring/sample-answers';
 
 /** A realistic autosave body's answers: about 85 % of the kommun medlemstest answered (the whole draft is sent). */

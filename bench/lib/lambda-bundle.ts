@@ -1,43 +1,51 @@
+import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
-
-/** The banner infra/app-function.ts gives every Lambda: CommonJS dependencies in ESM still call require(). */
-export const LAMBDA_BANNER =
-  "import { createRequire as __kkCreateRequire } from 'node:module'; const require = __kkCreateRequire(import.meta.url);";
+import { lambdaBuildOptions } from '../../infra/lambda-bundling/lambda-build-options';
 
 export interface LambdaBundle {
+  /** The entry chunk Lambda loads (`index.mjs`). */
   file: string;
-  bytes: number;
+  /** Bytes of JavaScript a cold start loads: the entry and the chunks it imports statically. */
+  coldBytes: number;
+  /** Bytes of JavaScript in the whole bundle, lazy chunks included. */
+  totalBytes: number;
   metafile: Metafile;
 }
 
 /**
- * Bundles a handler the way infra/app-function.ts has NodejsFunction do it: esbuild, ESM,
- * node22, minified, main fields module then main, the AWS SDK bundled (no externals), the
- * createRequire banner. Source maps are left out: they are a separate file Lambda never loads
- * unless NODE_OPTIONS asks, and the sizes reported are of the code.
+ * Bundles a handler exactly as infra/app-function.ts deploys it (the same esbuild options object).
+ * Source maps are written but not counted: Lambda never loads them unless NODE_OPTIONS asks.
  */
-export async function bundleLambda(options: { root: string; entry: string; outfile: string }): Promise<LambdaBundle> {
-  const result = await build({
-    absWorkingDir: options.root,
-    entryPoints: [options.entry],
-    outfile: options.outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: { js: LAMBDA_BANNER },
-    minify: true,
-    sourcemap: false,
-    metafile: true,
-    logLevel: 'silent',
-    external: [],
-  });
-  const output = Object.entries(result.metafile.outputs).find(
-    ([file]) => file.endsWith('.mjs') || file.endsWith('.js'),
-  );
-  if (!output) throw new Error(`bundling ${options.entry} produced no script`);
-  return { file: options.outfile, bytes: output[1].bytes, metafile: result.metafile };
+export async function bundleLambda(options: { root: string; entry: string; outdir: string }): Promise<LambdaBundle> {
+  const result = await build(lambdaBuildOptions(options));
+  const metafile = result.metafile as Metafile;
+  const scripts = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
+  // lambdaBuildOptions names the entry `index`; import() targets are entry points too, in chunks/.
+  const entryOutput = scripts.find(([file]) => path.basename(file) === 'index.mjs' && !file.includes('/chunks/'));
+  if (!entryOutput) throw new Error(`bundling ${options.entry} produced no entry script`);
+  const cold = staticallyLoadedOutputs(metafile, entryOutput[0]);
+  return {
+    file: path.resolve(options.root, entryOutput[0]),
+    coldBytes: [...cold].reduce((sum, file) => sum + (metafile.outputs[file]?.bytes ?? 0), 0),
+    totalBytes: scripts.reduce((sum, [, output]) => sum + output.bytes, 0),
+    metafile,
+  };
+}
+
+/** Output files a cold start loads: the entry and, transitively, its static chunk imports. */
+function staticallyLoadedOutputs(metafile: Metafile, entry: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length > 0) {
+    const file = stack.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (imported.external || imported.kind === 'dynamic-import') continue;
+      stack.push(imported.path);
+    }
+  }
+  return seen;
 }
 
 /**

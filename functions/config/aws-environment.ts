@@ -1,13 +1,10 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { AppDeps } from '../app-deps';
 import { DEFAULT_LIMITS } from '../app-deps';
-import { S3FileStore } from '../files/s3-file-store';
-import { SesMail } from '../mail/ses-mail';
 import { systemClock } from '../ports/clock';
 import { createDynamoDbClients } from '../store/dynamodb-client';
 import { DynamoDbTableStore } from '../store/dynamodb-table-store';
+import { lazyS3FileStore, lazySesMail } from './lazy-adapters';
 
 /** Reads a required environment variable, naming it when missing. */
 export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -29,7 +26,7 @@ export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omi
   if (!secret.SecretString) throw new Error('The session secret is empty');
   return {
     store,
-    mail: new SesMail(new SESv2Client({}), requiredEnv('SES_FROM_ADDRESS', env), env.SES_CONFIGURATION_SET),
+    mail: lazySesMail(requiredEnv('SES_FROM_ADDRESS', env), env.SES_CONFIGURATION_SET),
     clock: systemClock,
     config: {
       baseUrl: requiredEnv('BASE_URL', env),
@@ -41,9 +38,7 @@ export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omi
         .filter(Boolean),
       ...DEFAULT_LIMITS,
     },
-    ...(env.IMPORT_BUCKET
-      ? { files: new S3FileStore(new S3Client({}), env.IMPORT_BUCKET, env.IMPORT_PREFIX ?? 'uploads/') }
-      : {}),
+    ...(env.IMPORT_BUCKET ? { files: lazyS3FileStore(env.IMPORT_BUCKET, env.IMPORT_PREFIX ?? 'uploads/') } : {}),
     log: (entry) => console.log(JSON.stringify(entry)),
   };
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/campaign.service';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import { readOutbox } from '../../functions/mail/outbox-mail';
 import { listScoredQuestions, score } from '../../shared/scoring/index';

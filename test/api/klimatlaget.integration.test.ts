@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../functions/features/audit/audit.log';
-import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/campaign.service';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { keys } from '../../functions/store/table-design';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { LUND, MALMO, SKANE, seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';

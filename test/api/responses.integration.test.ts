@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/campaign.service';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { readOutbox } from '../../functions/mail/outbox-mail';
 import { sampleAnswers } from '../../shared/scoring/sample-answers';
 import { completeKommunAnswers } from '../helpers/complete-answers';

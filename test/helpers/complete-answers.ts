@@ -1,4 +1,4 @@
-import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/campaign.service';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 
 type Element = Record<string, unknown> & { name: string; type: string };
 

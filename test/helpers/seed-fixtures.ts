@@ -1,5 +1,5 @@
 import { CampaignRepository } from '../../functions/features/campaigns/campaign.repository';
-import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/campaign.service';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
 import { OrganisationRepository } from '../../functions/features/organisations/organisation.repository';
 import type { Campaign } from '../../shared/schemas/campaign.schema';

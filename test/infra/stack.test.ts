@@ -137,9 +137,8 @@ describe('Lambda functions', () => {
       const logGroupRef = (p.LoggingConfig as { LogGroup?: { Ref?: string } } | undefined)?.LogGroup?.Ref;
       expect(logGroupRef, `${id} log group`).toBeDefined();
       expect(props(logGroups.get(logGroupRef!)!).RetentionInDays, id).toBeGreaterThan(0);
-      expect((p.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS).toBe(
-        '--enable-source-maps',
-      );
+      // Source maps stay off unless someone debugging turns them on (they slow the cold start).
+      expect((p.Environment as { Variables?: Record<string, unknown> }).Variables?.NODE_OPTIONS).toBeUndefined();
     }
   });
 
@@ -168,7 +167,6 @@ describe('Lambda functions', () => {
         'DEPLOYED',
         'IMPORT_BUCKET',
         'IMPORT_PREFIX',
-        'NODE_OPTIONS',
         'SESSION_SECRET_ARN',
         'SES_CONFIGURATION_SET',
         'SES_FROM_ADDRESS',

@@ -7,14 +7,10 @@ import type {
   UpdateCampaignInputSchema,
 } from '../../../shared/schemas/campaign.schema';
 import type { OrganisationType } from '../../../shared/schemas/organisation.schema';
-import kommunSurvey from '../../../shared/surveys/kommun.json';
-import regionSurvey from '../../../shared/surveys/region.json';
 import { DomainRuleError, InputValidationError, NotFoundError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignRepository } from './campaign.repository';
-
-export const DEFAULT_SURVEYS = { kommun: kommunSurvey, region: regionSurvey } as Campaign['surveys'];
 
 /** How long an instance trusts its cached copy of a campaign; writes through this instance refresh it at once. */
 export const CAMPAIGN_CACHE_MS = 10_000;
@@ -73,7 +69,8 @@ export class CampaignService {
     const campaign: Campaign = {
       year: input.year,
       title: input.title,
-      surveys: input.surveys ?? previous?.surveys ?? DEFAULT_SURVEYS,
+      // Loaded on demand: 70 KB of JSON only the first campaign ever needs, kept off the API's cold start.
+      surveys: input.surveys ?? previous?.surveys ?? (await import('./default-surveys')).DEFAULT_SURVEYS,
       opensAt: input.opensAt,
       closesAt: input.closesAt,
       status: 'draft',

@@ -6,7 +6,7 @@ import { sampleAnswers } from '../../../shared/scoring/sample-answers';
 import { score } from '../../../shared/scoring/score';
 import { listScoredQuestions } from '../../../shared/scoring/scored-questions';
 import { CampaignRepository } from '../../features/campaigns/campaign.repository';
-import { DEFAULT_SURVEYS } from '../../features/campaigns/campaign.service';
+import { DEFAULT_SURVEYS } from '../../features/campaigns/default-surveys';
 import type { Clock } from '../../ports/clock';
 import type { TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SURVEYS } from '../../../functions/features/campaigns/campaign.service';
+import { DEFAULT_SURVEYS } from '../../../functions/features/campaigns/default-surveys';
 import {
   type AggregateResponse,
   aggregateKlimatlaget,

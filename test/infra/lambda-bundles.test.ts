@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AppFunction } from '../../infra/app-function';
+import { lambdaBuildOptions } from '../../infra/lambda-bundling/lambda-build-options';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const HANDLERS = ['api', 'reminders', 'retention', 'ses-events'];
+const work = mkdtempSync(path.join(tmpdir(), 'kk-lambda-bundles-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Output files Node loads before the handler can run: the entry and its static chunk imports. */
+function staticOutputs(metafile: Metafile, entry: string): string[] {
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length > 0) {
+    const file = stack.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (!imported.external && imported.kind !== 'dynamic-import') stack.push(imported.path);
+    }
+  }
+  return [...seen];
+}
+
+describe('Lambda bundles (infra/lambda-bundling)', () => {
+  it.each(HANDLERS)('the %s handler bundles and loads in a fresh Node process', async (name) => {
+    const outdir = path.join(work, name);
+    const result = await build(
+      lambdaBuildOptions({ root: ROOT, entry: `functions/handlers/${name}.handler.ts`, outdir }),
+    );
+    const metafile = result.metafile as Metafile;
+    const entry = Object.keys(metafile.outputs).find((file) => file.endsWith(`${name}/index.mjs`));
+    expect(entry).toBeDefined();
+    // Importing must not touch AWS: adapters are created on the first invocation, never at module scope.
+    const loaded = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(path.join(outdir, 'index.mjs'))}); console.log(typeof m.handler);`,
+      ],
+      { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(loaded.trim()).toBe('function');
+    // Code for submit (survey-core) and for spreadsheets (exceljs) is split off every cold start.
+    const coldInputs = staticOutputs(metafile, entry as string).flatMap((file) =>
+      Object.keys(metafile.outputs[file]?.inputs ?? {}),
+    );
+    expect(coldInputs.filter((input) => /node_modules\/(survey-core|exceljs)\//.test(input))).toEqual([]);
+    // Only Swedish and English of zod's locales are bundled.
+    const zodLocales = Object.values(metafile.outputs)
+      .flatMap((output) => Object.keys(output.inputs))
+      .filter((input) => /node_modules\/zod\/v4\/locales\/[a-z-]+\.js$/i.test(input));
+    // The API validates with zod, so its bundle proves the filter matches something.
+    if (name === 'api') expect(zodLocales.length).toBeGreaterThan(0);
+    expect(zodLocales.filter((input) => !/\/(en|sv)\.js$/.test(input))).toEqual([]);
+  });
+
+  it('gives every function its own bundle (CDK caches bundling by its options, so the entry must be in them)', () => {
+    const app = new App({ outdir: path.join(work, 'cdk.out') });
+    const stack = new Stack(app, 'BundleStack');
+    for (const name of ['reminders', 'retention']) {
+      new AppFunction(stack, name, {
+        entry: path.join(ROOT, `functions/handlers/${name}.handler.ts`),
+        description: name,
+        environment: {},
+      });
+    }
+    const functions = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as Array<{
+      Properties: { Code: { S3Key: unknown } };
+    }>;
+    expect(functions).toHaveLength(2);
+    const [first, second] = functions.map((fn) => JSON.stringify(fn.Properties.Code.S3Key));
+    expect(first).not.toBe(second);
+  });
+});
