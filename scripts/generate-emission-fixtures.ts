@@ -12,8 +12,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
+import { LANSKODER } from '../shared/domain/organisation-codes';
 import { type EmissionValue, parseEmissionsFile } from '../shared/emissions-import/index';
 import { MAIN_SECTORS, type SectorId } from '../shared/emissions-import/sectors';
+import { seededRandom } from '../shared/scoring/sample-answers';
 
 export interface FixtureOrganisation {
   code: string;
@@ -40,29 +42,6 @@ export function readDemoOrganisations(): FixtureOrganisation[] {
   return parseOrganisationsCsv(readFileSync(path, 'utf8'));
 }
 
-const SYNTHETIC_LAN = [
-  '01',
-  '03',
-  '04',
-  '05',
-  '06',
-  '07',
-  '08',
-  '09',
-  '10',
-  '12',
-  '13',
-  '14',
-  '17',
-  '18',
-  '19',
-  '20',
-  '21',
-  '22',
-  '23',
-  '24',
-  '25',
-];
 const NAME_STEMS = [
   'Ål',
   'Björk',
@@ -108,8 +87,8 @@ export function scaleOrganisations(base: readonly FixtureOrganisation[], count: 
   const usedNames = new Set(base.map((organisation) => organisation.name));
   const random = seededRandom(311);
   for (let n = 0; organisations.length < count; n++) {
-    const lan = SYNTHETIC_LAN[n % SYNTHETIC_LAN.length] ?? '01';
-    const code = `${lan}${String(40 + Math.floor(n / SYNTHETIC_LAN.length)).padStart(2, '0')}`;
+    const lan = LANSKODER[n % LANSKODER.length] ?? '01';
+    const code = `${lan}${String(40 + Math.floor(n / LANSKODER.length)).padStart(2, '0')}`;
     const stem = NAME_STEMS[n % NAME_STEMS.length] ?? 'Ek';
     const end = NAME_ENDS[Math.floor(n / NAME_STEMS.length) % NAME_ENDS.length] ?? 'by';
     const round = Math.floor(n / (NAME_STEMS.length * NAME_ENDS.length));
@@ -229,17 +208,6 @@ function splitTenths(tenths: number, sector: SectorId): SectorPart[] {
     remaining -= part;
     return { labelSv, labelEn, tonnes: part / 10 };
   });
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

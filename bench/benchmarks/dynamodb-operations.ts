@@ -1,6 +1,6 @@
+import { completeKommunAnswers } from '../../test/helpers/complete-answers';
 import { BENCH_YEAR, json, makeAppStack, seedOpenCampaign, startBenchDynamo, tokenFromText } from '../lib/app-stack';
 import { autosaveAnswers } from '../lib/autosave-payload';
-import { completeAnswers } from '../lib/complete-answers';
 import type { Benchmark } from '../lib/context';
 import { type DynamoCost, describeCommands } from '../lib/dynamo-meter';
 import { bulkSeed } from '../lib/seed';
@@ -123,7 +123,7 @@ export const dynamodbOperations: Benchmark = {
       });
       report('autosave', autosave, { reads: 1, writes: 1 });
 
-      const full = await stack.app.request(RESPONSE, json('PUT', { data: completeAnswers(), version }, cookie));
+      const full = await stack.app.request(RESPONSE, json('PUT', { data: completeKommunAnswers(), version }, cookie));
       if (full.status !== 200)
         throw new Error(`saving a complete answer answered ${full.status}: ${await full.text()}`);
       version = ((await full.json()) as { version: number }).version;

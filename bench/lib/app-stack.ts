@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../../functions/app';
 import type { AppConfig } from '../../functions/app-deps';
-import { CampaignRepository } from '../../functions/features/campaigns/campaign.repository';
-import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { startEmbeddedDynamoDb } from '../../functions/local/embedded-dynamodb';
 import { FixedClock } from '../../functions/ports/clock';
 import type { Mail } from '../../functions/ports/mail';
@@ -12,6 +10,7 @@ import { createDynamoDbClients, type DynamoDbClients } from '../../functions/sto
 import { DynamoDbTableStore } from '../../functions/store/dynamodb-table-store';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import type { MailMessage } from '../../shared/schemas/outbox.schema';
+import { makeCampaign, seedCampaign } from '../../test/helpers/seed-fixtures';
 import { type DynamoMeter, meterDynamo } from './dynamo-meter';
 
 export const BENCH_BASE_URL = 'http://localhost:3000';
@@ -78,27 +77,13 @@ export async function makeAppStack(endpoint: string, config: Partial<AppConfig> 
   return { app, mail, store, clients, meter, clock, tableName, endpoint };
 }
 
+/** The benchmarks' campaign: the tests' campaign fixture, in BENCH_YEAR. */
 export function benchCampaign(overrides: Partial<Campaign> = {}): Campaign {
-  return {
-    year: BENCH_YEAR,
-    title: `Medlemstest ${BENCH_YEAR}`,
-    surveys: DEFAULT_SURVEYS,
-    opensAt: '2026-03-01T07:00:00.000Z',
-    closesAt: '2026-04-30T21:59:00.000Z',
-    status: 'open',
-    reminderPolicy: {},
-    createdAt: '2026-02-01T00:00:00.000Z',
-    updatedAt: '2026-02-01T00:00:00.000Z',
-    ...overrides,
-  };
+  return makeCampaign({ year: BENCH_YEAR, title: `Medlemstest ${BENCH_YEAR}`, ...overrides });
 }
 
-export async function seedOpenCampaign(store: TableStore, overrides: Partial<Campaign> = {}): Promise<Campaign> {
-  const campaign = benchCampaign(overrides);
-  const repo = new CampaignRepository(store);
-  await repo.create(campaign);
-  if (campaign.status === 'open') await repo.takeOpenLock(campaign.year, campaign.updatedAt);
-  return campaign;
+export function seedOpenCampaign(store: TableStore, overrides: Partial<Campaign> = {}): Promise<Campaign> {
+  return seedCampaign({ store }, benchCampaign(overrides));
 }
 
 export function json(method: string, body?: unknown, cookie?: string): RequestInit {

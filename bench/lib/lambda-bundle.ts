@@ -33,19 +33,8 @@ export async function bundleLambda(options: { root: string; entry: string; outdi
 }
 
 /** Output files a cold start loads: the entry and, transitively, its static chunk imports. */
-function staticallyLoadedOutputs(metafile: Metafile, entry: string): Set<string> {
-  const seen = new Set<string>();
-  const stack = [entry];
-  while (stack.length > 0) {
-    const file = stack.pop() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const imported of metafile.outputs[file]?.imports ?? []) {
-      if (imported.external || imported.kind === 'dynamic-import') continue;
-      stack.push(imported.path);
-    }
-  }
-  return seen;
+export function staticallyLoadedOutputs(metafile: Metafile, entry: string): Set<string> {
+  return staticImportClosure(metafile.outputs, entry);
 }
 
 /**
@@ -53,15 +42,19 @@ function staticallyLoadedOutputs(metafile: Metafile, entry: string): Set<string>
  * the modules a cold start initialises before it can answer. Dynamic import() edges are lazy.
  */
 export function staticallyReachableInputs(metafile: Metafile, entry: string): Set<string> {
+  return staticImportClosure(metafile.inputs, entry);
+}
+
+/** `entry` and every file it reaches in a metafile graph, leaving out external and import() edges. */
+function staticImportClosure(graph: Metafile['inputs'] | Metafile['outputs'], entry: string): Set<string> {
   const seen = new Set<string>();
   const stack = [entry];
   while (stack.length > 0) {
     const file = stack.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const imported of metafile.inputs[file]?.imports ?? []) {
-      if (imported.external) continue;
-      if (imported.kind === 'dynamic-import') continue;
+    for (const imported of graph[file]?.imports ?? []) {
+      if (imported.external || imported.kind === 'dynamic-import') continue;
       stack.push(imported.path);
     }
   }

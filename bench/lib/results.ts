@@ -87,24 +87,23 @@ export class RowSink {
 
   /** The feature is not built yet: no number, never a made-up one. */
   notAvailable(metric: string, reason: string, budget?: string): BenchRow {
-    const row: BenchRow = {
-      benchmark: this.benchmark,
-      metric,
-      value: null,
-      unit: '',
-      floor: null,
-      ratio: null,
-      budget: budget ?? null,
+    return this.withoutValue(metric, budget, {
       pass: null,
       status: 'not-available',
       note: `not available yet: ${reason}`,
-    };
-    this.rows.push(row);
-    return row;
+    });
   }
 
   /** The thing exists but did not answer as expected; counts as a failed budget. */
   error(metric: string, reason: string, budget?: string): BenchRow {
+    return this.withoutValue(metric, budget, { pass: false, status: 'error', note: reason });
+  }
+
+  private withoutValue(
+    metric: string,
+    budget: string | undefined,
+    outcome: Pick<BenchRow, 'pass' | 'status' | 'note'>,
+  ): BenchRow {
     const row: BenchRow = {
       benchmark: this.benchmark,
       metric,
@@ -113,9 +112,7 @@ export class RowSink {
       floor: null,
       ratio: null,
       budget: budget ?? null,
-      pass: false,
-      status: 'error',
-      note: reason,
+      ...outcome,
     };
     this.rows.push(row);
     return row;

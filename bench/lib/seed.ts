@@ -1,14 +1,12 @@
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
 import { OrganisationRepository } from '../../functions/features/organisations/organisation.repository';
+import { seededResponseItem } from '../../functions/local/seed/seeded-response';
 import type { Item, TableStore } from '../../functions/ports/table-store';
-import { keys } from '../../functions/store/table-design';
 import { LANSKODER } from '../../shared/domain/organisation-codes';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import type { Contact } from '../../shared/schemas/contact.schema';
 import type { Organisation } from '../../shared/schemas/organisation.schema';
-import { answeredShare } from '../../shared/scoring/answered-share';
 import { sampleAnswers } from '../../shared/scoring/sample-answers';
-import { score } from '../../shared/scoring/score';
 
 /**
  * A TableStore that only records the items written to it, so the repositories decide what an
@@ -89,37 +87,6 @@ export function benchContacts(organisation: Organisation): Contact[] {
   ];
 }
 
-/** A stored response item as the demo seed writes it (functions/local/seed/seed-campaigns.ts). */
-export function responseItem(
-  campaign: Campaign,
-  organisation: Organisation,
-  data: Record<string, unknown>,
-  status: 'draft' | 'submitted',
-  at: string,
-): Item {
-  const survey = campaign.surveys[organisation.type];
-  const progress = answeredShare(survey, data);
-  const editor = { name: `Tjänsteperson ${organisation.id}`, email: `tjansteperson.${organisation.id}@example.se` };
-  return {
-    ...keys.response(campaign.year, organisation.id),
-    ...keys.responseListing(campaign.year, organisation.id),
-    entity: 'Response',
-    year: campaign.year,
-    organisationId: organisation.id,
-    organisationType: organisation.type,
-    data,
-    version: 3,
-    status,
-    updatedAt: at,
-    updatedBy: editor,
-    answered: progress.answered,
-    totalQuestions: progress.total,
-    excused: false,
-    overrides: [],
-    ...(status === 'submitted' ? { submittedAt: at, submittedBy: editor, score: score(survey, data) } : {}),
-  };
-}
-
 /**
  * Writes `organisations` with two contacts each and, when `campaign` is given, a submitted
  * response each, with BatchWrite (25 items a request). Answers the number of items written.
@@ -141,17 +108,21 @@ export async function bulkSeed(
     : undefined;
   for (const [index, organisation] of organisations.entries()) {
     await orgRepo.create(organisation);
-    for (const contact of benchContacts(organisation)) await contactRepo.create(contact);
+    const contacts = benchContacts(organisation);
+    for (const contact of contacts) await contactRepo.create(contact);
     if (campaign && samples) {
       const answers = samples[organisation.type][index % 64] ?? {};
+      const official = contacts.find((contact) => contact.role === 'official') as Contact;
       capture.items.push(
-        responseItem(
+        seededResponseItem({
           campaign,
           organisation,
-          { ...answers, organisation: organisation.name },
-          'submitted',
-          options.submittedAt ?? campaign.opensAt,
-        ),
+          data: { ...answers, organisation: organisation.name },
+          status: 'submitted',
+          // The official (tjänsteperson) answered and submitted.
+          editor: { name: official.name, email: official.email },
+          at: options.submittedAt ?? campaign.opensAt,
+        }),
       );
     }
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 import type { WebBuildResult } from '../../web/build-web';
 
 /** Gzip level 9, as a CDN compressing at the edge would come close to. */
@@ -132,34 +132,48 @@ export function initialLoadsSurveyCore(result: WebBuildResult): boolean {
 }
 
 /**
- * The floor: the least a SurveyJS page can weigh. A bundle of react, react-dom, survey-core and
- * survey-react-ui rendering one <Survey>, built with the web build's settings, plus SurveyJS's
- * fontless stylesheet (the survey page needs it too).
+ * Gzipped JS of a floor bundle: `contents` bundled with the web build's settings (web/build-web.ts),
+ * minified, in memory.
  */
-export async function surveyFloorGzip(root: string): Promise<{ jsGzip: number; cssGzip: number; gzipBytes: number }> {
+async function floorJsGzip(
+  root: string,
+  input: { contents: string; sourcefile: string; loader: 'ts' | 'tsx' },
+  options: Pick<BuildOptions, 'jsx' | 'define'> = {},
+): Promise<number> {
   const out = await build({
     absWorkingDir: root,
-    stdin: {
-      contents: `import { createRoot } from 'react-dom/client';
-import { Model } from 'survey-core';
-import { Survey } from 'survey-react-ui';
-const model = new Model({ elements: [{ type: 'text', name: 'q1', title: 'Fråga' }] });
-createRoot(document.getElementById('root')).render(<Survey model={model} />);`,
-      resolveDir: root,
-      sourcefile: 'survey-floor.tsx',
-      loader: 'tsx',
-    },
+    stdin: { ...input, resolveDir: root },
     bundle: true,
     format: 'esm',
     target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
     minify: true,
     write: false,
     legalComments: 'none',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    ...options,
     logLevel: 'silent',
   });
-  const jsGzip = out.outputFiles.reduce((sum, file) => sum + gzipBytes(file.contents), 0);
+  return out.outputFiles.reduce((sum, file) => sum + gzipBytes(file.contents), 0);
+}
+
+/**
+ * The floor: the least a SurveyJS page can weigh. A bundle of react, react-dom, survey-core and
+ * survey-react-ui rendering one <Survey>, built with the web build's settings, plus SurveyJS's
+ * fontless stylesheet (the survey page needs it too).
+ */
+export async function surveyFloorGzip(root: string): Promise<{ jsGzip: number; cssGzip: number; gzipBytes: number }> {
+  const jsGzip = await floorJsGzip(
+    root,
+    {
+      contents: `import { createRoot } from 'react-dom/client';
+import { Model } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+const model = new Model({ elements: [{ type: 'text', name: 'q1', title: 'Fråga' }] });
+createRoot(document.getElementById('root')).render(<Survey model={model} />);`,
+      sourcefile: 'survey-floor.tsx',
+      loader: 'tsx',
+    },
+    { jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' } },
+  );
   const cssGzip = gzipBytes(readFileSync(path.join(root, SURVEY_CORE_CSS)));
   return { jsGzip, cssGzip, gzipBytes: jsGzip + cssGzip };
 }
@@ -170,25 +184,13 @@ createRoot(document.getElementById('root')).render(<Survey model={model} />);`,
  */
 export async function editorFloorGzip(root: string): Promise<{ gzipBytes: number }> {
   const survey = await surveyFloorGzip(root);
-  const out = await build({
-    absWorkingDir: root,
-    stdin: {
-      contents: `import { EditorView, basicSetup } from 'codemirror';
+  const codeMirror = await floorJsGzip(root, {
+    contents: `import { EditorView, basicSetup } from 'codemirror';
 import { json } from '@codemirror/lang-json';
 new EditorView({ doc: '{}', extensions: [basicSetup, json()], parent: document.body });`,
-      resolveDir: root,
-      sourcefile: 'editor-floor.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
-    minify: true,
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
+    sourcefile: 'editor-floor.ts',
+    loader: 'ts',
   });
-  const codeMirror = out.outputFiles.reduce((sum, file) => sum + gzipBytes(file.contents), 0);
   return { gzipBytes: survey.gzipBytes + codeMirror };
 }
 

@@ -6,9 +6,6 @@
 import '../local/quiet-node20-warning';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import cliProgress from 'cli-progress';
-import { Level } from 'level';
 import { MAX_IMPORT_BYTES } from '../../shared/emissions-import/parse-emissions';
 import type { ImportPreviewResponse } from '../../shared/schemas/emission-import.schema';
 import { DomainError } from '../errors/domain-errors';
@@ -17,15 +14,10 @@ import { EmissionRepository } from '../features/emissions/emission.repository';
 import { ImportRepository } from '../features/imports/import.repository';
 import { ImportService } from '../features/imports/import.service';
 import { OrganisationRepository } from '../features/organisations/organisation.repository';
-import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb';
-import { LOCAL_TABLE_NAME } from '../local/local-platform';
-import { seedDemoData } from '../local/seed/seed-demo-data';
 import { systemClock } from '../ports/clock';
-import { ensureTable } from '../store/create-table';
-import { createDynamoDbClients } from '../store/dynamodb-client';
-import { DynamoDbTableStore } from '../store/dynamodb-table-store';
+import { openLocalData } from './local-data';
+import { withProgress } from './progress-bar';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ACTOR = 'cli';
 const USAGE = 'usage: npm run import -- <file.xlsx|file.csv> [--sheet NAME] [--commit]';
 
@@ -65,21 +57,9 @@ async function main(): Promise<void> {
   if (statSync(filePath).size > MAX_IMPORT_BYTES) fail(`${args.file} is larger than 20 MB.`);
   const bytes = new Uint8Array(readFileSync(filePath));
 
-  const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
-  const dbPath = path.join(dataDir, 'dynamodb');
-  await ensureNotLocked(dbPath, dataDir);
-  const db = await startEmbeddedDynamoDb({ path: dbPath });
+  // A fresh data folder gets the demo seed, so it knows the demo organisations.
+  const { store, close } = await openLocalData({ whileInUse: 'import through the admin page.' });
   try {
-    const clients = createDynamoDbClients({ endpoint: db.endpoint });
-    await ensureTable(clients.raw, LOCAL_TABLE_NAME);
-    const store = new DynamoDbTableStore(clients.doc, LOCAL_TABLE_NAME);
-    // The same register `npm start` seeds, so a fresh data folder knows the demo organisations.
-    await seedDemoData({
-      store,
-      clock: systemClock,
-      organisationsCsv: readFileSync(path.join(ROOT, 'shared/domain/organisations-demo.csv'), 'utf8'),
-      adminEmails: (process.env.ADMIN_EMAILS ?? 'kansli@example.se').split(',').map((e) => e.trim().toLowerCase()),
-    });
     const service = new ImportService({
       imports: new ImportRepository(store),
       emissions: new EmissionRepository(store),
@@ -112,50 +92,7 @@ async function main(): Promise<void> {
       `\nSparad: ${outcome.result.new} nya, ${outcome.result.changed} ändrade, ${outcome.result.unchanged} oförändrade värden (import ${preview.id}).`,
     );
   } finally {
-    await db.close();
-  }
-}
-
-/** LevelDB allows one process per folder; `npm start` holds it while it runs. */
-async function ensureNotLocked(dbPath: string, dataDir: string): Promise<void> {
-  if (!existsSync(dbPath)) return;
-  const probe = new Level(dbPath);
-  try {
-    await probe.open();
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    if (cause?.code === 'LEVEL_LOCKED') {
-      fail(
-        `the local data in ${dataDir} is in use by another process (is \`npm start\` running?). Stop it, or import through the admin page.`,
-      );
-    }
-    fail(`cannot open the local data in ${dataDir}: ${(error as Error).message}.`);
-  } finally {
-    await probe.close().catch(() => {});
-  }
-}
-
-async function withProgress<T>(
-  label: string,
-  work: (onProgress: (done: number, total: number) => void) => Promise<T>,
-): Promise<T> {
-  const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true, clearOnComplete: false },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  try {
-    return await work((done, total) => {
-      if (!started) {
-        bar.start(total, done);
-        started = true;
-      } else {
-        bar.setTotal(total);
-        bar.update(done);
-      }
-    });
-  } finally {
-    if (started) bar.stop();
+    await close();
   }
 }
 

@@ -5,27 +5,17 @@
  * it is read as Stockholm time. Problems a person can fix end with one line and exit code 1.
  */
 import '../local/quiet-node20-warning';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import cliProgress from 'cli-progress';
-import { Level } from 'level';
 import type { ReminderRunResult } from '../../shared/reminders/reminder-run.schema';
 import { formatStockholm, stockholmInstant } from '../../shared/reminders/send-window';
 import { DomainError } from '../errors/domain-errors';
 import { CampaignRepository } from '../features/campaigns/campaign.repository';
 import { createRemindersService } from '../features/reminders/reminders.module';
-import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb';
-import { LOCAL_TABLE_NAME } from '../local/local-platform';
-import { seedDemoData } from '../local/seed/seed-demo-data';
+import { localSessionSecret } from '../local/session-secret';
 import { OutboxMail } from '../mail/outbox-mail';
 import { systemClock } from '../ports/clock';
-import { ensureTable } from '../store/create-table';
-import { createDynamoDbClients } from '../store/dynamodb-client';
-import { DynamoDbTableStore } from '../store/dynamodb-table-store';
+import { openLocalData } from './local-data';
+import { withProgress } from './progress-bar';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ACTOR = 'cli';
 const USAGE = 'usage: npm run reminders -- [--at 2026-03-18T09:00] [--dry-run] [--year 2026]';
 
@@ -100,24 +90,14 @@ function parseArgs(argv: readonly string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
-  const dbPath = path.join(dataDir, 'dynamodb');
   const port = Number(process.env.PORT ?? 3000);
-  await ensureNotLocked(dbPath, dataDir, port);
-  mkdirSync(dataDir, { recursive: true });
-  const db = await startEmbeddedDynamoDb({ path: dbPath });
+  // A fresh data folder gets the demo seed, so it has an open campaign to remind about.
+  const { dataDir, store, adminEmails, close } = await openLocalData({
+    whileInUse:
+      'run through its API: ' +
+      `POST http://localhost:${port}/api/admin/campaigns/{year}/reminders/run {"dryRun": false, "at": "…"} as the kansli.`,
+  });
   try {
-    const clients = createDynamoDbClients({ endpoint: db.endpoint });
-    await ensureTable(clients.raw, LOCAL_TABLE_NAME);
-    const store = new DynamoDbTableStore(clients.doc, LOCAL_TABLE_NAME);
-    const adminEmails = (process.env.ADMIN_EMAILS ?? 'kansli@example.se').split(',').map((e) => e.trim().toLowerCase());
-    // The same register `npm start` seeds, so a fresh data folder has an open campaign to remind about.
-    await seedDemoData({
-      store,
-      clock: systemClock,
-      organisationsCsv: readFileSync(path.join(ROOT, 'shared/domain/organisations-demo.csv'), 'utf8'),
-      adminEmails,
-    });
     const campaigns = new CampaignRepository(store);
     const year = args.year ?? (await campaigns.openYear());
     if (year === undefined) fail('no campaign is open. Open one in the console, or pass --year.');
@@ -131,7 +111,7 @@ async function main(): Promise<void> {
       config: {
         baseUrl: process.env.BASE_URL ?? `http://localhost:${port}`,
         // The key `npm start` signs with, so the unsubscribe links work when the server runs.
-        sessionSecret: process.env.SESSION_SECRET ?? localSecret(dataDir),
+        sessionSecret: process.env.SESSION_SECRET ?? localSessionSecret(dataDir),
         adminEmails,
       },
       log: () => {},
@@ -146,7 +126,7 @@ async function main(): Promise<void> {
     printResult(result);
     if (result.failed.length > 0) process.exitCode = 1;
   } finally {
-    await db.close();
+    await close();
   }
 }
 
@@ -180,54 +160,6 @@ function row(entry: ReminderRunResult['due'][number]) {
     Typ: entry.variant,
     Försök: entry.attempt,
   };
-}
-
-/** LevelDB allows one process per folder; `npm start` holds it while it runs. */
-async function ensureNotLocked(dbPath: string, dataDir: string, port: number): Promise<void> {
-  if (!existsSync(dbPath)) return;
-  const probe = new Level(dbPath);
-  try {
-    await probe.open();
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    if (cause?.code === 'LEVEL_LOCKED') {
-      fail(
-        `the local data in ${dataDir} is in use (is \`npm start\` running?). Stop it, or run through its API: ` +
-          `POST http://localhost:${port}/api/admin/campaigns/{year}/reminders/run {"dryRun": false, "at": "…"} as the kansli.`,
-      );
-    }
-    fail(`cannot open the local data in ${dataDir}: ${(error as Error).message}.`);
-  } finally {
-    await probe.close().catch(() => {});
-  }
-}
-
-/** The signing key `npm start` keeps in the data folder (see functions/local/main.ts). */
-function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
-}
-
-async function withProgress<T>(
-  label: string,
-  work: (onProgress: (done: number, total: number) => void) => Promise<T>,
-): Promise<T> {
-  const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true, clearOnComplete: false },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  try {
-    return await work((done, total) => {
-      if (!started) {
-        bar.start(total, done);
-        started = true;
-      } else bar.update(done);
-    });
-  } finally {
-    if (started) bar.stop();
-  }
 }
 
 function fail(message: string): never {

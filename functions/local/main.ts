@@ -1,10 +1,10 @@
 import './quiet-node20-warning';
-import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLocalPlatform } from './local-platform';
+import { localSessionSecret } from './session-secret';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       .split(',')
       .map((e) => e.trim().toLowerCase())
       .filter(Boolean),
-    sessionSecret: process.env.SESSION_SECRET ?? localSecret(dataDir),
+    sessionSecret: process.env.SESSION_SECRET ?? localSessionSecret(dataDir),
     remindersEveryMs: Number(process.env.REMINDERS_INTERVAL_MS ?? 15 * 60 * 1000),
     log: (line) => console.log(line),
   });
@@ -73,13 +73,6 @@ function ensurePortFree(port: number): Promise<void> {
     });
     probe.listen(port, () => probe.close(() => resolve()));
   });
-}
-
-/** A stable signing key per data folder, so sessions survive restarts without a setting. */
-function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
 }
 
 function fail(message: string): never {

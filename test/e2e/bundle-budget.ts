@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { staticClosure } from '../../bench/lib/web-payload';
 import type { WebBuildResult } from '../../web/build-web';
 
 export interface PageWeight {
@@ -11,20 +12,6 @@ export interface PageWeight {
 }
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-
-/** A script and every chunk it imports statically, i.e. what the browser loads before it runs. */
-function staticClosure(metafile: Metafile, start: string): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const imported of metafile.outputs[file]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
-    }
-  };
-  visit(start);
-  return [...seen];
-}
 
 function findOutput(metafile: Metafile, test: (file: string, output: Metafile['outputs'][string]) => boolean): string {
   const found = Object.entries(metafile.outputs).find(([file, output]) => test(file, output));

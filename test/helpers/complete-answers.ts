@@ -2,7 +2,10 @@ import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surv
 
 type Element = Record<string, unknown> & { name: string; type: string };
 
-/** A complete, valid kommun answer: the gate passed and every required question given its best choice. */
+/**
+ * A complete, valid kommun answer that submit accepts: the gate passed and every required question
+ * given its best choice. Shared by the tests and the benchmarks (bench/).
+ */
 export function completeKommunAnswers(): Record<string, unknown> {
   const answers: Record<string, unknown> = { respondent_name: 'Erik Nilsson', respondent_role: 'tjansteperson' };
   const survey = DEFAULT_SURVEYS.kommun as unknown as { pages: Array<{ elements?: Element[] }> };

@@ -6,6 +6,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { staticallyLoadedOutputs } from '../../bench/lib/lambda-bundle';
 import { AppFunction } from '../../infra/app-function';
 import { lambdaBuildOptions } from '../../infra/lambda-bundling/lambda-build-options';
 
@@ -13,21 +14,6 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const HANDLERS = ['api', 'reminders', 'retention', 'ses-events'];
 const work = mkdtempSync(path.join(tmpdir(), 'kk-lambda-bundles-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Output files Node loads before the handler can run: the entry and its static chunk imports. */
-function staticOutputs(metafile: Metafile, entry: string): string[] {
-  const seen = new Set<string>();
-  const stack = [entry];
-  while (stack.length > 0) {
-    const file = stack.pop() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const imported of metafile.outputs[file]?.imports ?? []) {
-      if (!imported.external && imported.kind !== 'dynamic-import') stack.push(imported.path);
-    }
-  }
-  return [...seen];
-}
 
 describe('Lambda bundles (infra/lambda-bundling)', () => {
   it.each(HANDLERS)('the %s handler bundles and loads in a fresh Node process', async (name) => {
@@ -50,7 +36,8 @@ describe('Lambda bundles (infra/lambda-bundling)', () => {
     );
     expect(loaded.trim()).toBe('function');
     // Code for submit (survey-core) and for spreadsheets (exceljs) is split off every cold start.
-    const coldInputs = staticOutputs(metafile, entry as string).flatMap((file) =>
+    // Output files Node loads before the handler can run: the entry and its static chunk imports.
+    const coldInputs = [...staticallyLoadedOutputs(metafile, entry as string)].flatMap((file) =>
       Object.keys(metafile.outputs[file]?.inputs ?? {}),
     );
     expect(coldInputs.filter((input) => /node_modules\/(survey-core|exceljs)\//.test(input))).toEqual([]);

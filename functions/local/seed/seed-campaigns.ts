@@ -1,15 +1,13 @@
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Contact } from '../../../shared/schemas/contact.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
-import { answeredShare } from '../../../shared/scoring/answered-share';
 import { sampleAnswers } from '../../../shared/scoring/sample-answers';
-import { score } from '../../../shared/scoring/score';
 import { listScoredQuestions } from '../../../shared/scoring/scored-questions';
 import { CampaignRepository } from '../../features/campaigns/campaign.repository';
 import { DEFAULT_SURVEYS } from '../../features/campaigns/default-surveys';
 import type { Clock } from '../../ports/clock';
 import type { TableStore } from '../../ports/table-store';
-import { keys } from '../../store/table-design';
+import { seededResponseItem } from './seeded-response';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -58,14 +56,15 @@ export async function seedDemoCampaigns(input: {
     const editor = { name: contact?.name ?? 'Demo', email: contact?.email ?? 'demo@example.se' };
     // Last year: about nine in ten submitted.
     if (index % 10 !== 7) {
-      await putResponse(
-        store,
-        last,
-        organisation,
-        sample(last, organisation, index + 1),
-        'submitted',
-        editor,
-        last.closesAt,
+      await store.put(
+        seededResponseItem({
+          campaign: last,
+          organisation,
+          data: sample(last, organisation, index + 1),
+          status: 'submitted',
+          editor,
+          at: last.closesAt,
+        }),
       );
       responses++;
     }
@@ -74,25 +73,27 @@ export async function seedDemoCampaigns(input: {
     if (state === 1 || state === 2 || state === 4) {
       const full = sample(current, organisation, 1000 + index);
       const partial = Object.fromEntries(Object.entries(full).slice(0, 8 + index * 3));
-      await putResponse(
-        store,
-        current,
-        organisation,
-        partial,
-        'draft',
-        editor,
-        new Date(now.getTime() - (index % 5) * DAY).toISOString(),
+      await store.put(
+        seededResponseItem({
+          campaign: current,
+          organisation,
+          data: partial,
+          status: 'draft',
+          editor,
+          at: new Date(now.getTime() - (index % 5) * DAY).toISOString(),
+        }),
       );
       responses++;
     } else if (state === 5) {
-      await putResponse(
-        store,
-        current,
-        organisation,
-        sample(current, organisation, 2000 + index),
-        'submitted',
-        editor,
-        new Date(now.getTime() - DAY).toISOString(),
+      await store.put(
+        seededResponseItem({
+          campaign: current,
+          organisation,
+          data: sample(current, organisation, 2000 + index),
+          status: 'submitted',
+          editor,
+          at: new Date(now.getTime() - DAY).toISOString(),
+        }),
       );
       responses++;
     }
@@ -118,35 +119,4 @@ function yesOf(question: { type: string; choices?: Array<{ value: unknown; score
 
 async function createIfMissing(repo: CampaignRepository, campaign: Campaign): Promise<void> {
   if (!(await repo.get(campaign.year))) await repo.create(campaign);
-}
-
-async function putResponse(
-  store: TableStore,
-  campaign: Campaign,
-  organisation: Organisation,
-  data: Record<string, unknown>,
-  status: 'draft' | 'submitted',
-  editor: { name: string; email: string },
-  at: string,
-): Promise<void> {
-  const survey = campaign.surveys[organisation.type];
-  const progress = answeredShare(survey, data);
-  await store.put({
-    ...keys.response(campaign.year, organisation.id),
-    ...keys.responseListing(campaign.year, organisation.id),
-    entity: 'Response',
-    year: campaign.year,
-    organisationId: organisation.id,
-    organisationType: organisation.type,
-    data,
-    version: 3,
-    status,
-    updatedAt: at,
-    updatedBy: editor,
-    answered: progress.answered,
-    totalQuestions: progress.total,
-    excused: false,
-    overrides: [],
-    ...(status === 'submitted' ? { submittedAt: at, submittedBy: editor, score: score(survey, data) } : {}),
-  });
 }
