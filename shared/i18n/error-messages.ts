@@ -27,6 +27,14 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   invalid_response: 'Some answers are not valid.',
   internal: 'An unexpected error occurred.',
   csrf: 'The request came from another site and was refused.',
+  organisation_submitted: 'The organisation has already submitted its answers. No reminder was sent.',
+  organisation_excused: "The organisation is excused from this year's survey. No reminder was sent.",
+  campaign_not_open: 'The survey does not take answers from this organisation right now. No reminder was sent.',
+  no_reachable_contacts:
+    "None of the organisation's contacts can be reached by email (unsubscribed, bouncing or no valid address). No reminder was sent.",
+  already_reminded:
+    'The organisation has already been reminded today. A contact is reminded by hand at most once a day.',
+  override_not_found: 'The question has no override to remove.',
 };
 
 /** Picks the message for the client's language; Swedish unless English is preferred. */

@@ -104,16 +104,26 @@ export const ReminderPolicySchema = z.strictObject({
 });
 export type ReminderPolicy = z.infer<typeof ReminderPolicySchema>;
 
-/** `invitation`, `d<days>` for a reminder step, `last-day` for the closing day's morning. */
-export type ReminderStepId = 'invitation' | 'last-day' | `d${number}`;
+/**
+ * `invitation`, `d<days>` for a reminder step, `last-day` for the closing day's morning, and
+ * `manual-<yyyy-mm-dd>` for a reminder the kansli sent to one organisation by hand that Stockholm day
+ * ("Påminn nu"); at most one per contact and day.
+ */
+export type ReminderStepId = 'invitation' | 'last-day' | `d${number}` | `manual-${string}`;
 
-const STEP_ID = /^(?:invitation|last-day|d[1-9]\d*)$/;
+const STEP_ID = /^(?:invitation|last-day|d[1-9]\d*|manual-\d{4}-\d{2}-\d{2})$/;
 export const ReminderStepIdSchema = z.custom<ReminderStepId>(
   (value) => typeof value === 'string' && STEP_ID.test(value),
   {
     error: 'Okänt steg. Använd invitation, last-day eller d följt av antal dagar, till exempel d7.',
   },
 );
+
+/** The step id of a reminder sent by hand on a Stockholm calendar date. */
+export function manualStepId(date: { year: number; month: number; day: number }): ReminderStepId {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `manual-${date.year}-${pad(date.month)}-${pad(date.day)}`;
+}
 
 export const ReminderEmailKindSchema = z.enum(['invitation', 'reminder']);
 export type ReminderEmailKind = z.infer<typeof ReminderEmailKindSchema>;

@@ -58,6 +58,25 @@ export const ReminderRunResultSchema = z.object({
 });
 export type ReminderRunResult = z.infer<typeof ReminderRunResultSchema>;
 
+/**
+ * POST /api/admin/campaigns/{year}/responses/{code}/remind ("Påminn nu"): who of the organisation's
+ * contacts was emailed now, whose send failed, and who was left out and why (`unsubscribed`,
+ * `bounced`, `complained`, `invalid_email`, or `already_sent` when reminded by hand earlier that day).
+ */
+export const RemindNowResultSchema = z.object({
+  year: z.number().int(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  /** The reminder-log step, `manual-<yyyy-mm-dd>` (Stockholm date). */
+  stepId: z.string(),
+  variant: ReminderVariantSchema,
+  at: z.string(),
+  sent: z.array(z.object({ contact: ReminderRunContactSchema, at: z.string(), messageId: z.string() })),
+  failed: z.array(z.object({ contact: ReminderRunContactSchema, error: z.string() })),
+  skipped: z.array(SkippedReminderSchema),
+});
+export type RemindNowResult = z.infer<typeof RemindNowResultSchema>;
+
 /** One row of GET /api/admin/campaigns/{year}/reminders: one (contact, step) and how it went. */
 export const ReminderLogRowSchema = z.object({
   organisationId: z.string(),

@@ -14,7 +14,10 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-/** GET /api/admin/audit: filter by organisation, by campaign year, or both. */
+/**
+ * GET /api/admin/audit: filter by organisation, by campaign year, or both; `limit` entries per page
+ * and `cursor`, the opaque `X-Next-Cursor` of the page before, for the next (older) page.
+ */
 export const AuditQuerySchema = z.object({
   organisation: z
     .string()
@@ -22,4 +25,8 @@ export const AuditQuerySchema = z.object({
     .optional(),
   campaign: z.coerce.number().int().min(2000).max(2100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
+  cursor: z.string().min(1).max(400).optional(),
 });
+
+/** The response header that carries the next page's cursor; absent on the last page. */
+export const AUDIT_NEXT_CURSOR_HEADER = 'X-Next-Cursor';

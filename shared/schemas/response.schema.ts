@@ -90,6 +90,12 @@ export const SubmitResultSchema = z.object({ status: z.literal('submitted'), sub
 /** POST /api/admin/campaigns/{year}/responses/{code}/overrides: a reason is required. */
 export const OverrideInputSchema = StoredOverrideSchema.pick({ question: true, points: true, reason: true });
 
+/** DELETE /api/admin/campaigns/{year}/responses/{code}/overrides/{question}: the reason goes in the body (kept out of URLs and logs). */
+export const RemoveOverrideInputSchema = z.object({ reason: z.string().trim().min(3).max(1000) });
+
+/** The `{question}` of DELETE …/overrides/{question}: a survey question's name. */
+export const OverrideQuestionParamSchema = z.object({ question: z.string().min(1).max(200) });
+
 /** POST /api/admin/campaigns/{year}/responses/{code}/note. */
 export const NoteInputSchema = ReviewNoteSchema.pick({ message: true });
 

@@ -90,7 +90,7 @@ export function openApiDocument(app: ReturnType<typeof createApp>) {
   };
 }
 
-/** Valid sample values for path parameters, by name: Lund's code, the 2026 campaign, a seeded contact. */
+/** Valid sample values for path parameters, by name: Lund's code, the 2026 campaign, a seeded contact, a question. */
 export const SAMPLE_PARAMS: Record<string, string> = {
   year: '2026',
   code: '1281',
@@ -98,6 +98,8 @@ export const SAMPLE_PARAMS: Record<string, string> = {
   id: 'tjansteperson-1281',
   contactId: 'tjansteperson-1281',
   email: 'tjansteperson.1281@example.se',
+  /** A survey question's name (an override to remove). */
+  question: 'B1',
 };
 
 /** Fills a route's path parameters with sample values (or a schema-shaped guess for unknown names). */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { meterDynamo } from '../../bench/lib/dynamo-meter';
 import { benchOrganisations, bulkSeed } from '../../bench/lib/seed';
+import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import { seedCampaign } from '../helpers/seed-fixtures';
 import { makeTestContext, signIn, type TestContext } from '../helpers/test-app';
 
@@ -21,7 +22,10 @@ async function exists(res: Response): Promise<boolean> {
  * DynamoDB request budgets of the admin operations (issue 9), deterministic, at N = 250
  * organisations with two contacts and a submitted response each:
  * - the progress page: at most ceil(N/100) + 2 queries, never one per organisation;
- * - a reminders run: linear in organisations, no per-contact reads beyond one query per organisation.
+ * - a reminders run: linear in organisations, no per-contact reads beyond one query per organisation;
+ * - "Påminn nu" for one organisation: the session, the campaign and one query of that organisation,
+ *   whatever N (never the register, the campaign's responses or its reminder log);
+ * - a page of the audit log: one query, whatever the history.
  * A route that does not exist yet skips its assertion (and says so); `npm run bench` measures both at 31–3,110.
  */
 describe(`admin request budgets at N = ${N} organisations`, () => {
@@ -64,6 +68,42 @@ describe(`admin request budgets at N = ${N} organisations`, () => {
     }
     expect(res.status).toBe(200);
     expect(cost.reads).toBeLessThanOrEqual(N + Math.ceil(N / 100) + 4);
+    expect(cost.scans).toBe(0);
+  });
+
+  it('reminding one organisation now reads that organisation only: at most 3 reads, 1 query', async () => {
+    // Arrange: one kommun reopened to a draft, so it can be reminded.
+    const organisation = benchOrganisations(N).find((o) => o.type === 'kommun')!;
+    await new ResponseRepository(ctx.store).adminUpdate(
+      YEAR,
+      organisation.id,
+      'kommun',
+      { status: 'draft' },
+      { remove: ['submittedAt', 'submittedBy'] },
+    );
+    meter.take();
+    // Act
+    const res = await ctx.app.request(`/api/admin/campaigns/${YEAR}/responses/${organisation.id}/remind`, {
+      method: 'POST',
+      headers: { cookie },
+    });
+    const cost = meter.take();
+    // Assert
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { sent: unknown[] }).sent).toHaveLength(2);
+    expect(cost.reads).toBeLessThanOrEqual(3);
+    expect(cost.commands.QueryCommand ?? 0).toBe(1);
+    // Per contact: the claim, the sign-in token, the outbox message, the sent mark; then one audit entry.
+    expect(cost.writes).toBe(2 * 4 + 1);
+    expect(cost.scans).toBe(0);
+  });
+
+  it('a page of the audit log costs one query', async () => {
+    meter.take();
+    const res = await ctx.app.request(`/api/admin/audit?campaign=${YEAR}&limit=50`, { headers: { cookie } });
+    const cost = meter.take();
+    expect(res.status).toBe(200);
+    expect(cost.commands.QueryCommand ?? 0).toBe(1);
     expect(cost.scans).toBe(0);
   });
 });

@@ -62,6 +62,16 @@ describe('every route declares who may call it', () => {
     const keys = ROUTES.map(key);
     expect(keys).toContain('PUT /api/campaigns/{year}/response');
     expect(keys).toContain('POST /api/admin/contacts/{id}/erase');
+    // The kansli's per-organisation reminder and override removal (issue 7): admin only.
+    expect(keys).toContain('POST /api/admin/campaigns/{year}/responses/{code}/remind');
+    expect(keys).toContain('DELETE /api/admin/campaigns/{year}/responses/{code}/overrides/{question}');
+    for (const k of [
+      'POST /api/admin/campaigns/{year}/responses/{code}/remind',
+      'DELETE /api/admin/campaigns/{year}/responses/{code}/overrides/{question}',
+      'GET /api/admin/audit',
+    ]) {
+      expect(accessOf(ROUTES.find((r) => key(r) === k)!), k).toBe('admin');
+    }
     expect(ROUTES.length).toBeGreaterThanOrEqual(20);
   });
 

@@ -114,6 +114,49 @@ export class ReminderLogRepository {
     );
   }
 
+  /**
+   * Claims a reminder the kansli sends by hand ("Påminn nu", step `manual-<yyyy-mm-dd>`) with one
+   * conditional UpdateItem that creates the entry or retries it: `attribute_not_exists(pk)` for the
+   * first click of the day, or, for an entry that was not sent, a failed send or a claim older than
+   * the lease (its request died), while attempts are left. A second click the same day finds the
+   * entry claimed or sent and throws AlreadyClaimedError, so the contact is not emailed twice.
+   */
+  async claimManual(input: Omit<ClaimInput, 'kind' | 'seenAttempts'>): Promise<void> {
+    const at = input.at.toISOString();
+    await this.store.update(
+      keys.reminder(input.year, input.organisationId, input.contactId, input.stepId),
+      {
+        set: {
+          entity: 'ReminderLog',
+          year: input.year,
+          organisationId: input.organisationId,
+          contactId: input.contactId,
+          stepId: input.stepId,
+          kind: 'reminder',
+          variant: input.variant,
+          state: 'claimed',
+          at,
+          claimedAt: at,
+          claimId: input.claimId,
+        },
+        add: { attempts: 1 },
+        remove: ['error'],
+      },
+      {
+        kind: 'claim',
+        expression:
+          'attribute_not_exists(pk) OR (#state <> :sent AND #attempts < :max AND (#state = :failed OR #claimedAt <= :cutoff))',
+        names: { '#state': NAMES['#state'], '#attempts': NAMES['#attempts'], '#claimedAt': NAMES['#claimedAt'] },
+        values: {
+          ':sent': 'sent',
+          ':failed': 'failed',
+          ':max': input.maxAttempts,
+          ':cutoff': new Date(input.at.getTime() - input.leaseMs).toISOString(),
+        },
+      },
+    );
+  }
+
   /** Records the send. Throws LeaseLostError if another run took the claim over meanwhile. */
   async markSent(ref: ReminderRef, claimId: string, outcome: { at: Date; messageId: string }): Promise<void> {
     await this.finish(ref, claimId, {

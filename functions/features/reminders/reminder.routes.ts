@@ -3,8 +3,10 @@ import type { MiddlewareHandler } from 'hono';
 import {
   ReminderLogSchema,
   ReminderRunResultSchema,
+  RemindNowResultSchema,
   RunRemindersInputSchema,
 } from '../../../shared/reminders/reminder-run.schema';
+import { OrganisationCodeParamSchema } from '../../../shared/schemas/organisation.schema';
 import { DomainRuleError } from '../../errors/domain-errors';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
@@ -22,7 +24,9 @@ interface ReminderRouteDeps {
   deployed: boolean;
 }
 
-/** The kansli's reminder controls: run now (or as a dry run for any date) and read the log. */
+const RemindParamsSchema = YearParamSchema.extend(OrganisationCodeParamSchema.shape);
+
+/** The kansli's reminder controls: run now (or as a dry run for any date), remind one organisation now, read the log. */
 export function registerReminderRoutes(app: OpenAPIHono<AppEnv>, deps: ReminderRouteDeps): void {
   const { reminders, campaigns, access, clock, deployed } = deps;
   const admin = { 'x-access': 'admin' as const, middleware: [access('admin')] };
@@ -59,6 +63,39 @@ export function registerReminderRoutes(app: OpenAPIHono<AppEnv>, deps: ReminderR
         dryRun,
         actor: c.get('user')!.email,
       });
+      return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/campaigns/{year}/responses/{code}/remind',
+      ...admin,
+      summary:
+        "Påminn nu: emails the organisation's reachable contacts (not unsubscribed, bounced or complained) a reminder now, " +
+        'outside the schedule and its send window, if it has not submitted and is not excused. Each send is recorded in ' +
+        'the reminder log as step `manual-<yyyy-mm-dd>` (Stockholm date), which progress counts, and audited as ' +
+        '`reminder.send`. A contact is reminded by hand at most once per Stockholm day: a repeated call that day sends ' +
+        'nothing to them (409 `already_reminded` when it would send to nobody). No body.',
+      request: { params: RemindParamsSchema },
+      responses: {
+        200: jsonResponse(
+          RemindNowResultSchema,
+          'Vilka som fick påminnelsen, vilka som misslyckades och vilka som hoppades över',
+        ),
+        ...commonErrors,
+        404: errorResponse('Kampanjen eller organisationen saknas'),
+        409: errorResponse('Redan påmind i dag (already_reminded)'),
+        422: errorResponse(
+          'Inskickad (organisation_submitted), befriad (organisation_excused), tar inte emot svar (campaign_not_open) eller ingen kontakt kan nås (no_reachable_contacts)',
+        ),
+      },
+    }),
+    async (c) => {
+      const { year, code } = c.req.valid('param');
+      const campaign = await campaigns.get(year);
+      const result = await reminders.remindNow({ campaign, organisationId: code, actor: c.get('user')!.email });
       return c.json(result, 200);
     },
   );

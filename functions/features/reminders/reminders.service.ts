@@ -5,6 +5,8 @@ import {
   DEFAULT_THROTTLE_BACKOFF,
   type DueReminder,
   type FailedReminder,
+  isValidEmail,
+  manualStepId,
   type PlannedEmail,
   type PlanOrganisation,
   planReminders,
@@ -14,10 +16,12 @@ import {
   type ReminderRunContact,
   type ReminderRunResult,
   type ReminderSkipReason,
+  type RemindNowResult,
   realTimers,
   reminderEmail,
   SendPacer,
   type SkippedReminder,
+  stockholmDate,
   type Timers,
   withBackoff,
 } from '../../../shared/reminders/index';
@@ -25,7 +29,14 @@ import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Contact } from '../../../shared/schemas/contact.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import type { SurveyResponse } from '../../../shared/schemas/response.schema';
-import { AlreadyClaimedError, DomainError, DomainRuleError, StoreUnavailableError } from '../../errors/domain-errors';
+import {
+  AlreadyClaimedError,
+  DomainError,
+  DomainRuleError,
+  NotFoundError,
+  StateConflictError,
+  StoreUnavailableError,
+} from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import { type Mail, MailRejectedError, MailThrottledError } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
@@ -202,6 +213,168 @@ export class RemindersService {
     return result;
   }
 
+  /**
+   * "Påminn nu": emails one organisation's reachable contacts a reminder now, outside the schedule
+   * and its send window. Reads one organisation bundle (never the register or the campaign's log).
+   * Each contact's send is claimed first on the log item `manual-<Stockholm date>` with one
+   * conditional write, so a second click the same day emails nobody twice; the entry is an ordinary
+   * reminder-log entry, so progress counts it and the schedule's spacing rules see it.
+   *
+   * Throws NotFoundError (unknown organisation), DomainRuleError `organisation_submitted`,
+   * `organisation_excused`, `campaign_not_open` (the organisation cannot answer now),
+   * `no_reachable_contacts`, and StateConflictError `already_reminded` when every reachable contact
+   * was already reminded by hand today (nothing was sent).
+   */
+  async remindNow(options: { campaign: Campaign; organisationId: string; actor: string }): Promise<RemindNowResult> {
+    const { campaign, organisationId } = options;
+    const policy = policyOf(campaign);
+    const bundle = await this.deps.responses.bundle(organisationId);
+    const organisation = bundle.organisation;
+    if (!organisation) throw new NotFoundError(`Organisationen ${organisationId} finns inte.`);
+    const response = bundle.responses.get(campaign.year);
+    const at = this.deps.clock.now();
+    if (response?.status === 'submitted') {
+      throw new DomainRuleError(
+        'organisation_submitted',
+        `${organisation.name} har redan skickat in svaren för ${campaign.year}. Ingen påminnelse skickades.`,
+      );
+    }
+    if (response?.excused) {
+      throw new DomainRuleError(
+        'organisation_excused',
+        `${organisation.name} är befriad från ${campaign.year} års enkät. Ingen påminnelse skickades.`,
+      );
+    }
+    if (!answerableNow(campaign, response, at)) {
+      throw new DomainRuleError(
+        'campaign_not_open',
+        `Enkäten ${campaign.year} tar inte emot svar från ${organisation.name} just nu. Ingen påminnelse skickades.`,
+      );
+    }
+
+    const stepId = manualStepId(stockholmDate(at));
+    const variant = response?.status === 'draft' ? ('draft' as const) : ('no-response' as const);
+    const result: RemindNowResult = {
+      year: campaign.year,
+      organisationId,
+      organisationName: organisation.name,
+      stepId,
+      variant,
+      at: at.toISOString(),
+      sent: [],
+      failed: [],
+      skipped: [],
+    };
+    const runContact = (contact: Contact): ReminderRunContact => ({
+      id: contact.id,
+      organisationId,
+      organisationName: organisation.name,
+      name: contact.name,
+      email: contact.email,
+    });
+    const reachable: Contact[] = [];
+    for (const contact of bundle.contacts) {
+      if (contact.emailState !== 'ok') {
+        result.skipped.push({ contact: runContact(contact), reason: contact.emailState });
+      } else if (!isValidEmail(contact.email)) {
+        result.skipped.push({ contact: runContact(contact), reason: 'invalid_email' });
+      } else {
+        reachable.push(contact);
+      }
+    }
+    if (reachable.length === 0) {
+      throw new DomainRuleError(
+        'no_reachable_contacts',
+        `Ingen kontaktperson för ${organisation.name} kan nås med e-post (avregistrerad, studsande eller ogiltig adress). Ingen påminnelse skickades.`,
+        result.skipped.map((skip) => ({ contactId: skip.contact.id, reason: skip.reason })),
+      );
+    }
+
+    const claimId = randomUUID();
+    for (const contact of reachable) {
+      const ref: ReminderRef = { year: campaign.year, organisationId, contactId: contact.id, stepId };
+      try {
+        await this.deps.reminderLog.claimManual({
+          ...ref,
+          variant,
+          at: this.deps.clock.now(),
+          claimId,
+          leaseMs: this.leaseMs,
+          maxAttempts: policy.maxSendAttempts,
+        });
+      } catch (error) {
+        if (error instanceof AlreadyClaimedError) {
+          result.skipped.push({ contact: runContact(contact), reason: 'already_sent' });
+        } else {
+          // Nothing was claimed, so nothing is recorded: the next click tries this contact again.
+          result.failed.push({ contact: runContact(contact), error: describeSendError(error) });
+        }
+        continue;
+      }
+      let messageId: string;
+      try {
+        const message = await this.compose(
+          campaign,
+          { kind: 'reminder', variant },
+          { ...contact, organisationName: organisation.name },
+          response,
+        );
+        ({ id: messageId } = await withBackoff(
+          () => this.deps.mail.send(message),
+          (error) => error instanceof MailThrottledError,
+          this.timers,
+          this.deps.backoff ?? DEFAULT_THROTTLE_BACKOFF,
+        ));
+      } catch (error) {
+        const description = describeSendError(error);
+        result.failed.push({ contact: runContact(contact), error: description });
+        this.deps.log({ level: 'warn', msg: 'reminder not sent', organisationId, contactId: contact.id, stepId });
+        try {
+          await this.deps.reminderLog.markFailed(ref, claimId, { at: this.deps.clock.now(), error: description });
+        } catch (markError) {
+          this.deps.log({ level: 'error', msg: 'reminder failure not recorded', error: describeSendError(markError) });
+        }
+        continue;
+      }
+      const sentAt = this.deps.clock.now();
+      await this.recordSent(ref, claimId, sentAt, messageId);
+      result.sent.push({ contact: runContact(contact), at: sentAt.toISOString(), messageId });
+    }
+
+    if (result.sent.length === 0 && result.failed.length === 0) {
+      throw new StateConflictError(
+        'already_reminded',
+        `${organisation.name} har redan påmints i dag. Samma kontakt påminns högst en gång per dag.`,
+        { stepId, contacts: result.skipped.filter((s) => s.reason === 'already_sent').map((s) => s.contact.id) },
+      );
+    }
+    this.deps.log({
+      level: 'info',
+      msg: 'reminder sent by hand',
+      year: campaign.year,
+      organisationId,
+      stepId,
+      sent: result.sent.length,
+      failed: result.failed.length,
+      skipped: countReasons(result.skipped),
+    });
+    await this.deps.audit?.record({
+      actor: options.actor,
+      action: 'reminder.send',
+      target: `response:${campaign.year}:${organisationId}`,
+      organisationId,
+      year: campaign.year,
+      after: {
+        stepId,
+        variant,
+        sentTo: result.sent.map((sent) => sent.contact.id),
+        failed: result.failed.map((failed) => failed.contact.id),
+        skipped: countReasons(result.skipped),
+      },
+    });
+    return result;
+  }
+
   /** The campaign's log joined with the register: who, which step, when, how it went. */
   async listLog(year: number): Promise<ReminderLogRow[]> {
     const [entries, register] = await Promise.all([
@@ -288,7 +461,12 @@ export class RemindersService {
 
       let messageId: string;
       try {
-        const message = await this.compose(options.campaign, email, contact, gathered);
+        const message = await this.compose(
+          options.campaign,
+          email,
+          contact,
+          gathered.responses.get(email.organisationId),
+        );
         ({ id: messageId } = await withBackoff(
           () => this.deps.mail.send(message),
           (error) => error instanceof MailThrottledError,
@@ -368,11 +546,10 @@ export class RemindersService {
 
   private async compose(
     campaign: Campaign,
-    email: PlannedEmail,
+    email: Pick<PlannedEmail, 'kind' | 'variant'>,
     contact: Contact & { organisationName: string },
-    gathered: Gathered,
+    response: SurveyResponse | undefined,
   ) {
-    const response = gathered.responses.get(email.organisationId);
     const token = await this.deps.tokens.issueToken(
       {
         email: contact.email,
@@ -421,6 +598,16 @@ function organisationDeadline(campaign: Campaign, response: SurveyResponse | und
   const closesAt = new Date(campaign.closesAt);
   const override = response?.closesAtOverride ? new Date(response.closesAtOverride) : undefined;
   return override && override > closesAt ? override : closesAt;
+}
+
+/** Whether the organisation can answer at `at`: the campaign is open, or its own extension still runs. */
+function answerableNow(campaign: Campaign, response: SurveyResponse | undefined, at: Date): boolean {
+  const time = at.getTime();
+  const campaignOpen =
+    campaign.status === 'open' && time >= Date.parse(campaign.opensAt) && time < Date.parse(campaign.closesAt);
+  const extension = response?.closesAtOverride ? Date.parse(response.closesAtOverride) : Number.NaN;
+  const extended = (campaign.status === 'open' || campaign.status === 'closed') && extension > time;
+  return campaignOpen || extended;
 }
 
 function gather(

@@ -5,6 +5,8 @@ import { OrganisationCodeParamSchema } from '../../../shared/schemas/organisatio
 import {
   NoteInputSchema,
   OverrideInputSchema,
+  OverrideQuestionParamSchema,
+  RemoveOverrideInputSchema,
   ResponseReviewSchema,
   ReviewedResponseSchema,
   ReviewNoteSchema,
@@ -21,7 +23,9 @@ interface ResponseReviewRouteDeps {
   access: (access: Access) => MiddlewareHandler<AppEnv>;
 }
 
-/** Response review: read one organisation's response beside last year's, override points, leave a note. */
+const OverrideParamsSchema = ReviewParamsSchema.extend(OverrideQuestionParamSchema.shape);
+
+/** Response review: read one organisation's response beside last year's, override points (and remove an override), leave a note. */
 export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseReviewRouteDeps): void {
   const { review, access } = deps;
   const admin = { 'x-access': 'admin' as const, middleware: [access('admin')] };
@@ -61,6 +65,30 @@ export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: Res
     async (c) => {
       const { year, code } = c.req.valid('param');
       return c.json(await review.override(year, code, c.req.valid('json'), c.get('user')!.email), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/admin/campaigns/{year}/responses/{code}/overrides/{question}',
+      ...admin,
+      summary:
+        "Removes a question's override (all recorded for it), so it counts its computed points again. Body `{reason}` " +
+        '(3–1000 characters) is required and goes to the audit entry `response.override.remove` with the points before ' +
+        'and after. Allowed until the campaign is published.',
+      request: { params: OverrideParamsSchema, body: jsonBody(RemoveOverrideInputSchema) },
+      responses: {
+        200: jsonResponse(ReviewedResponseSchema, 'Justeringen är borttagen'),
+        ...commonErrors,
+        404: errorResponse('Organisationen saknas eller frågan har ingen justering (override_not_found)'),
+        409: errorResponse('Ändrades samtidigt'),
+        422: errorResponse('Kampanjen är publicerad'),
+      },
+    }),
+    async (c) => {
+      const { year, code, question } = c.req.valid('param');
+      return c.json(await review.removeOverride(year, code, question, c.req.valid('json'), c.get('user')!.email), 200);
     },
   );
 

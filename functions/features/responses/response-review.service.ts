@@ -94,13 +94,12 @@ export class ResponseReviewService {
       }
       try {
         const before = effectivePoints(reviewed(response, campaign).effectiveScore, input.question);
-        const saved = await this.deps.responses.appendAdminEntry({
+        const saved = await this.deps.responses.replaceOverrides({
           year,
           organisationId: code,
           organisationType: organisation.type,
-          list: 'overrides',
-          entries: [...response.overrides, entry],
-          expectedLength: response.overrides.length,
+          expected: response.overrides,
+          next: [...response.overrides, entry],
           requireStatus: 'submitted',
         });
         const result = reviewed(saved, campaign);
@@ -112,6 +111,60 @@ export class ResponseReviewService {
           year,
           before: { question: input.question, points: before },
           after: { question: input.question, points: input.points, reason: input.reason },
+        });
+        return result;
+      } catch (error) {
+        if (!(error instanceof ResponseWriteRefused)) throw error;
+        if (attempt >= APPEND_ATTEMPTS) throw busy();
+        response = await this.deps.responses.get(year, code);
+      }
+    }
+  }
+
+  /**
+   * Removes a question's override (every override recorded for it), so the question counts its
+   * computed points again, and answers the response with its effective score. Allowed whatever the
+   * response's status, until the campaign is published. Audited as `response.override.remove` with
+   * the points before and after and the reason. Throws NotFoundError (unknown organisation, or
+   * `override_not_found` when the question has no override) and DomainRuleError `campaign_published`.
+   */
+  async removeOverride(
+    year: number,
+    code: string,
+    question: string,
+    input: { reason: string },
+    actor: string,
+  ): Promise<ReviewedResponse> {
+    const campaign = await this.deps.campaigns.get(year);
+    if (campaign.status === 'published') {
+      throw new DomainRuleError('campaign_published', 'Kampanjen är publicerad; poängen kan inte längre ändras.');
+    }
+    const bundle = await this.bundle(code);
+    const organisation = bundle.organisation!;
+    let response = bundle.responses.get(year);
+    for (let attempt = 1; ; attempt++) {
+      const removed = response?.overrides.filter((entry) => entry.question === question) ?? [];
+      if (!response || removed.length === 0) {
+        throw new NotFoundError(`Frågan ${question} har ingen justering att ta bort.`, 'override_not_found');
+      }
+      try {
+        const before = effectivePoints(reviewed(response, campaign).effectiveScore, question);
+        const saved = await this.deps.responses.replaceOverrides({
+          year,
+          organisationId: code,
+          organisationType: organisation.type,
+          expected: response.overrides,
+          next: response.overrides.filter((entry) => entry.question !== question),
+        });
+        const result = reviewed(saved, campaign);
+        await this.deps.audit.record({
+          actor,
+          action: 'response.override.remove',
+          target: `response:${year}:${code}:${question}`,
+          organisationId: code,
+          year,
+          before: { question, points: before, reason: removed.at(-1)?.reason },
+          after: { question, points: effectivePoints(result.effectiveScore, question), reason: input.reason },
         });
         return result;
       } catch (error) {

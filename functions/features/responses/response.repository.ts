@@ -164,7 +164,67 @@ export class ResponseRepository {
     return parseResponse(item);
   }
   /**
-   * Appends to a list the kansli keeps on a response (`overrides`, `notes`), creating the response
+   * Writes a response's override list as the caller made it from `expected`, the list as read: an
+   * override appended, or a question's overrides removed. One conditional UpdateItem that requires
+   * the stored list to still have `expected`'s length and last entry (and `status = requireStatus`
+   * when given); otherwise it throws ResponseWriteRefused and the caller re-reads. Entries are only
+   * ever appended at the end or removed, so a list with the same length and the same last entry is
+   * the list that was read: neither a concurrent append nor a concurrent removal is lost.
+   */
+  async replaceOverrides(input: {
+    year: number;
+    organisationId: string;
+    organisationType: 'kommun' | 'region';
+    expected: SurveyResponse['overrides'];
+    next: SurveyResponse['overrides'];
+    requireStatus?: SurveyResponse['status'];
+  }): Promise<SurveyResponse> {
+    const n = input.expected.length;
+    const last = input.expected[n - 1];
+    const names: Record<string, string> = { '#list': 'overrides' };
+    const values: Record<string, unknown> = { ':n': n };
+    const parts: string[] = [];
+    if (!last) {
+      parts.push('(attribute_not_exists(#list) OR size(#list) = :n)');
+    } else {
+      Object.assign(names, { '#at': 'at', '#by': 'by', '#question': 'question' });
+      Object.assign(values, { ':lastAt': last.at, ':lastBy': last.by, ':lastQuestion': last.question });
+      const entry = `#list[${n - 1}]`;
+      parts.push(
+        `size(#list) = :n AND ${entry}.#at = :lastAt AND ${entry}.#by = :lastBy AND ${entry}.#question = :lastQuestion`,
+      );
+    }
+    if (input.requireStatus) {
+      names['#status'] = 'status';
+      values[':status'] = input.requireStatus;
+      parts.push('#status = :status');
+    }
+    const item = await this.store.update(
+      keys.response(input.year, input.organisationId),
+      {
+        set: {
+          ...keys.responseListing(input.year, input.organisationId),
+          entity: 'Response',
+          year: input.year,
+          organisationId: input.organisationId,
+          organisationType: input.organisationType,
+          overrides: input.next,
+        },
+      },
+      {
+        kind: 'expression',
+        expression: parts.join(' AND '),
+        names,
+        values,
+        onFail: () => new ResponseWriteRefused('overrides'),
+      },
+    );
+    return parseResponse(item);
+  }
+
+  /**
+   * Appends to a list the kansli keeps on a response (`notes`; overrides go through
+   * `replaceOverrides`, since they can also be removed), creating the response
    * if needed. One conditional UpdateItem: it fails with ResponseWriteRefused when someone appended
    * since the caller read `expectedLength` items, or the status is not `requireStatus`.
    */

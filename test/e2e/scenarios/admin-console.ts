@@ -181,6 +181,55 @@ export const scenarios: Scenario[] = [
       const excusedRow = table.locator('tr', { has: page.getByRole('link', { name: EXCUSED.name, exact: true }) });
       await excusedRow.getByText('Befriad').waitFor();
 
+      // 5b. "Påminn nu" for one organisation that has not started: confirm, see who got it in the
+      // announcer, find the mail in the dev outbox and the row's reminder count go up; a second
+      // click the same day sends nothing.
+      await page.getByLabel('Status', { exact: true }).selectOption('not_started');
+      const remindButton = table.getByRole('button', { name: /^Påminn nu: / }).first();
+      const remindName = ((await remindButton.getAttribute('aria-label')) ?? '').replace(/^Påminn nu: /, '');
+      const remindRow = table.locator('tr', { has: page.getByRole('link', { name: remindName, exact: true }) });
+      const remindCode = ((await remindRow.locator('td.num').first().textContent()) ?? '').trim();
+      const remindersBefore = Number(await remindRow.locator('td.num').nth(1).textContent());
+      const outboxBefore = new Set((await e2e.outbox()).map((m) => m.id));
+      await remindButton.click();
+      const remindDialog = page.getByRole('dialog', { name: `Påminn ${remindName} nu?` });
+      await remindDialog.getByText(/högst en gång per dag/).waitFor();
+      await e2e.axe(page, '/admin (remind now dialog)');
+      await e2e.screenshot(page, 'admin-remind-now-dialog', { fullPage: false });
+      await remindDialog.getByRole('button', { name: 'Skicka påminnelsen' }).click();
+      const announced = page.getByRole('status').getByText(/^Påminnelse skickad till /);
+      await announced.waitFor();
+      const reminders = (await e2e.outbox()).filter((m) => !outboxBefore.has(m.id) && m.kind === 'reminder');
+      assert(reminders.length > 0, `a reminder for ${remindName} is in the dev outbox`);
+      for (const mail of reminders) {
+        assert(
+          mail.to.every((to) => to.endsWith(`.${remindCode}@example.se`)),
+          `the reminder went to ${remindName}'s contacts (${mail.to.join(', ')})`,
+        );
+        assert(`${mail.subject} ${mail.text}`.includes(remindName), 'the reminder names the organisation');
+        assert(/\/login\?token=/.test(mail.text), 'the reminder carries a sign-in link');
+        assert((await announced.textContent())?.includes(mail.to[0] ?? '—'), 'the announcer says who got it');
+      }
+      await remindRow
+        .locator('td.num')
+        .nth(1)
+        .getByText(String(remindersBefore + reminders.length), { exact: true })
+        .waitFor();
+      await e2e.screenshot(page, 'admin-progress-reminded');
+      await remindRow.getByRole('button', { name: `Påminn nu: ${remindName}` }).click();
+      await remindDialog.getByRole('button', { name: 'Skicka påminnelsen' }).click();
+      await remindDialog
+        .getByRole('alert')
+        .getByText(/redan påmints i dag/)
+        .waitFor();
+      await remindDialog.getByRole('button', { name: 'Avbryt' }).click();
+      assertEqual(
+        (await e2e.outbox()).filter((m) => !outboxBefore.has(m.id) && m.kind === 'reminder').length,
+        reminders.length,
+        'a second click the same day sends nothing',
+      );
+      await page.getByRole('button', { name: 'Rensa filter' }).click();
+
       // The reminders panel: a dry run for a date.
       await page.getByRole('button', { name: 'Förhandsgranska', exact: true }).click();
       await page.getByText(/Förhandsgranskningen är klar/).waitFor();
@@ -199,6 +248,28 @@ export const scenarios: Scenario[] = [
       await audit.getByText('Kommunen har meddelat att de avstår i år.').waitFor();
       assertEqual(await audit.getByText('Kampanj skapad').count(), 0, 'filtered by organisation');
       await e2e.screenshot(page, 'admin-audit');
+
+      // 7. More entries than a page: "Visa fler" fetches the next page with the API's cursor.
+      for (let i = 0; i < 101; i++) {
+        const res = await page.request.patch(`${e2e.baseUrl}/api/admin/organisations/1281`, {
+          data: { population: 128_000 + i },
+        });
+        assertEqual(res.status(), 200, 'PATCH organisation');
+      }
+      await page.getByRole('button', { name: 'Rensa filter' }).click();
+      await page.waitForURL(/\/admin\/logg$/);
+      await page.reload();
+      await page.getByText(/händelser visas, senaste först\. Det finns fler\./).waitFor();
+      assertEqual(await audit.locator('tbody tr').count(), 100, 'the first page holds 100 entries');
+      assertEqual(await audit.getByText('Organisation befriad').count(), 0, 'older entries are on the next page');
+      await page.getByRole('button', { name: 'Visa fler' }).click();
+      await audit.getByText('Organisation befriad').first().waitFor();
+      assert((await audit.locator('tbody tr').count()) > 100, 'the next page is added below the first');
+      assert(
+        await page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex === 101),
+        'focus moves to the first entry of the new page',
+      );
+      await e2e.screenshot(page, 'admin-audit-more', { fullPage: false });
 
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
@@ -233,6 +304,30 @@ export const scenarios: Scenario[] = [
       const compare = page.getByLabel(/Jämför med/);
       if (await compare.count()) await compare.check();
       await e2e.screenshot(page, 'admin-review');
+      // Override one question's points, then remove the override again, with a reason.
+      const overrideButton = page.getByRole('button', { name: /^Justera poängen för / }).first();
+      const question = ((await overrideButton.getAttribute('aria-label')) ?? '').replace(/^Justera poängen för /, '');
+      await overrideButton.click();
+      const overrideDialog = page.getByRole('dialog', { name: 'Justera poängen' });
+      await overrideDialog.getByLabel(/Nya poäng/).fill('0');
+      await overrideDialog.getByLabel('Motivering').fill('Underlaget saknas.');
+      await overrideDialog.getByRole('button', { name: 'Spara justeringen' }).click();
+      await page.getByRole('status').getByText(`Poängen för ${question} är justerad.`).waitFor();
+      await e2e.screenshot(page, 'admin-review-overridden');
+      await page.getByRole('button', { name: `Ta bort justeringen för ${question}` }).click();
+      const removeDialog = page.getByRole('dialog', { name: 'Ta bort justeringen?' });
+      await removeDialog.getByRole('button', { name: 'Ta bort justeringen' }).click();
+      await removeDialog.getByText('Skriv en motivering.').first().waitFor();
+      await removeDialog.getByLabel('Motivering').fill('Underlaget kom in i efterhand.');
+      await e2e.axe(page, '/admin/granskning (remove override dialog)');
+      await e2e.screenshot(page, 'admin-review-remove-override-dialog', { fullPage: false });
+      await removeDialog.getByRole('button', { name: 'Ta bort justeringen' }).click();
+      await page.getByRole('status').getByText(`Justeringen för ${question} är borttagen.`, { exact: false }).waitFor();
+      assertEqual(
+        await page.getByRole('button', { name: `Ta bort justeringen för ${question}` }).count(),
+        0,
+        'no override left to remove',
+      );
       await visit('/admin/installningar', 'Inställningar', 'admin-settings');
       // Removing the only admin is refused, with the API's reason in the dialog.
       await page

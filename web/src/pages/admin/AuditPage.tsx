@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useAsync } from '../../lib/use-async';
@@ -6,7 +6,11 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { type AuditEntry, adminApi } from './api';
 import { DateTime, Field, TableScroll, useCampaignList } from './components';
 import { type AdminKey, useAdminT } from './i18n';
+import { errorMessage } from './lib/field-errors';
 import { isoToStockholmInput } from './lib/stockholm-time';
+
+/** Entries per page; "Visa fler" fetches the next page from the API's cursor. */
+const PAGE_SIZE = 100;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -48,11 +52,37 @@ export function AuditPage() {
   const [draftOrg, setDraftOrg] = useState(organisation);
   const [orgError, setOrgError] = useState('');
   const { campaigns } = useCampaignList();
-  const [state, reload] = useAsync(
-    () =>
-      adminApi.audit({ organisation: organisation || undefined, campaign: campaign ? Number(campaign) : undefined }),
-    [organisation, campaign],
-  );
+  const filter = { organisation: organisation || undefined, campaign: campaign ? Number(campaign) : undefined };
+  const [state, reload] = useAsync(() => adminApi.audit({ ...filter, limit: PAGE_SIZE }), [organisation, campaign]);
+  // Later pages, appended below the first; reset whenever the first page is read again.
+  const [later, setLater] = useState<{ entries: AuditEntry[]; nextCursor?: string; firstNew?: string }>({
+    entries: [],
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState('');
+  useEffect(() => {
+    setLater({ entries: [], nextCursor: state.status === 'ready' ? state.value.nextCursor : undefined });
+    setMoreError('');
+  }, [state]);
+  const showMore = async () => {
+    if (!later.nextCursor) return;
+    setLoadingMore(true);
+    setMoreError('');
+    try {
+      const page = await adminApi.audit({ ...filter, limit: PAGE_SIZE, cursor: later.nextCursor });
+      setLater((current) => ({
+        entries: [...current.entries, ...page.entries],
+        nextCursor: page.nextCursor,
+        firstNew: page.entries[0]?.id,
+      }));
+    } catch (error) {
+      setMoreError(errorMessage(error, t('error.generic')));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  const entries = state.status === 'ready' ? [...state.value.entries, ...later.entries] : [];
+  const hasMore = state.status === 'ready' && later.nextCursor !== undefined;
   const apply = (org: string, year: string) =>
     setParams((p) => {
       if (org) p.set('organisation', org);
@@ -129,19 +159,44 @@ export function AuditPage() {
       {state.status === 'ready' && (
         <>
           <p className="result-count" role="status" aria-live="polite">
-            {organisation || campaign
-              ? t('audit.countFiltered', { count: state.value.length })
-              : t('audit.countRecent', { count: state.value.length })}
+            {hasMore
+              ? t('audit.countMore', { count: entries.length })
+              : organisation || campaign
+                ? t('audit.countFiltered', { count: entries.length })
+                : t('audit.countRecent', { count: entries.length })}
           </p>
-          <AuditTable entries={state.value} />
+          <AuditTable entries={entries} focusId={later.firstNew} />
+          {moreError && (
+            <p className="notice notice-error" role="alert">
+              {moreError}
+            </p>
+          )}
+          {hasMore && (
+            <p className="show-more">
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={showMore}
+                disabled={loadingMore}
+                aria-busy={loadingMore}
+              >
+                {loadingMore ? t('audit.loadingMore') : t('audit.showMore')}
+              </button>
+            </p>
+          )}
         </>
       )}
     </>
   );
 }
 
-function AuditTable({ entries }: { entries: AuditEntry[] }) {
+/** The entries; `focusId` is the first entry of a page just added, which takes the focus. */
+function AuditTable({ entries, focusId }: { entries: AuditEntry[]; focusId?: string }) {
   const t = useAdminT();
+  const focusRef = useRef<HTMLTableCellElement>(null);
+  useEffect(() => {
+    if (focusId) focusRef.current?.focus();
+  }, [focusId]);
   if (entries.length === 0) return <p className="muted">{t('audit.none')}</p>;
   const actionLabel = (action: string) => {
     const key = `action.${action}` as AdminKey;
@@ -168,7 +223,11 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 <DateTime iso={e.at} compact />
               </td>
               <td className="actor-cell">{e.actor}</td>
-              <th scope="row">
+              <th
+                scope="row"
+                ref={e.id === focusId ? focusRef : undefined}
+                tabIndex={e.id === focusId ? -1 : undefined}
+              >
                 {actionLabel(e.action)}
                 <span className="cell-sub mono">{e.action}</span>
               </th>

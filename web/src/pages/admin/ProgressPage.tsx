@@ -29,7 +29,7 @@ import {
   sortProgress,
 } from './lib/progress';
 import { stockholmInputToIso } from './lib/stockholm-time';
-import { RemindersPanel, RemindOrganisationDialog } from './RemindersPanel';
+import { RemindersPanel, RemindNowDialog } from './RemindersPanel';
 
 // chart.js (about 47 KB gzip) loads only when the kansli opens the chart, which the page remembers:
 // with it the progress page would pass its 150 KB budget.
@@ -157,9 +157,9 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
 
   const filtered = Boolean(status || type || query || problemsOnly);
   const closeAction = () => setAction(null);
-  const afterAction = (message: string) => {
+  const afterAction = (message: string, tone: 'success' | 'error' = 'success') => {
     setAction(null);
-    announce(message);
+    announce(message, tone);
     load();
     setLogRound((r) => r + 1);
   };
@@ -357,15 +357,16 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
                     )}
                   </td>
                   <td>
-                    <div className="row-actions">
+                    {/* Up to three actions may wrap rather than push the table past a 1280 px screen. */}
+                    <div className="row-actions" style={{ flexWrap: 'wrap' }}>
                       {(row.status === 'draft' || row.status === 'not_started') && campaign.status === 'open' && (
                         <button
                           type="button"
                           className="small-button"
                           onClick={() => setAction({ kind: 'remind', row })}
-                          aria-label={t('action.remindFor', { name: row.name })}
+                          aria-label={t('action.remindNowFor', { name: row.name })}
                         >
-                          {t('action.remind')}
+                          {t('action.remindNow')}
                         </button>
                       )}
                       {row.status !== 'submitted' && (
@@ -411,8 +412,8 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
         onCancel={closeAction}
         onDone={afterAction}
       />
-      <RemindOrganisationDialog
-        campaign={campaign}
+      <RemindNowDialog
+        year={campaign.year}
         row={action?.kind === 'remind' ? action.row : null}
         onCancel={closeAction}
         onDone={afterAction}

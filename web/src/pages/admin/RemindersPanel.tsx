@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { Dialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
-import { useLang } from '../../i18n';
+import { type Lang, useLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import {
   adminApi,
@@ -11,6 +10,7 @@ import {
   type ReminderLogRow,
   type ReminderPolicy,
   type ReminderRunResult,
+  type RemindNowResult,
 } from './api';
 import { Announcer, DateTime, Field, FormDialog, TableScroll, useAnnouncer } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
@@ -21,7 +21,9 @@ export function stepLabel(stepId: string, t: AdminT): string {
   if (stepId === 'invitation') return t('step.invitation');
   if (stepId === 'last-day') return t('step.lastDay');
   const days = /^d(\d+)$/.exec(stepId)?.[1];
-  return days ? t('step.days', { days }) : stepId;
+  if (days) return t('step.days', { days });
+  const date = /^manual-(\d{4}-\d{2}-\d{2})$/.exec(stepId)?.[1];
+  return date ? t('step.manual', { date }) : stepId;
 }
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -304,80 +306,78 @@ export function RemindersPanel({
   );
 }
 
+/** What a "Påminn nu" did, in one sentence per outcome: who got it, whose send failed, who got nothing and why. */
+export function remindNowMessage(
+  result: RemindNowResult,
+  t: AdminT,
+  lang: Lang,
+): { message: string; tone: 'success' | 'error' } {
+  const list = new Intl.ListFormat(lang === 'en' ? 'en' : 'sv', { type: 'conjunction' });
+  const who = (contact: RemindNowResult['sent'][number]['contact']) => `${contact.name} (${contact.email})`;
+  const parts: string[] = [];
+  if (result.sent.length > 0) {
+    parts.push(t('remindNow.sent', { names: list.format(result.sent.map((s) => who(s.contact))) }));
+  }
+  if (result.failed.length > 0) {
+    parts.push(t('remindNow.failed', { names: list.format(result.failed.map((f) => who(f.contact))) }));
+  }
+  if (result.skipped.length > 0) {
+    const why = (reason: string) =>
+      reason === 'already_sent' ? t('remindNow.alreadyToday') : t(`reason.${reason}` as AdminKey).toLowerCase();
+    parts.push(
+      t('remindNow.skipped', { names: list.format(result.skipped.map((s) => `${who(s.contact)}: ${why(s.reason)}`)) }),
+    );
+  }
+  return { message: parts.join(' '), tone: result.failed.length > 0 ? 'error' : 'success' };
+}
+
 /**
- * "Remind now" for one organisation. The API has no per-organisation send: reminders follow the
- * campaign's steps for everyone. So this shows, from a dry run now, what this organisation's
- * contacts would get and why not, and offers the campaign-wide run.
+ * "Påminn nu" for one organisation: asks for confirmation, then emails its reachable contacts a
+ * reminder now (`POST …/responses/{code}/remind`). Contacts whose address does not work are listed
+ * before sending. The answer goes to the page's announcer; an error (already reminded today, the
+ * organisation submitted meanwhile) stays in the dialog.
  */
-export function RemindOrganisationDialog({
-  campaign,
+export function RemindNowDialog({
+  year,
   row,
   onCancel,
   onDone,
 }: {
-  campaign: CampaignSummary;
+  year: number;
   row: ProgressRow | null;
   onCancel: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: string, tone: 'success' | 'error') => void;
 }) {
   const t = useAdminT();
-  const [result, setResult] = useState<ReminderRunResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    setResult(null);
-    setError(null);
-    if (!row) return;
-    adminApi.runReminders(campaign.year, { dryRun: true }).then(setResult, setError);
-  }, [row, campaign.year]);
-  const [busy, setBusy] = useState(false);
-  const [runError, setRunError] = useState('');
-  const dueHere = result?.due.filter((d) => d.contact.organisationId === row?.organisationId).length ?? 0;
-  const send = async () => {
-    setBusy(true);
-    setRunError('');
-    try {
-      const run = await adminApi.runReminders(campaign.year, { dryRun: false });
-      onDone(t('reminders.sent', { count: run.sent.length, failed: run.failed.length }));
-    } catch (err) {
-      setRunError(errorMessage(err, t('error.generic')));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [lang] = useLang();
+  const unreachable = (row?.emailProblems ?? []).filter((problem) => problem.email);
   return (
-    <Dialog
+    <FormDialog
       open={row !== null}
-      title={t('remind.title', { name: row?.name ?? '' })}
-      onCancel={busy ? undefined : onCancel}
+      title={row ? t('remindNow.title', { name: row.name }) : ''}
+      submitLabel={t('remindNow.confirm')}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        if (!row) return;
+        const result = await adminApi.remindNow(year, row.organisationId);
+        const { message, tone } = remindNowMessage(result, t, lang);
+        onDone(message, tone);
+      }}
     >
-      <p>{t('remind.explain')}</p>
-      {error ? (
-        <p className="notice notice-error">{errorMessage(error, t('error.generic'))}</p>
-      ) : !result ? (
-        <Loading />
-      ) : (
+      <p>{t('remindNow.body')}</p>
+      {unreachable.length > 0 && (
         <>
-          <RunResult result={result} organisationId={row?.organisationId} />
-          <p className="notice notice-info">
-            {dueHere > 0 ? t('remind.campaignWide', { count: result.due.length }) : t('remind.nothingNow')}
-          </p>
+          <p>{t('remindNow.notReached')}</p>
+          <ul className="problem-list">
+            {unreachable.map((problem) => (
+              <li key={`${problem.code}-${problem.contactId ?? ''}`}>
+                <span aria-hidden="true">! </span>
+                {problem.email}: {t(`problem.${problem.code}` as AdminKey)}
+              </li>
+            ))}
+          </ul>
         </>
       )}
-      {runError && (
-        <p className="notice notice-error" role="alert">
-          {runError}
-        </p>
-      )}
-      <div className="dialog-actions">
-        {dueHere > 0 && result && (
-          <button type="button" className="button" onClick={send} disabled={busy}>
-            {busy ? t('common.working') : t('remind.send', { count: result.due.length })}
-          </button>
-        )}
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
-          {t('common.close')}
-        </button>
-      </div>
-    </Dialog>
+    </FormDialog>
   );
 }

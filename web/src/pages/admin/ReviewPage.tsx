@@ -145,6 +145,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   const [overriding, setOverriding] = useState<{ name: string; title: string; max: number; points: number } | null>(
     null,
   );
+  const [removing, setRemoving] = useState<{ name: string; title: string; computedPoints: number } | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState('');
   const [sending, setSending] = useState(false);
@@ -182,6 +183,8 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   );
   const showCompare = compare && previousPages !== null;
   const submitted = response?.status === 'submitted';
+  // A reopened response keeps its overrides; they can still be removed.
+  const showOverrides = submitted || (response?.overrides.length ?? 0) > 0;
   const status = response?.excused ? 'excused' : (response?.status ?? 'not_started');
 
   const sendNote = async () => {
@@ -314,7 +317,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                       <th scope="col" className="num">
                         {t('review.points')}
                       </th>
-                      {submitted && <th scope="col">{t('review.override')}</th>}
+                      {showOverrides && <th scope="col">{t('review.override')}</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -359,30 +362,48 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                               <span className="muted">–</span>
                             )}
                           </td>
-                          {submitted && (
+                          {showOverrides && (
                             <td>
                               {override && (
                                 <span className="cell-sub override-note">
                                   {t('review.overrideBy', { by: override.by, reason: override.reason })}
                                 </span>
                               )}
-                              {score && score.max > 0 && (
-                                <button
-                                  type="button"
-                                  className="small-button"
-                                  aria-label={t('review.overrideFor', { question: item.title })}
-                                  onClick={() =>
-                                    setOverriding({
-                                      name: item.name,
-                                      title: item.title,
-                                      max: score.max,
-                                      points: score.points,
-                                    })
-                                  }
-                                >
-                                  {t('review.overrideButton')}
-                                </button>
-                              )}
+                              <div className="row-actions">
+                                {submitted && score && score.max > 0 && (
+                                  <button
+                                    type="button"
+                                    className="small-button"
+                                    aria-label={t('review.overrideFor', { question: item.title })}
+                                    onClick={() =>
+                                      setOverriding({
+                                        name: item.name,
+                                        title: item.title,
+                                        max: score.max,
+                                        points: score.points,
+                                      })
+                                    }
+                                  >
+                                    {t('review.overrideButton')}
+                                  </button>
+                                )}
+                                {override && (
+                                  <button
+                                    type="button"
+                                    className="small-button"
+                                    aria-label={t('review.removeOverrideFor', { question: item.title })}
+                                    onClick={() =>
+                                      setRemoving({
+                                        name: item.name,
+                                        title: item.title,
+                                        computedPoints: score?.computedPoints ?? score?.points ?? 0,
+                                      })
+                                    }
+                                  >
+                                    {t('review.removeOverride')}
+                                  </button>
+                                )}
+                              </div>
                             </td>
                           )}
                         </tr>
@@ -433,7 +454,71 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
           setOverriding(null);
         }}
       />
+      <RemoveOverrideDialog
+        year={year}
+        code={code}
+        question={removing}
+        onCancel={() => setRemoving(null)}
+        onRemoved={(updated) => {
+          setResponse(updated);
+          announce(t('review.overrideRemoved', { question: removing?.title ?? '' }));
+          setRemoving(null);
+        }}
+      />
     </>
+  );
+}
+
+/** Asks for the reason, then removes a question's override so it counts its computed points again. */
+function RemoveOverrideDialog({
+  year,
+  code,
+  question,
+  onCancel,
+  onRemoved,
+}: {
+  year: number;
+  code: string;
+  question: { name: string; title: string; computedPoints: number } | null;
+  onCancel: () => void;
+  onRemoved: (response: ReviewedResponse) => void;
+}) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each question starts with an empty form.
+  useEffect(() => {
+    setReason('');
+    setReasonError('');
+  }, [question]);
+  return (
+    <FormDialog
+      open={question !== null}
+      title={t('review.removeOverrideTitle')}
+      submitLabel={t('review.removeOverrideConfirm')}
+      danger
+      onCancel={onCancel}
+      onSubmit={async () => {
+        if (!question) return;
+        if (reason.trim().length < 3) {
+          setReasonError(t('error.reasonRequired'));
+          throw new FieldsInvalid();
+        }
+        setReasonError('');
+        onRemoved(await adminApi.removeOverride(year, code, question.name, reason.trim()));
+      }}
+    >
+      <p>
+        <strong>{question?.title}</strong>
+      </p>
+      <p>{t('review.removeOverrideBody', { points: formatNumber(question?.computedPoints ?? 0, lang) })}</p>
+      <Field label={t('common.reason')} hint={t('common.reasonHint')} error={reasonError}>
+        {(props) => (
+          <textarea {...props} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        )}
+      </Field>
+    </FormDialog>
   );
 }
 

@@ -3,7 +3,11 @@
  * reaches the browser bundle.
  */
 
-import type { ReminderLogRow, ReminderRunResult } from '../../../../shared/reminders/reminder-run.schema';
+import type {
+  ReminderLogRow,
+  ReminderRunResult,
+  RemindNowResult,
+} from '../../../../shared/reminders/reminder-run.schema';
 import type { AdminListEntry } from '../../../../shared/schemas/admin.schema';
 import type { AuditEntry } from '../../../../shared/schemas/audit.schema';
 import type { Campaign, CampaignStatus } from '../../../../shared/schemas/campaign.schema';
@@ -14,12 +18,14 @@ import type {
   ImportPreviewResponse,
   ImportSummary,
   RollbackResponse,
+  UploadTicket,
 } from '../../../../shared/schemas/emission-import.schema';
 import type { OrganisationRow, OrganisationType } from '../../../../shared/schemas/organisation.schema';
 import type { EmailProblem, ProgressRow, ProgressStatus } from '../../../../shared/schemas/progress.schema';
 import type { ReviewedResponse, ReviewNote, SurveyResponse } from '../../../../shared/schemas/response.schema';
 import type { ScoreResult } from '../../../../shared/scoring/score.schema';
 import { ApiError, api } from '../../api/client';
+import { getLang } from '../../i18n';
 
 export type {
   AdminListEntry,
@@ -42,6 +48,7 @@ export type {
   ProgressStatus,
   ReminderLogRow,
   ReminderRunResult,
+  RemindNowResult,
   ReviewedResponse,
   ReviewNote,
   RollbackResponse,
@@ -119,6 +126,15 @@ export const adminApi = {
     post<SurveyResponse>(`/api/admin/campaigns/${year}/responses/${enc(code)}/excuse`, input),
   override: (year: number, code: string, input: { question: string; points: number; reason: string }) =>
     post<ReviewedResponse>(`/api/admin/campaigns/${year}/responses/${enc(code)}/overrides`, input),
+  /** Removes a question's override, so it counts its computed points again; the reason is audited. */
+  removeOverride: (year: number, code: string, question: string, reason: string) =>
+    api<ReviewedResponse>(`/api/admin/campaigns/${year}/responses/${enc(code)}/overrides/${enc(question)}`, {
+      method: 'DELETE',
+      body: { reason },
+    }),
+  /** "Påminn nu": emails one organisation's reachable contacts a reminder now (409 already_reminded the same day). */
+  remindNow: (year: number, code: string) =>
+    post<RemindNowResult>(`/api/admin/campaigns/${year}/responses/${enc(code)}/remind`),
   note: (year: number, code: string, message: string) =>
     post<{ note: ReviewNote; response: ReviewedResponse }>(`/api/admin/campaigns/${year}/responses/${enc(code)}/note`, {
       message,
@@ -129,12 +145,18 @@ export const adminApi = {
   reminderLog: (year: number) =>
     api<{ year: number; entries: ReminderLogRow[] }>(`/api/admin/campaigns/${year}/reminders`),
 
-  audit: (filter: { organisation?: string; campaign?: number }) => {
+  /** One page of the audit log, newest first; pass `nextCursor` back as `cursor` for the next page. */
+  audit: (filter: { organisation?: string; campaign?: number; limit?: number; cursor?: string }) => {
     const query = new URLSearchParams();
     if (filter.organisation) query.set('organisation', filter.organisation);
     if (filter.campaign) query.set('campaign', String(filter.campaign));
+    if (filter.limit) query.set('limit', String(filter.limit));
+    if (filter.cursor) query.set('cursor', filter.cursor);
     const qs = query.toString();
-    return api<AuditEntry[]>(`/api/admin/audit${qs ? `?${qs}` : ''}`);
+    return getWithNextCursor<AuditEntry[]>(`/api/admin/audit${qs ? `?${qs}` : ''}`).then(({ body, nextCursor }) => ({
+      entries: body,
+      nextCursor,
+    }));
   },
 
   admins: () => api<AdminListEntry[]>('/api/admin/admins'),
@@ -144,37 +166,170 @@ export const adminApi = {
   imports: () => api<ImportSummary[]>('/api/admin/imports'),
   commitImport: (id: string) => post<CommitResponse>(`/api/admin/imports/${enc(id)}/commit`),
   rollbackImport: (id: string) => post<RollbackResponse>(`/api/admin/imports/${enc(id)}/rollback`),
-  /** Multipart upload; the JSON helper cannot send a FormData body. */
-  async previewImport(file: File, sheet?: string): Promise<ImportPreviewResponse> {
+  /**
+   * Step 1 of the two-step upload: where to PUT the file (a presigned S3 URL in AWS, the API's own
+   * `PUT /api/admin/imports/uploads/{id}` locally). 422 `uploads_unavailable` where not configured.
+   */
+  createImportUpload: () => post<UploadTicket>('/api/admin/imports/uploads'),
+  /** Step 3: the preview of a file PUT with a ticket (same answer as the multipart upload). */
+  previewUploadedImport: (input: { uploadId: string; fileName: string; sheet?: string }) =>
+    post<ImportPreviewResponse>('/api/admin/imports', input),
+  /** Step 2: PUTs the file where the ticket says, reporting upload progress. */
+  uploadImportFile: (ticket: UploadTicket, file: File, options: TransferOptions = {}) =>
+    sendWithProgress(ticket.method, ticket.url, file, { ...options, headers: ticket.headers }).then(() => undefined),
+  /** The one-request upload (multipart), for where two-step uploads are not configured. */
+  previewImport: (file: File, sheet?: string, options: TransferOptions = {}) => {
     const form = new FormData();
     form.set('file', file);
     if (sheet) form.set('sheet', sheet);
-    let response: Response;
-    try {
-      response = await fetch('/api/admin/imports', {
-        method: 'POST',
-        body: form,
-        credentials: 'same-origin',
-        headers: { accept: 'application/json' },
-      });
-    } catch (error) {
-      throw new ApiError(0, 'network', (error as Error).message || 'network error');
-    }
-    const body = (await response.json().catch(() => undefined)) as
-      | (ImportPreviewResponse & { error?: { code: string; message: string; details?: unknown } })
-      | undefined;
-    if (!response.ok) {
-      throw new ApiError(
-        response.status,
-        body?.error?.code ?? `http_${response.status}`,
-        body?.error?.message ?? response.statusText,
-        body?.error?.details,
-        body,
-      );
-    }
-    return body as ImportPreviewResponse;
+    return sendWithProgress('POST', '/api/admin/imports', form, options).then(
+      (body) => body as ImportPreviewResponse,
+    );
   },
 };
+
+export type { UploadTicket };
+
+/** The most an import file may weigh; the API answers 413 above it. */
+export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface TransferOptions {
+  /** Bytes sent so far and in all, as the browser reports them. */
+  onUploadProgress?: (loaded: number, total: number) => void;
+  /** Called when every byte is sent and the server is working on the answer. */
+  onUploaded?: () => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends a body with XMLHttpRequest, which (unlike fetch) reports upload progress. Answers the
+ * parsed JSON body (undefined when empty). Errors are ApiError: the API's `{error}` when it sent
+ * one; `upload_failed` with the status for anything else (S3 answers XML); status 0 `network`
+ * when nothing came back. An aborted transfer rejects with a DOMException named AbortError.
+ */
+function sendWithProgress(
+  method: string,
+  url: string,
+  body: Blob | FormData,
+  options: TransferOptions & { headers?: Record<string, string> } = {},
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new DOMException('Aborted', 'AbortError'));
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    const sameOrigin = new URL(url, window.location.href).origin === window.location.origin;
+    // Only the API gets our own headers: a presigned S3 URL takes exactly the headers it was signed with.
+    if (sameOrigin) {
+      xhr.setRequestHeader('accept', 'application/json');
+      xhr.setRequestHeader('accept-language', getLang());
+    }
+    for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value);
+    const total = body instanceof Blob ? body.size : 0;
+    xhr.upload.onprogress = (event) => {
+      options.onUploadProgress?.(event.loaded, event.lengthComputable ? event.total : total);
+    };
+    xhr.upload.onload = () => {
+      options.onUploadProgress?.(total || 1, total || 1);
+      options.onUploaded?.();
+    };
+    const onAbort = () => xhr.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => options.signal?.removeEventListener('abort', onAbort);
+    xhr.onabort = () => {
+      done();
+      reject(new DOMException('Aborted', 'AbortError'));
+    };
+    xhr.onerror = () => {
+      done();
+      reject(new ApiError(0, 'network', 'network error'));
+    };
+    xhr.onload = () => {
+      done();
+      let parsed: unknown;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(parsed);
+        return;
+      }
+      const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+      reject(
+        error?.code
+          ? new ApiError(xhr.status, error.code, error.message ?? '', error.details, parsed)
+          : new ApiError(xhr.status, xhr.status === 413 ? 'payload_too_large' : 'upload_failed', ''),
+      );
+    };
+    xhr.send(body);
+  });
+}
+
+export type ImportStep = 'uploading' | 'reading';
+
+/**
+ * Uploads a file in two steps (a ticket, a PUT with progress, then the preview from the upload),
+ * so big files never pass through API Gateway. Falls back to the one-request multipart upload
+ * only when the API answers `uploads_unavailable`. `onStep` says what is going on.
+ */
+export async function uploadAndPreviewImport(
+  file: File,
+  sheet: string | undefined,
+  options: Omit<TransferOptions, 'onUploaded'> & { onStep?: (step: ImportStep) => void } = {},
+): Promise<{ preview: ImportPreviewResponse; via: 'upload' | 'multipart' }> {
+  const { onStep, ...transfer } = options;
+  onStep?.('uploading');
+  let ticket: UploadTicket;
+  try {
+    ticket = await adminApi.createImportUpload();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'uploads_unavailable')) throw error;
+    const preview = await adminApi.previewImport(file, sheet, { ...transfer, onUploaded: () => onStep?.('reading') });
+    return { preview, via: 'multipart' };
+  }
+  if (file.size > ticket.maxBytes) throw new ApiError(413, 'payload_too_large', '');
+  await adminApi.uploadImportFile(ticket, file, transfer);
+  onStep?.('reading');
+  const preview = await adminApi.previewUploadedImport({
+    uploadId: ticket.uploadId,
+    fileName: file.name.slice(0, 255) || 'fil',
+    ...(sheet ? { sheet } : {}),
+  });
+  return { preview, via: 'upload' };
+}
+
+/**
+ * A GET whose answer may carry the next page's cursor in the `X-Next-Cursor` header (the audit log
+ * keeps its body a plain array). Errors as the JSON helper throws them.
+ */
+async function getWithNextCursor<T>(path: string): Promise<{ body: T; nextCursor?: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'accept-language': getLang() },
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network', (error as Error).message || 'network error');
+  }
+  const body = (await response.json().catch(() => undefined)) as
+    | (T & { error?: { code?: string; message?: string; details?: unknown } })
+    | undefined;
+  if (!response.ok) {
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? `http_${response.status}`,
+      body?.error?.message ?? response.statusText,
+      body?.error?.details,
+      body,
+    );
+  }
+  return { body: body as T, nextCursor: response.headers.get('x-next-cursor') ?? undefined };
+}
 
 export const exportUrls = (year: number) => ({
   xlsx: `/api/admin/campaigns/${year}/export.xlsx`,
