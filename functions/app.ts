@@ -26,7 +26,6 @@ import { ContactImportService } from './features/contacts/contact-import';
 import { EmissionRepository } from './features/emissions/emission.repository';
 import { EmissionsPrefillSource } from './features/emissions/emissions-prefill';
 import { registerEmissionImports } from './features/imports/import.routes';
-import { EmissionReader } from './features/klimatlaget/emission.reader';
 import { registerKlimatlagetRoutes } from './features/klimatlaget/klimatlaget.routes';
 import { KlimatlagetService } from './features/klimatlaget/klimatlaget.service';
 import { ReportRepository } from './features/klimatlaget/report.repository';
@@ -272,7 +271,7 @@ export function createApp(deps: AppDeps) {
       responses: repositories.responses,
       organisations: repositories.organisations,
       reports: new ReportRepository(deps.store),
-      emissions: new EmissionReader(deps.store),
+      emissions: new EmissionRepository(deps.store),
       scores: new ScoreWriter(deps.store),
       audit,
       clock: deps.clock,

@@ -21,6 +21,7 @@ import type {
   YearOnYear,
 } from './report.schema';
 import { round, stat } from './stats';
+import { englishPageTitles, withEnglish } from './titles';
 
 export type OrganisationTypeKey = 'kommun' | 'region';
 export const ORGANISATION_TYPES: readonly OrganisationTypeKey[] = ['kommun', 'region'];
@@ -92,6 +93,7 @@ export function bandCounts(scores: readonly ScoreResult[], labels: readonly stri
 /** Mean and median share of maximum per section (pages with points), over the given scores. */
 export function sectionStats(survey: object, scores: readonly ScoreResult[]): SectionAggregate[] {
   const plan = compileScoring(survey);
+  const english = englishPageTitles(survey);
   return plan.pages
     .filter((page) => page.max > 0)
     .map((page) => {
@@ -100,7 +102,15 @@ export function sectionStats(survey: object, scores: readonly ScoreResult[]): Se
         const section = s.sections.find((candidate) => candidate.name === page.name);
         if (section && section.max > 0) shares.push(Math.min(1, section.total / section.max));
       }
-      return { name: page.name, title: page.title, max: page.max, n: shares.length, ...stat(shares) };
+      const titleEn = english.get(page.name);
+      return {
+        name: page.name,
+        title: page.title,
+        ...(titleEn === undefined ? {} : { titleEn }),
+        max: page.max,
+        n: shares.length,
+        ...stat(shares),
+      };
     });
 }
 
@@ -109,11 +119,17 @@ function numberFrom(value: unknown): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-function bandText(band: { min?: number; max?: number }): string {
-  if (band.min !== undefined && band.max !== undefined) return `${band.min}–${band.max}`;
-  if (band.min !== undefined) return `≥ ${band.min}`;
-  if (band.max !== undefined) return `< ${band.max}`;
-  return 'alla';
+/** A number band as an answer option: numbers read the same in Swedish and English. */
+function bandText(band: { min?: number; max?: number }): { text: string; textEn: string } {
+  const text =
+    band.min !== undefined && band.max !== undefined
+      ? `${band.min}–${band.max}`
+      : band.min !== undefined
+        ? `≥ ${band.min}`
+        : band.max !== undefined
+          ? `< ${band.max}`
+          : undefined;
+  return text === undefined ? { text: 'alla', textEn: 'all' } : { text, textEn: text };
 }
 
 interface QuestionTally {
@@ -122,7 +138,7 @@ interface QuestionTally {
   yesValue: string | number | boolean | null;
   n: number;
   yes: number;
-  options: Array<{ value: string | number; text: string; count: number }>;
+  options: Array<{ value: string | number; text: string; textEn?: string; count: number }>;
 }
 
 function tallyFor(q: QuestionPlan, index: number): QuestionTally {
@@ -132,10 +148,11 @@ function tallyFor(q: QuestionPlan, index: number): QuestionTally {
     options = choiceItems(q.json).map((item) => ({
       value: item.value,
       text: localText(item.text) ?? String(item.value),
+      ...withEnglish('textEn', item.text),
       count: 0,
     }));
   } else if (q.kind === 'number') {
-    options = q.numberBands.map((band, i) => ({ value: i, text: bandText(band), count: 0 }));
+    options = q.numberBands.map((band, i) => ({ value: i, ...bandText(band), count: 0 }));
   }
   return { plan: q, index, yesValue, n: 0, yes: 0, options };
 }
@@ -188,6 +205,7 @@ export function questionStats(survey: object, responses: readonly AggregateRespo
     return {
       name: q.name,
       title: q.title,
+      ...withEnglish('titleEn', q.json.title),
       section: plan.pages[q.pageIndex]?.name ?? '',
       type: q.type,
       gate: q.gate,
@@ -196,7 +214,13 @@ export function questionStats(survey: object, responses: readonly AggregateRespo
       distribution:
         tally.options.length === 0
           ? null
-          : tally.options.map((o) => ({ value: o.value, text: o.text, count: o.count, share: share(o.count) })),
+          : tally.options.map((o) => ({
+              value: o.value,
+              text: o.text,
+              ...(o.textEn === undefined ? {} : { textEn: o.textEn }),
+              count: o.count,
+              share: share(o.count),
+            })),
     };
   });
 }
@@ -208,7 +232,8 @@ export function yearOnYear(current: readonly Scored[], previous: readonly Scored
     .filter((c) => before.has(c.response.organisationId))
     .map((c) => ({ previous: before.get(c.response.organisationId)!, current: c.score.share }));
   if (pairs.length === 0) return null;
-  const changes = pairs.map((p) => p.current - p.previous);
+  // Rounded so floating-point noise cannot move a change across the threshold (0.5005 − 0.5 is 0.000499…).
+  const changes = pairs.map((p) => round(p.current - p.previous, 9));
   return {
     organisations: pairs.length,
     previous: stat(pairs.map((p) => p.previous)),
@@ -282,6 +307,7 @@ export function aggregateKlimatlaget(input: AggregateInput): KlimatlagetReport {
         emissions: emissionsByType[type],
       }),
       max: compileScoring(survey).max,
+      scoreBands: compileScoring(survey).bands.map((b) => ({ minShare: b.minShare, label: b.label })),
       sections: sectionStats(
         survey,
         ofType.map((s) => s.score),

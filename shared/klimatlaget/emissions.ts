@@ -6,14 +6,17 @@ import { round, stat } from './stats';
 
 /**
  * Sweden's territorial emissions per inhabitant as quoted in Klimatkommunerna's Klimatläget 2023
- * (from the national emissions database, Nationella emissionsdatabasen). Used when no national rows
- * are imported; docs/klimatlaget.md says how to update it.
+ * (from the national emissions database, Nationella emissionsdatabasen). The source does not say
+ * which year the figure is for, so `year` stays null and `quotedIn` dates it by the publication:
+ * the report then says "according to Klimatläget 2023" instead of inventing a year. Used when no
+ * national rows are imported; docs/klimatlaget.md says how to update it.
  */
 export const NATIONAL_EMISSIONS_DEFAULT: NationalEmissions = {
   perInhabitant: 4.4,
   year: null,
   source:
     'Klimatläget 2023 (Klimatkommunerna): Sveriges territoriella utsläpp per invånare, Nationella emissionsdatabasen',
+  quotedIn: 2023,
 };
 
 /** The national reference: computed from imported national rows when given, else the documented constant. */

@@ -12,8 +12,11 @@ export {
   sectionStats,
   yearOnYear,
 } from './aggregate';
+export { bandForShare } from './bands';
 export { NATIONAL_EMISSIONS_DEFAULT, nationalReference, networkEmissions } from './emissions';
 export * from './report.schema';
-export { buildScorecard, networkFromReport, networkLive, type ScorecardInput } from './scorecard';
+export { withReportDefaults } from './report-defaults';
+export { buildScorecard, failedGates, networkFromReport, networkLive, type ScorecardInput } from './scorecard';
 export { canonicalJson, scoringRulesOf } from './scoring-rules';
 export { mean, median, round, stat } from './stats';
+export { englishPageTitles, englishText } from './titles';

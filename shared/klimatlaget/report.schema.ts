@@ -20,6 +20,8 @@ export type BandCount = z.infer<typeof BandCountSchema>;
 export const ChoiceCountSchema = z.object({
   value: z.union([z.string(), z.number()]),
   text: z.string(),
+  /** The English text when the survey has one; absent in snapshots published before English was stored. */
+  textEn: z.string().optional(),
   count: z.number().int().min(0),
   share: z.number().min(0).max(1),
 });
@@ -33,6 +35,8 @@ export const ChoiceCountSchema = z.object({
 export const QuestionAggregateSchema = z.object({
   name: z.string(),
   title: z.string(),
+  /** The English title when the survey has one; readers fall back to `title` (Swedish) without it. */
+  titleEn: z.string().optional(),
   section: z.string(),
   type: z.string(),
   gate: z.boolean(),
@@ -52,6 +56,8 @@ export type QuestionAggregate = z.infer<typeof QuestionAggregateSchema>;
 export const SectionAggregateSchema = z.object({
   name: z.string(),
   title: z.string(),
+  /** The English title when the survey has one; readers fall back to `title` (Swedish) without it. */
+  titleEn: z.string().optional(),
   max: z.number().min(0),
   n: z.number().int().min(0),
   mean: z.number(),
@@ -75,8 +81,11 @@ export type YearOnYear = z.infer<typeof YearOnYearSchema>;
 /** The national reference for emissions per inhabitant, with where the figure comes from. */
 export const NationalEmissionsSchema = z.object({
   perInhabitant: z.number(),
+  /** The year the figure is for; null when the source does not say (then `quotedIn` dates the source). */
   year: z.number().int().nullable(),
   source: z.string(),
+  /** The year of the publication the figure is quoted from, for a figure whose own year is unknown. */
+  quotedIn: z.number().int().optional(),
 });
 export type NationalEmissions = z.infer<typeof NationalEmissionsSchema>;
 
@@ -121,6 +130,12 @@ export const TypeAggregateSchema = z.object({
   ...GroupFields,
   /** The survey's maximum points. */
   max: z.number().min(0),
+  /**
+   * The survey's bands, highest first: a respondent that meets every basic requirement gets the first
+   * band with share ≥ minShare. The same bands that scored the responses; snapshots published before
+   * they were stored here get them from the snapshot's rules when read (`withReportDefaults`).
+   */
+  scoreBands: z.array(ScoreBandSchema).optional(),
   sections: z.array(SectionAggregateSchema),
   questions: z.array(QuestionAggregateSchema),
 });
@@ -216,6 +231,7 @@ export type NetworkFigures = z.infer<typeof NetworkFiguresSchema>;
 export const LostPointsSchema = z.object({
   name: z.string(),
   title: z.string(),
+  titleEn: z.string().optional(),
   section: z.string(),
   points: z.number().min(0),
   max: z.number().min(0),
@@ -232,17 +248,40 @@ export const LastYearScoreSchema = z.object({
   sections: z.array(SectionScoreSchema),
 });
 
+/**
+ * A basic requirement (gate question) that was shown and not met: answered no (`answered: true`) or
+ * left unanswered. One such question is enough to give no band.
+ */
+export const FailedGateSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  titleEn: z.string().optional(),
+  answered: z.boolean(),
+});
+export type FailedGate = z.infer<typeof FailedGateSchema>;
+
 /** GET /api/campaigns/{year}/scorecard and the kansli's view of any organisation's scorecard. */
 export const ScorecardSchema = z.object({
   year: z.number().int(),
   organisationId: z.string(),
+  /** The organisation's name in the register (its code when the register has no entry). */
+  organisationName: z.string(),
   organisationType: OrganisationTypeKeySchema,
   total: z.number().min(0),
   max: z.number().min(0),
   share: z.number().min(0).max(1),
   band: z.string().nullable(),
   gatePassed: z.boolean(),
-  sections: z.array(SectionScoreSchema),
+  /** The basic requirements not met, in survey order; empty when the gate passed. */
+  failedGates: z.array(FailedGateSchema),
+  /**
+   * The band the points would have given had every basic requirement been met; set only when the
+   * gate failed (null when even then no band would be given).
+   */
+  bandIfGatePassed: z.string().nullable().optional(),
+  /** The survey's bands, highest first, as in the report. */
+  scoreBands: z.array(ScoreBandSchema),
+  sections: z.array(SectionScoreSchema.extend({ titleEn: z.string().optional() })),
   network: NetworkFiguresSchema,
   lastYear: LastYearScoreSchema.optional(),
   lostPoints: z.array(LostPointsSchema),

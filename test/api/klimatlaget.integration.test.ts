@@ -2,7 +2,10 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../functions/features/audit/audit.log';
 import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
+import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
+import { seededResponseItem } from '../../functions/local/seed/seeded-response';
 import { keys } from '../../functions/store/table-design';
+import { score } from '../../shared/scoring/score';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { LUND, MALMO, SKANE, seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
 import { countCommands, jsonRequest, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
@@ -179,15 +182,19 @@ describe('Klimatläget: what stays private', () => {
     await seedOrganisations(ctx);
     await seedCampaign(ctx);
     lund = await submitAnswers(ctx, LUND_OFFICIAL, completeKommunAnswers());
-    await ctx.store.put({
-      ...keys.emission(LUND.id, 2023, 'transporter'),
-      organisationId: LUND.id,
-      year: 2023,
-      sector: 'transporter',
-      tonnesCO2e: 250_000,
-      population: 125_000,
-      importId: 'imp-1',
-    });
+    // As the emissions import writes it.
+    await new EmissionRepository(ctx.store).putIf(
+      {
+        organisationId: LUND.id,
+        year: 2023,
+        sector: 'transporter',
+        tonnesCO2e: 250_000,
+        population: 125_000,
+        importId: 'imp-1',
+        updatedAt: '2026-03-01T09:00:00.000Z',
+      },
+      undefined,
+    );
     admin = await signIn(ctx, 'kansli@example.se');
   });
 
@@ -243,7 +250,9 @@ describe('Klimatläget: what stays private', () => {
       meanShare: 0.9333,
       medianShare: 0.9333,
     });
-    expect(card.lostPoints).toEqual([{ name: 'M7', title: expect.any(String), section: 'mal', points: 1, max: 2 }]);
+    expect(card.lostPoints).toEqual([
+      { name: 'M7', title: expect.any(String), titleEn: expect.any(String), section: 'mal', points: 1, max: 2 },
+    ]);
   });
 
   it("takes the organisation from the session: a member cannot read another organisation's scorecard", async () => {
@@ -404,5 +413,156 @@ describe('exports for the kansli', () => {
     const aggregates = workbook.getWorksheet('Klimatläget')!;
     expect(aggregates.getCell('A1').value).toBe(`Klimatläget ${YEAR}`);
     expect(aggregates.getRow(4).values).toEqual([undefined, 'Alla', 1, 4, 0, 0.9697, 0.9697, 1]);
+  });
+});
+
+describe('Klimatläget: English titles, band thresholds, the emission year and the change since last year', () => {
+  let ctx: TestContext;
+  let admin: string;
+  /** Lund's answers last year: complete except the energy page, so this year's full answers score higher. */
+  const lastYearAnswers = Object.fromEntries(Object.entries(completeKommunAnswers()).filter(([k]) => !/^E\d/.test(k)));
+
+  beforeEach(async () => {
+    // Arrange: last year's campaign closed with Lund's submitted answers; this year Lund submits in full
+    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
+    await seedOrganisations(ctx);
+    const last = await seedCampaign(ctx, {
+      year: YEAR - 1,
+      title: `Medlemstest ${YEAR - 1}`,
+      status: 'closed',
+      opensAt: '2025-03-01T07:00:00.000Z',
+      closesAt: '2025-04-30T21:59:00.000Z',
+    });
+    await ctx.store.put(
+      seededResponseItem({
+        campaign: last,
+        organisation: LUND,
+        data: lastYearAnswers,
+        status: 'submitted',
+        editor: { name: 'Erik Nilsson', email: LUND_OFFICIAL },
+        at: last.closesAt,
+      }),
+    );
+    await seedCampaign(ctx);
+    await submitAnswers(ctx, LUND_OFFICIAL, completeKommunAnswers());
+    // As the emissions import writes it.
+    await new EmissionRepository(ctx.store).putIf(
+      {
+        organisationId: LUND.id,
+        year: 2023,
+        sector: 'transporter',
+        tonnesCO2e: 250_000,
+        population: 125_000,
+        importId: 'imp-1',
+        updatedAt: '2026-03-01T09:00:00.000Z',
+      },
+      undefined,
+    );
+    admin = await signIn(ctx, 'kansli@example.se');
+  });
+
+  it('publishes the change since last year for the organisations that answered both years', async () => {
+    // Act
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const { report } = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).json();
+    // Assert
+    const before = score(DEFAULT_SURVEYS.kommun, lastYearAnswers).share;
+    const now = score(DEFAULT_SURVEYS.kommun, completeKommunAnswers()).share;
+    expect(now).toBeGreaterThan(before);
+    expect(report.yearOnYear).toMatchObject({ organisations: 1, improved: 1, unchanged: 0, declined: 0 });
+    expect(report.yearOnYear.change.mean).toBeCloseTo(now - before, 4);
+    expect(report.yearOnYear.previous.mean).toBeCloseTo(before, 4);
+    expect(report.byType.kommun.yearOnYear).toEqual(report.yearOnYear);
+    expect(report.byType.region.yearOnYear).toBeNull();
+  });
+
+  it('stores English titles and the bands in the snapshot, and dates the national emission figure', async () => {
+    // Act
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const { report } = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).json();
+    const stored = await ctx.store.get(keys.reportRevision(YEAR, 1));
+    // Assert
+    const energy = report.byType.kommun.sections.find((s: { name: string }) => s.name === 'energi');
+    expect(energy).toMatchObject({ title: 'Energi', titleEn: 'Energy' });
+    const m1 = report.byType.kommun.questions.find((q: { name: string }) => q.name === 'M1');
+    expect(m1).toMatchObject({
+      title: 'Vilket territoriellt klimatmål har kommunen beslutat?',
+      titleEn: 'Which territorial climate target has the municipality decided?',
+    });
+    expect(m1.distribution[0]).toMatchObject({ text: 'Inget beslutat mål', textEn: 'No decided target' });
+    expect(report.byType.kommun.scoreBands.map((b: { label: string }) => b.label)).toEqual(['A', 'B', 'C', 'D']);
+    expect(report.byType.region.scoreBands).toEqual(report.byType.kommun.scoreBands);
+    expect(report.emissions).toMatchObject({
+      latestYear: 2023,
+      national: { perInhabitant: 4.4, year: null, quotedIn: 2023 },
+    });
+    expect((stored!.report as { byType: { kommun: { scoreBands: unknown } } }).byType.kommun.scoreBands).toEqual(
+      report.byType.kommun.scoreBands,
+    );
+  });
+
+  it('still serves a snapshot stored before English titles and bands were kept, with its own bands', async () => {
+    // Arrange: revision 2 as an older version stored it, with region bands of its own in the rules
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const item = (await ctx.store.get(keys.reportRevision(YEAR, 1)))!;
+    const old = JSON.parse(
+      JSON.stringify(item, (key, value) => (/^(titleEn|textEn|scoreBands|quotedIn)$/.test(key) ? undefined : value)),
+    );
+    old.rules.region.bands = [{ minShare: 0.5, label: 'Godkänd' }];
+    await ctx.store.put({ ...old, ...keys.reportRevision(YEAR, 2), revision: 2 });
+    // Act
+    const res = await ctx.app.request(`/api/klimatlaget/${YEAR}?revision=2`);
+    // Assert
+    expect(res.status).toBe(200);
+    const { report } = await res.json();
+    expect(report.byType.kommun.sections[0].titleEn).toBeUndefined();
+    expect(report.byType.kommun.sections[0].title).toBe('Mål, åtgärder och uppföljning');
+    expect(report.byType.kommun.scoreBands.map((b: { label: string }) => b.label)).toEqual(['A', 'B', 'C', 'D']);
+    expect(report.byType.region.scoreBands).toEqual([{ minShare: 0.5, label: 'Godkänd' }]);
+    expect(report.emissions.national.quotedIn).toBe(2023);
+  });
+
+  it('names the organisation on the scorecard, and which basic requirement failed and what it cost', async () => {
+    // Arrange: Malmö submits the full answers but no to B2 and B4
+    const malmo = await submitAnswers(ctx, MALMO_OFFICIAL, { ...completeKommunAnswers(), B2: false, B4: false });
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    // Act
+    const card = await (await ctx.app.request(`/api/campaigns/${YEAR}/scorecard`, withCookie(malmo))).json();
+    const lund = await (
+      await ctx.app.request(`/api/admin/campaigns/${YEAR}/scorecards/1281`, withCookie(admin))
+    ).json();
+    // Assert
+    const full = score(DEFAULT_SURVEYS.kommun, completeKommunAnswers());
+    expect(card).toMatchObject({
+      organisationId: MALMO.id,
+      organisationName: MALMO.name,
+      band: null,
+      gatePassed: false,
+      total: full.total,
+      bandIfGatePassed: full.band,
+    });
+    expect(card.failedGates).toEqual([
+      {
+        name: 'B2',
+        title: 'Finns beslutade utsläppsmål?',
+        titleEn: 'Are there decided emission targets?',
+        answered: true,
+      },
+      {
+        name: 'B4',
+        title: expect.stringMatching(/^Har kommunen utsett två kontaktpersoner/),
+        titleEn: expect.stringMatching(/^Has the municipality named two contacts/),
+        answered: true,
+      },
+    ]);
+    expect(card.scoreBands.map((b: { label: string }) => b.label)).toEqual(['A', 'B', 'C', 'D']);
+    expect(lund).toMatchObject({
+      organisationName: LUND.name,
+      gatePassed: true,
+      failedGates: [],
+      lastYear: { year: YEAR - 1 },
+    });
+    expect(lund.bandIfGatePassed).toBeUndefined();
+    expect(lund.sections.find((s: { name: string }) => s.name === 'energi')).toMatchObject({ titleEn: 'Energy' });
   });
 });

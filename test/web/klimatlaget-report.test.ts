@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionAggregate, TypeAggregate } from '../../web/src/api/types';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
+import { type AggregateResponse, aggregateKlimatlaget } from '../../shared/klimatlaget/index';
+import { score } from '../../shared/scoring/score';
+import type { PublishedReport, QuestionAggregate, TypeAggregate } from '../../web/src/api/types';
 import { barChartHeight, wrapLabel } from '../../web/src/components/charts/chart-spec';
+import { formatPointChange } from '../../web/src/lib/format';
 import {
   areasOf,
+  bandLegend,
+  choiceTextOf,
   countedAnswer,
+  countedChoice,
   distributionQuestions,
   extremes,
+  hasEnglishTitles,
+  localised,
+  titleOf,
   yesQuestions,
 } from '../../web/src/pages/klimatlaget/report-model';
+import { completeKommunAnswers } from '../helpers/complete-answers';
 
 function question(overrides: Partial<QuestionAggregate>): QuestionAggregate {
   return {
@@ -116,5 +127,218 @@ describe('chart labels', () => {
     // Assert
     expect(threeLines - 60).toBe(2 * (3 * 13 * 1.25 + 12));
     expect(threeLines).toBeGreaterThan(oneLine);
+  });
+});
+
+type Report = PublishedReport['report'];
+
+/** A submitted response with its stored score, as publish aggregates it. */
+function response(id: string, type: 'kommun' | 'region', data: Record<string, unknown>): AggregateResponse {
+  return {
+    organisationId: id,
+    organisationType: type,
+    status: 'submitted',
+    data,
+    score: score(DEFAULT_SURVEYS[type], data),
+  };
+}
+
+/** Drops the kommun survey's answers on one page, so this year and last year differ by that page's points. */
+function without(data: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith(prefix)));
+}
+
+describe('report texts in the page language', () => {
+  it('shows English when the snapshot has it, else Swedish marked as Swedish', () => {
+    expect(localised('en', 'Energi', 'Energy')).toEqual({ text: 'Energy', lang: undefined });
+    expect(localised('en', 'Energi', undefined)).toEqual({ text: 'Energi', lang: 'sv' });
+    expect(localised('en', 'Energi', ' ')).toEqual({ text: 'Energi', lang: 'sv' });
+    expect(localised('sv', 'Energi', 'Energy')).toEqual({ text: 'Energi', lang: undefined });
+    expect(titleOf({ title: 'Mål' }, 'en')).toEqual({ text: 'Mål', lang: 'sv' });
+    expect(choiceTextOf({ text: 'Nej', textEn: 'No' }, 'en')).toEqual({ text: 'No', lang: undefined });
+  });
+
+  it('names the counted answer of a single choice in the page language', () => {
+    // Arrange
+    const radio = question({
+      name: 'M4',
+      type: 'radiogroup',
+      yes: { value: 'ja', count: 1, share: 1 },
+      distribution: [{ value: 'ja', text: 'Ja, beslutad', textEn: 'Yes, decided', count: 1, share: 1 }],
+    });
+    // Act and assert
+    expect(countedChoice(radio, 'en')).toEqual({ text: 'Yes, decided', lang: undefined });
+    expect(countedChoice(radio, 'sv')).toEqual({ text: 'Ja, beslutad', lang: undefined });
+    expect(countedChoice(question({}), 'en')).toBeNull();
+  });
+
+  it('carries an area title in both languages, and tells whether a report has English at all', () => {
+    // Arrange: the shipped surveys have English; strip it to get a report as published before
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys: DEFAULT_SURVEYS,
+      responses: [response('1281', 'kommun', completeKommunAnswers())],
+    });
+    const old = JSON.parse(
+      JSON.stringify(report, (key, value) => (/^(titleEn|textEn)$/.test(key) ? undefined : value)),
+    );
+    // Act
+    const energy = areasOf(report.byType.kommun, () => 'Baskrav').find((a) => a.name === 'energi')!;
+    const oldEnergy = areasOf(old.byType.kommun, () => 'Baskrav').find((a) => a.name === 'energi')!;
+    // Assert
+    expect(titleOf(energy, 'en')).toEqual({ text: 'Energy', lang: undefined });
+    expect(titleOf(oldEnergy, 'en')).toEqual({ text: 'Energi', lang: 'sv' });
+    expect([hasEnglishTitles(report), hasEnglishTitles(old)]).toEqual([true, false]);
+  });
+});
+
+describe('band legend', () => {
+  const report = aggregateKlimatlaget({
+    year: 2026,
+    surveys: DEFAULT_SURVEYS,
+    responses: [response('1281', 'kommun', completeKommunAnswers())],
+  }) as Report;
+
+  it('gives each band its share of maximum and the points it takes per type, from the snapshot bands', () => {
+    // Act
+    const rows = bandLegend(report, ['kommun', 'region'])!;
+    // Assert: the points are the share of each survey's own maximum (66 and 42 points)
+    const points = (share: number, max: number) => Math.ceil(share * max * 10 - 1e-6) / 10;
+    const { max: kommunMax } = report.byType.kommun;
+    const { max: regionMax } = report.byType.region;
+    expect(rows.map((r) => r.label)).toEqual(['A', 'B', 'C', 'D']);
+    expect(rows.map((r) => r.shares)).toEqual([
+      [{ min: 0.8, below: null }],
+      [{ min: 0.6, below: 0.8 }],
+      [{ min: 0.4, below: 0.6 }],
+      [{ min: null, below: 0.4 }],
+    ]);
+    expect(rows[0]!.points).toEqual({
+      kommun: { min: points(0.8, kommunMax), below: null },
+      region: { min: points(0.8, regionMax), below: null },
+    });
+    expect(rows[0]!.points.kommun?.min).toBe(52.8);
+    expect(rows[1]!.points.region).toEqual({ min: 25.2, below: 33.6 });
+    expect(rows[3]!.points.kommun).toEqual({ min: null, below: 26.4 });
+    expect(bandLegend(report, ['kommun'])!.every((r) => r.points.region === undefined)).toBe(true);
+  });
+
+  it('follows custom bands, and gives one share per type when the types differ', () => {
+    // Arrange: the regions use two bands of their own
+    const custom = structuredClone(report);
+    custom.byType.region.scoreBands = [
+      { minShare: 0.75, label: 'A' },
+      { minShare: 0, label: 'Godkänd' },
+    ];
+    // Act
+    const rows = bandLegend(custom, ['kommun', 'region'])!;
+    // Assert
+    expect(rows.map((r) => r.label)).toEqual(['A', 'B', 'C', 'D', 'Godkänd']);
+    expect(rows[0]!.shares).toEqual([
+      { min: 0.8, below: null },
+      { min: 0.75, below: null },
+    ]);
+    expect(rows[0]!.points.region).toEqual({ min: 31.5, below: null });
+    expect(rows[1]!.shares).toEqual([{ min: 0.6, below: 0.8 }]);
+    expect(rows[4]!).toEqual({
+      label: 'Godkänd',
+      shares: [{ min: null, below: 0.75 }],
+      points: { region: { min: null, below: 31.5 } },
+    });
+  });
+
+  it('rounds points up to a tenth, so "at least" never asks for less than the threshold', () => {
+    const custom = structuredClone(report);
+    custom.byType.kommun.scoreBands = [{ minShare: 1 / 3, label: 'X' }];
+    custom.byType.kommun.max = 10;
+    expect(bandLegend(custom, ['kommun'])![0]!.points.kommun?.min).toBe(3.4);
+  });
+
+  it('has no legend for a report without bands', () => {
+    const old = structuredClone(report);
+    delete old.byType.kommun.scoreBands;
+    delete old.byType.region.scoreBands;
+    expect(bandLegend(old, ['kommun', 'region'])).toBeNull();
+  });
+});
+
+describe('year-on-year change in the published report', () => {
+  // Lund full answers last year and without the energy page this year; Malmö the other way round.
+  const full = completeKommunAnswers();
+  const previous = [response('1281', 'kommun', full), response('1280', 'kommun', without(full, 'E'))];
+  const energyShare = () => {
+    const { sections, max } = aggregateKlimatlaget({ year: 2026, surveys: DEFAULT_SURVEYS, responses: [] }).byType
+      .kommun;
+    return sections.find((s) => s.name === 'energi')!.max / max;
+  };
+
+  it('compares only those that answered both years, so a newcomer does not move the change', () => {
+    // Arrange: Lund loses the energy points, Malmö gains them, Stockholm is new
+    const current = [
+      response('1281', 'kommun', without(full, 'E')),
+      response('1280', 'kommun', full),
+      response('0180', 'kommun', full),
+    ];
+    // Act
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys: DEFAULT_SURVEYS,
+      responses: current,
+      previous: { responses: previous },
+    });
+    // Assert: the energy page's share of the maximum, once up and once down
+    expect(report.yearOnYear).toMatchObject({ organisations: 2, improved: 1, declined: 1, unchanged: 0 });
+    expect(report.yearOnYear!.change.mean).toBeCloseTo(0, 4);
+    expect(report.yearOnYear!.current.mean).toBeCloseTo(report.yearOnYear!.previous.mean, 4);
+    const lund = previous[0]!.score!.share - score(DEFAULT_SURVEYS.kommun, without(full, 'E')).share;
+    expect(lund).toBeCloseTo(energyShare(), 4);
+    expect(report.byType.kommun.yearOnYear).toEqual(report.yearOnYear);
+    expect(report.byType.region.yearOnYear).toBeNull();
+  });
+
+  it('shows the mean change in percentage points with its sign, as the key figure does', () => {
+    // Arrange: both gain the energy page
+    const before = [response('1281', 'kommun', without(full, 'E')), response('1280', 'kommun', without(full, 'E'))];
+    const after = [response('1281', 'kommun', full), response('1280', 'kommun', full)];
+    // Act
+    const up = aggregateKlimatlaget({
+      year: 2026,
+      surveys: DEFAULT_SURVEYS,
+      responses: after,
+      previous: { responses: before },
+    });
+    const down = aggregateKlimatlaget({
+      year: 2026,
+      surveys: DEFAULT_SURVEYS,
+      responses: before,
+      previous: { responses: after },
+    });
+    // Assert
+    const points = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      energyShare() * 100,
+    );
+    expect(up.yearOnYear).toMatchObject({ organisations: 2, improved: 2, declined: 0 });
+    expect(formatPointChange(up.yearOnYear!.change.mean, 'sv')).toBe(`+${points.replace('.', ',')}`);
+    expect(formatPointChange(down.yearOnYear!.change.mean, 'en')).toBe(`-${points}`);
+    expect(down.yearOnYear).toMatchObject({ improved: 0, declined: 2 });
+  });
+
+  it('splits the change by type, and has none without last year', () => {
+    // Arrange: a region answers both years too, the same way
+    const region = response('12', 'region', {});
+    const current = [response('1281', 'kommun', full), region];
+    // Act
+    const both = aggregateKlimatlaget({
+      year: 2026,
+      surveys: DEFAULT_SURVEYS,
+      responses: current,
+      previous: { responses: [...previous, region] },
+    });
+    const first = aggregateKlimatlaget({ year: 2026, surveys: DEFAULT_SURVEYS, responses: current });
+    // Assert
+    expect(both.yearOnYear?.organisations).toBe(2);
+    expect(both.byType.kommun.yearOnYear).toMatchObject({ organisations: 1, unchanged: 1 });
+    expect(both.byType.region.yearOnYear).toMatchObject({ organisations: 1, unchanged: 1 });
+    expect(first.yearOnYear).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { emissionKey } from '../../../shared/emissions-import/emission-key';
 import type { EmissionValue } from '../../../shared/emissions-import/import.schema';
 import { SECTOR_IDS, type SectorId } from '../../../shared/emissions-import/sectors';
+import type { EmissionRow } from '../../../shared/scoring/emission-outcome.schema';
 import type { Item, TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
 
@@ -43,10 +44,24 @@ export class EmissionRepository {
   /** The values of many organisations, keyed by {@link emissionKey}: one query per organisation. */
   async ofOrganisations(organisationIds: Iterable<string>): Promise<Map<string, EmissionRecord>> {
     const byKey = new Map<string, EmissionRecord>();
-    await forEachLimited([...new Set(organisationIds)], READ_CONCURRENCY, async (organisationId) => {
-      for (const record of await this.ofOrganisation(organisationId)) byKey.set(emissionKey(record), record);
-    });
+    for (const records of (await this.byOrganisation(organisationIds)).values()) {
+      for (const record of records) byKey.set(emissionKey(record), record);
+    }
     return byKey;
+  }
+
+  /**
+   * The values of many organisations, by organisation (those with none are left out): one query
+   * per organisation, {@link READ_CONCURRENCY} at a time, so callers pass only the organisations
+   * they need (Klimatläget: the respondents; a commit: the file's organisations).
+   */
+  async byOrganisation(organisationIds: Iterable<string>): Promise<Map<string, EmissionRecord[]>> {
+    const byOrganisation = new Map<string, EmissionRecord[]>();
+    await forEachLimited([...new Set(organisationIds)], READ_CONCURRENCY, async (organisationId) => {
+      const records = await this.ofOrganisation(organisationId);
+      if (records.length > 0) byOrganisation.set(organisationId, records);
+    });
+    return byOrganisation;
   }
 
   async get(value: Pick<EmissionValue, 'organisationId' | 'year' | 'sector'>): Promise<EmissionRecord | undefined> {
@@ -70,6 +85,19 @@ export class EmissionRepository {
       holderCondition(expectedImportId),
     );
   }
+}
+
+/**
+ * A stored value as the emission outcome reads it (year, sector, tonnes and a positive population);
+ * where it came from stays behind.
+ */
+export function toEmissionRow(record: EmissionRecord): EmissionRow {
+  return {
+    year: record.year,
+    sector: record.sector,
+    tonnesCO2e: record.tonnesCO2e,
+    ...(record.population !== undefined && record.population > 0 ? { population: record.population } : {}),
+  };
 }
 
 function holderCondition(expectedImportId: string | undefined) {

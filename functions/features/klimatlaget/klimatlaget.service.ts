@@ -15,6 +15,7 @@ import {
   type Scorecard,
   type ScoringRules,
 } from '../../../shared/klimatlaget/report.schema';
+import { withReportDefaults } from '../../../shared/klimatlaget/report-defaults';
 import { buildScorecard, networkFromReport, networkLive } from '../../../shared/klimatlaget/scorecard';
 import { canonicalJson, scoringRulesOf } from '../../../shared/klimatlaget/scoring-rules';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
@@ -29,10 +30,10 @@ import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictErro
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
+import { type EmissionRepository, forEachLimited, toEmissionRow } from '../emissions/emission.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ResponseRepository } from '../responses/response.repository';
 import { organisationTypeOf } from '../responses/response.service';
-import { type EmissionReader, forEachLimited } from './emission.reader';
 import type { ReportRepository } from './report.repository';
 import { ScoreWriteRefused, type ScoreWriter } from './score.writer';
 
@@ -47,7 +48,8 @@ interface Deps {
   responses: ResponseRepository;
   organisations: OrganisationRepository;
   reports: ReportRepository;
-  emissions: EmissionReader;
+  /** Imported emissions, written by the import feature. */
+  emissions: Pick<EmissionRepository, 'ofOrganisation' | 'byOrganisation'>;
   scores: ScoreWriter;
   audit: AuditLog;
   clock: Clock;
@@ -184,7 +186,8 @@ export class KlimatlagetService {
       year: snapshot.year,
       revision: snapshot.revision,
       publishedAt: snapshot.publishedAt,
-      report: snapshot.report,
+      // An older snapshot gets the bands from its own rules; the stored item is never changed.
+      report: withReportDefaults(snapshot.report, snapshot.rules),
     };
   }
 
@@ -192,7 +195,7 @@ export class KlimatlagetService {
   async snapshot(year: number, revision: number): Promise<ReportRevision> {
     const snapshot = await this.deps.reports.get(year, revision);
     if (!snapshot) throw notPublished(year, revision);
-    return snapshot;
+    return { ...snapshot, report: withReportDefaults(snapshot.report, snapshot.rules) };
   }
 
   publishedYears(): Promise<PublishedYear[]> {
@@ -301,14 +304,16 @@ export class KlimatlagetService {
     return buildScorecard({
       year,
       organisationId,
+      ...(bundle.organisation ? { organisationName: bundle.organisation.name } : {}),
       organisationType: type,
       survey,
+      data: response.data,
       score: own,
       network,
       ...(previous?.status === 'submitted' && previous.score
         ? { lastYear: { year: year - 1, score: previous.score } }
         : {}),
-      emissions: await this.deps.emissions.rowsOf(organisationId),
+      emissions: (await this.deps.emissions.ofOrganisation(organisationId)).map(toEmissionRow),
     });
   }
 
@@ -328,7 +333,10 @@ export class KlimatlagetService {
     ]);
     const { members, organisations } = scope(register, responses, year);
     const submitted = responses.filter((r) => r.status === 'submitted').map((r) => r.organisationId);
-    const emissions = await this.deps.emissions.rowsOfMany(submitted);
+    const emissions: Record<string, EmissionRow[]> = {};
+    for (const [id, records] of await this.deps.emissions.byOrganisation(submitted)) {
+      emissions[id] = records.map(toEmissionRow);
+    }
     return { campaign, members, organisations, responses, previous, emissions };
   }
 

@@ -14,7 +14,9 @@ const DAY = 24 * 3600 * 1000;
 /**
  * The demo cycle: this year's campaign open (opened 7 days ago, closes in 30 days) with a few
  * drafts and submissions, and last year's closed with plausible submitted answers for most
- * organisations, so progress, scorecards and Klimatläget have data to show.
+ * organisations, so progress, scorecards and Klimatläget have data to show. The year before that
+ * is closed too, with submitted answers from most of the same organisations, so last year's
+ * Klimatläget has a change since the year before to show (and can itself be published).
  */
 export async function seedDemoCampaigns(input: {
   store: TableStore;
@@ -46,6 +48,13 @@ export async function seedDemoCampaigns(input: {
     new Date(Date.UTC(year - 1, 9, 15, 21)),
   );
   const current = campaign(year, 'open', new Date(now.getTime() - 7 * DAY), new Date(now.getTime() + 30 * DAY));
+  const earlier = campaign(
+    year - 2,
+    'closed',
+    new Date(Date.UTC(year - 2, 8, 1, 6)),
+    new Date(Date.UTC(year - 2, 9, 15, 21)),
+  );
+  await createIfMissing(repo, earlier);
   await createIfMissing(repo, last);
   await createIfMissing(repo, current);
   await repo.takeOpenLock(year, stamp);
@@ -54,6 +63,20 @@ export async function seedDemoCampaigns(input: {
   for (const [index, organisation] of organisations.entries()) {
     const contact = input.contacts.get(organisation.id)?.[index % 2];
     const editor = { name: contact?.name ?? 'Demo', email: contact?.email ?? 'demo@example.se' };
+    // The year before: about eight in ten submitted, from other random answers, so scores change.
+    if (index % 10 !== 7 && index % 10 !== 4) {
+      await store.put(
+        seededResponseItem({
+          campaign: earlier,
+          organisation,
+          data: sample(earlier, organisation, 500 + index),
+          status: 'submitted',
+          editor,
+          at: earlier.closesAt,
+        }),
+      );
+      responses++;
+    }
     // Last year: about nine in ten submitted.
     if (index % 10 !== 7) {
       await store.put(
@@ -98,7 +121,7 @@ export async function seedDemoCampaigns(input: {
       responses++;
     }
   }
-  return { years: [year - 1, year], responses };
+  return { years: [year - 2, year - 1, year], responses };
 }
 
 function sample(campaign: Campaign, organisation: Organisation, seed: number): Record<string, unknown> {

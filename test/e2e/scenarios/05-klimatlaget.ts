@@ -2,9 +2,35 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { assert, assertEqual, type E2E, type Scenario, watchPage } from '../harness';
 
-/** The seed closes last year's campaign with submitted answers from most organisations. */
+/** The seed closes last year's and the year before's campaigns with submitted answers from most organisations. */
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
-const MEMBER = 'tjansteperson.1281@example.se'; // Lund, submitted last year
+const YEAR_BEFORE = LAST_YEAR - 1;
+const MEMBER = 'tjansteperson.1281@example.se'; // Lund, submitted both years
+
+/** The public report as the API serves it: the expectations below are read from it, never typed in. */
+interface ReportBody {
+  report: {
+    yearOnYear: { organisations: number } | null;
+    emissions: {
+      latestYear: number;
+      national: { perInhabitant: number; year: number | null; quotedIn?: number };
+    } | null;
+    byType: Record<
+      'kommun' | 'region',
+      {
+        max: number;
+        scoreBands?: Array<{ label: string; minShare: number }>;
+        sections: Array<{ name: string; title: string; titleEn?: string }>;
+        questions: Array<{ name: string; gate: boolean; title: string; titleEn?: string }>;
+      }
+    >;
+  };
+}
+
+/** Swedish number formats as the page writes them (no-break spaces included). */
+const percentSv = (share: number) =>
+  new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+const decimalSv = (value: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(value);
 
 /** A small emissions export (long layout, as the import reads it) for six kommuner, 1990–2023. */
 function emissionsCsv(): string {
@@ -46,14 +72,23 @@ async function importEmissions(e2e: E2E, context: BrowserContext): Promise<void>
   assert(commit.ok(), `commit answered ${commit.status()}`);
 }
 
-/** Publishes last year's Klimatläget as the kansli, through the API with the kansli's session cookie. */
-async function publishLastYear(e2e: E2E, context: BrowserContext, options: { emissions?: boolean } = {}) {
+/**
+ * Publishes last year's Klimatläget as the kansli, through the API with the kansli's session cookie;
+ * with `yearBefore`, the year before's first, so two years are published and the change shows.
+ */
+async function publishLastYear(
+  e2e: E2E,
+  context: BrowserContext,
+  options: { emissions?: boolean; yearBefore?: boolean } = {},
+) {
   await e2e.signIn(context, 'kansli@example.se');
   if (options.emissions) await importEmissions(e2e, context);
-  const response = await context.request.post(`${e2e.baseUrl}/api/admin/campaigns/${LAST_YEAR}/publish`, {
-    headers: { origin: e2e.baseUrl },
-  });
-  assertEqual(response.status(), 201, `POST /api/admin/campaigns/${LAST_YEAR}/publish`);
+  for (const year of options.yearBefore ? [YEAR_BEFORE, LAST_YEAR] : [LAST_YEAR]) {
+    const response = await context.request.post(`${e2e.baseUrl}/api/admin/campaigns/${year}/publish`, {
+      headers: { origin: e2e.baseUrl },
+    });
+    assertEqual(response.status(), 201, `POST /api/admin/campaigns/${year}/publish`);
+  }
 }
 
 /** Waits until every chart canvas has been drawn on (chart.js arrives in a chunk of its own). */
@@ -85,10 +120,13 @@ export const scenarios: Scenario[] = [
   {
     name: 'Klimatläget: published by the kansli, read signed out with charts, tables and a print layout',
     async run(e2e) {
-      await publishLastYear(e2e, await e2e.newContext(), { emissions: true });
+      await publishLastYear(e2e, await e2e.newContext(), { emissions: true, yearBefore: true });
 
       const context = await e2e.newContext();
       const page = await context.newPage();
+      const { report } = (await (
+        await context.request.get(`${e2e.baseUrl}/api/klimatlaget/${LAST_YEAR}`)
+      ).json()) as ReportBody;
       const watch = watchPage(page);
       // /klimatlaget goes to the newest published year.
       await page.goto(`${e2e.baseUrl}/klimatlaget`);
@@ -136,6 +174,55 @@ export const scenarios: Scenario[] = [
       await toggle.click();
       await bands.locator('canvas').waitFor();
 
+      // The band legend: the thresholds the scoring used, as share of maximum and as points per type.
+      const legend = page.getByRole('table', { name: 'Så sätts betyget' });
+      const kommun = report.byType.kommun;
+      assert(kommun.scoreBands && kommun.scoreBands.length > 1, 'the report holds the kommun bands');
+      const [top, next] = kommun.scoreBands;
+      const bottom = kommun.scoreBands.at(-1)!;
+      const above = kommun.scoreBands.at(-2)!;
+      const row = (label: string) => legend.getByRole('row', { name: new RegExp(`^${label}\\b`) });
+      const cell = (label: string, text: string) => row(label).getByRole('cell', { name: text, exact: true }).waitFor();
+      await cell(top!.label, `minst ${percentSv(top!.minShare)}`);
+      await cell(top!.label, `minst ${decimalSv(top!.minShare * kommun.max)}`);
+      await cell(next!.label, `minst ${percentSv(next!.minShare)}`);
+      await cell(bottom.label, `under ${percentSv(above.minShare)}`);
+      await legend.getByRole('columnheader', { name: `Kommun, poäng (max ${decimalSv(kommun.max)})` }).waitFor();
+
+      // The change since the year before, for those that answered both years (two years published).
+      assert(report.yearOnYear, `the seed gives ${LAST_YEAR} a comparison with ${YEAR_BEFORE}`);
+      const change = page.locator('.kl-figures > div', {
+        has: page.locator('dt', { hasText: `Förändring sedan ${YEAR_BEFORE}` }),
+      });
+      await change
+        .getByText(`för de ${report.yearOnYear.organisations} som svarade båda åren`, { exact: false })
+        .waitFor();
+      assert(
+        /^[+−-]?\d+,\d procentenheter$/.test(
+          ((await change.locator('.kl-big').textContent()) ?? '').replace(/\s+/g, ' '),
+        ),
+        'the change in percentage points',
+      );
+      await page
+        .locator('.kl-years')
+        .getByRole('link', { name: String(YEAR_BEFORE) })
+        .waitFor();
+
+      // Which year the emission figures are for: the network's in the key figure, Sweden's in its label.
+      assert(report.emissions, 'the imported emissions are in the report');
+      await page.getByText(`Utsläpp per invånare ${report.emissions.latestYear}`, { exact: true }).waitFor();
+      const national = report.emissions.national;
+      const nationalLabel =
+        national.year !== null ? `Riket ${national.year}` : `Riket (uppgift publicerad ${national.quotedIn})`;
+      await page
+        .getByRole('figure', { name: /Utsläpp per invånare över tid/ })
+        .getByRole('rowheader', { name: nationalLabel })
+        .waitFor({ state: 'attached' });
+      await page
+        .locator('.kl-figures')
+        .getByText(`${nationalLabel}: ${decimalSv(national.perInhabitant)} ton`, { exact: false })
+        .waitFor();
+
       await e2e.axe(page, `/klimatlaget/${LAST_YEAR}`);
       await e2e.screenshot(page, 'klimatlaget');
       await printScreenshot(e2e, page, 'klimatlaget');
@@ -148,12 +235,32 @@ export const scenarios: Scenario[] = [
         'the report and chart chunks loaded',
       );
 
-      // English: the interface switches, the survey's texts stay Swedish and are marked so.
+      // English: the interface and the survey's texts switch, from the English titles in the snapshot.
       await page.getByRole('button', { name: 'In English' }).click();
       await page.getByRole('heading', { level: 2, name: 'In brief' }).waitFor();
-      await page.getByText(/Questions and answer options are shown in Swedish/).waitFor();
+      const energy = kommun.sections.find((s) => s.name === 'energi');
+      assert(energy?.titleEn, 'the snapshot has the English area titles');
+      await page.getByRole('heading', { level: 3, name: energy.titleEn, exact: true }).first().waitFor();
+      await page.getByRole('figure', { name: new RegExp(`^${energy.titleEn}: share answering yes`) }).waitFor();
+      const gate = kommun.questions.find((q) => q.gate);
+      assert(gate?.titleEn, 'the snapshot has the English question titles');
+      await page.getByText(gate.titleEn, { exact: true }).first().waitFor();
+      assertEqual(await page.getByText(gate.title, { exact: true }).count(), 0, 'no Swedish gate title left');
+      assertEqual(await page.getByText(/shown in Swedish/).count(), 0, 'no notice that texts are Swedish');
+      await page.getByRole('table', { name: 'How grades are set' }).waitFor();
+      await page.locator('dt', { hasText: `Change since ${YEAR_BEFORE}` }).waitFor();
+      await page
+        .getByText(
+          national.year !== null ? `Sweden ${national.year}` : `Sweden (figure published ${national.quotedIn})`,
+          {
+            exact: false,
+          },
+        )
+        .first()
+        .waitFor();
       await waitForCharts(page, 3);
       await e2e.axe(page, `/klimatlaget/${LAST_YEAR} in English`);
+      await e2e.screenshot(page, 'klimatlaget-en');
       await page.getByRole('button', { name: 'På svenska' }).click();
       await page.getByRole('heading', { level: 2, name: 'I korthet' }).waitFor();
 
@@ -176,7 +283,9 @@ export const scenarios: Scenario[] = [
       await e2e.screenshot(page, 'home-results');
       await page.getByRole('link', { name: 'Se ert resultat' }).click();
       await page.getByRole('heading', { level: 1, name: `Ert resultat ${LAST_YEAR}` }).waitFor();
-      await page.getByText('Lund').first().waitFor();
+      // The organisation's name from the register, on the page and in the window title.
+      await page.locator('.eyebrow', { hasText: 'Lund · Kommun' }).waitFor();
+      assert((await page.title()).startsWith(`Lund: Ert resultat ${LAST_YEAR}`), `title: ${await page.title()}`);
       assertEqual(await waitForCharts(page, 1), 1, 'charts on the scorecard');
       const figure = page.getByRole('figure', { name: /Er andel av maxpoängen per område/ });
       const table = figure.getByRole('table');
@@ -195,6 +304,65 @@ export const scenarios: Scenario[] = [
       await e2e.axe(page, '/resultat');
       await e2e.screenshot(page, 'scorecard');
       await printScreenshot(e2e, page, 'scorecard');
+      assertEqual(watch.errors.join('; '), '', 'browser errors');
+    },
+  },
+  {
+    name: 'scorecard: a member that missed a basic requirement sees which one, and what it means for the grade',
+    async run(e2e) {
+      // A kommun whose submitted answers miss a basic requirement (the seed has a few), found as the kansli.
+      const kansli = await e2e.newContext();
+      await publishLastYear(e2e, kansli);
+      const { responses } = (await (
+        await kansli.request.get(`${e2e.baseUrl}/api/admin/campaigns/${LAST_YEAR}/responses`)
+      ).json()) as {
+        responses: Array<{ organisation: { id: string; name: string; type: string }; score?: { gatePassed: boolean } }>;
+      };
+      const failing = responses.find((r) => r.organisation.type === 'kommun' && r.score?.gatePassed === false);
+      assert(failing, 'the seed has a kommun that missed a basic requirement');
+      const expected = (await (
+        await kansli.request.get(
+          `${e2e.baseUrl}/api/admin/campaigns/${LAST_YEAR}/scorecards/${failing.organisation.id}`,
+        )
+      ).json()) as {
+        failedGates: Array<{ title: string; titleEn?: string }>;
+        bandIfGatePassed?: string | null;
+        sections: Array<{ name: string; title: string; titleEn?: string }>;
+      };
+      assert(expected.failedGates.length > 0, 'the scorecard names the failed requirement');
+
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, `tjansteperson.${failing.organisation.id}@example.se`);
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/resultat/${LAST_YEAR}`);
+      await page.getByRole('heading', { level: 1, name: `Ert resultat ${LAST_YEAR}` }).waitFor();
+      await page.locator('.eyebrow', { hasText: `${failing.organisation.name} · Kommun` }).waitFor();
+      const notice = page.getByRole('note', { name: 'Därför får ni inget betyg i år' });
+      for (const gate of expected.failedGates) await notice.getByText(gate.title, { exact: true }).waitFor();
+      if (expected.bandIfGatePassed) {
+        await notice.getByText(`gett betyg ${expected.bandIfGatePassed} (minst`, { exact: false }).waitFor();
+      }
+      // The key figure links to the explanation, by keyboard too.
+      const why = page.getByRole('link', { name: 'Alla baskrav är inte uppfyllda' });
+      await why.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#sc-gate$/);
+      await e2e.axe(page, '/resultat with a failed basic requirement');
+      await e2e.screenshot(page, 'scorecard-gate');
+
+      // English: the requirement and the areas are named in English.
+      await page.getByRole('button', { name: 'In English' }).click();
+      const noticeEn = page.getByRole('note', { name: 'Why you receive no grade this year' });
+      for (const gate of expected.failedGates) {
+        assert(gate.titleEn, 'the requirement has an English title');
+        await noticeEn.getByText(gate.titleEn, { exact: true }).waitFor();
+      }
+      const energy = expected.sections.find((s) => s.name === 'energi');
+      assert(energy?.titleEn, 'the area has an English title');
+      await page.getByRole('rowheader', { name: energy.titleEn, exact: true }).first().waitFor({ state: 'attached' });
+      await e2e.axe(page, '/resultat in English');
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      await page.getByRole('heading', { level: 1, name: `Ert resultat ${LAST_YEAR}` }).waitFor();
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },
   },

@@ -6,11 +6,15 @@ import {
   KlimatlagetReportSchema,
   median,
   NATIONAL_EMISSIONS_DEFAULT,
+  ReportRevisionSchema,
+  scoringRulesOf,
   stat,
+  withReportDefaults,
+  yearOnYear,
 } from '../../../shared/klimatlaget/index';
 import { sampleAnswers } from '../../../shared/scoring/sample-answers';
 import { score } from '../../../shared/scoring/score';
-import { makeSurvey } from '../../helpers/make-survey';
+import { choice, gate, makeSurvey, page, yesNo } from '../../helpers/make-survey';
 
 /** The fixture survey (max 10): gates G1, G2; page a (q1 ja/delvis/nej, q2, q2b after q2, q3); page b (c1, n1). */
 const survey = makeSurvey();
@@ -240,6 +244,234 @@ describe('aggregateKlimatlaget: year on year', () => {
   });
 });
 
+describe('yearOnYear: the change computation', () => {
+  const scored = (id: string, share: number, type: 'kommun' | 'region' = 'kommun') => ({
+    response: { organisationId: id, organisationType: type, status: 'submitted', data: {} } as AggregateResponse,
+    score: { ...score(survey, {}), share },
+  });
+
+  it('takes this year minus last year per organisation, with mean and median of the changes', () => {
+    // Arrange: changes +0.2, −0.1, +0.05, 0; an organisation only in one year is left out
+    const current = [scored('a', 0.7), scored('b', 0.4), scored('c', 0.55), scored('d', 0.3), scored('new', 1)];
+    const previous = [scored('a', 0.5), scored('b', 0.5), scored('c', 0.5), scored('d', 0.3), scored('gone', 0)];
+    // Act
+    const change = yearOnYear(current, previous);
+    // Assert
+    expect(change).toEqual({
+      organisations: 4,
+      previous: { mean: 0.45, median: 0.5 },
+      current: { mean: 0.4875, median: 0.475 },
+      change: { mean: 0.0375, median: 0.025 },
+      improved: 2,
+      unchanged: 1,
+      declined: 1,
+    });
+  });
+
+  it.each([
+    ['exactly 0.0005 better counts as improved', 0.5005, { improved: 1, unchanged: 0, declined: 0 }],
+    ['0.0004 better counts as unchanged', 0.5004, { improved: 0, unchanged: 1, declined: 0 }],
+    ['0.0004 worse counts as unchanged', 0.4996, { improved: 0, unchanged: 1, declined: 0 }],
+    ['exactly 0.0005 worse counts as declined', 0.4995, { improved: 0, unchanged: 0, declined: 1 }],
+  ])('%s', (_case, share, counts) => {
+    expect(yearOnYear([scored('a', share)], [scored('a', 0.5)])).toMatchObject(counts);
+  });
+
+  it('is null when no organisation answered both years', () => {
+    expect(yearOnYear([scored('a', 0.5)], [scored('b', 0.5)])).toBeNull();
+    expect(yearOnYear([], [])).toBeNull();
+  });
+
+  it("splits the change by type and scores last year without a stored score with last year's survey", () => {
+    // Arrange: kommun 0001 6 → 8 points (stored), region 01 from 2 (computed from data) → 1 point
+    const previousSurvey = makeSurvey();
+    const responses = [
+      submitted('0001', { ...PASS, q1: 'ja', q2: true, q2b: true, q3: true, n1: 60 }),
+      submitted('01', { ...PASS, q2: true }, 'region'),
+    ];
+    const previous: AggregateResponse[] = [
+      submitted('0001', { ...PASS, q1: 'ja', q2: true, q2b: true, q3: true }),
+      {
+        organisationId: '01',
+        organisationType: 'region',
+        status: 'submitted',
+        data: { ...PASS, q1: 'delvis', q2: true },
+      },
+    ];
+    // Act
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys,
+      responses,
+      previous: { responses: previous, surveys: { kommun: previousSurvey, region: previousSurvey } },
+    });
+    // Assert
+    expect(report.byType.kommun.yearOnYear).toMatchObject({
+      organisations: 1,
+      previous: { mean: 0.5 },
+      current: { mean: 0.6 },
+      change: { mean: 0.1 },
+      improved: 1,
+    });
+    expect(report.byType.region.yearOnYear).toMatchObject({ organisations: 1, change: { mean: -0.1 }, declined: 1 });
+    expect(report.yearOnYear).toMatchObject({
+      organisations: 2,
+      change: { mean: 0, median: 0 },
+      improved: 1,
+      declined: 1,
+    });
+  });
+});
+
+/** The fixture survey with English texts on a page, a question and a choice, and one text without. */
+const bilingual = makeSurvey({
+  pages: [
+    page('baskrav', [{ ...gate('G1'), title: { default: 'Finns ett beslut?', en: 'Is there a decision?' } }]),
+    page(
+      'a',
+      [
+        {
+          ...choice('q1', { ja: 2, nej: 0 }),
+          title: { default: 'Finns en plan?', en: 'Is there a plan?' },
+          choices: [
+            { value: 'ja', text: { default: 'Ja, beslutad', en: 'Yes, decided' }, score: 2 },
+            { value: 'nej', text: 'Nej', score: 0 },
+          ],
+        },
+        { ...yesNo('q2'), title: 'Bara svenska?' },
+      ],
+      { title: { default: 'Mål', en: 'Targets' } },
+    ),
+  ],
+});
+
+describe('aggregateKlimatlaget: English texts and bands in the snapshot', () => {
+  const bilingualSurveys = { kommun: bilingual, region: bilingual };
+  const respond = (id: string, data: Record<string, unknown>): AggregateResponse => ({
+    organisationId: id,
+    organisationType: 'kommun',
+    status: 'submitted',
+    data,
+    score: score(bilingual, data),
+  });
+
+  it('stores the English title of areas, questions and answer options beside the Swedish one', () => {
+    // Act
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys: bilingualSurveys,
+      responses: [respond('0001', { G1: true, q1: 'ja', q2: true })],
+    });
+    // Assert
+    const { sections, questions } = report.byType.kommun;
+    expect(sections).toEqual([expect.objectContaining({ name: 'a', title: 'Mål', titleEn: 'Targets' })]);
+    const q1 = questions.find((q) => q.name === 'q1')!;
+    expect([q1.title, q1.titleEn]).toEqual(['Finns en plan?', 'Is there a plan?']);
+    expect(q1.distribution?.map((c) => [c.text, c.textEn])).toEqual([
+      ['Ja, beslutad', 'Yes, decided'],
+      ['Nej', undefined],
+    ]);
+    expect(questions.find((q) => q.name === 'G1')?.titleEn).toBe('Is there a decision?');
+    // No English text: the field is left out, not copied from Swedish.
+    expect('titleEn' in questions.find((q) => q.name === 'q2')!).toBe(false);
+  });
+
+  it('has English for every area and question of the shipped surveys', () => {
+    const report = aggregateKlimatlaget({ year: 2026, surveys: DEFAULT_SURVEYS, responses: [] });
+    for (const type of ['kommun', 'region'] as const) {
+      const { sections, questions } = report.byType[type];
+      expect(sections.filter((s) => !s.titleEn).map((s) => s.name)).toEqual([]);
+      expect(questions.filter((q) => !q.titleEn).map((q) => q.name)).toEqual([]);
+    }
+    expect(report.byType.kommun.sections.find((s) => s.name === 'energi')?.titleEn).toBe('Energy');
+  });
+
+  it('still reads a snapshot stored with Swedish titles only', () => {
+    // Arrange: a report as stored before English titles and bands were kept
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys: bilingualSurveys,
+      responses: [respond('0001', { G1: true, q1: 'ja' })],
+    });
+    const old = JSON.parse(
+      JSON.stringify(report, (key, value) => (/^(titleEn|textEn|scoreBands)$/.test(key) ? undefined : value)),
+    );
+    // Act
+    const parsed = KlimatlagetReportSchema.parse(old);
+    // Assert
+    expect(parsed.byType.kommun.sections[0]).toMatchObject({ title: 'Mål' });
+    expect(parsed.byType.kommun.sections[0]?.titleEn).toBeUndefined();
+    expect(parsed.byType.kommun.scoreBands).toBeUndefined();
+  });
+
+  it('records the bands of each type, highest first, from the survey that scored the responses', () => {
+    const region = makeSurvey({
+      scoreBands: [
+        { minShare: 0.5, label: 'Godkänd' },
+        { minShare: 0.9, label: 'Utmärkt' },
+      ],
+    });
+    const report = aggregateKlimatlaget({ year: 2026, surveys: { kommun: survey, region }, responses: [] });
+    expect(report.byType.kommun.scoreBands).toEqual([
+      { minShare: 0.8, label: 'A' },
+      { minShare: 0.6, label: 'B' },
+      { minShare: 0.4, label: 'C' },
+      { minShare: 0, label: 'D' },
+    ]);
+    expect(report.byType.region.scoreBands).toEqual([
+      { minShare: 0.9, label: 'Utmärkt' },
+      { minShare: 0.5, label: 'Godkänd' },
+    ]);
+  });
+});
+
+describe('withReportDefaults: older snapshots', () => {
+  const rules = {
+    kommun: scoringRulesOf(survey, 'k'),
+    region: scoringRulesOf(makeSurvey({ scoreBands: [{ minShare: 0.5, label: 'G' }] }), 'r'),
+  };
+  const emissions = { '0001': [{ year: 2023, sector: 'transporter', tonnesCO2e: 300_000, population: 100_000 }] };
+  const stored = () => {
+    const report = aggregateKlimatlaget({ year: 2025, surveys, responses: [submitted('0001', PASS)], emissions });
+    // As stored before bands and the source year were kept.
+    const old = JSON.parse(
+      JSON.stringify(report, (key, value) => (key === 'scoreBands' || key === 'quotedIn' ? undefined : value)),
+    );
+    return KlimatlagetReportSchema.parse(old);
+  };
+
+  it("fills in the bands from the snapshot's own rules and dates the documented national figure by its source", () => {
+    // Act
+    const report = withReportDefaults(stored(), rules);
+    // Assert
+    expect(report.byType.kommun.scoreBands?.map((b) => b.label)).toEqual(['A', 'B', 'C', 'D']);
+    expect(report.byType.region.scoreBands).toEqual([{ minShare: 0.5, label: 'G' }]);
+    expect(report.emissions?.national).toEqual({ ...NATIONAL_EMISSIONS_DEFAULT, quotedIn: 2023 });
+    expect(report.byType.kommun.emissions?.national.quotedIn).toBe(2023);
+    expect(ReportRevisionSchema.shape.report.parse(report)).toEqual(report);
+  });
+
+  it('leaves a current snapshot as it is, and never dates a national figure from another source', () => {
+    // Arrange
+    const current = aggregateKlimatlaget({ year: 2025, surveys, responses: [submitted('0001', PASS)], emissions });
+    const imported = aggregateKlimatlaget({
+      year: 2025,
+      surveys,
+      responses: [submitted('0001', PASS)],
+      emissions,
+      nationalEmissions: { perInhabitant: 4.4, year: null, source: 'En annan källa' },
+    });
+    // Act and assert
+    expect(withReportDefaults(current, rules)).toEqual(current);
+    expect(withReportDefaults(imported, rules).emissions?.national).toEqual({
+      perInhabitant: 4.4,
+      year: null,
+      source: 'En annan källa',
+    });
+    expect(withReportDefaults(stored()).byType.kommun.scoreBands).toBeUndefined();
+  });
+});
+
 describe('aggregateKlimatlaget: emissions', () => {
   const rows = (tonnes: number, population: number, year = 2023) => [
     { year, sector: 'transporter', tonnesCO2e: tonnes / 2, population },
@@ -274,6 +506,13 @@ describe('aggregateKlimatlaget: emissions', () => {
       nationalEmissions: rows(44_000_000, 10_500_000, 2022),
     });
     expect(report.emissions?.national).toMatchObject({ perInhabitant: 4.1905, year: 2022 });
+    expect(report.emissions?.national.quotedIn).toBeUndefined();
+  });
+
+  it('dates the documented national figure by the year of the source that quotes it', () => {
+    // The source gives no data year, so the figure says where and when it was published instead.
+    expect(NATIONAL_EMISSIONS_DEFAULT).toMatchObject({ perInhabitant: 4.4, year: null, quotedIn: 2023 });
+    expect(NATIONAL_EMISSIONS_DEFAULT.source).toContain(`Klimatläget ${NATIONAL_EMISSIONS_DEFAULT.quotedIn}`);
   });
 
   it('has no emissions section when nothing is imported', () => {

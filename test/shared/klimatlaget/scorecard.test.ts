@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SURVEYS } from '../../../functions/features/campaigns/default-surveys';
 import {
   aggregateKlimatlaget,
+  bandForShare,
   buildScorecard,
   canonicalJson,
+  failedGates,
   networkFromReport,
   networkLive,
   ScorecardSchema,
   scoringRulesOf,
 } from '../../../shared/klimatlaget/index';
+import { sampleAnswers } from '../../../shared/scoring/sample-answers';
 import { score } from '../../../shared/scoring/score';
-import { makeSurvey } from '../../helpers/make-survey';
+import { compileScoring } from '../../../shared/scoring/scoring-plan';
+import { gate, makeSurvey, page, yesNo } from '../../helpers/make-survey';
 
 const survey = makeSurvey();
 const PASS = { G1: true, G2: true };
@@ -66,6 +71,7 @@ describe('buildScorecard', () => {
       organisationId: '0001',
       organisationType: 'kommun',
       survey,
+      data: weak,
       score: own,
       network: networkLive(survey, [own]),
     });
@@ -89,6 +95,7 @@ describe('buildScorecard', () => {
       organisationId: '0001',
       organisationType: 'kommun',
       survey,
+      data: strong,
       score: own,
       network: networkLive(survey, [own]),
       lastYear: { year: 2025, score: score(survey, weak) },
@@ -97,6 +104,142 @@ describe('buildScorecard', () => {
     expect(card.lastYear).toMatchObject({ year: 2025, total: 1, max: 10 });
     expect(card.emissionOutcome).toMatchObject({ latestYear: 2023, perInhabitant: 1.5, points: 2 });
     expect(card.total).toBe(10);
+  });
+});
+
+/** The fixture survey with Swedish and English titles on the gate page, its gates and a scored page. */
+const bilingual = makeSurvey({
+  pages: [
+    page('baskrav', [
+      { ...gate('G1'), title: { default: 'Finns ett beslut?', en: 'Is there a decision?' } },
+      { ...gate('G2'), title: 'Finns en plan?' },
+      { ...gate('G3'), visibleIf: '{G1} = true', title: { default: 'Följs beslutet upp?', en: 'Is it followed up?' } },
+    ]),
+    page('a', [yesNo('q1', 3), yesNo('q2', 1)], { title: { default: 'Mål', en: 'Targets' } }),
+  ],
+});
+
+function cardFor(surveyJson: object, data: Record<string, unknown>, organisationName?: string) {
+  const own = score(surveyJson, data);
+  return buildScorecard({
+    year: 2026,
+    organisationId: '1281',
+    ...(organisationName === undefined ? {} : { organisationName }),
+    organisationType: 'kommun',
+    survey: surveyJson,
+    data,
+    score: own,
+    network: networkLive(surveyJson, [own]),
+  });
+}
+
+describe('buildScorecard: the basic requirements and the name', () => {
+  it('names each basic requirement not met, in Swedish and English, and whether it was answered no or not at all', () => {
+    // Act: G1 answered no (so G3, shown only after G1 = yes, is hidden); G2 left unanswered
+    const card = cardFor(bilingual, { G1: false, q1: true, q2: true }, 'Lund');
+    // Assert
+    expect(ScorecardSchema.parse(card)).toEqual(card);
+    expect(card).toMatchObject({ organisationName: 'Lund', band: null, gatePassed: false });
+    expect(card.failedGates).toEqual([
+      { name: 'G1', title: 'Finns ett beslut?', titleEn: 'Is there a decision?', answered: true },
+      { name: 'G2', title: 'Finns en plan?', answered: false },
+    ]);
+  });
+
+  it('lists a follow-up requirement only when it was shown', () => {
+    const card = cardFor(bilingual, { G1: true, G2: true, G3: false, q1: true });
+    expect(card.failedGates.map((g) => g.name)).toEqual(['G3']);
+    expect(card.organisationName).toBe('1281');
+  });
+
+  it('says which band the points would have given with every requirement met, from the survey bands', () => {
+    // Arrange: 3 of 4 points = 0.75; default bands give B (≥ 0.6), custom bands give "Hög" (≥ 0.7)
+    const data = { G1: false, q1: true };
+    const custom = makeSurvey({
+      ...bilingual,
+      scoreBands: [
+        { minShare: 0.7, label: 'Hög' },
+        { minShare: 0, label: 'Låg' },
+      ],
+    });
+    // Act
+    const standard = cardFor(bilingual, data);
+    const banded = cardFor(custom, data);
+    const passed = cardFor(bilingual, { G1: true, G2: true, G3: true, q1: true });
+    // Assert
+    expect([standard.band, standard.bandIfGatePassed]).toEqual([null, 'B']);
+    expect(standard.scoreBands.map((b) => [b.label, b.minShare])).toEqual([
+      ['A', 0.8],
+      ['B', 0.6],
+      ['C', 0.4],
+      ['D', 0],
+    ]);
+    expect([banded.bandIfGatePassed, banded.scoreBands.map((b) => b.label)]).toEqual(['Hög', ['Hög', 'Låg']]);
+    expect(passed).toMatchObject({ band: 'B', gatePassed: true, failedGates: [] });
+    expect(passed.bandIfGatePassed).toBeUndefined();
+  });
+
+  it('lists no failed requirement exactly when score() passes the gate, on the shipped surveys', () => {
+    for (const type of ['kommun', 'region'] as const) {
+      const surveyJson = DEFAULT_SURVEYS[type];
+      for (const data of sampleAnswers(surveyJson, 60, 11)) {
+        expect(failedGates(surveyJson, data).length === 0, type).toBe(score(surveyJson, data).gatePassed);
+      }
+    }
+  });
+
+  it('gives the English titles of the sections and the lost points', () => {
+    const card = cardFor(bilingual, { G1: true, G2: true, G3: true, q1: true });
+    expect(card.sections.find((s) => s.name === 'a')).toMatchObject({ title: 'Mål', titleEn: 'Targets' });
+    expect(card.sections.find((s) => s.name === 'baskrav')?.titleEn).toBeUndefined();
+    expect(card.lostPoints).toEqual([{ name: 'q2', title: 'q2', section: 'a', points: 0, max: 1 }]);
+    const shipped = cardFor(DEFAULT_SURVEYS.kommun, {});
+    expect(shipped.lostPoints.find((q) => q.name === 'M1')).toMatchObject({
+      title: 'Vilket territoriellt klimatmål har kommunen beslutat?',
+      titleEn: 'Which territorial climate target has the municipality decided?',
+    });
+  });
+});
+
+describe('bandForShare', () => {
+  it.each([
+    [0.8, 'A'],
+    [0.79, 'B'],
+    [0.6, 'B'],
+    [0.4, 'C'],
+    [0.39, 'D'],
+    [0, 'D'],
+  ])('gives share %s the band %s with the default bands', (share, band) => {
+    expect(bandForShare(compileScoring(makeSurvey()).bands, share)).toBe(band);
+  });
+
+  it('gives null when custom bands leave the share uncovered, whatever their order', () => {
+    const bands = [
+      { minShare: 0.5, label: 'Godkänd' },
+      { minShare: 0.9, label: 'Utmärkt' },
+    ];
+    expect([bandForShare(bands, 0.95), bandForShare(bands, 0.6), bandForShare(bands, 0.4)]).toEqual([
+      'Utmärkt',
+      'Godkänd',
+      null,
+    ]);
+  });
+
+  it('agrees with score() for every response that passes the gate, on the shipped surveys', () => {
+    for (const type of ['kommun', 'region'] as const) {
+      const surveyJson = DEFAULT_SURVEYS[type];
+      const plan = compileScoring(surveyJson);
+      const gatesMet = Object.fromEntries(plan.questions.filter((q) => q.gate).map((q) => [q.name, true]));
+      const seen = new Set<string | null>();
+      for (const data of sampleAnswers(surveyJson, 80, 5)) {
+        const result = score(surveyJson, { ...data, ...gatesMet });
+        expect(result.gatePassed, type).toBe(true);
+        expect(bandForShare(plan.bands, result.share), type).toBe(result.band);
+        seen.add(result.band);
+      }
+      // The random answers reach several bands, so the comparison covers more than one threshold.
+      expect(seen.size, type).toBeGreaterThan(1);
+    }
   });
 });
 

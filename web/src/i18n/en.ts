@@ -233,6 +233,12 @@ export const en: Record<MessageKey, string> = {
   'report.method.score':
     "Points and grades follow the member test's scoring rules, which are the same for every organisation of the same kind.",
   'report.method.private': 'The report holds only aggregates, nothing about individual organisations.',
+  'report.fig.changeUnit': 'percentage points',
+  'report.fig.emissionsNationalLabelled': 'tonnes CO₂ equivalent · {national}: {value} tonnes',
+  'report.emissions.nationalQuoted': 'Sweden (figure published {year})',
+  'report.bands.legendTitle': 'How grades are set',
+  'report.bands.atLeast': 'at least {value}',
+  'report.bands.below': 'below {value}',
 
   'scorecard.title': 'Your result {year}',
   'scorecard.titlePlain': 'Your result',
@@ -291,6 +297,9 @@ export const en: Record<MessageKey, string> = {
     'No result has been published yet. Results appear here once the secretariat publishes Klimatläget.',
   'scorecard.otherYears': 'Other years',
   'scorecard.toReport': 'Read the full Klimatläget {year}',
+  'scorecard.gateFailedList': 'Basic requirements not met:',
+  'scorecard.gateMeaning':
+    'With every basic requirement met, your {total} of {max} points ({share}) would have given grade {band} ({threshold}).',
 
   'admin.title': "Secretariat's console",
   'admin.placeholder': 'This is where the secretariat will manage campaigns, contacts and results.',

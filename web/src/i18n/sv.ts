@@ -230,6 +230,12 @@ export const sv = {
   'report.method.score':
     'Poäng och betyg räknas fram med medlemstestets poängregler, som är desamma för alla organisationer av samma slag.',
   'report.method.private': 'Rapporten innehåller bara sammanställningar, inga uppgifter om enskilda organisationer.',
+  'report.fig.changeUnit': 'procentenheter',
+  'report.fig.emissionsNationalLabelled': 'ton koldioxidekvivalenter · {national}: {value} ton',
+  'report.emissions.nationalQuoted': 'Riket (uppgift publicerad {year})',
+  'report.bands.legendTitle': 'Så sätts betyget',
+  'report.bands.atLeast': 'minst {value}',
+  'report.bands.below': 'under {value}',
 
   'scorecard.title': 'Ert resultat {year}',
   'scorecard.titlePlain': 'Ert resultat',
@@ -289,6 +295,9 @@ export const sv = {
     'Inget resultat är publicerat ännu. Resultaten visas här när kansliet har publicerat Klimatläget.',
   'scorecard.otherYears': 'Andra år',
   'scorecard.toReport': 'Läs hela Klimatläget {year}',
+  'scorecard.gateFailedList': 'Baskrav som inte var uppfyllda:',
+  'scorecard.gateMeaning':
+    'Med alla baskrav uppfyllda hade era {total} av {max} poäng ({share}) gett betyg {band} ({threshold}).',
 
   'admin.title': 'Kansliets konsol',
   'admin.placeholder': 'Här kommer kansliet att hantera kampanjer, kontaktpersoner och resultat.',

@@ -5,22 +5,29 @@ import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate }
 import { ChartFigure } from '../../components/charts/ChartFigure';
 import { barChartHeight, type ChartSpec, type SeriesStyle, wrapLabel } from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
-import { type Lang, useLang, useT } from '../../i18n';
+import { type Translate, useLang, useT } from '../../i18n';
 import { formatDate, formatDecimal, formatNumber, formatPercent, formatPointChange } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
-import { type Area, areasOf, countedAnswer, distributionQuestions, extremes, yesQuestions } from './report-model';
+import {
+  type Area,
+  areasOf,
+  type Bound,
+  bandLegend,
+  choiceTextOf,
+  countedChoice,
+  distributionQuestions,
+  extremes,
+  hasEnglishTitles,
+  titleOf,
+  yesQuestions,
+} from './report-model';
 
 type Report = PublishedReport['report'];
 type Emissions = NonNullable<Report['emissions']>;
 const TYPES = ['kommun', 'region'] as const;
 type OrgType = (typeof TYPES)[number];
-
-/** Report texts (question, area and answer titles) are Swedish; mark them so when the page is in English. */
-function dataLang(lang: Lang): 'sv' | undefined {
-  return lang === 'sv' ? undefined : 'sv';
-}
 
 /**
  * The public Klimatläget report: `/klimatlaget/{year}`, and `/klimatlaget` for the newest year.
@@ -87,6 +94,7 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
   usePageTitle(t('report.title', { year }));
   const types = TYPES.filter((type) => report.byType[type].organisations > 0 || report.byType[type].respondents > 0);
   const otherYears = years.filter((y) => y.year !== year);
+  const english = hasEnglishTitles(report);
 
   return (
     <article className="kl-report">
@@ -121,11 +129,11 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
             {t('report.print')}
           </button>
         </div>
-        {lang !== 'sv' && <p className="notice notice-info">{t('report.swedishData')}</p>}
+        {lang !== 'sv' && !english && <p className="notice notice-info">{t('report.swedishData')}</p>}
       </header>
 
       <Summary report={report} year={year} types={types} />
-      {report.respondents > 0 && <Bands report={report} year={year} />}
+      {report.respondents > 0 && <Bands report={report} year={year} types={types} />}
       {report.emissions && <EmissionsTrend emissions={report.emissions} />}
       {types.map((type) => (
         <TypeSection key={type} type={type} aggregate={report.byType[type]} year={year} />
@@ -186,7 +194,9 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
             <dt>{t('report.fig.change', { previous: year - 1 })}</dt>
             <dd>
               <span className="kl-big">
-                {t('report.fig.changeValue', { change: formatPointChange(yoy.change.mean, lang) })}
+                {formatPointChange(yoy.change.mean, lang)}
+                {/* The unit is a long word: smaller, so the figure fits its card. */}
+                <span style={{ fontSize: '1.1rem', fontWeight: 600 }}> {t('report.fig.changeUnit')}</span>
               </span>
               <span className="kl-small">
                 {t('report.fig.changeNote', {
@@ -206,7 +216,8 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
                 {t('report.tonnes', { value: formatDecimal(report.emissions.weightedPerInhabitant, lang) })}
               </span>
               <span className="kl-small">
-                {t('report.fig.emissionsNational', {
+                {t('report.fig.emissionsNationalLabelled', {
+                  national: nationalLabel(report.emissions.national, t),
                   value: formatDecimal(report.emissions.national.perInhabitant, lang),
                 })}
               </span>
@@ -231,21 +242,24 @@ function GateHighlights({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
     <>
       <h3>{t(`report.gates.${type}`)}</h3>
       <ul className="kl-highlights">
-        {gates.map((q) => (
-          <li key={q.name}>
-            <span className="kl-highlight-value">{formatPercent(q.yes?.share ?? 0, lang)}</span>
-            <span>
-              <span lang={dataLang(lang)}>{q.title}</span>{' '}
-              <span className="kl-small">{t('report.yesOf', { count: q.yes?.count ?? 0, n: q.n })}</span>
-            </span>
-          </li>
-        ))}
+        {gates.map((q) => {
+          const title = titleOf(q, lang);
+          return (
+            <li key={q.name}>
+              <span className="kl-highlight-value">{formatPercent(q.yes?.share ?? 0, lang)}</span>
+              <span>
+                <span lang={title.lang}>{title.text}</span>{' '}
+                <span className="kl-small">{t('report.yesOf', { count: q.yes?.count ?? 0, n: q.n })}</span>
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </>
   );
 }
 
-function Bands({ report, year }: { report: Report; year: number }) {
+function Bands({ report, year, types }: { report: Report; year: number; types: OrgType[] }) {
   const t = useT();
   const [lang] = useLang();
   const rows = useMemo(
@@ -278,6 +292,7 @@ function Bands({ report, year }: { report: Report; year: number }) {
     <section className="kl-section" aria-labelledby="kl-bands">
       <h2 id="kl-bands">{t('report.bands.title')}</h2>
       <p className="kl-text">{t('report.bands.intro')}</p>
+      <BandLegend report={report} types={types} />
       <ChartFigure
         title={t('report.bands.chartTitle', { year })}
         summary={t('report.bands.summary', {
@@ -319,9 +334,7 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
   const t = useT();
   const [lang] = useLang();
   const national = emissions.national;
-  const nationalLabel = national.year
-    ? t('report.emissions.nationalYear', { year: national.year })
-    : t('report.emissions.national');
+  const label = nationalLabel(national, t);
   const spec = useMemo<ChartSpec>(
     () => ({
       labels: emissions.trend.map((p) => String(p.year)),
@@ -335,11 +348,11 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
       ],
       reference: {
         value: national.perInhabitant,
-        label: `${nationalLabel}: ${formatDecimal(national.perInhabitant, lang, 1, true)}`,
+        label: `${label}: ${formatDecimal(national.perInhabitant, lang, 1, true)}`,
       },
       axis: { min: 0, title: t('report.emissions.axis'), format: (v) => formatDecimal(v, lang) },
     }),
-    [emissions, lang, t, nationalLabel, national.perInhabitant],
+    [emissions, lang, t, label, national.perInhabitant],
   );
   const first = emissions.trend[0];
   const last = emissions.trend[emissions.trend.length - 1];
@@ -359,14 +372,14 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
         summary={t('report.emissions.summary', {
           from: first ? `${first.year}: ${formatDecimal(first.perInhabitant, lang)}` : '',
           to: last ? `${last.year}: ${formatDecimal(last.perInhabitant, lang)}` : '',
-          national: `${nationalLabel}: ${formatDecimal(national.perInhabitant, lang)}`,
+          national: `${label}: ${formatDecimal(national.perInhabitant, lang)}`,
         })}
         spec={spec}
         height={300}
         note={<p>{t('report.emissions.note', { source: national.source })}</p>}
         legend={[
           { label: t('report.emissions.network'), style: 'primary' },
-          { label: nationalLabel, style: 'reference' },
+          { label, style: 'reference' },
         ]}
         table={
           <>
@@ -392,7 +405,7 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">{nationalLabel}</th>
+                <th scope="row">{label}</th>
                 <td className="num">{formatDecimal(national.perInhabitant, lang, 2, true)}</td>
                 <td className="num">–</td>
               </tr>
@@ -439,12 +452,15 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
   const [lang] = useLang();
   const screen = useScreenWidth();
   const narrow = screen === 'narrow';
-  const sections = useMemo(() => aggregate.sections.filter((s) => s.max > 0), [aggregate]);
+  const sections = useMemo(
+    () => aggregate.sections.filter((s) => s.max > 0).map((s) => ({ ...s, label: titleOf(s, lang) })),
+    [aggregate, lang],
+  );
   const spec = useMemo<ChartSpec>(
     () => ({
       horizontal: true,
       compact: narrow,
-      labels: sections.map((s) => wrapLabel(s.title, { narrow: 18, medium: 28, wide: 34 }[screen])),
+      labels: sections.map((s) => wrapLabel(s.label.text, { narrow: 18, medium: 28, wide: 34 }[screen])),
       series: [
         {
           label: t('report.mean'),
@@ -474,8 +490,8 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
         title={t(`report.sections.chartTitle.${type}`)}
         summary={t('report.sections.summary', {
           count: sections.length,
-          high: high ? `${high.title} (${formatPercent(high.mean, lang)})` : '',
-          low: low ? `${low.title} (${formatPercent(low.mean, lang)})` : '',
+          high: high ? `${high.label.text} (${formatPercent(high.mean, lang)})` : '',
+          low: low ? `${low.label.text} (${formatPercent(low.mean, lang)})` : '',
         })}
         note={<p>{t('report.sections.note')}</p>}
         spec={spec}
@@ -503,8 +519,8 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
             <tbody>
               {sections.map((s) => (
                 <tr key={s.name}>
-                  <th scope="row" lang={dataLang(lang)}>
-                    {s.title}
+                  <th scope="row" lang={s.label.lang}>
+                    {s.label.text}
                   </th>
                   <td className="num">{formatNumber(s.max, lang)}</td>
                   <td className="num">{formatPercent(s.mean, lang)}</td>
@@ -527,16 +543,17 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
   const questions = useMemo(() => yesQuestions(area), [area]);
   const distributions = distributionQuestions(area);
   const headingId = `kl-area-${type}-${area.name}`;
+  const areaTitle = titleOf(area, lang);
   const spec = useMemo<ChartSpec>(
     () => ({
       horizontal: true,
       compact: narrow,
       labels: questions.map((q) => {
         const width = { narrow: 20, medium: 34, wide: 46 }[screen];
-        const answer = countedAnswer(q);
+        const answer = countedChoice(q, lang);
         return [
-          ...wrapLabel(q.title, width),
-          ...(answer ? wrapLabel(t('report.countedAnswer', { answer }), width) : []),
+          ...wrapLabel(titleOf(q, lang).text, width),
+          ...(answer ? wrapLabel(t('report.countedAnswer', { answer: answer.text }), width) : []),
         ];
       }),
       series: [
@@ -554,17 +571,19 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
   const ends = extremes(questions);
   return (
     <section className="kl-area" aria-labelledby={headingId}>
-      <h3 id={headingId} lang={dataLang(lang)}>
-        {area.title}
+      <h3 id={headingId} lang={areaTitle.lang}>
+        {areaTitle.text}
       </h3>
       {questions.length > 0 && (
         <ChartFigure
-          title={t('report.area.chartTitle', { area: area.title })}
+          title={t('report.area.chartTitle', { area: areaTitle.text })}
           shortTitle={t('report.area.chartShortTitle')}
           summary={t('report.area.summary', {
             count: questions.length,
-            high: ends ? `${ends.highest.title} ${formatPercent(ends.highest.yes?.share ?? 0, lang)}` : '',
-            low: ends ? `${ends.lowest.title} ${formatPercent(ends.lowest.yes?.share ?? 0, lang)}` : '',
+            high: ends
+              ? `${titleOf(ends.highest, lang).text} ${formatPercent(ends.highest.yes?.share ?? 0, lang)}`
+              : '',
+            low: ends ? `${titleOf(ends.lowest, lang).text} ${formatPercent(ends.lowest.yes?.share ?? 0, lang)}` : '',
           })}
           spec={spec}
           height={barChartHeight(spec.labels, 1, narrow)}
@@ -601,16 +620,20 @@ function YesTable({ questions }: { questions: QuestionAggregate[] }) {
         </tr>
       </thead>
       <tbody>
-        {questions.map((q) => (
-          <tr key={q.name}>
-            <th scope="row" lang={dataLang(lang)}>
-              {q.title}
-            </th>
-            <td lang={q.type === 'boolean' ? undefined : dataLang(lang)}>{countedAnswer(q) ?? t('report.yes')}</td>
-            <td className="num">{q.n > 0 ? formatPercent(q.yes?.share ?? 0, lang) : '–'}</td>
-            <td className="num">{t('report.ofTotal', { count: q.yes?.count ?? 0, total: q.n })}</td>
-          </tr>
-        ))}
+        {questions.map((q) => {
+          const title = titleOf(q, lang);
+          const answer = countedChoice(q, lang);
+          return (
+            <tr key={q.name}>
+              <th scope="row" lang={title.lang}>
+                {title.text}
+              </th>
+              <td lang={answer?.lang}>{answer?.text ?? t('report.yes')}</td>
+              <td className="num">{q.n > 0 ? formatPercent(q.yes?.share ?? 0, lang) : '–'}</td>
+              <td className="num">{t('report.ofTotal', { count: q.yes?.count ?? 0, total: q.n })}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </>
   );
@@ -621,10 +644,11 @@ function DistributionTable({ question }: { question: QuestionAggregate }) {
   const t = useT();
   const [lang] = useLang();
   const multi = question.type === 'checkbox';
+  const title = titleOf(question, lang);
   return (
     <table className="kl-table kl-dist">
       <caption>
-        <span lang={dataLang(lang)}>{question.title}</span>
+        <span lang={title.lang}>{title.text}</span>
         <span className="kl-small">
           {' '}
           {multi ? t('report.dist.multi', { n: question.n }) : t('report.dist.single', { n: question.n })}
@@ -640,18 +664,79 @@ function DistributionTable({ question }: { question: QuestionAggregate }) {
         </tr>
       </thead>
       <tbody>
-        {(question.distribution ?? []).map((choice) => (
-          <tr key={String(choice.value)}>
-            <th scope="row" lang={question.type === 'text' ? undefined : dataLang(lang)}>
-              {choice.text}
+        {(question.distribution ?? []).map((choice) => {
+          const text = choiceTextOf(choice, lang);
+          return (
+            <tr key={String(choice.value)}>
+              <th scope="row" lang={text.lang}>
+                {text.text}
+              </th>
+              <td className="num">{formatNumber(choice.count, lang)}</td>
+              <td className="kl-bar-cell">
+                <span className="kl-bar" aria-hidden="true">
+                  <span style={{ width: `${Math.round(Math.min(1, choice.share) * 100)}%` }} />
+                </span>
+                {formatPercent(choice.share, lang)}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** The national figure's name with its year: the data year when known, else the year its source was published. */
+function nationalLabel(national: Emissions['national'], t: Translate): string {
+  if (national.year !== null) return t('report.emissions.nationalYear', { year: national.year });
+  if (national.quotedIn !== undefined) return t('report.emissions.nationalQuoted', { year: national.quotedIn });
+  return t('report.emissions.national');
+}
+
+/**
+ * What it takes to reach each band: share of maximum and points per organisation type, from the
+ * bands stored in the snapshot (the survey's own, the ones that scored the responses).
+ */
+function BandLegend({ report, types }: { report: Report; types: OrgType[] }) {
+  const t = useT();
+  const [lang] = useLang();
+  const rows = useMemo(() => bandLegend(report, types), [report, types]);
+  if (!rows) return null;
+  // Bands are read highest first, so "at least" says it all; the lowest band says where it ends.
+  const range = ({ min, below }: Bound, format: (value: number) => string) =>
+    min === null
+      ? t('report.bands.below', { value: format(below ?? 0) })
+      : t('report.bands.atLeast', { value: format(min) });
+  const percent = (v: number) => formatPercent(v, lang);
+  const points = (v: number) => formatDecimal(v, lang);
+  return (
+    <table className="kl-table">
+      <caption>{t('report.bands.legendTitle')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('report.bands.band')}</th>
+          <th scope="col">{t('report.fig.score')}</th>
+          {types.map((type) => (
+            <th scope="col" key={type}>
+              {/* "Kommun, poäng (max 66)": short words, so the table fits a phone. */}
+              {t(`home.${type}`)}, {t('scorecard.col.pointsShort').toLowerCase()} (
+              {t('scorecard.col.maxShort').toLowerCase()} {points(report.byType[type].max)})
             </th>
-            <td className="num">{formatNumber(choice.count, lang)}</td>
-            <td className="kl-bar-cell">
-              <span className="kl-bar" aria-hidden="true">
-                <span style={{ width: `${Math.round(Math.min(1, choice.share) * 100)}%` }} />
-              </span>
-              {formatPercent(choice.share, lang)}
-            </td>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.label}>
+            <th scope="row">
+              <strong>{row.label}</strong>
+            </th>
+            {/* Types with bands of their own show one range each, in the order of the points columns. */}
+            <td>{row.shares.map((b) => range(b, percent)).join(' / ')}</td>
+            {types.map((type) => {
+              const bound = row.points[type];
+              return <td key={type}>{bound ? range(bound, points) : '–'}</td>;
+            })}
           </tr>
         ))}
       </tbody>

@@ -1,9 +1,47 @@
 /** Pure helpers that shape a published Klimatläget report for the page: no React, no chart.js. */
-import type { QuestionAggregate, TypeAggregate } from '../../api/types';
+import type { PublishedReport, QuestionAggregate, TypeAggregate } from '../../api/types';
+
+type Report = PublishedReport['report'];
+type Lang = 'sv' | 'en';
+export type OrgType = 'kommun' | 'region';
+
+/** A text in the page's language, and `lang: 'sv'` when it is the Swedish text shown on an English page. */
+export interface Localised {
+  text: string;
+  lang: 'sv' | undefined;
+}
+
+/**
+ * The English text on an English page when there is one; otherwise the Swedish text, marked `sv`
+ * (snapshots published before English titles were stored have none, nor does a survey without them).
+ */
+export function localised(lang: Lang, sv: string, en: string | undefined): Localised {
+  if (lang === 'sv') return { text: sv, lang: undefined };
+  return en === undefined || en.trim() === '' ? { text: sv, lang: 'sv' } : { text: en, lang: undefined };
+}
+
+/** An area's, question's or lost point's title in the page's language. */
+export function titleOf(item: { title: string; titleEn?: string }, lang: Lang): Localised {
+  return localised(lang, item.title, item.titleEn);
+}
+
+/** An answer option's text in the page's language. */
+export function choiceTextOf(choice: { text: string; textEn?: string }, lang: Lang): Localised {
+  return localised(lang, choice.text, choice.textEn);
+}
+
+/**
+ * Whether the snapshot holds English survey texts: false for one published before they were
+ * stored (then every area, question and answer is shown in Swedish, and the page says so).
+ */
+export function hasEnglishTitles(report: Report): boolean {
+  return [report.byType.kommun, report.byType.region].some((a) => a.sections.some((s) => s.titleEn));
+}
 
 export interface Area {
   name: string;
   title: string;
+  titleEn?: string;
   /** The section's maximum points; 0 for the gate section (baskrav), which carries none. */
   max: number;
   questions: QuestionAggregate[];
@@ -23,6 +61,7 @@ export function areasOf(aggregate: TypeAggregate, untitled: (section: string) =>
       area = {
         name: question.section,
         title: section?.title ?? untitled(question.section),
+        ...(section?.titleEn ? { titleEn: section.titleEn } : {}),
         max: section?.max ?? 0,
         questions: [],
       };
@@ -45,9 +84,15 @@ export function distributionQuestions(area: Area): QuestionAggregate[] {
 
 /** The answer a yes-share counts, for a single-choice question: its highest-scored choice's text. */
 export function countedAnswer(question: QuestionAggregate): string | null {
+  return countedChoice(question, 'sv')?.text ?? null;
+}
+
+/** The answer a yes-share counts, in the page's language; null for a boolean (the answer is "yes"). */
+export function countedChoice(question: QuestionAggregate, lang: Lang): Localised | null {
   if (!question.yes || question.type === 'boolean') return null;
   const value = question.yes.value;
-  return question.distribution?.find((c) => c.value === value)?.text ?? String(value);
+  const choice = question.distribution?.find((c) => c.value === value);
+  return choice ? choiceTextOf(choice, lang) : { text: String(value), lang: undefined };
 }
 
 export interface Extremes {
@@ -61,4 +106,58 @@ export function extremes(questions: readonly QuestionAggregate[]): Extremes | nu
   if (answered.length === 0) return null;
   const byShare = [...answered].sort((a, b) => (b.yes?.share ?? 0) - (a.yes?.share ?? 0));
   return { highest: byShare[0]!, lowest: byShare[byShare.length - 1]! };
+}
+
+/**
+ * A band's range: reached at `min` or more and staying under `below` (the next band up). `min` is
+ * null for the lowest band (it starts at 0: "under `below`"), `below` null for the highest.
+ */
+export interface Bound {
+  min: number | null;
+  below: number | null;
+}
+
+export interface BandLegendRow {
+  label: string;
+  /** The range in share of maximum, one per type shown that has the band, in the order of `types`. */
+  shares: Bound[];
+  /** The range in points of each type's survey. */
+  points: Partial<Record<OrgType, Bound>>;
+}
+
+/** Points at a share of maximum, rounded up to a tenth so "at least" never understates the requirement. */
+function pointsAt(share: number, max: number): number {
+  return Math.ceil(Math.round(share * max * 1e6) / 1e5) / 10;
+}
+
+/**
+ * The band thresholds as the report's legend shows them: one row per band, highest first, with the
+ * share of maximum and the points it takes for each organisation type shown. The bands come from
+ * the snapshot (the survey's own `scoreBands`, the ones that scored the responses), never from a
+ * copy here. Null when the report holds no bands for the types shown.
+ */
+export function bandLegend(report: Report, types: readonly OrgType[]): BandLegendRow[] | null {
+  const rows = new Map<string, BandLegendRow>();
+  for (const type of types) {
+    const { scoreBands, max } = report.byType[type];
+    const sorted = [...(scoreBands ?? [])].sort((a, b) => b.minShare - a.minShare);
+    sorted.forEach((band, i) => {
+      const above = sorted[i - 1]?.minShare ?? null;
+      const min = band.minShare > 0 ? band.minShare : null;
+      const row = rows.get(band.label) ?? { label: band.label, shares: [], points: {} };
+      row.shares.push({ min, below: above });
+      row.points[type] = {
+        min: min === null ? null : pointsAt(min, max),
+        below: above === null ? null : pointsAt(above, max),
+      };
+      rows.set(band.label, row);
+    });
+  }
+  if (rows.size === 0) return null;
+  // Highest first: the order of the first type's bands, then any band only a later type has.
+  return [...rows.values()].map((row) => ({
+    ...row,
+    // The same range for every type: show it once.
+    shares: row.shares.filter((b, i) => row.shares.findIndex((o) => o.min === b.min && o.below === b.below) === i),
+  }));
 }

@@ -5,11 +5,12 @@ import type { MyOrganisation, PublishedYear, Scorecard } from '../../api/types';
 import { ChartFigure } from '../../components/charts/ChartFigure';
 import { barChartHeight, type ChartSpec, wrapLabel } from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
-import { type Lang, useLang, useT } from '../../i18n';
+import { useLang, useT } from '../../i18n';
 import { formatChange, formatDecimal, formatPercent } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
+import { gateExplanation, titleOf } from './scorecard-model';
 
 interface Loaded {
   my: MyOrganisation;
@@ -35,10 +36,6 @@ async function loadScorecard(requested: number | null): Promise<Loaded> {
   }
 }
 
-function dataLang(lang: Lang): 'sv' | undefined {
-  return lang === 'sv' ? undefined : 'sv';
-}
-
 /** `/resultat` and `/resultat/{year}`: the signed-in organisation's own result against the network. */
 export default function ScorecardPage() {
   const t = useT();
@@ -46,12 +43,22 @@ export default function ScorecardPage() {
   const requested = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : null;
   const [state, reload] = useAsync(() => loadScorecard(requested), [requested]);
   const year = state.status === 'ready' ? state.value.year : requested;
-  usePageTitle(year ? t('scorecard.title', { year }) : t('scorecard.titlePlain'));
+  // The register's name as the scorecard states it; the member's own organisation before one loads.
+  const organisation =
+    state.status === 'ready' ? (state.value.scorecard?.organisationName ?? state.value.my.organisation.name) : null;
+  usePageTitle(
+    organisation && year
+      ? `${organisation}: ${t('scorecard.title', { year })}`
+      : year
+        ? t('scorecard.title', { year })
+        : t('scorecard.titlePlain'),
+  );
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const { my, years, scorecard, missing } = state.value;
   const otherYears = years.filter((y) => y.year !== year);
+  const name = organisation ?? my.organisation.name;
 
   return (
     <article className="kl-report kl-scorecard">
@@ -61,18 +68,20 @@ export default function ScorecardPage() {
           {t('survey.back')}
         </Link>
       </p>
-      <p className="eyebrow">{my.organisation.name}</p>
+      <p className="eyebrow">
+        {name} · {t((scorecard?.organisationType ?? my.organisation.type) === 'region' ? 'home.region' : 'home.kommun')}
+      </p>
       <h1>{year ? t('scorecard.title', { year }) : t('scorecard.titlePlain')}</h1>
       {!scorecard || !year ? (
         <p className="notice">
           {missing === 'no_submitted_response'
-            ? t('scorecard.noResponse', { organisation: my.organisation.name, year: year ?? '' })
+            ? t('scorecard.noResponse', { organisation: name, year: year ?? '' })
             : missing === 'none_published'
               ? t('scorecard.nonePublished')
               : t('scorecard.notPublished', { year: year ?? '' })}
         </p>
       ) : (
-        <ScorecardView scorecard={scorecard} organisation={my.organisation.name} />
+        <ScorecardView scorecard={scorecard} organisation={name} />
       )}
       {otherYears.length > 0 && (
         <nav className="kl-years no-print" aria-label={t('scorecard.otherYears')}>
@@ -95,6 +104,7 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
   const [lang] = useLang();
   const { network, lastYear } = scorecard;
   const typeKey = scorecard.organisationType;
+  const gate = gateExplanation(scorecard, lang);
   return (
     <>
       <p className="lead">{t('scorecard.lead', { organisation, year: scorecard.year })}</p>
@@ -122,7 +132,12 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
             <dd>
               <span className="kl-big">{scorecard.band ?? t('report.bands.none')}</span>
               <span className="kl-small">
-                {scorecard.gatePassed ? t('scorecard.gatePassed') : t('scorecard.gateFailedShort')}
+                {scorecard.gatePassed ? (
+                  t('scorecard.gatePassed')
+                ) : (
+                  // A link to the explanation below: which requirements, and what it means for the grade.
+                  <a href="#sc-gate">{t('scorecard.gateFailedShort')}</a>
+                )}
               </span>
             </dd>
           </div>
@@ -160,12 +175,35 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
             </div>
           )}
         </dl>
-        {!scorecard.gatePassed && (
-          <div className="notice notice-info">
+        {gate && (
+          <div className="notice notice-info" id="sc-gate" role="note" aria-labelledby="sc-gate-title">
             <p>
-              <strong>{t('scorecard.gateFailedTitle')}</strong>
+              <strong id="sc-gate-title">{t('scorecard.gateFailedTitle')}</strong>
             </p>
             <p>{t('scorecard.gateFailed')}</p>
+            {gate.failed.length > 0 && (
+              <>
+                <p>{t('scorecard.gateFailedList')}</p>
+                <ul>
+                  {gate.failed.map((failed) => (
+                    <li key={failed.name} lang={failed.title.lang}>
+                      {failed.title.text}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {gate.band && (
+              <p>
+                {t('scorecard.gateMeaning', {
+                  total: formatDecimal(scorecard.total, lang),
+                  max: formatDecimal(scorecard.max, lang),
+                  share: formatPercent(scorecard.share, lang),
+                  band: gate.band.label,
+                  threshold: t('report.bands.atLeast', { value: formatPercent(gate.band.minShare, lang) }),
+                })}
+              </p>
+            )}
           </div>
         )}
       </section>
@@ -192,13 +230,13 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
     const last = new Map(scorecard.lastYear?.sections.map((s) => [s.name, s]) ?? []);
     return scorecard.sections
       .filter((s) => s.max > 0)
-      .map((s) => ({ ...s, network: network.get(s.name), last: last.get(s.name) }));
-  }, [scorecard]);
+      .map((s) => ({ ...s, label: titleOf(s, lang), network: network.get(s.name), last: last.get(s.name) }));
+  }, [scorecard, lang]);
   const spec = useMemo<ChartSpec>(
     () => ({
       horizontal: true,
       compact: narrow,
-      labels: rows.map((r) => wrapLabel(r.title, { narrow: 18, medium: 28, wide: 34 }[screen])),
+      labels: rows.map((r) => wrapLabel(r.label.text, { narrow: 18, medium: 28, wide: 34 }[screen])),
       series: [
         {
           label: t('scorecard.you'),
@@ -266,8 +304,8 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.name}>
-                  <th scope="row" lang={dataLang(lang)}>
-                    {r.title}
+                  <th scope="row" lang={r.label.lang}>
+                    {r.label.text}
                   </th>
                   <td className="num">{formatDecimal(r.total, lang)}</td>
                   <td className="num">{formatDecimal(r.max, lang)}</td>
@@ -297,7 +335,7 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
 function LostPoints({ scorecard }: { scorecard: Scorecard }) {
   const t = useT();
   const [lang] = useLang();
-  const titles = new Map(scorecard.sections.map((s) => [s.name, s.title]));
+  const titles = new Map(scorecard.sections.map((s) => [s.name, titleOf(s, lang)]));
   const groups = new Map<string, Scorecard['lostPoints']>();
   for (const lost of scorecard.lostPoints) {
     const group = groups.get(lost.section) ?? [];
@@ -334,14 +372,14 @@ function LostPoints({ scorecard }: { scorecard: Scorecard }) {
             {[...groups].map(([section, questions]) => (
               <tbody key={section}>
                 <tr className="kl-group-row">
-                  <th scope="rowgroup" colSpan={3} lang={dataLang(lang)}>
-                    {titles.get(section) ?? section}
+                  <th scope="rowgroup" colSpan={3} lang={titles.get(section)?.lang}>
+                    {titles.get(section)?.text ?? section}
                   </th>
                 </tr>
                 {questions.map((q) => (
                   <tr key={q.name}>
-                    <th scope="row" lang={dataLang(lang)}>
-                      {q.title}
+                    <th scope="row">
+                      <span lang={titleOf(q, lang).lang}>{titleOf(q, lang).text}</span>
                       {q.computedPoints !== undefined && (
                         <span className="kl-small kl-override">
                           {' '}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
+import { buildScorecard, networkLive } from '../../shared/klimatlaget/index';
+import { score } from '../../shared/scoring/score';
+import { gateExplanation } from '../../web/src/pages/scorecard/scorecard-model';
+import { completeKommunAnswers } from '../helpers/complete-answers';
+
+/** Lund's scorecard for the given answers, built as the API builds it. */
+function card(data: Record<string, unknown>) {
+  const survey = DEFAULT_SURVEYS.kommun;
+  const own = score(survey, data);
+  return buildScorecard({
+    year: 2026,
+    organisationId: '1281',
+    organisationName: 'Lund',
+    organisationType: 'kommun',
+    survey,
+    data,
+    score: own,
+    network: networkLive(survey, [own]),
+  });
+}
+
+describe('scorecard: why there is no band', () => {
+  it('names the basic requirements not met in the page language, and the band the points would have given', () => {
+    // Arrange: full answers except B2 answered no and B3 left out
+    const answers: Record<string, unknown> = { ...completeKommunAnswers(), B2: false };
+    delete answers.B3;
+    const scorecard = card(answers);
+    // Act
+    const sv = gateExplanation(scorecard, 'sv');
+    const en = gateExplanation(scorecard, 'en');
+    // Assert
+    expect(scorecard.band).toBeNull();
+    expect(sv?.failed.map((f) => [f.name, f.title.text, f.answered])).toEqual([
+      ['B2', 'Finns beslutade utsläppsmål?', true],
+      ['B3', 'Finns en beslutad handlingsplan med åtgärder för att minska utsläppen?', false],
+    ]);
+    expect(en?.failed.map((f) => [f.title.text, f.title.lang])).toEqual([
+      ['Are there decided emission targets?', undefined],
+      ['Is there a decided action plan with measures to cut emissions?', undefined],
+    ]);
+    // The points are the same as with every requirement met, so the band is the one that score() gives then.
+    const met = score(DEFAULT_SURVEYS.kommun, completeKommunAnswers());
+    expect(sv?.band).toEqual({
+      label: met.band,
+      minShare: scorecard.scoreBands.find((b) => b.label === met.band)?.minShare,
+    });
+  });
+
+  it('falls back to Swedish, marked so, for a requirement without an English title', () => {
+    const scorecard = card({ ...completeKommunAnswers(), B1: false });
+    delete scorecard.failedGates[0]!.titleEn;
+    expect(gateExplanation(scorecard, 'en')?.failed[0]?.title).toEqual({
+      text: 'Finns ett politiskt beslut om att kontinuerligt inventera växthusgasutsläppen?',
+      lang: 'sv',
+    });
+  });
+
+  it('explains nothing when every basic requirement is met', () => {
+    expect(gateExplanation(card(completeKommunAnswers()), 'sv')).toBeNull();
+  });
+});
