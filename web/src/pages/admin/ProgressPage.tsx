@@ -358,7 +358,7 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
                   </td>
                   <td>
                     {/* Up to three actions may wrap rather than push the table past a 1280 px screen. */}
-                    <div className="row-actions" style={{ flexWrap: 'wrap' }}>
+                    <div className="row-actions">
                       {(row.status === 'draft' || row.status === 'not_started') && campaign.status === 'open' && (
                         <button
                           type="button"
