@@ -1,17 +1,28 @@
 import { Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, type HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, type HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface ApiGatewayProps {
-  readonly handler: IFunction;
+  /** The member API (createMemberApp): every request not routed to the admin API. */
+  readonly memberHandler: IFunction;
+  /** The whole API (createApp): /api/admin/* and /api/openapi.json. */
+  readonly adminHandler: IFunction;
 }
 
+/** Paths the admin Lambda answers; everything else goes to the member Lambda. */
+export const ADMIN_API_ROUTES = [
+  { path: '/api/admin/{proxy+}', methods: [HttpMethod.ANY] },
+  { path: '/api/openapi.json', methods: [HttpMethod.GET] },
+] as const;
+
 /**
- * An HTTP API that hands every request to the Hono Lambda. It sits behind CloudFront (`/api/*`)
+ * An HTTP API in front of two Hono Lambdas: the kansli's routes go to the whole app, the rest to
+ * the member app, so a contact's cold start never loads the admin features (docs/performance.md).
+ * It sits behind CloudFront (`/api/*`)
  * because a Function URL with Origin Access Control would need browsers to sign POST bodies, and
  * an open Function URL would give no stage throttling or access log.
  */
@@ -24,10 +35,14 @@ export class ApiGateway extends Construct {
     super(scope, id);
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Klimatkommunerna medlemstest API (reached through CloudFront /api/*)',
-      // The Hono app routes and authenticates itself, so one catch-all route.
-      defaultIntegration: new HttpLambdaIntegration('Hono', props.handler),
+      // The Hono apps route and authenticate themselves: a catch-all plus the admin prefix.
+      defaultIntegration: new HttpLambdaIntegration('Hono', props.memberHandler),
       createDefaultStage: false,
     });
+    const admin = new HttpLambdaIntegration('HonoAdmin', props.adminHandler);
+    for (const route of ADMIN_API_ROUTES) {
+      this.httpApi.addRoutes({ path: route.path, methods: [...route.methods], integration: admin });
+    }
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
     this.stage = this.httpApi.addStage('DefaultStage', {

@@ -31,7 +31,10 @@ const handlerEntry = (name: string): string =>
 /** Everything the member survey platform needs in one account and region. */
 export class KlimatkommunernaStack extends Stack {
   readonly data: DataTable;
+  /** The whole API (createApp): the kansli's /api/admin/* and the OpenAPI document. */
   readonly api: AppFunction;
+  /** The member API (createMemberApp): sign-in, responses, scorecard, report, unsubscribe. */
+  readonly memberApi: AppFunction;
   readonly apiGateway: ApiGateway;
   readonly web: WebDistribution;
   readonly imports: ImportsBucket;
@@ -93,14 +96,25 @@ export class KlimatkommunernaStack extends Stack {
 
     // The HTTP API resource exists before the function, so CloudFront can point at it and the
     // function can know CloudFront's URL without a dependency cycle.
+    // Imports parse 20 MB spreadsheets: more memory and time than a member's requests need.
     this.api = new AppFunction(this, 'Api', {
       entry: handlerEntry('api'),
-      description: 'Hono API behind /api/*',
+      description: 'Hono API: /api/admin/* and /api/openapi.json',
       memorySize: 1024,
       timeout: Duration.seconds(20),
       environment: {},
     });
-    this.apiGateway = new ApiGateway(this, 'ApiGateway', { handler: this.api.fn });
+    this.memberApi = new AppFunction(this, 'MemberApi', {
+      entry: handlerEntry('member-api'),
+      description: 'Hono member API: every other /api/* route',
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      environment: {},
+    });
+    this.apiGateway = new ApiGateway(this, 'ApiGateway', {
+      memberHandler: this.memberApi.fn,
+      adminHandler: this.api.fn,
+    });
 
     this.web = new WebDistribution(this, 'Web', {
       apiDomainName: this.apiGateway.originDomainName,
@@ -133,6 +147,9 @@ export class KlimatkommunernaStack extends Stack {
       CLIENT_IP_HEADER,
     };
     for (const [name, value] of Object.entries(apiEnvironment)) this.api.fn.addEnvironment(name, value);
+    // No import bucket: uploads and previews are the kansli's.
+    const memberApiEnvironment = { ...mailEnvironment, ADMIN_EMAILS: config.adminEmails, CLIENT_IP_HEADER };
+    for (const [name, value] of Object.entries(memberApiEnvironment)) this.memberApi.fn.addEnvironment(name, value);
 
     this.reminders = new ScheduledJob(this, 'Reminders', {
       entry: handlerEntry('reminders'),
@@ -158,6 +175,10 @@ export class KlimatkommunernaStack extends Stack {
       tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
       queryIndexes: ['gsi1', 'gsi2'],
     });
+    this.data.grant(this.memberApi.fn, {
+      tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
+      queryIndexes: ['gsi1', 'gsi2'],
+    });
     this.data.grant(this.reminders.function.fn, {
       tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
       queryIndexes: ['gsi1', 'gsi2'],
@@ -170,13 +191,16 @@ export class KlimatkommunernaStack extends Stack {
     });
 
     this.mail.grantSend(this.api.fn);
+    this.mail.grantSend(this.memberApi.fn);
     this.mail.grantSend(this.reminders.function.fn);
     this.sessionSecret.grantRead(this.api.fn);
+    this.sessionSecret.grantRead(this.memberApi.fn);
     // Reminder emails carry signed one-click unsubscribe links.
     this.sessionSecret.grantRead(this.reminders.function.fn);
     this.imports.grantUploadAndRead(this.api.fn);
 
     this.alarms.watchFunction('Api', this.api.fn);
+    this.alarms.watchFunction('MemberApi', this.memberApi.fn);
     this.alarms.watchFunction('Reminders', this.reminders.function.fn);
     this.alarms.watchFunction('Retention', this.retention.function.fn);
     this.alarms.watchFunction('SesEvents', this.mail.eventsHandler.fn);
@@ -212,6 +236,7 @@ export class KlimatkommunernaStack extends Stack {
     applyNagSuppressions(this, {
       lambdaFunctions: [
         this.api.fn,
+        this.memberApi.fn,
         this.reminders.function.fn,
         this.retention.function.fn,
         this.mail.eventsHandler.fn,

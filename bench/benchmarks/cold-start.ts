@@ -67,7 +67,7 @@ export const coldStart: Benchmark = {
     const samples = ctx.quick ? 2 : 15;
     const real = await bundleLambda({
       root: ctx.root,
-      entry: 'functions/handlers/api.handler.ts',
+      entry: 'functions/handlers/member-api.handler.ts',
       outdir: path.join(ctx.tmp, 'lambda/api'),
     });
     const floor = await bundleLambda({
@@ -157,7 +157,7 @@ export const coldStart: Benchmark = {
       );
       rows.info('floor bundle (Hono health + DocumentClient)', Math.round(floor.coldBytes / 1024), 'KB');
 
-      const reachable = staticallyReachableInputs(real.metafile, 'functions/handlers/api.handler.ts');
+      const reachable = staticallyReachableInputs(real.metafile, 'functions/handlers/member-api.handler.ts');
       const onColdPath = [...reachable].filter((input) => SURVEY_CORE.test(input));
       rows.measured({
         metric: 'survey-core modules on the autosave cold path',

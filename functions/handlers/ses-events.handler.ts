@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context as LambdaContext } from 'aws-lambda';
 import { parseSesFeedback } from '../../shared/reminders/ses-feedback';
-import { createEmailStateService } from '../features/reminders/reminders.module';
+import { createEmailStateService } from '../features/reminders/email-state.service';
 import { type Clock, systemClock } from '../ports/clock';
 import type { TableStore } from '../ports/table-store';
 import { createDynamoDbClients } from '../store/dynamodb-client';

@@ -11,7 +11,10 @@ import { AppFunction } from '../../infra/app-function';
 import { lambdaBuildOptions } from '../../infra/lambda-bundling/lambda-build-options';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const HANDLERS = ['api', 'reminders', 'retention', 'ses-events'];
+const HANDLERS = ['api', 'member-api', 'reminders', 'retention', 'ses-events'];
+/** The kansli's routes and services (repositories the sign-in shares aside): none may be in the member bundle. */
+const ADMIN_ONLY =
+  /functions\/(admin-api\.ts|features\/((admins|audit|contacts|imports|organisations|privacy|progress)\/[^/]+\.(routes|service)\.ts|klimatlaget\/klimatlaget-admin\.routes\.ts|reminders\/(reminder\.routes|reminders\.service)\.ts|responses\/response-(admin|review)\.))/;
 const work = mkdtempSync(path.join(tmpdir(), 'kk-lambda-bundles-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -41,6 +44,10 @@ describe('Lambda bundles (infra/lambda-bundling)', () => {
       Object.keys(metafile.outputs[file]?.inputs ?? {}),
     );
     expect(coldInputs.filter((input) => /node_modules\/(survey-core|exceljs)\//.test(input))).toEqual([]);
+    const allInputs = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+    if (name === 'member-api') expect(allInputs.filter((input) => ADMIN_ONLY.test(input))).toEqual([]);
+    // The pattern is not vacuous: the whole API does carry those features.
+    if (name === 'api') expect(allInputs.filter((input) => ADMIN_ONLY.test(input)).length).toBeGreaterThan(10);
     // Only Swedish and English of zod's locales are bundled.
     const zodLocales = Object.values(metafile.outputs)
       .flatMap((output) => Object.keys(output.inputs))

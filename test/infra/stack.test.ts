@@ -39,6 +39,7 @@ const logicalId = (construct: IConstruct): string => {
 function appFunctions(): Record<string, IFunction> {
   return {
     api: stack.api.fn,
+    memberApi: stack.memberApi.fn,
     reminders: stack.reminders.function.fn,
     retention: stack.retention.function.fn,
     sesEvents: stack.mail.eventsHandler.fn,
@@ -125,7 +126,7 @@ describe('DynamoDB table', () => {
 });
 
 describe('Lambda functions', () => {
-  it('are exactly the four app functions, all Node 22 on arm64 with a retained log group', () => {
+  it('are exactly the five app functions, all Node 22 on arm64 with a retained log group', () => {
     const functions = resourcesOfType(template, 'AWS::Lambda::Function');
     expect(functions.map(([id]) => id).sort()).toEqual(Object.values(appFunctions()).map(logicalId).sort());
     const logGroups = new Map(resourcesOfType(template, 'AWS::Logs::LogGroup'));
@@ -212,6 +213,8 @@ describe('least-privilege IAM', () => {
       ],
       indexes: { gsi1: ['dynamodb:Query'], gsi2: ['dynamodb:Query'] },
     });
+    // The member API writes sessions, login tokens and responses and deletes sessions on sign-out.
+    expect(dynamoGrants(stack.memberApi.fn)).toEqual(dynamoGrants(stack.api.fn));
     expect(dynamoGrants(stack.reminders.function.fn)).toEqual({
       table: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
       indexes: { gsi1: ['dynamodb:Query'], gsi2: ['dynamodb:Query'] },
@@ -230,8 +233,8 @@ describe('least-privilege IAM', () => {
     const sendStatements = allPolicyStatements(template).filter(({ statement }) =>
       asArray(statement.Action).some((a) => a.startsWith('ses:')),
     );
-    // API and reminders send; nothing else does.
-    expect(sendStatements).toHaveLength(2);
+    // Both APIs (login links, receipts, notes) and reminders send; nothing else does.
+    expect(sendStatements).toHaveLength(3);
     const identityId = logicalId(stack.mail.identity);
     const configSetId = logicalId(stack.mail.configurationSet);
     for (const { statement } of sendStatements) {
@@ -460,6 +463,26 @@ describe('storage and web', () => {
 
   it('has no web deployment when web/dist is missing', () => {
     expect(resourcesOfType(template, 'Custom::CDKBucketDeployment')).toHaveLength(0);
+  });
+
+  it('sends /api/admin/* and the OpenAPI document to the whole API, everything else to the member API', () => {
+    const integrations = new Map(
+      resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').map(([id, integration]) => [
+        id,
+        JSON.stringify(props(integration).IntegrationUri),
+      ]),
+    );
+    const routes = Object.fromEntries(
+      resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => {
+        const target = JSON.stringify(props(route).Target);
+        const integrationId = [...integrations.keys()].find((id) => target.includes(id));
+        return [props(route).RouteKey as string, integrations.get(integrationId ?? '') ?? ''];
+      }),
+    );
+    expect(Object.keys(routes).sort()).toEqual(['$default', 'ANY /api/admin/{proxy+}', 'GET /api/openapi.json']);
+    expect(routes.$default).toContain(logicalId(stack.memberApi.fn));
+    expect(routes['ANY /api/admin/{proxy+}']).toContain(logicalId(stack.api.fn));
+    expect(routes['GET /api/openapi.json']).toContain(logicalId(stack.api.fn));
   });
 
   it('HTTP API has access logs and stage throttling', () => {

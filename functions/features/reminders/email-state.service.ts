@@ -5,8 +5,8 @@ import { NotFoundError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
-import type { ContactRepository } from '../contacts/contact.repository';
-import type { OrganisationRepository } from '../organisations/organisation.repository';
+import { ContactRepository } from '../contacts/contact.repository';
+import { OrganisationRepository } from '../organisations/organisation.repository';
 import type { UnsubscribeSubject } from './unsubscribe-token';
 
 /** Raised inside the service when a conditional state change finds the contact changed meanwhile. */
@@ -139,4 +139,19 @@ export class EmailStateService {
     });
     return true;
   }
+}
+
+/** The service from the adapters: the API's unsubscribe routes and the SES events handler use it. */
+export function createEmailStateService(deps: {
+  store: TableStore;
+  clock: Clock;
+  log: (entry: Record<string, unknown>) => void;
+}): EmailStateService {
+  return new EmailStateService({
+    store: deps.store,
+    contacts: new ContactRepository(deps.store),
+    organisations: new OrganisationRepository(deps.store),
+    clock: deps.clock,
+    log: deps.log,
+  });
 }

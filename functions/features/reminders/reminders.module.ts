@@ -15,11 +15,9 @@ import type { CampaignService } from '../campaigns/campaign.service';
 import { ContactRepository } from '../contacts/contact.repository';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { ResponseRepository } from '../responses/response.repository';
-import { EmailStateService } from './email-state.service';
 import { registerReminderRoutes } from './reminder.routes';
 import { ReminderLogRepository } from './reminder-log.repository';
 import { RemindersService, type TokenIssuer } from './reminders.service';
-import { registerUnsubscribeRoutes } from './unsubscribe.routes';
 
 export interface RemindersModuleDeps {
   store: TableStore;
@@ -69,21 +67,7 @@ export function createRemindersService(deps: RemindersModuleDeps): RemindersServ
   });
 }
 
-export function createEmailStateService(deps: {
-  store: TableStore;
-  clock: Clock;
-  log: (entry: Record<string, unknown>) => void;
-}): EmailStateService {
-  return new EmailStateService({
-    store: deps.store,
-    contacts: new ContactRepository(deps.store),
-    organisations: new OrganisationRepository(deps.store),
-    clock: deps.clock,
-    log: deps.log,
-  });
-}
-
-/** Registers the reminder admin routes and the public unsubscribe routes on the app. */
+/** Registers the kansli's reminder routes (run now, dry run, the log); unsubscribe is part of the member API. */
 export function registerReminders(
   app: OpenAPIHono<AppEnv>,
   deps: RemindersModuleDeps & {
@@ -99,11 +83,6 @@ export function registerReminders(
     access: deps.access,
     clock: deps.clock,
     deployed: deps.config.deployed,
-  });
-  registerUnsubscribeRoutes(app, {
-    emailStates: createEmailStateService(deps),
-    access: deps.access,
-    secret: deps.config.sessionSecret,
   });
   return reminders;
 }

@@ -8,27 +8,13 @@ import {
   ResponsesExportSchema,
   ScorePreviewInputSchema,
 } from '../../../shared/klimatlaget/api.schema';
-import {
-  PublishedReportSchema,
-  PublishedYearSchema,
-  ReportRevisionSchema,
-  ScorecardSchema,
-} from '../../../shared/klimatlaget/report.schema';
+import { ReportRevisionSchema, ScorecardSchema } from '../../../shared/klimatlaget/report.schema';
 import { ScoreResultSchema } from '../../../shared/scoring/score.schema';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
+import { NO_STORE, OrganisationParams, RevisionParams, YearParams } from './klimatlaget.params';
 import type { KlimatlagetService } from './klimatlaget.service';
 import { responsesWorkbook, XLSX_CONTENT_TYPE } from './xlsx-export';
-
-const Year = z.coerce.number().int().min(2000).max(2100);
-const YearParams = z.object({ year: Year });
-const RevisionQuery = z.object({ revision: z.coerce.number().int().min(1).optional() });
-const RevisionParams = z.object({ year: Year, revision: z.coerce.number().int().min(1) });
-const OrganisationParams = z.object({ year: Year, code: z.string().regex(/^\d{2}(\d{2})?$/) });
-
-/** Public reports may be cached briefly; a republish shows within a minute. */
-const PUBLIC_CACHE = 'public, max-age=60';
-const NO_STORE = 'no-store';
 
 interface Deps {
   service: KlimatlagetService;
@@ -36,69 +22,11 @@ interface Deps {
 }
 
 /**
- * Klimatläget: the public report (aggregates only), the member scorecard (own organisation from
- * the session), and the kansli's score preview, re-scoring, publishing, scorecards and exports.
- */
-export function registerKlimatlagetRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+ * Klimatläget for the kansli: score preview, re-scoring, publishing, revisions, scorecards and
+ * exports. The public report and the member scorecard are in klimatlaget-public.routes.ts.
+ */ export function registerKlimatlagetAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   const { service, access } = deps;
-  const pub = { 'x-access': 'public' as const, middleware: [access('public')] };
-  const member = { 'x-access': 'member' as const, middleware: [access('member')] };
   const admin = { 'x-access': 'admin' as const, middleware: [access('admin')] };
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/klimatlaget',
-      ...pub,
-      summary: 'The published years of Klimatläget, newest first.',
-      responses: { 200: jsonResponse(z.array(PublishedYearSchema), 'Publicerade år') },
-    }),
-    async (c) => {
-      c.header('cache-control', PUBLIC_CACHE);
-      return c.json(await service.publishedYears(), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/klimatlaget/{year}',
-      ...pub,
-      summary:
-        'Klimatläget for a year: the latest revision (or `?revision=n`); aggregates only, nothing per organisation.',
-      request: { params: YearParams, query: RevisionQuery },
-      responses: {
-        200: jsonResponse(PublishedReportSchema, 'Rapporten'),
-        400: errorResponse('Ogiltig indata'),
-        404: errorResponse('Inte publicerad'),
-      },
-    }),
-    async (c) => {
-      const report = await service.published(c.req.valid('param').year, c.req.valid('query').revision);
-      c.header('cache-control', PUBLIC_CACHE);
-      return c.json(report, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/campaigns/{year}/scorecard',
-      ...member,
-      summary: "The caller's organisation's scorecard, once the year is published.",
-      request: { params: YearParams },
-      responses: {
-        200: jsonResponse(ScorecardSchema, 'Resultatet'),
-        ...commonErrors,
-        404: errorResponse('Inte publicerat, eller inga inskickade svar'),
-      },
-    }),
-    async (c) => {
-      const scorecard = await service.memberScorecard(c.get('user')!.organisationId!, c.req.valid('param').year);
-      c.header('cache-control', NO_STORE);
-      return c.json(scorecard, 200);
-    },
-  );
 
   app.openapi(
     createRoute({

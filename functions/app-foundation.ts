@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { LinearRouter } from 'hono/router/linear-router';
+import { secureHeaders } from 'hono/secure-headers';
+import { z } from 'zod';
+import sv from 'zod/v4/locales/sv.js';
+import { ReminderPolicySchema } from '../shared/reminders/reminder-policy.schema';
+import type { AppDeps } from './app-deps';
+import { InputValidationError, PayloadTooLargeError } from './errors/domain-errors';
+import { AdminRepository } from './features/admins/admin.repository';
+import { AuditLog } from './features/audit/audit.log';
+import { registerAuthRoutes } from './features/auth/auth.routes';
+import { AuthService } from './features/auth/auth.service';
+import { SessionService } from './features/auth/session.service';
+import { CampaignRepository } from './features/campaigns/campaign.repository';
+import { CampaignService } from './features/campaigns/campaign.service';
+import { ContactRepository } from './features/contacts/contact.repository';
+import { EmissionRepository } from './features/emissions/emission.repository';
+import { KlimatlagetService } from './features/klimatlaget/klimatlaget.service';
+import { ReportRepository } from './features/klimatlaget/report.repository';
+import { ScoreWriter } from './features/klimatlaget/score.writer';
+import { OrganisationRepository } from './features/organisations/organisation.repository';
+import { ResponseRepository } from './features/responses/response.repository';
+import { accessMiddleware } from './http/access.middleware';
+import type { AppEnv } from './http/app-env';
+import { handleError } from './http/error-handler';
+import { jsonResponse } from './http/openapi-helpers';
+import { originCheck } from './http/origin-check.middleware';
+
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+
+z.config(sv());
+
+/**
+ * What the member API and the admin API share: the adapters, the repositories and services both
+ * use, and the access middleware. Built once per app.
+ */
+export function createAppCore(deps: AppDeps) {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const clientIp = deps.clientIp ?? ((c) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown');
+  const repositories = {
+    organisations: new OrganisationRepository(deps.store),
+    contacts: new ContactRepository(deps.store),
+    admins: new AdminRepository(deps.store),
+    campaigns: new CampaignRepository(deps.store),
+    responses: new ResponseRepository(deps.store),
+  };
+  const audit = new AuditLog(deps.store, deps.clock);
+  const campaigns = new CampaignService(repositories.campaigns, audit, deps.clock, {
+    reminderPolicy: () => ReminderPolicySchema.parse({}),
+  });
+  const sessions = new SessionService(deps.store, deps.clock);
+  const auth = new AuthService({
+    store: deps.store,
+    mail: deps.mail,
+    clock: deps.clock,
+    admins: repositories.admins,
+    contacts: repositories.contacts,
+    sessions,
+    baseUrl: deps.config.baseUrl,
+    adminEmails: deps.config.adminEmails,
+    limits: {
+      perEmailPerHour: deps.config.loginLinksPerEmailPerHour,
+      perIpPerHour: deps.config.loginLinksPerIpPerHour,
+    },
+  });
+  const access = accessMiddleware(sessions, deps.config.sessionSecret);
+
+  return { deps, log, clientIp, repositories, audit, campaigns, sessions, auth, access };
+}
+
+export type AppCore = ReturnType<typeof createAppCore>;
+export type ApiApp = OpenAPIHono<AppEnv>;
+
+/**
+ * The Hono app with everything every surface needs: request ids, security headers, the origin
+ * check, body limits, `/api/health` and sign-in. Feature routes are added by member-api.ts and
+ * admin-api.ts; finishApp closes it.
+ */
+export function createBaseApp(core: AppCore): ApiApp {
+  const { deps, auth, sessions, access, clientIp } = core;
+  const app = new OpenAPIHono<AppEnv>({
+    // Registers routes without compiling them: RegExpRouter's first-request build of ~100 routes
+    // costs a cold start more than linear matching costs any request (docs/performance.md).
+    router: new LinearRouter(),
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new InputValidationError(
+          'Indata är ogiltiga.',
+          result.error.issues.map((issue) => ({ path: issue.path, code: issue.code, message: issue.message })),
+        );
+      }
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    // In Lambda, the invocation's id, so app log lines match the platform's own; else a fresh one.
+    const lambdaRequestId = (c.env as { lambdaContext?: { awsRequestId?: string } } | undefined)?.lambdaContext
+      ?.awsRequestId;
+    c.set('requestId', lambdaRequestId ?? c.req.header('x-amzn-requestid') ?? randomUUID());
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.deployed ? 'max-age=63072000; includeSubDomains; preload' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.use('/api/*', originCheck(deps.config.baseUrl));
+  app.use('/api/*', async (c, next) => {
+    const limit = c.req.path.startsWith('/api/admin/imports') ? IMPORT_BODY_LIMIT_BYTES : JSON_BODY_LIMIT_BYTES;
+    return bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new PayloadTooLargeError(`Begärans innehåll är större än ${Math.round(limit / 1024 / 1024)} MB.`);
+      },
+    })(c, next);
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      'x-access': 'public',
+      summary: 'Liveness.',
+      middleware: [access('public')],
+      responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Tjänsten svarar') },
+    }),
+    (c) => c.json({ ok: true as const }, 200),
+  );
+
+  registerAuthRoutes(app, {
+    auth,
+    sessions,
+    secret: deps.config.sessionSecret,
+    secureCookies: deps.config.deployed,
+    access,
+    clientIp,
+  });
+
+  return app;
+}
+
+/** Klimatläget's service: the public report reads it, the kansli's routes publish with it. */
+export function createKlimatlagetService(core: AppCore): KlimatlagetService {
+  const { deps, repositories, campaigns, audit } = core;
+  return new KlimatlagetService({
+    campaigns,
+    responses: repositories.responses,
+    organisations: repositories.organisations,
+    reports: new ReportRepository(deps.store),
+    emissions: new EmissionRepository(deps.store),
+    scores: new ScoreWriter(deps.store),
+    audit,
+    clock: deps.clock,
+  });
+}
+
+/** The OpenAPI document of the routes registered so far, the 404 answer and the one error mapper. */
+export function finishApp(app: ApiApp, core: AppCore): ApiApp {
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Klimatkommunerna – medlemstest API',
+      version: '1.0.0',
+      description: 'Every route carries `x-access`: public, signed-in, member, admin or dev (local stack only).',
+    },
+  });
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Det finns inget här.' } }, 404));
+  app.onError((error, c) => handleError(error, c, core.log));
+  return app;
+}
