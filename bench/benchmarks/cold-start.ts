@@ -55,7 +55,8 @@ function httpApiEvent(method: string, rawPath: string, body: unknown, cookie?: s
 }
 
 /**
- * 2. Lambda cold start. Both handlers are bundled like infra/app-function.ts; each sample is a
+ * 2. Lambda cold start of the member API (the Lambda that answers autosaves). Both handlers are
+ * bundled like infra/app-function.ts; each sample is a
  * fresh Node process that imports the bundle and answers one event (the real handler: one
  * autosave; the floor: one health check). The real handler runs unchanged: the SDK's
  * AWS_ENDPOINT_URL_* variables point DynamoDB at a dynalite and Secrets Manager at a local fake.
@@ -142,15 +143,15 @@ export const coldStart: Benchmark = {
       const floorMs = median(floorRuns.map((r) => r.totalMs));
       ctx.shared.coldStartMs = realMs;
       rows.measured({
-        metric: 'API handler: import + first autosave (median)',
+        metric: 'member API handler: import + first autosave (median)',
         value: Math.round(realMs),
         unit: 'ms',
         floor: Math.round(floorMs),
         budget: { kind: 'ratio-max', max: 1.5 },
-        note: `median of ${samples} fresh processes each; import alone ${Math.round(median(realRuns.map((r) => r.importMs)))} ms vs floor ${Math.round(median(floorRuns.map((r) => r.importMs)))} ms; first request ${Math.round(median(realRuns.map((r) => r.firstRequestMs)))} ms (Secrets Manager fake + session Get + Update) vs floor ${Math.round(median(floorRuns.map((r) => r.firstRequestMs)))} ms (one Get)`,
+        note: `median of ${samples} fresh processes each; import alone ${Math.round(median(realRuns.map((r) => r.importMs)))} ms vs floor ${Math.round(median(floorRuns.map((r) => r.importMs)))} ms; first request ${Math.round(median(realRuns.map((r) => r.firstRequestMs)))} ms (Secrets Manager fake, session and campaign Gets, the Update) vs floor ${Math.round(median(floorRuns.map((r) => r.firstRequestMs)))} ms (one Get)`,
       });
       rows.info(
-        'API handler: code loaded on a cold start',
+        'member API handler: code loaded on a cold start',
         Math.round(real.coldBytes / 1024),
         'KB',
         `minified ESM split into chunks, AWS SDK bundled; ${Math.round(real.totalBytes / 1024)} KB with the lazy chunks`,
