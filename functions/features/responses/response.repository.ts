@@ -78,11 +78,17 @@ export class ResponseRepository {
       keys.response(input.year, input.organisationId),
       {
         set: {
-          ...keys.responseListing(input.year, input.organisationId),
-          entity: 'Response',
-          year: input.year,
-          organisationId: input.organisationId,
-          organisationType: input.organisationType,
+          // The item's identity only on the first save: later saves find it there, and a shorter
+          // update is cheaper to parse and apply on every autosave.
+          ...(input.expectedVersion === 0
+            ? {
+                ...keys.responseListing(input.year, input.organisationId),
+                entity: 'Response',
+                year: input.year,
+                organisationId: input.organisationId,
+                organisationType: input.organisationType,
+              }
+            : {}),
           data: input.data,
           version: input.expectedVersion + 1,
           status: 'draft',
