@@ -157,7 +157,6 @@ export const en: Record<MessageKey, string> = {
   'report.fig.gate': 'Meet the basic requirements',
   'report.fig.gateNote': 'and so receive a grade',
   'report.fig.change': 'Change since {previous}',
-  'report.fig.changeValue': '{change} percentage points',
   'report.fig.changeNote':
     'on average for the {count} that answered both years ({improved} improved, {declined} declined)',
   'report.fig.emissions': 'Emissions per inhabitant {year}',

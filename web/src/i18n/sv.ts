@@ -154,7 +154,6 @@ export const sv = {
   'report.fig.gate': 'Uppfyller baskraven',
   'report.fig.gateNote': 'och får därmed ett betyg',
   'report.fig.change': 'Förändring sedan {previous}',
-  'report.fig.changeValue': '{change} procentenheter',
   'report.fig.changeNote':
     'i genomsnitt för de {count} som svarade båda åren ({improved} förbättrade, {declined} försämrade)',
   'report.fig.emissions': 'Utsläpp per invånare {year}',
