@@ -11,6 +11,7 @@ import { OrganisationRepository } from '../../functions/features/organisations/o
 import { MemoryFileStore } from '../../functions/files/local-file-store';
 import { OutboxMail } from '../../functions/mail/outbox-mail';
 import type { Item, TableStore } from '../../functions/ports/table-store';
+import { keys } from '../../functions/store/table-design';
 import {
   brokenFixtures,
   type EmissionDataset,
@@ -607,6 +608,131 @@ describe('commit in steps', () => {
     expect(record?.state).toBe('committing');
     expect(finished).toMatchObject({ state: 'committed', done: true, remaining: 0, result: { written: VALUES } });
     expect(progress.at(-1)).toBe(VALUES);
+  });
+});
+
+describe('commit in steps: where the next call starts', () => {
+  /**
+   * A store whose emission puts, once `slowAfter` have started, wait until the deadline has passed
+   * (a store slowing down), so a commit with a deadline stops after a known share of the values.
+   */
+  function slowingStore(store: TableStore, state: { slowAfter: number; until: number; reads: string[] }) {
+    let puts = 0;
+    return {
+      ...bind(store),
+      put: async (item: Item, condition?: Parameters<TableStore['put']>[1]) => {
+        if (item.entity === 'Emission' && ++puts > state.slowAfter) {
+          while (Date.now() <= state.until) await new Promise((r) => setTimeout(r, 5));
+        }
+        return store.put(item, condition);
+      },
+      queryAll: (spec: Parameters<TableStore['queryAll']>[0]) => {
+        state.reads.push(spec.partition);
+        return store.queryAll(spec);
+      },
+    } satisfies TableStore;
+  }
+
+  async function setUp() {
+    const state = { slowAfter: Number.POSITIVE_INFINITY, until: 0, reads: [] as string[] };
+    const ctx = await makeTestContext({ now: NOW.toISOString() });
+    await seedRegister(ctx);
+    // The service as the API builds it, over the slowing store.
+    const store = slowingStore(ctx.store, state);
+    const imports = new ImportRepository(store);
+    const emissions = new EmissionRepository(store);
+    const service = new ImportService({
+      imports,
+      emissions,
+      organisations: new OrganisationRepository(store),
+      audit: new AuditLog(store, ctx.clock),
+      clock: ctx.clock,
+    });
+    const preview = await service.preview(fixture('lang-sv-1252.csv'), 'kansli@example.se');
+    /** One call that stops once about `after` more values are written. */
+    const step = (after: number) => {
+      const deadline = Date.now() + 1500;
+      state.slowAfter = after;
+      state.until = deadline;
+      state.reads.length = 0;
+      return service.commit(preview.id, 'kansli@example.se', { deadline });
+    };
+    const stored = async () =>
+      [...(await emissions.ofOrganisations(CODES)).values()].filter((v) => v.importId === preview.id);
+    return { ctx, state, service, imports, emissions, preview, step, stored };
+  }
+
+  it('reads storage only for the organisations still to write, and finishes with every value', async () => {
+    // Arrange: 4 organisations × 36 values, in organisation order 0180, 12, 1280, 1281
+    const { state, step, stored, service, preview } = await setUp();
+    // Act: three calls
+    const first = await step(50);
+    const firstReads = [...state.reads];
+    const second = await step(100);
+    const secondReads = [...state.reads];
+    state.slowAfter = Number.POSITIVE_INFINITY;
+    state.reads.length = 0;
+    const third = await service.commit(preview.id, 'kansli@example.se', { deadline: Date.now() + 60_000 });
+    // Assert
+    expect(first).toMatchObject({ done: false, state: 'committing' });
+    expect(first.result.written).toBeGreaterThanOrEqual(50);
+    expect(first.result.written).toBeLessThan(VALUES);
+    expect(first.remaining).toBe(VALUES - first.result.written);
+    // The first call wrote the plan it had just made: no read of the stored values after planning.
+    expect(firstReads.filter((p) => p.startsWith('EMISSIONS#'))).toHaveLength(CODES.length);
+    // The second started where the first left off: the first organisation (all 36 written) is not read.
+    expect(second.done).toBe(false);
+    expect(second.result.written).toBeGreaterThan(first.result.written);
+    expect(secondReads).not.toContain('EMISSIONS#0180');
+    expect(secondReads.filter((p) => p.startsWith('EMISSIONS#')).length).toBeLessThan(CODES.length);
+    expect(third).toMatchObject({ done: true, state: 'committed', remaining: 0, result: { written: VALUES } });
+    expect(await stored()).toHaveLength(VALUES);
+  });
+
+  it('checks the values earlier calls recorded as written before it finishes, and writes any that are missing', async () => {
+    // Arrange: a first call stops part-way, then one of its values is lost and the recorded
+    // progress claims more than was written
+    const { ctx, step, stored, service, imports, preview } = await setUp();
+    const first = await step(60);
+    const lost = (await stored())[0];
+    if (!lost) throw new Error('nothing written');
+    await ctx.store.delete(keys.emission(lost.organisationId, lost.year, lost.sector));
+    await imports.saveProgress(preview.id, { ...first.result, written: VALUES - 10 });
+    // Act
+    const finished = await service.commit(preview.id, 'kansli@example.se', { deadline: Date.now() + 60_000 });
+    // Assert
+    expect(finished).toMatchObject({ done: true, state: 'committed', result: { written: VALUES } });
+    const values = await stored();
+    expect(values).toHaveLength(VALUES);
+    expect(
+      values.find((v) => v.organisationId === lost.organisationId && v.year === lost.year && v.sector === lost.sector),
+    ).toMatchObject({ tonnesCO2e: lost.tonnesCO2e, importId: preview.id });
+  });
+
+  it('stops with import_conflict when another import took a value an earlier call wrote', async () => {
+    // Arrange
+    const { ctx, step, stored, service, preview } = await setUp();
+    await step(60);
+    const taken = (await stored())[0];
+    if (!taken) throw new Error('nothing written');
+    await ctx.store.put({
+      ...keys.emission(taken.organisationId, taken.year, taken.sector),
+      entity: 'Emission',
+      organisationId: taken.organisationId,
+      year: taken.year,
+      sector: taken.sector,
+      tonnesCO2e: 1,
+      importId: 'someone-else',
+      updatedAt: NOW.toISOString(),
+    });
+    // Act
+    const error = await service.commit(preview.id, 'kansli@example.se', { deadline: Date.now() + 60_000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    // Assert
+    expect(error).toMatchObject({ code: 'import_conflict' });
+    expect((await new ImportRepository(ctx.store).require(preview.id)).state).toBe('committing');
   });
 });
 

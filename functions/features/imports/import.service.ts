@@ -139,6 +139,13 @@ export class ImportService {
    * and moves the import to `committing`; every run then writes the planned values not yet written,
    * each with a conditional put, and the last moves it to `committed`. With a `deadline` it stops
    * early and answers `done: false`; calling again continues.
+   *
+   * Where a run starts: the first run writes the plan it just made, without reading storage again.
+   * A run that stops at the deadline saves how many leading planned values are stored
+   * (`result.written`); the next run reads storage only for the organisations of the rest, so a
+   * long commit does not re-read every value on every call. Before the import becomes `committed`,
+   * the values a run skipped that way are checked once against storage (and written if missing),
+   * so the end state is exactly the file whatever an earlier run recorded.
    */
   async commit(id: string, actor: string, options: RunOptions = {}): Promise<CommitResponse> {
     let record = await this.deps.imports.require(id);
@@ -158,53 +165,99 @@ export class ImportService {
         'Importen har ångrats och kan inte sparas igen. Ladda upp filen på nytt.',
       );
     }
-    if (record.state === 'previewed') record = await this.plan(record, actor);
+    let planned: PlannedChange[] | undefined;
+    if (record.state === 'previewed') ({ record, changes: planned } = await this.plan(record, actor));
     const plan = record.plan;
     if (!plan) throw new StateConflictError('import_incomplete', 'Importen saknar plan. Ladda upp filen på nytt.');
 
-    const changes = await this.deps.imports.changes(id, plan.changeChunks);
-    const current = await this.deps.emissions.ofOrganisations(changes.map((change) => change.after.organisationId));
-    const pending = changes.filter((change) => current.get(emissionKey(change.after))?.importId !== id);
-    let written = changes.length - pending.length;
-    const result = (): CommitCounts => ({ new: plan.new, changed: plan.changed, unchanged: plan.unchanged, written });
+    const changes = planned ?? (await this.deps.imports.changes(id, plan.changeChunks));
+    // Values before `start` were stored by earlier runs (checked once more before finishing).
+    const start = planned ? 0 : Math.min(Math.max(record.result?.written ?? 0, 0), changes.length);
+    const rest = changes.slice(start);
+    // Which of the rest are stored already (by a run that failed part-way, or one running now).
+    // Right after planning nothing is: this import has not written anything yet.
+    const stored = planned ? new Set<number>() : await this.storedByThisImport(id, rest);
+    const pending = rest.map((_, index) => index).filter((index) => !stored.has(index));
+    const confirmed = new Uint8Array(rest.length);
+    for (const index of stored) confirmed[index] = 1;
+    let done = start + stored.size;
+    // The planned values known to be stored, counted from the first one without a gap.
+    const storedPrefix = () => {
+      let n = 0;
+      while (n < rest.length && confirmed[n] === 1) n++;
+      return start + n;
+    };
+    const result = (written: number): CommitCounts => ({
+      new: plan.new,
+      changed: plan.changed,
+      unchanged: plan.unchanged,
+      written,
+    });
     const now = this.deps.clock.now().toISOString();
-    options.onProgress?.(written, changes.length);
+    options.onProgress?.(done, changes.length);
     const outOfTime = () => options.deadline !== undefined && Date.now() > options.deadline;
 
     await forEachLimited(
       pending,
       WRITE_CONCURRENCY,
-      async (change) => {
-        await this.writeChange(id, change, now);
-        written++;
-        options.onProgress?.(written, changes.length);
+      async (index) => {
+        await this.writeChange(id, rest[index] as PlannedChange, now);
+        confirmed[index] = 1;
+        done++;
+        options.onProgress?.(done, changes.length);
       },
       outOfTime,
     );
-    if (written < changes.length) {
-      await this.deps.imports.saveProgress(id, result());
+    const written = storedPrefix();
+    if (written < changes.length || (start > 0 && outOfTime())) {
+      await this.deps.imports.saveProgress(id, result(written));
       return {
         id,
         state: 'committing',
         done: false,
         alreadyCommitted: false,
         remaining: changes.length - written,
-        result: result(),
+        result: result(written),
       };
+    }
+    if (start > 0) {
+      // The values earlier runs stored: still this import's? Any that are not are written now
+      // (conditionally, so a value another import took since stops the commit with import_conflict).
+      const head = changes.slice(0, start);
+      const ok = await this.storedByThisImport(id, head);
+      const missing = head.filter((_, index) => !ok.has(index));
+      await forEachLimited(missing, WRITE_CONCURRENCY, (change) => this.writeChange(id, change, now));
     }
     // At least once: a crash between these two lines repeats the audit entry on the re-run, never loses it.
     await this.deps.audit.record({
       actor,
       action: 'import.commit',
       target: `import:${id}`,
-      after: { fileName: record.fileName, sha256: record.sha256, ...result() },
+      after: { fileName: record.fileName, sha256: record.sha256, ...result(changes.length) },
     });
     const committed = await this.finish(id, 'committing', 'committed', {
-      result: result(),
+      result: result(changes.length),
       committedAt: this.deps.clock.now().toISOString(),
       committedBy: actor,
     });
-    return { id, state: committed.state, done: true, alreadyCommitted: false, remaining: 0, result: result() };
+    return {
+      id,
+      state: committed.state,
+      done: true,
+      alreadyCommitted: false,
+      remaining: 0,
+      result: result(changes.length),
+    };
+  }
+
+  /** Indexes (into `changes`) of the planned values storage holds for this import: one query per organisation. */
+  private async storedByThisImport(id: string, changes: readonly PlannedChange[]): Promise<Set<number>> {
+    const current = await this.deps.emissions.ofOrganisations(organisationsOf(changes.map((change) => change.after)));
+    const stored = new Set<number>();
+    changes.forEach((change, index) => {
+      if (current.get(emissionKey(change.after))?.importId === id) stored.add(index);
+    });
+    return stored;
   }
 
   /**
@@ -276,8 +329,15 @@ export class ImportService {
     return { id, state: rolledBack.state, alreadyRolledBack: false, result };
   }
 
-  /** Diffs the import's values with storage and fixes that plan; moves previewed → committing. */
-  private async plan(record: ImportRecord, actor: string): Promise<ImportRecord> {
+  /**
+   * Diffs the import's values with storage and fixes that plan; moves previewed → committing.
+   * Answers the plan's changes, or none when a concurrent commit fixed the plan first (its changes
+   * are then read back, with what it may have written).
+   */
+  private async plan(
+    record: ImportRecord,
+    actor: string,
+  ): Promise<{ record: ImportRecord; changes?: PlannedChange[] }> {
     const values = await this.deps.imports.values(record.id, record.valueChunks);
     const existing = await this.deps.emissions.ofOrganisations(organisationsOf(values));
     const diff = diffEmissions(values, [...existing.values()]);
@@ -300,15 +360,16 @@ export class ImportService {
     });
     const changeChunks = await this.deps.imports.putChanges(record.id, changes);
     try {
-      return await this.deps.imports.transition(record.id, 'previewed', 'committing', {
+      const committing = await this.deps.imports.transition(record.id, 'previewed', 'committing', {
         plan: { new: diff.new, changed: diff.changed, unchanged: diff.unchanged, changeChunks },
         result: { new: diff.new, changed: diff.changed, unchanged: diff.unchanged, written: 0 },
         committedBy: actor,
       });
+      return { record: committing, changes };
     } catch (error) {
       // A concurrent commit fixed the plan first (with the same content): continue with it.
       const now = await this.deps.imports.require(record.id);
-      if (now.state === 'committing' && now.plan) return now;
+      if (now.state === 'committing' && now.plan) return { record: now };
       throw error;
     }
   }

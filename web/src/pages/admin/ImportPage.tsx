@@ -1,12 +1,20 @@
-import { useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { ApiError } from '../../api/client';
 import { LoadError, Loading } from '../../components/Feedback';
-import { useLang } from '../../i18n';
+import { type Lang, useLang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
-import { adminApi, type CommitResponse, type ImportPreviewResponse, type ImportSummary } from './api';
+import {
+  adminApi,
+  type CommitResponse,
+  type ImportPreviewResponse,
+  type ImportSummary,
+  MAX_IMPORT_FILE_BYTES,
+  uploadAndPreviewImport,
+} from './api';
 import { Announcer, DateTime, Field, FormDialog, TableScroll, useAnnouncer } from './components';
-import { type AdminKey, useAdminT } from './i18n';
+import { type AdminKey, type AdminT, useAdminT } from './i18n';
 import { errorMessage, isNotFound } from './lib/field-errors';
 import { IssueTable } from './OrganisationsPage';
 
@@ -20,6 +28,96 @@ async function commitAll(id: string, onProgress: (remaining: number) => void): P
   throw new Error('commit did not finish');
 }
 
+/** Where an upload is: bytes on their way, or the server reading the file. */
+type Transfer = { step: 'uploading'; loaded: number; total: number } | { step: 'reading' };
+
+/** Megabytes with one decimal: "5,2" / "5.2"; `roundUp` so a file just over a limit never reads as at it. */
+function megabytes(bytes: number, lang: Lang, roundUp = false): string {
+  const tenths = (bytes / 1024 / 1024) * 10;
+  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format((roundUp ? Math.ceil(tenths) : Math.round(tenths)) / 10);
+}
+
+/** A transfer size: "120 kB" under a megabyte, else "5,2 MB" / "5.2 MB". */
+function size(bytes: number, lang: Lang): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024), lang)} kB`;
+  return `${megabytes(bytes, lang)} MB`;
+}
+
+/** What went wrong in any step of an upload, in words: the API's own message when it sent one. */
+function uploadErrorMessage(error: unknown, t: AdminT, lang: Lang, file: File): string {
+  if (error instanceof ApiError) {
+    if (error.status === 413 || error.code === 'payload_too_large')
+      return t('import.tooLarge', { size: megabytes(file.size, lang, true) });
+    if (error.code === 'network') return t('import.networkError');
+    if (error.code === 'upload_failed') return t('import.uploadFailed', { status: error.status });
+  }
+  return errorMessage(error, t('error.generic'));
+}
+
+// The console's stylesheet has no progress bar; these few inline styles (CSSOM, allowed by the CSP) set one out.
+const BAR_STYLE = {
+  display: 'block',
+  width: '100%',
+  height: '1.25rem',
+  accentColor: 'var(--green-700)',
+} as const;
+
+/** The upload's progress bar, labelled with what is happening; indeterminate while the server reads. */
+function TransferProgress({
+  transfer,
+  fileName,
+  onCancel,
+  cancelRef,
+}: {
+  transfer: Transfer;
+  fileName: string;
+  onCancel: () => void;
+  cancelRef: React.RefObject<HTMLButtonElement | null>;
+}) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const id = useId();
+  const uploading = transfer.step === 'uploading';
+  const percent =
+    uploading && transfer.total > 0 ? Math.min(100, Math.round((transfer.loaded / transfer.total) * 100)) : 0;
+  return (
+    <div className="upload-progress" data-step={transfer.step} style={{ marginTop: '1.25rem' }}>
+      <label htmlFor={id} style={{ display: 'block', fontWeight: 600, marginBottom: '0.35rem' }}>
+        {uploading
+          ? t('import.uploadProgress', {
+              file: fileName,
+              percent,
+              loaded: size(transfer.loaded, lang),
+              total: size(transfer.total, lang),
+            })
+          : t('import.readingLabel', { file: fileName })}
+      </label>
+      {/* Without a value the bar is indeterminate: the server reports no progress while it reads. */}
+      {uploading ? (
+        <progress id={id} max={100} value={percent} style={BAR_STYLE}>
+          {percent} %
+        </progress>
+      ) : (
+        <progress id={id} style={BAR_STYLE} />
+      )}
+      {uploading && (
+        <button
+          ref={cancelRef}
+          type="button"
+          className="button button-secondary"
+          style={{ marginTop: '0.75rem' }}
+          onClick={onCancel}
+        >
+          {t('import.cancelUpload')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function ImportPage() {
   const t = useAdminT();
   const [lang] = useLang();
@@ -30,30 +128,84 @@ export function ImportPage() {
   const [fileError, setFileError] = useState('');
   const [preview, setPreview] = useState<ImportPreviewResponse | null>(null);
   const [busy, setBusy] = useState(false);
+  const [transfer, setTransfer] = useState<Transfer | null>(null);
+  const upload = useRef<AbortController | null>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // After a failed or cancelled upload, focus goes to the file field once it is enabled again.
+  const refocusFile = useRef(false);
   const [progress, setProgress] = useState('');
   const [announcement, announce] = useAnnouncer();
   const [history, reloadHistory] = useAsync(() => adminApi.imports(), []);
   const [rollback, setRollback] = useState<ImportSummary | null>(null);
 
+  // Leaving the page stops an upload in flight.
+  useEffect(() => () => upload.current?.abort(), []);
+  useEffect(() => {
+    if (transfer === null && refocusFile.current) {
+      refocusFile.current = false;
+      fileInput.current?.focus();
+    }
+  }, [transfer]);
+
+  const tooLarge = (f: File) =>
+    f.size > MAX_IMPORT_FILE_BYTES ? t('import.tooLarge', { size: megabytes(f.size, lang, true) }) : '';
+
   const runPreview = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     if (!file) {
       setFileError(t('import.chooseFile'));
+      fileInput.current?.focus();
+      return;
+    }
+    // Refused here, before a byte is sent; the API would answer 413.
+    const sizeError = tooLarge(file);
+    if (sizeError) {
+      setFileError(sizeError);
       fileInput.current?.focus();
       return;
     }
     setFileError('');
     setBusy(true);
     setPreview(null);
+    const controller = new AbortController();
+    upload.current = controller;
     try {
-      const p = await adminApi.previewImport(file, sheet.trim() || undefined);
+      const { preview: p } = await uploadAndPreviewImport(file, sheet.trim() || undefined, {
+        signal: controller.signal,
+        onStep: (step) => {
+          if (step === 'uploading') {
+            setTransfer({ step, loaded: 0, total: file.size });
+            setProgress(t('import.uploading'));
+          } else {
+            // The cancel button goes with the upload: keep focus in the form.
+            if (document.activeElement === cancelButton.current) submitButton.current?.focus();
+            setTransfer({ step });
+            setProgress(t('import.reading'));
+          }
+        },
+        onUploadProgress: (loaded, total) =>
+          setTransfer((current) => (current?.step === 'uploading' ? { step: 'uploading', loaded, total } : current)),
+      });
       setPreview(p);
-      announce(t('import.previewed', { rows: p.rows, errors: p.errors.length }), p.errors.length ? 'error' : 'success');
+      setProgress('');
+      announce(
+        t('import.previewed', { rows: formatNumber(p.rows, lang), errors: formatNumber(p.errors.length, lang) }),
+        p.errors.length ? 'error' : 'success',
+      );
       reloadHistory();
     } catch (error) {
-      setFileError(errorMessage(error, t('error.generic')));
-      fileInput.current?.focus();
+      setProgress('');
+      if ((error as Error)?.name === 'AbortError') {
+        announce(t('import.uploadCancelled'), 'info');
+      } else {
+        setFileError(uploadErrorMessage(error, t, lang, file));
+      }
+      refocusFile.current = true;
     } finally {
+      upload.current = null;
+      setTransfer(null);
       setBusy(false);
     }
   };
@@ -61,15 +213,19 @@ export function ImportPage() {
   const commit = async (id: string) => {
     setBusy(true);
     try {
-      const result = await commitAll(id, (remaining) => setProgress(t('import.remaining', { count: remaining })));
+      const result = await commitAll(id, (remaining) =>
+        setProgress(
+          remaining > 0 ? t('import.remaining', { count: formatNumber(remaining, lang) }) : t('import.finishing'),
+        ),
+      );
       setProgress('');
       announce(
         result.alreadyCommitted
           ? t('import.alreadyCommitted')
           : t('import.committed', {
-              new: result.result.new,
-              changed: result.result.changed,
-              unchanged: result.result.unchanged,
+              new: formatNumber(result.result.new, lang),
+              changed: formatNumber(result.result.changed, lang),
+              unchanged: formatNumber(result.result.unchanged, lang),
             }),
       );
       setPreview(null);
@@ -94,10 +250,12 @@ export function ImportPage() {
               ref={fileInput}
               type="file"
               accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              disabled={transfer !== null}
               onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
+                const chosen = e.target.files?.[0] ?? null;
+                setFile(chosen);
                 setPreview(null);
-                setFileError('');
+                setFileError(chosen ? tooLarge(chosen) : '');
               }}
             />
           )}
@@ -107,9 +265,18 @@ export function ImportPage() {
             <input {...props} className="input-medium" value={sheet} onChange={(e) => setSheet(e.target.value)} />
           )}
         </Field>
-        <button type="submit" className="button" disabled={busy}>
-          {busy && !preview ? t('common.working') : t('import.preview')}
+        {/* aria-disabled, not disabled: the button keeps focus while the file uploads. */}
+        <button ref={submitButton} type="submit" className="button" aria-disabled={busy || undefined}>
+          {transfer ? t('common.working') : t('import.preview')}
         </button>
+        {transfer && file && (
+          <TransferProgress
+            transfer={transfer}
+            fileName={file.name}
+            onCancel={() => upload.current?.abort()}
+            cancelRef={cancelButton}
+          />
+        )}
       </form>
       <Announcer message={progress || announcement.message} tone={announcement.tone} />
 
@@ -152,7 +319,7 @@ export function ImportPage() {
           </p>
           {preview.sectors.length > 0 && (
             <p className="muted small">
-              {t('import.sectorList')} {preview.sectors.join(', ')}
+              {t('import.sectorList')} {preview.sectors.map((id) => t(`import.sector.${id}` as AdminKey)).join(', ')}
             </p>
           )}
           {preview.organisations.unknown.length > 0 && (
@@ -219,8 +386,13 @@ export function ImportPage() {
                 <thead>
                   <tr>
                     <th scope="col">{t('col.when')}</th>
-                    <th scope="col">{t('import.fileCol')}</th>
-                    <th scope="col">{t('col.who')}</th>
+                    {/* Wide enough that names never break letter by letter: a phone scrolls the table sideways. */}
+                    <th scope="col" style={{ minWidth: '12rem' }}>
+                      {t('import.fileCol')}
+                    </th>
+                    <th scope="col" style={{ minWidth: '10rem' }}>
+                      {t('col.who')}
+                    </th>
                     <th scope="col" className="num">
                       {t('import.rows')}
                     </th>
@@ -248,8 +420,8 @@ export function ImportPage() {
                       <td>{entry.years ? `${entry.years[0]}–${entry.years[1]}` : '–'}</td>
                       <td>
                         {t('import.changesShort', {
-                          new: entry.result?.new ?? entry.changes.new,
-                          changed: entry.result?.changed ?? entry.changes.changed,
+                          new: formatNumber(entry.result?.new ?? entry.changes.new, lang),
+                          changed: formatNumber(entry.result?.changed ?? entry.changes.changed, lang),
                         })}
                       </td>
                       <td>
@@ -298,7 +470,12 @@ export function ImportPage() {
           if (!rollback) return;
           const result = await adminApi.rollbackImport(rollback.id);
           setRollback(null);
-          announce(t('import.rolledBack', { restored: result.result.restored, deleted: result.result.deleted }));
+          announce(
+            t('import.rolledBack', {
+              restored: formatNumber(result.result.restored, lang),
+              deleted: formatNumber(result.result.deleted, lang),
+            }),
+          );
           reloadHistory();
         }}
       >

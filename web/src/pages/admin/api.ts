@@ -182,9 +182,7 @@ export const adminApi = {
     const form = new FormData();
     form.set('file', file);
     if (sheet) form.set('sheet', sheet);
-    return sendWithProgress('POST', '/api/admin/imports', form, options).then(
-      (body) => body as ImportPreviewResponse,
-    );
+    return sendWithProgress('POST', '/api/admin/imports', form, options).then((body) => body as ImportPreviewResponse);
   },
 };
 

@@ -512,6 +512,7 @@ export const en: Record<AdminKey, string> = {
   'import.uploadCancelled': 'The upload was cancelled. Nothing was saved.',
   'import.networkError': 'Could not reach the server. Check the connection and try again.',
   'import.uploadFailed': 'The file could not be uploaded (status {status}). Try again in a while.',
+  'import.finishing': 'Saving… checking that every value is stored.',
   'import.sector.transporter': 'Transport',
   'import.sector.utrikes-transporter': 'International transport',
   'import.sector.industri': 'Industry (energy + processes)',

@@ -510,6 +510,7 @@ export const sv = {
   'import.uploadCancelled': 'Uppladdningen avbröts. Inget sparades.',
   'import.networkError': 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.',
   'import.uploadFailed': 'Filen kunde inte laddas upp (svar {status}). Försök igen om en stund.',
+  'import.finishing': 'Sparar… kontrollerar att alla värden finns.',
   'import.sector.transporter': 'Transporter',
   'import.sector.utrikes-transporter': 'Utrikes transporter',
   'import.sector.industri': 'Industri (energi + processer)',

@@ -1,0 +1,275 @@
+import type { Page, Request } from 'playwright-core';
+import {
+  generateEmissionDataset,
+  longTable,
+  readDemoOrganisations,
+  SWEDISH_CSV,
+  toCsvBytes,
+} from '../../../scripts/generate-emission-fixtures';
+import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+
+const KANSLI = 'kansli@example.se';
+const FILE_NAME = 'utslapp-2015-2022.csv';
+/** Bytes per second the browser may upload while the progress bar is watched. */
+const THROTTLED_UPLOAD = 40 * 1024;
+
+/** The demo organisations' emissions 2015–2022 as a Swedish long-layout CSV (Windows-1252). */
+function fixture(): { bytes: Buffer; values: number; organisations: number } {
+  const organisations = readDemoOrganisations();
+  const dataset = generateEmissionDataset({ organisations, fromYear: 2015, toYear: 2022 });
+  const table = longTable(dataset, { language: 'sv', titleRows: true, population: true });
+  return {
+    bytes: Buffer.from(toCsvBytes(table, SWEDISH_CSV)),
+    values: dataset.records.length,
+    organisations: organisations.length,
+  };
+}
+
+/** A number as the Swedish pages write it ("2 016", with a no-break space). */
+const sv = (n: number) => n.toLocaleString('sv-SE');
+
+/** Every request that sends something to the import API, as "METHOD path content-type" (GETs left out). */
+function recordImportRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith('/api/admin/imports') || request.method() === 'GET') return;
+    const type = (request.headers()['content-type'] ?? '').split(';')[0];
+    seen.push(`${request.method()} ${url.pathname.replace(/[0-9a-f-]{36}/, '{id}')} ${type}`.trim());
+  });
+  return seen;
+}
+
+/** The number shown in the preview's stat box labelled `label`. */
+async function stat(page: Page, label: string): Promise<string> {
+  const box = page.locator('.stat', { has: page.locator('.stat-label', { hasText: new RegExp(`^${label}$`) }) });
+  return ((await box.locator('.stat-number').textContent()) ?? '').replace(/\s/g, '');
+}
+
+async function openImportPage(e2e: Parameters<Scenario['run']>[0]): Promise<Page> {
+  const context = await e2e.newContext();
+  const page = await e2e.signIn(context, KANSLI);
+  await page.getByRole('navigation', { name: 'Konsolen' }).getByRole('link', { name: 'Import' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Import av utsläppsdata' }).waitFor();
+  await page.locator('.loading').waitFor({ state: 'detached' });
+  return page;
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'the kansli uploads an emissions export in two steps with a progress bar, previews, commits and sees it in the history',
+    async run(e2e) {
+      const file = fixture();
+      const page = await openImportPage(e2e);
+      const watch = watchPage(page);
+      const requests = recordImportRequests(page);
+
+      // A file over 20 MB is refused in the browser, before anything is sent.
+      await page.getByLabel('Fil', { exact: true }).setInputFiles({
+        name: 'for-stor.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.alloc(21 * 1024 * 1024, 0x20),
+      });
+      await page
+        .locator('.afield-error .error-message')
+        .getByText('Filen är 21,0 MB. Högst 20 MB kan läsas in')
+        .waitFor();
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page.locator('.afield-error .error-message').getByText('Högst 20 MB').waitFor();
+      assertEqual(
+        await page.getByLabel('Fil', { exact: true }).getAttribute('aria-invalid'),
+        'true',
+        'the file field is marked invalid',
+      );
+      assertEqual(requests.length, 0, `no import request for a too-large file (${requests.join(', ')})`);
+
+      // Slow the upload down so the progress bar can be watched, and hold the preview a moment so
+      // the "reading" state shows.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: THROTTLED_UPLOAD,
+      });
+      await page.route('**/api/admin/imports', async (route) => {
+        if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1500));
+        await route.fallback().catch(() => {});
+      });
+
+      await page.getByLabel('Fil', { exact: true }).setInputFiles({
+        name: FILE_NAME,
+        mimeType: 'text/csv',
+        buffer: file.bytes,
+      });
+      assertEqual(await page.locator('.afield-error').count(), 0, 'the error goes once a good file is chosen');
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+
+      // Upload: a determinate progress bar with a label that names the file and the share sent.
+      const uploadBar = page.getByRole('progressbar', { name: new RegExp(`Laddar upp ${FILE_NAME}: \\d+ %`) });
+      await uploadBar.waitFor();
+      let midway: number | undefined;
+      for (let i = 0; i < 100 && midway === undefined; i++) {
+        const value = Number(await uploadBar.getAttribute('value').catch(() => null));
+        if (value > 0 && value < 100) midway = value;
+        else await page.waitForTimeout(50);
+      }
+      assert(midway !== undefined, 'the progress bar showed the upload part-way');
+      await page.getByRole('button', { name: 'Avbryt uppladdningen' }).waitFor();
+      await page.getByRole('status').getByText('Laddar upp filen…').waitFor();
+      await e2e.screenshot(page, 'admin-import-uploading', { fullPage: false });
+
+      // Reading: the bar turns indeterminate with a new label, the status says what happens.
+      const readingBar = page.getByRole('progressbar', { name: `Läser ${FILE_NAME}…` });
+      await readingBar.waitFor();
+      assertEqual(await readingBar.getAttribute('value'), null, 'the reading bar is indeterminate');
+      await page.getByRole('status').getByText('Läser filen och jämför med sparade värden').waitFor();
+
+      // The preview, with the counts of the file.
+      await page.getByRole('heading', { level: 2, name: `Förhandsgranskning av ${FILE_NAME}` }).waitFor();
+      await page.unrouteAll({ behavior: 'wait' });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+      assertEqual(await page.getByRole('progressbar').count(), 0, 'the progress bar goes with the preview');
+      assertEqual(await stat(page, 'Rader'), String(file.values), 'rows');
+      assertEqual(await stat(page, 'Organisationer'), String(file.organisations), 'organisations');
+      assertEqual(await stat(page, 'År'), '2015–2022', 'years');
+      assertEqual(await stat(page, 'Sektorer'), '9', 'sectors');
+      assertEqual(await stat(page, 'Fel'), '0', 'errors');
+      await page.getByText('Sektorer: Transporter, Utrikes transporter, Industri (energi + processer),').waitFor();
+      await page.getByText(`Värden: ${sv(file.values)} nya, 0 ändrade, 0 oförändrade.`).waitFor();
+      await page
+        .getByRole('status')
+        .getByText(`Filen är läst: ${sv(file.values)} rader, 0 fel.`)
+        .waitFor();
+
+      // The bytes went through the uploads route, never as multipart.
+      assertEqual(
+        requests.join(' | '),
+        [
+          'POST /api/admin/imports/uploads application/json',
+          'PUT /api/admin/imports/uploads/{id} application/octet-stream',
+          'POST /api/admin/imports application/json',
+        ].join(' | '),
+        'the requests of the two-step upload',
+      );
+      assert(!requests.some((r) => r.includes('multipart')), 'no multipart upload');
+
+      await e2e.axe(page, '/admin/import (preview)');
+      await e2e.screenshot(page, 'admin-import-preview');
+
+      // Commit and see it in the history.
+      await page.getByRole('button', { name: 'Spara importen' }).click();
+      await page
+        .getByRole('status')
+        .getByText(`Importen är sparad: ${sv(file.values)} nya, 0 ändrade, 0 oförändrade värden.`)
+        .waitFor({ timeout: 60_000 });
+      const history = page.getByRole('table', { name: 'Tidigare importer' });
+      const row = history.locator('tbody tr', { has: page.getByRole('rowheader', { name: new RegExp(FILE_NAME) }) });
+      await row.getByText('Sparad', { exact: true }).waitFor();
+      await row.getByText(`${sv(file.values)} nya, 0 ändrade`).waitFor();
+      await row.getByRole('button', { name: `Ångra importen av ${FILE_NAME}` }).waitFor();
+      const stored = (await (await page.request.get(`${e2e.baseUrl}/api/admin/organisations/1281/emissions`)).json()) as
+        | unknown[]
+        | undefined;
+      assertEqual(stored?.length, 8 * 9, 'Lund has 8 years × 9 sectors stored');
+      await e2e.screenshot(page, 'admin-import-committed');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'the import page falls back to multipart only when two-step uploads are unavailable, and shows upload errors in words',
+    async run(e2e) {
+      const file = fixture();
+      const page = await openImportPage(e2e);
+      const watch = watchPage(page);
+      const requests = recordImportRequests(page);
+      const choose = () =>
+        page
+          .getByLabel('Fil', { exact: true })
+          .setInputFiles({ name: FILE_NAME, mimeType: 'text/csv', buffer: file.bytes });
+
+      // Fault: the storage refuses the PUT (as S3 does with an XML body): a message, no stack trace.
+      await page.route('**/api/admin/imports/uploads/*', (route) =>
+        route.request().method() === 'PUT'
+          ? route.fulfill({
+              status: 403,
+              contentType: 'application/xml',
+              body: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+            })
+          : route.continue(),
+      );
+      await choose();
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page
+        .locator('.afield-error .error-message')
+        .getByText('Filen kunde inte laddas upp (svar 403). Försök igen om en stund.')
+        .waitFor();
+      assert(
+        !((await page.locator('main').textContent()) ?? '').includes('AccessDenied'),
+        'no raw storage error on the page',
+      );
+      await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === 'file');
+      await e2e.screenshot(page, 'admin-import-upload-error', { fullPage: false });
+      await page.unrouteAll({ behavior: 'wait' });
+
+      // Fault: the API has no two-step uploads here: the page sends the file as multipart instead.
+      await page.route('**/api/admin/imports/uploads', (route) =>
+        route.fulfill({
+          status: 422,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'uploads_unavailable', message: 'Uppladdning i två steg är inte konfigurerad här.' },
+          }),
+        }),
+      );
+      requests.length = 0;
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page.getByRole('heading', { level: 2, name: `Förhandsgranskning av ${FILE_NAME}` }).waitFor();
+      assertEqual(await page.locator('.afield-error').count(), 0, 'the earlier error is gone');
+      assertEqual(
+        requests.join(' | '),
+        ['POST /api/admin/imports/uploads application/json', 'POST /api/admin/imports multipart/form-data'].join(' | '),
+        'the fallback requests',
+      );
+      assertEqual(await stat(page, 'Rader'), String(file.values), 'rows via multipart');
+      await page.unrouteAll({ behavior: 'wait' });
+
+      // Any other refusal of the ticket is shown, not worked around.
+      await page.route('**/api/admin/imports/uploads', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'store_unavailable', message: 'Tjänsten är tillfälligt otillgänglig.' },
+          }),
+        }),
+      );
+      requests.length = 0;
+      // From the keyboard this time.
+      await page.getByRole('button', { name: 'Förhandsgranska' }).press('Enter');
+      await page.locator('.afield-error .error-message').getByText('Tjänsten är tillfälligt otillgänglig.').waitFor();
+      assertEqual(requests.join(' | '), 'POST /api/admin/imports/uploads application/json', 'no fallback on 503');
+      await page.unrouteAll({ behavior: 'wait' });
+
+      // In English, the refusal of a too-large file is in English.
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Emissions data import' }).waitFor();
+      await page.getByLabel('File', { exact: true }).setInputFiles({
+        name: 'too-big.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.alloc(20 * 1024 * 1024 + 1, 0x20),
+      });
+      await page
+        .locator('.afield-error .error-message')
+        .getByText('The file is 20.1 MB. At most 20 MB can be read: split it into several files.')
+        .waitFor();
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+];
