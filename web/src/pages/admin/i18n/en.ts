@@ -89,7 +89,6 @@ export const en: Record<AdminKey, string> = {
   'progress.never': 'Never',
   'progress.noProblems': 'None',
 
-  'action.remind': 'Remind',
   'action.remindFor': 'Remind {name}',
   'action.excuse': 'Excuse',
   'action.excuseFor': 'Excuse {name}',
@@ -148,14 +147,6 @@ export const en: Record<AdminKey, string> = {
   'reminders.logEmpty': 'No mailings yet.',
   'reminders.removedContact': 'Removed contact',
   'reminders.attempts': '{count} attempts',
-  'remind.title': 'Remind {name}',
-  'remind.explain':
-    "Reminders go out by the campaign's steps, for everyone who has not answered at once. This is how it looks for this organisation now:",
-  'remind.nothingNow':
-    'No email is due for the organisation right now. The next step is sent automatically when it comes.',
-  'remind.campaignWide':
-    'Sending now sends the due step to all {count} recipients in the campaign, not only this organisation.',
-  'remind.send': 'Send to all {count} now',
   'remindNow.title': 'Remind {name} now?',
   'remindNow.body':
     "A reminder with a sign-in link is emailed now to the organisation's contacts who can be reached, outside the reminder schedule and the send window. A contact is reminded by hand at most once a day, so a second click today sends nothing.",

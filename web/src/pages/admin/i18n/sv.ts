@@ -87,7 +87,6 @@ export const sv = {
   'progress.never': 'Aldrig',
   'progress.noProblems': 'Inga',
 
-  'action.remind': 'Påminn',
   'action.remindFor': 'Påminn {name}',
   'action.excuse': 'Befria',
   'action.excuseFor': 'Befria {name}',
@@ -146,14 +145,6 @@ export const sv = {
   'reminders.logEmpty': 'Inga utskick ännu.',
   'reminders.removedContact': 'Borttagen kontakt',
   'reminders.attempts': '{count} försök',
-  'remind.title': 'Påminn {name}',
-  'remind.explain':
-    'Påminnelser går ut enligt kampanjens steg, för alla som inte har svarat samtidigt. Så här ser det ut för den här organisationen just nu:',
-  'remind.nothingNow':
-    'Inget mejl är aktuellt för organisationen just nu. Nästa steg skickas automatiskt när det infaller.',
-  'remind.campaignWide':
-    'Att skicka nu skickar det aktuella steget till alla {count} mottagare i kampanjen, inte bara den här organisationen.',
-  'remind.send': 'Skicka till alla {count} nu',
   'remindNow.title': 'Påminn {name} nu?',
   'remindNow.body':
     'Ett påminnelsemejl med en inloggningslänk skickas nu till organisationens kontaktpersoner som kan nås, utanför påminnelseschemat och sändfönstret. Samma kontaktperson påminns högst en gång per dag, så ett andra klick i dag skickar inget.',
