@@ -29,6 +29,8 @@ export interface LocalPlatformOptions {
   log?: (line: string) => void;
   /** Skip building the web app (tests that only need the API). */
   skipWebBuild?: boolean;
+  /** Sign-in link limits other than the defaults (the browser tests sign in many times an hour). */
+  limits?: Partial<Record<keyof typeof DEFAULT_LIMITS, number>>;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions) {
       sessionSecret: options.sessionSecret,
       adminEmails: options.adminEmails,
       ...DEFAULT_LIMITS,
+      ...options.limits,
     },
     clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
     ...(options.dataDir ? { files: new LocalFileStore(path.join(options.dataDir, 'files')) } : {}),

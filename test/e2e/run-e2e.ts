@@ -38,6 +38,9 @@ async function main(): Promise<number> {
     adminEmails: ['kansli@example.se'],
     sessionSecret: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
     skipWebBuild: true,
+    // Every scenario signs in afresh, the kansli a dozen times a run; the real limits (5 per
+    // address, 30 per client an hour) are tested in test/security/abuse-limits.integration.test.ts.
+    limits: { loginLinksPerEmailPerHour: 100, loginLinksPerIpPerHour: 1000 },
   });
   const baseUrl = `http://127.0.0.1:${platform.port}`;
   const browser = await chromium.launch({

@@ -14,7 +14,7 @@ const FILE_NAME = 'utslapp-2015-2022.csv';
 const THROTTLED_UPLOAD = 40 * 1024;
 
 /** The demo organisations' emissions 2015–2022 as a Swedish long-layout CSV (Windows-1252). */
-function fixture(): { bytes: Buffer; values: number; organisations: number } {
+function fixture(): { bytes: Buffer; values: number; organisations: number; keys: Set<string> } {
   const organisations = readDemoOrganisations();
   const dataset = generateEmissionDataset({ organisations, fromYear: 2015, toYear: 2022 });
   const table = longTable(dataset, { language: 'sv', titleRows: true, population: true });
@@ -22,7 +22,22 @@ function fixture(): { bytes: Buffer; values: number; organisations: number } {
     bytes: Buffer.from(toCsvBytes(table, SWEDISH_CSV)),
     values: dataset.records.length,
     organisations: organisations.length,
+    keys: new Set(dataset.records.map((r) => `${r.organisation.code}|${r.year}|${r.sector}`)),
   };
+}
+
+/**
+ * How many of the file's values the platform holds already: the scenarios share one stack, and
+ * the Klimatläget scenario imports emissions for some of the same organisations and years.
+ */
+async function alreadyStored(page: Page, baseUrl: string, keys: Set<string>): Promise<number> {
+  let stored = 0;
+  for (const code of new Set([...keys].map((key) => key.split('|')[0]))) {
+    const res = await page.request.get(`${baseUrl}/api/admin/organisations/${code}/emissions`);
+    const rows = (await res.json()) as Array<{ year: number; sector: string }>;
+    stored += rows.filter((row) => keys.has(`${code}|${row.year}|${row.sector}`)).length;
+  }
+  return stored;
 }
 
 /** A number as the Swedish pages write it ("2 016", with a no-break space). */
@@ -61,6 +76,7 @@ export const scenarios: Scenario[] = [
     async run(e2e) {
       const file = fixture();
       const page = await openImportPage(e2e);
+      const before = await alreadyStored(page, e2e.baseUrl, file.keys);
       const watch = watchPage(page);
       const requests = recordImportRequests(page);
 
@@ -142,7 +158,15 @@ export const scenarios: Scenario[] = [
       assertEqual(await stat(page, 'Sektorer'), '9', 'sectors');
       assertEqual(await stat(page, 'Fel'), '0', 'errors');
       await page.getByText('Sektorer: Transporter, Utrikes transporter, Industri (energi + processer),').waitFor();
-      await page.getByText(`Värden: ${sv(file.values)} nya, 0 ändrade, 0 oförändrade.`).waitFor();
+      // Every value is new unless an earlier scenario stored it; those are changed or unchanged.
+      const counts = page.getByText(/^Värden: .+ nya, .+ ändrade, .+ oförändrade\./);
+      await counts.waitFor();
+      const [fresh, changed, unchanged] = ((await counts.textContent()) ?? '')
+        .match(/Värden: (.+) nya, (.+) ändrade, (.+) oförändrade/)!
+        .slice(1)
+        .map((n) => Number(n.replace(/\s/g, '')));
+      assertEqual(fresh, file.values - before, 'new values: those not stored before');
+      assertEqual((changed ?? 0) + (unchanged ?? 0), before, 'changed + unchanged: those stored before');
       await page
         .getByRole('status')
         .getByText(`Filen är läst: ${sv(file.values)} rader, 0 fel.`)
@@ -167,17 +191,21 @@ export const scenarios: Scenario[] = [
       await page.getByRole('button', { name: 'Spara importen' }).click();
       await page
         .getByRole('status')
-        .getByText(`Importen är sparad: ${sv(file.values)} nya, 0 ändrade, 0 oförändrade värden.`)
+        .getByText(
+          `Importen är sparad: ${sv(fresh!)} nya, ${sv(changed!)} ändrade, ${sv(unchanged!)} oförändrade värden.`,
+        )
         .waitFor({ timeout: 60_000 });
       const history = page.getByRole('table', { name: 'Tidigare importer' });
       const row = history.locator('tbody tr', { has: page.getByRole('rowheader', { name: new RegExp(FILE_NAME) }) });
       await row.getByText('Sparad', { exact: true }).waitFor();
-      await row.getByText(`${sv(file.values)} nya, 0 ändrade`).waitFor();
+      await row.getByText(`${sv(fresh!)} nya, ${sv(changed!)} ändrade`).waitFor();
       await row.getByRole('button', { name: `Ångra importen av ${FILE_NAME}` }).waitFor();
       const stored = (await (await page.request.get(`${e2e.baseUrl}/api/admin/organisations/1281/emissions`)).json()) as
-        | unknown[]
+        | Array<{ year: number; importId: string }>
         | undefined;
-      assertEqual(stored?.length, 8 * 9, 'Lund has 8 years × 9 sectors stored');
+      const fromFile = (stored ?? []).filter((row) => row.year >= 2015 && row.year <= 2022);
+      assertEqual(fromFile.length, 8 * 9, 'Lund has 8 years × 9 sectors stored for 2015–2022');
+      assertEqual(new Set(fromFile.map((row) => row.importId)).size, 1, 'all from this one import');
       await e2e.screenshot(page, 'admin-import-committed');
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
