@@ -67,7 +67,7 @@ export const en: Record<AdminKey, string> = {
   'filter.clear': 'Clear filters',
   'filter.problemsOnly': 'Only with email problems',
 
-  'progress.title': "Kansliets konsol – the secretariat's console",
+  'progress.title': "The secretariat's console",
   'progress.noCampaigns': 'There are no campaigns yet.',
   'progress.deadline': 'Deadline',
   'progress.counts': 'Progress in numbers',
