@@ -311,34 +311,28 @@ export class RemindersService {
         }
         continue;
       }
-      let messageId: string;
-      try {
-        const message = await this.compose(
-          campaign,
-          { kind: 'reminder', variant },
-          { ...contact, organisationName: organisation.name },
-          response,
-        );
-        ({ id: messageId } = await withBackoff(
-          () => this.deps.mail.send(message),
-          (error) => error instanceof MailThrottledError,
-          this.timers,
-          this.deps.backoff ?? DEFAULT_THROTTLE_BACKOFF,
-        ));
-      } catch (error) {
-        const description = describeSendError(error);
-        result.failed.push({ contact: runContact(contact), error: description });
-        this.deps.log({ level: 'warn', msg: 'reminder not sent', organisationId, contactId: contact.id, stepId });
-        try {
-          await this.deps.reminderLog.markFailed(ref, claimId, { at: this.deps.clock.now(), error: description });
-        } catch (markError) {
-          this.deps.log({ level: 'error', msg: 'reminder failure not recorded', error: describeSendError(markError) });
-        }
-        continue;
+      const delivered = await this.deliver({
+        campaign,
+        email: { kind: 'reminder', variant },
+        contact: { ...contact, organisationName: organisation.name },
+        response,
+        ref,
+        claimId,
+        now: () => this.deps.clock.now(),
+        onFailure: (error) => {
+          const description = describeSendError(error);
+          result.failed.push({ contact: runContact(contact), error: description });
+          this.deps.log({ level: 'warn', msg: 'reminder not sent', organisationId, contactId: contact.id, stepId });
+          return description;
+        },
+      });
+      if (delivered) {
+        result.sent.push({
+          contact: runContact(contact),
+          at: delivered.sentAt.toISOString(),
+          messageId: delivered.messageId,
+        });
       }
-      const sentAt = this.deps.clock.now();
-      await this.recordSent(ref, claimId, sentAt, messageId);
-      result.sent.push({ contact: runContact(contact), at: sentAt.toISOString(), messageId });
     }
 
     if (result.sent.length === 0 && result.failed.length === 0) {
@@ -459,38 +453,21 @@ export class RemindersService {
         return;
       }
 
-      let messageId: string;
-      try {
-        const message = await this.compose(
-          options.campaign,
-          email,
-          contact,
-          gathered.responses.get(email.organisationId),
-        );
-        ({ id: messageId } = await withBackoff(
-          () => this.deps.mail.send(message),
-          (error) => error instanceof MailThrottledError,
-          this.timers,
-          this.deps.backoff ?? DEFAULT_THROTTLE_BACKOFF,
-          (delayMs) => {
-            pacer.holdFor(delayMs);
-            this.deps.log({ level: 'warn', msg: 'mail throttled, backing off', delayMs });
-          },
-        ));
-      } catch (error) {
-        const failure = this.fail(result, due, error);
-        try {
-          await this.deps.reminderLog.markFailed(ref, claimId, { at: nowAt(), error: failure.error });
-        } catch (markError) {
-          // The claim stays; after the lease a later run retries it.
-          this.deps.log({ level: 'error', msg: 'reminder failure not recorded', error: describeSendError(markError) });
-        }
-        return;
-      }
-
-      const sentAt = nowAt();
-      await this.recordSent(ref, claimId, sentAt, messageId);
-      result.sent.push({ ...due, at: sentAt.toISOString(), messageId });
+      const delivered = await this.deliver({
+        campaign: options.campaign,
+        email,
+        contact,
+        response: gathered.responses.get(email.organisationId),
+        ref,
+        claimId,
+        now: nowAt,
+        onFailure: (error) => this.fail(result, due, error).error,
+        onBackoff: (delayMs) => {
+          pacer.holdFor(delayMs);
+          this.deps.log({ level: 'warn', msg: 'mail throttled, backing off', delayMs });
+        },
+      });
+      if (delivered) result.sent.push({ ...due, at: delivered.sentAt.toISOString(), messageId: delivered.messageId });
     };
 
     const workers = Math.max(1, Math.min(5, Math.ceil(policy.sendRatePerSecond / 5)));
@@ -503,6 +480,47 @@ export class RemindersService {
         }
       }),
     );
+  }
+
+  /**
+   * Sends one claimed reminder and records how it went on its log entry. Throttling is retried
+   * with backoff; any other failure is reported through `onFailure` (which answers the error's
+   * description) and marks the entry failed, so a later run or click may try again.
+   */
+  private async deliver(input: {
+    campaign: Campaign;
+    email: Pick<PlannedEmail, 'kind' | 'variant'>;
+    contact: Contact & { organisationName: string };
+    response: SurveyResponse | undefined;
+    ref: ReminderRef;
+    claimId: string;
+    now: () => Date;
+    onFailure: (error: unknown) => string;
+    onBackoff?: (delayMs: number) => void;
+  }): Promise<{ messageId: string; sentAt: Date } | undefined> {
+    let messageId: string;
+    try {
+      const message = await this.compose(input.campaign, input.email, input.contact, input.response);
+      ({ id: messageId } = await withBackoff(
+        () => this.deps.mail.send(message),
+        (error) => error instanceof MailThrottledError,
+        this.timers,
+        this.deps.backoff ?? DEFAULT_THROTTLE_BACKOFF,
+        input.onBackoff,
+      ));
+    } catch (error) {
+      const description = input.onFailure(error);
+      try {
+        await this.deps.reminderLog.markFailed(input.ref, input.claimId, { at: input.now(), error: description });
+      } catch (markError) {
+        // The claim stays; after the lease a later attempt retries it.
+        this.deps.log({ level: 'error', msg: 'reminder failure not recorded', error: describeSendError(markError) });
+      }
+      return undefined;
+    }
+    const sentAt = input.now();
+    await this.recordSent(input.ref, input.claimId, sentAt, messageId);
+    return { messageId, sentAt };
   }
 
   /** The email went out: record it, retrying a busy store, since an unrecorded send is resent after the lease. */
