@@ -1,22 +1,12 @@
 import type { FileStore } from '../ports/file-store';
 import type { Mail } from '../ports/mail';
+import { once } from './once';
 
 /**
  * Adapters whose AWS client is loaded on first use. Most API requests (an autosave, a page read)
  * send no email and touch no upload, and the SES and S3 clients are 60 KB and 100 KB of code a
  * cold start would otherwise parse. The Lambda bundle is split, so each import() is its own chunk.
  */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () => {
-    loading ??= load().catch((error) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
-  };
-}
-
 /** Amazon SES, loaded on the first email. */
 export function lazySesMail(from: string, configurationSet?: string): Mail {
   const mail = once(async () => {

@@ -4,6 +4,7 @@ import { handle } from 'hono/aws-lambda';
 import type { AppDeps } from '../app-deps';
 import type { ApiApp } from '../app-foundation';
 import { awsDeps } from '../config/aws-environment';
+import { once } from '../config/once';
 
 type Handler = ReturnType<typeof handle>;
 
@@ -12,8 +13,7 @@ type Handler = ReturnType<typeof handle>;
  * first invocation of an instance (adapters are never made at module scope) and reused after.
  */
 export function createHttpHandler(build: (deps: AppDeps) => ApiApp) {
-  let ready: Promise<Handler> | undefined;
-  const init = async (): Promise<Handler> => {
+  const ready = once(async (): Promise<Handler> => {
     const deps = await awsDeps();
     const app = build({
       ...deps,
@@ -26,12 +26,8 @@ export function createHttpHandler(build: (deps: AppDeps) => ApiApp) {
       },
     });
     return handle(app);
-  };
+  });
   return async function handler(event: LambdaEvent, context: LambdaContext) {
-    ready ??= init().catch((error) => {
-      ready = undefined;
-      throw error;
-    });
-    return (await ready)(event, context);
+    return (await ready())(event, context);
   };
 }

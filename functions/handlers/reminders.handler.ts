@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context as LambdaContext } from 'aws-lambda';
 import type { AppDeps } from '../app-deps';
 import { awsDeps } from '../config/aws-environment';
+import { once } from '../config/once';
 import { CampaignRepository } from '../features/campaigns/campaign.repository';
 import { createRemindersService } from '../features/reminders/reminders.module';
 
@@ -31,7 +32,7 @@ export interface RemindersHandlerResult {
  * failing; whatever it had claimed is retried by a later run after the lease.
  */
 export function createRemindersHandler(handlerDeps: RemindersHandlerDeps) {
-  let ready: Promise<ReminderDeps> | undefined;
+  const ready = once(handlerDeps.deps);
   const write = handlerDeps.write ?? ((line: string) => console.log(line));
   return async (
     _event: unknown,
@@ -40,11 +41,7 @@ export function createRemindersHandler(handlerDeps: RemindersHandlerDeps) {
     const requestId = context?.awsRequestId ?? randomUUID();
     const log = (entry: Record<string, unknown>) => write(JSON.stringify({ ...entry, requestId }));
     try {
-      ready ??= handlerDeps.deps().catch((error) => {
-        ready = undefined;
-        throw error;
-      });
-      const deps = await ready;
+      const deps = await ready();
       const campaigns = new CampaignRepository(deps.store);
       const openYear = await campaigns.openYear();
       const campaign = openYear === undefined ? undefined : await campaigns.get(openYear);
