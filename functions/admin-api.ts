@@ -1,5 +1,4 @@
 import type { ApiApp, AppCore } from './app-foundation';
-import { createKlimatlagetService } from './app-foundation';
 import { registerAdminRoutes } from './features/admins/admin.routes';
 import { AdminService } from './features/admins/admin.service';
 import { registerAuditRoutes } from './features/audit/audit.routes';
@@ -117,5 +116,5 @@ export function registerAdminApi(app: ApiApp, core: AppCore): void {
     access,
   });
 
-  registerKlimatlagetAdminRoutes(app, { service: createKlimatlagetService(core), access });
+  registerKlimatlagetAdminRoutes(app, { service: core.klimatlaget, access });
 }

@@ -68,7 +68,18 @@ export function createAppCore(deps: AppDeps) {
   });
   const access = accessMiddleware(sessions, deps.config.sessionSecret);
 
-  return { deps, log, clientIp, repositories, audit, campaigns, sessions, auth, access };
+  // Both halves use it: the public report reads with it, the kansli's routes publish with it.
+  const klimatlaget = new KlimatlagetService({
+    campaigns,
+    responses: repositories.responses,
+    organisations: repositories.organisations,
+    reports: new ReportRepository(deps.store),
+    emissions: new EmissionRepository(deps.store),
+    scores: new ScoreWriter(deps.store),
+    audit,
+    clock: deps.clock,
+  });
+  return { deps, log, clientIp, repositories, audit, campaigns, sessions, auth, access, klimatlaget };
 }
 
 export type AppCore = ReturnType<typeof createAppCore>;
@@ -155,21 +166,6 @@ export function createBaseApp(core: AppCore): ApiApp {
   });
 
   return app;
-}
-
-/** Klimatläget's service: the public report reads it, the kansli's routes publish with it. */
-export function createKlimatlagetService(core: AppCore): KlimatlagetService {
-  const { deps, repositories, campaigns, audit } = core;
-  return new KlimatlagetService({
-    campaigns,
-    responses: repositories.responses,
-    organisations: repositories.organisations,
-    reports: new ReportRepository(deps.store),
-    emissions: new EmissionRepository(deps.store),
-    scores: new ScoreWriter(deps.store),
-    audit,
-    clock: deps.clock,
-  });
 }
 
 /** The OpenAPI document of the routes registered so far, the 404 answer and the one error mapper. */

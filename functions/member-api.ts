@@ -1,5 +1,4 @@
 import type { ApiApp, AppCore } from './app-foundation';
-import { createKlimatlagetService } from './app-foundation';
 import { EmissionRepository } from './features/emissions/emission.repository';
 import { EmissionsPrefillSource } from './features/emissions/emissions-prefill';
 import { registerKlimatlagetPublicRoutes } from './features/klimatlaget/klimatlaget-public.routes';
@@ -26,7 +25,7 @@ export function registerMemberApi(app: ApiApp, core: AppCore): void {
     log,
   });
   registerResponseRoutes(app, { service: responses, responses: repositories.responses, campaigns, access });
-  registerKlimatlagetPublicRoutes(app, { service: createKlimatlagetService(core), access });
+  registerKlimatlagetPublicRoutes(app, { service: core.klimatlaget, access });
   registerUnsubscribeRoutes(app, {
     emailStates: createEmailStateService({ store: deps.store, clock: deps.clock, log }),
     access,
