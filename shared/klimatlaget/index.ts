@@ -1,4 +1,6 @@
 /** Klimatläget: pure aggregation of submitted responses, snapshot rules and the member scorecard. */
+
+export { bandForShare } from '../scoring/bands';
 export {
   type AggregateInput,
   type AggregateResponse,
@@ -12,7 +14,6 @@ export {
   sectionStats,
   yearOnYear,
 } from './aggregate';
-export { bandForShare } from './bands';
 export { NATIONAL_EMISSIONS_DEFAULT, nationalReference, networkEmissions } from './emissions';
 export * from './report.schema';
 export { withReportDefaults } from './report-defaults';

@@ -1,4 +1,6 @@
 /** The member scorecard: own points per section against the network, last year, and lost points. */
+
+import { bandForShare } from '../scoring/bands';
 import { emissionOutcome } from '../scoring/emission-outcome';
 import type { EmissionRow } from '../scoring/emission-outcome.schema';
 import { passesGate } from '../scoring/score';
@@ -7,7 +9,6 @@ import { compileScoring } from '../scoring/scoring-plan';
 import { isEmptyValue } from '../scoring/survey-json';
 import { resolveVisibility } from '../scoring/visibility';
 import { sectionStats } from './aggregate';
-import { bandForShare } from './bands';
 import type { FailedGate, NetworkFigures, Scorecard, SectionAggregate, Stat, TypeAggregate } from './report.schema';
 import { round, stat } from './stats';
 import { englishPageTitles, withEnglish } from './titles';

@@ -2,6 +2,7 @@
  * The scoring function: a pure function of survey JSON and answers, shared by the web preview, the
  * API (submit, re-scoring, score preview) and reports. Rules are documented in docs/scoring.md.
  */
+import { bandForShare } from './bands';
 import type { Values } from './expression';
 import type { QuestionScore, ScoreOverride, ScoreResult, SectionScore } from './score.schema';
 import { compileScoring, type QuestionPlan, type ScoringPlan } from './scoring-plan';
@@ -14,9 +15,6 @@ export interface ScoreOptions {
 
 /** Rounds away floating-point noise from sums of fractional points. */
 const round = (value: number): number => Math.round(value * 1e6) / 1e6;
-
-/** Tolerance so a share of exactly 0.8 reaches the 0.8 band despite floating-point division. */
-const SHARE_EPSILON = 1e-9;
 
 function numberFrom(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -64,10 +62,6 @@ export function passesGate(question: QuestionPlan, value: unknown): boolean {
   return value === true || (typeof value === 'string' && ['ja', 'yes'].includes(value.trim().toLowerCase()));
 }
 
-function bandFor(plan: ScoringPlan, share: number): string | null {
-  return plan.bands.find((band) => share + SHARE_EPSILON >= band.minShare)?.label ?? null;
-}
-
 function evaluate(plan: ScoringPlan, answers: Values, overrides: readonly ScoreOverride[]): ScoreResult {
   const { visible, value } = resolveVisibility(plan, answers);
   const overrideOf = new Map(overrides.map((o) => [o.question, o.points]));
@@ -102,7 +96,7 @@ function evaluate(plan: ScoringPlan, answers: Values, overrides: readonly ScoreO
   const total = round(sections.reduce((acc, s) => acc + s.total, 0));
   const max = round(plan.max);
   const share = max > 0 ? Math.min(1, total / max) : 0;
-  const band = gatePassed && max > 0 ? bandFor(plan, share) : null;
+  const band = gatePassed && max > 0 ? bandForShare(plan.bands, share) : null;
   return { total, max, share, band, gatePassed, sections, questions };
 }
 
