@@ -51,6 +51,26 @@ function initialLang(): Lang {
 
 /** The current language, readable outside React (the API client sends it as accept-language). */
 let currentLang: Lang = typeof window === 'undefined' ? 'sv' : initialLang();
+/** A text in the page's language, and `lang: 'sv'` when it is the Swedish text shown on an English page. */
+export interface Localised {
+  text: string;
+  lang: 'sv' | undefined;
+}
+
+/**
+ * The English text on an English page when there is one; otherwise the Swedish text, marked `sv`
+ * (reports published before English titles were stored have none, nor does a survey without them).
+ */
+export function localised(lang: Lang, sv: string, en: string | undefined): Localised {
+  if (lang === 'sv') return { text: sv, lang: undefined };
+  return en === undefined || en.trim() === '' ? { text: sv, lang: 'sv' } : { text: en, lang: undefined };
+}
+
+/** An area's, question's or requirement's title in the page's language (the report and the scorecard). */
+export function titleOf(item: { title: string; titleEn?: string }, lang: Lang): Localised {
+  return localised(lang, item.title, item.titleEn);
+}
+
 export function getLang(): Lang {
   return currentLang;
 }

@@ -1,29 +1,11 @@
 /** Pure helpers that shape a published Klimatläget report for the page: no React, no chart.js. */
 import type { PublishedReport, QuestionAggregate, TypeAggregate } from '../../api/types';
+import { type Lang, type Localised, localised, titleOf } from '../../i18n';
+
+export { type Localised, localised, titleOf };
 
 type Report = PublishedReport['report'];
-type Lang = 'sv' | 'en';
 export type OrgType = 'kommun' | 'region';
-
-/** A text in the page's language, and `lang: 'sv'` when it is the Swedish text shown on an English page. */
-export interface Localised {
-  text: string;
-  lang: 'sv' | undefined;
-}
-
-/**
- * The English text on an English page when there is one; otherwise the Swedish text, marked `sv`
- * (snapshots published before English titles were stored have none, nor does a survey without them).
- */
-export function localised(lang: Lang, sv: string, en: string | undefined): Localised {
-  if (lang === 'sv') return { text: sv, lang: undefined };
-  return en === undefined || en.trim() === '' ? { text: sv, lang: 'sv' } : { text: en, lang: undefined };
-}
-
-/** An area's, question's or lost point's title in the page's language. */
-export function titleOf(item: { title: string; titleEn?: string }, lang: Lang): Localised {
-  return localised(lang, item.title, item.titleEn);
-}
 
 /** An answer option's text in the page's language. */
 export function choiceTextOf(choice: { text: string; textEn?: string }, lang: Lang): Localised {

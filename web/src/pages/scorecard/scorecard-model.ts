@@ -1,24 +1,8 @@
 /** Pure helpers that shape a member's scorecard for the page: no React, no chart.js. */
 import type { Scorecard } from '../../api/types';
+import { type Lang, type Localised, titleOf } from '../../i18n';
 
-type Lang = 'sv' | 'en';
-
-/** A text in the page's language, and `lang: 'sv'` when it is the Swedish text shown on an English page. */
-export interface Localised {
-  text: string;
-  lang: 'sv' | undefined;
-}
-
-/**
- * An area's, question's or requirement's title: English on an English page when the API sends one,
- * else the Swedish title marked `sv`. (The report page has the same rule in its own chunk: importing
- * it from there would make every page share a chunk for three lines.)
- */
-export function titleOf(item: { title: string; titleEn?: string }, lang: Lang): Localised {
-  return lang === 'en' && item.titleEn
-    ? { text: item.titleEn, lang: undefined }
-    : { text: item.title, lang: lang === 'en' ? 'sv' : undefined };
-}
+export { titleOf };
 
 export interface GateExplanation {
   /** The basic requirements not met, in survey order, titled in the page's language. */
