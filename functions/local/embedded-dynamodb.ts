@@ -1,4 +1,6 @@
+import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import dynalite from 'dynalite';
 
 export interface EmbeddedDynamoDb {
@@ -6,11 +8,14 @@ export interface EmbeddedDynamoDb {
   close(): Promise<void>;
 }
 
-/**
- * Starts dynalite, a DynamoDB-compatible server in this process, on 127.0.0.1.
- * With `path` it keeps the data on disk (LevelDB), so a restart finds the table and items.
- */
-export async function startEmbeddedDynamoDb(options: { path?: string; port?: number } = {}): Promise<EmbeddedDynamoDb> {
+export interface EmbeddedDynamoDbOptions {
+  /** Keep the data on disk (LevelDB) here, so a restart finds the table and items. */
+  path?: string;
+  port?: number;
+}
+
+/** Starts dynalite, a DynamoDB-compatible server, in this process on 127.0.0.1. */
+export async function startEmbeddedDynamoDb(options: EmbeddedDynamoDbOptions = {}): Promise<EmbeddedDynamoDb> {
   const server = dynalite({ path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -20,5 +25,42 @@ export async function startEmbeddedDynamoDb(options: { path?: string; port?: num
   return {
     endpoint: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const CHILD_ENTRY = fileURLToPath(new URL('./dynamodb-process.ts', import.meta.url));
+
+/**
+ * Starts dynalite in a child process. The local server then has a core to itself, as the API has
+ * in AWS where DynamoDB is another machine: dynalite's validation and LevelDB work no longer
+ * queue behind the API's requests (docs/performance.md, autosave under load). The child exits
+ * with its parent.
+ */
+export async function startDynamoDbProcess(options: EmbeddedDynamoDbOptions = {}): Promise<EmbeddedDynamoDb> {
+  // execArgv is inherited, so under tsx the child can run TypeScript too.
+  const child = fork(CHILD_ENTRY, [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('dynalite did not start within 30 s')), 30_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      const answer = message as { endpoint?: string; error?: string };
+      if (answer.endpoint) resolve(answer.endpoint);
+      else reject(new Error(`dynalite did not start: ${answer.error}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`dynalite exited with ${code} before it listened`));
+    });
+  });
+  return {
+    endpoint,
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.send('close');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
   };
 }

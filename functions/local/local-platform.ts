@@ -12,7 +12,7 @@ import { systemClock } from '../ports/clock';
 import { ensureTable } from '../store/create-table';
 import { createDynamoDbClients } from '../store/dynamodb-client';
 import { DynamoDbTableStore } from '../store/dynamodb-table-store';
-import { startEmbeddedDynamoDb } from './embedded-dynamodb';
+import { startDynamoDbProcess } from './embedded-dynamodb';
 import { startReminderTimer } from './reminder-timer';
 import { seedDemoData } from './seed/seed-demo-data';
 
@@ -34,12 +34,12 @@ export interface LocalPlatformOptions {
 }
 
 /**
- * The local stack in one process: dynalite on disk, the table, the demo seed, the API under
+ * The local stack: dynalite on disk (in a child process), the table, the demo seed, the API under
  * /api and the built web app at /. The same createApp and DynamoDB adapter as in AWS.
  */
 export async function startLocalPlatform(options: LocalPlatformOptions) {
   const log = options.log ?? (() => {});
-  const db = await startEmbeddedDynamoDb({
+  const db = await startDynamoDbProcess({
     path: options.dataDir ? path.join(options.dataDir, 'dynamodb') : undefined,
   });
   const clients = createDynamoDbClients({ endpoint: db.endpoint });
