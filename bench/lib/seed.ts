@@ -27,6 +27,9 @@ class CapturingStore implements TableStore {
   async update(): Promise<Item> {
     throw new Error('the bulk seed only creates items');
   }
+  async updateWithoutReturn(): Promise<void> {
+    throw new Error('the bulk seed only creates items');
+  }
   async delete(): Promise<void> {}
   async query() {
     return { items: [] };

@@ -59,6 +59,8 @@ export interface TableStore {
   put(item: Item, condition?: WriteCondition): Promise<void>;
   /** Applies the update and answers the item as it is afterwards. */
   update(key: ItemKey, spec: UpdateSpec, condition?: WriteCondition): Promise<Item>;
+  /** Applies the update and answers nothing: for a caller that knows what it wrote (autosave). */
+  updateWithoutReturn(key: ItemKey, spec: UpdateSpec, condition?: WriteCondition): Promise<void>;
   delete(key: ItemKey, condition?: WriteCondition): Promise<void>;
   query(spec: QuerySpec): Promise<QueryPage>;
   /** Follows cursors until the collection is exhausted. */

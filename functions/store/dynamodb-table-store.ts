@@ -83,6 +83,22 @@ export class DynamoDbTableStore implements TableStore {
   }
 
   async update(key: ItemKey, spec: UpdateSpec, condition?: WriteCondition): Promise<Item> {
+    const out = await this.call(
+      () => this.client.send(new UpdateCommand({ ...this.updateInput(key, spec, condition), ReturnValues: 'ALL_NEW' })),
+      condition,
+    );
+    return out.Attributes as Item;
+  }
+
+  // ReturnValues NONE: the item (a whole survey draft) does not travel back to be parsed again.
+  async updateWithoutReturn(key: ItemKey, spec: UpdateSpec, condition?: WriteCondition): Promise<void> {
+    await this.call(
+      () => this.client.send(new UpdateCommand({ ...this.updateInput(key, spec, condition), ReturnValues: 'NONE' })),
+      condition,
+    );
+  }
+
+  private updateInput(key: ItemKey, spec: UpdateSpec, condition?: WriteCondition) {
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};
     const clauses: string[] = [];
@@ -104,22 +120,14 @@ export class DynamoDbTableStore implements TableStore {
     });
     if (removes.length) clauses.push(`REMOVE ${removes.join(', ')}`);
     const cond = conditionParts(condition);
-    const out = await this.call(
-      () =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: pickKey(key),
-            UpdateExpression: clauses.join(' '),
-            ConditionExpression: cond.ConditionExpression,
-            ExpressionAttributeNames: { ...names, ...cond.ExpressionAttributeNames },
-            ExpressionAttributeValues: emptyToUndefined({ ...values, ...cond.ExpressionAttributeValues }),
-            ReturnValues: 'ALL_NEW',
-          }),
-        ),
-      condition,
-    );
-    return out.Attributes as Item;
+    return {
+      TableName: this.tableName,
+      Key: pickKey(key),
+      UpdateExpression: clauses.join(' '),
+      ConditionExpression: cond.ConditionExpression,
+      ExpressionAttributeNames: { ...names, ...cond.ExpressionAttributeNames },
+      ExpressionAttributeValues: emptyToUndefined({ ...values, ...cond.ExpressionAttributeValues }),
+    };
   }
 
   async delete(key: ItemKey, condition?: WriteCondition): Promise<void> {

@@ -44,6 +44,26 @@ describe('DynamoDB requests per operation (performance budget)', () => {
     expect(counter.calls).not.toContain('ScanCommand');
   });
 
+  it('autosave does not ask for the saved draft back (it knows what it wrote)', async () => {
+    const returnValues: unknown[] = [];
+    ctx.clients.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (/^Update(Item)?Command$/.test(String(context.commandName))) {
+          returnValues.push((args.input as { ReturnValues?: string }).ReturnValues);
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordReturnValues' },
+    );
+    const res = await ctx.app.request(
+      RESPONSE,
+      withCookie(jsonRequest('PUT', { data: { B1: true }, version: 0 }), cookie),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ version: 1, updatedAt: '2026-03-10T09:00:00.000Z' });
+    expect(returnValues).toEqual(['NONE']);
+  });
+
   it('submit costs at most 2 reads and 3 writes (the response and one receipt per contact)', async () => {
     await ctx.app.request(
       RESPONSE,

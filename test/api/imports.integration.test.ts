@@ -839,6 +839,7 @@ function bind(store: TableStore): TableStore {
     batchGet: store.batchGet.bind(store),
     put: store.put.bind(store),
     update: store.update.bind(store),
+    updateWithoutReturn: store.updateWithoutReturn.bind(store),
     delete: store.delete.bind(store),
     query: store.query.bind(store),
     queryAll: store.queryAll.bind(store),

@@ -79,6 +79,8 @@ export class FaultyTableStore implements TableStore {
   put: TableStore['put'] = (item: Item, condition) => this.around('put', () => this.inner.put(item, condition));
   update: TableStore['update'] = (key, spec, condition) =>
     this.around('update', () => this.inner.update(key, spec, condition));
+  updateWithoutReturn: TableStore['updateWithoutReturn'] = (key, spec, condition) =>
+    this.around('updateWithoutReturn', () => this.inner.updateWithoutReturn(key, spec, condition));
   delete: TableStore['delete'] = (key, condition) => this.around('delete', () => this.inner.delete(key, condition));
   query: TableStore['query'] = (spec) => this.around('query', () => this.inner.query(spec));
   queryAll: TableStore['queryAll'] = (spec) => this.around('queryAll', () => this.inner.queryAll(spec));

@@ -62,7 +62,10 @@ export class ResponseRepository {
     return items.map(parseResponse);
   }
 
-  /** Saves a draft as version expected+1. Throws ResponseWriteRefused when the guard fails. */
+  /**
+   * Saves a draft as version expected+1 and answers what it wrote. Throws ResponseWriteRefused
+   * when the guard fails.
+   */
   async saveDraft(
     input: {
       year: number;
@@ -73,8 +76,9 @@ export class ResponseRepository {
       answered: number;
       totalQuestions: number;
     } & WriteGuard,
-  ): Promise<SurveyResponse> {
-    const item = await this.store.update(
+  ): Promise<Pick<SurveyResponse, 'version' | 'updatedAt' | 'updatedBy'>> {
+    const version = input.expectedVersion + 1;
+    await this.store.updateWithoutReturn(
       keys.response(input.year, input.organisationId),
       {
         set: {
@@ -90,7 +94,7 @@ export class ResponseRepository {
               }
             : {}),
           data: input.data,
-          version: input.expectedVersion + 1,
+          version,
           status: 'draft',
           updatedAt: input.now,
           updatedBy: input.editor,
@@ -100,7 +104,7 @@ export class ResponseRepository {
       },
       guardCondition(input),
     );
-    return parseResponse(item);
+    return { version, updatedAt: input.now, updatedBy: input.editor };
   }
 
   /** Marks the response submitted with its cleaned data and score, as version expected+1. */
