@@ -13,6 +13,8 @@ import { median } from '../lib/stats';
 const run = promisify(execFile);
 const SECRET = 'bench-secret-that-is-long-enough-for-hmac';
 const SURVEY_CORE = /node_modules\/survey-(core|react-ui)\//;
+/** To profile the cold starts: KK_BENCH_COLD_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/cold'. */
+const PROFILE_ARGS = (process.env.KK_BENCH_COLD_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 interface ChildResult {
   importMs: number;
@@ -116,7 +118,10 @@ export const coldStart: Benchmark = {
       const healthEvent = path.join(ctx.tmp, 'health-event.json');
       writeFileSync(healthEvent, JSON.stringify(httpApiEvent('GET', '/api/health', undefined)));
       const once = async (bundle: string, eventFile: string): Promise<ChildResult> => {
-        const { stdout } = await run('node', ['--no-warnings', child, bundle, eventFile], { env, timeout: 60_000 });
+        const { stdout } = await run('node', [...PROFILE_ARGS, '--no-warnings', child, bundle, eventFile], {
+          env,
+          timeout: 60_000,
+        });
         return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildResult;
       };
       const autosaveOnce = async () => {

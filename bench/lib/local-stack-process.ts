@@ -13,7 +13,13 @@ export interface LocalStackProcess {
 export async function startLocalStackProcess(root: string, tmp: string): Promise<LocalStackProcess> {
   const dataDir = mkdtempSync(path.join(tmp, 'stack-'));
   const child = fork(path.join(root, 'bench/entries/local-stack.ts'), [root, dataDir], {
-    execArgv: ['--import', 'tsx', '--no-warnings'],
+    // To profile the stack under load: KK_BENCH_STACK_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/stack'.
+    execArgv: [
+      '--import',
+      'tsx',
+      '--no-warnings',
+      ...(process.env.KK_BENCH_STACK_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ url: string; dynamoEndpoint?: string; tableName: string }>((resolve, reject) => {
