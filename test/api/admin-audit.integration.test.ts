@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../functions/features/audit/audit.log';
 import type { AuditEntry } from '../../shared/schemas/audit.schema';
 import { ADMIN_EMAIL, call, signInAdmin } from '../helpers/admin-api';
-import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
+import { adminWorld } from '../helpers/seeded-context';
 import { countCommands, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
 
 const AUDIT = '/api/admin/audit';
@@ -12,10 +12,7 @@ describe('the audit log', () => {
   let admin: string;
 
   beforeEach(async () => {
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
-    admin = await signInAdmin(ctx);
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
   });
 
   it("lists an organisation's entries newest first with who, when, action, target and before/after", async () => {

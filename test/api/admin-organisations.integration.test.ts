@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
-import { ADMIN_EMAIL, auditEntries, call, issuePaths, signInAdmin } from '../helpers/admin-api';
-import { LUND, seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
-import { makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+import { ADMIN_EMAIL, auditEntries, call, issuePaths } from '../helpers/admin-api';
+import { LUND, seedCampaign } from '../helpers/seed-fixtures';
+import { adminWorld } from '../helpers/seeded-context';
+import { signIn, type TestContext } from '../helpers/test-app';
 
 const ORGS = '/api/admin/organisations';
 
@@ -11,9 +12,7 @@ describe('the organisation register', () => {
   let admin: string;
 
   beforeEach(async () => {
-    ctx = await makeTestContext();
-    await seedOrganisations(ctx);
-    admin = await signInAdmin(ctx);
+    ({ ctx, admin } = await adminWorld());
   });
 
   it('lists one row per organisation with contacts, warnings and the current campaign status', async () => {

@@ -2,24 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import { keys } from '../../functions/store/table-design';
-import { listScoredQuestions, score } from '../../shared/scoring/index';
-import { ADMIN_EMAIL, auditEntries, call, issuePaths, signInAdmin } from '../helpers/admin-api';
+import { listScoredQuestions } from '../../shared/scoring/index';
+import { ADMIN_EMAIL, auditEntries, call, issuePaths } from '../helpers/admin-api';
 import { completeKommunAnswers } from '../helpers/complete-answers';
-import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
-import { countCommands, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+import { adminWorld, seededContext, submitScoredResponse } from '../helpers/seeded-context';
+import { countCommands, signIn, type TestContext } from '../helpers/test-app';
 
 const LUND_2026 = '/api/admin/campaigns/2026/responses/1281';
 const overrideOf = (question: string, base = LUND_2026) => `${base}/overrides/${encodeURIComponent(question)}`;
-
-/** A submitted kommun response scored as submit scores it. */
-async function submitResponse(ctx: TestContext, year: number, organisationId: string, data: Record<string, unknown>) {
-  const repo = new ResponseRepository(ctx.store);
-  const editor = { name: 'Erik Nilsson', email: `tjansteperson.${organisationId}@example.se` };
-  const guard = { campaignAcceptsWrites: true, now: ctx.clock.now().toISOString() };
-  const common = { year, organisationId, data, editor, answered: 1, totalQuestions: 1, ...guard };
-  await repo.saveDraft({ ...common, organisationType: 'kommun', expectedVersion: 0 });
-  await repo.submit({ ...common, score: score(DEFAULT_SURVEYS.kommun, data), expectedVersion: 1 });
-}
 
 /** Two scored (not gate) questions of the kommun survey. */
 function scoredQuestions() {
@@ -47,11 +37,8 @@ describe('DELETE /api/admin/campaigns/{year}/responses/{code}/overrides/{questio
   }
 
   beforeEach(async () => {
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
-    await submitResponse(ctx, 2026, '1281', completeKommunAnswers());
-    admin = await signInAdmin(ctx);
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
+    await submitScoredResponse(ctx, 2026, '1281', completeKommunAnswers());
     computed = (await call(ctx, admin, 'GET', LUND_2026)).body.response.score;
   });
 
@@ -187,10 +174,8 @@ describe('DELETE /api/admin/campaigns/{year}/responses/{code}/overrides/{questio
 describe('the override list under concurrent changes (single-item conditional writes)', () => {
   it('refuses a write based on a list read before someone removed and re-added to the same length', async () => {
     // Arrange: the list as one admin read it ([a, b]); meanwhile b was removed and c appended.
-    const ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
-    await submitResponse(ctx, 2026, '1281', completeKommunAnswers());
+    const ctx = await seededContext({ now: '2026-03-10T09:00:00Z', campaign: true });
+    await submitScoredResponse(ctx, 2026, '1281', completeKommunAnswers());
     const repo = new ResponseRepository(ctx.store);
     const [first, second] = scoredQuestions();
     const entry = (question: string, at: string) => ({ question, points: 0, reason: 'Skäl', by: ADMIN_EMAIL, at });

@@ -3,9 +3,9 @@ import { ContactRepository } from '../../functions/features/contacts/contact.rep
 import { ReminderLogRepository } from '../../functions/features/reminders/reminder-log.repository';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import type { Organisation } from '../../shared/schemas/organisation.schema';
-import { call, signInAdmin } from '../helpers/admin-api';
-import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
-import { countCommands, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+import { call } from '../helpers/admin-api';
+import { adminWorld } from '../helpers/seeded-context';
+import { countCommands, signIn, type TestContext } from '../helpers/test-app';
 
 const PROGRESS = '/api/admin/campaigns/2026/progress';
 
@@ -51,10 +51,7 @@ describe('campaign progress', () => {
   let admin: string;
 
   beforeEach(async () => {
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
-    admin = await signInAdmin(ctx);
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
   });
 
   it('answers one row per organisation with status, share, last edit, reminders and email problems', async () => {
@@ -143,19 +140,16 @@ describe('campaign progress', () => {
 describe('the cost of the progress page', () => {
   it('reads 30 organisations with at most ceil(N/100) + 2 queries and never a scan', async () => {
     // Arrange
-    const ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
     const organisations: Organisation[] = Array.from({ length: 30 }, (_, i) => ({
       id: `12${String(i + 10).padStart(2, '0')}`,
       name: `Kommun ${i + 1}`,
       type: 'kommun',
     }));
-    await seedOrganisations(ctx, organisations);
-    await seedCampaign(ctx);
+    const { ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', organisations, campaign: true });
     for (const organisation of organisations.slice(0, 20)) await saveDraft(ctx, organisation.id, 5);
     for (const organisation of organisations.slice(0, 10)) {
       await logReminder(ctx, organisation.id, `politiker-${organisation.id}`, 'd7');
     }
-    const admin = await signInAdmin(ctx);
     const commands = countCommands(ctx.clients);
     // Act
     const res = await call(ctx, admin, 'GET', '/api/admin/campaigns/2026/progress');

@@ -1,44 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
-import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import { readOutbox } from '../../functions/mail/outbox-mail';
-import { listScoredQuestions, score } from '../../shared/scoring/index';
-import { ADMIN_EMAIL, auditEntries, call, issuePaths, signInAdmin } from '../helpers/admin-api';
+import { listScoredQuestions } from '../../shared/scoring/index';
+import { ADMIN_EMAIL, auditEntries, call, issuePaths } from '../helpers/admin-api';
 import { completeKommunAnswers } from '../helpers/complete-answers';
-import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
-import { makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+import { seedCampaign } from '../helpers/seed-fixtures';
+import { adminWorld, submitScoredResponse } from '../helpers/seeded-context';
+import { signIn, type TestContext } from '../helpers/test-app';
 
 const LUND_2026 = '/api/admin/campaigns/2026/responses/1281';
-
-/** A submitted kommun response scored as submit scores it. */
-async function submitResponse(ctx: TestContext, year: number, organisationId: string, data: Record<string, unknown>) {
-  const repo = new ResponseRepository(ctx.store);
-  const editor = { name: 'Erik Nilsson', email: `tjansteperson.${organisationId}@example.se` };
-  const now = ctx.clock.now().toISOString();
-  const guard = { campaignAcceptsWrites: true, now };
-  await repo.saveDraft({
-    year,
-    organisationId,
-    organisationType: 'kommun',
-    data,
-    editor,
-    answered: 1,
-    totalQuestions: 1,
-    expectedVersion: 0,
-    ...guard,
-  });
-  await repo.submit({
-    year,
-    organisationId,
-    data,
-    editor,
-    score: score(DEFAULT_SURVEYS.kommun, data),
-    answered: 1,
-    totalQuestions: 1,
-    expectedVersion: 1,
-    ...guard,
-  });
-}
 
 /** A scored (not gate) question of the kommun survey and its maximum. */
 function scoredQuestion() {
@@ -53,18 +23,15 @@ describe('response review', () => {
   const answers = completeKommunAnswers();
 
   beforeEach(async () => {
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
     await seedCampaign(ctx, {
       year: 2025,
       status: 'published',
       opensAt: '2025-03-01T07:00:00.000Z',
       closesAt: '2025-04-30T21:59:00.000Z',
     });
-    await seedCampaign(ctx);
-    await submitResponse(ctx, 2025, '1281', { ...answers, respondent_name: 'Förra året' });
-    await submitResponse(ctx, 2026, '1281', answers);
-    admin = await signInAdmin(ctx);
+    await submitScoredResponse(ctx, 2025, '1281', { ...answers, respondent_name: 'Förra året' });
+    await submitScoredResponse(ctx, 2026, '1281', answers);
   });
 
   it("shows this year's answers and score beside last year's response", async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AdminRepository } from '../../functions/features/admins/admin.repository';
-import { ADMIN_EMAIL, auditEntries, call, issuePaths, signInAdmin } from '../helpers/admin-api';
-import { seedOrganisations } from '../helpers/seed-fixtures';
+import { ADMIN_EMAIL, auditEntries, call, issuePaths } from '../helpers/admin-api';
+import { adminWorld } from '../helpers/seeded-context';
 import { makeTestContext, signIn, type TestContext } from '../helpers/test-app';
 
 const ADMINS = '/api/admin/admins';
@@ -11,9 +11,7 @@ describe('admins', () => {
   let admin: string;
 
   beforeEach(async () => {
-    ctx = await makeTestContext();
-    await seedOrganisations(ctx);
-    admin = await signInAdmin(ctx);
+    ({ ctx, admin } = await adminWorld());
   });
 
   it('lists the configured admin, marked as from configuration', async () => {
@@ -96,16 +94,21 @@ describe('admins', () => {
 });
 
 describe('the last admin', () => {
-  it('cannot be removed, counting stored and configured admins', async () => {
-    // Arrange: no admin in configuration, one stored
+  /** Signed in as the only admin there is: none in configuration, `email` stored. */
+  async function onlyStoredAdmin(email: string, name: string) {
     const ctx = await makeTestContext({ config: { adminEmails: [] } });
     await new AdminRepository(ctx.store).addIfAbsent({
-      email: 'ensam@klimatkommunerna.se',
-      name: 'Ensam',
+      email,
+      name,
       addedAt: '2026-01-01T00:00:00.000Z',
       addedBy: 'seed',
     });
-    const cookie = await signIn(ctx, 'ensam@klimatkommunerna.se');
+    return { ctx, cookie: await signIn(ctx, email) };
+  }
+
+  it('cannot be removed, counting stored and configured admins', async () => {
+    // Arrange
+    const { ctx, cookie } = await onlyStoredAdmin('ensam@klimatkommunerna.se', 'Ensam');
     // Act
     const res = await call(ctx, cookie, 'DELETE', `${ADMINS}/ensam@klimatkommunerna.se`);
     // Assert
@@ -115,14 +118,7 @@ describe('the last admin', () => {
   });
 
   it('can remove themselves once another admin exists', async () => {
-    const ctx = await makeTestContext({ config: { adminEmails: [] } });
-    await new AdminRepository(ctx.store).addIfAbsent({
-      email: 'forst@klimatkommunerna.se',
-      name: 'Först',
-      addedAt: '2026-01-01T00:00:00.000Z',
-      addedBy: 'seed',
-    });
-    const cookie = await signIn(ctx, 'forst@klimatkommunerna.se');
+    const { ctx, cookie } = await onlyStoredAdmin('forst@klimatkommunerna.se', 'Först');
     await call(ctx, cookie, 'POST', ADMINS, { email: 'andra@klimatkommunerna.se', name: 'Andra' });
     const res = await call(ctx, cookie, 'DELETE', `${ADMINS}/forst@klimatkommunerna.se`);
     expect(res.status).toBe(200);

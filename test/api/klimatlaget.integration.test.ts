@@ -7,8 +7,9 @@ import { seededResponseItem } from '../../functions/local/seed/seeded-response';
 import { keys } from '../../functions/store/table-design';
 import { score } from '../../shared/scoring/score';
 import { completeKommunAnswers } from '../helpers/complete-answers';
-import { LUND, MALMO, SKANE, seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
-import { countCommands, jsonRequest, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+import { LUND, MALMO, SKANE, seedCampaign } from '../helpers/seed-fixtures';
+import { adminWorld } from '../helpers/seeded-context';
+import { countCommands, jsonRequest, signIn, type TestContext } from '../helpers/test-app';
 
 const YEAR = 2026;
 const LUND_OFFICIAL = 'tjansteperson.1281@example.se';
@@ -42,6 +43,22 @@ async function post(ctx: TestContext, cookie: string, path: string, body?: unkno
   return ctx.app.request(path, withCookie(cookie, jsonRequest('POST', body)));
 }
 
+/** Lund's 2023 transport emissions, stored as the emissions import writes them. */
+async function storeLundEmissions(ctx: TestContext) {
+  await new EmissionRepository(ctx.store).putIf(
+    {
+      organisationId: LUND.id,
+      year: 2023,
+      sector: 'transporter',
+      tonnesCO2e: 250_000,
+      population: 125_000,
+      importId: 'imp-1',
+      updatedAt: '2026-03-01T09:00:00.000Z',
+    },
+    undefined,
+  );
+}
+
 /** A deep copy of the kommun survey with M1's top choice worth `points` instead of 3. */
 function kommunSurveyWithM1Top(points: number) {
   const survey = structuredClone(DEFAULT_SURVEYS.kommun) as unknown as {
@@ -57,13 +74,10 @@ describe('Klimatläget: publish and the public report', () => {
   let admin: string;
 
   beforeEach(async () => {
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
     // Arrange: Lund submits; Malmö saves a draft answering no to a basic requirement and never submits
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
     await submitAnswers(ctx, LUND_OFFICIAL, completeKommunAnswers());
     await saveDraft(ctx, await signIn(ctx, MALMO_OFFICIAL), { B1: false, B2: false });
-    admin = await signIn(ctx, 'kansli@example.se');
   });
 
   it('publishes revision 1, marks the campaign published and serves it to anonymous callers', async () => {
@@ -178,24 +192,9 @@ describe('Klimatläget: what stays private', () => {
   let lund: string;
 
   beforeEach(async () => {
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
     lund = await submitAnswers(ctx, LUND_OFFICIAL, completeKommunAnswers());
-    // As the emissions import writes it.
-    await new EmissionRepository(ctx.store).putIf(
-      {
-        organisationId: LUND.id,
-        year: 2023,
-        sector: 'transporter',
-        tonnesCO2e: 250_000,
-        population: 125_000,
-        importId: 'imp-1',
-        updatedAt: '2026-03-01T09:00:00.000Z',
-      },
-      undefined,
-    );
-    admin = await signIn(ctx, 'kansli@example.se');
+    await storeLundEmissions(ctx);
   });
 
   it('publishes no organisation id, name, contact or publisher in the public report', async () => {
@@ -286,10 +285,7 @@ describe('score preview and re-scoring', () => {
   let admin: string;
 
   beforeEach(async () => {
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
-    admin = await signIn(ctx, 'kansli@example.se');
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
   });
 
   it('scores answers against a survey being edited, so a changed point changes the result', async () => {
@@ -343,14 +339,12 @@ describe('exports for the kansli', () => {
 
   beforeEach(async () => {
     // Arrange: an organisation whose name is a formula submits an answer starting with "+"
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx, [LUND, MALMO, SKANE, INJECTED]);
-    await seedCampaign(ctx);
+    const organisations = [LUND, MALMO, SKANE, INJECTED];
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', organisations, campaign: true }));
     await submitAnswers(ctx, 'tjansteperson.0180@example.se', {
       ...completeKommunAnswers(),
       respondent_name: '+46 70 123 45 67',
     });
-    admin = await signIn(ctx, 'kansli@example.se');
   });
 
   it('lists every organisation with its status, data and score as JSON', async () => {
@@ -424,8 +418,7 @@ describe('Klimatläget: English titles, band thresholds, the emission year and t
 
   beforeEach(async () => {
     // Arrange: last year's campaign closed with Lund's submitted answers; this year Lund submits in full
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z' }));
     const last = await seedCampaign(ctx, {
       year: YEAR - 1,
       title: `Medlemstest ${YEAR - 1}`,
@@ -445,20 +438,7 @@ describe('Klimatläget: English titles, band thresholds, the emission year and t
     );
     await seedCampaign(ctx);
     await submitAnswers(ctx, LUND_OFFICIAL, completeKommunAnswers());
-    // As the emissions import writes it.
-    await new EmissionRepository(ctx.store).putIf(
-      {
-        organisationId: LUND.id,
-        year: 2023,
-        sector: 'transporter',
-        tonnesCO2e: 250_000,
-        population: 125_000,
-        importId: 'imp-1',
-        updatedAt: '2026-03-01T09:00:00.000Z',
-      },
-      undefined,
-    );
-    admin = await signIn(ctx, 'kansli@example.se');
+    await storeLundEmissions(ctx);
   });
 
   it('publishes the change since last year for the organisations that answered both years', async () => {

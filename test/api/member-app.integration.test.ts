@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OutboxMail } from '../../functions/mail/outbox-mail';
 import { createMemberApp } from '../../functions/member-app';
-import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
-import { jsonRequest, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+import { seededContext } from '../helpers/seeded-context';
+import { jsonRequest, signIn, type TestContext } from '../helpers/test-app';
 
 type OpenApiDoc = { paths: Record<string, Record<string, unknown>> };
 
@@ -22,9 +22,7 @@ describe('the member API (createMemberApp)', () => {
   let member: ReturnType<typeof createMemberApp>;
 
   beforeEach(async () => {
-    ctx = await makeTestContext({ config: { deployed: true } });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
+    ctx = await seededContext({ config: { deployed: true }, campaign: true });
     member = createMemberApp({
       store: ctx.store,
       mail: new OutboxMail(ctx.store, ctx.clock),

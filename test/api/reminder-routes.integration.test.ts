@@ -424,9 +424,8 @@ describe('SES bounces and complaints', () => {
 });
 
 describe('the reminders Lambda handler', () => {
-  it('runs the open campaign at now and logs JSON without email addresses', async () => {
-    // Arrange
-    const { ctx } = await setup();
+  /** The handler on the context's table and outbox, and the log lines it writes. */
+  function handlerOn(ctx: TestContext) {
     const lines: string[] = [];
     const handler = createRemindersHandler({
       deps: async () => ({
@@ -437,6 +436,13 @@ describe('the reminders Lambda handler', () => {
       }),
       write: (line) => lines.push(line),
     });
+    return { handler, lines };
+  }
+
+  it('runs the open campaign at now and logs JSON without email addresses', async () => {
+    // Arrange
+    const { ctx } = await setup();
+    const { handler, lines } = handlerOn(ctx);
     // Act
     const result = await handler({}, { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 300_000 });
     const again = await handler({}, { awsRequestId: 'req-2', getRemainingTimeInMillis: () => 300_000 });
@@ -454,17 +460,7 @@ describe('the reminders Lambda handler', () => {
 
   it('does nothing when no campaign is open', async () => {
     // Arrange
-    const ctx = await makeTestContext();
-    const lines: string[] = [];
-    const handler = createRemindersHandler({
-      deps: async () => ({
-        store: ctx.store,
-        mail: new OutboxMail(ctx.store, ctx.clock),
-        clock: ctx.clock,
-        config: ctx.config,
-      }),
-      write: (line) => lines.push(line),
-    });
+    const { handler, lines } = handlerOn(await makeTestContext());
     // Act
     const result = await handler({});
     // Assert

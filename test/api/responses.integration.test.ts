@@ -3,8 +3,8 @@ import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surv
 import { readOutbox } from '../../functions/mail/outbox-mail';
 import { sampleAnswers } from '../../shared/scoring/sample-answers';
 import { completeKommunAnswers } from '../helpers/complete-answers';
-import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
-import { jsonRequest, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+import { seededContext } from '../helpers/seeded-context';
+import { jsonRequest, signIn, type TestContext } from '../helpers/test-app';
 
 const RESPONSE = '/api/campaigns/2026/response';
 
@@ -28,9 +28,7 @@ describe('shared organisation drafts', () => {
   let politician: string;
 
   beforeEach(async () => {
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
+    ctx = await seededContext({ now: '2026-03-10T09:00:00Z', campaign: true });
     official = await signIn(ctx, 'tjansteperson.1281@example.se');
     politician = await signIn(ctx, 'politiker.1281@example.se');
   });
@@ -137,9 +135,7 @@ describe('draft and submit validation', () => {
   let official: string;
 
   beforeEach(async () => {
-    ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
+    ctx = await seededContext({ now: '2026-03-10T09:00:00Z', campaign: true });
     official = await signIn(ctx, 'tjansteperson.1281@example.se');
   });
 
@@ -225,9 +221,7 @@ describe('deadlines', () => {
   let official: string;
 
   beforeEach(async () => {
-    ctx = await makeTestContext({ now: '2026-04-30T21:00:00Z' });
-    await seedOrganisations(ctx);
-    await seedCampaign(ctx);
+    ctx = await seededContext({ now: '2026-04-30T21:00:00Z', campaign: true });
     official = await signIn(ctx, 'tjansteperson.1281@example.se');
   });
 

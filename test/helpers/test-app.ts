@@ -33,18 +33,18 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   };
 }
 
+export interface TestContextOptions {
+  config?: Partial<AppConfig>;
+  now?: string;
+  wrapStore?: (store: TableStore) => TableStore;
+  mail?: (store: TableStore, clock: FixedClock) => Mail;
+}
+
 /**
  * A fresh table in the run's dynalite and an app built on it, as the Lambda and the local
  * server build theirs. `wrapStore` lets a test inject faults around the real adapter.
  */
-export async function makeTestContext(
-  options: {
-    config?: Partial<AppConfig>;
-    now?: string;
-    wrapStore?: (store: TableStore) => TableStore;
-    mail?: (store: TableStore, clock: FixedClock) => Mail;
-  } = {},
-): Promise<TestContext> {
+export async function makeTestContext(options: TestContextOptions = {}): Promise<TestContext> {
   const clients = createDynamoDbClients({ endpoint: inject('dynamoEndpoint') });
   forbidScans(clients);
   const tableName = `test-${randomUUID()}`;
