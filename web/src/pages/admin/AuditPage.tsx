@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'wouter';
-import { LoadError, Loading } from '../../components/Feedback';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { type AuditEntry, adminApi } from './api';
-import { DateTime, Field, TableScroll, useCampaignList } from './components';
+import { AsyncContent, DataTable, DateTime, Field, useCampaignList } from './components';
 import { type AdminKey, useAdminT } from './i18n';
 import { errorMessage } from './lib/field-errors';
 import { isoToStockholmInput } from './lib/stockholm-time';
@@ -154,38 +153,38 @@ export function AuditPage() {
           </button>
         )}
       </form>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <>
-          <p className="result-count" role="status" aria-live="polite">
-            {hasMore
-              ? t('audit.countMore', { count: entries.length })
-              : organisation || campaign
-                ? t('audit.countFiltered', { count: entries.length })
-                : t('audit.countRecent', { count: entries.length })}
-          </p>
-          <AuditTable entries={entries} focusId={later.firstNew} />
-          {moreError && (
-            <p className="notice notice-error" role="alert">
-              {moreError}
+      <AsyncContent state={state} onRetry={reload}>
+        {() => (
+          <>
+            <p className="result-count" role="status" aria-live="polite">
+              {hasMore
+                ? t('audit.countMore', { count: entries.length })
+                : organisation || campaign
+                  ? t('audit.countFiltered', { count: entries.length })
+                  : t('audit.countRecent', { count: entries.length })}
             </p>
-          )}
-          {hasMore && (
-            <p className="show-more">
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={showMore}
-                disabled={loadingMore}
-                aria-busy={loadingMore}
-              >
-                {loadingMore ? t('audit.loadingMore') : t('audit.showMore')}
-              </button>
-            </p>
-          )}
-        </>
-      )}
+            <AuditTable entries={entries} focusId={later.firstNew} />
+            {moreError && (
+              <p className="notice notice-error" role="alert">
+                {moreError}
+              </p>
+            )}
+            {hasMore && (
+              <p className="show-more">
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={showMore}
+                  disabled={loadingMore}
+                  aria-busy={loadingMore}
+                >
+                  {loadingMore ? t('audit.loadingMore') : t('audit.showMore')}
+                </button>
+              </p>
+            )}
+          </>
+        )}
+      </AsyncContent>
     </>
   );
 }
@@ -204,54 +203,42 @@ function AuditTable({ entries, focusId }: { entries: AuditEntry[]; focusId?: str
     return text === key ? action : text;
   };
   return (
-    <TableScroll label={t('audit.title')}>
-      <table className="data-table compact audit-table">
-        <caption className="visually-hidden">{t('audit.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('col.when')}</th>
-            <th scope="col">{t('col.who')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.target')}</th>
-            <th scope="col">{t('audit.change')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <DateTime iso={e.at} compact />
-              </td>
-              <td className="actor-cell">{e.actor}</td>
-              <th
-                scope="row"
-                ref={e.id === focusId ? focusRef : undefined}
-                tabIndex={e.id === focusId ? -1 : undefined}
-              >
-                {actionLabel(e.action)}
-                <span className="cell-sub mono">{e.action}</span>
-              </th>
-              <td className="break mono">{e.target}</td>
-              <td className="break change-cell">
-                {changes(e.before, e.after)?.map((line) => <span key={line}>{line}</span>) ?? (
-                  <>
-                    {e.before !== undefined && (
-                      <span className="change-before">
-                        <span className="change-label">{t('audit.before')}</span> {summarise(e.before)}
-                      </span>
-                    )}
-                    {e.after !== undefined && (
-                      <span className="change-after">
-                        <span className="change-label">{t('audit.after')}</span> {summarise(e.after)}
-                      </span>
-                    )}
-                  </>
+    <DataTable
+      label={t('audit.title')}
+      caption={t('audit.caption')}
+      captionHidden
+      className="compact audit-table"
+      columns={[t('col.when'), t('col.who'), t('audit.action'), t('audit.target'), t('audit.change')]}
+    >
+      {entries.map((e) => (
+        <tr key={e.id}>
+          <td>
+            <DateTime iso={e.at} compact />
+          </td>
+          <td className="actor-cell">{e.actor}</td>
+          <th scope="row" ref={e.id === focusId ? focusRef : undefined} tabIndex={e.id === focusId ? -1 : undefined}>
+            {actionLabel(e.action)}
+            <span className="cell-sub mono">{e.action}</span>
+          </th>
+          <td className="break mono">{e.target}</td>
+          <td className="break change-cell">
+            {changes(e.before, e.after)?.map((line) => <span key={line}>{line}</span>) ?? (
+              <>
+                {e.before !== undefined && (
+                  <span className="change-before">
+                    <span className="change-label">{t('audit.before')}</span> {summarise(e.before)}
+                  </span>
                 )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+                {e.after !== undefined && (
+                  <span className="change-after">
+                    <span className="change-label">{t('audit.after')}</span> {summarise(e.after)}
+                  </span>
+                )}
+              </>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError } from '../../api/client';
-import { LoadError, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
@@ -9,13 +9,17 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type Campaign, type CampaignSummary, exportUrls, type ReminderPolicy } from './api';
 import {
   Announcer,
+  AsyncContent,
+  BackLink,
   CampaignStatusTag,
+  DataTable,
   DateTime,
+  DetailLoadError,
   Field,
-  FieldsInvalid,
   FormDialog,
-  TableScroll,
+  showFieldErrors,
   useAnnouncer,
+  withFieldErrors,
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
 import { errorMessage, errorUnder, fieldErrors } from './lib/field-errors';
@@ -63,56 +67,47 @@ export function CampaignsPage() {
           </button>
         </div>
       </div>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <TableScroll label={t('campaign.title')}>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('campaign.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('campaign.year')}</th>
-                <th scope="col">{t('campaign.name')}</th>
-                <th scope="col">{t('filter.status')}</th>
-                <th scope="col">{t('campaign.opensAt')}</th>
-                <th scope="col">{t('campaign.closesAt')}</th>
-                <th scope="col">{t('campaign.surveys')}</th>
+      <AsyncContent state={state} onRetry={reload}>
+        {() => (
+          <DataTable
+            label={t('campaign.title')}
+            caption={t('campaign.caption')}
+            captionHidden
+            columns={[
+              t('campaign.year'),
+              t('campaign.name'),
+              t('filter.status'),
+              t('campaign.opensAt'),
+              t('campaign.closesAt'),
+              t('campaign.surveys'),
+            ]}
+            empty={campaigns.length === 0 && t('campaign.none')}
+          >
+            {campaigns.map((c) => (
+              <tr key={c.year}>
+                <td className="num">{c.year}</td>
+                <th scope="row">
+                  <Link href={`/kampanjer/${c.year}`}>{c.title}</Link>
+                </th>
+                <td>
+                  <CampaignStatusTag status={c.status} />
+                </td>
+                <td>
+                  <DateTime iso={c.opensAt} />
+                </td>
+                <td>
+                  <DateTime iso={c.closesAt} />
+                </td>
+                <td>
+                  <Link href={`/kampanjer/${c.year}/enkat/kommun`}>{t('type.kommun')}</Link>
+                  {' · '}
+                  <Link href={`/kampanjer/${c.year}/enkat/region`}>{t('type.region')}</Link>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {campaigns.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="empty-row">
-                    {t('campaign.none')}
-                  </td>
-                </tr>
-              )}
-              {campaigns.map((c) => (
-                <tr key={c.year}>
-                  <td className="num">{c.year}</td>
-                  <th scope="row">
-                    <Link href={`/kampanjer/${c.year}`}>{c.title}</Link>
-                  </th>
-                  <td>
-                    <CampaignStatusTag status={c.status} />
-                  </td>
-                  <td>
-                    <DateTime iso={c.opensAt} />
-                  </td>
-                  <td>
-                    <DateTime iso={c.closesAt} />
-                  </td>
-                  <td>
-                    <Link href={`/kampanjer/${c.year}/enkat/kommun`}>{t('type.kommun')}</Link>
-                    {' · '}
-                    <Link href={`/kampanjer/${c.year}/enkat/region`}>{t('type.region')}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </AsyncContent>
       <CreateCampaignDialog open={creating} latest={latest} onCancel={() => setCreating(false)} />
     </>
   );
@@ -160,20 +155,13 @@ function CreateCampaignDialog({
         if (!opens) local.opensAt = t('error.dateTime');
         if (!closes) local.closesAt = t('error.dateTime');
         else if (opens && closes <= opens) local.closesAt = t('campaign.error.order');
-        setErrors(local);
-        if (Object.keys(local).length) throw new FieldsInvalid();
-        try {
-          await adminApi.createCampaign({ year: y, title: title.trim(), opensAt: opens!, closesAt: closes! });
-          navigate(`/kampanjer/${y}`);
-        } catch (error) {
-          const fromApi = fieldErrors(error);
-          if (error instanceof ApiError && error.status === 409) fromApi.year = error.message;
-          if (Object.keys(fromApi).length) {
-            setErrors(fromApi);
-            throw new FieldsInvalid();
-          }
-          throw error;
-        }
+        showFieldErrors(local, setErrors);
+        await withFieldErrors(
+          () => adminApi.createCampaign({ year: y, title: title.trim(), opensAt: opens!, closesAt: closes! }),
+          setErrors,
+          'year',
+        );
+        navigate(`/kampanjer/${y}`);
       }}
     >
       <p>{latest ? t('campaign.copyFrom', { year: latest.year }) : t('campaign.copyDefault')}</p>
@@ -191,19 +179,45 @@ function CreateCampaignDialog({
       <Field label={t('campaign.name')} error={errors.title}>
         {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
-      <div className="field-row">
-        <Field label={t('campaign.opensAt')} hint={t('common.swedishTime')} error={errors.opensAt}>
-          {(props) => (
-            <input {...props} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
-          )}
-        </Field>
-        <Field label={t('campaign.closesAt')} hint={t('common.swedishTime')} error={errors.closesAt}>
-          {(props) => (
-            <input {...props} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
-          )}
-        </Field>
-      </div>
+      <CampaignDateFields
+        opensAt={opensAt}
+        closesAt={closesAt}
+        onOpensAt={setOpensAt}
+        onClosesAt={setClosesAt}
+        errors={errors}
+      />
     </FormDialog>
+  );
+}
+
+/** When a campaign opens and its last day to answer, as Swedish wall-clock time. */
+function CampaignDateFields({
+  opensAt,
+  closesAt,
+  onOpensAt,
+  onClosesAt,
+  errors,
+}: {
+  opensAt: string;
+  closesAt: string;
+  onOpensAt: (value: string) => void;
+  onClosesAt: (value: string) => void;
+  errors: { opensAt?: string; closesAt?: string };
+}) {
+  const t = useAdminT();
+  return (
+    <div className="field-row">
+      <Field label={t('campaign.opensAt')} hint={t('common.swedishTime')} error={errors.opensAt}>
+        {(props) => (
+          <input {...props} type="datetime-local" value={opensAt} onChange={(e) => onOpensAt(e.target.value)} />
+        )}
+      </Field>
+      <Field label={t('campaign.closesAt')} hint={t('common.swedishTime')} error={errors.closesAt}>
+        {(props) => (
+          <input {...props} type="datetime-local" value={closesAt} onChange={(e) => onClosesAt(e.target.value)} />
+        )}
+      </Field>
+    </div>
   );
 }
 
@@ -256,6 +270,37 @@ function toPolicy(values: PolicyValues, previous: Partial<ReminderPolicy> | unde
   };
 }
 
+/** A whole number from 0 to `max` in a short box; kept as typed text so the API can say what is wrong. */
+function CountField({
+  label,
+  error,
+  max,
+  value,
+  onChange,
+}: {
+  label: string;
+  error?: string;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(props) => (
+        <input
+          {...props}
+          type="number"
+          min={0}
+          max={max}
+          className="input-short"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 function actionText(action: CampaignAction, campaign: Campaign, t: AdminT) {
   const key = action === 'publish' && campaign.status === 'published' ? 'republish' : action;
   return {
@@ -296,16 +341,12 @@ export function CampaignDetailPage({ year }: { year: number }) {
   if (!campaign && state.status === 'loading') return <Loading />;
   if (!campaign) {
     return (
-      <>
-        <p className="back-link">
-          <Link href="/kampanjer">← {t('campaign.title')}</Link>
-        </p>
-        {state.status === 'error' && state.error instanceof ApiError && state.error.status === 404 ? (
-          <h1>{t('campaign.notFound', { year })}</h1>
-        ) : (
-          <LoadError error={state.status === 'error' ? state.error : null} onRetry={reload} />
-        )}
-      </>
+      <DetailLoadError
+        back={{ href: '/kampanjer', label: t('campaign.title') }}
+        error={state.status === 'error' ? state.error : null}
+        onRetry={reload}
+        notFound={() => <h1>{t('campaign.notFound', { year })}</h1>}
+      />
     );
   }
   const frozen = campaign.status === 'published';
@@ -359,9 +400,7 @@ export function CampaignDetailPage({ year }: { year: number }) {
 
   return (
     <>
-      <p className="back-link">
-        <Link href="/kampanjer">← {t('campaign.title')}</Link>
-      </p>
+      <BackLink href="/kampanjer">{t('campaign.title')}</BackLink>
       <div className="page-head">
         <div>
           <p className="eyebrow">
@@ -438,23 +477,13 @@ export function CampaignDetailPage({ year }: { year: number }) {
           <Field label={t('campaign.name')} error={errors.title}>
             {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />}
           </Field>
-          <div className="field-row">
-            <Field label={t('campaign.opensAt')} hint={t('common.swedishTime')} error={errors.opensAt}>
-              {(props) => (
-                <input {...props} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
-              )}
-            </Field>
-            <Field label={t('campaign.closesAt')} hint={t('common.swedishTime')} error={errors.closesAt}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="datetime-local"
-                  value={closesAt}
-                  onChange={(e) => setClosesAt(e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
+          <CampaignDateFields
+            opensAt={opensAt}
+            closesAt={closesAt}
+            onOpensAt={setOpensAt}
+            onClosesAt={setClosesAt}
+            errors={errors}
+          />
         </fieldset>
 
         <fieldset disabled={frozen} className="policy-fieldset" id="paminnelser">
@@ -487,32 +516,20 @@ export function CampaignDetailPage({ year }: { year: number }) {
             {t('policy.lastDayLabel')}
           </label>
           <div className="field-row">
-            <Field label={t('policy.minDaysLabel')} error={policyErrors.minDaysBetween}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="number"
-                  min={0}
-                  max={60}
-                  className="input-short"
-                  value={policy.minDaysBetween}
-                  onChange={(e) => setP('minDaysBetween', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={t('policy.maxLabel')} error={policyErrors.maxReminders}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="number"
-                  min={0}
-                  max={20}
-                  className="input-short"
-                  value={policy.maxReminders}
-                  onChange={(e) => setP('maxReminders', e.target.value)}
-                />
-              )}
-            </Field>
+            <CountField
+              label={t('policy.minDaysLabel')}
+              error={policyErrors.minDaysBetween}
+              max={60}
+              value={policy.minDaysBetween}
+              onChange={(value) => setP('minDaysBetween', value)}
+            />
+            <CountField
+              label={t('policy.maxLabel')}
+              error={policyErrors.maxReminders}
+              max={20}
+              value={policy.maxReminders}
+              onChange={(value) => setP('maxReminders', value)}
+            />
           </div>
           <fieldset
             className={`afield weekday-group ${errorUnder(policyErrors, 'sendWindow.weekdays') ? 'afield-error' : ''}`}

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, useLang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
@@ -9,13 +8,26 @@ import {
   adminApi,
   type CommitResponse,
   type ImportPreviewResponse,
+  type ImportStep,
   type ImportSummary,
   MAX_IMPORT_FILE_BYTES,
   uploadAndPreviewImport,
 } from './api';
-import { Announcer, DateTime, Field, FormDialog, TableScroll, useAnnouncer } from './components';
+import {
+  ActionsCell,
+  Announcer,
+  AsyncContent,
+  DataTable,
+  DateTime,
+  Field,
+  FormDialog,
+  RowButton,
+  Stat,
+  useAnnouncer,
+  useRunAction,
+} from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
-import { errorMessage, isNotFound } from './lib/field-errors';
+import { errorMessage } from './lib/field-errors';
 import { IssueTable } from './OrganisationsPage';
 
 /** Commits an import, calling again while the API answers 202 (values remain). */
@@ -30,6 +42,11 @@ async function commitAll(id: string, onProgress: (remaining: number) => void): P
 
 /** Where an upload is: bytes on their way, or the server reading the file. */
 type Transfer = { step: 'uploading'; loaded: number; total: number } | { step: 'reading' };
+
+/** "1990–2023". */
+function yearRange(years: [number, number] | null | undefined): string {
+  return years ? `${years[0]}–${years[1]}` : '–';
+}
 
 /** Megabytes with one decimal: "5,2" / "5.2"; `roundUp` so a file just over a limit never reads as at it. */
 function megabytes(bytes: number, lang: Lang, roundUp = false): string {
@@ -65,7 +82,10 @@ const BAR_STYLE = {
   accentColor: 'var(--green-700)',
 } as const;
 
-/** The upload's progress bar, labelled with what is happening; indeterminate while the server reads. */
+/**
+ * The upload's progress bar, labelled with what is happening; indeterminate while the server reads.
+ * One cancel button serves both steps, so focus stays on it when the upload turns into reading.
+ */
 function TransferProgress({
   transfer,
   fileName,
@@ -103,17 +123,15 @@ function TransferProgress({
       ) : (
         <progress id={id} style={BAR_STYLE} />
       )}
-      {uploading && (
-        <button
-          ref={cancelRef}
-          type="button"
-          className="button button-secondary"
-          style={{ marginTop: '0.75rem' }}
-          onClick={onCancel}
-        >
-          {t('import.cancelUpload')}
-        </button>
-      )}
+      <button
+        ref={cancelRef}
+        type="button"
+        className="button button-secondary"
+        style={{ marginTop: '0.75rem' }}
+        onClick={onCancel}
+      >
+        {t(uploading ? 'import.cancelUpload' : 'import.cancelReading')}
+      </button>
     </div>
   );
 }
@@ -127,7 +145,6 @@ export function ImportPage() {
   const [sheet, setSheet] = useState('');
   const [fileError, setFileError] = useState('');
   const [preview, setPreview] = useState<ImportPreviewResponse | null>(null);
-  const [busy, setBusy] = useState(false);
   const [transfer, setTransfer] = useState<Transfer | null>(null);
   const upload = useRef<AbortController | null>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
@@ -136,6 +153,8 @@ export function ImportPage() {
   const refocusFile = useRef(false);
   const [progress, setProgress] = useState('');
   const [announcement, announce] = useAnnouncer();
+  const [committing, run] = useRunAction(announce);
+  const busy = committing || transfer !== null;
   const [history, reloadHistory] = useAsync(() => adminApi.imports(), []);
   const [rollback, setRollback] = useState<ImportSummary | null>(null);
 
@@ -167,27 +186,29 @@ export function ImportPage() {
       return;
     }
     setFileError('');
-    setBusy(true);
     setPreview(null);
     const controller = new AbortController();
     upload.current = controller;
+    // Set from the callback, so TypeScript must not narrow it to its first value.
+    let step = 'uploading' as ImportStep;
     try {
       const { preview: p } = await uploadAndPreviewImport(file, sheet.trim() || undefined, {
         signal: controller.signal,
-        onStep: (step) => {
-          if (step === 'uploading') {
-            setTransfer({ step, loaded: 0, total: file.size });
+        onStep: (next) => {
+          step = next;
+          if (next === 'uploading') {
+            setTransfer({ step: next, loaded: 0, total: file.size });
             setProgress(t('import.uploading'));
           } else {
-            // The cancel button goes with the upload: keep focus in the form.
-            if (document.activeElement === cancelButton.current) submitButton.current?.focus();
-            setTransfer({ step });
+            setTransfer({ step: next });
             setProgress(t('import.reading'));
           }
         },
         onUploadProgress: (loaded, total) =>
           setTransfer((current) => (current?.step === 'uploading' ? { step: 'uploading', loaded, total } : current)),
       });
+      // The cancel button goes with the transfer: keep focus in the form.
+      if (document.activeElement === cancelButton.current) submitButton.current?.focus();
       setPreview(p);
       setProgress('');
       announce(
@@ -198,7 +219,9 @@ export function ImportPage() {
     } catch (error) {
       setProgress('');
       if ((error as Error)?.name === 'AbortError') {
-        announce(t('import.uploadCancelled'), 'info');
+        announce(t(step === 'uploading' ? 'import.uploadCancelled' : 'import.readingCancelled'), 'info');
+        // The server goes on reading a file it has: the preview may land in the history.
+        if (step === 'reading') reloadHistory();
       } else {
         setFileError(uploadErrorMessage(error, t, lang, file));
       }
@@ -206,19 +229,21 @@ export function ImportPage() {
     } finally {
       upload.current = null;
       setTransfer(null);
-      setBusy(false);
     }
   };
 
-  const commit = async (id: string) => {
-    setBusy(true);
-    try {
-      const result = await commitAll(id, (remaining) =>
-        setProgress(
-          remaining > 0 ? t('import.remaining', { count: formatNumber(remaining, lang) }) : t('import.finishing'),
-        ),
-      );
-      setProgress('');
+  const commit = (id: string) =>
+    run(async () => {
+      let result: CommitResponse;
+      try {
+        result = await commitAll(id, (remaining) =>
+          setProgress(
+            remaining > 0 ? t('import.remaining', { count: formatNumber(remaining, lang) }) : t('import.finishing'),
+          ),
+        );
+      } finally {
+        setProgress('');
+      }
       announce(
         result.alreadyCommitted
           ? t('import.alreadyCommitted')
@@ -230,13 +255,7 @@ export function ImportPage() {
       );
       setPreview(null);
       reloadHistory();
-    } catch (error) {
-      setProgress('');
-      announce(errorMessage(error, t('error.generic')), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
@@ -284,30 +303,20 @@ export function ImportPage() {
         <section aria-labelledby="preview-heading" className="panel">
           <h2 id="preview-heading">{t('import.previewTitle', { file: preview.fileName })}</h2>
           <ul className="stat-list">
-            <li className="stat">
-              <span className="stat-number">{formatNumber(preview.rows, lang)}</span>
-              <span className="stat-label">{t('import.rows')}</span>
-            </li>
-            <li className="stat">
-              <span className="stat-number">{preview.organisations.matched.length}</span>
-              <span className="stat-label">{t('import.organisations')}</span>
-            </li>
-            <li className={`stat ${preview.organisations.unknown.length ? 'stat-warn' : ''}`}>
-              <span className="stat-number">{preview.organisations.unknown.length}</span>
-              <span className="stat-label">{t('import.unknown')}</span>
-            </li>
-            <li className="stat">
-              <span className="stat-number">{preview.years ? `${preview.years[0]}–${preview.years[1]}` : '–'}</span>
-              <span className="stat-label">{t('import.years')}</span>
-            </li>
-            <li className="stat">
-              <span className="stat-number">{preview.sectors.length}</span>
-              <span className="stat-label">{t('import.sectors')}</span>
-            </li>
-            <li className={`stat ${preview.errors.length ? 'stat-error' : ''}`}>
-              <span className="stat-number">{preview.errors.length}</span>
-              <span className="stat-label">{t('import.errors')}</span>
-            </li>
+            <Stat value={formatNumber(preview.rows, lang)} label={t('import.rows')} />
+            <Stat value={preview.organisations.matched.length} label={t('import.organisations')} />
+            <Stat
+              value={preview.organisations.unknown.length}
+              label={t('import.unknown')}
+              tone={preview.organisations.unknown.length > 0 && 'warn'}
+            />
+            <Stat value={yearRange(preview.years)} label={t('import.years')} fit />
+            <Stat value={preview.sectors.length} label={t('import.sectors')} />
+            <Stat
+              value={preview.errors.length}
+              label={t('import.errors')}
+              tone={preview.errors.length > 0 && 'error'}
+            />
           </ul>
           <p>
             {t('import.changes', {
@@ -323,27 +332,18 @@ export function ImportPage() {
             </p>
           )}
           {preview.organisations.unknown.length > 0 && (
-            <TableScroll label={t('import.unknownCaption')}>
-              <table className="data-table compact">
-                <caption>{t('import.unknownCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {t('import.row')}
-                    </th>
-                    <th scope="col">{t('import.value')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.organisations.unknown.map((u) => (
-                    <tr key={`${u.row}-${u.value}`}>
-                      <td className="num">{u.row}</td>
-                      <td>{u.value}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              label={t('import.unknownCaption')}
+              className="compact"
+              columns={[{ label: t('import.row'), numeric: true }, t('import.value')]}
+            >
+              {preview.organisations.unknown.map((u) => (
+                <tr key={`${u.row}-${u.value}`}>
+                  <td className="num">{u.row}</td>
+                  <td>{u.value}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {preview.errors.length > 0 && <IssueTable issues={preview.errors} caption={t('import.errorsCaption')} />}
           {preview.warnings.length > 0 && (
@@ -369,96 +369,75 @@ export function ImportPage() {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('import.history')}</h2>
-        {history.status === 'loading' && <Loading />}
-        {history.status === 'error' &&
-          (isNotFound(history.error) ? (
-            <p className="muted">{t('common.notAvailable')}</p>
-          ) : (
-            <LoadError error={history.error} onRetry={reloadHistory} />
-          ))}
-        {history.status === 'ready' &&
-          (history.value.length === 0 ? (
-            <p className="muted">{t('import.historyEmpty')}</p>
-          ) : (
-            <TableScroll label={t('import.history')}>
-              <table className="data-table compact">
-                <caption className="visually-hidden">{t('import.history')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.when')}</th>
-                    {/* Wide enough that names never break letter by letter: a phone scrolls the table sideways. */}
-                    <th scope="col" style={{ minWidth: '12rem' }}>
-                      {t('import.fileCol')}
-                    </th>
-                    <th scope="col" style={{ minWidth: '10rem' }}>
-                      {t('col.who')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('import.rows')}
-                    </th>
-                    <th scope="col">{t('import.years')}</th>
-                    <th scope="col">{t('import.changesCol')}</th>
-                    <th scope="col">{t('filter.status')}</th>
-                    <th scope="col">{t('progress.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {history.value.map((entry) => (
-                    <tr key={entry.id}>
-                      <td>
-                        <DateTime iso={entry.createdAt} compact />
-                      </td>
-                      <th scope="row" className="break">
-                        {entry.fileName}
-                        <span className="cell-sub">
-                          {t('import.orgCount', { count: entry.organisationCount })}
-                          {entry.errorCount > 0 && ` · ${t('import.errorCount', { count: entry.errorCount })}`}
-                        </span>
-                      </th>
-                      <td className="break">{entry.createdBy}</td>
-                      <td className="num">{formatNumber(entry.rows, lang)}</td>
-                      <td>{entry.years ? `${entry.years[0]}–${entry.years[1]}` : '–'}</td>
-                      <td>
-                        {t('import.changesShort', {
-                          new: formatNumber(entry.result?.new ?? entry.changes.new, lang),
-                          changed: formatNumber(entry.result?.changed ?? entry.changes.changed, lang),
-                        })}
-                      </td>
-                      <td>
-                        <span className={`tag ${entry.state === 'committed' ? 'tag-ok' : ''}`}>
-                          {t(`importState.${entry.state}` as AdminKey)}
-                        </span>
-                      </td>
-                      <td>
-                        <div className="row-actions">
-                          {(entry.state === 'previewed' || entry.state === 'committing') && entry.errorCount === 0 && (
-                            <button
-                              type="button"
-                              className="small-button"
-                              onClick={() => commit(entry.id)}
-                              disabled={busy}
-                            >
-                              {t('import.commitShort')}
-                            </button>
-                          )}
-                          {(entry.state === 'committed' || entry.state === 'rolling_back') && (
-                            <button
-                              type="button"
-                              className="small-button small-danger"
-                              onClick={() => setRollback(entry)}
-                              aria-label={t('import.rollbackFor', { file: entry.fileName })}
-                            >
-                              {t('import.rollback')}
-                            </button>
-                          )}
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          ))}
+        <AsyncContent
+          state={history}
+          onRetry={reloadHistory}
+          unavailable={t('common.notAvailable')}
+          empty={t('import.historyEmpty')}
+        >
+          {(imports) => (
+            <DataTable
+              label={t('import.history')}
+              captionHidden
+              className="compact"
+              columns={[
+                t('col.when'),
+                { label: t('import.fileCol'), minWidth: '12rem' },
+                { label: t('col.who'), minWidth: '10rem' },
+                { label: t('import.rows'), numeric: true },
+                t('import.years'),
+                t('import.changesCol'),
+                t('filter.status'),
+                t('progress.col.actions'),
+              ]}
+            >
+              {imports.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <DateTime iso={entry.createdAt} compact />
+                  </td>
+                  <th scope="row" className="break">
+                    {entry.fileName}
+                    <span className="cell-sub">
+                      {t('import.orgCount', { count: entry.organisationCount })}
+                      {entry.errorCount > 0 && ` · ${t('import.errorCount', { count: entry.errorCount })}`}
+                    </span>
+                  </th>
+                  <td className="break">{entry.createdBy}</td>
+                  <td className="num">{formatNumber(entry.rows, lang)}</td>
+                  <td className="nowrap">{yearRange(entry.years)}</td>
+                  <td>
+                    {t('import.changesShort', {
+                      new: formatNumber(entry.result?.new ?? entry.changes.new, lang),
+                      changed: formatNumber(entry.result?.changed ?? entry.changes.changed, lang),
+                    })}
+                  </td>
+                  <td>
+                    <span className={`tag ${entry.state === 'committed' ? 'tag-ok' : ''}`}>
+                      {t(`importState.${entry.state}` as AdminKey)}
+                    </span>
+                  </td>
+                  <ActionsCell>
+                    {(entry.state === 'previewed' || entry.state === 'committing') && entry.errorCount === 0 && (
+                      <RowButton onClick={() => commit(entry.id)} disabled={busy}>
+                        {t('import.commitShort')}
+                      </RowButton>
+                    )}
+                    {(entry.state === 'committed' || entry.state === 'rolling_back') && (
+                      <RowButton
+                        danger
+                        onClick={() => setRollback(entry)}
+                        name={t('import.rollbackFor', { file: entry.fileName })}
+                      >
+                        {t('import.rollback')}
+                      </RowButton>
+                    )}
+                  </ActionsCell>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </AsyncContent>
       </section>
       <FormDialog
         open={rollback !== null}

@@ -1,24 +1,29 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiError } from '../../api/client';
-import { LoadError, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
 import { useLang } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type Contact, type ContactRole, type ContactWarning } from './api';
 import {
+  ActionsCell,
   Announcer,
+  BackLink,
+  DataTable,
+  DetailLoadError,
   EmailStateTag,
-  Field,
-  FieldsInvalid,
   FormDialog,
+  PersonFields,
   ProgressStatusTag,
-  TableScroll,
+  personErrors,
+  RowButton,
+  showFieldErrors,
   useAnnouncer,
+  useRunAction,
+  withFieldErrors,
 } from './components';
 import { type AdminKey, useAdminT } from './i18n';
-import { errorMessage, fieldErrors } from './lib/field-errors';
 import { OrganisationFormDialog } from './OrganisationForm';
 
 type ContactDialog = { kind: 'add' } | { kind: 'edit'; contact: Contact } | { kind: 'remove'; contact: Contact };
@@ -32,6 +37,7 @@ export function OrganisationDetailPage({ code }: { code: string }) {
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<ContactDialog | null>(null);
   const [announcement, announce] = useAnnouncer();
+  const [, run] = useRunAction(announce);
   const [warnings, setWarnings] = useState<ContactWarning[] | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a reloaded organisation brings its own warnings.
   useEffect(() => setWarnings(null), [organisation]);
@@ -39,16 +45,12 @@ export function OrganisationDetailPage({ code }: { code: string }) {
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') {
     return (
-      <>
-        <p className="back-link">
-          <Link href="/organisationer">← {t('org.title')}</Link>
-        </p>
-        {state.error instanceof ApiError && state.error.status === 404 ? (
-          <h1>{t('org.notFound', { code })}</h1>
-        ) : (
-          <LoadError error={state.error} onRetry={reload} />
-        )}
-      </>
+      <DetailLoadError
+        back={{ href: '/organisationer', label: t('org.title') }}
+        error={state.error}
+        onRetry={reload}
+        notFound={() => <h1>{t('org.notFound', { code })}</h1>}
+      />
     );
   }
   const o = state.value;
@@ -60,20 +62,15 @@ export function OrganisationDetailPage({ code }: { code: string }) {
     reload();
   };
 
-  const reactivate = async (contact: Contact) => {
-    try {
+  const reactivate = (contact: Contact) =>
+    run(async () => {
       const result = await adminApi.updateContact(contact.id, { emailState: 'ok' });
       afterChange(t('contact.reactivated', { name: contact.name }), result.warnings);
-    } catch (error) {
-      announce(errorMessage(error, t('error.generic')), 'error');
-    }
-  };
+    });
 
   return (
     <>
-      <p className="back-link">
-        <Link href="/organisationer">← {t('org.title')}</Link>
-      </p>
+      <BackLink href="/organisationer">{t('org.title')}</BackLink>
       <div className="page-head">
         <div>
           <p className="eyebrow">
@@ -145,62 +142,49 @@ export function OrganisationDetailPage({ code }: { code: string }) {
         {o.contacts.length === 0 ? (
           <p className="muted">{t('contact.none')}</p>
         ) : (
-          <TableScroll label={t('org.contacts')}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('contact.caption', { name: o.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('contact.name')}</th>
-                  <th scope="col">{t('contact.email')}</th>
-                  <th scope="col">{t('contact.role')}</th>
-                  <th scope="col">{t('contact.emailState')}</th>
-                  <th scope="col">{t('progress.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.contacts.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.name}</th>
-                    <td className="break">{c.email}</td>
-                    <td>{t(`role.${c.role}` as AdminKey)}</td>
-                    <td>
-                      <EmailStateTag state={c.emailState} />
-                    </td>
-                    <td>
-                      <div className="row-actions">
-                        {c.emailState !== 'ok' && (
-                          <button
-                            type="button"
-                            className="small-button"
-                            onClick={() => reactivate(c)}
-                            aria-label={t('contact.reactivateFor', { name: c.name })}
-                          >
-                            {t('contact.reactivate')}
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          className="small-button"
-                          onClick={() => setDialog({ kind: 'edit', contact: c })}
-                          aria-label={t('contact.editFor', { name: c.name })}
-                        >
-                          {t('common.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="small-button small-danger"
-                          onClick={() => setDialog({ kind: 'remove', contact: c })}
-                          aria-label={t('contact.removeFor', { name: c.name })}
-                        >
-                          {t('common.remove')}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            label={t('org.contacts')}
+            caption={t('contact.caption', { name: o.name })}
+            captionHidden
+            columns={[
+              t('contact.name'),
+              { label: t('contact.email'), minWidth: '12rem' },
+              t('contact.role'),
+              t('contact.emailState'),
+              t('progress.col.actions'),
+            ]}
+          >
+            {o.contacts.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.name}</th>
+                <td className="break">{c.email}</td>
+                <td>{t(`role.${c.role}` as AdminKey)}</td>
+                <td>
+                  <EmailStateTag state={c.emailState} />
+                </td>
+                <ActionsCell>
+                  {c.emailState !== 'ok' && (
+                    <RowButton onClick={() => reactivate(c)} name={t('contact.reactivateFor', { name: c.name })}>
+                      {t('contact.reactivate')}
+                    </RowButton>
+                  )}
+                  <RowButton
+                    onClick={() => setDialog({ kind: 'edit', contact: c })}
+                    name={t('contact.editFor', { name: c.name })}
+                  >
+                    {t('common.edit')}
+                  </RowButton>
+                  <RowButton
+                    danger
+                    onClick={() => setDialog({ kind: 'remove', contact: c })}
+                    name={t('contact.removeFor', { name: c.name })}
+                  >
+                    {t('common.remove')}
+                  </RowButton>
+                </ActionsCell>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -271,36 +255,24 @@ function ContactFormDialog({
       submitLabel={contact ? t('common.save') : t('contact.add')}
       onCancel={onCancel}
       onSubmit={async () => {
-        const local: Record<string, string> = {};
-        if (!name.trim()) local.name = t('error.required');
-        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) local.email = t('error.email');
-        setErrors(local);
-        if (Object.keys(local).length) throw new FieldsInvalid();
+        showFieldErrors(personErrors(name, email, t), setErrors);
         const body = { name: name.trim(), email: email.trim(), role };
-        try {
-          const result = contact
-            ? await adminApi.updateContact(contact.id, body)
-            : await adminApi.addContact(code, body);
-          onSaved(t(contact ? 'contact.saved' : 'contact.added', { name: body.name }), result.warnings);
-        } catch (error) {
-          const fromApi = fieldErrors(error);
-          if (error instanceof ApiError && error.status === 409) fromApi.email = error.message;
-          if (Object.keys(fromApi).length) {
-            setErrors(fromApi);
-            throw new FieldsInvalid();
-          }
-          throw error;
-        }
+        const result = await withFieldErrors(
+          () => (contact ? adminApi.updateContact(contact.id, body) : adminApi.addContact(code, body)),
+          setErrors,
+          'email',
+        );
+        onSaved(t(contact ? 'contact.saved' : 'contact.added', { name: body.name }), result.warnings);
       }}
     >
-      <Field label={t('contact.name')} error={errors.name}>
-        {(props) => <input {...props} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
-      </Field>
-      <Field label={t('contact.email')} error={errors.email} hint={contact ? t('contact.emailChangeHint') : undefined}>
-        {(props) => (
-          <input {...props} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
-        )}
-      </Field>
+      <PersonFields
+        name={name}
+        email={email}
+        onName={setName}
+        onEmail={setEmail}
+        errors={errors}
+        emailHint={contact ? t('contact.emailChangeHint') : undefined}
+      />
       <fieldset className="afield radio-group">
         <legend>{t('contact.role')}</legend>
         {(['politician', 'official'] as const).map((r) => (

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/client';
 import { adminApi, type OrganisationRow, type OrganisationType } from './api';
-import { Field, FieldsInvalid, FormDialog } from './components';
+import { Field, FormDialog, showFieldErrors, withFieldErrors } from './components';
 import { useAdminT } from './i18n';
-import { fieldErrors } from './lib/field-errors';
 
 interface Values {
   type: OrganisationType;
@@ -74,35 +72,29 @@ export function OrganisationFormDialog({
         const population = values.population.trim() === '' ? null : Number(values.population.replace(/\s/g, ''));
         if (population !== null && (!Number.isInteger(population) || population < 0))
           local.population = t('org.error.population');
-        setErrors(local);
-        if (Object.keys(local).length > 0) throw new FieldsInvalid();
+        showFieldErrors(local, setErrors);
         const body = {
           name: values.name.trim(),
           population,
           memberSince: values.memberSince || null,
           memberUntil: values.memberUntil || null,
         };
-        try {
-          const saved = existing
-            ? await adminApi.updateOrganisation(existing.id, body)
-            : await adminApi.createOrganisation({
-                id,
-                type: values.type,
-                name: body.name,
-                ...(population === null ? {} : { population }),
-                ...(body.memberSince ? { memberSince: body.memberSince } : {}),
-                ...(body.memberUntil ? { memberUntil: body.memberUntil } : {}),
-              });
-          onSaved(saved);
-        } catch (error) {
-          const fromApi = fieldErrors(error);
-          if (error instanceof ApiError && error.status === 409) fromApi.id = error.message;
-          if (Object.keys(fromApi).length > 0) {
-            setErrors(fromApi);
-            throw new FieldsInvalid();
-          }
-          throw error;
-        }
+        const saved = await withFieldErrors(
+          () =>
+            existing
+              ? adminApi.updateOrganisation(existing.id, body)
+              : adminApi.createOrganisation({
+                  id,
+                  type: values.type,
+                  name: body.name,
+                  ...(population === null ? {} : { population }),
+                  ...(body.memberSince ? { memberSince: body.memberSince } : {}),
+                  ...(body.memberUntil ? { memberUntil: body.memberUntil } : {}),
+                }),
+          setErrors,
+          'id',
+        );
+        onSaved(saved);
       }}
     >
       {!existing && (

@@ -1,14 +1,26 @@
 import { useMemo, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'wouter';
-import { LoadError, Loading } from '../../components/Feedback';
+import { Link, useLocation } from 'wouter';
 import { useLang } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type ContactImportCommitResult, type ContactImportPreview } from './api';
-import { Announcer, Field, ProgressStatusTag, TableScroll, useAnnouncer } from './components';
+import {
+  Announcer,
+  AsyncContent,
+  BackLink,
+  DataTable,
+  Field,
+  FilterBar,
+  ProgressStatusTag,
+  SearchFilter,
+  Stat,
+  TypeFilter,
+  useAnnouncer,
+  useFilterParams,
+  useRunAction,
+} from './components';
 import { type AdminKey, useAdminT } from './i18n';
-import { errorMessage } from './lib/field-errors';
 import { fold } from './lib/progress';
 import { OrganisationFormDialog } from './OrganisationForm';
 
@@ -17,20 +29,11 @@ export function OrganisationsPage() {
   const [lang] = useLang();
   usePageTitle(t('org.title'));
   const [state, reload] = useAsync(() => adminApi.organisations(), []);
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useFilterParams();
   const [, navigate] = useLocation();
   const [adding, setAdding] = useState(false);
   const query = params.get('q') ?? '';
   const type = params.get('typ') ?? '';
-  const setParam = (name: string, value: string) =>
-    setParams(
-      (p) => {
-        if (value) p.set(name, value);
-        else p.delete(name);
-        return p;
-      },
-      { replace: true },
-    );
 
   const rows = state.status === 'ready' ? state.value : [];
   const visible = useMemo(() => {
@@ -52,98 +55,67 @@ export function OrganisationsPage() {
           </Link>
         </div>
       </div>
-      <form className="filters" aria-label={t('org.filters')} onSubmit={(e) => e.preventDefault()}>
-        <Field label={t('filter.search')} className="afield-inline">
-          {(props) => (
-            <input
-              {...props}
-              type="search"
-              value={query}
-              placeholder={t('filter.searchPlaceholder')}
-              onChange={(e) => setParam('q', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('filter.type')} className="afield-inline">
-          {(props) => (
-            <select {...props} value={type} onChange={(e) => setParam('typ', e.target.value)}>
-              <option value="">{t('filter.all')}</option>
-              <option value="kommun">{t('type.kommun')}</option>
-              <option value="region">{t('type.region')}</option>
-            </select>
-          )}
-        </Field>
-      </form>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <>
-          <p className="result-count" role="status" aria-live="polite">
-            {t('org.showing', { shown: visible.length, total: rows.length })}
-          </p>
-          <TableScroll label={t('org.title')}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('org.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('org.code')}</th>
-                  <th scope="col">{t('org.name')}</th>
-                  <th scope="col">{t('org.type')}</th>
-                  <th scope="col" className="num">
-                    {t('org.population')}
+      <FilterBar label={t('org.filters')}>
+        <SearchFilter value={query} onChange={(q) => setFilters({ q })} />
+        <TypeFilter value={type} onChange={(typ) => setFilters({ typ })} />
+      </FilterBar>
+      <AsyncContent state={state} onRetry={reload}>
+        {() => (
+          <>
+            <p className="result-count" role="status" aria-live="polite">
+              {t('org.showing', { shown: visible.length, total: rows.length })}
+            </p>
+            <DataTable
+              label={t('org.title')}
+              caption={t('org.caption')}
+              captionHidden
+              columns={[
+                t('org.code'),
+                t('org.name'),
+                t('org.type'),
+                { label: t('org.population'), numeric: true },
+                t('org.membership'),
+                t('org.contacts'),
+                campaignYear ? t('org.campaignStatusYear', { year: campaignYear }) : t('org.campaignStatus'),
+              ]}
+              empty={visible.length === 0 && t('org.none')}
+            >
+              {visible.map((o) => (
+                <tr key={o.id}>
+                  <td className="num">{o.id}</td>
+                  <th scope="row">
+                    <Link href={`/organisationer/${o.id}`}>{o.name}</Link>
                   </th>
-                  <th scope="col">{t('org.membership')}</th>
-                  <th scope="col">{t('org.contacts')}</th>
-                  <th scope="col">
-                    {campaignYear ? t('org.campaignStatusYear', { year: campaignYear }) : t('org.campaignStatus')}
-                  </th>
+                  <td>{t(`type.${o.type}` as AdminKey)}</td>
+                  <td className="num">{o.population === undefined ? '–' : formatNumber(o.population, lang)}</td>
+                  <td>
+                    {o.memberSince ? formatDate(o.memberSince, lang) : '–'}
+                    {o.memberUntil && (
+                      <span className="cell-sub">{t('org.until', { date: formatDate(o.memberUntil, lang) })}</span>
+                    )}
+                  </td>
+                  <td>
+                    {t('org.contactCount', { count: o.contacts.length })}
+                    {o.warnings.map((w) => (
+                      <span key={w.code} className="cell-sub warn-text">
+                        <span aria-hidden="true">! </span>
+                        {t(`problem.${w.code}` as AdminKey)}
+                      </span>
+                    ))}
+                    {o.contacts.some((c) => c.emailState !== 'ok') && (
+                      <span className="cell-sub warn-text">
+                        <span aria-hidden="true">! </span>
+                        {t('org.emailProblems')}
+                      </span>
+                    )}
+                  </td>
+                  <td>{o.currentCampaign ? <ProgressStatusTag status={o.currentCampaign.status} /> : '–'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {visible.length === 0 && (
-                  <tr>
-                    <td colSpan={7} className="empty-row">
-                      {t('org.none')}
-                    </td>
-                  </tr>
-                )}
-                {visible.map((o) => (
-                  <tr key={o.id}>
-                    <td className="num">{o.id}</td>
-                    <th scope="row">
-                      <Link href={`/organisationer/${o.id}`}>{o.name}</Link>
-                    </th>
-                    <td>{t(`type.${o.type}` as AdminKey)}</td>
-                    <td className="num">{o.population === undefined ? '–' : formatNumber(o.population, lang)}</td>
-                    <td>
-                      {o.memberSince ? formatDate(o.memberSince, lang) : '–'}
-                      {o.memberUntil && (
-                        <span className="cell-sub">{t('org.until', { date: formatDate(o.memberUntil, lang) })}</span>
-                      )}
-                    </td>
-                    <td>
-                      {t('org.contactCount', { count: o.contacts.length })}
-                      {o.warnings.map((w) => (
-                        <span key={w.code} className="cell-sub warn-text">
-                          <span aria-hidden="true">! </span>
-                          {t(`problem.${w.code}` as AdminKey)}
-                        </span>
-                      ))}
-                      {o.contacts.some((c) => c.emailState !== 'ok') && (
-                        <span className="cell-sub warn-text">
-                          <span aria-hidden="true">! </span>
-                          {t('org.emailProblems')}
-                        </span>
-                      )}
-                    </td>
-                    <td>{o.currentCampaign ? <ProgressStatusTag status={o.currentCampaign.status} /> : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </>
-      )}
+              ))}
+            </DataTable>
+          </>
+        )}
+      </AsyncContent>
       <OrganisationFormDialog
         open={adding}
         onCancel={() => setAdding(false)}
@@ -164,17 +136,16 @@ export function ContactImportPage() {
   const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<ContactImportPreview | null>(null);
   const [result, setResult] = useState<ContactImportCommitResult | null>(null);
-  const [busy, setBusy] = useState(false);
   const [announcement, announce] = useAnnouncer();
+  const [busy, run] = useRunAction(announce);
 
   const runPreview = async () => {
     if (!csv.trim()) {
       announce(t('contactImport.empty'), 'error');
       return;
     }
-    setBusy(true);
-    setResult(null);
-    try {
+    await run(async () => {
+      setResult(null);
       const p = await adminApi.previewContactImport(csv);
       setPreview(p);
       announce(
@@ -186,32 +157,19 @@ export function ContactImportPage() {
         }),
         p.errors.length ? 'error' : 'success',
       );
-    } catch (error) {
-      announce(errorMessage(error, t('error.generic')), 'error');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const commit = async () => {
-    if (!preview) return;
-    setBusy(true);
-    try {
-      const r = await adminApi.commitContactImport(preview.id);
+  const commit = (id: string) =>
+    run(async () => {
+      const r = await adminApi.commitContactImport(id);
       setResult(r);
       announce(t('contactImport.committed', { created: r.created, updated: r.updated, unchanged: r.unchanged }));
-    } catch (error) {
-      announce(errorMessage(error, t('error.generic')), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
-      <p className="back-link">
-        <Link href="/organisationer">← {t('org.title')}</Link>
-      </p>
+      <BackLink href="/organisationer">{t('org.title')}</BackLink>
       <h1>{t('contactImport.title')}</h1>
       <p className="lead">{t('contactImport.intro')}</p>
       <p className="eyebrow">{t('contactImport.example')}</p>
@@ -265,69 +223,52 @@ export function ContactImportPage() {
         <section aria-labelledby="contact-preview-heading">
           <h2 id="contact-preview-heading">{t('contactImport.previewTitle')}</h2>
           <ul className="stat-list">
-            <li className="stat">
-              <span className="stat-number">{preview.rows}</span>
-              <span className="stat-label">{t('import.rows')}</span>
-            </li>
-            <li className="stat">
-              <span className="stat-number">{preview.changes.new}</span>
-              <span className="stat-label">{t('import.new')}</span>
-            </li>
-            <li className="stat">
-              <span className="stat-number">{preview.changes.changed}</span>
-              <span className="stat-label">{t('import.changed')}</span>
-            </li>
-            <li className="stat">
-              <span className="stat-number">{preview.changes.unchanged}</span>
-              <span className="stat-label">{t('import.unchanged')}</span>
-            </li>
-            <li className={`stat ${preview.errors.length ? 'stat-error' : ''}`}>
-              <span className="stat-number">{preview.errors.length}</span>
-              <span className="stat-label">{t('import.errors')}</span>
-            </li>
+            <Stat value={preview.rows} label={t('import.rows')} />
+            <Stat value={preview.changes.new} label={t('import.new')} />
+            <Stat value={preview.changes.changed} label={t('import.changed')} />
+            <Stat value={preview.changes.unchanged} label={t('import.unchanged')} />
+            <Stat
+              value={preview.errors.length}
+              label={t('import.errors')}
+              tone={preview.errors.length > 0 && 'error'}
+            />
           </ul>
           {preview.errors.length > 0 && (
             <IssueTable issues={preview.errors} caption={t('contactImport.errorsCaption')} />
           )}
           {preview.valid.length > 0 && (
-            <TableScroll label={t('contactImport.rowsCaption')}>
-              <table className="data-table compact">
-                <caption>{t('contactImport.rowsCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {t('import.row')}
-                    </th>
-                    <th scope="col">{t('org.code')}</th>
-                    <th scope="col">{t('contact.name')}</th>
-                    <th scope="col">{t('contact.email')}</th>
-                    <th scope="col">{t('contact.role')}</th>
-                    <th scope="col">{t('contactImport.change')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.valid.map((row) => (
-                    <tr key={row.row}>
-                      <td className="num">{row.row}</td>
-                      <td className="num">{row.organisationId}</td>
-                      <th scope="row">{row.name}</th>
-                      <td>{row.email}</td>
-                      <td>{t(`role.${row.role}` as AdminKey)}</td>
-                      <td>
-                        {t(`change.${row.change}` as AdminKey)}
-                        {row.before && row.change === 'changed' && (
-                          <span className="cell-sub">
-                            {t('contactImport.before', {
-                              values: `${row.before.organisationId}, ${row.before.name}, ${t(`role.${row.before.role}` as AdminKey)}`,
-                            })}
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              label={t('contactImport.rowsCaption')}
+              className="compact"
+              columns={[
+                { label: t('import.row'), numeric: true },
+                t('org.code'),
+                t('contact.name'),
+                t('contact.email'),
+                t('contact.role'),
+                t('contactImport.change'),
+              ]}
+            >
+              {preview.valid.map((row) => (
+                <tr key={row.row}>
+                  <td className="num">{row.row}</td>
+                  <td className="num">{row.organisationId}</td>
+                  <th scope="row">{row.name}</th>
+                  <td>{row.email}</td>
+                  <td>{t(`role.${row.role}` as AdminKey)}</td>
+                  <td>
+                    {t(`change.${row.change}` as AdminKey)}
+                    {row.before && row.change === 'changed' && (
+                      <span className="cell-sub">
+                        {t('contactImport.before', {
+                          values: `${row.before.organisationId}, ${row.before.name}, ${t(`role.${row.before.role}` as AdminKey)}`,
+                        })}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {result ? (
             <div className="notice notice-success">
@@ -342,7 +283,7 @@ export function ContactImportPage() {
           ) : preview.errors.length > 0 ? (
             <p className="notice notice-error">{t('contactImport.fixFirst')}</p>
           ) : (
-            <button type="button" className="button" onClick={commit} disabled={busy}>
+            <button type="button" className="button" onClick={() => commit(preview.id)} disabled={busy}>
               {t('contactImport.commit', { count: preview.changes.new + preview.changes.changed })}
             </button>
           )}
@@ -361,29 +302,19 @@ export function IssueTable({
 }) {
   const t = useAdminT();
   return (
-    <TableScroll label={caption}>
-      <table className="data-table compact issue-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('import.row')}
-            </th>
-            <th scope="col">{t('import.column')}</th>
-            <th scope="col">{t('import.message')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map((issue, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id and never reorder.
-            <tr key={index}>
-              <td className="num">{issue.row ?? '–'}</td>
-              <td>{issue.column ?? '–'}</td>
-              <td>{issue.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label={caption}
+      className="compact issue-table"
+      columns={[{ label: t('import.row'), numeric: true }, t('import.column'), t('import.message')]}
+    >
+      {issues.map((issue, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id and never reorder.
+        <tr key={index}>
+          <td className="num">{issue.row ?? '–'}</td>
+          <td>{issue.column ?? '–'}</td>
+          <td>{issue.message}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,19 +4,27 @@ import { LoadError, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type CampaignSummary, type ProgressRow, type ProgressStatus } from './api';
 import {
+  ActionsCell,
   Announcer,
   CampaignSelect,
   CampaignStatusTag,
+  DataTable,
   DateTime,
   Field,
-  FieldsInvalid,
+  FilterBar,
   FormDialog,
   ProgressStatusTag,
+  ReasonField,
+  type RowActionDialogProps,
+  RowButton,
+  reasonError,
+  SearchFilter,
   ShareBar,
-  SortHeader,
-  TableScroll,
+  showFieldErrors,
+  TypeFilter,
   useAnnouncer,
   useCampaignList,
+  useFilterParams,
 } from './components';
 import { type AdminKey, useAdminT } from './i18n';
 import {
@@ -107,7 +115,7 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
   const t = useAdminT();
   const [rows, setRows] = useState<ProgressRow[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useFilterParams();
   const [action, setAction] = useState<RowAction | null>(null);
   const [announcement, announce] = useAnnouncer();
   const [logRound, setLogRound] = useState(0);
@@ -135,16 +143,6 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
   ) as ProgressSortKey;
   const direction: SortDirection = params.get('ordning') === 'fallande' ? 'descending' : 'ascending';
   const sort = { key: sortKey, direction };
-
-  const setParam = (name: string, value: string) =>
-    setParams(
-      (p) => {
-        if (value) p.set(name, value);
-        else p.delete(name);
-        return p;
-      },
-      { replace: true },
-    );
 
   const visible = useMemo(
     () => (rows ? sortProgress(filterProgress(rows, { status, type, query, problemsOnly }), sortKey, direction) : []),
@@ -178,7 +176,7 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
                   type="button"
                   className="stat-button"
                   aria-pressed={status === s}
-                  onClick={() => setParam('status', status === s ? '' : s)}
+                  onClick={() => setFilters({ status: status === s ? '' : s })}
                 >
                   <span className="stat-number">{counts[s]}</span>
                   <span className="stat-label">{t(`status.${s}` as AdminKey)}</span>
@@ -213,21 +211,11 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
 
       <section aria-labelledby="table-heading">
         <h2 id="table-heading">{t('progress.organisations')}</h2>
-        <form className="filters" aria-label={t('progress.filters')} onSubmit={(e) => e.preventDefault()}>
-          <Field label={t('filter.search')} className="afield-inline">
-            {(props) => (
-              <input
-                {...props}
-                type="search"
-                value={query}
-                placeholder={t('filter.searchPlaceholder')}
-                onChange={(e) => setParam('q', e.target.value)}
-              />
-            )}
-          </Field>
+        <FilterBar label={t('progress.filters')}>
+          <SearchFilter value={query} onChange={(q) => setFilters({ q })} />
           <Field label={t('filter.status')} className="afield-inline">
             {(props) => (
-              <select {...props} value={status} onChange={(e) => setParam('status', e.target.value)}>
+              <select {...props} value={status} onChange={(e) => setFilters({ status: e.target.value })}>
                 <option value="">{t('filter.all')}</option>
                 {PROGRESS_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -237,20 +225,12 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
               </select>
             )}
           </Field>
-          <Field label={t('filter.type')} className="afield-inline">
-            {(props) => (
-              <select {...props} value={type} onChange={(e) => setParam('typ', e.target.value)}>
-                <option value="">{t('filter.all')}</option>
-                <option value="kommun">{t('type.kommun')}</option>
-                <option value="region">{t('type.region')}</option>
-              </select>
-            )}
-          </Field>
+          <TypeFilter value={type} onChange={(typ) => setFilters({ typ })} />
           <label className="check-inline">
             <input
               type="checkbox"
               checked={problemsOnly}
-              onChange={(e) => setParam('problem', e.target.checked ? '1' : '')}
+              onChange={(e) => setFilters({ problem: e.target.checked ? '1' : '' })}
             />
             {t('filter.problemsOnly')}
           </label>
@@ -258,146 +238,103 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
             <button
               type="button"
               className="link-button"
-              onClick={() =>
-                setParams(
-                  (p) => {
-                    for (const k of ['status', 'typ', 'q', 'problem']) p.delete(k);
-                    return p;
-                  },
-                  { replace: true },
-                )
-              }
+              onClick={() => setFilters({ status: '', typ: '', q: '', problem: '' })}
             >
               {t('filter.clear')}
             </button>
           )}
-        </form>
+        </FilterBar>
         <p className="result-count" role="status" aria-live="polite">
           {t('progress.showing', { shown: visible.length, total: rows.length })}
         </p>
         <Announcer message={announcement.message} tone={announcement.tone} />
-        <TableScroll label={t('progress.tableLabel')}>
-          <table className="data-table progress-table">
-            <caption className="visually-hidden">
-              {t('progress.caption', { title: campaign.title })}
-              {sort && `, ${t('common.sortedBy', { column: t(`progress.col.${sortKey}` as AdminKey) })}`}
-            </caption>
-            <thead>
-              <tr>
-                {(['code', 'name', 'status', 'answeredShare', 'updatedAt', 'remindersSent', 'problems'] as const).map(
-                  (key) => (
-                    <SortHeader
-                      key={key}
-                      label={t(`progress.col.${key}` as AdminKey)}
-                      sortKey={key}
-                      sort={sort}
-                      onSort={(k) => {
-                        const next = nextSort(sort, k);
-                        setParams(
-                          (p) => {
-                            p.set('sortera', next.key);
-                            if (next.direction === 'descending') p.set('ordning', 'fallande');
-                            else p.delete('ordning');
-                            return p;
-                          },
-                          { replace: true },
-                        );
-                      }}
-                    />
-                  ),
+        <DataTable
+          label={t('progress.tableLabel')}
+          caption={`${t('progress.caption', { title: campaign.title })}, ${t('common.sortedBy', { column: t(`progress.col.${sortKey}` as AdminKey) })}`}
+          captionHidden
+          className="progress-table"
+          columns={[
+            ...SORT_KEYS.map((key) => ({ label: t(`progress.col.${key}` as AdminKey), sortKey: key })),
+            t('progress.col.actions'),
+          ]}
+          sort={sort}
+          onSort={(key) => {
+            const next = nextSort(sort, key);
+            setFilters({ sortera: next.key, ordning: next.direction === 'descending' ? 'fallande' : '' });
+          }}
+          empty={visible.length === 0 && t('progress.none')}
+        >
+          {visible.map((row) => (
+            <tr key={row.organisationId}>
+              <td className="num">{row.organisationId}</td>
+              <th scope="row">
+                <Link href={`/granskning/${campaign.year}/${row.organisationId}`}>{row.name}</Link>
+                <span className="cell-sub">{t(`type.${row.type}` as AdminKey)}</span>
+              </th>
+              <td>
+                <ProgressStatusTag status={row.status} />
+              </td>
+              <td>
+                <ShareBar share={row.answeredShare} />
+              </td>
+              <td>
+                {row.updatedAt ? (
+                  <>
+                    <DateTime iso={row.updatedAt} compact />
+                    {row.updatedBy && <span className="cell-sub">{row.updatedBy.name}</span>}
+                  </>
+                ) : (
+                  <span className="muted">{t('progress.never')}</span>
                 )}
-                <th scope="col">{t('progress.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {visible.length === 0 && (
-                <tr>
-                  <td colSpan={8} className="empty-row">
-                    {t('progress.none')}
-                  </td>
-                </tr>
-              )}
-              {visible.map((row) => (
-                <tr key={row.organisationId}>
-                  <td className="num">{row.organisationId}</td>
-                  <th scope="row">
-                    <Link href={`/granskning/${campaign.year}/${row.organisationId}`}>{row.name}</Link>
-                    <span className="cell-sub">{t(`type.${row.type}` as AdminKey)}</span>
-                  </th>
-                  <td>
-                    <ProgressStatusTag status={row.status} />
-                  </td>
-                  <td>
-                    <ShareBar share={row.answeredShare} />
-                  </td>
-                  <td>
-                    {row.updatedAt ? (
-                      <>
-                        <DateTime iso={row.updatedAt} compact />
-                        {row.updatedBy && <span className="cell-sub">{row.updatedBy.name}</span>}
-                      </>
-                    ) : (
-                      <span className="muted">{t('progress.never')}</span>
-                    )}
-                  </td>
-                  <td className="num">{row.remindersSent}</td>
-                  <td>
-                    {row.emailProblems.length === 0 ? (
-                      <span className="muted">{t('progress.noProblems')}</span>
-                    ) : (
-                      <ul className="problem-list">
-                        {row.emailProblems.map((p) => (
-                          <li key={`${p.code}-${p.contactId ?? ''}`}>
-                            <span aria-hidden="true">! </span>
-                            {p.email ? `${p.email}: ` : ''}
-                            {t(`problem.${p.code}` as AdminKey)}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {/* Up to three actions may wrap rather than push the table past a 1280 px screen. */}
-                    <div className="row-actions">
-                      {(row.status === 'draft' || row.status === 'not_started') && campaign.status === 'open' && (
-                        <button
-                          type="button"
-                          className="small-button"
-                          onClick={() => setAction({ kind: 'remind', row })}
-                          aria-label={t('action.remindNowFor', { name: row.name })}
-                        >
-                          {t('action.remindNow')}
-                        </button>
-                      )}
-                      {row.status !== 'submitted' && (
-                        <button
-                          type="button"
-                          className="small-button"
-                          onClick={() => setAction({ kind: 'excuse', row })}
-                          aria-label={t(row.status === 'excused' ? 'action.unexcuseFor' : 'action.excuseFor', {
-                            name: row.name,
-                          })}
-                        >
-                          {t(row.status === 'excused' ? 'action.unexcuse' : 'action.excuse')}
-                        </button>
-                      )}
-                      {row.status !== 'excused' && campaign.status !== 'published' && (
-                        <button
-                          type="button"
-                          className="small-button"
-                          onClick={() => setAction({ kind: 'reopen', row })}
-                          aria-label={t('action.reopenFor', { name: row.name })}
-                        >
-                          {t(row.status === 'submitted' ? 'action.reopen' : 'action.extend')}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+              </td>
+              <td className="num">{row.remindersSent}</td>
+              <td>
+                {row.emailProblems.length === 0 ? (
+                  <span className="muted">{t('progress.noProblems')}</span>
+                ) : (
+                  <ul className="problem-list">
+                    {row.emailProblems.map((p) => (
+                      <li key={`${p.code}-${p.contactId ?? ''}`}>
+                        <span aria-hidden="true">! </span>
+                        {p.email ? `${p.email}: ` : ''}
+                        {t(`problem.${p.code}` as AdminKey)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              {/* Up to three actions may wrap rather than push the table past a 1280 px screen. */}
+              <ActionsCell>
+                {(row.status === 'draft' || row.status === 'not_started') && campaign.status === 'open' && (
+                  <RowButton
+                    onClick={() => setAction({ kind: 'remind', row })}
+                    name={t('action.remindNowFor', { name: row.name })}
+                  >
+                    {t('action.remindNow')}
+                  </RowButton>
+                )}
+                {row.status !== 'submitted' && (
+                  <RowButton
+                    onClick={() => setAction({ kind: 'excuse', row })}
+                    name={t(row.status === 'excused' ? 'action.unexcuseFor' : 'action.excuseFor', {
+                      name: row.name,
+                    })}
+                  >
+                    {t(row.status === 'excused' ? 'action.unexcuse' : 'action.excuse')}
+                  </RowButton>
+                )}
+                {row.status !== 'excused' && campaign.status !== 'published' && (
+                  <RowButton
+                    onClick={() => setAction({ kind: 'reopen', row })}
+                    name={t('action.reopenFor', { name: row.name })}
+                  >
+                    {t(row.status === 'submitted' ? 'action.reopen' : 'action.extend')}
+                  </RowButton>
+                )}
+              </ActionsCell>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <ExcuseDialog
@@ -423,24 +360,14 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
   );
 }
 
-function ExcuseDialog({
-  year,
-  row,
-  onCancel,
-  onDone,
-}: {
-  year: number;
-  row: ProgressRow | null;
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+function ExcuseDialog({ year, row, onCancel, onDone }: RowActionDialogProps) {
   const t = useAdminT();
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState('');
+  const [errors, setErrors] = useState<{ reason?: string }>({});
   // biome-ignore lint/correctness/useExhaustiveDependencies: each new row starts with an empty form.
   useEffect(() => {
     setReason('');
-    setReasonError('');
+    setErrors({});
   }, [row]);
   const excusing = row?.status !== 'excused';
   return (
@@ -451,35 +378,18 @@ function ExcuseDialog({
       onCancel={onCancel}
       onSubmit={async () => {
         if (!row) return;
-        if (reason.trim().length < 3) {
-          setReasonError(t('error.reasonRequired'));
-          throw new FieldsInvalid();
-        }
+        showFieldErrors({ reason: reasonError(reason, t) }, setErrors);
         await adminApi.excuse(year, row.organisationId, { excused: excusing, reason: reason.trim() });
         onDone(t(excusing ? 'excuse.done' : 'unexcuse.done', { name: row.name }));
       }}
     >
       <p>{t(excusing ? 'excuse.body' : 'unexcuse.body')}</p>
-      <Field label={t('common.reason')} hint={t('common.reasonHint')} error={reasonError}>
-        {(props) => (
-          <textarea {...props} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
-        )}
-      </Field>
+      <ReasonField value={reason} onChange={setReason} error={errors.reason} />
     </FormDialog>
   );
 }
 
-function ReopenDialog({
-  year,
-  row,
-  onCancel,
-  onDone,
-}: {
-  year: number;
-  row: ProgressRow | null;
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+function ReopenDialog({ year, row, onCancel, onDone }: RowActionDialogProps) {
   const t = useAdminT();
   const [reason, setReason] = useState('');
   const [deadline, setDeadline] = useState('');
@@ -498,13 +408,11 @@ function ReopenDialog({
       onCancel={onCancel}
       onSubmit={async () => {
         if (!row) return;
-        const next: typeof errors = {};
-        if (reason.trim().length < 3) next.reason = t('error.reasonRequired');
+        const next: typeof errors = { reason: reasonError(reason, t) };
         const closesAt = deadline ? stockholmInputToIso(deadline) : undefined;
         if (deadline && !closesAt) next.deadline = t('error.dateTime');
         else if (closesAt && Date.parse(closesAt) <= Date.now()) next.deadline = t('error.deadlinePast');
-        setErrors(next);
-        if (next.reason || next.deadline) throw new FieldsInvalid();
+        showFieldErrors(next, setErrors);
         await adminApi.reopen(year, row.organisationId, { reason: reason.trim(), ...(closesAt ? { closesAt } : {}) });
         onDone(t('reopen.done', { name: row.name }));
       }}
@@ -515,11 +423,7 @@ function ReopenDialog({
           <input {...props} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
         )}
       </Field>
-      <Field label={t('common.reason')} hint={t('common.reasonHint')} error={errors.reason}>
-        {(props) => (
-          <textarea {...props} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
-        )}
-      </Field>
+      <ReasonField value={reason} onChange={setReason} error={errors.reason} />
     </FormDialog>
   );
 }

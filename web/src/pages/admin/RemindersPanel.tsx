@@ -1,20 +1,28 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, useLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import type { AsyncState } from '../../lib/use-async';
 import {
   adminApi,
   type CampaignSummary,
-  type ProgressRow,
   type ReminderLogRow,
   type ReminderPolicy,
   type ReminderRunResult,
   type RemindNowResult,
 } from './api';
-import { Announcer, DateTime, Field, FormDialog, TableScroll, useAnnouncer } from './components';
+import {
+  Announcer,
+  AsyncContent,
+  DataTable,
+  DateTime,
+  Field,
+  FormDialog,
+  type RowActionDialogProps,
+  useAnnouncer,
+  useRunAction,
+} from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
-import { errorMessage, isNotFound } from './lib/field-errors';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
 
 export function stepLabel(stepId: string, t: AdminT): string {
@@ -95,32 +103,23 @@ function RunResult({ result, organisationId }: { result: ReminderRunResult; orga
         </strong>
       </p>
       {list.length > 0 && (
-        <TableScroll label={t('reminders.recipients')}>
-          <table className="data-table compact">
-            <caption>{t('reminders.recipients')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.organisation')}</th>
-                <th scope="col">{t('col.contact')}</th>
-                <th scope="col">{t('col.step')}</th>
-                <th scope="col">{t('col.variant')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((d) => (
-                <tr key={`${d.contact.id}-${d.stepId}`}>
-                  <td>{d.contact.organisationName}</td>
-                  <th scope="row">
-                    {d.contact.name}
-                    <span className="cell-sub">{d.contact.email}</span>
-                  </th>
-                  <td>{stepLabel(d.stepId, t)}</td>
-                  <td>{t(`variant.${d.variant}` as AdminKey)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label={t('reminders.recipients')}
+          className="compact"
+          columns={[t('col.organisation'), t('col.contact'), t('col.step'), t('col.variant')]}
+        >
+          {list.map((d) => (
+            <tr key={`${d.contact.id}-${d.stepId}`}>
+              <td>{d.contact.organisationName}</td>
+              <th scope="row">
+                {d.contact.name}
+                <span className="cell-sub">{d.contact.email}</span>
+              </th>
+              <td>{stepLabel(d.stepId, t)}</td>
+              <td>{t(`variant.${d.variant}` as AdminKey)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <SkippedSummary
         result={
@@ -147,18 +146,19 @@ export function RemindersPanel({
   const [at, setAt] = useState(() => isoToStockholmInput(new Date().toISOString()));
   const [atError, setAtError] = useState('');
   const [preview, setPreview] = useState<ReminderRunResult | null>(null);
-  const [busy, setBusy] = useState(false);
   const [confirmRun, setConfirmRun] = useState(false);
   const [announcement, announce] = useAnnouncer();
-  const [log, setLog] = useState<ReminderLogRow[] | null>(null);
-  const [logError, setLogError] = useState<unknown>(null);
+  const [busy, run] = useRunAction(announce);
+  const [log, setLog] = useState<AsyncState<ReminderLogRow[]>>({ status: 'loading' });
   const [showAll, setShowAll] = useState(false);
 
   const loadLog = useCallback(() => {
-    setLogError(null);
-    adminApi
-      .reminderLog(campaign.year)
-      .then((r) => setLog([...r.entries].sort((a, b) => b.at.localeCompare(a.at))), setLogError);
+    // A shown log stays while it reloads; a failed one makes way for the spinner.
+    setLog((current) => (current.status === 'error' ? { status: 'loading' } : current));
+    adminApi.reminderLog(campaign.year).then(
+      (r) => setLog({ status: 'ready', value: [...r.entries].sort((a, b) => b.at.localeCompare(a.at)) }),
+      (error: unknown) => setLog({ status: 'error', error }),
+    );
   }, [campaign.year]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` asks for a reload after row actions.
   useEffect(loadLog, [loadLog, refresh]);
@@ -170,19 +170,13 @@ export function RemindersPanel({
       return;
     }
     setAtError('');
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = await adminApi.runReminders(campaign.year, { dryRun: true, at: iso });
       setPreview(result);
       announce(t('reminders.previewDone', { count: result.due.length }));
-    } catch (error) {
-      announce(errorMessage(error, t('error.generic')), 'error');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const shown = log ? (showAll ? log : log.slice(0, 25)) : [];
   return (
     <section className="panel" aria-labelledby="reminders-heading">
       <h2 id="reminders-heading">{t('reminders.title')}</h2>
@@ -222,69 +216,58 @@ export function RemindersPanel({
       {preview && <RunResult result={preview} />}
 
       <h3>{t('reminders.log')}</h3>
-      {logError ? (
-        isNotFound(logError) ? (
-          <p className="muted">{t('common.notAvailable')}</p>
-        ) : (
-          <LoadError error={logError} onRetry={loadLog} />
-        )
-      ) : !log ? (
-        <Loading />
-      ) : log.length === 0 ? (
-        <p className="muted">{t('reminders.logEmpty')}</p>
-      ) : (
-        <>
-          <TableScroll label={t('reminders.log')}>
-            <table className="data-table compact">
-              <caption className="visually-hidden">{t('reminders.logCaption', { count: log.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('col.when')}</th>
-                  <th scope="col">{t('col.organisation')}</th>
-                  <th scope="col">{t('col.contact')}</th>
-                  <th scope="col">{t('col.step')}</th>
-                  <th scope="col">{t('col.delivery')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((entry) => (
-                  <tr key={`${entry.contactId}-${entry.stepId}`}>
-                    <td>
-                      <DateTime iso={entry.sentAt ?? entry.at} compact />
-                    </td>
-                    <td>{entry.organisationName ?? entry.organisationId}</td>
-                    <th scope="row">
-                      {entry.contactName ?? t('reminders.removedContact')}
-                      {entry.email && <span className="cell-sub">{entry.email}</span>}
-                      {entry.emailState && entry.emailState !== 'ok' && (
-                        <span className="cell-sub warn-text">
-                          <span aria-hidden="true">! </span>
-                          {t(`emailState.${entry.emailState}` as AdminKey)}
-                        </span>
-                      )}
-                    </th>
-                    <td>{stepLabel(entry.stepId, t)}</td>
-                    <td>
-                      <span className={`tag ${entry.state === 'failed' ? 'tag-problem' : 'tag-ok'}`}>
-                        {t(`delivery.${entry.state}` as AdminKey)}
+      <AsyncContent
+        state={log}
+        onRetry={loadLog}
+        unavailable={t('common.notAvailable')}
+        empty={t('reminders.logEmpty')}
+      >
+        {(entries) => (
+          <>
+            <DataTable
+              label={t('reminders.log')}
+              caption={t('reminders.logCaption', { count: entries.length })}
+              captionHidden
+              className="compact"
+              columns={[t('col.when'), t('col.organisation'), t('col.contact'), t('col.step'), t('col.delivery')]}
+            >
+              {(showAll ? entries : entries.slice(0, 25)).map((entry) => (
+                <tr key={`${entry.contactId}-${entry.stepId}`}>
+                  <td>
+                    <DateTime iso={entry.sentAt ?? entry.at} compact />
+                  </td>
+                  <td>{entry.organisationName ?? entry.organisationId}</td>
+                  <th scope="row">
+                    {entry.contactName ?? t('reminders.removedContact')}
+                    {entry.email && <span className="cell-sub">{entry.email}</span>}
+                    {entry.emailState && entry.emailState !== 'ok' && (
+                      <span className="cell-sub warn-text">
+                        <span aria-hidden="true">! </span>
+                        {t(`emailState.${entry.emailState}` as AdminKey)}
                       </span>
-                      {entry.attempts > 1 && (
-                        <span className="cell-sub">{t('reminders.attempts', { count: entry.attempts })}</span>
-                      )}
-                      {entry.error && <span className="cell-sub warn-text">{entry.error}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          {log.length > 25 && (
-            <button type="button" className="link-button" onClick={() => setShowAll((s) => !s)}>
-              {showAll ? t('common.showFewer') : t('common.showAll', { count: log.length })}
-            </button>
-          )}
-        </>
-      )}
+                    )}
+                  </th>
+                  <td>{stepLabel(entry.stepId, t)}</td>
+                  <td>
+                    <span className={`tag ${entry.state === 'failed' ? 'tag-problem' : 'tag-ok'}`}>
+                      {t(`delivery.${entry.state}` as AdminKey)}
+                    </span>
+                    {entry.attempts > 1 && (
+                      <span className="cell-sub">{t('reminders.attempts', { count: entry.attempts })}</span>
+                    )}
+                    {entry.error && <span className="cell-sub warn-text">{entry.error}</span>}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+            {entries.length > 25 && (
+              <button type="button" className="link-button" onClick={() => setShowAll((s) => !s)}>
+                {showAll ? t('common.showFewer') : t('common.showAll', { count: entries.length })}
+              </button>
+            )}
+          </>
+        )}
+      </AsyncContent>
 
       <FormDialog
         open={confirmRun}
@@ -337,17 +320,7 @@ export function remindNowMessage(
  * before sending. The answer goes to the page's announcer; an error (already reminded today, the
  * organisation submitted meanwhile) stays in the dialog.
  */
-export function RemindNowDialog({
-  year,
-  row,
-  onCancel,
-  onDone,
-}: {
-  year: number;
-  row: ProgressRow | null;
-  onCancel: () => void;
-  onDone: (message: string, tone: 'success' | 'error') => void;
-}) {
+export function RemindNowDialog({ year, row, onCancel, onDone }: RowActionDialogProps) {
   const t = useAdminT();
   const [lang] = useLang();
   const unreachable = (row?.emailProblems ?? []).filter((problem) => problem.email);

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
-import { ApiError } from '../../api/client';
 import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, useLang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
@@ -10,18 +9,24 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type ResponseReview, type ReviewedResponse, type ScoreResult } from './api';
 import {
   Announcer,
+  BackLink,
   CampaignSelect,
+  DataTable,
   DateTime,
+  DetailLoadError,
   Field,
-  FieldsInvalid,
   FormDialog,
   ProgressStatusTag,
-  TableScroll,
+  ReasonField,
+  RowButton,
+  reasonError,
+  SearchFilter,
+  showFieldErrors,
   useAnnouncer,
   useCampaignList,
+  useRunAction,
 } from './components';
 import { useAdminT } from './i18n';
-import { errorMessage } from './lib/field-errors';
 import { fold } from './lib/progress';
 
 /** Choose a campaign and an organisation to review; submitted ones first. */
@@ -64,46 +69,29 @@ export function ReviewPickerPage() {
                 })
               }
             />
-            <Field label={t('filter.search')} className="afield-inline">
-              {(props) => (
-                <input
-                  {...props}
-                  type="search"
-                  value={query}
-                  placeholder={t('filter.searchPlaceholder')}
-                  onChange={(e) => setQuery(e.target.value)}
-                />
-              )}
-            </Field>
+            <SearchFilter value={query} onChange={setQuery} />
           </div>
           {rows.status === 'loading' && <Loading />}
           {rows.status === 'error' && <LoadError error={rows.error} />}
           {rows.status === 'ready' && (
-            <TableScroll label={t('review.pickCaption')}>
-              <table className="data-table compact">
-                <caption className="visually-hidden">{t('review.pickCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('org.code')}</th>
-                    <th scope="col">{t('org.name')}</th>
-                    <th scope="col">{t('filter.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((r) => (
-                    <tr key={r.organisationId}>
-                      <td className="num">{r.organisationId}</td>
-                      <th scope="row">
-                        <Link href={`/granskning/${year}/${r.organisationId}`}>{r.name}</Link>
-                      </th>
-                      <td>
-                        <ProgressStatusTag status={r.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              label={t('review.pickCaption')}
+              captionHidden
+              className="compact"
+              columns={[t('org.code'), t('org.name'), t('filter.status')]}
+            >
+              {list.map((r) => (
+                <tr key={r.organisationId}>
+                  <td className="num">{r.organisationId}</td>
+                  <th scope="row">
+                    <Link href={`/granskning/${year}/${r.organisationId}`}>{r.name}</Link>
+                  </th>
+                  <td>
+                    <ProgressStatusTag status={r.status} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}
@@ -148,8 +136,8 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   const [removing, setRemoving] = useState<{ name: string; title: string; computedPoints: number } | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState('');
-  const [sending, setSending] = useState(false);
   const [announcement, announce] = useAnnouncer();
+  const [sending, run] = useRunAction(announce);
   const [, navigate] = useLocation();
   useEffect(() => setResponse(state.status === 'ready' ? state.value.review.response : null), [state]);
   usePageTitle(
@@ -161,16 +149,12 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') {
     return (
-      <>
-        <p className="back-link">
-          <Link href="/granskning">← {t('review.title')}</Link>
-        </p>
-        {state.error instanceof ApiError && state.error.status === 404 ? (
-          <p className="notice notice-info">{state.error.message || t('review.notFound')}</p>
-        ) : (
-          <LoadError error={state.error} onRetry={reload} />
-        )}
-      </>
+      <DetailLoadError
+        back={{ href: '/granskning', label: t('review.title') }}
+        error={state.error}
+        onRetry={reload}
+        notFound={(error) => <p className="notice notice-info">{error.message || t('review.notFound')}</p>}
+      />
     );
   }
   const { review, pages, previousPages } = state.value;
@@ -193,24 +177,23 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
       return;
     }
     setNoteError('');
-    setSending(true);
-    try {
+    await run(async () => {
       const result = await adminApi.note(year, code, note.trim());
       setResponse(result.response);
       setNote('');
       announce(t('review.noteSent', { count: result.note.emailedTo }));
-    } catch (error) {
-      announce(errorMessage(error, t('error.generic')), 'error');
-    } finally {
-      setSending(false);
-    }
+    });
+  };
+  const afterOverride = (updated: ReviewedResponse, message: string) => {
+    setResponse(updated);
+    announce(message);
+    setOverriding(null);
+    setRemoving(null);
   };
 
   return (
     <>
-      <p className="back-link">
-        <Link href={`/?ar=${year}`}>← {t('nav.progress')}</Link>
-      </p>
+      <BackLink href={`/?ar=${year}`}>{t('nav.progress')}</BackLink>
       <div className="page-head">
         <div>
           <p className="eyebrow">
@@ -263,31 +246,23 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
       ) : (
         <>
           {effective && (
-            <TableScroll label={t('review.sections')}>
-              <table className="data-table compact">
-                <caption>{t('review.sections')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('review.section')}</th>
-                    <th scope="col" className="num">
-                      {t('review.points')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('review.max')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {effective.sections.map((s) => (
-                    <tr key={s.name}>
-                      <th scope="row">{s.title}</th>
-                      <td className="num">{formatNumber(s.total, lang)}</td>
-                      <td className="num">{formatNumber(s.max, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              label={t('review.sections')}
+              className="compact"
+              columns={[
+                t('review.section'),
+                { label: t('review.points'), numeric: true },
+                { label: t('review.max'), numeric: true },
+              ]}
+            >
+              {effective.sections.map((s) => (
+                <tr key={s.name}>
+                  <th scope="row">{s.title}</th>
+                  <td className="num">{formatNumber(s.total, lang)}</td>
+                  <td className="num">{formatNumber(s.max, lang)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <div className="section-head">
             <h2>{t('review.answers')}</h2>
@@ -304,114 +279,103 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
             const items = page.items.filter((i) => i.answer !== undefined || questionScore.get(i.name)?.max);
             if (items.length === 0) return null;
             return (
-              <TableScroll key={page.name} label={page.title}>
-                <table className="data-table review-table">
-                  <caption>{page.title}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="col-question">
-                        {t('review.question')}
+              <DataTable
+                key={page.name}
+                label={page.title}
+                className="review-table"
+                columns={[
+                  { label: t('review.question'), className: 'col-question' },
+                  t('review.answer', { year }),
+                  showCompare && t('review.answer', { year: review.previous!.year }),
+                  { label: t('review.points'), numeric: true },
+                  showOverrides && t('review.override'),
+                ]}
+              >
+                {items.map((item) => {
+                  const score = questionScore.get(item.name);
+                  const override = overrides.get(item.name);
+                  const before = previousAnswer.get(item.name);
+                  const changed = showCompare && (before ?? '') !== (item.answer ?? '');
+                  return (
+                    <tr key={item.name} className={changed ? 'row-changed' : undefined}>
+                      <th scope="row" className="col-question">
+                        {item.title}
+                        <span className="cell-sub">{item.name}</span>
                       </th>
-                      <th scope="col">{t('review.answer', { year })}</th>
-                      {showCompare && <th scope="col">{t('review.answer', { year: review.previous!.year })}</th>}
-                      <th scope="col" className="num">
-                        {t('review.points')}
-                      </th>
-                      {showOverrides && <th scope="col">{t('review.override')}</th>}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((item) => {
-                      const score = questionScore.get(item.name);
-                      const override = overrides.get(item.name);
-                      const before = previousAnswer.get(item.name);
-                      const changed = showCompare && (before ?? '') !== (item.answer ?? '');
-                      return (
-                        <tr key={item.name} className={changed ? 'row-changed' : undefined}>
-                          <th scope="row" className="col-question">
-                            {item.title}
-                            <span className="cell-sub">{item.name}</span>
-                          </th>
-                          <td className="break">
-                            {item.answer ?? <span className="muted">{t('review.unanswered')}</span>}
-                          </td>
-                          {showCompare && (
-                            <td className="break">
-                              {before ?? <span className="muted">{t('review.unanswered')}</span>}
-                              {changed && <span className="cell-sub changed-mark">{t('review.changed')}</span>}
-                              {previousScore.get(item.name)?.max ? (
-                                <span className="cell-sub">
-                                  {t('review.pointsShort', {
-                                    points: formatNumber(previousScore.get(item.name)!.points, lang),
-                                  })}
-                                </span>
-                              ) : null}
-                            </td>
-                          )}
-                          <td className="num">
-                            {score && score.max > 0 ? (
-                              <>
-                                {formatNumber(score.points, lang)} / {formatNumber(score.max, lang)}
-                                {score.computedPoints !== undefined && (
-                                  <span className="cell-sub">
-                                    {t('review.computed', { points: formatNumber(score.computedPoints, lang) })}
-                                  </span>
-                                )}
-                              </>
-                            ) : (
-                              <span className="muted">–</span>
+                      <td className="break">
+                        {item.answer ?? <span className="muted">{t('review.unanswered')}</span>}
+                      </td>
+                      {showCompare && (
+                        <td className="break">
+                          {before ?? <span className="muted">{t('review.unanswered')}</span>}
+                          {changed && <span className="cell-sub changed-mark">{t('review.changed')}</span>}
+                          {previousScore.get(item.name)?.max ? (
+                            <span className="cell-sub">
+                              {t('review.pointsShort', {
+                                points: formatNumber(previousScore.get(item.name)!.points, lang),
+                              })}
+                            </span>
+                          ) : null}
+                        </td>
+                      )}
+                      <td className="num">
+                        {score && score.max > 0 ? (
+                          <>
+                            {formatNumber(score.points, lang)} / {formatNumber(score.max, lang)}
+                            {score.computedPoints !== undefined && (
+                              <span className="cell-sub">
+                                {t('review.computed', { points: formatNumber(score.computedPoints, lang) })}
+                              </span>
                             )}
-                          </td>
-                          {showOverrides && (
-                            <td>
-                              {override && (
-                                <span className="cell-sub override-note">
-                                  {t('review.overrideBy', { by: override.by, reason: override.reason })}
-                                </span>
-                              )}
-                              <div className="row-actions">
-                                {submitted && score && score.max > 0 && (
-                                  <button
-                                    type="button"
-                                    className="small-button"
-                                    aria-label={t('review.overrideFor', { question: item.title })}
-                                    onClick={() =>
-                                      setOverriding({
-                                        name: item.name,
-                                        title: item.title,
-                                        max: score.max,
-                                        points: score.points,
-                                      })
-                                    }
-                                  >
-                                    {t('review.overrideButton')}
-                                  </button>
-                                )}
-                                {override && (
-                                  <button
-                                    type="button"
-                                    className="small-button"
-                                    aria-label={t('review.removeOverrideFor', { question: item.title })}
-                                    onClick={() =>
-                                      setRemoving({
-                                        name: item.name,
-                                        title: item.title,
-                                        computedPoints: score?.computedPoints ?? score?.points ?? 0,
-                                      })
-                                    }
-                                  >
-                                    {t('review.removeOverride')}
-                                  </button>
-                                )}
-                              </div>
-                            </td>
+                          </>
+                        ) : (
+                          <span className="muted">–</span>
+                        )}
+                      </td>
+                      {showOverrides && (
+                        <td>
+                          {override && (
+                            <span className="cell-sub override-note">
+                              {t('review.overrideBy', { by: override.by, reason: override.reason })}
+                            </span>
                           )}
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </TableScroll>
+                          <div className="row-actions">
+                            {submitted && score && score.max > 0 && (
+                              <RowButton
+                                name={t('review.overrideFor', { question: item.title })}
+                                onClick={() =>
+                                  setOverriding({
+                                    name: item.name,
+                                    title: item.title,
+                                    max: score.max,
+                                    points: score.points,
+                                  })
+                                }
+                              >
+                                {t('review.overrideButton')}
+                              </RowButton>
+                            )}
+                            {override && (
+                              <RowButton
+                                name={t('review.removeOverrideFor', { question: item.title })}
+                                onClick={() =>
+                                  setRemoving({
+                                    name: item.name,
+                                    title: item.title,
+                                    computedPoints: score?.computedPoints ?? score?.points ?? 0,
+                                  })
+                                }
+                              >
+                                {t('review.removeOverride')}
+                              </RowButton>
+                            )}
+                          </div>
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </DataTable>
             );
           })}
         </>
@@ -448,25 +412,26 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
         code={code}
         question={overriding}
         onCancel={() => setOverriding(null)}
-        onSaved={(updated) => {
-          setResponse(updated);
-          announce(t('review.overridden', { question: overriding?.title ?? '' }));
-          setOverriding(null);
-        }}
+        onDone={afterOverride}
       />
       <RemoveOverrideDialog
         year={year}
         code={code}
         question={removing}
         onCancel={() => setRemoving(null)}
-        onRemoved={(updated) => {
-          setResponse(updated);
-          announce(t('review.overrideRemoved', { question: removing?.title ?? '' }));
-          setRemoving(null);
-        }}
+        onDone={afterOverride}
       />
     </>
   );
+}
+
+/** An override dialog for one question of one response; `onDone` gets the response and what to announce. */
+interface OverrideDialogProps<Q> {
+  year: number;
+  code: string;
+  question: Q | null;
+  onCancel: () => void;
+  onDone: (response: ReviewedResponse, message: string) => void;
 }
 
 /** Asks for the reason, then removes a question's override so it counts its computed points again. */
@@ -475,22 +440,16 @@ function RemoveOverrideDialog({
   code,
   question,
   onCancel,
-  onRemoved,
-}: {
-  year: number;
-  code: string;
-  question: { name: string; title: string; computedPoints: number } | null;
-  onCancel: () => void;
-  onRemoved: (response: ReviewedResponse) => void;
-}) {
+  onDone,
+}: OverrideDialogProps<{ name: string; title: string; computedPoints: number }>) {
   const t = useAdminT();
   const [lang] = useLang();
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState('');
+  const [errors, setErrors] = useState<{ reason?: string }>({});
   // biome-ignore lint/correctness/useExhaustiveDependencies: each question starts with an empty form.
   useEffect(() => {
     setReason('');
-    setReasonError('');
+    setErrors({});
   }, [question]);
   return (
     <FormDialog
@@ -501,23 +460,16 @@ function RemoveOverrideDialog({
       onCancel={onCancel}
       onSubmit={async () => {
         if (!question) return;
-        if (reason.trim().length < 3) {
-          setReasonError(t('error.reasonRequired'));
-          throw new FieldsInvalid();
-        }
-        setReasonError('');
-        onRemoved(await adminApi.removeOverride(year, code, question.name, reason.trim()));
+        showFieldErrors({ reason: reasonError(reason, t) }, setErrors);
+        const updated = await adminApi.removeOverride(year, code, question.name, reason.trim());
+        onDone(updated, t('review.overrideRemoved', { question: question.title }));
       }}
     >
       <p>
         <strong>{question?.title}</strong>
       </p>
       <p>{t('review.removeOverrideBody', { points: formatNumber(question?.computedPoints ?? 0, lang) })}</p>
-      <Field label={t('common.reason')} hint={t('common.reasonHint')} error={reasonError}>
-        {(props) => (
-          <textarea {...props} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
-        )}
-      </Field>
+      <ReasonField value={reason} onChange={setReason} error={errors.reason} />
     </FormDialog>
   );
 }
@@ -527,14 +479,8 @@ function OverrideDialog({
   code,
   question,
   onCancel,
-  onSaved,
-}: {
-  year: number;
-  code: string;
-  question: { name: string; title: string; max: number; points: number } | null;
-  onCancel: () => void;
-  onSaved: (response: ReviewedResponse) => void;
-}) {
+  onDone,
+}: OverrideDialogProps<{ name: string; title: string; max: number; points: number }>) {
   const t = useAdminT();
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
@@ -553,13 +499,16 @@ function OverrideDialog({
       onSubmit={async () => {
         if (!question) return;
         const value = Number(points.replace(',', '.'));
-        const next: typeof errors = {};
+        const next: typeof errors = { reason: reasonError(reason, t, 1) };
         if (points.trim() === '' || !Number.isFinite(value) || value < 0 || value > question.max)
           next.points = t('review.error.points', { max: question.max });
-        if (reason.trim().length < 1) next.reason = t('error.reasonRequired');
-        setErrors(next);
-        if (next.points || next.reason) throw new FieldsInvalid();
-        onSaved(await adminApi.override(year, code, { question: question.name, points: value, reason: reason.trim() }));
+        showFieldErrors(next, setErrors);
+        const updated = await adminApi.override(year, code, {
+          question: question.name,
+          points: value,
+          reason: reason.trim(),
+        });
+        onDone(updated, t('review.overridden', { question: question.title }));
       }}
     >
       <p>
@@ -580,9 +529,7 @@ function OverrideDialog({
           />
         )}
       </Field>
-      <Field label={t('common.reason')} hint={t('review.overrideReasonHint')} error={errors.reason}>
-        {(props) => <textarea {...props} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </Field>
+      <ReasonField value={reason} onChange={setReason} error={errors.reason} hint={t('review.overrideReasonHint')} />
     </FormDialog>
   );
 }

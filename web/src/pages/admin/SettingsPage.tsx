@@ -1,13 +1,23 @@
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
-import { LoadError, Loading } from '../../components/Feedback';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useSession } from '../../session';
 import { type AdminListEntry, adminApi } from './api';
-import { Announcer, DateTime, Field, FieldsInvalid, FormDialog, TableScroll, useAnnouncer } from './components';
+import {
+  ActionsCell,
+  Announcer,
+  AsyncContent,
+  DataTable,
+  DateTime,
+  FormDialog,
+  PersonFields,
+  personErrors,
+  RowButton,
+  showFieldErrors,
+  useAnnouncer,
+  withFieldErrors,
+} from './components';
 import { useAdminT } from './i18n';
-import { fieldErrors } from './lib/field-errors';
 
 export function SettingsPage() {
   const t = useAdminT();
@@ -43,54 +53,45 @@ export function SettingsPage() {
         </div>
         <p>{t('settings.intro')}</p>
         <Announcer message={announcement.message} tone={announcement.tone} />
-        {state.status === 'loading' && <Loading />}
-        {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-        {state.status === 'ready' && (
-          <TableScroll label={t('settings.admins')}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('settings.admins')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('contact.name')}</th>
-                  <th scope="col">{t('contact.email')}</th>
-                  <th scope="col">{t('settings.addedAt')}</th>
-                  <th scope="col">{t('progress.col.actions')}</th>
+        <AsyncContent state={state} onRetry={reload}>
+          {(admins) => (
+            <DataTable
+              label={t('settings.admins')}
+              captionHidden
+              columns={[
+                t('contact.name'),
+                { label: t('contact.email'), minWidth: '12rem' },
+                t('settings.addedAt'),
+                t('progress.col.actions'),
+              ]}
+            >
+              {admins.map((a) => (
+                <tr key={a.email}>
+                  <th scope="row">
+                    {a.name}
+                    {a.email === me && <span className="cell-sub">{t('settings.you')}</span>}
+                  </th>
+                  <td className="break">{a.email}</td>
+                  <td>
+                    {a.fromConfig ? (
+                      <span className="tag">{t('settings.fromConfig')}</span>
+                    ) : (
+                      <>
+                        <DateTime iso={a.addedAt} />
+                        {a.addedBy && <span className="cell-sub">{t('settings.addedBy', { by: a.addedBy })}</span>}
+                      </>
+                    )}
+                  </td>
+                  <ActionsCell>
+                    <RowButton danger onClick={() => setRemoving(a)} name={t('settings.removeFor', { name: a.name })}>
+                      {t('common.remove')}
+                    </RowButton>
+                  </ActionsCell>
                 </tr>
-              </thead>
-              <tbody>
-                {state.value.map((a) => (
-                  <tr key={a.email}>
-                    <th scope="row">
-                      {a.name}
-                      {a.email === me && <span className="cell-sub">{t('settings.you')}</span>}
-                    </th>
-                    <td className="break">{a.email}</td>
-                    <td>
-                      {a.fromConfig ? (
-                        <span className="tag">{t('settings.fromConfig')}</span>
-                      ) : (
-                        <>
-                          <DateTime iso={a.addedAt} />
-                          {a.addedBy && <span className="cell-sub">{t('settings.addedBy', { by: a.addedBy })}</span>}
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="small-button small-danger"
-                        onClick={() => setRemoving(a)}
-                        aria-label={t('settings.removeFor', { name: a.name })}
-                      >
-                        {t('common.remove')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </AsyncContent>
         <p className="muted small">{t('settings.configHint')}</p>
       </section>
 
@@ -100,34 +101,19 @@ export function SettingsPage() {
         submitLabel={t('settings.add')}
         onCancel={() => setAdding(false)}
         onSubmit={async () => {
-          const local: Record<string, string> = {};
-          if (!name.trim()) local.name = t('error.required');
-          if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) local.email = t('error.email');
-          setErrors(local);
-          if (Object.keys(local).length) throw new FieldsInvalid();
-          try {
-            await adminApi.addAdmin({ name: name.trim(), email: email.trim() });
-          } catch (error) {
-            const fromApi = fieldErrors(error);
-            if (error instanceof ApiError && error.status === 409) fromApi.email = error.message;
-            if (Object.keys(fromApi).length) {
-              setErrors(fromApi);
-              throw new FieldsInvalid();
-            }
-            throw error;
-          }
+          showFieldErrors(personErrors(name, email, t), setErrors);
+          await withFieldErrors(
+            () => adminApi.addAdmin({ name: name.trim(), email: email.trim() }),
+            setErrors,
+            'email',
+          );
           setAdding(false);
           announce(t('settings.added', { name: name.trim() }));
           reload();
         }}
       >
         <p>{t('settings.addBody')}</p>
-        <Field label={t('contact.name')} error={errors.name}>
-          {(props) => <input {...props} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field label={t('contact.email')} error={errors.email}>
-          {(props) => <input {...props} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
-        </Field>
+        <PersonFields name={name} email={email} onName={setName} onEmail={setEmail} errors={errors} />
       </FormDialog>
       <FormDialog
         open={removing !== null}

@@ -172,8 +172,8 @@ export const adminApi = {
    */
   createImportUpload: () => post<UploadTicket>('/api/admin/imports/uploads'),
   /** Step 3: the preview of a file PUT with a ticket (same answer as the multipart upload). */
-  previewUploadedImport: (input: { uploadId: string; fileName: string; sheet?: string }) =>
-    post<ImportPreviewResponse>('/api/admin/imports', input),
+  previewUploadedImport: (input: { uploadId: string; fileName: string; sheet?: string }, signal?: AbortSignal) =>
+    api<ImportPreviewResponse>('/api/admin/imports', { method: 'POST', body: input, signal }),
   /** Step 2: PUTs the file where the ticket says, reporting upload progress. */
   uploadImportFile: (ticket: UploadTicket, file: File, options: TransferOptions = {}) =>
     sendWithProgress(ticket.method, ticket.url, file, { ...options, headers: ticket.headers }).then(() => undefined),
@@ -292,11 +292,10 @@ export async function uploadAndPreviewImport(
   if (file.size > ticket.maxBytes) throw new ApiError(413, 'payload_too_large', '');
   await adminApi.uploadImportFile(ticket, file, transfer);
   onStep?.('reading');
-  const preview = await adminApi.previewUploadedImport({
-    uploadId: ticket.uploadId,
-    fileName: file.name.slice(0, 255) || 'fil',
-    ...(sheet ? { sheet } : {}),
-  });
+  const preview = await adminApi.previewUploadedImport(
+    { uploadId: ticket.uploadId, fileName: file.name.slice(0, 255) || 'fil', ...(sheet ? { sheet } : {}) },
+    transfer.signal,
+  );
   return { preview, via: 'upload' };
 }
 

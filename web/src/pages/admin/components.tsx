@@ -1,10 +1,21 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { ApiError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { LoadError, Loading } from '../../components/Feedback';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
-import { adminApi, type CampaignSummary, defaultCampaign, type EmailState, type ProgressStatus } from './api';
-import { type AdminKey, useAdminT } from './i18n';
-import { errorMessage } from './lib/field-errors';
+import type { AsyncState } from '../../lib/use-async';
+import {
+  adminApi,
+  type CampaignSummary,
+  defaultCampaign,
+  type EmailState,
+  type ProgressRow,
+  type ProgressStatus,
+} from './api';
+import { type AdminKey, type AdminT, useAdminT } from './i18n';
+import { errorMessage, fieldErrors, isNotFound } from './lib/field-errors';
 import { isoToStockholmInput } from './lib/stockholm-time';
 
 /** A status with a symbol and text, never colour alone. */
@@ -89,6 +100,28 @@ export function useAnnouncer(): [
   return [state, announce];
 }
 
+type Announce = (message: string, tone?: 'info' | 'error' | 'success') => void;
+
+/** Runs an action with `busy` set meanwhile; a failure is announced as an error, in words. */
+export function useRunAction(announce: Announce): [boolean, (action: () => Promise<void>) => Promise<void>] {
+  const t = useAdminT();
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async (action: () => Promise<void>) => {
+      setBusy(true);
+      try {
+        await action();
+      } catch (error) {
+        announce(errorMessage(error, t('error.generic')), 'error');
+      } finally {
+        setBusy(false);
+      }
+    },
+    [announce, t],
+  );
+  return [busy, run];
+}
+
 interface FieldProps {
   label: string;
   hint?: string;
@@ -122,8 +155,75 @@ export function Field({ label, hint, error, children, className }: FieldProps) {
   );
 }
 
+/** The reason a change is logged with, which the audit trail shows; the API takes up to 1 000 characters. */
+export function ReasonField({
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+}) {
+  const t = useAdminT();
+  return (
+    <Field label={t('common.reason')} hint={hint ?? t('common.reasonHint')} error={error}>
+      {(props) => (
+        <textarea {...props} rows={3} maxLength={1000} value={value} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Field>
+  );
+}
+
+/** "Skriv en motivering" unless the reason has `minLength` characters; the API's own limits. */
+export function reasonError(reason: string, t: AdminT, minLength = 3): string | undefined {
+  return reason.trim().length < minLength ? t('error.reasonRequired') : undefined;
+}
+
+/** A person the platform writes to (a contact, an administrator): name and e-mail address. */
+export function PersonFields({
+  name,
+  email,
+  onName,
+  onEmail,
+  errors,
+  emailHint,
+}: {
+  name: string;
+  email: string;
+  onName: (name: string) => void;
+  onEmail: (email: string) => void;
+  errors: { name?: string; email?: string };
+  emailHint?: string;
+}) {
+  const t = useAdminT();
+  // Someone else's name and address: the browser's autofill would offer the kansli's own.
+  return (
+    <>
+      <Field label={t('contact.name')} error={errors.name}>
+        {(props) => <input {...props} autoComplete="off" value={name} onChange={(e) => onName(e.target.value)} />}
+      </Field>
+      <Field label={t('contact.email')} error={errors.email} hint={emailHint}>
+        {(props) => (
+          <input {...props} type="email" autoComplete="off" value={email} onChange={(e) => onEmail(e.target.value)} />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** What is wrong with a person's name and address before the API is asked. */
+export function personErrors(name: string, email: string, t: AdminT): { name?: string; email?: string } {
+  return {
+    ...(name.trim() ? {} : { name: t('error.required') }),
+    ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? {} : { email: t('error.email') }),
+  };
+}
+
 /** A sortable column header: a button inside the th, with aria-sort on the th. */
-export function SortHeader<K extends string>({
+function SortHeader<K extends string>({
   label,
   sortKey,
   sort,
@@ -150,7 +250,7 @@ export function SortHeader<K extends string>({
 }
 
 /** A scrollable table wrapper that keyboard users can scroll too. */
-export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
     <section className="table-scroll" aria-label={label} tabIndex={0}>
@@ -159,8 +259,320 @@ export function TableScroll({ label, children }: { label: string; children: Reac
   );
 }
 
+/**
+ * A column head: its text, or with `numeric` right-aligned over numbers, or with `sortKey` a sort
+ * button. `minWidth` for addresses and file names, which would otherwise break letter by letter on
+ * a phone: the table scrolls sideways instead.
+ */
+export type Column<K extends string = string> =
+  | string
+  | { label: string; numeric?: boolean; className?: string; minWidth?: string; sortKey?: K };
+
+/**
+ * The console's table: scrollable by keyboard, with a caption (`captionHidden` for screen readers
+ * only, where a heading above says it), column heads and, when `empty` is given, one row that
+ * says so. `columns` may hold `false` for a column that is left out.
+ */
+export function DataTable<K extends string = string>({
+  label,
+  caption = label,
+  captionHidden,
+  className,
+  columns,
+  sort,
+  onSort,
+  empty,
+  foot,
+  children,
+}: {
+  /** Names the scrollable region. */
+  label: string;
+  caption?: ReactNode;
+  captionHidden?: boolean;
+  /** Added to `data-table`: `compact`, or the table's own class. */
+  className?: string;
+  columns: Array<Column<K> | false>;
+  sort?: { key: K; direction: 'ascending' | 'descending' };
+  onSort?: (key: K) => void;
+  empty?: string | false;
+  foot?: ReactNode;
+  children: ReactNode;
+}) {
+  const shown = columns
+    .filter((c): c is Column<K> => c !== false)
+    .map((c) => (typeof c === 'string' ? { label: c } : c));
+  return (
+    <TableScroll label={label}>
+      <table className={className ? `data-table ${className}` : 'data-table'}>
+        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        <thead>
+          <tr>
+            {shown.map((column) => {
+              const headClass = [column.numeric ? 'num' : '', column.className ?? ''].join(' ').trim() || undefined;
+              return column.sortKey !== undefined && sort && onSort ? (
+                <SortHeader
+                  key={column.label}
+                  label={column.label}
+                  sortKey={column.sortKey}
+                  sort={sort}
+                  onSort={onSort}
+                  className={headClass}
+                />
+              ) : (
+                <th
+                  key={column.label}
+                  scope="col"
+                  className={headClass}
+                  style={column.minWidth ? { minWidth: column.minWidth } : undefined}
+                >
+                  {column.label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {empty && (
+            <tr>
+              <td colSpan={shown.length} className="empty-row">
+                {empty}
+              </td>
+            </tr>
+          )}
+          {children}
+        </tbody>
+        {foot && <tfoot>{foot}</tfoot>}
+      </table>
+    </TableScroll>
+  );
+}
+
+/** A row's buttons, which wrap in a narrow column rather than widen the table. */
+export function ActionsCell({ children }: { children: ReactNode }) {
+  return (
+    <td>
+      <div className="row-actions">{children}</div>
+    </td>
+  );
+}
+
+/**
+ * A small button in a table row. `name` is what a screen reader says ("Ta bort Anna Andersson"):
+ * heard on its own, "Ta bort" would not say which row.
+ */
+export function RowButton({
+  name,
+  danger,
+  onClick,
+  disabled,
+  children,
+}: {
+  name?: string;
+  danger?: boolean;
+  onClick: () => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={danger ? 'small-button small-danger' : 'small-button'}
+      aria-label={name}
+      onClick={onClick}
+      disabled={disabled}
+    >
+      {children}
+    </button>
+  );
+}
+
+// Whether the browser sizes text by its container (cqi); where it cannot, a wide value wraps as before.
+const SIZES_BY_CONTAINER = typeof CSS !== 'undefined' && CSS.supports('font-size', 'min(100%, 1cqi)');
+
+/**
+ * One count in a row of stat boxes; `tone` marks a count that needs a look. `fit` keeps a wide
+ * value such as a year range on one line, its text smaller where the box is narrow (a phone).
+ */
+export function Stat({
+  value,
+  label,
+  tone,
+  fit,
+}: {
+  value: ReactNode;
+  label: string;
+  tone?: 'error' | 'warn' | false;
+  fit?: boolean;
+}) {
+  const fitting = fit && SIZES_BY_CONTAINER;
+  return (
+    <li className={tone ? `stat stat-${tone}` : 'stat'} style={fitting ? { containerType: 'inline-size' } : undefined}>
+      <span className="stat-number">
+        {/* In bold "2015–2022" is about 6 em wide: an em of 16 % of the box keeps it inside. */}
+        {fitting ? <span style={{ whiteSpace: 'nowrap', fontSize: 'min(100%, 16cqi)' }}>{value}</span> : value}
+      </span>
+      <span className="stat-label">{label}</span>
+    </li>
+  );
+}
+
+/** The way back from a detail page to its list. */
+export function BackLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <p className="back-link">
+      <Link href={href}>← {children}</Link>
+    </p>
+  );
+}
+
+/** A detail page that could not be loaded: the way back, then what `notFound` says for a 404, else the error. */
+export function DetailLoadError({
+  back,
+  error,
+  onRetry,
+  notFound,
+}: {
+  back: { href: string; label: string };
+  error: unknown;
+  onRetry: () => void;
+  notFound: (error: ApiError) => ReactNode;
+}) {
+  return (
+    <>
+      <BackLink href={back.href}>{back.label}</BackLink>
+      {error instanceof ApiError && error.status === 404 ? (
+        notFound(error)
+      ) : (
+        <LoadError error={error} onRetry={onRetry} />
+      )}
+    </>
+  );
+}
+
+/**
+ * What a read from the API shows: a spinner, the error with a retry, or `children` with the value.
+ * `unavailable` is said instead of an error where the API answers 404 (a feature not set up here),
+ * `empty` instead of `children` when the value is an empty list.
+ */
+export function AsyncContent<T>({
+  state,
+  onRetry,
+  unavailable,
+  empty,
+  children,
+}: {
+  state: AsyncState<T>;
+  onRetry?: () => void;
+  unavailable?: string;
+  empty?: string;
+  children: (value: T) => ReactNode;
+}) {
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') {
+    return unavailable && isNotFound(state.error) ? (
+      <p className="muted">{unavailable}</p>
+    ) : (
+      <LoadError error={state.error} onRetry={onRetry} />
+    );
+  }
+  if (empty && Array.isArray(state.value) && state.value.length === 0) return <p className="muted">{empty}</p>;
+  return <>{children(state.value)}</>;
+}
+
+/**
+ * Filters live in the URL, so a filtered list can be bookmarked and shared. `setFilters` changes
+ * several at once ('' removes one) and replaces the history entry: typing a search is not a
+ * dozen steps for the Back button.
+ */
+export function useFilterParams(): [URLSearchParams, (changes: Record<string, string>) => void] {
+  const [params, setParams] = useSearchParams();
+  const setFilters = (changes: Record<string, string>) =>
+    setParams(
+      (p) => {
+        for (const [name, value] of Object.entries(changes)) {
+          if (value) p.set(name, value);
+          else p.delete(name);
+        }
+        return p;
+      },
+      { replace: true },
+    );
+  return [params, setFilters];
+}
+
+/** The filters above a list. They apply as they change, so Enter in the search box must not submit. */
+export function FilterBar({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <form className="filters" aria-label={label} onSubmit={(e) => e.preventDefault()}>
+      {children}
+    </form>
+  );
+}
+
+/** Search by organisation code or name. */
+export function SearchFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const t = useAdminT();
+  return (
+    <Field label={t('filter.search')} className="afield-inline">
+      {(props) => (
+        <input
+          {...props}
+          type="search"
+          value={value}
+          placeholder={t('filter.searchPlaceholder')}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** Kommuner, regioner or both ('' is both). */
+export function TypeFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const t = useAdminT();
+  return (
+    <Field label={t('filter.type')} className="afield-inline">
+      {(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('filter.all')}</option>
+          <option value="kommun">{t('type.kommun')}</option>
+          <option value="region">{t('type.region')}</option>
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** Thrown from a FormDialog's onSubmit when fields carry their own inline errors: focus goes to the first. */
 export class FieldsInvalid extends Error {}
+
+/** Puts `errors` beside their fields; if there is any, the FormDialog stays open with focus on the first. */
+export function showFieldErrors<E extends Partial<Record<string, string>>>(errors: E, setErrors: (errors: E) => void) {
+  setErrors(errors);
+  if (Object.values(errors).some(Boolean)) throw new FieldsInvalid();
+}
+
+/**
+ * Calls the API from a FormDialog: its field errors, and a 409 (that code or address is taken)
+ * under `conflictField`, go beside the fields; any other error to the dialog's own error box.
+ */
+export async function withFieldErrors<T>(
+  call: () => Promise<T>,
+  setErrors: (errors: Record<string, string>) => void,
+  conflictField?: string,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const fromApi = fieldErrors(error);
+    if (conflictField && error instanceof ApiError && error.status === 409) fromApi[conflictField] = error.message;
+    if (Object.keys(fromApi).length > 0) {
+      setErrors(fromApi);
+      throw new FieldsInvalid();
+    }
+    throw error;
+  }
+}
 
 /**
  * A modal form: the Dialog with a form inside, a primary and a cancel button, a busy state and the
@@ -289,4 +701,12 @@ export function CampaignSelect({
       )}
     </Field>
   );
+}
+
+/** The dialogs behind a progress row's buttons: open while `row` is set; `onDone` gets what to announce. */
+export interface RowActionDialogProps {
+  year: number;
+  row: ProgressRow | null;
+  onCancel: () => void;
+  onDone: (message: string, tone?: 'success' | 'error') => void;
 }

@@ -14,7 +14,7 @@ import { useAsync } from '../../../lib/use-async';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { SURVEY_THEME } from '../../survey/survey-theme';
 import { adminApi, type Campaign, type ScoreResult } from '../api';
-import { Announcer, CampaignStatusTag, TableScroll, useAnnouncer } from '../components';
+import { Announcer, BackLink, CampaignStatusTag, DataTable, useAnnouncer } from '../components';
 import { useAdminT } from '../i18n';
 import { errorMessage } from '../lib/field-errors';
 import { JsonEditor, type JsonEditorHandle } from './JsonEditor';
@@ -55,9 +55,7 @@ export default function SurveyEditorPage({ year, type }: { year: number; type: S
   if (state.status === 'error') {
     return (
       <>
-        <p className="back-link">
-          <Link href={`/kampanjer/${year}`}>← {t('campaign.title')}</Link>
-        </p>
+        <BackLink href={`/kampanjer/${year}`}>{t('campaign.title')}</BackLink>
         <LoadError error={state.error} onRetry={reload} />
       </>
     );
@@ -209,9 +207,7 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
   const other: SurveyType = type === 'kommun' ? 'region' : 'kommun';
   return (
     <div className="editor-page">
-      <p className="back-link">
-        <Link href={`/kampanjer/${campaign.year}`}>← {campaign.title}</Link>
-      </p>
+      <BackLink href={`/kampanjer/${campaign.year}`}>{campaign.title}</BackLink>
       <div className="page-head">
         <div>
           <p className="eyebrow">
@@ -355,66 +351,69 @@ function PointsTable({
     <section aria-labelledby="points-heading" className="points-section">
       <h2 id="points-heading">{t('editor.points')}</h2>
       <p className="hint">{t('editor.pointsHint')}</p>
-      <TableScroll label={t('editor.points')}>
-        <table className="data-table compact points-table">
-          <caption className="visually-hidden">{t('editor.pointsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('review.section')}</th>
-              <th scope="col">{t('review.question')}</th>
-              <th scope="col" className="num">
-                {t('editor.maxPoints')}
-              </th>
-              <th scope="col" className="num">
-                {t('editor.previewPoints')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((q) => {
-              const info = questions.get(q.name);
-              return (
-                <tr key={q.name} data-question={q.name}>
-                  <td>{info?.pageTitle ?? ''}</td>
-                  <th scope="row">
-                    {info?.title ?? q.name}
-                    <span className="cell-sub mono">{q.name}</span>
-                  </th>
-                  <td className="num" data-cell="max">
-                    {formatNumber(q.max, lang)}
-                  </td>
-                  <td className="num" data-cell="points">
-                    {formatNumber(q.points, lang)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
+      <DataTable
+        label={t('editor.points')}
+        caption={t('editor.pointsCaption')}
+        captionHidden
+        className="compact points-table"
+        columns={[
+          t('review.section'),
+          t('review.question'),
+          { label: t('editor.maxPoints'), numeric: true },
+          { label: t('editor.previewPoints'), numeric: true },
+        ]}
+        foot={
+          <>
             {score.sections.map((s) => (
-              <tr key={s.name}>
-                <th scope="row" colSpan={2}>
-                  {t('editor.sectionTotal', { section: s.title })}
-                </th>
-                <td className="num">{formatNumber(s.max, lang)}</td>
-                <td className="num">{formatNumber(s.total, lang)}</td>
-              </tr>
+              <TotalRow
+                key={s.name}
+                label={t('editor.sectionTotal', { section: s.title })}
+                max={s.max}
+                points={s.total}
+              />
             ))}
-            <tr className="total-row">
-              <th scope="row" colSpan={2}>
-                {t('editor.surveyTotal')}
+            <TotalRow label={t('editor.surveyTotal')} max={score.max} points={score.total} overall />
+          </>
+        }
+      >
+        {rows.map((q) => {
+          const info = questions.get(q.name);
+          return (
+            <tr key={q.name} data-question={q.name}>
+              <td>{info?.pageTitle ?? ''}</td>
+              <th scope="row">
+                {info?.title ?? q.name}
+                <span className="cell-sub mono">{q.name}</span>
               </th>
-              <td className="num" data-cell="total-max">
-                {formatNumber(score.max, lang)}
+              <td className="num" data-cell="max">
+                {formatNumber(q.max, lang)}
               </td>
-              <td className="num" data-cell="total-points">
-                {formatNumber(score.total, lang)}
+              <td className="num" data-cell="points">
+                {formatNumber(q.points, lang)}
               </td>
             </tr>
-          </tfoot>
-        </table>
-      </TableScroll>
+          );
+        })}
+      </DataTable>
     </section>
+  );
+}
+
+/** A sum under the points table: a section's, or with `overall` the survey's. */
+function TotalRow({ label, max, points, overall }: { label: string; max: number; points: number; overall?: boolean }) {
+  const [lang] = useLang();
+  return (
+    <tr className={overall ? 'total-row' : undefined}>
+      <th scope="row" colSpan={2}>
+        {label}
+      </th>
+      <td className="num" data-cell={overall ? 'total-max' : undefined}>
+        {formatNumber(max, lang)}
+      </td>
+      <td className="num" data-cell={overall ? 'total-points' : undefined}>
+        {formatNumber(points, lang)}
+      </td>
+    </tr>
   );
 }
 

@@ -501,6 +501,9 @@ export const en: Record<AdminKey, string> = {
   'import.readingLabel': 'Reading {file}…',
   'import.cancelUpload': 'Cancel the upload',
   'import.uploadCancelled': 'The upload was cancelled. Nothing was saved.',
+  'import.cancelReading': 'Cancel reading the file',
+  'import.readingCancelled':
+    'Reading the file was cancelled. No values were saved. If the server had finished reading it, it is in the history as previewed.',
   'import.networkError': 'Could not reach the server. Check the connection and try again.',
   'import.uploadFailed': 'The file could not be uploaded (status {status}). Try again in a while.',
   'import.finishing': 'Saving… checking that every value is stored.',

@@ -499,6 +499,9 @@ export const sv = {
   'import.readingLabel': 'Läser {file}…',
   'import.cancelUpload': 'Avbryt uppladdningen',
   'import.uploadCancelled': 'Uppladdningen avbröts. Inget sparades.',
+  'import.cancelReading': 'Avbryt inläsningen',
+  'import.readingCancelled':
+    'Inläsningen avbröts. Inga värden sparades. Hann servern läsa klart filen står den i historiken som förhandsgranskad.',
   'import.networkError': 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.',
   'import.uploadFailed': 'Filen kunde inte laddas upp (svar {status}). Försök igen om en stund.',
   'import.finishing': 'Sparar… kontrollerar att alla värden finns.',
