@@ -1,6 +1,6 @@
 import { type Campaign, CampaignSchema } from '../../../shared/schemas/campaign.schema';
 import { DomainRuleError } from '../../errors/domain-errors';
-import type { TableStore } from '../../ports/table-store';
+import type { Item, TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
 
 /** Campaigns, one item per year, plus the lock item that allows one open campaign at a time. */
@@ -9,13 +9,13 @@ export class CampaignRepository {
 
   async get(year: number): Promise<Campaign | undefined> {
     const item = await this.store.get(keys.campaign(year));
-    return item ? CampaignSchema.parse(item) : undefined;
+    return item ? fromItem(item) : undefined;
   }
 
   /** Every campaign, oldest first. */
   async list(): Promise<Campaign[]> {
     const items = await this.store.queryAll({ index: 'gsi1', partition: keys.allCampaignsPk });
-    return items.map((item) => CampaignSchema.parse(item));
+    return items.map(fromItem);
   }
 
   async create(campaign: Campaign): Promise<void> {
@@ -71,6 +71,23 @@ export class CampaignRepository {
   }
 
   private toItem(campaign: Campaign) {
-    return { ...keys.campaign(campaign.year), ...keys.campaignListing(campaign.year), entity: 'Campaign', ...campaign };
+    const { surveys, ...rest } = campaign;
+    return {
+      ...keys.campaign(campaign.year),
+      ...keys.campaignListing(campaign.year),
+      entity: 'Campaign',
+      ...rest,
+      surveysJson: JSON.stringify(surveys),
+    };
   }
+}
+
+/**
+ * The surveys are stored as one JSON string, not as a DynamoDB map: the ~100 KB tree of nested
+ * attribute values cost a cold autosave ~15 ms of CPU to deserialise and unmarshal, the string
+ * ~5 ms (docs/performance.md). Items written before that hold the map in `surveys`.
+ */
+function fromItem(item: Item): Campaign {
+  const { surveysJson, ...rest } = item;
+  return CampaignSchema.parse(typeof surveysJson === 'string' ? { ...rest, surveys: JSON.parse(surveysJson) } : rest);
 }
