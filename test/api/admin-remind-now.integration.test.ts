@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '../../functions/errors/domain-errors';
 import { ReminderLogRepository } from '../../functions/features/reminders/reminder-log.repository';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import { OutboxMail, readOutbox } from '../../functions/mail/outbox-mail';
 import type { FixedClock } from '../../functions/ports/clock';
 import { type Mail, MailRejectedError } from '../../functions/ports/mail';
-import type { TableStore } from '../../functions/ports/table-store';
+import type { Item, TableStore, WriteCondition } from '../../functions/ports/table-store';
 import { ADMIN_EMAIL, auditEntries, call } from '../helpers/admin-api';
 import { injectDynamoFault } from '../helpers/faulty-store';
 import {
@@ -28,11 +29,19 @@ const remind = (code: string, year = 2026) => `/api/admin/campaigns/${year}/resp
  * politician unsubscribed, Region Skåne is excused, both of Göteborg's addresses fail.
  */
 async function setup(
-  options: { now?: Date; mail?: (store: TableStore, clock: FixedClock) => Mail; closed?: boolean } = {},
+  options: {
+    now?: Date;
+    mail?: (store: TableStore, clock: FixedClock) => Mail;
+    closed?: boolean;
+    log?: (entry: Record<string, unknown>) => void;
+    wrapStore?: (store: TableStore) => TableStore;
+  } = {},
 ) {
   const ctx = await makeTestContext({
     now: (options.now ?? sthlm('2026-03-18 21:30')).toISOString(),
     mail: options.mail,
+    log: options.log,
+    wrapStore: options.wrapStore,
   });
   await seedReminderMembers(ctx);
   await seedCampaign(
@@ -41,6 +50,30 @@ async function setup(
   );
   const admin = await signIn(ctx, ADMIN_EMAIL);
   return { ctx, admin };
+}
+
+/** A store wrapper whose next `n` audit-entry puts fail as the adapter reports a throttled DynamoDB. */
+function failingAuditWrites() {
+  let toFail = 0;
+  let failed = 0;
+  const wrap = (store: TableStore): TableStore =>
+    new Proxy(store, {
+      get(target, property) {
+        if (property === 'put') {
+          return async (item: Item, condition?: WriteCondition) => {
+            if (item.entity === 'Audit' && toFail > 0) {
+              toFail--;
+              failed++;
+              throw new StoreUnavailableError('Lagringen är överbelastad just nu.');
+            }
+            return target.put(item, condition);
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return { wrap, failNext: (n: number) => (toFail = n), failed: () => failed };
 }
 
 async function reminderMails(ctx: TestContext) {
@@ -242,6 +275,46 @@ describe('POST /api/admin/campaigns/{year}/responses/{code}/remind ("Påminn nu"
       'politiker.1281@example.se',
       'tjansteperson.1281@example.se',
     ]);
+  });
+
+  it('answers 200 when the audit entry is written on the second try after the mail went out', async () => {
+    // Arrange: the first audit write fails, as a throttled DynamoDB would make it (after the adapter).
+    const audit = failingAuditWrites();
+    const { ctx, admin } = await setup({ wrapStore: audit.wrap });
+    audit.failNext(1);
+    // Act
+    const res = await call(ctx, admin, 'POST', remind(LUND_ID));
+    // Assert
+    expect(audit.failed()).toBe(1);
+    expect(res.status).toBe(200);
+    expect(res.body.sent).toHaveLength(2);
+    expect((await auditEntries(ctx, { organisationId: LUND_ID })).map((e) => e.action)).toEqual(['reminder.send']);
+  });
+
+  it('answers 200 and logs the whole audit entry when it cannot be written, since the mail went out', async () => {
+    // Arrange: both tries of the audit write fail.
+    const logged: Array<Record<string, unknown>> = [];
+    const audit = failingAuditWrites();
+    const { ctx, admin } = await setup({ log: (entry) => logged.push(entry), wrapStore: audit.wrap });
+    audit.failNext(2);
+    // Act
+    const res = await call(ctx, admin, 'POST', remind(LUND_ID));
+    // Assert: the mails are out and said so; the entry is in the log, not in the table.
+    expect(audit.failed()).toBe(2);
+    expect(res.status).toBe(200);
+    expect(res.body.sent.map((s: { contact: { id: string } }) => s.contact.id).sort()).toEqual([
+      'politiker-1281',
+      'tjansteperson-1281',
+    ]);
+    expect(await reminderMails(ctx)).toHaveLength(2);
+    expect(await auditEntries(ctx, { organisationId: LUND_ID })).toEqual([]);
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        msg: 'audit entry not written',
+        entry: expect.objectContaining({ action: 'reminder.send', actor: ADMIN_EMAIL, organisationId: LUND_ID }),
+      }),
+    );
   });
 
   it.each([

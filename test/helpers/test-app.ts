@@ -38,6 +38,8 @@ export interface TestContextOptions {
   now?: string;
   wrapStore?: (store: TableStore) => TableStore;
   mail?: (store: TableStore, clock: FixedClock) => Mail;
+  /** Receives the app's structured log lines (default: dropped). */
+  log?: (entry: Record<string, unknown>) => void;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function makeTestContext(options: TestContextOptions = {}): Promise
   const clock = new FixedClock(new Date(options.now ?? '2026-03-10T09:00:00Z'));
   const config = testConfig(options.config);
   const mail = options.mail ? options.mail(realStore, clock) : new OutboxMail(realStore, clock);
-  const app = createApp({ store, mail, clock, config, log: () => {} });
+  const app = createApp({ store, mail, clock, config, log: options.log ?? (() => {}) });
   return { app, store: realStore, clients, clock, tableName, config };
 }
 

@@ -352,7 +352,7 @@ export class RemindersService {
       failed: result.failed.length,
       skipped: countReasons(result.skipped),
     });
-    await this.deps.audit?.record({
+    await this.auditSentMail({
       actor: options.actor,
       action: 'reminder.send',
       target: `response:${campaign.year}:${organisationId}`,
@@ -367,6 +367,24 @@ export class RemindersService {
       },
     });
     return result;
+  }
+
+  /**
+   * Audits mail that has already gone out. Answering failure now would be false (and a retry is
+   * refused as already_reminded), so a failed write is tried once more and else logged whole as
+   * an error, from which the entry can be restored; the reminder log holds each send as well.
+   */
+  private async auditSentMail(entry: Parameters<AuditLog['record']>[0]): Promise<void> {
+    if (!this.deps.audit) return;
+    try {
+      await this.deps.audit.record(entry);
+    } catch {
+      try {
+        await this.deps.audit.record(entry);
+      } catch (error) {
+        this.deps.log({ level: 'error', msg: 'audit entry not written', error: (error as Error).name, entry });
+      }
+    }
   }
 
   /** The campaign's log joined with the register: who, which step, when, how it went. */
