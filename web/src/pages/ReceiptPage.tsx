@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { loadMemberOverview } from '../api/member';
+import { BackLink } from '../components/BackLink';
 import { LoadError, Loading } from '../components/Feedback';
 import { useLang, useT } from '../i18n';
 import { formatDateTime } from '../lib/format';
@@ -42,12 +43,7 @@ export function ReceiptPage() {
 
   return (
     <article className="receipt">
-      <p className="back-link no-print">
-        <Link href="/">
-          <span aria-hidden="true">← </span>
-          {t('survey.back')}
-        </Link>
-      </p>
+      <BackLink />
       <p className="eyebrow">
         {campaign.title} · {my.organisation.name}
       </p>

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { Link, useParams } from 'wouter';
 import { ApiError, apiClient } from '../../api/client';
 import type { MyOrganisation, PublishedYear, Scorecard } from '../../api/types';
+import { BackLink } from '../../components/BackLink';
 import { ChartFigure } from '../../components/charts/ChartFigure';
 import { barChartHeight, type ChartSpec, wrapLabel } from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
@@ -62,12 +63,7 @@ export default function ScorecardPage() {
 
   return (
     <article className="kl-report kl-scorecard">
-      <p className="back-link no-print">
-        <Link href="/">
-          <span aria-hidden="true">← </span>
-          {t('survey.back')}
-        </Link>
-      </p>
+      <BackLink />
       <p className="eyebrow">
         {name} · {t((scorecard?.organisationType ?? my.organisation.type) === 'region' ? 'home.region' : 'home.kommun')}
       </p>
@@ -113,66 +109,46 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
           {t('scorecard.summary')}
         </h2>
         <dl className="kl-figures">
-          <div>
-            <dt>{t('scorecard.points')}</dt>
-            <dd>
-              <span className="kl-big">
-                {t('report.ofTotal', {
-                  count: formatDecimal(scorecard.total, lang),
-                  total: formatDecimal(scorecard.max, lang),
-                })}
-              </span>
-              <span className="kl-small">
-                {t('scorecard.shareOfMax', { share: formatPercent(scorecard.share, lang) })}
-              </span>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('scorecard.band')}</dt>
-            <dd>
-              <span className="kl-big">{scorecard.band ?? t('report.bands.none')}</span>
-              <span className="kl-small">
-                {scorecard.gatePassed ? (
-                  t('scorecard.gatePassed')
-                ) : (
-                  // A link to the explanation below: which requirements, and what it means for the grade.
-                  <a href="#sc-gate">{t('scorecard.gateFailedShort')}</a>
-                )}
-              </span>
-            </dd>
-          </div>
-          <div>
-            <dt>{t(`scorecard.network.${typeKey}`)}</dt>
-            <dd>
-              <span className="kl-big">
-                {t('scorecard.pointsValue', { points: formatDecimal(network.total.mean, lang) })}
-              </span>
-              <span className="kl-small">
-                {t('scorecard.networkNote', {
-                  median: formatDecimal(network.total.median, lang),
-                  count: network.respondents,
-                })}
-              </span>
-            </dd>
-          </div>
+          <KeyFigure
+            term={t('scorecard.points')}
+            value={t('report.ofTotal', {
+              count: formatDecimal(scorecard.total, lang),
+              total: formatDecimal(scorecard.max, lang),
+            })}
+            note={t('scorecard.shareOfMax', { share: formatPercent(scorecard.share, lang) })}
+          />
+          <KeyFigure
+            term={t('scorecard.band')}
+            value={scorecard.band ?? t('report.bands.none')}
+            note={
+              scorecard.gatePassed ? (
+                t('scorecard.gatePassed')
+              ) : (
+                // A link to the explanation below: which requirements, and what it means for the grade.
+                <a href="#sc-gate">{t('scorecard.gateFailedShort')}</a>
+              )
+            }
+          />
+          <KeyFigure
+            term={t(`scorecard.network.${typeKey}`)}
+            value={t('scorecard.pointsValue', { points: formatDecimal(network.total.mean, lang) })}
+            note={t('scorecard.networkNote', {
+              median: formatDecimal(network.total.median, lang),
+              count: network.respondents,
+            })}
+          />
           {lastYear && (
-            <div>
-              <dt>{t('scorecard.lastYear', { year: lastYear.year })}</dt>
-              <dd>
-                <span className="kl-big">
-                  {t('report.ofTotal', {
-                    count: formatDecimal(lastYear.total, lang),
-                    total: formatDecimal(lastYear.max, lang),
-                  })}
-                </span>
-                <span className="kl-small">
-                  {t('scorecard.lastYearNote', {
-                    share: formatPercent(lastYear.share, lang),
-                    band: lastYear.band ?? t('report.bands.none'),
-                  })}
-                </span>
-              </dd>
-            </div>
+            <KeyFigure
+              term={t('scorecard.lastYear', { year: lastYear.year })}
+              value={t('report.ofTotal', {
+                count: formatDecimal(lastYear.total, lang),
+                total: formatDecimal(lastYear.max, lang),
+              })}
+              note={t('scorecard.lastYearNote', {
+                share: formatPercent(lastYear.share, lang),
+                band: lastYear.band ?? t('report.bands.none'),
+              })}
+            />
           )}
         </dl>
         {gate && (
@@ -279,28 +255,19 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
         ]}
         table={
           <>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.area')}</th>
-                <th scope="col" className="num">
-                  {t('scorecard.col.points')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.maxPoints')}
-                </th>
-                <th scope="col" className="num">
-                  {t('scorecard.col.mean')}
-                </th>
-                <th scope="col" className="num">
-                  {t('scorecard.col.median')}
-                </th>
-                {hasLast && (
-                  <th scope="col" className="num">
-                    {t('scorecard.col.lastYear', { year: scorecard.lastYear?.year ?? '' })}
-                  </th>
-                )}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('report.area') },
+                { label: t('scorecard.col.points'), numeric: true },
+                { label: t('report.maxPoints'), numeric: true },
+                { label: t('scorecard.col.mean'), numeric: true },
+                { label: t('scorecard.col.median'), numeric: true },
+                hasLast && {
+                  label: t('scorecard.col.lastYear', { year: scorecard.lastYear?.year ?? '' }),
+                  numeric: true,
+                },
+              ]}
+            />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.name}>
@@ -358,17 +325,13 @@ function LostPoints({ scorecard }: { scorecard: Scorecard }) {
           </p>
           <table className="kl-table kl-lost">
             <caption className="visually-hidden">{t('scorecard.lost.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.question')}</th>
-                <th scope="col" className="num">
-                  {t('scorecard.col.pointsShort')}
-                </th>
-                <th scope="col" className="num">
-                  {t('scorecard.col.maxShort')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('report.question') },
+                { label: t('scorecard.col.pointsShort'), numeric: true },
+                { label: t('scorecard.col.maxShort'), numeric: true },
+              ]}
+            />
             {[...groups].map(([section, questions]) => (
               <tbody key={section}>
                 <tr className="kl-group-row">
@@ -410,46 +373,72 @@ function EmissionOutcomeView({ outcome }: { outcome: NonNullable<Scorecard['emis
       <h2 id="sc-outcome">{t('scorecard.outcome.title')}</h2>
       <p className="kl-text">{t('scorecard.outcome.intro')}</p>
       <dl className="kl-figures kl-figures-outcome">
-        <div>
-          <dt>{t('scorecard.outcome.latest', { year: outcome.latestYear })}</dt>
-          <dd>
-            <span className="kl-big">
-              {outcome.perInhabitant === null
-                ? '–'
-                : t('report.tonnes', { value: formatDecimal(outcome.perInhabitant, lang) })}
-            </span>
-            <span className="kl-small">{t('scorecard.outcome.perInhabitantUnit')}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('scorecard.outcome.since1990')}</dt>
-          <dd>
-            <span className="kl-big">
-              {outcome.changeSince1990 === null ? '–' : formatChange(outcome.changeSince1990, lang)}
-            </span>
-            <span className="kl-small">{basis}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('scorecard.outcome.fiveYears')}</dt>
-          <dd>
-            <span className="kl-big">{outcome.change5y === null ? '–' : formatChange(outcome.change5y, lang)}</span>
-            <span className="kl-small">{basis}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('scorecard.outcome.points')}</dt>
-          <dd>
-            <span className="kl-big">
-              {t('report.ofTotal', {
-                count: formatDecimal(outcome.points, lang),
-                total: formatDecimal(outcome.max, lang),
-              })}
-            </span>
-            <span className="kl-small">{t('scorecard.outcome.separate')}</span>
-          </dd>
-        </div>
+        <KeyFigure
+          term={t('scorecard.outcome.latest', { year: outcome.latestYear })}
+          value={
+            outcome.perInhabitant === null
+              ? '–'
+              : t('report.tonnes', { value: formatDecimal(outcome.perInhabitant, lang) })
+          }
+          note={t('scorecard.outcome.perInhabitantUnit')}
+        />
+        <KeyFigure
+          term={t('scorecard.outcome.since1990')}
+          value={outcome.changeSince1990 === null ? '–' : formatChange(outcome.changeSince1990, lang)}
+          note={basis}
+        />
+        <KeyFigure
+          term={t('scorecard.outcome.fiveYears')}
+          value={outcome.change5y === null ? '–' : formatChange(outcome.change5y, lang)}
+          note={basis}
+        />
+        <KeyFigure
+          term={t('scorecard.outcome.points')}
+          value={t('report.ofTotal', {
+            count: formatDecimal(outcome.points, lang),
+            total: formatDecimal(outcome.max, lang),
+          })}
+          note={t('scorecard.outcome.separate')}
+        />
       </dl>
     </section>
+  );
+}
+
+/** One key figure in a `kl-figures` list: what it is, the figure, and a line about it. */
+function KeyFigure({ term, value, note }: { term: ReactNode; value: ReactNode; note: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>
+        <span className="kl-big">{value}</span>
+        <span className="kl-small">{note}</span>
+      </dd>
+    </div>
+  );
+}
+
+interface Column {
+  /** Also the header's key: unique within a table. */
+  label: string;
+  /** Right-aligned, like the column's numbers. */
+  numeric?: boolean;
+}
+
+/** A table's header row; `false` leaves out a column that does not apply. */
+function TableHead({ columns }: { columns: Array<Column | false> }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map(
+          (column) =>
+            column && (
+              <th key={column.label} scope="col" className={column.numeric ? 'num' : undefined}>
+                {column.label}
+              </th>
+            ),
+        )}
+      </tr>
+    </thead>
   );
 }

@@ -8,6 +8,7 @@ import { Link, useLocation } from 'wouter';
 import { ApiError, apiClient } from '../../api/client';
 import { effectiveDeadline, isEditable, loadMemberOverview } from '../../api/member';
 import type { Answers, CurrentCampaign, MyOrganisation, QuestionError, SurveyResponse } from '../../api/types';
+import { BackLink } from '../../components/BackLink';
 import { Dialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, type Translate, useLang, useT } from '../../i18n';
@@ -343,12 +344,7 @@ function SurveyEditor({
   return (
     <>
       <div className="survey-head">
-        <p className="back-link">
-          <Link href="/">
-            <span aria-hidden="true">← </span>
-            {t('survey.back')}
-          </Link>
-        </p>
+        <BackLink />
         <h1>{campaign.title}</h1>
         <p className="muted">
           {my.organisation.name} · {t('survey.deadline', { date: formatDateTime(deadline, lang) })}
