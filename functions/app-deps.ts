@@ -5,14 +5,25 @@ import type { FileStore } from './ports/file-store';
 import type { Mail } from './ports/mail';
 import type { TableStore } from './ports/table-store';
 
+/**
+ * A secret as a value, or a loader the app calls when it first needs it. A Lambda passes the
+ * Secrets Manager read as a loader, so a cold start reads the key alongside its first DynamoDB
+ * request instead of before it. A loader must cache its value and retry after a failure (once()).
+ */
+export type SecretSource = string | (() => Promise<string>);
+
+export function readSecret(source: SecretSource): Promise<string> {
+  return typeof source === 'string' ? Promise.resolve(source) : source();
+}
+
 /** Settings the app needs; read from the environment by each entry point, never by the app. */
 export interface AppConfig {
   /** Where links in emails point, e.g. http://localhost:3000. */
   baseUrl: string;
   /** True in AWS: Secure cookies, HSTS, no dev routes, no time travel. */
   deployed: boolean;
-  /** Key that signs session cookies. */
-  sessionSecret: string;
+  /** Key that signs session cookies and unsubscribe links, or (in AWS) its loader. */
+  sessionSecret: SecretSource;
   /** Admins from configuration; more can be added in the console. */
   adminEmails: string[];
   /** Login links per email address per hour. */

@@ -1,20 +1,23 @@
 import type { MiddlewareHandler } from 'hono';
-import { getSignedCookie } from 'hono/cookie';
+import { getCookie, getSignedCookie } from 'hono/cookie';
+import { readSecret, type SecretSource } from '../app-deps';
 import { ForbiddenError, NotAuthenticatedError } from '../errors/domain-errors';
-import { SESSION_COOKIE, type SessionService } from '../features/auth/session.service';
+import { SESSION_COOKIE, type SessionService, type SessionUser } from '../features/auth/session.service';
 import type { AppEnv } from './app-env';
 import type { Access } from './openapi-helpers';
+
+/** What SessionService.create hands out: 32 random bytes, base64url. */
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * Enforces a route's declared access. Public routes never touch the store; the others read
  * the session once (one GetItem) and check the role.
  */
-export function accessMiddleware(sessions: SessionService, secret: string) {
+export function accessMiddleware(sessions: SessionService, secret: SecretSource) {
   return (access: Access): MiddlewareHandler<AppEnv> =>
     async (c, next) => {
       if (access === 'public' || access === 'dev') return next();
-      const sessionId = await getSignedCookie(c, secret, SESSION_COOKIE);
-      const user = sessionId ? await sessions.find(sessionId) : undefined;
+      const user = await signedInUser(c, sessions, secret);
       if (!user) throw new NotAuthenticatedError();
       if (access === 'admin' && user.role !== 'admin') {
         throw new ForbiddenError('admin_only', 'Bara kansliet kan göra detta.');
@@ -25,4 +28,22 @@ export function accessMiddleware(sessions: SessionService, secret: string) {
       c.set('user', user);
       return next();
     };
+}
+
+/**
+ * The session the signed cookie names. The session is read while the signing key loads (on a
+ * Lambda's cold start, from Secrets Manager) rather than after it; the id is trusted only once its
+ * signature checks, and only a well-formed id is looked up before that.
+ */
+async function signedInUser(
+  c: Parameters<MiddlewareHandler<AppEnv>>[0],
+  sessions: SessionService,
+  secret: SecretSource,
+): Promise<SessionUser | undefined> {
+  const raw = getCookie(c, SESSION_COOKIE);
+  const unverifiedId = raw?.slice(0, raw.lastIndexOf('.'));
+  if (!unverifiedId || !SESSION_ID.test(unverifiedId)) return undefined;
+  const [key, session] = await Promise.all([readSecret(secret), sessions.find(unverifiedId)]);
+  const verifiedId = await getSignedCookie(c, key, SESSION_COOKIE);
+  return verifiedId === unverifiedId ? session : undefined;
 }

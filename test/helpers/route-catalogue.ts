@@ -1,9 +1,8 @@
 import { createApp } from '../../functions/app';
-import type { AppConfig } from '../../functions/app-deps';
 import { FixedClock } from '../../functions/ports/clock';
 import type { Mail } from '../../functions/ports/mail';
 import type { TableStore } from '../../functions/ports/table-store';
-import { testConfig } from './test-app';
+import { type TestConfig, testConfig } from './test-app';
 
 /** One route as the app serves it, with what the OpenAPI document says about it. */
 export interface CatalogueRoute {
@@ -45,7 +44,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isUnsafe = (route: CatalogueRoute) => UNSAFE.has(route.method);
 
 /** An app built on stub adapters, only to read its routes; building one touches no adapter. */
-export function catalogueApp(config: Partial<AppConfig> = {}) {
+export function catalogueApp(config: Partial<TestConfig> = {}) {
   return createApp({
     store: {} as TableStore,
     mail: {} as Mail,

@@ -1,12 +1,11 @@
 import { serializeSigned } from 'hono/utils/cookie';
-import type { AppConfig } from '../../functions/app-deps';
 import { SESSION_COOKIE, SessionService } from '../../functions/features/auth/session.service';
 import type { FixedClock } from '../../functions/ports/clock';
 import type { Mail } from '../../functions/ports/mail';
 import type { TableStore } from '../../functions/ports/table-store';
 import { type CatalogueRoute, samplePath } from './route-catalogue';
 import { seedCampaign, seedOrganisations } from './seed-fixtures';
-import { makeTestContext, signIn, type TestContext } from './test-app';
+import { makeTestContext, signIn, type TestConfig, type TestContext } from './test-app';
 
 /** Org A's unpublished draft carries this; org B must never see it anywhere. */
 export const ORG_A_SECRET = 'HEMLIGT-UTKAST-LUND-7f3a';
@@ -32,7 +31,7 @@ export interface SecurityWorld {
  */
 export async function securityWorld(
   options: {
-    config?: Partial<AppConfig>;
+    config?: Partial<TestConfig>;
     wrapStore?: (store: TableStore) => TableStore;
     mail?: (store: TableStore, clock: FixedClock) => Mail;
   } = {},

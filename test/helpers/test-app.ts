@@ -18,10 +18,13 @@ export interface TestContext {
   clients: DynamoDbClients;
   clock: FixedClock;
   tableName: string;
-  config: AppConfig;
+  config: TestConfig;
 }
 
-export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+/** Tests sign cookies and links with the key themselves, so theirs is always a plain string. */
+export type TestConfig = AppConfig & { sessionSecret: string };
+
+export function testConfig(overrides: Partial<TestConfig> = {}): TestConfig {
   return {
     baseUrl: TEST_BASE_URL,
     deployed: false,
@@ -34,7 +37,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 }
 
 export interface TestContextOptions {
-  config?: Partial<AppConfig>;
+  config?: Partial<TestConfig>;
   now?: string;
   wrapStore?: (store: TableStore) => TableStore;
   mail?: (store: TableStore, clock: FixedClock) => Mail;

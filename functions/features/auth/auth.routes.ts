@@ -8,6 +8,7 @@ import {
   SessionRequestSchema,
   SessionResponseSchema,
 } from '../../../shared/schemas/auth.schema';
+import { readSecret, type SecretSource } from '../../app-deps';
 import type { AppEnv } from '../../http/app-env';
 import type { Access } from '../../http/openapi-helpers';
 import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
@@ -17,7 +18,7 @@ import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './session.s
 interface AuthRouteDeps {
   auth: AuthService;
   sessions: SessionService;
-  secret: string;
+  secret: SecretSource;
   secureCookies: boolean;
   access: (access: Access) => MiddlewareHandler<AppEnv>;
   clientIp: (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => string;
@@ -64,7 +65,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AuthRouteDeps
     async (c) => {
       const { token } = c.req.valid('json');
       const { session, next } = await deps.auth.redeem(token);
-      await setSignedCookie(c, SESSION_COOKIE, session.sessionId, deps.secret, {
+      await setSignedCookie(c, SESSION_COOKIE, session.sessionId, await readSecret(deps.secret), {
         httpOnly: true,
         sameSite: 'Lax',
         secure: deps.secureCookies,
@@ -85,7 +86,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AuthRouteDeps
       responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Utloggad') },
     }),
     async (c) => {
-      const sessionId = await getSignedCookie(c, deps.secret, SESSION_COOKIE);
+      const sessionId = await getSignedCookie(c, await readSecret(deps.secret), SESSION_COOKIE);
       if (sessionId) await deps.sessions.end(sessionId);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.secureCookies });
       return c.json({ ok: true as const }, 200);

@@ -29,6 +29,7 @@ import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Contact } from '../../../shared/schemas/contact.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import type { SurveyResponse } from '../../../shared/schemas/response.schema';
+import { readSecret, type SecretSource } from '../../app-deps';
 import {
   AlreadyClaimedError,
   DomainError,
@@ -70,7 +71,7 @@ export interface RemindersServiceDeps {
   audit?: AuditLog;
   baseUrl: string;
   /** Signs the unsubscribe links. */
-  sessionSecret: string;
+  sessionSecret: SecretSource;
   /** Structured log lines; ids and counts only, never an address. */
   log: (entry: Record<string, unknown>) => void;
   /** Real time for pacing, backoff and the run budget; tests pass virtual time. */
@@ -597,7 +598,7 @@ export class RemindersService {
       { ttlMs: REMINDER_SIGN_IN_TTL_MS, next: SURVEY_PATH },
     );
     const signInUrl = `${this.deps.baseUrl}/login?token=${encodeURIComponent(token)}&next=${encodeURIComponent(SURVEY_PATH)}`;
-    const unsubscribeToken = signUnsubscribeToken(this.deps.sessionSecret, {
+    const unsubscribeToken = signUnsubscribeToken(await readSecret(this.deps.sessionSecret), {
       organisationId: contact.organisationId,
       contactId: contact.id,
     });

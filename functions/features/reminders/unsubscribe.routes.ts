@@ -9,6 +9,7 @@ import {
   type UnsubscribeResult,
   UnsubscribeResultSchema,
 } from '../../../shared/reminders/reminder-run.schema';
+import { readSecret, type SecretSource } from '../../app-deps';
 import { DomainError, InputValidationError } from '../../errors/domain-errors';
 import { httpStatusOf } from '../../errors/http-error-map';
 import type { AppEnv } from '../../http/app-env';
@@ -19,7 +20,7 @@ import { type UnsubscribeSubject, verifyUnsubscribeToken } from './unsubscribe-t
 interface UnsubscribeRouteDeps {
   emailStates: EmailStateService;
   access: (access: Access) => MiddlewareHandler<AppEnv>;
-  secret: string;
+  secret: SecretSource;
 }
 
 const PATH = '/api/unsubscribe';
@@ -121,7 +122,7 @@ export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, deps: Unsubs
     async (c) => {
       const { token } = c.req.valid('query');
       try {
-        const result = await emailStates.describe(subjectOf(secret, token));
+        const result = await emailStates.describe(subjectOf(await readSecret(secret), token));
         if (wantsJson(c)) return c.json(result, 200);
         return c.html(confirmPage(token ?? '', result), 200);
       } catch (error) {
@@ -160,7 +161,7 @@ export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, deps: Unsubs
           ? (c.req.valid('json') as { token?: string })
           : (c.req.valid('form') as { token?: string } | undefined);
         const token = c.req.valid('query').token ?? body?.token;
-        const result = await emailStates.unsubscribe(subjectOf(secret, token));
+        const result = await emailStates.unsubscribe(subjectOf(await readSecret(secret), token));
         if (json) return c.json(result, 200);
         return c.html(donePage(result), 200);
       } catch (error) {
