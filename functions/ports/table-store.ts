@@ -40,6 +40,8 @@ export interface QuerySpec {
   newestFirst?: boolean;
   cursor?: string;
   consistent?: boolean;
+  /** Answer only these attributes (and the keys, which paging needs); the rest stay in the table. */
+  attributes?: readonly string[];
 }
 
 export interface QueryPage {

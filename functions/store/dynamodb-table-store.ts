@@ -155,12 +155,17 @@ export class DynamoDbTableStore implements TableStore {
       values[':hi'] = spec.between[1];
       expression += ' AND #s BETWEEN :lo AND :hi';
     }
+    const projected = spec.attributes?.map((attribute, i) => {
+      names[`#a${i}`] = attribute;
+      return `#a${i}`;
+    });
     const out = await this.call(() =>
       this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: spec.index,
           KeyConditionExpression: expression,
+          ProjectionExpression: projected?.join(', '),
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           Limit: spec.limit,

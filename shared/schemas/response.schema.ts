@@ -52,6 +52,15 @@ export const SurveyResponseSchema = z.object({
 });
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
 
+/** A response without its answers, score and review: what progress, the register and reminders read. */
+export const ResponseSummarySchema = SurveyResponseSchema.omit({
+  data: true,
+  score: true,
+  overrides: true,
+  notes: true,
+});
+export type ResponseSummary = z.infer<typeof ResponseSummarySchema>;
+
 export const PrefillSchema = z.object({
   values: SurveyDataSchema,
   /** Where each prefilled value came from, e.g. "Från Sustainable Advantage, 2021". */

@@ -10,7 +10,7 @@ import type {
   OrganisationRow,
   UpdateOrganisationInputSchema,
 } from '../../../shared/schemas/organisation.schema';
-import type { SurveyResponse } from '../../../shared/schemas/response.schema';
+import type { ResponseSummary } from '../../../shared/schemas/response.schema';
 import { NotFoundError } from '../../errors/domain-errors';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
@@ -39,7 +39,7 @@ export class OrganisationService {
    */
   async list(query: ListQuery): Promise<OrganisationRow[]> {
     const [register, current] = await Promise.all([this.deps.organisations.register(), this.deps.campaigns.current()]);
-    const responses = current ? await this.deps.responses.listByCampaign(current.year) : [];
+    const responses = current ? await this.deps.responses.listSummariesByCampaign(current.year) : [];
     const responseOf = new Map(responses.map((response) => [response.organisationId, response]));
     const matches = searchFilter(query.q);
     return register
@@ -102,7 +102,7 @@ export class OrganisationService {
 function row(
   organisation: Organisation,
   contacts: Contact[],
-  campaign: { year: number; response: SurveyResponse | undefined } | undefined,
+  campaign: { year: number; response: ResponseSummary | undefined } | undefined,
 ): OrganisationRow {
   return {
     ...organisation,

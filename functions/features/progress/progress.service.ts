@@ -5,7 +5,7 @@ import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Contact } from '../../../shared/schemas/contact.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import type { EmailProblem, ProgressQuerySchema, ProgressRow } from '../../../shared/schemas/progress.schema';
-import type { SurveyResponse } from '../../../shared/schemas/response.schema';
+import type { ResponseSummary } from '../../../shared/schemas/response.schema';
 import type { CampaignService } from '../campaigns/campaign.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ReminderLogRepository } from '../reminders/reminder-log.repository';
@@ -41,7 +41,7 @@ export class ProgressService {
     const campaign = await this.deps.campaigns.get(year);
     const [register, responses, reminders] = await Promise.all([
       this.deps.organisations.register(),
-      this.deps.responses.listByCampaign(year),
+      this.deps.responses.listSummariesByCampaign(year),
       sentRemindersByOrganisation(this.deps.reminderLog, year),
     ]);
     const responseOf = new Map(responses.map((response) => [response.organisationId, response]));
@@ -68,7 +68,7 @@ function memberDuring(organisation: Organisation, campaign: Campaign): boolean {
 function progressRow(
   organisation: Organisation,
   contacts: Contact[],
-  response: SurveyResponse | undefined,
+  response: ResponseSummary | undefined,
   remindersSent: number,
 ): ProgressRow {
   return {

@@ -28,7 +28,7 @@ import {
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Contact } from '../../../shared/schemas/contact.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
-import type { SurveyResponse } from '../../../shared/schemas/response.schema';
+import type { ResponseSummary } from '../../../shared/schemas/response.schema';
 import { readSecret, type SecretSource } from '../../app-deps';
 import {
   AlreadyClaimedError,
@@ -98,7 +98,7 @@ interface Gathered {
   policy: ReminderPolicy;
   contacts: Map<string, Contact & { organisationName: string }>;
   organisations: Map<string, Organisation>;
-  responses: Map<string, SurveyResponse>;
+  responses: Map<string, ResponseSummary>;
 }
 
 const EMAIL_IN_TEXT = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g;
@@ -147,7 +147,7 @@ export class RemindersService {
     const policy = policyOf(campaign);
     const [register, responses, entries] = await Promise.all([
       this.deps.organisations.register(),
-      this.deps.responses.listByCampaign(campaign.year),
+      this.deps.responses.listSummariesByCampaign(campaign.year),
       this.deps.reminderLog.listByCampaign(campaign.year),
     ]);
     const gathered = gather(policy, register, responses);
@@ -510,7 +510,7 @@ export class RemindersService {
     campaign: Campaign;
     email: Pick<PlannedEmail, 'kind' | 'variant'>;
     contact: Contact & { organisationName: string };
-    response: SurveyResponse | undefined;
+    response: ResponseSummary | undefined;
     ref: ReminderRef;
     claimId: string;
     now: () => Date;
@@ -585,7 +585,7 @@ export class RemindersService {
     campaign: Campaign,
     email: Pick<PlannedEmail, 'kind' | 'variant'>,
     contact: Contact & { organisationName: string },
-    response: SurveyResponse | undefined,
+    response: ResponseSummary | undefined,
   ) {
     const token = await this.deps.tokens.issueToken(
       {
@@ -631,14 +631,14 @@ export class RemindersService {
 }
 
 /** An organisation's own deadline: the campaign's, or a later one the kansli set when reopening. */
-function organisationDeadline(campaign: Campaign, response: SurveyResponse | undefined): Date {
+function organisationDeadline(campaign: Campaign, response: ResponseSummary | undefined): Date {
   const closesAt = new Date(campaign.closesAt);
   const override = response?.closesAtOverride ? new Date(response.closesAtOverride) : undefined;
   return override && override > closesAt ? override : closesAt;
 }
 
 /** Whether the organisation can answer at `at`: the campaign is open, or its own extension still runs. */
-function answerableNow(campaign: Campaign, response: SurveyResponse | undefined, at: Date): boolean {
+function answerableNow(campaign: Campaign, response: ResponseSummary | undefined, at: Date): boolean {
   const time = at.getTime();
   const campaignOpen =
     campaign.status === 'open' && time >= Date.parse(campaign.opensAt) && time < Date.parse(campaign.closesAt);
@@ -650,7 +650,7 @@ function answerableNow(campaign: Campaign, response: SurveyResponse | undefined,
 function gather(
   policy: ReminderPolicy,
   register: Array<{ organisation: Organisation; contacts: Contact[] }>,
-  responses: SurveyResponse[],
+  responses: ResponseSummary[],
 ): Gathered {
   const contacts = new Map<string, Contact & { organisationName: string }>();
   const organisations = new Map<string, Organisation>();
@@ -670,7 +670,7 @@ function gather(
 
 function planOrganisations(
   register: Array<{ organisation: Organisation; contacts: Contact[] }>,
-  responses: Map<string, SurveyResponse>,
+  responses: Map<string, ResponseSummary>,
 ): PlanOrganisation[] {
   return register.map(({ organisation, contacts }) => {
     const response = responses.get(organisation.id);

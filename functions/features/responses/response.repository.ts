@@ -2,6 +2,8 @@ import { type Contact, ContactSchema } from '../../../shared/schemas/contact.sch
 import { type Organisation, OrganisationSchema } from '../../../shared/schemas/organisation.schema';
 import {
   type Editor,
+  type ResponseSummary,
+  ResponseSummarySchema,
   type SurveyData,
   type SurveyResponse,
   SurveyResponseSchema,
@@ -54,6 +56,20 @@ export class ResponseRepository {
   async get(year: number, organisationId: string): Promise<SurveyResponse | undefined> {
     const item = await this.store.get(keys.response(year, organisationId));
     return item ? parseResponse(item) : undefined;
+  }
+
+  /**
+   * Every response of a campaign without its answers, score and review, by organisation code. Pages
+   * are as many as for the whole responses (DynamoDB reads whole items), but the answers, some 4 KB
+   * each, are neither sent nor parsed.
+   */
+  async listSummariesByCampaign(year: number): Promise<ResponseSummary[]> {
+    const items = await this.store.queryAll({
+      index: 'gsi1',
+      partition: keys.responsesOfCampaignPk(year),
+      attributes: SUMMARY_ATTRIBUTES,
+    });
+    return items.map((item) => ResponseSummarySchema.parse({ ...RESPONSE_DEFAULTS, ...item }));
   }
 
   /** Every response of a campaign, by organisation code; one query per 1 MB page. */
@@ -294,6 +310,9 @@ function guardCondition(guard: WriteGuard) {
 }
 
 /** An item an admin created before anyone answered (an excuse, a reopen) has no data or version yet. */
+const RESPONSE_DEFAULTS = { version: 0, status: 'not_started' } as const;
+const SUMMARY_ATTRIBUTES = Object.keys(ResponseSummarySchema.shape);
+
 export function parseResponse(item: Item): SurveyResponse {
-  return SurveyResponseSchema.parse({ data: {}, version: 0, status: 'not_started', ...item });
+  return SurveyResponseSchema.parse({ data: {}, ...RESPONSE_DEFAULTS, ...item });
 }
