@@ -160,7 +160,6 @@ export const en: Record<MessageKey, string> = {
   'report.fig.changeNote':
     'on average for the {count} that answered both years ({improved} improved, {declined} declined)',
   'report.fig.emissions': 'Emissions per inhabitant {year}',
-  'report.fig.emissionsNational': 'tonnes CO₂ equivalent · Sweden: {value} tonnes',
   'report.tonnes': '{value} tonnes',
   'report.gates.kommun': 'Basic requirements among the municipalities',
   'report.gates.region': 'Basic requirements among the regions',
@@ -299,7 +298,4 @@ export const en: Record<MessageKey, string> = {
   'scorecard.gateFailedList': 'Basic requirements not met:',
   'scorecard.gateMeaning':
     'With every basic requirement met, your {total} of {max} points ({share}) would have given grade {band} ({threshold}).',
-
-  'admin.title': "Secretariat's console",
-  'admin.placeholder': 'This is where the secretariat will manage campaigns, contacts and results.',
 };

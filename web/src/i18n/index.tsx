@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type MessageKey, sv } from './sv';
+import type { MessageKey } from './sv';
+import { svCommon } from './sv-common';
 
 export type Lang = 'sv' | 'en';
 export type { MessageKey };
@@ -7,9 +8,16 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 const STORAGE_KEY = 'kk.lang';
 
-// Swedish ships with every page; English loads the first time it is needed.
+// Swedish ships with every page (a lazily loaded page's own strings with its chunk, see
+// addSwedish); English loads whole, the first time it is needed.
+const swedish: Partial<Record<MessageKey, string>> = { ...svCommon };
 let english: Record<MessageKey, string> | null = null;
 let loadingEnglish: Promise<void> | null = null;
+
+/** Adds Swedish strings only one lazily loaded page shows; its module calls this before it renders. */
+export function addSwedish(strings: Partial<Record<MessageKey, string>>): void {
+  Object.assign(swedish, strings);
+}
 
 /** Makes `lang`'s strings available; main.tsx waits for it before the first render. */
 export function loadDictionary(lang: Lang): Promise<void> {
@@ -35,8 +43,8 @@ export function format(template: string, params?: Record<string, string | number
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const dictionary = lang === 'en' && english ? english : sv;
-  return format(dictionary[key] ?? sv[key], params);
+  // A key whose page has not added its strings shows as itself rather than breaking the page.
+  return format((lang === 'en' ? english?.[key] : undefined) ?? swedish[key] ?? key, params);
 }
 
 function initialLang(): Lang {

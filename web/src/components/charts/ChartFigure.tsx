@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n';
-import { type ChartSpec, LEGEND_CLASS, type SeriesStyle } from './chart-spec';
+import { type ChartSpec, LEGEND_CLASS, labelFont, type SeriesStyle } from './chart-spec';
 
 type ChartModule = typeof import('./chart-setup');
 let chartModule: Promise<ChartModule> | undefined;
@@ -45,7 +45,7 @@ export function ChartFigure({ title, shortTitle, summary, spec, height, table, n
     loadCharts().then(
       (mod) => {
         if (!live || !canvas.current) return;
-        chart = mod.createChart(canvas.current, spec);
+        chart = mod.createChart(canvas.current, spec, labelFont(spec.compact));
         // Tests (and anyone curious) can tell a drawn chart from one still waiting for chart.js.
         canvas.current.dataset.drawn = '';
       },

@@ -67,9 +67,15 @@ export function wrapLabel(text: string, width: number): string[] {
   return lines;
 }
 
-/** Font size (px) of category labels, by `compact`, and their line height (a multiple, as chart.js takes it). */
-export const LABEL_FONT = { regular: 13, compact: 11 };
-export const LABEL_LINE_HEIGHT = 1.25;
+/** Font size (px) and line height (a multiple, as chart.js takes it) of category labels. */
+export interface LabelFont {
+  size: number;
+  lineHeight: number;
+}
+
+export function labelFont(compact = false): LabelFont {
+  return { size: compact ? 11 : 13, lineHeight: 1.25 };
+}
 
 /**
  * Height in CSS pixels of a horizontal bar chart. chart.js gives every category the same band, so
@@ -77,7 +83,8 @@ export const LABEL_LINE_HEIGHT = 1.25;
  */
 export function barChartHeight(labels: ReadonlyArray<string | string[]>, series: number, compact = false): number {
   const lines = Math.max(1, ...labels.map((label) => (Array.isArray(label) ? label.length : 1)));
-  const line = (compact ? LABEL_FONT.compact : LABEL_FONT.regular) * LABEL_LINE_HEIGHT;
+  const font = labelFont(compact);
+  const line = font.size * font.lineHeight;
   const band = Math.max(lines * line + 12, series * 20 + 12);
   return labels.length * band + 60;
 }

@@ -11,9 +11,8 @@ import type { Answers, CurrentCampaign, MyOrganisation, QuestionError, SurveyRes
 import { BackLink } from '../../components/BackLink';
 import { Dialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
-import { type Lang, type Translate, useLang, useT } from '../../i18n';
-import { en } from '../../i18n/en';
-import { sv } from '../../i18n/sv';
+import { addSwedish, type Lang, type Translate, translate, useLang, useT } from '../../i18n';
+import { svSurvey } from '../../i18n/sv-survey';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { loadSurveyCss } from '../../lib/survey-css';
 import { useAsync } from '../../lib/use-async';
@@ -23,6 +22,8 @@ import { ConflictDialog, type DescribedAnswer } from './ConflictDialog';
 import { analyseConflict, type Choice, type Answers as MergeAnswers, mergeAnswers } from './conflict-merge';
 import { SURVEY_THEME } from './survey-theme';
 
+// This page's and the conflict dialog's Swedish strings come with this chunk, not with every page.
+addSwedish(svSurvey);
 // The survey JSON's "default" texts are Swedish, with "en" beside them.
 surveyLocalization.defaultLocale = 'sv';
 // Real headings under the page's h1, so screen reader users can move by page and question.
@@ -39,8 +40,13 @@ function snapshot(model: SurveyModel): Answers {
   return JSON.parse(JSON.stringify(model.data ?? {})) as Answers;
 }
 
-function surveyLocale(lang: Lang): string {
-  return lang === 'en' ? 'en' : 'sv';
+/**
+ * The survey's locale, and our submit button's text in it. English arrives with the English
+ * dictionary (loaded before `lang` turns 'en'), so Swedish visitors never download it for this.
+ */
+function applyLanguage(model: SurveyModel, lang: Lang, t: Translate): void {
+  model.locale = lang === 'en' ? 'en' : 'sv';
+  model.completeText = t('survey.complete');
 }
 
 function applyPrefill(model: SurveyModel, response: SurveyResponse, t: Translate): void {
@@ -60,14 +66,10 @@ function createModel(
   lang: Lang,
   t: Translate,
 ): SurveyModel {
-  const json = {
-    ...campaign.survey,
-    // Both languages, so SurveyJS can switch locale without rebuilding the model.
-    completeText: { default: sv['survey.complete'], en: en['survey.complete'] },
-  };
-  const model = new Model(json);
+  // Swedish is the survey's default locale; applyLanguage adds the page's language beside it.
+  const model = new Model({ ...campaign.survey, completeText: translate('sv', 'survey.complete') });
   model.applyTheme(SURVEY_THEME);
-  model.locale = surveyLocale(lang);
+  applyLanguage(model, lang, t);
   model.showTitle = false;
   model.showProgressBar = true;
   model.progressBarLocation = 'top';
@@ -280,7 +282,7 @@ function SurveyEditor({
   }, [model, pageKey]);
 
   useEffect(() => {
-    model.locale = surveyLocale(lang);
+    applyLanguage(model, lang, t);
     applyPrefill(model, response, t);
   }, [model, lang, response, t]);
 
