@@ -100,15 +100,7 @@ export class ResponseRepository {
         set: {
           // The item's identity only on the first save: later saves find it there, and a shorter
           // update is cheaper to parse and apply on every autosave.
-          ...(input.expectedVersion === 0
-            ? {
-                ...keys.responseListing(input.year, input.organisationId),
-                entity: 'Response',
-                year: input.year,
-                organisationId: input.organisationId,
-                organisationType: input.organisationType,
-              }
-            : {}),
+          ...(input.expectedVersion === 0 ? responseIdentity(input) : {}),
           data: input.data,
           version,
           status: 'draft',
@@ -168,11 +160,7 @@ export class ResponseRepository {
       keys.response(year, organisationId),
       {
         set: {
-          ...keys.responseListing(year, organisationId),
-          entity: 'Response',
-          year,
-          organisationId,
-          organisationType,
+          ...responseIdentity({ year, organisationId, organisationType }),
           ...set,
         },
         remove: options.remove,
@@ -229,11 +217,7 @@ export class ResponseRepository {
       keys.response(input.year, input.organisationId),
       {
         set: {
-          ...keys.responseListing(input.year, input.organisationId),
-          entity: 'Response',
-          year: input.year,
-          organisationId: input.organisationId,
-          organisationType: input.organisationType,
+          ...responseIdentity(input),
           overrides: input.next,
         },
       },
@@ -269,11 +253,7 @@ export class ResponseRepository {
       keys.response(input.year, input.organisationId),
       {
         set: {
-          ...keys.responseListing(input.year, input.organisationId),
-          entity: 'Response',
-          year: input.year,
-          organisationId: input.organisationId,
-          organisationType: input.organisationType,
+          ...responseIdentity(input),
           [input.list]: input.entries,
         },
       },
@@ -310,6 +290,20 @@ function guardCondition(guard: WriteGuard) {
 }
 
 /** An item an admin created before anyone answered (an excuse, a reopen) has no data or version yet. */
+/**
+ * What makes an item a response listed under its campaign (gsi1). Every write that may create the
+ * item sets it; later writes need not, since UpdateItem keeps the attributes it does not name.
+ */
+function responseIdentity(input: { year: number; organisationId: string; organisationType: 'kommun' | 'region' }) {
+  return {
+    ...keys.responseListing(input.year, input.organisationId),
+    entity: 'Response',
+    year: input.year,
+    organisationId: input.organisationId,
+    organisationType: input.organisationType,
+  };
+}
+
 const RESPONSE_DEFAULTS = { version: 0, status: 'not_started' } as const;
 const SUMMARY_ATTRIBUTES = Object.keys(ResponseSummarySchema.shape);
 
