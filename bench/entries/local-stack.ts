@@ -4,6 +4,7 @@
  * over IPC once listening; closes on the message "close".
  */
 import '../../functions/local/quiet-node20-warning';
+import { reportReady } from '../../functions/local/child-process';
 import { LOCAL_TABLE_NAME, startLocalPlatform } from '../../functions/local/local-platform';
 
 const [root = process.cwd(), dataDir] = process.argv.slice(2);
@@ -18,15 +19,11 @@ const platform = await startLocalPlatform({
   remindersEveryMs: 0,
 });
 const endpoint = await platform.clients.raw.config.endpoint?.();
-process.send?.({
-  url: `http://127.0.0.1:${platform.port}`,
-  dynamoEndpoint: endpoint ? `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}` : undefined,
-  tableName: LOCAL_TABLE_NAME,
-});
-process.on('message', async (message) => {
-  if (message === 'close') {
-    await platform.close();
-    process.exit(0);
-  }
-});
-process.on('disconnect', () => process.exit(0));
+reportReady(
+  {
+    url: `http://127.0.0.1:${platform.port}`,
+    dynamoEndpoint: endpoint ? `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}` : undefined,
+    tableName: LOCAL_TABLE_NAME,
+  },
+  platform.close,
+);

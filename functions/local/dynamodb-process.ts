@@ -3,18 +3,13 @@
  * JSON. Answers { endpoint } (or { error }) over IPC once listening; closes on "close" and exits
  * when the parent goes, so no orphan keeps the LevelDB lock.
  */
+import { reportReady } from './child-process';
 import { type EmbeddedDynamoDbOptions, startEmbeddedDynamoDb } from './embedded-dynamodb';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as EmbeddedDynamoDbOptions;
 try {
   const db = await startEmbeddedDynamoDb(options);
-  process.on('message', async (message) => {
-    if (message !== 'close') return;
-    await db.close();
-    process.exit(0);
-  });
-  process.on('disconnect', () => process.exit(0));
-  process.send?.({ endpoint: db.endpoint });
+  reportReady({ endpoint: db.endpoint }, db.close);
 } catch (error) {
   process.send?.({ error: (error as Error).message });
   process.exit(1);

@@ -1,7 +1,7 @@
-import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import dynalite from 'dynalite';
+import { forkUntilReady } from './child-process';
 
 export interface EmbeddedDynamoDb {
   endpoint: string;
@@ -37,30 +37,11 @@ const CHILD_ENTRY = fileURLToPath(new URL('./dynamodb-process.ts', import.meta.u
  * with its parent.
  */
 export async function startDynamoDbProcess(options: EmbeddedDynamoDbOptions = {}): Promise<EmbeddedDynamoDb> {
-  // execArgv is inherited, so under tsx the child can run TypeScript too.
-  const child = fork(CHILD_ENTRY, [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('dynalite did not start within 30 s')), 30_000);
-    child.once('message', (message) => {
-      clearTimeout(timer);
-      const answer = message as { endpoint?: string; error?: string };
-      if (answer.endpoint) resolve(answer.endpoint);
-      else reject(new Error(`dynalite did not start: ${answer.error}`));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`dynalite exited with ${code} before it listened`));
-    });
+  const child = await forkUntilReady<{ endpoint: string }>({
+    entry: CHILD_ENTRY,
+    args: [JSON.stringify(options)],
+    name: 'dynalite',
+    timeoutMs: 30_000,
   });
-  return {
-    endpoint,
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.send('close');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { endpoint: child.ready.endpoint, close: child.close };
 }
