@@ -6,6 +6,7 @@ import {
   countCommands,
   jsonRequest,
   makeTestContext,
+  recordCommandInputs,
   signIn,
   type TestContext,
   tokenFromText,
@@ -45,23 +46,14 @@ describe('DynamoDB requests per operation (performance budget)', () => {
   });
 
   it('autosave does not ask for the saved draft back (it knows what it wrote)', async () => {
-    const returnValues: unknown[] = [];
-    ctx.clients.doc.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (/^Update(Item)?Command$/.test(String(context.commandName))) {
-          returnValues.push((args.input as { ReturnValues?: string }).ReturnValues);
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: 'recordReturnValues' },
-    );
+    const updates = recordCommandInputs(ctx.clients, /^Update(Item)?Command$/);
     const res = await ctx.app.request(
       RESPONSE,
       withCookie(jsonRequest('PUT', { data: { B1: true }, version: 0 }), cookie),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ version: 1, updatedAt: '2026-03-10T09:00:00.000Z' });
-    expect(returnValues).toEqual(['NONE']);
+    expect(updates.map((input) => input.ReturnValues)).toEqual(['NONE']);
   });
 
   it('submit costs at most 2 reads and 3 writes (the response and one receipt per contact)', async () => {

@@ -3,31 +3,21 @@ import { ResponseRepository } from '../../functions/features/responses/response.
 import { keys } from '../../functions/store/table-design';
 import { call } from '../helpers/admin-api';
 import { adminWorld } from '../helpers/seeded-context';
-import type { TestContext } from '../helpers/test-app';
+import { recordCommandInputs, type TestContext } from '../helpers/test-app';
 
 const ANSWERS = { B1: true, B2: 'Klimatplan antagen 2024', comment: 'x'.repeat(2_000) };
 
-/** The queries of the campaign's responses listing (gsi1), with what each asked to have back. */
-function recordResponseListings(ctx: TestContext) {
-  const projections: Array<string | undefined> = [];
-  ctx.clients.doc.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as {
-        IndexName?: string;
-        ExpressionAttributeValues?: Record<string, unknown>;
-        ExpressionAttributeNames?: Record<string, string>;
-        ProjectionExpression?: string;
-      };
-      const partition = input.ExpressionAttributeValues?.[':p'];
-      if (/^Query(Command)?$/.test(String(context.commandName)) && partition === keys.responsesOfCampaignPk(2026)) {
-        const names = input.ExpressionAttributeNames ?? {};
-        projections.push(input.ProjectionExpression?.replace(/#\w+/g, (name) => names[name] ?? name));
-      }
-      return next(args);
-    },
-    { step: 'initialize', name: `recordResponseListings${Math.random()}` },
-  );
-  return projections;
+/** What each query of the campaign's responses listing (gsi1) asked to have back, names resolved. */
+function projectionsOf(queries: Array<Record<string, unknown>>): Array<string | undefined> {
+  return queries
+    .filter(
+      (input) =>
+        (input.ExpressionAttributeValues as Record<string, unknown>)?.[':p'] === keys.responsesOfCampaignPk(2026),
+    )
+    .map((input) => {
+      const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>;
+      return (input.ProjectionExpression as string | undefined)?.replace(/#\w+/g, (name) => names[name] ?? name);
+    });
 }
 
 describe("the campaign's responses without their answers (progress, register, reminders)", () => {
@@ -91,8 +81,9 @@ describe("the campaign's responses without their answers (progress, register, re
     ['the organisation register', 'GET', '/api/admin/organisations', undefined],
     ['a reminders dry run', 'POST', '/api/admin/campaigns/2026/reminders/run', { dryRun: true }],
   ])('%s reads the listing without the answers', async (_, method, path, body) => {
-    const projections = recordResponseListings(ctx);
+    const queries = recordCommandInputs(ctx.clients, /^Query(Command)?$/);
     const res = await call(ctx, admin, method, path, body);
+    const projections = projectionsOf(queries);
     expect(res.status).toBe(200);
     expect(projections).toHaveLength(1);
     expect(projections[0]?.split(', ')).toEqual(expect.arrayContaining(['status', 'answered', 'totalQuestions']));

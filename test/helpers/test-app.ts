@@ -93,6 +93,19 @@ export function countCommands(clients: DynamoDbClients) {
   };
 }
 
+/** The inputs of the DynamoDB commands a piece of work sends whose name matches `command`. */
+export function recordCommandInputs(clients: DynamoDbClients, command: RegExp): Array<Record<string, unknown>> {
+  const inputs: Array<Record<string, unknown>> = [];
+  clients.doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (command.test(String(context.commandName))) inputs.push(args.input as Record<string, unknown>);
+      return next(args);
+    },
+    { step: 'initialize', name: `recordCommandInputs${Math.random()}` },
+  );
+  return inputs;
+}
+
 /** Sends a JSON request the way the web app does. */
 export function jsonRequest(method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
   return {
