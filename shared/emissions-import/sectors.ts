@@ -209,16 +209,22 @@ export function normaliseLabel(label: string): string {
     .trim();
 }
 
-const lookup = new Map<string, SectorResolution>();
-for (const sector of MAIN_SECTORS) {
-  for (const label of [sector.id, sector.nameSv, sector.nameEn, ...sector.synonyms]) {
-    lookup.set(normaliseLabel(label), { kind: 'main', sector: sector.id });
+// Built on first use: importing the sector list (the report does) need not normalise ~150 labels.
+let lookup: Map<string, SectorResolution> | undefined;
+function labelLookup(): Map<string, SectorResolution> {
+  if (lookup) return lookup;
+  lookup = new Map();
+  for (const sector of MAIN_SECTORS) {
+    for (const label of [sector.id, sector.nameSv, sector.nameEn, ...sector.synonyms]) {
+      lookup.set(normaliseLabel(label), { kind: 'main', sector: sector.id });
+    }
+    if (sector.koladaKpi) lookup.set(normaliseLabel(sector.koladaKpi), { kind: 'main', sector: sector.id });
+    for (const label of sector.subSectors) lookup.set(normaliseLabel(label), { kind: 'sub', sector: sector.id });
   }
-  if (sector.koladaKpi) lookup.set(normaliseLabel(sector.koladaKpi), { kind: 'main', sector: sector.id });
-  for (const label of sector.subSectors) lookup.set(normaliseLabel(label), { kind: 'sub', sector: sector.id });
+  for (const label of TOTAL_LABELS) lookup.set(normaliseLabel(label), { kind: 'total' });
+  for (const label of EXCLUDED_LABELS) lookup.set(normaliseLabel(label), { kind: 'excluded' });
+  return lookup;
 }
-for (const label of TOTAL_LABELS) lookup.set(normaliseLabel(label), { kind: 'total' });
-for (const label of EXCLUDED_LABELS) lookup.set(normaliseLabel(label), { kind: 'excluded' });
 
 // "Transporter - Personbilar", "Transport: Cars", "Avfall / Deponier": the part before the separator names the sector.
 const SUB_SECTOR_SEPARATOR = /\s+[-–—>/]\s+|:\s+|\s*»\s*/;
@@ -230,7 +236,7 @@ const SUB_SECTOR_SEPARATOR = /\s+[-–—>/]\s+|:\s+|\s*»\s*/;
  *   "Totalt" row or column, `excluded` for sectors outside the nine (LULUCF), or null when unknown.
  */
 export function resolveSector(label: string): SectorResolution | null {
-  const exact = lookup.get(normaliseLabel(label));
+  const exact = labelLookup().get(normaliseLabel(label));
   if (exact) return exact;
   const separator = label.match(SUB_SECTOR_SEPARATOR);
   if (separator?.index !== undefined && separator.index > 0) {

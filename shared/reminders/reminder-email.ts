@@ -39,7 +39,9 @@ interface Content {
   unsubscribeLabel: string;
 }
 
-const deadlineFormatters: Record<ReminderEmailLocale, Intl.DateTimeFormat> = {
+// Made on first use, not at import (see send-window.ts): Intl formatters with a time zone are costly.
+let deadlineFormatters: Record<ReminderEmailLocale, Intl.DateTimeFormat> | undefined;
+const newDeadlineFormatters = (): Record<ReminderEmailLocale, Intl.DateTimeFormat> => ({
   sv: new Intl.DateTimeFormat('sv-SE', {
     timeZone: STOCKHOLM_TIME_ZONE,
     weekday: 'long',
@@ -58,7 +60,7 @@ const deadlineFormatters: Record<ReminderEmailLocale, Intl.DateTimeFormat> = {
     hour: '2-digit',
     minute: '2-digit',
   }),
-};
+});
 
 /**
  * The deadline as people read it. A campaign closing at local midnight is shown as 23:59 the day
@@ -68,6 +70,7 @@ export function formatDeadline(closesAt: Date, locale: ReminderEmailLocale = 'sv
   const parts = stockholmParts(closesAt);
   const shown = parts.hour === 0 && parts.minute === 0 ? new Date(closesAt.getTime() - 60_000) : closesAt;
   const zone = locale === 'sv' ? 'svensk tid' : 'Swedish time';
+  deadlineFormatters ??= newDeadlineFormatters();
   return `${deadlineFormatters[locale].format(shown)} (${zone})`;
 }
 
