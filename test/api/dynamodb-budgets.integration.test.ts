@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readOutbox } from '../../functions/mail/outbox-mail';
+import { createApp } from '../../functions/app';
+import { OutboxMail, readOutbox } from '../../functions/mail/outbox-mail';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
 import {
@@ -78,5 +79,55 @@ describe('DynamoDB requests per operation (performance budget)', () => {
     expect(res.status).toBe(200);
     expect(counter.reads()).toBeLessThanOrEqual(2);
     expect(counter.writes()).toBeLessThanOrEqual(2);
+  });
+
+  it('a cold instance reads the campaign while it reads the session, not after it', async () => {
+    // A second app on the same table: a fresh Lambda instance, nothing cached.
+    const cold = createApp({
+      store: ctx.store,
+      mail: new OutboxMail(ctx.store, ctx.clock),
+      clock: ctx.clock,
+      config: ctx.config,
+      log: () => {},
+    });
+    const events: string[] = [];
+    ctx.clients.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        // The document client's middleware may see the marshalled key ({ S: … }).
+        const pk = (args.input as { Key?: { pk?: string | { S?: string } } }).Key?.pk;
+        const key = (typeof pk === 'string' ? pk : pk?.S) ?? '';
+        const what = key.startsWith('CAMPAIGN#') ? 'campaign' : key.startsWith('SESSION#') ? 'session' : undefined;
+        if (!/^Get(Item)?Command$/.test(String(context.commandName)) || !what) return next(args);
+        events.push(`${what} start`);
+        try {
+          return await next(args);
+        } finally {
+          events.push(`${what} end`);
+        }
+      },
+      { step: 'initialize', name: 'orderOfReads' },
+    );
+    const res = await cold.request(
+      RESPONSE,
+      withCookie(jsonRequest('PUT', { data: { B1: true }, version: 0 }), cookie),
+    );
+    expect(res.status).toBe(200);
+    expect(events.filter((e) => e.endsWith('start'))).toEqual(['campaign start', 'session start']);
+    expect(events.indexOf('campaign start')).toBeLessThan(events.indexOf('session end'));
+    // Still one campaign read: the request's own lookup joined the prefetch.
+    expect(events.filter((e) => e === 'campaign start')).toHaveLength(1);
+  });
+
+  it('an anonymous request to a response route causes no campaign read', async () => {
+    const cold = createApp({
+      store: ctx.store,
+      mail: new OutboxMail(ctx.store, ctx.clock),
+      clock: ctx.clock,
+      config: ctx.config,
+      log: () => {},
+    });
+    const res = await cold.request(RESPONSE, jsonRequest('PUT', { data: { B1: true }, version: 0 }));
+    expect(res.status).toBe(401);
+    expect(counter.calls).toEqual([]);
   });
 });
