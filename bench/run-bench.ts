@@ -79,7 +79,8 @@ for (const benchmark of BENCHMARKS) {
   rows.push(...sink.rows);
 }
 const totalSeconds = (performance.now() - started) / 1000;
-rmSync(tmp, { recursive: true, force: true });
+if (process.env.KK_BENCH_KEEP_TMP) console.log(`kept ${tmp}`);
+else rmSync(tmp, { recursive: true, force: true });
 
 const budgetPasses = rows.filter((row) => row.pass === true).length;
 const budgetFails = rows.filter((row) => row.pass === false).length;

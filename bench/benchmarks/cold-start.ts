@@ -13,7 +13,11 @@ import { median } from '../lib/stats';
 const run = promisify(execFile);
 const SECRET = 'bench-secret-that-is-long-enough-for-hmac';
 const SURVEY_CORE = /node_modules\/survey-(core|react-ui)\//;
-/** To profile the cold starts: KK_BENCH_COLD_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/cold'. */
+/**
+ * To profile the cold starts: KK_BENCH_COLD_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/cold'. With
+ * KK_BENCH_MARK_DIR=/tmp/marks each child also writes <pid>.json with the end of its import on the
+ * profile's clock, to split a profile into import and first request.
+ */
 const PROFILE_ARGS = (process.env.KK_BENCH_COLD_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 interface ChildResult {
@@ -114,6 +118,7 @@ export const coldStart: Benchmark = {
         SES_FROM_ADDRESS: 'medlemstest@example.se',
         BASE_URL: 'https://medlemstest.example.se',
         ADMIN_EMAILS: 'kansli@example.se',
+        ...(process.env.KK_BENCH_MARK_DIR ? { KK_BENCH_MARK_DIR: process.env.KK_BENCH_MARK_DIR } : {}),
       };
       const child = path.join(ctx.root, 'bench/entries/cold-start-child.mjs');
       const healthEvent = path.join(ctx.tmp, 'health-event.json');
