@@ -7,6 +7,7 @@ import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { FUNCTION_MEMORY_MB } from './function-memory';
 
 export interface AppFunctionProps {
   /** Absolute path of the handler file (must export `handler`). */
@@ -78,7 +79,7 @@ export class AppFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 512,
+      memorySize: props.memorySize ?? FUNCTION_MEMORY_MB.scheduledJob,
       timeout: props.timeout ?? Duration.seconds(10),
       logGroup: this.logGroup,
       role: this.role,

@@ -10,6 +10,7 @@ import { Alarms } from './alarms';
 import { AppFunction } from './app-function';
 import { type DeploymentConfig, readDeploymentConfig } from './config';
 import { DataTable } from './data-table';
+import { FUNCTION_MEMORY_MB } from './function-memory';
 import { ApiGateway } from './http-api';
 import { IMPORT_UPLOAD_PREFIX, ImportsBucket } from './imports-bucket';
 import { Mail } from './mail';
@@ -100,14 +101,14 @@ export class KlimatkommunernaStack extends Stack {
     this.api = new AppFunction(this, 'Api', {
       entry: handlerEntry('api'),
       description: 'Hono API: /api/admin/* and /api/openapi.json',
-      memorySize: 1024,
+      memorySize: FUNCTION_MEMORY_MB.adminApi,
       timeout: Duration.seconds(20),
       environment: {},
     });
     this.memberApi = new AppFunction(this, 'MemberApi', {
       entry: handlerEntry('member-api'),
       description: 'Hono member API: every other /api/* route',
-      memorySize: 1024,
+      memorySize: FUNCTION_MEMORY_MB.memberApi,
       timeout: Duration.seconds(10),
       environment: {},
     });

@@ -16,6 +16,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function';
 import { deadLetterQueue } from './dead-letter-queue';
+import { FUNCTION_MEMORY_MB } from './function-memory';
 
 export interface MailProps {
   readonly sesFromAddress: string;
@@ -73,7 +74,7 @@ export class Mail extends Construct {
       entry: props.eventsHandlerEntry,
       description: 'Marks contacts bounced or complained from SES feedback events',
       environment: props.eventsHandlerEnvironment,
-      memorySize: 256,
+      memorySize: FUNCTION_MEMORY_MB.sesEvents,
       timeout: Duration.seconds(30),
       deadLetterQueue: this.eventsDeadLetterQueue,
     });

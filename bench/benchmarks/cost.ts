@@ -1,4 +1,5 @@
-import { AWS_PRICES, LAMBDA_MEMORY_GB, PRICES_CHECKED_ON } from '../lib/aws-prices';
+import { cpuShare, FUNCTION_MEMORY_MB } from '../../infra/function-memory';
+import { AWS_PRICES, PRICES_CHECKED_ON } from '../lib/aws-prices';
 import type { Benchmark } from '../lib/context';
 
 const ORGANISATIONS = 311;
@@ -16,6 +17,18 @@ interface Line {
   operation?: string;
   invocations: number;
   emails?: number;
+  /** The Lambda that runs it (its memory is what infra/function-memory.ts deploys). */
+  fn: keyof typeof FUNCTION_MEMORY_MB;
+}
+
+/**
+ * GB-seconds a Lambda of `memoryMb` bills for work that took `ms` on one full local core. The work
+ * is taken as CPU-bound, so a function with a fraction of a vCPU takes 1/share as long (an upper
+ * bound: the waits for DynamoDB do not stretch).
+ */
+function gbSecondsFor(ms: number, memoryMb: number): number {
+  const billedMs = Math.max(1, Math.ceil(ms / cpuShare(memoryMb)));
+  return (billedMs / 1000) * (memoryMb / 1024);
 }
 
 /**
@@ -36,21 +49,28 @@ export const costPerCycle: Benchmark = {
         operation: 'remindersDryRun',
         invocations: 1,
         emails: CONTACTS,
+        fn: 'scheduledJob',
       },
-      { what: 'login links (one per contact)', operation: 'loginLink', invocations: CONTACTS },
-      { what: 'sign-ins', operation: 'session', invocations: CONTACTS },
-      { what: 'survey page loads (campaign)', operation: 'campaignCurrent', invocations: CONTACTS },
-      { what: 'survey page loads (response)', operation: 'responseView', invocations: CONTACTS },
-      { what: '50 autosaves per organisation', operation: 'autosave', invocations: ORGANISATIONS * AUTOSAVES_PER_ORG },
-      { what: 'submit (receipts to both contacts)', operation: 'submit', invocations: ORGANISATIONS },
+      { what: 'login links (one per contact)', operation: 'loginLink', invocations: CONTACTS, fn: 'memberApi' },
+      { what: 'sign-ins', operation: 'session', invocations: CONTACTS, fn: 'memberApi' },
+      { what: 'survey page loads (campaign)', operation: 'campaignCurrent', invocations: CONTACTS, fn: 'memberApi' },
+      { what: 'survey page loads (response)', operation: 'responseView', invocations: CONTACTS, fn: 'memberApi' },
+      {
+        what: '50 autosaves per organisation',
+        operation: 'autosave',
+        invocations: ORGANISATIONS * AUTOSAVES_PER_ORG,
+        fn: 'memberApi',
+      },
+      { what: 'submit (receipts to both contacts)', operation: 'submit', invocations: ORGANISATIONS, fn: 'memberApi' },
       {
         what: '3 reminder rounds (every contact, worst case)',
         operation: 'remindersDryRun',
         invocations: REMINDER_ROUNDS,
         emails: REMINDER_ROUNDS * CONTACTS,
+        fn: 'scheduledJob',
       },
-      { what: 'publish', operation: 'publish', invocations: 1 },
-      { what: 'export.xlsx (once)', operation: 'export', invocations: 1 },
+      { what: 'publish', operation: 'publish', invocations: 1, fn: 'adminApi' },
+      { what: 'export.xlsx (once)', operation: 'export', invocations: 1, fn: 'adminApi' },
     ];
 
     let dynamo = 0;
@@ -76,8 +96,7 @@ export const costPerCycle: Benchmark = {
       readUnits += r;
       writeUnits += w;
       dynamo += r * AWS_PRICES.dynamoReadRequestUnit + w * AWS_PRICES.dynamoWriteRequestUnit;
-      const billedSeconds = (Math.max(1, Math.ceil(measured.ms * scale)) / 1000) * line.invocations;
-      gbSeconds += billedSeconds * LAMBDA_MEMORY_GB;
+      gbSeconds += gbSecondsFor(measured.ms * scale, FUNCTION_MEMORY_MB[line.fn]) * line.invocations;
       lambda += line.invocations * AWS_PRICES.lambdaRequest;
       api += line.invocations * AWS_PRICES.httpApiRequest;
       ses += (emails + (measured.emails ?? 0) * line.invocations) * AWS_PRICES.sesEmail;
@@ -88,7 +107,7 @@ export const costPerCycle: Benchmark = {
     const coldMs = ctx.shared.coldStartMs;
     let secrets = coldStarts * AWS_PRICES.secretsManagerCall;
     if (coldMs === undefined) missing.push('cold starts (cold-start benchmark did not run)');
-    else lambda += coldStarts * (coldMs / 1000) * LAMBDA_MEMORY_GB * AWS_PRICES.lambdaGbSecondArm;
+    else lambda += coldStarts * gbSecondsFor(coldMs, FUNCTION_MEMORY_MB.memberApi) * AWS_PRICES.lambdaGbSecondArm;
     if (coldMs === undefined) secrets = 0;
     const views =
       REPORT_VIEWS * REQUESTS_PER_VIEW * (AWS_PRICES.cloudFrontHttpsRequest + AWS_PRICES.s3Get) +

@@ -102,6 +102,3 @@ export const AWS_PRICES = {
    */
   secretsManagerCall: 0.05 / 10_000,
 } as const;
-
-/** The API Lambda's memory (infra/app-function.ts default). */
-export const LAMBDA_MEMORY_GB = 512 / 1024;

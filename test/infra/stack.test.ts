@@ -4,6 +4,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DESIGN } from '../../functions/store/table-design';
+import { FULL_VCPU_MB, FUNCTION_MEMORY_MB } from '../../infra/function-memory';
 import type { KlimatkommunernaStack } from '../../infra/klimatkommunerna-stack';
 import {
   allPolicyStatements,
@@ -141,6 +142,23 @@ describe('Lambda functions', () => {
       // Source maps stay off unless someone debugging turns them on (they slow the cold start).
       expect((p.Environment as { Variables?: Record<string, unknown> }).Variables?.NODE_OPTIONS).toBeUndefined();
     }
+  });
+
+  it('deploy the memory sizes the cost model prices: a whole vCPU for the member API, whose cold starts the bench measures on one core', () => {
+    const memory = Object.fromEntries(
+      Object.entries(appFunctions()).map(([name, fn]) => [
+        name,
+        props(template.toJSON().Resources[logicalId(fn)]).MemorySize,
+      ]),
+    );
+    expect(memory).toEqual({
+      api: FUNCTION_MEMORY_MB.adminApi,
+      memberApi: FUNCTION_MEMORY_MB.memberApi,
+      reminders: FUNCTION_MEMORY_MB.scheduledJob,
+      retention: FUNCTION_MEMORY_MB.scheduledJob,
+      sesEvents: FUNCTION_MEMORY_MB.sesEvents,
+    });
+    expect(memory.memberApi).toBe(FULL_VCPU_MB);
   });
 
   it('use no AWS managed policies (own roles that may write only their own log group)', () => {

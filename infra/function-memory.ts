@@ -1,0 +1,26 @@
+/**
+ * Memory per Lambda function, in MB. Lambda hands out CPU in proportion to memory: 1,769 MB is
+ * one whole vCPU, 1,024 MB about 58 % of one. The stack deploys these sizes and the bench's cost
+ * model prices them, so the two cannot drift apart.
+ */
+export const FULL_VCPU_MB = 1769;
+
+export const FUNCTION_MEMORY_MB = {
+  /**
+   * The member API. A contact's cold start and autosave are CPU-bound (docs/performance.md), so a
+   * whole vCPU answers them ~1.7 × sooner than 1,024 MB for about the same price per request; it
+   * is also the machine the cold-start benchmark measures on (one full core).
+   */
+  memberApi: FULL_VCPU_MB,
+  /** The kansli's API: imports parse 20 MB spreadsheets, exports build workbooks. */
+  adminApi: 1024,
+  /** Scheduled jobs (reminders, retention): a few queries and emails, no hurry. */
+  scheduledJob: 512,
+  /** SES event handler: one write per event. */
+  sesEvents: 256,
+} as const;
+
+/** The share of a vCPU a function of `memoryMb` gets: its CPU-bound work takes 1/share as long as on a full core. */
+export function cpuShare(memoryMb: number): number {
+  return Math.min(1, memoryMb / FULL_VCPU_MB);
+}
