@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/app';
-import { OutboxMail, readOutbox } from '../../functions/mail/outbox-mail';
+import { readOutbox } from '../../functions/mail/outbox-mail';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
 import {
@@ -8,6 +7,7 @@ import {
   jsonRequest,
   makeTestContext,
   recordCommandInputs,
+  secondInstance,
   signIn,
   type TestContext,
   tokenFromText,
@@ -82,14 +82,7 @@ describe('DynamoDB requests per operation (performance budget)', () => {
   });
 
   it('a cold instance reads the campaign while it reads the session, not after it', async () => {
-    // A second app on the same table: a fresh Lambda instance, nothing cached.
-    const cold = createApp({
-      store: ctx.store,
-      mail: new OutboxMail(ctx.store, ctx.clock),
-      clock: ctx.clock,
-      config: ctx.config,
-      log: () => {},
-    });
+    const cold = secondInstance(ctx);
     const events: string[] = [];
     ctx.clients.doc.middlewareStack.add(
       (next, context) => async (args) => {
@@ -119,13 +112,7 @@ describe('DynamoDB requests per operation (performance budget)', () => {
   });
 
   it('an anonymous request to a response route causes no campaign read', async () => {
-    const cold = createApp({
-      store: ctx.store,
-      mail: new OutboxMail(ctx.store, ctx.clock),
-      clock: ctx.clock,
-      config: ctx.config,
-      log: () => {},
-    });
+    const cold = secondInstance(ctx);
     const res = await cold.request(RESPONSE, jsonRequest('PUT', { data: { B1: true }, version: 0 }));
     expect(res.status).toBe(401);
     expect(counter.calls).toEqual([]);

@@ -63,6 +63,17 @@ export async function makeTestContext(options: TestContextOptions = {}): Promise
   return { app, store: realStore, clients, clock, tableName, config };
 }
 
+/** A second Lambda instance: its own app (and caches) on the same table, nothing cached yet. */
+export function secondInstance(ctx: TestContext): TestContext['app'] {
+  return createApp({
+    store: ctx.store,
+    mail: new OutboxMail(ctx.store, ctx.clock),
+    clock: ctx.clock,
+    config: ctx.config,
+    log: () => {},
+  });
+}
+
 /** Fails any test whose code issues a Scan: every access pattern must be a Get, Query or write. */
 export function forbidScans(clients: DynamoDbClients): void {
   clients.doc.middlewareStack.add(

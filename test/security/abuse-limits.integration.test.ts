@@ -1,24 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createApp, IMPORT_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES } from '../../functions/app';
+import { type createApp, IMPORT_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES } from '../../functions/app';
 import { hashToken, newToken, sameHash } from '../../functions/features/auth/login-token';
-import { OutboxMail, readOutbox } from '../../functions/mail/outbox-mail';
+import { readOutbox } from '../../functions/mail/outbox-mail';
 import { isUnsafe, routeCatalogue } from '../helpers/route-catalogue';
 import { EMAILS, securityWorld } from '../helpers/security-world';
 import { seedOrganisations } from '../helpers/seed-fixtures';
-import { jsonRequest, makeTestContext, type TestContext, tokenFromText } from '../helpers/test-app';
-
-/** A second Lambda instance: its own app (and caches) on the same table. */
-function secondInstance(ctx: TestContext) {
-  return createApp({
-    store: ctx.store,
-    mail: new OutboxMail(ctx.store, ctx.clock),
-    clock: ctx.clock,
-    config: ctx.config,
-    log: () => {},
-  });
-}
+import { jsonRequest, makeTestContext, secondInstance, tokenFromText } from '../helpers/test-app';
 
 function requestLink(app: ReturnType<typeof createApp>, email: string, ip = '203.0.113.7') {
   return app.request('/api/auth/login-link', jsonRequest('POST', { email }, { 'x-forwarded-for': ip }));
