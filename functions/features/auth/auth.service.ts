@@ -1,4 +1,5 @@
 import type { Me } from '../../../shared/schemas/auth.schema';
+import type { Contact } from '../../../shared/schemas/contact.schema';
 import { NotAuthenticatedError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
@@ -126,14 +127,7 @@ export class AuthService {
     if (admin) return { email, name: admin.name, role: 'admin' };
     if (this.deps.adminEmails.includes(email)) return { email, name: email, role: 'admin' };
     const [contact] = await this.deps.contacts.findByEmail(email);
-    if (!contact) return undefined;
-    return {
-      email,
-      name: contact.name,
-      role: 'member',
-      organisationId: contact.organisationId,
-      contactId: contact.id,
-    };
+    return contact ? memberIdentity(contact, email) : undefined;
   }
 
   /** Re-checks with one read that the person still holds the role the token was issued for. */
@@ -144,15 +138,7 @@ export class AuthService {
       if (admin || this.deps.adminEmails.includes(email)) return { email, name: admin?.name ?? email, role: 'admin' };
     } else if (typeof claimed.organisationId === 'string' && typeof claimed.contactId === 'string') {
       const contact = await this.deps.contacts.get(claimed.organisationId, claimed.contactId);
-      if (contact && contact.email === email) {
-        return {
-          email,
-          name: contact.name,
-          role: 'member',
-          organisationId: contact.organisationId,
-          contactId: contact.id,
-        };
-      }
+      if (contact && contact.email === email) return memberIdentity(contact, email);
     }
     throw new NotAuthenticatedError('token_unknown', 'Inloggningslänken är ogiltig. Begär en ny länk.');
   }
@@ -165,4 +151,15 @@ function withDetails(error: NotAuthenticatedError, details: unknown): NotAuthent
 
 export function toMe(user: SessionUser): Me {
   return { email: user.email, name: user.name, role: user.role, organisationId: user.organisationId };
+}
+
+/** A member contact as signed in, under the address they signed in with. */
+function memberIdentity(contact: Contact, email: string): Identity {
+  return {
+    email,
+    name: contact.name,
+    role: 'member',
+    organisationId: contact.organisationId,
+    contactId: contact.id,
+  };
 }
