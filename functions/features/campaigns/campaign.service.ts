@@ -35,7 +35,10 @@ export class CampaignService {
   async get(year: number): Promise<Campaign> {
     const campaign = await this.repo.get(year);
     if (!campaign) throw new NotFoundError(`Det finns ingen kampanj för ${year}.`);
-    this.cache.set(year, { campaign, fetchedAt: performance.now() });
+    // A read that was in flight while this instance wrote a newer version must not replace it.
+    const cached = this.cache.get(year)?.campaign;
+    if (!cached || cached.updatedAt <= campaign.updatedAt)
+      this.cache.set(year, { campaign, fetchedAt: performance.now() });
     return campaign;
   }
 
