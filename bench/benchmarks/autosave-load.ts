@@ -7,7 +7,7 @@ import type { Organisation } from '../../shared/schemas/organisation.schema';
 import { tokenFromText } from '../lib/app-stack';
 import { autosaveAnswers } from '../lib/autosave-payload';
 import type { Benchmark } from '../lib/context';
-import { startLocalStackProcess } from '../lib/local-stack-process';
+import { startLocalStackProcess, startSdkFloorProcess } from '../lib/local-stack-process';
 import { bulkSeed } from '../lib/seed';
 
 const CONNECTIONS = 10;
@@ -175,6 +175,34 @@ export const autosaveLoad: Benchmark = {
           method: 'POST',
         }),
       );
+      // Not a budget: how much of the autosave's p50 the SDK's two requests and Hono take on their own.
+      const sdkServer = await startSdkFloorProcess(ctx.root, stack.dynamoEndpoint, stack.tableName);
+      let slot = 0;
+      const sdkFloor = await (async () => {
+        try {
+          return summarise(
+            await autocannon({
+              url: sdkServer.url,
+              connections: CONNECTIONS,
+              duration: floorDuration,
+              setupClient: (c) => {
+                const path = `/save/${slot++}`;
+                c.setRequests([
+                  {
+                    method: 'PUT',
+                    path,
+                    headers: { 'content-type': 'application/json' },
+                    body: JSON.stringify({ data, version: 0 }),
+                  },
+                ]);
+              },
+            }),
+          );
+        } finally {
+          await sdkServer.close();
+        }
+      })();
+
       const load = summarise(await autosaveRun(duration));
 
       if (health.non2xx + putItem.non2xx > 0)
@@ -188,6 +216,15 @@ export const autosaveLoad: Benchmark = {
         budget: { kind: 'ratio-max', max: 1.5 },
         note: `floor = GET /api/health p50 ${health.p50} ms + raw PutItem p50 ${putItem.p50} ms (item ${Math.round(itemBytes / 1024)} KB as JSON); autosave body ${Math.round(bodyBytes / 1024)} KB; ${load.requests} saves, ${load.non2xx} non-2xx (${conflicts} version conflicts), ${load.errors} errors`,
       });
+      rows.measured({
+        metric: 'autosave p50 against an SDK-only server (no budget)',
+        value: load.p50,
+        unit: 'ms',
+        floor: sdkFloor.p50,
+        note: `a Hono server whose one route sends autosave's GetItem and UpdateItem through the DocumentClient and nothing else (bench/entries/sdk-floor-server.ts), same 10 connections and body: p50 ${sdkFloor.p50} ms, ${Math.round(sdkFloor.rps)} req/s; the ratio is what the app adds to the least an autosave through the SDK can cost`,
+      });
+      if (sdkFloor.non2xx + sdkFloor.errors > 0)
+        rows.error('SDK-only server answers', `${sdkFloor.non2xx} non-2xx and ${sdkFloor.errors} errors`);
       rows.info('autosave p99', load.p99, 'ms', `floor p99: health ${health.p99} ms, PutItem ${putItem.p99} ms`);
       rows.info(
         'autosave throughput',

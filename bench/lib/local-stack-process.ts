@@ -38,3 +38,16 @@ export async function startLocalStackProcess(root: string, tmp: string): Promise
     },
   };
 }
+
+/** Starts bench/entries/sdk-floor-server.ts (tsx) against the stack's dynalite: autosave's two SDK requests and nothing else. */
+export async function startSdkFloorProcess(root: string, dynamoEndpoint: string, tableName: string) {
+  const child = await forkUntilReady<{ url: string }>({
+    entry: path.join(root, 'bench/entries/sdk-floor-server.ts'),
+    args: [dynamoEndpoint, tableName],
+    name: 'the SDK floor server',
+    timeoutMs: 30_000,
+    execArgv: ['--import', 'tsx', '--no-warnings'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return { url: child.ready.url, close: child.close };
+}
