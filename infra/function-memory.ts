@@ -12,8 +12,13 @@ export const FUNCTION_MEMORY_MB = {
    * is also the machine the cold-start benchmark measures on (one full core).
    */
   memberApi: FULL_VCPU_MB,
-  /** The kansli's API: imports parse 20 MB spreadsheets, exports build workbooks. */
-  adminApi: 1024,
+  /**
+   * The kansli's API: imports parse 20 MB spreadsheets, publish and the exports aggregate every
+   * response, all CPU-bound. At 3,110 organisations (tenfold growth) the xlsx export takes 12–14 s
+   * and publish 9–11 s on one full core (bench growth), which 58 % of a vCPU would stretch past the
+   * API's timeout; a whole vCPU keeps them inside it, for about the same price per run.
+   */
+  adminApi: FULL_VCPU_MB,
   /** Scheduled jobs (reminders, retention): a few queries and emails, no hurry. */
   scheduledJob: 512,
   /** SES event handler: one write per event. */

@@ -13,6 +13,12 @@ export interface ApiGatewayProps {
   readonly adminHandler: IFunction;
 }
 
+/**
+ * The HTTP API gives up on a Lambda integration after 30 s. The admin Lambda (publish, exports,
+ * imports) may run that long and stops just before, so its own timeout is what gets logged.
+ */
+export const ADMIN_API_TIMEOUT_SECONDS = 29;
+
 /** Paths the admin Lambda answers; everything else goes to the member Lambda. */
 export const ADMIN_API_ROUTES = [
   { path: '/api/admin/{proxy+}', methods: [HttpMethod.ANY] },

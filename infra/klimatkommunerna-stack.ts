@@ -11,7 +11,7 @@ import { AppFunction } from './app-function';
 import { type DeploymentConfig, readDeploymentConfig } from './config';
 import { DataTable } from './data-table';
 import { FUNCTION_MEMORY_MB } from './function-memory';
-import { ApiGateway } from './http-api';
+import { ADMIN_API_TIMEOUT_SECONDS, ApiGateway } from './http-api';
 import { IMPORT_UPLOAD_PREFIX, ImportsBucket } from './imports-bucket';
 import { Mail } from './mail';
 import { applyNagSuppressions } from './nag-suppressions';
@@ -97,12 +97,12 @@ export class KlimatkommunernaStack extends Stack {
 
     // The HTTP API resource exists before the function, so CloudFront can point at it and the
     // function can know CloudFront's URL without a dependency cycle.
-    // Imports parse 20 MB spreadsheets: more memory and time than a member's requests need.
+    // Imports, publish and exports: more CPU and time than a member's requests need.
     this.api = new AppFunction(this, 'Api', {
       entry: handlerEntry('api'),
       description: 'Hono API: /api/admin/* and /api/openapi.json',
       memorySize: FUNCTION_MEMORY_MB.adminApi,
-      timeout: Duration.seconds(20),
+      timeout: Duration.seconds(ADMIN_API_TIMEOUT_SECONDS),
       environment: {},
     });
     this.memberApi = new AppFunction(this, 'MemberApi', {

@@ -5,6 +5,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DESIGN } from '../../functions/store/table-design';
 import { FULL_VCPU_MB, FUNCTION_MEMORY_MB } from '../../infra/function-memory';
+import { ADMIN_API_TIMEOUT_SECONDS } from '../../infra/http-api';
 import type { KlimatkommunernaStack } from '../../infra/klimatkommunerna-stack';
 import {
   allPolicyStatements,
@@ -159,6 +160,19 @@ describe('Lambda functions', () => {
       sesEvents: FUNCTION_MEMORY_MB.sesEvents,
     });
     expect(memory.memberApi).toBe(FULL_VCPU_MB);
+    // Publish and the xlsx export at tenfold growth take 9–14 s on a whole core.
+    expect(memory.api).toBe(FULL_VCPU_MB);
+  });
+
+  it('give the admin API as long as API Gateway waits, and no longer', () => {
+    const timeouts = Object.fromEntries(
+      Object.entries(appFunctions()).map(([name, fn]) => [
+        name,
+        props(template.toJSON().Resources[logicalId(fn)]).Timeout,
+      ]),
+    );
+    expect(timeouts.api).toBe(ADMIN_API_TIMEOUT_SECONDS);
+    expect(ADMIN_API_TIMEOUT_SECONDS).toBeLessThan(30);
   });
 
   it('use no AWS managed policies (own roles that may write only their own log group)', () => {
