@@ -186,11 +186,11 @@ export const autosaveLoad: Benchmark = {
               connections: CONNECTIONS,
               duration: floorDuration,
               setupClient: (c) => {
-                const path = `/save/${slot++}`;
+                const savePath = `/save/${slot++}`;
                 c.setRequests([
                   {
                     method: 'PUT',
-                    path,
+                    path: savePath,
                     headers: { 'content-type': 'application/json' },
                     body: JSON.stringify({ data, version: 0 }),
                   },

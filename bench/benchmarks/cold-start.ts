@@ -73,7 +73,7 @@ export const coldStart: Benchmark = {
   title: 'Lambda cold start',
   async run(ctx, rows) {
     // KK_BENCH_COLD_SAMPLES: more samples when comparing two builds closely; the figure is 15.
-    const samples = ctx.quick ? 2 : Number(process.env.KK_BENCH_COLD_SAMPLES ?? 15);
+    const samples = ctx.quick ? 2 : Math.max(1, Math.round(Number(process.env.KK_BENCH_COLD_SAMPLES)) || 15);
     const real = await bundleLambda({
       root: ctx.root,
       entry: 'functions/handlers/member-api.handler.ts',
