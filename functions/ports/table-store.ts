@@ -40,7 +40,7 @@ export interface QuerySpec {
   newestFirst?: boolean;
   cursor?: string;
   consistent?: boolean;
-  /** Answer only these attributes (and the keys, which paging needs); the rest stay in the table. */
+  /** Answer only these attributes; the rest stay in the table. Paging still works: the cursor is DynamoDB's last key, not an item's. */
   attributes?: readonly string[];
 }
 

@@ -289,7 +289,6 @@ function guardCondition(guard: WriteGuard) {
   };
 }
 
-/** An item an admin created before anyone answered (an excuse, a reopen) has no data or version yet. */
 /**
  * What makes an item a response listed under its campaign (gsi1). Every write that may create the
  * item sets it; later writes need not, since UpdateItem keeps the attributes it does not name.
@@ -304,6 +303,7 @@ function responseIdentity(input: { year: number; organisationId: string; organis
   };
 }
 
+/** An item an admin created before anyone answered (an excuse, a reopen) has no data or version yet. */
 const RESPONSE_DEFAULTS = { version: 0, status: 'not_started' } as const;
 const SUMMARY_ATTRIBUTES = Object.keys(ResponseSummarySchema.shape);
 
