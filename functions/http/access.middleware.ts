@@ -2,12 +2,14 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie, getSignedCookie } from 'hono/cookie';
 import { readSecret, type SecretSource } from '../app-deps';
 import { ForbiddenError, NotAuthenticatedError } from '../errors/domain-errors';
-import { SESSION_COOKIE, type SessionService, type SessionUser } from '../features/auth/session.service';
+import {
+  SESSION_COOKIE,
+  SESSION_ID_PATTERN,
+  type SessionService,
+  type SessionUser,
+} from '../features/auth/session.service';
 import type { AppEnv } from './app-env';
 import type { Access } from './openapi-helpers';
-
-/** What SessionService.create hands out: 32 random bytes, base64url. */
-const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * Enforces a route's declared access. Public routes never touch the store; the others read
@@ -42,7 +44,7 @@ async function signedInUser(
 ): Promise<SessionUser | undefined> {
   const raw = getCookie(c, SESSION_COOKIE);
   const unverifiedId = raw?.slice(0, raw.lastIndexOf('.'));
-  if (!unverifiedId || !SESSION_ID.test(unverifiedId)) return undefined;
+  if (!unverifiedId || !SESSION_ID_PATTERN.test(unverifiedId)) return undefined;
   const [key, session] = await Promise.all([readSecret(secret), sessions.find(unverifiedId)]);
   const verifiedId = await getSignedCookie(c, key, SESSION_COOKIE);
   return verifiedId === unverifiedId ? session : undefined;

@@ -14,6 +14,10 @@ export interface SessionUser extends Me {
   expiresAt: string;
 }
 
+/** What create() hands out: 32 random bytes, base64url. The access check looks up only ids of this shape. */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const newSessionId = () => randomBytes(32).toString('base64url');
+
 /**
  * Server-side sessions. The cookie holds only a signed random id; the item holds who it is.
  * Deleting the item ends the session at once, which is how logout and contact removal revoke it.
@@ -28,7 +32,7 @@ export class SessionService {
     const now = this.clock.now();
     const session: SessionUser = {
       ...user,
-      sessionId: randomBytes(32).toString('base64url'),
+      sessionId: newSessionId(),
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
     };
     await this.store.put(
