@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/app';
 import type { SecretSource } from '../../functions/app-deps';
 import { once } from '../../functions/config/once';
-import { OutboxMail } from '../../functions/mail/outbox-mail';
 import { sessionCookie } from '../helpers/security-world';
 import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
-import { countCommands, makeTestContext } from '../helpers/test-app';
+import { countCommands, makeTestContext, secondInstance } from '../helpers/test-app';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hmac';
 const LUND_OFFICIAL = {
@@ -37,13 +35,7 @@ async function worldWithKey(sessionSecret: SecretSource, cookieSecret = SECRET) 
   await seedOrganisations(ctx);
   await seedCampaign(ctx);
   const cookie = await sessionCookie(ctx, LUND_OFFICIAL, cookieSecret);
-  const app = createApp({
-    store: ctx.store,
-    mail: new OutboxMail(ctx.store, ctx.clock),
-    clock: ctx.clock,
-    config: { ...ctx.config, sessionSecret },
-    log: () => {},
-  });
+  const app = secondInstance(ctx, { sessionSecret });
   return { ctx, app, cookie };
 }
 

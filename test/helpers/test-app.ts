@@ -63,13 +63,16 @@ export async function makeTestContext(options: TestContextOptions = {}): Promise
   return { app, store: realStore, clients, clock, tableName, config };
 }
 
-/** A second Lambda instance: its own app (and caches) on the same table, nothing cached yet. */
-export function secondInstance(ctx: TestContext): TestContext['app'] {
+/**
+ * A second Lambda instance: its own app (and caches) on the same table, nothing cached yet, with
+ * the context's settings or some of them replaced (e.g. the session key as a Lambda's loader).
+ */
+export function secondInstance(ctx: TestContext, config: Partial<AppConfig> = {}): TestContext['app'] {
   return createApp({
     store: ctx.store,
     mail: new OutboxMail(ctx.store, ctx.clock),
     clock: ctx.clock,
-    config: ctx.config,
+    config: { ...ctx.config, ...config },
     log: () => {},
   });
 }
