@@ -145,8 +145,8 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
 
 // Key figures and table heads are written out here, not components like the scorecard's KeyFigure
 // and TableHead: gzip packs repeated JSX tighter than a component and its calls, so the components
-// made this page 50–110 bytes heavier (local or shared with the scorecard), and the English report
-// sits at its 150 KB budget (test/performance/bundle-budget.test.ts).
+// made this page 50–110 bytes heavier (local or shared with the scorecard), and every byte counts
+// against its 150 KB budget (test/performance/bundle-budget.test.ts; the English report is ~141 KB).
 function Summary({ report, year, types }: { report: Report; year: number; types: OrgType[] }) {
   const t = useT();
   const [lang] = useLang();
