@@ -8,6 +8,7 @@ import type { TableStore } from '../../functions/ports/table-store';
 import { ensureTable } from '../../functions/store/create-table';
 import { createDynamoDbClients, type DynamoDbClients } from '../../functions/store/dynamodb-client';
 import { DynamoDbTableStore } from '../../functions/store/dynamodb-table-store';
+import { sdkDynamoDbDriver } from '../../functions/store/sdk-dynamodb-driver';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import type { MailMessage } from '../../shared/schemas/outbox.schema';
 import { makeCampaign, seedCampaign } from '../../test/helpers/seed-fixtures';
@@ -59,7 +60,7 @@ export async function makeAppStack(endpoint: string, config: Partial<AppConfig> 
   const clients = createDynamoDbClients({ endpoint });
   const tableName = `bench-${randomUUID()}`;
   await ensureTable(clients.raw, tableName);
-  const store = new DynamoDbTableStore(clients.doc, tableName);
+  const store = new DynamoDbTableStore(sdkDynamoDbDriver(clients.doc), tableName);
   const clock = new FixedClock(new Date(BENCH_NOW));
   const meter = meterDynamo(clients);
   const mail = new MemoryMail();

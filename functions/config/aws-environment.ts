@@ -1,7 +1,7 @@
 import type { AppDeps } from '../app-deps';
 import { DEFAULT_LIMITS } from '../app-deps';
 import { systemClock } from '../ports/clock';
-import { createDynamoDbClients } from '../store/dynamodb-client';
+import { awsLiteDynamoDbDriver } from '../store/aws-lite-dynamodb-driver';
 import { DynamoDbTableStore } from '../store/dynamodb-table-store';
 import { lazyS3FileStore, lazySesMail } from './lazy-adapters';
 import { once } from './once';
@@ -20,8 +20,7 @@ export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env):
  * wait for it.
  */
 export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omit<AppDeps, 'clientIp'>> {
-  const clients = createDynamoDbClients();
-  const store = new DynamoDbTableStore(clients.doc, requiredEnv('TABLE_NAME', env));
+  const store = deployedTableStore(env);
   const secretArn = requiredEnv('SESSION_SECRET_ARN', env);
   return {
     store,
@@ -30,7 +29,7 @@ export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omi
     config: {
       baseUrl: requiredEnv('BASE_URL', env),
       deployed: true,
-      sessionSecret: once(() => readSessionSecret(secretArn)),
+      sessionSecret: once(() => readSessionSecret(secretArn, env)),
       adminEmails: (env.ADMIN_EMAILS ?? '')
         .split(',')
         .map((e) => e.trim().toLowerCase())
@@ -42,9 +41,52 @@ export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omi
   };
 }
 
-async function readSessionSecret(secretArn: string): Promise<string> {
-  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));
-  if (!secret.SecretString) throw new Error('The session secret is empty');
-  return secret.SecretString;
+/**
+ * The table of a deployed function, reached through aws-lite. AWS_ENDPOINT_URL_DYNAMODB, which
+ * the SDK honours too, points it elsewhere (the benchmark's dynalite).
+ */
+export function deployedTableStore(env: NodeJS.ProcessEnv = process.env): DynamoDbTableStore {
+  const driver = awsLiteDynamoDbDriver({
+    region: env.AWS_REGION,
+    endpoint: env.AWS_ENDPOINT_URL_DYNAMODB ?? env.AWS_ENDPOINT_URL,
+    credentials: credentialsIn(env),
+  });
+  return new DynamoDbTableStore(driver, requiredEnv('TABLE_NAME', env));
+}
+
+/**
+ * Secrets Manager's GetSecretValue through aws-lite, which needs no plugin for one JSON call; the
+ * SDK's client would bring its core back onto a cold start. AWS_ENDPOINT_URL_SECRETS_MANAGER, as
+ * for the SDK, points it elsewhere (the benchmark's local fake).
+ */
+async function readSessionSecret(secretArn: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const { default: awsLite } = await import('@aws-lite/client');
+  const aws = await awsLite({
+    region: env.AWS_REGION ?? 'eu-north-1',
+    autoloadPlugins: false,
+    retries: 2,
+    ...credentialsIn(env),
+    ...(env.AWS_ENDPOINT_URL_SECRETS_MANAGER ? { endpoint: env.AWS_ENDPOINT_URL_SECRETS_MANAGER } : {}),
+  });
+  const response = await aws({
+    service: 'secretsmanager',
+    // Plain JSON both ways: aws-lite would otherwise encode an x-amz-json body as DynamoDB values.
+    awsjson: false,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'secretsmanager.GetSecretValue' },
+    payload: { SecretId: secretArn },
+  });
+  const secret = (response.payload as { SecretString?: unknown }).SecretString;
+  if (typeof secret !== 'string' || !secret) throw new Error('The session secret is empty');
+  return secret;
+}
+
+/** The Lambda role's credentials, which the runtime puts in the function's environment. */
+function credentialsIn(env: NodeJS.ProcessEnv) {
+  const {
+    AWS_ACCESS_KEY_ID: accessKeyId,
+    AWS_SECRET_ACCESS_KEY: secretAccessKey,
+    AWS_SESSION_TOKEN: sessionToken,
+  } = env;
+  if (!accessKeyId || !secretAccessKey) return undefined;
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }

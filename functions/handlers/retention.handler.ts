@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Context as LambdaContext } from 'aws-lambda';
+import { deployedTableStore } from '../config/aws-environment';
 import { RetentionService } from '../features/privacy/retention.service';
 import { type Clock, systemClock } from '../ports/clock';
 import type { TableStore } from '../ports/table-store';
-import { createDynamoDbClients } from '../store/dynamodb-client';
-import { DynamoDbTableStore } from '../store/dynamodb-table-store';
 
 interface RetentionHandlerDeps {
   store: () => TableStore;
@@ -36,9 +35,5 @@ export function createRetentionHandler(deps: RetentionHandlerDeps) {
 }
 
 export const handler = createRetentionHandler({
-  store: () => {
-    const tableName = process.env.TABLE_NAME;
-    if (!tableName) throw new Error('Missing environment variable TABLE_NAME');
-    return new DynamoDbTableStore(createDynamoDbClients().doc, tableName);
-  },
+  store: () => deployedTableStore(),
 });

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Context as LambdaContext } from 'aws-lambda';
 import { parseSesFeedback } from '../../shared/reminders/ses-feedback';
+import { deployedTableStore } from '../config/aws-environment';
 import { createEmailStateService } from '../features/reminders/email-state.service';
 import { type Clock, systemClock } from '../ports/clock';
 import type { TableStore } from '../ports/table-store';
-import { createDynamoDbClients } from '../store/dynamodb-client';
-import { DynamoDbTableStore } from '../store/dynamodb-table-store';
 
 interface SesEventsHandlerDeps {
   store: () => TableStore;
@@ -48,9 +47,5 @@ export function createSesEventsHandler(deps: SesEventsHandlerDeps) {
 }
 
 export const handler = createSesEventsHandler({
-  store: () => {
-    const tableName = process.env.TABLE_NAME;
-    if (!tableName) throw new Error('Missing environment variable TABLE_NAME');
-    return new DynamoDbTableStore(createDynamoDbClients().doc, tableName);
-  },
+  store: () => deployedTableStore(),
 });

@@ -1,15 +1,4 @@
 import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import {
   AlreadyClaimedError,
   AlreadyExistsError,
   NotFoundError,
@@ -17,6 +6,7 @@ import {
   VersionConflictError,
 } from '../errors/domain-errors';
 import type { Item, QueryPage, QuerySpec, TableStore, UpdateSpec, WriteCondition } from '../ports/table-store';
+import type { DynamoDbDriver } from './dynamodb-driver';
 import { type ItemKey, TABLE_DESIGN } from './table-design';
 
 const UNAVAILABLE_ERRORS = new Set([
@@ -39,19 +29,22 @@ interface ConditionParts {
 /**
  * The DynamoDB adapter of the storage port. It only stores: it builds requests, and turns
  * driver errors into domain errors (a failed condition into the error its kind names,
- * throttling into StoreUnavailableError). The same code runs against dynalite and AWS.
+ * throttling into StoreUnavailableError). The same code runs against dynalite and AWS, over
+ * either transport (functions/store/dynamodb-driver.ts).
  */
 export class DynamoDbTableStore implements TableStore {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
+    private readonly driver: DynamoDbDriver,
     private readonly tableName: string,
   ) {}
 
   async get(key: ItemKey, options?: { consistent?: boolean }): Promise<Item | undefined> {
     const out = await this.call(() =>
-      this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: pickKey(key), ConsistentRead: options?.consistent ?? true }),
-      ),
+      this.driver.send('GetItem', {
+        TableName: this.tableName,
+        Key: pickKey(key),
+        ConsistentRead: options?.consistent ?? true,
+      }),
     );
     return out.Item as Item | undefined;
   }
@@ -64,9 +57,9 @@ export class DynamoDbTableStore implements TableStore {
     for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
       const request: Record<string, unknown>[] = pending;
       const out = await this.call(() =>
-        this.client.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: request, ConsistentRead: true } } }),
-        ),
+        this.driver.send('BatchGetItem', {
+          RequestItems: { [this.tableName]: { Keys: request, ConsistentRead: true } },
+        }),
       );
       items.push(...((out.Responses?.[this.tableName] ?? []) as Item[]));
       pending = out.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
@@ -77,14 +70,14 @@ export class DynamoDbTableStore implements TableStore {
 
   async put(item: Item, condition?: WriteCondition): Promise<void> {
     await this.call(
-      () => this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ...conditionParts(condition) })),
+      () => this.driver.send('PutItem', { TableName: this.tableName, Item: item, ...conditionParts(condition) }),
       condition,
     );
   }
 
   async update(key: ItemKey, spec: UpdateSpec, condition?: WriteCondition): Promise<Item> {
     const out = await this.call(
-      () => this.client.send(new UpdateCommand({ ...this.updateInput(key, spec, condition), ReturnValues: 'ALL_NEW' })),
+      () => this.driver.send('UpdateItem', { ...this.updateInput(key, spec, condition), ReturnValues: 'ALL_NEW' }),
       condition,
     );
     return out.Attributes as Item;
@@ -93,7 +86,7 @@ export class DynamoDbTableStore implements TableStore {
   // ReturnValues NONE: the item (a whole survey draft) does not travel back to be parsed again.
   async updateWithoutReturn(key: ItemKey, spec: UpdateSpec, condition?: WriteCondition): Promise<void> {
     await this.call(
-      () => this.client.send(new UpdateCommand({ ...this.updateInput(key, spec, condition), ReturnValues: 'NONE' })),
+      () => this.driver.send('UpdateItem', { ...this.updateInput(key, spec, condition), ReturnValues: 'NONE' }),
       condition,
     );
   }
@@ -133,9 +126,7 @@ export class DynamoDbTableStore implements TableStore {
   async delete(key: ItemKey, condition?: WriteCondition): Promise<void> {
     await this.call(
       () =>
-        this.client.send(
-          new DeleteCommand({ TableName: this.tableName, Key: pickKey(key), ...conditionParts(condition) }),
-        ),
+        this.driver.send('DeleteItem', { TableName: this.tableName, Key: pickKey(key), ...conditionParts(condition) }),
       condition,
     );
   }
@@ -160,20 +151,18 @@ export class DynamoDbTableStore implements TableStore {
       return `#a${i}`;
     });
     const out = await this.call(() =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: spec.index,
-          KeyConditionExpression: expression,
-          ProjectionExpression: projected?.join(', '),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          Limit: spec.limit,
-          ScanIndexForward: !spec.newestFirst,
-          ExclusiveStartKey: spec.cursor ? decodeCursor(spec.cursor) : undefined,
-          ConsistentRead: spec.index ? undefined : (spec.consistent ?? true),
-        }),
-      ),
+      this.driver.send('Query', {
+        TableName: this.tableName,
+        IndexName: spec.index,
+        KeyConditionExpression: expression,
+        ProjectionExpression: projected?.join(', '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        Limit: spec.limit,
+        ScanIndexForward: !spec.newestFirst,
+        ExclusiveStartKey: spec.cursor ? decodeCursor(spec.cursor) : undefined,
+        ConsistentRead: spec.index ? undefined : (spec.consistent ?? true),
+      }),
     );
     return {
       items: (out.Items ?? []) as Item[],
@@ -200,12 +189,8 @@ export class DynamoDbTableStore implements TableStore {
       for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {
         if (attempt > 0) await sleep(20 * 2 ** attempt);
         const request: unknown[] = pending;
-        const out: BatchWriteCommandOutput = await this.call(() =>
-          this.client.send(
-            new BatchWriteCommand({
-              RequestItems: { [this.tableName]: request as never },
-            }),
-          ),
+        const out = await this.call(() =>
+          this.driver.send('BatchWriteItem', { RequestItems: { [this.tableName]: request as never } }),
         );
         pending = out.UnprocessedItems?.[this.tableName] as unknown[] | undefined;
       }

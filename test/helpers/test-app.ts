@@ -7,8 +7,10 @@ import { FixedClock } from '../../functions/ports/clock';
 import type { Mail } from '../../functions/ports/mail';
 import type { TableStore } from '../../functions/ports/table-store';
 import { ensureTable } from '../../functions/store/create-table';
-import { createDynamoDbClients, type DynamoDbClients } from '../../functions/store/dynamodb-client';
+import { awsLiteDynamoDbDriver } from '../../functions/store/aws-lite-dynamodb-driver';
+import { createDynamoDbClients, type DynamoDbClients, LOCAL_CREDENTIALS } from '../../functions/store/dynamodb-client';
 import { DynamoDbTableStore } from '../../functions/store/dynamodb-table-store';
+import { sdkDynamoDbDriver } from '../../functions/store/sdk-dynamodb-driver';
 
 export const TEST_BASE_URL = 'http://localhost:3000';
 
@@ -54,7 +56,12 @@ export async function makeTestContext(options: TestContextOptions = {}): Promise
   forbidScans(clients);
   const tableName = `test-${randomUUID()}`;
   await ensureTable(clients.raw, tableName);
-  const realStore = new DynamoDbTableStore(clients.doc, tableName);
+  const realStore = new DynamoDbTableStore(
+    process.env.KK_TEST_TRANSPORT === 'aws-lite'
+      ? awsLiteDynamoDbDriver({ endpoint: inject('dynamoEndpoint'), credentials: LOCAL_CREDENTIALS })
+      : sdkDynamoDbDriver(clients.doc),
+    tableName,
+  );
   const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
   const clock = new FixedClock(new Date(options.now ?? '2026-03-10T09:00:00Z'));
   const config = testConfig(options.config);
