@@ -65,8 +65,9 @@ function httpApiEvent(method: string, rawPath: string, body: unknown, cookie?: s
  * 2. Lambda cold start of the member API (the Lambda that answers autosaves). Both handlers are
  * bundled like infra/app-function.ts; each sample is a
  * fresh Node process that imports the bundle and answers one event (the real handler: one
- * autosave; the floor: one health check). The real handler runs unchanged: the SDK's
- * AWS_ENDPOINT_URL_* variables point DynamoDB at a dynalite and Secrets Manager at a local fake.
+ * autosave; the floor: one health check). The real handler runs unchanged: the
+ * AWS_ENDPOINT_URL_* variables (the SDK's names, which functions/config/aws-environment.ts honours
+ * for aws-lite too) point DynamoDB at a dynalite and Secrets Manager at a local fake.
  */
 export const coldStart: Benchmark = {
   name: 'cold-start',
@@ -194,7 +195,7 @@ export const coldStart: Benchmark = {
         'member API handler: code loaded on a cold start',
         Math.round(real.coldBytes / 1024),
         'KB',
-        `minified ESM split into chunks, AWS SDK bundled; ${Math.round(real.totalBytes / 1024)} KB with the lazy chunks`,
+        `minified ESM split into chunks, AWS SDK only in lazy chunks (SES, S3); ${Math.round(real.totalBytes / 1024)} KB with the lazy chunks`,
       );
       rows.info('floor bundle (Hono health + DocumentClient)', Math.round(floor.coldBytes / 1024), 'KB');
 

@@ -10,7 +10,7 @@ const context = {
   awsRequestId: 'bench',
   functionName: 'bench',
   functionVersion: '$LATEST',
-  memoryLimitInMB: '512',
+  memoryLimitInMB: '1769',
   getRemainingTimeInMillis: () => 10_000,
 };
 const cpu0 = process.cpuUsage();

@@ -39,12 +39,12 @@ export async function startLocalStackProcess(root: string, tmp: string): Promise
   };
 }
 
-/** Starts bench/entries/sdk-floor-server.ts (tsx) against the stack's dynalite: autosave's two SDK requests and nothing else. */
-export async function startSdkFloorProcess(root: string, dynamoEndpoint: string, tableName: string) {
+/** Starts bench/entries/bare-autosave-server.ts (tsx) against the stack's dynalite: autosave's two requests and nothing else. */
+export async function startBareAutosaveProcess(root: string, dynamoEndpoint: string, tableName: string) {
   const child = await forkUntilReady<{ url: string }>({
-    entry: path.join(root, 'bench/entries/sdk-floor-server.ts'),
+    entry: path.join(root, 'bench/entries/bare-autosave-server.ts'),
     args: [dynamoEndpoint, tableName],
-    name: 'the SDK floor server',
+    name: 'the bare autosave server',
     timeoutMs: 30_000,
     execArgv: ['--import', 'tsx', '--no-warnings'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
