@@ -19,6 +19,12 @@ const SURVEY_CORE = /node_modules\/survey-(core|react-ui)\//;
  * profile's clock, to split a profile into import and first request.
  */
 const PROFILE_ARGS = (process.env.KK_BENCH_COLD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/**
+ * To weigh a change to the member API closely: KK_BENCH_COLD_VARIANT=<another checkout> (a git
+ * worktree with the change, its node_modules linked to this one's) also cold-starts that checkout's
+ * handler, interleaved with this one's, and reports the two side by side.
+ */
+const VARIANT_ROOT = process.env.KK_BENCH_COLD_VARIANT;
 
 interface ChildResult {
   importMs: number;
@@ -92,6 +98,14 @@ export const coldStart: Benchmark = {
       outdir: path.join(ctx.tmp, 'lambda/reference'),
     });
 
+    const variant = VARIANT_ROOT
+      ? await bundleLambda({
+          root: path.resolve(VARIANT_ROOT),
+          entry: 'functions/handlers/member-api.handler.ts',
+          outdir: path.join(ctx.tmp, 'lambda/variant'),
+        })
+      : undefined;
+
     const db = await startBenchDynamo();
     const secrets = await startFakeSecretsManager(SECRET);
     try {
@@ -139,11 +153,11 @@ export const coldStart: Benchmark = {
         return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildResult;
       };
       let lastAutosaveEvent = '';
-      const autosaveOnce = async () => {
+      const autosaveOnce = async (bundle = real.file) => {
         const eventFile = path.join(ctx.tmp, `autosave-event-${version}.json`);
         lastAutosaveEvent = eventFile;
         writeFileSync(eventFile, JSON.stringify(httpApiEvent('PUT', responsePath, { data: answers, version }, cookie)));
-        const result = await once(real.file, eventFile);
+        const result = await once(bundle, eventFile);
         if (result.statusCode !== 200) throw new Error(`the handler answered ${result.statusCode}: ${result.body}`);
         version = (JSON.parse(result.body ?? '{}') as { version: number }).version;
         return result;
@@ -155,11 +169,17 @@ export const coldStart: Benchmark = {
       const floorRuns: ChildResult[] = [];
       const realRuns: ChildResult[] = [];
       const referenceRuns: ChildResult[] = [];
+      const variantRuns: ChildResult[] = [];
+      if (variant) await autosaveOnce(variant.file);
       for (let i = 0; i < samples; i++) {
         const f = await once(floor.file, healthEvent);
         if (f.statusCode !== 200) throw new Error(`the floor handler answered ${f.statusCode}: ${f.body}`);
         floorRuns.push(f);
+        // A variant runs before this checkout's handler every other time: the order alone moved a
+        // median by 8 % when the two were the same build.
+        if (variant && i % 2 === 1) variantRuns.push(await autosaveOnce(variant.file));
         realRuns.push(await autosaveOnce());
+        if (variant && i % 2 === 0) variantRuns.push(await autosaveOnce(variant.file));
         const r = await once(reference.file, lastAutosaveEvent);
         if (r.statusCode !== 200) throw new Error(`the stack reference answered ${r.statusCode}: ${r.body}`);
         referenceRuns.push(r);
@@ -191,6 +211,15 @@ export const coldStart: Benchmark = {
         floor: Math.round(referenceMs),
         note: 'what our own code adds: its schemas, routes, services, the campaign read and the session key',
       });
+      if (variant) {
+        rows.measured({
+          metric: 'member API of KK_BENCH_COLD_VARIANT against this checkout, no budget',
+          value: Math.round(median(variantRuns.map((r) => r.totalMs))),
+          unit: 'ms',
+          floor: Math.round(realMs),
+          note: `${VARIANT_ROOT}, ${Math.round(variant.coldBytes / 1024)} KB loaded; import ${Math.round(median(variantRuns.map((r) => r.importMs)))} ms, first request ${Math.round(median(variantRuns.map((r) => r.firstRequestMs)))} ms; CPU ${Math.round(median(variantRuns.map((r) => r.cpuMs)))} ms against ${Math.round(median(realRuns.map((r) => r.cpuMs)))} ms`,
+        });
+      }
       rows.info(
         'member API handler: code loaded on a cold start',
         Math.round(real.coldBytes / 1024),
