@@ -16,8 +16,7 @@ export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env):
 /**
  * The adapters and settings of a deployed Lambda: DynamoDB, SES and the session key from
  * Secrets Manager. Called once per cold start by each handler, never at module scope. The key is
- * read on first use (its client is a lazy chunk), so the first request's session read need not
- * wait for it.
+ * read on first use, while the first request's session read is in flight, not before it.
  */
 export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omit<AppDeps, 'clientIp'>> {
   const store = deployedTableStore(env);

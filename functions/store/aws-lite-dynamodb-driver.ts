@@ -14,9 +14,10 @@ export interface AwsLiteDriverOptions {
 type PluginMethod = (input: unknown) => Promise<Record<string, unknown>>;
 
 /**
- * aws-lite as the table store's transport: a small client (about 100 KB of source against the
- * SDK's 550 KB bundled) that signs and sends the request itself, so a cold Lambda starts and
- * answers its first request sooner. The client is made on the first request, not at import.
+ * aws-lite as the table store's transport: a small client (about 110 KB bundled and minified with
+ * its DynamoDB plugin, against 550 KB for the SDK's DocumentClient) that signs and sends the
+ * request itself, so a cold Lambda starts and answers its first request sooner. The client is
+ * made on the first request, not at import.
  */
 export function awsLiteDynamoDbDriver(options: AwsLiteDriverOptions = {}): DynamoDbDriver {
   const dynamodb = once(async () => {
