@@ -10,12 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { reportReady } from '../../functions/local/child-process';
-import { awsLiteDynamoDbDriver } from '../../functions/store/aws-lite-dynamodb-driver';
-import { LOCAL_CREDENTIALS } from '../../functions/store/dynamodb-client';
+import { localAwsLiteDriver } from '../../functions/store/dynamodb-client';
 
 const [endpoint, tableName] = process.argv.slice(2);
 if (!endpoint || !tableName) throw new Error('usage: bare-autosave-server.ts <dynamoEndpoint> <tableName>');
-const driver = awsLiteDynamoDbDriver({ endpoint, credentials: LOCAL_CREDENTIALS });
+const driver = localAwsLiteDriver(endpoint);
 let version = 0;
 
 const app = new Hono();

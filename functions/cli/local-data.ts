@@ -11,9 +11,8 @@ import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb';
 import { LOCAL_TABLE_NAME } from '../local/local-platform';
 import { seedDemoData } from '../local/seed/seed-demo-data';
 import { systemClock } from '../ports/clock';
-import { awsLiteDynamoDbDriver } from '../store/aws-lite-dynamodb-driver';
 import { ensureTable } from '../store/create-table';
-import { createDynamoDbClients, LOCAL_CREDENTIALS } from '../store/dynamodb-client';
+import { createDynamoDbClients, localAwsLiteDriver } from '../store/dynamodb-client';
 import { DynamoDbTableStore } from '../store/dynamodb-table-store';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,10 +44,7 @@ export async function openLocalData(options: { whileInUse: string }): Promise<Lo
   try {
     const clients = createDynamoDbClients({ endpoint: db.endpoint });
     await ensureTable(clients.raw, LOCAL_TABLE_NAME);
-    const store = new DynamoDbTableStore(
-      awsLiteDynamoDbDriver({ endpoint: db.endpoint, credentials: LOCAL_CREDENTIALS }),
-      LOCAL_TABLE_NAME,
-    );
+    const store = new DynamoDbTableStore(localAwsLiteDriver(db.endpoint), LOCAL_TABLE_NAME);
     await seedDemoData({
       store,
       clock: systemClock,

@@ -9,9 +9,8 @@ import { DEFAULT_LIMITS } from '../app-deps';
 import { LocalFileStore } from '../files/local-file-store';
 import { OutboxMail } from '../mail/outbox-mail';
 import { systemClock } from '../ports/clock';
-import { awsLiteDynamoDbDriver } from '../store/aws-lite-dynamodb-driver';
 import { ensureTable } from '../store/create-table';
-import { createDynamoDbClients, LOCAL_CREDENTIALS } from '../store/dynamodb-client';
+import { createDynamoDbClients, localAwsLiteDriver } from '../store/dynamodb-client';
 import { DynamoDbTableStore } from '../store/dynamodb-table-store';
 import { startDynamoDbProcess } from './embedded-dynamodb';
 import { startReminderTimer } from './reminder-timer';
@@ -46,10 +45,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions) {
   const clients = createDynamoDbClients({ endpoint: db.endpoint });
   await ensureTable(clients.raw, LOCAL_TABLE_NAME);
   // The deployed functions' transport, so the local server runs what AWS runs; the SDK client only makes the table.
-  const store = new DynamoDbTableStore(
-    awsLiteDynamoDbDriver({ endpoint: db.endpoint, credentials: LOCAL_CREDENTIALS }),
-    LOCAL_TABLE_NAME,
-  );
+  const store = new DynamoDbTableStore(localAwsLiteDriver(db.endpoint), LOCAL_TABLE_NAME);
   const clock = systemClock;
 
   const seed = await seedDemoData({

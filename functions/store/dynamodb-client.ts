@@ -1,8 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { awsLiteDynamoDbDriver } from './aws-lite-dynamodb-driver';
+import type { DynamoDbDriver } from './dynamodb-driver';
 
 /** What dynalite accepts; it checks that requests are signed, not by whom. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface DynamoDbClients {
   raw: DynamoDBClient;
@@ -23,4 +25,12 @@ export function createDynamoDbClients(options: { endpoint?: string; region?: str
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return { raw, doc };
+}
+
+/**
+ * The deployed functions' transport (aws-lite) against a local dynalite: what the local server,
+ * the CLIs and the tests of that transport send through.
+ */
+export function localAwsLiteDriver(endpoint: string): DynamoDbDriver {
+  return awsLiteDynamoDbDriver({ endpoint, credentials: LOCAL_CREDENTIALS });
 }

@@ -6,9 +6,8 @@ import { OutboxMail, readOutbox } from '../../functions/mail/outbox-mail';
 import { FixedClock } from '../../functions/ports/clock';
 import type { Mail } from '../../functions/ports/mail';
 import type { TableStore } from '../../functions/ports/table-store';
-import { awsLiteDynamoDbDriver } from '../../functions/store/aws-lite-dynamodb-driver';
 import { ensureTable } from '../../functions/store/create-table';
-import { createDynamoDbClients, type DynamoDbClients, LOCAL_CREDENTIALS } from '../../functions/store/dynamodb-client';
+import { createDynamoDbClients, type DynamoDbClients, localAwsLiteDriver } from '../../functions/store/dynamodb-client';
 import { DynamoDbTableStore } from '../../functions/store/dynamodb-table-store';
 import { sdkDynamoDbDriver } from '../../functions/store/sdk-dynamodb-driver';
 
@@ -58,7 +57,7 @@ export async function makeTestContext(options: TestContextOptions = {}): Promise
   await ensureTable(clients.raw, tableName);
   const realStore = new DynamoDbTableStore(
     process.env.KK_TEST_TRANSPORT === 'aws-lite'
-      ? awsLiteDynamoDbDriver({ endpoint: inject('dynamoEndpoint'), credentials: LOCAL_CREDENTIALS })
+      ? localAwsLiteDriver(inject('dynamoEndpoint'))
       : sdkDynamoDbDriver(clients.doc),
     tableName,
   );

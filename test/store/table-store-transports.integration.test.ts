@@ -8,9 +8,8 @@ import {
   StoreUnavailableError,
   VersionConflictError,
 } from '../../functions/errors/domain-errors';
-import { awsLiteDynamoDbDriver } from '../../functions/store/aws-lite-dynamodb-driver';
 import { ensureTable } from '../../functions/store/create-table';
-import { createDynamoDbClients, LOCAL_CREDENTIALS } from '../../functions/store/dynamodb-client';
+import { createDynamoDbClients, localAwsLiteDriver } from '../../functions/store/dynamodb-client';
 import type { DynamoDbDriver } from '../../functions/store/dynamodb-driver';
 import { DynamoDbTableStore } from '../../functions/store/dynamodb-table-store';
 import { sdkDynamoDbDriver } from '../../functions/store/sdk-dynamodb-driver';
@@ -22,7 +21,7 @@ import { sdkDynamoDbDriver } from '../../functions/store/sdk-dynamodb-driver';
  */
 const TRANSPORTS: Record<string, (endpoint: string) => DynamoDbDriver> = {
   'AWS SDK DocumentClient': (endpoint) => sdkDynamoDbDriver(createDynamoDbClients({ endpoint }).doc),
-  'aws-lite': (endpoint) => awsLiteDynamoDbDriver({ endpoint, credentials: LOCAL_CREDENTIALS }),
+  'aws-lite': (endpoint) => localAwsLiteDriver(endpoint),
 };
 
 const draft = {
