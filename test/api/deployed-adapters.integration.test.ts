@@ -1,7 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { autosaveAnswers } from '../../bench/lib/autosave-payload';
+import { startFakeSecretsManager } from '../../bench/lib/fake-secrets-manager';
 import { awsDeps } from '../../functions/config/aws-environment';
 import { createMemberApp } from '../../functions/member-app';
 import { sessionCookie } from '../helpers/security-world';
@@ -10,28 +9,6 @@ import { jsonRequest, makeTestContext, type TestContext } from '../helpers/test-
 
 const SECRET = 'deployed-secret-that-is-long-enough-for-hmac';
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-north-1:000000000000:secret:kk-session';
-
-/** Secrets Manager on 127.0.0.1: records each request and answers GetSecretValue with `secret`. */
-async function fakeSecretsManager(secret: string | undefined) {
-  const requests: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      requests.push({ headers: req.headers, body });
-      res.setHeader('content-type', 'application/x-amz-json-1.1');
-      res.end(JSON.stringify({ ARN: SECRET_ARN, Name: 'kk-session', ...(secret ? { SecretString: secret } : {}) }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 function lambdaEnv(ctx: TestContext, secretsEndpoint: string): NodeJS.ProcessEnv {
   return {
@@ -53,9 +30,9 @@ function lambdaEnv(ctx: TestContext, secretsEndpoint: string): NodeJS.ProcessEnv
  * Secrets Manager. The API tests use the SDK transport; this is the deployed one, end to end.
  */
 describe('a deployed function’s adapters', () => {
-  let secrets: Awaited<ReturnType<typeof fakeSecretsManager>>;
+  let secrets: Awaited<ReturnType<typeof startFakeSecretsManager>>;
   beforeAll(async () => {
-    secrets = await fakeSecretsManager(SECRET);
+    secrets = await startFakeSecretsManager(SECRET);
   });
   afterAll(() => secrets.close());
 
@@ -76,7 +53,7 @@ describe('a deployed function’s adapters', () => {
   });
 
   it('refuses an empty secret instead of signing sessions with nothing', async () => {
-    const empty = await fakeSecretsManager(undefined);
+    const empty = await startFakeSecretsManager(undefined);
     try {
       const ctx = await makeTestContext();
       const source = (await awsDeps(lambdaEnv(ctx, empty.endpoint))).config.sessionSecret;
