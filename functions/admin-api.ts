@@ -7,6 +7,7 @@ import { registerContactRoutes } from './features/contacts/contact.routes';
 import { ContactService } from './features/contacts/contact.service';
 import { ContactImportService } from './features/contacts/contact-import';
 import { registerEmissionImports } from './features/imports/import.routes';
+import type { KlimatlagetService } from './features/klimatlaget/klimatlaget.service';
 import { registerKlimatlagetAdminRoutes } from './features/klimatlaget/klimatlaget-admin.routes';
 import { registerOrganisationRoutes } from './features/organisations/organisation.routes';
 import { OrganisationService } from './features/organisations/organisation.service';
@@ -25,7 +26,7 @@ import { ResponseReviewService } from './features/responses/response-review.serv
  * and reminders, review, imports, Klimatläget publishing, admins and the audit log. In AWS it runs
  * in its own Lambda, so none of this weighs on a member's cold start.
  */
-export function registerAdminApi(app: ApiApp, core: AppCore): void {
+export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: KlimatlagetService): void {
   const { deps, log, repositories, audit, campaigns, sessions, auth, access } = core;
   registerCampaignAdminRoutes(app, { campaigns, access });
   registerReminders(app, { ...deps, log, tokens: auth, audit, campaigns, access });
@@ -116,5 +117,5 @@ export function registerAdminApi(app: ApiApp, core: AppCore): void {
     access,
   });
 
-  registerKlimatlagetAdminRoutes(app, { service: core.klimatlaget, access });
+  registerKlimatlagetAdminRoutes(app, { service: klimatlaget, access });
 }

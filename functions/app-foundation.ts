@@ -16,10 +16,6 @@ import { SessionService } from './features/auth/session.service';
 import { CampaignRepository } from './features/campaigns/campaign.repository';
 import { CampaignService } from './features/campaigns/campaign.service';
 import { ContactRepository } from './features/contacts/contact.repository';
-import { EmissionRepository } from './features/emissions/emission.repository';
-import { KlimatlagetService } from './features/klimatlaget/klimatlaget.service';
-import { ReportRepository } from './features/klimatlaget/report.repository';
-import { ScoreWriter } from './features/klimatlaget/score.writer';
 import { OrganisationRepository } from './features/organisations/organisation.repository';
 import { ResponseRepository } from './features/responses/response.repository';
 import { accessMiddleware } from './http/access.middleware';
@@ -68,18 +64,7 @@ export function createAppCore(deps: AppDeps) {
   });
   const access = accessMiddleware(sessions, deps.config.sessionSecret);
 
-  // Both halves use it: the public report reads with it, the kansli's routes publish with it.
-  const klimatlaget = new KlimatlagetService({
-    campaigns,
-    responses: repositories.responses,
-    organisations: repositories.organisations,
-    reports: new ReportRepository(deps.store),
-    emissions: new EmissionRepository(deps.store),
-    scores: new ScoreWriter(deps.store),
-    audit,
-    clock: deps.clock,
-  });
-  return { deps, log, clientIp, repositories, audit, campaigns, sessions, auth, access, klimatlaget };
+  return { deps, log, clientIp, repositories, audit, campaigns, sessions, auth, access };
 }
 
 export type AppCore = ReturnType<typeof createAppCore>;

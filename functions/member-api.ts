@@ -1,16 +1,13 @@
 import type { ApiApp, AppCore } from './app-foundation';
 import { EmissionRepository } from './features/emissions/emission.repository';
 import { EmissionsPrefillSource } from './features/emissions/emissions-prefill';
-import { registerKlimatlagetPublicRoutes } from './features/klimatlaget/klimatlaget-public.routes';
-import { createEmailStateService } from './features/reminders/email-state.service';
-import { registerUnsubscribeRoutes } from './features/reminders/unsubscribe.routes';
 import { registerResponseRoutes } from './features/responses/response.routes';
 import { ResponseService } from './features/responses/response.service';
 
 /**
- * What members and the public use: their organisation's response (load, autosave, submit), the
- * scorecard and the published report, and one-click unsubscribe. Kept small on purpose: this is
- * the API a contact's first autosave cold-starts (docs/performance.md).
+ * What a contact uses while filling in the survey: their organisation's response (load, autosave,
+ * submit). Kept small on purpose: this is the API a contact's first autosave cold-starts
+ * (docs/performance.md); the report, scorecard and unsubscribe are in report-api.ts.
  */
 export function registerMemberApi(app: ApiApp, core: AppCore): void {
   const { deps, log, repositories, campaigns, access } = core;
@@ -25,10 +22,4 @@ export function registerMemberApi(app: ApiApp, core: AppCore): void {
     log,
   });
   registerResponseRoutes(app, { service: responses, responses: repositories.responses, campaigns, access });
-  registerKlimatlagetPublicRoutes(app, { service: core.klimatlaget, access });
-  registerUnsubscribeRoutes(app, {
-    emailStates: createEmailStateService({ store: deps.store, clock: deps.clock, log }),
-    access,
-    secret: deps.config.sessionSecret,
-  });
 }

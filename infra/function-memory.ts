@@ -13,6 +13,12 @@ export const FUNCTION_MEMORY_MB = {
    */
   memberApi: FULL_VCPU_MB,
   /**
+   * The report API: the published report is one stored snapshot, a scorecard a few reads; CloudFront
+   * caches the public report. Its cold start is a reader's first page, so it gets the member API's
+   * core too.
+   */
+  reportApi: FULL_VCPU_MB,
+  /**
    * The kansli's API: imports parse 20 MB spreadsheets, publish and the exports aggregate every
    * response, all CPU-bound. At 3,110 organisations (tenfold growth) the xlsx export takes 12–14 s
    * and publish 9–11 s on one full core (bench growth), which 58 % of a vCPU would stretch past the

@@ -7,8 +7,10 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface ApiGatewayProps {
-  /** The member API (createMemberApp): every request not routed to the admin API. */
+  /** The member API (createMemberApp): every request not routed to the admin or report API. */
   readonly memberHandler: IFunction;
+  /** The report API (createReportApp): Klimatläget, the scorecard and unsubscribe. */
+  readonly reportHandler: IFunction;
   /** The whole API (createApp): /api/admin/* and /api/openapi.json. */
   readonly adminHandler: IFunction;
 }
@@ -19,15 +21,28 @@ export interface ApiGatewayProps {
  */
 export const ADMIN_API_TIMEOUT_SECONDS = 29;
 
-/** Paths the admin Lambda answers; everything else goes to the member Lambda. */
+/** Paths the admin Lambda answers; everything else goes to the member or the report Lambda. */
 export const ADMIN_API_ROUTES = [
   { path: '/api/admin/{proxy+}', methods: [HttpMethod.ANY] },
   { path: '/api/openapi.json', methods: [HttpMethod.GET] },
 ] as const;
 
 /**
- * An HTTP API in front of two Hono Lambdas: the kansli's routes go to the whole app, the rest to
- * the member app, so a contact's cold start never loads the admin features (docs/performance.md).
+ * Paths the report Lambda answers: what is read after the survey, never during it. Any method, so
+ * the app itself answers a wrong one, as it does everywhere else.
+ */
+export const REPORT_API_ROUTES = [
+  { path: '/api/klimatlaget', methods: [HttpMethod.ANY] },
+  { path: '/api/klimatlaget/{proxy+}', methods: [HttpMethod.ANY] },
+  { path: '/api/campaigns/{year}/scorecard', methods: [HttpMethod.ANY] },
+  { path: '/api/unsubscribe', methods: [HttpMethod.ANY] },
+] as const;
+
+/**
+ * An HTTP API in front of three Hono Lambdas: the kansli's routes go to the whole app, the report
+ * and unsubscribe to the report app, the rest (sign-in and the response) to the member app, so a
+ * contact's autosave cold start loads neither the admin features nor the report
+ * (docs/performance.md).
  * It sits behind CloudFront (`/api/*`)
  * because a Function URL with Origin Access Control would need browsers to sign POST bodies, and
  * an open Function URL would give no stage throttling or access log.
@@ -41,13 +56,17 @@ export class ApiGateway extends Construct {
     super(scope, id);
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Klimatkommunerna medlemstest API (reached through CloudFront /api/*)',
-      // The Hono apps route and authenticate themselves: a catch-all plus the admin prefix.
+      // The Hono apps route and authenticate themselves: a catch-all plus the admin and report paths.
       defaultIntegration: new HttpLambdaIntegration('Hono', props.memberHandler),
       createDefaultStage: false,
     });
     const admin = new HttpLambdaIntegration('HonoAdmin', props.adminHandler);
     for (const route of ADMIN_API_ROUTES) {
       this.httpApi.addRoutes({ path: route.path, methods: [...route.methods], integration: admin });
+    }
+    const report = new HttpLambdaIntegration('HonoReport', props.reportHandler);
+    for (const route of REPORT_API_ROUTES) {
+      this.httpApi.addRoutes({ path: route.path, methods: [...route.methods], integration: report });
     }
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });

@@ -34,8 +34,10 @@ export class KlimatkommunernaStack extends Stack {
   readonly data: DataTable;
   /** The whole API (createApp): the kansli's /api/admin/* and the OpenAPI document. */
   readonly api: AppFunction;
-  /** The member API (createMemberApp): sign-in, responses, scorecard, report, unsubscribe. */
+  /** The member API (createMemberApp): sign-in and the organisation's response. */
   readonly memberApi: AppFunction;
+  /** The report API (createReportApp): Klimatläget, the scorecard and unsubscribe. */
+  readonly reportApi: AppFunction;
   readonly apiGateway: ApiGateway;
   readonly web: WebDistribution;
   readonly imports: ImportsBucket;
@@ -112,8 +114,16 @@ export class KlimatkommunernaStack extends Stack {
       timeout: Duration.seconds(10),
       environment: {},
     });
+    this.reportApi = new AppFunction(this, 'ReportApi', {
+      entry: handlerEntry('report-api'),
+      description: 'Hono report API: Klimatläget, the scorecard and unsubscribe',
+      memorySize: FUNCTION_MEMORY_MB.reportApi,
+      timeout: Duration.seconds(10),
+      environment: {},
+    });
     this.apiGateway = new ApiGateway(this, 'ApiGateway', {
       memberHandler: this.memberApi.fn,
+      reportHandler: this.reportApi.fn,
       adminHandler: this.api.fn,
     });
 
@@ -151,6 +161,9 @@ export class KlimatkommunernaStack extends Stack {
     // No import bucket: uploads and previews are the kansli's.
     const memberApiEnvironment = { ...mailEnvironment, ADMIN_EMAILS: config.adminEmails, CLIENT_IP_HEADER };
     for (const [name, value] of Object.entries(memberApiEnvironment)) this.memberApi.fn.addEnvironment(name, value);
+    // The mail settings are there because the shared app core builds its (lazy) mail adapter.
+    const reportApiEnvironment = { ...mailEnvironment, ADMIN_EMAILS: config.adminEmails, CLIENT_IP_HEADER };
+    for (const [name, value] of Object.entries(reportApiEnvironment)) this.reportApi.fn.addEnvironment(name, value);
 
     this.reminders = new ScheduledJob(this, 'Reminders', {
       entry: handlerEntry('reminders'),
@@ -180,6 +193,11 @@ export class KlimatkommunernaStack extends Stack {
       tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
       queryIndexes: ['gsi1', 'gsi2'],
     });
+    // Reads reports, scores and sessions; unsubscribe updates a contact's email state.
+    this.data.grant(this.reportApi.fn, {
+      tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
+      queryIndexes: ['gsi1', 'gsi2'],
+    });
     this.data.grant(this.reminders.function.fn, {
       tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
       queryIndexes: ['gsi1', 'gsi2'],
@@ -196,12 +214,15 @@ export class KlimatkommunernaStack extends Stack {
     this.mail.grantSend(this.reminders.function.fn);
     this.sessionSecret.grantRead(this.api.fn);
     this.sessionSecret.grantRead(this.memberApi.fn);
+    // One-click unsubscribe links are signed with it.
+    this.sessionSecret.grantRead(this.reportApi.fn);
     // Reminder emails carry signed one-click unsubscribe links.
     this.sessionSecret.grantRead(this.reminders.function.fn);
     this.imports.grantUploadAndRead(this.api.fn);
 
     this.alarms.watchFunction('Api', this.api.fn);
     this.alarms.watchFunction('MemberApi', this.memberApi.fn);
+    this.alarms.watchFunction('ReportApi', this.reportApi.fn);
     this.alarms.watchFunction('Reminders', this.reminders.function.fn);
     this.alarms.watchFunction('Retention', this.retention.function.fn);
     this.alarms.watchFunction('SesEvents', this.mail.eventsHandler.fn);
@@ -238,6 +259,7 @@ export class KlimatkommunernaStack extends Stack {
       lambdaFunctions: [
         this.api.fn,
         this.memberApi.fn,
+        this.reportApi.fn,
         this.reminders.function.fn,
         this.retention.function.fn,
         this.mail.eventsHandler.fn,

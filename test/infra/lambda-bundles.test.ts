@@ -11,10 +11,13 @@ import { AppFunction } from '../../infra/app-function';
 import { lambdaBuildOptions } from '../../infra/lambda-bundling/lambda-build-options';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const HANDLERS = ['api', 'member-api', 'reminders', 'retention', 'ses-events'];
+const HANDLERS = ['api', 'member-api', 'report-api', 'reminders', 'retention', 'ses-events'];
 /** The kansli's routes and services (repositories the sign-in shares aside): none may be in the member bundle. */
 const ADMIN_ONLY =
   /functions\/(admin-api\.ts|features\/((admins|audit|contacts|imports|organisations|privacy|progress)\/[^/]+\.(routes|service)\.ts|klimatlaget\/klimatlaget-admin\.routes\.ts|reminders\/(reminder\.routes|reminders\.service)\.ts|responses\/response-(admin|review)\.))/;
+/** The report and unsubscribe (the report API's): none may be on the member API's cold path. */
+const REPORT_ONLY =
+  /(functions\/(report-api\.ts|features\/(klimatlaget\/[^/]+\.ts|reminders\/unsubscribe[^/]*\.ts))|shared\/klimatlaget\/report\.schema\.ts)/;
 const work = mkdtempSync(path.join(tmpdir(), 'kk-lambda-bundles-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -49,7 +52,12 @@ describe('Lambda bundles (infra/lambda-bundling)', () => {
     ).toEqual([]);
     expect(coldInputs.some((input) => input.includes('node_modules/@aws-lite/client/'))).toBe(true);
     const allInputs = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
-    if (name === 'member-api') expect(allInputs.filter((input) => ADMIN_ONLY.test(input))).toEqual([]);
+    if (name === 'member-api') {
+      expect(allInputs.filter((input) => ADMIN_ONLY.test(input))).toEqual([]);
+      // Klimatläget's schemas were a third of the zod schemas a member cold start built (docs/performance.md).
+      expect(coldInputs.filter((input) => REPORT_ONLY.test(input))).toEqual([]);
+    }
+    if (name === 'report-api') expect(coldInputs.filter((input) => REPORT_ONLY.test(input)).length).toBeGreaterThan(5);
     // The pattern is not vacuous: the whole API does carry those features.
     if (name === 'api') expect(allInputs.filter((input) => ADMIN_ONLY.test(input)).length).toBeGreaterThan(10);
     // Only Swedish and English of zod's locales are bundled.

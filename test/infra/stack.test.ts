@@ -42,6 +42,7 @@ function appFunctions(): Record<string, IFunction> {
   return {
     api: stack.api.fn,
     memberApi: stack.memberApi.fn,
+    reportApi: stack.reportApi.fn,
     reminders: stack.reminders.function.fn,
     retention: stack.retention.function.fn,
     sesEvents: stack.mail.eventsHandler.fn,
@@ -128,7 +129,7 @@ describe('DynamoDB table', () => {
 });
 
 describe('Lambda functions', () => {
-  it('are exactly the five app functions, all Node 22 on arm64 with a retained log group', () => {
+  it('are exactly the six app functions, all Node 22 on arm64 with a retained log group', () => {
     const functions = resourcesOfType(template, 'AWS::Lambda::Function');
     expect(functions.map(([id]) => id).sort()).toEqual(Object.values(appFunctions()).map(logicalId).sort());
     const logGroups = new Map(resourcesOfType(template, 'AWS::Logs::LogGroup'));
@@ -155,6 +156,7 @@ describe('Lambda functions', () => {
     expect(memory).toEqual({
       api: FUNCTION_MEMORY_MB.adminApi,
       memberApi: FUNCTION_MEMORY_MB.memberApi,
+      reportApi: FUNCTION_MEMORY_MB.reportApi,
       reminders: FUNCTION_MEMORY_MB.scheduledJob,
       retention: FUNCTION_MEMORY_MB.scheduledJob,
       sesEvents: FUNCTION_MEMORY_MB.sesEvents,
@@ -247,6 +249,11 @@ describe('least-privilege IAM', () => {
     });
     // The member API writes sessions, login tokens and responses and deletes sessions on sign-out.
     expect(dynamoGrants(stack.memberApi.fn)).toEqual(dynamoGrants(stack.api.fn));
+    // The report API reads; unsubscribe updates a contact. It deletes nothing.
+    expect(dynamoGrants(stack.reportApi.fn)).toEqual({
+      table: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      indexes: { gsi1: ['dynamodb:Query'], gsi2: ['dynamodb:Query'] },
+    });
     expect(dynamoGrants(stack.reminders.function.fn)).toEqual({
       table: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
       indexes: { gsi1: ['dynamodb:Query'], gsi2: ['dynamodb:Query'] },
@@ -497,7 +504,7 @@ describe('storage and web', () => {
     expect(resourcesOfType(template, 'Custom::CDKBucketDeployment')).toHaveLength(0);
   });
 
-  it('sends /api/admin/* and the OpenAPI document to the whole API, everything else to the member API', () => {
+  it('sends /api/admin/* and the OpenAPI document to the whole API, the report and unsubscribe to the report API, everything else to the member API', () => {
     const integrations = new Map(
       resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').map(([id, integration]) => [
         id,
@@ -511,10 +518,19 @@ describe('storage and web', () => {
         return [props(route).RouteKey as string, integrations.get(integrationId ?? '') ?? ''];
       }),
     );
-    expect(Object.keys(routes).sort()).toEqual(['$default', 'ANY /api/admin/{proxy+}', 'GET /api/openapi.json']);
+    const reportRoutes = [
+      'ANY /api/campaigns/{year}/scorecard',
+      'ANY /api/klimatlaget',
+      'ANY /api/klimatlaget/{proxy+}',
+      'ANY /api/unsubscribe',
+    ];
+    expect(Object.keys(routes).sort()).toEqual(
+      ['$default', 'ANY /api/admin/{proxy+}', 'GET /api/openapi.json', ...reportRoutes].sort(),
+    );
     expect(routes.$default).toContain(logicalId(stack.memberApi.fn));
     expect(routes['ANY /api/admin/{proxy+}']).toContain(logicalId(stack.api.fn));
     expect(routes['GET /api/openapi.json']).toContain(logicalId(stack.api.fn));
+    for (const route of reportRoutes) expect(routes[route], route).toContain(logicalId(stack.reportApi.fn));
   });
 
   it('HTTP API has access logs and stage throttling', () => {

@@ -36,6 +36,7 @@ afterEach(() => {
 describe('the API modules construct no Intl formatter at import', () => {
   it.each([
     ['the member API', '../../functions/member-app'],
+    ['the report API', '../../functions/report-app'],
     ['the whole API', '../../functions/app'],
   ])('%s', async (_name, modulePath) => {
     vi.resetModules();
