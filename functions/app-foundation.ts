@@ -62,7 +62,8 @@ export function createAppCore(deps: AppDeps) {
       perIpPerHour: deps.config.loginLinksPerIpPerHour,
     },
   });
-  const access = accessMiddleware(sessions, deps.config.sessionSecret);
+  // No key: sessions are keyed by the hash of their id (docs/security.md).
+  const access = accessMiddleware(sessions);
 
   return { deps, log, clientIp, repositories, audit, campaigns, sessions, auth, access };
 }
@@ -144,7 +145,6 @@ export function createBaseApp(core: AppCore): ApiApp {
   registerAuthRoutes(app, {
     auth,
     sessions,
-    secret: deps.config.sessionSecret,
     secureCookies: deps.config.deployed,
     access,
     clientIp,

@@ -158,8 +158,10 @@ export class KlimatkommunernaStack extends Stack {
       CLIENT_IP_HEADER,
     };
     for (const [name, value] of Object.entries(apiEnvironment)) this.api.fn.addEnvironment(name, value);
-    // No import bucket: uploads and previews are the kansli's.
-    const memberApiEnvironment = { ...mailEnvironment, ADMIN_EMAILS: config.adminEmails, CLIENT_IP_HEADER };
+    // No import bucket: uploads and previews are the kansli's. No secret: sessions need no key, and
+    // the member API signs no unsubscribe link.
+    const { SESSION_SECRET_ARN: _unsubscribeKey, ...memberMailEnvironment } = mailEnvironment;
+    const memberApiEnvironment = { ...memberMailEnvironment, ADMIN_EMAILS: config.adminEmails, CLIENT_IP_HEADER };
     for (const [name, value] of Object.entries(memberApiEnvironment)) this.memberApi.fn.addEnvironment(name, value);
     // The mail settings are there because the shared app core builds its (lazy) mail adapter.
     const reportApiEnvironment = { ...mailEnvironment, ADMIN_EMAILS: config.adminEmails, CLIENT_IP_HEADER };
@@ -212,11 +214,10 @@ export class KlimatkommunernaStack extends Stack {
     this.mail.grantSend(this.api.fn);
     this.mail.grantSend(this.memberApi.fn);
     this.mail.grantSend(this.reminders.function.fn);
+    // The secret signs one-click unsubscribe links: the reminders and the kansli's "remind now" sign
+    // them, the report API checks them. Sessions need no key (docs/security.md).
     this.sessionSecret.grantRead(this.api.fn);
-    this.sessionSecret.grantRead(this.memberApi.fn);
-    // One-click unsubscribe links are signed with it.
     this.sessionSecret.grantRead(this.reportApi.fn);
-    // Reminder emails carry signed one-click unsubscribe links.
     this.sessionSecret.grantRead(this.reminders.function.fn);
     this.imports.grantUploadAndRead(this.api.fn);
 

@@ -52,13 +52,13 @@ export function applyNagSuppressions(stack: Stack, t: NagTargets): void {
   acknowledge(
     t.sessionSecret,
     'AwsSolutions-SMG4',
-    'Session signing key: rotating it signs every user out, so it is rotated by hand (docs/deploy.md) rather than on a schedule; sessions last 12 hours.',
+    'Unsubscribe-link signing key: rotating it voids the links in emails already sent, so it is rotated by hand (docs/deploy.md) rather than on a schedule.',
   );
 
   acknowledge(
     t.httpApi,
     'AwsSolutions-APIG4',
-    'The Hono app authenticates every non-public route itself with a signed session cookie; public routes (health, login link, session) must stay anonymous.',
+    'The Hono app authenticates every non-public route itself with its session cookie; public routes (health, login link, session) must stay anonymous.',
   );
 
   acknowledge(

@@ -5,13 +5,11 @@ import { promisify } from 'node:util';
 import { json, makeAppStack, seedOpenCampaign, signInInProcess, startBenchDynamo } from '../lib/app-stack';
 import { autosaveAnswers } from '../lib/autosave-payload';
 import type { Benchmark } from '../lib/context';
-import { startFakeSecretsManager } from '../lib/fake-secrets-manager';
 import { bundleLambda, bytesFromPackage, staticallyReachableInputs } from '../lib/lambda-bundle';
 import { bulkSeed } from '../lib/seed';
 import { median } from '../lib/stats';
 
 const run = promisify(execFile);
-const SECRET = 'bench-secret-that-is-long-enough-for-hmac';
 const SURVEY_CORE = /node_modules\/survey-(core|react-ui)\//;
 /**
  * To profile the cold starts: KK_BENCH_COLD_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/cold'. With
@@ -76,9 +74,10 @@ function httpApiEvent(method: string, rawPath: string, body: unknown, cookie?: s
  * 2. Lambda cold start of the member API (the Lambda that answers autosaves). Both handlers are
  * bundled like infra/app-function.ts; each sample is a
  * fresh Node process that imports the bundle and answers one event (the real handler: one
- * autosave; the floor: one health check). The real handler runs unchanged: the
- * AWS_ENDPOINT_URL_* variables (the SDK's names, which functions/config/aws-environment.ts honours
- * for aws-lite too) point DynamoDB at a dynalite and Secrets Manager at a local fake.
+ * autosave; the floor: one health check). The real handler runs unchanged, with the environment
+ * infra/ deploys it with (no SESSION_SECRET_ARN: sessions need no key): AWS_ENDPOINT_URL_DYNAMODB
+ * (the SDK's name, which functions/config/aws-environment.ts honours for aws-lite too) points it at
+ * a dynalite.
  */
 export const coldStart: Benchmark = {
   name: 'cold-start',
@@ -112,9 +111,8 @@ export const coldStart: Benchmark = {
       : undefined;
 
     const db = await startBenchDynamo();
-    const secrets = await startFakeSecretsManager(SECRET);
     try {
-      const stack = await makeAppStack(db.endpoint, { sessionSecret: SECRET });
+      const stack = await makeAppStack(db.endpoint);
       const now = new Date();
       stack.clock.set(now);
       const year = now.getUTCFullYear();
@@ -139,9 +137,7 @@ export const coldStart: Benchmark = {
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
         TABLE_NAME: stack.tableName,
-        SESSION_SECRET_ARN: 'arn:aws:secretsmanager:eu-north-1:000000000000:secret:bench',
         SES_FROM_ADDRESS: 'medlemstest@example.se',
         BASE_URL: 'https://medlemstest.example.se',
         ADMIN_EMAILS: 'kansli@example.se',
@@ -198,7 +194,7 @@ export const coldStart: Benchmark = {
         unit: 'ms',
         floor: Math.round(floorMs),
         budget: { kind: 'ratio-max', max: 1.5 },
-        note: `median of ${samples} fresh processes each; CPU time ${medianMs(realRuns, 'cpuMs')} ms vs floor ${medianMs(floorRuns, 'cpuMs')} ms; import alone ${medianMs(realRuns, 'importMs')} ms vs floor ${medianMs(floorRuns, 'importMs')} ms; first request ${medianMs(realRuns, 'firstRequestMs')} ms (Secrets Manager fake, session and campaign Gets, the Update) vs floor ${medianMs(floorRuns, 'firstRequestMs')} ms (one Get)`,
+        note: `median of ${samples} fresh processes each; CPU time ${medianMs(realRuns, 'cpuMs')} ms vs floor ${medianMs(floorRuns, 'cpuMs')} ms; import alone ${medianMs(realRuns, 'importMs')} ms vs floor ${medianMs(floorRuns, 'importMs')} ms; first request ${medianMs(realRuns, 'firstRequestMs')} ms (session and campaign Gets, the Update) vs floor ${medianMs(floorRuns, 'firstRequestMs')} ms (one Get)`,
       });
       // Not budgets: they split the gap into what the chosen libraries cost and what our code adds.
       const referenceMs = median(referenceRuns.map((r) => r.totalMs));
@@ -214,7 +210,7 @@ export const coldStart: Benchmark = {
         value: Math.round(realMs),
         unit: 'ms',
         floor: Math.round(referenceMs),
-        note: 'what our own code adds: its schemas, routes, services, the campaign read and the session key',
+        note: 'what our own code adds: its schemas, routes, services and the campaign read',
       });
       if (variant) {
         rows.measured({
@@ -244,7 +240,6 @@ export const coldStart: Benchmark = {
         note: `static imports from the handler (dynamic import() is lazy); survey-core is in the bundle for submit only: ${Math.round(bytesFromPackage(real.metafile, SURVEY_CORE) / 1024)} KB, initialised on the first submit`,
       });
     } finally {
-      await secrets.close();
       await db.close();
     }
   },

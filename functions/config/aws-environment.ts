@@ -14,13 +14,14 @@ export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env):
 }
 
 /**
- * The adapters and settings of a deployed Lambda: DynamoDB, SES and the session key from
- * Secrets Manager. Called once per cold start by each handler, never at module scope. The key is
- * read on first use, while the first request's session read is in flight, not before it.
+ * The adapters and settings of a deployed Lambda: DynamoDB, SES and the key that signs unsubscribe
+ * links, from Secrets Manager. Called once per cold start by each handler, never at module scope.
+ * The key is read on first use: only unsubscribe and reminders need it, so a function without
+ * SESSION_SECRET_ARN (the member API) never reads it and fails clearly if it ever tried.
  */
 export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omit<AppDeps, 'clientIp'>> {
   const store = deployedTableStore(env);
-  const secretArn = requiredEnv('SESSION_SECRET_ARN', env);
+  const secretArn = env.SESSION_SECRET_ARN;
   return {
     store,
     mail: lazySesMail(requiredEnv('SES_FROM_ADDRESS', env), env.SES_CONFIGURATION_SET),
@@ -28,7 +29,7 @@ export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omi
     config: {
       baseUrl: requiredEnv('BASE_URL', env),
       deployed: true,
-      sessionSecret: once(() => readSessionSecret(secretArn, env)),
+      sessionSecret: secretArn ? once(() => readSessionSecret(secretArn, env)) : noSecretConfigured,
       adminEmails: (env.ADMIN_EMAILS ?? '')
         .split(',')
         .map((e) => e.trim().toLowerCase())
@@ -38,6 +39,10 @@ export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omi
     ...(env.IMPORT_BUCKET ? { files: lazyS3FileStore(env.IMPORT_BUCKET, env.IMPORT_PREFIX ?? 'uploads/') } : {}),
     log: (entry) => console.log(JSON.stringify(entry)),
   };
+}
+
+async function noSecretConfigured(): Promise<string> {
+  throw new Error('SESSION_SECRET_ARN is not set: this function is not given the key that signs unsubscribe links');
 }
 
 /**

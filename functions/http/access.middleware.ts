@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie, getSignedCookie } from 'hono/cookie';
-import { readSecret, type SecretSource } from '../app-deps';
+import { getCookie } from 'hono/cookie';
 import { ForbiddenError, NotAuthenticatedError } from '../errors/domain-errors';
 import {
   SESSION_COOKIE,
@@ -15,11 +14,11 @@ import type { Access } from './openapi-helpers';
  * Enforces a route's declared access. Public routes never touch the store; the others read
  * the session once (one GetItem) and check the role.
  */
-export function accessMiddleware(sessions: SessionService, secret: SecretSource) {
+export function accessMiddleware(sessions: SessionService) {
   return (access: Access): MiddlewareHandler<AppEnv> =>
     async (c, next) => {
       if (access === 'public' || access === 'dev') return next();
-      const user = await signedInUser(c, sessions, secret);
+      const user = await signedInUser(c, sessions);
       if (!user) throw new NotAuthenticatedError();
       if (access === 'admin' && user.role !== 'admin') {
         throw new ForbiddenError('admin_only', 'Bara kansliet kan göra detta.');
@@ -33,19 +32,16 @@ export function accessMiddleware(sessions: SessionService, secret: SecretSource)
 }
 
 /**
- * The session the signed cookie names. The session is read while the signing key loads (on a
- * Lambda's cold start, from Secrets Manager) rather than after it; the id is trusted only once its
- * signature checks, and only a well-formed id is looked up before that.
+ * The session the cookie names. The cookie is the raw id, unsigned: the table is keyed by the id's
+ * hash, so only someone who holds the id can name a session, and no key (no Secrets Manager
+ * request) is needed to check it. Anything not shaped like an issued id, such as an old signed
+ * `id.signature` cookie, is not looked up at all.
  */
 async function signedInUser(
   c: Parameters<MiddlewareHandler<AppEnv>>[0],
   sessions: SessionService,
-  secret: SecretSource,
 ): Promise<SessionUser | undefined> {
-  const raw = getCookie(c, SESSION_COOKIE);
-  const unverifiedId = raw?.slice(0, raw.lastIndexOf('.'));
-  if (!unverifiedId || !SESSION_ID_PATTERN.test(unverifiedId)) return undefined;
-  const [key, session] = await Promise.all([readSecret(secret), sessions.find(unverifiedId)]);
-  const verifiedId = await getSignedCookie(c, key, SESSION_COOKIE);
-  return verifiedId === unverifiedId ? session : undefined;
+  const sessionId = getCookie(c, SESSION_COOKIE);
+  if (!sessionId || !SESSION_ID_PATTERN.test(sessionId)) return undefined;
+  return sessions.find(sessionId);
 }

@@ -42,7 +42,7 @@ export const ACCESS_PATTERNS = {
   adminByEmail: { index: 'table', key: 'ADMIN / EMAIL#<email>' },
   allAdmins: { index: 'table', key: 'ADMIN / EMAIL#' },
   loginTokenByHash: { index: 'table', key: 'TOKEN#<sha256> / TOKEN' },
-  sessionById: { index: 'table', key: 'SESSION#<id> / SESSION' },
+  sessionByIdHash: { index: 'table', key: 'SESSION#<sha256 of id> / SESSION' },
   sessionsOfUser: { index: 'gsi1', key: 'SESSIONS#<email> / <createdAt>' },
   rateCounter: { index: 'table', key: 'RATE#<scope>#<subject>#<hour> / RATE' },
   outboxNewestLast: { index: 'table', key: 'OUTBOX / <sentAt>#<id>' },
@@ -103,7 +103,8 @@ export const keys = {
   adminPrefix: 'EMAIL#',
 
   loginToken: (tokenHash: string): ItemKey => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
-  session: (sessionId: string): ItemKey => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
+  /** Takes the id's hash (sessionIdHash), never the id: the table holds no live session id. */
+  session: (sessionIdHash: string): ItemKey => ({ pk: `SESSION#${sessionIdHash}`, sk: 'SESSION' }),
   sessionOfUser: (email: string, createdAt: string) => ({
     gsi1pk: `SESSIONS#${normaliseEmail(email)}`,
     gsi1sk: createdAt,

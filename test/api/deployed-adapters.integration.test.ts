@@ -26,8 +26,8 @@ function lambdaEnv(ctx: TestContext, secretsEndpoint: string): NodeJS.ProcessEnv
 
 /**
  * The adapters a deployed Lambda builds (functions/config/aws-environment.ts): the table over
- * aws-lite and the session key from Secrets Manager, against the run's dynalite and a local
- * Secrets Manager. The API tests use the SDK transport; this is the deployed one, end to end.
+ * aws-lite and the unsubscribe-signing key from Secrets Manager, against the run's dynalite and a
+ * local Secrets Manager. The API tests use the SDK transport; this is the deployed one, end to end.
  */
 describe('a deployed function’s adapters', () => {
   let secrets: Awaited<ReturnType<typeof startFakeSecretsManager>>;
@@ -36,7 +36,7 @@ describe('a deployed function’s adapters', () => {
   });
   afterAll(() => secrets.close());
 
-  it('read the session key once, with a signed GetSecretValue for the configured secret', async () => {
+  it('read the signing key once, with a signed GetSecretValue for the configured secret', async () => {
     const ctx = await makeTestContext();
     const deps = await awsDeps(lambdaEnv(ctx, secrets.endpoint));
     const before = secrets.requests.length;
@@ -52,7 +52,7 @@ describe('a deployed function’s adapters', () => {
     expect(JSON.parse(sent[0]?.body ?? '{}')).toEqual({ SecretId: SECRET_ARN });
   });
 
-  it('refuses an empty secret instead of signing sessions with nothing', async () => {
+  it('refuses an empty secret instead of signing links with nothing', async () => {
     const empty = await startFakeSecretsManager(undefined);
     try {
       const ctx = await makeTestContext();
@@ -64,9 +64,19 @@ describe('a deployed function’s adapters', () => {
     }
   });
 
+  it('without SESSION_SECRET_ARN (the member Lambda) give a key source that fails clearly if ever asked', async () => {
+    const ctx = await makeTestContext();
+    const { SESSION_SECRET_ARN: _none, ...env } = lambdaEnv(ctx, secrets.endpoint);
+    const before = secrets.requests.length;
+    const source = (await awsDeps(env)).config.sessionSecret;
+    expect(typeof source).toBe('function');
+    if (typeof source === 'function') await expect(source()).rejects.toThrow('SESSION_SECRET_ARN is not set');
+    expect(secrets.requests.length).toBe(before);
+  });
+
   it('answer a member’s autosave and its version conflict, as the member Lambda builds them', async () => {
     const now = new Date();
-    const ctx = await makeTestContext({ config: { sessionSecret: SECRET }, now: now.toISOString() });
+    const ctx = await makeTestContext({ now: now.toISOString() });
     await seedOrganisations(ctx);
     const year = now.getUTCFullYear();
     await seedCampaign(ctx, {
@@ -82,7 +92,10 @@ describe('a deployed function’s adapters', () => {
       organisationId: '1281',
       contactId: 'tjansteperson-1281',
     });
-    const app = createMemberApp({ ...(await awsDeps(lambdaEnv(ctx, secrets.endpoint))), clientIp: () => '127.0.0.1' });
+    // Deployed as the member Lambda is: no secret configured, and no Secrets Manager request made.
+    const { SESSION_SECRET_ARN: _none, ...memberEnv } = lambdaEnv(ctx, secrets.endpoint);
+    const before = secrets.requests.length;
+    const app = createMemberApp({ ...(await awsDeps(memberEnv)), clientIp: () => '127.0.0.1' });
     const path = `/api/campaigns/${year}/response`;
     const data = autosaveAnswers();
 
@@ -94,5 +107,6 @@ describe('a deployed function’s adapters', () => {
     // What aws-lite wrote, read back through the SDK transport the other tests use.
     const stored = await ctx.store.get({ pk: 'ORG#1281', sk: `RESPONSE#${year}` });
     expect(stored).toMatchObject({ version: 1, status: 'draft', data });
+    expect(secrets.requests.length).toBe(before);
   });
 });

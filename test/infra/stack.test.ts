@@ -234,6 +234,20 @@ describe('least-privilege IAM', () => {
     }
   });
 
+  it('only the functions that sign or check unsubscribe links may read the secret', () => {
+    const readers = Object.entries(appFunctions())
+      .filter(([, fn]) => roleStatements(fn).some((st) => asArray(st.Action).includes('secretsmanager:GetSecretValue')))
+      .map(([name]) => name)
+      .sort();
+    expect(readers).toEqual(['api', 'reminders', 'reportApi']);
+    const environment = (fn: IFunction) =>
+      (props(template.toJSON().Resources[logicalId(fn)]).Environment as { Variables: Record<string, unknown> })
+        .Variables;
+    // Sessions need no key: the member API is not even told where it is.
+    expect(environment(stack.memberApi.fn).SESSION_SECRET_ARN).toBeUndefined();
+    expect(environment(stack.reportApi.fn).SESSION_SECRET_ARN).toEqual({ Ref: logicalId(stack.sessionSecret) });
+  });
+
   it('each function gets exactly the table actions and indexes it uses', () => {
     expect(dynamoGrants(stack.api.fn)).toEqual({
       table: [

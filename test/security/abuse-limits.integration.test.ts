@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type createApp, IMPORT_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES } from '../../functions/app';
 import { hashToken, newToken, sameHash } from '../../functions/features/auth/login-token';
+import { SESSION_ID_PATTERN, sessionIdHash } from '../../functions/features/auth/session.service';
 import { readOutbox } from '../../functions/mail/outbox-mail';
 import { isUnsafe, routeCatalogue } from '../helpers/route-catalogue';
 import { EMAILS, securityWorld } from '../helpers/security-world';
@@ -98,8 +99,10 @@ describe('login tokens', () => {
     const all = written.filter((w) => !w.includes('"entity":"Outbox"'));
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (const write of all) expect(write).not.toContain(token);
-    // The session cookie value is not stored either: the item key is the id, the cookie adds a signature.
+    // The session id (the cookie's value) is not stored either: the session item is keyed by its hash.
     const cookie = decodeURIComponent(res.headers.get('set-cookie')?.split(';')[0]?.split('=')[1] ?? '');
+    expect(cookie).toMatch(SESSION_ID_PATTERN);
+    expect(all.some((w) => w.includes(`SESSION#${sessionIdHash(cookie)}`))).toBe(true);
     for (const write of all) expect(write).not.toContain(cookie);
   });
 });

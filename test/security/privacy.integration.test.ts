@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../functions/features/audit/audit.log';
+import { SESSION_COOKIE, SESSION_ID_PATTERN } from '../../functions/features/auth/session.service';
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import { keys } from '../../functions/store/table-design';
@@ -70,9 +71,13 @@ describe('GDPR export of one contact', () => {
     const text = JSON.stringify(body);
     expect(text).not.toContain(EMAILS.memberA2);
     expect(text).not.toContain(EMAILS.memberB);
-    // Session ids are credentials: the export shows when sessions ran, never their ids.
+    // Session ids are credentials: the export shows when sessions ran, never their ids or keys.
+    const id = decodeURIComponent(world.cookies.memberA?.slice(`${SESSION_COOKIE}=`.length) ?? '');
+    expect(id).toMatch(SESSION_ID_PATTERN);
+    expect(text).not.toContain(id);
     const sessions = await world.ctx.store.queryAll({ index: 'gsi1', partition: keys.sessionsOfUserPk(A_EMAIL) });
-    for (const s of sessions) expect(text).not.toContain(String(s.sessionId));
+    expect(sessions.length).toBeGreaterThanOrEqual(1);
+    for (const s of sessions) expect(text).not.toContain(String(s.pk).slice('SESSION#'.length));
   });
 
   it('records the export in the audit log without personal data', async () => {

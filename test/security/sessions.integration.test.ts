@@ -1,15 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { serializeSigned } from 'hono/utils/cookie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SessionService } from '../../functions/features/auth/session.service';
+import {
+  SESSION_COOKIE,
+  SESSION_ID_PATTERN,
+  SessionService,
+  sessionIdHash,
+} from '../../functions/features/auth/session.service';
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
 import { readOutbox } from '../../functions/mail/outbox-mail';
+import { keys } from '../../functions/store/table-design';
 import { routeCatalogue } from '../helpers/route-catalogue';
 import { EMAILS, sessionCookie } from '../helpers/security-world';
-import { seedOrganisations } from '../helpers/seed-fixtures';
-import { jsonRequest, makeTestContext, signIn, type TestContext, tokenFromText } from '../helpers/test-app';
+import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
+import {
+  countCommands,
+  jsonRequest,
+  makeTestContext,
+  secondInstance,
+  signIn,
+  type TestContext,
+  tokenFromText,
+} from '../helpers/test-app';
 
 /**
- * Sessions are server-side: the cookie holds only a signed random id, and every signed-in
- * request reads the session item (one GetItem). Deleting the item revokes the session at once.
+ * Sessions are server-side: the cookie holds only a random id (unsigned), the table keys the
+ * session by the id's SHA-256, and every signed-in request reads that item (one GetItem).
+ * Deleting the item revokes the session at once.
  */
 const ROUTE_KEYS = new Set(routeCatalogue().map((r) => `${r.method} ${r.path}`));
 const HAS_CONTACT_DELETE = ROUTE_KEYS.has('DELETE /api/admin/contacts/{id}');
@@ -20,6 +37,11 @@ const A_ID = 'tjansteperson-1281';
 
 async function me(ctx: TestContext, cookie: string) {
   return ctx.app.request('/api/me', { headers: { cookie } });
+}
+
+/** The session id a `kk_session=<id>` cookie header carries. */
+function idOf(cookie: string): string {
+  return decodeURIComponent(cookie.slice(`${SESSION_COOKIE}=`.length));
 }
 
 function withCookie(init: RequestInit, cookie: string): RequestInit {
@@ -36,35 +58,74 @@ describe('session cookies', () => {
     cookie = await signIn(ctx, A);
   });
 
-  it('is signed: a changed signature, a swapped id or another key is refused with 401', async () => {
+  it('is the raw id, and nothing but a live issued id signs in: an unknown, tampered, old signed or hashed id is 401', async () => {
     expect((await me(ctx, cookie)).status).toBe(200);
-    const [name, value = ''] = cookie.split('=');
-    const raw = decodeURIComponent(value.slice(0)).trim();
-    const dot = raw.lastIndexOf('.');
-    const id = raw.slice(0, dot);
-    const signature = raw.slice(dot + 1);
-    const flipped = `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
-    const other = await signIn(ctx, EMAILS.memberA2);
-    const otherId = decodeURIComponent(other.split('=')[1] ?? '').slice(0, -signature.length - 1);
+    const id = idOf(cookie);
+    expect(id).toMatch(SESSION_ID_PATTERN);
+    const flipped = `${id[0] === 'A' ? 'B' : 'A'}${id.slice(1)}`;
+    // What someone who read the table holds: the item's key, the hash of the id.
+    const [item] = await ctx.store.queryAll({ index: 'gsi1', partition: keys.sessionsOfUserPk(A) });
+    const storedHash = String(item?.pk).slice('SESSION#'.length);
+    expect(storedHash).toBe(sessionIdHash(id));
+    expect(storedHash).toMatch(SESSION_ID_PATTERN); // same shape as an id, so it is looked up, and still refused
 
-    const forged = [
-      `${name}=${encodeURIComponent(`${id}.${flipped}`)}`,
-      `${name}=${encodeURIComponent(`${otherId}.${signature}`)}`,
-      `${name}=${encodeURIComponent(id)}`,
-      await sessionCookie(ctx, { email: A, name: 'x', role: 'admin' }, 'another-secret-that-is-long-enough'),
-    ];
-    for (const forgedCookie of forged) {
-      const res = await me(ctx, forgedCookie);
-      expect(res.status, forgedCookie).toBe(401);
-      expect((await res.json()).error.code).toBe('not_authenticated');
+    const refused = {
+      unknown: `${SESSION_COOKIE}=${randomBytes(32).toString('base64url')}`,
+      tampered: `${SESSION_COOKIE}=${flipped}`,
+      'old signed cookie of the live id': (await serializeSigned(SESSION_COOKIE, id, ctx.config.sessionSecret)).split(
+        ';',
+      )[0]!,
+      'the stored hash': `${SESSION_COOKIE}=${storedHash}`,
+      'the stored key': `${SESSION_COOKIE}=${encodeURIComponent(String(item?.pk))}`,
+    };
+    for (const [what, forged] of Object.entries(refused)) {
+      const res = await me(ctx, forged);
+      expect(res.status, what).toBe(401);
+      expect((await res.json()).error.code, what).toBe('not_authenticated');
+    }
+    expect((await me(ctx, cookie)).status).toBe(200);
+  });
+
+  it('is stored under the SHA-256 of its id, and the item holds no raw id', async () => {
+    const id = idOf(cookie);
+    const item = await ctx.store.get(keys.session(sessionIdHash(id)));
+    expect(item).toMatchObject({ pk: `SESSION#${sessionIdHash(id)}`, sk: 'SESSION', email: A, entity: 'Session' });
+    expect(await ctx.store.get({ pk: `SESSION#${id}`, sk: 'SESSION' })).toBeUndefined();
+    expect(item).not.toHaveProperty('sessionId');
+    expect(JSON.stringify(item)).not.toContain(id);
+    // Every item sign-in left, not just the session: none holds the id.
+    for (const sessionItem of await ctx.store.queryAll({ index: 'gsi1', partition: keys.sessionsOfUserPk(A) })) {
+      expect(JSON.stringify(sessionItem)).not.toContain(id);
     }
   });
 
-  it('needs the server-side session: a correctly signed id with no session item is refused', async () => {
+  it('needs no session key: signed-in reads and autosave work with a key that cannot load, in one GetItem', async () => {
+    await seedCampaign(ctx);
+    let keyLoads = 0;
+    const app = secondInstance(ctx, {
+      sessionSecret: async () => {
+        keyLoads++;
+        throw new Error('Secrets Manager unreachable (test)');
+      },
+    });
+    const counter = countCommands(ctx.clients);
+    const res = await app.request('/api/me', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(counter.reads()).toBe(1);
+    expect(counter.calls).toHaveLength(1);
+    const saved = await app.request(
+      '/api/campaigns/2026/response',
+      withCookie(jsonRequest('PUT', { data: { respondent_name: 'Erik' }, version: 0 }), cookie),
+    );
+    expect(saved.status).toBe(200);
+    expect(keyLoads).toBe(0);
+  });
+
+  it('needs the server-side session: an issued-looking id with no session item is refused', async () => {
     const service = new SessionService(ctx.store, ctx.clock);
     const minted = await sessionCookie(ctx, { email: A, name: 'x', role: 'member', organisationId: '1281' });
-    const id = decodeURIComponent(minted.split('=')[1] ?? '').split('.')[0] ?? '';
-    await service.end(id);
+    expect((await me(ctx, minted)).status).toBe(200);
+    await service.end(idOf(minted));
     expect((await me(ctx, minted)).status).toBe(401);
   });
 
@@ -76,9 +137,12 @@ describe('session cookies', () => {
   });
 
   it('is invalidated by logout, even if the browser replays the old cookie', async () => {
+    const key = keys.session(sessionIdHash(idOf(cookie)));
+    expect(await ctx.store.get(key)).toBeDefined();
     const logout = await ctx.app.request('/api/auth/logout', { method: 'POST', headers: { cookie } });
     expect(logout.status).toBe(200);
     expect(logout.headers.get('set-cookie')).toMatch(/kk_session=;/);
+    expect(await ctx.store.get(key)).toBeUndefined();
     expect((await me(ctx, cookie)).status).toBe(401);
   });
 
@@ -168,5 +232,16 @@ describe('removing or moving a contact ends their sessions', () => {
     expect((await me(ctx, cookie)).status).toBe(401);
     expect((await me(ctx, second)).status).toBe(401);
     expect((await me(ctx, admin)).status).toBe(200);
+  });
+});
+
+describe('sessionIdHash', () => {
+  it('is the SHA-256 of the id, base64url: fixed, one-way, and a different value for every id', () => {
+    expect(sessionIdHash('abc')).toBe('ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0');
+    const id = randomBytes(32).toString('base64url');
+    expect(sessionIdHash(id)).toBe(sessionIdHash(id));
+    expect(sessionIdHash(id)).not.toBe(id);
+    expect(sessionIdHash(`${id[0] === 'A' ? 'B' : 'A'}${id.slice(1)}`)).not.toBe(sessionIdHash(id));
+    expect(keys.session(sessionIdHash(id))).toEqual({ pk: `SESSION#${sessionIdHash(id)}`, sk: 'SESSION' });
   });
 });

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import {
   LoginLinkRequestSchema,
@@ -8,17 +8,15 @@ import {
   SessionRequestSchema,
   SessionResponseSchema,
 } from '../../../shared/schemas/auth.schema';
-import { readSecret, type SecretSource } from '../../app-deps';
 import type { AppEnv } from '../../http/app-env';
 import type { Access } from '../../http/openapi-helpers';
 import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
 import { type AuthService, toMe } from './auth.service';
-import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './session.service';
+import { SESSION_COOKIE, SESSION_ID_PATTERN, SESSION_TTL_MS, type SessionService } from './session.service';
 
 interface AuthRouteDeps {
   auth: AuthService;
   sessions: SessionService;
-  secret: SecretSource;
   secureCookies: boolean;
   access: (access: Access) => MiddlewareHandler<AppEnv>;
   clientIp: (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => string;
@@ -65,7 +63,8 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AuthRouteDeps
     async (c) => {
       const { token } = c.req.valid('json');
       const { session, next } = await deps.auth.redeem(token);
-      await setSignedCookie(c, SESSION_COOKIE, session.sessionId, await readSecret(deps.secret), {
+      // The raw id, unsigned: the table keys sessions by its hash, so no key is needed to trust it.
+      setCookie(c, SESSION_COOKIE, session.sessionId, {
         httpOnly: true,
         sameSite: 'Lax',
         secure: deps.secureCookies,
@@ -86,8 +85,8 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AuthRouteDeps
       responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Utloggad') },
     }),
     async (c) => {
-      const sessionId = await getSignedCookie(c, await readSecret(deps.secret), SESSION_COOKIE);
-      if (sessionId) await deps.sessions.end(sessionId);
+      const sessionId = getCookie(c, SESSION_COOKIE);
+      if (sessionId && SESSION_ID_PATTERN.test(sessionId)) await deps.sessions.end(sessionId);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.secureCookies });
       return c.json({ ok: true as const }, 200);
     },

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Me } from '../../../shared/schemas/auth.schema';
 import type { Clock } from '../../ports/clock';
 import type { TableStore } from '../../ports/table-store';
@@ -9,6 +9,7 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 /** The signed-in person as middleware hands it to routes. */
 export interface SessionUser extends Me {
+  /** The raw id, from the cookie; held in memory only (logout ends the session by it). */
   sessionId: string;
   contactId?: string;
   expiresAt: string;
@@ -19,7 +20,15 @@ export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const newSessionId = () => randomBytes(32).toString('base64url');
 
 /**
- * Server-side sessions. The cookie holds only a signed random id; the item holds who it is.
+ * What the table keys a session by: the SHA-256 of its id, base64url. A 256-bit random id cannot
+ * be recovered from its hash, so a leaked table (or backup) reveals no id a cookie could carry.
+ */
+export const sessionIdHash = (sessionId: string): string =>
+  createHash('sha256').update(sessionId, 'utf8').digest('base64url');
+
+/**
+ * Server-side sessions. The cookie holds only the random id, unsigned; the item, keyed by the id's
+ * hash and never holding the id itself, says who it is. Callers pass the raw id; hashing is here.
  * Deleting the item ends the session at once, which is how logout and contact removal revoke it.
  */
 export class SessionService {
@@ -35,12 +44,14 @@ export class SessionService {
       sessionId: newSessionId(),
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
     };
+    // The raw id goes to the cookie only; the item holds its hash (in the key) and who it is.
+    const { sessionId, ...stored } = session;
     await this.store.put(
       {
-        ...keys.session(session.sessionId),
+        ...keys.session(sessionIdHash(sessionId)),
         ...keys.sessionOfUser(user.email, now.toISOString()),
         entity: 'Session',
-        ...session,
+        ...stored,
         ttl: Math.floor(new Date(session.expiresAt).getTime() / 1000),
       },
       { kind: 'absent' },
@@ -50,7 +61,7 @@ export class SessionService {
 
   /** The live session for this id, or undefined when unknown or expired (checked here, not by TTL). */
   async find(sessionId: string): Promise<SessionUser | undefined> {
-    const item = await this.store.get(keys.session(sessionId));
+    const item = await this.store.get(keys.session(sessionIdHash(sessionId)));
     if (!item || String(item.expiresAt) <= this.clock.now().toISOString()) return undefined;
     return {
       sessionId,
@@ -64,10 +75,10 @@ export class SessionService {
   }
 
   async end(sessionId: string): Promise<void> {
-    await this.store.delete(keys.session(sessionId));
+    await this.store.delete(keys.session(sessionIdHash(sessionId)));
   }
 
-  /** Ends every session of one person, e.g. when the contact is removed or moved. */
+  /** Ends every session of one person, e.g. when the contact is removed or moved; found through gsi1, no id needed. */
   async endAllFor(email: string): Promise<number> {
     const items = await this.store.queryAll({ index: 'gsi1', partition: keys.sessionsOfUserPk(normaliseEmail(email)) });
     for (const item of items) await this.store.delete({ pk: item.pk, sk: item.sk });
