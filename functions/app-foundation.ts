@@ -5,7 +5,6 @@ import { LinearRouter } from 'hono/router/linear-router';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import sv from 'zod/v4/locales/sv.js';
-import { ReminderPolicySchema } from '../shared/reminders/reminder-policy.schema';
 import type { AppDeps } from './app-deps';
 import { InputValidationError, PayloadTooLargeError } from './errors/domain-errors';
 import { AdminRepository } from './features/admins/admin.repository';
@@ -44,9 +43,7 @@ export function createAppCore(deps: AppDeps) {
     responses: new ResponseRepository(deps.store),
   };
   const audit = new AuditLog(deps.store, deps.clock);
-  const campaigns = new CampaignService(repositories.campaigns, audit, deps.clock, {
-    reminderPolicy: () => ReminderPolicySchema.parse({}),
-  });
+  const campaigns = new CampaignService(repositories.campaigns, audit, deps.clock);
   const sessions = new SessionService(deps.store, deps.clock);
   const auth = new AuthService({
     store: deps.store,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidKommunkod, isValidLanskod } from '../domain/organisation-codes';
 import { ContactSchema, ContactWarningSchema } from './contact.schema';
-import { ProgressStatusSchema } from './progress.schema';
+import { ProgressStatusSchema } from './response.schema';
 
 export const OrganisationTypeSchema = z.enum(['kommun', 'region']);
 export type OrganisationType = z.infer<typeof OrganisationTypeSchema>;

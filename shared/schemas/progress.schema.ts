@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { EditorSchema, ResponseStatusSchema } from './response.schema';
+import { EditorSchema, type ProgressStatus, ProgressStatusSchema } from './response.schema';
 
-/** An organisation's state in a campaign: its response's status, or excused by the kansli. */
-export const ProgressStatusSchema = z.enum([...ResponseStatusSchema.options, 'excused']);
-export type ProgressStatus = z.infer<typeof ProgressStatusSchema>;
+// Defined beside the response's status: organisation.schema needs it, not this module's rows.
+export { type ProgressStatus, ProgressStatusSchema };
 
 /** Why mail may not reach an organisation: a contact's email state, or a role the statutes require. */
 export const EmailProblemSchema = z.object({

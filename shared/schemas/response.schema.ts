@@ -4,6 +4,10 @@ import { ScoreOverrideSchema, ScoreResultSchema } from '../scoring/score.schema'
 export const ResponseStatusSchema = z.enum(['not_started', 'draft', 'submitted']);
 export type ResponseStatus = z.infer<typeof ResponseStatusSchema>;
 
+/** An organisation's state in a campaign: its response's status, or excused by the kansli. */
+export const ProgressStatusSchema = z.enum([...ResponseStatusSchema.options, 'excused']);
+export type ProgressStatus = z.infer<typeof ProgressStatusSchema>;
+
 /** Answers keyed by question name, as SurveyJS produces them. */
 export const SurveyDataSchema = z.record(z.string(), z.unknown());
 export type SurveyData = z.infer<typeof SurveyDataSchema>;

@@ -103,15 +103,19 @@ function kindOf(question: JsonObject, type: string): ScoringKind {
   return 'none';
 }
 
+// Built once: a zod schema costs far more to construct than to run.
+const NumberScoreBandsSchema = z.array(NumberScoreBandSchema);
+const SurveyScoreBandsSchema = z.array(ScoreBandSchema).min(1);
+
 function parseNumberBands(raw: unknown, where: string): NumberScoreBand[] {
-  const parsed = z.array(NumberScoreBandSchema).safeParse(raw);
+  const parsed = NumberScoreBandsSchema.safeParse(raw);
   if (!parsed.success) throw new ScoringConfigError(`${where}: scoreBands must be [{min?, max?, score ≥ 0}].`);
   return parsed.data;
 }
 
 function parseSurveyBands(raw: unknown): ScoreBand[] {
   if (raw === undefined) return [...DEFAULT_SCORE_BANDS];
-  const parsed = z.array(ScoreBandSchema).min(1).safeParse(raw);
+  const parsed = SurveyScoreBandsSchema.safeParse(raw);
   if (!parsed.success) throw new ScoringConfigError('Survey scoreBands must be [{minShare 0–1, label}].');
   return [...parsed.data].sort((a, b) => b.minShare - a.minShare);
 }

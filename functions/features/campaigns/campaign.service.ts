@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { validatePolicy } from '../../../shared/reminders/validate-policy';
 import type {
   Campaign,
   CampaignStatus,
@@ -7,7 +6,7 @@ import type {
   UpdateCampaignInputSchema,
 } from '../../../shared/schemas/campaign.schema';
 import type { OrganisationType } from '../../../shared/schemas/organisation.schema';
-import { DomainRuleError, InputValidationError, NotFoundError } from '../../errors/domain-errors';
+import { DomainRuleError, NotFoundError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignRepository } from './campaign.repository';
@@ -16,6 +15,9 @@ import type { CampaignRepository } from './campaign.repository';
 export const CAMPAIGN_CACHE_MS = 10_000;
 
 type CreateInput = z.infer<typeof CreateCampaignInputSchema>;
+// Only the kansli's create and update check a policy; loaded then, so the reminder policy's schemas
+// stay off the member API's cold start (docs/performance.md).
+const reminderPolicyCheck = () => import('./reminder-policy-check');
 type UpdateInput = z.infer<typeof UpdateCampaignInputSchema>;
 
 /** Campaigns: one year's survey, its dates, and the draft → open → closed → published cycle. */
@@ -28,7 +30,6 @@ export class CampaignService {
     private readonly repo: CampaignRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    private readonly defaults: { reminderPolicy: () => Record<string, unknown> } = { reminderPolicy: () => ({}) },
   ) {}
 
   /** The campaign for a year. Throws NotFoundError. */
@@ -83,6 +84,7 @@ export class CampaignService {
    * bundled medlemstest for the first one. Throws AlreadyExistsError for a taken year.
    */
   async create(input: CreateInput, actor: string): Promise<Campaign> {
+    const { checkedReminderPolicy, defaultReminderPolicy } = await reminderPolicyCheck();
     const now = this.clock.now().toISOString();
     const previous = input.surveys ? undefined : (await this.repo.list()).filter((c) => c.year < input.year).at(-1);
     const campaign: Campaign = {
@@ -97,7 +99,7 @@ export class CampaignService {
       // steps that do not fit a short campaign are simply never due.
       reminderPolicy: input.reminderPolicy
         ? checkedReminderPolicy(input.reminderPolicy, input)
-        : checkedReminderPolicy(previous?.reminderPolicy ?? this.defaults.reminderPolicy()),
+        : checkedReminderPolicy(previous?.reminderPolicy ?? defaultReminderPolicy()),
       createdAt: now,
       updatedAt: now,
     };
@@ -127,7 +129,8 @@ export class CampaignService {
     if (new Date(next.opensAt) >= new Date(next.closesAt)) {
       throw new DomainRuleError('invalid_dates', 'Sista svarsdag måste vara efter öppningsdagen.');
     }
-    if (patch.reminderPolicy) next.reminderPolicy = checkedReminderPolicy(patch.reminderPolicy, next);
+    if (patch.reminderPolicy)
+      next.reminderPolicy = (await reminderPolicyCheck()).checkedReminderPolicy(patch.reminderPolicy, next);
     await this.repo.replace(next, current.updatedAt);
     this.cache.set(year, { campaign: next, fetchedAt: performance.now() });
     await this.audit.record({
@@ -190,30 +193,6 @@ export class CampaignService {
     });
     return next;
   }
-}
-
-/**
- * The reminder policy as stored: validated (against the campaign's dates when given) and with every
- * default filled in, so the kansli sees the policy that applies. Throws InputValidationError (400)
- * whose details carry each problem's path under `reminderPolicy`, e.g. `['reminderPolicy', 'steps', 1]`.
- */
-function checkedReminderPolicy(
-  policy: Record<string, unknown>,
-  dates?: { opensAt: string; closesAt: string },
-): Record<string, unknown> {
-  const campaign = dates ? { opensAt: new Date(dates.opensAt), closesAt: new Date(dates.closesAt) } : undefined;
-  const result = validatePolicy(policy, campaign);
-  if (!result.ok) {
-    throw new InputValidationError(
-      `Påminnelsepolicyn är ogiltig: ${result.errors.map((error) => error.message).join(' ')}`,
-      result.errors.map((error) => ({
-        path: ['reminderPolicy', ...error.path],
-        code: error.code,
-        message: error.message,
-      })),
-    );
-  }
-  return result.policy;
 }
 
 /** The audit summary of a change: the touched fields, with surveys reduced to their page names. */
