@@ -102,10 +102,12 @@ export const costPerCycle: Benchmark = {
       ses += (emails + (measured.emails ?? 0) * line.invocations) * AWS_PRICES.sesEmail;
     }
     lambda += gbSeconds * AWS_PRICES.lambdaGbSecondArm;
-    // Cold starts: assume every contact's session starts one (an upper bound); init is billed, and reads the secret.
+    // Cold starts: assume every contact's session starts one (an upper bound); init is billed. The
+    // member API reads no secret (sessions need no key); the secret is read by the reminders runs
+    // and by the report API to check unsubscribe links: at most one read per run and per contact.
     const coldStarts = CONTACTS;
     const coldMs = ctx.shared.coldStartMs;
-    let secrets = coldStarts * AWS_PRICES.secretsManagerCall;
+    let secrets = (1 + REMINDER_ROUNDS + CONTACTS) * AWS_PRICES.secretsManagerCall;
     if (coldMs === undefined) missing.push('cold starts (cold-start benchmark did not run)');
     else lambda += coldStarts * gbSecondsFor(coldMs, FUNCTION_MEMORY_MB.memberApi) * AWS_PRICES.lambdaGbSecondArm;
     if (coldMs === undefined) secrets = 0;
