@@ -15,10 +15,11 @@ import type { CampaignRepository } from './campaign.repository';
 export const CAMPAIGN_CACHE_MS = 10_000;
 
 type CreateInput = z.infer<typeof CreateCampaignInputSchema>;
+type UpdateInput = z.infer<typeof UpdateCampaignInputSchema>;
+
 // Only the kansli's create and update check a policy; loaded then, so the reminder policy's schemas
 // stay off the member API's cold start (docs/performance.md).
 const reminderPolicyCheck = () => import('./reminder-policy-check');
-type UpdateInput = z.infer<typeof UpdateCampaignInputSchema>;
 
 /** Campaigns: one year's survey, its dates, and the draft → open → closed → published cycle. */
 export class CampaignService {
