@@ -14,7 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const HANDLERS = ['api', 'member-api', 'report-api', 'reminders', 'retention', 'ses-events'];
 /** The kansli's routes and services (repositories the sign-in shares aside): none may be in the member bundle. */
 const ADMIN_ONLY =
-  /functions\/(admin-api\.ts|features\/((admins|audit|contacts|imports|organisations|privacy|progress)\/[^/]+\.(routes|service)\.ts|klimatlaget\/klimatlaget-admin\.routes\.ts|reminders\/(reminder\.routes|reminders\.service)\.ts|responses\/response-(admin|review)\.))/;
+  /functions\/(admin-api\.ts|features\/((admins|audit|contacts|imports|organisations|privacy|progress)\/[^/]+\.(routes|service)\.ts|klimatlaget\/klimatlaget-admin\.routes\.ts|campaigns\/campaign\.routes\.ts|reminders\/(reminder\.routes|reminders\.service)\.ts|responses\/response-(admin|review)\.))/;
 /** The report and unsubscribe (the report API's): none may be on the member API's cold path. */
 const REPORT_ONLY =
   /(functions\/(report-api\.ts|features\/(klimatlaget\/[^/]+\.ts|reminders\/unsubscribe[^/]*\.ts))|shared\/klimatlaget\/report\.schema\.ts)/;

@@ -9,9 +9,8 @@ import {
 } from '../../../shared/schemas/campaign.schema';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
+import { YearParamSchema } from './campaign.params';
 import type { CampaignService } from './campaign.service';
-
-export const YearParamSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 interface CampaignRouteDeps {
   campaigns: CampaignService;

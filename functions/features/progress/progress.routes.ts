@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ProgressQuerySchema, ProgressRowSchema } from '../../../shared/schemas/progress.schema';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonResponse } from '../../http/openapi-helpers';
-import { YearParamSchema } from '../campaigns/campaign.routes';
+import { YearParamSchema } from '../campaigns/campaign.params';
 import type { ProgressService } from './progress.service';
 
 interface ProgressRouteDeps {

@@ -11,7 +11,7 @@ import { DomainRuleError } from '../../errors/domain-errors';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
 import type { Clock } from '../../ports/clock';
-import { YearParamSchema } from '../campaigns/campaign.routes';
+import { YearParamSchema } from '../campaigns/campaign.params';
 import type { CampaignService } from '../campaigns/campaign.service';
 import type { RemindersService } from './reminders.service';
 

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/schemas/response.schema';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
-import { YearParamSchema } from '../campaigns/campaign.routes';
+import { YearParamSchema } from '../campaigns/campaign.params';
 import type { ResponseReviewService } from './response-review.service';
 
 const ReviewParamsSchema = YearParamSchema.extend(OrganisationCodeParamSchema.shape);

@@ -16,7 +16,7 @@ import {
 import { NotFoundError } from '../../errors/domain-errors';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
-import { YearParamSchema } from '../campaigns/campaign.routes';
+import { YearParamSchema } from '../campaigns/campaign.params';
 import type { CampaignService } from '../campaigns/campaign.service';
 import type { ResponseRepository } from './response.repository';
 import { organisationTypeOf, type ResponseService } from './response.service';
