@@ -2,6 +2,7 @@ import type { ApiApp, AppCore } from './app-foundation';
 import { registerAdminRoutes } from './features/admins/admin.routes';
 import { AdminService } from './features/admins/admin.service';
 import { registerAuditRoutes } from './features/audit/audit.routes';
+import { AuditTrail } from './features/audit/audit-trail';
 import { registerCampaignAdminRoutes } from './features/campaigns/campaign.routes';
 import { registerContactRoutes } from './features/contacts/contact.routes';
 import { ContactService } from './features/contacts/contact.service';
@@ -95,7 +96,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
     }),
     access,
   });
-  registerAuditRoutes(app, { audit, access });
+  registerAuditRoutes(app, { audit: new AuditTrail(deps.store, deps.clock), access });
   registerAdminRoutes(app, {
     admins: new AdminService({
       admins: repositories.admins,

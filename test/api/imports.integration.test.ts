@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app';
 import { AuditLog } from '../../functions/features/audit/audit.log';
+import { AuditTrail } from '../../functions/features/audit/audit-trail';
 import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
 import { ImportRepository } from '../../functions/features/imports/import.repository';
 import { ImportService } from '../../functions/features/imports/import.service';
@@ -374,7 +375,7 @@ describe('emissions import API', () => {
       const { preview } = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
       await post(ctx, admin, `/api/admin/imports/${preview.id}/rollback`);
       // Act
-      const entries = await new AuditLog(ctx.store, ctx.clock).list({});
+      const entries = await new AuditTrail(ctx.store, ctx.clock).list({});
       // Assert
       expect(entries.map((e) => [e.action, e.target, e.actor])).toEqual(
         expect.arrayContaining([

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../functions/features/audit/audit.log';
+import { AuditTrail } from '../../functions/features/audit/audit-trail';
 import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
 import { seededResponseItem } from '../../functions/local/seed/seeded-response';
@@ -164,7 +164,7 @@ describe('Klimatläget: publish and the public report', () => {
 
   it('audit-logs the publish with the revision and the rules it used', async () => {
     await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
-    const entries = await new AuditLog(ctx.store, ctx.clock).list({ year: YEAR });
+    const entries = await new AuditTrail(ctx.store, ctx.clock).list({ year: YEAR });
     expect(entries.find((e) => e.action === 'klimatlaget.publish')).toMatchObject({
       actor: 'kansli@example.se',
       after: { revision: 1, respondents: 1, rules: { kommun: expect.stringMatching(/^[0-9a-f]{64}$/) } },
@@ -328,7 +328,7 @@ describe('score preview and re-scoring', () => {
     expect(await again.json()).toEqual({ rescored: 0, unchanged: 1 });
     const lund = exported.responses.find((r: { organisation: { id: string } }) => r.organisation.id === '1281');
     expect(lund).toMatchObject({ status: 'submitted', version: 3, score: { total: 62, max: 65 } });
-    const audit = await new AuditLog(ctx.store, ctx.clock).list({ year: YEAR });
+    const audit = await new AuditTrail(ctx.store, ctx.clock).list({ year: YEAR });
     expect(audit.filter((e) => e.action === 'campaign.rescore')).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../functions/features/audit/audit.log';
+import { AuditTrail } from '../../functions/features/audit/audit-trail';
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '../../functions/features/reminders/unsubscribe-token';
 import { createRemindersHandler } from '../../functions/handlers/reminders.handler';
@@ -84,7 +84,7 @@ describe('POST /api/admin/campaigns/{year}/reminders/run', () => {
       '1281 politiker.1281@example.se d14 sent',
       '1281 tjansteperson.1281@example.se d14 sent',
     ]);
-    const audit = await new AuditLog(ctx.store, ctx.clock).list({ year: 2026 });
+    const audit = await new AuditTrail(ctx.store, ctx.clock).list({ year: 2026 });
     expect(audit.find((entry) => entry.action === 'reminders.run')).toMatchObject({
       actor: 'kansli@example.se',
       target: 'campaign:2026',

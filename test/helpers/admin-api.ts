@@ -1,4 +1,4 @@
-import { AuditLog } from '../../functions/features/audit/audit.log';
+import { AuditTrail } from '../../functions/features/audit/audit-trail';
 import type { AuditEntry } from '../../shared/schemas/audit.schema';
 import { signIn, type TestContext } from './test-app';
 
@@ -44,7 +44,7 @@ export function auditEntries(
   ctx: TestContext,
   filter: { organisationId?: string; year?: number } = {},
 ): Promise<AuditEntry[]> {
-  return new AuditLog(ctx.store, ctx.clock).list(filter);
+  return new AuditTrail(ctx.store, ctx.clock).list(filter);
 }
 
 /** The zod issue paths of a 400 answer, joined with dots. */

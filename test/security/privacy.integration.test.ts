@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../functions/features/audit/audit.log';
+import { AuditTrail } from '../../functions/features/audit/audit-trail';
 import { SESSION_COOKIE, SESSION_ID_PATTERN } from '../../functions/features/auth/session.service';
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
@@ -82,7 +83,7 @@ describe('GDPR export of one contact', () => {
 
   it('records the export in the audit log without personal data', async () => {
     await adminRequest(world, `/api/admin/contacts/${A_ID}/export`);
-    const entries = await new AuditLog(world.ctx.store, world.ctx.clock).list({ organisationId: '1281' });
+    const entries = await new AuditTrail(world.ctx.store, world.ctx.clock).list({ organisationId: '1281' });
     const exported = entries.find((e) => e.action === 'contact.export');
     expect(exported).toMatchObject({ actor: EMAILS.admin, target: `contact:${A_ID}` });
     expect(JSON.stringify(exported)).not.toContain(A_EMAIL);
@@ -130,7 +131,7 @@ describe('GDPR erasure of one contact', () => {
     expect(bundle).not.toContain(A_EMAIL);
     expect(bundle).not.toContain(A_NAME);
     // The erasure is audited with counts only.
-    const entries = await new AuditLog(store, world.ctx.clock).list({ organisationId: '1281' });
+    const entries = await new AuditTrail(store, world.ctx.clock).list({ organisationId: '1281' });
     const erased = entries.find((e) => e.action === 'contact.erase');
     expect(erased).toMatchObject({ actor: EMAILS.admin, target: `contact:${A_ID}` });
     expect(JSON.stringify(erased)).not.toContain(A_EMAIL);

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { AUDIT_NEXT_CURSOR_HEADER, AuditEntrySchema, AuditQuerySchema } from '../../../shared/schemas/audit.schema';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, jsonResponse } from '../../http/openapi-helpers';
-import type { AuditLog } from './audit.log';
+import type { AuditTrail } from './audit-trail';
 
 interface AuditRouteDeps {
-  audit: AuditLog;
+  audit: AuditTrail;
   access: (access: Access) => MiddlewareHandler<AppEnv>;
 }
 
