@@ -103,19 +103,20 @@ function kindOf(question: JsonObject, type: string): ScoringKind {
   return 'none';
 }
 
-// Built once: a zod schema costs far more to construct than to run.
+// Built once: a zod schema costs far more to construct than to run. Parsed without zod's compiled
+// fast path (jitless): each runs a few times per survey, and compiling one cost a cold autosave ~2 ms.
 const NumberScoreBandsSchema = z.array(NumberScoreBandSchema);
 const SurveyScoreBandsSchema = z.array(ScoreBandSchema).min(1);
 
 function parseNumberBands(raw: unknown, where: string): NumberScoreBand[] {
-  const parsed = NumberScoreBandsSchema.safeParse(raw);
+  const parsed = NumberScoreBandsSchema.safeParse(raw, { jitless: true });
   if (!parsed.success) throw new ScoringConfigError(`${where}: scoreBands must be [{min?, max?, score ≥ 0}].`);
   return parsed.data;
 }
 
 function parseSurveyBands(raw: unknown): ScoreBand[] {
   if (raw === undefined) return [...DEFAULT_SCORE_BANDS];
-  const parsed = SurveyScoreBandsSchema.safeParse(raw);
+  const parsed = SurveyScoreBandsSchema.safeParse(raw, { jitless: true });
   if (!parsed.success) throw new ScoringConfigError('Survey scoreBands must be [{minShare 0–1, label}].');
   return [...parsed.data].sort((a, b) => b.minShare - a.minShare);
 }
