@@ -52,6 +52,14 @@ export const GROWTH_OPERATIONS: Operation[] = [
     afterClose: true,
   },
   {
+    // What a reader's browser fetches for the report page: the published snapshot, one read whatever N.
+    key: 'reportView',
+    label: 'report data (a reader)',
+    method: 'get',
+    path: `/api/klimatlaget/${Y}`,
+    afterClose: true,
+  },
+  {
     key: 'export',
     label: 'export.xlsx',
     method: 'get',
