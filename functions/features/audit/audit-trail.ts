@@ -94,37 +94,14 @@ export class AuditTrail {
   /** Newest first, by organisation, by campaign, or (with neither) from the current and previous month. */
   async list(filter: { organisationId?: string; year?: number; limit?: number }): Promise<AuditEntry[]> {
     const limit = filter.limit ?? 200;
-    let items: Record<string, unknown>[];
-    if (filter.organisationId) {
-      items = (
-        await this.store.query({
-          index: 'gsi1',
-          partition: keys.auditOfOrganisationPk(filter.organisationId),
-          newestFirst: true,
-          limit,
-        })
-      ).items;
-    } else if (filter.year !== undefined) {
-      items = (
-        await this.store.query({
-          index: 'gsi2',
-          partition: keys.auditOfCampaignPk(filter.year),
-          newestFirst: true,
-          limit,
-        })
-      ).items;
-    } else {
-      const now = this.clock.now();
-      const months = [now, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))].map((d) =>
-        d.toISOString(),
+    const items: Record<string, unknown>[] = [];
+    // An empty organisation id lists by campaign or month, as a missing one does.
+    for (const source of this.sources({ ...filter, organisationId: filter.organisationId || undefined }, undefined)) {
+      items.push(
+        ...(await this.store.query({ index: source.index, partition: source.partition, newestFirst: true, limit }))
+          .items,
       );
-      items = [];
-      for (const month of months) {
-        items.push(
-          ...(await this.store.query({ partition: keys.audit(month, '').pk, newestFirst: true, limit })).items,
-        );
-        if (items.length >= limit) break;
-      }
+      if (items.length >= limit) break;
     }
     return items.slice(0, limit).map((item) => AuditEntrySchema.parse(item));
   }
