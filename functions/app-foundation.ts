@@ -29,8 +29,8 @@ export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
 z.config(sv());
 
 /**
- * What the member API and the admin API share: the adapters, the repositories and services both
- * use, and the access middleware. Built once per app.
+ * What the member, report and admin APIs share: the adapters, the repositories and services they
+ * all use, and the access middleware. Built once per app.
  */
 export function createAppCore(deps: AppDeps) {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));

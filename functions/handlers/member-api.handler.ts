@@ -1,5 +1,5 @@
 import { createMemberApp } from '../member-app';
 import { createHttpHandler } from './lambda-http';
 
-/** The member API: every /api/* request except the kansli's (infra/http-api.ts). */
+/** The member API: every /api/* request except the kansli's and the report's (infra/http-api.ts). */
 export const handler = createHttpHandler(createMemberApp);

@@ -14,7 +14,7 @@ interface Deps {
 
 /**
  * Klimatläget for everyone: the public report (aggregates only) and the member scorecard (own
- * organisation from the session). Part of the member API; the kansli's routes are in
+ * organisation from the session). Part of the report API; the kansli's routes are in
  * klimatlaget-admin.routes.ts.
  */
 export function registerKlimatlagetPublicRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {

@@ -67,7 +67,7 @@ export function createRemindersService(deps: RemindersModuleDeps): RemindersServ
   });
 }
 
-/** Registers the kansli's reminder routes (run now, dry run, the log); unsubscribe is part of the member API. */
+/** Registers the kansli's reminder routes (run now, dry run, the log); unsubscribe is part of the report API. */
 export function registerReminders(
   app: OpenAPIHono<AppEnv>,
   deps: RemindersModuleDeps & {
