@@ -116,10 +116,9 @@ export const costPerCycle: Benchmark = {
     // and by the report API to check unsubscribe links: at most one read per run and per contact.
     const coldStarts = CONTACTS;
     const coldMs = ctx.shared.coldStartMs;
-    let secrets = (1 + REMINDER_ROUNDS + CONTACTS) * AWS_PRICES.secretsManagerCall;
+    const secrets = (1 + REMINDER_ROUNDS + CONTACTS) * AWS_PRICES.secretsManagerCall;
     if (coldMs === undefined) missing.push('cold starts (cold-start benchmark did not run)');
     else lambda += coldStarts * gbSecondsFor(coldMs, FUNCTION_MEMORY_MB.memberApi) * AWS_PRICES.lambdaGbSecondArm;
-    if (coldMs === undefined) secrets = 0;
     const views =
       REPORT_VIEWS * STATIC_REQUESTS_PER_VIEW * (AWS_PRICES.cloudFrontHttpsRequest + AWS_PRICES.s3Get) +
       REPORT_VIEWS * AWS_PRICES.cloudFrontHttpsRequest +

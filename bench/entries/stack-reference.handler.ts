@@ -4,7 +4,7 @@
  * through aws-lite, the member API's DynamoDB client, bundled like the real handler. The gap
  * between it and the floor (a DocumentClient) is what the chosen libraries cost or save a cold
  * start; the gap between it and the real handler is what our own code adds (its schemas, routes,
- * services and the session key).
+ * services and the campaign read).
  */
 import awsLite from '@aws-lite/client';
 import dynamodbPlugin from '@aws-lite/dynamodb';
