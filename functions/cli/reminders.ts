@@ -10,6 +10,7 @@ import { formatStockholm, stockholmInstant } from '../../shared/reminders/send-w
 import { DomainError } from '../errors/domain-errors';
 import { CampaignRepository } from '../features/campaigns/campaign.repository';
 import { createRemindersService } from '../features/reminders/reminders.module';
+import { localBaseUrl } from '../local/base-url';
 import { localSessionSecret } from '../local/session-secret';
 import { OutboxMail } from '../mail/outbox-mail';
 import { systemClock } from '../ports/clock';
@@ -91,6 +92,7 @@ function parseArgs(argv: readonly string[]): Args {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const port = Number(process.env.PORT ?? 3000);
+  const baseUrl = localBaseUrl(process.env, port);
   // A fresh data folder gets the demo seed, so it has an open campaign to remind about.
   const { dataDir, store, adminEmails, close } = await openLocalData({
     whileInUse:
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
       mail: new OutboxMail(store, systemClock),
       clock: systemClock,
       config: {
-        baseUrl: process.env.BASE_URL ?? `http://localhost:${port}`,
+        baseUrl,
         // The key `npm start` signs with, so the unsubscribe links work when the server runs.
         sessionSecret: process.env.SESSION_SECRET ?? localSessionSecret(dataDir),
         adminEmails,

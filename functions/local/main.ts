@@ -3,6 +3,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localBaseUrl } from './base-url';
 import { startLocalPlatform } from './local-platform';
 import { localSessionSecret } from './session-secret';
 
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`PORT must be a port number, not "${process.env.PORT}".`);
+  // Throws a one-line message, which the catch at the bottom prints.
+  const baseUrl = localBaseUrl(process.env, port);
   const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
   ensureWritable(dataDir);
   await ensurePortFree(port);
@@ -24,7 +27,7 @@ async function main(): Promise<void> {
     root: ROOT,
     port,
     dataDir,
-    baseUrl: process.env.BASE_URL ?? `http://localhost:${port}`,
+    baseUrl,
     adminEmails: (process.env.ADMIN_EMAILS ?? 'kansli@example.se')
       .split(',')
       .map((e) => e.trim().toLowerCase())
