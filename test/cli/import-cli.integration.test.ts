@@ -1,0 +1,98 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Level } from 'level';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  generateEmissionDataset,
+  longTable,
+  readDemoOrganisations,
+  SWEDISH_CSV,
+  toCsvBytes,
+} from '../../scripts/generate-emission-fixtures';
+import { runCli } from './run-cli';
+
+// The demo organisations `npm start` seeds (28), three years, nine sectors.
+const VALUES = 28 * 3 * 9;
+
+/** `npm run import` end to end: its own process, dynalite on disk in DATA_DIR, the demo seed. */
+describe('npm run import', () => {
+  let dir: string;
+  let dataDir: string;
+  let exportFile: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'kk-import-cli-'));
+    dataDir = path.join(dir, 'data');
+    const dataset = generateEmissionDataset({ organisations: readDemoOrganisations(), fromYear: 2021, toYear: 2023 });
+    exportFile = path.join(dir, 'utslapp.csv');
+    writeFileSync(
+      exportFile,
+      toCsvBytes(longTable(dataset, { language: 'sv', titleRows: true, population: true }), SWEDISH_CSV),
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('previews without saving, commits with --commit, and a second commit changes nothing', async () => {
+    const preview = await runCli('import', [exportFile], dataDir);
+    expect({ code: preview.code, stderr: preview.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(preview.stdout).toMatch(/Nya\s*│\s*756\s/);
+    expect(preview.stdout).toContain('Inget sparades. Kör igen med --commit');
+
+    // Nothing was saved by the preview, so the commit still finds every value new.
+    const commit = await runCli('import', [exportFile, '--commit'], dataDir);
+    expect({ code: commit.code, stderr: commit.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(commit.stdout).toContain(`Sparad: ${VALUES} nya, 0 ändrade, 0 oförändrade värden`);
+
+    const again = await runCli('import', [exportFile, '--commit'], dataDir);
+    expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(again.stdout).toContain(`Sparad: 0 nya, 0 ändrade, ${VALUES} oförändrade värden`);
+  }, 120_000);
+
+  it('lists the errors of a broken file, saves nothing and exits 1', async () => {
+    const broken = path.join(dir, 'trasig.csv');
+    writeFileSync(
+      broken,
+      'Kommun;Kommunkod;År;Sektor;Utsläpp (ton CO2e)\nLund;1281;2019;Transporter;abc\nLund;1281;2019;Industri;12,5\n',
+    );
+    const run = await runCli('import', [broken, '--commit'], dataDir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('"abc" är inte ett tal');
+    expect(run.stderr).toContain('Filen har 1 fel; inget sparades.');
+    expect(run.stdout).not.toContain('Sparad:');
+
+    // The valid row of the broken file was not written: a clean file with it alone finds it new.
+    const valid = path.join(dir, 'giltig.csv');
+    writeFileSync(valid, 'Kommun;Kommunkod;År;Sektor;Utsläpp (ton CO2e)\nLund;1281;2019;Industri;12,5\n');
+    const check = await runCli('import', [valid, '--commit'], dataDir);
+    expect(check.stdout).toContain('Sparad: 1 nya, 0 ändrade, 0 oförändrade värden');
+  }, 120_000);
+
+  it('ends with one line and exit code 1 for a missing file or an unknown option, without opening the data', async () => {
+    const missing = await runCli('import', [path.join(dir, 'finns-inte.csv')], path.join(dir, 'unused'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^npm run import: .*no such file\.$/)]);
+
+    const unknown = await runCli('import', [exportFile, '--bogus'], path.join(dir, 'unused'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toMatch(/^npm run import: unknown option --bogus\. usage: /);
+    expect(unknown.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(dir, 'unused'))).toBe(false);
+  }, 60_000);
+
+  it('says so when another process holds the data folder, as `npm start` does', async () => {
+    const held = path.join(dir, 'held');
+    // A first run creates the data; then this process holds its LevelDB lock like a running server.
+    expect((await runCli('import', [exportFile], held)).code).toBe(0);
+    const lock = new Level(path.join(held, 'dynamodb'));
+    await lock.open();
+    try {
+      const run = await runCli('import', [exportFile, '--commit'], held);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/in use by another process \(is `npm start` running\?\)/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await lock.close();
+    }
+  }, 120_000);
+});
