@@ -2,6 +2,7 @@
  * `npm run import -- <file> [--sheet NAME] [--commit]`: previews (and with --commit, saves) an
  * emissions export against the local stack's data (dynalite in DATA_DIR, default .data), as the
  * admin API does. Problems a person can fix end with one line and exit code 1, never a stack trace.
+ * What it prints itself is Swedish unless the locale asks for English (cli-language.ts).
  */
 import '../local/quiet-node20-warning';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -14,12 +15,13 @@ import { EmissionRepository } from '../features/emissions/emission.repository';
 import { ImportRepository } from '../features/imports/import.repository';
 import { ImportService } from '../features/imports/import.service';
 import { OrganisationRepository } from '../features/organisations/organisation.repository';
+import { cliText } from '../local/cli-language';
 import { systemClock } from '../ports/clock';
 import { openLocalData } from './local-data';
 import { withProgress } from './progress-bar';
 
 const ACTOR = 'cli';
-const USAGE = 'usage: npm run import -- <file.xlsx|file.csv> [--sheet NAME] [--commit]';
+const text = cliText(process.env).import;
 
 interface Args {
   file: string;
@@ -36,29 +38,29 @@ function parseArgs(argv: readonly string[]): Args {
     if (arg === '--commit') commit = true;
     else if (arg === '--sheet') {
       sheet = argv[++i];
-      if (!sheet) fail('--sheet needs a sheet name.');
+      if (!sheet) fail(text.sheetNeedsName);
     } else if (arg.startsWith('--sheet=')) sheet = arg.slice('--sheet='.length);
     else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
+      console.log(text.usage);
       process.exit(0);
-    } else if (arg.startsWith('--')) fail(`unknown option ${arg}. ${USAGE}`);
-    else if (file) fail(`one file at a time (got "${file}" and "${arg}").`);
+    } else if (arg.startsWith('--')) fail(text.unknownOption(arg));
+    else if (file) fail(text.oneFile(file, arg));
     else file = arg;
   }
-  if (!file) fail(`no file given. ${USAGE}`);
+  if (!file) fail(text.noFile);
   return { file, commit, ...(sheet ? { sheet } : {}) };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const filePath = path.resolve(process.cwd(), args.file);
-  if (!existsSync(filePath)) fail(`${args.file}: no such file.`);
-  if (!statSync(filePath).isFile()) fail(`${args.file} is not a file.`);
-  if (statSync(filePath).size > MAX_IMPORT_BYTES) fail(`${args.file} is larger than 20 MB.`);
+  if (!existsSync(filePath)) fail(text.noSuchFile(args.file));
+  if (!statSync(filePath).isFile()) fail(text.notAFile(args.file));
+  if (statSync(filePath).size > MAX_IMPORT_BYTES) fail(text.tooLarge(args.file, MAX_IMPORT_BYTES / 1024 / 1024));
   const bytes = new Uint8Array(readFileSync(filePath));
 
   // A fresh data folder gets the demo seed, so it knows the demo organisations.
-  const { store, close } = await openLocalData({ whileInUse: 'import through the admin page.' });
+  const { store, close } = await openLocalData({ whileInUse: text.whileInUse });
   try {
     const service = new ImportService({
       imports: new ImportRepository(store),
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
       clock: systemClock,
     });
 
-    const preview = await withProgress('Läser   ', (onProgress) =>
+    const preview = await withProgress(text.reading, (onProgress) =>
       service.preview(
         { bytes, fileName: path.basename(filePath), ...(args.sheet ? { sheet: args.sheet } : {}) },
         ACTOR,
@@ -79,49 +81,57 @@ async function main(): Promise<void> {
     );
     printPreview(preview);
     if (preview.errors.length > 0) {
-      console.error(`\nFilen har ${preview.errors.length} fel; inget sparades. Rätta filen och kör igen.`);
+      console.error(`\n${text.hasErrors(preview.errors.length)}`);
       process.exitCode = 1;
       return;
     }
     if (!args.commit) {
-      console.log(`\nInget sparades. Kör igen med --commit för att spara (import ${preview.id}).`);
+      console.log(`\n${text.notSaved(preview.id)}`);
       return;
     }
-    const outcome = await withProgress('Sparar  ', (onProgress) => service.commit(preview.id, ACTOR, { onProgress }));
-    console.log(
-      `\nSparad: ${outcome.result.new} nya, ${outcome.result.changed} ändrade, ${outcome.result.unchanged} oförändrade värden (import ${preview.id}).`,
-    );
+    const outcome = await withProgress(text.saving, (onProgress) => service.commit(preview.id, ACTOR, { onProgress }));
+    console.log(`\n${text.saved(outcome.result, preview.id)}`);
   } finally {
     await close();
   }
 }
 
 function printPreview(preview: ImportPreviewResponse): void {
+  const col = text.column;
   console.log('');
   console.table({
-    Fil: preview.fileName,
-    Layout: preview.layout ?? '–',
-    Rader: preview.rows,
-    Organisationer: preview.organisations.matched.length,
-    År: preview.years ? `${preview.years[0]}–${preview.years[1]}` : '–',
-    Sektorer: preview.sectors.join(', ') || '–',
-    Nya: preview.changes.new,
-    Ändrade: preview.changes.changed,
-    Oförändrade: preview.changes.unchanged,
-    Fel: preview.errors.length,
-    Varningar: preview.warnings.length,
+    [col.file]: preview.fileName,
+    [col.layout]: preview.layout ?? '–',
+    [col.rows]: preview.rows,
+    [col.organisations]: preview.organisations.matched.length,
+    [col.years]: preview.years ? `${preview.years[0]}–${preview.years[1]}` : '–',
+    [col.sectors]: preview.sectors.join(', ') || '–',
+    [col.new]: preview.changes.new,
+    [col.changed]: preview.changes.changed,
+    [col.unchanged]: preview.changes.unchanged,
+    [col.errors]: preview.errors.length,
+    [col.warnings]: preview.warnings.length,
   });
   if (preview.organisations.unknown.length > 0) {
-    console.log('\nOkända organisationer (raderna lästes inte):');
-    console.table(preview.organisations.unknown.map((u) => ({ Rad: u.row, Organisation: u.value })));
+    console.log(`\n${text.unknownOrganisations}`);
+    console.table(preview.organisations.unknown.map((u) => ({ [col.row]: u.row, [col.organisation]: u.value })));
   }
+  // Row errors and warnings are the parser's, in Swedish as the admin API gives them.
   if (preview.errors.length > 0) {
-    console.log('\nFel:');
-    console.table(preview.errors.map((e) => ({ Rad: e.row ?? '–', Kolumn: e.column ?? '–', Fel: e.message })));
+    console.log(`\n${text.errorsHeading}`);
+    console.table(
+      preview.errors.map((e) => ({ [col.row]: e.row ?? '–', [col.column]: e.column ?? '–', [col.error]: e.message })),
+    );
   }
   if (preview.warnings.length > 0) {
-    console.log('\nVarningar:');
-    console.table(preview.warnings.map((e) => ({ Rad: e.row ?? '–', Kolumn: e.column ?? '–', Varning: e.message })));
+    console.log(`\n${text.warningsHeading}`);
+    console.table(
+      preview.warnings.map((e) => ({
+        [col.row]: e.row ?? '–',
+        [col.column]: e.column ?? '–',
+        [col.warning]: e.message,
+      })),
+    );
   }
 }
 
@@ -132,5 +142,5 @@ function fail(message: string): never {
 
 main().catch((error: unknown) => {
   if (error instanceof DomainError) fail(error.message);
-  fail((error as Error)?.message?.split('\n')[0] ?? 'failed');
+  fail((error as Error)?.message?.split('\n')[0] || cliText(process.env).failed);
 });

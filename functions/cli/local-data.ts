@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Level } from 'level';
+import { cliText } from '../local/cli-language';
 import { startDynamoDbProcess } from '../local/embedded-dynamodb';
 import { LOCAL_TABLE_NAME } from '../local/local-platform';
 import { seedDemoData } from '../local/seed/seed-demo-data';
@@ -28,8 +29,9 @@ export interface LocalData {
 
 /**
  * Opens the local data. A problem a person can fix (the folder held by `npm start`, unreadable
- * data) is thrown as an Error with a one-line message; `whileInUse` completes the advice for the
- * held folder, e.g. "import through the admin page.".
+ * data) is thrown as an Error with a one-line message in the locale's language (cli-language.ts);
+ * `whileInUse`, in that language too, completes the advice for the held folder, e.g.
+ * "importera via importsidan i konsolen.".
  */
 export async function openLocalData(options: { whileInUse: string }): Promise<LocalData> {
   const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
@@ -63,17 +65,16 @@ export async function openLocalData(options: { whileInUse: string }): Promise<Lo
 /** LevelDB allows one process per folder; `npm start` holds it while it runs. */
 async function ensureNotLocked(dbPath: string, dataDir: string, whileInUse: string): Promise<void> {
   if (!existsSync(dbPath)) return;
+  const text = cliText(process.env).localData;
   const probe = new Level(dbPath);
   try {
     await probe.open();
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
     if (cause?.code === 'LEVEL_LOCKED') {
-      throw new Error(
-        `the local data in ${dataDir} is in use by another process (is \`npm start\` running?). Stop it, or ${whileInUse}`,
-      );
+      throw new Error(text.inUse(dataDir, whileInUse));
     }
-    throw new Error(`cannot open the local data in ${dataDir}: ${(error as Error).message}.`);
+    throw new Error(text.cannotOpen(dataDir, (error as Error).message));
   } finally {
     await probe.close().catch(() => {});
   }

@@ -1,12 +1,15 @@
 import cliProgress from 'cli-progress';
 
-/** Runs `work` with a terminal progress bar that appears on its first progress report. */
+/**
+ * Runs `work` with a terminal progress bar that appears on its first progress report. The label is
+ * padded to 8 characters, so the bars of one run ("Läser", then "Sparar") line up.
+ */
 export async function withProgress<T>(
   label: string,
   work: (onProgress: (done: number, total: number) => void) => Promise<T>,
 ): Promise<T> {
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true, clearOnComplete: false },
+    { format: `${label.padEnd(8)} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -2,15 +2,18 @@
  * `npm run reminders -- [--at ISO] [--dry-run] [--year YYYY]`: runs the reminders job against the
  * local stack's data (dynalite in DATA_DIR, default .data), as the hourly schedule does in AWS. The
  * emails land in the local outbox. `--at` plans for another instant (time travel); without an offset
- * it is read as Stockholm time. Problems a person can fix end with one line and exit code 1.
+ * it is read as Stockholm time. Problems a person can fix end with one line and exit code 1. What it
+ * prints itself is Swedish unless the locale asks for English (cli-language.ts).
  */
 import '../local/quiet-node20-warning';
+import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.schema';
 import type { ReminderRunResult } from '../../shared/reminders/reminder-run.schema';
 import { formatStockholm, stockholmInstant } from '../../shared/reminders/send-window';
 import { DomainError } from '../errors/domain-errors';
 import { CampaignRepository } from '../features/campaigns/campaign.repository';
 import { createRemindersService } from '../features/reminders/reminders.module';
 import { localBaseUrl } from '../local/base-url';
+import { cliText } from '../local/cli-language';
 import { localSessionSecret } from '../local/session-secret';
 import { OutboxMail } from '../mail/outbox-mail';
 import { systemClock } from '../ports/clock';
@@ -18,25 +21,7 @@ import { openLocalData } from './local-data';
 import { withProgress } from './progress-bar';
 
 const ACTOR = 'cli';
-const USAGE = 'usage: npm run reminders -- [--at 2026-03-18T09:00] [--dry-run] [--year 2026]';
-
-const SKIP_REASONS: Record<string, string> = {
-  campaign_not_open: 'kampanjen är inte öppen',
-  outside_send_window: 'utanför sändfönstret',
-  submitted: 'har skickat in',
-  excused: 'undantagen',
-  unsubscribed: 'har avslutat påminnelser',
-  bounced: 'studsar',
-  complained: 'har klagat',
-  invalid_email: 'ogiltig e-postadress',
-  duplicate_contact: 'dubblett',
-  already_sent: 'redan skickat',
-  in_progress: 'skickas av en annan körning',
-  attempts_exhausted: 'för många misslyckade försök',
-  max_reminders: 'max antal påminnelser',
-  min_days_between: 'för tätt inpå förra',
-  deferred: 'skjuts till nästa körning',
-};
+const text = cliText(process.env).reminders;
 
 interface Args {
   at?: Date;
@@ -60,7 +45,7 @@ function parseAt(value: string): Date {
   }
   const at = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime())) {
-    fail(`--at "${value}" is not a date and time, e.g. 2026-03-18T09:00 (Stockholm) or 2026-03-18T08:00:00Z.`);
+    fail(text.badAt(value));
   }
   return at;
 }
@@ -72,19 +57,19 @@ function parseArgs(argv: readonly string[]): Args {
     const value = (name: string) => {
       const inline = arg.startsWith(`${name}=`) ? arg.slice(name.length + 1) : undefined;
       const next = inline ?? argv[++i];
-      if (!next) fail(`${name} needs a value. ${USAGE}`);
+      if (!next) fail(text.needsValue(name));
       return next;
     };
     if (arg === '--dry-run') args.dryRun = true;
     else if (arg === '--at' || arg.startsWith('--at=')) args.at = parseAt(value('--at'));
     else if (arg === '--year' || arg.startsWith('--year=')) {
       const year = Number(value('--year'));
-      if (!Number.isInteger(year) || year < 2000 || year > 2100) fail(`--year must be a year such as 2026.`);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) fail(text.badYear);
       args.year = year;
     } else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
+      console.log(text.usage);
       process.exit(0);
-    } else fail(`unknown argument ${arg}. ${USAGE}`);
+    } else fail(text.unknownArgument(arg));
   }
   return args;
 }
@@ -94,17 +79,13 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const baseUrl = localBaseUrl(process.env, port);
   // A fresh data folder gets the demo seed, so it has an open campaign to remind about.
-  const { dataDir, store, adminEmails, close } = await openLocalData({
-    whileInUse:
-      'run through its API: ' +
-      `POST http://localhost:${port}/api/admin/campaigns/{year}/reminders/run {"dryRun": false, "at": "…"} as the kansli.`,
-  });
+  const { dataDir, store, adminEmails, close } = await openLocalData({ whileInUse: text.whileInUse(port) });
   try {
     const campaigns = new CampaignRepository(store);
     const year = args.year ?? (await campaigns.openYear());
-    if (year === undefined) fail('no campaign is open. Open one in the console, or pass --year.');
+    if (year === undefined) fail(text.noOpenCampaign);
     const campaign = await campaigns.get(year);
-    if (!campaign) fail(`there is no campaign for ${year}.`);
+    if (!campaign) fail(text.noCampaign(year));
 
     const reminders = createRemindersService({
       store,
@@ -119,10 +100,8 @@ async function main(): Promise<void> {
       log: () => {},
     });
     const at = args.at ?? systemClock.now();
-    console.log(
-      `${args.dryRun ? 'Provkörning' : 'Påminnelser'} för ${campaign.title} (${campaign.status}) vid ${formatStockholm(at)} (Stockholm)`,
-    );
-    const result = await withProgress('Skickar ', (onProgress) =>
+    console.log(text.heading(args.dryRun, campaign.title, campaign.status, formatStockholm(at)));
+    const result = await withProgress(text.sending, (onProgress) =>
       reminders.runReminders({ campaign, at, dryRun: args.dryRun, actor: ACTOR, onProgress }),
     );
     printResult(result);
@@ -133,34 +112,39 @@ async function main(): Promise<void> {
 }
 
 function printResult(result: ReminderRunResult): void {
-  console.log(`\nSteg: ${result.step ? `${result.step.id} (${result.step.kind})` : 'inget steg är aktuellt'}`);
+  const col = text.column;
+  console.log(`\n${text.step}: ${result.step ? `${result.step.id} (${result.step.kind})` : text.noStep}`);
   const rows = result.dryRun
-    ? result.due.map((d) => ({ ...row(d), Resultat: 'skulle skickas' }))
+    ? result.due.map((d) => ({ ...row(d), [col.result]: text.wouldSend }))
     : [
-        ...result.sent.map((s) => ({ ...row(s), Resultat: 'skickat' })),
-        ...result.failed.map((f) => ({ ...row(f), Resultat: `misslyckades: ${f.error}` })),
+        ...result.sent.map((s) => ({ ...row(s), [col.result]: text.sent })),
+        ...result.failed.map((f) => ({ ...row(f), [col.result]: text.failed(f.error) })),
       ];
   if (rows.length > 0) console.table(rows);
-  else console.log(result.dryRun ? 'Ingen skulle få något e-postmeddelande.' : 'Inget e-postmeddelande skickades.');
-  const counts = new Map<string, number>();
+  else console.log(result.dryRun ? text.nobodyWouldGetMail : text.noMailSent);
+  const counts = new Map<ReminderSkipReason, number>();
   for (const skip of result.skipped) counts.set(skip.reason, (counts.get(skip.reason) ?? 0) + 1);
   if (counts.size > 0) {
-    console.log('\nHoppades över:');
-    console.table([...counts].map(([reason, count]) => ({ Orsak: SKIP_REASONS[reason] ?? reason, Kontakter: count })));
+    console.log(`\n${text.skipped}`);
+    console.table(
+      [...counts].map(([reason, count]) => ({
+        [col.reason]: text.skipReasons[reason] ?? reason,
+        [col.contacts]: count,
+      })),
+    );
   }
-  if (!result.dryRun) {
-    console.log(`\n${result.sent.length} skickade, ${result.failed.length} misslyckade. Se utkorgen på /dev/outbox.`);
-  }
+  if (!result.dryRun) console.log(`\n${text.summary(result.sent.length, result.failed.length)}`);
 }
 
 function row(entry: ReminderRunResult['due'][number]) {
+  const col = text.column;
   return {
-    Organisation: `${entry.contact.organisationName} (${entry.contact.organisationId})`,
-    Kontakt: entry.contact.name,
-    'E-post': entry.contact.email,
-    Steg: entry.stepId,
-    Typ: entry.variant,
-    Försök: entry.attempt,
+    [col.organisation]: `${entry.contact.organisationName} (${entry.contact.organisationId})`,
+    [col.contact]: entry.contact.name,
+    [col.email]: entry.contact.email,
+    [col.step]: entry.stepId,
+    [col.variant]: entry.variant,
+    [col.attempt]: entry.attempt,
   };
 }
 
@@ -171,5 +155,5 @@ function fail(message: string): never {
 
 main().catch((error: unknown) => {
   if (error instanceof DomainError) fail(error.message);
-  fail((error as Error)?.message?.split('\n')[0] ?? 'failed');
+  fail((error as Error)?.message?.split('\n')[0] || cliText(process.env).failed);
 });

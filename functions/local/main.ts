@@ -4,19 +4,22 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localBaseUrl } from './base-url';
+import { cliText } from './cli-language';
 import { startLocalPlatform } from './local-platform';
 import { localSessionSecret } from './session-secret';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Swedish unless the locale asks for English (cli-language.ts). */
+const text = cliText(process.env).start;
 
 /**
  * `npm start`: the whole platform on this machine. Problems a person can fix (a busy port,
- * an unwritable data folder) end the process with one line, never a stack trace.
+ * an unwritable data folder) end the process with one line, never a stack trace; what it prints
+ * itself is Swedish unless the locale asks for English.
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`PORT must be a port number, not "${process.env.PORT}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(text.badPort(process.env.PORT));
   // Throws a one-line message, which the catch at the bottom prints.
   const baseUrl = localBaseUrl(process.env, port);
   const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
@@ -37,15 +40,7 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
 
-  console.log(`
-Klimatkommunernas medlemstest körs på ${platform.url}
-
-Logga in: ange en e-postadress på ${platform.url}/login och öppna länken i utkorgen ${platform.url}/dev/outbox
-  Kansliet (admin):  ${platform.adminEmails[0] ?? 'kansli@example.se'}
-  Kontaktpersoner:   politiker.<kod>@example.se och tjansteperson.<kod>@example.se
-                     t.ex. tjansteperson.1281@example.se (Lund), politiker.12@example.se (Region Skåne)
-Data sparas i ${dataDir}. Stoppa med Ctrl+C.
-`);
+  console.log(text.banner({ url: platform.url, admin: platform.adminEmails[0] ?? 'kansli@example.se', dataDir }));
 
   const stop = async () => {
     await platform.close();
@@ -60,7 +55,7 @@ function ensureWritable(dir: string): void {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch {
-    fail(`DATA_DIR ${dir} is not writable. Choose another folder with DATA_DIR=/path/to/folder.`);
+    fail(text.notWritable(dir));
   }
 }
 
@@ -68,11 +63,7 @@ function ensurePortFree(port: number): Promise<void> {
   return new Promise((resolve) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => {
-      fail(
-        error.code === 'EADDRINUSE'
-          ? `Port ${port} is already in use. Stop the other program or start with PORT=3001 npm start.`
-          : `Cannot listen on port ${port}: ${error.code ?? error.message}.`,
-      );
+      fail(error.code === 'EADDRINUSE' ? text.portInUse(port) : text.cannotListen(port, error.code ?? error.message));
     });
     probe.listen(port, () => probe.close(() => resolve()));
   });
@@ -83,4 +74,4 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-main().catch((error: Error) => fail(error.message.split('\n')[0] ?? 'failed to start'));
+main().catch((error: unknown) => fail((error as Error)?.message?.split('\n')[0] || text.failed));

@@ -61,6 +61,12 @@ describe('npm run import', () => {
     expect(run.stderr).toContain('Filen har 1 fel; inget sparades.');
     expect(run.stdout).not.toContain('Sparad:');
 
+    // In English when the locale asks for it; the row errors are the parser's, in Swedish.
+    const english = await runCli('import', [broken], dataDir, { LANG: 'en_US.UTF-8' });
+    expect(english.code).toBe(1);
+    expect(english.stdout).toMatch(/Errors\s*│\s*1\s/);
+    expect(english.stderr).toContain('The file has 1 error; nothing was saved. Fix the file and run again.');
+
     // The valid row of the broken file was not written: a clean file with it alone finds it new.
     const valid = path.join(dir, 'giltig.csv');
     writeFileSync(valid, 'Kommun;Kommunkod;År;Sektor;Utsläpp (ton CO2e)\nLund;1281;2019;Industri;12,5\n');
@@ -69,14 +75,31 @@ describe('npm run import', () => {
   }, 120_000);
 
   it('ends with one line and exit code 1 for a missing file or an unknown option, without opening the data', async () => {
-    const missing = await runCli('import', [path.join(dir, 'finns-inte.csv')], path.join(dir, 'unused'));
+    const file = path.join(dir, 'finns-inte.csv');
+    const missing = await runCli('import', [file], path.join(dir, 'unused'));
     expect(missing.code).toBe(1);
-    expect(missing.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^npm run import: .*no such file\.$/)]);
+    expect(missing.stderr.trim().split('\n')).toEqual([`npm run import: ${file}: filen finns inte.`]);
 
     const unknown = await runCli('import', [exportFile, '--bogus'], path.join(dir, 'unused'));
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr.trim()).toMatch(/^npm run import: unknown option --bogus\. usage: /);
+    expect(unknown.stderr.trim().split('\n')).toEqual([
+      'npm run import: okänt alternativ --bogus. användning: npm run import -- <fil.xlsx|fil.csv> [--sheet BLAD] [--commit]',
+    ]);
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(dir, 'unused'))).toBe(false);
+  }, 60_000);
+
+  it('speaks English when the locale asks for it, LC_ALL before LANG', async () => {
+    const file = path.join(dir, 'finns-inte.csv');
+    const english = await runCli('import', [file], path.join(dir, 'unused'), { LANG: 'en_US.UTF-8' });
+    expect(english.code).toBe(1);
+    expect(english.stderr.trim().split('\n')).toEqual([`npm run import: ${file}: no such file.`]);
+
+    const swedish = await runCli('import', [file], path.join(dir, 'unused'), {
+      LC_ALL: 'sv_SE.UTF-8',
+      LANG: 'en_US.UTF-8',
+    });
+    expect(swedish.stderr.trim().split('\n')).toEqual([`npm run import: ${file}: filen finns inte.`]);
     expect(existsSync(path.join(dir, 'unused'))).toBe(false);
   }, 60_000);
 
@@ -89,7 +112,10 @@ describe('npm run import', () => {
     try {
       const run = await runCli('import', [exportFile, '--commit'], held);
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/in use by another process \(is `npm start` running\?\)/);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        `npm run import: datamappen ${held} används av en annan process (körs \`npm start\`?). ` +
+          'Stoppa den, eller importera via importsidan i konsolen.',
+      ]);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     } finally {
       await lock.close();

@@ -67,12 +67,27 @@ describe('npm run reminders', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Ingen skulle få något e-postmeddelande.');
     expect(run.stdout).toContain("'utanför sändfönstret'");
+
+    const english = await runCli('reminders', ['--dry-run', '--at', saturdayAt], path.join(dir, 'weekend'), {
+      LANG: 'en_US.UTF-8',
+    });
+    expect(english.code).toBe(0);
+    expect(english.stdout).toMatch(/^Dry run for .+ \(open\) at /m);
+    expect(english.stdout).toContain('Nobody would get an email.');
+    expect(english.stdout).toContain("'outside the send window'");
   }, 60_000);
 
   it('ends with one line and exit code 1 for a bad --at, without opening the data', async () => {
     const run = await runCli('reminders', ['--at', 'igår'], path.join(dir, 'unused'));
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
+      'npm run reminders: --at "igår" är inte ett datum med klockslag, ' +
+        't.ex. 2026-03-18T09:00 (Stockholmstid) eller 2026-03-18T08:00:00Z.',
+    ]);
+
+    const english = await runCli('reminders', ['--at', 'igår'], path.join(dir, 'unused'), { LANG: 'en_US.UTF-8' });
+    expect(english.code).toBe(1);
+    expect(english.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^npm run reminders: --at "igår" is not a date and time/),
     ]);
     expect(existsSync(path.join(dir, 'unused'))).toBe(false);
@@ -85,6 +100,15 @@ describe('npm run reminders', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
+      'npm run reminders: BASE_URL måste vara en absolut http(s)-adress, t.ex. http://localhost:3000, inte "/".',
+    ]);
+
+    const english = await runCli('reminders', ['--at', weekdayAt], path.join(dir, 'unused'), {
+      BASE_URL: '/',
+      PORT: '3000',
+      LANG: 'en_US.UTF-8',
+    });
+    expect(english.stderr.trim().split('\n')).toEqual([
       'npm run reminders: BASE_URL must be an absolute http(s) address such as http://localhost:3000, not "/".',
     ]);
     expect(existsSync(path.join(dir, 'unused'))).toBe(false);

@@ -12,7 +12,9 @@ export interface CliRun {
 
 /**
  * Runs a command-line tool of functions/cli as `npm run <name>` does (TypeScript through tsx), in
- * its own process with DATA_DIR pointing at `dataDir`; answers its exit code and output.
+ * its own process with DATA_DIR pointing at `dataDir`; answers its exit code and output. The locale
+ * is the test's alone: LC_ALL, LC_MESSAGES and LANG are not inherited, so the tool speaks Swedish
+ * unless `env` sets one (e.g. `{ LANG: 'en_US.UTF-8' }`), whatever the shell or CI has.
  */
 export function runCli(
   script: 'import' | 'reminders',
@@ -21,7 +23,7 @@ export function runCli(
   env: NodeJS.ProcessEnv = {},
 ): Promise<CliRun> {
   // Vitest sets BASE_URL to "/" for Vite; a person's shell does not.
-  const { BASE_URL: _vite, ...inherited } = process.env;
+  const { BASE_URL: _vite, LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...inherited } = process.env;
   return new Promise((resolve) => {
     execFile(
       process.execPath,

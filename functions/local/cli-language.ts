@@ -1,0 +1,272 @@
+/**
+ * The language of the local command-line tools (`npm start`, `npm run import`, `npm run reminders`)
+ * and every line they print themselves: Swedish first, English when the locale asks for it.
+ *
+ * The locale is the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty (the POSIX
+ * order); English only when it starts with `en` (`en`, `en_GB.UTF-8`, `en_US@euro` …), Swedish for
+ * anything else or nothing at all. So `LC_ALL=C` gives Swedish even when `LANG=en_US.UTF-8`.
+ *
+ * Messages from the domain (an import's row errors, a DomainError) are Swedish as the API raises them.
+ */
+import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.schema';
+
+export type CliLanguage = 'sv' | 'en';
+
+const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
+
+/** The tools' language for this environment; a plain function of it, so tests need no process. */
+export function cliLanguage(env: NodeJS.ProcessEnv): CliLanguage {
+  const locale = LOCALE_VARIABLES.map((name) => env[name]).find((value) => value !== undefined && value !== '');
+  return /^en(?:$|[_.@-])/i.test(locale ?? '') ? 'en' : 'sv';
+}
+
+/** The texts in the language of `env`. */
+export function cliText(env: NodeJS.ProcessEnv): CliText {
+  return cliLanguage(env) === 'en' ? en : sv;
+}
+
+const IMPORT_USAGE_SV = 'användning: npm run import -- <fil.xlsx|fil.csv> [--sheet BLAD] [--commit]';
+const IMPORT_USAGE_EN = 'usage: npm run import -- <file.xlsx|file.csv> [--sheet NAME] [--commit]';
+const REMINDERS_USAGE_SV = 'användning: npm run reminders -- [--at 2026-03-18T09:00] [--dry-run] [--year 2026]';
+const REMINDERS_USAGE_EN = 'usage: npm run reminders -- [--at 2026-03-18T09:00] [--dry-run] [--year 2026]';
+
+const sv = {
+  failed: 'något gick fel.',
+  baseUrl: (port: number, value: string) =>
+    `BASE_URL måste vara en absolut http(s)-adress, t.ex. http://localhost:${port}, inte "${value}".`,
+  localData: {
+    inUse: (dataDir: string, whileInUse: string) =>
+      `datamappen ${dataDir} används av en annan process (körs \`npm start\`?). Stoppa den, eller ${whileInUse}`,
+    cannotOpen: (dataDir: string, reason: string) => `datamappen ${dataDir} går inte att öppna: ${reason}.`,
+  },
+  start: {
+    badPort: (value: string | undefined) => `PORT måste vara ett portnummer, inte "${value}".`,
+    notWritable: (dir: string) =>
+      `DATA_DIR ${dir} går inte att skriva till. Välj en annan mapp med DATA_DIR=/sökväg/till/mapp.`,
+    portInUse: (port: number) =>
+      `port ${port} används redan. Stoppa det andra programmet, eller starta med PORT=3001 npm start.`,
+    cannotListen: (port: number, reason: string) => `det går inte att lyssna på port ${port}: ${reason}.`,
+    failed: 'kunde inte starta.',
+    banner: (p: { url: string; admin: string; dataDir: string }) => `
+Klimatkommunernas medlemstest körs på ${p.url}
+
+Logga in: ange en e-postadress på ${p.url}/login och öppna länken i utkorgen ${p.url}/dev/outbox
+  Kansliet (admin):  ${p.admin}
+  Kontaktpersoner:   politiker.<kod>@example.se och tjansteperson.<kod>@example.se
+                     t.ex. tjansteperson.1281@example.se (Lund), politiker.12@example.se (Region Skåne)
+Data sparas i ${p.dataDir}. Stoppa med Ctrl+C.
+`,
+  },
+  import: {
+    usage: IMPORT_USAGE_SV,
+    sheetNeedsName: '--sheet kräver ett bladnamn.',
+    unknownOption: (arg: string) => `okänt alternativ ${arg}. ${IMPORT_USAGE_SV}`,
+    oneFile: (first: string, second: string) => `ange en fil i taget (du angav "${first}" och "${second}").`,
+    noFile: `ingen fil angiven. ${IMPORT_USAGE_SV}`,
+    noSuchFile: (file: string) => `${file}: filen finns inte.`,
+    notAFile: (file: string) => `${file} är inte en fil.`,
+    tooLarge: (file: string, mb: number) => `${file} är större än ${mb} MB.`,
+    whileInUse: 'importera via importsidan i konsolen.',
+    reading: 'Läser',
+    saving: 'Sparar',
+    hasErrors: (errors: number) => `Filen har ${errors} fel; inget sparades. Rätta filen och kör igen.`,
+    notSaved: (id: string) => `Inget sparades. Kör igen med --commit för att spara (import ${id}).`,
+    saved: (r: { new: number; changed: number; unchanged: number }, id: string) =>
+      `Sparad: ${r.new} nya, ${r.changed} ändrade, ${r.unchanged} oförändrade värden (import ${id}).`,
+    unknownOrganisations: 'Okända organisationer (raderna lästes inte):',
+    errorsHeading: 'Fel:',
+    warningsHeading: 'Varningar:',
+    column: {
+      file: 'Fil',
+      layout: 'Layout',
+      rows: 'Rader',
+      organisations: 'Organisationer',
+      years: 'År',
+      sectors: 'Sektorer',
+      new: 'Nya',
+      changed: 'Ändrade',
+      unchanged: 'Oförändrade',
+      errors: 'Fel',
+      warnings: 'Varningar',
+      row: 'Rad',
+      organisation: 'Organisation',
+      column: 'Kolumn',
+      error: 'Fel',
+      warning: 'Varning',
+    },
+  },
+  reminders: {
+    usage: REMINDERS_USAGE_SV,
+    badAt: (value: string) =>
+      `--at "${value}" är inte ett datum med klockslag, t.ex. 2026-03-18T09:00 (Stockholmstid) eller 2026-03-18T08:00:00Z.`,
+    needsValue: (name: string) => `${name} kräver ett värde. ${REMINDERS_USAGE_SV}`,
+    badYear: '--year måste vara ett årtal, t.ex. 2026.',
+    unknownArgument: (arg: string) => `okänt argument ${arg}. ${REMINDERS_USAGE_SV}`,
+    whileInUse: (port: number) =>
+      'kör påminnelserna via serverns API: ' +
+      `POST http://localhost:${port}/api/admin/campaigns/{year}/reminders/run {"dryRun": false, "at": "…"} inloggad som kansliet.`,
+    noOpenCampaign: 'ingen kampanj är öppen. Öppna en i konsolen, eller ange --year.',
+    noCampaign: (year: number) => `det finns ingen kampanj för ${year}.`,
+    heading: (dryRun: boolean, title: string, status: string, at: string) =>
+      `${dryRun ? 'Provkörning' : 'Påminnelser'} för ${title} (${status}) vid ${at} (Stockholm)`,
+    sending: 'Skickar',
+    step: 'Steg',
+    noStep: 'inget steg är aktuellt',
+    wouldSend: 'skulle skickas',
+    sent: 'skickat',
+    failed: (error: string) => `misslyckades: ${error}`,
+    nobodyWouldGetMail: 'Ingen skulle få något e-postmeddelande.',
+    noMailSent: 'Inget e-postmeddelande skickades.',
+    skipped: 'Hoppades över:',
+    summary: (sent: number, failed: number) => `${sent} skickade, ${failed} misslyckade. Se utkorgen på /dev/outbox.`,
+    column: {
+      result: 'Resultat',
+      reason: 'Orsak',
+      contacts: 'Kontakter',
+      organisation: 'Organisation',
+      contact: 'Kontakt',
+      email: 'E-post',
+      step: 'Steg',
+      variant: 'Typ',
+      attempt: 'Försök',
+    },
+    skipReasons: {
+      campaign_not_open: 'kampanjen är inte öppen',
+      outside_send_window: 'utanför sändfönstret',
+      submitted: 'har skickat in',
+      excused: 'undantagen',
+      unsubscribed: 'har avslutat påminnelser',
+      bounced: 'studsar',
+      complained: 'har klagat',
+      invalid_email: 'ogiltig e-postadress',
+      duplicate_contact: 'dubblett',
+      already_sent: 'redan skickat',
+      in_progress: 'skickas av en annan körning',
+      attempts_exhausted: 'för många misslyckade försök',
+      max_reminders: 'max antal påminnelser',
+      min_days_between: 'för tätt inpå förra',
+      deferred: 'skjuts till nästa körning',
+    } satisfies Record<ReminderSkipReason, string>,
+  },
+};
+
+/** Every text, in Swedish: the English below must have the same keys, or the type-check fails. */
+export type CliText = typeof sv;
+
+const en: CliText = {
+  failed: 'something went wrong.',
+  baseUrl: (port, value) =>
+    `BASE_URL must be an absolute http(s) address such as http://localhost:${port}, not "${value}".`,
+  localData: {
+    inUse: (dataDir, whileInUse) =>
+      `the local data in ${dataDir} is in use by another process (is \`npm start\` running?). Stop it, or ${whileInUse}`,
+    cannotOpen: (dataDir, reason) => `cannot open the local data in ${dataDir}: ${reason}.`,
+  },
+  start: {
+    badPort: (value) => `PORT must be a port number, not "${value}".`,
+    notWritable: (dir) => `DATA_DIR ${dir} is not writable. Choose another folder with DATA_DIR=/path/to/folder.`,
+    portInUse: (port) => `Port ${port} is already in use. Stop the other program or start with PORT=3001 npm start.`,
+    cannotListen: (port, reason) => `Cannot listen on port ${port}: ${reason}.`,
+    failed: 'failed to start.',
+    banner: (p) => `
+Klimatkommunerna's member test is running at ${p.url}
+
+Sign in: enter an email address at ${p.url}/login and open the link in the outbox ${p.url}/dev/outbox
+  The kansli (admin):  ${p.admin}
+  Contacts:            politiker.<code>@example.se and tjansteperson.<code>@example.se
+                       e.g. tjansteperson.1281@example.se (Lund), politiker.12@example.se (Region Skåne)
+Data is kept in ${p.dataDir}. Stop with Ctrl+C.
+`,
+  },
+  import: {
+    usage: IMPORT_USAGE_EN,
+    sheetNeedsName: '--sheet needs a sheet name.',
+    unknownOption: (arg) => `unknown option ${arg}. ${IMPORT_USAGE_EN}`,
+    oneFile: (first, second) => `one file at a time (got "${first}" and "${second}").`,
+    noFile: `no file given. ${IMPORT_USAGE_EN}`,
+    noSuchFile: (file) => `${file}: no such file.`,
+    notAFile: (file) => `${file} is not a file.`,
+    tooLarge: (file, mb) => `${file} is larger than ${mb} MB.`,
+    whileInUse: 'import through the admin page.',
+    reading: 'Reading',
+    saving: 'Saving',
+    hasErrors: (errors) =>
+      `The file has ${errors} ${errors === 1 ? 'error' : 'errors'}; nothing was saved. Fix the file and run again.`,
+    notSaved: (id) => `Nothing was saved. Run again with --commit to save (import ${id}).`,
+    saved: (r, id) => `Saved: ${r.new} new, ${r.changed} changed, ${r.unchanged} unchanged values (import ${id}).`,
+    unknownOrganisations: 'Unknown organisations (their rows were not read):',
+    errorsHeading: 'Errors:',
+    warningsHeading: 'Warnings:',
+    column: {
+      file: 'File',
+      layout: 'Layout',
+      rows: 'Rows',
+      organisations: 'Organisations',
+      years: 'Years',
+      sectors: 'Sectors',
+      new: 'New',
+      changed: 'Changed',
+      unchanged: 'Unchanged',
+      errors: 'Errors',
+      warnings: 'Warnings',
+      row: 'Row',
+      organisation: 'Organisation',
+      column: 'Column',
+      error: 'Error',
+      warning: 'Warning',
+    },
+  },
+  reminders: {
+    usage: REMINDERS_USAGE_EN,
+    badAt: (value) =>
+      `--at "${value}" is not a date and time, e.g. 2026-03-18T09:00 (Stockholm) or 2026-03-18T08:00:00Z.`,
+    needsValue: (name) => `${name} needs a value. ${REMINDERS_USAGE_EN}`,
+    badYear: '--year must be a year such as 2026.',
+    unknownArgument: (arg) => `unknown argument ${arg}. ${REMINDERS_USAGE_EN}`,
+    whileInUse: (port) =>
+      'run through its API: ' +
+      `POST http://localhost:${port}/api/admin/campaigns/{year}/reminders/run {"dryRun": false, "at": "…"} as the kansli.`,
+    noOpenCampaign: 'no campaign is open. Open one in the console, or pass --year.',
+    noCampaign: (year) => `there is no campaign for ${year}.`,
+    heading: (dryRun, title, status, at) =>
+      `${dryRun ? 'Dry run' : 'Reminders'} for ${title} (${status}) at ${at} (Stockholm)`,
+    sending: 'Sending',
+    step: 'Step',
+    noStep: 'no step is due',
+    wouldSend: 'would be sent',
+    sent: 'sent',
+    failed: (error) => `failed: ${error}`,
+    nobodyWouldGetMail: 'Nobody would get an email.',
+    noMailSent: 'No email was sent.',
+    skipped: 'Skipped:',
+    summary: (sent, failed) => `${sent} sent, ${failed} failed. See the outbox at /dev/outbox.`,
+    column: {
+      result: 'Result',
+      reason: 'Reason',
+      contacts: 'Contacts',
+      organisation: 'Organisation',
+      contact: 'Contact',
+      email: 'Email',
+      step: 'Step',
+      variant: 'Type',
+      attempt: 'Attempt',
+    },
+    skipReasons: {
+      campaign_not_open: 'the campaign is not open',
+      outside_send_window: 'outside the send window',
+      submitted: 'has submitted',
+      excused: 'excused',
+      unsubscribed: 'unsubscribed',
+      bounced: 'email bounces',
+      complained: 'marked as spam',
+      invalid_email: 'invalid email address',
+      duplicate_contact: 'duplicate',
+      already_sent: 'already sent',
+      in_progress: 'being sent by another run',
+      attempts_exhausted: 'too many failed attempts',
+      max_reminders: 'maximum reminders reached',
+      min_days_between: 'too soon after the last email',
+      deferred: 'deferred to the next run',
+    },
+  },
+};

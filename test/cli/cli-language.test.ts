@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { cliLanguage, cliText } from '../../functions/local/cli-language';
+
+describe('cliLanguage', () => {
+  it('is Swedish without a locale, or with an empty one', () => {
+    expect(cliLanguage({})).toBe('sv');
+    expect(cliLanguage({ LC_ALL: '', LC_MESSAGES: '', LANG: '' })).toBe('sv');
+  });
+
+  it('is English only for a locale that starts with en', () => {
+    for (const LANG of ['en', 'en_US.UTF-8', 'en_GB', 'EN_us.utf8', 'en.UTF-8', 'en@euro']) {
+      expect(cliLanguage({ LANG }), LANG).toBe('en');
+    }
+    for (const LANG of ['sv_SE.UTF-8', 'C', 'C.UTF-8', 'POSIX', 'de_DE.UTF-8', 'fi_FI', 'enx']) {
+      expect(cliLanguage({ LANG }), LANG).toBe('sv');
+    }
+  });
+
+  it('reads LC_ALL, then LC_MESSAGES, then LANG, as POSIX does', () => {
+    expect(cliLanguage({ LC_ALL: 'sv_SE.UTF-8', LC_MESSAGES: 'en_US.UTF-8', LANG: 'en_US.UTF-8' })).toBe('sv');
+    expect(cliLanguage({ LC_ALL: 'en_GB.UTF-8', LC_MESSAGES: 'sv_SE.UTF-8', LANG: 'sv_SE.UTF-8' })).toBe('en');
+    expect(cliLanguage({ LC_ALL: 'C', LANG: 'en_US.UTF-8' })).toBe('sv');
+    expect(cliLanguage({ LC_MESSAGES: 'en_US.UTF-8', LANG: 'sv_SE.UTF-8' })).toBe('en');
+    expect(cliLanguage({ LC_MESSAGES: 'sv_SE.UTF-8', LANG: 'en_US.UTF-8' })).toBe('sv');
+    // An empty variable counts as unset.
+    expect(cliLanguage({ LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' })).toBe('en');
+  });
+
+  it('gives the texts in that language', () => {
+    expect(cliText({}).import.noSuchFile('x.csv')).toBe('x.csv: filen finns inte.');
+    expect(cliText({ LANG: 'en_US.UTF-8' }).import.noSuchFile('x.csv')).toBe('x.csv: no such file.');
+  });
+});
