@@ -10,6 +10,7 @@ import { Level } from 'level';
 import { cliText } from '../local/cli-language';
 import { startDynamoDbProcess } from '../local/embedded-dynamodb';
 import { LOCAL_TABLE_NAME } from '../local/local-platform';
+import { localAdminEmails } from '../local/local-settings';
 import { seedDemoData } from '../local/seed/seed-demo-data';
 import { systemClock } from '../ports/clock';
 import { ensureTable } from '../store/create-table';
@@ -38,10 +39,7 @@ export async function openLocalData(options: { whileInUse: string }): Promise<Lo
   const dbPath = path.join(dataDir, 'dynamodb');
   await ensureNotLocked(dbPath, dataDir, options.whileInUse);
   mkdirSync(dataDir, { recursive: true });
-  const adminEmails = (process.env.ADMIN_EMAILS ?? 'kansli@example.se')
-    .split(',')
-    .map((e) => e.trim().toLowerCase())
-    .filter(Boolean);
+  const adminEmails = localAdminEmails(process.env);
   // In a child process, as `npm start` runs it: dynalite's work and the client's then use both
   // cores, which made a 95,000-value import commit about a third faster (docs/imports.md).
   const db = await startDynamoDbProcess({ path: dbPath });

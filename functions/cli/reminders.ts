@@ -12,8 +12,8 @@ import { formatStockholm, stockholmInstant } from '../../shared/reminders/send-w
 import { DomainError } from '../errors/domain-errors';
 import { CampaignRepository } from '../features/campaigns/campaign.repository';
 import { createRemindersService } from '../features/reminders/reminders.module';
-import { localBaseUrl } from '../local/base-url';
 import { cliText } from '../local/cli-language';
+import { localBaseUrl } from '../local/local-settings';
 import { localSessionSecret } from '../local/session-secret';
 import { OutboxMail } from '../mail/outbox-mail';
 import { systemClock } from '../ports/clock';

@@ -3,6 +3,7 @@ import { DEFAULT_LIMITS } from '../app-deps';
 import { systemClock } from '../ports/clock';
 import { awsLiteDynamoDbDriver } from '../store/aws-lite-dynamodb-driver';
 import { DynamoDbTableStore } from '../store/dynamodb-table-store';
+import { adminEmailsFrom } from './admin-emails';
 import { lazyS3FileStore, lazySesMail } from './lazy-adapters';
 import { once } from './once';
 
@@ -30,10 +31,7 @@ export async function awsDeps(env: NodeJS.ProcessEnv = process.env): Promise<Omi
       baseUrl: requiredEnv('BASE_URL', env),
       deployed: true,
       sessionSecret: secretArn ? once(() => readSessionSecret(secretArn, env)) : noSecretConfigured,
-      adminEmails: (env.ADMIN_EMAILS ?? '')
-        .split(',')
-        .map((e) => e.trim().toLowerCase())
-        .filter(Boolean),
+      adminEmails: adminEmailsFrom(env.ADMIN_EMAILS ?? ''),
       ...DEFAULT_LIMITS,
     },
     ...(env.IMPORT_BUCKET ? { files: lazyS3FileStore(env.IMPORT_BUCKET, env.IMPORT_PREFIX ?? 'uploads/') } : {}),

@@ -3,9 +3,9 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localBaseUrl } from './base-url';
 import { cliText } from './cli-language';
 import { startLocalPlatform } from './local-platform';
+import { localAdminEmails, localBaseUrl } from './local-settings';
 import { localSessionSecret } from './session-secret';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,10 +31,7 @@ async function main(): Promise<void> {
     port,
     dataDir,
     baseUrl,
-    adminEmails: (process.env.ADMIN_EMAILS ?? 'kansli@example.se')
-      .split(',')
-      .map((e) => e.trim().toLowerCase())
-      .filter(Boolean),
+    adminEmails: localAdminEmails(process.env),
     sessionSecret: process.env.SESSION_SECRET ?? localSessionSecret(dataDir),
     remindersEveryMs: Number(process.env.REMINDERS_INTERVAL_MS ?? 15 * 60 * 1000),
     log: (line) => console.log(line),

@@ -1,3 +1,4 @@
+import { adminEmailsFrom } from '../config/admin-emails';
 import { cliText } from './cli-language';
 
 /**
@@ -12,4 +13,9 @@ export function localBaseUrl(env: NodeJS.ProcessEnv, port: number): string {
   const protocol = URL.canParse(value) ? new URL(value).protocol : undefined;
   if (protocol !== 'http:' && protocol !== 'https:') throw new Error(cliText(env).baseUrl(port, value));
   return value;
+}
+
+/** ADMIN_EMAILS for the local tools, which sign the demo kansli in without configuration. */
+export function localAdminEmails(env: NodeJS.ProcessEnv): string[] {
+  return adminEmailsFrom(env.ADMIN_EMAILS ?? 'kansli@example.se');
 }
