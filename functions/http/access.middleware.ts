@@ -41,7 +41,12 @@ async function signedInUser(
   c: Parameters<MiddlewareHandler<AppEnv>>[0],
   sessions: SessionService,
 ): Promise<SessionUser | undefined> {
+  const sessionId = sessionIdFromCookie(c);
+  return sessionId ? sessions.find(sessionId) : undefined;
+}
+
+/** The session id the cookie carries, if it has the shape of an issued one (anything else is never looked up). */
+export function sessionIdFromCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string | undefined {
   const sessionId = getCookie(c, SESSION_COOKIE);
-  if (!sessionId || !SESSION_ID_PATTERN.test(sessionId)) return undefined;
-  return sessions.find(sessionId);
+  return sessionId && SESSION_ID_PATTERN.test(sessionId) ? sessionId : undefined;
 }

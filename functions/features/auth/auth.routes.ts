@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import {
   LoginLinkRequestSchema,
@@ -8,11 +8,12 @@ import {
   SessionRequestSchema,
   SessionResponseSchema,
 } from '../../../shared/schemas/auth.schema';
+import { sessionIdFromCookie } from '../../http/access.middleware';
 import type { AppEnv } from '../../http/app-env';
 import type { Access } from '../../http/openapi-helpers';
 import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
 import { type AuthService, toMe } from './auth.service';
-import { SESSION_COOKIE, SESSION_ID_PATTERN, SESSION_TTL_MS, type SessionService } from './session.service';
+import { SESSION_COOKIE, SESSION_TTL_MS, type SessionService } from './session.service';
 
 interface AuthRouteDeps {
   auth: AuthService;
@@ -85,8 +86,8 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AuthRouteDeps
       responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Utloggad') },
     }),
     async (c) => {
-      const sessionId = getCookie(c, SESSION_COOKIE);
-      if (sessionId && SESSION_ID_PATTERN.test(sessionId)) await deps.sessions.end(sessionId);
+      const sessionId = sessionIdFromCookie(c);
+      if (sessionId) await deps.sessions.end(sessionId);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.secureCookies });
       return c.json({ ok: true as const }, 200);
     },
