@@ -12,6 +12,12 @@ import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.
 
 export type CliLanguage = 'sv' | 'en';
 
+interface DemoSeedCounts {
+  organisations: number;
+  contacts: number;
+  responses: number;
+}
+
 const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
 
 /** The tools' language for this environment; a plain function of it, so tests need no process. */
@@ -47,6 +53,8 @@ const sv = {
       `port ${port} används redan. Stoppa det andra programmet, eller starta med PORT=3001 npm start.`,
     cannotListen: (port: number, reason: string) => `det går inte att lyssna på port ${port}: ${reason}.`,
     failed: 'kunde inte starta.',
+    demoSeeded: (s: DemoSeedCounts) =>
+      `Demodata: ${s.organisations} organisationer, ${s.contacts} kontaktpersoner, ${s.responses} svar.`,
     banner: (p: { url: string; admin: string; dataDir: string }) => `
 Klimatkommunernas medlemstest körs på ${p.url}
 
@@ -168,6 +176,7 @@ const en: CliText = {
     portInUse: (port) => `Port ${port} is already in use. Stop the other program or start with PORT=3001 npm start.`,
     cannotListen: (port, reason) => `Cannot listen on port ${port}: ${reason}.`,
     failed: 'failed to start.',
+    demoSeeded: (s) => `Demo data: ${s.organisations} organisations, ${s.contacts} contacts, ${s.responses} responses.`,
     banner: (p) => `
 Klimatkommunerna's member test is running at ${p.url}
 

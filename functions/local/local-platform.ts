@@ -54,8 +54,6 @@ export async function startLocalPlatform(options: LocalPlatformOptions) {
     organisationsCsv: readFileSync(path.join(options.root, 'shared/domain/organisations-demo.csv'), 'utf8'),
     adminEmails: options.adminEmails,
   });
-  if (seed.seeded)
-    log(`Demodata: ${seed.organisations} organisationer, ${seed.contacts} kontaktpersoner, ${seed.responses} svar.`);
 
   const webDist = path.join(options.root, 'web/dist');
   if (!options.skipWebBuild) await buildWeb({ root: options.root, outdir: webDist });
@@ -109,6 +107,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions) {
     store,
     clients,
     adminEmails: options.adminEmails,
+    /** What the demo seed wrote on this start (`seeded: false` when the data was already there). */
+    seed,
     close: async () => {
       await reminderTimer?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -23,8 +23,9 @@ async function main(): Promise<void> {
   // Throws a one-line message, which the catch at the bottom prints.
   const baseUrl = localBaseUrl(process.env, port);
   const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
-  ensureWritable(dataDir);
+  // Checked before the data folder is made, so a start that cannot listen leaves nothing behind.
   await ensurePortFree(port);
+  ensureWritable(dataDir);
 
   const platform = await startLocalPlatform({
     root: ROOT,
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
 
+  if (platform.seed.seeded) console.log(text.demoSeeded(platform.seed));
   console.log(text.banner({ url: platform.url, admin: platform.adminEmails[0] ?? 'kansli@example.se', dataDir }));
 
   const stop = async () => {

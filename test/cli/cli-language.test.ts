@@ -29,5 +29,10 @@ describe('cliLanguage', () => {
   it('gives the texts in that language', () => {
     expect(cliText({}).import.noSuchFile('x.csv')).toBe('x.csv: filen finns inte.');
     expect(cliText({ LANG: 'en_US.UTF-8' }).import.noSuchFile('x.csv')).toBe('x.csv: no such file.');
+    const seeded = { organisations: 3, contacts: 6, responses: 2 };
+    expect(cliText({}).start.demoSeeded(seeded)).toBe('Demodata: 3 organisationer, 6 kontaktpersoner, 2 svar.');
+    expect(cliText({ LANG: 'en' }).start.demoSeeded(seeded)).toBe(
+      'Demo data: 3 organisations, 6 contacts, 2 responses.',
+    );
   });
 });

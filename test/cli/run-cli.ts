@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,21 +16,36 @@ export interface CliRun {
  * is the test's alone: LC_ALL, LC_MESSAGES and LANG are not inherited, so the tool speaks Swedish
  * unless `env` sets one (e.g. `{ LANG: 'en_US.UTF-8' }`), whatever the shell or CI has.
  */
+/** The parent's environment without what would make a tool's run the test's choice rather than the shell's. */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  // Vitest sets BASE_URL to "/" for Vite; a person's shell does not.
+  const { BASE_URL: _vite, LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...inherited } = process.env;
+  return inherited;
+}
+
 export function runCli(
   script: 'import' | 'reminders',
   args: string[],
   dataDir: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<CliRun> {
-  // Vitest sets BASE_URL to "/" for Vite; a person's shell does not.
-  const { BASE_URL: _vite, LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...inherited } = process.env;
+  return runCliProcess(`functions/cli/${script}.ts`, args, dataDir, env);
+}
+
+/** runCli for any entry point of this repository, e.g. `functions/local/main.ts` (`npm start`). */
+export function runCliProcess(
+  entry: string,
+  args: string[],
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', '--no-warnings', path.join(ROOT, `functions/cli/${script}.ts`), ...args],
+      ['--import', 'tsx', '--no-warnings', path.join(ROOT, entry), ...args],
       {
         cwd: ROOT,
-        env: { ...inherited, DATA_DIR: dataDir, NO_COLOR: '1', ...env },
+        env: { ...inheritedEnv(), DATA_DIR: dataDir, NO_COLOR: '1', ...env },
         timeout: 60_000,
         maxBuffer: 16 * 1024 * 1024,
       },
@@ -40,4 +55,51 @@ export function runCli(
       },
     );
   });
+}
+
+export interface RunningPlatform {
+  /** Everything it has printed so far, stdout and stderr. */
+  output: () => string;
+  /** Resolves with the exit code once it has ended (at once if it already has). */
+  exited: Promise<number>;
+  /** Sends SIGTERM, as Ctrl+C or a process manager would, and answers the exit code. */
+  stop: () => Promise<number>;
+}
+
+/**
+ * Runs `npm start` (functions/local/main.ts through tsx) as its own process with DATA_DIR and the
+ * locale as runCli sets them, and resolves once it has printed its banner (the line that says how
+ * to stop it) or ended, whichever comes first.
+ */
+export async function startPlatform(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningPlatform> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--no-warnings', path.join(ROOT, 'functions/local/main.ts')],
+    {
+      cwd: ROOT,
+      env: { ...inheritedEnv(), DATA_DIR: dataDir, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const exited = new Promise<number>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : 0))),
+  );
+  await new Promise<void>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (/Ctrl\+C\./.test(output)) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then(() => resolve());
+  });
+  return {
+    output: () => output,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }
