@@ -3,7 +3,7 @@
  * table, and the demo seed `npm start` writes, so a fresh data folder already holds the demo
  * organisations and campaigns.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Level } from 'level';
@@ -11,6 +11,7 @@ import { cliText } from '../local/cli-language';
 import { startDynamoDbProcess } from '../local/embedded-dynamodb';
 import { LOCAL_TABLE_NAME } from '../local/local-platform';
 import { localAdminEmails } from '../local/local-settings';
+import { makeDirectory } from '../local/make-directory';
 import { seedDemoData } from '../local/seed/seed-demo-data';
 import { systemClock } from '../ports/clock';
 import { ensureTable } from '../store/create-table';
@@ -38,7 +39,16 @@ export async function openLocalData(options: { whileInUse: string }): Promise<Lo
   const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
   const dbPath = path.join(dataDir, 'dynamodb');
   await ensureNotLocked(dbPath, dataDir, options.whileInUse);
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    makeDirectory(dataDir);
+  } catch (error) {
+    throw new Error(
+      cliText(process.env).localData.cannotOpen(
+        dataDir,
+        (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+      ),
+    );
+  }
   const adminEmails = localAdminEmails(process.env);
   // In a child process, as `npm start` runs it: dynalite's work and the client's then use both
   // cores, which made a 95,000-value import commit about a third faster (docs/imports.md).

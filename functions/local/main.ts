@@ -1,11 +1,12 @@
 import './quiet-node20-warning';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliText } from './cli-language';
 import { startLocalPlatform } from './local-platform';
 import { localAdminEmails, localBaseUrl } from './local-settings';
+import { makeDirectory } from './make-directory';
 import { localSessionSecret } from './session-secret';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
 
 function ensureWritable(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     accessSync(dir, constants.W_OK);
   } catch {
     fail(text.notWritable(dir));

@@ -105,6 +105,18 @@ describe('npm start', () => {
       expect(existsSync(dataDirNever)).toBe(false);
     });
 
+    it('for a DATA_DIR that cannot be made (one under /proc)', async () => {
+      const run = await runCliProcess('functions/local/main.ts', [], '/proc/kk-start/data', {
+        PORT: String(await freePort()),
+      });
+      expect(run).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          'npm start: DATA_DIR /proc/kk-start/data går inte att skriva till. Välj en annan mapp med DATA_DIR=/sökväg/till/mapp.\n',
+      });
+    });
+
     it('for a port another program holds', async () => {
       const holder: Server = createServer();
       await new Promise<void>((resolve) => holder.listen(0, resolve));
