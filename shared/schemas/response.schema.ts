@@ -72,6 +72,16 @@ export const PrefillSchema = z.object({
 });
 export type Prefill = z.infer<typeof PrefillSchema>;
 
+/**
+ * What the organisation's latest earlier submission would add to this year's draft: its year and
+ * how many answers (POST …/response/carry-over fills them in). Null when it would add nothing.
+ */
+export const CarryOverOfferSchema = z.object({
+  year: z.number().int(),
+  answers: z.number().int().min(1),
+});
+export type CarryOverOffer = z.infer<typeof CarryOverOfferSchema>;
+
 /** GET /api/campaigns/{year}/response. */
 export const ResponseViewSchema = SurveyResponseSchema.pick({
   data: true,
@@ -81,7 +91,7 @@ export const ResponseViewSchema = SurveyResponseSchema.pick({
   updatedBy: true,
   submittedAt: true,
   submittedBy: true,
-}).extend({ prefill: PrefillSchema });
+}).extend({ prefill: PrefillSchema, carryOver: CarryOverOfferSchema.nullable() });
 
 /** PUT /api/campaigns/{year}/response. */
 export const SaveDraftInputSchema = SurveyResponseSchema.pick({ data: true, version: true });
@@ -95,6 +105,15 @@ export const ResponseCurrentSchema = SurveyResponseSchema.pick({
 });
 
 export const SaveDraftResultSchema = SurveyResponseSchema.pick({ version: true, updatedAt: true, updatedBy: true });
+
+/** POST /api/campaigns/{year}/response/carry-over: at the draft's version, like an autosave. */
+export const CarryOverInputSchema = SurveyResponseSchema.pick({ version: true });
+/** The draft's new version, the year the answers came from and the values added (maybe none). */
+export const CarryOverResultSchema = SaveDraftResultSchema.extend({
+  fromYear: z.number().int(),
+  values: SurveyDataSchema,
+});
+export type CarryOverResult = z.infer<typeof CarryOverResultSchema>;
 
 /** POST /api/campaigns/{year}/response/submit. */
 export const SubmitInputSchema = SurveyResponseSchema.pick({ version: true });

@@ -6,6 +6,8 @@ import { CurrentCampaignSchema } from '../../../shared/schemas/campaign.schema';
 import { ContactSchema } from '../../../shared/schemas/contact.schema';
 import { OrganisationSchema } from '../../../shared/schemas/organisation.schema';
 import {
+  CarryOverInputSchema,
+  CarryOverResultSchema,
   ResponseCurrentSchema,
   ResponseViewSchema,
   SaveDraftInputSchema,
@@ -142,6 +144,29 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
     }),
     async (c) =>
       c.json(await deps.service.saveDraft(c.get('user')!, c.req.valid('param').year, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/campaigns/{year}/response/carry-over',
+      ...memberForYear,
+      summary:
+        "Fills the draft's unanswered questions with the latest earlier submission's answers that this year's survey accepts; never overwrites.",
+      request: { params: YearParamSchema, body: jsonBody(CarryOverInputSchema) },
+      responses: {
+        200: jsonResponse(CarryOverResultSchema, 'Ifyllt'),
+        ...commonErrors,
+        404: errorResponse('Inga inskickade svar från tidigare år'),
+        409: jsonResponse(
+          ApiErrorSchema.extend({ current: ResponseCurrentSchema.optional() }),
+          'Versionskonflikt eller redan inskickat',
+        ),
+        503: errorResponse('Lagringen svarar inte; inget ändrades'),
+      },
+    }),
+    async (c) =>
+      c.json(await deps.service.carryOver(c.get('user')!, c.req.valid('param').year, c.req.valid('json')), 200),
   );
 
   app.openapi(

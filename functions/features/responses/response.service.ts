@@ -1,8 +1,16 @@
 import { parseOrganisationCode } from '../../../shared/domain/organisation-codes';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
-import type { Editor, Prefill, SurveyData, SurveyResponse } from '../../../shared/schemas/response.schema';
+import type {
+  CarryOverOffer,
+  CarryOverResult,
+  Editor,
+  Prefill,
+  SurveyData,
+  SurveyResponse,
+} from '../../../shared/schemas/response.schema';
 import { answeredShare } from '../../../shared/scoring/answered-share';
 import { score } from '../../../shared/scoring/score';
+import { carryOverAnswers } from '../../../shared/survey-content/carry-over';
 import { validateDraft } from '../../../shared/survey-validation/validate-draft';
 import {
   DomainRuleError,
@@ -42,14 +50,20 @@ interface ResponseServiceDeps {
 export class ResponseService {
   constructor(private readonly deps: ResponseServiceDeps) {}
 
-  /** The response as the member sees it; `not_started` with version 0 when nobody has saved yet. */
+  /**
+   * The response as the member sees it; `not_started` with version 0 when nobody has saved yet.
+   * Reads the organisation's partition (one query), so it can also offer the latest earlier
+   * submission's answers (`carryOver`) while the draft is not submitted.
+   */
   async view(user: SessionUser, year: number) {
     const organisationId = memberOrganisation(user);
     const campaign = await this.deps.campaigns.getCached(year);
-    const [response, prefill] = await Promise.all([
-      this.deps.responses.get(year, organisationId),
-      this.deps.prefill.prefillFor(organisationId, year, campaign.surveys[organisationTypeOf(organisationId)]),
+    const survey = campaign.surveys[organisationTypeOf(organisationId)];
+    const [bundle, prefill] = await Promise.all([
+      this.deps.responses.bundle(organisationId),
+      this.deps.prefill.prefillFor(organisationId, year, survey),
     ]);
+    const response = bundle.responses.get(year);
     return {
       data: response?.data ?? {},
       version: response?.version ?? 0,
@@ -60,6 +74,7 @@ export class ResponseService {
       submittedBy: response?.submittedBy,
       closesAtOverride: response?.closesAtOverride,
       prefill,
+      carryOver: response?.status === 'submitted' ? null : carryOverOffer(survey, bundle, year, response?.data ?? {}),
     };
   }
 
@@ -70,23 +85,69 @@ export class ResponseService {
    */
   async saveDraft(user: SessionUser, year: number, input: { data: SurveyData; version: number }) {
     const organisationId = memberOrganisation(user);
-    const organisationType = organisationTypeOf(organisationId);
     const campaign = await this.deps.campaigns.getCached(year);
-    const survey = campaign.surveys[organisationType];
-    const checked = validateDraft(survey, input.data);
+    const checked = validateDraft(campaign.surveys[organisationTypeOf(organisationId)], input.data);
     if (!checked.ok) throw invalidResponse(checked.details);
+    return this.writeDraft(user, campaign, organisationId, input.data, input.version);
+  }
+
+  /**
+   * Fills the draft's unanswered questions with the answers of the organisation's latest earlier
+   * submission that this year's survey still accepts (shared/survey-content/carry-over.ts). Never
+   * overwrites an answer. One query and, when something is added, one conditional write at
+   * `version`, like an autosave: VersionConflictError when someone saved first.
+   */
+  async carryOver(user: SessionUser, year: number, input: { version: number }): Promise<CarryOverResult> {
+    const organisationId = memberOrganisation(user);
+    const campaign = await this.deps.campaigns.getCached(year);
+    const bundle = await this.deps.responses.bundle(organisationId);
+    const current = bundle.responses.get(year);
     const now = this.deps.clock.now().toISOString();
-    const progress = answeredShare(survey, input.data);
+    if (current?.status === 'submitted') throw alreadySubmitted();
+    if (!acceptsWrites(campaign, now) && !(current?.closesAtOverride && current.closesAtOverride > now)) {
+      throw campaignClosed();
+    }
+    if ((current?.version ?? 0) !== input.version) throw conflict(current);
+    const earlier = latestEarlierSubmission(bundle, year);
+    if (!earlier) {
+      throw new NotFoundError('Det finns inga inskickade svar från tidigare år att utgå från.', 'no_earlier_response');
+    }
+    const draft = current?.data ?? {};
+    const { values } = carryOverAnswers(campaign.surveys[organisationTypeOf(organisationId)], earlier.data, draft);
+    if (Object.keys(values).length === 0) {
+      return {
+        version: input.version,
+        updatedAt: current?.updatedAt,
+        updatedBy: current?.updatedBy,
+        fromYear: earlier.year,
+        values,
+      };
+    }
+    const saved = await this.writeDraft(user, campaign, organisationId, { ...draft, ...values }, input.version);
+    return { ...saved, fromYear: earlier.year, values };
+  }
+
+  /** Stores checked draft data as the next version: one conditional write, no read on the happy path. */
+  private async writeDraft(
+    user: SessionUser,
+    campaign: Campaign,
+    organisationId: string,
+    data: SurveyData,
+    expectedVersion: number,
+  ) {
+    const organisationType = organisationTypeOf(organisationId);
+    const now = this.deps.clock.now().toISOString();
+    const progress = answeredShare(campaign.surveys[organisationType], data);
     try {
       const saved = await this.deps.responses.saveDraft({
-        year,
+        year: campaign.year,
         organisationId,
         organisationType,
-        data: input.data,
+        data,
         editor: editorOf(user),
         answered: progress.answered,
         totalQuestions: progress.total,
-        expectedVersion: input.version,
+        expectedVersion,
         campaignAcceptsWrites: acceptsWrites(campaign, now),
         now,
       });
@@ -181,6 +242,29 @@ export class ResponseService {
 /** Whether the campaign itself still takes answers at `now` (an organisation's extension aside). */
 export function acceptsWrites(campaign: Campaign, now: string): boolean {
   return campaign.status === 'open' && now >= campaign.opensAt && now < campaign.closesAt;
+}
+
+/** The organisation's submitted response of the latest year before `year`, if any. */
+function latestEarlierSubmission(bundle: OrganisationBundle, year: number): SurveyResponse | undefined {
+  let latest: SurveyResponse | undefined;
+  for (const response of bundle.responses.values()) {
+    if (response.year < year && response.status === 'submitted' && (!latest || response.year > latest.year)) {
+      latest = response;
+    }
+  }
+  return latest;
+}
+
+function carryOverOffer(
+  survey: object,
+  bundle: OrganisationBundle,
+  year: number,
+  draft: SurveyData,
+): CarryOverOffer | null {
+  const earlier = latestEarlierSubmission(bundle, year);
+  if (!earlier) return null;
+  const answers = Object.keys(carryOverAnswers(survey, earlier.data, draft).values).length;
+  return answers > 0 ? { year: earlier.year, answers } : null;
 }
 
 export function organisationTypeOf(organisationId: string): 'kommun' | 'region' {

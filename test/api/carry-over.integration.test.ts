@@ -1,0 +1,148 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
+import { validateDraft } from '../../shared/survey-validation/validate-draft';
+import { completeKommunAnswers } from '../helpers/complete-answers';
+import { seedCampaign } from '../helpers/seed-fixtures';
+import { seededContext, submitScoredResponse } from '../helpers/seeded-context';
+import { countCommands, jsonRequest, signIn, type TestContext } from '../helpers/test-app';
+
+const RESPONSE = '/api/campaigns/2026/response';
+const CARRY_OVER = `${RESPONSE}/carry-over`;
+
+/** Lund's 2025 submission: the complete medlemstest answer, a comment, and one answer 2026 no longer has. */
+const answers2025 = { ...completeKommunAnswers(), 'B1-Comment': 'Beslutat i KF 2019', retired_question: 'ja' };
+
+function as(cookie: string, init: RequestInit = {}): RequestInit {
+  return { ...init, headers: { ...(init.headers as Record<string, string>), cookie } };
+}
+
+async function view(ctx: TestContext, cookie: string) {
+  const res = await ctx.app.request(RESPONSE, as(cookie));
+  expect(res.status).toBe(200);
+  return (await res.json()) as { data: Record<string, unknown>; version: number; carryOver: unknown };
+}
+
+const carryOver = (ctx: TestContext, cookie: string, version: number) =>
+  ctx.app.request(CARRY_OVER, as(cookie, jsonRequest('POST', { version })));
+
+const save = (ctx: TestContext, cookie: string, data: Record<string, unknown>, version: number) =>
+  ctx.app.request(RESPONSE, as(cookie, jsonRequest('PUT', { data, version })));
+
+describe('starting from last year’s answers', () => {
+  let ctx: TestContext;
+  let official: string;
+  let politician: string;
+  /** What 2026 accepts of the 2025 answers: the comment needs B1 to take comments in 2026's survey. */
+  let expected: Record<string, unknown>;
+
+  beforeEach(async () => {
+    ctx = await seededContext({ now: '2026-03-10T09:00:00Z', campaign: true });
+    await seedCampaign(ctx, {
+      year: 2025,
+      title: 'Medlemstest 2025',
+      status: 'closed',
+      opensAt: '2025-03-01T07:00:00.000Z',
+      closesAt: '2025-04-30T21:59:00.000Z',
+    });
+    await submitScoredResponse(ctx, 2025, '1281', answers2025);
+    official = await signIn(ctx, 'tjansteperson.1281@example.se');
+    politician = await signIn(ctx, 'politiker.1281@example.se');
+    const { retired_question: _gone, ...rest } = answers2025;
+    const commentAllowed = validateDraft(DEFAULT_SURVEYS.kommun, { B1: true, 'B1-Comment': 'x' }).ok;
+    const { 'B1-Comment': _comment, ...withoutComment } = rest;
+    expected = commentAllowed ? rest : withoutComment;
+  });
+
+  it('offers the earlier answers on the response, and fills them in for both contacts', async () => {
+    const before = await view(ctx, official);
+    expect(before).toMatchObject({ version: 0, data: {} });
+    expect(before.carryOver).toEqual({ year: 2025, answers: Object.keys(expected).length });
+
+    const res = await carryOver(ctx, official, 0);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ version: 1, fromYear: 2025, updatedBy: { email: 'tjansteperson.1281@example.se' } });
+    expect(body.values).toEqual(expected);
+
+    const after = await view(ctx, politician);
+    expect(after).toMatchObject({ version: 1, data: expected, carryOver: null });
+  });
+
+  it('never overwrites what this year’s draft already answers', async () => {
+    const keep = { B1: false, respondent_name: 'Anna Andersson' };
+    expect((await save(ctx, politician, keep, 0)).status).toBe(200);
+    const res = await carryOver(ctx, official, 1);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.values).not.toHaveProperty('B1');
+    expect(body.values).not.toHaveProperty('respondent_name');
+    const after = await view(ctx, official);
+    expect(after.data).toMatchObject(keep);
+    expect(after.version).toBe(2);
+  });
+
+  it('writes nothing when there is nothing left to add', async () => {
+    expect((await carryOver(ctx, official, 0)).status).toBe(200);
+    const again = await carryOver(ctx, official, 1);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ version: 1, fromYear: 2025, values: {} });
+    expect((await view(ctx, official)).version).toBe(1);
+  });
+
+  it('answers 409 with the stored version when someone saved first, and changes nothing', async () => {
+    expect((await save(ctx, politician, { B1: true }, 0)).status).toBe(200);
+    const res = await carryOver(ctx, official, 0);
+    expect(res.status).toBe(409);
+    const body = await res.json();
+    expect(body.error.code).toBe('version_conflict');
+    expect(body.current).toMatchObject({ version: 1, data: { B1: true } });
+    expect((await view(ctx, official)).data).toEqual({ B1: true });
+  });
+
+  it('refuses once this year’s answers are submitted, or the campaign has closed', async () => {
+    await submitScoredResponse(ctx, 2026, '1281', completeKommunAnswers());
+    const submitted = await carryOver(ctx, official, 2);
+    expect(submitted.status).toBe(409);
+    expect((await submitted.json()).error.code).toBe('already_submitted');
+    expect((await view(ctx, official)).carryOver).toBeNull();
+
+    ctx.clock.set(new Date('2026-05-02T09:00:00Z'));
+    const malmo = await signIn(ctx, 'tjansteperson.1280@example.se');
+    const closed = await carryOver(ctx, malmo, 0);
+    expect(closed.status).toBe(403);
+    expect((await closed.json()).error.code).toBe('campaign_closed');
+  });
+
+  it('answers 404 for an organisation with nothing submitted before, and offers nothing', async () => {
+    const malmo = await signIn(ctx, 'tjansteperson.1280@example.se');
+    expect((await view(ctx, malmo)).carryOver).toBeNull();
+    const res = await carryOver(ctx, malmo, 0);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatchObject({ code: 'no_earlier_response' });
+  });
+
+  it('only ever reads the caller’s own organisation (it comes from the session)', async () => {
+    const malmo = await signIn(ctx, 'tjansteperson.1280@example.se');
+    // Lund's 2025 answers exist, but Malmö has none: nothing of Lund's can reach Malmö's draft.
+    expect((await carryOver(ctx, malmo, 0)).status).toBe(404);
+    expect((await view(ctx, malmo)).data).toEqual({});
+  });
+
+  it('costs one query and one write on a warm instance', async () => {
+    await view(ctx, official);
+    const counter = countCommands(ctx.clients);
+    expect((await carryOver(ctx, official, 0)).status).toBe(200);
+    // The session's Get, the organisation's partition in one Query, and the draft's one write.
+    expect(counter.reads()).toBeLessThanOrEqual(2);
+    expect(counter.calls.filter((call) => call === 'QueryCommand')).toHaveLength(1);
+    expect(counter.writes()).toBe(1);
+    expect(counter.calls).not.toContain('ScanCommand');
+  });
+
+  it('rejects a body without a version in the API’s error format', async () => {
+    const res = await ctx.app.request(CARRY_OVER, as(official, jsonRequest('POST', {})));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('invalid_input');
+    expect((await view(ctx, official)).version).toBe(0);
+  });
+});
