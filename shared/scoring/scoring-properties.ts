@@ -31,6 +31,8 @@ export function registerScoringProperties(): void {
   add('survey', 'scoreBands', { isArray: true });
   // Not scoring: where a read-only question's value comes from, e.g. "emissions.perInhabitant".
   add('question', 'prefill', { category: 'data' });
+  // Not scoring: `false` keeps a question out of "start from last year's answers" (e.g. who fills in).
+  add('question', 'carryOver:boolean', { category: 'data', default: true });
 }
 
 registerScoringProperties();

@@ -19,7 +19,8 @@ export interface CarriedOver {
  * The answers of `earlier` (an earlier year's submitted data) that this year's `survey` still
  * accepts, for the questions `draft` leaves unanswered; what the draft already holds always wins.
  * Read-only and computed questions are never carried (they are prefilled or derived each year),
- * and a comment only comes along with an answer to its question.
+ * nor a question marked `"carryOver": false` (who fills in changes from year to year), and a
+ * comment only comes along with an answer to its question.
  * @throws TypeError when the survey JSON is not an object.
  */
 export function carryOverAnswers(survey: object, earlier: SurveyData, draft: SurveyData): CarriedOver {
@@ -36,6 +37,7 @@ export function carryOverAnswers(survey: object, earlier: SurveyData, draft: Sur
       question &&
       question.type !== 'expression' &&
       question.json.readOnly !== true &&
+      question.json.carryOver !== false &&
       checkValue(question, value).length === 0
     ) {
       values[key] = value;

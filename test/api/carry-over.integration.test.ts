@@ -10,7 +10,11 @@ const RESPONSE = '/api/campaigns/2026/response';
 const CARRY_OVER = `${RESPONSE}/carry-over`;
 
 /** Lund's 2025 submission: the complete medlemstest answer, a comment, and one answer 2026 no longer has. */
-const answers2025 = { ...completeKommunAnswers(), 'B1-Comment': 'Beslutat i KF 2019', retired_question: 'ja' };
+const answers2025: Record<string, unknown> = {
+  ...completeKommunAnswers(),
+  'B1-Comment': 'Beslutat i KF 2019',
+  retired_question: 'ja',
+};
 
 function as(cookie: string, init: RequestInit = {}): RequestInit {
   return { ...init, headers: { ...(init.headers as Record<string, string>), cookie } };
@@ -47,7 +51,8 @@ describe('starting from last year’s answers', () => {
     await submitScoredResponse(ctx, 2025, '1281', answers2025);
     official = await signIn(ctx, 'tjansteperson.1281@example.se');
     politician = await signIn(ctx, 'politiker.1281@example.se');
-    const { retired_question: _gone, ...rest } = answers2025;
+    // Who filled in last year is not carried (`"carryOver": false` in the medlemstest).
+    const { retired_question: _gone, respondent_name: _name, respondent_role: _role, ...rest } = answers2025;
     const commentAllowed = validateDraft(DEFAULT_SURVEYS.kommun, { B1: true, 'B1-Comment': 'x' }).ok;
     const { 'B1-Comment': _comment, ...withoutComment } = rest;
     expected = commentAllowed ? rest : withoutComment;

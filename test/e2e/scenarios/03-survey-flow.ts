@@ -3,6 +3,7 @@ import { answerText, choose, completeAnswers, nextSave, question, waitForSurvey,
 
 const A = 'tjansteperson.1281@example.se'; // Erik Nilsson, Lund
 const B = 'politiker.1281@example.se'; // Anna Andersson, Lund
+const C = 'tjansteperson.1780@example.se'; // Karlstad: submitted last year, not started this year (demo seed)
 
 const surveyAssets = (urls: string[]) => urls.filter((u) => /SurveyPage-|survey-core|\/survey-[0-9a-f]+\.css/.test(u));
 
@@ -157,6 +158,55 @@ export const scenarios: Scenario[] = [
       await pageB.getByText('Inskickad', { exact: true }).waitFor();
       await pageB.getByRole('link', { name: 'Visa kvitto' }).waitFor();
       await e2e.screenshot(pageB, 'home-submitted');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'a contact starts from last year’s answers: offered, filled in without overwriting, kept after a reload',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, C);
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/enkat`);
+      await waitForSurvey(page);
+      const lastYear = (await year(page)) - 1;
+      const offer = page.getByRole('region', { name: `Utgå från era svar från ${lastYear}?` });
+      await offer.waitFor();
+
+      // Something typed this year first: it must survive the carry-over.
+      const save = nextSave(page);
+      await answerText(page, 'respondent_name', 'Karin Karlsson');
+      assertEqual((await save).status(), 200, 'autosave before the carry-over');
+      await waitSaved(page);
+      await e2e.axe(page, '/enkat (offer of last year’s answers)');
+      await e2e.screenshot(page, 'survey-carry-over');
+
+      const carried = page.waitForResponse((r) => /\/response\/carry-over$/.test(r.url()), { timeout: 15_000 });
+      await offer.getByRole('button', { name: `Fyll i svaren från ${lastYear}` }).click();
+      const response = await carried;
+      assertEqual(response.status(), 200, 'carry-over');
+      const values = ((await response.json()) as { values: Record<string, unknown> }).values;
+      const count = Object.keys(values).length;
+      assert(count > 5, `only ${count} answers carried over`);
+      assert(!('respondent_name' in values), 'the carry-over overwrote an answer given this year');
+      await page.getByText(`${count} svar fylldes i från ${lastYear}. Gå igenom dem innan ni skickar in.`).waitFor();
+      assertEqual(await offer.count(), 0, 'the offer is gone once taken');
+      assertEqual(await question(page, 'respondent_name').locator('input').inputValue(), 'Karin Karlsson', 'kept');
+      await waitSaved(page);
+      await e2e.screenshot(page, 'survey-carried-over');
+
+      // Stored for the organisation: a reload shows the answers and offers nothing more.
+      await page.reload();
+      await waitForSurvey(page);
+      const stored = (await (
+        await page.request.get(new URL(`/api/campaigns/${lastYear + 1}/response`, page.url()).href)
+      ).json()) as { data: Record<string, unknown>; carryOver: unknown };
+      for (const [key, value] of Object.entries(values)) {
+        assertEqual(JSON.stringify(stored.data[key]), JSON.stringify(value), `${key} stored`);
+      }
+      assertEqual(stored.data.respondent_name, 'Karin Karlsson', 'this year’s answer stored');
+      assertEqual(stored.carryOver, null, 'nothing more to offer');
+      assertEqual(await offer.count(), 0, 'no offer after the reload');
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

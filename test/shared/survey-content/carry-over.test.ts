@@ -15,6 +15,7 @@ const thisYear = {
       { type: 'text', name: 'q4', readOnly: true },
       { type: 'expression', name: 'q5', expression: '{q1}' },
       checkbox('c1', { x: 1, y: 1 }, undefined, { showOtherItem: true }),
+      { type: 'text', name: 'who', carryOver: false },
     ]),
   ],
 };
@@ -25,6 +26,12 @@ describe('carryOverAnswers', () => {
     const { values, left } = carryOverAnswers(thisYear, earlier, {});
     expect(values).toEqual({ q1: 'ja', q2: true, 'q2-Comment': 'Beslut 2024' });
     expect(left.sort()).toEqual(['gone', 'q4', 'q5']);
+  });
+
+  it('leaves a question marked carryOver: false, such as who fills in', () => {
+    const { values, left } = carryOverAnswers(thisYear, { who: 'Anna Andersson', q3: true }, {});
+    expect(values).toEqual({ q3: true });
+    expect(left).toEqual(['who']);
   });
 
   it('leaves a value the question no longer accepts', () => {
@@ -60,7 +67,8 @@ describe('carryOverAnswers', () => {
     const { values, left } = carryOverAnswers(kommun, earlier!, {});
     expect(Object.keys(values).length).toBeGreaterThan(10);
     expect(validateDraft(kommun, values)).toEqual({ ok: true, data: values });
-    // Everything that was left behind is read-only or computed in the medlemstest.
-    for (const key of left) expect(key, key).toMatch(/^(organisation|M0_)/);
+    // Everything left behind is read-only or computed in the medlemstest, or who filled it in.
+    for (const key of left) expect(key, key).toMatch(/^(organisation|M0_|respondent_(name|role)$)/);
+    expect(values).not.toHaveProperty('respondent_name');
   });
 });

@@ -1,6 +1,7 @@
 import { getLang } from '../i18n';
 import type {
   Answers,
+  CarryOverResult,
   ConflictCurrent,
   CurrentCampaign,
   Me,
@@ -104,6 +105,9 @@ export const apiClient = {
   response: (year: number) => api<SurveyResponse>(`/api/campaigns/${year}/response`),
   saveDraft: (year: number, data: Answers, version: number, signal?: AbortSignal) =>
     api<SavedDraft>(`/api/campaigns/${year}/response`, { method: 'PUT', body: { data, version }, signal }),
+  /** Fills the draft's unanswered questions from the latest earlier submission, at `version`. */
+  carryOver: (year: number, version: number) =>
+    api<CarryOverResult>(`/api/campaigns/${year}/response/carry-over`, { method: 'POST', body: { version } }),
   submit: (year: number, version: number) =>
     api<{ status: 'submitted'; submittedAt: string }>(`/api/campaigns/${year}/response/submit`, {
       method: 'POST',

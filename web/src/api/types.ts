@@ -10,8 +10,18 @@ import type {
   TypeAggregate,
 } from '../../../shared/klimatlaget/report.schema';
 import type { Me } from '../../../shared/schemas/auth.schema';
+import type { CarryOverOffer, CarryOverResult } from '../../../shared/schemas/response.schema';
 
-export type { Me, PublishedReport, PublishedYear, QuestionAggregate, Scorecard, TypeAggregate };
+export type {
+  CarryOverOffer,
+  CarryOverResult,
+  Me,
+  PublishedReport,
+  PublishedYear,
+  QuestionAggregate,
+  Scorecard,
+  TypeAggregate,
+};
 
 export type OrganisationType = 'kommun' | 'region';
 export type ContactRole = 'politician' | 'official';
@@ -60,6 +70,8 @@ export interface SurveyResponse {
   submittedAt?: string;
   submittedBy?: Editor;
   prefill?: Prefill;
+  /** The latest earlier submission's answers this draft could start from; null when none would be added. */
+  carryOver?: CarryOverOffer | null;
 }
 
 export interface SavedDraft {

@@ -28,6 +28,17 @@ export const svSurvey = {
   'survey.saveBeforeSubmit': 'Svaren kunde inte sparas innan inskickningen. Försök igen.',
   'survey.noCampaign': 'Det finns ingen öppen enkät just nu.',
   'survey.deadline': 'Sista dag: {date}',
+  'survey.carryOver.title': 'Utgå från era svar från {year}?',
+  'survey.carryOver.body':
+    'Ni skickade in medlemstestet {year}. {count} av de svaren passar årets frågor och kan fyllas i där ni inte har svarat i år. Inget ni redan har fyllt i ändras. Gå igenom svaren innan ni skickar in.',
+  'survey.carryOver.fill': 'Fyll i svaren från {year}',
+  'survey.carryOver.filling': 'Fyller i…',
+  'survey.carryOver.dismiss': 'Nej tack',
+  'survey.carryOver.done': '{count} svar fylldes i från {year}. Gå igenom dem innan ni skickar in.',
+  'survey.carryOver.nothing': 'Det fanns inga fler svar att hämta från {year}.',
+  'survey.carryOver.saveFirst': 'Era senaste ändringar kunde inte sparas, så inget fylldes i. Försök igen.',
+  'survey.carryOver.conflict':
+    'Någon annan sparade precis innan, så inget fylldes i. Välj vilka svar som ska gälla och försök sedan igen.',
   'conflict.title': 'Någon annan har sparat under tiden',
   'conflict.intro': '{name} sparade {date}. Välj vilka svar som ska gälla för varje fråga som skiljer sig.',
   'conflict.someone': 'En annan kontaktperson',

@@ -183,6 +183,9 @@ function SurveyEditor({
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [lockedReason, setLockedReason] = useState<string | null>(editable ? null : t('survey.closed'));
+  const [offer, setOffer] = useState(editable ? (response.carryOver ?? null) : null);
+  const [carrying, setCarrying] = useState(false);
+  const [carryMessage, setCarryMessage] = useState<string | null>(null);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitErrors, setSubmitErrors] = useState<QuestionError[]>([]);
@@ -342,6 +345,58 @@ function SurveyEditor({
     }
   };
 
+  // Store what is typed first, then let the server fill only what the stored draft leaves unanswered.
+  const carryOver = async () => {
+    const saver = saverRef.current;
+    if (!saver || !offer) return;
+    setCarrying(true);
+    setCarryMessage(null);
+    try {
+      try {
+        await saver.flush();
+      } catch {
+        if (saver.state.kind !== 'conflict') setCarryMessage(t('survey.carryOver.saveFirst'));
+        return;
+      }
+      const result = await apiClient.carryOver(campaign.year, saver.currentVersion);
+      const count = Object.keys(result.values).length;
+      if (count > 0) {
+        applyMerged(
+          { ...snapshot(model), ...result.values },
+          {
+            data: { ...saver.stored, ...result.values },
+            version: result.version,
+            updatedAt: result.updatedAt,
+            updatedBy: result.updatedBy,
+          },
+        );
+      }
+      setOffer(null);
+      setNotice(
+        count > 0
+          ? t('survey.carryOver.done', { count, year: result.fromYear })
+          : t('survey.carryOver.nothing', { year: result.fromYear }),
+      );
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        setCarryMessage(t('app.error.generic'));
+      } else if (error.code === 'version_conflict') {
+        const latest = await apiClient.response(campaign.year);
+        saver.conflictWith(
+          { data: latest.data, version: latest.version, updatedAt: latest.updatedAt, updatedBy: latest.updatedBy },
+          snapshot(model),
+        );
+        setCarryMessage(t('survey.carryOver.conflict'));
+      } else {
+        lock(error);
+        if (error.code === 'campaign_closed' || error.code === 'already_submitted') setOffer(null);
+        setCarryMessage(error.message || t('app.error.generic'));
+      }
+    } finally {
+      setCarrying(false);
+    }
+  };
+
   const deadline = effectiveDeadline(campaign);
   return (
     <>
@@ -363,6 +418,30 @@ function SurveyEditor({
         <p>
           <Link href="/kvitto">{t('survey.toReceipt')}</Link>
         </p>
+      )}
+      {offer && !lockedReason && (
+        <section className="notice notice-info carry-over" aria-labelledby="carry-over-title">
+          <h2 id="carry-over-title">{t('survey.carryOver.title', { year: offer.year })}</h2>
+          <p>{t('survey.carryOver.body', { year: offer.year, count: offer.answers })}</p>
+          {carryMessage && (
+            <p className="carry-over-error" role="alert">
+              {carryMessage}
+            </p>
+          )}
+          <div className="button-row">
+            <button type="button" className="button" onClick={carryOver} disabled={carrying}>
+              {carrying ? t('survey.carryOver.filling') : t('survey.carryOver.fill', { year: offer.year })}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setOffer(null)}
+              disabled={carrying}
+            >
+              {t('survey.carryOver.dismiss')}
+            </button>
+          </div>
+        </section>
       )}
       {notice && (
         <div className="notice notice-info" role="status">

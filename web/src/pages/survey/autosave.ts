@@ -65,6 +65,11 @@ export class Autosaver {
     return this.version;
   }
 
+  /** What the server holds at `currentVersion`, as far as this page knows. */
+  get stored(): Answers {
+    return this.base;
+  }
+
   /** True while something typed is not yet stored. */
   get hasUnsaved(): boolean {
     return this.latest !== null || this.inFlight !== null;
