@@ -18,8 +18,16 @@ export interface CliRun {
  */
 /** The parent's environment without what would make a tool's run the test's choice rather than the shell's. */
 function inheritedEnv(): NodeJS.ProcessEnv {
-  // Vitest sets BASE_URL to "/" for Vite; a person's shell does not.
-  const { BASE_URL: _vite, LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...inherited } = process.env;
+  // Vitest sets BASE_URL to "/" for Vite; a person's shell does not. `npm test` sets FORCE_COLOR
+  // for vitest's own output, and it would win over the NO_COLOR the tools get here.
+  const {
+    BASE_URL: _vite,
+    FORCE_COLOR: _colour,
+    LC_ALL: _all,
+    LC_MESSAGES: _messages,
+    LANG: _lang,
+    ...inherited
+  } = process.env;
   return inherited;
 }
 
