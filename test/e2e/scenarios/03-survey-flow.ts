@@ -4,6 +4,7 @@ import { answerText, choose, completeAnswers, nextSave, question, waitForSurvey,
 const A = 'tjansteperson.1281@example.se'; // Erik Nilsson, Lund
 const B = 'politiker.1281@example.se'; // Anna Andersson, Lund
 const C = 'tjansteperson.1780@example.se'; // Karlstad: submitted last year, not started this year (demo seed)
+const D = 'politiker.1880@example.se'; // Örebro: the same
 
 const surveyAssets = (urls: string[]) => urls.filter((u) => /SurveyPage-|survey-core|\/survey-[0-9a-f]+\.css/.test(u));
 
@@ -207,6 +208,28 @@ export const scenarios: Scenario[] = [
       assertEqual(stored.data.respondent_name, 'Karin Karlsson', 'this year’s answer stored');
       assertEqual(stored.carryOver, null, 'nothing more to offer');
       assertEqual(await offer.count(), 0, 'no offer after the reload');
+
+      // "Nej tack" is remembered by the browser: another organisation's contact who declines is not asked again.
+      const other = await e2e.signIn(await e2e.newContext(), D);
+      await other.goto(`${e2e.baseUrl}/enkat`);
+      await waitForSurvey(other);
+      const otherOffer = other.getByRole('region', { name: `Utgå från era svar från ${lastYear}?` });
+      await otherOffer.getByRole('button', { name: 'Nej tack' }).click();
+      assertEqual(await otherOffer.count(), 0, 'the offer is gone once declined');
+      await other.reload();
+      await waitForSurvey(other);
+      assertEqual(await otherOffer.count(), 0, 'a declined offer comes back after a reload');
+      assertEqual(
+        (
+          (await (
+            await other.request.get(new URL(`/api/campaigns/${lastYear + 1}/response`, other.url()).href)
+          ).json()) as {
+            version: number;
+          }
+        ).version,
+        0,
+        'declining saved nothing',
+      );
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

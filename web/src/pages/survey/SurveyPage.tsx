@@ -49,6 +49,23 @@ function applyLanguage(model: SurveyModel, lang: Lang, t: Translate): void {
   model.completeText = t('survey.complete');
 }
 
+/** Whether this browser has said "Nej tack" to last year's answers for this campaign. */
+function wasDismissed(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function remember(key: string): void {
+  try {
+    localStorage.setItem(key, '1');
+  } catch {
+    // Asked again next time; fine.
+  }
+}
+
 function applyPrefill(model: SurveyModel, response: SurveyResponse, t: Translate): void {
   for (const [name, source] of Object.entries(response.prefill?.sources ?? {})) {
     const question = model.getQuestionByName(name);
@@ -183,7 +200,10 @@ function SurveyEditor({
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [lockedReason, setLockedReason] = useState<string | null>(editable ? null : t('survey.closed'));
-  const [offer, setOffer] = useState(editable ? (response.carryOver ?? null) : null);
+  const dismissedKey = `kk.carryOver.dismissed.${campaign.year}`;
+  const [offer, setOffer] = useState(() =>
+    editable && !wasDismissed(dismissedKey) ? (response.carryOver ?? null) : null,
+  );
   const [carrying, setCarrying] = useState(false);
   const [carryMessage, setCarryMessage] = useState<string | null>(null);
   const [confirmOpen, setConfirmOpen] = useState(false);
@@ -435,7 +455,10 @@ function SurveyEditor({
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => setOffer(null)}
+              onClick={() => {
+                remember(dismissedKey);
+                setOffer(null);
+              }}
               disabled={carrying}
             >
               {t('survey.carryOver.dismiss')}
