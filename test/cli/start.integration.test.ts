@@ -46,7 +46,7 @@ describe('npm start', () => {
 
       const health = await fetch(`${url}/api/health`);
       expect({ status: health.status, body: await health.json() }).toEqual({ status: 200, body: { ok: true } });
-      // A client-side route gets the page; an unknown API path keeps the API's JSON error.
+      // A client-side route gets the page; the API answers a signed-out request in its JSON error format.
       const page = await fetch(`${url}/enkat`);
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<div id="root">/);

@@ -322,6 +322,15 @@ function SurveyEditor({
     else requestAnimationFrame(() => errorSummary.current?.focus());
   };
 
+  /** Someone saved first: fetch what is stored and let the person choose, as for an autosave. */
+  const conflictWithStored = async (saver: Autosaver) => {
+    const latest = await apiClient.response(campaign.year);
+    saver.conflictWith(
+      { data: latest.data, version: latest.version, updatedAt: latest.updatedAt, updatedBy: latest.updatedBy },
+      snapshot(model),
+    );
+  };
+
   const submit = async () => {
     const saver = saverRef.current;
     if (!saver) return;
@@ -350,11 +359,7 @@ function SurveyEditor({
       } else if (error.code === 'already_submitted') {
         navigate('/kvitto');
       } else if (error.code === 'version_conflict') {
-        const latest = await apiClient.response(campaign.year);
-        saver.conflictWith(
-          { data: latest.data, version: latest.version, updatedAt: latest.updatedAt, updatedBy: latest.updatedBy },
-          snapshot(model),
-        );
+        await conflictWithStored(saver);
         setSubmitMessage(t('survey.submitConflict'));
       } else {
         lock(error);
@@ -401,11 +406,7 @@ function SurveyEditor({
       if (!(error instanceof ApiError)) {
         setCarryMessage(t('app.error.generic'));
       } else if (error.code === 'version_conflict') {
-        const latest = await apiClient.response(campaign.year);
-        saver.conflictWith(
-          { data: latest.data, version: latest.version, updatedAt: latest.updatedAt, updatedBy: latest.updatedBy },
-          snapshot(model),
-        );
+        await conflictWithStored(saver);
         setCarryMessage(t('survey.carryOver.conflict'));
       } else {
         lock(error);
