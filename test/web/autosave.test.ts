@@ -90,9 +90,11 @@ describe('Autosaver', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(save).toHaveBeenCalledTimes(1); // nothing goes out while the person decides
     saver.resolve({ a: 2 }, current);
+    expect(saver.stored).toEqual(current.data); // what the server holds until the merged save lands
     await vi.advanceTimersByTimeAsync(0);
     expect(save).toHaveBeenLastCalledWith({ a: 2 }, 7);
     expect(states.at(-1)).toBe('saved');
+    expect(saver.stored).toEqual({ a: 2 });
     vi.useRealTimers();
   });
 
