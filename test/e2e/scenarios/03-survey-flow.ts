@@ -192,6 +192,10 @@ export const scenarios: Scenario[] = [
       assert(!('respondent_name' in values), 'the carry-over overwrote an answer given this year');
       await page.getByText(`${count} svar fylldes i från ${lastYear}. Gå igenom dem innan ni skickar in.`).waitFor();
       assertEqual(await offer.count(), 0, 'the offer is gone once taken');
+      assert(
+        await page.evaluate(() => document.activeElement?.textContent?.includes('svar fylldes i') ?? false),
+        'keyboard focus moves to the message when the button goes away',
+      );
       assertEqual(await question(page, 'respondent_name').locator('input').inputValue(), 'Karin Karlsson', 'kept');
       await waitSaved(page);
       await e2e.screenshot(page, 'survey-carried-over');
@@ -216,6 +220,10 @@ export const scenarios: Scenario[] = [
       const otherOffer = other.getByRole('region', { name: `Utgå från era svar från ${lastYear}?` });
       await otherOffer.getByRole('button', { name: 'Nej tack' }).click();
       assertEqual(await otherOffer.count(), 0, 'the offer is gone once declined');
+      assert(
+        await other.evaluate(() => document.activeElement?.classList.contains('survey-frame') ?? false),
+        'keyboard focus moves to the survey when the offer goes away',
+      );
       await other.reload();
       await waitForSurvey(other);
       assertEqual(await otherOffer.count(), 0, 'a declined offer comes back after a reload');

@@ -211,6 +211,9 @@ function SurveyEditor({
   const [submitErrors, setSubmitErrors] = useState<QuestionError[]>([]);
   const [submitMessage, setSubmitMessage] = useState<string | null>(null);
   const errorSummary = useRef<HTMLDivElement>(null);
+  // Where keyboard focus goes when the offer of last year's answers (and its buttons) goes away.
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const surveyFrame = useRef<HTMLDivElement>(null);
   const saverRef = useRef<Autosaver | null>(null);
   const pageKey = `kk.page.${campaign.year}`;
 
@@ -397,6 +400,7 @@ function SurveyEditor({
         );
       }
       setOffer(null);
+      requestAnimationFrame(() => noticeRef.current?.focus());
       setNotice(
         count > 0
           ? t('survey.carryOver.done', { count, year: result.fromYear })
@@ -459,6 +463,7 @@ function SurveyEditor({
               onClick={() => {
                 remember(dismissedKey);
                 setOffer(null);
+                requestAnimationFrame(() => surveyFrame.current?.focus());
               }}
               disabled={carrying}
             >
@@ -468,7 +473,7 @@ function SurveyEditor({
         </section>
       )}
       {notice && (
-        <div className="notice notice-info" role="status">
+        <div className="notice notice-info" role="status" tabIndex={-1} ref={noticeRef}>
           <p>{notice}</p>
         </div>
       )}
@@ -495,7 +500,7 @@ function SurveyEditor({
           </ul>
         </div>
       )}
-      <div className="survey-frame">
+      <div className="survey-frame" tabIndex={-1} ref={surveyFrame}>
         <Survey model={model} />
       </div>
 
