@@ -168,6 +168,7 @@ export const scenarios: Scenario[] = [
       const context = await e2e.newContext();
       const page = await e2e.signIn(context, C);
       const watch = watchPage(page);
+      await page.getByText(/^I enkäten kan ni utgå från era svar från \d{4}\.$/).waitFor();
       await page.goto(`${e2e.baseUrl}/enkat`);
       await waitForSurvey(page);
       const lastYear = (await year(page)) - 1;

@@ -51,6 +51,7 @@ export const en: Record<MessageKey, string> = {
   'home.status': 'Status',
   'home.lastEdited': 'Last edited by {name}, {date}',
   'home.notEdited': 'Nobody has started yet.',
+  'home.carryOver': 'In the survey you can start from your answers from {year}.',
   'home.submittedAt': 'Submitted {date}',
   'home.start': 'Start filling in',
   'home.continue': 'Continue filling in',

@@ -51,6 +51,7 @@ export const svCommon = {
   'home.status': 'Status',
   'home.lastEdited': 'Senast ändrad av {name}, {date}',
   'home.notEdited': 'Ingen har börjat fylla i ännu.',
+  'home.carryOver': 'I enkäten kan ni utgå från era svar från {year}.',
   'home.submittedAt': 'Inskickad {date}',
   'home.start': 'Börja fylla i',
   'home.continue': 'Fortsätt fylla i',

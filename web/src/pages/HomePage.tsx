@@ -79,6 +79,9 @@ export function HomePage() {
                       })
                     : t('home.notEdited')}
               </p>
+              {response.carryOver && isEditable(campaign, response) && (
+                <p>{t('home.carryOver', { year: response.carryOver.year })}</p>
+              )}
               {response.status === 'submitted' ? (
                 <Link className="button button-large" href="/kvitto">
                   {t('home.receipt')}
