@@ -25,6 +25,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   already_submitted: 'The response has already been submitted.',
   no_open_campaign: 'No survey is open right now.',
   invalid_response: 'Some answers are not valid.',
+  no_earlier_response: 'There are no answers submitted in earlier years to start from.',
   internal: 'An unexpected error occurred.',
   csrf: 'The request came from another site and was refused.',
   organisation_submitted: 'The organisation has already submitted its answers. No reminder was sent.',

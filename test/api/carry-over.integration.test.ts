@@ -123,7 +123,15 @@ describe('starting from last year’s answers', () => {
     expect((await view(ctx, malmo)).carryOver).toBeNull();
     const res = await carryOver(ctx, malmo, 0);
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toMatchObject({ code: 'no_earlier_response' });
+    expect((await res.json()).error).toMatchObject({
+      code: 'no_earlier_response',
+      message: 'Det finns inga inskickade svar från tidigare år att utgå från.',
+    });
+    const english = await ctx.app.request(
+      CARRY_OVER,
+      as(malmo, jsonRequest('POST', { version: 0 }, { 'accept-language': 'en' })),
+    );
+    expect((await english.json()).error.message).toBe('There are no answers submitted in earlier years to start from.');
   });
 
   it('only ever reads the caller’s own organisation (it comes from the session)', async () => {
