@@ -15,6 +15,11 @@ export type ReminderEmailInput = (
   /** Questions answered so far in the organisation's draft; shown together with `total`. */
   answered?: number;
   total?: number;
+  /**
+   * The year of the organisation's latest earlier submission, when it has not started this year's
+   * draft: the email then says the survey can start from those answers.
+   */
+  carryOverYear?: number;
   /** Single-use sign-in link straight to the survey. */
   signInUrl: string;
   /** One-click unsubscribe link (the same URL belongs in the List-Unsubscribe header). */
@@ -100,6 +105,17 @@ function progress(input: ReminderEmailInput, locale: ReminderEmailLocale): strin
     : `Your draft has been started: ${answered} of ${total} questions answered.`;
 }
 
+/** The nudge for an organisation that has not started: last year's answers can be the starting point. */
+function carryOver(input: ReminderEmailInput, locale: ReminderEmailLocale): string[] {
+  if (input.carryOverYear === undefined || progress(input, locale) !== null) return [];
+  const org = oneLine(input.organisationName);
+  return [
+    locale === 'sv'
+      ? `${org} skickade in svar ${input.carryOverYear}. I enkäten kan ni utgå från dem: de svar som passar årets frågor fylls i, och ni går igenom dem innan ni skickar in.`
+      : `${org} submitted answers in ${input.carryOverYear}. In the survey you can start from them: the answers that fit this year’s questions are filled in, and you review them before you submit.`,
+  ];
+}
+
 function swedish(input: ReminderEmailInput, deadline: string): Content {
   const org = oneLine(input.organisationName);
   const title = oneLine(input.campaignTitle);
@@ -120,6 +136,7 @@ function swedish(input: ReminderEmailInput, deadline: string): Content {
         paragraphs: [
           'Hej!',
           `${title} är nu öppen, och du är kontaktperson för ${org}. Flera kontaktpersoner kan svara för organisationen tillsammans, och svaren sparas som utkast tills ni skickar in.`,
+          ...carryOver(input, 'sv'),
           `Sista dag att svara: ${deadline}.`,
         ],
       };
@@ -130,6 +147,7 @@ function swedish(input: ReminderEmailInput, deadline: string): Content {
         paragraphs: [
           'Hej!',
           `Vi har ännu inte fått något svar från ${org} på ${title}.`,
+          ...carryOver(input, 'sv'),
           `Sista dag att svara: ${deadline}.`,
         ],
       };
@@ -152,7 +170,7 @@ function swedish(input: ReminderEmailInput, deadline: string): Content {
           `I dag är sista dagen att svara på ${title} för ${org}. Enkäten stänger ${deadline}.`,
           ...(draft
             ? [`${draft} Glöm inte att skicka in.`]
-            : [`Vi har ännu inte fått något inskickat svar från ${org}.`]),
+            : [`Vi har ännu inte fått något inskickat svar från ${org}.`, ...carryOver(input, 'sv')]),
         ],
       };
   }
@@ -178,6 +196,7 @@ function english(input: ReminderEmailInput, deadline: string): Content {
         paragraphs: [
           'Hello,',
           `${title} is now open, and you are a contact for ${org}. Several contacts can answer for the organisation together; answers are kept as a draft until you submit.`,
+          ...carryOver(input, 'en'),
           `Deadline: ${deadline}.`,
         ],
       };
@@ -185,7 +204,12 @@ function english(input: ReminderEmailInput, deadline: string): Content {
       return {
         ...common,
         subject: `Reminder: ${title} – no answer yet from ${org}`,
-        paragraphs: ['Hello,', `We have not yet received an answer from ${org} to ${title}.`, `Deadline: ${deadline}.`],
+        paragraphs: [
+          'Hello,',
+          `We have not yet received an answer from ${org} to ${title}.`,
+          ...carryOver(input, 'en'),
+          `Deadline: ${deadline}.`,
+        ],
       };
     case 'draft':
       return {
@@ -206,7 +230,7 @@ function english(input: ReminderEmailInput, deadline: string): Content {
           `Today is the last day to answer ${title} for ${org}. The survey closes ${deadline}.`,
           ...(draft
             ? [`${draft} Remember to submit it.`]
-            : [`We have not yet received a submitted answer from ${org}.`]),
+            : [`We have not yet received a submitted answer from ${org}.`, ...carryOver(input, 'en')]),
         ],
       };
   }
@@ -217,7 +241,8 @@ const html = (value: string) => escapeHtml(value).replace(/\n/g, '<br>');
 /**
  * Builds the invitation or reminder email in Swedish (default) or English: a subject, plain text and
  * simple HTML with every interpolated value escaped. It names the organisation, the campaign, the
- * deadline in Stockholm time and, where given, how far the draft has come.
+ * deadline in Stockholm time and, where given, how far the draft has come, or that an organisation
+ * that has not started can start from the answers it submitted before.
  * @throws RangeError if `signInUrl` or `unsubscribeUrl` is not an http(s) URL.
  */
 export function reminderEmail(input: ReminderEmailInput): ReminderEmail {

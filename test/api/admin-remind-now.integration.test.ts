@@ -139,6 +139,24 @@ describe('POST /api/admin/campaigns/{year}/responses/{code}/remind ("Påminn nu"
     });
   });
 
+  it('says that an organisation that has not started can start from its latest earlier answers', async () => {
+    // Arrange: Lund submitted 2024, not 2025; Malmö submitted 2025 but has a draft this year
+    const { ctx, admin } = await setup();
+    await submitResponse(ctx, LUND_ID, sthlm('2024-03-20 10:00'), 2024);
+    await submitResponse(ctx, MALMO_ID, sthlm('2025-03-20 10:00'), 2025);
+    // Act
+    expect((await call(ctx, admin, 'POST', remind(LUND_ID))).status).toBe(200);
+    expect((await call(ctx, admin, 'POST', remind(MALMO_ID))).status).toBe(200);
+    // Assert
+    const mails = await reminderMails(ctx);
+    const lund = mails.filter((m) => m.to[0]?.endsWith('.1281@example.se'));
+    const malmo = mails.filter((m) => m.to[0]?.endsWith('.1280@example.se'));
+    expect(lund).toHaveLength(2);
+    for (const mail of lund) expect(mail.text).toContain('Lund skickade in svar 2024. I enkäten kan ni utgå från dem');
+    expect(malmo.length).toBeGreaterThan(0);
+    for (const mail of malmo) expect(mail.text).not.toContain('utgå från');
+  });
+
   it('writes the draft reminder and leaves out a contact who unsubscribed', async () => {
     const { ctx, admin } = await setup();
     const res = await call(ctx, admin, 'POST', remind(MALMO_ID));

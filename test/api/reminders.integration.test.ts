@@ -130,6 +130,26 @@ describe('a whole campaign in time travel through the real store', () => {
     expect(harness.logs.map((entry) => JSON.stringify(entry)).join('\n')).not.toMatch(/@/);
   });
 
+  it('tells an organisation that has not started, and submitted the year before, that it can start from those answers', async () => {
+    // Arrange: Lund submitted 2025; Malmö has a draft this year and submitted 2025 too
+    await submitResponse(ctx, LUND_ID, sthlm('2025-03-20 10:00'), 2025);
+    await submitResponse(ctx, MALMO_ID, sthlm('2025-03-20 10:00'), 2025);
+    const mail = recordingMail(new OutboxMail(ctx.store, ctx.clock));
+    const harness = reminderHarness(ctx, { mail });
+    const line = 'Lund skickade in svar 2025. I enkäten kan ni utgå från dem';
+    // Act
+    await runAt(ctx, harness, sthlm('2026-03-02 09:00'));
+    await runAt(ctx, harness, sthlm('2026-03-18 09:00'));
+    // Assert
+    const to = (address: string) => mail.messages.filter((m) => m.to[0] === address);
+    const lund = to('tjansteperson.1281@example.se');
+    expect(lund.map((m) => m.kind)).toEqual(['invitation', 'reminder']);
+    for (const message of lund) expect(message.text).toContain(line);
+    // Malmö has a draft this year (12 of 40 answered): neither its invitation nor its reminder says it.
+    const malmo = to('tjansteperson.1280@example.se');
+    expect(malmo.map((m) => m.text.includes('Malmö skickade in svar 2025'))).toEqual([false, false]);
+  });
+
   it('carries a single-use 7-day sign-in link to the survey that, once used or expired, offers a new one', async () => {
     // Arrange
     const harness = reminderHarness(ctx);
@@ -453,10 +473,11 @@ describe('DynamoDB requests of a run', () => {
     // Act
     const small = await measure(10);
     const large = await measure(30);
-    // Assert: the register, the campaign's responses and its log: one query each, whatever N is
+    // Assert: the register, the campaign's responses, its log and (for the invitations' line on
+    // earlier answers) the year before's responses: one query each, whatever N is
     expect(small.sent).toBe(20);
     expect(large.sent).toBe(60);
-    expect(small.reads).toBe(3);
+    expect(small.reads).toBe(4);
     expect(large.reads - small.reads).toBeLessThanOrEqual(1);
     expect(large.calls.filter((c) => c === 'GetCommand')).toEqual([]);
     // Per email: the claim, the sign-in token, the outbox item and the "sent" record; plus one audit entry.

@@ -42,7 +42,7 @@ import type { Clock } from '../../ports/clock';
 import { type Mail, MailRejectedError, MailThrottledError } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
-import type { ResponseRepository } from '../responses/response.repository';
+import { latestEarlierSubmission, type ResponseRepository } from '../responses/response.repository';
 import { LeaseLostError, type ReminderLogRepository, type ReminderRef, toPlanLog } from './reminder-log.repository';
 import { signUnsubscribeToken } from './unsubscribe-token';
 
@@ -317,6 +317,7 @@ export class RemindersService {
         email: { kind: 'reminder', variant },
         contact: { ...contact, organisationName: organisation.name },
         response,
+        carryOverYear: response?.status === 'draft' ? undefined : latestEarlierSubmission(bundle, campaign.year)?.year,
         ref,
         claimId,
         now: () => this.deps.clock.now(),
@@ -435,6 +436,11 @@ export class RemindersService {
     const pacer = new SendPacer(policy.sendRatePerSecond, this.timers);
     const queue = [...planned];
     let done = 0;
+    // Organisations that submitted the year before: an email to one that has not started says it can
+    // start from those answers. One more paged query, and only when such an email is due.
+    const submittedBefore = planned.some((email) => gathered.responses.get(email.organisationId)?.status !== 'draft')
+      ? await this.submittedIn(options.campaign.year - 1)
+      : new Set<string>();
 
     const one = async (email: PlannedEmail): Promise<void> => {
       const contact = gathered.contacts.get(email.contactId);
@@ -477,6 +483,10 @@ export class RemindersService {
         email,
         contact,
         response: gathered.responses.get(email.organisationId),
+        carryOverYear:
+          gathered.responses.get(email.organisationId)?.status !== 'draft' && submittedBefore.has(email.organisationId)
+            ? options.campaign.year - 1
+            : undefined,
         ref,
         claimId,
         now: nowAt,
@@ -501,6 +511,14 @@ export class RemindersService {
     );
   }
 
+  /** Organisations whose response to `year`'s campaign is submitted. */
+  private async submittedIn(year: number): Promise<Set<string>> {
+    const summaries = await this.deps.responses.listSummariesByCampaign(year);
+    return new Set(
+      summaries.filter((summary) => summary.status === 'submitted').map((summary) => summary.organisationId),
+    );
+  }
+
   /**
    * Sends one claimed reminder and records how it went on its log entry. Throttling is retried
    * with backoff; any other failure is reported through `onFailure` (which answers the error's
@@ -511,6 +529,8 @@ export class RemindersService {
     email: Pick<PlannedEmail, 'kind' | 'variant'>;
     contact: Contact & { organisationName: string };
     response: ResponseSummary | undefined;
+    /** The organisation's earlier submission year, when it has not started: the email mentions it. */
+    carryOverYear?: number;
     ref: ReminderRef;
     claimId: string;
     now: () => Date;
@@ -519,7 +539,13 @@ export class RemindersService {
   }): Promise<{ messageId: string; sentAt: Date } | undefined> {
     let messageId: string;
     try {
-      const message = await this.compose(input.campaign, input.email, input.contact, input.response);
+      const message = await this.compose(
+        input.campaign,
+        input.email,
+        input.contact,
+        input.response,
+        input.carryOverYear,
+      );
       ({ id: messageId } = await withBackoff(
         () => this.deps.mail.send(message),
         (error) => error instanceof MailThrottledError,
@@ -586,6 +612,7 @@ export class RemindersService {
     email: Pick<PlannedEmail, 'kind' | 'variant'>,
     contact: Contact & { organisationName: string },
     response: ResponseSummary | undefined,
+    carryOverYear: number | undefined,
   ) {
     const token = await this.deps.tokens.issueToken(
       {
@@ -613,6 +640,7 @@ export class RemindersService {
       closesAt,
       answered: response?.answered,
       total: response?.totalQuestions,
+      carryOverYear,
       signInUrl,
       unsubscribeUrl,
     });

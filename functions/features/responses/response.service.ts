@@ -24,7 +24,12 @@ import type { Mail } from '../../ports/mail';
 import type { SessionUser } from '../auth/session.service';
 import type { CampaignService } from '../campaigns/campaign.service';
 import { receiptEmail } from './receipt.email';
-import { type OrganisationBundle, type ResponseRepository, ResponseWriteRefused } from './response.repository';
+import {
+  latestEarlierSubmission,
+  type OrganisationBundle,
+  type ResponseRepository,
+  ResponseWriteRefused,
+} from './response.repository';
 
 /** Supplies values a response is prefilled with, such as imported emissions. */
 export interface PrefillSource {
@@ -242,17 +247,6 @@ export class ResponseService {
 /** Whether the campaign itself still takes answers at `now` (an organisation's extension aside). */
 export function acceptsWrites(campaign: Campaign, now: string): boolean {
   return campaign.status === 'open' && now >= campaign.opensAt && now < campaign.closesAt;
-}
-
-/** The organisation's submitted response of the latest year before `year`, if any. */
-function latestEarlierSubmission(bundle: OrganisationBundle, year: number): SurveyResponse | undefined {
-  let latest: SurveyResponse | undefined;
-  for (const response of bundle.responses.values()) {
-    if (response.year < year && response.status === 'submitted' && (!latest || response.year > latest.year)) {
-      latest = response;
-    }
-  }
-  return latest;
 }
 
 function carryOverOffer(

@@ -92,6 +92,48 @@ describe('reminderEmail in Swedish', () => {
   });
 });
 
+describe('reminderEmail for an organisation that submitted before', () => {
+  const LINE_SV =
+    'Region Skåne skickade in svar 2024. I enkäten kan ni utgå från dem: de svar som passar årets frågor fylls i, och ni går igenom dem innan ni skickar in.';
+  const LINE_EN =
+    'Region Skåne submitted answers in 2024. In the survey you can start from them: the answers that fit this year’s questions are filled in, and you review them before you submit.';
+
+  it.each<Variant>([
+    { kind: 'invitation', variant: 'invitation' },
+    { kind: 'reminder', variant: 'no-response' },
+    { kind: 'reminder', variant: 'last-day' },
+  ])('says that $variant can start from those answers, in Swedish and English', (variant) => {
+    const sv = reminderEmail({ ...base, ...variant, carryOverYear: 2024 } as ReminderEmailInput);
+    expect(sv.text).toContain(LINE_SV);
+    expect(sv.html).toContain('I enkäten kan ni utgå från dem');
+    const en = reminderEmail({ ...base, ...variant, carryOverYear: 2024, locale: 'en' } as ReminderEmailInput);
+    expect(en.text).toContain(LINE_EN);
+  });
+
+  it('says nothing of it once a draft has answers, or without an earlier year', () => {
+    const draft = reminderEmail({
+      ...base,
+      kind: 'reminder',
+      variant: 'draft',
+      answered: 3,
+      total: 40,
+      carryOverYear: 2024,
+    });
+    expect(draft.text).not.toContain('utgå från');
+    const lastDay = reminderEmail({
+      ...base,
+      kind: 'reminder',
+      variant: 'last-day',
+      answered: 3,
+      total: 40,
+      carryOverYear: 2024,
+    });
+    expect(lastDay.text).not.toContain('utgå från');
+    const none = reminderEmail({ ...base, kind: 'invitation', variant: 'invitation' });
+    expect(none.text).not.toContain('utgå från');
+  });
+});
+
 describe('reminderEmail escaping and safety', () => {
   it.each([
     ['the invitation', { kind: 'invitation', variant: 'invitation' }],
