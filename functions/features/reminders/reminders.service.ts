@@ -130,7 +130,8 @@ export function policyOf(campaign: Campaign): ReminderPolicy {
  * The reminders job: `runReminders({campaign, at, dryRun})` gathers the register, the campaign's
  * responses and its reminder log (three paged queries, however many contacts), plans with the pure
  * `planReminders`, and for each due email claims the step, issues a 7-day sign-in token, sends it
- * at the policy's rate and records the outcome. Nothing is ever sent twice for one contact and step:
+ * at the policy's rate and records the outcome. A run that sends to an organisation that has not
+ * started reads the year before's responses too (a fourth paged query), to mention its answers. Nothing is ever sent twice for one contact and step:
  * see ReminderLogRepository.claim.
  */
 export class RemindersService {
