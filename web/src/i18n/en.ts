@@ -98,11 +98,11 @@ export const en: Record<MessageKey, string> = {
   'survey.deadline': 'Deadline: {date}',
   'survey.carryOver.title': 'Start from your answers from {year}?',
   'survey.carryOver.body':
-    'You submitted the member test in {year}. {count} of those answers fit this year’s questions and can be filled in where you have not answered this year. Nothing you have already filled in changes. Review the answers before you submit.',
+    'You submitted the member test in {year}. Answers from then that fit this year’s questions where you have not answered yet: {count}. They can be filled in for you; nothing you have already filled in changes. Review the answers before you submit.',
   'survey.carryOver.fill': 'Fill in the answers from {year}',
   'survey.carryOver.filling': 'Filling in…',
   'survey.carryOver.dismiss': 'No thanks',
-  'survey.carryOver.done': '{count} answers were filled in from {year}. Review them before you submit.',
+  'survey.carryOver.done': 'Answers filled in from {year}: {count}. Review them before you submit.',
   'survey.carryOver.nothing': 'There were no more answers to take from {year}.',
   'survey.carryOver.saveFirst': 'Your latest changes could not be saved, so nothing was filled in. Please try again.',
   'survey.carryOver.conflict':
