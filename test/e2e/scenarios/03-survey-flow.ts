@@ -218,8 +218,14 @@ export const scenarios: Scenario[] = [
       const other = await e2e.signIn(await e2e.newContext(), D);
       await other.goto(`${e2e.baseUrl}/enkat`);
       await waitForSurvey(other);
-      const otherOffer = other.getByRole('region', { name: `Utgå från era svar från ${lastYear}?` });
-      await otherOffer.getByRole('button', { name: 'Nej tack' }).click();
+      await other.getByRole('region', { name: `Utgå från era svar från ${lastYear}?` }).waitFor();
+      // In English too: this contact reads the page in English, and declines.
+      await other.getByRole('button', { name: 'In English' }).click();
+      const otherOffer = other.getByRole('region', { name: `Start from your answers from ${lastYear}?` });
+      await otherOffer.waitFor();
+      await e2e.axe(other, '/enkat (offer of last year’s answers, English)');
+      await e2e.screenshot(other, 'survey-carry-over-en');
+      await otherOffer.getByRole('button', { name: 'No thanks' }).click();
       assertEqual(await otherOffer.count(), 0, 'the offer is gone once declined');
       assert(
         await other.evaluate(() => document.activeElement?.classList.contains('survey-frame') ?? false),
