@@ -108,10 +108,11 @@ export const SaveDraftResultSchema = SurveyResponseSchema.pick({ version: true, 
 
 /** POST /api/campaigns/{year}/response/carry-over: at the draft's version, like an autosave. */
 export const CarryOverInputSchema = SurveyResponseSchema.pick({ version: true });
-/** The draft's new version, the year the answers came from and the values added (maybe none). */
+/** The draft's new version, the year the answers came from, the values added (maybe none) and how many questions they answer. */
 export const CarryOverResultSchema = SaveDraftResultSchema.extend({
   fromYear: z.number().int(),
   values: SurveyDataSchema,
+  answers: z.number().int().min(0),
 });
 export type CarryOverResult = z.infer<typeof CarryOverResultSchema>;
 

@@ -23,17 +23,6 @@ export interface OrganisationBundle {
   responses: Map<number, SurveyResponse>;
 }
 
-/** The organisation's submitted response of the latest year before `year`, if any. */
-export function latestEarlierSubmission(bundle: OrganisationBundle, year: number): SurveyResponse | undefined {
-  let latest: SurveyResponse | undefined;
-  for (const response of bundle.responses.values()) {
-    if (response.year < year && response.status === 'submitted' && (!latest || response.year > latest.year)) {
-      latest = response;
-    }
-  }
-  return latest;
-}
-
 interface WriteGuard {
   expectedVersion: number;
   /** False once the campaign deadline has passed: then only an organisation's own extension allows writes. */

@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/schemas/response.schema';
 import { answeredShare } from '../../../shared/scoring/answered-share';
 import { score } from '../../../shared/scoring/score';
-import { carryOverAnswers } from '../../../shared/survey-content/carry-over';
+import { carryOverAnswers, latestEarlierSubmission } from '../../../shared/survey-content/carry-over';
 import { validateDraft } from '../../../shared/survey-validation/validate-draft';
 import {
   DomainRuleError,
@@ -24,12 +24,7 @@ import type { Mail } from '../../ports/mail';
 import type { SessionUser } from '../auth/session.service';
 import type { CampaignService } from '../campaigns/campaign.service';
 import { receiptEmail } from './receipt.email';
-import {
-  latestEarlierSubmission,
-  type OrganisationBundle,
-  type ResponseRepository,
-  ResponseWriteRefused,
-} from './response.repository';
+import { type OrganisationBundle, type ResponseRepository, ResponseWriteRefused } from './response.repository';
 
 /** Supplies values a response is prefilled with, such as imported emissions. */
 export interface PrefillSource {
@@ -108,17 +103,15 @@ export class ResponseService {
     const bundle = await this.deps.responses.bundle(organisationId);
     const current = bundle.responses.get(year);
     const now = this.deps.clock.now().toISOString();
-    if (current?.status === 'submitted') throw alreadySubmitted();
-    if (!acceptsWrites(campaign, now) && !(current?.closesAtOverride && current.closesAtOverride > now)) {
-      throw campaignClosed();
-    }
+    assertWritable(campaign, current, now);
     if ((current?.version ?? 0) !== input.version) throw conflict(current);
-    const earlier = latestEarlierSubmission(bundle, year);
+    const earlier = latestEarlierSubmission(bundle.responses.values(), year);
     if (!earlier) {
       throw new NotFoundError('Det finns inga inskickade svar från tidigare år att utgå från.', 'no_earlier_response');
     }
     const draft = current?.data ?? {};
-    const { values } = carryOverAnswers(campaign.surveys[organisationTypeOf(organisationId)], earlier.data, draft);
+    const survey = campaign.surveys[organisationTypeOf(organisationId)];
+    const { values, answers } = carryOverAnswers(survey, earlier.data, draft);
     if (Object.keys(values).length === 0) {
       return {
         version: input.version,
@@ -126,10 +119,11 @@ export class ResponseService {
         updatedBy: current?.updatedBy,
         fromYear: earlier.year,
         values,
+        answers,
       };
     }
     const saved = await this.writeDraft(user, campaign, organisationId, { ...draft, ...values }, input.version);
-    return { ...saved, fromYear: earlier.year, values };
+    return { ...saved, fromYear: earlier.year, values, answers };
   }
 
   /** Stores checked draft data as the next version: one conditional write, no read on the happy path. */
@@ -205,10 +199,7 @@ export class ResponseService {
   }
 
   private assertSubmittable(campaign: Campaign, stored: SurveyResponse | undefined, version: number, now: string) {
-    if (stored?.status === 'submitted') throw alreadySubmitted();
-    if (!acceptsWrites(campaign, now) && !(stored?.closesAtOverride && stored.closesAtOverride > now)) {
-      throw campaignClosed();
-    }
+    assertWritable(campaign, stored, now);
     if (!stored || stored.version === 0) {
       throw new DomainRuleError('invalid_response', 'Det finns inga sparade svar att skicka in.', []);
     }
@@ -218,11 +209,7 @@ export class ResponseService {
   /** After a refused write, one read tells the member exactly why. */
   private async whyRefused(campaign: Campaign, organisationId: string, now: string): Promise<Error> {
     const current = await this.deps.responses.get(campaign.year, organisationId);
-    if (current?.status === 'submitted') return alreadySubmitted();
-    if (!acceptsWrites(campaign, now) && !(current?.closesAtOverride && current.closesAtOverride > now)) {
-      return campaignClosed();
-    }
-    return conflict(current);
+    return whyNotWritable(campaign, current, now) ?? conflict(current);
   }
 
   private async sendReceipts(bundle: OrganisationBundle, campaign: Campaign, response: SurveyResponse, survey: object) {
@@ -255,10 +242,27 @@ function carryOverOffer(
   year: number,
   draft: SurveyData,
 ): CarryOverOffer | null {
-  const earlier = latestEarlierSubmission(bundle, year);
+  const earlier = latestEarlierSubmission(bundle.responses.values(), year);
   if (!earlier) return null;
-  const answers = Object.keys(carryOverAnswers(survey, earlier.data, draft).values).length;
+  const { answers } = carryOverAnswers(survey, earlier.data, draft);
   return answers > 0 ? { year: earlier.year, answers } : null;
+}
+
+/**
+ * Why the organisation's response takes no writes at `now`, if it does not: it is submitted, or
+ * the campaign is closed and no extension of the organisation's own still runs.
+ */
+function whyNotWritable(campaign: Campaign, stored: SurveyResponse | undefined, now: string): Error | undefined {
+  if (stored?.status === 'submitted') return alreadySubmitted();
+  if (!acceptsWrites(campaign, now) && !(stored?.closesAtOverride && stored.closesAtOverride > now)) {
+    return campaignClosed();
+  }
+  return undefined;
+}
+
+function assertWritable(campaign: Campaign, stored: SurveyResponse | undefined, now: string): void {
+  const refusal = whyNotWritable(campaign, stored, now);
+  if (refusal) throw refusal;
 }
 
 export function organisationTypeOf(organisationId: string): 'kommun' | 'region' {

@@ -53,13 +53,19 @@ describe('carryOverAnswers', () => {
     expect(values).toEqual({ q1: 'ja', c1: ['y'] });
   });
 
-  it('brings a comment only with an answer to its question, carried or already in the draft', () => {
+  it('brings a comment only with its question’s answer in the same carry-over', () => {
     const alone = carryOverAnswers(thisYear, { q2: 'not a boolean', 'q2-Comment': 'Beslut 2024' }, {});
-    expect(alone).toEqual({ values: {}, left: ['q2', 'q2-Comment'] });
-    const withDraft = carryOverAnswers(thisYear, { 'q2-Comment': 'Beslut 2024' }, { q2: false });
-    expect(withDraft.values).toEqual({ 'q2-Comment': 'Beslut 2024' });
+    expect(alone).toEqual({ values: {}, answers: 0, left: ['q2', 'q2-Comment'] });
+    // Written for last year's answer, not for the one given this year.
+    const answeredNow = carryOverAnswers(thisYear, { q2: true, 'q2-Comment': 'Beslut 2024' }, { q2: false });
+    expect(answeredNow).toEqual({ values: {}, answers: 0, left: ['q2-Comment'] });
     const other = carryOverAnswers(thisYear, { c1: ['x', 'other'], 'c1-Comment': 'Egen' }, {});
-    expect(other.values).toEqual({ c1: ['x', 'other'], 'c1-Comment': 'Egen' });
+    expect(other).toEqual({ values: { c1: ['x', 'other'], 'c1-Comment': 'Egen' }, answers: 1, left: [] });
+  });
+
+  it('counts the questions it answers, not their comments', () => {
+    const { answers } = carryOverAnswers(thisYear, { q1: 'ja', q2: true, 'q2-Comment': 'Beslut 2024' }, {});
+    expect(answers).toBe(2);
   });
 
   it('gives the medlemstest a draft that autosave accepts, from a whole earlier submission', () => {
@@ -70,5 +76,12 @@ describe('carryOverAnswers', () => {
     // Everything left behind is read-only or computed in the medlemstest, or who filled it in.
     for (const key of left) expect(key, key).toMatch(/^(organisation|M0_|respondent_(name|role)$)/);
     expect(values).not.toHaveProperty('respondent_name');
+  });
+
+  it('leaves last year’s respondent in the medlemstest, the text of an “other” role included', () => {
+    const earlier = { respondent_name: 'Anna', respondent_role: 'other', 'respondent_role-Comment': 'Miljöstrateg' };
+    for (const draft of [{}, { respondent_role: 'tjansteperson' }, { respondent_role: 'other' }]) {
+      expect(carryOverAnswers(kommun, earlier, draft).values, JSON.stringify(draft)).toEqual({});
+    }
   });
 });
