@@ -111,8 +111,8 @@ function carryOver(input: ReminderEmailInput, locale: ReminderEmailLocale): stri
   const org = oneLine(input.organisationName);
   return [
     locale === 'sv'
-      ? `${org} skickade in svar ${input.carryOverYear}. I enkäten kan ni utgå från dem: de svar som passar årets frågor fylls i, och ni går igenom dem innan ni skickar in.`
-      : `${org} submitted answers in ${input.carryOverYear}. In the survey you can start from them: the answers that fit this year’s questions are filled in, and you review them before you submit.`,
+      ? `${org} skickade in sina svar ${input.carryOverYear}. I enkäten kan ni utgå från dem: de svar som passar årets frågor kan fyllas i, och ni går igenom dem innan ni skickar in.`
+      : `${org} submitted its answers in ${input.carryOverYear}. In the survey you can start from them: the answers that fit this year’s questions can be filled in, and you review them before you submit.`,
   ];
 }
 

@@ -139,10 +139,10 @@ describe('POST /api/admin/campaigns/{year}/responses/{code}/remind ("Påminn nu"
     });
   });
 
-  it('says that an organisation that has not started can start from its latest earlier answers', async () => {
-    // Arrange: Lund submitted 2024, not 2025; Malmö submitted 2025 but has a draft this year
+  it('says that an organisation that has not started can start from the answers it submitted the year before', async () => {
+    // Arrange: Lund submitted 2025; Malmö submitted 2025 too but has a draft this year
     const { ctx, admin } = await setup();
-    await submitResponse(ctx, LUND_ID, sthlm('2024-03-20 10:00'), 2024);
+    await submitResponse(ctx, LUND_ID, sthlm('2025-03-20 10:00'), 2025);
     await submitResponse(ctx, MALMO_ID, sthlm('2025-03-20 10:00'), 2025);
     // Act
     expect((await call(ctx, admin, 'POST', remind(LUND_ID))).status).toBe(200);
@@ -152,9 +152,19 @@ describe('POST /api/admin/campaigns/{year}/responses/{code}/remind ("Påminn nu"
     const lund = mails.filter((m) => m.to[0]?.endsWith('.1281@example.se'));
     const malmo = mails.filter((m) => m.to[0]?.endsWith('.1280@example.se'));
     expect(lund).toHaveLength(2);
-    for (const mail of lund) expect(mail.text).toContain('Lund skickade in svar 2024. I enkäten kan ni utgå från dem');
+    for (const mail of lund)
+      expect(mail.text).toContain('Lund skickade in sina svar 2025. I enkäten kan ni utgå från dem');
     expect(malmo.length).toBeGreaterThan(0);
     for (const mail of malmo) expect(mail.text).not.toContain('utgå från');
+  });
+
+  it('says nothing of answers older than the year before, as the scheduled reminders do not', async () => {
+    const { ctx, admin } = await setup();
+    await submitResponse(ctx, LUND_ID, sthlm('2024-03-20 10:00'), 2024);
+    expect((await call(ctx, admin, 'POST', remind(LUND_ID))).status).toBe(200);
+    const mails = await reminderMails(ctx);
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) expect(mail.text).not.toContain('utgå från');
   });
 
   it('writes the draft reminder and leaves out a contact who unsubscribed', async () => {

@@ -42,7 +42,7 @@ import type { Clock } from '../../ports/clock';
 import { type Mail, MailRejectedError, MailThrottledError } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
-import { latestEarlierSubmission, type ResponseRepository } from '../responses/response.repository';
+import type { ResponseRepository } from '../responses/response.repository';
 import { LeaseLostError, type ReminderLogRepository, type ReminderRef, toPlanLog } from './reminder-log.repository';
 import { signUnsubscribeToken } from './unsubscribe-token';
 
@@ -131,7 +131,9 @@ export function policyOf(campaign: Campaign): ReminderPolicy {
  * responses and its reminder log (three paged queries, however many contacts), plans with the pure
  * `planReminders`, and for each due email claims the step, issues a 7-day sign-in token, sends it
  * at the policy's rate and records the outcome. A run that sends to an organisation that has not
- * started reads the year before's responses too (a fourth paged query), to mention its answers. Nothing is ever sent twice for one contact and step:
+ * started reads the year before's responses too (a fourth paged query), to mention its answers.
+ * Emails, scheduled or "Påminn nu", mention only the year before's submission; the survey page
+ * offers the latest earlier one, whichever year that is. Nothing is ever sent twice for one contact and step:
  * see ReminderLogRepository.claim.
  */
 export class RemindersService {
@@ -318,7 +320,10 @@ export class RemindersService {
         email: { kind: 'reminder', variant },
         contact: { ...contact, organisationName: organisation.name },
         response,
-        carryOverYear: response?.status === 'draft' ? undefined : latestEarlierSubmission(bundle, campaign.year)?.year,
+        carryOverYear:
+          response?.status !== 'draft' && bundle.responses.get(campaign.year - 1)?.status === 'submitted'
+            ? campaign.year - 1
+            : undefined,
         ref,
         claimId,
         now: () => this.deps.clock.now(),

@@ -94,9 +94,9 @@ describe('reminderEmail in Swedish', () => {
 
 describe('reminderEmail for an organisation that submitted before', () => {
   const LINE_SV =
-    'Region Skåne skickade in svar 2024. I enkäten kan ni utgå från dem: de svar som passar årets frågor fylls i, och ni går igenom dem innan ni skickar in.';
+    'Region Skåne skickade in sina svar 2024. I enkäten kan ni utgå från dem: de svar som passar årets frågor kan fyllas i, och ni går igenom dem innan ni skickar in.';
   const LINE_EN =
-    'Region Skåne submitted answers in 2024. In the survey you can start from them: the answers that fit this year’s questions are filled in, and you review them before you submit.';
+    'Region Skåne submitted its answers in 2024. In the survey you can start from them: the answers that fit this year’s questions can be filled in, and you review them before you submit.';
 
   it.each<Variant>([
     { kind: 'invitation', variant: 'invitation' },
