@@ -98,15 +98,14 @@ export const en: Record<MessageKey, string> = {
   'survey.deadline': 'Deadline: {date}',
   'survey.carryOver.title': 'Start from your answers from {year}?',
   'survey.carryOver.body':
-    'You submitted the member test in {year}. Answers from then that fit this year’s questions where you have not answered yet: {count}. They can be filled in for you; nothing you have already filled in changes. Review the answers before you submit.',
+    'You submitted the member test in {year}. Answers from then can be filled in where they fit this year’s questions and you have not answered yet ({count} in all). Nothing you have already filled in changes. Review the answers before you submit.',
   'survey.carryOver.fill': 'Fill in the answers from {year}',
   'survey.carryOver.filling': 'Filling in…',
   'survey.carryOver.dismiss': 'No thanks',
   'survey.carryOver.done': 'Answers filled in from {year}: {count}. Review them before you submit.',
   'survey.carryOver.nothing': 'There were no more answers to take from {year}.',
   'survey.carryOver.saveFirst': 'Your latest changes could not be saved, so nothing was filled in. Please try again.',
-  'survey.carryOver.conflict':
-    'Someone else saved just before, so nothing was filled in. Choose which answers apply, then try again.',
+  'survey.carryOver.conflict': 'Someone else saved just before, so nothing was filled in. Please try again.',
 
   'conflict.title': 'Someone else saved in the meantime',
   'conflict.intro': '{name} saved {date}. Choose which answer applies for each question that differs.',

@@ -37,8 +37,7 @@ export const svSurvey = {
   'survey.carryOver.done': '{count} svar fylldes i från {year}. Gå igenom dem innan ni skickar in.',
   'survey.carryOver.nothing': 'Det fanns inga fler svar att hämta från {year}.',
   'survey.carryOver.saveFirst': 'Era senaste ändringar kunde inte sparas, så inget fylldes i. Försök igen.',
-  'survey.carryOver.conflict':
-    'Någon annan sparade precis innan, så inget fylldes i. Välj vilka svar som ska gälla och försök sedan igen.',
+  'survey.carryOver.conflict': 'Någon annan sparade precis innan, så inget fylldes i. Försök igen.',
   'conflict.title': 'Någon annan har sparat under tiden',
   'conflict.intro': '{name} sparade {date}. Välj vilka svar som ska gälla för varje fråga som skiljer sig.',
   'conflict.someone': 'En annan kontaktperson',

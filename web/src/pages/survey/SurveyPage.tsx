@@ -49,10 +49,13 @@ function applyLanguage(model: SurveyModel, lang: Lang, t: Translate): void {
   model.completeText = t('survey.complete');
 }
 
-/** Whether this browser has said "Nej tack" to last year's answers for this campaign. */
+/**
+ * Whether "Nej tack" to last year's answers was said in this browser session: the offer stays away
+ * while the person works, and is there again another day (the home page still mentions it).
+ */
 function wasDismissed(key: string): boolean {
   try {
-    return localStorage.getItem(key) === '1';
+    return sessionStorage.getItem(key) === '1';
   } catch {
     return false;
   }
@@ -60,9 +63,9 @@ function wasDismissed(key: string): boolean {
 
 function remember(key: string): void {
   try {
-    localStorage.setItem(key, '1');
+    sessionStorage.setItem(key, '1');
   } catch {
-    // Asked again next time; fine.
+    // Asked again on the next load; fine.
   }
 }
 
@@ -200,7 +203,7 @@ function SurveyEditor({
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [lockedReason, setLockedReason] = useState<string | null>(editable ? null : t('survey.closed'));
-  const dismissedKey = `kk.carryOver.dismissed.${campaign.year}`;
+  const dismissedKey = `kk.carryOver.dismissed.${campaign.year}.${my.organisation.id}`;
   const [offer, setOffer] = useState(() =>
     editable && !wasDismissed(dismissedKey) ? (response.carryOver ?? null) : null,
   );
@@ -211,9 +214,16 @@ function SurveyEditor({
   const [submitErrors, setSubmitErrors] = useState<QuestionError[]>([]);
   const [submitMessage, setSubmitMessage] = useState<string | null>(null);
   const errorSummary = useRef<HTMLDivElement>(null);
-  // Where keyboard focus goes when the offer of last year's answers (and its buttons) goes away.
+  // Where keyboard focus goes when the offer of last year's answers (and its buttons) goes away:
+  // moved once React has drawn the change, so the target exists.
   const noticeRef = useRef<HTMLDivElement>(null);
   const surveyFrame = useRef<HTMLDivElement>(null);
+  const [focusTarget, setFocusTarget] = useState<'notice' | 'survey' | null>(null);
+  useEffect(() => {
+    if (!focusTarget) return;
+    (focusTarget === 'notice' ? noticeRef : surveyFrame).current?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
   const saverRef = useRef<Autosaver | null>(null);
   const pageKey = `kk.page.${campaign.year}`;
 
@@ -325,13 +335,20 @@ function SurveyEditor({
     else requestAnimationFrame(() => errorSummary.current?.focus());
   };
 
-  /** Someone saved first: fetch what is stored and let the person choose, as for an autosave. */
-  const conflictWithStored = async (saver: Autosaver) => {
-    const latest = await apiClient.response(campaign.year);
-    saver.conflictWith(
-      { data: latest.data, version: latest.version, updatedAt: latest.updatedAt, updatedBy: latest.updatedBy },
-      snapshot(model),
-    );
+  /**
+   * Someone saved first: let the person choose, as for an autosave, on top of what the 409 says is
+   * stored (or, if it says nothing, what a fresh read finds).
+   */
+  const conflictWithStored = async (saver: Autosaver, error: ApiError) => {
+    try {
+      const current = error.conflictCurrent ?? (await apiClient.response(campaign.year));
+      saver.conflictWith(
+        { data: current.data, version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
+        snapshot(model),
+      );
+    } catch {
+      // The message already asks them to try again; the next autosave meets the conflict itself.
+    }
   };
 
   const submit = async () => {
@@ -362,8 +379,8 @@ function SurveyEditor({
       } else if (error.code === 'already_submitted') {
         navigate('/kvitto');
       } else if (error.code === 'version_conflict') {
-        await conflictWithStored(saver);
         setSubmitMessage(t('survey.submitConflict'));
+        await conflictWithStored(saver, error);
       } else {
         lock(error);
         setSubmitMessage(error.message || t('app.error.generic'));
@@ -374,11 +391,15 @@ function SurveyEditor({
   };
 
   // Store what is typed first, then let the server fill only what the stored draft leaves unanswered.
+  // The form is read-only meanwhile, so nothing typed during the request can be overwritten.
   const carryOver = async () => {
     const saver = saverRef.current;
-    if (!saver || !offer) return;
+    if (!saver || !offer || carrying) return;
     setCarrying(true);
     setCarryMessage(null);
+    const wasReadOnly = model.readOnly;
+    model.readOnly = true;
+    let locked = false;
     try {
       try {
         await saver.flush();
@@ -387,8 +408,7 @@ function SurveyEditor({
         return;
       }
       const result = await apiClient.carryOver(campaign.year, saver.currentVersion);
-      const count = Object.keys(result.values).length;
-      if (count > 0) {
+      if (Object.keys(result.values).length > 0) {
         applyMerged(
           { ...snapshot(model), ...result.values },
           {
@@ -400,24 +420,27 @@ function SurveyEditor({
         );
       }
       setOffer(null);
-      requestAnimationFrame(() => noticeRef.current?.focus());
       setNotice(
-        count > 0
-          ? t('survey.carryOver.done', { count, year: result.fromYear })
+        result.answers > 0
+          ? t('survey.carryOver.done', { count: result.answers, year: result.fromYear })
           : t('survey.carryOver.nothing', { year: result.fromYear }),
       );
+      setFocusTarget('notice');
     } catch (error) {
       if (!(error instanceof ApiError)) {
         setCarryMessage(t('app.error.generic'));
       } else if (error.code === 'version_conflict') {
-        await conflictWithStored(saver);
         setCarryMessage(t('survey.carryOver.conflict'));
+        await conflictWithStored(saver, error);
       } else {
-        lock(error);
-        if (error.code === 'campaign_closed' || error.code === 'already_submitted') setOffer(null);
+        locked = error.code === 'campaign_closed' || error.code === 'already_submitted';
+        if (locked) setOffer(null);
         setCarryMessage(error.message || t('app.error.generic'));
+        lock(error);
       }
     } finally {
+      // lock() has made a closed or submitted survey read-only for good.
+      if (!locked) model.readOnly = wasReadOnly;
       setCarrying(false);
     }
   };
@@ -454,18 +477,19 @@ function SurveyEditor({
             </p>
           )}
           <div className="button-row">
-            <button type="button" className="button" onClick={carryOver} disabled={carrying}>
+            <button type="button" className="button" onClick={carryOver} aria-disabled={carrying}>
               {carrying ? t('survey.carryOver.filling') : t('survey.carryOver.fill', { year: offer.year })}
             </button>
             <button
               type="button"
               className="button button-secondary"
               onClick={() => {
+                if (carrying) return;
                 remember(dismissedKey);
                 setOffer(null);
-                requestAnimationFrame(() => surveyFrame.current?.focus());
+                setFocusTarget('survey');
               }}
-              disabled={carrying}
+              aria-disabled={carrying}
             >
               {t('survey.carryOver.dismiss')}
             </button>
