@@ -12,5 +12,12 @@ export function makeDirectory(dir: string): void {
     missing.unshift(at);
     if (path.dirname(at) === at) break;
   }
-  for (const folder of missing) mkdirSync(folder);
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      // Another process made it in between: fine, as for `mkdir -p`.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }

@@ -93,14 +93,23 @@ export async function startPlatform(dataDir: string, env: NodeJS.ProcessEnv = {}
   const exited = new Promise<number>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : 0))),
   );
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
+    // A start that hangs fails here with what it printed, and is killed, before vitest times out (30 s).
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`npm start printed no banner within 25 s:\n${output}`));
+    }, 25_000);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      if (/Ctrl\+C\./.test(output)) resolve();
+      if (/Ctrl\+C\./.test(output)) done();
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    void exited.then(() => resolve());
+    void exited.then(done);
   });
   return {
     output: () => output,
