@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { readStored, writeStored } from '../lib/browser-storage';
 import type { MessageKey } from './sv';
 import { svCommon } from './sv-common';
 
@@ -48,13 +49,9 @@ export function translate(lang: Lang, key: MessageKey, params?: Record<string, s
 }
 
 function initialLang(): Lang {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if (stored === 'sv' || stored === 'en') return stored;
-  } catch {
-    // Storage may be blocked; Swedish is the default.
-  }
-  return 'sv';
+  const stored = readStored('local', STORAGE_KEY);
+  // Swedish is the default, also when storage is blocked.
+  return stored === 'sv' || stored === 'en' ? stored : 'sv';
 }
 
 /** The current language, readable outside React (the API client sends it as accept-language). */
@@ -105,11 +102,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     currentLang = lang;
     document.documentElement.lang = lang;
-    try {
-      localStorage.setItem(STORAGE_KEY, lang);
-    } catch {
-      // Not remembered; fine.
-    }
+    writeStored('local', STORAGE_KEY, lang);
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
     currentLang = next;

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { LoadError, Loading } from '../../components/Feedback';
+import { readStored, writeStored } from '../../lib/browser-storage';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type CampaignSummary, type ProgressRow, type ProgressStatus } from './api';
 import {
@@ -43,13 +44,6 @@ import { RemindersPanel, RemindNowDialog } from './RemindersPanel';
 // with it the progress page would pass its 150 KB budget.
 const StatusChart = lazy(() => import('./StatusChart'));
 const CHART_KEY = 'kk.admin.chart';
-function readChartPreference(): boolean {
-  try {
-    return localStorage.getItem(CHART_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
 
 type RowAction = { kind: 'excuse' | 'reopen' | 'remind'; row: ProgressRow };
 
@@ -119,14 +113,10 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
   const [action, setAction] = useState<RowAction | null>(null);
   const [announcement, announce] = useAnnouncer();
   const [logRound, setLogRound] = useState(0);
-  const [showChart, setShowChart] = useState(() => readChartPreference());
+  const [showChart, setShowChart] = useState(() => readStored('local', CHART_KEY) === '1');
   const toggleChart = (show: boolean) => {
     setShowChart(show);
-    try {
-      localStorage.setItem(CHART_KEY, show ? '1' : '0');
-    } catch {
-      // Not remembered; fine.
-    }
+    writeStored('local', CHART_KEY, show ? '1' : '0');
   };
 
   const load = useCallback(() => {

@@ -13,6 +13,7 @@ import { Dialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
 import { addSwedish, type Lang, type Translate, translate, useLang, useT } from '../../i18n';
 import { svSurvey } from '../../i18n/sv-survey';
+import { readStored, writeStored } from '../../lib/browser-storage';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { loadSurveyCss } from '../../lib/survey-css';
 import { useAsync } from '../../lib/use-async';
@@ -47,26 +48,6 @@ function snapshot(model: SurveyModel): Answers {
 function applyLanguage(model: SurveyModel, lang: Lang, t: Translate): void {
   model.locale = lang === 'en' ? 'en' : 'sv';
   model.completeText = t('survey.complete');
-}
-
-/**
- * Whether "Nej tack" to last year's answers was said in this browser session: the offer stays away
- * while the person works, and is there again another day (the home page still mentions it).
- */
-function wasDismissed(key: string): boolean {
-  try {
-    return sessionStorage.getItem(key) === '1';
-  } catch {
-    return false;
-  }
-}
-
-function remember(key: string): void {
-  try {
-    sessionStorage.setItem(key, '1');
-  } catch {
-    // Asked again on the next load; fine.
-  }
 }
 
 function applyPrefill(model: SurveyModel, response: SurveyResponse, t: Translate): void {
@@ -203,9 +184,11 @@ function SurveyEditor({
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [lockedReason, setLockedReason] = useState<string | null>(editable ? null : t('survey.closed'));
+  // "Nej tack" to last year's answers lasts the browser session: the offer stays away while the
+  // person works, and is there again another day (the home page still mentions it).
   const dismissedKey = `kk.carryOver.dismissed.${campaign.year}.${my.organisation.id}`;
   const [offer, setOffer] = useState(() =>
-    editable && !wasDismissed(dismissedKey) ? (response.carryOver ?? null) : null,
+    editable && readStored('session', dismissedKey) !== '1' ? (response.carryOver ?? null) : null,
   );
   const [carrying, setCarrying] = useState(false);
   const [carryMessage, setCarryMessage] = useState<string | null>(null);
@@ -280,13 +263,7 @@ function SurveyEditor({
       setConfirmOpen(true);
     };
     model.onCompleting.add(onCompleting);
-    const onPage = () => {
-      try {
-        localStorage.setItem(pageKey, model.currentPage?.name ?? '');
-      } catch {
-        // Not remembered; fine.
-      }
-    };
+    const onPage = () => writeStored('local', pageKey, model.currentPage?.name ?? '');
     model.onCurrentPageChanged.add(onPage);
     const beforeUnload = (event: BeforeUnloadEvent) => {
       if (saver.hasUnsaved) {
@@ -308,13 +285,9 @@ function SurveyEditor({
 
   // Back to the page where this browser left off.
   useEffect(() => {
-    try {
-      const name = localStorage.getItem(pageKey);
-      const page = name ? model.getPageByName(name) : null;
-      if (page?.isVisible) model.currentPage = page;
-    } catch {
-      // Start at the first page.
-    }
+    const name = readStored('local', pageKey);
+    const page = name ? model.getPageByName(name) : null;
+    if (page?.isVisible) model.currentPage = page;
   }, [model, pageKey]);
 
   useEffect(() => {
@@ -485,7 +458,7 @@ function SurveyEditor({
               className="button button-secondary"
               onClick={() => {
                 if (carrying) return;
-                remember(dismissedKey);
+                writeStored('session', dismissedKey, '1');
                 setOffer(null);
                 setFocusTarget('survey');
               }}
