@@ -218,12 +218,13 @@ function SurveyEditor({
     [model],
   );
 
+  /** A closed or submitted survey becomes read-only for good; answers whether this error was such. */
   const lock = useCallback(
-    (error: ApiError) => {
-      if (error.code === 'campaign_closed' || error.code === 'already_submitted') {
-        model.readOnly = true;
-        setLockedReason(error.code === 'already_submitted' ? t('survey.readOnlySubmitted') : t('survey.closed'));
-      }
+    (error: ApiError): boolean => {
+      if (error.code !== 'campaign_closed' && error.code !== 'already_submitted') return false;
+      model.readOnly = true;
+      setLockedReason(error.code === 'already_submitted' ? t('survey.readOnlySubmitted') : t('survey.closed'));
+      return true;
     },
     [model, t],
   );
@@ -406,10 +407,9 @@ function SurveyEditor({
         setCarryMessage(t('survey.carryOver.conflict'));
         await conflictWithStored(saver, error);
       } else {
-        locked = error.code === 'campaign_closed' || error.code === 'already_submitted';
-        if (locked) setOffer(null);
         setCarryMessage(error.message || t('app.error.generic'));
-        lock(error);
+        // A locked survey shows why in its bar and no longer offers anything.
+        locked = lock(error);
       }
     } finally {
       // lock() has made a closed or submitted survey read-only for good.
