@@ -320,10 +320,7 @@ export class RemindersService {
         email: { kind: 'reminder', variant },
         contact: { ...contact, organisationName: organisation.name },
         response,
-        carryOverYear:
-          response?.status !== 'draft' && bundle.responses.get(campaign.year - 1)?.status === 'submitted'
-            ? campaign.year - 1
-            : undefined,
+        submittedYearBefore: bundle.responses.get(campaign.year - 1)?.status === 'submitted',
         ref,
         claimId,
         now: () => this.deps.clock.now(),
@@ -444,7 +441,9 @@ export class RemindersService {
     let done = 0;
     // Organisations that submitted the year before: an email to one that has not started says it can
     // start from those answers. One more paged query, and only when such an email is due.
-    const submittedBefore = planned.some((email) => gathered.responses.get(email.organisationId)?.status !== 'draft')
+    const submittedBefore = planned.some((email) =>
+      mayStartFromEarlierAnswers(gathered.responses.get(email.organisationId)),
+    )
       ? await this.submittedIn(options.campaign.year - 1)
       : new Set<string>();
 
@@ -489,10 +488,7 @@ export class RemindersService {
         email,
         contact,
         response: gathered.responses.get(email.organisationId),
-        carryOverYear:
-          gathered.responses.get(email.organisationId)?.status !== 'draft' && submittedBefore.has(email.organisationId)
-            ? options.campaign.year - 1
-            : undefined,
+        submittedYearBefore: submittedBefore.has(email.organisationId),
         ref,
         claimId,
         now: nowAt,
@@ -535,8 +531,8 @@ export class RemindersService {
     email: Pick<PlannedEmail, 'kind' | 'variant'>;
     contact: Contact & { organisationName: string };
     response: ResponseSummary | undefined;
-    /** The organisation's earlier submission year, when it has not started: the email mentions it. */
-    carryOverYear?: number;
+    /** Whether the organisation submitted the year before (its email may then mention those answers). */
+    submittedYearBefore: boolean;
     ref: ReminderRef;
     claimId: string;
     now: () => Date;
@@ -550,7 +546,7 @@ export class RemindersService {
         input.email,
         input.contact,
         input.response,
-        input.carryOverYear,
+        input.submittedYearBefore,
       );
       ({ id: messageId } = await withBackoff(
         () => this.deps.mail.send(message),
@@ -618,7 +614,7 @@ export class RemindersService {
     email: Pick<PlannedEmail, 'kind' | 'variant'>,
     contact: Contact & { organisationName: string },
     response: ResponseSummary | undefined,
-    carryOverYear: number | undefined,
+    submittedYearBefore: boolean,
   ) {
     const token = await this.deps.tokens.issueToken(
       {
@@ -646,7 +642,7 @@ export class RemindersService {
       closesAt,
       answered: response?.answered,
       total: response?.totalQuestions,
-      carryOverYear,
+      carryOverYear: submittedYearBefore && mayStartFromEarlierAnswers(response) ? campaign.year - 1 : undefined,
       signInUrl,
       unsubscribeUrl,
     });
@@ -669,6 +665,11 @@ function organisationDeadline(campaign: Campaign, response: ResponseSummary | un
   const closesAt = new Date(campaign.closesAt);
   const override = response?.closesAtOverride ? new Date(response.closesAtOverride) : undefined;
   return override && override > closesAt ? override : closesAt;
+}
+
+/** An organisation with no draft this year, whose email may say it can start from earlier answers. */
+function mayStartFromEarlierAnswers(response: ResponseSummary | undefined): boolean {
+  return response?.status !== 'draft';
 }
 
 /** Whether the organisation can answer at `at`: the campaign is open, or its own extension still runs. */
