@@ -3,7 +3,7 @@ import { ResponseRepository } from '../../functions/features/responses/response.
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { seedCampaign } from '../helpers/seed-fixtures';
 import { seededContext, submitScoredResponse } from '../helpers/seeded-context';
-import { countCommands, jsonRequest, signIn, type TestContext } from '../helpers/test-app';
+import { countCommands, jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
 const RESPONSE = '/api/campaigns/2026/response';
 const CARRY_OVER = `${RESPONSE}/carry-over`;
@@ -27,21 +27,17 @@ const {
   ...expected
 } = answers2025;
 
-function as(cookie: string, init: RequestInit = {}): RequestInit {
-  return { ...init, headers: { ...(init.headers as Record<string, string>), cookie } };
-}
-
 async function view(ctx: TestContext, cookie: string) {
-  const res = await ctx.app.request(RESPONSE, as(cookie));
+  const res = await ctx.app.request(RESPONSE, withCookie(cookie));
   expect(res.status).toBe(200);
   return (await res.json()) as { data: Record<string, unknown>; version: number; carryOver: unknown };
 }
 
 const carryOver = (ctx: TestContext, cookie: string, version: number) =>
-  ctx.app.request(CARRY_OVER, as(cookie, jsonRequest('POST', { version })));
+  ctx.app.request(CARRY_OVER, withCookie(cookie, jsonRequest('POST', { version })));
 
 const save = (ctx: TestContext, cookie: string, data: Record<string, unknown>, version: number) =>
-  ctx.app.request(RESPONSE, as(cookie, jsonRequest('PUT', { data, version })));
+  ctx.app.request(RESPONSE, withCookie(cookie, jsonRequest('PUT', { data, version })));
 
 describe('starting from last year’s answers', () => {
   let ctx: TestContext;
@@ -150,7 +146,7 @@ describe('starting from last year’s answers', () => {
     });
     const english = await ctx.app.request(
       CARRY_OVER,
-      as(malmo, jsonRequest('POST', { version: 0 }, { 'accept-language': 'en' })),
+      withCookie(malmo, jsonRequest('POST', { version: 0 }, { 'accept-language': 'en' })),
     );
     expect((await english.json()).error.message).toBe('There are no answers submitted in earlier years to start from.');
   });
@@ -174,7 +170,7 @@ describe('starting from last year’s answers', () => {
   });
 
   it('rejects a body without a version in the API’s error format', async () => {
-    const res = await ctx.app.request(CARRY_OVER, as(official, jsonRequest('POST', {})));
+    const res = await ctx.app.request(CARRY_OVER, withCookie(official, jsonRequest('POST', {})));
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('invalid_input');
     expect((await view(ctx, official)).version).toBe(0);

@@ -11,13 +11,10 @@ import {
   signIn,
   type TestContext,
   tokenFromText,
+  withCookie,
 } from '../helpers/test-app';
 
 const RESPONSE = '/api/campaigns/2026/response';
-
-function withCookie(init: RequestInit, cookie: string): RequestInit {
-  return { ...init, headers: { ...(init.headers as Record<string, string>), cookie } };
-}
 
 describe('DynamoDB requests per operation (performance budget)', () => {
   let ctx: TestContext;
@@ -38,7 +35,7 @@ describe('DynamoDB requests per operation (performance budget)', () => {
   it('autosave costs at most 1 read and 1 write', async () => {
     const res = await ctx.app.request(
       RESPONSE,
-      withCookie(jsonRequest('PUT', { data: { B1: true }, version: 0 }), cookie),
+      withCookie(cookie, jsonRequest('PUT', { data: { B1: true }, version: 0 })),
     );
     expect(res.status).toBe(200);
     expect(counter.reads()).toBeLessThanOrEqual(1);
@@ -50,7 +47,7 @@ describe('DynamoDB requests per operation (performance budget)', () => {
     const updates = recordCommandInputs(ctx.clients, /^Update(Item)?Command$/);
     const res = await ctx.app.request(
       RESPONSE,
-      withCookie(jsonRequest('PUT', { data: { B1: true }, version: 0 }), cookie),
+      withCookie(cookie, jsonRequest('PUT', { data: { B1: true }, version: 0 })),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ version: 1, updatedAt: '2026-03-10T09:00:00.000Z' });
@@ -60,10 +57,10 @@ describe('DynamoDB requests per operation (performance budget)', () => {
   it('submit costs at most 2 reads and 3 writes (the response and one receipt per contact)', async () => {
     await ctx.app.request(
       RESPONSE,
-      withCookie(jsonRequest('PUT', { data: completeKommunAnswers(), version: 0 }), cookie),
+      withCookie(cookie, jsonRequest('PUT', { data: completeKommunAnswers(), version: 0 })),
     );
     counter.reset();
-    const res = await ctx.app.request(`${RESPONSE}/submit`, withCookie(jsonRequest('POST', { version: 1 }), cookie));
+    const res = await ctx.app.request(`${RESPONSE}/submit`, withCookie(cookie, jsonRequest('POST', { version: 1 })));
     expect(res.status).toBe(200);
     expect(counter.reads()).toBeLessThanOrEqual(2);
     expect(counter.writes()).toBeLessThanOrEqual(3);
@@ -102,7 +99,7 @@ describe('DynamoDB requests per operation (performance budget)', () => {
     );
     const res = await cold.request(
       RESPONSE,
-      withCookie(jsonRequest('PUT', { data: { B1: true }, version: 0 }), cookie),
+      withCookie(cookie, jsonRequest('PUT', { data: { B1: true }, version: 0 })),
     );
     expect(res.status).toBe(200);
     expect(events.filter((e) => e.endsWith('start'))).toEqual(['campaign start', 'session start']);

@@ -9,16 +9,12 @@ import { score } from '../../shared/scoring/score';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { LUND, MALMO, SKANE, seedCampaign } from '../helpers/seed-fixtures';
 import { adminWorld } from '../helpers/seeded-context';
-import { countCommands, jsonRequest, signIn, type TestContext } from '../helpers/test-app';
+import { countCommands, jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
 const YEAR = 2026;
 const LUND_OFFICIAL = 'tjansteperson.1281@example.se';
 const MALMO_OFFICIAL = 'tjansteperson.1280@example.se';
 const INJECTED = { id: '0180', name: '=HYPERLINK("http://evil.example","Klicka")', type: 'kommun' as const };
-
-function withCookie(cookie: string, init: RequestInit = {}): RequestInit {
-  return { ...init, headers: { ...(init.headers as Record<string, string>), cookie } };
-}
 
 async function saveDraft(ctx: TestContext, cookie: string, data: Record<string, unknown>) {
   const res = await ctx.app.request(

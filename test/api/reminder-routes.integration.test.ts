@@ -15,14 +15,10 @@ import {
   sthlm,
 } from '../helpers/reminder-setup';
 import { seedCampaign } from '../helpers/seed-fixtures';
-import { countCommands, jsonRequest, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+import { countCommands, jsonRequest, makeTestContext, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
 const RUN = '/api/admin/campaigns/2026/reminders/run';
 const LOG = '/api/admin/campaigns/2026/reminders';
-
-function as(cookie: string, init: RequestInit): RequestInit {
-  return { ...init, headers: { ...(init.headers as Record<string, string>), cookie } };
-}
 
 async function setup(options: { deployed?: boolean; now?: Date } = {}) {
   const ctx = await makeTestContext({
@@ -43,7 +39,7 @@ describe('POST /api/admin/campaigns/{year}/reminders/run', () => {
     // Act
     const res = await ctx.app.request(
       RUN,
-      as(admin, jsonRequest('POST', { dryRun: true, at: '2026-03-25T09:00:00+01:00' })),
+      withCookie(admin, jsonRequest('POST', { dryRun: true, at: '2026-03-25T09:00:00+01:00' })),
     );
     // Assert
     expect(res.status).toBe(200);
@@ -68,7 +64,7 @@ describe('POST /api/admin/campaigns/{year}/reminders/run', () => {
     // Arrange
     const { ctx, admin } = await setup();
     // Act
-    const res = await ctx.app.request(RUN, as(admin, jsonRequest('POST', { dryRun: false })));
+    const res = await ctx.app.request(RUN, withCookie(admin, jsonRequest('POST', { dryRun: false })));
     const log = await ctx.app.request(LOG, { headers: { cookie: admin } });
     // Assert
     expect(res.status).toBe(200);
@@ -98,7 +94,7 @@ describe('POST /api/admin/campaigns/{year}/reminders/run', () => {
     // Act
     const res = await ctx.app.request(
       RUN,
-      as(admin, jsonRequest('POST', { dryRun: false, at: '2026-04-01T08:00:00+02:00' })),
+      withCookie(admin, jsonRequest('POST', { dryRun: false, at: '2026-04-01T08:00:00+02:00' })),
     );
     // Assert
     expect(res.status).toBe(200);
@@ -115,13 +111,13 @@ describe('POST /api/admin/campaigns/{year}/reminders/run', () => {
     // Act
     const travel = await ctx.app.request(
       RUN,
-      as(admin, jsonRequest('POST', { dryRun: false, at: '2026-04-01T08:00:00+02:00' })),
+      withCookie(admin, jsonRequest('POST', { dryRun: false, at: '2026-04-01T08:00:00+02:00' })),
     );
     const dry = await ctx.app.request(
       RUN,
-      as(admin, jsonRequest('POST', { dryRun: true, at: '2026-04-01T08:00:00+02:00' })),
+      withCookie(admin, jsonRequest('POST', { dryRun: true, at: '2026-04-01T08:00:00+02:00' })),
     );
-    const now = await ctx.app.request(RUN, as(admin, jsonRequest('POST', { dryRun: false })));
+    const now = await ctx.app.request(RUN, withCookie(admin, jsonRequest('POST', { dryRun: false })));
     // Assert
     expect(travel.status).toBe(422);
     expect(await travel.json()).toMatchObject({ error: { code: 'time_travel_not_allowed' } });
@@ -136,13 +132,13 @@ describe('POST /api/admin/campaigns/{year}/reminders/run', () => {
     const member = await signIn(ctx, 'politiker.1281@example.se');
     // Act
     const anonymous = await ctx.app.request(RUN, jsonRequest('POST', { dryRun: true }));
-    const asMember = await ctx.app.request(RUN, as(member, jsonRequest('POST', { dryRun: true })));
+    const asMember = await ctx.app.request(RUN, withCookie(member, jsonRequest('POST', { dryRun: true })));
     const logAsMember = await ctx.app.request(LOG, { headers: { cookie: member } });
     const missing = await ctx.app.request(
       '/api/admin/campaigns/2031/reminders/run',
-      as(admin, jsonRequest('POST', { dryRun: true })),
+      withCookie(admin, jsonRequest('POST', { dryRun: true })),
     );
-    const badAt = await ctx.app.request(RUN, as(admin, jsonRequest('POST', { dryRun: true, at: 'tomorrow' })));
+    const badAt = await ctx.app.request(RUN, withCookie(admin, jsonRequest('POST', { dryRun: true, at: 'tomorrow' })));
     // Assert
     expect(anonymous.status).toBe(401);
     expect(asMember.status).toBe(403);
@@ -169,7 +165,7 @@ describe('the reminder policy on campaign create and PATCH', () => {
   });
 
   const create = (reminderPolicy?: Record<string, unknown>) =>
-    ctx.app.request('/api/admin/campaigns', as(admin, jsonRequest('POST', { ...base, reminderPolicy })));
+    ctx.app.request('/api/admin/campaigns', withCookie(admin, jsonRequest('POST', { ...base, reminderPolicy })));
 
   it('stores the full default policy on a new campaign', async () => {
     // Act
@@ -218,11 +214,11 @@ describe('the reminder policy on campaign create and PATCH', () => {
     // Act
     const bad = await ctx.app.request(
       '/api/admin/campaigns/2027',
-      as(admin, jsonRequest('PATCH', { reminderPolicy: { steps: [45, 7] } })),
+      withCookie(admin, jsonRequest('PATCH', { reminderPolicy: { steps: [45, 7] } })),
     );
     const good = await ctx.app.request(
       '/api/admin/campaigns/2027',
-      as(admin, jsonRequest('PATCH', { reminderPolicy: { steps: [10, 3], minDaysBetween: 2 } })),
+      withCookie(admin, jsonRequest('PATCH', { reminderPolicy: { steps: [10, 3], minDaysBetween: 2 } })),
     );
     // Assert
     expect(bad.status).toBe(400);

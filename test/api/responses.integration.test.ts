@@ -4,22 +4,16 @@ import { readOutbox } from '../../functions/mail/outbox-mail';
 import { sampleAnswers } from '../../shared/scoring/sample-answers';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { seededContext } from '../helpers/seeded-context';
-import { jsonRequest, signIn, type TestContext } from '../helpers/test-app';
+import { jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
 const RESPONSE = '/api/campaigns/2026/response';
 
 async function put(ctx: TestContext, cookie: string, data: Record<string, unknown>, version: number) {
-  return ctx.app.request(RESPONSE, {
-    ...jsonRequest('PUT', { data, version }),
-    headers: { 'content-type': 'application/json', cookie },
-  });
+  return ctx.app.request(RESPONSE, withCookie(cookie, jsonRequest('PUT', { data, version })));
 }
 
 async function submit(ctx: TestContext, cookie: string, version: number) {
-  return ctx.app.request(`${RESPONSE}/submit`, {
-    ...jsonRequest('POST', { version }),
-    headers: { 'content-type': 'application/json', cookie },
-  });
+  return ctx.app.request(`${RESPONSE}/submit`, withCookie(cookie, jsonRequest('POST', { version })));
 }
 
 describe('shared organisation drafts', () => {

@@ -126,6 +126,11 @@ export function recordCommandInputs(clients: DynamoDbClients, command: RegExp): 
   return inputs;
 }
 
+/** `init` as the browser sends it for a signed-in person: with the session cookie beside its other headers. */
+export function withCookie(cookie: string, init: RequestInit = {}): RequestInit {
+  return { ...init, headers: { ...(init.headers as Record<string, string>), cookie } };
+}
+
 /** Sends a JSON request the way the web app does. */
 export function jsonRequest(method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
   return {
