@@ -11,15 +11,14 @@ export interface CliRun {
 }
 
 /**
- * Runs a command-line tool of functions/cli as `npm run <name>` does (TypeScript through tsx), in
- * its own process with DATA_DIR pointing at `dataDir`; answers its exit code and output. The locale
- * is the test's alone: LC_ALL, LC_MESSAGES and LANG are not inherited, so the tool speaks Swedish
- * unless `env` sets one (e.g. `{ LANG: 'en_US.UTF-8' }`), whatever the shell or CI has.
+ * How a tool of this repository runs as `npm run`/`npm start` run it: Node with TypeScript through
+ * tsx, in the repository, with DATA_DIR pointing at `dataDir` and no colours. The locale is the
+ * test's alone: LC_ALL, LC_MESSAGES and LANG are not inherited, so the tool speaks Swedish unless
+ * `env` sets one (e.g. `{ LANG: 'en_US.UTF-8' }`), whatever the shell or CI has.
  */
-/** The parent's environment without what would make a tool's run the test's choice rather than the shell's. */
-function inheritedEnv(): NodeJS.ProcessEnv {
+function toolProcess(entry: string, args: string[], dataDir: string, env: NodeJS.ProcessEnv) {
   // Vitest sets BASE_URL to "/" for Vite; a person's shell does not. `npm test` sets FORCE_COLOR
-  // for vitest's own output, and it would win over the NO_COLOR the tools get here.
+  // for vitest's own output, and it would win over NO_COLOR.
   const {
     BASE_URL: _vite,
     FORCE_COLOR: _colour,
@@ -28,9 +27,13 @@ function inheritedEnv(): NodeJS.ProcessEnv {
     LANG: _lang,
     ...inherited
   } = process.env;
-  return inherited;
+  return {
+    args: ['--import', 'tsx', '--no-warnings', path.join(ROOT, entry), ...args],
+    options: { cwd: ROOT, env: { ...inherited, DATA_DIR: dataDir, NO_COLOR: '1', ...env } },
+  };
 }
 
+/** Runs a command-line tool of functions/cli in its own process (toolProcess); answers its exit code and output. */
 export function runCli(
   script: 'import' | 'reminders',
   args: string[],
@@ -47,16 +50,12 @@ export function runCliProcess(
   dataDir: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<CliRun> {
+  const tool = toolProcess(entry, args, dataDir, env);
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', '--no-warnings', path.join(ROOT, entry), ...args],
-      {
-        cwd: ROOT,
-        env: { ...inheritedEnv(), DATA_DIR: dataDir, NO_COLOR: '1', ...env },
-        timeout: 60_000,
-        maxBuffer: 16 * 1024 * 1024,
-      },
+      tool.args,
+      { ...tool.options, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -75,20 +74,12 @@ export interface RunningPlatform {
 }
 
 /**
- * Runs `npm start` (functions/local/main.ts through tsx) as its own process with DATA_DIR and the
- * locale as runCli sets them, and resolves once it has printed its banner (the line that says how
- * to stop it) or ended, whichever comes first.
+ * Runs `npm start` (functions/local/main.ts) as its own process (toolProcess), and resolves once it
+ * has printed its banner (the line that says how to stop it) or ended, whichever comes first.
  */
 export async function startPlatform(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningPlatform> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--no-warnings', path.join(ROOT, 'functions/local/main.ts')],
-    {
-      cwd: ROOT,
-      env: { ...inheritedEnv(), DATA_DIR: dataDir, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const tool = toolProcess('functions/local/main.ts', [], dataDir, env);
+  const child = spawn(process.execPath, tool.args, { ...tool.options, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : 0))),
