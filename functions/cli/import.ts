@@ -9,19 +9,21 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_IMPORT_BYTES } from '../../shared/emissions-import/parse-emissions';
 import type { ImportPreviewResponse } from '../../shared/schemas/emission-import.schema';
-import { DomainError } from '../errors/domain-errors';
 import { AuditLog } from '../features/audit/audit.log';
 import { EmissionRepository } from '../features/emissions/emission.repository';
 import { ImportRepository } from '../features/imports/import.repository';
 import { ImportService } from '../features/imports/import.service';
 import { OrganisationRepository } from '../features/organisations/organisation.repository';
 import { cliText } from '../local/cli-language';
+import { failWith, runCommand } from '../local/command-line';
 import { systemClock } from '../ports/clock';
 import { openLocalData } from './local-data';
 import { withProgress } from './progress-bar';
 
 const ACTOR = 'cli';
 const text = cliText(process.env).import;
+// Typed here so that TypeScript narrows after a call, as it does for a declared never function.
+const fail: (message: string) => never = failWith('npm run import');
 
 interface Args {
   file: string;
@@ -135,12 +137,4 @@ function printPreview(preview: ImportPreviewResponse): void {
   }
 }
 
-function fail(message: string): never {
-  console.error(`npm run import: ${message}`);
-  process.exit(1);
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof DomainError) fail(error.message);
-  fail((error as Error)?.message?.split('\n')[0] || cliText(process.env).failed);
-});
+runCommand(main, fail, cliText(process.env).failed);

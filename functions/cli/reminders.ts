@@ -9,10 +9,10 @@ import '../local/quiet-node20-warning';
 import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.schema';
 import type { ReminderRunResult } from '../../shared/reminders/reminder-run.schema';
 import { formatStockholm, stockholmInstant } from '../../shared/reminders/send-window';
-import { DomainError } from '../errors/domain-errors';
 import { CampaignRepository } from '../features/campaigns/campaign.repository';
 import { createRemindersService } from '../features/reminders/reminders.module';
 import { cliText } from '../local/cli-language';
+import { failWith, runCommand } from '../local/command-line';
 import { localBaseUrl } from '../local/local-settings';
 import { localSessionSecret } from '../local/session-secret';
 import { OutboxMail } from '../mail/outbox-mail';
@@ -22,6 +22,8 @@ import { withProgress } from './progress-bar';
 
 const ACTOR = 'cli';
 const text = cliText(process.env).reminders;
+// Typed here so that TypeScript narrows after a call, as it does for a declared never function.
+const fail: (message: string) => never = failWith('npm run reminders');
 
 interface Args {
   at?: Date;
@@ -148,12 +150,4 @@ function row(entry: ReminderRunResult['due'][number]) {
   };
 }
 
-function fail(message: string): never {
-  console.error(`npm run reminders: ${message}`);
-  process.exit(1);
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof DomainError) fail(error.message);
-  fail((error as Error)?.message?.split('\n')[0] || cliText(process.env).failed);
-});
+runCommand(main, fail, cliText(process.env).failed);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliText } from './cli-language';
+import { failWith, runCommand } from './command-line';
 import { startLocalPlatform } from './local-platform';
 import { localAdminEmails, localBaseUrl } from './local-settings';
 import { makeDirectory } from './make-directory';
@@ -12,6 +13,8 @@ import { localSessionSecret } from './session-secret';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Swedish unless the locale asks for English (cli-language.ts). */
 const text = cliText(process.env).start;
+// Typed here so that TypeScript narrows after a call, as it does for a declared never function.
+const fail: (message: string) => never = failWith('npm start');
 
 /**
  * `npm start`: the whole platform on this machine. Problems a person can fix (a busy port,
@@ -69,9 +72,4 @@ function ensurePortFree(port: number): Promise<void> {
   });
 }
 
-function fail(message: string): never {
-  console.error(`npm start: ${message}`);
-  process.exit(1);
-}
-
-main().catch((error: unknown) => fail((error as Error)?.message?.split('\n')[0] || text.failed));
+runCommand(main, fail, text.failed);
