@@ -211,9 +211,7 @@ export const scenarios: Scenario[] = [
       // Stored for the organisation: a reload shows the answers and offers nothing more.
       await page.reload();
       await waitForSurvey(page);
-      const stored = (await (
-        await page.request.get(new URL(`/api/campaigns/${lastYear + 1}/response`, page.url()).href)
-      ).json()) as { data: Record<string, unknown>; carryOver: unknown };
+      const stored = await storedResponse(page, lastYear + 1);
       for (const [key, value] of Object.entries(values)) {
         assertEqual(JSON.stringify(stored.data[key]), JSON.stringify(value), `${key} stored`);
       }
@@ -241,17 +239,7 @@ export const scenarios: Scenario[] = [
       await other.reload();
       await waitForSurvey(other);
       assertEqual(await otherOffer.count(), 0, 'a declined offer comes back after a reload');
-      assertEqual(
-        (
-          (await (
-            await other.request.get(new URL(`/api/campaigns/${lastYear + 1}/response`, other.url()).href)
-          ).json()) as {
-            version: number;
-          }
-        ).version,
-        0,
-        'declining saved nothing',
-      );
+      assertEqual((await storedResponse(other, lastYear + 1)).version, 0, 'declining saved nothing');
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },
@@ -259,6 +247,12 @@ export const scenarios: Scenario[] = [
 
 function completeButton(page: import('playwright-core').Page) {
   return page.locator('.sd-navigation__complete-btn, input[value="Skicka in"], button:has-text("Skicka in")').first();
+}
+
+/** The organisation's response as the API holds it, read with the page's session. */
+async function storedResponse(page: import('playwright-core').Page, year: number) {
+  const response = await page.request.get(new URL(`/api/campaigns/${year}/response`, page.url()).href);
+  return (await response.json()) as { data: Record<string, unknown>; version: number; carryOver: unknown };
 }
 
 async function year(page: import('playwright-core').Page): Promise<number> {
