@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Timers } from '../shared/reminders/send-pacer';
 import type { PrefillSource } from './features/responses/response.service';
 import type { Clock } from './ports/clock';
 import type { FileStore } from './ports/file-store';
@@ -46,6 +47,8 @@ export interface AppDeps {
   files?: FileStore;
   /** Writes one structured log line. Personal data must never be passed in. */
   log?: (entry: Record<string, unknown>) => void;
+  /** Real time for pacing sends and bounding a request's work; tests pass virtual timers. */
+  timers?: Timers;
 }
 
 export const DEFAULT_LIMITS = {

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../../functions/features/audit/audit-trail';
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
+import { RUN_NOW_BUDGET_MS } from '../../functions/features/reminders/reminder.routes';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '../../functions/features/reminders/unsubscribe-token';
 import { createRemindersHandler } from '../../functions/handlers/reminders.handler';
 import { createSesEventsHandler } from '../../functions/handlers/ses-events.handler';
 import { OutboxMail, readOutbox } from '../../functions/mail/outbox-mail';
-import { ReminderPolicySchema } from '../../shared/reminders/index';
+import { ReminderPolicySchema, type Timers } from '../../shared/reminders/index';
 import {
   LUND_ID,
   MALMO_ID,
@@ -13,6 +14,7 @@ import {
   reminderHarness,
   seedReminderMembers,
   sthlm,
+  virtualTimers,
 } from '../helpers/reminder-setup';
 import { seedCampaign } from '../helpers/seed-fixtures';
 import { countCommands, jsonRequest, makeTestContext, signIn, type TestContext, withCookie } from '../helpers/test-app';
@@ -20,13 +22,16 @@ import { countCommands, jsonRequest, makeTestContext, signIn, type TestContext, 
 const RUN = '/api/admin/campaigns/2026/reminders/run';
 const LOG = '/api/admin/campaigns/2026/reminders';
 
-async function setup(options: { deployed?: boolean; now?: Date } = {}) {
+async function setup(
+  options: { deployed?: boolean; now?: Date; timers?: Timers; campaign?: Parameters<typeof reminderCampaign>[0] } = {},
+) {
   const ctx = await makeTestContext({
     now: (options.now ?? sthlm('2026-03-18 09:00')).toISOString(),
     config: { deployed: options.deployed ?? false },
+    timers: options.timers,
   });
   await seedReminderMembers(ctx);
-  await seedCampaign(ctx, reminderCampaign());
+  await seedCampaign(ctx, reminderCampaign(options.campaign));
   const admin = await signIn(ctx, 'kansli@example.se');
   return { ctx, admin };
 }
@@ -86,6 +91,23 @@ describe('POST /api/admin/campaigns/{year}/reminders/run', () => {
       target: 'campaign:2026',
       after: { step: 'd14', due: 3, sent: 3, failed: 0 },
     });
+  });
+
+  it("stops sending after its time budget, inside the HTTP API's 30 s, and leaves the rest to the next run", async () => {
+    // Arrange: one send every 20 s (virtual time), so a budget of 20 s fits two of the three sends.
+    const timers = virtualTimers();
+    const { ctx, admin } = await setup({ timers, campaign: { reminderPolicy: { sendRatePerSecond: 0.05 } } });
+    // Act
+    const first = await ctx.app.request(RUN, withCookie(admin, jsonRequest('POST', { dryRun: false })));
+    const second = await ctx.app.request(RUN, withCookie(admin, jsonRequest('POST', { dryRun: false })));
+    // Assert
+    expect(RUN_NOW_BUDGET_MS).toBeLessThan(29_000);
+    const body = await first.json();
+    expect(body.sent).toHaveLength(Math.floor(RUN_NOW_BUDGET_MS / 20_000) + 1);
+    const deferred = body.skipped.filter((s: { reason: string }) => s.reason === 'deferred');
+    expect(deferred).toHaveLength(1);
+    const rest = await second.json();
+    expect(rest.sent.map((s: { contact: { id: string } }) => s.contact.id)).toEqual([deferred[0].contact.id]);
   });
 
   it('time-travels a real run with `at` in the local stack', async () => {

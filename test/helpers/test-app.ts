@@ -10,6 +10,7 @@ import { ensureTable } from '../../functions/store/create-table';
 import { createDynamoDbClients, type DynamoDbClients, localAwsLiteDriver } from '../../functions/store/dynamodb-client';
 import { DynamoDbTableStore } from '../../functions/store/dynamodb-table-store';
 import { sdkDynamoDbDriver } from '../../functions/store/sdk-dynamodb-driver';
+import type { Timers } from '../../shared/reminders/send-pacer';
 
 export const TEST_BASE_URL = 'http://localhost:3000';
 
@@ -44,6 +45,8 @@ export interface TestContextOptions {
   mail?: (store: TableStore, clock: FixedClock) => Mail;
   /** Receives the app's structured log lines (default: dropped). */
   log?: (entry: Record<string, unknown>) => void;
+  /** Real time as the app sees it for pacing and time budgets (default: real timers). */
+  timers?: Timers;
 }
 
 /**
@@ -65,7 +68,7 @@ export async function makeTestContext(options: TestContextOptions = {}): Promise
   const clock = new FixedClock(new Date(options.now ?? '2026-03-10T09:00:00Z'));
   const config = testConfig(options.config);
   const mail = options.mail ? options.mail(realStore, clock) : new OutboxMail(realStore, clock);
-  const app = createApp({ store, mail, clock, config, log: options.log ?? (() => {}) });
+  const app = createApp({ store, mail, clock, config, log: options.log ?? (() => {}), timers: options.timers });
   return { app, store: realStore, clients, clock, tableName, config };
 }
 

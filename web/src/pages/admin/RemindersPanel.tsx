@@ -79,12 +79,20 @@ function SkippedSummary({ result }: { result: ReminderRunResult }) {
   );
 }
 
+/** Sends a real run left for the next one because it ran out of time (the API stops before its 30 s). */
+function deferredCount(result: ReminderRunResult, organisationId?: string): number {
+  return result.skipped.filter(
+    (s) => s.reason === 'deferred' && (!organisationId || s.contact.organisationId === organisationId),
+  ).length;
+}
+
 function RunResult({ result, organisationId }: { result: ReminderRunResult; organisationId?: string }) {
   const t = useAdminT();
   const [lang] = useLang();
   const due = result.due.filter((d) => !organisationId || d.contact.organisationId === organisationId);
   const sent = result.sent.filter((d) => !organisationId || d.contact.organisationId === organisationId);
   const list = result.dryRun ? due : sent;
+  const deferred = deferredCount(result, organisationId);
   return (
     <div className="run-result">
       <p>
@@ -102,6 +110,7 @@ function RunResult({ result, organisationId }: { result: ReminderRunResult; orga
             : t('reminders.sent', { count: sent.length, failed: result.failed.length })}
         </strong>
       </p>
+      {deferred > 0 && <p>{t('reminders.deferred', { count: deferred })}</p>}
       {list.length > 0 && (
         <DataTable
           label={t('reminders.recipients')}
@@ -278,7 +287,15 @@ export function RemindersPanel({
           const result = await adminApi.runReminders(campaign.year, { dryRun: false });
           setConfirmRun(false);
           setPreview(result);
-          announce(t('reminders.sent', { count: result.sent.length, failed: result.failed.length }));
+          const deferred = deferredCount(result);
+          announce(
+            [
+              t('reminders.sent', { count: result.sent.length, failed: result.failed.length }),
+              deferred > 0 ? t('reminders.deferred', { count: deferred }) : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+          );
           loadLog();
           onRun();
         }}

@@ -139,6 +139,8 @@ export const en: Record<AdminKey, string> = {
   'reminders.stepDue': 'Due step: {step} (from {at}).',
   'reminders.noStep': 'No reminder step is due at that time.',
   'reminders.wouldSend': '{count} emails would be sent.',
+  'reminders.deferred':
+    '{count} emails did not fit in the time limit. They go out with the next scheduled run (within the hour), or run again now.',
   'reminders.sent': '{count} emails sent, {failed} failed.',
   'reminders.recipients': 'Recipients',
   'reminders.skipped': 'Skipped ({count})',

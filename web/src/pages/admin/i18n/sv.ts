@@ -137,6 +137,8 @@ export const sv = {
   'reminders.stepDue': 'Aktuellt steg: {step} (från {at}).',
   'reminders.noStep': 'Inget påminnelsesteg är aktuellt vid den tidpunkten.',
   'reminders.wouldSend': '{count} mejl skulle skickas.',
+  'reminders.deferred':
+    '{count} mejl hann inte skickas inom tidsgränsen. De skickas vid nästa schemalagda körning (inom en timme), eller kör igen nu.',
   'reminders.sent': '{count} mejl skickades, {failed} misslyckades.',
   'reminders.recipients': 'Mottagare',
   'reminders.skipped': 'Hoppas över ({count})',
