@@ -5,6 +5,7 @@ import { LinearRouter } from 'hono/router/linear-router';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import sv from 'zod/v4/locales/sv.js';
+import { localiseErrorMessage } from '../shared/i18n/error-messages';
 import type { AppDeps } from './app-deps';
 import { InputValidationError, PayloadTooLargeError } from './errors/domain-errors';
 import { AdminRepository } from './features/admins/admin.repository';
@@ -161,7 +162,17 @@ export function finishApp(app: ApiApp, core: AppCore): ApiApp {
     },
   });
 
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Det finns inget här.' } }, 404));
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          code: 'not_found',
+          message: localiseErrorMessage('not_found', 'Det finns inget här.', c.req.header('accept-language')),
+        },
+      },
+      404,
+    ),
+  );
   app.onError((error, c) => handleError(error, c, core.log));
   return app;
 }

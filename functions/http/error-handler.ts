@@ -14,6 +14,8 @@ const HTTP_EXCEPTION_CODES: Record<number, [string, string]> = {
   415: ['unsupported_media_type', 'Skicka innehållet som application/json.'],
 };
 
+const MALFORMED_FORM: [string, string] = ['malformed_form', 'Begärans formulärdata (multipart) går inte att läsa.'];
+
 /** Answers every error in the API's one format, `{error: {code, message, details?}}`. Never a stack trace. */
 export function handleError(error: Error, c: Context<AppEnv>, log: (entry: Record<string, unknown>) => void): Response {
   const acceptLanguage = c.req.header('accept-language');
@@ -33,7 +35,11 @@ export function handleError(error: Error, c: Context<AppEnv>, log: (entry: Recor
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    const [code, message] = HTTP_EXCEPTION_CODES[status] ?? ['http_error', error.message];
+    // Hono's validator answers a broken form body with a 400 too; it is not a JSON problem.
+    const [code, message] =
+      status === 400 && /form/i.test(error.message)
+        ? MALFORMED_FORM
+        : (HTTP_EXCEPTION_CODES[status] ?? ['http_error', error.message]);
     return c.json({ error: { code, message: localiseErrorMessage(code, message, acceptLanguage) } }, status);
   }
   log({ level: 'error', msg: 'unhandled error', error: error.name, requestId: c.get('requestId') });

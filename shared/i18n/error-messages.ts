@@ -5,6 +5,7 @@
 export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   invalid_input: 'The input is not valid.',
   malformed_json: 'The request body is not valid JSON.',
+  malformed_form: 'The form data (multipart) in the request cannot be read.',
   unsupported_media_type: 'Send the body as application/json.',
   payload_too_large: 'The request body is too large.',
   not_authenticated: 'You are not signed in.',
@@ -36,6 +37,44 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   already_reminded:
     'The organisation has already been reminded today. A contact is reminded by hand at most once a day.',
   override_not_found: 'The question has no override to remove.',
+  // The secretariat's console
+  admin_from_config: 'This address is an administrator through the configuration (ADMIN_EMAILS); remove it there.',
+  last_admin: 'The last administrator cannot be removed. Add another one first.',
+  another_campaign_open: 'Another campaign is already open. Close it first.',
+  campaign_changed: 'Someone else changed the campaign. Reload and try again.',
+  campaign_not_started: 'The campaign has not been opened yet.',
+  campaign_published: 'The campaign is published; this can no longer be changed.',
+  invalid_dates: 'The dates are not valid.',
+  invalid_reminder_policy: "The campaign's reminder policy is not valid. Correct it in the campaign first.",
+  invalid_scoring: "The survey's scoring is not valid.",
+  report_too_large: 'The report is too large to store. Reduce the number of questions or choices.',
+  time_travel_not_allowed:
+    'When deployed, a time (at) can only be given for a dry run (dryRun: true). A real run always happens now.',
+  contact_not_found: 'The contact is no longer in the member register.',
+  unknown_organisation: 'The organisation does not exist.',
+  points_above_max: 'The points are above what the question can give.',
+  question_not_scored: 'The question gives no points.',
+  unknown_question: 'The question is not in the survey.',
+  response_not_submitted: 'Points can only be adjusted on submitted responses.',
+  review_busy: 'Someone else changed the response at the same time. Try again.',
+  // Imports
+  import_not_found: 'The import does not exist.',
+  import_has_errors: 'The file has errors. Correct them and upload the file again.',
+  import_expired: 'The preview is too old. Upload the file again.',
+  import_committed: 'The import has already been saved.',
+  import_conflict: 'A value was changed by another import in the meantime. Upload the file again.',
+  import_incomplete: "The import's stored values are incomplete. Upload the file again.",
+  import_not_committed: 'The import has not been saved, so there is nothing to undo.',
+  import_rolled_back: 'The import has been undone and cannot be saved again. Upload the file again.',
+  import_state_changed: 'Someone else changed the import at the same time. Try again.',
+  import_superseded: 'The import cannot be undone: later imports changed some of its values. Undo those first.',
+  unreadable_file: 'The file could not be read.',
+  upload_not_found: 'The uploaded file was not found. Upload it again.',
+  uploads_unavailable: 'Two-step upload is not configured here.',
+  // Klimatläget and sign-in
+  not_published: 'The results are not published yet.',
+  no_submitted_response: 'There are no submitted responses for that year.',
+  token_rejected: 'The sign-in link could not be used.',
 };
 
 /** Picks the message for the client's language; Swedish unless English is preferred. */
