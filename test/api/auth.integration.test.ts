@@ -156,6 +156,14 @@ describe('API conventions', () => {
     expect((await res.json()).error.code).toBe('malformed_json');
   });
 
+  it('answers an unknown route with 404 not_found, in English when asked', async () => {
+    const swedish = await ctx.app.request('/api/nope');
+    const english = await ctx.app.request('/api/nope', { headers: { 'accept-language': 'en' } });
+    expect(swedish.status).toBe(404);
+    expect((await swedish.json()).error).toEqual({ code: 'not_found', message: 'Det finns inget här.' });
+    expect((await english.json()).error).toEqual({ code: 'not_found', message: 'Not found.' });
+  });
+
   it('answers a wrong content type with 415', async () => {
     const res = await ctx.app.request('/api/auth/login-link', {
       method: 'POST',

@@ -259,7 +259,14 @@ describe('emissions import API', () => {
         headers: { cookie: admin, 'content-type': 'text/csv' },
       });
       const tooBig = await upload(ctx, admin, { bytes: big, fileName: 'stor.csv' });
+      const brokenForm = await ctx.app.request('/api/admin/imports', {
+        method: 'POST',
+        body: 'garbage',
+        headers: { cookie: admin, 'content-type': 'multipart/form-data' },
+      });
       // Assert
+      expect(brokenForm.status).toBe(400);
+      expect((await brokenForm.json()).error.code).toBe('malformed_form');
       expect(missing.status).toBe(400);
       expect((await missing.json()).error.message).toMatch(/"file" saknas/);
       expect(csvBody.status).toBe(415);
