@@ -2,6 +2,7 @@ import {
   AlreadyClaimedError,
   AlreadyExistsError,
   NotFoundError,
+  PayloadTooLargeError,
   StoreUnavailableError,
   VersionConflictError,
 } from '../errors/domain-errors';
@@ -207,6 +208,10 @@ export class DynamoDbTableStore implements TableStore {
   }
 }
 
+function messageOf(error: unknown): string {
+  return String((error as { message?: unknown })?.message ?? '');
+}
+
 function translateError(error: unknown, condition?: WriteCondition): Error {
   const name = (error as { name?: string; code?: string })?.name ?? '';
   const code = (error as { code?: string })?.code ?? '';
@@ -226,6 +231,10 @@ function translateError(error: unknown, condition?: WriteCondition): Error {
   }
   if (UNAVAILABLE_ERRORS.has(name) || UNAVAILABLE_ERRORS.has(code)) {
     return new StoreUnavailableError('Lagringen svarar inte just nu. Försök igen om en stund.');
+  }
+  // DynamoDB's 400 KB item limit: input within every field's limit can still add up past it.
+  if ((name === 'ValidationException' || code === 'ValidationException') && /item size/i.test(messageOf(error))) {
+    return new PayloadTooLargeError('Innehållet blir för stort att spara. Korta ner de längsta texterna.');
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -5,6 +5,7 @@ import {
   AlreadyClaimedError,
   AlreadyExistsError,
   NotFoundError,
+  PayloadTooLargeError,
   StoreUnavailableError,
   VersionConflictError,
 } from '../../functions/errors/domain-errors';
@@ -78,6 +79,17 @@ describe.each(Object.keys(TRANSPORTS))('the table store over %s', (transport) =>
         { kind: 'expression', expression: 'attribute_not_exists(pk)', onFail: () => custom },
       ),
     ).rejects.toBe(custom);
+  });
+
+  it("turns DynamoDB's 400 KB item limit into PayloadTooLargeError, on put and on update", async () => {
+    const key = { pk: pk(), sk: 'ITEM' };
+    const tooBig = { a: 'x'.repeat(210 * 1024), b: 'y'.repeat(210 * 1024) };
+    await expect(store().put({ ...key, data: tooBig })).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await store().put({ ...key, version: 1 });
+    await expect(
+      store().update(key, { set: { data: tooBig } }, { kind: 'version', expected: 1 }),
+    ).rejects.toBeInstanceOf(PayloadTooLargeError);
+    expect(await store().get(key)).toEqual({ ...key, version: 1 });
   });
 
   it('updates with SET, ADD and REMOVE and answers the item as it is afterwards', async () => {
