@@ -1,17 +1,17 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildWeb } from '../web/build-web';
 import { KlimatkommunernaStack } from './klimatkommunerna-stack';
 
 // CDK app entry (cdk.json: `npx tsx infra/app.ts`). Works offline: no lookups, no credentials.
 const app = new App();
 
-// Upload the web app only once it is built (`npm run build:web`), so synth works in a fresh clone.
-const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
-const webDistPath = existsSync(join(webDist, 'index.html')) ? webDist : undefined;
-if (!webDistPath) console.warn('web/dist/index.html not found: the stack will not upload the web app.');
+// Every synth and deploy builds the web app first (a few seconds), so what CloudFront serves is
+// always this checkout's: web/dist is not committed, and a stale or missing build would ship.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const webDistPath = fileURLToPath(new URL('../web/dist', import.meta.url));
+await buildWeb({ root, outdir: webDistPath });
 
 new KlimatkommunernaStack(app, 'KlimatkommunernaMedlemstest', {
   description: 'Klimatkommunerna member survey platform (medlemstest)',

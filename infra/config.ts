@@ -55,6 +55,11 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
   return config;
 }
 
+/** Whether the distribution answers this host: the custom domain, or a CloudFront domain. */
+function servesHost(c: DeploymentConfig, host: string): boolean {
+  return host === c.domainName || host.endsWith('.cloudfront.net');
+}
+
 export function validateDeploymentConfig(c: DeploymentConfig): string[] {
   const problems: string[] = [];
   if (!EMAIL.test(c.sesFromAddress)) problems.push('sesFromAddress must be an email address');
@@ -69,6 +74,15 @@ export function validateDeploymentConfig(c: DeploymentConfig): string[] {
     problems.push('adminEmails must be a comma-separated list of email addresses');
   }
   if (c.baseUrl && !/^https:\/\/[^/\s]+$/.test(c.baseUrl)) problems.push('baseUrl must be https://host with no path');
+  else if (c.baseUrl && !servesHost(c, new URL(c.baseUrl).hostname)) {
+    // CloudFront answers only its own domain and domainName; links elsewhere would not reach the
+    // platform, and sign-in from the CloudFront domain would fail the origin check.
+    problems.push(
+      c.domainName
+        ? `baseUrl must be https://${c.domainName} (domainName) or the CloudFront domain`
+        : 'baseUrl names a host CloudFront does not answer: set domainName and certificateArn for it, or leave baseUrl empty',
+    );
+  }
   if (c.alarmEmail && !EMAIL.test(c.alarmEmail)) problems.push('alarmEmail must be an email address');
   if (Boolean(c.domainName) !== Boolean(c.certificateArn)) {
     problems.push('domainName and certificateArn must be set together');

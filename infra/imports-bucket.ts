@@ -1,4 +1,4 @@
-import { Duration, Fn, Stack } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -41,6 +41,9 @@ export class ImportsBucket extends Construct {
       serverAccessLogsBucket: props.logBucket,
       serverAccessLogsPrefix: 'imports-bucket/',
       lifecycleRules: [{ expiration: Duration.days(7), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // Kept on update and delete, but removed when the stack's first creation rolls back: with its
+      // fixed name, a bucket left by a failed first deploy would make every retry fail.
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
   }
 
@@ -68,6 +71,16 @@ export class ImportsBucket extends Construct {
         effect: Effect.ALLOW,
         actions: ['s3:PutObject', 's3:GetObject'],
         resources: [this.bucket.arnForObjects(`${IMPORT_UPLOAD_PREFIX}*`)],
+      }),
+    );
+    // Without ListBucket, S3 answers a missing key with 403 instead of 404, and an expired or
+    // unknown upload would be a 500 rather than `upload_not_found`. Limited to the same prefix.
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${IMPORT_UPLOAD_PREFIX}*`] } },
       }),
     );
   }

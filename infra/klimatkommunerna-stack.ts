@@ -191,8 +191,9 @@ export class KlimatkommunernaStack extends Stack {
       tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
       queryIndexes: ['gsi1', 'gsi2'],
     });
+    // Batch writes are the imports' only (the kansli's API).
     this.data.grant(this.memberApi.fn, {
-      tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
+      tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem'],
       queryIndexes: ['gsi1', 'gsi2'],
     });
     // Reads reports, scores and sessions; unsubscribe updates a contact's email state.
@@ -207,7 +208,7 @@ export class KlimatkommunernaStack extends Stack {
     this.data.grant(this.mail.eventsHandler.fn, { tableActions: ['UpdateItem'], queryIndexes: ['gsi2'] });
     // gsi1 lists the campaigns whose reminder logs it sweeps.
     this.data.grant(this.retention.function.fn, {
-      tableActions: ['Query', 'DeleteItem', 'BatchWriteItem'],
+      tableActions: ['Query', 'DeleteItem'],
       queryIndexes: ['gsi1'],
     });
 

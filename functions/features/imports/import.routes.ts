@@ -34,7 +34,7 @@ import type { OrganisationRepository } from '../organisations/organisation.repos
 import { ImportRepository } from './import.repository';
 import { ImportService } from './import.service';
 
-/** A commit answers within this many milliseconds (202 with progress); the API function has 20 s. */
+/** A commit answers within this many milliseconds (202 with progress); the API function has 29 s. */
 export const COMMIT_TIME_BUDGET_MS = 12_000;
 const UPLOAD_URL_SECONDS = 15 * 60;
 
