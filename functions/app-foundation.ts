@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { LinearRouter } from 'hono/router/linear-router';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
@@ -97,6 +98,10 @@ export function createBaseApp(core: AppCore): ApiApp {
     c.set('requestId', lambdaRequestId ?? c.req.header('x-amzn-requestid') ?? randomUUID());
     await next();
   });
+  // Reads can be large (a survey, the progress list, the OpenAPI document) and CloudFront does not
+  // compress uncached /api/* answers; writes answer a few hundred bytes, not worth a gzip stream.
+  const compressResponse = compress();
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' ? compressResponse(c, next) : next()));
   app.use(
     '*',
     secureHeaders({
