@@ -368,7 +368,7 @@ describe('exports for the kansli', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = text.slice(1).split('\r\n');
-    expect(lines[0]).toMatch(/^Kod;Organisation;Typ;Status;Ursäktad;Inskickad;/);
+    expect(lines[0]).toMatch(/^Kod;Organisation;Typ;Status;Befriad;Inskickad;/);
     expect(lines[0]).toContain('M1 – ');
     const injected = lines.find((line) => line.startsWith('0180;'))!;
     expect(injected).toContain(`;"'=HYPERLINK(""http://evil.example"",""Klicka"")";`);

@@ -46,7 +46,7 @@ describe('responseTable', () => {
       'Organisation',
       'Typ',
       'Status',
-      'Ursäktad',
+      'Befriad',
       'Inskickad',
       'G1 – G1',
     ]);
