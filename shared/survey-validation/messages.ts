@@ -1,8 +1,6 @@
 /** Swedish validation messages, shown to members and returned by the API. */
 export const messages = {
   notAnObject: 'Svaren måste skickas som ett objekt med frågenamn som nycklar.',
-  unknownQuestion: (key: string) => `"${key}" är inte en fråga i enkäten.`,
-  commentNotAllowed: (question: string) => `Frågan "${question}" har ingen kommentar eller annat-svar.`,
   expected: (what: string) => `Fel typ av svar: ska vara ${what}.`,
   notAChoice: (value: unknown) => `${JSON.stringify(value)} är inte ett av frågans svarsalternativ.`,
   duplicateChoice: (value: unknown) => `Svarsalternativet ${JSON.stringify(value)} är valt mer än en gång.`,

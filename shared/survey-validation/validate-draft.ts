@@ -1,16 +1,19 @@
 /**
- * Draft validation for autosave: partial answers are fine, but every key must be a question of
- * the survey and every value must fit its question. Plain code: does not load survey-core.
+ * Draft validation for autosave: partial answers are fine, and every value of a question of the
+ * survey must fit its question. Keys that are not (or no longer) questions or comments of the
+ * survey are dropped, not refused: the kansli may edit an open survey, and a draft holding an
+ * answer to a removed question must still save. Plain code: does not load survey-core.
  */
-import { COMMENT_SUFFIX, isJsonObject } from '../scoring/survey-json';
+import { isJsonObject } from '../scoring/survey-json';
 import { messages } from './messages';
 import { questionIndexOf } from './question-index';
 import type { ValidationDetail, ValidationResult } from './validation.schema';
 import { checkComment, checkValue } from './value-checks';
 
 /**
- * Checks a draft against the survey. Returns `{ok: true, data}` with null/undefined values left
- * out, or `{ok: false, details}` listing every problem with Swedish messages.
+ * Checks a draft against the survey. Returns `{ok: true, data, dropped?}` with null/undefined
+ * values and keys that are no question (or allowed comment) of the survey left out, `dropped`
+ * naming those keys; or `{ok: false, details}` listing every wrong value with Swedish messages.
  * @throws TypeError when the survey JSON itself is not an object.
  */
 export function validateDraft(surveyJson: object, data: unknown): ValidationResult {
@@ -18,17 +21,21 @@ export function validateDraft(surveyJson: object, data: unknown): ValidationResu
   const { questions, commentKeys } = questionIndexOf(surveyJson);
   const details: ValidationDetail[] = [];
   const clean: Record<string, unknown> = {};
+  const dropped: string[] = [];
   for (const [key, value] of Object.entries(data)) {
     if (value === null || value === undefined) continue;
     const question = questions.get(key);
     let problems: string[];
     if (question) problems = checkValue(question, value);
     else if (commentKeys.has(key)) problems = checkComment(value);
-    else if (key.endsWith(COMMENT_SUFFIX) && questions.has(key.slice(0, -COMMENT_SUFFIX.length))) {
-      problems = [messages.commentNotAllowed(key.slice(0, -COMMENT_SUFFIX.length))];
-    } else problems = [messages.unknownQuestion(key)];
+    else {
+      // Not a question of the survey (any more), or a comment its question no longer has.
+      dropped.push(key);
+      continue;
+    }
     for (const message of problems) details.push({ question: key, message });
     clean[key] = value;
   }
-  return details.length > 0 ? { ok: false, details } : { ok: true, data: clean };
+  if (details.length > 0) return { ok: false, details };
+  return dropped.length > 0 ? { ok: true, data: clean, dropped } : { ok: true, data: clean };
 }

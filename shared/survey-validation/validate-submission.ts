@@ -33,9 +33,11 @@ function dropHiddenValues(model: Model, data: Record<string, unknown>): Record<s
 }
 
 /**
- * Validates a response for submission: the draft rules, then required questions and the survey's
- * validators as survey-core applies them (Swedish messages). Returns `{ok: true, data}` where data
- * has the values of hidden questions dropped (store that), or `{ok: false, details}`.
+ * Validates a response for submission: the draft rules (so keys that are no longer questions of
+ * the survey are dropped, as on autosave, and never block a submission), then required questions
+ * and the survey's validators as survey-core applies them (Swedish messages). Returns
+ * `{ok: true, data}` where data has those keys and the values of hidden questions dropped (store
+ * that), or `{ok: false, details}`.
  * @throws TypeError when the survey JSON is not an object.
  */
 export function validateSubmission(surveyJson: object, data: unknown): ValidationResult {

@@ -6,7 +6,12 @@ export const ValidationDetailSchema = z.object({ question: z.string(), message: 
 export type ValidationDetail = z.infer<typeof ValidationDetailSchema>;
 
 export const ValidationResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: z.record(z.string(), z.unknown()) }),
+  z.object({
+    ok: z.literal(true),
+    data: z.record(z.string(), z.unknown()),
+    /** Keys left out because they are no question (or allowed comment) of the survey. */
+    dropped: z.array(z.string()).optional(),
+  }),
   z.object({ ok: z.literal(false), details: z.array(ValidationDetailSchema).min(1) }),
 ]);
 export type ValidationResult = z.infer<typeof ValidationResultSchema>;

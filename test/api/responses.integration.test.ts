@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { readOutbox } from '../../functions/mail/outbox-mail';
 import { sampleAnswers } from '../../shared/scoring/sample-answers';
+import { signInAdmin } from '../helpers/admin-api';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { seededContext } from '../helpers/seeded-context';
 import { jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
@@ -134,7 +135,6 @@ describe('draft and submit validation', () => {
   });
 
   it.each([
-    ['a key that is not a question', { not_a_question: 'x' }, 'not_a_question'],
     ['a value of the wrong type', { B1: 'yes please' }, 'B1'],
     ['a choice that is not among the choices', { M1: 'klimatneutral_1990' }, 'M1'],
   ])('rejects a draft with %s with 422 invalid_response', async (_case, data, question) => {
@@ -148,6 +148,63 @@ describe('draft and submit validation', () => {
 
   it('accepts a partial draft', async () => {
     expect((await put(ctx, official, { M1: 'klimatneutral_2030' }, 0)).status).toBe(200);
+  });
+
+  it('saves a draft with a key that is not a question, and stores it without that key', async () => {
+    // Act
+    const res = await put(ctx, official, { not_a_question: 'x', M1: 'klimatneutral_2030' }, 0);
+    // Assert
+    expect(res.status).toBe(200);
+    const view = await (await ctx.app.request(RESPONSE, { headers: { cookie: official } })).json();
+    expect(view.data).toEqual({ M1: 'klimatneutral_2030' });
+  });
+
+  describe('after the kansli removes a question the draft has answered', () => {
+    /** The kansli takes M8 and M1_comment out of the open campaign's kommun survey. */
+    async function removeQuestions(...names: string[]) {
+      const admin = await signInAdmin(ctx);
+      const campaign = await (
+        await ctx.app.request('/api/admin/campaigns/2026', { headers: { cookie: admin } })
+      ).json();
+      const kommun = structuredClone(campaign.surveys.kommun);
+      for (const page of kommun.pages) {
+        page.elements = page.elements.filter((element: { name: string }) => !names.includes(element.name));
+      }
+      const patched = await ctx.app.request(
+        '/api/admin/campaigns/2026',
+        withCookie(admin, jsonRequest('PATCH', { surveys: { ...campaign.surveys, kommun } })),
+      );
+      expect(patched.status, await patched.clone().text()).toBe(200);
+    }
+
+    it('keeps saving: the removed answers are dropped, the new edit is stored', async () => {
+      // Arrange
+      const draft = { M1: 'klimatneutral_2030', M8: 'https://lund.se/klimat', M1_comment: 'Se bilaga' };
+      expect((await put(ctx, official, draft, 0)).status).toBe(200);
+      await removeQuestions('M8', 'M1_comment');
+      // Act: the open page still holds the removed answers and sends them with the next edit
+      const res = await put(ctx, official, { ...draft, M3: true }, 1);
+      // Assert
+      expect(res.status, await res.clone().text()).toBe(200);
+      const view = await (await ctx.app.request(RESPONSE, { headers: { cookie: official } })).json();
+      expect(view.version).toBe(2);
+      expect(view.data).toEqual({ M1: 'klimatneutral_2030', M3: true });
+    });
+
+    it('submits a draft stored before the change without the removed answers', async () => {
+      // Arrange
+      const data = { ...completeKommunAnswers(), M8: 'https://lund.se/klimat', M1_comment: 'Se bilaga' };
+      expect((await put(ctx, official, data, 0)).status).toBe(200);
+      await removeQuestions('M8', 'M1_comment');
+      // Act
+      const res = await submit(ctx, official, 1);
+      // Assert
+      expect(res.status, await res.clone().text()).toBe(200);
+      const view = await (await ctx.app.request(RESPONSE, { headers: { cookie: official } })).json();
+      expect(view.status).toBe('submitted');
+      expect(view.data).not.toHaveProperty('M8');
+      expect(view.data).not.toHaveProperty('M1_comment');
+    });
   });
 
   it('refuses to submit with required questions missing, in Swedish, and stays a draft', async () => {

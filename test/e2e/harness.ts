@@ -18,6 +18,11 @@ export interface E2E {
   signIn(context: BrowserContext, email: string): Promise<Page>;
   /** The newest sign-in link mailed to `email`, pointed at this server. */
   latestLoginLink(email: string): Promise<string>;
+  /**
+   * Opens a sign-in link as a person does: the page only offers a "Logga in" button (a mail
+   * scanner that opens the link spends nothing), and the token is redeemed when it is pressed.
+   */
+  openLoginLink(page: Page, link: string): Promise<void>;
   outbox(): Promise<OutboxEntry[]>;
   /**
    * Screenshots at desktop and phone width: test-results/<name>-desktop.png and -phone.png. Whole
@@ -104,6 +109,11 @@ export function makeE2E(input: {
     throw new AssertionError(`no sign-in link for ${email} in the outbox`);
   };
 
+  const openLoginLink = async (page: Page, link: string): Promise<void> => {
+    await page.goto(link);
+    await page.getByRole('button', { name: /^(Logga in|Sign in)$/ }).click();
+  };
+
   const e2e: E2E = {
     ...input,
     async newContext(options) {
@@ -114,6 +124,7 @@ export function makeE2E(input: {
     },
     outbox,
     latestLoginLink,
+    openLoginLink,
     async signIn(context, email) {
       const before = (await outbox()).length;
       const response = await context.request.post(`${input.baseUrl}/api/auth/login-link`, {
@@ -123,7 +134,7 @@ export function makeE2E(input: {
       assertEqual(response.status(), 202, `POST /api/auth/login-link for ${email}`);
       for (let i = 0; i < 20 && (await outbox()).length === before; i++) await new Promise((r) => setTimeout(r, 100));
       const page = await context.newPage();
-      await page.goto(await latestLoginLink(email));
+      await openLoginLink(page, await latestLoginLink(email));
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
       await page.locator('h1').first().waitFor();
       return page;

@@ -115,4 +115,66 @@ describe('Autosaver', () => {
     expect(fine.saver.currentVersion).toBe(4);
     expect(fine.saver.hasUnsaved).toBe(false);
   });
+
+  it('saves while someone keeps typing (each keystroke a change) at most maxWaitMs after the first', async () => {
+    vi.useFakeTimers();
+    const save = vi.fn(async (_d: Answers, version: number) => ok(version + 1));
+    const { saver } = setup(save);
+    // Arrange: a keystroke every 200 ms for 12 s, as textUpdateMode 'onTyping' reports them
+    let text = '';
+    for (let ms = 0; ms < 12_000; ms += 200) {
+      text += 'x';
+      saver.change({ kommentar: text });
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    // Assert: one save after 10 s, not one per keystroke, and none while the pause restarts
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]?.[0]).toEqual({ kommentar: 'x'.repeat(50) });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(save).toHaveBeenLastCalledWith({ kommentar: text }, 4);
+    expect(saver.hasUnsaved).toBe(false);
+    vi.useRealTimers();
+  });
+
+  it('sends what is pending at once with saveOnLeave when the page is left, and nothing otherwise', async () => {
+    vi.useFakeTimers();
+    const save = vi.fn(async (_d: Answers, version: number) => ok(version + 1));
+    const saveOnLeave = vi.fn(async (_d: Answers, version: number) => ok(version + 1));
+    const saver = new Autosaver({ version: 3, base: {}, save, saveOnLeave, onState: () => {}, onConflict: () => {} });
+    saver.leave();
+    expect(saveOnLeave).not.toHaveBeenCalled();
+    // Act
+    saver.change({ kommentar: 'Halvskriven' });
+    saver.leave();
+    // Assert
+    expect(saveOnLeave).toHaveBeenCalledWith({ kommentar: 'Halvskriven' }, 3);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(save).not.toHaveBeenCalled();
+    expect(saver.currentVersion).toBe(4);
+    expect(saver.hasUnsaved).toBe(false);
+    vi.useRealTimers();
+  });
+
+  it('treats a leave sender that throws at once like a failed save, keeping the answers', async () => {
+    const failures: ApiError[] = [];
+    const saver = new Autosaver({
+      version: 3,
+      base: {},
+      save: async (_d, version) => ok(version + 1),
+      saveOnLeave: () => {
+        throw new ApiError(0, 'network', 'keepalive refused');
+      },
+      onState: () => {},
+      onConflict: () => {},
+      onFailure: (e) => failures.push(e),
+      backoffMs: [1],
+    });
+    saver.change({ a: 1 });
+    saver.leave();
+    await vi.waitFor(() => expect(saver.state.kind).toBe('saved'));
+    expect(saver.currentVersion).toBe(4);
+    expect(failures).toEqual([]);
+    saver.dispose();
+  });
 });

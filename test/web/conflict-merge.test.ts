@@ -3,6 +3,8 @@ import {
   analyseConflict,
   changedQuestions,
   chooseAll,
+  inSurveyOrder,
+  mainQuestionOf,
   mergeAnswers,
   sameAnswer,
   unresolved,
@@ -110,5 +112,39 @@ describe('changedQuestions', () => {
   it('lists questions whose answers differ', () => {
     expect(changedQuestions({ a: 1, b: 2 }, { a: 1, b: 3, c: 4 })).toEqual(['b', 'c']);
     expect(changedQuestions({ a: '' }, {})).toEqual([]);
+  });
+});
+
+describe('survey order and context', () => {
+  // As the kommun survey asks them: B1 with its link and comment, then B2, then M1 with its other-text.
+  const order = ['B1', 'B1_url', 'B1_comment', 'B2', 'B2_url', 'B2_comment', 'M1', 'M1-Comment', 'M10'];
+
+  it('lists conflicts in the order the survey asks them, not by internal name', () => {
+    // Arrange
+    const base = {};
+    const mine = { M10: 'a', B2_comment: 'a', 'M1-Comment': 'a', B1_url: 'a', B2: true };
+    const theirs = { M10: 'b', B2_comment: 'b', 'M1-Comment': 'b', B1_url: 'b', B2: false };
+    // Act
+    const analysis = analyseConflict(base, mine, theirs, order);
+    // Assert
+    expect(analysis.conflicts.map((c) => c.name)).toEqual(['B1_url', 'B2', 'B2_comment', 'M1-Comment', 'M10']);
+  });
+
+  it('puts keys the survey no longer has last', () => {
+    expect(inSurveyOrder(['zz_gone', 'M1', 'aa_gone', 'B1_comment'], order)).toEqual([
+      'B1_comment',
+      'M1',
+      'aa_gone',
+      'zz_gone',
+    ]);
+  });
+
+  it('finds the main question of a link or comment field by its name', () => {
+    const isQuestion = (name: string) => order.includes(name) || name === 'M0_emissions_per_inhabitant';
+    expect(mainQuestionOf('B1_url', isQuestion)).toBe('B1');
+    expect(mainQuestionOf('B2_comment', isQuestion)).toBe('B2');
+    expect(mainQuestionOf('M0_emissions_per_inhabitant', isQuestion)).toBeNull();
+    expect(mainQuestionOf('B1', isQuestion)).toBeNull();
+    expect(mainQuestionOf('_url', isQuestion)).toBeNull();
   });
 });

@@ -88,7 +88,8 @@ export class ResponseService {
     const campaign = await this.deps.campaigns.getCached(year);
     const checked = validateDraft(campaign.surveys[organisationTypeOf(organisationId)], input.data);
     if (!checked.ok) throw invalidResponse(checked.details);
-    return this.writeDraft(user, campaign, organisationId, input.data, input.version);
+    // Stores the checked answers: keys that are no longer questions of the survey are left out.
+    return this.writeDraft(user, campaign, organisationId, checked.data, input.version);
   }
 
   /**

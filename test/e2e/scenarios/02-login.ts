@@ -2,6 +2,75 @@ import { assert, assertEqual, type Scenario, watchPage } from '../harness';
 
 export const scenarios: Scenario[] = [
   {
+    name: 'a sign-in link signs in only when its button is pressed, so a mail scanner opening it spends nothing',
+    async run(e2e) {
+      const email = 'politiker.1480@example.se';
+      const request = await (await e2e.newContext()).request.post(`${e2e.baseUrl}/api/auth/login-link`, {
+        data: { email },
+        headers: { origin: e2e.baseUrl },
+      });
+      assertEqual(request.status(), 202, 'POST /api/auth/login-link');
+      const link = await e2e.latestLoginLink(email);
+
+      // A scanner (e.g. Safe Links) opens the link in a real browser, runs its scripts and leaves.
+      const scanner = await (await e2e.newContext()).newPage();
+      await scanner.goto(link);
+      const scannerButton = scanner.getByRole('button', { name: 'Logga in', exact: true });
+      await scannerButton.waitFor();
+      await scanner.waitForTimeout(500);
+      assertEqual(
+        (await scanner.request.get(`${e2e.baseUrl}/api/me`)).status(),
+        401,
+        'opening the link signed the scanner in',
+      );
+      await scanner.close();
+
+      // The person opens it afterwards: the button is focused and works from the keyboard.
+      const context = await e2e.newContext();
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      await page.goto(link);
+      const button = page.getByRole('button', { name: 'Logga in', exact: true });
+      await button.waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      assert(await button.evaluate((el) => el === document.activeElement), 'the Logga in button has focus');
+      assert(page.url().includes('token='), 'the token stays in the address bar until it is used');
+      await e2e.screenshot(page, 'login-token-button');
+      await e2e.axe(page, '/login?token= (button)');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Göteborg' }).waitFor();
+      await page.getByText('Inloggad som').waitFor();
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'in English the link page says Sign in',
+    async run(e2e) {
+      const page = await (await e2e.newContext()).newPage();
+      await page.goto(`${e2e.baseUrl}/login?token=not-a-real-token`);
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('alert').waitFor();
+      assert(!page.url().includes('token='), 'the bad token left the address bar');
+    },
+  },
+  {
+    name: 'someone already signed in who opens a used link goes home, not to "Begär en ny länk"',
+    async run(e2e) {
+      const email = 'tjansteperson.1280@example.se';
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, email);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      const home = page.url();
+      const used = await e2e.latestLoginLink(email);
+      await page.goto(used);
+      await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+      await page.waitForURL(home);
+      await page.getByText('Inloggad som').waitFor();
+      assert(!(await page.getByText('Begär en ny länk').isVisible()), 'the spent link was offered as an error');
+    },
+  },
+  {
     name: 'a used sign-in link explains why and offers a new one with the address filled in',
     async run(e2e) {
       const email = 'tjansteperson.1480@example.se';
@@ -13,7 +82,7 @@ export const scenarios: Scenario[] = [
       const second = await e2e.newContext();
       const again = await second.newPage();
       const watch = watchPage(again);
-      await again.goto(link);
+      await e2e.openLoginLink(again, link);
       await again.getByText('Inloggningslänken har redan använts.').waitFor();
       assertEqual(await again.getByLabel('E-postadress').inputValue(), email, 'email prefilled from the error');
       assert(!again.url().includes('token='), 'the spent token stays in the address bar');
@@ -29,7 +98,7 @@ export const scenarios: Scenario[] = [
     async run(e2e) {
       const context = await e2e.newContext();
       const page = await context.newPage();
-      await page.goto(`${e2e.baseUrl}/login?token=not-a-real-token`);
+      await e2e.openLoginLink(page, `${e2e.baseUrl}/login?token=not-a-real-token`);
       await page.getByText('Inloggningslänken är inte giltig.').waitFor();
       await page.getByLabel('E-postadress').fill('inte-en-adress');
       await page.getByRole('button', { name: 'Begär en ny länk' }).click();

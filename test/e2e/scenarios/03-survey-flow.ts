@@ -25,7 +25,7 @@ export const scenarios: Scenario[] = [
       await page.getByRole('heading', { name: 'Kolla din e-post' }).waitFor();
       await page.getByText(`Vi har skickat en länk till ${A}`).waitFor();
       await e2e.screenshot(page, 'login-sent');
-      await page.goto(await e2e.latestLoginLink(A));
+      await e2e.openLoginLink(page, await e2e.latestLoginLink(A));
       await page.getByRole('heading', { level: 1, name: 'Lund' }).waitFor();
       await page.getByText('Ej påbörjad').waitFor();
       await page.getByText('Anna Andersson').waitFor();
@@ -45,8 +45,17 @@ export const scenarios: Scenario[] = [
       await waitSaved(page);
       await page.getByText(/^Sparat \d\d:\d\d$/).waitFor();
       await e2e.axe(page, '/enkat');
+      assert(!(await focusedText(page, 'h2')), 'focus stays put on the first render');
       await page.getByRole('button', { name: 'Nästa' }).click();
       await question(page, 'B1').waitFor();
+      // The new page's heading takes focus, so a screen reader announces it (WCAG 2.4.3).
+      await page.waitForFunction(
+        () =>
+          document.activeElement?.tagName === 'H2' &&
+          /Baskrav för medlemskap/.test(document.activeElement.textContent ?? ''),
+        undefined,
+        { timeout: 5000 },
+      );
       save = nextSave(page);
       await choose(page, 'B1', 'Ja');
       await choose(page, 'B2', 'Ja');
@@ -55,10 +64,70 @@ export const scenarios: Scenario[] = [
       await waitSaved(page);
       await e2e.screenshot(page, 'survey');
 
-      // 3. A reload continues from the stored draft, on the same page.
+      // The keyboard focus ring on a radio button is on its visible marker: dark and yellow.
+      await question(page, 'B2_url').locator('input').focus();
+      await page.keyboard.press('Shift+Tab');
+      const ring = await page.evaluate(() => {
+        const input = document.activeElement;
+        const marker = input?.nextElementSibling;
+        return input?.matches('.sd-item__control:focus-visible') && marker
+          ? getComputedStyle(marker, '::before').boxShadow
+          : `focus on ${input?.outerHTML.slice(0, 80)}`;
+      });
+      assert(/rgb\(27, 31, 35\).*rgb\(255, 191, 71\)/.test(ring), `radio focus ring: ${ring}`);
+      await e2e.screenshot(page, 'survey-focus-ring', { fullPage: false });
+
+      // A save the server refuses as invalid names the question, where it stands, and why. Fault
+      // injected: the API no longer refuses the usual cause (an answer to a removed question).
+      const refused = '**/api/campaigns/*/response';
+      await page.route(refused, (route) =>
+        route.request().method() === 'PUT'
+          ? route.fulfill({
+              status: 422,
+              contentType: 'application/json',
+              body: JSON.stringify({
+                error: {
+                  code: 'invalid_response',
+                  message: 'Några svar är ogiltiga.',
+                  details: [{ question: 'B2_url', message: 'Svaret får vara högst 500 tecken långt.' }],
+                },
+              }),
+            })
+          : route.fallback(),
+      );
+      await answerText(page, 'B2_url', 'https://lund.se/utslappsmal');
+      const saveErrors = page.getByRole('alert').filter({ hasText: 'Svaren kunde inte sparas' });
+      await saveErrors.waitFor();
+      await saveErrors.getByRole('button', { name: 'Länk till underlag (beslut eller dokument)' }).waitFor();
+      await saveErrors.getByText('Sida: Baskrav för medlemskap · Fråga: Finns beslutade utsläppsmål?').waitFor();
+      await saveErrors.getByText(/högst 500 tecken/).waitFor();
+      await e2e.screenshot(page, 'survey-save-refused', { fullPage: false });
+      await page.unroute(refused);
+      const retried = nextSave(page);
+      await page.getByRole('button', { name: 'Försök nu' }).click();
+      assertEqual((await retried).status(), 200, 'saved once the server accepts it again');
+      await saveErrors.waitFor({ state: 'detached' });
+      await waitSaved(page);
+
+      // 3. A reload continues from the stored draft, on the same page. Text typed but never left
+      // (no blur) is kept too: recorded as typed, warned about, and sent as the page unloads.
+      const dialogs: string[] = [];
+      const onDialog = (dialog: import('playwright-core').Dialog) => {
+        dialogs.push(dialog.type());
+        void dialog.accept();
+      };
+      page.on('dialog', onDialog);
+      await question(page, 'B2_comment').locator('textarea').fill('Skrivet men aldrig lämnat');
       await page.reload();
+      page.off('dialog', onDialog);
+      assert(dialogs.includes('beforeunload'), `leave-page warning for typed text (dialogs: ${dialogs.join(', ')})`);
       await waitForSurvey(page);
       await question(page, 'B1').waitFor();
+      assertEqual(
+        await question(page, 'B2_comment').locator('textarea').inputValue(),
+        'Skrivet men aldrig lämnat',
+        'text typed without leaving the field kept after a reload',
+      );
       assert(await question(page, 'B1').getByRole('radio', { name: 'Ja' }).isChecked(), 'B1 kept after reload');
       assertEqual(
         await question(page, 'B1_url').locator('input').inputValue(),
@@ -67,6 +136,12 @@ export const scenarios: Scenario[] = [
       );
       await page.getByRole('button', { name: 'Föregående' }).click();
       assertEqual(await question(page, 'respondent_name').locator('input').inputValue(), 'Erik Nilsson', 'name kept');
+      await page.waitForFunction(
+        () =>
+          document.activeElement?.tagName === 'H2' && /Uppgiftslämnare/.test(document.activeElement.textContent ?? ''),
+        undefined,
+        { timeout: 5000 },
+      );
 
       // 4. The other contact edits the same question; this page's next save meets a conflict.
       const contextB = await e2e.newContext();
@@ -87,6 +162,7 @@ export const scenarios: Scenario[] = [
       await dialog.waitFor();
       await dialog.getByText(/Anna Andersson sparade/).waitFor();
       await dialog.getByText('Ditt namn').waitFor();
+      await dialog.getByText('Sida: Uppgiftslämnare').waitFor();
       await dialog.getByText('Anna Andersson', { exact: true }).waitFor();
       await dialog.getByText('Erik N. Nilsson', { exact: true }).waitFor();
       await e2e.screenshot(page, 'conflict', { fullPage: false });
@@ -99,6 +175,12 @@ export const scenarios: Scenario[] = [
       await dialog.getByRole('button', { name: 'Spara valen' }).click();
       assertEqual((await resolved).status(), 200, 'merged answers saved on the new version');
       await dialog.waitFor({ state: 'hidden' });
+      // Focus comes back to the page, not to <body> (WCAG 2.4.3).
+      await page.waitForFunction(() => document.activeElement !== document.body && document.activeElement !== null);
+      assert(
+        await page.evaluate(() => !!document.activeElement?.closest('.survey-frame, .save-status')),
+        'focus returns into the survey or to the save status after the conflict',
+      );
       await waitSaved(page);
       const stored = (await (
         await pageB.request.get(`${e2e.baseUrl}/api/campaigns/${await year(page)}/response`)
@@ -244,6 +326,14 @@ export const scenarios: Scenario[] = [
     },
   },
 ];
+
+/** The text of the focused element when it matches `selector`, else ''. */
+async function focusedText(page: import('playwright-core').Page, selector: string): Promise<string> {
+  return page.evaluate(
+    (s) => (document.activeElement?.matches(s) ? (document.activeElement.textContent ?? '') : ''),
+    selector,
+  );
+}
 
 function completeButton(page: import('playwright-core').Page) {
   return page.locator('.sd-navigation__complete-btn, input[value="Skicka in"], button:has-text("Skicka in")').first();

@@ -109,15 +109,28 @@ describe('validateSubmission', () => {
     expect(result.ok ? [] : result.details.map((d) => d.question)).toEqual(['M4b']);
   });
 
-  it('applies the draft rules first: an unknown key is rejected before survey-core runs', () => {
+  it('drops a key that is no longer a question, as autosave does, instead of blocking the submission', () => {
     // Arrange
-    const data = { ...completeResponse(), hackad: true };
+    const data = { ...completeResponse(), borttagen: true, 'M1-Comment': 'x' };
+    // Act
+    const result = validateSubmission(kommun, data);
+    // Assert
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data).not.toHaveProperty('borttagen');
+    expect(result.data).not.toHaveProperty('M1-Comment');
+    expect(result.data).toMatchObject({ M1: completeResponse().M1 });
+  });
+
+  it('applies the draft rules first: a wrongly typed answer is refused before survey-core runs', () => {
+    // Arrange
+    const data = { ...completeResponse(), M3: 'ja', borttagen: true };
     // Act
     const result = validateSubmission(kommun, data);
     // Assert
     expect(result).toEqual({
       ok: false,
-      details: [{ question: 'hackad', message: expect.stringMatching(/inte en fråga/) }],
+      details: [{ question: 'M3', message: expect.stringMatching(/ja eller nej/) }],
     });
   });
 

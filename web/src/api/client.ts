@@ -53,6 +53,27 @@ export class ApiError extends Error {
   }
 }
 
+/** The code of a 401 for a request without a live session (as opposed to a rejected sign-in link). */
+export const NOT_AUTHENTICATED = 'not_authenticated';
+
+/** Whether `error` says the caller has no live session (it never started, ended after 12 h, or was revoked). */
+export function isNotAuthenticated(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 401 && error.code === NOT_AUTHENTICATED;
+}
+
+type NotAuthenticatedListener = (error: ApiError, path: string) => void;
+const notAuthenticatedListeners = new Set<NotAuthenticatedListener>();
+
+/**
+ * Calls `listener` whenever any API request answers 401 not_authenticated: the one place where the
+ * web app learns that a session has ended during use (the session context listens). Returns the
+ * unsubscribe function.
+ */
+export function onNotAuthenticated(listener: NotAuthenticatedListener): () => void {
+  notAuthenticatedListeners.add(listener);
+  return () => notAuthenticatedListeners.delete(listener);
+}
+
 export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
@@ -83,13 +104,23 @@ export async function api<T>(
   }
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(
+    const failure = new ApiError(
       response.status,
       error?.code ?? `http_${response.status}`,
       error?.message ?? response.statusText,
       error?.details,
       body,
     );
+    if (isNotAuthenticated(failure)) {
+      for (const listener of [...notAuthenticatedListeners]) {
+        try {
+          listener(failure, path);
+        } catch (listenerError) {
+          console.warn('not-authenticated listener failed', listenerError);
+        }
+      }
+    }
+    throw failure;
   }
   return body as T;
 }

@@ -26,13 +26,48 @@ export function effectiveDeadline(campaign: CurrentCampaign): string {
   return campaign.closesAtForOrganisation ?? campaign.closesAt;
 }
 
-/** Whether answers can still be changed: campaign open, deadline not passed, not submitted. */
+/**
+ * What the organisation can do with the campaign's survey now, as the server decides it
+ * (`acceptsWrites` and an organisation's own extension, in response.service.ts):
+ * - `submitted`: sent in, read-only;
+ * - `editable`: open, between its opening date and the (possibly extended) deadline;
+ * - `upcoming`: not open yet; `opensAt` when the opening date is still ahead (the kansli may have
+ *   opened the campaign early, or not opened it at all yet);
+ * - `closed`: the deadline has passed (`since` is the deadline), or the kansli closed the campaign
+ *   before it (`since` absent: the day it was closed is not known to the member API).
+ */
+export type SurveyAvailability =
+  | { kind: 'submitted' }
+  | { kind: 'editable' }
+  | { kind: 'upcoming'; opensAt?: string }
+  | { kind: 'closed'; since?: string };
+
+export function surveyAvailability(
+  campaign: CurrentCampaign,
+  response: SurveyResponse,
+  now = new Date(),
+): SurveyAvailability {
+  if (response.status === 'submitted') return { kind: 'submitted' };
+  const at = now.getTime();
+  const deadline = effectiveDeadline(campaign);
+  const deadlinePassed = new Date(deadline).getTime() <= at;
+  // An extension of the organisation's own (the kansli reopened its response) lets it answer
+  // whatever the campaign's state, as on the server.
+  const extended =
+    Boolean(campaign.closesAtForOrganisation) &&
+    new Date(campaign.closesAtForOrganisation as string).getTime() > new Date(campaign.closesAt).getTime();
+  if (extended) return deadlinePassed ? { kind: 'closed', since: deadline } : { kind: 'editable' };
+  const opensAhead = new Date(campaign.opensAt).getTime() > at;
+  if (campaign.status === 'draft') return { kind: 'upcoming', opensAt: opensAhead ? campaign.opensAt : undefined };
+  if (campaign.status === 'open') {
+    if (opensAhead) return { kind: 'upcoming', opensAt: campaign.opensAt };
+    return deadlinePassed ? { kind: 'closed', since: deadline } : { kind: 'editable' };
+  }
+  // Closed or published: at the deadline, or earlier by the kansli's hand.
+  return deadlinePassed ? { kind: 'closed', since: deadline } : { kind: 'closed' };
+}
+
+/** Whether answers can still be changed: campaign open, opening date reached, deadline not passed, not submitted. */
 export function isEditable(campaign: CurrentCampaign, response: SurveyResponse, now = new Date()): boolean {
-  if (response.status === 'submitted') return false;
-  const extended = Boolean(
-    campaign.closesAtForOrganisation &&
-      new Date(campaign.closesAtForOrganisation).getTime() > new Date(campaign.closesAt).getTime(),
-  );
-  if (campaign.status !== 'open' && !extended) return false;
-  return new Date(effectiveDeadline(campaign)).getTime() > now.getTime();
+  return surveyAvailability(campaign, response, now).kind === 'editable';
 }

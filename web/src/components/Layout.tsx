@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLang, useT } from '../i18n';
 import { useSession } from '../session';
+import { SessionEndedBanner, SessionResumedStatus } from './SessionNotice';
 
 function LanguageToggle() {
   const [lang, setLang] = useLang();
@@ -26,7 +27,8 @@ function SiteHeader() {
           {t('app.brand')}
         </Link>
         <div className="header-tools">
-          {state.status === 'signed-out' && (
+          {/* A session that ended during use shows as signed out; the banner in <main> says what to do. */}
+          {(state.status === 'signed-out' || state.status === 'ended') && (
             <Link className="header-link" href="/klimatlaget">
               {t('app.nav.report')}
             </Link>
@@ -81,7 +83,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <SiteHeader />
       <main id="main" tabIndex={-1}>
-        <div className="wrap">{children}</div>
+        <div className="wrap">
+          <SessionEndedBanner />
+          <SessionResumedStatus />
+          {children}
+        </div>
       </main>
       <SiteFooter />
     </>

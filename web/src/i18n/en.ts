@@ -33,7 +33,7 @@ export const en: Record<MessageKey, string> = {
   'login.sent.again': 'Send to another address',
   'login.redeeming': 'Signing in…',
   'login.error.token_used': 'The sign-in link has already been used.',
-  'login.error.token_expired': 'The sign-in link has expired. Links are valid for 30 minutes.',
+  'login.error.token_expired': 'The sign-in link has expired. Request a new one below.',
   'login.error.token_unknown': 'The sign-in link is not valid.',
   'login.error.invalidEmail': 'Enter a valid email address, for example name@municipality.se.',
   'login.error.rate_limited': 'Too many attempts. Wait a while and try again.',
@@ -106,6 +106,12 @@ export const en: Record<MessageKey, string> = {
   'survey.carryOver.nothing': 'There were no more answers to take from {year}.',
   'survey.carryOver.saveFirst': 'Your latest changes could not be saved, so nothing was filled in. Please try again.',
   'survey.carryOver.conflict': 'Someone else saved just before, so nothing was filled in. Please try again.',
+  // The survey page: where a question stands (conflict dialog, error lists), and a refused save.
+  'survey.context.page': 'Page: {page}',
+  'survey.context.pageQuestion': 'Page: {page} · Question: {question}',
+  'survey.saveErrors.title': 'The answers could not be saved',
+  'survey.saveErrors.body': 'These answers were not accepted. Correct them, then choose “Try now”.',
+  'survey.saveErrors.whole': 'The answers',
 
   'conflict.title': 'Someone else saved in the meantime',
   'conflict.intro': '{name} saved {date}. Choose which answer applies for each question that differs.',
@@ -309,4 +315,17 @@ export const en: Record<MessageKey, string> = {
   'scorecard.gateFailedList': 'Basic requirements not met:',
   'scorecard.gateMeaning':
     'With every basic requirement met, your {total} of {max} points ({share}) would have given grade {band} ({threshold}).',
+  // Session end, sign-in button and campaign dates (member contacts and the kansli).
+  'session.ended.title': 'You have been signed out – sign in again.',
+  'session.ended.body':
+    'Sign-in lasts 12 hours. This page stays as it is with what you have filled in: sign in in a new tab, then carry on here.',
+  'session.ended.signIn': 'Sign in again',
+  'session.ended.newTab': '(opens in a new tab)',
+  'session.ended.login': 'You have been signed out. Sign in again to carry on where you were.',
+  'session.resumed': 'You are signed in again and can carry on.',
+  'login.token.lead': 'Press the button to sign in. The link works once.',
+  'login.token.button': 'Sign in',
+  'home.opens': 'The survey opens {date}.',
+  'home.notOpen': 'The survey is not open for answers yet.',
+  'home.closedEarly': 'The survey is closed. It was closed before its deadline and no longer accepts answers.',
 };

@@ -33,7 +33,7 @@ export const svCommon = {
   'login.sent.again': 'Skicka till en annan adress',
   'login.redeeming': 'Loggar in…',
   'login.error.token_used': 'Inloggningslänken har redan använts.',
-  'login.error.token_expired': 'Inloggningslänken har gått ut. Länkar gäller i 30 minuter.',
+  'login.error.token_expired': 'Inloggningslänken har gått ut. Begär en ny länk nedan.',
   'login.error.token_unknown': 'Inloggningslänken är inte giltig.',
   'login.error.invalidEmail': 'Ange en giltig e-postadress, till exempel namn@kommun.se.',
   'login.error.rate_limited': 'För många försök. Vänta en stund och försök igen.',
@@ -260,4 +260,17 @@ export const svCommon = {
   'scorecard.gateFailedList': 'Baskrav som inte var uppfyllda:',
   'scorecard.gateMeaning':
     'Med alla baskrav uppfyllda hade era {total} av {max} poäng ({share}) gett betyg {band} ({threshold}).',
+  // Session end, sign-in button and campaign dates (member contacts and the kansli).
+  'session.ended.title': 'Du har loggats ut – logga in igen.',
+  'session.ended.body':
+    'Inloggningen gäller i 12 timmar. Sidan står kvar med det du har fyllt i: logga in i en ny flik och fortsätt sedan här.',
+  'session.ended.signIn': 'Logga in igen',
+  'session.ended.newTab': '(öppnas i en ny flik)',
+  'session.ended.login': 'Du har loggats ut. Logga in igen för att fortsätta där du var.',
+  'session.resumed': 'Du är inloggad igen och kan fortsätta.',
+  'login.token.lead': 'Tryck på knappen för att logga in. Länken fungerar en gång.',
+  'login.token.button': 'Logga in',
+  'home.opens': 'Enkäten öppnar {date}.',
+  'home.notOpen': 'Enkäten är inte öppen för svar ännu.',
+  'home.closedEarly': 'Enkäten är stängd. Den stängdes före sista svarsdagen och tar inte längre emot svar.',
 } as const;

@@ -53,4 +53,10 @@ export const svSurvey = {
   'conflict.comment': 'fritext',
   'conflict.empty': '(inget svar)',
   'conflict.onlyTheirs': 'De ändrade också {count} frågor som du inte har rört. Deras svar på dem behålls.',
+  // Where a question stands (conflict dialog, error lists), and a save the server refused.
+  'survey.context.page': 'Sida: {page}',
+  'survey.context.pageQuestion': 'Sida: {page} · Fråga: {question}',
+  'survey.saveErrors.title': 'Svaren kunde inte sparas',
+  'survey.saveErrors.body': 'De här svaren godtogs inte. Rätta dem och välj sedan ”Försök nu”.',
+  'survey.saveErrors.whole': 'Svaren',
 } as const;

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { apiClient } from '../api/client';
-import { effectiveDeadline, isEditable, loadMemberOverview } from '../api/member';
+import { effectiveDeadline, loadMemberOverview, surveyAvailability } from '../api/member';
 import { LoadError, Loading } from '../components/Feedback';
 import { StatusBadge } from '../components/StatusBadge';
 import { useLang, useT } from '../i18n';
@@ -23,6 +23,7 @@ export function HomePage() {
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const { my, campaign, response } = state.value;
+  const availability = campaign && response ? surveyAvailability(campaign, response) : null;
   const myEmail = session.status === 'signed-in' ? session.me.email : '';
   const { organisation } = my;
 
@@ -79,21 +80,29 @@ export function HomePage() {
                       })
                     : t('home.notEdited')}
               </p>
-              {response.carryOver && isEditable(campaign, response) && (
+              {response.carryOver && availability?.kind === 'editable' && (
                 <p>{t('home.carryOver', { year: response.carryOver.year })}</p>
               )}
-              {response.status === 'submitted' ? (
+              {availability?.kind === 'submitted' ? (
                 <Link className="button button-large" href="/kvitto">
                   {t('home.receipt')}
                 </Link>
-              ) : isEditable(campaign, response) ? (
+              ) : availability?.kind === 'editable' ? (
                 <Link className="button button-large" href="/enkat">
                   {response.status === 'draft' ? t('home.continue') : t('home.start')}
                   <span aria-hidden="true"> →</span>
                 </Link>
+              ) : availability?.kind === 'upcoming' ? (
+                <p className="notice notice-info" data-availability="upcoming">
+                  {availability.opensAt
+                    ? t('home.opens', { date: formatDateTime(availability.opensAt, lang) })
+                    : t('home.notOpen')}
+                </p>
               ) : (
-                <p className="notice">
-                  {t('home.closed', { date: formatDateTime(effectiveDeadline(campaign), lang) })}
+                <p className="notice" data-availability="closed">
+                  {availability?.kind === 'closed' && availability.since
+                    ? t('home.closed', { date: formatDateTime(availability.since, lang) })
+                    : t('home.closedEarly')}
                 </p>
               )}
             </>

@@ -13,6 +13,11 @@ function isLocal(): boolean {
   return ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
 }
 
+/** Where a signed-in person starts. */
+function home(role: string | undefined): string {
+  return role === 'admin' ? '/admin' : '/';
+}
+
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null | undefined): string | undefined {
   return next?.startsWith('/') && !next.startsWith('//') ? next : undefined;
@@ -117,6 +122,28 @@ function Sent({ email, onAgain }: { email: string; onAgain: () => void }) {
   );
 }
 
+/**
+ * The page a sign-in link opens. It redeems the single-use token only when the person presses the
+ * button: mail security scanners (e.g. Microsoft Defender Safe Links) open links in a real browser,
+ * and would otherwise spend the token before the person gets there.
+ */
+function RedeemButton({ onRedeem }: { onRedeem: () => void }) {
+  const t = useT();
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  return (
+    <div className="narrow">
+      <h1>{t('login.title')}</h1>
+      <p className="lead">{t('login.token.lead')}</p>
+      <p>
+        <button ref={button} type="button" className="button button-large" onClick={onRedeem}>
+          {t('login.token.button')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
 export function LoginPage() {
   const t = useT();
   usePageTitle(t('login.title'));
@@ -127,17 +154,17 @@ export function LoginPage() {
   const { setMe, state } = useSession();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [tokenError, setTokenError] = useState<{ code: string; email?: string } | null>(null);
-  const [redeeming, setRedeeming] = useState(Boolean(token));
+  const [redeeming, setRedeeming] = useState(false);
   const redeemed = useRef<string | null>(null);
 
-  useEffect(() => {
+  const redeem = () => {
     if (!token || redeemed.current === token) return;
     redeemed.current = token;
     setRedeeming(true);
     apiClient.redeem(token).then(
       ({ user, next: serverNext }) => {
         setMe(user);
-        navigate(safeNext(serverNext) ?? next ?? (user.role === 'admin' ? '/admin' : '/'), { replace: true });
+        navigate(safeNext(serverNext) ?? next ?? home(user.role), { replace: true });
       },
       (error: unknown) => {
         const code = error instanceof ApiError && TOKEN_ERRORS.has(error.code) ? error.code : 'token_unknown';
@@ -148,17 +175,22 @@ export function LoginPage() {
         window.history.replaceState(null, '', '/login');
       },
     );
-  }, [token, next, navigate, setMe]);
+  };
 
-  // Someone already signed in who opens /login without a token goes home.
+  // Someone already signed in who opens /login without a token goes home; so does someone signed in
+  // who opens an old (used or expired) link: the session they have is what they came for.
   useEffect(() => {
-    if (!token && state.status === 'signed-in' && !sentTo && !tokenError) {
-      navigate(state.me.role === 'admin' ? '/admin' : '/', { replace: true });
-    }
-  }, [token, state, sentTo, tokenError, navigate]);
+    if (state.status !== 'signed-in' || sentTo) return;
+    if (!token && !tokenError) navigate(home(state.me.role), { replace: true });
+    else if (tokenError) navigate(next ?? home(state.me.role), { replace: true });
+  }, [token, state, sentTo, tokenError, next, navigate]);
 
   if (redeeming) return <Loading label={t('login.redeeming')} />;
+  if (token && !tokenError) return <RedeemButton onRedeem={redeem} />;
+  if (tokenError && state.status === 'signed-in') return <Loading />;
 
+  // A session that ended during use: say so, with the address filled in.
+  const ended = state.status === 'signed-out' ? state.ended : state.status === 'ended' ? state.me : undefined;
   return (
     <div className="narrow">
       <h1>{tokenError ? t('login.newLink.title') : t('login.title')}</h1>
@@ -167,13 +199,18 @@ export function LoginPage() {
           <p>{t(`login.error.${tokenError.code}` as MessageKey)}</p>
         </div>
       )}
+      {ended && !tokenError && !sentTo && (
+        <div className="notice notice-info">
+          <p>{t('session.ended.login')}</p>
+        </div>
+      )}
       {sentTo ? (
         <Sent email={sentTo} onAgain={() => setSentTo(null)} />
       ) : (
         <>
           <p className="lead">{t('login.intro')}</p>
           <EmailForm
-            initialEmail={tokenError?.email}
+            initialEmail={tokenError?.email ?? ended?.email}
             next={next}
             onSent={setSentTo}
             submitLabel={tokenError ? t('login.newLink.title') : t('login.submit')}

@@ -7,6 +7,8 @@ import { type Choice, type ConflictAnalysis, chooseAll, unresolved } from './con
 
 export interface DescribedAnswer {
   title: string;
+  /** Where the question stands (its page, and the question a link or comment field belongs to). */
+  context?: string;
   text: string;
 }
 
@@ -56,7 +58,10 @@ export function ConflictDialog({ current, analysis, describe, onResolve }: Confl
             return (
               <li key={conflict.name}>
                 <fieldset id={`conflict-${conflict.name}`} className={isMissing ? 'field-error' : undefined}>
-                  <legend>{theirs.title}</legend>
+                  <legend>
+                    {theirs.context && <span className="conflict-context">{theirs.context}</span>}{' '}
+                    <span className="conflict-question">{theirs.title}</span>
+                  </legend>
                   <div className="compare">
                     <div className="compare-theirs">
                       <span className="compare-label">{t('conflict.theirs')}</span>

@@ -1,8 +1,16 @@
 import 'survey-core/i18n/swedish';
 // Only the property registration: the survey JSON carries scoring properties survey-core must accept.
 import '../../../../shared/scoring/scoring-properties';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { CustomError, Model, type Question, type SurveyModel, settings, surveyLocalization } from 'survey-core';
+import { type Ref, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  CustomError,
+  Model,
+  type PageModel,
+  type Question,
+  type SurveyModel,
+  settings,
+  surveyLocalization,
+} from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { Link, useLocation } from 'wouter';
 import { ApiError, apiClient } from '../../api/client';
@@ -20,7 +28,14 @@ import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { Autosaver, type SaveState } from './autosave';
 import { ConflictDialog, type DescribedAnswer } from './ConflictDialog';
-import { analyseConflict, type Choice, type Answers as MergeAnswers, mergeAnswers } from './conflict-merge';
+import {
+  analyseConflict,
+  type Choice,
+  type Answers as MergeAnswers,
+  mainQuestionOf,
+  mergeAnswers,
+} from './conflict-merge';
+import { saveDraftOnLeave } from './leave-save';
 import { SURVEY_THEME } from './survey-theme';
 
 // This page's and the conflict dialog's Swedish strings come with this chunk, not with every page.
@@ -37,8 +52,40 @@ if (typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motio
 
 const COMMENT_SUFFIX = '-Comment';
 
+/** The question a data key belongs to: `<name>` or its `<name>-Comment`. */
+function questionOfKey(model: SurveyModel, key: string): Question | null {
+  return model.getQuestionByName(key.endsWith(COMMENT_SUFFIX) ? key.slice(0, -COMMENT_SUFFIX.length) : key);
+}
+
+/**
+ * Only the answers to questions the survey still has. The kansli may have removed a question
+ * this draft answered; the server drops such keys when saving, so the page leaves them out too
+ * (else every comparison with what is stored would see a change nobody made).
+ */
+function knownAnswers(model: SurveyModel, data: Answers): Answers {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => questionOfKey(model, key) !== null));
+}
+
 function snapshot(model: SurveyModel): Answers {
-  return JSON.parse(JSON.stringify(model.data ?? {})) as Answers;
+  return knownAnswers(model, JSON.parse(JSON.stringify(model.data ?? {})) as Answers);
+}
+
+/** The survey's data keys in the order it asks them: each question, then its comment. */
+function surveyOrder(model: SurveyModel): string[] {
+  return model.getAllQuestions().flatMap((question) => [question.name, question.name + COMMENT_SUFFIX]);
+}
+
+/**
+ * Text typed in a field is recorded on each keystroke ('onTyping'), but other text areas (e.g. an
+ * "other" answer's comment) may record it only when the field loses focus: record it now, keeping
+ * the focus where it is.
+ */
+function commitTyping(frame: HTMLElement | null): void {
+  const active = document.activeElement;
+  if (!frame || !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) return;
+  if (!frame.contains(active)) return;
+  active.blur();
+  active.focus({ preventScroll: true });
 }
 
 /**
@@ -78,6 +125,9 @@ function createModel(
   model.tocLocation = 'left';
   model.showCompletePage = false;
   model.autoFocusFirstQuestion = false;
+  // Record text as it is typed, not only when the field loses focus, so autosave (whose pause
+  // restarts with each keystroke) and the leave-page warning know about it.
+  model.textUpdateMode = 'onTyping';
   // A shared draft is filled in over many sittings: moving between pages is never blocked.
   // Everything is checked when submitting (here, then again on the server).
   model.validationAllowSwitchPages = true;
@@ -93,27 +143,61 @@ function createModel(
   return model;
 }
 
+function titleOf(question: { locTitle: { renderedHtml: string }; title: string; name: string }): string {
+  return question.locTitle.renderedHtml || question.title || question.name;
+}
+
+/**
+ * A data key's question title, and where it stands: its page and, for a link or comment field
+ * (many share the title "Länk till underlag…" or "Kommentar (valfri)"), the question it belongs to.
+ */
+function labelOf(model: SurveyModel, name: string, t: Translate): { title: string; context?: string } {
+  const isComment = name.endsWith(COMMENT_SUFFIX);
+  const question = questionOfKey(model, name);
+  if (!question) return { title: name };
+  const title = isComment ? `${titleOf(question)} (${t('conflict.comment')})` : titleOf(question);
+  const mainName = mainQuestionOf(question.name, (n) => model.getQuestionByName(n) !== null);
+  const main = mainName ? model.getQuestionByName(mainName) : null;
+  const page = question.page as PageModel | null;
+  const pageTitle = page ? titleOf(page) : '';
+  const context = main
+    ? t('survey.context.pageQuestion', { page: pageTitle, question: titleOf(main) })
+    : pageTitle
+      ? t('survey.context.page', { page: pageTitle })
+      : undefined;
+  return { title, context };
+}
+
 function describeWith(model: SurveyModel, t: Translate) {
   return (name: string, value: unknown): DescribedAnswer => {
     const isComment = name.endsWith(COMMENT_SUFFIX);
-    const question: Question | null = model.getQuestionByName(isComment ? name.slice(0, -COMMENT_SUFFIX.length) : name);
-    const baseTitle = question ? question.locTitle.renderedHtml || question.title || question.name : name;
-    const title = isComment ? `${baseTitle} (${t('conflict.comment')})` : baseTitle;
+    const question = questionOfKey(model, name);
+    const { title, context } = labelOf(model, name, t);
     if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
-      return { title, text: t('conflict.empty') };
+      return { title, context, text: t('conflict.empty') };
     }
-    if (!question || isComment) return { title, text: typeof value === 'string' ? value : JSON.stringify(value) };
+    if (!question || isComment) {
+      return { title, context, text: typeof value === 'string' ? value : JSON.stringify(value) };
+    }
     const display: unknown = question.getDisplayValue(true, value);
     const text = Array.isArray(display)
       ? display.join(', ')
       : typeof display === 'object' && display !== null
         ? JSON.stringify(display)
         : String(display);
-    return { title, text };
+    return { title, context, text };
   };
 }
 
-function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+function SaveStatus({
+  state,
+  onRetry,
+  statusRef,
+}: {
+  state: SaveState;
+  onRetry: () => void;
+  statusRef: Ref<HTMLSpanElement>;
+}) {
   const t = useT();
   const [lang] = useLang();
   let text: string;
@@ -142,7 +226,7 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void 
   return (
     <p className={`save-status save-${state.kind}`} data-save-state={state.kind}>
       <span className="save-dot" aria-hidden="true" />
-      <span role="status" aria-live="polite" aria-atomic="true">
+      <span role="status" aria-live="polite" aria-atomic="true" tabIndex={-1} ref={statusRef}>
         {text}
       </span>
       {problem && (
@@ -196,19 +280,55 @@ function SurveyEditor({
   const [submitting, setSubmitting] = useState(false);
   const [submitErrors, setSubmitErrors] = useState<QuestionError[]>([]);
   const [submitMessage, setSubmitMessage] = useState<string | null>(null);
+  // A save the server refused as invalid (422): which answers, and why.
+  const [saveErrors, setSaveErrors] = useState<QuestionError[]>([]);
+  const saveErrorMarks = useRef<Array<{ question: Question; error: CustomError }>>([]);
   const errorSummary = useRef<HTMLDivElement>(null);
+  const statusRef = useRef<HTMLSpanElement>(null);
+  // Where focus was when the conflict dialog opened; it goes back there once the person has chosen.
+  const focusBeforeConflict = useRef<Element | null>(null);
+  // Page changes the page itself makes (restoring the last page, going to an error) keep focus
+  // where it is; a page change by the person moves focus to the new page's heading.
+  const quietPageChange = useRef(0);
   // Where keyboard focus goes when the offer of last year's answers (and its buttons) goes away:
   // moved once React has drawn the change, so the target exists.
   const noticeRef = useRef<HTMLDivElement>(null);
   const surveyFrame = useRef<HTMLDivElement>(null);
-  const [focusTarget, setFocusTarget] = useState<'notice' | 'survey' | null>(null);
+  const [focusTarget, setFocusTarget] = useState<'notice' | 'survey' | 'afterConflict' | null>(null);
   useEffect(() => {
     if (!focusTarget) return;
-    (focusTarget === 'notice' ? noticeRef : surveyFrame).current?.focus();
+    if (focusTarget === 'afterConflict') {
+      // The dialog has gone: back to the control used before it, else to the save status.
+      const before = focusBeforeConflict.current;
+      focusBeforeConflict.current = null;
+      if (before instanceof HTMLElement && before.isConnected && before !== document.body) before.focus();
+      else statusRef.current?.focus();
+    } else (focusTarget === 'notice' ? noticeRef : surveyFrame).current?.focus();
     setFocusTarget(null);
   }, [focusTarget]);
+  // A save that went through again has nothing left to correct.
+  useEffect(() => {
+    if (saveState.kind !== 'saved') return;
+    setSaveErrors([]);
+    for (const { question, error } of saveErrorMarks.current) question.removeError(error);
+    saveErrorMarks.current = [];
+  }, [saveState.kind]);
   const saverRef = useRef<Autosaver | null>(null);
   const pageKey = `kk.page.${campaign.year}`;
+
+  /** After the person changes page: focus the new page's heading, so screen readers announce it. */
+  const focusPageHeading = useCallback((page: PageModel) => {
+    let frames = 0;
+    const attempt = () => {
+      const heading = document.getElementById(page.ariaTitleId);
+      if (heading && surveyFrame.current?.contains(heading)) {
+        heading.tabIndex = -1;
+        heading.focus();
+      } else if (++frames < 30) requestAnimationFrame(attempt);
+      else surveyFrame.current?.focus();
+    };
+    requestAnimationFrame(attempt);
+  }, []);
 
   const applyMerged = useCallback(
     (merged: Answers, current: ConflictState['current']) => {
@@ -232,26 +352,46 @@ function SurveyEditor({
   useEffect(() => {
     const saver = new Autosaver({
       version: response.version,
-      base: response.data,
+      base: knownAnswers(model, response.data),
       save: (data, version) => apiClient.saveDraft(campaign.year, data, version),
+      saveOnLeave: (data, version) => saveDraftOnLeave(campaign.year, data, version),
       onState: setSaveState,
-      onConflict: ({ current, mine, base }) => {
+      onConflict: ({ current: stored, mine, base }) => {
+        // What the server holds may still answer questions the survey no longer has.
+        const current = { ...stored, data: knownAnswers(model, stored.data) };
         const analysis = analyseConflict(base, mine, current.data);
         if (analysis.conflicts.length === 0) {
-          // Only one side touched each question: merge without asking, and say so.
+          // Only one side touched each question: merge without asking, and say so when anything
+          // of theirs came in (both making the same change is nothing to tell).
           const merged = mergeAnswers(base, mine, current.data, {});
           applyMerged(merged, current);
-          setNotice(
-            tRef.current('conflict.autoMerged', {
-              name: current.updatedBy?.name ?? tRef.current('conflict.someone'),
-              count: analysis.takenFromTheirs.length,
-            }),
-          );
+          if (analysis.takenFromTheirs.length > 0) {
+            setNotice(
+              tRef.current('conflict.autoMerged', {
+                name: current.updatedBy?.name ?? tRef.current('conflict.someone'),
+                count: analysis.takenFromTheirs.length,
+              }),
+            );
+          }
           return;
         }
+        focusBeforeConflict.current = document.activeElement;
         setConflict({ current, mine, base });
       },
-      onFailure: lock,
+      onFailure: (error) => {
+        if (lock(error)) return;
+        if (error.status === 422 && error.questionErrors.length > 0) {
+          // Say which answers and why, beside each question too; focus stays where the person types.
+          setSaveErrors(error.questionErrors);
+          for (const problem of error.questionErrors) {
+            const question = model.getQuestionByName(problem.question);
+            if (!question) continue;
+            const mark = new CustomError(problem.message);
+            question.addError(mark);
+            saveErrorMarks.current.push({ question, error: mark });
+          }
+        }
+      },
     });
     saverRef.current = saver;
     const onChange = () => saver.change(snapshot(model));
@@ -260,35 +400,64 @@ function SurveyEditor({
       options.allow = false;
       setSubmitMessage(null);
       // The same survey-core rules the server applies; the first error's page opens, focused.
-      if (!model.validate(true, true)) return;
+      quietPageChange.current++;
+      try {
+        if (!model.validate(true, true)) return;
+      } finally {
+        quietPageChange.current--;
+      }
       setConfirmOpen(true);
     };
     model.onCompleting.add(onCompleting);
-    const onPage = () => writeStored('local', pageKey, model.currentPage?.name ?? '');
+    const onPage = (_: SurveyModel, options: { newCurrentPage: PageModel }) => {
+      writeStored('local', pageKey, model.currentPage?.name ?? '');
+      if (quietPageChange.current === 0) focusPageHeading(options.newCurrentPage);
+    };
     model.onCurrentPageChanged.add(onPage);
+    // Leaving (closing, reloading) or hiding the tab (switching app on a phone, where the page may
+    // never come back): send what is pending now, with a request that outlives the page.
+    const leave = () => {
+      commitTyping(surveyFrame.current);
+      saver.leave();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') leave();
+    };
     const beforeUnload = (event: BeforeUnloadEvent) => {
+      commitTyping(surveyFrame.current);
       if (saver.hasUnsaved) {
-        void saver.flush().catch(() => {});
+        saver.leave();
+        // Warn anyway: the save may not land before the page goes (or be too large to outlive it).
         event.preventDefault();
       }
     };
     window.addEventListener('beforeunload', beforeUnload);
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       model.onValueChanged.remove(onChange);
       model.onCompleting.remove(onCompleting);
       model.onCurrentPageChanged.remove(onPage);
       window.removeEventListener('beforeunload', beforeUnload);
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', onVisibility);
       // Leaving the page inside the app: store what is pending, then stop.
       if (saver.hasUnsaved) void saver.flush().catch(() => {});
       saver.dispose();
     };
-  }, [model, campaign.year, response, applyMerged, lock, pageKey]);
+  }, [model, campaign.year, response, applyMerged, lock, pageKey, focusPageHeading]);
 
   // Back to the page where this browser left off.
   useEffect(() => {
     const name = readStored('local', pageKey);
     const page = name ? model.getPageByName(name) : null;
-    if (page?.isVisible) model.currentPage = page;
+    if (!page?.isVisible) return;
+    quietPageChange.current++;
+    try {
+      model.currentPage = page;
+    } finally {
+      quietPageChange.current--;
+    }
   }, [model, pageKey]);
 
   useEffect(() => {
@@ -297,8 +466,15 @@ function SurveyEditor({
   }, [model, lang, response, t]);
 
   const goToQuestion = (name: string) => {
-    const question = model.getQuestionByName(name);
-    if (question) question.focus(true);
+    const question = questionOfKey(model, name);
+    if (!question) return;
+    // The question itself takes focus, not its page's heading.
+    quietPageChange.current++;
+    try {
+      question.focus(true);
+    } finally {
+      quietPageChange.current--;
+    }
   };
 
   const showSubmitErrors = (errors: QuestionError[]) => {
@@ -432,7 +608,7 @@ function SurveyEditor({
         {lockedReason ? (
           <p className="save-status">{lockedReason}</p>
         ) : (
-          <SaveStatus state={saveState} onRetry={() => saverRef.current?.retryNow()} />
+          <SaveStatus state={saveState} onRetry={() => saverRef.current?.retryNow()} statusRef={statusRef} />
         )}
       </div>
       {lockedReason && response.status === 'submitted' && (
@@ -484,13 +660,36 @@ function SurveyEditor({
           <h2>{t('survey.submitErrors.title')}</h2>
           <ul>
             {submitErrors.map((error) => {
-              const question = model.getQuestionByName(error.question);
+              const label = labelOf(model, error.question, t);
               return (
                 <li key={`${error.question}:${error.message}`}>
                   <button type="button" className="link-button" onClick={() => goToQuestion(error.question)}>
-                    {question ? question.title : error.question}
+                    {label.title}
                   </button>
-                  : {error.message}
+                  {label.context && <span className="muted"> ({label.context})</span>}: {error.message}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      {saveErrors.length > 0 && !lockedReason && (
+        <div className="notice notice-error error-summary" role="alert">
+          <h2>{t('survey.saveErrors.title')}</h2>
+          <p>{t('survey.saveErrors.body')}</p>
+          <ul>
+            {saveErrors.map((error) => {
+              const label = labelOf(model, error.question, t);
+              return (
+                <li key={`${error.question}:${error.message}`}>
+                  {questionOfKey(model, error.question) ? (
+                    <button type="button" className="link-button" onClick={() => goToQuestion(error.question)}>
+                      {label.title}
+                    </button>
+                  ) : (
+                    label.title || t('survey.saveErrors.whole')
+                  )}
+                  {label.context && <span className="muted"> ({label.context})</span>}: {error.message}
                 </li>
               );
             })}
@@ -526,12 +725,14 @@ function SurveyEditor({
       {conflict && (
         <ConflictDialog
           current={conflict.current}
-          analysis={analyseConflict(conflict.base, conflict.mine, conflict.current.data)}
+          analysis={analyseConflict(conflict.base, conflict.mine, conflict.current.data, surveyOrder(model))}
           describe={describeWith(model, t)}
           onResolve={(choices: Record<string, Choice>) => {
             const merged = mergeAnswers(conflict.base, conflict.mine, conflict.current.data, choices);
             setConflict(null);
             applyMerged(merged, conflict.current);
+            // The dialog unmounts instead of closing, so its own focus return never runs.
+            setFocusTarget('afterConflict');
           }}
         />
       )}

@@ -21,13 +21,23 @@ export interface AutosaverOptions {
   /** What the server holds at `version`. */
   base: Answers;
   save: (data: Answers, version: number) => Promise<SavedDraft>;
+  /**
+   * How `leave()` sends: a request that outlives the page (fetch with keepalive). Defaults to `save`.
+   */
+  saveOnLeave?: (data: Answers, version: number) => Promise<SavedDraft>;
   onState: (state: SaveState) => void;
   /** A 409 version_conflict: the page asks the person, then calls `resolve`. */
   onConflict: (conflict: { current: ConflictCurrent; mine: Answers; base: Answers }) => void;
   /** Anything that retrying cannot fix (closed campaign, already submitted, invalid data). */
   onFailure?: (error: ApiError) => void;
   debounceMs?: number;
+  /**
+   * The longest a change waits while the person keeps typing (every keystroke restarts the
+   * debounce): after this, it is saved even if the typing goes on. Default 10 s.
+   */
+  maxWaitMs?: number;
   backoffMs?: number[];
+  now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -38,12 +48,16 @@ export class Autosaver {
   /** The newest answers not yet stored, if any. */
   private latest: Answers | null = null;
   private timer: unknown = null;
+  /** When the oldest change not yet sent was made (for `maxWaitMs`). */
+  private pendingSince: number | null = null;
   private inFlight: Promise<void> | null = null;
   private attempt = 0;
   private blocked = false;
   private disposed = false;
   private stateValue: SaveState = { kind: 'idle' };
   private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
+  private readonly now: () => number;
   private readonly backoffMs: number[];
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -52,6 +66,8 @@ export class Autosaver {
     this.version = options.version;
     this.base = options.base;
     this.debounceMs = options.debounceMs ?? 1500;
+    this.maxWaitMs = options.maxWaitMs ?? 10_000;
+    this.now = options.now ?? (() => Date.now());
     this.backoffMs = options.backoffMs ?? [1000, 2000, 4000, 8000, 15000, 30000];
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
@@ -80,6 +96,7 @@ export class Autosaver {
     if (this.disposed) return;
     if (changedQuestions(this.base, data).length === 0 && !this.inFlight) {
       this.latest = null;
+      this.pendingSince = null;
       this.cancelTimer();
       return;
     }
@@ -88,10 +105,23 @@ export class Autosaver {
     if (this.stateValue.kind === 'retrying') return; // the retry timer sends the newest answers
     this.cancelTimer();
     if (!this.inFlight) this.setState({ kind: 'pending' });
+    const now = this.now();
+    this.pendingSince ??= now;
+    // Each change restarts the pause, but never past maxWaitMs after the first unsent change.
+    const delay = Math.max(0, Math.min(this.debounceMs, this.pendingSince + this.maxWaitMs - now));
     this.timer = this.setTimer(() => {
       this.timer = null;
       void this.run();
-    }, this.debounceMs);
+    }, delay);
+  }
+
+  /**
+   * The page is being hidden or left (tab hidden, closed or reloaded): send what is pending now,
+   * with `saveOnLeave`, without waiting for the pause. Nothing happens while blocked or saving.
+   */
+  leave(): void {
+    if (this.disposed || this.blocked || this.inFlight || this.latest === null) return;
+    void this.run(this.options.saveOnLeave ?? this.options.save);
   }
 
   /** Saves now, e.g. before submitting; resolves once everything typed is stored. */
@@ -146,15 +176,16 @@ export class Autosaver {
     if (!this.disposed) this.options.onState(state);
   }
 
-  private run(): Promise<void> {
+  private run(save = this.options.save): Promise<void> {
     if (this.inFlight) return this.inFlight;
     const data = this.latest;
     if (data === null || this.blocked) return Promise.resolve();
     this.latest = null;
+    this.pendingSince = null;
     this.cancelTimer();
     this.setState({ kind: 'saving' });
-    this.inFlight = this.options
-      .save(data, this.version)
+    // A sender that throws at once (e.g. a body too large to send) fails like a refused request.
+    this.inFlight = new Promise<SavedDraft>((resolve) => resolve(save(data, this.version)))
       .then(
         (saved) => {
           this.version = saved.version;

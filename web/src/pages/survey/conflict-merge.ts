@@ -50,9 +50,41 @@ function keysOf(...all: Answers[]): string[] {
   return [...keys].sort();
 }
 
-export function analyseConflict(base: Answers, mine: Answers, theirs: Answers): ConflictAnalysis {
+/**
+ * `names` in the survey's order: `order` lists the data keys as the survey asks them (a question,
+ * then its `-Comment`); keys not in it (no longer questions) come last, alphabetically.
+ */
+export function inSurveyOrder(names: readonly string[], order: readonly string[]): string[] {
+  const position = new Map(order.map((name, index) => [name, index]));
+  const at = (name: string) => position.get(name) ?? Number.POSITIVE_INFINITY;
+  return [...names].sort((a, b) => at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The question a follow-up field belongs to, for context where many share a title ("Länk till
+ * underlag", "Kommentar (valfri)"): the survey names them `<question>_url`, `<question>_comment`…,
+ * so it is the name without its last `_part`, when that is a question (`isQuestion`).
+ */
+export function mainQuestionOf(name: string, isQuestion: (name: string) => boolean): string | null {
+  const cut = name.lastIndexOf('_');
+  if (cut <= 0) return null;
+  const main = name.slice(0, cut);
+  return isQuestion(main) ? main : null;
+}
+
+/**
+ * What differs between the three versions. With `order` (the survey's data keys in the order it
+ * asks them, see `inSurveyOrder`), every list follows the survey; otherwise the names' order.
+ */
+export function analyseConflict(
+  base: Answers,
+  mine: Answers,
+  theirs: Answers,
+  order?: readonly string[],
+): ConflictAnalysis {
   const result: ConflictAnalysis = { conflicts: [], takenFromTheirs: [], keptFromMine: [] };
-  for (const name of keysOf(base, mine, theirs)) {
+  const names = keysOf(base, mine, theirs);
+  for (const name of order ? inSurveyOrder(names, order) : names) {
     const [b, m, t] = [base[name], mine[name], theirs[name]];
     if (sameAnswer(m, t)) continue;
     const iChanged = !sameAnswer(b, m);

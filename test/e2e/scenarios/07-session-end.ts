@@ -1,0 +1,125 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { assert, assertEqual, type E2E, type Scenario, watchPage } from '../harness';
+import { answerText, nextSave, question, waitForSurvey } from '../survey-helpers';
+
+const EMAIL = 'tjansteperson.0187@example.se'; // Vaxholm: a draft this year (demo seed), used by no other scenario
+
+/**
+ * Ends the context's session on the server while the browser keeps its cookie, as when the 12 hours
+ * run out (or the kansli ends it): the next request answers 401 not_authenticated.
+ */
+async function endSessionOnServer(e2e: E2E, context: BrowserContext): Promise<void> {
+  const cookies = await context.cookies();
+  const logout = await context.request.post(`${e2e.baseUrl}/api/auth/logout`, { headers: { origin: e2e.baseUrl } });
+  assert(logout.ok(), `logout answered ${logout.status()}`);
+  await context.addCookies(cookies);
+  assertEqual((await context.request.get(`${e2e.baseUrl}/api/me`)).status(), 401, 'the old cookie is dead');
+}
+
+async function openSurvey(e2e: E2E, context: BrowserContext): Promise<Page> {
+  const page = await e2e.signIn(context, EMAIL);
+  await page.getByRole('heading', { level: 1, name: 'Vaxholm' }).waitFor();
+  await page.getByRole('link', { name: /fylla i/ }).click();
+  await waitForSurvey(page);
+  return page;
+}
+
+const banner = (page: Page) => page.getByRole('alert').filter({ hasText: 'Du har loggats ut – logga in igen.' });
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'a session that ends mid-survey keeps the answers, says so, and picks up a new sign-in from another tab',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      const page = await openSurvey(e2e, context);
+      const watch = watchPage(page);
+      await page.getByText('Inloggad som').waitFor();
+      await endSessionOnServer(e2e, context);
+
+      const refused = nextSave(page);
+      await answerText(page, 'respondent_name', 'Sara Utloggad');
+      assertEqual((await refused).status(), 401, 'the autosave after the end');
+      await banner(page).waitFor();
+      assert(!(await page.getByText('Inloggad som').isVisible()), 'the header still says signed in');
+      assertEqual(
+        await question(page, 'respondent_name').locator('input').inputValue(),
+        'Sara Utloggad',
+        'the unsaved answer stays in the form',
+      );
+      const signInAgain = banner(page).getByRole('link', { name: 'Logga in igen (öppnas i en ny flik)' });
+      assertEqual(await signInAgain.getAttribute('href'), '/login?next=%2Fenkat', 'the link back to the survey');
+      assertEqual(await signInAgain.getAttribute('target'), '_blank', 'sign-in opens in a new tab');
+      await e2e.screenshot(page, 'session-ended-survey', { fullPage: false });
+      await e2e.axe(page, '/enkat (session ended)');
+
+      // The link opens the login page in a new tab, which says why.
+      const [loginTab] = await Promise.all([context.waitForEvent('page'), signInAgain.click()]);
+      await loginTab.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      assert(new URL(loginTab.url()).searchParams.get('next') === '/enkat', `login tab at ${loginTab.url()}`);
+      await loginTab.close();
+
+      // Signed in again in another tab (the mail's link); back on this tab, the session is picked up.
+      const other = await e2e.signIn(context, EMAIL);
+      await other.close();
+      await page.bringToFront();
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await page.getByRole('status').filter({ hasText: 'Du är inloggad igen och kan fortsätta.' }).waitFor();
+      await banner(page).waitFor({ state: 'hidden' });
+      await page.getByText('Inloggad som').waitFor();
+      assertEqual(
+        await question(page, 'respondent_name').locator('input').inputValue(),
+        'Sara Utloggad',
+        'the answer is still there after signing in again',
+      );
+      // The survey's own "Försök nu" now saves what was typed.
+      const saved = nextSave(page);
+      await page.getByRole('button', { name: 'Försök nu' }).click();
+      assertEqual((await saved).status(), 200, 'saving again after sign-in');
+      const year = ((await (await page.request.get(`${e2e.baseUrl}/api/campaigns/current`)).json()) as { year: number })
+        .year;
+      const stored = (await (await page.request.get(`${e2e.baseUrl}/api/campaigns/${year}/response`)).json()) as {
+        data: Record<string, unknown>;
+      };
+      assertEqual(stored.data.respondent_name, 'Sara Utloggad', 'the answer typed after the end is stored');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'leaving the page after the session ended leads to sign-in with the address filled in, and back',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      const page = await openSurvey(e2e, context);
+      await endSessionOnServer(e2e, context);
+      const refused = nextSave(page);
+      await answerText(page, 'respondent_name', 'Sara Igen');
+      assertEqual((await refused).status(), 401, 'the autosave after the end');
+      await banner(page).waitFor();
+      await page.getByRole('link', { name: 'Tillbaka till översikten' }).click();
+      await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/');
+      await page.getByText('Du har loggats ut. Logga in igen för att fortsätta där du var.').waitFor();
+      assertEqual(await page.getByLabel('E-postadress').inputValue(), EMAIL, 'the address is filled in');
+      assert(!(await page.getByText('Inloggad som').isVisible()), 'the header still says signed in');
+      await e2e.screenshot(page, 'session-ended-login');
+      await e2e.axe(page, '/login (session ended)');
+      await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
+      await page.getByRole('heading', { name: 'Kolla din e-post' }).waitFor();
+      await e2e.openLoginLink(page, await e2e.latestLoginLink(EMAIL));
+      await page.getByRole('heading', { level: 1, name: 'Vaxholm' }).waitFor();
+      await page.getByText('Inloggad som').waitFor();
+    },
+  },
+  {
+    name: 'a page that cannot load for want of a session goes to sign-in instead of offering a retry',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, EMAIL);
+      await page.getByRole('heading', { level: 1, name: 'Vaxholm' }).waitFor();
+      await endSessionOnServer(e2e, context);
+      // The app still believes it is signed in; the survey's load is refused.
+      await page.getByRole('link', { name: /fylla i/ }).click();
+      await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/enkat');
+      await page.getByText('Du har loggats ut. Logga in igen för att fortsätta där du var.').waitFor();
+      assert(!(await page.getByRole('button', { name: 'Försök igen' }).isVisible()), 'a retry that cannot work');
+    },
+  },
+];

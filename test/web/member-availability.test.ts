@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { isEditable, surveyAvailability } from '../../web/src/api/member';
+import type { CurrentCampaign, SurveyResponse } from '../../web/src/api/types';
+
+const OPENS = '2026-03-01T07:00:00.000Z';
+const CLOSES = '2026-04-30T21:59:00.000Z';
+
+function campaign(overrides: Partial<CurrentCampaign> = {}): CurrentCampaign {
+  return {
+    year: 2026,
+    title: 'Medlemstest 2026',
+    opensAt: OPENS,
+    closesAt: CLOSES,
+    closesAtForOrganisation: CLOSES,
+    status: 'open',
+    survey: {},
+    ...overrides,
+  };
+}
+const draft: SurveyResponse = { data: {}, version: 2, status: 'draft' };
+const at = (iso: string) => new Date(iso);
+
+describe('what the organisation can do with the survey now', () => {
+  it('an open campaign before its opening date is upcoming, not editable', () => {
+    expect(surveyAvailability(campaign(), draft, at('2026-02-20T10:00:00Z'))).toEqual({
+      kind: 'upcoming',
+      opensAt: OPENS,
+    });
+    expect(isEditable(campaign(), draft, at('2026-02-20T10:00:00Z'))).toBe(false);
+    expect(isEditable(campaign(), draft, at(OPENS))).toBe(true);
+  });
+
+  it('is editable until the deadline, then closed since the deadline', () => {
+    expect(surveyAvailability(campaign(), draft, at('2026-04-01T10:00:00Z'))).toEqual({ kind: 'editable' });
+    expect(surveyAvailability(campaign(), draft, at(CLOSES))).toEqual({ kind: 'closed', since: CLOSES });
+  });
+
+  it('a campaign closed early by the kansli is closed without claiming the future deadline as its date', () => {
+    expect(surveyAvailability(campaign({ status: 'closed' }), draft, at('2026-04-01T10:00:00Z'))).toEqual({
+      kind: 'closed',
+    });
+    expect(surveyAvailability(campaign({ status: 'published' }), draft, at('2026-06-01T10:00:00Z'))).toEqual({
+      kind: 'closed',
+      since: CLOSES,
+    });
+  });
+
+  it('an extension of the organisation’s own keeps it editable after the campaign closed', () => {
+    const extended = campaign({ status: 'closed', closesAtForOrganisation: '2026-05-15T21:59:00.000Z' });
+    expect(surveyAvailability(extended, draft, at('2026-05-10T10:00:00Z'))).toEqual({ kind: 'editable' });
+    expect(surveyAvailability(extended, draft, at('2026-05-16T10:00:00Z'))).toEqual({
+      kind: 'closed',
+      since: '2026-05-15T21:59:00.000Z',
+    });
+  });
+
+  it('a draft campaign is upcoming; a submitted response is submitted', () => {
+    expect(surveyAvailability(campaign({ status: 'draft' }), draft, at('2026-02-20T10:00:00Z'))).toEqual({
+      kind: 'upcoming',
+      opensAt: OPENS,
+    });
+    expect(surveyAvailability(campaign({ status: 'draft' }), draft, at('2026-03-20T10:00:00Z'))).toEqual({
+      kind: 'upcoming',
+    });
+    expect(surveyAvailability(campaign(), { ...draft, status: 'submitted' }, at('2026-04-01T10:00:00Z'))).toEqual({
+      kind: 'submitted',
+    });
+  });
+});
