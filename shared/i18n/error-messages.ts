@@ -23,6 +23,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   rate_limited: 'Too many attempts. Try again later.',
   store_unavailable: 'Storage is not answering right now. Try again shortly.',
   campaign_closed: 'The survey is closed.',
+  campaign_not_open_yet: 'The survey has not opened for answers yet.',
   already_submitted: 'The response has already been submitted.',
   no_open_campaign: 'No survey is open right now.',
   invalid_response: 'Some answers are not valid.',
@@ -37,6 +38,8 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   already_reminded:
     'The organisation has already been reminded today. A contact is reminded by hand at most once a day.',
   override_not_found: 'The question has no override to remove.',
+  organisation_not_member:
+    'The organisation is not a member on this date, or was not one while the survey took answers. No reminder was sent.',
   // The secretariat's console
   admin_from_config: 'This address is an administrator through the configuration (ADMIN_EMAILS); remove it there.',
   last_admin: 'The last administrator cannot be removed. Add another one first.',

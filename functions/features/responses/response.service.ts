@@ -234,7 +234,9 @@ export class ResponseService {
 
 /** Whether the campaign itself still takes answers at `now` (an organisation's extension aside). */
 export function acceptsWrites(campaign: Campaign, now: string): boolean {
-  return campaign.status === 'open' && now >= campaign.opensAt && now < campaign.closesAt;
+  // As instants, not strings: a time with an offset (+02:00) does not sort with one in UTC.
+  const at = Date.parse(now);
+  return campaign.status === 'open' && at >= Date.parse(campaign.opensAt) && at < Date.parse(campaign.closesAt);
 }
 
 function carryOverOffer(
@@ -255,10 +257,12 @@ function carryOverOffer(
  */
 function whyNotWritable(campaign: Campaign, stored: SurveyResponse | undefined, now: string): Error | undefined {
   if (stored?.status === 'submitted') return alreadySubmitted();
-  if (!acceptsWrites(campaign, now) && !(stored?.closesAtOverride && stored.closesAtOverride > now)) {
-    return campaignClosed();
+  const extended = Boolean(stored?.closesAtOverride) && Date.parse(stored!.closesAtOverride!) > Date.parse(now);
+  if (acceptsWrites(campaign, now) || extended) return undefined;
+  if (campaign.status === 'open' && Date.parse(now) < Date.parse(campaign.opensAt)) {
+    return new ForbiddenError('campaign_not_open_yet', 'Enkäten har inte öppnat för svar ännu.');
   }
-  return undefined;
+  return campaignClosed();
 }
 
 function assertWritable(campaign: Campaign, stored: SurveyResponse | undefined, now: string): void {

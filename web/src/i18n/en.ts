@@ -83,6 +83,8 @@ export const en: Record<MessageKey, string> = {
   'survey.save.retryNow': 'Try now',
   'survey.prefilledFrom': '{source}. This answer is prefilled and cannot be changed here.',
   'survey.readOnlySubmitted': 'The answers have been submitted and can no longer be changed.',
+  'survey.notOpenYet': 'The survey has not opened for answers yet.',
+  'survey.opensAt': 'The survey has not opened for answers yet. It opens {date}.',
   'survey.closed': 'The survey is closed. The answers can no longer be changed.',
   'survey.toReceipt': 'View the receipt',
   'survey.complete': 'Submit',

@@ -15,6 +15,8 @@ export const svSurvey = {
   'survey.save.retryNow': 'Försök nu',
   'survey.prefilledFrom': '{source}. Uppgiften är förifylld och kan inte ändras här.',
   'survey.readOnlySubmitted': 'Svaren är inskickade och kan inte längre ändras.',
+  'survey.notOpenYet': 'Enkäten har inte öppnat för svar ännu.',
+  'survey.opensAt': 'Enkäten har inte öppnat för svar ännu. Den öppnar {date}.',
   'survey.closed': 'Enkäten är stängd. Svaren kan inte längre ändras.',
   'survey.toReceipt': 'Visa kvittot',
   'survey.complete': 'Skicka in',

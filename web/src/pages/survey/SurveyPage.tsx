@@ -14,7 +14,7 @@ import {
 import { Survey } from 'survey-react-ui';
 import { Link, useLocation } from 'wouter';
 import { ApiError, apiClient } from '../../api/client';
-import { effectiveDeadline, isEditable, loadMemberOverview } from '../../api/member';
+import { effectiveDeadline, loadMemberOverview, surveyAvailability } from '../../api/member';
 import type { Answers, CurrentCampaign, MyOrganisation, QuestionError, SurveyResponse } from '../../api/types';
 import { BackLink } from '../../components/BackLink';
 import { Dialog } from '../../components/Dialog';
@@ -26,6 +26,7 @@ import { formatDateTime, formatTime } from '../../lib/format';
 import { loadSurveyCss } from '../../lib/survey-css';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
+import { useSession } from '../../session';
 import { Autosaver, type SaveState } from './autosave';
 import { ConflictDialog, type DescribedAnswer } from './ConflictDialog';
 import {
@@ -256,7 +257,8 @@ function SurveyEditor({
   const t = useT();
   const [lang] = useLang();
   const [, navigate] = useLocation();
-  const editable = isEditable(campaign, response);
+  const availability = surveyAvailability(campaign, response);
+  const editable = availability.kind === 'editable';
   const tRef = useRef(t);
   tRef.current = t;
   // One model for the page's life; language and read-only state change on it in place.
@@ -267,7 +269,11 @@ function SurveyEditor({
   );
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [lockedReason, setLockedReason] = useState<string | null>(editable ? null : t('survey.closed'));
+  const notOpenYet = (opensAt?: string) =>
+    opensAt ? t('survey.opensAt', { date: formatDateTime(opensAt, lang) }) : t('survey.notOpenYet');
+  const [lockedReason, setLockedReason] = useState<string | null>(
+    editable ? null : availability.kind === 'upcoming' ? notOpenYet(availability.opensAt) : t('survey.closed'),
+  );
   // "Nej tack" to last year's answers lasts the browser session: the offer stays away while the
   // person works, and is there again another day (the home page still mentions it).
   const dismissedKey = `kk.carryOver.dismissed.${campaign.year}.${my.organisation.id}`;
@@ -314,6 +320,11 @@ function SurveyEditor({
     saveErrorMarks.current = [];
   }, [saveState.kind]);
   const saverRef = useRef<Autosaver | null>(null);
+  // Signed in again in another tab after the session ended here: save what waited, at once.
+  const { state: session } = useSession();
+  useEffect(() => {
+    if (session.status === 'signed-in' && session.resumed) saverRef.current?.retryNow();
+  }, [session]);
   const pageKey = `kk.page.${campaign.year}`;
 
   /** After the person changes page: focus the new page's heading, so screen readers announce it. */
@@ -341,12 +352,18 @@ function SurveyEditor({
   /** A closed or submitted survey becomes read-only for good; answers whether this error was such. */
   const lock = useCallback(
     (error: ApiError): boolean => {
-      if (error.code !== 'campaign_closed' && error.code !== 'already_submitted') return false;
+      const reasons: Record<string, string> = {
+        already_submitted: t('survey.readOnlySubmitted'),
+        campaign_closed: t('survey.closed'),
+        campaign_not_open_yet: t('survey.opensAt', { date: formatDateTime(campaign.opensAt, lang) }),
+      };
+      const reason = reasons[error.code];
+      if (!reason) return false;
       model.readOnly = true;
-      setLockedReason(error.code === 'already_submitted' ? t('survey.readOnlySubmitted') : t('survey.closed'));
+      setLockedReason(reason);
       return true;
     },
-    [model, t],
+    [model, t, lang, campaign.opensAt],
   );
 
   useEffect(() => {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { seededContext } from '../helpers/seeded-context';
+import { jsonRequest, signIn, withCookie } from '../helpers/test-app';
+
+const RESPONSE = '/api/campaigns/2026/response';
+
+/** A Lund contact's first autosave at `now`, in a campaign with these dates. */
+async function firstSave(now: string, dates: { opensAt?: string; closesAt?: string }, language?: string) {
+  const ctx = await seededContext({ now, campaign: dates });
+  const cookie = await signIn(ctx, 'tjansteperson.1281@example.se');
+  const init = withCookie(cookie, jsonRequest('PUT', { data: { respondent_name: 'Anna' }, version: 0 }));
+  if (language) (init.headers as Record<string, string>)['accept-language'] = language;
+  const res = await ctx.app.request(RESPONSE, init);
+  return { status: res.status, body: await res.json() };
+}
+
+describe('when a campaign takes answers', () => {
+  it('refuses a save before the opening time as not open yet, not as closed, in Swedish and English', async () => {
+    // Act
+    const swedish = await firstSave('2026-02-27T09:00:00Z', { opensAt: '2026-03-01T07:00:00.000Z' });
+    const english = await firstSave('2026-02-27T09:00:00Z', { opensAt: '2026-03-01T07:00:00.000Z' }, 'en');
+    // Assert
+    expect(swedish.status).toBe(403);
+    expect(swedish.body.error).toEqual({
+      code: 'campaign_not_open_yet',
+      message: 'Enkäten har inte öppnat för svar ännu.',
+    });
+    expect(english.body.error.message).toBe('The survey has not opened for answers yet.');
+  });
+
+  it('compares times as instants: a deadline written with an offset has passed an hour after it', async () => {
+    // Arrange: 11:23+02:00 is 09:23 UTC; as text it would sort after 10:23Z and look open.
+    const dates = { opensAt: '2026-03-01T07:00:00.000Z', closesAt: '2026-04-10T11:23:00+02:00' };
+    // Act
+    const after = await firstSave('2026-04-10T10:23:00.000Z', dates);
+    const before = await firstSave('2026-04-10T09:00:00.000Z', dates);
+    // Assert
+    expect(after.status).toBe(403);
+    expect(after.body.error.code).toBe('campaign_closed');
+    expect(before.status).toBe(200);
+  });
+});
