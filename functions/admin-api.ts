@@ -1,6 +1,7 @@
 import type { ApiApp, AppCore } from './app-foundation';
 import { registerAdminRoutes } from './features/admins/admin.routes';
 import { AdminService } from './features/admins/admin.service';
+import { AdminAddresses } from './features/admins/admin-addresses';
 import { registerAuditRoutes } from './features/audit/audit.routes';
 import { AuditTrail } from './features/audit/audit-trail';
 import { registerCampaignAdminRoutes } from './features/campaigns/campaign.routes';
@@ -29,6 +30,7 @@ import { ResponseReviewService } from './features/responses/response-review.serv
  */
 export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: KlimatlagetService): void {
   const { deps, log, repositories, audit, campaigns, sessions, auth, access } = core;
+  const adminAddresses = new AdminAddresses(repositories.admins, deps.config.adminEmails);
   registerCampaignAdminRoutes(app, { campaigns, access });
   registerReminders(app, { ...deps, log, tokens: auth, audit, campaigns, access });
   registerPrivacyRoutes(app, {
@@ -76,6 +78,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
       organisations: repositories.organisations,
       sessions,
       audit,
+      adminAddresses,
     }),
     imports: new ContactImportService({
       store: deps.store,
@@ -84,6 +87,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
       sessions,
       audit,
       clock: deps.clock,
+      adminAddresses,
     }),
     access,
   });
@@ -100,6 +104,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
   registerAdminRoutes(app, {
     admins: new AdminService({
       admins: repositories.admins,
+      contacts: repositories.contacts,
       sessions,
       audit,
       clock: deps.clock,

@@ -1,13 +1,16 @@
 import type { AdminListEntry } from '../../../shared/schemas/admin.schema';
-import { AlreadyExistsError, DomainRuleError, NotFoundError } from '../../errors/domain-errors';
+import { AlreadyExistsError, DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import { normaliseEmail } from '../../store/table-design';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
+import type { ContactRepository } from '../contacts/contact.repository';
 import type { AdminRepository } from './admin.repository';
 
 interface AdminServiceDeps {
   admins: AdminRepository;
+  /** Member contacts, found by address (`contactByEmail`): an admin's address must not be a contact's. */
+  contacts: ContactRepository;
   sessions: SessionService;
   audit: AuditLog;
   clock: Clock;
@@ -38,9 +41,19 @@ export class AdminService {
     return [...entries.values()].sort((a, b) => a.email.localeCompare(b.email));
   }
 
-  /** Adds an admin. Throws AlreadyExistsError when the address is an admin already. */
+  /**
+   * Adds an admin. Throws AlreadyExistsError when the address is an admin already, StateConflictError
+   * `email_is_contact` when it is a member contact's (sign-in would make that person an admin).
+   */
   async add(input: { email: string; name: string }, actor: string): Promise<AdminListEntry> {
     const email = normaliseEmail(input.email);
+    const [contact] = await this.deps.contacts.findByEmail(email);
+    if (contact) {
+      throw new StateConflictError(
+        'email_is_contact',
+        `${email} är kontaktperson för organisationen ${contact.organisationId} och kan inte också vara administratör. Ta bort kontakten eller ge den en annan adress först.`,
+      );
+    }
     const admin = { email, name: input.name, addedAt: this.deps.clock.now().toISOString(), addedBy: actor };
     if (!(await this.deps.admins.addIfAbsent(admin))) {
       throw new AlreadyExistsError(`${email} är redan administratör.`);
@@ -57,6 +70,11 @@ export class AdminService {
   /**
    * Removes a stored admin and ends their sessions. Throws DomainRuleError `admin_from_config` for a
    * configured admin, `last_admin` when no other admin would remain, NotFoundError for a non-admin.
+   *
+   * The sessions are ended before the admin item is deleted (a failure there changes nothing and the
+   * call can simply be repeated) and again after it (a session opened meanwhile). Should that second
+   * pass fail, the repeated call finds no admin and answers 404, but ends the address's admin
+   * sessions first: nobody who is not an admin keeps an admin session.
    */
   async remove(emailInput: string, actor: string): Promise<void> {
     const email = normaliseEmail(emailInput);
@@ -68,19 +86,23 @@ export class AdminService {
     }
     const stored = await this.deps.admins.list();
     const admin = stored.find((candidate) => candidate.email === email);
-    if (!admin) throw new NotFoundError(`${email} är inte administratör.`);
+    if (!admin) {
+      await this.deps.sessions.endAdminSessions(email);
+      throw new NotFoundError(`${email} är inte administratör.`);
+    }
     const remaining = new Set([...stored.map((a) => a.email), ...this.configAdmins]);
     remaining.delete(email);
     if (remaining.size === 0) {
       throw new DomainRuleError('last_admin', 'Den sista administratören kan inte tas bort. Lägg till en annan först.');
     }
+    await this.deps.sessions.endAdminSessions(email);
     await this.deps.admins.delete(email);
-    await this.deps.sessions.endAllFor(email);
     await this.deps.audit.record({
       actor,
       action: 'admin.remove',
       target: `admin:${email}`,
       before: { email, name: admin.name, addedAt: admin.addedAt, addedBy: admin.addedBy },
     });
+    await this.deps.sessions.endAdminSessions(email);
   }
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Me } from '../../../shared/schemas/auth.schema';
 import type { Clock } from '../../ports/clock';
-import type { TableStore } from '../../ports/table-store';
+import type { Item, TableStore } from '../../ports/table-store';
 import { keys, normaliseEmail } from '../../store/table-design';
 
 export const SESSION_COOKIE = 'kk_session';
@@ -78,10 +78,39 @@ export class SessionService {
     await this.store.delete(keys.session(sessionIdHash(sessionId)));
   }
 
-  /** Ends every session of one person, e.g. when the contact is removed or moved; found through gsi1, no id needed. */
+  /** Ends every session of one person, e.g. when the contact is erased; found through gsi1, no id needed. */
   async endAllFor(email: string): Promise<number> {
+    return this.endWhere(email, () => true);
+  }
+
+  /**
+   * Ends the member sessions of one contact under this address (one query, one delete each). With
+   * `keepOrganisationId`, sessions in that organisation stay: a sweep after a move ends only those
+   * that still open the old one. An admin's sessions under the same address are left alone, and so
+   * are the sessions of another contact the address belongs to now.
+   */
+  async endContactSessions(
+    contact: { id: string; email: string },
+    options: { keepOrganisationId?: string } = {},
+  ): Promise<number> {
+    return this.endWhere(
+      contact.email,
+      (item) =>
+        item.role !== 'admin' &&
+        (item.contactId === undefined || item.contactId === contact.id) &&
+        (options.keepOrganisationId === undefined || item.organisationId !== options.keepOrganisationId),
+    );
+  }
+
+  /** Ends the admin sessions under this address (a removed admin's), leaving member sessions alone. */
+  async endAdminSessions(email: string): Promise<number> {
+    return this.endWhere(email, (item) => item.role === 'admin');
+  }
+
+  private async endWhere(email: string, ends: (item: Item) => boolean): Promise<number> {
     const items = await this.store.queryAll({ index: 'gsi1', partition: keys.sessionsOfUserPk(normaliseEmail(email)) });
-    for (const item of items) await this.store.delete({ pk: item.pk, sk: item.sk });
-    return items.length;
+    const ending = items.filter(ends);
+    for (const item of ending) await this.store.delete({ pk: item.pk, sk: item.sk });
+    return ending.length;
   }
 }

@@ -13,6 +13,7 @@ import { DomainRuleError, NotFoundError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
+import { type AdminAddresses, emailIsAdminError } from '../admins/admin-addresses';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
@@ -29,6 +30,8 @@ interface ContactImportDeps {
   sessions: SessionService;
   audit: AuditLog;
   clock: Clock;
+  /** Admins' addresses (stored and ADMIN_EMAILS): none of them may be a contact's. */
+  adminAddresses: AdminAddresses;
 }
 
 type Register = Awaited<ReturnType<OrganisationRepository['register']>>;
@@ -42,10 +45,11 @@ type Register = Awaited<ReturnType<OrganisationRepository['register']>>;
 export class ContactImportService {
   constructor(private readonly deps: ContactImportDeps) {}
 
-  /** Parses the CSV, checks every row against the register and stores the preview (one query, one write). */
+  /** Parses the CSV, checks every row against the register and the admins, and stores the preview (two queries, one write). */
   async preview(csv: string, actor: string): Promise<ContactImportPreview> {
     const parsed = parseContactsCsv(csv);
     const register = await this.deps.organisations.register();
+    const adminAddresses = await this.deps.adminAddresses.all();
     const organisations = new Set(register.map((entry) => entry.organisation.id));
     const byEmail = contactsByEmail(register);
     const errors: ContactImportIssue[] = [...parsed.errors];
@@ -60,6 +64,14 @@ export class ContactImportService {
         continue;
       }
       const existing = byEmail.get(row.email);
+      if (!existing && adminAddresses.has(row.email)) {
+        errors.push({
+          row: row.row,
+          column: 'e-post',
+          message: `E-postadressen ${row.email} tillhör en administratör och kan inte användas för en medlemskontakt.`,
+        });
+        continue;
+      }
       const change = changeOf(row, existing);
       valid.push(
         change === 'changed' && existing
@@ -102,8 +114,9 @@ export class ContactImportService {
 
   /**
    * Applies a stored preview. Throws NotFoundError for an unknown id, DomainRuleError
-   * `import_has_errors` (details: the errors) or `import_expired`. A second commit answers the
-   * first one's result with `alreadyCommitted: true`.
+   * `import_has_errors` (details: the errors) or `import_expired`, StateConflictError
+   * `email_is_admin` (before writing anything) when a new contact's address has become an admin's
+   * since the preview. A second commit answers the first one's result with `alreadyCommitted: true`.
    */
   async commit(id: string, actor: string): Promise<ContactImportCommitResult> {
     const item = await this.deps.store.get(keys.contactImport(id));
@@ -125,6 +138,9 @@ export class ContactImportService {
     }
 
     const byEmail = contactsByEmail(await this.deps.organisations.register());
+    const adminAddresses = await this.deps.adminAddresses.all();
+    const madeAdmin = preview.valid.find((row) => !byEmail.has(row.email) && adminAddresses.has(row.email));
+    if (madeAdmin) throw emailIsAdminError(madeAdmin.email);
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const row of preview.valid) {
       const outcome = await this.apply(id, row, byEmail.get(row.email), actor);
@@ -156,7 +172,7 @@ export class ContactImportService {
 
   private async apply(
     importId: string,
-    row: ContactImportRow,
+    row: ContactImportPreview['valid'][number],
     existing: Contact | undefined,
     actor: string,
   ): Promise<'created' | 'updated' | 'unchanged'> {
@@ -191,11 +207,18 @@ export class ContactImportService {
       });
       return 'created';
     }
-    if (changeOf(row, existing) === 'unchanged') return 'unchanged';
+    if (changeOf(row, existing) === 'unchanged') {
+      // A re-run of a commit that moved this contact but failed to end all its sessions finds it moved.
+      if (row.before && row.before.organisationId !== row.organisationId) {
+        await this.deps.sessions.endContactSessions(existing, { keepOrganisationId: existing.organisationId });
+      }
+      return 'unchanged';
+    }
     const after: Contact = { ...existing, organisationId: row.organisationId, name: row.name, role: row.role };
-    await this.deps.contacts.update(existing, after);
     const moved = after.organisationId !== existing.organisationId;
-    if (moved) await this.deps.sessions.endAllFor(existing.email);
+    // Ended before the move (a failure then moves nothing) and after it (a session opened meanwhile).
+    if (moved) await this.deps.sessions.endContactSessions(existing);
+    await this.deps.contacts.update(existing, after);
     const entry = {
       actor,
       target: `contact:${existing.id}`,
@@ -207,8 +230,10 @@ export class ContactImportService {
       action: moved ? 'contact.move' : 'contact.update',
       organisationId: after.organisationId,
     });
-    if (moved)
+    if (moved) {
       await this.deps.audit.record({ ...entry, action: 'contact.move', organisationId: existing.organisationId });
+      await this.deps.sessions.endContactSessions(existing, { keepOrganisationId: after.organisationId });
+    }
     return 'updated';
   }
 }

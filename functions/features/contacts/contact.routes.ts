@@ -53,13 +53,14 @@ export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: ContactRou
       method: 'post',
       path: '/api/admin/organisations/{code}/contacts',
       ...admin,
-      summary: 'Adds a contact to the organisation. An address already used by a contact answers 409.',
+      summary:
+        "Adds a contact to the organisation. An address already used by a contact, or an admin's address, answers 409.",
       request: { params: OrganisationCodeParamSchema, body: jsonBody(CreateContactInputSchema) },
       responses: {
         201: jsonResponse(ContactChangeResultSchema, 'Tillagd'),
         ...commonErrors,
         404: errorResponse('Organisationen saknas'),
-        409: errorResponse('Adressen används redan'),
+        409: errorResponse('Adressen används redan eller tillhör en administratör'),
       },
     }),
     async (c) =>
@@ -129,6 +130,7 @@ export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: ContactRou
         200: jsonResponse(ContactImportCommitResultSchema, 'Importerad'),
         ...commonErrors,
         404: errorResponse('Saknas'),
+        409: errorResponse('En ny kontakts adress tillhör en administratör'),
         422: errorResponse('Filen har fel eller är för gammal'),
       },
     }),

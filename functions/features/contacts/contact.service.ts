@@ -8,6 +8,7 @@ import type {
   UpdateContactInputSchema,
 } from '../../../shared/schemas/contact.schema';
 import { AlreadyExistsError, DomainRuleError, NotFoundError } from '../../errors/domain-errors';
+import type { AdminAddresses } from '../admins/admin-addresses';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
@@ -21,6 +22,8 @@ interface ContactServiceDeps {
   organisations: OrganisationRepository;
   sessions: SessionService;
   audit: AuditLog;
+  /** Admins' addresses (stored and ADMIN_EMAILS): none of them may be a contact's. */
+  adminAddresses: AdminAddresses;
 }
 
 /** What a contact change answers: the contact, and its organisation's statute warnings afterwards. */
@@ -32,6 +35,12 @@ export interface ContactChange {
 /**
  * The kansli's contact register: add, edit, move and remove contacts. Every change is audit-logged,
  * and removing or moving a contact, or changing its address, ends that person's sessions at once.
+ *
+ * Sessions are ended before the write and again after it (and after its audit entry). Before: if
+ * that fails, nothing has been written and the request can simply be repeated. After: a session
+ * opened while the write was under way (its sign-in read the contact as it was) ends too. If the
+ * second pass fails, the request answers 503 with the change written and audited; repeating a move
+ * finds nothing to change and sweeps the contact's sessions outside its organisation now.
  */
 export class ContactService {
   constructor(private readonly deps: ContactServiceDeps) {}
@@ -44,12 +53,14 @@ export class ContactService {
   }
 
   /**
-   * Adds a contact to an organisation.
-   * Throws NotFoundError for an unknown organisation, AlreadyExistsError when the address belongs to a contact.
+   * Adds a contact to an organisation. Throws NotFoundError for an unknown organisation,
+   * AlreadyExistsError when the address belongs to a contact, StateConflictError `email_is_admin`
+   * when it is an admin's.
    */
   async create(organisationId: string, input: CreateInput, actor: string): Promise<ContactChange> {
     await this.requireOrganisation(organisationId);
     const contact: Contact = { id: randomUUID(), organisationId, ...input, emailState: 'ok' };
+    await this.deps.adminAddresses.assertNotAdmin(contact.email);
     await this.assertEmailFree(contact.email, contact.id);
     await this.deps.contacts.create(contact);
     await this.deps.audit.record({
@@ -64,7 +75,8 @@ export class ContactService {
 
   /**
    * Changes a contact. A new `organisationId` moves it (422 unknown_organisation if there is no such
-   * organisation). Throws NotFoundError for an unknown id, AlreadyExistsError for an address in use.
+   * organisation). Throws NotFoundError for an unknown id, AlreadyExistsError for an address in use,
+   * StateConflictError `email_is_admin` for an admin's address.
    */
   async update(contactId: string, patch: UpdateInput, actor: string): Promise<ContactChange> {
     const before = await this.require(contactId);
@@ -73,11 +85,19 @@ export class ContactService {
     if (moved && !(await this.deps.organisations.get(after.organisationId))) {
       throw new DomainRuleError('unknown_organisation', `Organisationen ${after.organisationId} finns inte.`);
     }
-    if (after.email !== before.email) await this.assertEmailFree(after.email, after.id);
-    if (!changed(before, after)) return { contact: before, warnings: await this.warningsOf(before.organisationId) };
+    const emailChanged = after.email !== before.email;
+    if (emailChanged) {
+      await this.deps.adminAddresses.assertNotAdmin(after.email);
+      await this.assertEmailFree(after.email, after.id);
+    }
+    if (!changed(before, after)) {
+      // Perhaps the retry of a move whose sessions were not all ended: end those that no longer match.
+      await this.deps.sessions.endContactSessions(before, { keepOrganisationId: before.organisationId });
+      return { contact: before, warnings: await this.warningsOf(before.organisationId) };
+    }
 
+    if (moved || emailChanged) await this.deps.sessions.endContactSessions(before);
     await this.deps.contacts.update(before, after);
-    if (moved || after.email !== before.email) await this.deps.sessions.endAllFor(before.email);
     const entry = { actor, target: `contact:${contactId}`, before: summary(before), after: summary(after) };
     await this.deps.audit.record({
       ...entry,
@@ -86,14 +106,22 @@ export class ContactService {
     });
     if (moved)
       await this.deps.audit.record({ ...entry, action: 'contact.move', organisationId: before.organisationId });
+    // After the audit, so that a failure here leaves the change recorded; the retry sweeps.
+    await this.deps.sessions.endContactSessions(
+      before,
+      emailChanged ? {} : { keepOrganisationId: after.organisationId },
+    );
     return { contact: after, warnings: await this.warningsOf(after.organisationId) };
   }
 
-  /** Removes a contact and ends their sessions. Throws NotFoundError for an unknown id. */
+  /**
+   * Removes a contact and ends their sessions, before the removal (so a failure leaves the contact
+   * and the request can be repeated) and after it. Throws NotFoundError for an unknown id.
+   */
   async remove(contactId: string, actor: string) {
     const contact = await this.require(contactId);
+    await this.deps.sessions.endContactSessions(contact);
     await this.deps.contacts.remove(contact);
-    await this.deps.sessions.endAllFor(contact.email);
     await this.deps.audit.record({
       actor,
       action: 'contact.delete',
@@ -101,6 +129,7 @@ export class ContactService {
       organisationId: contact.organisationId,
       before: summary(contact),
     });
+    await this.deps.sessions.endContactSessions(contact);
     return {
       id: contactId,
       organisationId: contact.organisationId,
