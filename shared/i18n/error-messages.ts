@@ -38,6 +38,9 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   already_reminded:
     'The organisation has already been reminded today. A contact is reminded by hand at most once a day.',
   override_not_found: 'The question has no override to remove.',
+  campaign_not_open_to_close: 'The campaign cannot be closed because it is not open.',
+  survey_misconfigured:
+    "The survey is set up incorrectly on Klimatkommunerna's side, so this could not be done. The fault is not yours. Please contact the secretariat so it can be fixed.",
   organisation_not_member:
     'The organisation is not a member on this date, or was not one while the survey took answers. No reminder was sent.',
   // The secretariat's console
@@ -48,9 +51,9 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
     'The address belongs to a member contact and cannot also be an admin. Remove the contact or give it another address first.',
   another_campaign_open: 'Another campaign is already open. Close it first.',
   campaign_changed: 'Someone else changed the campaign. Reload and try again.',
-  campaign_not_started: 'The campaign has not been opened yet.',
-  campaign_published: 'The campaign is published; this can no longer be changed.',
-  invalid_dates: 'The dates are not valid.',
+  campaign_not_started: 'The campaign has not opened yet.',
+  campaign_published: 'The campaign is published and its report is frozen, so this can no longer be changed.',
+  invalid_dates: 'The dates are not valid: a deadline must be in the future and after the opening.',
   invalid_reminder_policy: "The campaign's reminder policy is not valid. Correct it in the campaign first.",
   invalid_scoring: "The survey's scoring is not valid.",
   report_too_large: 'The report is too large to store. Reduce the number of questions or choices.',
@@ -63,6 +66,12 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   unknown_question: 'The question is not in the survey.',
   response_not_submitted: 'Points can only be adjusted on submitted responses.',
   review_busy: 'Someone else changed the response at the same time. Try again.',
+  deadline_required:
+    'The survey no longer takes answers. Give a new deadline in the future, or the organisation cannot submit again.',
+  deadline_not_after_campaign: "An organisation's own deadline must be later than the campaign's deadline.",
+  nothing_to_change: 'This would change nothing: the organisation already is as asked.',
+  response_changed:
+    'The response has changed since the page was loaded (it may have been submitted or reopened). Reload the page and try again.',
   // Imports
   import_not_found: 'The import does not exist.',
   import_has_errors: 'The file has errors. Correct them and upload the file again.',

@@ -26,6 +26,11 @@ export const ProgressRowSchema = z.object({
   /** Reminder emails sent to the organisation's contacts (the invitation not counted). */
   remindersSent: z.number().int().min(0),
   emailProblems: z.array(EmailProblemSchema),
+  /**
+   * The organisation's own deadline, set by the kansli when reopening or extending: only when it
+   * is later than the campaign's deadline (an earlier one has no effect), otherwise null.
+   */
+  closesAtOverride: z.string().nullable(),
 });
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;
 

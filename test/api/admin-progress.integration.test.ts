@@ -87,6 +87,7 @@ describe('campaign progress', () => {
             email: 'tjansteperson.12@example.se',
           },
         ],
+        closesAtOverride: null,
       },
       expect.objectContaining({ organisationId: '1280', status: 'excused', remindersSent: 0, emailProblems: [] }),
       expect.objectContaining({
@@ -123,6 +124,23 @@ describe('campaign progress', () => {
     await call(ctx, admin, 'PATCH', '/api/admin/organisations/1280', { memberUntil: '2025-12-31' });
     const res = await call(ctx, admin, 'GET', PROGRESS);
     expect(res.body.map((row: { organisationId: string }) => row.organisationId)).toEqual(['12', '1281']);
+  });
+
+  it("shows an organisation's own deadline when it is later than the campaign's, which has no effect otherwise", async () => {
+    // Arrange: the campaign closes 2026-04-30T21:59Z
+    const responses = new ResponseRepository(ctx.store);
+    await responses.adminUpdate(2026, '1281', 'kommun', { closesAtOverride: '2026-05-10T21:59:00.000Z' });
+    await responses.adminUpdate(2026, '1280', 'kommun', { closesAtOverride: '2026-04-20T21:59:00.000Z' });
+    // Act
+    const res = await call(ctx, admin, 'GET', PROGRESS);
+    // Assert
+    const deadlines = Object.fromEntries(
+      res.body.map((row: { organisationId: string; closesAtOverride: string | null }) => [
+        row.organisationId,
+        row.closesAtOverride,
+      ]),
+    );
+    expect(deadlines).toEqual({ '12': null, '1280': null, '1281': '2026-05-10T21:59:00.000Z' });
   });
 
   it('answers 404 for an unknown campaign and 400 for an unknown status filter', async () => {

@@ -308,7 +308,7 @@ describe('deadlines', () => {
     const lund = await signIn(ctx, 'tjansteperson.1281@example.se');
     expect((await put(ctx, lund, { ...completeKommunAnswers(), T5: false }, 2)).status).toBe(200);
     const current = await (await ctx.app.request('/api/campaigns/current', { headers: { cookie: lund } })).json();
-    expect(current.closesAtForOrganisation).toBe('2026-05-09T21:59:00Z');
+    expect(current.closesAtForOrganisation).toBe('2026-05-09T21:59:00.000Z');
     const malmo = await signIn(ctx, 'tjansteperson.1280@example.se');
     expect((await put(ctx, malmo, { B1: true }, 0)).status).toBe(403);
   });

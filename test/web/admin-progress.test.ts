@@ -10,6 +10,7 @@ const row = (over: Partial<ProgressRow> & Pick<ProgressRow, 'organisationId' | '
   updatedBy: null,
   remindersSent: 0,
   emailProblems: [],
+  closesAtOverride: null,
   ...over,
 });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isCampaignMember, isListedInCampaign } from '../../../shared/domain/membership';
 import type { ResponseTable } from '../../../shared/export/response-table';
 import { responseTable } from '../../../shared/export/response-table';
 import {
@@ -67,6 +68,7 @@ export interface PublishResult {
 /** Everything an export or a publish reads about one campaign. */
 interface CampaignData {
   campaign: Campaign;
+  /** The organisations in the campaign, asked to answer (`isCampaignMember`). */
   members: Organisation[];
   /** Members in scope plus any other organisation with a response item, by code. */
   organisations: Organisation[];
@@ -229,7 +231,7 @@ export class KlimatlagetService {
       this.deps.organisations.list(),
       this.deps.responses.listByCampaign(year),
     ]);
-    const { organisations } = scope(register, responses, year);
+    const { organisations } = scope(register, responses, campaign);
     const byCode = new Map(responses.map((r) => [r.organisationId, r]));
     return {
       year: campaign.year,
@@ -331,7 +333,7 @@ export class KlimatlagetService {
       this.deps.responses.listByCampaign(year),
       this.deps.responses.listByCampaign(year - 1),
     ]);
-    const { members, organisations } = scope(register, responses, year);
+    const { members, organisations } = scope(register, responses, campaign);
     const submitted = responses.filter((r) => r.status === 'submitted').map((r) => r.organisationId);
     const emissions: Record<string, EmissionRow[]> = {};
     for (const [id, records] of await this.deps.emissions.byOrganisation(submitted)) {
@@ -407,15 +409,15 @@ function hashesOf(campaign: Campaign) {
 }
 
 /**
- * Members asked to answer in `year` (membership overlapping the year), and for exports those plus
- * any organisation that has a response item although its membership has ended.
+ * The campaign's members, asked to answer (in the campaign: a member on one of its answer days, not
+ * merely some day of the calendar year), and for the exports those plus any organisation with a
+ * response item whatever its membership. A submission always counts: `aggregateKlimatlaget` counts
+ * every submitted response, members or not. See shared/domain/membership.ts.
  */
-function scope(register: Organisation[], responses: SurveyResponse[], year: number) {
-  const isMember = (o: Organisation) =>
-    (!o.memberSince || o.memberSince <= `${year}-12-31`) && (!o.memberUntil || o.memberUntil >= `${year}-01-01`);
-  const members = register.filter(isMember);
+function scope(register: Organisation[], responses: SurveyResponse[], campaign: Campaign) {
+  const members = register.filter((o) => isCampaignMember(o, campaign));
   const answered = new Set(responses.map((r) => r.organisationId));
-  const organisations = register.filter((o) => isMember(o) || answered.has(o.id));
+  const organisations = register.filter((o) => isListedInCampaign(o, campaign, answered.has(o.id)));
   return { members, organisations };
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isListedInCampaign } from '../../../shared/domain/membership';
 import { progressStatusOf } from '../../../shared/domain/progress-status';
 import { statuteWarnings } from '../../../shared/domain/statute-roles';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
@@ -28,8 +29,9 @@ const EMAIL_STATE_MESSAGES: Record<'bounced' | 'unsubscribed' | 'complained', st
 };
 
 /**
- * The kansli's progress page: one row per member organisation for a campaign. Whatever the number
- * of organisations it costs one GetItem (the campaign) and three paged queries: the register
+ * The kansli's progress page: one row per organisation in the campaign (a member on one of its
+ * answer days, or any organisation with a response item: `isListedInCampaign`). Whatever the
+ * number of organisations it costs one GetItem (the campaign) and three paged queries: the register
  * (organisations with contacts), the campaign's responses and its reminder log — never a query
  * per organisation.
  */
@@ -46,26 +48,23 @@ export class ProgressService {
     ]);
     const responseOf = new Map(responses.map((response) => [response.organisationId, response]));
     const rows = register
-      .filter(({ organisation }) => responseOf.has(organisation.id) || memberDuring(organisation, campaign))
+      .filter(({ organisation }) => isListedInCampaign(organisation, campaign, responseOf.has(organisation.id)))
       .map(({ organisation, contacts }) =>
-        progressRow(organisation, contacts, responseOf.get(organisation.id), reminders.get(organisation.id) ?? 0),
+        progressRow(
+          campaign,
+          organisation,
+          contacts,
+          responseOf.get(organisation.id),
+          reminders.get(organisation.id) ?? 0,
+        ),
       )
       .filter((row) => (!query.status || row.status === query.status) && (!query.type || row.type === query.type));
     return sortRows(rows, query.sort, query.order);
   }
 }
 
-/** Whether the organisation was a member at some point while the campaign ran. */
-function memberDuring(organisation: Organisation, campaign: Campaign): boolean {
-  const opens = campaign.opensAt.slice(0, 10);
-  const closes = campaign.closesAt.slice(0, 10);
-  return (
-    (!organisation.memberSince || organisation.memberSince <= closes) &&
-    (!organisation.memberUntil || organisation.memberUntil >= opens)
-  );
-}
-
 function progressRow(
+  campaign: Campaign,
   organisation: Organisation,
   contacts: Contact[],
   response: ResponseSummary | undefined,
@@ -82,7 +81,14 @@ function progressRow(
     updatedBy: response?.updatedBy ?? null,
     remindersSent,
     emailProblems: emailProblems(contacts),
+    closesAtOverride: ownDeadline(campaign, response),
   };
+}
+
+/** The organisation's own deadline when it has one that counts: later than the campaign's. */
+function ownDeadline(campaign: Campaign, response: ResponseSummary | undefined): string | null {
+  const own = response?.closesAtOverride;
+  return own && Date.parse(own) > Date.parse(campaign.closesAt) ? own : null;
 }
 
 /** Contacts whose address cannot be used, then the roles the statutes require that nobody holds. */

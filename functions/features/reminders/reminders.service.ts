@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mayEmailAbout, membershipOn, stockholmDay } from '../../../shared/domain/membership';
 import {
   type BackoffOptions,
   DEFAULT_CLAIM_LEASE_MS,
@@ -129,8 +130,9 @@ export function policyOf(campaign: Campaign): ReminderPolicy {
 /**
  * The reminders job: `runReminders({campaign, at, dryRun})` gathers the register, the campaign's
  * responses and its reminder log (three paged queries, however many contacts), plans with the pure
- * `planReminders`, and for each due email claims the step, issues a 7-day sign-in token, sends it
- * at the policy's rate and records the outcome. A run that sends to an organisation that has not
+ * `planReminders` for the organisations that are members on the day of `at` (`mayEmailAbout`:
+ * former and future members get nothing), and for each due email claims the step, issues a 7-day
+ * sign-in token, sends it at the policy's rate and records the outcome. A run that sends to an organisation that has not
  * started reads the year before's responses too (a fourth paged query), to mention its answers.
  * Emails, scheduled or "Påminn nu", mention only the year before's submission; the survey page
  * offers the latest earlier one, whichever year that is. Nothing is ever sent twice for one contact and step:
@@ -153,12 +155,15 @@ export class RemindersService {
       this.deps.responses.listSummariesByCampaign(campaign.year),
       this.deps.reminderLog.listByCampaign(campaign.year),
     ]);
-    const gathered = gather(policy, register, responses);
+    // Only organisations that are members on the day of `at` are planned for; a former (or future)
+    // member is neither emailed nor listed, not even as skipped (shared/domain/membership.ts).
+    const members = register.filter(({ organisation }) => mayEmailAbout(organisation, campaign, at));
+    const gathered = gather(policy, members, responses);
     const plan = planReminders({
       policy,
       campaign: { opensAt: new Date(campaign.opensAt), closesAt: new Date(campaign.closesAt), status: campaign.status },
       at,
-      organisations: planOrganisations(register, gathered.responses),
+      organisations: planOrganisations(members, gathered.responses),
       log: toPlanLog(entries),
       leaseMs: this.leaseMs,
     });
@@ -224,7 +229,8 @@ export class RemindersService {
    * conditional write, so a second click the same day emails nobody twice; the entry is an ordinary
    * reminder-log entry, so progress counts it and the schedule's spacing rules see it.
    *
-   * Throws NotFoundError (unknown organisation), DomainRuleError `organisation_submitted`,
+   * Throws NotFoundError (unknown organisation), DomainRuleError `organisation_not_member` (not a
+   * member today, or not in the campaign: shared/domain/membership.ts), `organisation_submitted`,
    * `organisation_excused`, `campaign_not_open` (the organisation cannot answer now),
    * `no_reachable_contacts`, and StateConflictError `already_reminded` when every reachable contact
    * was already reminded by hand today (nothing was sent).
@@ -237,6 +243,7 @@ export class RemindersService {
     if (!organisation) throw new NotFoundError(`Organisationen ${organisationId} finns inte.`);
     const response = bundle.responses.get(campaign.year);
     const at = this.deps.clock.now();
+    if (!mayEmailAbout(organisation, campaign, at)) throw notMember(organisation, campaign, at);
     if (response?.status === 'submitted') {
       throw new DomainRuleError(
         'organisation_submitted',
@@ -658,6 +665,25 @@ export class RemindersService {
       },
     };
   }
+}
+
+/**
+ * "Påminn nu" for an organisation that is not a member today, or was not one on any of the
+ * campaign's answer days (422 `organisation_not_member`). Details: the register's dates.
+ */
+function notMember(organisation: Organisation, campaign: Campaign, at: Date): DomainRuleError {
+  const { name, memberSince, memberUntil } = organisation;
+  const standing = membershipOn(organisation, stockholmDay(at));
+  const message =
+    standing === 'ended'
+      ? `${name} är inte längre medlem: medlemskapet upphörde ${memberUntil}.`
+      : standing === 'not_yet'
+        ? `${name} är inte medlem ännu: medlemskapet börjar ${memberSince}.`
+        : `${name} var inte medlem medan enkäten ${campaign.year} tog emot svar.`;
+  return new DomainRuleError('organisation_not_member', `${message} Ingen påminnelse skickades.`, {
+    memberSince: memberSince ?? null,
+    memberUntil: memberUntil ?? null,
+  });
 }
 
 /** An organisation's own deadline: the campaign's, or a later one the kansli set when reopening. */

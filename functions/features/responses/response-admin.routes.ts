@@ -2,13 +2,13 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { SurveyResponseSchema } from '../../../shared/schemas/response.schema';
-import { DomainRuleError, NotFoundError } from '../../errors/domain-errors';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ResponseRepository } from './response.repository';
+import { ResponseAdminService } from './response-admin.service';
 
 const ResponseParamsSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -18,6 +18,11 @@ const ResponseParamsSchema = z.object({
 export const ReopenInputSchema = z.object({
   closesAt: z.iso.datetime({ offset: true }).optional(),
   reason: z.string().trim().min(3).max(1000),
+  /**
+   * What the kansli chose, seeing the response: `reopen` a submitted one, `extend` the time of one
+   * that is not submitted. 409 `response_changed` when the response is no longer so.
+   */
+  intent: z.enum(['reopen', 'extend']).optional(),
 });
 
 export const ExcuseInputSchema = z.object({
@@ -34,61 +39,35 @@ interface Deps {
   now: () => Date;
 }
 
-/** The kansli's actions on one organisation's response: reopen with a new deadline, excuse. */
+/** The kansli's actions on one organisation's response: reopen or give it its own deadline, excuse. */
 export function registerResponseAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   const admin = { 'x-access': 'admin' as const, middleware: [deps.access('admin')] };
-
-  const organisationFor = async (code: string) => {
-    const organisation = await deps.organisations.get(code);
-    if (!organisation) throw new NotFoundError(`Organisationen ${code} finns inte.`);
-    return organisation;
-  };
+  const service = new ResponseAdminService(deps);
 
   app.openapi(
     createRoute({
       method: 'post',
       path: '/api/admin/campaigns/{year}/responses/{code}/reopen',
       ...admin,
-      summary: 'Reopens a submitted response, optionally with a later deadline for that organisation only.',
+      summary:
+        'Reopens a submitted response (a draft again, answers kept) and/or gives the organisation its own, later deadline ' +
+        "(`closesAt`, after the campaign's). Refused (422) when it would change nothing (`nothing_to_change`), when the " +
+        'campaign no longer takes answers and no own deadline to come is given (`deadline_required`), for a deadline in ' +
+        "the past (`invalid_dates`) or not after the campaign's (`deadline_not_after_campaign`), before the campaign has " +
+        'opened (`campaign_not_started`) and once it is published (`campaign_published`). With `intent`, 409 `response_changed` ' +
+        'when the response is no longer as the kansli saw it (e.g. submitted meanwhile).',
       request: { params: ResponseParamsSchema, body: jsonBody(ReopenInputSchema) },
       responses: {
-        200: jsonResponse(SurveyResponseSchema, 'Öppnad igen'),
+        200: jsonResponse(SurveyResponseSchema, 'Öppnad igen eller förlängd'),
         ...commonErrors,
         404: errorResponse('Saknas'),
-        422: errorResponse('Bryter mot en regel'),
+        409: errorResponse('Svaret har ändrats sedan det lästes'),
+        422: errorResponse('Ändrar ingenting, saknar ny sista svarsdag eller kampanjen är publicerad'),
       },
     }),
     async (c) => {
       const { year, code } = c.req.valid('param');
-      const { closesAt, reason } = c.req.valid('json');
-      const campaign = await deps.campaigns.get(year);
-      const organisation = await organisationFor(code);
-      const before = await deps.responses.get(year, code);
-      if (closesAt && closesAt <= deps.now().toISOString()) {
-        throw new DomainRuleError('invalid_dates', 'Den nya sista svarsdagen måste ligga i framtiden.');
-      }
-      if (campaign.status === 'published') throw new DomainRuleError('campaign_published', 'Kampanjen är publicerad.');
-      const reopened = await deps.responses.adminUpdate(
-        year,
-        code,
-        organisation.type,
-        {
-          status: before && before.version > 0 ? 'draft' : 'not_started',
-          ...(closesAt ? { closesAtOverride: closesAt } : {}),
-          reopenedAt: deps.now().toISOString(),
-        },
-        { remove: ['submittedAt', 'submittedBy'] },
-      );
-      await deps.audit.record({
-        actor: c.get('user')!.email,
-        action: 'response.reopen',
-        target: `response:${year}:${code}`,
-        organisationId: code,
-        year,
-        before: { status: before?.status ?? 'not_started', closesAtOverride: before?.closesAtOverride },
-        after: { status: reopened.status, closesAtOverride: reopened.closesAtOverride, reason },
-      });
-      return c.json(reopened, 200);
+      return c.json(await service.reopen(year, code, c.req.valid('json'), c.get('user')!.email), 200);
     },
   );
 
@@ -97,25 +76,21 @@ export function registerResponseAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Deps
       method: 'post',
       path: '/api/admin/campaigns/{year}/responses/{code}/excuse',
       ...admin,
-      summary: 'Marks an organisation excused for this campaign (no reminders, not counted as missing).',
+      summary:
+        'Marks an organisation excused for this campaign (no reminders, not counted as missing), or takes the excuse ' +
+        'back (`excused: false`). Refused (422) when nothing would change (`nothing_to_change`) and once the campaign ' +
+        'is published (`campaign_published`).',
       request: { params: ResponseParamsSchema, body: jsonBody(ExcuseInputSchema) },
-      responses: { 200: jsonResponse(SurveyResponseSchema, 'Klart'), ...commonErrors, 404: errorResponse('Saknas') },
+      responses: {
+        200: jsonResponse(SurveyResponseSchema, 'Klart'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+        422: errorResponse('Ändrar ingenting eller kampanjen är publicerad'),
+      },
     }),
     async (c) => {
       const { year, code } = c.req.valid('param');
-      const { excused, reason } = c.req.valid('json');
-      await deps.campaigns.get(year);
-      const organisation = await organisationFor(code);
-      const updated = await deps.responses.adminUpdate(year, code, organisation.type, { excused });
-      await deps.audit.record({
-        actor: c.get('user')!.email,
-        action: excused ? 'response.excuse' : 'response.unexcuse',
-        target: `response:${year}:${code}`,
-        organisationId: code,
-        year,
-        after: { excused, reason },
-      });
-      return c.json(updated, 200);
+      return c.json(await service.excuse(year, code, c.req.valid('json'), c.get('user')!.email), 200);
     },
   );
 }

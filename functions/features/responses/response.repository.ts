@@ -148,14 +148,35 @@ export class ResponseRepository {
     return parseResponse(item);
   }
 
-  /** Applies an admin change to a response (reopen, excuse, score, override), creating it if needed. */
+  /**
+   * Applies an admin change to a response (reopen, excuse), creating it if needed. With
+   * `expectedVersion` the write requires the stored version to be that (0: none saved yet), so a
+   * member's save or submit since the caller read wins; with `expectedExcused` it requires the
+   * excused flag to be that (absent counts as false), so a second excuse changes nothing. A failed
+   * requirement throws ResponseWriteRefused and writes nothing.
+   */
   async adminUpdate(
     year: number,
     organisationId: string,
     organisationType: 'kommun' | 'region',
     set: Record<string, unknown>,
-    options: { remove?: string[]; expectedVersion?: number } = {},
+    options: { remove?: string[]; expectedVersion?: number; expectedExcused?: boolean } = {},
   ): Promise<SurveyResponse> {
+    const parts: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    if (options.expectedVersion !== undefined) {
+      parts.push(versionExpression(options.expectedVersion));
+      names['#version'] = 'version';
+      values[':expected'] = options.expectedVersion;
+    }
+    if (options.expectedExcused !== undefined) {
+      parts.push(
+        options.expectedExcused ? '#excused = :excused' : '(attribute_not_exists(#excused) OR #excused = :excused)',
+      );
+      names['#excused'] = 'excused';
+      values[':excused'] = options.expectedExcused;
+    }
     const item = await this.store.update(
       keys.response(year, organisationId),
       {
@@ -165,18 +186,19 @@ export class ResponseRepository {
         },
         remove: options.remove,
       },
-      options.expectedVersion === undefined
+      parts.length === 0
         ? undefined
         : {
             kind: 'expression',
-            expression: versionExpression(options.expectedVersion),
-            names: { '#version': 'version' },
-            values: { ':expected': options.expectedVersion },
-            onFail: () => new ResponseWriteRefused('version'),
+            expression: parts.join(' AND '),
+            names,
+            values,
+            onFail: () => new ResponseWriteRefused('admin'),
           },
     );
     return parseResponse(item);
   }
+
   /**
    * Writes a response's override list as the caller made it from `expected`, the list as read: an
    * override appended, or a question's overrides removed. One conditional UpdateItem that requires

@@ -347,4 +347,146 @@ export const scenarios: Scenario[] = [
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },
+  {
+    name: 'the kansli reopens and extends only where it changes something, and nothing once a year is published',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, KANSLI);
+      const watch = watchPage(page);
+      const year = new Date().getFullYear();
+      const api = async (method: 'GET' | 'POST', path: string) => {
+        const res = await page.request.fetch(`${e2e.baseUrl}${path}`, { method, headers: { origin: e2e.baseUrl } });
+        return { status: res.status(), body: (await res.json()) as Json };
+      };
+      const campaign = (await api('GET', `/api/admin/campaigns/${year}`)).body;
+      const campaignCloses = Date.parse(campaign.closesAt as string);
+      const later = stockholmInput(campaignCloses + 7 * 86_400_000);
+      const table = page.locator('table.progress-table');
+      const progress = async (y: number) => {
+        await page.goto(`${e2e.baseUrl}/admin?ar=${y}`);
+        await table.locator('tbody tr').first().waitFor();
+      };
+      const reopenButtons = table.getByRole('button', { name: /^Öppna igen eller förläng för / });
+      const nameOf = async (button: ReturnType<Page['getByRole']>) =>
+        ((await button.getAttribute('aria-label')) ?? '').replace(/^Öppna igen eller förläng för /, '');
+
+      // 1. "Förläng" needs a date later than the campaign's; then the row shows the own deadline.
+      await progress(year);
+      await page.getByLabel('Status', { exact: true }).selectOption('not_started');
+      const extendButton = reopenButtons.filter({ hasText: 'Förläng' }).first();
+      const extended = await nameOf(extendButton);
+      await extendButton.click();
+      const extend = page.getByRole('dialog', { name: `Förläng svarstiden för ${extended}` });
+      await extend.getByLabel('Motivering').fill('Kommunen har bett om en vecka till.');
+      await extend.getByRole('button', { name: 'Förläng' }).click();
+      await extend.getByText('Ange den nya sista svarsdagen.').waitFor();
+      await extend.getByLabel('Ny sista svarsdag').fill(stockholmInput(campaignCloses - 86_400_000));
+      await extend.getByRole('button', { name: 'Förläng' }).click();
+      await extend.getByText(/Välj en dag senare än kampanjens sista svarsdag/).waitFor();
+      await e2e.axe(page, '/admin (extend dialog)');
+      await e2e.screenshot(page, 'admin-extend-dialog', { fullPage: false });
+      await extend.getByLabel('Ny sista svarsdag').fill(later);
+      await extend.getByRole('button', { name: 'Förläng' }).click();
+      await page
+        .getByRole('status')
+        .getByText(`${extended} har fått en egen sista svarsdag:`, { exact: false })
+        .waitFor();
+      const extendedRow = table.locator('tr', { has: page.getByRole('link', { name: extended, exact: true }) });
+      await extendedRow.getByText(`Egen sista svarsdag ${later.replace('T', ' ')}`).waitFor();
+      await e2e.screenshot(page, 'admin-progress-own-deadline');
+      // The review page's header says so too.
+      await extendedRow.getByRole('link', { name: extended, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: extended }).waitFor();
+      await page.locator('.facts').getByText('Egen sista svarsdag').waitFor();
+      await e2e.screenshot(page, 'admin-review-own-deadline');
+
+      // 2. While the campaign takes answers, a submitted response reopens without a date.
+      await progress(year);
+      await page.getByLabel('Status', { exact: true }).selectOption('submitted');
+      const reopenButton = reopenButtons.filter({ hasText: 'Öppna igen' }).first();
+      const reopened = await nameOf(reopenButton);
+      await reopenButton.click();
+      const reopen = page.getByRole('dialog', { name: `Öppna svaret från ${reopened} igen` });
+      await reopen.getByText(`Sista svarsdag för ${reopened} nu:`, { exact: false }).waitFor();
+      await reopen.getByLabel('Motivering').fill('Fel i transportsvaren.');
+      await reopen.getByRole('button', { name: 'Öppna igen' }).click();
+      await page
+        .getByRole('status')
+        .getByText(`${reopened} är öppnad igen och kan svara till`, { exact: false })
+        .waitFor();
+
+      // 3. Once the campaign is closed, reopening needs a new deadline, and the dialog says why.
+      assertEqual((await api('POST', `/api/admin/campaigns/${year}/close`)).status, 200, 'close the campaign');
+      try {
+        await progress(year);
+        await page.getByLabel('Status', { exact: true }).selectOption('submitted');
+        const closedButton = reopenButtons.filter({ hasText: 'Öppna igen' }).first();
+        const closedName = await nameOf(closedButton);
+        await closedButton.click();
+        const dialog = page.getByRole('dialog', { name: `Öppna svaret från ${closedName} igen` });
+        await dialog.getByText(/^Kampanjen tar inte längre emot svar\. Ange en ny sista svarsdag/).waitFor();
+        await dialog.getByLabel('Motivering').fill('Fel i transportsvaren.');
+        await dialog.getByRole('button', { name: 'Öppna igen' }).click();
+        await dialog.getByText('Ange en ny sista svarsdag: kampanjen tar inte längre emot svar.').waitFor();
+        assert(
+          await dialog.getByLabel('Ny sista svarsdag').evaluate((input) => (input as HTMLInputElement).required),
+          'the date field is marked required',
+        );
+        await e2e.axe(page, '/admin (reopen dialog, closed campaign)');
+        await e2e.screenshot(page, 'admin-reopen-closed-dialog', { fullPage: false });
+        await dialog.getByLabel('Ny sista svarsdag').fill(later);
+        await dialog.getByRole('button', { name: 'Öppna igen' }).click();
+        await page
+          .getByRole('status')
+          .getByText(`${closedName} är öppnad igen och kan svara till`, { exact: false })
+          .waitFor();
+        const closedRow = table.locator('tr', { has: page.getByRole('link', { name: closedName, exact: true }) });
+        await page.getByRole('button', { name: 'Rensa filter' }).click();
+        await closedRow.getByText('Utkast').waitFor();
+        await closedRow.getByText('Egen sista svarsdag').waitFor();
+      } finally {
+        await api('POST', `/api/admin/campaigns/${year}/open`);
+      }
+
+      // 4. A published year offers no actions, and says why.
+      const lastYear = year - 1;
+      if ((await api('GET', `/api/admin/campaigns/${lastYear}`)).body.status !== 'published') {
+        assertEqual((await api('POST', `/api/admin/campaigns/${lastYear}/publish`)).status, 201, 'publish last year');
+      }
+      await progress(lastYear);
+      await page.getByText('Kampanjen är publicerad och rapporten är låst.', { exact: false }).waitFor();
+      assertEqual(await table.getByRole('button', { name: /^Befria / }).count(), 0, 'no excuse on a published year');
+      assertEqual(await reopenButtons.count(), 0, 'no reopen on a published year');
+      assertEqual(await table.getByRole('columnheader', { name: 'Åtgärder' }).count(), 0, 'no actions column');
+      await e2e.axe(page, '/admin (published year)');
+      await e2e.screenshot(page, 'admin-progress-published');
+      const submittedRow = table.locator('tbody tr', { hasText: 'Inskickad' }).first();
+      await submittedRow.getByRole('link').click();
+      await page.locator('.review-table').first().waitFor();
+      await page.getByText('poängen kan inte längre justeras', { exact: false }).waitFor();
+      assertEqual(
+        await page.getByRole('button', { name: /^Justera poängen för / }).count(),
+        0,
+        'no point adjustments on a published year',
+      );
+      await e2e.axe(page, '/admin/granskning (published year)');
+      await e2e.screenshot(page, 'admin-review-published');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
 ];
+
+/** An instant as an `<input type="datetime-local">` value in Swedish time, e.g. "2026-05-12T23:59". */
+function stockholmInput(ms: number): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(ms))
+    .replace(' ', 'T');
+}

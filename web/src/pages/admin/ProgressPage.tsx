@@ -1,7 +1,9 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { LoadError, Loading } from '../../components/Feedback';
+import { useLang } from '../../i18n';
 import { readStored, writeStored } from '../../lib/browser-storage';
+import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type CampaignSummary, type ProgressRow, type ProgressStatus } from './api';
 import {
@@ -27,7 +29,7 @@ import {
   useCampaignList,
   useFilterParams,
 } from './components';
-import { type AdminKey, useAdminT } from './i18n';
+import { type AdminKey, type AdminT, useAdminT } from './i18n';
 import {
   countByStatus,
   filterProgress,
@@ -144,6 +146,8 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
   if (!rows) return <Loading />;
 
   const filtered = Boolean(status || type || query || problemsOnly);
+  const published = campaign.status === 'published';
+  const now = Date.now();
   const closeAction = () => setAction(null);
   const afterAction = (message: string, tone: 'success' | 'error' = 'success') => {
     setAction(null);
@@ -234,6 +238,7 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
             </button>
           )}
         </FilterBar>
+        {published && <p className="notice notice-info">{t('progress.publishedLocked')}</p>}
         <p className="result-count" role="status" aria-live="polite">
           {t('progress.showing', { shown: visible.length, total: rows.length })}
         </p>
@@ -245,7 +250,7 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
           className="progress-table"
           columns={[
             ...SORT_KEYS.map((key) => ({ label: t(`progress.col.${key}` as AdminKey), sortKey: key })),
-            t('progress.col.actions'),
+            !published && t('progress.col.actions'),
           ]}
           sort={sort}
           onSort={(key) => {
@@ -263,6 +268,11 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
               </th>
               <td>
                 <ProgressStatusTag status={row.status} />
+                {row.closesAtOverride && (
+                  <span className="cell-sub">
+                    {t('progress.ownDeadline')} <DateTime iso={row.closesAtOverride} compact />
+                  </span>
+                )}
               </td>
               <td>
                 <ShareBar share={row.answeredShare} />
@@ -293,35 +303,38 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
                   </ul>
                 )}
               </td>
-              {/* Up to three actions may wrap rather than push the table past a 1280 px screen. */}
-              <ActionsCell>
-                {(row.status === 'draft' || row.status === 'not_started') && campaign.status === 'open' && (
-                  <RowButton
-                    onClick={() => setAction({ kind: 'remind', row })}
-                    name={t('action.remindNowFor', { name: row.name })}
-                  >
-                    {t('action.remindNow')}
-                  </RowButton>
-                )}
-                {row.status !== 'submitted' && (
-                  <RowButton
-                    onClick={() => setAction({ kind: 'excuse', row })}
-                    name={t(row.status === 'excused' ? 'action.unexcuseFor' : 'action.excuseFor', {
-                      name: row.name,
-                    })}
-                  >
-                    {t(row.status === 'excused' ? 'action.unexcuse' : 'action.excuse')}
-                  </RowButton>
-                )}
-                {row.status !== 'excused' && campaign.status !== 'published' && (
-                  <RowButton
-                    onClick={() => setAction({ kind: 'reopen', row })}
-                    name={t('action.reopenFor', { name: row.name })}
-                  >
-                    {t(row.status === 'submitted' ? 'action.reopen' : 'action.extend')}
-                  </RowButton>
-                )}
-              </ActionsCell>
+              {/* Up to three actions may wrap rather than push the table past a 1280 px screen. A
+                  published campaign's report is frozen: no action applies, the notice above says so. */}
+              {!published && (
+                <ActionsCell>
+                  {(row.status === 'draft' || row.status === 'not_started') && campaign.status === 'open' && (
+                    <RowButton
+                      onClick={() => setAction({ kind: 'remind', row })}
+                      name={t('action.remindNowFor', { name: row.name })}
+                    >
+                      {t('action.remindNow')}
+                    </RowButton>
+                  )}
+                  {row.status !== 'submitted' && (
+                    <RowButton
+                      onClick={() => setAction({ kind: 'excuse', row })}
+                      name={t(row.status === 'excused' ? 'action.unexcuseFor' : 'action.excuseFor', {
+                        name: row.name,
+                      })}
+                    >
+                      {t(row.status === 'excused' ? 'action.unexcuse' : 'action.excuse')}
+                    </RowButton>
+                  )}
+                  {reopenRules(campaign, row, now).offered && (
+                    <RowButton
+                      onClick={() => setAction({ kind: 'reopen', row })}
+                      name={t('action.reopenFor', { name: row.name })}
+                    >
+                      {t(row.status === 'submitted' ? 'action.reopen' : 'action.extend')}
+                    </RowButton>
+                  )}
+                </ActionsCell>
+              )}
             </tr>
           ))}
         </DataTable>
@@ -335,6 +348,7 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
       />
       <ReopenDialog
         year={campaign.year}
+        campaign={campaign}
         row={action?.kind === 'reopen' ? action.row : null}
         onCancel={closeAction}
         onDone={afterAction}
@@ -379,8 +393,55 @@ function ExcuseDialog({ year, row, onCancel, onDone }: RowActionDialogProps) {
   );
 }
 
-function ReopenDialog({ year, row, onCancel, onDone }: RowActionDialogProps) {
+/**
+ * What "Öppna igen" / "Förläng" may do for a row, as the API decides it
+ * (functions/features/responses/response-admin.service.ts): offered once the campaign has opened
+ * and until it is published, never for an excused organisation. A submitted response is reopened;
+ * any other gets more time, which needs a new date. A reopen needs one too when the organisation
+ * could not answer without it: the campaign no longer takes answers and no own deadline is to come.
+ */
+export function reopenRules(
+  campaign: Pick<CampaignSummary, 'status' | 'opensAt' | 'closesAt'>,
+  row: Pick<ProgressRow, 'status' | 'closesAtOverride'>,
+  now: number,
+): { offered: boolean; intent: 'reopen' | 'extend'; deadlineRequired: boolean; currentDeadline: string | null } {
+  const opened = now >= Date.parse(campaign.opensAt);
+  const offered = (campaign.status === 'open' || campaign.status === 'closed') && opened && row.status !== 'excused';
+  const intent = row.status === 'submitted' ? 'reopen' : 'extend';
+  const campaignTakesAnswers = campaign.status === 'open' && opened && now < Date.parse(campaign.closesAt);
+  const own = row.closesAtOverride && Date.parse(row.closesAtOverride) > now ? row.closesAtOverride : null;
+  const currentDeadline = own ?? (campaignTakesAnswers ? campaign.closesAt : null);
+  return { offered, intent, deadlineRequired: intent === 'extend' || currentDeadline === null, currentDeadline };
+}
+
+/** Why a new deadline typed into the dialog would be refused, in the console's words; undefined when fine. */
+export function reopenDeadlineProblem(input: {
+  typed: string;
+  closesAt: string | null;
+  campaign: Pick<CampaignSummary, 'status' | 'opensAt' | 'closesAt'>;
+  row: Pick<ProgressRow, 'status' | 'closesAtOverride' | 'name'>;
+  now: number;
+}): { key: AdminKey; params?: Record<string, string> } | undefined {
+  const { typed, closesAt, campaign, row, now } = input;
+  const rules = reopenRules(campaign, row, now);
+  if (!typed) {
+    if (!rules.deadlineRequired) return undefined;
+    return { key: rules.intent === 'extend' ? 'extend.error.deadlineNeeded' : 'reopen.error.deadlineNeeded' };
+  }
+  if (!closesAt) return { key: 'error.dateTime' };
+  if (Date.parse(closesAt) <= now) return { key: 'error.deadlinePast' };
+  if (Date.parse(closesAt) <= Date.parse(campaign.closesAt)) {
+    return { key: 'reopen.error.notAfterCampaign', params: { date: campaign.closesAt } };
+  }
+  if (rules.intent === 'extend' && row.closesAtOverride && Date.parse(row.closesAtOverride) === Date.parse(closesAt)) {
+    return { key: 'extend.error.same', params: { name: row.name } };
+  }
+  return undefined;
+}
+
+function ReopenDialog({ year, campaign, row, onCancel, onDone }: RowActionDialogProps & { campaign: CampaignSummary }) {
   const t = useAdminT();
+  const [lang] = useLang();
   const [reason, setReason] = useState('');
   const [deadline, setDeadline] = useState('');
   const [errors, setErrors] = useState<{ reason?: string; deadline?: string }>({});
@@ -390,30 +451,70 @@ function ReopenDialog({ year, row, onCancel, onDone }: RowActionDialogProps) {
     setDeadline('');
     setErrors({});
   }, [row]);
+  const date = (iso: string) => formatDateTime(iso, lang);
+  // The rules as the dialog opened; the API checks them again against the stored response.
+  const rules = row ? reopenRules(campaign, row, Date.now()) : null;
+  const reopening = rules?.intent === 'reopen';
   return (
     <FormDialog
       open={row !== null}
-      title={row ? t(row.status === 'submitted' ? 'reopen.title' : 'extend.title', { name: row.name }) : ''}
-      submitLabel={t(row?.status === 'submitted' ? 'action.reopen' : 'action.extend')}
+      title={row ? t(reopening ? 'reopen.title' : 'extend.title', { name: row.name }) : ''}
+      submitLabel={t(reopening ? 'action.reopen' : 'action.extend')}
       onCancel={onCancel}
       onSubmit={async () => {
-        if (!row) return;
-        const next: typeof errors = { reason: reasonError(reason, t) };
-        const closesAt = deadline ? stockholmInputToIso(deadline) : undefined;
-        if (deadline && !closesAt) next.deadline = t('error.dateTime');
-        else if (closesAt && Date.parse(closesAt) <= Date.now()) next.deadline = t('error.deadlinePast');
-        showFieldErrors(next, setErrors);
-        await adminApi.reopen(year, row.organisationId, { reason: reason.trim(), ...(closesAt ? { closesAt } : {}) });
-        onDone(t('reopen.done', { name: row.name }));
+        if (!row || !rules) return;
+        const closesAt = deadline ? stockholmInputToIso(deadline) : null;
+        const problem = reopenDeadlineProblem({ typed: deadline, closesAt, campaign, row, now: Date.now() });
+        showFieldErrors(
+          { reason: reasonError(reason, t), deadline: problem && translateProblem(t, problem, date) },
+          setErrors,
+        );
+        // `intent` says what the kansli saw: the API answers 409 if the member submitted meanwhile.
+        // (adminApi.reopen's input type predates it; the API accepts it, see the route's schema.)
+        const input = { reason: reason.trim(), intent: rules.intent, ...(closesAt ? { closesAt } : {}) };
+        const updated = await adminApi.reopen(year, row.organisationId, input);
+        const until = updated.closesAtOverride ?? rules.currentDeadline ?? campaign.closesAt;
+        onDone(t(reopening ? 'reopen.doneUntil' : 'extend.done', { name: row.name, date: date(until) }));
       }}
     >
-      <p>{t(row?.status === 'submitted' ? 'reopen.body' : 'extend.body')}</p>
-      <Field label={t('reopen.deadline')} hint={t('reopen.deadlineHint')} error={errors.deadline}>
+      <p>{t(reopening ? 'reopen.body' : 'extend.body')}</p>
+      {row && rules && (
+        <p className={rules.currentDeadline ? undefined : 'notice notice-info'}>
+          {rules.currentDeadline
+            ? t('reopen.deadlineNow', { name: row.name, date: date(rules.currentDeadline) })
+            : t('reopen.deadlinePassed', { name: row.name })}
+        </p>
+      )}
+      <Field
+        label={t('reopen.deadline')}
+        hint={
+          rules?.deadlineRequired
+            ? t('reopen.deadlineHintRequired', { date: date(campaign.closesAt) })
+            : t('reopen.deadlineHintKeep', { date: date(rules?.currentDeadline ?? campaign.closesAt) })
+        }
+        error={errors.deadline}
+      >
         {(props) => (
-          <input {...props} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+          <input
+            {...props}
+            type="datetime-local"
+            required={rules?.deadlineRequired}
+            value={deadline}
+            onChange={(e) => setDeadline(e.target.value)}
+          />
         )}
       </Field>
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
     </FormDialog>
   );
+}
+
+function translateProblem(
+  t: AdminT,
+  problem: { key: AdminKey; params?: Record<string, string> },
+  date: (iso: string) => string,
+): string {
+  const params = { ...problem.params };
+  if (params.date) params.date = date(params.date);
+  return t(problem.key, params);
 }

@@ -2,11 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, useLang } from '../../i18n';
-import { formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { type SummaryPage, summarizeSurvey } from '../../lib/survey-summary';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
-import { adminApi, type ResponseReview, type ReviewedResponse, type ScoreResult } from './api';
+import { adminApi, type CampaignSummary, type ResponseReview, type ReviewedResponse, type ScoreResult } from './api';
 import {
   Announcer,
   BackLink,
@@ -101,6 +101,8 @@ export function ReviewPickerPage() {
 
 interface ReviewData {
   review: ResponseReview;
+  /** The campaign's state and deadline: a published one takes no more adjustments. */
+  campaign: Pick<CampaignSummary, 'status' | 'closesAt'>;
   pages: SummaryPage[];
   previousPages: SummaryPage[] | null;
 }
@@ -116,7 +118,7 @@ async function loadReview(year: number, code: string, lang: Lang): Promise<Revie
     const before = await adminApi.campaign(review.previous.year).catch(() => campaign);
     previousPages = summarizeSurvey(before.surveys[type], review.previous.data, lang, labels);
   }
-  return { review, pages, previousPages };
+  return { review, campaign: { status: campaign.status, closesAt: campaign.closesAt }, pages, previousPages };
 }
 
 function scoreLine(score: ScoreResult | null | undefined, lang: Lang): string {
@@ -157,7 +159,13 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
       />
     );
   }
-  const { review, pages, previousPages } = state.value;
+  const { review, campaign, pages, previousPages } = state.value;
+  // Published: the report is frozen and the API refuses adjustments, so none are offered.
+  const published = campaign.status === 'published';
+  const ownDeadline =
+    response?.closesAtOverride && Date.parse(response.closesAtOverride) > Date.parse(campaign.closesAt)
+      ? response.closesAtOverride
+      : null;
   const effective = response?.effectiveScore ?? response?.score ?? null;
   const questionScore = new Map((effective?.questions ?? []).map((q) => [q.name, q]));
   const overrides = new Map((response?.overrides ?? []).map((o) => [o.question, o]));
@@ -167,8 +175,8 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   );
   const showCompare = compare && previousPages !== null;
   const submitted = response?.status === 'submitted';
-  // A reopened response keeps its overrides; they can still be removed.
-  const showOverrides = submitted || (response?.overrides.length ?? 0) > 0;
+  // A reopened response keeps its overrides; they can still be removed (until published).
+  const showOverrides = (submitted && !published) || (response?.overrides.length ?? 0) > 0;
   const status = response?.excused ? 'excused' : (response?.status ?? 'not_started');
 
   const sendNote = async () => {
@@ -227,6 +235,17 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
             {response?.submittedBy && <span className="cell-sub">{response.submittedBy.name}</span>}
           </dd>
         </div>
+        {ownDeadline && (
+          <div>
+            <dt>{t('review.ownDeadline')}</dt>
+            <dd>
+              <DateTime iso={ownDeadline} />
+              <span className="cell-sub">
+                {t('review.campaignDeadline', { date: formatDateTime(campaign.closesAt, lang) })}
+              </span>
+            </dd>
+          </div>
+        )}
         {review.previous && (
           <div>
             <dt>{t('review.previousScore', { year: review.previous.year })}</dt>
@@ -241,6 +260,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
         </button>
       </p>
       <Announcer message={announcement.message} tone={announcement.tone} />
+      {published && <p className="notice notice-info">{t('review.publishedLocked')}</p>}
       {!response || response.version === 0 ? (
         <p className="notice notice-info">{t('review.noAnswers')}</p>
       ) : (
@@ -340,7 +360,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                             </span>
                           )}
                           <div className="row-actions">
-                            {submitted && score && score.max > 0 && (
+                            {submitted && !published && score && score.max > 0 && (
                               <RowButton
                                 name={t('review.overrideFor', { question: item.title })}
                                 onClick={() =>
@@ -355,7 +375,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                                 {t('review.overrideButton')}
                               </RowButton>
                             )}
-                            {override && (
+                            {override && !published && (
                               <RowButton
                                 name={t('review.removeOverrideFor', { question: item.title })}
                                 onClick={() =>

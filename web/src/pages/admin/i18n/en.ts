@@ -115,6 +115,24 @@ export const en: Record<AdminKey, string> = {
   'reopen.deadline': 'New deadline',
   'reopen.deadlineHint': "Swedish time. Leave empty to keep the campaign's.",
   'reopen.done': '{name} is reopened.',
+  'reopen.deadlineNow': 'Deadline for {name} now: {date}.',
+  'reopen.deadlinePassed': 'The survey no longer takes answers. Give a new deadline, or {name} cannot submit again.',
+  'reopen.deadlineHintKeep':
+    "Swedish time. Leave empty to keep {date}. A new date must be later than the campaign's deadline.",
+  'reopen.deadlineHintRequired':
+    "Swedish time. Required. Must be in the future and later than the campaign's deadline, {date}.",
+  'reopen.error.deadlineNeeded': 'Give a new deadline: the survey no longer takes answers.',
+  'reopen.error.notAfterCampaign': "Choose a date later than the campaign's deadline, {date}.",
+  'reopen.doneUntil': '{name} is reopened and can answer until {date}.',
+  'extend.error.deadlineNeeded': 'Give the new deadline.',
+  'extend.error.same': '{name} already has that deadline.',
+  'extend.done': '{name} has its own deadline: {date}.',
+  'progress.ownDeadline': 'Own deadline',
+  'progress.publishedLocked':
+    'The campaign is published and its report is frozen. Organisations can no longer be excused, reopened or given more time.',
+  'review.ownDeadline': 'Own deadline',
+  'review.campaignDeadline': "Campaign's: {date}",
+  'review.publishedLocked': 'The campaign is published and its report is frozen, so points can no longer be adjusted.',
 
   'chart.label': 'Bar chart of organisations per status. The figures are in the table.',
   'chart.show': 'Show as a chart',
@@ -348,6 +366,47 @@ export const en: Record<AdminKey, string> = {
   'campaign.done.close': 'The campaign is closed.',
   'campaign.done.publish': 'Klimatläget is published, revision {revision}.',
   'campaign.done.rescore': 'Scores recomputed: {rescored} changed, {unchanged} unchanged.',
+  'campaign.action.reopen': 'Reopen',
+  'campaign.confirm.reopen.title': 'Reopen {title}?',
+  'campaign.reopen.body':
+    'Members can answer again until the deadline. Submitted answers stay submitted; drafts are kept and can be submitted. Reminders go to those who have not submitted, as the policy says.',
+  'campaign.reopen.deadlineKept': 'The deadline is {date}. Change it here if needed.',
+  'campaign.reopen.deadlinePassed':
+    'The deadline, {date}, has passed. Set a new one, or nobody can answer: it is saved and then the campaign opens.',
+  'campaign.reopen.newDeadline': 'New deadline',
+  'campaign.reopen.deadlineHint': 'Swedish time. Must be in the future.',
+  'campaign.reopen.error.deadlineNeeded': 'Set a new deadline: the old one has passed.',
+  'campaign.reopen.error.notFuture': 'Choose a time in the future.',
+  'campaign.reopen.otherOpen': 'The {year} campaign is open. Only one campaign can be open at a time: close it first.',
+  'campaign.reopen.savedNotOpened':
+    'The new deadline ({date}) is saved, but the campaign could not be opened: {message}',
+  'campaign.done.reopen': 'The campaign is open again. Deadline: {date}.',
+  'campaign.pastDeadline.tag': 'Deadline passed',
+  'campaign.pastDeadline.title': 'The deadline has passed – close the campaign',
+  'campaign.pastDeadline.body':
+    'The deadline was {date}. Members can no longer answer (except organisations with a later deadline of their own), but the campaign shows as open until it is closed, and next year’s campaign cannot open until then.',
+  'campaign.publish.loading': 'Fetching where the organisations stand…',
+  'campaign.publish.loadFailed': 'Could not fetch where the organisations stand: {message}',
+  'campaign.publish.retry': 'Fetch again',
+  'campaign.publish.needSummary': 'Publish once where the organisations stand has been fetched.',
+  'campaign.publish.public':
+    'The report becomes public at once at {path}: anyone can read it without signing in. It cannot be withdrawn; a correction becomes a new version.',
+  'campaign.publish.countsCaption': 'The organisations in the campaign now ({total})',
+  'campaign.publish.submitted': 'Submitted, counted in the report',
+  'campaign.publish.drafts': 'Drafts, not counted',
+  'campaign.publish.notStarted': 'Not started',
+  'campaign.publish.excused': 'Excused',
+  'campaign.publish.closesOpen':
+    'The campaign is open until {date}. Publishing closes it, and anyone who has not submitted can no longer answer.',
+  'campaign.publish.ownDeadlines':
+    '{count} organisations have a deadline of their own that has not passed. They can no longer submit once the campaign is published:',
+  'campaign.publish.ownDeadlinesOne':
+    'One organisation has a deadline of its own that has not passed. It can no longer submit once the campaign is published:',
+  'campaign.publish.ownDeadline': '{name}, until {date}',
+  'campaign.publish.noOwnDeadlines': 'No organisation has a deadline of its own that is still running.',
+  'campaign.published.title': 'Klimatläget {year} is published',
+  'campaign.published.revision': 'Version {revision}: {respondents} of {organisations} organisations answered.',
+  'campaign.published.link': 'Read the published report, Klimatläget {year}',
 
   'editor.pageTitle': 'The survey for {type}, {year}',
   'editor.title': 'The survey for {type}',
@@ -390,6 +449,36 @@ export const en: Record<AdminKey, string> = {
   'editor.previewPoints': 'Preview',
   'editor.sectionTotal': 'Total {section}',
   'editor.surveyTotal': 'Total for the survey',
+  'editor.saveBlocked': 'save once they are fixed',
+  'editor.saveBlockedAnnounce':
+    'The survey cannot be saved until the errors are fixed ({count}). They are listed below the editor.',
+  'editor.leave.title': 'Leave the page without saving?',
+  'editor.leave.body': 'You have unsaved changes to the survey for {type}. If you leave the page, they will be lost.',
+  'editor.leave.stay': 'Stay on this page',
+  'editor.leave.go': 'Leave without saving',
+  'editor.conflict.title': 'Someone else has changed the campaign',
+  'editor.conflict.surveyChanged':
+    'The survey for {type} was saved by someone else {when}, after you opened it. Your changes are not saved; they are still in the editor.',
+  'editor.conflict.otherChanged':
+    'The campaign was changed {when}, after you opened the survey, but the survey for {type} is the same as when you started. Your changes are not saved yet; they are still in the editor.',
+  'editor.conflict.unknown':
+    'The campaign has changed since you opened the survey. Your changes are not saved; they are still in the editor.',
+  'editor.conflict.announce': 'The survey was not saved: someone else has changed the campaign. Your changes are kept.',
+  'editor.conflict.reload': 'Load the saved survey',
+  'editor.conflict.saveMine': 'Save my version',
+  'editor.conflict.overwrite': 'Save my version anyway',
+  'editor.conflict.downloadMine': 'Download my version',
+  'editor.conflict.reloaded': 'The saved survey is now in the editor. Your version is kept below the toolbar.',
+  'editor.conflict.reloadedTitle': 'Your unsaved version',
+  'editor.conflict.reloadedBody':
+    'The editor now shows the saved survey. Your version stays here until you close this box: copy what you want to bring into the editor, or download it.',
+  'editor.conflict.mineLabel': 'Your unsaved version of the survey for {type}',
+  'editor.conflict.copy': 'Copy my version',
+  'editor.conflict.copied': 'Your version is copied.',
+  'editor.conflict.copyFailed': 'Copying did not work. The text is selected: press Ctrl+C (Cmd+C on a Mac).',
+  'editor.conflict.fileSuffix': 'my-version',
+  'editor.conflict.dismiss': 'Close this box',
+  'editor.conflict.loadFailed': 'The saved survey could not be loaded. Try again.',
 
   'review.title': 'Review',
   'review.intro': 'Choose an organisation to read its answers, override points and send a note.',
@@ -595,4 +684,67 @@ export const en: Record<AdminKey, string> = {
   'settings.added': '{name} is an admin.',
   'settings.configHint':
     'Admins from the configuration (ADMIN_EMAILS) are removed by changing the configuration. The last admin cannot be removed.',
+  // Organisation page: imported emissions (Sustainable Advantage)
+  'emissions.heading': 'Emissions (Sustainable Advantage)',
+  'emissions.intro':
+    'Territorial emissions by sector and year as imported by the secretariat. They fill in the survey’s emissions question and are shown in Klimatläget.',
+  'emissions.empty': 'No emission figures have been imported for {name} yet.',
+  'emissions.importLink': 'Import emissions data',
+  'emissions.importsLink': 'View the imports',
+  'emissions.source': '{count} values for {from}–{to}, from {imports} imports.',
+  'emissions.sourceOne': '{count} values for {from}–{to}, from one import.',
+  'emissions.replaced': '{count} of the values replaced a value from an earlier import.',
+  'emissions.trendTitle': 'Total emissions per year (t CO₂e)',
+  'emissions.trendSummary':
+    'Bar chart of the total emissions of {name} per year {from}–{to}: from {first} to {last} tonnes of carbon dioxide equivalent. Every figure is in the table below.',
+  'emissions.trendNote': 'The chart shows the latest {count} years; the table has them all.',
+  'emissions.sectorTitle': 'Emissions by sector {year} (t CO₂e)',
+  'emissions.sectorSummary':
+    'Bar chart of the emissions of {name} by sector in {year}. Largest: {top}, {value} tonnes. Every figure is in the table below.',
+  'emissions.yearLabel': 'Year of the sector chart',
+  'emissions.tableTitle': 'Emissions by sector and year, tonnes of carbon dioxide equivalent (t CO₂e)',
+  'emissions.tableLabel': 'Table of emissions by sector and year',
+  'emissions.sector': 'Sector',
+  'emissions.total': 'Total (territorial)',
+  'emissions.totalNote':
+    'The total is territorial: international transport is not counted, as in the survey and Klimatläget.',
+  'emissions.perInhabitant': 'Tonnes per inhabitant',
+  'emissions.population': 'Inhabitants',
+  'emissions.missing': 'no figure',
+  'emissions.partial': '{count} of {all} sectors',
+  'emissions.unit': 't',
+  'emissions.sector.transporter': 'Transport',
+  'emissions.sector.utrikes-transporter': 'International transport',
+  'emissions.sector.industri': 'Industry (energy + processes)',
+  'emissions.sector.jordbruk': 'Agriculture',
+  'emissions.sector.el-och-fjarrvarme': 'Electricity and district heating',
+  'emissions.sector.egen-uppvarmning': 'Heating of homes and premises',
+  'emissions.sector.arbetsmaskiner': 'Off-road vehicles and machinery',
+  'emissions.sector.produktanvandning': 'Product use (incl. solvents)',
+  'emissions.sector.avfall': 'Waste (incl. sewage)',
+  // Organisation page: a contact's personal data (GDPR export and erasure)
+  'privacy.heading': 'Personal data',
+  'privacy.intro':
+    '“Export personal data” downloads everything stored about a contact as a JSON file. “Erase personal data” removes the person and their personal data. “Remove” above only removes the contact.',
+  'privacy.caption': 'Personal data of the contacts of {name}',
+  'privacy.export': 'Export personal data',
+  'privacy.exportFor': 'Export personal data of {name}',
+  'privacy.exporting': 'Fetching the personal data of {name}…',
+  'privacy.exported': 'The personal data of {name} was downloaded as {file}. The export is logged.',
+  'privacy.erase': 'Erase personal data',
+  'privacy.eraseFor': 'Erase personal data of {name}',
+  'privacy.eraseTitle': 'Erase the personal data of {name}?',
+  'privacy.eraseLead': 'This cannot be undone. For {name} ({email}):',
+  'privacy.eraseSessions': 'Every sign-in ends at once.',
+  'privacy.eraseOutbox': 'Stored copies of email sent to the person are deleted.',
+  'privacy.eraseReminders':
+    'Name, address and error messages are removed from the reminder log of every campaign. That a reminder was sent is kept.',
+  'privacy.eraseResponses':
+    'Responses the person last saved or submitted show as saved by “raderad kontakt” (erased contact). The answers themselves do not change.',
+  'privacy.eraseContact': 'The contact is removed from the organisation and cannot sign in again.',
+  'privacy.eraseAudit':
+    'The erasure is logged with counts, without personal data. Earlier log entries do not change. Export the personal data first if the person has asked for it.',
+  'privacy.eraseConfirm': 'Erase the personal data',
+  'privacy.erased':
+    'The personal data of {name} is erased. Sign-ins ended: {sessions}. Emails deleted: {outbox}. Reminder-log entries cleared: {reminders}. Responses now showing “raderad kontakt”: {responses}.',
 };

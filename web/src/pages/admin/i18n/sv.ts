@@ -113,6 +113,25 @@ export const sv = {
   'reopen.deadline': 'Ny sista svarsdag',
   'reopen.deadlineHint': 'Svensk tid. Lämna tomt för att behålla kampanjens.',
   'reopen.done': '{name} är öppnad igen.',
+  'reopen.deadlineNow': 'Sista svarsdag för {name} nu: {date}.',
+  'reopen.deadlinePassed':
+    'Kampanjen tar inte längre emot svar. Ange en ny sista svarsdag, annars kan {name} inte skicka in igen.',
+  'reopen.deadlineHintKeep':
+    'Svensk tid. Lämna tomt för att behålla {date}. En ny dag måste vara senare än kampanjens sista svarsdag.',
+  'reopen.deadlineHintRequired':
+    'Svensk tid. Krävs. Måste ligga i framtiden och vara senare än kampanjens sista svarsdag, {date}.',
+  'reopen.error.deadlineNeeded': 'Ange en ny sista svarsdag: kampanjen tar inte längre emot svar.',
+  'reopen.error.notAfterCampaign': 'Välj en dag senare än kampanjens sista svarsdag, {date}.',
+  'reopen.doneUntil': '{name} är öppnad igen och kan svara till {date}.',
+  'extend.error.deadlineNeeded': 'Ange den nya sista svarsdagen.',
+  'extend.error.same': '{name} har redan den sista svarsdagen.',
+  'extend.done': '{name} har fått en egen sista svarsdag: {date}.',
+  'progress.ownDeadline': 'Egen sista svarsdag',
+  'progress.publishedLocked':
+    'Kampanjen är publicerad och rapporten är låst. Organisationerna kan inte längre befrias, öppnas igen eller få längre svarstid.',
+  'review.ownDeadline': 'Egen sista svarsdag',
+  'review.campaignDeadline': 'Kampanjens: {date}',
+  'review.publishedLocked': 'Kampanjen är publicerad och rapporten är låst, så poängen kan inte längre justeras.',
 
   'chart.label': 'Stapeldiagram över antal organisationer per status. Siffrorna finns i tabellen.',
   'chart.show': 'Visa som diagram',
@@ -346,6 +365,47 @@ export const sv = {
   'campaign.done.close': 'Kampanjen är stängd.',
   'campaign.done.publish': 'Klimatläget är publicerat, version {revision}.',
   'campaign.done.rescore': 'Poängen är omräknade: {rescored} ändrade, {unchanged} oförändrade.',
+  'campaign.action.reopen': 'Öppna igen',
+  'campaign.confirm.reopen.title': 'Öppna {title} igen?',
+  'campaign.reopen.body':
+    'Medlemmarna kan svara igen fram till sista svarsdagen. Inskickade svar förblir inskickade; utkast finns kvar och kan skickas in. Påminnelser går till dem som inte har skickat in, enligt policyn.',
+  'campaign.reopen.deadlineKept': 'Sista svarsdagen är {date}. Ändra den här om det behövs.',
+  'campaign.reopen.deadlinePassed':
+    'Sista svarsdagen, {date}, har passerat. Ange en ny, annars kan ingen svara: den sparas och sedan öppnas kampanjen.',
+  'campaign.reopen.newDeadline': 'Ny sista svarsdag',
+  'campaign.reopen.deadlineHint': 'Svensk tid. Måste ligga i framtiden.',
+  'campaign.reopen.error.deadlineNeeded': 'Ange en ny sista svarsdag: den gamla har passerat.',
+  'campaign.reopen.error.notFuture': 'Välj en tidpunkt som ligger i framtiden.',
+  'campaign.reopen.otherOpen': 'Kampanjen {year} är öppen. Bara en kampanj kan vara öppen åt gången: stäng den först.',
+  'campaign.reopen.savedNotOpened':
+    'Den nya sista svarsdagen ({date}) är sparad, men kampanjen kunde inte öppnas: {message}',
+  'campaign.done.reopen': 'Kampanjen är öppen igen. Sista svarsdag: {date}.',
+  'campaign.pastDeadline.tag': 'Sista svarsdag passerad',
+  'campaign.pastDeadline.title': 'Sista svarsdag har passerat – stäng kampanjen',
+  'campaign.pastDeadline.body':
+    'Sista svarsdagen var {date}. Medlemmarna kan inte längre svara (utom organisationer med en egen, senare svarsdag), men kampanjen står som öppen tills den stängs, och nästa års kampanj kan inte öppnas förrän dess.',
+  'campaign.publish.loading': 'Hämtar läget för organisationerna…',
+  'campaign.publish.loadFailed': 'Läget för organisationerna kunde inte hämtas: {message}',
+  'campaign.publish.retry': 'Hämta läget igen',
+  'campaign.publish.needSummary': 'Publicera först när läget för organisationerna har hämtats.',
+  'campaign.publish.public':
+    'Rapporten blir offentlig direkt på {path}: vem som helst kan läsa den, utan att logga in. Den kan inte dras tillbaka; en rättelse blir en ny version.',
+  'campaign.publish.countsCaption': 'Organisationerna i kampanjen just nu ({total})',
+  'campaign.publish.submitted': 'Inskickade, räknas i rapporten',
+  'campaign.publish.drafts': 'Utkast, räknas inte',
+  'campaign.publish.notStarted': 'Ej påbörjade',
+  'campaign.publish.excused': 'Befriade',
+  'campaign.publish.closesOpen':
+    'Kampanjen är öppen till {date}. Den stängs när du publicerar, och den som inte har skickat in kan inte längre svara.',
+  'campaign.publish.ownDeadlines':
+    '{count} organisationer har en egen sista svarsdag som inte har passerat. De kan inte längre skicka in när kampanjen är publicerad:',
+  'campaign.publish.ownDeadlinesOne':
+    'En organisation har en egen sista svarsdag som inte har passerat. Den kan inte längre skicka in när kampanjen är publicerad:',
+  'campaign.publish.ownDeadline': '{name}, till {date}',
+  'campaign.publish.noOwnDeadlines': 'Ingen organisation har en egen sista svarsdag som fortfarande löper.',
+  'campaign.published.title': 'Klimatläget {year} är publicerat',
+  'campaign.published.revision': 'Version {revision}: {respondents} av {organisations} organisationer svarade.',
+  'campaign.published.link': 'Läs den publicerade rapporten, Klimatläget {year}',
 
   'editor.pageTitle': 'Enkäten för {type}, {year}',
   'editor.title': 'Enkäten för {type}',
@@ -388,6 +448,35 @@ export const sv = {
   'editor.previewPoints': 'Förhandsvisning',
   'editor.sectionTotal': 'Summa {section}',
   'editor.surveyTotal': 'Summa hela enkäten',
+  'editor.saveBlocked': 'spara när felen är rättade',
+  'editor.saveBlockedAnnounce': 'Enkäten kan inte sparas förrän felen är rättade ({count}). De står under editorn.',
+  'editor.leave.title': 'Lämna sidan utan att spara?',
+  'editor.leave.body': 'Du har osparade ändringar i enkäten för {type}. Om du lämnar sidan försvinner de.',
+  'editor.leave.stay': 'Stanna kvar',
+  'editor.leave.go': 'Lämna utan att spara',
+  'editor.conflict.title': 'Någon annan har ändrat kampanjen',
+  'editor.conflict.surveyChanged':
+    'Enkäten för {type} sparades av någon annan {when}, efter att du öppnade den. Dina ändringar är inte sparade; de finns kvar i editorn.',
+  'editor.conflict.otherChanged':
+    'Kampanjen ändrades {when}, efter att du öppnade enkäten, men enkäten för {type} är densamma som när du började. Dina ändringar är inte sparade ännu; de finns kvar i editorn.',
+  'editor.conflict.unknown':
+    'Kampanjen har ändrats sedan du öppnade enkäten. Dina ändringar är inte sparade; de finns kvar i editorn.',
+  'editor.conflict.announce': 'Enkäten sparades inte: någon annan har ändrat kampanjen. Dina ändringar finns kvar.',
+  'editor.conflict.reload': 'Hämta den sparade enkäten',
+  'editor.conflict.saveMine': 'Spara min version',
+  'editor.conflict.overwrite': 'Spara min version ändå',
+  'editor.conflict.downloadMine': 'Ladda ner min version',
+  'editor.conflict.reloaded': 'Den sparade enkäten visas nu i editorn. Din version finns kvar under verktygsraden.',
+  'editor.conflict.reloadedTitle': 'Din osparade version',
+  'editor.conflict.reloadedBody':
+    'Editorn visar nu den sparade enkäten. Din version finns kvar här tills du stänger rutan: kopiera det du vill föra över till editorn, eller ladda ner den.',
+  'editor.conflict.mineLabel': 'Din osparade version av enkäten för {type}',
+  'editor.conflict.copy': 'Kopiera min version',
+  'editor.conflict.copied': 'Din version är kopierad.',
+  'editor.conflict.copyFailed': 'Kopieringen gick inte. Texten är markerad: tryck Ctrl+C (Cmd+C på Mac).',
+  'editor.conflict.fileSuffix': 'min-version',
+  'editor.conflict.dismiss': 'Stäng rutan',
+  'editor.conflict.loadFailed': 'Den sparade enkäten kunde inte hämtas. Försök igen.',
 
   'review.title': 'Granskning',
   'review.intro': 'Välj en organisation för att läsa svaren, justera poäng och skicka en anteckning.',
@@ -593,6 +682,68 @@ export const sv = {
   'settings.added': '{name} är administratör.',
   'settings.configHint':
     'Administratörer från konfigurationen (ADMIN_EMAILS) tas bort genom att ändra konfigurationen. Den sista administratören kan inte tas bort.',
+  // Organisation page: imported emissions (Sustainable Advantage)
+  'emissions.heading': 'Utsläpp (Sustainable Advantage)',
+  'emissions.intro':
+    'Territoriella utsläpp per sektor och år som kansliet har importerat. De fyller i enkätens utsläppsfråga och visas i Klimatläget.',
+  'emissions.empty': 'Inga utsläppssiffror är importerade för {name} ännu.',
+  'emissions.importLink': 'Importera utsläppsdata',
+  'emissions.importsLink': 'Visa importerna',
+  'emissions.source': '{count} värden för {from}–{to}, från {imports} importer.',
+  'emissions.sourceOne': '{count} värden för {from}–{to}, från en import.',
+  'emissions.replaced': '{count} av värdena ersatte ett värde från en tidigare import.',
+  'emissions.trendTitle': 'Totala utsläpp per år (ton CO₂e)',
+  'emissions.trendSummary':
+    'Stapeldiagram över de totala utsläppen för {name} per år {from}–{to}: från {first} till {last} ton koldioxidekvivalenter. Alla siffror finns i tabellen nedan.',
+  'emissions.trendNote': 'Diagrammet visar de senaste {count} åren; tabellen har alla.',
+  'emissions.sectorTitle': 'Utsläpp per sektor {year} (ton CO₂e)',
+  'emissions.sectorSummary':
+    'Stapeldiagram över utsläppen för {name} per sektor {year}. Störst: {top}, {value} ton. Alla siffror finns i tabellen nedan.',
+  'emissions.yearLabel': 'År för sektordiagrammet',
+  'emissions.tableTitle': 'Utsläpp per sektor och år, ton koldioxidekvivalenter (ton CO₂e)',
+  'emissions.tableLabel': 'Tabell över utsläpp per sektor och år',
+  'emissions.sector': 'Sektor',
+  'emissions.total': 'Totalt (territoriellt)',
+  'emissions.totalNote': 'Totalen är territoriell: utrikes transporter räknas inte in, som i enkäten och Klimatläget.',
+  'emissions.perInhabitant': 'Ton per invånare',
+  'emissions.population': 'Invånare',
+  'emissions.missing': 'ingen siffra',
+  'emissions.partial': '{count} av {all} sektorer',
+  'emissions.unit': 'ton',
+  'emissions.sector.transporter': 'Transporter',
+  'emissions.sector.utrikes-transporter': 'Utrikes transporter',
+  'emissions.sector.industri': 'Industri (energi + processer)',
+  'emissions.sector.jordbruk': 'Jordbruk',
+  'emissions.sector.el-och-fjarrvarme': 'El och fjärrvärme',
+  'emissions.sector.egen-uppvarmning': 'Egen uppvärmning av bostäder och lokaler',
+  'emissions.sector.arbetsmaskiner': 'Arbetsmaskiner',
+  'emissions.sector.produktanvandning': 'Produktanvändning (inkl. lösningsmedel)',
+  'emissions.sector.avfall': 'Avfall (inkl. avlopp)',
+  // Organisation page: a contact's personal data (GDPR export and erasure)
+  'privacy.heading': 'Personuppgifter',
+  'privacy.intro':
+    '”Exportera personuppgifter” laddar ner allt som sparas om en kontaktperson som en JSON-fil. ”Radera personuppgifter” tar bort personen och deras personuppgifter. ”Ta bort” ovan tar bara bort kontakten.',
+  'privacy.caption': 'Personuppgifter för kontaktpersonerna i {name}',
+  'privacy.export': 'Exportera personuppgifter',
+  'privacy.exportFor': 'Exportera personuppgifter för {name}',
+  'privacy.exporting': 'Hämtar personuppgifterna för {name}…',
+  'privacy.exported': 'Personuppgifterna för {name} är nedladdade som {file}. Exporten är loggad.',
+  'privacy.erase': 'Radera personuppgifter',
+  'privacy.eraseFor': 'Radera personuppgifter för {name}',
+  'privacy.eraseTitle': 'Radera personuppgifterna för {name}?',
+  'privacy.eraseLead': 'Det här går inte att ångra. För {name} ({email}) händer följande:',
+  'privacy.eraseSessions': 'Alla inloggningar avslutas direkt.',
+  'privacy.eraseOutbox': 'Sparade kopior av e-post som skickats till personen raderas.',
+  'privacy.eraseReminders':
+    'Namn, adress och felmeddelanden tas bort ur påminnelseloggen för alla kampanjer. Att en påminnelse skickades finns kvar.',
+  'privacy.eraseResponses':
+    'Svar som personen senast sparade eller skickade in visas som sparade av ”raderad kontakt”. Svaren i sig ändras inte.',
+  'privacy.eraseContact': 'Kontaktpersonen tas bort från organisationen och kan inte logga in igen.',
+  'privacy.eraseAudit':
+    'Raderingen loggas med antal, utan personuppgifter. Tidigare poster i loggen ändras inte. Exportera personuppgifterna först om personen har begärt dem.',
+  'privacy.eraseConfirm': 'Radera personuppgifterna',
+  'privacy.erased':
+    'Personuppgifterna för {name} är raderade. Avslutade inloggningar: {sessions}. Raderade e-postmeddelanden: {outbox}. Rensade poster i påminnelseloggen: {reminders}. Svar som nu visar ”raderad kontakt”: {responses}.',
 } as const;
 
 export type AdminKey = keyof typeof sv;

@@ -1,0 +1,236 @@
+import { formatStockholm } from '../../../shared/i18n/format-date';
+import type { Campaign } from '../../../shared/schemas/campaign.schema';
+import type { Organisation } from '../../../shared/schemas/organisation.schema';
+import type { SurveyResponse } from '../../../shared/schemas/response.schema';
+import { DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
+import type { AuditLog } from '../audit/audit.log';
+import type { CampaignService } from '../campaigns/campaign.service';
+import type { OrganisationRepository } from '../organisations/organisation.repository';
+import { type ResponseRepository, ResponseWriteRefused } from './response.repository';
+import { acceptsWrites } from './response.service';
+
+/** A reopen is retried this often when the member saved or submitted between the read and the write. */
+const WRITE_ATTEMPTS = 3;
+
+interface ResponseAdminDeps {
+  responses: ResponseRepository;
+  organisations: OrganisationRepository;
+  campaigns: CampaignService;
+  audit: AuditLog;
+  now: () => Date;
+}
+
+/**
+ * The kansli's actions on one organisation's response: reopen a submitted response or give the
+ * organisation a deadline of its own (`closesAtOverride`), and excuse it. Each action either
+ * changes what the organisation can do, or is refused with a reason and writes nothing:
+ *
+ * - nothing once the campaign is published (its report is frozen): 422 `campaign_published`;
+ * - no reopen or extension before the campaign has opened: 422 `campaign_not_started`;
+ * - an own deadline must lie in the future (`invalid_dates`) and after the campaign's own, which
+ *   would otherwise apply anyway (`deadline_not_after_campaign`);
+ * - a reopen that would leave the organisation unable to submit again (the campaign no longer
+ *   takes answers and it has no own deadline still to come) needs a new deadline: `deadline_required`;
+ * - an action that would change nothing (extend without a new deadline, excuse twice): `nothing_to_change`;
+ * - a reopen or extension of a response that changed since the kansli saw it: 409 `response_changed`.
+ */
+export class ResponseAdminService {
+  constructor(private readonly deps: ResponseAdminDeps) {}
+
+  /**
+   * Reopens a submitted response (it becomes a draft again, its answers kept) and/or sets the
+   * organisation's own deadline. `intent` is what the kansli saw and chose: `reopen` a submitted
+   * response, or `extend` one that is not submitted; when the response has changed since (the
+   * member submitted meanwhile, another admin reopened it) the answer is 409 `response_changed`
+   * and nothing is written, so an extension never undoes a submission nobody saw. Without `intent`
+   * it is taken from the response as first read. One write conditioned on the version read: a
+   * member's save or submit in between makes it read and decide again (409 `review_busy` after
+   * three tries). Audited as `response.reopen`.
+   */
+  async reopen(
+    year: number,
+    code: string,
+    input: { closesAt?: string; reason: string; intent?: ReopenIntent },
+    actor: string,
+  ): Promise<SurveyResponse> {
+    const campaign = await this.deps.campaigns.get(year);
+    if (campaign.status === 'published') {
+      throw published('Kampanjen är publicerad och rapporten är låst, så svaren kan inte öppnas igen eller förlängas.');
+    }
+    const organisation = await this.organisationFor(code);
+    const now = this.deps.now().toISOString();
+    if (campaign.status === 'draft' || Date.parse(now) < Date.parse(campaign.opensAt)) {
+      throw new DomainRuleError(
+        'campaign_not_started',
+        'Kampanjen har inte öppnat än. Ändra kampanjens datum i stället för att förlänga för en organisation.',
+      );
+    }
+    const closesAt = input.closesAt === undefined ? undefined : new Date(input.closesAt).toISOString();
+    if (closesAt !== undefined) assertValidOwnDeadline(campaign, closesAt, now);
+
+    let intent = input.intent;
+    for (let attempt = 1; ; attempt++) {
+      const before = await this.deps.responses.get(year, code);
+      intent ??= before?.status === 'submitted' ? 'reopen' : 'extend';
+      assertUnchanged(organisation, before, intent);
+      const change = plannedReopen(campaign, organisation, before, closesAt, now);
+      let after: SurveyResponse;
+      try {
+        after = await this.deps.responses.adminUpdate(year, code, organisation.type, change.set, {
+          remove: change.remove,
+          expectedVersion: before?.version ?? 0,
+        });
+      } catch (error) {
+        if (!(error instanceof ResponseWriteRefused)) throw error;
+        if (attempt >= WRITE_ATTEMPTS) throw busy();
+        continue;
+      }
+      await this.deps.audit.record({
+        actor,
+        action: 'response.reopen',
+        target: `response:${year}:${code}`,
+        organisationId: code,
+        year,
+        before: { status: before?.status ?? 'not_started', closesAtOverride: before?.closesAtOverride },
+        after: { status: after.status, closesAtOverride: after.closesAtOverride, reason: input.reason },
+      });
+      return after;
+    }
+  }
+
+  /**
+   * Excuses the organisation from the campaign (no reminders, not counted as missing), or takes the
+   * excuse back. One write conditioned on the flag as it was, so two admins excusing at once make
+   * one change and one `nothing_to_change`. Audited as `response.excuse` / `response.unexcuse`.
+   */
+  async excuse(
+    year: number,
+    code: string,
+    input: { excused: boolean; reason: string },
+    actor: string,
+  ): Promise<SurveyResponse> {
+    const campaign = await this.deps.campaigns.get(year);
+    if (campaign.status === 'published') {
+      throw published('Kampanjen är publicerad och rapporten är låst, så befrielser kan inte längre ändras.');
+    }
+    const organisation = await this.organisationFor(code);
+    const unchanged = () =>
+      nothingToChange(
+        input.excused ? `${organisation.name} är redan befriad.` : `${organisation.name} är inte befriad.`,
+      );
+    const before = await this.deps.responses.get(year, code);
+    if ((before?.excused ?? false) === input.excused) throw unchanged();
+    let updated: SurveyResponse;
+    try {
+      updated = await this.deps.responses.adminUpdate(
+        year,
+        code,
+        organisation.type,
+        { excused: input.excused },
+        { expectedExcused: !input.excused },
+      );
+    } catch (error) {
+      if (error instanceof ResponseWriteRefused) throw unchanged();
+      throw error;
+    }
+    await this.deps.audit.record({
+      actor,
+      action: input.excused ? 'response.excuse' : 'response.unexcuse',
+      target: `response:${year}:${code}`,
+      organisationId: code,
+      year,
+      after: { excused: input.excused, reason: input.reason },
+    });
+    return updated;
+  }
+
+  private async organisationFor(code: string): Promise<Organisation> {
+    const organisation = await this.deps.organisations.get(code);
+    if (!organisation) throw new NotFoundError(`Organisationen ${code} finns inte.`);
+    return organisation;
+  }
+}
+
+/** Reopen a submitted response, or extend the time of one that is not submitted. */
+export type ReopenIntent = 'reopen' | 'extend';
+
+/** The response is still as the kansli saw it: submitted for a reopen, not submitted for an extension. */
+function assertUnchanged(organisation: Organisation, before: SurveyResponse | undefined, intent: ReopenIntent): void {
+  const submitted = before?.status === 'submitted';
+  if (intent === 'extend' && submitted) {
+    throw new StateConflictError(
+      'response_changed',
+      `${organisation.name} har skickat in sina svar sedan sidan lästes in, så svarstiden förlängdes inte. Läs in sidan igen och välj Öppna igen om svaren ska ändras.`,
+    );
+  }
+  if (intent === 'reopen' && !submitted) {
+    throw new StateConflictError(
+      'response_changed',
+      `Svaren från ${organisation.name} är inte inskickade längre; någon har redan öppnat dem igen. Läs in sidan igen.`,
+    );
+  }
+}
+
+/** An own deadline that would have an effect: in the future and after the campaign's deadline. */
+function assertValidOwnDeadline(campaign: Campaign, closesAt: string, now: string): void {
+  if (Date.parse(closesAt) <= Date.parse(now)) {
+    throw new DomainRuleError('invalid_dates', 'Den nya sista svarsdagen måste ligga i framtiden.');
+  }
+  if (Date.parse(closesAt) <= Date.parse(campaign.closesAt)) {
+    const keep = acceptsWrites(campaign, now) ? ' Lämna fältet tomt för att behålla kampanjens.' : '';
+    throw new DomainRuleError(
+      'deadline_not_after_campaign',
+      `Organisationens egen sista svarsdag måste vara senare än kampanjens, ${formatStockholm(campaign.closesAt)}.${keep}`,
+    );
+  }
+}
+
+/**
+ * What a reopen writes, given the response as read: a submitted response becomes a draft again; a
+ * new own deadline is stored. Throws when that changes nothing, or when the organisation still
+ * could not answer afterwards.
+ */
+function plannedReopen(
+  campaign: Campaign,
+  organisation: Organisation,
+  before: SurveyResponse | undefined,
+  closesAt: string | undefined,
+  now: string,
+): { set: Record<string, unknown>; remove?: string[] } {
+  const submitted = before?.status === 'submitted';
+  const ownBefore = before?.closesAtOverride;
+  const newDeadline = closesAt !== undefined && !(ownBefore && Date.parse(ownBefore) === Date.parse(closesAt));
+  if (!submitted && !newDeadline) {
+    throw nothingToChange(
+      closesAt === undefined
+        ? `${organisation.name} har inte skickat in, så det finns inget att öppna igen. Ange en ny sista svarsdag för att förlänga svarstiden.`
+        : `${organisation.name} har redan ${formatStockholm(closesAt)} som egen sista svarsdag.`,
+    );
+  }
+  const deadline = closesAt ?? ownBefore;
+  if (!acceptsWrites(campaign, now) && !(deadline && Date.parse(deadline) > Date.parse(now))) {
+    throw new DomainRuleError(
+      'deadline_required',
+      `Kampanjen tar inte längre emot svar. Ange en ny sista svarsdag i framtiden, annars kan ${organisation.name} inte skicka in igen.`,
+    );
+  }
+  return {
+    set: {
+      ...(submitted ? { status: 'draft', reopenedAt: now } : {}),
+      ...(newDeadline ? { closesAtOverride: closesAt } : {}),
+    },
+    remove: submitted ? ['submittedAt', 'submittedBy'] : undefined,
+  };
+}
+
+function published(message: string) {
+  return new DomainRuleError('campaign_published', message);
+}
+
+function nothingToChange(message: string) {
+  return new DomainRuleError('nothing_to_change', message);
+}
+
+function busy() {
+  return new StateConflictError('review_busy', 'Någon annan ändrade svaret samtidigt. Försök igen.');
+}

@@ -1,0 +1,93 @@
+/**
+ * Who belongs to a campaign: the one membership rule, used by the invitation and the reminders,
+ * "Påminn nu", the progress overview, Klimatläget and the exports. Pure.
+ *
+ * The register's `memberSince` and `memberUntil` are Stockholm calendar dates, both inclusive; a
+ * missing one is open. "Medlem till 2025-12-31" is a member on 31 December 2025 and not on
+ * 1 January 2026.
+ *
+ * - **In the campaign** of year Y (asked to answer, a row in progress, counted as asked in
+ *   Klimatläget Y and a row in the exports): a member on at least one of the campaign's answer days,
+ *   from the Stockholm date `opensAt` falls on to its closing day (that of the last instant before
+ *   `closesAt`). Not the calendar year Y: an organisation that left in January, before the campaign
+ *   opened, or joined in September, after it closed, was never asked, and counting it would lower
+ *   the share that answered. A per-organisation extension does not widen the answer days.
+ * - **Emailed** (the invitation, scheduled reminders, "Påminn nu"): only while a member, on the
+ *   Stockholm day the email goes out. An organisation whose membership ends mid-campaign stays in it
+ *   but gets nothing after its last day; one that joins mid-campaign gets nothing before its first.
+ * - **Answers given stand.** An organisation with a response item for the campaign (a submission,
+ *   a draft or the kansli's "excused") stays a row in progress and the exports whatever the register
+ *   says, and a submission counts in Klimatläget (as a respondent, and so among the organisations)
+ *   although the organisation is not, or no longer, a member. A non-member is never emailed.
+ */
+import { closingDay } from '../reminders/reminder-steps';
+import { type LocalDate, stockholmDate } from '../reminders/send-window';
+
+/** A calendar date as the register writes it, `YYYY-MM-DD`; such strings compare in date order. */
+export type IsoDate = string;
+
+/** The register's membership fields (null as a PATCH clears them). */
+export interface MembershipDates {
+  memberSince?: IsoDate | null;
+  memberUntil?: IsoDate | null;
+}
+
+/** The campaign fields the rule reads: when it opens and closes (ISO instants, closing exclusive). */
+export interface CampaignWindow {
+  opensAt: string;
+  closesAt: string;
+}
+
+/** How a membership stands on a day: in force, not begun yet, or ended. */
+export type MembershipOnDay = 'member' | 'not_yet' | 'ended';
+
+function isoDate(date: LocalDate): IsoDate {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${date.year}-${two(date.month)}-${two(date.day)}`;
+}
+
+/** The Stockholm calendar date of an instant, `YYYY-MM-DD`. */
+export function stockholmDay(at: Date): IsoDate {
+  return isoDate(stockholmDate(at));
+}
+
+/**
+ * The first and last Stockholm date on which the campaign takes answers; a campaign that closes at
+ * midnight closes the day before (`closingDay`, as the reminder schedule reads it).
+ */
+export function answerDays(campaign: CampaignWindow): { first: IsoDate; last: IsoDate } {
+  return {
+    first: stockholmDay(new Date(campaign.opensAt)),
+    last: isoDate(closingDay(new Date(campaign.closesAt))),
+  };
+}
+
+/** Whether the membership is in force on `day`, has not begun, or has ended. */
+export function membershipOn(membership: MembershipDates, day: IsoDate): MembershipOnDay {
+  if (membership.memberSince && day < membership.memberSince) return 'not_yet';
+  if (membership.memberUntil && day > membership.memberUntil) return 'ended';
+  return 'member';
+}
+
+/** In the campaign: a member on at least one of its answer days. */
+export function isCampaignMember(membership: MembershipDates, campaign: CampaignWindow): boolean {
+  const { first, last } = answerDays(campaign);
+  return (
+    (!membership.memberSince || membership.memberSince <= last) &&
+    (!membership.memberUntil || membership.memberUntil >= first)
+  );
+}
+
+/** Whether the organisation may be emailed about the campaign at `at`: in it, and a member that Stockholm day. */
+export function mayEmailAbout(membership: MembershipDates, campaign: CampaignWindow, at: Date): boolean {
+  return isCampaignMember(membership, campaign) && membershipOn(membership, stockholmDay(at)) === 'member';
+}
+
+/** A row of the campaign in progress and the exports: in the campaign, or any organisation with a response item. */
+export function isListedInCampaign(
+  membership: MembershipDates,
+  campaign: CampaignWindow,
+  hasResponseItem: boolean,
+): boolean {
+  return hasResponseItem || isCampaignMember(membership, campaign);
+}

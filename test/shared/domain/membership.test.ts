@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answerDays,
+  isCampaignMember,
+  isListedInCampaign,
+  mayEmailAbout,
+  membershipOn,
+  stockholmDay,
+} from '../../../shared/domain/membership';
+import { stockholmInstant } from '../../../shared/reminders/index';
+
+/** Stockholm wall-clock `YYYY-MM-DD HH:MM` as an ISO instant. */
+function sthlm(local: string): string {
+  const [date, time] = local.split(' ') as [string, string];
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return stockholmInstant({ year, month, day, hour, minute }).toISOString();
+}
+
+/** The 2026 campaign: takes answers from Monday 2 March 09:00 to 1 April 17:00, Stockholm time. */
+const CAMPAIGN_2026 = { opensAt: sthlm('2026-03-02 09:00'), closesAt: sthlm('2026-04-01 17:00') };
+
+describe('a campaign’s answer days', () => {
+  it('run from the Stockholm date it opens to the Stockholm date it closes', () => {
+    expect(answerDays(CAMPAIGN_2026)).toEqual({ first: '2026-03-02', last: '2026-04-01' });
+  });
+
+  it('are Stockholm dates, not UTC ones: opening at 00:30 local is that day, though still the day before in UTC', () => {
+    // Arrange: 00:30 on 1 March in Stockholm is 23:30 on 28 February in UTC
+    const campaign = { opensAt: sthlm('2026-03-01 00:30'), closesAt: sthlm('2026-04-30 17:00') };
+    // Act
+    const days = answerDays(campaign);
+    // Assert
+    expect(campaign.opensAt.slice(0, 10)).toBe('2026-02-28');
+    expect(days.first).toBe('2026-03-01');
+  });
+
+  it('end the day before when the campaign closes at midnight', () => {
+    const campaign = { opensAt: sthlm('2026-03-02 09:00'), closesAt: sthlm('2026-05-01 00:00') };
+    expect(answerDays(campaign).last).toBe('2026-04-30');
+  });
+});
+
+describe('membership on a day', () => {
+  it('counts both register dates as member days, and a missing date as open', () => {
+    const member = { memberSince: '2019-01-01', memberUntil: '2025-12-31' };
+    expect(membershipOn(member, '2018-12-31')).toBe('not_yet');
+    expect(membershipOn(member, '2019-01-01')).toBe('member');
+    expect(membershipOn(member, '2025-12-31')).toBe('member');
+    expect(membershipOn(member, '2026-01-01')).toBe('ended');
+    expect(membershipOn({}, '1990-06-01')).toBe('member');
+    expect(membershipOn({ memberSince: null, memberUntil: null }, '2100-01-01')).toBe('member');
+  });
+
+  it('reads the day of an instant in Stockholm time', () => {
+    expect(stockholmDay(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+    expect(stockholmDay(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
+  });
+});
+
+describe('who is in a campaign', () => {
+  it.each([
+    ['a member with no dates', {}, true],
+    ['a member since before the campaign', { memberSince: '2019-01-01' }, true],
+    ['Luleå, member until the end of the year before', { memberSince: '2019-01-01', memberUntil: '2025-12-31' }, false],
+    ['a member that left in January, before the campaign opened', { memberUntil: '2026-01-31' }, false],
+    ['a member whose last day is the opening day', { memberUntil: '2026-03-02' }, true],
+    ['a member that leaves while the campaign runs', { memberUntil: '2026-03-15' }, true],
+    ['a member that joins while the campaign runs', { memberSince: '2026-03-20' }, true],
+    ['a member whose first day is the closing day', { memberSince: '2026-04-01' }, true],
+    ['a member that joins in September, after the campaign closed', { memberSince: '2026-09-01' }, false],
+  ])('%s: %s', (_case, membership, expected) => {
+    expect(isCampaignMember(membership, CAMPAIGN_2026)).toBe(expected);
+  });
+
+  it('lists an organisation with a response item even when it is not a member, so answers given stay visible', () => {
+    const former = { memberUntil: '2025-12-31' };
+    expect(isListedInCampaign(former, CAMPAIGN_2026, true)).toBe(true);
+    expect(isListedInCampaign(former, CAMPAIGN_2026, false)).toBe(false);
+    expect(isListedInCampaign({}, CAMPAIGN_2026, false)).toBe(true);
+  });
+});
+
+describe('who may be emailed about a campaign', () => {
+  it('never a former member, whatever the day', () => {
+    const lulea = { memberSince: '2019-01-01', memberUntil: '2025-12-31' };
+    expect(mayEmailAbout(lulea, CAMPAIGN_2026, new Date(CAMPAIGN_2026.opensAt))).toBe(false);
+    expect(mayEmailAbout(lulea, CAMPAIGN_2026, new Date(sthlm('2026-03-18 08:00')))).toBe(false);
+  });
+
+  it('a member that leaves mid-campaign up to and including its last day, and not after', () => {
+    const leaving = { memberUntil: '2026-03-15' };
+    expect(mayEmailAbout(leaving, CAMPAIGN_2026, new Date(CAMPAIGN_2026.opensAt))).toBe(true);
+    expect(mayEmailAbout(leaving, CAMPAIGN_2026, new Date(sthlm('2026-03-15 23:59')))).toBe(true);
+    expect(mayEmailAbout(leaving, CAMPAIGN_2026, new Date(sthlm('2026-03-18 08:00')))).toBe(false);
+  });
+
+  it('a member that joins mid-campaign from its first day, and not before', () => {
+    const joining = { memberSince: '2026-03-20' };
+    expect(mayEmailAbout(joining, CAMPAIGN_2026, new Date(CAMPAIGN_2026.opensAt))).toBe(false);
+    expect(mayEmailAbout(joining, CAMPAIGN_2026, new Date(sthlm('2026-03-20 00:00')))).toBe(true);
+  });
+
+  it('not an organisation outside the campaign, even on a day it is a member (an extension after closing)', () => {
+    const joinedAfter = { memberSince: '2026-04-05' };
+    expect(mayEmailAbout(joinedAfter, CAMPAIGN_2026, new Date(sthlm('2026-04-10 10:00')))).toBe(false);
+  });
+});
