@@ -92,3 +92,20 @@ export class RateLimitedError extends DomainError {
 export class StoreUnavailableError extends DomainError {
   readonly code = 'store_unavailable';
 }
+
+/**
+ * The platform's own configuration is broken, e.g. a stored survey whose scoring does not compile:
+ * nothing the caller sent is wrong and retrying does not help. `fault` says what is broken, for
+ * the log; the message tells the caller whom to contact.
+ */
+export class ConfigurationFaultError extends DomainError {
+  readonly code: string;
+  constructor(
+    code: string,
+    message: string,
+    readonly fault: string,
+  ) {
+    super(message);
+    this.code = code;
+  }
+}

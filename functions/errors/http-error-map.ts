@@ -1,8 +1,10 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ScoringConfigError } from '../../shared/scoring/scoring-plan';
 import {
   AlreadyClaimedError,
   AlreadyExistsError,
-  type DomainError,
+  ConfigurationFaultError,
+  DomainError,
   DomainRuleError,
   ForbiddenError,
   InputValidationError,
@@ -31,5 +33,31 @@ export function httpStatusOf(error: DomainError): ContentfulStatusCode {
   if (error instanceof DomainRuleError) return 422;
   if (error instanceof RateLimitedError) return 429;
   if (error instanceof StoreUnavailableError) return 503;
+  // The platform's own fault, and retrying does not help: not 503.
+  if (error instanceof ConfigurationFaultError) return 500;
   return 500;
+}
+
+/** Said when a stored survey's scoring does not compile, to whoever's request ran into it. */
+export const SURVEY_MISCONFIGURED_MESSAGE =
+  'Enkäten är felaktigt inställd hos Klimatkommunerna, så det gick inte att genomföra. Felet ligger inte hos er. ' +
+  'Kontakta kansliet så att det kan rättas.';
+
+/**
+ * The domain error an error stands for: itself when it is one, and for the few errors from outside
+ * the domain layer with a known meaning, their domain equivalent. A ScoringConfigError that reaches
+ * a request means a stored survey is broken (campaign create, update and open refuse such surveys, so
+ * it is older data or a direct write): the platform's configuration fault, not the caller's, and
+ * worth an error log, not a bare "unexpected error". Undefined for anything else.
+ */
+export function domainErrorOf(error: unknown): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  if (error instanceof ScoringConfigError) {
+    return new ConfigurationFaultError(
+      'survey_misconfigured',
+      SURVEY_MISCONFIGURED_MESSAGE,
+      `survey scoring: ${error.message}`,
+    );
+  }
+  return undefined;
 }

@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { localiseErrorMessage } from '../../shared/i18n/error-messages';
-import { DomainError, VersionConflictError } from '../errors/domain-errors';
-import { httpStatusOf } from '../errors/http-error-map';
+import { ConfigurationFaultError, VersionConflictError } from '../errors/domain-errors';
+import { domainErrorOf, httpStatusOf } from '../errors/http-error-map';
 import type { AppEnv } from './app-env';
 
 const HTTP_EXCEPTION_CODES: Record<number, [string, string]> = {
@@ -19,18 +19,28 @@ const MALFORMED_FORM: [string, string] = ['malformed_form', 'Begärans formulär
 /** Answers every error in the API's one format, `{error: {code, message, details?}}`. Never a stack trace. */
 export function handleError(error: Error, c: Context<AppEnv>, log: (entry: Record<string, unknown>) => void): Response {
   const acceptLanguage = c.req.header('accept-language');
-  if (error instanceof DomainError) {
-    const status = httpStatusOf(error);
-    if (status >= 500) log({ level: 'warn', msg: 'request failed', code: error.code, requestId: c.get('requestId') });
+  // A domain error, or an error from outside the domain layer with a known meaning (a stored survey
+  // whose scoring does not compile) as its domain equivalent.
+  const domain = domainErrorOf(error);
+  if (domain) {
+    const status = httpStatusOf(domain);
+    if (domain instanceof ConfigurationFaultError) {
+      const requestId = c.get('requestId');
+      log({ level: 'error', msg: 'configuration fault', code: domain.code, fault: domain.fault, requestId });
+    } else if (status >= 500) {
+      log({ level: 'warn', msg: 'request failed', code: domain.code, requestId: c.get('requestId') });
+    }
     const body: Record<string, unknown> = {
       error: {
-        code: error.code,
-        message: localiseErrorMessage(error.code, error.message, acceptLanguage),
-        ...(error.details !== undefined && !(error instanceof VersionConflictError) ? { details: error.details } : {}),
+        code: domain.code,
+        message: localiseErrorMessage(domain.code, domain.message, acceptLanguage),
+        ...(domain.details !== undefined && !(domain instanceof VersionConflictError)
+          ? { details: domain.details }
+          : {}),
       },
     };
     // The survey client needs the stored version to show who changed what.
-    if (error instanceof VersionConflictError && error.details !== undefined) body.current = error.details;
+    if (domain instanceof VersionConflictError && domain.details !== undefined) body.current = domain.details;
     return c.json(body, status);
   }
   if (error instanceof HTTPException) {

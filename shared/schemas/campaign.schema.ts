@@ -11,7 +11,11 @@ export type SurveyJson = z.infer<typeof SurveyJsonSchema>;
 
 export const CampaignSurveysSchema = z.object({ kommun: SurveyJsonSchema, region: SurveyJsonSchema });
 
-const Instant = z.iso.datetime({ offset: true });
+// Stored and compared in UTC: a time sent with an offset (+02:00) is rewritten to its instant, so
+// every comparison of campaign times, as text or as dates, means the same moment.
+const Instant = z.iso
+  .datetime({ offset: true })
+  .overwrite((value) => (value.endsWith('Z') ? value : new Date(value).toISOString()));
 
 /** One year's survey: the medlemstest for each organisation type, its dates and state. */
 export const CampaignSchema = z.object({
@@ -43,14 +47,25 @@ export const CreateCampaignInputSchema = CampaignSchema.pick({
   .extend({ surveys: CampaignSurveysSchema.optional() })
   .refine(datesInOrder, datesMessage);
 
-/** PATCH /api/admin/campaigns/{year}. */
+/**
+ * PATCH /api/admin/campaigns/{year}. Only the surveys sent are replaced: saving the kommun survey
+ * leaves the region survey as stored.
+ */
 export const UpdateCampaignInputSchema = CampaignSchema.pick({
   title: true,
-  surveys: true,
   opensAt: true,
   closesAt: true,
   reminderPolicy: true,
 })
+  .extend({
+    surveys: CampaignSurveysSchema.partial().describe('The surveys to replace; a type left out stays as stored.'),
+    expectedUpdatedAt: z
+      .string()
+      .describe(
+        "The campaign's updatedAt as the client loaded it. When the campaign has changed since, nothing is " +
+          'saved and the answer is 409 version_conflict with the stored campaign in `current`.',
+      ),
+  })
   .partial()
   .refine(datesInOrder, datesMessage);
 

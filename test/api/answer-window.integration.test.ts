@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededContext } from '../helpers/seeded-context';
+import { adminWorld, seededContext } from '../helpers/seeded-context';
 import { jsonRequest, signIn, withCookie } from '../helpers/test-app';
 
 const RESPONSE = '/api/campaigns/2026/response';
@@ -38,5 +38,24 @@ describe('when a campaign takes answers', () => {
     expect(after.status).toBe(403);
     expect(after.body.error.code).toBe('campaign_closed');
     expect(before.status).toBe(200);
+  });
+
+  it('stores a campaign time sent with an offset as its UTC instant, so it closes when it says', async () => {
+    // Arrange
+    const { ctx, admin } = await adminWorld({ now: '2026-04-10T10:23:00.000Z', campaign: true });
+    const member = await signIn(ctx, 'tjansteperson.1281@example.se');
+    // Act: the deadline is an hour ago, written in Swedish summer time.
+    const patched = await ctx.app.request(
+      '/api/admin/campaigns/2026',
+      withCookie(admin, jsonRequest('PATCH', { closesAt: '2026-04-10T11:23:00+02:00' })),
+    );
+    const save = await ctx.app.request(
+      RESPONSE,
+      withCookie(member, jsonRequest('PUT', { data: { respondent_name: 'Anna' }, version: 0 })),
+    );
+    // Assert
+    expect(patched.status).toBe(200);
+    expect((await patched.json()).closesAt).toBe('2026-04-10T09:23:00.000Z');
+    expect(save.status).toBe(403);
   });
 });

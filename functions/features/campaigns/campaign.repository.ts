@@ -22,14 +22,21 @@ export class CampaignRepository {
     await this.store.put(this.toItem(campaign), { kind: 'absent' });
   }
 
-  /** Replaces the campaign only if nobody changed it since `expectedUpdatedAt`. */
-  async replace(campaign: Campaign, expectedUpdatedAt: string): Promise<void> {
+  /**
+   * Replaces the campaign only if nobody changed it since `expectedUpdatedAt`: one conditional put.
+   * A failed condition throws `onChanged()`, by default DomainRuleError campaign_changed.
+   */
+  async replace(
+    campaign: Campaign,
+    expectedUpdatedAt: string,
+    onChanged: () => Error = () =>
+      new DomainRuleError('campaign_changed', 'Kampanjen ändrades av någon annan. Ladda om och försök igen.'),
+  ): Promise<void> {
     await this.store.put(this.toItem(campaign), {
       kind: 'expression',
       expression: 'updatedAt = :expected',
       values: { ':expected': expectedUpdatedAt },
-      onFail: () =>
-        new DomainRuleError('campaign_changed', 'Kampanjen ändrades av någon annan. Ladda om och försök igen.'),
+      onFail: onChanged,
     });
   }
 

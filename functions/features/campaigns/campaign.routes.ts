@@ -50,6 +50,7 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
         201: jsonResponse(CampaignSchema, 'Skapad'),
         ...commonErrors,
         409: errorResponse('Året finns redan'),
+        422: errorResponse('Poängsättningen i en enkät går inte att använda (invalid_scoring)'),
       },
     }),
     async (c) => c.json(await campaigns.create(c.req.valid('json'), c.get('user')!.email), 201),
@@ -72,13 +73,17 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
       method: 'patch',
       path: '/api/admin/campaigns/{year}',
       ...admin,
-      summary: 'Changes title, dates, surveys or reminder policy.',
+      summary:
+        'Changes title, dates, surveys (only the types sent) or reminder policy; with expectedUpdatedAt, only if nobody changed the campaign since.',
       request: { params: YearParamSchema, body: jsonBody(UpdateCampaignInputSchema) },
       responses: {
         200: jsonResponse(CampaignSchema, 'Ändrad'),
         ...commonErrors,
         404: errorResponse('Saknas'),
-        422: errorResponse('Bryter mot en regel'),
+        409: errorResponse(
+          'Kampanjen har ändrats sedan expectedUpdatedAt (version_conflict, med den sparade i current)',
+        ),
+        422: errorResponse('Bryter mot en regel, t.ex. felaktig poängsättning (invalid_scoring)'),
       },
     }),
     async (c) =>

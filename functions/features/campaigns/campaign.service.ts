@@ -6,7 +6,8 @@ import type {
   UpdateCampaignInputSchema,
 } from '../../../shared/schemas/campaign.schema';
 import type { OrganisationType } from '../../../shared/schemas/organisation.schema';
-import { DomainRuleError, NotFoundError } from '../../errors/domain-errors';
+import { compileScoring, ScoringConfigError } from '../../../shared/scoring/scoring-plan';
+import { DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignRepository } from './campaign.repository';
@@ -82,9 +83,12 @@ export class CampaignService {
 
   /**
    * Creates a draft campaign. Without surveys it copies the latest earlier campaign's, or the
-   * bundled medlemstest for the first one. Throws AlreadyExistsError for a taken year.
+   * bundled medlemstest for the first one. Throws AlreadyExistsError for a taken year, and
+   * DomainRuleError invalid_scoring for surveys sent with scoring that does not compile (copied
+   * surveys are taken as they are, so a broken one can still be fixed in the editor; open checks them).
    */
   async create(input: CreateInput, actor: string): Promise<Campaign> {
+    if (input.surveys) assertScorable(input.surveys);
     const { checkedReminderPolicy, defaultReminderPolicy } = await reminderPolicyCheck();
     const now = this.clock.now().toISOString();
     const previous = input.surveys ? undefined : (await this.repo.list()).filter((c) => c.year < input.year).at(-1);
@@ -120,19 +124,41 @@ export class CampaignService {
     return campaign;
   }
 
-  /** Changes title, dates, surveys or the reminder policy. A published campaign is frozen. */
-  async update(year: number, patch: UpdateInput, actor: string): Promise<Campaign> {
+  /**
+   * Changes title, dates, surveys (only the types sent) or the reminder policy. A published campaign
+   * is frozen. With `expectedUpdatedAt` (what the client loaded), a campaign changed since throws
+   * VersionConflictError carrying the stored campaign, also when the change lands between this read
+   * and the write. Surveys whose scoring does not compile throw DomainRuleError invalid_scoring.
+   */
+  async update(year: number, input: UpdateInput, actor: string): Promise<Campaign> {
+    const { expectedUpdatedAt, ...patch } = input;
     const current = await this.get(year);
+    if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== current.updatedAt) throw changedSince(current);
     if (current.status === 'published') {
       throw new DomainRuleError('campaign_published', 'En publicerad kampanj kan inte ändras.');
     }
-    const next: Campaign = { ...current, ...patch, updatedAt: this.clock.now().toISOString() };
+    if (patch.surveys) assertScorable(patch.surveys);
+    const next: Campaign = {
+      ...current,
+      ...patch,
+      surveys: { ...current.surveys, ...patch.surveys },
+      updatedAt: nextUpdatedAt(current, this.clock.now()),
+    };
     if (new Date(next.opensAt) >= new Date(next.closesAt)) {
       throw new DomainRuleError('invalid_dates', 'Sista svarsdag måste vara efter öppningsdagen.');
     }
     if (patch.reminderPolicy)
       next.reminderPolicy = (await reminderPolicyCheck()).checkedReminderPolicy(patch.reminderPolicy, next);
-    await this.repo.replace(next, current.updatedAt);
+    try {
+      await this.repo.replace(
+        next,
+        current.updatedAt,
+        expectedUpdatedAt === undefined ? undefined : () => new VersionConflictError(CHANGED_SINCE_MESSAGE),
+      );
+    } catch (error) {
+      if (error instanceof VersionConflictError) throw changedSince(await this.get(year));
+      throw error;
+    }
     this.cache.set(year, { campaign: next, fetchedAt: performance.now() });
     await this.audit.record({
       actor,
@@ -145,19 +171,30 @@ export class CampaignService {
     return next;
   }
 
-  /** Opens the campaign. At most one is open: a lock item taken with a conditional write enforces it. */
+  /**
+   * Opens the campaign. At most one is open: a lock item taken with a conditional write enforces it.
+   * Both surveys' scoring must compile (DomainRuleError invalid_scoring), or every autosave of the
+   * organisation type with the broken survey would fail.
+   */
   async open(year: number, actor: string): Promise<Campaign> {
     const campaign = await this.get(year);
     if (campaign.status === 'open') return campaign;
     if (campaign.status === 'published')
       throw new DomainRuleError('campaign_published', 'Kampanjen är redan publicerad.');
+    assertScorable(campaign.surveys);
     await this.repo.takeOpenLock(year, this.clock.now().toISOString());
     return this.setStatus(campaign, 'open', actor, 'campaign.open');
   }
 
   async close(year: number, actor: string): Promise<Campaign> {
     const campaign = await this.get(year);
-    if (campaign.status !== 'open') throw new DomainRuleError('campaign_not_open', 'Kampanjen är inte öppen.');
+    if (campaign.status !== 'open') {
+      throw new DomainRuleError(
+        'campaign_not_open_to_close',
+        'Kampanjen kan inte stängas eftersom den inte är öppen.',
+        { status: campaign.status },
+      );
+    }
     const closed = await this.setStatus(campaign, 'closed', actor, 'campaign.close');
     await this.repo.releaseOpenLock(year);
     return closed;
@@ -181,7 +218,7 @@ export class CampaignService {
     action: string,
     extra: Record<string, unknown> = {},
   ): Promise<Campaign> {
-    const next: Campaign = { ...campaign, status, updatedAt: this.clock.now().toISOString() };
+    const next: Campaign = { ...campaign, status, updatedAt: nextUpdatedAt(campaign, this.clock.now()) };
     await this.repo.replace(next, campaign.updatedAt);
     this.cache.set(campaign.year, { campaign: next, fetchedAt: performance.now() });
     await this.audit.record({
@@ -196,16 +233,63 @@ export class CampaignService {
   }
 }
 
-/** The audit summary of a change: the touched fields, with surveys reduced to their page names. */
-function summarise(campaign: Campaign, patch: UpdateInput): Record<string, unknown> {
+type Patch = Omit<UpdateInput, 'expectedUpdatedAt'>;
+
+/** The audit summary of a change: the touched fields, with the surveys sent reduced to their page names. */
+function summarise(campaign: Campaign, patch: Patch): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const field of Object.keys(patch) as Array<keyof UpdateInput>) {
+  for (const field of Object.keys(patch) as Array<keyof Patch>) {
     out[field] =
       field === 'surveys'
         ? Object.fromEntries(
-            Object.entries(campaign.surveys).map(([type, survey]) => [type, survey.pages.map((p) => p.name)]),
+            (Object.keys(patch.surveys ?? {}) as OrganisationType[]).map((type) => [
+              type,
+              campaign.surveys[type].pages.map((p) => p.name),
+            ]),
           )
         : campaign[field];
   }
   return out;
+}
+
+const CHANGED_SINCE_MESSAGE = 'Kampanjen har ändrats sedan du hämtade den. Inget sparades.';
+
+/** 409 version_conflict with the stored campaign, so the client can show what is stored now. */
+function changedSince(stored: Campaign): VersionConflictError {
+  return new VersionConflictError(CHANGED_SINCE_MESSAGE, stored);
+}
+
+/**
+ * The `updatedAt` of the next version: now, but always later than the previous one, so a client's
+ * `expectedUpdatedAt` tells every version apart even when two writes share a millisecond or an
+ * instance's clock is behind.
+ */
+function nextUpdatedAt(previous: Campaign, now: Date): string {
+  const after = Date.parse(previous.updatedAt) + 1;
+  return new Date(Number.isNaN(after) || now.getTime() >= after ? now.getTime() : after).toISOString();
+}
+
+const SURVEY_FOR: Record<OrganisationType, string> = { kommun: 'kommuner', region: 'regioner' };
+
+/**
+ * Compiles each survey's scoring plan, as every autosave and submit will; throws DomainRuleError
+ * invalid_scoring naming each survey that does not compile, with `details: [{survey, message}]`.
+ */
+function assertScorable(surveys: Partial<Campaign['surveys']>): void {
+  const problems: Array<{ survey: OrganisationType; message: string }> = [];
+  for (const [type, survey] of Object.entries(surveys) as Array<[OrganisationType, object | undefined]>) {
+    if (!survey) continue;
+    try {
+      compileScoring(survey);
+    } catch (error) {
+      if (!(error instanceof ScoringConfigError)) throw error;
+      problems.push({ survey: type, message: error.message });
+    }
+  }
+  if (problems.length === 0) return;
+  throw new DomainRuleError(
+    'invalid_scoring',
+    problems.map((p) => `Poängsättningen i enkäten för ${SURVEY_FOR[p.survey]} är felaktig: ${p.message}`).join(' '),
+    problems,
+  );
 }

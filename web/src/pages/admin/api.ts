@@ -17,10 +17,12 @@ import type {
   CommitResponse,
   ImportPreviewResponse,
   ImportSummary,
+  OrganisationEmission,
   RollbackResponse,
   UploadTicket,
 } from '../../../../shared/schemas/emission-import.schema';
 import type { OrganisationRow, OrganisationType } from '../../../../shared/schemas/organisation.schema';
+import type { ContactExport, ErasureResult } from '../../../../shared/schemas/privacy.schema';
 import type { EmailProblem, ProgressRow, ProgressStatus } from '../../../../shared/schemas/progress.schema';
 import type { ReviewedResponse, ReviewNote, SurveyResponse } from '../../../../shared/schemas/response.schema';
 import type { ScoreResult } from '../../../../shared/scoring/score.schema';
@@ -109,9 +111,17 @@ export const adminApi = {
   campaign: (year: number) => api<Campaign>(`/api/admin/campaigns/${year}`),
   createCampaign: (input: { year: number; title: string; opensAt: string; closesAt: string }) =>
     post<Campaign>('/api/admin/campaigns', input),
+  /**
+   * Only the surveys sent are replaced. With `expectedUpdatedAt` (the campaign's `updatedAt` as
+   * loaded), a campaign changed since is refused with 409 version_conflict carrying it in `current`.
+   */
   updateCampaign: (
     year: number,
-    input: Partial<Pick<Campaign, 'title' | 'opensAt' | 'closesAt' | 'surveys'>> & { reminderPolicy?: ReminderPolicy },
+    input: Partial<Pick<Campaign, 'title' | 'opensAt' | 'closesAt'>> & {
+      surveys?: Partial<Campaign['surveys']>;
+      reminderPolicy?: ReminderPolicy;
+      expectedUpdatedAt?: string;
+    },
   ) => patch<Campaign>(`/api/admin/campaigns/${year}`, input),
   campaignAction: (year: number, action: 'open' | 'close' | 'publish' | 'rescore') =>
     post<unknown>(`/api/admin/campaigns/${year}/${action}`),
@@ -120,7 +130,7 @@ export const adminApi = {
 
   progress: (year: number) => api<ProgressRow[]>(`/api/admin/campaigns/${year}/progress`),
   review: (year: number, code: string) => api<ResponseReview>(`/api/admin/campaigns/${year}/responses/${enc(code)}`),
-  reopen: (year: number, code: string, input: { closesAt?: string; reason: string }) =>
+  reopen: (year: number, code: string, input: { closesAt?: string; reason: string; intent?: 'reopen' | 'extend' }) =>
     post<SurveyResponse>(`/api/admin/campaigns/${year}/responses/${enc(code)}/reopen`, input),
   excuse: (year: number, code: string, input: { excused: boolean; reason: string }) =>
     post<SurveyResponse>(`/api/admin/campaigns/${year}/responses/${enc(code)}/excuse`, input),
@@ -184,9 +194,17 @@ export const adminApi = {
     if (sheet) form.set('sheet', sheet);
     return sendWithProgress('POST', '/api/admin/imports', form, options).then((body) => body as ImportPreviewResponse);
   },
+
+  /** The organisation's imported emissions: one item per year and main sector, with the import that wrote it. */
+  organisationEmissions: (code: string) =>
+    api<OrganisationEmission[]>(`/api/admin/organisations/${enc(code)}/emissions`),
+  /** Everything stored about one contact (GDPR access); the API audits the export. */
+  exportContact: (id: string) => api<ContactExport>(`/api/admin/contacts/${enc(id)}/export`),
+  /** Erases a contact and their personal data (GDPR erasure); answers counts only. */
+  eraseContact: (id: string) => post<ErasureResult>(`/api/admin/contacts/${enc(id)}/erase`),
 };
 
-export type { UploadTicket };
+export type { ContactExport, ErasureResult, OrganisationEmission, UploadTicket };
 
 /** The most an import file may weigh; the API answers 413 above it. */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;

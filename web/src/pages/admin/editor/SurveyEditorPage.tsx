@@ -18,6 +18,8 @@ import { Announcer, BackLink, CampaignStatusTag, DataTable, useAnnouncer } from 
 import { useAdminT } from '../i18n';
 import { errorMessage } from '../lib/field-errors';
 import { JsonEditor, type JsonEditorHandle } from './JsonEditor';
+import { LeaveGuard } from './LeaveGuard';
+import { conflictCampaign, SaveConflict, type SaveConflictState, sameSurvey } from './SaveConflict';
 import {
   bestAnswers,
   type EditorProblem,
@@ -49,9 +51,10 @@ function useDebounced<T>(value: T, delay: number): T {
 
 export default function SurveyEditorPage({ year, type }: { year: number; type: SurveyType }) {
   const t = useAdminT();
-  const [state, reload] = useAsync(() => adminApi.campaign(year), [year]);
+  // Loaded again for each survey type: an editor starts from what is stored now, never from the
+  // copy loaded for the other type before that type was saved.
+  const [state, reload] = useAsync(async () => ({ year, type, campaign: await adminApi.campaign(year) }), [year, type]);
   usePageTitle(t('editor.pageTitle', { type: t(`type.${type}`), year }));
-  if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') {
     return (
       <>
@@ -60,7 +63,9 @@ export default function SurveyEditorPage({ year, type }: { year: number; type: S
       </>
     );
   }
-  return <Editor key={`${year}-${type}`} campaign={state.value} type={type} />;
+  // Until the load for this year and type has answered (the render after a switch still holds the last one).
+  if (state.status === 'loading' || state.value.year !== year || state.value.type !== type) return <Loading />;
+  return <Editor key={`${year}-${type}`} campaign={state.value.campaign} type={type} />;
 }
 
 interface Parsed {
@@ -96,9 +101,11 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
   const [syntaxAt, setSyntaxAt] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [conflict, setConflict] = useState<SaveConflictState | null>(null);
   const [announcement, announce] = useAnnouncer();
   const statusId = useId();
   const problemsId = useId();
+  const problemsRef = useRef<HTMLDivElement>(null);
   const frozen = campaign.status === 'published';
   const dirty = text !== savedText;
 
@@ -153,16 +160,17 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
     [problems, text, parsed.text],
   );
   const errorCount = problems.filter((p) => p.severity === 'error').length;
+  // A survey with errors is never saved: a scoring error would fail every member's autosave.
+  const saveBlocked = errorCount > 0;
+  // Unsaved work: the editor's text, or the person's own version kept in the conflict panel.
+  const unsaved = !frozen && (dirty || Boolean(conflict?.reloaded));
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
-  const save = async () => {
-    // The text as it is now, not as the debounced parser last saw it.
+  /**
+   * Saves the text as it is now (not as the debounced parser last saw it) as this type's survey
+   * only, on the campaign version `basis` that the editor started from: a campaign changed since
+   * is refused with 409, and the text stays.
+   */
+  const save = async (basis: Campaign = campaign) => {
     const current = parse(text);
     if (!current.ok) {
       announce(t('editor.cannotSave'), 'error');
@@ -170,30 +178,77 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
     }
     setSaving(true);
     try {
-      const surveys = { ...campaign.surveys, [type]: current.value } as Campaign['surveys'];
-      const updated = await adminApi.updateCampaign(campaign.year, { surveys });
+      const updated = await adminApi.updateCampaign(basis.year, {
+        surveys: { [type]: current.value } as Partial<Campaign['surveys']>,
+        expectedUpdatedAt: basis.updatedAt,
+      });
       setCampaign(updated);
       setSavedText(current.text);
       setSavedAt(new Date());
+      setConflict(null);
       announce(t('editor.saved'));
     } catch (error) {
-      announce(errorMessage(error, t('error.generic')), 'error');
+      if (error instanceof ApiError && error.status === 409 && error.code === 'version_conflict') {
+        setConflict({ mine: current.text, stored: conflictCampaign(error.body), reloaded: false });
+        announce(t('editor.conflict.announce'), 'error');
+      } else announce(errorMessage(error, t('error.generic')), 'error');
     } finally {
       setSaving(false);
     }
   };
 
-  const download = () => {
-    const blob = new Blob([text], { type: 'application/json' });
+  const onSave = () => {
+    if (saveBlocked) {
+      announce(t('editor.saveBlockedAnnounce', { count: errorCount }), 'error');
+      problemsRef.current?.querySelector<HTMLElement>('.problem-error button')?.focus();
+      return;
+    }
+    void save();
+  };
+
+  /** Puts the stored survey in the editor; the person's version stays in the conflict panel. */
+  const loadStored = async () => {
+    if (!conflict) return;
+    setSaving(true);
+    try {
+      const stored = await adminApi.campaign(campaign.year);
+      const storedText = `${JSON.stringify(stored.surveys[type], null, 2)}\n`;
+      setCampaign(stored);
+      setSavedText(storedText);
+      editor.current?.setText(storedText);
+      setSavedAt(null);
+      setConflict({ ...conflict, stored, reloaded: true });
+      announce(t('editor.conflict.reloaded'));
+    } catch (error) {
+      announce(errorMessage(error, t('editor.conflict.loadFailed')), 'error');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Saves the person's version over the stored one, on the version the 409 reported. */
+  const saveMine = async () => {
+    const stored = conflict?.stored ?? (await adminApi.campaign(campaign.year).catch(() => null));
+    if (!stored) {
+      announce(t('editor.conflict.loadFailed'), 'error');
+      return;
+    }
+    await save(stored);
+  };
+
+  const downloadText = (content: string, suffix = '') => {
+    const blob = new Blob([content], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `medlemstest-${campaign.year}-${type}.json`;
+    a.download = `medlemstest-${campaign.year}-${type}${suffix}.json`;
     document.body.appendChild(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
+
+  const download = () => downloadText(text);
 
   const upload = async (file: File) => {
     const content = await file.text();
@@ -205,6 +260,9 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
 
   const typeLabel = t(`type.${type}`);
   const other: SurveyType = type === 'kommun' ? 'region' : 'kommun';
+  const startedFrom = useMemo(() => parse(savedText), [savedText]);
+  const surveyChanged =
+    conflict?.stored && startedFrom.ok ? !sameSurvey(conflict.stored.surveys[type], startedFrom.value) : undefined;
   return (
     <div className="editor-page">
       <BackLink href={`/kampanjer/${campaign.year}`}>{campaign.title}</BackLink>
@@ -224,7 +282,15 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
       <p className="lead small-lead">{t('editor.intro')}</p>
       <div className="editor-toolbar">
         {!frozen && (
-          <button type="button" className="button" onClick={save} disabled={saving || !dirty}>
+          <button
+            type="button"
+            className="button"
+            onClick={onSave}
+            disabled={saving || !dirty}
+            // Still focusable while blocked, so the reason (the status) is read out with it.
+            aria-disabled={saveBlocked || undefined}
+            aria-describedby={statusId}
+          >
             {saving ? t('common.working') : t('editor.save')}
           </button>
         )}
@@ -253,7 +319,9 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
         )}
         <p id={statusId} className={`editor-status ${errorCount ? 'has-errors' : ''}`}>
           {errorCount > 0
-            ? t('editor.errors', { count: errorCount })
+            ? frozen || !dirty
+              ? t('editor.errors', { count: errorCount })
+              : `${t('editor.errors', { count: errorCount })} – ${t('editor.saveBlocked')}`
             : dirty
               ? t('editor.unsaved')
               : savedAt
@@ -263,6 +331,20 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
       </div>
       {frozen && <p className="notice notice-info">{t('editor.frozen')}</p>}
       <Announcer message={announcement.message} tone={announcement.tone} />
+      {conflict && (
+        <SaveConflict
+          conflict={conflict}
+          typeLabel={typeLabel}
+          surveyChanged={conflict.reloaded ? undefined : surveyChanged}
+          busy={saving}
+          onReload={() => void loadStored()}
+          onSaveMine={() => void saveMine()}
+          onDownloadMine={() => downloadText(conflict.mine, `-${t('editor.conflict.fileSuffix')}`)}
+          onDismiss={() => setConflict(null)}
+          announce={announce}
+        />
+      )}
+      <LeaveGuard active={unsaved} title={t('editor.leave.title')} body={t('editor.leave.body', { type: typeLabel })} />
 
       <div className="editor-grid">
         <section className="editor-pane" aria-labelledby="json-heading">
@@ -276,7 +358,7 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
             describedBy={`${statusId} ${problemsId}`}
             readOnly={frozen}
           />
-          <div id={problemsId} aria-live="polite">
+          <div id={problemsId} aria-live="polite" ref={problemsRef}>
             {problems.length > 0 && (
               <div className="problem-panel">
                 <h3>{t('editor.problems', { count: problems.length })}</h3>

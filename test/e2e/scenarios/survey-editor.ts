@@ -1,0 +1,185 @@
+import type { Page } from 'playwright-core';
+import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+
+const KANSLI = 'kansli@example.se';
+
+type Json = Record<string, unknown>;
+interface StoredCampaign {
+  year: number;
+  updatedAt: string;
+  surveys: { kommun: Json; region: Json };
+}
+
+/** An API call from inside the page: same origin, the session cookie, as the console's own calls. */
+async function apiCall(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    { method, path, body },
+  );
+}
+
+const stored = async (page: Page, year: number): Promise<StoredCampaign> =>
+  (await apiCall(page, 'GET', `/api/admin/campaigns/${year}`)).body as StoredCampaign;
+
+/** The survey with its title set to `marker` (title is the first key, so it shows at the top of the editor). */
+const titled = (survey: Json, marker: string): Json => ({ ...survey, title: { default: marker, en: marker } });
+
+/** Replaces the editor's whole text through "Ladda upp .json" (typing 70 KB of JSON takes minutes). */
+async function replaceText(page: Page, survey: unknown): Promise<void> {
+  await page.locator('.editor-toolbar input[type="file"]').setInputFiles({
+    name: 'enkat.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(survey)),
+  });
+  await page.getByRole('status').getByText('enkat.json är inläst').waitFor();
+}
+
+async function openEditor(page: Page, year: number, type: 'kommun' | 'region'): Promise<void> {
+  const label = type === 'kommun' ? 'Kommun' : 'Region';
+  await page.getByRole('heading', { level: 1, name: `Enkäten för ${label}` }).waitFor();
+  await page.locator('.cm-content').waitFor();
+  await page.locator('[data-testid="survey-preview"]').waitFor();
+  assert(page.url().endsWith(`/admin/kampanjer/${year}/enkat/${type}`), `on the ${type} editor (${page.url()})`);
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'the survey editor keeps the other type’s save, asks before leaving with unsaved changes, refuses scoring errors and a stale save',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, KANSLI);
+      const watch = watchPage(page);
+      await page.getByRole('heading', { level: 1, name: 'Kansliets konsol' }).waitFor();
+
+      // A draft campaign of its own, so no other scenario's survey changes.
+      const years = ((await apiCall(page, 'GET', '/api/admin/campaigns')).body as Array<{ year: number }>).map(
+        (c) => c.year,
+      );
+      const year = Math.max(...years) + 1;
+      const created = await apiCall(page, 'POST', '/api/admin/campaigns', {
+        year,
+        title: `Medlemstest ${year}`,
+        opensAt: `${year}-03-01T07:00:00.000Z`,
+        closesAt: `${year}-04-30T21:59:00.000Z`,
+      });
+      assertEqual(created.status, 201, 'the draft campaign is created');
+      const original = created.body as StoredCampaign;
+
+      // 1. Edit the kommun survey; leaving through the console's navigation asks first.
+      await page.goto(`${e2e.baseUrl}/admin/kampanjer/${year}/enkat/kommun`);
+      await openEditor(page, year, 'kommun');
+      await replaceText(page, titled(original.surveys.kommun, 'E2E kommun'));
+      await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
+      await page.getByRole('navigation', { name: 'Konsolen' }).getByRole('link', { name: 'Kampanjer' }).click();
+      const leave = page.getByRole('dialog', { name: 'Lämna sidan utan att spara?' });
+      await leave.getByText('Du har osparade ändringar i enkäten för Kommun').waitFor();
+      assertEqual(
+        await page.evaluate(() => document.activeElement?.textContent),
+        'Stanna kvar',
+        'focus starts on staying',
+      );
+      await e2e.axe(page, 'survey editor (leave dialog)');
+      await e2e.screenshot(page, 'admin-survey-editor-leave-dialog', { fullPage: false });
+      // Escape stays, with the text as it was.
+      await page.keyboard.press('Escape');
+      await leave.waitFor({ state: 'hidden' });
+      assert(page.url().endsWith('/enkat/kommun'), 'still on the editor after Escape');
+      await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
+      // The switch link asks too; "Stanna kvar" by keyboard stays.
+      await page.getByRole('link', { name: 'Till enkäten för Region' }).focus();
+      await page.keyboard.press('Enter');
+      await leave.waitFor();
+      await page.keyboard.press('Enter');
+      await leave.waitFor({ state: 'hidden' });
+      assert(page.url().endsWith('/enkat/kommun'), 'still on the editor after staying');
+
+      // 2. A scoring error blocks saving, and says why.
+      await replaceText(page, {
+        ...titled(original.surveys.kommun, 'E2E kommun'),
+        pages: (original.surveys.kommun.pages as Json[]).map((p, i) => (i === 0 ? { ...p, maxScore: -1 } : p)),
+      });
+      await page.locator('.editor-status').getByText('1 fel att rätta – spara när felen är rättade').waitFor();
+      const save = page.getByRole('button', { name: 'Spara enkäten' });
+      assertEqual(await save.getAttribute('aria-disabled'), 'true', 'save is marked unavailable');
+      // Still reachable by keyboard, so pressing it tells why instead of doing nothing.
+      await save.focus();
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .getByText(/kan inte sparas förrän felen är rättade/)
+        .waitFor();
+      assert(
+        !JSON.stringify((await stored(page, year)).surveys.kommun).includes('-1'),
+        'the broken survey was not saved',
+      );
+      await e2e.screenshot(page, 'admin-survey-editor-blocked', { fullPage: false });
+
+      // 3. Save the kommun survey, switch to the region survey, save it: both saves are kept.
+      await replaceText(page, titled(original.surveys.kommun, 'E2E kommun'));
+      await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
+      await save.click();
+      await page.getByText('Enkäten är sparad.').waitFor();
+      await page.getByRole('link', { name: 'Till enkäten för Region' }).click();
+      await openEditor(page, year, 'region');
+      await replaceText(page, titled(original.surveys.region, 'E2E region'));
+      await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
+      await save.click();
+      await page.getByText('Enkäten är sparad.').waitFor();
+      const both = await stored(page, year);
+      assertEqual((both.surveys.kommun.title as Json).default, 'E2E kommun', 'the kommun save is kept');
+      assertEqual((both.surveys.region.title as Json).default, 'E2E region', 'the region save is kept');
+
+      // 4. A colleague saves the region survey; this editor's next save is refused and keeps the text.
+      const colleague = await apiCall(page, 'PATCH', `/api/admin/campaigns/${year}`, {
+        surveys: { region: titled(original.surveys.region, 'Kollegans region') },
+        expectedUpdatedAt: both.updatedAt,
+      });
+      assertEqual(colleague.status, 200, 'the colleague saves');
+      await replaceText(page, titled(original.surveys.region, 'Min region'));
+      await save.click();
+      const conflict = page.getByTestId('save-conflict');
+      await conflict.getByRole('heading', { name: 'Någon annan har ändrat kampanjen' }).waitFor();
+      await conflict.getByText(/Enkäten för Region sparades av någon annan/).waitFor();
+      assertEqual(
+        await page.evaluate(() => document.activeElement?.textContent),
+        'Någon annan har ändrat kampanjen',
+        'focus moves to the conflict',
+      );
+      await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
+      await e2e.axe(page, 'survey editor (save conflict)');
+      await e2e.screenshot(page, 'admin-survey-editor-conflict', { fullPage: false });
+      // Load what is stored; the person's version stays, read-only, to copy.
+      await conflict.getByRole('button', { name: 'Hämta den sparade enkäten' }).click();
+      const mine = conflict.getByLabel('Din osparade version av enkäten för Region');
+      await mine.waitFor();
+      assert((await mine.inputValue()).includes('Min region'), 'the person’s version is kept in the panel');
+      await page.locator('.editor-status').getByText('Inga ändringar').waitFor();
+      await e2e.axe(page, 'survey editor (own version kept)');
+      await e2e.screenshot(page, 'admin-survey-editor-conflict-kept');
+      assertEqual(
+        ((await stored(page, year)).surveys.region.title as Json).default,
+        'Kollegans region',
+        'the colleague’s save is kept',
+      );
+      // With the person's version only in the panel, leaving still asks.
+      await page.getByRole('link', { name: 'Till enkäten för Kommun' }).click();
+      await leave.waitFor();
+      await leave.getByRole('button', { name: 'Lämna utan att spara' }).click();
+      await openEditor(page, year, 'kommun');
+
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+];
