@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError } from '../../api/client';
 import { Loading } from '../../components/Feedback';
@@ -7,6 +7,15 @@ import { formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type Campaign, type CampaignSummary, exportUrls, type ReminderPolicy } from './api';
+import {
+  PastDeadlinePrompt,
+  PastDeadlineTag,
+  PublishDialog,
+  PublishedNotice,
+  type PublishResult,
+  ReopenDialog,
+  useNow,
+} from './CampaignLifecycle';
 import {
   Announcer,
   AsyncContent,
@@ -22,6 +31,7 @@ import {
   withFieldErrors,
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
+import { canReopen, isOpenPastDeadline } from './lib/campaign-lifecycle';
 import { errorMessage, errorUnder, fieldErrors } from './lib/field-errors';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
 import { policySummary } from './RemindersPanel';
@@ -49,6 +59,7 @@ export function CampaignsPage() {
   usePageTitle(t('campaign.title'));
   const [state, reload] = useAsync(() => adminApi.campaigns(), []);
   const [creating, setCreating] = useState(false);
+  const now = useNow();
   const campaigns = state.status === 'ready' ? [...state.value].sort((a, b) => b.year - a.year) : [];
   const latest = campaigns[0];
 
@@ -90,7 +101,7 @@ export function CampaignsPage() {
                   <Link href={`/kampanjer/${c.year}`}>{c.title}</Link>
                 </th>
                 <td>
-                  <CampaignStatusTag status={c.status} />
+                  <CampaignStatusTag status={c.status} /> <PastDeadlineTag campaign={c} now={now} />
                 </td>
                 <td>
                   <DateTime iso={c.opensAt} />
@@ -221,7 +232,7 @@ function CampaignDateFields({
   );
 }
 
-type CampaignAction = 'open' | 'close' | 'publish' | 'rescore';
+type CampaignAction = 'open' | 'close' | 'publish' | 'rescore' | 'reopen';
 
 interface PolicyValues {
   invitationOnOpen: boolean;
@@ -310,6 +321,21 @@ function actionText(action: CampaignAction, campaign: Campaign, t: AdminT) {
   };
 }
 
+/**
+ * After an action the button that had focus may be gone (the prompt once the campaign is closed,
+ * "Öppna igen" once it is open): focus then goes to the actions' heading instead of the page's start.
+ */
+function useFocusAfterStatusChange(status: Campaign['status'] | undefined) {
+  const previous = useRef(status);
+  useEffect(() => {
+    const changed = previous.current !== undefined && status !== undefined && previous.current !== status;
+    previous.current = status;
+    if (!changed) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) document.getElementById('actions-heading')?.focus();
+  }, [status]);
+}
+
 export function CampaignDetailPage({ year }: { year: number }) {
   const t = useAdminT();
   const [lang] = useLang();
@@ -328,7 +354,13 @@ export function CampaignDetailPage({ year }: { year: number }) {
   const [policyErrors, setPolicyErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [confirm, setConfirm] = useState<CampaignAction | null>(null);
+  // What the API answered to a publish from this page, for the revision and the counts.
+  const [published, setPublished] = useState<PublishResult | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new year drops the previous year's answer.
+  useEffect(() => setPublished(null), [year]);
   const [announcement, announce] = useAnnouncer();
+  const now = useNow();
+  useFocusAfterStatusChange(campaign?.status);
 
   useEffect(() => {
     if (!campaign) return;
@@ -395,7 +427,10 @@ export function CampaignDetailPage({ year }: { year: number }) {
       ? ['open']
       : campaign.status === 'open'
         ? ['close', 'publish', 'rescore']
-        : ['publish', 'rescore'];
+        : canReopen(campaign)
+          ? ['publish', 'reopen', 'rescore']
+          : ['publish', 'rescore'];
+  const pastDeadline = isOpenPastDeadline(campaign, now);
   const urls = exportUrls(year);
 
   return (
@@ -409,10 +444,11 @@ export function CampaignDetailPage({ year }: { year: number }) {
           <h1>{campaign.title}</h1>
         </div>
         <p className="campaign-facts">
-          <CampaignStatusTag status={campaign.status} />
+          <CampaignStatusTag status={campaign.status} /> <PastDeadlineTag campaign={campaign} now={now} />
         </p>
       </div>
       <Announcer message={announcement.message} tone={announcement.tone} />
+      {pastDeadline && <PastDeadlinePrompt campaign={campaign} onClose={() => setConfirm('close')} />}
 
       <div className="detail-grid">
         <section className="panel" aria-labelledby="surveys-heading">
@@ -431,7 +467,10 @@ export function CampaignDetailPage({ year }: { year: number }) {
           </ul>
         </section>
         <section className="panel" aria-labelledby="actions-heading">
-          <h2 id="actions-heading">{t('campaign.actions')}</h2>
+          <h2 id="actions-heading" tabIndex={-1}>
+            {t('campaign.actions')}
+          </h2>
+          {campaign.status === 'published' && <PublishedNotice year={year} result={published} />}
           <div className="button-row">
             {actions.map((action) => (
               <button
@@ -592,31 +631,50 @@ export function CampaignDetailPage({ year }: { year: number }) {
       </form>
 
       <FormDialog
-        open={confirm !== null}
+        open={confirm === 'open' || confirm === 'close' || confirm === 'rescore'}
         title={confirm ? actionText(confirm, campaign, t).title : ''}
         submitLabel={confirm ? actionText(confirm, campaign, t).button : ''}
         onCancel={() => setConfirm(null)}
         onSubmit={async () => {
           if (!confirm) return;
-          const result = (await adminApi.campaignAction(year, confirm)) as {
-            revision?: number;
+          const result = (await adminApi.campaignAction(year, confirm as 'open' | 'close' | 'rescore')) as {
             rescored?: number;
             unchanged?: number;
           };
           const done = confirm;
           setConfirm(null);
           announce(
-            done === 'publish'
-              ? t('campaign.done.publish', { revision: result.revision ?? 1 })
-              : done === 'rescore'
-                ? t('campaign.done.rescore', { rescored: result.rescored ?? 0, unchanged: result.unchanged ?? 0 })
-                : t(`campaign.done.${done}` as AdminKey),
+            done === 'rescore'
+              ? t('campaign.done.rescore', { rescored: result.rescored ?? 0, unchanged: result.unchanged ?? 0 })
+              : t(`campaign.done.${done}` as AdminKey),
           );
           setFresh(await adminApi.campaign(year));
         }}
       >
         <p>{confirm ? actionText(confirm, campaign, t).body : ''}</p>
       </FormDialog>
+      <PublishDialog
+        open={confirm === 'publish'}
+        campaign={campaign}
+        onCancel={() => setConfirm(null)}
+        onPublished={async (result) => {
+          setConfirm(null);
+          setPublished(result);
+          announce(t('campaign.done.publish', { revision: result.revision }));
+          setFresh(await adminApi.campaign(year));
+        }}
+      />
+      <ReopenDialog
+        open={confirm === 'reopen'}
+        campaign={campaign}
+        onCancel={() => setConfirm(null)}
+        onDone={(stored, opened) => {
+          setFresh(stored);
+          if (!opened) return;
+          setConfirm(null);
+          announce(t('campaign.done.reopen', { date: formatDateTime(stored.closesAt, lang) }));
+        }}
+      />
     </>
   );
 }

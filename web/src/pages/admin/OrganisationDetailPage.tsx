@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { Loading } from '../../components/Feedback';
 import { useLang } from '../../i18n';
@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type Contact, type ContactRole, type ContactWarning } from './api';
+import { ContactPrivacySection } from './ContactPrivacySection';
 import {
   ActionsCell,
   Announcer,
@@ -23,6 +24,7 @@ import {
   useRunAction,
   withFieldErrors,
 } from './components';
+import { EmissionsSection } from './EmissionsSection';
 import { type AdminKey, useAdminT } from './i18n';
 import { OrganisationFormDialog } from './OrganisationForm';
 
@@ -33,6 +35,11 @@ export function OrganisationDetailPage({ code }: { code: string }) {
   const [lang] = useLang();
   const [state, reload] = useAsync(() => adminApi.organisation(code), [code]);
   const organisation = state.status === 'ready' ? state.value : undefined;
+  // While a change reloads the organisation, the page keeps showing what it had: no spinner in
+  // place of the page, so focus, open sections and the live regions stay where they are.
+  const shown = useRef<typeof organisation>(undefined);
+  if (organisation) shown.current = organisation;
+  else if (state.status === 'error' || shown.current?.id !== code) shown.current = undefined;
   usePageTitle(organisation?.name ?? t('org.title'));
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<ContactDialog | null>(null);
@@ -42,7 +49,7 @@ export function OrganisationDetailPage({ code }: { code: string }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a reloaded organisation brings its own warnings.
   useEffect(() => setWarnings(null), [organisation]);
 
-  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'loading' && !shown.current) return <Loading />;
   if (state.status === 'error') {
     return (
       <DetailLoadError
@@ -53,7 +60,7 @@ export function OrganisationDetailPage({ code }: { code: string }) {
       />
     );
   }
-  const o = state.value;
+  const o = shown.current as NonNullable<typeof organisation>;
   const currentWarnings = warnings ?? o.warnings;
   const afterChange = (message: string, nextWarnings?: ContactWarning[]) => {
     setDialog(null);
@@ -187,6 +194,10 @@ export function OrganisationDetailPage({ code }: { code: string }) {
           </DataTable>
         )}
       </section>
+
+      <ContactPrivacySection contacts={o.contacts} organisationName={o.name} onErased={reload} />
+
+      <EmissionsSection code={o.id} name={o.name} />
 
       <OrganisationFormDialog
         open={editing}

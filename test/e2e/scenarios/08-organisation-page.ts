@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { assert, assertEqual, type E2E, type Scenario, watchPage } from '../harness';
+
+const KANSLI = 'kansli@example.se';
+/** A small kommun the other scenarios leave alone (the 06 import gives it 2015–2022 only). */
+const ORG = { code: '1763', name: 'Forshaga' };
+const CONTACT = { name: 'Åsa Testperson', email: 'asa.testperson@example.se', role: 'official' as const };
+const POPULATION = 11_500;
+
+/** Figures for 2005–2007 that no other scenario writes, each easy to find on the page. */
+const FIGURES: Array<[number, string, number]> = [
+  [2005, 'Transporter', 43_210],
+  [2005, 'Jordbruk', 12_345],
+  [2005, 'Utrikes transporter', 99_001],
+  [2006, 'Transporter', 41_000],
+  [2006, 'Jordbruk', 12_000],
+  [2007, 'Transporter', 39_500],
+];
+
+/** A number as the Swedish pages write it ("43 210", with a no-break space). */
+const sv = (n: number) => n.toLocaleString('sv-SE');
+
+/** Imports the figures through the kansli's import API (preview, then commit). */
+async function importFigures(e2e: E2E, context: BrowserContext): Promise<void> {
+  const headers = { origin: e2e.baseUrl };
+  const rows = ['Kommunkod;År;Sektor;Utsläpp (ton CO2e);Invånare'];
+  for (const [year, sector, tonnes] of FIGURES) rows.push(`${ORG.code};${year};${sector};${tonnes};${POPULATION}`);
+  const preview = await context.request.post(`${e2e.baseUrl}/api/admin/imports`, {
+    headers,
+    multipart: {
+      file: { name: 'forshaga-2005-2007.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) },
+    },
+  });
+  assertEqual(preview.status(), 201, 'POST /api/admin/imports');
+  const { id, errors } = (await preview.json()) as { id: string; errors: unknown[] };
+  assertEqual(errors.length, 0, 'import errors');
+  const commit = await context.request.post(`${e2e.baseUrl}/api/admin/imports/${id}/commit`, { headers });
+  assert(commit.ok(), `commit answered ${commit.status()}`);
+}
+
+async function openOrganisation(e2e: E2E, page: Page): Promise<void> {
+  await page.goto(`${e2e.baseUrl}/admin/organisationer/${ORG.code}`);
+  await page.getByRole('heading', { level: 1, name: ORG.name }).waitFor();
+  await page.locator('.loading').first().waitFor({ state: 'detached' });
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'the kansli sees an organisation’s imported emissions, exports a contact’s personal data and erases them',
+    async run(e2e) {
+      const kansliContext = await e2e.newContext();
+      const page = await e2e.signIn(kansliContext, KANSLI);
+      const watch = watchPage(page);
+      await importFigures(e2e, kansliContext);
+
+      // A contact who has signed in: they have a session and an email in the outbox.
+      const added = await kansliContext.request.post(`${e2e.baseUrl}/api/admin/organisations/${ORG.code}/contacts`, {
+        headers: { origin: e2e.baseUrl },
+        data: CONTACT,
+      });
+      assertEqual(added.status(), 201, 'POST …/contacts');
+      const contactId = ((await added.json()) as { contact: { id: string } }).contact.id;
+      const contactContext = await e2e.newContext();
+      const contactPage = await e2e.signIn(contactContext, CONTACT.email);
+      assert((await contactPage.request.get(`${e2e.baseUrl}/api/me`)).ok(), 'the contact is signed in');
+
+      // 1. Emissions: the section, its charts and the table with the imported figures.
+      await openOrganisation(e2e, page);
+      const emissions = page.getByRole('region', { name: 'Utsläpp (Sustainable Advantage)', exact: true });
+      await emissions.waitFor();
+      const table = emissions.getByRole('table', { name: /Utsläpp per sektor och år/ });
+      await table.waitFor();
+      const head = (await table.locator('thead th').allTextContents()).map((s) => s.trim());
+      const column = (year: number) => head.indexOf(String(year));
+      assert(column(2005) > 0 && column(2007) > column(2005), `years are columns, oldest first (${head.join(', ')})`);
+      const cells = (row: string) =>
+        table.locator('tr', { has: page.getByRole('rowheader', { name: row, exact: true }) }).locator('th, td');
+      assertEqual(((await cells('Transporter').nth(column(2005)).textContent()) ?? '').trim(), sv(43_210), 'cell');
+      assertEqual(((await cells('Jordbruk').nth(column(2006)).textContent()) ?? '').trim(), sv(12_000), 'cell');
+      // No figure: a dash for the eye, words for a screen reader.
+      assertEqual(
+        ((await cells('Jordbruk').nth(column(2007)).textContent()) ?? '').trim(),
+        '–ingen siffra',
+        'a missing figure',
+      );
+      // The territorial total leaves out international transport.
+      const total2005 = ((await cells('Totalt (territoriellt)').nth(column(2005)).textContent()) ?? '').trim();
+      assert(total2005.startsWith(sv(43_210 + 12_345)), `2005 total without international transport (${total2005})`);
+      await emissions.getByText('Totalen är territoriell').first().waitFor();
+      // The charts are images with a summary; the sector chart follows the chosen year.
+      await emissions
+        .getByRole('img', { name: /^Stapeldiagram över de totala utsläppen för Forshaga per år/ })
+        .waitFor();
+      await emissions.getByLabel('År för sektordiagrammet').selectOption('2005');
+      await emissions.getByText('Utsläpp per sektor 2005 (ton CO₂e)').waitFor();
+      await emissions
+        .getByRole('img', { name: /per sektor 2005\. Störst: Utrikes transporter, 99\s001 ton/ })
+        .waitFor();
+      const link = emissions.getByRole('link', { name: 'Visa importerna' });
+      assertEqual(await link.getAttribute('href'), '/admin/import', 'the link to the imports page');
+      await e2e.axe(page, `/admin/organisationer/${ORG.code} (emissions)`);
+      await emissions.scrollIntoViewIfNeeded();
+      await e2e.screenshot(page, 'admin-organisation-emissions');
+
+      // 2. Export: a JSON download named for the person and the day, announced.
+      const privacy = page.getByRole('region', { name: 'Personuppgifter', exact: true });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        privacy.getByRole('button', { name: `Exportera personuppgifter för ${CONTACT.name}` }).click(),
+      ]);
+      const fileName = download.suggestedFilename();
+      assert(
+        /^personuppgifter-asa-testperson-\d{4}-\d{2}-\d{2}\.json$/.test(fileName),
+        `export file name (${fileName})`,
+      );
+      const exported = JSON.parse(readFileSync((await download.path()) as string, 'utf8')) as {
+        contact: { id: string; email: string };
+        sessions: unknown[];
+        outbox: unknown[];
+      };
+      assertEqual(exported.contact.email, CONTACT.email, 'the export is the contact’s');
+      assert(exported.sessions.length >= 1 && exported.outbox.length >= 1, 'the export has sessions and email');
+      await privacy
+        .getByRole('status')
+        .getByText(`Personuppgifterna för ${CONTACT.name} är nedladdade som ${fileName}`)
+        .waitFor();
+
+      // 3. Erase, from the keyboard: the dialog says what happens; Escape cancels and gives focus back.
+      const eraseButton = privacy.getByRole('button', { name: `Radera personuppgifter för ${CONTACT.name}` });
+      await eraseButton.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: `Radera personuppgifterna för ${CONTACT.name}?` });
+      await dialog.waitFor();
+      for (const text of [
+        `Det här går inte att ångra. För ${CONTACT.name} (${CONTACT.email})`,
+        'Alla inloggningar avslutas direkt.',
+        'Sparade kopior av e-post som skickats till personen raderas.',
+        'Att en påminnelse skickades finns kvar.',
+        'visas som sparade av ”raderad kontakt”',
+        'Kontaktpersonen tas bort från organisationen',
+        'Tidigare poster i loggen ändras inte.',
+      ]) {
+        await dialog.getByText(text).waitFor();
+      }
+      await e2e.axe(page, 'erase dialog');
+      await e2e.screenshot(page, 'admin-contact-erase-dialog', { fullPage: false });
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      assertEqual(
+        await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+        `Radera personuppgifter för ${CONTACT.name}`,
+        'focus back on the button after cancelling',
+      );
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Radera personuppgifterna' }).press('Enter');
+      await privacy
+        .getByRole('status')
+        .getByText(
+          new RegExp(
+            `^Personuppgifterna för ${CONTACT.name} är raderade\\. Avslutade inloggningar: [1-9]\\d*\\. Raderade e-postmeddelanden: [1-9]\\d*\\.`,
+          ),
+        )
+        .waitFor();
+      // The lists are reloaded without the person, and focus is on the section's heading.
+      await page.getByRole('button', { name: `Ändra ${CONTACT.name}` }).waitFor({ state: 'detached' });
+      assertEqual(await eraseButton.count(), 0, 'the contact is gone from the privacy list');
+      await page.waitForFunction(() => document.activeElement?.id === 'privacy-heading');
+      const gone = await kansliContext.request.get(`${e2e.baseUrl}/api/admin/contacts/${contactId}/export`);
+      assertEqual(gone.status(), 404, 'the contact is erased');
+      assertEqual((await contactPage.request.get(`${e2e.baseUrl}/api/me`)).status(), 401, 'their session ended');
+      await e2e.axe(page, `/admin/organisationer/${ORG.code} (after erasure)`);
+      await privacy.scrollIntoViewIfNeeded();
+      await e2e.screenshot(page, 'admin-contact-erased', { fullPage: false });
+
+      // 4. English.
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Emissions (Sustainable Advantage)' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Personal data' }).waitFor();
+      await page
+        .getByRole('table', { name: /Emissions by sector and year/ })
+        .getByText('International transport')
+        .waitFor();
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Personuppgifter' }).waitFor();
+
+      // 5. Nothing imported: the section says so and links to the import.
+      await page.route('**/api/admin/organisations/*/emissions', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: '[]' }),
+      );
+      await openOrganisation(e2e, page);
+      await emissions.getByText(`Inga utsläppssiffror är importerade för ${ORG.name} ännu.`).waitFor();
+      assertEqual(
+        await emissions.getByRole('link', { name: 'Importera utsläppsdata' }).getAttribute('href'),
+        '/admin/import',
+        'the empty state links to the import',
+      );
+      assertEqual(await emissions.getByRole('table').count(), 0, 'no table without figures');
+      await e2e.axe(page, `/admin/organisationer/${ORG.code} (no emissions)`);
+      await emissions.scrollIntoViewIfNeeded();
+      await e2e.screenshot(page, 'admin-organisation-emissions-empty', { fullPage: false });
+      await page.unrouteAll({ behavior: 'wait' });
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+];

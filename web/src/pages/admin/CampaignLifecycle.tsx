@@ -1,0 +1,326 @@
+/**
+ * The campaign page's lifecycle parts: the prompt to close an open campaign past its deadline, the
+ * "Öppna igen" dialog for a closed one, and the publish confirmation with what publishing freezes.
+ * The rules are pure, in lib/campaign-lifecycle.ts.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { useLang } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import { adminApi, type Campaign } from './api';
+import { Field, FormDialog, showFieldErrors } from './components';
+import { type AdminKey, useAdminT } from './i18n';
+import {
+  isOpenPastDeadline,
+  type PublishSummary,
+  planReopen,
+  publicReportPath,
+  publishSummary,
+} from './lib/campaign-lifecycle';
+import { errorMessage } from './lib/field-errors';
+import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
+
+/** The time now, refreshed every `everyMs`, so a deadline that passes while the page is open shows. */
+export function useNow(everyMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** A message for the FormDialog's error box (it shows an ApiError's message, anything else as generic). */
+const dialogError = (code: string, message: string) => new ApiError(400, code, message);
+
+/** "Öppen" and, once the deadline has passed, "Sista svarsdag passerad" beside it. */
+export function PastDeadlineTag({ campaign, now }: { campaign: Pick<Campaign, 'status' | 'closesAt'>; now: number }) {
+  const t = useAdminT();
+  if (!isOpenPastDeadline(campaign, now)) return null;
+  return (
+    <span className="tag tag-problem">
+      <span aria-hidden="true">! </span>
+      {t('campaign.pastDeadline.tag')}
+    </span>
+  );
+}
+
+/** The prompt at the top of an open campaign past its deadline, with the close action right there. */
+export function PastDeadlinePrompt({ campaign, onClose }: { campaign: Campaign; onClose: () => void }) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  return (
+    <section className="notice notice-warning" aria-labelledby="past-deadline-heading" data-testid="past-deadline">
+      <h2 id="past-deadline-heading">{t('campaign.pastDeadline.title')}</h2>
+      <p>{t('campaign.pastDeadline.body', { date: formatDateTime(campaign.closesAt, lang) })}</p>
+      <p>
+        <button type="button" className="button" onClick={onClose}>
+          {t('campaign.action.close')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * "Öppna igen" for a closed campaign, in one dialog: a deadline that has passed must be replaced
+ * (saved with PATCH, then the campaign is opened); one still ahead can be kept or changed.
+ */
+export function ReopenDialog({
+  open,
+  campaign,
+  onCancel,
+  onDone,
+}: {
+  open: boolean;
+  campaign: Campaign;
+  onCancel: () => void;
+  /** The campaign as stored afterwards; `opened` false when only the new deadline was saved. */
+  onDone: (campaign: Campaign, opened: boolean) => void;
+}) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const [closesAt, setClosesAt] = useState('');
+  const [errors, setErrors] = useState<{ closesAt?: string }>({});
+  const [otherOpen, setOtherOpen] = useState<number | null>(null);
+  const [passed, setPassed] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    const past = Date.parse(campaign.closesAt) <= Date.now();
+    setPassed(past);
+    setClosesAt(past ? '' : isoToStockholmInput(campaign.closesAt));
+    setErrors({});
+    setOtherOpen(null);
+    let live = true;
+    adminApi.campaigns().then(
+      (list) => live && setOtherOpen(list.find((c) => c.status === 'open' && c.year !== campaign.year)?.year ?? null),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, campaign.closesAt, campaign.year]);
+
+  const date = formatDateTime(campaign.closesAt, lang);
+  return (
+    <FormDialog
+      open={open}
+      title={t('campaign.confirm.reopen.title', { title: campaign.title })}
+      submitLabel={t('campaign.action.reopen')}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        const typed = closesAt.trim() ? stockholmInputToIso(closesAt) : null;
+        if (closesAt.trim() && !typed) showFieldErrors({ closesAt: t('error.dateTime') }, setErrors);
+        const plan = planReopen(campaign, typed, Date.now());
+        if ('problem' in plan) {
+          const key: AdminKey =
+            plan.problem === 'beforeOpens' ? 'campaign.error.order' : `campaign.reopen.error.${plan.problem}`;
+          showFieldErrors({ closesAt: t(key) }, setErrors);
+          return;
+        }
+        setErrors({});
+        // Checked before saving a new deadline, so a refused open does not leave a half-done change.
+        const other = (await adminApi.campaigns()).find((c) => c.status === 'open' && c.year !== campaign.year);
+        if (other) {
+          setOtherOpen(other.year);
+          throw dialogError('another_campaign_open', t('campaign.reopen.otherOpen', { year: other.year }));
+        }
+        const saved = plan.patch
+          ? await adminApi.updateCampaign(campaign.year, {
+              closesAt: plan.closesAt,
+              expectedUpdatedAt: campaign.updatedAt,
+            })
+          : campaign;
+        try {
+          onDone((await adminApi.campaignAction(campaign.year, 'open')) as Campaign, true);
+        } catch (error) {
+          if (!plan.patch) throw error;
+          onDone(saved, false);
+          throw dialogError(
+            error instanceof ApiError ? error.code : 'open_failed',
+            t('campaign.reopen.savedNotOpened', {
+              date: formatDateTime(plan.closesAt, lang),
+              message: errorMessage(error, t('error.generic')),
+            }),
+          );
+        }
+      }}
+    >
+      <p>{t('campaign.reopen.body')}</p>
+      {otherOpen !== null && (
+        <p className="notice notice-warning">{t('campaign.reopen.otherOpen', { year: otherOpen })}</p>
+      )}
+      <p className={passed ? 'notice notice-warning' : undefined}>
+        {t(passed ? 'campaign.reopen.deadlinePassed' : 'campaign.reopen.deadlineKept', { date })}
+      </p>
+      <Field label={t('campaign.reopen.newDeadline')} hint={t('campaign.reopen.deadlineHint')} error={errors.closesAt}>
+        {(props) => (
+          <input
+            {...props}
+            type="datetime-local"
+            required={passed}
+            value={closesAt}
+            onChange={(e) => {
+              setClosesAt(e.target.value);
+              setErrors({});
+            }}
+          />
+        )}
+      </Field>
+    </FormDialog>
+  );
+}
+
+export interface PublishResult {
+  year: number;
+  revision: number;
+  publishedAt?: string;
+  respondents?: number;
+  organisations?: number;
+  rescored?: number;
+}
+
+type SummaryState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; value: PublishSummary };
+
+/**
+ * The publish confirmation: what the report will count and leave out right now (from the progress
+ * endpoint), the organisations whose own deadline publishing cuts off, and that it is public.
+ */
+export function PublishDialog({
+  open,
+  campaign,
+  onCancel,
+  onPublished,
+}: {
+  open: boolean;
+  campaign: Campaign;
+  onCancel: () => void;
+  onPublished: (result: PublishResult) => void | Promise<void>;
+}) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const [summary, setSummary] = useState<SummaryState>({ status: 'loading' });
+  const [round, setRound] = useState(0);
+  const retry = useCallback(() => setRound((r) => r + 1), []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `round` fetches again.
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    setSummary({ status: 'loading' });
+    adminApi.progress(campaign.year).then(
+      (rows) => live && setSummary({ status: 'ready', value: publishSummary(rows, Date.now()) }),
+      (error: unknown) => live && setSummary({ status: 'error', message: errorMessage(error, t('error.generic')) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, campaign.year, round, t]);
+
+  const republish = campaign.status === 'published';
+  const key = republish ? 'republish' : 'publish';
+  const path = publicReportPath(campaign.year);
+  const stillOpen = campaign.status === 'open' && Date.parse(campaign.closesAt) > Date.now();
+  return (
+    <FormDialog
+      open={open}
+      title={t(`campaign.confirm.${key}.title`, { title: campaign.title })}
+      submitLabel={t(`campaign.action.${key}`)}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        if (summary.status !== 'ready') throw dialogError('summary_missing', t('campaign.publish.needSummary'));
+        const result = (await adminApi.campaignAction(campaign.year, 'publish')) as PublishResult;
+        await onPublished(result);
+      }}
+    >
+      <p>{t(`campaign.confirm.${key}.body`)}</p>
+      <p className="notice notice-warning">
+        <strong>{t('campaign.publish.public', { path })}</strong>
+      </p>
+      {stillOpen && <p>{t('campaign.publish.closesOpen', { date: formatDateTime(campaign.closesAt, lang) })}</p>}
+      <div aria-live="polite" aria-busy={summary.status === 'loading'} data-testid="publish-summary">
+        {summary.status === 'loading' && <p className="muted">{t('campaign.publish.loading')}</p>}
+        {summary.status === 'error' && (
+          <div className="notice notice-error">
+            <p>{t('campaign.publish.loadFailed', { message: summary.message })}</p>
+            <p>
+              <button type="button" className="button button-secondary" onClick={retry}>
+                {t('campaign.publish.retry')}
+              </button>
+            </p>
+          </div>
+        )}
+        {summary.status === 'ready' && <SummaryFacts summary={summary.value} />}
+      </div>
+    </FormDialog>
+  );
+}
+
+function SummaryFacts({ summary }: { summary: PublishSummary }) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const rows: Array<[AdminKey, number, string]> = [
+    ['campaign.publish.submitted', summary.submitted, 'submitted'],
+    ['campaign.publish.drafts', summary.draft, 'draft'],
+    ['campaign.publish.notStarted', summary.notStarted, 'not_started'],
+    ['campaign.publish.excused', summary.excused, 'excused'],
+  ];
+  const own = summary.runningOwnDeadlines;
+  return (
+    <>
+      <h3>{t('campaign.publish.countsCaption', { total: summary.total })}</h3>
+      <dl className="facts">
+        {rows.map(([label, count, status]) => (
+          <div key={status} data-count={status}>
+            <dt>{t(label)}</dt>
+            <dd className="num">{count}</dd>
+          </div>
+        ))}
+      </dl>
+      {own.length === 0 ? (
+        <p>{t('campaign.publish.noOwnDeadlines')}</p>
+      ) : (
+        <div className="notice notice-warning" data-testid="own-deadlines">
+          <p>
+            {own.length === 1
+              ? t('campaign.publish.ownDeadlinesOne')
+              : t('campaign.publish.ownDeadlines', { count: own.length })}
+          </p>
+          <ul>
+            {own.map((o) => (
+              <li key={o.organisationId}>
+                {t('campaign.publish.ownDeadline', { name: o.name, date: formatDateTime(o.closesAt, lang) })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** After publishing, and on a published campaign: where the public reads the report. */
+export function PublishedNotice({ year, result }: { year: number; result: PublishResult | null }) {
+  const t = useAdminT();
+  return (
+    <section className="notice notice-success" aria-labelledby="published-heading" data-testid="published">
+      <h3 id="published-heading">{t('campaign.published.title', { year })}</h3>
+      {result && result.respondents !== undefined && result.organisations !== undefined && (
+        <p>
+          {t('campaign.published.revision', {
+            revision: result.revision,
+            respondents: result.respondents,
+            organisations: result.organisations,
+          })}
+        </p>
+      )}
+      <p>
+        <a href={publicReportPath(year)}>{t('campaign.published.link', { year })}</a>
+      </p>
+    </section>
+  );
+}

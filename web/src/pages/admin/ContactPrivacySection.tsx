@@ -1,0 +1,141 @@
+import { useEffect, useRef, useState } from 'react';
+import { adminApi, type Contact } from './api';
+import { ActionsCell, Announcer, DataTable, FormDialog, RowButton, useAnnouncer, useRunAction } from './components';
+import { useAdminT } from './i18n';
+import { contactExportFileName } from './lib/contact-export';
+
+/** Saves `text` as a file named `fileName` through a temporary link (the browser's own download). */
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked once the browser has started the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * "Personuppgifter" on an organisation's page: per contact, download everything stored about them
+ * (GET /api/admin/contacts/{id}/export) and erase them (POST …/erase) after a confirmation that
+ * says what the erasure does (functions/features/privacy/privacy.service.ts). Results are
+ * announced in this section's live region; after an erasure the list is reloaded and focus moves
+ * to the section's heading, since the row that had it is gone.
+ */
+export function ContactPrivacySection({
+  contacts,
+  organisationName,
+  onErased,
+}: {
+  contacts: Contact[];
+  organisationName: string;
+  onErased: () => void;
+}) {
+  const t = useAdminT();
+  const [announcement, announce] = useAnnouncer();
+  const [busy, run] = useRunAction(announce);
+  const [erasing, setErasing] = useState<Contact | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeadingWhenGone = useRef<string | null>(null);
+
+  // After an erasure the reloaded list no longer has the contact: then focus goes to the heading.
+  useEffect(() => {
+    const gone = focusHeadingWhenGone.current;
+    if (gone && !contacts.some((c) => c.id === gone)) {
+      focusHeadingWhenGone.current = null;
+      heading.current?.focus();
+    }
+  }, [contacts]);
+
+  const exportContact = (contact: Contact) =>
+    run(async () => {
+      announce(t('privacy.exporting', { name: contact.name }), 'info');
+      const data = await adminApi.exportContact(contact.id);
+      const fileName = contactExportFileName(contact.name, data.exportedAt || new Date(), contact.id);
+      download(`${JSON.stringify(data, null, 2)}\n`, fileName);
+      announce(t('privacy.exported', { name: contact.name, file: fileName }));
+    });
+
+  return (
+    <section aria-labelledby="privacy-heading">
+      <div className="section-head">
+        <h2 id="privacy-heading" tabIndex={-1} ref={heading}>
+          {t('privacy.heading')}
+        </h2>
+      </div>
+      <p className="muted">{t('privacy.intro')}</p>
+      <Announcer message={announcement.message} tone={announcement.tone} />
+      {contacts.length === 0 ? (
+        <p className="muted">{t('contact.none')}</p>
+      ) : (
+        <DataTable
+          label={t('privacy.caption', { name: organisationName })}
+          caption={t('privacy.caption', { name: organisationName })}
+          captionHidden
+          columns={[t('contact.name'), t('progress.col.actions')]}
+        >
+          {contacts.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{c.name}</th>
+              <ActionsCell>
+                <RowButton
+                  onClick={() => exportContact(c)}
+                  disabled={busy}
+                  name={t('privacy.exportFor', { name: c.name })}
+                >
+                  {t('privacy.export')}
+                </RowButton>
+                <RowButton danger onClick={() => setErasing(c)} name={t('privacy.eraseFor', { name: c.name })}>
+                  {t('privacy.erase')}
+                </RowButton>
+              </ActionsCell>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+
+      <FormDialog
+        open={erasing !== null}
+        title={erasing ? t('privacy.eraseTitle', { name: erasing.name }) : ''}
+        submitLabel={t('privacy.eraseConfirm')}
+        danger
+        onCancel={() => setErasing(null)}
+        onSubmit={async () => {
+          if (!erasing) return;
+          const result = await adminApi.eraseContact(erasing.id);
+          focusHeadingWhenGone.current = erasing.id;
+          setErasing(null);
+          announce(
+            t('privacy.erased', {
+              name: erasing.name,
+              sessions: result.sessionsEnded,
+              outbox: result.outboxDeleted,
+              reminders: result.reminderLogRedacted,
+              responses: result.responsesRedacted,
+            }),
+          );
+          onErased();
+        }}
+      >
+        {erasing && (
+          <>
+            <p>
+              <strong>{t('privacy.eraseLead', { name: erasing.name, email: erasing.email })}</strong>
+            </p>
+            <ul>
+              <li>{t('privacy.eraseSessions')}</li>
+              <li>{t('privacy.eraseOutbox')}</li>
+              <li>{t('privacy.eraseReminders')}</li>
+              <li>{t('privacy.eraseResponses')}</li>
+              <li>{t('privacy.eraseContact')}</li>
+            </ul>
+            <p>{t('privacy.eraseAudit')}</p>
+          </>
+        )}
+      </FormDialog>
+    </section>
+  );
+}

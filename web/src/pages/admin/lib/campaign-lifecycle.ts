@@ -1,0 +1,96 @@
+/**
+ * The campaign page's lifecycle rules, as pure functions of data (unit-tested in
+ * test/web/admin-campaign-lifecycle.test.ts): whether an open campaign is past its deadline, what
+ * reopening a closed one needs, and what publishing would freeze.
+ */
+
+import type { CampaignStatus, ProgressRow } from '../api';
+
+interface Dated {
+  status: CampaignStatus;
+  opensAt: string;
+  closesAt: string;
+}
+
+/**
+ * An open campaign whose last day to answer has passed: members are refused already, but it stays
+ * "open" (and blocks next year's from opening) until the kansli closes it.
+ */
+export function isOpenPastDeadline(campaign: Pick<Dated, 'status' | 'closesAt'>, now: number): boolean {
+  return campaign.status === 'open' && Date.parse(campaign.closesAt) <= now;
+}
+
+/** A closed campaign can be opened again until it is published (the API refuses a published one). */
+export function canReopen(campaign: Pick<Dated, 'status'>): boolean {
+  return campaign.status === 'closed';
+}
+
+export type ReopenProblem = 'deadlineNeeded' | 'notFuture' | 'beforeOpens';
+
+/**
+ * What reopening needs. `closesAt` is the deadline the kansli chose (ISO, or null when the field is
+ * empty or not a time). Members can answer only while `now < closesAt`, and the API opens a
+ * campaign whatever its dates, so a campaign whose deadline has passed must get a new one first
+ * (PATCH closesAt, then POST open). Answers the problem, or the deadline to keep and whether it
+ * must be saved before opening.
+ */
+export function planReopen(
+  campaign: Pick<Dated, 'opensAt' | 'closesAt'>,
+  closesAt: string | null,
+  now: number,
+): { problem: ReopenProblem } | { closesAt: string; patch: boolean } {
+  const chosen = closesAt ?? (Date.parse(campaign.closesAt) > now ? campaign.closesAt : null);
+  if (!chosen) return { problem: 'deadlineNeeded' };
+  if (Date.parse(chosen) <= now) return { problem: 'notFuture' };
+  if (Date.parse(chosen) <= Date.parse(campaign.opensAt)) return { problem: 'beforeOpens' };
+  return { closesAt: chosen, patch: Date.parse(chosen) !== Date.parse(campaign.closesAt) };
+}
+
+export interface OwnDeadline {
+  organisationId: string;
+  name: string;
+  closesAt: string;
+}
+
+export interface PublishSummary {
+  /** Organisations in the campaign (the progress page's rows). */
+  total: number;
+  submitted: number;
+  draft: number;
+  notStarted: number;
+  excused: number;
+  /**
+   * Organisations that have not submitted and whose own deadline (set when reopening or extending)
+   * still runs: publishing locks the campaign, so they can no longer submit. Soonest first.
+   */
+  runningOwnDeadlines: OwnDeadline[];
+}
+
+/** The counts the publish confirmation states, from the progress endpoint's rows. */
+export function publishSummary(
+  rows: ReadonlyArray<Pick<ProgressRow, 'organisationId' | 'name' | 'status' | 'closesAtOverride'>>,
+  now: number,
+): PublishSummary {
+  const count = (status: ProgressRow['status']) => rows.filter((row) => row.status === status).length;
+  const runningOwnDeadlines = rows
+    .filter(
+      (row) =>
+        (row.status === 'draft' || row.status === 'not_started') &&
+        row.closesAtOverride !== null &&
+        row.closesAtOverride !== undefined &&
+        Date.parse(row.closesAtOverride) > now,
+    )
+    .map((row) => ({ organisationId: row.organisationId, name: row.name, closesAt: row.closesAtOverride as string }))
+    .sort((a, b) => Date.parse(a.closesAt) - Date.parse(b.closesAt) || a.name.localeCompare(b.name, 'sv'));
+  return {
+    total: rows.length,
+    submitted: count('submitted'),
+    draft: count('draft'),
+    notStarted: count('not_started'),
+    excused: count('excused'),
+    runningOwnDeadlines,
+  };
+}
+
+/** Where the public reads a published report. */
+export const publicReportPath = (year: number) => `/klimatlaget/${year}`;

@@ -1,0 +1,23 @@
+/**
+ * The file name of a contact's personal-data export: "personuppgifter-anna-andersson-2026-03-18.json"
+ * (the name without diacritics or punctuation, the date in Swedish time), so a downloaded export
+ * says whose it is and when it was made.
+ */
+export function contactExportFileName(name: string, exportedAt: Date | string, contactId: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  const date = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(exportedAt));
+  const who = slug || `kontakt-${contactId.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40)}`;
+  return `personuppgifter-${who}-${date}.json`;
+}
