@@ -47,7 +47,7 @@ export function handleError(error: Error, c: Context<AppEnv>, log: (entry: Recor
     const status = error.status as ContentfulStatusCode;
     // Hono's validator answers a broken form body with a 400 too; it is not a JSON problem.
     const [code, message] =
-      status === 400 && /form/i.test(error.message)
+      status === 400 && /formdata/i.test(error.message)
         ? MALFORMED_FORM
         : (HTTP_EXCEPTION_CODES[status] ?? ['http_error', error.message]);
     return c.json({ error: { code, message: localiseErrorMessage(code, message, acceptLanguage) } }, status);
