@@ -50,6 +50,8 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   email_is_contact:
     'The address belongs to a member contact and cannot also be an admin. Remove the contact or give it another address first.',
   another_campaign_open: 'Another campaign is already open. Close it first.',
+  deadline_passed:
+    'The deadline has already passed, so nobody could answer. Set a new deadline first, then open the campaign.',
   campaign_changed: 'Someone else changed the campaign. Reload and try again.',
   campaign_not_started: 'The campaign has not opened yet.',
   campaign_published: 'The campaign is published and its report is frozen, so this can no longer be changed.',

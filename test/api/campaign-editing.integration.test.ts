@@ -32,6 +32,16 @@ function withQuestion(survey: object, name: string, changes: Json): Json {
   return copy as unknown as Json;
 }
 
+/** The named elements of a survey that are not panels, as the audit counts questions. */
+function countQuestions(survey: object): number {
+  const count = (elements: unknown): number =>
+    (Array.isArray(elements) ? (elements as Json[]) : []).reduce(
+      (n, e) => n + (e.type === 'panel' ? count(e.elements) : 1),
+      0,
+    );
+  return (survey as { pages: Json[] }).pages.reduce((n, p) => n + count(p.elements), 0);
+}
+
 /** The kommun survey with the scoring error from the bug report: negative points for yes on M3. */
 const brokenKommun = () => withQuestion(DEFAULT_SURVEYS.kommun, 'M3', { scoreTrue: -1 });
 
@@ -116,19 +126,46 @@ describe('saving one survey of a campaign (the kansli’s survey editor)', () =>
     expect((await load()).title).toBe('Sedan');
   });
 
-  it('audits a survey save with the page names of the survey sent only', async () => {
+  it('audits a survey save with the questions added, removed and changed and the size before and after', async () => {
+    // Arrange: M1 retitled, the first page's last question removed, a new question in its place
     const loaded = await load();
-    await call(ctx, admin, 'PATCH', CAMPAIGN, {
-      surveys: { region: regionWithTitle('Ny') },
+    const kommun = withQuestion(DEFAULT_SURVEYS.kommun, 'M1', { title: 'Ny rubrik' }) as {
+      pages: Array<{ name: string; elements: Json[] }>;
+    };
+    const [firstPage] = kommun.pages;
+    if (!firstPage) throw new Error('no page');
+    const removed = String(firstPage.elements.at(-1)?.name);
+    expect(removed).not.toBe('M1');
+    firstPage.elements = firstPage.elements.slice(0, -1);
+    firstPage.elements.push({ type: 'comment', name: 'M_NY', title: 'Ny fråga' });
+    const size = { pages: kommun.pages.length, questions: countQuestions(DEFAULT_SURVEYS.kommun) };
+    // Act
+    const res = await call(ctx, admin, 'PATCH', CAMPAIGN, {
+      surveys: { kommun, region: DEFAULT_SURVEYS.region },
       expectedUpdatedAt: loaded.updatedAt,
     });
+    // Assert: the region survey, sent unchanged, is not mentioned; no survey copy is stored
+    expect(res.status).toBe(200);
     const [entry] = await auditEntries(ctx, { year: 2026 });
-    expect(entry).toMatchObject({
-      action: 'campaign.update.survey',
-      after: { surveys: { region: expect.any(Array) } },
+    expect(entry).toMatchObject({ action: 'campaign.update.survey' });
+    expect(entry?.before).toEqual({ 'surveys.kommun': size });
+    expect(entry?.after).toEqual({
+      'surveys.kommun': size,
+      'surveys.kommun.added': ['M_NY'],
+      'surveys.kommun.removed': [removed],
+      'surveys.kommun.changed': ['M1'],
+      'surveys.kommun.pagesChanged': [firstPage.name],
     });
-    expect(entry?.after).not.toHaveProperty('surveys.kommun');
-    expect(entry?.after).not.toHaveProperty('expectedUpdatedAt');
+    expect(JSON.stringify(entry).length).toBeLessThan(1000);
+  });
+
+  it('audits a change outside the questions (the survey’s title) as settingsChanged', async () => {
+    await call(ctx, admin, 'PATCH', CAMPAIGN, { surveys: { region: regionWithTitle('Ny') } });
+    const [entry] = await auditEntries(ctx, { year: 2026 });
+    expect(entry?.after).toEqual({
+      'surveys.region': expect.objectContaining({ pages: expect.any(Number) }),
+      'surveys.region.settingsChanged': true,
+    });
   });
 
   it('refuses a survey whose scoring does not compile with 422 invalid_scoring, naming the survey and the problem', async () => {

@@ -42,13 +42,21 @@ export class CampaignRepository {
 
   /** The year holding the open lock, if any. */
   async openYear(): Promise<number | undefined> {
+    return (await this.openLock())?.year;
+  }
+
+  /** The open lock as stored: the year holding it and when it was taken. */
+  async openLock(): Promise<OpenLock | undefined> {
     const lock = await this.store.get(keys.campaignOpenLock);
-    return typeof lock?.year === 'number' ? lock.year : undefined;
+    return typeof lock?.year === 'number'
+      ? { year: lock.year, at: typeof lock.at === 'string' ? lock.at : '' }
+      : undefined;
   }
 
   /**
    * Takes the one-open-campaign lock for `year`. Taking it again for the same year succeeds,
-   * so an open that crashed after the lock completes when re-run.
+   * so an open that crashed after the lock completes when re-run. Held by another year, it throws
+   * DomainRuleError another_campaign_open.
    */
   async takeOpenLock(year: number, at: string): Promise<void> {
     await this.store.put(
@@ -58,7 +66,25 @@ export class CampaignRepository {
         expression: 'attribute_not_exists(pk) OR #year = :year',
         names: { '#year': 'year' },
         values: { ':year': year },
-        onFail: () => new DomainRuleError('another_campaign_open', 'En annan kampanj är redan öppen. Stäng den först.'),
+        onFail: anotherCampaignOpen,
+      },
+    );
+  }
+
+  /**
+   * Takes the lock over from `stale`, a holder the caller found no longer open, only if the lock is
+   * still exactly what the caller read (same year, same `at`): a holder that took it again meanwhile
+   * (a reopen) keeps it, and the caller gets another_campaign_open.
+   */
+  async takeOverOpenLock(year: number, at: string, stale: OpenLock): Promise<void> {
+    await this.store.put(
+      { ...keys.campaignOpenLock, year, at },
+      {
+        kind: 'expression',
+        expression: '#year = :heldBy AND #at = :heldAt',
+        names: { '#year': 'year', '#at': 'at' },
+        values: { ':heldBy': stale.year, ':heldAt': stale.at },
+        onFail: anotherCampaignOpen,
       },
     );
   }
@@ -87,6 +113,16 @@ export class CampaignRepository {
       surveysJson: JSON.stringify(surveys),
     };
   }
+}
+
+/** The one-open-campaign lock: the year holding it and when that year took it. */
+export interface OpenLock {
+  year: number;
+  at: string;
+}
+
+function anotherCampaignOpen(): Error {
+  return new DomainRuleError('another_campaign_open', 'En annan kampanj är redan öppen. Stäng den först.');
 }
 
 /**

@@ -96,13 +96,20 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
         method: 'post',
         path: `/api/admin/campaigns/{year}/${action}`,
         ...admin,
-        summary: action === 'open' ? 'Opens the campaign; only one can be open.' : 'Closes the campaign.',
+        summary:
+          action === 'open'
+            ? 'Opens the campaign; only one can be open, and only before its deadline.'
+            : 'Closes the campaign; closing a closed one changes nothing and answers it.',
         request: { params: YearParamSchema },
         responses: {
           200: jsonResponse(CampaignSchema, 'Klart'),
           ...commonErrors,
           404: errorResponse('Saknas'),
-          422: errorResponse('Bryter mot en regel'),
+          422: errorResponse(
+            action === 'open'
+              ? 'Bryter mot en regel (another_campaign_open, deadline_passed, invalid_scoring, campaign_published)'
+              : 'Kampanjen är inte öppen (campaign_not_open_to_close)',
+          ),
         },
       }),
       async (c) => {

@@ -10,10 +10,18 @@ import { compileScoring, ScoringConfigError } from '../../../shared/scoring/scor
 import { DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
-import type { CampaignRepository } from './campaign.repository';
+import type { CampaignRepository, OpenLock } from './campaign.repository';
+import { sameJson, surveyChanges } from './survey-changes';
 
 /** How long an instance trusts its cached copy of a campaign; writes through this instance refresh it at once. */
 export const CAMPAIGN_CACHE_MS = 10_000;
+
+/**
+ * How long an open may take between taking the open lock and writing the campaign's status: far
+ * longer than any request runs. A lock older than this whose campaign is not open is left over
+ * from an open that failed half-way, and another campaign may take it over.
+ */
+export const OPEN_LOCK_LEASE_MS = 15 * 60_000;
 
 type CreateInput = z.infer<typeof CreateCampaignInputSchema>;
 type UpdateInput = z.infer<typeof UpdateCampaignInputSchema>;
@@ -149,6 +157,9 @@ export class CampaignService {
     }
     if (patch.reminderPolicy)
       next.reminderPolicy = (await reminderPolicyCheck()).checkedReminderPolicy(patch.reminderPolicy, next);
+    const change = describeChange(current, next, patch);
+    // Nothing differs from what is stored (`{}`, or the values as they are): no write, no audit entry.
+    if (!change) return current;
     try {
       await this.repo.replace(
         next,
@@ -162,11 +173,11 @@ export class CampaignService {
     this.cache.set(year, { campaign: next, fetchedAt: performance.now() });
     await this.audit.record({
       actor,
-      action: patch.surveys ? 'campaign.update.survey' : 'campaign.update',
+      action: change.surveys ? 'campaign.update.survey' : 'campaign.update',
       target: `campaign:${year}`,
       year,
-      before: summarise(current, patch),
-      after: summarise(next, patch),
+      before: change.before,
+      after: change.after,
     });
     return next;
   }
@@ -174,20 +185,39 @@ export class CampaignService {
   /**
    * Opens the campaign. At most one is open: a lock item taken with a conditional write enforces it.
    * Both surveys' scoring must compile (DomainRuleError invalid_scoring), or every autosave of the
-   * organisation type with the broken survey would fail.
+   * organisation type with the broken survey would fail. A campaign whose deadline has passed is
+   * refused (DomainRuleError deadline_passed): it would be open in name only, members could not
+   * answer; the kansli sets a new deadline first.
    */
   async open(year: number, actor: string): Promise<Campaign> {
     const campaign = await this.get(year);
     if (campaign.status === 'open') return campaign;
     if (campaign.status === 'published')
       throw new DomainRuleError('campaign_published', 'Kampanjen är redan publicerad.');
+    const now = this.clock.now();
+    if (Date.parse(campaign.closesAt) <= now.getTime()) {
+      throw new DomainRuleError(
+        'deadline_passed',
+        'Sista svarsdagen har redan passerat, så ingen skulle kunna svara. Ange en ny sista svarsdag först och öppna sedan kampanjen.',
+        { closesAt: campaign.closesAt },
+      );
+    }
     assertScorable(campaign.surveys);
-    await this.repo.takeOpenLock(year, this.clock.now().toISOString());
+    await this.takeOpenLock(year, now);
     return this.setStatus(campaign, 'open', actor, 'campaign.open');
   }
 
+  /**
+   * Closes the campaign, then releases the open lock. Closing a closed campaign is done already: it
+   * only releases the lock if this year still holds it (a close that failed after the status write),
+   * and answers the campaign. A draft or published campaign throws campaign_not_open_to_close.
+   */
   async close(year: number, actor: string): Promise<Campaign> {
     const campaign = await this.get(year);
+    if (campaign.status === 'closed') {
+      if ((await this.repo.openYear()) === year) await this.repo.releaseOpenLock(year);
+      return campaign;
+    }
     if (campaign.status !== 'open') {
       throw new DomainRuleError(
         'campaign_not_open_to_close',
@@ -198,6 +228,32 @@ export class CampaignService {
     const closed = await this.setStatus(campaign, 'closed', actor, 'campaign.close');
     await this.repo.releaseOpenLock(year);
     return closed;
+  }
+
+  /**
+   * Takes the open lock for `year`. A lock held by another year is taken over only when that
+   * campaign is not open and the lock is left over from a write that failed half-way: the campaign
+   * changed after the lock was taken (a close that never released it) or the lock is older than
+   * OPEN_LOCK_LEASE_MS (an open that never set the status). The take-over is conditioned on the
+   * lock as read, so a holder that took it again meanwhile keeps it. Otherwise throws
+   * DomainRuleError another_campaign_open with the holder's year.
+   */
+  private async takeOpenLock(year: number, now: Date): Promise<void> {
+    const at = now.toISOString();
+    try {
+      await this.repo.takeOpenLock(year, at);
+      return;
+    } catch (error) {
+      if (!(error instanceof DomainRuleError && error.code === 'another_campaign_open')) throw error;
+    }
+    const lock = await this.repo.openLock();
+    // Released meanwhile, or by now this year's own: an ordinary take decides.
+    if (!lock || lock.year === year) return this.repo.takeOpenLock(year, at);
+    const holder = await this.repo.get(lock.year);
+    if (isLeftOver(lock, holder, now)) return this.repo.takeOverOpenLock(year, at, lock);
+    throw new DomainRuleError('another_campaign_open', `Kampanjen ${lock.year} är redan öppen. Stäng den först.`, {
+      openYear: lock.year,
+    });
   }
 
   async markPublished(year: number, actor: string, revision: number): Promise<Campaign> {
@@ -235,21 +291,52 @@ export class CampaignService {
 
 type Patch = Omit<UpdateInput, 'expectedUpdatedAt'>;
 
-/** The audit summary of a change: the touched fields, with the surveys sent reduced to their page names. */
-function summarise(campaign: Campaign, patch: Patch): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/** Whether the lock is left over from a write that failed half-way rather than an open in progress. */
+function isLeftOver(lock: OpenLock, holder: Campaign | undefined, now: Date): boolean {
+  if (!holder) return true;
+  if (holder.status === 'open') return false;
+  const takenAt = Date.parse(lock.at);
+  if (Number.isNaN(takenAt)) return true;
+  return Date.parse(holder.updatedAt) > takenAt || now.getTime() - takenAt > OPEN_LOCK_LEASE_MS;
+}
+
+interface Change {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  /** Whether a survey changed. */
+  surveys: boolean;
+}
+
+/**
+ * The audit summary of an update, or undefined when it changes nothing. Fields sent are recorded
+ * only when they differ. A changed survey is recorded as its size before and after
+ * (`surveys.kommun: {pages, questions}`) and, after, the names of the questions added, removed and
+ * changed and of the pages changed otherwise, as flat keys (`surveys.kommun.changed: ["M1"]`), so
+ * the audit page shows one line for each; never the survey itself.
+ */
+function describeChange(current: Campaign, next: Campaign, patch: Patch): Change | undefined {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  let surveys = false;
   for (const field of Object.keys(patch) as Array<keyof Patch>) {
-    out[field] =
-      field === 'surveys'
-        ? Object.fromEntries(
-            (Object.keys(patch.surveys ?? {}) as OrganisationType[]).map((type) => [
-              type,
-              campaign.surveys[type].pages.map((p) => p.name),
-            ]),
-          )
-        : campaign[field];
+    if (field === 'surveys') continue;
+    if (sameJson(current[field], next[field])) continue;
+    before[field] = current[field];
+    after[field] = next[field];
   }
-  return out;
+  for (const type of Object.keys(patch.surveys ?? {}) as OrganisationType[]) {
+    const diff = surveyChanges(current.surveys[type], next.surveys[type]);
+    if (!diff) continue;
+    surveys = true;
+    const key = `surveys.${type}`;
+    before[key] = diff.before;
+    after[key] = diff.after;
+    for (const list of ['added', 'removed', 'changed', 'pagesChanged'] as const) {
+      if (diff[list].length > 0) after[`${key}.${list}`] = diff[list];
+    }
+    if (diff.settingsChanged) after[`${key}.settingsChanged`] = true;
+  }
+  return Object.keys(after).length > 0 ? { before, after, surveys } : undefined;
 }
 
 const CHANGED_SINCE_MESSAGE = 'Kampanjen har ändrats sedan du hämtade den. Inget sparades.';
