@@ -74,7 +74,11 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   nothing_to_change: 'This would change nothing: the organisation already is as asked.',
   response_changed:
     'The response has changed since the page was loaded (it may have been submitted or reopened). Reload the page and try again.',
+  erasure_incomplete: 'More audit entries are left to clear than one request handles. Erase again to continue.',
   // Imports
+  import_choices_changed: 'The import was already saved with other choices of whom to replace. Reload the preview.',
+  unknown_replacement: 'A row chosen for replacement replaces nobody. Reload the preview.',
+  import_choice_settled: 'The choices for this import were saved at the same time by someone else. Try again.',
   import_not_found: 'The import does not exist.',
   import_has_errors: 'The file has errors. Correct them and upload the file again.',
   import_expired: 'The preview is too old. Upload the file again.',

@@ -40,5 +40,7 @@ export const ErasureResultSchema = z.object({
   outboxDeleted: z.number().int(),
   reminderLogRedacted: z.number().int(),
   responsesRedacted: z.number().int(),
+  /** Earlier audit entries whose name and address this erasure took out (over all its runs). */
+  auditRedacted: z.number().int(),
 });
 export type ErasureResult = z.infer<typeof ErasureResultSchema>;

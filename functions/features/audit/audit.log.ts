@@ -6,11 +6,27 @@ import { keys } from '../../store/table-design';
 
 export type { AuditEntry };
 
+/** An entry's place in the table, as `keys.audit(at, id)` gives it. */
+export type AuditEntryKey = ReturnType<typeof keys.audit>;
+
+/** The one rewrite the trail allows: an entry's before/after with the erased person's data taken out. */
+export interface AuditRedaction {
+  /** The entry's target as read; the write is conditioned on it. */
+  target: string;
+  before?: unknown;
+  after?: unknown;
+}
+
 /**
  * The append-only audit trail of admin mutations, as written. Entries are only ever created
  * (conditional put), and no route edits or deletes them. Reading them is `AuditTrail`'s
  * (audit-trail.ts), kept apart so the writers, which every API's core holds, do not load the
  * entry schema the reader validates with (docs/performance.md).
+ *
+ * One exception, for GDPR erasure only (`redactErased`): an entry written before contacts' audit
+ * summaries left out the name and address may name an erased person, and erasure must not leave
+ * them identifiable. It rewrites that entry's `before`/`after` once, without the personal fields,
+ * and stamps it `erasedAt`; who did what, when, to which target and organisation stays as written.
  */
 export class AuditLog {
   constructor(
@@ -32,4 +48,37 @@ export class AuditLog {
     );
     return full;
   }
+
+  /**
+   * Replaces one entry's `before`/`after` with the redacted ones the caller made from the entry as
+   * read, and stamps `erasedAt`: one conditional UpdateItem, only while the entry exists, still has
+   * this target and was not redacted before. Answers false when it was redacted already (an earlier,
+   * interrupted erasure, or a concurrent one), so a re-run skips it; the actor, action, time, target
+   * and organisation are never written.
+   */
+  async redactErased(key: AuditEntryKey, redaction: AuditRedaction): Promise<boolean> {
+    const set: Record<string, unknown> = { erasedAt: this.clock.now().toISOString() };
+    if (redaction.before !== undefined) set.before = redaction.before;
+    if (redaction.after !== undefined) set.after = redaction.after;
+    try {
+      await this.store.update(
+        key,
+        { set },
+        {
+          kind: 'expression',
+          expression: 'attribute_exists(pk) AND #target = :target AND attribute_not_exists(erasedAt)',
+          names: { '#target': 'target' },
+          values: { ':target': redaction.target },
+          onFail: () => new AlreadyRedacted(),
+        },
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof AlreadyRedacted) return false;
+      throw error;
+    }
+  }
 }
+
+/** The entry was redacted already (or is not the one read): nothing to write. */
+class AlreadyRedacted extends Error {}

@@ -1,15 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { parseContactsCsv } from '../../../shared/contacts-import/parse-contacts-csv';
-import type { Contact } from '../../../shared/schemas/contact.schema';
 import {
-  type ContactImportCommitResult,
-  ContactImportCommitResultSchema,
-  type ContactImportIssue,
-  type ContactImportPreview,
-  ContactImportPreviewSchema,
-  type ContactImportRow,
+  type ContactImportCommitInput,
+  type ContactImportCommitOutcome,
+  ContactImportCommitOutcomeSchema,
+  type ContactImportPlannedPreview,
+  ContactImportPlannedPreviewSchema,
+  chosenReplacements,
+  planRoleHolders,
+} from '../../../shared/contacts-import/role-holders';
+import type { Contact } from '../../../shared/schemas/contact.schema';
+import type {
+  ContactImportIssue,
+  ContactImportPreview,
+  ContactImportRow,
 } from '../../../shared/schemas/contact-import.schema';
-import { DomainRuleError, NotFoundError } from '../../errors/domain-errors';
+import { DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
@@ -18,7 +24,7 @@ import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ContactRepository } from './contact.repository';
-import { summary } from './contact.service';
+import { auditChange, auditSummary, ContactService } from './contact.service';
 
 /** A preview can be committed for this long; checked in code, the item's TTL only cleans up. */
 export const IMPORT_PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
@@ -40,13 +46,27 @@ type Register = Awaited<ReturnType<OrganisationRepository['register']>>;
  * Contacts from CSV in two steps, like the emissions import: a stored preview with per-row errors
  * and the changes it would make, then a commit that applies it. The commit compares with the
  * register as it is then, so re-running an interrupted commit completes it; once a commit has
- * finished, committing again changes nothing. Rows only add or change contacts; none are removed.
+ * finished, committing again changes nothing. Rows add or change contacts; a new row whose role is
+ * already held in its organisation (the statutes give each member one politician and one official)
+ * names the holders in the preview, and the commit removes those of the rows the kansli chose to
+ * replace, through the console's own removal (sessions ended before and after, audited).
  */
 export class ContactImportService {
-  constructor(private readonly deps: ContactImportDeps) {}
+  /** The console's contact removal, so a replaced contact goes exactly as a removed one does. */
+  private readonly register: ContactService;
+
+  constructor(private readonly deps: ContactImportDeps) {
+    this.register = new ContactService({
+      contacts: deps.contacts,
+      organisations: deps.organisations,
+      sessions: deps.sessions,
+      audit: deps.audit,
+      adminAddresses: deps.adminAddresses,
+    });
+  }
 
   /** Parses the CSV, checks every row against the register and the admins, and stores the preview (two queries, one write). */
-  async preview(csv: string, actor: string): Promise<ContactImportPreview> {
+  async preview(csv: string, actor: string): Promise<ContactImportPlannedPreview> {
     const parsed = parseContactsCsv(csv);
     const register = await this.deps.organisations.register();
     const adminAddresses = await this.deps.adminAddresses.all();
@@ -84,17 +104,22 @@ export class ContactImportService {
       );
     }
     errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const planned = planRoleHolders(
+      valid,
+      register.flatMap((entry) => entry.contacts),
+    );
     const now = this.deps.clock.now();
     const expiresAt = new Date(now.getTime() + IMPORT_PREVIEW_TTL_MS);
-    const preview: ContactImportPreview = {
+    const preview: ContactImportPlannedPreview = {
       id: randomUUID(),
       rows: parsed.rows,
-      valid,
+      valid: planned,
       errors,
       changes: {
         new: valid.filter((row) => row.change === 'new').length,
         changed: valid.filter((row) => row.change === 'changed').length,
         unchanged: valid.filter((row) => row.change === 'unchanged').length,
+        replacements: planned.filter((row) => row.replaces).length,
       },
       createdAt: now.toISOString(),
       createdBy: actor,
@@ -117,13 +142,20 @@ export class ContactImportService {
    * `import_has_errors` (details: the errors) or `import_expired`, StateConflictError
    * `email_is_admin` (before writing anything) when a new contact's address has become an admin's
    * since the preview. A second commit answers the first one's result with `alreadyCommitted: true`.
+   *
+   * `input.replace` lists the rows whose current role holders are removed (422
+   * `unknown_replacement` for a row that is no candidate); without it nothing is removed. The first
+   * commit stores the choice on the preview, so a re-run after a failure removes the same holders;
+   * a re-run that asks for other rows answers 409 `import_choices_changed`, one without `replace`
+   * uses the stored choice. Holders are removed after every row is applied (the organisation is
+   * never left without the role), each only while it is still in the organisation with that role.
    */
-  async commit(id: string, actor: string): Promise<ContactImportCommitResult> {
+  async commit(id: string, actor: string, input: ContactImportCommitInput = {}): Promise<ContactImportCommitOutcome> {
     const item = await this.deps.store.get(keys.contactImport(id));
     if (!item) throw new NotFoundError('Importen finns inte. Ladda upp filen igen.');
-    const preview = ContactImportPreviewSchema.parse(item);
+    const preview = ContactImportPlannedPreviewSchema.parse(item);
     if (item.commitResult) {
-      return { ...ContactImportCommitResultSchema.parse(item.commitResult), alreadyCommitted: true };
+      return { ...ContactImportCommitOutcomeSchema.parse(item.commitResult), alreadyCommitted: true };
     }
     if (preview.errors.length > 0) {
       throw new DomainRuleError(
@@ -137,21 +169,31 @@ export class ContactImportService {
       throw new DomainRuleError('import_expired', 'Förhandsgranskningen är för gammal. Ladda upp filen igen.');
     }
 
-    const byEmail = contactsByEmail(await this.deps.organisations.register());
+    const register = await this.deps.organisations.register();
+    const byEmail = contactsByEmail(register);
     const adminAddresses = await this.deps.adminAddresses.all();
     const madeAdmin = preview.valid.find((row) => !byEmail.has(row.email) && adminAddresses.has(row.email));
     if (madeAdmin) throw emailIsAdminError(madeAdmin.email);
+    const replaceRows = await this.settleChoice(preview, input.replace);
+    if (replaceRows === undefined) return this.commit(id, actor, input);
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const row of preview.valid) {
       const outcome = await this.apply(id, row, byEmail.get(row.email), actor);
       counts[outcome]++;
     }
-    const result: ContactImportCommitResult = { id, committedAt: now, ...counts, alreadyCommitted: false };
+    const replacedIds = await this.replaceHolders(preview, replaceRows, register, actor);
+    const result: ContactImportCommitOutcome = {
+      id,
+      committedAt: now,
+      ...counts,
+      replaced: replacedIds.length,
+      alreadyCommitted: false,
+    };
     await this.deps.audit.record({
       actor,
       action: 'contact.import.commit',
       target: `contact-import:${id}`,
-      after: { rows: preview.rows, ...counts },
+      after: { rows: preview.rows, ...counts, replaced: replacedIds.length, replacedContacts: replacedIds },
     });
     try {
       await this.deps.store.update(
@@ -168,6 +210,88 @@ export class ContactImportService {
       return this.commit(id, actor);
     }
     return result;
+  }
+
+  /**
+   * The rows whose holders this commit removes: the choice stored by an earlier attempt, or the
+   * one asked for, stored now (one conditional UpdateItem, only when the preview has candidates).
+   * Returns undefined when another attempt stored its choice meanwhile (the caller reads again).
+   */
+  private async settleChoice(
+    preview: ContactImportPlannedPreview,
+    requested: number[] | undefined,
+  ): Promise<number[] | undefined> {
+    if (preview.replaceRows) {
+      if (requested && !sameRows(requested, preview.replaceRows)) {
+        throw new StateConflictError(
+          'import_choices_changed',
+          'Importen har redan börjat sparas med andra val av vilka kontakter som ersätts. Spara igen med samma val, eller ladda upp filen på nytt.',
+          { replace: preview.replaceRows },
+        );
+      }
+      return preview.replaceRows;
+    }
+    const rows = [...new Set(requested ?? [])].sort((a, b) => a - b);
+    const { unknownRows } = chosenReplacements(preview.valid, rows);
+    if (unknownRows.length > 0) {
+      throw new DomainRuleError(
+        'unknown_replacement',
+        `Rad ${unknownRows.join(', ')} ersätter ingen kontakt. Förhandsgranska filen igen.`,
+        { rows: unknownRows },
+      );
+    }
+    if (!preview.valid.some((row) => row.replaces)) return rows;
+    try {
+      await this.deps.store.update(
+        keys.contactImport(preview.id),
+        { set: { replaceRows: rows } },
+        {
+          kind: 'expression',
+          expression: 'attribute_not_exists(replaceRows) AND attribute_not_exists(commitResult)',
+          onFail: () => new DomainRuleError('import_choice_settled', 'settled concurrently'),
+        },
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'import_choice_settled') throw error;
+      return undefined;
+    }
+    return rows;
+  }
+
+  /**
+   * Removes the chosen rows' holders through the console's removal. A holder already gone (an
+   * earlier attempt removed it) counts as replaced and has its sessions swept again; one that has
+   * since moved, changed role or address is left alone. Returns the ids of the holders gone.
+   */
+  private async replaceHolders(
+    preview: ContactImportPlannedPreview,
+    replaceRows: number[],
+    register: Register,
+    actor: string,
+  ): Promise<string[]> {
+    const byId = new Map(register.flatMap((entry) => entry.contacts).map((contact) => [contact.id, contact]));
+    const gone: string[] = [];
+    for (const holder of chosenReplacements(preview.valid, replaceRows).holders) {
+      const current = byId.get(holder.id);
+      if (!current) {
+        // Gone already: an earlier attempt removed it, perhaps dying before the removal's second
+        // sweep of sessions. Sweep again (one query); the commit's audit entry names it.
+        await this.deps.sessions.endContactSessions(holder);
+      } else {
+        const same =
+          current.organisationId === holder.organisationId &&
+          current.role === holder.role &&
+          current.email === holder.email;
+        if (!same) continue;
+        try {
+          await this.register.remove(holder.id, actor);
+        } catch (error) {
+          if (!(error instanceof NotFoundError)) throw error;
+        }
+      }
+      gone.push(holder.id);
+    }
+    return gone;
   }
 
   private async apply(
@@ -203,7 +327,7 @@ export class ContactImportService {
         action: 'contact.create',
         target: `contact:${contact.id}`,
         organisationId: contact.organisationId,
-        after: { ...summary(contact), ...via },
+        after: { ...auditSummary(contact), ...via },
       });
       return 'created';
     }
@@ -219,11 +343,12 @@ export class ContactImportService {
     // Ended before the move (a failure then moves nothing) and after it (a session opened meanwhile).
     if (moved) await this.deps.sessions.endContactSessions(existing);
     await this.deps.contacts.update(existing, after);
+    const change = auditChange(existing, after);
     const entry = {
       actor,
       target: `contact:${existing.id}`,
-      before: summary(existing),
-      after: { ...summary(after), ...via },
+      before: change.before,
+      after: { ...change.after, ...via },
     };
     await this.deps.audit.record({
       ...entry,
@@ -236,6 +361,12 @@ export class ContactImportService {
     }
     return 'updated';
   }
+}
+
+function sameRows(a: number[], b: number[]): boolean {
+  const left = [...new Set(a)].sort((x, y) => x - y);
+  const right = [...new Set(b)].sort((x, y) => x - y);
+  return left.length === right.length && left.every((row, i) => row === right[i]);
 }
 
 function contactsByEmail(register: Register): Map<string, Contact> {

@@ -2,6 +2,11 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import {
+  ContactImportCommitInputSchema,
+  ContactImportCommitOutcomeSchema,
+  ContactImportPlannedPreviewSchema,
+} from '../../../shared/contacts-import/role-holders';
+import {
   ContactChangeResultSchema,
   ContactIdParamSchema,
   ContactWarningSchema,
@@ -9,12 +14,7 @@ import {
   OrganisationContactsSchema,
   UpdateContactInputSchema,
 } from '../../../shared/schemas/contact.schema';
-import {
-  ContactImportCommitResultSchema,
-  ContactImportIdParamSchema,
-  ContactImportInputSchema,
-  ContactImportPreviewSchema,
-} from '../../../shared/schemas/contact-import.schema';
+import { ContactImportIdParamSchema, ContactImportInputSchema } from '../../../shared/schemas/contact-import.schema';
 import { OrganisationCodeParamSchema } from '../../../shared/schemas/organisation.schema';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
@@ -111,9 +111,9 @@ export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: ContactRou
       path: '/api/admin/contacts/import',
       ...admin,
       summary:
-        "Previews a contacts import. Body: JSON `{csv}` with the file's text, `kod;namn;e-post;roll` separated by semicolons, header row optional; roll is politiker or tjänsteperson. Answers per-row errors and the changes, stored for commit.",
+        "Previews a contacts import. Body: JSON `{csv}` with the file's text, `kod;namn;e-post;roll` separated by semicolons, header row optional; roll is politiker or tjänsteperson. Answers per-row errors and the changes, stored for commit. A new row whose role its organisation's contacts already hold (one politician and one official, as the statutes say) lists them in `replaces`; `changes.replacements` counts those rows.",
       request: { body: jsonBody(ContactImportInputSchema) },
-      responses: { 201: jsonResponse(ContactImportPreviewSchema, 'Förhandsgranskning'), ...commonErrors },
+      responses: { 201: jsonResponse(ContactImportPlannedPreviewSchema, 'Förhandsgranskning'), ...commonErrors },
     }),
     async (c) => c.json(await imports.preview(c.req.valid('json').csv, c.get('user')!.email), 201),
   );
@@ -124,16 +124,20 @@ export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: ContactRou
       path: '/api/admin/contacts/import/{id}/commit',
       ...admin,
       summary:
-        'Applies a previewed import (422 if the preview had errors or is over 24 hours old). Committing again changes nothing and answers alreadyCommitted.',
-      request: { params: ContactImportIdParamSchema },
+        'Applies a previewed import (422 if the preview had errors or is over 24 hours old). Optional body `{replace: [row, …]}`: the rows whose current role holders (`replaces` in the preview) are removed, as the console removes a contact (their sessions end); without it nobody is removed. The first commit keeps its choice for re-runs (409 import_choices_changed for another). Committing again changes nothing and answers alreadyCommitted; `replaced` counts the removed contacts.',
+      request: {
+        params: ContactImportIdParamSchema,
+        body: { content: { 'application/json': { schema: ContactImportCommitInputSchema } }, required: false },
+      },
       responses: {
-        200: jsonResponse(ContactImportCommitResultSchema, 'Importerad'),
+        200: jsonResponse(ContactImportCommitOutcomeSchema, 'Importerad'),
         ...commonErrors,
         404: errorResponse('Saknas'),
-        409: errorResponse('En ny kontakts adress tillhör en administratör'),
-        422: errorResponse('Filen har fel eller är för gammal'),
+        409: errorResponse('En ny kontakts adress tillhör en administratör, eller andra val än första försöket'),
+        422: errorResponse('Filen har fel, är för gammal eller en vald rad ersätter ingen'),
       },
     }),
-    async (c) => c.json(await imports.commit(c.req.valid('param').id, c.get('user')!.email), 200),
+    async (c) =>
+      c.json(await imports.commit(c.req.valid('param').id, c.get('user')!.email, c.req.valid('json') ?? {}), 200),
   );
 }

@@ -68,7 +68,7 @@ export class ContactService {
       action: 'contact.create',
       target: `contact:${contact.id}`,
       organisationId,
-      after: summary(contact),
+      after: auditSummary(contact),
     });
     return { contact, warnings: await this.warningsOf(organisationId) };
   }
@@ -98,7 +98,7 @@ export class ContactService {
 
     if (moved || emailChanged) await this.deps.sessions.endContactSessions(before);
     await this.deps.contacts.update(before, after);
-    const entry = { actor, target: `contact:${contactId}`, before: summary(before), after: summary(after) };
+    const entry = { actor, target: `contact:${contactId}`, ...auditChange(before, after) };
     await this.deps.audit.record({
       ...entry,
       action: moved ? 'contact.move' : 'contact.update',
@@ -127,7 +127,7 @@ export class ContactService {
       action: 'contact.delete',
       target: `contact:${contactId}`,
       organisationId: contact.organisationId,
-      before: summary(contact),
+      before: auditSummary(contact),
     });
     await this.deps.sessions.endContactSessions(contact);
     return {
@@ -162,15 +162,32 @@ export class ContactService {
   }
 }
 
-/** What the audit log keeps of a contact. */
-export function summary(contact: Contact) {
+/** The fields an audit entry compares to say what changed. */
+const COMPARED_FIELDS = ['organisationId', 'name', 'email', 'role', 'emailState'] as const;
+
+/**
+ * What the audit log keeps of a contact: its organisation, role and email state. Never its name
+ * or address (the entry's target, `contact:<id>`, says which contact it is), so an entry stays
+ * useful after the person is erased and holds nothing to erase (docs/security.md, Privacy).
+ */
+export function auditSummary(contact: Contact) {
+  return { organisationId: contact.organisationId, role: contact.role, emailState: contact.emailState };
+}
+
+/**
+ * An update's before and after: the summaries, and in `after.changed` every field that changed,
+ * the name and address by name only ("changed: name, email"), never their values.
+ */
+export function auditChange(before: Contact, after: Contact) {
   return {
-    organisationId: contact.organisationId,
-    name: contact.name,
-    email: contact.email,
-    role: contact.role,
-    emailState: contact.emailState,
+    before: auditSummary(before),
+    after: { ...auditSummary(after), changed: changedFields(before, after) },
   };
+}
+
+/** The compared fields whose values differ, in a fixed order. */
+export function changedFields(before: Partial<Record<string, unknown>>, after: Partial<Record<string, unknown>>) {
+  return COMPARED_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {
@@ -178,5 +195,5 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 }
 
 function changed(before: Contact, after: Contact): boolean {
-  return JSON.stringify(summary(before)) !== JSON.stringify(summary(after));
+  return changedFields(before, after).length > 0;
 }

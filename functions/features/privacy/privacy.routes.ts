@@ -45,12 +45,15 @@ export function registerPrivacyRoutes(app: OpenAPIHono<AppEnv>, deps: PrivacyRou
       path: '/api/admin/contacts/{id}/erase',
       ...admin,
       summary:
-        'Erases a contact: ends their sessions, deletes their email, strips the reminder log, marks their edits "raderad kontakt" and deletes the contact.',
+        'Erases a contact: ends their sessions, deletes their email, strips the reminder log, marks their edits "raderad kontakt", ' +
+        'takes their name and address out of earlier audit entries (`auditRedacted` counts them) and deletes the contact. ' +
+        'A contact named by more audit entries than one request rewrites answers 409 erasure_incomplete: send it again to continue.',
       request: { params: ContactIdParams },
       responses: {
         200: jsonResponse(ErasureResultSchema, 'Raderad'),
         ...commonErrors,
         404: errorResponse('Kontakten finns inte'),
+        409: errorResponse('Fler loggposter återstår; radera igen'),
       },
     }),
     async (c) => c.json(await deps.privacy.erase(c.req.valid('param').id, c.get('user')!.email), 200),

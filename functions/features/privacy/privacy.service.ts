@@ -1,13 +1,24 @@
 import type { Contact } from '../../../shared/schemas/contact.schema';
 import { OutboxEntrySchema } from '../../../shared/schemas/outbox.schema';
 import { type ContactExport, ERASED_EDITOR, type ErasureResult } from '../../../shared/schemas/privacy.schema';
-import { NotFoundError } from '../../errors/domain-errors';
+import { NotFoundError, StateConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Item, TableStore } from '../../ports/table-store';
 import { keys, parseReminderKey } from '../../store/table-design';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { ContactRepository } from '../contacts/contact.repository';
+import { findAuditEntriesOf, personalValuesOf, redactionOf } from './audit-redaction';
+
+/**
+ * Audit entries one erasure request rewrites at most. An erasure with more left answers 409
+ * `erasure_incomplete` before deleting anything else, and running it again continues where it
+ * stopped (entries already redacted are skipped), so no request's work grows without bound.
+ */
+export const AUDIT_REDACTIONS_PER_RUN = 200;
+
+/** What erasure answers: the shared result, and how many audit entries no longer name the person. */
+export type ErasureOutcome = ErasureResult;
 
 /** Attributes a reminder-log entry may carry about the person (a send error can quote the address); erasure removes them. */
 const REMINDER_PERSONAL_ATTRIBUTES = ['email', 'name', 'to', 'recipient', 'error'];
@@ -21,6 +32,8 @@ interface PrivacyDeps {
   sessions: SessionService;
   audit: AuditLog;
   clock: Clock;
+  /** Audit entries rewritten per erasure request (default AUDIT_REDACTIONS_PER_RUN). */
+  auditRedactionsPerRun?: number;
 }
 
 /**
@@ -71,10 +84,12 @@ export class PrivacyService {
 
   /**
    * Erases a contact: ends their sessions, deletes the email sent to them, strips their address
-   * from the reminder log, shows responses they edited as edited by "raderad kontakt", deletes
-   * the contact with its lookup and email claim, and records the erasure without personal data.
+   * from the reminder log, shows responses they edited as edited by "raderad kontakt", takes their
+   * name and address out of earlier audit entries, deletes the contact with its lookup and email
+   * claim, and records the erasure without personal data. Throws StateConflictError
+   * `erasure_incomplete` when more audit entries are left than one request rewrites; run it again.
    */
-  async erase(contactId: string, actor: string): Promise<ErasureResult> {
+  async erase(contactId: string, actor: string): Promise<ErasureOutcome> {
     const contact = await this.find(contactId);
     const sessionsEnded = await this.deps.sessions.endAllFor(contact.email);
 
@@ -106,13 +121,17 @@ export class PrivacyService {
       if (changed.some(Boolean)) responsesRedacted++;
     }
 
-    const result: ErasureResult = {
+    // Before the contact goes: a re-run after a failure (or after erasure_incomplete) finds it and continues.
+    const auditRedacted = await this.redactAudit(contact);
+
+    const result: ErasureOutcome = {
       contactId: contact.id,
       organisationId: contact.organisationId,
       sessionsEnded,
       outboxDeleted: outbox.length,
       reminderLogRedacted,
       responsesRedacted,
+      auditRedacted,
     };
     const { contactId: _id, organisationId: _org, ...counts } = result;
     // Audited before the contact goes, so a re-run after a failure below still finds the contact.
@@ -129,6 +148,42 @@ export class PrivacyService {
     // A link redeemed while this ran could have opened a session; the contact is gone, so end it too.
     await this.deps.sessions.endAllFor(contact.email);
     return result;
+  }
+
+  /**
+   * Takes the person out of the audit trail: every entry about the contact, in every organisation
+   * its entries name, and any entry of those organisations that holds the address, loses the
+   * personal fields of its before/after (`AuditLog.redactErased`, one conditional write per entry,
+   * the trail's one exception to append-only). Entries already redacted are skipped, so a re-run
+   * continues where a failed or bounded run stopped. Answers how many entries are redacted now,
+   * by this run or an earlier one of this erasure.
+   */
+  private async redactAudit(contact: Contact): Promise<number> {
+    const entries = await findAuditEntriesOf(this.deps.store, contact);
+    const personal = personalValuesOf(contact, entries);
+    const limit = this.deps.auditRedactionsPerRun ?? AUDIT_REDACTIONS_PER_RUN;
+    let written = 0;
+    let redacted = 0;
+    for (const entry of entries) {
+      if (entry.item.erasedAt !== undefined) {
+        redacted++;
+        continue;
+      }
+      const redaction = redactionOf(entry, personal);
+      if (!redaction) continue;
+      if (written === limit) {
+        throw new StateConflictError(
+          'erasure_incomplete',
+          'Raderingen är inte klar: fler händelser i loggen nämner kontakten. Radera igen för att fortsätta.',
+          { auditRedacted: redacted },
+        );
+      }
+      written++;
+      // False: a concurrent erasure redacted it first; it is redacted either way.
+      await this.deps.audit.redactErased(entry.key, redaction);
+      redacted++;
+    }
+    return redacted;
   }
 
   private async find(contactId: string): Promise<Contact> {
@@ -215,18 +270,12 @@ export class PrivacyService {
     return found;
   }
 
-  /** Audit entries of the contact's organisation that name the contact's id or address. */
+  /**
+   * Audit entries about the contact or naming its id or address, in its organisation and every
+   * organisation its entries name (a contact that moved has entries in each).
+   */
   private async auditMentioning(contact: Contact): Promise<Item[]> {
-    const items = await this.deps.store.queryAll({
-      index: 'gsi1',
-      partition: keys.auditOfOrganisationPk(contact.organisationId),
-    });
-    return items.filter((item) => {
-      const text = JSON.stringify(item);
-      return (
-        text.includes(contact.email) || text.includes(`"contact:${contact.id}"`) || text.includes(`"${contact.id}"`)
-      );
-    });
+    return (await findAuditEntriesOf(this.deps.store, contact, { wholeItems: true })).map(({ item }) => item);
   }
 }
 

@@ -474,6 +474,73 @@ export const scenarios: Scenario[] = [
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },
+  {
+    name: 'contacts import after an election replaces the old politician, or keeps both when asked',
+    async run(e2e) {
+      // Uppsala, which no other scenario uses: its new politician replaces the old one, its new
+      // official is added beside the old one ("behåll båda").
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, KANSLI);
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/admin/organisationer/import-kontakter`);
+      await page.getByRole('heading', { level: 1, name: 'Importera kontakter' }).waitFor();
+      await page
+        .getByLabel('Eller klistra in innehållet')
+        .fill(
+          'kod;namn;e-post;roll\n0380;Anna Andersson;anna.andersson@uppsala.se;politiker\n0380;Bo Berg;bo.berg@uppsala.se;tjänsteperson',
+        );
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page.getByRole('table', { name: 'Giltiga rader' }).waitFor();
+      const politicianRow = page.getByRole('row', { name: /Anna Andersson/ });
+      await politicianRow.getByText(/^Ersätter /).waitFor();
+      await politicianRow.getByText('politiker.0380@example.se', { exact: false }).waitFor();
+      const politicianChoice = page.getByRole('group', { name: /^Rad 2: Anna Andersson får rollen som / });
+      const replace = politicianChoice.getByRole('radio', { name: /^Ersätt: ta bort / });
+      assert(await replace.isChecked(), 'replacing is the default');
+      await page.getByText('Kontakter som ersätts och tas bort när du sparar: 2').waitFor();
+      await page.getByRole('button', { name: 'Spara 2 ändringar och ersätt 2 kontakter' }).waitFor();
+      await e2e.axe(page, '/admin/organisationer/import-kontakter (replacements)');
+      await e2e.screenshot(page, 'admin-contact-import-replace');
+
+      const officialRow = page.getByRole('row', { name: /Bo Berg/ });
+      const group = page.getByRole('group', {
+        name: /^Rad 3: Bo Berg får rollen som .*tjansteperson\.0380@example\.se/,
+      });
+      await group.getByRole('radio', { name: 'Behåll båda' }).check();
+      await officialRow.getByText(/^Behåller även /).waitFor();
+      await page.getByText('Kontakter som ersätts och tas bort när du sparar: 1').waitFor();
+      await page.getByRole('button', { name: 'Spara 2 ändringar och ersätt 1 kontakter' }).click();
+      await page.getByText('Ersatta och borttagna kontakter: 1', { exact: false }).first().waitFor();
+      assertEqual(await page.getByRole('radio').count(), 0, 'no choice is offered once saved');
+      await politicianRow.getByText(/^Ersätter /).waitFor();
+      await officialRow.getByText(/^Behåller även /).waitFor();
+      await e2e.axe(page, '/admin/organisationer/import-kontakter (committed)');
+      await e2e.screenshot(page, 'admin-contact-import-replaced');
+
+      await page.goto(`${e2e.baseUrl}/admin/organisationer/0380`);
+      await page.getByRole('heading', { level: 1, name: 'Uppsala' }).waitFor();
+      await page.getByText('anna.andersson@uppsala.se').first().waitFor();
+      await page.getByText('tjansteperson.0380@example.se').first().waitFor();
+      assertEqual(await page.getByText('politiker.0380@example.se').count(), 0, 'the old politician is gone');
+
+      // The same choice in English.
+      await page.goto(`${e2e.baseUrl}/admin`);
+      await page.getByRole('heading', { level: 1, name: 'Kansliets konsol' }).waitFor();
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('heading', { level: 1, name: /secretariat's console/ }).waitFor();
+      await page.goto(`${e2e.baseUrl}/admin/organisationer/import-kontakter`);
+      await page.getByRole('heading', { level: 1, name: 'Import contacts' }).waitFor();
+      await page
+        .getByLabel('Or paste the content')
+        .fill('kod;namn;e-post;roll\n0380;Cecilia Ek;cecilia.ek@uppsala.se;politiker');
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
+      await page.getByText('Replaces Anna Andersson').waitFor();
+      await page.getByRole('radio', { name: 'Keep both' }).waitFor();
+      await e2e.axe(page, '/admin/organisationer/import-kontakter (replacements, English)');
+      await e2e.screenshot(page, 'admin-contact-import-replace-en');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
 ];
 
 /** An instant as an `<input type="datetime-local">` value in Swedish time, e.g. "2026-05-12T23:59". */

@@ -4,7 +4,8 @@ import { useLang } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
-import { adminApi, type ContactImportCommitResult, type ContactImportPreview } from './api';
+import { adminApi, type ContactImportCommitOutcome, type ContactImportPlannedPreview } from './api';
+import { ReplacementChoices, ReplacementTag, replaceRowsOf } from './ContactImportReplacements';
 import {
   Announcer,
   AsyncContent,
@@ -134,8 +135,10 @@ export function ContactImportPage() {
   usePageTitle(t('contactImport.title'));
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState('');
-  const [preview, setPreview] = useState<ContactImportPreview | null>(null);
-  const [result, setResult] = useState<ContactImportCommitResult | null>(null);
+  const [preview, setPreview] = useState<ContactImportPlannedPreview | null>(null);
+  const [result, setResult] = useState<ContactImportCommitOutcome | null>(null);
+  // Replacement rows where the kansli chose "behåll båda"; every other candidate replaces.
+  const [keep, setKeep] = useState<ReadonlySet<number>>(new Set());
   const [announcement, announce] = useAnnouncer();
   const [busy, run] = useRunAction(announce);
 
@@ -148,6 +151,7 @@ export function ContactImportPage() {
       setResult(null);
       const p = await adminApi.previewContactImport(csv);
       setPreview(p);
+      setKeep(new Set());
       announce(
         t('contactImport.previewed', {
           rows: p.rows,
@@ -160,12 +164,22 @@ export function ContactImportPage() {
     });
   };
 
-  const commit = (id: string) =>
+  const commit = (p: ContactImportPlannedPreview) =>
     run(async () => {
-      const r = await adminApi.commitContactImport(id);
+      const r = await adminApi.commitContactImport(p.id, { replace: replaceRowsOf(p.valid, keep) });
       setResult(r);
-      announce(t('contactImport.committed', { created: r.created, updated: r.updated, unchanged: r.unchanged }));
+      announce(committedMessage(r));
     });
+
+  const committedMessage = (r: ContactImportCommitOutcome) =>
+    t('contactImport.committedWithReplaced', {
+      created: r.created,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      replaced: r.replaced,
+    });
+
+  const replacing = preview ? replaceRowsOf(preview.valid, keep).length : 0;
 
   return (
     <>
@@ -227,6 +241,7 @@ export function ContactImportPage() {
             <Stat value={preview.changes.new} label={t('import.new')} />
             <Stat value={preview.changes.changed} label={t('import.changed')} />
             <Stat value={preview.changes.unchanged} label={t('import.unchanged')} />
+            {preview.changes.replacements > 0 && <Stat value={replacing} label={t('contactImport.replacingStat')} />}
             <Stat
               value={preview.errors.length}
               label={t('import.errors')}
@@ -235,6 +250,21 @@ export function ContactImportPage() {
           </ul>
           {preview.errors.length > 0 && (
             <IssueTable issues={preview.errors} caption={t('contactImport.errorsCaption')} />
+          )}
+          {!result && preview.errors.length === 0 && (
+            <ReplacementChoices
+              rows={preview.valid}
+              keep={keep}
+              disabled={busy}
+              onChange={(row, keepBoth) =>
+                setKeep((current) => {
+                  const next = new Set(current);
+                  if (keepBoth) next.add(row);
+                  else next.delete(row);
+                  return next;
+                })
+              }
+            />
           )}
           {preview.valid.length > 0 && (
             <DataTable
@@ -265,6 +295,7 @@ export function ContactImportPage() {
                         })}
                       </span>
                     )}
+                    <ReplacementTag row={row} keep={keep.has(row.row)} />
                   </td>
                 </tr>
               ))}
@@ -272,19 +303,18 @@ export function ContactImportPage() {
           )}
           {result ? (
             <div className="notice notice-success">
-              <p>
-                {t('contactImport.committed', {
-                  created: result.created,
-                  updated: result.updated,
-                  unchanged: result.unchanged,
-                })}
-              </p>
+              <p>{committedMessage(result)}</p>
             </div>
           ) : preview.errors.length > 0 ? (
             <p className="notice notice-error">{t('contactImport.fixFirst')}</p>
           ) : (
-            <button type="button" className="button" onClick={() => commit(preview.id)} disabled={busy}>
-              {t('contactImport.commit', { count: preview.changes.new + preview.changes.changed })}
+            <button type="button" className="button" onClick={() => commit(preview)} disabled={busy}>
+              {replacing > 0
+                ? t('contactImport.commitReplacing', {
+                    count: preview.changes.new + preview.changes.changed,
+                    replaced: replacing,
+                  })
+                : t('contactImport.commit', { count: preview.changes.new + preview.changes.changed })}
             </button>
           )}
         </section>

@@ -4,6 +4,13 @@
  */
 
 import type {
+  ContactImportCommitInput,
+  ContactImportCommitOutcome,
+  ContactImportPlannedPreview,
+  ContactImportPlannedRow,
+  ContactRoleHolder,
+} from '../../../../shared/contacts-import/role-holders';
+import type {
   ReminderLogRow,
   ReminderRunResult,
   RemindNowResult,
@@ -36,9 +43,14 @@ export type {
   CampaignStatus,
   CommitResponse,
   Contact,
+  ContactImportCommitInput,
+  ContactImportCommitOutcome,
   ContactImportCommitResult,
+  ContactImportPlannedPreview,
+  ContactImportPlannedRow,
   ContactImportPreview,
   ContactRole,
+  ContactRoleHolder,
   ContactWarning,
   EmailProblem,
   EmailState,
@@ -104,8 +116,11 @@ export const adminApi = {
     patch<{ contact: Contact; warnings: ContactWarning[] }>(`/api/admin/contacts/${enc(id)}`, input),
   removeContact: (id: string) =>
     api<{ id: string; warnings: ContactWarning[] }>(`/api/admin/contacts/${enc(id)}`, { method: 'DELETE' }),
-  previewContactImport: (csv: string) => post<ContactImportPreview>('/api/admin/contacts/import', { csv }),
-  commitContactImport: (id: string) => post<ContactImportCommitResult>(`/api/admin/contacts/import/${enc(id)}/commit`),
+  /** The preview names, on a new row, the contacts who hold its role now (`replaces`). */
+  previewContactImport: (csv: string) => post<ContactImportPlannedPreview>('/api/admin/contacts/import', { csv }),
+  /** `replace`: the rows whose current holders are removed; the console always sends it. */
+  commitContactImport: (id: string, input: ContactImportCommitInput = {}) =>
+    post<ContactImportCommitOutcome>(`/api/admin/contacts/import/${enc(id)}/commit`, input),
 
   campaigns: () => api<CampaignSummary[]>('/api/admin/campaigns'),
   campaign: (year: number) => api<Campaign>(`/api/admin/campaigns/${year}`),

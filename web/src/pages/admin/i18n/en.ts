@@ -310,6 +310,20 @@ export const en: Record<AdminKey, string> = {
   'contactImport.fixFirst': 'Fix the errors in the file and preview again before saving.',
   'contactImport.commit': 'Save {count} changes',
   'contactImport.committed': 'The import is saved: {created} new, {updated} changed, {unchanged} unchanged.',
+  // Contacts import: a new row that takes a role someone holds now (replace or keep both).
+  'contactImport.replaces': 'Replaces {name}',
+  'contactImport.keepsBoth': 'Also keeps {name}',
+  'contactImport.currentHolder': 'Holds the role now:',
+  'contactImport.replaceLegend': 'Row {row}: {new} takes the role that {name} holds today.',
+  'contactImport.replaceOption': 'Replace: remove {name}',
+  'contactImport.keepBothOption': 'Keep both',
+  'contactImport.replacingStat': 'Replaced',
+  'contactImport.replaceNoticeTitle': 'Contacts replaced and removed when you save: {count}',
+  'contactImport.replaceNotice':
+    'The statutes give each member one politician and one official. A new contact in a role someone already holds replaces that person: the old contact is removed, signed out and gets no more reminders. Choose “Keep both” on a row to keep the old contact.',
+  'contactImport.commitReplacing': 'Save {count} changes and replace {replaced} contacts',
+  'contactImport.committedWithReplaced':
+    'The import is saved: {created} new, {updated} changed, {unchanged} unchanged. Contacts replaced and removed: {replaced}.',
   'change.new': 'New',
   'change.changed': 'Changes',
   'change.unchanged': 'Unchanged',

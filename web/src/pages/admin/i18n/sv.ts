@@ -309,6 +309,20 @@ export const sv = {
   'contactImport.fixFirst': 'Rätta felen i filen och förhandsgranska igen innan du sparar.',
   'contactImport.commit': 'Spara {count} ändringar',
   'contactImport.committed': 'Importen är sparad: {created} nya, {updated} ändrade, {unchanged} oförändrade.',
+  // Contacts import: a new row that takes a role someone holds now (replace or keep both).
+  'contactImport.replaces': 'Ersätter {name}',
+  'contactImport.keepsBoth': 'Behåller även {name}',
+  'contactImport.currentHolder': 'Har rollen nu:',
+  'contactImport.replaceLegend': 'Rad {row}: {new} får rollen som {name} har i dag.',
+  'contactImport.replaceOption': 'Ersätt: ta bort {name}',
+  'contactImport.keepBothOption': 'Behåll båda',
+  'contactImport.replacingStat': 'Ersätts',
+  'contactImport.replaceNoticeTitle': 'Kontakter som ersätts och tas bort när du sparar: {count}',
+  'contactImport.replaceNotice':
+    'Stadgarna ger varje medlem en politiker och en tjänsteperson. En ny kontakt med en roll som någon redan har ersätter den personen: den gamla kontakten tas bort, loggas ut och får inga fler påminnelser. Välj ”Behåll båda” på en rad för att behålla den gamla kontakten.',
+  'contactImport.commitReplacing': 'Spara {count} ändringar och ersätt {replaced} kontakter',
+  'contactImport.committedWithReplaced':
+    'Importen är sparad: {created} nya, {updated} ändrade, {unchanged} oförändrade. Ersatta och borttagna kontakter: {replaced}.',
   'change.new': 'Ny',
   'change.changed': 'Ändras',
   'change.unchanged': 'Oförändrad',
