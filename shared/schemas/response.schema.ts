@@ -82,7 +82,7 @@ export const CarryOverOfferSchema = z.object({
 });
 export type CarryOverOffer = z.infer<typeof CarryOverOfferSchema>;
 
-/** GET /api/campaigns/{year}/response. */
+/** GET /api/campaigns/{year}/response: with how many of the required questions are answered. */
 export const ResponseViewSchema = SurveyResponseSchema.pick({
   data: true,
   version: true,
@@ -91,7 +91,12 @@ export const ResponseViewSchema = SurveyResponseSchema.pick({
   updatedBy: true,
   submittedAt: true,
   submittedBy: true,
-}).extend({ prefill: PrefillSchema, carryOver: CarryOverOfferSchema.nullable() });
+}).extend({
+  prefill: PrefillSchema,
+  carryOver: CarryOverOfferSchema.nullable(),
+  /** Visible required questions and how many hold an answer: what is left before submitting. */
+  required: z.object({ answered: z.number().int().min(0), total: z.number().int().min(0) }),
+});
 
 /** PUT /api/campaigns/{year}/response. */
 export const SaveDraftInputSchema = SurveyResponseSchema.pick({ data: true, version: true });

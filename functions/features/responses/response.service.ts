@@ -64,6 +64,15 @@ export class ResponseService {
       this.deps.prefill.prefillFor(organisationId, year, survey),
     ]);
     const response = bundle.responses.get(year);
+    // "x av y obligatoriska frågor besvarade": what is left before the survey can be submitted.
+    let required = { answered: 0, total: 0 };
+    try {
+      const share = answeredShare(survey, response?.data ?? {}, { scope: 'required' });
+      required = { answered: share.answered, total: share.total };
+    } catch (error) {
+      // A survey whose scoring does not compile: saving says so; the member can still read.
+      this.deps.log({ level: 'warn', msg: 'progress not counted', error: (error as Error).name });
+    }
     return {
       data: response?.data ?? {},
       version: response?.version ?? 0,
@@ -73,6 +82,7 @@ export class ResponseService {
       submittedAt: response?.submittedAt,
       submittedBy: response?.submittedBy,
       closesAtOverride: response?.closesAtOverride,
+      required,
       prefill,
       carryOver: response?.status === 'submitted' ? null : carryOverOffer(survey, bundle, year, response?.data ?? {}),
     };

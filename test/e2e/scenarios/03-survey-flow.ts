@@ -29,6 +29,10 @@ export const scenarios: Scenario[] = [
       await page.getByRole('heading', { level: 1, name: 'Lund' }).waitFor();
       await page.getByText('Ej påbörjad').waitFor();
       await page.getByText('Anna Andersson').waitFor();
+      // How far the organisation has come: a labelled progress bar, nothing answered yet.
+      const progress = page.getByRole('progressbar', { name: /^0 av \d+ obligatoriska frågor besvarade$/ });
+      await progress.waitFor();
+      assertEqual(await progress.getAttribute('value'), '0', 'nothing answered yet');
       await e2e.screenshot(page, 'home');
       await e2e.axe(page, '/ (organisation page)');
       assertEqual(surveyAssets(watch.scripts).length, 0, 'survey assets loaded before the survey page');
@@ -191,22 +195,62 @@ export const scenarios: Scenario[] = [
       assertEqual(stored.data.respondent_name, 'Erik N. Nilsson', 'the kept answer is stored');
       assertEqual(stored.data.B1_url, 'https://lund.se/klimatbeslut', 'answers on page 2 survive the merge');
 
-      // 5. Submitting an incomplete survey opens the first unanswered required question; a complete one gives the receipt.
+      // 5. Submitting an incomplete survey lists every question to correct, by page, and takes focus
+      // (GOV.UK error summary); a question in the list opens its page, focused. A complete one gives the receipt.
       await page.getByRole('menuitemradio', { name: 'Goda exempel' }).click();
       await page.getByRole('heading', { name: 'Goda exempel' }).first().waitFor();
       await completeButton(page).click();
-      await question(page, 'B3').getByText('Frågan är obligatorisk.').waitFor();
+      const summary = page.getByRole('alert').filter({ hasText: 'Några svar behöver rättas innan du kan skicka in' });
+      await summary.waitFor();
+      await page.waitForFunction(
+        () => document.activeElement?.classList.contains('submit-error-summary') ?? false,
+        undefined,
+        { timeout: 5000 },
+      );
       assert(!(await page.getByRole('dialog').isVisible()), 'no confirm dialog while answers are missing');
+      const pageGroups = await summary.locator('.error-summary-group h3').allTextContents();
+      assert(pageGroups.length >= 2, `errors on several pages, grouped by page (${pageGroups.join(' | ')})`);
+      assert(
+        pageGroups.every((title) => /^Sida: \S/.test(title)),
+        `each group is headed by its page (${pageGroups.join(' | ')})`,
+      );
+      const baskrav = summary.locator('.error-summary-group').filter({
+        has: page.getByRole('heading', { level: 3, name: /Baskrav för medlemskap/ }),
+      });
+      const firstMissing = baskrav.getByRole('button').first();
+      const itemCount = await summary.getByRole('listitem').count();
+      assert(itemCount > pageGroups.length, `more than one missing answer listed (${itemCount})`);
+      await e2e.axe(page, '/enkat (submit error summary)');
       await e2e.screenshot(page, 'submit-errors', { fullPage: false });
+      await firstMissing.click();
+      await question(page, 'B3').getByText('Frågan är obligatorisk.').waitFor();
+      // B1 and B2 are answered: the page's first gap is B3, and it takes focus.
+      await page.waitForFunction(
+        () => document.activeElement?.closest('.sd-question')?.getAttribute('data-name') === 'B3',
+        undefined,
+        { timeout: 5000 },
+      );
+      await e2e.screenshot(page, 'submit-errors-question', { fullPage: false });
+      // Answering a listed question takes it off the list.
+      await choose(page, 'B3', 'Ja');
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('.submit-error-summary li').length === count - 1,
+        itemCount,
+        { timeout: 5000 },
+      );
 
       // The rest of the answers come in through the API, as from another device.
       const campaign = (await (await pageB.request.get(`${e2e.baseUrl}/api/campaigns/current`)).json()) as {
         year: number;
         survey: { pages: [] };
       };
-      const full = completeAnswers(campaign.survey, stored.data);
+      // B3 was answered from the summary above: start from what is stored now.
+      await waitSaved(page);
+      const latest = await storedResponse(page, campaign.year);
+      assertEqual(latest.data.B3, true, 'the answer given from the summary is stored');
+      const full = completeAnswers(campaign.survey, latest.data);
       const put = await pageB.request.put(`${e2e.baseUrl}/api/campaigns/${campaign.year}/response`, {
-        data: { data: full, version: stored.version },
+        data: { data: full, version: latest.version },
         headers: { origin: e2e.baseUrl },
       });
       assertEqual(put.status(), 200, `PUT complete answers (${await put.text()})`);

@@ -69,6 +69,8 @@ export interface SurveyResponse {
   updatedBy?: Editor;
   submittedAt?: string;
   submittedBy?: Editor;
+  /** Visible required questions and how many are answered (absent in older test fixtures). */
+  required?: { answered: number; total: number };
   prefill?: Prefill;
   /** The latest earlier submission's answers this draft could start from; null when none would be added. */
   carryOver?: CarryOverOffer | null;

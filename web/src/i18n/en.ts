@@ -114,6 +114,10 @@ export const en: Record<MessageKey, string> = {
   'survey.saveErrors.title': 'The answers could not be saved',
   'survey.saveErrors.body': 'These answers were not accepted. Correct them, then choose “Try now”.',
   'survey.saveErrors.whole': 'The answers',
+  // The summary of what to correct before submitting, grouped by page.
+  'survey.submitErrors.intro': 'Choose a question to go to it. The list gets shorter as you correct.',
+  'survey.submitErrors.partOf': 'part of: {question}',
+  'survey.submitErrors.other': 'Other',
 
   'conflict.title': 'Someone else saved in the meantime',
   'conflict.intro': '{name} saved {date}. Choose which answer applies for each question that differs.',
@@ -330,4 +334,6 @@ export const en: Record<MessageKey, string> = {
   'home.opens': 'The survey opens {date}.',
   'home.notOpen': 'The survey is not open for answers yet.',
   'home.closedEarly': 'The survey is closed. It was closed before its deadline and no longer accepts answers.',
+  // How far the organisation has come (home page).
+  'home.progress': '{answered} of {total} required questions answered',
 };

@@ -273,4 +273,6 @@ export const svCommon = {
   'home.opens': 'Enkäten öppnar {date}.',
   'home.notOpen': 'Enkäten är inte öppen för svar ännu.',
   'home.closedEarly': 'Enkäten är stängd. Den stängdes före sista svarsdagen och tar inte längre emot svar.',
+  // How far the organisation has come (home page).
+  'home.progress': '{answered} av {total} obligatoriska frågor besvarade',
 } as const;

@@ -61,4 +61,8 @@ export const svSurvey = {
   'survey.saveErrors.title': 'Svaren kunde inte sparas',
   'survey.saveErrors.body': 'De här svaren godtogs inte. Rätta dem och välj sedan ”Försök nu”.',
   'survey.saveErrors.whole': 'Svaren',
+  // The summary of what to correct before submitting, grouped by page.
+  'survey.submitErrors.intro': 'Välj en fråga för att gå till den. Listan blir kortare när du rättar.',
+  'survey.submitErrors.partOf': 'hör till: {question}',
+  'survey.submitErrors.other': 'Övrigt',
 } as const;

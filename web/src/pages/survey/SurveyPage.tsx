@@ -36,6 +36,7 @@ import {
   mainQuestionOf,
   mergeAnswers,
 } from './conflict-merge';
+import { groupProblems, type ProblemPlace } from './error-summary';
 import { saveDraftOnLeave } from './leave-save';
 import { SURVEY_THEME } from './survey-theme';
 
@@ -169,6 +170,35 @@ function labelOf(model: SurveyModel, name: string, t: Translate): { title: strin
   return { title, context };
 }
 
+/** The title of the main question a link or comment field belongs to (e.g. "B1" for "B1_url"), if any. */
+function mainTitleOf(model: SurveyModel, name: string): string | undefined {
+  const question = questionOfKey(model, name);
+  if (!question) return undefined;
+  const mainName = mainQuestionOf(question.name, (n) => model.getQuestionByName(n) !== null);
+  const main = mainName ? model.getQuestionByName(mainName) : null;
+  return main ? titleOf(main) : undefined;
+}
+
+/** Where a data key's question stands in the survey, for the error summary's grouping. */
+function placeOf(model: SurveyModel, name: string): ProblemPlace | null {
+  const question = questionOfKey(model, name);
+  const page = question?.page as PageModel | null | undefined;
+  if (!question || !page) return null;
+  return {
+    page: page.name,
+    pageTitle: titleOf(page),
+    pageIndex: model.pages.indexOf(page),
+    questionIndex: page.questions.indexOf(question),
+  };
+}
+
+/** Every error survey-core now shows on a visible question, on any page, in survey order. */
+function problemsOf(model: SurveyModel): QuestionError[] {
+  return model
+    .getAllQuestions(true)
+    .flatMap((question) => question.errors.map((error) => ({ question: question.name, message: error.getText() })));
+}
+
 function describeWith(model: SurveyModel, t: Translate) {
   return (name: string, value: unknown): DescribedAnswer => {
     const isComment = name.endsWith(COMMENT_SUFFIX);
@@ -300,10 +330,16 @@ function SurveyEditor({
   // moved once React has drawn the change, so the target exists.
   const noticeRef = useRef<HTMLDivElement>(null);
   const surveyFrame = useRef<HTMLDivElement>(null);
-  const [focusTarget, setFocusTarget] = useState<'notice' | 'survey' | 'afterConflict' | null>(null);
+  const [focusTarget, setFocusTarget] = useState<'notice' | 'survey' | 'afterConflict' | 'errors' | null>(null);
   useEffect(() => {
     if (!focusTarget) return;
-    if (focusTarget === 'afterConflict') {
+    if (focusTarget === 'errors') {
+      // After the confirm dialog (if any) has handed focus back: the summary takes it (GOV.UK).
+      requestAnimationFrame(() => {
+        errorSummary.current?.focus({ preventScroll: true });
+        errorSummary.current?.scrollIntoView({ block: 'start' });
+      });
+    } else if (focusTarget === 'afterConflict') {
       // The dialog has gone: back to the control used before it, else to the save status.
       const before = focusBeforeConflict.current;
       focusBeforeConflict.current = null;
@@ -411,19 +447,46 @@ function SurveyEditor({
       },
     });
     saverRef.current = saver;
-    const onChange = () => saver.change(snapshot(model));
+    const onChange = (_: SurveyModel, options: { question?: Question | null }) => {
+      saver.change(snapshot(model));
+      // A question showing an error is checked again as it is answered, so the error goes away.
+      const changed = options.question;
+      if (changed && changed.errors.length > 0) changed.validate(true);
+      // An answer survey-core no longer finds fault with leaves the list of what to correct.
+      requestAnimationFrame(() =>
+        setSubmitErrors((errors) => {
+          const left = errors.filter((error) => (questionOfKey(model, error.question)?.errors.length ?? 1) > 0);
+          return left.length === errors.length ? errors : left;
+        }),
+      );
+    };
     model.onValueChanged.add(onChange);
-    const onCompleting = (_: SurveyModel, options: { allow: boolean }) => {
-      options.allow = false;
+    // "Skicka in" checks here instead of in survey-core's own completion, which (with pages free
+    // to switch) opens the first gap's page and shows one error. The same survey-core rules the
+    // server applies, on every page; the person stays where they are, and a summary lists every
+    // question to correct, by page, each a way to that question.
+    const checkBeforeSubmit = () => {
       setSubmitMessage(null);
-      // The same survey-core rules the server applies; the first error's page opens, focused.
       quietPageChange.current++;
       try {
-        if (!model.validate(true, true)) return;
+        if (!model.validate(true, false)) {
+          setSubmitErrors(problemsOf(model));
+          setFocusTarget('errors');
+          return;
+        }
       } finally {
         quietPageChange.current--;
       }
+      setSubmitErrors([]);
       setConfirmOpen(true);
+    };
+    const completeAction = model.navigationBar.getActionById('sv-nav-complete');
+    const ownComplete = completeAction?.action;
+    if (completeAction) completeAction.action = checkBeforeSubmit;
+    // Should anything else complete the survey: never locally; submitting is the API's.
+    const onCompleting = (_: SurveyModel, options: { allow: boolean }) => {
+      options.allow = false;
+      checkBeforeSubmit();
     };
     model.onCompleting.add(onCompleting);
     const onPage = (_: SurveyModel, options: { newCurrentPage: PageModel }) => {
@@ -454,6 +517,7 @@ function SurveyEditor({
     return () => {
       model.onValueChanged.remove(onChange);
       model.onCompleting.remove(onCompleting);
+      if (completeAction) completeAction.action = ownComplete;
       model.onCurrentPageChanged.remove(onPage);
       window.removeEventListener('beforeunload', beforeUnload);
       window.removeEventListener('pagehide', leave);
@@ -492,14 +556,33 @@ function SurveyEditor({
     } finally {
       quietPageChange.current--;
     }
+    // survey-core focuses by input id once the page has drawn, which misses some question types
+    // (e.g. yes/no as radio buttons): make sure focus ends up in the question.
+    let frames = 0;
+    const ensure = () => {
+      const box = surveyFrame.current?.querySelector<HTMLElement>(
+        `.sd-question[data-name="${CSS.escape(question.name)}"]`,
+      );
+      if (box?.contains(document.activeElement)) return;
+      if (!box) {
+        if (++frames < 30) requestAnimationFrame(ensure);
+        return;
+      }
+      const control = box.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select, button');
+      if (control) control.focus();
+      else {
+        box.tabIndex = -1;
+        box.focus();
+      }
+    };
+    setTimeout(() => requestAnimationFrame(ensure), 50);
   };
 
+  /** The server refused the submit (422): the same summary as the browser's own check. */
   const showSubmitErrors = (errors: QuestionError[]) => {
+    for (const error of errors) questionOfKey(model, error.question)?.addError(new CustomError(error.message));
     setSubmitErrors(errors);
-    for (const error of errors) model.getQuestionByName(error.question)?.addError(new CustomError(error.message));
-    const first = errors.find((e) => model.getQuestionByName(e.question));
-    if (first) goToQuestion(first.question);
-    else requestAnimationFrame(() => errorSummary.current?.focus());
+    setFocusTarget('errors');
   };
 
   /**
@@ -673,21 +756,41 @@ function SurveyEditor({
         </div>
       )}
       {submitErrors.length > 0 && (
-        <div className="notice notice-error error-summary" role="alert" tabIndex={-1} ref={errorSummary}>
-          <h2>{t('survey.submitErrors.title')}</h2>
-          <ul>
-            {submitErrors.map((error) => {
-              const label = labelOf(model, error.question, t);
-              return (
-                <li key={`${error.question}:${error.message}`}>
-                  <button type="button" className="link-button" onClick={() => goToQuestion(error.question)}>
-                    {label.title}
-                  </button>
-                  {label.context && <span className="muted"> ({label.context})</span>}: {error.message}
-                </li>
-              );
-            })}
-          </ul>
+        <div
+          className="notice notice-error error-summary submit-error-summary"
+          role="alert"
+          aria-labelledby="submit-errors-title"
+          tabIndex={-1}
+          ref={errorSummary}
+        >
+          <h2 id="submit-errors-title">{t('survey.submitErrors.title')}</h2>
+          <p>{t('survey.submitErrors.intro')}</p>
+          {groupProblems(submitErrors, (name) => placeOf(model, name)).map((group) => (
+            <div key={group.page ?? ''} className="error-summary-group" data-page={group.page ?? undefined}>
+              <h3>
+                {group.page ? t('survey.context.page', { page: group.pageTitle }) : t('survey.submitErrors.other')}
+              </h3>
+              <ul>
+                {group.problems.map((error) => {
+                  const known = questionOfKey(model, error.question) !== null;
+                  const main = mainTitleOf(model, error.question);
+                  return (
+                    <li key={`${error.question}:${error.message}`}>
+                      {known ? (
+                        <button type="button" className="link-button" onClick={() => goToQuestion(error.question)}>
+                          {labelOf(model, error.question, t).title}
+                        </button>
+                      ) : (
+                        t('survey.saveErrors.whole')
+                      )}
+                      {main && <span className="muted"> ({t('survey.submitErrors.partOf', { question: main })})</span>}:{' '}
+                      {error.message}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
         </div>
       )}
       {saveErrors.length > 0 && !lockedReason && (
