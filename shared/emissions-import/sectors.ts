@@ -4,19 +4,9 @@
  * Copied from the team's domain brief; this file is the single source inside the repo.
  */
 
-export const SECTOR_IDS = [
-  'transporter',
-  'utrikes-transporter',
-  'industri',
-  'jordbruk',
-  'el-och-fjarrvarme',
-  'egen-uppvarmning',
-  'arbetsmaskiner',
-  'produktanvandning',
-  'avfall',
-] as const;
+import { SECTOR_IDS, type SectorId } from './sector-ids';
 
-export type SectorId = (typeof SECTOR_IDS)[number];
+export { SECTOR_IDS, type SectorId };
 
 export interface MainSector {
   id: SectorId;

@@ -3,24 +3,11 @@
  * arranged for the organisation page: a sector × year table, totals per year and the figures of
  * one year by sector. Pure, so it is unit-tested without a browser.
  */
-import type { SectorId } from '../../../../../shared/emissions-import/sectors';
+import { SECTOR_IDS, type SectorId } from '../../../../../shared/emissions-import/sector-ids';
 import type { OrganisationEmission } from '../../../../../shared/schemas/emission-import.schema';
 
-/**
- * The nine main sectors in the national emissions database's order (as shared/emissions-import/sectors.ts
- * lists them; a unit test keeps the two equal). Copied so the sector synonyms stay out of the bundle.
- */
-export const SECTOR_ORDER = [
-  'transporter',
-  'utrikes-transporter',
-  'industri',
-  'jordbruk',
-  'el-och-fjarrvarme',
-  'egen-uppvarmning',
-  'arbetsmaskiner',
-  'produktanvandning',
-  'avfall',
-] as const satisfies readonly SectorId[];
+/** The nine main sectors in the national emissions database's order. */
+export const SECTOR_ORDER = SECTOR_IDS;
 
 /** International transport is outside the territorial total, as in prefill and Klimatläget. */
 export const OUTSIDE_TERRITORIAL_TOTAL: readonly SectorId[] = ['utrikes-transporter'];
