@@ -74,10 +74,23 @@ export function onNotAuthenticated(listener: NotAuthenticatedListener): () => vo
   return () => notAuthenticatedListeners.delete(listener);
 }
 
+/** Below the browsers' 64 KiB quota for keepalive bodies in flight, with room for other small requests. */
+export const KEEPALIVE_MAX_BYTES = 60_000;
+
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    signal?: AbortSignal;
+    /**
+     * Let the request outlive the page (it is being hidden or left) when its body fits the
+     * keepalive quota; a larger one goes out as an ordinary request.
+     */
+    keepalive?: boolean;
+  } = {},
 ): Promise<T> {
+  const sent = init.body === undefined ? undefined : JSON.stringify(init.body);
   let response: Response;
   try {
     response = await fetch(path, {
@@ -86,10 +99,13 @@ export async function api<T>(
       headers: {
         accept: 'application/json',
         'accept-language': getLang(),
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(sent === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: sent,
       signal: init.signal,
+      ...(init.keepalive && new TextEncoder().encode(sent ?? '').length <= KEEPALIVE_MAX_BYTES
+        ? { keepalive: true }
+        : {}),
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
@@ -136,6 +152,12 @@ export const apiClient = {
   response: (year: number) => api<SurveyResponse>(`/api/campaigns/${year}/response`),
   saveDraft: (year: number, data: Answers, version: number, signal?: AbortSignal) =>
     api<SavedDraft>(`/api/campaigns/${year}/response`, { method: 'PUT', body: { data, version }, signal }),
+  /**
+   * The draft save of a page being hidden or left (tab closed, reloaded, switched away on a phone):
+   * with keepalive, so it outlives the page; a draft over the quota relies on the leave-page warning.
+   */
+  saveDraftOnLeave: (year: number, data: Answers, version: number) =>
+    api<SavedDraft>(`/api/campaigns/${year}/response`, { method: 'PUT', body: { data, version }, keepalive: true }),
   /** Fills the draft's unanswered questions from the latest earlier submission, at `version`. */
   carryOver: (year: number, version: number) =>
     api<CarryOverResult>(`/api/campaigns/${year}/response/carry-over`, { method: 'POST', body: { version } }),

@@ -37,7 +37,6 @@ import {
   mergeAnswers,
 } from './conflict-merge';
 import { groupProblems, type ProblemPlace } from './error-summary';
-import { saveDraftOnLeave } from './leave-save';
 import { SURVEY_THEME } from './survey-theme';
 
 // This page's and the conflict dialog's Swedish strings come with this chunk, not with every page.
@@ -407,7 +406,7 @@ function SurveyEditor({
       version: response.version,
       base: knownAnswers(model, response.data),
       save: (data, version) => apiClient.saveDraft(campaign.year, data, version),
-      saveOnLeave: (data, version) => saveDraftOnLeave(campaign.year, data, version),
+      saveOnLeave: (data, version) => apiClient.saveDraftOnLeave(campaign.year, data, version),
       onState: setSaveState,
       onConflict: ({ current: stored, mine, base }) => {
         // What the server holds may still answer questions the survey no longer has.
