@@ -1,12 +1,12 @@
 /**
  * The web app's API client against the real API (in-process app on dynalite): the one place that
- * learns a session has ended, and isEditable agreeing with what the server accepts.
+ * learns a session has ended, and surveyAvailability agreeing with what the server accepts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SESSION_TTL_MS } from '../../functions/features/auth/session.service';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import { ApiError, apiClient, isNotAuthenticated, onNotAuthenticated } from '../../web/src/api/client';
-import { isEditable } from '../../web/src/api/member';
+import { surveyAvailability } from '../../web/src/api/member';
 import { seededContext } from '../helpers/seeded-context';
 import { signIn, TEST_BASE_URL, type TestContext } from '../helpers/test-app';
 
@@ -75,7 +75,7 @@ describe('the web API client', () => {
   });
 });
 
-describe('isEditable agrees with what the server accepts', () => {
+describe('surveyAvailability agrees with what the server accepts', () => {
   const cases: Array<{ name: string; campaign: Partial<Campaign>; now: string }> = [
     { name: 'opened early by the kansli, before its opening date', campaign: {}, now: '2026-02-20T10:00:00Z' },
     { name: 'open, between the dates', campaign: {}, now: '2026-03-10T09:00:00Z' },
@@ -96,7 +96,7 @@ describe('isEditable agrees with what the server accepts', () => {
           throw error;
         },
       );
-      expect(isEditable(campaign, response, new Date(c.now))).toBe(accepted);
+      expect(surveyAvailability(campaign, response, new Date(c.now)).kind === 'editable').toBe(accepted);
     });
   }
 });

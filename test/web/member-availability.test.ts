@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEditable, surveyAvailability } from '../../web/src/api/member';
+import { surveyAvailability } from '../../web/src/api/member';
 import type { CurrentCampaign, SurveyResponse } from '../../web/src/api/types';
 
 const OPENS = '2026-03-01T07:00:00.000Z';
@@ -26,8 +26,8 @@ describe('what the organisation can do with the survey now', () => {
       kind: 'upcoming',
       opensAt: OPENS,
     });
-    expect(isEditable(campaign(), draft, at('2026-02-20T10:00:00Z'))).toBe(false);
-    expect(isEditable(campaign(), draft, at(OPENS))).toBe(true);
+    expect(surveyAvailability(campaign(), draft, at('2026-02-20T10:00:00Z')).kind === 'editable').toBe(false);
+    expect(surveyAvailability(campaign(), draft, at(OPENS)).kind === 'editable').toBe(true);
   });
 
   it('is editable until the deadline, then closed since the deadline', () => {

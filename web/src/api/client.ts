@@ -75,7 +75,7 @@ export function onNotAuthenticated(listener: NotAuthenticatedListener): () => vo
 }
 
 /** Below the browsers' 64 KiB quota for keepalive bodies in flight, with room for other small requests. */
-export const KEEPALIVE_MAX_BYTES = 60_000;
+const KEEPALIVE_MAX_BYTES = 60_000;
 
 export async function api<T>(
   path: string,

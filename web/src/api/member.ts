@@ -66,8 +66,3 @@ export function surveyAvailability(
   // Closed or published: at the deadline, or earlier by the kansli's hand.
   return deadlinePassed ? { kind: 'closed', since: deadline } : { kind: 'closed' };
 }
-
-/** Whether answers can still be changed: campaign open, opening date reached, deadline not passed, not submitted. */
-export function isEditable(campaign: CurrentCampaign, response: SurveyResponse, now = new Date()): boolean {
-  return surveyAvailability(campaign, response, now).kind === 'editable';
-}

@@ -1,22 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { downloadJson } from '../../lib/download';
 import { adminApi, type Contact } from './api';
 import { ActionsCell, Announcer, DataTable, FormDialog, RowButton, useAnnouncer, useRunAction } from './components';
 import { useAdminT } from './i18n';
 import { contactExportFileName } from './lib/contact-export';
-
-/** Saves `text` as a file named `fileName` through a temporary link (the browser's own download). */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked once the browser has started the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * "Personuppgifter" on an organisation's page: per contact, download everything stored about them
@@ -55,7 +42,7 @@ export function ContactPrivacySection({
       announce(t('privacy.exporting', { name: contact.name }), 'info');
       const data = await adminApi.exportContact(contact.id);
       const fileName = contactExportFileName(contact.name, data.exportedAt || new Date(), contact.id);
-      download(`${JSON.stringify(data, null, 2)}\n`, fileName);
+      downloadJson(`${JSON.stringify(data, null, 2)}\n`, fileName);
       announce(t('privacy.exported', { name: contact.name, file: fileName }));
     });
 

@@ -9,6 +9,7 @@ import { Link } from 'wouter';
 import { ApiError } from '../../../api/client';
 import { LoadError, Loading } from '../../../components/Feedback';
 import { type Lang, useLang } from '../../../i18n';
+import { downloadJson } from '../../../lib/download';
 import { formatNumber, formatTime } from '../../../lib/format';
 import { useAsync } from '../../../lib/use-async';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -236,18 +237,8 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
     await save(stored);
   };
 
-  const downloadText = (content: string, suffix = '') => {
-    const blob = new Blob([content], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `medlemstest-${campaign.year}-${type}${suffix}.json`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-
+  const downloadText = (content: string, suffix = '') =>
+    downloadJson(content, `medlemstest-${campaign.year}-${type}${suffix}.json`);
   const download = () => downloadText(text);
 
   const upload = async (file: File) => {

@@ -1,3 +1,5 @@
+import { stockholmDate } from './stockholm-time';
+
 /**
  * The file name of a contact's personal-data export: "personuppgifter-anna-andersson-2026-03-18.json"
  * (the name without diacritics or punctuation, the date in Swedish time), so a downloaded export
@@ -12,12 +14,7 @@ export function contactExportFileName(name: string, exportedAt: Date | string, c
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  const date = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(exportedAt));
+  const date = stockholmDate(typeof exportedAt === 'string' ? exportedAt : exportedAt.getTime());
   const who = slug || `kontakt-${contactId.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40)}`;
   return `personuppgifter-${who}-${date}.json`;
 }
