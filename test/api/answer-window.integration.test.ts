@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import { adminWorld, seededContext } from '../helpers/seeded-context';
 import { jsonRequest, signIn, withCookie } from '../helpers/test-app';
 
@@ -57,5 +58,30 @@ describe('when a campaign takes answers', () => {
     expect(patched.status).toBe(200);
     expect((await patched.json()).closesAt).toBe('2026-04-10T09:23:00.000Z');
     expect(save.status).toBe(403);
+  });
+
+  it('lets an own deadline through while the campaign is closed, never once it is published', async () => {
+    // Arrange: Lund has its own deadline a week after the campaign's, which has passed.
+    const now = '2026-05-05T09:00:00.000Z';
+    const answer = async (status: 'closed' | 'published') => {
+      const ctx = await seededContext({ now, campaign: { status } });
+      await new ResponseRepository(ctx.store).adminUpdate(2026, '1281', 'kommun', {
+        closesAtOverride: '2026-05-07T21:59:00.000Z',
+      });
+      const cookie = await signIn(ctx, 'tjansteperson.1281@example.se');
+      const { version } = await (await ctx.app.request(RESPONSE, { headers: { cookie } })).json();
+      const res = await ctx.app.request(
+        RESPONSE,
+        withCookie(cookie, jsonRequest('PUT', { data: { respondent_name: 'Anna' }, version })),
+      );
+      return { status: res.status, body: await res.json() };
+    };
+    // Act
+    const closed = await answer('closed');
+    const published = await answer('published');
+    // Assert
+    expect(closed.status).toBe(200);
+    expect(published.status).toBe(403);
+    expect(published.body.error.code).toBe('campaign_closed');
   });
 });

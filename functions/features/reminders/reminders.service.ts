@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { organisationAcceptsWrites } from '../../../shared/domain/answer-window';
 import { mayEmailAbout, membershipOn, stockholmDay } from '../../../shared/domain/membership';
 import {
   type BackoffOptions,
@@ -700,12 +701,7 @@ function mayStartFromEarlierAnswers(response: ResponseSummary | undefined): bool
 
 /** Whether the organisation can answer at `at`: the campaign is open, or its own extension still runs. */
 function answerableNow(campaign: Campaign, response: ResponseSummary | undefined, at: Date): boolean {
-  const time = at.getTime();
-  const campaignOpen =
-    campaign.status === 'open' && time >= Date.parse(campaign.opensAt) && time < Date.parse(campaign.closesAt);
-  const extension = response?.closesAtOverride ? Date.parse(response.closesAtOverride) : Number.NaN;
-  const extended = (campaign.status === 'open' || campaign.status === 'closed') && extension > time;
-  return campaignOpen || extended;
+  return organisationAcceptsWrites(campaign, response?.closesAtOverride, at.toISOString());
 }
 
 function gather(

@@ -1,3 +1,4 @@
+import { acceptsWrites, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
 import { formatStockholm } from '../../../shared/i18n/format-date';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
@@ -7,7 +8,6 @@ import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import { type ResponseRepository, ResponseWriteRefused } from './response.repository';
-import { acceptsWrites } from './response.service';
 
 /** A reopen is retried this often when the member saved or submitted between the read and the write. */
 const WRITE_ATTEMPTS = 3;
@@ -208,7 +208,7 @@ function plannedReopen(
     );
   }
   const deadline = closesAt ?? ownBefore;
-  if (!acceptsWrites(campaign, now) && !(deadline && Date.parse(deadline) > Date.parse(now))) {
+  if (!organisationAcceptsWrites(campaign, deadline, now)) {
     throw new DomainRuleError(
       'deadline_required',
       `Kampanjen tar inte längre emot svar. Ange en ny sista svarsdag i framtiden, annars kan ${organisation.name} inte skicka in igen.`,

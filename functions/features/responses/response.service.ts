@@ -1,3 +1,4 @@
+import { acceptsWrites, honoursOwnDeadlines, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
 import { parseOrganisationCode } from '../../../shared/domain/organisation-codes';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type {
@@ -147,6 +148,11 @@ export class ResponseService {
   ) {
     const organisationType = organisationTypeOf(organisationId);
     const now = this.deps.clock.now().toISOString();
+    // The write's condition lets an organisation's own deadline through; once the campaign no
+    // longer honours such deadlines (published), the write is refused before it is sent.
+    if (!acceptsWrites(campaign, now) && !honoursOwnDeadlines(campaign)) {
+      throw await this.whyRefused(campaign, organisationId, now);
+    }
     const progress = answeredShare(campaign.surveys[organisationType], data);
     try {
       const saved = await this.deps.responses.saveDraft({
@@ -242,13 +248,6 @@ export class ResponseService {
   }
 }
 
-/** Whether the campaign itself still takes answers at `now` (an organisation's extension aside). */
-export function acceptsWrites(campaign: Campaign, now: string): boolean {
-  // As instants, not strings: a time with an offset (+02:00) does not sort with one in UTC.
-  const at = Date.parse(now);
-  return campaign.status === 'open' && at >= Date.parse(campaign.opensAt) && at < Date.parse(campaign.closesAt);
-}
-
 function carryOverOffer(
   survey: object,
   bundle: OrganisationBundle,
@@ -267,8 +266,7 @@ function carryOverOffer(
  */
 function whyNotWritable(campaign: Campaign, stored: SurveyResponse | undefined, now: string): Error | undefined {
   if (stored?.status === 'submitted') return alreadySubmitted();
-  const extended = Boolean(stored?.closesAtOverride) && Date.parse(stored!.closesAtOverride!) > Date.parse(now);
-  if (acceptsWrites(campaign, now) || extended) return undefined;
+  if (organisationAcceptsWrites(campaign, stored?.closesAtOverride, now)) return undefined;
   if (campaign.status === 'open' && Date.parse(now) < Date.parse(campaign.opensAt)) {
     return new ForbiddenError('campaign_not_open_yet', 'Enkäten har inte öppnat för svar ännu.');
   }

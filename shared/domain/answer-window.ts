@@ -1,0 +1,23 @@
+/** When a campaign, and one organisation in it, takes answers. Pure: used by the API and the reminders. */
+import type { Campaign } from '../schemas/campaign.schema';
+
+/**
+ * Whether an organisation's own deadline can let it answer: while the campaign is open or closed,
+ * never before it opened (a draft) nor once it is published (its report is frozen).
+ */
+export function honoursOwnDeadlines(campaign: Campaign): boolean {
+  return campaign.status === 'open' || campaign.status === 'closed';
+}
+
+/** Whether the organisation can answer at `now`: the campaign takes answers, or its own deadline still runs. */
+export function organisationAcceptsWrites(campaign: Campaign, ownDeadline: string | undefined, now: string): boolean {
+  if (acceptsWrites(campaign, now)) return true;
+  return honoursOwnDeadlines(campaign) && Boolean(ownDeadline) && Date.parse(ownDeadline!) > Date.parse(now);
+}
+
+/** Whether the campaign itself still takes answers at `now` (an organisation's extension aside). */
+export function acceptsWrites(campaign: Campaign, now: string): boolean {
+  // As instants, not strings: a time with an offset (+02:00) does not sort with one in UTC.
+  const at = Date.parse(now);
+  return campaign.status === 'open' && at >= Date.parse(campaign.opensAt) && at < Date.parse(campaign.closesAt);
+}
