@@ -21,3 +21,8 @@ export function acceptsWrites(campaign: Campaign, now: string): boolean {
   const at = Date.parse(now);
   return campaign.status === 'open' && at >= Date.parse(campaign.opensAt) && at < Date.parse(campaign.closesAt);
 }
+
+/** The organisation's own deadline when it counts, i.e. when it is later than the campaign's; else null. */
+export function laterOwnDeadline(campaign: Campaign, ownDeadline: string | undefined): string | null {
+  return ownDeadline && Date.parse(ownDeadline) > Date.parse(campaign.closesAt) ? ownDeadline : null;
+}

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { laterOwnDeadline } from '../../../shared/domain/answer-window';
 import { isListedInCampaign } from '../../../shared/domain/membership';
 import { progressStatusOf } from '../../../shared/domain/progress-status';
 import { statuteWarnings } from '../../../shared/domain/statute-roles';
@@ -87,8 +88,7 @@ function progressRow(
 
 /** The organisation's own deadline when it has one that counts: later than the campaign's. */
 function ownDeadline(campaign: Campaign, response: ResponseSummary | undefined): string | null {
-  const own = response?.closesAtOverride;
-  return own && Date.parse(own) > Date.parse(campaign.closesAt) ? own : null;
+  return laterOwnDeadline(campaign, response?.closesAtOverride);
 }
 
 /** Contacts whose address cannot be used, then the roles the statutes require that nobody holds. */

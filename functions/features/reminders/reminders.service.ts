@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { organisationAcceptsWrites } from '../../../shared/domain/answer-window';
+import { laterOwnDeadline, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
 import { mayEmailAbout, membershipOn, stockholmDay } from '../../../shared/domain/membership';
 import {
   type BackoffOptions,
@@ -689,9 +689,7 @@ function notMember(organisation: Organisation, campaign: Campaign, at: Date): Do
 
 /** An organisation's own deadline: the campaign's, or a later one the kansli set when reopening. */
 function organisationDeadline(campaign: Campaign, response: ResponseSummary | undefined): Date {
-  const closesAt = new Date(campaign.closesAt);
-  const override = response?.closesAtOverride ? new Date(response.closesAtOverride) : undefined;
-  return override && override > closesAt ? override : closesAt;
+  return new Date(laterOwnDeadline(campaign, response?.closesAtOverride) ?? campaign.closesAt);
 }
 
 /** An organisation with no draft this year, whose email may say it can start from earlier answers. */

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { laterOwnDeadline } from '../../../shared/domain/answer-window';
 import { ApiErrorSchema } from '../../../shared/schemas/api-error.schema';
 import { CurrentCampaignSchema } from '../../../shared/schemas/campaign.schema';
 import { ContactSchema } from '../../../shared/schemas/contact.schema';
@@ -101,7 +102,7 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
           closesAt: campaign.closesAt,
           status: campaign.status,
           survey: campaign.surveys[organisationTypeOf(organisationId)],
-          closesAtForOrganisation: extended && extended > campaign.closesAt ? extended : campaign.closesAt,
+          closesAtForOrganisation: laterOwnDeadline(campaign, extended) ?? campaign.closesAt,
         },
         200,
       );
