@@ -13,7 +13,7 @@ export const CampaignSurveysSchema = z.object({ kommun: SurveyJsonSchema, region
 
 // Stored and compared in UTC: a time sent with an offset (+02:00) is rewritten to its instant, so
 // every comparison of campaign times, as text or as dates, means the same moment.
-const Instant = z.iso
+export const Instant = z.iso
   .datetime({ offset: true })
   .overwrite((value) => (value.endsWith('Z') ? value : new Date(value).toISOString()));
 

@@ -219,6 +219,20 @@ describe('the year in a campaign path', () => {
     }
   });
 
+  it('holds for the Klimatläget and per-organisation routes, which share the same year schema', async () => {
+    const { ctx, admin } = await adminWorld({ now: NOW, campaign: true });
+    for (const year of ['0x7EA', '%202026', '02026']) {
+      const report = await call(ctx, admin, 'GET', `/api/klimatlaget/${year}`);
+      const excuse = await call(ctx, admin, 'POST', `/api/admin/campaigns/${year}/responses/1281/excuse`, {
+        excused: true,
+        reason: 'Prövar årtalet',
+      });
+      expect(report.status, year).toBe(400);
+      expect(excuse.status, year).toBe(400);
+      expect(excuse.body.error, year).toMatchObject({ code: 'invalid_input', details: [{ path: ['year'] }] });
+    }
+  });
+
   it('is still an integer 2000–2100 in the OpenAPI document', async () => {
     const { ctx } = await adminWorld({ now: NOW });
     const doc = await (await ctx.app.request('/api/openapi.json')).json();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { YearSchema } from '../campaigns/campaign.params';
 
 // Path and query parameters the public and the admin Klimatläget routes share.
-export const Year = z.coerce.number().int().min(2000).max(2100);
+export const Year = YearSchema;
 export const YearParams = z.object({ year: Year });
 export const RevisionQuery = z.object({ revision: z.coerce.number().int().min(1).optional() });
 export const RevisionParams = z.object({ year: Year, revision: z.coerce.number().int().min(1) });

@@ -1,22 +1,22 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { Instant } from '../../../shared/schemas/campaign.schema';
+import { OrganisationCodeParamSchema } from '../../../shared/schemas/organisation.schema';
 import { SurveyResponseSchema } from '../../../shared/schemas/response.schema';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
 import type { AuditLog } from '../audit/audit.log';
+import { YearParamSchema } from '../campaigns/campaign.params';
 import type { CampaignService } from '../campaigns/campaign.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ResponseRepository } from './response.repository';
 import { ResponseAdminService } from './response-admin.service';
 
-const ResponseParamsSchema = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
-  code: z.string().regex(/^\d{2}(\d{2})?$/),
-});
+const ResponseParamsSchema = YearParamSchema.extend(OrganisationCodeParamSchema.shape);
 
 export const ReopenInputSchema = z.object({
-  closesAt: z.iso.datetime({ offset: true }).optional(),
+  closesAt: Instant.optional(),
   reason: z.string().trim().min(3).max(1000),
   /**
    * What the kansli chose, seeing the response: `reopen` a submitted one, `extend` the time of one

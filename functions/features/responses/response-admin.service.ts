@@ -65,6 +65,7 @@ export class ResponseAdminService {
         'Kampanjen har inte öppnat än. Ändra kampanjens datum i stället för att förlänga för en organisation.',
       );
     }
+    // With milliseconds, as every stored time: the write's condition compares them as text.
     const closesAt = input.closesAt === undefined ? undefined : new Date(input.closesAt).toISOString();
     if (closesAt !== undefined) assertValidOwnDeadline(campaign, closesAt, now);
 
