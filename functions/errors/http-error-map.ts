@@ -33,8 +33,8 @@ export function httpStatusOf(error: DomainError): ContentfulStatusCode {
   if (error instanceof DomainRuleError) return 422;
   if (error instanceof RateLimitedError) return 429;
   if (error instanceof StoreUnavailableError) return 503;
-  // The platform's own fault, and retrying does not help: not 503.
-  if (error instanceof ConfigurationFaultError) return 500;
+  // Everything else, ConfigurationFaultError included (the platform's own fault, which retrying
+  // does not help: not 503), is a 500.
   return 500;
 }
 

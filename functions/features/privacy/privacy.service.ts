@@ -18,7 +18,6 @@ import { findAuditEntriesOf, personalValuesOf, redactionOf } from './audit-redac
 export const AUDIT_REDACTIONS_PER_RUN = 200;
 
 /** What erasure answers: the shared result, and how many audit entries no longer name the person. */
-export type ErasureOutcome = ErasureResult;
 
 /** Attributes a reminder-log entry may carry about the person (a send error can quote the address); erasure removes them. */
 const REMINDER_PERSONAL_ATTRIBUTES = ['email', 'name', 'to', 'recipient', 'error'];
@@ -89,7 +88,7 @@ export class PrivacyService {
    * claim, and records the erasure without personal data. Throws StateConflictError
    * `erasure_incomplete` when more audit entries are left than one request rewrites; run it again.
    */
-  async erase(contactId: string, actor: string): Promise<ErasureOutcome> {
+  async erase(contactId: string, actor: string): Promise<ErasureResult> {
     const contact = await this.find(contactId);
     const sessionsEnded = await this.deps.sessions.endAllFor(contact.email);
 
@@ -124,7 +123,7 @@ export class PrivacyService {
     // Before the contact goes: a re-run after a failure (or after erasure_incomplete) finds it and continues.
     const auditRedacted = await this.redactAudit(contact);
 
-    const result: ErasureOutcome = {
+    const result: ErasureResult = {
       contactId: contact.id,
       organisationId: contact.organisationId,
       sessionsEnded,

@@ -119,8 +119,7 @@ export class ResponseAdminService {
       nothingToChange(
         input.excused ? `${organisation.name} är redan befriad.` : `${organisation.name} är inte befriad.`,
       );
-    const before = await this.deps.responses.get(year, code);
-    if ((before?.excused ?? false) === input.excused) throw unchanged();
+    // No read first: the write is conditioned on the flag, and a refusal means the same thing.
     let updated: SurveyResponse;
     try {
       updated = await this.deps.responses.adminUpdate(
