@@ -1,5 +1,7 @@
 /** The scoring rules a snapshot records: everything in a survey that gives points, compactly. */
+
 import { compileScoring } from '../scoring/scoring-plan';
+import { canonicalJson } from '../scoring/survey-json';
 import type { SurveyRules } from './report.schema';
 
 /**
@@ -30,14 +32,4 @@ export function scoringRulesOf(surveyJson: object, hash: string): SurveyRules {
   };
 }
 
-/** JSON with object keys sorted at every level, so equal surveys hash equally whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+export { canonicalJson };

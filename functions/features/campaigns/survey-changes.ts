@@ -5,6 +5,8 @@
  * the survey itself, so an audit entry stays a few KB however large the survey is.
  */
 
+import { canonicalJson, isJsonObject } from '../../../shared/scoring/survey-json';
+
 type Json = Record<string, unknown>;
 
 /** At most this many names per list; longer lists end with "… och N till". */
@@ -62,10 +64,10 @@ interface ReadSurvey {
 function readSurvey(survey: unknown): ReadSurvey {
   const questions = new Map<string, unknown>();
   const pages = new Map<string, unknown>();
-  const { pages: pageList, ...settings } = isObject(survey) ? survey : {};
+  const { pages: pageList, ...settings } = isJsonObject(survey) ? survey : {};
   const outline = (elements: unknown): unknown[] =>
     (Array.isArray(elements) ? elements : []).map((element) => {
-      if (!isObject(element)) return element;
+      if (!isJsonObject(element)) return element;
       if (element.type === 'panel') {
         const { elements: inner, ...own } = element;
         return { ...own, elements: outline(inner) };
@@ -75,7 +77,7 @@ function readSurvey(survey: unknown): ReadSurvey {
       return name;
     });
   (Array.isArray(pageList) ? pageList : []).forEach((page, index) => {
-    if (!isObject(page)) return;
+    if (!isJsonObject(page)) return;
     const { elements, ...own } = page;
     const name = typeof page.name === 'string' && page.name !== '' ? page.name : `page${index + 1}`;
     pages.set(name, { ...own, elements: outline(elements) });
@@ -87,23 +89,7 @@ function capped(names: string[]): string[] {
   return names.length <= MAX_NAMES ? names : [...names.slice(0, MAX_NAMES), `… och ${names.length - MAX_NAMES} till`];
 }
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Whether two JSON values are equal, whatever the order of their objects' keys. */
 export function sameJson(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isObject(v)
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, v[k]]),
-        )
-      : v,
-  );
+  return canonicalJson(a) === canonicalJson(b);
 }

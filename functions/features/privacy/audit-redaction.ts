@@ -1,4 +1,5 @@
 import type { Contact } from '../../../shared/schemas/contact.schema';
+import { isJsonObject } from '../../../shared/scoring/survey-json';
 import type { Item, TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
 import type { AuditEntryKey, AuditRedaction } from '../audit/audit.log';
@@ -76,7 +77,12 @@ export function redactionOf(entry: FoundAuditEntry, personal: PersonalValues): A
   const after = strip(item.after, personal, aboutContact);
   if (!before.changed && !after.changed) return undefined;
   let redactedAfter = after.value;
-  if (isRecord(item.before) && isRecord(item.after) && isRecord(redactedAfter) && !('changed' in item.after)) {
+  if (
+    isJsonObject(item.before) &&
+    isJsonObject(item.after) &&
+    isJsonObject(redactedAfter) &&
+    !('changed' in item.after)
+  ) {
     redactedAfter = { ...redactedAfter, changed: changedFields(item.before, item.after) };
   }
   return {
@@ -98,7 +104,7 @@ export function personalValuesOf(contact: Contact, entries: FoundAuditEntry[]): 
   for (const { item, aboutContact } of entries) {
     if (!aboutContact) continue;
     for (const side of [item.before, item.after]) {
-      if (isRecord(side) && typeof side.name === 'string') names.add(side.name);
+      if (isJsonObject(side) && typeof side.name === 'string') names.add(side.name);
     }
   }
   return { email: contact.email.toLowerCase(), names: [...names].filter((name) => name.trim().length > 0) };
@@ -113,7 +119,7 @@ function strip(value: unknown, personal: PersonalValues, aboutContact: boolean):
     if (!parts.some((part) => part.changed)) return { value, changed: false };
     return { value: parts.filter((part) => part.value !== undefined).map((part) => part.value), changed: true };
   }
-  if (!isRecord(value)) return { value, changed: false };
+  if (!isJsonObject(value)) return { value, changed: false };
   let changed = false;
   const kept: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
@@ -145,9 +151,5 @@ function namedOrganisations(item: Item): string[] {
 }
 
 function field(value: unknown, name: string): unknown {
-  return isRecord(value) ? value[name] : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isJsonObject(value) ? value[name] : undefined;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { canonicalJson } from '../../../../../shared/scoring/survey-json';
 import { useLang } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { Campaign } from '../api';
@@ -20,20 +21,9 @@ export function conflictCampaign(body: unknown): Campaign | null {
   return current && typeof current.updatedAt === 'string' && current.surveys ? (current as Campaign) : null;
 }
 
-/** JSON with object keys sorted, so two surveys compare equal whatever order their keys came in. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
-}
-
 /** Whether two survey JSON values are the same survey. */
 export function sameSurvey(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /**
