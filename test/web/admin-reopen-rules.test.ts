@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, ProgressRow } from '../../web/src/pages/admin/api';
-import { reopenDeadlineProblem, reopenRules } from '../../web/src/pages/admin/ProgressPage';
+import { reopenDeadlineProblem, reopenRules } from '../../web/src/pages/admin/lib/campaign-lifecycle';
 
 // Opens 1 March, closes 30 April 23:59 Swedish time.
 const OPEN: Pick<CampaignSummary, 'status' | 'opensAt' | 'closesAt'> = {

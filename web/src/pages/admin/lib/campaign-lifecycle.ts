@@ -1,10 +1,12 @@
 /**
- * The campaign page's lifecycle rules, as pure functions of data (unit-tested in
+ * The campaign lifecycle's rules in the console (the campaign page's, and reopening one
+ * organisation's response on the progress page), as pure functions of data (unit-tested in
  * test/web/admin-campaign-lifecycle.test.ts): whether an open campaign is past its deadline, what
  * reopening a closed one needs, and what publishing would freeze.
  */
 
-import type { CampaignStatus, ProgressRow } from '../api';
+import type { CampaignStatus, CampaignSummary, ProgressRow } from '../api';
+import type { AdminKey } from '../i18n';
 
 interface Dated {
   status: CampaignStatus;
@@ -94,3 +96,49 @@ export function publishSummary(
 
 /** Where the public reads a published report. */
 export const publicReportPath = (year: number) => `/klimatlaget/${year}`;
+
+/**
+ * What "Öppna igen" / "Förläng" may do for a row, as the API decides it
+ * (functions/features/responses/response-admin.service.ts): offered once the campaign has opened
+ * and until it is published, never for an excused organisation. A submitted response is reopened;
+ * any other gets more time, which needs a new date. A reopen needs one too when the organisation
+ * could not answer without it: the campaign no longer takes answers and no own deadline is to come.
+ */
+export function reopenRules(
+  campaign: Pick<CampaignSummary, 'status' | 'opensAt' | 'closesAt'>,
+  row: Pick<ProgressRow, 'status' | 'closesAtOverride'>,
+  now: number,
+): { offered: boolean; intent: 'reopen' | 'extend'; deadlineRequired: boolean; currentDeadline: string | null } {
+  const opened = now >= Date.parse(campaign.opensAt);
+  const offered = (campaign.status === 'open' || campaign.status === 'closed') && opened && row.status !== 'excused';
+  const intent = row.status === 'submitted' ? 'reopen' : 'extend';
+  const campaignTakesAnswers = campaign.status === 'open' && opened && now < Date.parse(campaign.closesAt);
+  const own = row.closesAtOverride && Date.parse(row.closesAtOverride) > now ? row.closesAtOverride : null;
+  const currentDeadline = own ?? (campaignTakesAnswers ? campaign.closesAt : null);
+  return { offered, intent, deadlineRequired: intent === 'extend' || currentDeadline === null, currentDeadline };
+}
+
+/** Why a new deadline typed into the dialog would be refused, in the console's words; undefined when fine. */
+export function reopenDeadlineProblem(input: {
+  typed: string;
+  closesAt: string | null;
+  campaign: Pick<CampaignSummary, 'status' | 'opensAt' | 'closesAt'>;
+  row: Pick<ProgressRow, 'status' | 'closesAtOverride' | 'name'>;
+  now: number;
+}): { key: AdminKey; params?: Record<string, string> } | undefined {
+  const { typed, closesAt, campaign, row, now } = input;
+  const rules = reopenRules(campaign, row, now);
+  if (!typed) {
+    if (!rules.deadlineRequired) return undefined;
+    return { key: rules.intent === 'extend' ? 'extend.error.deadlineNeeded' : 'reopen.error.deadlineNeeded' };
+  }
+  if (!closesAt) return { key: 'error.dateTime' };
+  if (Date.parse(closesAt) <= now) return { key: 'error.deadlinePast' };
+  if (Date.parse(closesAt) <= Date.parse(campaign.closesAt)) {
+    return { key: 'reopen.error.notAfterCampaign', params: { date: campaign.closesAt } };
+  }
+  if (rules.intent === 'extend' && row.closesAtOverride && Date.parse(row.closesAtOverride) === Date.parse(closesAt)) {
+    return { key: 'extend.error.same', params: { name: row.name } };
+  }
+  return undefined;
+}
