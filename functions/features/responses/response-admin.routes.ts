@@ -1,9 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { z } from 'zod';
-import { Instant } from '../../../shared/schemas/campaign.schema';
 import { OrganisationCodeParamSchema } from '../../../shared/schemas/organisation.schema';
 import { SurveyResponseSchema } from '../../../shared/schemas/response.schema';
+import { ExcuseInputSchema, ReopenInputSchema } from '../../../shared/schemas/response-admin.schema';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
 import type { AuditLog } from '../audit/audit.log';
@@ -14,21 +13,6 @@ import type { ResponseRepository } from './response.repository';
 import { ResponseAdminService } from './response-admin.service';
 
 const ResponseParamsSchema = YearParamSchema.extend(OrganisationCodeParamSchema.shape);
-
-export const ReopenInputSchema = z.object({
-  closesAt: Instant.optional(),
-  reason: z.string().trim().min(3).max(1000),
-  /**
-   * What the kansli chose, seeing the response: `reopen` a submitted one, `extend` the time of one
-   * that is not submitted. 409 `response_changed` when the response is no longer so.
-   */
-  intent: z.enum(['reopen', 'extend']).optional(),
-});
-
-export const ExcuseInputSchema = z.object({
-  excused: z.boolean().default(true),
-  reason: z.string().trim().min(3).max(1000),
-});
 
 interface Deps {
   responses: ResponseRepository;

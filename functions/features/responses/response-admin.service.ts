@@ -3,6 +3,7 @@ import { formatStockholm } from '../../../shared/i18n/format-date';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import type { SurveyResponse } from '../../../shared/schemas/response.schema';
+import type { ExcuseInput, ReopenInput, ReopenIntent } from '../../../shared/schemas/response-admin.schema';
 import { DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
@@ -47,12 +48,7 @@ export class ResponseAdminService {
    * member's save or submit in between makes it read and decide again (409 `review_busy` after
    * three tries). Audited as `response.reopen`.
    */
-  async reopen(
-    year: number,
-    code: string,
-    input: { closesAt?: string; reason: string; intent?: ReopenIntent },
-    actor: string,
-  ): Promise<SurveyResponse> {
+  async reopen(year: number, code: string, input: ReopenInput, actor: string): Promise<SurveyResponse> {
     const campaign = await this.deps.campaigns.get(year);
     if (campaign.status === 'published') {
       throw published('Kampanjen är publicerad och rapporten är låst, så svaren kan inte öppnas igen eller förlängas.');
@@ -104,12 +100,7 @@ export class ResponseAdminService {
    * excuse back. One write conditioned on the flag as it was, so two admins excusing at once make
    * one change and one `nothing_to_change`. Audited as `response.excuse` / `response.unexcuse`.
    */
-  async excuse(
-    year: number,
-    code: string,
-    input: { excused: boolean; reason: string },
-    actor: string,
-  ): Promise<SurveyResponse> {
+  async excuse(year: number, code: string, input: ExcuseInput, actor: string): Promise<SurveyResponse> {
     const campaign = await this.deps.campaigns.get(year);
     if (campaign.status === 'published') {
       throw published('Kampanjen är publicerad och rapporten är låst, så befrielser kan inte längre ändras.');
@@ -150,9 +141,6 @@ export class ResponseAdminService {
     return organisation;
   }
 }
-
-/** Reopen a submitted response, or extend the time of one that is not submitted. */
-export type ReopenIntent = 'reopen' | 'extend';
 
 /** The response is still as the kansli saw it: submitted for a reopen, not submitted for an extension. */
 function assertUnchanged(organisation: Organisation, before: SurveyResponse | undefined, intent: ReopenIntent): void {
