@@ -4,6 +4,7 @@ import { en } from '../../web/src/pages/admin/i18n/en';
 import { sv } from '../../web/src/pages/admin/i18n/sv';
 import {
   canReopen,
+  isFrozen,
   isOpenPastDeadline,
   planReopen,
   publicReportPath,
@@ -34,6 +35,21 @@ describe('the campaign page: an open campaign past its deadline', () => {
   it('offers reopening for a closed campaign only: a published one is frozen, a draft is opened', () => {
     expect(canReopen({ status: 'closed' })).toBe(true);
     for (const status of ['draft', 'open', 'published'] as const) expect(canReopen({ status })).toBe(false);
+  });
+});
+
+describe('a published campaign is frozen: the console offers nothing that would change it', () => {
+  it('is frozen once published, and only then', () => {
+    expect(isFrozen({ status: 'published' })).toBe(true);
+    for (const status of ['draft', 'open', 'closed'] as const) expect(isFrozen({ status })).toBe(false);
+  });
+
+  it('says so in both languages where the reminders, the row actions and the adjustments would be', () => {
+    expect(sv['reminders.publishedLocked']).toMatch(/publicerad.*inga fler påminnelser/);
+    expect(en['reminders.publishedLocked']).toMatch(/published.*no more reminders/);
+    // A note stays possible after publishing (a correction may be owed), with a hint that answers no longer change.
+    expect(sv['review.notePublishedHint']).toMatch(/publicerad.*kan inte längre ändras/);
+    expect(en['review.notePublishedHint']).toMatch(/published.*can no longer change/);
   });
 });
 

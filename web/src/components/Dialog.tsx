@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { FocusReturn } from './focus-return';
 
 interface DialogProps {
   open: boolean;
@@ -7,32 +8,45 @@ interface DialogProps {
   /** Escape or the backdrop; leave out to make the dialog demand an answer. */
   onCancel?: () => void;
   className?: string;
-  /** Element to focus when opening; defaults to the dialog's first focusable control. */
+  /** Selector of the element to focus when opening; defaults to the dialog's title. */
   initialFocus?: string;
 }
 
 /**
  * A modal built on the native <dialog>: showModal() makes the rest of the page inert, so focus
- * stays inside; focus returns to where it was when the dialog closes.
+ * stays inside. Focus returns to where it was when the dialog opened, whether the dialog is closed
+ * (`open` false) or unmounted while open (the parent stops rendering it).
  */
 export function Dialog({ open, title, children, onCancel, className, initialFocus }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const returnFocus = useRef<Element | null>(null);
+  const [returns] = useState(() => new FocusReturn());
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      returnFocus.current = document.activeElement;
+      returns.remember(document.activeElement === document.body ? null : document.activeElement);
       dialog.showModal();
       const target = initialFocus ? dialog.querySelector<HTMLElement>(initialFocus) : null;
       (target ?? dialog.querySelector<HTMLElement>('h2'))?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
-      if (returnFocus.current instanceof HTMLElement && returnFocus.current.isConnected) returnFocus.current.focus();
+      returns.restore();
     }
-  }, [open, initialFocus]);
+  }, [open, initialFocus, returns]);
+
+  // Unmounted while open. React removes the <dialog> before this runs, which ends its modality, so
+  // the element outside can take focus again; a dialog kept in the page (hidden, not removed) is
+  // closed first, so the page behind it does not stay inert.
+  useEffect(() => {
+    const dialog = ref.current;
+    return () => {
+      if (!returns.owed) return;
+      if (dialog?.open) dialog.close();
+      returns.restore();
+    };
+  }, [returns]);
 
   useEffect(() => {
     const dialog = ref.current;

@@ -20,12 +20,7 @@ export function SessionEndedBanner() {
   const search = useSearch();
   if (state.status !== 'ended') return null;
   return (
-    <div
-      className="notice notice-error session-ended"
-      role="alert"
-      data-session="ended"
-      style={{ position: 'sticky', top: 0, zIndex: 20, marginTop: '1rem' }}
-    >
+    <div className="notice notice-error session-ended" role="alert" data-session="ended">
       <p>
         <strong>{t('session.ended.title')}</strong> {t('session.ended.body')}
       </p>

@@ -5,42 +5,11 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { type AuditEntry, adminApi } from './api';
 import { AsyncContent, DataTable, DateTime, Field, useCampaignList } from './components';
 import { type AdminKey, useAdminT } from './i18n';
+import { changes, summarise } from './lib/audit-changes';
 import { errorMessage } from './lib/field-errors';
-import { isoToStockholmInput } from './lib/stockholm-time';
 
 /** Entries per page; "Visa fler" fetches the next page from the API's cursor. */
 const PAGE_SIZE = 100;
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** One value, short: instants in Swedish time, objects as compact JSON. */
-function show(value: unknown, max = 120): string {
-  if (value === undefined) return '–';
-  if (typeof value === 'string' && ISO_INSTANT.test(value)) return isoToStockholmInput(value).replace('T', ' ');
-  const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** "title: Medlemstest 2027, opensAt: …": a short reading of a before or after summary. */
-export function summarise(value: unknown, max = 240): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value !== 'object') return String(value);
-  const parts = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}: ${show(v)}`);
-  const text = parts.join(', ');
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** What changed between before and after, field by field ("closesAt: 2027-12-25 18:19 → 2027-10-29 17:00"). */
-export function changes(before: unknown, after: unknown): string[] | null {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return null;
-  const b = before as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((key) => JSON.stringify(b[key]) !== JSON.stringify(a[key]))
-    .map((key) => (key in b ? `${key}: ${show(b[key])} → ${show(a[key])}` : `${key}: ${show(a[key])}`));
-}
 
 export function AuditPage() {
   const t = useAdminT();
@@ -222,7 +191,7 @@ function AuditTable({ entries, focusId }: { entries: AuditEntry[]; focusId?: str
           </th>
           <td className="break mono">{e.target}</td>
           <td className="break change-cell">
-            {changes(e.before, e.after)?.map((line) => <span key={line}>{line}</span>) ?? (
+            {changes(e.before, e.after, t)?.map((line) => <span key={line}>{line}</span>) ?? (
               <>
                 {e.before !== undefined && (
                   <span className="change-before">

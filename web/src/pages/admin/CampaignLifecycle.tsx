@@ -3,10 +3,11 @@
  * "Öppna igen" dialog for a closed one, and the publish confirmation with what publishing freezes.
  * The rules are pure, in lib/campaign-lifecycle.ts.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { useAsync } from '../../lib/use-async';
 import { adminApi, type Campaign } from './api';
 import { Field, FormDialog, showFieldErrors } from './components';
 import { type AdminKey, useAdminT } from './i18n';
@@ -181,11 +182,6 @@ export interface PublishResult {
   rescored?: number;
 }
 
-type SummaryState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; value: PublishSummary };
-
 /**
  * The publish confirmation: what the report will count and leave out right now (from the progress
  * endpoint), the organisations whose own deadline publishing cuts off, and that it is public.
@@ -203,23 +199,14 @@ export function PublishDialog({
 }) {
   const t = useAdminT();
   const [lang] = useLang();
-  const [summary, setSummary] = useState<SummaryState>({ status: 'loading' });
-  const [round, setRound] = useState(0);
-  const retry = useCallback(() => setRound((r) => r + 1), []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `round` fetches again.
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    setSummary({ status: 'loading' });
-    adminApi.progress(campaign.year).then(
-      (rows) => live && setSummary({ status: 'ready', value: publishSummary(rows, Date.now()) }),
-      (error: unknown) => live && setSummary({ status: 'error', message: errorMessage(error, t('error.generic')) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, campaign.year, round, t]);
+  // Read afresh each time the dialog opens; nothing is fetched while it is closed.
+  const [state, retry] = useAsync(
+    async () => (open ? publishSummary(await adminApi.progress(campaign.year), Date.now()) : null),
+    [open, campaign.year],
+  );
+  const summary = state.status === 'ready' ? state.value : null;
+  // Null while ready too, on the first render after opening, before the fetch has started.
+  const loading = state.status !== 'error' && summary === null;
 
   const republish = campaign.status === 'published';
   const key = republish ? 'republish' : 'publish';
@@ -232,7 +219,7 @@ export function PublishDialog({
       submitLabel={t(`campaign.action.${key}`)}
       onCancel={onCancel}
       onSubmit={async () => {
-        if (summary.status !== 'ready') throw dialogError('summary_missing', t('campaign.publish.needSummary'));
+        if (!summary) throw dialogError('summary_missing', t('campaign.publish.needSummary'));
         const result = (await adminApi.campaignAction(campaign.year, 'publish')) as PublishResult;
         await onPublished(result);
       }}
@@ -242,19 +229,21 @@ export function PublishDialog({
         <strong>{t('campaign.publish.public', { path })}</strong>
       </p>
       {stillOpen && <p>{t('campaign.publish.closesOpen', { date: formatDateTime(campaign.closesAt, lang) })}</p>}
-      <div aria-live="polite" aria-busy={summary.status === 'loading'} data-testid="publish-summary">
-        {summary.status === 'loading' && <p className="muted">{t('campaign.publish.loading')}</p>}
-        {summary.status === 'error' && (
+      <div aria-live="polite" aria-busy={loading} data-testid="publish-summary">
+        {state.status === 'error' ? (
           <div className="notice notice-error">
-            <p>{t('campaign.publish.loadFailed', { message: summary.message })}</p>
+            <p>{t('campaign.publish.loadFailed', { message: errorMessage(state.error, t('error.generic')) })}</p>
             <p>
               <button type="button" className="button button-secondary" onClick={retry}>
                 {t('campaign.publish.retry')}
               </button>
             </p>
           </div>
+        ) : summary ? (
+          <SummaryFacts summary={summary} />
+        ) : (
+          <p className="muted">{t('campaign.publish.loading')}</p>
         )}
-        {summary.status === 'ready' && <SummaryFacts summary={summary.value} />}
       </div>
     </FormDialog>
   );

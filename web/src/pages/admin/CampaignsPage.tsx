@@ -31,7 +31,7 @@ import {
   withFieldErrors,
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
-import { canReopen, isOpenPastDeadline } from './lib/campaign-lifecycle';
+import { canReopen, isFrozen, isOpenPastDeadline } from './lib/campaign-lifecycle';
 import { errorMessage, errorUnder, fieldErrors } from './lib/field-errors';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
 import { policySummary } from './RemindersPanel';
@@ -381,7 +381,7 @@ export function CampaignDetailPage({ year }: { year: number }) {
       />
     );
   }
-  const frozen = campaign.status === 'published';
+  const frozen = isFrozen(campaign);
   const save = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;

@@ -17,10 +17,6 @@ import {
   trendYears,
 } from './lib/emissions';
 
-const BAR_COLOUR = '#14614a';
-/** Label, bar and value columns: wider than the progress page's, for sector names and tonnes. */
-const ROW_COLUMNS = { gridTemplateColumns: 'min(13rem, 38%) minmax(3rem, 1fr) max-content' };
-
 /**
  * "Utsläpp (Sustainable Advantage)" on an organisation's page: the imported figures as two bar
  * charts drawn with plain HTML (the total per year, and one year by sector) and a sector × year
@@ -119,12 +115,7 @@ function EmissionsFigures({ overview, count, name }: { overview: EmissionsOvervi
             overview.years.length > 1 && (
               <span className="afield afield-inline">
                 <label htmlFor={selectId}>{t('emissions.yearLabel')}</label>{' '}
-                <select
-                  id={selectId}
-                  style={{ width: 'auto' }}
-                  value={shownYear}
-                  onChange={(e) => setYear(Number(e.target.value))}
-                >
+                <select id={selectId} value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
                   {[...overview.years].reverse().map((y) => (
                     <option key={y} value={y}>
                       {y}
@@ -245,14 +236,14 @@ function BarFigure<K extends string | number>({
         </h3>
         {note && <p className="muted">{note}</p>}
       </figcaption>
-      <div className="status-bars emissions-bars" role="img" aria-label={summary} style={{ maxWidth: '48rem' }}>
+      <div className="status-bars emissions-bars" role="img" aria-label={summary}>
         {items.map((bar) => (
-          <div className="status-bar-row emissions-bar-row" key={String(bar.key)} style={ROW_COLUMNS}>
+          <div className="status-bar-row emissions-bar-row" key={String(bar.key)}>
             <span className="status-bar-label">{label(bar)}</span>
             <span className="status-bar-track">
               <span
                 className="status-bar-fill"
-                style={{ width: `${Math.max(bar.share * 100, bar.value > 0 ? 0.5 : 0)}%`, background: BAR_COLOUR }}
+                style={{ width: `${Math.max(bar.share * 100, bar.value > 0 ? 0.5 : 0)}%` }}
               />
             </span>
             <span className="status-bar-value">{value(bar)}</span>

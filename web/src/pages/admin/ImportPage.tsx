@@ -74,14 +74,6 @@ function uploadErrorMessage(error: unknown, t: AdminT, lang: Lang, file: File): 
   return errorMessage(error, t('error.generic'));
 }
 
-// The console's stylesheet has no progress bar; these few inline styles (CSSOM, allowed by the CSP) set one out.
-const BAR_STYLE = {
-  display: 'block',
-  width: '100%',
-  height: '1.25rem',
-  accentColor: 'var(--green-700)',
-} as const;
-
 /**
  * The upload's progress bar, labelled with what is happening; indeterminate while the server reads.
  * One cancel button serves both steps, so focus stays on it when the upload turns into reading.
@@ -104,8 +96,8 @@ function TransferProgress({
   const percent =
     uploading && transfer.total > 0 ? Math.min(100, Math.round((transfer.loaded / transfer.total) * 100)) : 0;
   return (
-    <div className="upload-progress" data-step={transfer.step} style={{ marginTop: '1.25rem' }}>
-      <label htmlFor={id} style={{ display: 'block', fontWeight: 600, marginBottom: '0.35rem' }}>
+    <div className="upload-progress" data-step={transfer.step}>
+      <label htmlFor={id}>
         {uploading
           ? t('import.uploadProgress', {
               file: fileName,
@@ -117,19 +109,13 @@ function TransferProgress({
       </label>
       {/* Without a value the bar is indeterminate: the server reports no progress while it reads. */}
       {uploading ? (
-        <progress id={id} max={100} value={percent} style={BAR_STYLE}>
+        <progress id={id} className="progress-bar" max={100} value={percent}>
           {percent} %
         </progress>
       ) : (
-        <progress id={id} style={BAR_STYLE} />
+        <progress id={id} className="progress-bar" />
       )}
-      <button
-        ref={cancelRef}
-        type="button"
-        className="button button-secondary"
-        style={{ marginTop: '0.75rem' }}
-        onClick={onCancel}
-      >
+      <button ref={cancelRef} type="button" className="button button-secondary" onClick={onCancel}>
         {t(uploading ? 'import.cancelUpload' : 'import.cancelReading')}
       </button>
     </div>

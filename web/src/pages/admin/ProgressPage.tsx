@@ -30,7 +30,7 @@ import {
   useFilterParams,
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
-import { reopenDeadlineProblem, reopenRules } from './lib/campaign-lifecycle';
+import { isFrozen, reopenDeadlineProblem, reopenRules } from './lib/campaign-lifecycle';
 import {
   countByStatus,
   filterProgress,
@@ -147,7 +147,7 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
   if (!rows) return <Loading />;
 
   const filtered = Boolean(status || type || query || problemsOnly);
-  const published = campaign.status === 'published';
+  const published = isFrozen(campaign);
   const now = Date.now();
   const closeAction = () => setAction(null);
   const afterAction = (message: string, tone: 'success' | 'error' = 'success') => {

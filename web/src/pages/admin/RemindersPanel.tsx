@@ -23,6 +23,7 @@ import {
   useRunAction,
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
+import { isFrozen } from './lib/campaign-lifecycle';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
 
 export function stepLabel(stepId: string, t: AdminT): string {
@@ -141,7 +142,10 @@ function RunResult({ result, organisationId }: { result: ReminderRunResult; orga
   );
 }
 
-/** The reminders panel on the progress page: the policy, a dry run for any date, a real run, the log. */
+/**
+ * The reminders panel on the progress page: the policy, a dry run for any date, a real run, the log.
+ * On a published campaign no reminder applies any more: the panel says so and keeps only the log.
+ */
 export function RemindersPanel({
   campaign,
   refresh,
@@ -152,12 +156,6 @@ export function RemindersPanel({
   onRun: () => void;
 }) {
   const t = useAdminT();
-  const [at, setAt] = useState(() => isoToStockholmInput(new Date().toISOString()));
-  const [atError, setAtError] = useState('');
-  const [preview, setPreview] = useState<ReminderRunResult | null>(null);
-  const [confirmRun, setConfirmRun] = useState(false);
-  const [announcement, announce] = useAnnouncer();
-  const [busy, run] = useRunAction(announce);
   const [log, setLog] = useState<AsyncState<ReminderLogRow[]>>({ status: 'loading' });
   const [showAll, setShowAll] = useState(false);
 
@@ -172,57 +170,22 @@ export function RemindersPanel({
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` asks for a reload after row actions.
   useEffect(loadLog, [loadLog, refresh]);
 
-  const runPreview = async () => {
-    const iso = stockholmInputToIso(at);
-    if (!iso) {
-      setAtError(t('error.dateTime'));
-      return;
-    }
-    setAtError('');
-    await run(async () => {
-      const result = await adminApi.runReminders(campaign.year, { dryRun: true, at: iso });
-      setPreview(result);
-      announce(t('reminders.previewDone', { count: result.due.length }));
-    });
-  };
-
   return (
     <section className="panel" aria-labelledby="reminders-heading">
       <h2 id="reminders-heading">{t('reminders.title')}</h2>
-      <div className="panel-grid">
-        <div>
-          <h3>{t('reminders.policy')}</h3>
-          <ul className="plain-list policy-list">
-            {policySummary(campaign.reminderPolicy as Partial<ReminderPolicy> | undefined, t).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-          <p>
-            <Link href={`/kampanjer/${campaign.year}#paminnelser`}>{t('reminders.editPolicy')}</Link>
-          </p>
-        </div>
-        <div>
-          <h3>{t('reminders.preview')}</h3>
-          <p className="hint">{t('reminders.previewHint')}</p>
-          <div className="inline-form">
-            <Field label={t('reminders.at')} error={atError} className="afield-inline">
-              {(props) => <input {...props} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
-            </Field>
-            <button type="button" className="button button-secondary" onClick={runPreview} disabled={busy}>
-              {t('reminders.previewButton')}
-            </button>
-          </div>
-          {campaign.status === 'open' && (
-            <p>
-              <button type="button" className="button" onClick={() => setConfirmRun(true)}>
-                {t('reminders.runNow')}
-              </button>
-            </p>
-          )}
-        </div>
-      </div>
-      <Announcer message={announcement.message} tone={announcement.tone} />
-      {preview && <RunResult result={preview} />}
+      {isFrozen(campaign) ? (
+        <p className="notice notice-info" data-testid="reminders-published">
+          {t('reminders.publishedLocked')}
+        </p>
+      ) : (
+        <ReminderTools
+          campaign={campaign}
+          onRun={() => {
+            loadLog();
+            onRun();
+          }}
+        />
+      )}
 
       <h3>{t('reminders.log')}</h3>
       <AsyncContent
@@ -277,6 +240,70 @@ export function RemindersPanel({
           </>
         )}
       </AsyncContent>
+    </section>
+  );
+}
+
+/** The policy, the dry run and "Skicka aktuella påminnelser nu": what applies until the campaign is published. */
+function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: () => void }) {
+  const t = useAdminT();
+  const [at, setAt] = useState(() => isoToStockholmInput(new Date().toISOString()));
+  const [atError, setAtError] = useState('');
+  const [preview, setPreview] = useState<ReminderRunResult | null>(null);
+  const [confirmRun, setConfirmRun] = useState(false);
+  const [announcement, announce] = useAnnouncer();
+  const [busy, run] = useRunAction(announce);
+
+  const runPreview = async () => {
+    const iso = stockholmInputToIso(at);
+    if (!iso) {
+      setAtError(t('error.dateTime'));
+      return;
+    }
+    setAtError('');
+    await run(async () => {
+      const result = await adminApi.runReminders(campaign.year, { dryRun: true, at: iso });
+      setPreview(result);
+      announce(t('reminders.previewDone', { count: result.due.length }));
+    });
+  };
+
+  return (
+    <>
+      <div className="panel-grid">
+        <div>
+          <h3>{t('reminders.policy')}</h3>
+          <ul className="plain-list policy-list">
+            {policySummary(campaign.reminderPolicy as Partial<ReminderPolicy> | undefined, t).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <p>
+            <Link href={`/kampanjer/${campaign.year}#paminnelser`}>{t('reminders.editPolicy')}</Link>
+          </p>
+        </div>
+        <div>
+          <h3>{t('reminders.preview')}</h3>
+          <p className="hint">{t('reminders.previewHint')}</p>
+          <div className="inline-form">
+            <Field label={t('reminders.at')} error={atError} className="afield-inline">
+              {(props) => <input {...props} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+            </Field>
+            <button type="button" className="button button-secondary" onClick={runPreview} disabled={busy}>
+              {t('reminders.previewButton')}
+            </button>
+          </div>
+          {campaign.status === 'open' && (
+            <p>
+              <button type="button" className="button" onClick={() => setConfirmRun(true)}>
+                {t('reminders.runNow')}
+              </button>
+            </p>
+          )}
+        </div>
+      </div>
+      <Announcer message={announcement.message} tone={announcement.tone} />
+      {preview && <RunResult result={preview} />}
 
       <FormDialog
         open={confirmRun}
@@ -296,13 +323,12 @@ export function RemindersPanel({
               .filter(Boolean)
               .join(' '),
           );
-          loadLog();
           onRun();
         }}
       >
         <p>{t('reminders.runBody')}</p>
       </FormDialog>
-    </section>
+    </>
   );
 }
 

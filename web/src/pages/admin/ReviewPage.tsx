@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, useLang } from '../../i18n';
@@ -27,6 +27,7 @@ import {
   useRunAction,
 } from './components';
 import { useAdminT } from './i18n';
+import { isFrozen } from './lib/campaign-lifecycle';
 import { fold } from './lib/progress';
 
 /** Choose a campaign and an organisation to review; submitted ones first. */
@@ -138,6 +139,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   const [removing, setRemoving] = useState<{ name: string; title: string; computedPoints: number } | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState('');
+  const notePublishedId = useId();
   const [announcement, announce] = useAnnouncer();
   const [sending, run] = useRunAction(announce);
   const [, navigate] = useLocation();
@@ -161,7 +163,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   }
   const { review, campaign, pages, previousPages } = state.value;
   // Published: the report is frozen and the API refuses adjustments, so none are offered.
-  const published = campaign.status === 'published';
+  const published = isFrozen(campaign);
   const ownDeadline =
     response?.closesAtOverride && Date.parse(response.closesAtOverride) > Date.parse(campaign.closesAt)
       ? response.closesAtOverride
@@ -417,9 +419,24 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
             ))}
           </ol>
         )}
+        {/* Kept after publishing: a correction or an explanation of the report may still be owed. */}
+        {published && (
+          <p className="notice notice-info" id={notePublishedId}>
+            {t('review.notePublishedHint')}
+          </p>
+        )}
         <Field label={t('review.noteLabel')} hint={t('review.noteHint')} error={noteError}>
           {(props) => (
-            <textarea {...props} rows={4} maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              {...props}
+              aria-describedby={
+                published ? `${notePublishedId} ${props['aria-describedby'] ?? ''}`.trim() : props['aria-describedby']
+              }
+              rows={4}
+              maxLength={5000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
           )}
         </Field>
         <button type="button" className="button" onClick={sendNote} disabled={sending || !response}>

@@ -142,6 +142,8 @@ export const en: Record<AdminKey, string> = {
   'chart.count': 'Count',
 
   'reminders.title': 'Reminders',
+  'reminders.publishedLocked':
+    'The campaign is published, so no more reminders are sent and the policy no longer applies. The log below shows what was sent.',
   'reminders.policy': 'Policy',
   'reminders.editPolicy': 'Change the reminder policy',
   'reminders.preview': 'Preview mailings',
@@ -541,6 +543,8 @@ export const en: Record<AdminKey, string> = {
   'review.noteHint': "Emailed to the organisation's contacts and kept with the response.",
   'review.sendNote': 'Send the note',
   'review.noteSent': 'The note is sent to {count} contacts.',
+  'review.notePublishedHint':
+    'The campaign is published: the note is emailed as usual, but the answers and points can no longer change. Use it, for example, to correct or explain something in the report.',
   'review.removeOverride': 'Remove the override',
   'review.removeOverrideFor': 'Remove the override of {question}',
   'review.removeOverrideTitle': 'Remove the override?',
@@ -651,6 +655,17 @@ export const en: Record<AdminKey, string> = {
   'audit.showMore': 'Show more',
   'audit.loadingMore': 'Loading more…',
   'audit.countMore': '{count} events shown, newest first. There are more.',
+  'audit.survey.kommun': 'municipalities',
+  'audit.survey.region': 'regions',
+  'audit.survey.size': 'The survey for {survey}: {before} → {after}',
+  'audit.survey.sizeValue': '{pages} pages, {questions} questions',
+  'audit.survey.added': 'Questions added to the survey for {survey}: {names}',
+  'audit.survey.removed': 'Questions removed from the survey for {survey}: {names}',
+  'audit.survey.changed': 'Questions changed in the survey for {survey}: {names}',
+  'audit.survey.pagesChanged': 'Pages added, removed or changed in the survey for {survey}: {names}',
+  'audit.survey.settingsChanged':
+    'Settings of the whole survey for {survey} changed (such as its title or score bands)',
+  'audit.survey.more': '… and {count} more',
   'action.organisation.create': 'Organisation added',
   'action.organisation.update': 'Organisation changed',
   'action.contact.create': 'Contact added',

@@ -141,6 +141,8 @@ export const sv = {
   'chart.count': 'Antal',
 
   'reminders.title': 'Påminnelser',
+  'reminders.publishedLocked':
+    'Kampanjen är publicerad, så inga fler påminnelser skickas och policyn gäller inte längre. Loggen nedan visar vad som skickades.',
   'reminders.policy': 'Policy',
   'reminders.editPolicy': 'Ändra påminnelsepolicyn',
   'reminders.preview': 'Förhandsgranska utskick',
@@ -539,6 +541,8 @@ export const sv = {
   'review.noteHint': 'Mejlas till organisationens kontaktpersoner och sparas med svaret.',
   'review.sendNote': 'Skicka anteckningen',
   'review.noteSent': 'Anteckningen är skickad till {count} kontakter.',
+  'review.notePublishedHint':
+    'Kampanjen är publicerad: anteckningen mejlas som vanligt, men svaren och poängen kan inte längre ändras. Använd den till exempel för att rätta eller förklara något i rapporten.',
   'review.removeOverride': 'Ta bort justeringen',
   'review.removeOverrideFor': 'Ta bort justeringen för {question}',
   'review.removeOverrideTitle': 'Ta bort justeringen?',
@@ -649,6 +653,17 @@ export const sv = {
   'audit.showMore': 'Visa fler',
   'audit.loadingMore': 'Hämtar fler…',
   'audit.countMore': '{count} händelser visas, senaste först. Det finns fler.',
+  'audit.survey.kommun': 'kommuner',
+  'audit.survey.region': 'regioner',
+  'audit.survey.size': 'Enkäten för {survey}: {before} → {after}',
+  'audit.survey.sizeValue': '{pages} sidor, {questions} frågor',
+  'audit.survey.added': 'Nya frågor i enkäten för {survey}: {names}',
+  'audit.survey.removed': 'Borttagna frågor i enkäten för {survey}: {names}',
+  'audit.survey.changed': 'Ändrade frågor i enkäten för {survey}: {names}',
+  'audit.survey.pagesChanged': 'Sidor som lagts till, tagits bort eller ändrats i enkäten för {survey}: {names}',
+  'audit.survey.settingsChanged':
+    'Inställningar för hela enkäten för {survey} ändrade (till exempel titeln eller poängnivåerna)',
+  'audit.survey.more': '… och {count} till',
   'action.organisation.create': 'Organisation tillagd',
   'action.organisation.update': 'Organisation ändrad',
   'action.contact.create': 'Kontakt tillagd',

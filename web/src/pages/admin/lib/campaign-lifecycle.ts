@@ -22,6 +22,15 @@ export function isOpenPastDeadline(campaign: Pick<Dated, 'status' | 'closesAt'>,
   return campaign.status === 'open' && Date.parse(campaign.closesAt) <= now;
 }
 
+/**
+ * A published campaign's report is frozen: the console offers nothing that would change it (no
+ * reminders, exemptions, reopening, point adjustments or settings; the API refuses them) and says so
+ * where the actions would be.
+ */
+export function isFrozen(campaign: Pick<Dated, 'status'>): boolean {
+  return campaign.status === 'published';
+}
+
 /** A closed campaign can be opened again until it is published (the API refuses a published one). */
 export function canReopen(campaign: Pick<Dated, 'status'>): boolean {
   return campaign.status === 'closed';
