@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'wouter';
 import { ApiError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
-import { useLang } from '../../i18n';
+import { useLang, useT } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import type { AsyncState } from '../../lib/use-async';
 import {
@@ -132,6 +132,7 @@ interface FieldProps {
 
 /** A labelled control with its hint and its error, wired up with aria-describedby and aria-invalid. */
 export function Field({ label, hint, error, children, className }: FieldProps) {
+  const t = useT();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -146,7 +147,7 @@ export function Field({ label, hint, error, children, className }: FieldProps) {
       )}
       {error && (
         <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Fel: </span>
+          <span className="visually-hidden">{t('app.errorPrefix')} </span>
           {error}
         </p>
       )}
