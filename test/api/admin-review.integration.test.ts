@@ -185,6 +185,18 @@ describe('response review', () => {
     });
   });
 
+  it("links a note to the survey while the year is open and to the year's result page once it is published", async () => {
+    // Act
+    await call(ctx, admin, 'POST', `${LUND_2026}/note`, { message: 'Om årets svar.' });
+    await call(ctx, admin, 'POST', '/api/admin/campaigns/2025/responses/1281/note', { message: 'Om förra årets.' });
+    // Assert
+    const mails = (await readOutbox(ctx.store)).filter((m) => m.kind === 'review-note');
+    const linkOf = (message: string) =>
+      mails.find((m) => m.text.includes(message))?.text.match(/Se svaren: (\S+)/)?.[1];
+    expect(linkOf('Om årets svar.')).toMatch(/\/enkat$/);
+    expect(linkOf('Om förra årets.')).toMatch(/\/resultat\/2025$/);
+  });
+
   it('refuses an empty note with 400 and a note for an unknown organisation with 404', async () => {
     expect((await call(ctx, admin, 'POST', `${LUND_2026}/note`, { message: '' })).status).toBe(400);
     expect(

@@ -221,7 +221,8 @@ export class ResponseReviewService {
       organisationName: organisation.name,
       campaignTitle: campaign.title,
       message: input.message,
-      link: `${this.deps.baseUrl}/enkat`,
+      // Once published, the survey page may show another year; the year's own result page does not.
+      link: campaign.status === 'published' ? `${this.deps.baseUrl}/resultat/${year}` : `${this.deps.baseUrl}/enkat`,
     });
     for (const contact of recipients) {
       try {
