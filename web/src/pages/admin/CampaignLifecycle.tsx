@@ -3,7 +3,7 @@
  * "Öppna igen" dialog for a closed one, and the publish confirmation with what publishing freezes.
  * The rules are pure, in lib/campaign-lifecycle.ts.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
@@ -205,6 +205,12 @@ export function PublishDialog({
     [open, campaign.year],
   );
   const summary = state.status === 'ready' ? state.value : null;
+  // The retry button goes away as it is pressed; focus waits on the summary instead of the page.
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const retryFocused = () => {
+    summaryRef.current?.focus();
+    retry();
+  };
   // Null while ready too, on the first render after opening, before the fetch has started.
   const loading = state.status !== 'error' && summary === null;
 
@@ -229,12 +235,12 @@ export function PublishDialog({
         <strong>{t('campaign.publish.public', { path })}</strong>
       </p>
       {stillOpen && <p>{t('campaign.publish.closesOpen', { date: formatDateTime(campaign.closesAt, lang) })}</p>}
-      <div aria-live="polite" aria-busy={loading} data-testid="publish-summary">
+      <div ref={summaryRef} tabIndex={-1} aria-live="polite" aria-busy={loading} data-testid="publish-summary">
         {state.status === 'error' ? (
           <div className="notice notice-error">
             <p>{t('campaign.publish.loadFailed', { message: errorMessage(state.error, t('error.generic')) })}</p>
             <p>
-              <button type="button" className="button button-secondary" onClick={retry}>
+              <button type="button" className="button button-secondary" onClick={retryFocused}>
                 {t('campaign.publish.retry')}
               </button>
             </p>
