@@ -5,7 +5,7 @@
  * answer to a removed question must still save. Plain code: does not load survey-core.
  */
 import { isJsonObject } from '../scoring/survey-json';
-import { messages } from './messages';
+import { messages, type Problem } from './messages';
 import { questionIndexOf } from './question-index';
 import type { ValidationDetail, ValidationResult } from './validation.schema';
 import { checkComment, checkValue } from './value-checks';
@@ -13,11 +13,12 @@ import { checkComment, checkValue } from './value-checks';
 /**
  * Checks a draft against the survey. Returns `{ok: true, data, dropped?}` with null/undefined
  * values and keys that are no question (or allowed comment) of the survey left out, `dropped`
- * naming those keys; or `{ok: false, details}` listing every wrong value with Swedish messages.
+ * naming those keys; or `{ok: false, details}` listing every wrong value with its code and Swedish
+ * and English messages.
  * @throws TypeError when the survey JSON itself is not an object.
  */
 export function validateDraft(surveyJson: object, data: unknown): ValidationResult {
-  if (!isJsonObject(data)) return { ok: false, details: [{ question: '', message: messages.notAnObject }] };
+  if (!isJsonObject(data)) return { ok: false, details: [{ question: '', ...messages.notAnObject }] };
   const { questions, commentKeys } = questionIndexOf(surveyJson);
   const details: ValidationDetail[] = [];
   const clean: Record<string, unknown> = {};
@@ -25,7 +26,7 @@ export function validateDraft(surveyJson: object, data: unknown): ValidationResu
   for (const [key, value] of Object.entries(data)) {
     if (value === null || value === undefined) continue;
     const question = questions.get(key);
-    let problems: string[];
+    let problems: Problem[];
     if (question) problems = checkValue(question, value);
     else if (commentKeys.has(key)) problems = checkComment(value);
     else {
@@ -33,7 +34,7 @@ export function validateDraft(surveyJson: object, data: unknown): ValidationResu
       dropped.push(key);
       continue;
     }
-    for (const message of problems) details.push({ question: key, message });
+    for (const problem of problems) details.push({ question: key, ...problem });
     clean[key] = value;
   }
   if (details.length > 0) return { ok: false, details };

@@ -2,12 +2,16 @@
  * Submission validation with survey-core headless, held to the same rules as the web page.
  * Heavy (survey-core is about 1.4 MB): import this module lazily, only on submit.
  */
-import { Model, type Question } from 'survey-core';
+import { Model, type Question, type SurveyError, surveyLocalization } from 'survey-core';
 import 'survey-core/i18n/swedish';
 import '../scoring/scoring-properties';
 import { COMMENT_SUFFIX } from '../scoring/survey-json';
 import { validateDraft } from './validate-draft';
 import type { ValidationDetail, ValidationResult } from './validation.schema';
+
+// The surveys' "default" texts (titles, validator messages) are Swedish, with "en" beside them, as
+// the web page reads them; without this, locale 'en' would be the default and show the Swedish.
+surveyLocalization.defaultLocale = 'sv';
 
 const isShown = (question: Question): boolean => question.isVisible && question.isParentVisible;
 
@@ -35,9 +39,9 @@ function dropHiddenValues(model: Model, data: Record<string, unknown>): Record<s
 /**
  * Validates a response for submission: the draft rules (so keys that are no longer questions of
  * the survey are dropped, as on autosave, and never block a submission), then required questions
- * and the survey's validators as survey-core applies them (Swedish messages). Returns
- * `{ok: true, data}` where data has those keys and the values of hidden questions dropped (store
- * that), or `{ok: false, details}`.
+ * and the survey's validators as survey-core applies them (code `survey_<error type>`, worded in
+ * Swedish and English). Returns `{ok: true, data}` where data has those keys and the values of
+ * hidden questions dropped (store that), or `{ok: false, details}`.
  * @throws TypeError when the survey JSON is not an object.
  */
 export function validateSubmission(surveyJson: object, data: unknown): ValidationResult {
@@ -48,9 +52,19 @@ export function validateSubmission(surveyJson: object, data: unknown): Validatio
   const visibleData = dropHiddenValues(model, draft.data);
   model.data = visibleData;
   model.validate(true, false);
-  const details: ValidationDetail[] = model
+  const errors: Array<{ question: string; error: SurveyError }> = model
     .getAllQuestions()
     .filter(isShown)
-    .flatMap((question) => question.errors.map((error) => ({ question: question.name, message: error.getText() })));
-  return details.length > 0 ? { ok: false, details } : { ok: true, data: visibleData };
+    .flatMap((question) => question.errors.map((error) => ({ question: question.name, error })));
+  if (errors.length === 0) return { ok: true, data: visibleData };
+  const swedish = errors.map(({ error }) => error.getText());
+  // survey-core words the errors it holds again in the new locale (validators' texts included).
+  model.locale = 'en';
+  const details: ValidationDetail[] = errors.map(({ question, error }, i) => ({
+    question,
+    code: `survey_${error.getErrorType()}`,
+    message: swedish[i]!,
+    messageEn: error.getText(),
+  }));
+  return { ok: false, details };
 }

@@ -1,18 +1,18 @@
 /** Per-question-type checks of one answer value for drafts: type, choices and length. */
 import { isJsonObject } from '../scoring/survey-json';
-import { messages } from './messages';
+import { type Expected, messages, type Problem } from './messages';
 import type { IndexedQuestion } from './question-index';
 
 /** Upper bound for free text when a question sets no maxLength; guards storage, not members. */
 export const DEFAULT_MAX_TEXT_LENGTH = 20_000;
 
-type Check = (question: IndexedQuestion, value: unknown) => string[];
+type Check = (question: IndexedQuestion, value: unknown) => Problem[];
 
 const isPrimitiveChoice = (value: unknown): value is string | number =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
-function checkText(question: IndexedQuestion, value: unknown): string[] {
-  if (typeof value !== 'string') return [messages.expected('en text')];
+function checkText(question: IndexedQuestion, value: unknown): Problem[] {
+  if (typeof value !== 'string') return [messages.expected('text')];
   const max =
     typeof question.json.maxLength === 'number' && question.json.maxLength > 0
       ? question.json.maxLength
@@ -20,18 +20,18 @@ function checkText(question: IndexedQuestion, value: unknown): string[] {
   return value.length > max ? [messages.tooLong(max)] : [];
 }
 
-function checkChoice(question: IndexedQuestion, value: unknown): string[] {
-  if (!isPrimitiveChoice(value)) return [messages.expected('ett av svarsalternativen')];
+function checkChoice(question: IndexedQuestion, value: unknown): Problem[] {
+  if (!isPrimitiveChoice(value)) return [messages.expected('choice')];
   return question.choices === null || question.choices.has(String(value)) ? [] : [messages.notAChoice(value)];
 }
 
-function checkChoices(question: IndexedQuestion, value: unknown): string[] {
-  if (!Array.isArray(value)) return [messages.expected('en lista med svarsalternativ')];
+function checkChoices(question: IndexedQuestion, value: unknown): Problem[] {
+  if (!Array.isArray(value)) return [messages.expected('choices')];
   const seen = new Set<string>();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const item of value) {
     if (!isPrimitiveChoice(item)) {
-      problems.push(messages.expected('en lista med svarsalternativ'));
+      problems.push(messages.expected('choices'));
       continue;
     }
     const key = String(item);
@@ -42,35 +42,35 @@ function checkChoices(question: IndexedQuestion, value: unknown): string[] {
   return problems;
 }
 
-function checkBoolean(question: IndexedQuestion, value: unknown): string[] {
+function checkBoolean(question: IndexedQuestion, value: unknown): Problem[] {
   const { valueTrue, valueFalse } = question.json;
   if (valueTrue !== undefined || valueFalse !== undefined) {
-    return value === (valueTrue ?? true) || value === (valueFalse ?? false) ? [] : [messages.expected('ja eller nej')];
+    return value === (valueTrue ?? true) || value === (valueFalse ?? false) ? [] : [messages.expected('yesNo')];
   }
-  return typeof value === 'boolean' ? [] : [messages.expected('ja eller nej (true eller false)')];
+  return typeof value === 'boolean' ? [] : [messages.expected('trueFalse')];
 }
 
-function checkNumber(_question: IndexedQuestion, value: unknown): string[] {
+function checkNumber(_question: IndexedQuestion, value: unknown): Problem[] {
   return typeof value === 'number' && Number.isFinite(value) ? [] : [messages.notANumber];
 }
 
-function checkTextInput(question: IndexedQuestion, value: unknown): string[] {
+function checkTextInput(question: IndexedQuestion, value: unknown): Problem[] {
   const inputType = question.json.inputType;
   return inputType === 'number' || inputType === 'range' ? checkNumber(question, value) : checkText(question, value);
 }
 
-function checkMultipleText(question: IndexedQuestion, value: unknown): string[] {
-  if (!isJsonObject(value)) return [messages.expected('ett objekt med delsvar')];
+function checkMultipleText(question: IndexedQuestion, value: unknown): Problem[] {
+  if (!isJsonObject(value)) return [messages.expected('parts')];
   const items = Array.isArray(question.json.items) ? question.json.items.filter(isJsonObject) : [];
   const names = new Set(items.map((item) => String(item.name)));
   return Object.entries(value).flatMap(([key, item]) => {
     if (!names.has(key)) return [messages.unknownField(key)];
-    return typeof item === 'string' || typeof item === 'number' ? [] : [messages.expected('text eller tal')];
+    return typeof item === 'string' || typeof item === 'number' ? [] : [messages.expected('textOrNumber')];
   });
 }
 
-function checkMatrix(question: IndexedQuestion, value: unknown): string[] {
-  if (!isJsonObject(value)) return [messages.expected('ett svar per rad')];
+function checkMatrix(question: IndexedQuestion, value: unknown): Problem[] {
+  if (!isJsonObject(value)) return [messages.expected('rowAnswers')];
   const values = (list: unknown): Set<string> | null =>
     Array.isArray(list)
       ? new Set(list.map((item) => String(isJsonObject(item) ? item.value : item).split('|')[0] ?? ''))
@@ -79,13 +79,13 @@ function checkMatrix(question: IndexedQuestion, value: unknown): string[] {
   const columns = values(question.json.columns);
   return Object.entries(value).flatMap(([row, column]) => {
     if (rows !== null && !rows.has(row)) return [messages.unknownField(row)];
-    if (!isPrimitiveChoice(column)) return [messages.expected('ett av svarsalternativen')];
+    if (!isPrimitiveChoice(column)) return [messages.expected('choice')];
     return columns !== null && !columns.has(String(column)) ? [messages.notAChoice(column)] : [];
   });
 }
 
 const expect =
-  (what: string, test: (value: unknown) => boolean): Check =>
+  (what: Expected, test: (value: unknown) => boolean): Check =>
   (_question, value) =>
     test(value) ? [] : [messages.expected(what)];
 
@@ -106,25 +106,25 @@ const CHECKS: Record<string, Check> = {
   rating: (question, value) => (Array.isArray(question.json.rateValues) ? checkChoice : checkNumber)(question, value),
   multipletext: checkMultipleText,
   matrix: checkMatrix,
-  matrixdropdown: expect('ett svar per rad', isJsonObject),
-  matrixdynamic: expect('en lista med rader', isArrayOfObjects),
-  paneldynamic: expect('en lista med paneler', isArrayOfObjects),
-  file: expect('en lista med filer', isArrayOfObjects),
-  signaturepad: expect('en bild', (value) => typeof value === 'string'),
-  expression: expect('ett beräknat värde', (value) => ['string', 'number', 'boolean'].includes(typeof value)),
+  matrixdropdown: expect('rowAnswers', isJsonObject),
+  matrixdynamic: expect('rows', isArrayOfObjects),
+  paneldynamic: expect('panels', isArrayOfObjects),
+  file: expect('files', isArrayOfObjects),
+  signaturepad: expect('image', (value) => typeof value === 'string'),
+  expression: expect('computed', (value) => ['string', 'number', 'boolean'].includes(typeof value)),
 };
 
 /**
- * Problems (Swedish messages) with one non-null answer to one question; empty when it is fine.
+ * Problems (code, Swedish and English message) with one non-null answer to one question; empty when it is fine.
  * Unknown question types (custom components) accept any value.
  */
-export function checkValue(question: IndexedQuestion, value: unknown): string[] {
+export function checkValue(question: IndexedQuestion, value: unknown): Problem[] {
   const check = CHECKS[question.type];
   return check ? check(question, value) : [];
 }
 
 /** Problems with a `<name>-Comment` value. */
-export function checkComment(value: unknown): string[] {
-  if (typeof value !== 'string') return [messages.expected('en text')];
+export function checkComment(value: unknown): Problem[] {
+  if (typeof value !== 'string') return [messages.expected('text')];
   return value.length > DEFAULT_MAX_TEXT_LENGTH ? [messages.tooLong(DEFAULT_MAX_TEXT_LENGTH)] : [];
 }

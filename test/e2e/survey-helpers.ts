@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Locator, Page, Response } from 'playwright-core';
+import { DESKTOP, type E2E, PHONE } from './harness';
 
 export async function waitForSurvey(page: Page): Promise<void> {
   await page.locator('.sd-root-modern .sd-question').first().waitFor({ timeout: 20_000 });
@@ -25,6 +27,46 @@ export async function answerText(page: Page, name: string, value: string): Promi
 
 export async function choose(page: Page, name: string, label: string): Promise<void> {
   await question(page, name).getByText(label, { exact: true }).click();
+}
+
+/**
+ * A page's entry in the survey's table of contents, by its accessible name: the title alone, or
+ * with the words the page adds for screen readers when answers on it need correcting, e.g.
+ * `tocEntry(page, 'Transporter', 'svar att rätta', 3)` for "Transporter (svar att rätta: 3)".
+ */
+export function tocEntry(page: Page, title: string, words?: string, count?: number): Locator {
+  const name = words === undefined ? title : `${title} (${words}: ${count})`;
+  return page.locator('.sv_progress-toc').getByRole('menuitemradio', { name, exact: true });
+}
+
+/** The count a page's entry in the table of contents shows beside its title; 0 when unmarked. */
+export async function tocErrorCount(page: Page, title: string): Promise<number> {
+  const entry = page.locator('.sv_progress-toc [role="menuitemradio"]').filter({ hasText: title });
+  const mark = entry.locator('.toc-errors');
+  return (await mark.count()) === 0 ? 0 : Number(await mark.getAttribute('data-errors'));
+}
+
+/**
+ * At phone width the table of contents is a menu behind a button in the survey's corner:
+ * screenshots the button (test-results/<name>-button-phone.png), opens the menu, screenshots it
+ * (<name>-phone.png) and closes it again.
+ */
+export async function screenshotTocOnPhone(e2e: E2E, page: Page, name: string): Promise<void> {
+  await page.setViewportSize(PHONE);
+  const toggle = page.locator('.sv_progress-toc--mobile > div').first();
+  await toggle.waitFor();
+  await toggle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(e2e.resultsDir, `${name}-button-phone.png`) });
+  await toggle.click();
+  const menu = page.locator('.sv_progress-toc--mobile .sv-popup__container');
+  await menu.waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(e2e.resultsDir, `${name}-phone.png`) });
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'hidden' }).catch(() => toggle.click({ force: true }));
+  await page.setViewportSize(DESKTOP);
+  await page.waitForTimeout(150);
 }
 
 export async function waitSaved(page: Page): Promise<void> {

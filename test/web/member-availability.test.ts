@@ -1,5 +1,6 @@
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { surveyAvailability } from '../../web/src/api/member';
+import { effectiveDeadline, surveyAvailability } from '../../web/src/api/member';
 import type { CurrentCampaign, SurveyResponse } from '../../web/src/api/types';
 
 const OPENS = '2026-03-01T07:00:00.000Z';
@@ -54,6 +55,29 @@ describe('what the organisation can do with the survey now', () => {
     });
   });
 
+  it('an extension is not honoured once the campaign is published, as the server refuses such a save', () => {
+    const published = campaign({ status: 'published', closesAtForOrganisation: '2026-05-15T21:59:00.000Z' });
+    expect(surveyAvailability(published, draft, at('2026-05-10T10:00:00Z'))).toEqual({ kind: 'closed' });
+    expect(surveyAvailability(published, draft, at('2026-05-16T10:00:00Z'))).toEqual({
+      kind: 'closed',
+      since: '2026-05-15T21:59:00.000Z',
+    });
+  });
+
+  it('an extension does not open a campaign still in draft', () => {
+    const drafted = campaign({ status: 'draft', closesAtForOrganisation: '2026-05-15T21:59:00.000Z' });
+    expect(surveyAvailability(drafted, draft, at('2026-03-20T10:00:00Z'))).toEqual({ kind: 'upcoming' });
+  });
+
+  it('the deadline shown is the organisation’s own only when it is later than the campaign’s', () => {
+    expect(effectiveDeadline(campaign())).toBe(CLOSES);
+    expect(effectiveDeadline(campaign({ closesAtForOrganisation: '2026-05-15T21:59:00.000Z' }))).toBe(
+      '2026-05-15T21:59:00.000Z',
+    );
+    expect(effectiveDeadline(campaign({ closesAtForOrganisation: '2026-04-01T21:59:00.000Z' }))).toBe(CLOSES);
+    expect(effectiveDeadline(campaign({ closesAtForOrganisation: undefined }))).toBe(CLOSES);
+  });
+
   it('a draft campaign is upcoming; a submitted response is submitted', () => {
     expect(surveyAvailability(campaign({ status: 'draft' }), draft, at('2026-02-20T10:00:00Z'))).toEqual({
       kind: 'upcoming',
@@ -65,5 +89,27 @@ describe('what the organisation can do with the survey now', () => {
     expect(surveyAvailability(campaign(), { ...draft, status: 'submitted' }, at('2026-04-01T10:00:00Z'))).toEqual({
       kind: 'submitted',
     });
+  });
+});
+
+describe('the member pages’ bundle', () => {
+  it('takes the shared answer-window rule without zod, survey-core or other schema code', async () => {
+    // Act: what api/member.ts (loaded by every member page) pulls in when bundled.
+    const result = await build({
+      entryPoints: ['web/src/api/member.ts'],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'browser',
+      format: 'esm',
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    // Assert
+    expect(inputs).toContain('shared/domain/answer-window.ts');
+    expect(inputs.filter((input) => /node_modules\/(zod|survey-core)\//.test(input))).toEqual([]);
+    expect(inputs.filter((input) => input.startsWith('shared/') && input !== 'shared/domain/answer-window.ts')).toEqual(
+      [],
+    );
   });
 });

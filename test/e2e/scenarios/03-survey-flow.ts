@@ -1,5 +1,16 @@
 import { assert, assertEqual, type Scenario, watchPage } from '../harness';
-import { answerText, choose, completeAnswers, nextSave, question, waitForSurvey, waitSaved } from '../survey-helpers';
+import {
+  answerText,
+  choose,
+  completeAnswers,
+  nextSave,
+  question,
+  screenshotTocOnPhone,
+  tocEntry,
+  tocErrorCount,
+  waitForSurvey,
+  waitSaved,
+} from '../survey-helpers';
 
 const A = 'tjansteperson.1281@example.se'; // Erik Nilsson, Lund
 const B = 'politiker.1281@example.se'; // Anna Andersson, Lund
@@ -93,7 +104,14 @@ export const scenarios: Scenario[] = [
                 error: {
                   code: 'invalid_response',
                   message: 'Några svar är ogiltiga.',
-                  details: [{ question: 'B2_url', message: 'Svaret får vara högst 500 tecken långt.' }],
+                  details: [
+                    {
+                      question: 'B2_url',
+                      code: 'too_long',
+                      message: 'Svaret får vara högst 500 tecken långt.',
+                      messageEn: 'The answer can be at most 500 characters long.',
+                    },
+                  ],
                 },
               }),
             })
@@ -105,6 +123,9 @@ export const scenarios: Scenario[] = [
       await saveErrors.getByRole('button', { name: 'Länk till underlag (beslut eller dokument)' }).waitFor();
       await saveErrors.getByText('Sida: Baskrav för medlemskap · Fråga: Finns beslutade utsläppsmål?').waitFor();
       await saveErrors.getByText(/högst 500 tecken/).waitFor();
+      // The refused answer shows its error on the question too, and its page is marked in the contents.
+      await question(page, 'B2_url').getByText('Svaret får vara högst 500 tecken långt.').waitFor();
+      await tocEntry(page, 'Baskrav för medlemskap', 'svar att rätta', 1).waitFor();
       await e2e.screenshot(page, 'survey-save-refused', { fullPage: false });
       await page.unroute(refused);
       const retried = nextSave(page);
@@ -112,6 +133,7 @@ export const scenarios: Scenario[] = [
       assertEqual((await retried).status(), 200, 'saved once the server accepts it again');
       await saveErrors.waitFor({ state: 'detached' });
       await waitSaved(page);
+      await tocEntry(page, 'Baskrav för medlemskap').waitFor();
 
       // 3. A reload continues from the stored draft, on the same page. Text typed but never left
       // (no blur) is kept too: recorded as typed, warned about, and sent as the page unloads.
@@ -220,8 +242,23 @@ export const scenarios: Scenario[] = [
       const firstMissing = baskrav.getByRole('button').first();
       const itemCount = await summary.getByRole('listitem').count();
       assert(itemCount > pageGroups.length, `more than one missing answer listed (${itemCount})`);
+      // The table of contents marks the same pages, with how many answers on each need correcting
+      // (in words for screen readers); a page with nothing to correct stays unmarked.
+      await tocEntry(page, 'Uppgiftslämnare').waitFor();
+      const baskravCount = await tocErrorCount(page, 'Baskrav för medlemskap');
+      assertEqual(baskravCount, 2, 'B3 and B4 to correct on the basic requirements');
+      await tocEntry(page, 'Baskrav för medlemskap', 'svar att rätta', 2).waitFor();
+      assertEqual(
+        await page.locator('.sv_progress-toc .toc-errors').count(),
+        pageGroups.length,
+        'the contents mark as many pages as the summary lists',
+      );
       await e2e.axe(page, '/enkat (submit error summary)');
       await e2e.screenshot(page, 'submit-errors', { fullPage: false });
+      await page.locator('.survey-frame').evaluate((frame) => frame.scrollIntoView({ block: 'start' }));
+      await e2e.screenshot(page, 'submit-errors-toc', { fullPage: false });
+      await screenshotTocOnPhone(e2e, page, 'submit-errors-toc-menu');
+      await summary.scrollIntoViewIfNeeded();
       await firstMissing.click();
       await question(page, 'B3').getByText('Frågan är obligatorisk.').waitFor();
       // B1 and B2 are answered: the page's first gap is B3, and it takes focus.
@@ -238,6 +275,8 @@ export const scenarios: Scenario[] = [
         itemCount,
         { timeout: 5000 },
       );
+      // …and its page's count in the contents.
+      await tocEntry(page, 'Baskrav för medlemskap', 'svar att rätta', 1).waitFor();
 
       // The rest of the answers come in through the API, as from another device.
       const campaign = (await (await pageB.request.get(`${e2e.baseUrl}/api/campaigns/current`)).json()) as {

@@ -1,5 +1,5 @@
-import { assertEqual, type Scenario, watchPage } from '../harness';
-import { question, waitForSurvey } from '../survey-helpers';
+import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+import { answerText, question, tocEntry, waitForSurvey } from '../survey-helpers';
 
 export const scenarios: Scenario[] = [
   {
@@ -22,6 +22,90 @@ export const scenarios: Scenario[] = [
       await page.getByRole('button', { name: 'På svenska' }).click();
       await question(page, 'respondent_name').getByText('Ditt namn').waitFor();
       assertEqual(await page.locator('html').getAttribute('lang'), 'sv', 'html lang back to sv');
+      assertEqual(watch.errors.join('; '), '', 'browser errors');
+    },
+  },
+  {
+    name: 'English: the summary of what to correct, the contents’ marks and a refused save’s details follow the language',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, 'politiker.12@example.se');
+      const watch = watchPage(page);
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('link', { name: /Start filling in/ }).click();
+      await waitForSurvey(page);
+
+      // "Submit" with nothing answered: the summary, each line and the contents are in English.
+      await page.locator('.sv_progress-toc').getByRole('menuitemradio').last().click();
+      await page.getByRole('heading', { name: 'Good examples' }).first().waitFor();
+      await page.locator('.sd-navigation__complete-btn').click();
+      const summary = page.getByRole('alert').filter({ hasText: 'Some answers need correcting before you can submit' });
+      await summary.waitFor();
+      await summary.getByRole('heading', { level: 3, name: 'Page: Respondent' }).waitFor();
+      const respondent = summary.getByRole('listitem').filter({ hasText: 'Your name' });
+      assertEqual((await respondent.textContent())?.trim(), 'Your name: Response required.', 'an English line');
+      const text = (await summary.textContent()) ?? '';
+      assert(!/[åäöÅÄÖ]|obligatorisk/.test(text), `Swedish in the English summary: ${text.slice(0, 300)}`);
+      await tocEntry(page, 'Respondent', 'answers to correct', 2).waitFor();
+      await e2e.axe(page, '/enkat (submit error summary, English)');
+      await e2e.screenshot(page, 'submit-errors-en', { fullPage: false });
+
+      // A line opens its question, whose error is in English too.
+      await respondent.getByRole('button', { name: 'Your name' }).click();
+      await question(page, 'respondent_name').getByText('Response required.').waitFor();
+
+      // Switching language words the summary, the marks and the questions' errors again.
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      const sv = page.getByRole('alert').filter({ hasText: 'Några svar behöver rättas innan du kan skicka in' });
+      await sv.getByRole('listitem').filter({ hasText: 'Ditt namn: Frågan är obligatorisk.' }).waitFor();
+      await tocEntry(page, 'Uppgiftslämnare', 'svar att rätta', 2).waitFor();
+      await question(page, 'respondent_name').getByText('Frågan är obligatorisk.').waitFor();
+      await page.getByRole('button', { name: 'In English' }).click();
+      await respondent.getByText('Response required.').waitFor();
+      await question(page, 'respondent_name').getByText('Response required.').waitFor();
+
+      // A save the server refuses: its details in English, on the question too, and back in
+      // Swedish with the language. Fault injected: the page never sends what the server refuses.
+      const refused = '**/api/campaigns/*/response';
+      await page.route(refused, (route) =>
+        route.request().method() === 'PUT'
+          ? route.fulfill({
+              status: 422,
+              contentType: 'application/json',
+              body: JSON.stringify({
+                error: {
+                  code: 'invalid_response',
+                  message: 'Some answers are not valid.',
+                  details: [
+                    {
+                      question: 'respondent_name',
+                      code: 'too_long',
+                      message: 'Svaret får vara högst 200 tecken långt.',
+                      messageEn: 'The answer can be at most 200 characters long.',
+                    },
+                  ],
+                },
+              }),
+            })
+          : route.fallback(),
+      );
+      await answerText(page, 'respondent_name', 'Anna Region');
+      const saveErrors = page.getByRole('alert').filter({ hasText: 'The answers could not be saved' });
+      await saveErrors.waitFor();
+      await saveErrors.getByRole('button', { name: 'Your name' }).waitFor();
+      await saveErrors.getByText('(Page: Respondent): The answer can be at most 200 characters long.').waitFor();
+      await question(page, 'respondent_name').getByText('The answer can be at most 200 characters long.').waitFor();
+      // The name is no longer missing, but refused: still two answers to correct on the page.
+      await tocEntry(page, 'Respondent', 'answers to correct', 2).waitFor();
+      await e2e.axe(page, '/enkat (save refused, English)');
+      await e2e.screenshot(page, 'survey-save-refused-en', { fullPage: false });
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Svaren kunde inte sparas' })
+        .getByText('Svaret får vara högst 200 tecken långt.')
+        .waitFor();
+      await question(page, 'respondent_name').getByText('Svaret får vara högst 200 tecken långt.').waitFor();
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },
   },

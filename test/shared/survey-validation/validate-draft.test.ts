@@ -48,32 +48,91 @@ describe('validateDraft on the kommun survey', () => {
     // Assert
     expect(result).toEqual({
       ok: false,
-      details: [{ question: 'M3', message: expect.stringMatching(/ja eller nej/) }],
+      details: [
+        {
+          question: 'M3',
+          code: 'wrong_type',
+          message: expect.stringMatching(/ja eller nej/),
+          messageEn: expect.stringMatching(/yes or no/),
+        },
+      ],
     });
   });
 
-  const rejected: Array<[string, Record<string, unknown>, string, RegExp]> = [
-    ['text for a yes/no question', { M3: 'ja' }, 'M3', /ja eller nej/],
-    ['text for a number question', { T1: '50' }, 'T1', /ska vara ett tal/],
-    ['a non-finite number', { T1: Number.POSITIVE_INFINITY }, 'T1', /ska vara ett tal/],
-    ['a number for a text question', { respondent_name: 42 }, 'respondent_name', /ska vara en text/],
-    ['a choice that does not exist', { M1: 'klimatneutral_2020' }, 'M1', /inte ett av frågans svarsalternativ/],
-    ['an object for a choice question', { M1: { value: 'x' } }, 'M1', /ett av svarsalternativen/],
-    ['a single value for a checkbox', { M7: 'cdp_iclei' }, 'M7', /en lista med svarsalternativ/],
-    ['an unknown choice in a checkbox', { M7: ['cdp_iclei', 'c40'] }, 'M7', /"c40" är inte/],
-    ['a choice ticked twice', { M7: ['cdp_iclei', 'cdp_iclei'] }, 'M7', /mer än en gång/],
-    ['"other" on a question without an other item', { M1: 'other' }, 'M1', /inte ett av/],
-    ['text longer than maxLength', { respondent_name: 'x'.repeat(201) }, 'respondent_name', /högst 200 tecken/],
-    ['a very long comment', { M1_comment: 'x'.repeat(20_001) }, 'M1_comment', /högst 20000 tecken/],
-    ['a non-text comment', { 'respondent_role-Comment': 5 }, 'respondent_role-Comment', /en text/],
+  const rejected: Array<[string, Record<string, unknown>, string, string, RegExp, RegExp]> = [
+    ['text for a yes/no question', { M3: 'ja' }, 'M3', 'wrong_type', /ja eller nej/, /should be yes or no/],
+    ['text for a number question', { T1: '50' }, 'T1', 'not_a_number', /ska vara ett tal/, /should be a number/],
+    ['a non-finite number', { T1: Number.POSITIVE_INFINITY }, 'T1', 'not_a_number', /ska vara ett tal/, /a number/],
+    [
+      'a number for a text question',
+      { respondent_name: 42 },
+      'respondent_name',
+      'wrong_type',
+      /ska vara en text/,
+      /should be a text/,
+    ],
+    [
+      'a choice that does not exist',
+      { M1: 'klimatneutral_2020' },
+      'M1',
+      'not_a_choice',
+      /inte ett av frågans svarsalternativ/,
+      /^"klimatneutral_2020" is not one of the question's choices\.$/,
+    ],
+    [
+      'an object for a choice question',
+      { M1: { value: 'x' } },
+      'M1',
+      'wrong_type',
+      /ett av svarsalternativen/,
+      /one of/,
+    ],
+    ['a single value for a checkbox', { M7: 'cdp_iclei' }, 'M7', 'wrong_type', /en lista med svarsalternativ/, /list/],
+    ['an unknown choice in a checkbox', { M7: ['cdp_iclei', 'c40'] }, 'M7', 'not_a_choice', /"c40" är inte/, /"c40"/],
+    [
+      'a choice ticked twice',
+      { M7: ['cdp_iclei', 'cdp_iclei'] },
+      'M7',
+      'duplicate_choice',
+      /mer än en gång/,
+      /more than once/,
+    ],
+    ['"other" on a question without an other item', { M1: 'other' }, 'M1', 'not_a_choice', /inte ett av/, /not one/],
+    [
+      'text longer than maxLength',
+      { respondent_name: 'x'.repeat(201) },
+      'respondent_name',
+      'too_long',
+      /högst 200 tecken/,
+      /at most 200 characters/,
+    ],
+    [
+      'a very long comment',
+      { M1_comment: 'x'.repeat(20_001) },
+      'M1_comment',
+      'too_long',
+      /högst 20000 tecken/,
+      /at most 20000 characters/,
+    ],
+    [
+      'a non-text comment',
+      { 'respondent_role-Comment': 5 },
+      'respondent_role-Comment',
+      'wrong_type',
+      /en text/,
+      /a text/,
+    ],
   ];
-  it.each(rejected)('rejects %s', (_name, data, question, message) => {
+  it.each(rejected)('rejects %s, in Swedish and English', (_name, data, question, code, message, messageEn) => {
     // Act
     const result = validateDraft(kommun, data);
     // Assert
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.details).toEqual([{ question, message: expect.stringMatching(message) }]);
+    expect(result.details).toEqual([
+      { question, code, message: expect.stringMatching(message), messageEn: expect.stringMatching(messageEn) },
+    ]);
+    expect(result.details[0]!.messageEn).not.toMatch(/[åäöÅÄÖ]/);
     expect(ValidationResultSchema.parse(result)).toEqual(result);
   });
 
@@ -92,7 +151,17 @@ describe('validateDraft on the kommun survey', () => {
     // Act
     const result = validateDraft(kommun, data);
     // Assert
-    expect(result).toEqual({ ok: false, details: [{ question: '', message: expect.stringMatching(/objekt/) }] });
+    expect(result).toEqual({
+      ok: false,
+      details: [
+        {
+          question: '',
+          code: 'not_an_object',
+          message: expect.stringMatching(/objekt/),
+          messageEn: expect.stringMatching(/object/),
+        },
+      ],
+    });
   });
 });
 

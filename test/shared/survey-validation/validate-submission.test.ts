@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateSubmission } from '../../../shared/survey-validation/validate-submission';
+import { ValidationResultSchema } from '../../../shared/survey-validation/validation.schema';
 import kommun from '../../../shared/surveys/kommun.json';
 import region from '../../../shared/surveys/region.json';
 import { bestAnswers, makeSurvey, page, yesNo } from '../../helpers/make-survey';
@@ -61,17 +62,40 @@ describe('validateSubmission', () => {
     expect(result).toEqual({ ok: true, data: { a: false } });
   });
 
-  const invalid: Array<[string, (data: Record<string, unknown>) => Record<string, unknown>, string, RegExp]> = [
-    ['a missing required answer', (d) => without(d, 'M1'), 'M1', /obligatorisk/],
-    ['a missing gate answer', (d) => without(d, 'B2'), 'B2', /obligatorisk/],
-    ['a missing respondent name', (d) => without(d, 'respondent_name'), 'respondent_name', /obligatorisk/],
-    ['an invalid evidence URL', (d) => ({ ...d, M1_url: 'www.umea.se' }), 'M1_url', /giltig webbadress/],
-    ['a missing M8 link when M5 is yes', (d) => without(d, 'M8'), 'M8', /obligatorisk/],
-    ['a share above 100 %', (d) => ({ ...d, T1: 150 }), 'T1', /större än 100/],
-    ['a negative share', (d) => ({ ...d, E1: -1 }), 'E1', /mindre än 0/],
-    ['an "other" role without text', (d) => ({ ...d, respondent_role: 'other' }), 'respondent_role', /.+/],
+  type Change = (data: Record<string, unknown>) => Record<string, unknown>;
+  const invalid: Array<[string, Change, string, string, RegExp, RegExp]> = [
+    ['a missing required answer', (d) => without(d, 'M1'), 'M1', 'survey_required', /obligatorisk/, /required/],
+    ['a missing gate answer', (d) => without(d, 'B2'), 'B2', 'survey_required', /obligatorisk/, /required/],
+    [
+      'a missing respondent name',
+      (d) => without(d, 'respondent_name'),
+      'respondent_name',
+      'survey_required',
+      /obligatorisk/,
+      /^Response required\.$/,
+    ],
+    [
+      'an invalid evidence URL',
+      (d) => ({ ...d, M1_url: 'www.umea.se' }),
+      'M1_url',
+      'survey_custom',
+      /giltig webbadress/,
+      // The survey's own English text for its validator.
+      /^Enter a valid web address starting with http:\/\/ or https:\/\/\.$/,
+    ],
+    ['a missing M8 link when M5 is yes', (d) => without(d, 'M8'), 'M8', 'survey_required', /obligatorisk/, /required/],
+    ['a share above 100 %', (d) => ({ ...d, T1: 150 }), 'T1', 'survey_custom', /större än 100/, /100/],
+    ['a negative share', (d) => ({ ...d, E1: -1 }), 'E1', 'survey_custom', /mindre än 0/, /0/],
+    [
+      'an "other" role without text',
+      (d) => ({ ...d, respondent_role: 'other' }),
+      'respondent_role',
+      'survey_otherempty',
+      /ange/i,
+      /enter another value/,
+    ],
   ];
-  it.each(invalid)('rejects %s with a Swedish message', (_name, change, question, message) => {
+  it.each(invalid)('rejects %s, in Swedish and English', (_name, change, question, code, message, messageEn) => {
     // Arrange
     const data = change(completeResponse());
     // Act
@@ -79,7 +103,11 @@ describe('validateSubmission', () => {
     // Assert
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.details).toEqual([{ question, message: expect.stringMatching(message) }]);
+    expect(result.details).toEqual([
+      { question, code, message: expect.stringMatching(message), messageEn: expect.stringMatching(messageEn) },
+    ]);
+    expect(result.details[0]!.messageEn).not.toMatch(/[åäöÅÄÖ]/);
+    expect(ValidationResultSchema.parse(result)).toEqual(result);
   });
 
   it('does not require M8 when M5 is not yes', () => {
@@ -130,8 +158,37 @@ describe('validateSubmission', () => {
     // Assert
     expect(result).toEqual({
       ok: false,
-      details: [{ question: 'M3', message: expect.stringMatching(/ja eller nej/) }],
+      details: [
+        {
+          question: 'M3',
+          code: 'wrong_type',
+          message: expect.stringMatching(/ja eller nej/),
+          messageEn: expect.stringMatching(/yes or no/),
+        },
+      ],
     });
+  });
+
+  it('words every problem in Swedish and in English, survey-core’s own texts and the survey’s', () => {
+    // Act
+    const result = validateSubmission(kommun, { T1: 150, respondent_role: 'other', M1_url: 'x' });
+    // Assert
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.details.length).toBeGreaterThan(40);
+    for (const detail of result.details) {
+      expect(detail.messageEn, detail.question).not.toBe(detail.message);
+      expect(detail.messageEn, detail.question).not.toMatch(/[åäöÅÄÖ]/);
+      expect(detail.code, detail.question).toMatch(/^survey_[a-z]+$/);
+    }
+    expect(result.details.filter((d) => d.question === 'T1')).toEqual([
+      {
+        question: 'T1',
+        code: 'survey_custom',
+        message: 'Värdet får inte vara större än 100',
+        messageEn: 'The value should not be greater than 100',
+      },
+    ]);
   });
 
   it('lists every missing required question of an empty response', () => {

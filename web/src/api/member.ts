@@ -1,3 +1,4 @@
+import { laterOwnDeadline, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
 import { ApiError, apiClient } from './client';
 import type { CurrentCampaign, MyOrganisation, SurveyResponse } from './types';
 
@@ -21,16 +22,17 @@ export async function loadMemberOverview(): Promise<MemberOverview> {
   return { my, campaign, response };
 }
 
-/** The deadline that applies to the caller's organisation. */
+/** The deadline that applies to the caller's organisation: its own, when later than the campaign's. */
 export function effectiveDeadline(campaign: CurrentCampaign): string {
-  return campaign.closesAtForOrganisation ?? campaign.closesAt;
+  return laterOwnDeadline(campaign, campaign.closesAtForOrganisation) ?? campaign.closesAt;
 }
 
 /**
- * What the organisation can do with the campaign's survey now, as the server decides it
- * (`acceptsWrites` and an organisation's own extension, in response.service.ts):
+ * What the organisation can do with the campaign's survey now, by the rule the server applies
+ * (`organisationAcceptsWrites`, shared/domain/answer-window.ts):
  * - `submitted`: sent in, read-only;
- * - `editable`: open, between its opening date and the (possibly extended) deadline;
+ * - `editable`: open, between its opening date and the deadline, or within an extension of its own
+ *   (which a published campaign no longer honours);
  * - `upcoming`: not open yet; `opensAt` when the opening date is still ahead (the kansli may have
  *   opened the campaign early, or not opened it at all yet);
  * - `closed`: the deadline has passed (`since` is the deadline), or the kansli closed the campaign
@@ -48,21 +50,12 @@ export function surveyAvailability(
   now = new Date(),
 ): SurveyAvailability {
   if (response.status === 'submitted') return { kind: 'submitted' };
-  const at = now.getTime();
-  const deadline = effectiveDeadline(campaign);
-  const deadlinePassed = new Date(deadline).getTime() <= at;
-  // An extension of the organisation's own (the kansli reopened its response) lets it answer
-  // whatever the campaign's state, as on the server.
-  const extended =
-    Boolean(campaign.closesAtForOrganisation) &&
-    new Date(campaign.closesAtForOrganisation as string).getTime() > new Date(campaign.closesAt).getTime();
-  if (extended) return deadlinePassed ? { kind: 'closed', since: deadline } : { kind: 'editable' };
-  const opensAhead = new Date(campaign.opensAt).getTime() > at;
+  const own = laterOwnDeadline(campaign, campaign.closesAtForOrganisation) ?? undefined;
+  if (organisationAcceptsWrites(campaign, own, now.toISOString())) return { kind: 'editable' };
+  const opensAhead = Date.parse(campaign.opensAt) > now.getTime();
   if (campaign.status === 'draft') return { kind: 'upcoming', opensAt: opensAhead ? campaign.opensAt : undefined };
-  if (campaign.status === 'open') {
-    if (opensAhead) return { kind: 'upcoming', opensAt: campaign.opensAt };
-    return deadlinePassed ? { kind: 'closed', since: deadline } : { kind: 'editable' };
-  }
-  // Closed or published: at the deadline, or earlier by the kansli's hand.
-  return deadlinePassed ? { kind: 'closed', since: deadline } : { kind: 'closed' };
+  if (campaign.status === 'open' && opensAhead) return { kind: 'upcoming', opensAt: campaign.opensAt };
+  // Past the deadline, or closed (or published) earlier by the kansli's hand.
+  const deadline = effectiveDeadline(campaign);
+  return Date.parse(deadline) <= now.getTime() ? { kind: 'closed', since: deadline } : { kind: 'closed' };
 }

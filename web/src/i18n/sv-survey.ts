@@ -65,4 +65,6 @@ export const svSurvey = {
   'survey.submitErrors.intro': 'Välj en fråga för att gå till den. Listan blir kortare när du rättar.',
   'survey.submitErrors.partOf': 'hör till: {question}',
   'survey.submitErrors.other': 'Övrigt',
+  // After a page's title in the table of contents, for screen readers (the eye sees "!" and the count).
+  'survey.toc.errors': '(svar att rätta: {count})',
 } as const;

@@ -3,7 +3,7 @@ import 'survey-core/i18n/swedish';
 import '../../../../shared/scoring/scoring-properties';
 import { type Ref, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  CustomError,
+  type CustomError,
   Model,
   type PageModel,
   type Question,
@@ -15,7 +15,7 @@ import { Survey } from 'survey-react-ui';
 import { Link, useLocation } from 'wouter';
 import { ApiError, apiClient } from '../../api/client';
 import { effectiveDeadline, loadMemberOverview, surveyAvailability } from '../../api/member';
-import type { Answers, CurrentCampaign, MyOrganisation, QuestionError, SurveyResponse } from '../../api/types';
+import type { Answers, CurrentCampaign, MyOrganisation, SurveyResponse } from '../../api/types';
 import { BackLink } from '../../components/BackLink';
 import { Dialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
@@ -29,15 +29,31 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { useSession } from '../../session';
 import { Autosaver, type SaveState } from './autosave';
 import { ConflictDialog, type DescribedAnswer } from './ConflictDialog';
+import { analyseConflict, type Choice, type Answers as MergeAnswers, mergeAnswers } from './conflict-merge';
 import {
-  analyseConflict,
-  type Choice,
-  type Answers as MergeAnswers,
-  mainQuestionOf,
-  mergeAnswers,
-} from './conflict-merge';
-import { groupProblems, type ProblemPlace } from './error-summary';
+  currentProblems,
+  groupProblems,
+  type ProblemEntry,
+  problemText,
+  type QuestionProblem,
+  saveEntry,
+  summaryEntry,
+  withoutCorrected,
+} from './error-summary';
+import { retryEachFrame } from './frame-retry';
+import {
+  COMMENT_SUFFIX,
+  errorTextsOf,
+  keyLookup,
+  labelOf,
+  markProblem,
+  pageErrorCounts,
+  placeOf,
+  problemsOf,
+  questionOfKey,
+} from './question-lookup';
 import { SURVEY_THEME } from './survey-theme';
+import { PageErrorCounts, TOC_ITEM } from './TocItem';
 
 // This page's and the conflict dialog's Swedish strings come with this chunk, not with every page.
 addSwedish(svSurvey);
@@ -49,13 +65,6 @@ settings.titleTags.panel = 'h3';
 settings.titleTags.question = 'h3';
 if (typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
   settings.animationEnabled = false;
-}
-
-const COMMENT_SUFFIX = '-Comment';
-
-/** The question a data key belongs to: `<name>` or its `<name>-Comment`. */
-function questionOfKey(model: SurveyModel, key: string): Question | null {
-  return model.getQuestionByName(key.endsWith(COMMENT_SUFFIX) ? key.slice(0, -COMMENT_SUFFIX.length) : key);
 }
 
 /**
@@ -124,6 +133,8 @@ function createModel(
   model.progressBarLocation = 'top';
   model.showTOC = true;
   model.tocLocation = 'left';
+  // Each page's entry says when answers on it need correcting (survey-core marks no page).
+  model.tocItemComponent = TOC_ITEM;
   model.showCompletePage = false;
   model.autoFocusFirstQuestion = false;
   // Record text as it is typed, not only when the field loses focus, so autosave (whose pause
@@ -144,59 +155,8 @@ function createModel(
   return model;
 }
 
-function titleOf(question: { locTitle: { renderedHtml: string }; title: string; name: string }): string {
-  return question.locTitle.renderedHtml || question.title || question.name;
-}
-
-/**
- * A data key's question title, and where it stands: its page and, for a link or comment field
- * (many share the title "Länk till underlag…" or "Kommentar (valfri)"), the question it belongs to.
- */
-function labelOf(model: SurveyModel, name: string, t: Translate): { title: string; context?: string } {
-  const isComment = name.endsWith(COMMENT_SUFFIX);
-  const question = questionOfKey(model, name);
-  if (!question) return { title: name };
-  const title = isComment ? `${titleOf(question)} (${t('conflict.comment')})` : titleOf(question);
-  const mainName = mainQuestionOf(question.name, (n) => model.getQuestionByName(n) !== null);
-  const main = mainName ? model.getQuestionByName(mainName) : null;
-  const page = question.page as PageModel | null;
-  const pageTitle = page ? titleOf(page) : '';
-  const context = main
-    ? t('survey.context.pageQuestion', { page: pageTitle, question: titleOf(main) })
-    : pageTitle
-      ? t('survey.context.page', { page: pageTitle })
-      : undefined;
-  return { title, context };
-}
-
-/** The title of the main question a link or comment field belongs to (e.g. "B1" for "B1_url"), if any. */
-function mainTitleOf(model: SurveyModel, name: string): string | undefined {
-  const question = questionOfKey(model, name);
-  if (!question) return undefined;
-  const mainName = mainQuestionOf(question.name, (n) => model.getQuestionByName(n) !== null);
-  const main = mainName ? model.getQuestionByName(mainName) : null;
-  return main ? titleOf(main) : undefined;
-}
-
-/** Where a data key's question stands in the survey, for the error summary's grouping. */
-function placeOf(model: SurveyModel, name: string): ProblemPlace | null {
-  const question = questionOfKey(model, name);
-  const page = question?.page as PageModel | null | undefined;
-  if (!question || !page) return null;
-  return {
-    page: page.name,
-    pageTitle: titleOf(page),
-    pageIndex: model.pages.indexOf(page),
-    questionIndex: page.questions.indexOf(question),
-  };
-}
-
-/** Every error survey-core now shows on a visible question, on any page, in survey order. */
-function problemsOf(model: SurveyModel): QuestionError[] {
-  return model
-    .getAllQuestions(true)
-    .flatMap((question) => question.errors.map((error) => ({ question: question.name, message: error.getText() })));
-}
+/** The key under which the page watches each question's errors. */
+const ERRORS_WATCH = 'kk-page-errors';
 
 function describeWith(model: SurveyModel, t: Translate) {
   return (name: string, value: unknown): DescribedAnswer => {
@@ -217,6 +177,43 @@ function describeWith(model: SurveyModel, t: Translate) {
         : String(display);
     return { title, context, text };
   };
+}
+
+/** One line of an error list: the question's title (a way to it), where it stands, and what is wrong. */
+function ErrorLine({ entry, onOpen }: { entry: ProblemEntry; onOpen: (question: string) => void }) {
+  return (
+    <li>
+      {entry.opens ? (
+        <button type="button" className="link-button" onClick={() => onOpen(entry.question)}>
+          {entry.title}
+        </button>
+      ) : (
+        entry.title
+      )}
+      {entry.note && <span className="muted"> ({entry.note})</span>}
+      <span className="problem-separator">: </span>
+      <span className="problem-message" lang={entry.lang}>
+        {entry.message}
+      </span>
+    </li>
+  );
+}
+
+/**
+ * Moves focus into a question's box once it is drawn: its first control, else the box itself.
+ * Answers whether focus is there (false: not drawn yet).
+ */
+function focusIntoQuestion(frame: HTMLElement | null, name: string): boolean {
+  const box = frame?.querySelector<HTMLElement>(`.sd-question[data-name="${CSS.escape(name)}"]`);
+  if (!box) return false;
+  if (box.contains(document.activeElement)) return true;
+  const control = box.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select, button');
+  if (control) control.focus();
+  else {
+    box.tabIndex = -1;
+    box.focus();
+  }
+  return true;
 }
 
 function SaveStatus({
@@ -313,10 +310,11 @@ function SurveyEditor({
   const [carryMessage, setCarryMessage] = useState<string | null>(null);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const [submitErrors, setSubmitErrors] = useState<QuestionError[]>([]);
+  // What to correct before submitting, as listed; shown with the errors each question shows now.
+  const [submitErrors, setSubmitErrors] = useState<QuestionProblem[]>([]);
   const [submitMessage, setSubmitMessage] = useState<string | null>(null);
   // A save the server refused as invalid (422): which answers, and why.
-  const [saveErrors, setSaveErrors] = useState<QuestionError[]>([]);
+  const [saveErrors, setSaveErrors] = useState<QuestionProblem[]>([]);
   const saveErrorMarks = useRef<Array<{ question: Question; error: CustomError }>>([]);
   const errorSummary = useRef<HTMLDivElement>(null);
   const statusRef = useRef<HTMLSpanElement>(null);
@@ -364,17 +362,42 @@ function SurveyEditor({
 
   /** After the person changes page: focus the new page's heading, so screen readers announce it. */
   const focusPageHeading = useCallback((page: PageModel) => {
-    let frames = 0;
-    const attempt = () => {
-      const heading = document.getElementById(page.ariaTitleId);
-      if (heading && surveyFrame.current?.contains(heading)) {
+    retryEachFrame(
+      () => {
+        const heading = document.getElementById(page.ariaTitleId);
+        if (!heading || !surveyFrame.current?.contains(heading)) return false;
         heading.tabIndex = -1;
         heading.focus();
-      } else if (++frames < 30) requestAnimationFrame(attempt);
-      else surveyFrame.current?.focus();
-    };
-    requestAnimationFrame(attempt);
+        return true;
+      },
+      { giveUp: () => surveyFrame.current?.focus() },
+    );
   }, []);
+
+  // survey-core keeps no error state per page, nor a survey event for a question's errors: watch
+  // each question's `errors`, to draw the table of contents' marks and the summary's lines again
+  // and take corrected answers off it (once a frame, however many changed).
+  const [, setErrorsSeen] = useState(0);
+  const errorsChanged = useRef<() => void>(() => {});
+  useEffect(() => {
+    let frame = 0;
+    const changed = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setErrorsSeen((n) => n + 1);
+        setSubmitErrors((listed) => withoutCorrected(listed, (key) => errorTextsOf(model, key)));
+      });
+    };
+    errorsChanged.current = changed;
+    const questions = model.getAllQuestions();
+    for (const question of questions) question.registerPropertyChangedHandlers(['errors'], changed, ERRORS_WATCH);
+    return () => {
+      cancelAnimationFrame(frame);
+      errorsChanged.current = () => {};
+      for (const question of questions) question.unregisterPropertyChangedHandlers(['errors'], ERRORS_WATCH);
+    };
+  }, [model]);
 
   const applyMerged = useCallback(
     (merged: Answers, current: ConflictState['current']) => {
@@ -437,10 +460,7 @@ function SurveyEditor({
           setSaveErrors(error.questionErrors);
           for (const problem of error.questionErrors) {
             const question = model.getQuestionByName(problem.question);
-            if (!question) continue;
-            const mark = new CustomError(problem.message);
-            question.addError(mark);
-            saveErrorMarks.current.push({ question, error: mark });
+            if (question) saveErrorMarks.current.push({ question, error: markProblem(model, question, problem) });
           }
         }
       },
@@ -448,16 +468,10 @@ function SurveyEditor({
     saverRef.current = saver;
     const onChange = (_: SurveyModel, options: { question?: Question | null }) => {
       saver.change(snapshot(model));
-      // A question showing an error is checked again as it is answered, so the error goes away.
+      // A question showing an error is checked again as it is answered, so the error goes away
+      // (and with it the question's line in the summary and its page's mark).
       const changed = options.question;
       if (changed && changed.errors.length > 0) changed.validate(true);
-      // An answer survey-core no longer finds fault with leaves the list of what to correct.
-      requestAnimationFrame(() =>
-        setSubmitErrors((errors) => {
-          const left = errors.filter((error) => (questionOfKey(model, error.question)?.errors.length ?? 1) > 0);
-          return left.length === errors.length ? errors : left;
-        }),
-      );
     };
     model.onValueChanged.add(onChange);
     // "Skicka in" checks here instead of in survey-core's own completion, which (with pages free
@@ -543,6 +557,8 @@ function SurveyEditor({
   useEffect(() => {
     applyLanguage(model, lang, t);
     applyPrefill(model, response, t);
+    // survey-core has worded the errors it shows again, in the new language: so do the lists.
+    errorsChanged.current();
   }, [model, lang, response, t]);
 
   const goToQuestion = (name: string) => {
@@ -557,30 +573,16 @@ function SurveyEditor({
     }
     // survey-core focuses by input id once the page has drawn, which misses some question types
     // (e.g. yes/no as radio buttons): make sure focus ends up in the question.
-    let frames = 0;
-    const ensure = () => {
-      const box = surveyFrame.current?.querySelector<HTMLElement>(
-        `.sd-question[data-name="${CSS.escape(question.name)}"]`,
-      );
-      if (box?.contains(document.activeElement)) return;
-      if (!box) {
-        if (++frames < 30) requestAnimationFrame(ensure);
-        return;
-      }
-      const control = box.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select, button');
-      if (control) control.focus();
-      else {
-        box.tabIndex = -1;
-        box.focus();
-      }
-    };
-    setTimeout(() => requestAnimationFrame(ensure), 50);
+    setTimeout(() => retryEachFrame(() => focusIntoQuestion(surveyFrame.current, question.name)), 50);
   };
 
   /** The server refused the submit (422): the same summary as the browser's own check. */
-  const showSubmitErrors = (errors: QuestionError[]) => {
-    for (const error of errors) questionOfKey(model, error.question)?.addError(new CustomError(error.message));
-    setSubmitErrors(errors);
+  const showSubmitErrors = (problems: QuestionProblem[]) => {
+    for (const problem of problems) {
+      const question = questionOfKey(model, problem.question);
+      if (question) markProblem(model, question, problem);
+    }
+    setSubmitErrors(problems);
     setFocusTarget('errors');
   };
 
@@ -694,6 +696,9 @@ function SurveyEditor({
   };
 
   const deadline = effectiveDeadline(campaign);
+  const lookup = keyLookup(model, t);
+  const shownSubmitErrors = currentProblems(submitErrors, (key) => errorTextsOf(model, key), lang);
+  const errorCounts = pageErrorCounts(model);
   return (
     <>
       <div className="survey-head">
@@ -754,7 +759,7 @@ function SurveyEditor({
           <p>{submitMessage}</p>
         </div>
       )}
-      {submitErrors.length > 0 && (
+      {shownSubmitErrors.length > 0 && (
         <div
           className="notice notice-error error-summary submit-error-summary"
           role="alert"
@@ -764,29 +769,19 @@ function SurveyEditor({
         >
           <h2 id="submit-errors-title">{t('survey.submitErrors.title')}</h2>
           <p>{t('survey.submitErrors.intro')}</p>
-          {groupProblems(submitErrors, (name) => placeOf(model, name)).map((group) => (
+          {groupProblems(shownSubmitErrors, (name) => placeOf(model, name)).map((group) => (
             <div key={group.page ?? ''} className="error-summary-group" data-page={group.page ?? undefined}>
               <h3>
                 {group.page ? t('survey.context.page', { page: group.pageTitle }) : t('survey.submitErrors.other')}
               </h3>
               <ul>
-                {group.problems.map((error) => {
-                  const known = questionOfKey(model, error.question) !== null;
-                  const main = mainTitleOf(model, error.question);
-                  return (
-                    <li key={`${error.question}:${error.message}`}>
-                      {known ? (
-                        <button type="button" className="link-button" onClick={() => goToQuestion(error.question)}>
-                          {labelOf(model, error.question, t).title}
-                        </button>
-                      ) : (
-                        t('survey.saveErrors.whole')
-                      )}
-                      {main && <span className="muted"> ({t('survey.submitErrors.partOf', { question: main })})</span>}:{' '}
-                      {error.message}
-                    </li>
-                  );
-                })}
+                {group.problems.map((problem) => (
+                  <ErrorLine
+                    key={`${problem.question}:${problem.message}`}
+                    entry={summaryEntry(problem, lookup, t)}
+                    onOpen={goToQuestion}
+                  />
+                ))}
               </ul>
             </div>
           ))}
@@ -797,27 +792,25 @@ function SurveyEditor({
           <h2>{t('survey.saveErrors.title')}</h2>
           <p>{t('survey.saveErrors.body')}</p>
           <ul>
-            {saveErrors.map((error) => {
-              const label = labelOf(model, error.question, t);
-              return (
-                <li key={`${error.question}:${error.message}`}>
-                  {questionOfKey(model, error.question) ? (
-                    <button type="button" className="link-button" onClick={() => goToQuestion(error.question)}>
-                      {label.title}
-                    </button>
-                  ) : (
-                    label.title || t('survey.saveErrors.whole')
-                  )}
-                  {label.context && <span className="muted"> ({label.context})</span>}: {error.message}
-                </li>
-              );
-            })}
+            {saveErrors.map((problem) => (
+              <ErrorLine
+                key={`${problem.question}:${problem.message}`}
+                entry={saveEntry(problemText(problem, lang), lookup, t)}
+                onOpen={goToQuestion}
+              />
+            ))}
           </ul>
         </div>
       )}
-      <div className="survey-frame" tabIndex={-1} ref={surveyFrame}>
-        <Survey model={model} />
-      </div>
+      <PageErrorCounts.Provider value={errorCounts}>
+        <div
+          className={errorCounts.size > 0 ? 'survey-frame has-page-errors' : 'survey-frame'}
+          tabIndex={-1}
+          ref={surveyFrame}
+        >
+          <Survey model={model} />
+        </div>
+      </PageErrorCounts.Provider>
 
       <Dialog
         open={confirmOpen}
