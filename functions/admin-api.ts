@@ -69,6 +69,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
       responses: repositories.responses,
       campaigns,
       audit,
+      sessions,
     }),
     access,
   });
@@ -79,6 +80,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
       sessions,
       audit,
       adminAddresses,
+      clock: deps.clock,
     }),
     imports: new ContactImportService({
       store: deps.store,

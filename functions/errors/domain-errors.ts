@@ -37,8 +37,8 @@ export class NotAuthenticatedError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly code: string;
-  constructor(code = 'forbidden', message = 'Du har inte behörighet till detta.') {
-    super(message);
+  constructor(code = 'forbidden', message = 'Du har inte behörighet till detta.', details?: unknown) {
+    super(message, details);
     this.code = code;
   }
 }

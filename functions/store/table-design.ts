@@ -35,6 +35,11 @@ export const ACCESS_PATTERNS = {
   contactByEmail: { index: 'gsi2', key: 'EMAIL#<email> / CONTACT#<id>' },
   /** Where a contact lives, by id alone (PATCH/DELETE /api/admin/contacts/{id}); also makes ids unique. */
   contactById: { index: 'table', key: 'CONTACTID#<id> / LOOKUP' },
+  /**
+   * A removed contact's id lookup, kept as its removal record (the address, the role, when) and found
+   * by the address: a removal that died half-way resumes from it, and erasure after removal starts there.
+   */
+  removedContactsOfEmail: { index: 'gsi2', key: 'EMAIL#<email> / REMOVEDCONTACT#<id>' },
   /** One claim per address, so two contacts can never share an email (conditional put). */
   contactEmailClaim: { index: 'table', key: 'CONTACTEMAIL#<email> / CLAIM' },
   /** A contacts CSV import's preview, then its commit result. */
@@ -42,6 +47,8 @@ export const ACCESS_PATTERNS = {
   adminByEmail: { index: 'table', key: 'ADMIN / EMAIL#<email>' },
   allAdmins: { index: 'table', key: 'ADMIN / EMAIL#' },
   loginTokenByHash: { index: 'table', key: 'TOKEN#<sha256> / TOKEN' },
+  /** A person's sign-in tokens (they hold the name and address until they expire), for erasure. */
+  loginTokensOfEmail: { index: 'gsi2', key: 'EMAIL#<email> / TOKEN#<createdAt>' },
   sessionByIdHash: { index: 'table', key: 'SESSION#<sha256 of id> / SESSION' },
   sessionsOfUser: { index: 'gsi1', key: 'SESSIONS#<email> / <createdAt>' },
   rateCounter: { index: 'table', key: 'RATE#<scope>#<subject>#<hour> / RATE' },
@@ -95,6 +102,12 @@ export const keys = {
   }),
   emailPk,
   contactLookup: (contactId: string): ItemKey => ({ pk: `CONTACTID#${contactId}`, sk: 'LOOKUP' }),
+  /** gsi2 of a removal record (the lookup of a removed contact), under the address it had. */
+  removedContactByEmail: (email: string, contactId: string) => ({
+    gsi2pk: emailPk(email),
+    gsi2sk: `REMOVEDCONTACT#${contactId}`,
+  }),
+  removedContactPrefix: 'REMOVEDCONTACT#',
   contactEmailClaim: (email: string): ItemKey => ({ pk: `CONTACTEMAIL#${normaliseEmail(email)}`, sk: 'CLAIM' }),
   contactImport: (id: string): ItemKey => ({ pk: `CONTACTIMPORT#${id}`, sk: 'PREVIEW' }),
 
@@ -103,6 +116,12 @@ export const keys = {
   adminPrefix: 'EMAIL#',
 
   loginToken: (tokenHash: string): ItemKey => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  loginTokenByEmail: (email: string, createdAt: string) => ({
+    gsi2pk: emailPk(email),
+    gsi2sk: `TOKEN#${createdAt}`,
+  }),
+  /** gsi2 sort-key prefix of one person's sign-in tokens (erasure). */
+  loginTokensOfEmailPrefix: 'TOKEN#',
   /** Takes the id's hash (sessionIdHash), never the id: the table holds no live session id. */
   session: (sessionIdHash: string): ItemKey => ({ pk: `SESSION#${sessionIdHash}`, sk: 'SESSION' }),
   sessionOfUser: (email: string, createdAt: string) => ({

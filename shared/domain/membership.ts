@@ -21,7 +21,8 @@
  *   although the organisation is not, or no longer, a member. A non-member is never emailed.
  */
 import { closingDay } from '../reminders/reminder-steps';
-import { type LocalDate, stockholmDate } from '../reminders/send-window';
+import { addDays, type LocalDate, stockholmDate, stockholmInstant } from '../reminders/send-window';
+import type { MembershipSpan } from './membership-span';
 
 /** A calendar date as the register writes it, `YYYY-MM-DD`; such strings compare in date order. */
 export type IsoDate = string;
@@ -90,4 +91,32 @@ export function isListedInCampaign(
   hasResponseItem: boolean,
 ): boolean {
   return hasResponseItem || isCampaignMember(membership, campaign);
+}
+
+/**
+ * The membership as instants as well as dates (`MembershipSpan`): from the Stockholm midnight that
+ * begins `memberSince` to the one that ends `memberUntil`. Sign-in stores it in the session, so that
+ * the checks of membership-span.ts need no time-zone data on the member API's hot path.
+ */
+export function membershipSpan(membership: MembershipDates): MembershipSpan {
+  const span: MembershipSpan = {};
+  if (membership.memberSince) {
+    span.memberSince = membership.memberSince;
+    span.startsAt = stockholmMidnight(localDate(membership.memberSince)).toISOString();
+  }
+  if (membership.memberUntil) {
+    span.memberUntil = membership.memberUntil;
+    span.endsAt = stockholmMidnight(addDays(localDate(membership.memberUntil), 1)).toISOString();
+  }
+  return span;
+}
+
+function localDate(date: IsoDate): LocalDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+// Stockholm's clocks change at 02:00 and 03:00, so every day has a midnight.
+function stockholmMidnight(date: LocalDate): Date {
+  return stockholmInstant({ ...date, hour: 0, minute: 0 });
 }

@@ -43,6 +43,8 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
     "The survey is set up incorrectly on Klimatkommunerna's side, so this could not be done. The fault is not yours. Please contact the secretariat so it can be fixed.",
   organisation_not_member:
     'The organisation is not a member on this date, or was not one while the survey took answers. No reminder was sent.',
+  not_a_member:
+    'Your organisation is not a member of Klimatkommunerna now, or was not one while this survey takes answers, so this cannot be done. Contact the secretariat if that is wrong.',
   // The secretariat's console
   admin_from_config: 'This address is an administrator through the configuration (ADMIN_EMAILS); remove it there.',
   last_admin: 'The last administrator cannot be removed. Add another one first.',
@@ -75,6 +77,8 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   response_changed:
     'The response has changed since the page was loaded (it may have been submitted or reopened). Reload the page and try again.',
   erasure_incomplete: 'More audit entries are left to clear than one request handles. Erase again to continue.',
+  address_in_register:
+    "The address belongs to a contact in the member register. Erase that contact under Personal data on its organisation's page; earlier data under the address is erased with it.",
   // Imports
   import_choices_changed: 'The import was already saved with other choices of whom to replace. Reload the preview.',
   unknown_replacement: 'A row chosen for replacement replaces nobody. Reload the preview.',

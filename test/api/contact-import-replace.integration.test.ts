@@ -5,7 +5,7 @@ import type { Item, TableStore } from '../../functions/ports/table-store';
 import { keys } from '../../functions/store/table-design';
 import { auditEntries, call } from '../helpers/admin-api';
 import { adminWorld } from '../helpers/seeded-context';
-import { signIn, type TestContext } from '../helpers/test-app';
+import { recordCommandInputs, signIn, type TestContext } from '../helpers/test-app';
 
 /**
  * After an election the kansli imports Lund's new politician. The preview names the politician who
@@ -26,7 +26,7 @@ type ItemKey = Pick<Item, 'pk' | 'sk'>;
 
 /** Fails the first write matching `when` once it is armed, as a throttled DynamoDB would. */
 class WriteFault {
-  when: ((key: ItemKey, op: string) => boolean) | undefined;
+  when: ((key: Item, op: string) => boolean) | undefined;
   failed = 0;
   wrap = (inner: TableStore): TableStore =>
     new Proxy(inner, {
@@ -35,7 +35,9 @@ class WriteFault {
         if (typeof value !== 'function') return value;
         if (prop === 'put' || prop === 'delete' || prop === 'update') {
           return async (key: ItemKey, ...rest: unknown[]) => {
-            if (this.when?.(key, prop)) {
+            // An update is matched on its key and what it sets.
+            const seen = prop === 'update' ? { ...key, ...(rest[0] as object) } : key;
+            if (this.when?.(seen as Item, prop)) {
               this.when = undefined;
               this.failed++;
               throw new StoreUnavailableError('Lagringen svarar inte just nu.');
@@ -112,6 +114,24 @@ describe('a contacts import that brings a new holder of a role', () => {
     expect(again.body).toMatchObject({ replaced: 1, alreadyCommitted: true });
   });
 
+  it('removes a replaced holder from the register it read, ending its sessions before and after', async () => {
+    const { ctx, admin } = await world();
+    const preview = await previewElection(ctx, admin);
+    const gets = recordCommandInputs(ctx.clients, /^Get(Item)?Command$/);
+    const queries = recordCommandInputs(ctx.clients, /^Query(Command)?$/);
+    // Act
+    const res = await call(ctx, admin, 'POST', `${IMPORT}/${preview.id}/commit`, { replace: [2] });
+    // Assert
+    expect(res.body).toMatchObject({ replaced: 1 });
+    // Neither the holder's lookup nor the contact is read again, nor the organisation's contacts.
+    const read = gets.map((input) => (input.Key as { pk: string }).pk);
+    expect(read).not.toContain(keys.contactLookup(OLD_ID).pk);
+    expect(read).not.toContain(keys.contact('1281', OLD_ID).pk);
+    const partitions = queries.map((input) => (input.ExpressionAttributeValues as Record<string, unknown>)[':p']);
+    expect(partitions.filter((pk) => pk === keys.sessionsOfUserPk(OLD_EMAIL))).toHaveLength(2);
+    expect(partitions).not.toContain(keys.organisation('1281').pk);
+  });
+
   it('with keep-both (an empty choice) or no body at all: keeps the old politician', async () => {
     const { ctx, admin } = await world();
     const keepBoth = await previewElection(ctx, admin);
@@ -143,35 +163,58 @@ describe('a contacts import that brings a new holder of a role', () => {
     expect(await lundEmails(ctx, admin)).toEqual([OLD_EMAIL, 'tjansteperson.1281@example.se']);
   });
 
-  it('finishes on retry when the removal fails half-way, keeping the first choice', async () => {
-    const { ctx, admin, fault } = await world();
-    const oldSession = await signIn(ctx, OLD_EMAIL);
-    const preview = await previewElection(ctx, admin);
-    // The old politician's id lookup is deleted after the contact item: fail there.
-    fault.when = (key, op) => op === 'delete' && key.pk === keys.contactLookup(OLD_ID).pk;
-    // Act
-    const failed = await call(ctx, admin, 'POST', `${IMPORT}/${preview.id}/commit`, { replace: [2] });
-    // Assert
-    expect(fault.failed).toBe(1);
-    expect(failed.status).toBe(503);
-    const otherChoice = await call(ctx, admin, 'POST', `${IMPORT}/${preview.id}/commit`, { replace: [] });
-    expect(otherChoice.status).toBe(409);
-    expect(otherChoice.body.error.code).toBe('import_choices_changed');
-    const retry = await call(ctx, admin, 'POST', `${IMPORT}/${preview.id}/commit`);
-    expect(retry.status).toBe(200);
-    expect(retry.body).toMatchObject({ created: 0, unchanged: 2, replaced: 1, alreadyCommitted: false });
-    expect(await lundEmails(ctx, admin)).toEqual(['anna.andersson@lund.se', 'tjansteperson.1281@example.se']);
-    expect((await call(ctx, oldSession, 'GET', '/api/me')).status).toBe(401);
-    const commit = (await auditEntries(ctx)).find((e) => e.action === 'contact.import.commit');
-    expect(commit?.after).toMatchObject({ replaced: 1, replacedContacts: [OLD_ID] });
-    // The address is free again: the old politician can be added back by hand.
-    const readd = await call(ctx, admin, 'POST', LUND_CONTACTS, {
-      name: 'Politiker Lund',
-      email: OLD_EMAIL,
-      role: 'politician',
+  /** The writes of the old politician's removal, in order; the commit is failed at each in turn. */
+  const REMOVAL_STEPS: Array<[string, (key: Item, op: string) => boolean]> = [
+    ['the removal record', (key, op) => op === 'update' && key.pk === keys.contactLookup(OLD_ID).pk],
+    ['the contact item', (key, op) => op === 'delete' && key.pk === 'ORG#1281' && key.sk === `CONTACT#${OLD_ID}`],
+    [
+      'the audit entry',
+      (key, op) => op === 'put' && key.action === 'contact.delete' && key.target === `contact:${OLD_ID}`,
+    ],
+    ['the address claim', (key, op) => op === 'delete' && key.pk === keys.contactEmailClaim(OLD_EMAIL).pk],
+    [
+      'the completed record',
+      (key, op) => op === 'update' && (key.set as { removalComplete?: boolean })?.removalComplete === true,
+    ],
+  ];
+
+  for (const [step, when] of REMOVAL_STEPS) {
+    it(`finishes on retry when the removal fails at ${step}, keeping the first choice`, async () => {
+      const { ctx, admin, fault } = await world();
+      const oldSession = await signIn(ctx, OLD_EMAIL);
+      const preview = await previewElection(ctx, admin);
+      fault.when = when;
+      // Act
+      const failed = await call(ctx, admin, 'POST', `${IMPORT}/${preview.id}/commit`, { replace: [2] });
+      // Assert
+      expect(fault.failed).toBe(1);
+      expect(failed.status).toBe(503);
+      const otherChoice = await call(ctx, admin, 'POST', `${IMPORT}/${preview.id}/commit`, { replace: [] });
+      expect(otherChoice.status).toBe(409);
+      expect(otherChoice.body.error.code).toBe('import_choices_changed');
+      const retry = await call(ctx, admin, 'POST', `${IMPORT}/${preview.id}/commit`);
+      expect(retry.status).toBe(200);
+      expect(retry.body).toMatchObject({ created: 0, unchanged: 2, replaced: 1, alreadyCommitted: false });
+      expect(await lundEmails(ctx, admin)).toEqual(['anna.andersson@lund.se', 'tjansteperson.1281@example.se']);
+      expect((await call(ctx, oldSession, 'GET', '/api/me')).status).toBe(401);
+      const commit = (await auditEntries(ctx)).find((e) => e.action === 'contact.import.commit');
+      expect(commit?.after).toMatchObject({ replaced: 1, replacedContacts: [OLD_ID] });
+      // The removal is finished: recorded once, its record complete, the address released.
+      const deletes = (await auditEntries(ctx, { organisationId: '1281' })).filter(
+        (e) => e.action === 'contact.delete' && e.target === `contact:${OLD_ID}`,
+      );
+      expect(deletes).toHaveLength(1);
+      expect(await ctx.store.get(keys.contactLookup(OLD_ID))).toMatchObject({ removalComplete: true });
+      expect(await ctx.store.get(keys.contactEmailClaim(OLD_EMAIL))).toBeUndefined();
+      // The address is free again: the old politician can be added back by hand.
+      const readd = await call(ctx, admin, 'POST', LUND_CONTACTS, {
+        name: 'Politiker Lund',
+        email: OLD_EMAIL,
+        role: 'politician',
+      });
+      expect(readd.status).toBe(201);
     });
-    expect(readd.status).toBe(201);
-  });
+  }
 
   it('finishes on retry when a write fails before the old politician is touched', async () => {
     const { ctx, admin, fault } = await world();

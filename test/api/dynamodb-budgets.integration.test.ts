@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readOutbox } from '../../functions/mail/outbox-mail';
 import { completeKommunAnswers } from '../helpers/complete-answers';
-import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
+import { LUND, MALMO, SKANE, seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
 import {
   countCommands,
   jsonRequest,
@@ -23,7 +23,8 @@ describe('DynamoDB requests per operation (performance budget)', () => {
 
   beforeEach(async () => {
     ctx = await makeTestContext({ now: '2026-03-10T09:00:00Z' });
-    await seedOrganisations(ctx);
+    // Lund has membership dates, so sign-in, autosave and submit all apply the membership rule.
+    await seedOrganisations(ctx, [{ ...LUND, memberSince: '2019-01-01', memberUntil: '2030-12-31' }, MALMO, SKANE]);
     await seedCampaign(ctx);
     cookie = await signIn(ctx, 'tjansteperson.1281@example.se');
     counter = countCommands(ctx.clients);
@@ -54,6 +55,25 @@ describe('DynamoDB requests per operation (performance budget)', () => {
     expect(updates.map((input) => input.ReturnValues)).toEqual(['NONE']);
   });
 
+  it('autosave refuses an organisation whose membership has ended by the session alone: 1 read, no write', async () => {
+    // Arrange: Luleå's membership ends on 10 March; a session opened that evening runs past midnight
+    await seedOrganisations(ctx, [{ id: '2580', name: 'Luleå', type: 'kommun', memberUntil: '2026-03-10' }]);
+    ctx.clock.set('2026-03-10T20:00:00Z');
+    const lulea = await signIn(ctx, 'tjansteperson.2580@example.se');
+    ctx.clock.set('2026-03-10T23:30:00Z');
+    counter.reset();
+    // Act
+    const res = await ctx.app.request(
+      RESPONSE,
+      withCookie(lulea, jsonRequest('PUT', { data: { B1: true }, version: 0 })),
+    );
+    // Assert
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('not_a_member');
+    expect(counter.reads()).toBeLessThanOrEqual(1);
+    expect(counter.writes()).toBe(0);
+  });
+
   it('submit costs at most 2 reads and 3 writes (the response and one receipt per contact)', async () => {
     await ctx.app.request(
       RESPONSE,
@@ -66,7 +86,7 @@ describe('DynamoDB requests per operation (performance budget)', () => {
     expect(counter.writes()).toBeLessThanOrEqual(3);
   });
 
-  it('sign-in (redeeming the link) costs at most 2 reads and 2 writes', async () => {
+  it('sign-in (redeeming the link) costs at most 2 reads and 2 writes, the membership check and the re-check included', async () => {
     await ctx.app.request('/api/auth/login-link', jsonRequest('POST', { email: 'politiker.1281@example.se' }));
     const token = tokenFromText(
       (await readOutbox(ctx.store)).find((m) => m.to.includes('politiker.1281@example.se'))!.text,

@@ -6,6 +6,7 @@ import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { ContactRepository } from '../contacts/contact.repository';
 import type { AdminRepository } from './admin.repository';
+import { AdminAddresses } from './admin-addresses';
 
 interface AdminServiceDeps {
   admins: AdminRepository;
@@ -24,18 +25,20 @@ interface AdminServiceDeps {
  * refuses to remove the last admin of all, counting both kinds.
  */
 export class AdminService {
-  private readonly configAdmins: Set<string>;
+  private readonly addresses: AdminAddresses;
 
   constructor(private readonly deps: AdminServiceDeps) {
-    this.configAdmins = new Set(deps.configAdmins.map(normaliseEmail));
+    this.addresses = new AdminAddresses(deps.admins, deps.configAdmins);
   }
 
   /** Stored and configured admins, by email. */
   async list(): Promise<AdminListEntry[]> {
     const stored = await this.deps.admins.list();
     const entries = new Map<string, AdminListEntry>();
-    for (const admin of stored) entries.set(admin.email, { ...admin, fromConfig: this.configAdmins.has(admin.email) });
-    for (const email of this.configAdmins) {
+    for (const admin of stored) {
+      entries.set(admin.email, { ...admin, fromConfig: this.addresses.isConfigured(admin.email) });
+    }
+    for (const email of this.addresses.configuredAddresses) {
       if (!entries.has(email)) entries.set(email, { email, name: email, fromConfig: true });
     }
     return [...entries.values()].sort((a, b) => a.email.localeCompare(b.email));
@@ -64,7 +67,7 @@ export class AdminService {
       target: `admin:${email}`,
       after: { email, name: input.name },
     });
-    return { ...admin, fromConfig: this.configAdmins.has(email) };
+    return { ...admin, fromConfig: this.addresses.isConfigured(email) };
   }
 
   /**
@@ -78,7 +81,7 @@ export class AdminService {
    */
   async remove(emailInput: string, actor: string): Promise<void> {
     const email = normaliseEmail(emailInput);
-    if (this.configAdmins.has(email)) {
+    if (this.addresses.isConfigured(email)) {
       throw new DomainRuleError(
         'admin_from_config',
         `${email} är administratör genom konfigurationen (ADMIN_EMAILS) och tas bort där, inte här.`,
@@ -90,7 +93,7 @@ export class AdminService {
       await this.deps.sessions.endAdminSessions(email);
       throw new NotFoundError(`${email} är inte administratör.`);
     }
-    const remaining = new Set([...stored.map((a) => a.email), ...this.configAdmins]);
+    const remaining = new Set([...stored.map((a) => a.email), ...this.addresses.configuredAddresses]);
     remaining.delete(email);
     if (remaining.size === 0) {
       throw new DomainRuleError('last_admin', 'Den sista administratören kan inte tas bort. Lägg till en annan först.');

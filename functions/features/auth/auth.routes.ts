@@ -29,7 +29,8 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AuthRouteDeps
       method: 'post',
       path: '/api/auth/login-link',
       'x-access': 'public',
-      summary: 'Emails a single-use sign-in link to a known address; always 202.',
+      summary:
+        "Emails a single-use sign-in link to an admin's address or a contact's whose organisation is a member today; always 202.",
       middleware: [deps.access('public')],
       request: {
         body: jsonBody(LoginLinkRequestSchema.extend({ next: z.string().startsWith('/').max(200).optional() })),
@@ -59,6 +60,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AuthRouteDeps
         200: jsonResponse(SessionResponseSchema.extend({ next: z.string().optional() }), 'Inloggad'),
         400: commonErrors[400],
         401: errorResponse('Fel, använd eller utgången länk'),
+        403: errorResponse('Organisationen är inte medlem (not_a_member)'),
       },
     }),
     async (c) => {

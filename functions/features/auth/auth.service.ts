@@ -1,14 +1,19 @@
+import { type MembershipSpan, membershipAt, sameMembership } from '../../../shared/domain/membership-span';
 import type { Me } from '../../../shared/schemas/auth.schema';
 import type { Contact } from '../../../shared/schemas/contact.schema';
+import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import { NotAuthenticatedError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
 import type { TableStore } from '../../ports/table-store';
 import { keys, normaliseEmail } from '../../store/table-design';
 import type { AdminRepository } from '../admins/admin.repository';
+import { AdminAddresses } from '../admins/admin-addresses';
 import type { ContactRepository } from '../contacts/contact.repository';
+import { OrganisationRepository } from '../organisations/organisation.repository';
 import { loginLinkEmail } from './login-link.email';
 import { hashToken, newToken, sameHash } from './login-token';
+import { assertMaySignIn } from './membership-check';
 import { countAttempt } from './rate-limit';
 import type { SessionService, SessionUser } from './session.service';
 
@@ -27,15 +32,24 @@ interface AuthServiceDeps {
 }
 
 /** Who an address belongs to, as a token records it. */
-type Identity = Omit<SessionUser, 'sessionId' | 'expiresAt'>;
+type Identity = Omit<SessionUser, 'sessionId' | 'expiresAt' | 'membership'>;
+/** Who signs in, with their organisation's membership as the session carries it. */
+type SessionIdentity = Omit<SessionUser, 'sessionId' | 'expiresAt'>;
 
 /** Passwordless sign-in: single-use links by email, then a server-side session. */
 export class AuthService {
-  constructor(private readonly deps: AuthServiceDeps) {}
+  private readonly organisations: OrganisationRepository;
+  private readonly adminAddresses: AdminAddresses;
+
+  constructor(private readonly deps: AuthServiceDeps) {
+    this.organisations = new OrganisationRepository(deps.store);
+    this.adminAddresses = new AdminAddresses(deps.admins, deps.adminEmails);
+  }
 
   /**
-   * Emails a sign-in link when the address is known. Unknown addresses get the same outcome
-   * from the caller's point of view. Throws RateLimitedError past the per-email or per-IP limit.
+   * Emails a sign-in link when the address is known: an admin's, or a contact's whose organisation
+   * is a member today. Unknown addresses and contacts of a non-member get the same outcome from the
+   * caller's point of view: no email. Throws RateLimitedError past the per-email or per-IP limit.
    */
   async requestLoginLink(input: { email: string; ip: string; next?: string }): Promise<void> {
     const { clock, store, limits } = this.deps;
@@ -43,7 +57,7 @@ export class AuthService {
     const email = normaliseEmail(input.email);
     await countAttempt(store, { scope: 'login-ip', subject: input.ip, limit: limits.perIpPerHour, now });
     await countAttempt(store, { scope: 'login-email', subject: email, limit: limits.perEmailPerHour, now });
-    const identity = await this.identify(email);
+    const identity = await this.identify(email, now);
     if (!identity) return;
     const token = await this.issueToken(identity, { ttlMs: LOGIN_LINK_TTL_MS, next: input.next });
     const link = `${this.deps.baseUrl}/login?token=${encodeURIComponent(token)}`;
@@ -59,6 +73,8 @@ export class AuthService {
     await this.deps.store.put(
       {
         ...keys.loginToken(tokenHash),
+        // Found by address, so erasure can delete a token (it holds the name) before it expires.
+        ...keys.loginTokenByEmail(identity.email, now.toISOString()),
         entity: 'LoginToken',
         tokenHash,
         ...identity,
@@ -74,7 +90,9 @@ export class AuthService {
 
   /**
    * Redeems a token once and opens a session. Throws NotAuthenticatedError with code
-   * token_unknown, token_used or token_expired, so the page can say which.
+   * token_unknown, token_used or token_expired, so the page can say which, and ForbiddenError
+   * not_a_member when the contact's organisation is not a member today. Two reads and two writes:
+   * the token, the person (and their organisation), the session, the person again.
    */
   async redeem(token: string): Promise<{ session: SessionUser; next?: string }> {
     const { store, clock } = this.deps;
@@ -102,6 +120,17 @@ export class AuthService {
     }
     const identity = await this.confirmIdentity(claimed);
     const session = await this.deps.sessions.create(identity);
+    // A move, removal or membership change written between the read above and the session would
+    // miss it: whoever writes one ends the sessions it finds afterwards. Read once more, now that the
+    // session exists, and refuse if the person no longer stands where they did.
+    try {
+      const again = await this.confirmIdentity(claimed);
+      if (!sameStanding(identity, again)) throw tokenUnknown();
+    } catch (error) {
+      // The cookie is never set, so nobody holds this session's id; deleting it only tidies up.
+      await this.deps.sessions.end(session.sessionId).catch(() => undefined);
+      throw error;
+    }
     return { session, next: claimed.next as string | undefined };
   }
 
@@ -121,27 +150,64 @@ export class AuthService {
     );
   }
 
-  /** The person behind an address now: an admin first, else a member contact. */
-  private async identify(email: string): Promise<Identity | undefined> {
-    const admin = await this.deps.admins.get(email);
+  /**
+   * The person behind an address now: an admin first, else a member contact whose organisation is
+   * a member at `now` (one more read, the organisation).
+   */
+  private async identify(email: string, now: Date): Promise<Identity | undefined> {
+    const admin = await this.adminAddresses.find(email);
     if (admin) return { email, name: admin.name, role: 'admin' };
-    if (this.deps.adminEmails.includes(email)) return { email, name: email, role: 'admin' };
     const [contact] = await this.deps.contacts.findByEmail(email);
-    return contact ? memberIdentity(contact, email) : undefined;
+    if (!contact) return undefined;
+    const membership = await membershipSpanOf(await this.organisations.get(contact.organisationId));
+    return membershipAt(membership, now) === 'member' ? memberIdentity(contact, email) : undefined;
   }
 
-  /** Re-checks with one read that the person still holds the role the token was issued for. */
-  private async confirmIdentity(claimed: Record<string, unknown>): Promise<Identity> {
+  /**
+   * Re-checks with one read that the person still holds the role the token was issued for, and for
+   * a contact, that their organisation is a member today (contact and organisation in one
+   * BatchGetItem). Throws token_unknown, or not_a_member.
+   */
+  private async confirmIdentity(claimed: Record<string, unknown>): Promise<SessionIdentity> {
     const email = String(claimed.email);
     if (claimed.role === 'admin') {
-      const admin = await this.deps.admins.get(email);
-      if (admin || this.deps.adminEmails.includes(email)) return { email, name: admin?.name ?? email, role: 'admin' };
+      const admin = await this.adminAddresses.find(email);
+      if (admin) return { email, name: admin.name, role: 'admin' };
     } else if (typeof claimed.organisationId === 'string' && typeof claimed.contactId === 'string') {
-      const contact = await this.deps.contacts.get(claimed.organisationId, claimed.contactId);
-      if (contact && contact.email === email) return memberIdentity(contact, email);
+      const { contact, organisation } = await this.organisations.withContact(claimed.organisationId, claimed.contactId);
+      if (contact && contact.email === email) {
+        const membership = await membershipSpanOf(organisation);
+        assertMaySignIn(membership, this.deps.clock.now());
+        return { ...memberIdentity(contact, email), membership };
+      }
     }
-    throw new NotAuthenticatedError('token_unknown', 'Inloggningslänken är ogiltig. Begär en ny länk.');
+    throw tokenUnknown();
   }
+}
+
+function tokenUnknown(): NotAuthenticatedError {
+  return new NotAuthenticatedError('token_unknown', 'Inloggningslänken är ogiltig. Begär en ny länk.');
+}
+
+/** Whether the person stands where they did: the same role, contact, organisation and membership. */
+function sameStanding(a: SessionIdentity, b: SessionIdentity): boolean {
+  return (
+    a.role === b.role &&
+    a.organisationId === b.organisationId &&
+    a.contactId === b.contactId &&
+    sameMembership(a.membership, b.membership)
+  );
+}
+
+/**
+ * The organisation's membership as a session carries it; open without dates (or without an item).
+ * Working out the instants needs the time-zone data, so it is loaded here, at sign-in, and only for
+ * an organisation with dates: autosave never loads it.
+ */
+async function membershipSpanOf(organisation: Organisation | undefined): Promise<MembershipSpan> {
+  if (!organisation?.memberSince && !organisation?.memberUntil) return {};
+  const { membershipSpan } = await import('../../../shared/domain/membership');
+  return membershipSpan(organisation);
 }
 
 function withDetails(error: NotAuthenticatedError, details: unknown): NotAuthenticatedError {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { type MembershipSpan, sameMembership } from '../../../shared/domain/membership-span';
 import type { Me } from '../../../shared/schemas/auth.schema';
 import type { Clock } from '../../ports/clock';
 import type { Item, TableStore } from '../../ports/table-store';
@@ -13,6 +14,14 @@ export interface SessionUser extends Me {
   sessionId: string;
   contactId?: string;
   expiresAt: string;
+  /**
+   * A member's organisation's membership as the register had it at sign-in (dates and instants), so
+   * that autosave can apply the membership rule without reading the organisation. Absent for admins,
+   * for an organisation without dates and for sessions made before sign-in stored it (all open, like
+   * a register without dates); a change of the dates by the kansli ends the sessions that carry the
+   * old ones (`endStaleMembership`).
+   */
+  membership?: MembershipSpan;
 }
 
 /** What create() hands out: 32 random bytes, base64url. The access check looks up only ids of this shape. */
@@ -45,13 +54,14 @@ export class SessionService {
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
     };
     // The raw id goes to the cookie only; the item holds its hash (in the key) and who it is.
-    const { sessionId, ...stored } = session;
+    const { sessionId, membership, ...stored } = session;
     await this.store.put(
       {
         ...keys.session(sessionIdHash(sessionId)),
         ...keys.sessionOfUser(user.email, now.toISOString()),
         entity: 'Session',
         ...stored,
+        ...(membership && Object.keys(membership).length > 0 ? { membership } : {}),
         ttl: Math.floor(new Date(session.expiresAt).getTime() / 1000),
       },
       { kind: 'absent' },
@@ -71,6 +81,7 @@ export class SessionService {
       organisationId: item.organisationId as string | undefined,
       contactId: item.contactId as string | undefined,
       expiresAt: String(item.expiresAt),
+      membership: membershipOf(item),
     };
   }
 
@@ -102,6 +113,26 @@ export class SessionService {
     );
   }
 
+  /**
+   * Ends the member sessions of one contact in `organisationId` that carry other membership dates
+   * than `membership`, the register's now (one query, one delete each). A session carries the dates
+   * it signed in with; those that already carry these stay, so repeating this ends nothing more.
+   */
+  async endStaleMembership(
+    contact: { id: string; email: string },
+    organisationId: string,
+    membership: MembershipSpan,
+  ): Promise<number> {
+    return this.endWhere(
+      contact.email,
+      (item) =>
+        item.role !== 'admin' &&
+        item.organisationId === organisationId &&
+        (item.contactId === undefined || item.contactId === contact.id) &&
+        !sameMembership(membershipOf(item), membership),
+    );
+  }
+
   /** Ends the admin sessions under this address (a removed admin's), leaving member sessions alone. */
   async endAdminSessions(email: string): Promise<number> {
     return this.endWhere(email, (item) => item.role === 'admin');
@@ -113,4 +144,15 @@ export class SessionService {
     for (const item of ending) await this.store.delete({ pk: item.pk, sk: item.sk });
     return ending.length;
   }
+}
+
+/** The membership a session item carries, read attribute by attribute (it is stored as a map). */
+function membershipOf(item: Item): MembershipSpan | undefined {
+  const stored = item.membership;
+  if (!stored || typeof stored !== 'object') return undefined;
+  const field = (name: keyof MembershipSpan) => {
+    const value = (stored as Record<string, unknown>)[name];
+    return typeof value === 'string' ? { [name]: value } : {};
+  };
+  return { ...field('memberSince'), ...field('memberUntil'), ...field('startsAt'), ...field('endsAt') };
 }

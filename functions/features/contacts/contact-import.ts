@@ -62,6 +62,7 @@ export class ContactImportService {
       sessions: deps.sessions,
       audit: deps.audit,
       adminAddresses: deps.adminAddresses,
+      clock: deps.clock,
     });
   }
 
@@ -259,9 +260,11 @@ export class ContactImportService {
   }
 
   /**
-   * Removes the chosen rows' holders through the console's removal. A holder already gone (an
-   * earlier attempt removed it) counts as replaced and has its sessions swept again; one that has
-   * since moved, changed role or address is left alone. Returns the ids of the holders gone.
+   * Removes the chosen rows' holders through the console's removal steps, from the register this
+   * commit read (no read per holder; sessions still end before and after each removal). A holder
+   * already gone counts as replaced: its removal is finished if an earlier attempt stopped part-way,
+   * else its sessions are swept again. One that has since moved, changed role or address is left
+   * alone. Returns the ids of the holders gone.
    */
   private async replaceHolders(
     preview: ContactImportPlannedPreview,
@@ -274,20 +277,14 @@ export class ContactImportService {
     for (const holder of chosenReplacements(preview.valid, replaceRows).holders) {
       const current = byId.get(holder.id);
       if (!current) {
-        // Gone already: an earlier attempt removed it, perhaps dying before the removal's second
-        // sweep of sessions. Sweep again (one query); the commit's audit entry names it.
-        await this.deps.sessions.endContactSessions(holder);
+        await this.register.finishRemovalOf(holder, actor);
       } else {
         const same =
           current.organisationId === holder.organisationId &&
           current.role === holder.role &&
           current.email === holder.email;
-        if (!same) continue;
-        try {
-          await this.register.remove(holder.id, actor);
-        } catch (error) {
-          if (!(error instanceof NotFoundError)) throw error;
-        }
+        // Not removed when it moved after the register was read either.
+        if (!same || !(await this.register.removeContact(current, actor))) continue;
       }
       gone.push(holder.id);
     }

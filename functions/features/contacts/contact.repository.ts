@@ -1,7 +1,52 @@
-import { type Contact, ContactSchema } from '../../../shared/schemas/contact.schema';
-import { AlreadyExistsError } from '../../errors/domain-errors';
+import { z } from 'zod';
+import {
+  type Contact,
+  ContactRoleSchema,
+  ContactSchema,
+  EmailSchema,
+  EmailStateSchema,
+} from '../../../shared/schemas/contact.schema';
+import { AlreadyExistsError, NotFoundError } from '../../errors/domain-errors';
 import type { TableStore } from '../../ports/table-store';
-import { keys } from '../../store/table-design';
+import { keys, normaliseEmail } from '../../store/table-design';
+
+/**
+ * How long a removal record is kept: as long as the outbox and reminder log that name the id
+ * (RETENTION_YEARS of the retention job), so erasure by address can reach them after a removal.
+ */
+export const REMOVAL_RECORD_YEARS = 2;
+
+/** The id lookup as stored; a removed contact's lookup also holds its removal record. */
+const ContactLookupSchema = z.object({
+  contactId: z.string(),
+  organisationId: z.string(),
+  removedAt: z.string().optional(),
+  removalComplete: z.boolean().optional(),
+  email: EmailSchema.optional(),
+  role: ContactRoleSchema.optional(),
+  emailState: EmailStateSchema.optional(),
+});
+
+/**
+ * A contact removed from the register, as its removal record keeps it: the id, organisation, role
+ * and address (never the name), when the removal began, and whether every step of it is done.
+ */
+export interface RemovedContact {
+  id: string;
+  organisationId: string;
+  email: string;
+  role: Contact['role'];
+  emailState: Contact['emailState'];
+  removedAt: string;
+  complete: boolean;
+}
+
+/** Where a contact lives, and its removal record once a removal has begun. */
+export interface ContactLookup {
+  contactId: string;
+  organisationId: string;
+  removal?: RemovedContact;
+}
 
 /**
  * Contacts live in their organisation's partition and are found by email through gsi2.
@@ -11,6 +56,10 @@ import { keys } from '../../store/table-design';
  * per address (`contactEmailClaim`: no two contacts share an email). Writes go claim → lookup →
  * contact, so a write interrupted half-way completes when re-run, and a claim left behind by one
  * is taken over once the check shows its contact no longer holds the address.
+ *
+ * Removal turns the lookup into the contact's removal record (`beginRemoval`) before the contact
+ * item goes, so a removal that dies half-way is found and finished by the next attempt, and an
+ * erasure after the removal finds the person's id by their address (`removedContactsOfEmail`).
  */
 export class ContactRepository {
   constructor(private readonly store: TableStore) {}
@@ -80,11 +129,130 @@ export class ContactRepository {
     if (emailChanged) await this.releaseEmail(before);
   }
 
-  /** Removes the contact, then its lookup and email claim. Throws NotFoundError when it is gone already. */
-  async remove(contact: Contact): Promise<void> {
-    await this.store.delete(keys.contact(contact.organisationId, contact.id), { kind: 'exists' });
-    await this.store.delete(keys.contactLookup(contact.id));
+  /**
+   * Removes the contact as the register's own steps do, leaving its removal record: begins the
+   * removal, deletes the contact item, releases the address and marks the removal complete. The
+   * console's removal (ContactService.remove) runs these steps itself, with sessions and audit
+   * between them. Throws NotFoundError when the contact is gone already or has moved.
+   */
+  async remove(contact: Contact, removedAt = new Date().toISOString()): Promise<void> {
+    if (!(await this.beginRemoval(contact, removedAt))) throw new NotFoundError('Kontakten finns inte.');
+    if (!(await this.deleteContactItem(contact))) throw new NotFoundError('Kontakten finns inte.');
     await this.releaseEmail(contact);
+    await this.completeRemoval(contact.id);
+  }
+
+  /** The id's lookup item with its removal record, if any: one read. */
+  async lookup(contactId: string): Promise<ContactLookup | undefined> {
+    const item = await this.store.get(keys.contactLookup(contactId));
+    return item ? lookupOf(item) : undefined;
+  }
+
+  /**
+   * The first step of a removal, before the contact item goes: the lookup becomes the removal
+   * record (address, role, time; found by the address through gsi2, cleaned up by TTL after
+   * REMOVAL_RECORD_YEARS). One conditional UpdateItem on the lookup still pointing at the contact's
+   * organisation; false when it does not (the contact moved meanwhile, or is gone).
+   */
+  async beginRemoval(contact: Contact, removedAt: string): Promise<boolean> {
+    const ttl = new Date(removedAt);
+    ttl.setUTCFullYear(ttl.getUTCFullYear() + REMOVAL_RECORD_YEARS);
+    try {
+      await this.store.update(
+        keys.contactLookup(contact.id),
+        {
+          set: {
+            removedAt,
+            removalComplete: false,
+            email: contact.email,
+            role: contact.role,
+            emailState: contact.emailState,
+            ...keys.removedContactByEmail(contact.email, contact.id),
+            ttl: Math.floor(ttl.getTime() / 1000),
+          },
+        },
+        {
+          kind: 'expression',
+          expression: 'organisationId = :org',
+          values: { ':org': contact.organisationId },
+          onFail: () => new NotFoundError('Kontakten finns inte här.'),
+        },
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /** Deletes the contact item; false when it was gone already (an earlier attempt deleted it). */
+  async deleteContactItem(contact: { id: string; organisationId: string }): Promise<boolean> {
+    try {
+      await this.store.delete(keys.contact(contact.organisationId, contact.id), { kind: 'exists' });
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /** The last step of a removal: its record says every step is done (a later DELETE answers 404). */
+  async completeRemoval(contactId: string): Promise<void> {
+    try {
+      await this.store.update(
+        keys.contactLookup(contactId),
+        { set: { removalComplete: true } },
+        {
+          kind: 'expression',
+          expression: 'attribute_exists(removedAt)',
+          onFail: () => new NotFoundError('Ingen borttagning att slutföra.'),
+        },
+      );
+    } catch (error) {
+      // Erased meanwhile: the record is gone, which is more than complete.
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+
+  /**
+   * The removal records kept under an address (normally none or one), whose contact item is gone.
+   * One gsi2 query, then one read per record: a record whose contact is still stored (a removal
+   * that died before the contact went, and was not repeated) is not a removal.
+   */
+  async removedWithEmail(email: string): Promise<RemovedContact[]> {
+    const items = await this.store.queryAll({
+      index: 'gsi2',
+      partition: keys.emailPk(email),
+      beginsWith: keys.removedContactPrefix,
+    });
+    const removed: RemovedContact[] = [];
+    for (const item of items) {
+      const record = lookupOf(item)?.removal;
+      if (!record || record.email !== normaliseEmail(email)) continue;
+      if (await this.get(record.organisationId, record.id)) continue;
+      removed.push(record);
+    }
+    return removed;
+  }
+
+  /**
+   * Whether the audit trail holds this removal's `contact.delete` entry, so a resumed removal records
+   * it once: one query of the organisation's entries written since the removal began (a handful).
+   */
+  async removalAudited(removed: RemovedContact): Promise<boolean> {
+    const items = await this.store.queryAll({
+      index: 'gsi1',
+      partition: keys.auditOfOrganisationPk(removed.organisationId),
+      // Sort keys are `<at>#<id>`: '~' sorts after every one of them.
+      between: [removed.removedAt, '~'],
+      attributes: ['action', 'target'],
+    });
+    return items.some((item) => item.action === 'contact.delete' && item.target === `contact:${removed.id}`);
+  }
+
+  /** Deletes the id lookup (and with it any removal record): erasure's last step for a contact. */
+  async deleteLookup(contactId: string): Promise<void> {
+    await this.store.delete(keys.contactLookup(contactId));
   }
 
   /**
@@ -118,7 +286,8 @@ export class ContactRepository {
     });
   }
 
-  private async releaseEmail(contact: Contact): Promise<void> {
+  /** Deletes the address's claim while it is this contact's; a claim someone else holds now stays. */
+  async releaseEmail(contact: { id: string; email: string }): Promise<void> {
     try {
       await this.store.delete(keys.contactEmailClaim(contact.email), {
         kind: 'expression',
@@ -160,4 +329,21 @@ export class ContactRepository {
       ...contact,
     };
   }
+}
+
+function lookupOf(item: Record<string, unknown>): ContactLookup | undefined {
+  const parsed = ContactLookupSchema.safeParse(item);
+  if (!parsed.success) return undefined;
+  const { contactId, organisationId, removedAt, removalComplete, email, role, emailState } = parsed.data;
+  if (!removedAt || !email || !role) return { contactId, organisationId };
+  const removal: RemovedContact = {
+    id: contactId,
+    organisationId,
+    email,
+    role,
+    emailState: emailState ?? 'ok',
+    removedAt,
+    complete: removalComplete === true,
+  };
+  return { contactId, organisationId, removal };
 }

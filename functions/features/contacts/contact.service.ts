@@ -7,12 +7,13 @@ import type {
   CreateContactInputSchema,
   UpdateContactInputSchema,
 } from '../../../shared/schemas/contact.schema';
-import { AlreadyExistsError, DomainRuleError, NotFoundError } from '../../errors/domain-errors';
+import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
+import type { Clock } from '../../ports/clock';
 import type { AdminAddresses } from '../admins/admin-addresses';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
-import type { ContactRepository } from './contact.repository';
+import type { ContactRepository, RemovedContact } from './contact.repository';
 
 type CreateInput = z.infer<typeof CreateContactInputSchema>;
 type UpdateInput = z.infer<typeof UpdateContactInputSchema>;
@@ -24,6 +25,15 @@ interface ContactServiceDeps {
   audit: AuditLog;
   /** Admins' addresses (stored and ADMIN_EMAILS): none of them may be a contact's. */
   adminAddresses: AdminAddresses;
+  /** Stamps a removal's record, from which a retry resumes it. */
+  clock: Clock;
+}
+
+/** What a removal answers: the contact's id and organisation, and the organisation's warnings afterwards. */
+export interface ContactRemoval {
+  id: string;
+  organisationId: string;
+  warnings: ContactWarning[];
 }
 
 /** What a contact change answers: the contact, and its organisation's statute warnings afterwards. */
@@ -116,25 +126,73 @@ export class ContactService {
 
   /**
    * Removes a contact and ends their sessions, before the removal (so a failure leaves the contact
-   * and the request can be repeated) and after it. Throws NotFoundError for an unknown id.
+   * and the request can be repeated) and after it. A removal that failed part-way (503) is finished
+   * by repeating it: the contact's removal record (its id lookup, written before the contact item
+   * goes) says what is left. Throws NotFoundError for an unknown id and for a removal that is done.
    */
-  async remove(contactId: string, actor: string) {
-    const contact = await this.require(contactId);
+  async remove(contactId: string, actor: string, attempt = 1): Promise<ContactRemoval> {
+    const lookup = await this.deps.contacts.lookup(contactId);
+    const contact = lookup && (await this.deps.contacts.get(lookup.organisationId, contactId));
+    if (contact) {
+      if (!(await this.removeContact(contact, actor))) {
+        // Moved (or removed) between the reads and the first write: read it again.
+        if (attempt === 3) throw new VersionConflictError('Kontakten ändrades samtidigt. Försök igen.');
+        return this.remove(contactId, actor, attempt + 1);
+      }
+    } else if (lookup?.removal && !lookup.removal.complete) {
+      await this.finishRemoval(lookup.removal, actor, { audited: 'unknown' });
+    } else {
+      throw new NotFoundError('Kontakten finns inte.');
+    }
+    const organisationId = lookup.organisationId;
+    return { id: contactId, organisationId, warnings: await this.warningsOf(organisationId) };
+  }
+
+  /**
+   * Removes a contact as already read (the contacts import passes the register's copy, so nothing is
+   * read again): sessions ended, removal record written, contact item deleted, audited, address
+   * released, sessions ended again, record completed. Each step is a single-item write that a repeat
+   * (`remove`, `finishRemovalOf`) skips or redoes harmlessly. Answers false, having changed nothing
+   * but ending sessions, when the contact is no longer in the organisation it was read in.
+   */
+  async removeContact(contact: Contact, actor: string): Promise<boolean> {
     await this.deps.sessions.endContactSessions(contact);
-    await this.deps.contacts.remove(contact);
-    await this.deps.audit.record({
-      actor,
-      action: 'contact.delete',
-      target: `contact:${contactId}`,
-      organisationId: contact.organisationId,
-      before: auditSummary(contact),
+    const removedAt = this.deps.clock.now().toISOString();
+    if (!(await this.deps.contacts.beginRemoval(contact, removedAt))) return false;
+    // False: a concurrent removal deleted it first; the rest is the same either way.
+    const deleted = await this.deps.contacts.deleteContactItem(contact);
+    await this.finishRemoval({ ...contact, removedAt, complete: false }, actor, {
+      audited: deleted ? 'no' : 'unknown',
     });
-    await this.deps.sessions.endContactSessions(contact);
-    return {
-      id: contactId,
-      organisationId: contact.organisationId,
-      warnings: await this.warningsOf(contact.organisationId),
-    };
+    return true;
+  }
+
+  /**
+   * For a contact that is gone from the register (the contacts import's holder removed by an earlier
+   * attempt): finishes its removal if that stopped part-way, else ends any session left under its
+   * address. One read, plus the remaining steps when there are any.
+   */
+  async finishRemovalOf(contact: { id: string; email: string }, actor: string): Promise<void> {
+    const removal = (await this.deps.contacts.lookup(contact.id))?.removal;
+    if (removal && !removal.complete) await this.finishRemoval(removal, actor, { audited: 'unknown' });
+    else if (!removal) await this.deps.sessions.endContactSessions(contact);
+  }
+
+  /** The steps after the contact item is gone; `audited: 'unknown'` asks the audit trail first (a resumed removal). */
+  private async finishRemoval(removed: RemovedContact, actor: string, options: { audited: 'no' | 'unknown' }) {
+    if (options.audited === 'no' || !(await this.deps.contacts.removalAudited(removed))) {
+      await this.deps.audit.record({
+        actor,
+        action: 'contact.delete',
+        target: `contact:${removed.id}`,
+        organisationId: removed.organisationId,
+        before: auditSummary(removed),
+      });
+    }
+    await this.deps.contacts.releaseEmail(removed);
+    // A session opened while the removal ran (its sign-in read the contact just before) ends too.
+    await this.deps.sessions.endContactSessions(removed);
+    await this.deps.contacts.completeRemoval(removed.id);
   }
 
   /** Throws AlreadyExistsError when another contact has the address (claims catch races; this catches older data). */
@@ -170,7 +228,7 @@ const COMPARED_FIELDS = ['organisationId', 'name', 'email', 'role', 'emailState'
  * or address (the entry's target, `contact:<id>`, says which contact it is), so an entry stays
  * useful after the person is erased and holds nothing to erase (docs/security.md, Privacy).
  */
-export function auditSummary(contact: Contact) {
+export function auditSummary(contact: Pick<Contact, 'organisationId' | 'role' | 'emailState'>) {
   return { organisationId: contact.organisationId, role: contact.role, emailState: contact.emailState };
 }
 

@@ -12,6 +12,22 @@ export class OrganisationRepository {
     return item ? OrganisationSchema.parse(item) : undefined;
   }
 
+  /**
+   * The organisation and one of its contacts, with one BatchGetItem (consistent, like GetItem): what
+   * sign-in checks, the contact still being there and the organisation's membership dates.
+   */
+  async withContact(code: string, contactId: string): Promise<{ organisation?: Organisation; contact?: Contact }> {
+    const organisationKey = keys.organisation(code);
+    const contactKey = keys.contact(code, contactId);
+    const items = await this.store.batchGet([organisationKey, contactKey]);
+    const organisation = items.find((item) => item.sk === organisationKey.sk);
+    const contact = items.find((item) => item.sk === contactKey.sk);
+    return {
+      organisation: organisation ? OrganisationSchema.parse(organisation) : undefined,
+      contact: contact ? ContactSchema.parse(contact) : undefined,
+    };
+  }
+
   /** All organisations, ordered by code. One query per 1 MB page. */
   async list(): Promise<Organisation[]> {
     return (await this.register()).map((entry) => entry.organisation);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { membershipSpan } from '../../../shared/domain/membership';
 import { normaliseOrganisationName } from '../../../shared/domain/organisation-codes';
 import { progressStatusOf } from '../../../shared/domain/progress-status';
 import { statuteWarnings } from '../../../shared/domain/statute-roles';
@@ -13,6 +14,7 @@ import type {
 import type { ResponseSummary } from '../../../shared/schemas/response.schema';
 import { NotFoundError } from '../../errors/domain-errors';
 import type { AuditLog } from '../audit/audit.log';
+import type { SessionService } from '../auth/session.service';
 import type { CampaignService } from '../campaigns/campaign.service';
 import type { ResponseRepository } from '../responses/response.repository';
 import type { OrganisationRepository } from './organisation.repository';
@@ -26,6 +28,8 @@ interface OrganisationServiceDeps {
   responses: ResponseRepository;
   campaigns: CampaignService;
   audit: AuditLog;
+  /** Sessions carry the membership dates they signed in with; a change of the dates ends them. */
+  sessions: SessionService;
 }
 
 /** The member register as the kansli keeps it: organisations with their contacts and campaign status. */
@@ -74,9 +78,20 @@ export class OrganisationService {
     return this.get(organisation.id);
   }
 
-  /** Changes name, population or membership dates; null clears a field. Throws NotFoundError. */
+  /**
+   * Changes name, population or membership dates; null clears a field. Throws NotFoundError.
+   *
+   * A contact's session carries the membership dates it signed in with (autosave applies the rule
+   * without reading the organisation), so a change of the dates ends the sessions of the
+   * organisation's contacts that carry others: before the write (should it fail, nobody is left on
+   * the old dates beside the new) and after it (a sign-in that read the old dates meanwhile). The
+   * second pass runs whenever the request names the dates, so repeating a request whose second pass
+   * failed completes it; sessions that already carry the dates stay. Two reads (the organisation's
+   * partition, the current campaign), one write, and per contact one query of sessions per pass.
+   */
   async update(code: string, patch: UpdateInput, actor: string): Promise<OrganisationRow> {
-    const before = await this.deps.organisations.get(code);
+    const [bundle, current] = await Promise.all([this.deps.responses.bundle(code), this.deps.campaigns.current()]);
+    const before = bundle.organisation;
     if (!before) throw new NotFoundError(`Organisationen ${code} finns inte.`);
     const after: Record<string, unknown> = { ...before };
     for (const [field, value] of Object.entries(patch)) {
@@ -84,7 +99,13 @@ export class OrganisationService {
       else if (value !== undefined) after[field] = value;
     }
     const next = after as Organisation;
+    const membership = membershipSpan(next);
+    const endStaleSessions = async () => {
+      for (const contact of bundle.contacts) await this.deps.sessions.endStaleMembership(contact, code, membership);
+    };
     if (JSON.stringify(next) !== JSON.stringify(before)) {
+      const membershipChanged = before.memberSince !== next.memberSince || before.memberUntil !== next.memberUntil;
+      if (membershipChanged) await endStaleSessions();
       await this.deps.organisations.replace(next);
       await this.deps.audit.record({
         actor,
@@ -95,7 +116,8 @@ export class OrganisationService {
         after: changedFields(next, before),
       });
     }
-    return this.get(code);
+    if (patch.memberSince !== undefined || patch.memberUntil !== undefined) await endStaleSessions();
+    return row(next, bundle.contacts, current && { year: current.year, response: bundle.responses.get(current.year) });
   }
 }
 

@@ -1,4 +1,3 @@
-import type { Contact } from '../../../shared/schemas/contact.schema';
 import { isJsonObject } from '../../../shared/scoring/survey-json';
 import type { Item, TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
@@ -13,6 +12,17 @@ const AUDIT_ATTRIBUTES = ['pk', 'sk', 'at', 'id', 'target', 'organisationId', 'b
 
 /** Audit entries read per query page while looking for a contact's entries. */
 const PAGE_SIZE = 200;
+
+/**
+ * Whom the trail is searched for: a contact's id, organisation and address, and its name while it
+ * is in the register (a removed contact's record keeps no name; its old entries still tell it).
+ */
+export interface AuditSubject {
+  id: string;
+  organisationId: string;
+  email: string;
+  name?: string;
+}
 
 /** One audit entry about (or mentioning) the contact, as read. */
 export interface FoundAuditEntry {
@@ -31,7 +41,7 @@ export interface FoundAuditEntry {
  */
 export async function findAuditEntriesOf(
   store: TableStore,
-  contact: Contact,
+  contact: AuditSubject,
   options: { wholeItems?: boolean } = {},
 ): Promise<FoundAuditEntry[]> {
   const target = `contact:${contact.id}`;
@@ -98,9 +108,9 @@ export interface PersonalValues {
   names: string[];
 }
 
-/** The contact's address and names: the current one and any an entry about them recorded. */
-export function personalValuesOf(contact: Contact, entries: FoundAuditEntry[]): PersonalValues {
-  const names = new Set([contact.name]);
+/** The contact's address and names: the current one (if known) and any an entry about them recorded. */
+export function personalValuesOf(contact: AuditSubject, entries: FoundAuditEntry[]): PersonalValues {
+  const names = new Set(contact.name === undefined ? [] : [contact.name]);
   for (const { item, aboutContact } of entries) {
     if (!aboutContact) continue;
     for (const side of [item.before, item.after]) {

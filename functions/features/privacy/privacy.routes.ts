@@ -1,9 +1,14 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { ContactExportSchema, ErasureResultSchema } from '../../../shared/schemas/privacy.schema';
+import {
+  AddressErasureInputSchema,
+  AddressErasureResultSchema,
+  ContactExportSchema,
+  ErasureResultSchema,
+} from '../../../shared/schemas/privacy.schema';
 import type { AppEnv } from '../../http/app-env';
-import { type Access, commonErrors, errorResponse, jsonResponse } from '../../http/openapi-helpers';
+import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
 import type { PrivacyService } from './privacy.service';
 
 const ContactIdParams = z.object({ id: z.string().min(1).max(100) });
@@ -13,7 +18,10 @@ interface PrivacyRouteDeps {
   access: (access: Access) => MiddlewareHandler<AppEnv>;
 }
 
-/** The kansli's GDPR actions on one contact: download what is stored about them, and erase them. */
+/**
+ * The kansli's GDPR actions: download what is stored about a contact, erase a contact (in the
+ * register or removed earlier), and erase by address a person who is no longer in the register.
+ */
 export function registerPrivacyRoutes(app: OpenAPIHono<AppEnv>, deps: PrivacyRouteDeps): void {
   const admin = { 'x-access': 'admin' as const, middleware: [deps.access('admin')] };
 
@@ -45,9 +53,11 @@ export function registerPrivacyRoutes(app: OpenAPIHono<AppEnv>, deps: PrivacyRou
       path: '/api/admin/contacts/{id}/erase',
       ...admin,
       summary:
-        'Erases a contact: ends their sessions, deletes their email, strips the reminder log, marks their edits "raderad kontakt", ' +
+        'Erases a contact: ends their sessions, deletes their email and sign-in links, strips the reminder log, marks their edits "raderad kontakt", ' +
         'takes their name and address out of earlier audit entries (`auditRedacted` counts them) and deletes the contact. ' +
-        'A contact named by more audit entries than one request rewrites answers 409 erasure_incomplete: send it again to continue.',
+        'Works for a contact removed earlier too (by the id in the audit log), and takes every removed contact record under the same address with it (`contacts`). ' +
+        'A contact named by more audit entries than one request rewrites answers 409 erasure_incomplete: send it again to continue. ' +
+        '404 contact_not_found when there is nothing left under the id (an erasure that is done).',
       request: { params: ContactIdParams },
       responses: {
         200: jsonResponse(ErasureResultSchema, 'Raderad'),
@@ -57,5 +67,26 @@ export function registerPrivacyRoutes(app: OpenAPIHono<AppEnv>, deps: PrivacyRou
       },
     }),
     async (c) => c.json(await deps.privacy.erase(c.req.valid('param').id, c.get('user')!.email), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/contacts/erase',
+      ...admin,
+      summary:
+        'Erases what is stored under an address whose contact is no longer in the register (GDPR art. 17 after a removal). Body `{email}`. ' +
+        'Every removed contact record under the address is erased as `POST /api/admin/contacts/{id}/erase` erases one (`contacts` lists them, often none), ' +
+        'and whatever is found by the address itself (sessions, sign-in links, email sent, responses they edited) in any case. ' +
+        'Repeatable: a repeat continues an interrupted or bounded erasure (409 erasure_incomplete) and after a finished one answers zeros. ' +
+        '409 address_in_register when a contact in the register has the address: erase that contact instead.',
+      request: { body: jsonBody(AddressErasureInputSchema) },
+      responses: {
+        200: jsonResponse(AddressErasureResultSchema, 'Raderat'),
+        ...commonErrors,
+        409: errorResponse('Adressen tillhör en kontakt i registret, eller fler loggposter återstår; radera igen'),
+      },
+    }),
+    async (c) => c.json(await deps.privacy.eraseAddress(c.req.valid('json').email, c.get('user')!.email), 200),
   );
 }

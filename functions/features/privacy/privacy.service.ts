@@ -1,13 +1,18 @@
 import type { Contact } from '../../../shared/schemas/contact.schema';
 import { OutboxEntrySchema } from '../../../shared/schemas/outbox.schema';
-import { type ContactExport, ERASED_EDITOR, type ErasureResult } from '../../../shared/schemas/privacy.schema';
+import {
+  type AddressErasureResult,
+  type ContactExport,
+  ERASED_EDITOR,
+  type ErasureResult,
+} from '../../../shared/schemas/privacy.schema';
 import { NotFoundError, StateConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Item, TableStore } from '../../ports/table-store';
-import { keys, parseReminderKey } from '../../store/table-design';
+import { keys, normaliseEmail, parseReminderKey } from '../../store/table-design';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
-import type { ContactRepository } from '../contacts/contact.repository';
+import type { ContactRepository, RemovedContact } from '../contacts/contact.repository';
 import { findAuditEntriesOf, personalValuesOf, redactionOf } from './audit-redaction';
 
 /**
@@ -17,13 +22,26 @@ import { findAuditEntriesOf, personalValuesOf, redactionOf } from './audit-redac
  */
 export const AUDIT_REDACTIONS_PER_RUN = 200;
 
-/** What erasure answers: the shared result, and how many audit entries no longer name the person. */
-
 /** Attributes a reminder-log entry may carry about the person (a send error can quote the address); erasure removes them. */
 const REMINDER_PERSONAL_ATTRIBUTES = ['email', 'name', 'to', 'recipient', 'error'];
 
 /** Raised inside the service when an editor field no longer names the person: nothing to redact. */
 class NotTheirs extends Error {}
+
+/** What an erasure did, in counts (the shape both erasure routes answer). */
+type ErasureCounts = Omit<AddressErasureResult, 'contacts'>;
+
+/**
+ * One contact record erasure takes away: a contact in the register (`inRegister`; its name known),
+ * or one removed earlier, known by its removal record (id, organisation, address, never the name).
+ */
+interface ErasureTarget {
+  id: string;
+  organisationId: string;
+  email: string;
+  name?: string;
+  inRegister: boolean;
+}
 
 interface PrivacyDeps {
   store: TableStore;
@@ -36,9 +54,10 @@ interface PrivacyDeps {
 }
 
 /**
- * GDPR for one contact: export everything stored about them, and erase them. Every read is a
- * named access pattern (no Scan) and every change a single-item write. Erasure removes the
- * contact last, so an erasure that fails part-way completes when it is run again.
+ * GDPR for one person: export everything stored about a contact, and erase them, by contact id
+ * (in the register or removed earlier) or by address (no longer in the register). Every read is a
+ * named access pattern (no Scan) and every change a single-item write. Erasure removes the contact
+ * records last, so an erasure that fails part-way completes when it is run again.
  */
 export class PrivacyService {
   constructor(private readonly deps: PrivacyDeps) {}
@@ -49,7 +68,7 @@ export class PrivacyService {
     const [sessions, outbox, reminderLog, responses, audit] = await Promise.all([
       this.sessionItems(contact.email),
       this.outboxItems(contact.email),
-      this.reminderItems(contact.id),
+      this.reminderItems(new Set([contact.id])),
       this.editedResponses(contact.email),
       this.auditMentioning(contact),
     ]);
@@ -82,21 +101,83 @@ export class PrivacyService {
   }
 
   /**
-   * Erases a contact: ends their sessions, deletes the email sent to them, strips their address
+   * Erases a contact, whether it is in the register or was removed earlier (its removal record is
+   * kept for that), together with every other removed contact record under the same address: ends
+   * their sessions, deletes the email sent to them and their sign-in links, strips their address
    * from the reminder log, shows responses they edited as edited by "raderad kontakt", takes their
-   * name and address out of earlier audit entries, deletes the contact with its lookup and email
-   * claim, and records the erasure without personal data. Throws StateConflictError
-   * `erasure_incomplete` when more audit entries are left than one request rewrites; run it again.
+   * name and address out of earlier audit entries, deletes the contact with its lookup, removal
+   * record and email claim, and records the erasure without personal data. Throws NotFoundError
+   * `contact_not_found` for an id with neither contact nor removal record (an erasure that is done),
+   * StateConflictError `erasure_incomplete` when more audit entries are left than one request
+   * rewrites; run it again.
    */
   async erase(contactId: string, actor: string): Promise<ErasureResult> {
-    const contact = await this.find(contactId);
-    const sessionsEnded = await this.deps.sessions.endAllFor(contact.email);
+    const lookup = await this.deps.contacts.lookup(contactId);
+    const contact = lookup && (await this.deps.contacts.get(lookup.organisationId, contactId));
+    let target: ErasureTarget;
+    if (contact) target = { ...contact, inRegister: true };
+    else if (lookup?.removal) target = removedTarget(lookup.removal);
+    else throw new NotFoundError('Kontakten finns inte.', 'contact_not_found');
+    const earlier = (await this.deps.contacts.removedWithEmail(target.email))
+      .filter((removed) => removed.id !== target.id)
+      .map(removedTarget);
+    const targets = [target, ...earlier];
+    const counts = await this.eraseTargets(targets, target.email, actor);
+    return {
+      contactId: target.id,
+      organisationId: target.organisationId,
+      ...counts,
+      contacts: targets.map(erasedContact),
+    };
+  }
 
-    const outbox = await this.outboxItems(contact.email);
+  /**
+   * Erases what is stored under an address whose contact is no longer in the register (art. 17 for
+   * a person the kansli knows by their address only): every removed contact record kept under it,
+   * with everything tied to those ids (reminder log, audit entries), and everything found by the
+   * address itself (sessions, sign-in links, email sent, responses they edited), whether or not a
+   * record is left. The same steps, bounds and order as `erase`, so a repeat after a failure or
+   * `erasure_incomplete` continues, and a repeat after success finds nothing and answers zeros.
+   * Throws StateConflictError `address_in_register` when a contact in the register has the address:
+   * that contact is erased through `erase`, which takes its earlier records too.
+   */
+  async eraseAddress(email: string, actor: string): Promise<AddressErasureResult> {
+    const address = normaliseEmail(email);
+    const registered = await this.deps.contacts.findByEmail(address);
+    if (registered.length > 0) {
+      throw new StateConflictError(
+        'address_in_register',
+        'Adressen tillhör en kontakt i medlemsregistret. Radera kontakten under Personuppgifter på organisationens sida, så raderas även tidigare uppgifter under adressen.',
+        { contacts: registered.map((c) => ({ contactId: c.id, organisationId: c.organisationId })) },
+      );
+    }
+    const targets = (await this.deps.contacts.removedWithEmail(address)).map(removedTarget);
+    const counts = await this.eraseTargets(targets, address, actor, { byAddress: true });
+    return { contacts: targets.map(erasedContact), ...counts };
+  }
+
+  /**
+   * The erasure itself, for one address and the contact records under it. Everything found by the
+   * address or an id goes first (each step idempotent); then the bounded audit redaction, which may
+   * stop with `erasure_incomplete`; then the audit entries of the erasure; and last the records
+   * themselves (the one a retry starts from last of all), so a failure anywhere leaves the way in.
+   */
+  private async eraseTargets(
+    targets: ErasureTarget[],
+    email: string,
+    actor: string,
+    options: { byAddress?: boolean } = {},
+  ): Promise<ErasureCounts> {
+    const sessionsEnded = await this.deps.sessions.endAllFor(email);
+
+    const outbox = await this.outboxItems(email);
     for (const item of outbox) await this.deps.store.delete({ pk: item.pk, sk: item.sk });
+    const tokens = await this.loginTokenItems(email);
+    for (const item of tokens) await this.deps.store.delete({ pk: item.pk, sk: item.sk });
 
     let reminderLogRedacted = 0;
-    for (const item of await this.reminderItems(contact.id)) {
+    const ids = new Set(targets.map((target) => target.id));
+    for (const item of ids.size > 0 ? await this.reminderItems(ids) : []) {
       try {
         await this.deps.store.update(
           { pk: item.pk, sk: item.sk },
@@ -111,42 +192,55 @@ export class PrivacyService {
     }
 
     let responsesRedacted = 0;
-    for (const { item, lastEditor, submitter } of await this.editedResponses(contact.email)) {
+    for (const { item, lastEditor, submitter } of await this.editedResponses(email)) {
       const key = { pk: item.pk, sk: item.sk };
       const changed = [
-        lastEditor && (await this.redactEditor(key, 'updatedBy', contact.email)),
-        submitter && (await this.redactEditor(key, 'submittedBy', contact.email)),
+        lastEditor && (await this.redactEditor(key, 'updatedBy', email)),
+        submitter && (await this.redactEditor(key, 'submittedBy', email)),
       ];
       if (changed.some(Boolean)) responsesRedacted++;
     }
 
-    // Before the contact goes: a re-run after a failure (or after erasure_incomplete) finds it and continues.
-    const auditRedacted = await this.redactAudit(contact);
+    // Before any record goes: a re-run after a failure (or after erasure_incomplete) finds them and continues.
+    const budget = { written: 0, redacted: 0 };
+    for (const target of targets) await this.redactAudit(target, budget);
 
-    const result: ErasureResult = {
-      contactId: contact.id,
-      organisationId: contact.organisationId,
+    const counts: ErasureCounts = {
       sessionsEnded,
       outboxDeleted: outbox.length,
+      loginTokensDeleted: tokens.length,
       reminderLogRedacted,
       responsesRedacted,
-      auditRedacted,
+      auditRedacted: budget.redacted,
     };
-    const { contactId: _id, organisationId: _org, ...counts } = result;
-    // Audited before the contact goes, so a re-run after a failure below still finds the contact.
-    await this.deps.audit.record({
-      actor,
-      action: 'contact.erase',
-      target: `contact:${contact.id}`,
-      organisationId: contact.organisationId,
-      after: counts,
-    });
-    // The email claim's key is the address itself: release it first, so no failure can strand it.
-    await this.releaseEmailClaim(contact);
-    await this.deps.contacts.remove(contact);
+    // Audited before the records go, so a re-run after a failure below still finds them.
+    for (const target of targets) {
+      await this.deps.audit.record({
+        actor,
+        action: 'contact.erase',
+        target: `contact:${target.id}`,
+        organisationId: target.organisationId,
+        after: {
+          ...counts,
+          ...(target.inRegister ? {} : { removedBefore: true }),
+          ...(options.byAddress ? { byAddress: true } : {}),
+        },
+      });
+    }
+    if (targets.length === 0) {
+      // Nothing of the register was left: the entry says an address was erased, never which.
+      await this.deps.audit.record({ actor, action: 'contact.erase-address', target: 'address', after: counts });
+    }
+    // The first target is the one a retry by id starts from: it goes last.
+    for (const target of [...targets].reverse()) {
+      // The email claim's key is the address itself: released first, so no failure can strand it.
+      await this.deps.contacts.releaseEmail(target);
+      if (target.inRegister) await this.deps.contacts.deleteContactItem(target);
+      await this.deps.contacts.deleteLookup(target.id);
+    }
     // A link redeemed while this ran could have opened a session; the contact is gone, so end it too.
-    await this.deps.sessions.endAllFor(contact.email);
-    return result;
+    await this.deps.sessions.endAllFor(email);
+    return counts;
   }
 
   /**
@@ -154,54 +248,39 @@ export class PrivacyService {
    * its entries name, and any entry of those organisations that holds the address, loses the
    * personal fields of its before/after (`AuditLog.redactErased`, one conditional write per entry,
    * the trail's one exception to append-only). Entries already redacted are skipped, so a re-run
-   * continues where a failed or bounded run stopped. Answers how many entries are redacted now,
-   * by this run or an earlier one of this erasure.
+   * continues where a failed or bounded run stopped. Adds to `budget.redacted` the entries redacted
+   * now, by this run or an earlier one of this erasure; `budget.written` counts this request's
+   * rewrites, shared by every record of one erasure.
    */
-  private async redactAudit(contact: Contact): Promise<number> {
-    const entries = await findAuditEntriesOf(this.deps.store, contact);
-    const personal = personalValuesOf(contact, entries);
+  private async redactAudit(target: ErasureTarget, budget: { written: number; redacted: number }): Promise<void> {
+    const entries = await findAuditEntriesOf(this.deps.store, target);
+    const personal = personalValuesOf(target, entries);
     const limit = this.deps.auditRedactionsPerRun ?? AUDIT_REDACTIONS_PER_RUN;
-    let written = 0;
-    let redacted = 0;
     for (const entry of entries) {
       if (entry.item.erasedAt !== undefined) {
-        redacted++;
+        budget.redacted++;
         continue;
       }
       const redaction = redactionOf(entry, personal);
       if (!redaction) continue;
-      if (written === limit) {
+      if (budget.written === limit) {
         throw new StateConflictError(
           'erasure_incomplete',
           'Raderingen är inte klar: fler händelser i loggen nämner kontakten. Radera igen för att fortsätta.',
-          { auditRedacted: redacted },
+          { auditRedacted: budget.redacted },
         );
       }
-      written++;
+      budget.written++;
       // False: a concurrent erasure redacted it first; it is redacted either way.
       await this.deps.audit.redactErased(entry.key, redaction);
-      redacted++;
+      budget.redacted++;
     }
-    return redacted;
   }
 
   private async find(contactId: string): Promise<Contact> {
     const contact = await this.deps.contacts.findById(contactId);
     if (!contact) throw new NotFoundError('Kontakten finns inte.', 'contact_not_found');
     return contact;
-  }
-
-  private async releaseEmailClaim(contact: Contact): Promise<void> {
-    try {
-      await this.deps.store.delete(keys.contactEmailClaim(contact.email), {
-        kind: 'expression',
-        expression: 'contactId = :id',
-        values: { ':id': contact.id },
-        onFail: () => new NotTheirs(),
-      });
-    } catch (error) {
-      if (!(error instanceof NotTheirs)) throw error;
-    }
   }
 
   /** Replaces one editor field only while it still names this person; answers whether it did. */
@@ -242,15 +321,24 @@ export class PrivacyService {
     return items.map((item) => Number(item.year)).filter(Number.isInteger);
   }
 
-  /** The contact's entries in every campaign's reminder log (the key holds the contact id). */
-  private async reminderItems(contactId: string): Promise<Item[]> {
+  /** A person's sign-in links, used or not, until they expire (gsi2 `EMAIL#<email>` / `TOKEN#`). */
+  private loginTokenItems(email: string): Promise<Item[]> {
+    return this.deps.store.queryAll({
+      index: 'gsi2',
+      partition: keys.emailPk(email),
+      beginsWith: keys.loginTokensOfEmailPrefix,
+    });
+  }
+
+  /** The contacts' entries in every campaign's reminder log (the key holds the contact id). */
+  private async reminderItems(contactIds: ReadonlySet<string>): Promise<Item[]> {
     const found: Item[] = [];
     for (const year of await this.campaignYears()) {
       const items = await this.deps.store.queryAll({
         partition: keys.campaign(year).pk,
         beginsWith: keys.reminderPrefix,
       });
-      found.push(...items.filter((item) => parseReminderKey(item.sk)?.contactId === contactId));
+      found.push(...items.filter((item) => contactIds.has(parseReminderKey(item.sk)?.contactId ?? '')));
     }
     return found;
   }
@@ -287,4 +375,12 @@ function editorEmail(editor: unknown): string | undefined {
 function withoutKeys(item: Item): Record<string, unknown> {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ttl: _ttl, ...rest } = item;
   return rest;
+}
+
+function removedTarget(removed: RemovedContact): ErasureTarget {
+  return { id: removed.id, organisationId: removed.organisationId, email: removed.email, inRegister: false };
+}
+
+function erasedContact(target: ErasureTarget) {
+  return { contactId: target.id, organisationId: target.organisationId, removedBefore: !target.inRegister };
 }

@@ -130,7 +130,8 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
       method: 'put',
       path: '/api/campaigns/{year}/response',
       ...memberForYear,
-      summary: 'Autosaves a draft at the given version; 409 with the stored version when someone saved first.',
+      summary:
+        'Autosaves a draft at the given version; 409 with the stored version when someone saved first, 403 not_a_member when the organisation may not answer the campaign.',
       request: { params: YearParamSchema, body: jsonBody(SaveDraftInputSchema) },
       responses: {
         200: jsonResponse(SaveDraftResultSchema, 'Sparat'),

@@ -1,4 +1,5 @@
 import { acceptsWrites, honoursOwnDeadlines, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
+import type { MembershipSpan } from '../../../shared/domain/membership-span';
 import { parseOrganisationCode } from '../../../shared/domain/organisation-codes';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type {
@@ -22,6 +23,7 @@ import {
 } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
+import { assertMayAnswer } from '../auth/membership-check';
 import type { SessionUser } from '../auth/session.service';
 import type { CampaignService } from '../campaigns/campaign.service';
 import { receiptEmail } from './receipt.email';
@@ -92,11 +94,14 @@ export class ResponseService {
   /**
    * Saves a partial answer as the next version: one conditional write, no read on the happy path.
    * Throws InputValidationError-like DomainRuleError (invalid_response), VersionConflictError with
-   * the stored version, StateConflictError already_submitted, or ForbiddenError campaign_closed.
+   * the stored version, StateConflictError already_submitted, or ForbiddenError campaign_closed, or
+   * not_a_member when the organisation may not answer the campaign (by the membership the session
+   * carries: no read).
    */
   async saveDraft(user: SessionUser, year: number, input: { data: SurveyData; version: number }) {
     const organisationId = memberOrganisation(user);
     const campaign = await this.deps.campaigns.getCached(year);
+    assertMayAnswer(user.membership, campaign, this.deps.clock.now());
     const checked = validateDraft(campaign.surveys[organisationTypeOf(organisationId)], input.data);
     if (!checked.ok) throw invalidResponse(checked.details);
     // Stores the checked answers: keys that are no longer questions of the survey are left out.
@@ -107,12 +112,14 @@ export class ResponseService {
    * Fills the draft's unanswered questions with the answers of the organisation's latest earlier
    * submission that this year's survey still accepts (shared/survey-content/carry-over.ts). Never
    * overwrites an answer. One query and, when something is added, one conditional write at
-   * `version`, like an autosave: VersionConflictError when someone saved first.
+   * `version`, like an autosave: VersionConflictError when someone saved first; not_a_member when
+   * the organisation may not answer the campaign (by the register's dates, read with the rest).
    */
   async carryOver(user: SessionUser, year: number, input: { version: number }): Promise<CarryOverResult> {
     const organisationId = memberOrganisation(user);
     const campaign = await this.deps.campaigns.getCached(year);
     const bundle = await this.deps.responses.bundle(organisationId);
+    assertMayAnswer(await membershipOf(user, bundle), campaign, this.deps.clock.now());
     const current = bundle.responses.get(year);
     const now = this.deps.clock.now().toISOString();
     assertWritable(campaign, current, now);
@@ -177,7 +184,9 @@ export class ResponseService {
   /**
    * Submits the stored draft at `version`: validates it with survey-core exactly as the web page
    * does, drops answers to hidden questions, scores it, stores it read-only and emails a receipt.
-   * Two reads (session, organisation bundle) and one write, plus one email per contact.
+   * Two reads (session, organisation bundle) and one write, plus one email per contact. Refused with
+   * not_a_member when the organisation may not answer the campaign (by the register's dates in the
+   * bundle, so a change the session has not seen still counts).
    */
   async submit(user: SessionUser, year: number, input: { version: number }) {
     const organisationId = memberOrganisation(user);
@@ -185,6 +194,7 @@ export class ResponseService {
     const campaign = await this.deps.campaigns.getCached(year);
     const now = this.deps.clock.now().toISOString();
     const bundle = await this.deps.responses.bundle(organisationId);
+    assertMayAnswer(await membershipOf(user, bundle), campaign, new Date(now));
     const stored = bundle.responses.get(year);
     this.assertSubmittable(campaign, stored, input.version, now);
     const survey = campaign.surveys[organisationType];
@@ -282,6 +292,19 @@ export function organisationTypeOf(organisationId: string): 'kommun' | 'region' 
   const parsed = parseOrganisationCode(organisationId);
   if (!parsed) throw new NotFoundError('Organisationen finns inte.');
   return parsed.type;
+}
+
+/**
+ * The membership to judge a write by: the register's, when the request read the organisation anyway,
+ * else the one the session carries. Working out the register's instants needs the time-zone data,
+ * loaded here on first use and only for an organisation with dates (autosave never comes here).
+ */
+async function membershipOf(user: SessionUser, bundle: OrganisationBundle): Promise<MembershipSpan | undefined> {
+  const organisation = bundle.organisation;
+  if (!organisation) return user.membership;
+  if (!organisation.memberSince && !organisation.memberUntil) return {};
+  const { membershipSpan } = await import('../../../shared/domain/membership');
+  return membershipSpan(organisation);
 }
 
 function memberOrganisation(user: SessionUser): string {

@@ -1,12 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   answerDays,
   isCampaignMember,
   isListedInCampaign,
+  type MembershipDates,
   mayEmailAbout,
   membershipOn,
+  membershipSpan,
   stockholmDay,
 } from '../../../shared/domain/membership';
+import { isCampaignMemberSpan, mayAnswer, membershipAt } from '../../../shared/domain/membership-span';
 import { stockholmInstant } from '../../../shared/reminders/index';
 
 /** Stockholm wall-clock `YYYY-MM-DD HH:MM` as an ISO instant. */
@@ -104,5 +108,68 @@ describe('who may be emailed about a campaign', () => {
   it('not an organisation outside the campaign, even on a day it is a member (an extension after closing)', () => {
     const joinedAfter = { memberSince: '2026-04-05' };
     expect(mayEmailAbout(joinedAfter, CAMPAIGN_2026, new Date(sthlm('2026-04-10 10:00')))).toBe(false);
+  });
+});
+
+describe('the rule on instants (membership-span.ts), as sign-in stores it and autosave checks it', () => {
+  it('runs from the Stockholm midnight that begins the first day to the one that ends the last', () => {
+    // Arrange: winter time (UTC+1) at the start, summer time (UTC+2) at the end
+    const span = membershipSpan({ memberSince: '2019-01-01', memberUntil: '2026-06-30' });
+    // Assert
+    expect(span).toEqual({
+      memberSince: '2019-01-01',
+      memberUntil: '2026-06-30',
+      startsAt: '2018-12-31T23:00:00.000Z',
+      endsAt: '2026-06-30T22:00:00.000Z',
+    });
+    expect(membershipSpan({})).toEqual({});
+    expect(membershipSpan({ memberSince: null, memberUntil: null })).toEqual({});
+  });
+
+  it('a member that leaves mid-campaign may answer up to midnight after its last day, and not after', () => {
+    const leaving = membershipSpan({ memberUntil: '2026-03-15' });
+    expect(mayAnswer(leaving, CAMPAIGN_2026, new Date(sthlm('2026-03-15 23:59')))).toBe(true);
+    expect(mayAnswer(leaving, CAMPAIGN_2026, new Date(sthlm('2026-03-16 00:00')))).toBe(false);
+    expect(membershipAt(leaving, new Date(sthlm('2026-03-16 00:00')))).toBe('ended');
+  });
+
+  it('an organisation outside the campaign may not answer it, even while a member', () => {
+    const joinedAfter = membershipSpan({ memberSince: '2026-04-05' });
+    expect(isCampaignMemberSpan(joinedAfter, CAMPAIGN_2026)).toBe(false);
+    expect(mayAnswer(joinedAfter, CAMPAIGN_2026, new Date(sthlm('2026-04-10 10:00')))).toBe(false);
+  });
+
+  it('agrees with the rule on Stockholm dates for any membership, campaign and moment', () => {
+    // Dates around the campaign, DST changes included; campaigns open and close at any minute.
+    const day = fc.integer({ min: 0, max: 120 }).map((offset) => {
+      const date = new Date(Date.UTC(2026, 1, 1 + offset));
+      return date.toISOString().slice(0, 10);
+    });
+    const anyMinute = fc.integer({ min: 0, max: 120 * 24 * 60 }).map((minutes) => {
+      return new Date(Date.UTC(2026, 1, 1) - 3_600_000 + minutes * 60_000).toISOString();
+    });
+    // The edges that matter: a Stockholm midnight, and a millisecond either side of one.
+    const nearMidnight = fc.tuple(day, fc.constantFrom(-1, 0, 1)).map(([date, shift]) => {
+      const midnight = Date.parse(membershipSpan({ memberSince: date }).startsAt!);
+      return new Date(midnight + shift).toISOString();
+    });
+    const instant = fc.oneof(anyMinute, nearMidnight);
+    const membership = fc
+      .record({ since: fc.option(day, { nil: undefined }), until: fc.option(day, { nil: undefined }) })
+      .filter(({ since, until }) => !since || !until || since <= until)
+      .map(({ since, until }): MembershipDates => ({ memberSince: since, memberUntil: until }));
+    const campaign = fc
+      .tuple(instant, instant)
+      .filter(([a, b]) => a !== b)
+      .map(([a, b]) => (a < b ? { opensAt: a, closesAt: b } : { opensAt: b, closesAt: a }));
+    fc.assert(
+      fc.property(membership, campaign, instant, (dates, window, at) => {
+        const span = membershipSpan(dates);
+        expect(isCampaignMemberSpan(span, window)).toBe(isCampaignMember(dates, window));
+        expect(membershipAt(span, new Date(at))).toBe(membershipOn(dates, stockholmDay(new Date(at))));
+        expect(mayAnswer(span, window, new Date(at))).toBe(mayEmailAbout(dates, window, new Date(at)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -37,6 +37,8 @@ export const en: Record<MessageKey, string> = {
   'login.error.token_unknown': 'The sign-in link is not valid.',
   'login.error.invalidEmail': 'Enter a valid email address, for example name@municipality.se.',
   'login.error.rate_limited': 'Too many attempts. Wait a while and try again.',
+  'login.error.not_a_member':
+    'Your organisation is not a member of Klimatkommunerna at present, so you cannot sign in. Contact the secretariat if that is wrong.',
   'login.newLink.title': 'Request a new link',
 
   'home.title': 'Member test',
@@ -86,6 +88,8 @@ export const en: Record<MessageKey, string> = {
   'survey.notOpenYet': 'The survey has not opened for answers yet.',
   'survey.opensAt': 'The survey has not opened for answers yet. It opens {date}.',
   'survey.closed': 'The survey is closed. The answers can no longer be changed.',
+  'survey.notMember':
+    'Your organisation is not a member of Klimatkommunerna for this survey. The answers cannot be changed.',
   'survey.toReceipt': 'View the receipt',
   'survey.complete': 'Submit',
   'survey.confirm.title': 'Submit the answers?',
@@ -335,6 +339,10 @@ export const en: Record<MessageKey, string> = {
   'home.opens': 'The survey opens {date}.',
   'home.notOpen': 'The survey is not open for answers yet.',
   'home.closedEarly': 'The survey is closed. It was closed before its deadline and no longer accepts answers.',
+  'home.notMember.ended':
+    'Your organisation is no longer a member of Klimatkommunerna (the membership ended on {date}) and cannot answer the survey. Contact the secretariat if that is wrong.',
+  'home.notMember.notInCampaign':
+    'Your organisation is not a member of Klimatkommunerna on the days the survey takes answers and cannot answer it. Contact the secretariat if that is wrong.',
   // How far the organisation has come (home page).
   'home.progress': '{answered} of {total} required questions answered',
 };

@@ -37,6 +37,8 @@ export const svCommon = {
   'login.error.token_unknown': 'Inloggningslänken är inte giltig.',
   'login.error.invalidEmail': 'Ange en giltig e-postadress, till exempel namn@kommun.se.',
   'login.error.rate_limited': 'För många försök. Vänta en stund och försök igen.',
+  'login.error.not_a_member':
+    'Din organisation är inte medlem i Klimatkommunerna just nu, så du kan inte logga in. Kontakta kansliet om det inte stämmer.',
   'login.newLink.title': 'Begär en ny länk',
 
   'home.title': 'Medlemstest',
@@ -273,6 +275,11 @@ export const svCommon = {
   'home.opens': 'Enkäten öppnar {date}.',
   'home.notOpen': 'Enkäten är inte öppen för svar ännu.',
   'home.closedEarly': 'Enkäten är stängd. Den stängdes före sista svarsdagen och tar inte längre emot svar.',
+  // An organisation that may not answer the campaign (403 not_a_member; details.reason says which).
+  'home.notMember.ended':
+    'Er organisation är inte längre medlem i Klimatkommunerna (medlemskapet upphörde {date}) och kan inte svara på enkäten. Kontakta kansliet om det inte stämmer.',
+  'home.notMember.notInCampaign':
+    'Er organisation är inte medlem i Klimatkommunerna under de dagar enkäten tar emot svar och kan inte svara på den. Kontakta kansliet om det inte stämmer.',
   // How far the organisation has come (home page).
   'home.progress': '{answered} av {total} obligatoriska frågor besvarade',
 } as const;

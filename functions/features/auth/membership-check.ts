@@ -1,0 +1,67 @@
+import {
+  type CampaignInstants,
+  isCampaignMemberSpan,
+  type MembershipSpan,
+  mayAnswer,
+  membershipAt,
+} from '../../../shared/domain/membership-span';
+import { ForbiddenError } from '../../errors/domain-errors';
+
+/** Why a non-member is refused, for the client to word it (`details.reason`), with the register's dates. */
+type NotMemberReason = 'ended' | 'not_yet' | 'not_in_campaign';
+
+const CONTACT_KANSLI = 'Kontakta kansliet om det inte stämmer.';
+
+/**
+ * Refuses an answer (autosave, "start from last year's answers", submit) from an organisation that
+ * may not answer the campaign at `at` (`mayAnswer`, shared/domain/membership-span.ts): 403
+ * `not_a_member`. Without a membership (an admin, or a session from before sign-in stored one) it
+ * lets the answer through, as a register without dates does.
+ */
+export function assertMayAnswer(
+  membership: MembershipSpan | undefined,
+  campaign: CampaignInstants & { year: number },
+  at: Date,
+): void {
+  if (!membership || mayAnswer(membership, campaign, at)) return;
+  if (!isCampaignMemberSpan(membership, campaign)) {
+    throw notAMember(
+      `Enkäten ${campaign.year} gäller inte er organisation: den är inte medlem i Klimatkommunerna under någon av de dagar enkäten tar emot svar. ${CONTACT_KANSLI}`,
+      membership,
+      'not_in_campaign',
+    );
+  }
+  const ended = membershipAt(membership, at) === 'ended';
+  throw notAMember(
+    ended
+      ? `Er organisation är inte längre medlem i Klimatkommunerna: medlemskapet upphörde ${membership.memberUntil}. Därför kan ni inte längre svara på enkäten. ${CONTACT_KANSLI}`
+      : `Er organisation är inte medlem i Klimatkommunerna ännu: medlemskapet börjar ${membership.memberSince}. Ni kan svara på enkäten från den dagen. ${CONTACT_KANSLI}`,
+    membership,
+    ended ? 'ended' : 'not_yet',
+  );
+}
+
+/**
+ * Refuses sign-in for a contact whose organisation is not a member at `at` (its membership has
+ * ended, or not begun): 403 `not_a_member`. A login link is not even sent then; this catches a
+ * link sent before (a reminder's lasts 7 days).
+ */
+export function assertMaySignIn(membership: MembershipSpan, at: Date): void {
+  const standing = membershipAt(membership, at);
+  if (standing === 'member') return;
+  throw notAMember(
+    standing === 'ended'
+      ? `Din organisation är inte längre medlem i Klimatkommunerna: medlemskapet upphörde ${membership.memberUntil}. Därför kan du inte logga in. ${CONTACT_KANSLI}`
+      : `Din organisation är inte medlem i Klimatkommunerna ännu: medlemskapet börjar ${membership.memberSince}. Du kan logga in från den dagen. ${CONTACT_KANSLI}`,
+    membership,
+    standing,
+  );
+}
+
+function notAMember(message: string, membership: MembershipSpan, reason: NotMemberReason): ForbiddenError {
+  return new ForbiddenError('not_a_member', message, {
+    reason,
+    memberSince: membership.memberSince ?? null,
+    memberUntil: membership.memberUntil ?? null,
+  });
+}
