@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { AddressErasureResult } from '../../../shared/schemas/privacy.schema';
 import { assert, assertEqual, type E2E, type Scenario, watchPage } from '../harness';
 
 const KANSLI = 'kansli@example.se';
@@ -7,6 +8,8 @@ const KANSLI = 'kansli@example.se';
 const ORG = { code: '1763', name: 'Forshaga' };
 const CONTACT = { name: 'Åsa Testperson', email: 'asa.testperson@example.se', role: 'official' as const };
 const POPULATION = 11_500;
+/** Removed, then erased by address (the second scenario). */
+const FORMER = { name: 'Bertil Tidigare', email: 'bertil.tidigare@example.se', role: 'official' as const };
 
 /** Figures for 2005–2007 that no other scenario writes, each easy to find on the page. */
 const FIGURES: Array<[number, string, number]> = [
@@ -135,11 +138,12 @@ export const scenarios: Scenario[] = [
       for (const text of [
         `Det här går inte att ångra. För ${CONTACT.name} (${CONTACT.email})`,
         'Alla inloggningar avslutas direkt.',
+        'Inloggningslänkar som skickats till personen slutar gälla.',
         'Sparade kopior av e-post som skickats till personen raderas.',
         'Att en påminnelse skickades finns kvar.',
         'visas som sparade av ”raderad kontakt”',
         'Kontaktpersonen tas bort från organisationen',
-        'Tidigare poster i loggen ändras inte.',
+        'Namn och adress tas bort ur tidigare poster i loggen',
       ]) {
         await dialog.getByText(text).waitFor();
       }
@@ -154,12 +158,27 @@ export const scenarios: Scenario[] = [
       );
       await page.keyboard.press('Enter');
       await dialog.waitFor();
+      // The first request stops part-way (409 erasure_incomplete, injected once): the dialog stays
+      // open with the API's message and its button now continues.
+      let injected = 0;
+      await page.route(`**/api/admin/contacts/${contactId}/erase`, async (route) => {
+        if (injected++ > 0) return route.fallback();
+        await route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'erasure_incomplete', message: 'Fler loggposter återstår. Radera igen för att fortsätta.' },
+          }),
+        });
+      });
       await dialog.getByRole('button', { name: 'Radera personuppgifterna' }).press('Enter');
+      await dialog.getByRole('alert').getByText('Fler loggposter återstår.').waitFor();
+      await dialog.getByRole('button', { name: 'Fortsätt radera' }).press('Enter');
       await privacy
         .getByRole('status')
         .getByText(
           new RegExp(
-            `^Personuppgifterna för ${CONTACT.name} är raderade\\. Avslutade inloggningar: [1-9]\\d*\\. Raderade e-postmeddelanden: [1-9]\\d*\\.`,
+            `^Personuppgifterna för ${CONTACT.name} är raderade\\. Avslutade inloggningar: [1-9]\\d*\\. Borttagna inloggningslänkar: \\d+\\. Raderade e-postmeddelanden: [1-9]\\d*\\..* Loggposter rensade från namn och adress: \\d+\\.$`,
           ),
         )
         .waitFor();
@@ -167,6 +186,8 @@ export const scenarios: Scenario[] = [
       await page.getByRole('button', { name: `Ändra ${CONTACT.name}` }).waitFor({ state: 'detached' });
       assertEqual(await eraseButton.count(), 0, 'the contact is gone from the privacy list');
       await page.waitForFunction(() => document.activeElement?.id === 'privacy-heading');
+      await page.unrouteAll({ behavior: 'wait' });
+      assertEqual(injected, 2, 'the erasure was sent again to continue');
       const gone = await kansliContext.request.get(`${e2e.baseUrl}/api/admin/contacts/${contactId}/export`);
       assertEqual(gone.status(), 404, 'the contact is erased');
       assertEqual((await contactPage.request.get(`${e2e.baseUrl}/api/me`)).status(), 401, 'their session ended');
@@ -201,6 +222,220 @@ export const scenarios: Scenario[] = [
       await emissions.scrollIntoViewIfNeeded();
       await e2e.screenshot(page, 'admin-organisation-emissions-empty', { fullPage: false });
       await page.unrouteAll({ behavior: 'wait' });
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'the kansli erases a former contact’s data by their address, continuing an erasure that stopped part-way',
+    async run(e2e) {
+      const kansliContext = await e2e.newContext();
+      const page = await e2e.signIn(kansliContext, KANSLI);
+      const watch = watchPage(page);
+      const headers = { origin: e2e.baseUrl };
+
+      // A contact who signed in (a session, a sign-in email in the outbox), still in the register.
+      const added = await kansliContext.request.post(`${e2e.baseUrl}/api/admin/organisations/${ORG.code}/contacts`, {
+        headers,
+        data: FORMER,
+      });
+      assertEqual(added.status(), 201, 'POST …/contacts');
+      const contactId = ((await added.json()) as { contact: { id: string } }).contact.id;
+      await e2e.signIn(await e2e.newContext(), FORMER.email);
+
+      // 1. Found from the organisations page and from an organisation's personal-data section.
+      await page.goto(`${e2e.baseUrl}/admin/organisationer`);
+      await page.getByRole('heading', { level: 1, name: 'Organisationer' }).waitFor();
+      await page.getByRole('link', { name: 'Radera uppgifter om en tidigare kontakt' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Radera uppgifter om en tidigare kontakt' }).waitFor();
+      assert((await page.title()).startsWith('Radera uppgifter om en tidigare kontakt'), 'the page title');
+      const form = page.getByRole('form', { name: 'Radera uppgifter om en e-postadress' });
+      const field = form.getByLabel('E-postadress');
+      const submit = form.getByRole('button', { name: 'Radera uppgifter' });
+      const outcome = page.locator('.erase-outcome');
+      const outcomeHeading = outcome.getByRole('heading', { level: 2 });
+      const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+      const dialog = page.getByRole('dialog', { name: /^Radera uppgifterna om / });
+      const confirmErase = async (address: string) => {
+        await field.fill(address);
+        await submit.click();
+        await dialog.waitFor();
+        await dialog.getByRole('button', { name: 'Radera uppgifterna' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+      };
+
+      // 2. No address: the error is the field's, and focus goes to it.
+      await submit.click();
+      await form.getByText('Skriv e-postadressen som uppgifterna ska raderas för.').waitFor();
+      assertEqual(await field.getAttribute('aria-invalid'), 'true', 'the field is marked invalid');
+      const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+      const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+      assert(errorId, `the error describes the field (${describedBy})`);
+      assertEqual(await focusedId(), await field.getAttribute('id'), 'focus on the field');
+      await e2e.axe(page, '/admin/organisationer/radera-tidigare-kontakt (no address)');
+      await field.fill('inte-en-adress');
+      await submit.click();
+      await form.getByText('Ange en giltig e-postadress').waitFor();
+      assertEqual(await dialog.count(), 0, 'no dialog for an invalid address');
+
+      // 3. An address in the register: refused, with the way to the contact's organisation.
+      await confirmErase(FORMER.email);
+      await outcomeHeading.getByText(`${FORMER.email} tillhör en kontaktperson i registret`).waitFor();
+      const holderLink = outcome.getByRole('link', { name: `${FORMER.name}, ${ORG.name} (${ORG.code})` });
+      await holderLink.waitFor();
+      assertEqual(
+        await holderLink.getAttribute('href'),
+        `/admin/organisationer/${ORG.code}`,
+        'link to the organisation',
+      );
+      assertEqual(await focusedId(), 'erase-outcome-heading', 'focus on the answer');
+      assertEqual(await field.getAttribute('aria-invalid'), null, 'the address itself is valid');
+      await e2e.axe(page, 'erase by address (in the register)');
+      await e2e.screenshot(page, 'admin-former-contact-in-register');
+      await holderLink.click();
+      await page.getByRole('heading', { level: 1, name: ORG.name }).waitFor();
+      const privacy = page.getByRole('region', { name: 'Personuppgifter', exact: true });
+      await privacy.getByText('Är personen inte längre kontaktperson?').waitFor();
+      assertEqual(
+        await privacy.getByRole('link', { name: 'Radera uppgifter om en tidigare kontakt' }).getAttribute('href'),
+        '/admin/organisationer/radera-tidigare-kontakt',
+        'the organisation page links to the erasure by address',
+      );
+
+      // 4. The contact is removed (not erased): what the removal keeps is now erased by address.
+      const removal = await kansliContext.request.delete(`${e2e.baseUrl}/api/admin/contacts/${contactId}`, { headers });
+      assertEqual(removal.status(), 200, 'DELETE the contact');
+      await privacy.getByRole('link', { name: 'Radera uppgifter om en tidigare kontakt' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Radera uppgifter om en tidigare kontakt' }).waitFor();
+
+      // The confirmation lists what happens, as the per-contact erasure does.
+      await field.fill(`  ${FORMER.email.toUpperCase()} `);
+      await submit.click();
+      await dialog.waitFor();
+      for (const text of [
+        `Det här går inte att ångra. För adressen ${FORMER.email} händer följande:`,
+        'Alla inloggningar avslutas direkt.',
+        'Inloggningslänkar som skickats till personen slutar gälla.',
+        'Sparade kopior av e-post som skickats till personen raderas.',
+        'Att en påminnelse skickades finns kvar.',
+        'visas som sparade av ”raderad kontakt”',
+        'Sparade uppgifter om att personen har tagits bort som kontaktperson raderas.',
+        'Raderingen loggas med antal, utan adressen.',
+      ]) {
+        await dialog.getByText(text).waitFor();
+      }
+      await e2e.axe(page, 'erase-by-address dialog');
+      await e2e.screenshot(page, 'admin-former-contact-dialog', { fullPage: false });
+
+      // 5. The first request stops part-way (409 erasure_incomplete, injected once): continue.
+      let injected = 0;
+      await page.route('**/api/admin/contacts/erase', async (route) => {
+        if (injected++ > 0) return route.fallback();
+        await route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'erasure_incomplete', message: 'Fler loggposter återstår. Radera igen för att fortsätta.' },
+          }),
+        });
+      });
+      await dialog.getByRole('button', { name: 'Radera uppgifterna' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await outcomeHeading.getByText(`Raderingen av ${FORMER.email} är inte klar`).waitFor();
+      assertEqual(await focusedId(), 'erase-outcome-heading', 'focus on the unfinished erasure');
+      await page
+        .getByRole('status')
+        .getByText(/är inte klar\. Det finns fler loggposter/)
+        .waitFor();
+      await e2e.axe(page, 'erase by address (incomplete)');
+      await e2e.screenshot(page, 'admin-former-contact-incomplete');
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/admin/contacts/erase') && r.request().method() === 'POST'),
+        outcome.getByRole('button', { name: 'Fortsätt radera' }).click(),
+      ]);
+      assertEqual(answer.status(), 200, 'the continued erasure');
+      const first = (await answer.json()) as AddressErasureResult;
+      assertEqual(first.contacts.map((c) => c.contactId).join(), contactId, 'the removed contact’s record');
+      assert(first.outboxDeleted >= 1, `the sign-in email is deleted (${first.outboxDeleted})`);
+      await page.unrouteAll({ behavior: 'wait' });
+
+      // 6. The answer in counts, focused and announced.
+      await outcomeHeading.getByText(`Uppgifterna om ${FORMER.email} är raderade`).waitFor();
+      assertEqual(await focusedId(), 'erase-outcome-heading', 'focus on the answer');
+      const stat = (label: string) =>
+        outcome.locator('dl > div', { has: page.getByText(label, { exact: true }) }).locator('dd');
+      assertEqual(
+        (await stat('Raderade e-postmeddelanden').textContent())?.trim(),
+        String(first.outboxDeleted),
+        'emails deleted',
+      );
+      assertEqual(
+        (await stat('Avslutade inloggningar').textContent())?.trim(),
+        String(first.sessionsEnded),
+        'sign-ins ended',
+      );
+      assertEqual(await outcome.locator('dt').count(), 7, 'every count is shown');
+      assertEqual((await stat('Raderade uppgifter om borttagna kontakter').textContent())?.trim(), '1', 'records');
+      await outcome.getByText('Tidigare kontaktperson i').waitFor();
+      await outcome.getByRole('link', { name: `${ORG.name} (${ORG.code})` }).waitFor();
+      await page
+        .getByRole('status')
+        .getByText(
+          new RegExp(
+            `^Uppgifterna om ${FORMER.email.replace(/\./g, '\\.')} är raderade\\. Avslutade inloggningar: \\d+\\. `,
+          ),
+        )
+        .waitFor();
+      assertEqual(await field.inputValue(), '', 'the field is emptied for the next address');
+      await e2e.axe(page, 'erase by address (done)');
+      await e2e.screenshot(page, 'admin-former-contact-erased');
+      const exported = await kansliContext.request.get(`${e2e.baseUrl}/api/admin/contacts/${contactId}/export`);
+      assertEqual(exported.status(), 404, 'nothing left under the removed contact’s id');
+
+      // 7. The same address again: nothing is left, every count zero.
+      const [again] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/admin/contacts/erase') && r.request().method() === 'POST'),
+        confirmErase(FORMER.email),
+      ]);
+      assertEqual(again.status(), 200, 'the repeat');
+      const repeat = (await again.json()) as Record<string, unknown>;
+      assertEqual(
+        JSON.stringify(repeat),
+        JSON.stringify({
+          contacts: [],
+          sessionsEnded: 0,
+          outboxDeleted: 0,
+          loginTokensDeleted: 0,
+          reminderLogRedacted: 0,
+          responsesRedacted: 0,
+          auditRedacted: 0,
+        }),
+        'a repeat answers zeros',
+      );
+      await outcomeHeading.getByText(`Inget fanns kvar att radera om ${FORMER.email}`).waitFor();
+      assertEqual(await outcome.locator('dt').count(), 0, 'no counts when nothing was found');
+      assertEqual(await focusedId(), 'erase-outcome-heading', 'focus on the repeat’s answer');
+      await e2e.screenshot(page, 'admin-former-contact-nothing-left');
+
+      // 8. English.
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Erase a former contact’s data' }).waitFor();
+      await outcomeHeading.getByText(`Nothing was left to erase about ${FORMER.email}`).waitFor();
+      await page
+        .getByRole('form', { name: 'Erase the data of an email address' })
+        .getByLabel('Email address')
+        .waitFor();
+      await page.getByRole('button', { name: 'Erase data', exact: true }).waitFor();
+      await e2e.axe(page, 'erase by address (English)');
+      await e2e.screenshot(page, 'admin-former-contact-en');
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Radera uppgifter om en tidigare kontakt' }).waitFor();
+
+      // 9. The log says what was done, in words, and nowhere the address.
+      await page.goto(`${e2e.baseUrl}/admin/logg`);
+      const log = page.getByRole('table', { name: /^Händelser/ });
+      await log.getByText('Uppgifter raderade under en adress').first().waitFor();
+      await log.getByText('Kontakt raderad').first().waitFor();
+      assertEqual(await page.getByText(FORMER.email).count(), 0, 'the address is nowhere in the log');
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

@@ -8,6 +8,9 @@ import { type AdminKey, useAdminT } from './i18n';
 const ProgressPage = lazy(() => import('./ProgressPage').then((m) => ({ default: m.ProgressPage })));
 const OrganisationsPage = lazy(() => import('./OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
 const ContactImportPage = lazy(() => import('./OrganisationsPage').then((m) => ({ default: m.ContactImportPage })));
+const FormerContactErasurePage = lazy(() =>
+  import('./FormerContactErasure').then((m) => ({ default: m.FormerContactErasurePage })),
+);
 const OrganisationDetailPage = lazy(() =>
   import('./OrganisationDetailPage').then((m) => ({ default: m.OrganisationDetailPage })),
 );
@@ -82,6 +85,7 @@ export default function AdminHome() {
             <Route path="/" component={ProgressPage} />
             <Route path="/organisationer" component={OrganisationsPage} />
             <Route path="/organisationer/import-kontakter" component={ContactImportPage} />
+            <Route path="/organisationer/radera-tidigare-kontakt" component={FormerContactErasurePage} />
             <Route path="/organisationer/:code">{(params) => <OrganisationDetailPage code={params.code} />}</Route>
             <Route path="/kampanjer" component={CampaignsPage} />
             <Route path="/kampanjer/:year">{(params) => <CampaignDetailPage year={Number(params.year)} />}</Route>

@@ -1,16 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { ApiError } from '../../api/client';
 import { downloadJson } from '../../lib/download';
-import { adminApi, type Contact } from './api';
+import { adminApi, type Contact, type ErasureResult } from './api';
 import { ActionsCell, Announcer, DataTable, FormDialog, RowButton, useAnnouncer, useRunAction } from './components';
 import { useAdminT } from './i18n';
 import { contactExportFileName } from './lib/contact-export';
+import { contactErasedMessage } from './lib/erasure';
 
 /**
  * "Personuppgifter" on an organisation's page: per contact, download everything stored about them
  * (GET /api/admin/contacts/{id}/export) and erase them (POST …/erase) after a confirmation that
  * says what the erasure does (functions/features/privacy/privacy.service.ts). Results are
  * announced in this section's live region; after an erasure the list is reloaded and focus moves
- * to the section's heading, since the row that had it is gone.
+ * to the section's heading, since the row that had it is gone. A 409 `erasure_incomplete` keeps the
+ * dialog open with its message, and its button says "Fortsätt radera": pressing it continues.
+ * A person no longer in the register is erased by address (FormerContactErasure.tsx), linked here.
  */
 export function ContactPrivacySection({
   contacts,
@@ -25,6 +30,7 @@ export function ContactPrivacySection({
   const [announcement, announce] = useAnnouncer();
   const [busy, run] = useRunAction(announce);
   const [erasing, setErasing] = useState<Contact | null>(null);
+  const [incomplete, setIncomplete] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const focusHeadingWhenGone = useRef<string | null>(null);
 
@@ -54,6 +60,9 @@ export function ContactPrivacySection({
         </h2>
       </div>
       <p className="muted">{t('privacy.intro')}</p>
+      <p>
+        {t('privacy.former')} <Link href="/organisationer/radera-tidigare-kontakt">{t('former.title')}</Link>
+      </p>
       <Announcer message={announcement.message} tone={announcement.tone} />
       {contacts.length === 0 ? (
         <p className="muted">{t('contact.none')}</p>
@@ -75,7 +84,14 @@ export function ContactPrivacySection({
                 >
                   {t('privacy.export')}
                 </RowButton>
-                <RowButton danger onClick={() => setErasing(c)} name={t('privacy.eraseFor', { name: c.name })}>
+                <RowButton
+                  danger
+                  onClick={() => {
+                    setIncomplete(false);
+                    setErasing(c);
+                  }}
+                  name={t('privacy.eraseFor', { name: c.name })}
+                >
                   {t('privacy.erase')}
                 </RowButton>
               </ActionsCell>
@@ -87,23 +103,22 @@ export function ContactPrivacySection({
       <FormDialog
         open={erasing !== null}
         title={erasing ? t('privacy.eraseTitle', { name: erasing.name }) : ''}
-        submitLabel={t('privacy.eraseConfirm')}
+        submitLabel={incomplete ? t('privacy.continue') : t('privacy.eraseConfirm')}
         danger
         onCancel={() => setErasing(null)}
         onSubmit={async () => {
           if (!erasing) return;
-          const result = await adminApi.eraseContact(erasing.id);
+          let result: ErasureResult;
+          try {
+            result = await adminApi.eraseContact(erasing.id);
+          } catch (error) {
+            // The dialog shows the API's "erase again to continue"; the button then says so too.
+            if (error instanceof ApiError && error.code === 'erasure_incomplete') setIncomplete(true);
+            throw error;
+          }
           focusHeadingWhenGone.current = erasing.id;
           setErasing(null);
-          announce(
-            t('privacy.erased', {
-              name: erasing.name,
-              sessions: result.sessionsEnded,
-              outbox: result.outboxDeleted,
-              reminders: result.reminderLogRedacted,
-              responses: result.responsesRedacted,
-            }),
-          );
+          announce(contactErasedMessage(erasing.name, result, t));
           onErased();
         }}
       >
@@ -114,6 +129,7 @@ export function ContactPrivacySection({
             </p>
             <ul>
               <li>{t('privacy.eraseSessions')}</li>
+              <li>{t('privacy.eraseLoginLinks')}</li>
               <li>{t('privacy.eraseOutbox')}</li>
               <li>{t('privacy.eraseReminders')}</li>
               <li>{t('privacy.eraseResponses')}</li>

@@ -54,6 +54,9 @@ export function OrganisationsPage() {
           <Link href="/organisationer/import-kontakter" className="button button-secondary">
             {t('contactImport.title')}
           </Link>
+          <Link href="/organisationer/radera-tidigare-kontakt" className="button button-secondary">
+            {t('former.title')}
+          </Link>
         </div>
       </div>
       <FilterBar label={t('org.filters')}>

@@ -29,7 +29,12 @@ import type {
   UploadTicket,
 } from '../../../../shared/schemas/emission-import.schema';
 import type { OrganisationRow, OrganisationType } from '../../../../shared/schemas/organisation.schema';
-import type { ContactExport, ErasureResult } from '../../../../shared/schemas/privacy.schema';
+import type {
+  AddressErasureInput,
+  AddressErasureResult,
+  ContactExport,
+  ErasureResult,
+} from '../../../../shared/schemas/privacy.schema';
 import type { EmailProblem, ProgressRow, ProgressStatus } from '../../../../shared/schemas/progress.schema';
 import type { ReviewedResponse, ReviewNote, SurveyResponse } from '../../../../shared/schemas/response.schema';
 import type { ScoreResult } from '../../../../shared/scoring/score.schema';
@@ -217,9 +222,15 @@ export const adminApi = {
   exportContact: (id: string) => api<ContactExport>(`/api/admin/contacts/${enc(id)}/export`),
   /** Erases a contact and their personal data (GDPR erasure); answers counts only. */
   eraseContact: (id: string) => post<ErasureResult>(`/api/admin/contacts/${enc(id)}/erase`),
+  /**
+   * Erases what is stored under the address of a person no longer in the register. 409
+   * `erasure_incomplete`: send it again to continue; 409 `address_in_register` (details.contacts):
+   * erase that contact from its organisation's page instead. A repeat after success answers zeros.
+   */
+  eraseAddress: (input: AddressErasureInput) => post<AddressErasureResult>('/api/admin/contacts/erase', input),
 };
 
-export type { ContactExport, ErasureResult, OrganisationEmission, UploadTicket };
+export type { AddressErasureResult, ContactExport, ErasureResult, OrganisationEmission, UploadTicket };
 
 /** The most an import file may weigh; the API answers 413 above it. */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;

@@ -673,6 +673,7 @@ export const en: Record<AdminKey, string> = {
   'action.contact.move': 'Contact moved',
   'action.contact.delete': 'Contact removed',
   'action.contact.erase': 'Contact erased',
+  'action.contact.erase-address': 'Data erased under an address',
   'action.contact.export': 'Contact data exported',
   'action.contact.import.commit': 'Contacts imported',
   'action.campaign.create': 'Campaign created',
@@ -765,15 +766,58 @@ export const en: Record<AdminKey, string> = {
   'privacy.eraseTitle': 'Erase the personal data of {name}?',
   'privacy.eraseLead': 'This cannot be undone. For {name} ({email}):',
   'privacy.eraseSessions': 'Every sign-in ends at once.',
+  'privacy.eraseLoginLinks': 'Sign-in links sent to the person stop working.',
   'privacy.eraseOutbox': 'Stored copies of email sent to the person are deleted.',
   'privacy.eraseReminders':
     'Name, address and error messages are removed from the reminder log of every campaign. That a reminder was sent is kept.',
   'privacy.eraseResponses':
     'Responses the person last saved or submitted show as saved by “raderad kontakt” (erased contact). The answers themselves do not change.',
-  'privacy.eraseContact': 'The contact is removed from the organisation and cannot sign in again.',
+  'privacy.eraseContact':
+    'The contact is removed from the organisation and cannot sign in again. Stored records of the same address being removed as a contact before are erased too.',
   'privacy.eraseAudit':
-    'The erasure is logged with counts, without personal data. Earlier log entries do not change. Export the personal data first if the person has asked for it.',
+    'Name and address are taken out of earlier log entries; who did what and when is kept. The erasure is logged with counts, without personal data. Export the personal data first if the person has asked for it.',
   'privacy.eraseConfirm': 'Erase the personal data',
-  'privacy.erased':
-    'The personal data of {name} is erased. Sign-ins ended: {sessions}. Emails deleted: {outbox}. Reminder-log entries cleared: {reminders}. Responses now showing “raderad kontakt”: {responses}.',
+  'privacy.erased': 'The personal data of {name} is erased.',
+  'privacy.erasedEarlier': 'Records of earlier removed contacts with the same address also erased: {count}.',
+  'privacy.continue': 'Continue erasing',
+  'privacy.former': 'Is the person no longer a contact?',
+  'erasure.count.sessions': 'Sign-ins ended',
+  'erasure.count.loginTokens': 'Sign-in links deleted',
+  'erasure.count.outbox': 'Emails deleted',
+  'erasure.count.reminders': 'Reminder-log entries cleared',
+  'erasure.count.responses': 'Responses now showing “raderad kontakt”',
+  'erasure.count.audit': 'Log entries cleared of name and address',
+  // A former contact's data, erased by the address (Organisations → Erase a former contact's data)
+  'former.title': 'Erase a former contact’s data',
+  'former.intro':
+    'When someone who is no longer a contact asks for their data to be erased (GDPR article 17), erase it here, by the email address they used.',
+  'former.inRegisterHint':
+    'Is the person still a contact? Then erase them under Personal data on the organisation’s page.',
+  'former.formLabel': 'Erase the data of an email address',
+  'former.email': 'Email address',
+  'former.emailHint': 'The address the person had as a contact. If they had more than one, erase each in turn.',
+  'former.emailRequired': 'Enter the email address whose data is to be erased.',
+  'former.submit': 'Erase data',
+  'former.confirmTitle': 'Erase the data about {email}?',
+  'former.confirmLead': 'This cannot be undone. For the address {email}:',
+  'former.eraseRecords': 'Stored records that the person was removed as a contact are deleted.',
+  'former.eraseAudit':
+    'Name and address are taken out of earlier log entries; who did what and when is kept. The erasure is logged with counts, without the address.',
+  'former.confirm': 'Erase the data',
+  'former.doneTitle': 'The data about {email} is erased',
+  'former.records': 'Former contact of',
+  'former.recordsCount': 'Records of removed contacts erased',
+  'former.nothingTitle': 'Nothing was left to erase about {email}',
+  'former.nothingBody':
+    'There were no sign-ins, emails, responses or records of removed contacts under the address. This is also what an erasure that is already done shows.',
+  'former.incompleteTitle': 'The erasure of {email} is not finished',
+  'former.incompleteBody':
+    'There are more log entries to clear than one run handles. What is done is kept. Continue to erase the rest.',
+  'former.inRegisterTitle': '{email} belongs to a contact in the register',
+  'former.inRegisterBody':
+    'A contact is erased on the organisation’s page, under Personal data. Earlier data under the address is erased with it.',
+  'former.inRegisterList': 'Go to the organisation:',
+  'former.holder': '{name}, {organisation}',
+  'former.organisation': '{name} ({code})',
+  'former.organisationCode': 'Organisation {code}',
 };

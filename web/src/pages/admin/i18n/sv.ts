@@ -671,6 +671,7 @@ export const sv = {
   'action.contact.move': 'Kontakt flyttad',
   'action.contact.delete': 'Kontakt borttagen',
   'action.contact.erase': 'Kontakt raderad',
+  'action.contact.erase-address': 'Uppgifter raderade under en adress',
   'action.contact.export': 'Kontaktuppgifter exporterade',
   'action.contact.import.commit': 'Kontakter importerade',
   'action.campaign.create': 'Kampanj skapad',
@@ -762,17 +763,61 @@ export const sv = {
   'privacy.eraseTitle': 'Radera personuppgifterna för {name}?',
   'privacy.eraseLead': 'Det här går inte att ångra. För {name} ({email}) händer följande:',
   'privacy.eraseSessions': 'Alla inloggningar avslutas direkt.',
+  'privacy.eraseLoginLinks': 'Inloggningslänkar som skickats till personen slutar gälla.',
   'privacy.eraseOutbox': 'Sparade kopior av e-post som skickats till personen raderas.',
   'privacy.eraseReminders':
     'Namn, adress och felmeddelanden tas bort ur påminnelseloggen för alla kampanjer. Att en påminnelse skickades finns kvar.',
   'privacy.eraseResponses':
     'Svar som personen senast sparade eller skickade in visas som sparade av ”raderad kontakt”. Svaren i sig ändras inte.',
-  'privacy.eraseContact': 'Kontaktpersonen tas bort från organisationen och kan inte logga in igen.',
+  'privacy.eraseContact':
+    'Kontaktpersonen tas bort från organisationen och kan inte logga in igen. Sparade uppgifter om att samma adress tagits bort som kontakt tidigare raderas också.',
   'privacy.eraseAudit':
-    'Raderingen loggas med antal, utan personuppgifter. Tidigare poster i loggen ändras inte. Exportera personuppgifterna först om personen har begärt dem.',
+    'Namn och adress tas bort ur tidigare poster i loggen; vem som gjorde vad och när finns kvar. Raderingen loggas med antal, utan personuppgifter. Exportera personuppgifterna först om personen har begärt dem.',
   'privacy.eraseConfirm': 'Radera personuppgifterna',
-  'privacy.erased':
-    'Personuppgifterna för {name} är raderade. Avslutade inloggningar: {sessions}. Raderade e-postmeddelanden: {outbox}. Rensade poster i påminnelseloggen: {reminders}. Svar som nu visar ”raderad kontakt”: {responses}.',
+  'privacy.erased': 'Personuppgifterna för {name} är raderade.',
+  'privacy.erasedEarlier': 'Uppgifter om tidigare borttagna kontakter med samma adress som också raderades: {count}.',
+  'privacy.continue': 'Fortsätt radera',
+  'privacy.former': 'Är personen inte längre kontaktperson?',
+  'erasure.count.sessions': 'Avslutade inloggningar',
+  'erasure.count.loginTokens': 'Borttagna inloggningslänkar',
+  'erasure.count.outbox': 'Raderade e-postmeddelanden',
+  'erasure.count.reminders': 'Rensade poster i påminnelseloggen',
+  'erasure.count.responses': 'Svar som nu visar ”raderad kontakt”',
+  'erasure.count.audit': 'Loggposter rensade från namn och adress',
+  // A former contact's data, erased by the address (Organisationer → Radera uppgifter om en tidigare kontakt)
+  'former.title': 'Radera uppgifter om en tidigare kontakt',
+  'former.intro':
+    'När någon som inte längre är kontaktperson ber att få sina uppgifter raderade (GDPR artikel 17) raderar du dem här, med den e-postadress personen använde.',
+  'former.inRegisterHint':
+    'Är personen fortfarande kontaktperson? Radera dem då under Personuppgifter på organisationens sida.',
+  'former.formLabel': 'Radera uppgifter om en e-postadress',
+  'former.email': 'E-postadress',
+  'former.emailHint':
+    'Adressen personen hade som kontaktperson. Har personen haft flera adresser, radera var och en för sig.',
+  'former.emailRequired': 'Skriv e-postadressen som uppgifterna ska raderas för.',
+  'former.submit': 'Radera uppgifter',
+  'former.confirmTitle': 'Radera uppgifterna om {email}?',
+  'former.confirmLead': 'Det här går inte att ångra. För adressen {email} händer följande:',
+  'former.eraseRecords': 'Sparade uppgifter om att personen har tagits bort som kontaktperson raderas.',
+  'former.eraseAudit':
+    'Namn och adress tas bort ur tidigare poster i loggen; vem som gjorde vad och när finns kvar. Raderingen loggas med antal, utan adressen.',
+  'former.confirm': 'Radera uppgifterna',
+  'former.doneTitle': 'Uppgifterna om {email} är raderade',
+  'former.records': 'Tidigare kontaktperson i',
+  'former.recordsCount': 'Raderade uppgifter om borttagna kontakter',
+  'former.nothingTitle': 'Inget fanns kvar att radera om {email}',
+  'former.nothingBody':
+    'Under adressen fanns inga inloggningar, e-postmeddelanden, svar eller uppgifter om borttagna kontakter. Så blir det också när uppgifterna redan är raderade.',
+  'former.incompleteTitle': 'Raderingen av {email} är inte klar',
+  'former.incompleteBody':
+    'Det finns fler loggposter att rensa än en körning hinner med. Det som är gjort är sparat. Fortsätt, så raderas resten.',
+  'former.inRegisterTitle': '{email} tillhör en kontaktperson i registret',
+  'former.inRegisterBody':
+    'En kontaktperson raderas på organisationens sida, under Personuppgifter. Då raderas även tidigare uppgifter under adressen.',
+  'former.inRegisterList': 'Gå till organisationen:',
+  'former.holder': '{name}, {organisation}',
+  'former.organisation': '{name} ({code})',
+  'former.organisationCode': 'Organisation {code}',
 } as const;
 
 export type AdminKey = keyof typeof sv;
