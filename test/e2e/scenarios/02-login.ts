@@ -44,6 +44,54 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'a link sent before the organisation left says it is no longer a member, and no new link is sent',
+    async run(e2e) {
+      const email = 'politiker.2062@example.se';
+      const member = await e2e.newContext();
+      const requested = await member.request.post(`${e2e.baseUrl}/api/auth/login-link`, {
+        data: { email },
+        headers: { origin: e2e.baseUrl },
+      });
+      assertEqual(requested.status(), 202, 'POST /api/auth/login-link while a member');
+      const link = await e2e.latestLoginLink(email);
+
+      // The kansli records that Mora left the association two days ago.
+      const kansli = await e2e.signIn(await e2e.newContext(), 'kansli@example.se');
+      const left = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+      const patched = await kansli.request.patch(`${e2e.baseUrl}/api/admin/organisations/2062`, {
+        data: { memberSince: null, memberUntil: left },
+      });
+      assertEqual(patched.status(), 200, 'PATCH memberUntil');
+
+      try {
+        const page = await member.newPage();
+        const watch = watchPage(page);
+        await page.goto(link);
+        await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+        const alert = page.getByRole('alert');
+        await alert.getByText('inte medlem i Klimatkommunerna').waitFor();
+        await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+        assertEqual((await page.request.get(`${e2e.baseUrl}/api/me`)).status(), 401, 'no session was opened');
+        await e2e.screenshot(page, 'login-not-a-member');
+        await e2e.axe(page, '/login (not a member)');
+
+        // Asking again answers as for any address, and sends nothing.
+        const before = (await e2e.outbox()).filter((m) => m.to.includes(email)).length;
+        await page.getByLabel('E-postadress').fill(email);
+        await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
+        await page.getByRole('heading', { name: 'Kolla din e-post' }).waitFor();
+        await page.waitForTimeout(300);
+        assertEqual((await e2e.outbox()).filter((m) => m.to.includes(email)).length, before, 'no new link was sent');
+        assert(
+          watch.errors.filter((e) => !e.includes('403')).length === 0,
+          `browser errors: ${watch.errors.join('; ')}`,
+        );
+      } finally {
+        await kansli.request.patch(`${e2e.baseUrl}/api/admin/organisations/2062`, { data: { memberUntil: null } });
+      }
+    },
+  },
+  {
     name: 'in English the link page says Sign in',
     async run(e2e) {
       const page = await (await e2e.newContext()).newPage();

@@ -7,7 +7,8 @@ import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../session';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const TOKEN_ERRORS = new Set(['token_used', 'token_expired', 'token_unknown']);
+// not_a_member: the link was good, but the organisation has left (or not joined); a new one won't come.
+const TOKEN_ERRORS = new Set(['token_used', 'token_expired', 'token_unknown', 'not_a_member']);
 
 function isLocal(): boolean {
   return ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
@@ -191,9 +192,10 @@ export function LoginPage() {
 
   // A session that ended during use: say so, with the address filled in.
   const ended = state.status === 'signed-out' ? state.ended : state.status === 'ended' ? state.me : undefined;
+  const notMember = tokenError?.code === 'not_a_member';
   return (
     <div className="narrow">
-      <h1>{tokenError ? t('login.newLink.title') : t('login.title')}</h1>
+      <h1>{tokenError && !notMember ? t('login.newLink.title') : t('login.title')}</h1>
       {tokenError && !sentTo && (
         <div className="notice notice-error" role="alert">
           <p>{t(`login.error.${tokenError.code}` as MessageKey)}</p>
@@ -213,7 +215,7 @@ export function LoginPage() {
             initialEmail={tokenError?.email ?? ended?.email}
             next={next}
             onSent={setSentTo}
-            submitLabel={tokenError ? t('login.newLink.title') : t('login.submit')}
+            submitLabel={tokenError && !notMember ? t('login.newLink.title') : t('login.submit')}
           />
         </>
       )}

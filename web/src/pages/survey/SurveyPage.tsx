@@ -41,6 +41,7 @@ import {
   withoutCorrected,
 } from './error-summary';
 import { retryEachFrame } from './frame-retry';
+import { notMemberText } from './not-member';
 import {
   COMMENT_SUFFIX,
   errorTextsOf,
@@ -318,8 +319,6 @@ function SurveyEditor({
   const saveErrorMarks = useRef<Array<{ question: Question; error: CustomError }>>([]);
   const errorSummary = useRef<HTMLDivElement>(null);
   const statusRef = useRef<HTMLSpanElement>(null);
-  // Where focus was when the conflict dialog opened; it goes back there once the person has chosen.
-  const focusBeforeConflict = useRef<Element | null>(null);
   // Page changes the page itself makes (restoring the last page, going to an error) keep focus
   // where it is; a page change by the person moves focus to the new page's heading.
   const quietPageChange = useRef(0);
@@ -337,11 +336,8 @@ function SurveyEditor({
         errorSummary.current?.scrollIntoView({ block: 'start' });
       });
     } else if (focusTarget === 'afterConflict') {
-      // The dialog has gone: back to the control used before it, else to the save status.
-      const before = focusBeforeConflict.current;
-      focusBeforeConflict.current = null;
-      if (before instanceof HTMLElement && before.isConnected && before !== document.body) before.focus();
-      else statusRef.current?.focus();
+      // Dialog has handed focus back to the control used before it; if that has gone, the save status.
+      if (!document.activeElement || document.activeElement === document.body) statusRef.current?.focus();
     } else (focusTarget === 'notice' ? noticeRef : surveyFrame).current?.focus();
     setFocusTarget(null);
   }, [focusTarget]);
@@ -407,13 +403,14 @@ function SurveyEditor({
     [model],
   );
 
-  /** A closed or submitted survey becomes read-only for good; answers whether this error was such. */
+  /** A closed or submitted survey, or a non-member's, becomes read-only for good; answers whether this error was such. */
   const lock = useCallback(
     (error: ApiError): boolean => {
       const reasons: Record<string, string> = {
         already_submitted: t('survey.readOnlySubmitted'),
         campaign_closed: t('survey.closed'),
         campaign_not_open_yet: t('survey.opensAt', { date: formatDateTime(campaign.opensAt, lang) }),
+        not_a_member: notMemberText(error, t, lang),
       };
       const reason = reasons[error.code];
       if (!reason) return false;
@@ -450,7 +447,6 @@ function SurveyEditor({
           }
           return;
         }
-        focusBeforeConflict.current = document.activeElement;
         setConflict({ current, mine, base });
       },
       onFailure: (error) => {
@@ -843,7 +839,6 @@ function SurveyEditor({
             const merged = mergeAnswers(conflict.base, conflict.mine, conflict.current.data, choices);
             setConflict(null);
             applyMerged(merged, conflict.current);
-            // The dialog unmounts instead of closing, so its own focus return never runs.
             setFocusTarget('afterConflict');
           }}
         />
