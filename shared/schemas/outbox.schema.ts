@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const MailKindSchema = z.enum(['login-link', 'invitation', 'reminder', 'receipt', 'review-note', 'other']);
+export const MailKindSchema = z.enum([
+  'login-link',
+  'not-a-member',
+  'invitation',
+  'reminder',
+  'receipt',
+  'review-note',
+  'other',
+]);
 export type MailKind = z.infer<typeof MailKindSchema>;
 
 /** An email as the mail port accepts it. */

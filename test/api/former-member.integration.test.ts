@@ -56,7 +56,7 @@ const save = (ctx: TestContext, cookie: string, data: Record<string, unknown>, v
   call(ctx, cookie, 'PUT', RESPONSE, { data, version });
 
 describe('a contact of a former member', () => {
-  it('gets no sign-in link: the same 202 as an unknown address, and nothing is sent', async () => {
+  it('gets no sign-in link but an email saying why: the same 202 as an unknown address', async () => {
     // Arrange
     const ctx = await world({ memberSince: '2019-01-01', memberUntil: '2025-12-31' }, sthlm('2026-03-10 10:00'));
     // Act
@@ -66,7 +66,24 @@ describe('a contact of a former member', () => {
     // Assert
     expect([former.status, unknown.status, member.status]).toEqual([202, 202, 202]);
     expect(await former.json()).toEqual(await unknown.json());
-    expect((await readOutbox(ctx.store)).flatMap((m) => m.to)).toEqual(['tjansteperson.1280@example.se']);
+    const sent = await readOutbox(ctx.store);
+    expect(sent.map((m) => [m.kind, m.to]).sort()).toEqual([
+      ['login-link', ['tjansteperson.1280@example.se']],
+      ['not-a-member', [OFFICIAL]],
+    ]);
+    const why = sent.find((m) => m.kind === 'not-a-member')!;
+    expect(why.text).toContain('Lunds medlemskap i Klimatkommunerna upphörde 2025-12-31');
+    expect(why.text).toContain("Lund's membership of Klimatkommunerna ended on 2025-12-31");
+    expect(why.text).not.toMatch(/token=/);
+    expect(await linkTokenFor(ctx, OFFICIAL)).toBeUndefined();
+  });
+
+  it('is told when the membership begins, for an organisation that has not joined yet', async () => {
+    const ctx = await world({ memberSince: '2026-06-01' }, sthlm('2026-03-10 10:00'));
+    await requestLink(ctx, OFFICIAL);
+    const [why] = await readOutbox(ctx.store);
+    expect(why).toMatchObject({ kind: 'not-a-member', to: [OFFICIAL] });
+    expect(why!.text).toContain('Lunds medlemskap i Klimatkommunerna börjar 2026-06-01');
   });
 
   it('cannot sign in with a link sent while a member: 403 not_a_member, no cookie, no session', async () => {

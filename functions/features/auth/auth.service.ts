@@ -11,7 +11,7 @@ import type { AdminRepository } from '../admins/admin.repository';
 import { AdminAddresses } from '../admins/admin-addresses';
 import type { ContactRepository } from '../contacts/contact.repository';
 import { OrganisationRepository } from '../organisations/organisation.repository';
-import { loginLinkEmail } from './login-link.email';
+import { loginLinkEmail, type NotAMemberEmailInput, notAMemberEmail } from './login-link.email';
 import { hashToken, newToken, sameHash } from './login-token';
 import { assertMaySignIn } from './membership-check';
 import { countAttempt } from './rate-limit';
@@ -57,8 +57,15 @@ export class AuthService {
     const email = normaliseEmail(input.email);
     await countAttempt(store, { scope: 'login-ip', subject: input.ip, limit: limits.perIpPerHour, now });
     await countAttempt(store, { scope: 'login-email', subject: email, limit: limits.perEmailPerHour, now });
-    const identity = await this.identify(email, now);
-    if (!identity) return;
+    const found = await this.identify(email, now);
+    if (!found) return;
+    if ('notMember' in found) {
+      // Only the address's owner reads this, so it tells the caller nothing the 202 does not; it
+      // spares a former member's contact waiting for a link that never comes.
+      await this.deps.mail.send({ to: [email], kind: 'not-a-member', ...notAMemberEmail(found.notMember) });
+      return;
+    }
+    const identity = found;
     const token = await this.issueToken(identity, { ttlMs: LOGIN_LINK_TTL_MS, next: input.next });
     const link = `${this.deps.baseUrl}/login?token=${encodeURIComponent(token)}`;
     await this.deps.mail.send({ to: [email], kind: 'login-link', ...loginLinkEmail({ link, name: identity.name }) });
@@ -152,15 +159,30 @@ export class AuthService {
 
   /**
    * The person behind an address now: an admin first, else a member contact whose organisation is
-   * a member at `now` (one more read, the organisation).
+   * a member at `now` (one more read, the organisation), else, for a contact whose organisation is
+   * not, what the email saying so needs.
    */
-  private async identify(email: string, now: Date): Promise<Identity | undefined> {
+  private async identify(
+    email: string,
+    now: Date,
+  ): Promise<Identity | { notMember: NotAMemberEmailInput } | undefined> {
     const admin = await this.adminAddresses.find(email);
     if (admin) return { email, name: admin.name, role: 'admin' };
     const [contact] = await this.deps.contacts.findByEmail(email);
     if (!contact) return undefined;
-    const membership = await membershipSpanOf(await this.organisations.get(contact.organisationId));
-    return membershipAt(membership, now) === 'member' ? memberIdentity(contact, email) : undefined;
+    const organisation = await this.organisations.get(contact.organisationId);
+    const membership = await membershipSpanOf(organisation);
+    const standing = membershipAt(membership, now);
+    if (standing === 'member') return memberIdentity(contact, email);
+    return {
+      notMember: {
+        name: contact.name,
+        organisationName: organisation?.name ?? contact.organisationId,
+        standing,
+        memberSince: membership.memberSince,
+        memberUntil: membership.memberUntil,
+      },
+    };
   }
 
   /**

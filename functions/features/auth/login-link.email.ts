@@ -23,3 +23,36 @@ export function loginLinkEmail(input: { link: string; name: string }): { subject
 <p>Klimatkommunerna</p>`;
   return { subject, text, html };
 }
+
+/** Who asked for a link although their organisation is not a member (ended, or not begun yet). */
+export interface NotAMemberEmailInput {
+  name: string;
+  organisationName: string;
+  standing: 'ended' | 'not_yet';
+  memberSince?: string;
+  memberUntil?: string;
+}
+
+/**
+ * Sent instead of a sign-in link to a contact whose organisation is not a member today, so that
+ * they know why no link comes and whom to ask. Swedish first with an English paragraph.
+ */
+export function notAMemberEmail(input: NotAMemberEmailInput): { subject: string; text: string; html: string } {
+  const subject = 'Ingen inloggningslänk: organisationen är inte medlem i Klimatkommunerna';
+  const why =
+    input.standing === 'ended'
+      ? `${input.organisationName}s medlemskap i Klimatkommunerna upphörde ${input.memberUntil ?? ''}`.trim()
+      : `${input.organisationName}s medlemskap i Klimatkommunerna börjar ${input.memberSince ?? ''}`.trim();
+  const whyEn =
+    input.standing === 'ended'
+      ? `${input.organisationName}'s membership of Klimatkommunerna ended on ${input.memberUntil ?? ''}`.trim()
+      : `${input.organisationName}'s membership of Klimatkommunerna begins on ${input.memberSince ?? ''}`.trim();
+  const swedish = `${why}, så vi kan inte skicka någon inloggningslänk till medlemstestet. Stämmer det inte? Kontakta kansliet på kansli@klimatkommunerna.se.`;
+  const english = `In English: ${whyEn}, so we cannot send a sign-in link to the member test. If that is wrong, contact the secretariat at kansli@klimatkommunerna.se.`;
+  const text = [`Hej ${input.name}!`, '', swedish, '', english, '', 'Klimatkommunerna'].join('\n');
+  const html = `<p>Hej ${escapeHtml(input.name)}!</p>
+<p>${escapeHtml(swedish)}</p>
+<p lang="en">${escapeHtml(english)}</p>
+<p>Klimatkommunerna</p>`;
+  return { subject, text, html };
+}
