@@ -54,9 +54,6 @@ export function OrganisationsPage() {
           <Link href="/organisationer/import-kontakter" className="button button-secondary">
             {t('contactImport.title')}
           </Link>
-          <Link href="/organisationer/radera-tidigare-kontakt" className="button button-secondary">
-            {t('former.title')}
-          </Link>
         </div>
       </div>
       <FilterBar label={t('org.filters')}>
@@ -120,6 +117,10 @@ export function OrganisationsPage() {
           </>
         )}
       </AsyncContent>
+      {/* Rarely needed, so a link below the register rather than a button beside "Lägg till". */}
+      <p className="muted">
+        {t('former.fromList')} <Link href="/organisationer/radera-tidigare-kontakt">{t('former.title')}</Link>
+      </p>
       <OrganisationFormDialog
         open={adding}
         onCancel={() => setAdding(false)}

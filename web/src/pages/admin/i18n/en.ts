@@ -788,6 +788,7 @@ export const en: Record<AdminKey, string> = {
   'erasure.count.responses': 'Responses now showing “raderad kontakt”',
   'erasure.count.audit': 'Log entries cleared of name and address',
   // A former contact's data, erased by the address (Organisations → Erase a former contact's data)
+  'former.fromList': 'Should the data of someone who is no longer a contact be erased?',
   'former.title': 'Erase a former contact’s data',
   'former.intro':
     'When someone who is no longer a contact asks for their data to be erased (GDPR article 17), erase it here, by the email address they used.',

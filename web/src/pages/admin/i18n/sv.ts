@@ -785,6 +785,7 @@ export const sv = {
   'erasure.count.responses': 'Svar som nu visar ”raderad kontakt”',
   'erasure.count.audit': 'Loggposter rensade från namn och adress',
   // A former contact's data, erased by the address (Organisationer → Radera uppgifter om en tidigare kontakt)
+  'former.fromList': 'Ska uppgifter om någon som inte längre är kontaktperson raderas?',
   'former.title': 'Radera uppgifter om en tidigare kontakt',
   'former.intro':
     'När någon som inte längre är kontaktperson ber att få sina uppgifter raderade (GDPR artikel 17) raderar du dem här, med den e-postadress personen använde.',
