@@ -439,4 +439,45 @@ export const scenarios: Scenario[] = [
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },
+  {
+    name: 'editing an organisation sends only what was changed, so another admin’s change made meanwhile stands',
+    async run(e2e) {
+      const code = '1267';
+      const page = await e2e.signIn(await e2e.newContext(), KANSLI);
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/admin/organisationer/${code}`);
+      await page.getByRole('heading', { level: 1, name: 'Höör' }).waitFor();
+      await page.locator('.loading').first().waitFor({ state: 'detached' });
+
+      // Another admin records an end of membership while this page still shows none.
+      const other = await page.request.patch(`${e2e.baseUrl}/api/admin/organisations/${code}`, {
+        data: { memberUntil: '2030-12-31' },
+      });
+      assertEqual(other.status(), 200, 'the other admin’s PATCH');
+      try {
+        await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('Invånare').fill('17 100');
+        const sent = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().endsWith(`/organisations/${code}`));
+        await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
+        assertEqual(
+          JSON.stringify((await sent).postDataJSON()),
+          JSON.stringify({ population: 17100 }),
+          'the PATCH body',
+        );
+        await dialog.waitFor({ state: 'hidden' });
+        const stored = (await (await page.request.get(`${e2e.baseUrl}/api/admin/organisations/${code}`)).json()) as {
+          population?: number;
+          memberUntil?: string;
+        };
+        assertEqual(stored.population, 17100, 'the new population is stored');
+        assertEqual(stored.memberUntil, '2030-12-31', 'the other admin’s end of membership stands');
+        assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+      } finally {
+        await page.request.patch(`${e2e.baseUrl}/api/admin/organisations/${code}`, {
+          data: { memberUntil: null, population: 17_000 },
+        });
+      }
+    },
+  },
 ];

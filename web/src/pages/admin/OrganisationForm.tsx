@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { adminApi, type OrganisationRow, type OrganisationType } from './api';
 import { Field, FormDialog, showFieldErrors, withFieldErrors } from './components';
 import { useAdminT } from './i18n';
+import { organisationPatch } from './lib/organisation-patch';
 
 interface Values {
   type: OrganisationType;
@@ -82,7 +83,7 @@ export function OrganisationFormDialog({
         const saved = await withFieldErrors(
           () =>
             existing
-              ? adminApi.updateOrganisation(existing.id, body)
+              ? adminApi.updateOrganisation(existing.id, organisationPatch(body, existing))
               : adminApi.createOrganisation({
                   id,
                   type: values.type,
