@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page, Response } from 'playwright-core';
-import { DESKTOP, type E2E, PHONE } from './harness';
+import { assertEqual, DESKTOP, type E2E, PHONE } from './harness';
 
 export async function waitForSurvey(page: Page): Promise<void> {
   await page.locator('.sd-root-modern .sd-question').first().waitFor({ timeout: 20_000 });
@@ -47,24 +47,31 @@ export async function tocErrorCount(page: Page, title: string): Promise<number> 
 }
 
 /**
- * At phone width the table of contents is a menu behind a button in the survey's corner:
- * screenshots the button (test-results/<name>-button-phone.png), opens the menu, screenshots it
- * (<name>-phone.png) and closes it again.
+ * At phone width the table of contents is a menu behind a button in the survey's corner (our
+ * TocMenuButton: a real, named button): screenshots the button (test-results/<name>-button-phone.png),
+ * opens the menu from the keyboard, screenshots it (<name>-phone.png) and closes it with Escape,
+ * checking that focus comes back to the button.
  */
 export async function screenshotTocOnPhone(e2e: E2E, page: Page, name: string): Promise<void> {
   await page.setViewportSize(PHONE);
-  const toggle = page.locator('.sv_progress-toc--mobile > div').first();
+  const toggle = page.locator('.sv_progress-toc--mobile').getByRole('button', { name: /Enkätens sidor|Survey pages/ });
   await toggle.waitFor();
   await toggle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(e2e.resultsDir, `${name}-button-phone.png`) });
-  await toggle.click();
+  assertEqual(await toggle.getAttribute('aria-expanded'), 'false', 'the menu button says the menu is closed');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
   const menu = page.locator('.sv_progress-toc--mobile .sv-popup__container');
   await menu.waitFor();
+  assertEqual(await toggle.getAttribute('aria-expanded'), 'true', 'the menu button says the menu is open');
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(e2e.resultsDir, `${name}-phone.png`) });
   await page.keyboard.press('Escape');
-  await menu.waitFor({ state: 'hidden' }).catch(() => toggle.click({ force: true }));
+  await menu.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => document.activeElement?.classList.contains('toc-menu-button'), undefined, {
+    timeout: 3000,
+  });
   await page.setViewportSize(DESKTOP);
   await page.waitForTimeout(150);
 }

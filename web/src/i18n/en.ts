@@ -122,6 +122,7 @@ export const en: Record<MessageKey, string> = {
   'survey.submitErrors.intro': 'Choose a question to go to it. The list gets shorter as you correct.',
   'survey.submitErrors.partOf': 'part of: {question}',
   'survey.submitErrors.other': 'Other',
+  'survey.toc.menu': 'Survey pages',
   'survey.toc.errors': '(answers to correct: {count})',
 
   'conflict.title': 'Someone else saved in the meantime',

@@ -66,6 +66,7 @@ export const svSurvey = {
   'survey.submitErrors.intro': 'Välj en fråga för att gå till den. Listan blir kortare när du rättar.',
   'survey.submitErrors.partOf': 'hör till: {question}',
   'survey.submitErrors.other': 'Övrigt',
+  'survey.toc.menu': 'Enkätens sidor',
   // After a page's title in the table of contents, for screen readers (the eye sees "!" and the count).
   'survey.toc.errors': '(svar att rätta: {count})',
 } as const;

@@ -55,6 +55,8 @@ import {
 } from './question-lookup';
 import { SURVEY_THEME } from './survey-theme';
 import { PageErrorCounts, TOC_ITEM } from './TocItem';
+// Registers the contents' menu button for narrow screens (a real <button>).
+import './TocMenuButton';
 
 // This page's and the conflict dialog's Swedish strings come with this chunk, not with every page.
 addSwedish(svSurvey);
