@@ -119,17 +119,20 @@ function numberFrom(value: unknown): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** A number band as an answer option: numbers read the same in Swedish and English. */
+/**
+ * A number band as an answer option. A band holds min ≤ value < max, so "50–80" beside "80–95"
+ * would put 80 in both: the text says "50 till under 80" instead. Swedish writes a decimal comma.
+ */
 function bandText(band: { min?: number; max?: number }): { text: string; textEn: string } {
-  const text =
-    band.min !== undefined && band.max !== undefined
-      ? `${band.min}–${band.max}`
-      : band.min !== undefined
-        ? `≥ ${band.min}`
-        : band.max !== undefined
-          ? `< ${band.max}`
-          : undefined;
-  return text === undefined ? { text: 'alla', textEn: 'all' } : { text, textEn: text };
+  const sv = (n: number) => String(n).replace('.', ',');
+  const en = String;
+  const { min, max } = band;
+  if (min !== undefined && max !== undefined) {
+    return { text: `${sv(min)} till under ${sv(max)}`, textEn: `${en(min)} to under ${en(max)}` };
+  }
+  if (max !== undefined) return { text: `under ${sv(max)}`, textEn: `under ${en(max)}` };
+  if (min !== undefined) return { text: `${sv(min)} eller mer`, textEn: `${en(min)} or more` };
+  return { text: 'alla', textEn: 'all' };
 }
 
 interface QuestionTally {
@@ -209,6 +212,8 @@ export function questionStats(survey: object, responses: readonly AggregateRespo
       section: plan.pages[q.pageIndex]?.name ?? '',
       type: q.type,
       gate: q.gate,
+      // Shown only after some answers, so its shares are of fewer respondents than its neighbours'.
+      ...(q.isVisible === null ? {} : { followUp: true as const }),
       n: tally.n,
       yes: tally.yesValue === null ? null : { value: tally.yesValue, count: tally.yes, share: share(tally.yes) },
       distribution:

@@ -40,6 +40,11 @@ export const QuestionAggregateSchema = z.object({
   section: z.string(),
   type: z.string(),
   gate: z.boolean(),
+  /**
+   * True for a question shown only after certain answers (a `visibleIf`, e.g. M4b after M4 = Ja):
+   * its `n` and shares are of the respondents it was shown to, not of all respondents.
+   */
+  followUp: z.boolean().optional(),
   n: z.number().int().min(0),
   yes: z
     .object({
@@ -86,6 +91,8 @@ export const NationalEmissionsSchema = z.object({
   source: z.string(),
   /** The year of the publication the figure is quoted from, for a figure whose own year is unknown. */
   quotedIn: z.number().int().optional(),
+  /** The change since 1990 as a fraction (-0.46 = 46 % lower), when the source gives one. */
+  changeSince1990: z.number().optional(),
 });
 export type NationalEmissions = z.infer<typeof NationalEmissionsSchema>;
 
@@ -103,6 +110,16 @@ export const NetworkEmissionsSchema = z.object({
   /** Sum of tonnes / sum of inhabitants in the latest year (population-weighted). */
   weightedPerInhabitant: z.number(),
   national: NationalEmissionsSchema,
+  /**
+   * The change in emissions per inhabitant since 1990, as a fraction: mean and median over the
+   * organisations with per-inhabitant figures for 1990 and for their latest year (Klimatläget 2023:
+   * "members' emissions per inhabitant fell on average 53 % since 1990"). Null when none has them;
+   * absent in snapshots published before it was computed.
+   */
+  changeSince1990: z
+    .object({ organisations: z.number().int().min(1), mean: z.number(), median: z.number() })
+    .nullable()
+    .optional(),
   /** Population-weighted per-inhabitant figure per year over the organisations with data that year. */
   trend: z.array(
     z.object({ year: z.number().int(), perInhabitant: z.number(), organisations: z.number().int().min(1) }),
@@ -227,7 +244,12 @@ export const NetworkFiguresSchema = z.object({
 });
 export type NetworkFigures = z.infer<typeof NetworkFiguresSchema>;
 
-/** A question where points were lost; `computedPoints` is present when the kansli overrode the points. */
+/**
+ * A question where points were lost; `computedPoints` is present when the kansli overrode the points.
+ * A row with `setInReview` is not a question: it is the part of a section's maximum that no question
+ * gives by itself and only the kansli awards in review (S6 in Samhällsplanering); `name` is then the
+ * section's. With it the rows add up to `max − total`.
+ */
 export const LostPointsSchema = z.object({
   name: z.string(),
   title: z.string(),
@@ -236,7 +258,9 @@ export const LostPointsSchema = z.object({
   points: z.number().min(0),
   max: z.number().min(0),
   computedPoints: z.number().min(0).optional(),
+  setInReview: z.boolean().optional(),
 });
+export type LostPoints = z.infer<typeof LostPointsSchema>;
 
 /** Last year's result of the same organisation. */
 export const LastYearScoreSchema = z.object({

@@ -5,11 +5,19 @@ import { emissionOutcome } from '../scoring/emission-outcome';
 import type { EmissionRow } from '../scoring/emission-outcome.schema';
 import { passesGate } from '../scoring/score';
 import type { ScoreResult } from '../scoring/score.schema';
-import { compileScoring } from '../scoring/scoring-plan';
+import { compileScoring, type ScoringPlan } from '../scoring/scoring-plan';
 import { isEmptyValue } from '../scoring/survey-json';
 import { resolveVisibility } from '../scoring/visibility';
 import { sectionStats } from './aggregate';
-import type { FailedGate, NetworkFigures, Scorecard, SectionAggregate, Stat, TypeAggregate } from './report.schema';
+import type {
+  FailedGate,
+  LostPoints,
+  NetworkFigures,
+  Scorecard,
+  SectionAggregate,
+  Stat,
+  TypeAggregate,
+} from './report.schema';
 import { round, stat } from './stats';
 import { englishPageTitles, withEnglish } from './titles';
 
@@ -80,25 +88,65 @@ export function failedGates(survey: object, data: Record<string, unknown>): Fail
   return failed;
 }
 
+const REVIEW_TITLE = 'Poäng som kansliet sätter vid granskningen';
+const REVIEW_TITLE_EN = 'Points the secretariat awards in its review';
+
+/**
+ * The points lost per question, in survey order, and for a section whose maximum is above the sum
+ * of its questions' (Samhällsplanering: 10, of which S1–S5 give 9 and the kansli awards the last
+ * in review, docs/scoring.md) the part of that remainder not awarded, as a row of its own.
+ * Without it the rows would add up to less than `max − total`.
+ */
+function lostPointsOf(plan: ScoringPlan, score: ScoreResult): LostPoints[] {
+  const rows: LostPoints[] = [];
+  const lostInQuestions = new Map<string, number>();
+  for (const q of score.questions) {
+    if (q.points >= q.max) continue;
+    const question = plan.byName.get(q.name);
+    const section = question ? (plan.pages[question.pageIndex]?.name ?? '') : '';
+    lostInQuestions.set(section, (lostInQuestions.get(section) ?? 0) + q.max - q.points);
+    rows.push({
+      name: q.name,
+      title: question?.title ?? q.name,
+      ...(question ? withEnglish('titleEn', question.json.title) : {}),
+      section,
+      points: q.points,
+      max: q.max,
+      ...(q.computedPoints === undefined ? {} : { computedPoints: q.computedPoints }),
+    });
+  }
+  const pageIndex = new Map(plan.pages.map((page, index) => [page.name, index]));
+  plan.pages.forEach((page, index) => {
+    const reviewMax = round(
+      page.max - plan.questions.filter((q) => q.pageIndex === index).reduce((sum, q) => sum + q.max, 0),
+      6,
+    );
+    const section = score.sections.find((s) => s.name === page.name);
+    if (reviewMax <= 0 || !section) return;
+    const notAwarded = round(section.max - section.total - (lostInQuestions.get(page.name) ?? 0), 6);
+    if (notAwarded <= 0) return;
+    const missing = Math.min(notAwarded, reviewMax);
+    // After the page's own questions, so the table reads in survey order.
+    const later = rows.findIndex((row) => (pageIndex.get(row.section) ?? -1) > index);
+    rows.splice(later < 0 ? rows.length : later, 0, {
+      name: page.name,
+      title: REVIEW_TITLE,
+      titleEn: REVIEW_TITLE_EN,
+      section: page.name,
+      points: round(reviewMax - missing, 6),
+      max: reviewMax,
+      setInReview: true,
+    });
+  });
+  return rows;
+}
+
 /** Assembles the scorecard. The emission outcome stands beside the score and is never added into it. */
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const plan = compileScoring(input.survey);
   const english = englishPageTitles(input.survey);
   const { score } = input;
-  const lostPoints = score.questions
-    .filter((q) => q.points < q.max)
-    .map((q) => {
-      const question = plan.byName.get(q.name);
-      return {
-        name: q.name,
-        title: question?.title ?? q.name,
-        ...(question ? withEnglish('titleEn', question.json.title) : {}),
-        section: question ? (plan.pages[question.pageIndex]?.name ?? '') : '',
-        points: q.points,
-        max: q.max,
-        ...(q.computedPoints === undefined ? {} : { computedPoints: q.computedPoints }),
-      };
-    });
+  const lostPoints = lostPointsOf(plan, score);
   return {
     year: input.year,
     organisationId: input.organisationId,

@@ -245,8 +245,18 @@ describe('Klimatläget: what stays private', () => {
       meanShare: 0.9333,
       medianShare: 0.9333,
     });
+    // The point only the kansli awards in review (S6) is listed too, so the rows add up to 66 − 64.
     expect(card.lostPoints).toEqual([
       { name: 'M7', title: expect.any(String), titleEn: expect.any(String), section: 'mal', points: 1, max: 2 },
+      {
+        name: 'samhallsplanering',
+        title: 'Poäng som kansliet sätter vid granskningen',
+        titleEn: 'Points the secretariat awards in its review',
+        section: 'samhallsplanering',
+        points: 0,
+        max: 1,
+        setInReview: true,
+      },
     ]);
   });
 
@@ -540,5 +550,57 @@ describe('Klimatläget: English titles, band thresholds, the emission year and t
     });
     expect(lund.bandIfGatePassed).toBeUndefined();
     expect(lund.sections.find((s: { name: string }) => s.name === 'energi')).toMatchObject({ titleEn: 'Energy' });
+  });
+});
+
+describe('Klimatläget: the figures as the domain brief defines them', () => {
+  let ctx: TestContext;
+  let admin: string;
+
+  beforeEach(async () => {
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
+    // Arrange: Lund reports 80 % of its fleet fossil-free and has a carbon budget that was not updated
+    await submitAnswers(ctx, LUND_OFFICIAL, { ...completeKommunAnswers(), T1: 80, M4: 'ja', M4b: false });
+    await submitAnswers(ctx, MALMO_OFFICIAL, { ...completeKommunAnswers(), M4: 'nej' });
+    const emissions = new EmissionRepository(ctx.store);
+    // Lund: 5 t per inhabitant in 1990, 2 t in 2023 (−60 %)
+    for (const [year, tonnesCO2e, population] of [
+      [1990, 500_000, 100_000],
+      [2023, 250_000, 125_000],
+    ] as const) {
+      await emissions.putIf(
+        {
+          organisationId: LUND.id,
+          year,
+          sector: 'transporter',
+          tonnesCO2e,
+          population,
+          importId: 'imp-1',
+          updatedAt: '2026-03-01T09:00:00.000Z',
+        },
+        undefined,
+      );
+    }
+  });
+
+  it("publishes number bands that do not overlap, a follow-up's own denominator and the change since 1990", async () => {
+    // Act
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const { report } = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).json();
+    // Assert
+    const question = (name: string) => report.byType.kommun.questions.find((q: { name: string }) => q.name === name);
+    expect(question('T1').distribution.map((d: { text: string; count: number }) => [d.text, d.count])).toEqual([
+      ['under 50', 0],
+      ['50 till under 80', 0],
+      ['80 till under 95', 1],
+      ['95 eller mer', 1],
+    ]);
+    // M4b is asked only after M4 = Ja: 0 of the 1 it was shown to, not 0 of 2
+    expect(question('M4b')).toMatchObject({ followUp: true, n: 1, yes: { count: 0, share: 0 } });
+    expect(question('M4').followUp).toBeUndefined();
+    expect(report.emissions).toMatchObject({
+      changeSince1990: { organisations: 1, mean: -0.6, median: -0.6 },
+      national: { perInhabitant: 4.4, changeSince1990: -0.46, quotedIn: 2023 },
+    });
   });
 });

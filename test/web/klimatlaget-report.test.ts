@@ -14,6 +14,7 @@ import {
   distributionQuestions,
   extremes,
   hasEnglishTitles,
+  latestCoverage,
   localised,
   titleOf,
   yesQuestions,
@@ -340,5 +341,40 @@ describe('year-on-year change in the published report', () => {
     expect(both.byType.kommun.yearOnYear).toMatchObject({ organisations: 1, unchanged: 1 });
     expect(both.byType.region.yearOnYear).toMatchObject({ organisations: 1, unchanged: 1 });
     expect(first.yearOnYear).toBeNull();
+  });
+});
+
+describe('emissions as the page states them', () => {
+  const trend = [
+    { year: 2022, perInhabitant: 3.1, organisations: 6 },
+    { year: 2023, perInhabitant: 2.8, organisations: 4 },
+  ];
+
+  it("names the headline year's own count: the weighted figure covers only those with data that year", () => {
+    expect(latestCoverage({ trend })).toEqual({ year: 2023, organisations: 4 });
+    expect(latestCoverage({ trend: [] })).toBeNull();
+  });
+
+  it("computes the key figure's count from the published report, not from every organisation with data", () => {
+    // Arrange: two kommuner with data for 2023, a third whose latest year is 2022
+    const rows = (year: number, tonnes: number) => [
+      { year, sector: 'transporter', tonnesCO2e: tonnes, population: 1000 },
+    ];
+    const responses: AggregateResponse[] = ['0001', '0002', '0003'].map((id) => ({
+      organisationId: id,
+      organisationType: 'kommun',
+      status: 'submitted',
+      data: {},
+    }));
+    const report = aggregateKlimatlaget({
+      year: 2024,
+      surveys: DEFAULT_SURVEYS,
+      responses,
+      emissions: { '0001': rows(2023, 3000), '0002': rows(2023, 2000), '0003': rows(2022, 9000) },
+    });
+    // Act and assert
+    expect(report.emissions?.organisations).toBe(3);
+    expect(latestCoverage(report.emissions!)).toEqual({ year: 2023, organisations: 2 });
+    expect(report.emissions?.weightedPerInhabitant).toBe(2.5);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { buildScorecard, networkLive } from '../../shared/klimatlaget/index';
+import { CHANGE_5Y_STEPS, CHANGE_SINCE_1990_STEPS, PER_INHABITANT_STEPS } from '../../shared/scoring/emission-outcome';
 import { score } from '../../shared/scoring/score';
-import { gateExplanation } from '../../web/src/pages/scorecard/scorecard-model';
+import { bandRange, gateExplanation, lostSummary, outcomeScale } from '../../web/src/pages/scorecard/scorecard-model';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 
 /** Lund's scorecard for the given answers, built as the API builds it. */
@@ -59,5 +60,43 @@ describe('scorecard: why there is no band', () => {
 
   it('explains nothing when every basic requirement is met', () => {
     expect(gateExplanation(card(completeKommunAnswers()), 'sv')).toBeNull();
+  });
+});
+
+describe('scorecard: what the band, the lost points and Utfall mean', () => {
+  it('gives the share of the maximum that the band reached takes, from the survey bands', () => {
+    // Arrange
+    const best = card(completeKommunAnswers());
+    const bands = best.scoreBands;
+    // Act and assert: A is open above, D open below, and a scorecard without a band has none
+    expect(best.band).toBe('A');
+    expect(bandRange(best)).toEqual({ min: 0.8, below: null });
+    expect(bandRange({ ...best, band: 'B' })).toEqual({ min: 0.6, below: 0.8 });
+    expect(bandRange({ ...best, band: 'D' })).toEqual({ min: null, below: 0.4 });
+    expect(bandRange({ ...best, band: null })).toBeNull();
+    expect(bands.map((b) => b.label)).toEqual(['A', 'B', 'C', 'D']);
+  });
+
+  it('sums the points lost in questions apart from those only the kansli awards, together max − total', () => {
+    // Arrange: the best answers leave M7 at 1 of 2 (one framework) and the review point of Samhällsplanering
+    const scorecard = card(completeKommunAnswers());
+    // Act
+    const lost = lostSummary(scorecard);
+    // Assert
+    expect(lost).toEqual({ questions: 1, questionPoints: 1, reviewPoints: 1 });
+    expect(lost.questionPoints + lost.reviewPoints).toBe(scorecard.max - scorecard.total);
+  });
+
+  it('states the Utfall scale from the scoring rules themselves, 3 to 1 points per part', () => {
+    expect(outcomeScale()).toEqual([
+      { part: 'level', steps: PER_INHABITANT_STEPS },
+      { part: 'since1990', steps: CHANGE_SINCE_1990_STEPS },
+      { part: 'fiveYears', steps: CHANGE_5Y_STEPS },
+    ]);
+    expect(outcomeScale().map((row) => row.steps.map((s) => s.points))).toEqual([
+      [3, 2, 1],
+      [3, 2, 1],
+      [3, 2, 1],
+    ]);
   });
 });

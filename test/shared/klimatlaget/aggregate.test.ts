@@ -14,7 +14,8 @@ import {
 } from '../../../shared/klimatlaget/index';
 import { sampleAnswers } from '../../../shared/scoring/sample-answers';
 import { score } from '../../../shared/scoring/score';
-import { choice, gate, makeSurvey, page, yesNo } from '../../helpers/make-survey';
+import { completeKommunAnswers } from '../../helpers/complete-answers';
+import { choice, gate, makeSurvey, numberWithBands, page, yesNo } from '../../helpers/make-survey';
 
 /** The fixture survey (max 10): gates G1, G2; page a (q1 ja/delvis/nej, q2, q2b after q2, q3); page b (c1, n1). */
 const survey = makeSurvey();
@@ -131,11 +132,73 @@ describe('aggregateKlimatlaget: yes-shares and distributions', () => {
   it('distributes a scored number question over its bands', () => {
     const responses = [10, 60, 79.9, 80, 500].map((n1, i) => submitted(`000${i}`, { ...PASS, n1 }));
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
-    expect(question(report, 'n1').distribution?.map((d) => [d.text, d.count])).toEqual([
-      ['< 50', 1],
-      ['50–80', 2],
-      ['≥ 80', 2],
+    // A band runs from its min up to, not including, its max: 80 is in the top band, 79.9 is not.
+    expect(question(report, 'n1').distribution?.map((d) => [d.text, d.textEn, d.count])).toEqual([
+      ['under 50', 'under 50', 1],
+      ['50 till under 80', '50 to under 80', 2],
+      ['80 eller mer', '80 or more', 2],
     ]);
+  });
+
+  it('names number bands so that no value seems to fall in two of them, on the shipped survey', () => {
+    // Arrange: the outline's T1 bands (under 50, 50–79, 80–94, 95 or more) and E1 (under 80, 80–99, 100)
+    const kommun = DEFAULT_SURVEYS.kommun;
+    const answers = { ...completeKommunAnswers(), T1: 80, E1: 99.5 };
+    const responses = [{ ...submitted('1281', {}), data: answers, score: score(kommun, answers) }];
+    // Act
+    const report = aggregateKlimatlaget({ year: 2026, surveys: { kommun, region: DEFAULT_SURVEYS.region }, responses });
+    // Assert
+    const texts = (name: string) =>
+      report.byType.kommun.questions.find((q) => q.name === name)!.distribution!.map((d) => [d.text, d.count]);
+    expect(texts('T1')).toEqual([
+      ['under 50', 0],
+      ['50 till under 80', 0],
+      ['80 till under 95', 1],
+      ['95 eller mer', 0],
+    ]);
+    expect(texts('E1')).toEqual([
+      ['under 80', 0],
+      ['80 till under 100', 1],
+      ['100 eller mer', 0],
+    ]);
+  });
+
+  it('writes fractional band limits with a decimal comma in Swedish and a point in English', () => {
+    const decimal = makeSurvey({
+      pages: [
+        page('b', [
+          numberWithBands('n1', [
+            { max: 2.5, score: 0 },
+            { min: 2.5, score: 1 },
+          ]),
+        ]),
+      ],
+    });
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys: { kommun: decimal, region: decimal },
+      responses: [{ ...submitted('0001', {}), data: { n1: 3 }, score: score(decimal, { n1: 3 }) }],
+    });
+    expect(report.byType.kommun.questions[0]!.distribution?.map((d) => [d.text, d.textEn])).toEqual([
+      ['under 2,5', 'under 2.5'],
+      ['2,5 eller mer', '2.5 or more'],
+    ]);
+  });
+
+  it('marks a follow-up question, whose share is of those it was shown to, not of all respondents', () => {
+    // Arrange: q2b is shown only after q2 = true
+    const responses = [
+      submitted('0001', { ...PASS, q2: true, q2b: true }),
+      submitted('0002', { ...PASS, q2: false }),
+      submitted('0003', { ...PASS, q2: false }),
+    ];
+    // Act
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
+    // Assert
+    expect(question(report, 'q2b')).toMatchObject({ followUp: true, n: 1, yes: { share: 1 } });
+    expect(question(report, 'q2').followUp).toBeUndefined();
+    const m4b = aggregateKlimatlaget({ year: 2026, surveys: DEFAULT_SURVEYS, responses: [] }).byType.kommun.questions;
+    expect(m4b.filter((q) => q.followUp).map((q) => q.name)).toEqual(['M4b']);
   });
 });
 
@@ -513,6 +576,46 @@ describe('aggregateKlimatlaget: emissions', () => {
     // The source gives no data year, so the figure says where and when it was published instead.
     expect(NATIONAL_EMISSIONS_DEFAULT).toMatchObject({ perInhabitant: 4.4, year: null, quotedIn: 2023 });
     expect(NATIONAL_EMISSIONS_DEFAULT.source).toContain(`Klimatläget ${NATIONAL_EMISSIONS_DEFAULT.quotedIn}`);
+  });
+
+  it("compares the members' change per inhabitant since 1990 with Sweden's, as Klimatläget 2023 did", () => {
+    // Arrange: per inhabitant 10 → 4 t (−60 %), 5 → 4 t (−20 %), and one without population, whose
+    // change is only known in total tonnes and so is left out of a per-inhabitant mean
+    const responses = ['0001', '0002', '0003'].map((id) => submitted(id, PASS));
+    const emissions = {
+      '0001': [...rows(1_000_000, 100_000, 1990), ...rows(400_000, 100_000)],
+      '0002': [...rows(250_000, 50_000, 1990), ...rows(200_000, 50_000)],
+      '0003': [
+        { year: 1990, sector: 'transporter', tonnesCO2e: 100 },
+        { year: 2023, sector: 'transporter', tonnesCO2e: 10 },
+      ],
+    };
+    // Act
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses, emissions });
+    // Assert
+    expect(report.emissions?.changeSince1990).toEqual({ organisations: 2, mean: -0.4, median: -0.4 });
+    expect(report.emissions?.national.changeSince1990).toBe(-0.46);
+  });
+
+  it('has no change since 1990 when no respondent has figures for 1990', () => {
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys,
+      responses: [submitted('0001', PASS)],
+      emissions: { '0001': rows(30_000, 10_000) },
+    });
+    expect(report.emissions?.changeSince1990).toBeNull();
+  });
+
+  it('takes the national change since 1990 from imported national rows per inhabitant', () => {
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys,
+      responses: [submitted('0001', PASS)],
+      emissions: { '0001': rows(30_000, 10_000) },
+      nationalEmissions: [...rows(72_000_000, 8_600_000, 1990), ...rows(44_000_000, 10_500_000, 2022)],
+    });
+    expect(report.emissions?.national).toMatchObject({ year: 2022, changeSince1990: -0.4995 });
   });
 
   it('has no emissions section when nothing is imported', () => {

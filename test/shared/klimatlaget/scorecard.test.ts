@@ -14,7 +14,7 @@ import {
 import { sampleAnswers } from '../../../shared/scoring/sample-answers';
 import { score } from '../../../shared/scoring/score';
 import { compileScoring } from '../../../shared/scoring/scoring-plan';
-import { gate, makeSurvey, page, yesNo } from '../../helpers/make-survey';
+import { bestAnswers, gate, makeSurvey, page, yesNo } from '../../helpers/make-survey';
 
 const survey = makeSurvey();
 const PASS = { G1: true, G2: true };
@@ -198,6 +198,54 @@ describe('buildScorecard: the basic requirements and the name', () => {
       title: 'Vilket territoriellt klimatmål har kommunen beslutat?',
       titleEn: 'Which territorial climate target has the municipality decided?',
     });
+  });
+});
+
+describe('buildScorecard: the points lost add up to what is missing from the maximum', () => {
+  const lostSum = (card: ReturnType<typeof cardFor>) => card.lostPoints.reduce((sum, q) => sum + (q.max - q.points), 0);
+
+  it("lists the area's point that only the kansli awards in review (S6), so the lost points add up", () => {
+    // Arrange: every best answer, which the member alone can bring to 65 of 66
+    const card = cardFor(DEFAULT_SURVEYS.kommun, bestAnswers(DEFAULT_SURVEYS.kommun));
+    // Assert
+    expect(card).toMatchObject({ total: 65, max: 66 });
+    expect(card.lostPoints).toEqual([
+      {
+        name: 'samhallsplanering',
+        title: 'Poäng som kansliet sätter vid granskningen',
+        titleEn: 'Points the secretariat awards in its review',
+        section: 'samhallsplanering',
+        points: 0,
+        max: 1,
+        setInReview: true,
+      },
+    ]);
+    expect(lostSum(card)).toBe(card.max - card.total);
+  });
+
+  it('shows the review point as given once the kansli has set it', () => {
+    const data = bestAnswers(DEFAULT_SURVEYS.kommun);
+    const own = score(DEFAULT_SURVEYS.kommun, data, { overrides: [{ question: 'S6', points: 1 }] });
+    const card = buildScorecard({
+      year: 2026,
+      organisationId: '1281',
+      organisationType: 'kommun',
+      survey: DEFAULT_SURVEYS.kommun,
+      data,
+      score: own,
+      network: networkLive(DEFAULT_SURVEYS.kommun, [own]),
+    });
+    expect(card).toMatchObject({ total: 66, lostPoints: [] });
+  });
+
+  it('adds up for random answers on the shipped surveys', () => {
+    for (const type of ['kommun', 'region'] as const) {
+      for (const data of sampleAnswers(DEFAULT_SURVEYS[type], 60, 3)) {
+        const card = cardFor(DEFAULT_SURVEYS[type], data);
+        expect(ScorecardSchema.parse(card)).toEqual(card);
+        expect(lostSum(card), type).toBeCloseTo(card.max - card.total, 9);
+      }
+    }
   });
 });
 

@@ -204,14 +204,14 @@ export const en: Record<MessageKey, string> = {
   'report.bands.none': 'No grade',
   'report.emissions.title': 'Emissions',
   'report.emissions.intro.kommun':
-    'Territorial emissions of the {count} municipalities with emissions data. In {year} they were {value} tonnes CO₂ equivalent per inhabitant, weighted by population. Sweden: {national} tonnes.',
+    'Territorial emissions {year}: {value} tonnes CO₂ equivalent per inhabitant, weighted by population, for the {count} municipalities with emissions data for that year. {national} tonnes.',
   'report.emissions.intro.region':
-    'Territorial emissions of the {count} regions with emissions data. In {year} they were {value} tonnes CO₂ equivalent per inhabitant, weighted by population. Sweden: {national} tonnes.',
+    'Territorial emissions {year}: {value} tonnes CO₂ equivalent per inhabitant, weighted by population, for the {count} regions with emissions data for that year. {national} tonnes.',
   'report.emissions.note':
     "The bars show the network's emissions per inhabitant, weighted by population. The dashed line is Sweden's figure (source: {source}).",
   'report.emissions.chartTitle': 'Emissions per inhabitant over time, tonnes CO₂ equivalent',
   'report.emissions.summary':
-    'Line chart of emissions per inhabitant in the network, from {from} to {to} tonnes. {national} tonnes.',
+    'Bar chart of emissions per inhabitant in the network, from {from} to {to} tonnes. {national} tonnes.',
   'report.emissions.network': 'Network, tonnes per inhabitant',
   'report.emissions.national': 'Sweden',
   'report.emissions.nationalYear': 'Sweden {year}',
@@ -266,6 +266,9 @@ export const en: Record<MessageKey, string> = {
   'report.bands.legendTitle': 'How grades are set',
   'report.bands.atLeast': 'at least {value}',
   'report.bands.below': 'below {value}',
+  'report.fig.since1990': 'Change per inhabitant since 1990',
+  'report.fig.since1990Note': 'mean of the {count} with data for 1990',
+  'report.followUp': 'Follow-up: share of the {n} that were asked and answered it',
 
   'scorecard.title': 'Your result {year}',
   'scorecard.titlePlain': 'Your result',
@@ -327,6 +330,11 @@ export const en: Record<MessageKey, string> = {
   'scorecard.gateFailedList': 'Basic requirements not met:',
   'scorecard.gateMeaning':
     'With every basic requirement met, your {total} of {max} points ({share}) would have given grade {band} ({threshold}).',
+  'scorecard.lost.review': 'Points the secretariat awards in its review that you did not receive: {points}.',
+  'scorecard.outcome.scaleTitle': 'How outcome points are given',
+  'scorecard.outcome.part': 'Part',
+  'scorecard.outcome.level': 'Emissions per inhabitant',
+  'scorecard.outcome.scaleNote': 'Otherwise 0 points. A part without data is left out of the maximum.',
   // Session end, sign-in button and campaign dates (member contacts and the kansli).
   'session.ended.title': 'You have been signed out – sign in again.',
   'session.ended.body':

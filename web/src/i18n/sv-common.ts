@@ -138,14 +138,14 @@ export const svCommon = {
   'report.bands.none': 'Inget betyg',
   'report.emissions.title': 'Utsläpp',
   'report.emissions.intro.kommun':
-    'Territoriella utsläpp för de {count} kommuner som har utsläppsdata. {year} var utsläppen {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning. Riket: {national} ton.',
+    'Territoriella utsläpp {year}: {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning, för de {count} kommuner som har utsläppsdata för det året. {national} ton.',
   'report.emissions.intro.region':
-    'Territoriella utsläpp för de {count} regioner som har utsläppsdata. {year} var utsläppen {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning. Riket: {national} ton.',
+    'Territoriella utsläpp {year}: {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning, för de {count} regioner som har utsläppsdata för det året. {national} ton.',
   'report.emissions.note':
     'Staplarna visar nätverkets utsläpp per invånare, vägt efter befolkning. Den streckade linjen är rikets siffra (källa: {source}).',
   'report.emissions.chartTitle': 'Utsläpp per invånare över tid, ton koldioxidekvivalenter',
   'report.emissions.summary':
-    'Linjediagram över utsläppen per invånare i nätverket, från {from} till {to} ton. {national} ton.',
+    'Stapeldiagram över utsläppen per invånare i nätverket, från {from} till {to} ton. {national} ton.',
   'report.emissions.network': 'Nätverket, ton per invånare',
   'report.emissions.national': 'Riket',
   'report.emissions.nationalYear': 'Riket {year}',
@@ -200,6 +200,9 @@ export const svCommon = {
   'report.bands.legendTitle': 'Så sätts betyget',
   'report.bands.atLeast': 'minst {value}',
   'report.bands.below': 'under {value}',
+  'report.fig.since1990': 'Förändring per invånare sedan 1990',
+  'report.fig.since1990Note': 'medelvärde för de {count} med data för 1990',
+  'report.followUp': 'Följdfråga: andel av de {n} som fick och besvarade den',
 
   'scorecard.title': 'Ert resultat {year}',
   'scorecard.titlePlain': 'Ert resultat',
@@ -262,6 +265,11 @@ export const svCommon = {
   'scorecard.gateFailedList': 'Baskrav som inte var uppfyllda:',
   'scorecard.gateMeaning':
     'Med alla baskrav uppfyllda hade era {total} av {max} poäng ({share}) gett betyg {band} ({threshold}).',
+  'scorecard.lost.review': 'Poäng som kansliet sätter vid granskningen och som ni inte fick: {points}.',
+  'scorecard.outcome.scaleTitle': 'Så ges poängen för utfall',
+  'scorecard.outcome.part': 'Del',
+  'scorecard.outcome.level': 'Utsläpp per invånare',
+  'scorecard.outcome.scaleNote': 'Annars 0 poäng. En del utan data räknas inte in i max.',
   // Session end, sign-in button and campaign dates (member contacts and the kansli).
   'session.ended.title': 'Du har loggats ut – logga in igen.',
   'session.ended.body':

@@ -6,7 +6,14 @@ import { ChartFigure } from '../../components/charts/ChartFigure';
 import { barChartHeight, type ChartSpec, type SeriesStyle, wrapLabel } from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
 import { type Translate, useLang, useT } from '../../i18n';
-import { formatDate, formatDecimal, formatNumber, formatPercent, formatPointChange } from '../../lib/format';
+import {
+  formatChange,
+  formatDate,
+  formatDecimal,
+  formatNumber,
+  formatPercent,
+  formatPointChange,
+} from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
@@ -20,6 +27,7 @@ import {
   distributionQuestions,
   extremes,
   hasEnglishTitles,
+  latestCoverage,
   titleOf,
   yesQuestions,
 } from './report-model';
@@ -228,6 +236,19 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
             </dd>
           </div>
         )}
+        {report.emissions?.changeSince1990 && (
+          <div>
+            <dt>{t('report.fig.since1990')}</dt>
+            <dd>
+              <span className="kl-big">{formatChange(report.emissions.changeSince1990.mean, lang)}</span>
+              <span className="kl-small">
+                {t('report.fig.since1990Note', { count: report.emissions.changeSince1990.organisations })}
+                {report.emissions.national.changeSince1990 !== undefined &&
+                  ` · ${nationalLabel(report.emissions.national, t)}: ${formatChange(report.emissions.national.changeSince1990, lang)}`}
+              </span>
+            </dd>
+          </div>
+        )}
       </dl>
       {types.map((type) => (
         <GateHighlights key={type} type={type} aggregate={report.byType[type]} />
@@ -360,15 +381,17 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
   );
   const first = emissions.trend[0];
   const last = emissions.trend[emissions.trend.length - 1];
+  // The weighted figure covers only the organisations with data for its year: say how many.
+  const coverage = latestCoverage(emissions);
   return (
     <section className="kl-section" aria-labelledby="kl-emissions">
       <h2 id="kl-emissions">{t('report.emissions.title')}</h2>
       <p className="kl-text">
         {t(`report.emissions.intro.${emissions.basis}`, {
-          count: emissions.organisations,
+          count: coverage?.organisations ?? emissions.organisations,
           year: emissions.latestYear,
           value: formatDecimal(emissions.weightedPerInhabitant, lang),
-          national: formatDecimal(national.perInhabitant, lang),
+          national: `${label}: ${formatDecimal(national.perInhabitant, lang)}`,
         })}
       </p>
       <ChartFigure
@@ -558,6 +581,8 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
         return [
           ...wrapLabel(titleOf(q, lang).text, width),
           ...(answer ? wrapLabel(t('report.countedAnswer', { answer: answer.text }), width) : []),
+          // A follow-up's share is of fewer respondents than the bars around it.
+          ...(q.followUp ? wrapLabel(t('report.followUp', { n: q.n }), width) : []),
         ];
       }),
       series: [
@@ -629,8 +654,9 @@ function YesTable({ questions }: { questions: QuestionAggregate[] }) {
           const answer = countedChoice(q, lang);
           return (
             <tr key={q.name}>
-              <th scope="row" lang={title.lang}>
-                {title.text}
+              <th scope="row">
+                <span lang={title.lang}>{title.text}</span>
+                {q.followUp && <span className="kl-small"> {t('report.followUp', { n: q.n })}</span>}
               </th>
               <td lang={answer?.lang}>{answer?.text ?? t('report.yes')}</td>
               <td className="num">{q.n > 0 ? formatPercent(q.yes?.share ?? 0, lang) : '–'}</td>

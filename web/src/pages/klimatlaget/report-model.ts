@@ -143,3 +143,15 @@ export function bandLegend(report: Report, types: readonly OrgType[]): BandLegen
     shares: row.shares.filter((b, i) => row.shares.findIndex((o) => o.min === b.min && o.below === b.below) === i),
   }));
 }
+
+/**
+ * The year of the headline emission figure and how many organisations it covers. The weighted
+ * figure sums only those with data for that year, which can be fewer than `emissions.organisations`
+ * (each organisation's own latest year), so the page states this count beside it.
+ */
+export function latestCoverage(emissions: {
+  trend: ReadonlyArray<{ year: number; organisations: number }>;
+}): { year: number; organisations: number } | null {
+  const last = emissions.trend[emissions.trend.length - 1];
+  return last ? { year: last.year, organisations: last.organisations } : null;
+}

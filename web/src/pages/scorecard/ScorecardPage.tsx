@@ -11,7 +11,7 @@ import { formatChange, formatDecimal, formatPercent } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
-import { gateExplanation, titleOf } from './scorecard-model';
+import { bandRange, gateExplanation, lostSummary, outcomeScale, titleOf } from './scorecard-model';
 
 interface Loaded {
   my: MyOrganisation;
@@ -101,6 +101,16 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
   const { network, lastYear } = scorecard;
   const typeKey = scorecard.organisationType;
   const gate = gateExplanation(scorecard, lang);
+  // What the band stands for: "minst 40 % av maxpoängen" (the lowest band: "under 40 %").
+  const range = bandRange(scorecard);
+  const bandMeaning =
+    range &&
+    t('scorecard.shareOfMax', {
+      share:
+        range.min === null
+          ? t('report.bands.below', { value: formatPercent(range.below ?? 0, lang) })
+          : t('report.bands.atLeast', { value: formatPercent(range.min, lang) }),
+    });
   return (
     <>
       <p className="lead">{t('scorecard.lead', { organisation, year: scorecard.year })}</p>
@@ -122,7 +132,11 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
             value={scorecard.band ?? t('report.bands.none')}
             note={
               scorecard.gatePassed ? (
-                t('scorecard.gatePassed')
+                bandMeaning ? (
+                  `${bandMeaning} · ${t('scorecard.gatePassed')}`
+                ) : (
+                  t('scorecard.gatePassed')
+                )
               ) : (
                 // A link to the explanation below: which requirements, and what it means for the grade.
                 <a href="#sc-gate">{t('scorecard.gateFailedShort')}</a>
@@ -309,7 +323,7 @@ function LostPoints({ scorecard }: { scorecard: Scorecard }) {
     group.push(lost);
     groups.set(lost.section, group);
   }
-  const lostTotal = scorecard.lostPoints.reduce((sum, q) => sum + (q.max - q.points), 0);
+  const lost = lostSummary(scorecard);
   return (
     <section className="kl-section" aria-labelledby="sc-lost">
       <h2 id="sc-lost">{t('scorecard.lost.title')}</h2>
@@ -318,10 +332,14 @@ function LostPoints({ scorecard }: { scorecard: Scorecard }) {
       ) : (
         <>
           <p className="kl-text">
-            {t('scorecard.lost.intro', {
-              count: scorecard.lostPoints.length,
-              points: formatDecimal(lostTotal, lang),
-            })}
+            {lost.questions > 0 &&
+              t('scorecard.lost.intro', {
+                count: lost.questions,
+                points: formatDecimal(lost.questionPoints, lang),
+              })}
+            {/* The area points only the kansli awards (S6) are no question: counted apart, so the sums hold. */}
+            {lost.questions > 0 && lost.reviewPoints > 0 && ' '}
+            {lost.reviewPoints > 0 && t('scorecard.lost.review', { points: formatDecimal(lost.reviewPoints, lang) })}
           </p>
           <table className="kl-table kl-lost">
             <caption className="visually-hidden">{t('scorecard.lost.title')}</caption>
@@ -401,7 +419,52 @@ function EmissionOutcomeView({ outcome }: { outcome: NonNullable<Scorecard['emis
           note={t('scorecard.outcome.separate')}
         />
       </dl>
+      <OutcomeScale />
     </section>
+  );
+}
+
+/** How Utfall gives 3, 2 or 1 points per part, from the scoring rules themselves. */
+function OutcomeScale() {
+  const t = useT();
+  const [lang] = useLang();
+  const terms = {
+    level: t('scorecard.outcome.level'),
+    since1990: t('scorecard.outcome.since1990'),
+    fiveYears: t('scorecard.outcome.fiveYears'),
+  };
+  return (
+    <table className="kl-table">
+      <caption>{t('scorecard.outcome.scaleTitle')}</caption>
+      <TableHead
+        columns={[
+          { label: t('scorecard.outcome.part') },
+          ...[3, 2, 1].map((points) => ({ label: t('scorecard.pointsValue', { points }) })),
+        ]}
+      />
+      <tbody>
+        {outcomeScale().map(({ part, steps }) => (
+          <tr key={part}>
+            <th scope="row">{terms[part]}</th>
+            {steps.map((step) => (
+              <td key={step.points}>
+                ≤{' '}
+                {part === 'level'
+                  ? t('report.tonnes', { value: formatDecimal(step.atMost, lang) })
+                  : formatChange(step.atMost, lang)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td colSpan={4} className="kl-small">
+            {t('scorecard.outcome.scaleNote')}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
   );
 }
 

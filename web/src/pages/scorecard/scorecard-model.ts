@@ -1,4 +1,9 @@
 /** Pure helpers that shape a member's scorecard for the page: no React, no chart.js. */
+import {
+  CHANGE_5Y_STEPS,
+  CHANGE_SINCE_1990_STEPS,
+  PER_INHABITANT_STEPS,
+} from '../../../../shared/scoring/emission-outcome';
 import type { Scorecard } from '../../api/types';
 import { type Lang, type Localised, titleOf } from '../../i18n';
 
@@ -28,4 +33,48 @@ export function gateExplanation(scorecard: Scorecard, lang: Lang): GateExplanati
     })),
     band: label === null || threshold === undefined ? null : { label, minShare: threshold.minShare },
   };
+}
+
+/**
+ * The range of share of maximum that the scorecard's band covers: at least `min` (null for the
+ * lowest band, which starts at 0) and under `below` (null for the highest). Null without a band.
+ */
+export function bandRange(scorecard: Scorecard): { min: number | null; below: number | null } | null {
+  if (scorecard.band === null) return null;
+  const sorted = [...scorecard.scoreBands].sort((a, b) => b.minShare - a.minShare);
+  const i = sorted.findIndex((b) => b.label === scorecard.band);
+  if (i < 0) return null;
+  const band = sorted[i]!;
+  return { min: band.minShare > 0 ? band.minShare : null, below: sorted[i - 1]?.minShare ?? null };
+}
+
+export interface LostSummary {
+  /** Questions where points were lost, and how many points. */
+  questions: number;
+  questionPoints: number;
+  /** Points of an area that only the kansli awards in review (S6) and did not award. */
+  reviewPoints: number;
+}
+
+/** The lost points as the page states them: questions apart from review points; together max − total. */
+export function lostSummary(scorecard: Scorecard): LostSummary {
+  const summary = { questions: 0, questionPoints: 0, reviewPoints: 0 };
+  for (const row of scorecard.lostPoints) {
+    const lost = row.max - row.points;
+    if (row.setInReview) summary.reviewPoints += lost;
+    else {
+      summary.questions += 1;
+      summary.questionPoints += lost;
+    }
+  }
+  return summary;
+}
+
+/** How Utfall is scored, per part, from the scoring constants themselves (docs/scoring.md). */
+export function outcomeScale() {
+  return [
+    { part: 'level', steps: PER_INHABITANT_STEPS },
+    { part: 'since1990', steps: CHANGE_SINCE_1990_STEPS },
+    { part: 'fiveYears', steps: CHANGE_5Y_STEPS },
+  ] as const;
 }
