@@ -36,6 +36,7 @@ interface Bucket {
 }
 
 const SECTOR_ORDER = new Map<SectorId, number>(MAIN_SECTORS.map((sector, index) => [sector.id, index]));
+const INTERNATIONAL: SectorId = 'utrikes-transporter';
 
 /**
  * Sums sub-sector rows into their main sector, keeps "Totalt" rows aside to check against the sum,
@@ -151,6 +152,7 @@ export class EmissionAggregator {
   finish(): EmissionValue[] {
     const values: EmissionValue[] = [];
     const sums = new Map<number, number>();
+    const territorialSums = new Map<number, number>();
     for (const bucket of this.buckets.values()) {
       const subSum = roundTonnes(bucket.subSum);
       if (bucket.main && bucket.firstSubRow !== undefined && differs(bucket.main.tonnes, subSum)) {
@@ -173,6 +175,10 @@ export class EmissionAggregator {
         ...(population === undefined ? {} : { population }),
       });
       sums.set(organisationYear, (sums.get(organisationYear) ?? 0) + tonnes);
+      // The national database's "Totalt" is territorial: international transport is outside it.
+      if (bucket.sector !== INTERNATIONAL) {
+        territorialSums.set(organisationYear, (territorialSums.get(organisationYear) ?? 0) + tonnes);
+      }
     }
     for (const [key, total] of this.totals) {
       const sum = sums.get(key);
@@ -183,13 +189,18 @@ export class EmissionAggregator {
           total.column,
           `Rad ${total.row}: det finns ett totalvärde för ${where} men inga sektorer; inget importerades.`,
         );
-      } else if (differs(total.tonnes, roundTonnes(sum))) {
-        const share = (Math.abs(total.tonnes - sum) / Math.max(Math.abs(total.tonnes), Math.abs(sum))) * 100;
+      } else {
+        // A file may count international transport in its total or not; either agreement is fine.
+        const territorial = territorialSums.get(key) ?? 0;
+        if (!differs(total.tonnes, roundTonnes(territorial)) || !differs(total.tonnes, roundTonnes(sum))) continue;
+        const share =
+          (Math.abs(total.tonnes - territorial) / Math.max(Math.abs(total.tonnes), Math.abs(territorial))) * 100;
         this.issues.warning(
           total.row,
           total.column,
           `Rad ${total.row}: totalen för ${where} är ${formatSwedishNumber(total.tonnes)} ton CO2e men sektorerna summerar till ` +
-            `${formatSwedishNumber(roundTonnes(sum))} ton CO2e (skillnad ${formatSwedishNumber(Math.round(share * 10) / 10)} %). ` +
+            `${formatSwedishNumber(roundTonnes(territorial))} ton CO2e${territorial === sum ? '' : ' utan utrikes transporter'} ` +
+            `(skillnad ${formatSwedishNumber(Math.round(share * 10) / 10)} %). ` +
             'Sektorerna importeras, totalen inte; kontrollera att alla sektorer finns med.',
         );
       }

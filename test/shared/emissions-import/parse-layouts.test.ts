@@ -307,6 +307,31 @@ describe('parseEmissionsFile headers, sums and progress', () => {
     ]);
   });
 
+  it('takes a Totalt row without international transport, as the national database counts it, with no warning', async () => {
+    // Arrange: 100 + 50 territorial, 30 international; totals with and without it both agree
+    const csv =
+      'Kommun;År;Sektor;Utsläpp\nLund;2020;Jordbruk;100\nLund;2020;Avfall;50\nLund;2020;Utrikes transporter;30\nLund;2020;Totalt;150\n' +
+      'Malmö;2020;Jordbruk;100\nMalmö;2020;Utrikes transporter;30\nMalmö;2020;Totalt;130\n';
+    const bytes = new TextEncoder().encode(csv);
+    // Act
+    const parsed = await parseEmissionsFile({ bytes, fileName: 'x.csv' }, register, { now });
+    // Assert
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('names the sum without international transport when a Totalt row matches neither', async () => {
+    const csv =
+      'Kommun;År;Sektor;Utsläpp\nLund;2020;Jordbruk;100\nLund;2020;Utrikes transporter;30\nLund;2020;Totalt;200\n';
+    const parsed = await parseEmissionsFile({ bytes: new TextEncoder().encode(csv), fileName: 'x.csv' }, register, {
+      now,
+    });
+    expect(parsed.warnings.map((warning) => warning.message)).toEqual([
+      'Rad 4: totalen för Lund (1281) år 2020 är 200 ton CO2e men sektorerna summerar till 100 ton CO2e utan utrikes transporter (skillnad 50 %). ' +
+        'Sektorerna importeras, totalen inte; kontrollera att alla sektorer finns med.',
+    ]);
+  });
+
   it('uses a main-sector row over its sub-sector rows and warns when they disagree', async () => {
     // Arrange
     const csv =
