@@ -39,11 +39,18 @@ export function formatNumber(value: number, lang: Lang): string {
 
 /** 0.654 → "65 %" (Swedish, with a no-break space) / "65%". */
 export function formatPercent(share: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(locales[lang], {
+  const format = new Intl.NumberFormat(locales[lang], {
     style: 'percent',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-  }).format(share);
+  }).format;
+  // A share that is neither none nor all never reads as "0 %" or "100 %": 299 of 300 is "> 99 %".
+  const step = 10 ** -(digits + 2);
+  if (share > 0 && share < 1) {
+    if (share >= 1 - step / 2) return `>\u00a0${format(1 - step)}`;
+    if (share < step / 2) return `<\u00a0${format(step)}`;
+  }
+  return format(share);
 }
 
 /** 31.46 → "31,5" / "31.5"; whole numbers stay whole unless `fixed` (then 5 → "5,0"). */
