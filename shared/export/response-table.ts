@@ -226,6 +226,10 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       'viktat',
       'Sverige',
       'Källa',
+      'Förändring per invånare sedan 1990, medel',
+      'median',
+      'Organisationer med data för 1990',
+      'Sverige sedan 1990',
     ],
   );
   for (const [label, group] of groups) {
@@ -240,6 +244,11 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
         e.weightedPerInhabitant,
         e.national.perInhabitant,
         e.national.source,
+        // Fractions, as Klimatläget reports them (-0.53 = 53 % lower); empty where not computed.
+        e.changeSince1990?.mean ?? null,
+        e.changeSince1990?.median ?? null,
+        e.changeSince1990?.organisations ?? null,
+        e.national.changeSince1990 ?? null,
       ]);
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerCell, responseTable } from '../../../shared/export/response-table';
+import { aggregateRows, answerCell, responseTable } from '../../../shared/export/response-table';
+import { aggregateKlimatlaget } from '../../../shared/klimatlaget/aggregate';
 import { score } from '../../../shared/scoring/score';
 import { makeSurvey } from '../../helpers/make-survey';
 
@@ -75,5 +76,44 @@ describe('responseTable', () => {
     ['an unanswered question', {}, undefined, null],
   ])('writes %s readably', (_case, question, value, expected) => {
     expect(answerCell(question, value)).toBe(expected);
+  });
+});
+
+describe('aggregateRows: the emissions block of the xlsx export', () => {
+  const rows = (tonnes: number, population: number, year = 2023) => [
+    { year, sector: 'transporter', tonnesCO2e: tonnes / 2, population },
+    { year, sector: 'industri', tonnesCO2e: tonnes / 2, population },
+  ];
+  const submitted = (id: string) => {
+    const data = { G1: true, G2: true };
+    return {
+      organisationId: id,
+      organisationType: 'kommun' as const,
+      status: 'submitted' as const,
+      data,
+      score: score(survey, data),
+    };
+  };
+
+  it("carries the change per inhabitant since 1990 beside Sweden's, as the report shows it", () => {
+    // Arrange: 10 → 4 t per inhabitant (−60 %) and 5 → 4 t (−20 %)
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys: { kommun: survey, region: survey },
+      responses: [submitted('0001'), submitted('0002')],
+      emissions: {
+        '0001': [...rows(1_000_000, 100_000, 1990), ...rows(400_000, 100_000)],
+        '0002': [...rows(250_000, 50_000, 1990), ...rows(200_000, 50_000)],
+      },
+    });
+    // Act
+    const table = aggregateRows(report);
+    // Assert
+    const header = table.find((row) => row[0] === 'Grupp' && row.includes('Organisationer med utsläppsdata'))!;
+    const all = table[table.indexOf(header) + 1]!;
+    const cell = (name: string) => all[header.indexOf(name)];
+    expect(cell('Förändring per invånare sedan 1990, medel')).toBe(-0.4);
+    expect(cell('Organisationer med data för 1990')).toBe(2);
+    expect(cell('Sverige sedan 1990')).toBe(-0.46);
   });
 });
