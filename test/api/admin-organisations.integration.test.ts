@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
+import type { Item, TableStore } from '../../functions/ports/table-store';
 import { ADMIN_EMAIL, auditEntries, call, issuePaths } from '../helpers/admin-api';
 import { LUND, seedCampaign } from '../helpers/seed-fixtures';
 import { adminWorld } from '../helpers/seeded-context';
@@ -129,6 +130,45 @@ describe('the organisation register', () => {
       actor: ADMIN_EMAIL,
       before: { name: 'Lund', population: LUND.population, memberUntil: null },
       after: { name: 'Lunds kommun', population: null, memberUntil: '2026-12-31' },
+    });
+  });
+
+  it('refuses an end of membership before the stored start, though the request names only the end', async () => {
+    // Arrange
+    await call(ctx, admin, 'PATCH', `${ORGS}/1281`, { memberSince: '2020-01-01' });
+    // Act
+    const res = await call(ctx, admin, 'PATCH', `${ORGS}/1281`, { memberUntil: '2019-12-31' });
+    // Assert
+    expect(res.status).toBe(400);
+    expect(issuePaths(res)).toContain('memberUntil');
+    expect((await call(ctx, admin, 'GET', `${ORGS}/1281`)).body).toMatchObject({ memberSince: '2020-01-01' });
+    expect((await call(ctx, admin, 'GET', `${ORGS}/1281`)).body.memberUntil).toBeUndefined();
+  });
+
+  it("keeps another admin's change written between this PATCH's read and its write", async () => {
+    // Arrange: the first write of Lund's item is preceded by another admin's end of membership
+    let raced = false;
+    const racing = (inner: TableStore): TableStore =>
+      Object.assign(Object.create(inner) as TableStore, {
+        put: async (item: Item, condition?: Parameters<TableStore['put']>[1]) => {
+          if (!raced && item.entity === 'Organisation' && item.id === '1281') {
+            raced = true;
+            const stored = await inner.get({ pk: String(item.pk), sk: String(item.sk) });
+            await inner.put({ ...stored!, memberUntil: '2026-12-31' });
+          }
+          return inner.put(item, condition);
+        },
+      });
+    const world = await adminWorld({ wrapStore: racing });
+    // Act
+    const res = await call(world.ctx, world.admin, 'PATCH', `${ORGS}/1281`, { name: 'Lunds kommun' });
+    // Assert
+    expect(raced).toBe(true);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ name: 'Lunds kommun', memberUntil: '2026-12-31' });
+    expect((await call(world.ctx, world.admin, 'GET', `${ORGS}/1281`)).body).toMatchObject({
+      name: 'Lunds kommun',
+      memberUntil: '2026-12-31',
     });
   });
 

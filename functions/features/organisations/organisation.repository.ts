@@ -58,6 +58,38 @@ export class OrganisationRepository {
     await this.store.put(this.toItem(organisation), { kind: 'exists' });
   }
 
+  /**
+   * Replaces the organisation only if its editable fields are still as `read`: one conditional put.
+   * Answers false, having written nothing, when someone changed (or removed) it meanwhile.
+   */
+  async replaceIfUnchanged(organisation: Organisation, read: Organisation): Promise<boolean> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const conditions = ['attribute_exists(pk)'];
+    for (const field of EDITABLE_FIELDS) {
+      names[`#${field}`] = field;
+      const value = read[field];
+      if (value === undefined) conditions.push(`attribute_not_exists(#${field})`);
+      else {
+        values[`:${field}`] = value;
+        conditions.push(`#${field} = :${field}`);
+      }
+    }
+    try {
+      await this.store.put(this.toItem(organisation), {
+        kind: 'expression',
+        expression: conditions.join(' AND '),
+        names,
+        values,
+        onFail: () => new OrganisationChanged(),
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof OrganisationChanged) return false;
+      throw error;
+    }
+  }
+
   private toItem(organisation: Organisation) {
     return {
       ...keys.organisation(organisation.id),
@@ -67,3 +99,8 @@ export class OrganisationRepository {
     };
   }
 }
+
+/** What PATCH /api/admin/organisations/{code} may change: the fields a concurrent edit is checked on. */
+const EDITABLE_FIELDS = ['name', 'population', 'memberSince', 'memberUntil'] as const;
+
+class OrganisationChanged extends Error {}

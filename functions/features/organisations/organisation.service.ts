@@ -12,7 +12,7 @@ import type {
   UpdateOrganisationInputSchema,
 } from '../../../shared/schemas/organisation.schema';
 import type { ResponseSummary } from '../../../shared/schemas/response.schema';
-import { NotFoundError } from '../../errors/domain-errors';
+import { InputValidationError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { CampaignService } from '../campaigns/campaign.service';
@@ -79,17 +79,22 @@ export class OrganisationService {
   }
 
   /**
-   * Changes name, population or membership dates; null clears a field. Throws NotFoundError.
+   * Changes name, population or membership dates; null clears a field. Throws NotFoundError, and
+   * InputValidationError when the merged dates end before they start (the request may name one).
+   *
+   * The write is conditioned on the fields as read, so a change another admin made meanwhile is
+   * neither lost nor silently overwritten: the request is applied again to the new item (three
+   * tries, then VersionConflictError).
    *
    * A contact's session carries the membership dates it signed in with (autosave applies the rule
    * without reading the organisation), so a change of the dates ends the sessions of the
    * organisation's contacts that carry others: before the write (should it fail, nobody is left on
-   * the old dates beside the new) and after it (a sign-in that read the old dates meanwhile). The
-   * second pass runs whenever the request names the dates, so repeating a request whose second pass
-   * failed completes it; sessions that already carry the dates stay. Two reads (the organisation's
-   * partition, the current campaign), one write, and per contact one query of sessions per pass.
+   * the old dates beside the new) and after every PATCH (a sign-in that read the old dates
+   * meanwhile; and a repeat of a request whose second pass failed completes it, whatever fields it
+   * names). Sessions that already carry the dates stay. Two reads (the organisation's partition, the
+   * current campaign), one write, and per contact one query of sessions per pass.
    */
-  async update(code: string, patch: UpdateInput, actor: string): Promise<OrganisationRow> {
+  async update(code: string, patch: UpdateInput, actor: string, attempt = 1): Promise<OrganisationRow> {
     const [bundle, current] = await Promise.all([this.deps.responses.bundle(code), this.deps.campaigns.current()]);
     const before = bundle.organisation;
     if (!before) throw new NotFoundError(`Organisationen ${code} finns inte.`);
@@ -99,6 +104,11 @@ export class OrganisationService {
       else if (value !== undefined) after[field] = value;
     }
     const next = after as Organisation;
+    if (next.memberSince && next.memberUntil && next.memberUntil < next.memberSince) {
+      throw new InputValidationError('Medlemskapet kan inte upphöra före det börjar.', [
+        { path: ['memberUntil'], code: 'custom', message: 'Medlemskapet kan inte upphöra före det börjar.' },
+      ]);
+    }
     const membership = membershipSpan(next);
     const endStaleSessions = async () => {
       for (const contact of bundle.contacts) await this.deps.sessions.endStaleMembership(contact, code, membership);
@@ -106,7 +116,11 @@ export class OrganisationService {
     if (JSON.stringify(next) !== JSON.stringify(before)) {
       const membershipChanged = before.memberSince !== next.memberSince || before.memberUntil !== next.memberUntil;
       if (membershipChanged) await endStaleSessions();
-      await this.deps.organisations.replace(next);
+      if (!(await this.deps.organisations.replaceIfUnchanged(next, before))) {
+        if (attempt === 3)
+          throw new VersionConflictError('Organisationen ändrades samtidigt. Ladda om och försök igen.');
+        return this.update(code, patch, actor, attempt + 1);
+      }
       await this.deps.audit.record({
         actor,
         action: 'organisation.update',
@@ -116,7 +130,7 @@ export class OrganisationService {
         after: changedFields(next, before),
       });
     }
-    if (patch.memberSince !== undefined || patch.memberUntil !== undefined) await endStaleSessions();
+    await endStaleSessions();
     return row(next, bundle.contacts, current && { year: current.year, response: bundle.responses.get(current.year) });
   }
 }
