@@ -40,6 +40,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
       sessions,
       audit,
       clock: deps.clock,
+      adminAddresses,
     }),
     access,
   });

@@ -24,9 +24,13 @@ const ELECTION = [
 
 type ItemKey = Pick<Item, 'pk' | 'sk'>;
 
-/** Fails the first write matching `when` once it is armed, as a throttled DynamoDB would. */
+/**
+ * Fails the first write matching `when` once it is armed, as a throttled DynamoDB would; `before`
+ * runs once before the first write it matches (another request landing meanwhile).
+ */
 class WriteFault {
   when: ((key: Item, op: string) => boolean) | undefined;
+  before: { matches: (key: Item, op: string) => boolean; run: () => Promise<void> } | undefined;
   failed = 0;
   wrap = (inner: TableStore): TableStore =>
     new Proxy(inner, {
@@ -37,6 +41,11 @@ class WriteFault {
           return async (key: ItemKey, ...rest: unknown[]) => {
             // An update is matched on its key and what it sets.
             const seen = prop === 'update' ? { ...key, ...(rest[0] as object) } : key;
+            const hook = this.before;
+            if (hook?.matches(seen as Item, prop)) {
+              this.before = undefined;
+              await hook.run();
+            }
             if (this.when?.(seen as Item, prop)) {
               this.when = undefined;
               this.failed++;
@@ -123,13 +132,43 @@ describe('a contacts import that brings a new holder of a role', () => {
     const res = await call(ctx, admin, 'POST', `${IMPORT}/${preview.id}/commit`, { replace: [2] });
     // Assert
     expect(res.body).toMatchObject({ replaced: 1 });
-    // Neither the holder's lookup nor the contact is read again, nor the organisation's contacts.
-    const read = gets.map((input) => (input.Key as { pk: string }).pk);
+    // The holder is read again once (the contact item), not its lookup nor the organisation's contacts.
+    const read = gets.map((input) => (input.Key as { pk: string; sk: string }).pk);
     expect(read).not.toContain(keys.contactLookup(OLD_ID).pk);
-    expect(read).not.toContain(keys.contact('1281', OLD_ID).pk);
+    const contactKey = keys.contact('1281', OLD_ID);
+    const contactReads = gets.filter((input) => {
+      const key = input.Key as { pk: string; sk: string };
+      return key.pk === contactKey.pk && key.sk === contactKey.sk;
+    });
+    expect(contactReads).toHaveLength(1);
     const partitions = queries.map((input) => (input.ExpressionAttributeValues as Record<string, unknown>)[':p']);
     expect(partitions.filter((pk) => pk === keys.sessionsOfUserPk(OLD_EMAIL))).toHaveLength(2);
     expect(partitions).not.toContain(keys.organisation('1281').pk);
+  });
+
+  it('leaves a holder whose address changed after the commit read the register, with its session and new address', async () => {
+    const { ctx, admin, fault } = await world();
+    const preview = await previewElection(ctx, admin);
+    const newEmail = 'ny.adress@lund.se';
+    let session: string | undefined;
+    // While the commit applies its rows, the kansli changes the politician's address and they sign in with it.
+    fault.before = {
+      matches: (key, op) => op === 'put' && key.entity === 'Contact',
+      run: async () => {
+        const patched = await call(ctx, admin, 'PATCH', `/api/admin/contacts/${OLD_ID}`, { email: newEmail });
+        expect(patched.status).toBe(200);
+        session = await signIn(ctx, newEmail);
+      },
+    };
+    // Act
+    const res = await call(ctx, admin, 'POST', `${IMPORT}/${preview.id}/commit`, { replace: [2] });
+    // Assert
+    expect(res.status).toBe(200);
+    expect(session).toBeDefined();
+    expect(res.body).toMatchObject({ created: 2, replaced: 0 });
+    expect(await new ContactRepository(ctx.store).findById(OLD_ID)).toMatchObject({ email: newEmail });
+    expect(await ctx.store.get(keys.contactEmailClaim(newEmail))).toMatchObject({ contactId: OLD_ID });
+    expect((await call(ctx, session!, 'GET', '/api/me')).status).toBe(200);
   });
 
   it('with keep-both (an empty choice) or no body at all: keeps the old politician', async () => {

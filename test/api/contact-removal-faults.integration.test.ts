@@ -125,6 +125,8 @@ describe('a contact removal that fails part-way', () => {
       expect(fault.failed).toBe(1);
       expect(failed.status).toBe(503);
       expect((await call(ctx, signedIn, 'GET', '/api/me')).status).toBe(401);
+      // No TTL until the removal completes: a removal nobody repeats must not expire a live contact's lookup.
+      expect(await ctx.store.get(keys.contactLookup(ID))).not.toHaveProperty('ttl');
       const stillThere = (await new ContactRepository(ctx.store).findById(ID)) !== undefined;
       if (!stillThere) {
         // What is left grants nothing: no link for the address, and its address can be used again.
@@ -154,6 +156,7 @@ describe('a contact removal that fails part-way', () => {
         role: 'politician',
       });
       expect(await ctx.store.get(keys.contactLookup(ID))).not.toHaveProperty('name');
+      expect((await ctx.store.get(keys.contactLookup(ID)))?.ttl).toBe(Date.parse('2028-03-10T09:00:00.000Z') / 1000);
       expect(await deleteEntries(ctx)).toHaveLength(1);
       for (const cookie of [signedIn, racing]) {
         if (cookie) expect((await call(ctx, cookie, 'GET', '/api/me')).status).toBe(401);
@@ -174,6 +177,38 @@ describe('a contact removal that fails part-way', () => {
     const other = await call(ctx, admin, 'POST', LUND_CONTACTS, { name: 'X', email: EMAIL, role: 'official' });
     expect(other.status).toBe(409);
     expect(await deleteEntries(ctx)).toHaveLength(0);
+  });
+
+  it('keeps a live contact reachable by id after a removal that failed deleting the contact item', async () => {
+    const { ctx, admin, fault } = await world();
+    fault.when = STEPS[1]![1]();
+    expect((await remove(ctx, admin)).status).toBe(503);
+    // The lookup carries the removal record but no TTL, so DynamoDB never deletes it under the contact.
+    const lookup = await ctx.store.get(keys.contactLookup(ID));
+    expect(lookup).toMatchObject({ removalComplete: false, organisationId: '1281' });
+    expect(lookup).not.toHaveProperty('ttl');
+    const patched = await call(ctx, admin, 'PATCH', `/api/admin/contacts/${ID}`, { name: 'Politiker Lund 2' });
+    expect(patched.status).toBe(200);
+  });
+
+  it('records one contact.delete when two removals of the contact run at once', async () => {
+    const { ctx, admin, fault } = await world();
+    // The second DELETE runs whole while the first has read the contact and swept its sessions, and
+    // the first then takes its removal time later than the second's audit entry.
+    fault.before = {
+      matches: isSessionQuery,
+      run: async () => {
+        expect((await remove(ctx, admin)).status).toBe(200);
+        ctx.clock.advance(60_000);
+      },
+    };
+    const first = await remove(ctx, admin);
+    expect(first.status).toBe(200);
+    expect(await deleteEntries(ctx)).toHaveLength(1);
+    expect(await ctx.store.get(keys.contactLookup(ID))).toMatchObject({
+      removalComplete: true,
+      removedAt: '2026-03-10T09:00:00.000Z',
+    });
   });
 
   it('answers 404 for an id whose lookup an older removal left behind, which grants nothing', async () => {

@@ -8,8 +8,8 @@ import { keys } from '../../functions/store/table-design';
 import { ERASED_EDITOR } from '../../shared/schemas/privacy.schema';
 import { call } from '../helpers/admin-api';
 import { injectDynamoFault } from '../helpers/faulty-store';
-import { EMAILS, type SecurityWorld, securityWorld } from '../helpers/security-world';
-import { jsonRequest } from '../helpers/test-app';
+import { EMAILS, type SecurityWorld, securityWorld, sessionCookie } from '../helpers/security-world';
+import { jsonRequest, signIn } from '../helpers/test-app';
 
 /**
  * GDPR art. 17 after a removal: the kansli removed Lund's official, and later the person asks to
@@ -262,6 +262,67 @@ describe('erasing a person after their contact was removed', () => {
     expect(again.status).toBe(200);
     expect(again.body.auditRedacted).toBe(many + 1);
     await expectErased(world);
+  });
+});
+
+describe('erasure that would reach someone else under the address', () => {
+  let world: SecurityWorld;
+  beforeEach(async () => {
+    world = await securityWorld();
+    await seedTraces(world);
+    await removeA(world);
+  });
+
+  it('refuses to erase a removed id whose address a contact in the register has now (409 address_in_register), touching nothing', async () => {
+    const { ctx } = world;
+    // Lund's official is removed; the address comes back as a contact of Malmö, who signs in.
+    const back = await admin(world, 'POST', '/api/admin/organisations/1280/contacts', {
+      name: 'Ny i Malmö',
+      email: A_EMAIL,
+      role: 'official',
+    });
+    expect(back.status).toBe(201);
+    const malmo = await signIn(ctx, A_EMAIL);
+    const before = await underAddress(ctx.store);
+    // Act: the kansli erases the old id from the audit log.
+    const res = await admin(world, 'POST', `/api/admin/contacts/${A_ID}/erase`);
+    // Assert
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('address_in_register');
+    expect(res.body.error.details).toEqual({
+      contacts: [{ contactId: back.body.contact.id, organisationId: '1280' }],
+    });
+    expect((await call(ctx, malmo, 'GET', '/api/me')).status).toBe(200);
+    expect(await underAddress(ctx.store)).toEqual(before);
+    expect(await new ResponseRepository(ctx.store).get(2026, '1281')).toMatchObject({
+      updatedBy: { email: A_EMAIL },
+    });
+    expect(await ctx.store.get(keys.contactLookup(A_ID))).toMatchObject({ removedAt: expect.any(String) });
+  });
+
+  it("refuses to erase an admin's address (409 email_is_admin), ending no admin session", async () => {
+    const { ctx } = world;
+    const res = await admin(world, 'POST', ERASE_ADDRESS, { email: EMAILS.admin });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('email_is_admin');
+    expect((await call(ctx, world.cookies.admin, 'GET', '/api/me')).status).toBe(200);
+  });
+
+  it("refuses to erase a removed contact whose address is an admin's now, by address or by id", async () => {
+    const { ctx } = world;
+    const added = await admin(world, 'POST', '/api/admin/admins', { email: A_EMAIL, name: 'Ny på kansliet' });
+    expect(added.status).toBe(201);
+    const newAdmin = await sessionCookie(ctx, { email: A_EMAIL, name: 'Ny på kansliet', role: 'admin' });
+    const before = await underAddress(ctx.store);
+    for (const res of [
+      await admin(world, 'POST', ERASE_ADDRESS, { email: A_EMAIL }),
+      await admin(world, 'POST', `/api/admin/contacts/${A_ID}/erase`),
+    ]) {
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('email_is_admin');
+    }
+    expect((await call(ctx, newAdmin, 'GET', '/api/me')).status).toBe(200);
+    expect(await underAddress(ctx.store)).toEqual(before);
   });
 });
 

@@ -260,8 +260,9 @@ export class ContactImportService {
   }
 
   /**
-   * Removes the chosen rows' holders through the console's removal steps, from the register this
-   * commit read (no read per holder; sessions still end before and after each removal). A holder
+   * Removes the chosen rows' holders through the console's removal steps (sessions end before and
+   * after each removal). Each holder in the register this commit read is read again (one GetItem),
+   * so the removal goes by its address now, not the one read before the rows were applied. A holder
    * already gone counts as replaced: its removal is finished if an earlier attempt stopped part-way,
    * else its sessions are swept again. One that has since moved, changed role or address is left
    * alone. Returns the ids of the holders gone.
@@ -275,7 +276,13 @@ export class ContactImportService {
     const byId = new Map(register.flatMap((entry) => entry.contacts).map((contact) => [contact.id, contact]));
     const gone: string[] = [];
     for (const holder of chosenReplacements(preview.valid, replaceRows).holders) {
-      const current = byId.get(holder.id);
+      const read = byId.get(holder.id);
+      const current = read && (await this.deps.contacts.get(read.organisationId, read.id));
+      if (read && !current) {
+        // Gone from where the register had it since: moved (left alone), or removed or erased.
+        const lookup = await this.deps.contacts.lookup(holder.id);
+        if (lookup && !lookup.removal && lookup.organisationId !== read.organisationId) continue;
+      }
       if (!current) {
         await this.register.finishRemovalOf(holder, actor);
       } else {

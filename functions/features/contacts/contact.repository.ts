@@ -136,10 +136,11 @@ export class ContactRepository {
    * between them. Throws NotFoundError when the contact is gone already or has moved.
    */
   async remove(contact: Contact, removedAt = new Date().toISOString()): Promise<void> {
-    if (!(await this.beginRemoval(contact, removedAt))) throw new NotFoundError('Kontakten finns inte.');
+    const begun = await this.beginRemoval(contact, removedAt);
+    if (!begun) throw new NotFoundError('Kontakten finns inte.');
     if (!(await this.deleteContactItem(contact))) throw new NotFoundError('Kontakten finns inte.');
     await this.releaseEmail(contact);
-    await this.completeRemoval(contact.id);
+    await this.completeRemoval({ id: contact.id, removedAt: begun });
   }
 
   /** The id's lookup item with its removal record, if any: one read. */
@@ -150,37 +151,48 @@ export class ContactRepository {
 
   /**
    * The first step of a removal, before the contact item goes: the lookup becomes the removal
-   * record (address, role, time; found by the address through gsi2, cleaned up by TTL after
-   * REMOVAL_RECORD_YEARS). One conditional UpdateItem on the lookup still pointing at the contact's
-   * organisation; false when it does not (the contact moved meanwhile, or is gone).
+   * record (address, role, time; found by the address through gsi2). One conditional UpdateItem on
+   * the lookup still pointing at the contact's organisation. Answers the removal's time as stored:
+   * `removedAt`, or the earlier one a concurrent or failed removal of the contact wrote first (kept,
+   * so `removalAudited` finds that removal's entry); undefined when the lookup no longer points
+   * here (the contact moved meanwhile, or is gone). No TTL yet: a removal that stops here leaves a
+   * live contact, whose lookup must not expire (`completeRemoval` sets it).
    */
-  async beginRemoval(contact: Contact, removedAt: string): Promise<boolean> {
-    const ttl = new Date(removedAt);
-    ttl.setUTCFullYear(ttl.getUTCFullYear() + REMOVAL_RECORD_YEARS);
+  async beginRemoval(contact: Contact, removedAt: string): Promise<string | undefined> {
+    const record = {
+      removalComplete: false,
+      email: contact.email,
+      role: contact.role,
+      emailState: contact.emailState,
+      ...keys.removedContactByEmail(contact.email, contact.id),
+    };
+    const here = { ':org': contact.organisationId };
+    const notHere = () => new NotFoundError('Kontakten finns inte här.');
     try {
       await this.store.update(
         keys.contactLookup(contact.id),
-        {
-          set: {
-            removedAt,
-            removalComplete: false,
-            email: contact.email,
-            role: contact.role,
-            emailState: contact.emailState,
-            ...keys.removedContactByEmail(contact.email, contact.id),
-            ttl: Math.floor(ttl.getTime() / 1000),
-          },
-        },
+        { set: { ...record, removedAt } },
         {
           kind: 'expression',
-          expression: 'organisationId = :org',
-          values: { ':org': contact.organisationId },
-          onFail: () => new NotFoundError('Kontakten finns inte här.'),
+          expression: 'organisationId = :org AND attribute_not_exists(removedAt)',
+          values: here,
+          onFail: notHere,
         },
       );
-      return true;
+      return removedAt;
     } catch (error) {
-      if (error instanceof NotFoundError) return false;
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+    // Rare: a removal began already (concurrent, or one that failed), or the contact is not here.
+    try {
+      const item = await this.store.update(
+        keys.contactLookup(contact.id),
+        { set: record },
+        { kind: 'expression', expression: 'organisationId = :org', values: here, onFail: notHere },
+      );
+      return typeof item.removedAt === 'string' ? item.removedAt : removedAt;
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
       throw error;
     }
   }
@@ -196,12 +208,18 @@ export class ContactRepository {
     }
   }
 
-  /** The last step of a removal: its record says every step is done (a later DELETE answers 404). */
-  async completeRemoval(contactId: string): Promise<void> {
+  /**
+   * The last step of a removal: its record says every step is done (a later DELETE answers 404) and
+   * gets its TTL, REMOVAL_RECORD_YEARS after the removal began (then the retention job has deleted
+   * the mail and reminder log it leads to).
+   */
+  async completeRemoval(removal: { id: string; removedAt: string }): Promise<void> {
+    const expires = new Date(removal.removedAt);
+    expires.setUTCFullYear(expires.getUTCFullYear() + REMOVAL_RECORD_YEARS);
     try {
       await this.store.update(
-        keys.contactLookup(contactId),
-        { set: { removalComplete: true } },
+        keys.contactLookup(removal.id),
+        { set: { removalComplete: true, ttl: Math.floor(expires.getTime() / 1000) } },
         {
           kind: 'expression',
           expression: 'attribute_exists(removedAt)',

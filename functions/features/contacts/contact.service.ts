@@ -157,8 +157,9 @@ export class ContactService {
    */
   async removeContact(contact: Contact, actor: string): Promise<boolean> {
     await this.deps.sessions.endContactSessions(contact);
-    const removedAt = this.deps.clock.now().toISOString();
-    if (!(await this.deps.contacts.beginRemoval(contact, removedAt))) return false;
+    // An earlier time when a removal began already: its audit entry is looked for from then.
+    const removedAt = await this.deps.contacts.beginRemoval(contact, this.deps.clock.now().toISOString());
+    if (!removedAt) return false;
     // False: a concurrent removal deleted it first; the rest is the same either way.
     const deleted = await this.deps.contacts.deleteContactItem(contact);
     await this.finishRemoval({ ...contact, removedAt, complete: false }, actor, {
@@ -192,7 +193,7 @@ export class ContactService {
     await this.deps.contacts.releaseEmail(removed);
     // A session opened while the removal ran (its sign-in read the contact just before) ends too.
     await this.deps.sessions.endContactSessions(removed);
-    await this.deps.contacts.completeRemoval(removed.id);
+    await this.deps.contacts.completeRemoval(removed);
   }
 
   /** Throws AlreadyExistsError when another contact has the address (claims catch races; this catches older data). */

@@ -57,13 +57,16 @@ export function registerPrivacyRoutes(app: OpenAPIHono<AppEnv>, deps: PrivacyRou
         'takes their name and address out of earlier audit entries (`auditRedacted` counts them) and deletes the contact. ' +
         'Works for a contact removed earlier too (by the id in the audit log), and takes every removed contact record under the same address with it (`contacts`). ' +
         'A contact named by more audit entries than one request rewrites answers 409 erasure_incomplete: send it again to continue. ' +
+        'For a removed id, 409 address_in_register when a contact in the register has its address now (erase that contact instead), and 409 email_is_admin when an admin has it, before anything is touched. ' +
         '404 contact_not_found when there is nothing left under the id (an erasure that is done).',
       request: { params: ContactIdParams },
       responses: {
         200: jsonResponse(ErasureResultSchema, 'Raderad'),
         ...commonErrors,
         404: errorResponse('Kontakten finns inte'),
-        409: errorResponse('Fler loggposter återstår; radera igen'),
+        409: errorResponse(
+          'Fler loggposter återstår; radera igen. Eller: adressen tillhör nu en kontakt i registret eller en administratör',
+        ),
       },
     }),
     async (c) => c.json(await deps.privacy.erase(c.req.valid('param').id, c.get('user')!.email), 200),
@@ -79,12 +82,15 @@ export function registerPrivacyRoutes(app: OpenAPIHono<AppEnv>, deps: PrivacyRou
         'Every removed contact record under the address is erased as `POST /api/admin/contacts/{id}/erase` erases one (`contacts` lists them, often none), ' +
         'and whatever is found by the address itself (sessions, sign-in links, email sent, responses they edited) in any case. ' +
         'Repeatable: a repeat continues an interrupted or bounded erasure (409 erasure_incomplete) and after a finished one answers zeros. ' +
-        '409 address_in_register when a contact in the register has the address: erase that contact instead.',
+        '409 address_in_register when a contact in the register has the address: erase that contact instead. ' +
+        '409 email_is_admin when an admin has the address. Both before anything is touched.',
       request: { body: jsonBody(AddressErasureInputSchema) },
       responses: {
         200: jsonResponse(AddressErasureResultSchema, 'Raderat'),
         ...commonErrors,
-        409: errorResponse('Adressen tillhör en kontakt i registret, eller fler loggposter återstår; radera igen'),
+        409: errorResponse(
+          'Adressen tillhör en kontakt i registret eller en administratör, eller fler loggposter återstår; radera igen',
+        ),
       },
     }),
     async (c) => c.json(await deps.privacy.eraseAddress(c.req.valid('json').email, c.get('user')!.email), 200),

@@ -10,6 +10,7 @@ import { NotFoundError, StateConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Item, TableStore } from '../../ports/table-store';
 import { keys, normaliseEmail, parseReminderKey } from '../../store/table-design';
+import type { AdminAddresses } from '../admins/admin-addresses';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { ContactRepository, RemovedContact } from '../contacts/contact.repository';
@@ -49,6 +50,8 @@ interface PrivacyDeps {
   sessions: SessionService;
   audit: AuditLog;
   clock: Clock;
+  /** Admins' addresses, which erasure never touches. */
+  adminAddresses: AdminAddresses;
   /** Audit entries rewritten per erasure request (default AUDIT_REDACTIONS_PER_RUN). */
   auditRedactionsPerRun?: number;
 }
@@ -109,7 +112,9 @@ export class PrivacyService {
    * record and email claim, and records the erasure without personal data. Throws NotFoundError
    * `contact_not_found` for an id with neither contact nor removal record (an erasure that is done),
    * StateConflictError `erasure_incomplete` when more audit entries are left than one request
-   * rewrites; run it again.
+   * rewrites; run it again. For a removed contact's id, as erasure by address: `address_in_register`
+   * when a contact in the register has the address now (erase that contact, which takes this record
+   * too), `email_is_admin` when an admin has it; either before anything is touched.
    */
   async erase(contactId: string, actor: string): Promise<ErasureResult> {
     const lookup = await this.deps.contacts.lookup(contactId);
@@ -118,6 +123,8 @@ export class PrivacyService {
     if (contact) target = { ...contact, inRegister: true };
     else if (lookup?.removal) target = removedTarget(lookup.removal);
     else throw new NotFoundError('Kontakten finns inte.', 'contact_not_found');
+    // Every step after this one goes by the address, which may be someone else's now.
+    if (!target.inRegister) await this.assertAddressErasable(target.email);
     const earlier = (await this.deps.contacts.removedWithEmail(target.email))
       .filter((removed) => removed.id !== target.id)
       .map(removedTarget);
@@ -138,11 +145,31 @@ export class PrivacyService {
    * address itself (sessions, sign-in links, email sent, responses they edited), whether or not a
    * record is left. The same steps, bounds and order as `erase`, so a repeat after a failure or
    * `erasure_incomplete` continues, and a repeat after success finds nothing and answers zeros.
-   * Throws StateConflictError `address_in_register` when a contact in the register has the address:
-   * that contact is erased through `erase`, which takes its earlier records too.
+   * Throws StateConflictError `address_in_register` when a contact in the register has the address
+   * (that contact is erased through `erase`, which takes its earlier records too), `email_is_admin`
+   * when an admin has it; either before anything is touched.
    */
   async eraseAddress(email: string, actor: string): Promise<AddressErasureResult> {
     const address = normaliseEmail(email);
+    await this.assertAddressErasable(address);
+    const targets = (await this.deps.contacts.removedWithEmail(address)).map(removedTarget);
+    const counts = await this.eraseTargets(targets, address, actor, { byAddress: true });
+    return { contacts: targets.map(erasedContact), ...counts };
+  }
+
+  /**
+   * Refuses, before anything is touched, an address that is not only a removed contact's: an admin's
+   * (StateConflictError `email_is_admin`: erasing would end their sessions and strip their edits;
+   * remove the admin first), or one a contact in the register has (`address_in_register`, with the
+   * holders in details: erasing that contact by id takes the earlier records too). Two reads.
+   */
+  private async assertAddressErasable(address: string): Promise<void> {
+    if (await this.deps.adminAddresses.isAdmin(address)) {
+      throw new StateConflictError(
+        'email_is_admin',
+        `E-postadressen ${address} tillhör en administratör. Ta bort administratören först om uppgifterna under adressen ska raderas.`,
+      );
+    }
     const registered = await this.deps.contacts.findByEmail(address);
     if (registered.length > 0) {
       throw new StateConflictError(
@@ -151,9 +178,6 @@ export class PrivacyService {
         { contacts: registered.map((c) => ({ contactId: c.id, organisationId: c.organisationId })) },
       );
     }
-    const targets = (await this.deps.contacts.removedWithEmail(address)).map(removedTarget);
-    const counts = await this.eraseTargets(targets, address, actor, { byAddress: true });
-    return { contacts: targets.map(erasedContact), ...counts };
   }
 
   /**
