@@ -6,8 +6,8 @@ import type { AdminKey, AdminT } from '../../web/src/pages/admin/i18n';
 import { en } from '../../web/src/pages/admin/i18n/en';
 import { sv } from '../../web/src/pages/admin/i18n/sv';
 import {
-  addressErasedMessage,
   addressErasureCountItems,
+  addressErasureStep,
   addressErasureStop,
   addressError,
   contactErasedMessage,
@@ -109,11 +109,15 @@ describe('erasing by address', () => {
 
   it('reports what it erased, with the records of removed contacts', () => {
     expect(erasedAnything(found)).toBe(true);
-    expect(addressErasedMessage('asa@example.se', found, tSv)).toBe(
-      'Uppgifterna om asa@example.se är raderade. Avslutade inloggningar: 0. Borttagna inloggningslänkar: 0. ' +
-        'Raderade e-postmeddelanden: 2. Rensade poster i påminnelseloggen: 0. Svar som nu visar ”raderad kontakt”: 0. ' +
-        'Loggposter rensade från namn och adress: 0. Raderade uppgifter om borttagna kontakter: 3.',
-    );
+    expect(addressErasureCountItems(found, tSv).map((item) => `${item.label}: ${item.value}`)).toEqual([
+      'Avslutade inloggningar: 0',
+      'Borttagna inloggningslänkar: 0',
+      'Raderade e-postmeddelanden: 2',
+      'Rensade poster i påminnelseloggen: 0',
+      'Svar som nu visar ”raderad kontakt”: 0',
+      'Loggposter rensade från namn och adress: 0',
+      'Raderade uppgifter om borttagna kontakter: 3',
+    ]);
     expect(addressErasureCountItems(found, tEn).at(-1)).toEqual({
       key: 'contacts',
       label: 'Records of removed contacts erased',
@@ -130,11 +134,70 @@ describe('erasing by address', () => {
   it('says that nothing was left when a repeat answers zeros', () => {
     const nothing: AddressErasureResult = { contacts: [], ...zeros };
     expect(erasedAnything(nothing)).toBe(false);
-    expect(addressErasedMessage('asa@example.se', nothing, tSv)).toBe(
-      'Inget fanns kvar att radera om asa@example.se. Under adressen fanns inga inloggningar, e-postmeddelanden, svar ' +
-        'eller uppgifter om borttagna kontakter. Så blir det också när uppgifterna redan är raderade.',
+    expect(format(sv['former.nothingTitle'], { email: 'asa@example.se' })).toBe(
+      'Inget fanns kvar att radera om asa@example.se',
     );
-    expect(addressErasedMessage('asa@example.se', nothing, tEn)).toMatch(/^Nothing was left to erase about asa@/);
+    expect(format(en['former.nothingTitle'], { email: 'asa@example.se' })).toMatch(
+      /^Nothing was left to erase about asa@/,
+    );
+  });
+});
+
+describe('what the page does with an answer', () => {
+  const result: AddressErasureResult = { contacts: [removed('c1', '1763')], ...zeros, outboxDeleted: 2 };
+  const incomplete = new ApiError(409, 'erasure_incomplete', 'Fler loggposter återstår.');
+  const unavailable = new ApiError(503, 'store_unavailable', 'Tjänsten är tillfälligt otillgänglig.');
+  const offline = new ApiError(0, 'network', 'Failed to fetch');
+
+  it('moves focus to the heading of an answer it shows, and announces nothing as well', () => {
+    // The heading's section holds the counts; a live region too would have them read twice.
+    for (const via of ['dialog', 'continue'] as const) {
+      expect(addressErasureStep('asa@example.se', { result }, via, tSv)).toEqual({
+        outcome: { kind: 'done', email: 'asa@example.se', result },
+        focus: 'outcome',
+      });
+      expect(addressErasureStep('asa@example.se', { error: incomplete }, via, tSv)).toEqual({
+        outcome: { kind: 'incomplete', email: 'asa@example.se' },
+        focus: 'outcome',
+      });
+      const inRegister = new ApiError(409, 'address_in_register', '', {
+        contacts: [{ contactId: 'c1', organisationId: '1763' }],
+      });
+      expect(addressErasureStep('asa@example.se', { error: inRegister }, via, tSv)).toEqual({
+        outcome: {
+          kind: 'in-register',
+          email: 'asa@example.se',
+          contacts: [{ contactId: 'c1', organisationId: '1763' }],
+        },
+        focus: 'outcome',
+      });
+    }
+  });
+
+  it('puts a refused address on the field', () => {
+    const invalid = new ApiError(400, 'invalid_input', 'Indata är ogiltiga.', [{ path: ['email'], message: 'x' }]);
+    expect(addressErasureStep('asa@example', { error: invalid }, 'continue', tEn)).toEqual({
+      outcome: null,
+      fieldError: en['error.email'],
+      focus: 'field',
+    });
+  });
+
+  it('leaves any other error to the confirmation dialog', () => {
+    expect(addressErasureStep('asa@example.se', { error: unavailable }, 'dialog', tSv)).toBeNull();
+    expect(addressErasureStep('asa@example.se', { error: new Error('boom') }, 'dialog', tSv)).toBeNull();
+  });
+
+  it('keeps focus on "Fortsätt radera" when it fails, and shows and announces why', () => {
+    expect(addressErasureStep('asa@example.se', { error: unavailable }, 'continue', tSv)).toEqual({
+      outcome: { kind: 'incomplete', email: 'asa@example.se', failure: 'Tjänsten är tillfälligt otillgänglig.' },
+      focus: 'button',
+      announce: 'Tjänsten är tillfälligt otillgänglig.',
+    });
+    // No words from the server (offline): the console's own, in its language.
+    const step = addressErasureStep('asa@example.se', { error: offline }, 'continue', tEn);
+    expect(step).toMatchObject({ focus: 'button', announce: en['error.generic'] });
+    expect(step?.outcome).toEqual({ kind: 'incomplete', email: 'asa@example.se', failure: en['error.generic'] });
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en';
 import { format, type Translate } from '../../web/src/i18n/index';
 import { sv } from '../../web/src/i18n/sv';
-import { notMemberText } from '../../web/src/pages/survey/not-member';
+import { lockReasonOf, lockText, notMemberText } from '../../web/src/pages/survey/not-member';
 
 const tSv: Translate = (key, params) => format(sv[key], params);
 const tEn: Translate = (key, params) => format(en[key], params);
@@ -26,5 +26,26 @@ describe('the survey notice for an organisation that may not answer (403 not_a_m
       sv['survey.notMember'],
     );
     expect(notMemberText({ details: undefined }, tEn, 'en')).toBe(en['survey.notMember']);
+  });
+});
+
+describe('the survey read-only notice (lockReasonOf, lockText)', () => {
+  it('keeps the reason, not its words, so the notice follows a language switch', () => {
+    const reason = lockReasonOf({ code: 'campaign_closed', details: undefined }, '2026-03-01T07:00:00Z')!;
+    expect(lockText(reason, tSv, 'sv')).toBe(sv['survey.closed']);
+    expect(lockText(reason, tEn, 'en')).toBe(en['survey.closed']);
+  });
+
+  it('words each refusal that makes the survey read-only, and no other', () => {
+    const opensAt = '2026-03-01T07:00:00Z';
+    expect(lockText(lockReasonOf({ code: 'already_submitted', details: undefined }, opensAt)!, tSv, 'sv')).toBe(
+      sv['survey.readOnlySubmitted'],
+    );
+    expect(
+      lockText(lockReasonOf({ code: 'campaign_not_open_yet', details: undefined }, opensAt)!, tSv, 'sv'),
+    ).toContain('1 mars 2026');
+    const ended = { code: 'not_a_member', details: { reason: 'ended', memberUntil: '2026-03-31' } };
+    expect(lockText(lockReasonOf(ended, opensAt)!, tEn, 'en')).toContain('31 March 2026');
+    expect(lockReasonOf({ code: 'version_conflict', details: undefined }, opensAt)).toBeNull();
   });
 });

@@ -109,4 +109,27 @@ export const scenarios: Scenario[] = [
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },
   },
+  {
+    name: 'switching language mid-survey keeps saving where it was: no conflict with oneself',
+    async run(e2e) {
+      const page = await e2e.signIn(await e2e.newContext(), 'politiker.0486@example.se');
+      const watch = watchPage(page);
+      await page.getByRole('link', { name: /Börja fylla i|Fortsätt/ }).click();
+      await waitForSurvey(page);
+      const saved = () =>
+        page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/response'), {
+          timeout: 15_000,
+        });
+      let response = saved();
+      await answerText(page, 'respondent_name', 'Sara Strängnäs');
+      assertEqual((await response).status(), 200, 'the first save');
+      await page.getByRole('button', { name: 'In English' }).click();
+      await question(page, 'respondent_name').getByText('Your name').waitFor();
+      response = saved();
+      await answerText(page, 'respondent_name', 'Sara Strängnäs-Ek');
+      assertEqual((await response).status(), 200, 'the save after the switch is not refused as a conflict');
+      assertEqual(await page.getByRole('dialog').count(), 0, 'no conflict dialog');
+      assertEqual(watch.errors.join('; '), '', 'browser errors');
+    },
+  },
 ];

@@ -39,6 +39,10 @@ export const en: Record<MessageKey, string> = {
   'login.error.rate_limited': 'Too many attempts. Wait a while and try again.',
   'login.error.not_a_member':
     'Your organisation is not a member of Klimatkommunerna at present, so you cannot sign in. Contact the secretariat if that is wrong.',
+  'login.error.not_a_member.ended':
+    'Your organisation is no longer a member of Klimatkommunerna (the membership ended on {date}), so you cannot sign in. Contact the secretariat if that is wrong.',
+  'login.notMember.otherAddress':
+    'Are you a contact for another organisation that is a member? Enter that address and we will send a sign-in link.',
   'login.newLink.title': 'Request a new link',
 
   'home.title': 'Member test',
@@ -123,6 +127,8 @@ export const en: Record<MessageKey, string> = {
   'survey.submitErrors.partOf': 'part of: {question}',
   'survey.submitErrors.other': 'Other',
   'survey.toc.menu': 'Survey pages',
+  'survey.toc.menuErrorsOne': 'Survey pages (answers to correct on {count} page)',
+  'survey.toc.menuErrors': 'Survey pages (answers to correct on {count} pages)',
   'survey.toc.errors': '(answers to correct: {count})',
 
   'conflict.title': 'Someone else saved in the meantime',

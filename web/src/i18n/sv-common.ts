@@ -39,6 +39,10 @@ export const svCommon = {
   'login.error.rate_limited': 'För många försök. Vänta en stund och försök igen.',
   'login.error.not_a_member':
     'Din organisation är inte medlem i Klimatkommunerna just nu, så du kan inte logga in. Kontakta kansliet om det inte stämmer.',
+  'login.error.not_a_member.ended':
+    'Din organisation är inte längre medlem i Klimatkommunerna (medlemskapet upphörde {date}), så du kan inte logga in. Kontakta kansliet om det inte stämmer.',
+  'login.notMember.otherAddress':
+    'Är du kontaktperson för en annan organisation som är medlem? Ange den adressen så skickar vi en inloggningslänk.',
   'login.newLink.title': 'Begär en ny länk',
 
   'home.title': 'Medlemstest',

@@ -67,6 +67,9 @@ export const svSurvey = {
   'survey.submitErrors.partOf': 'hör till: {question}',
   'survey.submitErrors.other': 'Övrigt',
   'survey.toc.menu': 'Enkätens sidor',
+  // The menu button's name on a phone when pages have answers to correct (the eye sees a "!" on it).
+  'survey.toc.menuErrorsOne': 'Enkätens sidor (svar att rätta på {count} sida)',
+  'survey.toc.menuErrors': 'Enkätens sidor (svar att rätta på {count} sidor)',
   // After a page's title in the table of contents, for screen readers (the eye sees "!" and the count).
   'survey.toc.errors': '(svar att rätta: {count})',
 } as const;

@@ -2,11 +2,12 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { ApiError, apiClient } from '../api/client';
 import { Loading } from '../components/Feedback';
-import { type MessageKey, useT } from '../i18n';
+import { type MessageKey, useLang, useT } from '../i18n';
+import { isEmailShaped } from '../lib/email';
+import { formatDate } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../session';
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // not_a_member: the link was good, but the organisation has left (or not joined); a new one won't come.
 const TOKEN_ERRORS = new Set(['token_used', 'token_expired', 'token_unknown', 'not_a_member']);
 
@@ -45,7 +46,7 @@ function EmailForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const value = email.trim();
-    if (!EMAIL_PATTERN.test(value)) {
+    if (!isEmailShaped(value)) {
       setError(t('login.error.invalidEmail'));
       input.current?.focus();
       return;
@@ -147,6 +148,7 @@ function RedeemButton({ onRedeem }: { onRedeem: () => void }) {
 
 export function LoginPage() {
   const t = useT();
+  const [lang] = useLang();
   usePageTitle(t('login.title'));
   const search = new URLSearchParams(useSearch());
   const token = search.get('token');
@@ -154,7 +156,7 @@ export function LoginPage() {
   const [, navigate] = useLocation();
   const { setMe, state } = useSession();
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [tokenError, setTokenError] = useState<{ code: string; email?: string } | null>(null);
+  const [tokenError, setTokenError] = useState<{ code: string; email?: string; memberUntil?: string } | null>(null);
   const [redeeming, setRedeeming] = useState(false);
   const redeemed = useRef<string | null>(null);
 
@@ -169,8 +171,16 @@ export function LoginPage() {
       },
       (error: unknown) => {
         const code = error instanceof ApiError && TOKEN_ERRORS.has(error.code) ? error.code : 'token_unknown';
-        const details = error instanceof ApiError ? (error.details as { email?: string } | undefined) : undefined;
-        setTokenError({ code, email: typeof details?.email === 'string' ? details.email : undefined });
+        const details =
+          error instanceof ApiError
+            ? (error.details as { email?: string; reason?: string; memberUntil?: string | null } | undefined)
+            : undefined;
+        setTokenError({
+          code,
+          email: typeof details?.email === 'string' ? details.email : undefined,
+          // not_a_member: the day the membership ended, when that is the reason.
+          memberUntil: details?.reason === 'ended' && details.memberUntil ? details.memberUntil : undefined,
+        });
         setRedeeming(false);
         // The token is spent or bad; keep it out of the address bar and history.
         window.history.replaceState(null, '', '/login');
@@ -198,7 +208,11 @@ export function LoginPage() {
       <h1>{tokenError && !notMember ? t('login.newLink.title') : t('login.title')}</h1>
       {tokenError && !sentTo && (
         <div className="notice notice-error" role="alert">
-          <p>{t(`login.error.${tokenError.code}` as MessageKey)}</p>
+          <p>
+            {notMember && tokenError.memberUntil
+              ? t('login.error.not_a_member.ended', { date: formatDate(tokenError.memberUntil, lang) })
+              : t(`login.error.${tokenError.code}` as MessageKey)}
+          </p>
         </div>
       )}
       {ended && !tokenError && !sentTo && (
@@ -210,7 +224,8 @@ export function LoginPage() {
         <Sent email={sentTo} onAgain={() => setSentTo(null)} />
       ) : (
         <>
-          <p className="lead">{t('login.intro')}</p>
+          {/* The link was good, only the organisation is not a member: the form is for another address. */}
+          <p className="lead">{notMember ? t('login.notMember.otherAddress') : t('login.intro')}</p>
           <EmailForm
             initialEmail={tokenError?.email ?? ended?.email}
             next={next}

@@ -2,31 +2,26 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
-import { type AddressErasureResult, adminApi } from './api';
+import { adminApi } from './api';
 import { Announcer, BackLink, Field, FormDialog, useAnnouncer } from './components';
 import { useAdminT } from './i18n';
 import {
-  addressErasedMessage,
+  type AddressErasureOutcome,
+  type AddressErasureStep,
   addressErasureCountItems,
-  addressErasureStop,
+  addressErasureStep,
   addressError,
   erasedAnything,
   erasedOrganisations,
-  type RegisteredHolder,
 } from './lib/erasure';
-import { errorMessage } from './lib/field-errors';
-
-type Outcome =
-  | { kind: 'done'; email: string; result: AddressErasureResult }
-  | { kind: 'incomplete'; email: string; failure?: string }
-  | { kind: 'in-register'; email: string; contacts: RegisteredHolder[] };
 
 /**
  * "Radera uppgifter om en tidigare kontakt" (Organisationer): GDPR erasure by the address of a
  * person no longer in the register (POST /api/admin/contacts/erase). A confirmation lists what
  * happens; the answer is shown in counts, `erasure_incomplete` offers "Fortsätt radera" (the same
  * request again), and an address still in the register links to the organisations where the
- * contact is erased instead. After each answer focus goes to its heading and a summary is announced.
+ * contact is erased instead. After each answer focus goes to its heading (its section holds the
+ * counts); a failure of "Fortsätt radera" is shown and announced with focus left on that button.
  */
 export function FormerContactErasurePage() {
   const t = useAdminT();
@@ -34,8 +29,10 @@ export function FormerContactErasurePage() {
   const [email, setEmail] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<AddressErasureOutcome | null>(null);
   const [continuing, setContinuing] = useState(false);
+  // The guard against a second press: the button stays enabled (aria-disabled) so it keeps focus.
+  const continuingNow = useRef(false);
   const [announcement, announce] = useAnnouncer();
   const field = useRef<HTMLInputElement>(null);
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
@@ -49,42 +46,30 @@ export function FormerContactErasurePage() {
   const focus = (to: 'field' | 'outcome') => setFocusRequest((r) => ({ to, round: (r?.round ?? 0) + 1 }));
 
   /** Sends the erasure; an answer the page shows is shown, anything else is thrown to the caller. */
-  const erase = async (address: string) => {
+  const erase = async (address: string, via: 'dialog' | 'continue') => {
+    let step: AddressErasureStep;
     try {
-      const result = await adminApi.eraseAddress({ email: address });
-      setOutcome({ kind: 'done', email: address, result });
-      setEmail('');
-      announce(addressErasedMessage(address, result, t));
-      focus('outcome');
+      step = addressErasureStep(address, { result: await adminApi.eraseAddress({ email: address }) }, via, t);
     } catch (error) {
-      const stop = addressErasureStop(error);
+      const stop = addressErasureStep(address, { error }, via, t);
       if (!stop) throw error;
-      if (stop.kind === 'invalid') {
-        setOutcome(null);
-        setFieldError(t('error.email'));
-        focus('field');
-        return;
-      }
-      setOutcome(stop.kind === 'incomplete' ? { kind: 'incomplete', email: address } : { ...stop, email: address });
-      announce(
-        stop.kind === 'incomplete'
-          ? `${t('former.incompleteTitle', { email: address })}. ${t('former.incompleteBody')}`
-          : `${t('former.inRegisterTitle', { email: address })}. ${t('former.inRegisterBody')}`,
-        'error',
-      );
-      focus('outcome');
+      step = stop;
     }
+    setOutcome(step.outcome);
+    if (step.outcome?.kind === 'done') setEmail('');
+    if (step.focus === 'field') setFieldError(step.fieldError);
+    if (step.focus === 'button') announce(step.announce, 'error');
+    else focus(step.focus);
   };
 
   const continueErasing = async (address: string) => {
+    if (continuingNow.current) return;
+    continuingNow.current = true;
     setContinuing(true);
     try {
-      await erase(address);
-    } catch (error) {
-      const failure = errorMessage(error, t('error.generic'));
-      setOutcome({ kind: 'incomplete', email: address, failure });
-      announce(failure, 'error');
+      await erase(address, 'continue');
     } finally {
+      continuingNow.current = false;
       setContinuing(false);
     }
   };
@@ -149,7 +134,7 @@ export function FormerContactErasurePage() {
         onCancel={() => setConfirming(null)}
         onSubmit={async () => {
           if (confirming === null) return;
-          await erase(confirming);
+          await erase(confirming, 'dialog');
           setConfirming(null);
         }}
       >
@@ -177,7 +162,7 @@ function ErasureOutcome({
   continuing,
   onContinue,
 }: {
-  outcome: Outcome;
+  outcome: AddressErasureOutcome;
   headingRef: RefObject<HTMLHeadingElement | null>;
   continuing: boolean;
   onContinue: () => void;
@@ -194,8 +179,20 @@ function ErasureOutcome({
       <section className="notice notice-warning erase-outcome" aria-labelledby="erase-outcome-heading">
         {heading(t('former.incompleteTitle', { email: outcome.email }))}
         <p>{t('former.incompleteBody')}</p>
-        {outcome.failure && <p className="erase-outcome-failure">{outcome.failure}</p>}
-        <button type="button" className="button" onClick={onContinue} disabled={continuing} aria-busy={continuing}>
+        {outcome.failure && (
+          <p id="erase-outcome-failure" className="erase-outcome-failure">
+            {outcome.failure}
+          </p>
+        )}
+        {/* aria-disabled, not disabled: the button keeps focus while the request runs and after it fails. */}
+        <button
+          type="button"
+          className="button"
+          onClick={onContinue}
+          aria-disabled={continuing || undefined}
+          aria-busy={continuing}
+          aria-describedby={outcome.failure ? 'erase-outcome-failure' : undefined}
+        >
           {continuing ? t('common.working') : t('privacy.continue')}
         </button>
       </section>

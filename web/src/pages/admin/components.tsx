@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useLang, useT } from '../../i18n';
+import { isEmailShaped } from '../../lib/email';
 import { formatDateTime } from '../../lib/format';
 import type { AsyncState } from '../../lib/use-async';
 import {
@@ -219,7 +220,7 @@ export function PersonFields({
 export function personErrors(name: string, email: string, t: AdminT): { name?: string; email?: string } {
   return {
     ...(name.trim() ? {} : { name: t('error.required') }),
-    ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? {} : { email: t('error.email') }),
+    ...(isEmailShaped(email.trim()) ? {} : { email: t('error.email') }),
   };
 }
 

@@ -41,7 +41,7 @@ import {
   withoutCorrected,
 } from './error-summary';
 import { retryEachFrame } from './frame-retry';
-import { notMemberText } from './not-member';
+import { type LockReason, lockReasonOf, lockText } from './not-member';
 import {
   COMMENT_SUFFIX,
   errorTextsOf,
@@ -298,11 +298,16 @@ function SurveyEditor({
   );
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const notOpenYet = (opensAt?: string) =>
-    opensAt ? t('survey.opensAt', { date: formatDateTime(opensAt, lang) }) : t('survey.notOpenYet');
-  const [lockedReason, setLockedReason] = useState<string | null>(
-    editable ? null : availability.kind === 'upcoming' ? notOpenYet(availability.opensAt) : t('survey.closed'),
+  // Why the survey is read-only, kept as the reason and worded at render time, so a language switch
+  // rewords it (and changing language rebuilds nothing: see `lock`).
+  const [locked, setLocked] = useState<LockReason | null>(
+    editable
+      ? null
+      : availability.kind === 'upcoming'
+        ? { kind: 'not_open_yet', opensAt: availability.opensAt }
+        : { kind: 'closed' },
   );
+  const lockedReason = locked && lockText(locked, t, lang);
   // "Nej tack" to last year's answers lasts the browser session: the offer stays away while the
   // person works, and is there again another day (the home page still mentions it).
   const dismissedKey = `kk.carryOver.dismissed.${campaign.year}.${my.organisation.id}`;
@@ -406,21 +411,17 @@ function SurveyEditor({
   );
 
   /** A closed or submitted survey, or a non-member's, becomes read-only for good; answers whether this error was such. */
+  // Depends on nothing the language changes: the autosaver is built with it, and rebuilding that on
+  // a language switch would start it again from the version the page loaded (a false conflict).
   const lock = useCallback(
     (error: ApiError): boolean => {
-      const reasons: Record<string, string> = {
-        already_submitted: t('survey.readOnlySubmitted'),
-        campaign_closed: t('survey.closed'),
-        campaign_not_open_yet: t('survey.opensAt', { date: formatDateTime(campaign.opensAt, lang) }),
-        not_a_member: notMemberText(error, t, lang),
-      };
-      const reason = reasons[error.code];
+      const reason = lockReasonOf(error, campaign.opensAt);
       if (!reason) return false;
       model.readOnly = true;
-      setLockedReason(reason);
+      setLocked(reason);
       return true;
     },
-    [model, t, lang, campaign.opensAt],
+    [model, campaign.opensAt],
   );
 
   useEffect(() => {
@@ -708,7 +709,10 @@ function SurveyEditor({
       </div>
       <div className="survey-bar">
         {lockedReason ? (
-          <p className="save-status">{lockedReason}</p>
+          // A live region, so that a survey that stops taking answers mid-way says so.
+          <p className="save-status" role="status">
+            {lockedReason}
+          </p>
         ) : (
           <SaveStatus state={saveState} onRetry={() => saverRef.current?.retryNow()} statusRef={statusRef} />
         )}

@@ -1,6 +1,19 @@
+import { useContext } from 'react';
 import type { Base, TOCModel } from 'survey-core';
 import { Popup, ReactElementFactory, SurveyProgressToc, SvgIcon } from 'survey-react-ui';
-import { useT } from '../../i18n';
+import { type Translate, useT } from '../../i18n';
+import { PageErrorCounts } from './TocItem';
+
+/**
+ * The menu button's name: "Enkätens sidor", with how many pages have answers to correct when any
+ * do ("Enkätens sidor (svar att rätta på 3 sidor)"). On a phone the contents' own marks are hidden
+ * behind the button, and the "!" drawn on it (survey.css) is for the eye only.
+ */
+export function tocMenuLabel(errorCounts: ReadonlyMap<string, number>, t: Translate): string {
+  const pages = [...errorCounts.values()].filter((count) => count > 0).length;
+  if (pages === 0) return t('survey.toc.menu');
+  return t(pages === 1 ? 'survey.toc.menuErrorsOne' : 'survey.toc.menuErrors', { count: pages });
+}
 
 /**
  * SurveyJS's table of contents, with a real button on narrow screens. There SurveyJS draws the menu
@@ -38,7 +51,8 @@ class AccessibleProgressToc extends SurveyProgressToc {
 
 function LabelledProgressToc(props: Record<string, unknown>) {
   const t = useT();
-  return <AccessibleProgressToc {...props} label={t('survey.toc.menu')} />;
+  const errorCounts = useContext(PageErrorCounts);
+  return <AccessibleProgressToc {...props} label={tocMenuLabel(errorCounts, t)} />;
 }
 
 ReactElementFactory.Instance.registerElement('sv-navigation-toc', (props: Record<string, unknown>) => (

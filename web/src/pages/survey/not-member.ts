@@ -1,6 +1,45 @@
 import type { ApiError } from '../../api/client';
 import type { Lang, Translate } from '../../i18n';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
+
+/** Why the survey page is read-only: kept as data and worded when drawn, in the language shown then. */
+export type LockReason =
+  | { kind: 'submitted' }
+  | { kind: 'closed' }
+  | { kind: 'not_open_yet'; opensAt?: string }
+  | { kind: 'not_a_member'; error: Pick<ApiError, 'details'> };
+
+/** The lock an API refusal means, or null for an error that does not make the survey read-only. */
+export function lockReasonOf(error: Pick<ApiError, 'code' | 'details'>, opensAt: string): LockReason | null {
+  switch (error.code) {
+    case 'already_submitted':
+      return { kind: 'submitted' };
+    case 'campaign_closed':
+      return { kind: 'closed' };
+    case 'campaign_not_open_yet':
+      return { kind: 'not_open_yet', opensAt };
+    case 'not_a_member':
+      return { kind: 'not_a_member', error };
+    default:
+      return null;
+  }
+}
+
+/** The read-only notice for a lock, in the page's language. */
+export function lockText(reason: LockReason, t: Translate, lang: Lang): string {
+  switch (reason.kind) {
+    case 'submitted':
+      return t('survey.readOnlySubmitted');
+    case 'closed':
+      return t('survey.closed');
+    case 'not_open_yet':
+      return reason.opensAt
+        ? t('survey.opensAt', { date: formatDateTime(reason.opensAt, lang) })
+        : t('survey.notOpenYet');
+    case 'not_a_member':
+      return notMemberText(reason.error, t, lang);
+  }
+}
 
 /**
  * Why the organisation may not answer (403 `not_a_member`, whose `details.reason` is `ended`,

@@ -1,7 +1,8 @@
 import { ApiError } from '../../../api/client';
+import { isEmailShaped } from '../../../lib/email';
 import type { AddressErasureResult, ErasureResult } from '../api';
 import type { AdminKey, AdminT } from '../i18n';
-import { fieldErrors } from './field-errors';
+import { errorMessage, fieldErrors } from './field-errors';
 
 /** The counts both erasures answer (shared/schemas/privacy.schema.ts). */
 export type ErasureCounts = Pick<
@@ -78,12 +79,6 @@ export function contactErasedMessage(name: string, result: ErasureResult, t: Adm
     .join(' ');
 }
 
-/** What the erasure-by-address page says and announces once the API answers 200. */
-export function addressErasedMessage(email: string, result: AddressErasureResult, t: AdminT): string {
-  if (!erasedAnything(result)) return `${t('former.nothingTitle', { email })}. ${t('former.nothingBody')}`;
-  return `${t('former.doneTitle', { email })}. ${itemsText(addressErasureCountItems(result, t))}`;
-}
-
 /** A contact in the register who holds the address (409 address_in_register, `details.contacts`). */
 export interface RegisteredHolder {
   contactId: string;
@@ -124,9 +119,62 @@ function registeredHolders(details: unknown): RegisteredHolder[] {
   );
 }
 
+/** The answer the erasure-by-address page shows below its form. */
+export type AddressErasureOutcome =
+  | { kind: 'done'; email: string; result: AddressErasureResult }
+  | { kind: 'incomplete'; email: string; failure?: string }
+  | { kind: 'in-register'; email: string; contacts: RegisteredHolder[] };
+
+/**
+ * What the erasure-by-address page does with an answer. An answer it shows gets focus on its
+ * heading, whose section holds the counts, and nothing in the live region (a screen reader would
+ * read it twice). An address the API refuses sends focus to the field. Any other failure of
+ * "Fortsätt radera" (`via: 'continue'`) is shown under the button, which keeps focus, and announced.
+ */
+export type AddressErasureStep =
+  | { outcome: AddressErasureOutcome; focus: 'outcome' }
+  | { outcome: null; fieldError: string; focus: 'field' }
+  | { outcome: AddressErasureOutcome; focus: 'button'; announce: string };
+
+/**
+ * The step for an answer to POST /api/admin/contacts/erase, sent from the confirmation dialog or
+ * by "Fortsätt radera". `null` when the dialog is to show the error itself (a network failure,
+ * 503): it stays open and can be sent again as it is.
+ */
+export function addressErasureStep(
+  email: string,
+  answer: { result: AddressErasureResult },
+  via: 'dialog' | 'continue',
+  t: AdminT,
+): AddressErasureStep;
+export function addressErasureStep(
+  email: string,
+  answer: { result: AddressErasureResult } | { error: unknown },
+  via: 'dialog' | 'continue',
+  t: AdminT,
+): AddressErasureStep | null;
+export function addressErasureStep(
+  email: string,
+  answer: { result: AddressErasureResult } | { error: unknown },
+  via: 'dialog' | 'continue',
+  t: AdminT,
+): AddressErasureStep | null {
+  if ('result' in answer) return { outcome: { kind: 'done', email, result: answer.result }, focus: 'outcome' };
+  const stop = addressErasureStop(answer.error);
+  if (stop?.kind === 'invalid') return { outcome: null, fieldError: t('error.email'), focus: 'field' };
+  if (stop) {
+    const outcome: AddressErasureOutcome =
+      stop.kind === 'incomplete' ? { kind: 'incomplete', email } : { ...stop, email };
+    return { outcome, focus: 'outcome' };
+  }
+  if (via === 'dialog') return null;
+  const failure = errorMessage(answer.error, t('error.generic'));
+  return { outcome: { kind: 'incomplete', email, failure }, focus: 'button', announce: failure };
+}
+
 /** An address worth asking the API about (the same check as the console's person fields). */
 export function addressError(email: string, t: AdminT): string | undefined {
   const trimmed = email.trim();
   if (!trimmed) return t('former.emailRequired');
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed) ? undefined : t('error.email');
+  return isEmailShaped(trimmed) ? undefined : t('error.email');
 }
