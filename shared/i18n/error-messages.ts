@@ -48,7 +48,8 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   // The secretariat's console
   admin_from_config: 'This address is an administrator through the configuration (ADMIN_EMAILS); remove it there.',
   last_admin: 'The last administrator cannot be removed. Add another one first.',
-  email_is_admin: 'The address belongs to an admin and cannot be used for a member contact. Use another address.',
+  email_is_admin:
+    'The address belongs to an admin of the console: it cannot be a member contact’s, and a contact erasure does not apply to it.',
   email_is_contact:
     'The address belongs to a member contact and cannot also be an admin. Remove the contact or give it another address first.',
   another_campaign_open: 'Another campaign is already open. Close it first.',
