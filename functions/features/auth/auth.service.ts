@@ -1,7 +1,6 @@
-import { type MembershipSpan, membershipAt, sameMembership } from '../../../shared/domain/membership-span';
+import { membershipAt, sameMembership } from '../../../shared/domain/membership-span';
 import type { Me } from '../../../shared/schemas/auth.schema';
 import type { Contact } from '../../../shared/schemas/contact.schema';
-import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import { NotAuthenticatedError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
@@ -13,7 +12,7 @@ import type { ContactRepository } from '../contacts/contact.repository';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { loginLinkEmail, type NotAMemberEmailInput, notAMemberEmail } from './login-link.email';
 import { hashToken, newToken, sameHash } from './login-token';
-import { assertMaySignIn } from './membership-check';
+import { assertMaySignIn, registerMembership } from './membership-check';
 import { countAttempt } from './rate-limit';
 import type { SessionService, SessionUser } from './session.service';
 
@@ -171,7 +170,7 @@ export class AuthService {
     const [contact] = await this.deps.contacts.findByEmail(email);
     if (!contact) return undefined;
     const organisation = await this.organisations.get(contact.organisationId);
-    const membership = await membershipSpanOf(organisation);
+    const membership = await registerMembership(organisation);
     const standing = membershipAt(membership, now);
     if (standing === 'member') return memberIdentity(contact, email);
     return {
@@ -198,7 +197,7 @@ export class AuthService {
     } else if (typeof claimed.organisationId === 'string' && typeof claimed.contactId === 'string') {
       const { contact, organisation } = await this.organisations.withContact(claimed.organisationId, claimed.contactId);
       if (contact && contact.email === email) {
-        const membership = await membershipSpanOf(organisation);
+        const membership = await registerMembership(organisation);
         assertMaySignIn(membership, this.deps.clock.now());
         return { ...memberIdentity(contact, email), membership };
       }
@@ -219,17 +218,6 @@ function sameStanding(a: SessionIdentity, b: SessionIdentity): boolean {
     a.contactId === b.contactId &&
     sameMembership(a.membership, b.membership)
   );
-}
-
-/**
- * The organisation's membership as a session carries it; open without dates (or without an item).
- * Working out the instants needs the time-zone data, so it is loaded here, at sign-in, and only for
- * an organisation with dates: autosave never loads it.
- */
-async function membershipSpanOf(organisation: Organisation | undefined): Promise<MembershipSpan> {
-  if (!organisation?.memberSince && !organisation?.memberUntil) return {};
-  const { membershipSpan } = await import('../../../shared/domain/membership');
-  return membershipSpan(organisation);
 }
 
 function withDetails(error: NotAuthenticatedError, details: unknown): NotAuthenticatedError {

@@ -1,3 +1,4 @@
+import type { MembershipDates } from '../../../shared/domain/membership';
 import {
   type CampaignInstants,
   isCampaignMemberSpan,
@@ -64,4 +65,16 @@ function notAMember(message: string, membership: MembershipSpan, reason: NotMemb
     memberSince: membership.memberSince ?? null,
     memberUntil: membership.memberUntil ?? null,
   });
+}
+
+/**
+ * The register's membership as a session carries it (dates and Stockholm-midnight instants); open
+ * without dates. Working out the instants needs the time-zone data, so membership.ts is loaded here,
+ * on first use and only for an organisation with dates: autosave, which judges by the session, never
+ * comes here.
+ */
+export async function registerMembership(organisation: MembershipDates | undefined): Promise<MembershipSpan> {
+  if (!organisation?.memberSince && !organisation?.memberUntil) return {};
+  const { membershipSpan } = await import('../../../shared/domain/membership');
+  return membershipSpan(organisation);
 }

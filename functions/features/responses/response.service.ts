@@ -23,7 +23,7 @@ import {
 } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
-import { assertMayAnswer } from '../auth/membership-check';
+import { assertMayAnswer, registerMembership } from '../auth/membership-check';
 import type { SessionUser } from '../auth/session.service';
 import type { CampaignService } from '../campaigns/campaign.service';
 import { receiptEmail } from './receipt.email';
@@ -294,17 +294,9 @@ export function organisationTypeOf(organisationId: string): 'kommun' | 'region' 
   return parsed.type;
 }
 
-/**
- * The membership to judge a write by: the register's, when the request read the organisation anyway,
- * else the one the session carries. Working out the register's instants needs the time-zone data,
- * loaded here on first use and only for an organisation with dates (autosave never comes here).
- */
+/** The membership to judge a write by: the register's, when the request read the organisation anyway, else the session's. */
 async function membershipOf(user: SessionUser, bundle: OrganisationBundle): Promise<MembershipSpan | undefined> {
-  const organisation = bundle.organisation;
-  if (!organisation) return user.membership;
-  if (!organisation.memberSince && !organisation.memberUntil) return {};
-  const { membershipSpan } = await import('../../../shared/domain/membership');
-  return membershipSpan(organisation);
+  return bundle.organisation ? registerMembership(bundle.organisation) : user.membership;
 }
 
 function memberOrganisation(user: SessionUser): string {
