@@ -6,7 +6,7 @@ import { adminApi, type Contact, type ErasureResult } from './api';
 import { ActionsCell, Announcer, DataTable, FormDialog, RowButton, useAnnouncer, useRunAction } from './components';
 import { useAdminT } from './i18n';
 import { contactExportFileName } from './lib/contact-export';
-import { contactErasedMessage } from './lib/erasure';
+import { contactErasedMessage, ERASURE_STEPS } from './lib/erasure';
 
 /**
  * "Personuppgifter" on an organisation's page: per contact, download everything stored about them
@@ -128,11 +128,9 @@ export function ContactPrivacySection({
               <strong>{t('privacy.eraseLead', { name: erasing.name, email: erasing.email })}</strong>
             </p>
             <ul>
-              <li>{t('privacy.eraseSessions')}</li>
-              <li>{t('privacy.eraseLoginLinks')}</li>
-              <li>{t('privacy.eraseOutbox')}</li>
-              <li>{t('privacy.eraseReminders')}</li>
-              <li>{t('privacy.eraseResponses')}</li>
+              {ERASURE_STEPS.map((key) => (
+                <li key={key}>{t(key)}</li>
+              ))}
               <li>{t('privacy.eraseContact')}</li>
             </ul>
             <p>{t('privacy.eraseAudit')}</p>

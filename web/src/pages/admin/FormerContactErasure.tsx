@@ -11,6 +11,7 @@ import {
   addressErasureCountItems,
   addressErasureStep,
   addressError,
+  ERASURE_STEPS,
   erasedAnything,
   erasedOrganisations,
 } from './lib/erasure';
@@ -142,11 +143,9 @@ export function FormerContactErasurePage() {
           <strong>{t('former.confirmLead', { email: confirming ?? '' })}</strong>
         </p>
         <ul>
-          <li>{t('privacy.eraseSessions')}</li>
-          <li>{t('privacy.eraseLoginLinks')}</li>
-          <li>{t('privacy.eraseOutbox')}</li>
-          <li>{t('privacy.eraseReminders')}</li>
-          <li>{t('privacy.eraseResponses')}</li>
+          {ERASURE_STEPS.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
           <li>{t('former.eraseRecords')}</li>
         </ul>
         <p>{t('former.eraseAudit')}</p>

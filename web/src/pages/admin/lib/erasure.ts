@@ -15,6 +15,18 @@ export type ErasureCounts = Pick<
   | 'auditRedacted'
 >;
 
+/**
+ * What any erasure does under the person's address, as both confirmation dialogs list it (the
+ * per-contact one and erasure by address); each dialog adds what is particular to it.
+ */
+export const ERASURE_STEPS: readonly AdminKey[] = [
+  'privacy.eraseSessions',
+  'privacy.eraseLoginLinks',
+  'privacy.eraseOutbox',
+  'privacy.eraseReminders',
+  'privacy.eraseResponses',
+];
+
 /** Each count with its label, in the order the confirmation dialogs list the steps. */
 export const ERASURE_COUNTS: ReadonlyArray<readonly [keyof ErasureCounts, AdminKey]> = [
   ['sessionsEnded', 'erasure.count.sessions'],
