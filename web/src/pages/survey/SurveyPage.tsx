@@ -41,7 +41,7 @@ import {
   withoutCorrected,
 } from './error-summary';
 import { retryEachFrame } from './frame-retry';
-import { type LockReason, lockReasonOf, lockText } from './not-member';
+import { type LockReason, lockReasonOf, lockText } from './lock-reason';
 import {
   COMMENT_SUFFIX,
   errorTextsOf,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en';
 import { format, type Translate } from '../../web/src/i18n/index';
 import { sv } from '../../web/src/i18n/sv';
-import { lockReasonOf, lockText, notMemberText } from '../../web/src/pages/survey/not-member';
+import { lockReasonOf, lockText, notMemberText } from '../../web/src/pages/survey/lock-reason';
 
 const tSv: Translate = (key, params) => format(sv[key], params);
 const tEn: Translate = (key, params) => format(en[key], params);
