@@ -17,6 +17,7 @@ import {
   latestCoverage,
   localised,
   titleOf,
+  trendColumns,
   yesQuestions,
 } from '../../web/src/pages/klimatlaget/report-model';
 import { completeKommunAnswers } from '../helpers/complete-answers';
@@ -353,6 +354,24 @@ describe('emissions as the page states them', () => {
   it("names the headline year's own count: the weighted figure covers only those with data that year", () => {
     expect(latestCoverage({ trend })).toEqual({ year: 2023, organisations: 4 });
     expect(latestCoverage({ trend: [] })).toBeNull();
+  });
+
+  it('marks missing years with a gap column, so 1990 does not stand beside 2010 as its neighbour', () => {
+    const columns = trendColumns([
+      { year: 1990, perInhabitant: 7.4 },
+      { year: 2010, perInhabitant: 5.2 },
+      { year: 2011, perInhabitant: 5 },
+      { year: 2015, perInhabitant: 4.1 },
+    ]);
+    expect(columns).toEqual([
+      { year: 1990, perInhabitant: 7.4 },
+      { gapFrom: 1991, gapTo: 2009 },
+      { year: 2010, perInhabitant: 5.2 },
+      { year: 2011, perInhabitant: 5 },
+      { gapFrom: 2012, gapTo: 2014 },
+      { year: 2015, perInhabitant: 4.1 },
+    ]);
+    expect(trendColumns(trend)).toEqual(trend.map(({ year, perInhabitant }) => ({ year, perInhabitant })));
   });
 
   it("computes the key figure's count from the published report, not from every organisation with data", () => {

@@ -215,6 +215,7 @@ export const en: Record<MessageKey, string> = {
     'Territorial emissions {year}: {value} tonnes CO₂ equivalent per inhabitant, weighted by population, for the {count} regions with emissions data for that year. {national} tonnes.',
   'report.emissions.note':
     "The bars show the network's emissions per inhabitant, weighted by population. The dashed line is Sweden's figure (source: {source}).",
+  'report.emissions.gapNote': '“…” marks years without figures.',
   'report.emissions.chartTitle': 'Emissions per inhabitant over time, tonnes CO₂ equivalent',
   'report.emissions.summary':
     'Bar chart of emissions per inhabitant in the network, from {from} to {to} tonnes. {national} tonnes.',

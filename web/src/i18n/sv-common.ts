@@ -147,6 +147,7 @@ export const svCommon = {
     'Territoriella utsläpp {year}: {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning, för de {count} regioner som har utsläppsdata för det året. {national} ton.',
   'report.emissions.note':
     'Staplarna visar nätverkets utsläpp per invånare, vägt efter befolkning. Den streckade linjen är rikets siffra (källa: {source}).',
+  'report.emissions.gapNote': '”…” markerar år utan siffror.',
   'report.emissions.chartTitle': 'Utsläpp per invånare över tid, ton koldioxidekvivalenter',
   'report.emissions.summary':
     'Stapeldiagram över utsläppen per invånare i nätverket, från {from} till {to} ton. {national} ton.',

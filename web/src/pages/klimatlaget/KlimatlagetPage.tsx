@@ -29,6 +29,7 @@ import {
   hasEnglishTitles,
   latestCoverage,
   titleOf,
+  trendColumns,
   yesQuestions,
 } from './report-model';
 
@@ -360,15 +361,17 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
   const [lang] = useLang();
   const national = emissions.national;
   const label = nationalLabel(national, t);
+  const columns = useMemo(() => trendColumns(emissions.trend), [emissions.trend]);
+  const hasGap = columns.some((column) => 'gapFrom' in column);
   const spec = useMemo<ChartSpec>(
     () => ({
-      labels: emissions.trend.map((p) => String(p.year)),
+      labels: columns.map((c) => ('year' in c ? String(c.year) : '…')),
       series: [
         {
           label: t('report.emissions.network'),
-          values: emissions.trend.map((p) => p.perInhabitant),
+          values: columns.map((c) => ('year' in c ? c.perInhabitant : null)),
           style: 'primary',
-          valueLabels: emissions.trend.map((p) => formatDecimal(p.perInhabitant, lang, 1, true)),
+          valueLabels: columns.map((c) => ('year' in c ? formatDecimal(c.perInhabitant, lang, 1, true) : null)),
         },
       ],
       reference: {
@@ -377,7 +380,7 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
       },
       axis: { min: 0, title: t('report.emissions.axis'), format: (v) => formatDecimal(v, lang) },
     }),
-    [emissions, lang, t, label, national.perInhabitant],
+    [columns, lang, t, label, national.perInhabitant],
   );
   const first = emissions.trend[0];
   const last = emissions.trend[emissions.trend.length - 1];
@@ -403,7 +406,12 @@ function EmissionsTrend({ emissions }: { emissions: Emissions }) {
         })}
         spec={spec}
         height={300}
-        note={<p>{t('report.emissions.note', { source: national.source })}</p>}
+        note={
+          <p>
+            {t('report.emissions.note', { source: national.source })}
+            {hasGap && <> {t('report.emissions.gapNote')}</>}
+          </p>
+        }
         legend={[
           { label: t('report.emissions.network'), style: 'primary' },
           { label, style: 'reference' },

@@ -155,3 +155,22 @@ export function latestCoverage(emissions: {
   const last = emissions.trend[emissions.trend.length - 1];
   return last ? { year: last.year, organisations: last.organisations } : null;
 }
+
+/** One column of the emissions chart: a year with its figure, or a gap where years are missing. */
+export type TrendColumn = { year: number; perInhabitant: number } | { gapFrom: number; gapTo: number };
+
+/**
+ * The emissions chart's columns. The bars stand in a row whatever the years, so where years are
+ * missing (Sustainable Advantage has 1990, then 2010 on) an empty, labelled column marks the break
+ * instead of drawing 1990 beside 2010 as if they were neighbours.
+ */
+export function trendColumns(trend: ReadonlyArray<{ year: number; perInhabitant: number }>): TrendColumn[] {
+  const columns: TrendColumn[] = [];
+  let previous: number | null = null;
+  for (const point of trend) {
+    if (previous !== null && point.year - previous > 1) columns.push({ gapFrom: previous + 1, gapTo: point.year - 1 });
+    columns.push({ year: point.year, perInhabitant: point.perInhabitant });
+    previous = point.year;
+  }
+  return columns;
+}
