@@ -100,7 +100,7 @@ export function json(method: string, body?: unknown, cookie?: string): RequestIn
 }
 
 export function tokenFromText(text: string): string | undefined {
-  const match = /\/login\?token=([A-Za-z0-9_%-]+)/.exec(text);
+  const match = /\/login[?#]token=([A-Za-z0-9_%-]+)/.exec(text);
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }
 

@@ -104,7 +104,7 @@ describe('POST /api/admin/campaigns/{year}/responses/{code}/remind ("Påminn nu"
     const mails = await reminderMails(ctx);
     expect(mails.flatMap((m) => m.to).sort()).toEqual(['politiker.1281@example.se', 'tjansteperson.1281@example.se']);
     expect(mails[0]?.subject).toMatch(/Lund/);
-    expect(mails[0]?.text).toMatch(/\/login\?token=/);
+    expect(mails[0]?.text).toMatch(/\/login#token=/);
     expect(mails[0]?.text).toMatch(/\/api\/unsubscribe\?token=/);
   });
 

@@ -43,6 +43,14 @@ describe('magic-link sign-in', () => {
     expect(await me.json()).toEqual({ email, name: 'Erik Nilsson', role: 'member', organisationId: '1281' });
   });
 
+  it("puts the token in the link's fragment, which browsers never send, so no access log holds it", async () => {
+    await requestLink(ctx, 'tjansteperson.1281@example.se');
+    const [mail] = await readOutbox(ctx.store);
+    const link = /https?:\/\/\S+\/login\S*/.exec(mail?.text ?? '')?.[0];
+    expect(link).toMatch(/\/login#token=[A-Za-z0-9_%-]+$/);
+    expect(new URL(link ?? '').search).toBe('');
+  });
+
   it('answers 202 for an unknown address and sends nothing, so addresses cannot be probed', async () => {
     const res = await requestLink(ctx, 'nobody@example.se');
     expect(res.status).toBe(202);

@@ -121,7 +121,7 @@ describe('a whole campaign in time travel through the real store', () => {
     expect(draft?.text).toContain('Ert utkast är påbörjat, 12 av 40 frågor besvarade.');
     expect(draft?.text).toContain('1 april 2026');
     expect(draft?.html).toContain('<html lang="sv">');
-    expect(draft?.text).toMatch(/http:\/\/localhost:3000\/login\?token=[^\s&]+&next=%2Fenkat/);
+    expect(draft?.text).toMatch(/http:\/\/localhost:3000\/login#token=[^\s&]+&next=%2Fenkat/);
     const unsubscribe = /http:\/\/localhost:3000\/api\/unsubscribe\?token=\S+/.exec(draft?.text ?? '')?.[0];
     expect(draft?.headers).toEqual({
       'List-Unsubscribe': `<${unsubscribe}>`,

@@ -101,9 +101,9 @@ export function makeE2E(input: {
 
   const latestLoginLink = async (email: string): Promise<string> => {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const mail = (await outbox()).reverse().find((m) => m.to.includes(email) && /\/login\?token=/.test(m.text));
-      const token = mail && /\/login\?token=([^\s"&<]+)/.exec(mail.text)?.[1];
-      if (token) return `${input.baseUrl}/login?token=${token}`;
+      const mail = (await outbox()).reverse().find((m) => m.to.includes(email) && /\/login[?#]token=/.test(m.text));
+      const token = mail && /\/login[?#]token=([^\s"&<]+)/.exec(mail.text)?.[1];
+      if (token) return `${input.baseUrl}/login#token=${token}`;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new AssertionError(`no sign-in link for ${email} in the outbox`);

@@ -160,6 +160,6 @@ export async function signIn(ctx: TestContext, email: string): Promise<string> {
 }
 
 export function tokenFromText(text: string): string | undefined {
-  const match = /\/login\?token=([A-Za-z0-9_%-]+)/.exec(text);
+  const match = /\/login[?#]token=([A-Za-z0-9_%-]+)/.exec(text);
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }

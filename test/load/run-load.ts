@@ -155,7 +155,7 @@ async function signIn(base: string, email: string): Promise<string> {
   if (link.status !== 202) throw new Error(`login-link answered ${link.status}`);
   const outbox = (await (await fetch(`${base}/api/dev/outbox`)).json()) as Array<{ to: string[]; text: string }>;
   const message = outbox.filter((m) => m.to.includes(email)).at(-1);
-  const token = /\/login\?token=([A-Za-z0-9_%-]+)/.exec(message?.text ?? '')?.[1];
+  const token = /\/login[?#]token=([A-Za-z0-9_%-]+)/.exec(message?.text ?? '')?.[1];
   if (!token) throw new Error(`no sign-in link for ${email}`);
   const res = await fetch(`${base}/api/auth/session`, {
     method: 'POST',

@@ -15,6 +15,7 @@ import { hashToken, newToken, sameHash } from './login-token';
 import { assertMaySignIn, registerMembership } from './membership-check';
 import { countAttempt } from './rate-limit';
 import type { SessionService, SessionUser } from './session.service';
+import { signInLink } from './sign-in-link';
 
 export const LOGIN_LINK_TTL_MS = 30 * 60 * 1000;
 
@@ -66,7 +67,7 @@ export class AuthService {
     }
     const identity = found;
     const token = await this.issueToken(identity, { ttlMs: LOGIN_LINK_TTL_MS, next: input.next });
-    const link = `${this.deps.baseUrl}/login?token=${encodeURIComponent(token)}`;
+    const link = signInLink(this.deps.baseUrl, token);
     await this.deps.mail.send({ to: [email], kind: 'login-link', ...loginLinkEmail({ link, name: identity.name }) });
   }
 

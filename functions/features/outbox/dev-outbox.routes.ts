@@ -24,7 +24,7 @@ export function registerDevOutboxRoutes(app: OpenAPIHono<AppEnv>, store: TableSt
     const entries = (await readOutbox(store)).reverse();
     const rows = entries
       .map((entry) => {
-        const link = /\/login\?token=[^\s]+/.exec(entry.text)?.[0];
+        const link = /\/login[?#]token=[^\s]+/.exec(entry.text)?.[0];
         return `<article class="outbox-entry">
   <h2>${escapeHtml(entry.subject)}</h2>
   <p class="meta">Till ${escapeHtml(entry.to.join(', '))} · ${escapeHtml(entry.kind)} · <time datetime="${escapeHtml(entry.sentAt)}">${escapeHtml(entry.sentAt)}</time></p>

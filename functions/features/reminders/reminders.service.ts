@@ -43,6 +43,7 @@ import {
 import type { Clock } from '../../ports/clock';
 import { type Mail, MailRejectedError, MailThrottledError } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
+import { signInLink } from '../auth/sign-in-link';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ResponseRepository } from '../responses/response.repository';
 import { LeaseLostError, type ReminderLogRepository, type ReminderRef, toPlanLog } from './reminder-log.repository';
@@ -634,7 +635,7 @@ export class RemindersService {
       },
       { ttlMs: REMINDER_SIGN_IN_TTL_MS, next: SURVEY_PATH },
     );
-    const signInUrl = `${this.deps.baseUrl}/login?token=${encodeURIComponent(token)}&next=${encodeURIComponent(SURVEY_PATH)}`;
+    const signInUrl = signInLink(this.deps.baseUrl, token, SURVEY_PATH);
     const unsubscribeToken = signUnsubscribeToken(await readSecret(this.deps.sessionSecret), {
       organisationId: contact.organisationId,
       contactId: contact.id,

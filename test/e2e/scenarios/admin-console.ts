@@ -207,7 +207,7 @@ export const scenarios: Scenario[] = [
           `the reminder went to ${remindName}'s contacts (${mail.to.join(', ')})`,
         );
         assert(`${mail.subject} ${mail.text}`.includes(remindName), 'the reminder names the organisation');
-        assert(/\/login\?token=/.test(mail.text), 'the reminder carries a sign-in link');
+        assert(/\/login#token=/.test(mail.text), 'the reminder carries a sign-in link');
         assert((await announced.textContent())?.includes(mail.to[0] ?? '—'), 'the announcer says who got it');
       }
       await remindRow

@@ -5,6 +5,7 @@ import { Loading } from '../components/Feedback';
 import { type MessageKey, useLang, useT } from '../i18n';
 import { isEmailShaped } from '../lib/email';
 import { formatDate } from '../lib/format';
+import { signInLinkParams } from '../lib/sign-in-link';
 import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../session';
 
@@ -150,9 +151,9 @@ export function LoginPage() {
   const t = useT();
   const [lang] = useLang();
   usePageTitle(t('login.title'));
-  const search = new URLSearchParams(useSearch());
-  const token = search.get('token');
-  const next = safeNext(search.get('next'));
+  const link = signInLinkParams(useSearch(), window.location.hash);
+  const token = link.token;
+  const next = safeNext(link.next);
   const [, navigate] = useLocation();
   const { setMe, state } = useSession();
   const [sentTo, setSentTo] = useState<string | null>(null);
