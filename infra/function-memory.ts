@@ -13,9 +13,9 @@ export const FUNCTION_MEMORY_MB = {
    */
   memberApi: FULL_VCPU_MB,
   /**
-   * The report API: the published report is one stored snapshot, a scorecard a few reads; CloudFront
-   * caches the public report. Its cold start is a reader's first page, so it gets the member API's
-   * core too.
+   * The report API: the published report is one stored snapshot, a scorecard a few reads. Nothing
+   * under /api/* is cached by CloudFront, so every reader's request reaches it, and its cold start is
+   * a reader's first page: it gets the member API's core too.
    */
   reportApi: FULL_VCPU_MB,
   /**

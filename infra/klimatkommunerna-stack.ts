@@ -6,6 +6,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { REMINDER_NOT_SENT_MSG } from '../functions/features/reminders/log-messages';
 import { Alarms } from './alarms';
 import { AppFunction } from './app-function';
 import { type DeploymentConfig, readDeploymentConfig } from './config';
@@ -83,7 +84,8 @@ export class KlimatkommunernaStack extends Stack {
     });
 
     this.sessionSecret = new Secret(this, 'SessionSecret', {
-      description: 'Signing key for session cookies (generated at deploy, never in code)',
+      // Named for its first use; it signs one-click unsubscribe links now (sessions need no key).
+      description: 'Signing key for one-click unsubscribe links (generated at deploy, never in code)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
 
@@ -196,9 +198,10 @@ export class KlimatkommunernaStack extends Stack {
       tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem'],
       queryIndexes: ['gsi1', 'gsi2'],
     });
-    // Reads reports, scores and sessions; unsubscribe updates a contact's email state.
+    // Reads reports, scores and sessions; unsubscribe updates a contact's email state. It writes no
+    // new item: publishing (the kansli's API) creates the report snapshots.
     this.data.grant(this.reportApi.fn, {
-      tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
+      tableActions: ['GetItem', 'UpdateItem', 'Query', 'BatchGetItem'],
       queryIndexes: ['gsi1', 'gsi2'],
     });
     this.data.grant(this.reminders.function.fn, {
@@ -231,6 +234,16 @@ export class KlimatkommunernaStack extends Stack {
     this.alarms.watchDeadLetterQueue('Reminders', this.reminders.deadLetterQueue);
     this.alarms.watchDeadLetterQueue('Retention', this.retention.deadLetterQueue);
     this.alarms.watchDeadLetterQueue('SesEvents', this.mail.eventsDeadLetterQueue);
+    // A send that fails is recorded and the run ends normally, so neither Errors nor the queue sees
+    // it; the run's log line per failed send does. Hourly runs: one period per run.
+    this.alarms.watchLogPhrase(
+      'RemindersFailedSends',
+      'Reminders: a run could not send one or more reminders (see the "reminder not sent" log lines)',
+      this.reminders.function.logGroup,
+      REMINDER_NOT_SENT_MSG,
+      Duration.hours(1),
+    );
+    this.alarms.watchSesReputation();
     this.alarms.add(
       'ApiServerErrors',
       'API: 5xx responses from API Gateway (function failures and timeouts)',

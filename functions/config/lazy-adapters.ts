@@ -22,11 +22,11 @@ export function lazySesMail(from: string, configurationSet?: string): Mail {
 /** The imports bucket, loaded on the first upload or preview. */
 export function lazyS3FileStore(bucket: string, prefix: string): FileStore {
   const files = once(async () => {
-    const [{ S3Client }, { S3FileStore }] = await Promise.all([
+    const [{ S3Client }, { S3FileStore, S3_CLIENT_CONFIG }] = await Promise.all([
       import('@aws-sdk/client-s3'),
       import('../files/s3-file-store'),
     ]);
-    return new S3FileStore(new S3Client({}), bucket, prefix);
+    return new S3FileStore(new S3Client(S3_CLIENT_CONFIG), bucket, prefix);
   });
   return {
     presignUpload: async (key, options) => (await files()).presignUpload(key, options),

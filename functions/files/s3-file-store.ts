@@ -1,6 +1,20 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { FileStore } from '../ports/file-store';
+
+/**
+ * Settings for the S3 client behind this store. By default the SDK adds a CRC32 checksum to every
+ * PutObject, and a presigned PUT has no body yet, so the URL would carry the checksum of zero bytes
+ * (`x-amz-checksum-crc32=AAAAAA==`) and S3 would refuse every real upload (aws-sdk-js-v3 #6994).
+ * Responses are still validated when S3 sends a checksum (the default), so a GET stays checked.
+ */
+export const S3_CLIENT_CONFIG = { requestChecksumCalculation: 'WHEN_REQUIRED' } as const satisfies S3ClientConfig;
 
 /**
  * Uploads in the imports bucket (infra/imports-bucket.ts). The browser PUTs straight to a presigned

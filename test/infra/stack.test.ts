@@ -3,7 +3,9 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REMINDER_NOT_SENT_MSG } from '../../functions/features/reminders/log-messages';
 import { TABLE_DESIGN } from '../../functions/store/table-design';
+import { SES_REPUTATION_ALARMS } from '../../infra/alarms';
 import { FULL_VCPU_MB, FUNCTION_MEMORY_MB } from '../../infra/function-memory';
 import { ADMIN_API_TIMEOUT_SECONDS } from '../../infra/http-api';
 import type { KlimatkommunernaStack } from '../../infra/klimatkommunerna-stack';
@@ -212,6 +214,8 @@ describe('Lambda functions', () => {
     expect(env.SES_FROM_ADDRESS).toBe(TEST_CONTEXT.sesFromAddress);
     expect(env.ADMIN_EMAILS).toBe(TEST_CONTEXT.adminEmails);
     expect(env.SESSION_SECRET_ARN).toEqual({ Ref: logicalId(stack.sessionSecret) });
+    // What the secret is for now, whatever its logical id says.
+    expect(props(template.toJSON().Resources[logicalId(stack.sessionSecret)]).Description).toMatch(/unsubscribe/);
     // baseUrl context is empty: links use the CloudFront domain.
     expect(JSON.stringify(env.BASE_URL)).toContain(logicalId(stack.web.distribution));
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
@@ -274,9 +278,9 @@ describe('least-privilege IAM', () => {
       ],
       indexes: { gsi1: ['dynamodb:Query'], gsi2: ['dynamodb:Query'] },
     });
-    // The report API reads; unsubscribe updates a contact. It deletes nothing.
+    // The report API reads; unsubscribe updates a contact. It creates and deletes nothing.
     expect(dynamoGrants(stack.reportApi.fn)).toEqual({
-      table: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      table: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
       indexes: { gsi1: ['dynamodb:Query'], gsi2: ['dynamodb:Query'] },
     });
     expect(dynamoGrants(stack.reminders.function.fn)).toEqual({
@@ -414,6 +418,57 @@ describe('alarms', () => {
     expect(dlqAlarms).toHaveLength(3);
     expect(alarms.some((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway')).toBe(true);
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: TEST_CONTEXT.alarmEmail });
+  });
+
+  it('count the reminders function’s failed sends from its log and alarm on any in an hourly run', () => {
+    const filters = resourcesOfType(template, 'AWS::Logs::MetricFilter').map(([, f]) => props(f));
+    expect(filters).toHaveLength(1);
+    const filter = filters[0]!;
+    expect(filter.LogGroupName).toEqual({ Ref: logicalId(stack.reminders.function.logGroup) });
+    // A quoted phrase: it matches the JSON line whether Lambda logs text or JSON.
+    expect(filter.FilterPattern).toBe(`"${REMINDER_NOT_SENT_MSG}"`);
+    const [transformation] = filter.MetricTransformations as Cfn[];
+    expect(transformation).toMatchObject({ MetricValue: '1', DefaultValue: 0 });
+    const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(([, a]) => props(a));
+    const failedSends = alarms.filter(
+      (a) => a.MetricName === transformation.MetricName && a.Namespace === transformation.MetricNamespace,
+    );
+    expect(failedSends).toHaveLength(1);
+    expect(failedSends[0]).toMatchObject({
+      Statistic: 'Sum',
+      Period: 3600,
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: logicalId(stack.alarms.topic) }],
+      OKActions: [{ Ref: logicalId(stack.alarms.topic) }],
+    });
+    // Per stack, so a second deployment in the account keeps its own count.
+    expect(transformation.MetricNamespace).toContain(stack.stackName);
+  });
+
+  it('watch the account’s SES bounce and complaint rates at the levels before SES acts', () => {
+    const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(([, a]) => props(a));
+    const ses: Record<string, Cfn> = Object.fromEntries(
+      alarms.filter((a) => a.Namespace === 'AWS/SES').map((a) => [a.MetricName as string, a]),
+    );
+    expect(Object.keys(ses).sort()).toEqual(['Reputation.BounceRate', 'Reputation.ComplaintRate']);
+    expect(ses['Reputation.BounceRate'].Threshold).toBe(SES_REPUTATION_ALARMS.bounceRate);
+    expect(ses['Reputation.ComplaintRate'].Threshold).toBe(SES_REPUTATION_ALARMS.complaintRate);
+    // The rates are fractions: 2 % bounces (review at 5 %), 0.1 % complaints (review from 0.1 %).
+    expect(SES_REPUTATION_ALARMS).toEqual({ bounceRate: 0.02, complaintRate: 0.001 });
+    for (const alarm of Object.values(ses)) {
+      expect(alarm).toMatchObject({
+        Statistic: 'Maximum',
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        // SES reports the rates now and then: a gap keeps the state, so a high rate stays in ALARM.
+        TreatMissingData: 'ignore',
+        AlarmActions: [{ Ref: logicalId(stack.alarms.topic) }],
+      });
+      // Account-wide, as SES enforces it.
+      expect(alarm.Dimensions).toBeUndefined();
+    }
   });
 });
 

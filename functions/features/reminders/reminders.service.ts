@@ -46,6 +46,7 @@ import type { AuditLog } from '../audit/audit.log';
 import { signInLink } from '../auth/sign-in-link';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ResponseRepository } from '../responses/response.repository';
+import { REMINDER_NOT_SENT_MSG } from './log-messages';
 import { LeaseLostError, type ReminderLogRepository, type ReminderRef, toPlanLog } from './reminder-log.repository';
 import { signUnsubscribeToken } from './unsubscribe-token';
 
@@ -336,7 +337,7 @@ export class RemindersService {
         onFailure: (error) => {
           const description = describeSendError(error);
           result.failed.push({ contact: runContact(contact), error: description });
-          this.deps.log({ level: 'warn', msg: 'reminder not sent', organisationId, contactId: contact.id, stepId });
+          this.deps.log({ level: 'warn', msg: REMINDER_NOT_SENT_MSG, organisationId, contactId: contact.id, stepId });
           return description;
         },
       });
@@ -608,7 +609,7 @@ export class RemindersService {
     result.failed.push(failure);
     this.deps.log({
       level: 'warn',
-      msg: 'reminder not sent',
+      msg: REMINDER_NOT_SENT_MSG,
       organisationId: due.contact.organisationId,
       contactId: due.contact.id,
       stepId: due.stepId,
