@@ -1,9 +1,11 @@
 /**
  * The kansli's export table: one row per organisation, one column per question (both surveys),
  * then the section scores, the total and the emission outcome (Utfall, never added into the score).
- * Pure; the CSV and xlsx writers both use it.
+ * Pure; the CSV and xlsx writers both use it. Headers are Swedish only, like the rest of the files.
  */
 import type { KlimatlagetReport } from '../klimatlaget/report.schema';
+// `YYYY-MM-DD HH:MM` in Stockholm time, sortable (shared/i18n/format-date.ts has only the long form).
+import { formatStockholm } from '../reminders/send-window';
 import type { EmissionOutcome } from '../scoring/emission-outcome.schema';
 import type { ScoreResult } from '../scoring/score.schema';
 import { compileScoring } from '../scoring/scoring-plan';
@@ -39,6 +41,8 @@ export interface ResponseTable {
 }
 
 const STATUS_TEXT: Record<string, string> = { submitted: 'Inskickad', draft: 'Utkast', not_started: 'Ej påbörjad' };
+/** The kansli reads times in Stockholm time, so the column says so and holds no UTC instant. */
+const SUBMITTED_HEADER = 'Inskickad (svensk tid)';
 const NOT_ANSWERS = new Set(['html', 'image', 'expression', 'panel', 'paneldynamic']);
 
 interface QuestionColumn {
@@ -86,7 +90,7 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
     'Typ',
     'Status',
     'Befriad',
-    'Inskickad',
+    SUBMITTED_HEADER,
     ...questions.map((q) => `${q.name} – ${localText(q.json.title, 'sv') ?? q.name}`),
     ...sections.map((s) => `Poäng ${s.type}: ${s.name} – ${s.title}`),
     'Poäng totalt',
@@ -112,7 +116,7 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
       organisation.type,
       STATUS_TEXT[response?.status ?? 'not_started'] ?? response?.status,
       response?.excused === true,
-      response?.status === 'submitted' ? (response.submittedAt ?? null) : null,
+      response?.status === 'submitted' && response.submittedAt ? formatStockholm(new Date(response.submittedAt)) : null,
       ...questions.map((q) => (q.type === organisation.type ? answerCell(q.json, data[q.name]) : null)),
       ...sections.map((s) =>
         s.type === organisation.type

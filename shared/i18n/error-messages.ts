@@ -103,8 +103,12 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   token_rejected: 'The sign-in link could not be used.',
 };
 
+/** Whether an Accept-Language header puts English first; everything else gets Swedish. */
+export function prefersEnglish(acceptLanguage: string | undefined): boolean {
+  return /^\s*en\b/i.test(acceptLanguage ?? '');
+}
+
 /** Picks the message for the client's language; Swedish unless English is preferred. */
 export function localiseErrorMessage(code: string, swedish: string, acceptLanguage: string | undefined): string {
-  const prefersEnglish = /^\s*en\b/i.test(acceptLanguage ?? '');
-  return prefersEnglish ? (ENGLISH_ERROR_MESSAGES[code] ?? swedish) : swedish;
+  return prefersEnglish(acceptLanguage) ? (ENGLISH_ERROR_MESSAGES[code] ?? swedish) : swedish;
 }

@@ -12,7 +12,10 @@ export type ReminderEmailInput = (
   campaignTitle: string;
   /** The deadline that applies to this organisation; shown in Stockholm time. */
   closesAt: Date;
-  /** Questions answered so far in the organisation's draft; shown together with `total`. */
+  /**
+   * Required questions answered so far in the organisation's draft, of `total` (the stored
+   * `answered` / `totalQuestions`, counted as the member's page counts them: `responseProgress`).
+   */
   answered?: number;
   total?: number;
   /**
@@ -24,6 +27,7 @@ export type ReminderEmailInput = (
   signInUrl: string;
   /** One-click unsubscribe link (the same URL belongs in the List-Unsubscribe header). */
   unsubscribeUrl: string;
+  /** `sv` (default): Swedish with a short English summary, as the other emails; `en`: all English. */
   locale?: ReminderEmailLocale;
 };
 
@@ -101,8 +105,8 @@ function progress(input: ReminderEmailInput, locale: ReminderEmailLocale): strin
   const { answered, total } = input;
   if (answered === undefined || total === undefined || total <= 0 || answered <= 0) return null;
   return locale === 'sv'
-    ? `Ert utkast är påbörjat, ${answered} av ${total} frågor besvarade.`
-    : `Your draft has been started: ${answered} of ${total} questions answered.`;
+    ? `Ert utkast är påbörjat, ${answered} av ${total} obligatoriska frågor besvarade.`
+    : `Your draft has been started: ${answered} of ${total} required questions answered.`;
 }
 
 /** The nudge for an organisation that has not started: last year's answers can be the starting point. */
@@ -135,7 +139,8 @@ function swedish(input: ReminderEmailInput, deadline: string): Content {
         subject: `Inbjudan: ${title} för ${org}`,
         paragraphs: [
           'Hej!',
-          `${title} är nu öppen, och du är kontaktperson för ${org}. Flera kontaktpersoner kan svara för organisationen tillsammans, och svaren sparas som utkast tills ni skickar in.`,
+          // The title is free text ("Medlemstest 2026"), so nothing here may have to agree with its gender.
+          `Nu går det att svara på ${title}, och du är kontaktperson för ${org}. Flera kontaktpersoner kan svara för organisationen tillsammans, och svaren sparas som utkast tills ni skickar in.`,
           ...carryOver(input, 'sv'),
           `Sista dag att svara: ${deadline}.`,
         ],
@@ -236,13 +241,34 @@ function english(input: ReminderEmailInput, deadline: string): Content {
   }
 }
 
+/**
+ * The English line of a Swedish email, as in the sign-in, receipt and review-note emails: contacts
+ * have no language preference stored, so everyone gets Swedish with this summary.
+ */
+function englishSummary(input: ReminderEmailInput): string {
+  const org = oneLine(input.organisationName);
+  const title = oneLine(input.campaignTitle);
+  const what = {
+    invitation: `you are invited to answer ${title} for ${org}, as one of its contacts`,
+    'no-response': `a reminder that we have not yet received an answer from ${org} to ${title}`,
+    draft: `a reminder that the draft of ${title} for ${org} has not been submitted`,
+    'last-day': `a reminder that today is the last day to answer ${title} for ${org}`,
+  }[input.variant];
+  return [
+    `In English: ${what}. Deadline: ${formatDeadline(input.closesAt, 'en')}.`,
+    'The link “Logga in och svara” signs you in; it is personal and works once.',
+    'The survey can be shown in English (“In English” at the top of the page).',
+    '“Avsluta påminnelser” at the bottom stops the reminders.',
+  ].join(' ');
+}
+
 const html = (value: string) => escapeHtml(value).replace(/\n/g, '<br>');
 
 /**
- * Builds the invitation or reminder email in Swedish (default) or English: a subject, plain text and
- * simple HTML with every interpolated value escaped. It names the organisation, the campaign, the
- * deadline in Stockholm time and, where given, how far the draft has come, or that an organisation
- * that has not started can start from the answers it submitted before.
+ * Builds the invitation or reminder email in Swedish with an English summary line (default) or in
+ * English: a subject, plain text and simple HTML with every interpolated value escaped. It names the
+ * organisation, the campaign, the deadline in Stockholm time and, where given, how far the draft has
+ * come, or that an organisation that has not started can start from the answers it submitted before.
  * @throws RangeError if `signInUrl` or `unsubscribeUrl` is not an http(s) URL.
  */
 export function reminderEmail(input: ReminderEmailInput): ReminderEmail {
@@ -250,11 +276,13 @@ export function reminderEmail(input: ReminderEmailInput): ReminderEmail {
   const signInUrl = checkedUrl(input.signInUrl, 'signInUrl');
   const unsubscribeUrl = checkedUrl(input.unsubscribeUrl, 'unsubscribeUrl');
   const content = (locale === 'sv' ? swedish : english)(input, formatDeadline(input.closesAt, locale));
+  const inEnglish = locale === 'sv' ? englishSummary(input) : undefined;
 
   const text = [
     ...content.paragraphs,
     `${content.signInLabel}: ${signInUrl}`,
     content.signInHint,
+    ...(inEnglish ? [inEnglish] : []),
     content.signature,
     `${content.unsubscribeLead} ${content.unsubscribeLabel}: ${unsubscribeUrl}`,
   ].join('\n\n');
@@ -263,6 +291,7 @@ export function reminderEmail(input: ReminderEmailInput): ReminderEmail {
     ...content.paragraphs.map((paragraph) => `<p>${html(paragraph)}</p>`),
     `<p><a href="${escapeHtml(signInUrl)}">${html(content.signInLabel)}</a></p>`,
     `<p style="color:#555;font-size:90%">${html(content.signInHint)}</p>`,
+    ...(inEnglish ? [`<p lang="en">${html(inEnglish)}</p>`] : []),
     `<p>${html(content.signature)}</p>`,
     `<hr><p style="color:#555;font-size:90%">${html(content.unsubscribeLead)} <a href="${escapeHtml(unsubscribeUrl)}">${html(content.unsubscribeLabel)}</a></p>`,
   ].join('\n');

@@ -19,7 +19,7 @@ export const ProgressRowSchema = z.object({
   name: z.string(),
   type: z.enum(['kommun', 'region']),
   status: ProgressStatusSchema,
-  /** Share (0–1) of the visible questions answered at the last save. */
+  /** Share (0–1) of the visible required questions answered at the last save (`responseProgress`). */
   answeredShare: z.number().min(0).max(1),
   updatedAt: z.string().nullable(),
   updatedBy: EditorSchema.nullable(),

@@ -28,3 +28,14 @@ export function answeredShare(surveyJson: object, answers: Values, options: Answ
   });
   return { answered, total, share: total > 0 ? answered / total : 0 };
 }
+
+/**
+ * A response's progress as every reader shows it (the member's page, the stored `answered` /
+ * `totalQuestions`, the kansli's progress page, the draft reminders): the visible required
+ * questions, `requiredIf` included. Optional extras such as a link or a comment beside a question
+ * would otherwise make a draft that can be submitted look a third done.
+ * @throws ScoringConfigError when the survey's expressions cannot be compiled.
+ */
+export function responseProgress(surveyJson: object, answers: Values): AnsweredShare {
+  return answeredShare(surveyJson, answers, { scope: 'required' });
+}

@@ -3,7 +3,7 @@
  * can import them. Code that builds a survey-core Model imports `./scoring-properties` instead,
  * which registers the custom properties on import.
  */
-export { type AnsweredShareOptions, answeredShare } from './answered-share';
+export { type AnsweredShareOptions, answeredShare, responseProgress } from './answered-share';
 export { measureScoringThroughput, type ScoringThroughput } from './benchmark';
 export { CHANGE_5Y_STEPS, CHANGE_SINCE_1990_STEPS, emissionOutcome, PER_INHABITANT_STEPS } from './emission-outcome';
 export * from './emission-outcome.schema';

@@ -378,13 +378,15 @@ describe('exports for the kansli', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = text.slice(1).split('\r\n');
-    expect(lines[0]).toMatch(/^Kod;Organisation;Typ;Status;Befriad;Inskickad;/);
+    expect(lines[0]).toMatch(/^Kod;Organisation;Typ;Status;Befriad;Inskickad \(svensk tid\);/);
     expect(lines[0]).toContain('M1 – ');
     const injected = lines.find((line) => line.startsWith('0180;'))!;
     expect(injected).toContain(`;"'=HYPERLINK(""http://evil.example"",""Klicka"")";`);
     expect(injected).toContain(";'+46 70 123 45 67;");
     expect(injected).not.toMatch(/;=|;\+|;"=/);
     expect(injected).toContain(';0,9697;A;Ja;');
+    // Submitted 2026-03-10T09:00Z: 10:00 in Stockholm.
+    expect(injected).toContain(';2026-03-10 10:00;');
   });
 
   it('writes an xlsx that reads back with one row per organisation and a sheet of aggregates', async () => {
@@ -406,6 +408,7 @@ describe('exports for the kansli', () => {
     expect(nameCell.type).toBe(ExcelJS.ValueType.String);
     expect(nameCell.formula).toBeUndefined();
     expect(row.getCell(header.indexOf('Poäng totalt') + 1).value).toBe(64);
+    expect(row.getCell(header.indexOf('Inskickad (svensk tid)') + 1).value).toBe('2026-03-10 10:00');
     const m1 = header.findIndex((h) => String(h).startsWith('M1 – ')) + 1;
     expect(row.getCell(m1).value).toBe('Beslut om att bli klimatneutral senast 2030');
     const answer = row.getCell(header.indexOf('respondent_name – Ditt namn') + 1);

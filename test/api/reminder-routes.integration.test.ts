@@ -338,6 +338,63 @@ describe('unsubscribe', () => {
     expect((await contacts.get(MALMO_ID, 'tjansteperson-1280'))?.emailState).toBe('unsubscribed');
   });
 
+  it('shows the confirm page in English when the browser asks for it, and in Swedish with an English line otherwise', async () => {
+    // Arrange
+    const link = await unsubscribeLink('tjansteperson.1281@example.se');
+    // Act
+    const englishRes = await ctx.app.request(link, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const english = await englishRes.text();
+    const swedish = await (
+      await ctx.app.request(link, { headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.8' } })
+    ).text();
+    // Assert
+    expect(englishRes.headers.get('vary')).toContain('Accept-Language');
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('<h1>Stop reminders</h1>');
+    expect(english).toContain('<button type="submit" class="button">Stop reminders</button>');
+    expect(english).toContain('You get reminders about the member survey as a contact for Lund.');
+    expect(english).not.toContain('påminnelser');
+    expect(swedish).toContain('<html lang="sv">');
+    expect(swedish).toContain('<h1>Avsluta påminnelser</h1>');
+    expect(swedish).toContain('<p lang="en">In English: this page stops the reminders about the member survey');
+    expect((await new ContactRepository(ctx.store).get(LUND_ID, 'tjansteperson-1281'))?.emailState).toBe('ok');
+  });
+
+  it("confirms the page's form POST in the browser's language, and says a bad link is bad in English too", async () => {
+    // Arrange
+    const formLink = await unsubscribeLink('tjansteperson.1280@example.se');
+    const formToken = decodeURIComponent(new URL(formLink, 'http://x').searchParams.get('token') ?? '');
+    const lundLink = await unsubscribeLink('politiker.1281@example.se');
+    const lundToken = decodeURIComponent(new URL(lundLink, 'http://x').searchParams.get('token') ?? '');
+    const form = (token: string, language: string) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': language },
+      body: `token=${encodeURIComponent(token)}`,
+    });
+    // Act
+    const english = await ctx.app.request('/api/unsubscribe', form(formToken, 'en'));
+    const swedish = await ctx.app.request('/api/unsubscribe', form(lundToken, 'sv'));
+    const bad = await ctx.app.request('/api/unsubscribe?token=x', { headers: { 'accept-language': 'en-US' } });
+    const badSwedish = await ctx.app.request('/api/unsubscribe?token=x');
+    // Assert
+    expect(english.status).toBe(200);
+    const done = await english.text();
+    expect(done).toContain('<html lang="en">');
+    expect(done).toContain('<h1>Reminders stopped</h1>');
+    expect(done).toContain('You will get no more reminders about the member survey for Malmö.');
+    const klar = await swedish.text();
+    expect(klar).toContain('<h1>Påminnelserna är avslutade</h1>');
+    expect(klar).toContain('<p lang="en">In English: the reminders have stopped.');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('The link to stop reminders is not valid. Copy the whole link from the email.');
+    const badText = await badSwedish.text();
+    expect(badText).toContain('Länken för att avsluta påminnelser är ogiltig.');
+    expect(badText).toContain('<p lang="en">In English: The link to stop reminders is not valid.');
+    const contacts = new ContactRepository(ctx.store);
+    expect((await contacts.get(MALMO_ID, 'tjansteperson-1280'))?.emailState).toBe('unsubscribed');
+    expect((await contacts.get(LUND_ID, 'politiker-1281'))?.emailState).toBe('unsubscribed');
+  });
+
   it('refuses a forged or altered token with a 400', async () => {
     // Arrange
     const forged = signUnsubscribeToken('another-secret', { organisationId: LUND_ID, contactId: 'politiker-1281' });

@@ -118,9 +118,13 @@ describe('a whole campaign in time travel through the real store', () => {
     const draft = mail.messages.find((m) => m.to[0] === 'tjansteperson.1280@example.se');
     expect(draft).toMatchObject({ kind: 'reminder' });
     expect(draft?.subject).toBe('Påminnelse: Medlemstest 2026 – utkastet för Malmö är inte inskickat');
-    expect(draft?.text).toContain('Ert utkast är påbörjat, 12 av 40 frågor besvarade.');
+    expect(draft?.text).toContain('Ert utkast är påbörjat, 12 av 40 obligatoriska frågor besvarade.');
     expect(draft?.text).toContain('1 april 2026');
     expect(draft?.html).toContain('<html lang="sv">');
+    expect(draft?.text).toContain(
+      'In English: a reminder that the draft of Medlemstest 2026 for Malmö has not been submitted.',
+    );
+    expect(draft?.html).toContain('<p lang="en">In English: ');
     expect(draft?.text).toMatch(/http:\/\/localhost:3000\/login#token=[^\s&]+&next=%2Fenkat/);
     const unsubscribe = /http:\/\/localhost:3000\/api\/unsubscribe\?token=\S+/.exec(draft?.text ?? '')?.[0];
     expect(draft?.headers).toEqual({

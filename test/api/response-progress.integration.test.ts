@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
+import { ResponseRepository } from '../../functions/features/responses/response.repository';
+import { readOutbox } from '../../functions/mail/outbox-mail';
 import { ResponseViewSchema } from '../../shared/schemas/response.schema';
 import { answeredShare } from '../../shared/scoring/answered-share';
+import { call, signInAdmin } from '../helpers/admin-api';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { seededContext } from '../helpers/seeded-context';
 import { jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
@@ -66,5 +69,74 @@ describe('the member’s response view counts the required questions answered', 
     expect(body.status).toBe('submitted');
     expect(body.required.total).toBeGreaterThan(5);
     expect(body.required.answered).toBe(body.required.total);
+  });
+});
+
+/**
+ * The stored `answered` / `totalQuestions` feed the kansli's progress page and the draft reminders:
+ * they count what the member's page counts, so a link or comment left empty beside a question
+ * does not make a draft that can be submitted look a third done.
+ */
+describe('the stored progress counts the required questions, as the member sees them', () => {
+  let ctx: TestContext;
+  let official: string;
+  let admin: string;
+  const put = (data: Record<string, unknown>, version: number) =>
+    ctx.app.request(RESPONSE, withCookie(official, jsonRequest('PUT', { data, version })));
+  const lund = async () => {
+    const res = await call(ctx, admin, 'GET', '/api/admin/campaigns/2026/progress');
+    expect(res.status).toBe(200);
+    return res.body.find((row: { organisationId: string }) => row.organisationId === '1281');
+  };
+
+  beforeEach(async () => {
+    ctx = await seededContext({ now: '2026-03-10T09:00:00Z', campaign: true });
+    official = await signIn(ctx, 'tjansteperson.1281@example.se');
+    admin = await signInAdmin(ctx);
+  });
+
+  it('shows every required question answered on the member page, the progress page and in the reminder', async () => {
+    // Arrange: every required question, and none of the optional links and comments beside them
+    const data = completeKommunAnswers();
+    const required = answeredShare(DEFAULT_SURVEYS.kommun, data, { scope: 'required' });
+    expect(required.answered).toBe(required.total);
+    expect(answeredShare(DEFAULT_SURVEYS.kommun, data).share).toBeLessThan(0.75);
+    expect((await put(data, 0)).status).toBe(200);
+    // Act
+    const view = ResponseViewSchema.parse(
+      await (await ctx.app.request(RESPONSE, { headers: { cookie: official } })).json(),
+    );
+    const row = await lund();
+    const stored = await new ResponseRepository(ctx.store).get(2026, '1281');
+    const remind = await call(ctx, admin, 'POST', '/api/admin/campaigns/2026/responses/1281/remind');
+    // Assert
+    expect(view.required).toEqual({ answered: required.total, total: required.total });
+    expect([stored?.answered, stored?.totalQuestions]).toEqual([required.total, required.total]);
+    expect(row.answeredShare).toBe(1);
+    expect(remind.status).toBe(200);
+    const reminders = (await readOutbox(ctx.store)).filter((m) => m.kind === 'reminder');
+    expect(reminders).toHaveLength(2);
+    for (const mail of reminders) {
+      expect(mail.text).toContain(`${required.total} av ${required.total} obligatoriska frågor besvarade`);
+    }
+  });
+
+  it('gives the progress page the member page’s share for a draft under way, and keeps it on submit', async () => {
+    // Arrange
+    const partial = { respondent_name: 'Erik', B1: true, B2: false };
+    const expected = answeredShare(DEFAULT_SURVEYS.kommun, partial, { scope: 'required' });
+    expect((await put(partial, 0)).status).toBe(200);
+    // Act
+    const draft = await lund();
+    expect((await put(completeKommunAnswers(), 1)).status).toBe(200);
+    const submit = await ctx.app.request(
+      `${RESPONSE}/submit`,
+      withCookie(official, jsonRequest('POST', { version: 2 })),
+    );
+    const submitted = await lund();
+    // Assert
+    expect(draft.answeredShare).toBeCloseTo(expected.answered / expected.total);
+    expect(submit.status, await submit.clone().text()).toBe(200);
+    expect(submitted).toMatchObject({ status: 'submitted', answeredShare: 1 });
   });
 });

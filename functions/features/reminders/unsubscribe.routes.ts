@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { ENGLISH_ERROR_MESSAGES, prefersEnglish } from '../../../shared/i18n/error-messages';
 import { escapeHtml } from '../../../shared/i18n/escape-html';
 import {
   OneClickUnsubscribeFormSchema,
@@ -51,9 +52,25 @@ function wantsJson(c: Context<AppEnv>): boolean {
   return type.includes('application/json') || (accept.includes('application/json') && !accept.includes('text/html'));
 }
 
-function page(title: string, body: string): string {
+type PageLanguage = 'sv' | 'en';
+
+/**
+ * The page's language: English when the browser puts it first, Swedish (with an English line)
+ * otherwise. Marks the answer as varying by Accept-Language, so no cache serves one to the other.
+ */
+function pageLanguage(c: Context<AppEnv>): PageLanguage {
+  c.header('Vary', 'Accept-Language', { append: true });
+  return prefersEnglish(c.req.header('accept-language')) ? 'en' : 'sv';
+}
+
+/** Contacts have no language stored: a Swedish page carries a short English line, as the emails do. */
+function englishLine(html: string): string {
+  return `\n<p lang="en">In English: ${html}</p>`;
+}
+
+function page(lang: PageLanguage, title: string, body: string): string {
   return `<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)} – Klimatkommunerna</title>
 <link rel="stylesheet" href="/assets/app.css"></head>
 <body><header class="site-header"><div class="wrap"><a class="brand" href="/">Klimatkommunerna</a></div></header>
@@ -62,45 +79,85 @@ ${body}
 </main></body></html>`;
 }
 
-function confirmPage(token: string, result: UnsubscribeResult): string {
+function confirmPage(lang: PageLanguage, token: string, result: UnsubscribeResult): string {
   const org = escapeHtml(result.organisationName);
   if (result.emailState !== 'ok') {
-    return page(
-      'Inga fler påminnelser',
-      `<p>Vi skickar redan inga påminnelser om medlemstestet till dig som kontaktperson för ${org}.</p>
-<p>Vill du ha påminnelser igen? Kontakta kansliet.</p>`,
-    );
+    return lang === 'en'
+      ? page(
+          'en',
+          'No more reminders',
+          `<p>Reminders about the member survey are already off for you as a contact for ${org}.</p>
+<p>Want reminders again? Contact the secretariat.</p>`,
+        )
+      : page(
+          'sv',
+          'Inga fler påminnelser',
+          `<p>Vi skickar redan inga påminnelser om medlemstestet till dig som kontaktperson för ${org}.</p>
+<p>Vill du ha påminnelser igen? Kontakta kansliet.</p>${englishLine(`reminders about the member survey are already off for you as a contact for ${org}.`)}`,
+        );
   }
-  return page(
-    'Avsluta påminnelser',
-    `<p>Du får påminnelser om medlemstestet som kontaktperson för ${org}.</p>
-<form method="post" action="${PATH}">
+  const form = (label: string) => `<form method="post" action="${PATH}">
 <input type="hidden" name="token" value="${escapeHtml(token)}">
-<p><button type="submit" class="button">Avsluta påminnelser</button></p>
-</form>
-<p>Inbjudan när en ny enkät öppnar får du fortfarande. Kansliet kan slå på påminnelserna igen om du ber om det.</p>`,
-  );
+<p><button type="submit" class="button">${label}</button></p>
+</form>`;
+  return lang === 'en'
+    ? page(
+        'en',
+        'Stop reminders',
+        `<p>You get reminders about the member survey as a contact for ${org}.</p>
+${form('Stop reminders')}
+<p>You will still get the invitation when a new survey opens. The secretariat can turn the reminders back on if you ask.</p>`,
+      )
+    : page(
+        'sv',
+        'Avsluta påminnelser',
+        `<p>Du får påminnelser om medlemstestet som kontaktperson för ${org}.</p>
+${form('Avsluta påminnelser')}
+<p>Inbjudan när en ny enkät öppnar får du fortfarande. Kansliet kan slå på påminnelserna igen om du ber om det.</p>${englishLine(`this page stops the reminders about the member survey that you get as a contact for ${org}. Press “Avsluta påminnelser” to confirm. You will still get the invitation when a new survey opens.`)}`,
+      );
 }
 
-function donePage(result: UnsubscribeResult): string {
-  return page(
-    'Påminnelserna är avslutade',
-    `<p>Du får inga fler påminnelser om medlemstestet för ${escapeHtml(result.organisationName)}.</p>
-<p>Inbjudan när en ny enkät öppnar får du fortfarande. Ångrar du dig, kontakta kansliet.</p>`,
-  );
+function donePage(lang: PageLanguage, result: UnsubscribeResult): string {
+  const org = escapeHtml(result.organisationName);
+  return lang === 'en'
+    ? page(
+        'en',
+        'Reminders stopped',
+        `<p>You will get no more reminders about the member survey for ${org}.</p>
+<p>You will still get the invitation when a new survey opens. If you change your mind, contact the secretariat.</p>`,
+      )
+    : page(
+        'sv',
+        'Påminnelserna är avslutade',
+        `<p>Du får inga fler påminnelser om medlemstestet för ${org}.</p>
+<p>Inbjudan när en ny enkät öppnar får du fortfarande. Ångrar du dig, kontakta kansliet.</p>${englishLine(`the reminders have stopped. You will get no more reminders about the member survey for ${org}; you will still get the invitation when a new survey opens.`)}`,
+      );
 }
+
+// On this route invalid_input only ever means the token: say that rather than "The input is not valid".
+const ENGLISH_PAGE_ERRORS: Record<string, string> = {
+  invalid_input: 'The link to stop reminders is not valid. Copy the whole link from the email.',
+};
 
 function errorPage(c: Context<AppEnv>, error: unknown): Response {
   if (!(error instanceof DomainError)) throw error;
   const status = httpStatusOf(error);
-  return c.html(page('Det gick inte', `<p>${escapeHtml(error.message)}</p>`), status);
+  const lang = pageLanguage(c);
+  const english = ENGLISH_PAGE_ERRORS[error.code] ?? ENGLISH_ERROR_MESSAGES[error.code] ?? error.message;
+  return c.html(
+    lang === 'en'
+      ? page('en', 'That did not work', `<p>${escapeHtml(english)}</p>`)
+      : page('sv', 'Det gick inte', `<p>${escapeHtml(error.message)}</p>${englishLine(escapeHtml(english))}`),
+    status,
+  );
 }
 
 /**
  * The one-click unsubscribe link in every reminder. GET shows who the link is for and a confirm
  * button, and changes nothing (mail scanners open links). POST unsubscribes: as JSON `{token}`, as
  * the page's form, or as a mail client's RFC 8058 one-click POST (`List-Unsubscribe=One-Click`, token
- * in the query). Public: the signed token is the authority.
+ * in the query). Public: the signed token is the authority. The pages are in English when the
+ * browser's Accept-Language puts English first, otherwise Swedish with a short English line.
  */
 export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, deps: UnsubscribeRouteDeps): void {
   const { emailStates, access, secret } = deps;
@@ -124,7 +181,7 @@ export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, deps: Unsubs
       try {
         const result = await emailStates.describe(subjectOf(await readSecret(secret), token));
         if (wantsJson(c)) return c.json(result, 200);
-        return c.html(confirmPage(token ?? '', result), 200);
+        return c.html(confirmPage(pageLanguage(c), token ?? '', result), 200);
       } catch (error) {
         if (wantsJson(c)) throw error;
         return errorPage(c, error) as never;
@@ -163,7 +220,7 @@ export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, deps: Unsubs
         const token = c.req.valid('query').token ?? body?.token;
         const result = await emailStates.unsubscribe(subjectOf(await readSecret(secret), token));
         if (json) return c.json(result, 200);
-        return c.html(donePage(result), 200);
+        return c.html(donePage(pageLanguage(c), result), 200);
       } catch (error) {
         if (json) throw error;
         return errorPage(c, error) as never;

@@ -10,7 +10,7 @@ import type {
   SurveyData,
   SurveyResponse,
 } from '../../../shared/schemas/response.schema';
-import { answeredShare } from '../../../shared/scoring/answered-share';
+import { responseProgress } from '../../../shared/scoring/answered-share';
 import { score } from '../../../shared/scoring/score';
 import { carryOverAnswers, latestEarlierSubmission } from '../../../shared/survey-content/carry-over';
 import { validateDraft } from '../../../shared/survey-validation/validate-draft';
@@ -70,7 +70,7 @@ export class ResponseService {
     // "x av y obligatoriska frågor besvarade": what is left before the survey can be submitted.
     let required = { answered: 0, total: 0 };
     try {
-      const share = answeredShare(survey, response?.data ?? {}, { scope: 'required' });
+      const share = responseProgress(survey, response?.data ?? {});
       required = { answered: share.answered, total: share.total };
     } catch (error) {
       // A survey whose scoring does not compile: saving says so; the member can still read.
@@ -160,7 +160,8 @@ export class ResponseService {
     if (!acceptsWrites(campaign, now) && !honoursOwnDeadlines(campaign)) {
       throw await this.whyRefused(campaign, organisationId, now);
     }
-    const progress = answeredShare(campaign.surveys[organisationType], data);
+    // Stored for the progress page and the draft reminders: the same count the member's page shows.
+    const progress = responseProgress(campaign.surveys[organisationType], data);
     try {
       const saved = await this.deps.responses.saveDraft({
         year: campaign.year,
@@ -202,7 +203,7 @@ export class ResponseService {
     const { validateSubmission } = await import('../../../shared/survey-validation/validate-submission');
     const checked = validateSubmission(survey, stored?.data ?? {});
     if (!checked.ok) throw invalidResponse(checked.details);
-    const progress = answeredShare(survey, checked.data);
+    const progress = responseProgress(survey, checked.data);
     let submitted: SurveyResponse;
     try {
       submitted = await this.deps.responses.submit({

@@ -48,7 +48,7 @@ describe('responseTable', () => {
       'Typ',
       'Status',
       'Befriad',
-      'Inskickad',
+      'Inskickad (svensk tid)',
       'G1 – G1',
     ]);
     expect(table.header).toContain('r1 – Region?');
@@ -62,6 +62,29 @@ describe('responseTable', () => {
     expect(first?.[column('Utfall: förändring sedan 1990')]).toBe(-0.5);
     expect(second?.slice(0, 4)).toEqual(['0002', 'Tvåkommun', 'kommun', 'Ej påbörjad']);
     expect(second?.[column('Poäng totalt')]).toBeNull();
+  });
+
+  it.each([
+    ['in summer time', '2025-10-15T21:00:00.000Z', '2025-10-15 23:00'],
+    ['in winter time, across midnight and the year', '2025-12-31T23:30:00Z', '2026-01-01 00:30'],
+    ['on the night summer time begins', '2026-03-29T01:00:00Z', '2026-03-29 03:00'],
+  ])('writes the submit time as Stockholm wall-clock time %s, never as a UTC instant', (_case, submittedAt, shown) => {
+    // Act
+    const table = responseTable({
+      surveys: { kommun: survey, region: survey },
+      organisations: [
+        { id: '0001', name: 'Ettkommun', type: 'kommun' },
+        { id: '0002', name: 'Tvåkommun', type: 'kommun' },
+      ],
+      responses: new Map([
+        ['0001', { status: 'submitted', submittedAt, data: {} }],
+        ['0002', { status: 'draft', submittedAt, data: {} }],
+      ]),
+    });
+    // Assert
+    const column = table.header.indexOf('Inskickad (svensk tid)');
+    expect(column).toBe(5);
+    expect(table.rows.map((row) => row[column])).toEqual([shown, null]);
   });
 
   it.each([

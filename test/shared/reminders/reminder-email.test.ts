@@ -18,7 +18,7 @@ describe('reminderEmail in Swedish', () => {
       'the invitation',
       { kind: 'invitation', variant: 'invitation' },
       'Inbjudan: Medlemstest 2025 för Region Skåne',
-      'Medlemstest 2025 är nu öppen, och du är kontaktperson för Region Skåne.',
+      'Nu går det att svara på Medlemstest 2025, och du är kontaktperson för Region Skåne.',
     ],
     [
       'the no-response reminder',
@@ -30,7 +30,7 @@ describe('reminderEmail in Swedish', () => {
       'the draft reminder',
       { kind: 'reminder', variant: 'draft' },
       'Påminnelse: Medlemstest 2025 – utkastet för Region Skåne är inte inskickat',
-      'Ert utkast är påbörjat, 12 av 40 frågor besvarade.',
+      'Ert utkast är påbörjat, 12 av 40 obligatoriska frågor besvarade.',
     ],
     [
       'the last-day reminder',
@@ -64,7 +64,9 @@ describe('reminderEmail in Swedish', () => {
     // Act
     const email = reminderEmail(input);
     // Assert
-    expect(email.text).toContain('Ert utkast är påbörjat, 39 av 40 frågor besvarade. Glöm inte att skicka in.');
+    expect(email.text).toContain(
+      'Ert utkast är påbörjat, 39 av 40 obligatoriska frågor besvarade. Glöm inte att skicka in.',
+    );
   });
 
   it('words the draft reminder without numbers when progress is unknown', () => {
@@ -75,6 +77,80 @@ describe('reminderEmail in Swedish', () => {
     // Assert
     expect(email.text).toContain('Region Skåne har ett påbörjat utkast till Medlemstest 2025.');
     expect(email.text).not.toContain('undefined');
+  });
+
+  it.each([
+    [
+      'the invitation',
+      { kind: 'invitation', variant: 'invitation' },
+      'you are invited to answer Medlemstest 2025 for Region Skåne',
+    ],
+    [
+      'the no-response reminder',
+      { kind: 'reminder', variant: 'no-response' },
+      'a reminder that we have not yet received an answer from Region Skåne to Medlemstest 2025',
+    ],
+    [
+      'the draft reminder',
+      { kind: 'reminder', variant: 'draft' },
+      'a reminder that the draft of Medlemstest 2025 for Region Skåne has not been submitted',
+    ],
+    [
+      'the last-day reminder',
+      { kind: 'reminder', variant: 'last-day' },
+      'a reminder that today is the last day to answer Medlemstest 2025 for Region Skåne',
+    ],
+  ] as [string, Variant, string][])(
+    'ends %s with a short English line, as the other emails',
+    (_name, variant, what) => {
+      // Arrange
+      const input = { ...base, ...variant } as ReminderEmailInput;
+      // Act
+      const email = reminderEmail(input);
+      // Assert: what the email is, the deadline, and that the link signs them in, in text and marked-up HTML
+      const line = /^In English: .*$/m.exec(email.text)?.[0] ?? '';
+      expect(line).toContain(what);
+      expect(line).toContain('Deadline: Wednesday, 2 April 2025 at 17:00 (Swedish time).');
+      expect(line).toContain('The link “Logga in och svara” signs you in; it is personal and works once.');
+      expect(line).toContain('“Avsluta påminnelser” at the bottom stops the reminders.');
+      expect(email.text.indexOf(line)).toBeLessThan(email.text.indexOf('Vänliga hälsningar'));
+      expect(email.html).toContain(`<p lang="en">In English: ${what}`);
+      expect(email.html).toContain('<html lang="sv">');
+    },
+  );
+
+  it('escapes the English line like the rest of the HTML', () => {
+    // Arrange
+    const input: ReminderEmailInput = {
+      ...base,
+      kind: 'invitation',
+      variant: 'invitation',
+      organisationName: '<i>X</i>',
+    };
+    // Act
+    const email = reminderEmail(input);
+    // Assert
+    expect(email.html).toContain(
+      '<p lang="en">In English: you are invited to answer Medlemstest 2025 for &lt;i&gt;X&lt;/i&gt;',
+    );
+    expect(email.html).not.toContain('<i>');
+  });
+
+  it.each([
+    ['a common-gender title', 'Enkät 2026'],
+    ['a neuter title', 'Medlemstest 2026'],
+  ])('puts no adjective after the campaign title, which is free text (%s)', (_name, campaignTitle) => {
+    const variants: Variant[] = [
+      { kind: 'invitation', variant: 'invitation' },
+      { kind: 'reminder', variant: 'no-response' },
+      { kind: 'reminder', variant: 'draft' },
+      { kind: 'reminder', variant: 'last-day' },
+    ];
+    for (const variant of variants) {
+      const email = reminderEmail({ ...base, ...variant, campaignTitle } as ReminderEmailInput);
+      // "Medlemstest 2026 är nu öppen" needs "öppet", "Enkät 2026" needs "öppen": neither may appear.
+      expect(`${email.subject}\n${email.text}`).not.toMatch(new RegExp(`${campaignTitle} (är|blir|har blivit) `));
+    }
   });
 
   it('shows a midnight deadline as 23:59 the day before', () => {
@@ -191,7 +267,7 @@ describe('reminderEmail in English', () => {
     [
       { kind: 'reminder', variant: 'draft' },
       'Reminder: Medlemstest 2025 – the draft for Region Skåne has not been submitted',
-      'Your draft has been started: 12 of 40 questions answered.',
+      'Your draft has been started: 12 of 40 required questions answered.',
     ],
     [{ kind: 'reminder', variant: 'last-day' }, 'Last day: Medlemstest 2025 closes today', 'Today is the last day'],
   ] as [Variant, string, string][])('writes %j in English', (variant, subject, sentence) => {
@@ -205,6 +281,8 @@ describe('reminderEmail in English', () => {
     expect(email.text).toContain('Wednesday, 2 April 2025 at 17:00 (Swedish time)');
     expect(email.text).toContain(`Stop reminders: ${base.unsubscribeUrl}`);
     expect(email.html).toContain('<html lang="en">');
+    expect(email.text).not.toContain('In English:');
+    expect(email.html).not.toContain('lang="en">In English');
   });
 });
 

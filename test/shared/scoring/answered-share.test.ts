@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnsweredShareSchema, answeredShare } from '../../../shared/scoring/index';
+import { AnsweredShareSchema, answeredShare, responseProgress } from '../../../shared/scoring/index';
 import { makeSurvey, page, yesNo } from '../../helpers/make-survey';
 
 describe('answeredShare', () => {
@@ -54,6 +54,17 @@ describe('answeredShare', () => {
     expect(result).toMatchObject(expected);
     expect(result.share).toBeCloseTo(expected.answered / expected.total);
     expect(AnsweredShareSchema.parse(result)).toEqual(result);
+  });
+
+  it('responseProgress, which responses store, counts a draft with every required answer as done', () => {
+    // Arrange: the comment and the link beside the questions left empty, as members often do
+    const answers = { a: false };
+    // Act
+    const stored = responseProgress(survey, answers);
+    // Assert
+    expect(stored).toEqual({ answered: 1, total: 1, share: 1 });
+    expect(stored).toEqual(answeredShare(survey, answers, { scope: 'required' }));
+    expect(answeredShare(survey, answers).share).toBeLessThan(1);
   });
 
   it('a survey with nothing to answer has share 0', () => {

@@ -80,7 +80,7 @@ export const en: Record<AdminKey, string> = {
   'progress.col.code': 'Code',
   'progress.col.name': 'Organisation',
   'progress.col.status': 'Status',
-  'progress.col.answeredShare': 'Answered',
+  'progress.col.answeredShare': 'Required answered',
   'progress.col.updatedAt': 'Last edited',
   'progress.col.remindersSent': 'Reminders',
   'progress.col.problems': 'Email problems',

@@ -78,7 +78,7 @@ export const sv = {
   'progress.col.code': 'Kod',
   'progress.col.name': 'Organisation',
   'progress.col.status': 'Status',
-  'progress.col.answeredShare': 'Besvarat',
+  'progress.col.answeredShare': 'Obligatoriska besvarade',
   'progress.col.updatedAt': 'Senast ändrad',
   'progress.col.remindersSent': 'Påminnelser',
   'progress.col.problems': 'E-postproblem',
