@@ -61,6 +61,8 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   invalid_dates: 'The dates are not valid: a deadline must be in the future and after the opening.',
   invalid_reminder_policy: "The campaign's reminder policy is not valid. Correct it in the campaign first.",
   invalid_scoring: "The survey's scoring is not valid.",
+  questions_removed:
+    'The change removes questions that members may have answered. Their answers disappear from drafts the next time they are saved and do not come back if the question is added again. Nothing was saved. Confirm the removal to save.',
   report_too_large: 'The report is too large to store. Reduce the number of questions or choices.',
   time_travel_not_allowed:
     'When deployed, a time (at) can only be given for a dry run (dryRun: true). A real run always happens now.',
@@ -94,6 +96,8 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   import_rolled_back: 'The import has been undone and cannot be saved again. Upload the file again.',
   import_state_changed: 'Someone else changed the import at the same time. Try again.',
   import_superseded: 'The import cannot be undone: later imports changed some of its values. Undo those first.',
+  import_outdated:
+    'The preview is out of date: another import was saved or undone after the file was read and changed values of the same organisations. Upload the file again to see what it changes now.',
   unreadable_file: 'The file could not be read.',
   upload_not_found: 'The uploaded file was not found. Upload it again.',
   uploads_unavailable: 'Two-step upload is not configured here.',

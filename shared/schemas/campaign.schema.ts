@@ -48,6 +48,34 @@ export const CreateCampaignInputSchema = CampaignSchema.pick({
   .refine(datesInOrder, datesMessage);
 
 /**
+ * The `details` of 409 questions_removed: for each survey the update removes questions from, the
+ * questions (name and title, as the stored survey has them) whose answers members would lose.
+ */
+export const RemovedQuestionsSchema = z.array(
+  z.object({
+    survey: z.enum(['kommun', 'region']),
+    questions: z.array(z.object({ name: z.string(), title: z.string() })),
+  }),
+);
+export type RemovedQuestions = z.infer<typeof RemovedQuestionsSchema>;
+
+const RemovedNamesSchema = z.array(z.string().min(1).max(200)).max(2000);
+
+/**
+ * The questions the kansli confirms removing, by survey type: exactly the names the survey update
+ * removes (as a 409 questions_removed lists them), so a confirmation given for one removal never
+ * covers another.
+ */
+export const RemovedQuestionConfirmationSchema = z
+  .object({ kommun: RemovedNamesSchema, region: RemovedNamesSchema })
+  .partial()
+  .describe(
+    'Confirms that the survey update may remove these questions (by survey type) although members may have ' +
+      'answered them: needed while the campaign is open, or when it has stored responses. Must name exactly the ' +
+      'questions removed from that survey, else the answer is 409 questions_removed listing them.',
+  );
+
+/**
  * PATCH /api/admin/campaigns/{year}. Only the surveys sent are replaced: saving the kommun survey
  * leaves the region survey as stored.
  */
@@ -65,6 +93,7 @@ export const UpdateCampaignInputSchema = CampaignSchema.pick({
         "The campaign's updatedAt as the client loaded it. When the campaign has changed since, nothing is " +
           'saved and the answer is 409 version_conflict with the stored campaign in `current`.',
       ),
+    confirmRemovedQuestions: RemovedQuestionConfirmationSchema,
   })
   .partial()
   .refine(datesInOrder, datesMessage);

@@ -172,7 +172,14 @@ describe('draft and submit validation', () => {
       }
       const patched = await ctx.app.request(
         '/api/admin/campaigns/2026',
-        withCookie(admin, jsonRequest('PATCH', { surveys: { ...campaign.surveys, kommun } })),
+        // The campaign is open, so the removal must be confirmed (survey-question-removal tests that).
+        withCookie(
+          admin,
+          jsonRequest('PATCH', {
+            surveys: { ...campaign.surveys, kommun },
+            confirmRemovedQuestions: { kommun: names },
+          }),
+        ),
       );
       expect(patched.status, await patched.clone().text()).toBe(200);
     }

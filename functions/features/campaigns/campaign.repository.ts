@@ -18,6 +18,20 @@ export class CampaignRepository {
     return items.map(fromItem);
   }
 
+  /**
+   * Whether the campaign has any stored response (draft, submitted or excused): one Query of the
+   * campaign's response collection, one key long, instead of counting or reading responses.
+   */
+  async hasResponses(year: number): Promise<boolean> {
+    const page = await this.store.query({
+      index: 'gsi1',
+      partition: keys.responsesOfCampaignPk(year),
+      limit: 1,
+      attributes: ['pk'],
+    });
+    return page.items.length > 0;
+  }
+
   async create(campaign: Campaign): Promise<void> {
     await this.store.put(this.toItem(campaign), { kind: 'absent' });
   }

@@ -74,14 +74,16 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
       path: '/api/admin/campaigns/{year}',
       ...admin,
       summary:
-        'Changes title, dates, surveys (only the types sent) or reminder policy; with expectedUpdatedAt, only if nobody changed the campaign since.',
+        'Changes title, dates, surveys (only the types sent) or reminder policy; with expectedUpdatedAt, only if nobody changed the campaign since. Removing questions members may have answered needs confirmRemovedQuestions.',
       request: { params: YearParamSchema, body: jsonBody(UpdateCampaignInputSchema) },
       responses: {
         200: jsonResponse(CampaignSchema, 'Ändrad'),
         ...commonErrors,
         404: errorResponse('Saknas'),
         409: errorResponse(
-          'Kampanjen har ändrats sedan expectedUpdatedAt (version_conflict, med den sparade i current)',
+          'Kampanjen har ändrats sedan expectedUpdatedAt (version_conflict, med den sparade i current), eller ' +
+            'ändringen tar bort frågor som medlemmarna kan ha svarat på och confirmRemovedQuestions nämner inte ' +
+            'exakt dem (questions_removed, med frågorna per enkät i details)',
         ),
         422: errorResponse('Bryter mot en regel, t.ex. felaktig poängsättning (invalid_scoring)'),
       },

@@ -3,15 +3,16 @@ import type {
   Campaign,
   CampaignStatus,
   CreateCampaignInputSchema,
+  RemovedQuestions,
   UpdateCampaignInputSchema,
 } from '../../../shared/schemas/campaign.schema';
 import type { OrganisationType } from '../../../shared/schemas/organisation.schema';
 import { compileScoring, ScoringConfigError } from '../../../shared/scoring/scoring-plan';
-import { DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
+import { DomainRuleError, NotFoundError, StateConflictError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignRepository, OpenLock } from './campaign.repository';
-import { sameJson, surveyChanges } from './survey-changes';
+import { removedQuestions, sameJson, surveyChanges } from './survey-changes';
 
 /** How long an instance trusts its cached copy of a campaign; writes through this instance refresh it at once. */
 export const CAMPAIGN_CACHE_MS = 10_000;
@@ -137,9 +138,12 @@ export class CampaignService {
    * is frozen. With `expectedUpdatedAt` (what the client loaded), a campaign changed since throws
    * VersionConflictError carrying the stored campaign, also when the change lands between this read
    * and the write. Surveys whose scoring does not compile throw DomainRuleError invalid_scoring.
+   * Surveys that remove questions members may have answered throw StateConflictError
+   * questions_removed unless `confirmRemovedQuestions` names exactly those questions (see
+   * assertRemovalConfirmed).
    */
   async update(year: number, input: UpdateInput, actor: string): Promise<Campaign> {
-    const { expectedUpdatedAt, ...patch } = input;
+    const { expectedUpdatedAt, confirmRemovedQuestions, ...patch } = input;
     const current = await this.get(year);
     if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== current.updatedAt) throw changedSince(current);
     if (current.status === 'published') {
@@ -160,6 +164,7 @@ export class CampaignService {
     const change = describeChange(current, next, patch);
     // Nothing differs from what is stored (`{}`, or the values as they are): no write, no audit entry.
     if (!change) return current;
+    if (change.surveys) await this.assertRemovalConfirmed(current, patch.surveys ?? {}, confirmRemovedQuestions ?? {});
     try {
       await this.repo.replace(
         next,
@@ -180,6 +185,49 @@ export class CampaignService {
       after: change.after,
     });
     return next;
+  }
+
+  /**
+   * Refuses a survey update that removes questions (or renames them, or hides them for good) while
+   * members' answers to them may exist, unless `confirmed` names exactly the questions removed from
+   * each survey: autosave keeps only the answers to the survey's questions, so each draft loses
+   * those answers at its next save, and putting the question back does not bring them back.
+   * Answers may exist while the campaign is open (someone may be answering right now), and in a
+   * draft or closed campaign that has any stored response (one Query, only when questions are
+   * removed without an exact confirmation); a published campaign is frozen anyway. Throws
+   * StateConflictError questions_removed with every removal as `details` (RemovedQuestionsSchema).
+   * The status is as read: the write is conditioned on `updatedAt`, which an open or close changes.
+   */
+  private async assertRemovalConfirmed(
+    current: Campaign,
+    surveys: Partial<Campaign['surveys']>,
+    confirmed: Partial<Record<OrganisationType, string[]>>,
+  ): Promise<void> {
+    const removals: RemovedQuestions = [];
+    for (const [type, survey] of Object.entries(surveys) as Array<[OrganisationType, object | undefined]>) {
+      if (!survey) continue;
+      const questions = removedQuestions(current.surveys[type], survey);
+      if (questions.length > 0) removals.push({ survey: type, questions });
+    }
+    const unconfirmed = removals.filter(
+      ({ survey, questions }) =>
+        !sameNames(
+          questions.map((q) => q.name),
+          confirmed[survey],
+        ),
+    );
+    if (unconfirmed.length === 0) return;
+    if (current.status !== 'open' && !(await this.repo.hasResponses(current.year))) return;
+    throw new StateConflictError(
+      'questions_removed',
+      `Ändringen tar bort frågor som medlemmarna kan ha svarat på: ${removals
+        .map(
+          ({ survey, questions }) => `${namesList(questions.map((q) => q.name))} i enkäten för ${SURVEY_FOR[survey]}`,
+        )
+        .join('; ')}. Svaren på dem försvinner ur utkasten nästa gång de sparas och kommer inte tillbaka om ` +
+        'frågan läggs till igen. Inget sparades. Bekräfta borttagningen för att spara.',
+      removals,
+    );
   }
 
   /**
@@ -289,7 +337,7 @@ export class CampaignService {
   }
 }
 
-type Patch = Omit<UpdateInput, 'expectedUpdatedAt'>;
+type Patch = Omit<UpdateInput, 'expectedUpdatedAt' | 'confirmRemovedQuestions'>;
 
 /** Whether the lock is left over from a write that failed half-way rather than an open in progress. */
 function isLeftOver(lock: OpenLock, holder: Campaign | undefined, now: Date): boolean {
@@ -357,6 +405,18 @@ function nextUpdatedAt(previous: Campaign, now: Date): string {
 }
 
 const SURVEY_FOR: Record<OrganisationType, string> = { kommun: 'kommuner', region: 'regioner' };
+
+/** Whether a confirmation names exactly these questions, in any order. */
+function sameNames(removed: string[], confirmed: string[] | undefined): boolean {
+  const given = new Set(confirmed ?? []);
+  return given.size === removed.length && removed.every((name) => given.has(name));
+}
+
+/** "M3, M4 och M5", the first ten of a longer list followed by "och N till". */
+function namesList(names: string[]): string {
+  if (names.length > 10) return `${names.slice(0, 10).join(', ')} och ${names.length - 10} till`;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} och ${names.at(-1)}`;
+}
 
 /**
  * Compiles each survey's scoring plan, as every autosave and submit will; throws DomainRuleError

@@ -5,7 +5,8 @@
  * the survey itself, so an audit entry stays a few KB however large the survey is.
  */
 
-import { canonicalJson, isJsonObject } from '../../../shared/scoring/survey-json';
+import type { RemovedQuestions } from '../../../shared/schemas/campaign.schema';
+import { canonicalJson, isJsonObject, localText, walkSurvey } from '../../../shared/scoring/survey-json';
 
 type Json = Record<string, unknown>;
 
@@ -83,6 +84,24 @@ function readSurvey(survey: unknown): ReadSurvey {
     pages.set(name, { ...own, elements: outline(elements) });
   });
   return { settings, pages, questions };
+}
+
+/** A question whose answers a survey edit would lose, with its title as the stored survey has it. */
+export type RemovedQuestion = RemovedQuestions[number]['questions'][number];
+
+/**
+ * The questions of `before` that `after` no longer has as questions members answer: removed,
+ * renamed, or hidden for good (`visible: false` without a condition). Autosave keeps only the
+ * answers to the survey's questions as walkSurvey finds them (shared/survey-validation), so these
+ * are the answers the next save of each draft drops. Every name, in survey order, once.
+ */
+export function removedQuestions(before: unknown, after: unknown): RemovedQuestion[] {
+  const kept = new Set(walkSurvey(after).questions.map((question) => question.name));
+  const removed = new Map<string, RemovedQuestion>();
+  for (const { name, json } of walkSurvey(before).questions) {
+    if (!kept.has(name) && !removed.has(name)) removed.set(name, { name, title: localText(json.title) ?? name });
+  }
+  return [...removed.values()];
 }
 
 function capped(names: string[]): string[] {

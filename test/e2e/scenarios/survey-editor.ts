@@ -46,6 +46,22 @@ async function replaceText(page: Page, survey: unknown): Promise<void> {
   await page.getByRole('status').getByText('enkat.json är inläst').waitFor();
 }
 
+/** The survey without the questions named, wherever they are (pages and panels). */
+function without(survey: Json, ...names: string[]): Json {
+  const strip = (node: Json): Json =>
+    Array.isArray(node.elements)
+      ? {
+          ...node,
+          elements: (node.elements as Json[]).filter((e) => !names.includes(String(e.name))).map(strip),
+        }
+      : node;
+  return { ...survey, pages: (survey.pages as Json[]).map(strip) };
+}
+
+const hasQuestion = (survey: Json, name: string): boolean => JSON.stringify(survey).includes(`"name":"${name}"`);
+
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
 async function openEditor(page: Page, year: number, type: 'kommun' | 'region'): Promise<void> {
   const label = type === 'kommun' ? 'Kommun' : 'Region';
   await page.getByRole('heading', { level: 1, name: `Enkäten för ${label}` }).waitFor();
@@ -178,6 +194,95 @@ export const scenarios: Scenario[] = [
       await leave.waitFor();
       await leave.getByRole('button', { name: 'Lämna utan att spara' }).click();
       await openEditor(page, year, 'kommun');
+
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'the survey editor asks before a save removes questions members may have answered: before sending while the campaign is open, on the API’s refusal when it is closed with responses',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, KANSLI);
+      const watch = watchPage(page);
+      await page.getByRole('heading', { level: 1, name: 'Kansliets konsol' }).waitFor();
+      const campaigns = (await apiCall(page, 'GET', '/api/admin/campaigns')).body as Array<{
+        year: number;
+        status: string;
+      }>;
+      const open = campaigns.find((c) => c.status === 'open');
+      assert(open, 'the demo seed has an open campaign, with drafts');
+      const year = open.year;
+      const original = await stored(page, year);
+      assert(hasQuestion(original.surveys.kommun, 'M3'), 'the kommun survey has M3');
+      const cut = without(original.surveys.kommun, 'M3');
+      const save = page.getByRole('button', { name: 'Spara enkäten' });
+      const dialog = page.getByRole('dialog', { name: 'Ta bort frågor som medlemmarna kan ha svarat på?' });
+      const m3 = 'M3 – Har kommunen ett beslutat konsumtionsbaserat utsläppsmål?';
+
+      // 1. Open campaign: the editor asks before sending anything.
+      await page.goto(`${e2e.baseUrl}/admin/kampanjer/${year}/enkat/kommun`);
+      await openEditor(page, year, 'kommun');
+      await replaceText(page, cut);
+      await save.click();
+      await dialog.getByTestId('removed-questions').getByText(m3).waitFor();
+      await dialog.getByText(/svaren kommer inte tillbaka om du lägger till frågan igen/).waitFor();
+      assertEqual(
+        await focusedText(page),
+        'Ta bort frågor som medlemmarna kan ha svarat på?',
+        'focus starts on the dialog’s title',
+      );
+      assert(hasQuestion((await stored(page, year)).surveys.kommun, 'M3'), 'nothing was sent before confirming');
+      await e2e.axe(page, 'survey editor (removal dialog)');
+      await e2e.screenshot(page, 'admin-survey-editor-removal-dialog', { fullPage: false });
+      // Escape cancels: nothing saved, the text stays, focus back on the save button.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('status').getByText('Enkäten sparades inte. Dina ändringar finns kvar i editorn.').waitFor();
+      await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
+      assertEqual(await focusedText(page), 'Spara enkäten', 'focus is back on the save button');
+      assert(hasQuestion((await stored(page, year)).surveys.kommun, 'M3'), 'cancelling saves nothing');
+      // Confirmed: saved without M3, focus on the status line that says so.
+      await save.click();
+      await dialog.getByRole('button', { name: 'Ta bort frågorna och spara' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByText('Enkäten är sparad.').waitFor();
+      assert(!hasQuestion((await stored(page, year)).surveys.kommun, 'M3'), 'the confirmed save removed M3');
+      assert((await focusedText(page)).startsWith('Sparat'), `focus on the status line (${await focusedText(page)})`);
+
+      // 2. Putting the question back needs no confirmation.
+      const removed = await stored(page, year);
+      const back = await apiCall(page, 'PATCH', `/api/admin/campaigns/${year}`, {
+        surveys: { kommun: original.surveys.kommun },
+        expectedUpdatedAt: removed.updatedAt,
+      });
+      assertEqual(back.status, 200, 'M3 is put back without confirmation');
+
+      // 3. Closed with responses: the editor cannot tell, the API refuses and the dialog asks.
+      assertEqual((await apiCall(page, 'POST', `/api/admin/campaigns/${year}/close`)).status, 200, 'close');
+      try {
+        await page.goto(`${e2e.baseUrl}/admin/kampanjer/${year}/enkat/kommun`);
+        await openEditor(page, year, 'kommun');
+        await replaceText(page, cut);
+        await save.click();
+        await dialog.getByTestId('removed-questions').getByText(m3).waitFor();
+        assert(hasQuestion((await stored(page, year)).surveys.kommun, 'M3'), 'the API refused the unconfirmed save');
+        // By keyboard: the first button is the confirmation.
+        await page.keyboard.press('Tab');
+        assertEqual(await focusedText(page), 'Ta bort frågorna och spara', 'Tab reaches the confirmation');
+        await page.keyboard.press('Enter');
+        await dialog.waitFor({ state: 'hidden' });
+        await page.getByText('Enkäten är sparad.').waitFor();
+        assert(!hasQuestion((await stored(page, year)).surveys.kommun, 'M3'), 'the confirmed save removed M3');
+      } finally {
+        // Leave the campaign as the other scenarios found it.
+        const now = await stored(page, year);
+        const restored = await apiCall(page, 'PATCH', `/api/admin/campaigns/${year}`, {
+          surveys: { kommun: original.surveys.kommun },
+          expectedUpdatedAt: now.updatedAt,
+        });
+        assertEqual(restored.status, 200, 'the survey is restored');
+        assertEqual((await apiCall(page, 'POST', `/api/admin/campaigns/${year}/open`)).status, 200, 'reopen');
+      }
 
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },

@@ -141,6 +141,8 @@ export const adminApi = {
       surveys?: Partial<Campaign['surveys']>;
       reminderPolicy?: ReminderPolicy;
       expectedUpdatedAt?: string;
+      /** The questions a survey save may remove although members may have answered them (409 questions_removed). */
+      confirmRemovedQuestions?: Partial<Record<keyof Campaign['surveys'], string[]>>;
     },
   ) => patch<Campaign>(`/api/admin/campaigns/${year}`, input),
   campaignAction: (year: number, action: 'open' | 'close' | 'publish' | 'rescore') =>

@@ -20,12 +20,15 @@ import { useAdminT } from '../i18n';
 import { errorMessage } from '../lib/field-errors';
 import { JsonEditor, type JsonEditorHandle } from './JsonEditor';
 import { LeaveGuard } from './LeaveGuard';
+import { type PendingRemoval, RemovalConfirm } from './RemovalConfirm';
 import { conflictCampaign, SaveConflict, type SaveConflictState, sameSurvey } from './SaveConflict';
 import {
   bestAnswers,
   type EditorProblem,
   type ModelJsonError,
   questionIndex,
+  questionsRemovedIn,
+  removedQuestions,
   schemaProblems,
   scoringProblem,
   structureProblems,
@@ -103,6 +106,13 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [conflict, setConflict] = useState<SaveConflictState | null>(null);
+  const [removal, setRemoval] = useState<PendingRemoval | null>(null);
+  // Where focus goes once the removal dialog has closed: back to the save button, or to the status
+  // line after a confirmed save, when the button is disabled. Set explicitly, because the dialog
+  // may open after a request during which the button was disabled and focus was lost.
+  const [focusAfterRemoval, setFocusAfterRemoval] = useState<'save' | 'status' | null>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const [announcement, announce] = useAnnouncer();
   const statusId = useId();
   const problemsId = useId();
@@ -169,33 +179,69 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
   /**
    * Saves the text as it is now (not as the debounced parser last saw it) as this type's survey
    * only, on the campaign version `basis` that the editor started from: a campaign changed since
-   * is refused with 409, and the text stays.
+   * is refused with 409, and the text stays. A save that removes questions members may have
+   * answered asks first (RemovalConfirm): before sending while the campaign is open, and whenever
+   * the API refuses it with 409 questions_removed (a closed campaign with responses). `confirmed`
+   * names the removed questions the person confirmed; the confirmed save's other errors are thrown
+   * to the dialog.
    */
-  const save = async (basis: Campaign = campaign) => {
+  const save = async (basis: Campaign = campaign, confirmed?: string[]) => {
     const current = parse(text);
     if (!current.ok) {
       announce(t('editor.cannotSave'), 'error');
       return;
+    }
+    if (!confirmed && basis.status === 'open') {
+      const removed = removedQuestions(basis.surveys[type], current.value, lang);
+      if (removed.length > 0) {
+        setRemoval({ questions: removed, basis });
+        return;
+      }
     }
     setSaving(true);
     try {
       const updated = await adminApi.updateCampaign(basis.year, {
         surveys: { [type]: current.value } as Partial<Campaign['surveys']>,
         expectedUpdatedAt: basis.updatedAt,
+        ...(confirmed ? { confirmRemovedQuestions: { [type]: confirmed } } : {}),
       });
       setCampaign(updated);
       setSavedText(current.text);
       setSavedAt(new Date());
       setConflict(null);
+      if (confirmed) {
+        setRemoval(null);
+        setFocusAfterRemoval('status');
+      }
       announce(t('editor.saved'));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.code === 'version_conflict') {
+      const removed = questionsRemovedIn(error, type, basis.surveys[type], lang);
+      if (removed && removed.length > 0) {
+        setRemoval({ questions: removed, basis });
+        // Confirmed, but the API found another set: the person checks the new list.
+        if (confirmed) throw new Error(t('editor.removal.changed'));
+      } else if (error instanceof ApiError && error.status === 409 && error.code === 'version_conflict') {
+        setRemoval(null);
         setConflict({ mine: current.text, stored: conflictCampaign(error.body), reloaded: false });
         announce(t('editor.conflict.announce'), 'error');
-      } else announce(errorMessage(error, t('error.generic')), 'error');
+      } else if (confirmed) throw error;
+      else announce(errorMessage(error, t('error.generic')), 'error');
     } finally {
       setSaving(false);
     }
+  };
+
+  // Runs after the dialog's own effect has handed focus back to whatever had it when it opened.
+  useEffect(() => {
+    if (!focusAfterRemoval || removal) return;
+    (focusAfterRemoval === 'save' ? saveRef : statusRef).current?.focus();
+    setFocusAfterRemoval(null);
+  }, [focusAfterRemoval, removal]);
+
+  const cancelRemoval = () => {
+    setRemoval(null);
+    setFocusAfterRemoval('save');
+    announce(t('editor.removal.cancelled'));
   };
 
   const onSave = () => {
@@ -274,6 +320,7 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
       <div className="editor-toolbar">
         {!frozen && (
           <button
+            ref={saveRef}
             type="button"
             className="button"
             onClick={onSave}
@@ -308,7 +355,7 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
             {t('editor.revert')}
           </button>
         )}
-        <p id={statusId} className={`editor-status ${errorCount ? 'has-errors' : ''}`}>
+        <p id={statusId} ref={statusRef} tabIndex={-1} className={`editor-status ${errorCount ? 'has-errors' : ''}`}>
           {errorCount > 0
             ? frozen || !dirty
               ? t('editor.errors', { count: errorCount })
@@ -322,6 +369,21 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
       </div>
       {frozen && <p className="notice notice-info">{t('editor.frozen')}</p>}
       <Announcer message={announcement.message} tone={announcement.tone} />
+      {/* Before the conflict panel: a confirmed save refused as stale closes the dialog, which hands
+          focus back first, and the panel then takes it. */}
+      <RemovalConfirm
+        removal={removal}
+        typeLabel={typeLabel}
+        onConfirm={() =>
+          removal
+            ? save(
+                removal.basis,
+                removal.questions.map((q) => q.name),
+              )
+            : Promise.resolve()
+        }
+        onCancel={cancelRemoval}
+      />
       {conflict && (
         <SaveConflict
           conflict={conflict}

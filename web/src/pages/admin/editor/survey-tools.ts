@@ -1,5 +1,8 @@
 /** Pure helpers of the survey editor: question titles, example answers, editor diagnostics. */
 
+import type { RemovedQuestions } from '../../../../../shared/schemas/campaign.schema';
+import { walkSurvey } from '../../../../../shared/scoring/survey-json';
+import { ApiError } from '../../../api/client';
 import type { Lang } from '../../../i18n';
 import { localized } from '../../../lib/survey-summary';
 import { type JsonRange, locate, pathOfScoringMessage, pathTo } from '../lib/json-locate';
@@ -156,4 +159,52 @@ export function structureProblems(
   };
   walk(survey, []);
   return out;
+}
+
+/** A question whose answers a survey save would lose: its name and title. */
+export type RemovedQuestion = RemovedQuestions[number]['questions'][number];
+
+/**
+ * The questions of `saved` that `next` no longer has as questions members answer (removed,
+ * renamed, or hidden for good with `visible: false`), judged as the API judges a survey save
+ * (removedQuestions in functions/features/campaigns/survey-changes.ts, both by walkSurvey): in
+ * survey order, titled in `lang`. Empty when either is not a survey.
+ */
+export function removedQuestions(saved: unknown, next: unknown, lang: Lang): RemovedQuestion[] {
+  let before: ReturnType<typeof walkSurvey>;
+  let after: ReturnType<typeof walkSurvey>;
+  try {
+    before = walkSurvey(saved);
+    after = walkSurvey(next);
+  } catch {
+    return [];
+  }
+  const kept = new Set(after.questions.map((question) => question.name));
+  const removed = new Map<string, RemovedQuestion>();
+  for (const { name, json } of before.questions) {
+    if (kept.has(name) || removed.has(name)) continue;
+    removed.set(name, { name, title: localized(json.title as never, lang) || name });
+  }
+  return [...removed.values()];
+}
+
+/**
+ * The questions a 409 questions_removed lists for the survey `type`, titled in `lang` from the
+ * survey they are removed from where it has them (the API titles them in Swedish); null when the
+ * error is not such a refusal.
+ */
+export function questionsRemovedIn(
+  error: unknown,
+  type: 'kommun' | 'region',
+  saved: unknown,
+  lang: Lang,
+): RemovedQuestion[] | null {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'questions_removed') return null;
+  const details = Array.isArray(error.details) ? (error.details as Partial<RemovedQuestions[number]>[]) : [];
+  const listed = details.find((removal) => removal?.survey === type)?.questions;
+  if (!Array.isArray(listed)) return [];
+  const titles = questionIndex(saved, lang);
+  return listed
+    .filter((question) => typeof question?.name === 'string')
+    .map(({ name, title }) => ({ name, title: titles.get(name)?.title ?? (typeof title === 'string' ? title : name) }));
 }

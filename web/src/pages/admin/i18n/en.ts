@@ -495,6 +495,16 @@ export const en: Record<AdminKey, string> = {
   'editor.conflict.fileSuffix': 'my-version',
   'editor.conflict.dismiss': 'Close this box',
   'editor.conflict.loadFailed': 'The saved survey could not be loaded. Try again.',
+  'editor.removal.title': 'Remove questions that members may have answered?',
+  'editor.removal.intro':
+    'This change removes these questions from the survey for {type}. A question that is renamed or hidden with "visible": false counts as removed too.',
+  'editor.removal.listLabel': 'Questions removed',
+  'editor.removal.consequence':
+    "Members' answers to these questions are deleted from their drafts the next time a draft is saved, and adding the question back does not bring them back. The questions also drop out of the scores and the exports.",
+  'editor.removal.keep': 'Choose Cancel if you did not mean to remove them. Your changes stay unsaved in the editor.',
+  'editor.removal.confirm': 'Remove the questions and save',
+  'editor.removal.changed': 'The list of questions being removed has changed. Check it again before saving.',
+  'editor.removal.cancelled': 'The survey was not saved. Your changes are still in the editor.',
 
   'review.title': 'Review',
   'review.intro': 'Choose an organisation to read its answers, override points and send a note.',

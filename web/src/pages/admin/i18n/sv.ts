@@ -493,6 +493,16 @@ export const sv = {
   'editor.conflict.fileSuffix': 'min-version',
   'editor.conflict.dismiss': 'Stäng rutan',
   'editor.conflict.loadFailed': 'Den sparade enkäten kunde inte hämtas. Försök igen.',
+  'editor.removal.title': 'Ta bort frågor som medlemmarna kan ha svarat på?',
+  'editor.removal.intro':
+    'Ändringen tar bort de här frågorna ur enkäten för {type}. En fråga som byter namn eller döljs med "visible": false räknas också som borttagen.',
+  'editor.removal.listLabel': 'Frågor som tas bort',
+  'editor.removal.consequence':
+    'Medlemmarnas svar på frågorna tas bort ur deras utkast nästa gång ett utkast sparas, och svaren kommer inte tillbaka om du lägger till frågan igen. Frågorna försvinner också ur poängen och exporterna.',
+  'editor.removal.keep': 'Välj Avbryt om du inte menade att ta bort dem. Dina ändringar finns kvar osparade i editorn.',
+  'editor.removal.confirm': 'Ta bort frågorna och spara',
+  'editor.removal.changed': 'Listan över frågor som tas bort har ändrats. Kontrollera den igen innan du sparar.',
+  'editor.removal.cancelled': 'Enkäten sparades inte. Dina ändringar finns kvar i editorn.',
 
   'review.title': 'Granskning',
   'review.intro': 'Välj en organisation för att läsa svaren, justera poäng och skicka en anteckning.',
