@@ -72,7 +72,7 @@ describe('a contact of a former member', () => {
       ['not-a-member', [OFFICIAL]],
     ]);
     const why = sent.find((m) => m.kind === 'not-a-member')!;
-    expect(why.text).toContain('Lunds medlemskap i Klimatkommunerna upphörde 2025-12-31');
+    expect(why.text).toContain('Medlemskapet i Klimatkommunerna för Lund upphörde 2025-12-31');
     expect(why.text).toContain("Lund's membership of Klimatkommunerna ended on 2025-12-31");
     expect(why.text).not.toMatch(/token=/);
     expect(await linkTokenFor(ctx, OFFICIAL)).toBeUndefined();
@@ -83,7 +83,7 @@ describe('a contact of a former member', () => {
     await requestLink(ctx, OFFICIAL);
     const [why] = await readOutbox(ctx.store);
     expect(why).toMatchObject({ kind: 'not-a-member', to: [OFFICIAL] });
-    expect(why!.text).toContain('Lunds medlemskap i Klimatkommunerna börjar 2026-06-01');
+    expect(why!.text).toContain('Medlemskapet i Klimatkommunerna för Lund börjar 2026-06-01');
   });
 
   it('cannot sign in with a link sent while a member: 403 not_a_member, no cookie, no session', async () => {

@@ -39,10 +39,11 @@ export interface NotAMemberEmailInput {
  */
 export function notAMemberEmail(input: NotAMemberEmailInput): { subject: string; text: string; html: string } {
   const subject = 'Ingen inloggningslänk: organisationen är inte medlem i Klimatkommunerna';
+  // "Medlemskapet … för {org}": a genitive s would give "Boråss" for names that end in s.
   const why =
     input.standing === 'ended'
-      ? `${input.organisationName}s medlemskap i Klimatkommunerna upphörde ${input.memberUntil ?? ''}`.trim()
-      : `${input.organisationName}s medlemskap i Klimatkommunerna börjar ${input.memberSince ?? ''}`.trim();
+      ? `Medlemskapet i Klimatkommunerna för ${input.organisationName} upphörde ${input.memberUntil ?? ''}`.trim()
+      : `Medlemskapet i Klimatkommunerna för ${input.organisationName} börjar ${input.memberSince ?? ''}`.trim();
   const whyEn =
     input.standing === 'ended'
       ? `${input.organisationName}'s membership of Klimatkommunerna ended on ${input.memberUntil ?? ''}`.trim()
