@@ -108,7 +108,8 @@ function variantFor(step: ReminderStep, organisation: PlanOrganisation): Reminde
  *
  * Per contact, the first matching reason wins, in this order:
  * 1. the campaign's status is not `open` or `at` is outside [opensAt, closesAt) → `campaign_not_open`;
- *    `at` outside the send window → `outside_send_window` (the step still waits; `step` says which);
+ *    `at` outside the send window (at night, on a weekend or a Swedish holiday) → `outside_send_window`
+ *    (the step still waits; `step` says which);
  * 2. the organisation has submitted or is excused (no email of any kind) → `submitted` / `excused`;
  * 3. the contact is `bounced` or `complained` (no email of any kind), or `unsubscribed` (invitation
  *    only) → that state; an address that is not a valid email → `invalid_email`; the same contact id

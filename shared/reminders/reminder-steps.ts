@@ -22,7 +22,7 @@ export interface ReminderStep {
   daysBefore: number | null;
   /** The policy's time before the send window is applied. */
   nominalAt: Date;
-  /** `nominalAt`, or the next window opening if that falls outside the window. */
+  /** `nominalAt`, or the next window opening if that falls outside the window (e.g. on a holiday). */
   dueAt: Date;
 }
 
@@ -40,7 +40,8 @@ export function closingDay(closesAt: Date): LocalDate {
  * - invitation: `opensAt`;
  * - `dN`: the closing day minus N calendar days, at the window's start time (08:00 by default), Stockholm time;
  * - `last-day`: the closing day at the window's start time;
- * each moved to the next window opening if it falls outside the send window (weekend, evening).
+ * each moved to the next window opening if it falls outside the send window (weekend, Swedish holiday,
+ * evening): forward, never back, and under the same step id, so a moved step is still claimed once.
  * Steps whose due instant is not inside [opensAt, closesAt) are still listed; `validatePolicy` rejects
  * them and `dueStep` ignores them.
  */

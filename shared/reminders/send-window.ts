@@ -1,3 +1,4 @@
+import { swedishHolidayOn } from '../domain/swedish-holidays';
 import { minutesOfDay, type SendWindow, WEEKDAYS, type Weekday } from './reminder-policy.schema';
 
 /** All reminder times are Stockholm wall-clock times; members and the kansli live there. */
@@ -135,28 +136,44 @@ function assertNonEmpty(window: SendWindow): void {
 }
 
 /**
- * Whether mail may go out at `at`: a window weekday, and Stockholm time in [start, end).
+ * Whether the window sends on `date` at all: one of its weekdays, and not a Swedish public holiday
+ * or julafton, nyårsafton or midsommarafton (`shared/domain/swedish-holidays.ts`), when offices are
+ * closed and an email would wait under a pile until the next working day.
+ */
+export function isWindowDay(window: SendWindow, date: LocalDate): boolean {
+  return window.weekdays.includes(weekdayOf(date)) && swedishHolidayOn(date) === undefined;
+}
+
+/**
+ * Whether mail may go out at `at`: a window day (a window weekday that is no holiday), and
+ * Stockholm time in [start, end).
  */
 export function isInWindow(window: SendWindow, at: Date): boolean {
   const p = stockholmParts(at);
-  if (!window.weekdays.includes(p.weekday)) return false;
+  if (!window.weekdays.includes(p.weekday) || swedishHolidayOn(p) !== undefined) return false;
   const seconds = p.hour * 3600 + p.minute * 60 + p.second;
   return seconds >= minutesOfDay(window.start) * 60 && seconds < minutesOfDay(window.end) * 60;
 }
 
 /**
- * The first window opening at or after `at` (so `at` itself if it is exactly an opening). Inside an
- * open window this is the next day's opening; use `earliestSendTime` for "when could this go out".
+ * Days `nextWindowOpening` looks ahead. Holidays fall on the same weekday at most two weeks running
+ * (e.g. juldagen and nyårsdagen), so a one-weekday window finds a day within three weeks; five leave room.
+ */
+const LOOK_AHEAD_DAYS = 35;
+
+/**
+ * The first window opening at or after `at` (so `at` itself if it is exactly an opening), on a
+ * window day: holidays are skipped like days outside the window. Inside an open window this is the
+ * next window day's opening; use `earliestSendTime` for "when could this go out".
  * @throws RangeError if the window is empty (no weekdays, or start ≥ end).
  */
 export function nextWindowOpening(window: SendWindow, at: Date): Date {
   assertNonEmpty(window);
   const startMinutes = minutesOfDay(window.start);
   const today = stockholmDate(at);
-  // Eight days reach the same weekday next week, so one window day is always found.
-  for (let offset = 0; offset <= 8; offset += 1) {
+  for (let offset = 0; offset <= LOOK_AHEAD_DAYS; offset += 1) {
     const date = addDays(today, offset);
-    if (!window.weekdays.includes(weekdayOf(date))) continue;
+    if (!isWindowDay(window, date)) continue;
     const opening = stockholmInstant({ ...date, hour: Math.floor(startMinutes / 60), minute: startMinutes % 60 });
     if (opening.getTime() >= at.getTime()) return opening;
   }
@@ -165,7 +182,7 @@ export function nextWindowOpening(window: SendWindow, at: Date): Date {
 
 /**
  * When something that becomes sendable at `at` may actually go out: `at` if the window is open,
- * otherwise the next opening.
+ * otherwise the next opening (after a weekend or holiday, the next working day's).
  * @throws RangeError if the window is empty.
  */
 export function earliestSendTime(window: SendWindow, at: Date): Date {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type ReminderPolicy, ReminderPolicySchema } from './reminder-policy.schema';
+import { swedishHolidayOn } from '../domain/swedish-holidays';
+import { type ReminderPolicy, ReminderPolicySchema, type ReminderStepId } from './reminder-policy.schema';
 import { closingDay, type ReminderStep, scheduleSteps } from './reminder-steps';
 import { daysBetween, formatStockholm, stockholmDate } from './send-window';
 
@@ -61,10 +62,11 @@ function stepPath(step: ReminderStep, policy: ReminderPolicy): (string | number)
 }
 
 function when(step: ReminderStep): string {
-  const moved = step.dueAt.getTime() !== step.nominalAt.getTime();
-  return moved
-    ? `${formatStockholm(step.nominalAt)}, flyttad till sändfönstret ${formatStockholm(step.dueAt)}`
-    : formatStockholm(step.dueAt);
+  if (step.dueAt.getTime() === step.nominalAt.getTime()) return formatStockholm(step.dueAt);
+  // Naming the holiday says why a weekday step moved.
+  const holiday = swedishHolidayOn(stockholmDate(step.nominalAt));
+  const nominal = `${formatStockholm(step.nominalAt)}${holiday ? ` (${holiday.name})` : ''}`;
+  return `${nominal}, flyttad till sändfönstret ${formatStockholm(step.dueAt)}`;
 }
 
 /**
@@ -73,7 +75,8 @@ function when(step: ReminderStep): string {
  * Errors: anything the schema rejects (negative or zero days, duplicates, an empty send window, wrong
  * types, unknown fields); and, given the campaign's dates:
  * - a step that would go out at or after `closesAt`, including one pushed past closing by the send
- *   window (a Sunday closing day's "sista dagen", a closing time before the window opens);
+ *   window (a Sunday or holiday closing day's "sista dagen", e.g. julafton; a closing time before the
+ *   window opens): a step on a weekend or holiday moves to the next working day, never back;
  * - a reminder that would go out before or together with the invitation (or before opening without
  *   one): e.g. 40 days on a 30-day campaign. Such a step could never be sent, because only the latest
  *   due step goes out, so it is rejected rather than silently ignored.
@@ -176,4 +179,70 @@ export function validatePolicy(input: unknown, campaign?: { opensAt: Date; close
     });
   }
   return { ok: true, policy, warnings };
+}
+
+/** A step `fitPolicyToCampaign` took out, with the reason `validatePolicy` gave for it. */
+export interface RemovedStep {
+  step: ReminderStepId;
+  code: PolicyIssueCode;
+  message: string;
+}
+
+export type PolicyFit =
+  | { ok: true; policy: ReminderPolicy; removed: RemovedStep[]; warnings: PolicyIssue[] }
+  | { ok: false; errors: PolicyIssue[] };
+
+function stepIdAt(path: (string | number)[], policy: ReminderPolicy): ReminderStepId {
+  if (path[0] === 'invitationOnOpen') return 'invitation';
+  if (path[0] === 'lastDay') return 'last-day';
+  return `d${policy.steps[path[1] as number] ?? 0}`;
+}
+
+/**
+ * A policy the kansli did not write for these dates (the defaults, or the previous campaign's),
+ * made valid for them: every step `validatePolicy` rejects for the dates (after closing, or before
+ * or with the invitation) is taken out (`invitationOnOpen` or `lastDay` set to false, the day
+ * removed from `steps`), and `removed` says which step and why. Such a step could never be sent anyway;
+ * taking it out stores a policy that the next save does not refuse for a step nobody chose.
+ * Errors that are not about the dates (an invalid field) come back as `validatePolicy` gives them.
+ * Never throws.
+ */
+export function fitPolicyToCampaign(input: unknown, campaign: { opensAt: Date; closesAt: Date }): PolicyFit {
+  const first = validatePolicy(input, campaign);
+  if (first.ok) return { ok: true, policy: first.policy, removed: [], warnings: first.warnings };
+  const parsed = ReminderPolicySchema.safeParse(input);
+  if (!parsed.success) return first;
+  let policy = parsed.data;
+  let result: PolicyValidation = first;
+  const removed: RemovedStep[] = [];
+  // Each round takes out at least one step, so this ends within the policy's step count.
+  while (!result.ok) {
+    if (!result.errors.every((error) => error.code === 'step_after_close' || error.code === 'step_before_open')) {
+      return result;
+    }
+    const current = policy;
+    removed.push(
+      ...result.errors.map((error) => ({
+        step: stepIdAt(error.path, current),
+        code: error.code,
+        message: error.message,
+      })),
+    );
+    const paths = result.errors.map((error) => error.path);
+    const dropped = new Set(paths.filter((path) => path[0] === 'steps').map((path) => policy.steps[path[1] as number]));
+    const next: ReminderPolicy = {
+      ...policy,
+      invitationOnOpen: policy.invitationOnOpen && !paths.some((path) => path[0] === 'invitationOnOpen'),
+      lastDay: policy.lastDay && !paths.some((path) => path[0] === 'lastDay'),
+      steps: policy.steps.filter((days) => !dropped.has(days)),
+    };
+    const unchanged =
+      next.invitationOnOpen === policy.invitationOnOpen &&
+      next.lastDay === policy.lastDay &&
+      next.steps.length === policy.steps.length;
+    if (unchanged) return result;
+    policy = next;
+    result = validatePolicy(policy, campaign);
+  }
+  return { ok: true, policy: result.policy, removed, warnings: result.warnings };
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSwedishHoliday } from '../../shared/domain/swedish-holidays';
 import { runCli } from './run-cli';
 
 const DAY = 86_400_000;
@@ -14,19 +15,22 @@ const stockholmDay = new Intl.DateTimeFormat('en-CA', {
 });
 
 /**
- * `--at` for 10:00 Stockholm time on the latest day up to today that `accept`s its weekday. The
- * demo seed opens its campaign 7 days before its first run, so any of the last 6 days is inside it.
+ * `--at` for 10:00 Stockholm time on the latest day up to today that `accept`s (its weekday, and
+ * whether it is a holiday). The demo seed opens its campaign 7 days before its first run, so any of
+ * the last 6 days is inside it.
  */
-function tenOClockOn(accept: (weekday: string) => boolean): string {
+function tenOClockOn(accept: (weekday: string, holiday: boolean) => boolean): string {
   for (let back = 0; back < 7; back++) {
     const parts = Object.fromEntries(
       stockholmDay.formatToParts(new Date(Date.now() - back * DAY)).map((p) => [p.type, p.value]),
     );
-    if (accept(parts.weekday ?? '')) return `${parts.year}-${parts.month}-${parts.day}T10:00`;
+    const holiday = isSwedishHoliday({ year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) });
+    if (accept(parts.weekday ?? '', holiday)) return `${parts.year}-${parts.month}-${parts.day}T10:00`;
   }
   throw new Error('no such day in the last week');
 }
-const weekdayAt = tenOClockOn((day) => !['Sat', 'Sun'].includes(day));
+// The send window skips Swedish holidays as well as weekends.
+const weekdayAt = tenOClockOn((day, holiday) => !['Sat', 'Sun'].includes(day) && !holiday);
 const saturdayAt = tenOClockOn((day) => day === 'Sat');
 
 const rowsSaying = (output: string, result: string) =>

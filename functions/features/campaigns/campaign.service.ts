@@ -98,9 +98,15 @@ export class CampaignService {
    */
   async create(input: CreateInput, actor: string): Promise<Campaign> {
     if (input.surveys) assertScorable(input.surveys);
-    const { checkedReminderPolicy, defaultReminderPolicy } = await reminderPolicyCheck();
+    const { checkedReminderPolicy, defaultReminderPolicy, fittedReminderPolicy } = await reminderPolicyCheck();
     const now = this.clock.now().toISOString();
     const previous = input.surveys ? undefined : (await this.repo.list()).filter((c) => c.year < input.year).at(-1);
+    // A policy the kansli sends is checked against the dates. A default or copied one is fitted to them:
+    // steps that could not be sent between them (a Sunday's "sista dagen") are taken out, so the stored
+    // policy is one the next save accepts as it is.
+    const fitted = input.reminderPolicy
+      ? undefined
+      : fittedReminderPolicy(previous?.reminderPolicy ?? defaultReminderPolicy(), input);
     const campaign: Campaign = {
       year: input.year,
       title: input.title,
@@ -109,11 +115,7 @@ export class CampaignService {
       opensAt: input.opensAt,
       closesAt: input.closesAt,
       status: 'draft',
-      // A policy the kansli sends is checked against the dates; a default or copied one only parsed, since
-      // steps that do not fit a short campaign are simply never due.
-      reminderPolicy: input.reminderPolicy
-        ? checkedReminderPolicy(input.reminderPolicy, input)
-        : checkedReminderPolicy(previous?.reminderPolicy ?? defaultReminderPolicy()),
+      reminderPolicy: fitted ? fitted.policy : checkedReminderPolicy(input.reminderPolicy ?? {}, input),
       createdAt: now,
       updatedAt: now,
     };
@@ -128,6 +130,7 @@ export class CampaignService {
         opensAt: campaign.opensAt,
         closesAt: campaign.closesAt,
         copiedFrom: previous?.year,
+        ...(fitted?.removed.length ? { reminderStepsRemoved: fitted.removed } : {}),
       },
     });
     return campaign;

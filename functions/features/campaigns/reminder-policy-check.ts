@@ -1,10 +1,21 @@
 import { ReminderPolicySchema } from '../../../shared/reminders/reminder-policy.schema';
-import { validatePolicy } from '../../../shared/reminders/validate-policy';
+import { fitPolicyToCampaign, type PolicyIssue, validatePolicy } from '../../../shared/reminders/validate-policy';
 import { InputValidationError } from '../../errors/domain-errors';
 
 /** The policy a campaign gets when neither the kansli nor an earlier campaign gives one: every default. */
 export function defaultReminderPolicy(): Record<string, unknown> {
   return ReminderPolicySchema.parse({});
+}
+
+function invalidPolicy(errors: PolicyIssue[]): InputValidationError {
+  return new InputValidationError(
+    `Påminnelsepolicyn är ogiltig: ${errors.map((error) => error.message).join(' ')}`,
+    errors.map((error) => ({
+      path: ['reminderPolicy', ...error.path],
+      code: error.code,
+      message: error.message,
+    })),
+  );
 }
 
 /**
@@ -18,15 +29,23 @@ export function checkedReminderPolicy(
 ): Record<string, unknown> {
   const campaign = dates ? { opensAt: new Date(dates.opensAt), closesAt: new Date(dates.closesAt) } : undefined;
   const result = validatePolicy(policy, campaign);
-  if (!result.ok) {
-    throw new InputValidationError(
-      `Påminnelsepolicyn är ogiltig: ${result.errors.map((error) => error.message).join(' ')}`,
-      result.errors.map((error) => ({
-        path: ['reminderPolicy', ...error.path],
-        code: error.code,
-        message: error.message,
-      })),
-    );
-  }
+  if (!result.ok) throw invalidPolicy(result.errors);
   return result.policy;
+}
+
+/**
+ * A policy nobody wrote for these dates (the defaults, or the previous campaign's) as stored for
+ * them: with every default filled in and without the steps that could not be sent between them
+ * (`fitPolicyToCampaign`: e.g. "sista dagen" when the campaign closes on a Sunday or julafton), so
+ * the stored policy is one the kansli can save again unchanged. `removed` holds the ids of the
+ * steps taken out (`last-day`, `d2`), for the audit entry. Throws InputValidationError (400) for a
+ * policy that is invalid in itself.
+ */
+export function fittedReminderPolicy(
+  policy: Record<string, unknown>,
+  dates: { opensAt: string; closesAt: string },
+): { policy: Record<string, unknown>; removed: string[] } {
+  const result = fitPolicyToCampaign(policy, { opensAt: new Date(dates.opensAt), closesAt: new Date(dates.closesAt) });
+  if (!result.ok) throw invalidPolicy(result.errors);
+  return { policy: result.policy, removed: result.removed.map((removed) => removed.step) };
 }

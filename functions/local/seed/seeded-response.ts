@@ -1,6 +1,6 @@
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
-import { answeredShare } from '../../../shared/scoring/answered-share';
+import { responseProgress } from '../../../shared/scoring/answered-share';
 import { score } from '../../../shared/scoring/score';
 import type { Item } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
@@ -19,7 +19,8 @@ export function seededResponseItem(input: {
 }): Item {
   const { campaign, organisation, data, status, editor, at } = input;
   const survey = campaign.surveys[organisation.type];
-  const progress = answeredShare(survey, data);
+  // The same count autosave and submit store: the visible required questions.
+  const progress = responseProgress(survey, data);
   return {
     ...keys.response(campaign.year, organisation.id),
     ...keys.responseListing(campaign.year, organisation.id),

@@ -193,6 +193,38 @@ describe('a whole campaign in time travel, run every hour', () => {
     ]);
   });
 
+  it('sends nothing on holidays over Christmas and New Year, and each moved step once on the next working day', () => {
+    // Arrange: closes Friday 8 January 2027; 14, 7 and 2 days before are juldagen, nyårsdagen and trettondedag jul
+    const christmas = makeCampaign({ opensAt: sthlm('2026-11-23 09:00'), closesAt: sthlm('2027-01-08 23:59') });
+    const policy = makePolicy();
+    const one = [makeOrganisation({ id: 'org-a', contacts: [makeContact({ id: 'a1' })] })];
+    // Act
+    const { records, log } = simulate({
+      policy,
+      campaign: christmas,
+      runs: hourly(christmas.opensAt, christmas.closesAt),
+      organisationsAt: () => one,
+    });
+    // Assert
+    expect(format(records)).toEqual([
+      '2026-11-23 09:00 invitation invitation → a1',
+      '2026-12-28 08:00 d14 no-response → a1',
+      '2027-01-04 08:00 d7 no-response → a1',
+      '2027-01-07 08:00 d2 no-response → a1',
+      '2027-01-08 08:00 last-day last-day → a1',
+    ]);
+    expect(log).toHaveLength(5);
+    const onJuldagen = planReminders({
+      policy,
+      campaign: christmas,
+      at: sthlm('2026-12-25 10:00'),
+      organisations: one,
+      log: [],
+    });
+    expect(onJuldagen.due).toEqual([]);
+    expect(onJuldagen.skipped).toEqual([{ contactId: 'a1', organisationId: 'org-a', reason: 'outside_send_window' }]);
+  });
+
   it('keeps its promises for any run schedule, submission time and policy', () => {
     // Arrange
     const hours = everyHour.length;

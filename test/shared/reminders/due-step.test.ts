@@ -75,6 +75,38 @@ describe('scheduleSteps', () => {
     expect(step && [formatStockholm(step.nominalAt), formatStockholm(step.dueAt)]).toEqual([nominal, dueAt]);
   });
 
+  it('moves steps that fall on Christmas, New Year and Epiphany to the next working day, never earlier', () => {
+    // Arrange: closes Friday 8 January 2027; 14, 7 and 2 days before are juldagen, nyårsdagen and trettondedag jul
+    const campaign = makeCampaign({ opensAt: sthlm('2026-11-23 09:00'), closesAt: sthlm('2027-01-08 23:59') });
+    // Act
+    const steps = scheduleSteps(makePolicy(), campaign);
+    // Assert
+    expect(steps.map((step) => [step.id, formatStockholm(step.nominalAt), formatStockholm(step.dueAt)])).toEqual([
+      ['invitation', '2026-11-23 09:00', '2026-11-23 09:00'],
+      ['d14', '2026-12-25 08:00', '2026-12-28 08:00'],
+      ['d7', '2027-01-01 08:00', '2027-01-04 08:00'],
+      ['d2', '2027-01-06 08:00', '2027-01-07 08:00'],
+      ['last-day', '2027-01-08 08:00', '2027-01-08 08:00'],
+    ]);
+  });
+
+  it.each([
+    ['an invitation on julafton goes out on the next working day', '2026-12-24 09:00', '2026-12-28 08:00'],
+    ['an invitation on midsommarafton goes out on Monday', '2026-06-19 10:00', '2026-06-22 08:00'],
+    [
+      'an invitation on the evening before långfredagen waits until after annandag påsk',
+      '2027-03-25 18:00',
+      '2027-03-30 08:00',
+    ],
+  ])('%s', (_name, opensAt, dueAt) => {
+    // Arrange
+    const campaign = makeCampaign({ opensAt: sthlm(opensAt), closesAt: sthlm('2027-12-01 17:00') });
+    // Act
+    const [invitation] = scheduleSteps(makePolicy({ steps: [] }), campaign);
+    // Assert
+    expect(invitation && formatStockholm(invitation.dueAt)).toBe(dueAt);
+  });
+
   it('sends an invitation for a campaign opening on a Saturday on Monday at 08:00', () => {
     // Arrange
     const campaign = makeCampaign({ opensAt: sthlm('2025-03-01 10:00') });
@@ -82,6 +114,24 @@ describe('scheduleSteps', () => {
     const [invitation] = scheduleSteps(makePolicy(), campaign);
     // Assert
     expect(invitation && formatStockholm(invitation.dueAt)).toBe('2025-03-03 08:00');
+  });
+});
+
+describe('dueStep across holidays', () => {
+  const policy = makePolicy();
+  const campaign = makeCampaign({ opensAt: sthlm('2026-11-23 09:00'), closesAt: sthlm('2027-01-08 23:59') });
+
+  it.each([
+    ['on juldagen the invitation is still the latest due step', '2026-12-25 10:00', 'invitation'],
+    ['on the Monday after Christmas the step moved from juldagen is due', '2026-12-28 08:00', 'd14'],
+    ['on nyårsdagen the step moved from juldagen is still the latest', '2027-01-01 10:00', 'd14'],
+    ['on trettondedag jul the step moved from nyårsdagen is the latest', '2027-01-06 10:00', 'd7'],
+    ['the day after trettondedag jul the step moved from it is due', '2027-01-07 08:00', 'd2'],
+  ])('%s', (_name, at, stepId) => {
+    // Act
+    const step = dueStep(policy, campaign, sthlm(at));
+    // Assert
+    expect(step?.id).toBe(stepId);
   });
 });
 

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isSwedishHoliday } from '../../../shared/domain/swedish-holidays';
 import {
   earliestSendTime,
   isInWindow,
+  isWindowDay,
   nextWindowOpening,
   type SendWindow,
+  stockholmDate,
   stockholmInstant,
   stockholmParts,
   WEEKDAYS,
@@ -95,6 +98,13 @@ describe('isInWindow', () => {
     ['Saturday noon is outside', '2025-03-22T11:00:00Z', false],
     ['Monday 08:00 summer time is 06:00 UTC', '2025-03-31T06:00:00Z', true],
     ['Monday 07:30 summer time is outside although 07:30 UTC would be inside in winter', '2025-03-31T05:30:00Z', false],
+    ['Friday 25 December 2026 (juldagen) is outside all day', '2026-12-25T09:00:00Z', false],
+    ['Thursday 24 December 2026 (julafton) is outside', '2026-12-24T09:00:00Z', false],
+    ['Friday 19 June 2026 (midsommarafton) is outside', '2026-06-19T08:00:00Z', false],
+    ['Thursday 14 May 2026 (Kristi himmelsfärds dag) is outside', '2026-05-14T08:00:00Z', false],
+    ['Monday 6 April 2026 (annandag påsk) is outside', '2026-04-06T08:00:00Z', false],
+    ['Wednesday 23 December 2026 is an ordinary working day', '2026-12-23T09:00:00Z', true],
+    ['Monday 28 December 2026 is an ordinary working day', '2026-12-28T09:00:00Z', true],
   ])('%s', (_name, iso, expected) => {
     // Arrange
     const at = new Date(iso);
@@ -136,6 +146,36 @@ describe('nextWindowOpening', () => {
       '2025-03-26T08:30:00.000Z',
     ],
     [
+      'Christmas: Wednesday evening 23 December 2026 waits past julafton, juldagen and the weekend to Monday 28th',
+      '2026-12-23T16:00:00Z',
+      weekdays9to5,
+      '2026-12-28T07:00:00.000Z',
+    ],
+    [
+      'Easter: Thursday evening before långfredagen 2027 waits past annandag påsk to Tuesday',
+      '2027-03-25T16:00:00Z',
+      weekdays9to5,
+      '2027-03-30T06:00:00.000Z',
+    ],
+    [
+      'midsommarafton 2026 (a Friday) waits until Monday 22 June',
+      '2026-06-19T06:00:00Z',
+      weekdays9to5,
+      '2026-06-22T06:00:00.000Z',
+    ],
+    [
+      'a Friday-only window skips two holiday Fridays in a row (juldagen and nyårsdagen 2027)',
+      '2026-12-19T10:00:00Z',
+      { weekdays: ['fri'], start: '08:00', end: '17:00' } satisfies SendWindow,
+      '2027-01-08T07:00:00.000Z',
+    ],
+    [
+      'a Saturday window skips midsommardagen',
+      '2026-06-19T10:00:00Z',
+      { weekdays: ['sat'], start: '10:00', end: '12:00' } satisfies SendWindow,
+      '2026-06-27T08:00:00.000Z',
+    ],
+    [
       'a window starting in the skipped hour opens when the clocks jump',
       '2025-03-29T23:00:00Z',
       { weekdays: ['sun'], start: '02:30', end: '05:00' } satisfies SendWindow,
@@ -159,6 +199,20 @@ describe('nextWindowOpening', () => {
     const at = new Date('2025-03-17T07:00:00Z');
     // Act / Assert
     expect(() => nextWindowOpening(window, at)).toThrow(RangeError);
+  });
+
+  it('finds a window day for every one-weekday window on every day of 2024–2027', () => {
+    for (const weekday of WEEKDAYS) {
+      const window: SendWindow = { weekdays: [weekday], start: '08:00', end: '17:00' };
+      for (let at = Date.parse('2024-01-01T12:00:00Z'); at < Date.parse('2028-01-01T00:00:00Z'); at += 86_400_000) {
+        // Act
+        const opening = nextWindowOpening(window, new Date(at));
+        // Assert
+        expect(isInWindow(window, opening)).toBe(true);
+        expect(isSwedishHoliday(stockholmDate(opening))).toBe(false);
+        expect(opening.getTime() - at).toBeLessThan(22 * 86_400_000);
+      }
+    }
   });
 
   it('finds the first instant the window is open, for any instant and window', () => {
@@ -185,8 +239,10 @@ describe('nextWindowOpening', () => {
         const sendAt = earliestSendTime(window, at);
         // Assert
         expect(sendAt.getTime()).toBeGreaterThanOrEqual(at.getTime());
-        expect(sendAt.getTime() - at.getTime()).toBeLessThan(8 * 86_400_000);
+        // A holiday falls on one weekday at most two weeks running (juldagen, then nyårsdagen).
+        expect(sendAt.getTime() - at.getTime()).toBeLessThan(22 * 86_400_000);
         expect(isInWindow(window, sendAt)).toBe(true);
+        expect(isSwedishHoliday(stockholmDate(sendAt))).toBe(false);
         // Nothing between `at` and the answer is inside the window (checked at a random whole second).
         const between = new Date(
           Math.floor((at.getTime() + (sendAt.getTime() - at.getTime()) * fraction) / 1000) * 1000,
@@ -197,5 +253,23 @@ describe('nextWindowOpening', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('isWindowDay', () => {
+  it.each([
+    ['an ordinary Wednesday', { year: 2026, month: 12, day: 23 }, true],
+    ['a Saturday, outside the weekdays', { year: 2026, month: 12, day: 19 }, false],
+    ['julafton on a Thursday', { year: 2026, month: 12, day: 24 }, false],
+    ['nyårsafton on a Thursday', { year: 2026, month: 12, day: 31 }, false],
+    ['trettondedag jul on a Wednesday', { year: 2027, month: 1, day: 6 }, false],
+    ['första maj on a Friday', { year: 2026, month: 5, day: 1 }, false],
+    [
+      'alla helgons dag is a Saturday anyway, and the Friday before is a working day',
+      { year: 2026, month: 10, day: 30 },
+      true,
+    ],
+  ])('%s', (_name, date, expected) => {
+    expect(isWindowDay(weekdays9to5, date)).toBe(expected);
   });
 });

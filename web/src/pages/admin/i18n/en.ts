@@ -186,7 +186,8 @@ export const en: Record<AdminKey, string> = {
   'policy.noSteps': 'No reminders.',
   'policy.minDays': 'At least {days} days between two emails to one person.',
   'policy.max': 'At most {count} reminders per person.',
-  'policy.window': 'Sent {days}, {start}–{end}.',
+  'policy.window':
+    "Sent {days}, {start}–{end}, except on Swedish public holidays, Christmas Eve, Midsummer Eve and New Year's Eve (a step that falls on one goes out on the next working day).",
   'policy.title': 'Reminder policy',
   'policy.invitationLabel': 'Send an invitation when the campaign opens',
   'policy.stepsLabel': 'Reminder steps (days before the deadline)',

@@ -185,7 +185,8 @@ export const sv = {
   'policy.noSteps': 'Inga påminnelser.',
   'policy.minDays': 'Minst {days} dagar mellan två mejl till samma person.',
   'policy.max': 'Högst {count} påminnelser per person.',
-  'policy.window': 'Skickas {days} kl. {start}–{end}.',
+  'policy.window':
+    'Skickas {days} kl. {start}–{end}, utom på helgdagar, julafton, midsommarafton och nyårsafton (ett steg som infaller då skickas nästa arbetsdag).',
   'policy.title': 'Påminnelsepolicy',
   'policy.invitationLabel': 'Skicka inbjudan när kampanjen öppnar',
   'policy.stepsLabel': 'Påminnelsesteg (dagar före sista svarsdag)',
