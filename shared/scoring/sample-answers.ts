@@ -30,7 +30,12 @@ function sampleValue(q: QuestionPlan, random: () => number): unknown {
     case 'comment':
       return 'Exempeltext.';
     case 'text':
-      if (q.json.inputType === 'number') return Math.round(random() * 100);
+      if (q.json.inputType === 'number') {
+        // Within the question's own range (M2 asks for a year from 2020), else 0–100.
+        const min = typeof q.json.min === 'number' ? q.json.min : 0;
+        const max = typeof q.json.max === 'number' ? q.json.max : Math.max(min, 100);
+        return min + Math.round(random() * (max - min));
+      }
       if (q.json.inputType === 'url') return 'https://www.example.se/dokument';
       return 'Exempel';
     default:
