@@ -99,6 +99,25 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'a link pasted into a tab already on /login shows its button (only the fragment changes, nothing reloads)',
+    async run(e2e) {
+      const email = 'politiker.0180@example.se';
+      const context = await e2e.newContext();
+      const request = await context.request.post(`${e2e.baseUrl}/api/auth/login-link`, {
+        data: { email },
+        headers: { origin: e2e.baseUrl },
+      });
+      assertEqual(request.status(), 202, 'POST /api/auth/login-link');
+      const link = await e2e.latestLoginLink(email);
+      const page = await context.newPage();
+      await page.goto(`${e2e.baseUrl}/login`);
+      await page.getByLabel('E-postadress').waitFor();
+      await page.goto(link);
+      await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+      await page.getByText('Inloggad som').waitFor();
+    },
+  },
+  {
     name: 'in English the link page says Sign in',
     async run(e2e) {
       const page = await (await e2e.newContext()).newPage();

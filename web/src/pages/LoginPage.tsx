@@ -6,6 +6,7 @@ import { type MessageKey, useLang, useT } from '../i18n';
 import { isEmailShaped } from '../lib/email';
 import { formatDate } from '../lib/format';
 import { signInLinkParams } from '../lib/sign-in-link';
+import { useLocationHash } from '../lib/use-location-hash';
 import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../session';
 
@@ -151,7 +152,7 @@ export function LoginPage() {
   const t = useT();
   const [lang] = useLang();
   usePageTitle(t('login.title'));
-  const link = signInLinkParams(useSearch(), window.location.hash);
+  const link = signInLinkParams(useSearch(), useLocationHash());
   const token = link.token;
   const next = safeNext(link.next);
   const [, navigate] = useLocation();
