@@ -4,6 +4,7 @@
  * Pure; the CSV and xlsx writers both use it. Headers are Swedish only, like the rest of the files.
  */
 import type { KlimatlagetReport } from '../klimatlaget/report.schema';
+import { WITHHELD_SV, withheldNoteSv } from '../klimatlaget/suppression';
 // `YYYY-MM-DD HH:MM` in Stockholm time, sortable (shared/i18n/format-date.ts has only the long form).
 import { formatStockholm } from '../reminders/send-window';
 import type { EmissionOutcome } from '../scoring/emission-outcome.schema';
@@ -139,7 +140,10 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
   return { header, rows };
 }
 
-/** The aggregates as rows for a second sheet: key figures, bands, sections and questions per type. */
+/**
+ * The aggregates as rows for a second sheet: key figures, bands, sections and questions per type.
+ * Figures the report withholds (groups under `MIN_GROUP_SIZE`) are empty cells with a note.
+ */
 export function aggregateRows(report: KlimatlagetReport): Cell[][] {
   const rows: Cell[][] = [
     [`Klimatläget ${report.year}`],
@@ -152,6 +156,7 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       'Andel av max, medel',
       'Andel av max, median',
       'Baskrav uppfyllda',
+      'Anmärkning',
     ],
   ];
   const groups = [
@@ -165,14 +170,17 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       group.respondents,
       group.organisations,
       group.excused,
-      group.total.mean,
-      group.total.median,
+      group.total?.mean ?? null,
+      group.total?.median ?? null,
       group.gatePassed,
+      withheldNoteSv(group),
     ]);
   }
   rows.push([], ['Grupp', 'Nivå', 'Antal']);
   for (const [label, group] of groups) {
-    for (const band of group.bands) rows.push([label, band.band ?? 'Ingen nivå (baskrav ej uppfyllda)', band.count]);
+    if (group.bands === null && group.respondents > 0) rows.push([label, WITHHELD_SV]);
+    for (const band of group.bands ?? [])
+      rows.push([label, band.band ?? 'Ingen nivå (baskrav ej uppfyllda)', band.count]);
   }
   rows.push(
     [],
@@ -185,6 +193,7 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       'Förbättrade',
       'Oförändrade',
       'Försämrade',
+      'Anmärkning',
     ],
   );
   for (const [label, group] of groups) {
@@ -193,12 +202,13 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       rows.push([
         label,
         y.organisations,
-        y.previous.mean,
-        y.current.mean,
-        y.change.mean,
+        y.previous?.mean ?? null,
+        y.current?.mean ?? null,
+        y.change?.mean ?? null,
         y.improved,
         y.unchanged,
         y.declined,
+        withheldNoteSv(y),
       ]);
   }
   rows.push([], ['Typ', 'Avsnitt', 'Rubrik', 'Max', 'n', 'Andel av max, medel', 'Andel av max, median']);
@@ -215,7 +225,7 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
         q.section,
         q.n,
         q.yes?.share ?? null,
-        q.distribution?.map((d) => `${d.text}: ${d.count}`).join(', ') ?? null,
+        q.suppressed ? WITHHELD_SV : (q.distribution?.map((d) => `${d.text}: ${d.count}`).join(', ') ?? null),
       ]);
     }
   }
@@ -234,6 +244,7 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       'median',
       'Organisationer med data för 1990',
       'Sverige sedan 1990',
+      'Anmärkning',
     ],
   );
   for (const [label, group] of groups) {
@@ -243,8 +254,8 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
         label,
         e.organisations,
         e.latestYear,
-        e.perInhabitant.mean,
-        e.perInhabitant.median,
+        e.perInhabitant?.mean ?? null,
+        e.perInhabitant?.median ?? null,
         e.weightedPerInhabitant,
         e.national.perInhabitant,
         e.national.source,
@@ -253,6 +264,7 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
         e.changeSince1990?.median ?? null,
         e.changeSince1990?.organisations ?? null,
         e.national.changeSince1990 ?? null,
+        withheldNoteSv(e),
       ]);
     }
   }

@@ -1,6 +1,7 @@
 /**
  * Klimatläget: aggregates over the organisations that submitted. Pure (no I/O); the publish
- * endpoint feeds it stored responses and freezes the result. Nothing per organisation leaves it.
+ * endpoint feeds it stored responses and freezes the result. Nothing per organisation leaves it:
+ * no names, and no figure over fewer than `MIN_GROUP_SIZE` organisations (suppression.ts).
  */
 import type { EmissionRow } from '../scoring/emission-outcome.schema';
 import { score } from '../scoring/score';
@@ -21,6 +22,7 @@ import type {
   YearOnYear,
 } from './report.schema';
 import { round, stat } from './stats';
+import { withholdSmallGroups } from './suppression';
 import { englishPageTitles, withEnglish } from './titles';
 
 export type OrganisationTypeKey = 'kommun' | 'region';
@@ -276,7 +278,8 @@ function groupFigures(group: GroupInput) {
 /**
  * Builds Klimatläget for one year from the campaign's surveys and stored responses.
  * Only submitted responses count: a non-respondent is never counted as "no", and an unanswered or
- * hidden question is left out of that question's `n`.
+ * hidden question is left out of that question's `n`. Figures over fewer than `MIN_GROUP_SIZE`
+ * organisations are withheld (`withholdSmallGroups`), so nothing in the result is one organisation's.
  * @throws ScoringConfigError when a survey's scoring is malformed.
  */
 export function aggregateKlimatlaget(input: AggregateInput): KlimatlagetReport {
@@ -326,7 +329,7 @@ export function aggregateKlimatlaget(input: AggregateInput): KlimatlagetReport {
 
   const allIds = new Set([...members.filter((m) => !excusedIds.has(m.id)).map((m) => m.id), ...submittedIds]);
   const labels = [...new Set([...labelsOf('kommun'), ...labelsOf('region')])];
-  return {
+  return withholdSmallGroups({
     year: input.year,
     ...groupFigures({
       scored,
@@ -337,5 +340,5 @@ export function aggregateKlimatlaget(input: AggregateInput): KlimatlagetReport {
       emissions: emissionsByType.kommun ?? emissionsByType.region,
     }),
     byType,
-  };
+  });
 }

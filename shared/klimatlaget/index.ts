@@ -20,4 +20,11 @@ export { withReportDefaults } from './report-defaults';
 export { buildScorecard, failedGates, networkFromReport, networkLive, type ScorecardInput } from './scorecard';
 export { canonicalJson, scoringRulesOf } from './scoring-rules';
 export { mean, median, round, stat } from './stats';
+export {
+  MIN_GROUP_SIZE,
+  withholdEmissions,
+  withholdSmallGroups,
+  withholdType,
+  withholdYearOnYear,
+} from './suppression';
 export { englishPageTitles, englishText } from './titles';

@@ -4,6 +4,7 @@
  */
 import { NATIONAL_EMISSIONS_DEFAULT } from './emissions';
 import type { KlimatlagetReport, NetworkEmissions, ScoringRules, TypeAggregate } from './report.schema';
+import { withholdSmallGroups } from './suppression';
 
 function withNationalDate(emissions: NetworkEmissions | null): NetworkEmissions | null {
   if (!emissions) return emissions;
@@ -28,14 +29,16 @@ function completeType(aggregate: TypeAggregate, rules: ScoringRules['kommun'] | 
  * The report with the fields later versions store filled in for an older snapshot: the bands from
  * the snapshot's own scoring rules (the rules that scored it), and the source year of the national
  * emissions constant. English titles cannot be recovered; readers fall back to Swedish.
+ * A snapshot stored before small groups were withheld still holds their figures: they are withheld
+ * here by the same rule as at publishing, so no reader gets them and republishing is not needed.
  */
 export function withReportDefaults(report: KlimatlagetReport, rules?: ScoringRules): KlimatlagetReport {
-  return {
+  return withholdSmallGroups({
     ...report,
     emissions: withNationalDate(report.emissions),
     byType: {
       kommun: completeType(report.byType.kommun, rules?.kommun),
       region: completeType(report.byType.region, rules?.region),
     },
-  };
+  });
 }

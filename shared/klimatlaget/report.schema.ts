@@ -12,6 +12,13 @@ export const OrganisationTypeKeySchema = z.enum(['kommun', 'region']);
 export const StatSchema = z.object({ mean: z.number(), median: z.number() });
 export type Stat = z.infer<typeof StatSchema>;
 
+/**
+ * Set on a group whose figures are withheld because it holds fewer organisations than the
+ * report's `minGroupSize` (figures of one or two organisations would be their own answers).
+ * The withheld figures are null, never 0; the counts of who responded stay.
+ */
+const Suppressed = z.boolean().optional();
+
 /** How many respondents reached a band; `band: null` counts those without a band (failed gate). */
 export const BandCountSchema = z.object({ band: z.string().nullable(), count: z.number().int().min(0) });
 export type BandCount = z.infer<typeof BandCountSchema>;
@@ -22,8 +29,9 @@ export const ChoiceCountSchema = z.object({
   text: z.string(),
   /** The English text when the survey has one; absent in snapshots published before English was stored. */
   textEn: z.string().optional(),
-  count: z.number().int().min(0),
-  share: z.number().min(0).max(1),
+  /** Null when the question's answers are withheld (fewer than `minGroupSize` answered). */
+  count: z.number().int().min(0).nullable(),
+  share: z.number().min(0).max(1).nullable(),
 });
 
 /**
@@ -45,15 +53,21 @@ export const QuestionAggregateSchema = z.object({
    * its `n` and shares are of the respondents it was shown to, not of all respondents.
    */
   followUp: z.boolean().optional(),
-  n: z.number().int().min(0),
+  /**
+   * Null when the organisation type's figures are withheld: a follow-up's `n` would tell how many
+   * gave the answer that opens it.
+   */
+  n: z.number().int().min(0).nullable(),
+  /** Withheld (`count`/`share` null) when fewer than `minGroupSize` answered; `value` is kept. */
   yes: z
     .object({
       value: z.union([z.string(), z.number(), z.boolean()]),
-      count: z.number().int().min(0),
-      share: z.number(),
+      count: z.number().int().min(0).nullable(),
+      share: z.number().nullable(),
     })
     .nullable(),
   distribution: z.array(ChoiceCountSchema).nullable(),
+  suppressed: Suppressed,
 });
 export type QuestionAggregate = z.infer<typeof QuestionAggregateSchema>;
 
@@ -65,21 +79,27 @@ export const SectionAggregateSchema = z.object({
   titleEn: z.string().optional(),
   max: z.number().min(0),
   n: z.number().int().min(0),
-  mean: z.number(),
-  median: z.number(),
+  /** Null when fewer than `minGroupSize` respondents have the section. */
+  mean: z.number().nullable(),
+  median: z.number().nullable(),
 });
 export type SectionAggregate = z.infer<typeof SectionAggregateSchema>;
 
 /** Change in share of maximum for the organisations that submitted both this year and last year. */
 export const YearOnYearSchema = z.object({
+  /** Organisations that submitted both years (the figures below are over them); always shown. */
   organisations: z.number().int().min(1),
-  previous: StatSchema,
-  current: StatSchema,
+  /** The figures below are null (`suppressed: true`) when `organisations` is under `minGroupSize`. */
+  previous: StatSchema.nullable(),
+  current: StatSchema.nullable(),
   /** Mean and median of (this year's share − last year's share), in share points (0.05 = 5 %-enheter). */
-  change: StatSchema,
-  improved: z.number().int().min(0),
-  unchanged: z.number().int().min(0),
-  declined: z.number().int().min(0),
+  change: StatSchema.nullable(),
+  improved: z.number().int().min(0).nullable(),
+  unchanged: z.number().int().min(0).nullable(),
+  declined: z.number().int().min(0).nullable(),
+  suppressed: Suppressed,
+  /** The whole network's change only: types left out because their own change is withheld (see the report). */
+  excludedTypes: z.array(OrganisationTypeKeySchema).optional(),
 });
 export type YearOnYear = z.infer<typeof YearOnYearSchema>;
 
@@ -105,10 +125,12 @@ export const NetworkEmissionsSchema = z.object({
   basis: OrganisationTypeKeySchema,
   organisations: z.number().int().min(1),
   latestYear: z.number().int(),
+  /** Each figure below is null when it rests on fewer than `minGroupSize` organisations. */
+  suppressed: Suppressed,
   /** Unweighted mean and median over the organisations' latest-year figures. */
-  perInhabitant: StatSchema,
-  /** Sum of tonnes / sum of inhabitants in the latest year (population-weighted). */
-  weightedPerInhabitant: z.number(),
+  perInhabitant: StatSchema.nullable(),
+  /** Sum of tonnes / sum of inhabitants in the latest year (population-weighted), over the trend's last count. */
+  weightedPerInhabitant: z.number().nullable(),
   national: NationalEmissionsSchema,
   /**
    * The change in emissions per inhabitant since 1990, as a fraction: mean and median over the
@@ -117,12 +139,19 @@ export const NetworkEmissionsSchema = z.object({
    * absent in snapshots published before it was computed.
    */
   changeSince1990: z
-    .object({ organisations: z.number().int().min(1), mean: z.number(), median: z.number() })
+    .object({ organisations: z.number().int().min(1), mean: z.number().nullable(), median: z.number().nullable() })
     .nullable()
     .optional(),
-  /** Population-weighted per-inhabitant figure per year over the organisations with data that year. */
+  /**
+   * Population-weighted per-inhabitant figure per year over the organisations with data that year;
+   * null for a year with fewer than `minGroupSize` of them.
+   */
   trend: z.array(
-    z.object({ year: z.number().int(), perInhabitant: z.number(), organisations: z.number().int().min(1) }),
+    z.object({
+      year: z.number().int(),
+      perInhabitant: z.number().nullable(),
+      organisations: z.number().int().min(1),
+    }),
   ),
 });
 export type NetworkEmissions = z.infer<typeof NetworkEmissionsSchema>;
@@ -134,10 +163,12 @@ const GroupFields = {
   /** Member organisations asked to answer (excused ones left out), plus any other that submitted. */
   organisations: z.number().int().min(0),
   excused: z.number().int().min(0),
-  /** Share of maximum over respondents. */
-  total: StatSchema,
-  gatePassed: z.number().int().min(0),
-  bands: z.array(BandCountSchema),
+  /** True when there are respondents, but fewer than `minGroupSize`: `total`, `gatePassed` and `bands` are null. */
+  suppressed: Suppressed,
+  /** Share of maximum over respondents; null without respondents or when withheld. */
+  total: StatSchema.nullable(),
+  gatePassed: z.number().int().min(0).nullable(),
+  bands: z.array(BandCountSchema).nullable(),
   yearOnYear: YearOnYearSchema.nullable(),
   emissions: NetworkEmissionsSchema.nullable(),
 };
@@ -161,7 +192,18 @@ export type TypeAggregate = z.infer<typeof TypeAggregateSchema>;
 /** Klimatläget for one year: aggregates over submitted responses only, nothing per organisation. */
 export const KlimatlagetReportSchema = z.object({
   year: z.number().int(),
+  /**
+   * The smallest group whose figures are shown (`MIN_GROUP_SIZE`); absent in snapshots published
+   * before, which get it, and the withholding, when read (`withReportDefaults`).
+   */
+  minGroupSize: z.number().int().min(1).optional(),
   ...GroupFields,
+  /**
+   * Types left out of the whole network's `total`, `gatePassed` and `bands` because their own are
+   * withheld: the network's figure minus the other type's would give them away. The network's
+   * figures are then those of the other type; `respondents` still counts everyone.
+   */
+  excludedTypes: z.array(OrganisationTypeKeySchema).optional(),
   byType: z.object({ kommun: TypeAggregateSchema, region: TypeAggregateSchema }),
 });
 export type KlimatlagetReport = z.infer<typeof KlimatlagetReportSchema>;
@@ -231,7 +273,13 @@ export const NetworkFiguresSchema = z.object({
   source: z.enum(['published', 'live']),
   revision: z.number().int().min(1).optional(),
   respondents: z.number().int().min(0),
-  total: StatSchema,
+  /** The smallest group whose figures are shown. */
+  minGroupSize: z.number().int().min(1),
+  /** True when the type has respondents, but fewer than `minGroupSize`: `total` is null, `sections` empty. */
+  suppressed: Suppressed,
+  /** Null when withheld or without respondents. */
+  total: StatSchema.nullable(),
+  /** The sections whose figures are shown. */
   sections: z.array(
     z.object({
       name: z.string(),

@@ -19,19 +19,39 @@ import type {
   TypeAggregate,
 } from './report.schema';
 import { round, stat } from './stats';
+import { MIN_GROUP_SIZE } from './suppression';
 import { englishPageTitles, withEnglish } from './titles';
 
-function inPoints(sections: readonly SectionAggregate[], total: Stat, max: number, respondents: number) {
+/**
+ * The network in the member's own units. A network of fewer than `MIN_GROUP_SIZE` is withheld: with
+ * two, a member would learn the other's score from its own and the mean.
+ */
+function inPoints(
+  sections: readonly SectionAggregate[],
+  total: Stat | null,
+  max: number,
+  respondents: number,
+): Omit<NetworkFigures, 'source' | 'revision'> {
+  const base = { respondents, minGroupSize: MIN_GROUP_SIZE };
+  if (respondents < MIN_GROUP_SIZE || total === null) {
+    return { ...base, ...(respondents > 0 ? { suppressed: true } : {}), total: null, sections: [] };
+  }
   return {
-    respondents,
+    ...base,
     total: { mean: round(total.mean * max, 2), median: round(total.median * max, 2) },
-    sections: sections.map((s) => ({
-      name: s.name,
-      mean: round(s.mean * s.max, 2),
-      median: round(s.median * s.max, 2),
-      meanShare: s.mean,
-      medianShare: s.median,
-    })),
+    sections: sections.flatMap((s) =>
+      s.mean === null || s.median === null || s.n < MIN_GROUP_SIZE
+        ? []
+        : [
+            {
+              name: s.name,
+              mean: round(s.mean * s.max, 2),
+              median: round(s.median * s.max, 2),
+              meanShare: s.mean,
+              medianShare: s.median,
+            },
+          ],
+    ),
   };
 }
 
@@ -44,7 +64,10 @@ export function networkFromReport(aggregate: TypeAggregate, revision: number): N
   };
 }
 
-/** The network's figures computed now from the stored scores of one type's submitted responses. */
+/**
+ * The network's figures computed now from the stored scores of one type's submitted responses,
+ * withheld below the same minimum as the published ones, so the kansli sees what the member will.
+ */
 export function networkLive(survey: object, scores: readonly ScoreResult[]): NetworkFigures {
   const max = compileScoring(survey).max;
   return {

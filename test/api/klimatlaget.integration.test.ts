@@ -7,7 +7,8 @@ import { seededResponseItem } from '../../functions/local/seed/seeded-response';
 import { keys } from '../../functions/store/table-design';
 import { score } from '../../shared/scoring/score';
 import { completeKommunAnswers } from '../helpers/complete-answers';
-import { LUND, MALMO, SKANE, seedCampaign } from '../helpers/seed-fixtures';
+import { bestAnswers } from '../helpers/make-survey';
+import { LUND, MALMO, makeCampaign, SKANE, seedCampaign } from '../helpers/seed-fixtures';
 import { adminWorld } from '../helpers/seeded-context';
 import { countCommands, jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
@@ -15,6 +16,8 @@ const YEAR = 2026;
 const LUND_OFFICIAL = 'tjansteperson.1281@example.se';
 const MALMO_OFFICIAL = 'tjansteperson.1280@example.se';
 const INJECTED = { id: '0180', name: '=HYPERLINK("http://evil.example","Klicka")', type: 'kommun' as const };
+const UPPSALA = { id: '0380', name: 'Uppsala', type: 'kommun' as const };
+const VAXJO = { id: '0780', name: 'Växjö', type: 'kommun' as const };
 
 async function saveDraft(ctx: TestContext, cookie: string, data: Record<string, unknown>) {
   const res = await ctx.app.request(
@@ -70,9 +73,13 @@ describe('Klimatläget: publish and the public report', () => {
   let admin: string;
 
   beforeEach(async () => {
-    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
-    // Arrange: Lund submits; Malmö saves a draft answering no to a basic requirement and never submits
+    const organisations = [LUND, MALMO, SKANE, UPPSALA, VAXJO];
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', organisations, campaign: true }));
+    // Arrange: Lund, Uppsala and Växjö submit; Malmö saves a draft answering no to a basic requirement
+    // and never submits
     await submitAnswers(ctx, LUND_OFFICIAL, completeKommunAnswers());
+    await submitAnswers(ctx, 'tjansteperson.0380@example.se', completeKommunAnswers());
+    await submitAnswers(ctx, 'tjansteperson.0780@example.se', completeKommunAnswers());
     await saveDraft(ctx, await signIn(ctx, MALMO_OFFICIAL), { B1: false, B2: false });
   });
 
@@ -87,18 +94,18 @@ describe('Klimatläget: publish and the public report', () => {
     expect(await published.json()).toMatchObject({
       year: YEAR,
       revision: 1,
-      respondents: 1,
-      organisations: 3,
+      respondents: 3,
+      organisations: 5,
       rescored: 0,
     });
     expect(report.status).toBe(200);
     const body = await report.json();
-    expect(body).toMatchObject({ year: YEAR, revision: 1, report: { respondents: 1, organisations: 3 } });
+    expect(body).toMatchObject({ year: YEAR, revision: 1, report: { respondents: 3, organisations: 5 } });
     expect(body.report.byType.kommun).toMatchObject({
-      respondents: 1,
-      organisations: 2,
+      respondents: 3,
+      organisations: 4,
       bands: [
-        { band: 'A', count: 1 },
+        { band: 'A', count: 3 },
         { band: 'B', count: 0 },
         { band: 'C', count: 0 },
         { band: 'D', count: 0 },
@@ -106,7 +113,7 @@ describe('Klimatläget: publish and the public report', () => {
       ],
     });
     expect(await years.json()).toEqual([
-      expect.objectContaining({ year: YEAR, revision: 1, respondents: 1, organisations: 3 }),
+      expect.objectContaining({ year: YEAR, revision: 1, respondents: 3, organisations: 5 }),
     ]);
     expect((await campaign.json()).status).toBe('published');
   });
@@ -115,10 +122,11 @@ describe('Klimatläget: publish and the public report', () => {
     // Act
     await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
     const { report } = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).json();
-    // Assert: Malmö's unsubmitted "no" to B1 is not there; only Lund's yes is
+    // Assert: Malmö's unsubmitted "no" to B1 is not there; only the three yes are
     const b1 = report.byType.kommun.questions.find((q: { name: string }) => q.name === 'B1');
-    expect(b1).toMatchObject({ n: 1, yes: { value: true, count: 1, share: 1 } });
-    expect(report.byType.region).toMatchObject({ respondents: 0, organisations: 1 });
+    expect(b1).toMatchObject({ n: 3, yes: { value: true, count: 3, share: 1 } });
+    // Nobody answered: no mean or median of 0
+    expect(report.byType.region).toMatchObject({ respondents: 0, organisations: 1, total: null, bands: null });
   });
 
   it('keeps revision 1 when publishing again as revision 2, and serves the latest', async () => {
@@ -163,7 +171,7 @@ describe('Klimatläget: publish and the public report', () => {
     const entries = await new AuditTrail(ctx.store, ctx.clock).list({ year: YEAR });
     expect(entries.find((e) => e.action === 'klimatlaget.publish')).toMatchObject({
       actor: 'kansli@example.se',
-      after: { revision: 1, respondents: 1, rules: { kommun: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+      after: { revision: 1, respondents: 3, rules: { kommun: expect.stringMatching(/^[0-9a-f]{64}$/) } },
     });
   });
 
@@ -212,9 +220,12 @@ describe('Klimatläget: what stays private', () => {
       expect(text).not.toContain(secret);
       expect(list).not.toContain(secret);
     }
+    // Lund's own emission figures are not "the network's" either
     expect(JSON.parse(text).report.emissions).toMatchObject({
       organisations: 1,
-      perInhabitant: { mean: 2 },
+      suppressed: true,
+      perInhabitant: null,
+      weightedPerInhabitant: null,
       national: { perInhabitant: 4.4 },
     });
   });
@@ -235,15 +246,9 @@ describe('Klimatläget: what stays private', () => {
       max: 66,
       band: 'A',
       gatePassed: true,
-      network: { source: 'published', revision: 1, respondents: 1, total: { mean: 64, median: 64 } },
+      // Lund alone: the network's figures would be Lund's own
+      network: { source: 'published', revision: 1, respondents: 1, suppressed: true, total: null, sections: [] },
       emissionOutcome: { latestYear: 2023, perInhabitant: 2 },
-    });
-    expect(card.network.sections[0]).toEqual({
-      name: 'mal',
-      mean: 14,
-      median: 14,
-      meanShare: 0.9333,
-      medianShare: 0.9333,
     });
     // The point only the kansli awards in review (S6) is listed too, so the rows add up to 66 − 64.
     expect(card.lostPoints).toEqual([
@@ -281,7 +286,7 @@ describe('Klimatläget: what stays private', () => {
     expect(await res.json()).toMatchObject({
       organisationId: '1281',
       total: 64,
-      network: { source: 'live', respondents: 1 },
+      network: { source: 'live', respondents: 1, suppressed: true, total: null },
     });
   });
 });
@@ -415,7 +420,11 @@ describe('exports for the kansli', () => {
     expect([answer.value, answer.type]).toEqual(['+46 70 123 45 67', ExcelJS.ValueType.String]);
     const aggregates = workbook.getWorksheet('Klimatläget')!;
     expect(aggregates.getCell('A1').value).toBe(`Klimatläget ${YEAR}`);
-    expect(aggregates.getRow(4).values).toEqual([undefined, 'Alla', 1, 4, 0, 0.9697, 0.9697, 1]);
+    // One respondent: its share and basic requirements are not in the sheet, which says why
+    const all = aggregates.getRow(4);
+    expect([1, 2, 3, 4].map((i) => all.getCell(i).value)).toEqual(['Alla', 1, 4, 0]);
+    expect([5, 6, 7].map((i) => all.getCell(i).value)).toEqual([null, null, null]);
+    expect(all.getCell(8).value).toBe('För få svar för att visa (färre än 3)');
   });
 });
 
@@ -458,11 +467,15 @@ describe('Klimatläget: English titles, band thresholds, the emission year and t
     const before = score(DEFAULT_SURVEYS.kommun, lastYearAnswers).share;
     const now = score(DEFAULT_SURVEYS.kommun, completeKommunAnswers()).share;
     expect(now).toBeGreaterThan(before);
-    expect(report.yearOnYear).toMatchObject({ organisations: 1, improved: 1, unchanged: 0, declined: 0 });
-    expect(report.yearOnYear.change.mean).toBeCloseTo(now - before, 4);
-    expect(report.yearOnYear.previous.mean).toBeCloseTo(before, 4);
+    // Lund alone answered both years: how many did is shown, Lund's own change is not
+    expect(report.yearOnYear).toMatchObject({ organisations: 1, suppressed: true, change: null, improved: null });
     expect(report.byType.kommun.yearOnYear).toEqual(report.yearOnYear);
     expect(report.byType.region.yearOnYear).toBeNull();
+    // Lund's scorecard shows its own change all the same
+    const card = await (
+      await ctx.app.request(`/api/admin/campaigns/${YEAR}/scorecards/1281`, withCookie(admin))
+    ).json();
+    expect(card.share - card.lastYear.share).toBeCloseTo(now - before, 4);
   });
 
   it('stores English titles and the bands in the snapshot, and dates the national emission figure', async () => {
@@ -561,19 +574,27 @@ describe('Klimatläget: the figures as the domain brief defines them', () => {
   let admin: string;
 
   beforeEach(async () => {
-    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
-    // Arrange: Lund reports 80 % of its fleet fossil-free and has a carbon budget that was not updated
+    const organisations = [LUND, MALMO, SKANE, UPPSALA, VAXJO];
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', organisations, campaign: true }));
+    // Arrange: Lund reports 80 % of its fleet fossil-free and has a carbon budget that was not updated;
+    // Uppsala and Växjö have one that was
     await submitAnswers(ctx, LUND_OFFICIAL, { ...completeKommunAnswers(), T1: 80, M4: 'ja', M4b: false });
     await submitAnswers(ctx, MALMO_OFFICIAL, { ...completeKommunAnswers(), M4: 'nej' });
+    for (const code of ['0380', '0780']) {
+      await submitAnswers(ctx, `tjansteperson.${code}@example.se`, { ...completeKommunAnswers(), M4: 'ja', M4b: true });
+    }
     const emissions = new EmissionRepository(ctx.store);
-    // Lund: 5 t per inhabitant in 1990, 2 t in 2023 (−60 %)
-    for (const [year, tonnesCO2e, population] of [
-      [1990, 500_000, 100_000],
-      [2023, 250_000, 125_000],
-    ] as const) {
+    // Lund, Uppsala and Växjö: 5 t per inhabitant in 1990, 2 t in 2023 (−60 %)
+    for (const [organisationId, year, tonnesCO2e, population] of [LUND.id, UPPSALA.id, VAXJO.id].flatMap(
+      (id) =>
+        [
+          [id, 1990, 500_000, 100_000],
+          [id, 2023, 250_000, 125_000],
+        ] as const,
+    )) {
       await emissions.putIf(
         {
-          organisationId: LUND.id,
+          organisationId,
           year,
           sector: 'transporter',
           tonnesCO2e,
@@ -596,14 +617,149 @@ describe('Klimatläget: the figures as the domain brief defines them', () => {
       ['under 50', 0],
       ['50 till under 80', 0],
       ['80 till under 95', 1],
-      ['95 eller mer', 1],
+      ['95 eller mer', 3],
     ]);
-    // M4b is asked only after M4 = Ja: 0 of the 1 it was shown to, not 0 of 2
-    expect(question('M4b')).toMatchObject({ followUp: true, n: 1, yes: { count: 0, share: 0 } });
+    // M4b is asked only after M4 = Ja: 2 of the 3 it was shown to, not 2 of 4
+    expect(question('M4b')).toMatchObject({ followUp: true, n: 3, yes: { count: 2, share: 0.6667 } });
     expect(question('M4').followUp).toBeUndefined();
     expect(report.emissions).toMatchObject({
-      changeSince1990: { organisations: 1, mean: -0.6, median: -0.6 },
+      changeSince1990: { organisations: 3, mean: -0.6, median: -0.6 },
       national: { perInhabitant: 4.4, changeSince1990: -0.46, quotedIn: 2023 },
+    });
+  });
+});
+
+describe('Klimatläget: no figure of fewer than 3 organisations', () => {
+  let ctx: TestContext;
+  let admin: string;
+  const regionAnswers = { ...bestAnswers(DEFAULT_SURVEYS.region), RB2: false };
+
+  beforeEach(async () => {
+    // Arrange: three kommuner submit; Region Skåne is the only region, and fails a basic requirement
+    const organisations = [LUND, MALMO, SKANE, UPPSALA];
+    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', organisations, campaign: true }));
+    for (const email of [LUND_OFFICIAL, MALMO_OFFICIAL, 'tjansteperson.0380@example.se']) {
+      await submitAnswers(ctx, email, completeKommunAnswers());
+    }
+    await ctx.store.put(
+      seededResponseItem({
+        campaign: makeCampaign(),
+        organisation: SKANE,
+        data: regionAnswers,
+        status: 'submitted',
+        editor: { name: 'Eva Region', email: 'tjansteperson.12@example.se' },
+        at: '2026-03-09T09:00:00.000Z',
+      }),
+    );
+  });
+
+  it('publishes that the region answered, but none of its answers, and a network figure that does not reveal them', async () => {
+    // Act
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const { report } = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).json();
+    // Assert: "1 av 1 svarade" stays; the share of maximum, band and answers do not
+    const own = score(DEFAULT_SURVEYS.region, regionAnswers);
+    expect(own.gatePassed).toBe(false);
+    expect(report.byType.region).toMatchObject({
+      respondents: 1,
+      organisations: 1,
+      suppressed: true,
+      total: null,
+      gatePassed: null,
+      bands: null,
+    });
+    const b2 = report.byType.region.questions.find((q: { name: string }) => q.name === 'RB2');
+    expect(b2).toMatchObject({ n: null, suppressed: true, yes: { count: null, share: null } });
+    expect(report.byType.region.sections.every((s: { mean: unknown }) => s.mean === null)).toBe(true);
+    expect(report).toMatchObject({ respondents: 4, minGroupSize: 3, excludedTypes: ['region'] });
+    expect(report.total).toEqual(report.byType.kommun.total);
+    expect(report.gatePassed).toBe(3);
+  });
+
+  it('shows the region its own scorecard, without a network of one', async () => {
+    // Act
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const card = await (
+      await ctx.app.request(`/api/admin/campaigns/${YEAR}/scorecards/${SKANE.id}`, withCookie(admin))
+    ).json();
+    const lund = await (
+      await ctx.app.request(`/api/campaigns/${YEAR}/scorecard`, withCookie(await signIn(ctx, LUND_OFFICIAL)))
+    ).json();
+    // Assert
+    const own = score(DEFAULT_SURVEYS.region, regionAnswers);
+    expect(card).toMatchObject({ total: own.total, gatePassed: false });
+    expect(card.network).toEqual({
+      source: 'published',
+      revision: 1,
+      respondents: 1,
+      minGroupSize: 3,
+      suppressed: true,
+      total: null,
+      sections: [],
+    });
+    expect(lund.network).toMatchObject({ respondents: 3, total: { mean: 64, median: 64 } });
+    expect(lund.network.sections).toHaveLength(lund.sections.filter((s: { max: number }) => s.max > 0).length);
+  });
+
+  it('leaves the figures out of the Klimatläget sheet of the export too, and says why', async () => {
+    // Act
+    const res = await ctx.app.request(`/api/admin/campaigns/${YEAR}/export.xlsx`, withCookie(admin));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    // Assert
+    const sheet = workbook.getWorksheet('Klimatläget')!;
+    const rows = Array.from(sheet.getSheetValues(), (row) => (Array.isArray(row) ? Array.from(row.slice(1)) : []));
+    const regionRow = rows.find((row) => row[0] === 'Regioner' && row[1] === 1)!;
+    expect(regionRow.slice(0, 7)).toEqual(['Regioner', 1, 1, 0, undefined, undefined, undefined]);
+    expect(regionRow[7]).toBe('För få svar för att visa (färre än 3)');
+    expect(rows.find((row) => row[0] === 'Alla' && row[1] === 4)?.[7]).toBe(
+      'Utan regioner: för få för att visas för sig',
+    );
+    expect(rows.filter((row) => row[0] === 'Regioner' && row.length === 2)).toEqual([
+      ['Regioner', 'För få svar för att visa'],
+    ]);
+    const b2 = rows.find((row) => row[0] === 'region' && row[1] === 'RB2')!;
+    expect(b2.slice(4)).toEqual([undefined, undefined, 'För få svar för att visa']);
+  });
+
+  it("serves a snapshot stored before small groups were withheld without the region's figures", async () => {
+    // Arrange: revision 2 as an older version stored it, with the region's own figures
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const item = (await ctx.store.get(keys.reportRevision(YEAR, 1)))!;
+    type Figures = { total: unknown; gatePassed: unknown; minGroupSize?: number; excludedTypes?: unknown };
+    type Question = { n: unknown; suppressed?: boolean; yes: { count: unknown; share: unknown } | null };
+    type Region = Figures & { bands: unknown; suppressed?: boolean; questions: Question[] };
+    const old = structuredClone(item) as typeof item & { report: Figures & { byType: { region: Region } } };
+    const region = old.report.byType.region;
+    Object.assign(region, { total: { mean: 0.7619, median: 0.7619 }, gatePassed: 0 });
+    region.bands = [
+      { band: 'A', count: 0 },
+      { band: null, count: 1 },
+    ];
+    delete region.suppressed;
+    for (const q of region.questions) {
+      q.n = 1;
+      delete q.suppressed;
+      if (q.yes) q.yes = { ...q.yes, count: 0, share: 0 };
+    }
+    Object.assign(old.report, { total: { mean: 0.92, median: 0.97 }, gatePassed: 3 });
+    delete old.report.minGroupSize;
+    delete old.report.excludedTypes;
+    await ctx.store.put({ ...old, ...keys.reportRevision(YEAR, 2), revision: 2 });
+    // Act
+    const res = await ctx.app.request(`/api/klimatlaget/${YEAR}?revision=2`);
+    const stored = await ctx.store.get(keys.reportRevision(YEAR, 2));
+    // Assert: the stored item keeps its data; the answer does not carry it
+    expect(res.status).toBe(200);
+    const { report } = await res.json();
+    expect(report.byType.region).toMatchObject({ respondents: 1, suppressed: true, total: null, bands: null });
+    expect(report.byType.region.questions.every((q: { n: unknown }) => q.n === null)).toBe(true);
+    expect(report.total).toEqual(report.byType.kommun.total);
+    expect(report).toMatchObject({ minGroupSize: 3, excludedTypes: ['region'] });
+    expect(JSON.stringify(report)).not.toContain('0.7619');
+    expect((stored!.report as { byType: { region: { total: unknown } } }).byType.region.total).toEqual({
+      mean: 0.7619,
+      median: 0.7619,
     });
   });
 });

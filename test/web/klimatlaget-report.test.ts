@@ -14,10 +14,13 @@ import {
   distributionQuestions,
   extremes,
   hasEnglishTitles,
+  isWithheld,
   latestCoverage,
   localised,
+  scoredRespondents,
   titleOf,
   trendColumns,
+  trendLabel,
   yesQuestions,
 } from '../../web/src/pages/klimatlaget/report-model';
 import { completeKommunAnswers } from '../helpers/complete-answers';
@@ -99,11 +102,12 @@ describe('Klimatläget report model', () => {
   });
 
   it('finds the highest and lowest yes-share among answered questions only', () => {
-    // Arrange
+    // Arrange: C nobody answered; D's answers are withheld (its share is not a 0 %)
     const questions = [
       question({ name: 'A', yes: { value: true, count: 9, share: 0.9 } }),
       question({ name: 'B', yes: { value: true, count: 1, share: 0.1 } }),
       question({ name: 'C', n: 0, yes: { value: true, count: 0, share: 0 } }),
+      question({ name: 'D', n: 2, yes: { value: true, count: null, share: null }, suppressed: true }),
     ];
     // Act
     const ends = extremes(questions);
@@ -265,9 +269,14 @@ describe('band legend', () => {
 });
 
 describe('year-on-year change in the published report', () => {
-  // Lund full answers last year and without the energy page this year; Malmö the other way round.
+  // Lund full answers last year and without the energy page this year; Malmö the other way round;
+  // Uppsala full both years.
   const full = completeKommunAnswers();
-  const previous = [response('1281', 'kommun', full), response('1280', 'kommun', without(full, 'E'))];
+  const previous = [
+    response('1281', 'kommun', full),
+    response('1280', 'kommun', without(full, 'E')),
+    response('0380', 'kommun', full),
+  ];
   const energyShare = () => {
     const { sections, max } = aggregateKlimatlaget({ year: 2026, surveys: DEFAULT_SURVEYS, responses: [] }).byType
       .kommun;
@@ -279,6 +288,7 @@ describe('year-on-year change in the published report', () => {
     const current = [
       response('1281', 'kommun', without(full, 'E')),
       response('1280', 'kommun', full),
+      response('0380', 'kommun', full),
       response('0180', 'kommun', full),
     ];
     // Act
@@ -289,9 +299,9 @@ describe('year-on-year change in the published report', () => {
       previous: { responses: previous },
     });
     // Assert: the energy page's share of the maximum, once up and once down
-    expect(report.yearOnYear).toMatchObject({ organisations: 2, improved: 1, declined: 1, unchanged: 0 });
-    expect(report.yearOnYear!.change.mean).toBeCloseTo(0, 4);
-    expect(report.yearOnYear!.current.mean).toBeCloseTo(report.yearOnYear!.previous.mean, 4);
+    expect(report.yearOnYear).toMatchObject({ organisations: 3, improved: 1, declined: 1, unchanged: 1 });
+    expect(report.yearOnYear!.change!.mean).toBeCloseTo(0, 4);
+    expect(report.yearOnYear!.current!.mean).toBeCloseTo(report.yearOnYear!.previous!.mean, 4);
     const lund = previous[0]!.score!.share - score(DEFAULT_SURVEYS.kommun, without(full, 'E')).share;
     expect(lund).toBeCloseTo(energyShare(), 4);
     expect(report.byType.kommun.yearOnYear).toEqual(report.yearOnYear);
@@ -299,9 +309,10 @@ describe('year-on-year change in the published report', () => {
   });
 
   it('shows the mean change in percentage points with its sign, as the key figure does', () => {
-    // Arrange: both gain the energy page
-    const before = [response('1281', 'kommun', without(full, 'E')), response('1280', 'kommun', without(full, 'E'))];
-    const after = [response('1281', 'kommun', full), response('1280', 'kommun', full)];
+    // Arrange: all three gain the energy page
+    const ids = ['1281', '1280', '0380'];
+    const before = ids.map((id) => response(id, 'kommun', without(full, 'E')));
+    const after = ids.map((id) => response(id, 'kommun', full));
     // Act
     const up = aggregateKlimatlaget({
       year: 2026,
@@ -319,28 +330,28 @@ describe('year-on-year change in the published report', () => {
     const points = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
       energyShare() * 100,
     );
-    expect(up.yearOnYear).toMatchObject({ organisations: 2, improved: 2, declined: 0 });
-    expect(formatPointChange(up.yearOnYear!.change.mean, 'sv')).toBe(`+${points.replace('.', ',')}`);
-    expect(formatPointChange(down.yearOnYear!.change.mean, 'en')).toBe(`-${points}`);
-    expect(down.yearOnYear).toMatchObject({ improved: 0, declined: 2 });
+    expect(up.yearOnYear).toMatchObject({ organisations: 3, improved: 3, declined: 0 });
+    expect(formatPointChange(up.yearOnYear!.change!.mean, 'sv')).toBe(`+${points.replace('.', ',')}`);
+    expect(formatPointChange(down.yearOnYear!.change!.mean, 'en')).toBe(`-${points}`);
+    expect(down.yearOnYear).toMatchObject({ improved: 0, declined: 3 });
   });
 
   it('splits the change by type, and has none without last year', () => {
-    // Arrange: a region answers both years too, the same way
-    const region = response('12', 'region', {});
-    const current = [response('1281', 'kommun', full), region];
+    // Arrange: three regions answer both years too, the same way
+    const regions = ['12', '13', '14'].map((id) => response(id, 'region', {}));
+    const current = [...previous, ...regions];
     // Act
     const both = aggregateKlimatlaget({
       year: 2026,
       surveys: DEFAULT_SURVEYS,
       responses: current,
-      previous: { responses: [...previous, region] },
+      previous: { responses: [...previous, ...regions] },
     });
     const first = aggregateKlimatlaget({ year: 2026, surveys: DEFAULT_SURVEYS, responses: current });
     // Assert
-    expect(both.yearOnYear?.organisations).toBe(2);
-    expect(both.byType.kommun.yearOnYear).toMatchObject({ organisations: 1, unchanged: 1 });
-    expect(both.byType.region.yearOnYear).toMatchObject({ organisations: 1, unchanged: 1 });
+    expect(both.yearOnYear?.organisations).toBe(6);
+    expect(both.byType.kommun.yearOnYear).toMatchObject({ organisations: 3, unchanged: 3 });
+    expect(both.byType.region.yearOnYear).toMatchObject({ organisations: 3, unchanged: 3 });
     expect(first.yearOnYear).toBeNull();
   });
 });
@@ -358,28 +369,43 @@ describe('emissions as the page states them', () => {
 
   it('marks missing years with a gap column, so 1990 does not stand beside 2010 as its neighbour', () => {
     const columns = trendColumns([
-      { year: 1990, perInhabitant: 7.4 },
-      { year: 2010, perInhabitant: 5.2 },
-      { year: 2011, perInhabitant: 5 },
-      { year: 2015, perInhabitant: 4.1 },
+      { year: 1990, perInhabitant: 7.4, organisations: 4 },
+      { year: 2010, perInhabitant: 5.2, organisations: 6 },
+      { year: 2011, perInhabitant: 5, organisations: 6 },
+      { year: 2015, perInhabitant: 4.1, organisations: 6 },
     ]);
     expect(columns).toEqual([
-      { year: 1990, perInhabitant: 7.4 },
+      { year: 1990, perInhabitant: 7.4, organisations: 4 },
       { gapFrom: 1991, gapTo: 2009 },
-      { year: 2010, perInhabitant: 5.2 },
-      { year: 2011, perInhabitant: 5 },
+      { year: 2010, perInhabitant: 5.2, organisations: 6 },
+      { year: 2011, perInhabitant: 5, organisations: 6 },
       { gapFrom: 2012, gapTo: 2014 },
-      { year: 2015, perInhabitant: 4.1 },
+      { year: 2015, perInhabitant: 4.1, organisations: 6 },
     ]);
-    expect(trendColumns(trend)).toEqual(trend.map(({ year, perInhabitant }) => ({ year, perInhabitant })));
+    expect(trendColumns(trend)).toEqual(trend);
+  });
+
+  it('puts the number of organisations under each year, as each year rests on its own set of them', () => {
+    // Arrange: 1990 from 2 organisations (withheld), 2010 on from 6
+    const columns = trendColumns([
+      { year: 1990, perInhabitant: null, organisations: 2 },
+      { year: 2010, perInhabitant: 5.2, organisations: 6 },
+    ]);
+    // Act
+    const labels = columns.map((c) => trendLabel(c));
+    // Assert: the gap column keeps its "…"; a withheld year has its count but no value
+    expect(labels).toEqual([['1990', 'n = 2'], '…', ['2010', 'n = 6']]);
+    expect(columns.map((c) => trendLabel(c, true))).toEqual(['1990 (n = 2)', '…', '2010 (n = 6)']);
+    expect(columns[0]).toMatchObject({ perInhabitant: null });
+    expect(barChartHeight(labels, 1)).toBeGreaterThan(barChartHeight(['1990', '…', '2010'], 1));
   });
 
   it("computes the key figure's count from the published report, not from every organisation with data", () => {
-    // Arrange: two kommuner with data for 2023, a third whose latest year is 2022
+    // Arrange: three kommuner with data for 2023, a fourth whose latest year is 2022
     const rows = (year: number, tonnes: number) => [
       { year, sector: 'transporter', tonnesCO2e: tonnes, population: 1000 },
     ];
-    const responses: AggregateResponse[] = ['0001', '0002', '0003'].map((id) => ({
+    const responses: AggregateResponse[] = ['0001', '0002', '0003', '0004'].map((id) => ({
       organisationId: id,
       organisationType: 'kommun',
       status: 'submitted',
@@ -389,11 +415,75 @@ describe('emissions as the page states them', () => {
       year: 2024,
       surveys: DEFAULT_SURVEYS,
       responses,
-      emissions: { '0001': rows(2023, 3000), '0002': rows(2023, 2000), '0003': rows(2022, 9000) },
+      emissions: {
+        '0001': rows(2023, 3000),
+        '0002': rows(2023, 2000),
+        '0004': rows(2023, 1000),
+        '0003': rows(2022, 9000),
+      },
     });
     // Act and assert
-    expect(report.emissions?.organisations).toBe(3);
-    expect(latestCoverage(report.emissions!)).toEqual({ year: 2023, organisations: 2 });
-    expect(report.emissions?.weightedPerInhabitant).toBe(2.5);
+    expect(report.emissions?.organisations).toBe(4);
+    expect(latestCoverage(report.emissions!)).toEqual({ year: 2023, organisations: 3 });
+    expect(report.emissions?.weightedPerInhabitant).toBe(2);
+  });
+});
+
+describe('withheld figures as the page reads them', () => {
+  const full = completeKommunAnswers();
+  const kommuner = ['1281', '1280', '0380'].map((id) => response(id, 'kommun', full));
+
+  it('marks a type with too few respondents as withheld, and one without respondents as not', () => {
+    // Arrange: three kommuner and one region
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys: DEFAULT_SURVEYS,
+      responses: [...kommuner, response('12', 'region', {})],
+    }) as Report;
+    const none = aggregateKlimatlaget({ year: 2026, surveys: DEFAULT_SURVEYS, responses: kommuner }) as Report;
+    // Act and assert
+    expect(isWithheld(report.byType.region)).toBe(true);
+    expect(isWithheld(report.byType.kommun)).toBe(false);
+    expect(isWithheld(none.byType.region)).toBe(false);
+    expect(none.byType.region.total).toBeNull();
+  });
+
+  it("counts the network's basic requirements and bands over the respondents they rest on", () => {
+    // Arrange: the region is too few, so the network's figures are the three kommuner's
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys: DEFAULT_SURVEYS,
+      responses: [...kommuner, response('12', 'region', {})],
+    }) as Report;
+    // Act and assert: "3 av 3", not "3 av 4"
+    expect(report.respondents).toBe(4);
+    expect(scoredRespondents(report)).toBe(3);
+    expect(report.bands?.reduce((sum, b) => sum + b.count, 0)).toBe(3);
+    expect(report.gatePassed).toBe(3);
+  });
+
+  it('leaves a withheld question out of the area chart, and charts no 0 % for it', () => {
+    // Arrange: a shown type in which two answered a follow-up
+    const [area] = areasOf(
+      aggregate([
+        question({ name: 'M4', yes: { value: true, count: 2, share: 0.2 } }),
+        question({
+          name: 'M4b',
+          followUp: true,
+          n: 2,
+          yes: { value: true, count: null, share: null },
+          suppressed: true,
+        }),
+      ]),
+      () => '',
+    );
+    // Act
+    const charted = yesQuestions(area!);
+    // Assert: still listed (its title and why it has no bar), its value null
+    expect(charted.map((q) => [q.name, q.yes?.share])).toEqual([
+      ['M4', 0.2],
+      ['M4b', null],
+    ]);
+    expect(extremes(charted)).toMatchObject({ highest: { name: 'M4' }, lowest: { name: 'M4' } });
   });
 });

@@ -43,6 +43,9 @@ export function registerKlimatlagetPublicRoutes(app: OpenAPIHono<AppEnv>, deps: 
       ...pub,
       summary:
         'Klimatläget for a year: the latest revision (or `?revision=n`); aggregates only, nothing per organisation.',
+      description:
+        'A figure over fewer than `minGroupSize` (3) organisations is null, with `suppressed: true` on its group; ' +
+        'how many responded is always given. Older revisions are served withheld the same way.',
       request: { params: YearParams, query: RevisionQuery },
       responses: {
         200: jsonResponse(PublishedReportSchema, 'Rapporten'),

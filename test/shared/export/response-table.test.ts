@@ -119,14 +119,16 @@ describe('aggregateRows: the emissions block of the xlsx export', () => {
   };
 
   it("carries the change per inhabitant since 1990 beside Sweden's, as the report shows it", () => {
-    // Arrange: 10 → 4 t per inhabitant (−60 %) and 5 → 4 t (−20 %)
+    // Arrange: 10 → 4 t per inhabitant (−60 %), 5 → 4 t (−20 %) and 8 → 4 t (−50 %); three, as
+    // figures over fewer organisations are withheld
     const report = aggregateKlimatlaget({
       year: 2026,
       surveys: { kommun: survey, region: survey },
-      responses: [submitted('0001'), submitted('0002')],
+      responses: [submitted('0001'), submitted('0002'), submitted('0003')],
       emissions: {
         '0001': [...rows(1_000_000, 100_000, 1990), ...rows(400_000, 100_000)],
         '0002': [...rows(250_000, 50_000, 1990), ...rows(200_000, 50_000)],
+        '0003': [...rows(800_000, 100_000, 1990), ...rows(400_000, 100_000)],
       },
     });
     // Act
@@ -135,8 +137,8 @@ describe('aggregateRows: the emissions block of the xlsx export', () => {
     const header = table.find((row) => row[0] === 'Grupp' && row.includes('Organisationer med utsläppsdata'))!;
     const all = table[table.indexOf(header) + 1]!;
     const cell = (name: string) => all[header.indexOf(name)];
-    expect(cell('Förändring per invånare sedan 1990, medel')).toBe(-0.4);
-    expect(cell('Organisationer med data för 1990')).toBe(2);
+    expect(cell('Förändring per invånare sedan 1990, medel')).toBe(-0.4333);
+    expect(cell('Organisationer med data för 1990')).toBe(3);
     expect(cell('Sverige sedan 1990')).toBe(-0.46);
   });
 });

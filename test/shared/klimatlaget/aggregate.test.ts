@@ -99,11 +99,13 @@ describe('aggregateKlimatlaget: yes-shares and distributions', () => {
       submitted('0001', { ...PASS, q2: true, q2b: true }),
       submitted('0002', { ...PASS, q2: false, q2b: true }),
       submitted('0003', { ...PASS, q2: true }),
+      submitted('0004', { ...PASS, q2: true, q2b: false }),
+      submitted('0005', { ...PASS, q2: true, q2b: true }),
     ];
     // Act
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
     // Assert
-    expect(question(report, 'q2b')).toMatchObject({ n: 1, yes: { count: 1, share: 1 } });
+    expect(question(report, 'q2b')).toMatchObject({ n: 3, yes: { count: 2, share: 0.6667 } });
   });
 
   it('gives the distribution of choices, where checkbox shares may sum above 1', () => {
@@ -112,19 +114,20 @@ describe('aggregateKlimatlaget: yes-shares and distributions', () => {
       submitted('0001', { ...PASS, q1: 'ja', c1: ['x', 'y'] }),
       submitted('0002', { ...PASS, q1: 'delvis', c1: ['x'] }),
       submitted('0003', { ...PASS, c1: [] }),
+      submitted('0004', { ...PASS, q1: 'ja', c1: ['x', 'y'] }),
     ];
     // Act
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
     // Assert
     expect(question(report, 'q1').distribution).toEqual([
-      { value: 'ja', text: 'ja', count: 1, share: 0.5 },
-      { value: 'delvis', text: 'delvis', count: 1, share: 0.5 },
+      { value: 'ja', text: 'ja', count: 2, share: 0.6667 },
+      { value: 'delvis', text: 'delvis', count: 1, share: 0.3333 },
       { value: 'nej', text: 'nej', count: 0, share: 0 },
     ]);
-    expect(question(report, 'c1')).toMatchObject({ n: 2, yes: null });
+    expect(question(report, 'c1')).toMatchObject({ n: 3, yes: null });
     expect(question(report, 'c1').distribution?.map((d) => [d.value, d.count, d.share])).toEqual([
-      ['x', 2, 1],
-      ['y', 1, 0.5],
+      ['x', 3, 1],
+      ['y', 2, 0.6667],
       ['z', 0, 0],
     ]);
   });
@@ -144,7 +147,11 @@ describe('aggregateKlimatlaget: yes-shares and distributions', () => {
     // Arrange: the outline's T1 bands (under 50, 50–79, 80–94, 95 or more) and E1 (under 80, 80–99, 100)
     const kommun = DEFAULT_SURVEYS.kommun;
     const answers = { ...completeKommunAnswers(), T1: 80, E1: 99.5 };
-    const responses = [{ ...submitted('1281', {}), data: answers, score: score(kommun, answers) }];
+    const responses = ['1281', '1280', '0180'].map((id) => ({
+      ...submitted(id, {}),
+      data: answers,
+      score: score(kommun, answers),
+    }));
     // Act
     const report = aggregateKlimatlaget({ year: 2026, surveys: { kommun, region: DEFAULT_SURVEYS.region }, responses });
     // Assert
@@ -153,12 +160,12 @@ describe('aggregateKlimatlaget: yes-shares and distributions', () => {
     expect(texts('T1')).toEqual([
       ['under 50', 0],
       ['50 till under 80', 0],
-      ['80 till under 95', 1],
+      ['80 till under 95', 3],
       ['95 eller mer', 0],
     ]);
     expect(texts('E1')).toEqual([
       ['under 80', 0],
-      ['80 till under 100', 1],
+      ['80 till under 100', 3],
       ['100 eller mer', 0],
     ]);
   });
@@ -191,11 +198,13 @@ describe('aggregateKlimatlaget: yes-shares and distributions', () => {
       submitted('0001', { ...PASS, q2: true, q2b: true }),
       submitted('0002', { ...PASS, q2: false }),
       submitted('0003', { ...PASS, q2: false }),
+      submitted('0004', { ...PASS, q2: true, q2b: true }),
+      submitted('0005', { ...PASS, q2: true, q2b: true }),
     ];
     // Act
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
     // Assert
-    expect(question(report, 'q2b')).toMatchObject({ followUp: true, n: 1, yes: { share: 1 } });
+    expect(question(report, 'q2b')).toMatchObject({ followUp: true, n: 3, yes: { share: 1 } });
     expect(question(report, 'q2').followUp).toBeUndefined();
     const m4b = aggregateKlimatlaget({ year: 2026, surveys: DEFAULT_SURVEYS, responses: [] }).byType.kommun.questions;
     expect(m4b.filter((q) => q.followUp).map((q) => q.name)).toEqual(['M4b']);
@@ -225,33 +234,47 @@ describe('aggregateKlimatlaget: sections, bands and types', () => {
     ['C at 0.4', { ...PASS, q1: 'ja', q2: true, q2b: true }, 'C'],
     ['D at 0.3', { ...PASS, q1: 'ja', q2: true }, 'D'],
     ['no band when a gate fails', { G1: true, G2: false, q1: 'ja', q2: true, q2b: true, q3: true, n1: 90 }, null],
-  ])('counts a respondent with %s in its band', (_case, data, band) => {
-    const report = aggregateKlimatlaget({ year: 2026, surveys, responses: [submitted('0001', data)] });
-    const counts = Object.fromEntries(report.bands.map((b) => [String(b.band), b.count]));
-    expect(counts).toEqual({ A: 0, B: 0, C: 0, D: 0, null: 0, [String(band)]: 1 });
-    expect(report.gatePassed).toBe(band === null ? 0 : 1);
+  ])('counts respondents with %s in their band', (_case, data, band) => {
+    const responses = ['0001', '0002', '0003'].map((id) => submitted(id, data));
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
+    const counts = Object.fromEntries((report.bands ?? []).map((b) => [String(b.band), b.count]));
+    expect(counts).toEqual({ A: 0, B: 0, C: 0, D: 0, null: 0, [String(band)]: 3 });
+    expect(report.gatePassed).toBe(band === null ? 0 : 3);
   });
 
   it('gives the same figures by organisation type', () => {
-    // Arrange
+    // Arrange: kommuner at 8, 0 and 2 points of 10 (0004 does not answer), regions at 1, 2 and 1
     const responses = [
       submitted('0001', { ...PASS, q1: 'ja', q2: true, q2b: true, q3: true, n1: 90 }),
       submitted('0002', { ...PASS }),
+      submitted('0003', { ...PASS, q1: 'ja' }),
       submitted('01', { ...PASS, q1: 'delvis' }, 'region'),
+      submitted('02', { ...PASS, q1: 'ja' }, 'region'),
+      submitted('03', { ...PASS, q1: 'nej', q2: true }, 'region'),
     ];
     const organisations = [
-      { id: '0001', type: 'kommun' as const },
-      { id: '0002', type: 'kommun' as const },
-      { id: '0003', type: 'kommun' as const },
-      { id: '01', type: 'region' as const },
+      ...['0001', '0002', '0003', '0004'].map((id) => ({ id, type: 'kommun' as const })),
+      ...['01', '02', '03'].map((id) => ({ id, type: 'region' as const })),
     ];
     // Act
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses, organisations });
     // Assert
-    expect(report).toMatchObject({ respondents: 3, organisations: 4, total: { mean: 0.3, median: 0.1 } });
-    expect(report.byType.kommun).toMatchObject({ respondents: 2, organisations: 3, total: { mean: 0.4, median: 0.4 } });
-    expect(report.byType.region).toMatchObject({ respondents: 1, organisations: 1, total: { mean: 0.1, median: 0.1 } });
-    expect(report.byType.region.questions.find((q) => q.name === 'q1')?.n).toBe(1);
+    expect(report).toMatchObject({ respondents: 6, organisations: 7, total: { mean: 0.2333, median: 0.15 } });
+    expect(report.excludedTypes).toBeUndefined();
+    expect(report.byType.kommun).toMatchObject({
+      respondents: 3,
+      organisations: 4,
+      total: { mean: 0.3333, median: 0.2 },
+    });
+    expect(report.byType.region).toMatchObject({
+      respondents: 3,
+      organisations: 3,
+      total: { mean: 0.1333, median: 0.1 },
+    });
+    expect(report.byType.region.questions.find((q) => q.name === 'q1')).toMatchObject({
+      n: 3,
+      yes: { count: 1, share: 0.3333 },
+    });
   });
 
   it('leaves an excused organisation out of the organisations asked, unless it submitted', () => {
@@ -279,14 +302,20 @@ describe('aggregateKlimatlaget: year on year', () => {
     ['nobody answered last year', [], null],
     [
       'only organisations that submitted both years count',
-      [withShare('0001', 4), withShare('0002', 8), withShare('0009', 1), withShare('0003', 2, 'draft')],
+      [
+        withShare('0001', 4),
+        withShare('0002', 8),
+        withShare('0004', 5),
+        withShare('0009', 1),
+        withShare('0003', 2, 'draft'),
+      ],
       {
-        organisations: 2,
-        previous: { mean: 0.6 },
-        current: { mean: 0.6 },
+        organisations: 3,
+        previous: { mean: 0.5667 },
+        current: { mean: 0.5667 },
         change: { mean: 0 },
         improved: 1,
-        unchanged: 0,
+        unchanged: 1,
         declined: 1,
       },
     ],
@@ -296,8 +325,8 @@ describe('aggregateKlimatlaget: year on year', () => {
       { organisations: 3, change: { mean: 0.0667, median: 0 }, improved: 1, unchanged: 1, declined: 1 },
     ],
   ])('compares with last year when %s', (_case, previous, expected) => {
-    // Arrange: this year 0001 at 6, 0002 at 6, 0003 at 3 (0003 only a draft last year in case 2)
-    const responses = [withShare('0001', 6), withShare('0002', 6), withShare('0003', 3)];
+    // Arrange: this year 0001 at 6, 0002 at 6, 0003 at 3, 0004 at 5 (0003 only a draft last year in case 2)
+    const responses = [withShare('0001', 6), withShare('0002', 6), withShare('0003', 3), withShare('0004', 5)];
     // Act
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses, previous: { responses: previous } });
     // Assert
@@ -346,20 +375,22 @@ describe('yearOnYear: the change computation', () => {
   });
 
   it("splits the change by type and scores last year without a stored score with last year's survey", () => {
-    // Arrange: kommun 0001 6 → 8 points (stored), region 01 from 2 (computed from data) → 1 point
+    // Arrange: three kommuner 6 → 8 points (stored), three regions from 2 (computed from data) → 1 point
     const previousSurvey = makeSurvey();
+    const kommuner = ['0001', '0002', '0003'];
+    const regions = ['01', '02', '03'];
     const responses = [
-      submitted('0001', { ...PASS, q1: 'ja', q2: true, q2b: true, q3: true, n1: 60 }),
-      submitted('01', { ...PASS, q2: true }, 'region'),
+      ...kommuner.map((id) => submitted(id, { ...PASS, q1: 'ja', q2: true, q2b: true, q3: true, n1: 60 })),
+      ...regions.map((id) => submitted(id, { ...PASS, q2: true }, 'region')),
     ];
     const previous: AggregateResponse[] = [
-      submitted('0001', { ...PASS, q1: 'ja', q2: true, q2b: true, q3: true }),
-      {
-        organisationId: '01',
-        organisationType: 'region',
+      ...kommuner.map((id) => submitted(id, { ...PASS, q1: 'ja', q2: true, q2b: true, q3: true })),
+      ...regions.map((id) => ({
+        organisationId: id,
+        organisationType: 'region' as const,
         status: 'submitted',
         data: { ...PASS, q1: 'delvis', q2: true },
-      },
+      })),
     ];
     // Act
     const report = aggregateKlimatlaget({
@@ -370,18 +401,18 @@ describe('yearOnYear: the change computation', () => {
     });
     // Assert
     expect(report.byType.kommun.yearOnYear).toMatchObject({
-      organisations: 1,
+      organisations: 3,
       previous: { mean: 0.5 },
       current: { mean: 0.6 },
       change: { mean: 0.1 },
-      improved: 1,
+      improved: 3,
     });
-    expect(report.byType.region.yearOnYear).toMatchObject({ organisations: 1, change: { mean: -0.1 }, declined: 1 });
+    expect(report.byType.region.yearOnYear).toMatchObject({ organisations: 3, change: { mean: -0.1 }, declined: 3 });
     expect(report.yearOnYear).toMatchObject({
-      organisations: 2,
+      organisations: 6,
       change: { mean: 0, median: 0 },
-      improved: 1,
-      declined: 1,
+      improved: 3,
+      declined: 3,
     });
   });
 });
@@ -543,20 +574,25 @@ describe('aggregateKlimatlaget: emissions', () => {
   ];
 
   it('compares the network per inhabitant with the documented national figure', () => {
-    // Arrange: 2 t and 4 t per inhabitant; a non-respondent's emissions are ignored
-    const responses = [submitted('0001', PASS), submitted('0002', PASS), draft('0003', {})];
-    const emissions = { '0001': rows(200_000, 100_000), '0002': rows(40_000, 10_000), '0003': rows(1, 1) };
+    // Arrange: 2 t, 4 t and 3 t per inhabitant; a non-respondent's emissions are ignored
+    const responses = [submitted('0001', PASS), submitted('0002', PASS), submitted('0004', PASS), draft('0003', {})];
+    const emissions = {
+      '0001': rows(200_000, 100_000),
+      '0002': rows(40_000, 10_000),
+      '0003': rows(1, 1),
+      '0004': rows(30_000, 10_000),
+    };
     // Act
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses, emissions });
     // Assert
     expect(report.emissions).toMatchObject({
       basis: 'kommun',
-      organisations: 2,
+      organisations: 3,
       latestYear: 2023,
       perInhabitant: { mean: 3, median: 3 },
-      weightedPerInhabitant: 2.182,
+      weightedPerInhabitant: 2.25,
       national: NATIONAL_EMISSIONS_DEFAULT,
-      trend: [{ year: 2023, perInhabitant: 2.182, organisations: 2 }],
+      trend: [{ year: 2023, perInhabitant: 2.25, organisations: 3 }],
     });
   });
 
@@ -579,12 +615,13 @@ describe('aggregateKlimatlaget: emissions', () => {
   });
 
   it("compares the members' change per inhabitant since 1990 with Sweden's, as Klimatläget 2023 did", () => {
-    // Arrange: per inhabitant 10 → 4 t (−60 %), 5 → 4 t (−20 %), and one without population, whose
-    // change is only known in total tonnes and so is left out of a per-inhabitant mean
-    const responses = ['0001', '0002', '0003'].map((id) => submitted(id, PASS));
+    // Arrange: per inhabitant 10 → 4 t (−60 %), 5 → 4 t (−20 %), 8 → 4 t (−50 %), and one without
+    // population, whose change is only known in total tonnes and so is left out of a per-inhabitant mean
+    const responses = ['0001', '0002', '0003', '0004'].map((id) => submitted(id, PASS));
     const emissions = {
       '0001': [...rows(1_000_000, 100_000, 1990), ...rows(400_000, 100_000)],
       '0002': [...rows(250_000, 50_000, 1990), ...rows(200_000, 50_000)],
+      '0004': [...rows(800_000, 100_000, 1990), ...rows(400_000, 100_000)],
       '0003': [
         { year: 1990, sector: 'transporter', tonnesCO2e: 100 },
         { year: 2023, sector: 'transporter', tonnesCO2e: 10 },
@@ -593,7 +630,7 @@ describe('aggregateKlimatlaget: emissions', () => {
     // Act
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses, emissions });
     // Assert
-    expect(report.emissions?.changeSince1990).toEqual({ organisations: 2, mean: -0.4, median: -0.4 });
+    expect(report.emissions?.changeSince1990).toEqual({ organisations: 3, mean: -0.4333, median: -0.5 });
     expect(report.emissions?.national.changeSince1990).toBe(-0.46);
   });
 

@@ -23,8 +23,8 @@ const weak = { ...PASS, q1: 'delvis' };
 
 describe('network figures for the scorecard', () => {
   it('turns the published shares into points of each section', () => {
-    // Arrange: page a at 5 and 1 of 5, page b at 5 and 0 of 5
-    const responses = [strong, weak].map((data, i) => ({
+    // Arrange: page a at 5, 1 and 5 of 5, page b at 5, 0 and 5 of 5
+    const responses = [strong, weak, strong].map((data, i) => ({
       organisationId: `000${i}`,
       organisationType: 'kommun' as const,
       status: 'submitted',
@@ -38,26 +38,85 @@ describe('network figures for the scorecard', () => {
     expect(network).toEqual({
       source: 'published',
       revision: 2,
-      respondents: 2,
-      total: { mean: 5.5, median: 5.5 },
+      respondents: 3,
+      minGroupSize: 3,
+      total: { mean: 7, median: 10 },
       sections: [
-        { name: 'a', mean: 3, median: 3, meanShare: 0.6, medianShare: 0.6 },
-        { name: 'b', mean: 2.5, median: 2.5, meanShare: 0.5, medianShare: 0.5 },
+        { name: 'a', mean: 3.67, median: 5, meanShare: 0.7333, medianShare: 1 },
+        { name: 'b', mean: 3.33, median: 5, meanShare: 0.6667, medianShare: 1 },
       ],
     });
   });
 
   it('gives the same figures live from stored scores', () => {
-    const live = networkLive(survey, [score(survey, strong), score(survey, weak)]);
+    const live = networkLive(survey, [score(survey, strong), score(survey, weak), score(survey, strong)]);
     expect(live).toMatchObject({
       source: 'live',
-      respondents: 2,
-      total: { mean: 5.5 },
+      respondents: 3,
+      total: { mean: 7 },
       sections: [
-        { name: 'a', mean: 3 },
-        { name: 'b', mean: 2.5 },
+        { name: 'a', mean: 3.67 },
+        { name: 'b', mean: 3.33 },
       ],
     });
+  });
+
+  it.each([
+    [1, true],
+    [2, true],
+    [3, false],
+  ])("withholds a network of %i, which would give the member the others' scores (withheld: %s)", (n, withheld) => {
+    // Arrange: the member is one of them; its own figures are shown whatever the network's size
+    const scores = [strong, weak, strong].slice(0, n).map((data) => score(survey, data));
+    const responses = scores.map((s, i) => ({
+      organisationId: `000${i}`,
+      organisationType: 'kommun' as const,
+      status: 'submitted',
+      data: {},
+      score: s,
+    }));
+    const report = aggregateKlimatlaget({ year: 2026, surveys: { kommun: survey, region: survey }, responses });
+    // Act
+    const published = networkFromReport(report.byType.kommun, 1);
+    const live = networkLive(survey, scores);
+    const card = buildScorecard({
+      year: 2026,
+      organisationId: '0000',
+      organisationType: 'kommun',
+      survey,
+      data: strong,
+      score: scores[0]!,
+      network: published,
+    });
+    // Assert
+    for (const network of [published, live]) {
+      expect(network.respondents).toBe(n);
+      if (withheld) expect(network).toMatchObject({ suppressed: true, total: null, sections: [] });
+      else expect(network.total).toEqual({ mean: expect.any(Number), median: expect.any(Number) });
+    }
+    expect(card).toMatchObject({ total: 10, share: 1, band: 'A' });
+    expect(card.sections.filter((s) => s.max > 0).map((s) => s.total)).toEqual([5, 5]);
+    expect(ScorecardSchema.parse(card)).toEqual(card);
+  });
+
+  it('withholds a small network from a snapshot stored before small groups were withheld', () => {
+    // Arrange: two kommuner, as an older snapshot stored them, with their mean and median
+    const responses = [strong, weak].map((data, i) => ({
+      organisationId: `000${i}`,
+      organisationType: 'kommun' as const,
+      status: 'submitted',
+      data,
+      score: score(survey, data),
+    }));
+    const report = aggregateKlimatlaget({ year: 2026, surveys: { kommun: survey, region: survey }, responses });
+    const stored = {
+      ...report.byType.kommun,
+      suppressed: undefined,
+      total: { mean: 0.55, median: 0.55 },
+      sections: report.byType.kommun.sections.map((s) => ({ ...s, mean: 0.5, median: 0.5 })),
+    };
+    // Act and assert
+    expect(networkFromReport(stored, 1)).toMatchObject({ respondents: 2, total: null, sections: [] });
   });
 });
 

@@ -210,11 +210,11 @@ export const en: Record<MessageKey, string> = {
   'report.bands.none': 'No grade',
   'report.emissions.title': 'Emissions',
   'report.emissions.intro.kommun':
-    'Territorial emissions {year}: {value} tonnes CO₂ equivalent per inhabitant, weighted by population, for the {count} municipalities with emissions data for that year. {national} tonnes.',
+    'Territorial emissions {year}: {value} tonnes CO₂ equivalent per inhabitant, weighted by population. Municipalities with emissions data for that year: {count}. {national} tonnes.',
   'report.emissions.intro.region':
-    'Territorial emissions {year}: {value} tonnes CO₂ equivalent per inhabitant, weighted by population, for the {count} regions with emissions data for that year. {national} tonnes.',
+    "The regions' territorial emissions {year}: {value} tonnes CO₂ equivalent per inhabitant, weighted by population. Regions with emissions data for that year: {count}. {national} tonnes.",
   'report.emissions.note':
-    "The bars show the network's emissions per inhabitant, weighted by population. The dashed line is Sweden's figure (source: {source}).",
+    "The bars show the network's emissions per inhabitant, weighted by population. Under each year is the number of organisations (n) the figure rests on. The dashed line is Sweden's figure (source: {source}).",
   'report.emissions.gapNote': '“…” marks years without figures.',
   'report.emissions.chartTitle': 'Emissions per inhabitant over time, tonnes CO₂ equivalent',
   'report.emissions.summary':
@@ -274,8 +274,14 @@ export const en: Record<MessageKey, string> = {
   'report.bands.atLeast': 'at least {value}',
   'report.bands.below': 'below {value}',
   'report.fig.since1990': 'Change per inhabitant since 1990',
-  'report.fig.since1990Note': 'mean of the {count} with data for 1990',
+  'report.fig.since1990Note': 'mean · with data for 1990: {count}',
   'report.followUp': 'Follow-up: share of the {n} that were asked and answered it',
+  'report.withheld': 'Too few responses to show',
+  'report.minGroup':
+    "Figures are shown only when at least {min} organisations have answered, so that no single organisation's answers can be read from them.",
+  'report.without': 'without {type}, too few to be shown on their own',
+  'report.fig.emissionsCount.kommun': 'municipalities with data: {count}',
+  'report.fig.emissionsCount.region': 'regions with data: {count}',
 
   'scorecard.title': 'Your result {year}',
   'scorecard.titlePlain': 'Your result',
@@ -306,6 +312,9 @@ export const en: Record<MessageKey, string> = {
   'scorecard.sections.note': "The chart shows the share of each area's maximum points; the table shows the points.",
   'scorecard.sections.summary':
     "Bar chart of your points per area as a share of the maximum, beside the network's mean and median. You are above the mean in {ahead} of {count} areas.",
+  'scorecard.sections.chartTitleOwn': 'Your share of the maximum by area',
+  'scorecard.sections.summaryOwn':
+    "Bar chart of your points by area as a share of the maximum. The network's figures are not shown: too few have answered.",
   'scorecard.col.points': 'Your points',
   'scorecard.col.pointsShort': 'Points',
   'scorecard.col.maxShort': 'Max',

@@ -142,11 +142,11 @@ export const svCommon = {
   'report.bands.none': 'Inget betyg',
   'report.emissions.title': 'Utsläpp',
   'report.emissions.intro.kommun':
-    'Territoriella utsläpp {year}: {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning, för de {count} kommuner som har utsläppsdata för det året. {national} ton.',
+    'Territoriella utsläpp {year}: {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning. Antal kommuner med utsläppsdata för det året: {count}. {national} ton.',
   'report.emissions.intro.region':
-    'Territoriella utsläpp {year}: {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning, för de {count} regioner som har utsläppsdata för det året. {national} ton.',
+    'Regionernas territoriella utsläpp {year}: {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning. Antal regioner med utsläppsdata för det året: {count}. {national} ton.',
   'report.emissions.note':
-    'Staplarna visar nätverkets utsläpp per invånare, vägt efter befolkning. Den streckade linjen är rikets siffra (källa: {source}).',
+    'Staplarna visar nätverkets utsläpp per invånare, vägt efter befolkning. Under varje år står hur många organisationer (n) siffran bygger på. Den streckade linjen är rikets siffra (källa: {source}).',
   'report.emissions.gapNote': '”…” markerar år utan siffror.',
   'report.emissions.chartTitle': 'Utsläpp per invånare över tid, ton koldioxidekvivalenter',
   'report.emissions.summary':
@@ -206,8 +206,14 @@ export const svCommon = {
   'report.bands.atLeast': 'minst {value}',
   'report.bands.below': 'under {value}',
   'report.fig.since1990': 'Förändring per invånare sedan 1990',
-  'report.fig.since1990Note': 'medelvärde för de {count} med data för 1990',
+  'report.fig.since1990Note': 'medelvärde · antal med data för 1990: {count}',
   'report.followUp': 'Följdfråga: andel av de {n} som fick och besvarade den',
+  'report.withheld': 'För få svar för att visa',
+  'report.minGroup':
+    'Siffror visas bara när minst {min} organisationer har svarat, så att ingen enskild organisations svar kan utläsas.',
+  'report.without': 'utan {type}, som är för få för att visas för sig',
+  'report.fig.emissionsCount.kommun': 'antal kommuner med data: {count}',
+  'report.fig.emissionsCount.region': 'antal regioner med data: {count}',
 
   'scorecard.title': 'Ert resultat {year}',
   'scorecard.titlePlain': 'Ert resultat',
@@ -238,6 +244,9 @@ export const svCommon = {
   'scorecard.sections.note': 'Diagrammet visar andelen av områdets maxpoäng, tabellen visar poängen.',
   'scorecard.sections.summary':
     'Stapeldiagram över era poäng per område som andel av maxpoängen, bredvid nätverkets medelvärde och median. Ni ligger över medelvärdet i {ahead} av {count} områden.',
+  'scorecard.sections.chartTitleOwn': 'Er andel av maxpoängen per område',
+  'scorecard.sections.summaryOwn':
+    'Stapeldiagram över era poäng per område som andel av maxpoängen. Nätverkets siffror visas inte: för få har svarat.',
   'scorecard.col.points': 'Era poäng',
   'scorecard.col.pointsShort': 'Poäng',
   'scorecard.col.maxShort': 'Max',

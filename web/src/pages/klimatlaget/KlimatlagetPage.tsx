@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Link, Redirect, useParams } from 'wouter';
+import { MIN_GROUP_SIZE } from '../../../../shared/klimatlaget/suppression';
 import { ApiError, apiClient } from '../../api/client';
 import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate } from '../../api/types';
 import { ChartFigure } from '../../components/charts/ChartFigure';
@@ -27,9 +28,12 @@ import {
   distributionQuestions,
   extremes,
   hasEnglishTitles,
+  isWithheld,
   latestCoverage,
+  scoredRespondents,
   titleOf,
   trendColumns,
+  trendLabel,
   yesQuestions,
 } from './report-model';
 
@@ -104,6 +108,8 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
   const types = TYPES.filter((type) => report.byType[type].organisations > 0 || report.byType[type].respondents > 0);
   const otherYears = years.filter((y) => y.year !== year);
   const english = hasEnglishTitles(report);
+  // Every served report has it (withReportDefaults); the constant only keeps the type simple.
+  const min = report.minGroupSize ?? MIN_GROUP_SIZE;
 
   return (
     <article className="kl-report">
@@ -143,11 +149,13 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
 
       <Summary report={report} year={year} types={types} />
       {report.respondents > 0 && <Bands report={report} year={year} types={types} />}
-      {report.emissions && <EmissionsTrend emissions={report.emissions} />}
+      {report.emissions && (
+        <EmissionsTrend emissions={report.emissions} regions={report.byType.region.emissions} min={min} />
+      )}
       {types.map((type) => (
-        <TypeSection key={type} type={type} aggregate={report.byType[type]} year={year} />
+        <TypeSection key={type} type={type} aggregate={report.byType[type]} year={year} min={min} />
       ))}
-      <Method />
+      <Method min={min} />
     </article>
   );
 }
@@ -161,6 +169,14 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
   const [lang] = useLang();
   const yoy = report.yearOnYear;
   const rate = report.organisations > 0 ? report.respondents / report.organisations : 0;
+  const emissions = report.emissions;
+  const coverage = emissions && latestCoverage(emissions);
+  const withheld = <span className="kl-small">{t('report.withheld')}</span>;
+  // A network figure without a type too few to show names it.
+  const without = (excluded: readonly OrgType[] | undefined) =>
+    excluded?.length
+      ? ` · ${t('report.without', { type: excluded.map((type) => t(`report.type.${type}`).toLocaleLowerCase(lang)).join(', ') })}`
+      : '';
   return (
     <section className="kl-section" aria-labelledby="kl-summary">
       <h2 id="kl-summary">{t('report.summary')}</h2>
@@ -181,10 +197,17 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
           <div>
             <dt>{t('report.fig.score')}</dt>
             <dd>
-              <span className="kl-big">{formatPercent(report.total.mean, lang)}</span>
-              <span className="kl-small">
-                {t('report.fig.scoreMedian', { median: formatPercent(report.total.median, lang) })}
-              </span>
+              {report.total ? (
+                <>
+                  <span className="kl-big">{formatPercent(report.total.mean, lang)}</span>
+                  <span className="kl-small">
+                    {t('report.fig.scoreMedian', { median: formatPercent(report.total.median, lang) })}
+                    {without(report.excludedTypes)}
+                  </span>
+                </>
+              ) : (
+                withheld
+              )}
             </dd>
           </div>
         )}
@@ -192,13 +215,22 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
           <div>
             <dt>{t('report.fig.gate')}</dt>
             <dd>
-              <span className="kl-big">
-                {t('report.ofTotal', {
-                  count: formatNumber(report.gatePassed, lang),
-                  total: formatNumber(report.respondents, lang),
-                })}
-              </span>
-              <span className="kl-small">{t('report.fig.gateNote')}</span>
+              {report.gatePassed === null ? (
+                withheld
+              ) : (
+                <>
+                  <span className="kl-big">
+                    {t('report.ofTotal', {
+                      count: formatNumber(report.gatePassed, lang),
+                      total: formatNumber(scoredRespondents(report), lang),
+                    })}
+                  </span>
+                  <span className="kl-small">
+                    {t('report.fig.gateNote')}
+                    {without(report.excludedTypes)}
+                  </span>
+                </>
+              )}
             </dd>
           </div>
         )}
@@ -206,47 +238,69 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
           <div>
             <dt>{t('report.fig.change', { previous: year - 1 })}</dt>
             <dd>
-              <span className="kl-big">
-                {formatPointChange(yoy.change.mean, lang)}
-                {/* The unit is a long word: smaller, so the figure fits its card. */}
-                <span style={{ fontSize: '1.1rem', fontWeight: 600 }}> {t('report.fig.changeUnit')}</span>
-              </span>
-              <span className="kl-small">
-                {t('report.fig.changeNote', {
-                  count: yoy.organisations,
-                  improved: yoy.improved,
-                  declined: yoy.declined,
-                })}
-              </span>
+              {yoy.change ? (
+                <>
+                  <span className="kl-big">
+                    {formatPointChange(yoy.change.mean, lang)}
+                    {/* The unit is a long word: smaller, so the figure fits its card. */}
+                    <span style={{ fontSize: '1.1rem', fontWeight: 600 }}> {t('report.fig.changeUnit')}</span>
+                  </span>
+                  <span className="kl-small">
+                    {t('report.fig.changeNote', {
+                      count: yoy.organisations,
+                      improved: yoy.improved ?? 0,
+                      declined: yoy.declined ?? 0,
+                    })}
+                    {without(yoy.excludedTypes)}
+                  </span>
+                </>
+              ) : (
+                withheld
+              )}
             </dd>
           </div>
         )}
-        {report.emissions && (
+        {emissions && (
           <div>
-            <dt>{t('report.fig.emissions', { year: report.emissions.latestYear })}</dt>
+            <dt>{t('report.fig.emissions', { year: emissions.latestYear })}</dt>
             <dd>
-              <span className="kl-big">
-                {t('report.tonnes', { value: formatDecimal(report.emissions.weightedPerInhabitant, lang) })}
-              </span>
-              <span className="kl-small">
-                {t('report.fig.emissionsNationalLabelled', {
-                  national: nationalLabel(report.emissions.national, t),
-                  value: formatDecimal(report.emissions.national.perInhabitant, lang),
-                })}
-              </span>
+              {emissions.weightedPerInhabitant === null ? (
+                withheld
+              ) : (
+                <>
+                  <span className="kl-big">
+                    {t('report.tonnes', { value: formatDecimal(emissions.weightedPerInhabitant, lang) })}
+                  </span>
+                  <span className="kl-small">
+                    {t('report.fig.emissionsNationalLabelled', {
+                      national: nationalLabel(emissions.national, t),
+                      value: formatDecimal(emissions.national.perInhabitant, lang),
+                    })}
+                    {/* The figure covers only those with data for its year: say how many. */}
+                    {coverage &&
+                      ` · ${t(`report.fig.emissionsCount.${emissions.basis}`, { count: formatNumber(coverage.organisations, lang) })}`}
+                  </span>
+                </>
+              )}
             </dd>
           </div>
         )}
-        {report.emissions?.changeSince1990 && (
+        {emissions?.changeSince1990 && (
           <div>
             <dt>{t('report.fig.since1990')}</dt>
             <dd>
-              <span className="kl-big">{formatChange(report.emissions.changeSince1990.mean, lang)}</span>
-              <span className="kl-small">
-                {t('report.fig.since1990Note', { count: report.emissions.changeSince1990.organisations })}
-                {report.emissions.national.changeSince1990 !== undefined &&
-                  ` · ${nationalLabel(report.emissions.national, t)}: ${formatChange(report.emissions.national.changeSince1990, lang)}`}
-              </span>
+              {emissions.changeSince1990.mean === null ? (
+                withheld
+              ) : (
+                <>
+                  <span className="kl-big">{formatChange(emissions.changeSince1990.mean, lang)}</span>
+                  <span className="kl-small">
+                    {t('report.fig.since1990Note', { count: emissions.changeSince1990.organisations })}
+                    {emissions.national.changeSince1990 !== undefined &&
+                      ` · ${nationalLabel(emissions.national, t)}: ${formatChange(emissions.national.changeSince1990, lang)}`}
+                  </span>
+                </>
+              )}
             </dd>
           </div>
         )}
@@ -262,25 +316,30 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
 function GateHighlights({ type, aggregate }: { type: OrgType; aggregate: TypeAggregate }) {
   const t = useT();
   const [lang] = useLang();
-  const gates = aggregate.questions.filter((q) => q.gate && q.yes && q.n > 0);
-  if (aggregate.respondents === 0 || gates.length === 0) return null;
+  const gates = aggregate.questions.filter((q) => q.gate && q.yes?.share != null);
+  const withheld = isWithheld(aggregate);
+  if (aggregate.respondents === 0 || (gates.length === 0 && !withheld)) return null;
   return (
     <>
       <h3>{t(`report.gates.${type}`)}</h3>
-      <ul className="kl-highlights">
-        {gates.map((q) => {
-          const title = titleOf(q, lang);
-          return (
-            <li key={q.name}>
-              <span className="kl-highlight-value">{formatPercent(q.yes?.share ?? 0, lang)}</span>
-              <span>
-                <span lang={title.lang}>{title.text}</span>{' '}
-                <span className="kl-small">{t('report.yesOf', { count: q.yes?.count ?? 0, n: q.n })}</span>
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      {withheld ? (
+        <p className="kl-text">{t('report.withheld')}</p>
+      ) : (
+        <ul className="kl-highlights">
+          {gates.map((q) => {
+            const title = titleOf(q, lang);
+            return (
+              <li key={q.name}>
+                <span className="kl-highlight-value">{formatPercent(q.yes?.share ?? 0, lang)}</span>
+                <span>
+                  <span lang={title.lang}>{title.text}</span>{' '}
+                  <span className="kl-small">{t('report.yesOf', { count: q.yes?.count ?? 0, n: q.n ?? 0 })}</span>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </>
   );
 }
@@ -288,15 +347,18 @@ function GateHighlights({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
 function Bands({ report, year, types }: { report: Report; year: number; types: OrgType[] }) {
   const t = useT();
   const [lang] = useLang();
+  // The bands count the respondents the network's figures rest on (a type too few to show is left out).
+  const scored = scoredRespondents(report);
+  const excluded = report.excludedTypes ?? [];
   const rows = useMemo(
     () =>
-      report.bands.map((b) => ({
+      (report.bands ?? []).map((b) => ({
         label: b.band ?? t('report.bands.none'),
         count: b.count,
-        share: report.respondents > 0 ? b.count / report.respondents : 0,
+        share: scored > 0 ? b.count / scored : 0,
         style: (b.band === null ? 'muted' : 'primary') as SeriesStyle,
       })),
-    [report, t],
+    [report, scored, t],
   );
   const spec = useMemo<ChartSpec>(
     () => ({
@@ -319,140 +381,193 @@ function Bands({ report, year, types }: { report: Report; year: number; types: O
       <h2 id="kl-bands">{t('report.bands.title')}</h2>
       <p className="kl-text">{t('report.bands.intro')}</p>
       <BandLegend report={report} types={types} />
-      <ChartFigure
-        title={t('report.bands.chartTitle', { year })}
-        summary={t('report.bands.summary', {
-          values: rows.map((r) => `${r.label}: ${r.count}`).join(', '),
-          total: report.respondents,
-        })}
-        spec={spec}
-        height={280}
-        table={
-          <>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.bands.band')}</th>
-                <th scope="col" className="num">
-                  {t('report.bands.count')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.share')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.label}>
-                  <th scope="row">{r.label}</th>
-                  <td className="num">{formatNumber(r.count, lang)}</td>
-                  <td className="num">{formatPercent(r.share, lang)}</td>
+      {report.bands === null ? (
+        <p className="kl-text">{t('report.withheld')}</p>
+      ) : (
+        <ChartFigure
+          title={t('report.bands.chartTitle', { year })}
+          summary={t('report.bands.summary', {
+            values: rows.map((r) => `${r.label}: ${r.count}`).join(', '),
+            total: scored,
+          })}
+          spec={spec}
+          height={280}
+          note={
+            excluded.length > 0 && (
+              <p>
+                {upperFirst(
+                  t('report.without', {
+                    type: excluded.map((type) => t(`report.type.${type}`).toLocaleLowerCase(lang)).join(', '),
+                  }),
+                )}
+                .
+              </p>
+            )
+          }
+          table={
+            <>
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.bands.band')}</th>
+                  <th scope="col" className="num">
+                    {t('report.bands.count')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('report.share')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </>
-        }
-      />
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.label}>
+                    <th scope="row">{r.label}</th>
+                    <td className="num">{formatNumber(r.count, lang)}</td>
+                    <td className="num">{formatPercent(r.share, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </>
+          }
+        />
+      )}
     </section>
   );
 }
 
-function EmissionsTrend({ emissions }: { emissions: Emissions }) {
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; regions: Emissions | null; min: number }) {
   const t = useT();
   const [lang] = useLang();
   const national = emissions.national;
   const label = nationalLabel(national, t);
+  // A dozen years with their counts do not fit side by side on a phone: there the bars run across.
+  const narrow = useScreenWidth() === 'narrow';
   const columns = useMemo(() => trendColumns(emissions.trend), [emissions.trend]);
   const hasGap = columns.some((column) => 'gapFrom' in column);
   const spec = useMemo<ChartSpec>(
     () => ({
-      labels: columns.map((c) => ('year' in c ? String(c.year) : '…')),
+      horizontal: narrow,
+      compact: narrow,
+      labels: columns.map((c) => trendLabel(c, narrow)),
       series: [
         {
           label: t('report.emissions.network'),
+          // A withheld year (too few organisations) has no bar, not a bar at 0.
           values: columns.map((c) => ('year' in c ? c.perInhabitant : null)),
           style: 'primary',
-          valueLabels: columns.map((c) => ('year' in c ? formatDecimal(c.perInhabitant, lang, 1, true) : null)),
+          valueLabels: columns.map((c) =>
+            'year' in c && c.perInhabitant !== null ? formatDecimal(c.perInhabitant, lang, 1, true) : null,
+          ),
         },
       ],
       reference: {
         value: national.perInhabitant,
-        label: `${label}: ${formatDecimal(national.perInhabitant, lang, 1, true)}`,
+        // Across a phone the long name would run off the plot; the legend names the dashed line.
+        label: `${narrow ? '' : `${label}: `}${formatDecimal(national.perInhabitant, lang, 1, true)}`,
       },
       axis: { min: 0, title: t('report.emissions.axis'), format: (v) => formatDecimal(v, lang) },
     }),
-    [columns, lang, t, label, national.perInhabitant],
+    [columns, lang, t, label, national.perInhabitant, narrow],
   );
-  const first = emissions.trend[0];
-  const last = emissions.trend[emissions.trend.length - 1];
+  const shown = emissions.trend.filter((p) => p.perInhabitant !== null);
+  const withheldYears = emissions.trend.filter((p) => p.perInhabitant === null).map((p) => p.year);
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  const nationalText = `${label}: ${formatDecimal(national.perInhabitant, lang)}`;
   // The weighted figure covers only the organisations with data for its year: say how many.
-  const coverage = latestCoverage(emissions);
+  const intro = (of: Emissions) =>
+    of.weightedPerInhabitant === null
+      ? `${t(`report.type.${of.basis}`)}: ${t('report.withheld')}. ${t('report.minGroup', { min })}`
+      : t(`report.emissions.intro.${of.basis}`, {
+          count: latestCoverage(of)?.organisations ?? of.organisations,
+          year: of.latestYear,
+          value: formatDecimal(of.weightedPerInhabitant, lang),
+          national: nationalText,
+        });
   return (
     <section className="kl-section" aria-labelledby="kl-emissions">
       <h2 id="kl-emissions">{t('report.emissions.title')}</h2>
-      <p className="kl-text">
-        {t(`report.emissions.intro.${emissions.basis}`, {
-          count: coverage?.organisations ?? emissions.organisations,
-          year: emissions.latestYear,
-          value: formatDecimal(emissions.weightedPerInhabitant, lang),
-          national: `${label}: ${formatDecimal(national.perInhabitant, lang)}`,
-        })}
-      </p>
-      <ChartFigure
-        title={t('report.emissions.chartTitle')}
-        summary={t('report.emissions.summary', {
-          from: first ? `${first.year}: ${formatDecimal(first.perInhabitant, lang)}` : '',
-          to: last ? `${last.year}: ${formatDecimal(last.perInhabitant, lang)}` : '',
-          national: `${label}: ${formatDecimal(national.perInhabitant, lang)}`,
-        })}
-        spec={spec}
-        height={300}
-        note={
-          <p>
-            {t('report.emissions.note', { source: national.source })}
-            {hasGap && <> {t('report.emissions.gapNote')}</>}
-          </p>
-        }
-        legend={[
-          { label: t('report.emissions.network'), style: 'primary' },
-          { label, style: 'reference' },
-        ]}
-        table={
-          <>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.year')}</th>
-                <th scope="col" className="num">
-                  {t('report.emissions.network')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.emissions.organisations')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {emissions.trend.map((p) => (
-                <tr key={p.year}>
-                  <th scope="row">{p.year}</th>
-                  <td className="num">{formatDecimal(p.perInhabitant, lang, 2, true)}</td>
-                  <td className="num">{formatNumber(p.organisations, lang)}</td>
+      <p className="kl-text">{intro(emissions)}</p>
+      {/* Regions are shown beside the kommuner, never summed with them: their territories overlap. */}
+      {emissions.basis === 'kommun' && regions && <p className="kl-text">{intro(regions)}</p>}
+      {first && last && (
+        <ChartFigure
+          title={t('report.emissions.chartTitle')}
+          summary={t('report.emissions.summary', {
+            from: `${first.year}: ${formatDecimal(first.perInhabitant ?? 0, lang)}`,
+            to: `${last.year}: ${formatDecimal(last.perInhabitant ?? 0, lang)}`,
+            national: nationalText,
+          })}
+          spec={spec}
+          height={narrow ? barChartHeight(spec.labels, 1, true) : 300}
+          note={
+            <p>
+              {t('report.emissions.note', { source: national.source })}
+              {hasGap && <> {t('report.emissions.gapNote')}</>}
+              {/* A withheld year has no bar: say which and why. */}
+              {withheldYears.length > 0 && (
+                <>
+                  {' '}
+                  {t('report.withheld')}: {withheldYears.join(', ')}.
+                </>
+              )}
+            </p>
+          }
+          legend={[
+            { label: t('report.emissions.network'), style: 'primary' },
+            { label, style: 'reference' },
+          ]}
+          table={
+            <>
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.year')}</th>
+                  <th scope="col" className="num">
+                    {t('report.emissions.network')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('report.emissions.organisations')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{label}</th>
-                <td className="num">{formatDecimal(national.perInhabitant, lang, 2, true)}</td>
-                <td className="num">–</td>
-              </tr>
-            </tfoot>
-          </>
-        }
-      />
+              </thead>
+              <tbody>
+                {emissions.trend.map((p) => (
+                  <tr key={p.year}>
+                    <th scope="row">{p.year}</th>
+                    <td className="num">
+                      {p.perInhabitant === null ? t('report.withheld') : formatDecimal(p.perInhabitant, lang, 2, true)}
+                    </td>
+                    <td className="num">{formatNumber(p.organisations, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{label}</th>
+                  <td className="num">{formatDecimal(national.perInhabitant, lang, 2, true)}</td>
+                  <td className="num">–</td>
+                </tr>
+              </tfoot>
+            </>
+          }
+        />
+      )}
     </section>
   );
 }
 
-function TypeSection({ type, aggregate, year }: { type: OrgType; aggregate: TypeAggregate; year: number }) {
+function TypeSection({
+  type,
+  aggregate,
+  year,
+  min,
+}: {
+  type: OrgType;
+  aggregate: TypeAggregate;
+  year: number;
+  min: number;
+}) {
   const t = useT();
   const [lang] = useLang();
   const areas = useMemo(() => areasOf(aggregate, () => t('report.area.gates')), [aggregate, t]);
@@ -469,6 +584,10 @@ function TypeSection({ type, aggregate, year }: { type: OrgType; aggregate: Type
       </p>
       {aggregate.respondents === 0 ? (
         <p className="notice">{t(`report.type.none.${type}`, { year })}</p>
+      ) : isWithheld(aggregate) ? (
+        <p className="notice">
+          {t('report.withheld')}. {t('report.minGroup', { min })}
+        </p>
       ) : (
         <>
           <SectionsFigure type={type} aggregate={aggregate} />
@@ -495,26 +614,31 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
     () => ({
       horizontal: true,
       compact: narrow,
-      labels: sections.map((s) => wrapLabel(s.label.text, { narrow: 18, medium: 28, wide: 34 }[screen])),
+      labels: sections.map((s) => {
+        const width = { narrow: 18, medium: 28, wide: 34 }[screen];
+        // A withheld area has no bars: its label says why.
+        return [...wrapLabel(s.label.text, width), ...(s.mean === null ? wrapLabel(t('report.withheld'), width) : [])];
+      }),
       series: [
         {
           label: t('report.mean'),
           values: sections.map((s) => s.mean),
           style: 'primary',
-          valueLabels: sections.map((s) => formatPercent(s.mean, lang)),
+          valueLabels: sections.map((s) => (s.mean === null ? null : formatPercent(s.mean, lang))),
         },
         {
           label: t('report.median'),
           values: sections.map((s) => s.median),
           style: 'hatched',
-          valueLabels: sections.map((s) => formatPercent(s.median, lang)),
+          valueLabels: sections.map((s) => (s.median === null ? null : formatPercent(s.median, lang))),
         },
       ],
       axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
     }),
     [sections, lang, screen, narrow, t],
   );
-  const sorted = [...sections].sort((a, b) => b.mean - a.mean);
+  const sorted = sections.flatMap((s) => (s.mean === null ? [] : [{ ...s, mean: s.mean }]));
+  sorted.sort((a, b) => b.mean - a.mean);
   const high = sorted[0];
   const low = sorted[sorted.length - 1];
   if (sections.length === 0) return null;
@@ -558,8 +682,8 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
                     {s.label.text}
                   </th>
                   <td className="num">{formatNumber(s.max, lang)}</td>
-                  <td className="num">{formatPercent(s.mean, lang)}</td>
-                  <td className="num">{formatPercent(s.median, lang)}</td>
+                  <td className="num">{s.mean === null ? t('report.withheld') : formatPercent(s.mean, lang)}</td>
+                  <td className="num">{s.median === null ? t('report.withheld') : formatPercent(s.median, lang)}</td>
                 </tr>
               ))}
             </tbody>
@@ -586,19 +710,22 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
       labels: questions.map((q) => {
         const width = { narrow: 20, medium: 34, wide: 46 }[screen];
         const answer = countedChoice(q, lang);
+        const share = q.yes?.share ?? null;
         return [
           ...wrapLabel(titleOf(q, lang).text, width),
           ...(answer ? wrapLabel(t('report.countedAnswer', { answer: answer.text }), width) : []),
           // A follow-up's share is of fewer respondents than the bars around it.
-          ...(q.followUp ? wrapLabel(t('report.followUp', { n: q.n }), width) : []),
+          ...(q.followUp && share !== null ? wrapLabel(t('report.followUp', { n: q.n ?? 0 }), width) : []),
+          // A withheld share has no bar (not one at 0 %): the label says why.
+          ...(q.suppressed ? wrapLabel(t('report.withheld'), width) : []),
         ];
       }),
       series: [
         {
           label: t('report.yesShare'),
-          values: questions.map((q) => (q.n > 0 ? (q.yes?.share ?? 0) : null)),
+          values: questions.map((q) => q.yes?.share ?? null),
           style: 'primary',
-          valueLabels: questions.map((q) => (q.n > 0 ? formatPercent(q.yes?.share ?? 0, lang) : null)),
+          valueLabels: questions.map((q) => (q.yes?.share == null ? null : formatPercent(q.yes.share, lang))),
         },
       ],
       axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.yesShareAxis') },
@@ -660,15 +787,22 @@ function YesTable({ questions }: { questions: QuestionAggregate[] }) {
         {questions.map((q) => {
           const title = titleOf(q, lang);
           const answer = countedChoice(q, lang);
+          const share = q.yes?.share;
           return (
             <tr key={q.name}>
               <th scope="row">
                 <span lang={title.lang}>{title.text}</span>
-                {q.followUp && <span className="kl-small"> {t('report.followUp', { n: q.n })}</span>}
+                {q.followUp && share != null && (
+                  <span className="kl-small"> {t('report.followUp', { n: q.n ?? 0 })}</span>
+                )}
               </th>
               <td lang={answer?.lang}>{answer?.text ?? t('report.yes')}</td>
-              <td className="num">{q.n > 0 ? formatPercent(q.yes?.share ?? 0, lang) : '–'}</td>
-              <td className="num">{t('report.ofTotal', { count: q.yes?.count ?? 0, total: q.n })}</td>
+              <td className="num">
+                {share != null ? formatPercent(share, lang) : q.suppressed ? t('report.withheld') : '–'}
+              </td>
+              <td className="num">
+                {q.yes?.count == null ? '–' : t('report.ofTotal', { count: q.yes.count, total: q.n ?? 0 })}
+              </td>
             </tr>
           );
         })}
@@ -689,7 +823,8 @@ function DistributionTable({ question }: { question: QuestionAggregate }) {
         <span lang={title.lang}>{title.text}</span>
         <span className="kl-small">
           {' '}
-          {multi ? t('report.dist.multi', { n: question.n }) : t('report.dist.single', { n: question.n })}
+          {multi ? t('report.dist.multi', { n: question.n ?? '–' }) : t('report.dist.single', { n: question.n ?? '–' })}
+          {question.suppressed && ` · ${t('report.withheld')}`}
         </span>
       </caption>
       <thead>
@@ -709,13 +844,17 @@ function DistributionTable({ question }: { question: QuestionAggregate }) {
               <th scope="row" lang={text.lang}>
                 {text.text}
               </th>
-              <td className="num">{formatNumber(choice.count, lang)}</td>
-              <td className="kl-bar-cell">
-                <span className="kl-bar" aria-hidden="true">
-                  <span style={{ width: `${Math.round(Math.min(1, choice.share) * 100)}%` }} />
-                </span>
-                {formatPercent(choice.share, lang)}
-              </td>
+              <td className="num">{choice.count === null ? '–' : formatNumber(choice.count, lang)}</td>
+              {choice.share === null ? (
+                <td>–</td>
+              ) : (
+                <td className="kl-bar-cell">
+                  <span className="kl-bar" aria-hidden="true">
+                    <span style={{ width: `${Math.round(Math.min(1, choice.share) * 100)}%` }} />
+                  </span>
+                  {formatPercent(choice.share, lang)}
+                </td>
+              )}
             </tr>
           );
         })}
@@ -782,7 +921,7 @@ function BandLegend({ report, types }: { report: Report; types: OrgType[] }) {
   );
 }
 
-function Method() {
+function Method({ min }: { min: number }) {
   const t = useT();
   return (
     <section className="kl-section kl-method" aria-labelledby="kl-method">
@@ -792,6 +931,7 @@ function Method() {
         <li>{t('report.method.shares')}</li>
         <li>{t('report.method.score')}</li>
         <li>{t('report.method.private')}</li>
+        <li>{t('report.minGroup', { min })}</li>
       </ul>
     </section>
   );

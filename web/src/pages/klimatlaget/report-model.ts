@@ -82,9 +82,9 @@ export interface Extremes {
   lowest: QuestionAggregate;
 }
 
-/** The questions with the highest and lowest yes-share among those anyone answered. */
+/** The questions with the highest and lowest yes-share among those whose share is shown. */
 export function extremes(questions: readonly QuestionAggregate[]): Extremes | null {
-  const answered = questions.filter((q) => q.yes && q.n > 0);
+  const answered = questions.filter((q) => q.yes?.share != null && (q.n ?? 0) > 0);
   if (answered.length === 0) return null;
   const byShare = [...answered].sort((a, b) => (b.yes?.share ?? 0) - (a.yes?.share ?? 0));
   return { highest: byShare[0]!, lowest: byShare[byShare.length - 1]! };
@@ -156,21 +156,56 @@ export function latestCoverage(emissions: {
   return last ? { year: last.year, organisations: last.organisations } : null;
 }
 
-/** One column of the emissions chart: a year with its figure, or a gap where years are missing. */
-export type TrendColumn = { year: number; perInhabitant: number } | { gapFrom: number; gapTo: number };
+/**
+ * One column of the emissions chart: a year with its figure (null when withheld: too few
+ * organisations) and how many organisations it rests on, or a gap where years are missing.
+ */
+export type TrendColumn =
+  | { year: number; perInhabitant: number | null; organisations: number }
+  | { gapFrom: number; gapTo: number };
 
 /**
  * The emissions chart's columns. The bars stand in a row whatever the years, so where years are
  * missing (Sustainable Advantage has 1990, then 2010 on) an empty, labelled column marks the break
  * instead of drawing 1990 beside 2010 as if they were neighbours.
  */
-export function trendColumns(trend: ReadonlyArray<{ year: number; perInhabitant: number }>): TrendColumn[] {
+export function trendColumns(
+  trend: ReadonlyArray<{ year: number; perInhabitant: number | null; organisations: number }>,
+): TrendColumn[] {
   const columns: TrendColumn[] = [];
   let previous: number | null = null;
   for (const point of trend) {
     if (previous !== null && point.year - previous > 1) columns.push({ gapFrom: previous + 1, gapTo: point.year - 1 });
-    columns.push({ year: point.year, perInhabitant: point.perInhabitant });
+    columns.push({ year: point.year, perInhabitant: point.perInhabitant, organisations: point.organisations });
     previous = point.year;
   }
   return columns;
+}
+
+/**
+ * A column's category label. Each year rests on its own set of organisations, so the count stands
+ * under the year ("n = 5"): a change between bars may be a change of organisations. `inline` for
+ * a phone, where the bars run across and the label fits on one line: "2019 (n = 5)".
+ */
+export function trendLabel(column: TrendColumn, inline = false): string | string[] {
+  if (!('year' in column)) return '…';
+  const count = `n = ${column.organisations}`;
+  return inline ? `${column.year} (${count})` : [String(column.year), count];
+}
+
+/**
+ * The respondents the network's score figures (total, basic requirements, bands) rest on: all, less
+ * a type left out because its own figures are withheld (`excludedTypes`).
+ */
+export function scoredRespondents(report: Report): number {
+  const excluded = report.excludedTypes ?? [];
+  if (excluded.length === 0) return report.respondents;
+  return (['kommun', 'region'] as const)
+    .filter((type) => !excluded.includes(type))
+    .reduce((sum, type) => sum + report.byType[type].respondents, 0);
+}
+
+/** True when a group has respondents but its figures are withheld (fewer than the report's minimum). */
+export function isWithheld(group: { respondents: number; total: unknown; suppressed?: boolean }): boolean {
+  return group.suppressed === true || (group.respondents > 0 && group.total === null);
 }

@@ -145,11 +145,19 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
           />
           <KeyFigure
             term={t(`scorecard.network.${typeKey}`)}
-            value={t('scorecard.pointsValue', { points: formatDecimal(network.total.mean, lang) })}
-            note={t('scorecard.networkNote', {
-              median: formatDecimal(network.total.median, lang),
-              count: network.respondents,
-            })}
+            value={
+              network.total
+                ? t('scorecard.pointsValue', { points: formatDecimal(network.total.mean, lang) })
+                : t('report.withheld')
+            }
+            note={
+              network.total
+                ? t('scorecard.networkNote', {
+                    median: formatDecimal(network.total.median, lang),
+                    count: network.respondents,
+                  })
+                : t('report.minGroup', { min: network.minGroupSize })
+            }
           />
           {lastYear && (
             <KeyFigure
@@ -215,6 +223,9 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
   const screen = useScreenWidth();
   const narrow = screen === 'narrow';
   const typeKey = scorecard.organisationType;
+  // Too few of the type answered: the network is withheld, so the chart and table show only your points.
+  const networkTotal = scorecard.network.total;
+  const compared = networkTotal !== null;
   const rows = useMemo(() => {
     const network = new Map(scorecard.network.sections.map((s) => [s.name, s]));
     const last = new Map(scorecard.lastYear?.sections.map((s) => [s.name, s]) ?? []);
@@ -234,22 +245,26 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
           style: 'primary',
           valueLabels: rows.map((r) => formatPercent(r.total / r.max, lang)),
         },
-        {
-          label: t('report.mean'),
-          values: rows.map((r) => r.network?.meanShare ?? null),
-          style: 'secondary',
-          valueLabels: rows.map((r) => (r.network ? formatPercent(r.network.meanShare, lang) : null)),
-        },
-        {
-          label: t('report.median'),
-          values: rows.map((r) => r.network?.medianShare ?? null),
-          style: 'hatched',
-          valueLabels: rows.map((r) => (r.network ? formatPercent(r.network.medianShare, lang) : null)),
-        },
+        ...(compared
+          ? ([
+              {
+                label: t('report.mean'),
+                values: rows.map((r) => r.network?.meanShare ?? null),
+                style: 'secondary',
+                valueLabels: rows.map((r) => (r.network ? formatPercent(r.network.meanShare, lang) : null)),
+              },
+              {
+                label: t('report.median'),
+                values: rows.map((r) => r.network?.medianShare ?? null),
+                style: 'hatched',
+                valueLabels: rows.map((r) => (r.network ? formatPercent(r.network.medianShare, lang) : null)),
+              },
+            ] as const)
+          : []),
       ],
       axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
     }),
-    [rows, lang, screen, narrow, t],
+    [rows, lang, screen, narrow, t, compared],
   );
   const ahead = rows.filter((r) => r.network && r.total > r.network.mean).length;
   const hasLast = rows.some((r) => r.last);
@@ -257,15 +272,31 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
     <section className="kl-section" aria-labelledby="sc-sections">
       <h2 id="sc-sections">{t('scorecard.sections.title')}</h2>
       <ChartFigure
-        title={t(`scorecard.sections.chartTitle.${typeKey}`)}
-        summary={t('scorecard.sections.summary', { ahead, count: rows.length })}
-        note={<p>{t('scorecard.sections.note')}</p>}
+        title={compared ? t(`scorecard.sections.chartTitle.${typeKey}`) : t('scorecard.sections.chartTitleOwn')}
+        summary={
+          compared ? t('scorecard.sections.summary', { ahead, count: rows.length }) : t('scorecard.sections.summaryOwn')
+        }
+        note={
+          <>
+            <p>{t('scorecard.sections.note')}</p>
+            {!compared && (
+              <p>
+                {t(`scorecard.network.${typeKey}`)}: {t('report.withheld')}.{' '}
+                {t('report.minGroup', { min: scorecard.network.minGroupSize })}
+              </p>
+            )}
+          </>
+        }
         spec={spec}
-        height={barChartHeight(spec.labels, 3, narrow)}
+        height={barChartHeight(spec.labels, spec.series.length, narrow)}
         legend={[
           { label: t('scorecard.you'), style: 'primary' },
-          { label: t(`scorecard.networkMean.${typeKey}`), style: 'secondary' },
-          { label: t(`scorecard.networkMedian.${typeKey}`), style: 'hatched' },
+          ...(compared
+            ? ([
+                { label: t(`scorecard.networkMean.${typeKey}`), style: 'secondary' },
+                { label: t(`scorecard.networkMedian.${typeKey}`), style: 'hatched' },
+              ] as const)
+            : []),
         ]}
         table={
           <>
@@ -274,8 +305,8 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                 { label: t('report.area') },
                 { label: t('scorecard.col.points'), numeric: true },
                 { label: t('report.maxPoints'), numeric: true },
-                { label: t('scorecard.col.mean'), numeric: true },
-                { label: t('scorecard.col.median'), numeric: true },
+                compared && { label: t('scorecard.col.mean'), numeric: true },
+                compared && { label: t('scorecard.col.median'), numeric: true },
                 hasLast && {
                   label: t('scorecard.col.lastYear', { year: scorecard.lastYear?.year ?? '' }),
                   numeric: true,
@@ -290,8 +321,8 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                   </th>
                   <td className="num">{formatDecimal(r.total, lang)}</td>
                   <td className="num">{formatDecimal(r.max, lang)}</td>
-                  <td className="num">{r.network ? formatDecimal(r.network.mean, lang) : '–'}</td>
-                  <td className="num">{r.network ? formatDecimal(r.network.median, lang) : '–'}</td>
+                  {compared && <td className="num">{r.network ? formatDecimal(r.network.mean, lang) : '–'}</td>}
+                  {compared && <td className="num">{r.network ? formatDecimal(r.network.median, lang) : '–'}</td>}
                   {hasLast && <td className="num">{r.last ? formatDecimal(r.last.total, lang) : '–'}</td>}
                 </tr>
               ))}
@@ -301,8 +332,8 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                 <th scope="row">{t('scorecard.total')}</th>
                 <td className="num">{formatDecimal(scorecard.total, lang)}</td>
                 <td className="num">{formatDecimal(scorecard.max, lang)}</td>
-                <td className="num">{formatDecimal(scorecard.network.total.mean, lang)}</td>
-                <td className="num">{formatDecimal(scorecard.network.total.median, lang)}</td>
+                {networkTotal && <td className="num">{formatDecimal(networkTotal.mean, lang)}</td>}
+                {networkTotal && <td className="num">{formatDecimal(networkTotal.median, lang)}</td>}
                 {hasLast && <td className="num">{formatDecimal(scorecard.lastYear?.total ?? 0, lang)}</td>}
               </tr>
             </tfoot>
