@@ -416,7 +416,7 @@ describe('exports for the kansli', () => {
     expect(row.getCell(header.indexOf('Inskickad (svensk tid)') + 1).value).toBe('2026-03-10 10:00');
     const m1 = header.findIndex((h) => String(h).startsWith('M1 – ')) + 1;
     expect(row.getCell(m1).value).toBe('Beslut om att bli klimatneutral senast 2030');
-    const answer = row.getCell(header.indexOf('respondent_name – Ditt namn') + 1);
+    const answer = row.getCell(header.indexOf('respondent_name – Namn på kontaktperson för svaren') + 1);
     expect([answer.value, answer.type]).toEqual(['+46 70 123 45 67', ExcelJS.ValueType.String]);
     const aggregates = workbook.getWorksheet('Klimatläget')!;
     expect(aggregates.getCell('A1').value).toBe(`Klimatläget ${YEAR}`);

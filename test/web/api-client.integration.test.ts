@@ -75,6 +75,24 @@ describe('the web API client', () => {
   });
 });
 
+describe('the published years (public, cached by browsers for a minute)', () => {
+  it('are revalidated for the member pages, and may come from the cache for the public report', async () => {
+    const ctx = await seededContext({ campaign: true });
+    // The fetch options each request leaves with, passed on to the real API.
+    const caching: Array<RequestCache | undefined> = [];
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      caching.push(init?.cache);
+      return ctx.app.request(String(input), init);
+    }) as typeof fetch;
+    // Act
+    const fresh = await apiClient.publishedYears({ fresh: true });
+    const cached = await apiClient.publishedYears();
+    // Assert: the same list; the member pages' request revalidates what the browser cached
+    expect(fresh).toEqual(cached);
+    expect(caching).toEqual(['no-cache', undefined]);
+  });
+});
+
 describe('surveyAvailability agrees with what the server accepts', () => {
   const cases: Array<{ name: string; campaign: Partial<Campaign>; now: string }> = [
     { name: 'opened early by the kansli, before its opening date', campaign: {}, now: '2026-02-20T10:00:00Z' },

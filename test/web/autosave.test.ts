@@ -98,6 +98,63 @@ describe('Autosaver', () => {
     vi.useRealTimers();
   });
 
+  it('sends the merged answers when the conflict is resolved from inside onConflict (merged without asking)', async () => {
+    vi.useFakeTimers();
+    // Arrange: the official saved a comment; the politician's save of another comment meets a 409
+    const current = { data: { B2_comment: 'Tjänstepersonens' }, version: 7, updatedAt: '2026-03-01T13:30:00.000Z' };
+    const save = vi.fn(async (_d: Answers, version: number) => {
+      if (version === 3) throw new ApiError(409, 'version_conflict', 'Konflikt', undefined, { error: {}, current });
+      return ok(version + 1);
+    });
+    const states: SaveState['kind'][] = [];
+    const saver: Autosaver = new Autosaver({
+      version: 3,
+      base: {},
+      save,
+      onState: (s) => states.push(s.kind),
+      // As the survey page does when only one side changed each question: merge and resolve at once.
+      onConflict: ({ current: theirs, mine }) => saver.resolve({ ...theirs.data, ...mine }, theirs),
+      debounceMs: 1500,
+    });
+    // Act
+    saver.change({ B1_comment: 'Politikerns' });
+    await vi.advanceTimersByTimeAsync(1500);
+    await vi.advanceTimersByTimeAsync(0);
+    // Assert: the merged answers go out on their version, and the bar ends on "saved"
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(save).toHaveBeenLastCalledWith({ B2_comment: 'Tjänstepersonens', B1_comment: 'Politikerns' }, 7);
+    expect(states.at(-1)).toBe('saved');
+    expect(states).not.toContain('failed');
+    expect(saver.stored).toEqual({ B2_comment: 'Tjänstepersonens', B1_comment: 'Politikerns' });
+    expect(saver.currentVersion).toBe(8);
+    expect(saver.hasUnsaved).toBe(false);
+    vi.useRealTimers();
+  });
+
+  it('flush() waits for the merged save when a conflict is resolved while it runs', async () => {
+    const current = { data: { a: 9 }, version: 7, updatedAt: '2026-03-01T13:30:00.000Z' };
+    const save = vi.fn(async (_d: Answers, version: number) => {
+      if (version === 3) throw new ApiError(409, 'version_conflict', 'Konflikt', undefined, { error: {}, current });
+      return ok(version + 1);
+    });
+    const saver: Autosaver = new Autosaver({
+      version: 3,
+      base: {},
+      save,
+      onState: () => {},
+      onConflict: ({ current: theirs, mine }) => saver.resolve({ ...theirs.data, ...mine }, theirs),
+    });
+    saver.change({ b: 1 });
+    // Act: e.g. "Skicka in" or "Logga ut" right after typing
+    await saver.flush();
+    // Assert: resolved only once the merged answers are stored
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(saver.currentVersion).toBe(8);
+    expect(saver.state.kind).toBe('saved');
+    expect(saver.hasUnsaved).toBe(false);
+    saver.dispose();
+  });
+
   it('gives up on errors retrying cannot fix, and flush() saves at once', async () => {
     const closed = setup(async () => {
       throw new ApiError(403, 'campaign_closed', 'Enkäten är stängd.');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en';
 import { format, type Translate } from '../../web/src/i18n/index';
 import { sv } from '../../web/src/i18n/sv';
-import { lockReasonOf, lockText, notMemberText } from '../../web/src/pages/survey/lock-reason';
+import { lockOfAvailability, lockReasonOf, lockText, notMemberText } from '../../web/src/pages/survey/lock-reason';
 
 const tSv: Translate = (key, params) => format(sv[key], params);
 const tEn: Translate = (key, params) => format(en[key], params);
@@ -47,5 +47,23 @@ describe('the survey read-only notice (lockReasonOf, lockText)', () => {
     const ended = { code: 'not_a_member', details: { reason: 'ended', memberUntil: '2026-03-31' } };
     expect(lockText(lockReasonOf(ended, opensAt)!, tEn, 'en')).toContain('31 March 2026');
     expect(lockReasonOf({ code: 'version_conflict', details: undefined }, opensAt)).toBeNull();
+  });
+});
+
+describe('why the survey opens read-only', () => {
+  it('says the answers are submitted, not that the survey is closed, when the other contact has submitted', () => {
+    const reason = lockOfAvailability({ kind: 'submitted' });
+    expect(reason).toEqual({ kind: 'submitted' });
+    expect(lockText(reason!, tSv, 'sv')).toBe('Svaren är inskickade och kan inte längre ändras.');
+    expect(lockText(reason!, tEn, 'en')).toBe('The answers have been submitted and can no longer be changed.');
+  });
+
+  it('is closed, not yet open, or nothing while the organisation can answer', () => {
+    expect(lockOfAvailability({ kind: 'closed', since: '2026-03-31T21:59:00.000Z' })).toEqual({ kind: 'closed' });
+    expect(lockOfAvailability({ kind: 'upcoming', opensAt: '2026-09-01T06:00:00.000Z' })).toEqual({
+      kind: 'not_open_yet',
+      opensAt: '2026-09-01T06:00:00.000Z',
+    });
+    expect(lockOfAvailability({ kind: 'editable' })).toBeNull();
   });
 });

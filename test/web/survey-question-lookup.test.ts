@@ -48,7 +48,7 @@ describe('what the survey page reads about a data key', () => {
     });
     expect(mainTitleOf(model, 'B2')).toBeUndefined();
     expect(labelOf(model, 'respondent_role-Comment', t)).toEqual({
-      title: 'Din roll (fritext)',
+      title: 'Kontaktpersonens roll (fritext)',
       context: 'Sida: Uppgiftslämnare',
     });
     expect(labelOf(model, 'borttagen', t)).toEqual({ title: 'borttagen' });

@@ -16,6 +16,7 @@ const A = 'tjansteperson.1281@example.se'; // Erik Nilsson, Lund
 const B = 'politiker.1281@example.se'; // Anna Andersson, Lund
 const C = 'tjansteperson.1780@example.se'; // Karlstad: submitted last year, not started this year (demo seed)
 const D = 'politiker.1880@example.se'; // Örebro: the same
+const E = 'politiker.0680@example.se'; // Jönköping: not started this year (demo seed), used by no other scenario
 
 const surveyAssets = (urls: string[]) => urls.filter((u) => /SurveyPage-|survey-core|\/survey-[0-9a-f]+\.css/.test(u));
 
@@ -187,7 +188,7 @@ export const scenarios: Scenario[] = [
       const dialog = page.getByRole('dialog', { name: 'Någon annan har sparat under tiden' });
       await dialog.waitFor();
       await dialog.getByText(/Anna Andersson sparade/).waitFor();
-      await dialog.getByText('Ditt namn').waitFor();
+      await dialog.getByText('Namn på kontaktperson för svaren').waitFor();
       await dialog.getByText('Sida: Uppgiftslämnare').waitFor();
       await dialog.getByText('Anna Andersson', { exact: true }).waitFor();
       await dialog.getByText('Erik N. Nilsson', { exact: true }).waitFor();
@@ -216,6 +217,32 @@ export const scenarios: Scenario[] = [
       };
       assertEqual(stored.data.respondent_name, 'Erik N. Nilsson', 'the kept answer is stored');
       assertEqual(stored.data.B1_url, 'https://lund.se/klimatbeslut', 'answers on page 2 survive the merge');
+
+      // B, still on the version before A's choice, changes a question A did not touch: merged
+      // without asking, said so, and her change is then saved on top of A's (a second PUT).
+      const savesB = putResponses(pageB);
+      await pageB.getByRole('menuitemradio', { name: 'Baskrav för medlemskap' }).click();
+      await question(pageB, 'B1_comment').waitFor();
+      await answerText(pageB, 'B1_comment', 'Politikerns kommentar');
+      await waitUntil(() => savesB.length >= 2, 'B sends her change again after the merge');
+      assertEqual(savesB.map((r) => r.status()).join(' '), '409 200', 'B meets the conflict, then saves the merge');
+      await pageB
+        .getByRole('status')
+        .filter({
+          hasText:
+            'Erik Nilsson sparade ändringar samtidigt som du. Deras svar på 1 fråga som du inte ändrat har lagts in.',
+        })
+        .waitFor();
+      await waitSaved(pageB);
+      assertEqual(await pageB.getByRole('dialog').count(), 0, 'no dialog when nothing needs choosing');
+      await pageB.evaluate(() => window.scrollTo(0, 0));
+      await e2e.screenshot(pageB, 'survey-auto-merged', { fullPage: false });
+      const merged = await storedResponse(pageB, await year(pageB));
+      assertEqual(merged.data.B1_comment, 'Politikerns kommentar', 'B’s change is stored after the merge');
+      assertEqual(merged.data.respondent_name, 'Erik N. Nilsson', 'A’s answer stays');
+      // A starts again from what is stored now.
+      await page.reload();
+      await waitForSurvey(page);
 
       // 5. Submitting an incomplete survey lists every question to correct, by page, and takes focus
       // (GOV.UK error summary); a question in the list opens its page, focused. A complete one gives the receipt.
@@ -320,10 +347,114 @@ export const scenarios: Scenario[] = [
       // Every contact got the summary; the organisation page shows the submitted state.
       const receipts = (await e2e.outbox()).filter((m) => m.kind === 'receipt').flatMap((m) => m.to);
       assert(receipts.includes(A) && receipts.includes(B), `receipt mail went to ${receipts.join(', ')}`);
+      // B, still on the survey, changes an answer after A has submitted: refused, said so, with the receipt.
+      const refusedB = nextSave(pageB);
+      await answerText(pageB, 'B1_comment', 'Efter inskickningen');
+      const refusal = await refusedB;
+      assertEqual(refusal.status(), 409, 'a save after the submission is refused');
+      assertEqual(
+        ((await refusal.json()) as { error: { code: string } }).error.code,
+        'already_submitted',
+        'refused as submitted',
+      );
+      const submittedNotice = 'Svaren är inskickade och kan inte längre ändras.';
+      await pageB.getByRole('status').filter({ hasText: submittedNotice }).waitFor();
+      await pageB.getByRole('link', { name: 'Visa kvittot' }).waitFor();
+      await pageB.evaluate(() => window.scrollTo(0, 0));
+      await e2e.screenshot(pageB, 'survey-refused-submitted', { fullPage: false });
+      // Opened again, while the campaign is still open: submitted, not "closed", with the receipt.
+      pageB.on('dialog', (leaveWarning) => void leaveWarning.accept());
+      await pageB.reload();
+      await waitForSurvey(pageB);
+      await pageB.getByRole('status').filter({ hasText: submittedNotice }).waitFor();
+      assertEqual(await pageB.getByText(/Enkäten är stängd/).count(), 0, 'a submitted survey is not called closed');
+      await pageB.getByRole('link', { name: 'Visa kvittot' }).waitFor();
+      await e2e.screenshot(pageB, 'survey-submitted-by-other', { fullPage: false });
       await pageB.goto(`${e2e.baseUrl}/`);
       await pageB.getByText('Inskickad', { exact: true }).waitFor();
       await pageB.getByRole('link', { name: 'Visa kvitto' }).waitFor();
       await e2e.screenshot(pageB, 'home-submitted');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'a number field saves what was entered: out of range shown as not saved, a decimal comma read as one',
+    async run(e2e) {
+      const page = await e2e.signIn(await e2e.newContext(), E);
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/enkat`);
+      await waitForSurvey(page);
+      const surveyYear = await year(page);
+      const saves = putResponses(page);
+      await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
+      const t1 = question(page, 'T1').locator('input');
+      await t1.waitFor();
+      let save = nextSave(page);
+      await t1.fill('40');
+      await t1.press('Tab');
+      assertEqual((await save).status(), 200, 'a number in range is saved when the field is left');
+      await waitSaved(page);
+      assertEqual((await storedResponse(page, surveyYear)).data.T1, 40, 'T1 stored');
+
+      // 150 in a 0–100 field, typed key by key: no save of 1 or 15 on the way, and the bar says
+      // the number is saved when the field is left, not "Sparat".
+      await t1.fill('');
+      await t1.pressSequentially('150', { delay: 80 });
+      const bar = page.locator('.survey-bar .save-status');
+      await page.locator('.save-status[data-save-state="typing"]').getByText('Sparas när du lämnar fältet').waitFor();
+      await page.waitForTimeout(2000);
+      assertEqual(saves.length, 1, 'nothing saved while a number is typed');
+      await t1.press('Tab');
+      await question(page, 'T1').getByText('Värdet får inte vara större än 100').waitFor();
+      await page.locator('.save-status[data-save-state="unrecorded"]').waitFor();
+      assertEqual(
+        (await bar.textContent())?.includes('Inte sparat – ett svar behöver rättas'),
+        true,
+        'the bar says not saved',
+      );
+      await page.waitForTimeout(2000);
+      assertEqual(saves.length, 1, 'an out-of-range value is never saved');
+      assertEqual((await storedResponse(page, surveyYear)).data.T1, 40, 'the stored value is still the one entered');
+      await e2e.axe(page, '/enkat (a number out of range)');
+      await e2e.screenshot(page, 'survey-number-out-of-range', { fullPage: false });
+      // The bar leads back to the answer.
+      await bar.getByRole('button', { name: 'Gå till svaret' }).click();
+      await page.waitForFunction(
+        () => document.activeElement?.closest('.sd-question')?.getAttribute('data-name') === 'T1',
+        undefined,
+        { timeout: 5000 },
+      );
+      save = nextSave(page);
+      await t1.fill('90');
+      await t1.press('Tab');
+      assertEqual((await save).status(), 200, 'the corrected value is saved');
+      await waitSaved(page);
+      assertEqual((await storedResponse(page, surveyYear)).data.T1, 90, 'the corrected value is stored');
+
+      // A decimal comma is a decimal, as Swedes write it: 1,7 kg is 1.7, not 17.
+      await page.getByRole('menuitemradio', { name: 'Upphandling och inköp' }).click();
+      await choose(page, 'U4', 'Ja');
+      const kg = question(page, 'U4_kg').locator('input');
+      await kg.waitFor();
+      await waitSaved(page);
+      save = nextSave(page);
+      await kg.pressSequentially('1,7', { delay: 50 });
+      await kg.press('Tab');
+      assertEqual((await save).status(), 200, 'the decimal is saved');
+      await waitSaved(page);
+      assertEqual((await storedResponse(page, surveyYear)).data.U4_kg, 1.7, 'a decimal comma stored as a decimal');
+      await e2e.screenshot(page, 'survey-number-decimal', { fullPage: false });
+      // A whole-number field takes the decimal as typed, and says it must be whole: 12,5 is not 125.
+      await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
+      await t1.waitFor();
+      save = nextSave(page);
+      await t1.fill('');
+      await t1.pressSequentially('12,5', { delay: 50 });
+      await t1.press('Tab');
+      assertEqual((await save).status(), 200, 'saved as entered');
+      assertEqual((await storedResponse(page, surveyYear)).data.T1, 12.5, 'not 125, nor 12');
+      await question(page, 'T1').locator('.sd-question__erbox').first().waitFor();
+      await e2e.screenshot(page, 'survey-number-whole', { fullPage: false });
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },
@@ -409,6 +540,23 @@ export const scenarios: Scenario[] = [
     },
   },
 ];
+
+/** Every PUT of the draft from now on, as it is answered. */
+function putResponses(page: import('playwright-core').Page): import('playwright-core').Response[] {
+  const responses: import('playwright-core').Response[] = [];
+  page.on('response', (r) => {
+    if (/\/api\/campaigns\/\d+\/response$/.test(r.url()) && r.request().method() === 'PUT') responses.push(r);
+  });
+  return responses;
+}
+
+async function waitUntil(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** The text of the focused element when it matches `selector`, else ''. */
 async function focusedText(page: import('playwright-core').Page, selector: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+import { assert, assertEqual, DESKTOP, PHONE, type Scenario, watchPage } from '../harness';
 import { answerText, question, tocEntry, waitForSurvey } from '../survey-helpers';
 
 export const scenarios: Scenario[] = [
@@ -17,11 +17,30 @@ export const scenarios: Scenario[] = [
       await e2e.screenshot(page, 'home-en');
       await page.getByRole('link', { name: /Start filling in/ }).click();
       await waitForSurvey(page);
-      await question(page, 'respondent_name').getByText('Your name').waitFor();
+      await question(page, 'respondent_name').getByText('Name of the contact person for the answers').waitFor();
       await e2e.screenshot(page, 'survey-en');
+      const contents = page.locator('.sv_progress-toc [role="menu"]');
+      assertEqual(await contents.getAttribute('aria-label'), 'Table of contents', 'the contents’ name in English');
       await page.getByRole('button', { name: 'På svenska' }).click();
-      await question(page, 'respondent_name').getByText('Ditt namn').waitFor();
+      await question(page, 'respondent_name').getByText('Namn på kontaktperson för svaren').waitFor();
       assertEqual(await page.locator('html').getAttribute('lang'), 'sv', 'html lang back to sv');
+      // The contents are named again for screen readers in the language switched to (survey-core
+      // names them once), and so is their menu button on a phone.
+      assertEqual(await contents.getAttribute('aria-label'), 'Innehållsförteckning', 'the contents’ name in Swedish');
+      await page.getByRole('button', { name: 'In English' }).click();
+      await question(page, 'respondent_name').getByText('Name of the contact person for the answers').waitFor();
+      assertEqual(
+        await contents.getAttribute('aria-label'),
+        'Table of contents',
+        'the contents’ name in English again',
+      );
+      await page.setViewportSize(PHONE);
+      await page
+        .locator('.sv_progress-toc--mobile')
+        .getByRole('button', { name: 'Survey pages', exact: true })
+        .waitFor();
+      await page.setViewportSize(DESKTOP);
+      await page.getByRole('button', { name: 'På svenska' }).click();
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },
   },
@@ -42,8 +61,14 @@ export const scenarios: Scenario[] = [
       const summary = page.getByRole('alert').filter({ hasText: 'Some answers need correcting before you can submit' });
       await summary.waitFor();
       await summary.getByRole('heading', { level: 3, name: 'Page: Respondent' }).waitFor();
-      const respondent = summary.getByRole('listitem').filter({ hasText: 'Your name' });
-      assertEqual((await respondent.textContent())?.trim(), 'Your name: Response required.', 'an English line');
+      const respondent = summary
+        .getByRole('listitem')
+        .filter({ hasText: 'Name of the contact person for the answers' });
+      assertEqual(
+        (await respondent.textContent())?.trim(),
+        'Name of the contact person for the answers: Response required.',
+        'an English line',
+      );
       const text = (await summary.textContent()) ?? '';
       assert(!/[åäöÅÄÖ]|obligatorisk/.test(text), `Swedish in the English summary: ${text.slice(0, 300)}`);
       await tocEntry(page, 'Respondent', 'answers to correct', 2).waitFor();
@@ -51,13 +76,16 @@ export const scenarios: Scenario[] = [
       await e2e.screenshot(page, 'submit-errors-en', { fullPage: false });
 
       // A line opens its question, whose error is in English too.
-      await respondent.getByRole('button', { name: 'Your name' }).click();
+      await respondent.getByRole('button', { name: 'Name of the contact person for the answers' }).click();
       await question(page, 'respondent_name').getByText('Response required.').waitFor();
 
       // Switching language words the summary, the marks and the questions' errors again.
       await page.getByRole('button', { name: 'På svenska' }).click();
       const sv = page.getByRole('alert').filter({ hasText: 'Några svar behöver rättas innan du kan skicka in' });
-      await sv.getByRole('listitem').filter({ hasText: 'Ditt namn: Frågan är obligatorisk.' }).waitFor();
+      await sv
+        .getByRole('listitem')
+        .filter({ hasText: 'Namn på kontaktperson för svaren: Frågan är obligatorisk.' })
+        .waitFor();
       await tocEntry(page, 'Uppgiftslämnare', 'svar att rätta', 2).waitFor();
       await question(page, 'respondent_name').getByText('Frågan är obligatorisk.').waitFor();
       await page.getByRole('button', { name: 'In English' }).click();
@@ -92,7 +120,7 @@ export const scenarios: Scenario[] = [
       await answerText(page, 'respondent_name', 'Anna Region');
       const saveErrors = page.getByRole('alert').filter({ hasText: 'The answers could not be saved' });
       await saveErrors.waitFor();
-      await saveErrors.getByRole('button', { name: 'Your name' }).waitFor();
+      await saveErrors.getByRole('button', { name: 'Name of the contact person for the answers' }).waitFor();
       await saveErrors.getByText('(Page: Respondent): The answer can be at most 200 characters long.').waitFor();
       await question(page, 'respondent_name').getByText('The answer can be at most 200 characters long.').waitFor();
       // The name is no longer missing, but refused: still two answers to correct on the page.
@@ -124,7 +152,7 @@ export const scenarios: Scenario[] = [
       await answerText(page, 'respondent_name', 'Sara Strängnäs');
       assertEqual((await response).status(), 200, 'the first save');
       await page.getByRole('button', { name: 'In English' }).click();
-      await question(page, 'respondent_name').getByText('Your name').waitFor();
+      await question(page, 'respondent_name').getByText('Name of the contact person for the answers').waitFor();
       response = saved();
       await answerText(page, 'respondent_name', 'Sara Strängnäs-Ek');
       assertEqual((await response).status(), 200, 'the save after the switch is not refused as a conflict');

@@ -24,6 +24,14 @@ async function openSurvey(e2e: E2E, context: BrowserContext): Promise<Page> {
   return page;
 }
 
+/** The organisation's stored answers, read with the page's session. */
+async function storedAnswers(e2e: E2E, page: Page): Promise<Record<string, unknown>> {
+  const year = ((await (await page.request.get(`${e2e.baseUrl}/api/campaigns/current`)).json()) as { year: number })
+    .year;
+  const response = await page.request.get(`${e2e.baseUrl}/api/campaigns/${year}/response`);
+  return ((await response.json()) as { data: Record<string, unknown> }).data;
+}
+
 const banner = (page: Page) => page.getByRole('alert').filter({ hasText: 'Du har loggats ut – logga in igen.' });
 
 export const scenarios: Scenario[] = [
@@ -105,6 +113,56 @@ export const scenarios: Scenario[] = [
       await e2e.openLoginLink(page, await e2e.latestLoginLink(EMAIL));
       await page.getByRole('heading', { level: 1, name: 'Vaxholm' }).waitFor();
       await page.getByText('Inloggad som').waitFor();
+    },
+  },
+  {
+    name: '"Logga ut" right after typing saves the answer first, and asks before losing one it cannot save',
+    async run(e2e) {
+      const page = await openSurvey(e2e, await e2e.newContext());
+      const watch = watchPage(page);
+      // Typed, then "Logga ut" at once, well inside autosave's pause: saved before the session ends.
+      const save = nextSave(page);
+      await answerText(page, 'respondent_name', 'Sara Utloggning');
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      assertEqual((await save).status(), 200, 'the answer is saved while the session lasts');
+      await page.waitForURL((url) => url.pathname === '/login');
+      const again = await openSurvey(e2e, await e2e.newContext());
+      assertEqual((await storedAnswers(e2e, again)).respondent_name, 'Sara Utloggning', 'the last answer is stored');
+
+      // The store is away (fault injected): "Logga ut" says the answer is not saved and lets the
+      // person stay, with the answer still in the form.
+      const response = '**/api/campaigns/*/response';
+      await again.route(response, (route) =>
+        route.request().method() === 'PUT'
+          ? route.fulfill({
+              status: 503,
+              contentType: 'application/json',
+              body: JSON.stringify({ error: { code: 'store_unavailable', message: 'Lagringen svarar inte just nu.' } }),
+            })
+          : route.fallback(),
+      );
+      await answerText(again, 'respondent_name', 'Sara Osparad');
+      await again.getByRole('button', { name: 'Logga ut' }).click();
+      const dialog = again.getByRole('dialog', { name: 'Dina senaste ändringar är inte sparade' });
+      await dialog.waitFor();
+      await dialog.getByText('Loggar du ut nu går det förlorat.', { exact: false }).waitFor();
+      await e2e.axe(again, 'logout with unsaved answers');
+      await e2e.screenshot(again, 'logout-unsaved', { fullPage: false });
+      await dialog.getByRole('button', { name: 'Stanna kvar' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await again.getByText('Inloggad som').waitFor();
+      assertEqual(
+        await question(again, 'respondent_name').locator('input').inputValue(),
+        'Sara Osparad',
+        'the answer is still in the form',
+      );
+      // Back again: "Logga ut" saves it, then signs out.
+      await again.unroute(response);
+      await again.getByRole('button', { name: 'Logga ut' }).click();
+      await again.waitForURL((url) => url.pathname === '/login');
+      const third = await openSurvey(e2e, await e2e.newContext());
+      assertEqual((await storedAnswers(e2e, third)).respondent_name, 'Sara Osparad', 'stored before signing out');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },
   {

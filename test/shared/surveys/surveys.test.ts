@@ -270,7 +270,8 @@ describe('language toggle', () => {
     model.locale = 'en';
     const english = [model.pages[0]?.title, model.getQuestionByName('respondent_name').title];
     // Assert
-    expect(swedish).toEqual(['Uppgiftslämnare', 'Ditt namn']);
-    expect(english).toEqual(['Respondent', 'Your name']);
+    // The organisation's contact person for the answers: one answer shared by both contacts.
+    expect(swedish).toEqual(['Uppgiftslämnare', 'Namn på kontaktperson för svaren']);
+    expect(english).toEqual(['Respondent', 'Name of the contact person for the answers']);
   });
 });

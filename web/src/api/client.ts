@@ -88,6 +88,8 @@ export async function api<T>(
      * keepalive quota; a larger one goes out as an ordinary request.
      */
     keepalive?: boolean;
+    /** The browser cache's part (`fetch`'s `cache`), e.g. 'no-cache' to revalidate a cacheable answer. */
+    cache?: RequestCache;
   } = {},
 ): Promise<T> {
   const sent = init.body === undefined ? undefined : JSON.stringify(init.body);
@@ -103,6 +105,7 @@ export async function api<T>(
       },
       body: sent,
       signal: init.signal,
+      ...(init.cache ? { cache: init.cache } : {}),
       ...(init.keepalive && new TextEncoder().encode(sent ?? '').length <= KEEPALIVE_MAX_BYTES
         ? { keepalive: true }
         : {}),
@@ -166,8 +169,12 @@ export const apiClient = {
       method: 'POST',
       body: { version },
     }),
-  /** Klimatläget's published years, newest first (public). */
-  publishedYears: () => api<PublishedYear[]>('/api/klimatlaget'),
+  /**
+   * Klimatläget's published years, newest first (public, cached by browsers for a minute). A member
+   * page asks with `fresh`, revalidating, so a report published a moment ago shows at once.
+   */
+  publishedYears: (options: { fresh?: boolean } = {}) =>
+    api<PublishedYear[]>('/api/klimatlaget', options.fresh ? { cache: 'no-cache' } : {}),
   /** The latest published revision of a year's report (public); 404 not_published. */
   report: (year: number) => api<PublishedReport>(`/api/klimatlaget/${year}`),
   /** The caller's organisation's scorecard; 404 not_published or no_submitted_response. */

@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLang, useT } from '../i18n';
+import { savePending } from '../lib/pending-saves';
 import { useSession } from '../session';
+import { Dialog } from './Dialog';
 import { SessionEndedBanner, SessionResumedStatus } from './SessionNotice';
 
 function LanguageToggle() {
@@ -15,10 +17,65 @@ function LanguageToggle() {
   );
 }
 
+/**
+ * "Logga ut": what an open page has not saved yet (the survey's last answers) is sent first, while
+ * the session still lets it; if it cannot be, the person is asked before anything is lost.
+ */
+function LogoutButton() {
+  const t = useT();
+  const { logout } = useSession();
+  const [, navigate] = useLocation();
+  const [busy, setBusy] = useState(false);
+  const [unsaved, setUnsaved] = useState(false);
+  const signOut = async () => {
+    setUnsaved(false);
+    setBusy(true);
+    try {
+      await logout();
+      navigate('/login');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="header-button"
+        aria-disabled={busy}
+        onClick={async () => {
+          if (busy) return;
+          setBusy(true);
+          const saved = await savePending().finally(() => setBusy(false));
+          if (saved) await signOut();
+          else setUnsaved(true);
+        }}
+      >
+        {busy ? t('app.logout.busy') : t('app.logout')}
+      </button>
+      <Dialog
+        open={unsaved}
+        title={t('app.logout.unsavedTitle')}
+        onCancel={() => setUnsaved(false)}
+        initialFocus=".button-secondary"
+      >
+        <p>{t('app.logout.unsavedBody')}</p>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={signOut}>
+            {t('app.logout.anyway')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => setUnsaved(false)}>
+            {t('app.logout.stay')}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}
+
 function SiteHeader() {
   const t = useT();
-  const { state, logout } = useSession();
-  const [, navigate] = useLocation();
+  const { state } = useSession();
   return (
     <header className="site-header">
       <div className="wrap">
@@ -40,16 +97,7 @@ function SiteHeader() {
                 <span className="signed-in-label">{t('app.signedInAs')} </span>
                 {state.me.name}
               </span>
-              <button
-                type="button"
-                className="header-button"
-                onClick={async () => {
-                  await logout();
-                  navigate('/login');
-                }}
-              >
-                {t('app.logout')}
-              </button>
+              <LogoutButton />
             </>
           )}
         </div>

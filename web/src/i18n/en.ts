@@ -7,6 +7,12 @@ export const en: Record<MessageKey, string> = {
   'app.switchLanguage': 'På svenska',
   'app.signedInAs': 'Signed in as',
   'app.logout': 'Sign out',
+  'app.logout.busy': 'Signing out…',
+  'app.logout.unsavedTitle': 'Your latest changes are not saved',
+  'app.logout.unsavedBody':
+    'Something you filled in could not be saved. If you sign out now, it is lost. Stay and try again, or sign out anyway.',
+  'app.logout.stay': 'Stay',
+  'app.logout.anyway': 'Sign out anyway',
   'app.errorPrefix': 'Error:',
   'app.loading': 'Loading…',
   'app.footer.about':
@@ -87,6 +93,10 @@ export const en: Record<MessageKey, string> = {
   'survey.save.failed': 'Could not save: {message}',
   'survey.save.conflict': 'Someone else has saved – choose which answers apply',
   'survey.save.retryNow': 'Try now',
+  'survey.save.unrecordedOne': 'Not saved – an answer needs correcting',
+  'survey.save.unrecorded': 'Not saved – {count} answers need correcting',
+  'survey.save.showUnrecorded': 'Go to the answer',
+  'survey.save.onLeave': 'Saved when you leave the field',
   'survey.prefilledFrom': '{source}. This answer is prefilled and cannot be changed here.',
   'survey.readOnlySubmitted': 'The answers have been submitted and can no longer be changed.',
   'survey.notOpenYet': 'The survey has not opened for answers yet.',
@@ -143,9 +153,12 @@ export const en: Record<MessageKey, string> = {
   'conflict.chooseEach': 'Choose an answer for every question before saving.',
   'conflict.autoMerged':
     '{name} saved changes at the same time as you. Their answers to {count} questions you had not changed have been added.',
+  'conflict.autoMergedOne':
+    '{name} saved changes at the same time as you. Their answer to {count} question you had not changed has been added.',
   'conflict.comment': 'free text',
   'conflict.empty': '(no answer)',
   'conflict.onlyTheirs': 'They also changed {count} questions you have not touched. Their answers to those are kept.',
+  'conflict.onlyTheirsOne': 'They also changed {count} question you have not touched. Their answer to it is kept.',
 
   'receipt.title': 'Receipt',
   'receipt.thanks': 'Thank you! The answers were submitted {date}.',

@@ -8,6 +8,12 @@ export const svCommon = {
   'app.switchLanguage': 'In English',
   'app.signedInAs': 'Inloggad som',
   'app.logout': 'Logga ut',
+  'app.logout.busy': 'Loggar ut…',
+  'app.logout.unsavedTitle': 'Dina senaste ändringar är inte sparade',
+  'app.logout.unsavedBody':
+    'Något du har fyllt i kunde inte sparas. Loggar du ut nu går det förlorat. Stanna kvar och försök igen, eller logga ut ändå.',
+  'app.logout.stay': 'Stanna kvar',
+  'app.logout.anyway': 'Logga ut ändå',
   'app.errorPrefix': 'Fel:',
   'app.loading': 'Laddar…',
   'app.footer.about': 'Klimatkommunerna är en förening för kommuner och regioner som arbetar aktivt med klimatfrågan.',

@@ -13,6 +13,11 @@ export const svSurvey = {
   'survey.save.failed': 'Kunde inte spara: {message}',
   'survey.save.conflict': 'Någon annan har sparat – välj vilka svar som ska gälla',
   'survey.save.retryNow': 'Försök nu',
+  // A number field showing a value it cannot record (out of range), and one being typed.
+  'survey.save.unrecordedOne': 'Inte sparat – ett svar behöver rättas',
+  'survey.save.unrecorded': 'Inte sparat – {count} svar behöver rättas',
+  'survey.save.showUnrecorded': 'Gå till svaret',
+  'survey.save.onLeave': 'Sparas när du lämnar fältet',
   'survey.prefilledFrom': '{source}. Uppgiften är förifylld och kan inte ändras här.',
   'survey.readOnlySubmitted': 'Svaren är inskickade och kan inte längre ändras.',
   'survey.notOpenYet': 'Enkäten har inte öppnat för svar ännu.',
@@ -53,9 +58,12 @@ export const svSurvey = {
   'conflict.chooseEach': 'Välj ett svar för varje fråga innan du sparar.',
   'conflict.autoMerged':
     '{name} sparade ändringar samtidigt som du. Deras svar på {count} frågor som du inte ändrat har lagts in.',
+  'conflict.autoMergedOne':
+    '{name} sparade ändringar samtidigt som du. Deras svar på {count} fråga som du inte ändrat har lagts in.',
   'conflict.comment': 'fritext',
   'conflict.empty': '(inget svar)',
   'conflict.onlyTheirs': 'De ändrade också {count} frågor som du inte har rört. Deras svar på dem behålls.',
+  'conflict.onlyTheirsOne': 'De ändrade också {count} fråga som du inte har rört. Deras svar på den behålls.',
   // Where a question stands (conflict dialog, error lists), and a save the server refused.
   'survey.context.page': 'Sida: {page}',
   'survey.context.pageQuestion': 'Sida: {page} · Fråga: {question}',

@@ -30,8 +30,9 @@ export function HomePage() {
   const [lang] = useLang();
   const { state: session } = useSession();
   const [state, reload] = useAsync(loadMemberOverview, []);
-  // Published Klimatläget years (public, cached): a failure only hides the results card.
-  const [published] = useAsync(() => apiClient.publishedYears().catch(() => []), []);
+  // Published Klimatläget years (public, cached: revalidated here, so the results card shows as
+  // soon as a report is published): a failure only hides the card.
+  const [published] = useAsync(() => apiClient.publishedYears({ fresh: true }).catch(() => []), []);
   const newest = published.status === 'ready' ? published.value[0] : undefined;
   const orgName = state.status === 'ready' ? state.value.my.organisation.name : t('home.title');
   usePageTitle(orgName);

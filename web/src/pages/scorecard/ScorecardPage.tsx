@@ -24,7 +24,8 @@ interface Loaded {
 
 /** The newest published year's scorecard unless the address names a year; a 404 becomes a reason. */
 async function loadScorecard(requested: number | null): Promise<Loaded> {
-  const [my, years] = await Promise.all([apiClient.myOrganisation(), apiClient.publishedYears()]);
+  // Revalidated: the public list may be cached from before the report was published.
+  const [my, years] = await Promise.all([apiClient.myOrganisation(), apiClient.publishedYears({ fresh: true })]);
   const year = requested ?? years[0]?.year ?? null;
   if (year === null) return { my, years, year, scorecard: null, missing: 'none_published' };
   try {

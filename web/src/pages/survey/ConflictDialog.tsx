@@ -93,7 +93,11 @@ export function ConflictDialog({ current, analysis, describe, onResolve }: Confl
           })}
         </ul>
         {analysis.takenFromTheirs.length > 0 && (
-          <p className="muted">{t('conflict.onlyTheirs', { count: analysis.takenFromTheirs.length })}</p>
+          <p className="muted">
+            {t(analysis.takenFromTheirs.length === 1 ? 'conflict.onlyTheirsOne' : 'conflict.onlyTheirs', {
+              count: analysis.takenFromTheirs.length,
+            })}
+          </p>
         )}
         {showMissing && missing.length > 0 && (
           <p className="error-message" role="alert">

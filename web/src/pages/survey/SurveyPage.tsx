@@ -1,7 +1,7 @@
 import 'survey-core/i18n/swedish';
 // Only the property registration: the survey JSON carries scoring properties survey-core must accept.
 import '../../../../shared/scoring/scoring-properties';
-import { type Ref, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type Ref, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type CustomError,
   Model,
@@ -23,6 +23,7 @@ import { addSwedish, type Lang, type Translate, translate, useLang, useT } from 
 import { svSurvey } from '../../i18n/sv-survey';
 import { readStored, writeStored } from '../../lib/browser-storage';
 import { formatDateTime, formatTime } from '../../lib/format';
+import { registerPendingSave } from '../../lib/pending-saves';
 import { loadSurveyCss } from '../../lib/survey-css';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -41,7 +42,14 @@ import {
   withoutCorrected,
 } from './error-summary';
 import { retryEachFrame } from './frame-retry';
-import { type LockReason, lockReasonOf, lockText } from './lock-reason';
+import { type LockReason, lockOfAvailability, lockReasonOf, lockText } from './lock-reason';
+import {
+  acceptDecimalComma,
+  numberQuestions,
+  recordNumbersWhenLeft,
+  unrecordedAnswers,
+  watchNumberTyping,
+} from './number-input';
 import {
   COMMENT_SUFFIX,
   errorTextsOf,
@@ -53,6 +61,7 @@ import {
   problemsOf,
   questionOfKey,
 } from './question-lookup';
+import { applyLanguage } from './survey-language';
 import { SURVEY_THEME } from './survey-theme';
 import { PageErrorCounts, TOC_ITEM } from './TocItem';
 // Registers the contents' menu button for narrow screens (a real <button>).
@@ -89,9 +98,9 @@ function surveyOrder(model: SurveyModel): string[] {
 }
 
 /**
- * Text typed in a field is recorded on each keystroke ('onTyping'), but other text areas (e.g. an
- * "other" answer's comment) may record it only when the field loses focus: record it now, keeping
- * the focus where it is.
+ * Text typed in a field is recorded on each keystroke ('onTyping'), but number fields and other
+ * text areas (e.g. an "other" answer's comment) record it only when the field loses focus: record
+ * it now, keeping the focus where it is.
  */
 function commitTyping(frame: HTMLElement | null): void {
   const active = document.activeElement;
@@ -99,15 +108,6 @@ function commitTyping(frame: HTMLElement | null): void {
   if (!frame.contains(active)) return;
   active.blur();
   active.focus({ preventScroll: true });
-}
-
-/**
- * The survey's locale, and our submit button's text in it. English arrives with the English
- * dictionary (loaded before `lang` turns 'en'), so Swedish visitors never download it for this.
- */
-function applyLanguage(model: SurveyModel, lang: Lang, t: Translate): void {
-  model.locale = lang === 'en' ? 'en' : 'sv';
-  model.completeText = t('survey.complete');
 }
 
 function applyPrefill(model: SurveyModel, response: SurveyResponse, t: Translate): void {
@@ -143,6 +143,8 @@ function createModel(
   // Record text as it is typed, not only when the field loses focus, so autosave (whose pause
   // restarts with each keystroke) and the leave-page warning know about it.
   model.textUpdateMode = 'onTyping';
+  // Except numbers: typed key by key they pass through values nobody meant (see number-input.ts).
+  recordNumbersWhenLeft(model);
   // A shared draft is filled in over many sittings: moving between pages is never blocked.
   // Everything is checked when submitting (here, then again on the server).
   model.validationAllowSwitchPages = true;
@@ -157,6 +159,15 @@ function createModel(
   if (!editable) model.readOnly = true;
   return model;
 }
+
+/**
+ * The survey, drawn again only by survey-core itself. A render from the page (the save status, an
+ * error count) would otherwise redraw every question, and survey-react-ui puts each field's
+ * recorded value back into it: a number being typed (recorded when the field is left) would vanish.
+ */
+const SurveyView = memo(function SurveyView({ model }: { model: SurveyModel }) {
+  return <Survey model={model} />;
+});
 
 /** The key under which the page watches each question's errors. */
 const ERRORS_WATCH = 'kk-page-errors';
@@ -219,42 +230,65 @@ function focusIntoQuestion(frame: HTMLElement | null, name: string): boolean {
   return true;
 }
 
+/**
+ * What the bar says about saving. Before the autosaver's state: number fields showing a value that
+ * is not recorded (out of range: it cannot be saved until corrected), and a number being typed
+ * (recorded when the field is left), so the bar never says "Sparat" beside an unsaved value.
+ */
 function SaveStatus({
   state,
+  unrecorded,
+  typingNumber,
   onRetry,
+  onShowUnrecorded,
   statusRef,
 }: {
   state: SaveState;
+  unrecorded: number;
+  typingNumber: boolean;
   onRetry: () => void;
+  onShowUnrecorded: () => void;
   statusRef: Ref<HTMLSpanElement>;
 }) {
   const t = useT();
   const [lang] = useLang();
   let text: string;
-  switch (state.kind) {
-    case 'idle':
-      text = t('survey.save.idle');
-      break;
-    case 'pending':
-    case 'saving':
-      text = t('survey.save.saving');
-      break;
-    case 'saved':
-      text = t('survey.save.saved', { time: formatTime(state.at, lang) });
-      break;
-    case 'retrying':
-      text = t('survey.save.retrying');
-      break;
-    case 'conflict':
-      text = t('survey.save.conflict');
-      break;
-    case 'failed':
-      text = t('survey.save.failed', { message: state.message });
-      break;
+  let shown: string = state.kind;
+  let look: string = state.kind;
+  if (unrecorded > 0) {
+    text = unrecorded === 1 ? t('survey.save.unrecordedOne') : t('survey.save.unrecorded', { count: unrecorded });
+    shown = 'unrecorded';
+    look = 'failed';
+  } else if (typingNumber && (state.kind === 'saved' || state.kind === 'idle')) {
+    text = t('survey.save.onLeave');
+    shown = 'typing';
+    look = 'pending';
+  } else {
+    switch (state.kind) {
+      case 'idle':
+        text = t('survey.save.idle');
+        break;
+      case 'pending':
+      case 'saving':
+        text = t('survey.save.saving');
+        break;
+      case 'saved':
+        text = t('survey.save.saved', { time: formatTime(state.at, lang) });
+        break;
+      case 'retrying':
+        text = t('survey.save.retrying');
+        break;
+      case 'conflict':
+        text = t('survey.save.conflict');
+        break;
+      case 'failed':
+        text = t('survey.save.failed', { message: state.message });
+        break;
+    }
   }
-  const problem = state.kind === 'retrying' || state.kind === 'failed';
+  const problem = shown === 'retrying' || shown === 'failed';
   return (
-    <p className={`save-status save-${state.kind}`} data-save-state={state.kind}>
+    <p className={`save-status save-${look}`} data-save-state={shown}>
       <span className="save-dot" aria-hidden="true" />
       <span role="status" aria-live="polite" aria-atomic="true" tabIndex={-1} ref={statusRef}>
         {text}
@@ -262,6 +296,11 @@ function SaveStatus({
       {problem && (
         <button type="button" className="link-button" onClick={onRetry}>
           {t('survey.save.retryNow')}
+        </button>
+      )}
+      {shown === 'unrecorded' && (
+        <button type="button" className="link-button" onClick={onShowUnrecorded}>
+          {t('survey.save.showUnrecorded')}
         </button>
       )}
     </p>
@@ -300,13 +339,7 @@ function SurveyEditor({
   const [notice, setNotice] = useState<string | null>(null);
   // Why the survey is read-only, kept as the reason and worded at render time, so a language switch
   // rewords it (and changing language rebuilds nothing: see `lock`).
-  const [locked, setLocked] = useState<LockReason | null>(
-    editable
-      ? null
-      : availability.kind === 'upcoming'
-        ? { kind: 'not_open_yet', opensAt: availability.opensAt }
-        : { kind: 'closed' },
-  );
+  const [locked, setLocked] = useState<LockReason | null>(() => lockOfAvailability(availability));
   const lockedReason = locked && lockText(locked, t, lang);
   // "Nej tack" to last year's answers lasts the browser session: the offer stays away while the
   // person works, and is there again another day (the home page still mentions it).
@@ -395,12 +428,30 @@ function SurveyEditor({
     errorsChanged.current = changed;
     const questions = model.getAllQuestions();
     for (const question of questions) question.registerPropertyChangedHandlers(['errors'], changed, ERRORS_WATCH);
+    // A number field's value, recorded or not (out of range), decides whether the bar says "saved".
+    const numbers = numberQuestions(model);
+    for (const question of numbers) question.registerPropertyChangedHandlers(['value'], changed, ERRORS_WATCH);
     return () => {
       cancelAnimationFrame(frame);
       errorsChanged.current = () => {};
       for (const question of questions) question.unregisterPropertyChangedHandlers(['errors'], ERRORS_WATCH);
+      for (const question of numbers) question.unregisterPropertyChangedHandlers(['value'], ERRORS_WATCH);
     };
   }, [model]);
+
+  // Number fields: a decimal comma is read as one, and the bar says a number being typed is saved
+  // when the field is left.
+  const [typingNumber, setTypingNumber] = useState(false);
+  useEffect(() => {
+    const frame = surveyFrame.current;
+    if (!frame) return;
+    const stopComma = acceptDecimalComma(frame);
+    const stopWatch = watchNumberTyping(frame, setTypingNumber);
+    return () => {
+      stopComma();
+      stopWatch();
+    };
+  }, []);
 
   const applyMerged = useCallback(
     (merged: Answers, current: ConflictState['current']) => {
@@ -442,7 +493,7 @@ function SurveyEditor({
           applyMerged(merged, current);
           if (analysis.takenFromTheirs.length > 0) {
             setNotice(
-              tRef.current('conflict.autoMerged', {
+              tRef.current(analysis.takenFromTheirs.length === 1 ? 'conflict.autoMergedOne' : 'conflict.autoMerged', {
                 name: current.updatedBy?.name ?? tRef.current('conflict.someone'),
                 count: analysis.takenFromTheirs.length,
               }),
@@ -522,11 +573,20 @@ function SurveyEditor({
         // Warn anyway: the save may not land before the page goes (or be too large to outlive it).
         event.preventDefault();
       }
+      // A number out of range is shown but cannot be saved: leaving loses it.
+      if (unrecordedAnswers(model).length > 0) event.preventDefault();
     };
+    // "Logga ut" waits for this before it ends the session (a save after it would be refused).
+    const unregisterPendingSave = registerPendingSave(async () => {
+      commitTyping(surveyFrame.current);
+      if (unrecordedAnswers(model).length > 0) throw new Error('answers out of range are not saved');
+      if (saver.hasUnsaved) await saver.flush();
+    });
     window.addEventListener('beforeunload', beforeUnload);
     window.addEventListener('pagehide', leave);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
+      unregisterPendingSave();
       model.onValueChanged.remove(onChange);
       model.onCompleting.remove(onCompleting);
       if (completeAction) completeAction.action = ownComplete;
@@ -698,6 +758,7 @@ function SurveyEditor({
   const lookup = keyLookup(model, t);
   const shownSubmitErrors = currentProblems(submitErrors, (key) => errorTextsOf(model, key), lang);
   const errorCounts = pageErrorCounts(model);
+  const unrecorded = lockedReason ? [] : unrecordedAnswers(model);
   return (
     <>
       <div className="survey-head">
@@ -714,10 +775,17 @@ function SurveyEditor({
             {lockedReason}
           </p>
         ) : (
-          <SaveStatus state={saveState} onRetry={() => saverRef.current?.retryNow()} statusRef={statusRef} />
+          <SaveStatus
+            state={saveState}
+            unrecorded={unrecorded.length}
+            typingNumber={typingNumber}
+            onRetry={() => saverRef.current?.retryNow()}
+            onShowUnrecorded={() => unrecorded[0] && goToQuestion(unrecorded[0])}
+            statusRef={statusRef}
+          />
         )}
       </div>
-      {lockedReason && response.status === 'submitted' && (
+      {locked?.kind === 'submitted' && (
         <p>
           <Link href="/kvitto">{t('survey.toReceipt')}</Link>
         </p>
@@ -810,7 +878,7 @@ function SurveyEditor({
           tabIndex={-1}
           ref={surveyFrame}
         >
-          <Survey model={model} />
+          <SurveyView model={model} />
         </div>
       </PageErrorCounts.Provider>
 

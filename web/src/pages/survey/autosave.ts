@@ -53,6 +53,8 @@ export class Autosaver {
   private inFlight: Promise<void> | null = null;
   private attempt = 0;
   private blocked = false;
+  /** A conflict was resolved while its failed request still counted as in flight: send once it ends. */
+  private sendAfterFlight = false;
   private disposed = false;
   private stateValue: SaveState = { kind: 'idle' };
   private readonly debounceMs: number;
@@ -128,12 +130,16 @@ export class Autosaver {
   async flush(): Promise<void> {
     this.cancelTimer();
     for (let round = 0; round < 5; round++) {
-      if (this.inFlight) await this.inFlight;
+      // A request can start another as it ends (answers merged after a conflict): wait for all.
+      while (this.inFlight) await this.inFlight;
       if (this.blocked) throw new Error(`autosave ${this.stateValue.kind}`);
       if (this.latest === null) return;
+      // The last attempt failed and waits for its retry: not stored.
+      if (round > 0 && this.stateValue.kind === 'retrying') throw new Error('autosave retrying');
+      this.cancelTimer();
       await this.run();
-      if (this.stateValue.kind !== 'saved') throw new Error(`autosave ${this.stateValue.kind}`);
     }
+    if (this.hasUnsaved) throw new Error(`autosave ${this.stateValue.kind}`);
   }
 
   /** After a conflict: store `merged` on top of the server's `current` version. */
@@ -148,6 +154,13 @@ export class Autosaver {
       return;
     }
     this.latest = merged;
+    if (this.inFlight) {
+      // Resolved from inside onConflict (merged without asking): the refused request has not
+      // finished yet, so the merged answers go out as soon as it has.
+      this.sendAfterFlight = true;
+      this.setState({ kind: 'pending' });
+      return;
+    }
     void this.run();
   }
 
@@ -197,8 +210,12 @@ export class Autosaver {
       )
       .finally(() => {
         this.inFlight = null;
+        const resolved = this.sendAfterFlight;
+        this.sendAfterFlight = false;
+        if (this.latest === null || this.blocked) return;
+        if (resolved) void this.run();
         // Changes typed while saving go out after the usual pause.
-        if (this.latest !== null && !this.blocked && this.stateValue.kind === 'saved') this.change(this.latest);
+        else if (this.stateValue.kind === 'saved') this.change(this.latest);
       });
     return this.inFlight;
   }

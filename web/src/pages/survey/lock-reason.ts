@@ -1,4 +1,5 @@
 import type { ApiError } from '../../api/client';
+import type { SurveyAvailability } from '../../api/member';
 import type { Lang, Translate } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 
@@ -8,6 +9,21 @@ export type LockReason =
   | { kind: 'closed' }
   | { kind: 'not_open_yet'; opensAt?: string }
   | { kind: 'not_a_member'; error: Pick<ApiError, 'details'> };
+
+/** Why the survey opens read-only, from what the organisation can do with it now; null when editable. */
+export function lockOfAvailability(availability: SurveyAvailability): LockReason | null {
+  switch (availability.kind) {
+    case 'editable':
+      return null;
+    // Sent in (by either contact) while the campaign may still be open: not "closed".
+    case 'submitted':
+      return { kind: 'submitted' };
+    case 'upcoming':
+      return { kind: 'not_open_yet', opensAt: availability.opensAt };
+    case 'closed':
+      return { kind: 'closed' };
+  }
+}
 
 /** The lock an API refusal means, or null for an error that does not make the survey read-only. */
 export function lockReasonOf(error: Pick<ApiError, 'code' | 'details'>, opensAt: string): LockReason | null {

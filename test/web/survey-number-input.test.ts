@@ -1,0 +1,92 @@
+import 'survey-core/i18n/swedish';
+import '../../shared/scoring/scoring-properties';
+import { Model, type QuestionTextModel, type SurveyModel, surveyLocalization } from 'survey-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import kommun from '../../shared/surveys/kommun.json';
+import { en } from '../../web/src/i18n/en';
+import { format, type Translate } from '../../web/src/i18n/index';
+import { sv } from '../../web/src/i18n/sv';
+import {
+  normaliseDecimal,
+  numberQuestions,
+  recordNumbersWhenLeft,
+  unrecordedAnswers,
+} from '../../web/src/pages/survey/number-input';
+import { applyLanguage } from '../../web/src/pages/survey/survey-language';
+
+surveyLocalization.defaultLocale = 'sv';
+
+let model: SurveyModel;
+beforeEach(() => {
+  // As the survey page builds it: text recorded as typed, number fields when left.
+  model = new Model(kommun);
+  model.locale = 'sv';
+  model.checkErrorsMode = 'onValueChanged';
+  model.textUpdateMode = 'onTyping';
+  recordNumbersWhenLeft(model);
+  model.data = { T1: 40 };
+});
+
+const text = (name: string) => model.getQuestionByName(name) as QuestionTextModel;
+
+describe('number fields on the survey page', () => {
+  it('record a number when the field is left, text as it is typed', () => {
+    expect(numberQuestions(model).map((q) => q.name)).toEqual(
+      expect.arrayContaining(['M0_emissions_per_inhabitant', 'M2', 'T1', 'E1', 'E4_kw', 'U4_kg']),
+    );
+    expect(text('T1').isInputTextUpdate).toBe(false);
+    expect(text('U4_kg').isInputTextUpdate).toBe(false);
+    expect(text('respondent_name').isInputTextUpdate).toBe(true);
+  });
+
+  it('name the field whose value survey-core refuses to record (out of range), until corrected', () => {
+    expect(unrecordedAnswers(model)).toEqual([]);
+    // Act: 150 in a 0–100 field
+    text('T1').value = 150;
+    // Assert: shown with its error, but the answers (and so every save) still hold 40
+    expect(model.data.T1).toBe(40);
+    expect(text('T1').errors.map((e) => e.getText())).toEqual(['Värdet får inte vara större än 100']);
+    expect(unrecordedAnswers(model)).toEqual(['T1']);
+    text('T1').value = 90;
+    expect(model.data.T1).toBe(90);
+    expect(unrecordedAnswers(model)).toEqual([]);
+    // Emptied: nothing shown that is not stored.
+    text('T1').value = undefined;
+    expect(unrecordedAnswers(model)).toEqual([]);
+    // A follow-up out of range counts while it is asked, not once its question hides it.
+    model.setValue('U4', true);
+    text('U4_kg').value = -2;
+    expect(unrecordedAnswers(model)).toEqual(['U4_kg']);
+    model.setValue('U4', false);
+    expect(unrecordedAnswers(model)).toEqual([]);
+  });
+
+  it('read a decimal comma as a decimal point, and leave anything else to the browser', () => {
+    expect(normaliseDecimal('12,5')).toBe('12.5');
+    expect(normaliseDecimal('1 234,5')).toBe('1234.5');
+    expect(normaliseDecimal('1\u00a0234,5')).toBe('1234.5');
+    expect(normaliseDecimal('-0,7')).toBe('-0.7');
+    expect(normaliseDecimal('12.5')).toBe('12.5');
+    expect(normaliseDecimal('tolv')).toBeNull();
+    expect(normaliseDecimal('1,2,3')).toBeNull();
+    expect(normaliseDecimal(',')).toBeNull();
+  });
+});
+
+describe('the survey in the page’s language', () => {
+  const tSv: Translate = (key, params) => format(sv[key], params);
+  const tEn: Translate = (key, params) => format(en[key], params);
+
+  it('names the table of contents for screen readers in the language switched to, and back', () => {
+    model.showTOC = true;
+    applyLanguage(model, 'sv', tSv);
+    expect(model.tocModel.listModel.listAriaLabel).toBe('Innehållsförteckning');
+    // Act
+    applyLanguage(model, 'en', tEn);
+    // Assert
+    expect(model.tocModel.listModel.listAriaLabel).toBe('Table of contents');
+    expect(model.completeText).toBe('Submit');
+    applyLanguage(model, 'sv', tSv);
+    expect(model.tocModel.listModel.listAriaLabel).toBe('Innehållsförteckning');
+  });
+});
