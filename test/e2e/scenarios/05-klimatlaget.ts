@@ -242,6 +242,20 @@ export const scenarios: Scenario[] = [
       );
 
       await e2e.axe(page, `/klimatlaget/${LAST_YEAR}`);
+      // 400 % zoom is a 320 px wide page (WCAG 1.4.10): nothing may make the page itself scroll sideways.
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.getByRole('heading', { level: 2, name: 'I korthet' }).waitFor();
+      const overflow = await page.evaluate(() => ({
+        width: document.documentElement.scrollWidth,
+        // The outermost elements that stick out, to say what to fix.
+        wide: [...document.querySelectorAll('main *')]
+          .filter((el) => el.getBoundingClientRect().right > 321)
+          .filter((el) => (el.parentElement?.getBoundingClientRect().right ?? 0) <= 321)
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+      }));
+      assert(overflow.width <= 320, `at 320 px the page is ${overflow.width} px wide: ${overflow.wide.join(', ')}`);
+      await page.setViewportSize({ width: 1280, height: 800 });
       await e2e.screenshot(page, 'klimatlaget');
       await printScreenshot(e2e, page, 'klimatlaget');
 

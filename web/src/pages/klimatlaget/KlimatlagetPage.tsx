@@ -887,37 +887,42 @@ function BandLegend({ report, types }: { report: Report; types: OrgType[] }) {
   const percent = (v: number) => formatPercent(v, lang);
   const points = (v: number) => formatDecimal(v, lang);
   return (
-    <table className="kl-table">
-      <caption>{t('report.bands.legendTitle')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('report.bands.band')}</th>
-          <th scope="col">{t('report.fig.score')}</th>
-          {types.map((type) => (
-            <th scope="col" key={type}>
-              {/* "Kommun, poäng (max 66)": short words, so the table fits a phone. */}
-              {t(`home.${type}`)}, {t('scorecard.col.pointsShort').toLowerCase()} (
-              {t('scorecard.col.maxShort').toLowerCase()} {points(report.byType[type].max)})
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.label}>
-            <th scope="row">
-              <strong>{row.label}</strong>
-            </th>
-            {/* Types with bands of their own show one range each, in the order of the points columns. */}
-            <td>{row.shares.map((b) => range(b, percent)).join(' / ')}</td>
-            {types.map((type) => {
-              const bound = row.points[type];
-              return <td key={type}>{bound ? range(bound, points) : '–'}</td>;
-            })}
+    // Four columns do not fit a 320 px screen (400 % zoom): the table scrolls on its own, not the page,
+    // and is focusable so a keyboard can scroll it.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (axe scrollable-region-focusable)
+    <section className="kl-table-scroll" aria-label={t('report.bands.legendTitle')} tabIndex={0}>
+      <table className="kl-table">
+        <caption>{t('report.bands.legendTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report.bands.band')}</th>
+            <th scope="col">{t('report.fig.score')}</th>
+            {types.map((type) => (
+              <th scope="col" key={type}>
+                {/* "Kommun, poäng (max 66)": short words, so the table fits a phone. */}
+                {t(`home.${type}`)}, {t('scorecard.col.pointsShort').toLowerCase()} (
+                {t('scorecard.col.maxShort').toLowerCase()} {points(report.byType[type].max)})
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">
+                <strong>{row.label}</strong>
+              </th>
+              {/* Types with bands of their own show one range each, in the order of the points columns. */}
+              <td>{row.shares.map((b) => range(b, percent)).join(' / ')}</td>
+              {types.map((type) => {
+                const bound = row.points[type];
+                return <td key={type}>{bound ? range(bound, points) : '–'}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
