@@ -41,6 +41,9 @@ export interface ResponseTable {
   rows: Cell[][];
 }
 
+/** Yes/no cells as the answers write them (`answerCell`), the same in the CSV and the xlsx. */
+const YES = 'Ja';
+const NO = 'Nej';
 const STATUS_TEXT: Record<string, string> = { submitted: 'Inskickad', draft: 'Utkast', not_started: 'Ej påbörjad' };
 /** The kansli reads times in Stockholm time, so the column says so and holds no UTC instant. */
 const SUBMITTED_HEADER = 'Inskickad (svensk tid)';
@@ -116,7 +119,8 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
       organisation.name,
       organisation.type,
       STATUS_TEXT[response?.status ?? 'not_started'] ?? response?.status,
-      response?.excused === true,
+      // Text, not a boolean, which Swedish Excel would show as SANT/FALSKT; empty when not excused.
+      response?.excused === true ? YES : null,
       response?.status === 'submitted' && response.submittedAt ? formatStockholm(new Date(response.submittedAt)) : null,
       ...questions.map((q) => (q.type === organisation.type ? answerCell(q.json, data[q.name]) : null)),
       ...sections.map((s) =>
@@ -128,7 +132,7 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
       score?.max ?? null,
       score ? Math.round(score.share * 1e4) / 1e4 : null,
       score ? (score.band ?? '') : null,
-      score ? score.gatePassed : null,
+      score ? (score.gatePassed ? YES : NO) : null,
       outcome?.latestYear ?? null,
       outcome?.perInhabitant ?? null,
       outcome?.changeSince1990 ?? null,

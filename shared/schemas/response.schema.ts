@@ -50,6 +50,10 @@ export const SurveyResponseSchema = z.object({
   excused: z.boolean().default(false),
   answered: z.number().int().min(0).default(0),
   totalQuestions: z.number().int().min(0).default(0),
+  /**
+   * The effective score, the kansli's overrides included (`scoreWithOverrides`), as submit, an
+   * override, re-scoring or publishing last stored it; every page reads it as is.
+   */
   score: ScoreResultSchema.optional(),
   overrides: z.array(StoredOverrideSchema).default([]),
   notes: z.array(ReviewNoteSchema).default([]),
@@ -138,11 +142,22 @@ export const OverrideQuestionParamSchema = z.object({ question: z.string().min(1
 export const NoteInputSchema = ReviewNoteSchema.pick({ message: true });
 
 /**
- * A response as the kansli reviews it: the stored `score` keeps the computed points, and
- * `effectiveScore` is the score with the overrides applied (each overridden question keeps its
- * `computedPoints` beside the override). Null when there is no score yet.
+ * A response as the kansli reviews it. The stored `score` is the effective score (overrides
+ * applied; each overridden question keeps its `computedPoints` beside the override), the one the
+ * export, scorecards and report show. Computed on read with the campaign's survey:
+ * `effectiveScore`, what the response scores now with its overrides (what re-scoring would store),
+ * and `computedScore`, the same without overrides. Null when there is no score yet.
  */
-export const ReviewedResponseSchema = SurveyResponseSchema.extend({ effectiveScore: ScoreResultSchema.nullable() });
+export const ReviewedResponseSchema = SurveyResponseSchema.extend({
+  effectiveScore: ScoreResultSchema.nullable(),
+  computedScore: ScoreResultSchema.nullable(),
+  /**
+   * Submitted, and the stored score is not `effectiveScore`: it was stored before the survey or the
+   * overrides last changed (or before overrides were stored with the score) until re-scoring or
+   * publishing stores the current one.
+   */
+  rescoreNeeded: z.boolean(),
+});
 export type ReviewedResponse = z.infer<typeof ReviewedResponseSchema>;
 
 /** GET /api/admin/campaigns/{year}/responses/{code}: this year's response and last year's for comparison. */

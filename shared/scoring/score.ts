@@ -110,3 +110,22 @@ function evaluate(plan: ScoringPlan, answers: Values, overrides: readonly ScoreO
 export function score(surveyJson: object, answers: Values, options: ScoreOptions = {}): ScoreResult {
   return evaluate(compileScoring(surveyJson), answers, options.overrides ?? []);
 }
+
+/**
+ * A response's effective score, the one meaning of a stored score: its answers scored with the
+ * kansli's overrides (the latest per question wins) of the questions still in the survey. Overrides
+ * of questions a survey edit removed stay stored but count nowhere. Submit, an adjustment, re-scoring
+ * and publishing all store this, so every reader (review, export, scorecard, report) uses it as is.
+ * @throws ScoringConfigError when the survey's scoring is malformed.
+ */
+export function scoreWithOverrides(
+  surveyJson: object,
+  answers: Values,
+  overrides: ReadonlyArray<{ question: string; points: number }>,
+): ScoreResult {
+  const plan = compileScoring(surveyJson);
+  const kept = overrides
+    .filter((o) => plan.byName.has(o.question))
+    .map(({ question, points }) => ({ question, points }));
+  return evaluate(plan, answers, kept);
+}

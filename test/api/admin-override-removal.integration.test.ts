@@ -57,10 +57,11 @@ describe('DELETE /api/admin/campaigns/{year}/responses/{code}/overrides/{questio
     expect(restored.points).toBe(computed.questions.find((q) => q.name === first.name)?.points);
     expect(restored.computedPoints).toBeUndefined();
     expect(pointsOf(res.body, second.name)).toBe(secondPoints);
-    expect(res.body.score).toEqual(computed);
+    expect(res.body.score).toEqual(res.body.effectiveScore);
+    expect(res.body.computedScore).toEqual(computed);
     const stored = (await call(ctx, admin, 'GET', LUND_2026)).body.response;
     expect(stored.overrides).toEqual(res.body.overrides);
-    expect(stored.effectiveScore).toEqual(res.body.effectiveScore);
+    expect(stored.score).toEqual(res.body.score);
   });
 
   it('gives back the stored score when the last override goes', async () => {
@@ -69,6 +70,7 @@ describe('DELETE /api/admin/campaigns/{year}/responses/{code}/overrides/{questio
     expect(res.status).toBe(200);
     expect(res.body.overrides).toEqual([]);
     expect(res.body.effectiveScore).toEqual(computed);
+    expect((await call(ctx, admin, 'GET', LUND_2026)).body.response.score).toEqual(computed);
   });
 
   it('audits the removal with who, when, the target and the points before and after', async () => {
@@ -173,10 +175,22 @@ describe('DELETE /api/admin/campaigns/{year}/responses/{code}/overrides/{questio
 
 describe('the override list under concurrent changes (single-item conditional writes)', () => {
   it('refuses a write based on a list read before someone removed and re-added to the same length', async () => {
-    // Arrange: the list as one admin read it ([a, b]); meanwhile b was removed and c appended.
+    // Arrange: the list as one admin read it ([a, b]); meanwhile b was removed and c appended. On a
+    // draft (a reopened response), whose score the list writes leave alone.
     const ctx = await seededContext({ now: '2026-03-10T09:00:00Z', campaign: true });
-    await submitScoredResponse(ctx, 2026, '1281', completeKommunAnswers());
     const repo = new ResponseRepository(ctx.store);
+    await repo.saveDraft({
+      year: 2026,
+      organisationId: '1281',
+      organisationType: 'kommun',
+      data: completeKommunAnswers(),
+      editor: { name: 'Erik Nilsson', email: 'tjansteperson.1281@example.se' },
+      answered: 1,
+      totalQuestions: 1,
+      expectedVersion: 0,
+      campaignAcceptsWrites: true,
+      now: '2026-03-10T09:00:00.000Z',
+    });
     const [first, second] = scoredQuestions();
     const entry = (question: string, at: string) => ({ question, points: 0, reason: 'Skäl', by: ADMIN_EMAIL, at });
     const a = entry(first.name, '2026-03-10T09:00:00.000Z');

@@ -56,7 +56,7 @@ describe('response review', () => {
     expect(res.body).toMatchObject({ response: null, previous: null });
   });
 
-  it('stores an override beside the computed points and shows the effective score', async () => {
+  it('stores an override with the score it gives, keeping the computed points beside it', async () => {
     // Arrange
     const question = scoredQuestion();
     const computed = (await call(ctx, admin, 'GET', LUND_2026)).body.response.score;
@@ -79,13 +79,15 @@ describe('response review', () => {
         at: '2026-03-10T09:00:00.000Z',
       },
     ]);
-    expect(res.body.score).toEqual(computed);
-    const overridden = res.body.effectiveScore.questions.find((q: { name: string }) => q.name === question.name);
+    const overridden = res.body.score.questions.find((q: { name: string }) => q.name === question.name);
     expect(overridden).toMatchObject({ points, computedPoints });
-    expect(res.body.effectiveScore.total).toBeCloseTo(computed.total + points - computedPoints);
+    expect(res.body.score.total).toBeCloseTo(computed.total + points - computedPoints);
+    expect(res.body.effectiveScore).toEqual(res.body.score);
+    expect(res.body.computedScore).toEqual(computed);
+    expect(res.body.rescoreNeeded).toBe(false);
     const stored = (await call(ctx, admin, 'GET', LUND_2026)).body.response;
-    expect(stored.score).toEqual(computed);
-    expect(stored.effectiveScore).toEqual(res.body.effectiveScore);
+    expect(stored.score).toEqual(res.body.score);
+    expect(stored.computedScore).toEqual(computed);
   });
 
   it('keeps every override in order and applies the latest one', async () => {

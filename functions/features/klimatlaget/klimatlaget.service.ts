@@ -24,7 +24,7 @@ import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import type { SurveyData, SurveyResponse } from '../../../shared/schemas/response.schema';
 import { emissionOutcome } from '../../../shared/scoring/emission-outcome';
 import type { EmissionOutcome, EmissionRow } from '../../../shared/scoring/emission-outcome.schema';
-import { score } from '../../../shared/scoring/score';
+import { score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreOverride, ScoreResult } from '../../../shared/scoring/score.schema';
 import { compileScoring, ScoringConfigError } from '../../../shared/scoring/scoring-plan';
 import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
@@ -297,8 +297,9 @@ export class KlimatlagetService {
       throw new NotFoundError(`Det finns inga inskickade svar för ${year}.`, 'no_submitted_response');
     }
     const survey = campaign.surveys[type];
+    // The stored score is the effective one, overrides included; computed only when none is stored.
     const own =
-      response.score ?? scoringOrRuleError(() => score(survey, response.data, { overrides: response.overrides }));
+      response.score ?? scoringOrRuleError(() => scoreWithOverrides(survey, response.data, response.overrides));
     const network = snapshot
       ? networkFromReport(snapshot.report.byType[type], snapshot.revision)
       : networkLive(survey, await this.liveScores(year, type));
@@ -380,14 +381,12 @@ export class KlimatlagetService {
   }
 }
 
-/** The score a response gets now: its survey, its data, and the stored overrides of questions still in the survey. */
+/**
+ * The score a response gets now: its survey, its data, and the stored overrides of questions still
+ * in the survey, as submit and the review's adjustments store it (`scoreWithOverrides`).
+ */
 function rescoreOf(campaign: Campaign, response: SurveyResponse): ScoreResult {
-  const survey = campaign.surveys[response.organisationType];
-  const plan = compileScoring(survey);
-  const overrides = response.overrides
-    .filter((o) => plan.byName.has(o.question))
-    .map((o) => ({ question: o.question, points: o.points }));
-  return score(survey, response.data, { overrides });
+  return scoreWithOverrides(campaign.surveys[response.organisationType], response.data, response.overrides);
 }
 
 function sha256(text: string): string {

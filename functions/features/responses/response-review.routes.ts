@@ -36,7 +36,7 @@ export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: Res
       path: '/api/admin/campaigns/{year}/responses/{code}',
       ...admin,
       summary:
-        "One organisation's response (answers, stored score, overrides, effective score, notes) and its latest earlier response for comparison.",
+        "One organisation's response (answers, stored score with the overrides, overrides, notes; computed on read: `effectiveScore`, `computedScore` without overrides and `rescoreNeeded`) and its latest earlier response for comparison.",
       request: { params: ReviewParamsSchema },
       responses: { 200: jsonResponse(ResponseReviewSchema, 'Svaret'), ...commonErrors, 404: errorResponse('Saknas') },
     }),
@@ -52,7 +52,7 @@ export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: Res
       path: '/api/admin/campaigns/{year}/responses/{code}/overrides',
       ...admin,
       summary:
-        "Overrides one question's points on a submitted response, with a reason (0 to the question's maximum). The stored score keeps the computed points; `effectiveScore` applies the overrides.",
+        "Overrides one question's points on a submitted response, with a reason (0 to the question's maximum). The response is re-scored and the stored `score` (what the export, scorecards and report show) includes the override; `computedScore` is the score without overrides.",
       request: { params: ReviewParamsSchema, body: jsonBody(OverrideInputSchema) },
       responses: {
         201: jsonResponse(ReviewedResponseSchema, 'Justerad'),
@@ -74,7 +74,7 @@ export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: Res
       path: '/api/admin/campaigns/{year}/responses/{code}/overrides/{question}',
       ...admin,
       summary:
-        "Removes a question's override (all recorded for it), so it counts its computed points again. Body `{reason}` " +
+        "Removes a question's override (all recorded for it), so it counts its computed points again; a submitted response's stored score is re-scored in the same write. Body `{reason}` " +
         '(3–1000 characters) is required and goes to the audit entry `response.override.remove` with the points before ' +
         'and after. Allowed until the campaign is published.',
       request: { params: OverrideParamsSchema, body: jsonBody(RemoveOverrideInputSchema) },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { canonicalJson } from '../../../shared/klimatlaget/scoring-rules';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type {
   NoteInputSchema,
@@ -7,7 +8,7 @@ import type {
   ReviewNote,
   SurveyResponse,
 } from '../../../shared/schemas/response.schema';
-import { score } from '../../../shared/scoring/score';
+import { score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreResult } from '../../../shared/scoring/score.schema';
 import { compileScoring } from '../../../shared/scoring/scoring-plan';
 import { DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
@@ -37,7 +38,10 @@ interface ResponseReviewDeps {
 /**
  * The kansli's review of one organisation's response: read it beside last year's, override a
  * question's points with a reason, and leave a note that is emailed to the contacts. The stored
- * `score` always keeps the computed points; overrides are kept beside it and applied on read.
+ * `score` is always the effective score, overrides included (`scoreWithOverrides`): saving or
+ * removing an override on a submitted response re-scores it and stores the score in the same write,
+ * so the export, the scorecards and the report read it as is. Only the review computes the score
+ * without overrides, on read.
  */
 export class ResponseReviewService {
   constructor(private readonly deps: ResponseReviewDeps) {}
@@ -86,21 +90,24 @@ export class ResponseReviewService {
         { path: ['points'], message: `Högst ${question.max}.` },
       ]);
     }
+    const survey = campaign.surveys[organisation.type];
     let response = bundle.responses.get(year);
-    const entry = { ...input, by: actor, at: this.deps.clock.now().toISOString() };
+    const at = this.deps.clock.now().toISOString();
+    const entry = { ...input, by: actor, at };
     for (let attempt = 1; ; attempt++) {
       if (response?.status !== 'submitted') {
         throw new DomainRuleError('response_not_submitted', 'Poäng kan bara justeras på inskickade svar.');
       }
       try {
-        const before = effectivePoints(reviewed(response, campaign).effectiveScore, input.question);
+        const before = pointsOf(scoreWithOverrides(survey, response.data, response.overrides), input.question);
+        const next = [...response.overrides, entry];
         const saved = await this.deps.responses.replaceOverrides({
           year,
           organisationId: code,
           organisationType: organisation.type,
           expected: response.overrides,
-          next: [...response.overrides, entry],
-          requireStatus: 'submitted',
+          next,
+          scored: { score: scoreWithOverrides(survey, response.data, next), expectedVersion: response.version, at },
         });
         const result = reviewed(saved, campaign);
         await this.deps.audit.record({
@@ -123,10 +130,12 @@ export class ResponseReviewService {
 
   /**
    * Removes a question's override (every override recorded for it), so the question counts its
-   * computed points again, and answers the response with its effective score. Allowed whatever the
-   * response's status, until the campaign is published. Audited as `response.override.remove` with
-   * the points before and after and the reason. Throws NotFoundError (unknown organisation, or
-   * `override_not_found` when the question has no override) and DomainRuleError `campaign_published`.
+   * computed points again, and answers the response with its effective score. A submitted response
+   * is re-scored and the score stored in the same write; a reopened draft keeps its score until it
+   * is submitted again. Allowed whatever the response's status, until the campaign is published.
+   * Audited as `response.override.remove` with the points before and after and the reason. Throws
+   * NotFoundError (unknown organisation, or `override_not_found` when the question has no override)
+   * and DomainRuleError `campaign_published`.
    */
   async removeOverride(
     year: number,
@@ -141,6 +150,8 @@ export class ResponseReviewService {
     }
     const bundle = await this.bundle(code);
     const organisation = bundle.organisation!;
+    const survey = campaign.surveys[organisation.type];
+    const at = this.deps.clock.now().toISOString();
     let response = bundle.responses.get(year);
     for (let attempt = 1; ; attempt++) {
       const removed = response?.overrides.filter((entry) => entry.question === question) ?? [];
@@ -148,13 +159,23 @@ export class ResponseReviewService {
         throw new NotFoundError(`Frågan ${question} har ingen justering att ta bort.`, 'override_not_found');
       }
       try {
-        const before = effectivePoints(reviewed(response, campaign).effectiveScore, question);
+        const before = pointsOf(scoreWithOverrides(survey, response.data, response.overrides), question);
+        const next = response.overrides.filter((entry) => entry.question !== question);
         const saved = await this.deps.responses.replaceOverrides({
           year,
           organisationId: code,
           organisationType: organisation.type,
           expected: response.overrides,
-          next: response.overrides.filter((entry) => entry.question !== question),
+          next,
+          ...(response.status === 'submitted'
+            ? {
+                scored: {
+                  score: scoreWithOverrides(survey, response.data, next),
+                  expectedVersion: response.version,
+                  at,
+                },
+              }
+            : {}),
         });
         const result = reviewed(saved, campaign);
         await this.deps.audit.record({
@@ -164,7 +185,7 @@ export class ResponseReviewService {
           organisationId: code,
           year,
           before: { question, points: before, reason: removed.at(-1)?.reason },
-          after: { question, points: effectivePoints(result.effectiveScore, question), reason: input.reason },
+          after: { question, points: pointsOf(result.effectiveScore, question), reason: input.reason },
         });
         return result;
       } catch (error) {
@@ -251,26 +272,35 @@ export class ResponseReviewService {
 }
 
 /**
- * The response with its effective score: the stored score when nothing is overridden, else the
- * survey re-scored with the overrides (the latest per question wins), whose overridden questions
- * carry their `computedPoints`. Without the survey it falls back to the stored score.
+ * The response as the kansli reviews it. `score` is the stored score, the one every other page
+ * reads. `effectiveScore` is what the response scores now (its answers, the campaign's survey and
+ * its overrides): what submit, an adjustment, re-scoring and publishing store, so for a submitted
+ * response it is the stored score unless that was stored before the survey or the overrides last
+ * changed (`rescoreNeeded`). `computedScore` is the same without overrides ("Beräknad poäng utan
+ * justeringar"). Without the survey (or a scoring that fails) both fall back to what is stored.
  */
 export function reviewed(response: SurveyResponse, campaign: Campaign | undefined): ReviewedResponse {
   const stored = response.score ?? null;
-  if (!stored || response.overrides.length === 0 || !campaign) return { ...response, effectiveScore: stored };
-  const overrides = response.overrides.map(({ question, points }) => ({ question, points }));
+  // Nothing scored yet: a draft that was never submitted.
+  if (!stored || !campaign) {
+    return { ...response, effectiveScore: stored, computedScore: null, rescoreNeeded: false };
+  }
+  const survey = campaign.surveys[response.organisationType];
   try {
+    const effective = scoreWithOverrides(survey, response.data, response.overrides);
     return {
       ...response,
-      effectiveScore: score(campaign.surveys[response.organisationType], response.data, { overrides }),
+      effectiveScore: effective,
+      computedScore: response.overrides.length === 0 ? effective : score(survey, response.data),
+      rescoreNeeded: response.status === 'submitted' && canonicalJson(stored) !== canonicalJson(effective),
     };
   } catch {
-    // A survey edited after the override no longer has the question: show the stored score.
-    return { ...response, effectiveScore: stored };
+    // A survey whose scoring no longer compiles: show what is stored.
+    return { ...response, effectiveScore: stored, computedScore: null, rescoreNeeded: false };
   }
 }
 
-function effectivePoints(result: ScoreResult | null, question: string): number | null {
+function pointsOf(result: ScoreResult | null, question: string): number | null {
   return result?.questions.find((q) => q.name === question)?.points ?? null;
 }
 

@@ -115,7 +115,12 @@ export class ResponseRepository {
     return { version, updatedAt: input.now, updatedBy: input.editor };
   }
 
-  /** Marks the response submitted with its cleaned data and score, as version expected+1. */
+  /**
+   * Marks the response submitted with its cleaned data and score, as version expected+1. The score
+   * applies the overrides as read (`expectedOverrides`, none when left out), so the write also
+   * requires the override list to be unchanged: a removal on the reopened draft in between would
+   * otherwise leave a score counting an override that is gone.
+   */
   async submit(
     input: {
       year: number;
@@ -123,10 +128,13 @@ export class ResponseRepository {
       data: SurveyData;
       editor: Editor;
       score: ScoreResult;
+      expectedOverrides?: SurveyResponse['overrides'];
       answered: number;
       totalQuestions: number;
     } & WriteGuard,
   ): Promise<SurveyResponse> {
+    const guard = guardCondition(input);
+    const unchanged = overridesUnchanged(input.expectedOverrides ?? []);
     const item = await this.store.update(
       keys.response(input.year, input.organisationId),
       {
@@ -143,7 +151,12 @@ export class ResponseRepository {
           totalQuestions: input.totalQuestions,
         },
       },
-      guardCondition(input),
+      {
+        ...guard,
+        expression: `${guard.expression} AND ${unchanged.expression}`,
+        names: { ...guard.names, ...unchanged.names },
+        values: { ...guard.values, ...unchanged.values },
+      },
     );
     return parseResponse(item);
   }
@@ -202,10 +215,18 @@ export class ResponseRepository {
   /**
    * Writes a response's override list as the caller made it from `expected`, the list as read: an
    * override appended, or a question's overrides removed. One conditional UpdateItem that requires
-   * the stored list to still have `expected`'s length and last entry (and `status = requireStatus`
-   * when given); otherwise it throws ResponseWriteRefused and the caller re-reads. Entries are only
-   * ever appended at the end or removed, so a list with the same length and the same last entry is
-   * the list that was read: neither a concurrent append nor a concurrent removal is lost.
+   * the stored list to still have `expected`'s length and last entry; otherwise it throws
+   * ResponseWriteRefused and the caller re-reads. Entries are only ever appended at the end or
+   * removed, so a list with the same length and the same last entry is the list that was read:
+   * neither a concurrent append nor a concurrent removal is lost.
+   *
+   * The stored score is always the effective one (overrides applied), so:
+   * - with `scored` (a submitted response) the same write stores the score made with `next`, as
+   *   version `expectedVersion + 1`, and requires the response to be submitted at that version, so
+   *   it was scored from the answers as read, and a re-scoring that read it before cannot overwrite
+   *   the new score (its write is conditioned on the version this one bumps);
+   * - without it the write requires the response not to be submitted (a reopened draft) and leaves
+   *   the score alone: the next submit scores it with the list as it then is.
    */
   async replaceOverrides(input: {
     year: number;
@@ -213,27 +234,19 @@ export class ResponseRepository {
     organisationType: 'kommun' | 'region';
     expected: SurveyResponse['overrides'];
     next: SurveyResponse['overrides'];
-    requireStatus?: SurveyResponse['status'];
+    scored?: { score: ScoreResult; expectedVersion: number; at: string };
   }): Promise<SurveyResponse> {
-    const n = input.expected.length;
-    const last = input.expected[n - 1];
-    const names: Record<string, string> = { '#list': 'overrides' };
-    const values: Record<string, unknown> = { ':n': n };
-    const parts: string[] = [];
-    if (!last) {
-      parts.push('(attribute_not_exists(#list) OR size(#list) = :n)');
+    const unchanged = overridesUnchanged(input.expected);
+    const names: Record<string, string> = { ...unchanged.names, '#status': 'status' };
+    const values: Record<string, unknown> = { ...unchanged.values, ':submitted': 'submitted' };
+    const parts = [unchanged.expression];
+    const { scored } = input;
+    if (scored) {
+      names['#version'] = 'version';
+      values[':version'] = scored.expectedVersion;
+      parts.push('#version = :version', '#status = :submitted');
     } else {
-      Object.assign(names, { '#at': 'at', '#by': 'by', '#question': 'question' });
-      Object.assign(values, { ':lastAt': last.at, ':lastBy': last.by, ':lastQuestion': last.question });
-      const entry = `#list[${n - 1}]`;
-      parts.push(
-        `size(#list) = :n AND ${entry}.#at = :lastAt AND ${entry}.#by = :lastBy AND ${entry}.#question = :lastQuestion`,
-      );
-    }
-    if (input.requireStatus) {
-      names['#status'] = 'status';
-      values[':status'] = input.requireStatus;
-      parts.push('#status = :status');
+      parts.push('(attribute_not_exists(#status) OR #status <> :submitted)');
     }
     const item = await this.store.update(
       keys.response(input.year, input.organisationId),
@@ -241,6 +254,7 @@ export class ResponseRepository {
         set: {
           ...responseIdentity(input),
           overrides: input.next,
+          ...(scored ? { score: scored.score, version: scored.expectedVersion + 1, scoredAt: scored.at } : {}),
         },
       },
       {
@@ -293,6 +307,32 @@ export class ResponseRepository {
 
 function versionExpression(expected: number): string {
   return expected === 0 ? '(attribute_not_exists(#version) OR #version = :expected)' : '#version = :expected';
+}
+
+/**
+ * The override list is still `expected`: the same length and the same last entry (entries are only
+ * appended at the end or removed). Its names and values do not clash with `guardCondition`'s.
+ */
+function overridesUnchanged(expected: SurveyResponse['overrides']): {
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+} {
+  const n = expected.length;
+  const last = expected[n - 1];
+  if (!last) {
+    return {
+      expression: '(attribute_not_exists(#overrides) OR size(#overrides) = :overridesLength)',
+      names: { '#overrides': 'overrides' },
+      values: { ':overridesLength': 0 },
+    };
+  }
+  const entry = `#overrides[${n - 1}]`;
+  return {
+    expression: `size(#overrides) = :overridesLength AND ${entry}.#at = :lastAt AND ${entry}.#by = :lastBy AND ${entry}.#question = :lastQuestion`,
+    names: { '#overrides': 'overrides', '#at': 'at', '#by': 'by', '#question': 'question' },
+    values: { ':overridesLength': n, ':lastAt': last.at, ':lastBy': last.by, ':lastQuestion': last.question },
+  };
 }
 
 function guardCondition(guard: WriteGuard) {

@@ -11,7 +11,7 @@ import type {
   SurveyResponse,
 } from '../../../shared/schemas/response.schema';
 import { responseProgress } from '../../../shared/scoring/answered-share';
-import { score } from '../../../shared/scoring/score';
+import { scoreWithOverrides } from '../../../shared/scoring/score';
 import { carryOverAnswers, latestEarlierSubmission } from '../../../shared/survey-content/carry-over';
 import { validateDraft } from '../../../shared/survey-validation/validate-draft';
 import {
@@ -184,7 +184,8 @@ export class ResponseService {
 
   /**
    * Submits the stored draft at `version`: validates it with survey-core exactly as the web page
-   * does, drops answers to hidden questions, scores it, stores it read-only and emails a receipt.
+   * does, drops answers to hidden questions, scores it with the kansli's stored overrides (kept from
+   * before a reopen), stores it read-only and emails a receipt.
    * Two reads (session, organisation bundle) and one write, plus one email per contact. Refused with
    * not_a_member when the organisation may not answer the campaign (by the register's dates in the
    * bundle, so a change the session has not seen still counts).
@@ -211,7 +212,9 @@ export class ResponseService {
         organisationId,
         data: checked.data,
         editor: editorOf(user),
-        score: score(survey, checked.data),
+        // The kansli's adjustments stay through a reopen: the stored score is always the effective one.
+        score: scoreWithOverrides(survey, checked.data, stored?.overrides ?? []),
+        expectedOverrides: stored?.overrides ?? [],
         answered: progress.answered,
         totalQuestions: progress.total,
         expectedVersion: input.version,

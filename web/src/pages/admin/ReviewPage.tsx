@@ -168,15 +168,19 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
     response?.closesAtOverride && Date.parse(response.closesAtOverride) > Date.parse(campaign.closesAt)
       ? response.closesAtOverride
       : null;
-  const effective = response?.effectiveScore ?? response?.score ?? null;
+  const submitted = response?.status === 'submitted';
+  // A submitted response shows its stored score, the one the export, scorecard and report show (it
+  // includes the adjustments); a reopened draft what it would score if submitted now.
+  const effective =
+    (submitted ? (response?.score ?? response?.effectiveScore) : (response?.effectiveScore ?? response?.score)) ?? null;
   const questionScore = new Map((effective?.questions ?? []).map((q) => [q.name, q]));
+  const computedPoints = new Map((response?.computedScore?.questions ?? []).map((q) => [q.name, q.points]));
   const overrides = new Map((response?.overrides ?? []).map((o) => [o.question, o]));
   const previousAnswer = new Map((previousPages ?? []).flatMap((p) => p.items.map((i) => [i.name, i.answer] as const)));
   const previousScore = new Map(
-    ((review.previous?.effectiveScore ?? review.previous?.score)?.questions ?? []).map((q) => [q.name, q]),
+    ((review.previous?.score ?? review.previous?.effectiveScore)?.questions ?? []).map((q) => [q.name, q]),
   );
   const showCompare = compare && previousPages !== null;
-  const submitted = response?.status === 'submitted';
   // A reopened response keeps its overrides; they can still be removed (until published).
   const showOverrides = (submitted && !published) || (response?.overrides.length ?? 0) > 0;
   const status = response?.excused ? 'excused' : (response?.status ?? 'not_started');
@@ -224,10 +228,10 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
             {effective && !effective.gatePassed && ` · ${t('review.gateFailed')}`}
           </dd>
         </div>
-        {response?.score && response.overrides.length > 0 && (
+        {response?.computedScore && response.overrides.length > 0 && (
           <div>
             <dt>{t('review.computedScore')}</dt>
-            <dd>{scoreLine(response.score, lang)}</dd>
+            <dd>{scoreLine(response.computedScore, lang)}</dd>
           </div>
         )}
         <div>
@@ -251,7 +255,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
         {review.previous && (
           <div>
             <dt>{t('review.previousScore', { year: review.previous.year })}</dt>
-            <dd>{scoreLine(review.previous.effectiveScore ?? review.previous.score, lang)}</dd>
+            <dd>{scoreLine(review.previous.score ?? review.previous.effectiveScore, lang)}</dd>
           </div>
         )}
       </dl>
@@ -263,6 +267,15 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
       </p>
       <Announcer message={announcement.message} tone={announcement.tone} />
       {published && <p className="notice notice-info">{t('review.publishedLocked')}</p>}
+      {response?.rescoreNeeded && response.effectiveScore && (
+        <p className="notice notice-warning">
+          {t('review.rescoreNeeded', {
+            score: scoreLine(response.effectiveScore, lang),
+            stored: scoreLine(response.score, lang),
+          })}{' '}
+          <Link href={`/kampanjer/${year}`}>{t('review.rescoreLink')}</Link>
+        </p>
+      )}
       {!response || response.version === 0 ? (
         <p className="notice notice-info">{t('review.noAnswers')}</p>
       ) : (
@@ -384,7 +397,8 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                                   setRemoving({
                                     name: item.name,
                                     title: item.title,
-                                    computedPoints: score?.computedPoints ?? score?.points ?? 0,
+                                    computedPoints:
+                                      computedPoints.get(item.name) ?? score?.computedPoints ?? score?.points ?? 0,
                                   })
                                 }
                               >

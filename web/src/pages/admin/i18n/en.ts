@@ -516,6 +516,9 @@ export const en: Record<AdminKey, string> = {
   'review.band': 'band {band}',
   'review.gateFailed': 'basic requirements not met',
   'review.computedScore': 'Computed score without overrides',
+  'review.rescoreNeeded':
+    'The score has not been recomputed since the survey’s scoring or the overrides changed. It now comes to {score}; the export and the scorecard show {stored} until the scores are recomputed or the campaign is published.',
+  'review.rescoreLink': 'Recompute the scores on the campaign page',
   'review.submitted': 'Submitted',
   'review.notSubmitted': 'Not submitted',
   'review.previousScore': 'Score {year}',

@@ -514,6 +514,9 @@ export const sv = {
   'review.band': 'nivå {band}',
   'review.gateFailed': 'baskraven är inte uppfyllda',
   'review.computedScore': 'Beräknad poäng utan justeringar',
+  'review.rescoreNeeded':
+    'Poängen är inte omräknad sedan enkätens poängsättning eller justeringarna ändrades. Nu blir den {score}; exporten och resultatkortet visar {stored} tills poängen räknas om eller kampanjen publiceras.',
+  'review.rescoreLink': 'Räkna om poängen på kampanjsidan',
   'review.submitted': 'Inskickad',
   'review.notSubmitted': 'Inte inskickad',
   'review.previousScore': 'Poäng {year}',
