@@ -4,7 +4,7 @@
  * no names, and no figure over fewer than `MIN_GROUP_SIZE` organisations (suppression.ts).
  */
 import type { EmissionRow } from '../scoring/emission-outcome.schema';
-import { score } from '../scoring/score';
+import { scoreWithOverrides } from '../scoring/score';
 import type { ScoreOverride, ScoreResult } from '../scoring/score.schema';
 import { yesValueOf } from '../scoring/scored-questions';
 import { compileScoring, type QuestionPlan } from '../scoring/scoring-plan';
@@ -70,7 +70,7 @@ const UNCHANGED_WITHIN = 0.0005;
 /** The score of a submitted response: the stored one, else computed with the survey. */
 export function scoreOfResponse(response: AggregateResponse, survey: object | undefined): ScoreResult | undefined {
   if (response.score) return response.score;
-  return survey ? score(survey, response.data, { overrides: response.overrides ?? [] }) : undefined;
+  return survey ? scoreWithOverrides(survey, response.data, response.overrides ?? []) : undefined;
 }
 
 function submittedScored(responses: readonly AggregateResponse[], surveys: SurveysByType | undefined): Scored[] {

@@ -692,3 +692,27 @@ describe('aggregateKlimatlaget: the shape of the report', () => {
     expect(Buffer.byteLength(json)).toBeLessThan(60 * 1024);
   });
 });
+
+describe('scoring a response that has no stored score', () => {
+  it("ignores an override of a question the survey no longer has, as the stored score's own rule does", () => {
+    // Arrange: three submitted without a stored score, one with an override of a removed question
+    const unscored = (id: string, overrides: AggregateResponse['overrides'] = []): AggregateResponse => ({
+      organisationId: id,
+      organisationType: 'kommun',
+      status: 'submitted',
+      data: { ...PASS, q1: 'ja' },
+      overrides,
+    });
+    const responses = [
+      unscored('0001', [{ question: 'removed_question', points: 5 }]),
+      unscored('0002'),
+      unscored('0003'),
+    ];
+    // Act
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
+    // Assert: all three count, each with the points of its answers alone
+    const alone = score(survey, { ...PASS, q1: 'ja' });
+    expect(report.byType.kommun.respondents).toBe(3);
+    expect(report.byType.kommun.total?.mean).toBeCloseTo(alone.total / alone.max, 10);
+  });
+});
