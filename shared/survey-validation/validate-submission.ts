@@ -52,19 +52,36 @@ export function validateSubmission(surveyJson: object, data: unknown): Validatio
   const visibleData = dropHiddenValues(model, draft.data);
   model.data = visibleData;
   model.validate(true, false);
-  const errors: Array<{ question: string; error: SurveyError }> = model
+  const errors: Array<{ question: Question; error: SurveyError }> = model
     .getAllQuestions()
     .filter(isShown)
-    .flatMap((question) => question.errors.map((error) => ({ question: question.name, error })));
+    .flatMap((question) => question.errors.map((error) => ({ question, error })));
   if (errors.length === 0) return { ok: true, data: visibleData };
   const swedish = errors.map(({ error }) => error.getText());
+  const steps = errors.map(({ question, error }, i) => isStepError(question, error, swedish[i]!));
   // survey-core words the errors it holds again in the new locale (validators' texts included).
   model.locale = 'en';
   const details: ValidationDetail[] = errors.map(({ question, error }, i) => ({
-    question,
-    code: `survey_${error.getErrorType()}`,
+    question: question.name,
+    code: steps[i] ? 'survey_step' : `survey_${error.getErrorType()}`,
     message: swedish[i]!,
-    messageEn: error.getText(),
+    // The step error is a custom error holding the text of the locale it was made in: word it again.
+    messageEn: steps[i] ? stepErrorText(question) : error.getText(),
   }));
   return { ok: false, details };
+}
+
+type StepQuestion = Question & { getStepErrorText(): string };
+
+function hasStepError(question: Question): question is StepQuestion {
+  return typeof (question as Partial<StepQuestion>).getStepErrorText === 'function';
+}
+
+/** Whether an error is a number question's "not a multiple of the step" (a custom error in survey-core). */
+function isStepError(question: Question, error: SurveyError, text: string): boolean {
+  return error.getErrorType() === 'custom' && hasStepError(question) && question.getStepErrorText() === text;
+}
+
+function stepErrorText(question: Question): string {
+  return hasStepError(question) ? question.getStepErrorText() : '';
 }

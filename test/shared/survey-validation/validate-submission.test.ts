@@ -191,6 +191,22 @@ describe('validateSubmission', () => {
     ]);
   });
 
+  it("words a number's step error in English too (survey-core keeps it in the locale it was made in)", () => {
+    // Act: T1 takes whole per cent only (step 1)
+    const result = validateSubmission(kommun, { ...bestAnswers(kommun), T1: 87.5 });
+    // Assert
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.details.filter((d) => d.question === 'T1')).toEqual([
+      {
+        question: 'T1',
+        code: 'survey_step',
+        message: 'Ange ett värde som matchar stegstorleken för 1.',
+        messageEn: 'Please enter a value that matches the step size of 1.',
+      },
+    ]);
+  });
+
   it('lists every missing required question of an empty response', () => {
     // Act
     const result = validateSubmission(kommun, {});
