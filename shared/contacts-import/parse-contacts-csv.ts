@@ -4,7 +4,7 @@
  * the stored register, so whether an organisation exists is checked by the caller.
  */
 import Papa from 'papaparse';
-import { parseOrganisationCode } from '../domain/organisation-codes';
+import { LANSKODER, parseOrganisationCode } from '../domain/organisation-codes';
 import { type ContactRole, ContactSchema, EmailSchema } from '../schemas/contact.schema';
 import type { ContactImportIssue, ContactImportRow } from '../schemas/contact-import.schema';
 
@@ -127,15 +127,7 @@ function parseRow(row: number, cells: string[], errors: ErrorList): ContactImpor
   const [code = '', name = '', email = '', role = ''] = cells.map((cell) => cell.trim());
   const before = errors.count;
   const organisation = parseOrganisationCode(code);
-  if (!organisation) {
-    errors.add(
-      row,
-      'kod',
-      code === ''
-        ? 'Koden saknas.'
-        : `${code} är varken en kommunkod (fyra siffror, t.ex. 0180) eller en länskod (två siffror, t.ex. 12).`,
-    );
-  }
+  if (!organisation) errors.add(row, 'kod', codeError(code));
   const parsedName = ContactSchema.shape.name.safeParse(name);
   if (!parsedName.success) errors.add(row, 'namn', name === '' ? 'Namnet saknas.' : 'Namnet är längre än 200 tecken.');
   const parsedEmail = EmailSchema.safeParse(email);
@@ -150,6 +142,30 @@ function parseRow(row: number, cells: string[], errors: ErrorList): ContactImpor
     return undefined;
   }
   return { row, organisationId: organisation.code, name: parsedName.data, email: parsedEmail.data, role: parsedRole };
+}
+
+/** The valid länskoder as spans: "01, 03–10, 12–14 och 17–25". */
+const LANSKOD_SPANS = (() => {
+  const spans: string[][] = [];
+  for (const code of LANSKODER) {
+    const last = spans.at(-1);
+    if (last && Number(last.at(-1)) + 1 === Number(code)) last.push(code);
+    else spans.push([code]);
+  }
+  const words = spans.map((span) => (span.length === 1 ? span[0] : `${span[0]}–${span.at(-1)}`));
+  return `${words.slice(0, -1).join(', ')} och ${words.at(-1)}`;
+})();
+
+/** Why a code is no organisation's: missing, digits that are no kommun or län (9999), or no digits at all. */
+function codeError(code: string): string {
+  if (code === '') return 'Koden saknas.';
+  if (/^\d{1,4}$/.test(code)) {
+    return (
+      `${code} är ingen giltig kommun- eller länskod. En kommunkod har fyra siffror och börjar med länets kod ` +
+      `(t.ex. 0180 eller 1281); länskoderna är ${LANSKOD_SPANS}.`
+    );
+  }
+  return `${code} är ingen kommun- eller länskod. Ange fyra siffror för en kommun (t.ex. 0180) eller två för en region (t.ex. 12).`;
 }
 
 class ErrorList {

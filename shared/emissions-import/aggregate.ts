@@ -1,6 +1,7 @@
-import { formatSwedishNumber, roundTonnes } from './cell-values';
+import { roundTonnes } from './cell-values';
 import type { EmissionValue } from './import.schema';
 import type { IssueList } from './issues';
+import { issueText } from './messages';
 import type { RegisteredOrganisation } from './organisation-matching';
 import { MAIN_SECTORS, mainSector, type SectorId, type SectorResolution } from './sectors';
 
@@ -117,9 +118,15 @@ export class EmissionAggregator {
     this.issues.error(
       row,
       observation.column,
-      `Rad ${row} och rad ${earlier.row} anger olika utsläpp för ${describe(organisation)} år ${year}, sektor ` +
-        `"${observation.sectorLabel}": ${formatSwedishNumber(earlier.tonnes)} respektive ${formatSwedishNumber(tonnes)} ton CO2e. ` +
-        'Förväntade samma värde eller bara en rad; ta bort den felaktiga raden.',
+      issueText.conflictingValues(
+        row,
+        earlier.row,
+        describe(organisation),
+        year,
+        observation.sectorLabel,
+        earlier.tonnes,
+        tonnes,
+      ),
     );
   }
 
@@ -137,8 +144,7 @@ export class EmissionAggregator {
       this.issues.warning(
         row,
         column,
-        `Rad ${row} anger ${formatSwedishNumber(population)} invånare för ${describe(organisation)} år ${year}, men rad ` +
-          `${earlier.row} anger ${formatSwedishNumber(earlier.tonnes)}. Värdet från rad ${earlier.row} används.`,
+        issueText.populationDiffers(row, population, describe(organisation), year, earlier.row, earlier.tonnes),
       );
       return;
     }
@@ -156,12 +162,19 @@ export class EmissionAggregator {
     for (const bucket of this.buckets.values()) {
       const subSum = roundTonnes(bucket.subSum);
       if (bucket.main && bucket.firstSubRow !== undefined && differs(bucket.main.tonnes, subSum)) {
+        const sector = mainSector(bucket.sector);
         this.issues.warning(
           bucket.main.row,
           null,
-          `Rad ${bucket.main.row}: ${mainSector(bucket.sector).nameSv} för ${describe(bucket.organisation)} år ${bucket.year} är ` +
-            `${formatSwedishNumber(bucket.main.tonnes)} ton CO2e men undersektorerna (från rad ${bucket.firstSubRow}) summerar till ` +
-            `${formatSwedishNumber(subSum)} ton CO2e. Huvudsektorns värde används.`,
+          issueText.subsectorsDiffer(
+            bucket.main.row,
+            { sv: sector.nameSv, en: sector.nameEn },
+            describe(bucket.organisation),
+            bucket.year,
+            bucket.main.tonnes,
+            bucket.firstSubRow,
+            subSum,
+          ),
         );
       }
       const tonnes = roundTonnes(bucket.main?.tonnes ?? subSum);
@@ -182,12 +195,12 @@ export class EmissionAggregator {
     }
     for (const [key, total] of this.totals) {
       const sum = sums.get(key);
-      const where = `${describe(total.organisation)} år ${total.year}`;
+      const organisation = describe(total.organisation);
       if (sum === undefined) {
         this.issues.warning(
           total.row,
           total.column,
-          `Rad ${total.row}: det finns ett totalvärde för ${where} men inga sektorer; inget importerades.`,
+          issueText.totalWithoutSectors(total.row, organisation, total.year),
         );
       } else {
         // A file may count international transport in its total or not; either agreement is fine.
@@ -198,10 +211,15 @@ export class EmissionAggregator {
         this.issues.warning(
           total.row,
           total.column,
-          `Rad ${total.row}: totalen för ${where} är ${formatSwedishNumber(total.tonnes)} ton CO2e men sektorerna summerar till ` +
-            `${formatSwedishNumber(roundTonnes(territorial))} ton CO2e${territorial === sum ? '' : ' utan utrikes transporter'} ` +
-            `(skillnad ${formatSwedishNumber(Math.round(share * 10) / 10)} %). ` +
-            'Sektorerna importeras, totalen inte; kontrollera att alla sektorer finns med.',
+          issueText.totalDiffers(
+            total.row,
+            organisation,
+            total.year,
+            total.tonnes,
+            roundTonnes(territorial),
+            territorial !== sum,
+            Math.round(share * 10) / 10,
+          ),
         );
       }
     }

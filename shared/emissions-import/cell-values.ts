@@ -51,8 +51,3 @@ function invalid(reason: 'text' | 'uncached-formula' | 'excel-error'): NumberRea
 export function roundTonnes(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
-
-/** Formats a number as in Swedish text, e.g. 12 345,6, for messages. */
-export function formatSwedishNumber(value: number): string {
-  return new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 3 }).format(value);
-}

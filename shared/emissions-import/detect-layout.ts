@@ -1,4 +1,5 @@
 import { type ColumnRole, matchHeader, matchYearHeader } from './header-matching';
+import { type IssueText, issueText } from './messages';
 import { resolveSector, type SectorResolution } from './sectors';
 import { type CellValue, cellText, columnLetter, isBlank } from './table';
 
@@ -36,20 +37,10 @@ export interface LayoutDetection {
 
 export type LayoutResult =
   | { ok: true; detection: LayoutDetection }
-  | { ok: false; message: string; row: number | null };
+  | { ok: false; issue: IssueText; row: number | null };
 
 /** How far down title rows and blank rows may push the header. */
 export const MAX_HEADER_SCAN_ROWS = 30;
-
-const ROLE_NAMES: Record<ColumnRole, string> = {
-  organisationName: 'organisation (Kommun/Organisation/Region)',
-  organisationCode: 'kod (Kommunkod/Kod)',
-  year: 'år (År/Year)',
-  sector: 'sektor (Sektor/Huvudsektor/Sector)',
-  subSector: 'undersektor',
-  emissions: 'utsläpp (Utsläpp (ton CO2e)/Emissions (t CO2e))',
-  population: 'invånare (Invånare/Befolkning/Population)',
-};
 
 interface Candidate extends LayoutDetection {
   recognised: number;
@@ -63,7 +54,7 @@ interface Candidate extends LayoutDetection {
  *
  * The first row that forms one of these wins, so title rows above it are skipped.
  *
- * @returns the detection, or a Swedish message saying what was found and what was missing.
+ * @returns the detection, or an issue saying what was found and what was missing.
  */
 export function detectLayout(rows: readonly CellValue[][]): LayoutResult {
   let best: Candidate | null = null;
@@ -74,21 +65,16 @@ export function detectLayout(rows: readonly CellValue[][]): LayoutResult {
     if (candidate.recognised >= 1 && (best === null || candidate.recognised > best.recognised))
       best = candidate as Candidate;
   }
-  const expected =
-    'Förväntade en rubrikrad med kolumner för organisation (Kommun eller Kommunkod), år (År), sektor (Sektor) och utsläpp ' +
-    '(Utsläpp (ton CO2e)), eller år (1990, 2005, …) eller sektorer (Transporter, Jordbruk, …) som kolumner.';
-  if (best === null) {
-    return { ok: false, row: null, message: `Hittade ingen rubrikrad bland de första ${limit} raderna. ${expected}` };
-  }
-  const found = Object.entries(best.columns).map(
-    ([role, column]) => `${ROLE_NAMES[role as ColumnRole]} i kolumn ${columnLetter(column.index)}`,
-  );
-  if (best.yearColumns.length > 0) found.push(`${best.yearColumns.length} årskolumner`);
-  if (best.sectorColumns.length > 0) found.push(`${best.sectorColumns.length} sektorkolumner`);
+  if (best === null) return { ok: false, row: null, issue: issueText.noHeaderRow(limit) };
+  const row = best.headerRowIndex + 1;
   return {
     ok: false,
-    row: best.headerRowIndex + 1,
-    message: `Rad ${best.headerRowIndex + 1} ser ut som en rubrikrad (${found.join(', ')}) men räcker inte för att läsa utsläpp. ${expected}`,
+    row,
+    issue: issueText.headerIncomplete(row, {
+      columns: Object.entries(best.columns).map(([role, column]) => [role as ColumnRole, columnLetter(column.index)]),
+      yearColumns: best.yearColumns.length,
+      sectorColumns: best.sectorColumns.length,
+    }),
   };
 }
 

@@ -25,15 +25,3 @@ export function sniffFileType(bytes: Uint8Array): SniffedType {
   const head = bytes.subarray(0, 4096);
   return head.includes(0) ? 'binary' : 'text';
 }
-
-/** Swedish description of a sniffed type, for "the file looks like …" messages. */
-export const SNIFFED_TYPE_NAMES: Record<SniffedType, string> = {
-  zip: 'en ZIP-fil',
-  pdf: 'en PDF-fil',
-  png: 'en PNG-bild',
-  jpeg: 'en JPEG-bild',
-  gif: 'en GIF-bild',
-  xls: 'en Excel-fil i det gamla formatet .xls (Excel 97–2003)',
-  text: 'en textfil',
-  binary: 'en binärfil av okänt slag',
-};

@@ -23,12 +23,18 @@ export type StoredEmission = z.infer<typeof StoredEmissionSchema>;
 
 /**
  * A problem found in a file. `row` is 1-based as Excel shows it and `column` is the Excel column
- * letter; both are null when the problem concerns the whole file. The message is Swedish.
+ * letter; both are null when the problem concerns the whole file. `code` says which kind of
+ * problem it is (IMPORT_ISSUE_CODES in messages.ts); `message` is Swedish and `messageEn` English,
+ * whatever language the request asked for, so the console shows the reader's language.
+ *
+ * Previews stored before issues had codes read with the code `unspecified` and no English.
  */
 export const ImportIssueSchema = z.object({
   row: z.number().int().positive().nullable(),
   column: z.string().nullable(),
+  code: z.string().min(1).default('unspecified'),
   message: z.string().min(1),
+  messageEn: z.string().min(1).optional(),
 });
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;
 /** An issue that blocks the commit. */

@@ -7,6 +7,7 @@ export { type EmissionKeyParts, emissionKey, parseEmissionKey } from './emission
 export { type ColumnRole, type HeaderMatch, matchHeader, matchYearHeader } from './header-matching';
 export * from './import.schema';
 export { MAX_REPORTED_ISSUES } from './issues';
+export { IMPORT_ISSUE_CODES, type ImportIssueCode, type IssueText, issueText } from './messages';
 export {
   createOrganisationMatcher,
   type OrganisationMatch,

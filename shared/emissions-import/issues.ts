@@ -1,11 +1,13 @@
 import type { ImportIssue } from './import.schema';
+import { type IssueText, issueText } from './messages';
 
 /** At most this many errors and this many warnings are listed; the rest are counted in a closing line. */
 export const MAX_REPORTED_ISSUES = 200;
 
 /**
- * Collects errors and warnings. A file with one systematic problem can produce one per row
- * (95,000); listing a few hundred tells the person what to fix without flooding the preview.
+ * Collects errors and warnings, each with its code and its Swedish and English words
+ * (messages.ts). A file with one systematic problem can produce one per row (95,000); listing a
+ * few hundred tells the person what to fix without flooding the preview.
  */
 export class IssueList {
   readonly errors: ImportIssue[] = [];
@@ -13,13 +15,13 @@ export class IssueList {
   private hiddenErrors = 0;
   private hiddenWarnings = 0;
 
-  error(row: number | null, column: string | null, message: string): void {
-    if (this.errors.length < MAX_REPORTED_ISSUES) this.errors.push({ row, column, message });
+  error(row: number | null, column: string | null, text: IssueText): void {
+    if (this.errors.length < MAX_REPORTED_ISSUES) this.errors.push({ row, column, ...text });
     else this.hiddenErrors++;
   }
 
-  warning(row: number | null, column: string | null, message: string): void {
-    if (this.warnings.length < MAX_REPORTED_ISSUES) this.warnings.push({ row, column, message });
+  warning(row: number | null, column: string | null, text: IssueText): void {
+    if (this.warnings.length < MAX_REPORTED_ISSUES) this.warnings.push({ row, column, ...text });
     else this.hiddenWarnings++;
   }
 
@@ -31,14 +33,9 @@ export class IssueList {
   finish(): { errors: ImportIssue[]; warnings: ImportIssue[] } {
     const errors = [...this.errors];
     const warnings = [...this.warnings];
-    if (this.hiddenErrors > 0)
-      errors.push({ row: null, column: null, message: `… och ${this.hiddenErrors} fel till som inte visas.` });
+    if (this.hiddenErrors > 0) errors.push({ row: null, column: null, ...issueText.moreErrors(this.hiddenErrors) });
     if (this.hiddenWarnings > 0) {
-      warnings.push({
-        row: null,
-        column: null,
-        message: `… och ${this.hiddenWarnings} varningar till som inte visas.`,
-      });
+      warnings.push({ row: null, column: null, ...issueText.moreWarnings(this.hiddenWarnings) });
     }
     return { errors, warnings };
   }

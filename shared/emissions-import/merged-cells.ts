@@ -1,11 +1,16 @@
 import type { LayoutDetection } from './detect-layout';
 import type { IssueList } from './issues';
+import { type IssueText, issueText } from './messages';
 import { cellText, columnLetter, type SheetTable } from './table';
 
-export function withMergeHint(message: string, table: SheetTable): string {
+/** The issue, with a note of the merged cells near the top of the sheet when there are any (they may hide headers). */
+export function withMergeHint(issue: IssueText, table: SheetTable): IssueText {
   const early = table.merges.filter((merge) => merge.top < 30);
-  if (early.length === 0) return message;
-  return `${message} Filen har sammanslagna celler (${early.map((merge) => merge.ref).join(', ')}), som kan dölja rubrikerna; dela upp dem.`;
+  if (early.length === 0) return issue;
+  return issueText.withMergedCellsHint(
+    issue,
+    early.map((merge) => merge.ref),
+  );
 }
 
 /** Merged cells in the header row leave columns without a header of their own: an error. */
@@ -14,12 +19,7 @@ export function checkHeaderMerges(table: SheetTable, detection: LayoutDetection,
   const merges = table.merges.filter((merge) => merge.top <= header && merge.bottom >= header);
   for (const merge of merges) {
     const title = cellText(table.rows[merge.top]?.[merge.left]);
-    issues.error(
-      header + 1,
-      columnLetter(merge.left),
-      `Rubrikraden (rad ${header + 1}) har sammanslagna celler ${merge.ref}${title ? ` ("${title}")` : ''}. ` +
-        'Förväntade en rubrik i varje kolumn; dela upp de sammanslagna cellerna och skriv en rubrik per kolumn.',
-    );
+    issues.error(header + 1, columnLetter(merge.left), issueText.headerMergedCells(header + 1, merge.ref, title));
   }
   return merges.length === 0;
 }
@@ -34,10 +34,6 @@ export function fillMergedDataCells(table: SheetTable, headerRowIndex: number, i
       table.rows[r] = row;
       for (let c = merge.left; c <= merge.right; c++) row[c] = value;
     }
-    issues.warning(
-      merge.top + 1,
-      columnLetter(merge.left),
-      `Cellerna ${merge.ref} är sammanslagna; värdet "${cellText(value)}" lästes för varje rad och kolumn i området.`,
-    );
+    issues.warning(merge.top + 1, columnLetter(merge.left), issueText.mergedDataCells(merge.ref, cellText(value)));
   }
 }

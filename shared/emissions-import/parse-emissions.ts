@@ -3,6 +3,7 @@ import { ImportFileError } from './errors';
 import type { ParsedImport } from './import.schema';
 import { IssueList } from './issues';
 import { checkHeaderMerges, fillMergedDataCells, withMergeHint } from './merged-cells';
+import { issueText } from './messages';
 import { createOrganisationMatcher, type RegisteredOrganisation } from './organisation-matching';
 import { type ReadTable, readTable } from './read-file';
 import { RowReader } from './row-reader';
@@ -29,14 +30,16 @@ export interface ParseEmissionsOptions {
 /**
  * Reads an emissions export (XLSX or CSV, long or wide layout) and matches it to the register.
  *
- * Nothing here throws for bad input: every problem comes back as a Swedish error (blocks a
- * commit) or warning, with the 1-based row and the Excel column letter.
+ * Nothing here throws for bad input: every problem comes back as an error (blocks a commit) or
+ * warning with a code, Swedish and English words (messages.ts), the 1-based row and the Excel
+ * column letter.
  *
  * @returns the values found (one per organisation, year and main sector) and everything the
  *   preview shows. Errors cover: an empty file; a PDF or image (also when named .xlsx); a
  *   formula without a cached value; merged header cells; text in a number column; negative
- *   emissions; differing duplicate rows; a year outside 1990 to next year. An unknown
- *   organisation is listed in `organisations.unknown` and only its rows are skipped.
+ *   emissions; differing duplicate rows; a year outside 1990 to next year; a header row with no
+ *   data rows under it, or data rows that give no value at all. An unknown organisation is listed
+ *   in `organisations.unknown` and only its rows are skipped.
  */
 export async function parseEmissionsFile(
   input: EmissionsFileInput,
@@ -49,7 +52,7 @@ export async function parseEmissionsFile(
     read = readTable(input.bytes, input.fileName, input.sheet);
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
-    issues.error(null, null, error.message);
+    issues.error(null, null, error.issue);
     return emptyResult(issues, null);
   }
   if (read.note) issues.warning(null, null, read.note);
@@ -62,7 +65,7 @@ export async function parseEmissionsFile(
 
   const detected = detectLayout(read.table.rows);
   if (!detected.ok) {
-    issues.error(detected.row, null, withMergeHint(detected.message, read.table));
+    issues.error(detected.row, null, withMergeHint(detected.issue, read.table));
     return { ...emptyResult(issues, null), ...base };
   }
   const detection = detected.detection;
@@ -75,7 +78,7 @@ export async function parseEmissionsFile(
     issues.warning(
       headerRow,
       columnLetter(column.index),
-      `Kolumn ${columnLetter(column.index)} ("${column.header}") känns inte igen och lästes inte.`,
+      issueText.unknownColumn(columnLetter(column.index), column.header),
     );
   }
 
@@ -84,6 +87,10 @@ export async function parseEmissionsFile(
   await reader.readAll();
   const values = reader.aggregator.finish();
   reader.reportSummaries();
+  // A file that reads without a complaint must still have something to save.
+  if (reader.dataRows === 0) issues.error(null, null, issueText.noDataRows(headerRow));
+  else if (values.length === 0 && issues.errorCount === 0)
+    issues.error(null, null, issueText.noValues(reader.dataRows));
 
   const years = values.map((value) => value.year);
   const presentSectors = new Set(values.map((value) => value.sector));

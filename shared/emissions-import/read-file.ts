@@ -1,5 +1,6 @@
 import { ImportFileError } from './errors';
-import { SNIFFED_TYPE_NAMES, sniffFileType } from './file-type';
+import { sniffFileType } from './file-type';
+import { type IssueText, issueText } from './messages';
 import { type Delimiter, readCsv, type TextEncoding } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import { isBlank, type SheetTable } from './table';
@@ -10,7 +11,7 @@ export interface ReadTable {
   encoding?: TextEncoding;
   delimiter?: Delimiter;
   /** A note for the warnings, e.g. that a .xlsx name held CSV text. */
-  note?: string;
+  note?: IssueText;
 }
 
 /**
@@ -22,34 +23,27 @@ export interface ReadTable {
  */
 export function readTable(bytes: Uint8Array, fileName: string, sheet?: string): ReadTable {
   if (bytes.length === 0) {
-    throw new ImportFileError(`Filen "${fileName}" är tom (0 byte). Exportera den på nytt och ladda upp den igen.`);
+    throw new ImportFileError(issueText.fileEmpty(fileName));
   }
   const sniffed = sniffFileType(bytes);
   const claimsExcel = /\.xls[xm]?$/i.test(fileName);
   if (sniffed === 'zip') {
     const table = readXlsx(bytes, sheet);
     if (table.rows.every((row) => row.every(isBlank))) {
-      throw new ImportFileError(`Bladet "${table.name}" i filen "${fileName}" är tomt.`);
+      throw new ImportFileError(issueText.sheetEmpty(table.name, fileName));
     }
     return { fileType: 'xlsx', table };
   }
   if (sniffed === 'xls') {
-    throw new ImportFileError(
-      `Filen "${fileName}" är ${SNIFFED_TYPE_NAMES.xls}, som inte kan läsas. Öppna den i Excel och spara den som .xlsx eller .csv.`,
-    );
+    throw new ImportFileError(issueText.oldXls(fileName));
   }
   if (sniffed !== 'text') {
-    const expected = claimsExcel
-      ? 'Den heter .xlsx men en Excel-fil (.xlsx) är en ZIP-fil som börjar med tecknen "PK".'
-      : 'Förväntade en Excel-fil (.xlsx) eller en CSV-fil.';
-    throw new ImportFileError(
-      `Filen "${fileName}" är inte ett kalkylblad: den är ${SNIFFED_TYPE_NAMES[sniffed]}. ${expected}`,
-    );
+    throw new ImportFileError(issueText.notASpreadsheet(fileName, sniffed, claimsExcel));
   }
   const csv = readCsv(bytes);
   if (csv.rows.every((row) => row.every(isBlank))) {
-    throw new ImportFileError(`Filen "${fileName}" innehåller bara tomma rader.`);
+    throw new ImportFileError(issueText.onlyBlankRows(fileName));
   }
-  const note = claimsExcel ? `Filen "${fileName}" heter .xlsx men innehåller text; den lästes som CSV.` : undefined;
+  const note = claimsExcel ? issueText.textNamedXlsx(fileName) : undefined;
   return { fileType: 'csv', table: csv, encoding: csv.encoding, delimiter: csv.delimiter, ...(note ? { note } : {}) };
 }

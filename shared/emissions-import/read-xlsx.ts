@@ -1,4 +1,5 @@
 import { ImportFileError } from './errors';
+import { issueText } from './messages';
 import type { CellRange, CellValue, SheetTable } from './table';
 import { openZip, type ZipArchive } from './unzip';
 
@@ -31,17 +32,15 @@ export function readXlsx(bytes: Uint8Array, sheetName?: string): XlsxTable {
   const zip = openZip(bytes);
   const sheets = listSheets(zip);
   const sheetNames = sheets.map((sheet) => sheet.name);
-  if (sheets.length === 0) throw new ImportFileError('Excel-filen innehåller inga kalkylblad.');
+  if (sheets.length === 0) throw new ImportFileError(issueText.xlsxNoSheets());
   const wanted = sheetName?.trim().toLowerCase();
   const sheet =
     wanted === undefined || wanted === '' ? sheets[0] : sheets.find((s) => s.name.trim().toLowerCase() === wanted);
   if (!sheet) {
-    throw new ImportFileError(
-      `Excel-filen har inget blad som heter "${sheetName}". Bladen i filen är: ${sheetNames.map((n) => `"${n}"`).join(', ')}.`,
-    );
+    throw new ImportFileError(issueText.sheetNotFound(sheetName, sheetNames));
   }
   const xml = readText(zip, sheet.path);
-  if (xml === null) throw new ImportFileError(`Bladet "${sheet.name}" saknas i Excel-filen; filen är skadad.`);
+  if (xml === null) throw new ImportFileError(issueText.sheetPartMissing(sheet.name));
   const sharedStrings = readSharedStrings(zip);
   return { name: sheet.name, sheetNames, rows: parseSheetRows(xml, sharedStrings), merges: parseMerges(xml) };
 }
@@ -55,7 +54,7 @@ function readText(zip: ZipArchive, path: string): string | null {
 function listSheets(zip: ZipArchive): XlsxSheetInfo[] {
   const workbookPath = officeDocumentPath(zip);
   const workbook = readText(zip, workbookPath);
-  if (workbook === null) throw new ImportFileError('Filen är en ZIP-fil men inte en Excel-arbetsbok (.xlsx).');
+  if (workbook === null) throw new ImportFileError(issueText.zipNotWorkbook());
   const baseDir = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
   const relsXml = readText(zip, `${baseDir}_rels/${workbookPath.slice(baseDir.length)}.rels`) ?? '';
   const targets = new Map<string, string>();

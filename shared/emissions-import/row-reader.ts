@@ -1,9 +1,10 @@
 import { describe, EmissionAggregator } from './aggregate';
-import { type DecimalHint, formatSwedishNumber, readNumber } from './cell-values';
+import { type DecimalHint, readNumber } from './cell-values';
 import type { HeaderColumn, LayoutDetection, YearColumn } from './detect-layout';
 import { matchHeader } from './header-matching';
 import { FIRST_EMISSION_YEAR } from './import.schema';
 import type { IssueList } from './issues';
+import { issueText, type NumberKind } from './messages';
 import type { OrganisationMatcher, RegisteredOrganisation } from './organisation-matching';
 import type { ParseEmissionsOptions } from './parse-emissions';
 import type { ReadTable } from './read-file';
@@ -53,12 +54,9 @@ export class RowReader {
     this.maxYear = options.now.getUTCFullYear() + 1;
     this.validYearColumns = detection.yearColumns.filter((column) => {
       if (this.yearInRange(column.year)) return true;
-      this.issues.error(
-        detection.headerRowIndex + 1,
-        columnLetter(column.index),
-        `Kolumn ${columnLetter(column.index)} på rad ${detection.headerRowIndex + 1} gäller år ${column.year}, som ligger utanför ` +
-          `${this.yearRange()}. Kolumnen lästes inte.`,
-      );
+      const row = detection.headerRowIndex + 1;
+      const letter = columnLetter(column.index);
+      this.issues.error(row, letter, issueText.yearColumnOutOfRange(letter, row, column.year, this.yearRange()));
       return false;
     });
   }
@@ -79,21 +77,12 @@ export class RowReader {
         const match = part.trim() === '' ? null : this.matcher.match({ name: part });
         if (match) {
           this.fixedOrganisation = match.organisation;
-          this.issues.warning(
-            null,
-            null,
-            `Filen har ingen kolumn för organisation; alla värden gäller ${describe(match.organisation)}, som står i "${text}".`,
-          );
+          this.issues.warning(null, null, issueText.organisationFromTitle(describe(match.organisation), text));
           return true;
         }
       }
     }
-    this.issues.error(
-      headerRowIndex + 1,
-      null,
-      `Rubrikraden (rad ${headerRowIndex + 1}) saknar kolumn för organisation, och ingen känd organisation nämns ovanför den. ` +
-        'Förväntade en kolumn Kommun, Kommunkod, Organisation eller Region.',
-    );
+    this.issues.error(headerRowIndex + 1, null, issueText.noOrganisationColumn(headerRowIndex + 1));
     return false;
   }
 
@@ -192,16 +181,11 @@ export class RowReader {
       if (!isBlank(cell)) this.excludedSectors.set(sector.label, this.excludedSectors.get(sector.label) ?? row);
       return;
     }
-    const tonnes = this.numberOf(cell, column, row, 'utsläpp i ton CO2e, t.ex. 12 345,6', true);
+    const tonnes = this.numberOf(cell, column, row, 'emissions', true);
     if (tonnes === null) return;
     const letter = columnLetter(column.index);
     if (tonnes < 0) {
-      this.issues.error(
-        row,
-        letter,
-        `Rad ${row}, kolumn ${letter} ("${column.header}"): utsläppet är negativt (${formatSwedishNumber(tonnes)}) för ` +
-          `"${sector.label}". Ingen av de nio huvudsektorerna kan ha negativa utsläpp; förväntade 0 eller mer.`,
-      );
+      this.issues.error(row, letter, issueText.negativeEmissions(row, letter, column.header, tonnes, sector.label));
       return;
     }
     this.aggregator.add({
@@ -228,15 +212,11 @@ export class RowReader {
     organisation: RegisteredOrganisation,
     year: number,
   ): void {
-    const population = this.numberOf(cell, column, row, 'antal invånare, t.ex. 128 000', false);
+    const population = this.numberOf(cell, column, row, 'population', false);
     if (population === null) return;
     if (population < 0) {
       const letter = columnLetter(column.index);
-      this.issues.error(
-        row,
-        letter,
-        `Rad ${row}, kolumn ${letter} ("${column.header}"): antalet invånare är negativt (${formatSwedishNumber(population)}).`,
-      );
+      this.issues.error(row, letter, issueText.negativePopulation(row, letter, column.header, population));
       return;
     }
     this.aggregator.addPopulation(organisation, year, population, row, columnLetter(column.index));
@@ -247,7 +227,7 @@ export class RowReader {
     cell: CellValue | undefined,
     column: HeaderColumn,
     row: number,
-    expected: string,
+    expected: NumberKind,
     countBlank: boolean,
   ): number | null {
     const reading = readNumber(cell, this.hint);
@@ -264,12 +244,13 @@ export class RowReader {
       else this.uncachedFormulas.set(letter, { row, header: column.header, formula: cellText(cell), count: 1 });
       return null;
     }
-    const where = `Rad ${row}, kolumn ${letter} ("${column.header}")`;
-    const problem =
+    this.issues.error(
+      row,
+      letter,
       reading.reason === 'excel-error'
-        ? `cellen innehåller Excel-felet ${cellText(cell)}. Förväntade ${expected}.`
-        : `"${cellText(cell)}" är inte ett tal. Förväntade ${expected}; lämna cellen tom om värdet saknas.`;
-    this.issues.error(row, letter, `${where}: ${problem}`);
+        ? issueText.excelError(row, letter, column.header, cellText(cell), expected)
+        : issueText.notANumber(row, letter, column.header, cellText(cell), expected),
+    );
     return null;
   }
 
@@ -281,20 +262,11 @@ export class RowReader {
     const text = cellText(cell);
     const year = typeof cell === 'number' ? cell : /^\d{4}$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isInteger(year)) {
-      this.issues.error(
-        row,
-        letter,
-        `Rad ${row}, kolumn ${letter} ("${column.header}"): ${text === '' ? 'året saknas' : `"${text}" är inte ett årtal`}. ` +
-          `Förväntade ett år ${this.yearRange()}.`,
-      );
+      this.issues.error(row, letter, issueText.notAYear(row, letter, column.header, text, this.yearRange()));
       return null;
     }
     if (!this.yearInRange(year)) {
-      this.issues.error(
-        row,
-        letter,
-        `Rad ${row}, kolumn ${letter} ("${column.header}"): året ${year} ligger utanför ${this.yearRange()}.`,
-      );
+      this.issues.error(row, letter, issueText.yearOutOfRange(row, letter, column.header, year, this.yearRange()));
       return null;
     }
     return year;
@@ -317,11 +289,7 @@ export class RowReader {
       sub === '' || normaliseLabel(sub) === normaliseLabel(main) ? main : main === '' ? sub : `${main} - ${sub}`;
     const letter = columnLetter(column.index);
     if (label === '') {
-      this.issues.error(
-        row,
-        letter,
-        `Rad ${row}, kolumn ${letter} ("${column.header}"): sektor saknas. Förväntade en av de nio huvudsektorerna.`,
-      );
+      this.issues.error(row, letter, issueText.sectorMissing(row, letter, column.header));
       return null;
     }
     const sector = this.cachedSector(label);
@@ -368,7 +336,7 @@ export class RowReader {
       this.issues.warning(
         row,
         letter,
-        `Rad ${row}: koden ${code} tillhör ${describe(match.organisation)} men namnet i filen är "${name}". Koden användes.`,
+        issueText.organisationNameDiffers(row, code, describe(match.organisation), name),
       );
     }
     return match.organisation;
@@ -379,11 +347,7 @@ export class RowReader {
     if (code === '' && name === '') {
       const { organisationCode, organisationName } = this.detection.columns;
       const letter = columnLetter((organisationName ?? organisationCode)?.index ?? 0);
-      this.issues.error(
-        row,
-        letter,
-        `Rad ${row}, kolumn ${letter}: organisation saknas. Förväntade ett kommunnamn eller en kommunkod.`,
-      );
+      this.issues.error(row, letter, issueText.organisationMissing(row, letter));
       return;
     }
     this.unknownOrganisations.set(cacheKey, {
@@ -394,49 +358,27 @@ export class RowReader {
 
   /** Problems that repeat on many rows are reported once, with the first row and a count. */
   reportSummaries(): void {
-    const expected = MAIN_SECTORS.map((sector) => sector.nameSv).join(', ');
+    const sectors = {
+      sv: MAIN_SECTORS.map((sector) => sector.nameSv),
+      en: MAIN_SECTORS.map((sector) => sector.nameEn),
+    };
     for (const [label, { row, column, count }] of this.unknownSectors) {
-      const more = count > 1 ? ` (och ${count - 1} ${count === 2 ? 'rad' : 'rader'} till)` : '';
-      this.issues.error(
-        row,
-        column,
-        `Rad ${row}${more}, kolumn ${column}: okänd sektor "${label}". Förväntade en av huvudsektorerna ${expected}, ` +
-          'eller en undersektor som "Transporter - Personbilar".',
-      );
+      this.issues.error(row, column, issueText.unknownSector(row, count, column, label, sectors));
     }
     for (const [letter, { row, header, formula, count }] of this.uncachedFormulas) {
-      const more = count > 1 ? ` (och ${count - 1} celler till i kolumnen)` : '';
-      this.issues.error(
-        row,
-        letter,
-        `Rad ${row}${more}, kolumn ${letter} ("${header}"): cellen innehåller formeln ${formula} men inget sparat resultat. ` +
-          'Öppna filen i Excel och spara den igen så att resultaten sparas, eller klistra in cellerna som värden.',
-      );
+      this.issues.error(row, letter, issueText.uncachedFormula(row, count, letter, header, formula));
     }
     for (const [label, row] of this.excludedSectors) {
-      this.issues.warning(
-        row,
-        null,
-        `Sektorn "${label}" (första gången på rad ${row}) hör inte till de nio huvudsektorerna och importerades inte.`,
-      );
+      this.issues.warning(row, null, issueText.excludedSector(label, row));
     }
     if (this.aggregator.identicalDuplicates > 0) {
-      const count = this.aggregator.identicalDuplicates;
-      this.issues.warning(
-        null,
-        null,
-        `${count} ${count === 1 ? 'värde' : 'värden'} fanns på flera rader med samma värde; de räknades en gång.`,
-      );
+      this.issues.warning(null, null, issueText.identicalDuplicates(this.aggregator.identicalDuplicates));
     }
     if (this.skippedNotes > 0) {
-      this.issues.warning(
-        null,
-        null,
-        `${this.skippedNotes} rader under rubrikraden saknade värden (t.ex. fotnoter) och hoppades över.`,
-      );
+      this.issues.warning(null, null, issueText.skippedNotes(this.skippedNotes));
     }
     if (this.blankValues > 0 && this.detection.layout === 'long') {
-      this.issues.warning(null, null, `${this.blankValues} tomma utsläppsceller hoppades över.`);
+      this.issues.warning(null, null, issueText.blankValues(this.blankValues));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { ImportFileError } from './errors';
+import { issueText } from './messages';
 
 // An XLSX may legitimately inflate to many times its size, but not without bound (zip bombs).
 const MAX_INFLATED_BYTES = 512 * 1024 * 1024;
@@ -59,7 +60,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const data = bytes.subarray(start, start + entry.compressedSize);
       if (entry.method === 0) return data;
-      if (entry.method !== 8) throw new ImportFileError('Excel-filen använder en komprimering som inte stöds.');
+      if (entry.method !== 8) throw new ImportFileError(issueText.xlsxUnsupportedCompression());
       try {
         return inflateRawSync(data, { maxOutputLength: MAX_INFLATED_BYTES });
       } catch {
@@ -78,7 +79,5 @@ function findEndOfCentralDirectory(view: DataView): number {
 }
 
 function damaged(): ImportFileError {
-  return new ImportFileError(
-    'Excel-filen är skadad eller ofullständig och kan inte öppnas. Öppna den i Excel, spara den som .xlsx och försök igen.',
-  );
+  return new ImportFileError(issueText.xlsxDamaged());
 }

@@ -52,3 +52,14 @@ export const ContactChangeResultSchema = z.object({
 });
 
 export const ContactIdParamSchema = z.object({ id: z.string().min(1).max(100) });
+
+/**
+ * The details of a 409 `already_exists` for an address another contact has: that contact and its
+ * organisation (the name when the organisation is still in the register), so the console can link to it.
+ */
+export const EmailHolderDetailsSchema = z.object({
+  contactId: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string().optional(),
+});
+export type EmailHolderDetails = z.infer<typeof EmailHolderDetailsSchema>;

@@ -39,6 +39,15 @@ export const RollbackCountsSchema = z.object({
 });
 export type RollbackCounts = z.infer<typeof RollbackCountsSchema>;
 
+/** The import that makes a preview out of date, and what it did when (see `outdatedBy`). */
+export const OutdatedBySchema = z.object({
+  id: ImportIdSchema,
+  fileName: z.string(),
+  action: z.enum(['committed', 'rolled_back']),
+  at: z.string(),
+});
+export type OutdatedBy = z.infer<typeof OutdatedBySchema>;
+
 /** One import as the list shows it: who, when, which file, counts and state. */
 export const ImportSummarySchema = z.object({
   id: ImportIdSchema,
@@ -66,6 +75,12 @@ export const ImportSummarySchema = z.object({
   rollback: RollbackCountsSchema.optional(),
   rolledBackAt: z.string().optional(),
   rolledBackBy: z.string().optional(),
+  /**
+   * Only in the list, on a preview not yet committed: the later import that was saved or rolled
+   * back after this preview was made and changed values of the same organisations. The preview's
+   * counts are out of date and it cannot be committed (409 import_outdated): upload the file again.
+   */
+  outdatedBy: OutdatedBySchema.optional(),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 

@@ -81,8 +81,38 @@ describe("an organisation's contacts", () => {
     // Assert
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('already_exists');
-    expect(res.body.error.message).toMatch(/används redan/);
+    expect(res.body.error.message).toBe(
+      'E-postadressen politiker.1280@example.se används redan av en kontakt hos Malmö (1280).',
+    );
+    // The console links to the organisation that has the address.
+    expect(res.body.error.details).toEqual({
+      contactId: 'politiker-1280',
+      organisationId: '1280',
+      organisationName: 'Malmö',
+    });
     expect((await call(ctx, admin, 'GET', LUND_CONTACTS)).body.contacts).toHaveLength(2);
+  });
+
+  it('names the organisation of the contact that has the address when an edit would take it, too', async () => {
+    const res = await editContact('politiker-1281', { email: 'tjansteperson.1280@example.se' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.details).toMatchObject({ contactId: 'tjansteperson-1280', organisationId: '1280' });
+  });
+
+  it('names the holder’s organisation when the address claim catches a contact the check did not see', async () => {
+    // The service's check reads gsi2; the claim is what stops a concurrent write that got past it.
+    const repo = new ContactRepository(ctx.store);
+    const twin = {
+      id: 'twin',
+      organisationId: '1281',
+      name: 'Tvilling',
+      role: 'official' as const,
+      emailState: 'ok' as const,
+    };
+    await expect(repo.create({ ...twin, email: 'politiker.1280@example.se' })).rejects.toMatchObject({
+      code: 'already_exists',
+      details: { contactId: 'politiker-1280', organisationId: '1280' },
+    });
   });
 
   it('answers 404 for the contacts of an unknown organisation', async () => {

@@ -393,6 +393,114 @@ describe('emissions import API', () => {
     });
   });
 
+  describe('a preview older than the data', () => {
+    const list = async () =>
+      (await (await ctx.app.request('/api/admin/imports', { headers: { cookie: admin } })).json()) as Array<{
+        id: string;
+        outdatedBy?: unknown;
+      }>;
+    const entry = async (id: string) => (await list()).find((i) => i.id === id);
+    /** A file with Skåne's 2020 transport emissions only. */
+    const skaneOnly = {
+      fileName: 'skane.csv',
+      bytes: new TextEncoder().encode('Kod;År;Sektor;Utsläpp (ton CO2e)\n12;2020;Transporter;1234\n'),
+    };
+
+    it('is marked outdated by a later import of the same organisations, and cannot be committed', async () => {
+      // Arrange: two previews of the same data; the second is committed first
+      const old = await (await upload(ctx, admin, fixture('lang-sv-1252.csv'))).json();
+      ctx.clock.advance(60_000);
+      const later = await previewAndCommit(ctx, admin, fixture('export.xlsx'));
+      // Act
+      const listed = await entry(old.id);
+      const commit = await post(ctx, admin, `/api/admin/imports/${old.id}/commit`);
+      // Assert
+      expect(listed?.outdatedBy).toEqual({
+        id: later.preview.id,
+        fileName: 'export.xlsx',
+        action: 'committed',
+        at: new Date(NOW.getTime() + 60_000).toISOString(),
+      });
+      expect(commit.status).toBe(409);
+      const body = await commit.json();
+      expect(body.error).toMatchObject({
+        code: 'import_outdated',
+        details: { outdatedBy: { id: later.preview.id } },
+      });
+      expect(body.error.message).toMatch(
+        /^Förhandsgranskningen av "lang-sv-1252.csv" är inaktuell: "export.xlsx" sparades/,
+      );
+      // Nothing changed: the old preview is still a preview, and every value is the later import's.
+      expect((await new ImportRepository(ctx.store).require(old.id)).state).toBe('previewed');
+      expect((await allEmissions(ctx, admin)).every((v) => v.importId === later.preview.id)).toBe(true);
+      // The same file uploaded again previews what it changes now, and commits.
+      const fresh = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+      expect(fresh.preview.changes).toEqual({ new: 0, changed: 0, unchanged: VALUES });
+      expect(fresh.commitStatus).toBe(200);
+    });
+
+    it('is marked outdated by a later rollback too', async () => {
+      const committed = await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+      ctx.clock.advance(60_000);
+      const preview = await (await upload(ctx, admin, fixture('export.xlsx'))).json();
+      ctx.clock.advance(60_000);
+      await post(ctx, admin, `/api/admin/imports/${committed.preview.id}/rollback`);
+      expect((await entry(preview.id))?.outdatedBy).toMatchObject({ id: committed.preview.id, action: 'rolled_back' });
+      expect((await post(ctx, admin, `/api/admin/imports/${preview.id}/commit`)).status).toBe(409);
+    });
+
+    it('stays up to date when the later import is of other organisations or years, or changed nothing', async () => {
+      // Arrange: everything committed, then a preview of the same data (0 new), then Skåne alone,
+      // and Lund in a year the preview does not have
+      await previewAndCommit(ctx, admin, fixture('lang-sv-1252.csv'));
+      ctx.clock.advance(60_000);
+      const same = await (await upload(ctx, admin, fixture('export.xlsx'))).json();
+      const lundOnly = await (
+        await upload(ctx, admin, {
+          fileName: 'lund.csv',
+          bytes: new TextEncoder().encode('Kod;År;Sektor;Utsläpp (ton CO2e)\n1281;2020;Transporter;999\n'),
+        })
+      ).json();
+      ctx.clock.advance(60_000);
+      await post(ctx, admin, `/api/admin/imports/${same.id}/commit`); // writes 0 values
+      const skane = await previewAndCommit(ctx, admin, skaneOnly); // changes Skåne only
+      const lund2015 = await previewAndCommit(ctx, admin, {
+        fileName: 'lund-2015.csv',
+        bytes: new TextEncoder().encode('Kod;År;Sektor;Utsläpp (ton CO2e)\n1281;2015;Avfall;77\n'),
+      });
+      // Act + Assert
+      expect(skane.commit.result.changed).toBe(1);
+      expect(lund2015.commit.result.new).toBe(1);
+      expect((await entry(lundOnly.id))?.outdatedBy).toBeUndefined();
+      expect((await post(ctx, admin, `/api/admin/imports/${lundOnly.id}/commit`)).status).toBe(200);
+    });
+
+    it('cannot be committed when a value it would change was written after it, whoever wrote it', async () => {
+      // Arrange: a preview, then the value it holds written by an import the list does not know
+      const preview = await (await upload(ctx, admin, skaneOnly)).json();
+      ctx.clock.advance(60_000);
+      await new EmissionRepository(ctx.store).putIf(
+        {
+          organisationId: '12',
+          year: 2020,
+          sector: 'transporter',
+          tonnesCO2e: 5,
+          importId: 'another-import',
+          updatedAt: ctx.clock.now().toISOString(),
+        },
+        undefined,
+      );
+      // Act
+      const commit = await post(ctx, admin, `/api/admin/imports/${preview.id}/commit`);
+      // Assert
+      expect(commit.status).toBe(409);
+      expect((await commit.json()).error).toMatchObject({
+        code: 'import_outdated',
+        details: { outdatedBy: null, valuesWrittenSince: 1 },
+      });
+    });
+  });
+
   describe('rollback', () => {
     it('restores the replaced values, refuses while a later import holds them, and deletes created values', async () => {
       // Arrange

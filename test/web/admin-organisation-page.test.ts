@@ -4,6 +4,7 @@ import type { OrganisationEmission } from '../../shared/schemas/emission-import.
 import { en } from '../../web/src/pages/admin/i18n/en';
 import { sv } from '../../web/src/pages/admin/i18n/sv';
 import { contactExportFileName } from '../../web/src/pages/admin/lib/contact-export';
+import { moveConsequences, searchOrganisations } from '../../web/src/pages/admin/lib/contact-move';
 import {
   bars,
   emissionsOverview,
@@ -88,5 +89,57 @@ describe('the file name of a contact’s personal-data export', () => {
     expect(contactExportFileName('***', '2026-03-18T10:00:00Z', 'abc/../1')).toBe(
       'personuppgifter-kontakt-abc1-2026-03-18.json',
     );
+  });
+});
+
+describe('moving a contact: finding the organisation', () => {
+  const register = [
+    { id: '1280', name: 'Malmö' },
+    { id: '1281', name: 'Lund' },
+    { id: '12', name: 'Region Skåne' },
+    { id: '2260', name: 'Ånge' },
+    { id: '1233', name: 'Vellinge' },
+    { id: '0180', name: 'Stockholm' },
+    { id: '01', name: 'Region Stockholm' },
+    { id: '1282', name: 'Landskrona' },
+  ];
+  const ids = (query: string) => searchOrganisations(register, query).map((o) => o.id);
+
+  it('finds a name by any part of it, ignoring case and diacritics, names that start with it first', () => {
+    expect(ids('malmo')).toEqual(['1280']);
+    expect(ids('ange')).toEqual(['2260']);
+    // Landskrona and Lund start with L; the rest have an l inside.
+    expect(ids('L')).toEqual(['1282', '1281', '1280', '01', '0180', '1233']);
+    expect(ids('stockholm')).toEqual(['0180', '01']);
+    expect(ids('skåne')).toEqual(['12']);
+  });
+
+  it('finds a code exactly first, then the codes that start with the digits typed', () => {
+    expect(ids('12')).toEqual(['12', '1233', '1280', '1281', '1282']);
+    expect(ids('1281')).toEqual(['1281']);
+    expect(ids('99')).toEqual([]);
+  });
+
+  it('finds nothing before anything is typed', () => {
+    expect(ids('  ')).toEqual([]);
+  });
+});
+
+describe('moving a contact: the statutes’ roles', () => {
+  const anna = { id: 'a', name: 'Anna', role: 'official' as const };
+  const bo = { id: 'b', name: 'Bo', role: 'politician' as const };
+  const malmo = { contacts: [{ id: 'm1', name: 'Maja', role: 'official' as const }] };
+
+  it('names who holds the role at the new organisation already', () => {
+    expect(moveConsequences(anna, { contacts: [anna, bo] }, malmo, 'official').holders.map((h) => h.name)).toEqual([
+      'Maja',
+    ]);
+    expect(moveConsequences(anna, { contacts: [anna, bo] }, malmo, 'politician').holders).toEqual([]);
+  });
+
+  it('says when the organisation left behind has nobody else in the contact’s role', () => {
+    expect(moveConsequences(anna, { contacts: [anna, bo] }, malmo, 'official').leavesGap).toBe(true);
+    const another = { id: 'c', name: 'Cecilia', role: 'official' as const };
+    expect(moveConsequences(anna, { contacts: [anna, bo, another] }, malmo, 'official').leavesGap).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import {
   type Contact,
   ContactRoleSchema,
   ContactSchema,
+  type EmailHolderDetails,
   EmailSchema,
   EmailStateSchema,
 } from '../../../shared/schemas/contact.schema';
@@ -295,7 +296,13 @@ export class ContactRepository {
     const claim = await this.store.get(key);
     const holderId = typeof claim?.contactId === 'string' ? claim.contactId : undefined;
     const holder = holderId ? await this.findById(holderId) : undefined;
-    if (holder && holder.email === contact.email) throw taken();
+    if (holder && holder.email === contact.email) {
+      const details: EmailHolderDetails = { contactId: holder.id, organisationId: holder.organisationId };
+      throw new AlreadyExistsError(
+        `E-postadressen används redan av en kontakt hos organisation ${holder.organisationId}.`,
+        details,
+      );
+    }
     await this.store.put(item, {
       kind: 'expression',
       expression: 'attribute_not_exists(pk) OR contactId = :stale',

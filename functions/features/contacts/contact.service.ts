@@ -5,6 +5,7 @@ import type {
   Contact,
   ContactWarning,
   CreateContactInputSchema,
+  EmailHolderDetails,
   UpdateContactInputSchema,
 } from '../../../shared/schemas/contact.schema';
 import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
@@ -196,12 +197,24 @@ export class ContactService {
     await this.deps.contacts.completeRemoval(removed);
   }
 
-  /** Throws AlreadyExistsError when another contact has the address (claims catch races; this catches older data). */
+  /**
+   * Throws AlreadyExistsError when another contact has the address (claims catch races; this
+   * catches older data), naming the organisation that contact belongs to, in the message and in
+   * `details` (EmailHolderDetails), so the console can link to it: one more read, on the error
+   * path only. Only admins reach this, and they see every organisation's contacts anyway.
+   */
   async assertEmailFree(email: string, contactId: string): Promise<void> {
     const holders = await this.deps.contacts.findByEmail(email);
-    if (holders.some((holder) => holder.id !== contactId)) {
-      throw new AlreadyExistsError(`E-postadressen ${email} används redan av en annan kontakt.`);
-    }
+    const holder = holders.find((candidate) => candidate.id !== contactId);
+    if (!holder) return;
+    const organisation = await this.deps.organisations.get(holder.organisationId);
+    const where = organisation ? `${organisation.name} (${organisation.id})` : holder.organisationId;
+    const details: EmailHolderDetails = {
+      contactId: holder.id,
+      organisationId: holder.organisationId,
+      ...(organisation ? { organisationName: organisation.name } : {}),
+    };
+    throw new AlreadyExistsError(`E-postadressen ${email} används redan av en kontakt hos ${where}.`, details);
   }
 
   private async require(contactId: string): Promise<Contact> {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { EmissionValue } from '../../../shared/emissions-import/import.schema';
 import { SECTOR_IDS, type SectorId } from '../../../shared/emissions-import/sectors';
 import {
@@ -39,6 +40,14 @@ export interface PlannedChange {
 
 type ValueTuple = [string, number, number, number, number | null];
 
+/** An import as the history lists it, with the organisations it has values for. */
+export interface HistoryEntry {
+  summary: ImportSummary;
+  organisations: readonly string[];
+}
+
+const MatchedOrganisationsSchema = z.object({ matched: z.array(z.string()) });
+
 /**
  * Imports (`importById`, `allImports`) and, under each import's partition, the chunks that keep
  * its parsed values (`importValues`) and its commit plan (`importChanges`). Chunks are written
@@ -60,13 +69,21 @@ export class ImportRepository {
 
   /** Newest first. */
   async list(limit: number): Promise<ImportSummary[]> {
+    return (await this.history(limit)).map((entry) => entry.summary);
+  }
+
+  /** Newest first, each with the codes of the organisations its file has values for: one query. */
+  async history(limit: number): Promise<HistoryEntry[]> {
     const { items } = await this.store.query({
       index: 'gsi1',
       partition: keys.allImportsPk,
       newestFirst: true,
       limit,
     });
-    return items.map((item) => ImportSummarySchema.parse(item));
+    return items.map((item) => ({
+      summary: ImportSummarySchema.parse(item),
+      organisations: MatchedOrganisationsSchema.safeParse(item.organisations).data?.matched ?? [],
+    }));
   }
 
   /** Creates the import record; throws AlreadyExistsError when the id is taken. */

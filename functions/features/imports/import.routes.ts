@@ -198,13 +198,15 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
       method: 'get',
       path: '/api/admin/imports',
       ...admin,
-      summary: 'Imports, newest first: who, when, which file, counts and state.',
+      summary:
+        'Imports, newest first: who, when, which file, counts and state. A preview made before a later import changed ' +
+        'values of the same organisations carries `outdatedBy` (that import) and cannot be committed.',
       request: { query: ImportListQuerySchema },
       responses: { 200: jsonResponse(z.array(ImportSummarySchema), 'Importer'), ...commonErrors },
     }),
     async (c) => {
       const { limit } = c.req.valid('query');
-      const imports = await deps.imports.list(limit);
+      const imports = await deps.service.list(limit);
       return c.json(
         imports.map((entry) => ImportSummarySchema.parse(entry)),
         200,
@@ -241,7 +243,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
         202: jsonResponse(CommitResponseSchema, 'Pågår: anropa igen'),
         ...commonErrors,
         404: errorResponse('Saknas'),
-        409: errorResponse('Importen är ångrad eller ändrades samtidigt'),
+        409: errorResponse('Importen är ångrad, ändrades samtidigt, eller är inaktuell (import_outdated)'),
         422: errorResponse('Filen har fel, eller ett värde ändrades av en annan import under tiden'),
       },
     }),

@@ -2,11 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { diffEmissions } from '../../../shared/emissions-import/diff';
 import { emissionKey } from '../../../shared/emissions-import/emission-key';
 import type { EmissionValue, ImportIssue } from '../../../shared/emissions-import/import.schema';
+import { issueText } from '../../../shared/emissions-import/messages';
 import { MAX_IMPORT_BYTES, parseEmissionsFile } from '../../../shared/emissions-import/parse-emissions';
 import type {
   CommitCounts,
   CommitResponse,
   ImportPreviewResponse,
+  ImportSummary,
+  OutdatedBy,
   RollbackResponse,
 } from '../../../shared/schemas/emission-import.schema';
 import { DomainRuleError, PayloadTooLargeError, StateConflictError } from '../../errors/domain-errors';
@@ -19,11 +22,11 @@ import {
   forEachLimited,
 } from '../emissions/emission.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
-import type { ImportRecord, ImportRepository, PlannedChange } from './import.repository';
+import type { HistoryEntry, ImportRecord, ImportRepository, PlannedChange } from './import.repository';
 
 /** Conditional writes in flight at once during a commit or rollback. */
 const WRITE_CONCURRENCY = 25;
-/** How many earlier imports are checked for the same file. */
+/** How many earlier imports are checked for the same file, and for a later one that outdates a preview. */
 const SAME_FILE_LOOKBACK = 50;
 /** At most this many superseded values are named in a refused rollback. */
 const MAX_NAMED_VALUES = 50;
@@ -134,11 +137,27 @@ export class ImportService {
   }
 
   /**
+   * The imports, newest first, each preview not yet committed with `outdatedBy` when a later
+   * import changed data of the same organisations and years after it was made (see
+   * {@link outdatedBy}): one query.
+   */
+  async list(limit: number): Promise<ImportSummary[]> {
+    const history = await this.deps.imports.history(limit);
+    return history.map((entry) => {
+      const later = outdatedBy(entry, history);
+      return later ? { ...entry.summary, outdatedBy: later } : entry.summary;
+    });
+  }
+
+  /**
    * Writes the import's values. Only a preview without errors can be committed (else 422 with the
-   * errors). The first run fixes the plan (what differs from storage, with the values it replaces)
-   * and moves the import to `committing`; every run then writes the planned values not yet written,
-   * each with a conditional put, and the last moves it to `committed`. With a `deadline` it stops
-   * early and answers `done: false`; calling again continues.
+   * errors), and only while it is up to date: a preview made before another import changed data it
+   * covers (see assertUpToDate) answers 409 `import_outdated`, since its counts, and perhaps its
+   * file, are older than the data (upload the file again). The first run fixes the plan (what
+   * differs from storage, with the values it replaces) and moves the import to `committing`; every
+   * run then writes the planned values not yet written, each with a conditional put, and the last
+   * moves it to `committed`. With a `deadline` it stops early and answers `done: false`; calling
+   * again continues.
    *
    * Where a run starts: the first run writes the plan it just made, without reading storage again.
    * A run that stops at the deadline saves how many leading planned values are stored
@@ -340,6 +359,7 @@ export class ImportService {
   ): Promise<{ record: ImportRecord; changes?: PlannedChange[] }> {
     const values = await this.deps.imports.values(record.id, record.valueChunks);
     const existing = await this.deps.emissions.ofOrganisations(organisationsOf(values));
+    await this.assertUpToDate(record, values, existing);
     const diff = diffEmissions(values, [...existing.values()]);
     const changes: PlannedChange[] = diff.changes.map((change) => {
       const stored = existing.get(change.key);
@@ -372,6 +392,40 @@ export class ImportService {
       if (now.state === 'committing' && now.plan) return { record: now };
       throw error;
     }
+  }
+
+  /**
+   * Throws StateConflictError `import_outdated` when the preview is older than the data it would
+   * change: a recent import was saved or rolled back since, changing data of its organisations and
+   * years (what the list shows as `outdatedBy`), or a stored value the file would change was written
+   * after it by another import (the same check for imports the list no longer reaches). Values
+   * this import wrote itself (a concurrent run of its own commit) do not count.
+   */
+  private async assertUpToDate(
+    record: ImportRecord,
+    values: readonly EmissionValue[],
+    stored: Map<string, EmissionRecord>,
+  ): Promise<void> {
+    const history = await this.deps.imports.history(SAME_FILE_LOOKBACK);
+    const self = history.find((entry) => entry.summary.id === record.id) ?? {
+      summary: record,
+      organisations: record.organisations.matched,
+    };
+    const later = outdatedBy(self, history);
+    const written = values.filter((value) => {
+      const now = stored.get(emissionKey(value));
+      return now !== undefined && now.importId !== record.id && now.updatedAt > record.createdAt;
+    });
+    if (!later && written.length === 0) return;
+    const by = later
+      ? `"${later.fileName}" ${later.action === 'committed' ? 'sparades' : 'ångrades'} ${later.at.slice(0, 10)}`
+      : 'en annan import sparades';
+    throw new StateConflictError(
+      'import_outdated',
+      `Förhandsgranskningen av "${record.fileName}" är inaktuell: ${by} efter att filen lästes och ändrade värden för ` +
+        'samma organisationer. Ladda upp filen igen för att se vad den ändrar nu.',
+      { outdatedBy: later ?? null, valuesWrittenSince: written.length },
+    );
   }
 
   /** One planned value: a put conditioned on the import that holds the stored value now. */
@@ -442,14 +496,45 @@ export class ImportService {
     const earlier = await this.deps.imports.list(SAME_FILE_LOOKBACK);
     const same = earlier.find((entry) => entry.sha256 === sha256 && entry.state === 'committed');
     if (!same) return [];
-    return [
-      {
-        row: null,
-        column: null,
-        message: `Samma fil sparades redan ${same.committedAt?.slice(0, 10) ?? same.createdAt.slice(0, 10)} av ${same.committedBy ?? same.createdBy}. Att spara den igen ändrar ingenting.`,
-      },
-    ];
+    const date = (same.committedAt ?? same.createdAt).slice(0, 10);
+    return [{ row: null, column: null, ...issueText.sameFileCommitted(date, same.committedBy ?? same.createdBy) }];
   }
+}
+
+/**
+ * The import that makes a preview out of date, if any: among `history`, the latest other import
+ * saved (with values new or changed) or rolled back after `entry` was previewed, sharing an
+ * organisation and a year with it (so it may have changed a value the preview counted). Only a
+ * preview not yet committed (`previewed`) can be out of date; an import that changed nothing (a
+ * commit of the same data) outdates nothing.
+ */
+export function outdatedBy(entry: HistoryEntry, history: readonly HistoryEntry[]): OutdatedBy | undefined {
+  if (entry.summary.state !== 'previewed') return undefined;
+  const mine = new Set(entry.organisations);
+  let latest: OutdatedBy | undefined;
+  for (const other of history) {
+    const { summary } = other;
+    if (summary.id === entry.summary.id || !other.organisations.some((code) => mine.has(code))) continue;
+    if (!yearsOverlap(summary.years, entry.summary.years)) continue;
+    const events: OutdatedBy[] = [];
+    const wrote = (summary.result?.new ?? 0) + (summary.result?.changed ?? 0) > 0;
+    if (summary.committedAt && wrote) {
+      events.push({ id: summary.id, fileName: summary.fileName, action: 'committed', at: summary.committedAt });
+    }
+    const undid = (summary.rollback?.restored ?? 0) + (summary.rollback?.deleted ?? 0) > 0;
+    if (summary.rolledBackAt && undid) {
+      events.push({ id: summary.id, fileName: summary.fileName, action: 'rolled_back', at: summary.rolledBackAt });
+    }
+    for (const event of events) {
+      if (event.at > entry.summary.createdAt && (!latest || event.at > latest.at)) latest = event;
+    }
+  }
+  return latest;
+}
+
+/** Whether two files' year spans share a year (files without values share none). */
+function yearsOverlap(a: [number, number] | null, b: [number, number] | null): boolean {
+  return a !== null && b !== null && a[0] <= b[1] && b[0] <= a[1];
 }
 
 function resultOf(record: ImportRecord): CommitCounts {

@@ -61,6 +61,14 @@ async function stat(page: Page, label: string): Promise<string> {
   return ((await box.locator('.stat-number').textContent()) ?? '').replace(/\s/g, '');
 }
 
+/** The id of the newest import of `fileName`, from the history the API answers. */
+async function importId(page: Page, fileName: string): Promise<string> {
+  const res = await page.request.get(new URL('/api/admin/imports', page.url()).toString());
+  const found = ((await res.json()) as Array<{ id: string; fileName: string }>).find((i) => i.fileName === fileName);
+  assert(found, `an import of ${fileName}`);
+  return found.id;
+}
+
 async function openImportPage(e2e: Parameters<Scenario['run']>[0]): Promise<Page> {
   const context = await e2e.newContext();
   const page = await e2e.signIn(context, KANSLI);
@@ -188,7 +196,7 @@ export const scenarios: Scenario[] = [
       await e2e.screenshot(page, 'admin-import-preview');
 
       // Commit and see it in the history.
-      await page.getByRole('button', { name: 'Spara importen' }).click();
+      await page.getByRole('button', { name: 'Spara importen', exact: true }).click();
       await page
         .getByRole('status')
         .getByText(
@@ -297,6 +305,93 @@ export const scenarios: Scenario[] = [
         .locator('.afield-error .error-message')
         .getByText('The file is 20.1 MB. At most 20 MB can be read: split it into several files.')
         .waitFor();
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'the import page tells a file without data rows from one that changes nothing, marks an out-of-date preview, and speaks English',
+    async run(e2e) {
+      const page = await openImportPage(e2e);
+      const watch = watchPage(page);
+      const history = page.getByRole('table', { name: 'Tidigare importer' });
+      const historyRow = (fileName: string) =>
+        history.locator('tbody tr', { has: page.getByRole('rowheader', { name: new RegExp(`^${fileName}`) }) });
+      const previewFile = async (name: string, text: string) => {
+        await page.getByLabel('Fil', { exact: true }).setInputFiles({
+          name,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(text, 'utf8'),
+        });
+        await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+        await page.getByRole('heading', { level: 2, name: `Förhandsgranskning av ${name}` }).waitFor();
+      };
+      const saveButton = page.getByRole('button', { name: 'Spara importen', exact: true });
+      // Mora 1991: a value no other scenario imports.
+      const mora = 'Kommunkod;År;Sektor;Utsläpp (ton CO2e)\n2062;1991;Avfall;321\n';
+
+      // 1. Only a header row: an error in the preview, and nothing to save.
+      await previewFile('bara-rubrik.csv', 'Kommunkod;År;Sektor;Utsläpp (ton CO2e)\n');
+      await page
+        .getByRole('table', { name: 'Fel i filen' })
+        .getByText('Filen har en rubrikrad (rad 1) men inga rader med värden under den.')
+        .waitFor();
+      await page.getByRole('status').getByText('Filen är läst: 0 rader, 1 fel.').waitFor();
+      assertEqual(await saveButton.count(), 0, 'no save for a file without data rows');
+      await e2e.screenshot(page, 'admin-import-header-only');
+
+      // 2. A preview that is not saved, then the same data saved from another file.
+      await previewFile('mora-1991.csv', mora);
+      await page.getByText('Värden: 1 nya, 0 ändrade, 0 oförändrade.').waitFor();
+      await page.getByRole('status').getByText('Filen är läst: 1 rad, 0 fel.').waitFor();
+      await page.getByRole('button', { name: 'Släpp filen' }).click();
+      await previewFile('mora-1991-kopia.csv', mora);
+      await saveButton.click();
+      await page.getByRole('status').getByText('Importen är sparad: 1 nya, 0 ändrade, 0 oförändrade värden.').waitFor();
+
+      // 3. The first preview's counts are from before: out of date, no save.
+      const outdated = historyRow('mora-1991.csv');
+      await outdated.getByText('Inaktuell', { exact: true }).waitFor();
+      await outdated.getByText(/^Data ändrades när mora-1991-kopia\.csv sparades .+\. Läs in filen igen/).waitFor();
+      assertEqual(await outdated.getByRole('button', { name: /^Spara/ }).count(), 0, 'no save on an outdated preview');
+      await outdated.getByText('1 organisation', { exact: true }).waitFor();
+      const refused = await page.request.post(
+        `${e2e.baseUrl}/api/admin/imports/${await importId(page, 'mora-1991.csv')}/commit`,
+        {
+          headers: { origin: e2e.baseUrl },
+        },
+      );
+      assertEqual(refused.status(), 409, 'the API refuses the outdated preview too');
+
+      // 4. The same file read again: nothing to save.
+      await previewFile('mora-1991.csv', mora);
+      await page.getByText('Värden: 0 nya, 0 ändrade, 1 oförändrade.').waitFor();
+      await page.getByText('Inget att spara: alla värden i filen finns redan sparade med samma värde.').waitFor();
+      assertEqual(await saveButton.count(), 0, 'no save for a file that changes nothing');
+      await e2e.axe(page, '/admin/import (nothing to save, outdated preview)');
+      await e2e.screenshot(page, 'admin-import-history-outdated');
+
+      // 5. In English: the issues and the history's counts.
+      await previewFile('bara-rubrik.csv', 'Kommunkod;År;Sektor;Utsläpp (ton CO2e)\n');
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Emissions data import' }).waitFor();
+      await page
+        .getByRole('table', { name: 'Errors in the file' })
+        .getByText('The file has a header row (row 1) but no rows of values below it.')
+        .waitFor();
+      const englishHistory = page.getByRole('table', { name: 'Earlier imports' });
+      await englishHistory
+        .locator('tbody tr', { has: page.getByRole('rowheader', { name: /^bara-rubrik\.csv/ }) })
+        .first()
+        .getByText('0 organisations · 1 error', { exact: true })
+        .waitFor();
+      await englishHistory
+        .locator('tbody tr', { has: page.getByRole('rowheader', { name: /^mora-1991\.csv/ }) })
+        .last()
+        .getByText('Out of date', { exact: true })
+        .waitFor();
+      await e2e.axe(page, '/admin/import (English)');
+      await e2e.screenshot(page, 'admin-import-english');
+      await page.getByRole('button', { name: 'På svenska' }).click();
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

@@ -8,6 +8,8 @@ const KANSLI = 'kansli@example.se';
 const ORG = { code: '1763', name: 'Forshaga' };
 const CONTACT = { name: 'Åsa Testperson', email: 'asa.testperson@example.se', role: 'official' as const };
 const POPULATION = 11_500;
+/** Moved to another organisation (the third scenario). */
+const MOVER = { name: 'Mona Flyttsson', email: 'mona.flyttsson@example.se', role: 'official' as const };
 /** Removed, then erased by address (the second scenario). */
 const FORMER = { name: 'Bertil Tidigare', email: 'bertil.tidigare@example.se', role: 'official' as const };
 
@@ -483,6 +485,106 @@ export const scenarios: Scenario[] = [
         await page.request.patch(`${e2e.baseUrl}/api/admin/organisations/${code}`, {
           data: { memberUntil: null, population: 17_000 },
         });
+      }
+    },
+  },
+  {
+    name: 'the kansli moves a contact to another organisation, and an address another organisation has is named with a link',
+    async run(e2e) {
+      const kansliContext = await e2e.newContext();
+      const page = await e2e.signIn(kansliContext, KANSLI);
+      const watch = watchPage(page);
+      const headers = { origin: e2e.baseUrl };
+      const TARGET = { code: '1780', name: 'Karlstad' };
+      const added = await kansliContext.request.post(`${e2e.baseUrl}/api/admin/organisations/${ORG.code}/contacts`, {
+        headers,
+        data: MOVER,
+      });
+      assertEqual(added.status(), 201, 'POST …/contacts');
+      const contactId = ((await added.json()) as { contact: { id: string } }).contact.id;
+      try {
+        // 1. "Flytta" on the contact, from the keyboard: find the organisation by typing.
+        await openOrganisation(e2e, page);
+        await page.getByRole('button', { name: `Flytta ${MOVER.name} till en annan organisation` }).press('Enter');
+        const dialog = page.getByRole('dialog', { name: `Flytta ${MOVER.name} till en annan organisation` });
+        await dialog.waitFor();
+        await dialog.getByText(`${MOVER.name} flyttas från ${ORG.name} med namn och e-postadress.`).waitFor();
+        const search = dialog.getByLabel('Ny organisation');
+        // Nothing chosen: the field says so and takes the focus.
+        await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
+        await dialog.getByText('Välj organisationen i listan.').waitFor();
+        await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === 'search');
+        await search.fill('a');
+        await dialog
+          .getByRole('status')
+          .getByText(/^\d+ organisationer matchar/)
+          .waitFor();
+        await search.fill('KARL');
+        await dialog.getByRole('status').getByText('1 organisation matchar.').waitFor();
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Space');
+        const choice = dialog.getByRole('radio', { name: `${TARGET.name} (${TARGET.code})` });
+        assert(await choice.isChecked(), 'Karlstad is chosen from the keyboard');
+        // Karlstad has an official already: the dialog says so before anything is moved.
+        await dialog
+          .getByText(new RegExp(`^${TARGET.name} har redan .+ som tjänsteperson\\. Efter flytten har`))
+          .waitFor();
+        await e2e.axe(page, 'move dialog');
+        await e2e.screenshot(page, 'admin-contact-move-dialog', { fullPage: false });
+        const sent = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().endsWith(`/contacts/${contactId}`));
+        await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
+        assertEqual(
+          JSON.stringify((await sent).postDataJSON()),
+          JSON.stringify({ organisationId: TARGET.code }),
+          'the PATCH body',
+        );
+        await dialog.waitFor({ state: 'hidden' });
+        await page
+          .getByRole('status')
+          .getByText(`${MOVER.name} är flyttad till ${TARGET.name} (${TARGET.code}).`)
+          .waitFor();
+        await page.getByRole('button', { name: `Ändra ${MOVER.name}` }).waitFor({ state: 'detached' });
+        const target = (await (
+          await kansliContext.request.get(`${e2e.baseUrl}/api/admin/organisations/${TARGET.code}/contacts`)
+        ).json()) as { contacts: Array<{ id: string; role: string }> };
+        assert(
+          target.contacts.some((c) => c.id === contactId && c.role === 'official'),
+          'the contact is Karlstad’s now, still an official',
+        );
+
+        // 2. Adding the person here again: the address is named as another organisation's, with a link.
+        await page.getByRole('button', { name: 'Lägg till kontakt' }).click();
+        const add = page.getByRole('dialog', { name: 'Lägg till kontaktperson' });
+        await add.getByLabel('Namn').fill(MOVER.name);
+        await add.getByLabel('E-post').fill(MOVER.email);
+        await add.getByRole('button', { name: 'Lägg till kontakt' }).click();
+        await add
+          .locator('.error-message')
+          .getByText(`E-postadressen används redan av en kontakt hos ${TARGET.name} (${TARGET.code}).`)
+          .waitFor();
+        const open = add.getByRole('link', { name: `Öppna ${TARGET.name} (${TARGET.code})` });
+        assertEqual(await open.getAttribute('href'), `/admin/organisationer/${TARGET.code}`, 'the link');
+        await e2e.axe(page, 'add dialog (address in use)');
+        await e2e.screenshot(page, 'admin-contact-email-in-use', { fullPage: false });
+        await open.click();
+        await page.getByRole('heading', { level: 1, name: TARGET.name }).waitFor();
+        assertEqual(await page.getByRole('dialog').count(), 0, 'the dialog closed with the move to the other page');
+        await page.getByRole('button', { name: `Flytta ${MOVER.name} till en annan organisation` }).waitFor();
+        await e2e.axe(page, `/admin/organisationer/${TARGET.code} (moved contact)`);
+        await e2e.screenshot(page, 'admin-contact-moved-target');
+
+        // 3. The log words the move.
+        await page.goto(`${e2e.baseUrl}/admin/logg?organisation=${TARGET.code}`);
+        const log = page.getByRole('table', { name: 'Händelser, senaste först' });
+        const entry = log
+          .locator('tbody tr', { has: page.getByRole('rowheader', { name: /^Kontakt flyttad/ }) })
+          .first();
+        await entry.getByText(`Organisation: ${ORG.code} → ${TARGET.code}`).waitFor();
+        await entry.getByText('Ändrat: Organisation').waitFor();
+        await e2e.screenshot(page, 'admin-audit-contact-moved');
+        assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+      } finally {
+        await kansliContext.request.delete(`${e2e.baseUrl}/api/admin/contacts/${contactId}`, { headers });
       }
     },
   },

@@ -68,6 +68,18 @@ describe('parseContactsCsv', () => {
     expect(parsed.errors.every((error) => error.message.length > 0)).toBe(true);
   });
 
+  it('says four digits that are no kommun (9999) are not a valid code, rather than not four digits', () => {
+    const parsed = parseContactsCsv(
+      '9999;A;a@example.se;politiker\n12345;B;b@example.se;politiker\n;C;c@example.se;politiker',
+    );
+    expect(parsed.errors.map((error) => error.message)).toEqual([
+      '9999 är ingen giltig kommun- eller länskod. En kommunkod har fyra siffror och börjar med länets kod ' +
+        '(t.ex. 0180 eller 1281); länskoderna är 01, 03–10, 12–14 och 17–25.',
+      '12345 är ingen kommun- eller länskod. Ange fyra siffror för en kommun (t.ex. 0180) eller två för en region (t.ex. 12).',
+      'Koden saknas.',
+    ]);
+  });
+
   it('refuses the same address twice, pointing at the first row', () => {
     const parsed = parseContactsCsv('1281;A;a@lund.se;politiker\n1280;B;A@Lund.se;politiker');
     expect(parsed.valid).toHaveLength(1);

@@ -4,8 +4,8 @@ import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { type AuditEntry, adminApi } from './api';
 import { AsyncContent, DataTable, DateTime, Field, useCampaignList } from './components';
-import { type AdminKey, useAdminT } from './i18n';
-import { changes, summarise } from './lib/audit-changes';
+import { useAdminT } from './i18n';
+import { actionLabel, changes, summarise } from './lib/audit-changes';
 import { errorMessage } from './lib/field-errors';
 
 /** Entries per page; "Visa fler" fetches the next page from the API's cursor. */
@@ -129,8 +129,10 @@ export function AuditPage() {
               {hasMore
                 ? t('audit.countMore', { count: entries.length })
                 : organisation || campaign
-                  ? t('audit.countFiltered', { count: entries.length })
-                  : t('audit.countRecent', { count: entries.length })}
+                  ? t(entries.length === 1 ? 'audit.countFilteredOne' : 'audit.countFiltered', {
+                      count: entries.length,
+                    })
+                  : t(entries.length === 1 ? 'audit.countRecentOne' : 'audit.countRecent', { count: entries.length })}
             </p>
             <AuditTable entries={entries} focusId={later.firstNew} />
             {moreError && (
@@ -166,11 +168,6 @@ function AuditTable({ entries, focusId }: { entries: AuditEntry[]; focusId?: str
     if (focusId) focusRef.current?.focus();
   }, [focusId]);
   if (entries.length === 0) return <p className="muted">{t('audit.none')}</p>;
-  const actionLabel = (action: string) => {
-    const key = `action.${action}` as AdminKey;
-    const text = t(key);
-    return text === key ? action : text;
-  };
   return (
     <DataTable
       label={t('audit.title')}
@@ -186,21 +183,23 @@ function AuditTable({ entries, focusId }: { entries: AuditEntry[]; focusId?: str
           </td>
           <td className="actor-cell">{e.actor}</td>
           <th scope="row" ref={e.id === focusId ? focusRef : undefined} tabIndex={e.id === focusId ? -1 : undefined}>
-            {actionLabel(e.action)}
+            {actionLabel(e.action, t)}
             <span className="cell-sub mono">{e.action}</span>
           </th>
           <td className="break mono">{e.target}</td>
           <td className="break change-cell">
-            {changes(e.before, e.after, t)?.map((line) => <span key={line}>{line}</span>) ?? (
+            {changes(e.before, e.after, t, { action: e.action })?.map((line) => <span key={line}>{line}</span>) ?? (
               <>
                 {e.before !== undefined && (
                   <span className="change-before">
-                    <span className="change-label">{t('audit.before')}</span> {summarise(e.before)}
+                    <span className="change-label">{t('audit.before')}</span>{' '}
+                    {summarise(e.before, t, { action: e.action })}
                   </span>
                 )}
                 {e.after !== undefined && (
                   <span className="change-after">
-                    <span className="change-label">{t('audit.after')}</span> {summarise(e.after)}
+                    <span className="change-label">{t('audit.after')}</span>{' '}
+                    {summarise(e.after, t, { action: e.action })}
                   </span>
                 )}
               </>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { ImportIssue } from '../../../../shared/emissions-import/import.schema';
 import { ApiError } from '../../api/client';
 import { type Lang, useLang } from '../../i18n';
-import { formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import {
@@ -28,6 +29,7 @@ import {
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
 import { errorMessage } from './lib/field-errors';
+import { canCommit, issueMessage, valuesToWrite } from './lib/imports';
 import { IssueTable } from './OrganisationsPage';
 
 /** Commits an import, calling again while the API answers 202 (values remain). */
@@ -43,9 +45,10 @@ async function commitAll(id: string, onProgress: (remaining: number) => void): P
 /** Where an upload is: bytes on their way, or the server reading the file. */
 type Transfer = { step: 'uploading'; loaded: number; total: number } | { step: 'reading' };
 
-/** "1990–2023". */
+/** "1990–2023", or "2021" for a file of one year. */
 function yearRange(years: [number, number] | null | undefined): string {
-  return years ? `${years[0]}–${years[1]}` : '–';
+  if (!years) return '–';
+  return years[0] === years[1] ? String(years[0]) : `${years[0]}–${years[1]}`;
 }
 
 /** Megabytes with one decimal: "5,2" / "5.2"; `roundUp` so a file just over a limit never reads as at it. */
@@ -63,6 +66,11 @@ function size(bytes: number, lang: Lang): string {
   return `${megabytes(bytes, lang)} MB`;
 }
 
+/** The issues as the issue table shows them, in the reader's language. */
+function inLanguage(issues: ImportIssue[], lang: Lang): ImportIssue[] {
+  return issues.map((issue) => ({ ...issue, message: issueMessage(issue, lang) }));
+}
+
 /** What went wrong in any step of an upload, in words: the API's own message when it sent one. */
 function uploadErrorMessage(error: unknown, t: AdminT, lang: Lang, file: File): string {
   if (error instanceof ApiError) {
@@ -70,6 +78,9 @@ function uploadErrorMessage(error: unknown, t: AdminT, lang: Lang, file: File): 
       return t('import.tooLarge', { size: megabytes(file.size, lang, true) });
     if (error.code === 'network') return t('import.networkError');
     if (error.code === 'upload_failed') return t('import.uploadFailed', { status: error.status });
+    // The API's English for a file it cannot read is general; the issue it found says what is wrong.
+    const [unreadable] = (error.details as { errors?: ImportIssue[] } | undefined)?.errors ?? [];
+    if (error.code === 'unreadable_file' && unreadable?.message) return issueMessage(unreadable, lang);
   }
   return errorMessage(error, t('error.generic'));
 }
@@ -198,7 +209,12 @@ export function ImportPage() {
       setPreview(p);
       setProgress('');
       announce(
-        t('import.previewed', { rows: formatNumber(p.rows, lang), errors: formatNumber(p.errors.length, lang) }),
+        t('import.previewed', {
+          rows: t(p.rows === 1 ? 'import.rowCountOne' : 'import.rowCount', { count: formatNumber(p.rows, lang) }),
+          errors: t(p.errors.length === 1 ? 'import.errorCountOne' : 'import.errorCount', {
+            count: formatNumber(p.errors.length, lang),
+          }),
+        }),
         p.errors.length ? 'error' : 'success',
       );
       reloadHistory();
@@ -224,7 +240,11 @@ export function ImportPage() {
       try {
         result = await commitAll(id, (remaining) =>
           setProgress(
-            remaining > 0 ? t('import.remaining', { count: formatNumber(remaining, lang) }) : t('import.finishing'),
+            remaining > 0
+              ? t(remaining === 1 ? 'import.remainingOne' : 'import.remaining', {
+                  count: formatNumber(remaining, lang),
+                })
+              : t('import.finishing'),
           ),
         );
       } finally {
@@ -331,20 +351,25 @@ export function ImportPage() {
               ))}
             </DataTable>
           )}
-          {preview.errors.length > 0 && <IssueTable issues={preview.errors} caption={t('import.errorsCaption')} />}
+          {preview.errors.length > 0 && (
+            <IssueTable issues={inLanguage(preview.errors, lang)} caption={t('import.errorsCaption')} />
+          )}
           {preview.warnings.length > 0 && (
             <details>
               <summary>{t('import.warnings', { count: preview.warnings.length })}</summary>
-              <IssueTable issues={preview.warnings} caption={t('import.warningsCaption')} />
+              <IssueTable issues={inLanguage(preview.warnings, lang)} caption={t('import.warningsCaption')} />
             </details>
           )}
           <div className="button-row">
-            {preview.errors.length === 0 ? (
+            {preview.errors.length > 0 ? (
+              <p className="notice notice-error">{t('import.fixFirst')}</p>
+            ) : valuesToWrite(preview.changes) === 0 ? (
+              // Saving would write nothing: no button that reports "saved" for it.
+              <p className="notice notice-info">{t('import.nothingToSave')}</p>
+            ) : (
               <button type="button" className="button" onClick={() => commit(preview.id)} disabled={busy}>
                 {busy ? t('common.working') : t('import.commit')}
               </button>
-            ) : (
-              <p className="notice notice-error">{t('import.fixFirst')}</p>
             )}
             <button type="button" className="button button-secondary" onClick={() => setPreview(null)} disabled={busy}>
               {t('import.discard')}
@@ -385,8 +410,13 @@ export function ImportPage() {
                   <th scope="row" className="break">
                     {entry.fileName}
                     <span className="cell-sub">
-                      {t('import.orgCount', { count: entry.organisationCount })}
-                      {entry.errorCount > 0 && ` · ${t('import.errorCount', { count: entry.errorCount })}`}
+                      {t(entry.organisationCount === 1 ? 'import.orgCountOne' : 'import.orgCount', {
+                        count: formatNumber(entry.organisationCount, lang),
+                      })}
+                      {entry.errorCount > 0 &&
+                        ` · ${t(entry.errorCount === 1 ? 'import.errorCountOne' : 'import.errorCount', {
+                          count: formatNumber(entry.errorCount, lang),
+                        })}`}
                     </span>
                   </th>
                   <td className="break">{entry.createdBy}</td>
@@ -399,13 +429,29 @@ export function ImportPage() {
                     })}
                   </td>
                   <td>
-                    <span className={`tag ${entry.state === 'committed' ? 'tag-ok' : ''}`}>
-                      {t(`importState.${entry.state}` as AdminKey)}
-                    </span>
+                    {entry.outdatedBy ? (
+                      <>
+                        <span className="tag tag-problem">{t('importState.outdated')}</span>
+                        <span className="cell-sub">
+                          {t(
+                            entry.outdatedBy.action === 'committed' ? 'import.outdatedBy' : 'import.outdatedByRollback',
+                            { file: entry.outdatedBy.fileName, date: formatDateTime(entry.outdatedBy.at, lang) },
+                          )}
+                        </span>
+                      </>
+                    ) : (
+                      <span className={`tag ${entry.state === 'committed' ? 'tag-ok' : ''}`}>
+                        {t(`importState.${entry.state}` as AdminKey)}
+                      </span>
+                    )}
                   </td>
                   <ActionsCell>
-                    {(entry.state === 'previewed' || entry.state === 'committing') && entry.errorCount === 0 && (
-                      <RowButton onClick={() => commit(entry.id)} disabled={busy}>
+                    {canCommit(entry) && (
+                      <RowButton
+                        onClick={() => commit(entry.id)}
+                        disabled={busy}
+                        name={t('import.commitFor', { file: entry.fileName })}
+                      >
                         {t('import.commitShort')}
                       </RowButton>
                     )}

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import type { EmailHolderDetails } from '../../../../shared/schemas/contact.schema';
+import { ApiError } from '../../api/client';
 import { Loading } from '../../components/Feedback';
 import { useLang } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -14,6 +16,7 @@ import {
   DataTable,
   DetailLoadError,
   EmailStateTag,
+  FieldsInvalid,
   FormDialog,
   PersonFields,
   ProgressStatusTag,
@@ -26,9 +29,14 @@ import {
 } from './components';
 import { EmissionsSection } from './EmissionsSection';
 import { type AdminKey, useAdminT } from './i18n';
+import { MoveContactDialog } from './MoveContactDialog';
 import { OrganisationFormDialog } from './OrganisationForm';
 
-type ContactDialog = { kind: 'add' } | { kind: 'edit'; contact: Contact } | { kind: 'remove'; contact: Contact };
+type ContactDialog =
+  | { kind: 'add' }
+  | { kind: 'edit'; contact: Contact }
+  | { kind: 'move'; contact: Contact }
+  | { kind: 'remove'; contact: Contact };
 
 export function OrganisationDetailPage({ code }: { code: string }) {
   const t = useAdminT();
@@ -182,6 +190,12 @@ export function OrganisationDetailPage({ code }: { code: string }) {
                     {t('common.edit')}
                   </RowButton>
                   <RowButton
+                    onClick={() => setDialog({ kind: 'move', contact: c })}
+                    name={t('contact.moveFor', { name: c.name })}
+                  >
+                    {t('contact.move')}
+                  </RowButton>
+                  <RowButton
                     danger
                     onClick={() => setDialog({ kind: 'remove', contact: c })}
                     name={t('contact.removeFor', { name: c.name })}
@@ -215,6 +229,13 @@ export function OrganisationDetailPage({ code }: { code: string }) {
         open={dialog?.kind === 'add' || dialog?.kind === 'edit'}
         onCancel={() => setDialog(null)}
         onSaved={(message, w) => afterChange(message, w)}
+      />
+      <MoveContactDialog
+        contact={dialog?.kind === 'move' ? dialog.contact : null}
+        from={o}
+        onCancel={() => setDialog(null)}
+        // The page reloads: its own contacts and warnings after the contact has gone.
+        onMoved={(message) => afterChange(message)}
       />
       <FormDialog
         open={dialog?.kind === 'remove'}
@@ -252,13 +273,17 @@ function ContactFormDialog({
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ContactRole>('official');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The contact of another organisation that has the address asked for (409 already_exists).
+  const [holder, setHolder] = useState<EmailHolderDetails | null>(null);
   useEffect(() => {
     if (!open) return;
     setName(contact?.name ?? '');
     setEmail(contact?.email ?? '');
     setRole(contact?.role ?? 'official');
     setErrors({});
+    setHolder(null);
   }, [open, contact]);
+  const holderName = holder ? `${holder.organisationName ?? holder.organisationId} (${holder.organisationId})` : '';
   return (
     <FormDialog
       open={open}
@@ -266,10 +291,25 @@ function ContactFormDialog({
       submitLabel={contact ? t('common.save') : t('contact.add')}
       onCancel={onCancel}
       onSubmit={async () => {
+        setHolder(null);
         showFieldErrors(personErrors(name, email, t), setErrors);
         const body = { name: name.trim(), email: email.trim(), role };
         const result = await withFieldErrors(
-          () => (contact ? adminApi.updateContact(contact.id, body) : adminApi.addContact(code, body)),
+          () =>
+            (contact ? adminApi.updateContact(contact.id, body) : adminApi.addContact(code, body)).catch(
+              (error: unknown) => {
+                const found = emailHolder(error);
+                if (!found) throw error;
+                // Said in the reader's language, naming the organisation; the link below goes there.
+                setErrors({
+                  email: t('contact.emailInUse', {
+                    organisation: `${found.organisationName ?? found.organisationId} (${found.organisationId})`,
+                  }),
+                });
+                setHolder(found);
+                throw new FieldsInvalid();
+              },
+            ),
           setErrors,
           'email',
         );
@@ -284,6 +324,14 @@ function ContactFormDialog({
         errors={errors}
         emailHint={contact ? t('contact.emailChangeHint') : undefined}
       />
+      {holder && holder.organisationId !== code && (
+        <p className="hint">
+          {t('contact.emailInUseHelp')}{' '}
+          <Link href={`/organisationer/${holder.organisationId}`} onClick={onCancel}>
+            {t('contact.emailInUseOpen', { organisation: holderName })}
+          </Link>
+        </p>
+      )}
       <fieldset className="afield radio-group">
         <legend>{t('contact.role')}</legend>
         {(['politician', 'official'] as const).map((r) => (
@@ -295,4 +343,16 @@ function ContactFormDialog({
       </fieldset>
     </FormDialog>
   );
+}
+
+/** The other contact that has the address, from a 409 already_exists that names it. */
+function emailHolder(error: unknown): EmailHolderDetails | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'already_exists') return undefined;
+  const details = error.details as Partial<EmailHolderDetails> | undefined;
+  if (typeof details?.organisationId !== 'string' || typeof details.contactId !== 'string') return undefined;
+  return {
+    contactId: details.contactId,
+    organisationId: details.organisationId,
+    ...(typeof details.organisationName === 'string' ? { organisationName: details.organisationName } : {}),
+  };
 }

@@ -119,6 +119,9 @@ export const adminApi = {
     post<{ contact: Contact; warnings: ContactWarning[] }>(`/api/admin/organisations/${enc(code)}/contacts`, input),
   updateContact: (id: string, input: Partial<Pick<Contact, 'name' | 'email' | 'role' | 'emailState'>>) =>
     patch<{ contact: Contact; warnings: ContactWarning[] }>(`/api/admin/contacts/${enc(id)}`, input),
+  /** Moves the contact to another organisation (its sessions end), with the role it has there. */
+  moveContact: (id: string, input: { organisationId: string; role?: ContactRole }) =>
+    patch<{ contact: Contact; warnings: ContactWarning[] }>(`/api/admin/contacts/${enc(id)}`, input),
   removeContact: (id: string) =>
     api<{ id: string; warnings: ContactWarning[] }>(`/api/admin/contacts/${enc(id)}`, { method: 'DELETE' }),
   /** The preview names, on a new row, the contacts who hold its role now (`replaces`). */

@@ -1,0 +1,177 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { adminApi, type Contact, type ContactRole, type OrganisationRow } from './api';
+import { Field, FieldsInvalid, FormDialog } from './components';
+import { useAdminT } from './i18n';
+import { moveConsequences, searchOrganisations } from './lib/contact-move';
+
+/** At most this many matches are listed; typing more narrows them. */
+const SHOWN = 8;
+
+/**
+ * "Flytta": moves a contact to another organisation (PATCH with `organisationId`), keeping the
+ * name and address. The organisation is found by typing part of its name or code, then chosen
+ * among native radio buttons (what screen readers and keyboards handle everywhere, unlike a
+ * datalist); a polite status says how many match. The role at the new organisation can be
+ * changed on the way, and the dialog says when the new organisation has someone in that role
+ * already (the API allows it and warns only for a missing role) or the old one is left without.
+ */
+export function MoveContactDialog({
+  contact,
+  from,
+  onCancel,
+  onMoved,
+}: {
+  /** The contact to move; the dialog is open while it is set. */
+  contact: Contact | null;
+  from: { id: string; name: string; contacts: Contact[] };
+  onCancel: () => void;
+  onMoved: (message: string) => void;
+}) {
+  const t = useAdminT();
+  const open = contact !== null;
+  const [organisations, setOrganisations] = useState<OrganisationRow[] | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [query, setQuery] = useState('');
+  const [targetId, setTargetId] = useState<string | null>(null);
+  const [role, setRole] = useState<ContactRole>('official');
+  const [error, setError] = useState('');
+  const resultsId = useId();
+
+  useEffect(() => {
+    if (!contact) return;
+    setQuery('');
+    setTargetId(null);
+    setRole(contact.role);
+    setError('');
+    setLoadFailed(false);
+    let live = true;
+    adminApi.organisations().then(
+      (list) => live && setOrganisations(list),
+      () => live && setLoadFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [contact]);
+
+  const others = useMemo(() => (organisations ?? []).filter((o) => o.id !== from.id), [organisations, from.id]);
+  const matches = useMemo(() => searchOrganisations(others, query), [others, query]);
+  const shown = matches.slice(0, SHOWN);
+  const target = others.find((o) => o.id === targetId);
+  // A choice the list no longer shows stays listed first, so it is never chosen out of sight.
+  const listed = target && !shown.includes(target) ? [target, ...shown] : shown;
+  const consequences = contact ? moveConsequences(contact, from, target ?? { contacts: [] }, role) : undefined;
+  const roleName = (r: ContactRole) => t(`role.${r}`).toLowerCase();
+
+  const count = matches.length;
+  const status =
+    query.trim() === '' || !organisations
+      ? ''
+      : count === 0
+        ? t('contact.moveNoMatch')
+        : count > SHOWN
+          ? t('contact.moveMatchesMore', { count, shown: SHOWN })
+          : t(count === 1 ? 'contact.moveMatchesOne' : 'contact.moveMatches', { count });
+
+  return (
+    <FormDialog
+      open={open}
+      title={contact ? t('contact.moveTitle', { name: contact.name }) : ''}
+      submitLabel={t('contact.moveSubmit')}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        if (!contact) return;
+        if (!target) {
+          setError(t('contact.moveChoose'));
+          throw new FieldsInvalid();
+        }
+        setError('');
+        await adminApi.moveContact(contact.id, {
+          organisationId: target.id,
+          ...(role !== contact.role ? { role } : {}),
+        });
+        onMoved(t('contact.moved', { name: contact.name, target: `${target.name} (${target.id})` }));
+      }}
+    >
+      {contact && (
+        <>
+          <p>{t('contact.moveIntro', { name: contact.name, from: from.name })}</p>
+          {loadFailed ? (
+            <p className="notice notice-error" role="alert">
+              {t('contact.moveLoadError')}
+            </p>
+          ) : !organisations ? (
+            <p className="muted" role="status">
+              {t('contact.moveLoading')}
+            </p>
+          ) : (
+            <>
+              <Field label={t('contact.moveSearch')} hint={t('contact.moveSearchHint')} error={error}>
+                {(props) => (
+                  <input
+                    {...props}
+                    type="search"
+                    autoComplete="off"
+                    aria-controls={resultsId}
+                    value={query}
+                    onChange={(e) => {
+                      setQuery(e.target.value);
+                      setError('');
+                    }}
+                  />
+                )}
+              </Field>
+              <p className="small muted" role="status" aria-live="polite">
+                {status}
+              </p>
+              <fieldset className="afield" id={resultsId} hidden={listed.length === 0}>
+                <legend>{t('contact.moveResults')}</legend>
+                <ul className="plain-list">
+                  {listed.map((o) => (
+                    <li key={o.id}>
+                      <label className="check-inline">
+                        <input
+                          type="radio"
+                          name="move-target"
+                          checked={o.id === targetId}
+                          onChange={() => {
+                            setTargetId(o.id);
+                            setError('');
+                          }}
+                        />
+                        {o.name} ({o.id})
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+              <fieldset className="afield radio-group">
+                <legend>{t('contact.moveRole')}</legend>
+                {(['politician', 'official'] as const).map((r) => (
+                  <label key={r} className="check-inline">
+                    <input type="radio" name="move-role" checked={role === r} onChange={() => setRole(r)} />
+                    {t(`role.${r}`)}
+                  </label>
+                ))}
+              </fieldset>
+              {target && consequences && consequences.holders.length > 0 && (
+                <p className="notice notice-warning">
+                  {t('contact.moveRoleTaken', {
+                    target: target.name,
+                    names: consequences.holders.map((holder) => holder.name).join(', '),
+                    role: roleName(role),
+                  })}
+                </p>
+              )}
+              {consequences?.leavesGap && (
+                <p className="notice notice-warning">
+                  {t('contact.moveLeavesGap', { from: from.name, role: roleName(contact.role) })}
+                </p>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </FormDialog>
+  );
+}
