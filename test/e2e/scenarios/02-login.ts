@@ -113,6 +113,12 @@ export const scenarios: Scenario[] = [
       await page.goto(`${e2e.baseUrl}/login`);
       await page.getByLabel('E-postadress').waitFor();
       await page.goto(link);
+      await page.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
+      // Also after a link that failed: its error gives way to the new link's button.
+      await page.goto(`${e2e.baseUrl}/login#token=not-a-real-token`);
+      await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+      await page.getByText('Inloggningslänken är inte giltig.').waitFor();
+      await page.goto(link);
       await page.getByRole('button', { name: 'Logga in', exact: true }).click();
       await page.getByText('Inloggad som').waitFor();
     },

@@ -162,6 +162,14 @@ export function LoginPage() {
   const [redeeming, setRedeeming] = useState(false);
   const redeemed = useRef<string | null>(null);
 
+  // A new link pasted into this tab changes only the fragment, and the page stays: it starts over,
+  // leaving behind the error or "check your email" of the link before.
+  useEffect(() => {
+    if (!token) return;
+    setTokenError(null);
+    setSentTo(null);
+  }, [token]);
+
   const redeem = () => {
     if (!token || redeemed.current === token) return;
     redeemed.current = token;
