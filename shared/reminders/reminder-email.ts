@@ -264,6 +264,10 @@ function englishSummary(input: ReminderEmailInput): string {
 
 const html = (value: string) => escapeHtml(value).replace(/\n/g, '<br>');
 
+/** The Swedish button names quoted in the English line, marked as Swedish for screen readers (WCAG 3.1.2). */
+const swedishLabels = (escaped: string) =>
+  escaped.replace(/“(Logga in och svara|Avsluta påminnelser)”/g, '“<span lang="sv">$1</span>”');
+
 /**
  * Builds the invitation or reminder email in Swedish with an English summary line (default) or in
  * English: a subject, plain text and simple HTML with every interpolated value escaped. It names the
@@ -291,7 +295,7 @@ export function reminderEmail(input: ReminderEmailInput): ReminderEmail {
     ...content.paragraphs.map((paragraph) => `<p>${html(paragraph)}</p>`),
     `<p><a href="${escapeHtml(signInUrl)}">${html(content.signInLabel)}</a></p>`,
     `<p style="color:#555;font-size:90%">${html(content.signInHint)}</p>`,
-    ...(inEnglish ? [`<p lang="en">${html(inEnglish)}</p>`] : []),
+    ...(inEnglish ? [`<p lang="en">${swedishLabels(html(inEnglish))}</p>`] : []),
     `<p>${html(content.signature)}</p>`,
     `<hr><p style="color:#555;font-size:90%">${html(content.unsubscribeLead)} <a href="${escapeHtml(unsubscribeUrl)}">${html(content.unsubscribeLabel)}</a></p>`,
   ].join('\n');

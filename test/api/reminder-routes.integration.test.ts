@@ -357,6 +357,7 @@ describe('unsubscribe', () => {
     expect(swedish).toContain('<html lang="sv">');
     expect(swedish).toContain('<h1>Avsluta påminnelser</h1>');
     expect(swedish).toContain('<p lang="en">In English: this page stops the reminders about the member survey');
+    expect(swedish).toContain('Press “<span lang="sv">Avsluta påminnelser</span>” to confirm.');
     expect((await new ContactRepository(ctx.store).get(LUND_ID, 'tjansteperson-1281'))?.emailState).toBe('ok');
   });
 

@@ -113,7 +113,7 @@ ${form('Stop reminders')}
         'Avsluta påminnelser',
         `<p>Du får påminnelser om medlemstestet som kontaktperson för ${org}.</p>
 ${form('Avsluta påminnelser')}
-<p>Inbjudan när en ny enkät öppnar får du fortfarande. Kansliet kan slå på påminnelserna igen om du ber om det.</p>${englishLine(`this page stops the reminders about the member survey that you get as a contact for ${org}. Press “Avsluta påminnelser” to confirm. You will still get the invitation when a new survey opens.`)}`,
+<p>Inbjudan när en ny enkät öppnar får du fortfarande. Kansliet kan slå på påminnelserna igen om du ber om det.</p>${englishLine(`this page stops the reminders about the member survey that you get as a contact for ${org}. Press “<span lang="sv">Avsluta påminnelser</span>” to confirm. You will still get the invitation when a new survey opens.`)}`,
       );
 }
 

@@ -116,6 +116,9 @@ describe('reminderEmail in Swedish', () => {
       expect(email.text.indexOf(line)).toBeLessThan(email.text.indexOf('Vänliga hälsningar'));
       expect(email.html).toContain(`<p lang="en">In English: ${what}`);
       expect(email.html).toContain('<html lang="sv">');
+      // The Swedish button names inside it are read as Swedish (WCAG 3.1.2)
+      expect(email.html).toContain('“<span lang="sv">Logga in och svara</span>”');
+      expect(email.html).toContain('“<span lang="sv">Avsluta påminnelser</span>”');
     },
   );
 
