@@ -39,3 +39,15 @@ export function answeredShare(surveyJson: object, answers: Values, options: Answ
 export function responseProgress(surveyJson: object, answers: Values): AnsweredShare {
   return answeredShare(surveyJson, answers, { scope: 'required' });
 }
+
+/**
+ * The most questions a response's progress can count: those required now or under some answers
+ * (`isRequired`, `requiredIf`). A stored `totalQuestions` above it was counted before progress meant
+ * required questions, and is not to be shown as such; the response's next save counts it again.
+ * @throws ScoringConfigError when the survey's expressions cannot be compiled.
+ */
+export function requiredQuestionCeiling(surveyJson: object): number {
+  return compileScoring(surveyJson).questions.filter(
+    (q) => q.answerable && (q.json.isRequired === true || q.json.requiredIf !== undefined),
+  ).length;
+}

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surveys';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import { readOutbox } from '../../functions/mail/outbox-mail';
+import { keys } from '../../functions/store/table-design';
 import { ResponseViewSchema } from '../../shared/schemas/response.schema';
 import { answeredShare } from '../../shared/scoring/answered-share';
 import { call, signInAdmin } from '../helpers/admin-api';
@@ -118,6 +119,24 @@ describe('the stored progress counts the required questions, as the member sees 
     expect(reminders).toHaveLength(2);
     for (const mail of reminders) {
       expect(mail.text).toContain(`${required.total} av ${required.total} obligatoriska frågor besvarade`);
+    }
+  });
+
+  it('leaves out a count stored before progress meant required questions, rather than call it required', async () => {
+    // Arrange: a draft whose item still holds the old count of every field (54 of 151)
+    expect((await put(Object.fromEntries(Object.entries(completeKommunAnswers()).slice(0, 3)), 0)).status).toBe(200);
+    const key = keys.response(2026, '1281');
+    const item = await ctx.store.get(key);
+    await ctx.store.put({ ...item!, answered: 54, totalQuestions: 151 });
+    // Act
+    const remind = await call(ctx, admin, 'POST', '/api/admin/campaigns/2026/responses/1281/remind');
+    // Assert: the reminder goes, without a progress line it would have got wrong
+    expect(remind.status).toBe(200);
+    const reminders = (await readOutbox(ctx.store)).filter((m) => m.kind === 'reminder');
+    expect(reminders).toHaveLength(2);
+    for (const mail of reminders) {
+      expect(mail.text).not.toContain('54 av 151');
+      expect(mail.text).not.toContain('obligatoriska frågor besvarade');
     }
   });
 

@@ -31,6 +31,7 @@ import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Contact } from '../../../shared/schemas/contact.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import type { ResponseSummary } from '../../../shared/schemas/response.schema';
+import { requiredQuestionCeiling } from '../../../shared/scoring/answered-share';
 import { readSecret, type SecretSource } from '../../app-deps';
 import {
   AlreadyClaimedError,
@@ -650,8 +651,7 @@ export class RemindersService {
       organisationName: contact.organisationName,
       campaignTitle: campaign.title,
       closesAt,
-      answered: response?.answered,
-      total: response?.totalQuestions,
+      ...storedProgress(campaign, response),
       carryOverYear: submittedYearBefore && mayStartFromEarlierAnswers(response) ? campaign.year - 1 : undefined,
       signInUrl,
       unsubscribeUrl,
@@ -770,4 +770,18 @@ function countReasons(skipped: SkippedReminder[]): Partial<Record<ReminderSkipRe
   const counts: Partial<Record<ReminderSkipReason, number>> = {};
   for (const skip of skipped) counts[skip.reason] = (counts[skip.reason] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * A draft's progress as stored, for the reminder's "N av M obligatoriska frågor". A count stored
+ * before progress meant required questions (a total above what the survey can require) is left
+ * out rather than called required; the draft's next save counts it again.
+ */
+function storedProgress(
+  campaign: Campaign,
+  response: ResponseSummary | undefined,
+): { answered?: number; total?: number } {
+  if (response?.answered === undefined || response.totalQuestions === undefined) return {};
+  const ceiling = requiredQuestionCeiling(campaign.surveys[response.organisationType]);
+  return response.totalQuestions > ceiling ? {} : { answered: response.answered, total: response.totalQuestions };
 }
