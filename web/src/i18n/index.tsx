@@ -43,9 +43,23 @@ export function format(template: string, params?: Record<string, string | number
   );
 }
 
+/**
+ * The text of `key`, or of its singular form `<key>One` when `params.count` is one and that form
+ * exists ("1 kontakt", not "1 kontakter"). Both dictionaries (the site's and the console's) use it.
+ */
+export function textForm(
+  key: string,
+  params: Record<string, string | number> | undefined,
+  lookup: (key: string) => string | undefined,
+): string | undefined {
+  const singular = params !== undefined && String(params.count) === '1' ? lookup(`${key}One`) : undefined;
+  return singular ?? lookup(key);
+}
+
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const lookup = (k: string) => (lang === 'en' ? english?.[k as MessageKey] : undefined) ?? swedish[k as MessageKey];
   // A key whose page has not added its strings shows as itself rather than breaking the page.
-  return format((lang === 'en' ? english?.[key] : undefined) ?? swedish[key] ?? key, params);
+  return format(textForm(key, params, lookup) ?? key, params);
 }
 
 function initialLang(): Lang {

@@ -184,6 +184,11 @@ export const en: Record<AdminKey, string> = {
   'policy.stepsLastDay': 'Reminders {steps} days before the deadline, and on the morning of the last day.',
   'policy.onlyLastDay': 'One reminder on the morning of the last day.',
   'policy.noSteps': 'No reminders.',
+  'policy.leftOutByDates':
+    "{step} is not sent because the dates do not allow it. It comes back if the dates are changed so that it fits, and next year's campaign starts with it.",
+  'policy.leftOut.invitation': 'The invitation when the campaign opens',
+  'policy.leftOut.step': 'The reminder {days} days before the deadline',
+  'policy.leftOut.lastDay': 'The reminder on the morning of the last day',
   'policy.minDays': 'At least {days} days between two emails to one person.',
   'policy.max': 'At most {count} reminders per person.',
   'policy.window':
@@ -929,4 +934,18 @@ export const en: Record<AdminKey, string> = {
   'former.holder': '{name}, {organisation}',
   'former.organisation': '{name} ({code})',
   'former.organisationCode': 'Organisation {code}',
+  // Singular forms: `t` takes `<key>One` for a count of one (web/src/i18n/index.tsx).
+  'reminders.previewDoneOne': 'Preview ready: {count} email would be sent.',
+  'reminders.wouldSendOne': '{count} email would be sent.',
+  'reminders.deferredOne':
+    '{count} email did not fit in the time limit. It goes out with the next scheduled run (within the hour), or run again now.',
+  'reminders.sentOne': '{count} email sent, {failed} failed.',
+  'reminders.attemptsOne': '{count} attempt',
+  'policy.maxOne': 'At most {count} reminder per person.',
+  'contactImport.commitOne': 'Save {count} change',
+  'contactImport.commitReplacingOne': 'Save {count} change and replace {replaced} contacts',
+  'campaign.pagesOne': '{count} page',
+  'editor.errorsOne': '{count} error to fix',
+  'review.emailedToOne': 'emailed to {count} contact',
+  'review.noteSentOne': 'The note is sent to {count} contact.',
 };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { format, type Lang, useLang } from '../../../i18n';
+import { format, type Lang, textForm, useLang } from '../../../i18n';
 import { type AdminKey, sv } from './sv';
 
 export type { AdminKey };
@@ -17,7 +17,8 @@ function loadEnglish(): Promise<void> {
 
 export function adminTranslate(lang: Lang, key: AdminKey, params?: Record<string, string | number>): string {
   const dictionary: Partial<Record<AdminKey, string>> = lang === 'en' && en ? en : sv;
-  return format(dictionary[key] ?? sv[key] ?? key, params);
+  const lookup = (k: string) => dictionary[k as AdminKey] ?? sv[k as AdminKey];
+  return format(textForm(key, params, lookup) ?? key, params);
 }
 
 /** The console's own strings, in the language the site's toggle chose. */

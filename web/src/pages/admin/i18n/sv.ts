@@ -183,6 +183,11 @@ export const sv = {
   'policy.stepsLastDay': 'Påminnelser {steps} dagar före sista svarsdag, och på morgonen sista dagen.',
   'policy.onlyLastDay': 'En påminnelse på morgonen sista dagen.',
   'policy.noSteps': 'Inga påminnelser.',
+  'policy.leftOutByDates':
+    '{step} skickas inte eftersom datumen inte tillåter det. Det kommer tillbaka om datumen ändras så att det får plats, och nästa års kampanj börjar med det.',
+  'policy.leftOut.invitation': 'Inbjudan när kampanjen öppnar',
+  'policy.leftOut.step': 'Påminnelsen {days} dagar före sista svarsdag',
+  'policy.leftOut.lastDay': 'Påminnelsen på morgonen sista dagen',
   'policy.minDays': 'Minst {days} dagar mellan två mejl till samma person.',
   'policy.max': 'Högst {count} påminnelser per person.',
   'policy.window':
@@ -926,6 +931,20 @@ export const sv = {
   'former.holder': '{name}, {organisation}',
   'former.organisation': '{name} ({code})',
   'former.organisationCode': 'Organisation {code}',
+  // Singular forms: `t` takes `<key>One` for a count of one (web/src/i18n/index.tsx).
+  'reminders.previewDoneOne': 'Förhandsgranskningen är klar: {count} mejl skulle skickas.',
+  'reminders.wouldSendOne': '{count} mejl skulle skickas.',
+  'reminders.deferredOne':
+    '{count} mejl hann inte skickas inom tidsgränsen. Det skickas vid nästa schemalagda körning (inom en timme), eller kör igen nu.',
+  'reminders.sentOne': '{count} mejl skickades, {failed} misslyckades.',
+  'reminders.attemptsOne': '{count} försök',
+  'policy.maxOne': 'Högst {count} påminnelse per person.',
+  'contactImport.commitOne': 'Spara {count} ändring',
+  'contactImport.commitReplacingOne': 'Spara {count} ändring och ersätt {replaced} kontakter',
+  'campaign.pagesOne': '{count} sida',
+  'editor.errorsOne': '{count} fel att rätta',
+  'review.emailedToOne': 'mejlad till {count} kontakt',
+  'review.noteSentOne': 'Anteckningen är skickad till {count} kontakt.',
 } as const;
 
 export type AdminKey = keyof typeof sv;
