@@ -27,6 +27,13 @@ export const CampaignSchema = z.object({
   status: CampaignStatusSchema,
   /** Stored as given; the reminders feature owns its schema and defaults. */
   reminderPolicy: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * The policy as chosen (the kansli's, the previous campaign's or the defaults) when the dates did
+   * not allow all of it: `reminderPolicy` is it with those steps taken out. Kept so a later date
+   * change and the next year's campaign start from it, not from what one year's dates allowed.
+   * Absent when nothing was taken out.
+   */
+  chosenReminderPolicy: z.record(z.string(), z.unknown()).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

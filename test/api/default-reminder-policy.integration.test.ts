@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../functions/local/seed/seed-demo-data';
 import { ReminderPolicySchema } from '../../shared/reminders/reminder-policy.schema';
-import { auditEntries, call, signInAdmin } from '../helpers/admin-api';
+import { auditEntries, call, issuePaths, signInAdmin } from '../helpers/admin-api';
 import { makeTestContext } from '../helpers/test-app';
 
 const demoCsv = readFileSync(path.resolve(import.meta.dirname, '../../shared/domain/organisations-demo.csv'), 'utf8');
@@ -82,5 +82,147 @@ describe('the reminder policy a campaign gets without one', () => {
     expect(created.body.reminderPolicy).toEqual(ReminderPolicySchema.parse({}));
     const [entry] = (await auditEntries(ctx, { year: 2027 })).filter((e) => e.action === 'campaign.create');
     expect(entry?.after).not.toHaveProperty('reminderStepsRemoved');
+  });
+});
+
+describe('a reminder step the dates did not allow', () => {
+  const JULAFTON_2026 = { opensAt: '2026-11-30T08:00:00.000Z', closesAt: '2026-12-24T22:59:00.000Z' };
+  // Sunday 22 and Wednesday 25 March 2026 at 23:59, both before summer time
+  const SUNDAY = { opensAt: '2026-03-02T07:00:00.000Z', closesAt: '2026-03-22T22:59:00.000Z' };
+  const WEDNESDAY_CLOSE = '2026-03-25T22:59:00.000Z';
+
+  async function created(now: string, year: number, dates: { opensAt: string; closesAt: string }) {
+    const ctx = await makeTestContext({ now });
+    const admin = await signInAdmin(ctx);
+    const res = await call(ctx, admin, 'POST', '/api/admin/campaigns', {
+      year,
+      title: `Medlemstest ${year}`,
+      ...dates,
+    });
+    expect(res.status).toBe(201);
+    return { ctx, admin, campaign: res.body };
+  }
+
+  it('is back in the next year’s campaign when that year’s dates allow it', async () => {
+    // Arrange: 2026 closes on julafton, so its "sista dagen" is taken out
+    const { ctx, admin } = await created('2026-10-01T09:00:00Z', 2026, JULAFTON_2026);
+    // Act: 2027, created without a policy, closes on Wednesday 15 December
+    const next = await call(ctx, admin, 'POST', '/api/admin/campaigns', {
+      year: 2027,
+      title: 'Medlemstest 2027',
+      opensAt: '2027-11-15T07:00:00.000Z',
+      closesAt: '2027-12-15T22:59:00.000Z',
+    });
+    // Assert
+    expect(next.status).toBe(201);
+    expect(next.body.reminderPolicy).toEqual(ReminderPolicySchema.parse({}));
+    expect(next.body).not.toHaveProperty('chosenReminderPolicy');
+    const [entry] = (await auditEntries(ctx, { year: 2027 })).filter((e) => e.action === 'campaign.create');
+    expect(entry?.after).toMatchObject({ copiedFrom: 2026 });
+    expect(entry?.after).not.toHaveProperty('reminderStepsRemoved');
+  });
+
+  it('is kept as chosen beside the fitted policy, and a later year with the same problem leaves it out again', async () => {
+    // Arrange
+    const { ctx, admin, campaign } = await created('2026-10-01T09:00:00Z', 2026, JULAFTON_2026);
+    // Act: 2027 closes on julafton too (a Friday)
+    const next = await call(ctx, admin, 'POST', '/api/admin/campaigns', {
+      year: 2027,
+      title: 'Medlemstest 2027',
+      opensAt: '2027-11-29T08:00:00.000Z',
+      closesAt: '2027-12-24T22:59:00.000Z',
+    });
+    // Assert
+    expect(campaign.reminderPolicy).toEqual(ReminderPolicySchema.parse({ lastDay: false }));
+    expect(campaign.chosenReminderPolicy).toEqual(ReminderPolicySchema.parse({}));
+    expect(next.body.reminderPolicy).toEqual(ReminderPolicySchema.parse({ lastDay: false }));
+    expect(next.body.chosenReminderPolicy).toEqual(ReminderPolicySchema.parse({}));
+    const [entry] = (await auditEntries(ctx, { year: 2027 })).filter((e) => e.action === 'campaign.create');
+    expect(entry?.after).toMatchObject({ reminderStepsRemoved: ['last-day'] });
+  });
+
+  it('comes back when a PATCH moves a placeholder Sunday deadline to a Wednesday, and the change is audited', async () => {
+    // Arrange
+    const { ctx, admin, campaign } = await created('2026-02-01T09:00:00Z', 2026, SUNDAY);
+    // Act
+    const moved = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', { closesAt: WEDNESDAY_CLOSE });
+    // Assert
+    expect(campaign.reminderPolicy).toEqual(ReminderPolicySchema.parse({ lastDay: false }));
+    expect(moved.status).toBe(200);
+    expect(moved.body.reminderPolicy).toEqual(ReminderPolicySchema.parse({}));
+    expect(moved.body).not.toHaveProperty('chosenReminderPolicy');
+    const stored = (await call(ctx, admin, 'GET', '/api/admin/campaigns/2026')).body;
+    expect(stored).toEqual(moved.body);
+    const [entry] = (await auditEntries(ctx, { year: 2026 })).filter((e) => e.action === 'campaign.update');
+    expect(entry?.before).toMatchObject({ closesAt: SUNDAY.closesAt, reminderPolicy: { lastDay: false } });
+    expect(entry?.after).toMatchObject({ closesAt: WEDNESDAY_CLOSE, reminderPolicy: { lastDay: true } });
+    expect(entry?.after).not.toHaveProperty('reminderStepsRemoved');
+  });
+
+  it('comes back when the console saves the new dates with the policy as it showed it', async () => {
+    // Arrange
+    const { ctx, admin, campaign } = await created('2026-02-01T09:00:00Z', 2026, SUNDAY);
+    // Act: the console's "Spara inställningarna" sends the stored policy back with the dates
+    const saved = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', {
+      title: campaign.title,
+      opensAt: campaign.opensAt,
+      closesAt: WEDNESDAY_CLOSE,
+      reminderPolicy: campaign.reminderPolicy,
+    });
+    // Assert
+    expect(saved.status).toBe(200);
+    expect(saved.body.reminderPolicy).toEqual(ReminderPolicySchema.parse({}));
+    expect(saved.body).not.toHaveProperty('chosenReminderPolicy');
+  });
+
+  it('is taken out, and audited, when a PATCH of the dates alone moves the deadline to a Sunday, and back after', async () => {
+    // Arrange: every step fits the Wednesday deadline
+    const { ctx, admin, campaign } = await created('2026-02-01T09:00:00Z', 2026, {
+      opensAt: SUNDAY.opensAt,
+      closesAt: WEDNESDAY_CLOSE,
+    });
+    // Act
+    const sunday = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', { closesAt: SUNDAY.closesAt });
+    const back = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', { closesAt: WEDNESDAY_CLOSE });
+    // Assert
+    expect(campaign.chosenReminderPolicy).toBeUndefined();
+    expect(sunday.status).toBe(200);
+    expect(sunday.body.reminderPolicy).toEqual(ReminderPolicySchema.parse({ lastDay: false }));
+    expect(sunday.body.chosenReminderPolicy).toEqual(ReminderPolicySchema.parse({}));
+    expect(back.body.reminderPolicy).toEqual(ReminderPolicySchema.parse({}));
+    const updates = (await auditEntries(ctx, { year: 2026 })).filter((e) => e.action === 'campaign.update');
+    const closingAfter = (e: (typeof updates)[number]) => (e.after as { closesAt?: string } | undefined)?.closesAt;
+    const toSunday = updates.find((e) => closingAfter(e) === SUNDAY.closesAt);
+    const toWednesday = updates.find((e) => closingAfter(e) === WEDNESDAY_CLOSE);
+    expect(toSunday?.after).toMatchObject({ reminderPolicy: { lastDay: false }, reminderStepsRemoved: ['last-day'] });
+    expect(toWednesday?.after).toMatchObject({ reminderPolicy: { lastDay: true } });
+    expect(toWednesday?.after).not.toHaveProperty('reminderStepsRemoved');
+  });
+
+  it('stays as the kansli sets it in a PATCH with a policy, which replaces the chosen one and is checked as before', async () => {
+    // Arrange
+    const { ctx, admin } = await created('2026-02-01T09:00:00Z', 2026, SUNDAY);
+    const chosen = ReminderPolicySchema.parse({ lastDay: false, steps: [7] });
+    // Act
+    const refused = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', {
+      reminderPolicy: ReminderPolicySchema.parse({}),
+    });
+    const saved = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', {
+      closesAt: WEDNESDAY_CLOSE,
+      reminderPolicy: chosen,
+    });
+    const next = await call(ctx, admin, 'POST', '/api/admin/campaigns', {
+      year: 2027,
+      title: 'Medlemstest 2027',
+      opensAt: '2027-11-15T07:00:00.000Z',
+      closesAt: '2027-12-15T22:59:00.000Z',
+    });
+    // Assert: "sista dagen" on a Sunday deadline is refused with the step named
+    expect(refused.status).toBe(400);
+    expect(issuePaths(refused)).toEqual(['reminderPolicy.lastDay']);
+    expect(saved.status).toBe(200);
+    expect(saved.body.reminderPolicy).toEqual(chosen);
+    expect(saved.body).not.toHaveProperty('chosenReminderPolicy');
+    expect(next.body.reminderPolicy).toEqual(chosen);
   });
 });

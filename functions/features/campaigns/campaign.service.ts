@@ -98,15 +98,17 @@ export class CampaignService {
    */
   async create(input: CreateInput, actor: string): Promise<Campaign> {
     if (input.surveys) assertScorable(input.surveys);
-    const { checkedReminderPolicy, defaultReminderPolicy, fittedReminderPolicy } = await reminderPolicyCheck();
+    const { checkedReminderPolicy, defaultReminderPolicy, policyForDates } = await reminderPolicyCheck();
     const now = this.clock.now().toISOString();
     const previous = input.surveys ? undefined : (await this.repo.list()).filter((c) => c.year < input.year).at(-1);
     // A policy the kansli sends is checked against the dates. A default or copied one is fitted to them:
     // steps that could not be sent between them (a Sunday's "sista dagen") are taken out, so the stored
-    // policy is one the next save accepts as it is.
+    // policy is one the next save accepts as it is. The copy starts from what the previous campaign
+    // chose, not from what its dates allowed, so one julafton deadline does not cost every later year
+    // its "sista dagen".
     const fitted = input.reminderPolicy
       ? undefined
-      : fittedReminderPolicy(previous?.reminderPolicy ?? defaultReminderPolicy(), input);
+      : policyForDates(previous?.chosenReminderPolicy ?? previous?.reminderPolicy ?? defaultReminderPolicy(), input);
     const campaign: Campaign = {
       year: input.year,
       title: input.title,
@@ -115,7 +117,8 @@ export class CampaignService {
       opensAt: input.opensAt,
       closesAt: input.closesAt,
       status: 'draft',
-      reminderPolicy: fitted ? fitted.policy : checkedReminderPolicy(input.reminderPolicy ?? {}, input),
+      reminderPolicy: fitted ? fitted.reminderPolicy : checkedReminderPolicy(input.reminderPolicy ?? {}, input),
+      ...(fitted?.chosenReminderPolicy ? { chosenReminderPolicy: fitted.chosenReminderPolicy } : {}),
       createdAt: now,
       updatedAt: now,
     };
@@ -162,9 +165,8 @@ export class CampaignService {
     if (new Date(next.opensAt) >= new Date(next.closesAt)) {
       throw new DomainRuleError('invalid_dates', 'Sista svarsdag måste vara efter öppningsdagen.');
     }
-    if (patch.reminderPolicy)
-      next.reminderPolicy = (await reminderPolicyCheck()).checkedReminderPolicy(patch.reminderPolicy, next);
-    const change = describeChange(current, next, patch);
+    const refit = await this.applyReminderPolicy(current, next, patch);
+    const change = describeChange(current, next, patch, refit);
     // Nothing differs from what is stored (`{}`, or the values as they are): no write, no audit entry.
     if (!change) return current;
     if (change.surveys) await this.assertRemovalConfirmed(current, patch.surveys ?? {}, confirmRemovedQuestions ?? {});
@@ -188,6 +190,39 @@ export class CampaignService {
       after: change.after,
     });
     return next;
+  }
+
+  /**
+   * Sets `next`'s reminder policy for an update. A policy the kansli sends is checked against the
+   * dates, as today, and replaces the chosen one too; the same policy as stored sent back unchanged
+   * (the console sends it with every save) is no new choice. Without a new choice, changed dates
+   * fit the chosen policy (`chosenReminderPolicy`, else the stored one) to them again: a step an
+   * earlier date left out comes back when the new dates allow it, and one they cannot hold is taken
+   * out. Answers what the refit took out, or undefined when nothing was fitted.
+   */
+  private async applyReminderPolicy(
+    current: Campaign,
+    next: Campaign,
+    patch: Patch,
+  ): Promise<{ removed: string[] } | undefined> {
+    const datesChanged = next.opensAt !== current.opensAt || next.closesAt !== current.closesAt;
+    if (!patch.reminderPolicy && !(datesChanged && current.reminderPolicy)) return undefined;
+    const { checkedReminderPolicy, policyForDates } = await reminderPolicyCheck();
+    const sentAsStored =
+      patch.reminderPolicy !== undefined &&
+      current.chosenReminderPolicy !== undefined &&
+      sameJson(checkedReminderPolicy(patch.reminderPolicy), current.reminderPolicy);
+    if (patch.reminderPolicy && !sentAsStored) {
+      next.reminderPolicy = checkedReminderPolicy(patch.reminderPolicy, next);
+      delete next.chosenReminderPolicy;
+      return undefined;
+    }
+    const chosen = current.chosenReminderPolicy ?? current.reminderPolicy ?? {};
+    const fitted = policyForDates(chosen, next);
+    next.reminderPolicy = fitted.reminderPolicy;
+    if (fitted.chosenReminderPolicy) next.chosenReminderPolicy = fitted.chosenReminderPolicy;
+    else delete next.chosenReminderPolicy;
+    return { removed: fitted.removed };
   }
 
   /**
@@ -363,18 +398,29 @@ interface Change {
  * only when they differ. A changed survey is recorded as its size before and after
  * (`surveys.kommun: {pages, questions}`) and, after, the names of the questions added, removed and
  * changed and of the pages changed otherwise, as flat keys (`surveys.kommun.changed: ["M1"]`), so
- * the audit page shows one line for each; never the survey itself.
+ * the audit page shows one line for each; never the survey itself. A reminder policy fitted again
+ * to new dates (`refit`) is recorded when it changed, with the steps the dates left out as
+ * `reminderStepsRemoved`, as on create.
  */
-function describeChange(current: Campaign, next: Campaign, patch: Patch): Change | undefined {
+function describeChange(
+  current: Campaign,
+  next: Campaign,
+  patch: Patch,
+  refit: { removed: string[] } | undefined,
+): Change | undefined {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   let surveys = false;
-  for (const field of Object.keys(patch) as Array<keyof Patch>) {
+  const fields = Object.keys(patch) as Array<keyof Patch>;
+  // A policy fitted to new dates changed although it was not sent.
+  if (refit && !fields.includes('reminderPolicy')) fields.push('reminderPolicy');
+  for (const field of fields) {
     if (field === 'surveys') continue;
     if (sameJson(current[field], next[field])) continue;
     before[field] = current[field];
     after[field] = next[field];
   }
+  if (refit?.removed.length && 'reminderPolicy' in after) after.reminderStepsRemoved = refit.removed;
   for (const type of Object.keys(patch.surveys ?? {}) as OrganisationType[]) {
     const diff = surveyChanges(current.surveys[type], next.surveys[type]);
     if (!diff) continue;

@@ -49,3 +49,32 @@ export function fittedReminderPolicy(
   if (!result.ok) throw invalidPolicy(result.errors);
   return { policy: result.policy, removed: result.removed.map((removed) => removed.step) };
 }
+
+/** A campaign's reminder-policy fields: the policy that applies, and the chosen one when it differs. */
+export interface PolicyForDates {
+  reminderPolicy: Record<string, unknown>;
+  /** Set only when fitting took steps out (`Campaign.chosenReminderPolicy`). */
+  chosenReminderPolicy?: Record<string, unknown>;
+  /** The ids of the steps taken out, for the audit entry. */
+  removed: string[];
+}
+
+/**
+ * `chosen` (a policy the kansli, an earlier campaign or the defaults chose, not written for these
+ * dates) fitted to the dates as `fittedReminderPolicy` does, with the chosen policy kept beside it
+ * when steps were taken out: a later date change or the next year's campaign fits it again, so a
+ * step one year's dates could not hold comes back when the dates allow it. Throws
+ * InputValidationError (400) for a policy that is invalid in itself.
+ */
+export function policyForDates(
+  chosen: Record<string, unknown>,
+  dates: { opensAt: string; closesAt: string },
+): PolicyForDates {
+  const fitted = fittedReminderPolicy(chosen, dates);
+  if (fitted.removed.length === 0) return { reminderPolicy: fitted.policy, removed: [] };
+  return {
+    reminderPolicy: fitted.policy,
+    chosenReminderPolicy: checkedReminderPolicy(chosen),
+    removed: fitted.removed,
+  };
+}

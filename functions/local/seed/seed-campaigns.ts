@@ -7,7 +7,7 @@ import { seededRandom } from '../../../shared/scoring/sample-answers';
 import { listScoredQuestions } from '../../../shared/scoring/scored-questions';
 import { CampaignRepository } from '../../features/campaigns/campaign.repository';
 import { DEFAULT_SURVEYS } from '../../features/campaigns/default-surveys';
-import { fittedReminderPolicy } from '../../features/campaigns/reminder-policy-check';
+import { policyForDates } from '../../features/campaigns/reminder-policy-check';
 import type { Clock } from '../../ports/clock';
 import type { TableStore } from '../../ports/table-store';
 import { demoAnswers } from './demo-answers';
@@ -39,21 +39,23 @@ function demoDeadline(now: Date): Date {
 
 /**
  * The demo's three campaigns for the clock's year, each with `reminderPolicy` fitted to its own
- * dates as campaign creation fits a default one (`fittedReminderPolicy`), so every stored policy can
- * be saved again unchanged. Pure.
+ * dates as campaign creation fits a default one (`policyForDates`, the chosen policy kept beside it
+ * when steps were taken out), so every stored policy can be saved again unchanged. Pure.
  */
 export function demoCampaigns(now: Date, reminderPolicy: Record<string, unknown> = {}): DemoCampaigns {
   const year = now.getUTCFullYear();
   const stamp = now.toISOString();
   const campaign = (y: number, status: Campaign['status'], opensAt: Date, closesAt: Date): Campaign => {
     const dates = { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() };
+    const { reminderPolicy: fitted, chosenReminderPolicy } = policyForDates(reminderPolicy, dates);
     return {
       year: y,
       title: `Medlemstest ${y}`,
       surveys: DEFAULT_SURVEYS,
       ...dates,
       status,
-      reminderPolicy: fittedReminderPolicy(reminderPolicy, dates).policy,
+      reminderPolicy: fitted,
+      ...(chosenReminderPolicy ? { chosenReminderPolicy } : {}),
       createdAt: stamp,
       updatedAt: stamp,
     };

@@ -528,7 +528,11 @@ export function CampaignDetailPage({ year }: { year: number }) {
         <fieldset disabled={frozen} className="policy-fieldset" id="paminnelser">
           <legend>{t('policy.title')}</legend>
           <ul className="plain-list muted policy-now">
-            {policySummary(campaign.reminderPolicy as Partial<ReminderPolicy> | undefined, t).map((line) => (
+            {policySummary(
+              campaign.reminderPolicy as Partial<ReminderPolicy> | undefined,
+              t,
+              campaign.chosenReminderPolicy as Partial<ReminderPolicy> | undefined,
+            ).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

@@ -46,7 +46,35 @@ export function weekdaysText(weekdays: string[], t: AdminT): string {
   return sorted.map((d) => t(`weekday.${d}` as AdminKey)).join(', ');
 }
 
-export function policySummary(policy: Partial<ReminderPolicy> | undefined, t: AdminT): string[] {
+/**
+ * The summary of the policy that applies, then one line for each step of the chosen policy that the
+ * campaign's dates left out (`chosenReminderPolicy`, set only when they left some out).
+ */
+export function policySummary(
+  policy: Partial<ReminderPolicy> | undefined,
+  t: AdminT,
+  chosen?: Partial<ReminderPolicy>,
+): string[] {
+  return [...appliedSummary(policy, t), ...leftOutByDates(policy, chosen, t)];
+}
+
+function leftOutByDates(
+  policy: Partial<ReminderPolicy> | undefined,
+  chosen: Partial<ReminderPolicy> | undefined,
+  t: AdminT,
+): string[] {
+  if (!chosen) return [];
+  const names: string[] = [];
+  if (chosen.invitationOnOpen !== false && policy?.invitationOnOpen === false)
+    names.push(t('policy.leftOut.invitation'));
+  for (const days of chosen.steps ?? []) {
+    if (!(policy?.steps ?? []).includes(days)) names.push(t('policy.leftOut.step', { days }));
+  }
+  if (chosen.lastDay !== false && policy?.lastDay === false) names.push(t('policy.leftOut.lastDay'));
+  return names.map((step) => t('policy.leftOutByDates', { step }));
+}
+
+function appliedSummary(policy: Partial<ReminderPolicy> | undefined, t: AdminT): string[] {
   const p = policy ?? {};
   const steps = [...(p.steps ?? [14, 7, 2])].sort((a, b) => b - a);
   const window = p.sendWindow ?? { weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '17:00' };
@@ -274,7 +302,11 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
         <div>
           <h3>{t('reminders.policy')}</h3>
           <ul className="plain-list policy-list">
-            {policySummary(campaign.reminderPolicy as Partial<ReminderPolicy> | undefined, t).map((line) => (
+            {policySummary(
+              campaign.reminderPolicy as Partial<ReminderPolicy> | undefined,
+              t,
+              campaign.chosenReminderPolicy as Partial<ReminderPolicy> | undefined,
+            ).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
