@@ -7,9 +7,13 @@ import { en } from '../../web/src/i18n/en';
 import { format, type Translate } from '../../web/src/i18n/index';
 import { sv } from '../../web/src/i18n/sv';
 import {
+  keepingUnrecorded,
   normaliseDecimal,
   numberQuestions,
+  recordFieldValue,
   recordNumbersWhenLeft,
+  settleTypedComma,
+  typedComma,
   unrecordedAnswers,
 } from '../../web/src/pages/survey/number-input';
 import { applyLanguage } from '../../web/src/pages/survey/survey-language';
@@ -70,6 +74,60 @@ describe('number fields on the survey page', () => {
     expect(normaliseDecimal('tolv')).toBeNull();
     expect(normaliseDecimal('1,2,3')).toBeNull();
     expect(normaliseDecimal(',')).toBeNull();
+    // Swedish: a comma is always the decimal sign.
+    expect(normaliseDecimal('1,500')).toBe('1.500');
+  });
+
+  it('in English, read a comma between groups of three digits as separating thousands', () => {
+    expect(normaliseDecimal('1,500', 'en')).toBe('1500');
+    expect(normaliseDecimal('12,345,678.5', 'en')).toBe('12345678.5');
+    expect(normaliseDecimal('-1,500', 'en')).toBe('-1500');
+    // Anything else is a decimal comma, as in Swedish.
+    expect(normaliseDecimal('12,5', 'en')).toBe('12.5');
+    expect(normaliseDecimal('0,500', 'en')).toBe('0.500');
+    expect(normaliseDecimal('1,5000', 'en')).toBe('1.5000');
+    expect(normaliseDecimal('1.5', 'en')).toBe('1.5');
+  });
+
+  it('enter a typed comma so that the field shows the number it records', () => {
+    // Swedish: a decimal comma, wherever it is typed.
+    expect(typedComma('1', undefined, 'sv')).toEqual({ insert: '.' });
+    expect(settleTypedComma('1.500', 'point', 'sv')).toBe('1.500');
+    // English "1,500": a point while typed, 1500 once the field is left.
+    expect(typedComma('1', undefined, 'en')).toEqual({ insert: '.' });
+    expect(settleTypedComma('1.500', 'point', 'en')).toBe('1500');
+    expect(settleTypedComma('-12.500', 'point', 'en')).toBe('-12500');
+    // "12,5", "0,500" and "1,5000" are decimals; a point the person typed is theirs.
+    expect(settleTypedComma('12.5', 'point', 'en')).toBe('12.5');
+    expect(settleTypedComma('0.500', 'point', 'en')).toBe('0.500');
+    expect(settleTypedComma('1.5000', 'point', 'en')).toBe('1.5000');
+    expect(settleTypedComma('1.500', undefined, 'en')).toBe('1.500');
+    // "1,234,567": the second comma shows both separate thousands, and so does any after it.
+    expect(typedComma('1.234', 'point', 'en')).toEqual({ replace: '1234', commas: 'thousands' });
+    expect(typedComma('1234567', 'thousands', 'en')).toBeNull();
+    expect(settleTypedComma('1234567', 'thousands', 'en')).toBe('1234567');
+  });
+
+  it('record what a field shows when it goes without being left', () => {
+    // Act: the page leaves (browser Back) with 66 typed in T1, recorded only on leaving the field
+    recordFieldValue(model, { id: text('T1').inputId, value: '66' });
+    // Assert
+    expect(model.data.T1).toBe(66);
+    recordFieldValue(model, { id: 'not-a-question', value: '1' });
+    expect(model.data.T1).toBe(66);
+  });
+
+  it('keep a number out of range in its field when the answers are set from outside', () => {
+    text('T1').value = 150;
+    expect(unrecordedAnswers(model)).toEqual(['T1']);
+    // Act: an automatic merge brings in another contact's answer
+    keepingUnrecorded(model, () => {
+      model.data = { T1: 40, respondent_name: 'Anna' };
+    });
+    // Assert: still shown, still not recorded, so the bar still says "Inte sparat"
+    expect(text('T1').value).toBe(150);
+    expect(model.data).toEqual({ T1: 40, respondent_name: 'Anna' });
+    expect(unrecordedAnswers(model)).toEqual(['T1']);
   });
 });
 

@@ -444,6 +444,17 @@ export const scenarios: Scenario[] = [
       await waitSaved(page);
       assertEqual((await storedResponse(page, surveyYear)).data.U4_kg, 1.7, 'a decimal comma stored as a decimal');
       await e2e.screenshot(page, 'survey-number-decimal', { fullPage: false });
+      // In English a comma between groups of three digits separates thousands: 1,500 kg is 1500.
+      await page.getByRole('button', { name: 'In English' }).click();
+      await waitSaved(page);
+      save = nextSave(page);
+      await kg.fill('');
+      await kg.pressSequentially('1,500', { delay: 50 });
+      await kg.press('Tab');
+      assertEqual((await save).status(), 200, 'the number is saved');
+      assertEqual(await kg.inputValue(), '1500', 'the field shows the number recorded');
+      assertEqual((await storedResponse(page, surveyYear)).data.U4_kg, 1500, 'English thousands, not 1.5');
+      await page.getByRole('button', { name: 'På svenska' }).click();
       // A whole-number field takes the decimal as typed, and says it must be whole: 12,5 is not 125.
       await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
       await t1.waitFor();
@@ -455,6 +466,58 @@ export const scenarios: Scenario[] = [
       assertEqual((await storedResponse(page, surveyYear)).data.T1, 12.5, 'not 125, nor 12');
       await question(page, 'T1').locator('.sd-question__erbox').first().waitFor();
       await e2e.screenshot(page, 'survey-number-whole', { fullPage: false });
+
+      // A save that cannot get through is said beside a number out of range, not hidden behind it.
+      const url = question(page, 'T1_url').locator('input');
+      await page.route('**/api/campaigns/*/response', (route) =>
+        route.request().method() === 'PUT' ? route.abort() : route.continue(),
+      );
+      await url.fill('https://example.se/resor');
+      await url.press('Tab');
+      await page.locator('.save-status[data-save-state="retrying"]').waitFor();
+      await t1.fill('150');
+      await t1.press('Tab');
+      await question(page, 'T1').getByText('Värdet får inte vara större än 100').waitFor();
+      await bar.getByText('Kunde inte spara – försöker igen').waitFor();
+      await bar.getByText('Inte sparat – ett svar behöver rättas').waitFor();
+      await bar.getByRole('button', { name: 'Försök nu' }).waitFor();
+      await bar.getByRole('button', { name: 'Gå till svaret' }).waitFor();
+      await e2e.screenshot(page, 'survey-number-out-of-range-offline', { fullPage: false });
+      await page.unroute('**/api/campaigns/*/response');
+      save = nextSave(page);
+      await bar.getByRole('button', { name: 'Försök nu' }).click();
+      assertEqual((await save).status(), 200, 'saved once the network is back');
+      await page.locator('.save-status[data-save-state="unrecorded"]').waitFor();
+
+      // "Logga ut" with a number out of range still stores every other change before it asks.
+      await url.fill('https://example.se/resplan');
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await page.getByRole('dialog', { name: 'Dina senaste ändringar är inte sparade' }).waitFor();
+      assertEqual(
+        (await storedResponse(page, surveyYear)).data.T1_url,
+        'https://example.se/resplan',
+        'the other change is stored before "Logga ut" asks',
+      );
+      await page.getByRole('button', { name: 'Stanna kvar' }).click();
+
+      // Leaving the survey with the focus still in the field. A link takes the focus when clicked,
+      // so the number is recorded first.
+      await t1.fill('');
+      await t1.pressSequentially('55', { delay: 30 });
+      save = nextSave(page);
+      await page.getByRole('link', { name: 'Tillbaka till översikten' }).click();
+      assertEqual((await save).status(), 200, 'the number is saved when a link leaves the page');
+      assertEqual((await storedResponse(page, surveyYear)).data.T1, 55, 'stored on leaving by a link');
+      // The browser's Back (Alt+←, a swipe) moves no focus: the number is saved all the same.
+      await page.getByRole('link', { name: 'Fortsätt fylla i' }).click();
+      await waitForSurvey(page);
+      await t1.waitFor();
+      await t1.fill('');
+      await t1.pressSequentially('66', { delay: 30 });
+      save = nextSave(page);
+      await page.goBack();
+      assertEqual((await save).status(), 200, 'the number is saved when Back leaves the page');
+      assertEqual((await storedResponse(page, surveyYear)).data.T1, 66, 'stored on leaving by Back');
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

@@ -1,7 +1,7 @@
 import 'survey-core/i18n/swedish';
 // Only the property registration: the survey JSON carries scoring properties survey-core must accept.
 import '../../../../shared/scoring/scoring-properties';
-import { memo, type Ref, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type Ref, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   type CustomError,
   Model,
@@ -45,7 +45,9 @@ import { retryEachFrame } from './frame-retry';
 import { type LockReason, lockOfAvailability, lockReasonOf, lockText } from './lock-reason';
 import {
   acceptDecimalComma,
+  keepingUnrecorded,
   numberQuestions,
+  recordFieldValue,
   recordNumbersWhenLeft,
   unrecordedAnswers,
   watchNumberTyping,
@@ -61,6 +63,7 @@ import {
   problemsOf,
   questionOfKey,
 } from './question-lookup';
+import { saveStatusView } from './save-status';
 import { applyLanguage } from './survey-language';
 import { SURVEY_THEME } from './survey-theme';
 import { PageErrorCounts, TOC_ITEM } from './TocItem';
@@ -230,11 +233,7 @@ function focusIntoQuestion(frame: HTMLElement | null, name: string): boolean {
   return true;
 }
 
-/**
- * What the bar says about saving. Before the autosaver's state: number fields showing a value that
- * is not recorded (out of range: it cannot be saved until corrected), and a number being typed
- * (recorded when the field is left), so the bar never says "Sparat" beside an unsaved value.
- */
+/** What the bar says about saving (see `saveStatusView` for what comes first). */
 function SaveStatus({
   state,
   unrecorded,
@@ -252,53 +251,54 @@ function SaveStatus({
 }) {
   const t = useT();
   const [lang] = useLang();
+  const { shown, look, withUnrecorded } = saveStatusView(state.kind, unrecorded, typingNumber);
+  const unrecordedText =
+    unrecorded === 1 ? t('survey.save.unrecordedOne') : t('survey.save.unrecorded', { count: unrecorded });
   let text: string;
-  let shown: string = state.kind;
-  let look: string = state.kind;
-  if (unrecorded > 0) {
-    text = unrecorded === 1 ? t('survey.save.unrecordedOne') : t('survey.save.unrecorded', { count: unrecorded });
-    shown = 'unrecorded';
-    look = 'failed';
-  } else if (typingNumber && (state.kind === 'saved' || state.kind === 'idle')) {
-    text = t('survey.save.onLeave');
-    shown = 'typing';
-    look = 'pending';
-  } else {
-    switch (state.kind) {
-      case 'idle':
-        text = t('survey.save.idle');
-        break;
-      case 'pending':
-      case 'saving':
-        text = t('survey.save.saving');
-        break;
-      case 'saved':
-        text = t('survey.save.saved', { time: formatTime(state.at, lang) });
-        break;
-      case 'retrying':
-        text = t('survey.save.retrying');
-        break;
-      case 'conflict':
-        text = t('survey.save.conflict');
-        break;
-      case 'failed':
-        text = t('survey.save.failed', { message: state.message });
-        break;
-    }
+  switch (state.kind) {
+    case 'idle':
+      text = t('survey.save.idle');
+      break;
+    case 'pending':
+    case 'saving':
+      text = t('survey.save.saving');
+      break;
+    case 'saved':
+      text = t('survey.save.saved', { time: formatTime(state.at, lang) });
+      break;
+    case 'retrying':
+      text = t('survey.save.retrying');
+      break;
+    case 'conflict':
+      text = t('survey.save.conflict');
+      break;
+    case 'failed':
+      text = t('survey.save.failed', { message: state.message });
+      break;
   }
+  if (shown === 'unrecorded') text = unrecordedText;
+  else if (shown === 'typing') text = t('survey.save.onLeave');
   const problem = shown === 'retrying' || shown === 'failed';
   return (
     <p className={`save-status save-${look}`} data-save-state={shown}>
       <span className="save-dot" aria-hidden="true" />
       <span role="status" aria-live="polite" aria-atomic="true" tabIndex={-1} ref={statusRef}>
         {text}
+        {withUnrecorded && shown !== 'unrecorded' && (
+          // Both in the one announcement, with a pause between them for screen readers.
+          <span className="save-note">
+            <span aria-hidden="true"> · </span>
+            <span className="visually-hidden">. </span>
+            {unrecordedText}
+          </span>
+        )}
       </span>
       {problem && (
         <button type="button" className="link-button" onClick={onRetry}>
           {t('survey.save.retryNow')}
         </button>
       )}
-      {shown === 'unrecorded' && (
+      {withUnrecorded && (
         <button type="button" className="link-button" onClick={onShowUnrecorded}>
           {t('survey.save.showUnrecorded')}
         </button>
@@ -329,6 +329,8 @@ function SurveyEditor({
   const editable = availability.kind === 'editable';
   const tRef = useRef(t);
   tRef.current = t;
+  const langRef = useRef(lang);
+  langRef.current = lang;
   // One model for the page's life; language and read-only state change on it in place.
   // biome-ignore lint/correctness/useExhaustiveDependencies: built once from the loaded data.
   const model = useMemo(() => createModel(campaign, response, my, editable, lang, t), [campaign, response]);
@@ -445,7 +447,7 @@ function SurveyEditor({
   useEffect(() => {
     const frame = surveyFrame.current;
     if (!frame) return;
-    const stopComma = acceptDecimalComma(frame);
+    const stopComma = acceptDecimalComma(frame, () => langRef.current);
     const stopWatch = watchNumberTyping(frame, setTypingNumber);
     return () => {
       stopComma();
@@ -453,9 +455,23 @@ function SurveyEditor({
     };
   }, []);
 
+  // Leaving by the browser's Back (Alt+←, a swipe) unmounts the page with the focus still in a
+  // number field, and React sends no blur for what it removes (links take the focus when clicked):
+  // record what the field shows before the autosaver's clean-up, a passive effect's, stores it.
+  useLayoutEffect(() => {
+    const frame = surveyFrame.current;
+    return () => {
+      const active = document.activeElement;
+      if (frame && active instanceof HTMLInputElement && frame.contains(active)) recordFieldValue(model, active);
+    };
+  }, [model]);
+
   const applyMerged = useCallback(
     (merged: Answers, current: ConflictState['current']) => {
-      model.data = merged;
+      // A number out of range stays in its field, still "Inte sparat", not replaced by the stored one.
+      keepingUnrecorded(model, () => {
+        model.data = merged;
+      });
       saverRef.current?.resolve(snapshot(model), current);
     },
     [model],
@@ -579,8 +595,9 @@ function SurveyEditor({
     // "Logga ut" waits for this before it ends the session (a save after it would be refused).
     const unregisterPendingSave = registerPendingSave(async () => {
       commitTyping(surveyFrame.current);
-      if (unrecordedAnswers(model).length > 0) throw new Error('answers out of range are not saved');
+      // Everything else is stored first, so that "Logga ut ändå" loses only the number out of range.
       if (saver.hasUnsaved) await saver.flush();
+      if (unrecordedAnswers(model).length > 0) throw new Error('answers out of range are not saved');
     });
     window.addEventListener('beforeunload', beforeUnload);
     window.addEventListener('pagehide', leave);

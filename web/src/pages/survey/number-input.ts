@@ -3,7 +3,8 @@
  * typed key by key passes through values the person never meant: "150" in a 0–100 field is 1,
  * then 15 (in range, so recorded and saved), then 150 (out of range, which survey-core refuses to
  * record, leaving 15). So number fields record their value when the field is left or Enter is
- * pressed, a value survey-core refuses is shown as not saved, and a decimal comma is read as such.
+ * pressed, a value survey-core refuses is shown as not saved, and a decimal comma is read as such
+ * (in English, a comma between groups of three digits separates thousands: 1,500 is 1500).
  */
 import { Helpers, type Question, type QuestionTextModel, type SurveyModel } from 'survey-core';
 
@@ -32,41 +33,127 @@ export function unrecordedAnswers(model: SurveyModel): string[] {
     .map((question) => question.name);
 }
 
+/**
+ * Records what a number field shows, as leaving it would. For a field that goes without being left
+ * (the page unmounted by the browser's Back): React sends no blur for an element it removes.
+ */
+export function recordFieldValue(model: SurveyModel, field: { id: string; value: string }): void {
+  const question = numberQuestions(model).find((q) => q.inputId === field.id);
+  if (question && !Helpers.isTwoValueEquals(question.value, field.value)) question.inputValue = field.value;
+}
+
+/**
+ * Sets the answers (an automatic merge, last year's answers) without losing a number the person
+ * sees but survey-core has not recorded (out of range): it is shown again, still not recorded.
+ */
+export function keepingUnrecorded(model: SurveyModel, apply: () => void): void {
+  const shown = unrecordedAnswers(model).flatMap((name) => {
+    const question = model.getQuestionByName(name);
+    return question ? [{ question, value: question.value as unknown }] : [];
+  });
+  apply();
+  for (const { question, value } of shown) question.value = value;
+}
+
 function isNumberField(target: EventTarget | null): target is HTMLInputElement {
   return target instanceof HTMLInputElement && target.type === 'number';
 }
 
-/** "1 234,5" → "1234.5"; null when the text is not a plain decimal number. */
-export function normaliseDecimal(text: string): string | null {
+/** English thousands: 1,500 and 12,345,678.9 (a leading 0, as in 0,500, is a decimal). */
+const ENGLISH_THOUSANDS = /^-?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/;
+/** A point typed as a comma, in English still possibly a thousands separator: 1.500 as shown. */
+const ONE_GROUP = /^-?[1-9]\d{0,2}\.\d{3}$/;
+
+/**
+ * "1 234,5" → "1234.5"; null when the text is not a plain decimal number. In English a comma
+ * between groups of three digits separates thousands ("1,500" → "1500"); any other comma is a
+ * decimal comma, as in Swedish.
+ */
+export function normaliseDecimal(text: string, lang: 'sv' | 'en' = 'sv'): string | null {
   const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (lang === 'en' && ENGLISH_THOUSANDS.test(compact)) return compact.replaceAll(',', '');
   return /^-?\d*[.,]?\d*$/.test(compact) && /\d/.test(compact) ? compact.replace(',', '.') : null;
+}
+
+/**
+ * The text a typed "," leaves in a field holding `value` (the point every browser reads), or null
+ * for none. `commas` is what earlier commas in the field were read as. In Swedish a comma is the
+ * decimal sign. In English a first comma is entered as a point, but a second one after exactly
+ * three digits shows both separate thousands ("1,234," is 1234 so far), and so does a first one
+ * followed by exactly three digits when the field is left (see `settleTypedComma`).
+ */
+export function typedComma(
+  value: string,
+  commas: 'point' | 'thousands' | undefined,
+  lang: 'sv' | 'en',
+): { insert: string } | { replace: string; commas: 'thousands' } | null {
+  if (lang === 'sv' || commas === undefined) return { insert: '.' };
+  if (commas === 'point' && ONE_GROUP.test(value)) return { replace: value.replace('.', ''), commas: 'thousands' };
+  return commas === 'thousands' ? null : { insert: '.' };
+}
+
+/** In English, "1,500" typed is 1500 once the field is left, not 1.5: the text it is recorded as. */
+export function settleTypedComma(value: string, commas: 'point' | 'thousands' | undefined, lang: 'sv' | 'en'): string {
+  return lang === 'en' && commas === 'point' && ONE_GROUP.test(value) ? value.replace('.', '') : value;
 }
 
 /**
  * Browsers read a "," in a number field as they see fit: Chromium outside a comma locale drops it
  * (12,5 becomes 125), others refuse the text. A decimal comma, as written in Swedish, becomes the
- * point every browser reads, when typed and when pasted. Returns the function that stops it.
+ * point every browser reads, when typed and when pasted; in English a comma separating thousands
+ * is taken out (`typedComma`, `normaliseDecimal`), so the field shows the number it records.
+ * Returns the function that stops it.
  */
-export function acceptDecimalComma(root: HTMLElement): () => void {
+export function acceptDecimalComma(root: HTMLElement, lang: () => 'sv' | 'en'): () => void {
+  // What the commas typed in each field were read as, until it is left.
+  const commas = new WeakMap<HTMLInputElement, 'point' | 'thousands'>();
   const onKeyDown = (event: KeyboardEvent) => {
-    if (!isNumberField(event.target) || event.key !== ',' || event.ctrlKey || event.metaKey || event.altKey) return;
-    event.preventDefault();
-    // The field's text cannot be set from script without losing it (an invalid number reads as
-    // ''): insert as if typed. execCommand is deprecated but the only way that keeps undo.
-    document.execCommand('insertText', false, '.');
+    const field = event.target;
+    if (!isNumberField(field) || event.ctrlKey || event.metaKey || event.altKey) return;
+    // A point typed by the person is theirs: no comma before it separates thousands.
+    if (event.key === '.') commas.delete(field);
+    if (event.key !== ',') return;
+    const outcome = typedComma(field.value, commas.get(field), lang());
+    if (outcome === null) {
+      event.preventDefault();
+    } else if ('replace' in outcome) {
+      event.preventDefault();
+      field.value = outcome.replace;
+      commas.set(field, outcome.commas);
+    } else if (document.execCommand('insertText', false, outcome.insert)) {
+      // The field's text cannot be set from script without losing it (an invalid number reads as
+      // ''): insert as if typed. execCommand is deprecated but the only way that keeps undo; where
+      // a browser refuses it, the comma is left to the browser rather than dropped.
+      event.preventDefault();
+      commas.set(field, commas.get(field) ?? 'point');
+    }
+  };
+  // Before survey-core records the field (React's handlers run after this capturing listener).
+  const settle = (event: Event) => {
+    const field = event.target;
+    if (!isNumberField(field)) return;
+    const settled = settleTypedComma(field.value, commas.get(field), lang());
+    if (settled !== field.value) field.value = settled;
+    commas.delete(field);
+  };
+  const onKeyUp = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') settle(event);
   };
   const onPaste = (event: ClipboardEvent) => {
     if (!isNumberField(event.target)) return;
     const text = event.clipboardData?.getData('text') ?? '';
-    const number = normaliseDecimal(text);
+    const number = normaliseDecimal(text, lang());
     if (number === null || number === text) return;
-    event.preventDefault();
-    document.execCommand('insertText', false, number);
+    if (document.execCommand('insertText', false, number)) event.preventDefault();
   };
   root.addEventListener('keydown', onKeyDown, true);
+  root.addEventListener('keyup', onKeyUp, true);
+  root.addEventListener('focusout', settle, true);
   root.addEventListener('paste', onPaste, true);
   return () => {
     root.removeEventListener('keydown', onKeyDown, true);
+    root.removeEventListener('keyup', onKeyUp, true);
+    root.removeEventListener('focusout', settle, true);
     root.removeEventListener('paste', onPaste, true);
   };
 }
