@@ -4,7 +4,7 @@
  * Pure; the CSV and xlsx writers both use it. Headers are Swedish only, like the rest of the files.
  */
 import type { KlimatlagetReport } from '../klimatlaget/report.schema';
-import { WITHHELD_SV, withheldNoteSv } from '../klimatlaget/suppression';
+import { MEDIAN_WITHHELD_SV, WITHHELD_SV, withheldNoteSv } from '../klimatlaget/suppression';
 // `YYYY-MM-DD HH:MM` in Stockholm time, sortable (shared/i18n/format-date.ts has only the long form).
 import { formatStockholm } from '../reminders/send-window';
 import type { EmissionOutcome } from '../scoring/emission-outcome.schema';
@@ -177,7 +177,7 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       group.total?.mean ?? null,
       group.total?.median ?? null,
       group.gatePassed,
-      withheldNoteSv(group),
+      withheldNoteSv(group, group.total !== null && group.total.median === null),
     ]);
   }
   rows.push([], ['Grupp', 'Nivå', 'Antal']);
@@ -215,9 +215,12 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
         withheldNoteSv(y),
       ]);
   }
-  rows.push([], ['Typ', 'Avsnitt', 'Rubrik', 'Max', 'n', 'Andel av max, medel', 'Andel av max, median']);
+  rows.push([], ['Typ', 'Avsnitt', 'Rubrik', 'Max', 'n', 'Andel av max, medel', 'Andel av max, median', 'Anmärkning']);
   for (const type of ['kommun', 'region'] as const) {
-    for (const s of report.byType[type].sections) rows.push([type, s.name, s.title, s.max, s.n, s.mean, s.median]);
+    for (const s of report.byType[type].sections) {
+      const note = s.mean === null ? (s.n > 0 ? WITHHELD_SV : null) : s.median === null ? MEDIAN_WITHHELD_SV : null;
+      rows.push([type, s.name, s.title, s.max, s.n, s.mean, s.median, note]);
+    }
   }
   rows.push([], ['Typ', 'Fråga', 'Rubrik', 'Avsnitt', 'n', 'Andel ja', 'Fördelning']);
   for (const type of ['kommun', 'region'] as const) {
@@ -268,7 +271,10 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
         e.changeSince1990?.median ?? null,
         e.changeSince1990?.organisations ?? null,
         e.national.changeSince1990 ?? null,
-        withheldNoteSv(e),
+        withheldNoteSv(
+          e,
+          e.perInhabitant?.median === null || (e.changeSince1990?.mean != null && e.changeSince1990.median === null),
+        ),
       ]);
     }
   }

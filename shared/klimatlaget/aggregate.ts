@@ -243,6 +243,8 @@ export function yearOnYear(current: readonly Scored[], previous: readonly Scored
   const changes = pairs.map((p) => round(p.current - p.previous, 9));
   return {
     organisations: pairs.length,
+    // Lets the suppression tell when the pairs are all but one or two of last year's respondents.
+    previousRespondents: previous.length,
     previous: stat(pairs.map((p) => p.previous)),
     current: stat(pairs.map((p) => p.current)),
     change: stat(changes),

@@ -22,6 +22,7 @@ export { canonicalJson, scoringRulesOf } from './scoring-rules';
 export { mean, median, round, stat } from './stats';
 export {
   MIN_GROUP_SIZE,
+  MIN_GROUP_SIZE_MEDIAN,
   withholdEmissions,
   withholdSmallGroups,
   withholdType,

@@ -8,8 +8,12 @@ import { ScoreBandSchema, SectionScoreSchema } from '../scoring/score.schema';
 
 export const OrganisationTypeKeySchema = z.enum(['kommun', 'region']);
 
-/** Mean and median of a set of values (shares of maximum 0–1, unless the field says otherwise). */
-export const StatSchema = z.object({ mean: z.number(), median: z.number() });
+/**
+ * Mean and median of a set of values (shares of maximum 0–1, unless the field says otherwise).
+ * The median is null when the set holds fewer than `minGroupSizeMedian` values: with 3 or 4, a
+ * member's own value, the mean and the median give another's exactly (suppression.ts).
+ */
+export const StatSchema = z.object({ mean: z.number(), median: z.number().nullable() });
 export type Stat = z.infer<typeof StatSchema>;
 
 /**
@@ -79,7 +83,7 @@ export const SectionAggregateSchema = z.object({
   titleEn: z.string().optional(),
   max: z.number().min(0),
   n: z.number().int().min(0),
-  /** Null when fewer than `minGroupSize` respondents have the section. */
+  /** Null when fewer than `minGroupSize` respondents have the section (the median under `minGroupSizeMedian`). */
   mean: z.number().nullable(),
   median: z.number().nullable(),
 });
@@ -98,6 +102,19 @@ export const YearOnYearSchema = z.object({
   unchanged: z.number().int().min(0).nullable(),
   declined: z.number().int().min(0).nullable(),
   suppressed: Suppressed,
+  /**
+   * The organisations that submitted last year in this group; absent in snapshots published before
+   * it was stored. With this year's respondents it tells whether the pairs differ from either year's
+   * respondents by one or two organisations (`unmatched`).
+   */
+  previousRespondents: z.number().int().min(0).optional(),
+  /**
+   * True when this year's or last year's respondents number one or two more than the pairs (or last
+   * year's count is unknown): `previous`, `current` and `change` are then null, since a year's total
+   * over all respondents minus the pairs' mean would give those one or two organisations' scores.
+   * The counts of improved/unchanged/declined stay: they are over the pairs alone.
+   */
+  unmatched: z.boolean().optional(),
   /** The whole network's change only: types left out because their own change is withheld (see the report). */
   excludedTypes: z.array(OrganisationTypeKeySchema).optional(),
 });
@@ -193,6 +210,11 @@ export type TypeAggregate = z.infer<typeof TypeAggregateSchema>;
 export const KlimatlagetReportSchema = z.object({
   year: z.number().int(),
   /**
+   * The smallest group whose medians are shown (`MIN_GROUP_SIZE_MEDIAN`); below it only the mean is.
+   * Absent in snapshots published before, which get it, and the withholding, when read.
+   */
+  minGroupSizeMedian: z.number().int().min(1).optional(),
+  /**
    * The smallest group whose figures are shown (`MIN_GROUP_SIZE`); absent in snapshots published
    * before, which get it, and the withholding, when read (`withReportDefaults`).
    */
@@ -275,6 +297,8 @@ export const NetworkFiguresSchema = z.object({
   respondents: z.number().int().min(0),
   /** The smallest group whose figures are shown. */
   minGroupSize: z.number().int().min(1),
+  /** The smallest group whose median is shown; below it `median` and `medianShare` are null. */
+  minGroupSizeMedian: z.number().int().min(1),
   /** True when the type has respondents, but fewer than `minGroupSize`: `total` is null, `sections` empty. */
   suppressed: Suppressed,
   /** Null when withheld or without respondents. */
@@ -284,9 +308,9 @@ export const NetworkFiguresSchema = z.object({
     z.object({
       name: z.string(),
       mean: z.number(),
-      median: z.number(),
+      median: z.number().nullable(),
       meanShare: z.number(),
-      medianShare: z.number(),
+      medianShare: z.number().nullable(),
     }),
   ),
 });

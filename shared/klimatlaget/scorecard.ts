@@ -19,12 +19,13 @@ import type {
   TypeAggregate,
 } from './report.schema';
 import { round, stat } from './stats';
-import { MIN_GROUP_SIZE } from './suppression';
+import { MIN_GROUP_SIZE, MIN_GROUP_SIZE_MEDIAN } from './suppression';
 import { englishPageTitles, withEnglish } from './titles';
 
 /**
  * The network in the member's own units. A network of fewer than `MIN_GROUP_SIZE` is withheld: with
- * two, a member would learn the other's score from its own and the mean.
+ * two, a member would learn the other's score from its own and the mean. A median of fewer than
+ * `MIN_GROUP_SIZE_MEDIAN` is withheld: with 3 or 4, own score, mean and median give another's.
  */
 function inPoints(
   sections: readonly SectionAggregate[],
@@ -32,26 +33,31 @@ function inPoints(
   max: number,
   respondents: number,
 ): Omit<NetworkFigures, 'source' | 'revision'> {
-  const base = { respondents, minGroupSize: MIN_GROUP_SIZE };
+  const base = { respondents, minGroupSize: MIN_GROUP_SIZE, minGroupSizeMedian: MIN_GROUP_SIZE_MEDIAN };
+  // Checked here too, not only when aggregating, so it holds for any stored aggregate.
+  const medianOf = (median: number | null, n: number) => (median === null || n < MIN_GROUP_SIZE_MEDIAN ? null : median);
   if (respondents < MIN_GROUP_SIZE || total === null) {
     return { ...base, ...(respondents > 0 ? { suppressed: true } : {}), total: null, sections: [] };
   }
   return {
     ...base,
-    total: { mean: round(total.mean * max, 2), median: round(total.median * max, 2) },
-    sections: sections.flatMap((s) =>
-      s.mean === null || s.median === null || s.n < MIN_GROUP_SIZE
-        ? []
-        : [
-            {
-              name: s.name,
-              mean: round(s.mean * s.max, 2),
-              median: round(s.median * s.max, 2),
-              meanShare: s.mean,
-              medianShare: s.median,
-            },
-          ],
-    ),
+    total: {
+      mean: round(total.mean * max, 2),
+      median: ((m) => (m === null ? null : round(m * max, 2)))(medianOf(total.median, respondents)),
+    },
+    sections: sections.flatMap((s) => {
+      if (s.mean === null || s.n < MIN_GROUP_SIZE) return [];
+      const median = medianOf(s.median, s.n);
+      return [
+        {
+          name: s.name,
+          mean: round(s.mean * s.max, 2),
+          median: median === null ? null : round(median * s.max, 2),
+          meanShare: s.mean,
+          medianShare: median,
+        },
+      ];
+    }),
   };
 }
 

@@ -1,6 +1,4 @@
 /** Small statistics for the report. Values are rounded so snapshots stay compact and stable. */
-import type { Stat } from './report.schema';
-
 /** Rounds to `decimals` places, removing floating-point noise (0.1 + 0.2 → 0.3). */
 export function round(value: number, decimals = 4): number {
   const factor = 10 ** decimals;
@@ -21,7 +19,10 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Mean and median, rounded; both 0 when there are no values (the group's count says so). */
-export function stat(values: readonly number[], decimals = 4): Stat {
+/**
+ * Mean and median, rounded; both 0 when there are no values (the group's count says so). The
+ * median is withheld for small groups later (suppression.ts), so here it is always a number.
+ */
+export function stat(values: readonly number[], decimals = 4): { mean: number; median: number } {
   return { mean: round(mean(values), decimals), median: round(median(values), decimals) };
 }

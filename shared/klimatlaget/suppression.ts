@@ -18,10 +18,25 @@ import type {
 /** The smallest group whose figures are shown: with 2, each of the two learns the other's answers. */
 export const MIN_GROUP_SIZE = 3;
 
+/**
+ * The smallest group whose median is shown; below it only the mean is. With 3, a member who is not
+ * the median reads one other score from the median and the third from the mean (3·mean − own −
+ * median); with 4, the lowest gets the highest (4·mean − own − 2·median). With 5 the median is one
+ * organisation's score, but only the median organisation itself knows whose (docs/klimatlaget.md).
+ */
+export const MIN_GROUP_SIZE_MEDIAN = 5;
+
 type OrganisationTypeKey = 'kommun' | 'region';
 const TYPES: readonly OrganisationTypeKey[] = ['kommun', 'region'];
 
 const withheldMark = (n: number) => (n > 0 ? { suppressed: true as const } : {});
+
+/** A mean and median over `n` values with the median withheld below `MIN_GROUP_SIZE_MEDIAN`. */
+function withMedianOf<T extends { median: number | null }>(figure: T, n: number): T;
+function withMedianOf<T extends { median: number | null }>(figure: T | null, n: number): T | null;
+function withMedianOf<T extends { median: number | null }>(figure: T | null, n: number): T | null {
+  return figure === null || n >= MIN_GROUP_SIZE_MEDIAN ? figure : { ...figure, median: null };
+}
 
 function withholdQuestion(q: QuestionAggregate, typeWithheld: boolean, min: number): QuestionAggregate {
   const { suppressed: _, ...rest } = q;
@@ -38,22 +53,57 @@ function withholdQuestion(q: QuestionAggregate, typeWithheld: boolean, min: numb
 }
 
 function withholdSection(s: SectionAggregate, min: number): SectionAggregate {
-  return s.n >= min ? s : { ...s, mean: null, median: null };
+  return s.n >= min ? withMedianOf(s, s.n) : { ...s, mean: null, median: null };
 }
 
-/** Year on year with its figures withheld when fewer than `min` organisations answered both years. */
-export function withholdYearOnYear(yoy: YearOnYear | null, min: number = MIN_GROUP_SIZE): YearOnYear | null {
-  if (!yoy || yoy.organisations >= min) return yoy;
-  return {
+/** 1 or 2 (below `min`) organisations more in one set than in another: their sum is a difference of two published sums. */
+const differsByFew = (larger: number, smaller: number, min: number) => larger - smaller > 0 && larger - smaller < min;
+
+/**
+ * Year on year with its figures withheld when fewer than `min` organisations answered both years,
+ * and its means and medians withheld (`unmatched`) when this year's `respondents` or last year's
+ * differ from the pairs by 1 to `min` − 1: the group's total over all this year's respondents
+ * minus `current` over the pairs gives the newcomers' scores, and last year's published total minus
+ * `previous` those of the ones that dropped out. A snapshot that did not store last year's count
+ * cannot show that it is safe, so its means are withheld too. Medians need `MIN_GROUP_SIZE_MEDIAN` pairs.
+ */
+export function withholdYearOnYear(
+  yoy: YearOnYear | null,
+  min: number = MIN_GROUP_SIZE,
+  respondents?: number,
+): YearOnYear | null {
+  if (!yoy) return yoy;
+  const kept = {
     organisations: yoy.organisations,
-    previous: null,
-    current: null,
-    change: null,
-    improved: null,
-    unchanged: null,
-    declined: null,
-    suppressed: true,
+    ...(yoy.previousRespondents === undefined ? {} : { previousRespondents: yoy.previousRespondents }),
     ...(yoy.excludedTypes ? { excludedTypes: yoy.excludedTypes } : {}),
+  };
+  if (yoy.organisations < min) {
+    return {
+      ...kept,
+      previous: null,
+      current: null,
+      change: null,
+      improved: null,
+      unchanged: null,
+      declined: null,
+      suppressed: true,
+    };
+  }
+  const unmatched =
+    yoy.unmatched === true ||
+    (respondents !== undefined && differsByFew(respondents, yoy.organisations, min)) ||
+    yoy.previousRespondents === undefined ||
+    differsByFew(yoy.previousRespondents, yoy.organisations, min);
+  if (unmatched) {
+    const { suppressed: _, ...rest } = yoy;
+    return { ...rest, ...kept, previous: null, current: null, change: null, unmatched: true };
+  }
+  return {
+    ...yoy,
+    previous: withMedianOf(yoy.previous, yoy.organisations),
+    current: withMedianOf(yoy.current, yoy.organisations),
+    change: withMedianOf(yoy.change, yoy.organisations),
   };
 }
 
@@ -70,16 +120,18 @@ export function withholdEmissions(
   return {
     ...rest,
     ...(all ? {} : { suppressed: true as const }),
-    perInhabitant: all ? emissions.perInhabitant : null,
+    perInhabitant: all ? withMedianOf(emissions.perInhabitant, emissions.organisations) : null,
     // The weighted figure is the last trend year's, over that year's own count.
     weightedPerInhabitant: trend.at(-1)?.perInhabitant ?? null,
     ...(since === undefined
       ? {}
       : {
           changeSince1990:
-            since === null || (all && since.organisations >= min)
+            since === null
               ? since
-              : { organisations: since.organisations, mean: null, median: null },
+              : all && since.organisations >= min
+                ? withMedianOf(since, since.organisations)
+                : { organisations: since.organisations, mean: null, median: null },
         }),
     trend,
   };
@@ -91,8 +143,10 @@ export function withholdType(aggregate: TypeAggregate, min: number = MIN_GROUP_S
   const n = aggregate.respondents;
   return {
     ...rest,
-    ...(n < min ? { ...withheldMark(n), total: null, gatePassed: null, bands: null } : {}),
-    yearOnYear: withholdYearOnYear(aggregate.yearOnYear, min),
+    ...(n < min
+      ? { ...withheldMark(n), total: null, gatePassed: null, bands: null }
+      : { total: withMedianOf(aggregate.total, n) }),
+    yearOnYear: withholdYearOnYear(aggregate.yearOnYear, min, n),
     emissions: withholdEmissions(aggregate.emissions, min),
     sections: aggregate.sections.map((s) => withholdSection(s, min)),
     questions: aggregate.questions.map((q) => withholdQuestion(q, n > 0 && n < min, min)),
@@ -102,14 +156,17 @@ export function withholdType(aggregate: TypeAggregate, min: number = MIN_GROUP_S
 /**
  * When one type's figure is withheld and the other's is shown, the network's figure over both
  * would give the withheld one away by subtraction. The network's figure is then the shown type's,
- * and the withheld types are named. `size` is the group size of that figure per type (0 = none).
+ * and the withheld types are named. `state` says per type whether the figure is absent (no one to
+ * count), withheld or shown.
  */
-function complement(size: (type: OrganisationTypeKey) => number, min: number) {
-  const withheld = TYPES.filter((type) => size(type) > 0 && size(type) < min);
-  const shown = TYPES.filter((type) => size(type) >= min);
+function complement(state: (type: OrganisationTypeKey) => 'none' | 'withheld' | 'shown') {
+  const withheld = TYPES.filter((type) => state(type) === 'withheld');
+  const shown = TYPES.filter((type) => state(type) === 'shown');
   // With two types, one shown and one withheld is the only case in which subtraction reveals one.
   return withheld.length > 0 && shown.length === 1 ? { from: shown[0]!, excluded: withheld } : null;
 }
+
+const bySize = (n: number, min: number) => (n === 0 ? 'none' : n < min ? 'withheld' : 'shown');
 
 /**
  * The report without any figure over fewer than `min` organisations, and without a network figure
@@ -120,9 +177,9 @@ export function withholdSmallGroups(report: KlimatlagetReport, min: number = MIN
     kommun: withholdType(report.byType.kommun, min),
     region: withholdType(report.byType.region, min),
   };
-  const { suppressed: _, excludedTypes: __, ...rest } = report;
+  const { suppressed: _, excludedTypes: __, minGroupSizeMedian: ___, ...rest } = report;
 
-  const scores = complement((type) => byType[type].respondents, min);
+  const scores = complement((type) => bySize(byType[type].respondents, min));
   const networkScores = scores
     ? {
         total: byType[scores.from].total,
@@ -132,12 +189,18 @@ export function withholdSmallGroups(report: KlimatlagetReport, min: number = MIN
       }
     : report.respondents < min
       ? { ...withheldMark(report.respondents), total: null, gatePassed: null, bands: null }
-      : {};
+      : { total: withMedianOf(report.total, report.respondents) };
 
-  const pairs = complement((type) => byType[type].yearOnYear?.organisations ?? 0, min);
+  // A type's change withheld for too few pairs or for unmatched sets is left out alike.
+  const pairs = complement((type) => {
+    const yoy = byType[type].yearOnYear;
+    return yoy === null ? 'none' : yoy.current === null ? 'withheld' : 'shown';
+  });
+  // The network's total the change could be set against: the shown type's when one is excluded.
+  const networkRespondents = scores ? byType[scores.from].respondents : report.respondents;
   const yearOnYear = pairs
     ? { ...byType[pairs.from].yearOnYear!, excludedTypes: pairs.excluded }
-    : withholdYearOnYear(report.yearOnYear, min);
+    : withholdYearOnYear(report.yearOnYear, min, networkRespondents);
 
   // The network's emissions are one type's (regions contain kommuner): kommuner when shown, else regions.
   const emissions = [byType.kommun.emissions, byType.region.emissions].filter((e) => e !== null);
@@ -146,6 +209,7 @@ export function withholdSmallGroups(report: KlimatlagetReport, min: number = MIN
   return {
     ...rest,
     minGroupSize: min,
+    minGroupSizeMedian: MIN_GROUP_SIZE_MEDIAN,
     ...networkScores,
     yearOnYear,
     emissions: network,
@@ -156,12 +220,29 @@ export function withholdSmallGroups(report: KlimatlagetReport, min: number = MIN
 /** What the kansli's Swedish "Klimatläget" sheet writes where a figure is withheld. */
 export const WITHHELD_SV = 'För få svar för att visa';
 
-/** The sheet's note on a group: withheld, or the network's figures without a withheld type; else null. */
-export function withheldNoteSv(group: {
-  suppressed?: boolean;
-  excludedTypes?: readonly OrganisationTypeKey[];
-}): string | null {
+/** The sheet's note where a median is withheld and the mean shown. */
+export const MEDIAN_WITHHELD_SV = `Median visas först vid minst ${MIN_GROUP_SIZE_MEDIAN}`;
+
+/**
+ * The sheet's note on a group: withheld, means withheld for unmatched years, or the network's
+ * figures without a withheld type, and a withheld median; else null.
+ */
+export function withheldNoteSv(
+  group: {
+    suppressed?: boolean;
+    unmatched?: boolean;
+    excludedTypes?: readonly OrganisationTypeKey[];
+  },
+  medianWithheld = false,
+): string | null {
   if (group.suppressed) return `${WITHHELD_SV} (färre än ${MIN_GROUP_SIZE})`;
   const excluded = group.excludedTypes?.map((type) => (type === 'kommun' ? 'kommuner' : 'regioner'));
-  return excluded?.length ? `Utan ${excluded.join(' och ')}: för få för att visas för sig` : null;
+  const notes = [
+    group.unmatched
+      ? `Medelvärden visas inte: 1–${MIN_GROUP_SIZE - 1} organisationer svarade bara ena året och skulle gå att räkna fram`
+      : null,
+    excluded?.length ? `Utan ${excluded.join(' och ')}: för få för att visas för sig` : null,
+    medianWithheld ? MEDIAN_WITHHELD_SV : null,
+  ].filter((note) => note !== null);
+  return notes.length > 0 ? notes.join('. ') : null;
 }

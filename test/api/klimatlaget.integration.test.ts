@@ -623,7 +623,8 @@ describe('Klimatläget: the figures as the domain brief defines them', () => {
     expect(question('M4b')).toMatchObject({ followUp: true, n: 3, yes: { count: 2, share: 0.6667 } });
     expect(question('M4').followUp).toBeUndefined();
     expect(report.emissions).toMatchObject({
-      changeSince1990: { organisations: 3, mean: -0.6, median: -0.6 },
+      // A median of 3 is withheld (docs/klimatlaget.md, Small groups)
+      changeSince1990: { organisations: 3, mean: -0.6, median: null },
       national: { perInhabitant: 4.4, changeSince1990: -0.46, quotedIn: 2023 },
     });
   });
@@ -693,11 +694,12 @@ describe('Klimatläget: no figure of fewer than 3 organisations', () => {
       revision: 1,
       respondents: 1,
       minGroupSize: 3,
+      minGroupSizeMedian: 5,
       suppressed: true,
       total: null,
       sections: [],
     });
-    expect(lund.network).toMatchObject({ respondents: 3, total: { mean: 64, median: 64 } });
+    expect(lund.network).toMatchObject({ respondents: 3, total: { mean: 64, median: null } });
     expect(lund.network.sections).toHaveLength(lund.sections.filter((s: { max: number }) => s.max > 0).length);
   });
 
@@ -713,7 +715,7 @@ describe('Klimatläget: no figure of fewer than 3 organisations', () => {
     expect(regionRow.slice(0, 7)).toEqual(['Regioner', 1, 1, 0, undefined, undefined, undefined]);
     expect(regionRow[7]).toBe('För få svar för att visa (färre än 3)');
     expect(rows.find((row) => row[0] === 'Alla' && row[1] === 4)?.[7]).toBe(
-      'Utan regioner: för få för att visas för sig',
+      'Utan regioner: för få för att visas för sig. Median visas först vid minst 5',
     );
     expect(rows.filter((row) => row[0] === 'Regioner' && row.length === 2)).toEqual([
       ['Regioner', 'För få svar för att visa'],

@@ -284,12 +284,15 @@ describe('year-on-year change in the published report', () => {
   };
 
   it('compares only those that answered both years, so a newcomer does not move the change', () => {
-    // Arrange: Lund loses the energy points, Malmö gains them, Stockholm is new
+    // Arrange: Lund loses the energy points, Malmö gains them, Stockholm, Göteborg and Umeå are new
+    // (three: with one or two new, the change's means are withheld, suppression.test.ts)
     const current = [
       response('1281', 'kommun', without(full, 'E')),
       response('1280', 'kommun', full),
       response('0380', 'kommun', full),
       response('0180', 'kommun', full),
+      response('1480', 'kommun', full),
+      response('2480', 'kommun', full),
     ];
     // Act
     const report = aggregateKlimatlaget({

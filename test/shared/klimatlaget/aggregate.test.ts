@@ -221,10 +221,15 @@ describe('aggregateKlimatlaget: sections, bands and types', () => {
     ];
     // Act
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
-    // Assert
+    // Assert: the median of 3 is withheld (under MIN_GROUP_SIZE_MEDIAN), a fourth and fifth give it
     expect(report.byType.kommun.sections).toEqual([
-      { name: 'a', title: 'a', max: 5, n: 3, mean: 0.5333, median: 0.4 },
-      { name: 'b', title: 'b', max: 5, n: 3, mean: 0.3333, median: 0 },
+      { name: 'a', title: 'a', max: 5, n: 3, mean: 0.5333, median: null },
+      { name: 'b', title: 'b', max: 5, n: 3, mean: 0.3333, median: null },
+    ]);
+    const five = [...responses, submitted('0004', { ...PASS }), submitted('0005', { ...PASS, q1: 'ja', q2: true })];
+    expect(aggregateKlimatlaget({ year: 2026, surveys, responses: five }).byType.kommun.sections).toEqual([
+      { name: 'a', title: 'a', max: 5, n: 5, mean: 0.44, median: 0.4 },
+      { name: 'b', title: 'b', max: 5, n: 5, mean: 0.2, median: 0 },
     ]);
   });
 
@@ -264,12 +269,13 @@ describe('aggregateKlimatlaget: sections, bands and types', () => {
     expect(report.byType.kommun).toMatchObject({
       respondents: 3,
       organisations: 4,
-      total: { mean: 0.3333, median: 0.2 },
+      // Medians of 3 are withheld; the network's of 6 is shown
+      total: { mean: 0.3333, median: null },
     });
     expect(report.byType.region).toMatchObject({
       respondents: 3,
       organisations: 3,
-      total: { mean: 0.1333, median: 0.1 },
+      total: { mean: 0.1333, median: null },
     });
     expect(report.byType.region.questions.find((q) => q.name === 'q1')).toMatchObject({
       n: 3,
@@ -309,11 +315,15 @@ describe('aggregateKlimatlaget: year on year', () => {
         withShare('0009', 1),
         withShare('0003', 2, 'draft'),
       ],
+      // 4 respondents this year and last, 3 pairs: the means would give 0003's and 0009's scores
+      // away (suppression.test.ts), so only the counts of the pairs are shown
       {
         organisations: 3,
-        previous: { mean: 0.5667 },
-        current: { mean: 0.5667 },
-        change: { mean: 0 },
+        previousRespondents: 4,
+        previous: null,
+        current: null,
+        change: null,
+        unmatched: true,
         improved: 1,
         unchanged: 1,
         declined: 1,
@@ -321,8 +331,14 @@ describe('aggregateKlimatlaget: year on year', () => {
     ],
     [
       'an unchanged share is neither better nor worse',
-      [withShare('0001', 6), withShare('0002', 2), withShare('0003', 5)],
-      { organisations: 3, change: { mean: 0.0667, median: 0 }, improved: 1, unchanged: 1, declined: 1 },
+      [withShare('0001', 6), withShare('0002', 2), withShare('0003', 5), withShare('0004', 5)],
+      {
+        organisations: 4,
+        change: { mean: 0.05, median: null },
+        improved: 1,
+        unchanged: 2,
+        declined: 1,
+      },
     ],
   ])('compares with last year when %s', (_case, previous, expected) => {
     // Arrange: this year 0001 at 6, 0002 at 6, 0003 at 3, 0004 at 5 (0003 only a draft last year in case 2)
@@ -351,6 +367,7 @@ describe('yearOnYear: the change computation', () => {
     // Assert
     expect(change).toEqual({
       organisations: 4,
+      previousRespondents: 5,
       previous: { mean: 0.45, median: 0.5 },
       current: { mean: 0.4875, median: 0.475 },
       change: { mean: 0.0375, median: 0.025 },
@@ -589,7 +606,8 @@ describe('aggregateKlimatlaget: emissions', () => {
       basis: 'kommun',
       organisations: 3,
       latestYear: 2023,
-      perInhabitant: { mean: 3, median: 3 },
+      // The median of 3 organisations is withheld (MIN_GROUP_SIZE_MEDIAN)
+      perInhabitant: { mean: 3, median: null },
       weightedPerInhabitant: 2.25,
       national: NATIONAL_EMISSIONS_DEFAULT,
       trend: [{ year: 2023, perInhabitant: 2.25, organisations: 3 }],
@@ -630,7 +648,7 @@ describe('aggregateKlimatlaget: emissions', () => {
     // Act
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses, emissions });
     // Assert
-    expect(report.emissions?.changeSince1990).toEqual({ organisations: 3, mean: -0.4333, median: -0.5 });
+    expect(report.emissions?.changeSince1990).toEqual({ organisations: 3, mean: -0.4333, median: null });
     expect(report.emissions?.national.changeSince1990).toBe(-0.46);
   });
 

@@ -5,7 +5,11 @@ import {
   type KlimatlagetReport,
   KlimatlagetReportSchema,
   MIN_GROUP_SIZE,
+  MIN_GROUP_SIZE_MEDIAN,
+  networkFromReport,
+  networkLive,
   ReportRevisionSchema,
+  round,
   scoringRulesOf,
   stat,
   type TypeAggregate,
@@ -81,7 +85,8 @@ describe('aggregateKlimatlaget: a type with too few respondents', () => {
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
     expect(report.byType.region).toMatchObject({
       respondents: 3,
-      total: { mean: 0.1, median: 0.1 },
+      // The median of 3 needs MIN_GROUP_SIZE_MEDIAN (below): only the mean is shown
+      total: { mean: 0.1, median: null },
       gatePassed: 0,
       bands: [
         { band: 'A', count: 0 },
@@ -109,7 +114,7 @@ describe('aggregateKlimatlaget: a type with too few respondents', () => {
     // Assert: the network's figures are the kommuner's; the counts of who answered still hold everyone
     expect(report).toMatchObject({ respondents: 4, excludedTypes: ['region'], minGroupSize: 3 });
     expect(report.total).toEqual(report.byType.kommun.total);
-    expect(report.total).toEqual({ mean: 0.8, median: 0.8 });
+    expect(report.total).toEqual({ mean: 0.8, median: null });
     expect(report.gatePassed).toBe(3);
     expect(report.bands).toEqual(report.byType.kommun.bands);
     expect(report.bands?.find((b) => b.band === null)?.count).toBe(0);
@@ -118,7 +123,7 @@ describe('aggregateKlimatlaget: a type with too few respondents', () => {
   it('shows the network over 3 when both types are too few, as no published figure can be subtracted from it', () => {
     const responses = [...group('kommun', 2, STRONG), ...group('region', 1, WEAK)];
     const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
-    expect(report).toMatchObject({ respondents: 3, gatePassed: 2, total: { mean: 0.5667, median: 0.8 } });
+    expect(report).toMatchObject({ respondents: 3, gatePassed: 2, total: { mean: 0.5667, median: null } });
     expect(report.excludedTypes).toBeUndefined();
     expect(report.byType.kommun).toMatchObject({ suppressed: true, total: null });
     expect(report.byType.region).toMatchObject({ suppressed: true, total: null });
@@ -197,8 +202,8 @@ describe('aggregateKlimatlaget: year on year with too few pairs', () => {
   ])(
     'withholds the change of %i organisation(s) that answered both years, but says how many (withheld: %s)',
     (n, withheld) => {
-      // Arrange: five kommuner this year, n of them last year too, each 5 → 6 points
-      const responses = Array.from({ length: 5 }, (_, i) => withShare(`100${i}`, 'kommun', 6));
+      // Arrange: three kommuner this year, n of them last year too, each 5 → 6 points
+      const responses = Array.from({ length: 3 }, (_, i) => withShare(`100${i}`, 'kommun', 6));
       const previous = Array.from({ length: n }, (_, i) => withShare(`100${i}`, 'kommun', 5));
       // Act
       const report = aggregateKlimatlaget({ year: 2026, surveys, responses, previous: { responses: previous } });
@@ -206,6 +211,7 @@ describe('aggregateKlimatlaget: year on year with too few pairs', () => {
       if (withheld) {
         expect(report.yearOnYear).toEqual({
           organisations: n,
+          previousRespondents: n,
           previous: null,
           current: null,
           change: null,
@@ -288,7 +294,7 @@ describe('aggregateKlimatlaget: emissions of too few organisations', () => {
     // Assert
     expect(report.emissions).toMatchObject({
       organisations: 3,
-      perInhabitant: { mean: 3, median: 2 },
+      perInhabitant: { mean: 3, median: null },
       weightedPerInhabitant: 3,
       changeSince1990: { organisations: 2, mean: null, median: null },
       trend: [
@@ -395,7 +401,7 @@ describe('snapshots stored before small groups were withheld', () => {
     expect(served.byType.region).toMatchObject({ respondents: 1, suppressed: true, total: null, bands: null });
     expect(served.byType.region.questions.every((q) => q.n === null && q.suppressed)).toBe(true);
     expect(served).toMatchObject({ respondents: 4, excludedTypes: ['region'], minGroupSize: 3 });
-    expect(served.total).toEqual({ mean: 0.8, median: 0.8 });
+    expect(served.total).toEqual({ mean: 0.8, median: null });
     expect(served.gatePassed).toBe(3);
     expect(served.bands?.find((b) => b.band === null)?.count).toBe(0);
     expect(JSON.stringify(served)).not.toContain('0.625');
@@ -414,5 +420,299 @@ describe('snapshots stored before small groups were withheld', () => {
     expect(served.byType.region).toEqual(now.byType.region);
     expect(withholdSmallGroups(served)).toEqual(served);
     expect(withholdSmallGroups(now)).toEqual(now);
+  });
+});
+
+/** A kommun or region at a given share of maximum (the stored score), for the arithmetic below. */
+function atShare(id: string, type: Type, share: number): AggregateResponse {
+  return {
+    organisationId: id,
+    organisationType: type,
+    status: 'submitted',
+    data: {},
+    score: { ...score(survey, {}), share },
+  };
+}
+
+describe('MIN_GROUP_SIZE_MEDIAN: own score, mean and median', () => {
+  it('is 5', () => {
+    expect(MIN_GROUP_SIZE_MEDIAN).toBe(5);
+  });
+
+  it('with 3, the old figures give a member both others; now the median is null and the mean alone is shown', () => {
+    // Arrange: the member at 0.2; the others at 0.5 and 0.8
+    const shares = [0.2, 0.5, 0.8];
+    const responses = shares.map((s, i) => atShare(`100${i}`, 'kommun', s));
+    const own = 0.2;
+    // The attack on what was published before: the median is one other, the third is 3·mean − own − median
+    const old = stat(shares);
+    expect(old.median).toBe(0.5);
+    expect(round(3 * old.mean - own - old.median)).toBe(0.8);
+    // Act
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
+    const network = networkFromReport(report.byType.kommun, 1);
+    // Assert: the figure the attack needs is gone, the mean stays
+    expect(report.byType.kommun.total).toEqual({ mean: old.mean, median: null });
+    expect(report.total).toEqual({ mean: old.mean, median: null });
+    expect(network.total).toEqual({ mean: round(old.mean * 10, 2), median: null });
+    expect(report.minGroupSizeMedian).toBe(5);
+  });
+
+  it('with 4, the old figures give the lowest scorer the highest; now the median is null', () => {
+    // Arrange: the member is the lowest, at 0.1
+    const shares = [0.1, 0.4, 0.6, 0.95];
+    const responses = shares.map((s, i) => atShare(`100${i}`, 'kommun', s));
+    const old = stat(shares);
+    expect(round(4 * old.mean - 0.1 - 2 * old.median)).toBe(0.95);
+    // Act
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
+    // Assert
+    expect(report.byType.kommun.total).toEqual({ mean: old.mean, median: null });
+  });
+
+  it("withholds a section's median of 3 or 4 in the report, the scorecard's network and live", () => {
+    // Arrange: page a at 5, 2 and 1 of 5; a member at 1 would read 2 (the median) and 5 (3·mean − 1 − 2)
+    const answers = [
+      { ...PASS, q1: 'ja', q2: true, q2b: true, q3: true },
+      { ...PASS, q1: 'ja' },
+      { ...PASS, q1: 'delvis' },
+    ];
+    const responses = answers.map((data, i) => submitted(`100${i}`, 'kommun', data));
+    // Act
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses });
+    const published = networkFromReport(report.byType.kommun, 1);
+    const live = networkLive(
+      survey,
+      responses.map((r) => r.score!),
+    );
+    // Assert
+    expect(report.byType.kommun.sections.find((s) => s.name === 'a')).toMatchObject({
+      n: 3,
+      mean: 0.5333,
+      median: null,
+    });
+    for (const network of [published, live]) {
+      expect(network.sections.find((s) => s.name === 'a')).toEqual({
+        name: 'a',
+        mean: 2.67,
+        median: null,
+        meanShare: 0.5333,
+        medianShare: null,
+      });
+      expect(network.total?.median).toBeNull();
+    }
+  });
+
+  it('shows the median of 5: own, mean and median fit more than one set of the others', () => {
+    // Arrange: two networks of 5 with the same own score (0.2), mean and median, but other others
+    const a = [0.2, 0.3, 0.5, 0.7, 0.8];
+    const b = [0.2, 0.4, 0.5, 0.6, 0.8];
+    expect(stat(a)).toEqual(stat(b));
+    // Act
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys,
+      responses: a.map((s, i) => atShare(`100${i}`, 'kommun', s)),
+    });
+    // Assert: shown, and nothing in it tells the member which of the two it is
+    expect(report.byType.kommun.total).toEqual({ mean: 0.5, median: 0.5 });
+    expect(networkFromReport(report.byType.kommun, 1).total).toEqual({ mean: 5, median: 5 });
+  });
+
+  it('withholds the medians of emissions and of the change since 1990 under 5, and shows them at 5', () => {
+    const rows = (year: number, perInhabitant: number): EmissionRow[] => [
+      { year, sector: 'transporter', tonnesCO2e: perInhabitant * 10_000, population: 10_000 },
+    ];
+    const of = (n: number) => {
+      const responses = group('kommun', n, PASS);
+      const emissions = Object.fromEntries(
+        responses.map((r, i) => [r.organisationId, [...rows(1990, 10), ...rows(2023, 2 + i)]]),
+      );
+      return aggregateKlimatlaget({ year: 2026, surveys, responses, emissions }).emissions!;
+    };
+    expect(of(4).perInhabitant).toEqual({ mean: 3.5, median: null });
+    expect(of(4).changeSince1990).toEqual({ organisations: 4, mean: -0.65, median: null });
+    expect(of(5).perInhabitant).toEqual({ mean: 4, median: 4 });
+    expect(of(5).changeSince1990).toEqual({ organisations: 5, mean: -0.6, median: -0.6 });
+  });
+
+  it('withholds the medians of a year-on-year change over 3 or 4 pairs', () => {
+    const pairs = (n: number) => {
+      const ids = Array.from({ length: n }, (_, i) => `100${i}`);
+      return aggregateKlimatlaget({
+        year: 2026,
+        surveys,
+        responses: ids.map((id, i) => atShare(id, 'kommun', 0.5 + i / 20)),
+        previous: { responses: ids.map((id) => atShare(id, 'kommun', 0.5)) },
+      }).yearOnYear!;
+    };
+    expect(pairs(4)).toMatchObject({ previous: { median: null }, current: { median: null }, change: { median: null } });
+    expect(pairs(5)).toMatchObject({ previous: { median: 0.5 }, current: { median: 0.6 }, change: { median: 0.1 } });
+  });
+
+  it('withholds the medians of a stored snapshot of 3', () => {
+    const now = aggregateKlimatlaget({ year: 2026, surveys, responses: group('kommun', 3, STRONG) });
+    const stored = {
+      ...now,
+      total: { mean: 0.8, median: 0.8 },
+      byType: { ...now.byType, kommun: { ...now.byType.kommun, total: { mean: 0.8, median: 0.8 } } },
+    };
+    delete (stored as Partial<KlimatlagetReport>).minGroupSizeMedian;
+    const served = withReportDefaults(stored);
+    expect(served.total).toEqual({ mean: 0.8, median: null });
+    expect(served.byType.kommun.total).toEqual({ mean: 0.8, median: null });
+    expect(served.minGroupSizeMedian).toBe(5);
+  });
+});
+
+describe('year on year against the totals of the same report', () => {
+  it.each([1, 2])(
+    'withholds the means when %i kommun(er) answered only this year: n·total − pairs·current is their score',
+    (newcomers) => {
+      // Arrange: three kommuner both years, and newcomers at 0.9 (and 0.3)
+      const pairs = [0.4, 0.5, 0.6].map((s, i) => atShare(`100${i}`, 'kommun', s));
+      const fresh = [0.9, 0.3].slice(0, newcomers).map((s, i) => atShare(`109${i}`, 'kommun', s));
+      const responses = [...pairs, ...fresh];
+      const previous = pairs.map((p) => atShare(p.organisationId, 'kommun', 0.4));
+      // The attack on the old figures: the newcomers' sum (with one, its score; with two, each learns the other's)
+      const n = responses.length;
+      const oldTotal = stat(responses.map((r) => r.score!.share));
+      const oldCurrent = stat(pairs.map((r) => r.score!.share));
+      const newcomersSum = round(n * oldTotal.mean - 3 * oldCurrent.mean);
+      expect(newcomersSum).toBe(round(fresh.reduce((sum, r) => sum + r.score!.share, 0)));
+      // Act
+      const report = aggregateKlimatlaget({ year: 2026, surveys, responses, previous: { responses: previous } });
+      // Assert: the total is shown, so the pairs' means are not; the counts of the pairs stay
+      const kommun = report.byType.kommun;
+      expect(kommun.total?.mean).toBe(oldTotal.mean);
+      expect(kommun.yearOnYear).toEqual({
+        organisations: 3,
+        previousRespondents: 3,
+        previous: null,
+        current: null,
+        change: null,
+        improved: 2,
+        unchanged: 1,
+        declined: 0,
+        unmatched: true,
+      });
+      expect(report.yearOnYear).toEqual(kommun.yearOnYear);
+      expect(KlimatlagetReportSchema.parse(report)).toEqual(report);
+    },
+  );
+
+  it.each([1, 2])(
+    "withholds the means when %i kommun(er) answered only last year: last year's total against `previous`",
+    (dropped) => {
+      // Arrange: three kommuner both years; last year also ones that did not answer this year
+      const ids = ['1000', '1001', '1002'];
+      const lastYear = [
+        ...ids.map((id, i) => atShare(id, 'kommun', 0.3 + i / 10)),
+        ...[0.85, 0.15].slice(0, dropped).map((s, i) => atShare(`109${i}`, 'kommun', s)),
+      ];
+      const responses = ids.map((id) => atShare(id, 'kommun', 0.6));
+      const m = lastYear.length;
+      // The attack: last year's published total over m minus this year's `previous` over the pairs
+      const published = aggregateKlimatlaget({ year: 2025, surveys, responses: lastYear });
+      const oldPrevious = stat(ids.map((_, i) => 0.3 + i / 10));
+      expect(round(m * published.byType.kommun.total!.mean - 3 * oldPrevious.mean)).toBe(
+        round(lastYear.slice(3).reduce((sum, r) => sum + r.score!.share, 0)),
+      );
+      // Act
+      const report = aggregateKlimatlaget({ year: 2026, surveys, responses, previous: { responses: lastYear } });
+      // Assert
+      expect(report.byType.kommun.yearOnYear).toMatchObject({
+        organisations: 3,
+        previousRespondents: m,
+        previous: null,
+        current: null,
+        change: null,
+        improved: 3,
+        unmatched: true,
+      });
+      expect(report.yearOnYear?.previous).toBeNull();
+    },
+  );
+
+  it.each([
+    ['no organisation differs', 0, 0],
+    ['3 answered only this year', 3, 0],
+    ['3 answered only last year', 0, 3],
+  ])('shows the means when %s', (_case, fresh, gone) => {
+    const ids = ['1000', '1001', '1002'];
+    const responses = [
+      ...ids.map((id) => atShare(id, 'kommun', 0.6)),
+      ...Array.from({ length: fresh }, (_, i) => atShare(`108${i}`, 'kommun', 0.9)),
+    ];
+    const previous = [
+      ...ids.map((id) => atShare(id, 'kommun', 0.5)),
+      ...Array.from({ length: gone }, (_, i) => atShare(`109${i}`, 'kommun', 0.1)),
+    ];
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses, previous: { responses: previous } });
+    expect(report.byType.kommun.yearOnYear).toMatchObject({
+      organisations: 3,
+      previous: { mean: 0.5, median: null },
+      current: { mean: 0.6, median: null },
+      change: { mean: 0.1, median: null },
+      improved: 3,
+    });
+    expect(report.byType.kommun.yearOnYear?.unmatched).toBeUndefined();
+  });
+
+  it("leaves a type whose means are withheld out of the network's change, which would give them away", () => {
+    // Arrange: kommuner 3 pairs + 1 newcomer; regions 3 pairs
+    const responses = [
+      ...['1000', '1001', '1002'].map((id) => atShare(id, 'kommun', 0.6)),
+      atShare('1009', 'kommun', 0.95),
+      ...['20', '21', '22'].map((id) => atShare(id, 'region', 0.4)),
+    ];
+    const previous = [
+      ...['1000', '1001', '1002'].map((id) => atShare(id, 'kommun', 0.5)),
+      ...['20', '21', '22'].map((id) => atShare(id, 'region', 0.5)),
+    ];
+    // Act
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses, previous: { responses: previous } });
+    // Assert: over all 6 pairs, minus the regions' 3, the kommuner's pairs' mean would be back
+    expect(report.byType.kommun.yearOnYear).toMatchObject({ unmatched: true, current: null });
+    expect(report.byType.region.yearOnYear?.current?.mean).toBe(0.4);
+    expect(report.yearOnYear).toEqual({ ...report.byType.region.yearOnYear, excludedTypes: ['kommun'] });
+  });
+
+  it('withholds the means of a stored snapshot by the same rule, and of one that did not store last year', () => {
+    // Arrange: a snapshot as stored before the rule: 4 kommuner, 3 pairs, their means in the item
+    const responses = [
+      ...['1000', '1001', '1002'].map((id) => atShare(id, 'kommun', 0.6)),
+      atShare('1009', 'kommun', 0.9),
+    ];
+    const previous = ['1000', '1001', '1002'].map((id) => atShare(id, 'kommun', 0.5));
+    const now = aggregateKlimatlaget({ year: 2026, surveys, responses, previous: { responses: previous } });
+    const oldYoy = {
+      organisations: 3,
+      previous: stat([0.5]),
+      current: stat([0.6]),
+      change: stat([0.1]),
+      improved: 3,
+      unchanged: 0,
+      declined: 0,
+    };
+    const stored: KlimatlagetReport = {
+      ...now,
+      yearOnYear: { ...oldYoy, previousRespondents: 3 },
+      byType: { ...now.byType, kommun: { ...now.byType.kommun, yearOnYear: { ...oldYoy, previousRespondents: 3 } } },
+    };
+    // Act
+    const served = withReportDefaults(stored);
+    // Assert
+    expect(served.byType.kommun.yearOnYear).toEqual(now.byType.kommun.yearOnYear);
+    expect(served.yearOnYear).toEqual(now.yearOnYear);
+    // Without last year's count, the dropped-out case cannot be ruled out: fail closed
+    const matched: KlimatlagetReport = {
+      ...now,
+      respondents: 3,
+      yearOnYear: oldYoy,
+      byType: { ...now.byType, kommun: { ...now.byType.kommun, respondents: 3, yearOnYear: oldYoy } },
+    };
+    expect(withReportDefaults(matched).byType.kommun.yearOnYear).toMatchObject({ unmatched: true, current: null });
+    expect(withholdSmallGroups(served)).toEqual(served);
   });
 });

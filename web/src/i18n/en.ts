@@ -293,6 +293,7 @@ export const en: Record<MessageKey, string> = {
   'report.minGroup':
     "Figures are shown only when at least {min} organisations have answered, so that no single organisation's answers can be read from them.",
   'report.without': 'without {type}, too few to be shown on their own',
+  'report.medianMin': 'The median is shown only when at least {min} have answered; otherwise only the mean.',
   'report.fig.emissionsCount.kommun': 'municipalities with data: {count}',
   'report.fig.emissionsCount.region': 'regions with data: {count}',
 
@@ -312,6 +313,7 @@ export const en: Record<MessageKey, string> = {
   'scorecard.network.kommun': 'Municipalities in the network',
   'scorecard.network.region': 'Regions in the network',
   'scorecard.networkNote': 'on average · median {median} · {count} answered',
+  'scorecard.networkNoteMean': 'on average · {count} answered',
   'scorecard.lastYear': 'Last year ({year})',
   'scorecard.lastYearNote': '{share} of the maximum points · grade: {band}',
   'scorecard.you': 'You',

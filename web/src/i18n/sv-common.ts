@@ -218,6 +218,7 @@ export const svCommon = {
   'report.minGroup':
     'Siffror visas bara när minst {min} organisationer har svarat, så att ingen enskild organisations svar kan utläsas.',
   'report.without': 'utan {type}, som är för få för att visas för sig',
+  'report.medianMin': 'Medianen visas bara när minst {min} har svarat; annars visas bara medelvärdet.',
   'report.fig.emissionsCount.kommun': 'antal kommuner med data: {count}',
   'report.fig.emissionsCount.region': 'antal regioner med data: {count}',
 
@@ -237,6 +238,7 @@ export const svCommon = {
   'scorecard.network.kommun': 'Kommunerna i nätverket',
   'scorecard.network.region': 'Regionerna i nätverket',
   'scorecard.networkNote': 'i genomsnitt · median {median} · {count} svarade',
+  'scorecard.networkNoteMean': 'i genomsnitt · {count} svarade',
   'scorecard.lastYear': 'Förra året ({year})',
   'scorecard.lastYearNote': '{share} av maxpoängen · betyg: {band}',
   'scorecard.you': 'Ni',

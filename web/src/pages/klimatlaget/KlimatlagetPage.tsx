@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, Redirect, useParams } from 'wouter';
-import { MIN_GROUP_SIZE } from '../../../../shared/klimatlaget/suppression';
+import { MIN_GROUP_SIZE, MIN_GROUP_SIZE_MEDIAN } from '../../../../shared/klimatlaget/suppression';
 import { ApiError, apiClient } from '../../api/client';
 import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate } from '../../api/types';
 import { ChartFigure } from '../../components/charts/ChartFigure';
@@ -201,7 +201,10 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
                 <>
                   <span className="kl-big">{formatPercent(report.total.mean, lang)}</span>
                   <span className="kl-small">
-                    {t('report.fig.scoreMedian', { median: formatPercent(report.total.median, lang) })}
+                    {/* A median of too few is withheld: the mean alone, named as such (Method says why). */}
+                    {report.total.median === null
+                      ? t('report.mean')
+                      : t('report.fig.scoreMedian', { median: formatPercent(report.total.median, lang) })}
                     {without(report.excludedTypes)}
                   </span>
                 </>
@@ -610,6 +613,8 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
     () => aggregate.sections.filter((s) => s.max > 0).map((s) => ({ ...s, label: titleOf(s, lang) })),
     [aggregate, lang],
   );
+  // Medians of fewer than 5 are withheld while the means are shown: then no median bar or column.
+  const medians = sections.some((s) => s.median !== null);
   const spec = useMemo<ChartSpec>(
     () => ({
       horizontal: true,
@@ -626,16 +631,20 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
           style: 'primary',
           valueLabels: sections.map((s) => (s.mean === null ? null : formatPercent(s.mean, lang))),
         },
-        {
-          label: t('report.median'),
-          values: sections.map((s) => s.median),
-          style: 'hatched',
-          valueLabels: sections.map((s) => (s.median === null ? null : formatPercent(s.median, lang))),
-        },
+        ...(medians
+          ? ([
+              {
+                label: t('report.median'),
+                values: sections.map((s) => s.median),
+                style: 'hatched',
+                valueLabels: sections.map((s) => (s.median === null ? null : formatPercent(s.median, lang))),
+              },
+            ] as const)
+          : []),
       ],
       axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
     }),
-    [sections, lang, screen, narrow, t],
+    [sections, lang, screen, narrow, t, medians],
   );
   const sorted = sections.flatMap((s) => (s.mean === null ? [] : [{ ...s, mean: s.mean }]));
   sorted.sort((a, b) => b.mean - a.mean);
@@ -652,12 +661,19 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
           high: high ? `${high.label.text} (${formatPercent(high.mean, lang)})` : '',
           low: low ? `${low.label.text} (${formatPercent(low.mean, lang)})` : '',
         })}
-        note={<p>{t('report.sections.note')}</p>}
+        note={
+          <p>
+            {t('report.sections.note')}
+            {!medians &&
+              sections.some((s) => s.mean !== null) &&
+              ` ${t('report.medianMin', { min: MIN_GROUP_SIZE_MEDIAN })}`}
+          </p>
+        }
         spec={spec}
-        height={barChartHeight(spec.labels, 2, narrow)}
+        height={barChartHeight(spec.labels, spec.series.length, narrow)}
         legend={[
           { label: t('report.mean'), style: 'primary' },
-          { label: t('report.median'), style: 'hatched' },
+          ...(medians ? ([{ label: t('report.median'), style: 'hatched' }] as const) : []),
         ]}
         table={
           <>
@@ -670,9 +686,11 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
                 <th scope="col" className="num">
                   {t('report.mean')}
                 </th>
-                <th scope="col" className="num">
-                  {t('report.median')}
-                </th>
+                {medians && (
+                  <th scope="col" className="num">
+                    {t('report.median')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -683,7 +701,9 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
                   </th>
                   <td className="num">{formatNumber(s.max, lang)}</td>
                   <td className="num">{s.mean === null ? t('report.withheld') : formatPercent(s.mean, lang)}</td>
-                  <td className="num">{s.median === null ? t('report.withheld') : formatPercent(s.median, lang)}</td>
+                  {medians && (
+                    <td className="num">{s.median === null ? t('report.withheld') : formatPercent(s.median, lang)}</td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -937,6 +957,7 @@ function Method({ min }: { min: number }) {
         <li>{t('report.method.score')}</li>
         <li>{t('report.method.private')}</li>
         <li>{t('report.minGroup', { min })}</li>
+        <li>{t('report.medianMin', { min: MIN_GROUP_SIZE_MEDIAN })}</li>
       </ul>
     </section>
   );

@@ -153,10 +153,12 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
             }
             note={
               network.total
-                ? t('scorecard.networkNote', {
-                    median: formatDecimal(network.total.median, lang),
-                    count: network.respondents,
-                  })
+                ? network.total.median === null
+                  ? t('scorecard.networkNoteMean', { count: network.respondents })
+                  : t('scorecard.networkNote', {
+                      median: formatDecimal(network.total.median, lang),
+                      count: network.respondents,
+                    })
                 : t('report.minGroup', { min: network.minGroupSize })
             }
           />
@@ -227,6 +229,8 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
   // Too few of the type answered: the network is withheld, so the chart and table show only your points.
   const networkTotal = scorecard.network.total;
   const compared = networkTotal !== null;
+  // Too few for a median (own score, mean and median would give another's): the mean alone.
+  const medians = compared && networkTotal.median !== null;
   const rows = useMemo(() => {
     const network = new Map(scorecard.network.sections.map((s) => [s.name, s]));
     const last = new Map(scorecard.lastYear?.sections.map((s) => [s.name, s]) ?? []);
@@ -254,18 +258,24 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                 style: 'secondary',
                 valueLabels: rows.map((r) => (r.network ? formatPercent(r.network.meanShare, lang) : null)),
               },
+            ] as const)
+          : []),
+        ...(medians
+          ? ([
               {
                 label: t('report.median'),
                 values: rows.map((r) => r.network?.medianShare ?? null),
                 style: 'hatched',
-                valueLabels: rows.map((r) => (r.network ? formatPercent(r.network.medianShare, lang) : null)),
+                valueLabels: rows.map((r) =>
+                  r.network?.medianShare == null ? null : formatPercent(r.network.medianShare, lang),
+                ),
               },
             ] as const)
           : []),
       ],
       axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
     }),
-    [rows, lang, screen, narrow, t, compared],
+    [rows, lang, screen, narrow, t, compared, medians],
   );
   const ahead = rows.filter((r) => r.network && r.total > r.network.mean).length;
   const hasLast = rows.some((r) => r.last);
@@ -286,18 +296,15 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                 {t('report.minGroup', { min: scorecard.network.minGroupSize })}
               </p>
             )}
+            {compared && !medians && <p>{t('report.medianMin', { min: scorecard.network.minGroupSizeMedian })}</p>}
           </>
         }
         spec={spec}
         height={barChartHeight(spec.labels, spec.series.length, narrow)}
         legend={[
           { label: t('scorecard.you'), style: 'primary' },
-          ...(compared
-            ? ([
-                { label: t(`scorecard.networkMean.${typeKey}`), style: 'secondary' },
-                { label: t(`scorecard.networkMedian.${typeKey}`), style: 'hatched' },
-              ] as const)
-            : []),
+          ...(compared ? ([{ label: t(`scorecard.networkMean.${typeKey}`), style: 'secondary' }] as const) : []),
+          ...(medians ? ([{ label: t(`scorecard.networkMedian.${typeKey}`), style: 'hatched' }] as const) : []),
         ]}
         table={
           <>
@@ -307,7 +314,7 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                 { label: t('scorecard.col.points'), numeric: true },
                 { label: t('report.maxPoints'), numeric: true },
                 compared && { label: t('scorecard.col.mean'), numeric: true },
-                compared && { label: t('scorecard.col.median'), numeric: true },
+                medians && { label: t('scorecard.col.median'), numeric: true },
                 hasLast && {
                   label: t('scorecard.col.lastYear', { year: scorecard.lastYear?.year ?? '' }),
                   numeric: true,
@@ -323,7 +330,11 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                   <td className="num">{formatDecimal(r.total, lang)}</td>
                   <td className="num">{formatDecimal(r.max, lang)}</td>
                   {compared && <td className="num">{r.network ? formatDecimal(r.network.mean, lang) : '–'}</td>}
-                  {compared && <td className="num">{r.network ? formatDecimal(r.network.median, lang) : '–'}</td>}
+                  {medians && (
+                    <td className="num">
+                      {r.network?.median == null ? t('report.withheld') : formatDecimal(r.network.median, lang)}
+                    </td>
+                  )}
                   {hasLast && <td className="num">{r.last ? formatDecimal(r.last.total, lang) : '–'}</td>}
                 </tr>
               ))}
@@ -334,7 +345,7 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                 <td className="num">{formatDecimal(scorecard.total, lang)}</td>
                 <td className="num">{formatDecimal(scorecard.max, lang)}</td>
                 {networkTotal && <td className="num">{formatDecimal(networkTotal.mean, lang)}</td>}
-                {networkTotal && <td className="num">{formatDecimal(networkTotal.median, lang)}</td>}
+                {medians && <td className="num">{formatDecimal(networkTotal.median ?? 0, lang)}</td>}
                 {hasLast && <td className="num">{formatDecimal(scorecard.lastYear?.total ?? 0, lang)}</td>}
               </tr>
             </tfoot>
