@@ -8,4 +8,3 @@ export function signInLink(baseUrl: string, token: string, next?: string): strin
   if (next) params.set('next', next);
   return `${baseUrl}/login#${params.toString()}`;
 }
-
