@@ -24,16 +24,8 @@ import {
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
 import { isFrozen } from './lib/campaign-lifecycle';
+import { stepLabel } from './lib/step-label';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
-
-export function stepLabel(stepId: string, t: AdminT): string {
-  if (stepId === 'invitation') return t('step.invitation');
-  if (stepId === 'last-day') return t('step.lastDay');
-  const days = /^d(\d+)$/.exec(stepId)?.[1];
-  if (days) return t('step.days', { days });
-  const date = /^manual-(\d{4}-\d{2}-\d{2})$/.exec(stepId)?.[1];
-  return date ? t('step.manual', { date }) : stepId;
-}
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 

@@ -8,6 +8,7 @@
  */
 
 import type { AdminKey, AdminT } from '../i18n';
+import { stepLabel } from './step-label';
 import { isoToStockholmInput } from './stockholm-time';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -128,16 +129,6 @@ function known(prefix: string, value: unknown, t: AdminT): string | undefined {
   return text === key ? undefined : text;
 }
 
-/** A reminder step's name, as the reminders panel writes it (RemindersPanel's stepLabel). */
-function stepName(stepId: string, t: AdminT): string {
-  if (stepId === 'invitation') return t('step.invitation');
-  if (stepId === 'last-day') return t('step.lastDay');
-  const days = /^d(\d+)$/.exec(stepId)?.[1];
-  if (days) return t('step.days', { days });
-  const date = /^manual-(\d{4}-\d{2}-\d{2})$/.exec(stepId)?.[1];
-  return date ? t('step.manual', { date }) : stepId;
-}
-
 /** A number of contacts (a list of contact ids): "2 kontakter". */
 function contactCount(count: number, t: AdminT): string {
   return t(count === 1 ? 'audit.value.contactsOne' : 'audit.value.contacts', { count });
@@ -156,7 +147,7 @@ function fieldValue(key: string, value: unknown, t: AdminT, context: EntryContex
     }
     case 'step':
     case 'stepId':
-      return typeof value === 'string' ? stepName(value, t) : undefined;
+      return typeof value === 'string' ? stepLabel(value, t) : undefined;
     case 'variant':
       return known('variant', value, t);
     case 'rules': {
