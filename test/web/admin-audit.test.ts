@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { format } from '../../web/src/i18n';
+import { format, textForm } from '../../web/src/i18n';
 import type { AdminKey, AdminT } from '../../web/src/pages/admin/i18n';
 import { en } from '../../web/src/pages/admin/i18n/en';
 import { sv } from '../../web/src/pages/admin/i18n/sv';
@@ -10,8 +10,8 @@ import { AUDIT_ACTIONS, actionLabel, changes, summarise } from '../../web/src/pa
 const tIn =
   (dictionary: Record<AdminKey, string>): AdminT =>
   (key, params) =>
-    // As adminTranslate: a key the dictionary lacks reads as itself.
-    format(dictionary[key] ?? key, params);
+    // As adminTranslate: a count of one takes the singular form; a key the dictionary lacks reads as itself.
+    format(textForm(key, params, (k) => dictionary[k as AdminKey]) ?? key, params);
 const tSv = tIn(sv);
 const tEn = tIn(en);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../../web/src/i18n';
-import { format } from '../../web/src/i18n';
+import { format, textForm } from '../../web/src/i18n';
 import { en } from '../../web/src/i18n/en';
 import { sv } from '../../web/src/i18n/sv';
 import { tocMenuLabel } from '../../web/src/pages/survey/TocMenuButton';
@@ -8,7 +8,8 @@ import { tocMenuLabel } from '../../web/src/pages/survey/TocMenuButton';
 const tIn =
   (dictionary: Record<keyof typeof sv, string>): Translate =>
   (key, params) =>
-    format(dictionary[key], params);
+    // As translate: a count of one takes the key's singular form.
+    format(textForm(key, params, (k) => dictionary[k as keyof typeof sv]) ?? key, params);
 
 describe('the name of the contents’ menu button on a phone', () => {
   it('is "Enkätens sidor" when no page has answers to correct', () => {

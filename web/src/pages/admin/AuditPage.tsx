@@ -129,10 +129,10 @@ export function AuditPage() {
               {hasMore
                 ? t('audit.countMore', { count: entries.length })
                 : organisation || campaign
-                  ? t(entries.length === 1 ? 'audit.countFilteredOne' : 'audit.countFiltered', {
+                  ? t('audit.countFiltered', {
                       count: entries.length,
                     })
-                  : t(entries.length === 1 ? 'audit.countRecentOne' : 'audit.countRecent', { count: entries.length })}
+                  : t('audit.countRecent', { count: entries.length })}
             </p>
             <AuditTable entries={entries} focusId={later.firstNew} />
             {moreError && (

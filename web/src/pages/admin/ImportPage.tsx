@@ -210,8 +210,8 @@ export function ImportPage() {
       setProgress('');
       announce(
         t('import.previewed', {
-          rows: t(p.rows === 1 ? 'import.rowCountOne' : 'import.rowCount', { count: formatNumber(p.rows, lang) }),
-          errors: t(p.errors.length === 1 ? 'import.errorCountOne' : 'import.errorCount', {
+          rows: t('import.rowCount', { count: formatNumber(p.rows, lang) }),
+          errors: t('import.errorCount', {
             count: formatNumber(p.errors.length, lang),
           }),
         }),
@@ -241,7 +241,7 @@ export function ImportPage() {
         result = await commitAll(id, (remaining) =>
           setProgress(
             remaining > 0
-              ? t(remaining === 1 ? 'import.remainingOne' : 'import.remaining', {
+              ? t('import.remaining', {
                   count: formatNumber(remaining, lang),
                 })
               : t('import.finishing'),
@@ -410,11 +410,11 @@ export function ImportPage() {
                   <th scope="row" className="break">
                     {entry.fileName}
                     <span className="cell-sub">
-                      {t(entry.organisationCount === 1 ? 'import.orgCountOne' : 'import.orgCount', {
+                      {t('import.orgCount', {
                         count: formatNumber(entry.organisationCount, lang),
                       })}
                       {entry.errorCount > 0 &&
-                        ` · ${t(entry.errorCount === 1 ? 'import.errorCountOne' : 'import.errorCount', {
+                        ` · ${t('import.errorCount', {
                           count: formatNumber(entry.errorCount, lang),
                         })}`}
                     </span>

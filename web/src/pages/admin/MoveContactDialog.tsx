@@ -71,7 +71,7 @@ export function MoveContactDialog({
         ? t('contact.moveNoMatch')
         : count > SHOWN
           ? t('contact.moveMatchesMore', { count, shown: SHOWN })
-          : t(count === 1 ? 'contact.moveMatchesOne' : 'contact.moveMatches', { count });
+          : t('contact.moveMatches', { count });
 
   return (
     <FormDialog

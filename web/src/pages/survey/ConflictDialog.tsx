@@ -94,7 +94,7 @@ export function ConflictDialog({ current, analysis, describe, onResolve }: Confl
         </ul>
         {analysis.takenFromTheirs.length > 0 && (
           <p className="muted">
-            {t(analysis.takenFromTheirs.length === 1 ? 'conflict.onlyTheirsOne' : 'conflict.onlyTheirs', {
+            {t('conflict.onlyTheirs', {
               count: analysis.takenFromTheirs.length,
             })}
           </p>

@@ -509,7 +509,7 @@ function SurveyEditor({
           applyMerged(merged, current);
           if (analysis.takenFromTheirs.length > 0) {
             setNotice(
-              tRef.current(analysis.takenFromTheirs.length === 1 ? 'conflict.autoMergedOne' : 'conflict.autoMerged', {
+              tRef.current('conflict.autoMerged', {
                 name: current.updatedBy?.name ?? tRef.current('conflict.someone'),
                 count: analysis.takenFromTheirs.length,
               }),

@@ -12,7 +12,7 @@ import { PageErrorCounts } from './TocItem';
 export function tocMenuLabel(errorCounts: ReadonlyMap<string, number>, t: Translate): string {
   const pages = [...errorCounts.values()].filter((count) => count > 0).length;
   if (pages === 0) return t('survey.toc.menu');
-  return t(pages === 1 ? 'survey.toc.menuErrorsOne' : 'survey.toc.menuErrors', { count: pages });
+  return t('survey.toc.menuErrors', { count: pages });
 }
 
 /**

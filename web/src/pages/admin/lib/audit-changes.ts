@@ -131,7 +131,7 @@ function known(prefix: string, value: unknown, t: AdminT): string | undefined {
 
 /** A number of contacts (a list of contact ids): "2 kontakter". */
 function contactCount(count: number, t: AdminT): string {
-  return t(count === 1 ? 'audit.value.contactsOne' : 'audit.value.contacts', { count });
+  return t('audit.value.contacts', { count });
 }
 
 /** A field's value in words when the page knows the field, else undefined (shown as stored). */
