@@ -12,10 +12,13 @@ export type SurveyJson = z.infer<typeof SurveyJsonSchema>;
 export const CampaignSurveysSchema = z.object({ kommun: SurveyJsonSchema, region: SurveyJsonSchema });
 
 // Stored and compared in UTC: a time sent with an offset (+02:00) is rewritten to its instant, so
-// every comparison of campaign times, as text or as dates, means the same moment.
-export const Instant = z.iso
-  .datetime({ offset: true })
-  .overwrite((value) => (value.endsWith('Z') ? value : new Date(value).toISOString()));
+// every comparison of campaign times, as text or as dates, means the same moment. zod runs the
+// overwrite even when the format check failed, so a value that is no date is left for that error.
+export const Instant = z.iso.datetime({ offset: true }).overwrite((value) => {
+  if (value.endsWith('Z')) return value;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
+});
 
 /** One year's survey: the medlemstest for each organisation type, its dates and state. */
 export const CampaignSchema = z.object({

@@ -109,6 +109,8 @@ function wrongValue(schema: JsonSchema | undefined): fc.Arbitrary<unknown> | und
     const tooLong = overMaxLength(schema);
     if (tooLong) options.push(tooLong);
     if (!types.has('number') && !types.has('boolean')) options.push(fc.constant({ a: 1 }), fc.constant([['x']]));
+    const malformed = wrongFormat(schema);
+    if (malformed) options.push(malformed);
   }
   if (types.has('number') && !types.has('string')) {
     options.push(fc.constant('inte ett tal'), fc.constant({}));
@@ -117,6 +119,19 @@ function wrongValue(schema: JsonSchema | undefined): fc.Arbitrary<unknown> | und
     if (typeof schema?.maximum === 'number') options.push(fc.constant(schema.maximum + 1));
   }
   return options.length ? fc.oneof(...options) : undefined;
+}
+
+/**
+ * Strings of the right type in the wrong shape, for a string with a `format` or `pattern`: a
+ * schema may check the shape and still run a conversion on the value (a 500 once: an `Instant`
+ * given "tomorrow").
+ */
+const MALFORMED = ['', 'tomorrow', '31/01/2027 12:00', '2027-02-30T10:00:00+01:00', 'x@', '0000-0000'];
+function wrongFormat(schema: JsonSchema | undefined): fc.Arbitrary<string> | undefined {
+  if (!schema?.format && !schema?.pattern) return undefined;
+  const pattern = schema.pattern ? new RegExp(schema.pattern, 'u') : undefined;
+  const wrong = MALFORMED.filter((s) => !pattern?.test(s));
+  return wrong.length ? fc.constantFrom(...wrong) : undefined;
 }
 
 /** A string that a query or path parameter with this schema refuses, or undefined when all strings fit. */
