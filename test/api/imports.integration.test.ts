@@ -391,6 +391,27 @@ describe('emissions import API', () => {
         ]),
       );
     });
+
+    it('writes one audit entry and one "not already" answer when a commit or a rollback is sent three times at once', async () => {
+      // Arrange
+      const preview = await (await upload(ctx, admin, fixture('lang-sv-1252.csv'))).json();
+      const three = async (action: 'commit' | 'rollback') =>
+        Promise.all(
+          [1, 2, 3].map(async () => (await post(ctx, admin, `/api/admin/imports/${preview.id}/${action}`)).json()),
+        );
+      // Act
+      const commits = await three('commit');
+      const rollbacks = await three('rollback');
+      const entries = await new AuditTrail(ctx.store, ctx.clock).list({});
+      // Assert
+      const count = (action: string) =>
+        entries.filter((e) => e.action === action && e.target === `import:${preview.id}`).length;
+      expect(count('import.commit')).toBe(1);
+      expect(count('import.rollback')).toBe(1);
+      expect(commits.filter((c) => c.alreadyCommitted === false)).toHaveLength(1);
+      expect(rollbacks.filter((r) => r.alreadyRolledBack === false)).toHaveLength(1);
+      expect(await allEmissions(ctx, admin)).toEqual([]);
+    });
   });
 
   describe('a preview older than the data', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../../../shared/schemas/audit.schema';
+import { AlreadyExistsError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
@@ -34,18 +35,31 @@ export class AuditLog {
     private readonly clock: Clock,
   ) {}
 
-  async record(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<AuditEntry> {
-    const full: AuditEntry = { ...entry, id: randomUUID(), at: this.clock.now().toISOString() };
-    await this.store.put(
-      {
-        ...keys.audit(full.at, full.id),
-        ...(full.organisationId ? keys.auditOfOrganisation(full.organisationId, full.at, full.id) : {}),
-        ...(full.year !== undefined ? keys.auditOfCampaign(full.year, full.at, full.id) : {}),
-        entity: 'Audit',
-        ...full,
-      },
-      { kind: 'absent' },
-    );
+  /**
+   * Appends an entry. With `once`, the entry's id and time are the caller's, so its key is the
+   * same on every run: a step that runs twice (a retry, or two runs at once) writes one entry, and
+   * the second write is a no-op. Without it, every call is a new entry.
+   */
+  async record(entry: Omit<AuditEntry, 'id' | 'at'>, once?: { id: string; at: string }): Promise<AuditEntry> {
+    const full: AuditEntry = {
+      ...entry,
+      id: once?.id ?? randomUUID(),
+      at: once?.at ?? this.clock.now().toISOString(),
+    };
+    try {
+      await this.store.put(
+        {
+          ...keys.audit(full.at, full.id),
+          ...(full.organisationId ? keys.auditOfOrganisation(full.organisationId, full.at, full.id) : {}),
+          ...(full.year !== undefined ? keys.auditOfCampaign(full.year, full.at, full.id) : {}),
+          entity: 'Audit',
+          ...full,
+        },
+        { kind: 'absent' },
+      );
+    } catch (error) {
+      if (!(once && error instanceof AlreadyExistsError)) throw error;
+    }
     return full;
   }
 

@@ -24,12 +24,16 @@ export interface CommitPlan {
   changed: number;
   unchanged: number;
   changeChunks: number;
+  /** When the plan was fixed: the commit's audit entry is keyed by it, so it is written once. Absent on older imports. */
+  startedAt?: string;
 }
 
 /** An import as stored: what the preview showed, the plan, and what commit and rollback did. */
 export interface ImportRecord extends ImportDetail {
   valueChunks: number;
   plan?: CommitPlan;
+  /** When the rollback began: its audit entry is keyed by it, so it is written once. */
+  rollbackStartedAt?: string;
 }
 
 /** One value the commit writes, with the stored value it replaces (absent for a new value). */
@@ -232,6 +236,7 @@ function toRecord(item: Item): ImportRecord {
     ...detail,
     valueChunks: Number(item.valueChunks ?? 0),
     ...(item.plan ? { plan: item.plan as CommitPlan } : {}),
+    ...(typeof item.rollbackStartedAt === 'string' ? { rollbackStartedAt: item.rollbackStartedAt } : {}),
   };
 }
 

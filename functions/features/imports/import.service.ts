@@ -247,13 +247,18 @@ export class ImportService {
       const missing = head.filter((_, index) => !ok.has(index));
       await forEachLimited(missing, WRITE_CONCURRENCY, (change) => this.writeChange(id, change, now));
     }
-    // At least once: a crash between these two lines repeats the audit entry on the re-run, never loses it.
-    await this.deps.audit.record({
-      actor,
-      action: 'import.commit',
-      target: `import:${id}`,
-      after: { fileName: record.fileName, sha256: record.sha256, ...result(changes.length) },
-    });
+    // Before finishing, so a crash between the two lines repeats it on the re-run rather than lose
+    // it; keyed by the plan's start, so a repeat, or a second run finishing at the same moment,
+    // writes no second entry.
+    await this.deps.audit.record(
+      {
+        actor,
+        action: 'import.commit',
+        target: `import:${id}`,
+        after: { fileName: record.fileName, sha256: record.sha256, ...result(changes.length) },
+      },
+      plan.startedAt ? { id: `import-commit-${id}`, at: plan.startedAt } : undefined,
+    );
     const committed = await this.finish(id, 'committing', 'committed', {
       result: result(changes.length),
       committedAt: this.deps.clock.now().toISOString(),
@@ -261,9 +266,10 @@ export class ImportService {
     });
     return {
       id,
-      state: committed.state,
+      state: committed.record.state,
       done: true,
-      alreadyCommitted: false,
+      // A run that finished at the same moment as another: that one committed it.
+      alreadyCommitted: !committed.moved,
       remaining: 0,
       result: result(changes.length),
     };
@@ -322,7 +328,11 @@ export class ImportService {
         { count: superseded.length, values: superseded.slice(0, MAX_NAMED_VALUES) },
       );
     }
-    if (record.state === 'committed') await this.deps.imports.transition(id, 'committed', 'rolling_back');
+    let rollbackStartedAt = record.rollbackStartedAt;
+    if (record.state === 'committed') {
+      rollbackStartedAt = this.deps.clock.now().toISOString();
+      await this.deps.imports.transition(id, 'committed', 'rolling_back', { rollbackStartedAt });
+    }
 
     const restored = changes.filter((change) => change.before).length;
     const deleted = changes.length - restored;
@@ -334,18 +344,22 @@ export class ImportService {
       options.onProgress?.(changes.length - pending.length + done, changes.length);
     });
     const result = { restored, deleted };
-    await this.deps.audit.record({
-      actor,
-      action: 'import.rollback',
-      target: `import:${id}`,
-      after: { fileName: record.fileName, sha256: record.sha256, ...result },
-    });
+    // Written once however many runs get here, as the commit's entry is.
+    await this.deps.audit.record(
+      {
+        actor,
+        action: 'import.rollback',
+        target: `import:${id}`,
+        after: { fileName: record.fileName, sha256: record.sha256, ...result },
+      },
+      rollbackStartedAt ? { id: `import-rollback-${id}`, at: rollbackStartedAt } : undefined,
+    );
     const rolledBack = await this.finish(id, 'rolling_back', 'rolled_back', {
       rollback: result,
       rolledBackAt: this.deps.clock.now().toISOString(),
       rolledBackBy: actor,
     });
-    return { id, state: rolledBack.state, alreadyRolledBack: false, result };
+    return { id, state: rolledBack.record.state, alreadyRolledBack: !rolledBack.moved, result };
   }
 
   /**
@@ -381,7 +395,13 @@ export class ImportService {
     const changeChunks = await this.deps.imports.putChanges(record.id, changes);
     try {
       const committing = await this.deps.imports.transition(record.id, 'previewed', 'committing', {
-        plan: { new: diff.new, changed: diff.changed, unchanged: diff.unchanged, changeChunks },
+        plan: {
+          new: diff.new,
+          changed: diff.changed,
+          unchanged: diff.unchanged,
+          changeChunks,
+          startedAt: this.deps.clock.now().toISOString(),
+        },
         result: { new: diff.new, changed: diff.changed, unchanged: diff.unchanged, written: 0 },
         committedBy: actor,
       });
@@ -481,13 +501,13 @@ export class ImportService {
     from: 'committing' | 'rolling_back',
     to: 'committed' | 'rolled_back',
     fields: Record<string, unknown>,
-  ): Promise<ImportRecord> {
+  ): Promise<{ record: ImportRecord; moved: boolean }> {
     try {
-      return await this.deps.imports.transition(id, from, to, fields);
+      return { record: await this.deps.imports.transition(id, from, to, fields), moved: true };
     } catch (error) {
       // Two runs finished at once: the other one moved it already.
       const now = await this.deps.imports.require(id);
-      if (now.state === to) return now;
+      if (now.state === to) return { record: now, moved: false };
       throw error;
     }
   }
