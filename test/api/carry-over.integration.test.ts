@@ -123,6 +123,38 @@ describe('starting from last year’s answers', () => {
     expect((await closed.json()).error.code).toBe('campaign_closed');
   });
 
+  it('offers nothing once the campaign has closed, although earlier answers exist', async () => {
+    expect((await view(ctx, official)).carryOver).not.toBeNull();
+    ctx.clock.set(new Date('2026-05-02T09:00:00Z'));
+    const lund = await signIn(ctx, 'tjansteperson.1281@example.se');
+    expect((await view(ctx, lund)).carryOver).toBeNull();
+  });
+
+  it('keeps a draft campaign out of members’ sight: 404 as for a year without one, and nothing written', async () => {
+    await seedCampaign(ctx, {
+      year: 2027,
+      title: 'Medlemstest 2027',
+      status: 'draft',
+      opensAt: '2027-03-01T07:00:00.000Z',
+      closesAt: '2027-04-30T21:59:00.000Z',
+    });
+    const draftYear = '/api/campaigns/2027/response';
+    const noYear = '/api/campaigns/2099/response';
+    const answers = await Promise.all(
+      [draftYear, noYear].flatMap((path) => [
+        ctx.app.request(path, withCookie(official)),
+        ctx.app.request(path, withCookie(official, jsonRequest('PUT', { data: {}, version: 0 }))),
+        ctx.app.request(`${path}/carry-over`, withCookie(official, jsonRequest('POST', { version: 0 }))),
+        ctx.app.request(`${path}/submit`, withCookie(official, jsonRequest('POST', { version: 1 }))),
+      ]),
+    );
+    for (const res of answers) {
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe('not_found');
+    }
+    expect(await new ResponseRepository(ctx.store).get(2027, '1281')).toBeUndefined();
+  });
+
   it('still fills in after the deadline while the organisation’s own extension runs', async () => {
     await new ResponseRepository(ctx.store).adminUpdate(2026, '1281', 'kommun', {
       closesAtOverride: '2026-05-15T21:59:00.000Z',

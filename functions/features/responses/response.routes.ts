@@ -119,7 +119,7 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
       responses: {
         200: jsonResponse(ResponseViewWithDeadlineSchema, 'Svaret'),
         ...commonErrors,
-        404: errorResponse('Ingen kampanj'),
+        404: errorResponse('Ingen enkät för året'),
       },
     }),
     async (c) => c.json(await deps.service.view(c.get('user')!, c.req.valid('param').year), 200),
@@ -140,6 +140,7 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
           ApiErrorSchema.extend({ current: ResponseCurrentSchema.optional() }),
           'Versionskonflikt eller redan inskickat',
         ),
+        404: errorResponse('Ingen enkät för året'),
         422: errorResponse('Ogiltiga svar'),
         503: errorResponse('Lagringen svarar inte; inget ändrades'),
       },
@@ -159,7 +160,7 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
       responses: {
         200: jsonResponse(CarryOverResultSchema, 'Ifyllt'),
         ...commonErrors,
-        404: errorResponse('Inga inskickade svar från tidigare år'),
+        404: errorResponse('Ingen enkät för året, eller inga inskickade svar från tidigare år'),
         409: jsonResponse(
           ApiErrorSchema.extend({ current: ResponseCurrentSchema.optional() }),
           'Versionskonflikt eller redan inskickat',
@@ -181,8 +182,10 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
       responses: {
         200: jsonResponse(SubmitResultSchema, 'Inskickat'),
         ...commonErrors,
+        404: errorResponse('Ingen enkät för året'),
         409: errorResponse('Versionskonflikt eller redan inskickat'),
         422: errorResponse('Ogiltiga svar'),
+        503: errorResponse('Lagringen svarar inte; inget ändrades'),
       },
     }),
     async (c) => c.json(await deps.service.submit(c.get('user')!, c.req.valid('param').year, c.req.valid('json')), 200),

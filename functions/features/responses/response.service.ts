@@ -60,7 +60,7 @@ export class ResponseService {
    */
   async view(user: SessionUser, year: number) {
     const organisationId = memberOrganisation(user);
-    const campaign = await this.deps.campaigns.getCached(year);
+    const campaign = await this.campaignForMembers(year);
     const survey = campaign.surveys[organisationTypeOf(organisationId)];
     const [bundle, prefill] = await Promise.all([
       this.deps.responses.bundle(organisationId),
@@ -87,7 +87,10 @@ export class ResponseService {
       closesAtOverride: response?.closesAtOverride,
       required,
       prefill,
-      carryOver: response?.status === 'submitted' ? null : carryOverOffer(survey, bundle, year, response?.data ?? {}),
+      // Offered only while the answers can still change: a closed or submitted response has no use for it.
+      carryOver: whyNotWritable(campaign, response, this.deps.clock.now().toISOString())
+        ? null
+        : carryOverOffer(survey, bundle, year, response?.data ?? {}),
     };
   }
 
@@ -100,7 +103,7 @@ export class ResponseService {
    */
   async saveDraft(user: SessionUser, year: number, input: { data: SurveyData; version: number }) {
     const organisationId = memberOrganisation(user);
-    const campaign = await this.deps.campaigns.getCached(year);
+    const campaign = await this.campaignForMembers(year);
     assertMayAnswer(user.membership, campaign, this.deps.clock.now());
     const checked = validateDraft(campaign.surveys[organisationTypeOf(organisationId)], input.data);
     if (!checked.ok) throw invalidResponse(checked.details);
@@ -117,7 +120,7 @@ export class ResponseService {
    */
   async carryOver(user: SessionUser, year: number, input: { version: number }): Promise<CarryOverResult> {
     const organisationId = memberOrganisation(user);
-    const campaign = await this.deps.campaigns.getCached(year);
+    const campaign = await this.campaignForMembers(year);
     const bundle = await this.deps.responses.bundle(organisationId);
     assertMayAnswer(await membershipOf(user, bundle), campaign, this.deps.clock.now());
     const current = bundle.responses.get(year);
@@ -193,7 +196,7 @@ export class ResponseService {
   async submit(user: SessionUser, year: number, input: { version: number }) {
     const organisationId = memberOrganisation(user);
     const organisationType = organisationTypeOf(organisationId);
-    const campaign = await this.deps.campaigns.getCached(year);
+    const campaign = await this.campaignForMembers(year);
     const now = this.deps.clock.now().toISOString();
     const bundle = await this.deps.responses.bundle(organisationId);
     assertMayAnswer(await membershipOf(user, bundle), campaign, new Date(now));
@@ -235,6 +238,16 @@ export class ResponseService {
       throw new DomainRuleError('invalid_response', 'Det finns inga sparade svar att skicka in.', []);
     }
     if (stored.version !== version) throw conflict(stored);
+  }
+
+  /**
+   * The year's campaign as members may see it: a draft is the kansli's until it opens, so members
+   * get the same 404 as for a year without a campaign (and cannot tell that one is being prepared).
+   */
+  private async campaignForMembers(year: number): Promise<Campaign> {
+    const campaign = await this.deps.campaigns.getCached(year);
+    if (campaign.status === 'draft') throw new NotFoundError(`Det finns ingen enkät för ${year}.`);
+    return campaign;
   }
 
   /** After a refused write, one read tells the member exactly why. */
