@@ -170,16 +170,19 @@ export const svCommon = {
   'report.sections.title': 'Resultat per område',
   'report.sections.chartTitle.kommun': 'Kommunernas andel av maxpoängen per område',
   'report.sections.chartTitle.region': 'Regionernas andel av maxpoängen per område',
-  'report.sections.note': 'Medelvärde och median av hur stor andel av områdets maxpoäng varje organisation fick.',
-  'report.sections.summary':
-    'Stapeldiagram över {count} områden med medelvärde och median av andelen av maxpoängen. Högst medelvärde: {high}. Lägst: {low}.',
+  // {figures}: 'report.meanMedian', or 'report.mean' alone when the medians are withheld (fewer than 5).
+  'report.sections.note': '{figures} av hur stor andel av områdets maxpoäng varje organisation fick.',
+  'report.sections.summary': 'Stapeldiagram över {count} områden med {figures} av andelen av maxpoängen.',
+  'report.sections.summaryHighLow': 'Högst medelvärde: {high}. Lägst: {low}.',
+  'report.meanMedian': 'medelvärde och median',
   'report.sections.axis': 'Andel av områdets maxpoäng',
   'report.area': 'Område',
   'report.area.gates': 'Baskrav',
   'report.area.chartTitle': '{area}: andel som svarade ja',
   'report.area.chartShortTitle': 'Andel som svarade ja, fråga för fråga',
   'report.area.summary':
-    'Stapeldiagram över {count} frågor: andelen som svarade ja, eller det högst poängsatta svaret, bland dem som besvarade frågan. Högst: {high}. Lägst: {low}.',
+    'Stapeldiagram över {count} frågor: andelen som svarade ja, eller det högst poängsatta svaret, bland dem som besvarade frågan.',
+  'report.area.summaryHighLow': 'Högst: {high}. Lägst: {low}.',
   'report.countedAnswer': 'Svar: {answer}',
   'report.answerCountedCol': 'Svar som räknas',
   'report.yesShare': 'Andel',

@@ -20,20 +20,26 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
 import {
   type Area,
+  areaSummary,
   areasOf,
   type Bound,
   bandLegend,
+  bandsSummary,
   choiceTextOf,
   countedChoice,
   distributionQuestions,
-  extremes,
+  emissionsSummary,
   hasEnglishTitles,
   isWithheld,
   latestCoverage,
   scoredRespondents,
+  sectionsTexts,
   titleOf,
   trendColumns,
   trendLabel,
+  upperFirst,
+  withheldList,
+  withoutText,
   yesQuestions,
 } from './report-model';
 
@@ -163,7 +169,7 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
 // Key figures and table heads are written out here, not components like the scorecard's KeyFigure
 // and TableHead: gzip packs repeated JSX tighter than a component and its calls, so the components
 // made this page 50–110 bytes heavier (local or shared with the scorecard), and every byte counts
-// against its 150 KB budget (test/performance/bundle-budget.test.ts; the English report is ~141 KB).
+// against its 150 KB budget (test/performance/bundle-budget.test.ts; the English report is ~149 KB).
 function Summary({ report, year, types }: { report: Report; year: number; types: OrgType[] }) {
   const t = useT();
   const [lang] = useLang();
@@ -173,10 +179,10 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
   const coverage = emissions && latestCoverage(emissions);
   const withheld = <span className="kl-small">{t('report.withheld')}</span>;
   // A network figure without a type too few to show names it.
-  const without = (excluded: readonly OrgType[] | undefined) =>
-    excluded?.length
-      ? ` · ${t('report.without', { type: excluded.map((type) => t(`report.type.${type}`).toLocaleLowerCase(lang)).join(', ') })}`
-      : '';
+  const without = (excluded: readonly OrgType[] | undefined) => {
+    const text = withoutText(excluded, t, lang);
+    return text && ` · ${text}`;
+  };
   return (
     <section className="kl-section" aria-labelledby="kl-summary">
       <h2 id="kl-summary">{t('report.summary')}</h2>
@@ -352,7 +358,7 @@ function Bands({ report, year, types }: { report: Report; year: number; types: O
   const [lang] = useLang();
   // The bands count the respondents the network's figures rest on (a type too few to show is left out).
   const scored = scoredRespondents(report);
-  const excluded = report.excludedTypes ?? [];
+  const without = withoutText(report.excludedTypes, t, lang);
   const rows = useMemo(
     () =>
       (report.bands ?? []).map((b) => ({
@@ -389,24 +395,10 @@ function Bands({ report, year, types }: { report: Report; year: number; types: O
       ) : (
         <ChartFigure
           title={t('report.bands.chartTitle', { year })}
-          summary={t('report.bands.summary', {
-            values: rows.map((r) => `${r.label}: ${r.count}`).join(', '),
-            total: scored,
-          })}
+          summary={bandsSummary(report, rows, t, lang)}
           spec={spec}
           height={280}
-          note={
-            excluded.length > 0 && (
-              <p>
-                {upperFirst(
-                  t('report.without', {
-                    type: excluded.map((type) => t(`report.type.${type}`).toLocaleLowerCase(lang)).join(', '),
-                  }),
-                )}
-                .
-              </p>
-            )
-          }
+          note={without && <p>{upperFirst(without)}.</p>}
           table={
             <>
               <thead>
@@ -436,8 +428,6 @@ function Bands({ report, year, types }: { report: Report; year: number; types: O
     </section>
   );
 }
-
-const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; regions: Emissions | null; min: number }) {
   const t = useT();
@@ -473,10 +463,7 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
     }),
     [columns, lang, t, label, national.perInhabitant, narrow],
   );
-  const shown = emissions.trend.filter((p) => p.perInhabitant !== null);
-  const withheldYears = emissions.trend.filter((p) => p.perInhabitant === null).map((p) => p.year);
-  const first = shown[0];
-  const last = shown[shown.length - 1];
+  const shown = emissions.trend.some((p) => p.perInhabitant !== null);
   const nationalText = `${label}: ${formatDecimal(national.perInhabitant, lang)}`;
   // The weighted figure covers only the organisations with data for its year: say how many.
   const intro = (of: Emissions) =>
@@ -494,14 +481,10 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
       <p className="kl-text">{intro(emissions)}</p>
       {/* Regions are shown beside the kommuner, never summed with them: their territories overlap. */}
       {emissions.basis === 'kommun' && regions && <p className="kl-text">{intro(regions)}</p>}
-      {first && last && (
+      {shown && (
         <ChartFigure
           title={t('report.emissions.chartTitle')}
-          summary={t('report.emissions.summary', {
-            from: `${first.year}: ${formatDecimal(first.perInhabitant ?? 0, lang)}`,
-            to: `${last.year}: ${formatDecimal(last.perInhabitant ?? 0, lang)}`,
-            national: nationalText,
-          })}
+          summary={emissionsSummary(emissions.trend, nationalText, t, lang)}
           spec={spec}
           height={narrow ? barChartHeight(spec.labels, 1, true) : 300}
           note={
@@ -509,11 +492,9 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
               {t('report.emissions.note', { source: national.source })}
               {hasGap && <> {t('report.emissions.gapNote')}</>}
               {/* A withheld year has no bar: say which and why. */}
-              {withheldYears.length > 0 && (
-                <>
-                  {' '}
-                  {t('report.withheld')}: {withheldYears.join(', ')}.
-                </>
+              {withheldList(
+                emissions.trend.filter((p) => p.perInhabitant === null).map((p) => p.year),
+                t,
               )}
             </p>
           }
@@ -646,24 +627,18 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
     }),
     [sections, lang, screen, narrow, t, medians],
   );
-  const sorted = sections.flatMap((s) => (s.mean === null ? [] : [{ ...s, mean: s.mean }]));
-  sorted.sort((a, b) => b.mean - a.mean);
-  const high = sorted[0];
-  const low = sorted[sorted.length - 1];
+  // What the chart draws, in words: "mean and median" only when a median is shown.
+  const texts = sectionsTexts(sections, t, lang);
   if (sections.length === 0) return null;
   return (
     <>
       <h3>{t('report.sections.title')}</h3>
       <ChartFigure
         title={t(`report.sections.chartTitle.${type}`)}
-        summary={t('report.sections.summary', {
-          count: sections.length,
-          high: high ? `${high.label.text} (${formatPercent(high.mean, lang)})` : '',
-          low: low ? `${low.label.text} (${formatPercent(low.mean, lang)})` : '',
-        })}
+        summary={texts.summary}
         note={
           <p>
-            {t('report.sections.note')}
+            {texts.note}
             {!medians &&
               sections.some((s) => s.mean !== null) &&
               ` ${t('report.medianMin', { min: MIN_GROUP_SIZE_MEDIAN })}`}
@@ -752,7 +727,6 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
     }),
     [questions, lang, screen, narrow, t],
   );
-  const ends = extremes(questions);
   return (
     <section className="kl-area" aria-labelledby={headingId}>
       <h3 id={headingId} lang={areaTitle.lang}>
@@ -762,13 +736,7 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
         <ChartFigure
           title={t('report.area.chartTitle', { area: areaTitle.text })}
           shortTitle={t('report.area.chartShortTitle')}
-          summary={t('report.area.summary', {
-            count: questions.length,
-            high: ends
-              ? `${titleOf(ends.highest, lang).text} ${formatPercent(ends.highest.yes?.share ?? 0, lang)}`
-              : '',
-            low: ends ? `${titleOf(ends.lowest, lang).text} ${formatPercent(ends.lowest.yes?.share ?? 0, lang)}` : '',
-          })}
+          summary={areaSummary(questions, t, lang)}
           spec={spec}
           height={barChartHeight(spec.labels, 1, narrow)}
           table={<YesTable questions={questions} />}

@@ -1,6 +1,7 @@
 /** Pure helpers that shape a published Klimatläget report for the page: no React, no chart.js. */
 import type { PublishedReport, QuestionAggregate, TypeAggregate } from '../../api/types';
-import { type Lang, type Localised, localised, titleOf } from '../../i18n';
+import { type Lang, type Localised, localised, type Translate, titleOf } from '../../i18n';
+import { formatDecimal, formatPercent } from '../../lib/format';
 
 export { type Localised, localised, titleOf };
 
@@ -208,4 +209,110 @@ export function scoredRespondents(report: Report): number {
 /** True when a group has respondents but its figures are withheld (fewer than the report's minimum). */
 export function isWithheld(group: { respondents: number; total: unknown; suppressed?: boolean }): boolean {
   return group.suppressed === true || (group.respondents > 0 && group.total === null);
+}
+
+export const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "utan regionerna, som är för få …", said of a network figure that leaves a type out; '' when none is left out. */
+export function withoutText(excluded: readonly OrgType[] | undefined, t: Translate, lang: Lang): string {
+  return excluded?.length
+    ? t('report.without', { type: excluded.map((type) => t(`report.type.${type}`).toLocaleLowerCase(lang)).join(', ') })
+    : '';
+}
+
+/**
+ * The sentence a text alternative ends with when some of its items have no figure: " För få svar för
+ * att visa: Energi, Transporter." ('' when every item has one). It names them and never a number.
+ */
+export function withheldList(names: ReadonlyArray<string | number>, t: Translate): string {
+  return names.length > 0 ? ` ${t('report.withheld')}: ${names.join(', ')}.` : '';
+}
+
+/**
+ * The text alternative of the areas chart (its canvas's name) and the note above it. They name
+ * only what is drawn: "mean and median" only when a median is shown (below 5 respondents it is
+ * withheld and only the mean is drawn), the highest and lowest mean among the areas shown, and the
+ * areas withheld by name.
+ */
+export function sectionsTexts(
+  sections: ReadonlyArray<{ label: Localised; mean: number | null; median: number | null }>,
+  t: Translate,
+  lang: Lang,
+): { summary: string; note: string } {
+  const medians = sections.some((s) => s.median !== null);
+  const figures = medians ? t('report.meanMedian') : t('report.mean').toLocaleLowerCase(lang);
+  const shown = sections.flatMap((s) => (s.mean === null ? [] : [{ ...s, mean: s.mean }]));
+  shown.sort((a, b) => b.mean - a.mean);
+  const named = (s: { label: Localised; mean: number } | undefined) =>
+    s ? `${s.label.text} (${formatPercent(s.mean, lang)})` : '';
+  return {
+    summary:
+      t('report.sections.summary', { count: sections.length, figures }) +
+      (shown.length > 0
+        ? ` ${t('report.sections.summaryHighLow', { high: named(shown[0]), low: named(shown.at(-1)) })}`
+        : '') +
+      withheldList(
+        sections.filter((s) => s.mean === null).map((s) => s.label.text),
+        t,
+      ),
+    note: upperFirst(t('report.sections.note', { figures })),
+  };
+}
+
+/**
+ * The text alternative of an area's yes-share chart: the highest and lowest share among the
+ * questions whose share is shown, and the questions withheld by name.
+ */
+export function areaSummary(questions: readonly QuestionAggregate[], t: Translate, lang: Lang): string {
+  const ends = extremes(questions);
+  const named = (q: QuestionAggregate) => `${titleOf(q, lang).text} ${formatPercent(q.yes?.share ?? 0, lang)}`;
+  return (
+    t('report.area.summary', { count: questions.length }) +
+    (ends ? ` ${t('report.area.summaryHighLow', { high: named(ends.highest), low: named(ends.lowest) })}` : '') +
+    withheldList(
+      questions.filter((q) => q.yes?.share == null).map((q) => titleOf(q, lang).text),
+      t,
+    )
+  );
+}
+
+/**
+ * The text alternative of the band chart: the count per band of the respondents the figures rest
+ * on, and the type left out when one is (its own figures withheld), as the note above it says.
+ */
+export function bandsSummary(
+  report: Report,
+  rows: ReadonlyArray<{ label: string; count: number }>,
+  t: Translate,
+  lang: Lang,
+): string {
+  const without = withoutText(report.excludedTypes, t, lang);
+  return (
+    t('report.bands.summary', {
+      values: rows.map((r) => `${r.label}: ${r.count}`).join(', '),
+      total: scoredRespondents(report),
+    }) + (without ? ` ${upperFirst(without)}.` : '')
+  );
+}
+
+/**
+ * The text alternative of the emissions chart: from the first year shown to the last, Sweden's
+ * figure, and the years withheld (too few organisations with data), which have no bar.
+ */
+export function emissionsSummary(
+  trend: ReadonlyArray<{ year: number; perInhabitant: number | null }>,
+  national: string,
+  t: Translate,
+  lang: Lang,
+): string {
+  const shown = trend.flatMap((p) => (p.perInhabitant === null ? [] : [{ ...p, perInhabitant: p.perInhabitant }]));
+  const point = (p: { year: number; perInhabitant: number } | undefined) =>
+    p ? `${p.year}: ${formatDecimal(p.perInhabitant, lang)}` : '';
+  return (
+    t('report.emissions.summary', { from: point(shown[0]), to: point(shown.at(-1)), national }) +
+    withheldList(
+      trend.filter((p) => p.perInhabitant === null).map((p) => p.year),
+      t,
+    )
+  );
 }
