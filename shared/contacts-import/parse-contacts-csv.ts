@@ -4,9 +4,10 @@
  * the stored register, so whether an organisation exists is checked by the caller.
  */
 import Papa from 'papaparse';
-import { LANSKODER, parseOrganisationCode } from '../domain/organisation-codes';
+import { parseOrganisationCode } from '../domain/organisation-codes';
 import { type ContactRole, ContactSchema, EmailSchema } from '../schemas/contact.schema';
 import type { ContactImportIssue, ContactImportRow } from '../schemas/contact-import.schema';
+import { type ContactIssueText, contactIssue, contactIssueText as say } from './messages';
 
 export const CONTACT_COLUMNS = ['kod', 'namn', 'e-post', 'roll'] as const;
 /** More rows than every member's contacts several times over; keeps a preview well inside one item. */
@@ -37,18 +38,17 @@ const ROLES: Record<string, ContactRole> = {
   official: 'official',
 };
 
-const FORMAT = 'kod;namn;e-post;roll';
-
 /**
  * Reads the CSV text.
  * @returns the number of data rows, the valid rows (code canonical, email lower-cased, role as
- *   `politician|official`) and per-row errors with line number and column. A file whose separator
- *   is a comma or a tab gets one error that says so, and no rows.
+ *   `politician|official`) and per-row errors with line number, column, code and the message in
+ *   Swedish and English (messages.ts). A file whose separator is a comma or a tab gets one error
+ *   that says so, and no rows.
  */
 export function parseContactsCsv(text: string): ParsedContactsCsv {
   const body = text.replace(/^\uFEFF/, '');
   const separatorError = wrongSeparator(body);
-  if (separatorError) return { rows: 0, valid: [], errors: [{ row: null, column: null, message: separatorError }] };
+  if (separatorError) return { rows: 0, valid: [], errors: [contactIssue(null, null, separatorError)] };
 
   const lines = Papa.parse<string[]>(body, { delimiter: ';', skipEmptyLines: false }).data;
   const errors = new ErrorList();
@@ -66,18 +66,14 @@ export function parseContactsCsv(text: string): ParsedContactsCsv {
     rows++;
     if (rows > MAX_CONTACT_ROWS) return;
     if (cells.length !== CONTACT_COLUMNS.length) {
-      errors.add(row, null, `Raden har ${cells.length} fält men ska ha fyra: ${FORMAT}.`);
+      errors.add(row, null, say.wrongFieldCount(cells.length));
       return;
     }
     const parsed = parseRow(row, cells, errors);
     if (!parsed) return;
     const earlier = rowOfEmail.get(parsed.email);
     if (earlier !== undefined) {
-      errors.add(
-        row,
-        'e-post',
-        `${parsed.email} finns redan på rad ${earlier}. En adress kan bara höra till en kontakt.`,
-      );
+      errors.add(row, 'e-post', say.duplicateEmail(parsed.email, earlier));
       return;
     }
     rowOfEmail.set(parsed.email, row);
@@ -85,27 +81,22 @@ export function parseContactsCsv(text: string): ParsedContactsCsv {
   });
 
   if (rows > MAX_CONTACT_ROWS) {
-    errors.add(null, null, `Filen har ${rows} rader; högst ${MAX_CONTACT_ROWS} kan importeras på en gång.`);
+    errors.add(null, null, say.tooManyRows(rows, MAX_CONTACT_ROWS));
   }
-  if (rows === 0 && errors.count === 0)
-    errors.add(null, null, `Filen innehåller inga kontakter. Formatet är ${FORMAT}.`);
+  if (rows === 0 && errors.count === 0) errors.add(null, null, say.noContacts());
   return { rows, valid, errors: errors.finish() };
 }
 
 /** A file that splits on commas or tabs but never on semicolons was saved with the wrong separator. */
-function wrongSeparator(text: string): string | undefined {
+function wrongSeparator(text: string): ContactIssueText | undefined {
   const lines = text
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
     .slice(0, 50);
   if (lines.length === 0 || lines.some((line) => line.includes(';'))) return undefined;
-  if (lines.some((line) => line.includes('\t'))) {
-    return `Filen använder tabb som avgränsare. Använd semikolon (;) mellan fälten: ${FORMAT}.`;
-  }
-  if (lines.some((line) => line.includes(','))) {
-    return `Filen använder komma (,) som avgränsare. Använd semikolon (;) mellan fälten: ${FORMAT}. I Excel: spara som "CSV (semikolonavgränsad)".`;
-  }
-  return `Fälten ska skiljas med semikolon (;): ${FORMAT}.`;
+  if (lines.some((line) => line.includes('\t'))) return say.separatorTab();
+  if (lines.some((line) => line.includes(','))) return say.separatorComma();
+  return say.separatorMissing();
 }
 
 function fold(value: string): string {
@@ -120,7 +111,7 @@ function looksLikeHeader(cells: string[]): boolean {
 function checkHeader(cells: string[], errors: ErrorList): void {
   const matches =
     cells.length === CONTACT_COLUMNS.length && cells.every((cell, i) => HEADER_WORDS[i]?.has(fold(cell)) ?? false);
-  if (!matches) errors.add(1, null, `Rubrikraden ska vara ${FORMAT}, i den ordningen.`);
+  if (!matches) errors.add(1, null, say.badHeader());
 }
 
 function parseRow(row: number, cells: string[], errors: ErrorList): ContactImportRow | undefined {
@@ -129,43 +120,22 @@ function parseRow(row: number, cells: string[], errors: ErrorList): ContactImpor
   const organisation = parseOrganisationCode(code);
   if (!organisation) errors.add(row, 'kod', codeError(code));
   const parsedName = ContactSchema.shape.name.safeParse(name);
-  if (!parsedName.success) errors.add(row, 'namn', name === '' ? 'Namnet saknas.' : 'Namnet är längre än 200 tecken.');
+  if (!parsedName.success) errors.add(row, 'namn', name === '' ? say.nameMissing() : say.nameTooLong());
   const parsedEmail = EmailSchema.safeParse(email);
-  if (!parsedEmail.success) {
-    errors.add(row, 'e-post', email === '' ? 'E-postadressen saknas.' : `${email} är ingen giltig e-postadress.`);
-  }
+  if (!parsedEmail.success) errors.add(row, 'e-post', email === '' ? say.emailMissing() : say.emailInvalid(email));
   const parsedRole = ROLES[fold(role).replace(/[^a-z]/g, '')];
-  if (!parsedRole) {
-    errors.add(row, 'roll', `Rollen ska vara politiker eller tjänsteperson, inte "${role}".`);
-  }
+  if (!parsedRole) errors.add(row, 'roll', role === '' ? say.roleMissing() : say.roleInvalid(role));
   if (errors.count > before || !organisation || !parsedName.success || !parsedEmail.success || !parsedRole) {
     return undefined;
   }
   return { row, organisationId: organisation.code, name: parsedName.data, email: parsedEmail.data, role: parsedRole };
 }
 
-/** The valid länskoder as spans: "01, 03–10, 12–14 och 17–25". */
-const LANSKOD_SPANS = (() => {
-  const spans: string[][] = [];
-  for (const code of LANSKODER) {
-    const last = spans.at(-1);
-    if (last && Number(last.at(-1)) + 1 === Number(code)) last.push(code);
-    else spans.push([code]);
-  }
-  const words = spans.map((span) => (span.length === 1 ? span[0] : `${span[0]}–${span.at(-1)}`));
-  return `${words.slice(0, -1).join(', ')} och ${words.at(-1)}`;
-})();
-
 /** Why a code is no organisation's: missing, digits that are no kommun or län (9999), or no digits at all. */
-function codeError(code: string): string {
-  if (code === '') return 'Koden saknas.';
-  if (/^\d{1,4}$/.test(code)) {
-    return (
-      `${code} är ingen giltig kommun- eller länskod. En kommunkod har fyra siffror och börjar med länets kod ` +
-      `(t.ex. 0180 eller 1281); länskoderna är ${LANSKOD_SPANS}.`
-    );
-  }
-  return `${code} är ingen kommun- eller länskod. Ange fyra siffror för en kommun (t.ex. 0180) eller två för en region (t.ex. 12).`;
+function codeError(code: string): ContactIssueText {
+  if (code === '') return say.codeMissing();
+  if (/^\d{1,4}$/.test(code)) return say.codeNotOrganisation(code);
+  return say.codeMalformed(code);
 }
 
 class ErrorList {
@@ -176,14 +146,13 @@ class ErrorList {
     return this.listed.length + this.hidden;
   }
 
-  add(row: number | null, column: string | null, message: string): void {
-    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push({ row, column, message });
+  add(row: number | null, column: string | null, text: ContactIssueText): void {
+    // A problem of the whole file (too many rows) is always listed, however many rows had errors.
+    if (this.listed.length < MAX_LISTED_ERRORS || row === null) this.listed.push(contactIssue(row, column, text));
     else this.hidden++;
   }
 
   finish(): ContactImportIssue[] {
-    return this.hidden > 0
-      ? [...this.listed, { row: null, column: null, message: `… och ${this.hidden} fel till som inte visas.` }]
-      : [...this.listed];
+    return this.hidden > 0 ? [...this.listed, contactIssue(null, null, say.moreErrors(this.hidden))] : [...this.listed];
   }
 }

@@ -15,11 +15,19 @@ export const ContactImportRowSchema = z.object({
 });
 export type ContactImportRow = z.infer<typeof ContactImportRowSchema>;
 
-/** A problem in the file; `row` and `column` are null when it concerns the whole file. */
+/**
+ * A problem in the file; `row` and `column` are null when it concerns the whole file. `code` says
+ * which kind of problem it is (CONTACT_IMPORT_ISSUE_CODES in shared/contacts-import/messages.ts);
+ * `message` is Swedish and `messageEn` English, whatever language the request asked for, so the
+ * console shows the reader's language. Previews stored before issues had codes read with the code
+ * `unspecified` and no English.
+ */
 export const ContactImportIssueSchema = z.object({
   row: z.number().int().nullable(),
   column: z.string().nullable(),
+  code: z.string().min(1).default('unspecified'),
   message: z.string(),
+  messageEn: z.string().min(1).optional(),
 });
 export type ContactImportIssue = z.infer<typeof ContactImportIssueSchema>;
 

@@ -325,6 +325,52 @@ describe('contacts import from CSV', () => {
     expect((await call(ctx, admin, 'GET', LUND_CONTACTS)).body.contacts).toHaveLength(2);
   });
 
+  it('gives every error a code and an English message beside the Swedish, those the API adds too', async () => {
+    // Arrange: a bad role (the parser's), an organisation not in the register and an admin's address (the API's)
+    const broken = [
+      'kod;namn;e-post;roll',
+      '1281;Fel roll;fel@lund.se;borgmästare',
+      '0180;Stockholm;sthlm@example.se;politiker',
+      '1281;Kansliet;kansli@example.se;politiker',
+    ].join('\n');
+    // Act
+    const preview = await call(ctx, admin, 'POST', IMPORT, { csv: broken });
+    const commit = await call(ctx, admin, 'POST', `${IMPORT}/${preview.body.id}/commit`);
+    // Assert
+    expect(preview.status).toBe(201);
+    expect(preview.body.errors).toEqual([
+      {
+        row: 2,
+        column: 'roll',
+        code: 'role_invalid',
+        message: 'Rollen ska vara politiker eller tjänsteperson, inte "borgmästare".',
+        messageEn: 'The role must be politiker (politician) or tjänsteperson (official), not "borgmästare".',
+      },
+      {
+        row: 3,
+        column: 'kod',
+        code: 'unknown_organisation',
+        message: 'Organisationen 0180 finns inte i medlemsregistret.',
+        messageEn: 'The organisation 0180 is not in the member register.',
+      },
+      {
+        row: 4,
+        column: 'e-post',
+        code: 'email_is_admin',
+        message:
+          'E-postadressen kansli@example.se tillhör en administratör och kan inte användas för en medlemskontakt.',
+        messageEn:
+          'The email address kansli@example.se belongs to an administrator and cannot be used for a member contact.',
+      },
+    ]);
+    expect(commit.status).toBe(422);
+    expect(commit.body.error.details.map((issue: { code: string }) => issue.code)).toEqual([
+      'role_invalid',
+      'unknown_organisation',
+      'email_is_admin',
+    ]);
+  });
+
   it('says clearly that a comma-separated file uses the wrong separator', async () => {
     // Arrange
     const commas = 'kod,namn,e-post,roll\n1281,Erik,erik@lund.se,politiker';

@@ -397,7 +397,15 @@ describe("an admin's address and a member contact's address never coincide", () 
       ),
     );
     const preview = await res.json();
-    expect(preview.errors).toEqual([{ row: 2, column: 'e-post', message: expect.stringContaining('administratör') }]);
+    expect(preview.errors).toEqual([
+      {
+        row: 2,
+        column: 'e-post',
+        code: 'email_is_admin',
+        message: expect.stringContaining('administratör'),
+        messageEn: expect.stringContaining('administrator'),
+      },
+    ]);
     const commit = await ctx.app.request(`/api/admin/contacts/import/${preview.id}/commit`, {
       method: 'POST',
       headers: { cookie: admin },

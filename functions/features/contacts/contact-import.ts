@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { contactIssue, contactIssueText } from '../../../shared/contacts-import/messages';
 import { parseContactsCsv } from '../../../shared/contacts-import/parse-contacts-csv';
 import {
   type ContactImportCommitInput,
@@ -77,20 +78,12 @@ export class ContactImportService {
     const valid: ContactImportPreview['valid'] = [];
     for (const row of parsed.valid) {
       if (!organisations.has(row.organisationId)) {
-        errors.push({
-          row: row.row,
-          column: 'kod',
-          message: `Organisationen ${row.organisationId} finns inte i medlemsregistret.`,
-        });
+        errors.push(contactIssue(row.row, 'kod', contactIssueText.unknownOrganisation(row.organisationId)));
         continue;
       }
       const existing = byEmail.get(row.email);
       if (!existing && adminAddresses.has(row.email)) {
-        errors.push({
-          row: row.row,
-          column: 'e-post',
-          message: `E-postadressen ${row.email} tillhör en administratör och kan inte användas för en medlemskontakt.`,
-        });
+        errors.push(contactIssue(row.row, 'e-post', contactIssueText.emailIsAdmin(row.email)));
         continue;
       }
       const change = changeOf(row, existing);
@@ -104,7 +97,9 @@ export class ContactImportService {
           : { ...row, change },
       );
     }
-    errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    // By row, file-wide problems first and the count of errors not listed last.
+    const order = (issue: ContactImportIssue) => (issue.code === 'more_errors' ? Infinity : (issue.row ?? 0));
+    errors.sort((a, b) => order(a) - order(b));
     const planned = planRoleHolders(
       valid,
       register.flatMap((entry) => entry.contacts),

@@ -83,7 +83,15 @@ describe('parseContactsCsv', () => {
   it('refuses the same address twice, pointing at the first row', () => {
     const parsed = parseContactsCsv('1281;A;a@lund.se;politiker\n1280;B;A@Lund.se;politiker');
     expect(parsed.valid).toHaveLength(1);
-    expect(parsed.errors).toEqual([{ row: 2, column: 'e-post', message: expect.stringContaining('rad 1') }]);
+    expect(parsed.errors).toEqual([
+      {
+        row: 2,
+        column: 'e-post',
+        code: 'duplicate_email',
+        message: expect.stringContaining('rad 1'),
+        messageEn: expect.stringContaining('row 1'),
+      },
+    ]);
   });
 
   it('refuses a header in the wrong order', () => {
@@ -99,8 +107,10 @@ describe('parseContactsCsv', () => {
     const lines = Array.from({ length: MAX_CONTACT_ROWS + 1 }, (_, i) => `9999;N;n${i}@x.se;politiker`);
     const parsed = parseContactsCsv(lines.join('\n'));
     expect(parsed.rows).toBe(MAX_CONTACT_ROWS + 1);
-    expect(parsed.errors).toHaveLength(201);
+    expect(parsed.errors).toHaveLength(202);
     expect(parsed.errors.at(-1)?.message).toMatch(/fel till som inte visas/);
+    // The file's own problem is listed although 200 row errors came first.
+    expect(parsed.errors.at(-2)).toMatchObject({ row: null, code: 'too_many_rows' });
   });
 });
 

@@ -22,6 +22,7 @@ import {
   useRunAction,
 } from './components';
 import { type AdminKey, useAdminT } from './i18n';
+import { issueMessage } from './lib/imports';
 import { fold } from './lib/progress';
 import { OrganisationFormDialog } from './OrganisationForm';
 
@@ -327,14 +328,16 @@ export function ContactImportPage() {
   );
 }
 
+/** A file's problems by row and column, each in the reader's language when the API sent it in English too. */
 export function IssueTable({
   issues,
   caption,
 }: {
-  issues: Array<{ row: number | null; column: string | null; message: string }>;
+  issues: Array<{ row: number | null; column: string | null; message: string; messageEn?: string }>;
   caption: string;
 }) {
   const t = useAdminT();
+  const [lang] = useLang();
   return (
     <DataTable
       label={caption}
@@ -346,7 +349,7 @@ export function IssueTable({
         <tr key={index}>
           <td className="num">{issue.row ?? '–'}</td>
           <td>{issue.column ?? '–'}</td>
-          <td>{issue.message}</td>
+          <td>{issueMessage(issue, lang)}</td>
         </tr>
       ))}
     </DataTable>
