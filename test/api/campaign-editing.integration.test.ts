@@ -159,6 +159,21 @@ describe('saving one survey of a campaign (the kansli’s survey editor)', () =>
     expect(JSON.stringify(entry).length).toBeLessThan(1000);
   });
 
+  it('audits a list longer than 50 names as its first 50 and the count of the rest, as a number', async () => {
+    // Arrange: 53 new questions on the first page
+    const kommun = structuredClone(DEFAULT_SURVEYS.kommun) as { pages: Array<{ name: string; elements: Json[] }> };
+    const added = Array.from({ length: 53 }, (_, i) => `M_NY${i + 1}`);
+    kommun.pages[0]?.elements.push(...added.map((name) => ({ type: 'comment', name, title: name })));
+    // Act
+    const res = await call(ctx, admin, 'PATCH', CAMPAIGN, { surveys: { kommun } });
+    // Assert
+    expect(res.status).toBe(200);
+    const [entry] = await auditEntries(ctx, { year: 2026 });
+    const after = entry?.after as Record<string, unknown>;
+    expect(after['surveys.kommun.added']).toEqual(added.slice(0, 50));
+    expect(after['surveys.kommun.added.more']).toBe(3);
+  });
+
   it('audits a change outside the questions (the survey’s title) as settingsChanged', async () => {
     await call(ctx, admin, 'PATCH', CAMPAIGN, { surveys: { region: regionWithTitle('Ny') } });
     const [entry] = await auditEntries(ctx, { year: 2026 });

@@ -51,11 +51,15 @@ describe('the audit page: a survey edit', () => {
   });
 
   it('says how many more names a capped list left out, in the reader’s language', () => {
-    const after = { 'surveys.kommun.removed': ['M1', '… och 12 till'] };
+    // As the API records a list longer than 50: the names it keeps, and the count of the rest as a number.
+    const after = { 'surveys.kommun.removed': ['M1', 'M2'], 'surveys.kommun.removed.more': 12 };
     expect(changes({}, after, tEn)).toEqual([
-      'Questions removed from the survey for municipalities: M1, … and 12 more',
+      'Questions removed from the survey for municipalities: M1, M2, … and 12 more',
     ]);
-    expect(changes({}, after, tSv)).toEqual(['Borttagna frågor i enkäten för kommuner: M1, … och 12 till']);
+    expect(changes({}, after, tSv)).toEqual(['Borttagna frågor i enkäten för kommuner: M1, M2, … och 12 till']);
+    expect(changes({}, { ...after, 'surveys.kommun.removed.more': 1 }, tEn)).toEqual([
+      'Questions removed from the survey for municipalities: M1, M2, … and 1 more',
+    ]);
   });
 
   it('leaves other fields as they were: the field, before → after', () => {

@@ -398,7 +398,9 @@ interface Change {
  * only when they differ. A changed survey is recorded as its size before and after
  * (`surveys.kommun: {pages, questions}`) and, after, the names of the questions added, removed and
  * changed and of the pages changed otherwise, as flat keys (`surveys.kommun.changed: ["M1"]`), so
- * the audit page shows one line for each; never the survey itself. A reminder policy fitted again
+ * the audit page shows one line for each; never the survey itself. A list longer than MAX_NAMES
+ * keeps its first names and records the count of the rest as a number of its own
+ * (`surveys.kommun.changed.more: 12`). A reminder policy fitted again
  * to new dates (`refit`) is recorded when it changed, with the steps the dates left out as
  * `reminderStepsRemoved`, as on create.
  */
@@ -429,7 +431,11 @@ function describeChange(
     before[key] = diff.before;
     after[key] = diff.after;
     for (const list of ['added', 'removed', 'changed', 'pagesChanged'] as const) {
-      if (diff[list].length > 0) after[`${key}.${list}`] = diff[list];
+      const { names, more } = diff[list];
+      if (names.length > 0) after[`${key}.${list}`] = names;
+      // A long list keeps its first names; the count of the rest is a number, not words, so the
+      // audit page can say it in the reader's language.
+      if (more > 0) after[`${key}.${list}.more`] = more;
     }
     if (diff.settingsChanged) after[`${key}.settingsChanged`] = true;
   }

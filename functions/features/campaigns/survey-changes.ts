@@ -10,8 +10,14 @@ import { canonicalJson, isJsonObject, localText, walkSurvey } from '../../../sha
 
 type Json = Record<string, unknown>;
 
-/** At most this many names per list; longer lists end with "… och N till". */
+/** At most this many names per list; `more` counts the rest. */
 export const MAX_NAMES = 50;
+
+/** A list of names as the audit records it: the first MAX_NAMES, and how many more were left out. */
+export interface CappedNames {
+  names: string[];
+  more: number;
+}
 
 export interface SurveySize {
   pages: number;
@@ -21,11 +27,11 @@ export interface SurveySize {
 export interface SurveyChanges {
   before: SurveySize;
   after: SurveySize;
-  added: string[];
-  removed: string[];
-  changed: string[];
+  added: CappedNames;
+  removed: CappedNames;
+  changed: CappedNames;
   /** Pages added, removed, or whose own settings or questions (which, in what order) changed. */
-  pagesChanged: string[];
+  pagesChanged: CappedNames;
   /** Whether the survey's own settings (title, progress bar, score bands…) changed. */
   settingsChanged: boolean;
 }
@@ -104,8 +110,8 @@ export function removedQuestions(before: unknown, after: unknown): RemovedQuesti
   return [...removed.values()];
 }
 
-function capped(names: string[]): string[] {
-  return names.length <= MAX_NAMES ? names : [...names.slice(0, MAX_NAMES), `… och ${names.length - MAX_NAMES} till`];
+function capped(names: string[]): CappedNames {
+  return { names: names.slice(0, MAX_NAMES), more: Math.max(0, names.length - MAX_NAMES) };
 }
 
 /** Whether two JSON values are equal, whatever the order of their objects' keys. */

@@ -204,18 +204,17 @@ export function summarise(value: unknown, t: AdminT, context: EntryContext = {},
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-const SURVEY_KEY = /^surveys\.(kommun|region)(?:\.(added|removed|changed|pagesChanged|settingsChanged))?$/;
-/** The API caps each list of names at 50 and ends it with this (in Swedish, whatever the reader's language). */
-const MORE = /^… och (\d+) till$/;
+/**
+ * A survey key: its size, one of its lists of names, or (`.more`) how many names the API left out of
+ * a list longer than 50, which the list's own line says.
+ */
+const SURVEY_KEY = /^surveys\.(kommun|region)(?:\.(added|removed|changed|pagesChanged|settingsChanged)(\.more)?)?$/;
 
-function names(value: unknown, t: AdminT): string {
+function names(value: unknown, more: unknown, t: AdminT): string {
   if (!Array.isArray(value)) return show('', value, t, {});
-  return value
-    .map((name) => {
-      const more = typeof name === 'string' ? MORE.exec(name) : null;
-      return more ? t('audit.survey.more', { count: Number(more[1]) }) : String(name);
-    })
-    .join(', ');
+  const listed = value.map(String);
+  if (typeof more === 'number' && more > 0) listed.push(t('audit.survey.more', { count: more }));
+  return listed.join(', ');
 }
 
 function size(value: unknown, t: AdminT): string {
@@ -224,15 +223,19 @@ function size(value: unknown, t: AdminT): string {
   return t('audit.survey.sizeValue', { pages, questions });
 }
 
-/** A survey key's line, or null when `key` is not one. */
-function surveyLine(key: string, before: unknown, after: unknown, t: AdminT): string | null {
+/**
+ * A survey key's line: a string, '' for a count the list's line says (no line of its own), or null
+ * when `key` is not a survey key. `after` is the whole entry's after, where a list's count is.
+ */
+function surveyLine(key: string, before: unknown, after: Record<string, unknown>, t: AdminT): string | null {
   const match = SURVEY_KEY.exec(key);
   if (!match) return null;
+  if (match[3]) return '';
   const survey = t(`audit.survey.${match[1]}` as AdminKey);
   const part = match[2];
-  if (!part) return t('audit.survey.size', { survey, before: size(before, t), after: size(after, t) });
+  if (!part) return t('audit.survey.size', { survey, before: size(before, t), after: size(after[key], t) });
   if (part === 'settingsChanged') return t('audit.survey.settingsChanged', { survey });
-  return t(`audit.survey.${part}` as AdminKey, { survey, names: names(after, t) });
+  return t(`audit.survey.${part}` as AdminKey, { survey, names: names(after[key], after[`${key}.more`], t) });
 }
 
 /**
@@ -247,11 +250,12 @@ export function changes(before: unknown, after: unknown, t: AdminT, context: Ent
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .filter((key) => JSON.stringify(b[key]) !== JSON.stringify(a[key]))
     .map((key) => {
-      const survey = surveyLine(key, b[key], a[key], t);
-      if (survey) return survey;
+      const survey = surveyLine(key, b[key], a, t);
+      if (survey !== null) return survey;
       const label = fieldLabel(key, t);
       return key in b
         ? `${label}: ${show(key, b[key], t, context)} → ${show(key, a[key], t, context)}`
         : `${label}: ${show(key, a[key], t, context)}`;
-    });
+    })
+    .filter((line) => line !== '');
 }
