@@ -39,6 +39,8 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
     'The organisation has already been reminded today. A contact is reminded by hand at most once a day.',
   override_not_found: 'The question has no override to remove.',
   campaign_not_open_to_close: 'The campaign cannot be closed because it is not open.',
+  campaign_not_open_for_reminders:
+    'Reminders go out only while the campaign is open and taking answers, and this campaign is not at that time. Nothing was sent.',
   survey_misconfigured:
     "The survey is set up incorrectly on Klimatkommunerna's side, so this could not be done. The fault is not yours. Please contact the secretariat so it can be fixed.",
   organisation_not_member:

@@ -3,6 +3,7 @@ export * from './reminder-email';
 export * from './reminder-policy.schema';
 export * from './reminder-run.schema';
 export * from './reminder-steps';
+export * from './run-eligibility';
 export * from './send-pacer';
 export * from './send-window';
 export * from './ses-feedback';

@@ -246,3 +246,48 @@ export function fitPolicyToCampaign(input: unknown, campaign: { opensAt: Date; c
   }
   return { ok: true, policy: result.policy, removed, warnings: result.warnings };
 }
+
+/** The ids of the steps a policy sends: `invitation`, `d<days>` for each of `steps`, `last-day`. */
+export function policyStepIds(policy: ReminderPolicy): Set<ReminderStepId> {
+  const ids = new Set<ReminderStepId>(policy.steps.map((days): ReminderStepId => `d${days}`));
+  if (policy.invitationOnOpen) ids.add('invitation');
+  if (policy.lastDay) ids.add('last-day');
+  return ids;
+}
+
+function pathOfStep(step: ReminderStepId, policy: ReminderPolicy): (string | number)[] {
+  if (step === 'invitation') return ['invitationOnOpen'];
+  if (step === 'last-day') return ['lastDay'];
+  return ['steps', policy.steps.indexOf(Number(step.slice(1)))];
+}
+
+/**
+ * The kansli's policy for these dates, given what was chosen before (`kept`: the policy the console
+ * shows and sends back with every save). A step the dates cannot hold is taken out, as
+ * `fitPolicyToCampaign` does, when `kept` has it too: an earlier choice that these dates leave out,
+ * which comes back when they allow it. A step this choice adds (turned on, or a new day) that the
+ * dates cannot hold is an error with its path, so the kansli learns at the field. Without `kept`
+ * every such step is an error. Never throws.
+ */
+export function fitChoiceToCampaign(
+  input: unknown,
+  campaign: { opensAt: Date; closesAt: Date },
+  kept: unknown,
+): PolicyFit {
+  const fit = fitPolicyToCampaign(input, campaign);
+  if (!fit.ok || fit.removed.length === 0) return fit;
+  const before = kept === undefined ? undefined : ReminderPolicySchema.safeParse(kept);
+  const keptSteps = before?.success ? policyStepIds(before.data) : new Set<ReminderStepId>();
+  const added = fit.removed.filter((removed) => !keptSteps.has(removed.step));
+  if (added.length === 0) return fit;
+  // The input parsed, or fitting would have failed.
+  const policy = ReminderPolicySchema.parse(input);
+  return {
+    ok: false,
+    errors: added.map((removed) => ({
+      path: pathOfStep(removed.step, policy),
+      code: removed.code,
+      message: removed.message,
+    })),
+  };
+}

@@ -54,14 +54,16 @@ describe('the reminder policy a campaign gets without one', () => {
       title: 'Medlemstest 2026',
       ...dates,
     });
+    // The console shows the policy as chosen and sends it back with every save.
     const saved = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', {
       ...dates,
-      reminderPolicy: created.body.reminderPolicy,
+      reminderPolicy: created.body.chosenReminderPolicy,
     });
     // Assert
     expect(created.status).toBe(201);
     expect(created.body.reminderPolicy).toEqual(ReminderPolicySchema.parse({ lastDay: false }));
     expect(saved.status).toBe(200);
+    expect(saved.body).toEqual(created.body);
     const [entry] = (await auditEntries(ctx, { year: 2026 })).filter((e) => e.action === 'campaign.create');
     expect(entry?.after).toMatchObject({ reminderStepsRemoved: ['last-day'] });
   });
@@ -162,12 +164,12 @@ describe('a reminder step the dates did not allow', () => {
   it('comes back when the console saves the new dates with the policy as it showed it', async () => {
     // Arrange
     const { ctx, admin, campaign } = await created('2026-02-01T09:00:00Z', 2026, SUNDAY);
-    // Act: the console's "Spara inställningarna" sends the stored policy back with the dates
+    // Act: the console's "Spara inställningarna" sends the chosen policy, as its form shows it, with the dates
     const saved = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', {
       title: campaign.title,
       opensAt: campaign.opensAt,
       closesAt: WEDNESDAY_CLOSE,
-      reminderPolicy: campaign.reminderPolicy,
+      reminderPolicy: campaign.chosenReminderPolicy,
     });
     // Assert
     expect(saved.status).toBe(200);
@@ -200,10 +202,17 @@ describe('a reminder step the dates did not allow', () => {
   });
 
   it('stays as the kansli sets it in a PATCH with a policy, which replaces the chosen one and is checked as before', async () => {
-    // Arrange
-    const { ctx, admin } = await created('2026-02-01T09:00:00Z', 2026, SUNDAY);
+    // Arrange: the kansli's own policy without "sista dagen" fits the Sunday deadline, so nothing is kept aside
+    const ctx = await makeTestContext({ now: '2026-02-01T09:00:00Z' });
+    const admin = await signInAdmin(ctx);
+    const own = await call(ctx, admin, 'POST', '/api/admin/campaigns', {
+      year: 2026,
+      title: 'Medlemstest 2026',
+      ...SUNDAY,
+      reminderPolicy: { lastDay: false },
+    });
     const chosen = ReminderPolicySchema.parse({ lastDay: false, steps: [7] });
-    // Act
+    // Act: turning "sista dagen" on is a new step the dates cannot hold
     const refused = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', {
       reminderPolicy: ReminderPolicySchema.parse({}),
     });
@@ -218,11 +227,77 @@ describe('a reminder step the dates did not allow', () => {
       closesAt: '2027-12-15T22:59:00.000Z',
     });
     // Assert: "sista dagen" on a Sunday deadline is refused with the step named
+    expect(own.status).toBe(201);
+    expect(own.body).not.toHaveProperty('chosenReminderPolicy');
     expect(refused.status).toBe(400);
     expect(issuePaths(refused)).toEqual(['reminderPolicy.lastDay']);
     expect(saved.status).toBe(200);
     expect(saved.body.reminderPolicy).toEqual(chosen);
     expect(saved.body).not.toHaveProperty('chosenReminderPolicy');
     expect(next.body.reminderPolicy).toEqual(chosen);
+  });
+  it('stays off for good when the kansli turns it off while the dates leave it out', async () => {
+    // Arrange: the Sunday deadline leaves "sista dagen" out; the console shows it ticked, as chosen
+    const { ctx, admin, campaign } = await created('2026-02-01T09:00:00Z', 2026, SUNDAY);
+    const off = ReminderPolicySchema.parse({ lastDay: false });
+    // Act: the kansli unticks it and saves, then moves the deadline to a Wednesday with the policy as shown
+    const turnedOff = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', {
+      title: campaign.title,
+      ...SUNDAY,
+      reminderPolicy: off,
+    });
+    const moved = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', {
+      title: campaign.title,
+      opensAt: SUNDAY.opensAt,
+      closesAt: WEDNESDAY_CLOSE,
+      reminderPolicy: turnedOff.body.chosenReminderPolicy ?? turnedOff.body.reminderPolicy,
+    });
+    const next = await call(ctx, admin, 'POST', '/api/admin/campaigns', {
+      year: 2027,
+      title: 'Medlemstest 2027',
+      opensAt: '2027-11-15T07:00:00.000Z',
+      closesAt: '2027-12-15T22:59:00.000Z',
+    });
+    // Assert: what applied did not change, but nothing is kept aside any more, so it stays off
+    expect(campaign.chosenReminderPolicy).toEqual(ReminderPolicySchema.parse({}));
+    expect(turnedOff.status).toBe(200);
+    expect(turnedOff.body.reminderPolicy).toEqual(off);
+    expect(turnedOff.body).not.toHaveProperty('chosenReminderPolicy');
+    expect(moved.body.reminderPolicy).toEqual(off);
+    expect(next.body.reminderPolicy).toEqual(off);
+    // Both updates share the test clock's instant, so the trail's order between them is the ids'.
+    const updates = (await auditEntries(ctx, { year: 2026 })).filter((e) => e.action === 'campaign.update');
+    expect(updates.map((e) => ({ before: e.before, after: e.after }))).toContainEqual({
+      before: { chosenReminderPolicy: ReminderPolicySchema.parse({}) },
+      after: { chosenReminderPolicy: null },
+    });
+  });
+
+  it('is kept as chosen when the kansli changes another part of the policy, and when the console moves the deadline to a Sunday', async () => {
+    // Arrange: every step fits the Wednesday deadline
+    const { ctx, admin, campaign } = await created('2026-02-01T09:00:00Z', 2026, {
+      opensAt: SUNDAY.opensAt,
+      closesAt: WEDNESDAY_CLOSE,
+    });
+    // Act: the console saves a Sunday deadline with the policy it shows, then four days between emails
+    const sunday = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', {
+      ...SUNDAY,
+      reminderPolicy: campaign.reminderPolicy,
+    });
+    const spaced = await call(ctx, admin, 'PATCH', '/api/admin/campaigns/2026', {
+      ...SUNDAY,
+      reminderPolicy: { ...sunday.body.chosenReminderPolicy, minDaysBetween: 4 },
+    });
+    // Assert
+    expect(sunday.status).toBe(200);
+    expect(sunday.body.reminderPolicy).toEqual(ReminderPolicySchema.parse({ lastDay: false }));
+    expect(sunday.body.chosenReminderPolicy).toEqual(ReminderPolicySchema.parse({}));
+    expect(spaced.status).toBe(200);
+    expect(spaced.body.reminderPolicy).toEqual(ReminderPolicySchema.parse({ lastDay: false, minDaysBetween: 4 }));
+    expect(spaced.body.chosenReminderPolicy).toEqual(ReminderPolicySchema.parse({ minDaysBetween: 4 }));
+    const updates = (await auditEntries(ctx, { year: 2026 })).filter((e) => e.action === 'campaign.update');
+    expect(updates.find((e) => (e.after as { closesAt?: string }).closesAt === SUNDAY.closesAt)?.after).toMatchObject({
+      reminderStepsRemoved: ['last-day'],
+    });
   });
 });

@@ -193,12 +193,13 @@ export class CampaignService {
   }
 
   /**
-   * Sets `next`'s reminder policy for an update. A policy the kansli sends is checked against the
-   * dates, as today, and replaces the chosen one too; the same policy as stored sent back unchanged
-   * (the console sends it with every save) is no new choice. Without a new choice, changed dates
-   * fit the chosen policy (`chosenReminderPolicy`, else the stored one) to them again: a step an
-   * earlier date left out comes back when the new dates allow it, and one they cannot hold is taken
-   * out. Answers what the refit took out, or undefined when nothing was fitted.
+   * Sets `next`'s reminder policy for an update. What was chosen so far is `chosenReminderPolicy`,
+   * else the stored policy: the console shows it and sends it back with every save. A policy sent
+   * is the kansli's choice and replaces it: a step it keeps that the dates cannot hold is left out
+   * of what applies and kept as chosen (it comes back when the dates allow it), a step it turns on
+   * that they cannot hold is refused with its path, and a step it turns off is off for good, even
+   * one the dates left out. Without a policy, changed dates fit the chosen one to them again. Answers
+   * what the dates took out, or undefined when nothing was fitted.
    */
   private async applyReminderPolicy(
     current: Campaign,
@@ -207,18 +208,11 @@ export class CampaignService {
   ): Promise<{ removed: string[] } | undefined> {
     const datesChanged = next.opensAt !== current.opensAt || next.closesAt !== current.closesAt;
     if (!patch.reminderPolicy && !(datesChanged && current.reminderPolicy)) return undefined;
-    const { checkedReminderPolicy, policyForDates } = await reminderPolicyCheck();
-    const sentAsStored =
-      patch.reminderPolicy !== undefined &&
-      current.chosenReminderPolicy !== undefined &&
-      sameJson(checkedReminderPolicy(patch.reminderPolicy), current.reminderPolicy);
-    if (patch.reminderPolicy && !sentAsStored) {
-      next.reminderPolicy = checkedReminderPolicy(patch.reminderPolicy, next);
-      delete next.chosenReminderPolicy;
-      return undefined;
-    }
-    const chosen = current.chosenReminderPolicy ?? current.reminderPolicy ?? {};
-    const fitted = policyForDates(chosen, next);
+    const { policyForDates } = await reminderPolicyCheck();
+    const chosenSoFar = current.chosenReminderPolicy ?? current.reminderPolicy ?? {};
+    const fitted = patch.reminderPolicy
+      ? policyForDates(patch.reminderPolicy, next, chosenSoFar)
+      : policyForDates(chosenSoFar, next);
     next.reminderPolicy = fitted.reminderPolicy;
     if (fitted.chosenReminderPolicy) next.chosenReminderPolicy = fitted.chosenReminderPolicy;
     else delete next.chosenReminderPolicy;
@@ -423,6 +417,12 @@ function describeChange(
     after[field] = next[field];
   }
   if (refit?.removed.length && 'reminderPolicy' in after) after.reminderStepsRemoved = refit.removed;
+  // The chosen policy may change alone: a step the dates left out, turned off for good, changes
+  // nothing that applies now but does change what the next year's campaign starts from.
+  if (!sameJson(current.chosenReminderPolicy ?? null, next.chosenReminderPolicy ?? null)) {
+    before.chosenReminderPolicy = current.chosenReminderPolicy ?? null;
+    after.chosenReminderPolicy = next.chosenReminderPolicy ?? null;
+  }
   for (const type of Object.keys(patch.surveys ?? {}) as OrganisationType[]) {
     const diff = surveyChanges(current.surveys[type], next.surveys[type]);
     if (!diff) continue;

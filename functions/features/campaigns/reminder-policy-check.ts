@@ -1,5 +1,5 @@
 import { ReminderPolicySchema } from '../../../shared/reminders/reminder-policy.schema';
-import { fitPolicyToCampaign, type PolicyIssue, validatePolicy } from '../../../shared/reminders/validate-policy';
+import { fitChoiceToCampaign, type PolicyIssue, validatePolicy } from '../../../shared/reminders/validate-policy';
 import { InputValidationError } from '../../errors/domain-errors';
 
 /** The policy a campaign gets when neither the kansli nor an earlier campaign gives one: every default. */
@@ -33,48 +33,41 @@ export function checkedReminderPolicy(
   return result.policy;
 }
 
-/**
- * A policy nobody wrote for these dates (the defaults, or the previous campaign's) as stored for
- * them: with every default filled in and without the steps that could not be sent between them
- * (`fitPolicyToCampaign`: e.g. "sista dagen" when the campaign closes on a Sunday or julafton), so
- * the stored policy is one the kansli can save again unchanged. `removed` holds the ids of the
- * steps taken out (`last-day`, `d2`), for the audit entry. Throws InputValidationError (400) for a
- * policy that is invalid in itself.
- */
-export function fittedReminderPolicy(
-  policy: Record<string, unknown>,
-  dates: { opensAt: string; closesAt: string },
-): { policy: Record<string, unknown>; removed: string[] } {
-  const result = fitPolicyToCampaign(policy, { opensAt: new Date(dates.opensAt), closesAt: new Date(dates.closesAt) });
-  if (!result.ok) throw invalidPolicy(result.errors);
-  return { policy: result.policy, removed: result.removed.map((removed) => removed.step) };
-}
-
 /** A campaign's reminder-policy fields: the policy that applies, and the chosen one when it differs. */
 export interface PolicyForDates {
   reminderPolicy: Record<string, unknown>;
   /** Set only when fitting took steps out (`Campaign.chosenReminderPolicy`). */
   chosenReminderPolicy?: Record<string, unknown>;
-  /** The ids of the steps taken out, for the audit entry. */
+  /** The ids of the steps taken out (`last-day`, `d2`), for the audit entry. */
   removed: string[];
 }
 
 /**
- * `chosen` (a policy the kansli, an earlier campaign or the defaults chose, not written for these
- * dates) fitted to the dates as `fittedReminderPolicy` does, with the chosen policy kept beside it
- * when steps were taken out: a later date change or the next year's campaign fits it again, so a
- * step one year's dates could not hold comes back when the dates allow it. Throws
- * InputValidationError (400) for a policy that is invalid in itself.
+ * `chosen` (the kansli's, an earlier campaign's or the defaults) as stored for these dates: with
+ * every default filled in and without the steps that could not be sent between them
+ * (`fitPolicyToCampaign`: e.g. "sista dagen" when the campaign closes on a Sunday or julafton), with
+ * `chosen` kept beside it when steps were taken out. So the stored policy is one the kansli can save
+ * again unchanged, and a later date change or the next year's campaign fits `chosen` again: a step
+ * one year's dates could not hold comes back when the dates allow it.
+ *
+ * Only the steps `kept` has are taken out quietly (by default all of `chosen`, which nobody wrote
+ * for these dates). A policy the kansli sends passes what was chosen before as `kept`, so a step it
+ * turns on that the dates cannot hold is refused instead (`fitChoiceToCampaign`). Throws
+ * InputValidationError (400), with each step's path under `reminderPolicy`, for that and for a
+ * policy that is invalid in itself.
  */
 export function policyForDates(
   chosen: Record<string, unknown>,
   dates: { opensAt: string; closesAt: string },
+  kept: Record<string, unknown> = chosen,
 ): PolicyForDates {
-  const fitted = fittedReminderPolicy(chosen, dates);
-  if (fitted.removed.length === 0) return { reminderPolicy: fitted.policy, removed: [] };
-  return {
-    reminderPolicy: fitted.policy,
-    chosenReminderPolicy: checkedReminderPolicy(chosen),
-    removed: fitted.removed,
-  };
+  const result = fitChoiceToCampaign(
+    chosen,
+    { opensAt: new Date(dates.opensAt), closesAt: new Date(dates.closesAt) },
+    kept,
+  );
+  if (!result.ok) throw invalidPolicy(result.errors);
+  const removed = result.removed.map((step) => step.step);
+  if (removed.length === 0) return { reminderPolicy: result.policy, removed };
+  return { reminderPolicy: result.policy, chosenReminderPolicy: checkedReminderPolicy(chosen), removed };
 }

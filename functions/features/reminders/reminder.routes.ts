@@ -45,13 +45,18 @@ export function registerReminderRoutes(app: OpenAPIHono<AppEnv>, deps: ReminderR
       ...admin,
       summary:
         'Runs the reminders job now. With dryRun nothing changes and the answer says who would be reminded at `at`; ' +
-        'a real run with `at` (time travel) is allowed in the local stack only.',
+        'a real run with `at` (time travel) is allowed in the local stack only. A real run needs an open campaign ' +
+        'that takes answers at that time; a dry run is refused only for a closed or published campaign, and on a ' +
+        'draft previews what would be sent at `at` once the campaign is open. A refused run answers 422 ' +
+        '`campaign_not_open_for_reminders` (details: reason, status, opensAt, closesAt) and sends and records nothing.',
       request: { params: YearParamSchema, body: jsonBody(RunRemindersInputSchema) },
       responses: {
         200: jsonResponse(ReminderRunResultSchema, 'Körningens resultat'),
         ...commonErrors,
         404: errorResponse('Kampanjen saknas'),
-        422: errorResponse('Tidsresa utanför provkörning i drift, eller ogiltig policy'),
+        422: errorResponse(
+          'Kampanjen är inte öppen för påminnelser (campaign_not_open_for_reminders), tidsresa utanför provkörning i drift (time_travel_not_allowed) eller ogiltig policy (invalid_reminder_policy)',
+        ),
       },
     }),
     async (c) => {

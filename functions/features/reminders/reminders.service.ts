@@ -7,20 +7,24 @@ import {
   DEFAULT_THROTTLE_BACKOFF,
   type DueReminder,
   type FailedReminder,
+  formatStockholm,
   isValidEmail,
   manualStepId,
   type PlannedEmail,
   type PlanOrganisation,
   planReminders,
+  planStatusFor,
   type ReminderLogRow,
   type ReminderPolicy,
   ReminderPolicySchema,
+  type ReminderRunBlock,
   type ReminderRunContact,
   type ReminderRunResult,
   type ReminderSkipReason,
   type RemindNowResult,
   realTimers,
   reminderEmail,
+  reminderRunBlock,
   SendPacer,
   type SkippedReminder,
   stockholmDate,
@@ -91,7 +95,11 @@ export interface RunRemindersOptions {
   /** The instant to plan for: now, or a time-travel / dry-run instant. */
   at: Date;
   dryRun: boolean;
-  /** Recorded in the audit trail. Without one, only runs that had something to send are recorded. */
+  /**
+   * Who asked for the run, recorded in the audit trail; absent for the scheduled run. Without one,
+   * only runs that had something to send are recorded, and a run the campaign cannot have is not
+   * refused but planned (everyone skipped), so the schedule never fails on it.
+   */
   actor?: string;
   /** Real time after which the run claims nothing more (the rest is `deferred`); default a third of the lease. */
   budgetMs?: number;
@@ -151,8 +159,19 @@ export class RemindersService {
     this.leaseMs = deps.leaseMs ?? DEFAULT_CLAIM_LEASE_MS;
   }
 
+  /**
+   * A run the kansli asks for (one with an `actor`: the API's and the CLI's) that the campaign cannot
+   * have (reminderRunBlock) throws DomainRuleError `campaign_not_open_for_reminders` (details: the
+   * reason, status and dates) before anything is read, sent or audited: a real run of a campaign
+   * that is not open or does not take answers at `at`, a dry run of a closed or published one. A
+   * scheduled run (no actor) is never refused: it plans as always, and every contact is skipped as
+   * `campaign_not_open` while the campaign does not take answers. A draft's dry run plans as if the
+   * campaign were open at `at`.
+   */
   async runReminders(options: RunRemindersOptions): Promise<ReminderRunResult> {
     const { campaign, at, dryRun } = options;
+    const block = options.actor === undefined ? null : reminderRunBlock(campaign, at, dryRun);
+    if (block) throw notRunnable(campaign, block, dryRun);
     const policy = policyOf(campaign);
     const [register, responses, entries] = await Promise.all([
       this.deps.organisations.register(),
@@ -165,7 +184,11 @@ export class RemindersService {
     const gathered = gather(policy, members, responses);
     const plan = planReminders({
       policy,
-      campaign: { opensAt: new Date(campaign.opensAt), closesAt: new Date(campaign.closesAt), status: campaign.status },
+      campaign: {
+        opensAt: new Date(campaign.opensAt),
+        closesAt: new Date(campaign.closesAt),
+        status: planStatusFor(campaign.status, dryRun),
+      },
       at,
       organisations: planOrganisations(members, gathered.responses),
       log: toPlanLog(entries),
@@ -686,6 +709,29 @@ function notMember(organisation: Organisation, campaign: Campaign, at: Date): Do
   return new DomainRuleError('organisation_not_member', `${message} Ingen påminnelse skickades.`, {
     memberSince: memberSince ?? null,
     memberUntil: memberUntil ?? null,
+  });
+}
+
+/**
+ * A run of the reminders job the campaign cannot have (422 `campaign_not_open_for_reminders`),
+ * in words for its reason. Details: the status and the dates, so a client can say it its own way.
+ */
+function notRunnable(campaign: Campaign, block: ReminderRunBlock, dryRun: boolean): DomainRuleError {
+  const { year } = campaign;
+  const rule = 'Påminnelser skickas bara medan kampanjen är öppen och tar emot svar.';
+  const nothing = dryRun ? 'Det finns inget att förhandsgranska.' : 'Inget skickades.';
+  const why: Record<ReminderRunBlock, string> = {
+    draft: `Kampanjen ${year} är ett utkast och har inte öppnats. ${rule} Öppna kampanjen först.`,
+    closed: `Kampanjen ${year} är stängd. ${rule}`,
+    published: `Kampanjen ${year} är publicerad. ${rule}`,
+    not_yet_open: `Kampanjen ${year} tar emot svar först från ${formatStockholm(new Date(campaign.opensAt))}. ${rule}`,
+    deadline_passed: `Sista svarsdagen för kampanjen ${year} passerade ${formatStockholm(new Date(campaign.closesAt))}. ${rule}`,
+  };
+  return new DomainRuleError('campaign_not_open_for_reminders', `${why[block]} ${nothing}`, {
+    reason: block,
+    status: campaign.status,
+    opensAt: campaign.opensAt,
+    closesAt: campaign.closesAt,
   });
 }
 

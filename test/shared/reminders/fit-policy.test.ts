@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isSwedishHoliday } from '../../../shared/domain/swedish-holidays';
 import {
   addDays,
+  fitChoiceToCampaign,
   fitPolicyToCampaign,
   isInWindow,
   type ReminderPolicy,
@@ -192,5 +193,32 @@ describe('fitPolicyToCampaign', () => {
       }
     }
     expect(checked).toBeGreaterThan(700);
+  });
+});
+
+describe('fitChoiceToCampaign: the kansli’s policy against what was chosen before', () => {
+  // Closes on julafton 2026: neither "sista dagen" nor a step 0 days before can go out.
+  const julafton = { opensAt: sthlm('2026-11-23 09:00'), closesAt: sthlm('2026-12-24 23:59') };
+
+  it('leaves out a step chosen before that the dates cannot hold, and refuses one the choice turns on, with its path', () => {
+    // Act
+    const kept = fitChoiceToCampaign({ minDaysBetween: 4 }, julafton, {});
+    const turnedOn = fitChoiceToCampaign({ steps: [14, 7, 2] }, julafton, { lastDay: false, steps: [14, 7, 2] });
+    const noneBefore = fitChoiceToCampaign({}, julafton, undefined);
+    // Assert
+    expect(kept).toMatchObject({ ok: true, policy: { lastDay: false, minDaysBetween: 4 } });
+    expect(kept.ok && kept.removed.map((removed) => removed.step)).toEqual(['last-day']);
+    expect(turnedOn).toMatchObject({
+      ok: false,
+      errors: [{ path: ['lastDay'], code: 'step_after_close', message: expect.stringContaining('julafton') }],
+    });
+    expect(noneBefore).toMatchObject({ ok: false, errors: [{ path: ['lastDay'] }] });
+  });
+
+  it('names a new day by its place in the steps the kansli sent', () => {
+    // Act: 40 days before on a month-long campaign is before the invitation; 14 was chosen before
+    const result = fitChoiceToCampaign({ steps: [40, 14], lastDay: false }, julafton, { steps: [14], lastDay: false });
+    // Assert
+    expect(result).toMatchObject({ ok: false, errors: [{ path: ['steps', 0], code: 'step_before_open' }] });
   });
 });

@@ -268,6 +268,11 @@ export function parseSteps(text: string): Array<number | string> {
     .map((part) => (/^-?\d+(\.\d+)?$/.test(part) ? Number(part) : part));
 }
 
+/** The policy the kansli chose, which the form edits; what applies may lack steps the dates leave out. */
+function chosenPolicy(campaign: Pick<Campaign, 'reminderPolicy' | 'chosenReminderPolicy'>) {
+  return (campaign.chosenReminderPolicy ?? campaign.reminderPolicy) as Partial<ReminderPolicy> | undefined;
+}
+
 function toPolicy(values: PolicyValues, previous: Partial<ReminderPolicy> | undefined): ReminderPolicy {
   const num = (text: string) => (/^-?\d+$/.test(text.trim()) ? Number(text.trim()) : (text as unknown as number));
   return {
@@ -367,7 +372,9 @@ export function CampaignDetailPage({ year }: { year: number }) {
     setTitle(campaign.title);
     setOpensAt(isoToStockholmInput(campaign.opensAt));
     setClosesAt(isoToStockholmInput(campaign.closesAt));
-    setPolicy(policyValues(campaign.reminderPolicy as Partial<ReminderPolicy> | undefined));
+    // The policy as chosen: a step the dates leave out stays ticked (the summary says why it is not
+    // sent), so unticking it is the kansli's choice to turn it off for good.
+    setPolicy(policyValues(chosenPolicy(campaign)));
   }, [campaign]);
 
   if (!campaign && state.status === 'loading') return <Loading />;
@@ -404,7 +411,7 @@ export function CampaignDetailPage({ year }: { year: number }) {
         title: title.trim(),
         opensAt: opens!,
         closesAt: closes!,
-        reminderPolicy: toPolicy(policy, campaign.reminderPolicy as Partial<ReminderPolicy> | undefined),
+        reminderPolicy: toPolicy(policy, chosenPolicy(campaign)),
       });
       setFresh(saved);
       announce(t('common.saved'));

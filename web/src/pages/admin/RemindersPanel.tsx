@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'wouter';
+import { type ReminderRunBlock, reminderRunBlock } from '../../../../shared/reminders/run-eligibility';
 import { type Lang, useLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import type { AsyncState } from '../../lib/use-async';
@@ -264,10 +265,42 @@ export function RemindersPanel({
   );
 }
 
+/** Why the panel does not offer "Skicka aktuella påminnelser nu" (the API refuses it then too). */
+const RUN_BLOCKED: Record<ReminderRunBlock, AdminKey> = {
+  draft: 'reminders.runBlocked.draft',
+  not_yet_open: 'reminders.runBlocked.notYetOpen',
+  deadline_passed: 'reminders.runBlocked.deadlinePassed',
+  closed: 'reminders.closedLocked',
+  published: 'reminders.publishedLocked',
+};
+
+/**
+ * What the panel offers for a campaign at `now`, by the API's own rule (reminderRunBlock): the
+ * dry run unless the campaign is closed or published, and the real run only while the campaign is
+ * open and takes answers; otherwise the reason, to say in its place. The time for a draft's
+ * dry run starts at its opening, when the invitation would go out, if that is still ahead.
+ */
+export function reminderActions(
+  campaign: Pick<CampaignSummary, 'status' | 'opensAt' | 'closesAt'>,
+  now: Date,
+): { preview: boolean; run: boolean; runBlocked?: AdminKey; previewFrom: string } {
+  const previewBlock = reminderRunBlock(campaign, now, true);
+  const runBlock = reminderRunBlock(campaign, now, false);
+  const opensLater = campaign.status === 'draft' && Date.parse(campaign.opensAt) > now.getTime();
+  return {
+    preview: previewBlock === null,
+    run: runBlock === null,
+    ...(runBlock ? { runBlocked: RUN_BLOCKED[runBlock] } : {}),
+    previewFrom: opensLater ? campaign.opensAt : now.toISOString(),
+  };
+}
+
 /** The policy, the dry run and "Skicka aktuella påminnelser nu": what applies until the campaign is published. */
 function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: () => void }) {
   const t = useAdminT();
-  const [at, setAt] = useState(() => isoToStockholmInput(new Date().toISOString()));
+  const [lang] = useLang();
+  const actions = reminderActions(campaign, new Date());
+  const [at, setAt] = useState(() => isoToStockholmInput(actions.previewFrom));
   const [atError, setAtError] = useState('');
   const [preview, setPreview] = useState<ReminderRunResult | null>(null);
   const [confirmRun, setConfirmRun] = useState(false);
@@ -307,22 +340,39 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
           </p>
         </div>
         <div>
-          <h3>{t('reminders.preview')}</h3>
-          <p className="hint">{t('reminders.previewHint')}</p>
-          <div className="inline-form">
-            <Field label={t('reminders.at')} error={atError} className="afield-inline">
-              {(props) => <input {...props} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
-            </Field>
-            <button type="button" className="button button-secondary" onClick={runPreview} disabled={busy}>
-              {t('reminders.previewButton')}
-            </button>
-          </div>
-          {campaign.status === 'open' && (
+          {actions.preview && (
+            <>
+              <h3>{t('reminders.preview')}</h3>
+              <p className="hint">
+                {t(campaign.status === 'draft' ? 'reminders.previewDraftHint' : 'reminders.previewHint')}
+              </p>
+              <div className="inline-form">
+                <Field label={t('reminders.at')} error={atError} className="afield-inline">
+                  {(props) => (
+                    <input {...props} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+                  )}
+                </Field>
+                <button type="button" className="button button-secondary" onClick={runPreview} disabled={busy}>
+                  {t('reminders.previewButton')}
+                </button>
+              </div>
+            </>
+          )}
+          {actions.run ? (
             <p>
               <button type="button" className="button" onClick={() => setConfirmRun(true)}>
                 {t('reminders.runNow')}
               </button>
             </p>
+          ) : (
+            actions.runBlocked && (
+              <p className="notice notice-info" data-testid="reminders-run-blocked">
+                {t(actions.runBlocked, {
+                  opensAt: formatDateTime(campaign.opensAt, lang),
+                  closesAt: formatDateTime(campaign.closesAt, lang),
+                })}
+              </p>
+            )
           )}
         </div>
       </div>

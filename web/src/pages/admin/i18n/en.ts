@@ -144,6 +144,15 @@ export const en: Record<AdminKey, string> = {
   'reminders.title': 'Reminders',
   'reminders.publishedLocked':
     'The campaign is published, so no more reminders are sent and the policy no longer applies. The log below shows what was sent.',
+  'reminders.closedLocked':
+    'The campaign is closed, so no reminders are sent and there is nothing to preview. The log below shows what was sent.',
+  'reminders.runBlocked.draft':
+    'Reminders can be sent once the campaign is open. Open it on the campaign page; the preview works already.',
+  'reminders.runBlocked.notYetOpen': 'The campaign takes answers from {opensAt}. Reminders can be sent from then.',
+  'reminders.runBlocked.deadlinePassed':
+    'The deadline passed on {closesAt}, so no more reminders are sent. Remind an organisation with an extended deadline with “Remind now”.',
+  'reminders.previewDraftHint':
+    'The campaign is a draft. See who would get an email at a given time if the campaign is open then. Nothing is sent.',
   'reminders.policy': 'Policy',
   'reminders.editPolicy': 'Change the reminder policy',
   'reminders.preview': 'Preview mailings',

@@ -143,6 +143,15 @@ export const sv = {
   'reminders.title': 'Påminnelser',
   'reminders.publishedLocked':
     'Kampanjen är publicerad, så inga fler påminnelser skickas och policyn gäller inte längre. Loggen nedan visar vad som skickades.',
+  'reminders.closedLocked':
+    'Kampanjen är stängd, så inga påminnelser skickas och det finns inget att förhandsgranska. Loggen nedan visar vad som skickades.',
+  'reminders.runBlocked.draft':
+    'Påminnelser kan skickas först när kampanjen är öppen. Öppna den på kampanjsidan; förhandsgranskningen fungerar redan nu.',
+  'reminders.runBlocked.notYetOpen': 'Kampanjen tar emot svar först från {opensAt}. Påminnelser kan skickas från då.',
+  'reminders.runBlocked.deadlinePassed':
+    'Sista svarsdagen passerade {closesAt}, så inga påminnelser skickas längre. Påminn en organisation med förlängd svarstid med ”Påminn nu”.',
+  'reminders.previewDraftHint':
+    'Kampanjen är ett utkast. Se vilka som skulle få ett mejl vid en viss tidpunkt om kampanjen är öppen då. Inget skickas.',
   'reminders.policy': 'Policy',
   'reminders.editPolicy': 'Ändra påminnelsepolicyn',
   'reminders.preview': 'Förhandsgranska utskick',
