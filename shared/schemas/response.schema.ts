@@ -100,7 +100,22 @@ export const ResponseViewSchema = SurveyResponseSchema.pick({
   carryOver: CarryOverOfferSchema.nullable(),
   /** Visible required questions and how many hold an answer: what is left before submitting. */
   required: z.object({ answered: z.number().int().min(0), total: z.number().int().min(0) }),
+  /**
+   * Why the organisation may not answer this campaign now (by the register's membership dates),
+   * or null when it may: the same rule that refuses its saves with 403 `not_a_member`, so the page
+   * can say so before anyone types.
+   */
+  notAMember: z
+    .object({
+      reason: z.enum(['ended', 'not_yet', 'not_in_campaign']),
+      memberSince: z.string().optional(),
+      memberUntil: z.string().optional(),
+    })
+    .nullable(),
 });
+
+export type ResponseView = z.infer<typeof ResponseViewSchema>;
+export type NotAMember = NonNullable<ResponseView['notAMember']>;
 
 /** PUT /api/campaigns/{year}/response. */
 export const SaveDraftInputSchema = SurveyResponseSchema.pick({ data: true, version: true });

@@ -167,6 +167,24 @@ describe('a membership that ends or begins while the campaign runs', () => {
     expect(await progressCodes(ctx, later)).toContain(LULEA.id);
   });
 
+  it('ending on 15 March while a contact is signed in: the survey says why before anyone types, as the save refuses', async () => {
+    // Arrange: signed in on the last evening of the membership (a session lasts 12 hours)
+    const { ctx, admin } = await setup(sthlm('2026-03-15 20:00'));
+    await setMembership(ctx, admin, LULEA.id, { memberUntil: '2026-03-15' });
+    const contact = await signIn(ctx, `politiker.${LULEA.id}@example.se`);
+    const view = async () => (await call(ctx, contact, 'GET', '/api/campaigns/2026/response')).body;
+    // Act
+    const lastEvening = await view();
+    ctx.clock.set(sthlm('2026-03-16 00:30'));
+    const nextMorning = await view();
+    const save = await call(ctx, contact, 'PUT', '/api/campaigns/2026/response', { data: {}, version: 0 });
+    // Assert
+    expect(lastEvening.notAMember).toBeNull();
+    expect(nextMorning.notAMember).toEqual({ reason: 'ended', memberSince: '2019-01-01', memberUntil: '2026-03-15' });
+    expect(save.status).toBe(403);
+    expect(save.body.error).toMatchObject({ code: 'not_a_member', details: { reason: 'ended' } });
+  });
+
   it('beginning on 20 March: no invitation, refused by "Påminn nu" before its first day, reminded after', async () => {
     // Arrange
     const { ctx, admin } = await setup(sthlm('2026-03-01 12:00'));

@@ -9,7 +9,23 @@ import {
 import { ForbiddenError } from '../../errors/domain-errors';
 
 /** Why a non-member is refused, for the client to word it (`details.reason`), with the register's dates. */
-type NotMemberReason = 'ended' | 'not_yet' | 'not_in_campaign';
+export type NotMemberReason = 'ended' | 'not_yet' | 'not_in_campaign';
+
+/**
+ * Why the organisation may not answer the campaign at `at`, or null when it may (`mayAnswer`):
+ * not in the campaign at all first, else its membership has ended or not begun. Without a
+ * membership (an admin, or a session from before sign-in stored one) it may, as a register
+ * without dates does.
+ */
+export function notMemberReason(
+  membership: MembershipSpan | undefined,
+  campaign: CampaignInstants,
+  at: Date,
+): NotMemberReason | null {
+  if (!membership || mayAnswer(membership, campaign, at)) return null;
+  if (!isCampaignMemberSpan(membership, campaign)) return 'not_in_campaign';
+  return membershipAt(membership, at) === 'ended' ? 'ended' : 'not_yet';
+}
 
 const CONTACT_KANSLI = 'Kontakta kansliet om det inte stämmer.';
 
@@ -24,15 +40,16 @@ export function assertMayAnswer(
   campaign: CampaignInstants & { year: number },
   at: Date,
 ): void {
-  if (!membership || mayAnswer(membership, campaign, at)) return;
-  if (!isCampaignMemberSpan(membership, campaign)) {
+  const reason = notMemberReason(membership, campaign, at);
+  if (!membership || !reason) return;
+  if (reason === 'not_in_campaign') {
     throw notAMember(
       `Enkäten ${campaign.year} gäller inte er organisation: den är inte medlem i Klimatkommunerna under någon av de dagar enkäten tar emot svar. ${CONTACT_KANSLI}`,
       membership,
       'not_in_campaign',
     );
   }
-  const ended = membershipAt(membership, at) === 'ended';
+  const ended = reason === 'ended';
   throw notAMember(
     ended
       ? `Er organisation är inte längre medlem i Klimatkommunerna: medlemskapet upphörde ${membership.memberUntil}. Därför kan ni inte längre svara på enkäten. ${CONTACT_KANSLI}`

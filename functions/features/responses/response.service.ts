@@ -23,7 +23,7 @@ import {
 } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
-import { assertMayAnswer, registerMembership } from '../auth/membership-check';
+import { assertMayAnswer, notMemberReason, registerMembership } from '../auth/membership-check';
 import type { SessionUser } from '../auth/session.service';
 import type { CampaignService } from '../campaigns/campaign.service';
 import { receiptEmail } from './receipt.email';
@@ -67,6 +67,10 @@ export class ResponseService {
       this.deps.prefill.prefillFor(organisationId, year, survey),
     ]);
     const response = bundle.responses.get(year);
+    // The session's membership: changing the register's dates ends the sessions, and working out the
+    // register's instants here would load the time-zone data on every first page load.
+    const membership = user.membership;
+    const notMember = notMemberReason(membership, campaign, this.deps.clock.now());
     // "x av y obligatoriska frågor besvarade": what is left before the survey can be submitted.
     let required = { answered: 0, total: 0 };
     try {
@@ -86,6 +90,9 @@ export class ResponseService {
       submittedBy: response?.submittedBy,
       closesAtOverride: response?.closesAtOverride,
       required,
+      notAMember: notMember
+        ? { reason: notMember, memberSince: membership?.memberSince, memberUntil: membership?.memberUntil }
+        : null,
       prefill,
       // Offered only while the answers can still change: a closed or submitted response has no use for it.
       carryOver: whyNotWritable(campaign, response, this.deps.clock.now().toISOString())

@@ -99,6 +99,55 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'a contact whose membership ended while signed in is told on the home page why it cannot answer, and whom to write to',
+    async run(e2e) {
+      // Borlänge has not started this year's survey (seed); nobody else's scenario answers for it.
+      const page = await e2e.signIn(await e2e.newContext(), 'politiker.2081@example.se');
+      const watch = watchPage(page);
+      await page.getByRole('heading', { level: 1, name: 'Borlänge' }).waitFor();
+      await page.getByRole('link', { name: 'Börja fylla i' }).waitFor();
+
+      // A session lasts 12 hours, so the end date in the register can pass while it runs (changing the
+      // dates ends the sessions, so this is how it happens): the response as the API then answers it
+      // (test/api/membership.integration.test.ts shows the API saying so at that moment).
+      const day = (at: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(at);
+      const yesterday = day(Date.now() - 86_400_000);
+      const RESPONSE = /\/api\/campaigns\/\d{4}\/response$/;
+      await page.route(RESPONSE, async (route) => {
+        if (route.request().method() !== 'GET') return route.continue();
+        const served = await route.fetch();
+        const body = (await served.json()) as Record<string, unknown>;
+        body.notAMember = { reason: 'ended', memberUntil: yesterday };
+        await route.fulfill({ response: served, json: body });
+      });
+      await page.reload();
+      const ended = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(
+        new Date(yesterday),
+      );
+      const notice = page.getByRole('status').filter({ hasText: 'inte längre medlem i Klimatkommunerna' });
+      await notice.getByText(`(medlemskapet upphörde ${ended}) och kan inte svara på enkäten`).waitFor();
+      const mail = notice.getByRole('link', { name: 'Mejla kansliet: kansli@klimatkommunerna.se' });
+      assertEqual(await mail.getAttribute('href'), 'mailto:kansli@klimatkommunerna.se', 'the link to the kansli');
+      // No way into a survey it cannot answer.
+      assertEqual(await page.getByRole('link', { name: /^(Börja|Fortsätt) fylla i/ }).count(), 0, 'links to /enkat');
+      await e2e.axe(page, '/ (membership ended)');
+      await e2e.screenshot(page, 'home-not-a-member');
+
+      await page.getByRole('button', { name: 'In English' }).click();
+      const noticeEn = page.getByRole('status').filter({ hasText: 'is no longer a member of Klimatkommunerna' });
+      await noticeEn.getByRole('link', { name: 'Email the secretariat: kansli@klimatkommunerna.se' }).waitFor();
+      await e2e.axe(page, '/ (membership ended) in English');
+      await page.getByRole('button', { name: 'På svenska' }).click();
+
+      // With the register as it is (a member), the survey is open to it again and the notice is gone.
+      await page.unroute(RESPONSE);
+      await page.reload();
+      await page.getByRole('link', { name: 'Börja fylla i' }).waitFor();
+      assertEqual(await page.getByText('inte längre medlem').count(), 0, 'the notice for a member');
+      assertEqual(watch.errors.join('; '), '', 'browser errors');
+    },
+  },
+  {
     name: 'a link pasted into a tab already on /login shows its button (only the fragment changes, nothing reloads)',
     async run(e2e) {
       const email = 'politiker.0180@example.se';

@@ -10,7 +10,7 @@ import type {
   TypeAggregate,
 } from '../../../shared/klimatlaget/report.schema';
 import type { Me } from '../../../shared/schemas/auth.schema';
-import type { CarryOverOffer, CarryOverResult } from '../../../shared/schemas/response.schema';
+import type { CarryOverOffer, CarryOverResult, NotAMember } from '../../../shared/schemas/response.schema';
 
 export type {
   CarryOverOffer,
@@ -74,6 +74,8 @@ export interface SurveyResponse {
   prefill?: Prefill;
   /** The latest earlier submission's answers this draft could start from; null when none would be added. */
   carryOver?: CarryOverOffer | null;
+  /** Why the organisation may not answer this campaign now; null when it may (absent in older test fixtures). */
+  notAMember?: NotAMember | null;
 }
 
 export interface SavedDraft {

@@ -385,6 +385,9 @@ export const en: Record<MessageKey, string> = {
     'Your organisation is no longer a member of Klimatkommunerna (the membership ended on {date}) and cannot answer the survey. Contact the secretariat if that is wrong.',
   'home.notMember.notInCampaign':
     'Your organisation is not a member of Klimatkommunerna on the days the survey takes answers and cannot answer it. Contact the secretariat if that is wrong.',
+  'home.notMember.notYet':
+    'Your organisation becomes a member of Klimatkommunerna on {date} and can answer the survey from that day. Contact the secretariat if that is wrong.',
+  'home.notMember.mail': 'Email the secretariat: {email}',
   // How far the organisation has come (home page).
   'home.progress': '{answered} of {total} required questions answered',
 };

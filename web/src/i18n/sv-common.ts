@@ -313,6 +313,9 @@ export const svCommon = {
     'Er organisation är inte längre medlem i Klimatkommunerna (medlemskapet upphörde {date}) och kan inte svara på enkäten. Kontakta kansliet om det inte stämmer.',
   'home.notMember.notInCampaign':
     'Er organisation är inte medlem i Klimatkommunerna under de dagar enkäten tar emot svar och kan inte svara på den. Kontakta kansliet om det inte stämmer.',
+  'home.notMember.notYet':
+    'Er organisation blir medlem i Klimatkommunerna {date} och kan svara på enkäten från den dagen. Kontakta kansliet om det inte stämmer.',
+  'home.notMember.mail': 'Mejla kansliet: {email}',
   // How far the organisation has come (home page).
   'home.progress': '{answered} av {total} obligatoriska frågor besvarade',
 } as const;

@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber } from '../lib/format';
 import { useAsync } from '../lib/use-async';
 import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../session';
+import { KANSLI_EMAIL, notMemberText } from './home-membership';
 
 /** "12 av 40 frågor besvarade" above a native progress bar it labels (read as such by screen readers). */
 function AnsweredProgress({ answered, total }: { answered: number; total: number }) {
@@ -41,6 +42,10 @@ export function HomePage() {
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const { my, campaign, response } = state.value;
   const availability = campaign && response ? surveyAvailability(campaign, response) : null;
+  // An organisation that may not answer would only learn it from a refused save: say so here, in
+  // place of the way into the survey. A submission stands, and a closed survey says it is closed.
+  const notMember =
+    availability?.kind === 'editable' || availability?.kind === 'upcoming' ? (response?.notAMember ?? null) : null;
   const myEmail = session.status === 'signed-in' ? session.me.email : '';
   const { organisation } = my;
 
@@ -100,10 +105,17 @@ export function HomePage() {
                       })
                     : t('home.notEdited')}
               </p>
-              {response.carryOver && availability?.kind === 'editable' && (
+              {response.carryOver && availability?.kind === 'editable' && !notMember && (
                 <p>{t('home.carryOver', { year: response.carryOver.year })}</p>
               )}
-              {availability?.kind === 'submitted' ? (
+              {notMember ? (
+                <div className="notice notice-warning" role="status" data-availability="not-a-member">
+                  <p>{notMemberText(notMember, t, lang)}</p>
+                  <p>
+                    <a href={`mailto:${KANSLI_EMAIL}`}>{t('home.notMember.mail', { email: KANSLI_EMAIL })}</a>
+                  </p>
+                </div>
+              ) : availability?.kind === 'submitted' ? (
                 <Link className="button button-large" href="/kvitto">
                   {t('home.receipt')}
                 </Link>

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { format, type Lang, type Translate, textForm } from '../../web/src/i18n';
+import { en } from '../../web/src/i18n/en';
+import { sv } from '../../web/src/i18n/sv';
+import { notMemberText } from '../../web/src/pages/home-membership';
+
+/** The page's t over the real dictionaries. */
+const translator =
+  (lang: Lang): Translate =>
+  (key, params) => {
+    const dictionary: Record<string, string> = lang === 'sv' ? sv : en;
+    return format(textForm(key, params, (k) => dictionary[k]) ?? key, params);
+  };
+
+describe('the home page’s notice for an organisation that may not answer', () => {
+  it('says the membership ended, and on which day, in both languages', () => {
+    const ended = { reason: 'ended' as const, memberSince: '2019-01-01', memberUntil: '2026-03-15' };
+    expect(notMemberText(ended, translator('sv'), 'sv')).toBe(
+      'Er organisation är inte längre medlem i Klimatkommunerna (medlemskapet upphörde 15 mars 2026) och kan inte svara på enkäten. Kontakta kansliet om det inte stämmer.',
+    );
+    expect(notMemberText(ended, translator('en'), 'en')).toBe(
+      'Your organisation is no longer a member of Klimatkommunerna (the membership ended on 15 March 2026) and cannot answer the survey. Contact the secretariat if that is wrong.',
+    );
+  });
+
+  it('says from which day a membership that has not begun may answer', () => {
+    const notYet = { reason: 'not_yet' as const, memberSince: '2026-03-20' };
+    expect(notMemberText(notYet, translator('sv'), 'sv')).toContain('blir medlem i Klimatkommunerna 20 mars 2026');
+    expect(notMemberText(notYet, translator('en'), 'en')).toContain(
+      'becomes a member of Klimatkommunerna on 20 March 2026',
+    );
+  });
+
+  it('says the campaign is not the organisation’s when it is a member on none of its days', () => {
+    const outside = { reason: 'not_in_campaign' as const, memberUntil: '2025-12-31' };
+    expect(notMemberText(outside, translator('sv'), 'sv')).toContain('under de dagar enkäten tar emot svar');
+    expect(notMemberText(outside, translator('en'), 'en')).toContain('on the days the survey takes answers');
+  });
+});
