@@ -3,7 +3,16 @@ import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surv
 import { buildScorecard, networkLive } from '../../shared/klimatlaget/index';
 import { CHANGE_5Y_STEPS, CHANGE_SINCE_1990_STEPS, PER_INHABITANT_STEPS } from '../../shared/scoring/emission-outcome';
 import { score } from '../../shared/scoring/score';
-import { bandRange, gateExplanation, lostSummary, outcomeScale } from '../../web/src/pages/scorecard/scorecard-model';
+import { format, type Lang, type Translate, textForm } from '../../web/src/i18n';
+import { en } from '../../web/src/i18n/en';
+import { sv } from '../../web/src/i18n/sv';
+import {
+  bandRange,
+  gateExplanation,
+  lostSummary,
+  outcomeScale,
+  sectionsSummary,
+} from '../../web/src/pages/scorecard/scorecard-model';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 
 /** Lund's scorecard for the given answers, built as the API builds it. */
@@ -98,5 +107,30 @@ describe('scorecard: what the band, the lost points and Utfall mean', () => {
       [3, 2, 1],
       [3, 2, 1],
     ]);
+  });
+});
+
+describe('the areas chart’s text alternative on the scorecard', () => {
+  const translator =
+    (lang: Lang): Translate =>
+    (key, params) => {
+      const dictionary: Record<string, string> = lang === 'sv' ? sv : en;
+      return format(textForm(key, params, (k) => dictionary[k]) ?? key, params);
+    };
+
+  it('names the median only when one is shown, in both languages', () => {
+    const withMedian = { compared: true, medians: true, ahead: 3, count: 7 };
+    const meanOnly = { ...withMedian, medians: false };
+    expect(sectionsSummary(withMedian, translator('sv'), 'sv')).toContain('bredvid nätverkets medelvärde och median.');
+    expect(sectionsSummary(meanOnly, translator('sv'), 'sv')).toContain('bredvid nätverkets medelvärde. Ni ligger');
+    expect(sectionsSummary(meanOnly, translator('sv'), 'sv')).not.toContain('median');
+    expect(sectionsSummary(withMedian, translator('en'), 'en')).toContain("beside the network's mean and median.");
+    expect(sectionsSummary(meanOnly, translator('en'), 'en')).toContain("beside the network's mean. You are");
+    expect(sectionsSummary(meanOnly, translator('en'), 'en')).not.toContain('median');
+  });
+
+  it('leaves the network out when it is withheld', () => {
+    const own = sectionsSummary({ compared: false, medians: false, ahead: 0, count: 7 }, translator('sv'), 'sv');
+    expect(own).toBe(sv['scorecard.sections.summaryOwn']);
   });
 });

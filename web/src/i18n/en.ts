@@ -328,7 +328,7 @@ export const en: Record<MessageKey, string> = {
   'scorecard.sections.chartTitle.region': 'Your share of maximum points per area, compared with the regions',
   'scorecard.sections.note': "The chart shows the share of each area's maximum points; the table shows the points.",
   'scorecard.sections.summary':
-    "Bar chart of your points per area as a share of the maximum, beside the network's mean and median. You are above the mean in {ahead} of {count} areas.",
+    "Bar chart of your points per area as a share of the maximum, beside the network's {figures}. You are above the mean in {ahead} of {count} areas.",
   'scorecard.sections.chartTitleOwn': 'Your share of the maximum by area',
   'scorecard.sections.summaryOwn':
     "Bar chart of your points by area as a share of the maximum. The network's figures are not shown: too few have answered.",

@@ -254,7 +254,7 @@ export const svCommon = {
   'scorecard.sections.chartTitle.region': 'Er andel av maxpoängen per område, jämfört med regionerna',
   'scorecard.sections.note': 'Diagrammet visar andelen av områdets maxpoäng, tabellen visar poängen.',
   'scorecard.sections.summary':
-    'Stapeldiagram över era poäng per område som andel av maxpoängen, bredvid nätverkets medelvärde och median. Ni ligger över medelvärdet i {ahead} av {count} områden.',
+    'Stapeldiagram över era poäng per område som andel av maxpoängen, bredvid nätverkets {figures}. Ni ligger över medelvärdet i {ahead} av {count} områden.',
   'scorecard.sections.chartTitleOwn': 'Er andel av maxpoängen per område',
   'scorecard.sections.summaryOwn':
     'Stapeldiagram över era poäng per område som andel av maxpoängen. Nätverkets siffror visas inte: för få har svarat.',

@@ -11,7 +11,7 @@ import { formatChange, formatDecimal, formatPercent } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
-import { bandRange, gateExplanation, lostSummary, outcomeScale, titleOf } from './scorecard-model';
+import { bandRange, gateExplanation, lostSummary, outcomeScale, sectionsSummary, titleOf } from './scorecard-model';
 
 interface Loaded {
   my: MyOrganisation;
@@ -284,9 +284,7 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
       <h2 id="sc-sections">{t('scorecard.sections.title')}</h2>
       <ChartFigure
         title={compared ? t(`scorecard.sections.chartTitle.${typeKey}`) : t('scorecard.sections.chartTitleOwn')}
-        summary={
-          compared ? t('scorecard.sections.summary', { ahead, count: rows.length }) : t('scorecard.sections.summaryOwn')
-        }
+        summary={sectionsSummary({ compared, medians, ahead, count: rows.length }, t, lang)}
         note={
           <>
             <p>{t('scorecard.sections.note')}</p>

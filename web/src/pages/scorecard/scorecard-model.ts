@@ -5,7 +5,7 @@ import {
   PER_INHABITANT_STEPS,
 } from '../../../../shared/scoring/emission-outcome';
 import type { Scorecard } from '../../api/types';
-import { type Lang, type Localised, titleOf } from '../../i18n';
+import { type Lang, type Localised, type Translate, titleOf } from '../../i18n';
 
 export { titleOf };
 
@@ -77,4 +77,18 @@ export function outcomeScale() {
     { part: 'since1990', steps: CHANGE_SINCE_1990_STEPS },
     { part: 'fiveYears', steps: CHANGE_5Y_STEPS },
   ] as const;
+}
+
+/**
+ * The areas chart's text alternative: beside the network's mean, and its median only when one is
+ * shown (a median is withheld below 5 organisations); without the network when it is withheld.
+ */
+export function sectionsSummary(
+  network: { compared: boolean; medians: boolean; ahead: number; count: number },
+  t: Translate,
+  lang: Lang,
+): string {
+  if (!network.compared) return t('scorecard.sections.summaryOwn');
+  const figures = network.medians ? t('report.meanMedian') : t('report.mean').toLocaleLowerCase(lang);
+  return t('scorecard.sections.summary', { ahead: network.ahead, count: network.count, figures });
 }
