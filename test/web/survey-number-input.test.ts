@@ -6,11 +6,11 @@ import kommun from '../../shared/surveys/kommun.json';
 import { en } from '../../web/src/i18n/en';
 import { format, type Translate } from '../../web/src/i18n/index';
 import { sv } from '../../web/src/i18n/sv';
+import { recordFieldValue } from '../../web/src/pages/survey/leaving';
 import {
   keepingUnrecorded,
   normaliseDecimal,
   numberQuestions,
-  recordFieldValue,
   recordNumbersWhenLeft,
   settleTypedComma,
   typedComma,
@@ -110,10 +110,10 @@ describe('number fields on the survey page', () => {
 
   it('record what a field shows when it goes without being left', () => {
     // Act: the page leaves (browser Back) with 66 typed in T1, recorded only on leaving the field
-    recordFieldValue(model, { id: text('T1').inputId, value: '66' });
+    recordFieldValue(model, { id: text('T1').inputId, value: '66', dataset: {} }, 'sv');
     // Assert
     expect(model.data.T1).toBe(66);
-    recordFieldValue(model, { id: 'not-a-question', value: '1' });
+    recordFieldValue(model, { id: 'not-a-question', value: '1', dataset: {} }, 'sv');
     expect(model.data.T1).toBe(66);
   });
 

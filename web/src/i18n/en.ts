@@ -97,6 +97,14 @@ export const en: Record<MessageKey, string> = {
   'survey.save.unrecorded': 'Not saved – {count} answers need correcting',
   'survey.save.showUnrecorded': 'Go to the answer',
   'survey.save.onLeave': 'Saved when you leave the field',
+  'survey.leave.titleOne': 'An answer is not saved',
+  'survey.leave.title': '{count} answers are not saved',
+  'survey.leave.bodyNamed':
+    'Your answer to “{question}” needs correcting before it can be saved. If you leave the survey now, it is lost.',
+  'survey.leave.body':
+    'The answers need correcting before they can be saved. If you leave the survey now, they are lost.',
+  'survey.leave.stay': 'Stay and correct',
+  'survey.leave.anyway': 'Leave the survey anyway',
   'survey.prefilledFrom': '{source}. This answer is prefilled and cannot be changed here.',
   'survey.readOnlySubmitted': 'The answers have been submitted and can no longer be changed.',
   'survey.notOpenYet': 'The survey has not opened for answers yet.',

@@ -18,6 +18,14 @@ export const svSurvey = {
   'survey.save.unrecorded': 'Inte sparat – {count} svar behöver rättas',
   'survey.save.showUnrecorded': 'Gå till svaret',
   'survey.save.onLeave': 'Sparas när du lämnar fältet',
+  // Leaving the survey inside the app (a link, Back) with a number out of range.
+  'survey.leave.titleOne': 'Ett svar är inte sparat',
+  'survey.leave.title': '{count} svar är inte sparade',
+  'survey.leave.bodyNamed':
+    'Svaret på ”{question}” behöver rättas innan det kan sparas. Om du lämnar enkäten nu försvinner det.',
+  'survey.leave.body': 'Svaren behöver rättas innan de kan sparas. Om du lämnar enkäten nu försvinner de.',
+  'survey.leave.stay': 'Stanna och rätta',
+  'survey.leave.anyway': 'Lämna enkäten ändå',
   'survey.prefilledFrom': '{source}. Uppgiften är förifylld och kan inte ändras här.',
   'survey.readOnlySubmitted': 'Svaren är inskickade och kan inte längre ändras.',
   'survey.notOpenYet': 'Enkäten har inte öppnat för svar ännu.',

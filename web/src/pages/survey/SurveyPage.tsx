@@ -2,6 +2,7 @@ import 'survey-core/i18n/swedish';
 // Only the property registration: the survey JSON carries scoring properties survey-core must accept.
 import '../../../../shared/scoring/scoring-properties';
 import { memo, type Ref, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import {
   type CustomError,
   Model,
@@ -42,12 +43,15 @@ import {
   withoutCorrected,
 } from './error-summary';
 import { retryEachFrame } from './frame-retry';
+import { guardInAppLeaving, recordFieldValue } from './leaving';
 import { type LockReason, lockOfAvailability, lockReasonOf, lockText } from './lock-reason';
 import {
   acceptDecimalComma,
+  focusedNumberField,
+  keepingTypedText,
   keepingUnrecorded,
   numberQuestions,
-  recordFieldValue,
+  questionTypedIn,
   recordNumbersWhenLeft,
   unrecordedAnswers,
   watchNumberTyping,
@@ -455,23 +459,32 @@ function SurveyEditor({
     };
   }, []);
 
-  // Leaving by the browser's Back (Alt+←, a swipe) unmounts the page with the focus still in a
-  // number field, and React sends no blur for what it removes (links take the focus when clicked):
-  // record what the field shows before the autosaver's clean-up, a passive effect's, stores it.
+  // The page unmounted with the focus still in a field (the browser's Back, where the guard below
+  // did not get to record it first), and React sends no blur for what it removes (links take the
+  // focus when clicked): record what the field shows, as leaving it would, before the autosaver's
+  // clean-up, a passive effect's, stores it.
   useLayoutEffect(() => {
     const frame = surveyFrame.current;
     return () => {
       const active = document.activeElement;
-      if (frame && active instanceof HTMLInputElement && frame.contains(active)) recordFieldValue(model, active);
+      if (!frame || !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) return;
+      if (frame.contains(active)) recordFieldValue(model, active, langRef.current);
     };
   }, [model]);
 
   const applyMerged = useCallback(
     (merged: Answers, current: ConflictState['current']) => {
       // A number out of range stays in its field, still "Inte sparat", not replaced by the stored one.
-      keepingUnrecorded(model, () => {
-        model.data = merged;
-      });
+      const apply = () =>
+        keepingUnrecorded(model, () => {
+          model.data = merged;
+        });
+      // A number being typed (recorded when its field is left) keeps what the person typed: it wins
+      // over the stored answer once recorded, as their own change to any other question does. The
+      // fields are drawn at once (flushSync), while that one is kept from being written to.
+      const field = focusedNumberField(surveyFrame.current);
+      if (field && questionTypedIn(model, field)) keepingTypedText(field, () => flushSync(apply));
+      else apply();
       saverRef.current?.resolve(snapshot(model), current);
     },
     [model],
@@ -617,6 +630,24 @@ function SurveyEditor({
     };
   }, [model, campaign.year, response, applyMerged, lock, pageKey, focusPageHeading]);
 
+  // Leaving inside the app (a link to another page, the browser's Back or Forward) with a number out
+  // of range asks first, as closing the tab does: it cannot be saved, and would go without a word.
+  // Whatever is being typed is recorded first, as leaving the field would.
+  const [leaving, setLeaving] = useState<{ questions: string[]; leave: () => void } | null>(null);
+  const lockedRef = useRef(locked);
+  lockedRef.current = locked;
+  useEffect(
+    () =>
+      guardInAppLeaving({
+        wouldLose: () => {
+          commitTyping(surveyFrame.current);
+          return !lockedRef.current && unrecordedAnswers(model).length > 0;
+        },
+        ask: (leave) => setLeaving({ questions: unrecordedAnswers(model), leave }),
+      }),
+    [model],
+  );
+
   // Back to the page where this browser left off.
   useEffect(() => {
     const name = readStored('local', pageKey);
@@ -636,6 +667,13 @@ function SurveyEditor({
     // survey-core has worded the errors it shows again, in the new language: so do the lists.
     errorsChanged.current();
   }, [model, lang, response, t]);
+
+  /** "Stanna och rätta": the dialog about leaving closes, and the first answer to correct takes focus. */
+  const stayToCorrect = () => {
+    const first = leaving?.questions[0];
+    setLeaving(null);
+    if (first) goToQuestion(first);
+  };
 
   const goToQuestion = (name: string) => {
     const question = questionOfKey(model, name);
@@ -917,6 +955,35 @@ function SurveyEditor({
             disabled={submitting}
           >
             {t('survey.confirm.cancel')}
+          </button>
+        </div>
+      </Dialog>
+
+      <Dialog
+        open={leaving !== null}
+        title={t('survey.leave.title', { count: leaving?.questions.length ?? 0 })}
+        onCancel={() => stayToCorrect()}
+        initialFocus=".button-secondary"
+      >
+        <p>
+          {leaving?.questions.length === 1
+            ? t('survey.leave.bodyNamed', { question: labelOf(model, leaving.questions[0] ?? '', t).title })
+            : t('survey.leave.body')}
+        </p>
+        <div className="dialog-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              const leave = leaving?.leave;
+              setLeaving(null);
+              leave?.();
+            }}
+          >
+            {t('survey.leave.anyway')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => stayToCorrect()}>
+            {t('survey.leave.stay')}
           </button>
         </div>
       </Dialog>

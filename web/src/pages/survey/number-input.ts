@@ -34,15 +34,6 @@ export function unrecordedAnswers(model: SurveyModel): string[] {
 }
 
 /**
- * Records what a number field shows, as leaving it would. For a field that goes without being left
- * (the page unmounted by the browser's Back): React sends no blur for an element it removes.
- */
-export function recordFieldValue(model: SurveyModel, field: { id: string; value: string }): void {
-  const question = numberQuestions(model).find((q) => q.inputId === field.id);
-  if (question && !Helpers.isTwoValueEquals(question.value, field.value)) question.inputValue = field.value;
-}
-
-/**
  * Sets the answers (an automatic merge, last year's answers) without losing a number the person
  * sees but survey-core has not recorded (out of range): it is shown again, still not recorded.
  */
@@ -55,8 +46,80 @@ export function keepingUnrecorded(model: SurveyModel, apply: () => void): void {
   for (const { question, value } of shown) question.value = value;
 }
 
+/**
+ * The number question whose field `field` is, when the person has typed over what it records (a
+ * number being typed is recorded only when the field is left): its text differs from the recorded
+ * value, or the browser cannot read it as a number yet ("-"). Null for any other field.
+ */
+export function questionTypedIn(
+  model: SurveyModel,
+  field: { id: string; value: string; validity: { badInput: boolean } },
+): QuestionTextModel | null {
+  const question = numberQuestions(model).find((q) => q.inputId === field.id);
+  if (!question) return null;
+  // The comparison survey-react-ui makes before it writes the recorded value into a redrawn field.
+  const typed =
+    field.validity.badInput || !Helpers.isTwoValueEquals(question.inputValue, field.value, false, true, false);
+  return typed ? question : null;
+}
+
+/**
+ * Runs `redraw` (answers set from outside, drawn at once: an automatic merge) without it replacing
+ * what `field` shows. survey-react-ui writes each redrawn field's recorded value into it, which
+ * would wipe a number being typed; its text cannot be read back whole to restore it ("1." reads as
+ * "1"), so writes to this one field are ignored while `redraw` runs. With no field, just `redraw`.
+ */
+export function keepingTypedText(field: { value: string } | null, redraw: () => void): void {
+  let proto: object | null = field && Object.getPrototypeOf(field);
+  let native: PropertyDescriptor | undefined;
+  while (proto && !native) {
+    native = Object.getOwnPropertyDescriptor(proto, 'value');
+    proto = Object.getPrototypeOf(proto);
+  }
+  const read = native?.get;
+  if (!field || !read) {
+    redraw();
+    return;
+  }
+  Object.defineProperty(field, 'value', { configurable: true, get: () => read.call(field), set: () => {} });
+  try {
+    redraw();
+  } finally {
+    Reflect.deleteProperty(field, 'value');
+  }
+}
+
 function isNumberField(target: EventTarget | null): target is HTMLInputElement {
   return target instanceof HTMLInputElement && target.type === 'number';
+}
+
+/** The focused number field inside `root`, if any. */
+export function focusedNumberField(root: HTMLElement | null): HTMLInputElement | null {
+  const active = document.activeElement;
+  return root && isNumberField(active) && root.contains(active) ? active : null;
+}
+
+/**
+ * What a field's text is, as far as the typed-comma handling knows: its text, and what the commas
+ * typed in it since it was focused were read as (kept on the element, `data-typed-commas`, so that
+ * every way of leaving the field reads it alike).
+ */
+export interface TypedText {
+  value: string;
+  dataset: { typedCommas?: string };
+}
+
+function commasOf(field: TypedText): 'point' | 'thousands' | undefined {
+  const commas = field.dataset.typedCommas;
+  return commas === 'point' || commas === 'thousands' ? commas : undefined;
+}
+
+/**
+ * The text a number field is recorded as when it is left, however it is left: blur, Enter, or the
+ * page going (the browser's Back unmounts it without a blur). In English, "1,500" typed is 1500.
+ */
+export function textWhenLeft(field: TypedText, lang: 'sv' | 'en'): string {
+  return settleTypedComma(field.value, commasOf(field), lang);
 }
 
 /** English thousands: 1,500 and 12,345,678.9 (a leading 0, as in 0,500, is a decimal). */
@@ -105,36 +168,35 @@ export function settleTypedComma(value: string, commas: 'point' | 'thousands' | 
  * Returns the function that stops it.
  */
 export function acceptDecimalComma(root: HTMLElement, lang: () => 'sv' | 'en'): () => void {
-  // What the commas typed in each field were read as, until it is left.
-  const commas = new WeakMap<HTMLInputElement, 'point' | 'thousands'>();
+  // What the commas typed in each field were read as (see TypedText), until it is left.
   const onKeyDown = (event: KeyboardEvent) => {
     const field = event.target;
     if (!isNumberField(field) || event.ctrlKey || event.metaKey || event.altKey) return;
     // A point typed by the person is theirs: no comma before it separates thousands.
-    if (event.key === '.') commas.delete(field);
+    if (event.key === '.') delete field.dataset.typedCommas;
     if (event.key !== ',') return;
-    const outcome = typedComma(field.value, commas.get(field), lang());
+    const outcome = typedComma(field.value, commasOf(field), lang());
     if (outcome === null) {
       event.preventDefault();
     } else if ('replace' in outcome) {
       event.preventDefault();
       field.value = outcome.replace;
-      commas.set(field, outcome.commas);
+      field.dataset.typedCommas = outcome.commas;
     } else if (document.execCommand('insertText', false, outcome.insert)) {
       // The field's text cannot be set from script without losing it (an invalid number reads as
       // ''): insert as if typed. execCommand is deprecated but the only way that keeps undo; where
       // a browser refuses it, the comma is left to the browser rather than dropped.
       event.preventDefault();
-      commas.set(field, commas.get(field) ?? 'point');
+      field.dataset.typedCommas = commasOf(field) ?? 'point';
     }
   };
   // Before survey-core records the field (React's handlers run after this capturing listener).
   const settle = (event: Event) => {
     const field = event.target;
     if (!isNumberField(field)) return;
-    const settled = settleTypedComma(field.value, commas.get(field), lang());
+    const settled = textWhenLeft(field, lang());
     if (settled !== field.value) field.value = settled;
-    commas.delete(field);
+    delete field.dataset.typedCommas;
   };
   const onKeyUp = (event: KeyboardEvent) => {
     if (event.key === 'Enter') settle(event);
