@@ -2,32 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en';
 import { format, type Translate } from '../../web/src/i18n/index';
 import { sv } from '../../web/src/i18n/sv';
-import { lockOfAvailability, lockReasonOf, lockText, notMemberText } from '../../web/src/pages/survey/lock-reason';
+import { lockOfAvailability, lockReasonOf, lockText } from '../../web/src/pages/survey/lock-reason';
 
 const tSv: Translate = (key, params) => format(sv[key], params);
 const tEn: Translate = (key, params) => format(en[key], params);
-
-describe('the survey notice for an organisation that may not answer (403 not_a_member)', () => {
-  it('names the day the membership ended, in the page language', () => {
-    const error = { details: { reason: 'ended', memberSince: null, memberUntil: '2026-03-31' } };
-    expect(notMemberText(error, tSv, 'sv')).toContain('31 mars 2026');
-    expect(notMemberText(error, tSv, 'sv')).toMatch(/inte längre medlem/);
-    expect(notMemberText(error, tEn, 'en')).toContain('31 March 2026');
-  });
-
-  it('says the organisation is not a member during the answer days when it was never in the campaign', () => {
-    const error = { details: { reason: 'not_in_campaign', memberSince: '2027-01-01', memberUntil: null } };
-    expect(notMemberText(error, tSv, 'sv')).toBe(sv['home.notMember.notInCampaign']);
-    expect(notMemberText(error, tEn, 'en')).toBe(en['home.notMember.notInCampaign']);
-  });
-
-  it('falls back to the general notice for another reason or no details', () => {
-    expect(notMemberText({ details: { reason: 'not_yet', memberSince: '2026-05-01' } }, tSv, 'sv')).toBe(
-      sv['survey.notMember'],
-    );
-    expect(notMemberText({ details: undefined }, tEn, 'en')).toBe(en['survey.notMember']);
-  });
-});
 
 describe('the survey read-only notice (lockReasonOf, lockText)', () => {
   it('keeps the reason, not its words, so the notice follows a language switch', () => {
@@ -65,5 +43,15 @@ describe('why the survey opens read-only', () => {
       opensAt: '2026-09-01T06:00:00.000Z',
     });
     expect(lockOfAvailability({ kind: 'editable' })).toBeNull();
+    expect(lockOfAvailability({ kind: 'editable' }, null)).toBeNull();
+  });
+
+  it('is read-only from the start, saying why, when the organisation may not answer the open campaign', () => {
+    const notAMember = { reason: 'ended', memberUntil: '2026-03-31' };
+    const reason = lockOfAvailability({ kind: 'editable' }, notAMember);
+    expect(reason).toEqual({ kind: 'not_a_member', notMember: notAMember });
+    expect(lockText(reason!, tSv, 'sv')).toContain('medlemskapet upphörde 31 mars 2026');
+    // A submission stands, and a closed survey says it is closed, whatever the membership.
+    expect(lockOfAvailability({ kind: 'submitted' }, notAMember)).toEqual({ kind: 'submitted' });
   });
 });

@@ -139,6 +139,14 @@ export const scenarios: Scenario[] = [
       await e2e.axe(page, '/ (membership ended) in English');
       await page.getByRole('button', { name: 'På svenska' }).click();
 
+      // Going straight to the survey: read-only from the start, saying why, before anyone types.
+      await page.goto(`${e2e.baseUrl}/enkat`);
+      await page.getByText(`(medlemskapet upphörde ${ended}) och kan inte svara på enkäten`).first().waitFor();
+      const fields = page.locator('.sd-question input[type="text"], .sd-question textarea');
+      await fields.first().waitFor();
+      assertEqual(await fields.first().isEditable(), false, 'a survey field of a non-member');
+      await page.goto(`${e2e.baseUrl}/`);
+
       // With the register as it is (a member), the survey is open to it again and the notice is gone.
       await page.unroute(RESPONSE);
       await page.reload();

@@ -6,10 +6,10 @@ import { LoadError, Loading } from '../components/Feedback';
 import { StatusBadge } from '../components/StatusBadge';
 import { useLang, useT } from '../i18n';
 import { formatDateTime, formatNumber } from '../lib/format';
+import { KANSLI_EMAIL, notMemberText } from '../lib/not-a-member';
 import { useAsync } from '../lib/use-async';
 import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../session';
-import { KANSLI_EMAIL, notMemberText } from './home-membership';
 
 /** "12 av 40 frågor besvarade" above a native progress bar it labels (read as such by screen readers). */
 function AnsweredProgress({ answered, total }: { answered: number; total: number }) {

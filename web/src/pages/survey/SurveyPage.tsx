@@ -330,7 +330,8 @@ function SurveyEditor({
   const [lang] = useLang();
   const [, navigate] = useLocation();
   const availability = surveyAvailability(campaign, response);
-  const editable = availability.kind === 'editable';
+  // An organisation that may not answer sees its answers read-only from the start, not after a refused save.
+  const editable = availability.kind === 'editable' && !response.notAMember;
   const tRef = useRef(t);
   tRef.current = t;
   const langRef = useRef(lang);
@@ -345,7 +346,7 @@ function SurveyEditor({
   const [notice, setNotice] = useState<string | null>(null);
   // Why the survey is read-only, kept as the reason and worded at render time, so a language switch
   // rewords it (and changing language rebuilds nothing: see `lock`).
-  const [locked, setLocked] = useState<LockReason | null>(() => lockOfAvailability(availability));
+  const [locked, setLocked] = useState<LockReason | null>(() => lockOfAvailability(availability, response.notAMember));
   const lockedReason = locked && lockText(locked, t, lang);
   // "Nej tack" to last year's answers lasts the browser session: the offer stays away while the
   // person works, and is there again another day (the home page still mentions it).

@@ -1,20 +1,28 @@
 import type { ApiError } from '../../api/client';
 import type { SurveyAvailability } from '../../api/member';
 import type { Lang, Translate } from '../../i18n';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { type NotMemberInfo, notMemberText } from '../../lib/not-a-member';
 
 /** Why the survey page is read-only: kept as data and worded when drawn, in the language shown then. */
 export type LockReason =
   | { kind: 'submitted' }
   | { kind: 'closed' }
   | { kind: 'not_open_yet'; opensAt?: string }
-  | { kind: 'not_a_member'; error: Pick<ApiError, 'details'> };
+  | { kind: 'not_a_member'; notMember: NotMemberInfo };
 
-/** Why the survey opens read-only, from what the organisation can do with it now; null when editable. */
-export function lockOfAvailability(availability: SurveyAvailability): LockReason | null {
+/**
+ * Why the survey opens read-only, from what the organisation can do with it now (and, when the
+ * campaign takes answers, whether the organisation may: the response's `notAMember`); null when
+ * editable.
+ */
+export function lockOfAvailability(
+  availability: SurveyAvailability,
+  notAMember?: NotMemberInfo | null,
+): LockReason | null {
   switch (availability.kind) {
     case 'editable':
-      return null;
+      return notAMember ? { kind: 'not_a_member', notMember: notAMember } : null;
     // Sent in (by either contact) while the campaign may still be open: not "closed".
     case 'submitted':
       return { kind: 'submitted' };
@@ -35,7 +43,7 @@ export function lockReasonOf(error: Pick<ApiError, 'code' | 'details'>, opensAt:
     case 'campaign_not_open_yet':
       return { kind: 'not_open_yet', opensAt };
     case 'not_a_member':
-      return { kind: 'not_a_member', error };
+      return { kind: 'not_a_member', notMember: (error.details ?? {}) as NotMemberInfo };
     default:
       return null;
   }
@@ -53,19 +61,6 @@ export function lockText(reason: LockReason, t: Translate, lang: Lang): string {
         ? t('survey.opensAt', { date: formatDateTime(reason.opensAt, lang) })
         : t('survey.notOpenYet');
     case 'not_a_member':
-      return notMemberText(reason.error, t, lang);
+      return notMemberText(reason.notMember, t, lang);
   }
-}
-
-/**
- * Why the organisation may not answer (403 `not_a_member`, whose `details.reason` is `ended`,
- * `not_yet` or `not_in_campaign`), in the page's language, for the survey's read-only notice.
- */
-export function notMemberText(error: Pick<ApiError, 'details'>, t: Translate, lang: Lang): string {
-  const details = (error.details ?? {}) as { reason?: string; memberUntil?: string | null };
-  if (details.reason === 'ended' && details.memberUntil) {
-    return t('home.notMember.ended', { date: formatDate(details.memberUntil, lang) });
-  }
-  if (details.reason === 'not_in_campaign') return t('home.notMember.notInCampaign');
-  return t('survey.notMember');
 }

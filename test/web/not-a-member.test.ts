@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { format, type Lang, type Translate, textForm } from '../../web/src/i18n';
 import { en } from '../../web/src/i18n/en';
 import { sv } from '../../web/src/i18n/sv';
-import { notMemberText } from '../../web/src/pages/home-membership';
+import { notMemberText } from '../../web/src/lib/not-a-member';
 
 /** The page's t over the real dictionaries. */
 const translator =
@@ -12,7 +12,7 @@ const translator =
     return format(textForm(key, params, (k) => dictionary[k]) ?? key, params);
   };
 
-describe('the home page’s notice for an organisation that may not answer', () => {
+describe('why an organisation may not answer (the home page’s and the survey’s notice)', () => {
   it('says the membership ended, and on which day, in both languages', () => {
     const ended = { reason: 'ended' as const, memberSince: '2019-01-01', memberUntil: '2026-03-15' };
     expect(notMemberText(ended, translator('sv'), 'sv')).toBe(
@@ -29,6 +29,13 @@ describe('the home page’s notice for an organisation that may not answer', () 
     expect(notMemberText(notYet, translator('en'), 'en')).toContain(
       'becomes a member of Klimatkommunerna on 20 March 2026',
     );
+  });
+
+  it('reads a refused save’s details as well (403 not_a_member), and falls back to the general notice', () => {
+    const refused = { reason: 'ended', memberSince: null, memberUntil: '2026-03-31' };
+    expect(notMemberText(refused, translator('sv'), 'sv')).toContain('medlemskapet upphörde 31 mars 2026');
+    expect(notMemberText({}, translator('en'), 'en')).toBe(en['survey.notMember']);
+    expect(notMemberText({ reason: 'not_yet' }, translator('sv'), 'sv')).toBe(sv['survey.notMember']);
   });
 
   it('says the campaign is not the organisation’s when it is a member on none of its days', () => {
