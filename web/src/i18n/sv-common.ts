@@ -316,6 +316,8 @@ export const svCommon = {
   'home.notMember.notYet':
     'Er organisation blir medlem i Klimatkommunerna {date} och kan svara på enkäten från den dagen. Kontakta kansliet om det inte stämmer.',
   'home.notMember.mail': 'Mejla kansliet: {email}',
+  // The general notice when the reason is not known (web/src/lib/not-a-member.ts; the home page and the survey).
+  'survey.notMember': 'Er organisation är inte medlem i Klimatkommunerna för den här enkäten. Svaren kan inte ändras.',
   // How far the organisation has come (home page).
   'home.progress': '{answered} av {total} obligatoriska frågor besvarade',
 } as const;

@@ -31,7 +31,6 @@ export const svSurvey = {
   'survey.notOpenYet': 'Enkäten har inte öppnat för svar ännu.',
   'survey.opensAt': 'Enkäten har inte öppnat för svar ännu. Den öppnar {date}.',
   'survey.closed': 'Enkäten är stängd. Svaren kan inte längre ändras.',
-  'survey.notMember': 'Er organisation är inte medlem i Klimatkommunerna för den här enkäten. Svaren kan inte ändras.',
   'survey.toReceipt': 'Visa kvittot',
   'survey.complete': 'Skicka in',
   'survey.confirm.title': 'Skicka in svaren?',
