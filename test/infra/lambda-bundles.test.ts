@@ -90,5 +90,6 @@ describe('Lambda bundles (infra/lambda-bundling)', () => {
     expect(functions).toHaveLength(2);
     const [first, second] = functions.map((fn) => JSON.stringify(fn.Properties.Code.S3Key));
     expect(first).not.toBe(second);
-  });
+    // Two real esbuild bundlings through CDK: ~15 s alone, and over the default 30 s on a busy 2-core machine.
+  }, 120_000);
 });
