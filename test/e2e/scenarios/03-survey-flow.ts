@@ -446,6 +446,9 @@ export const scenarios: Scenario[] = [
       await e2e.screenshot(page, 'survey-number-decimal', { fullPage: false });
       // In English a comma between groups of three digits separates thousands: 1,500 kg is 1500.
       await page.getByRole('button', { name: 'In English' }).click();
+      // The survey is drawn again in English, which writes the recorded 1.7 back into the field:
+      // only once that is done is what is typed next the field's whole text.
+      await question(page, 'U4_kg').getByText('Kg CO2e per kg of food').waitFor();
       await waitSaved(page);
       save = nextSave(page);
       await kg.fill('');
