@@ -22,7 +22,8 @@ import { ResponseRepository } from './features/responses/response.repository';
 import { accessMiddleware } from './http/access.middleware';
 import type { AppEnv } from './http/app-env';
 import { handleError } from './http/error-handler';
-import { jsonResponse } from './http/openapi-helpers';
+import { detailsOfIssues } from './http/input-details';
+import { documentSharedErrors, jsonResponse } from './http/openapi-helpers';
 import { originCheck } from './http/origin-check.middleware';
 
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -83,9 +84,11 @@ export function createBaseApp(core: AppCore): ApiApp {
     router: new LinearRouter(),
     defaultHook: (result) => {
       if (!result.success) {
+        // Each detail in Swedish and English (messageEn), whatever language the request asked for.
         throw new InputValidationError(
           'Indata är ogiltiga.',
-          result.error.issues.map((issue) => ({ path: issue.path, code: issue.code, message: issue.message })),
+          // The validator hands the hook the value it checked beside the result.
+          detailsOfIssues(result.error.issues, (result as { data?: unknown }).data),
         );
       }
     },
@@ -158,6 +161,7 @@ export function createBaseApp(core: AppCore): ApiApp {
 
 /** The OpenAPI document of the routes registered so far, the 404 answer and the one error mapper. */
 export function finishApp(app: ApiApp, core: AppCore): ApiApp {
+  documentSharedErrors(app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -84,8 +84,15 @@ export class StateConflictError extends DomainError {
   }
 }
 
+/** Too many attempts. `retryAfterSeconds`: how long until the limit lets the next attempt through. */
 export class RateLimitedError extends DomainError {
   readonly code = 'rate_limited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }
 
 /** The store is throttled or unreachable; the caller may retry and nothing was changed. */

@@ -38,6 +38,17 @@ export function httpStatusOf(error: DomainError): ContentfulStatusCode {
   return 500;
 }
 
+/**
+ * The headers a domain error's answer carries beside its status: a 429 says when to try again
+ * (Retry-After, whole seconds rounded up, at least 1).
+ */
+export function httpHeadersOf(error: DomainError): Record<string, string> {
+  if (error instanceof RateLimitedError) {
+    return { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) };
+  }
+  return {};
+}
+
 /** Said when a stored survey's scoring does not compile, to whoever's request ran into it. */
 export const SURVEY_MISCONFIGURED_MESSAGE =
   'Enkäten är felaktigt inställd hos Klimatkommunerna, så det gick inte att genomföra. Felet ligger inte hos er. ' +

@@ -2,9 +2,15 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { localiseErrorMessage } from '../../shared/i18n/error-messages';
-import { ConfigurationFaultError, VersionConflictError } from '../errors/domain-errors';
-import { domainErrorOf, httpStatusOf } from '../errors/http-error-map';
+import {
+  ConfigurationFaultError,
+  type DomainError,
+  InputValidationError,
+  VersionConflictError,
+} from '../errors/domain-errors';
+import { domainErrorOf, httpHeadersOf, httpStatusOf } from '../errors/http-error-map';
 import type { AppEnv } from './app-env';
+import { withEnglish } from './input-details';
 
 const HTTP_EXCEPTION_CODES: Record<number, [string, string]> = {
   400: ['malformed_json', 'Begärans innehåll är inte giltig JSON.'],
@@ -16,14 +22,41 @@ const HTTP_EXCEPTION_CODES: Record<number, [string, string]> = {
 
 const MALFORMED_FORM: [string, string] = ['malformed_form', 'Begärans formulärdata (multipart) går inte att läsa.'];
 
+/** An error as the API answers it: status, code, the Swedish message, and the domain error if it is one. */
+export interface ErrorAnswer {
+  status: ContentfulStatusCode;
+  code: string;
+  /** Swedish; `localiseErrorMessage` gives the English. */
+  message: string;
+  domain?: DomainError;
+}
+
+/**
+ * What any error answers: a domain error (or one from outside the domain layer with a known meaning)
+ * by the error map, Hono's own (a broken body, a wrong content type) by its status, anything else
+ * as 500 internal. The JSON answer and the unsubscribe page's HTML both go by it.
+ */
+export function errorAnswerOf(error: unknown): ErrorAnswer {
+  const domain = domainErrorOf(error);
+  if (domain) return { status: httpStatusOf(domain), code: domain.code, message: domain.message, domain };
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    // Hono's validator answers a broken form body with a 400 too; it is not a JSON problem.
+    const [code, message] =
+      status === 400 && /formdata/i.test(error.message)
+        ? MALFORMED_FORM
+        : (HTTP_EXCEPTION_CODES[status] ?? ['http_error', error.message]);
+    return { status, code, message };
+  }
+  return { status: 500, code: 'internal', message: 'Ett oväntat fel inträffade.' };
+}
+
 /** Answers every error in the API's one format, `{error: {code, message, details?}}`. Never a stack trace. */
 export function handleError(error: Error, c: Context<AppEnv>, log: (entry: Record<string, unknown>) => void): Response {
   const acceptLanguage = c.req.header('accept-language');
-  // A domain error, or an error from outside the domain layer with a known meaning (a stored survey
-  // whose scoring does not compile) as its domain equivalent.
-  const domain = domainErrorOf(error);
+  const { status, code, message, domain } = errorAnswerOf(error);
+  const localised = localiseErrorMessage(code, message, acceptLanguage);
   if (domain) {
-    const status = httpStatusOf(domain);
     if (domain instanceof ConfigurationFaultError) {
       const requestId = c.get('requestId');
       log({ level: 'error', msg: 'configuration fault', code: domain.code, fault: domain.fault, requestId });
@@ -32,34 +65,19 @@ export function handleError(error: Error, c: Context<AppEnv>, log: (entry: Recor
     }
     const body: Record<string, unknown> = {
       error: {
-        code: domain.code,
-        message: localiseErrorMessage(domain.code, domain.message, acceptLanguage),
+        code,
+        message: localised,
         ...(domain.details !== undefined && !(domain instanceof VersionConflictError)
-          ? { details: domain.details }
+          ? { details: domain instanceof InputValidationError ? withEnglish(domain.details) : domain.details }
           : {}),
       },
     };
     // The survey client needs the stored version to show who changed what.
     if (domain instanceof VersionConflictError && domain.details !== undefined) body.current = domain.details;
-    return c.json(body, status);
+    return c.json(body, status, httpHeadersOf(domain));
   }
-  if (error instanceof HTTPException) {
-    const status = error.status as ContentfulStatusCode;
-    // Hono's validator answers a broken form body with a 400 too; it is not a JSON problem.
-    const [code, message] =
-      status === 400 && /formdata/i.test(error.message)
-        ? MALFORMED_FORM
-        : (HTTP_EXCEPTION_CODES[status] ?? ['http_error', error.message]);
-    return c.json({ error: { code, message: localiseErrorMessage(code, message, acceptLanguage) } }, status);
+  if (!(error instanceof HTTPException)) {
+    log({ level: 'error', msg: 'unhandled error', error: error.name, requestId: c.get('requestId') });
   }
-  log({ level: 'error', msg: 'unhandled error', error: error.name, requestId: c.get('requestId') });
-  return c.json(
-    {
-      error: {
-        code: 'internal',
-        message: localiseErrorMessage('internal', 'Ett oväntat fel inträffade.', acceptLanguage),
-      },
-    },
-    500,
-  );
+  return c.json({ error: { code, message: localised } }, status);
 }

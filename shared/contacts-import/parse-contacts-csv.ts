@@ -38,14 +38,26 @@ const ROLES: Record<string, ContactRole> = {
   official: 'official',
 };
 
+/** A problem the caller finds with a row the file itself allows (e.g. a code not in the register). */
+export interface RowProblem {
+  column: (typeof CONTACT_COLUMNS)[number];
+  text: ContactIssueText;
+}
+
 /**
  * Reads the CSV text.
+ * @param checkRow the caller's own check of each row the file allows: its problems join the
+ *   parser's in row order under the same cap of MAX_LISTED_ERRORS and the one "… and N more" line,
+ *   and the row is not valid.
  * @returns the number of data rows, the valid rows (code canonical, email lower-cased, role as
  *   `politician|official`) and per-row errors with line number, column, code and the message in
  *   Swedish and English (messages.ts). A file whose separator is a comma or a tab gets one error
  *   that says so, and no rows.
  */
-export function parseContactsCsv(text: string): ParsedContactsCsv {
+export function parseContactsCsv(
+  text: string,
+  checkRow?: (row: ContactImportRow) => RowProblem | undefined,
+): ParsedContactsCsv {
   const body = text.replace(/^\uFEFF/, '');
   const separatorError = wrongSeparator(body);
   if (separatorError) return { rows: 0, valid: [], errors: [contactIssue(null, null, separatorError)] };
@@ -77,6 +89,11 @@ export function parseContactsCsv(text: string): ParsedContactsCsv {
       return;
     }
     rowOfEmail.set(parsed.email, row);
+    const problem = checkRow?.(parsed);
+    if (problem) {
+      errors.add(row, problem.column, problem.text);
+      return;
+    }
     valid.push(parsed);
   });
 

@@ -88,6 +88,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   import_choices_changed: 'The import was already saved with other choices of whom to replace. Reload the preview.',
   unknown_replacement: 'A row chosen for replacement replaces nobody. Reload the preview.',
   import_choice_settled: 'The choices for this import were saved at the same time by someone else. Try again.',
+  import_commit_started: 'Someone else began saving this import at the same time. Try again.',
   import_not_found: 'The import does not exist.',
   import_has_errors: 'The file has errors. Correct them and upload the file again.',
   import_expired: 'The preview is too old. Upload the file again.',

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { inputMessage } from '../i18n/input-messages';
 
 /** Days of the week in ISO order. Names rather than numbers avoid the 0-or-7-is-Sunday confusion in stored JSON. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const WeekdaySchema = z.enum(WEEKDAYS, {
-  error: 'Okänd veckodag. Använd mon, tue, wed, thu, fri, sat eller sun.',
-});
+export const WeekdaySchema = z.enum(WEEKDAYS, { error: inputMessage('weekday') });
 export type Weekday = z.infer<typeof WeekdaySchema>;
 
 const WORKING_DAYS = (): Weekday[] => ['mon', 'tue', 'wed', 'thu', 'fri'];
@@ -12,7 +11,7 @@ const WORKING_DAYS = (): Weekday[] => ['mon', 'tue', 'wed', 'thu', 'fri'];
 /** Wall-clock time in Europe/Stockholm. 24:00 is allowed as an end so a window can run to midnight. */
 export const LocalTimeSchema = z
   .string()
-  .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'Ange tiden som TT:MM, till exempel 08:00.' });
+  .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: inputMessage('localTime') });
 
 /** Minutes since local midnight for a validated `HH:MM`. */
 export function minutesOfDay(time: string): number {
@@ -35,7 +34,7 @@ export const SendWindowSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['weekdays'],
-        message: 'Sändfönstret är tomt: välj minst en veckodag.',
+        message: inputMessage('windowWithoutWeekdays'),
         params: { code: 'empty_window' },
       });
     }
@@ -43,7 +42,7 @@ export const SendWindowSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['end'],
-        message: `Sändfönstret är tomt: sluttiden (${window.end}) måste vara senare än starttiden (${window.start}).`,
+        message: inputMessage('windowEndsBeforeStart', { end: window.end, start: window.start }),
         params: { code: 'empty_window' },
       });
     }
@@ -51,30 +50,26 @@ export const SendWindowSchema = z
 export type SendWindow = z.infer<typeof SendWindowSchema>;
 
 const StepDaysSchema = z
-  .number({ error: 'Ange antal dagar före stängning som ett heltal.' })
-  .int({ error: 'Ange antal dagar före stängning som ett heltal.' })
+  .number({ error: inputMessage('stepDaysWhole') })
+  .int({ error: inputMessage('stepDaysWhole') })
   .refine((days) => days >= 0, {
-    error: (issue) =>
-      `Antal dagar får inte vara negativt (${String(issue.input)}): ett steg efter stängningen kan inte skickas.`,
+    error: (issue) => inputMessage('stepDaysNegative', { days: String(issue.input) }),
     params: { code: 'negative_days' },
   })
-  .refine((days) => days !== 0, {
-    error: 'Steget 0 dagar före stängning är stängningsdagen. Använd "sista dagen" (lastDay) i stället.',
-    params: { code: 'zero_days' },
-  })
-  .refine((days) => days <= 366, { error: 'Ett steg kan ligga högst 366 dagar före stängning.' });
+  .refine((days) => days !== 0, { error: inputMessage('stepDaysZero'), params: { code: 'zero_days' } })
+  .refine((days) => days <= 366, { error: inputMessage('stepDaysMax') });
 
 /** Reminder steps as whole days before `closesAt`. Duplicates are rejected because a step id is derived from its days. */
 export const ReminderStepsSchema = z
   .array(StepDaysSchema)
-  .max(20, { error: 'Högst 20 påminnelsesteg.' })
+  .max(20, { error: inputMessage('stepsMax') })
   .superRefine((steps, ctx) => {
     steps.forEach((days, index) => {
       if (steps.indexOf(days) !== index) {
         ctx.addIssue({
           code: 'custom',
           path: [index],
-          message: `Steget ${days} dagar före stängning finns redan.`,
+          message: inputMessage('stepDuplicate', { days }),
           params: { code: 'duplicate_step' },
         });
       }
@@ -114,9 +109,7 @@ export type ReminderStepId = 'invitation' | 'last-day' | `d${number}` | `manual-
 const STEP_ID = /^(?:invitation|last-day|d[1-9]\d*|manual-\d{4}-\d{2}-\d{2})$/;
 export const ReminderStepIdSchema = z.custom<ReminderStepId>(
   (value) => typeof value === 'string' && STEP_ID.test(value),
-  {
-    error: 'Okänt steg. Använd invitation, last-day eller d följt av antal dagar, till exempel d7.',
-  },
+  { error: inputMessage('stepId') },
 );
 
 /** The step id of a reminder sent by hand on a Stockholm calendar date. */

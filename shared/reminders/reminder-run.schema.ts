@@ -6,10 +6,11 @@ const Instant = z.iso.datetime({ offset: true });
 
 /**
  * POST /api/admin/campaigns/{year}/reminders/run. `at` is the instant to plan for: "who would be
- * reminded on date X" with `dryRun`, time travel for a real run (local stack only).
+ * reminded on date X" with `dryRun`, time travel for a real run (local stack only). `dryRun` has no
+ * default: a real run that emails the members is asked for by name, never by a missing body.
  */
 export const RunRemindersInputSchema = z.strictObject({
-  dryRun: z.boolean().default(false),
+  dryRun: z.boolean().describe('true: only say who would be reminded; false: send now. Required.'),
   at: Instant.optional(),
 });
 export type RunRemindersInput = z.infer<typeof RunRemindersInputSchema>;
@@ -101,15 +102,22 @@ export type ReminderLogRow = z.infer<typeof ReminderLogRowSchema>;
 
 export const ReminderLogSchema = z.object({ year: z.number().int(), entries: z.array(ReminderLogRowSchema) });
 
-/** POST /api/unsubscribe as JSON; a mail client's one-click POST carries the token in the query instead. */
-export const UnsubscribeInputSchema = z.object({ token: z.string().min(1).max(1000) });
+/**
+ * The longest unsubscribe token taken. A real one is about 150 characters (two ids and a MAC,
+ * base64url); anything much longer is refused before the signature is checked.
+ */
+export const UNSUBSCRIBE_TOKEN_MAX_LENGTH = 512;
+const UnsubscribeTokenSchema = z.string().min(1).max(UNSUBSCRIBE_TOKEN_MAX_LENGTH);
 
-export const UnsubscribeQuerySchema = z.object({ token: z.string().min(1).max(1000).optional() });
+/** POST /api/unsubscribe as JSON; a mail client's one-click POST carries the token in the query instead. */
+export const UnsubscribeInputSchema = z.object({ token: UnsubscribeTokenSchema });
+
+export const UnsubscribeQuerySchema = z.object({ token: UnsubscribeTokenSchema.optional() });
 
 /** RFC 8058's one-click body, `List-Unsubscribe=One-Click`, form encoded. */
 export const OneClickUnsubscribeFormSchema = z.object({
   'List-Unsubscribe': z.string().optional(),
-  token: z.string().min(1).max(1000).optional(),
+  token: UnsubscribeTokenSchema.optional(),
 });
 
 export const UnsubscribeResultSchema = z.object({

@@ -1,5 +1,13 @@
 import type { z } from 'zod';
 import { swedishHolidayOn } from '../domain/swedish-holidays';
+import {
+  type Bilingual,
+  englishInputMessage,
+  INVALID_VALUE_EN,
+  inputMessage,
+  inputText,
+  type MessageValue,
+} from '../i18n/input-messages';
 import { type ReminderPolicy, ReminderPolicySchema, type ReminderStepId } from './reminder-policy.schema';
 import { closingDay, type ReminderStep, scheduleSteps } from './reminder-steps';
 import { daysBetween, formatStockholm, stockholmDate } from './send-window';
@@ -22,37 +30,47 @@ export type PolicyIssueCode =
 export interface PolicyIssue {
   path: (string | number)[];
   code: PolicyIssueCode;
+  /** Swedish. */
   message: string;
+  messageEn: string;
 }
 
 export type PolicyValidation =
   | { ok: true; policy: ReminderPolicy; warnings: PolicyIssue[] }
   | { ok: false; errors: PolicyIssue[] };
 
-/** Swedish text for zod's own issues; issues the schema raises carry their own Swedish message. */
+/**
+ * Swedish text for zod's own issues; issues the schema raises carry their own Swedish message. Both
+ * come from shared/i18n/input-messages.ts, where `englishInputMessage` finds their English.
+ */
 function swedishMessage(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `Fel typ: förväntade ${issue.expected}.`;
+      return inputMessage('policyWrongType', { expected: issue.expected });
     case 'too_small':
-      return `Värdet måste vara minst ${String(issue.minimum)}.`;
+      return inputMessage('policyTooSmall', { minimum: String(issue.minimum) });
     case 'too_big':
-      return `Värdet får vara högst ${String(issue.maximum)}.`;
+      return inputMessage('policyTooBig', { maximum: String(issue.maximum) });
     case 'unrecognized_keys':
-      return `Okänt fält: ${issue.keys.join(', ')}.`;
+      return inputMessage('policyUnknownField', { keys: issue.keys.join(', ') });
     case 'invalid_value':
-      return 'Otillåtet värde.';
+      return inputMessage('policyValueNotAllowed');
     default:
-      return 'Ogiltigt värde.';
+      return inputMessage('policyValueInvalid');
   }
 }
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(['negative_days', 'zero_days', 'duplicate_step', 'empty_window']);
 
-function stepLabel(step: ReminderStep): string {
-  if (step.id === 'invitation') return 'Inbjudan';
-  if (step.id === 'last-day') return 'Sista dagen-påminnelsen';
-  return `Påminnelsen ${step.daysBefore} dagar före stängning`;
+function stepLabel(step: ReminderStep): Bilingual {
+  if (step.id === 'invitation') return inputText('stepInvitation');
+  if (step.id === 'last-day') return inputText('stepLastDay');
+  return inputText('stepDaysBefore', { days: step.daysBefore ?? 0 });
+}
+
+/** A label in the middle of a sentence. */
+function lowerCase(label: Bilingual): Bilingual {
+  return { message: label.message.toLowerCase(), messageEn: label.messageEn.toLowerCase() };
 }
 
 function stepPath(step: ReminderStep, policy: ReminderPolicy): (string | number)[] {
@@ -61,12 +79,12 @@ function stepPath(step: ReminderStep, policy: ReminderPolicy): (string | number)
   return ['steps', policy.steps.indexOf(step.daysBefore ?? -1)];
 }
 
-function when(step: ReminderStep): string {
+function when(step: ReminderStep): MessageValue {
   if (step.dueAt.getTime() === step.nominalAt.getTime()) return formatStockholm(step.dueAt);
   // Naming the holiday says why a weekday step moved.
   const holiday = swedishHolidayOn(stockholmDate(step.nominalAt));
   const nominal = `${formatStockholm(step.nominalAt)}${holiday ? ` (${holiday.name})` : ''}`;
-  return `${nominal}, flyttad till sändfönstret ${formatStockholm(step.dueAt)}`;
+  return inputText('stepMoved', { nominal, due: formatStockholm(step.dueAt) });
 }
 
 /**
@@ -100,6 +118,7 @@ export function validatePolicy(input: unknown, campaign?: { opensAt: Date; close
           path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
           code,
           message: issue.message,
+          messageEn: englishInputMessage(issue.message) ?? INVALID_VALUE_EN,
         };
       }),
     };
@@ -110,7 +129,7 @@ export function validatePolicy(input: unknown, campaign?: { opensAt: Date; close
   if (campaign.closesAt.getTime() <= campaign.opensAt.getTime()) {
     return {
       ok: false,
-      errors: [{ path: [], code: 'campaign_dates', message: 'Kampanjen måste stänga efter att den öppnar.' }],
+      errors: [{ path: [], code: 'campaign_dates', ...inputText('policyCampaignDates') }],
     };
   }
 
@@ -127,7 +146,7 @@ export function validatePolicy(input: unknown, campaign?: { opensAt: Date; close
       errors.push({
         path,
         code: 'step_after_close',
-        message: `${stepLabel(step)} skulle skickas ${when(step)}, men enkäten stänger ${closes}.`,
+        ...inputText('policyStepAfterClose', { step: stepLabel(step), when: when(step), closes }),
       });
       continue;
     }
@@ -138,12 +157,12 @@ export function validatePolicy(input: unknown, campaign?: { opensAt: Date; close
       : step.dueAt.getTime() < campaign.opensAt.getTime();
     if (tooEarly) {
       const against = invitation
-        ? `inbjudan (${formatStockholm(invitation.dueAt)})`
-        : `öppningen (${formatStockholm(campaign.opensAt)})`;
+        ? inputText('againstInvitation', { at: formatStockholm(invitation.dueAt) })
+        : inputText('againstOpening', { at: formatStockholm(campaign.opensAt) });
       errors.push({
         path,
         code: 'step_before_open',
-        message: `${stepLabel(step)} skulle skickas ${when(step)}, före eller samtidigt som ${against}. Kampanjen är ${campaignDays} dagar lång.`,
+        ...inputText('policyStepBeforeOpen', { step: stepLabel(step), when: when(step), against, days: campaignDays }),
       });
     }
   }
@@ -158,7 +177,11 @@ export function validatePolicy(input: unknown, campaign?: { opensAt: Date; close
       warnings.push({
         path: stepPath(earlier, policy),
         code: 'step_superseded',
-        message: `${stepLabel(earlier)} flyttas av sändfönstret till ${formatStockholm(earlier.dueAt)}, samma tid som ${stepLabel(later).toLowerCase()}. Bara det senare steget skickas.`,
+        ...inputText('policyStepSuperseded', {
+          step: stepLabel(earlier),
+          at: formatStockholm(earlier.dueAt),
+          later: lowerCase(stepLabel(later)),
+        }),
       });
       continue;
     }
@@ -167,7 +190,12 @@ export function validatePolicy(input: unknown, campaign?: { opensAt: Date; close
       warnings.push({
         path: stepPath(later, policy),
         code: 'steps_too_close',
-        message: `${stepLabel(later)} ligger ${gap} dagar efter ${stepLabel(earlier).toLowerCase()}, men minsta avstånd är ${policy.minDaysBetween} dagar. Den som fick det tidigare steget får inte detta.`,
+        ...inputText('policyStepsTooClose', {
+          step: stepLabel(later),
+          gap,
+          earlier: lowerCase(stepLabel(earlier)),
+          min: policy.minDaysBetween,
+        }),
       });
     }
   }
@@ -175,7 +203,7 @@ export function validatePolicy(input: unknown, campaign?: { opensAt: Date; close
     warnings.push({
       path: ['maxReminders'],
       code: 'too_many_steps',
-      message: `Policyn har ${reminders.length} påminnelser men högst ${policy.maxReminders} skickas till varje kontakt.`,
+      ...inputText('policyTooManySteps', { count: reminders.length, max: policy.maxReminders }),
     });
   }
   return { ok: true, policy, warnings };
@@ -185,7 +213,9 @@ export function validatePolicy(input: unknown, campaign?: { opensAt: Date; close
 export interface RemovedStep {
   step: ReminderStepId;
   code: PolicyIssueCode;
+  /** Swedish. */
   message: string;
+  messageEn: string;
 }
 
 export type PolicyFit =
@@ -226,6 +256,7 @@ export function fitPolicyToCampaign(input: unknown, campaign: { opensAt: Date; c
         step: stepIdAt(error.path, current),
         code: error.code,
         message: error.message,
+        messageEn: error.messageEn,
       })),
     );
     const paths = result.errors.map((error) => error.path);
@@ -288,6 +319,7 @@ export function fitChoiceToCampaign(
       path: pathOfStep(removed.step, policy),
       code: removed.code,
       message: removed.message,
+      messageEn: removed.messageEn,
     })),
   };
 }

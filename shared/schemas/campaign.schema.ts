@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputMessage } from '../i18n/input-messages';
 
 export const CampaignStatusSchema = z.enum(['draft', 'open', 'closed', 'published']);
 export type CampaignStatus = z.infer<typeof CampaignStatusSchema>;
@@ -44,7 +45,7 @@ export type Campaign = z.infer<typeof CampaignSchema>;
 
 const datesInOrder = (value: { opensAt?: string; closesAt?: string }) =>
   !value.opensAt || !value.closesAt || new Date(value.opensAt) < new Date(value.closesAt);
-const datesMessage = { message: 'closesAt måste vara efter opensAt.', path: ['closesAt'] };
+const datesMessage = { message: inputMessage('campaignDates'), path: ['closesAt'] };
 
 /** POST /api/admin/campaigns. Without `surveys`, last year's are copied. */
 export const CreateCampaignInputSchema = CampaignSchema.pick({

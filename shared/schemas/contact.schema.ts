@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputMessage } from '../i18n/input-messages';
 
 export const ContactRoleSchema = z.enum(['politician', 'official']);
 export type ContactRole = z.infer<typeof ContactRoleSchema>;
@@ -28,7 +29,7 @@ export const CreateContactInputSchema = ContactSchema.pick({ name: true, email: 
  * re-enables an address after a bounce or an unsubscribe.
  */
 export const UpdateContactInputSchema = ContactSchema.pick({ name: true, email: true, role: true, emailState: true })
-  .extend({ organisationId: z.string().regex(/^\d{2}(\d{2})?$/, 'Ange en organisationskod, t.ex. 1281 eller 12.') })
+  .extend({ organisationId: z.string().regex(/^\d{2}(\d{2})?$/, inputMessage('organisationCode')) })
   .partial();
 
 /** Why an organisation's contacts fall short of the statutes (one politician and one official). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidKommunkod, isValidLanskod } from '../domain/organisation-codes';
+import { inputMessage } from '../i18n/input-messages';
 import { ContactSchema, ContactWarningSchema } from './contact.schema';
 import { ProgressStatusSchema } from './response.schema';
 
@@ -19,7 +20,7 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 
 const membershipInOrder = (value: { memberSince?: string | null; memberUntil?: string | null }) =>
   !value.memberSince || !value.memberUntil || value.memberSince <= value.memberUntil;
-const membershipMessage = { message: 'Medlemskapet kan inte upphöra före det börjar.', path: ['memberUntil'] };
+const membershipMessage = { message: inputMessage('membershipOrder'), path: ['memberUntil'] };
 
 /**
  * POST /api/admin/organisations. The code must be a real one and agree with the type: a kommun has
@@ -31,18 +32,14 @@ export const CreateOrganisationInputSchema = OrganisationSchema.superRefine((val
     ctx.addIssue({
       code: 'custom',
       path: ['id'],
-      message: isValidLanskod(id)
-        ? `${id} är en länskod. En kommun har en fyrsiffrig kommunkod, t.ex. 1281.`
-        : `${id} är ingen giltig kommunkod: fyra siffror som börjar med en länskod, t.ex. 0180 eller 1281.`,
+      message: inputMessage(isValidLanskod(id) ? 'kommunGivenLanskod' : 'kommunkodInvalid', { id }),
     });
   }
   if (type === 'region' && !isValidLanskod(id)) {
     ctx.addIssue({
       code: 'custom',
       path: ['id'],
-      message: isValidKommunkod(id)
-        ? `${id} är en kommunkod. En region har en tvåsiffrig länskod, t.ex. 12.`
-        : `${id} är ingen giltig länskod: två siffror, t.ex. 01 eller 12 (02, 11, 15 och 16 finns inte längre).`,
+      message: inputMessage(isValidKommunkod(id) ? 'regionGivenKommunkod' : 'lanskodInvalid', { id }),
     });
   }
 }).refine(membershipInOrder, membershipMessage);

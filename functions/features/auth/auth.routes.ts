@@ -38,7 +38,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AuthRouteDeps
       responses: {
         202: jsonResponse(z.object({ ok: z.literal(true) }), 'Skickat om adressen är känd'),
         400: commonErrors[400],
-        429: errorResponse('För många försök'),
+        429: {
+          ...errorResponse('För många försök (rate_limited)'),
+          headers: {
+            'Retry-After': {
+              description: 'Sekunder tills gränsen släpper igenom nästa begäran',
+              schema: { type: 'integer', minimum: 1 },
+            },
+          },
+        },
       },
     }),
     async (c) => {

@@ -11,11 +11,16 @@ export async function countAttempt(
   options: { scope: string; subject: string; limit: number; now: Date },
 ): Promise<void> {
   const hour = options.now.toISOString().slice(0, 13);
+  const hourEnds = Date.parse(`${hour}:00:00Z`) + 3600 * 1000;
   const item = await store.update(keys.rateCounter(options.scope, options.subject, hour), {
     add: { count: 1 },
     set: { ttl: Math.floor(options.now.getTime() / 1000) + 2 * 3600 },
   });
   if (Number(item.count) > options.limit) {
-    throw new RateLimitedError('För många försök. Vänta en stund och försök igen.');
+    // The counter is per clock hour, so the next attempt goes through when the hour turns.
+    throw new RateLimitedError(
+      'För många försök. Vänta en stund och försök igen.',
+      (hourEnds - options.now.getTime()) / 1000,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { ApiErrorSchema } from '../../../shared/schemas/api-error.schema';
 import {
   CampaignSchema,
   CampaignSummarySchema,
@@ -77,15 +78,37 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
         'Changes title, dates, surveys (only the types sent) or reminder policy; with expectedUpdatedAt, only if nobody changed the campaign since. Removing questions members may have answered needs confirmRemovedQuestions.',
       request: { params: YearParamSchema, body: jsonBody(UpdateCampaignInputSchema) },
       responses: {
-        200: jsonResponse(CampaignSchema, 'Ändrad'),
+        200: jsonResponse(
+          CampaignSchema.extend({
+            staleScores: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe(
+                'After a survey change: how many submitted responses now have a stored score that is out of date ' +
+                  '(the export, scorecards and review show it until POST …/rescore or a publish). Left out when it ' +
+                  'could not be counted.',
+              ),
+          }),
+          'Ändrad',
+        ),
         ...commonErrors,
         404: errorResponse('Saknas'),
-        409: errorResponse(
-          'Kampanjen har ändrats sedan expectedUpdatedAt (version_conflict, med den sparade i current), eller ' +
-            'ändringen tar bort frågor som medlemmarna kan ha svarat på och confirmRemovedQuestions nämner inte ' +
-            'exakt dem (questions_removed, med frågorna per enkät i details)',
+        409: jsonResponse(
+          ApiErrorSchema.extend({
+            current: CampaignSchema.optional().describe(
+              'With version_conflict: the campaign as it is stored now, to show what changed.',
+            ),
+          }),
+          'Kampanjen har ändrats sedan expectedUpdatedAt (version_conflict, med den sparade kampanjen i current), ' +
+            'eller ändringen tar bort frågor som medlemmarna kan ha svarat på och confirmRemovedQuestions nämner ' +
+            'inte exakt dem (questions_removed, med frågorna per enkät i details)',
         ),
-        422: errorResponse('Bryter mot en regel, t.ex. felaktig poängsättning (invalid_scoring)'),
+        422: errorResponse(
+          'Bryter mot en regel, t.ex. felaktig poängsättning (invalid_scoring) eller felaktiga datum (invalid_dates), ' +
+            'eller ändrades av någon annan samtidigt utan expectedUpdatedAt (campaign_changed; ladda om)',
+        ),
       },
     }),
     async (c) =>

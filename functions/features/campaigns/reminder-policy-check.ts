@@ -14,6 +14,7 @@ function invalidPolicy(errors: PolicyIssue[]): InputValidationError {
       path: ['reminderPolicy', ...error.path],
       code: error.code,
       message: error.message,
+      messageEn: error.messageEn,
     })),
   );
 }

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { contactIssue, contactIssueText } from '../../../shared/contacts-import/messages';
-import { parseContactsCsv } from '../../../shared/contacts-import/parse-contacts-csv';
+import { z } from 'zod';
+import { contactIssueText } from '../../../shared/contacts-import/messages';
+import { parseContactsCsv, type RowProblem } from '../../../shared/contacts-import/parse-contacts-csv';
 import {
   type ContactImportCommitInput,
   type ContactImportCommitOutcome,
@@ -26,6 +27,13 @@ import type { SessionService } from '../auth/session.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ContactRepository } from './contact.repository';
 import { auditChange, auditSummary, ContactService } from './contact.service';
+
+/** The start of a commit, stored on the preview by its first run (`claimStart`). */
+const CommitStartSchema = z.object({
+  at: z.string(),
+  counts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+});
+type CommitStart = z.infer<typeof CommitStartSchema>;
 
 /** A preview can be committed for this long; checked in code, the item's TTL only cleans up. */
 export const IMPORT_PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
@@ -69,23 +77,24 @@ export class ContactImportService {
 
   /** Parses the CSV, checks every row against the register and the admins, and stores the preview (two queries, one write). */
   async preview(csv: string, actor: string): Promise<ContactImportPlannedPreview> {
-    const parsed = parseContactsCsv(csv);
     const register = await this.deps.organisations.register();
     const adminAddresses = await this.deps.adminAddresses.all();
     const organisations = new Set(register.map((entry) => entry.organisation.id));
     const byEmail = contactsByEmail(register);
+    // The register's checks run inside the parser, so their errors share its cap and "… N more" line.
+    const parsed = parseContactsCsv(csv, (row): RowProblem | undefined => {
+      if (!organisations.has(row.organisationId)) {
+        return { column: 'kod', text: contactIssueText.unknownOrganisation(row.organisationId) };
+      }
+      if (!byEmail.has(row.email) && adminAddresses.has(row.email)) {
+        return { column: 'e-post', text: contactIssueText.emailIsAdmin(row.email) };
+      }
+      return undefined;
+    });
     const errors: ContactImportIssue[] = [...parsed.errors];
     const valid: ContactImportPreview['valid'] = [];
     for (const row of parsed.valid) {
-      if (!organisations.has(row.organisationId)) {
-        errors.push(contactIssue(row.row, 'kod', contactIssueText.unknownOrganisation(row.organisationId)));
-        continue;
-      }
       const existing = byEmail.get(row.email);
-      if (!existing && adminAddresses.has(row.email)) {
-        errors.push(contactIssue(row.row, 'e-post', contactIssueText.emailIsAdmin(row.email)));
-        continue;
-      }
       const change = changeOf(row, existing);
       valid.push(
         change === 'changed' && existing
@@ -137,7 +146,9 @@ export class ContactImportService {
    * Applies a stored preview. Throws NotFoundError for an unknown id, DomainRuleError
    * `import_has_errors` (details: the errors) or `import_expired`, StateConflictError
    * `email_is_admin` (before writing anything) when a new contact's address has become an admin's
-   * since the preview. A second commit answers the first one's result with `alreadyCommitted: true`.
+   * since the preview. A second commit answers the first one's result with `alreadyCommitted: true`;
+   * so do commits sent at the same time, all but the one whose result is stored, and they write one
+   * `contact.import.commit` audit entry between them.
    *
    * `input.replace` lists the rows whose current role holders are removed (422
    * `unknown_replacement` for a row that is no candidate); without it nothing is removed. The first
@@ -172,12 +183,12 @@ export class ContactImportService {
     if (madeAdmin) throw emailIsAdminError(madeAdmin.email);
     const replaceRows = await this.settleChoice(preview, input.replace);
     if (replaceRows === undefined) return this.commit(id, actor, input);
-    const counts = { created: 0, updated: 0, unchanged: 0 };
-    for (const row of preview.valid) {
-      const outcome = await this.apply(id, row, byEmail.get(row.email), actor);
-      counts[outcome]++;
-    }
+    const start = await this.claimStart(item, preview, byEmail, now);
+    // Another run began the commit meanwhile: read again and finish it alongside that run.
+    if (!start) return this.commit(id, actor, input);
+    for (const row of preview.valid) await this.apply(id, row, byEmail.get(row.email), actor);
     const replacedIds = await this.replaceHolders(preview, replaceRows, register, actor);
+    const { counts } = start;
     const result: ContactImportCommitOutcome = {
       id,
       committedAt: now,
@@ -185,12 +196,18 @@ export class ContactImportService {
       replaced: replacedIds.length,
       alreadyCommitted: false,
     };
-    await this.deps.audit.record({
-      actor,
-      action: 'contact.import.commit',
-      target: `contact-import:${id}`,
-      after: { rows: preview.rows, ...counts, replaced: replacedIds.length, replacedContacts: replacedIds },
-    });
+    // Before finishing, so a crash between the two repeats it on the re-run rather than lose it; keyed
+    // by the commit's start, so a repeat, or runs sent at once, write one entry (as the emissions
+    // import's commit does).
+    await this.deps.audit.record(
+      {
+        actor,
+        action: 'contact.import.commit',
+        target: `contact-import:${id}`,
+        after: { rows: preview.rows, ...counts, replaced: replacedIds.length, replacedContacts: replacedIds },
+      },
+      { id: `contact-import-commit-${id}`, at: start.at },
+    );
     try {
       await this.deps.store.update(
         keys.contactImport(id),
@@ -206,6 +223,45 @@ export class ContactImportService {
       return this.commit(id, actor);
     }
     return result;
+  }
+
+  /**
+   * When the commit began and what it does, fixed by the first run that gets here (one conditional
+   * UpdateItem): the counts compare the rows with the register that run read, so a re-run after a
+   * failure, or a run sent at the same moment, which finds the first one's contacts already made,
+   * answers and audits the same. Undefined when another run claimed it meanwhile (the caller reads
+   * again).
+   */
+  private async claimStart(
+    item: Record<string, unknown>,
+    preview: ContactImportPlannedPreview,
+    byEmail: Map<string, Contact>,
+    now: string,
+  ): Promise<CommitStart | undefined> {
+    const stored = CommitStartSchema.safeParse(item.commitStart);
+    if (stored.success) return stored.data;
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    for (const row of preview.valid) {
+      const existing = byEmail.get(row.email);
+      const change = changeOf(row, existing);
+      counts[change === 'new' ? 'created' : change === 'changed' ? 'updated' : 'unchanged']++;
+    }
+    const start: CommitStart = { at: now, counts };
+    try {
+      await this.deps.store.update(
+        keys.contactImport(preview.id),
+        { set: { commitStart: start } },
+        {
+          kind: 'expression',
+          expression: 'attribute_not_exists(commitStart) AND attribute_not_exists(commitResult)',
+          onFail: () => new DomainRuleError('import_commit_started', 'started concurrently'),
+        },
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'import_commit_started') throw error;
+      return undefined;
+    }
+    return start;
   }
 
   /**

@@ -44,7 +44,8 @@ export function registerReminderRoutes(app: OpenAPIHono<AppEnv>, deps: ReminderR
       path: '/api/admin/campaigns/{year}/reminders/run',
       ...admin,
       summary:
-        'Runs the reminders job now. With dryRun nothing changes and the answer says who would be reminded at `at`; ' +
+        'Runs the reminders job now. The body is required and names `dryRun` (400 without it, so a missing body ' +
+        'never sends). With dryRun nothing changes and the answer says who would be reminded at `at`; ' +
         'a real run with `at` (time travel) is allowed in the local stack only. A real run needs an open campaign ' +
         'that takes answers at that time; a dry run is refused only for a closed or published campaign, and on a ' +
         'draft previews what would be sent at `at` once the campaign is open. A refused run answers 422 ' +

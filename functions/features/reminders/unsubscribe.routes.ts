@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { ENGLISH_ERROR_MESSAGES, prefersEnglish } from '../../../shared/i18n/error-messages';
+import { localiseErrorMessage, prefersEnglish } from '../../../shared/i18n/error-messages';
 import { escapeHtml } from '../../../shared/i18n/escape-html';
+import { inputText } from '../../../shared/i18n/input-messages';
 import {
   OneClickUnsubscribeFormSchema,
   UnsubscribeInputSchema,
@@ -11,9 +12,9 @@ import {
   UnsubscribeResultSchema,
 } from '../../../shared/reminders/reminder-run.schema';
 import { readSecret, type SecretSource } from '../../app-deps';
-import { DomainError, InputValidationError } from '../../errors/domain-errors';
-import { httpStatusOf } from '../../errors/http-error-map';
+import { InputValidationError } from '../../errors/domain-errors';
 import type { AppEnv } from '../../http/app-env';
+import { errorAnswerOf } from '../../http/error-handler';
 import { type Access, errorResponse } from '../../http/openapi-helpers';
 import type { EmailStateService } from './email-state.service';
 import { type UnsubscribeSubject, verifyUnsubscribeToken } from './unsubscribe-token';
@@ -34,9 +35,15 @@ const htmlOrJson = (description: string) => ({
   },
 });
 
+/** An error: the page for a browser, the API's error format for a client that asks for JSON. */
+const errorPageOrJson = (description: string) => ({
+  description,
+  content: { 'text/html': { schema: z.string() }, ...errorResponse(description).content },
+});
+
 function invalidToken(): InputValidationError {
   return new InputValidationError('Länken för att avsluta påminnelser är ogiltig. Kopiera hela länken från e-posten.', [
-    { path: ['token'], code: 'invalid_token', message: 'Ogiltig eller ändrad länk.' },
+    { path: ['token'], code: 'invalid_token', ...inputText('unsubscribeLink') },
   ]);
 }
 
@@ -139,18 +146,37 @@ const ENGLISH_PAGE_ERRORS: Record<string, string> = {
   invalid_input: 'The link to stop reminders is not valid. Copy the whole link from the email.',
 };
 
+/** The error as a page in the browser's language, with the status and code the JSON answer has. */
 function errorPage(c: Context<AppEnv>, error: unknown): Response {
-  if (!(error instanceof DomainError)) throw error;
-  const status = httpStatusOf(error);
+  const { status, code, message } = errorAnswerOf(error);
   const lang = pageLanguage(c);
-  const english = ENGLISH_PAGE_ERRORS[error.code] ?? ENGLISH_ERROR_MESSAGES[error.code] ?? error.message;
-  return c.html(
+  const english = ENGLISH_PAGE_ERRORS[code] ?? localiseErrorMessage(code, message, 'en');
+  const html =
     lang === 'en'
       ? page('en', 'That did not work', `<p>${escapeHtml(english)}</p>`)
-      : page('sv', 'Det gick inte', `<p>${escapeHtml(error.message)}</p>${englishLine(escapeHtml(english))}`),
+      : page('sv', 'Det gick inte', `<p>${escapeHtml(message)}</p>${englishLine(escapeHtml(english))}`);
+  return new Response(html, {
     status,
-  );
+    headers: { 'content-type': 'text/html; charset=UTF-8', vary: 'Accept-Language' },
+  });
 }
+
+/**
+ * A browser gets every error of these routes as the page, whichever step raised it: the query or
+ * form check, the content type (a form sent as text/plain), the token, the store. The error has
+ * been answered as JSON (and logged) by the app's error handler by now; this replaces the answer.
+ * A client that asks for JSON keeps it.
+ */
+const pagesForBrowsers: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.error && !wantsJson(c)) c.res = errorPage(c, c.error);
+};
+
+/** Any query or body that does not validate names the token: it is all these routes take. */
+const tokenHook = (result: { success: boolean }): undefined => {
+  if (!result.success) throw invalidToken();
+  return undefined;
+};
 
 /**
  * The one-click unsubscribe link in every reminder. GET shows who the link is for and a confirm
@@ -161,7 +187,7 @@ function errorPage(c: Context<AppEnv>, error: unknown): Response {
  */
 export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, deps: UnsubscribeRouteDeps): void {
   const { emailStates, access, secret } = deps;
-  const open = { 'x-access': 'public' as const, middleware: [access('public')] };
+  const open = { 'x-access': 'public' as const, middleware: [pagesForBrowsers, access('public')] };
 
   app.openapi(
     createRoute({
@@ -172,21 +198,19 @@ export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, deps: Unsubs
       request: { query: UnsubscribeQuerySchema },
       responses: {
         200: htmlOrJson('Bekräftelsesidan'),
-        400: errorResponse('Ogiltig länk'),
-        404: errorResponse('Kontaktpersonen finns inte längre'),
+        400: errorPageOrJson(
+          'Ogiltig länk (invalid_input, också för en token som saknas, finns två gånger eller är för lång)',
+        ),
+        404: errorPageOrJson('Kontaktpersonen finns inte längre'),
       },
     }),
     async (c) => {
       const { token } = c.req.valid('query');
-      try {
-        const result = await emailStates.describe(subjectOf(await readSecret(secret), token));
-        if (wantsJson(c)) return c.json(result, 200);
-        return c.html(confirmPage(pageLanguage(c), token ?? '', result), 200);
-      } catch (error) {
-        if (wantsJson(c)) throw error;
-        return errorPage(c, error) as never;
-      }
+      const result = await emailStates.describe(subjectOf(await readSecret(secret), token));
+      if (wantsJson(c)) return c.json(result, 200);
+      return c.html(confirmPage(pageLanguage(c), token ?? '', result), 200);
     },
+    tokenHook,
   );
 
   app.openapi(
@@ -207,24 +231,22 @@ export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, deps: Unsubs
       },
       responses: {
         200: htmlOrJson('Avslutat'),
-        400: errorResponse('Ogiltig länk'),
-        404: errorResponse('Kontaktpersonen finns inte längre'),
+        400: errorPageOrJson(
+          'Ogiltig länk (invalid_input, också för en token som saknas, finns två gånger eller är för lång)',
+        ),
+        404: errorPageOrJson('Kontaktpersonen finns inte längre'),
       },
     }),
     async (c) => {
       const json = wantsJson(c);
-      try {
-        const body = json
-          ? (c.req.valid('json') as { token?: string })
-          : (c.req.valid('form') as { token?: string } | undefined);
-        const token = c.req.valid('query').token ?? body?.token;
-        const result = await emailStates.unsubscribe(subjectOf(await readSecret(secret), token));
-        if (json) return c.json(result, 200);
-        return c.html(donePage(pageLanguage(c), result), 200);
-      } catch (error) {
-        if (json) throw error;
-        return errorPage(c, error) as never;
-      }
+      const body = json
+        ? (c.req.valid('json') as { token?: string })
+        : (c.req.valid('form') as { token?: string } | undefined);
+      const token = c.req.valid('query').token ?? body?.token;
+      const result = await emailStates.unsubscribe(subjectOf(await readSecret(secret), token));
+      if (json) return c.json(result, 200);
+      return c.html(donePage(pageLanguage(c), result), 200);
     },
+    tokenHook,
   );
 }

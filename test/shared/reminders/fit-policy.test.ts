@@ -28,6 +28,8 @@ describe('validatePolicy with holidays', () => {
           code: 'step_after_close',
           message:
             'Sista dagen-påminnelsen skulle skickas 2026-12-24 08:00 (julafton), flyttad till sändfönstret 2026-12-28 08:00, men enkäten stänger 2026-12-24 23:59.',
+          messageEn:
+            'The last-day reminder would go out 2026-12-24 08:00 (julafton), moved into the send window at 2026-12-28 08:00, but the survey closes 2026-12-24 23:59.',
         },
       ],
     });
@@ -71,12 +73,16 @@ describe('fitPolicyToCampaign', () => {
           code: 'step_after_close',
           message:
             'Påminnelsen 2 dagar före stängning skulle skickas 2026-12-25 08:00 (juldagen), flyttad till sändfönstret 2026-12-28 08:00, men enkäten stänger 2026-12-27 16:40.',
+          messageEn:
+            'The reminder 2 days before closing would go out 2026-12-25 08:00 (juldagen), moved into the send window at 2026-12-28 08:00, but the survey closes 2026-12-27 16:40.',
         },
         {
           step: 'last-day',
           code: 'step_after_close',
           message:
             'Sista dagen-påminnelsen skulle skickas 2026-12-27 08:00, flyttad till sändfönstret 2026-12-28 08:00, men enkäten stänger 2026-12-27 16:40.',
+          messageEn:
+            'The last-day reminder would go out 2026-12-27 08:00, moved into the send window at 2026-12-28 08:00, but the survey closes 2026-12-27 16:40.',
         },
       ],
       warnings: [],

@@ -138,7 +138,13 @@ describe('validatePolicy', () => {
     // Assert
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toContainEqual({ path, code, message: expect.stringContaining(text) });
+    expect(result.errors).toContainEqual({
+      path,
+      code,
+      message: expect.stringContaining(text),
+      // The English is worded in English, not the Swedish again.
+      messageEn: expect.not.stringMatching(/[åäöÅÄÖ]/),
+    });
   });
 
   it('rejects a step before opening when there is no invitation', () => {
