@@ -51,6 +51,10 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
     audit,
     access,
     now: () => deps.clock.now(),
+    contacts: repositories.contacts,
+    mail: deps.mail,
+    baseUrl: deps.config.baseUrl,
+    log,
   });
   registerResponseReviewRoutes(app, {
     review: new ResponseReviewService({

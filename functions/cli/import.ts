@@ -13,7 +13,10 @@ import { AuditLog } from '../features/audit/audit.log';
 import { EmissionRepository } from '../features/emissions/emission.repository';
 import { ImportRepository } from '../features/imports/import.repository';
 import { ImportService } from '../features/imports/import.service';
+import { PublishedRespondents } from '../features/klimatlaget/published-respondents';
+import { ReportRepository } from '../features/klimatlaget/report.repository';
 import { OrganisationRepository } from '../features/organisations/organisation.repository';
+import { ResponseRepository } from '../features/responses/response.repository';
 import { cliText } from '../local/cli-language';
 import { failWith, runCommand } from '../local/command-line';
 import { systemClock } from '../ports/clock';
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
       organisations: new OrganisationRepository(store),
       audit: new AuditLog(store, systemClock),
       clock: systemClock,
+      published: new PublishedRespondents(new ReportRepository(store), new ResponseRepository(store)),
     });
 
     const preview = await withProgress(text.reading, (onProgress) =>

@@ -58,6 +58,11 @@ export const IMPORT_ISSUE_CODES = [
   'more_warnings',
   // Added by the API, which knows the earlier imports.
   'same_file_committed',
+  // Added by the API, which knows the stored emissions and the published years.
+  'partial_year',
+  'partial_year_more',
+  'published_year_changed',
+  'published_year_rollback',
 ] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
 
@@ -83,6 +88,11 @@ export function formatEnglishNumber(value: number): string {
 /** Both readings of a number, so a message can use each in its own language. */
 function num(value: number): [string, string] {
   return [formatSwedishNumber(value), formatEnglishNumber(value)];
+}
+
+/** "1 tonne", "2 tonnes": English agrees with the figure (Swedish "ton" does not change). */
+function tonnesEn(text: string): string {
+  return `${text} ${/^[-−]?1$/.test(text) ? 'tonne' : 'tonnes'}`;
 }
 
 /** What the first bytes of a file say it is, in Swedish and English. */
@@ -144,7 +154,7 @@ export const issueText = {
   sheetEmpty: (sheet: string, fileName: string) =>
     text(
       'sheet_empty',
-      `Bladet "${sheet}" i filen "${fileName}" är tomt.`,
+      `Fliken "${sheet}" i filen "${fileName}" är tom.`,
       `The sheet "${sheet}" in the file "${fileName}" is empty.`,
     ),
   oldXls: (fileName: string) =>
@@ -186,17 +196,16 @@ export const issueText = {
   sheetPartMissing: (sheet: string) =>
     text(
       'xlsx_damaged',
-      `Bladet "${sheet}" saknas i Excel-filen; filen är skadad.`,
+      `Fliken "${sheet}" saknas i Excel-filen; filen är skadad.`,
       `The sheet "${sheet}" is missing from the Excel file; the file is damaged.`,
     ),
-  xlsxNoSheets: () =>
-    text('xlsx_no_sheets', 'Excel-filen innehåller inga kalkylblad.', 'The Excel file has no sheets.'),
+  xlsxNoSheets: () => text('xlsx_no_sheets', 'Excel-filen innehåller inga flikar.', 'The Excel file has no sheets.'),
   sheetNotFound: (sheet: string | undefined, sheetNames: readonly string[]) => {
     const names = sheetNames.map((name) => `"${name}"`).join(', ');
     return text(
       'sheet_not_found',
-      `Excel-filen har inget blad som heter "${sheet}". Bladen i filen är: ${names}.`,
-      `The Excel file has no sheet named "${sheet}". The sheets in the file are: ${names}.`,
+      `Excel-filen har ingen flik som heter "${sheet}". Flikarna i filen är: ${names}. Skriv en av dem i fältet "Flik".`,
+      `The Excel file has no sheet named "${sheet}". The sheets in the file are: ${names}. Enter one of them in the "Sheet" field.`,
     );
   },
   zipNotWorkbook: () =>
@@ -213,11 +222,29 @@ export const issueText = {
       `The file "${fileName}" is named .xlsx but holds text; it was read as CSV.`,
     ),
   noHeaderRow: (limit: number) =>
-    text(
-      'no_header_row',
-      `Hittade ingen rubrikrad bland de första ${limit} raderna. ${EXPECTED_HEADER[0]}`,
-      `Found no header row among the first ${limit} rows. ${EXPECTED_HEADER[1]}`,
-    ),
+    limit === 1
+      ? text(
+          'no_header_row',
+          `Den enda raden är ingen rubrikrad. ${EXPECTED_HEADER[0]}`,
+          `The only row is not a header row. ${EXPECTED_HEADER[1]}`,
+        )
+      : text(
+          'no_header_row',
+          `Hittade ingen rubrikrad bland de första ${limit} raderna. ${EXPECTED_HEADER[0]}`,
+          `Found no header row among the first ${limit} rows. ${EXPECTED_HEADER[1]}`,
+        ),
+  /**
+   * The same issue, read from one sheet of a workbook with others: names them and the field that
+   * picks one, since the data is often on a later sheet than the first.
+   */
+  withOtherSheetsHint: (issue: IssueText, sheet: string, others: readonly string[]) => {
+    const names = others.map((name) => `"${name}"`).join(', ');
+    return {
+      ...issue,
+      message: `${issue.message} Läste fliken "${sheet}"; filen har också ${plural(others.length, 'fliken', 'flikarna')} ${names}. Välj fliken med utsläppen i fältet "Flik".`,
+      messageEn: `${issue.messageEn} Read the sheet "${sheet}"; the file also has the ${plural(others.length, 'sheet', 'sheets')} ${names}. Choose the sheet with the emissions in the "Sheet" field.`,
+    };
+  },
   /** A row that names some columns but not enough to read emissions: what it has, in column order. */
   headerIncomplete: (
     row: number,
@@ -426,13 +453,13 @@ export const issueText = {
     tonnes: number,
   ) => {
     const [earlierSv, earlierEn] = num(earlier);
-    const [tonnesSv, tonnesEn] = num(tonnes);
+    const [tonnesSv, tonnesText] = num(tonnes);
     return text(
       'conflicting_values',
       `Rad ${row} och rad ${earlierRow} anger olika utsläpp för ${organisation} år ${year}, sektor "${sector}": ` +
         `${earlierSv} respektive ${tonnesSv} ton CO2e. Förväntade samma värde eller bara en rad; ta bort den felaktiga raden.`,
       `Rows ${earlierRow} and ${row} give different emissions for ${organisation} in ${year}, sector "${sector}": ` +
-        `${earlierEn} and ${tonnesEn} tonnes CO2e. Expected the same value or only one row; remove the wrong one.`,
+        `${earlierEn} and ${tonnesEn(tonnesText)} CO2e. Expected the same value or only one row; remove the wrong one.`,
     );
   },
   populationDiffers: (
@@ -462,14 +489,14 @@ export const issueText = {
     firstSubRow: number,
     subSum: number,
   ) => {
-    const [tonnesSv, tonnesEn] = num(tonnes);
+    const [tonnesSv, tonnesText] = num(tonnes);
     const [sumSv, sumEn] = num(subSum);
     return text(
       'subsectors_differ',
       `Rad ${row}: ${sector.sv} för ${organisation} år ${year} är ${tonnesSv} ton CO2e men undersektorerna (från rad ${firstSubRow}) ` +
         `summerar till ${sumSv} ton CO2e. Huvudsektorns värde används.`,
-      `Row ${row}: ${sector.en} for ${organisation} in ${year} is ${tonnesEn} tonnes CO2e but the sub-sectors (from row ${firstSubRow}) ` +
-        `add up to ${sumEn} tonnes CO2e. The main sector's value is used.`,
+      `Row ${row}: ${sector.en} for ${organisation} in ${year} is ${tonnesEn(tonnesText)} CO2e but the sub-sectors (from row ${firstSubRow}) ` +
+        `add up to ${tonnesEn(sumEn)} CO2e. The main sector's value is used.`,
     );
   },
   totalWithoutSectors: (row: number, organisation: string, year: number) =>
@@ -495,8 +522,8 @@ export const issueText = {
       `Rad ${row}: totalen för ${organisation} år ${year} är ${totalSv} ton CO2e men sektorerna summerar till ` +
         `${sectorsSv} ton CO2e${withoutInternational ? ' utan utrikes transporter' : ''} (skillnad ${percentSv} %). ` +
         'Sektorerna importeras, totalen inte; kontrollera att alla sektorer finns med.',
-      `Row ${row}: the total for ${organisation} in ${year} is ${totalEn} tonnes CO2e but the sectors add up to ` +
-        `${sectorsEn} tonnes CO2e${withoutInternational ? ' without international transport' : ''} (a difference of ${percentEn} %). ` +
+      `Row ${row}: the total for ${organisation} in ${year} is ${tonnesEn(totalEn)} CO2e but the sectors add up to ` +
+        `${tonnesEn(sectorsEn)} CO2e${withoutInternational ? ' without international transport' : ''} (a difference of ${percentEn} %). ` +
         'The sectors are imported, the total is not; check that every sector is there.',
     );
   },
@@ -531,5 +558,79 @@ export const issueText = {
       'same_file_committed',
       `Samma fil sparades redan ${date} av ${by}. Att spara den igen ändrar ingenting.`,
       `The same file was saved already on ${date} by ${by}. Saving it again changes nothing.`,
+    ),
+  /**
+   * Years of one organisation that, with the file saved, lack sectors the organisation has in
+   * other years; `latestYear` when the newest of them becomes its latest year.
+   */
+  partialYear: (
+    organisation: string,
+    years: readonly { year: number; present: readonly { sv: string; en: string }[]; expected: number }[],
+    latestYear: number | null,
+  ) => {
+    const listSv = years
+      .map(
+        (y) =>
+          `${y.year}: ${y.present.length} av ${y.expected}${y.present.length > 0 ? ` (${y.present.map((p) => p.sv).join(', ')})` : ''}`,
+      )
+      .join('; ');
+    const listEn = years
+      .map(
+        (y) =>
+          `${y.year}: ${y.present.length} of ${y.expected}${y.present.length > 0 ? ` (${y.present.map((p) => p.en).join(', ')})` : ''}`,
+      )
+      .join('; ');
+    return text(
+      'partial_year',
+      `${organisation} får år med bara några av de sektorer organisationen har andra år, så årets summa blir ofullständig. ` +
+        `Sektorer: ${listSv}.` +
+        (latestYear === null
+          ? ''
+          : ` ${latestYear} blir organisationens senaste år, så dess utsläpp per invånare och Utfall räknas på den ofullständiga summan.`) +
+        ' Ta med alla sektorer för året om det är möjligt.',
+      `${organisation} gets years with only some of the sectors it has in other years, so the year's total is incomplete. ` +
+        `Sectors: ${listEn}.` +
+        (latestYear === null
+          ? ''
+          : ` ${latestYear} becomes its latest year, so its emissions per inhabitant and Utfall are computed from the incomplete total.`) +
+        ' Include every sector for the year if you can.',
+    );
+  },
+  partialYearMore: (count: number) =>
+    text(
+      'partial_year_more',
+      `Ytterligare ${count} organisationer får år med bara några av sina sektorer.`,
+      `${count} more organisations get years with only some of their sectors.`,
+    ),
+  /**
+   * Saving the file changes emissions of organisations that responded in a published year.
+   * `frozen`: that year's Utfall was frozen at publish (else its scorecards read current emissions).
+   */
+  publishedYearChanged: (year: number, revision: number, date: string, count: number, frozen: boolean) =>
+    text(
+      'published_year_changed',
+      `Klimatläget ${year} är publicerat (version ${revision}, ${date}), och ${count} av organisationerna vars utsläpp filen ändrar svarade det året. ` +
+        (frozen
+          ? `Det publicerade Utfallet ändras inte: resultatkort och exporter för ${year} visar det som publicerades. Publicera ${year} igen för att ta med de nya värdena.`
+          : `${year} publicerades innan Utfall sparades vid publiceringen, så resultatkort och exporter för ${year} räknar Utfall från de aktuella utsläppen och ändras av importen, men inte den publicerade rapporten. Publicera ${year} igen för att låsa Utfallet.`),
+      `Klimatläget ${year} is published (version ${revision}, ${date}), and ${count} of the organisations whose emissions the file changes responded that year. ` +
+        (frozen
+          ? `The published Utfall does not change: scorecards and exports for ${year} show what was published. Publish ${year} again to include the new values.`
+          : `${year} was published before Utfall was stored at publishing, so scorecards and exports for ${year} compute Utfall from the current emissions and change with this import, while the published report does not. Publish ${year} again to fix Utfall.`),
+    ),
+  /** Rolling back an import changes emissions of organisations a published year rests on. */
+  publishedYearRollback: (year: number, revision: number, date: string, count: number, frozen: boolean) =>
+    text(
+      'published_year_rollback',
+      frozen
+        ? `Klimatläget ${year} (version ${revision}, ${date}) publicerades med värden från den här importen för ${count} organisationer. ` +
+            `Det publicerade Utfallet ändras inte när importen ångras, men publiceras ${year} igen räknas det utan dem.`
+        : `Klimatläget ${year} (version ${revision}, ${date}) publicerades innan Utfall sparades vid publiceringen, och ${count} av organisationerna som importen ändrade svarade det året. ` +
+            `Deras Utfall i resultatkort och exporter för ${year} räknas från de aktuella utsläppen och ändras när importen ångras; den publicerade rapporten ändras inte.`,
+      frozen
+        ? `Klimatläget ${year} (version ${revision}, ${date}) was published with values from this import for ${count} organisations. ` +
+            `The published Utfall does not change when the import is rolled back, but publishing ${year} again computes it without them.`
+        : `Klimatläget ${year} (version ${revision}, ${date}) was published before Utfall was stored at publishing, and ${count} of the organisations this import changed responded that year. ` +
+            `Their Utfall in scorecards and exports for ${year} is computed from the current emissions and changes when the import is rolled back; the published report does not.`,
     ),
 } satisfies Record<string, (...args: never[]) => IssueText>;

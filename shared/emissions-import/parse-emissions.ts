@@ -3,7 +3,7 @@ import { ImportFileError } from './errors';
 import type { ParsedImport } from './import.schema';
 import { IssueList } from './issues';
 import { checkHeaderMerges, fillMergedDataCells, withMergeHint } from './merged-cells';
-import { issueText } from './messages';
+import { type IssueText, issueText } from './messages';
 import { createOrganisationMatcher, type RegisteredOrganisation } from './organisation-matching';
 import { type ReadTable, readTable } from './read-file';
 import { RowReader } from './row-reader';
@@ -65,7 +65,7 @@ export async function parseEmissionsFile(
 
   const detected = detectLayout(read.table.rows);
   if (!detected.ok) {
-    issues.error(detected.row, null, withMergeHint(detected.issue, read.table));
+    issues.error(detected.row, null, withSheetsHint(withMergeHint(detected.issue, read.table), read));
     return { ...emptyResult(issues, null), ...base };
   }
   const detection = detected.detection;
@@ -110,6 +110,13 @@ export async function parseEmissionsFile(
     errors,
     warnings,
   };
+}
+
+/** Names the workbook's other sheets when the one read has no usable header row. */
+function withSheetsHint(issue: IssueText, read: ReadTable): IssueText {
+  const sheet = read.table.name;
+  const others = (read.sheetNames ?? []).filter((name) => name !== sheet);
+  return sheet === undefined || others.length === 0 ? issue : issueText.withOtherSheetsHint(issue, sheet, others);
 }
 
 function emptyResult(issues: IssueList, detection: LayoutDetection | null): ParsedImport {

@@ -8,6 +8,8 @@ import { isBlank, type SheetTable } from './table';
 export interface ReadTable {
   fileType: 'xlsx' | 'csv';
   table: SheetTable;
+  /** Every sheet of an XLSX workbook, in tab order. */
+  sheetNames?: string[];
   encoding?: TextEncoding;
   delimiter?: Delimiter;
   /** A note for the warnings, e.g. that a .xlsx name held CSV text. */
@@ -32,7 +34,7 @@ export function readTable(bytes: Uint8Array, fileName: string, sheet?: string): 
     if (table.rows.every((row) => row.every(isBlank))) {
       throw new ImportFileError(issueText.sheetEmpty(table.name, fileName));
     }
-    return { fileType: 'xlsx', table };
+    return { fileType: 'xlsx', table, sheetNames: table.sheetNames };
   }
   if (sniffed === 'xls') {
     throw new ImportFileError(issueText.oldXls(fileName));

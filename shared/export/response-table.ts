@@ -7,7 +7,7 @@ import type { KlimatlagetReport } from '../klimatlaget/report.schema';
 import { MEDIAN_WITHHELD_SV, WITHHELD_SV, withheldNoteSv } from '../klimatlaget/suppression';
 // `YYYY-MM-DD HH:MM` in Stockholm time, sortable (shared/i18n/format-date.ts has only the long form).
 import { formatStockholm } from '../reminders/send-window';
-import type { EmissionOutcome } from '../scoring/emission-outcome.schema';
+import type { EmissionOutcome, EmissionOutcomeSource } from '../scoring/emission-outcome.schema';
 import type { ScoreResult } from '../scoring/score.schema';
 import { compileScoring } from '../scoring/scoring-plan';
 import { choiceItems, type JsonObject, localText, walkSurvey } from '../scoring/survey-json';
@@ -34,6 +34,8 @@ export interface ResponseTableInput {
   organisations: readonly ExportOrganisation[];
   responses: ReadonlyMap<string, ExportResponse>;
   emissionOutcomes?: ReadonlyMap<string, EmissionOutcome | null>;
+  /** Whether each organisation's Utfall is the one frozen at publish or computed from today's emissions. */
+  emissionOutcomeSources?: ReadonlyMap<string, EmissionOutcomeSource>;
 }
 
 export interface ResponseTable {
@@ -104,16 +106,18 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
     'Baskrav uppfyllda',
     'Utfall: år',
     'Utfall: t CO2e per invånare',
-    'Utfall: förändring sedan 1990',
-    'Utfall: förändring senaste 5 åren',
+    'Utfall: förändring sedan 1990 (%)',
+    'Utfall: förändring senaste 5 åren (%)',
     'Utfall: poäng',
     'Utfall: max',
+    'Utfall: underlag',
   ];
   const rows = input.organisations.map((organisation): Cell[] => {
     const response = input.responses.get(organisation.id);
     const data = response?.data ?? {};
     const score = response?.status === 'submitted' ? response.score : undefined;
     const outcome = input.emissionOutcomes?.get(organisation.id) ?? null;
+    const outcomeSource = input.emissionOutcomeSources?.get(organisation.id);
     return [
       organisation.id,
       organisation.name,
@@ -135,13 +139,31 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
       score ? (score.gatePassed ? YES : NO) : null,
       outcome?.latestYear ?? null,
       outcome?.perInhabitant ?? null,
-      outcome?.changeSince1990 ?? null,
-      outcome?.change5y ?? null,
+      percent(outcome?.changeSince1990),
+      percent(outcome?.change5y),
       outcome?.points ?? null,
       outcome?.max ?? null,
+      outcomeSource ? outcomeSourceCell(outcomeSource) : null,
     ];
   });
   return { header, rows };
+}
+
+/** A stored fraction (−0.68) as the percentage its "(%)" header promises (−68), to one decimal. */
+function percent(fraction: number | null | undefined): number | null {
+  return fraction === null || fraction === undefined ? null : Math.round(fraction * 1000) / 10;
+}
+
+/**
+ * Where a row's Utfall comes from, so a reader can tell a published year's frozen outcome from one
+ * computed from the emissions stored today (which a later import changes).
+ */
+export function outcomeSourceCell(source: EmissionOutcomeSource): string {
+  if (source.source === 'published') {
+    const date = source.publishedAt ? formatStockholm(new Date(source.publishedAt)).slice(0, 10) : null;
+    return ['Publicerat', date, source.revision ? `(version ${source.revision})` : null].filter(Boolean).join(' ');
+  }
+  return 'Aktuella utsläppsdata';
 }
 
 /**
@@ -225,15 +247,7 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
   rows.push([], ['Typ', 'Fråga', 'Rubrik', 'Avsnitt', 'n', 'Andel ja', 'Fördelning']);
   for (const type of ['kommun', 'region'] as const) {
     for (const q of report.byType[type].questions) {
-      rows.push([
-        type,
-        q.name,
-        q.title,
-        q.section,
-        q.n,
-        q.yes?.share ?? null,
-        q.suppressed ? WITHHELD_SV : (q.distribution?.map((d) => `${d.text}: ${d.count}`).join(', ') ?? null),
-      ]);
+      rows.push([type, q.name, q.title, q.section, q.n, q.yes?.share ?? null, distributionCell(q)]);
     }
   }
   rows.push(
@@ -279,4 +293,15 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
     }
   }
   return rows;
+}
+
+/**
+ * A question's distribution as one cell: "Ja: 12, Nej: 3". Withheld counts say so; a question
+ * nobody answered (a type without respondents) is an empty cell, not "Ja: null": nobody answered
+ * is not a figure (docs/klimatlaget.md).
+ */
+function distributionCell(q: KlimatlagetReport['byType']['kommun']['questions'][number]): Cell {
+  if (q.suppressed) return WITHHELD_SV;
+  if (!q.distribution || q.n === 0 || q.distribution.some((d) => d.count === null)) return null;
+  return q.distribution.map((d) => `${d.text}: ${d.count}`).join(', ');
 }

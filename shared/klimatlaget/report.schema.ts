@@ -3,7 +3,11 @@
  * scorecard. One schema per concept; the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
-import { EmissionOutcomeSchema } from '../scoring/emission-outcome.schema';
+import {
+  EmissionOutcomeSchema,
+  EmissionOutcomeSourceSchema,
+  FrozenEmissionOutcomesSchema,
+} from '../scoring/emission-outcome.schema';
 import { ScoreBandSchema, SectionScoreSchema } from '../scoring/score.schema';
 
 export const OrganisationTypeKeySchema = z.enum(['kommun', 'region']);
@@ -276,6 +280,11 @@ export const ReportRevisionSchema = PublishedReportSchema.extend({
   rules: ScoringRulesSchema,
   /** Stored responses whose score was refreshed with the current survey before aggregating. */
   rescored: z.number().int().min(0).default(0),
+  /**
+   * Every respondent's Utfall at publish (kansli only, never in the public report). Absent in
+   * snapshots published before outcomes were frozen: those years read the current emissions.
+   */
+  emissionOutcomes: FrozenEmissionOutcomesSchema.optional(),
 });
 export type ReportRevision = z.infer<typeof ReportRevisionSchema>;
 
@@ -383,5 +392,7 @@ export const ScorecardSchema = z.object({
   lostPoints: z.array(LostPointsSchema),
   /** Utfall: reported beside the survey score, never added into it; null without imported emissions. */
   emissionOutcome: EmissionOutcomeSchema.nullable(),
+  /** Whether `emissionOutcome` is the one frozen at publish or computed now from the stored emissions. */
+  emissionOutcomeSource: EmissionOutcomeSourceSchema.optional(),
 });
 export type Scorecard = z.infer<typeof ScorecardSchema>;

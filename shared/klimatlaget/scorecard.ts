@@ -2,7 +2,7 @@
 
 import { bandForShare } from '../scoring/bands';
 import { emissionOutcome } from '../scoring/emission-outcome';
-import type { EmissionRow } from '../scoring/emission-outcome.schema';
+import type { EmissionOutcome, EmissionOutcomeSource, EmissionRow } from '../scoring/emission-outcome.schema';
 import { passesGate } from '../scoring/score';
 import type { ScoreResult } from '../scoring/score.schema';
 import { compileScoring, type ScoringPlan } from '../scoring/scoring-plan';
@@ -95,6 +95,11 @@ export interface ScorecardInput {
   network: NetworkFigures;
   lastYear?: { year: number; score: ScoreResult };
   emissions?: readonly EmissionRow[];
+  /**
+   * The Utfall frozen at publish; when given, `emissions` is not read. A published year shows the
+   * outcome it was published with, whatever was imported since.
+   */
+  frozenOutcome?: { outcome: EmissionOutcome | null; source: EmissionOutcomeSource };
 }
 
 /**
@@ -207,6 +212,11 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
         }
       : {}),
     lostPoints,
-    emissionOutcome: input.emissions && input.emissions.length > 0 ? emissionOutcome(input.emissions) : null,
+    ...(input.frozenOutcome
+      ? { emissionOutcome: input.frozenOutcome.outcome, emissionOutcomeSource: input.frozenOutcome.source }
+      : {
+          emissionOutcome: input.emissions && input.emissions.length > 0 ? emissionOutcome(input.emissions) : null,
+          emissionOutcomeSource: { source: 'live' as const },
+        }),
   };
 }

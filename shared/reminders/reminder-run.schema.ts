@@ -56,6 +56,10 @@ export const ReminderRunResultSchema = z.object({
   sent: z.array(SentReminderSchema),
   failed: z.array(FailedReminderSchema),
   skipped: z.array(SkippedReminderSchema),
+  /** The schedule's next step after `at` and when it goes out; null when none is left (or the campaign is closed). */
+  nextSend: z.object({ stepId: z.string(), at: z.string() }).nullable().optional(),
+  /** When the send window next opens after `at` (what is left of a step due then goes out from it). */
+  windowOpensAt: z.string().optional(),
 });
 export type ReminderRunResult = z.infer<typeof ReminderRunResultSchema>;
 

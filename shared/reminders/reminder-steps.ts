@@ -112,3 +112,18 @@ export function dueStep(policy: ReminderPolicy, campaign: ReminderCampaign, at: 
   }
   return latest;
 }
+
+/**
+ * The schedule's next step after `at`, inside the campaign's answer days, and when it goes out; or
+ * null when none is left before the deadline. For the console's "Nästa utskick" after a run.
+ */
+export function nextSendAfter(
+  policy: ReminderPolicy,
+  dates: { opensAt: Date; closesAt: Date },
+  at: Date,
+): { stepId: string; at: string } | null {
+  const next = scheduleSteps(policy, dates)
+    .filter((step) => step.dueAt > at && step.dueAt >= dates.opensAt && step.dueAt < dates.closesAt)
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+  return next ? { stepId: next.id, at: next.dueAt.toISOString() } : null;
+}

@@ -119,6 +119,8 @@ export const RollbackResponseSchema = z.object({
   state: ImportStateSchema,
   alreadyRolledBack: z.boolean(),
   result: RollbackCountsSchema,
+  /** E.g. that a published year rests on the values rolled back (docs/imports.md); not a refusal. */
+  warnings: z.array(ImportIssueSchema).default([]),
 });
 export type RollbackResponse = z.infer<typeof RollbackResponseSchema>;
 

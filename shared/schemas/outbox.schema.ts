@@ -7,6 +7,7 @@ export const MailKindSchema = z.enum([
   'reminder',
   'receipt',
   'review-note',
+  'reopened',
   'other',
 ]);
 export type MailKind = z.infer<typeof MailKindSchema>;

@@ -180,4 +180,6 @@ export const ResponseReviewSchema = z.object({
   organisation: z.object({ id: z.string(), name: z.string(), type: z.enum(['kommun', 'region']) }),
   response: ReviewedResponseSchema.nullable(),
   previous: ReviewedResponseSchema.nullable(),
+  /** The most points the kansli may set per question of this year's survey (only those above 0; S6 by its review point). */
+  adjustableMax: z.record(z.string(), z.number().positive()),
 });

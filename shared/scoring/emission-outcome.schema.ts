@@ -25,3 +25,23 @@ export const EmissionOutcomeSchema = z.object({
   max: z.number().min(0),
 });
 export type EmissionOutcome = z.infer<typeof EmissionOutcomeSchema>;
+
+/**
+ * Each respondent's Utfall as a publish froze it, by organisation code (null: no emissions then).
+ * Stored with the snapshot, so a published year's scorecards and exports keep the outcome they
+ * were published with when emissions are imported or rolled back later.
+ */
+export const FrozenEmissionOutcomesSchema = z.record(z.string(), EmissionOutcomeSchema.nullable());
+export type FrozenEmissionOutcomes = z.infer<typeof FrozenEmissionOutcomesSchema>;
+
+/**
+ * Where a shown Utfall comes from: `published` is the one frozen by revision `revision`'s publish;
+ * `live` is computed now from the stored emissions (a year not yet published, a snapshot published
+ * before outcomes were frozen, or an organisation that submitted after the publish).
+ */
+export const EmissionOutcomeSourceSchema = z.object({
+  source: z.enum(['published', 'live']),
+  revision: z.number().int().min(1).optional(),
+  publishedAt: z.string().optional(),
+});
+export type EmissionOutcomeSource = z.infer<typeof EmissionOutcomeSourceSchema>;

@@ -30,8 +30,15 @@ export interface QuestionPlan {
   pageIndex: number;
   kind: ScoringKind;
   gate: boolean;
-  /** Points the question can give; 0 for gates and unscored questions. */
+  /** Points the question can give by the rules; 0 for gates and unscored questions. */
   max: number;
+  /**
+   * Points only the kansli awards on this question in its review (an override): its `reviewScore`,
+   * or for a survey written before that property, its page's remainder (see `reviewQuestionOf`).
+   * Not part of `max`: the rules never give them, so they stay out of the question lists and
+   * yes-shares; the page's maximum holds them.
+   */
+  reviewMax: number;
   /** Choice value (as string) → score. */
   choiceScores: Map<string, number>;
   cap: number | undefined;
@@ -133,6 +140,7 @@ function compileQuestion(node: ReturnType<typeof walkSurvey>['questions'][number
   const scoreTrue = points(json.scoreTrue, `${where} scoreTrue`);
   const scoreFalse = points(json.scoreFalse, `${where} scoreFalse`);
   const numberBands = kind === 'number' ? parseNumberBands(json.scoreBands, where) : [];
+  const reviewScore = points(json.reviewScore, `${where} reviewScore`);
 
   let max = 0;
   if (kind === 'choice') max = Math.max(0, ...choiceScores.values());
@@ -152,6 +160,7 @@ function compileQuestion(node: ReturnType<typeof walkSurvey>['questions'][number
     kind,
     gate,
     max: gate ? 0 : max,
+    reviewMax: gate ? 0 : reviewScore,
     choiceScores,
     cap,
     scoreTrue,
@@ -168,9 +177,60 @@ function compileQuestion(node: ReturnType<typeof walkSurvey>['questions'][number
 }
 
 function compilePage(page: PageNode, questions: QuestionPlan[]): PagePlan {
-  const sum = questions.filter((q) => q.pageIndex === page.index).reduce((acc, q) => acc + q.max, 0);
+  const own = questions.filter((q) => q.pageIndex === page.index);
+  const sum = own.reduce((acc, q) => acc + q.max + q.reviewMax, 0);
   const cap = page.json.maxScore === undefined ? undefined : points(page.json.maxScore, `Page ${page.name} maxScore`);
-  return { name: page.name, title: localText(page.json.title) ?? page.name, max: cap ?? sum };
+  const plan = { name: page.name, title: localText(page.json.title) ?? page.name, max: cap ?? sum };
+  // A survey from before `reviewScore` (campaigns copy their predecessor's): the page's `maxScore`
+  // above its questions' maxima is the review point, awarded on its one free-text question (S6).
+  const remainder = Math.round((plan.max - sum) * 1e6) / 1e6;
+  if (remainder > 0 && !own.some((q) => q.reviewMax > 0)) {
+    const question = reviewQuestionOf(own, questions);
+    if (question) question.reviewMax = remainder;
+  }
+  return plan;
+}
+
+const FREE_TEXT_INPUT_TYPES = new Set([undefined, 'text']);
+
+/**
+ * The question of a page that takes the page's review points when no question sets `reviewScore`:
+ * its only free-text question (comment or plain text) that gives no points, is answerable, and is
+ * not another question's `_comment` or `_url`. Undefined when there is none or more than one, so
+ * nothing becomes adjustable by guess.
+ */
+function reviewQuestionOf(own: QuestionPlan[], all: QuestionPlan[]): QuestionPlan | undefined {
+  const names = new Set(all.map((q) => q.name));
+  const companion = (name: string) => /_(comment|url)$/.test(name) && names.has(name.replace(/_(comment|url)$/, ''));
+  const candidates = own.filter(
+    (q) =>
+      q.max === 0 &&
+      !q.gate &&
+      q.answerable &&
+      q.isVisible === null &&
+      (q.type === 'comment' ||
+        (q.type === 'text' && FREE_TEXT_INPUT_TYPES.has(q.json.inputType as string | undefined))) &&
+      !companion(q.name),
+  );
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/**
+ * The most points the kansli may set on a question in its review: what the rules can give plus its
+ * review points. 0 for a question that gives no points (a gate, a comment): nothing to adjust.
+ */
+export function adjustableMax(question: Pick<QuestionPlan, 'max' | 'reviewMax'>): number {
+  return Math.round((question.max + question.reviewMax) * 1e6) / 1e6;
+}
+
+/** `adjustableMax` of every question that has one above 0, by name, for the review page. */
+export function adjustableMaxima(surveyJson: object): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const question of compileScoring(surveyJson).questions) {
+    const max = adjustableMax(question);
+    if (max > 0) out[question.name] = max;
+  }
+  return out;
 }
 
 function compile(surveyJson: object): ScoringPlan {

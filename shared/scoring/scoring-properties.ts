@@ -7,7 +7,15 @@
 import { Serializer } from 'survey-core';
 
 /** Names of the custom properties, for code that reads them from JSON. */
-export const SCORING_PROPERTY_NAMES = ['score', 'scoreTrue', 'scoreFalse', 'scoreBands', 'maxScore', 'gate'] as const;
+export const SCORING_PROPERTY_NAMES = [
+  'score',
+  'scoreTrue',
+  'scoreFalse',
+  'scoreBands',
+  'maxScore',
+  'gate',
+  'reviewScore',
+] as const;
 
 /**
  * Adds the properties to survey-core's Serializer; safe to call any number of times.
@@ -27,6 +35,8 @@ export function registerScoringProperties(): void {
   add('text', 'scoreBands', { isArray: true });
   add('question', 'maxScore:number');
   add('question', 'gate:boolean');
+  // Points only the kansli awards on the question in its review (S6), never by the rules.
+  add('question', 'reviewScore:number');
   add('page', 'maxScore:number');
   add('survey', 'scoreBands', { isArray: true });
   // Not scoring: where a read-only question's value comes from, e.g. "emissions.perInhabitant".

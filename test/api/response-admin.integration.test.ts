@@ -303,28 +303,30 @@ describe('before the campaign opens and after it is published', () => {
     ['reopen', REOPEN, { closesAt: '2026-06-10T21:59:00Z', reason: 'Vill komplettera' }],
     ['excuse', EXCUSE, { excused: true, reason: 'Avstår i år' }],
     ['unexcuse', EXCUSE, { excused: false, reason: 'Ångrade sig' }],
-  ])('refuses to %s once the campaign is published, as score changes are refused', async (_name, path, body) => {
-    // Arrange: Lund submitted and was excused before 2026 was published
-    const { ctx } = await world({ now: '2026-04-20T08:00:00Z' });
-    await submitScoredResponse(ctx, 2026, LUND, completeKommunAnswers());
-    await new ResponseRepository(ctx.store).adminUpdate(2026, '1280', 'kommun', { excused: true });
-    const admin = await later(ctx, '2026-05-05T08:00:00Z');
-    expect((await call(ctx, admin, 'POST', '/api/admin/campaigns/2026/publish')).status).toBe(201);
-    const target = 'excused' in body && !body.excused ? path.replace(LUND, '1280') : path;
-    const before = await new ResponseRepository(ctx.store).listByCampaign(2026);
-    // Act
-    const res = await call(ctx, admin, 'POST', target, body);
-    // Assert: the same code as a refused score override, and nothing written
-    expectRefused(res, 422, 'campaign_published', /publicerad och rapporten är låst/);
-    expect(await new ResponseRepository(ctx.store).listByCampaign(2026)).toEqual(before);
-    const override = await call(ctx, admin, 'POST', `/api/admin/campaigns/2026/responses/${LUND}/overrides`, {
-      question: 'B1',
-      points: 0,
-      reason: 'Test',
-    });
-    expect(override.body.error.code).toBe(res.body.error.code);
-    expect(override.status).toBe(res.status);
-  });
+  ])(
+    "refuses to %s once the campaign is published, while the kansli's score corrections stay possible",
+    async (_name, path, body) => {
+      // Arrange: Lund submitted and was excused before 2026 was published
+      const { ctx } = await world({ now: '2026-04-20T08:00:00Z' });
+      await submitScoredResponse(ctx, 2026, LUND, completeKommunAnswers());
+      await new ResponseRepository(ctx.store).adminUpdate(2026, '1280', 'kommun', { excused: true });
+      const admin = await later(ctx, '2026-05-05T08:00:00Z');
+      expect((await call(ctx, admin, 'POST', '/api/admin/campaigns/2026/publish')).status).toBe(201);
+      const target = 'excused' in body && !body.excused ? path.replace(LUND, '1280') : path;
+      const before = await new ResponseRepository(ctx.store).listByCampaign(2026);
+      // Act
+      const res = await call(ctx, admin, 'POST', target, body);
+      // Assert: the same code as a refused score override, and nothing written
+      expectRefused(res, 422, 'campaign_published', /Kampanjen är publicerad/);
+      expect(await new ResponseRepository(ctx.store).listByCampaign(2026)).toEqual(before);
+      const override = await call(ctx, admin, 'POST', `/api/admin/campaigns/2026/responses/${LUND}/overrides`, {
+        question: 'M1',
+        points: 0,
+        reason: 'Test',
+      });
+      expect(override.status).toBe(201);
+    },
+  );
 });
 
 describe('excusing', () => {

@@ -198,6 +198,17 @@ describe('the audit page: values in words', () => {
     );
   });
 
+  it('words a review note: its message and how many it was emailed to, no raw keys', () => {
+    // As the API records a note (functions/features/responses/response-review.service.ts).
+    const after = { message: 'Hej! Fråga 3 saknar bilaga.', emailedTo: 2 };
+    expect(summarise(after, tSv, { action: 'response.note' })).toBe(
+      'Meddelande: ”Hej! Fråga 3 saknar bilaga.”, Mejlad till (antal): 2',
+    );
+    expect(summarise(after, tEn, { action: 'response.note' })).toBe(
+      'Message: “Hej! Fråga 3 saknar bilaga.”, Emailed to (count): 2',
+    );
+  });
+
   it('has every field and value word in both languages with the same placeholders', () => {
     const keys = (Object.keys(sv) as AdminKey[]).filter(
       (key) => key.startsWith('audit.field.') || key.startsWith('audit.value.'),

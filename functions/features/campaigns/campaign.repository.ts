@@ -3,6 +3,15 @@ import { DomainRuleError } from '../../errors/domain-errors';
 import type { Item, TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
 
+/** A response as re-scoring sees it. */
+export interface ScoringInput {
+  organisationType: 'kommun' | 'region';
+  status: string;
+  data: Record<string, unknown>;
+  score: object | undefined;
+  overrides: Array<{ question: string; points: number }>;
+}
+
 /** Campaigns, one item per year, plus the lock item that allows one open campaign at a time. */
 export class CampaignRepository {
   constructor(private readonly store: TableStore) {}
@@ -30,6 +39,26 @@ export class CampaignRepository {
       attributes: ['pk'],
     });
     return page.items.length > 0;
+  }
+
+  /**
+   * What re-scoring reads of each response of the campaign (type, status, answers, stored score,
+   * overrides), for counting stale scores after a survey save: one Query of the campaign's response
+   * collection (one request per 1 MB page), never a Scan; contacts, notes and the rest stay unread.
+   */
+  async scoringInputs(year: number): Promise<ScoringInput[]> {
+    const items = await this.store.queryAll({
+      index: 'gsi1',
+      partition: keys.responsesOfCampaignPk(year),
+      attributes: ['organisationType', 'status', 'data', 'score', 'overrides'],
+    });
+    return items.map((item) => ({
+      organisationType: item.organisationType as ScoringInput['organisationType'],
+      status: String(item.status ?? ''),
+      data: (item.data as Record<string, unknown> | undefined) ?? {},
+      score: item.score as object | undefined,
+      overrides: (item.overrides as ScoringInput['overrides'] | undefined) ?? [],
+    }));
   }
 
   async create(campaign: Campaign): Promise<void> {

@@ -7,7 +7,9 @@ import type {
   UpdateCampaignInputSchema,
 } from '../../../shared/schemas/campaign.schema';
 import type { OrganisationType } from '../../../shared/schemas/organisation.schema';
+import { scoreWithOverrides } from '../../../shared/scoring/score';
 import { compileScoring, ScoringConfigError } from '../../../shared/scoring/scoring-plan';
+import { canonicalJson } from '../../../shared/scoring/survey-json';
 import { DomainRuleError, NotFoundError, StateConflictError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
@@ -146,14 +148,18 @@ export class CampaignService {
    * and the write. Surveys whose scoring does not compile throw DomainRuleError invalid_scoring.
    * Surveys that remove questions members may have answered throw StateConflictError
    * questions_removed unless `confirmRemovedQuestions` names exactly those questions (see
-   * assertRemovalConfirmed).
+   * assertRemovalConfirmed). A save that changes a survey answers `staleScores` too (see staleScores).
    */
-  async update(year: number, input: UpdateInput, actor: string): Promise<Campaign> {
+  async update(year: number, input: UpdateInput, actor: string): Promise<Campaign & { staleScores?: number }> {
     const { expectedUpdatedAt, confirmRemovedQuestions, ...patch } = input;
     const current = await this.get(year);
     if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== current.updatedAt) throw changedSince(current);
     if (current.status === 'published') {
-      throw new DomainRuleError('campaign_published', 'En publicerad kampanj kan inte ändras.');
+      throw new DomainRuleError(
+        'campaign_published',
+        'En publicerad kampanj kan inte ändras: enkäten, datumen och svaren är låsta. Ett fel i poängen rättas med ' +
+          'en justering på granskningssidan och publiceras som en ny version.',
+      );
     }
     if (patch.surveys) assertScorable(patch.surveys);
     const next: Campaign = {
@@ -189,7 +195,35 @@ export class CampaignService {
       before: change.before,
       after: change.after,
     });
-    return next;
+    if (!change.surveys) return next;
+    const staleScores = await this.staleScores(current, next);
+    return staleScores === undefined ? next : { ...next, staleScores };
+  }
+
+  /**
+   * After a survey save: how many submitted responses now have a stored score that is not what
+   * re-scoring would store (their answers and overrides scored with the saved survey), so the
+   * kansli can re-score before anyone reads the old scores. Only the types whose survey changed
+   * are scored; a draft campaign has no submitted response and costs nothing. One Query. Answers
+   * undefined when it cannot be counted (the save itself has succeeded and must not look failed).
+   */
+  private async staleScores(current: Campaign, next: Campaign): Promise<number | undefined> {
+    if (next.status === 'draft') return 0;
+    const changed = (Object.keys(next.surveys) as OrganisationType[]).filter(
+      (type) => !sameJson(current.surveys[type], next.surveys[type]),
+    );
+    if (changed.length === 0) return 0;
+    try {
+      let stale = 0;
+      for (const response of await this.repo.scoringInputs(next.year)) {
+        if (response.status !== 'submitted' || !changed.includes(response.organisationType)) continue;
+        const now = scoreWithOverrides(next.surveys[response.organisationType], response.data, response.overrides);
+        if (canonicalJson(response.score ?? null) !== canonicalJson(now)) stale++;
+      }
+      return stale;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

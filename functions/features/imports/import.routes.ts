@@ -30,7 +30,10 @@ import type { TableStore } from '../../ports/table-store';
 import type { AuditLog } from '../audit/audit.log';
 import { EmissionRepository } from '../emissions/emission.repository';
 import { registerEmissionRoutes } from '../emissions/emission.routes';
+import { PublishedRespondents } from '../klimatlaget/published-respondents';
+import { ReportRepository } from '../klimatlaget/report.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
+import { ResponseRepository } from '../responses/response.repository';
 import { ImportRepository } from './import.repository';
 import { ImportService } from './import.service';
 
@@ -298,6 +301,7 @@ export function registerEmissionImports(
     organisations: deps.organisations,
     audit: deps.audit,
     clock: deps.clock,
+    published: new PublishedRespondents(new ReportRepository(deps.store), new ResponseRepository(deps.store)),
   });
   registerImportRoutes(app, {
     service,

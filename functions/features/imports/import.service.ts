@@ -4,6 +4,7 @@ import { emissionKey } from '../../../shared/emissions-import/emission-key';
 import type { EmissionValue, ImportIssue } from '../../../shared/emissions-import/import.schema';
 import { issueText } from '../../../shared/emissions-import/messages';
 import { MAX_IMPORT_BYTES, parseEmissionsFile } from '../../../shared/emissions-import/parse-emissions';
+import { partialYearWarnings } from '../../../shared/emissions-import/partial-years';
 import type {
   CommitCounts,
   CommitResponse,
@@ -21,6 +22,7 @@ import {
   type EmissionRepository,
   forEachLimited,
 } from '../emissions/emission.repository';
+import type { PublishedYearRespondents } from '../klimatlaget/published-respondents';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { HistoryEntry, ImportRecord, ImportRepository, PlannedChange } from './import.repository';
 
@@ -50,6 +52,11 @@ interface ImportServiceDeps {
   organisations: OrganisationRepository;
   audit: AuditLog;
   clock: Clock;
+  /**
+   * The published years and their respondents, for the warnings that saving or rolling back
+   * changes emissions a published year rests on. Without it no such warning is given.
+   */
+  published?: { list(): Promise<PublishedYearRespondents[]> };
 }
 
 /**
@@ -89,7 +96,15 @@ export class ImportService {
     const diff = diffEmissions(parsed.values, [...existing.values()]);
     const id = randomUUID();
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const warnings = [...parsed.warnings, ...(await this.sameFileWarnings(sha256))];
+    const names = new Map(register.map((o) => [o.code, `${o.name} (${o.code})`]));
+    const changedOrganisations = new Set(diff.changes.map((change) => change.after.organisationId));
+    const warnings = [
+      ...parsed.warnings,
+      ...(await this.sameFileWarnings(sha256)),
+      // What the data will look like once saved: a year left with some sectors becomes a partial total.
+      ...partialYearWarnings(parsed.values, existing.values(), (code) => names.get(code) ?? code),
+      ...(await this.publishedYearWarnings(changedOrganisations, 'commit')),
+    ];
     const valueChunks = parsed.errors.length === 0 ? await this.deps.imports.putValues(id, parsed.values) : 0;
     const record: ImportRecord = {
       id,
@@ -298,6 +313,7 @@ export class ImportService {
         state: record.state,
         alreadyRolledBack: true,
         result: record.rollback ?? { restored: 0, deleted: 0 },
+        warnings: [],
       };
     }
     if (record.state === 'previewed') {
@@ -328,6 +344,11 @@ export class ImportService {
         { count: superseded.length, values: superseded.slice(0, MAX_NAMED_VALUES) },
       );
     }
+    const warnings = await this.publishedYearWarnings(
+      new Set(changes.map((change) => change.after.organisationId)),
+      'rollback',
+      record.committedAt,
+    );
     let rollbackStartedAt = record.rollbackStartedAt;
     if (record.state === 'committed') {
       rollbackStartedAt = this.deps.clock.now().toISOString();
@@ -359,7 +380,7 @@ export class ImportService {
       rolledBackAt: this.deps.clock.now().toISOString(),
       rolledBackBy: actor,
     });
-    return { id, state: rolledBack.record.state, alreadyRolledBack: !rolledBack.moved, result };
+    return { id, state: rolledBack.record.state, alreadyRolledBack: !rolledBack.moved, result, warnings };
   }
 
   /**
@@ -510,6 +531,34 @@ export class ImportService {
       if (now.state === to) return { record: now, moved: false };
       throw error;
     }
+  }
+
+  /**
+   * One warning per published year whose respondents include organisations whose emissions this
+   * changes. A commit changes what a new publish of that year would show (its frozen Utfall stays);
+   * a rollback does that only for a year published after the import was saved (which rests on it).
+   * A year published before outcomes were frozen reads current emissions, so any change shows there.
+   */
+  private async publishedYearWarnings(
+    organisations: ReadonlySet<string>,
+    action: 'commit' | 'rollback',
+    committedAt?: string,
+  ): Promise<ImportIssue[]> {
+    if (!this.deps.published || organisations.size === 0) return [];
+    const years = await this.deps.published.list();
+    const issues: ImportIssue[] = [];
+    for (const entry of years) {
+      const count = [...organisations].filter((code) => entry.respondents.has(code)).length;
+      if (count === 0) continue;
+      if (action === 'rollback' && entry.frozen && (!committedAt || committedAt > entry.publishedAt)) continue;
+      const date = entry.publishedAt.slice(0, 10);
+      const text =
+        action === 'commit'
+          ? issueText.publishedYearChanged(entry.year, entry.revision, date, count, entry.frozen)
+          : issueText.publishedYearRollback(entry.year, entry.revision, date, count, entry.frozen);
+      issues.push({ row: null, column: null, ...text });
+    }
+    return issues;
   }
 
   private async sameFileWarnings(sha256: string): Promise<ImportIssue[]> {

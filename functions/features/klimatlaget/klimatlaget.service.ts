@@ -23,7 +23,12 @@ import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import type { SurveyData, SurveyResponse } from '../../../shared/schemas/response.schema';
 import { emissionOutcome } from '../../../shared/scoring/emission-outcome';
-import type { EmissionOutcome, EmissionRow } from '../../../shared/scoring/emission-outcome.schema';
+import type {
+  EmissionOutcome,
+  EmissionOutcomeSource,
+  EmissionRow,
+  FrozenEmissionOutcomes,
+} from '../../../shared/scoring/emission-outcome.schema';
 import { score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreOverride, ScoreResult } from '../../../shared/scoring/score.schema';
 import { compileScoring, ScoringConfigError } from '../../../shared/scoring/scoring-plan';
@@ -127,11 +132,23 @@ export class KlimatlagetService {
     const { rescored } = await this.refreshScores(campaign);
     const data = await this.campaignData(campaign);
     const report = this.aggregate(data);
+    // Each respondent's Utfall as it is now, kept with the snapshot: the year's scorecards and
+    // exports show it, not whatever is imported later. No extra reads: the emissions are read anyway.
+    const emissionOutcomes = frozenOutcomesOf(data);
     const publishedAt = this.deps.clock.now().toISOString();
 
     let revision = ((await this.deps.reports.latest(year))?.revision ?? 0) + 1;
     for (let attempt = 1; ; attempt++) {
-      const snapshot: ReportRevision = { year, revision, publishedAt, publishedBy: actor, report, rules, rescored };
+      const snapshot: ReportRevision = {
+        year,
+        revision,
+        publishedAt,
+        publishedBy: actor,
+        report,
+        rules,
+        rescored,
+        emissionOutcomes,
+      };
       const size = this.deps.reports.sizeOf(snapshot);
       if (size > MAX_SNAPSHOT_BYTES) {
         throw new DomainRuleError(
@@ -253,21 +270,39 @@ export class KlimatlagetService {
 
   /**
    * The export table (one row per organisation) and the aggregates computed now, for the CSV
-   * and xlsx exports. Reads emissions of the organisations that submitted, a few at a time.
+   * and xlsx exports. Utfall of a published year is the one its latest snapshot froze, and the
+   * aggregates' emission figures are the snapshot's; only a respondent the snapshot has no outcome
+   * for (a year published before outcomes were frozen, a response submitted after the publish, an
+   * unpublished year) gets its outcome from the stored emissions, read a few at a time.
    */
   async exportData(year: number): Promise<{ campaign: Campaign; table: ResponseTable; report: KlimatlagetReport }> {
-    const campaign = await this.deps.campaigns.get(year);
-    const data = await this.campaignData(campaign);
-    const outcomes = new Map<string, EmissionOutcome | null>(
-      Object.entries(data.emissions).map(([id, rows]) => [id, emissionOutcome(rows)]),
-    );
+    const [campaign, snapshot] = await Promise.all([this.deps.campaigns.get(year), this.deps.reports.latest(year)]);
+    const frozen = snapshot?.emissionOutcomes;
+    const data = await this.campaignData(campaign, frozen ? (id) => !Object.hasOwn(frozen, id) : undefined);
+    const outcomes = new Map<string, EmissionOutcome | null>();
+    const sources = new Map<string, EmissionOutcomeSource>();
+    for (const response of data.responses) {
+      if (response.status !== 'submitted') continue;
+      const id = response.organisationId;
+      const published = snapshot ? frozenOutcomeOf(snapshot, id) : undefined;
+      if (published) {
+        outcomes.set(id, published.outcome);
+        sources.set(id, published.source);
+      } else {
+        const rows = data.emissions[id];
+        outcomes.set(id, rows ? emissionOutcome(rows) : null);
+        sources.set(id, { source: 'live' });
+      }
+    }
     const table = responseTable({
       surveys: campaign.surveys,
       organisations: data.organisations,
       responses: new Map(data.responses.map((r) => [r.organisationId, r])),
       emissionOutcomes: outcomes,
+      emissionOutcomeSources: sources,
     });
-    return { campaign, table, report: this.aggregate(data) };
+    const live = this.aggregate(data);
+    return { campaign, table, report: frozen && snapshot ? withPublishedEmissions(live, snapshot) : live };
   }
 
   private aggregate(data: CampaignData): KlimatlagetReport {
@@ -304,6 +339,8 @@ export class KlimatlagetService {
       ? networkFromReport(snapshot.report.byType[type], snapshot.revision)
       : networkLive(survey, await this.liveScores(year, type));
     const previous = bundle.responses.get(year - 1);
+    // A published year's Utfall is the one frozen at publish; otherwise the stored emissions now.
+    const frozen = snapshot ? frozenOutcomeOf(snapshot, organisationId) : undefined;
     return buildScorecard({
       year,
       organisationId,
@@ -316,7 +353,9 @@ export class KlimatlagetService {
       ...(previous?.status === 'submitted' && previous.score
         ? { lastYear: { year: year - 1, score: previous.score } }
         : {}),
-      emissions: (await this.deps.emissions.ofOrganisation(organisationId)).map(toEmissionRow),
+      ...(frozen
+        ? { frozenOutcome: frozen }
+        : { emissions: (await this.deps.emissions.ofOrganisation(organisationId)).map(toEmissionRow) }),
     });
   }
 
@@ -327,7 +366,11 @@ export class KlimatlagetService {
       .map((r) => r.score!);
   }
 
-  private async campaignData(campaign: Campaign): Promise<CampaignData> {
+  /** `readEmissionsOf`: which respondents' emissions to read (default all of them). */
+  private async campaignData(
+    campaign: Campaign,
+    readEmissionsOf: (organisationId: string) => boolean = () => true,
+  ): Promise<CampaignData> {
     const year = campaign.year;
     const [register, responses, previous] = await Promise.all([
       this.deps.organisations.list(),
@@ -335,7 +378,10 @@ export class KlimatlagetService {
       this.deps.responses.listByCampaign(year - 1),
     ]);
     const { members, organisations } = scope(register, responses, campaign);
-    const submitted = responses.filter((r) => r.status === 'submitted').map((r) => r.organisationId);
+    const submitted = responses
+      .filter((r) => r.status === 'submitted')
+      .map((r) => r.organisationId)
+      .filter(readEmissionsOf);
     const emissions: Record<string, EmissionRow[]> = {};
     for (const [id, records] of await this.deps.emissions.byOrganisation(submitted)) {
       emissions[id] = records.map(toEmissionRow);
@@ -387,6 +433,46 @@ export class KlimatlagetService {
  */
 function rescoreOf(campaign: Campaign, response: SurveyResponse): ScoreResult {
   return scoreWithOverrides(campaign.surveys[response.organisationType], response.data, response.overrides);
+}
+
+/** Every respondent's Utfall from the emissions read for the publish; null without emissions. */
+function frozenOutcomesOf(data: CampaignData): FrozenEmissionOutcomes {
+  const outcomes: FrozenEmissionOutcomes = {};
+  for (const response of data.responses) {
+    if (response.status !== 'submitted') continue;
+    const rows = data.emissions[response.organisationId];
+    outcomes[response.organisationId] = rows && rows.length > 0 ? emissionOutcome(rows) : null;
+  }
+  return outcomes;
+}
+
+/**
+ * The organisation's Utfall as the snapshot froze it, or undefined when the snapshot has none for
+ * it (published before outcomes were frozen, or the organisation submitted after the publish).
+ */
+function frozenOutcomeOf(
+  snapshot: ReportRevision,
+  organisationId: string,
+): { outcome: EmissionOutcome | null; source: EmissionOutcomeSource } | undefined {
+  const frozen = snapshot.emissionOutcomes;
+  if (!frozen || !Object.hasOwn(frozen, organisationId)) return undefined;
+  return {
+    outcome: frozen[organisationId] ?? null,
+    source: { source: 'published', revision: snapshot.revision, publishedAt: snapshot.publishedAt },
+  };
+}
+
+/** The export's aggregates with the emission figures the snapshot published, for the network and each type. */
+function withPublishedEmissions(live: KlimatlagetReport, snapshot: ReportRevision): KlimatlagetReport {
+  const published = withReportDefaults(snapshot.report, snapshot.rules);
+  return {
+    ...live,
+    emissions: published.emissions,
+    byType: {
+      kommun: { ...live.byType.kommun, emissions: published.byType.kommun.emissions },
+      region: { ...live.byType.region, emissions: published.byType.region.emissions },
+    },
+  };
 }
 
 function sha256(text: string): string {

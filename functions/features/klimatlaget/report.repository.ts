@@ -27,6 +27,32 @@ export class ReportRepository {
     return item ? ReportRevisionSchema.parse(item) : undefined;
   }
 
+  /**
+   * The newest revision's number, date and frozen respondents' codes (the keys of its
+   * `emissionOutcomes`; null for a snapshot published before outcomes were frozen), without
+   * sending the report itself. One query, limit 1.
+   */
+  async latestRespondents(
+    year: number,
+  ): Promise<{ revision: number; publishedAt: string; respondents: string[] | null } | undefined> {
+    const page = await this.store.query({
+      partition: keys.reportPk(year),
+      beginsWith: keys.reportRevisionPrefix,
+      newestFirst: true,
+      limit: 1,
+      consistent: true,
+      attributes: ['revision', 'publishedAt', 'emissionOutcomes'],
+    });
+    const item = page.items[0];
+    if (!item) return undefined;
+    const outcomes = item.emissionOutcomes as Record<string, unknown> | undefined;
+    return {
+      revision: Number(item.revision),
+      publishedAt: String(item.publishedAt),
+      respondents: outcomes && typeof outcomes === 'object' ? Object.keys(outcomes) : null,
+    };
+  }
+
   async get(year: number, revision: number): Promise<ReportRevision | undefined> {
     const item = await this.store.get(keys.reportRevision(year, revision));
     return item ? ReportRevisionSchema.parse(item) : undefined;

@@ -10,6 +10,8 @@ import {
   formatStockholm,
   isValidEmail,
   manualStepId,
+  nextSendAfter,
+  nextWindowOpening,
   type PlannedEmail,
   type PlanOrganisation,
   planReminders,
@@ -216,6 +218,12 @@ export class RemindersService {
       sent: [],
       failed: [],
       skipped: plan.skipped.map((skip) => ({ contact: contactOf(skip.contactId), reason: skip.reason })),
+      // For the console, which says when the next email goes out without loading the schedule itself.
+      nextSend:
+        campaign.status === 'open' || campaign.status === 'draft'
+          ? nextSendAfter(policy, { opensAt: new Date(campaign.opensAt), closesAt: new Date(campaign.closesAt) }, at)
+          : null,
+      windowOpensAt: nextWindowOpening(policy.sendWindow, at).toISOString(),
     };
     if (!dryRun && plan.due.length > 0) await this.send(options, plan.due, gathered, result);
     this.deps.log({

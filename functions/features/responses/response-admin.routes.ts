@@ -5,9 +5,11 @@ import { SurveyResponseSchema } from '../../../shared/schemas/response.schema';
 import { ExcuseInputSchema, ReopenInputSchema } from '../../../shared/schemas/response-admin.schema';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
+import type { Mail } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
 import { YearParamSchema } from '../campaigns/campaign.params';
 import type { CampaignService } from '../campaigns/campaign.service';
+import type { ContactRepository } from '../contacts/contact.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ResponseRepository } from './response.repository';
 import { ResponseAdminService } from './response-admin.service';
@@ -21,6 +23,10 @@ interface Deps {
   audit: AuditLog;
   access: (access: Access) => MiddlewareHandler<AppEnv>;
   now: () => Date;
+  contacts: ContactRepository;
+  mail: Mail;
+  baseUrl: string;
+  log: (entry: Record<string, unknown>) => void;
 }
 
 /** The kansli's actions on one organisation's response: reopen or give it its own deadline, excuse. */
@@ -39,7 +45,8 @@ export function registerResponseAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Deps
         'campaign no longer takes answers and no own deadline to come is given (`deadline_required`), for a deadline in ' +
         "the past (`invalid_dates`) or not after the campaign's (`deadline_not_after_campaign`), before the campaign has " +
         'opened (`campaign_not_started`) and once it is published (`campaign_published`). With `intent`, 409 `response_changed` ' +
-        'when the response is no longer as the kansli saw it (e.g. submitted meanwhile).',
+        'when the response is no longer as the kansli saw it (e.g. submitted meanwhile). The contacts are emailed the reason ' +
+        'and the deadline; a lost email does not fail the request.',
       request: { params: ResponseParamsSchema, body: jsonBody(ReopenInputSchema) },
       responses: {
         200: jsonResponse(SurveyResponseSchema, 'Öppnad igen eller förlängd'),

@@ -5,9 +5,12 @@ import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import type { SurveyResponse } from '../../../shared/schemas/response.schema';
 import type { ExcuseInput, ReopenInput, ReopenIntent } from '../../../shared/schemas/response-admin.schema';
 import { DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
+import type { Mail } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
+import type { ContactRepository } from '../contacts/contact.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
+import { reopenEmail } from './reopen.email';
 import { type ResponseRepository, ResponseWriteRefused } from './response.repository';
 
 /** A reopen is retried this often when the member saved or submitted between the read and the write. */
@@ -19,6 +22,11 @@ interface ResponseAdminDeps {
   campaigns: CampaignService;
   audit: AuditLog;
   now: () => Date;
+  /** The organisation's contacts are told of a reopen or extension by email. */
+  contacts: ContactRepository;
+  mail: Mail;
+  baseUrl: string;
+  log: (entry: Record<string, unknown>) => void;
 }
 
 /**
@@ -26,7 +34,8 @@ interface ResponseAdminDeps {
  * organisation a deadline of its own (`closesAtOverride`), and excuse it. Each action either
  * changes what the organisation can do, or is refused with a reason and writes nothing:
  *
- * - nothing once the campaign is published (its report is frozen): 422 `campaign_published`;
+ * - nothing once the campaign is published (the members' answers are frozen; the kansli corrects
+ *   points with an adjustment and publishes a new version): 422 `campaign_published`;
  * - no reopen or extension before the campaign has opened: 422 `campaign_not_started`;
  * - an own deadline must lie in the future (`invalid_dates`) and after the campaign's own, which
  *   would otherwise apply anyway (`deadline_not_after_campaign`);
@@ -46,12 +55,16 @@ export class ResponseAdminService {
    * and nothing is written, so an extension never undoes a submission nobody saw. Without `intent`
    * it is taken from the response as first read. One write conditioned on the version read: a
    * member's save or submit in between makes it read and decide again (409 `review_busy` after
-   * three tries). Audited as `response.reopen`.
+   * three tries). Audited as `response.reopen`. The organisation's contacts whose address works
+   * are then emailed the reason and the deadline that applies; a lost email is logged, the reopen stands.
    */
   async reopen(year: number, code: string, input: ReopenInput, actor: string): Promise<SurveyResponse> {
     const campaign = await this.deps.campaigns.get(year);
     if (campaign.status === 'published') {
-      throw published('Kampanjen är publicerad och rapporten är låst, så svaren kan inte öppnas igen eller förlängas.');
+      throw published(
+        'Kampanjen är publicerad, så medlemmarnas svar är låsta och kan inte öppnas igen eller förlängas. ' +
+          'Ett fel i poängen rättas med en justering på granskningssidan och publiceras som en ny version.',
+      );
     }
     const organisation = await this.organisationFor(code);
     const now = this.deps.now().toISOString();
@@ -91,6 +104,7 @@ export class ResponseAdminService {
         before: { status: before?.status ?? 'not_started', closesAtOverride: before?.closesAtOverride },
         after: { status: after.status, closesAtOverride: after.closesAtOverride, reason: input.reason },
       });
+      await this.tellContacts(campaign, organisation, after, before?.status === 'submitted', input.reason);
       return after;
     }
   }
@@ -133,6 +147,39 @@ export class ResponseAdminService {
       after: { excused: input.excused, reason: input.reason },
     });
     return updated;
+  }
+
+  /** Emails the contacts what the kansli did; a failed send is logged, as for receipts, and never fails the reopen. */
+  private async tellContacts(
+    campaign: Campaign,
+    organisation: Organisation,
+    after: SurveyResponse,
+    reopened: boolean,
+    reason: string,
+  ): Promise<void> {
+    let recipients: string[];
+    try {
+      const contacts = await this.deps.contacts.listByOrganisation(organisation.id);
+      recipients = contacts.filter((contact) => contact.emailState === 'ok').map((contact) => contact.email);
+    } catch (error) {
+      this.deps.log({ level: 'warn', msg: 'reopen email not sent', error: (error as Error).name });
+      return;
+    }
+    const email = reopenEmail({
+      organisationName: organisation.name,
+      campaignTitle: campaign.title,
+      reopened,
+      closesAt: after.closesAtOverride ?? campaign.closesAt,
+      reason: reason.trim(),
+      link: `${this.deps.baseUrl}/enkat`,
+    });
+    for (const to of recipients) {
+      try {
+        await this.deps.mail.send({ to: [to], kind: 'reopened', ...email });
+      } catch (error) {
+        this.deps.log({ level: 'warn', msg: 'reopen email not sent', error: (error as Error).name });
+      }
+    }
   }
 
   private async organisationFor(code: string): Promise<Organisation> {

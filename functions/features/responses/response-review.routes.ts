@@ -36,7 +36,7 @@ export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: Res
       path: '/api/admin/campaigns/{year}/responses/{code}',
       ...admin,
       summary:
-        "One organisation's response (answers, stored score with the overrides, overrides, notes; computed on read: `effectiveScore`, `computedScore` without overrides and `rescoreNeeded`) and its latest earlier response for comparison.",
+        "One organisation's response (answers, stored score with the overrides, overrides, notes; computed on read: `effectiveScore`, `computedScore` without overrides and `rescoreNeeded`), its latest earlier response for comparison, and `adjustableMax`: the most points the kansli may set per question.",
       request: { params: ReviewParamsSchema },
       responses: { 200: jsonResponse(ResponseReviewSchema, 'Svaret'), ...commonErrors, 404: errorResponse('Saknas') },
     }),
@@ -52,7 +52,7 @@ export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: Res
       path: '/api/admin/campaigns/{year}/responses/{code}/overrides',
       ...admin,
       summary:
-        "Overrides one question's points on a submitted response, with a reason (0 to the question's maximum). The response is re-scored and the stored `score` (what the export, scorecards and report show) includes the override; `computedScore` is the score without overrides.",
+        "Overrides one question's points on a submitted response, with a reason (0 to the question's maximum plus its review points, `adjustableMax`: S6 takes the point only the kansli awards). The response is re-scored and the stored `score` (what the export, scorecards and report show) includes the override; `computedScore` is the score without overrides. Also after publishing: the published report changes only with a new version.",
       request: { params: ReviewParamsSchema, body: jsonBody(OverrideInputSchema) },
       responses: {
         201: jsonResponse(ReviewedResponseSchema, 'Justerad'),
@@ -76,14 +76,13 @@ export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: Res
       summary:
         "Removes a question's override (all recorded for it), so it counts its computed points again; a submitted response's stored score is re-scored in the same write. Body `{reason}` " +
         '(3–1000 characters) is required and goes to the audit entry `response.override.remove` with the points before ' +
-        'and after. Allowed until the campaign is published.',
+        'and after. Also after publishing: the published report changes only with a new version.',
       request: { params: OverrideParamsSchema, body: jsonBody(RemoveOverrideInputSchema) },
       responses: {
         200: jsonResponse(ReviewedResponseSchema, 'Justeringen är borttagen'),
         ...commonErrors,
         404: errorResponse('Organisationen saknas eller frågan har ingen justering (override_not_found)'),
         409: errorResponse('Ändrades samtidigt'),
-        422: errorResponse('Kampanjen är publicerad'),
       },
     }),
     async (c) => {

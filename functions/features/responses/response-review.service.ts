@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/schemas/response.schema';
 import { score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreResult } from '../../../shared/scoring/score.schema';
-import { compileScoring } from '../../../shared/scoring/scoring-plan';
+import { adjustableMax, adjustableMaxima, compileScoring } from '../../../shared/scoring/scoring-plan';
 import { DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
@@ -59,19 +59,21 @@ export class ResponseReviewService {
       organisation: { id: organisation.id, name: organisation.name, type: organisation.type },
       response: response ? reviewed(response, campaign) : null,
       previous: previous ? reviewed(previous, previousCampaign) : null,
+      adjustableMax: adjustableOf(campaign.surveys[organisation.type]),
     };
   }
 
   /**
    * Records an override of one question's points on a submitted response and answers the response
-   * with its effective score. Throws DomainRuleError `unknown_question`, `question_not_scored`,
-   * `points_above_max`, `response_not_submitted` or `campaign_published`; NotFoundError.
+   * with its effective score, also on a published campaign (a correction for the next published
+   * version; audited with `afterPublishing`). The points may go up to what the question can give
+   * plus its review points (`adjustableMax`). Throws DomainRuleError `unknown_question`,
+   * `question_not_scored`, `points_above_max` or `response_not_submitted`; NotFoundError.
    */
   async override(year: number, code: string, input: OverrideInput, actor: string): Promise<ReviewedResponse> {
+    // Allowed after publishing too: a reported mistake is corrected here and published as a new
+    // version. The members' answers stay frozen (no reopen), so only the kansli's points change.
     const campaign = await this.deps.campaigns.get(year);
-    if (campaign.status === 'published') {
-      throw new DomainRuleError('campaign_published', 'Kampanjen är publicerad; poängen kan inte längre ändras.');
-    }
     const bundle = await this.bundle(code);
     const organisation = bundle.organisation!;
     const question = compileScoring(campaign.surveys[organisation.type]).byName.get(input.question);
@@ -80,14 +82,16 @@ export class ResponseReviewService {
         { path: ['question'], message: 'Okänd fråga.' },
       ]);
     }
-    if (question.max === 0) {
+    // What the rules give plus the points only the kansli awards (S6's review point), never more.
+    const max = adjustableMax(question);
+    if (max === 0) {
       throw new DomainRuleError('question_not_scored', `Frågan ${input.question} ger inga poäng.`, [
         { path: ['question'], message: 'Frågan ger inga poäng.' },
       ]);
     }
-    if (input.points > question.max) {
-      throw new DomainRuleError('points_above_max', `Frågan ${input.question} ger högst ${question.max} poäng.`, [
-        { path: ['points'], message: `Högst ${question.max}.` },
+    if (input.points > max) {
+      throw new DomainRuleError('points_above_max', `Frågan ${input.question} ger högst ${max} poäng.`, [
+        { path: ['points'], message: `Högst ${max}.` },
       ]);
     }
     const survey = campaign.surveys[organisation.type];
@@ -117,7 +121,7 @@ export class ResponseReviewService {
           organisationId: code,
           year,
           before: { question: input.question, points: before },
-          after: { question: input.question, points: input.points, reason: input.reason },
+          after: { question: input.question, points: input.points, reason: input.reason, ...afterPublishing(campaign) },
         });
         return result;
       } catch (error) {
@@ -132,10 +136,9 @@ export class ResponseReviewService {
    * Removes a question's override (every override recorded for it), so the question counts its
    * computed points again, and answers the response with its effective score. A submitted response
    * is re-scored and the score stored in the same write; a reopened draft keeps its score until it
-   * is submitted again. Allowed whatever the response's status, until the campaign is published.
+   * is submitted again. Allowed whatever the response's status, also after publishing.
    * Audited as `response.override.remove` with the points before and after and the reason. Throws
-   * NotFoundError (unknown organisation, or `override_not_found` when the question has no override)
-   * and DomainRuleError `campaign_published`.
+   * NotFoundError (unknown organisation, or `override_not_found` when the question has no override).
    */
   async removeOverride(
     year: number,
@@ -145,9 +148,6 @@ export class ResponseReviewService {
     actor: string,
   ): Promise<ReviewedResponse> {
     const campaign = await this.deps.campaigns.get(year);
-    if (campaign.status === 'published') {
-      throw new DomainRuleError('campaign_published', 'Kampanjen är publicerad; poängen kan inte längre ändras.');
-    }
     const bundle = await this.bundle(code);
     const organisation = bundle.organisation!;
     const survey = campaign.surveys[organisation.type];
@@ -185,7 +185,12 @@ export class ResponseReviewService {
           organisationId: code,
           year,
           before: { question, points: before, reason: removed.at(-1)?.reason },
-          after: { question, points: pointsOf(result.effectiveScore, question), reason: input.reason },
+          after: {
+            question,
+            points: pointsOf(result.effectiveScore, question),
+            reason: input.reason,
+            ...afterPublishing(campaign),
+          },
         });
         return result;
       } catch (error) {
@@ -298,6 +303,20 @@ export function reviewed(response: SurveyResponse, campaign: Campaign | undefine
     // A survey whose scoring no longer compiles: show what is stored.
     return { ...response, effectiveScore: stored, computedScore: null, rescoreNeeded: false };
   }
+}
+
+/** The review page's "Justera" limits; none when the survey's scoring no longer compiles. */
+function adjustableOf(survey: object): Record<string, number> {
+  try {
+    return adjustableMaxima(survey);
+  } catch {
+    return {};
+  }
+}
+
+/** Marks an adjustment made after publishing, so the audit trail shows it is not in the published version yet. */
+function afterPublishing(campaign: Campaign): { afterPublishing?: true } {
+  return campaign.status === 'published' ? { afterPublishing: true } : {};
 }
 
 function pointsOf(result: ScoreResult | null, question: string): number | null {

@@ -118,7 +118,17 @@ export const scenarios: Scenario[] = [
       await e2e.axe(page, `/admin/kampanjer/${year} (past deadline)`);
       await e2e.screenshot(page, 'admin-campaign-past-deadline');
       await prompt.getByRole('button', { name: 'Stäng kampanjen' }).click();
-      const close = page.getByRole('dialog', { name: `Stäng ${current.title}?` });
+      const closeName = `Stäng ${current.title}?`;
+      const close = page.getByRole('dialog', { name: closeName });
+      // As the publish dialog: the deadline and where the organisations stand before anything closes.
+      await close.getByText(/^Sista svarsdagen, .+, har passerat\.$/).waitFor();
+      const rowsAtClose = await getJson<ProgressJson[]>(api, `${e2e.baseUrl}/api/admin/campaigns/${year}/progress`);
+      await assertDialogCounts(page, closeName, rowsAtClose);
+      const closeOwn = close.getByTestId('close-own-deadlines');
+      await closeOwn.getByText(/^En organisation har en egen, senare sista svarsdag och kan svara till den/).waitFor();
+      await closeOwn.getByRole('listitem').filter({ hasText: extended.name }).waitFor();
+      await e2e.axe(page, `/admin/kampanjer/${year} (close dialog)`);
+      await e2e.screenshot(page, 'admin-campaign-close-dialog', { fullPage: false });
       await close.getByRole('button', { name: 'Stäng kampanjen' }).click();
       await page.getByRole('status').getByText('Kampanjen är stängd.').waitFor();
       await prompt.waitFor({ state: 'detached' });

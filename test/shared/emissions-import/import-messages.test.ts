@@ -77,6 +77,8 @@ describe('the emissions import’s issues in Swedish and English', () => {
       issueText.noHeaderRow(30),
       issueText.headerIncomplete(3, { columns: [['year', 'B']], yearColumns: 1, sectorColumns: 2 }),
       issueText.withMergedCellsHint(issueText.noHeaderRow(30), ['A1:C1']),
+      issueText.noHeaderRow(1),
+      issueText.withOtherSheetsHint(issueText.noHeaderRow(1), 'Info', ['Utsläpp', 'Källor']),
       issueText.headerMergedCells(2, 'A2:B2', 'Utsläpp'),
       issueText.mergedDataCells('A3:A5', 'Lund'),
       issueText.unknownColumn('F', 'Kommentar'),
@@ -109,6 +111,17 @@ describe('the emissions import’s issues in Swedish and English', () => {
       issueText.moreErrors(12),
       issueText.moreWarnings(1),
       issueText.sameFileCommitted('2026-03-01', 'kansli@example.se'),
+      issueText.partialYear(
+        organisation,
+        [{ year: 2023, present: [{ sv: 'Transporter', en: 'Transport' }], expected: 8 }],
+        2023,
+      ),
+      issueText.partialYear(organisation, [{ year: 2010, present: [], expected: 8 }], null),
+      issueText.partialYearMore(3),
+      issueText.publishedYearChanged(2027, 1, '2028-03-01', 4, true),
+      issueText.publishedYearChanged(2026, 2, '2027-03-01', 4, false),
+      issueText.publishedYearRollback(2027, 1, '2028-03-01', 4, true),
+      issueText.publishedYearRollback(2026, 2, '2027-03-01', 4, false),
     ];
     for (const text of texts) expectBothLanguages({ row: null, column: null, ...text }, text.code);
     // Every code has words: none is listed without a builder that uses it.
@@ -128,6 +141,18 @@ describe('the emissions import’s issues in Swedish and English', () => {
     expect(issueText.uncachedFormula(5, 2, 'D', 'Utsläpp', '=A1').message).toMatch(
       /^Rad 5 \(och 1 cell till i kolumnen\)/,
     );
+  });
+
+  it('writes "1 tonne" in English, not "1 tonnes"', () => {
+    const organisation = 'Lund (1281)';
+    const total = issueText.totalDiffers(9, organisation, 2020, 1, 2, false, 50).messageEn;
+    expect(total).toContain('is 1 tonne CO2e but the sectors add up to 2 tonnes CO2e');
+    const sub = issueText.subsectorsDiffer(5, { sv: 'Transporter', en: 'Transport' }, organisation, 2020, 1, 6, 1.5);
+    expect(sub.messageEn).toContain('is 1 tonne CO2e but the sub-sectors (from row 6) add up to 1.5 tonnes CO2e');
+    expect(issueText.conflictingValues(6, 5, organisation, 2020, 'Transporter', 2, 1).messageEn).toContain(
+      '2 and 1 tonne CO2e',
+    );
+    expect(total.includes('1 tonnes') || sub.messageEn.includes('1 tonnes')).toBe(false);
   });
 
   it('closes a long list with a count in both languages', () => {

@@ -202,7 +202,7 @@ describe('parseEmissionsFile with XLSX', () => {
         row: null,
         column: null,
         message:
-          'Excel-filen har inget blad som heter "Blad1". Bladen i filen är: "Lång", "År som kolumner", "Sektorer som kolumner".',
+          'Excel-filen har ingen flik som heter "Blad1". Flikarna i filen är: "Lång", "År som kolumner", "Sektorer som kolumner". Skriv en av dem i fältet "Flik".',
       },
     ]);
   });
@@ -388,6 +388,36 @@ describe('parseEmissionsFile headers, sums and progress', () => {
           'Sektorn "LULUCF" (första gången på rad 5) hör inte till de nio huvudsektorerna och importerades inte.',
       },
     ]);
+  });
+
+  it('names the other sheets and the sheet field when the first sheet is an info page without a header row', async () => {
+    // Arrange: the export's first sheet says where the figures come from; they are on "Utsläpp"
+    const info = { titleRows: [], header: ['Källa: Sustainable Advantage'], rows: [] };
+    const data = {
+      titleRows: [],
+      header: ['Kommun', 'År', 'Sektor', 'Utsläpp (ton CO2e)'],
+      rows: [['Lund', 2020, 'Jordbruk', 10]],
+    };
+    const bytes = await toXlsxBytes([
+      { name: 'Info', table: info },
+      { name: 'Utsläpp', table: data },
+    ]);
+    // Act
+    const first = await parseEmissionsFile({ bytes, fileName: 'x.xlsx' }, register, { now });
+    const chosen = await parseEmissionsFile({ bytes, fileName: 'x.xlsx', sheet: 'Utsläpp' }, register, { now });
+    // Assert
+    expect(first.errors).toHaveLength(1);
+    expect(first.errors[0]?.code).toBe('no_header_row');
+    expect(first.errors[0]?.message).toMatch(/^Den enda raden är ingen rubrikrad\. /);
+    expect(first.errors[0]?.message).not.toContain('de första 1 raderna');
+    expect(first.errors[0]?.message).toMatch(
+      /Läste fliken "Info"; filen har också fliken "Utsläpp"\. Välj fliken med utsläppen i fältet "Flik"\.$/,
+    );
+    expect(first.errors[0]?.messageEn).toMatch(
+      /^The only row is not a header row\. .*Read the sheet "Info"; the file also has the sheet "Utsläpp"\. Choose the sheet with the emissions in the "Sheet" field\.$/,
+    );
+    expect(chosen.errors).toEqual([]);
+    expect(chosen.values).toEqual([{ organisationId: '1281', year: 2020, sector: 'jordbruk', tonnesCO2e: 10 }]);
   });
 
   it('reads an organisation name merged down over its data rows as the name of each row', async () => {

@@ -59,7 +59,8 @@ describe('responseTable', () => {
     expect(first?.[column('n1 – n1')]).toBe(60);
     expect(first?.[column('Poäng kommun: b – b')]).toBe(3);
     expect(first?.[column('Poäng totalt')]).toBe(5);
-    expect(first?.[column('Utfall: förändring sedan 1990')]).toBe(-0.5);
+    // A percentage, as the header says: −0.5 stored is −50 %
+    expect(first?.[column('Utfall: förändring sedan 1990 (%)')]).toBe(-50);
     expect(second?.slice(0, 4)).toEqual(['0002', 'Tvåkommun', 'kommun', 'Ej påbörjad']);
     expect(second?.[column('Poäng totalt')]).toBeNull();
   });
@@ -99,6 +100,35 @@ describe('responseTable', () => {
     ['an unanswered question', {}, undefined, null],
   ])('writes %s readably', (_case, question, value, expected) => {
     expect(answerCell(question, value)).toBe(expected);
+  });
+});
+
+describe('aggregateRows: the questions block of the xlsx export', () => {
+  it('leaves the distribution empty for a type nobody answered, never "Ja: null"', () => {
+    // Arrange: three kommuner answered, no region did
+    const data = { G1: true, G2: true, q1: 'ja' };
+    const submitted = (id: string) => ({
+      organisationId: id,
+      organisationType: 'kommun' as const,
+      status: 'submitted' as const,
+      data,
+      score: score(survey, data),
+    });
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys: { kommun: survey, region: survey },
+      responses: [submitted('0001'), submitted('0002'), submitted('0003')],
+    });
+    // Act
+    const table = aggregateRows(report);
+    // Assert
+    const header = table.find((row) => row[0] === 'Typ' && row.includes('Fördelning'))!;
+    const row = (type: string) => table.find((r) => r[0] === type && r[1] === 'q1')!;
+    const distribution = header.indexOf('Fördelning');
+    expect(row('region')[header.indexOf('n')]).toBe(0);
+    expect(row('region')[distribution]).toBeNull();
+    expect(row('kommun')[distribution]).toMatch(/: 3\b/);
+    expect(table.flat().filter((cell) => typeof cell === 'string' && cell.includes('null'))).toEqual([]);
   });
 });
 

@@ -362,6 +362,10 @@ export const en: Record<MessageKey, string> = {
   'scorecard.outcome.total': 'total emissions',
   'scorecard.outcome.points': 'Outcome points',
   'scorecard.outcome.separate': 'not added into the points above',
+  'scorecard.outcome.published':
+    'The outcome is the one published on {date}. Emissions imported later count only once Klimatläget is published again.',
+  'scorecard.outcome.current':
+    'The outcome is based on the emissions data as it is now, not as it was when the result was published.',
   'scorecard.noResponse': '{organisation} did not submit answers in {year}, so there is no result for that year.',
   'scorecard.notPublished': 'The result for {year} has not been published yet.',
   'scorecard.nonePublished':

@@ -280,6 +280,10 @@ export const svCommon = {
   'scorecard.outcome.total': 'totala utsläpp',
   'scorecard.outcome.points': 'Poäng för utfall',
   'scorecard.outcome.separate': 'räknas inte in i poängen ovan',
+  'scorecard.outcome.published':
+    'Utfallet är det som publicerades {date}. Utsläpp som importerats senare räknas in först när Klimatläget publiceras igen.',
+  'scorecard.outcome.current':
+    'Utfallet bygger på utsläppsdata som de ser ut nu, inte som de var när resultatet publicerades.',
   'scorecard.noResponse':
     '{organisation} skickade inte in några svar {year}, så det finns inget resultat för det året.',
   'scorecard.notPublished': 'Resultatet för {year} är inte publicerat ännu.',

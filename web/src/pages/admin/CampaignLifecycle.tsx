@@ -1,6 +1,7 @@
 /**
  * The campaign page's lifecycle parts: the prompt to close an open campaign past its deadline, the
- * "Öppna igen" dialog for a closed one, and the publish confirmation with what publishing freezes.
+ * close confirmation with where the organisations stand, the "Öppna igen" dialog for a closed one,
+ * and the publish confirmation with what publishing freezes.
  * The rules are pure, in lib/campaign-lifecycle.ts.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -170,6 +171,113 @@ export function ReopenDialog({
         )}
       </Field>
     </FormDialog>
+  );
+}
+
+/**
+ * The close confirmation: the deadline (closing early cuts it short), and where the organisations
+ * stand right now (from the progress endpoint), as the publish confirmation shows them: those that
+ * have not submitted can no longer answer, except those with an own, later deadline still running.
+ */
+export function CloseDialog({
+  open,
+  campaign,
+  onCancel,
+  onClosed,
+}: {
+  open: boolean;
+  campaign: Campaign;
+  onCancel: () => void;
+  onClosed: () => void | Promise<void>;
+}) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  // Read afresh each time the dialog opens; nothing is fetched while it is closed.
+  const [state, retry] = useAsync(
+    async () => (open ? publishSummary(await adminApi.progress(campaign.year), Date.now()) : null),
+    [open, campaign.year],
+  );
+  const summary = state.status === 'ready' ? state.value : null;
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const loading = state.status !== 'error' && summary === null;
+  const early = Date.parse(campaign.closesAt) > Date.now();
+  const date = formatDateTime(campaign.closesAt, lang);
+  return (
+    <FormDialog
+      open={open}
+      title={t('campaign.confirm.close.title', { title: campaign.title })}
+      submitLabel={t('campaign.action.close')}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        await adminApi.campaignAction(campaign.year, 'close');
+        await onClosed();
+      }}
+    >
+      <p>{t('campaign.confirm.close.body')}</p>
+      <p className={early ? 'notice notice-warning' : undefined}>
+        {t(early ? 'campaign.close.early' : 'campaign.close.deadlinePassed', { date })}
+      </p>
+      <div ref={summaryRef} tabIndex={-1} aria-live="polite" aria-busy={loading} data-testid="close-summary">
+        {state.status === 'error' ? (
+          <div className="notice notice-error">
+            <p>{t('campaign.publish.loadFailed', { message: errorMessage(state.error, t('error.generic')) })}</p>
+            <p>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  summaryRef.current?.focus();
+                  retry();
+                }}
+              >
+                {t('campaign.publish.retry')}
+              </button>
+            </p>
+          </div>
+        ) : summary ? (
+          <CloseFacts summary={summary} />
+        ) : (
+          <p className="muted">{t('campaign.publish.loading')}</p>
+        )}
+      </div>
+    </FormDialog>
+  );
+}
+
+function CloseFacts({ summary }: { summary: PublishSummary }) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const rows: Array<[AdminKey, number, string]> = [
+    ['campaign.close.submitted', summary.submitted, 'submitted'],
+    ['campaign.close.drafts', summary.draft, 'draft'],
+    ['campaign.close.notStarted', summary.notStarted, 'not_started'],
+    ['campaign.close.excused', summary.excused, 'excused'],
+  ];
+  const own = summary.runningOwnDeadlines;
+  return (
+    <>
+      <h3>{t('campaign.publish.countsCaption', { total: summary.total })}</h3>
+      <dl className="facts">
+        {rows.map(([label, count, status]) => (
+          <div key={status} data-count={status}>
+            <dt>{t(label)}</dt>
+            <dd className="num">{count}</dd>
+          </div>
+        ))}
+      </dl>
+      {own.length > 0 && (
+        <div data-testid="close-own-deadlines">
+          <p>{t('campaign.close.ownDeadlines', { count: own.length })}</p>
+          <ul>
+            {own.map((o) => (
+              <li key={o.organisationId}>
+                {t('campaign.publish.ownDeadline', { name: o.name, date: formatDateTime(o.closesAt, lang) })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -8,6 +8,7 @@ import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type Campaign, type CampaignSummary, exportUrls, type ReminderPolicy } from './api';
 import {
+  CloseDialog,
   PastDeadlinePrompt,
   PastDeadlineTag,
   PublishDialog,
@@ -478,6 +479,16 @@ export function CampaignDetailPage({ year }: { year: number }) {
             {t('campaign.actions')}
           </h2>
           {campaign.status === 'published' && <PublishedNotice year={year} result={published} />}
+          {campaign.status === 'published' && (
+            // What a published campaign still lets the kansli correct, and how it reaches the report.
+            <section aria-labelledby="corrections-heading">
+              <h3 id="corrections-heading">{t('campaign.corrections.title')}</h3>
+              <p>{t('campaign.corrections.body')}</p>
+              <p>
+                <Link href={`/granskning?ar=${year}`}>{t('campaign.corrections.reviewLink', { year })}</Link>
+              </p>
+            </section>
+          )}
           <div className="button-row">
             {actions.map((action) => (
               <button
@@ -642,13 +653,13 @@ export function CampaignDetailPage({ year }: { year: number }) {
       </form>
 
       <FormDialog
-        open={confirm === 'open' || confirm === 'close' || confirm === 'rescore'}
+        open={confirm === 'open' || confirm === 'rescore'}
         title={confirm ? actionText(confirm, campaign, t).title : ''}
         submitLabel={confirm ? actionText(confirm, campaign, t).button : ''}
         onCancel={() => setConfirm(null)}
         onSubmit={async () => {
           if (!confirm) return;
-          const result = (await adminApi.campaignAction(year, confirm as 'open' | 'close' | 'rescore')) as {
+          const result = (await adminApi.campaignAction(year, confirm as 'open' | 'rescore')) as {
             rescored?: number;
             unchanged?: number;
           };
@@ -664,6 +675,16 @@ export function CampaignDetailPage({ year }: { year: number }) {
       >
         <p>{confirm ? actionText(confirm, campaign, t).body : ''}</p>
       </FormDialog>
+      <CloseDialog
+        open={confirm === 'close'}
+        campaign={campaign}
+        onCancel={() => setConfirm(null)}
+        onClosed={async () => {
+          setConfirm(null);
+          announce(t('campaign.done.close'));
+          setFresh(await adminApi.campaign(year));
+        }}
+      />
       <PublishDialog
         open={confirm === 'publish'}
         campaign={campaign}

@@ -71,6 +71,27 @@ function inLanguage(issues: ImportIssue[], lang: Lang): ImportIssue[] {
   return issues.map((issue) => ({ ...issue, message: issueMessage(issue, lang) }));
 }
 
+/**
+ * Warnings the kansli must not miss in the collapsed list: that saving or rolling back changes
+ * emissions a published Klimatläget rests on, and years left with only some of their sectors.
+ */
+const PROMINENT_WARNINGS = new Set(['published_year_changed', 'published_year_rollback', 'partial_year']);
+
+function ProminentWarnings({ issues, lang }: { issues: ImportIssue[]; lang: Lang }) {
+  const shown = issues.filter((issue) => PROMINENT_WARNINGS.has(issue.code ?? ''));
+  if (shown.length === 0) return null;
+  return (
+    <div className="notice notice-warning">
+      <ul>
+        {shown.map((issue, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one answer
+          <li key={index}>{issueMessage(issue, lang)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** What went wrong in any step of an upload, in words: the API's own message when it sent one. */
 function uploadErrorMessage(error: unknown, t: AdminT, lang: Lang, file: File): string {
   if (error instanceof ApiError) {
@@ -154,6 +175,8 @@ export function ImportPage() {
   const busy = committing || transfer !== null;
   const [history, reloadHistory] = useAsync(() => adminApi.imports(), []);
   const [rollback, setRollback] = useState<ImportSummary | null>(null);
+  // What the last rollback warned about (a published year rests on it); shown until the next one.
+  const [rollbackWarnings, setRollbackWarnings] = useState<ImportIssue[]>([]);
 
   // Leaving the page stops an upload in flight.
   useEffect(() => () => upload.current?.abort(), []);
@@ -357,9 +380,14 @@ export function ImportPage() {
           {preview.warnings.length > 0 && (
             <details>
               <summary>{t('import.warnings', { count: preview.warnings.length })}</summary>
-              <IssueTable issues={inLanguage(preview.warnings, lang)} caption={t('import.warningsCaption')} />
+              <IssueTable
+                issues={inLanguage(preview.warnings, lang)}
+                caption={t('import.warningsCaption')}
+                messageLabel={t('import.warningColumn')}
+              />
             </details>
           )}
+          {preview.errors.length === 0 && <ProminentWarnings issues={preview.warnings} lang={lang} />}
           <div className="button-row">
             {preview.errors.length > 0 ? (
               <p className="notice notice-error">{t('import.fixFirst')}</p>
@@ -380,6 +408,7 @@ export function ImportPage() {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('import.history')}</h2>
+        <ProminentWarnings issues={rollbackWarnings} lang={lang} />
         <AsyncContent
           state={history}
           onRetry={reloadHistory}
@@ -481,11 +510,14 @@ export function ImportPage() {
           if (!rollback) return;
           const result = await adminApi.rollbackImport(rollback.id);
           setRollback(null);
+          setRollbackWarnings(result.warnings ?? []);
           announce(
             t('import.rolledBack', {
               restored: formatNumber(result.result.restored, lang),
               deleted: formatNumber(result.result.deleted, lang),
-            }),
+            }) +
+              // The warning is read out too, not only shown above the history.
+              (result.warnings ?? []).map((issue) => ` ${issueMessage(issue, lang)}`).join(''),
           );
           reloadHistory();
         }}

@@ -332,9 +332,12 @@ export function ContactImportPage() {
 export function IssueTable({
   issues,
   caption,
+  messageLabel,
 }: {
   issues: Array<{ row: number | null; column: string | null; message: string; messageEn?: string }>;
   caption: string;
+  /** The third column's header: "Fel" unless the table lists warnings. */
+  messageLabel?: string;
 }) {
   const t = useAdminT();
   const [lang] = useLang();
@@ -342,7 +345,7 @@ export function IssueTable({
     <DataTable
       label={caption}
       className="compact issue-table"
-      columns={[{ label: t('import.row'), numeric: true }, t('import.column'), t('import.message')]}
+      columns={[{ label: t('import.row'), numeric: true }, t('import.column'), messageLabel ?? t('import.message')]}
     >
       {issues.map((issue, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id and never reorder.

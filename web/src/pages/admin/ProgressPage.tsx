@@ -435,6 +435,7 @@ function ReopenDialog({ year, campaign, row, onCancel, onDone }: RowActionDialog
       }}
     >
       <p>{t(reopening ? 'reopen.body' : 'extend.body')}</p>
+      {row && reopening && <p className="notice notice-warning">{t('reopen.consequence', { name: row.name })}</p>}
       {row && rules && (
         <p className={rules.currentDeadline ? undefined : 'notice notice-info'}>
           {rules.currentDeadline
@@ -461,7 +462,7 @@ function ReopenDialog({ year, campaign, row, onCancel, onDone }: RowActionDialog
           />
         )}
       </Field>
-      <ReasonField value={reason} onChange={setReason} error={errors.reason} />
+      <ReasonField value={reason} onChange={setReason} error={errors.reason} hint={t('reopen.reasonHint')} />
     </FormDialog>
   );
 }

@@ -25,6 +25,7 @@ import {
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
 import { isFrozen } from './lib/campaign-lifecycle';
+import { sendWindowOf, wholeRunSkipText } from './lib/reminder-schedule';
 import { stepLabel } from './lib/step-label';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
 
@@ -70,7 +71,7 @@ function leftOutByDates(
 function appliedSummary(policy: Partial<ReminderPolicy> | undefined, t: AdminT): string[] {
   const p = policy ?? {};
   const steps = [...(p.steps ?? [14, 7, 2])].sort((a, b) => b - a);
-  const window = p.sendWindow ?? { weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '17:00' };
+  const window = sendWindowOf(p);
   return [
     t(p.invitationOnOpen === false ? 'policy.noInvitation' : 'policy.invitation'),
     steps.length > 0
@@ -82,11 +83,14 @@ function appliedSummary(policy: Partial<ReminderPolicy> | undefined, t: AdminT):
   ];
 }
 
-function SkippedSummary({ result }: { result: ReminderRunResult }) {
+function SkippedSummary({ result, campaign }: { result: ReminderRunResult; campaign: CampaignSummary }) {
   const t = useAdminT();
+  const [lang] = useLang();
   const byReason = new Map<string, number>();
   for (const s of result.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
   if (byReason.size === 0) return null;
+  const whole = wholeRunSkipText(result, campaign, t, lang);
+  if (whole) return <p>{whole}</p>;
   return (
     <>
       <h4>{t('reminders.skipped', { count: result.skipped.length })}</h4>
@@ -101,6 +105,14 @@ function SkippedSummary({ result }: { result: ReminderRunResult }) {
   );
 }
 
+/** When the next email goes out after the run's time (the API's answer), or that none does before the deadline. */
+function nextSendText(result: ReminderRunResult, t: AdminT, lang: Lang) {
+  const next = result.nextSend;
+  return next
+    ? t('reminders.nextSend', { step: stepLabel(next.stepId, t), at: formatDateTime(next.at, lang) })
+    : t('reminders.noNextSend');
+}
+
 /** Sends a real run left for the next one because it ran out of time (the API stops before its 30 s). */
 function deferredCount(result: ReminderRunResult, organisationId?: string): number {
   return result.skipped.filter(
@@ -108,7 +120,15 @@ function deferredCount(result: ReminderRunResult, organisationId?: string): numb
   ).length;
 }
 
-function RunResult({ result, organisationId }: { result: ReminderRunResult; organisationId?: string }) {
+function RunResult({
+  result,
+  campaign,
+  organisationId,
+}: {
+  result: ReminderRunResult;
+  campaign: CampaignSummary;
+  organisationId?: string;
+}) {
   const t = useAdminT();
   const [lang] = useLang();
   const due = result.due.filter((d) => !organisationId || d.contact.organisationId === organisationId);
@@ -125,6 +145,9 @@ function RunResult({ result, organisationId }: { result: ReminderRunResult; orga
             })
           : t('reminders.noStep')}
       </p>
+      {result.nextSend !== undefined && (result.step === null || list.length === 0) && (
+        <p>{nextSendText(result, t, lang)}</p>
+      )}
       <p>
         <strong>
           {result.dryRun
@@ -153,6 +176,7 @@ function RunResult({ result, organisationId }: { result: ReminderRunResult; orga
         </DataTable>
       )}
       <SkippedSummary
+        campaign={campaign}
         result={
           organisationId
             ? { ...result, skipped: result.skipped.filter((s) => s.contact.organisationId === organisationId) }
@@ -377,7 +401,7 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
         </div>
       </div>
       <Announcer message={announcement.message} tone={announcement.tone} />
-      {preview && <RunResult result={preview} />}
+      {preview && <RunResult result={preview} campaign={campaign} />}
 
       <FormDialog
         open={confirmRun}

@@ -113,13 +113,34 @@ async function loadReview(year: number, code: string, lang: Lang): Promise<Revie
   const type = review.organisation.type;
   const labels = lang === 'en' ? { yes: 'Yes', no: 'No' } : { yes: 'Ja', no: 'Nej' };
   const campaign = await adminApi.campaign(year);
-  const pages = summarizeSurvey(campaign.surveys[type], review.response?.data ?? {}, lang, labels);
+  const data = review.response?.data ?? {};
+  const pages = localNumbers(summarizeSurvey(campaign.surveys[type], data, lang, labels), data, lang);
   let previousPages: SummaryPage[] | null = null;
   if (review.previous) {
     const before = await adminApi.campaign(review.previous.year).catch(() => campaign);
-    previousPages = summarizeSurvey(before.surveys[type], review.previous.data, lang, labels);
+    previousPages = localNumbers(
+      summarizeSurvey(before.surveys[type], review.previous.data, lang, labels),
+      review.previous.data,
+      lang,
+    );
   }
   return { review, campaign: { status: campaign.status, closesAt: campaign.closesAt }, pages, previousPages };
+}
+
+/**
+ * Number answers in the reader's format ("2,4" in Swedish, e.g. the prefilled emissions per
+ * inhabitant); the summary writes them as JavaScript does ("2.4"). Choices with number values keep their text.
+ */
+export function localNumbers(pages: SummaryPage[], data: Record<string, unknown>, lang: Lang): SummaryPage[] {
+  return pages.map((page) => ({
+    ...page,
+    items: page.items.map((item) => {
+      const value = data[item.name];
+      return typeof value === 'number' && item.answer === String(value)
+        ? { ...item, answer: formatNumber(value, lang) }
+        : item;
+    }),
+  }));
 }
 
 function scoreLine(score: ScoreResult | null | undefined, lang: Lang): string {
@@ -162,7 +183,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
     );
   }
   const { review, campaign, pages, previousPages } = state.value;
-  // Published: the report is frozen and the API refuses adjustments, so none are offered.
+  // Published: the members' answers are frozen; the kansli's adjustments and notes stay possible.
   const published = isFrozen(campaign);
   const ownDeadline =
     response?.closesAtOverride && Date.parse(response.closesAtOverride) > Date.parse(campaign.closesAt)
@@ -182,7 +203,10 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   );
   const showCompare = compare && previousPages !== null;
   // A reopened response keeps its overrides; they can still be removed (until published).
-  const showOverrides = (submitted && !published) || (response?.overrides.length ?? 0) > 0;
+  // Also after publishing: a reported mistake is corrected here and published as a new version.
+  const showOverrides = submitted || (response?.overrides.length ?? 0) > 0;
+  // What each question can be set to, from the API: its maximum plus any point only the kansli awards (S6).
+  const adjustable = review.adjustableMax ?? {};
   const status = response?.excused ? 'excused' : (response?.status ?? 'not_started');
 
   const sendNote = async () => {
@@ -266,7 +290,11 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
         </button>
       </p>
       <Announcer message={announcement.message} tone={announcement.tone} />
-      {published && <p className="notice notice-info">{t('review.publishedLocked')}</p>}
+      {published && (
+        <p className="notice notice-info">
+          {t('review.publishedLocked')} <Link href={`/kampanjer/${year}`}>{t('review.publishedCampaignLink')}</Link>
+        </p>
+      )}
       {response?.rescoreNeeded && response.effectiveScore && (
         <p className="notice notice-warning">
           {t('review.rescoreNeeded', {
@@ -292,7 +320,8 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
             >
               {effective.sections.map((s) => (
                 <tr key={s.name}>
-                  <th scope="row">{s.title}</th>
+                  {/* The page's title in the reader's language, as the answer tables below; the score holds Swedish. */}
+                  <th scope="row">{pages.find((page) => page.name === s.name)?.title ?? s.title}</th>
                   <td className="num">{formatNumber(s.total, lang)}</td>
                   <td className="num">{formatNumber(s.max, lang)}</td>
                 </tr>
@@ -311,7 +340,9 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
             )}
           </div>
           {pages.map((page) => {
-            const items = page.items.filter((i) => i.answer !== undefined || questionScore.get(i.name)?.max);
+            const items = page.items.filter(
+              (i) => i.answer !== undefined || questionScore.get(i.name)?.max || adjustable[i.name],
+            );
             if (items.length === 0) return null;
             return (
               <DataTable
@@ -328,6 +359,9 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
               >
                 {items.map((item) => {
                   const score = questionScore.get(item.name);
+                  const max = adjustable[item.name] ?? score?.max ?? 0;
+                  // A point only the kansli awards (S6): no rule gives it, so "computed" says who sets it.
+                  const reviewOnly = max > 0 && !score?.max;
                   const override = overrides.get(item.name);
                   const before = previousAnswer.get(item.name);
                   const changed = showCompare && (before ?? '') !== (item.answer ?? '');
@@ -354,10 +388,11 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                         </td>
                       )}
                       <td className="num">
-                        {score && score.max > 0 ? (
+                        {max > 0 ? (
                           <>
-                            {formatNumber(score.points, lang)} / {formatNumber(score.max, lang)}
-                            {score.computedPoints !== undefined && (
+                            {formatNumber(score?.points ?? 0, lang)} / {formatNumber(max, lang)}
+                            {reviewOnly && <span className="cell-sub">{t('review.setInReview')}</span>}
+                            {!reviewOnly && score?.computedPoints !== undefined && (
                               <span className="cell-sub">
                                 {t('review.computed', { points: formatNumber(score.computedPoints, lang) })}
                               </span>
@@ -375,22 +410,22 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                             </span>
                           )}
                           <div className="row-actions">
-                            {submitted && !published && score && score.max > 0 && (
+                            {submitted && max > 0 && (
                               <RowButton
                                 name={t('review.overrideFor', { question: item.title })}
                                 onClick={() =>
                                   setOverriding({
                                     name: item.name,
                                     title: item.title,
-                                    max: score.max,
-                                    points: score.points,
+                                    max,
+                                    points: score?.points ?? 0,
                                   })
                                 }
                               >
                                 {t('review.overrideButton')}
                               </RowButton>
                             )}
-                            {override && !published && (
+                            {override && (
                               <RowButton
                                 name={t('review.removeOverrideFor', { question: item.title })}
                                 onClick={() =>

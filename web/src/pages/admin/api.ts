@@ -93,6 +93,8 @@ export interface ResponseReview {
   organisation: { id: string; name: string; type: OrganisationType };
   response: ReviewedResponse | null;
   previous: ReviewedResponse | null;
+  /** The most points the kansli may set per question (S6: its review point); only those above 0. */
+  adjustableMax: Record<string, number>;
 }
 
 export interface OrganisationInput {
@@ -147,7 +149,8 @@ export const adminApi = {
       /** The questions a survey save may remove although members may have answered them (409 questions_removed). */
       confirmRemovedQuestions?: Partial<Record<keyof Campaign['surveys'], string[]>>;
     },
-  ) => patch<Campaign>(`/api/admin/campaigns/${year}`, input),
+    // staleScores: after a survey change, the submitted responses whose stored score is now out of date.
+  ) => patch<Campaign & { staleScores?: number }>(`/api/admin/campaigns/${year}`, input),
   campaignAction: (year: number, action: 'open' | 'close' | 'publish' | 'rescore') =>
     post<unknown>(`/api/admin/campaigns/${year}/${action}`),
   scorePreview: (survey: unknown, data: Record<string, unknown>, signal?: AbortSignal) =>

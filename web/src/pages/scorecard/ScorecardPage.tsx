@@ -7,7 +7,7 @@ import { ChartFigure } from '../../components/charts/ChartFigure';
 import { barChartHeight, type ChartSpec, wrapLabel } from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useLang, useT } from '../../i18n';
-import { formatChange, formatDecimal, formatPercent } from '../../lib/format';
+import { formatChange, formatDate, formatDecimal, formatPercent } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
@@ -211,7 +211,9 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
 
       <SectionsComparison scorecard={scorecard} />
       <LostPoints scorecard={scorecard} />
-      {scorecard.emissionOutcome && <EmissionOutcomeView outcome={scorecard.emissionOutcome} />}
+      {scorecard.emissionOutcome && (
+        <EmissionOutcomeView outcome={scorecard.emissionOutcome} source={scorecard.emissionOutcomeSource} />
+      )}
 
       <p className="no-print">
         <Link href={`/klimatlaget/${scorecard.year}`}>{t('scorecard.toReport', { year: scorecard.year })}</Link>
@@ -422,7 +424,13 @@ function LostPoints({ scorecard }: { scorecard: Scorecard }) {
   );
 }
 
-function EmissionOutcomeView({ outcome }: { outcome: NonNullable<Scorecard['emissionOutcome']> }) {
+function EmissionOutcomeView({
+  outcome,
+  source,
+}: {
+  outcome: NonNullable<Scorecard['emissionOutcome']>;
+  source: Scorecard['emissionOutcomeSource'];
+}) {
   const t = useT();
   const [lang] = useLang();
   const basis =
@@ -430,7 +438,15 @@ function EmissionOutcomeView({ outcome }: { outcome: NonNullable<Scorecard['emis
   return (
     <section className="kl-section" aria-labelledby="sc-outcome">
       <h2 id="sc-outcome">{t('scorecard.outcome.title')}</h2>
-      <p className="kl-text">{t('scorecard.outcome.intro')}</p>
+      <p className="kl-text">
+        {t('scorecard.outcome.intro')}{' '}
+        {/* Which emissions: those the year was published with, or today's (which later imports change). */}
+        {source?.source === 'published' && source.publishedAt
+          ? t('scorecard.outcome.published', { date: formatDate(source.publishedAt, lang) })
+          : source?.source === 'live'
+            ? t('scorecard.outcome.current')
+            : null}
+      </p>
       <dl className="kl-figures kl-figures-outcome">
         <KeyFigure
           term={t('scorecard.outcome.latest', { year: outcome.latestYear })}

@@ -22,6 +22,7 @@ import { JsonEditor, type JsonEditorHandle } from './JsonEditor';
 import { LeaveGuard } from './LeaveGuard';
 import { type PendingRemoval, RemovalConfirm } from './RemovalConfirm';
 import { conflictCampaign, SaveConflict, type SaveConflictState, sameSurvey } from './SaveConflict';
+import { StaleScoresNotice, staleScoresMessage } from './StaleScores';
 import {
   bestAnswers,
   type EditorProblem,
@@ -107,6 +108,8 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [conflict, setConflict] = useState<SaveConflictState | null>(null);
   const [removal, setRemoval] = useState<PendingRemoval | null>(null);
+  // Submitted responses whose stored score the last save left out of date (0 once recomputed).
+  const [staleScores, setStaleScores] = useState(0);
   // Where focus goes once the removal dialog has closed: back to the save button, or to the status
   // line after a confirmed save, when the button is disabled. Set explicitly, because the dialog
   // may open after a request during which the button was disabled and focus was lost.
@@ -205,7 +208,9 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
         expectedUpdatedAt: basis.updatedAt,
         ...(confirmed ? { confirmRemovedQuestions: { [type]: confirmed } } : {}),
       });
-      setCampaign(updated);
+      const { staleScores: stale, ...saved } = updated;
+      setCampaign(saved);
+      setStaleScores(stale ?? 0);
       setSavedText(current.text);
       setSavedAt(new Date());
       setConflict(null);
@@ -213,7 +218,8 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
         setRemoval(null);
         setFocusAfterRemoval('status');
       }
-      announce(t('editor.saved'));
+      const staleMessage = staleScoresMessage(stale);
+      announce(staleMessage ? t(staleMessage.key, { count: staleMessage.count }) : t('editor.saved'));
     } catch (error) {
       const removed = questionsRemovedIn(error, type, basis.surveys[type], lang);
       if (removed && removed.length > 0) {
@@ -369,6 +375,14 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
       </div>
       {frozen && <p className="notice notice-info">{t('editor.frozen')}</p>}
       <Announcer message={announcement.message} tone={announcement.tone} />
+      {!frozen && (
+        <StaleScoresNotice
+          year={campaign.year}
+          count={staleScores}
+          announce={announce}
+          onDone={() => setStaleScores(0)}
+        />
+      )}
       {/* Before the conflict panel: a confirmed save refused as stale closes the dialog, which hands
           focus back first, and the panel then takes it. */}
       <RemovalConfirm

@@ -110,6 +110,10 @@ export const en: Record<AdminKey, string> = {
   'reopen.title': 'Reopen the response from {name}',
   'reopen.body':
     'The response becomes a draft again so the organisation can change it and submit again. You can give a new deadline that applies to them only.',
+  'reopen.consequence':
+    '{name} no longer counts as submitted, in the overview or in Klimatläget, until the organisation submits again. Only its contacts can do that; the secretariat cannot submit for them.',
+  'reopen.reasonHint':
+    "Emailed to the organisation's contacts with the deadline, and kept in the log. At least three characters.",
   'extend.title': 'Extend the deadline for {name}',
   'extend.body': 'Give the organisation its own, later deadline.',
   'reopen.deadline': 'New deadline',
@@ -132,7 +136,10 @@ export const en: Record<AdminKey, string> = {
     'The campaign is published and its report is frozen. Organisations can no longer be excused, reopened or given more time.',
   'review.ownDeadline': 'Own deadline',
   'review.campaignDeadline': "Campaign's: {date}",
-  'review.publishedLocked': 'The campaign is published and its report is frozen, so points can no longer be adjusted.',
+  'review.publishedLocked':
+    "The campaign is published, so the member's answers are frozen. You can still correct the points with Override (with a reason) and write notes. A correction shows at once in the organisation's results and in the export, but in the published report only once you publish a new revision on the campaign page.",
+  'review.publishedCampaignLink': 'To the campaign page',
+  'review.setInReview': 'set by the secretariat in its review',
 
   'chart.label': 'Bar chart of organisations per status. The figures are in the table.',
   'chart.show': 'Show as a chart',
@@ -167,6 +174,22 @@ export const en: Record<AdminKey, string> = {
   'reminders.runConfirm': 'Send now',
   'reminders.stepDue': 'Due step: {step} (from {at}).',
   'reminders.noStep': 'No reminder step is due at that time.',
+  'reminders.nextSend': 'Next emails: {step}, {at}.',
+  'reminders.noNextSend': 'No more emails go out before the deadline.',
+  'reminders.skippedBeforeOpening':
+    'Nothing goes to the {count} contacts at that time: the campaign takes answers only from {date}.',
+  'reminders.skippedBeforeOpeningOne':
+    'Nothing goes to the contact at that time: the campaign takes answers only from {date}.',
+  'reminders.skippedNotTakingAnswers':
+    'Nothing goes to the {count} contacts at that time: the campaign takes answers only until {date}.',
+  'reminders.skippedNotTakingAnswersOne':
+    'Nothing goes to the contact at that time: the campaign takes answers only until {date}.',
+  'reminders.skippedOutsideWindow':
+    'Nothing goes to the {count} contacts at that time: it is outside the send window ({window}).',
+  'reminders.skippedOutsideWindowOne':
+    'Nothing goes to the contact at that time: it is outside the send window ({window}).',
+  'reminders.skippedOutsideWindowStep':
+    'Nothing goes to the {count} contacts at that time: it is outside the send window ({window}). What is left of the step {step} goes out when the window opens, {date}.',
   'reminders.wouldSend': '{count} emails would be sent.',
   'reminders.deferred':
     '{count} emails did not fit in the time limit. They go out with the next scheduled run (within the hour), or run again now.',
@@ -395,7 +418,11 @@ export const en: Record<AdminKey, string> = {
   'campaign.export.json': 'JSON (all responses and scores)',
   'campaign.progressLink': 'Show progress in the overview',
   'campaign.settings': 'Settings',
-  'campaign.frozen': 'The campaign is published and can no longer change.',
+  'campaign.frozen': "The campaign is published: its settings, surveys and the members' answers can no longer change.",
+  'campaign.corrections.title': 'Correcting after publishing',
+  'campaign.corrections.body':
+    "The members' answers, the surveys and the dates are frozen. Correct a mistake in the points with Override (with a reason) on the organisation's review page, where you can also write notes to the member. A correction shows at once in the organisation's results and in the export. The published report changes only when you publish a new revision here; the earlier revision is kept, and every override is in the log.",
+  'campaign.corrections.reviewLink': 'To the review of {year}',
   'campaign.saveSettings': 'Save the settings',
   'campaign.updated': 'Last changed {when}.',
   'campaign.action.open': 'Open the campaign',
@@ -409,11 +436,21 @@ export const en: Record<AdminKey, string> = {
   'campaign.confirm.close.title': 'Close {title}?',
   'campaign.confirm.close.body':
     'Nobody can answer any more, except organisations given their own later deadline. Reminders stop.',
+  'campaign.close.early':
+    'The deadline is {date} and has not passed. If you close now, those that have not submitted can no longer answer.',
+  'campaign.close.deadlinePassed': 'The deadline, {date}, has passed.',
+  'campaign.close.submitted': 'Submitted',
+  'campaign.close.drafts': 'Drafts, not submitted',
+  'campaign.close.notStarted': 'Not started',
+  'campaign.close.excused': 'Excused',
+  'campaign.close.ownDeadlines': '{count} organisations have their own, later deadline and can answer until then:',
+  'campaign.close.ownDeadlinesOne': 'One organisation has its own, later deadline and can answer until then:',
   'campaign.confirm.publish.title': 'Publish Klimatläget for {title}?',
   'campaign.confirm.publish.body':
-    'A frozen snapshot of the results is published. An open campaign is closed first. The campaign can then not change.',
+    "A frozen snapshot of the results is published. An open campaign is closed first. The surveys, the dates and the members' answers can then not change; the secretariat can still override points and write notes.",
   'campaign.confirm.republish.title': 'Publish a new revision of {title}?',
-  'campaign.confirm.republish.body': 'A new revision is published. The earlier one is kept.',
+  'campaign.confirm.republish.body':
+    "A new revision is published with the scores as they are now, including the secretariat's overrides since the last revision. The earlier revision is kept.",
   'campaign.confirm.rescore.title': 'Recompute the scores of {title}?',
   'campaign.confirm.rescore.body':
     "Every submitted response is scored by the survey's current scoring. The secretariat's overrides are kept.",
@@ -445,7 +482,7 @@ export const en: Record<AdminKey, string> = {
   'campaign.publish.retry': 'Fetch again',
   'campaign.publish.needSummary': 'Publish once where the organisations stand has been fetched.',
   'campaign.publish.public':
-    'The report becomes public at once at {path}: anyone can read it without signing in. It cannot be withdrawn; a correction becomes a new version.',
+    "The report becomes public at once at {path}: anyone can read it without signing in. It cannot be withdrawn. After that, the members' answers, the surveys and the dates are frozen. The secretariat corrects a mistake in the points with Override on the review page and then publishes a new revision; the earlier one is kept.",
   'campaign.publish.countsCaption': 'The organisations in the campaign now ({total})',
   'campaign.publish.submitted': 'Submitted, counted in the report',
   'campaign.publish.drafts': 'Drafts, not counted',
@@ -477,6 +514,12 @@ export const en: Record<AdminKey, string> = {
   'editor.savedAt': 'Saved {time}',
   'editor.noChanges': 'No changes',
   'editor.saved': 'The survey is saved.',
+  'editor.staleScores':
+    'The survey is saved. {count} submitted responses now have out-of-date scores: the export, the results and the review show the old ones until the scores are recomputed.',
+  'editor.staleScoresOne':
+    'The survey is saved. One submitted response now has an out-of-date score: the export, the result and the review show the old one until the scores are recomputed.',
+  'editor.staleScoresAction': 'Recompute the scores now',
+  'editor.staleScoresDone': 'The scores are recomputed: {rescored} changed, {unchanged} unchanged.',
   'editor.cannotSave': 'Fix the JSON errors before saving.',
   'editor.uploaded': '{name} is loaded. Save to keep it.',
   'editor.uploadedInvalid': '{name} is loaded but is not valid JSON.',
@@ -632,6 +675,7 @@ export const en: Record<AdminKey, string> = {
   'import.row': 'Row',
   'import.column': 'Column',
   'import.message': 'Error',
+  'import.warningColumn': 'Warning',
   'import.value': 'As written in the file',
   'import.errorsCaption': 'Errors in the file',
   'import.warnings': 'Warnings ({count})',
@@ -801,6 +845,8 @@ export const en: Record<AdminKey, string> = {
   'audit.field.excused': 'Excused',
   'audit.field.closesAtOverride': 'Own deadline',
   'audit.field.emailedTo': 'Emailed to (count)',
+  'audit.field.message': 'Message',
+  'audit.value.quoted': '“{text}”',
   'audit.field.title': 'Title',
   'audit.field.opensAt': 'Opens',
   'audit.field.closesAt': 'Deadline',

@@ -108,6 +108,10 @@ export const sv = {
   'reopen.title': 'Öppna svaret från {name} igen',
   'reopen.body':
     'Svaret blir ett utkast igen så att organisationen kan ändra och skicka in på nytt. Du kan ge en ny sista svarsdag som bara gäller dem.',
+  'reopen.consequence':
+    '{name} räknas inte längre som inskickad, i översikten eller i Klimatläget, förrän organisationen skickar in igen. Det kan bara dess kontaktpersoner göra; kansliet kan inte skicka in åt dem.',
+  'reopen.reasonHint':
+    'Mejlas till organisationens kontaktpersoner tillsammans med sista svarsdagen, och sparas i loggen. Minst tre tecken.',
   'extend.title': 'Förläng svarstiden för {name}',
   'extend.body': 'Ge organisationen en egen, senare sista svarsdag.',
   'reopen.deadline': 'Ny sista svarsdag',
@@ -131,7 +135,10 @@ export const sv = {
     'Kampanjen är publicerad och rapporten är låst. Organisationerna kan inte längre befrias, öppnas igen eller få längre svarstid.',
   'review.ownDeadline': 'Egen sista svarsdag',
   'review.campaignDeadline': 'Kampanjens: {date}',
-  'review.publishedLocked': 'Kampanjen är publicerad och rapporten är låst, så poängen kan inte längre justeras.',
+  'review.publishedLocked':
+    'Kampanjen är publicerad, så medlemmens svar är låsta. Du kan fortfarande rätta poängen med Justera (med ett skäl) och skriva noteringar. Rättelsen syns direkt i organisationens resultat och i exporten, men i den publicerade rapporten först när du publicerar en ny version på kampanjsidan.',
+  'review.publishedCampaignLink': 'Till kampanjsidan',
+  'review.setInReview': 'sätts av kansliet vid granskningen',
 
   'chart.label': 'Stapeldiagram över antal organisationer per status. Siffrorna finns i tabellen.',
   'chart.show': 'Visa som diagram',
@@ -166,6 +173,22 @@ export const sv = {
   'reminders.runConfirm': 'Skicka nu',
   'reminders.stepDue': 'Aktuellt steg: {step} (från {at}).',
   'reminders.noStep': 'Inget påminnelsesteg är aktuellt vid den tidpunkten.',
+  'reminders.nextSend': 'Nästa utskick: {step}, {at}.',
+  'reminders.noNextSend': 'Inga fler utskick före sista svarsdagen.',
+  'reminders.skippedBeforeOpening':
+    'Inget skickas till de {count} kontaktpersonerna vid den tidpunkten: kampanjen tar emot svar först från {date}.',
+  'reminders.skippedBeforeOpeningOne':
+    'Inget skickas till kontaktpersonen vid den tidpunkten: kampanjen tar emot svar först från {date}.',
+  'reminders.skippedNotTakingAnswers':
+    'Inget skickas till de {count} kontaktpersonerna vid den tidpunkten: kampanjen tar bara emot svar till {date}.',
+  'reminders.skippedNotTakingAnswersOne':
+    'Inget skickas till kontaktpersonen vid den tidpunkten: kampanjen tar bara emot svar till {date}.',
+  'reminders.skippedOutsideWindow':
+    'Inget skickas till de {count} kontaktpersonerna vid den tidpunkten: den ligger utanför sändfönstret ({window}).',
+  'reminders.skippedOutsideWindowOne':
+    'Inget skickas till kontaktpersonen vid den tidpunkten: den ligger utanför sändfönstret ({window}).',
+  'reminders.skippedOutsideWindowStep':
+    'Inget skickas till de {count} kontaktpersonerna vid den tidpunkten: den ligger utanför sändfönstret ({window}). Det som återstår av steget {step} går ut när fönstret öppnar, {date}.',
   'reminders.wouldSend': '{count} mejl skulle skickas.',
   'reminders.deferred':
     '{count} mejl hann inte skickas inom tidsgränsen. De skickas vid nästa schemalagda körning (inom en timme), eller kör igen nu.',
@@ -394,7 +417,11 @@ export const sv = {
   'campaign.export.json': 'JSON (alla svar och poäng)',
   'campaign.progressLink': 'Visa läget i översikten',
   'campaign.settings': 'Inställningar',
-  'campaign.frozen': 'Kampanjen är publicerad och kan inte längre ändras.',
+  'campaign.frozen': 'Kampanjen är publicerad: inställningarna, enkäten och medlemmarnas svar kan inte längre ändras.',
+  'campaign.corrections.title': 'Rätta efter publiceringen',
+  'campaign.corrections.body':
+    'Medlemmarnas svar, enkäten och datumen är låsta. Ett fel i poängen rättar du med Justera (med ett skäl) på organisationens granskningssida, där du också kan skriva noteringar till medlemmen. Rättelsen syns direkt i organisationens resultat och i exporten. Den publicerade rapporten ändras först när du publicerar en ny version här; den tidigare versionen finns kvar, och varje justering finns i loggen.',
+  'campaign.corrections.reviewLink': 'Till granskningen av {year}',
   'campaign.saveSettings': 'Spara inställningarna',
   'campaign.updated': 'Senast ändrad {when}.',
   'campaign.action.open': 'Öppna kampanjen',
@@ -408,11 +435,21 @@ export const sv = {
   'campaign.confirm.close.title': 'Stäng {title}?',
   'campaign.confirm.close.body':
     'Ingen kan längre svara, utom organisationer som har fått en egen, senare svarsdag. Påminnelserna upphör.',
+  'campaign.close.early':
+    'Sista svarsdagen är {date} och har inte passerat. Stänger du nu kan de som inte har skickat in inte längre svara.',
+  'campaign.close.deadlinePassed': 'Sista svarsdagen, {date}, har passerat.',
+  'campaign.close.submitted': 'Inskickade',
+  'campaign.close.drafts': 'Utkast, inte inskickade',
+  'campaign.close.notStarted': 'Ej påbörjade',
+  'campaign.close.excused': 'Befriade',
+  'campaign.close.ownDeadlines': '{count} organisationer har en egen, senare sista svarsdag och kan svara till den:',
+  'campaign.close.ownDeadlinesOne': 'En organisation har en egen, senare sista svarsdag och kan svara till den:',
   'campaign.confirm.publish.title': 'Publicera Klimatläget för {title}?',
   'campaign.confirm.publish.body':
-    'En låst ögonblicksbild av resultatet publiceras öppet. En öppen kampanj stängs först. Kampanjen kan sedan inte ändras.',
+    'En låst ögonblicksbild av resultatet publiceras öppet. En öppen kampanj stängs först. Sedan kan enkäten, datumen och medlemmarnas svar inte ändras; kansliet kan fortfarande justera poäng och skriva noteringar.',
   'campaign.confirm.republish.title': 'Publicera en ny version av {title}?',
-  'campaign.confirm.republish.body': 'En ny version publiceras. Den tidigare finns kvar.',
+  'campaign.confirm.republish.body':
+    'En ny version publiceras med poängen som de är nu, med kansliets justeringar sedan förra versionen. Den tidigare versionen finns kvar.',
   'campaign.confirm.rescore.title': 'Räkna om poängen för {title}?',
   'campaign.confirm.rescore.body':
     'Alla inskickade svar får poäng enligt enkätens nuvarande poängsättning. Kansliets justeringar behålls.',
@@ -444,7 +481,7 @@ export const sv = {
   'campaign.publish.retry': 'Hämta läget igen',
   'campaign.publish.needSummary': 'Publicera först när läget för organisationerna har hämtats.',
   'campaign.publish.public':
-    'Rapporten blir offentlig direkt på {path}: vem som helst kan läsa den, utan att logga in. Den kan inte dras tillbaka; en rättelse blir en ny version.',
+    'Rapporten blir offentlig direkt på {path}: vem som helst kan läsa den, utan att logga in. Den kan inte dras tillbaka. Därefter är medlemmarnas svar, enkäten och datumen låsta. Ett fel i poängen rättar kansliet med Justera på granskningssidan och publicerar sedan en ny version; den tidigare finns kvar.',
   'campaign.publish.countsCaption': 'Organisationerna i kampanjen just nu ({total})',
   'campaign.publish.submitted': 'Inskickade, räknas i rapporten',
   'campaign.publish.drafts': 'Utkast, räknas inte',
@@ -476,6 +513,12 @@ export const sv = {
   'editor.savedAt': 'Sparat {time}',
   'editor.noChanges': 'Inga ändringar',
   'editor.saved': 'Enkäten är sparad.',
+  'editor.staleScores':
+    'Enkäten är sparad. {count} inskickade svar har nu inaktuella poäng: exporten, resultaten och granskningen visar de gamla tills poängen räknas om.',
+  'editor.staleScoresOne':
+    'Enkäten är sparad. Ett inskickat svar har nu inaktuell poäng: exporten, resultatet och granskningen visar den gamla tills poängen räknas om.',
+  'editor.staleScoresAction': 'Räkna om poängen nu',
+  'editor.staleScoresDone': 'Poängen är omräknade: {rescored} ändrade, {unchanged} oförändrade.',
   'editor.cannotSave': 'Rätta JSON-felen innan du sparar.',
   'editor.uploaded': '{name} är inläst. Spara för att behålla den.',
   'editor.uploadedInvalid': '{name} är inläst men är inte giltig JSON.',
@@ -630,6 +673,7 @@ export const sv = {
   'import.row': 'Rad',
   'import.column': 'Kolumn',
   'import.message': 'Fel',
+  'import.warningColumn': 'Varning',
   'import.value': 'Som det står i filen',
   'import.errorsCaption': 'Fel i filen',
   'import.warnings': 'Varningar ({count})',
@@ -798,6 +842,8 @@ export const sv = {
   'audit.field.excused': 'Befriad',
   'audit.field.closesAtOverride': 'Egen sista svarsdag',
   'audit.field.emailedTo': 'Mejlad till (antal)',
+  'audit.field.message': 'Meddelande',
+  'audit.value.quoted': '”{text}”',
   'audit.field.title': 'Titel',
   'audit.field.opensAt': 'Öppnar',
   'audit.field.closesAt': 'Sista svarsdag',

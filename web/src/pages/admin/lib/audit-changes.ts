@@ -99,6 +99,7 @@ const FIELDS = new Set([
   'excused',
   'closesAtOverride',
   'emailedTo',
+  'message',
   'title',
   'opensAt',
   'closesAt',
@@ -164,6 +165,12 @@ function fieldValue(key: string, value: unknown, t: AdminT, context: EntryContex
       return responseEntry
         ? known('status', value, t)
         : (known('campaignStatus', value, t) ?? known('status', value, t));
+    }
+    case 'message': {
+      // The note's words, quoted, so they do not run into the next field.
+      if (typeof value !== 'string') return undefined;
+      const text = value.replace(/\s+/g, ' ').trim();
+      return t('audit.value.quoted', { text: text.length > 120 ? `${text.slice(0, 119)}…` : text });
     }
     case 'role':
       return known('role', value, t);
