@@ -70,6 +70,9 @@ async function openEditor(page: Page, year: number, type: 'kommun' | 'region'): 
   assert(page.url().endsWith(`/admin/kampanjer/${year}/enkat/${type}`), `on the ${type} editor (${page.url()})`);
 }
 
+/** The save's announcement; a save that leaves scores stale says it again in the stale-scores notice. */
+const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'Enkäten är sparad.' });
+
 export const scenarios: Scenario[] = [
   {
     name: 'the survey editor keeps the other type’s save, asks before leaving with unsaved changes, refuses scoring errors and a stale save',
@@ -146,13 +149,13 @@ export const scenarios: Scenario[] = [
       await replaceText(page, titled(original.surveys.kommun, 'E2E kommun'));
       await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
       await save.click();
-      await page.getByText('Enkäten är sparad.').waitFor();
+      await saved(page).waitFor();
       await page.getByRole('link', { name: 'Till enkäten för Region' }).click();
       await openEditor(page, year, 'region');
       await replaceText(page, titled(original.surveys.region, 'E2E region'));
       await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
       await save.click();
-      await page.getByText('Enkäten är sparad.').waitFor();
+      await saved(page).waitFor();
       const both = await stored(page, year);
       assertEqual((both.surveys.kommun.title as Json).default, 'E2E kommun', 'the kommun save is kept');
       assertEqual((both.surveys.region.title as Json).default, 'E2E region', 'the region save is kept');
@@ -245,7 +248,7 @@ export const scenarios: Scenario[] = [
       await save.click();
       await dialog.getByRole('button', { name: 'Ta bort frågorna och spara' }).click();
       await dialog.waitFor({ state: 'hidden' });
-      await page.getByText('Enkäten är sparad.').waitFor();
+      await saved(page).waitFor();
       assert(!hasQuestion((await stored(page, year)).surveys.kommun, 'M3'), 'the confirmed save removed M3');
       assert((await focusedText(page)).startsWith('Sparat'), `focus on the status line (${await focusedText(page)})`);
 
@@ -271,7 +274,7 @@ export const scenarios: Scenario[] = [
         assertEqual(await focusedText(page), 'Ta bort frågorna och spara', 'Tab reaches the confirmation');
         await page.keyboard.press('Enter');
         await dialog.waitFor({ state: 'hidden' });
-        await page.getByText('Enkäten är sparad.').waitFor();
+        await saved(page).waitFor();
         assert(!hasQuestion((await stored(page, year)).surveys.kommun, 'M3'), 'the confirmed save removed M3');
       } finally {
         // Leave the campaign as the other scenarios found it.
