@@ -4,7 +4,7 @@
  * and the publish confirmation with what publishing freezes.
  * The rules are pure, in lib/campaign-lifecycle.ts.
  */
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
@@ -175,6 +175,89 @@ export function ReopenDialog({
 }
 
 /**
+ * Where the organisations stand right now, for a confirmation dialog (from the progress endpoint):
+ * read afresh each time the dialog opens, nothing fetched while it is closed.
+ */
+function useStandingSummary(open: boolean, year: number) {
+  const [state, retry] = useAsync(
+    async () => (open ? publishSummary(await adminApi.progress(year), Date.now()) : null),
+    [open, year],
+  );
+  const summary = state.status === 'ready' ? state.value : null;
+  // The retry button goes away as it is pressed; focus waits on the summary instead of the page.
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const retryFocused = () => {
+    summaryRef.current?.focus();
+    retry();
+  };
+  return { state, summary, summaryRef, retryFocused };
+}
+
+/** The summary's place in a dialog: loading, the error with a retry, or `children` once read. */
+function StandingSummary({
+  standing,
+  testId,
+  children,
+}: {
+  standing: ReturnType<typeof useStandingSummary>;
+  testId: string;
+  children: (summary: PublishSummary) => ReactNode;
+}) {
+  const t = useAdminT();
+  const { state, summary, summaryRef, retryFocused } = standing;
+  // Null while ready too, on the first render after opening, before the fetch has started.
+  const loading = state.status !== 'error' && summary === null;
+  return (
+    <div ref={summaryRef} tabIndex={-1} aria-live="polite" aria-busy={loading} data-testid={testId}>
+      {state.status === 'error' ? (
+        <div className="notice notice-error">
+          <p>{t('campaign.publish.loadFailed', { message: errorMessage(state.error, t('error.generic')) })}</p>
+          <p>
+            <button type="button" className="button button-secondary" onClick={retryFocused}>
+              {t('campaign.publish.retry')}
+            </button>
+          </p>
+        </div>
+      ) : summary ? (
+        children(summary)
+      ) : (
+        <p className="muted">{t('campaign.publish.loading')}</p>
+      )}
+    </div>
+  );
+}
+
+/** The organisations counted by where they stand, each status with the dialog's own label. */
+function StandingCounts({
+  summary,
+  labels,
+}: {
+  summary: PublishSummary;
+  labels: { submitted: AdminKey; draft: AdminKey; notStarted: AdminKey; excused: AdminKey };
+}) {
+  const t = useAdminT();
+  const rows: Array<[AdminKey, number, string]> = [
+    [labels.submitted, summary.submitted, 'submitted'],
+    [labels.draft, summary.draft, 'draft'],
+    [labels.notStarted, summary.notStarted, 'not_started'],
+    [labels.excused, summary.excused, 'excused'],
+  ];
+  return (
+    <>
+      <h3>{t('campaign.publish.countsCaption', { total: summary.total })}</h3>
+      <dl className="facts">
+        {rows.map(([label, count, status]) => (
+          <div key={status} data-count={status}>
+            <dt>{t(label)}</dt>
+            <dd className="num">{count}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+/**
  * The close confirmation: the deadline (closing early cuts it short), and where the organisations
  * stand right now (from the progress endpoint), as the publish confirmation shows them: those that
  * have not submitted can no longer answer, except those with an own, later deadline still running.
@@ -192,14 +275,7 @@ export function CloseDialog({
 }) {
   const t = useAdminT();
   const [lang] = useLang();
-  // Read afresh each time the dialog opens; nothing is fetched while it is closed.
-  const [state, retry] = useAsync(
-    async () => (open ? publishSummary(await adminApi.progress(campaign.year), Date.now()) : null),
-    [open, campaign.year],
-  );
-  const summary = state.status === 'ready' ? state.value : null;
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const loading = state.status !== 'error' && summary === null;
+  const standing = useStandingSummary(open, campaign.year);
   const early = Date.parse(campaign.closesAt) > Date.now();
   const date = formatDateTime(campaign.closesAt, lang);
   return (
@@ -217,29 +293,9 @@ export function CloseDialog({
       <p className={early ? 'notice notice-warning' : undefined}>
         {t(early ? 'campaign.close.early' : 'campaign.close.deadlinePassed', { date })}
       </p>
-      <div ref={summaryRef} tabIndex={-1} aria-live="polite" aria-busy={loading} data-testid="close-summary">
-        {state.status === 'error' ? (
-          <div className="notice notice-error">
-            <p>{t('campaign.publish.loadFailed', { message: errorMessage(state.error, t('error.generic')) })}</p>
-            <p>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  summaryRef.current?.focus();
-                  retry();
-                }}
-              >
-                {t('campaign.publish.retry')}
-              </button>
-            </p>
-          </div>
-        ) : summary ? (
-          <CloseFacts summary={summary} />
-        ) : (
-          <p className="muted">{t('campaign.publish.loading')}</p>
-        )}
-      </div>
+      <StandingSummary standing={standing} testId="close-summary">
+        {(summary) => <CloseFacts summary={summary} />}
+      </StandingSummary>
     </FormDialog>
   );
 }
@@ -247,24 +303,18 @@ export function CloseDialog({
 function CloseFacts({ summary }: { summary: PublishSummary }) {
   const t = useAdminT();
   const [lang] = useLang();
-  const rows: Array<[AdminKey, number, string]> = [
-    ['campaign.close.submitted', summary.submitted, 'submitted'],
-    ['campaign.close.drafts', summary.draft, 'draft'],
-    ['campaign.close.notStarted', summary.notStarted, 'not_started'],
-    ['campaign.close.excused', summary.excused, 'excused'],
-  ];
   const own = summary.runningOwnDeadlines;
   return (
     <>
-      <h3>{t('campaign.publish.countsCaption', { total: summary.total })}</h3>
-      <dl className="facts">
-        {rows.map(([label, count, status]) => (
-          <div key={status} data-count={status}>
-            <dt>{t(label)}</dt>
-            <dd className="num">{count}</dd>
-          </div>
-        ))}
-      </dl>
+      <StandingCounts
+        summary={summary}
+        labels={{
+          submitted: 'campaign.close.submitted',
+          draft: 'campaign.close.drafts',
+          notStarted: 'campaign.close.notStarted',
+          excused: 'campaign.close.excused',
+        }}
+      />
       {own.length > 0 && (
         <div data-testid="close-own-deadlines">
           <p>{t('campaign.close.ownDeadlines', { count: own.length })}</p>
@@ -307,21 +357,8 @@ export function PublishDialog({
 }) {
   const t = useAdminT();
   const [lang] = useLang();
-  // Read afresh each time the dialog opens; nothing is fetched while it is closed.
-  const [state, retry] = useAsync(
-    async () => (open ? publishSummary(await adminApi.progress(campaign.year), Date.now()) : null),
-    [open, campaign.year],
-  );
-  const summary = state.status === 'ready' ? state.value : null;
-  // The retry button goes away as it is pressed; focus waits on the summary instead of the page.
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const retryFocused = () => {
-    summaryRef.current?.focus();
-    retry();
-  };
-  // Null while ready too, on the first render after opening, before the fetch has started.
-  const loading = state.status !== 'error' && summary === null;
-
+  const standing = useStandingSummary(open, campaign.year);
+  const { summary } = standing;
   const republish = campaign.status === 'published';
   const key = republish ? 'republish' : 'publish';
   const path = publicReportPath(campaign.year);
@@ -343,22 +380,9 @@ export function PublishDialog({
         <strong>{t('campaign.publish.public', { path })}</strong>
       </p>
       {stillOpen && <p>{t('campaign.publish.closesOpen', { date: formatDateTime(campaign.closesAt, lang) })}</p>}
-      <div ref={summaryRef} tabIndex={-1} aria-live="polite" aria-busy={loading} data-testid="publish-summary">
-        {state.status === 'error' ? (
-          <div className="notice notice-error">
-            <p>{t('campaign.publish.loadFailed', { message: errorMessage(state.error, t('error.generic')) })}</p>
-            <p>
-              <button type="button" className="button button-secondary" onClick={retryFocused}>
-                {t('campaign.publish.retry')}
-              </button>
-            </p>
-          </div>
-        ) : summary ? (
-          <SummaryFacts summary={summary} />
-        ) : (
-          <p className="muted">{t('campaign.publish.loading')}</p>
-        )}
-      </div>
+      <StandingSummary standing={standing} testId="publish-summary">
+        {(read) => <SummaryFacts summary={read} />}
+      </StandingSummary>
     </FormDialog>
   );
 }
@@ -366,24 +390,18 @@ export function PublishDialog({
 function SummaryFacts({ summary }: { summary: PublishSummary }) {
   const t = useAdminT();
   const [lang] = useLang();
-  const rows: Array<[AdminKey, number, string]> = [
-    ['campaign.publish.submitted', summary.submitted, 'submitted'],
-    ['campaign.publish.drafts', summary.draft, 'draft'],
-    ['campaign.publish.notStarted', summary.notStarted, 'not_started'],
-    ['campaign.publish.excused', summary.excused, 'excused'],
-  ];
   const own = summary.runningOwnDeadlines;
   return (
     <>
-      <h3>{t('campaign.publish.countsCaption', { total: summary.total })}</h3>
-      <dl className="facts">
-        {rows.map(([label, count, status]) => (
-          <div key={status} data-count={status}>
-            <dt>{t(label)}</dt>
-            <dd className="num">{count}</dd>
-          </div>
-        ))}
-      </dl>
+      <StandingCounts
+        summary={summary}
+        labels={{
+          submitted: 'campaign.publish.submitted',
+          draft: 'campaign.publish.drafts',
+          notStarted: 'campaign.publish.notStarted',
+          excused: 'campaign.publish.excused',
+        }}
+      />
       {own.length === 0 ? (
         <p>{t('campaign.publish.noOwnDeadlines')}</p>
       ) : (
