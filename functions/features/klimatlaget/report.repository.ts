@@ -16,14 +16,7 @@ export class ReportRepository {
 
   /** The newest revision of a year, or undefined when the year is unpublished. One query, limit 1. */
   async latest(year: number): Promise<ReportRevision | undefined> {
-    const page = await this.store.query({
-      partition: keys.reportPk(year),
-      beginsWith: keys.reportRevisionPrefix,
-      newestFirst: true,
-      limit: 1,
-      consistent: true,
-    });
-    const item = page.items[0];
+    const item = await this.newest(year);
     return item ? ReportRevisionSchema.parse(item) : undefined;
   }
 
@@ -35,15 +28,7 @@ export class ReportRepository {
   async latestRespondents(
     year: number,
   ): Promise<{ revision: number; publishedAt: string; respondents: string[] | null } | undefined> {
-    const page = await this.store.query({
-      partition: keys.reportPk(year),
-      beginsWith: keys.reportRevisionPrefix,
-      newestFirst: true,
-      limit: 1,
-      consistent: true,
-      attributes: ['revision', 'publishedAt', 'emissionOutcomes'],
-    });
-    const item = page.items[0];
+    const item = await this.newest(year, ['revision', 'publishedAt', 'emissionOutcomes']);
     if (!item) return undefined;
     const outcomes = item.emissionOutcomes as Record<string, unknown> | undefined;
     return {
@@ -51,6 +36,19 @@ export class ReportRepository {
       publishedAt: String(item.publishedAt),
       respondents: outcomes && typeof outcomes === 'object' ? Object.keys(outcomes) : null,
     };
+  }
+
+  /** The newest revision's item (only `attributes`, when given): one consistent query, limit 1. */
+  private async newest(year: number, attributes?: string[]) {
+    const page = await this.store.query({
+      partition: keys.reportPk(year),
+      beginsWith: keys.reportRevisionPrefix,
+      newestFirst: true,
+      limit: 1,
+      consistent: true,
+      ...(attributes ? { attributes } : {}),
+    });
+    return page.items[0];
   }
 
   async get(year: number, revision: number): Promise<ReportRevision | undefined> {
