@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
 import { keys } from '../../functions/store/table-design';
+import { SECTOR_IDS } from '../../shared/emissions-import/sector-ids';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { LUND, MALMO } from '../helpers/seed-fixtures';
 import { adminWorld } from '../helpers/seeded-context';
@@ -11,16 +12,7 @@ const YEAR = 2026;
 const UPPSALA = { id: '0380', name: 'Uppsala', type: 'kommun' as const };
 const VAXJO = { id: '0780', name: 'Växjö', type: 'kommun' as const };
 /** The eight sectors inside the territorial total, 37 500 t each: 300 000 t. */
-const TERRITORIAL = [
-  'transporter',
-  'industri',
-  'jordbruk',
-  'el-och-fjarrvarme',
-  'egen-uppvarmning',
-  'arbetsmaskiner',
-  'produktanvandning',
-  'avfall',
-] as const;
+const TERRITORIAL = SECTOR_IDS.filter((sector) => sector !== 'utrikes-transporter');
 /** The reviewer's file: one sector of a year Lund has no figures for yet. */
 const ONE_ROW_CSV =
   'Kommunkod;Kommun;År;Sektor;Utsläpp (ton CO2e);Invånare\r\n1281;Lund;2023;Transporter;400000;129000\r\n';

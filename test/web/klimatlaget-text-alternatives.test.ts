@@ -3,9 +3,7 @@ import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surv
 import { type AggregateResponse, aggregateKlimatlaget } from '../../shared/klimatlaget/index';
 import { score } from '../../shared/scoring/score';
 import type { PublishedReport, QuestionAggregate, TypeAggregate } from '../../web/src/api/types';
-import { format, type Lang, type Translate, textForm } from '../../web/src/i18n';
-import { en } from '../../web/src/i18n/en';
-import { sv } from '../../web/src/i18n/sv';
+import type { Lang } from '../../web/src/i18n';
 import { formatPercent } from '../../web/src/lib/format';
 import {
   areaSummary,
@@ -17,16 +15,12 @@ import {
   yesQuestions,
 } from '../../web/src/pages/klimatlaget/report-model';
 import { completeKommunAnswers } from '../helpers/complete-answers';
+import { siteT } from '../helpers/translators';
 
 type Report = PublishedReport['report'];
 
 /** The page's t over the real dictionaries (singular forms included, as t() picks them). */
-const translator =
-  (lang: Lang): Translate =>
-  (key, params) => {
-    const dictionary: Record<string, string> = lang === 'sv' ? sv : en;
-    return format(textForm(key, params, (k) => dictionary[k]) ?? key, params);
-  };
+const translator = siteT;
 const LANGS = ['sv', 'en'] as const;
 
 function response(id: string, type: 'kommun' | 'region', data: Record<string, unknown>): AggregateResponse {

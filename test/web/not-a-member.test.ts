@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { format, type Lang, type Translate, textForm } from '../../web/src/i18n';
 import { en } from '../../web/src/i18n/en';
 import { sv } from '../../web/src/i18n/sv';
 import { notMemberText } from '../../web/src/lib/not-a-member';
+import { siteT } from '../helpers/translators';
 
 /** The page's t over the real dictionaries. */
-const translator =
-  (lang: Lang): Translate =>
-  (key, params) => {
-    const dictionary: Record<string, string> = lang === 'sv' ? sv : en;
-    return format(textForm(key, params, (k) => dictionary[k]) ?? key, params);
-  };
+const translator = siteT;
 
 describe('why an organisation may not answer (the home page’s and the survey’s notice)', () => {
   it('says the membership ended, and on which day, in both languages', () => {

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { nextSendAfter, nextWindowOpening, ReminderPolicySchema } from '../../shared/reminders/index';
-import { format, textForm } from '../../web/src/i18n';
 import type { ReminderRunResult } from '../../web/src/pages/admin/api';
-import type { AdminT } from '../../web/src/pages/admin/i18n';
-import { en as enStrings } from '../../web/src/pages/admin/i18n/en';
-import { sv as svStrings } from '../../web/src/pages/admin/i18n/sv';
 import { wholeRunSkipText } from '../../web/src/pages/admin/lib/reminder-schedule';
+import { adminT } from '../helpers/translators';
 
 // As the console translates: a `…One` form for a count of 1.
-const sv: AdminT = (key, params) =>
-  format(textForm(key, params, (k) => svStrings[k as keyof typeof svStrings]) ?? key, params);
-const en: AdminT = (key, params) =>
-  format(textForm(key, params, (k) => enStrings[k as keyof typeof enStrings]) ?? key, params);
+const sv = adminT('sv');
+const en = adminT('en');
 
 // Opens Monday 2 March 09:00 Swedish time, closes Wednesday 1 April 17:00 (CEST from 29 March).
 const campaign = {

@@ -3,8 +3,6 @@ import { DEFAULT_SURVEYS } from '../../functions/features/campaigns/default-surv
 import { buildScorecard, networkLive } from '../../shared/klimatlaget/index';
 import { CHANGE_5Y_STEPS, CHANGE_SINCE_1990_STEPS, PER_INHABITANT_STEPS } from '../../shared/scoring/emission-outcome';
 import { score } from '../../shared/scoring/score';
-import { format, type Lang, type Translate, textForm } from '../../web/src/i18n';
-import { en } from '../../web/src/i18n/en';
 import { sv } from '../../web/src/i18n/sv';
 import {
   bandRange,
@@ -14,6 +12,7 @@ import {
   sectionsSummary,
 } from '../../web/src/pages/scorecard/scorecard-model';
 import { completeKommunAnswers } from '../helpers/complete-answers';
+import { siteT } from '../helpers/translators';
 
 /** Lund's scorecard for the given answers, built as the API builds it. */
 function card(data: Record<string, unknown>) {
@@ -111,12 +110,7 @@ describe('scorecard: what the band, the lost points and Utfall mean', () => {
 });
 
 describe('the areas chart’s text alternative on the scorecard', () => {
-  const translator =
-    (lang: Lang): Translate =>
-    (key, params) => {
-      const dictionary: Record<string, string> = lang === 'sv' ? sv : en;
-      return format(textForm(key, params, (k) => dictionary[k]) ?? key, params);
-    };
+  const translator = siteT;
 
   it('names the median only when one is shown, in both languages', () => {
     const withMedian = { compared: true, medians: true, ahead: 3, count: 7 };

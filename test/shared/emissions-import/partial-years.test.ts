@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EmissionValue } from '../../../shared/emissions-import/import.schema';
 import { MAX_PARTIAL_YEAR_WARNINGS, partialYearWarnings } from '../../../shared/emissions-import/partial-years';
+import { SECTOR_IDS } from '../../../shared/emissions-import/sector-ids';
 
-const ALL = [
-  'transporter',
-  'industri',
-  'jordbruk',
-  'el-och-fjarrvarme',
-  'egen-uppvarmning',
-  'arbetsmaskiner',
-  'produktanvandning',
-  'avfall',
-] as const;
+const ALL = SECTOR_IDS.filter((sector) => sector !== 'utrikes-transporter');
 const nameOf = (code: string) => (code === '1281' ? 'Lund (1281)' : code);
 const year = (organisationId: string, y: number, sectors: readonly EmissionValue['sector'][]): EmissionValue[] =>
   sectors.map((sector) => ({ organisationId, year: y, sector, tonnesCO2e: 1000 }));
