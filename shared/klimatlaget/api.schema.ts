@@ -28,7 +28,13 @@ export const PublishResultSchema = z.object({
   organisations: z.number().int().min(0),
   /** Responses whose score was brought up to date with the survey before aggregating. */
   rescored: z.number().int().min(0),
+  /**
+   * True when the figures, rules and Utfall were those of the latest revision already: no new
+   * revision was made, and `revision` and `publishedAt` are that one's.
+   */
+  unchanged: z.boolean(),
 });
+export type PublishResult = z.infer<typeof PublishResultSchema>;
 
 /** One organisation's row in GET /api/admin/campaigns/{year}/responses. */
 export const ResponseExportRowSchema = z.object({

@@ -129,10 +129,14 @@ describe('Klimatläget: publish and the public report', () => {
     expect(report.byType.region).toMatchObject({ respondents: 0, organisations: 1, total: null, bands: null });
   });
 
-  it('keeps revision 1 when publishing again as revision 2, and serves the latest', async () => {
-    // Arrange
+  it('keeps revision 1 when publishing a correction as revision 2, and serves the latest', async () => {
+    // Arrange: after publishing, the kansli awards Lund the review point
     await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
     ctx.clock.set(new Date('2026-03-10T15:00:00Z'));
+    const correction = { question: 'S6', points: 1, reason: 'Rättelse' };
+    expect(
+      (await post(ctx, admin, `/api/admin/campaigns/${YEAR}/responses/${LUND.id}/overrides`, correction)).status,
+    ).toBe(201);
     // Act
     const second = await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
     const latest = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).json();
@@ -158,6 +162,39 @@ describe('Klimatläget: publish and the public report', () => {
       klimatneutral_2030: 3,
     });
     expect((await ctx.app.request(`/api/klimatlaget/${YEAR}?revision=3`)).status).toBe(404);
+  });
+
+  it('makes one revision when the same publish is sent twice at once (a double click, two kansli tabs)', async () => {
+    // Act
+    const answers = await Promise.all([
+      post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`),
+      post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`),
+    ]);
+    const bodies = await Promise.all(answers.map((res) => res.json()));
+    const stored = await ctx.store.queryAll({ partition: keys.reportPk(YEAR) });
+    const entries = await new AuditTrail(ctx.store, ctx.clock).list({ year: YEAR });
+    const campaign = await (await ctx.app.request(`/api/admin/campaigns/${YEAR}`, withCookie(admin))).json();
+    // Assert: one made revision 1, the other is told it stands; it is stored and audited once
+    expect(answers.map((res) => res.status).sort()).toEqual([200, 201]);
+    expect(bodies.map((body) => [body.revision, body.unchanged]).sort()).toEqual([
+      [1, false],
+      [1, true],
+    ]);
+    expect(stored.map((item) => item.sk)).toEqual(['REV#0001']);
+    expect(entries.filter((e) => e.action === 'klimatlaget.publish')).toHaveLength(1);
+    expect(campaign.status).toBe('published');
+  });
+
+  it('makes no new revision when nothing changed since the latest, and says the latest stands', async () => {
+    // Arrange
+    const first = await (await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`)).json();
+    ctx.clock.set(new Date('2026-03-10T15:00:00Z'));
+    // Act
+    const again = await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    // Assert
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ ...first, unchanged: true, rescored: 0 });
+    expect((await ctx.store.queryAll({ partition: keys.reportPk(YEAR) })).map((item) => item.sk)).toEqual(['REV#0001']);
   });
 
   it('answers 404 for a year that is not published', async () => {

@@ -71,16 +71,24 @@ interface Deps {
       path: '/api/admin/campaigns/{year}/publish',
       ...admin,
       summary: 'Freezes Klimatläget as the next revision (earlier ones are kept) and marks the campaign published.',
+      description:
+        'When the figures, rules and Utfall are those of the latest revision already (the same publish sent twice ' +
+        'at once, or again with no correction since), no revision is made: 200 with `unchanged: true` and the ' +
+        'latest revision.',
       request: { params: YearParams },
       responses: {
-        201: jsonResponse(PublishResultSchema, 'Publicerad'),
+        201: jsonResponse(PublishResultSchema, 'Publicerad som en ny version'),
+        200: jsonResponse(PublishResultSchema, 'Oförändrad: den senaste versionen gäller'),
         ...commonErrors,
         404: errorResponse('Saknas'),
         409: errorResponse('Någon annan ändrade samtidigt'),
         422: errorResponse('Kan inte publiceras'),
       },
     }),
-    async (c) => c.json(await service.publish(c.req.valid('param').year, c.get('user')!.email), 201),
+    async (c) => {
+      const result = await service.publish(c.req.valid('param').year, c.get('user')!.email);
+      return result.unchanged ? c.json(result, 200) : c.json(result, 201);
+    },
   );
 
   app.openapi(

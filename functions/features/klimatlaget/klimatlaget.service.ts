@@ -7,6 +7,7 @@ import {
   ORGANISATION_TYPES,
   type OrganisationTypeKey,
 } from '../../../shared/klimatlaget/aggregate';
+import type { PublishResult } from '../../../shared/klimatlaget/api.schema';
 import {
   type KlimatlagetReport,
   KlimatlagetReportSchema,
@@ -59,15 +60,6 @@ interface Deps {
   scores: ScoreWriter;
   audit: AuditLog;
   clock: Clock;
-}
-
-export interface PublishResult {
-  year: number;
-  revision: number;
-  publishedAt: string;
-  respondents: number;
-  organisations: number;
-  rescored: number;
 }
 
 /** Everything an export or a publish reads about one campaign. */
@@ -137,8 +129,10 @@ export class KlimatlagetService {
     const emissionOutcomes = frozenOutcomesOf(data);
     const publishedAt = this.deps.clock.now().toISOString();
 
-    let revision = ((await this.deps.reports.latest(year))?.revision ?? 0) + 1;
+    let revision = 0;
     for (let attempt = 1; ; attempt++) {
+      const latest = await this.deps.reports.latest(year);
+      revision = (latest?.revision ?? 0) + 1;
       const snapshot: ReportRevision = {
         year,
         revision,
@@ -149,6 +143,9 @@ export class KlimatlagetService {
         rescored,
         emissionOutcomes,
       };
+      // Nothing new to freeze (a publish sent twice at once, or again with no correction since):
+      // another revision would only repeat the latest.
+      if (latest && sameSnapshotContent(latest, snapshot)) return this.alreadyPublished(latest, actor);
       const size = this.deps.reports.sizeOf(snapshot);
       if (size > MAX_SNAPSHOT_BYTES) {
         throw new DomainRuleError(
@@ -160,9 +157,8 @@ export class KlimatlagetService {
         await this.deps.reports.create(snapshot);
         break;
       } catch (error) {
-        // Someone published the same revision number at the same moment: take the next one.
+        // Someone published at the same moment: the next round compares with what they froze.
         if (!(error instanceof AlreadyExistsError) || attempt >= WRITE_ATTEMPTS) throw error;
-        revision = ((await this.deps.reports.latest(year))?.revision ?? revision) + 1;
       }
     }
     await this.deps.reports.markYearPublished({
@@ -172,7 +168,7 @@ export class KlimatlagetService {
       respondents: report.respondents,
       organisations: report.organisations,
     });
-    await this.deps.campaigns.markPublished(year, actor, revision);
+    await this.markCampaignPublished(year, actor, revision);
     await this.deps.audit.record({
       actor,
       action: 'klimatlaget.publish',
@@ -193,7 +189,55 @@ export class KlimatlagetService {
       respondents: report.respondents,
       organisations: report.organisations,
       rescored,
+      unchanged: false,
     };
+  }
+
+  /**
+   * The answer to a publish with nothing new: the latest revision stands. The year's list entry and
+   * the campaign are marked published at it in case the publish that made it stopped before that.
+   */
+  private async alreadyPublished(latest: ReportRevision, actor: string): Promise<PublishResult> {
+    const { year, revision } = latest;
+    const { respondents, organisations } = latest.report;
+    await this.deps.reports.markYearPublished({
+      year,
+      revision,
+      publishedAt: latest.publishedAt,
+      respondents,
+      organisations,
+    });
+    if ((await this.deps.campaigns.get(year)).status !== 'published') {
+      await this.markCampaignPublished(year, actor, revision);
+    }
+    return {
+      year,
+      revision,
+      publishedAt: latest.publishedAt,
+      respondents,
+      organisations,
+      rescored: latest.rescored,
+      unchanged: true,
+    };
+  }
+
+  /**
+   * Marks the campaign published at `revision`. Two publishes of the same figures may both be here
+   * at once; whichever loses the campaign's conditional write finds it published and is done.
+   */
+  private async markCampaignPublished(year: number, actor: string, revision: number): Promise<void> {
+    const { status } = await this.deps.campaigns.get(year);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.deps.campaigns.markPublished(year, actor, revision);
+        return;
+      } catch (error) {
+        const changed = error instanceof DomainRuleError && error.code === 'campaign_changed';
+        if (!changed || attempt >= WRITE_ATTEMPTS) throw error;
+        const now = (await this.deps.campaigns.get(year)).status;
+        if (now === 'published' && status !== 'published') return;
+      }
+    }
   }
 
   /** The public report: the latest revision, or the one asked for. Throws NotFoundError when unpublished. */
@@ -516,6 +560,13 @@ function scoringOrRuleError<T>(run: () => T): T {
     }
     throw error;
   }
+}
+
+/** Whether two snapshots freeze the same figures, rules and Utfall, whoever made them and when. */
+function sameSnapshotContent(a: ReportRevision, b: ReportRevision): boolean {
+  const content = (s: ReportRevision) =>
+    canonicalJson({ report: s.report, rules: s.rules, emissionOutcomes: s.emissionOutcomes ?? null });
+  return content(a) === content(b);
 }
 
 function notPublished(year: number, revision?: number) {

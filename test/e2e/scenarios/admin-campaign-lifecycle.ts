@@ -196,7 +196,12 @@ export const scenarios: Scenario[] = [
       await lastDialog
         .getByRole('button', { name: republish ? 'Publicera en ny version' : 'Publicera Klimatläget' })
         .click();
-      const done = page.getByRole('status').getByText(/^Klimatläget är publicerat, version \d+\.$/);
+      // A republish with nothing changed since keeps the latest version and says so.
+      const done = page
+        .getByRole('status')
+        .getByText(
+          /^(Klimatläget är publicerat, version \d+\.|Rapporten är densamma som version \d+, som fortfarande gäller\.)$/,
+        );
       await done.waitFor({ timeout: 30_000 });
       const revision = Number(/version (\d+)/.exec((await done.textContent()) ?? '')?.[1]);
       const reports = await getJson<Array<{ year: number; revision: number; respondents: number }>>(

@@ -5,6 +5,7 @@
  * The rules are pure, in lib/campaign-lifecycle.ts.
  */
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { PublishResult } from '../../../../shared/klimatlaget/api.schema';
 import { ApiError } from '../../api/client';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
@@ -331,14 +332,7 @@ function CloseFacts({ summary }: { summary: PublishSummary }) {
   );
 }
 
-export interface PublishResult {
-  year: number;
-  revision: number;
-  publishedAt?: string;
-  respondents?: number;
-  organisations?: number;
-  rescored?: number;
-}
+export type { PublishResult };
 
 /**
  * The publish confirmation: what the report will count and leave out right now (from the progress
@@ -430,7 +424,8 @@ export function PublishedNotice({ year, result }: { year: number; result: Publis
   return (
     <section className="notice notice-success" aria-labelledby="published-heading" data-testid="published">
       <h3 id="published-heading">{t('campaign.published.title', { year })}</h3>
-      {result && result.respondents !== undefined && result.organisations !== undefined && (
+      {result?.unchanged && <p>{t('campaign.published.unchanged', { revision: result.revision })}</p>}
+      {result && (
         <p>
           {t('campaign.published.revision', {
             revision: result.revision,

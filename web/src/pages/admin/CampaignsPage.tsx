@@ -692,7 +692,8 @@ export function CampaignDetailPage({ year }: { year: number }) {
         onPublished={async (result) => {
           setConfirm(null);
           setPublished(result);
-          announce(t('campaign.done.publish', { revision: result.revision }));
+          const done = result.unchanged ? 'campaign.done.publishUnchanged' : 'campaign.done.publish';
+          announce(t(done, { revision: result.revision }));
           setFresh(await adminApi.campaign(year));
         }}
       />

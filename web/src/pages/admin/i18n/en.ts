@@ -457,6 +457,7 @@ export const en: Record<AdminKey, string> = {
   'campaign.done.open': 'The campaign is open.',
   'campaign.done.close': 'The campaign is closed.',
   'campaign.done.publish': 'Klimatläget is published, revision {revision}.',
+  'campaign.done.publishUnchanged': 'The report is the same as version {revision}, which still stands.',
   'campaign.done.rescore': 'Scores recomputed: {rescored} changed, {unchanged} unchanged.',
   'campaign.action.reopen': 'Reopen',
   'campaign.confirm.reopen.title': 'Reopen {title}?',
@@ -499,6 +500,8 @@ export const en: Record<AdminKey, string> = {
   'campaign.published.title': 'Klimatläget {year} is published',
   'campaign.published.revision': 'Version {revision}: {respondents} of {organisations} organisations answered.',
   'campaign.published.link': 'Read the published report, Klimatläget {year}',
+  'campaign.published.unchanged':
+    'The report came out the same as version {revision}, so no new version was made. Version {revision} stands.',
 
   'editor.pageTitle': 'The survey for {type}, {year}',
   'editor.title': 'The survey for {type}',

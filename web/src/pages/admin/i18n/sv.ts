@@ -456,6 +456,7 @@ export const sv = {
   'campaign.done.open': 'Kampanjen är öppen.',
   'campaign.done.close': 'Kampanjen är stängd.',
   'campaign.done.publish': 'Klimatläget är publicerat, version {revision}.',
+  'campaign.done.publishUnchanged': 'Rapporten är densamma som version {revision}, som fortfarande gäller.',
   'campaign.done.rescore': 'Poängen är omräknade: {rescored} ändrade, {unchanged} oförändrade.',
   'campaign.action.reopen': 'Öppna igen',
   'campaign.confirm.reopen.title': 'Öppna {title} igen?',
@@ -498,6 +499,8 @@ export const sv = {
   'campaign.published.title': 'Klimatläget {year} är publicerat',
   'campaign.published.revision': 'Version {revision}: {respondents} av {organisations} organisationer svarade.',
   'campaign.published.link': 'Läs den publicerade rapporten, Klimatläget {year}',
+  'campaign.published.unchanged':
+    'Rapporten blev densamma som version {revision}, så ingen ny version gjordes. Version {revision} gäller.',
 
   'editor.pageTitle': 'Enkäten för {type}, {year}',
   'editor.title': 'Enkäten för {type}',
