@@ -112,7 +112,8 @@ async function publishLastYear(
     const response = await context.request.post(`${e2e.baseUrl}/api/admin/campaigns/${year}/publish`, {
       headers: { origin: e2e.baseUrl },
     });
-    assertEqual(response.status(), 201, `POST /api/admin/campaigns/${year}/publish`);
+    // 201 a new revision; 200 when an earlier scenario already published the same report.
+    assert([200, 201].includes(response.status()), `POST /api/admin/campaigns/${year}/publish: ${response.status()}`);
   }
 }
 
