@@ -235,3 +235,88 @@ describe('Autosaver', () => {
     saver.dispose();
   });
 });
+
+describe('Autosaver after dispose() (the page is gone)', () => {
+  /** A save answered only when the test says so, as a slow or failing network would. */
+  function deferredSave() {
+    const calls: Array<{ data: Answers; version: number; answer: (r: SavedDraft | Error) => void }> = [];
+    const save = vi.fn(
+      (data: Answers, version: number) =>
+        new Promise<SavedDraft>((resolve, reject) => {
+          calls.push({ data, version, answer: (r) => (r instanceof Error ? reject(r) : resolve(r)) });
+        }),
+    );
+    return { save, calls };
+  }
+  const unavailable = () => new ApiError(503, 'store_unavailable', 'Lagringen svarar inte');
+
+  it('lets a request in flight finish, but a failure retries nothing and calls nobody', async () => {
+    vi.useFakeTimers();
+    const { save, calls } = deferredSave();
+    const { saver, states, conflicts, failures } = setup(save);
+    saver.change({ a: 1 });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(calls).toHaveLength(1);
+    const before = [...states];
+    // Act: the page goes while the save is on its way, which then fails as the network does (a
+    // retry already waiting is cancelled by dispose() as before)
+    saver.dispose();
+    calls[0]?.answer(unavailable());
+    await vi.advanceTimersByTimeAsync(120_000);
+    // Assert
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(states).toEqual(before);
+    expect(conflicts).toEqual([]);
+    expect(failures).toEqual([]);
+    // Nor does anything the gone page still calls start again.
+    saver.change({ a: 2 });
+    saver.retryNow();
+    saver.leave();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(save).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
+  });
+
+  it('asks nobody about a conflict or a refusal met after it', async () => {
+    const current = { data: { a: 9 }, version: 7, updatedAt: '2026-03-01T13:30:00.000Z' };
+    for (const error of [
+      new ApiError(409, 'version_conflict', 'Konflikt', undefined, { error: {}, current }),
+      new ApiError(403, 'campaign_closed', 'Enkäten är stängd.'),
+    ]) {
+      const { save, calls } = deferredSave();
+      const { saver, states, conflicts, failures } = setup(save);
+      saver.change({ a: 1 });
+      const flushed = saver.flush();
+      saver.dispose();
+      calls[0]?.answer(error);
+      await expect(flushed).rejects.toThrow();
+      expect(states).toEqual(['pending', 'saving']);
+      expect(conflicts).toEqual([]);
+      expect(failures).toEqual([]);
+    }
+  });
+
+  it('ends a flush begun before it: what was typed meanwhile goes once, a failure is given up', async () => {
+    vi.useFakeTimers();
+    const { save, calls } = deferredSave();
+    const { saver } = setup(save);
+    saver.change({ a: 1 });
+    await vi.advanceTimersByTimeAsync(1500);
+    saver.change({ a: 1, b: 2 });
+    // Act: the page's clean-up, leaving with a save in flight and newer answers waiting
+    const flushed = saver.flush();
+    saver.dispose();
+    calls[0]?.answer(ok(4));
+    await vi.advanceTimersByTimeAsync(0);
+    // Assert: the newer answers go once, on the version the first save got
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.data).toEqual({ a: 1, b: 2 });
+    expect(calls[1]?.version).toBe(4);
+    calls[1]?.answer(unavailable());
+    await expect(flushed).rejects.toThrow();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(save).toHaveBeenCalledTimes(2);
+    vi.useRealTimers();
+  });
+});

@@ -8,9 +8,15 @@ import {
   type SurveyModel,
   surveyLocalization,
 } from 'survey-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import kommun from '../../shared/surveys/kommun.json';
-import { followsInAppLink, leavesPage, recordFieldValue } from '../../web/src/pages/survey/leaving';
+import {
+  followsInAppLink,
+  guardInAppLeaving,
+  type LeaveGuard,
+  leavesPage,
+  recordFieldValue,
+} from '../../web/src/pages/survey/leaving';
 import {
   keepingTypedText,
   keepingUnrecorded,
@@ -120,6 +126,205 @@ describe('leaving the survey inside the app', () => {
     expect(followsInAppLink(click, link('/login?next=%2Fenkat', { target: '_blank' }), here)).toBe(false);
     expect(followsInAppLink(click, link('/api/export.xlsx', { download: true }), here)).toBe(false);
     expect(followsInAppLink(click, link('#main'), here)).toBe(false);
+  });
+});
+
+/**
+ * Just enough of a browser for `guardInAppLeaving`, in Node: window's click listeners, the
+ * Navigation API's navigate event, and links that the "browser" follows unless a listener cancels.
+ */
+class FakeElement {
+  closest(_selector: string): FakeElement | null {
+    return this instanceof FakeLink ? this : null;
+  }
+}
+class FakeLink extends FakeElement {
+  target = '';
+  isConnected = true;
+  constructor(
+    readonly href: string,
+    private readonly browser: FakeBrowser,
+  ) {
+    super();
+  }
+  hasAttribute(): boolean {
+    return false;
+  }
+  /** A click, by the person or by the guard, as the browser dispatches it. */
+  click(): { prevented: boolean } {
+    return this.browser.click(this);
+  }
+}
+interface FakeEvent {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+  stopPropagation(): void;
+}
+class FakeBrowser {
+  /** Where the page went: links followed and history entries traversed to. */
+  readonly went: string[] = [];
+  private readonly listeners = new Map<string, Set<(event: FakeEvent) => void>>();
+  private readonly target = (type: string) => ({
+    addEventListener: (t: string, fn: (event: FakeEvent) => void) => {
+      if (t !== type) return;
+      if (!this.listeners.has(t)) this.listeners.set(t, new Set());
+      this.listeners.get(t)?.add(fn);
+    },
+    removeEventListener: (t: string, fn: (event: FakeEvent) => void) => this.listeners.get(t)?.delete(fn),
+  });
+  readonly navigation = {
+    ...this.target('navigate'),
+    traverseTo: (key: string) => this.back(key),
+  };
+  readonly window = {
+    location: { href: 'https://medlemstest.example.se/enkat', assign: vi.fn() },
+    navigation: this.navigation,
+    ...this.target('click'),
+  };
+  private dispatch(type: string, fields: object): { prevented: boolean } {
+    const event = {
+      ...fields,
+      defaultPrevented: false,
+      preventDefault() {
+        event.defaultPrevented = true;
+      },
+      stopPropagation() {},
+    };
+    for (const listener of [...(this.listeners.get(type) ?? [])]) listener(event);
+    return { prevented: event.defaultPrevented };
+  }
+  click(link: FakeLink): { prevented: boolean } {
+    const click = { button: 0, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false };
+    const result = this.dispatch('click', { ...click, target: link });
+    if (!result.prevented) this.went.push(link.href);
+    return result;
+  }
+  /** Back (or Forward) to the history entry `key`, the overview. */
+  back(key = 'overview'): { prevented: boolean } {
+    const destination = { url: 'https://medlemstest.example.se/', key };
+    const result = this.dispatch('navigate', { navigationType: 'traverse', destination, cancelable: true });
+    if (!result.prevented) this.went.push(`entry:${key}`);
+    return result;
+  }
+  get listening(): number {
+    return [...this.listeners.values()].reduce((n, set) => n + set.size, 0);
+  }
+}
+
+describe('the guard for leaving inside the app, while something pending is stored first', () => {
+  let browser: FakeBrowser;
+  let overview: FakeLink;
+  beforeEach(() => {
+    browser = new FakeBrowser();
+    overview = new FakeLink('https://medlemstest.example.se/', browser);
+    vi.stubGlobal('window', browser.window);
+    vi.stubGlobal('Element', FakeElement);
+    vi.stubGlobal('HTMLAnchorElement', FakeLink);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A guard whose store attempt the test settles: true, something would be lost. */
+  function pendingGuard() {
+    let settle: (lose: boolean) => void = () => {};
+    const asked: Array<() => void> = [];
+    const guard = {
+      wouldLose: vi.fn<LeaveGuard['wouldLose']>(() => new Promise<boolean>((resolve) => (settle = resolve))),
+      ask: vi.fn((leave: () => void) => asked.push(leave)),
+    };
+    return { guard, asked, settle: (lose: boolean) => settle(lose) };
+  }
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('follows a link once what was pending is stored, without asking, and only once', async () => {
+    const { guard, settle } = pendingGuard();
+    const stop = guardInAppLeaving(guard);
+    // Act: a click while a save is pending, and a second one while it is being stored
+    expect(overview.click().prevented).toBe(true);
+    expect(overview.click().prevented).toBe(true);
+    expect(browser.went).toEqual([]);
+    settle(false);
+    await settled();
+    // Assert: one store attempt, then the link followed once, without a question
+    expect(guard.wouldLose).toHaveBeenCalledTimes(1);
+    expect(guard.ask).not.toHaveBeenCalled();
+    expect(browser.went).toEqual(['https://medlemstest.example.se/']);
+    stop();
+  });
+
+  it('asks about a link when it cannot be stored; leaving anyway follows it', async () => {
+    const { guard, asked, settle } = pendingGuard();
+    const stop = guardInAppLeaving(guard);
+    overview.click();
+    // Not before the store attempt has failed.
+    expect(guard.ask).not.toHaveBeenCalled();
+    settle(true);
+    await settled();
+    expect(guard.ask).toHaveBeenCalledTimes(1);
+    expect(browser.went).toEqual([]);
+    // "Lämna enkäten ändå"
+    asked[0]?.();
+    expect(browser.went).toEqual(['https://medlemstest.example.se/']);
+    stop();
+  });
+
+  it('stops Back at once, then goes to the very entry chosen once stored, or asks', async () => {
+    const { guard, asked, settle } = pendingGuard();
+    const stop = guardInAppLeaving(guard);
+    // Stored: Back goes on without a question.
+    expect(browser.back('entry-1').prevented).toBe(true);
+    // A second Back, or a link, while it is being stored is stopped and waits for the first.
+    expect(browser.back('entry-0').prevented).toBe(true);
+    expect(overview.click().prevented).toBe(true);
+    settle(false);
+    await settled();
+    expect(guard.ask).not.toHaveBeenCalled();
+    expect(browser.went).toEqual(['entry:entry-1']);
+    stop();
+
+    // Not stored: asked; leaving anyway traverses to the entry Back was going to.
+    const failing = pendingGuard();
+    const stopFailing = guardInAppLeaving(failing.guard);
+    browser.back('entry-1');
+    failing.settle(true);
+    await settled();
+    expect(failing.asked).toHaveLength(1);
+    failing.asked[0]?.();
+    expect(browser.went).toEqual(['entry:entry-1', 'entry:entry-1']);
+    expect(asked).toEqual([]);
+    stopFailing();
+  });
+
+  it('goes nowhere and asks nothing once stopped (the page went another way) while storing', async () => {
+    const { guard, settle } = pendingGuard();
+    const stop = guardInAppLeaving(guard);
+    overview.click();
+    stop();
+    settle(false);
+    await settled();
+    expect(guard.ask).not.toHaveBeenCalled();
+    expect(browser.went).toEqual([]);
+    expect(browser.listening).toBe(0);
+  });
+
+  it('answers at once when nothing is pending, and asks when the store attempt throws', async () => {
+    const lose = { value: false };
+    const asked: Array<() => void> = [];
+    const stop = guardInAppLeaving({ wouldLose: () => lose.value, ask: (leave) => asked.push(leave) });
+    expect(overview.click().prevented).toBe(false);
+    lose.value = true;
+    expect(browser.back().prevented).toBe(true);
+    expect(asked).toHaveLength(1);
+    // A store attempt that throws counts as one that failed.
+    stop();
+    const stopThrowing = guardInAppLeaving({
+      wouldLose: () => Promise.reject(new Error('autosave retrying')),
+      ask: (leave) => asked.push(leave),
+    });
+    expect(overview.click().prevented).toBe(true);
+    expect(asked).toHaveLength(1);
+    await settled();
+    expect(asked).toHaveLength(2);
+    stopThrowing();
   });
 });
 

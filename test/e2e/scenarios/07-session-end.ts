@@ -102,6 +102,11 @@ export const scenarios: Scenario[] = [
       assertEqual((await refused).status(), 401, 'the autosave after the end');
       await banner(page).waitFor();
       await page.getByRole('link', { name: 'Tillbaka till översikten' }).click();
+      // The answer typed after the end cannot be saved: the survey asks before it is lost.
+      await page
+        .getByRole('dialog', { name: 'Dina senaste svar är inte sparade' })
+        .getByRole('button', { name: 'Lämna enkäten ändå' })
+        .click();
       await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/');
       await page.getByText('Du har loggats ut. Logga in igen för att fortsätta där du var.').waitFor();
       assertEqual(await page.getByLabel('E-postadress').inputValue(), EMAIL, 'the address is filled in');

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { assert, assertEqual, type Scenario, watchPage } from '../harness';
 import { choose, nextSave, question, waitForSurvey, waitSaved } from '../survey-helpers';
 
@@ -170,6 +170,84 @@ export const scenarios: Scenario[] = [
       await page.getByRole('link', { name: 'Fortsätt fylla i' }).click();
       await waitForSurvey(page);
       await page.goBack();
+      await page.waitForURL((url) => url.pathname === '/');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'answers that cannot be saved ask before the survey is left by a link or Back; once saved, it goes at once',
+    async run(e2e) {
+      const page = await e2e.signIn(await e2e.newContext(), LEAVER);
+      const watch = watchPage(page);
+      const surveyYear = await year(page);
+      await page.getByRole('link', { name: 'Fortsätt fylla i' }).click();
+      await waitForSurvey(page);
+      await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
+      await waitSaved(page);
+
+      // The network goes: every save of the draft fails.
+      const saves = '**/api/campaigns/*/response';
+      const offline = (route: Route) =>
+        route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback();
+      await page.route(saves, offline);
+      const text = `Skrivet utan nät ${Date.now()}`;
+      await question(page, 'T1_comment').locator('textarea').fill(text);
+      const retrying = page.locator('.save-status[data-save-state="retrying"]');
+      await retrying.waitFor();
+
+      // A link: the page tries to save first, then asks; "Stanna kvar" has focus.
+      const overview = page.getByRole('link', { name: 'Tillbaka till översikten' });
+      await overview.click();
+      const dialog = page.getByRole('dialog', { name: 'Dina senaste svar är inte sparade' });
+      await dialog.waitFor();
+      await dialog.getByText('Om du lämnar enkäten nu kan de gå förlorade.', { exact: false }).waitFor();
+      const stay = dialog.getByRole('button', { name: 'Stanna kvar' });
+      assert(await stay.evaluate((b) => b === document.activeElement), 'the safe choice has focus');
+      assertEqual(new URL(page.url()).pathname, '/enkat', 'still on the survey');
+      await e2e.axe(page, '/enkat (leaving with answers not saved)');
+      await e2e.screenshot(page, 'survey-leave-unsaved', { fullPage: false });
+      // Stay: the dialog closes and "Försök nu" takes focus.
+      await stay.click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Försök nu', undefined, {
+        timeout: 5000,
+      });
+      assertEqual(new URL(page.url()).pathname, '/enkat', 'still on the survey after staying');
+
+      // A number out of range too: the one dialog says both.
+      const t1 = question(page, 'T1').locator('input');
+      await t1.fill('150');
+      await t1.press('Tab');
+      pressBack(page);
+      await dialog.waitFor();
+      await dialog
+        .getByText(`Dessutom behöver svaret på ”${T1_TITLE}” rättas innan det kan sparas.`, { exact: false })
+        .waitFor();
+      assertEqual(new URL(page.url()).pathname, '/enkat', 'Back is stopped before the address changes');
+      await e2e.axe(page, '/enkat (leaving with answers not saved and a number out of range)');
+      await e2e.screenshot(page, 'survey-leave-unsaved-unrecorded', { fullPage: false });
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await t1.fill('40');
+      await t1.press('Tab');
+      await retrying.waitFor();
+
+      // The network is back while the page still waits for its next try: the link stores what is
+      // pending first and leaves without asking.
+      await page.unroute(saves, offline);
+      const save = nextSave(page);
+      await overview.click();
+      assertEqual((await save).status(), 200, 'the answers are saved on leaving');
+      await page.waitForURL((url) => url.pathname === '/');
+      const answers = await stored(page, surveyYear);
+      assertEqual(answers.T1_comment, text, 'the comment typed offline is stored');
+      assertEqual(answers.T1, 40, 'the corrected number is stored');
+
+      // Saved already: the link leaves at once.
+      await page.getByRole('link', { name: 'Fortsätt fylla i' }).click();
+      await waitForSurvey(page);
+      await waitSaved(page);
+      await overview.click();
       await page.waitForURL((url) => url.pathname === '/');
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },

@@ -105,6 +105,12 @@ export const en: Record<MessageKey, string> = {
     'The answers need correcting before they can be saved. If you leave the survey now, they are lost.',
   'survey.leave.stay': 'Stay and correct',
   'survey.leave.anyway': 'Leave the survey anyway',
+  'survey.leave.unsavedTitle': 'Your latest answers are not saved',
+  'survey.leave.unsavedBody':
+    'Your latest answers could not be saved. If you leave the survey now, they may be lost. Stay and try again, or leave the survey anyway.',
+  'survey.leave.alsoNamed': 'Also, your answer to “{question}” needs correcting before it can be saved.',
+  'survey.leave.also': 'Also, {count} answers need correcting before they can be saved.',
+  'survey.leave.stayUnsaved': 'Stay',
   'survey.prefilledFrom': '{source}. This answer is prefilled and cannot be changed here.',
   'survey.readOnlySubmitted': 'The answers have been submitted and can no longer be changed.',
   'survey.notOpenYet': 'The survey has not opened for answers yet.',

@@ -26,6 +26,13 @@ export const svSurvey = {
   'survey.leave.body': 'Svaren behöver rättas innan de kan sparas. Om du lämnar enkäten nu försvinner de.',
   'survey.leave.stay': 'Stanna och rätta',
   'survey.leave.anyway': 'Lämna enkäten ändå',
+  // Leaving inside the app when what is pending could not be stored (failing, retrying, a conflict).
+  'survey.leave.unsavedTitle': 'Dina senaste svar är inte sparade',
+  'survey.leave.unsavedBody':
+    'Det gick inte att spara dina senaste svar. Om du lämnar enkäten nu kan de gå förlorade. Stanna kvar och försök igen, eller lämna enkäten ändå.',
+  'survey.leave.alsoNamed': 'Dessutom behöver svaret på ”{question}” rättas innan det kan sparas.',
+  'survey.leave.also': 'Dessutom behöver {count} svar rättas innan de kan sparas.',
+  'survey.leave.stayUnsaved': 'Stanna kvar',
   'survey.prefilledFrom': '{source}. Uppgiften är förifylld och kan inte ändras här.',
   'survey.readOnlySubmitted': 'Svaren är inskickade och kan inte längre ändras.',
   'survey.notOpenYet': 'Enkäten har inte öppnat för svar ännu.',

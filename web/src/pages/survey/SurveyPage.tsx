@@ -245,6 +245,7 @@ function SaveStatus({
   onRetry,
   onShowUnrecorded,
   statusRef,
+  retryRef,
 }: {
   state: SaveState;
   unrecorded: number;
@@ -252,6 +253,7 @@ function SaveStatus({
   onRetry: () => void;
   onShowUnrecorded: () => void;
   statusRef: Ref<HTMLSpanElement>;
+  retryRef: Ref<HTMLButtonElement>;
 }) {
   const t = useT();
   const [lang] = useLang();
@@ -298,7 +300,7 @@ function SaveStatus({
         )}
       </span>
       {problem && (
-        <button type="button" className="link-button" onClick={onRetry}>
+        <button type="button" className="link-button" onClick={onRetry} ref={retryRef}>
           {t('survey.save.retryNow')}
         </button>
       )}
@@ -309,6 +311,27 @@ function SaveStatus({
       )}
     </p>
   );
+}
+
+/** How long leaving inside the app waits for what is pending to be stored before asking. */
+const LEAVE_STORE_WAIT_MS = 8000;
+
+/**
+ * Stores what is pending before the page is left inside the app; true once stored. A save that
+ * fails, waits for its retry or a conflict, or takes too long (a request that hangs: the link must
+ * not seem dead), is false.
+ */
+function storedBeforeLeaving(saver: Autosaver): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    saver.flush().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), LEAVE_STORE_WAIT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 interface ConflictState {
@@ -366,6 +389,7 @@ function SurveyEditor({
   const saveErrorMarks = useRef<Array<{ question: Question; error: CustomError }>>([]);
   const errorSummary = useRef<HTMLDivElement>(null);
   const statusRef = useRef<HTMLSpanElement>(null);
+  const retryRef = useRef<HTMLButtonElement>(null);
   // Page changes the page itself makes (restoring the last page, going to an error) keep focus
   // where it is; a page change by the person moves focus to the new page's heading.
   const quietPageChange = useRef(0);
@@ -373,7 +397,9 @@ function SurveyEditor({
   // moved once React has drawn the change, so the target exists.
   const noticeRef = useRef<HTMLDivElement>(null);
   const surveyFrame = useRef<HTMLDivElement>(null);
-  const [focusTarget, setFocusTarget] = useState<'notice' | 'survey' | 'afterConflict' | 'errors' | null>(null);
+  const [focusTarget, setFocusTarget] = useState<
+    'notice' | 'survey' | 'afterConflict' | 'errors' | 'saveStatus' | null
+  >(null);
   useEffect(() => {
     if (!focusTarget) return;
     if (focusTarget === 'errors') {
@@ -385,6 +411,9 @@ function SurveyEditor({
     } else if (focusTarget === 'afterConflict') {
       // Dialog has handed focus back to the control used before it; if that has gone, the save status.
       if (!document.activeElement || document.activeElement === document.body) statusRef.current?.focus();
+    } else if (focusTarget === 'saveStatus') {
+      // After the dialog about leaving has handed focus back: "Försök nu" where shown, else the status.
+      (retryRef.current ?? statusRef.current)?.focus();
     } else (focusTarget === 'notice' ? noticeRef : surveyFrame).current?.focus();
     setFocusTarget(null);
   }, [focusTarget]);
@@ -625,16 +654,19 @@ function SurveyEditor({
       window.removeEventListener('beforeunload', beforeUnload);
       window.removeEventListener('pagehide', leave);
       document.removeEventListener('visibilitychange', onVisibility);
-      // Leaving the page inside the app: store what is pending, then stop.
+      // The page is gone (left inside the app after the guard below, or by a Back it could not stop):
+      // send what is pending once more, then stop. No retries from a page that is gone.
       if (saver.hasUnsaved) void saver.flush().catch(() => {});
       saver.dispose();
     };
   }, [model, campaign.year, response, applyMerged, lock, pageKey, focusPageHeading]);
 
-  // Leaving inside the app (a link to another page, the browser's Back or Forward) with a number out
-  // of range asks first, as closing the tab does: it cannot be saved, and would go without a word.
-  // Whatever is being typed is recorded first, as leaving the field would.
-  const [leaving, setLeaving] = useState<{ questions: string[]; leave: () => void } | null>(null);
+  // Leaving inside the app (a link to another page, the browser's Back or Forward): whatever is being
+  // typed is recorded first, as leaving the field would, and what is pending is stored, as "Logga
+  // ut" does. Then the page goes, unless something would be lost without a word, as closing the tab
+  // warns: answers that could not be stored (failing, retrying, a conflict, offline), or a number
+  // out of range. A read-only survey has nothing to lose.
+  const [leaving, setLeaving] = useState<{ questions: string[]; unsaved: boolean; leave: () => void } | null>(null);
   const lockedRef = useRef(locked);
   lockedRef.current = locked;
   useEffect(
@@ -642,9 +674,18 @@ function SurveyEditor({
       guardInAppLeaving({
         wouldLose: () => {
           commitTyping(surveyFrame.current);
-          return !lockedRef.current && unrecordedAnswers(model).length > 0;
+          if (lockedRef.current) return false;
+          const saver = saverRef.current;
+          if (!saver?.hasUnsaved) return unrecordedAnswers(model).length > 0;
+          return storedBeforeLeaving(saver).then((stored) => !stored || unrecordedAnswers(model).length > 0);
         },
-        ask: (leave) => setLeaving({ questions: unrecordedAnswers(model), leave }),
+        ask: (leave) => {
+          const questions = unrecordedAnswers(model);
+          const unsaved = saverRef.current?.hasUnsaved ?? false;
+          // Locked meanwhile (a save refused as closed), or stored just after the wait ended.
+          if (lockedRef.current || (questions.length === 0 && !unsaved)) leave();
+          else setLeaving({ questions, unsaved, leave });
+        },
       }),
     [model],
   );
@@ -669,11 +710,17 @@ function SurveyEditor({
     errorsChanged.current();
   }, [model, lang, response, t]);
 
-  /** "Stanna och rätta": the dialog about leaving closes, and the first answer to correct takes focus. */
-  const stayToCorrect = () => {
-    const first = leaving?.questions[0];
+  /**
+   * "Stanna och rätta": the dialog about leaving closes, and the first answer to correct takes focus.
+   * "Stanna kvar" (answers not stored): the save status takes it, with "Försök nu" and, for a number
+   * out of range too, "Gå till svaret" beside it; over the conflict dialog, focus goes back into it.
+   */
+  const stay = () => {
+    const current = leaving;
     setLeaving(null);
-    if (first) goToQuestion(first);
+    if (current?.unsaved) {
+      if (!conflict) setFocusTarget('saveStatus');
+    } else if (current?.questions[0]) goToQuestion(current.questions[0]);
   };
 
   const goToQuestion = (name: string) => {
@@ -838,6 +885,7 @@ function SurveyEditor({
             onRetry={() => saverRef.current?.retryNow()}
             onShowUnrecorded={() => unrecorded[0] && goToQuestion(unrecorded[0])}
             statusRef={statusRef}
+            retryRef={retryRef}
           />
         )}
       </div>
@@ -962,15 +1010,33 @@ function SurveyEditor({
 
       <Dialog
         open={leaving !== null}
-        title={t('survey.leave.title', { count: leaving?.questions.length ?? 0 })}
-        onCancel={() => stayToCorrect()}
+        title={
+          leaving?.unsaved
+            ? t('survey.leave.unsavedTitle')
+            : t('survey.leave.title', { count: leaving?.questions.length ?? 0 })
+        }
+        onCancel={stay}
         initialFocus=".button-secondary"
       >
-        <p>
-          {leaving?.questions.length === 1
-            ? t('survey.leave.bodyNamed', { question: labelOf(model, leaving.questions[0] ?? '', t).title })
-            : t('survey.leave.body')}
-        </p>
+        {leaving?.unsaved ? (
+          <>
+            <p>{t('survey.leave.unsavedBody')}</p>
+            {/* Both at once: one dialog, the number out of range said beside the failed save. */}
+            {leaving.questions.length > 0 && (
+              <p>
+                {leaving.questions.length === 1
+                  ? t('survey.leave.alsoNamed', { question: labelOf(model, leaving.questions[0] ?? '', t).title })
+                  : t('survey.leave.also', { count: leaving.questions.length })}
+              </p>
+            )}
+          </>
+        ) : (
+          <p>
+            {leaving?.questions.length === 1
+              ? t('survey.leave.bodyNamed', { question: labelOf(model, leaving.questions[0] ?? '', t).title })
+              : t('survey.leave.body')}
+          </p>
+        )}
         <div className="dialog-actions">
           <button
             type="button"
@@ -983,8 +1049,8 @@ function SurveyEditor({
           >
             {t('survey.leave.anyway')}
           </button>
-          <button type="button" className="button button-secondary" onClick={() => stayToCorrect()}>
-            {t('survey.leave.stay')}
+          <button type="button" className="button button-secondary" onClick={stay}>
+            {leaving?.unsaved ? t('survey.leave.stayUnsaved') : t('survey.leave.stay')}
           </button>
         </div>
       </Dialog>

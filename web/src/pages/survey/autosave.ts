@@ -144,6 +144,7 @@ export class Autosaver {
 
   /** After a conflict: store `merged` on top of the server's `current` version. */
   resolve(merged: Answers, current: ConflictCurrent): void {
+    if (this.disposed) return;
     this.version = current.version;
     this.base = current.data;
     this.blocked = false;
@@ -166,6 +167,7 @@ export class Autosaver {
 
   /** A conflict found outside autosave (e.g. a 409 on submit): stop and ask, as for a save. */
   conflictWith(current: ConflictCurrent, mine: Answers): void {
+    if (this.disposed) return;
     this.cancelTimer();
     this.blocked = true;
     this.latest = mine;
@@ -173,6 +175,12 @@ export class Autosaver {
     this.options.onConflict({ current, mine, base: this.base });
   }
 
+  /**
+   * The page is gone: no more timers, retries or callbacks. A request already sent may finish, and
+   * a `flush()` begun before still sends what was pending once; a save that then fails is given up
+   * (retried from a page that is gone, it would carry a stale version and meet the next visit's
+   * save as a conflict).
+   */
   dispose(): void {
     this.disposed = true;
     this.cancelTimer();
@@ -223,6 +231,11 @@ export class Autosaver {
   private handleError(error: unknown, data: Answers): void {
     // Newer answers typed meanwhile win over the ones that failed.
     this.latest = this.latest ?? data;
+    // Nobody left to ask or to retry for: stop, so that a flush still running ends too.
+    if (this.disposed) {
+      this.blocked = true;
+      return;
+    }
     const apiError = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
     const current = apiError.conflictCurrent;
     if (apiError.status === 409 && apiError.code === 'version_conflict' && current) {
@@ -248,6 +261,7 @@ export class Autosaver {
 
   /** After a failure the person can try again by hand (e.g. after fixing an answer). */
   retryNow(): void {
+    if (this.disposed) return;
     this.blocked = false;
     this.attempt = 0;
     if (this.latest !== null) void this.run();

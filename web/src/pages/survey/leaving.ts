@@ -1,7 +1,8 @@
 /**
  * Leaving the survey page. Whatever way the page is left, what the focused field shows is recorded
  * as leaving the field would record it; and leaving inside the app (a link, the browser's Back or
- * Forward) asks first when something shown cannot be saved, as closing the tab does.
+ * Forward) first stores what is pending, and asks when something cannot be saved, as closing the
+ * tab warns.
  */
 import {
   Helpers,
@@ -85,9 +86,10 @@ export function followsInAppLink(
 export interface LeaveGuard {
   /**
    * Records what is being typed (as leaving the field would) and answers whether leaving now would
-   * lose something; called for every in-app link and Back or Forward while the page is open.
+   * lose something; called for every in-app link and Back or Forward while the page is open. A
+   * promise when it first tries to store what is pending: the way out waits for it.
    */
-  wouldLose(): boolean;
+  wouldLose(): boolean | Promise<boolean>;
   /** Asks the person; `leave` goes on to where they were going. */
   ask(leave: () => void): void;
 }
@@ -110,38 +112,76 @@ interface NavigationLike extends EventTarget {
  * leaving anyway then goes to the very entry chosen. A popstate comes too late: wouter's listener
  * on window, added first, runs first, and the page is gone before another could put the address
  * back. Where Back cannot be stopped, the page's clean-up still records the field being typed in.
- * Returns the function that stops asking.
+ *
+ * When `wouldLose` answers with a promise (something pending is being stored first), the way out is
+ * stopped at once (events cannot wait) and taken again once it has settled: left, or asked about.
+ * Meanwhile every other way out is stopped and ignored, so one click or Back leads to one
+ * navigation. Returns the function that stops asking (and drops a decision still under way).
  */
 export function guardInAppLeaving(guard: LeaveGuard): () => void {
-  // The person chose to leave: nothing more is stopped while the page goes.
+  // The person chose to leave (or nothing was at stake): nothing more is stopped while the page goes.
   let leaving = false;
+  // A way out waits for `wouldLose`'s promise.
+  let deciding = false;
+  let stopped = false;
+  const go = (onward: () => void) => {
+    leaving = true;
+    onward();
+  };
+  /** After the way out was stopped: leave or ask, now or once `verdict` settles. */
+  const decide = (verdict: true | Promise<boolean>, onward: () => void) => {
+    if (verdict === true) {
+      guard.ask(() => go(onward));
+      return;
+    }
+    deciding = true;
+    // A store attempt that throws counts as one that failed: ask.
+    verdict
+      .catch(() => true)
+      .then((lose) => {
+        deciding = false;
+        if (stopped) return;
+        if (lose) guard.ask(() => go(onward));
+        else go(onward);
+      });
+  };
   const onClick = (event: MouseEvent) => {
     if (leaving || !(event.target instanceof Element)) return;
     const link = event.target.closest('a[href]');
     if (!(link instanceof HTMLAnchorElement)) return;
     const target = { href: link.href, target: link.target, download: link.hasAttribute('download') };
-    if (!followsInAppLink(event, target, window.location.href) || !guard.wouldLose()) return;
+    if (!followsInAppLink(event, target, window.location.href)) return;
+    if (deciding) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    const verdict = guard.wouldLose();
+    if (verdict === false) return;
     event.preventDefault();
     event.stopPropagation();
-    guard.ask(() => {
-      leaving = true;
-      link.click();
-    });
+    // The same link again, as if clicked: wouter's handler navigates (and, should React have drawn a
+    // new element meanwhile, the address is opened instead).
+    decide(verdict, () => (link.isConnected ? link.click() : window.location.assign(link.href)));
   };
   const navigation = (window as { navigation?: NavigationLike }).navigation;
   const onNavigate = (event: Event) => {
     const { navigationType, destination, cancelable } = event as NavigateEventLike;
     if (leaving || navigationType !== 'traverse' || !cancelable) return;
-    if (!leavesPage(window.location.href, destination.url) || !guard.wouldLose()) return;
+    if (!leavesPage(window.location.href, destination.url)) return;
+    if (deciding) {
+      event.preventDefault();
+      return;
+    }
+    const verdict = guard.wouldLose();
+    if (verdict === false) return;
     event.preventDefault();
-    guard.ask(() => {
-      leaving = true;
-      navigation?.traverseTo(destination.key);
-    });
+    decide(verdict, () => navigation?.traverseTo(destination.key));
   };
   window.addEventListener('click', onClick, true);
   navigation?.addEventListener('navigate', onNavigate);
   return () => {
+    stopped = true;
     window.removeEventListener('click', onClick, true);
     navigation?.removeEventListener('navigate', onNavigate);
   };
