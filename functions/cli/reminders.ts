@@ -2,12 +2,15 @@
  * `npm run reminders -- [--at ISO] [--dry-run] [--year YYYY]`: runs the reminders job against the
  * local stack's data (dynalite in DATA_DIR, default .data), as the hourly schedule does in AWS. The
  * emails land in the local outbox. `--at` plans for another instant (time travel); without an offset
- * it is read as Stockholm time. Problems a person can fix end with one line and exit code 1. What it
- * prints itself is Swedish unless the locale asks for English (cli-language.ts).
+ * it is read as Stockholm time. Problems a person can fix end with one line and exit code 1, and so
+ * does a run the API would refuse (reminderRunBlock: a real run needs an open campaign taking answers
+ * at `--at`; a dry run a campaign that is not closed or published). What it prints itself is
+ * Swedish unless the locale asks for English (cli-language.ts).
  */
 import '../local/quiet-node20-warning';
 import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.schema';
 import type { ReminderRunResult } from '../../shared/reminders/reminder-run.schema';
+import { reminderRunBlock } from '../../shared/reminders/run-eligibility';
 import { formatStockholm, stockholmInstant } from '../../shared/reminders/send-window';
 import { CampaignRepository } from '../features/campaigns/campaign.repository';
 import { createRemindersService } from '../features/reminders/reminders.module';
@@ -88,6 +91,24 @@ async function main(): Promise<void> {
     if (year === undefined) fail(text.noOpenCampaign);
     const campaign = await campaigns.get(year);
     if (!campaign) fail(text.noCampaign(year));
+    const at = args.at ?? systemClock.now();
+    // The API's rule for a run the kansli asks for (422 campaign_not_open_for_reminders), checked
+    // here to say it in the CLI's language with the status and dates. Thrown, not failed, so that
+    // the data is closed first; runCommand prints the line and exits 1.
+    const block = reminderRunBlock(campaign, at, args.dryRun);
+    if (block) {
+      throw new Error(
+        text.refused({
+          block,
+          year,
+          status: campaign.status,
+          dryRun: args.dryRun,
+          at: formatStockholm(at),
+          opensAt: formatStockholm(new Date(campaign.opensAt)),
+          closesAt: formatStockholm(new Date(campaign.closesAt)),
+        }),
+      );
+    }
 
     const reminders = createRemindersService({
       store,
@@ -101,8 +122,8 @@ async function main(): Promise<void> {
       },
       log: () => {},
     });
-    const at = args.at ?? systemClock.now();
     console.log(text.heading(args.dryRun, campaign.title, campaign.status, formatStockholm(at)));
+    if (args.dryRun && campaign.status === 'draft') console.log(text.draftPreview);
     const result = await withProgress(text.sending, (onProgress) =>
       reminders.runReminders({ campaign, at, dryRun: args.dryRun, actor: ACTOR, onProgress }),
     );

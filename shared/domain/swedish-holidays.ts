@@ -16,6 +16,8 @@ export interface SwedishHoliday {
   date: LocalDate;
   /** The Swedish name, lower case as in running text ("juldagen"). */
   name: string;
+  /** The English name, for messages in English ("Christmas Day"). */
+  nameEn: string;
   kind: SwedishHolidayKind;
 }
 
@@ -65,22 +67,22 @@ function computeHolidays(year: number): SwedishHoliday[] {
   const SATURDAY = 6;
   const midsommardagen = firstOnOrAfter(on(6, 20), SATURDAY);
   const list: SwedishHoliday[] = [
-    { date: on(1, 1), name: 'nyårsdagen', kind: 'public' },
-    { date: on(1, 6), name: 'trettondedag jul', kind: 'public' },
-    { date: shift(easter, -2), name: 'långfredagen', kind: 'public' },
-    { date: easter, name: 'påskdagen', kind: 'public' },
-    { date: shift(easter, 1), name: 'annandag påsk', kind: 'public' },
-    { date: on(5, 1), name: 'första maj', kind: 'public' },
-    { date: shift(easter, 39), name: 'Kristi himmelsfärds dag', kind: 'public' },
-    { date: shift(easter, 49), name: 'pingstdagen', kind: 'public' },
-    { date: on(6, 6), name: 'Sveriges nationaldag', kind: 'public' },
-    { date: shift(midsommardagen, -1), name: 'midsommarafton', kind: 'eve' },
-    { date: midsommardagen, name: 'midsommardagen', kind: 'public' },
-    { date: firstOnOrAfter(on(10, 31), SATURDAY), name: 'alla helgons dag', kind: 'public' },
-    { date: on(12, 24), name: 'julafton', kind: 'eve' },
-    { date: on(12, 25), name: 'juldagen', kind: 'public' },
-    { date: on(12, 26), name: 'annandag jul', kind: 'public' },
-    { date: on(12, 31), name: 'nyårsafton', kind: 'eve' },
+    { date: on(1, 1), name: 'nyårsdagen', nameEn: "New Year's Day", kind: 'public' },
+    { date: on(1, 6), name: 'trettondedag jul', nameEn: 'Epiphany', kind: 'public' },
+    { date: shift(easter, -2), name: 'långfredagen', nameEn: 'Good Friday', kind: 'public' },
+    { date: easter, name: 'påskdagen', nameEn: 'Easter Sunday', kind: 'public' },
+    { date: shift(easter, 1), name: 'annandag påsk', nameEn: 'Easter Monday', kind: 'public' },
+    { date: on(5, 1), name: 'första maj', nameEn: 'May Day', kind: 'public' },
+    { date: shift(easter, 39), name: 'Kristi himmelsfärds dag', nameEn: 'Ascension Day', kind: 'public' },
+    { date: shift(easter, 49), name: 'pingstdagen', nameEn: 'Whit Sunday', kind: 'public' },
+    { date: on(6, 6), name: 'Sveriges nationaldag', nameEn: 'National Day of Sweden', kind: 'public' },
+    { date: shift(midsommardagen, -1), name: 'midsommarafton', nameEn: 'Midsummer Eve', kind: 'eve' },
+    { date: midsommardagen, name: 'midsommardagen', nameEn: 'Midsummer Day', kind: 'public' },
+    { date: firstOnOrAfter(on(10, 31), SATURDAY), name: 'alla helgons dag', nameEn: "All Saints' Day", kind: 'public' },
+    { date: on(12, 24), name: 'julafton', nameEn: 'Christmas Eve', kind: 'eve' },
+    { date: on(12, 25), name: 'juldagen', nameEn: 'Christmas Day', kind: 'public' },
+    { date: on(12, 26), name: 'annandag jul', nameEn: 'Boxing Day', kind: 'public' },
+    { date: on(12, 31), name: 'nyårsafton', nameEn: "New Year's Eve", kind: 'eve' },
   ];
   // Pingstdagen can fall on 6 June (e.g. 2049): one date, two names; the list keeps both.
   return list.sort((x, y) => x.date.month - y.date.month || x.date.day - y.date.day);

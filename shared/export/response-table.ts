@@ -261,10 +261,10 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       'viktat',
       'Sverige',
       'Källa',
-      'Förändring per invånare sedan 1990, medel',
-      'median',
+      'Förändring per invånare sedan 1990, medel (%)',
+      'median (%)',
       'Organisationer med data för 1990',
-      'Sverige sedan 1990',
+      'Sverige sedan 1990 (%)',
       'Anmärkning',
     ],
   );
@@ -280,11 +280,12 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
         e.weightedPerInhabitant,
         e.national.perInhabitant,
         e.national.source,
-        // Fractions, as Klimatläget reports them (-0.53 = 53 % lower); empty where not computed.
-        e.changeSince1990?.mean ?? null,
-        e.changeSince1990?.median ?? null,
+        // In %, as the headers and the "Svar" sheet's Utfall say (-53 = 53 % lower), not the stored
+        // fractions (-0.53), which Excel would show as they are; empty where not computed.
+        percent(e.changeSince1990?.mean),
+        percent(e.changeSince1990?.median),
         e.changeSince1990?.organisations ?? null,
-        e.national.changeSince1990 ?? null,
+        percent(e.national.changeSince1990),
         withheldNoteSv(
           e,
           e.perInhabitant?.median === null || (e.changeSince1990?.mean != null && e.changeSince1990.median === null),

@@ -81,9 +81,12 @@ function stepPath(step: ReminderStep, policy: ReminderPolicy): (string | number)
 
 function when(step: ReminderStep): MessageValue {
   if (step.dueAt.getTime() === step.nominalAt.getTime()) return formatStockholm(step.dueAt);
-  // Naming the holiday says why a weekday step moved.
+  // Naming the holiday, in each message's language, says why a weekday step moved.
   const holiday = swedishHolidayOn(stockholmDate(step.nominalAt));
-  const nominal = `${formatStockholm(step.nominalAt)}${holiday ? ` (${holiday.name})` : ''}`;
+  const at = formatStockholm(step.nominalAt);
+  const nominal: MessageValue = holiday
+    ? { message: `${at} (${holiday.name})`, messageEn: `${at} (${holiday.nameEn})` }
+    : at;
   return inputText('stepMoved', { nominal, due: formatStockholm(step.dueAt) });
 }
 

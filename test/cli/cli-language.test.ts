@@ -36,3 +36,38 @@ describe('cliLanguage', () => {
     );
   });
 });
+
+describe('the reminders refusal (reminderRunBlock) in either language', () => {
+  const run = { year: 2027, at: '2027-02-10 10:00', opensAt: '2027-03-01 08:00', closesAt: '2027-04-30 23:59' };
+
+  it('says why, with the status and the answer period, and that nothing was sent', () => {
+    expect(cliText({}).reminders.refused({ ...run, block: 'not_yet_open', status: 'open', dryRun: false })).toBe(
+      'kampanjen 2027 tar inte emot svar ännu vid 2027-02-10 10:00 (status open, svarstid 2027-03-01 08:00–2027-04-30 ' +
+        '23:59 Stockholmstid). Påminnelser skickas bara medan kampanjen är öppen och tar emot svar. Inget skickades. ' +
+        'Provkör med --dry-run för att se planen vid den tiden.',
+    );
+    expect(
+      cliText({ LANG: 'en_GB.UTF-8' }).reminders.refused({
+        ...run,
+        block: 'not_yet_open',
+        status: 'open',
+        dryRun: false,
+      }),
+    ).toBe(
+      'campaign 2027 does not take answers yet at 2027-02-10 10:00 (status open, answer period 2027-03-01 08:00–' +
+        '2027-04-30 23:59 Stockholm time). Reminders go out only while the campaign is open and taking answers. ' +
+        'Nothing was sent. Preview with --dry-run to see the plan at that time.',
+    );
+  });
+
+  it('words every reason in both languages, a dry run with nothing to preview', () => {
+    for (const block of ['draft', 'closed', 'published', 'not_yet_open', 'deadline_passed'] as const) {
+      const sv = cliText({}).reminders.refused({ ...run, block, status: 'closed', dryRun: true });
+      const en = cliText({ LANG: 'en' }).reminders.refused({ ...run, block, status: 'closed', dryRun: true });
+      expect(sv, block).toContain('Det finns inget att förhandsgranska.');
+      expect(en, block).toContain('There is nothing to preview.');
+      expect(en, block).not.toMatch(/[åäö]/);
+      for (const text of [sv, en]) expect(text, block).toContain('2027-03-01 08:00–2027-04-30 23:59');
+    }
+  });
+});

@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CampaignRepository } from '../../functions/features/campaigns/campaign.repository';
+import { startEmbeddedDynamoDb } from '../../functions/local/embedded-dynamodb';
+import { LOCAL_TABLE_NAME } from '../../functions/local/local-platform';
+import { localAwsLiteDriver } from '../../functions/store/dynamodb-client';
+import { DynamoDbTableStore } from '../../functions/store/dynamodb-table-store';
 import { isSwedishHoliday } from '../../shared/domain/swedish-holidays';
+import { makeCampaign } from '../helpers/seed-fixtures';
 import { runCli } from './run-cli';
 
 const DAY = 86_400_000;
@@ -80,6 +86,79 @@ describe('npm run reminders', () => {
     expect(english.stdout).toContain('Nobody would get an email.');
     expect(english.stdout).toContain("'outside the send window'");
   }, 60_000);
+
+  it('refuses a run the API refuses, in the language of the locale, with the status and dates, and exits 1', async () => {
+    const data = path.join(dir, 'refused');
+    const open = await runCli('reminders', ['--dry-run', '--at', weekdayAt], data);
+    expect(open.code).toBe(0);
+    const year = Number(/^Provkörning för .*?(\d{4}) \(open\)/m.exec(open.stdout)?.[1]);
+    const period = '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}–\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}';
+    const rule = 'Påminnelser skickas bara medan kampanjen är öppen och tar emot svar\\.';
+
+    // Last year's campaign is closed: a real run is refused before anything is planned or sent.
+    const closed = await runCli('reminders', ['--year', String(year - 1)], data);
+    expect({ code: closed.code, stdout: closed.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(closed.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^npm run reminders: kampanjen ${year - 1} är stängd \\(status closed, svarstid ${period} Stockholmstid\\)\\. ${rule} Inget skickades\\.$`,
+        ),
+      ),
+    ]);
+    const english = await runCli('reminders', ['--year', String(year - 1)], data, { LANG: 'en_US.UTF-8' });
+    expect({ code: english.code, stdout: english.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(english.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^npm run reminders: campaign ${year - 1} is closed \\(status closed, answer period ${period} Stockholm time\\)\\. ` +
+            'Reminders go out only while the campaign is open and taking answers\\. Nothing was sent\\.$',
+        ),
+      ),
+    ]);
+    // A closed campaign's dry run is refused too: it could show nothing.
+    const preview = await runCli('reminders', ['--year', String(year - 1), '--dry-run'], data);
+    expect(preview.code).toBe(1);
+    expect(preview.stderr).toContain('Det finns inget att förhandsgranska.');
+
+    // The open campaign after its deadline: open, but taking no answers then.
+    const late = await runCli('reminders', ['--at', '2099-01-05T10:00'], data);
+    expect({ code: late.code, stdout: late.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(late.stderr).toMatch(
+      new RegExp(
+        `^npm run reminders: kampanjen ${year} tar inte längre emot svar vid 2099-01-05 10:00 \\(status open, svarstid ${period} `,
+      ),
+    );
+
+    // A draft: a real run is refused; its dry run previews as if the campaign were open.
+    const db = await startEmbeddedDynamoDb({ path: path.join(data, 'dynamodb') });
+    try {
+      const store = new DynamoDbTableStore(localAwsLiteDriver(db.endpoint), LOCAL_TABLE_NAME);
+      await new CampaignRepository(store).create(
+        makeCampaign({
+          year: 2090,
+          title: 'Medlemstest 2090',
+          status: 'draft',
+          // Monday 6 March 2090 08:00 to Friday 28 April 23:59, Stockholm time
+          opensAt: '2090-03-06T07:00:00.000Z',
+          closesAt: '2090-04-28T21:59:00.000Z',
+        }),
+      );
+    } finally {
+      await db.close();
+    }
+    const draft = await runCli('reminders', ['--year', '2090', '--at', '2090-03-07T10:00'], data);
+    expect({ code: draft.code, stdout: draft.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(draft.stderr.trim()).toBe(
+      'npm run reminders: kampanjen 2090 är ett utkast och har inte öppnats (status draft, svarstid ' +
+        '2090-03-06 08:00–2090-04-28 23:59 Stockholmstid). Påminnelser skickas bara medan kampanjen är öppen och ' +
+        'tar emot svar. Inget skickades. Öppna kampanjen i konsolen först, eller provkör med --dry-run.',
+    );
+    const draftPreview = await runCli('reminders', ['--year', '2090', '--at', '2090-03-07T10:00', '--dry-run'], data);
+    expect({ code: draftPreview.code, stderr: draftPreview.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(draftPreview.stdout).toContain('Provkörning för Medlemstest 2090 (draft) vid 2090-03-07 10:00 (Stockholm)');
+    expect(draftPreview.stdout).toContain('Utkastet provkörs som om kampanjen vore öppen vid den tiden.');
+    expect(rowsSaying(draftPreview.stdout, 'skulle skickas')).toBeGreaterThan(0);
+  }, 180_000);
 
   it('ends with one line and exit code 1 for a bad --at, without opening the data', async () => {
     const run = await runCli('reminders', ['--at', 'igår'], path.join(dir, 'unused'));

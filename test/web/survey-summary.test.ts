@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatTime } from '../../web/src/lib/format';
 import { describeAnswer, localized, summarizeSurvey } from '../../web/src/lib/survey-summary';
+import { scoreLine } from '../../web/src/pages/admin/ReviewPage';
 
 const labels = { yes: 'Ja', no: 'Nej' };
 const kommun = JSON.parse(
@@ -35,6 +36,63 @@ describe('survey summary (the receipt, without survey-core)', () => {
     expect(describeAnswer({ type: 'text' }, '', 'sv', labels)).toBeUndefined();
     expect(localized({ default: 'Hej', en: 'Hi' }, 'en')).toBe('Hi');
     expect(localized({ default: 'Hej' }, 'en')).toBe('Hej');
+  });
+});
+
+describe('numbers in the summary follow the reader’s language (the receipt and the review page)', () => {
+  const survey = {
+    pages: [
+      {
+        name: 'mal',
+        elements: [
+          { type: 'text', name: 'M0', inputType: 'number', readOnly: true, title: 'Utsläpp per invånare' },
+          { type: 'text', name: 'M2', inputType: 'number', min: 2020, max: 2100, title: 'Nettonollår' },
+          { type: 'text', name: 'E4_kw', inputType: 'number', title: 'Installerad effekt (kW)' },
+          { type: 'text', name: 'U4_kg', inputType: 'number', title: 'Kg CO2e per kg livsmedel' },
+          { type: 'rating', name: 'betyg', title: 'Betyg' },
+          { type: 'dropdown', name: 'andel', title: 'Andel', choices: [0.5, 1.5] },
+          { type: 'radiogroup', name: 'R', title: 'Skala', choices: [{ value: 2, text: 'Två' }] },
+          { type: 'text', name: 'T', title: 'Text' },
+        ],
+      },
+    ],
+  };
+  const data = { M0: 2.4, M2: 2045, E4_kw: 12500.75, U4_kg: -0.125, betyg: 4, andel: 1.5, R: 2, T: '1.5 ton' };
+  const answers = (lang: 'sv' | 'en') =>
+    summarizeSurvey(survey, data, lang, labels)[0]!.items.map((item) => [item.name, item.answer]);
+
+  it('writes 2.4 as "2,4" in Swedish, with a space between thousands, and keeps every decimal given', () => {
+    expect(Object.fromEntries(answers('sv'))).toEqual({
+      M0: '2,4',
+      // A year is not grouped: "2045", never "2 045".
+      M2: '2045',
+      E4_kw: '12\u00a0500,75',
+      U4_kg: '\u22120,125',
+      betyg: '4',
+      andel: '1,5',
+      // A choice with a number value reads as its text; free text stays as written.
+      R: 'Två',
+      T: '1.5 ton',
+    });
+  });
+
+  it('writes them as English does in English', () => {
+    expect(Object.fromEntries(answers('en'))).toEqual({
+      M0: '2.4',
+      M2: '2045',
+      E4_kw: '12,500.75',
+      U4_kg: '-0.125',
+      betyg: '4',
+      andel: '1.5',
+      R: 'Två',
+      T: '1.5 ton',
+    });
+  });
+
+  it('gives the review page’s score line, points and share, in the reader’s format', () => {
+    const score = { total: 30.5, max: 66, share: 0.4621, band: null, gatePassed: true, sections: [], questions: [] };
+    expect(scoreLine(score, 'sv')).toBe('30,5 / 66 (46\u00a0%)');
+    expect(scoreLine(score, 'en')).toBe('30.5 / 66 (46%)');
   });
 });
 

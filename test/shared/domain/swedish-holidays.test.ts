@@ -203,6 +203,31 @@ describe('swedishHolidayOn / isSwedishHoliday', () => {
     expect(isSwedishHoliday(date(text))).toBe(true);
   });
 
+  it('names every holiday in English too, for messages in English', () => {
+    // Act
+    const names = swedishHolidays(2026).map((holiday) => [holiday.name, holiday.nameEn]);
+    // Assert
+    expect(Object.fromEntries(names)).toEqual({
+      nyårsdagen: "New Year's Day",
+      'trettondedag jul': 'Epiphany',
+      långfredagen: 'Good Friday',
+      påskdagen: 'Easter Sunday',
+      'annandag påsk': 'Easter Monday',
+      'första maj': 'May Day',
+      'Kristi himmelsfärds dag': 'Ascension Day',
+      pingstdagen: 'Whit Sunday',
+      'Sveriges nationaldag': 'National Day of Sweden',
+      midsommarafton: 'Midsummer Eve',
+      midsommardagen: 'Midsummer Day',
+      'alla helgons dag': "All Saints' Day",
+      julafton: 'Christmas Eve',
+      juldagen: 'Christmas Day',
+      'annandag jul': 'Boxing Day',
+      nyårsafton: "New Year's Eve",
+    });
+    expect(swedishHolidayOn(date('2026-12-25'))?.nameEn).toBe('Christmas Day');
+  });
+
   it.each([
     ['an ordinary Wednesday', '2026-12-23'],
     ['the Monday after Christmas', '2026-12-28'],

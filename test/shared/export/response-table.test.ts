@@ -167,8 +167,11 @@ describe('aggregateRows: the emissions block of the xlsx export', () => {
     const header = table.find((row) => row[0] === 'Grupp' && row.includes('Organisationer med utsläppsdata'))!;
     const all = table[table.indexOf(header) + 1]!;
     const cell = (name: string) => all[header.indexOf(name)];
-    expect(cell('Förändring per invånare sedan 1990, medel')).toBe(-0.4333);
+    // In % as the headers say, as the "Svar" sheet's Utfall: −43.3 %, not the fraction −0.4333
+    expect(cell('Förändring per invånare sedan 1990, medel (%)')).toBe(-43.3);
+    // A median needs 5 organisations (docs/klimatlaget.md)
+    expect(cell('median (%)')).toBeNull();
     expect(cell('Organisationer med data för 1990')).toBe(3);
-    expect(cell('Sverige sedan 1990')).toBe(-0.46);
+    expect(cell('Sverige sedan 1990 (%)')).toBe(-46);
   });
 });

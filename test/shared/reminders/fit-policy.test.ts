@@ -29,10 +29,30 @@ describe('validatePolicy with holidays', () => {
           message:
             'Sista dagen-påminnelsen skulle skickas 2026-12-24 08:00 (julafton), flyttad till sändfönstret 2026-12-28 08:00, men enkäten stänger 2026-12-24 23:59.',
           messageEn:
-            'The last-day reminder would go out 2026-12-24 08:00 (julafton), moved into the send window at 2026-12-28 08:00, but the survey closes 2026-12-24 23:59.',
+            'The last-day reminder would go out 2026-12-24 08:00 (Christmas Eve), moved into the send window at 2026-12-28 08:00, but the survey closes 2026-12-24 23:59.',
         },
       ],
     });
+  });
+
+  it.each([
+    ['Kristi himmelsfärds dag', 'Ascension Day', 1, '2027-05-06 08:00', '2027-05-07 07:00'],
+    ['midsommarafton', 'Midsummer Eve', 3, '2027-06-25 08:00', '2027-06-28 07:00'],
+    ['nyårsdagen', "New Year's Day", 3, '2027-01-01 08:00', '2027-01-04 07:00'],
+  ])('names the holiday a step moved from in each message’s language: %s / %s', (sv, en, days, nominal, closes) => {
+    // Arrange: a reminder on the holiday, before a closing early on the next working day's morning
+    const campaign = { opensAt: sthlm('2026-11-02 09:00'), closesAt: sthlm(closes) };
+    const policy = { steps: [days], lastDay: false };
+    expect(scheduleSteps(makePolicy(policy), campaign).find((s) => s.id === `d${days}`)?.nominalAt).toEqual(
+      sthlm(nominal),
+    );
+    // Act
+    const result = validatePolicy(policy, campaign);
+    // Assert
+    const error = result.ok ? undefined : result.errors.find((e) => e.code === 'step_after_close');
+    expect(error?.message).toContain(`${nominal} (${sv}), flyttad till sändfönstret`);
+    expect(error?.messageEn).toContain(`${nominal} (${en}), moved into the send window`);
+    expect(error?.messageEn).not.toContain(sv);
   });
 
   it('accepts a step on juldagen that moves to the Monday before a Tuesday closing', () => {
@@ -74,7 +94,7 @@ describe('fitPolicyToCampaign', () => {
           message:
             'Påminnelsen 2 dagar före stängning skulle skickas 2026-12-25 08:00 (juldagen), flyttad till sändfönstret 2026-12-28 08:00, men enkäten stänger 2026-12-27 16:40.',
           messageEn:
-            'The reminder 2 days before closing would go out 2026-12-25 08:00 (juldagen), moved into the send window at 2026-12-28 08:00, but the survey closes 2026-12-27 16:40.',
+            'The reminder 2 days before closing would go out 2026-12-25 08:00 (Christmas Day), moved into the send window at 2026-12-28 08:00, but the survey closes 2026-12-27 16:40.',
         },
         {
           step: 'last-day',

@@ -54,6 +54,22 @@ export function localized(value: Localizable, lang: Lang): string {
 
 const NON_QUESTIONS = new Set(['html', 'image', 'expression']);
 
+const NUMBER_LOCALES: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
+
+/**
+ * A number answered in the survey, in the reader's format: 2.4 → "2,4" / "2.4", 12500 → "12 500" /
+ * "12,500". Every decimal given is kept (the member typed it). Four digits stay ungrouped, as
+ * Swedish allows, so a year such as 2045 (the net-zero year) never reads "2 045".
+ */
+export function formatAnswerNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(NUMBER_LOCALES[lang], { maximumFractionDigits: 20, useGrouping: 'min2' }).format(value);
+}
+
+/** A choice's or answer's value as text: numbers in the reader's format, anything else as it is. */
+function valueText(value: unknown, lang: Lang): string {
+  return typeof value === 'number' ? formatAnswerNumber(value, lang) : String(value);
+}
+
 function collect(elements: ElementJson[] | undefined, out: ElementJson[]): void {
   for (const element of elements ?? []) {
     if (element.type === 'panel') collect(element.elements, out);
@@ -76,10 +92,11 @@ function choiceText(question: ElementJson, value: unknown, lang: Lang): string {
   if (value === 'none') return localized(question.noneText, lang) || (lang === 'en' ? 'None' : 'Inget');
   for (const choice of question.choices ?? []) {
     if (typeof choice === 'object' && choice !== null) {
-      if (choice.value === value) return localized(choice.text, lang) || String(choice.value);
-    } else if (choice === value) return String(choice);
+      if (choice.value === value) return localized(choice.text, lang) || valueText(choice.value, lang);
+    } else if (choice === value) return valueText(choice, lang);
   }
-  return String(value);
+  // A rating without choices, or a value no longer among them.
+  return valueText(value, lang);
 }
 
 /** The readable text of one answer to `question`; `comment` is the "other" free text if any. */
@@ -111,7 +128,8 @@ export function describeAnswer(
         ? value.map((v) => withOther(choiceText(question, v, lang), v)).join(', ')
         : String(value);
     default:
-      if (typeof value === 'string' || typeof value === 'number') return String(value);
+      if (typeof value === 'number') return formatAnswerNumber(value, lang);
+      if (typeof value === 'string') return value;
       if (typeof value === 'boolean') return value ? labels.yes : labels.no;
       return JSON.stringify(value);
   }

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, useLang } from '../../i18n';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber, formatPercent } from '../../lib/format';
 import { type SummaryPage, summarizeSurvey } from '../../lib/survey-summary';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -114,38 +114,19 @@ async function loadReview(year: number, code: string, lang: Lang): Promise<Revie
   const labels = lang === 'en' ? { yes: 'Yes', no: 'No' } : { yes: 'Ja', no: 'Nej' };
   const campaign = await adminApi.campaign(year);
   const data = review.response?.data ?? {};
-  const pages = localNumbers(summarizeSurvey(campaign.surveys[type], data, lang, labels), data, lang);
+  const pages = summarizeSurvey(campaign.surveys[type], data, lang, labels);
   let previousPages: SummaryPage[] | null = null;
   if (review.previous) {
     const before = await adminApi.campaign(review.previous.year).catch(() => campaign);
-    previousPages = localNumbers(
-      summarizeSurvey(before.surveys[type], review.previous.data, lang, labels),
-      review.previous.data,
-      lang,
-    );
+    previousPages = summarizeSurvey(before.surveys[type], review.previous.data, lang, labels);
   }
   return { review, campaign: { status: campaign.status, closesAt: campaign.closesAt }, pages, previousPages };
 }
 
-/**
- * Number answers in the reader's format ("2,4" in Swedish, e.g. the prefilled emissions per
- * inhabitant); the summary writes them as JavaScript does ("2.4"). Choices with number values keep their text.
- */
-export function localNumbers(pages: SummaryPage[], data: Record<string, unknown>, lang: Lang): SummaryPage[] {
-  return pages.map((page) => ({
-    ...page,
-    items: page.items.map((item) => {
-      const value = data[item.name];
-      return typeof value === 'number' && item.answer === String(value)
-        ? { ...item, answer: formatNumber(value, lang) }
-        : item;
-    }),
-  }));
-}
-
-function scoreLine(score: ScoreResult | null | undefined, lang: Lang): string {
+/** "64 / 66 (97 %)": points and share in the reader's format. */
+export function scoreLine(score: ScoreResult | null | undefined, lang: Lang): string {
   if (!score) return '–';
-  return `${formatNumber(score.total, lang)} / ${formatNumber(score.max, lang)} (${Math.round(score.share * 100)} %)`;
+  return `${formatNumber(score.total, lang)} / ${formatNumber(score.max, lang)} (${formatPercent(score.share, lang)})`;
 }
 
 export function ReviewPage({ year, code }: { year: number; code: string }) {
@@ -568,6 +549,7 @@ function OverrideDialog({
   onDone,
 }: OverrideDialogProps<{ name: string; title: string; max: number; points: number }>) {
   const t = useAdminT();
+  const [lang] = useLang();
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ points?: string; reason?: string }>({});
@@ -587,7 +569,7 @@ function OverrideDialog({
         const value = Number(points.replace(',', '.'));
         const next: typeof errors = { reason: reasonError(reason, t, 1) };
         if (points.trim() === '' || !Number.isFinite(value) || value < 0 || value > question.max)
-          next.points = t('review.error.points', { max: question.max });
+          next.points = t('review.error.points', { max: formatNumber(question.max, lang) });
         showFieldErrors(next, setErrors);
         const updated = await adminApi.override(year, code, {
           question: question.name,
@@ -601,7 +583,7 @@ function OverrideDialog({
         <strong>{question?.title}</strong>
       </p>
       <p>{t('review.overrideBody')}</p>
-      <Field label={t('review.newPoints', { max: question?.max ?? 0 })} error={errors.points}>
+      <Field label={t('review.newPoints', { max: formatNumber(question?.max ?? 0, lang) })} error={errors.points}>
         {(props) => (
           <input
             {...props}
