@@ -21,6 +21,7 @@ import { OrganisationRepository } from './features/organisations/organisation.re
 import { ResponseRepository } from './features/responses/response.repository';
 import { accessMiddleware } from './http/access.middleware';
 import type { AppEnv } from './http/app-env';
+import { browserErrorPages, type ErrorPages } from './http/browser-error-pages';
 import { handleError } from './http/error-handler';
 import { detailsOfIssues } from './http/input-details';
 import { documentSharedErrors, jsonResponse } from './http/openapi-helpers';
@@ -64,8 +65,10 @@ export function createAppCore(deps: AppDeps) {
   });
   // No key: sessions are keyed by the hash of their id (docs/security.md).
   const access = accessMiddleware(sessions);
+  // Filled by the routes that answer a browser with a page (unsubscribe), read on each error.
+  const errorPages: ErrorPages = new Map();
 
-  return { deps, log, clientIp, repositories, audit, campaigns, sessions, auth, access };
+  return { deps, log, clientIp, repositories, audit, campaigns, sessions, auth, access, errorPages };
 }
 
 export type AppCore = ReturnType<typeof createAppCore>;
@@ -125,6 +128,8 @@ export function createBaseApp(core: AppCore): ApiApp {
       xFrameOptions: 'DENY',
     }),
   );
+  // Before the origin check and body limit, so their refusals can be a page route's page too.
+  app.use('/api/*', browserErrorPages(core.errorPages));
   app.use('/api/*', originCheck(deps.config.baseUrl));
   app.use('/api/*', async (c, next) => {
     const limit = c.req.path.startsWith('/api/admin/imports') ? IMPORT_BODY_LIMIT_BYTES : JSON_BODY_LIMIT_BYTES;

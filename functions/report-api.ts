@@ -16,5 +16,6 @@ export function registerReportApi(app: ApiApp, core: AppCore, klimatlaget: Klima
     emailStates: createEmailStateService({ store: deps.store, clock: deps.clock, log }),
     access,
     secret: deps.config.sessionSecret,
+    errorPages: core.errorPages,
   });
 }

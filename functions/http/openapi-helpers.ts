@@ -124,9 +124,9 @@ export function documentSharedErrors(app: Pick<OpenAPIHono, 'openAPIRegistry'>):
       const existing = responses[status];
       if (!existing) {
         const json = errorResponse(text);
-        // The origin check and body limit answer before the route's page can, so in the error format.
-        const page = html && code !== 'csrf' && code !== 'payload_too_large';
-        responses[status] = page
+        // A page route's errors, the origin check's and body limit's too, are its page for a
+        // browser (browserErrorPages) and the error format for a client that asks for JSON.
+        responses[status] = html
           ? { ...json, content: { 'text/html': { schema: z.string() }, ...json.content } }
           : json;
       } else if (GENERIC_DESCRIPTIONS.has(existing.description)) {

@@ -124,6 +124,27 @@ export const RollbackResponseSchema = z.object({
 });
 export type RollbackResponse = z.infer<typeof RollbackResponseSchema>;
 
+/**
+ * GET /api/admin/imports/{id}/rollback-preview: what POST …/rollback would do now and the warnings
+ * it would answer, computed by the same code, with nothing written (it refuses as the rollback
+ * would: 409 not committed, 422 import_superseded).
+ */
+export const RollbackPreviewSchema = z.object({
+  id: ImportIdSchema,
+  state: ImportStateSchema,
+  fileName: z.string(),
+  /** Rolled back already: a rollback would change nothing and answer `alreadyRolledBack`. */
+  alreadyRolledBack: z.boolean(),
+  /** The rollback's `result`: values it would set back to what they were, and values it would delete. */
+  result: RollbackCountsSchema,
+  /** Organisations whose emissions it would change (0 when already rolled back). */
+  organisations: z.number().int().nonnegative(),
+  /** The years it would change, first and last; null when none. */
+  years: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  warnings: z.array(ImportIssueSchema),
+});
+export type RollbackPreview = z.infer<typeof RollbackPreviewSchema>;
+
 /** A value a rollback cannot restore because a later import changed it (details of the 422). */
 export const SupersededValueSchema = z.object({
   organisationId: z.string(),

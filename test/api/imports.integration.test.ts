@@ -587,6 +587,7 @@ describe('emissions import API', () => {
         ['GET', `/api/admin/imports/${preview.id}`],
         ['POST', `/api/admin/imports/${preview.id}/commit`],
         ['POST', `/api/admin/imports/${preview.id}/rollback`],
+        ['GET', `/api/admin/imports/${preview.id}/rollback-preview`],
         ['GET', '/api/admin/organisations/1281/emissions'],
       ];
       for (const [method, url] of calls) {
@@ -1008,6 +1009,7 @@ describe('OpenAPI document', () => {
     for (const path of [
       '/api/admin/imports/{id}/commit',
       '/api/admin/imports/{id}/rollback',
+      '/api/admin/imports/{id}/rollback-preview',
       '/api/admin/organisations/{code}/emissions',
     ]) {
       const operation = Object.values(doc.paths[path])[0] as Record<string, unknown>;

@@ -12,6 +12,7 @@ import {
   ImportListQuerySchema,
   ImportPreviewResponseSchema,
   ImportSummarySchema,
+  RollbackPreviewSchema,
   RollbackResponseSchema,
   UploadTicketSchema,
 } from '../../../shared/schemas/emission-import.schema';
@@ -254,6 +255,30 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
       const { id } = c.req.valid('param');
       const outcome = await deps.service.commit(id, actorOf(c), { deadline: Date.now() + COMMIT_TIME_BUDGET_MS });
       return outcome.done ? c.json(outcome, 200) : c.json(outcome, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/imports/{id}/rollback-preview',
+      ...admin,
+      summary:
+        'What POST …/rollback would do now (values restored and deleted, organisations, years) and the warnings it ' +
+        'would answer, from the same code; writes nothing. Refuses as the rollback would, so the console can ' +
+        'show it all before the kansli confirms.',
+      request: { params: IdParamsSchema },
+      responses: {
+        200: jsonResponse(RollbackPreviewSchema, 'Vad ångrandet skulle göra'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+        409: errorResponse('Importen är inte sparad (import_not_committed)'),
+        422: errorResponse('Senare importer har ändrat värden (import_superseded)'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(await deps.service.rollbackPreview(id), 200);
     },
   );
 

@@ -11,6 +11,8 @@ import type {
   ImportPreviewResponse,
   ImportSummary,
   OutdatedBy,
+  RollbackCounts,
+  RollbackPreview,
   RollbackResponse,
 } from '../../../shared/schemas/emission-import.schema';
 import { DomainRuleError, PayloadTooLargeError, StateConflictError } from '../../errors/domain-errors';
@@ -316,6 +318,72 @@ export class ImportService {
         warnings: [],
       };
     }
+    const { changes, pending, warnings } = await this.rollbackPlan(record);
+    let rollbackStartedAt = record.rollbackStartedAt;
+    if (record.state === 'committed') {
+      rollbackStartedAt = this.deps.clock.now().toISOString();
+      await this.deps.imports.transition(id, 'committed', 'rolling_back', { rollbackStartedAt });
+    }
+
+    const result = rollbackCounts(changes);
+    let done = 0;
+    options.onProgress?.(changes.length - pending.length, changes.length);
+    await forEachLimited(pending, WRITE_CONCURRENCY, async (change) => {
+      await this.undoChange(id, change);
+      done++;
+      options.onProgress?.(changes.length - pending.length + done, changes.length);
+    });
+    // Written once however many runs get here, as the commit's entry is.
+    await this.deps.audit.record(
+      {
+        actor,
+        action: 'import.rollback',
+        target: `import:${id}`,
+        after: { fileName: record.fileName, sha256: record.sha256, ...result },
+      },
+      rollbackStartedAt ? { id: `import-rollback-${id}`, at: rollbackStartedAt } : undefined,
+    );
+    const rolledBack = await this.finish(id, 'rolling_back', 'rolled_back', {
+      rollback: result,
+      rolledBackAt: this.deps.clock.now().toISOString(),
+      rolledBackBy: actor,
+    });
+    return { id, state: rolledBack.record.state, alreadyRolledBack: !rolledBack.moved, result, warnings };
+  }
+
+  /**
+   * What {@link rollback} would do now, and the warnings it would answer, without writing anything:
+   * the same checks (refused as the rollback would be) and the same reads, by the same code.
+   */
+  async rollbackPreview(id: string): Promise<RollbackPreview> {
+    const record = await this.deps.imports.require(id);
+    const base = { id, state: record.state, fileName: record.fileName };
+    if (record.state === 'rolled_back') {
+      const result = record.rollback ?? { restored: 0, deleted: 0 };
+      return { ...base, alreadyRolledBack: true, result, organisations: 0, years: null, warnings: [] };
+    }
+    const { changes, warnings } = await this.rollbackPlan(record);
+    const years = changes.map((change) => change.after.year);
+    return {
+      ...base,
+      alreadyRolledBack: false,
+      result: rollbackCounts(changes),
+      organisations: new Set(changes.map((change) => change.after.organisationId)).size,
+      years: years.length > 0 ? [Math.min(...years), Math.max(...years)] : null,
+      warnings,
+    };
+  }
+
+  /**
+   * A rollback's plan, read without writing: the import's planned changes, those whose value it
+   * still holds (to undo), and the warnings. Throws StateConflictError `import_not_committed` for
+   * an import not (yet fully) saved, and DomainRuleError `import_superseded` (naming up to 50 values)
+   * when a later import changed one of its values.
+   */
+  private async rollbackPlan(
+    record: ImportRecord,
+  ): Promise<{ changes: PlannedChange[]; pending: PlannedChange[]; warnings: ImportIssue[] }> {
+    const { id } = record;
     if (record.state === 'previewed') {
       throw new StateConflictError('import_not_committed', 'Importen har inte sparats, så det finns inget att ångra.');
     }
@@ -349,38 +417,7 @@ export class ImportService {
       'rollback',
       record.committedAt,
     );
-    let rollbackStartedAt = record.rollbackStartedAt;
-    if (record.state === 'committed') {
-      rollbackStartedAt = this.deps.clock.now().toISOString();
-      await this.deps.imports.transition(id, 'committed', 'rolling_back', { rollbackStartedAt });
-    }
-
-    const restored = changes.filter((change) => change.before).length;
-    const deleted = changes.length - restored;
-    let done = 0;
-    options.onProgress?.(changes.length - pending.length, changes.length);
-    await forEachLimited(pending, WRITE_CONCURRENCY, async (change) => {
-      await this.undoChange(id, change);
-      done++;
-      options.onProgress?.(changes.length - pending.length + done, changes.length);
-    });
-    const result = { restored, deleted };
-    // Written once however many runs get here, as the commit's entry is.
-    await this.deps.audit.record(
-      {
-        actor,
-        action: 'import.rollback',
-        target: `import:${id}`,
-        after: { fileName: record.fileName, sha256: record.sha256, ...result },
-      },
-      rollbackStartedAt ? { id: `import-rollback-${id}`, at: rollbackStartedAt } : undefined,
-    );
-    const rolledBack = await this.finish(id, 'rolling_back', 'rolled_back', {
-      rollback: result,
-      rolledBackAt: this.deps.clock.now().toISOString(),
-      rolledBackBy: actor,
-    });
-    return { id, state: rolledBack.record.state, alreadyRolledBack: !rolledBack.moved, result, warnings };
+    return { changes, pending, warnings };
   }
 
   /**
@@ -612,6 +649,12 @@ function resultOf(record: ImportRecord): CommitCounts {
 
 function organisationsOf(values: readonly EmissionValue[]): string[] {
   return [...new Set(values.map((value) => value.organisationId))];
+}
+
+/** A rollback's counts: values it sets back to what they were, and values the import created, deleted. */
+function rollbackCounts(changes: readonly PlannedChange[]): RollbackCounts {
+  const restored = changes.filter((change) => change.before).length;
+  return { restored, deleted: changes.length - restored };
 }
 
 /** True when the stored value is what the change replaced (or absent, for a value the change created). */

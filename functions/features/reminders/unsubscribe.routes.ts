@@ -14,6 +14,7 @@ import {
 import { readSecret, type SecretSource } from '../../app-deps';
 import { InputValidationError } from '../../errors/domain-errors';
 import type { AppEnv } from '../../http/app-env';
+import type { ErrorPages } from '../../http/browser-error-pages';
 import { errorAnswerOf } from '../../http/error-handler';
 import { type Access, errorResponse } from '../../http/openapi-helpers';
 import type { EmailStateService } from './email-state.service';
@@ -23,6 +24,8 @@ interface UnsubscribeRouteDeps {
   emailStates: EmailStateService;
   access: (access: Access) => MiddlewareHandler<AppEnv>;
   secret: SecretSource;
+  /** Where the app finds this route's error page (browserErrorPages, in front of every /api middleware). */
+  errorPages: ErrorPages;
 }
 
 const PATH = '/api/unsubscribe';
@@ -162,15 +165,14 @@ function errorPage(c: Context<AppEnv>, error: unknown): Response {
 }
 
 /**
- * A browser gets every error of these routes as the page, whichever step raised it: the query or
- * form check, the content type (a form sent as text/plain), the token, the store. The error has
- * been answered as JSON (and logged) by the app's error handler by now; this replaces the answer.
- * A client that asks for JSON keeps it.
+ * A browser gets every error of these routes as the page, whichever step raised it: the origin
+ * check (403 csrf) and body limit (413) in front of every /api route, the query or form check, the
+ * content type (a form sent as text/plain), the token, the store. The error has been answered as
+ * JSON (and logged) by the app's error handler by then; this replaces the answer. A client that
+ * asks for JSON keeps it.
  */
-const pagesForBrowsers: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next();
-  if (c.error && !wantsJson(c)) c.res = errorPage(c, c.error);
-};
+const pageForBrowsers = (c: Context<AppEnv>, error: Error): Response | undefined =>
+  wantsJson(c) ? undefined : errorPage(c, error);
 
 /** Any query or body that does not validate names the token: it is all these routes take. */
 const tokenHook = (result: { success: boolean }): undefined => {
@@ -187,7 +189,8 @@ const tokenHook = (result: { success: boolean }): undefined => {
  */
 export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, deps: UnsubscribeRouteDeps): void {
   const { emailStates, access, secret } = deps;
-  const open = { 'x-access': 'public' as const, middleware: [pagesForBrowsers, access('public')] };
+  deps.errorPages.set(PATH, pageForBrowsers);
+  const open = { 'x-access': 'public' as const, middleware: [access('public')] };
 
   app.openapi(
     createRoute({

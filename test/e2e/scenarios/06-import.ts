@@ -224,6 +224,39 @@ export const scenarios: Scenario[] = [
       assertEqual(fromFile.length, 8 * 9, 'Lund has 8 years × 9 sectors stored for 2015–2022');
       assertEqual(new Set(fromFile.map((row) => row.importId)).size, 1, 'all from this one import');
       await e2e.screenshot(page, 'admin-import-committed');
+
+      // Rolling back: before anything is done, the dialog says what the rollback would change and
+      // that a published year rests on the import's values. Last year is published now, after the
+      // import was saved (201: the import changed its respondents' emissions, so a new version).
+      const lastYear = new Date().getUTCFullYear() - 1;
+      const published = await page.request.post(`${e2e.baseUrl}/api/admin/campaigns/${lastYear}/publish`, {
+        headers: { origin: e2e.baseUrl },
+      });
+      assertEqual(published.status(), 201, `POST /api/admin/campaigns/${lastYear}/publish`);
+      await row.getByRole('button', { name: `Ångra importen av ${FILE_NAME}` }).click();
+      const rollback = page.getByRole('dialog', { name: `Ångra importen av ${FILE_NAME}?` });
+      const summary = rollback.getByTestId('rollback-preview');
+      await summary.getByText(/^Ångrandet ändrar utsläppsdata för [\d\s]+ organisationer \(2015–2022\):$/).waitFor();
+      await summary.getByText(`${sv(fresh!)} värden som importen lade till tas bort.`).waitFor();
+      if (changed) await summary.getByText(`${sv(changed)} värden återställs till vad de var före importen.`).waitFor();
+      await rollback
+        .getByTestId('rollback-warnings')
+        .getByText(
+          new RegExp(
+            `^Klimatläget ${lastYear} \\(version \\d+, [\\d-]+\\) publicerades med värden från den här importen`,
+          ),
+        )
+        .waitFor();
+      assert(
+        await rollback.getByRole('button', { name: 'Ångra importen', exact: true }).isEnabled(),
+        'the rollback can be confirmed once what it changes and its warning show',
+      );
+      await e2e.axe(page, '/admin/import (rollback dialog)');
+      await e2e.screenshot(page, 'admin-import-rollback-dialog', { fullPage: false });
+      // Cancelling changes nothing: the import stays saved (later scenarios read its values).
+      await rollback.getByRole('button', { name: 'Avbryt' }).click();
+      await rollback.waitFor({ state: 'hidden' });
+      await row.getByText('Sparad', { exact: true }).waitFor();
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

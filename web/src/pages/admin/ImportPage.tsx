@@ -12,6 +12,7 @@ import {
   type ImportStep,
   type ImportSummary,
   MAX_IMPORT_FILE_BYTES,
+  type RollbackResponse,
   uploadAndPreviewImport,
 } from './api';
 import {
@@ -154,6 +155,131 @@ function TransferProgress({
   );
 }
 
+/** The later imports holding values a refused rollback names (422 `import_superseded`), by file name. */
+function laterImports(error: unknown, imports: readonly ImportSummary[]): string[] {
+  if (!(error instanceof ApiError) || error.code !== 'import_superseded') return [];
+  const values = (error.details as { values?: { importId: string | null }[] } | undefined)?.values ?? [];
+  const ids = new Set(values.map((value) => value.importId).filter((id): id is string => id !== null));
+  return imports.filter((entry) => ids.has(entry.id)).map((entry) => entry.fileName);
+}
+
+/**
+ * The rollback's confirmation. It reads what the rollback would change and its warnings (GET
+ * …/rollback-preview, the same code as the rollback, writing nothing) afresh each time it opens,
+ * so the kansli sees that a published year rests on the values before confirming, not after. A
+ * refusal the rollback would give (a later import changed its values) is shown with no confirm.
+ */
+function RollbackDialog({
+  entry,
+  imports,
+  onCancel,
+  onRolledBack,
+}: {
+  entry: ImportSummary | null;
+  imports: readonly ImportSummary[];
+  onCancel: () => void;
+  onRolledBack: (result: RollbackResponse) => void;
+}) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const id = entry?.id;
+  const [state, retry] = useAsync(async () => (id ? adminApi.rollbackPreview(id) : null), [id]);
+  const plan = state.status === 'ready' ? state.value : null;
+  // Null while ready too, on the first render after opening, before the read has started.
+  const loading = state.status !== 'error' && plan === null;
+  // What the rollback itself would answer (not committed, superseded): no point in trying again.
+  const refused =
+    state.status === 'error' && state.error instanceof ApiError && [404, 409, 422].includes(state.error.status);
+  const later = state.status === 'error' ? laterImports(state.error, imports) : [];
+  // The retry button goes away as it is pressed; focus waits on the summary instead of the page.
+  const summaryRef = useRef<HTMLDivElement>(null);
+  return (
+    <FormDialog
+      open={entry !== null}
+      title={t('import.rollbackTitle', { file: entry?.fileName ?? '' })}
+      submitLabel={t('import.rollback')}
+      danger
+      submitDisabled={plan === null || plan.alreadyRolledBack}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        if (!id) return;
+        onRolledBack(await adminApi.rollbackImport(id));
+      }}
+    >
+      <p>{t('import.rollbackBody')}</p>
+      <div ref={summaryRef} tabIndex={-1} aria-live="polite" aria-busy={loading} data-testid="rollback-preview">
+        {state.status === 'error' ? (
+          <div className="notice notice-error">
+            <p>
+              {refused
+                ? errorMessage(state.error, t('error.generic'))
+                : t('import.rollbackLoadFailed', { message: errorMessage(state.error, t('error.generic')) })}
+            </p>
+            {later.length > 0 && <p>{t('import.rollbackUndoFirst', { files: later.join(', ') })}</p>}
+            {!refused && (
+              <p>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => {
+                    summaryRef.current?.focus();
+                    retry();
+                  }}
+                >
+                  {t('import.rollbackRetry')}
+                </button>
+              </p>
+            )}
+          </div>
+        ) : plan === null ? (
+          <p className="muted">{t('import.rollbackLoading')}</p>
+        ) : plan.alreadyRolledBack ? (
+          <p className="notice notice-info">{t('import.rollbackAlreadyDone')}</p>
+        ) : (
+          <>
+            {plan.result.restored + plan.result.deleted === 0 ? (
+              <p>{t('import.rollbackNothing')}</p>
+            ) : (
+              <>
+                <p>
+                  {t('import.rollbackWould', {
+                    count: plan.organisations,
+                    organisations: formatNumber(plan.organisations, lang),
+                    years: yearRange(plan.years),
+                  })}
+                </p>
+                <ul>
+                  {plan.result.restored > 0 && (
+                    <li>{t('import.rollbackRestores', { count: formatNumber(plan.result.restored, lang) })}</li>
+                  )}
+                  {plan.result.deleted > 0 && (
+                    <li>{t('import.rollbackDeletes', { count: formatNumber(plan.result.deleted, lang) })}</li>
+                  )}
+                </ul>
+              </>
+            )}
+            {plan.warnings.length > 0 ? (
+              <div className="notice notice-warning" data-testid="rollback-warnings">
+                <p>
+                  <strong>{t('import.rollbackWarningsTitle')}</strong>
+                </p>
+                <ul>
+                  {plan.warnings.map((issue, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one answer
+                    <li key={index}>{issueMessage(issue, lang)}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <p className="muted">{t('import.rollbackNoWarnings')}</p>
+            )}
+          </>
+        )}
+      </div>
+    </FormDialog>
+  );
+}
+
 export function ImportPage() {
   const t = useAdminT();
   const [lang] = useLang();
@@ -175,7 +301,7 @@ export function ImportPage() {
   const busy = committing || transfer !== null;
   const [history, reloadHistory] = useAsync(() => adminApi.imports(), []);
   const [rollback, setRollback] = useState<ImportSummary | null>(null);
-  // What the last rollback warned about (a published year rests on it); shown until the next one.
+  // What the last rollback warned about (the dialog showed it before too); shown until the next one.
   const [rollbackWarnings, setRollbackWarnings] = useState<ImportIssue[]>([]);
 
   // Leaving the page stops an upload in flight.
@@ -500,15 +626,11 @@ export function ImportPage() {
           )}
         </AsyncContent>
       </section>
-      <FormDialog
-        open={rollback !== null}
-        title={t('import.rollbackTitle', { file: rollback?.fileName ?? '' })}
-        submitLabel={t('import.rollback')}
-        danger
+      <RollbackDialog
+        entry={rollback}
+        imports={history.status === 'ready' ? history.value : []}
         onCancel={() => setRollback(null)}
-        onSubmit={async () => {
-          if (!rollback) return;
-          const result = await adminApi.rollbackImport(rollback.id);
+        onRolledBack={(result) => {
           setRollback(null);
           setRollbackWarnings(result.warnings ?? []);
           announce(
@@ -521,9 +643,7 @@ export function ImportPage() {
           );
           reloadHistory();
         }}
-      >
-        <p>{t('import.rollbackBody')}</p>
-      </FormDialog>
+      />
     </>
   );
 }

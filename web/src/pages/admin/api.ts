@@ -25,6 +25,7 @@ import type {
   ImportPreviewResponse,
   ImportSummary,
   OrganisationEmission,
+  RollbackPreview,
   RollbackResponse,
   UploadTicket,
 } from '../../../../shared/schemas/emission-import.schema';
@@ -70,6 +71,7 @@ export type {
   RemindNowResult,
   ReviewedResponse,
   ReviewNote,
+  RollbackPreview,
   RollbackResponse,
   ScoreResult,
   SurveyResponse,
@@ -203,6 +205,8 @@ export const adminApi = {
 
   imports: () => api<ImportSummary[]>('/api/admin/imports'),
   commitImport: (id: string) => post<CommitResponse>(`/api/admin/imports/${enc(id)}/commit`),
+  /** What a rollback would do and warn about, read before the kansli confirms it; writes nothing. */
+  rollbackPreview: (id: string) => api<RollbackPreview>(`/api/admin/imports/${enc(id)}/rollback-preview`),
   rollbackImport: (id: string) => post<RollbackResponse>(`/api/admin/imports/${enc(id)}/rollback`),
   /**
    * Step 1 of the two-step upload: where to PUT the file (a presigned S3 URL in AWS, the API's own

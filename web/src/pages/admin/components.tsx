@@ -589,6 +589,7 @@ export function FormDialog({
   children,
   danger,
   className,
+  submitDisabled,
 }: {
   open: boolean;
   title: string;
@@ -599,6 +600,8 @@ export function FormDialog({
   children?: ReactNode;
   danger?: boolean;
   className?: string;
+  /** The action cannot be confirmed yet (what it would do is still being read) or at all; the body says why. */
+  submitDisabled?: boolean;
 }) {
   const t = useAdminT();
   const [busy, setBusy] = useState(false);
@@ -637,7 +640,12 @@ export function FormDialog({
           </div>
         )}
         <div className="dialog-actions">
-          <button type="submit" className={`button ${danger ? 'button-danger' : ''}`} disabled={busy} aria-busy={busy}>
+          <button
+            type="submit"
+            className={`button ${danger ? 'button-danger' : ''}`}
+            disabled={busy || submitDisabled}
+            aria-busy={busy}
+          >
             {busy ? t('common.working') : submitLabel}
           </button>
           <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>

@@ -1,0 +1,169 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { completeKommunAnswers } from '../helpers/complete-answers';
+import { LUND, MALMO } from '../helpers/seed-fixtures';
+import { adminWorld } from '../helpers/seeded-context';
+import { countCommands, jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
+
+/**
+ * GET /api/admin/imports/{id}/rollback-preview: what a rollback would do and warn about, before
+ * the kansli confirms it. It must answer what the rollback then answers, and write nothing.
+ */
+
+const YEAR = 2026;
+/** One sector of a year Lund has no figures for yet. */
+const lundCsv = (tonnes: number) =>
+  `Kommunkod;Kommun;År;Sektor;Utsläpp (ton CO2e);Invånare\r\n1281;Lund;2023;Transporter;${tonnes};129000\r\n`;
+
+let ctx: TestContext;
+let admin: string;
+
+async function submitLund() {
+  const cookie = await signIn(ctx, 'tjansteperson.1281@example.se');
+  const saved = await ctx.app.request(
+    `/api/campaigns/${YEAR}/response`,
+    withCookie(cookie, jsonRequest('PUT', { data: completeKommunAnswers(), version: 0 })),
+  );
+  expect(saved.status).toBe(200);
+  const submitted = await ctx.app.request(
+    `/api/campaigns/${YEAR}/response/submit`,
+    withCookie(cookie, jsonRequest('POST', { version: 1 })),
+  );
+  expect(submitted.status).toBe(200);
+}
+
+async function post(path: string) {
+  return ctx.app.request(path, withCookie(admin, jsonRequest('POST', {})));
+}
+
+async function upload(csv: string): Promise<{ id: string }> {
+  const body = new FormData();
+  body.append('file', new File([new TextEncoder().encode(csv)], 'lund-2023.csv'));
+  const res = await ctx.app.request('/api/admin/imports', { method: 'POST', body, headers: { cookie: admin } });
+  expect(res.status).toBe(201);
+  return res.json();
+}
+
+async function committed(csv: string): Promise<string> {
+  const { id } = await upload(csv);
+  expect((await post(`/api/admin/imports/${id}/commit`)).status).toBe(200);
+  return id;
+}
+
+const preview = (id: string) => ctx.app.request(`/api/admin/imports/${id}/rollback-preview`, withCookie(admin));
+
+async function lund2023() {
+  const res = await ctx.app.request(`/api/admin/organisations/${LUND.id}/emissions`, withCookie(admin));
+  return ((await res.json()) as Array<{ year: number; tonnesCO2e: number; importId: string }>).filter(
+    (v) => v.year === 2023,
+  );
+}
+
+beforeEach(async () => {
+  ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', organisations: [LUND, MALMO], campaign: true }));
+  await submitLund();
+});
+
+describe('the rollback preview', () => {
+  it('answers, before the rollback and writing nothing, what the rollback then does and its warnings', async () => {
+    // Arrange: an import the published year rests on
+    const id = await committed(lundCsv(400_000));
+    ctx.clock.advance(60_000);
+    expect((await post(`/api/admin/campaigns/${YEAR}/publish`)).status).toBe(201);
+    const counter = countCommands(ctx.clients);
+    // Act
+    const res = await preview(id);
+    const writes = counter.writes();
+    const stored = await lund2023();
+    const rollback = await post(`/api/admin/imports/${id}/rollback`);
+    // Assert
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      id,
+      state: 'committed',
+      fileName: 'lund-2023.csv',
+      alreadyRolledBack: false,
+      result: { restored: 0, deleted: 1 },
+      organisations: 1,
+      years: [2023, 2023],
+    });
+    expect(body.warnings).toEqual([
+      expect.objectContaining({
+        code: 'published_year_rollback',
+        message: expect.stringContaining(`Klimatläget ${YEAR}`),
+        messageEn: expect.stringContaining(`Klimatläget ${YEAR}`),
+      }),
+    ]);
+    // Nothing written: the value and the import's state are as they were.
+    expect(writes).toBe(0);
+    expect(stored).toEqual([expect.objectContaining({ tonnesCO2e: 400_000, importId: id })]);
+    expect(rollback.status).toBe(200);
+    const done = await rollback.json();
+    expect(done.warnings).toEqual(body.warnings);
+    expect(done.result).toEqual(body.result);
+    // Once rolled back, the preview says so and warns about nothing, as a repeated rollback answers.
+    expect(await (await preview(id)).json()).toMatchObject({
+      state: 'rolled_back',
+      alreadyRolledBack: true,
+      result: { restored: 0, deleted: 1 },
+      warnings: [],
+    });
+  });
+
+  it('gives no warning for an import saved after the publish, and says what it restores', async () => {
+    // Arrange
+    const earlier = await committed(lundCsv(400_000));
+    ctx.clock.advance(60_000);
+    await post(`/api/admin/campaigns/${YEAR}/publish`);
+    ctx.clock.advance(60_000);
+    const later = await committed(lundCsv(410_000));
+    // Act
+    const res = await preview(later);
+    // Assert
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      result: { restored: 1, deleted: 0 },
+      organisations: 1,
+      years: [2023, 2023],
+      warnings: [],
+    });
+    expect((await post(`/api/admin/imports/${later}/rollback`)).status).toBe(200);
+    expect(await lund2023()).toEqual([expect.objectContaining({ tonnesCO2e: 400_000, importId: earlier })]);
+  });
+
+  it('refuses as the rollback would: superseded (422 naming the values), not committed (409), unknown (404)', async () => {
+    // Arrange
+    const earlier = await committed(lundCsv(400_000));
+    const later = await committed(lundCsv(410_000));
+    const previewed = await upload(lundCsv(420_000));
+    // Act
+    const superseded = await preview(earlier);
+    const rollback = await post(`/api/admin/imports/${earlier}/rollback`);
+    const notCommitted = await preview(previewed.id);
+    const unknown = await preview('00000000-0000-4000-8000-000000000000');
+    // Assert
+    expect(superseded.status).toBe(422);
+    const refusal = await superseded.json();
+    expect(refusal.error).toMatchObject({
+      code: 'import_superseded',
+      details: { count: 1, values: [{ organisationId: LUND.id, year: 2023, sector: 'transporter', importId: later }] },
+    });
+    expect(rollback.status).toBe(422);
+    expect((await rollback.json()).error).toEqual(refusal.error);
+    expect(notCommitted.status).toBe(409);
+    expect((await notCommitted.json()).error.code).toBe('import_not_committed');
+    expect(unknown.status).toBe(404);
+  });
+
+  it('is the kansli’s only', async () => {
+    // Arrange
+    const id = await committed(lundCsv(400_000));
+    const member = await signIn(ctx, 'politiker.1281@example.se');
+    // Act
+    const anonymous = await ctx.app.request(`/api/admin/imports/${id}/rollback-preview`);
+    const asMember = await ctx.app.request(`/api/admin/imports/${id}/rollback-preview`, withCookie(member));
+    // Assert
+    expect(anonymous.status).toBe(401);
+    expect(asMember.status).toBe(403);
+  });
+});
