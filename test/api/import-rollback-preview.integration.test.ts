@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MAIN_SECTORS } from '../../shared/emissions-import/sectors';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { LUND, MALMO } from '../helpers/seed-fixtures';
 import { adminWorld } from '../helpers/seeded-context';
@@ -13,6 +14,15 @@ const YEAR = 2026;
 /** One sector of a year Lund has no figures for yet. */
 const lundCsv = (tonnes: number) =>
   `Kommunkod;Kommun;År;Sektor;Utsläpp (ton CO2e);Invånare\r\n1281;Lund;2023;Transporter;${tonnes};129000\r\n`;
+
+/** The eight sectors inside the territorial total, by their Swedish names as exports write them. */
+const TERRITORIAL = MAIN_SECTORS.filter((sector) => sector.id !== 'utrikes-transporter').map((s) => s.nameSv);
+/** Lund's rows: for each year, the sectors given (1 000 t each). */
+const lundYears = (years: Record<number, readonly string[]>) =>
+  'Kommunkod;Kommun;År;Sektor;Utsläpp (ton CO2e);Invånare\r\n' +
+  Object.entries(years)
+    .flatMap(([year, sectors]) => sectors.map((sector) => `1281;Lund;${year};${sector};1000;129000\r\n`))
+    .join('');
 
 let ctx: TestContext;
 let admin: string;
@@ -153,6 +163,79 @@ describe('the rollback preview', () => {
     expect(notCommitted.status).toBe(409);
     expect((await notCommitted.json()).error.code).toBe('import_not_committed');
     expect(unknown.status).toBe(404);
+  });
+
+  it('warns, in the preview and the rollback’s answer alike, when the rollback leaves a year with only some sectors', async () => {
+    // Arrange: the first import has 2022 whole and 2023 transport alone; the second completes 2023
+    await committed(lundYears({ 2022: TERRITORIAL, 2023: ['Transporter'] }));
+    const completing = await committed(lundYears({ 2023: TERRITORIAL.slice(1) }));
+    const counter = countCommands(ctx.clients);
+    // Act
+    const res = await preview(completing);
+    const previewReads = counter.reads();
+    counter.reset();
+    const rollback = await post(`/api/admin/imports/${completing}/rollback`);
+    const rollbackReads = counter.reads();
+    // Assert: 2023 is left with transport alone, as the first import's preview warned
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ result: { restored: 0, deleted: 7 }, organisations: 1, years: [2023, 2023] });
+    expect(body.warnings).toEqual([
+      {
+        row: null,
+        column: null,
+        code: 'partial_year',
+        message: expect.stringContaining('Lund (1281) får år med bara några av de sektorer'),
+        messageEn: expect.stringContaining('Lund (1281) gets years with only some of the sectors'),
+      },
+    ]);
+    expect(body.warnings[0].message).toContain('2023: 1 av 8 (Transporter). 2023 blir organisationens senaste år');
+    expect(body.warnings[0].messageEn).toContain('2023: 1 of 8 (Transport). 2023 becomes its latest year');
+    expect(rollback.status).toBe(200);
+    const done = await rollback.json();
+    expect(done).toMatchObject({ state: 'rolled_back', result: body.result });
+    expect(done.warnings).toEqual(body.warnings);
+    // Reads: the session, the import, its plan (one query), Lund's values (one query), the published
+    // years (one query) and, as there is a warning, the organisation's name (one BatchGetItem); no
+    // Scan. The rollback reads the same before it writes.
+    expect(counter.calls).not.toContainEqual(expect.stringMatching(/Scan/));
+    expect(previewReads).toBe(6);
+    expect(rollbackReads).toBe(6);
+  });
+
+  it('warns about the year that becomes the latest when the rollback removes the latest year', async () => {
+    // Arrange: 2022 has transport alone; the import rolled back brought a whole 2023
+    await committed(lundYears({ 2021: TERRITORIAL, 2022: ['Transporter'] }));
+    const next = await committed(lundYears({ 2023: TERRITORIAL }));
+    // Act
+    const res = await preview(next);
+    // Assert
+    expect(res.status).toBe(200);
+    const { warnings } = await res.json();
+    expect(warnings).toEqual([expect.objectContaining({ code: 'partial_year' })]);
+    expect(warnings[0].message).toContain('2022: 1 av 8 (Transporter). 2022 blir organisationens senaste år');
+  });
+
+  it('gives no partial-year warning when the rollback leaves whole years, and reads no name then', async () => {
+    // Arrange: whole years, and an import of a whole new year and changed values of an older one
+    await committed(lundYears({ 2021: TERRITORIAL, 2022: TERRITORIAL }));
+    const next = await committed(
+      lundYears({ 2023: TERRITORIAL }).replace(/\r\n$/, '\r\n1281;Lund;2022;Transporter;2000;129000\r\n'),
+    );
+    const counter = countCommands(ctx.clients);
+    // Act
+    const res = await preview(next);
+    const reads = counter.reads();
+    const rollback = await post(`/api/admin/imports/${next}/rollback`);
+    // Assert
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ result: { restored: 1, deleted: 8 }, years: [2022, 2023], warnings: [] });
+    // The session, the import, its plan, Lund's values and the published years: no name is read.
+    expect(reads).toBe(5);
+    expect(counter.calls).not.toContain('BatchGetItemCommand');
+    expect(rollback.status).toBe(200);
+    expect((await rollback.json()).warnings).toEqual([]);
   });
 
   it('is the kansli’s only', async () => {

@@ -4,7 +4,13 @@ import { emissionKey } from '../../../shared/emissions-import/emission-key';
 import type { EmissionValue, ImportIssue } from '../../../shared/emissions-import/import.schema';
 import { issueText } from '../../../shared/emissions-import/messages';
 import { MAX_IMPORT_BYTES, parseEmissionsFile } from '../../../shared/emissions-import/parse-emissions';
-import { partialYearWarnings } from '../../../shared/emissions-import/partial-years';
+import {
+  namedOrganisations,
+  type PartialYears,
+  partialYearIssues,
+  partialYearWarnings,
+  rollbackPartialYears,
+} from '../../../shared/emissions-import/partial-years';
 import type {
   CommitCounts,
   CommitResponse,
@@ -412,11 +418,19 @@ export class ImportService {
         { count: superseded.length, values: superseded.slice(0, MAX_NAMED_VALUES) },
       );
     }
-    const warnings = await this.publishedYearWarnings(
-      new Set(changes.map((change) => change.after.organisationId)),
-      'rollback',
-      record.committedAt,
+    // What is stored once it is done: each value restored, or deleted where the import created it.
+    const partial = rollbackPartialYears(
+      current.values(),
+      changes.map((change) => ({ value: change.after, deleted: !change.before })),
     );
+    const warnings = [
+      ...(await this.namedPartialYearIssues(partial)),
+      ...(await this.publishedYearWarnings(
+        new Set(changes.map((change) => change.after.organisationId)),
+        'rollback',
+        record.committedAt,
+      )),
+    ];
     return { changes, pending, warnings };
   }
 
@@ -596,6 +610,17 @@ export class ImportService {
       issues.push({ row: null, column: null, ...text });
     }
     return issues;
+  }
+
+  /**
+   * The partial-year warnings, naming each organisation as the import's preview does: their names
+   * are read (one BatchGetItem, at most 20 organisations) only when there is something to warn about.
+   */
+  private async namedPartialYearIssues(found: readonly PartialYears[]): Promise<ImportIssue[]> {
+    if (found.length === 0) return [];
+    const organisations = await this.deps.organisations.getMany(namedOrganisations(found));
+    const names = new Map(organisations.map((o) => [o.id, `${o.name} (${o.id})`]));
+    return partialYearIssues(found, (code) => names.get(code) ?? code);
   }
 
   private async sameFileWarnings(sha256: string): Promise<ImportIssue[]> {

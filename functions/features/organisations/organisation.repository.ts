@@ -12,6 +12,17 @@ export class OrganisationRepository {
     return item ? OrganisationSchema.parse(item) : undefined;
   }
 
+  /** The registered organisations of these codes (unknown codes are left out): one BatchGetItem per 100. */
+  async getMany(codes: readonly string[]): Promise<Organisation[]> {
+    const unique = [...new Set(codes)];
+    const organisations: Organisation[] = [];
+    for (let start = 0; start < unique.length; start += 100) {
+      const items = await this.store.batchGet(unique.slice(start, start + 100).map((code) => keys.organisation(code)));
+      organisations.push(...items.map((item) => OrganisationSchema.parse(item)));
+    }
+    return organisations;
+  }
+
   /**
    * The organisation and one of its contacts, with one BatchGetItem (consistent, like GetItem): what
    * sign-in checks, the contact still being there and the organisation's membership dates.
