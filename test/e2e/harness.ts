@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Route } from 'playwright-core';
 import type { WebBuildResult } from '../../web/build-web';
 
 export const DESKTOP = { width: 1280, height: 900 };
@@ -59,6 +59,23 @@ export function assertEqual<T>(actual: T, expected: T, message: string): void {
 }
 
 /** Collects browser-side errors and script requests, so a scenario can check both. */
+/**
+ * A route handler that reshapes what the server answered. A request still being fetched when its
+ * page or context closes (the scenario has moved on) is no failure: left alone, its rejection would
+ * be unhandled and end the whole run.
+ */
+export function reshapeRoute(handler: (route: Route) => Promise<unknown>): (route: Route) => Promise<void> {
+  return async (route) => {
+    try {
+      await handler(route);
+    } catch (error) {
+      if (/has been (closed|disposed)|Target (page, context or browser )?(has been )?closed/i.test(String(error)))
+        return;
+      throw error;
+    }
+  };
+}
+
 export function watchPage(page: Page): { errors: string[]; scripts: string[]; reset(): void } {
   const state = {
     errors: [] as string[],

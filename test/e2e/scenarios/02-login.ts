@@ -1,4 +1,4 @@
-import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+import { assert, assertEqual, reshapeRoute, type Scenario, watchPage } from '../harness';
 
 export const scenarios: Scenario[] = [
   {
@@ -113,13 +113,16 @@ export const scenarios: Scenario[] = [
       const day = (at: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(at);
       const yesterday = day(Date.now() - 86_400_000);
       const RESPONSE = /\/api\/campaigns\/\d{4}\/response$/;
-      await page.route(RESPONSE, async (route) => {
-        if (route.request().method() !== 'GET') return route.continue();
-        const served = await route.fetch();
-        const body = (await served.json()) as Record<string, unknown>;
-        body.notAMember = { reason: 'ended', memberUntil: yesterday };
-        await route.fulfill({ response: served, json: body });
-      });
+      await page.route(
+        RESPONSE,
+        reshapeRoute(async (route) => {
+          if (route.request().method() !== 'GET') return route.continue();
+          const served = await route.fetch();
+          const body = (await served.json()) as Record<string, unknown>;
+          body.notAMember = { reason: 'ended', memberUntil: yesterday };
+          await route.fulfill({ response: served, json: body });
+        }),
+      );
       await page.reload();
       const ended = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(
         new Date(yesterday),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { assert, assertEqual, type E2E, type Scenario, watchPage } from '../harness';
+import { assert, assertEqual, type E2E, reshapeRoute, type Scenario, watchPage } from '../harness';
 
 /** The seed closes last year's and the year before's campaigns with submitted answers from most organisations. */
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
@@ -331,21 +331,24 @@ export const scenarios: Scenario[] = [
       // The report as it is served for three or four kommuner (shared/klimatlaget/suppression.ts): the
       // medians withheld, the means shown. The seed has more, so the published report is reshaped here,
       // and the energy area's shares withheld as for follow-ups that only two answered.
-      await page.route(`**/api/klimatlaget/${LAST_YEAR}`, async (route) => {
-        const served = await route.fetch();
-        const body = (await served.json()) as { report: WithheldReport };
-        const { report } = body;
-        if (report.total) report.total.median = null;
-        const kommun = report.byType.kommun;
-        if (kommun.total) kommun.total.median = null;
-        for (const section of kommun.sections) section.median = null;
-        for (const question of kommun.questions) {
-          if (question.section !== 'energi' || !question.yes) continue;
-          question.yes = { ...question.yes, count: null, share: null };
-          question.suppressed = true;
-        }
-        await route.fulfill({ response: served, json: body });
-      });
+      await page.route(
+        `**/api/klimatlaget/${LAST_YEAR}`,
+        reshapeRoute(async (route) => {
+          const served = await route.fetch();
+          const body = (await served.json()) as { report: WithheldReport };
+          const { report } = body;
+          if (report.total) report.total.median = null;
+          const kommun = report.byType.kommun;
+          if (kommun.total) kommun.total.median = null;
+          for (const section of kommun.sections) section.median = null;
+          for (const question of kommun.questions) {
+            if (question.section !== 'energi' || !question.yes) continue;
+            question.yes = { ...question.yes, count: null, share: null };
+            question.suppressed = true;
+          }
+          await route.fulfill({ response: served, json: body });
+        }),
+      );
       await page.goto(`${e2e.baseUrl}/klimatlaget/${LAST_YEAR}`);
       await page.getByRole('heading', { level: 2, name: 'I korthet' }).waitFor();
       await waitForCharts(page, 3);

@@ -1,5 +1,5 @@
 import type { Page, Route } from 'playwright-core';
-import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+import { assert, assertEqual, reshapeRoute, type Scenario, watchPage } from '../harness';
 import { choose, nextSave, question, waitForSurvey, waitSaved } from '../survey-helpers';
 
 const LEAVER = 'tjansteperson.0126@example.se'; // Huddinge: a draft this year (demo seed), used by no other scenario
@@ -15,14 +15,17 @@ export const scenarios: Scenario[] = [
       const context = await e2e.newContext();
       // One comment box recorded only when left, as survey-core records a question's comment area
       // (the rest record as typed): the page must not depend on which.
-      await context.route('**/api/campaigns/current', async (route) => {
-        const response = await route.fetch();
-        const campaign = (await response.json()) as { survey: { pages: Array<{ elements: Element[] }> } };
-        for (const page of campaign.survey.pages) {
-          for (const element of page.elements) if (element.name === 'B2_comment') element.textUpdateMode = 'onBlur';
-        }
-        await route.fulfill({ response, json: campaign });
-      });
+      await context.route(
+        '**/api/campaigns/current',
+        reshapeRoute(async (route) => {
+          const response = await route.fetch();
+          const campaign = (await response.json()) as { survey: { pages: Array<{ elements: Element[] }> } };
+          for (const page of campaign.survey.pages) {
+            for (const element of page.elements) if (element.name === 'B2_comment') element.textUpdateMode = 'onBlur';
+          }
+          await route.fulfill({ response, json: campaign });
+        }),
+      );
       const page = await e2e.signIn(context, LEAVER);
       const watch = watchPage(page);
       const surveyYear = await year(page);
@@ -206,12 +209,18 @@ export const scenarios: Scenario[] = [
       assertEqual(new URL(page.url()).pathname, '/enkat', 'still on the survey');
       await e2e.axe(page, '/enkat (leaving with answers not saved)');
       await e2e.screenshot(page, 'survey-leave-unsaved', { fullPage: false });
-      // Stay: the dialog closes and "Försök nu" takes focus.
+      // Stay: the dialog closes and "Försök nu" takes focus, or the save status while a retry is
+      // being sent (the button shows only between attempts).
       await stay.click();
       await dialog.waitFor({ state: 'hidden' });
-      await page.waitForFunction(() => document.activeElement?.textContent === 'Försök nu', undefined, {
-        timeout: 5000,
-      });
+      await page.waitForFunction(
+        () => {
+          const focused = document.activeElement;
+          return !!focused && (focused.textContent === 'Försök nu' || focused.closest('.save-status') !== null);
+        },
+        undefined,
+        { timeout: 5000 },
+      );
       assertEqual(new URL(page.url()).pathname, '/enkat', 'still on the survey after staying');
 
       // A number out of range too: the one dialog says both.
