@@ -27,6 +27,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   already_submitted: 'The response has already been submitted.',
   no_open_campaign: 'No survey is open right now.',
   invalid_response: 'Some answers are not valid.',
+  nothing_to_submit: 'There are no saved answers to submit. Answer at least one question first.',
   no_earlier_response: 'There are no answers submitted in earlier years to start from.',
   internal: 'An unexpected error occurred.',
   csrf: 'The request came from another site and was refused.',

@@ -225,6 +225,53 @@ describe('draft and submit validation', () => {
     expect((await (await ctx.app.request(RESPONSE, { headers: { cookie: official } })).json()).status).toBe('draft');
   });
 
+  it('answers a submit with nothing saved with the required questions still to answer, as for a partial draft', async () => {
+    // Act: no draft stored, version 0 (what the page holds before the first save)
+    const empty = await submit(ctx, official, 0);
+    // Assert: the same 422 as a partial draft's, listing every required question (in both languages)
+    expect(empty.status).toBe(422);
+    const body = await empty.json();
+    expect(body.error.code).toBe('invalid_response');
+    const details = body.error.details as Array<{ question: string; code: string; message: string; messageEn: string }>;
+    expect(details.length).toBeGreaterThan(5);
+    expect(details.every((d) => d.code === 'survey_required' && d.message && d.messageEn)).toBe(true);
+    await put(ctx, official, { respondent_name: 'Erik' }, 0);
+    const partial = (await (await submit(ctx, official, 1)).json()).error.details as Array<{ question: string }>;
+    expect(details.map((d) => d.question)).toEqual(['respondent_name', ...partial.map((d) => d.question)]);
+  });
+
+  it('answers nothing_to_submit, in Swedish or English, when nothing is saved and the survey requires nothing', async () => {
+    // Arrange: the kansli makes every question optional
+    const admin = await signInAdmin(ctx);
+    const campaign = await (await ctx.app.request('/api/admin/campaigns/2026', { headers: { cookie: admin } })).json();
+    const optional = JSON.parse(
+      JSON.stringify(campaign.surveys.kommun).replaceAll('"isRequired":true', '"isRequired":false'),
+    );
+    const patched = await ctx.app.request(
+      '/api/admin/campaigns/2026',
+      withCookie(admin, jsonRequest('PATCH', { surveys: { ...campaign.surveys, kommun: optional } })),
+    );
+    expect(patched.status, await patched.clone().text()).toBe(200);
+    // Act
+    const swedish = await submit(ctx, official, 0);
+    const english = await ctx.app.request(
+      `${RESPONSE}/submit`,
+      withCookie(official, jsonRequest('POST', { version: 0 }, { 'accept-language': 'en' })),
+    );
+    // Assert
+    expect(swedish.status).toBe(422);
+    expect((await swedish.json()).error).toEqual({
+      code: 'nothing_to_submit',
+      message: 'Det finns inga sparade svar att skicka in. Svara på minst en fråga först.',
+    });
+    expect((await english.json()).error.message).toBe(
+      'There are no saved answers to submit. Answer at least one question first.',
+    );
+    expect((await (await ctx.app.request(RESPONSE, { headers: { cookie: official } })).json()).status).toBe(
+      'not_started',
+    );
+  });
+
   it('submits a complete answer, scores it, makes it read-only and emails every contact a receipt', async () => {
     // Arrange
     const data = completeKommunAnswers();

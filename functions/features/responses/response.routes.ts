@@ -184,7 +184,9 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
         ...commonErrors,
         404: errorResponse('Ingen enkät för året'),
         409: errorResponse('Versionskonflikt eller redan inskickat'),
-        422: errorResponse('Ogiltiga svar'),
+        422: errorResponse(
+          'Ogiltiga svar (invalid_response: de obesvarade obligatoriska frågorna, också när inget är sparat) eller inget att skicka in (nothing_to_submit)',
+        ),
         503: errorResponse('Lagringen svarar inte; inget ändrades'),
       },
     }),

@@ -14,6 +14,7 @@ import { responseProgress } from '../../../shared/scoring/answered-share';
 import { scoreWithOverrides } from '../../../shared/scoring/score';
 import { carryOverAnswers, latestEarlierSubmission } from '../../../shared/survey-content/carry-over';
 import { validateDraft } from '../../../shared/survey-validation/validate-draft';
+import type { ValidationResult } from '../../../shared/survey-validation/validation.schema';
 import {
   DomainRuleError,
   ForbiddenError,
@@ -208,11 +209,13 @@ export class ResponseService {
     const bundle = await this.deps.responses.bundle(organisationId);
     assertMayAnswer(await membershipOf(user, bundle), campaign, new Date(now));
     const stored = bundle.responses.get(year);
-    this.assertSubmittable(campaign, stored, input.version, now);
+    assertWritable(campaign, stored, now);
     const survey = campaign.surveys[organisationType];
     // survey-core is heavy; only submit needs it, so autosave's cold start never loads it.
     const { validateSubmission } = await import('../../../shared/survey-validation/validate-submission');
-    const checked = validateSubmission(survey, stored?.data ?? {});
+    if (!stored || stored.version === 0) throw nothingSaved(validateSubmission(survey, {}));
+    if (stored.version !== input.version) throw conflict(stored);
+    const checked = validateSubmission(survey, stored.data);
     if (!checked.ok) throw invalidResponse(checked.details);
     const progress = responseProgress(survey, checked.data);
     let submitted: SurveyResponse;
@@ -223,8 +226,8 @@ export class ResponseService {
         data: checked.data,
         editor: editorOf(user),
         // The kansli's adjustments stay through a reopen: the stored score is always the effective one.
-        score: scoreWithOverrides(survey, checked.data, stored?.overrides ?? []),
-        expectedOverrides: stored?.overrides ?? [],
+        score: scoreWithOverrides(survey, checked.data, stored.overrides ?? []),
+        expectedOverrides: stored.overrides ?? [],
         answered: progress.answered,
         totalQuestions: progress.total,
         expectedVersion: input.version,
@@ -237,14 +240,6 @@ export class ResponseService {
     }
     await this.sendReceipts(bundle, campaign, submitted, survey);
     return { status: 'submitted' as const, submittedAt: submitted.submittedAt ?? now };
-  }
-
-  private assertSubmittable(campaign: Campaign, stored: SurveyResponse | undefined, version: number, now: string) {
-    assertWritable(campaign, stored, now);
-    if (!stored || stored.version === 0) {
-      throw new DomainRuleError('invalid_response', 'Det finns inga sparade svar att skicka in.', []);
-    }
-    if (stored.version !== version) throw conflict(stored);
   }
 
   /**
@@ -334,6 +329,18 @@ function editorOf(user: SessionUser): Editor {
 
 function invalidResponse(details: Array<{ question: string; message: string }>) {
   return new DomainRuleError('invalid_response', 'Några svar är ogiltiga.', details);
+}
+
+/**
+ * A submit with nothing saved: the required questions still to answer, as for a partial draft (the
+ * page shows them the same way); a survey that requires nothing gets its own code, not an empty list.
+ */
+function nothingSaved(checked: ValidationResult) {
+  if (!checked.ok) return invalidResponse(checked.details);
+  return new DomainRuleError(
+    'nothing_to_submit',
+    'Det finns inga sparade svar att skicka in. Svara på minst en fråga först.',
+  );
 }
 
 function alreadySubmitted() {

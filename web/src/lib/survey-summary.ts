@@ -3,6 +3,7 @@
  * turned into readable text (choice labels, Ja/Nej, lists). The receipt uses it, so that page
  * never loads survey-core.
  */
+import { formatAnswerNumber } from '../../../shared/survey-content/format-answer-number';
 import type { Lang } from '../i18n';
 
 type Localizable = string | Record<string, string> | undefined;
@@ -54,16 +55,8 @@ export function localized(value: Localizable, lang: Lang): string {
 
 const NON_QUESTIONS = new Set(['html', 'image', 'expression']);
 
-const NUMBER_LOCALES: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
-
-/**
- * A number answered in the survey, in the reader's format: 2.4 → "2,4" / "2.4", 12500 → "12 500" /
- * "12,500". Every decimal given is kept (the member typed it). Four digits stay ungrouped, as
- * Swedish allows, so a year such as 2045 (the net-zero year) never reads "2 045".
- */
-export function formatAnswerNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(NUMBER_LOCALES[lang], { maximumFractionDigits: 20, useGrouping: 'min2' }).format(value);
-}
+// Shared with the receipt email, so a number reads the same on the page and in the email.
+export { formatAnswerNumber };
 
 /** A choice's or answer's value as text: numbers in the reader's format, anything else as it is. */
 function valueText(value: unknown, lang: Lang): string {
