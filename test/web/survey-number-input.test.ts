@@ -11,8 +11,11 @@ import {
   keepingUnrecorded,
   normaliseDecimal,
   numberQuestions,
+  pointTyped,
   recordNumbersWhenLeft,
   settleTypedComma,
+  type TypedText,
+  textWhenLeft,
   typedComma,
   unrecordedAnswers,
 } from '../../web/src/pages/survey/number-input';
@@ -108,6 +111,22 @@ describe('number fields on the survey page', () => {
     expect(settleTypedComma('1234567', 'thousands', 'en')).toBe('1234567');
   });
 
+  it('read a number typed key by key as written, with thousands and a decimal point in English', () => {
+    // English: the point after "1,500" shows the comma separated thousands (not 1.50075).
+    expect(typeThenLeave('1,500.75', 'en')).toBe('1500.75');
+    expect(typeThenLeave('12,345.6', 'en')).toBe('12345.6');
+    expect(typeThenLeave('-1,500.5', 'en')).toBe('-1500.5');
+    expect(typeThenLeave('1,234,567.8', 'en')).toBe('1234567.8');
+    // As before: thousands alone, a decimal comma, a point of one's own.
+    expect(typeThenLeave('1,500', 'en')).toBe('1500');
+    expect(typeThenLeave('12,5', 'en')).toBe('12.5');
+    expect(typeThenLeave('1.500', 'en')).toBe('1.500');
+    // Swedish: a comma is the decimal sign, a point typed after it is dropped as a second one.
+    expect(typeThenLeave('1 500,75', 'sv')).toBe('1500.75');
+    expect(typeThenLeave('12,5', 'sv')).toBe('12.5');
+    expect(typeThenLeave('1,500.75', 'sv')).toBe('1.50075');
+  });
+
   it('record what a field shows when it goes without being left', () => {
     // Act: the page leaves (browser Back) with 66 typed in T1, recorded only on leaving the field
     recordFieldValue(model, { id: text('T1').inputId, value: '66', dataset: {} }, 'sv');
@@ -148,3 +167,33 @@ describe('the survey in the page’s language', () => {
     expect(model.tocModel.listModel.listAriaLabel).toBe('Innehållsförteckning');
   });
 });
+
+/**
+ * Types `keys` into a number field one by one as the survey page handles each key
+ * (`acceptDecimalComma`) and Chromium then enters it (digits, "-" and one point; a space or a
+ * second point is dropped), then leaves the field: the text recorded.
+ */
+function typeThenLeave(keys: string, lang: 'sv' | 'en'): string {
+  const field: TypedText = { value: '', dataset: {} };
+  const enter = (key: string) => {
+    if (/[\d-]/.test(key) || (key === '.' && !field.value.includes('.'))) field.value += key;
+  };
+  for (const key of keys) {
+    if (key === '.') pointTyped(field, lang);
+    if (key !== ',') {
+      enter(key);
+      continue;
+    }
+    const commas = field.dataset.typedCommas as 'point' | 'thousands' | undefined;
+    const outcome = typedComma(field.value, commas, lang);
+    if (outcome === null) continue;
+    if ('replace' in outcome) {
+      field.value = outcome.replace;
+      field.dataset.typedCommas = outcome.commas;
+    } else {
+      enter(outcome.insert);
+      field.dataset.typedCommas = commas ?? 'point';
+    }
+  }
+  return textWhenLeft(field, lang);
+}

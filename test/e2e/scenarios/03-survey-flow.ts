@@ -331,6 +331,17 @@ export const scenarios: Scenario[] = [
       await confirm.getByRole('button', { name: 'Ja, skicka in' }).click();
       await page.waitForURL(`${e2e.baseUrl}/kvitto`, { timeout: 15_000 });
       await page.getByRole('heading', { level: 1, name: 'Kvitto' }).waitFor();
+      // Focus lands on the receipt, as on every page change, not on <body> (WCAG 2.4.3).
+      await page
+        .waitForFunction(() => document.activeElement?.id === 'main', undefined, { timeout: 5000 })
+        .catch(async () => {
+          const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+          throw new Error(`focus after submitting is not on the receipt's main: ${focused}`);
+        });
+      assert(
+        await page.evaluate(() => !!document.activeElement?.querySelector('h1')?.textContent?.includes('Kvitto')),
+        'the focused region holds the receipt',
+      );
       await page.getByText(/Tack! Svaren skickades in \d+ \w+ \d{4} kl\. \d\d:\d\d\./).waitFor();
       await page.getByText('Erik N. Nilsson').waitFor();
       await page.getByText('https://lund.se/klimatbeslut').waitFor();
@@ -457,6 +468,19 @@ export const scenarios: Scenario[] = [
       assertEqual((await save).status(), 200, 'the number is saved');
       assertEqual(await kg.inputValue(), '1500', 'the field shows the number recorded');
       assertEqual((await storedResponse(page, surveyYear)).data.U4_kg, 1500, 'English thousands, not 1.5');
+      // Thousands and a decimal point, typed key by key: 1,500.75 kW is 1500.75, not 1.50075.
+      await page.getByRole('menuitemradio', { name: 'Energy' }).click();
+      await choose(page, 'E4', 'Yes');
+      const kw = question(page, 'E4_kw').locator('input');
+      await kw.waitFor();
+      await waitSaved(page);
+      save = nextSave(page);
+      await kw.pressSequentially('1,500.75', { delay: 50 });
+      await kw.press('Tab');
+      assertEqual((await save).status(), 200, 'the number is saved');
+      await waitSaved(page);
+      assertEqual(await kw.inputValue(), '1500.75', 'the field shows the number recorded');
+      assertEqual((await storedResponse(page, surveyYear)).data.E4_kw, 1500.75, 'thousands and decimals, as typed');
       await page.getByRole('button', { name: 'På svenska' }).click();
       // A whole-number field takes the decimal as typed, and says it must be whole: 12,5 is not 125.
       await page.getByRole('menuitemradio', { name: 'Transporter' }).click();

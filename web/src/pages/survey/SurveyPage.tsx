@@ -764,6 +764,13 @@ function SurveyEditor({
     }
   };
 
+  // The confirm dialog makes the page behind it inert, which would keep the route change from
+  // focusing #main (focus would end on <body>): it is closed first, then the receipt opened.
+  const toReceipt = () => {
+    flushSync(() => setConfirmOpen(false));
+    navigate('/kvitto');
+  };
+
   const submit = async () => {
     const saver = saverRef.current;
     if (!saver) return;
@@ -780,7 +787,7 @@ function SurveyEditor({
       }
       await apiClient.submit(campaign.year, saver.currentVersion);
       saver.dispose();
-      navigate('/kvitto');
+      toReceipt();
     } catch (error) {
       setConfirmOpen(false);
       if (!(error instanceof ApiError)) {
@@ -790,7 +797,7 @@ function SurveyEditor({
       if (error.status === 422 && error.questionErrors.length > 0) {
         showSubmitErrors(error.questionErrors);
       } else if (error.code === 'already_submitted') {
-        navigate('/kvitto');
+        toReceipt();
       } else if (error.code === 'version_conflict') {
         setSubmitMessage(t('survey.submitConflict'));
         await conflictWithStored(saver, error);

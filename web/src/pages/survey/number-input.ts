@@ -155,6 +155,20 @@ export function typedComma(
   return commas === 'thousands' ? null : { insert: '.' };
 }
 
+/**
+ * A "." typed in a field, before the browser enters it. In English a point typed after "1,500"
+ * (shown as 1.500) shows the comma separated thousands: the field then holds 1500, so that
+ * "1,500.75" is 1500.75. Left as it was, the field would hold two points, the browser would drop
+ * the second, and the digits after it would become decimals (1.50075). The point is the person's
+ * own: no comma before it is left to settle when the field is left.
+ */
+export function pointTyped(field: TypedText, lang: 'sv' | 'en'): void {
+  const before = settleTypedComma(field.value, commasOf(field), lang);
+  // Valid as set (no point left in it), so the field keeps it; the typed point goes after it.
+  if (before !== field.value) field.value = before;
+  delete field.dataset.typedCommas;
+}
+
 /** In English, "1,500" typed is 1500 once the field is left, not 1.5: the text it is recorded as. */
 export function settleTypedComma(value: string, commas: 'point' | 'thousands' | undefined, lang: 'sv' | 'en'): string {
   return lang === 'en' && commas === 'point' && ONE_GROUP.test(value) ? value.replace('.', '') : value;
@@ -172,8 +186,7 @@ export function acceptDecimalComma(root: HTMLElement, lang: () => 'sv' | 'en'): 
   const onKeyDown = (event: KeyboardEvent) => {
     const field = event.target;
     if (!isNumberField(field) || event.ctrlKey || event.metaKey || event.altKey) return;
-    // A point typed by the person is theirs: no comma before it separates thousands.
-    if (event.key === '.') delete field.dataset.typedCommas;
+    if (event.key === '.') pointTyped(field, lang());
     if (event.key !== ',') return;
     const outcome = typedComma(field.value, commasOf(field), lang());
     if (outcome === null) {
