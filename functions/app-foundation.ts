@@ -29,6 +29,12 @@ import { originCheck } from './http/origin-check.middleware';
 
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+/**
+ * The local stand-in for S3's presigned POST (import.routes.ts) takes a 20 MB file plus the form's
+ * fields, and refuses a file over 20 MB itself, as S3 does (400 entity_too_large).
+ */
+const LOCAL_UPLOAD_PATH = /^\/api\/admin\/imports\/uploads\/[^/]+$/;
+const UPLOAD_FORM_ALLOWANCE_BYTES = 64 * 1024;
 
 z.config(sv());
 
@@ -132,7 +138,11 @@ export function createBaseApp(core: AppCore): ApiApp {
   app.use('/api/*', browserErrorPages(core.errorPages));
   app.use('/api/*', originCheck(deps.config.baseUrl));
   app.use('/api/*', async (c, next) => {
-    const limit = c.req.path.startsWith('/api/admin/imports') ? IMPORT_BODY_LIMIT_BYTES : JSON_BODY_LIMIT_BYTES;
+    const limit = LOCAL_UPLOAD_PATH.test(c.req.path)
+      ? IMPORT_BODY_LIMIT_BYTES + UPLOAD_FORM_ALLOWANCE_BYTES
+      : c.req.path.startsWith('/api/admin/imports')
+        ? IMPORT_BODY_LIMIT_BYTES
+        : JSON_BODY_LIMIT_BYTES;
     return bodyLimit({
       maxSize: limit,
       onError: () => {

@@ -11,9 +11,9 @@ export interface ImportsBucketProps {
 }
 
 /**
- * Spreadsheets for the Sustainable Advantage import. The browser PUTs them straight to S3 with a
- * presigned URL from the API, so 20 MB files never hit API Gateway's payload limit; the API then
- * reads the object. Uploads are only needed until the import is committed, so they expire after 7 days.
+ * Spreadsheets for the Sustainable Advantage import. The browser POSTs them straight to S3 with a
+ * presigned form from the API (whose signed policy caps the size), so 20 MB files never hit API
+ * Gateway's payload limit; the API then reads the object. Uploads are only needed until the import is committed, so they expire after 7 days.
  */
 export class ImportsBucket extends Construct {
   readonly bucket: Bucket;
@@ -53,10 +53,10 @@ export class ImportsBucket extends Construct {
     return `https://${this.name}.s3.${stack.region}.${stack.urlSuffix}`;
   }
 
-  /** Browsers on these origins may PUT to a presigned URL. */
+  /** Browsers on these origins may POST a presigned upload form (the only way the page uploads). */
   allowUploadsFrom(origins: string[]): void {
     this.bucket.addCorsRule({
-      allowedMethods: [HttpMethods.PUT],
+      allowedMethods: [HttpMethods.POST],
       allowedOrigins: origins,
       allowedHeaders: ['*'],
       exposedHeaders: ['ETag'],
@@ -64,7 +64,7 @@ export class ImportsBucket extends Construct {
     });
   }
 
-  /** PutObject (to sign upload URLs) and GetObject (to read the upload), under the upload prefix only. */
+  /** PutObject (to sign upload forms) and GetObject (to read the upload), under the upload prefix only. */
   grantUploadAndRead(grantee: IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({

@@ -1,17 +1,23 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileStore } from '../ports/file-store';
+import { type FileStore, type PresignedUpload, UPLOAD_CONTENT_TYPE } from '../ports/file-store';
 
 /**
- * Uploads on local disk, under DATA_DIR/files. The upload URL is the local API's
- * `PUT /api/admin/imports/uploads/{id}`, so the web page uses the same two steps as in AWS.
+ * The local stand-in for S3's presigned POST: the API's own `POST /api/admin/imports/uploads/{id}`,
+ * which takes the same form (these fields, then the file) and refuses a file over the limit as S3
+ * does, so the web page uses the same steps as in AWS.
  */
+export function localPresignedUpload(key: string): PresignedUpload {
+  const id = key.split('/').pop() ?? key;
+  return { url: `/api/admin/imports/uploads/${id}`, fields: { key, 'Content-Type': UPLOAD_CONTENT_TYPE } };
+}
+
+/** Uploads on local disk, under DATA_DIR/files. */
 export class LocalFileStore implements FileStore {
   constructor(private readonly dir: string) {}
 
-  async presignUpload(key: string): Promise<{ url: string; headers: Record<string, string> }> {
-    const id = key.split('/').pop() ?? key;
-    return { url: `/api/admin/imports/uploads/${id}`, headers: { 'content-type': 'application/octet-stream' } };
+  async presignUpload(key: string): Promise<PresignedUpload> {
+    return localPresignedUpload(key);
   }
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
@@ -52,8 +58,8 @@ export class LocalFileStore implements FileStore {
 export class MemoryFileStore implements FileStore {
   readonly files = new Map<string, Uint8Array>();
 
-  async presignUpload(key: string): Promise<{ url: string; headers: Record<string, string> }> {
-    return { url: `/api/admin/imports/uploads/${key.split('/').pop()}`, headers: {} };
+  async presignUpload(key: string): Promise<PresignedUpload> {
+    return localPresignedUpload(key);
   }
   async put(key: string, bytes: Uint8Array): Promise<void> {
     this.files.set(key, bytes);

@@ -5,21 +5,20 @@ import {
   type S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { FileStore } from '../ports/file-store';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { type FileStore, type PresignedUpload, UPLOAD_CONTENT_TYPE } from '../ports/file-store';
 
 /**
  * Settings for the S3 client behind this store. By default the SDK adds a CRC32 checksum to every
- * PutObject, and a presigned PUT has no body yet, so the URL would carry the checksum of zero bytes
- * (`x-amz-checksum-crc32=AAAAAA==`) and S3 would refuse every real upload (aws-sdk-js-v3 #6994).
- * Responses are still validated when S3 sends a checksum (the default), so a GET stays checked.
+ * PutObject; `put` sends its body whole and needs none. Responses are still validated when S3
+ * sends a checksum (the default), so a GET stays checked.
  */
 export const S3_CLIENT_CONFIG = { requestChecksumCalculation: 'WHEN_REQUIRED' } as const satisfies S3ClientConfig;
 
 /**
- * Uploads in the imports bucket (infra/imports-bucket.ts). The browser PUTs straight to a presigned
- * URL, so a 20 MB spreadsheet never passes API Gateway; the API reads the object to preview it.
- * `prefix` is the only part of the bucket the function may touch (IMPORT_PREFIX, "uploads/").
+ * Uploads in the imports bucket (infra/imports-bucket.ts). The browser POSTs straight to S3 with a
+ * presigned form, so a 20 MB spreadsheet never passes API Gateway; the API reads the object to
+ * preview it. `prefix` is the only part of the bucket the function may touch (IMPORT_PREFIX, "uploads/").
  */
 export class S3FileStore implements FileStore {
   constructor(
@@ -28,17 +27,25 @@ export class S3FileStore implements FileStore {
     private readonly prefix = '',
   ) {}
 
-  async presignUpload(
-    key: string,
-    options: { expiresInSeconds: number },
-  ): Promise<{ url: string; headers: Record<string, string> }> {
-    const command = new PutObjectCommand({
+  /**
+   * A presigned POST rather than a presigned PUT: a PUT URL cannot limit the object's size, while
+   * the POST policy's content-length-range makes S3 itself refuse a bigger file (400 EntityTooLarge)
+   * before storing it. The policy also pins the exact key and content type.
+   */
+  async presignUpload(key: string, options: { expiresInSeconds: number; maxBytes: number }): Promise<PresignedUpload> {
+    const Key = this.objectKey(key);
+    const { url, fields } = await createPresignedPost(this.s3, {
       Bucket: this.bucket,
-      Key: this.objectKey(key),
-      ContentType: 'application/octet-stream',
+      Key,
+      Conditions: [
+        ['content-length-range', 1, options.maxBytes],
+        { key: Key },
+        { 'Content-Type': UPLOAD_CONTENT_TYPE },
+      ],
+      Fields: { 'Content-Type': UPLOAD_CONTENT_TYPE },
+      Expires: options.expiresInSeconds,
     });
-    const url = await getSignedUrl(this.s3, command, { expiresIn: options.expiresInSeconds });
-    return { url, headers: { 'content-type': 'application/octet-stream' } };
+    return { url, fields };
   }
 
   async put(key: string, bytes: Uint8Array): Promise<void> {

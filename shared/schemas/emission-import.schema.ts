@@ -173,12 +173,24 @@ export const OrganisationEmissionSchema = EmissionValueSchema.pick({
 });
 export type OrganisationEmission = z.infer<typeof OrganisationEmissionSchema>;
 
-/** POST /api/admin/imports/uploads: where the browser PUTs a file (S3 in AWS, the API locally). */
+/**
+ * POST /api/admin/imports/uploads: where the browser POSTs a file (S3 in AWS, the API locally), as
+ * multipart/form-data with `fields` first and the file last, in a field named `file`.
+ */
 export const UploadTicketSchema = z.object({
   uploadId: ImportIdSchema,
   url: z.string(),
-  method: z.literal('PUT'),
+  method: z.literal('POST'),
   headers: z.record(z.string(), z.string()),
+  /**
+   * The form fields to send before the file, unchanged: in AWS the key, the content type and the
+   * signed policy (which caps the size at `maxBytes`: S3 answers 400 EntityTooLarge above it).
+   */
+  fields: z.record(z.string(), z.string()).meta({
+    description:
+      'Form fields to send, unchanged and before the file (field "file", last), as multipart/form-data: in AWS the key, ' +
+      'Content-Type and the signed policy, which caps the size at maxBytes (S3 answers 400 EntityTooLarge above it).',
+  }),
   expiresAt: z.string(),
   maxBytes: z.number().int().positive(),
 });

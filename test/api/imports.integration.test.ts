@@ -875,7 +875,7 @@ describe('commit in steps: where the next call starts', () => {
 });
 
 describe('two-step upload (presigned URL)', () => {
-  it('previews a file PUT to the upload URL', async () => {
+  it("previews a file POSTed to the upload URL with the ticket's fields", async () => {
     // Arrange
     const ctx = await makeTestContext({ now: NOW.toISOString() });
     await seedRegister(ctx);
@@ -893,11 +893,10 @@ describe('two-step upload (presigned URL)', () => {
     const ticket = await (
       await app.request('/api/admin/imports/uploads', { method: 'POST', headers: { cookie: admin } })
     ).json();
-    const put = await app.request(ticket.url, {
-      method: 'PUT',
-      body: blobPart(fixture('bred-sektorer.csv').bytes),
-      headers: { cookie: admin, 'content-type': 'application/octet-stream' },
-    });
+    const body = new FormData();
+    for (const [name, value] of Object.entries(ticket.fields as Record<string, string>)) body.set(name, value);
+    body.set('file', new Blob([blobPart(fixture('bred-sektorer.csv').bytes)]), 'bred-sektorer.csv');
+    const put = await app.request(ticket.url, { method: ticket.method, body, headers: { cookie: admin } });
     const preview = await app.request(
       '/api/admin/imports',
       jsonRequest('POST', { uploadId: ticket.uploadId, fileName: 'bred-sektorer.csv' }, { cookie: admin }),
@@ -907,7 +906,7 @@ describe('two-step upload (presigned URL)', () => {
       jsonRequest('POST', { uploadId: crypto.randomUUID(), fileName: 'x.csv' }, { cookie: admin }),
     );
     // Assert
-    expect(ticket).toMatchObject({ method: 'PUT', maxBytes: 20 * 1024 * 1024 });
+    expect(ticket).toMatchObject({ method: 'POST', maxBytes: 20 * 1024 * 1024 });
     expect(put.status).toBe(204);
     expect(preview.status).toBe(201);
     expect(await preview.json()).toMatchObject({ layout: 'wide-sectors', errors: [], changes: { new: VALUES } });

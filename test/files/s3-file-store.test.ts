@@ -1,49 +1,84 @@
+import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lazyS3FileStore } from '../../functions/config/lazy-adapters';
 
+const SECRET = 'dummy-secret';
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/** The policy S3 checks a form upload against: base64 JSON in the `Policy` field. */
+function policyOf(fields: Record<string, string>): { expiration: string; conditions: unknown[] } {
+  return JSON.parse(Buffer.from(fields.Policy ?? '', 'base64').toString('utf8'));
+}
+
+/** SigV4 for a POST policy: HMAC of the base64 policy with the key derived from the secret, date, region, s3. */
+function expectedSignature(fields: Record<string, string>): string {
+  const [, date, region] = (fields['X-Amz-Credential'] ?? '').split('/');
+  const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+  const key = hmac(hmac(hmac(hmac(`AWS4${SECRET}`, date ?? ''), region ?? ''), 's3'), 'aws4_request');
+  return createHmac('sha256', key)
+    .update(fields.Policy ?? '')
+    .digest('hex');
+}
+
 /**
- * The presigned upload URL the deployed API hands the browser, built by the very adapter a Lambda
- * uses (lazyS3FileStore). Presigning is local signing: dummy credentials, no network.
+ * The presigned POST the deployed API hands the browser, built by the very adapter a Lambda uses
+ * (lazyS3FileStore). Presigning is local signing: dummy credentials, no network. S3 enforces what
+ * the signed policy says, so the policy is what proves the size is capped at S3 itself.
  */
-describe('S3 presigned upload', () => {
+describe('S3 presigned upload (POST policy)', () => {
   beforeEach(() => {
     vi.stubEnv('AWS_REGION', 'eu-north-1');
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'dummy-secret');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', SECRET);
     vi.stubEnv('AWS_SESSION_TOKEN', '');
     vi.stubEnv('AWS_ENDPOINT_URL', '');
     vi.stubEnv('AWS_ENDPOINT_URL_S3', '');
   });
   afterEach(() => vi.unstubAllEnvs());
 
-  it('carries no checksum of the empty body, which S3 would hold every real upload against', async () => {
+  it('signs a policy that caps the size at maxBytes and pins the exact key and content type', async () => {
     const store = lazyS3FileStore('kk-imports', 'uploads/');
-    const { url, headers } = await store.presignUpload('uploads/contacts.xlsx', {
+    const before = Date.now();
+    const { url, fields } = await store.presignUpload('uploads/contacts.xlsx', {
       expiresInSeconds: 600,
-      maxBytes: 20 * 1024 * 1024,
+      maxBytes: MAX_BYTES,
     });
-    const parsed = new URL(url);
-    expect(`${parsed.origin}${parsed.pathname}`).toBe(
-      'https://kk-imports.s3.eu-north-1.amazonaws.com/uploads/contacts.xlsx',
-    );
-    const names = [...parsed.searchParams.keys()].map((name) => name.toLowerCase());
-    // The SDK's default adds x-amz-checksum-crc32=AAAAAA== (CRC32 of zero bytes) and
-    // x-amz-sdk-checksum-algorithm=CRC32 (aws-sdk-js-v3 #6994).
-    expect(names.filter((name) => name.startsWith('x-amz-checksum') || name.startsWith('x-amz-sdk-checksum'))).toEqual(
-      [],
-    );
-    // Still a signed PUT for 10 minutes by the credentials' key, with the body left unsigned.
-    expect(parsed.searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
-    expect(parsed.searchParams.get('X-Amz-Credential')).toMatch(/^AKIDEXAMPLE\/\d{8}\/eu-north-1\/s3\/aws4_request$/);
-    expect(parsed.searchParams.get('X-Amz-Expires')).toBe('600');
-    expect(parsed.searchParams.get('X-Amz-Content-Sha256')).toBe('UNSIGNED-PAYLOAD');
-    expect(parsed.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
-    expect(headers).toEqual({ 'content-type': 'application/octet-stream' });
+    // The bucket's regional virtual-hosted endpoint: the origin the site's CSP and the bucket's CORS allow.
+    expect(url).toBe('https://kk-imports.s3.eu-north-1.amazonaws.com/');
+    const policy = policyOf(fields);
+    expect(policy.conditions).toContainEqual(['content-length-range', 1, MAX_BYTES]);
+    expect(policy.conditions).toContainEqual({ key: 'uploads/contacts.xlsx' });
+    expect(policy.conditions).toContainEqual({ 'Content-Type': 'application/octet-stream' });
+    expect(policy.conditions).toContainEqual({ bucket: 'kk-imports' });
+    // No looser key condition ("starts-with") beside the exact one.
+    expect(policy.conditions.filter((c) => JSON.stringify(c).includes('$key'))).toEqual([]);
+    // Valid for the ticket's 10 minutes, not the library's default hour.
+    const expires = Date.parse(policy.expiration) - before;
+    expect(expires).toBeGreaterThan(595_000);
+    expect(expires).toBeLessThanOrEqual(601_000);
+    // The browser sends exactly these fields, which match the policy's conditions.
+    expect(fields).toMatchObject({
+      key: 'uploads/contacts.xlsx',
+      'Content-Type': 'application/octet-stream',
+      bucket: 'kk-imports',
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    });
+    expect(fields['X-Amz-Credential']).toMatch(/^AKIDEXAMPLE\/\d{8}\/eu-north-1\/s3\/aws4_request$/);
+    // …and the signature is of this very policy, so none of it can be changed in the browser.
+    expect(fields['X-Amz-Signature']).toBe(expectedSignature(fields));
+  });
+
+  it('caps at the maxBytes it is given', async () => {
+    const store = lazyS3FileStore('kk-imports', 'uploads/');
+    const { fields } = await store.presignUpload('uploads/a.xlsx', { expiresInSeconds: 60, maxBytes: 1024 });
+    expect(policyOf(fields).conditions).toContainEqual(['content-length-range', 1, 1024]);
   });
 
   it('does not double the uploads/ prefix and adds it to a bare key', async () => {
     const store = lazyS3FileStore('kk-imports', 'uploads/');
-    const bare = new URL((await store.presignUpload('a.xlsx', { expiresInSeconds: 60, maxBytes: 1024 })).url);
-    expect(bare.pathname).toBe('/uploads/a.xlsx');
+    const { url, fields } = await store.presignUpload('a.xlsx', { expiresInSeconds: 60, maxBytes: 1024 });
+    expect(fields.key).toBe('uploads/a.xlsx');
+    expect(policyOf(fields).conditions).toContainEqual({ key: 'uploads/a.xlsx' });
+    expect(new URL(url).pathname).toBe('/');
   });
 });

@@ -523,7 +523,7 @@ describe('storage and web', () => {
     }
   });
 
-  it('import uploads expire after 7 days and can be PUT from the site', () => {
+  it('import uploads expire after 7 days and can be POSTed from the site (a presigned form, never a PUT)', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
         Rules: [
@@ -535,7 +535,7 @@ describe('storage and web', () => {
         ],
       },
       CorsConfiguration: {
-        CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: [Match.anyValue()] })],
+        CorsRules: [Match.objectLike({ AllowedMethods: ['POST'], AllowedOrigins: [Match.anyValue()] })],
       },
     });
   });

@@ -23,6 +23,7 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from '../../errors/domain-errors';
+import { localPresignedUpload } from '../../files/local-file-store';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonResponse } from '../../http/openapi-helpers';
 import type { Clock } from '../../ports/clock';
@@ -49,11 +50,38 @@ const MultipartImportSchema = z.object({
   sheet: z.string().optional().meta({ description: 'XLSX sheet to read; the first when absent' }),
 });
 
+const LocalUploadFormSchema = z.object({
+  key: z.string().optional().meta({ description: 'The `key` field of the upload ticket, unchanged' }),
+  'Content-Type': z.string().optional().meta({ description: 'The `Content-Type` field of the upload ticket' }),
+  file: z
+    .unknown()
+    .optional()
+    .meta({ type: 'string', format: 'binary', description: 'The file, last, at most maxBytes (20 MB)' }),
+});
+
+/**
+ * What S3 answers a form upload that breaks its signed policy, as the API's 400: a file outside the
+ * content-length-range (EntityTooLarge, EntityTooSmall) or a field that is not the ticket's.
+ */
+function uploadRefused(path: string, code: string, message: string, messageEn: string): InputValidationError {
+  return new InputValidationError(message, [{ path: [path], code, message, messageEn }]);
+}
+
+/** Accepts only a multipart form, as S3's POST upload does. */
+const multipartOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
+    throw new UnsupportedMediaTypeError(
+      'Skicka filen som multipart/form-data: först fälten från uppladdningsbiljetten, sist filen i fältet "file".',
+    );
+  }
+  await next();
+};
+
 interface Deps {
   service: ImportService;
   imports: ImportRepository;
   files?: FileStore;
-  /** Registers the local upload route (PUT …/uploads/{id}); in AWS the browser PUTs to S3. */
+  /** Registers the local upload route (POST …/uploads/{id}); in AWS the browser POSTs to S3. */
   localUploads: boolean;
   access: (access: Access) => MiddlewareHandler<AppEnv>;
 }
@@ -144,7 +172,9 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
       path: '/api/admin/imports/uploads',
       ...admin,
       summary:
-        'Answers a URL to PUT a file to (a presigned S3 URL in AWS, so big files bypass API Gateway); then POST /api/admin/imports with its uploadId.',
+        'Answers where to upload a file: POST `fields` and then the file (field "file", last) as multipart/form-data to `url` ' +
+        '(a presigned S3 POST in AWS, so big files bypass API Gateway, whose signed policy makes S3 refuse a file over ' +
+        '`maxBytes` with 400 EntityTooLarge); then POST /api/admin/imports with its uploadId.',
       responses: {
         201: jsonResponse(UploadTicketSchema, 'Uppladdningsadress'),
         ...commonErrors,
@@ -155,7 +185,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
       if (!deps.files)
         throw new DomainRuleError('uploads_unavailable', 'Uppladdning i två steg är inte konfigurerad här.');
       const uploadId = randomUUID();
-      const { url, headers } = await deps.files.presignUpload(uploadKey(uploadId), {
+      const { url, fields } = await deps.files.presignUpload(uploadKey(uploadId), {
         expiresInSeconds: UPLOAD_URL_SECONDS,
         maxBytes: MAX_IMPORT_BYTES,
       });
@@ -163,8 +193,10 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
         {
           uploadId,
           url,
-          method: 'PUT' as const,
-          headers,
+          method: 'POST' as const,
+          // Kept for clients of the PUT ticket; the form's fields carry everything S3 checks.
+          headers: {},
+          fields,
           expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
           maxBytes: MAX_IMPORT_BYTES,
         },
@@ -177,21 +209,59 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
     const files = deps.files;
     app.openapi(
       createRoute({
-        method: 'put',
+        method: 'post',
         path: '/api/admin/imports/uploads/{id}',
-        ...admin,
-        summary: 'Local stack only: receives the bytes a presigned S3 URL would (at most 20 MB).',
-        request: { params: IdParamsSchema },
+        'x-access': 'admin',
+        middleware: [deps.access('admin'), multipartOnly],
+        summary:
+          "Local stack only: stands in for S3's presigned POST. Takes the same form (the ticket's fields, then the file) " +
+          'and refuses what S3 would, with 400: a file over 20 MB (details code entity_too_large), an empty one ' +
+          '(entity_too_small) or a field that is not the ticket’s.',
+        request: {
+          params: IdParamsSchema,
+          body: { content: { 'multipart/form-data': { schema: LocalUploadFormSchema } }, required: true },
+        },
         responses: {
           204: { description: 'Mottagen' },
           ...commonErrors,
-          413: errorResponse('Filen är större än 20 MB'),
+          413: errorResponse('Begäran är större än 20 MB och formulärets fält'),
+          415: errorResponse('Inte multipart/form-data'),
         },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const bytes = new Uint8Array(await c.req.arrayBuffer());
-        await files.put(uploadKey(id), bytes);
+        // The form in its order: S3 ignores fields after the file, so a page that sent them there
+        // would work here and fail in AWS.
+        const form = await c.req.formData();
+        const names = [...form.keys()];
+        const file = form.get('file');
+        if (!(file instanceof File)) throw uploadRefused('file', 'missing', 'Filen saknas.', 'The file is missing.');
+        if (names.indexOf('file') !== names.length - 1)
+          throw uploadRefused(
+            'file',
+            'file_not_last',
+            'Filen måste vara formulärets sista fält.',
+            'The file must be the last field of the form.',
+          );
+        for (const [name, value] of Object.entries(localPresignedUpload(uploadKey(id)).fields)) {
+          if (form.get(name) !== value)
+            throw uploadRefused(
+              name,
+              'policy_condition_failed',
+              `Fältet "${name}" stämmer inte med uppladdningsbiljetten.`,
+              `The field "${name}" does not match the upload ticket.`,
+            );
+        }
+        // S3's content-length-range [1, maxBytes] of the signed policy.
+        if (file.size > MAX_IMPORT_BYTES)
+          throw uploadRefused(
+            'file',
+            'entity_too_large',
+            'Filen är större än 20 MB.',
+            'The file is larger than 20 MB.',
+          );
+        if (file.size < 1) throw uploadRefused('file', 'entity_too_small', 'Filen är tom.', 'The file is empty.');
+        await files.put(uploadKey(id), new Uint8Array(await file.arrayBuffer()));
         return c.body(null, 204);
       },
     );

@@ -189,17 +189,17 @@ export const scenarios: Scenario[] = [
         .getByText(`Filen är läst: ${sv(file.values)} rader, 0 fel.`)
         .waitFor();
 
-      // The bytes went through the uploads route, never as multipart.
+      // The bytes went as the upload form (S3's presigned POST locally), never to the preview route.
       assertEqual(
         requests.join(' | '),
         [
           'POST /api/admin/imports/uploads application/json',
-          'PUT /api/admin/imports/uploads/{id} application/octet-stream',
+          'POST /api/admin/imports/uploads/{id} multipart/form-data',
           'POST /api/admin/imports application/json',
         ].join(' | '),
         'the requests of the two-step upload',
       );
-      assert(!requests.some((r) => r.includes('multipart')), 'no multipart upload');
+      assert(!requests.includes('POST /api/admin/imports multipart/form-data'), 'no one-request multipart upload');
 
       await e2e.axe(page, '/admin/import (preview)');
       await e2e.screenshot(page, 'admin-import-preview');
@@ -272,16 +272,17 @@ export const scenarios: Scenario[] = [
           .getByLabel('Fil', { exact: true })
           .setInputFiles({ name: FILE_NAME, mimeType: 'text/csv', buffer: file.bytes });
 
-      // Fault: the storage refuses the PUT (as S3 does with an XML body): a message, no stack trace.
-      await page.route('**/api/admin/imports/uploads/*', (route) =>
-        route.request().method() === 'PUT'
-          ? route.fulfill({
-              status: 403,
-              contentType: 'application/xml',
-              body: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
-            })
-          : route.continue(),
-      );
+      // Fault: the storage refuses the upload (as S3 does with an XML body): a message, no stack trace.
+      let sentForm = '';
+      await page.route('**/api/admin/imports/uploads/*', (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        sentForm = route.request().postDataBuffer()?.toString('latin1') ?? '';
+        return route.fulfill({
+          status: 403,
+          contentType: 'application/xml',
+          body: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+        });
+      });
       await choose();
       await page.getByRole('button', { name: 'Förhandsgranska' }).click();
       await page
@@ -294,6 +295,60 @@ export const scenarios: Scenario[] = [
       );
       await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === 'file');
       await e2e.screenshot(page, 'admin-import-upload-error', { fullPage: false });
+      await page.unrouteAll({ behavior: 'wait' });
+      // The form was what S3 takes: the ticket's fields first, the file last.
+      const fieldOrder = [...sentForm.matchAll(/; name="([^"]+)"/g)].map((m) => m[1]);
+      assertEqual(fieldOrder.join(','), 'key,Content-Type,file', 'the form: the ticket’s fields, then the file');
+
+      // S3 itself refuses a file over the signed policy's size (400 EntityTooLarge, XML), e.g. one
+      // that grew after it was chosen: said in words, the XML never shown.
+      await page.route('**/api/admin/imports/uploads/*', (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({
+              status: 400,
+              contentType: 'application/xml',
+              body:
+                '<?xml version="1.0" encoding="UTF-8"?><Error><Code>EntityTooLarge</Code>' +
+                '<Message>Your proposed upload exceeds the maximum allowed size</Message>' +
+                '<ProposedSize>20971521</ProposedSize><MaxSizeAllowed>20971520</MaxSizeAllowed></Error>',
+            })
+          : route.continue(),
+      );
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      const storageTooLarge =
+        'Filen togs inte emot: den är större än 20 MB. Dela upp den i flera filer, eller välj den igen om den har ändrats.';
+      await page.locator('.afield-error .error-message').getByText(storageTooLarge).waitFor();
+      assert(
+        !((await page.locator('main').textContent()) ?? '').includes('EntityTooLarge'),
+        'no raw storage error on the page',
+      );
+      await page.unrouteAll({ behavior: 'wait' });
+
+      // The local stand-in's own refusal of a file over 20 MB (its real answer, fetched with the
+      // page's session: 20 MB through the browser would take minutes over DevTools) reads the same.
+      const ticketRes = await page.request.post(new URL('/api/admin/imports/uploads', page.url()).toString(), {
+        headers: { origin: new URL(page.url()).origin },
+      });
+      const ticket = (await ticketRes.json()) as { url: string; fields: Record<string, string> };
+      const refusal = await page.request.post(new URL(ticket.url, page.url()).toString(), {
+        headers: { origin: new URL(page.url()).origin },
+        multipart: {
+          ...ticket.fields,
+          file: { name: 'for-stor.csv', mimeType: 'text/csv', buffer: Buffer.alloc(20 * 1024 * 1024 + 1, 0x20) },
+        },
+      });
+      assertEqual(refusal.status(), 400, 'the local stand-in refuses a file over 20 MB with 400, as S3 does');
+      const refusalBody = await refusal.text();
+      assert(refusalBody.includes('"entity_too_large"'), `the stand-in says entity_too_large (${refusalBody})`);
+      await page.route('**/api/admin/imports/uploads/*', (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({ status: 400, contentType: 'application/json', body: refusalBody })
+          : route.continue(),
+      );
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page.locator('.afield-error .error-message').getByText(storageTooLarge).waitFor();
+      await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === 'file');
+      await e2e.screenshot(page, 'admin-import-storage-too-large', { fullPage: false });
       await page.unrouteAll({ behavior: 'wait' });
 
       // Fault: the API has no two-step uploads here: the page sends the file as multipart instead.
@@ -343,6 +398,35 @@ export const scenarios: Scenario[] = [
         .locator('.afield-error .error-message')
         .getByText('The file is 20.1 MB. At most 20 MB can be read: split it into several files.')
         .waitFor();
+      // …and so is the storage's own refusal (S3's XML), and an empty file is refused before sending.
+      await page
+        .getByLabel('File', { exact: true })
+        .setInputFiles({ name: FILE_NAME, mimeType: 'text/csv', buffer: file.bytes });
+      await page.route('**/api/admin/imports/uploads/*', (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({
+              status: 400,
+              contentType: 'application/xml',
+              body: '<?xml version="1.0"?><Error><Code>EntityTooLarge</Code><Message>Too large</Message></Error>',
+            })
+          : route.continue(),
+      );
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
+      await page
+        .locator('.afield-error .error-message')
+        .getByText('The file was not accepted: it is larger than 20 MB.', { exact: false })
+        .waitFor();
+      await page.unrouteAll({ behavior: 'wait' });
+      requests.length = 0;
+      await page
+        .getByLabel('File', { exact: true })
+        .setInputFiles({ name: 'tom.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+      await page
+        .locator('.afield-error .error-message')
+        .getByText('The file tom.csv is empty.', { exact: false })
+        .waitFor();
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
+      assertEqual(requests.length, 0, `no import request for an empty file (${requests.join(', ')})`);
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

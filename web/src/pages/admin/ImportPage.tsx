@@ -98,6 +98,13 @@ function uploadErrorMessage(error: unknown, t: AdminT, lang: Lang, file: File): 
   if (error instanceof ApiError) {
     if (error.status === 413 || error.code === 'payload_too_large')
       return t('import.tooLarge', { size: megabytes(file.size, lang, true) });
+    // The store's own refusal (S3's signed policy, or the local stand-in): the file may have
+    // changed since it was chosen, so its size here is not necessarily what was sent.
+    if (error.code === 'entity_too_large')
+      return file.size > MAX_IMPORT_FILE_BYTES
+        ? t('import.tooLarge', { size: megabytes(file.size, lang, true) })
+        : t('import.storageTooLarge');
+    if (error.code === 'entity_too_small') return t('import.fileEmpty', { name: file.name });
     if (error.code === 'network') return t('import.networkError');
     if (error.code === 'upload_failed') return t('import.uploadFailed', { status: error.status });
     // The API's English for a file it cannot read is general; the issue it found says what is wrong.
@@ -314,7 +321,12 @@ export function ImportPage() {
   }, [transfer]);
 
   const tooLarge = (f: File) =>
-    f.size > MAX_IMPORT_FILE_BYTES ? t('import.tooLarge', { size: megabytes(f.size, lang, true) }) : '';
+    f.size > MAX_IMPORT_FILE_BYTES
+      ? t('import.tooLarge', { size: megabytes(f.size, lang, true) })
+      : // The store takes no empty file (S3's policy asks for at least one byte).
+        f.size === 0
+        ? t('import.fileEmpty', { name: f.name })
+        : '';
 
   const runPreview = async (event: React.FormEvent) => {
     event.preventDefault();

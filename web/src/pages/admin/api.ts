@@ -209,16 +209,29 @@ export const adminApi = {
   rollbackPreview: (id: string) => api<RollbackPreview>(`/api/admin/imports/${enc(id)}/rollback-preview`),
   rollbackImport: (id: string) => post<RollbackResponse>(`/api/admin/imports/${enc(id)}/rollback`),
   /**
-   * Step 1 of the two-step upload: where to PUT the file (a presigned S3 URL in AWS, the API's own
-   * `PUT /api/admin/imports/uploads/{id}` locally). 422 `uploads_unavailable` where not configured.
+   * Step 1 of the two-step upload: where to POST the file (a presigned S3 form in AWS, the API's own
+   * `POST /api/admin/imports/uploads/{id}` locally). 422 `uploads_unavailable` where not configured.
    */
   createImportUpload: () => post<UploadTicket>('/api/admin/imports/uploads'),
-  /** Step 3: the preview of a file PUT with a ticket (same answer as the multipart upload). */
+  /** Step 3: the preview of a file uploaded with a ticket (same answer as the multipart upload). */
   previewUploadedImport: (input: { uploadId: string; fileName: string; sheet?: string }, signal?: AbortSignal) =>
     api<ImportPreviewResponse>('/api/admin/imports', { method: 'POST', body: input, signal }),
-  /** Step 2: PUTs the file where the ticket says, reporting upload progress. */
-  uploadImportFile: (ticket: UploadTicket, file: File, options: TransferOptions = {}) =>
-    sendWithProgress(ticket.method, ticket.url, file, { ...options, headers: ticket.headers }).then(() => undefined),
+  /**
+   * Step 2: POSTs the ticket's form to where it says, reporting upload progress. A file outside the
+   * size the store takes rejects with `entity_too_large` / `entity_too_small`, from S3 or locally.
+   */
+  uploadImportFile: (ticket: UploadTicket, file: File, options: TransferOptions = {}) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
+    // Last: S3 ignores every field after the file, and the signed policy requires the ones above.
+    form.append('file', file, file.name);
+    return sendWithProgress(ticket.method, ticket.url, form, { ...options, headers: ticket.headers }).then(
+      () => undefined,
+      (error: unknown) => {
+        throw storageRefusal(error);
+      },
+    );
+  },
   /** The one-request upload (multipart), for where two-step uploads are not configured. */
   previewImport: (file: File, sheet?: string, options: TransferOptions = {}) => {
     const form = new FormData();
@@ -243,6 +256,26 @@ export const adminApi = {
 };
 
 export type { AddressErasureResult, ContactExport, ErasureResult, OrganisationEmission, UploadTicket };
+
+/**
+ * A refusal of the upload's size by the store, as one error whoever answered: S3 says EntityTooLarge
+ * or EntityTooSmall in XML (sendWithProgress reads its code), the local stand-in the same as a 400
+ * `invalid_input` whose detail carries the code. Any other error is left as it is.
+ */
+function storageRefusal(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const [detail] = Array.isArray(error.details) ? (error.details as Array<{ code?: unknown }>) : [];
+  const code = error.code === 'invalid_input' ? detail?.code : error.code;
+  return code === 'entity_too_large' || code === 'entity_too_small'
+    ? new ApiError(error.status, code, error.message, error.details, error.body)
+    : error;
+}
+
+/** S3's error codes for a form upload outside its policy's content-length-range, as the page's codes. */
+const S3_SIZE_CODES: Record<string, string> = {
+  EntityTooLarge: 'entity_too_large',
+  EntityTooSmall: 'entity_too_small',
+};
 
 /** The most an import file may weigh; the API answers 413 above it. */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
@@ -313,10 +346,16 @@ function sendWithProgress(
         return;
       }
       const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+      // S3 answers XML; only its code is read, never shown.
+      const s3Code = parsed === undefined ? /<Code>(\w+)<\/Code>/.exec(xhr.responseText ?? '')?.[1] : undefined;
       reject(
         error?.code
           ? new ApiError(xhr.status, error.code, error.message ?? '', error.details, parsed)
-          : new ApiError(xhr.status, xhr.status === 413 ? 'payload_too_large' : 'upload_failed', ''),
+          : new ApiError(
+              xhr.status,
+              (s3Code && S3_SIZE_CODES[s3Code]) ?? (xhr.status === 413 ? 'payload_too_large' : 'upload_failed'),
+              '',
+            ),
       );
     };
     xhr.send(body);

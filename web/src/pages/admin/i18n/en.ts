@@ -718,6 +718,9 @@ export const en: Record<AdminKey, string> = {
   'import.rollbackDeletesOne': '1 value the import added is removed.',
   'import.rollbackNothing': 'The import changed no values, so the rollback changes no emission data.',
   'import.tooLarge': 'The file is {size} MB. At most 20 MB can be read: split it into several files.',
+  'import.storageTooLarge':
+    'The file was not accepted: it is larger than 20 MB. Split it into several files, or choose it again if it has changed.',
+  'import.fileEmpty': 'The file {name} is empty. Choose a file with content.',
   'import.uploading': 'Uploading the file…',
   'import.uploadProgress': 'Uploading {file}: {percent}% ({loaded} of {total})',
   'import.reading': 'The file is uploaded. Reading it and comparing with the stored values…',

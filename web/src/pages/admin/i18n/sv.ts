@@ -716,6 +716,9 @@ export const sv = {
   'import.rollbackDeletesOne': '1 värde som importen lade till tas bort.',
   'import.rollbackNothing': 'Importen ändrade inga värden, så ångrandet ändrar inget i utsläppsdata.',
   'import.tooLarge': 'Filen är {size} MB. Högst 20 MB kan läsas in: dela upp den i flera filer.',
+  'import.storageTooLarge':
+    'Filen togs inte emot: den är större än 20 MB. Dela upp den i flera filer, eller välj den igen om den har ändrats.',
+  'import.fileEmpty': 'Filen {name} är tom. Välj en fil med innehåll.',
   'import.uploading': 'Laddar upp filen…',
   'import.uploadProgress': 'Laddar upp {file}: {percent} % ({loaded} av {total})',
   'import.reading': 'Filen är uppladdad. Läser filen och jämför med sparade värden…',
