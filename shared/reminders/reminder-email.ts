@@ -254,8 +254,14 @@ function englishSummary(input: ReminderEmailInput): string {
     draft: `a reminder that the draft of ${title} for ${org} has not been submitted`,
     'last-day': `a reminder that today is the last day to answer ${title} for ${org}`,
   }[input.variant];
+  // The same offer as the Swedish text makes (never in the draft reminder: a draft has been started).
+  const startFrom =
+    input.variant !== 'draft' && carryOver(input, 'en').length > 0
+      ? [`${org} can start from the answers it submitted in ${input.carryOverYear}; you review them before you submit.`]
+      : [];
   return [
     `In English: ${what}. Deadline: ${formatDeadline(input.closesAt, 'en')}.`,
+    ...startFrom,
     'The link “Logga in och svara” signs you in; it is personal and works once.',
     'The survey can be shown in English (“In English” at the top of the page).',
     '“Avsluta påminnelser” at the bottom stops the reminders.',

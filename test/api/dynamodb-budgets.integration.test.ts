@@ -86,6 +86,23 @@ describe('DynamoDB requests per operation (performance budget)', () => {
     expect(counter.writes()).toBeLessThanOrEqual(3);
   });
 
+  it('the organisation overview says which years it submitted from its one query: at most 2 reads', async () => {
+    // Arrange: Lund submits 2026
+    await ctx.app.request(
+      RESPONSE,
+      withCookie(cookie, jsonRequest('PUT', { data: completeKommunAnswers(), version: 0 })),
+    );
+    await ctx.app.request(`${RESPONSE}/submit`, withCookie(cookie, jsonRequest('POST', { version: 1 })));
+    counter.reset();
+    // Act
+    const res = await ctx.app.request('/api/my/organisation', { headers: { cookie } });
+    // Assert: what the home page's results card needs, and no read more for it (the session, the query)
+    expect(res.status).toBe(200);
+    expect((await res.json()).submittedYears).toEqual([2026]);
+    expect(counter.reads()).toBeLessThanOrEqual(2);
+    expect(counter.calls).not.toContain('ScanCommand');
+  });
+
   it('sign-in (redeeming the link) costs at most 2 reads and 2 writes, the membership check and the re-check included', async () => {
     await ctx.app.request('/api/auth/login-link', jsonRequest('POST', { email: 'politiker.1281@example.se' }));
     const token = tokenFromText(

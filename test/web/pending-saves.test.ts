@@ -10,7 +10,7 @@ describe('saves an open page owes before signing out', () => {
       stored.push('survey');
     });
     // Act + Assert: waits for the save, which stores
-    expect(await savePending()).toBe(true);
+    expect(await savePending()).toEqual({ kind: 'saved' });
     expect(stored).toEqual(['survey']);
 
     const stopFailing = registerPendingSave(async () => {
@@ -19,14 +19,42 @@ describe('saves an open page owes before signing out', () => {
     const stopThrowing = registerPendingSave(() => {
       throw new Error('thrown at once');
     });
-    expect(await savePending()).toBe(false);
+    expect(await savePending()).toEqual({ kind: 'failed' });
     expect(stored).toEqual(['survey', 'survey']);
 
     // A page that is gone owes nothing.
     stopFailing();
     stopThrowing();
     stopSurvey();
-    expect(await savePending()).toBe(true);
+    expect(await savePending()).toEqual({ kind: 'saved' });
     expect(stored).toHaveLength(2);
+  });
+
+  it('tells answers that need correcting (a number out of range) from a save that failed', async () => {
+    // Arrange: the survey stores the rest, but one answer is out of range
+    let lang = 'sv';
+    const corrected: string[] = [];
+    const stopSurvey = registerPendingSave(async () => ({
+      questions: () => [lang === 'sv' ? 'Antal laddpunkter' : 'Number of charging points'],
+      correct: () => corrected.push('T1'),
+    }));
+    // Act
+    const outcome = await savePending();
+    // Assert: named in the language shown when asked, and "Stanna och rätta" reaches the page's answer
+    expect(outcome.kind).toBe('to-correct');
+    if (outcome.kind !== 'to-correct') return;
+    expect(outcome.questions()).toEqual(['Antal laddpunkter']);
+    lang = 'en';
+    expect(outcome.questions()).toEqual(['Number of charging points']);
+    outcome.correct();
+    expect(corrected).toEqual(['T1']);
+
+    // A save that failed outweighs it: trying again is the advice then.
+    const stopFailing = registerPendingSave(async () => {
+      throw new Error('store unavailable');
+    });
+    expect(await savePending()).toEqual({ kind: 'failed' });
+    stopFailing();
+    stopSurvey();
   });
 });

@@ -57,7 +57,12 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
       summary: "The caller's organisation and its contacts.",
       responses: {
         200: jsonResponse(
-          z.object({ organisation: OrganisationSchema, contacts: z.array(ContactSchema.omit({ emailState: true })) }),
+          z.object({
+            organisation: OrganisationSchema,
+            contacts: z.array(ContactSchema.omit({ emailState: true })),
+            // From the same query: the years a scorecard can exist for, once published (newest first).
+            submittedYears: z.array(z.number().int()),
+          }),
           'Organisationen',
         ),
         ...commonErrors,
@@ -70,6 +75,10 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
         {
           organisation: bundle.organisation,
           contacts: bundle.contacts.map(({ emailState: _state, ...contact }) => contact),
+          submittedYears: [...bundle.responses.values()]
+            .filter((response) => response.status === 'submitted')
+            .map((response) => response.year)
+            .sort((a, b) => b - a),
         },
         200,
       );

@@ -527,13 +527,15 @@ export const scenarios: Scenario[] = [
       // "Logga ut" with a number out of range still stores every other change before it asks.
       await url.fill('https://example.se/resplan');
       await page.getByRole('button', { name: 'Logga ut' }).click();
-      await page.getByRole('dialog', { name: 'Dina senaste ändringar är inte sparade' }).waitFor();
+      // Only the number is left, and saving again cannot help: the dialog says it needs correcting.
+      const logout = page.getByRole('dialog', { name: 'Ett svar är inte sparat' });
+      await logout.waitFor();
       assertEqual(
         (await storedResponse(page, surveyYear)).data.T1_url,
         'https://example.se/resplan',
         'the other change is stored before "Logga ut" asks',
       );
-      await page.getByRole('button', { name: 'Stanna kvar' }).click();
+      await logout.getByRole('button', { name: 'Stanna och rätta' }).click();
 
       // Leaving the survey with the focus still in the field. A link takes the focus when clicked,
       // so the number is recorded first.

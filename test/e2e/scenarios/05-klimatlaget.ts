@@ -193,12 +193,16 @@ export const scenarios: Scenario[] = [
       const shown = async () => ((await bands.locator('.kl-table-wrap').boundingBox())?.width ?? 0) > 10;
       assertEqual(await shown(), false, 'table shown before the toggle');
       await toggle.click();
-      assertEqual(await toggle.getAttribute('aria-pressed'), 'true', 'toggle pressed');
+      // The button now says what it does next, not what it did.
+      const back = bands.getByRole('button', { name: 'Visa som diagram' });
+      await back.waitFor();
+      assertEqual(await toggle.count(), 0, 'no "Visa som tabell" while the table shows');
       await bands.getByRole('table').getByRole('rowheader', { name: 'Inget betyg' }).waitFor();
       assert(await shown(), 'the table shows after the toggle');
       assertEqual(await bands.locator('canvas').isVisible(), false, 'the chart hides behind the table');
-      await toggle.click();
+      await back.click();
       await bands.locator('canvas').waitFor();
+      await toggle.waitFor();
 
       // The band legend: the thresholds the scoring used, as share of maximum and as points per type.
       const legend = page.getByRole('table', { name: 'Så sätts betyget' });

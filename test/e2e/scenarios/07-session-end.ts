@@ -3,6 +3,7 @@ import { assert, assertEqual, type E2E, type Scenario, watchPage } from '../harn
 import { answerText, nextSave, question, waitForSurvey } from '../survey-helpers';
 
 const EMAIL = 'tjansteperson.0187@example.se'; // Vaxholm: a draft this year (demo seed), used by no other scenario
+const T1_TITLE = 'Hur stor andel av kommunens fordonsflotta är fossilfri (%)?';
 
 /**
  * Ends the context's session on the server while the browser keeps its cookie, as when the 12 hours
@@ -167,6 +168,59 @@ export const scenarios: Scenario[] = [
       await again.waitForURL((url) => url.pathname === '/login');
       const third = await openSurvey(e2e, await e2e.newContext());
       assertEqual((await storedAnswers(e2e, third)).respondent_name, 'Sara Osparad', 'stored before signing out');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: '"Logga ut" with a number out of range names the answer, and "Stanna och rätta" goes to it',
+    async run(e2e) {
+      const page = await openSurvey(e2e, await e2e.newContext());
+      const watch = watchPage(page);
+      const before = (await storedAnswers(e2e, page)).T1;
+      await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
+      const t1 = question(page, 'T1').locator('input');
+      await t1.fill('150');
+      await t1.press('Tab');
+      await page.locator('.save-status[data-save-state="unrecorded"]').waitFor();
+      // On another page of the survey: "Stanna och rätta" has to bring the answer back.
+      await page.getByRole('menuitemradio', { name: 'Baskrav för medlemskap' }).click();
+      await question(page, 'T1').waitFor({ state: 'detached' });
+
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      // Not "try again": saving cannot help, correcting can.
+      const dialog = page.getByRole('dialog', { name: 'Ett svar är inte sparat' });
+      await dialog.waitFor();
+      await dialog
+        .getByText(`Svaret på ”${T1_TITLE}” behöver rättas innan det kan sparas.`, { exact: false })
+        .waitFor();
+      assertEqual(await dialog.getByText('försök igen', { exact: false }).count(), 0, 'no advice to try again');
+      const stay = dialog.getByRole('button', { name: 'Stanna och rätta' });
+      assert(await stay.evaluate((b) => b === document.activeElement), 'the safe choice has focus');
+      await e2e.axe(page, 'logout with a number out of range');
+      await e2e.screenshot(page, 'logout-correct', { fullPage: false });
+      await stay.click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.waitForFunction(
+        () => document.activeElement?.closest('.sd-question')?.getAttribute('data-name') === 'T1',
+        undefined,
+        { timeout: 5000 },
+      );
+      assertEqual(await t1.inputValue(), '150', 'the number is still there to correct');
+      await page.getByText('Inloggad som').waitFor();
+
+      // In English too; "Sign out anyway" signs out and the number out of range is not stored.
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      const english = page.getByRole('dialog', { name: 'An answer is not saved' });
+      await english
+        .getByText('needs correcting before it can be saved. If you sign out now, it is lost.', { exact: false })
+        .waitFor();
+      await english.getByRole('button', { name: 'Stay and correct' }).waitFor();
+      await english.getByRole('button', { name: 'Sign out anyway' }).click();
+      await page.waitForURL((url) => url.pathname === '/login');
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      const again = await openSurvey(e2e, await e2e.newContext());
+      assertEqual((await storedAnswers(e2e, again)).T1, before, 'the number out of range is not stored');
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

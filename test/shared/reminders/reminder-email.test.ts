@@ -189,6 +189,19 @@ describe('reminderEmail for an organisation that submitted before', () => {
     expect(en.text).toContain(LINE_EN);
   });
 
+  it.each<Variant>([
+    { kind: 'invitation', variant: 'invitation' },
+    { kind: 'reminder', variant: 'no-response' },
+    { kind: 'reminder', variant: 'last-day' },
+  ])('says it in the English line of the Swedish $variant email too', (variant) => {
+    // Arrange + Act
+    const email = reminderEmail({ ...base, ...variant, carryOverYear: 2024 } as ReminderEmailInput);
+    // Assert: in the summary, in text and HTML
+    const summary = email.text.split('\n\n').find((paragraph) => paragraph.startsWith('In English:'));
+    expect(summary).toContain('Region Skåne can start from the answers it submitted in 2024');
+    expect(email.html).toMatch(/<p lang="en">[^<]*Region Skåne can start from the answers it submitted in 2024/);
+  });
+
   it('says nothing of it once a draft has answers, or without an earlier year', () => {
     const draft = reminderEmail({
       ...base,
@@ -210,6 +223,7 @@ describe('reminderEmail for an organisation that submitted before', () => {
     expect(lastDay.text).not.toContain('utgå från');
     const none = reminderEmail({ ...base, kind: 'invitation', variant: 'invitation' });
     expect(none.text).not.toContain('utgå från');
+    for (const email of [draft, lastDay, none]) expect(email.text).not.toContain('can start from');
   });
 });
 

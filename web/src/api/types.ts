@@ -29,6 +29,8 @@ export type ContactRole = 'politician' | 'official';
 export interface MyOrganisation {
   organisation: { id: string; name: string; type: OrganisationType; population?: number };
   contacts: Array<{ id: string; name: string; email: string; role: ContactRole }>;
+  /** The years the organisation submitted answers, newest first: those with a scorecard once published. */
+  submittedYears: number[];
 }
 
 export type CampaignStatus = 'draft' | 'open' | 'closed' | 'published';

@@ -1,7 +1,7 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLang, useT } from '../i18n';
-import { savePending } from '../lib/pending-saves';
+import { type PendingOutcome, savePending } from '../lib/pending-saves';
 import { useSession } from '../session';
 import { Dialog } from './Dialog';
 import { SessionEndedBanner, SessionResumedStatus } from './SessionNotice';
@@ -19,16 +19,26 @@ function LanguageToggle() {
 
 /**
  * "Logga ut": what an open page has not saved yet (the survey's last answers) is sent first, while
- * the session still lets it; if it cannot be, the person is asked before anything is lost.
+ * the session still lets it; if it cannot be, the person is asked before anything is lost. Two
+ * cases are told apart: a save that failed ("Stanna kvar" and try again), and answers that cannot
+ * be saved until corrected (a number out of range: "Stanna och rätta" goes to the first of them).
  */
 function LogoutButton() {
   const t = useT();
   const { logout } = useSession();
   const [, navigate] = useLocation();
   const [busy, setBusy] = useState(false);
-  const [unsaved, setUnsaved] = useState(false);
+  const [problem, setProblem] = useState<Exclude<PendingOutcome, { kind: 'saved' }> | null>(null);
+  // Run once the dialog has closed and handed focus back (its effect runs before this component's).
+  const afterClose = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    if (problem) return;
+    const then = afterClose.current;
+    afterClose.current = null;
+    then?.();
+  }, [problem]);
   const signOut = async () => {
-    setUnsaved(false);
+    setProblem(null);
     setBusy(true);
     try {
       await logout();
@@ -37,6 +47,11 @@ function LogoutButton() {
       setBusy(false);
     }
   };
+  const stay = () => {
+    if (problem?.kind === 'to-correct') afterClose.current = problem.correct;
+    setProblem(null);
+  };
+  const questions = problem?.kind === 'to-correct' ? problem.questions() : [];
   return (
     <>
       <button
@@ -46,26 +61,38 @@ function LogoutButton() {
         onClick={async () => {
           if (busy) return;
           setBusy(true);
-          const saved = await savePending().finally(() => setBusy(false));
-          if (saved) await signOut();
-          else setUnsaved(true);
+          const outcome = await savePending().finally(() => setBusy(false));
+          if (outcome.kind === 'saved') await signOut();
+          else setProblem(outcome);
         }}
       >
         {busy ? t('app.logout.busy') : t('app.logout')}
       </button>
       <Dialog
-        open={unsaved}
-        title={t('app.logout.unsavedTitle')}
-        onCancel={() => setUnsaved(false)}
+        open={problem !== null}
+        title={
+          problem?.kind === 'to-correct'
+            ? questions.length === 1
+              ? t('app.logout.correctTitleOne')
+              : t('app.logout.correctTitle', { count: questions.length })
+            : t('app.logout.unsavedTitle')
+        }
+        onCancel={stay}
         initialFocus=".button-secondary"
       >
-        <p>{t('app.logout.unsavedBody')}</p>
+        <p>
+          {problem?.kind === 'to-correct'
+            ? questions.length === 1
+              ? t('app.logout.correctBodyNamed', { question: questions[0] ?? '' })
+              : t('app.logout.correctBody')
+            : t('app.logout.unsavedBody')}
+        </p>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={signOut}>
             {t('app.logout.anyway')}
           </button>
-          <button type="button" className="button button-secondary" onClick={() => setUnsaved(false)}>
-            {t('app.logout.stay')}
+          <button type="button" className="button button-secondary" onClick={stay}>
+            {problem?.kind === 'to-correct' ? t('app.logout.correct') : t('app.logout.stay')}
           </button>
         </div>
       </Dialog>

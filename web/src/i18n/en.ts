@@ -13,6 +13,13 @@ export const en: Record<MessageKey, string> = {
     'Something you filled in could not be saved. If you sign out now, it is lost. Stay and try again, or sign out anyway.',
   'app.logout.stay': 'Stay',
   'app.logout.anyway': 'Sign out anyway',
+  'app.logout.correctTitleOne': 'An answer is not saved',
+  'app.logout.correctTitle': '{count} answers are not saved',
+  'app.logout.correctBodyNamed':
+    'Your answer to “{question}” needs correcting before it can be saved. If you sign out now, it is lost. Everything else you filled in is saved.',
+  'app.logout.correctBody':
+    'The answers need correcting before they can be saved. If you sign out now, they are lost. Everything else you filled in is saved.',
+  'app.logout.correct': 'Stay and correct',
   'app.errorPrefix': 'Error:',
   'app.loading': 'Loading…',
   'app.footer.about':
@@ -193,9 +200,15 @@ export const en: Record<MessageKey, string> = {
   'home.resultsTitle': 'Klimatläget {year} is published',
   'home.resultsBody': 'See your points per area compared with the network, and where you lost points.',
   'home.toScorecard': 'See your result',
+  'home.toScorecardYear': 'See your result for {year}',
+  'home.resultsEarlier':
+    '{organisation} did not submit answers in {newest}, so your latest result is from {year}. It shows your points per area compared with the network, and where you lost points.',
+  'home.resultsNone':
+    'It shows how the members stand. {organisation} has not submitted answers for any published year, so there is no result of your own to show.',
   'home.toReport': 'Read Klimatläget {year}',
 
   'chart.showTable': 'Show as table',
+  'chart.showChart': 'Show as chart',
 
   'report.name': 'Klimatläget',
   'report.eyebrow': 'Klimatkommunerna member test',

@@ -14,6 +14,14 @@ export const svCommon = {
     'Något du har fyllt i kunde inte sparas. Loggar du ut nu går det förlorat. Stanna kvar och försök igen, eller logga ut ändå.',
   'app.logout.stay': 'Stanna kvar',
   'app.logout.anyway': 'Logga ut ändå',
+  // Signing out with a number out of range: saving again cannot help, correcting it can.
+  'app.logout.correctTitleOne': 'Ett svar är inte sparat',
+  'app.logout.correctTitle': '{count} svar är inte sparade',
+  'app.logout.correctBodyNamed':
+    'Svaret på ”{question}” behöver rättas innan det kan sparas. Loggar du ut nu försvinner det. Allt annat du har fyllt i är sparat.',
+  'app.logout.correctBody':
+    'Svaren behöver rättas innan de kan sparas. Loggar du ut nu försvinner de. Allt annat du har fyllt i är sparat.',
+  'app.logout.correct': 'Stanna och rätta',
   'app.errorPrefix': 'Fel:',
   'app.loading': 'Laddar…',
   'app.footer.about': 'Klimatkommunerna är en förening för kommuner och regioner som arbetar aktivt med klimatfrågan.',
@@ -104,9 +112,15 @@ export const svCommon = {
   'home.resultsTitle': 'Klimatläget {year} är publicerat',
   'home.resultsBody': 'Se era poäng per område jämfört med nätverket, och var ni tappade poäng.',
   'home.toScorecard': 'Se ert resultat',
+  'home.toScorecardYear': 'Se ert resultat för {year}',
+  'home.resultsEarlier':
+    '{organisation} skickade inte in svar {newest}, så ert senaste resultat är från {year}. Där ser ni era poäng per område jämfört med nätverket, och var ni tappade poäng.',
+  'home.resultsNone':
+    'Där ser du hur medlemmarna ligger till. {organisation} har inte skickat in svar något år som har publicerats, så det finns inget eget resultat att visa.',
   'home.toReport': 'Läs Klimatläget {year}',
 
   'chart.showTable': 'Visa som tabell',
+  'chart.showChart': 'Visa som diagram',
 
   'report.name': 'Klimatläget',
   'report.eyebrow': 'Klimatkommunernas medlemstest',

@@ -3,13 +3,40 @@
  * after which the server refuses them, so "Logga ut" has them sent first and asks before signing
  * out if any could not be.
  */
-export type PendingSave = () => Promise<void>;
+
+/**
+ * Answers the page shows but cannot store until the person corrects them (a number out of range):
+ * trying again cannot help, so "Logga ut" says which answers and offers to go to them.
+ */
+export interface AnswersToCorrect {
+  /** The questions' titles, worded when asked (so in the language shown then). */
+  questions: () => string[];
+  /** Takes the person to the first answer to correct (its page, focus in the field). */
+  correct: () => void;
+}
+
+/**
+ * Stores everything pending now. Rejects when something could not be stored; resolves with the
+ * answers to correct when all that can be stored is, but some answers cannot be until corrected.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: a save that stores everything is an async function returning nothing.
+export type PendingSave = () => Promise<AnswersToCorrect | void>;
+
+/**
+ * - `saved`: everything is stored; signing out loses nothing.
+ * - `to-correct`: all that can be stored is, but these answers need correcting first.
+ * - `failed`: something could not be stored (the store, the network, a conflict); trying again may help.
+ */
+export type PendingOutcome =
+  | { kind: 'saved' }
+  | { kind: 'to-correct'; questions: () => string[]; correct: () => void }
+  | { kind: 'failed' };
 
 const registered = new Set<PendingSave>();
 
 /**
- * Registers a page's "store everything pending now" (it rejects when something cannot be stored);
- * returns the function that unregisters it, for when the page goes.
+ * Registers a page's "store everything pending now" (see `PendingSave`); returns the function that
+ * unregisters it, for when the page goes.
  */
 export function registerPendingSave(save: PendingSave): () => void {
   registered.add(save);
@@ -18,9 +45,19 @@ export function registerPendingSave(save: PendingSave): () => void {
   };
 }
 
-/** Runs every registered save; true when all stored everything, false when any could not. */
-export async function savePending(): Promise<boolean> {
+/** Runs every registered save and answers what came of them; a failed save outweighs answers to correct. */
+export async function savePending(): Promise<PendingOutcome> {
   // A save that throws at once counts as one that could not store its answers.
   const results = await Promise.allSettled([...registered].map((save) => Promise.resolve().then(save)));
-  return results.every((result) => result.status === 'fulfilled');
+  const toCorrect: AnswersToCorrect[] = [];
+  for (const result of results) {
+    if (result.status === 'rejected') return { kind: 'failed' };
+    if (result.value) toCorrect.push(result.value);
+  }
+  if (toCorrect.length === 0) return { kind: 'saved' };
+  return {
+    kind: 'to-correct',
+    questions: () => toCorrect.flatMap((answers) => answers.questions()),
+    correct: () => toCorrect[0]?.correct(),
+  };
 }

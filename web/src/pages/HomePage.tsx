@@ -10,6 +10,7 @@ import { KANSLI_EMAIL, notMemberText } from '../lib/not-a-member';
 import { useAsync } from '../lib/use-async';
 import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../session';
+import { resultsCard } from './home-results';
 
 /** "12 av 40 frågor besvarade" above a native progress bar it labels (read as such by screen readers). */
 function AnsweredProgress({ answered, total }: { answered: number; total: number }) {
@@ -34,7 +35,7 @@ export function HomePage() {
   // Published Klimatläget years (public, cached: revalidated here, so the results card shows as
   // soon as a report is published): a failure only hides the card.
   const [published] = useAsync(() => apiClient.publishedYears({ fresh: true }).catch(() => []), []);
-  const newest = published.status === 'ready' ? published.value[0] : undefined;
+  const publishedYears = published.status === 'ready' ? published.value.map((p) => p.year) : [];
   const orgName = state.status === 'ready' ? state.value.my.organisation.name : t('home.title');
   usePageTitle(orgName);
 
@@ -48,6 +49,9 @@ export function HomePage() {
     availability?.kind === 'editable' || availability?.kind === 'upcoming' ? (response?.notAMember ?? null) : null;
   const myEmail = session.status === 'signed-in' ? session.me.email : '';
   const { organisation } = my;
+  // The newest published year may be one the organisation did not take part in: the card then
+  // points to its latest result, or promises none when it has none.
+  const results = resultsCard(publishedYears, my.submittedYears);
 
   return (
     <>
@@ -164,17 +168,40 @@ export function HomePage() {
         </section>
       </div>
 
-      {newest && (
-        <section className="card results-card" aria-labelledby="results-heading">
+      {results && (
+        <section className="card results-card" aria-labelledby="results-heading" data-results={results.kind}>
           <p className="card-kicker">{t('home.results')}</p>
-          <h2 id="results-heading">{t('home.resultsTitle', { year: newest.year })}</h2>
-          <p>{t('home.resultsBody')}</p>
-          <p className="card-actions">
-            <Link className="button" href="/resultat">
-              {t('home.toScorecard')}
-            </Link>
-            <Link href={`/klimatlaget/${newest.year}`}>{t('home.toReport', { year: newest.year })}</Link>
-          </p>
+          <h2 id="results-heading">{t('home.resultsTitle', { year: results.newest })}</h2>
+          {results.kind === 'result' ? (
+            <>
+              <p>
+                {results.year === results.newest
+                  ? t('home.resultsBody')
+                  : t('home.resultsEarlier', {
+                      organisation: organisation.name,
+                      newest: results.newest,
+                      year: results.year,
+                    })}
+              </p>
+              <p className="card-actions">
+                <Link className="button" href={`/resultat/${results.year}`}>
+                  {results.year === results.newest
+                    ? t('home.toScorecard')
+                    : t('home.toScorecardYear', { year: results.year })}
+                </Link>
+                <Link href={`/klimatlaget/${results.newest}`}>{t('home.toReport', { year: results.newest })}</Link>
+              </p>
+            </>
+          ) : (
+            <>
+              <p>{t('home.resultsNone', { organisation: organisation.name })}</p>
+              <p className="card-actions">
+                <Link className="button" href={`/klimatlaget/${results.newest}`}>
+                  {t('home.toReport', { year: results.newest })}
+                </Link>
+              </p>
+            </>
+          )}
         </section>
       )}
 

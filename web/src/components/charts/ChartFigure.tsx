@@ -30,7 +30,8 @@ export interface ChartFigureProps {
 
 /**
  * A chart with its data table. The table is always in the document, so screen readers reach it;
- * sighted visitors can switch to it with "Visa som tabell", and paper shows both.
+ * sighted visitors can switch to it with "Visa som tabell" (and back with "Visa som diagram"), and
+ * paper shows both.
  */
 export function ChartFigure({ title, shortTitle, summary, spec, height, table, note, legend }: ChartFigureProps) {
   const t = useT();
@@ -65,15 +66,19 @@ export function ChartFigure({ title, shortTitle, summary, spec, height, table, n
         <span className="kl-figure-title" id={titleId}>
           {shortTitle ?? title}
         </span>
-        <button
-          type="button"
-          className="kl-toggle no-print"
-          aria-pressed={asTable}
-          aria-controls={tableId}
-          onClick={() => setAsTable((v) => !v)}
-        >
-          {t('chart.showTable')}
-        </button>
+        {/* The label says what a press does ("Visa som diagram" while the table shows), so no
+            aria-pressed: a toggle's name must not change with its state. Without a chart (chart.js
+            did not load) only the table is there, and nothing to switch. */}
+        {!failed && (
+          <button
+            type="button"
+            className="kl-toggle no-print"
+            aria-controls={tableId}
+            onClick={() => setAsTable((v) => !v)}
+          >
+            {asTable ? t('chart.showChart') : t('chart.showTable')}
+          </button>
+        )}
       </figcaption>
       {note && <div className="kl-figure-note">{note}</div>}
       {!asTable && legend && legend.length > 0 && (

@@ -640,7 +640,25 @@ function SurveyEditor({
       commitTyping(surveyFrame.current);
       // Everything else is stored first, so that "Logga ut ändå" loses only the number out of range.
       if (saver.hasUnsaved) await saver.flush();
-      if (unrecordedAnswers(model).length > 0) throw new Error('answers out of range are not saved');
+      // Out of range: saving again cannot help. "Logga ut" names them; "Stanna och rätta" goes to the first.
+      const toCorrect = unrecordedAnswers(model);
+      if (toCorrect.length === 0) return;
+      return {
+        questions: () => toCorrect.map((key) => labelOf(model, key, tRef.current).title),
+        // goToQuestion's steps, from what this effect already holds (the model and refs), so that it
+        // does not run again on every render.
+        correct: () => {
+          const question = questionOfKey(model, toCorrect[0] ?? '');
+          if (!question) return;
+          quietPageChange.current++;
+          try {
+            question.focus(true);
+          } finally {
+            quietPageChange.current--;
+          }
+          setTimeout(() => retryEachFrame(() => focusIntoQuestion(surveyFrame.current, question.name)), 50);
+        },
+      };
     });
     window.addEventListener('beforeunload', beforeUnload);
     window.addEventListener('pagehide', leave);
