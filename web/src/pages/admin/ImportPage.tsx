@@ -265,7 +265,7 @@ function RollbackDialog({
                 </ul>
               </>
             )}
-            {plan.warnings.length > 0 ? (
+            {plan.warnings.length > 0 && (
               <div className="notice notice-warning" data-testid="rollback-warnings">
                 <p>
                   <strong>{t('import.rollbackWarningsTitle')}</strong>
@@ -277,7 +277,9 @@ function RollbackDialog({
                   ))}
                 </ul>
               </div>
-            ) : (
+            )}
+            {/* Said whenever no published year is touched, also beside a partial-year warning. */}
+            {!plan.warnings.some((issue) => issue.code === 'published_year_rollback') && (
               <p className="muted">{t('import.rollbackNoWarnings')}</p>
             )}
           </>
