@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultsCard } from '../../web/src/pages/home-results';
+import { defaultScorecardYear, resultsCard } from '../../web/src/pages/home-results';
 
 describe("the home page's results card", () => {
   it('points to the newest published year when the organisation took part in it', () => {
@@ -19,5 +19,18 @@ describe("the home page's results card", () => {
 
   it('shows no card before anything is published', () => {
     expect(resultsCard([], [2025])).toBeNull();
+  });
+});
+
+describe('/resultat without a year', () => {
+  it("opens the newest published year with the organisation's own result, as the home card links to", () => {
+    // Vaxholm missed 2026: its 2025 result, not a page saying 2026 has none
+    expect(defaultScorecardYear([2026, 2025, 2024], [2025, 2023])).toBe(2025);
+    expect(defaultScorecardYear([2026, 2025], [2026, 2025])).toBe(2026);
+  });
+
+  it('opens the newest published year when the organisation has no result (its page says why), and none before publishing', () => {
+    expect(defaultScorecardYear([2025, 2024], [2026])).toBe(2025);
+    expect(defaultScorecardYear([], [2025])).toBeNull();
   });
 });

@@ -17,3 +17,17 @@ export function resultsCard(publishedYears: readonly number[], submittedYears: r
     ? { kind: 'result', year: Math.max(...withResult), newest }
     : { kind: 'report-only', newest };
 }
+
+/**
+ * The year `/resultat` opens when the address names none: the newest published year the organisation
+ * has a result for (as the home card links to), else the newest published year, whose page then says
+ * why there is no result; null when nothing is published.
+ */
+export function defaultScorecardYear(
+  publishedYears: readonly number[],
+  submittedYears: readonly number[],
+): number | null {
+  const card = resultsCard(publishedYears, submittedYears);
+  if (!card) return null;
+  return card.kind === 'result' ? card.year : card.newest;
+}

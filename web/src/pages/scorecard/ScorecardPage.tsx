@@ -11,6 +11,7 @@ import { formatChange, formatDate, formatDecimal, formatPercent } from '../../li
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
+import { defaultScorecardYear } from '../home-results';
 import { bandRange, gateExplanation, lostSummary, outcomeScale, sectionsSummary, titleOf } from './scorecard-model';
 
 interface Loaded {
@@ -22,11 +23,19 @@ interface Loaded {
   missing?: string;
 }
 
-/** The newest published year's scorecard unless the address names a year; a 404 becomes a reason. */
+/**
+ * The scorecard of the year the address names, else of the newest published year the organisation
+ * has a result for (defaultScorecardYear); a 404 becomes a reason.
+ */
 async function loadScorecard(requested: number | null): Promise<Loaded> {
   // Revalidated: the public list may be cached from before the report was published.
   const [my, years] = await Promise.all([apiClient.myOrganisation(), apiClient.publishedYears({ fresh: true })]);
-  const year = requested ?? years[0]?.year ?? null;
+  const year =
+    requested ??
+    defaultScorecardYear(
+      years.map((y) => y.year),
+      my.submittedYears,
+    );
   if (year === null) return { my, years, year, scorecard: null, missing: 'none_published' };
   try {
     return { my, years, year, scorecard: await apiClient.scorecard(year) };
