@@ -104,6 +104,28 @@ export function pageWeights(root: string, result: WebBuildResult): PageWeight[] 
   }
   const descendants = (chunk: string) =>
     [...parents.entries()].filter(([, parent]) => parent === chunk).map(([c]) => c);
+  // English: the member dictionary loads on top of any page the first time English is chosen, and
+  // the console's own dictionary on top of a console page (a child of the chunk that imports it).
+  const dictionaries = [...parents.keys()].filter((chunk) =>
+    /(^|\/)web\/src\/(i18n\/en-common|pages\/admin\/i18n\/en)\.ts$/.test(metafile.outputs[chunk]?.entryPoint ?? ''),
+  );
+  const englishOf = (chunk: string | undefined): string[] => {
+    const ancestry = new Set<string>();
+    for (let at = chunk; at; at = parents.get(at)) ancestry.add(at);
+    return dictionaries
+      .filter((dictionary) => !parents.get(dictionary) || ancestry.has(parents.get(dictionary) as string))
+      .flatMap((dictionary) => staticClosure(metafile, dictionary));
+  };
+  if (dictionaries.length > 0) {
+    pages.push(
+      weigh(
+        'initial (login, home, receipt) in English',
+        [...new Set([...initial, ...englishOf(undefined)])],
+        appCss,
+        false,
+      ),
+    );
+  }
   for (const chunk of parents.keys()) {
     const scripts = new Set(initial);
     for (let at: string | undefined = chunk; at; at = parents.get(at)) {
@@ -121,6 +143,10 @@ export function pageWeights(root: string, result: WebBuildResult): PageWeight[] 
       : pageName(metafile, chunk);
     const styles = isSurveyPage || isEditorPage ? [...appCss, ...surveyCss] : appCss;
     pages.push(weigh(name, [...scripts], styles, isSurveyPage, isEditorPage));
+    if (dictionaries.length > 0 && !dictionaries.includes(chunk)) {
+      const english = [...new Set([...scripts, ...englishOf(chunk)])];
+      pages.push(weigh(`${name} in English`, english, styles, isSurveyPage, isEditorPage));
+    }
   }
   return pages;
 }

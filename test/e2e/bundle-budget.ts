@@ -38,7 +38,7 @@ export function pageWeights(
   const receiptChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/pages/ReceiptPage.tsx');
   const receipt = [...new Set([...base, ...staticClosure(metafile, receiptChunk)])];
   // English visitors also load the English dictionary (Swedish ships with every page).
-  const englishChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/i18n/en.ts');
+  const englishChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/i18n/en-common.ts');
   const reportEnglish = [...new Set([...report, ...staticClosure(metafile, englishChunk)])];
   const asset = (url: string) => path.join(result.outdir, url.replace(/^\//, ''));
   const appCss = result.entry.css ? [asset(result.entry.css)] : [];

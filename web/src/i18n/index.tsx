@@ -9,10 +9,11 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 const STORAGE_KEY = 'kk.lang';
 
-// Swedish ships with every page (a lazily loaded page's own strings with its chunk, see
-// addSwedish); English loads whole, the first time it is needed.
+// Swedish ships with every page; English loads the first time it is needed. A lazily loaded page's
+// own strings, in both languages, come with its chunk (addSwedish, addEnglish).
 const swedish: Partial<Record<MessageKey, string>> = { ...svCommon };
-let english: Record<MessageKey, string> | null = null;
+let english: Partial<Record<MessageKey, string>> | null = null;
+const pageEnglish: Partial<Record<MessageKey, string>> = {};
 let loadingEnglish: Promise<void> | null = null;
 
 /** Adds Swedish strings only one lazily loaded page shows; its module calls this before it renders. */
@@ -20,12 +21,17 @@ export function addSwedish(strings: Partial<Record<MessageKey, string>>): void {
   Object.assign(swedish, strings);
 }
 
+/** Adds that page's English strings, likewise; they are used once English is loaded. */
+export function addEnglish(strings: Partial<Record<MessageKey, string>>): void {
+  Object.assign(pageEnglish, strings);
+}
+
 /** Makes `lang`'s strings available; main.tsx waits for it before the first render. */
 export function loadDictionary(lang: Lang): Promise<void> {
   if (lang === 'sv' || english) return Promise.resolve();
-  loadingEnglish ??= import('./en').then(
+  loadingEnglish ??= import('./en-common').then(
     (module) => {
-      english = module.en;
+      english = module.enCommon;
     },
     (error: unknown) => {
       loadingEnglish = null;
@@ -57,7 +63,9 @@ export function textForm(
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const lookup = (k: string) => (lang === 'en' ? english?.[k as MessageKey] : undefined) ?? swedish[k as MessageKey];
+  const lookup = (k: string) =>
+    (lang === 'en' && english ? (english[k as MessageKey] ?? pageEnglish[k as MessageKey]) : undefined) ??
+    swedish[k as MessageKey];
   // A key whose page has not added its strings shows as itself rather than breaking the page.
   return format(textForm(key, params, lookup) ?? key, params);
 }

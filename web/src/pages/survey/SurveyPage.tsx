@@ -20,7 +20,8 @@ import type { Answers, CurrentCampaign, MyOrganisation, SurveyResponse } from '.
 import { BackLink } from '../../components/BackLink';
 import { Dialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
-import { addSwedish, type Lang, type Translate, translate, useLang, useT } from '../../i18n';
+import { addEnglish, addSwedish, type Lang, type Translate, translate, useLang, useT } from '../../i18n';
+import { enSurvey } from '../../i18n/en-survey';
 import { svSurvey } from '../../i18n/sv-survey';
 import { readStored, writeStored } from '../../lib/browser-storage';
 import { formatDateTime, formatTime } from '../../lib/format';
@@ -76,6 +77,7 @@ import './TocMenuButton';
 
 // This page's and the conflict dialog's Swedish strings come with this chunk, not with every page.
 addSwedish(svSurvey);
+addEnglish(enSurvey);
 // The survey JSON's "default" texts are Swedish, with "en" beside them.
 surveyLocalization.defaultLocale = 'sv';
 // Real headings under the page's h1, so screen reader users can move by page and question.
