@@ -239,6 +239,28 @@ function focusIntoQuestion(frame: HTMLElement | null, name: string): boolean {
   return true;
 }
 
+/**
+ * Moves focus to question `name` (the question itself, not its page's heading, so the page change
+ * it may cause counts as quiet). survey-core focuses by input id once the page has drawn, which
+ * misses some question types (e.g. yes/no as radio buttons): focus is then put into the question.
+ */
+function focusQuestion(
+  model: SurveyModel,
+  name: string,
+  quietPageChange: { current: number },
+  frame: { current: HTMLElement | null },
+): void {
+  const question = questionOfKey(model, name);
+  if (!question) return;
+  quietPageChange.current++;
+  try {
+    question.focus(true);
+  } finally {
+    quietPageChange.current--;
+  }
+  setTimeout(() => retryEachFrame(() => focusIntoQuestion(frame.current, question.name)), 50);
+}
+
 /** What the bar says about saving (see `saveStatusView` for what comes first). */
 function SaveStatus({
   state,
@@ -647,19 +669,7 @@ function SurveyEditor({
       if (toCorrect.length === 0) return;
       return {
         questions: () => toCorrect.map((key) => labelOf(model, key, tRef.current).title),
-        // goToQuestion's steps, from what this effect already holds (the model and refs), so that it
-        // does not run again on every render.
-        correct: () => {
-          const question = questionOfKey(model, toCorrect[0] ?? '');
-          if (!question) return;
-          quietPageChange.current++;
-          try {
-            question.focus(true);
-          } finally {
-            quietPageChange.current--;
-          }
-          setTimeout(() => retryEachFrame(() => focusIntoQuestion(surveyFrame.current, question.name)), 50);
-        },
+        correct: () => focusQuestion(model, toCorrect[0] ?? '', quietPageChange, surveyFrame),
       };
     });
     window.addEventListener('beforeunload', beforeUnload);
@@ -743,20 +753,7 @@ function SurveyEditor({
     } else if (current?.questions[0]) goToQuestion(current.questions[0]);
   };
 
-  const goToQuestion = (name: string) => {
-    const question = questionOfKey(model, name);
-    if (!question) return;
-    // The question itself takes focus, not its page's heading.
-    quietPageChange.current++;
-    try {
-      question.focus(true);
-    } finally {
-      quietPageChange.current--;
-    }
-    // survey-core focuses by input id once the page has drawn, which misses some question types
-    // (e.g. yes/no as radio buttons): make sure focus ends up in the question.
-    setTimeout(() => retryEachFrame(() => focusIntoQuestion(surveyFrame.current, question.name)), 50);
-  };
+  const goToQuestion = (name: string) => focusQuestion(model, name, quietPageChange, surveyFrame);
 
   /** The server refused the submit (422): the same summary as the browser's own check. */
   const showSubmitErrors = (problems: QuestionProblem[]) => {
