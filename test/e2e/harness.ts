@@ -69,8 +69,9 @@ export function reshapeRoute(handler: (route: Route) => Promise<unknown>): (rout
     try {
       await handler(route);
     } catch (error) {
-      if (/has been (closed|disposed)|Target (page, context or browser )?(has been )?closed/i.test(String(error)))
-        return;
+      const closing =
+        /TargetClosedError|context disposed|has been (closed|disposed)|Target (page, context or browser )?(has been )?closed/i;
+      if (closing.test(`${(error as Error)?.name} ${String(error)}`)) return;
       throw error;
     }
   };
