@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAIN_SECTORS } from '../../shared/emissions-import/sectors';
-import { completeKommunAnswers } from '../helpers/complete-answers';
 import { LUND, MALMO } from '../helpers/seed-fixtures';
 import { adminWorld } from '../helpers/seeded-context';
+import { submitAnswers } from '../helpers/submit-answers';
 import { countCommands, jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
 /**
@@ -26,20 +26,6 @@ const lundYears = (years: Record<number, readonly string[]>) =>
 
 let ctx: TestContext;
 let admin: string;
-
-async function submitLund() {
-  const cookie = await signIn(ctx, 'tjansteperson.1281@example.se');
-  const saved = await ctx.app.request(
-    `/api/campaigns/${YEAR}/response`,
-    withCookie(cookie, jsonRequest('PUT', { data: completeKommunAnswers(), version: 0 })),
-  );
-  expect(saved.status).toBe(200);
-  const submitted = await ctx.app.request(
-    `/api/campaigns/${YEAR}/response/submit`,
-    withCookie(cookie, jsonRequest('POST', { version: 1 })),
-  );
-  expect(submitted.status).toBe(200);
-}
 
 async function post(path: string) {
   return ctx.app.request(path, withCookie(admin, jsonRequest('POST', {})));
@@ -70,7 +56,7 @@ async function lund2023() {
 
 beforeEach(async () => {
   ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', organisations: [LUND, MALMO], campaign: true }));
-  await submitLund();
+  await submitAnswers(ctx, 'tjansteperson.1281@example.se');
 });
 
 describe('the rollback preview', () => {

@@ -10,6 +10,7 @@ import { completeKommunAnswers } from '../helpers/complete-answers';
 import { bestAnswers } from '../helpers/make-survey';
 import { LUND, MALMO, makeCampaign, SKANE, seedCampaign } from '../helpers/seed-fixtures';
 import { adminWorld } from '../helpers/seeded-context';
+import { submitAnswers } from '../helpers/submit-answers';
 import { countCommands, jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
 const YEAR = 2026;
@@ -25,17 +26,6 @@ async function saveDraft(ctx: TestContext, cookie: string, data: Record<string, 
     withCookie(cookie, jsonRequest('PUT', { data, version: 0 })),
   );
   expect(res.status).toBe(200);
-}
-
-async function submitAnswers(ctx: TestContext, email: string, data: Record<string, unknown>) {
-  const cookie = await signIn(ctx, email);
-  await saveDraft(ctx, cookie, data);
-  const res = await ctx.app.request(
-    `/api/campaigns/${YEAR}/response/submit`,
-    withCookie(cookie, jsonRequest('POST', { version: 1 })),
-  );
-  expect(res.status).toBe(200);
-  return cookie;
 }
 
 async function post(ctx: TestContext, cookie: string, path: string, body?: unknown) {

@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
 import { keys } from '../../functions/store/table-design';
 import { SECTOR_IDS } from '../../shared/emissions-import/sector-ids';
-import { completeKommunAnswers } from '../helpers/complete-answers';
 import { LUND, MALMO } from '../helpers/seed-fixtures';
 import { adminWorld } from '../helpers/seeded-context';
-import { jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
+import { submitAnswers } from '../helpers/submit-answers';
+import { jsonRequest, type TestContext, withCookie } from '../helpers/test-app';
 
 const YEAR = 2026;
 const UPPSALA = { id: '0380', name: 'Uppsala', type: 'kommun' as const };
@@ -16,21 +16,6 @@ const TERRITORIAL = SECTOR_IDS.filter((sector) => sector !== 'utrikes-transporte
 /** The reviewer's file: one sector of a year Lund has no figures for yet. */
 const ONE_ROW_CSV =
   'Kommunkod;Kommun;År;Sektor;Utsläpp (ton CO2e);Invånare\r\n1281;Lund;2023;Transporter;400000;129000\r\n';
-
-async function submit(ctx: TestContext, email: string) {
-  const cookie = await signIn(ctx, email);
-  const saved = await ctx.app.request(
-    `/api/campaigns/${YEAR}/response`,
-    withCookie(cookie, jsonRequest('PUT', { data: completeKommunAnswers(), version: 0 })),
-  );
-  expect(saved.status).toBe(200);
-  const submitted = await ctx.app.request(
-    `/api/campaigns/${YEAR}/response/submit`,
-    withCookie(cookie, jsonRequest('POST', { version: 1 })),
-  );
-  expect(submitted.status).toBe(200);
-  return cookie;
-}
 
 /** Lund's 2022 emissions, every territorial sector: 300 000 t for 125 000 inhabitants, 2.4 t each. */
 async function storeLund2022(ctx: TestContext, organisationId = LUND.id) {
@@ -81,9 +66,9 @@ describe('a published year keeps the Utfall it was published with', () => {
   beforeEach(async () => {
     const organisations = [LUND, MALMO, UPPSALA, VAXJO];
     ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', organisations, campaign: true }));
-    lund = await submit(ctx, 'tjansteperson.1281@example.se');
-    await submit(ctx, 'tjansteperson.0380@example.se');
-    await submit(ctx, 'tjansteperson.0780@example.se');
+    lund = await submitAnswers(ctx, 'tjansteperson.1281@example.se');
+    await submitAnswers(ctx, 'tjansteperson.0380@example.se');
+    await submitAnswers(ctx, 'tjansteperson.0780@example.se');
     await storeLund2022(ctx);
   });
 
