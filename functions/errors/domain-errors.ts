@@ -6,11 +6,14 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
   /** Extra facts for the client, such as the current version on a conflict. */
   readonly details?: unknown;
+  /** This error's own English, when the code's general English would say less (error-messages.ts). */
+  declare readonly messageEn?: string;
 
-  constructor(message: string, details?: unknown) {
+  constructor(message: string, details?: unknown, messageEn?: string) {
     super(message);
     this.name = new.target.name;
     this.details = details;
+    if (messageEn !== undefined) this.messageEn = messageEn;
   }
 }
 
@@ -69,8 +72,8 @@ export class AlreadyClaimedError extends DomainError {
 /** A state rule of the domain forbids this, e.g. a second open campaign. */
 export class DomainRuleError extends DomainError {
   readonly code: string;
-  constructor(code: string, message: string, details?: unknown) {
-    super(message, details);
+  constructor(code: string, message: string, details?: unknown, messageEn?: string) {
+    super(message, details, messageEn);
     this.code = code;
   }
 }

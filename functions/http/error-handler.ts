@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { localiseErrorMessage } from '../../shared/i18n/error-messages';
+import { localiseErrorMessage, prefersEnglish } from '../../shared/i18n/error-messages';
 import {
   ConfigurationFaultError,
   type DomainError,
@@ -55,7 +55,11 @@ export function errorAnswerOf(error: unknown): ErrorAnswer {
 export function handleError(error: Error, c: Context<AppEnv>, log: (entry: Record<string, unknown>) => void): Response {
   const acceptLanguage = c.req.header('accept-language');
   const { status, code, message, domain } = errorAnswerOf(error);
-  const localised = localiseErrorMessage(code, message, acceptLanguage);
+  // An error's own English (with its facts) before the code's general one.
+  const localised =
+    domain?.messageEn !== undefined && prefersEnglish(acceptLanguage)
+      ? domain.messageEn
+      : localiseErrorMessage(code, message, acceptLanguage);
   if (domain) {
     if (domain instanceof ConfigurationFaultError) {
       const requestId = c.get('requestId');

@@ -9,19 +9,25 @@
  * Messages from the domain (an import's row errors, a DomainError) are Swedish as the API raises them.
  */
 import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.schema';
-import type { ReminderRunBlock } from '../../shared/reminders/run-eligibility';
+import {
+  REMINDER_RUN_REFUSAL_WORDS,
+  type ReminderRunRefusal,
+  type ReminderRunRefusalWords,
+} from '../../shared/reminders/run-eligibility';
 
 export type CliLanguage = 'sv' | 'en';
 
 /** A run `reminderRunBlock` refuses, as `npm run reminders` words it; times are Stockholm's `YYYY-MM-DD HH:MM`. */
-interface RefusedRun {
-  block: ReminderRunBlock;
-  year: number;
+interface RefusedRun extends ReminderRunRefusal {
   status: string;
-  dryRun: boolean;
-  at: string;
-  opensAt: string;
-  closesAt: string;
+}
+
+/**
+ * The refusal in the API's words (shared/reminders/run-eligibility.ts), naming the time asked for
+ * (`--at`) and the answer period, with the CLI's own hint.
+ */
+function refusedRun(r: RefusedRun, words: ReminderRunRefusalWords, hint: string): string {
+  return `${words.reasonAt(r)} (status ${r.status}, ${words.period(r)}). ${words.rule} ${words.outcome(r.dryRun)}${hint}`;
 }
 
 interface DemoSeedCounts {
@@ -130,26 +136,16 @@ Data sparas i ${p.dataDir}. Stoppa med Ctrl+C.
     heading: (dryRun: boolean, title: string, status: string, at: string) =>
       `${dryRun ? 'Provkörning' : 'Påminnelser'} för ${title} (${status}) vid ${at} (Stockholm)`,
     draftPreview: 'Utkastet provkörs som om kampanjen vore öppen vid den tiden.',
-    refused: (r: RefusedRun) => {
-      const why: Record<ReminderRunBlock, string> = {
-        draft: `kampanjen ${r.year} är ett utkast och har inte öppnats`,
-        closed: `kampanjen ${r.year} är stängd`,
-        published: `kampanjen ${r.year} är publicerad`,
-        not_yet_open: `kampanjen ${r.year} tar inte emot svar ännu vid ${r.at}`,
-        deadline_passed: `kampanjen ${r.year} tar inte längre emot svar vid ${r.at}`,
-      };
-      const hint =
+    refused: (r: RefusedRun) =>
+      refusedRun(
+        r,
+        REMINDER_RUN_REFUSAL_WORDS.sv,
         r.block === 'draft'
           ? ' Öppna kampanjen i konsolen först, eller provkör med --dry-run.'
           : r.block === 'not_yet_open' || r.block === 'deadline_passed'
             ? ' Provkör med --dry-run för att se planen vid den tiden.'
-            : '';
-      return (
-        `${why[r.block]} (status ${r.status}, svarstid ${r.opensAt}–${r.closesAt} Stockholmstid). ` +
-        'Påminnelser skickas bara medan kampanjen är öppen och tar emot svar. ' +
-        `${r.dryRun ? 'Det finns inget att förhandsgranska.' : 'Inget skickades.'}${hint}`
-      );
-    },
+            : '',
+      ),
     sending: 'Skickar',
     step: 'Steg',
     noStep: 'inget steg är aktuellt',
@@ -273,26 +269,16 @@ Data is kept in ${p.dataDir}. Stop with Ctrl+C.
     heading: (dryRun, title, status, at) =>
       `${dryRun ? 'Dry run' : 'Reminders'} for ${title} (${status}) at ${at} (Stockholm)`,
     draftPreview: 'The draft is previewed as if the campaign were open at that time.',
-    refused: (r) => {
-      const why: Record<ReminderRunBlock, string> = {
-        draft: `campaign ${r.year} is a draft and has not been opened`,
-        closed: `campaign ${r.year} is closed`,
-        published: `campaign ${r.year} is published`,
-        not_yet_open: `campaign ${r.year} does not take answers yet at ${r.at}`,
-        deadline_passed: `campaign ${r.year} no longer takes answers at ${r.at}`,
-      };
-      const hint =
+    refused: (r) =>
+      refusedRun(
+        r,
+        REMINDER_RUN_REFUSAL_WORDS.en,
         r.block === 'draft'
           ? ' Open it in the console first, or preview with --dry-run.'
           : r.block === 'not_yet_open' || r.block === 'deadline_passed'
             ? ' Preview with --dry-run to see the plan at that time.'
-            : '';
-      return (
-        `${why[r.block]} (status ${r.status}, answer period ${r.opensAt}–${r.closesAt} Stockholm time). ` +
-        'Reminders go out only while the campaign is open and taking answers. ' +
-        `${r.dryRun ? 'There is nothing to preview.' : 'Nothing was sent.'}${hint}`
-      );
-    },
+            : '',
+      ),
     sending: 'Sending',
     step: 'Step',
     noStep: 'no step is due',

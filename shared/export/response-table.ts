@@ -101,7 +101,7 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
     ...sections.map((s) => `Poäng ${s.type}: ${s.name} – ${s.title}`),
     'Poäng totalt',
     'Max',
-    'Andel av max',
+    'Andel av max (%)',
     'Nivå',
     'Baskrav uppfyllda',
     'Utfall: år',
@@ -134,7 +134,8 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
       ),
       score?.total ?? null,
       score?.max ?? null,
-      score ? Math.round(score.share * 1e4) / 1e4 : null,
+      // In %, as the header says and as the Utfall changes are, not the stored fraction (0.42).
+      score ? percent(score.share) : null,
       score ? (score.band ?? '') : null,
       score ? (score.gatePassed ? YES : NO) : null,
       outcome?.latestYear ?? null,
@@ -149,7 +150,10 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
   return { header, rows };
 }
 
-/** A stored fraction (−0.68) as the percentage its "(%)" header promises (−68), to one decimal. */
+/**
+ * A stored fraction (−0.68, a share 0.42) as the percentage its "(%)" header promises (−68, 42), to
+ * one decimal: every share and change in the CSV and both xlsx sheets is in %, none a fraction.
+ */
 function percent(fraction: number | null | undefined): number | null {
   return fraction === null || fraction === undefined ? null : Math.round(fraction * 1000) / 10;
 }
@@ -179,8 +183,8 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       'Svarande',
       'Organisationer',
       'Befriade',
-      'Andel av max, medel',
-      'Andel av max, median',
+      'Andel av max, medel (%)',
+      'Andel av max, median (%)',
       'Baskrav uppfyllda',
       'Anmärkning',
     ],
@@ -196,8 +200,8 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       group.respondents,
       group.organisations,
       group.excused,
-      group.total?.mean ?? null,
-      group.total?.median ?? null,
+      percent(group.total?.mean),
+      percent(group.total?.median),
       group.gatePassed,
       withheldNoteSv(group, group.total !== null && group.total.median === null),
     ]);
@@ -213,9 +217,9 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
     [
       'Grupp',
       'Organisationer båda åren',
-      'Förra året, medel',
-      'I år, medel',
-      'Förändring, medel',
+      'Förra året, medel (%)',
+      'I år, medel (%)',
+      'Förändring, medel (procentenheter)',
       'Förbättrade',
       'Oförändrade',
       'Försämrade',
@@ -228,26 +232,30 @@ export function aggregateRows(report: KlimatlagetReport): Cell[][] {
       rows.push([
         label,
         y.organisations,
-        y.previous?.mean ?? null,
-        y.current?.mean ?? null,
-        y.change?.mean ?? null,
+        percent(y.previous?.mean),
+        percent(y.current?.mean),
+        // A difference of two shares: percentage points (0.05 → 5).
+        percent(y.change?.mean),
         y.improved,
         y.unchanged,
         y.declined,
         withheldNoteSv(y),
       ]);
   }
-  rows.push([], ['Typ', 'Avsnitt', 'Rubrik', 'Max', 'n', 'Andel av max, medel', 'Andel av max, median', 'Anmärkning']);
+  rows.push(
+    [],
+    ['Typ', 'Avsnitt', 'Rubrik', 'Max', 'n', 'Andel av max, medel (%)', 'Andel av max, median (%)', 'Anmärkning'],
+  );
   for (const type of ['kommun', 'region'] as const) {
     for (const s of report.byType[type].sections) {
       const note = s.mean === null ? (s.n > 0 ? WITHHELD_SV : null) : s.median === null ? MEDIAN_WITHHELD_SV : null;
-      rows.push([type, s.name, s.title, s.max, s.n, s.mean, s.median, note]);
+      rows.push([type, s.name, s.title, s.max, s.n, percent(s.mean), percent(s.median), note]);
     }
   }
-  rows.push([], ['Typ', 'Fråga', 'Rubrik', 'Avsnitt', 'n', 'Andel ja', 'Fördelning']);
+  rows.push([], ['Typ', 'Fråga', 'Rubrik', 'Avsnitt', 'n', 'Andel ja (%)', 'Fördelning']);
   for (const type of ['kommun', 'region'] as const) {
     for (const q of report.byType[type].questions) {
-      rows.push([type, q.name, q.title, q.section, q.n, q.yes?.share ?? null, distributionCell(q)]);
+      rows.push([type, q.name, q.title, q.section, q.n, percent(q.yes?.share), distributionCell(q)]);
     }
   }
   rows.push(

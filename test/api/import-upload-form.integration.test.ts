@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../functions/app';
-import { MemoryFileStore } from '../../functions/files/local-file-store';
+import { localPresignedUpload, MemoryFileStore } from '../../functions/files/local-file-store';
 import { OutboxMail } from '../../functions/mail/outbox-mail';
 import { uploadKey } from '../../functions/ports/file-store';
 import { makeTestContext, signIn } from '../helpers/test-app';
@@ -62,7 +62,67 @@ describe('local upload form (stand-in for S3 presigned POST)', () => {
     const t = await ticket();
     expect(t).toMatchObject({ method: 'POST', headers: {}, maxBytes: MAX_BYTES });
     expect(t.url).toBe(`/api/admin/imports/uploads/${t.uploadId}`);
-    expect(t.fields).toEqual({ key: uploadKey(t.uploadId), 'Content-Type': 'application/octet-stream' });
+    expect(t.fields).toEqual({
+      key: uploadKey(t.uploadId),
+      'Content-Type': 'application/octet-stream',
+      Policy: expect.any(String),
+      'X-Local-Signature': expect.any(String),
+    });
+  });
+
+  it('refuses a ticket past its expiry as S3 refuses an expired policy (policy_expired), in both languages', async () => {
+    const t = await ticket();
+    const expiresAt = Date.parse((t as Ticket & { expiresAt: string }).expiresAt);
+    vi.useFakeTimers({ toFake: ['Date'], now: expiresAt + 1000 });
+    let res: Response;
+    try {
+      res = await send(t, formOf(t.fields, 10));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual([
+      {
+        path: ['Policy'],
+        code: 'policy_expired',
+        message: 'Uppladdningslänken har gått ut. Hämta en ny uppladdningsbiljett och skicka filen igen.',
+        messageEn: 'The upload link has expired. Get a new upload ticket and send the file again.',
+      },
+    ]);
+    expect(await files.size(uploadKey(t.uploadId))).toBeUndefined();
+    // The same ticket a second before its expiry is taken.
+    vi.useFakeTimers({ toFake: ['Date'], now: expiresAt - 1000 });
+    try {
+      expect((await send(t, formOf(t.fields, 10))).status).toBe(204);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses a policy whose expiry was moved without its signature, or that is missing', async () => {
+    const t = await ticket();
+    const past = localPresignedUpload(uploadKey(t.uploadId), new Date(Date.now() - 1000)).fields;
+    const moved = Buffer.from(
+      JSON.stringify({ expiration: new Date(Date.now() + 3_600_000).toISOString(), key: uploadKey(t.uploadId) }),
+    ).toString('base64');
+    const { Policy: _policy, ...withoutPolicy } = t.fields;
+    const detail = async (res: Response) => [
+      res.status,
+      ((await res.json()) as { error: { details: Array<{ code: string; path: string[] }> } }).error.details[0],
+    ];
+    expect(await detail(await send(t, formOf(past, 10)))).toEqual([
+      400,
+      expect.objectContaining({ path: ['Policy'], code: 'policy_expired' }),
+    ]);
+    expect(await detail(await send(t, formOf({ ...past, Policy: moved }, 10)))).toEqual([
+      400,
+      expect.objectContaining({ path: ['Policy'], code: 'policy_condition_failed' }),
+    ]);
+    expect(await detail(await send(t, formOf(withoutPolicy, 10)))).toEqual([
+      400,
+      expect.objectContaining({ path: ['Policy'], code: 'policy_condition_failed' }),
+    ]);
+    expect(await files.size(uploadKey(t.uploadId))).toBeUndefined();
   });
 
   it('stores a file of exactly maxBytes', async () => {

@@ -79,4 +79,54 @@ describe('the xlsx export: the change since 1990 reads as a percentage on both s
     const column = answers.find((row) => row[0] === 'Kod')!.indexOf('Utfall: förändring sedan 1990 (%)');
     expect(answers.find((row) => row[0] === LUND.id)?.[column]).toBe(-60);
   });
+
+  it('gives every share of max, and the share answering yes, in % under "(%)" headers on both sheets', async () => {
+    // Act
+    const res = await ctx.app.request(`/api/admin/campaigns/${YEAR}/export.xlsx`, withCookie(admin));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const answers = sheetRows(workbook.getWorksheet('Svar')!);
+    const summary = sheetRows(workbook.getWorksheet('Klimatläget')!);
+    // Assert: "Svar", each organisation's share of max as 64 of 66 reads, 97.0, not 0.9697
+    const answersHeader = answers.find((row) => row[0] === 'Kod')!;
+    const lund = answers.find((row) => row[0] === LUND.id)!;
+    const at = (name: string) => lund[answersHeader.indexOf(name)];
+    expect(answersHeader).not.toContain('Andel av max');
+    const total = at('Poäng totalt') as number;
+    const max = at('Max') as number;
+    const sharePercent = Math.round((total / max) * 1000) / 10;
+    expect(sharePercent).toBeGreaterThan(1);
+    expect(at('Andel av max (%)')).toBe(sharePercent);
+    // "Klimatläget": the groups' mean (three identical responses), in the same unit
+    const groupHeader = summary.find((row) => row[0] === 'Grupp' && row.includes('Andel av max, medel (%)'))!;
+    const all = summary[summary.indexOf(groupHeader) + 1]!;
+    expect(all[0]).toBe('Alla');
+    expect(all[groupHeader.indexOf('Andel av max, medel (%)')]).toBe(sharePercent);
+    expect(groupHeader).toContain('Andel av max, median (%)');
+    // …each section's mean as its points of its max…
+    const sectionHeader = summary.find((row) => row[0] === 'Typ' && row[1] === 'Avsnitt')!;
+    expect(sectionHeader).toContain('Andel av max, medel (%)');
+    const afterHeader = summary.slice(summary.indexOf(sectionHeader) + 1);
+    const sections = afterHeader.slice(
+      0,
+      afterHeader.findIndex((row) => row.length === 0),
+    );
+    const kommunSections = sections.filter((row) => row[0] === 'kommun');
+    expect(kommunSections.length).toBeGreaterThan(1);
+    for (const section of kommunSections) {
+      const points = lund[answersHeader.findIndex((h) => String(h).startsWith(`Poäng kommun: ${section[1]} – `))];
+      const mean = section[sectionHeader.indexOf('Andel av max, medel (%)')];
+      expect(mean, String(section[1])).toBe(Math.round(((points as number) / (section[3] as number)) * 1000) / 10);
+    }
+    // …and the share answering yes, 100 where all three answered yes
+    const questionHeader = summary.find((row) => row[0] === 'Typ' && row[1] === 'Fråga')!;
+    const yes = questionHeader.indexOf('Andel ja (%)');
+    expect(yes).toBeGreaterThan(0);
+    const shares = summary
+      .slice(summary.indexOf(questionHeader) + 1)
+      .filter((row) => row[0] === 'kommun' && typeof row[yes] === 'number')
+      .map((row) => row[yes] as number);
+    expect(shares).toContain(100);
+    expect(shares.every((share) => share === 0 || share > 1)).toBe(true);
+  });
 });

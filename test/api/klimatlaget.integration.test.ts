@@ -416,7 +416,8 @@ describe('exports for the kansli', () => {
     expect(injected).toContain(`;"'=HYPERLINK(""http://evil.example"",""Klicka"")";`);
     expect(injected).toContain(";'+46 70 123 45 67;");
     expect(injected).not.toMatch(/;=|;\+|;"=/);
-    expect(injected).toContain(';0,9697;A;Ja;');
+    // The share of max in %, as its header says (64 of 66), not the fraction 0,9697.
+    expect(injected).toContain(';64;66;97;A;Ja;');
     // Submitted 2026-03-10T09:00Z: 10:00 in Stockholm.
     expect(injected).toContain(';2026-03-10 10:00;');
   });

@@ -36,28 +36,32 @@ async function runAudits(ctx: TestContext) {
 
 describe('running reminders on a campaign that is not open', () => {
   it.each([
-    ['draft', /utkast och har inte öppnats/],
-    ['closed', /är stängd/],
-    ['published', /är publicerad/],
-  ] as const)('refuses a real run of a %s campaign (422), sending and recording nothing', async (status, says) => {
-    // Arrange
-    const { ctx, admin } = await setup({ status });
-    const counter = countCommands(ctx.clients);
-    // Act
-    const swedish = await run(ctx, admin, { dryRun: false });
-    const english = await run(ctx, admin, { dryRun: false }, 'en');
-    // Assert
-    expect(swedish.status).toBe(422);
-    expect(swedish.body.error.code).toBe('campaign_not_open_for_reminders');
-    expect(swedish.body.error.message).toMatch(says);
-    expect(swedish.body.error.message).toMatch(/Inget skickades\.$/);
-    expect(swedish.body.error.details).toMatchObject({ reason: status, status });
-    expect(english.status).toBe(422);
-    expect(english.body.error.message).toMatch(/^Reminders go out only while the campaign is open/);
-    expect(counter.writes()).toBe(0);
-    expect(await reminderEmails(ctx)).toEqual([]);
-    expect(await runAudits(ctx)).toEqual([]);
-  });
+    ['draft', /utkast och har inte öppnats/, /^Campaign 2026 is a draft and has not been opened\./],
+    ['closed', /är stängd/, /^Campaign 2026 is closed\./],
+    ['published', /är publicerad/, /^Campaign 2026 is published\./],
+  ] as const)(
+    'refuses a real run of a %s campaign (422), sending and recording nothing',
+    async (status, says, saysEn) => {
+      // Arrange
+      const { ctx, admin } = await setup({ status });
+      const counter = countCommands(ctx.clients);
+      // Act
+      const swedish = await run(ctx, admin, { dryRun: false });
+      const english = await run(ctx, admin, { dryRun: false }, 'en');
+      // Assert
+      expect(swedish.status).toBe(422);
+      expect(swedish.body.error.code).toBe('campaign_not_open_for_reminders');
+      expect(swedish.body.error.message).toMatch(says);
+      expect(swedish.body.error.message).toMatch(/Inget skickades\.$/);
+      expect(swedish.body.error.details).toMatchObject({ reason: status, status });
+      expect(english.status).toBe(422);
+      expect(english.body.error.message).toMatch(saysEn);
+      expect(english.body.error.message).toMatch(/Nothing was sent\.$/);
+      expect(counter.writes()).toBe(0);
+      expect(await reminderEmails(ctx)).toEqual([]);
+      expect(await runAudits(ctx)).toEqual([]);
+    },
+  );
 
   it('refuses a real run of an open campaign past its deadline, and one opened before its opening time', async () => {
     // Arrange: the same open campaign, the clock after its deadline and before its opening.
@@ -80,6 +84,38 @@ describe('running reminders on a campaign that is not open', () => {
     expect(beforeOpening.body.error.message).toContain('tar emot svar först från 2026-03-02 09:00');
     expect(await runAudits(late.ctx)).toEqual([]);
     expect(await runAudits(early.ctx)).toEqual([]);
+  });
+
+  it('says the same reason and dates in English as in Swedish, not the general refusal', async () => {
+    // Arrange: the campaign opens 2 March 09:00 and closes 1 April 17:00 (Stockholm).
+    const late = await setup({}, sthlm('2026-04-02 09:00'));
+    const early = await setup({}, sthlm('2026-03-01 09:00'));
+    const draft = await setup({ status: 'draft' });
+    const closed = await setup({ status: 'closed' });
+    const rule = 'Reminders go out only while the campaign is open and taking answers.';
+    // Act
+    const afterDeadline = await run(late.ctx, late.admin, { dryRun: false }, 'en');
+    const beforeOpening = await run(early.ctx, early.admin, { dryRun: false }, 'en-GB,en;q=0.9,sv;q=0.5');
+    const ofDraft = await run(draft.ctx, draft.admin, { dryRun: false }, 'en');
+    const dryOfClosed = await run(closed.ctx, closed.admin, { dryRun: true, at: '2026-03-25T09:00:00+01:00' }, 'en');
+    const swedish = await run(late.ctx, late.admin, { dryRun: false }, 'sv');
+    // Assert
+    expect(afterDeadline.body.error).toMatchObject({
+      code: 'campaign_not_open_for_reminders',
+      message: `The deadline of campaign 2026 passed at 2026-04-01 17:00. ${rule} Nothing was sent.`,
+      details: { reason: 'deadline_passed', status: 'open' },
+    });
+    expect(beforeOpening.body.error.message).toBe(
+      `Campaign 2026 takes answers only from 2026-03-02 09:00. ${rule} Nothing was sent.`,
+    );
+    expect(ofDraft.body.error.message).toBe(
+      `Campaign 2026 is a draft and has not been opened. ${rule} Open the campaign first. Nothing was sent.`,
+    );
+    expect(dryOfClosed.body.error.message).toBe(`Campaign 2026 is closed. ${rule} There is nothing to preview.`);
+    expect(swedish.body.error.message).toBe(
+      'Sista svarsdagen för kampanjen 2026 passerade 2026-04-01 17:00. ' +
+        'Påminnelser skickas bara medan kampanjen är öppen och tar emot svar. Inget skickades.',
+    );
   });
 
   it('refuses a dry run of a closed campaign, which could show nothing', async () => {

@@ -23,7 +23,7 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from '../../errors/domain-errors';
-import { localPresignedUpload } from '../../files/local-file-store';
+import { localUploadRefusal } from '../../files/local-file-store';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonResponse } from '../../http/openapi-helpers';
 import type { Clock } from '../../ports/clock';
@@ -53,6 +53,11 @@ const MultipartImportSchema = z.object({
 const LocalUploadFormSchema = z.object({
   key: z.string().optional().meta({ description: 'The `key` field of the upload ticket, unchanged' }),
   'Content-Type': z.string().optional().meta({ description: 'The `Content-Type` field of the upload ticket' }),
+  Policy: z.string().optional().meta({ description: 'The `Policy` field of the upload ticket (its key and expiry)' }),
+  'X-Local-Signature': z
+    .string()
+    .optional()
+    .meta({ description: 'The `X-Local-Signature` field of the upload ticket' }),
   file: z
     .unknown()
     .optional()
@@ -60,8 +65,9 @@ const LocalUploadFormSchema = z.object({
 });
 
 /**
- * What S3 answers a form upload that breaks its signed policy, as the API's 400: a file outside the
- * content-length-range (EntityTooLarge, EntityTooSmall) or a field that is not the ticket's.
+ * What S3 answers a form upload that breaks its signed policy, as the API's 400: an expired policy
+ * (S3: 403 AccessDenied "Policy expired"), a field that is not the ticket's (403 "Policy Condition
+ * failed") or a file outside the content-length-range (400 EntityTooLarge, EntityTooSmall).
  */
 function uploadRefused(path: string, code: string, message: string, messageEn: string): InputValidationError {
   return new InputValidationError(message, [{ path: [path], code, message, messageEn }]);
@@ -215,8 +221,9 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
         middleware: [deps.access('admin'), multipartOnly],
         summary:
           "Local stack only: stands in for S3's presigned POST. Takes the same form (the ticket's fields, then the file) " +
-          'and refuses what S3 would, with 400: a file over 20 MB (details code entity_too_large), an empty one ' +
-          '(entity_too_small) or a field that is not the ticket’s.',
+          'and refuses what S3 would, with 400: a ticket past its expiresAt (details code policy_expired), a field that ' +
+          'is not the ticket’s (policy_condition_failed), a file over 20 MB (entity_too_large) or an empty one ' +
+          '(entity_too_small).',
         request: {
           params: IdParamsSchema,
           body: { content: { 'multipart/form-data': { schema: LocalUploadFormSchema } }, required: true },
@@ -243,15 +250,21 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
             'Filen måste vara formulärets sista fält.',
             'The file must be the last field of the form.',
           );
-        for (const [name, value] of Object.entries(localPresignedUpload(uploadKey(id)).fields)) {
-          if (form.get(name) !== value)
-            throw uploadRefused(
-              name,
-              'policy_condition_failed',
-              `Fältet "${name}" stämmer inte med uppladdningsbiljetten.`,
-              `The field "${name}" does not match the upload ticket.`,
-            );
-        }
+        const refusal = localUploadRefusal(uploadKey(id), (name) => form.get(name), new Date());
+        if (refusal?.code === 'policy_expired')
+          throw uploadRefused(
+            refusal.field,
+            refusal.code,
+            'Uppladdningslänken har gått ut. Hämta en ny uppladdningsbiljett och skicka filen igen.',
+            'The upload link has expired. Get a new upload ticket and send the file again.',
+          );
+        if (refusal)
+          throw uploadRefused(
+            refusal.field,
+            refusal.code,
+            `Fältet "${refusal.field}" stämmer inte med uppladdningsbiljetten.`,
+            `The field "${refusal.field}" does not match the upload ticket.`,
+          );
         // S3's content-length-range [1, maxBytes] of the signed policy.
         if (file.size > MAX_IMPORT_BYTES)
           throw uploadRefused(

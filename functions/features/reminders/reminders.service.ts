@@ -27,6 +27,7 @@ import {
   realTimers,
   reminderEmail,
   reminderRunBlock,
+  reminderRunRefusalMessage,
   SendPacer,
   type SkippedReminder,
   stockholmDate,
@@ -173,7 +174,7 @@ export class RemindersService {
   async runReminders(options: RunRemindersOptions): Promise<ReminderRunResult> {
     const { campaign, at, dryRun } = options;
     const block = options.actor === undefined ? null : reminderRunBlock(campaign, at, dryRun);
-    if (block) throw notRunnable(campaign, block, dryRun);
+    if (block) throw notRunnable(campaign, block, at, dryRun);
     const policy = policyOf(campaign);
     const [register, responses, entries] = await Promise.all([
       this.deps.organisations.register(),
@@ -722,25 +723,24 @@ function notMember(organisation: Organisation, campaign: Campaign, at: Date): Do
 
 /**
  * A run of the reminders job the campaign cannot have (422 `campaign_not_open_for_reminders`),
- * in words for its reason. Details: the status and the dates, so a client can say it its own way.
+ * in words for its reason, Swedish and English (the same words as `npm run reminders`). Details:
+ * the status and the dates, so a client can say it its own way.
  */
-function notRunnable(campaign: Campaign, block: ReminderRunBlock, dryRun: boolean): DomainRuleError {
-  const { year } = campaign;
-  const rule = 'Påminnelser skickas bara medan kampanjen är öppen och tar emot svar.';
-  const nothing = dryRun ? 'Det finns inget att förhandsgranska.' : 'Inget skickades.';
-  const why: Record<ReminderRunBlock, string> = {
-    draft: `Kampanjen ${year} är ett utkast och har inte öppnats. ${rule} Öppna kampanjen först.`,
-    closed: `Kampanjen ${year} är stängd. ${rule}`,
-    published: `Kampanjen ${year} är publicerad. ${rule}`,
-    not_yet_open: `Kampanjen ${year} tar emot svar först från ${formatStockholm(new Date(campaign.opensAt))}. ${rule}`,
-    deadline_passed: `Sista svarsdagen för kampanjen ${year} passerade ${formatStockholm(new Date(campaign.closesAt))}. ${rule}`,
+function notRunnable(campaign: Campaign, block: ReminderRunBlock, at: Date, dryRun: boolean): DomainRuleError {
+  const refusal = {
+    block,
+    year: campaign.year,
+    dryRun,
+    at: formatStockholm(at),
+    opensAt: formatStockholm(new Date(campaign.opensAt)),
+    closesAt: formatStockholm(new Date(campaign.closesAt)),
   };
-  return new DomainRuleError('campaign_not_open_for_reminders', `${why[block]} ${nothing}`, {
-    reason: block,
-    status: campaign.status,
-    opensAt: campaign.opensAt,
-    closesAt: campaign.closesAt,
-  });
+  return new DomainRuleError(
+    'campaign_not_open_for_reminders',
+    reminderRunRefusalMessage(refusal, 'sv'),
+    { reason: block, status: campaign.status, opensAt: campaign.opensAt, closesAt: campaign.closesAt },
+    reminderRunRefusalMessage(refusal, 'en'),
+  );
 }
 
 /** An organisation's own deadline: the campaign's, or a later one the kansli set when reopening. */
