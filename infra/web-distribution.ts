@@ -93,7 +93,7 @@ export class WebDistribution extends Construct {
           contentSecurityPolicy: [
             "default-src 'self'",
             "script-src 'self'",
-            // SurveyJS and Chart.js set inline styles; scripts stay strict.
+            // SurveyJS and the charts set inline styles; scripts stay strict.
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
             "font-src 'self'",

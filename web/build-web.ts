@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, type Metafile, type Plugin, transformSync } from 'esbuild';
+import { build, type Metafile, transformSync } from 'esbuild';
 
 export interface WebBuildResult {
   outdir: string;
@@ -11,36 +11,6 @@ export interface WebBuildResult {
   /** Stylesheets only the survey page loads (SurveyJS's theme and our overrides). */
   surveyCss: string[];
 }
-
-/**
- * chart.js 4 keeps its logarithmic, radial and time scales in the bundle though we never register
- * them: their static `defaults` read `Ticks.formatters.…` or `TimeScale.defaults`, and esbuild must
- * assume a property read has side effects. The same reads inside pure-annotated calls (same values,
- * evaluated at the same moment) let tree-shaking drop the unused scales: ~6 KB gzip off the chart
- * chunk of Klimatläget and the scorecard. A chart.js release without these lines fails the build
- * here, rather than quietly putting the 6 KB back.
- */
-const CHART_JS_PURE_READS = [
-  ['callback: Ticks.formatters.logarithmic', 'Ticks.formatters.logarithmic'],
-  ['callback: Ticks.formatters.numeric', 'Ticks.formatters.numeric'],
-  ['static defaults = TimeScale.defaults', 'TimeScale.defaults'],
-] as const;
-
-const chartJsTreeShaking: Plugin = {
-  name: 'chart-js-tree-shaking',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]chart\.js[\\/]dist[\\/]chart\.js$/ }, (args) => {
-      let source = readFileSync(args.path, 'utf8');
-      for (const [line, read] of CHART_JS_PURE_READS) {
-        if (!source.includes(line)) {
-          throw new Error(`chart.js has no "${line}" any more: revisit chartJsTreeShaking in web/build-web.ts`);
-        }
-        source = source.replaceAll(line, line.replace(read, `/* @__PURE__ */ (() => ${read})()`));
-      }
-      return { contents: source, loader: 'js' };
-    });
-  },
-};
 
 function contentHash(content: Buffer | string): string {
   return createHash('sha256').update(content).digest('hex').slice(0, 10);
@@ -104,7 +74,6 @@ export async function buildWeb(options: { root: string; outdir: string; minify?:
       __SURVEY_CSS__: JSON.stringify(surveyCss),
     },
     loader: { '.svg': 'file', '.woff2': 'file' },
-    plugins: [chartJsTreeShaking],
     logLevel: 'silent',
   });
   const outputs = Object.entries(result.metafile.outputs);

@@ -105,9 +105,12 @@ export function pageWeights(root: string, result: WebBuildResult): PageWeight[] 
   const descendants = (chunk: string) =>
     [...parents.entries()].filter(([, parent]) => parent === chunk).map(([c]) => c);
   // English: the member dictionary loads on top of any page the first time English is chosen, and
-  // the console's own dictionary on top of a console page (a child of the chunk that imports it).
+  // the console-wide English (en-console) on top of a console page (a child of the chunk that
+  // imports it). A console page's own English rides in its chunk (pages/admin/i18n/<part>.ts).
   const dictionaries = [...parents.keys()].filter((chunk) =>
-    /(^|\/)web\/src\/(i18n\/en-common|pages\/admin\/i18n\/en)\.ts$/.test(metafile.outputs[chunk]?.entryPoint ?? ''),
+    /(^|\/)web\/src\/(i18n\/en-common|pages\/admin\/i18n\/en-console)\.ts$/.test(
+      metafile.outputs[chunk]?.entryPoint ?? '',
+    ),
   );
   const englishOf = (chunk: string | undefined): string[] => {
     const ancestry = new Set<string>();

@@ -29,7 +29,7 @@ export function pageWeights(
   const surveyChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/pages/survey/SurveyPage.tsx');
   const base = staticClosure(metafile, entry);
   const survey = [...new Set([...base, ...staticClosure(metafile, surveyChunk)])];
-  // Klimatläget: its lazy page chunk, then chart.js's lazy chunk (what ChartFigure imports).
+  // Klimatläget: its lazy page chunk, then the charts' lazy chunk (what ChartFigure imports).
   const reportChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/pages/klimatlaget/KlimatlagetPage.tsx');
   const chartChunk = findOutput(metafile, (_, o) => o.entryPoint === 'web/src/components/charts/chart-setup.ts');
   const report = [
@@ -58,7 +58,7 @@ export function pageWeights(
     pages: [
       weigh('login / home', [...abs(base), ...appCss]),
       weigh('survey', [...abs(survey), ...appCss, ...result.surveyCss.map(asset)]),
-      weigh('klimatlaget report (with chart.js)', [...abs(report), ...appCss]),
+      weigh('klimatlaget report (with its charts)', [...abs(report), ...appCss]),
       weigh('klimatlaget report in English', [...abs(reportEnglish), ...appCss]),
       weigh('receipt', [...abs(receipt), ...appCss]),
     ],

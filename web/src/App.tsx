@@ -16,7 +16,7 @@ const SurveyPage = lazy(() => {
 });
 // The receipt (with its answer summary) is visited rarely: its own chunk keeps every other page lighter.
 const ReceiptPage = lazy(() => import('./pages/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
-// Klimatläget (public) and the member scorecard draw charts; chart.js loads later still, from ChartFigure.
+// Klimatläget (public) and the member scorecard draw charts; the chart renderer loads later still, from ChartFigure.
 const KlimatlagetPage = lazy(() => import('./pages/klimatlaget/KlimatlagetPage'));
 const ScorecardPage = lazy(() => import('./pages/scorecard/ScorecardPage'));
 // The secretariat's console grows in its own chunk, away from the member pages.

@@ -19,7 +19,7 @@ export const scenarios: Scenario[] = [
         survey && survey.gzipBytes <= floor * 1.15,
         `survey page ${kb(survey?.gzipBytes ?? 0)} > 1.15 × floor ${kb(floor)}`,
       );
-      // Klimatläget with chart.js (in Swedish and in English) and the receipt: 150 KB like every page.
+      // Klimatläget with its charts (in Swedish and in English) and the receipt: 150 KB like every page.
       for (const page of others) {
         assert(page.gzipBytes <= 150 * 1024, `${page.page} weighs ${kb(page.gzipBytes)} > 150 KB`);
       }

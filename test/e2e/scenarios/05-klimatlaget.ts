@@ -117,7 +117,7 @@ async function publishLastYear(
   }
 }
 
-/** Waits until every chart canvas has been drawn on (chart.js arrives in a chunk of its own). */
+/** Waits until every chart canvas has been drawn on (the renderer arrives in a chunk of its own). */
 async function waitForCharts(page: Page, atLeast: number): Promise<number> {
   await page.waitForFunction(
     (min) => {

@@ -272,22 +272,29 @@ export const scenarios: Scenario[] = [
           .getByLabel('Fil', { exact: true })
           .setInputFiles({ name: FILE_NAME, mimeType: 'text/csv', buffer: file.bytes });
 
-      // Fault: the storage refuses the upload (as S3 does with an XML body): a message, no stack trace.
+      // Fault: the storage refuses the upload (as S3 does with an XML body): a message that says what
+      // to do, no stack trace. An expired policy (the ticket is older than its 15 minutes) needs only
+      // another try, which fetches a new ticket.
       let sentForm = '';
-      await page.route('**/api/admin/imports/uploads/*', (route) => {
-        if (route.request().method() !== 'POST') return route.continue();
-        sentForm = route.request().postDataBuffer()?.toString('latin1') ?? '';
-        return route.fulfill({
-          status: 403,
-          contentType: 'application/xml',
-          body: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+      const s3Refusal = (status: number, code: string, message: string) =>
+        page.route('**/api/admin/imports/uploads/*', (route) => {
+          if (route.request().method() !== 'POST') return route.continue();
+          sentForm = route.request().postDataBuffer()?.toString('latin1') ?? '';
+          return route.fulfill({
+            status,
+            contentType: 'application/xml',
+            body: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+          });
         });
-      });
+      await s3Refusal(403, 'AccessDenied', 'Invalid according to Policy: Policy expired.');
       await choose();
+      requests.length = 0;
       await page.getByRole('button', { name: 'Förhandsgranska' }).click();
       await page
         .locator('.afield-error .error-message')
-        .getByText('Filen kunde inte laddas upp (svar 403). Försök igen om en stund.')
+        .getByText(
+          'Uppladdningslänken hann gå ut innan filen kom fram, så inget sparades. Tryck på Förhandsgranska igen: då hämtas en ny länk.',
+        )
         .waitFor();
       assert(
         !((await page.locator('main').textContent()) ?? '').includes('AccessDenied'),
@@ -298,7 +305,43 @@ export const scenarios: Scenario[] = [
       await page.unrouteAll({ behavior: 'wait' });
       // The form was what S3 takes: the ticket's fields first, the file last.
       const fieldOrder = [...sentForm.matchAll(/; name="([^"]+)"/g)].map((m) => m[1]);
-      assertEqual(fieldOrder.join(','), 'key,Content-Type,file', 'the form: the ticket’s fields, then the file');
+      assertEqual(
+        fieldOrder.join(','),
+        'key,Content-Type,Policy,X-Local-Signature,file',
+        'the form: the ticket’s fields, then the file',
+      );
+
+      // Trying again, as the message says, fetches a new ticket; a plain AccessDenied (the bucket
+      // refuses the signer) and a failed policy condition say so, each in its own words.
+      await s3Refusal(403, 'AccessDenied', 'Access Denied');
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page
+        .locator('.afield-error .error-message')
+        .getByText('Lagringen nekade uppladdningen (saknar behörighet).', { exact: false })
+        .waitFor();
+      assertEqual(
+        requests.filter((r) => r === 'POST /api/admin/imports/uploads application/json').length,
+        2,
+        'a new ticket for each try',
+      );
+      await page.unrouteAll({ behavior: 'wait' });
+      await s3Refusal(
+        403,
+        'AccessDenied',
+        'Invalid according to Policy: Policy Condition failed: ["eq", "$Content-Type", "application/octet-stream"]',
+      );
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page
+        .locator('.afield-error .error-message')
+        .getByText('Lagringen tog inte emot filen: uppladdningen stämde inte med uppladdningslänkens villkor.', {
+          exact: false,
+        })
+        .waitFor();
+      assert(
+        !((await page.locator('main').textContent()) ?? '').includes('Policy'),
+        'no raw storage error on the page',
+      );
+      await page.unrouteAll({ behavior: 'wait' });
 
       // S3 itself refuses a file over the signed policy's size (400 EntityTooLarge, XML), e.g. one
       // that grew after it was chosen: said in words, the XML never shown.
@@ -415,6 +458,15 @@ export const scenarios: Scenario[] = [
       await page
         .locator('.afield-error .error-message')
         .getByText('The file was not accepted: it is larger than 20 MB.', { exact: false })
+        .waitFor();
+      await page.unrouteAll({ behavior: 'wait' });
+      await s3Refusal(403, 'ExpiredToken', 'The provided token has expired.');
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
+      await page
+        .locator('.afield-error .error-message')
+        .getByText('The upload link expired before the file arrived, so nothing was stored. Press Preview again', {
+          exact: false,
+        })
         .waitFor();
       await page.unrouteAll({ behavior: 'wait' });
       requests.length = 0;

@@ -4,7 +4,7 @@ import { type ChartSpec, LEGEND_CLASS, labelFont, type SeriesStyle } from './cha
 
 type ChartModule = typeof import('./chart-setup');
 let chartModule: Promise<ChartModule> | undefined;
-/** chart.js arrives in its own chunk, once, after the page's text and tables are on screen. */
+/** The chart drawing code arrives in its own chunk, once, after the page's text and tables are on screen. */
 function loadCharts(): Promise<ChartModule> {
   chartModule ??= import('./chart-setup');
   return chartModule;
@@ -47,7 +47,7 @@ export function ChartFigure({ title, shortTitle, summary, spec, height, table, n
       (mod) => {
         if (!live || !canvas.current) return;
         chart = mod.createChart(canvas.current, spec, labelFont(spec.compact));
-        // Tests (and anyone curious) can tell a drawn chart from one still waiting for chart.js.
+        // Tests (and anyone curious) can tell a drawn chart from one still waiting for chart-setup.
         canvas.current.dataset.drawn = '';
       },
       () => live && setFailed(true),
@@ -67,7 +67,7 @@ export function ChartFigure({ title, shortTitle, summary, spec, height, table, n
           {shortTitle ?? title}
         </span>
         {/* The label says what a press does ("Visa som diagram" while the table shows), so no
-            aria-pressed: a toggle's name must not change with its state. Without a chart (chart.js
+            aria-pressed: a toggle's name must not change with its state. Without a chart (chart-setup
             did not load) only the table is there, and nothing to switch. */}
         {!failed && (
           <button

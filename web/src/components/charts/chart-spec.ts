@@ -1,6 +1,6 @@
 /**
  * What a chart shows, as plain data. Pages describe their charts with these types; only
- * chart-setup.ts (loaded lazily, with chart.js) turns them into chart.js configurations.
+ * chart-setup.ts (loaded lazily) draws them.
  */
 
 /**
@@ -19,7 +19,7 @@ export interface ChartSeries {
   valueLabels?: Array<string | null>;
 }
 
-/** Every chart is a bar chart (chart.js's bar controller only: the smallest build that does the job). */
+/** Every chart is a bar chart: chart-setup.ts draws nothing else, which keeps it small. */
 export interface ChartSpec {
   /** Bars run left to right, with the category labels on the left. */
   horizontal?: boolean;
@@ -67,7 +67,7 @@ export function wrapLabel(text: string, width: number): string[] {
   return lines;
 }
 
-/** Font size (px) and line height (a multiple, as chart.js takes it) of category labels. */
+/** Font size (px) and line height (a multiple of the size) of category labels. */
 export interface LabelFont {
   size: number;
   lineHeight: number;
@@ -78,7 +78,7 @@ export function labelFont(compact = false): LabelFont {
 }
 
 /**
- * Height in CSS pixels of a horizontal bar chart. chart.js gives every category the same band, so
+ * Height in CSS pixels of a horizontal bar chart. chart-setup.ts gives every category the same band, so
  * the band must fit the label with the most lines (and `series` bars side by side).
  */
 export function barChartHeight(labels: ReadonlyArray<string | string[]>, series: number, compact = false): number {

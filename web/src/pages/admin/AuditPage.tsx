@@ -7,6 +7,7 @@ import { AsyncContent, DataTable, DateTime, Field, useCampaignList } from './com
 import { useAdminT } from './i18n';
 import { actionLabel, changes, summarise } from './lib/audit-changes';
 import { errorMessage } from './lib/field-errors';
+import './i18n/audit';
 
 /** Entries per page; "Visa fler" fetches the next page from the API's cursor. */
 const PAGE_SIZE = 100;

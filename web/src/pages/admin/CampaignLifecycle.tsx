@@ -22,6 +22,7 @@ import {
 } from './lib/campaign-lifecycle';
 import { errorMessage } from './lib/field-errors';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
+import './i18n/campaigns';
 
 /** The time now, refreshed every `everyMs`, so a deadline that passes while the page is open shows. */
 export function useNow(everyMs = 60_000): number {

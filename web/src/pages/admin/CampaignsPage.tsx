@@ -36,6 +36,8 @@ import { canReopen, isFrozen, isOpenPastDeadline } from './lib/campaign-lifecycl
 import { errorMessage, errorUnder, fieldErrors } from './lib/field-errors';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
 import { policySummary } from './RemindersPanel';
+import './i18n/campaigns';
+import './i18n/reminders';
 
 /**
  * Last year's dates moved 52 weeks on, as Stockholm wall-clock inputs: the same weekday and time,

@@ -1,5 +1,6 @@
 import type { ContactImportPlannedRow } from './api';
 import { useAdminT } from './i18n';
+import './i18n/organisations';
 
 /**
  * The rows of a contacts import whose role its organisation's contacts hold now (after an

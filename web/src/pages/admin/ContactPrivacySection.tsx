@@ -7,6 +7,8 @@ import { ActionsCell, Announcer, DataTable, FormDialog, RowButton, useAnnouncer,
 import { useAdminT } from './i18n';
 import { contactExportFileName } from './lib/contact-export';
 import { contactErasedMessage, ERASURE_STEPS } from './lib/erasure';
+import './i18n/erasure';
+import './i18n/organisation';
 
 /**
  * "Personuppgifter" on an organisation's page: per contact, download everything stored about them

@@ -16,12 +16,12 @@ import {
   TERRITORIAL_SECTORS,
   trendYears,
 } from './lib/emissions';
+import './i18n/organisation';
 
 /**
  * "Utsläpp (Sustainable Advantage)" on an organisation's page: the imported figures as two bar
  * charts drawn with plain HTML (the total per year, and one year by sector) and a sector × year
- * table. No chart library: chart.js (about 41 KB gzip) would push the page over its 150 KB budget,
- * and bars with their values written beside them say the same.
+ * table. HTML bars with their values written beside them need no canvas.
  */
 export function EmissionsSection({ code, name }: { code: string; name: string }) {
   const t = useAdminT();

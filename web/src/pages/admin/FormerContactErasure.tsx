@@ -15,6 +15,8 @@ import {
   erasedAnything,
   erasedOrganisations,
 } from './lib/erasure';
+import './i18n/erasure';
+import './i18n/former-contact';
 
 /**
  * "Radera uppgifter om en tidigare kontakt" (Organisationer): GDPR erasure by the address of a

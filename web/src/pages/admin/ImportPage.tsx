@@ -30,8 +30,10 @@ import {
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
 import { errorMessage } from './lib/field-errors';
-import { canCommit, issueMessage, valuesToWrite } from './lib/imports';
+import { canCommit, issueMessage, storageRefusalKey, valuesToWrite } from './lib/imports';
 import { IssueTable } from './OrganisationsPage';
+import './i18n/import';
+import './i18n/organisations';
 
 /** Commits an import, calling again while the API answers 202 (values remain). */
 async function commitAll(id: string, onProgress: (remaining: number) => void): Promise<CommitResponse> {
@@ -105,6 +107,9 @@ function uploadErrorMessage(error: unknown, t: AdminT, lang: Lang, file: File): 
         ? t('import.tooLarge', { size: megabytes(file.size, lang, true) })
         : t('import.storageTooLarge');
     if (error.code === 'entity_too_small') return t('import.fileEmpty', { name: file.name });
+    // An expired link, a form the policy refused, or a store that refused the signer.
+    const refusal = storageRefusalKey(error.code);
+    if (refusal) return t(refusal);
     if (error.code === 'network') return t('import.networkError');
     if (error.code === 'upload_failed') return t('import.uploadFailed', { status: error.status });
     // The API's English for a file it cannot read is general; the issue it found says what is wrong.

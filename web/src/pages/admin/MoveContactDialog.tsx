@@ -3,6 +3,7 @@ import { adminApi, type Contact, type ContactRole, type OrganisationRow } from '
 import { Field, FieldsInvalid, FormDialog } from './components';
 import { useAdminT } from './i18n';
 import { moveConsequences, searchOrganisations } from './lib/contact-move';
+import './i18n/organisation';
 
 /** At most this many matches are listed; typing more narrows them. */
 const SHOWN = 8;

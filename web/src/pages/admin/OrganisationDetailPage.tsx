@@ -31,6 +31,7 @@ import { EmissionsSection } from './EmissionsSection';
 import { type AdminKey, useAdminT } from './i18n';
 import { MoveContactDialog } from './MoveContactDialog';
 import { OrganisationFormDialog } from './OrganisationForm';
+import './i18n/organisation';
 
 type ContactDialog =
   | { kind: 'add' }

@@ -25,6 +25,7 @@ import { type AdminKey, useAdminT } from './i18n';
 import { issueMessage } from './lib/imports';
 import { fold } from './lib/progress';
 import { OrganisationFormDialog } from './OrganisationForm';
+import './i18n/organisations';
 
 export function OrganisationsPage() {
   const t = useAdminT();

@@ -42,9 +42,10 @@ import {
 } from './lib/progress';
 import { stockholmInputToIso } from './lib/stockholm-time';
 import { RemindersPanel, RemindNowDialog } from './RemindersPanel';
+import './i18n/progress';
 
-// chart.js (about 47 KB gzip) loads only when the kansli opens the chart, which the page remembers:
-// with it the progress page would pass its 150 KB budget.
+// The chart loads only when the kansli opens it (the page remembers the choice): most visits need
+// only the table.
 const StatusChart = lazy(() => import('./StatusChart'));
 const CHART_KEY = 'kk.admin.chart';
 

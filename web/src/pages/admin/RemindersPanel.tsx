@@ -28,6 +28,7 @@ import { isFrozen } from './lib/campaign-lifecycle';
 import { sendWindowOf, wholeRunSkipText } from './lib/reminder-schedule';
 import { stepLabel } from './lib/step-label';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
+import './i18n/reminders';
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 

@@ -29,6 +29,7 @@ import {
 import { useAdminT } from './i18n';
 import { isFrozen } from './lib/campaign-lifecycle';
 import { fold } from './lib/progress';
+import './i18n/review';
 
 /** Choose a campaign and an organisation to review; submitted ones first. */
 export function ReviewPickerPage() {

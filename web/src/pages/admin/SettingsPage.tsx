@@ -18,6 +18,7 @@ import {
   withFieldErrors,
 } from './components';
 import { useAdminT } from './i18n';
+import './i18n/settings';
 
 export function SettingsPage() {
   const t = useAdminT();

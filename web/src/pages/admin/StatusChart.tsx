@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ProgressStatus } from './api';
 import { type AdminKey, useAdminT } from './i18n';
 import { PROGRESS_STATUSES } from './lib/progress';
+import './i18n/progress';
 
 // Each bar carries its label and number as text, so colour is never the only cue.
 const COLOURS: Record<ProgressStatus, string> = {
@@ -13,7 +14,7 @@ const COLOURS: Record<ProgressStatus, string> = {
 
 /**
  * The status counts as horizontal bars drawn with plain HTML, with the same numbers as a table.
- * Four counts need no chart library; chart.js would push the progress page over its 150 KB budget.
+ * Four counts need no canvas: HTML bars scale, print and zoom with the text.
  */
 export default function StatusChart({ counts }: { counts: Record<ProgressStatus, number> }) {
   const t = useAdminT();

@@ -41,6 +41,7 @@ import type { ReviewedResponse, ReviewNote, SurveyResponse } from '../../../../s
 import type { ScoreResult } from '../../../../shared/scoring/score.schema';
 import { ApiError, api } from '../../api/client';
 import { getLang } from '../../i18n';
+import { storageRefusalOfDetail, storageRefusalOfXml } from './lib/imports';
 
 export type {
   AdminListEntry,
@@ -217,8 +218,9 @@ export const adminApi = {
   previewUploadedImport: (input: { uploadId: string; fileName: string; sheet?: string }, signal?: AbortSignal) =>
     api<ImportPreviewResponse>('/api/admin/imports', { method: 'POST', body: input, signal }),
   /**
-   * Step 2: POSTs the ticket's form to where it says, reporting upload progress. A file outside the
-   * size the store takes rejects with `entity_too_large` / `entity_too_small`, from S3 or locally.
+   * Step 2: POSTs the ticket's form to where it says, reporting upload progress. A refusal by the
+   * store, from S3 or locally, rejects with a StorageRefusal code (`entity_too_large`,
+   * `upload_expired` …; see lib/imports.ts).
    */
   uploadImportFile: (ticket: UploadTicket, file: File, options: TransferOptions = {}) => {
     const form = new FormData();
@@ -258,24 +260,16 @@ export const adminApi = {
 export type { AddressErasureResult, ContactExport, ErasureResult, OrganisationEmission, UploadTicket };
 
 /**
- * A refusal of the upload's size by the store, as one error whoever answered: S3 says EntityTooLarge
- * or EntityTooSmall in XML (sendWithProgress reads its code), the local stand-in the same as a 400
- * `invalid_input` whose detail carries the code. Any other error is left as it is.
+ * A refusal of the upload by the store, as one error whoever answered: S3 says it in XML
+ * (sendWithProgress reads it), the local stand-in as a 400 `invalid_input` whose detail carries
+ * the code. Either way the error's code becomes a StorageRefusal. Any other error is left as it is.
  */
 function storageRefusal(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
+  if (!(error instanceof ApiError) || error.code !== 'invalid_input') return error;
   const [detail] = Array.isArray(error.details) ? (error.details as Array<{ code?: unknown }>) : [];
-  const code = error.code === 'invalid_input' ? detail?.code : error.code;
-  return code === 'entity_too_large' || code === 'entity_too_small'
-    ? new ApiError(error.status, code, error.message, error.details, error.body)
-    : error;
+  const code = storageRefusalOfDetail(detail?.code);
+  return code ? new ApiError(error.status, code, error.message, error.details, error.body) : error;
 }
-
-/** S3's error codes for a form upload outside its policy's content-length-range, as the page's codes. */
-const S3_SIZE_CODES: Record<string, string> = {
-  EntityTooLarge: 'entity_too_large',
-  EntityTooSmall: 'entity_too_small',
-};
 
 /** The most an import file may weigh; the API answers 413 above it. */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
@@ -346,16 +340,12 @@ function sendWithProgress(
         return;
       }
       const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-      // S3 answers XML; only its code is read, never shown.
-      const s3Code = parsed === undefined ? /<Code>(\w+)<\/Code>/.exec(xhr.responseText ?? '')?.[1] : undefined;
+      // S3 answers XML; only its code and message are read, never shown.
+      const s3Refusal = parsed === undefined ? storageRefusalOfXml(xhr.responseText ?? '') : undefined;
       reject(
         error?.code
           ? new ApiError(xhr.status, error.code, error.message ?? '', error.details, parsed)
-          : new ApiError(
-              xhr.status,
-              (s3Code && S3_SIZE_CODES[s3Code]) ?? (xhr.status === 413 ? 'payload_too_large' : 'upload_failed'),
-              '',
-            ),
+          : new ApiError(xhr.status, s3Refusal ?? (xhr.status === 413 ? 'payload_too_large' : 'upload_failed'), ''),
       );
     };
     xhr.send(body);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { navigate } from 'wouter/use-browser-location';
 import { Dialog } from '../../../components/Dialog';
 import { useAdminT } from '../i18n';
+import '../i18n/editor';
 
 /** What decides whether a click on a link leaves the page: the link and the click. */
 export interface LinkClick {

@@ -2,6 +2,7 @@ import type { Campaign } from '../api';
 import { FormDialog } from '../components';
 import { useAdminT } from '../i18n';
 import type { RemovedQuestion } from './survey-tools';
+import '../i18n/editor';
 
 /** A save held back because it removes questions members may have answered. */
 export interface PendingRemoval {

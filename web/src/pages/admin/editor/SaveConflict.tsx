@@ -4,6 +4,7 @@ import { useLang } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { Campaign } from '../api';
 import { useAdminT } from '../i18n';
+import '../i18n/editor';
 
 /** A save the API refused with 409 version_conflict: the campaign changed after the editor loaded it. */
 export interface SaveConflictState {

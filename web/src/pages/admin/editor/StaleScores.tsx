@@ -8,6 +8,7 @@ import { Link } from 'wouter';
 import { adminApi } from '../api';
 import { type AdminKey, useAdminT } from '../i18n';
 import { errorMessage } from '../lib/field-errors';
+import '../i18n/editor';
 
 /** The message for `count` stale scores; null when none (nothing to say beyond "saved"). */
 export function staleScoresMessage(count: number | undefined): { key: AdminKey; count: number } | null {

@@ -1,4 +1,5 @@
 import 'survey-core/i18n/swedish';
+import '../i18n/editor';
 // The survey JSON carries the scoring properties; survey-core must know them before a Model is made.
 import '../../../../../shared/scoring/scoring-properties';
 import type { Diagnostic } from '@codemirror/lint';

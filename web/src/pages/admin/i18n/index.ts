@@ -1,23 +1,35 @@
 import { useCallback, useEffect, useState } from 'react';
 import { format, type Lang, textForm, useLang } from '../../../i18n';
-import { type AdminKey, sv } from './sv';
+import type { AdminKey } from './sv';
+import { svConsole } from './sv-console';
 
 export type { AdminKey };
 export type AdminT = (key: AdminKey, params?: Record<string, string | number>) => string;
 
-// Swedish ships with the console; English loads on first use, so the Swedish pages stay lighter.
-let en: Record<AdminKey, string> | null = null;
+// The Swedish strings every console page shows ship with the console; English loads on first use.
+// A page's own strings, in both languages, come with the page's chunk (addAdminStrings, called by
+// the part files beside this one), so a page carries no other page's text.
+const swedish: Partial<Record<AdminKey, string>> = { ...svConsole };
+const pageEnglish: Partial<Record<AdminKey, string>> = {};
+let en: Partial<Record<AdminKey, string>> | null = null;
 let loadingEn: Promise<void> | null = null;
 function loadEnglish(): Promise<void> {
-  loadingEn ??= import('./en').then((module) => {
-    en = module.en;
+  loadingEn ??= import('./en-console').then((module) => {
+    en = module.enConsole;
   });
   return loadingEn;
 }
 
+/** Adds the strings of one part of the console; its module calls this when its chunk loads. */
+export function addAdminStrings<K extends AdminKey>(sv: Record<K, string>, english: Record<K, string>): void {
+  Object.assign(swedish, sv);
+  Object.assign(pageEnglish, english);
+}
+
 export function adminTranslate(lang: Lang, key: AdminKey, params?: Record<string, string | number>): string {
-  const dictionary: Partial<Record<AdminKey, string>> = lang === 'en' && en ? en : sv;
-  const lookup = (k: string) => dictionary[k as AdminKey] ?? sv[k as AdminKey];
+  const lookup = (k: string) =>
+    (lang === 'en' && en ? (en[k as AdminKey] ?? pageEnglish[k as AdminKey]) : undefined) ?? swedish[k as AdminKey];
+  // A key whose part has not been added shows as itself rather than breaking the page.
   return format(textForm(key, params, lookup) ?? key, params);
 }
 

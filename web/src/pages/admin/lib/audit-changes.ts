@@ -10,6 +10,7 @@
 import type { AdminKey, AdminT } from '../i18n';
 import { stepLabel } from './step-label';
 import { isoToStockholmInput } from './stockholm-time';
+import '../i18n/audit';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 

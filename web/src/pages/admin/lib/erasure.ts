@@ -3,6 +3,7 @@ import { isEmailShaped } from '../../../lib/email';
 import type { AddressErasureResult, ErasureResult } from '../api';
 import type { AdminKey, AdminT } from '../i18n';
 import { errorMessage, fieldErrors } from './field-errors';
+import '../i18n/erasure';
 
 /** The counts both erasures answer (shared/schemas/privacy.schema.ts). */
 export type ErasureCounts = Pick<

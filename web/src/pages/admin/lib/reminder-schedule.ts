@@ -9,6 +9,7 @@ import type { CampaignSummary, ReminderPolicy, ReminderRunResult } from '../api'
 import type { AdminT } from '../i18n';
 import { weekdaysText } from '../RemindersPanel';
 import { stepLabel } from './step-label';
+import '../i18n/reminders';
 
 /**
  * Why every contact was skipped, when one reason applies to the whole run (the campaign takes no
