@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { receiptEmail } from '../../functions/features/responses/receipt.email';
 import type { SurveyResponse } from '../../shared/schemas/response.schema';
+import { summarizeSurvey } from '../../web/src/lib/survey-summary';
 
 const LINK_TITLE = { default: 'Länk till underlag (beslut eller dokument)', en: 'Link to a decision or document' };
 
@@ -121,5 +122,81 @@ describe('the receipt email', () => {
     expect(html.indexOf('<h3>Energi</h3>')).toBeLessThan(html.indexOf('https://lund.se/sol.pdf'));
     expect(html.indexOf('<h3>Energi</h3>')).toBeGreaterThan(html.indexOf('https://lund.se/mal.pdf'));
     expect(`${text}${html}`).not.toContain('En sida utan svar');
+  });
+});
+
+describe('the receipt email words choices as the receipt page does', () => {
+  /** "Annat" with its text, "Inget av dessa" by its label, a comment area's comment, as on the real surveys. */
+  const choices = {
+    pages: [
+      {
+        name: 'om',
+        title: 'Om dig',
+        elements: [
+          {
+            type: 'radiogroup',
+            name: 'role',
+            title: 'Din roll',
+            choices: [{ value: 'politiker', text: 'Politiker' }],
+            showOtherItem: true,
+            otherText: { default: 'Annan roll', en: 'Other role' },
+          },
+          {
+            type: 'checkbox',
+            name: 'natverk',
+            title: 'Nätverk',
+            choices: [{ value: 'a', text: 'Alfa' }],
+            showNoneItem: true,
+            noneText: { default: 'Inget av dessa', en: 'None of these' },
+          },
+          { type: 'checkbox', name: 'ramverk', title: 'Ramverk', choices: ['a'], showOtherItem: true },
+          { type: 'boolean', name: 'B', title: 'Beslut?', showCommentArea: true },
+        ],
+      },
+    ],
+  };
+  const data = {
+    role: 'other',
+    'role-Comment': 'Miljöstrateg',
+    natverk: ['none'],
+    ramverk: ['a', 'other'],
+    'ramverk-Comment': 'Eget ramverk',
+    B: true,
+    'B-Comment': 'Beslutat i KF',
+  };
+  const mail = () =>
+    receiptEmail({
+      organisationName: 'Lund',
+      campaignTitle: 'Medlemstest 2026',
+      response: { ...response, data } as SurveyResponse,
+      survey: choices,
+      link: 'https://enkat.klimatkommunerna.se/kvitto',
+    });
+
+  it('says "Annat" with its text and "Inget" by its label, never the raw value or a separate comment line', () => {
+    // Act
+    const { text, html } = mail();
+    // Assert
+    const summary = text.slice(text.indexOf('Om dig'), text.indexOf('Se kvittot:')).trim();
+    expect(summary).toBe(
+      [
+        'Om dig',
+        '- Din roll: Annan roll: Miljöstrateg',
+        '- Nätverk: Inget av dessa',
+        '- Ramverk: a, Annat: Eget ramverk',
+        '- Beslut?: Ja (kommentar: Beslutat i KF)',
+      ].join('\n'),
+    );
+    expect(html).toContain('<dt>Din roll</dt><dd>Annan roll: Miljöstrateg</dd>');
+    expect(`${text}${html}`).not.toMatch(/\bother\b|\bnone\b|\(kommentar\):/);
+  });
+
+  it('gives each answer exactly the text the receipt page shows in Swedish', () => {
+    // Arrange: what the receipt page (and the review page) show
+    const page = summarizeSurvey(choices, data, 'sv', { yes: 'Ja', no: 'Nej' })[0]!;
+    // Act
+    const { text } = mail();
+    // Assert
+    for (const item of page.items) expect(text).toContain(`- ${item.title}: ${item.answer}\n`);
   });
 });

@@ -49,11 +49,13 @@ describe('saves an open page owes before signing out', () => {
     outcome.correct();
     expect(corrected).toEqual(['T1']);
 
-    // A save that failed outweighs it: trying again is the advice then.
+    // A save that failed outweighs it: trying again is the advice then, with the answers said beside it.
     const stopFailing = registerPendingSave(async () => {
       throw new Error('store unavailable');
     });
-    expect(await savePending()).toEqual({ kind: 'failed' });
+    const both = await savePending();
+    expect(both.kind).toBe('failed');
+    expect(both.kind === 'failed' && both.toCorrect?.questions()).toEqual(['Number of charging points']);
     stopFailing();
     stopSurvey();
   });

@@ -14,6 +14,7 @@ import {
   followsInAppLink,
   guardInAppLeaving,
   type LeaveGuard,
+  leaveAskedAfterStore,
   leavesPage,
   recordFieldValue,
 } from '../../web/src/pages/survey/leaving';
@@ -382,5 +383,29 @@ describe('a merge while a number is being typed', () => {
       model.data = { T1: 33 };
     });
     expect(model.data.T1).toBe(33);
+  });
+});
+
+describe('the dialog about leaving when a retry stores the answers while it is open', () => {
+  const leave = () => {};
+
+  it('says the answers are saved now, so "Lämna enkäten" goes without a warning (the page does not leave by itself)', () => {
+    const asked = { questions: [], unsaved: true, leave };
+    expect(leaveAskedAfterStore(asked, [])).toEqual({ questions: [], unsaved: false, storedSince: true, leave });
+  });
+
+  it('keeps the warning that still holds: a number out of range is still not saved', () => {
+    const asked = { questions: ['T1'], unsaved: true, leave };
+    expect(leaveAskedAfterStore(asked, ['T1'])).toEqual({
+      questions: ['T1'],
+      unsaved: false,
+      storedSince: false,
+      leave,
+    });
+  });
+
+  it('leaves a dialog about a number out of range alone: no save can help that', () => {
+    const asked = { questions: ['T1'], unsaved: false, leave };
+    expect(leaveAskedAfterStore(asked, ['T1'])).toBe(asked);
   });
 });

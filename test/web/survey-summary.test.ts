@@ -37,6 +37,18 @@ describe('survey summary (the receipt, without survey-core)', () => {
     expect(localized({ default: 'Hej', en: 'Hi' }, 'en')).toBe('Hi');
     expect(localized({ default: 'Hej' }, 'en')).toBe('Hej');
   });
+
+  it('keeps what was written in a comment area, and drops an "other" text left from an earlier choice', () => {
+    const q = { type: 'radiogroup', name: 'y', choices: ['a'], showCommentArea: true };
+    expect(describeAnswer(q, 'a', 'sv', labels, 'Beslutat i KF')).toBe('a (kommentar: Beslutat i KF)');
+    expect(describeAnswer(q, undefined, 'en', labels, 'Decided')).toBe('Comment: Decided');
+    expect(describeAnswer({ ...q, showCommentArea: false, showOtherItem: true }, 'a', 'sv', labels, 'gammal')).toBe(
+      'a',
+    );
+    expect(describeAnswer({ type: 'checkbox', noneText: { default: 'Inget av dessa' } }, ['none'], 'sv', labels)).toBe(
+      'Inget av dessa',
+    );
+  });
 });
 
 describe('numbers in the summary follow the reader’s language (the receipt and the review page)', () => {

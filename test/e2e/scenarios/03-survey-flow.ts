@@ -275,6 +275,9 @@ export const scenarios: Scenario[] = [
       const baskravCount = await tocErrorCount(page, 'Baskrav för medlemskap');
       assertEqual(baskravCount, 2, 'B3 and B4 to correct on the basic requirements');
       await tocEntry(page, 'Baskrav för medlemskap', 'svar att rätta', 2).waitFor();
+      // The progress bar says the same: no ✓ on a page with answers to correct, though it was seen.
+      assertEqual(await progressStep(page, 'Baskrav för medlemskap (svar att rätta: 2)'), 'mark', 'baskrav step');
+      assertEqual(await progressStep(page, 'Uppgiftslämnare (klar)'), 'tick', 'a complete page is ticked');
       assertEqual(
         await page.locator('.sv_progress-toc .toc-errors').count(),
         pageGroups.length,
@@ -322,6 +325,8 @@ export const scenarios: Scenario[] = [
       assertEqual(put.status(), 200, `PUT complete answers (${await put.text()})`);
       await page.reload();
       await waitForSurvey(page);
+      // Pages answered on another device are done here too, though this browser never opened them.
+      assertEqual(await progressStep(page, 'Energi (klar)'), 'tick', 'a page completed elsewhere is ticked');
       await page.getByRole('menuitemradio', { name: 'Goda exempel' }).click();
       await completeButton(page).click();
       const confirm = page.getByRole('dialog', { name: 'Skicka in svaren?' });
@@ -418,6 +423,8 @@ export const scenarios: Scenario[] = [
       await t1.press('Tab');
       await question(page, 'T1').getByText('Värdet får inte vara större än 100').waitFor();
       await page.locator('.save-status[data-save-state="unrecorded"]').waitFor();
+      // The progress bar agrees with the contents: the page's step shows the "!" and says why, no ✓.
+      assertEqual(await progressStep(page, 'Transporter (svar att rätta: 1)'), 'mark', 'the out-of-range page');
       assertEqual(
         (await bar.textContent())?.includes('Inte sparat – ett svar behöver rättas'),
         true,
@@ -441,6 +448,8 @@ export const scenarios: Scenario[] = [
       assertEqual((await save).status(), 200, 'the corrected value is saved');
       await waitSaved(page);
       assertEqual((await storedResponse(page, surveyYear)).data.T1, 90, 'the corrected value is stored');
+      // Corrected, but with required questions left on it: not done either.
+      assertEqual(await progressStep(page, 'Transporter'), 'dot', 'a page with answers left is not ticked');
 
       // A decimal comma is a decimal, as Swedes write it: 1,7 kg is 1.7, not 17.
       await page.getByRole('menuitemradio', { name: 'Upphandling och inköp' }).click();
@@ -640,6 +649,19 @@ export const scenarios: Scenario[] = [
     },
   },
 ];
+
+/**
+ * What a step of the page progress bar (a tab, found by its name) shows: a ✓, the "!" for answers
+ * to correct, or a dot for a page not done.
+ */
+async function progressStep(page: import('playwright-core').Page, name: string): Promise<'tick' | 'mark' | 'dot'> {
+  const tab = page.locator('.sd-progress-buttons').getByRole('tab', { name, exact: true });
+  await tab.waitFor({ state: 'attached' });
+  return tab.evaluate((button) => {
+    if (button.querySelector('.sd-progress-buttons__check-icon')) return 'tick';
+    return button.closest('li')?.classList.contains('kk-progress-errors') ? 'mark' : 'dot';
+  });
+}
 
 /** Every PUT of the draft from now on, as it is answered. */
 function putResponses(page: import('playwright-core').Page): import('playwright-core').Response[] {

@@ -225,6 +225,49 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: '"Logga ut" with a failed save and a number out of range says both; "Stanna kvar" goes to the answer',
+    async run(e2e) {
+      const page = await openSurvey(e2e, await e2e.newContext());
+      const watch = watchPage(page);
+      // The store is away (fault injected) and a number is out of range.
+      const response = '**/api/campaigns/*/response';
+      await page.route(response, (route) =>
+        route.request().method() === 'PUT'
+          ? route.fulfill({
+              status: 503,
+              contentType: 'application/json',
+              body: JSON.stringify({ error: { code: 'store_unavailable', message: 'Lagringen svarar inte just nu.' } }),
+            })
+          : route.fallback(),
+      );
+      await answerText(page, 'respondent_name', 'Sara Båda');
+      await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
+      const t1 = question(page, 'T1').locator('input');
+      await t1.fill('150');
+      await t1.press('Tab');
+      await page.locator('.save-status[data-save-state="retrying"]').waitFor();
+
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Dina senaste ändringar är inte sparade' });
+      await dialog.getByText('Loggar du ut nu går det förlorat.', { exact: false }).waitFor();
+      await dialog.getByText(`Dessutom behöver svaret på ”${T1_TITLE}” rättas innan det kan sparas.`).waitFor();
+      const stay = dialog.getByRole('button', { name: 'Stanna kvar' });
+      assert(await stay.evaluate((b) => b === document.activeElement), 'the safe choice has focus');
+      await e2e.axe(page, 'logout with unsaved answers and a number out of range');
+      await e2e.screenshot(page, 'logout-unsaved-and-correct', { fullPage: false });
+      await stay.click();
+      await dialog.waitFor({ state: 'hidden' });
+      // Correcting it sends a new save of everything pending, so the answer is where staying leads.
+      await page.waitForFunction(
+        () => document.activeElement?.closest('.sd-question')?.getAttribute('data-name') === 'T1',
+        undefined,
+        { timeout: 5000 },
+      );
+      await page.getByText('Inloggad som').waitFor();
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
     name: 'a page that cannot load for want of a session goes to sign-in instead of offering a retry',
     async run(e2e) {
       const context = await e2e.newContext();

@@ -262,6 +262,49 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'a retry that stores the answers while the dialog about leaving is open: it says so, and "Lämna enkäten" goes',
+    async run(e2e) {
+      const page = await e2e.signIn(await e2e.newContext(), LEAVER);
+      const watch = watchPage(page);
+      const surveyYear = await year(page);
+      await page.getByRole('link', { name: 'Fortsätt fylla i' }).click();
+      await waitForSurvey(page);
+      await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
+      await waitSaved(page);
+      const saves = '**/api/campaigns/*/response';
+      const offline = (route: Route) =>
+        route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback();
+      await page.route(saves, offline);
+      const text = `Sparat medan dialogen var öppen ${Date.now()}`;
+      await question(page, 'T1_comment').locator('textarea').fill(text);
+      await page.locator('.save-status[data-save-state="retrying"]').waitFor();
+      await page.getByRole('link', { name: 'Tillbaka till översikten' }).click();
+      await page.getByRole('dialog', { name: 'Dina senaste svar är inte sparade' }).waitFor();
+
+      // The network is back: the page's next try stores the answers while the dialog is open.
+      const save = nextSave(page);
+      await page.unroute(saves, offline);
+      assertEqual((await save).status(), 200, 'the retry stores the answers');
+      const dialog = page.getByRole('dialog', { name: 'Dina svar är sparade nu' });
+      await dialog
+        .getByRole('status')
+        .getByText('Du kan lämna enkäten utan att något går förlorat.', { exact: false })
+        .waitFor({ timeout: 5000 });
+      assertEqual(await dialog.getByText('kan de gå förlorade', { exact: false }).count(), 0, 'no warning left');
+      assertEqual(new URL(page.url()).pathname, '/enkat', 'the page does not leave by itself');
+      assert(
+        await dialog.getByRole('button', { name: 'Stanna kvar' }).evaluate((b) => b === document.activeElement),
+        'focus stays where it was',
+      );
+      await e2e.axe(page, '/enkat (leaving: the answers saved while asked)');
+      await e2e.screenshot(page, 'survey-leave-stored', { fullPage: false });
+      await dialog.getByRole('button', { name: 'Lämna enkäten', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      assertEqual((await stored(page, surveyYear)).T1_comment, text, 'the comment is stored');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
     name: 'a number being typed keeps its text through a merge of the other contact’s save, and wins once left',
     async run(e2e) {
       const pageA = await e2e.signIn(await e2e.newContext(), A);

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLang, useT } from '../i18n';
 import { type PendingOutcome, savePending } from '../lib/pending-saves';
+import { signOutDialog } from '../lib/sign-out-dialog';
 import { useSession } from '../session';
 import { Dialog } from './Dialog';
 import { SessionEndedBanner, SessionResumedStatus } from './SessionNotice';
@@ -21,7 +22,8 @@ function LanguageToggle() {
  * "Logga ut": what an open page has not saved yet (the survey's last answers) is sent first, while
  * the session still lets it; if it cannot be, the person is asked before anything is lost. Two
  * cases are told apart: a save that failed ("Stanna kvar" and try again), and answers that cannot
- * be saved until corrected (a number out of range: "Stanna och rätta" goes to the first of them).
+ * be saved until corrected (a number out of range: "Stanna och rätta" goes to the first of them);
+ * with both, the dialog says both (`signOutDialog`).
  */
 function LogoutButton() {
   const t = useT();
@@ -47,11 +49,11 @@ function LogoutButton() {
       setBusy(false);
     }
   };
+  const view = problem && signOutDialog(problem, t);
   const stay = () => {
-    if (problem?.kind === 'to-correct') afterClose.current = problem.correct;
+    afterClose.current = view?.afterStay ?? null;
     setProblem(null);
   };
-  const questions = problem?.kind === 'to-correct' ? problem.questions() : [];
   return (
     <>
       <button
@@ -68,31 +70,16 @@ function LogoutButton() {
       >
         {busy ? t('app.logout.busy') : t('app.logout')}
       </button>
-      <Dialog
-        open={problem !== null}
-        title={
-          problem?.kind === 'to-correct'
-            ? questions.length === 1
-              ? t('app.logout.correctTitleOne')
-              : t('app.logout.correctTitle', { count: questions.length })
-            : t('app.logout.unsavedTitle')
-        }
-        onCancel={stay}
-        initialFocus=".button-secondary"
-      >
-        <p>
-          {problem?.kind === 'to-correct'
-            ? questions.length === 1
-              ? t('app.logout.correctBodyNamed', { question: questions[0] ?? '' })
-              : t('app.logout.correctBody')
-            : t('app.logout.unsavedBody')}
-        </p>
+      <Dialog open={view !== null} title={view?.title ?? ''} onCancel={stay} initialFocus=".button-secondary">
+        {view?.body.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={signOut}>
             {t('app.logout.anyway')}
           </button>
           <button type="button" className="button button-secondary" onClick={stay}>
-            {problem?.kind === 'to-correct' ? t('app.logout.correct') : t('app.logout.stay')}
+            {view?.stay}
           </button>
         </div>
       </Dialog>

@@ -23,6 +23,8 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'app.logout.correctBody':
     'The answers need correcting before they can be saved. If you sign out now, they are lost. Everything else you filled in is saved.',
   'app.logout.correct': 'Stay and correct',
+  'app.logout.alsoNamed': 'Also, your answer to “{question}” needs correcting before it can be saved.',
+  'app.logout.also': 'Also, {count} answers need correcting before they can be saved.',
   'app.errorPrefix': 'Error:',
   'app.loading': 'Loading…',
   'app.footer.about':

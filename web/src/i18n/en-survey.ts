@@ -32,6 +32,10 @@ export const enSurvey: Record<keyof typeof svSurvey, string> = {
   'survey.leave.alsoNamed': 'Also, your answer to “{question}” needs correcting before it can be saved.',
   'survey.leave.also': 'Also, {count} answers need correcting before they can be saved.',
   'survey.leave.stayUnsaved': 'Stay',
+  'survey.leave.storedTitle': 'Your answers are saved now',
+  'survey.leave.storedBody':
+    'The answers that could not be saved are saved now. You can leave the survey without losing anything.',
+  'survey.leave.go': 'Leave the survey',
   'survey.prefilledFrom': '{source}. This answer is prefilled and cannot be changed here.',
   'survey.readOnlySubmitted': 'The answers have been submitted and can no longer be changed.',
   'survey.notOpenYet': 'The survey has not opened for answers yet.',
@@ -73,6 +77,7 @@ export const enSurvey: Record<keyof typeof svSurvey, string> = {
   'survey.toc.menuErrorsOne': 'Survey pages (answers to correct on {count} page)',
   'survey.toc.menuErrors': 'Survey pages (answers to correct on {count} pages)',
   'survey.toc.errors': '(answers to correct: {count})',
+  'survey.progress.done': '(complete)',
 
   'conflict.title': 'Someone else saved in the meantime',
   'conflict.intro': '{name} saved {date}. Choose which answer applies for each question that differs.',

@@ -22,6 +22,9 @@ export const svCommon = {
   'app.logout.correctBody':
     'Svaren behöver rättas innan de kan sparas. Loggar du ut nu försvinner de. Allt annat du har fyllt i är sparat.',
   'app.logout.correct': 'Stanna och rätta',
+  // A failed save and a number out of range at once: said after unsavedBody.
+  'app.logout.alsoNamed': 'Dessutom behöver svaret på ”{question}” rättas innan det kan sparas.',
+  'app.logout.also': 'Dessutom behöver {count} svar rättas innan de kan sparas.',
   'app.errorPrefix': 'Fel:',
   'app.loading': 'Laddar…',
   'app.footer.about': 'Klimatkommunerna är en förening för kommuner och regioner som arbetar aktivt med klimatfrågan.',

@@ -33,6 +33,11 @@ export const svSurvey = {
   'survey.leave.alsoNamed': 'Dessutom behöver svaret på ”{question}” rättas innan det kan sparas.',
   'survey.leave.also': 'Dessutom behöver {count} svar rättas innan de kan sparas.',
   'survey.leave.stayUnsaved': 'Stanna kvar',
+  // The dialog above once a retry has stored the answers while it is open.
+  'survey.leave.storedTitle': 'Dina svar är sparade nu',
+  'survey.leave.storedBody':
+    'Svaren som inte gick att spara är sparade nu. Du kan lämna enkäten utan att något går förlorat.',
+  'survey.leave.go': 'Lämna enkäten',
   'survey.prefilledFrom': '{source}. Uppgiften är förifylld och kan inte ändras här.',
   'survey.readOnlySubmitted': 'Svaren är inskickade och kan inte längre ändras.',
   'survey.notOpenYet': 'Enkäten har inte öppnat för svar ännu.',
@@ -94,4 +99,6 @@ export const svSurvey = {
   'survey.toc.menuErrors': 'Enkätens sidor (svar att rätta på {count} sidor)',
   // After a page's title in the table of contents, for screen readers (the eye sees "!" and the count).
   'survey.toc.errors': '(svar att rätta: {count})',
+  // After a page's title in the progress bar, for screen readers, when every required question on it is answered (the eye sees a ✓).
+  'survey.progress.done': '(klar)',
 } as const;

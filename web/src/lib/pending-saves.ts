@@ -16,11 +16,19 @@ export interface AnswersToCorrect {
 }
 
 /**
- * Stores everything pending now. Rejects when something could not be stored; resolves with the
- * answers to correct when all that can be stored is, but some answers cannot be until corrected.
+ * Stores everything pending now. Rejects when something could not be stored (with a
+ * `PendingSaveFailed` when answers need correcting as well); resolves with the answers to correct
+ * when all that can be stored is, but some answers cannot be until corrected.
  */
 // biome-ignore lint/suspicious/noConfusingVoidType: a save that stores everything is an async function returning nothing.
 export type PendingSave = () => Promise<AnswersToCorrect | void>;
+
+/** A save that failed while answers also need correcting: "Logga ut" says both. */
+export class PendingSaveFailed extends Error {
+  constructor(readonly toCorrect?: AnswersToCorrect) {
+    super('pending answers not saved');
+  }
+}
 
 /**
  * - `saved`: everything is stored; signing out loses nothing.
@@ -30,7 +38,7 @@ export type PendingSave = () => Promise<AnswersToCorrect | void>;
 export type PendingOutcome =
   | { kind: 'saved' }
   | { kind: 'to-correct'; questions: () => string[]; correct: () => void }
-  | { kind: 'failed' };
+  | { kind: 'failed'; toCorrect?: AnswersToCorrect };
 
 const registered = new Set<PendingSave>();
 
@@ -45,19 +53,28 @@ export function registerPendingSave(save: PendingSave): () => void {
   };
 }
 
-/** Runs every registered save and answers what came of them; a failed save outweighs answers to correct. */
+/**
+ * Runs every registered save and answers what came of them. A failed save comes first (trying
+ * again is the advice), with the answers to correct beside it when there are some too.
+ */
 export async function savePending(): Promise<PendingOutcome> {
   // A save that throws at once counts as one that could not store its answers.
   const results = await Promise.allSettled([...registered].map((save) => Promise.resolve().then(save)));
   const toCorrect: AnswersToCorrect[] = [];
+  let failed = false;
   for (const result of results) {
-    if (result.status === 'rejected') return { kind: 'failed' };
-    if (result.value) toCorrect.push(result.value);
+    if (result.status === 'rejected') {
+      failed = true;
+      if (result.reason instanceof PendingSaveFailed && result.reason.toCorrect)
+        toCorrect.push(result.reason.toCorrect);
+    } else if (result.value) toCorrect.push(result.value);
   }
-  if (toCorrect.length === 0) return { kind: 'saved' };
-  return {
-    kind: 'to-correct',
-    questions: () => toCorrect.flatMap((answers) => answers.questions()),
-    correct: () => toCorrect[0]?.correct(),
-  };
+  const answers: AnswersToCorrect | undefined = toCorrect.length
+    ? {
+        questions: () => toCorrect.flatMap((each) => each.questions()),
+        correct: () => toCorrect[0]?.correct(),
+      }
+    : undefined;
+  if (failed) return answers ? { kind: 'failed', toCorrect: answers } : { kind: 'failed' };
+  return answers ? { kind: 'to-correct', ...answers } : { kind: 'saved' };
 }

@@ -25,7 +25,7 @@ import { enSurvey } from '../../i18n/en-survey';
 import { svSurvey } from '../../i18n/sv-survey';
 import { readStored, writeStored } from '../../lib/browser-storage';
 import { formatDateTime, formatTime } from '../../lib/format';
-import { registerPendingSave } from '../../lib/pending-saves';
+import { PendingSaveFailed, registerPendingSave } from '../../lib/pending-saves';
 import { loadSurveyCss } from '../../lib/survey-css';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -44,7 +44,7 @@ import {
   withoutCorrected,
 } from './error-summary';
 import { retryEachFrame } from './frame-retry';
-import { guardInAppLeaving, recordFieldValue } from './leaving';
+import { guardInAppLeaving, type LeaveAsked, leaveAskedAfterStore, recordFieldValue } from './leaving';
 import { type LockReason, lockOfAvailability, lockReasonOf, lockText } from './lock-reason';
 import {
   acceptDecimalComma,
@@ -74,6 +74,9 @@ import { SURVEY_THEME } from './survey-theme';
 import { PageErrorCounts, TOC_ITEM } from './TocItem';
 // Registers the contents' menu button for narrow screens (a real <button>).
 import './TocMenuButton';
+
+// Registers the page progress bar whose ✓ means done and "!" answers to correct (survey-core's ✓ means "seen").
+import './ProgressButtons';
 
 // This page's and the conflict dialog's Swedish strings come with this chunk, not with every page.
 addSwedish(svSurvey);
@@ -663,14 +666,23 @@ function SurveyEditor({
     const unregisterPendingSave = registerPendingSave(async () => {
       commitTyping(surveyFrame.current);
       // Everything else is stored first, so that "Logga ut ändå" loses only the number out of range.
-      if (saver.hasUnsaved) await saver.flush();
+      let failed = false;
+      if (saver.hasUnsaved)
+        await saver.flush().catch(() => {
+          failed = true;
+        });
       // Out of range: saving again cannot help. "Logga ut" names them; "Stanna och rätta" goes to the first.
       const toCorrect = unrecordedAnswers(model);
-      if (toCorrect.length === 0) return;
-      return {
-        questions: () => toCorrect.map((key) => labelOf(model, key, tRef.current).title),
-        correct: () => focusQuestion(model, toCorrect[0] ?? '', quietPageChange, surveyFrame),
-      };
+      const answers =
+        toCorrect.length === 0
+          ? undefined
+          : {
+              questions: () => toCorrect.map((key) => labelOf(model, key, tRef.current).title),
+              correct: () => focusQuestion(model, toCorrect[0] ?? '', quietPageChange, surveyFrame),
+            };
+      // A failed save and a number out of range: "Logga ut" says both.
+      if (failed) throw new PendingSaveFailed(answers);
+      return answers;
     });
     window.addEventListener('beforeunload', beforeUnload);
     window.addEventListener('pagehide', leave);
@@ -696,7 +708,7 @@ function SurveyEditor({
   // ut" does. Then the page goes, unless something would be lost without a word, as closing the tab
   // warns: answers that could not be stored (failing, retrying, a conflict, offline), or a number
   // out of range. A read-only survey has nothing to lose.
-  const [leaving, setLeaving] = useState<{ questions: string[]; unsaved: boolean; leave: () => void } | null>(null);
+  const [leaving, setLeaving] = useState<LeaveAsked | null>(null);
   const lockedRef = useRef(locked);
   lockedRef.current = locked;
   useEffect(
@@ -719,6 +731,24 @@ function SurveyEditor({
       }),
     [model],
   );
+
+  // A retry went through while the dialog about leaving says the answers are not saved: it says they
+  // are now (`leaveAskedAfterStore`). "Sparat" comes before the request counts as ended, so wait for that.
+  const leavingUnsaved = leaving?.unsaved ?? false;
+  useEffect(() => {
+    const saver = saverRef.current;
+    if (!leavingUnsaved || saveState.kind !== 'saved' || !saver) return;
+    let current = true;
+    saver.flush().then(
+      () => {
+        if (current) setLeaving((asked) => asked && leaveAskedAfterStore(asked, unrecordedAnswers(model)));
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [leavingUnsaved, saveState, model]);
 
   // Back to the page where this browser left off.
   useEffect(() => {
@@ -1035,32 +1065,39 @@ function SurveyEditor({
       <Dialog
         open={leaving !== null}
         title={
-          leaving?.unsaved
-            ? t('survey.leave.unsavedTitle')
-            : t('survey.leave.title', { count: leaving?.questions.length ?? 0 })
+          leaving?.storedSince
+            ? t('survey.leave.storedTitle')
+            : leaving?.unsaved
+              ? t('survey.leave.unsavedTitle')
+              : t('survey.leave.title', { count: leaving?.questions.length ?? 0 })
         }
         onCancel={stay}
         initialFocus=".button-secondary"
       >
-        {leaving?.unsaved ? (
-          <>
-            <p>{t('survey.leave.unsavedBody')}</p>
-            {/* Both at once: one dialog, the number out of range said beside the failed save. */}
-            {leaving.questions.length > 0 && (
-              <p>
-                {leaving.questions.length === 1
-                  ? t('survey.leave.alsoNamed', { question: labelOf(model, leaving.questions[0] ?? '', t).title })
-                  : t('survey.leave.also', { count: leaving.questions.length })}
-              </p>
-            )}
-          </>
-        ) : (
-          <p>
-            {leaving?.questions.length === 1
-              ? t('survey.leave.bodyNamed', { question: labelOf(model, leaving.questions[0] ?? '', t).title })
-              : t('survey.leave.body')}
-          </p>
-        )}
+        {/* A status: when a retry stores the answers while the dialog is open, the new text is read out. */}
+        <div role="status">
+          {leaving?.storedSince ? (
+            <p>{t('survey.leave.storedBody')}</p>
+          ) : leaving?.unsaved ? (
+            <>
+              <p>{t('survey.leave.unsavedBody')}</p>
+              {/* Both at once: one dialog, the number out of range said beside the failed save. */}
+              {leaving.questions.length > 0 && (
+                <p>
+                  {leaving.questions.length === 1
+                    ? t('survey.leave.alsoNamed', { question: labelOf(model, leaving.questions[0] ?? '', t).title })
+                    : t('survey.leave.also', { count: leaving.questions.length })}
+                </p>
+              )}
+            </>
+          ) : (
+            <p>
+              {leaving?.questions.length === 1
+                ? t('survey.leave.bodyNamed', { question: labelOf(model, leaving.questions[0] ?? '', t).title })
+                : t('survey.leave.body')}
+            </p>
+          )}
+        </div>
         <div className="dialog-actions">
           <button
             type="button"
@@ -1071,10 +1108,10 @@ function SurveyEditor({
               leave?.();
             }}
           >
-            {t('survey.leave.anyway')}
+            {leaving?.storedSince ? t('survey.leave.go') : t('survey.leave.anyway')}
           </button>
           <button type="button" className="button button-secondary" onClick={stay}>
-            {leaving?.unsaved ? t('survey.leave.stayUnsaved') : t('survey.leave.stay')}
+            {leaving?.unsaved || leaving?.storedSince ? t('survey.leave.stayUnsaved') : t('survey.leave.stay')}
           </button>
         </div>
       </Dialog>

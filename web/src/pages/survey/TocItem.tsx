@@ -9,6 +9,17 @@ import { useT } from '../../i18n';
  */
 export const PageErrorCounts = createContext<ReadonlyMap<string, number>>(new Map());
 
+/** The "!" that marks answers to correct, in the contents and the progress bar: for the eye only. */
+export function ErrorMarkIcon({ size = 14 }: { size?: number }) {
+  return (
+    <svg viewBox="0 0 16 16" width={size} height={size} focusable="false" aria-hidden="true">
+      <circle cx="8" cy="8" r="8" fill="currentColor" />
+      <rect x="7" y="3.5" width="2" height="6" rx="1" fill="#fff" />
+      <circle cx="8" cy="12" r="1.2" fill="#fff" />
+    </svg>
+  );
+}
+
 /** The survey's `tocItemComponent`: each page's entry, marked when answers on it need correcting. */
 export const TOC_ITEM = 'kk-toc-item';
 
@@ -26,11 +37,7 @@ function TocItem({ item, model }: { item: Action; model: ListModel<Action> }) {
       {count > 0 && (
         <span className="toc-errors" data-errors={count}>
           <span className="toc-errors-mark" aria-hidden="true">
-            <svg viewBox="0 0 16 16" width="14" height="14" focusable="false" aria-hidden="true">
-              <circle cx="8" cy="8" r="8" fill="currentColor" />
-              <rect x="7" y="3.5" width="2" height="6" rx="1" fill="#fff" />
-              <circle cx="8" cy="12" r="1.2" fill="#fff" />
-            </svg>
+            <ErrorMarkIcon />
             {count}
           </span>
           <span className="visually-hidden"> {t('survey.toc.errors', { count })}</span>

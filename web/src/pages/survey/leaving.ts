@@ -186,3 +186,27 @@ export function guardInAppLeaving(guard: LeaveGuard): () => void {
     navigation?.removeEventListener('navigate', onNavigate);
   };
 }
+
+/** What the dialog about leaving the survey says, and where "Lämna enkäten" goes. */
+export interface LeaveAsked {
+  /** Numbers out of range (question names): shown, but cannot be stored until corrected. */
+  questions: string[];
+  /** Answers not stored: a save failing, waiting for its retry, or stopped on a conflict. */
+  unsaved: boolean;
+  /** What was not stored when the dialog opened has been stored since: leaving loses nothing. */
+  storedSince?: boolean;
+  /** Goes on to where the person was going. */
+  leave: () => void;
+}
+
+/**
+ * The dialog about leaving once what it warned about has been stored while it was open (a retry
+ * went through). It stays open and says so, and "Lämna enkäten" then goes without a warning: the
+ * page does not leave by itself, as the person may be reading the dialog or about to choose "Stanna
+ * kvar", and a page that vanishes under a screen reader or a click is a change nobody asked for at
+ * that moment. A number still out of range leaves the one warning that still holds.
+ */
+export function leaveAskedAfterStore(asked: LeaveAsked, questions: string[]): LeaveAsked {
+  if (!asked.unsaved) return asked;
+  return { ...asked, questions, unsaved: false, storedSince: questions.length === 0 };
+}
