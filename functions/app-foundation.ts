@@ -5,8 +5,8 @@ import { compress } from 'hono/compress';
 import { LinearRouter } from 'hono/router/linear-router';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
-import sv from 'zod/v4/locales/sv.js';
 import { localiseErrorMessage } from '../shared/i18n/error-messages';
+import { swedishZodLocale } from '../shared/i18n/zod-sv';
 import type { AppDeps } from './app-deps';
 import { InputValidationError, PayloadTooLargeError } from './errors/domain-errors';
 import { AdminRepository } from './features/admins/admin.repository';
@@ -36,7 +36,7 @@ export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
 const LOCAL_UPLOAD_PATH = /^\/api\/admin\/imports\/uploads\/[^/]+$/;
 const UPLOAD_FORM_ALLOWANCE_BYTES = 64 * 1024;
 
-z.config(sv());
+z.config(swedishZodLocale());
 
 /**
  * What the member, report and admin APIs share: the adapters, the repositories and services they

@@ -76,10 +76,22 @@ const MESSAGES = {
   },
   // shared/schemas/campaign.schema.ts
   campaignDates: { sv: 'closesAt måste vara efter opensAt.', en: 'closesAt must be after opensAt.' },
-  // shared/reminders/validate-policy.ts: zod's own issues in the policy, in its words
+  // Path and query parameters (shared/schemas/params.ts, functions/features/klimatlaget/klimatlaget.params.ts)
+  yearParam: {
+    sv: 'Året måste vara ett heltal från 2000 till 2100, t.ex. 2025.',
+    en: 'The year must be a whole number from 2000 to 2100, e.g. 2025.',
+  },
+  revisionParam: {
+    sv: 'Versionen måste vara ett heltal, 1 eller högre, t.ex. 2.',
+    en: 'The revision must be a whole number, 1 or higher, e.g. 2.',
+  },
+  // shared/reminders/validate-policy.ts: zod's own issues in the policy, in its words. The two
+  // bounds are also zod's Swedish for any number out of range (shared/i18n/zod-sv.ts).
   policyWrongType: { sv: 'Fel typ: förväntade {expected}.', en: 'Wrong type: expected {expected}.' },
   policyTooSmall: { sv: 'Värdet måste vara minst {minimum}.', en: 'The value must be at least {minimum}.' },
   policyTooBig: { sv: 'Värdet får vara högst {maximum}.', en: 'The value can be at most {maximum}.' },
+  valueAbove: { sv: 'Värdet måste vara större än {minimum}.', en: 'The value must be greater than {minimum}.' },
+  valueBelow: { sv: 'Värdet måste vara mindre än {maximum}.', en: 'The value must be less than {maximum}.' },
   policyUnknownField: { sv: 'Okänt fält: {keys}.', en: 'Unknown field: {keys}.' },
   policyValueNotAllowed: { sv: 'Otillåtet värde.', en: 'The value is not allowed.' },
   policyValueInvalid: { sv: 'Ogiltigt värde.', en: 'The value is not valid.' },

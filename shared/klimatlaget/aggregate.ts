@@ -22,7 +22,7 @@ import type {
   YearOnYear,
 } from './report.schema';
 import { round, stat } from './stats';
-import { withholdSmallGroups } from './suppression';
+import { networkEmissionsOf, withholdSmallGroups } from './suppression';
 import { englishPageTitles, withEnglish } from './titles';
 
 export type OrganisationTypeKey = 'kommun' | 'region';
@@ -339,7 +339,8 @@ export function aggregateKlimatlaget(input: AggregateInput): KlimatlagetReport {
       organisationIds: allIds,
       excusedIds,
       bandLabels: labels,
-      emissions: emissionsByType.kommun ?? emissionsByType.region,
+      // One type's, never both (regions contain kommuner), chosen as the docs say.
+      emissions: networkEmissionsOf(emissionsByType.kommun, emissionsByType.region),
     }),
     byType,
   });

@@ -23,6 +23,7 @@ export { mean, median, round, stat } from './stats';
 export {
   MIN_GROUP_SIZE,
   MIN_GROUP_SIZE_MEDIAN,
+  networkEmissionsOf,
   withholdEmissions,
   withholdSmallGroups,
   withholdType,

@@ -139,8 +139,10 @@ export type NationalEmissions = z.infer<typeof NationalEmissionsSchema>;
 
 /**
  * Emissions of the respondents that have imported emissions, in t CO2e per inhabitant.
- * `basis` says which organisations: kommuner when any kommun has data (regions' territories
- * contain their kommuner, so mixing would count the same tonnes twice), else regions.
+ * `basis` says which organisations, never both (regions' territories contain their kommuner, so
+ * mixing would count the same tonnes twice): the network's figure is the kommuner's when at least
+ * `minGroupSize` kommuner have data, else the regions' when as many regions do, else the
+ * kommuner's (withheld), else the regions' (withheld).
  */
 export const NetworkEmissionsSchema = z.object({
   basis: OrganisationTypeKeySchema,
@@ -174,6 +176,11 @@ export const NetworkEmissionsSchema = z.object({
       organisations: z.number().int().min(1),
     }),
   ),
+  /**
+   * The whole network's emissions only: types with respondents of which none has emission figures.
+   * The figure is not theirs, and a withheld one is withheld for the other type's few, not theirs.
+   */
+  typesWithoutData: z.array(OrganisationTypeKeySchema).optional(),
 });
 export type NetworkEmissions = z.infer<typeof NetworkEmissionsSchema>;
 

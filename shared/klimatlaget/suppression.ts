@@ -137,6 +137,24 @@ export function withholdEmissions(
   };
 }
 
+/**
+ * The network's emissions: one type's, never both, as a region's territory contains its kommuner.
+ * The kommuner's when at least `min` have data, else the regions' when as many do, else the
+ * kommuner's (withheld), else the regions' (withheld); null when no respondent has figures.
+ * Without its `typesWithoutData`, which `withholdSmallGroups` adds.
+ */
+export function networkEmissionsOf(
+  kommun: NetworkEmissions | null,
+  region: NetworkEmissions | null,
+  min: number = MIN_GROUP_SIZE,
+): NetworkEmissions | null {
+  const candidates = [kommun, region].filter((e) => e !== null);
+  const chosen = candidates.find((e) => e.organisations >= min) ?? candidates[0] ?? null;
+  if (!chosen?.typesWithoutData) return chosen;
+  const { typesWithoutData: _, ...rest } = chosen;
+  return rest;
+}
+
 /** One type's figures, with every group below `min` withheld. */
 export function withholdType(aggregate: TypeAggregate, min: number = MIN_GROUP_SIZE): TypeAggregate {
   const { suppressed: _, ...rest } = aggregate;
@@ -202,9 +220,9 @@ export function withholdSmallGroups(report: KlimatlagetReport, min: number = MIN
     ? { ...byType[pairs.from].yearOnYear!, excludedTypes: pairs.excluded }
     : withholdYearOnYear(report.yearOnYear, min, networkRespondents);
 
-  // The network's emissions are one type's (regions contain kommuner): kommuner when shown, else regions.
-  const emissions = [byType.kommun.emissions, byType.region.emissions].filter((e) => e !== null);
-  const network = emissions.find((e) => e.organisations >= min) ?? emissions[0] ?? null;
+  const network = networkEmissionsOf(byType.kommun.emissions, byType.region.emissions, min);
+  // A type that answered without any emission figures: the page says so rather than "too few".
+  const typesWithoutData = TYPES.filter((type) => byType[type].respondents > 0 && byType[type].emissions === null);
 
   return {
     ...rest,
@@ -212,7 +230,7 @@ export function withholdSmallGroups(report: KlimatlagetReport, min: number = MIN
     minGroupSizeMedian: MIN_GROUP_SIZE_MEDIAN,
     ...networkScores,
     yearOnYear,
-    emissions: network,
+    emissions: network && (typesWithoutData.length > 0 ? { ...network, typesWithoutData } : network),
     byType,
   };
 }
@@ -225,19 +243,25 @@ export const MEDIAN_WITHHELD_SV = `Median visas först vid minst ${MIN_GROUP_SIZ
 
 /**
  * The sheet's note on a group: withheld, means withheld for unmatched years, or the network's
- * figures without a withheld type, and a withheld median; else null.
+ * figures without a withheld type, and a withheld median; for emissions also the types that
+ * answered without any figures; else null.
  */
 export function withheldNoteSv(
   group: {
     suppressed?: boolean;
     unmatched?: boolean;
     excludedTypes?: readonly OrganisationTypeKey[];
+    typesWithoutData?: readonly OrganisationTypeKey[];
   },
   medianWithheld = false,
 ): string | null {
-  if (group.suppressed) return `${WITHHELD_SV} (färre än ${MIN_GROUP_SIZE})`;
+  const noData = group.typesWithoutData?.length
+    ? `Inga utsläppsdata för ${group.typesWithoutData.map((type) => (type === 'kommun' ? 'kommunerna' : 'regionerna')).join(' och ')} som svarade`
+    : null;
+  if (group.suppressed) return [`${WITHHELD_SV} (färre än ${MIN_GROUP_SIZE})`, noData].filter(Boolean).join('. ');
   const excluded = group.excludedTypes?.map((type) => (type === 'kommun' ? 'kommuner' : 'regioner'));
   const notes = [
+    noData,
     group.unmatched
       ? `Medelvärden visas inte: 1–${MIN_GROUP_SIZE - 1} organisationer svarade bara ena året och skulle gå att räkna fram`
       : null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrganisationCodeParam, wholeNumberParam, YearSchema } from './params';
 
 /** One entry of the append-only audit trail: who did what to which target, with before/after summaries. */
 export const AuditEntrySchema = z.object({
@@ -19,12 +20,9 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
  * and `cursor`, the opaque `X-Next-Cursor` of the page before, for the next (older) page.
  */
 export const AuditQuerySchema = z.object({
-  organisation: z
-    .string()
-    .regex(/^\d{2}(\d{2})?$/)
-    .optional(),
-  campaign: z.coerce.number().int().min(2000).max(2100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  organisation: OrganisationCodeParam.optional(),
+  campaign: YearSchema.optional(),
+  limit: wholeNumberParam(z.number().int().min(1).max(500)).default(200),
   cursor: z.string().min(1).max(400).optional(),
 });
 

@@ -10,6 +10,7 @@ import {
   SectorIdSchema,
   UnknownOrganisationSchema,
 } from '../emissions-import/import.schema';
+import { wholeNumberParam } from './params';
 
 /**
  * The import API's wire shapes (issue 5). The pure parser's own shapes live in
@@ -205,5 +206,5 @@ export const ImportFromUploadInputSchema = z.object({
 export type ImportFromUploadInput = z.infer<typeof ImportFromUploadInputSchema>;
 
 export const ImportListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: wholeNumberParam(z.number().int().min(1).max(200)).default(50),
 });

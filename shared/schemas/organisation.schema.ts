@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidKommunkod, isValidLanskod } from '../domain/organisation-codes';
 import { inputMessage } from '../i18n/input-messages';
 import { ContactSchema, ContactWarningSchema } from './contact.schema';
+import { OrganisationCodeParam } from './params';
 import { ProgressStatusSchema } from './response.schema';
 
 export const OrganisationTypeSchema = z.enum(['kommun', 'region']);
@@ -54,7 +55,7 @@ export const UpdateOrganisationInputSchema = OrganisationSchema.pick({ name: tru
   .partial()
   .refine(membershipInOrder, membershipMessage);
 
-export const OrganisationCodeParamSchema = z.object({ code: z.string().regex(/^\d{2}(\d{2})?$/) });
+export const OrganisationCodeParamSchema = z.object({ code: OrganisationCodeParam });
 
 /** GET /api/admin/organisations: search over name and code, filter by type. */
 export const OrganisationListQuerySchema = z.object({

@@ -2,11 +2,12 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { OrganisationEmissionSchema } from '../../../shared/schemas/emission-import.schema';
+import { OrganisationCodeParamSchema } from '../../../shared/schemas/organisation.schema';
 import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, jsonResponse } from '../../http/openapi-helpers';
 import type { EmissionRepository } from './emission.repository';
 
-const CodeParamsSchema = z.object({ code: z.string().regex(/^\d{2}(\d{2})?$/) });
+const CodeParamsSchema = OrganisationCodeParamSchema;
 
 interface Deps {
   emissions: EmissionRepository;

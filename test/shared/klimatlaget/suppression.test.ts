@@ -16,6 +16,7 @@ import {
   withholdSmallGroups,
   withReportDefaults,
 } from '../../../shared/klimatlaget/index';
+import { withheldNoteSv } from '../../../shared/klimatlaget/suppression';
 import type { EmissionRow } from '../../../shared/scoring/emission-outcome.schema';
 import { score } from '../../../shared/scoring/score';
 import { makeSurvey } from '../../helpers/make-survey';
@@ -340,6 +341,96 @@ describe('aggregateKlimatlaget: emissions of too few organisations', () => {
     expect(report.byType.kommun.emissions).toMatchObject({ organisations: 1, suppressed: true });
     expect(report.emissions).toEqual(report.byType.region.emissions);
     expect(report.emissions).toMatchObject({ basis: 'region', organisations: 3, weightedPerInhabitant: 4 });
+  });
+
+  it('uses the kommuner of 3 with data though more regions have data, and never mixes the two', () => {
+    // Arrange: three kommuner at 2 t and four regions at 4 t
+    const responses = [...kommuner(3), ...group('region', 4, PASS)];
+    const emissions = {
+      ...emissionsOf(
+        responses.slice(0, 3).map((r) => r.organisationId),
+        () => rows(2023, 2),
+      ),
+      ...emissionsOf(
+        responses.slice(3).map((r) => r.organisationId),
+        () => rows(2023, 4),
+      ),
+    };
+    // Act
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses, emissions });
+    // Assert
+    expect(report.emissions).toEqual(report.byType.kommun.emissions);
+    expect(report.emissions).toMatchObject({ basis: 'kommun', organisations: 3, weightedPerInhabitant: 2 });
+  });
+
+  it('names the kommuner that answered without emission figures, so the withheld regions are not read as too few answers', () => {
+    // Arrange: four kommuner without emissions; one region with them
+    const responses = [...kommuner(4), ...group('region', 1, PASS)];
+    const emissions = emissionsOf(['20'], () => rows(2023, 4));
+    // Act
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses, emissions });
+    // Assert: the figure is the region's, withheld, and says the kommuner have none
+    expect(report.emissions).toMatchObject({
+      basis: 'region',
+      organisations: 1,
+      suppressed: true,
+      weightedPerInhabitant: null,
+      typesWithoutData: ['kommun'],
+    });
+    expect(report.byType.kommun.emissions).toBeNull();
+    expect(KlimatlagetReportSchema.parse(report)).toEqual(report);
+    expect(withheldNoteSv(report.emissions!)).toBe(
+      'För få svar för att visa (färre än 3). Inga utsläppsdata för kommunerna som svarade',
+    );
+  });
+
+  it('names the regions that answered without emission figures beside the kommuner shown', () => {
+    const responses = [...kommuner(3), ...group('region', 2, PASS)];
+    const emissions = emissionsOf(
+      responses.slice(0, 3).map((r) => r.organisationId),
+      () => rows(2023, 2),
+    );
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses, emissions });
+    expect(report.emissions).toMatchObject({ basis: 'kommun', weightedPerInhabitant: 2, typesWithoutData: ['region'] });
+    expect(withheldNoteSv(report.emissions!)).toBe('Inga utsläppsdata för regionerna som svarade');
+  });
+
+  it('names no type without respondents, nor one whose figures are only withheld', () => {
+    // Arrange: three kommuner with data and no region; then one kommun with data of three
+    const responses = kommuner(3);
+    const ids = responses.map((r) => r.organisationId);
+    const all = aggregateKlimatlaget({
+      year: 2026,
+      surveys,
+      responses,
+      emissions: emissionsOf(ids, () => rows(2023, 2)),
+    });
+    const one = aggregateKlimatlaget({
+      year: 2026,
+      surveys,
+      responses,
+      emissions: emissionsOf(ids.slice(0, 1), () => rows(2023, 2)),
+    });
+    // Assert
+    expect(all.emissions?.typesWithoutData).toBeUndefined();
+    expect(one.emissions).toMatchObject({ suppressed: true });
+    expect(one.emissions?.typesWithoutData).toBeUndefined();
+  });
+
+  it('names them in a snapshot stored before the reason existed, when it is read', () => {
+    // Arrange: the same report as stored without the field
+    const responses = [...kommuner(4), ...group('region', 1, PASS)];
+    const report = aggregateKlimatlaget({
+      year: 2026,
+      surveys,
+      responses,
+      emissions: emissionsOf(['20'], () => rows(2023, 4)),
+    });
+    const { typesWithoutData: _, ...stored } = report.emissions!;
+    // Act
+    const served = withReportDefaults({ ...report, emissions: stored });
+    // Assert
+    expect(served.emissions?.typesWithoutData).toEqual(['kommun']);
   });
 });
 
