@@ -7,6 +7,7 @@
 import '../local/quiet-node20-warning';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { forImportCli } from '../../shared/emissions-import/messages';
 import { MAX_IMPORT_BYTES } from '../../shared/emissions-import/parse-emissions';
 import type { ImportPreviewResponse } from '../../shared/schemas/emission-import.schema';
 import { AuditLog } from '../features/audit/audit.log';
@@ -107,7 +108,7 @@ function printPreview(preview: ImportPreviewResponse): void {
   console.log('');
   console.table({
     [col.file]: preview.fileName,
-    [col.layout]: preview.layout ?? '–',
+    [col.layout]: preview.layout ? text.layouts[preview.layout] : '–',
     [col.rows]: preview.rows,
     [col.organisations]: preview.organisations.matched.length,
     [col.years]: preview.years ? `${preview.years[0]}–${preview.years[1]}` : '–',
@@ -122,11 +123,16 @@ function printPreview(preview: ImportPreviewResponse): void {
     console.log(`\n${text.unknownOrganisations}`);
     console.table(preview.organisations.unknown.map((u) => ({ [col.row]: u.row, [col.organisation]: u.value })));
   }
-  // Row errors and warnings are the parser's, in Swedish as the admin API gives them.
+  // Row errors and warnings are the parser's, in Swedish as the admin API gives them, but pointing
+  // at --sheet where the console's would point at its "Flik" field.
   if (preview.errors.length > 0) {
     console.log(`\n${text.errorsHeading}`);
     console.table(
-      preview.errors.map((e) => ({ [col.row]: e.row ?? '–', [col.column]: e.column ?? '–', [col.error]: e.message })),
+      preview.errors.map((e) => ({
+        [col.row]: e.row ?? '–',
+        [col.column]: e.column ?? '–',
+        [col.error]: forImportCli(e).message,
+      })),
     );
   }
   if (preview.warnings.length > 0) {
@@ -135,10 +141,11 @@ function printPreview(preview: ImportPreviewResponse): void {
       preview.warnings.map((e) => ({
         [col.row]: e.row ?? '–',
         [col.column]: e.column ?? '–',
-        [col.warning]: e.message,
+        [col.warning]: forImportCli(e).message,
       })),
     );
   }
 }
 
-runCommand(main, fail, cliText(process.env).failed);
+// A file the service cannot read (a missing sheet) is refused in the API's words, reworded for --sheet.
+runCommand(main, (message) => fail(forImportCli({ message }).message), cliText(process.env).failed);

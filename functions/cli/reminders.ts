@@ -11,7 +11,7 @@ import '../local/quiet-node20-warning';
 import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.schema';
 import type { ReminderRunResult } from '../../shared/reminders/reminder-run.schema';
 import { reminderRunBlock } from '../../shared/reminders/run-eligibility';
-import { formatStockholm, stockholmInstant } from '../../shared/reminders/send-window';
+import { formatStockholm, impossibleWallClockField, stockholmInstant } from '../../shared/reminders/send-window';
 import { CampaignRepository } from '../features/campaigns/campaign.repository';
 import { createRemindersService } from '../features/reminders/reminders.module';
 import { cliText } from '../local/cli-language';
@@ -34,25 +34,29 @@ interface Args {
   year?: number;
 }
 
-/** An ISO instant; without an offset, Stockholm wall-clock time. */
+/**
+ * An ISO instant; without an offset, Stockholm wall-clock time. A date or time that does not exist
+ * (31 November, 25:00) is refused: Date and stockholmInstant would roll it over to another day.
+ */
 function parseAt(value: string): Date {
-  const local = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
-  if (local) {
-    const [year, month, day, hour = '0', minute = '0', second = '0'] = local.slice(1);
-    return stockholmInstant({
-      year: Number(year),
-      month: Number(month),
-      day: Number(day),
-      hour: Number(hour),
-      minute: Number(minute),
-      second: Number(second),
-    });
-  }
-  const at = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime())) {
+  const fields = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
+  const [year, month, day, hour = '0', minute = '0', second = '0'] = fields?.slice(1) ?? [];
+  const wall = {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second),
+  };
+  const local = fields !== null && fields[0] === value;
+  const at = local ? undefined : new Date(value);
+  if (!fields || (at && (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime())))) {
     fail(text.badAt(value));
   }
-  return at;
+  const impossible = impossibleWallClockField(wall);
+  if (impossible) fail(text.impossibleAt(value, impossible, wall));
+  return at ?? stockholmInstant(wall);
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -82,6 +86,8 @@ function parseArgs(argv: readonly string[]): Args {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const port = Number(process.env.PORT ?? 3000);
+  // As `npm start` checks it: the default BASE_URL and the hints name this port.
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(cliText(process.env).start.badPort(process.env.PORT));
   const baseUrl = localBaseUrl(process.env, port);
   // A fresh data folder gets the demo seed, so it has an open campaign to remind about.
   const { dataDir, store, adminEmails, close } = await openLocalData({ whileInUse: text.whileInUse(port) });

@@ -8,26 +8,31 @@
  *
  * Messages from the domain (an import's row errors, a DomainError) are Swedish as the API raises them.
  */
+import type { Layout } from '../../shared/emissions-import/detect-layout';
 import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.schema';
 import {
   REMINDER_RUN_REFUSAL_WORDS,
   type ReminderRunRefusal,
   type ReminderRunRefusalWords,
 } from '../../shared/reminders/run-eligibility';
+import { daysInMonth, type LocalDate, type WallClockField } from '../../shared/reminders/send-window';
+import type { CampaignStatus } from '../../shared/schemas/campaign.schema';
 
 export type CliLanguage = 'sv' | 'en';
 
 /** A run `reminderRunBlock` refuses, as `npm run reminders` words it; times are Stockholm's `YYYY-MM-DD HH:MM`. */
 interface RefusedRun extends ReminderRunRefusal {
-  status: string;
+  status: CampaignStatus;
 }
 
 /**
  * The refusal in the API's words (shared/reminders/run-eligibility.ts), naming the time asked for
- * (`--at`) and the answer period, with the CLI's own hint.
+ * (`--at`) and the answer period, with the CLI's own hint. The status is named only when the reason
+ * does not already say it (an open campaign outside its dates).
  */
-function refusedRun(r: RefusedRun, words: ReminderRunRefusalWords, hint: string): string {
-  return `${words.reasonAt(r)} (status ${r.status}, ${words.period(r)}). ${words.rule} ${words.outcome(r.dryRun)}${hint}`;
+function refusedRun(r: RefusedRun, words: ReminderRunRefusalWords, status: string, hint: string): string {
+  const facts = r.block === r.status ? words.period(r) : `${status}, ${words.period(r)}`;
+  return `${words.reasonAt(r)} (${facts}). ${words.rule} ${words.outcome(r.dryRun)}${hint}`;
 }
 
 interface DemoSeedCounts {
@@ -54,6 +59,50 @@ const IMPORT_USAGE_EN = 'usage: npm run import -- <file.xlsx|file.csv> [--sheet 
 const REMINDERS_USAGE_SV = 'användning: npm run reminders -- [--at 2026-03-18T09:00] [--dry-run] [--year 2026]';
 const REMINDERS_USAGE_EN = 'usage: npm run reminders -- [--at 2026-03-18T09:00] [--dry-run] [--year 2026]';
 
+/** Campaign statuses as the web console names them (campaignStatus.* there), in lower case for a heading. */
+const SV_STATUS: Record<CampaignStatus, string> = {
+  draft: 'utkast',
+  open: 'öppen',
+  closed: 'stängd',
+  published: 'publicerad',
+};
+const EN_STATUS: Record<CampaignStatus, string> = {
+  draft: 'draft',
+  open: 'open',
+  closed: 'closed',
+  published: 'published',
+};
+
+const SV_MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const daysIn = (date: LocalDate) => daysInMonth(date.year, date.month);
+
 const sv = {
   failed: 'något gick fel.',
   baseUrl: (port: number, value: string) =>
@@ -65,6 +114,8 @@ const sv = {
   },
   start: {
     badPort: (value: string | undefined) => `PORT måste vara ett portnummer, inte "${value}".`,
+    badRemindersInterval: (value: string) =>
+      `REMINDERS_INTERVAL_MS måste vara ett antal millisekunder, t.ex. 60000 (0 stänger av påminnelsetimern), inte "${value}".`,
     notWritable: (dir: string) =>
       `DATA_DIR ${dir} går inte att skriva till. Välj en annan mapp med DATA_DIR=/sökväg/till/mapp.`,
     portInUse: (port: number) =>
@@ -99,6 +150,11 @@ Data sparas i ${p.dataDir}. Stoppa med Ctrl+C.
     notSaved: (id: string) => `Inget sparades. Kör igen med --commit för att spara (import ${id}).`,
     saved: (r: { new: number; changed: number; unchanged: number }, id: string) =>
       `Sparad: ${r.new} nya, ${r.changed} ändrade, ${r.unchanged} oförändrade värden (import ${id}).`,
+    layouts: {
+      long: 'en rad per värde',
+      'wide-years': 'år som kolumner',
+      'wide-sectors': 'sektorer som kolumner',
+    } satisfies Record<Layout, string>,
     unknownOrganisations: 'Okända organisationer (raderna lästes inte):',
     errorsHeading: 'Fel:',
     warningsHeading: 'Varningar:',
@@ -126,6 +182,17 @@ Data sparas i ${p.dataDir}. Stoppa med Ctrl+C.
     badAt: (value: string) =>
       `--at "${value}" är inte ett datum med klockslag, t.ex. 2026-03-18T09:00 (Stockholmstid) eller 2026-03-18T08:00:00Z.`,
     needsValue: (name: string) => `${name} kräver ett värde. ${REMINDERS_USAGE_SV}`,
+    impossibleAt: (value: string, field: WallClockField, date: LocalDate) =>
+      `--at "${value}" finns inte i kalendern: ${
+        field === 'day'
+          ? `${SV_MONTHS[date.month - 1]} ${date.year} har ${daysIn(date)} dagar`
+          : {
+              month: 'månaden är 01–12',
+              hour: 'timmen är 00–23',
+              minute: 'minuten är 00–59',
+              second: 'sekunden är 00–59',
+            }[field]
+      }.`,
     badYear: '--year måste vara ett årtal, t.ex. 2026.',
     unknownArgument: (arg: string) => `okänt argument ${arg}. ${REMINDERS_USAGE_SV}`,
     whileInUse: (port: number) =>
@@ -133,13 +200,14 @@ Data sparas i ${p.dataDir}. Stoppa med Ctrl+C.
       `POST http://localhost:${port}/api/admin/campaigns/{year}/reminders/run {"dryRun": false, "at": "…"} inloggad som kansliet.`,
     noOpenCampaign: 'ingen kampanj är öppen. Öppna en i konsolen, eller ange --year.',
     noCampaign: (year: number) => `det finns ingen kampanj för ${year}.`,
-    heading: (dryRun: boolean, title: string, status: string, at: string) =>
-      `${dryRun ? 'Provkörning' : 'Påminnelser'} för ${title} (${status}) vid ${at} (Stockholm)`,
+    heading: (dryRun: boolean, title: string, status: CampaignStatus, at: string) =>
+      `${dryRun ? 'Provkörning' : 'Påminnelser'} för ${title} (${SV_STATUS[status]}) vid ${at} (Stockholm)`,
     draftPreview: 'Utkastet provkörs som om kampanjen vore öppen vid den tiden.',
     refused: (r: RefusedRun) =>
       refusedRun(
         r,
         REMINDER_RUN_REFUSAL_WORDS.sv,
+        `status ${SV_STATUS[r.status]}`,
         r.block === 'draft'
           ? ' Öppna kampanjen i konsolen först, eller provkör med --dry-run.'
           : r.block === 'not_yet_open' || r.block === 'deadline_passed'
@@ -201,6 +269,8 @@ const en: CliText = {
   },
   start: {
     badPort: (value) => `PORT must be a port number, not "${value}".`,
+    badRemindersInterval: (value) =>
+      `REMINDERS_INTERVAL_MS must be a number of milliseconds such as 60000 (0 turns the reminders timer off), not "${value}".`,
     notWritable: (dir) => `DATA_DIR ${dir} is not writable. Choose another folder with DATA_DIR=/path/to/folder.`,
     portInUse: (port) => `Port ${port} is already in use. Stop the other program or start with PORT=3001 npm start.`,
     cannotListen: (port, reason) => `Cannot listen on port ${port}: ${reason}.`,
@@ -232,6 +302,11 @@ Data is kept in ${p.dataDir}. Stop with Ctrl+C.
       `The file has ${errors} ${errors === 1 ? 'error' : 'errors'}; nothing was saved. Fix the file and run again.`,
     notSaved: (id) => `Nothing was saved. Run again with --commit to save (import ${id}).`,
     saved: (r, id) => `Saved: ${r.new} new, ${r.changed} changed, ${r.unchanged} unchanged values (import ${id}).`,
+    layouts: {
+      long: 'one row per value',
+      'wide-years': 'years as columns',
+      'wide-sectors': 'sectors as columns',
+    },
     unknownOrganisations: 'Unknown organisations (their rows were not read):',
     errorsHeading: 'Errors:',
     warningsHeading: 'Warnings:',
@@ -259,6 +334,17 @@ Data is kept in ${p.dataDir}. Stop with Ctrl+C.
     badAt: (value) =>
       `--at "${value}" is not a date and time, e.g. 2026-03-18T09:00 (Stockholm) or 2026-03-18T08:00:00Z.`,
     needsValue: (name) => `${name} needs a value. ${REMINDERS_USAGE_EN}`,
+    impossibleAt: (value, field, date) =>
+      `--at "${value}" is not on the calendar: ${
+        field === 'day'
+          ? `${EN_MONTHS[date.month - 1]} ${date.year} has ${daysIn(date)} days`
+          : {
+              month: 'the month is 01–12',
+              hour: 'the hour is 00–23',
+              minute: 'the minute is 00–59',
+              second: 'the second is 00–59',
+            }[field]
+      }.`,
     badYear: '--year must be a year such as 2026.',
     unknownArgument: (arg) => `unknown argument ${arg}. ${REMINDERS_USAGE_EN}`,
     whileInUse: (port) =>
@@ -267,12 +353,13 @@ Data is kept in ${p.dataDir}. Stop with Ctrl+C.
     noOpenCampaign: 'no campaign is open. Open one in the console, or pass --year.',
     noCampaign: (year) => `there is no campaign for ${year}.`,
     heading: (dryRun, title, status, at) =>
-      `${dryRun ? 'Dry run' : 'Reminders'} for ${title} (${status}) at ${at} (Stockholm)`,
+      `${dryRun ? 'Dry run' : 'Reminders'} for ${title} (${EN_STATUS[status]}) at ${at} (Stockholm)`,
     draftPreview: 'The draft is previewed as if the campaign were open at that time.',
     refused: (r) =>
       refusedRun(
         r,
         REMINDER_RUN_REFUSAL_WORDS.en,
+        `status ${EN_STATUS[r.status]}`,
         r.block === 'draft'
           ? ' Open it in the console first, or preview with --dry-run.'
           : r.block === 'not_yet_open' || r.block === 'deadline_passed'

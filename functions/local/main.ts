@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { cliText } from './cli-language';
 import { failWith, runCommand } from './command-line';
 import { startLocalPlatform } from './local-platform';
-import { localAdminEmails, localBaseUrl } from './local-settings';
+import { localAdminEmails, localBaseUrl, localRemindersInterval } from './local-settings';
 import { makeDirectory } from './make-directory';
 import { localSessionSecret } from './session-secret';
 
@@ -24,8 +24,9 @@ const fail: (message: string) => never = failWith('npm start');
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(text.badPort(process.env.PORT));
-  // Throws a one-line message, which the catch at the bottom prints.
+  // These throw a one-line message, which the catch at the bottom prints.
   const baseUrl = localBaseUrl(process.env, port);
+  const remindersEveryMs = localRemindersInterval(process.env);
   const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
   // Checked before the data folder is made, so a start that cannot listen leaves nothing behind.
   await ensurePortFree(port);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     baseUrl,
     adminEmails: localAdminEmails(process.env),
     sessionSecret: process.env.SESSION_SECRET ?? localSessionSecret(dataDir),
-    remindersEveryMs: Number(process.env.REMINDERS_INTERVAL_MS ?? 15 * 60 * 1000),
+    remindersEveryMs,
     log: (line) => console.log(line),
   });
 

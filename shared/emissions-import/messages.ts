@@ -143,6 +143,42 @@ function cellAt(row: number, letter: string, header: string): [string, string] {
 
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
+/**
+ * How the reader picks a sheet, in the sentences that tell them to: the web console's "Flik" field
+ * (what the API says, since the console shows its messages), or `npm run import`'s `--sheet`
+ * option, which has no field (`forImportCli`). Swedish, English.
+ */
+const CHOOSE_SHEET = {
+  console: {
+    oneOfThem: ['Skriv en av dem i fältet "Flik".', 'Enter one of them in the "Sheet" field.'],
+    withEmissions: [
+      'Välj fliken med utsläppen i fältet "Flik".',
+      'Choose the sheet with the emissions in the "Sheet" field.',
+    ],
+  },
+  cli: {
+    oneOfThem: ['Ange en av dem efter --sheet.', 'Pass one of them to --sheet.'],
+    withEmissions: ['Ange fliken med utsläppen efter --sheet.', 'Pass the sheet with the emissions to --sheet.'],
+  },
+} as const;
+
+/**
+ * A message as `npm run import` shows it: the console's "choose in the Flik field" sentences become
+ * the `--sheet` option's. Every other message is unchanged.
+ */
+export function forImportCli<T extends { message: string; messageEn?: string }>(issue: T): T {
+  const reword = (message: string, lang: 0 | 1) =>
+    (['oneOfThem', 'withEmissions'] as const).reduce(
+      (text, which) => text.replaceAll(CHOOSE_SHEET.console[which][lang], CHOOSE_SHEET.cli[which][lang]),
+      message,
+    );
+  return {
+    ...issue,
+    message: reword(issue.message, 0),
+    ...(issue.messageEn === undefined ? {} : { messageEn: reword(issue.messageEn, 1) }),
+  };
+}
+
 /** The words of every issue, by kind. Swedish texts are as the API has always sent them. */
 export const issueText = {
   fileEmpty: (fileName: string) =>
@@ -204,8 +240,8 @@ export const issueText = {
     const names = sheetNames.map((name) => `"${name}"`).join(', ');
     return text(
       'sheet_not_found',
-      `Excel-filen har ingen flik som heter "${sheet}". Flikarna i filen är: ${names}. Skriv en av dem i fältet "Flik".`,
-      `The Excel file has no sheet named "${sheet}". The sheets in the file are: ${names}. Enter one of them in the "Sheet" field.`,
+      `Excel-filen har ingen flik som heter "${sheet}". Flikarna i filen är: ${names}. ${CHOOSE_SHEET.console.oneOfThem[0]}`,
+      `The Excel file has no sheet named "${sheet}". The sheets in the file are: ${names}. ${CHOOSE_SHEET.console.oneOfThem[1]}`,
     );
   },
   zipNotWorkbook: () =>
@@ -235,14 +271,14 @@ export const issueText = {
         ),
   /**
    * The same issue, read from one sheet of a workbook with others: names them and the field that
-   * picks one, since the data is often on a later sheet than the first.
+   * picks one, since the data is often on a later sheet than the first (the CLI's words: forImportCli).
    */
   withOtherSheetsHint: (issue: IssueText, sheet: string, others: readonly string[]) => {
     const names = others.map((name) => `"${name}"`).join(', ');
     return {
       ...issue,
-      message: `${issue.message} Läste fliken "${sheet}"; filen har också ${plural(others.length, 'fliken', 'flikarna')} ${names}. Välj fliken med utsläppen i fältet "Flik".`,
-      messageEn: `${issue.messageEn} Read the sheet "${sheet}"; the file also has the ${plural(others.length, 'sheet', 'sheets')} ${names}. Choose the sheet with the emissions in the "Sheet" field.`,
+      message: `${issue.message} Läste fliken "${sheet}"; filen har också ${plural(others.length, 'fliken', 'flikarna')} ${names}. ${CHOOSE_SHEET.console.withEmissions[0]}`,
+      messageEn: `${issue.messageEn} Read the sheet "${sheet}"; the file also has the ${plural(others.length, 'sheet', 'sheets')} ${names}. ${CHOOSE_SHEET.console.withEmissions[1]}`,
     };
   },
   /** A row that names some columns but not enough to read emissions: what it has, in column order. */

@@ -96,13 +96,43 @@ function offsetMs(instant: number): number {
   return wallClockMs(stockholmParts(new Date(wholeSecond))) - wholeSecond;
 }
 
+/** A wall-clock reading as a person writes it; `second` defaults to 0. */
+export type WallClock = LocalDate & { hour: number; minute: number; second?: number };
+
+/** The field of a wall-clock reading that no calendar or clock has (see `impossibleWallClockField`). */
+export type WallClockField = 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+/** Days in `month` (1–12) of `year`: 28 or 29 for February by the Gregorian leap-year rule. */
+export function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * The first field of `wall` that does not exist (month 1–12, a day of that month, hour 0–23, minute
+ * and second 0–59, each a whole number), or null when the reading is a real date and time. Check
+ * what a person typed with this first: `Date.UTC`, `new Date(iso)` and `stockholmInstant` roll an
+ * impossible reading over silently (31 November becomes 1 December). March's skipped hour is a real
+ * reading here; `stockholmInstant` moves it to the jump.
+ */
+export function impossibleWallClockField(wall: WallClock): WallClockField | null {
+  const within = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+  if (!within(wall.month, 1, 12)) return 'month';
+  if (!Number.isInteger(wall.year) || !within(wall.day, 1, daysInMonth(wall.year, wall.month))) return 'day';
+  if (!within(wall.hour, 0, 23)) return 'hour';
+  if (!within(wall.minute, 0, 59)) return 'minute';
+  if (!within(wall.second ?? 0, 0, 59)) return 'second';
+  return null;
+}
+
 /**
  * The first instant at which Stockholm's clock shows `wall` or later. For an ordinary time that is
  * the time itself; in October's repeated hour it is the first (summer-time) occurrence; in March's
  * skipped hour (02:00–03:00 does not exist) it is the moment the clocks jump, 03:00 CEST. This is the
  * same rule `isInWindow` uses, so a window opening and "is the window open" never disagree.
+ * The fields are not checked: an impossible one rolls over, as in Date.UTC (impossibleWallClockField).
  */
-export function stockholmInstant(wall: LocalDate & { hour: number; minute: number; second?: number }): Date {
+export function stockholmInstant(wall: WallClock): Date {
   const target = wallClockMs(wall);
   // Offsets a day either side bracket any transition near `target`; transitions are months apart.
   const offsetBefore = offsetMs(target - DAY_MS);

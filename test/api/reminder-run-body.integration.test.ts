@@ -35,6 +35,18 @@ describe('POST /api/admin/campaigns/{year}/reminders/run needs its body, as docu
     expect((await reminders()).length).toBeGreaterThan(0);
   });
 
+  it('refuses an `at` that is not on the calendar (400 naming at) instead of rolling it over, as the CLI does', async () => {
+    const { ctx, admin, reminders } = await setup();
+    for (const at of ['2026-11-31T10:00:00+01:00', '2027-02-29T09:00:00Z', '2026-03-18T24:00:00Z']) {
+      const res = await ctx.app.request(RUN, withCookie(admin, jsonRequest('POST', { dryRun: true, at })));
+      expect(res.status, at).toBe(400);
+      const body = await res.json();
+      expect(body.error.code).toBe('invalid_input');
+      expect(body.error.details.map((d: { path: string[] }) => d.path.join('.'))).toContain('at');
+    }
+    expect(await reminders()).toEqual([]);
+  });
+
   it('documents the body as required with dryRun required', async () => {
     const { ctx } = await setup();
     const doc = await (await ctx.app.request('/api/openapi.json')).json();

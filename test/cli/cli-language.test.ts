@@ -42,7 +42,7 @@ describe('the reminders refusal (reminderRunBlock) in either language', () => {
 
   it('says why, with the status and the answer period, and that nothing was sent', () => {
     expect(cliText({}).reminders.refused({ ...run, block: 'not_yet_open', status: 'open', dryRun: false })).toBe(
-      'kampanjen 2027 tar inte emot svar ännu vid 2027-02-10 10:00 (status open, svarstid 2027-03-01 08:00–2027-04-30 ' +
+      'kampanjen 2027 tar inte emot svar ännu vid 2027-02-10 10:00 (status öppen, svarstid 2027-03-01 08:00–2027-04-30 ' +
         '23:59 Stockholmstid). Påminnelser skickas bara medan kampanjen är öppen och tar emot svar. Inget skickades. ' +
         'Provkör med --dry-run för att se planen vid den tiden.',
     );
@@ -60,6 +60,18 @@ describe('the reminders refusal (reminderRunBlock) in either language', () => {
     );
   });
 
+  it('names no status the reason already says, and no raw status word in Swedish', () => {
+    const closed = { ...run, block: 'closed', status: 'closed', dryRun: false } as const;
+    expect(cliText({}).reminders.refused(closed)).toMatch(
+      /^kampanjen 2027 är stängd \(svarstid 2027-03-01 08:00–2027-04-30 23:59 Stockholmstid\)\. /,
+    );
+    expect(cliText({ LANG: 'en' }).reminders.refused(closed)).toMatch(
+      /^campaign 2027 is closed \(answer period 2027-03-01 08:00–2027-04-30 23:59 Stockholm time\)\. /,
+    );
+    const late = { ...run, block: 'deadline_passed', status: 'open', dryRun: false } as const;
+    expect(cliText({}).reminders.refused(late)).toContain('(status öppen, svarstid');
+  });
+
   it('words every reason in both languages, a dry run with nothing to preview', () => {
     for (const block of ['draft', 'closed', 'published', 'not_yet_open', 'deadline_passed'] as const) {
       const sv = cliText({}).reminders.refused({ ...run, block, status: 'closed', dryRun: true });
@@ -69,5 +81,55 @@ describe('the reminders refusal (reminderRunBlock) in either language', () => {
       expect(en, block).not.toMatch(/[åäö]/);
       for (const text of [sv, en]) expect(text, block).toContain('2027-03-01 08:00–2027-04-30 23:59');
     }
+  });
+});
+
+describe('the reminders heading and the import preview in either language', () => {
+  it('names the campaign status as the console does, not its stored word', () => {
+    const sv = cliText({}).reminders;
+    const en = cliText({ LANG: 'en_US.UTF-8' }).reminders;
+    expect(sv.heading(true, 'Medlemstest 2026', 'open', '2026-03-18 10:00')).toBe(
+      'Provkörning för Medlemstest 2026 (öppen) vid 2026-03-18 10:00 (Stockholm)',
+    );
+    expect(sv.heading(false, 'Medlemstest 2090', 'draft', '2090-03-07 10:00')).toBe(
+      'Påminnelser för Medlemstest 2090 (utkast) vid 2090-03-07 10:00 (Stockholm)',
+    );
+    expect(sv.heading(true, 'M', 'closed', 'x')).toContain('(stängd)');
+    expect(sv.heading(true, 'M', 'published', 'x')).toContain('(publicerad)');
+    expect(en.heading(true, 'Medlemstest 2026', 'open', '2026-03-18 10:00')).toBe(
+      'Dry run for Medlemstest 2026 (open) at 2026-03-18 10:00 (Stockholm)',
+    );
+  });
+
+  it('names the import layout in words', () => {
+    expect(cliText({}).import.layouts).toEqual({
+      long: 'en rad per värde',
+      'wide-years': 'år som kolumner',
+      'wide-sectors': 'sektorer som kolumner',
+    });
+    expect(cliText({ LANG: 'en' }).import.layouts.long).toBe('one row per value');
+  });
+});
+
+describe('an --at that is not on the calendar', () => {
+  it('says which part does not exist, in either language', () => {
+    const sv = cliText({}).reminders;
+    const en = cliText({ LANG: 'en' }).reminders;
+    const date = { year: 2026, month: 11, day: 31 };
+    expect(sv.impossibleAt('2026-11-31T10:00', 'day', date)).toBe(
+      '--at "2026-11-31T10:00" finns inte i kalendern: november 2026 har 30 dagar.',
+    );
+    expect(en.impossibleAt('2026-11-31T10:00', 'day', date)).toBe(
+      '--at "2026-11-31T10:00" is not on the calendar: November 2026 has 30 days.',
+    );
+    expect(sv.impossibleAt('2027-02-29', 'day', { year: 2027, month: 2, day: 29 })).toContain(
+      'februari 2027 har 28 dagar',
+    );
+    expect(sv.impossibleAt('2026-13-45', 'month', { year: 2026, month: 13, day: 45 })).toBe(
+      '--at "2026-13-45" finns inte i kalendern: månaden är 01–12.',
+    );
+    expect(en.impossibleAt('2026-03-18T24:00', 'hour', { year: 2026, month: 3, day: 18 })).toBe(
+      '--at "2026-03-18T24:00" is not on the calendar: the hour is 00–23.',
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   readDemoOrganisations,
   SWEDISH_CSV,
   toCsvBytes,
+  toXlsxBytes,
 } from '../../scripts/generate-emission-fixtures';
 import { runCli } from './run-cli';
 
@@ -37,6 +38,8 @@ describe('npm run import', () => {
     const preview = await runCli('import', [exportFile], dataDir);
     expect({ code: preview.code, stderr: preview.stderr }).toEqual({ code: 0, stderr: '' });
     expect(preview.stdout).toMatch(/Nya\s*│\s*756\s/);
+    // The layout in words, not the parser's name for it ('long').
+    expect(preview.stdout).toMatch(/Layout\s*│\s*'en rad per värde'/);
     expect(preview.stdout).toContain('Inget sparades. Kör igen med --commit');
 
     // Nothing was saved by the preview, so the commit still finds every value new.
@@ -102,6 +105,36 @@ describe('npm run import', () => {
     expect(swedish.stderr.trim().split('\n')).toEqual([`npm run import: ${file}: filen finns inte.`]);
     expect(existsSync(path.join(dir, 'unused'))).toBe(false);
   }, 60_000);
+
+  it('points a missing or wrong sheet at --sheet, the option it has, not the console\'s "Flik" field', async () => {
+    const workbook = path.join(dir, 'flikar.xlsx');
+    const info = { titleRows: [], header: ['Källa: Sustainable Advantage'], rows: [] };
+    const data = {
+      titleRows: [],
+      header: ['Kommun', 'År', 'Sektor', 'Utsläpp (ton CO2e)'],
+      rows: [['Lund', 2020, 'Jordbruk', 10]],
+    };
+    writeFileSync(
+      workbook,
+      await toXlsxBytes([
+        { name: 'Info', table: info },
+        { name: 'Utsläpp', table: data },
+      ]),
+    );
+    const unused = path.join(dir, 'sheets');
+    const missing = await runCli('import', [workbook, '--sheet', 'Nope'], unused);
+    expect({ code: missing.code, stdout: missing.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(missing.stderr).toBe(
+      'npm run import: Excel-filen har ingen flik som heter "Nope". Flikarna i filen är: "Info", "Utsläpp". ' +
+        'Ange en av dem efter --sheet.\n',
+    );
+
+    // The first sheet has no data: the error names the other sheet and the option that picks it.
+    const first = await runCli('import', [workbook], unused);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('Ange fliken med utsläppen efter --sheet.');
+    expect(first.stdout).not.toContain('Flik"');
+  }, 120_000);
 
   it('says so when another process holds the data folder, as `npm start` does', async () => {
     const held = path.join(dir, 'held');

@@ -56,7 +56,7 @@ describe('npm run reminders', () => {
   it('plans with --dry-run, sends what it planned, and never sends the same step twice', async () => {
     const plan = await runCli('reminders', ['--dry-run', '--at', weekdayAt], dataDir);
     expect({ code: plan.code, stderr: plan.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(plan.stdout).toMatch(/^Provkörning för .+ \(open\) vid /m);
+    expect(plan.stdout).toMatch(/^Provkörning för .+ \(öppen\) vid /m);
     const planned = rowsSaying(plan.stdout, 'skulle skickas');
     expect(planned).toBeGreaterThan(0);
 
@@ -91,7 +91,7 @@ describe('npm run reminders', () => {
     const data = path.join(dir, 'refused');
     const open = await runCli('reminders', ['--dry-run', '--at', weekdayAt], data);
     expect(open.code).toBe(0);
-    const year = Number(/^Provkörning för .*?(\d{4}) \(open\)/m.exec(open.stdout)?.[1]);
+    const year = Number(/^Provkörning för .*?(\d{4}) \(öppen\)/m.exec(open.stdout)?.[1]);
     const period = '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}–\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}';
     const rule = 'Påminnelser skickas bara medan kampanjen är öppen och tar emot svar\\.';
 
@@ -101,7 +101,7 @@ describe('npm run reminders', () => {
     expect(closed.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^npm run reminders: kampanjen ${year - 1} är stängd \\(status closed, svarstid ${period} Stockholmstid\\)\\. ${rule} Inget skickades\\.$`,
+          `^npm run reminders: kampanjen ${year - 1} är stängd \\(svarstid ${period} Stockholmstid\\)\\. ${rule} Inget skickades\\.$`,
         ),
       ),
     ]);
@@ -110,7 +110,7 @@ describe('npm run reminders', () => {
     expect(english.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^npm run reminders: campaign ${year - 1} is closed \\(status closed, answer period ${period} Stockholm time\\)\\. ` +
+          `^npm run reminders: campaign ${year - 1} is closed \\(answer period ${period} Stockholm time\\)\\. ` +
             'Reminders go out only while the campaign is open and taking answers\\. Nothing was sent\\.$',
         ),
       ),
@@ -125,7 +125,7 @@ describe('npm run reminders', () => {
     expect({ code: late.code, stdout: late.stdout }).toEqual({ code: 1, stdout: '' });
     expect(late.stderr).toMatch(
       new RegExp(
-        `^npm run reminders: kampanjen ${year} tar inte längre emot svar vid 2099-01-05 10:00 \\(status open, svarstid ${period} `,
+        `^npm run reminders: kampanjen ${year} tar inte längre emot svar vid 2099-01-05 10:00 \\(status öppen, svarstid ${period} `,
       ),
     );
 
@@ -149,13 +149,13 @@ describe('npm run reminders', () => {
     const draft = await runCli('reminders', ['--year', '2090', '--at', '2090-03-07T10:00'], data);
     expect({ code: draft.code, stdout: draft.stdout }).toEqual({ code: 1, stdout: '' });
     expect(draft.stderr.trim()).toBe(
-      'npm run reminders: kampanjen 2090 är ett utkast och har inte öppnats (status draft, svarstid ' +
+      'npm run reminders: kampanjen 2090 är ett utkast och har inte öppnats (svarstid ' +
         '2090-03-06 08:00–2090-04-28 23:59 Stockholmstid). Påminnelser skickas bara medan kampanjen är öppen och ' +
         'tar emot svar. Inget skickades. Öppna kampanjen i konsolen först, eller provkör med --dry-run.',
     );
     const draftPreview = await runCli('reminders', ['--year', '2090', '--at', '2090-03-07T10:00', '--dry-run'], data);
     expect({ code: draftPreview.code, stderr: draftPreview.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(draftPreview.stdout).toContain('Provkörning för Medlemstest 2090 (draft) vid 2090-03-07 10:00 (Stockholm)');
+    expect(draftPreview.stdout).toContain('Provkörning för Medlemstest 2090 (utkast) vid 2090-03-07 10:00 (Stockholm)');
     expect(draftPreview.stdout).toContain('Utkastet provkörs som om kampanjen vore öppen vid den tiden.');
     expect(rowsSaying(draftPreview.stdout, 'skulle skickas')).toBeGreaterThan(0);
   }, 180_000);
@@ -176,6 +176,31 @@ describe('npm run reminders', () => {
     expect(existsSync(path.join(dir, 'unused'))).toBe(false);
   }, 60_000);
 
+  it('refuses an --at that is not on the calendar instead of rolling it over, without opening the data', async () => {
+    const unused = path.join(dir, 'unused');
+    const cases: Array<[string, string]> = [
+      ['2026-11-31T10:00', 'finns inte i kalendern: november 2026 har 30 dagar.'],
+      ['2026-13-45', 'finns inte i kalendern: månaden är 01–12.'],
+      ['2027-02-29T09:00', 'finns inte i kalendern: februari 2027 har 28 dagar.'],
+      ['2026-03-18T24:00', 'finns inte i kalendern: timmen är 00–23.'],
+      // With an offset too: Date would read it as 1 December.
+      ['2026-11-31T10:00:00Z', 'finns inte i kalendern: november 2026 har 30 dagar.'],
+    ];
+    for (const [at, why] of cases) {
+      const run = await runCli('reminders', ['--dry-run', '--at', at], unused);
+      expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }, at).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `npm run reminders: --at "${at}" ${why}\n`,
+      });
+    }
+    const english = await runCli('reminders', ['--at=2026-11-31T10:00'], unused, { LANG: 'en_US.UTF-8' });
+    expect(english.stderr).toBe(
+      'npm run reminders: --at "2026-11-31T10:00" is not on the calendar: November 2026 has 30 days.\n',
+    );
+    expect(existsSync(unused)).toBe(false);
+  }, 120_000);
+
   it('stops before sending anything when BASE_URL is not an address the links can start with', async () => {
     const run = await runCli('reminders', ['--at', weekdayAt], path.join(dir, 'unused'), {
       BASE_URL: '/',
@@ -194,6 +219,16 @@ describe('npm run reminders', () => {
     expect(english.stderr.trim().split('\n')).toEqual([
       'npm run reminders: BASE_URL must be an absolute http(s) address such as http://localhost:3000, not "/".',
     ]);
+    expect(existsSync(path.join(dir, 'unused'))).toBe(false);
+  }, 60_000);
+
+  it('refuses a PORT that is not a port number, as npm start does, rather than links to localhost:NaN', async () => {
+    const run = await runCli('reminders', ['--dry-run', '--at', weekdayAt], path.join(dir, 'unused'), { PORT: 'abc' });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'npm run reminders: PORT måste vara ett portnummer, inte "abc".\n',
+    });
     expect(existsSync(path.join(dir, 'unused'))).toBe(false);
   }, 60_000);
 });

@@ -89,6 +89,21 @@ describe('npm start', () => {
       expect(existsSync(dataDirNever)).toBe(false);
     });
 
+    it('for a REMINDERS_INTERVAL_MS that is not a number, which would turn the reminders timer off', async () => {
+      const dataDirNever = untouched();
+      const run = await runCliProcess('functions/local/main.ts', [], dataDirNever, {
+        PORT: String(await freePort()),
+        REMINDERS_INTERVAL_MS: '15m',
+      });
+      expect(run).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          'npm start: REMINDERS_INTERVAL_MS måste vara ett antal millisekunder, t.ex. 60000 (0 stänger av påminnelsetimern), inte "15m".\n',
+      });
+      expect(existsSync(dataDirNever)).toBe(false);
+    });
+
     it('for a BASE_URL that is not an absolute address, in English too', async () => {
       const port = await freePort();
       const dataDirNever = untouched();
