@@ -196,6 +196,22 @@ describe('report texts in the page language', () => {
     expect(titleOf(oldEnergy, 'en')).toEqual({ text: 'Energi', lang: 'sv' });
     expect([hasEnglishTitles(report), hasEnglishTitles(old)]).toEqual([true, false]);
   });
+
+  it('names the gate area in the page language, never marked as Swedish (the name is the app’s own text)', () => {
+    // Arrange: the gate page has no points, so no section aggregate: the app names it
+    const areas = areasOf(
+      aggregate([question({ name: 'B1', section: 'baskrav', gate: true })]),
+      () => 'Basic requirements',
+    );
+    // Act
+    const gates = titleOf(areas[0]!, 'en');
+    // Assert: no lang="sv" on "Basic requirements"
+    expect(gates).toEqual({ text: 'Basic requirements', lang: undefined });
+    expect(titleOf(areasOf(aggregate([question({ section: 'baskrav' })]), () => 'Baskrav')[0]!, 'sv')).toEqual({
+      text: 'Baskrav',
+      lang: undefined,
+    });
+  });
 });
 
 describe('band legend', () => {

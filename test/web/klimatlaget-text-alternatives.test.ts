@@ -9,7 +9,10 @@ import {
   areaSummary,
   areasOf,
   bandsSummary,
+  emissionsSeries,
   emissionsSummary,
+  nationalLabel,
+  nationalNote,
   sectionsTexts,
   titleOf,
   yesQuestions,
@@ -206,14 +209,44 @@ describe('the band and emissions charts name what they leave out', () => {
       { year: 2023, perInhabitant: null, organisations: 2 },
     ];
     // Act
-    const sv = emissionsSummary(trend, 'Riket: 4,4', translator('sv'), 'sv');
-    const en = emissionsSummary(trend, 'Sweden: 4.4', translator('en'), 'en');
+    const sv = emissionsSummary('kommun', trend, 'Riket: 4,4', translator('sv'), 'sv');
+    const en = emissionsSummary('kommun', trend, 'Sweden: 4.4', translator('en'), 'en');
     // Assert
     expect(sv).toBe(
-      'Stapeldiagram över utsläppen per invånare i nätverket, från 2010: 5 till 2022: 3,3 ton. Riket: 4,4 ton. För få svar för att visa: 2015, 2023.',
+      'Stapeldiagram över utsläppen per invånare bland kommunerna, från 2010: 5 till 2022: 3,3 ton. Riket: 4,4 ton. För få svar för att visa: 2015, 2023.',
     );
     expect(en).toMatch(
-      /from 2010: 5 to 2022: 3\.3 tonnes\. Sweden: 4\.4 tonnes\. Too few responses to show: 2015, 2023\.$/,
+      /among the municipalities, from 2010: 5 to 2022: 3\.3 tonnes\. Sweden: 4\.4 tonnes\. Too few responses to show: 2015, 2023\.$/,
     );
+  });
+
+  it('names the organisations the bars rest on, the kommuner or the regions, never "the network"', () => {
+    // Arrange: a region-only report has basis region
+    const trend = [{ year: 2022, perInhabitant: 3.26, organisations: 6 }];
+    for (const lang of LANGS) {
+      // Act
+      const kommun = emissionsSummary('kommun', trend, 'Riket: 4,4', translator(lang), lang);
+      const region = emissionsSummary('region', trend, 'Riket: 4,4', translator(lang), lang);
+      // Assert
+      expect(kommun).not.toMatch(/nätverket|network/i);
+      expect(region).toMatch(lang === 'sv' ? /bland regionerna,/ : /among the regions,/);
+      expect(emissionsSeries('region', translator(lang)).label).toBe(
+        lang === 'sv' ? 'Regionerna, ton per invånare' : 'Regions, tonnes per inhabitant',
+      );
+      expect(emissionsSeries('kommun', translator(lang)).label).toBe(
+        lang === 'sv' ? 'Kommunerna, ton per invånare' : 'Municipalities, tonnes per inhabitant',
+      );
+    }
+  });
+
+  it("says which year Sweden's figure, drawn across every year, is from, when the source says", () => {
+    const national = { perInhabitant: 4.4, source: 'Naturvårdsverket', year: 2022 };
+    for (const lang of LANGS) {
+      const t = translator(lang);
+      expect(nationalLabel(national, t)).toContain('2022');
+      expect(nationalNote(national, t)).toContain('2022');
+      expect(nationalNote({ ...national, year: null, quotedIn: 2024 }, t)).toContain('2024');
+      expect(nationalNote({ ...national, year: null }, t)).toBe('');
+    }
   });
 });

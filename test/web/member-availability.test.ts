@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { effectiveDeadline, surveyAvailability } from '../../web/src/api/member';
+import { deadlineLine, effectiveDeadline, surveyAvailability } from '../../web/src/api/member';
 import type { CurrentCampaign, SurveyResponse } from '../../web/src/api/types';
 
 const OPENS = '2026-03-01T07:00:00.000Z';
@@ -89,6 +89,33 @@ describe('what the organisation can do with the survey now', () => {
     expect(surveyAvailability(campaign(), { ...draft, status: 'submitted' }, at('2026-04-01T10:00:00Z'))).toEqual({
       kind: 'submitted',
     });
+  });
+});
+
+describe('the deadline line beside the status on the home page', () => {
+  it('says when the survey closes while it takes, or will take, answers, for a submitted organisation too', () => {
+    expect(deadlineLine(campaign(), at('2026-04-01T10:00:00Z'))).toEqual({ kind: 'closes', at: CLOSES });
+    expect(deadlineLine(campaign(), at('2026-02-20T10:00:00Z'))).toEqual({ kind: 'closes', at: CLOSES });
+    const extended = campaign({ status: 'closed', closesAtForOrganisation: '2026-05-15T21:59:00.000Z' });
+    expect(deadlineLine(extended, at('2026-05-10T10:00:00Z'))).toEqual({
+      kind: 'closes',
+      at: '2026-05-15T21:59:00.000Z',
+    });
+  });
+
+  it('gives no future "closes" date once publishing or the kansli closed the survey before its deadline', () => {
+    // Published the day after it opened: the deadline is still ahead but the survey is closed.
+    for (const status of ['published', 'closed'] as const) {
+      expect(deadlineLine(campaign({ status }), at('2026-03-02T10:00:00Z'))).toEqual({ kind: 'closedEarly' });
+    }
+  });
+
+  it('says when it closed once the deadline has passed', () => {
+    expect(deadlineLine(campaign({ status: 'published' }), at('2026-06-01T10:00:00Z'))).toEqual({
+      kind: 'closed',
+      at: CLOSES,
+    });
+    expect(deadlineLine(campaign(), at(CLOSES))).toEqual({ kind: 'closed', at: CLOSES });
   });
 });
 

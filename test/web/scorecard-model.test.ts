@@ -8,6 +8,8 @@ import {
   bandRange,
   gateExplanation,
   lostSummary,
+  missingKey,
+  missingOutcome,
   outcomeScale,
   sectionsSummary,
 } from '../../web/src/pages/scorecard/scorecard-model';
@@ -66,6 +68,20 @@ describe('scorecard: why there is no band', () => {
     });
   });
 
+  it('promises a comparison with the network only when its figures are shown (a region among too few)', () => {
+    // Arrange: the same answers among one respondent (withheld) and among three (shown)
+    const data = { ...completeKommunAnswers(), B1: false };
+    const alone = card(data);
+    const own = score(DEFAULT_SURVEYS.kommun, data);
+    const among = { ...alone, network: networkLive(DEFAULT_SURVEYS.kommun, [own, own, own]) };
+    // Act and assert
+    expect(alone.network.total).toBeNull();
+    expect(gateExplanation(alone, 'sv')?.compared).toBe(false);
+    expect(gateExplanation(among, 'sv')?.compared).toBe(true);
+    // The text without the network names no comparison.
+    expect(sv['scorecard.gateFailedOwn']).not.toMatch(/nätverket|jämförs/);
+  });
+
   it('explains nothing when every basic requirement is met', () => {
     expect(gateExplanation(card(completeKommunAnswers()), 'sv')).toBeNull();
   });
@@ -106,6 +122,33 @@ describe('scorecard: what the band, the lost points and Utfall mean', () => {
       [3, 2, 1],
       [3, 2, 1],
     ]);
+  });
+});
+
+describe('scorecard: what is missing, in words', () => {
+  it('says a year without a survey has none, rather than that its result is not published yet', () => {
+    expect(missingKey('not_found')).toBe('scorecard.noSurvey');
+    expect(missingKey('not_a_year')).toBe('scorecard.notYear');
+    expect(missingKey('not_published')).toBe('scorecard.notPublished');
+    expect(missingKey('no_submitted_response')).toBe('scorecard.noResponse');
+    expect(missingKey('none_published')).toBe('scorecard.nonePublished');
+  });
+
+  it('says that no emissions were imported when there is no Utfall, and whether as of the publish', () => {
+    // Arrange: card() has no emissions
+    const none = card(completeKommunAnswers());
+    const published = {
+      ...none,
+      emissionOutcomeSource: { source: 'published' as const, revision: 1, publishedAt: '2026-05-01T08:00:00.000Z' },
+    };
+    const live = { ...none, emissionOutcomeSource: { source: 'live' as const } };
+    // Act and assert
+    expect(none.emissionOutcome).toBeNull();
+    expect(missingOutcome(none)).toEqual({ publishedAt: null });
+    expect(missingOutcome(live)).toEqual({ publishedAt: null });
+    expect(missingOutcome(published)).toEqual({ publishedAt: '2026-05-01T08:00:00.000Z' });
+    const outcome = { latestYear: 2023, perInhabitant: 3, changeSince1990: null, change5y: null, points: 2, max: 3 };
+    expect(missingOutcome({ ...none, emissionOutcome: outcome as never })).toBeNull();
   });
 });
 

@@ -117,17 +117,34 @@ async function publishLastYear(
   }
 }
 
-/** Waits until every chart canvas has been drawn on (the renderer arrives in a chunk of its own). */
+/**
+ * Waits until Chartist has drawn every chart (it arrives in a chunk of its own): an SVG with a width,
+ * hidden from screen readers (its image is the box named by the summary), with the value axis's
+ * ticks, the category axis's labels and a bar or a value's text for each value shown.
+ */
 async function waitForCharts(page: Page, atLeast: number): Promise<number> {
   await page.waitForFunction(
     (min) => {
-      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('figure canvas[role="img"]')];
-      return canvases.length >= min && canvases.every((c) => c.width > 0 && c.dataset.drawn !== undefined);
+      const charts = [...document.querySelectorAll<HTMLElement>('figure .kl-chart[role="img"]')];
+      return (
+        charts.length >= min &&
+        charts.every((chart) => {
+          const svg = chart.querySelector('svg');
+          return (
+            chart.dataset.drawn !== undefined &&
+            svg !== null &&
+            svg.getBoundingClientRect().width > 0 &&
+            svg.getAttribute('aria-hidden') === 'true' &&
+            svg.querySelectorAll('.ct-label').length >= 3 &&
+            svg.querySelectorAll('.kl-value').length <= svg.querySelectorAll('rect:not(pattern rect)').length
+          );
+        })
+      );
     },
     atLeast,
     { timeout: 15_000 },
   );
-  return page.locator('figure canvas[role="img"]').count();
+  return page.locator('figure .kl-chart[role="img"]').count();
 }
 
 /** Screenshot of the print stylesheet at roughly the width of an A4 page's text area. */
@@ -166,9 +183,9 @@ export const scenarios: Scenario[] = [
 
       const charts = await waitForCharts(page, 3);
       e2e.log(`    ${charts} charts on /klimatlaget/${LAST_YEAR}`);
-      for (const canvas of await page.locator('figure canvas[role="img"]').all()) {
-        const label = (await canvas.getAttribute('aria-label')) ?? '';
-        assert(label.length > 30, `a chart canvas without a useful aria-label: "${label}"`);
+      for (const chart of await page.locator('figure .kl-chart[role="img"]').all()) {
+        const label = (await chart.getAttribute('aria-label')) ?? '';
+        assert(label.length > 30, `a chart without a useful aria-label: "${label}"`);
       }
       for (const name of [
         'Antal organisationer per betyg',
@@ -199,9 +216,9 @@ export const scenarios: Scenario[] = [
       assertEqual(await toggle.count(), 0, 'no "Visa som tabell" while the table shows');
       await bands.getByRole('table').getByRole('rowheader', { name: 'Inget betyg' }).waitFor();
       assert(await shown(), 'the table shows after the toggle');
-      assertEqual(await bands.locator('canvas').isVisible(), false, 'the chart hides behind the table');
+      assertEqual(await bands.locator('.kl-chart svg').isVisible(), false, 'the chart hides behind the table');
       await back.click();
-      await bands.locator('canvas').waitFor();
+      await bands.locator('.kl-chart svg').waitFor();
       await toggle.waitFor();
 
       // The band legend: the thresholds the scoring used, as share of maximum and as points per type.
@@ -252,6 +269,23 @@ export const scenarios: Scenario[] = [
         .locator('.kl-figures')
         .getByText(`${nationalLabel}: ${decimalSv(national.perInhabitant)} ton`, { exact: false })
         .waitFor();
+      // The bars are the kommuner's (the report's basis), not "the network"; the one national figure
+      // drawn across every year says which year it is from.
+      const trendFigure = page.getByRole('figure', { name: /Utsläpp per invånare över tid/ });
+      await trendFigure
+        .getByRole('columnheader', { name: 'Kommunerna, ton per invånare' })
+        .waitFor({ state: 'attached' });
+      await trendFigure.locator('.kl-legend').getByText('Kommunerna, ton per invånare', { exact: true }).waitFor();
+      assertEqual(await trendFigure.getByText(/Nätverket/).count(), 0, 'an emissions series named "Nätverket"');
+      await trendFigure
+        .locator('.kl-figure-note')
+        .getByText(
+          national.year !== null
+            ? `Rikets siffra är från ${national.year}`
+            : `Rikets siffra är hämtad ur en källa publicerad ${national.quotedIn}`,
+          { exact: false },
+        )
+        .waitFor();
       // A year with figures from only two kommuner is withheld, not drawn, and its count still shown.
       const thin = page
         .getByRole('figure', { name: /Utsläpp per invånare över tid/ })
@@ -296,6 +330,12 @@ export const scenarios: Scenario[] = [
       assert(energy?.titleEn, 'the snapshot has the English area titles');
       await page.getByRole('heading', { level: 3, name: energy.titleEn, exact: true }).first().waitFor();
       await page.getByRole('figure', { name: new RegExp(`^${energy.titleEn}: share answering yes`) }).waitFor();
+      // The gate area is named by the app itself, in English: not marked as Swedish.
+      const gateAreas = page.getByRole('heading', { level: 3, name: 'Basic requirements', exact: true });
+      await gateAreas.first().waitFor();
+      for (const heading of await gateAreas.all()) {
+        assertEqual(await heading.getAttribute('lang'), null, 'lang on the "Basic requirements" heading');
+      }
       const gate = kommun.questions.find((q) => q.gate);
       assert(gate?.titleEn, 'the snapshot has the English question titles');
       await page.getByText(gate.titleEn, { exact: true }).first().waitFor();
@@ -322,6 +362,14 @@ export const scenarios: Scenario[] = [
       await page.goto(`${e2e.baseUrl}/klimatlaget/${LAST_YEAR + 1}`);
       await page.getByText(`Klimatläget ${LAST_YEAR + 1} är inte publicerat.`).waitFor();
       await page.getByRole('link', { name: `Klimatläget ${LAST_YEAR}` }).waitFor();
+      // An address that is no year is never named as one, and leads on to the published years.
+      for (const segment of ['abc', `${LAST_YEAR}.5`]) {
+        await page.goto(`${e2e.baseUrl}/klimatlaget/${segment}`);
+        await page.getByText('Sidans adress anger inget år', { exact: false }).waitFor();
+        await page.getByRole('heading', { level: 1, name: 'Klimatläget', exact: true }).waitFor();
+        assert(!(await page.title()).includes(segment), `the title names "${segment}": ${await page.title()}`);
+        await page.getByRole('link', { name: `Klimatläget ${LAST_YEAR}` }).waitFor();
+      }
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },
   },
@@ -360,7 +408,7 @@ export const scenarios: Scenario[] = [
       const sections = page.getByRole('figure', { name: /Kommunernas andel av maxpoängen per område/ });
       const energy = page.getByRole('figure', { name: /^Energi: andel som svarade ja/ });
       const label = async (figure: typeof sections) =>
-        (await figure.locator('canvas').getAttribute('aria-label')) ?? '';
+        (await figure.locator('.kl-chart[role="img"]').getAttribute('aria-label')) ?? '';
       // The areas chart draws means only: its name and note say so, and its table has no median column.
       const summary = await label(sections);
       assert(/ med medelvärde av andelen av maxpoängen\. Högst medelvärde: /.test(summary), `summary: ${summary}`);
@@ -492,6 +540,116 @@ export const scenarios: Scenario[] = [
       await e2e.axe(page, '/resultat in English');
       await page.getByRole('button', { name: 'På svenska' }).click();
       await page.getByRole('heading', { level: 1, name: `Ert resultat ${LAST_YEAR}` }).waitFor();
+      assertEqual(watch.errors.join('; '), '', 'browser errors');
+    },
+  },
+  {
+    name: 'scorecard: other years only with a result, addresses with no year or no survey, a network too few to compare',
+    async run(e2e) {
+      // Both years published; a kommun that submitted last year but not the year before (the seed has some).
+      const kansli = await e2e.newContext();
+      await publishLastYear(e2e, kansli, { yearBefore: true });
+      type Responses = {
+        responses: Array<{ organisation: { id: string; name: string; type: string }; status: string }>;
+      };
+      const submitted = async (year: number) =>
+        new Set(
+          (
+            (await (
+              await kansli.request.get(`${e2e.baseUrl}/api/admin/campaigns/${year}/responses`)
+            ).json()) as Responses
+          ).responses
+            .filter((r) => r.status === 'submitted')
+            .map((r) => r.organisation.id),
+        );
+      const [before, last] = [await submitted(YEAR_BEFORE), await submitted(LAST_YEAR)];
+      const code = [...last].find((id) => id.length === 4 && !before.has(id));
+      assert(code, `the seed has a kommun that submitted ${LAST_YEAR} but not ${YEAR_BEFORE}`);
+
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, `tjansteperson.${code}@example.se`);
+      const watch = watchPage(page);
+      // "Andra år" offers no year that would only say there is no result.
+      await page.goto(`${e2e.baseUrl}/resultat/${LAST_YEAR}`);
+      await page.getByRole('heading', { level: 1, name: `Ert resultat ${LAST_YEAR}` }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Här tappade ni poäng' }).waitFor();
+      assertEqual(
+        await page
+          .locator('.kl-years')
+          .getByRole('link', { name: String(YEAR_BEFORE) })
+          .count(),
+        0,
+        `a link to ${YEAR_BEFORE}, a year without a result`,
+      );
+
+      // Not a year: no year in the heading, the default year not shown as if asked for, and a way on.
+      await page.goto(`${e2e.baseUrl}/resultat/abc`);
+      await page.getByText('Sidans adress anger inget år', { exact: false }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Ert resultat', exact: true }).waitFor();
+      assertEqual(await page.getByRole('heading', { name: 'Här tappade ni poäng' }).count(), 0, 'a scorecard shown');
+      await page.getByRole('link', { name: `Se ert resultat för ${LAST_YEAR}` }).waitFor();
+      // A year without a survey (the seed's campaigns start the year before last) is not "not published yet".
+      const never = YEAR_BEFORE - 1;
+      await page.goto(`${e2e.baseUrl}/resultat/${never}`);
+      await page.getByText(`Det finns inget medlemstest för ${never}`, { exact: false }).waitFor();
+      assertEqual(await page.getByText('inte publicerat ännu', { exact: false }).count(), 0, '"inte publicerat ännu"');
+      await page.getByRole('link', { name: `Se ert resultat för ${LAST_YEAR}` }).waitFor();
+      await e2e.screenshot(page, 'scorecard-no-survey');
+
+      // A type too few to show (as a lone region's): nothing promises a comparison with the network;
+      // no emissions imported for it: the Utfall section says so.
+      await page.route(
+        `**/api/campaigns/${LAST_YEAR}/scorecard`,
+        reshapeRoute(async (route) => {
+          const served = await route.fetch();
+          const body = await served.json();
+          body.network.total = null;
+          body.network.sections = [];
+          body.gatePassed = false;
+          body.band = null;
+          body.failedGates = [{ name: 'B1', title: 'Finns ett politiskt beslut?', answered: true }];
+          body.emissionOutcome = null;
+          body.emissionOutcomeSource = { source: 'live' };
+          await route.fulfill({ response: served, json: body });
+        }),
+      );
+      await page.goto(`${e2e.baseUrl}/resultat/${LAST_YEAR}`);
+      const notice = page.getByRole('note', { name: 'Därför får ni inget betyg i år' });
+      await notice.getByText('Poängen räknas ändå och visas per område här nedan.', { exact: false }).waitFor();
+      assertEqual(
+        await page.getByText('jämförs med nätverket', { exact: false }).count(),
+        0,
+        '"jämförs med nätverket"',
+      );
+      assertEqual(
+        await page.getByText('jämfört med nätverket', { exact: false }).count(),
+        0,
+        '"jämfört med nätverket"',
+      );
+      await page.getByRole('heading', { level: 2, name: 'Utfall: utsläpp' }).waitFor();
+      await page.getByText('Inga utsläppssiffror har importerats för', { exact: false }).waitFor();
+      await e2e.axe(page, '/resultat with the network withheld');
+      await e2e.screenshot(page, 'scorecard-network-withheld');
+      await page.unroute(`**/api/campaigns/${LAST_YEAR}/scorecard`);
+
+      // Publishing closes this year's open campaign before its deadline: the home page gives no
+      // future "Stänger" date beside "Enkäten är stängd" (the campaign as the API serves it then).
+      await page.route(
+        '**/api/campaigns/current',
+        reshapeRoute(async (route) => {
+          const served = await route.fetch();
+          const body = await served.json();
+          body.status = 'published';
+          body.closesAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
+          body.closesAtForOrganisation = body.closesAt;
+          await route.fulfill({ response: served, json: body });
+        }),
+      );
+      await page.goto(`${e2e.baseUrl}/`);
+      // Closed, unless the organisation already submitted this year (then the receipt is offered).
+      await page.locator('[data-availability="closed"], .campaign-card a[href="/kvitto"]').first().waitFor();
+      assertEqual(await page.locator('.campaign-card dt', { hasText: 'Stänger' }).count(), 0, 'a "Stänger" date');
+      await e2e.screenshot(page, 'home-closed-by-publishing');
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },
   },

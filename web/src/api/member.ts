@@ -50,6 +50,25 @@ export function surveyAvailability(
   now = new Date(),
 ): SurveyAvailability {
   if (response.status === 'submitted') return { kind: 'submitted' };
+  return answerWindow(campaign, now);
+}
+
+/**
+ * The deadline line beside the status: `closes` (the deadline ahead, while the survey takes or will
+ * take answers), `closed` (since the deadline, passed), or `closedEarly`: closed or published
+ * before its deadline, whose date then is no longer a time it closes, so none is shown.
+ */
+export type DeadlineLine = { kind: 'closes'; at: string } | { kind: 'closed'; at: string } | { kind: 'closedEarly' };
+
+export function deadlineLine(campaign: CurrentCampaign, now = new Date()): DeadlineLine {
+  // By the campaign, not the response: a submitted organisation's campaign may still be open.
+  const answers = answerWindow(campaign, now);
+  if (answers.kind !== 'closed') return { kind: 'closes', at: effectiveDeadline(campaign) };
+  return answers.since ? { kind: 'closed', at: answers.since } : { kind: 'closedEarly' };
+}
+
+/** Whether the campaign takes the organisation's answers now, whatever its response's status. */
+function answerWindow(campaign: CurrentCampaign, now: Date): Exclude<SurveyAvailability, { kind: 'submitted' }> {
   const own = laterOwnDeadline(campaign, campaign.closesAtForOrganisation) ?? undefined;
   if (organisationAcceptsWrites(campaign, own, now.toISOString())) return { kind: 'editable' };
   const opensAhead = Date.parse(campaign.opensAt) > now.getTime();

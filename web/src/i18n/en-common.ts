@@ -69,6 +69,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'home.population': '{count} inhabitants',
   'home.campaign': "This year's member test",
   'home.deadlineLabel': 'Closes',
+  'home.closedLabel': 'Closed',
   'home.extended': '(extended for your organisation)',
   'home.closed': 'The survey closed on {date}.',
   'home.noCampaign': 'No member test is open right now. You will get an email when the next one opens.',
@@ -139,6 +140,8 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'report.print': 'Print or save as PDF',
   'report.notPublished': 'Klimatläget {year} has not been published.',
   'report.nothingPublished': 'No year of Klimatläget has been published yet.',
+  'report.notYear': 'The page address names no year, so there is no report to show here.',
+  'report.noSurvey': 'There is no member survey for {year}, so there is no Klimatläget for that year.',
   'report.swedishData': 'Questions and answer options are shown in Swedish, as they were asked in the member test.',
   'report.summary': 'In brief',
   'report.ofTotal': '{count} of {total}',
@@ -171,12 +174,18 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'report.emissions.intro.region':
     "The regions' territorial emissions {year}: {value} tonnes CO₂ equivalent per inhabitant, weighted by population. Regions with emissions data for that year: {count}. {national} tonnes.",
   'report.emissions.note':
-    "The bars show the network's emissions per inhabitant, weighted by population. Under each year is the number of organisations (n) the figure rests on. The dashed line is Sweden's figure (source: {source}).",
+    "The bars show emissions per inhabitant among the {group}, weighted by population. Under each year is how many of them (n) the figure rests on. The dashed line is Sweden's figure (source: {source}).",
+  'report.emissions.group.kommun': 'municipalities',
+  'report.emissions.group.region': 'regions',
+  'report.emissions.series.kommun': 'Municipalities, tonnes per inhabitant',
+  'report.emissions.series.region': 'Regions, tonnes per inhabitant',
+  'report.emissions.nationalNote': "Sweden's figure is for {year} and is drawn as the same line across every year.",
+  'report.emissions.nationalNoteQuoted':
+    "Sweden's figure comes from a source published in {year} and is drawn as the same line across every year.",
   'report.emissions.gapNote': '“…” marks years without figures.',
   'report.emissions.chartTitle': 'Emissions per inhabitant over time, tonnes CO₂ equivalent',
   'report.emissions.summary':
-    'Bar chart of emissions per inhabitant in the network, from {from} to {to} tonnes. {national} tonnes.',
-  'report.emissions.network': 'Network, tonnes per inhabitant',
+    'Bar chart of emissions per inhabitant among the {group}, from {from} to {to} tonnes. {national} tonnes.',
   'report.emissions.national': 'Sweden',
   'report.emissions.nationalYear': 'Sweden {year}',
   'report.emissions.organisations': 'Organisations with data',
@@ -239,6 +248,8 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'report.minGroup':
     "Figures are shown only when at least {min} organisations have answered, so that no single organisation's answers can be read from them.",
   'report.without': 'without {type}, too few to be shown on their own',
+  // {type}: 'report.type.<type>' in lower case; types that answered without any emission figures.
+  'report.emissions.noData': 'No emissions data for the {type} that answered',
   'report.medianMin': 'The median is shown only when at least {min} have answered; otherwise only the mean.',
   'report.fig.emissionsCount.kommun': 'municipalities with data: {count}',
   'report.fig.emissionsCount.region': 'regions with data: {count}',
@@ -246,6 +257,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'scorecard.title': 'Your result {year}',
   'scorecard.titlePlain': 'Your result',
   'scorecard.lead': 'How {organisation} did in the member test {year}, compared with the network.',
+  'scorecard.leadOwn': 'How {organisation} did in the member test {year}.',
   'scorecard.summary': 'Summary',
   'scorecard.points': 'Points',
   'scorecard.pointsValue': '{points} points',
@@ -285,6 +297,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'scorecard.total': 'Total',
   'scorecard.lost.title': 'Where you lost points',
   'scorecard.lost.intro': 'In {count} questions you received less than the maximum, {points} points in all.',
+  'scorecard.lost.introOne': 'In {count} question you received less than the maximum, {points} points in all.',
   'scorecard.lost.none': 'You received full points in every question.',
   'scorecard.lost.override': '(adjusted by the secretariat; computed {computed})',
   'scorecard.outcome.title': 'Outcome: emissions',
@@ -306,6 +319,14 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'scorecard.notPublished': 'The result for {year} has not been published yet.',
   'scorecard.nonePublished':
     'No result has been published yet. Results appear here once the secretariat publishes Klimatläget.',
+  'scorecard.notYear': 'The page address names no year, so there is no result to show here.',
+  'scorecard.noSurvey': 'There is no member survey for {year}, so there is no result for that year.',
+  'scorecard.gateFailedOwn':
+    'A grade requires every basic requirement to be met, and at least one was missing from your answers. Your points still count and are shown per area below.',
+  'scorecard.outcome.none':
+    'No emission figures have been imported for {organisation}, so there is no outcome to show.',
+  'scorecard.outcome.nonePublished':
+    'When the result was published on {date}, no emission figures had been imported for {organisation}, so there is no outcome to show.',
   'scorecard.otherYears': 'Other years',
   'scorecard.toReport': 'Read the full Klimatläget {year}',
   'scorecard.gateFailedList': 'Basic requirements not met:',

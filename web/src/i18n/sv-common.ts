@@ -68,6 +68,7 @@ export const svCommon = {
   'home.population': '{count} invånare',
   'home.campaign': 'Årets medlemstest',
   'home.deadlineLabel': 'Stänger',
+  'home.closedLabel': 'Stängde',
   'home.extended': '(förlängd för er organisation)',
   'home.closed': 'Enkäten är stängd sedan {date}.',
   'home.noCampaign': 'Det finns inget öppet medlemstest just nu. Du får ett mejl när nästa öppnar.',
@@ -137,6 +138,8 @@ export const svCommon = {
   'report.print': 'Skriv ut eller spara som pdf',
   'report.notPublished': 'Klimatläget {year} är inte publicerat.',
   'report.nothingPublished': 'Inget år av Klimatläget är publicerat ännu.',
+  'report.notYear': 'Sidans adress anger inget år, så det finns ingen rapport att visa här.',
+  'report.noSurvey': 'Det finns inget medlemstest för {year}, så det finns inget Klimatläget för det året.',
   'report.swedishData': 'Frågorna och svarsalternativen visas på svenska, så som de ställdes i medlemstestet.',
   'report.summary': 'I korthet',
   'report.ofTotal': '{count} av {total}',
@@ -168,13 +171,20 @@ export const svCommon = {
     'Territoriella utsläpp {year}: {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning. Antal kommuner med utsläppsdata för det året: {count}. {national} ton.',
   'report.emissions.intro.region':
     'Regionernas territoriella utsläpp {year}: {value} ton koldioxidekvivalenter per invånare, vägt efter befolkning. Antal regioner med utsläppsdata för det året: {count}. {national} ton.',
+  // {group}: 'report.emissions.group.<basis>', the organisations the bars rest on.
   'report.emissions.note':
-    'Staplarna visar nätverkets utsläpp per invånare, vägt efter befolkning. Under varje år står hur många organisationer (n) siffran bygger på. Den streckade linjen är rikets siffra (källa: {source}).',
+    'Staplarna visar utsläppen per invånare bland {group}, vägt efter befolkning. Under varje år står hur många av dem (n) siffran bygger på. Den streckade linjen är rikets siffra (källa: {source}).',
+  'report.emissions.group.kommun': 'kommunerna',
+  'report.emissions.group.region': 'regionerna',
+  'report.emissions.series.kommun': 'Kommunerna, ton per invånare',
+  'report.emissions.series.region': 'Regionerna, ton per invånare',
+  'report.emissions.nationalNote': 'Rikets siffra är från {year} och ritas som samma linje över alla år.',
+  'report.emissions.nationalNoteQuoted':
+    'Rikets siffra är hämtad ur en källa publicerad {year} och ritas som samma linje över alla år.',
   'report.emissions.gapNote': '”…” markerar år utan siffror.',
   'report.emissions.chartTitle': 'Utsläpp per invånare över tid, ton koldioxidekvivalenter',
   'report.emissions.summary':
-    'Stapeldiagram över utsläppen per invånare i nätverket, från {from} till {to} ton. {national} ton.',
-  'report.emissions.network': 'Nätverket, ton per invånare',
+    'Stapeldiagram över utsläppen per invånare bland {group}, från {from} till {to} ton. {national} ton.',
   'report.emissions.national': 'Riket',
   'report.emissions.nationalYear': 'Riket {year}',
   'report.emissions.organisations': 'Organisationer med data',
@@ -238,6 +248,8 @@ export const svCommon = {
   'report.minGroup':
     'Siffror visas bara när minst {min} organisationer har svarat, så att ingen enskild organisations svar kan utläsas.',
   'report.without': 'utan {type}, som är för få för att visas för sig',
+  // {type}: 'report.type.<type>' in lower case; types that answered without any emission figures.
+  'report.emissions.noData': 'Inga utsläppsdata för {type} som svarade',
   'report.medianMin': 'Medianen visas bara när minst {min} har svarat; annars visas bara medelvärdet.',
   'report.fig.emissionsCount.kommun': 'antal kommuner med data: {count}',
   'report.fig.emissionsCount.region': 'antal regioner med data: {count}',
@@ -245,6 +257,8 @@ export const svCommon = {
   'scorecard.title': 'Ert resultat {year}',
   'scorecard.titlePlain': 'Ert resultat',
   'scorecard.lead': 'Så här gick det för {organisation} i medlemstestet {year}, jämfört med nätverket.',
+  // The network's figures withheld: no comparison to promise.
+  'scorecard.leadOwn': 'Så här gick det för {organisation} i medlemstestet {year}.',
   'scorecard.summary': 'Sammanfattning',
   'scorecard.points': 'Poäng',
   'scorecard.pointsValue': '{points} poäng',
@@ -284,6 +298,7 @@ export const svCommon = {
   'scorecard.total': 'Totalt',
   'scorecard.lost.title': 'Här tappade ni poäng',
   'scorecard.lost.intro': 'I {count} frågor fick ni färre poäng än max, sammanlagt {points} poäng.',
+  'scorecard.lost.introOne': 'I {count} fråga fick ni färre poäng än max, sammanlagt {points} poäng.',
   'scorecard.lost.none': 'Ni fick full poäng i alla frågor.',
   'scorecard.lost.override': '(justerat av kansliet; beräknat {computed})',
   'scorecard.outcome.title': 'Utfall: utsläpp',
@@ -306,6 +321,15 @@ export const svCommon = {
   'scorecard.notPublished': 'Resultatet för {year} är inte publicerat ännu.',
   'scorecard.nonePublished':
     'Inget resultat är publicerat ännu. Resultaten visas här när kansliet har publicerat Klimatläget.',
+  'scorecard.notYear': 'Sidans adress anger inget år, så det finns inget resultat att visa här.',
+  'scorecard.noSurvey': 'Det finns inget medlemstest för {year}, så det finns inget resultat för det året.',
+  // The network's figures withheld (too few of the type answered): nothing below to compare with.
+  'scorecard.gateFailedOwn':
+    'Ett betyg kräver att alla baskrav är uppfyllda. Minst ett baskrav saknades i era svar. Poängen räknas ändå och visas per område här nedan.',
+  'scorecard.outcome.none':
+    'Inga utsläppssiffror har importerats för {organisation}, så det finns inget utfall att visa.',
+  'scorecard.outcome.nonePublished':
+    'När resultatet publicerades {date} fanns inga utsläppssiffror importerade för {organisation}, så det finns inget utfall att visa.',
   'scorecard.otherYears': 'Andra år',
   'scorecard.toReport': 'Läs hela Klimatläget {year}',
   'scorecard.gateFailedList': 'Baskrav som inte var uppfyllda:',

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'wouter';
 import { apiClient } from '../api/client';
-import { effectiveDeadline, loadMemberOverview, surveyAvailability } from '../api/member';
+import { deadlineLine, loadMemberOverview, surveyAvailability } from '../api/member';
 import { LoadError, Loading } from '../components/Feedback';
 import { StatusBadge } from '../components/StatusBadge';
 import { useLang, useT } from '../i18n';
@@ -43,6 +43,7 @@ export function HomePage() {
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const { my, campaign, response } = state.value;
   const availability = campaign && response ? surveyAvailability(campaign, response) : null;
+  const deadline = campaign ? deadlineLine(campaign) : null;
   // An organisation that may not answer would only learn it from a refused save: say so here, in
   // place of the way into the survey. A submission stands, and a closed survey says it is closed.
   const notMember =
@@ -81,15 +82,23 @@ export function HomePage() {
                     <StatusBadge status={response.status} />
                   </dd>
                 </div>
-                <div>
-                  <dt>{t('home.deadlineLabel')}</dt>
-                  <dd className="deadline">
-                    {formatDateTime(effectiveDeadline(campaign), lang)}
-                    {campaign.closesAtForOrganisation && campaign.closesAtForOrganisation !== campaign.closesAt && (
-                      <span className="muted"> {t('home.extended')}</span>
-                    )}
-                  </dd>
-                </div>
+                {/* Closed before its deadline (by the kansli, or by publishing): no date it "closes" on. */}
+                {deadline?.kind === 'closes' ? (
+                  <div>
+                    <dt>{t('home.deadlineLabel')}</dt>
+                    <dd className="deadline">
+                      {formatDateTime(deadline.at, lang)}
+                      {campaign.closesAtForOrganisation && campaign.closesAtForOrganisation !== campaign.closesAt && (
+                        <span className="muted"> {t('home.extended')}</span>
+                      )}
+                    </dd>
+                  </div>
+                ) : deadline?.kind === 'closed' ? (
+                  <div>
+                    <dt>{t('home.closedLabel')}</dt>
+                    <dd className="deadline">{formatDateTime(deadline.at, lang)}</dd>
+                  </div>
+                ) : null}
               </dl>
               {response.status !== 'submitted' && response.required && response.required.total > 0 && (
                 <AnsweredProgress answered={response.required.answered} total={response.required.total} />

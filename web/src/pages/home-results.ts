@@ -1,3 +1,5 @@
+import type { AddressYear } from '../lib/address-year';
+
 /**
  * What the home page's results card offers, from the published Klimatläget years and the years the
  * organisation submitted answers (a scorecard exists for a year that is both):
@@ -30,4 +32,42 @@ export function defaultScorecardYear(
   const card = resultsCard(publishedYears, submittedYears);
   if (!card) return null;
   return card.kind === 'result' ? card.year : card.newest;
+}
+
+/**
+ * The years the scorecard's "Andra år" offers: the published years the organisation has a result
+ * for, newest first. A year it did not submit would open a page that only says there is no result
+ * (the public report for that year is linked from the report itself).
+ */
+export function scorecardYears(publishedYears: readonly number[], submittedYears: readonly number[]): number[] {
+  const submitted = new Set(submittedYears);
+  return publishedYears.filter((year) => submitted.has(year)).sort((a, b) => b - a);
+}
+
+/**
+ * What `/resultat/{segment}` shows: the scorecard of a year to ask the API for, or, without asking,
+ * why there is none: the address is no year (`not_a_year`), a year no survey can have had
+ * (`not_found`, as the API answers a year without a campaign), or nothing published yet.
+ */
+export type ScorecardTarget =
+  | { year: number }
+  | { year: number | null; missing: 'not_a_year' | 'not_found' | 'none_published' };
+
+export function scorecardTarget(
+  address: AddressYear,
+  publishedYears: readonly number[],
+  submittedYears: readonly number[],
+): ScorecardTarget {
+  switch (address.kind) {
+    case 'invalid':
+      return { year: null, missing: 'not_a_year' };
+    case 'noSurvey':
+      return { year: address.year, missing: 'not_found' };
+    case 'year':
+      return { year: address.year };
+    case 'none': {
+      const year = defaultScorecardYear(publishedYears, submittedYears);
+      return year === null ? { year, missing: 'none_published' } : { year };
+    }
+  }
 }

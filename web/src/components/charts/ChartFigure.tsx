@@ -15,7 +15,7 @@ export interface ChartFigureProps {
   title: string;
   /** A shorter visible title where a heading right above already gives the context. */
   shortTitle?: string;
-  /** What the chart shows in one or two sentences: the canvas's accessible name. */
+  /** What the chart shows in one or two sentences: the drawing's accessible name. */
   summary: string;
   spec: ChartSpec;
   /** Height of the drawing area in CSS pixels. */
@@ -36,27 +36,31 @@ export interface ChartFigureProps {
 export function ChartFigure({ title, shortTitle, summary, spec, height, table, note, legend }: ChartFigureProps) {
   const t = useT();
   const id = useId();
-  const canvas = useRef<HTMLCanvasElement>(null);
+  const drawing = useRef<HTMLDivElement>(null);
+  const chart = useRef<{ update(): void; destroy(): void }>(undefined);
   const [asTable, setAsTable] = useState(false);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     let live = true;
-    let chart: { destroy(): void } | undefined;
     loadCharts().then(
       (mod) => {
-        if (!live || !canvas.current) return;
-        chart = mod.createChart(canvas.current, spec, labelFont(spec.compact));
-        // Tests (and anyone curious) can tell a drawn chart from one still waiting for chart-setup.
-        canvas.current.dataset.drawn = '';
+        if (!live || !drawing.current) return;
+        // chart-setup marks the drawing data-drawn once Chartist has drawn it.
+        chart.current = mod.createChart(drawing.current, spec, labelFont(spec.compact));
       },
       () => live && setFailed(true),
     );
     return () => {
       live = false;
-      chart?.destroy();
+      chart.current?.destroy();
+      chart.current = undefined;
     };
   }, [spec]);
+  // Hidden behind its table, the chart missed any resize: drawn again when it shows.
+  useEffect(() => {
+    if (!asTable) chart.current?.update();
+  }, [asTable]);
 
   const titleId = `${id}-title`;
   const tableId = `${id}-table`;
@@ -93,7 +97,8 @@ export function ChartFigure({ title, shortTitle, summary, spec, height, table, n
         </ul>
       )}
       <div className="kl-chart-box" hidden={asTable || failed} style={{ height }}>
-        <canvas ref={canvas} role="img" aria-label={summary} />
+        {/* The image is this box, named by the summary; the SVG inside is hidden from screen readers. */}
+        <div ref={drawing} className="kl-chart" role="img" aria-label={summary} />
       </div>
       {/* Shown, the table may scroll sideways on a phone: focusable, so keyboards can scroll it. */}
       <div

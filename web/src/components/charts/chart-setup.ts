@@ -1,61 +1,35 @@
 /**
- * Draws a ChartSpec: bar charts on a canvas, with nothing but the browser's 2D context. Loaded with
- * import() by ChartFigure, so no page waits for it. Our charts are bars with a value axis, their
- * values written beside them and at most a reference line; chart.js did the same in 41 KB gzip
- * (its core alone is 38 KB), which put the English Klimatläget page at 149 of its 150 KB. No
- * interaction: every bar carries its value as text, and every chart has a data table.
+ * Draws a ChartSpec as SVG with Chartist's bar chart (MIT, ~12 KB gzip). Loaded with import() by
+ * ChartFigure, so no page waits for it. Chartist lays out the plot, the axes, the grid and the bars
+ * and redraws on resize; its `draw` and `created` events add what our charts have on top: bars as
+ * outlined rectangles (hatched fills from an SVG <pattern>), each bar's value beside it, the dashed
+ * reference line with its label and the axis title. No interaction: every bar carries its value as
+ * text, and every chart has a data table.
  */
-import type { ChartSeries, ChartSpec, LabelFont, SeriesStyle } from './chart-spec';
+import {
+  type AxisOptions,
+  type AxisUnits,
+  BarChart,
+  type ChartRect,
+  FixedScaleAxis,
+  type NormalizedSeries,
+  Svg,
+} from 'chartist';
+import type { ChartSpec, LabelFont, SeriesStyle } from './chart-spec';
 
-const INK = '#1b1f23';
-const GRID = '#e3e8ec';
-const AXIS = '#8a959f';
-const REFERENCE = '#44566a';
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-/** Gap between a tick label and the plot, and the title's margin. */
+/** Gap between a tick label and the plot, and the axis title's margin. */
 const TICK_PADDING = 8;
 const TITLE_PADDING = 4;
+/** Chartist keeps 10 px of an axis's offset free between its labels and the plot (and 5 above x labels). */
+const LABEL_GAP = 10;
 
 /** Fill and outline of each style. Outlines give ≥ 3:1 against white even where the fill is light. */
-const STYLE: Record<SeriesStyle, { fill: string; stroke: string; hatch?: string }> = {
+const STYLE: Record<SeriesStyle, { fill: string; stroke: string; hatch?: boolean }> = {
   primary: { fill: '#14614a', stroke: '#14614a' },
   secondary: { fill: '#b9c6d2', stroke: '#44566a' },
-  hatched: { fill: '#ffffff', stroke: '#44566a', hatch: '#44566a' },
-  muted: { fill: '#ffffff', stroke: '#5f6b77', hatch: '#5f6b77' },
+  hatched: { fill: '#ffffff', stroke: '#44566a', hatch: true },
+  muted: { fill: '#ffffff', stroke: '#5f6b77', hatch: true },
 };
-
-const patterns = new Map<string, CanvasPattern | string>();
-
-/** Diagonal stripes on white, the fill of hatched bars (drawn at 2× so print stays sharp). */
-function hatch(colour: string): CanvasPattern | string {
-  const cached = patterns.get(colour);
-  if (cached) return cached;
-  const tile = document.createElement('canvas');
-  tile.width = 16;
-  tile.height = 16;
-  const ctx = tile.getContext('2d');
-  if (!ctx) return colour;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, 16, 16);
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = 3;
-  ctx.beginPath();
-  for (const offset of [-16, 0, 16]) {
-    ctx.moveTo(offset, 16);
-    ctx.lineTo(offset + 16, 0);
-  }
-  ctx.stroke();
-  const pattern = ctx.createPattern(tile, 'repeat');
-  if (!pattern) return colour;
-  pattern.setTransform(new DOMMatrix().scale(0.5));
-  patterns.set(colour, pattern);
-  return pattern;
-}
-
-function fillOf(style: SeriesStyle): CanvasPattern | string {
-  const s = STYLE[style];
-  return s.hatch ? hatch(s.hatch) : s.fill;
-}
 
 /** 1, 2 or 5 times a power of ten, at least `range` (the steps people read easily). */
 function niceNum(range: number): number {
@@ -89,221 +63,248 @@ export function valueTicks(spec: ChartSpec, length: number, horizontalAxis: bool
 
 const linesOf = (label: string | string[]) => (Array.isArray(label) ? label : [label]);
 
-function draw(canvas: HTMLCanvasElement, spec: ChartSpec, labelFont: LabelFont, width: number, height: number): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  // Sharp on high-density screens and on paper.
-  const ratio = Math.max(window.devicePixelRatio || 1, 2);
-  canvas.width = Math.round(width * ratio);
-  canvas.height = Math.round(height * ratio);
-  canvas.style.width = `${width}px`;
-  canvas.style.height = `${height}px`;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
+/** Text widths in the container's font, for the room the category and tick labels need. */
+function measurer(container: HTMLElement): (text: string, size: number) => number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const family = getComputedStyle(container).fontFamily;
+  return (text, size) => {
+    if (!ctx) return text.length * size * 0.6;
+    ctx.font = `${size}px ${family}`;
+    return ctx.measureText(text).width;
+  };
+}
 
+let chartCount = 0;
+
+/**
+ * Draws `spec` into `container` (ChartFigure's `.kl-chart`, the size of its box) as SVG. Chartist
+ * redraws it when the window's size changes; `update()` redraws it after it was hidden.
+ * `labelFont` is chart-spec's labelFont(spec.compact): the metrics barChartHeight sized the chart with.
+ */
+export function createChart(
+  container: HTMLElement,
+  spec: ChartSpec,
+  labelFont: LabelFont,
+): { update(): void; destroy(): void } {
   const horizontal = spec.horizontal === true;
   const compact = spec.compact === true;
+  container.classList.toggle('kl-chart-compact', compact);
   const tickSize = compact ? 11 : 13;
-  const tickFont = `${tickSize}px ${FONT}`;
   const labelLine = labelFont.size * labelFont.lineHeight;
   const withLabels = spec.series.some((s) => s.valueLabels);
+  const title = spec.axis.title;
+  const titleSpace = title ? tickSize * 1.2 + 2 * TITLE_PADDING : 0;
+  const format = spec.axis.format ?? String;
+  const measure = measurer(container);
+  const count = spec.labels.length;
+  const seriesCount = spec.series.length;
+  const id = `kl-chart-${++chartCount}`;
+
   const pad = withLabels
     ? horizontal
       ? { top: 4, right: 48, bottom: 0, left: 0 }
-      : { top: 22, right: 0, bottom: 0, left: 0 }
+      : { top: 22, right: 4, bottom: 0, left: 0 }
     : { top: 4, right: 4, bottom: 4, left: 4 };
   // Across a horizontal chart the reference line's label sits above the plot: room for it.
   if (horizontal && spec.reference) pad.top += 16;
-  const title = spec.axis.title;
-  const titleSpace = title ? tickSize * 1.2 + 2 * TITLE_PADDING : 0;
+  // The axis title sits in the padding: under the value ticks, or turned up the left side.
+  if (horizontal) pad.bottom += titleSpace;
+  else pad.left += titleSpace;
 
-  // The category labels' room: their width on the left, or their lines under the plot.
-  ctx.font = `${labelFont.size}px ${FONT}`;
-  const categoryRoom = horizontal
-    ? Math.max(0, ...spec.labels.flatMap((l) => linesOf(l).map((line) => ctx.measureText(line).width))) + TICK_PADDING
-    : Math.max(1, ...spec.labels.map((l) => linesOf(l).length)) * labelLine + TICK_PADDING;
-  const plot = { left: pad.left, top: pad.top, right: width - pad.right, bottom: height - pad.bottom };
-  if (horizontal) {
-    plot.left += categoryRoom;
-    plot.bottom -= tickSize * 1.2 + TICK_PADDING + titleSpace;
+  // The category labels' room: their widest line on the left, or their lines under the plot.
+  const categoryOffset = horizontal
+    ? Math.ceil(Math.max(0, ...spec.labels.flatMap((l) => linesOf(l).map((line) => measure(line, labelFont.size))))) +
+      LABEL_GAP
+    : Math.max(1, ...spec.labels.map((l) => linesOf(l).length)) * labelLine + TICK_PADDING + LABEL_GAP;
+  // The value ticks' room: a line under a horizontal chart; the widest tick on the left of an upright
+  // one (the ticks its fixed height allows).
+  let valueOffset = tickSize * 1.25 + TICK_PADDING;
+  if (!horizontal) {
+    const height = Number.parseFloat(container.parentElement?.style.height ?? '') || container.clientHeight || 300;
+    const ticks = valueTicks(spec, height - pad.top - pad.bottom - categoryOffset, false);
+    valueOffset = Math.ceil(Math.max(...ticks.map((v) => measure(format(v), tickSize)))) + LABEL_GAP;
   } else {
-    plot.bottom -= categoryRoom;
-    // The value axis's labels on the left, measured on the ticks the height allows.
-    ctx.font = tickFont;
-    const ticks = valueTicks(spec, plot.bottom - plot.top, false);
-    const format = spec.axis.format ?? String;
-    plot.left += Math.max(...ticks.map((v) => ctx.measureText(format(v)).width)) + TICK_PADDING + titleSpace;
-    // Room for the last category label's overhang.
-    plot.right -= 4;
+    // The last tick's label is centred on the plot's right edge: half of it must fit in the padding.
+    const last = valueTicks(spec, container.clientWidth || 300, true).at(-1) ?? 0;
+    pad.right = Math.max(pad.right, Math.ceil(measure(format(last), tickSize) / 2) + 6);
   }
-  const plotWidth = Math.max(1, plot.right - plot.left);
-  const plotHeight = Math.max(1, plot.bottom - plot.top);
-  const ticks = valueTicks(spec, horizontal ? plotWidth : plotHeight, horizontal);
-  const low = ticks[0] as number;
-  const high = ticks.at(-1) as number;
-  /** A value's position along the value axis, in CSS pixels. */
-  const at = (value: number) =>
-    horizontal
-      ? plot.left + ((value - low) / (high - low)) * plotWidth
-      : plot.bottom - ((value - low) / (high - low)) * plotHeight;
 
-  // Grid and value ticks.
-  const format = spec.axis.format ?? String;
-  ctx.font = tickFont;
-  ctx.fillStyle = INK;
-  ctx.strokeStyle = GRID;
-  ctx.lineWidth = 1;
-  for (const value of ticks) {
-    const p = Math.round(at(value)) + 0.5;
-    ctx.beginPath();
-    if (horizontal) {
-      ctx.moveTo(p, plot.top);
-      ctx.lineTo(p, plot.bottom);
-    } else {
-      ctx.moveTo(plot.left, p);
-      ctx.lineTo(plot.right, p);
+  /** The value axis: Chartist's fixed scale on our ticks (valueTicks), as many as the plot's length allows. */
+  class ValueAxis extends FixedScaleAxis {
+    constructor(units: AxisUnits, data: NormalizedSeries[], rect: ChartRect, options: AxisOptions) {
+      const across = units.pos === 'x';
+      const ticks = valueTicks(spec, across ? rect.width() : rect.height(), across);
+      super(units, data, rect, {
+        ...options,
+        ticks,
+        highLow: { low: ticks[0] as number, high: ticks.at(-1) as number },
+      });
     }
-    ctx.stroke();
-    ctx.textAlign = horizontal ? 'center' : 'right';
-    ctx.textBaseline = horizontal ? 'top' : 'middle';
-    if (horizontal) ctx.fillText(format(value), at(value), plot.bottom + TICK_PADDING);
-    else ctx.fillText(format(value), plot.left - TICK_PADDING, at(value));
-  }
-  if (title) {
-    ctx.save();
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'bottom';
-    if (horizontal) {
-      ctx.fillText(title, plot.left + plotWidth / 2, height - pad.bottom - TITLE_PADDING);
-    } else {
-      ctx.translate(pad.left + TITLE_PADDING, plot.top + plotHeight / 2);
-      ctx.rotate(-Math.PI / 2);
-      ctx.textBaseline = 'top';
-      ctx.fillText(title, 0, 0);
-    }
-    ctx.restore();
   }
 
-  // The category axis: a line along the plot's edge, and each category's label by its band.
-  const band = (horizontal ? plotHeight : plotWidth) / Math.max(1, spec.labels.length);
-  ctx.strokeStyle = AXIS;
-  ctx.beginPath();
-  if (horizontal) {
-    ctx.moveTo(plot.left + 0.5, plot.top);
-    ctx.lineTo(plot.left + 0.5, plot.bottom);
-  } else {
-    ctx.moveTo(plot.left, plot.bottom - 0.5);
-    ctx.lineTo(plot.right, plot.bottom - 0.5);
-  }
-  ctx.stroke();
-  ctx.font = `${labelFont.size}px ${FONT}`;
-  ctx.fillStyle = INK;
-  spec.labels.forEach((label, i) => {
-    const lines = linesOf(label);
-    const middle = (horizontal ? plot.top : plot.left) + band * (i + 0.5);
-    lines.forEach((line, n) => {
-      if (horizontal) {
-        ctx.textAlign = 'right';
-        ctx.textBaseline = 'middle';
-        ctx.fillText(line, plot.left - TICK_PADDING, middle + (n - (lines.length - 1) / 2) * labelLine);
-      } else {
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'top';
-        ctx.fillText(line, middle, plot.bottom + TICK_PADDING + n * labelLine);
-      }
-    });
-  });
-
-  // Bars, side by side within each category's band, outlined inside their edges.
-  const grouped = spec.series.length > 1;
-  const group = band * (grouped ? 0.8 : 0.7);
-  const slot = group / spec.series.length;
-  const thickness = Math.min(slot * 0.9, grouped ? 18 : 28);
-  const labelsToDraw: Array<{ text: string; x: number; y: number }> = [];
-  spec.series.forEach((series: ChartSeries, s) => {
-    series.values.forEach((value, i) => {
-      if (value === null) return;
-      const style = series.barStyles?.[i] ?? series.style;
-      const centre = (horizontal ? plot.top : plot.left) + band * i + (band - group) / 2 + slot * (s + 0.5);
-      const from = at(Math.max(low, Math.min(high, 0)));
-      const to = at(Math.max(low, Math.min(high, value)));
-      const x = horizontal ? Math.min(from, to) : centre - thickness / 2;
-      const y = horizontal ? centre - thickness / 2 : Math.min(from, to);
-      const w = horizontal ? Math.abs(to - from) : thickness;
-      const h = horizontal ? thickness : Math.abs(to - from);
-      const border = style === 'primary' ? 0 : 1.5;
-      if (border > 0) {
-        ctx.fillStyle = STYLE[style].stroke;
-        ctx.fillRect(x, y, w, h);
-      }
-      ctx.fillStyle = fillOf(style);
-      ctx.fillRect(x + border, y + border, Math.max(0, w - 2 * border), Math.max(0, h - 2 * border));
-      const text = series.valueLabels?.[i];
-      if (text) labelsToDraw.push({ text, x: horizontal ? to + 6 : centre, y: horizontal ? centre : to - 5 });
-    });
-  });
-
-  // A dashed reference line (e.g. the national figure) across the plot, with its label.
-  const reference = spec.reference;
-  if (reference) {
-    const p = at(reference.value);
-    ctx.save();
-    ctx.strokeStyle = REFERENCE;
-    ctx.lineWidth = 2;
-    ctx.setLineDash([7, 5]);
-    ctx.beginPath();
-    if (horizontal) {
-      ctx.moveTo(p, plot.top);
-      ctx.lineTo(p, plot.bottom);
-    } else {
-      ctx.moveTo(plot.left, p);
-      ctx.lineTo(plot.right, p);
-    }
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.font = `600 12px ${FONT}`;
-    const textWidth = ctx.measureText(reference.label).width;
-    const x = horizontal ? p + 4 : plot.right - textWidth - 4;
-    const y = horizontal ? plot.top + 2 : p - 4;
-    // A white backing keeps the label legible where it crosses a bar.
-    ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
-    ctx.fillRect(x - 3, y - 14, textWidth + 6, 17);
-    ctx.fillStyle = INK;
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'bottom';
-    ctx.fillText(reference.label, x, y + 2);
-    ctx.restore();
-  }
-
-  // Each bar's value beside it, so the chart reads without hovering and without colour (drawn
-  // last, so a number stays on top of the reference line).
-  ctx.fillStyle = INK;
-  ctx.font = `600 ${compact ? 11 : 12}px ${FONT}`;
-  ctx.textAlign = horizontal ? 'left' : 'center';
-  ctx.textBaseline = horizontal ? 'middle' : 'bottom';
-  for (const label of labelsToDraw) ctx.fillText(label.text, label.x, label.y);
-}
-
-/**
- * Draws `spec` on `canvas` at the size of its box (ChartFigure's `.kl-chart-box`: the width it
- * gets, the height it was given), and again whenever the box's width changes.
- * `labelFont` is chart-spec's labelFont(spec.compact): the metrics barChartHeight sized the chart with.
- */
-export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, labelFont: LabelFont): { destroy(): void } {
-  const box = canvas.parentElement as HTMLElement;
-  let drawn = '';
-  const redraw = () => {
-    const style = getComputedStyle(box);
-    const width = box.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
-    // The height ChartFigure set; print stylesheets size the canvas by its proportions instead.
-    const height = Number.parseFloat(box.style.height) || canvas.clientHeight || 300;
-    const size = `${width}x${height}`;
-    if (width <= 0 || size === drawn) return;
-    drawn = size;
-    draw(canvas, spec, labelFont, width, height);
+  const valueAxis: AxisOptions = {
+    type: ValueAxis,
+    offset: valueOffset,
+    showGrid: true,
+    labelInterpolationFnc: (value) => format(Number(value)),
+    // Across: a gap under the plot as on the category axis; up: centred on the tick.
+    labelOffset: horizontal ? { x: 0, y: TICK_PADDING - 5 } : { x: 0, y: labelLine / 2 },
   };
-  const observer = new ResizeObserver(redraw);
-  observer.observe(box);
-  redraw();
-  return { destroy: () => observer.disconnect() };
+  const categoryAxis: AxisOptions = {
+    offset: categoryOffset,
+    showGrid: false,
+    labelOffset: horizontal ? { x: 0, y: 0 } : { x: 0, y: TICK_PADDING - 5 },
+  };
+  // Chartist stacks horizontal bars from the bottom: reversed, the first category is on top, as read.
+  const order = <T>(values: T[]): T[] => (horizontal ? [...values].reverse() : values);
+  const data = {
+    labels: order(spec.labels.map((l) => linesOf(l).join('\n'))),
+    series: spec.series.map((s) => order(s.values.map((v) => v ?? undefined))),
+  };
+
+  const band = (rect: ChartRect) => (horizontal ? rect.height() : rect.width()) / Math.max(1, count);
+  const pending: Array<{ text: string; x: number; y: number }> = [];
+
+  const chart = new BarChart(container, data, {
+    horizontalBars: horizontal,
+    chartPadding: pad,
+    // Bars are placed in the draw event below, side by side within their category's band.
+    seriesBarDistance: 0,
+    axisX: horizontal ? valueAxis : categoryAxis,
+    axisY: horizontal ? categoryAxis : valueAxis,
+  });
+
+  chart.on('draw', (event) => {
+    if (event.type !== 'bar') return;
+    const { chartRect: rect, seriesIndex: s } = event;
+    const i = horizontal ? count - 1 - event.index : event.index;
+    const series = spec.series[s];
+    if (!series) return;
+    const { x1, x2, y1, y2 } = event as unknown as { x1: number; x2: number; y1: number; y2: number };
+    const grouped = seriesCount > 1;
+    const size = band(rect);
+    const slot = (size * (grouped ? 0.8 : 0.7)) / seriesCount;
+    const thickness = Math.min(slot * 0.9, grouped ? 18 : 28);
+    // Chartist gives the category's centre; series 0 goes first (top, or left).
+    const centre = (horizontal ? y1 : x1) + (s - (seriesCount - 1) / 2) * slot;
+    const from = horizontal ? Math.min(x1, x2) : Math.min(y1, y2);
+    const length = horizontal ? Math.abs(x2 - x1) : Math.abs(y2 - y1);
+    const style = series.barStyles?.[i] ?? series.style;
+    const look = STYLE[style];
+    // Outlined inside the bar's edges, as wide as the bar says.
+    const border = style === 'primary' ? 0 : 1.5;
+    const inset = border / 2;
+    const box = horizontal
+      ? { x: from + inset, y: centre - thickness / 2 + inset, width: length - border, height: thickness - border }
+      : { x: centre - thickness / 2 + inset, y: from + inset, width: thickness - border, height: length - border };
+    event.element.replace(
+      new Svg('rect', {
+        x: box.x,
+        y: box.y,
+        width: Math.max(0, box.width),
+        height: Math.max(0, box.height),
+        fill: look.hatch ? `url(#${id}-${style})` : look.fill,
+        stroke: border ? look.stroke : 'none',
+        'stroke-width': border,
+      }),
+    );
+    const text = series.valueLabels?.[i];
+    const end = horizontal ? Math.max(x1, x2) : Math.min(y1, y2);
+    if (text) pending.push({ text, x: horizontal ? end + 6 : centre, y: horizontal ? centre : end - 5 });
+  });
+
+  chart.on('created', ({ svg, chartRect: rect, axisX, axisY }) => {
+    // The table carries the numbers; the container is the image with the summary as its name.
+    svg.attr({ 'aria-hidden': 'true', focusable: 'false' });
+    // Scales with its box where Chartist does not redraw (print, a scroll bar appearing).
+    svg.attr({ viewBox: `0 0 ${svg.width()} ${svg.height()}` });
+    // Diagonal stripes on white, the fill of hatched bars.
+    const defs = svg.elem('defs', {}, '', true);
+    for (const style of ['hatched', 'muted'] as const) {
+      const pattern = defs.elem('pattern', {
+        id: `${id}-${style}`,
+        width: 8,
+        height: 8,
+        patternUnits: 'userSpaceOnUse',
+      });
+      pattern.elem('rect', { width: 8, height: 8, fill: '#ffffff' });
+      pattern.elem('path', {
+        d: 'M-8,8 L0,0 M0,8 L8,0 M8,8 L16,0',
+        stroke: STYLE[style].stroke,
+        'stroke-width': 1.5,
+      });
+    }
+    // The category axis: a line along the plot's edge.
+    svg.elem(
+      'line',
+      horizontal
+        ? { x1: rect.x1 + 0.5, x2: rect.x1 + 0.5, y1: rect.y2, y2: rect.y1 }
+        : { x1: rect.x1, x2: rect.x2, y1: rect.y1 - 0.5, y2: rect.y1 - 0.5 },
+      'kl-axis-line',
+    );
+    if (title) {
+      const text = horizontal
+        ? svg.elem(
+            'text',
+            {
+              x: rect.x1 + rect.width() / 2,
+              y: svg.height() - TITLE_PADDING,
+              'text-anchor': 'middle',
+              'dominant-baseline': 'text-after-edge',
+            },
+            'kl-axis-title',
+          )
+        : svg.elem(
+            'text',
+            {
+              transform: `translate(${TITLE_PADDING + tickSize} ${rect.y2 + rect.height() / 2}) rotate(-90)`,
+              'text-anchor': 'middle',
+            },
+            'kl-axis-title',
+          );
+      text.text(title);
+    }
+    // A dashed reference line (e.g. the national figure) across the plot, with its label.
+    const reference = spec.reference;
+    if (reference) {
+      const axis = horizontal ? axisX : axisY;
+      const p = horizontal
+        ? rect.x1 + axis.projectValue(reference.value)
+        : rect.y1 - axis.projectValue(reference.value);
+      svg.elem(
+        'line',
+        horizontal ? { x1: p, x2: p, y1: rect.y2, y2: rect.y1 } : { x1: rect.x1, x2: rect.x2, y1: p, y2: p },
+        'kl-reference',
+      );
+      svg
+        .elem(
+          'text',
+          horizontal
+            ? { x: p + 4, y: rect.y2 - 3, 'text-anchor': 'start' }
+            : { x: rect.x2 - 4, y: p - 5, 'text-anchor': 'end' },
+          'kl-reference-label',
+        )
+        .text(reference.label);
+    }
+    // Each bar's value beside it, so the chart reads without hovering and without colour (last, so a
+    // number stays on top of the reference line).
+    for (const label of pending.splice(0)) {
+      svg
+        .elem(
+          'text',
+          horizontal
+            ? { x: label.x, y: label.y, 'dominant-baseline': 'central' }
+            : { x: label.x, y: label.y, 'text-anchor': 'middle' },
+          'kl-value',
+        )
+        .text(label.text);
+    }
+    // Tests (and anyone curious) can tell a drawn chart from one still waiting for Chartist.
+    container.dataset.drawn = '';
+  });
+
+  return {
+    update: () => chart.update(),
+    destroy: () => chart.detach(),
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * What a chart shows, as plain data. Pages describe their charts with these types; only
- * chart-setup.ts (loaded lazily) draws them.
+ * chart-setup.ts (loaded lazily, with Chartist) draws them.
  */
 
 /**
@@ -19,7 +19,7 @@ export interface ChartSeries {
   valueLabels?: Array<string | null>;
 }
 
-/** Every chart is a bar chart: chart-setup.ts draws nothing else, which keeps it small. */
+/** Every chart is a bar chart (Chartist's BarChart only: the smallest build that does the job). */
 export interface ChartSpec {
   /** Bars run left to right, with the category labels on the left. */
   horizontal?: boolean;

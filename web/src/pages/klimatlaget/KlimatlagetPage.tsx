@@ -6,7 +6,8 @@ import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate }
 import { ChartFigure } from '../../components/charts/ChartFigure';
 import { barChartHeight, type ChartSpec, type SeriesStyle, wrapLabel } from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
-import { type Translate, useLang, useT } from '../../i18n';
+import { useLang, useT } from '../../i18n';
+import { addressYear } from '../../lib/address-year';
 import {
   formatChange,
   formatDate,
@@ -28,10 +29,14 @@ import {
   choiceTextOf,
   countedChoice,
   distributionQuestions,
+  emissionsSeries,
   emissionsSummary,
   hasEnglishTitles,
   isWithheld,
   latestCoverage,
+  nationalLabel,
+  nationalNote,
+  noEmissionDataText,
   scoredRespondents,
   sectionsTexts,
   titleOf,
@@ -54,19 +59,21 @@ type OrgType = (typeof TYPES)[number];
  */
 export default function KlimatlagetPage() {
   const params = useParams<{ year?: string }>();
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : null;
+  const address = addressYear(params.year);
   const [years, reloadYears] = useAsync(() => apiClient.publishedYears(), []);
   const published = years.status === 'ready' ? years.value : [];
 
-  if (params.year && year === null) return <NotPublished year={params.year} years={published} />;
-  if (year === null) {
+  // Not a year ("abc", "2025.5"): never named as one in the heading or the title.
+  if (address.kind === 'invalid') return <NotPublished reason="notYear" years={published} />;
+  if (address.kind === 'noSurvey') return <NotPublished reason="noSurvey" year={address.year} years={published} />;
+  if (address.kind === 'none') {
     if (years.status === 'loading') return <Loading />;
     if (years.status === 'error') return <LoadError error={years.error} onRetry={reloadYears} />;
     const newest = years.value[0];
     if (newest) return <Redirect to={`/klimatlaget/${newest.year}`} replace />;
-    return <NotPublished years={[]} />;
+    return <NotPublished reason="nothingPublished" years={[]} />;
   }
-  return <ReportLoader year={year} years={published} />;
+  return <ReportLoader year={address.year} years={published} />;
 }
 
 function ReportLoader({ year, years }: { year: number; years: PublishedYear[] }) {
@@ -74,22 +81,35 @@ function ReportLoader({ year, years }: { year: number; years: PublishedYear[] })
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') {
     if (state.error instanceof ApiError && state.error.status === 404) {
-      return <NotPublished year={String(year)} years={years} />;
+      return <NotPublished reason="notPublished" year={year} years={years} />;
     }
     return <LoadError error={state.error} onRetry={reload} />;
   }
   return <ReportView published={state.value} years={years} />;
 }
 
-function NotPublished({ year, years }: { year?: string; years: PublishedYear[] }) {
+/**
+ * No report to show: the year is not published (the public API does not say whether a survey ran
+ * that year), is outside the years a survey can have, or the address names no year at all; with
+ * the published years as the way on.
+ */
+function NotPublished({
+  reason,
+  year,
+  years,
+}: {
+  reason: 'notPublished' | 'noSurvey' | 'notYear' | 'nothingPublished';
+  year?: number;
+  years: PublishedYear[];
+}) {
   const t = useT();
-  const title = year ? t('report.title', { year }) : t('report.name');
+  const title = year === undefined ? t('report.name') : t('report.title', { year });
   usePageTitle(title);
   return (
     <>
       <p className="eyebrow">{t('report.eyebrow')}</p>
       <h1>{title}</h1>
-      <p>{year ? t('report.notPublished', { year }) : t('report.nothingPublished')}</p>
+      <p>{t(`report.${reason}`, { year: year ?? '' })}</p>
       {years.length > 0 && (
         <>
           <h2>{t('report.publishedYears')}</h2>
@@ -274,7 +294,14 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
             <dt>{t('report.fig.emissions', { year: emissions.latestYear })}</dt>
             <dd>
               {emissions.weightedPerInhabitant === null ? (
-                withheld
+                // Withheld for the other type's few: say the ones that answered have no figures.
+                emissions.typesWithoutData ? (
+                  <span className="kl-small">
+                    {`${t('report.withheld')} · ${noEmissionDataText(emissions.typesWithoutData, t, lang)}`}
+                  </span>
+                ) : (
+                  withheld
+                )
               ) : (
                 <>
                   <span className="kl-big">
@@ -434,6 +461,8 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
   const [lang] = useLang();
   const national = emissions.national;
   const label = nationalLabel(national, t);
+  // The bars are the kommuner's (or the regions' when no kommun has data), never "the network".
+  const series = emissionsSeries(emissions.basis, t);
   // A dozen years with their counts do not fit side by side on a phone: there the bars run across.
   const narrow = useScreenWidth() === 'narrow';
   const columns = useMemo(() => trendColumns(emissions.trend), [emissions.trend]);
@@ -445,7 +474,7 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
       labels: columns.map((c) => trendLabel(c, narrow)),
       series: [
         {
-          label: t('report.emissions.network'),
+          label: series.label,
           // A withheld year (too few organisations) has no bar, not a bar at 0.
           values: columns.map((c) => ('year' in c ? c.perInhabitant : null)),
           style: 'primary',
@@ -461,7 +490,7 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
       },
       axis: { min: 0, title: t('report.emissions.axis'), format: (v) => formatDecimal(v, lang) },
     }),
-    [columns, lang, t, label, national.perInhabitant, narrow],
+    [columns, lang, t, label, series.label, national.perInhabitant, narrow],
   );
   const shown = emissions.trend.some((p) => p.perInhabitant !== null);
   const nationalText = `${label}: ${formatDecimal(national.perInhabitant, lang)}`;
@@ -481,15 +510,20 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
       <p className="kl-text">{intro(emissions)}</p>
       {/* Regions are shown beside the kommuner, never summed with them: their territories overlap. */}
       {emissions.basis === 'kommun' && regions && <p className="kl-text">{intro(regions)}</p>}
+      {emissions.typesWithoutData && (
+        <p className="kl-text">{`${noEmissionDataText(emissions.typesWithoutData, t, lang)}.`}</p>
+      )}
       {shown && (
         <ChartFigure
           title={t('report.emissions.chartTitle')}
-          summary={emissionsSummary(emissions.trend, nationalText, t, lang)}
+          summary={emissionsSummary(emissions.basis, emissions.trend, nationalText, t, lang)}
           spec={spec}
           height={narrow ? barChartHeight(spec.labels, 1, true) : 300}
           note={
             <p>
-              {t('report.emissions.note', { source: national.source })}
+              {t('report.emissions.note', { source: national.source, group: series.group })}
+              {/* One year's national figure is drawn across every year: say which year. */}
+              {nationalNote(national, t) && <> {nationalNote(national, t)}</>}
               {hasGap && <> {t('report.emissions.gapNote')}</>}
               {/* A withheld year has no bar: say which and why. */}
               {withheldList(
@@ -499,7 +533,7 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
             </p>
           }
           legend={[
-            { label: t('report.emissions.network'), style: 'primary' },
+            { label: series.label, style: 'primary' },
             { label, style: 'reference' },
           ]}
           table={
@@ -508,7 +542,7 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
                 <tr>
                   <th scope="col">{t('report.year')}</th>
                   <th scope="col" className="num">
-                    {t('report.emissions.network')}
+                    {series.label}
                   </th>
                   <th scope="col" className="num">
                     {t('report.emissions.organisations')}
@@ -849,13 +883,6 @@ function DistributionTable({ question }: { question: QuestionAggregate }) {
       </tbody>
     </table>
   );
-}
-
-/** The national figure's name with its year: the data year when known, else the year its source was published. */
-function nationalLabel(national: Emissions['national'], t: Translate): string {
-  if (national.year !== null) return t('report.emissions.nationalYear', { year: national.year });
-  if (national.quotedIn !== undefined) return t('report.emissions.nationalQuoted', { year: national.quotedIn });
-  return t('report.emissions.national');
 }
 
 /**

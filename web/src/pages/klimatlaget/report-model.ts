@@ -32,7 +32,8 @@ export interface Area {
 
 /**
  * The questions of one organisation type grouped by area (survey page), in survey order. The gate
- * questions' page has no points and so no section aggregate: `untitled` names it.
+ * questions' page has no points and so no section aggregate: `untitled` names it, from the app's
+ * own texts in the page's language.
  */
 export function areasOf(aggregate: TypeAggregate, untitled: (section: string) => string): Area[] {
   const sections = new Map(aggregate.sections.map((s) => [s.name, s]));
@@ -41,10 +42,15 @@ export function areasOf(aggregate: TypeAggregate, untitled: (section: string) =>
     let area = areas.get(question.section);
     if (!area) {
       const section = sections.get(question.section);
+      // The app's own name is already in the page's language: the same text serves as English, so
+      // titleOf never marks "Basic requirements" as Swedish on the English page.
+      const own = section ? '' : untitled(question.section);
+      const titles = section
+        ? { title: section.title, ...(section.titleEn ? { titleEn: section.titleEn } : {}) }
+        : { title: own, titleEn: own };
       area = {
         name: question.section,
-        title: section?.title ?? untitled(question.section),
-        ...(section?.titleEn ? { titleEn: section.titleEn } : {}),
+        ...titles,
         max: section?.max ?? 0,
         questions: [],
       };
@@ -221,6 +227,18 @@ export function withoutText(excluded: readonly OrgType[] | undefined, t: Transla
 }
 
 /**
+ * "Inga utsläppsdata för kommunerna som svarade" for the types that answered without any emission
+ * figures (the network's `typesWithoutData`), so a withheld figure is not read as theirs; '' for none.
+ */
+export function noEmissionDataText(types: readonly OrgType[] | undefined, t: Translate, lang: Lang): string {
+  return types?.length
+    ? t('report.emissions.noData', {
+        type: types.map((type) => t(`report.type.${type}`).toLocaleLowerCase(lang)).join(', '),
+      })
+    : '';
+}
+
+/**
  * The sentence a text alternative ends with when some of its items have no figure: " För få svar för
  * att visa: Energi, Transporter." ('' when every item has one). It names them and never a number.
  */
@@ -295,11 +313,39 @@ export function bandsSummary(
   );
 }
 
+type NationalEmissions = NonNullable<Report['emissions']>['national'];
+
+/** The national figure's name with its year: the data year when known, else the year its source was published. */
+export function nationalLabel(national: NationalEmissions, t: Translate): string {
+  if (national.year !== null) return t('report.emissions.nationalYear', { year: national.year });
+  if (national.quotedIn !== undefined) return t('report.emissions.nationalQuoted', { year: national.quotedIn });
+  return t('report.emissions.national');
+}
+
 /**
- * The text alternative of the emissions chart: from the first year shown to the last, Sweden's
- * figure, and the years withheld (too few organisations with data), which have no bar.
+ * What the emissions chart's note says of the national line: it is one year's figure drawn across
+ * every year, and which year ('' when the source says neither the year nor when it was published).
+ */
+export function nationalNote(national: NationalEmissions, t: Translate): string {
+  if (national.year !== null) return t('report.emissions.nationalNote', { year: national.year });
+  if (national.quotedIn !== undefined) return t('report.emissions.nationalNoteQuoted', { year: national.quotedIn });
+  return '';
+}
+
+/**
+ * The emissions chart's bars by what they rest on: the kommuner (never the whole network, as the
+ * regions' territories overlap theirs), or the regions when no kommun has data (`basis`).
+ */
+export function emissionsSeries(basis: OrgType, t: Translate): { label: string; group: string } {
+  return { label: t(`report.emissions.series.${basis}`), group: t(`report.emissions.group.${basis}`) };
+}
+
+/**
+ * The text alternative of the emissions chart: which organisations, from the first year shown to
+ * the last, Sweden's figure, and the years withheld (too few organisations with data), which have no bar.
  */
 export function emissionsSummary(
+  basis: OrgType,
   trend: ReadonlyArray<{ year: number; perInhabitant: number | null }>,
   national: string,
   t: Translate,
@@ -308,8 +354,9 @@ export function emissionsSummary(
   const shown = trend.flatMap((p) => (p.perInhabitant === null ? [] : [{ ...p, perInhabitant: p.perInhabitant }]));
   const point = (p: { year: number; perInhabitant: number } | undefined) =>
     p ? `${p.year}: ${formatDecimal(p.perInhabitant, lang)}` : '';
+  const { group } = emissionsSeries(basis, t);
   return (
-    t('report.emissions.summary', { from: point(shown[0]), to: point(shown.at(-1)), national }) +
+    t('report.emissions.summary', { group, from: point(shown[0]), to: point(shown.at(-1)), national }) +
     withheldList(
       trend.filter((p) => p.perInhabitant === null).map((p) => p.year),
       t,

@@ -7,36 +7,46 @@ import { ChartFigure } from '../../components/charts/ChartFigure';
 import { barChartHeight, type ChartSpec, wrapLabel } from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useLang, useT } from '../../i18n';
+import { type AddressYear, addressYear } from '../../lib/address-year';
 import { formatChange, formatDate, formatDecimal, formatPercent } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
-import { defaultScorecardYear } from '../home-results';
-import { bandRange, gateExplanation, lostSummary, outcomeScale, sectionsSummary, titleOf } from './scorecard-model';
+import { resultsCard, scorecardTarget, scorecardYears } from '../home-results';
+import {
+  bandRange,
+  gateExplanation,
+  lostSummary,
+  missingKey,
+  missingOutcome,
+  outcomeScale,
+  sectionsSummary,
+  titleOf,
+} from './scorecard-model';
 
 interface Loaded {
   my: MyOrganisation;
   years: PublishedYear[];
   year: number | null;
   scorecard: Scorecard | null;
-  /** Why there is no scorecard: the API's error code, or 'none_published'. */
+  /** Why there is no scorecard: the API's error code, or one of scorecardTarget's. */
   missing?: string;
 }
 
 /**
  * The scorecard of the year the address names, else of the newest published year the organisation
- * has a result for (defaultScorecardYear); a 404 becomes a reason.
+ * has a result for (defaultScorecardYear); a 404 becomes a reason, as does an address with no year.
  */
-async function loadScorecard(requested: number | null): Promise<Loaded> {
+async function loadScorecard(address: AddressYear): Promise<Loaded> {
   // Revalidated: the public list may be cached from before the report was published.
   const [my, years] = await Promise.all([apiClient.myOrganisation(), apiClient.publishedYears({ fresh: true })]);
-  const year =
-    requested ??
-    defaultScorecardYear(
-      years.map((y) => y.year),
-      my.submittedYears,
-    );
-  if (year === null) return { my, years, year, scorecard: null, missing: 'none_published' };
+  const target = scorecardTarget(
+    address,
+    years.map((y) => y.year),
+    my.submittedYears,
+  );
+  if ('missing' in target) return { my, years, year: target.year, scorecard: null, missing: target.missing };
+  const { year } = target;
   try {
     return { my, years, year, scorecard: await apiClient.scorecard(year) };
   } catch (error) {
@@ -51,9 +61,9 @@ async function loadScorecard(requested: number | null): Promise<Loaded> {
 export default function ScorecardPage() {
   const t = useT();
   const params = useParams<{ year?: string }>();
-  const requested = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : null;
-  const [state, reload] = useAsync(() => loadScorecard(requested), [requested]);
-  const year = state.status === 'ready' ? state.value.year : requested;
+  const address = addressYear(params.year);
+  const [state, reload] = useAsync(() => loadScorecard(address), [params.year]);
+  const year = state.status === 'ready' ? state.value.year : address.kind === 'year' ? address.year : null;
   // The register's name as the scorecard states it; the member's own organisation before one loads.
   const organisation =
     state.status === 'ready' ? (state.value.scorecard?.organisationName ?? state.value.my.organisation.name) : null;
@@ -68,8 +78,12 @@ export default function ScorecardPage() {
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const { my, years, scorecard, missing } = state.value;
-  const otherYears = years.filter((y) => y.year !== year);
+  const published = years.map((y) => y.year);
+  // Only years with a result of the organisation's own: another would say only that there is none.
+  const otherYears = scorecardYears(published, my.submittedYears).filter((y) => y !== year);
   const name = organisation ?? my.organisation.name;
+  // Without a scorecard, the way on: the organisation's latest result, else the newest report.
+  const onward = !scorecard || !year ? resultsCard(published, my.submittedYears) : null;
 
   return (
     <article className="kl-report kl-scorecard">
@@ -79,13 +93,18 @@ export default function ScorecardPage() {
       </p>
       <h1>{year ? t('scorecard.title', { year }) : t('scorecard.titlePlain')}</h1>
       {!scorecard || !year ? (
-        <p className="notice">
-          {missing === 'no_submitted_response'
-            ? t('scorecard.noResponse', { organisation: name, year: year ?? '' })
-            : missing === 'none_published'
-              ? t('scorecard.nonePublished')
-              : t('scorecard.notPublished', { year: year ?? '' })}
-        </p>
+        <>
+          <p className="notice">{t(missingKey(missing), { organisation: name, year: year ?? '' })}</p>
+          {onward && (onward.kind === 'report-only' || onward.year !== year) && (
+            <p className="no-print">
+              {onward.kind === 'result' ? (
+                <Link href={`/resultat/${onward.year}`}>{t('home.toScorecardYear', { year: onward.year })}</Link>
+              ) : (
+                <Link href={`/klimatlaget/${onward.newest}`}>{t('home.toReport', { year: onward.newest })}</Link>
+              )}
+            </p>
+          )}
+        </>
       ) : (
         <ScorecardView scorecard={scorecard} organisation={name} />
       )}
@@ -94,8 +113,8 @@ export default function ScorecardPage() {
           <span>{t('scorecard.otherYears')}:</span>
           <ul>
             {otherYears.map((y) => (
-              <li key={y.year}>
-                <Link href={`/resultat/${y.year}`}>{y.year}</Link>
+              <li key={y}>
+                <Link href={`/resultat/${y}`}>{y}</Link>
               </li>
             ))}
           </ul>
@@ -123,7 +142,9 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
     });
   return (
     <>
-      <p className="lead">{t('scorecard.lead', { organisation, year: scorecard.year })}</p>
+      <p className="lead">
+        {t(network.total ? 'scorecard.lead' : 'scorecard.leadOwn', { organisation, year: scorecard.year })}
+      </p>
       <section className="kl-section" aria-labelledby="sc-summary">
         <h2 id="sc-summary" className="visually-hidden">
           {t('scorecard.summary')}
@@ -190,7 +211,8 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
             <p>
               <strong id="sc-gate-title">{t('scorecard.gateFailedTitle')}</strong>
             </p>
-            <p>{t('scorecard.gateFailed')}</p>
+            {/* Compared with the network below only when its figures are shown. */}
+            <p>{t(gate.compared ? 'scorecard.gateFailed' : 'scorecard.gateFailedOwn')}</p>
             {gate.failed.length > 0 && (
               <>
                 <p>{t('scorecard.gateFailedList')}</p>
@@ -220,8 +242,10 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
 
       <SectionsComparison scorecard={scorecard} />
       <LostPoints scorecard={scorecard} />
-      {scorecard.emissionOutcome && (
+      {scorecard.emissionOutcome ? (
         <EmissionOutcomeView outcome={scorecard.emissionOutcome} source={scorecard.emissionOutcomeSource} />
+      ) : (
+        <NoOutcome scorecard={scorecard} organisation={organisation} />
       )}
 
       <p className="no-print">
@@ -486,6 +510,24 @@ function EmissionOutcomeView({
         />
       </dl>
       <OutcomeScale />
+    </section>
+  );
+}
+
+/** Utfall without emissions: one line, so a member can tell no data from a missing feature. */
+function NoOutcome({ scorecard, organisation }: { scorecard: Scorecard; organisation: string }) {
+  const t = useT();
+  const [lang] = useLang();
+  const missing = missingOutcome(scorecard);
+  if (!missing) return null;
+  return (
+    <section className="kl-section" aria-labelledby="sc-outcome">
+      <h2 id="sc-outcome">{t('scorecard.outcome.title')}</h2>
+      <p className="kl-text">
+        {missing.publishedAt
+          ? t('scorecard.outcome.nonePublished', { organisation, date: formatDate(missing.publishedAt, lang) })
+          : t('scorecard.outcome.none', { organisation })}
+      </p>
     </section>
   );
 }

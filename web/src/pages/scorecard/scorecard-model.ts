@@ -14,6 +14,11 @@ export interface GateExplanation {
   failed: Array<{ name: string; title: Localised; answered: boolean }>;
   /** The band the points would have reached with every basic requirement met, and that band's threshold. */
   band: { label: string; minShare: number } | null;
+  /**
+   * Whether the points are compared with the network below: not when its figures are withheld (too
+   * few of the type answered), so the text must not promise a comparison.
+   */
+  compared: boolean;
 }
 
 /**
@@ -32,7 +37,43 @@ export function gateExplanation(scorecard: Scorecard, lang: Lang): GateExplanati
       answered: gate.answered,
     })),
     band: label === null || threshold === undefined ? null : { label, minShare: threshold.minShare },
+    compared: scorecard.network.total !== null,
   };
+}
+
+/** Why there is no scorecard, in words: the key for the API's 404 code or the page's own reason. */
+export function missingKey(
+  missing: string | undefined,
+):
+  | 'scorecard.noResponse'
+  | 'scorecard.nonePublished'
+  | 'scorecard.notYear'
+  | 'scorecard.noSurvey'
+  | 'scorecard.notPublished' {
+  switch (missing) {
+    case 'no_submitted_response':
+      return 'scorecard.noResponse';
+    case 'none_published':
+      return 'scorecard.nonePublished';
+    case 'not_a_year':
+      return 'scorecard.notYear';
+    // The API's answer for a year without a campaign: not "not published yet", which promises a result.
+    case 'not_found':
+      return 'scorecard.noSurvey';
+    default:
+      return 'scorecard.notPublished';
+  }
+}
+
+/**
+ * Why the scorecard has no Utfall, so a member can tell it from a missing feature: no emissions
+ * were imported for the organisation, by the publish (`publishedAt`, the figures frozen then) or
+ * at all (`publishedAt` null: read now). Null when there is an Utfall.
+ */
+export function missingOutcome(scorecard: Scorecard): { publishedAt: string | null } | null {
+  if (scorecard.emissionOutcome) return null;
+  const source = scorecard.emissionOutcomeSource;
+  return { publishedAt: source?.source === 'published' && source.publishedAt ? source.publishedAt : null };
 }
 
 /**
