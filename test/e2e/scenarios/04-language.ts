@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { assert, assertEqual, DESKTOP, PHONE, type Scenario, watchPage } from '../harness';
 import { answerText, question, tocEntry, waitForSurvey } from '../survey-helpers';
 
@@ -160,4 +161,153 @@ export const scenarios: Scenario[] = [
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },
   },
+  {
+    name: 'survey layout: the progress steps show their titles (a phone "Sida 7 av 10"), the save bar keeps its dot by its words and never covers a focused field',
+    async run(e2e) {
+      // Skellefteå: a draft this year, used by no other scenario.
+      const page = await e2e.signIn(await e2e.newContext(), 'tjansteperson.2482@example.se');
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/enkat`);
+      await waitForSurvey(page);
+
+      // A desktop: each step's page title under it, within its own column, whole words in at
+      // most two lines; the ✓/"!"/dot above it, not covered.
+      const titles = await page.locator('.sd-progress-buttons__page-title').allTextContents();
+      assertEqual(titles.length, 10, 'a title for each of the kommun survey’s pages');
+      assertEqual(titles[6], 'Samhällsplanering och byggande', 'the steps’ titles are the pages’');
+      await page.getByRole('menuitemradio', { name: 'Samhällsplanering och byggande' }).click();
+      await page.getByRole('heading', { name: 'Samhällsplanering och byggande' }).first().waitFor();
+      await page.waitForTimeout(300);
+      const shown = await stepTitleLayout(page, 'Samhällsplanering och byggande');
+      assert(shown.visible, `the current step’s title is shown in the bar: ${JSON.stringify(shown)}`);
+      assert(shown.wholeWords, `"Samhällsplanering" fits its column: ${JSON.stringify(shown)}`);
+      assert(shown.lines <= 2, `at most two lines: ${JSON.stringify(shown)}`);
+      assert(shown.belowStep, `the title is under its step, not over the ✓/"!": ${JSON.stringify(shown)}`);
+      assert(shown.ownColumn, `the title stays in its column: ${JSON.stringify(shown)}`);
+      const first = await stepTitleLayout(page, 'Uppgiftslämnare');
+      assert(first.ownColumn && first.belowStep, `the first step’s title: ${JSON.stringify(first)}`);
+      await e2e.screenshot(page, 'survey-progress-titles', { fullPage: false });
+
+      // A phone: no room for titles, so where the person is, in words.
+      await page.setViewportSize(PHONE);
+      await page.getByText('Sida 7 av 10', { exact: true }).waitFor();
+      assertEqual(
+        await page.locator('.sd-progress-buttons__page-title').first().isVisible(),
+        false,
+        'no titles squeezed under a phone’s steps',
+      );
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByText('Page 7 of 10', { exact: true }).waitFor();
+
+      // The save bar in English at 390 px with a number out of range and a save that cannot get
+      // through: the longest it gets. The dot stays by the first line, the words wrap beside it.
+      await page
+        .locator('.sd-progress-buttons')
+        .getByRole('tab', { name: /^Transport( \(|$)/ })
+        .click();
+      const t1 = question(page, 'T1').locator('input');
+      await t1.waitFor();
+      await t1.fill('150');
+      await t1.press('Tab');
+      await page.locator('.save-status[data-save-state="unrecorded"]').waitFor();
+      for (const width of [390, 320]) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        await page.waitForTimeout(200);
+        const bar = await saveBarLayout(page);
+        assert(bar.dotBesideWords, `${width} px, English: the "●" is beside its words: ${JSON.stringify(bar)}`);
+        assert(bar.lines <= 2, `${width} px, English: at most two lines: ${JSON.stringify(bar)}`);
+      }
+      await page.route('**/api/campaigns/*/response', (route) =>
+        route.request().method() === 'PUT' ? route.abort() : route.continue(),
+      );
+      const url = question(page, 'T1_url').locator('input');
+      await url.fill('https://example.se/resor');
+      await url.press('Tab');
+      await page.locator('.save-status[data-save-state="retrying"]').waitFor();
+      await page.locator('.survey-bar').getByRole('button', { name: 'Go to the answer' }).waitFor();
+      await page.setViewportSize({ width: 320, height: PHONE.height });
+      await page.waitForTimeout(200);
+      const longest = await saveBarLayout(page);
+      assert(longest.dotBesideWords, `the longest bar keeps its "●" by its words: ${JSON.stringify(longest)}`);
+      await e2e.screenshot(page, 'survey-save-bar-longest', { fullPage: false });
+
+      // WCAG 2.4.11: a field reached with Shift+Tab while it sits just under the bar (the page
+      // scrolled so) is scrolled clear of the bar, however tall the bar is now.
+      const fields = page.locator(
+        '.survey-frame .sd-question input[type="text"], .survey-frame .sd-question input[type="number"], .survey-frame .sd-question input[type="url"], .survey-frame .sd-question textarea',
+      );
+      const covered: string[] = [];
+      for (let i = 0; i < (await fields.count()); i++) {
+        const field = fields.nth(i);
+        if (!(await field.isVisible()) || !(await field.isEditable())) continue;
+        await field.focus();
+        await page.keyboard.press('Tab');
+        // The field's top 16 px under the bar's lower edge: in the window, hidden by the bar.
+        await field.evaluate((element) => {
+          const bar = document.querySelector('.survey-bar')?.getBoundingClientRect().height ?? 0;
+          window.scrollBy(0, element.getBoundingClientRect().top - (bar - 16));
+        });
+        await page.keyboard.press('Shift+Tab');
+        const hidden = await field.evaluate((element) => {
+          if (document.activeElement !== element) return `focus went to ${document.activeElement?.tagName}`;
+          const bar = document.querySelector('.survey-bar')?.getBoundingClientRect();
+          const box = element.getBoundingClientRect();
+          return bar && bar.top <= 1 && box.top < bar.bottom
+            ? `${element.closest('.sd-question')?.getAttribute('data-name')} at ${Math.round(box.top)} px under a bar to ${Math.round(bar.bottom)} px`
+            : null;
+        });
+        if (hidden) covered.push(hidden);
+      }
+      assertEqual(covered.join('; '), '', 'fields focused under the sticky bar');
+      await page.unroute('**/api/campaigns/*/response');
+      assertEqual(watch.errors.join('; '), '', 'browser errors');
+    },
+  },
 ];
+
+/** Where a progress step's title is drawn: shown, in its own column, under its step, whole words, lines. */
+async function stepTitleLayout(page: Page, title: string) {
+  return page.evaluate((title) => {
+    const item = [...document.querySelectorAll('.sd-progress-buttons li')].find(
+      (li) => li.querySelector('.sd-progress-buttons__page-title')?.textContent === title,
+    );
+    const text = item?.querySelector<HTMLElement>('.sd-progress-buttons__page-title');
+    const button = item?.querySelector('button');
+    const scroller = item?.closest('.sd-progress-buttons__list-container');
+    if (!item || !text || !button || !scroller)
+      return { found: false, visible: false, wholeWords: false, lines: 0, belowStep: false, ownColumn: false };
+    const box = text.getBoundingClientRect();
+    const column = item.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    const lineHeight = Number.parseFloat(getComputedStyle(text).lineHeight);
+    return {
+      found: true,
+      visible: box.height > 0 && box.left >= view.left - 1 && box.right <= view.right + 1,
+      // A word wider than the column would be cut off (or broken mid-word) inside it.
+      wholeWords: text.scrollWidth <= text.clientWidth,
+      lines: Math.round(text.clientHeight / lineHeight),
+      belowStep: box.top >= button.getBoundingClientRect().bottom,
+      ownColumn: box.left >= column.left - 0.5 && box.right <= column.right + 0.5,
+    };
+  }, title);
+}
+
+/** The save bar's lines, and whether its dot sits by the first line of its words. */
+async function saveBarLayout(page: Page) {
+  return page.evaluate(() => {
+    const status = document.querySelector('.save-status[data-save-state]');
+    const dot = status?.querySelector('.save-dot')?.getBoundingClientRect();
+    const words = status?.querySelector('[role="status"]');
+    if (!status || !dot || !words) return { dotBesideWords: false, lines: 0 };
+    const range = document.createRange();
+    range.selectNodeContents(words);
+    const first = range.getClientRects()[0];
+    const middle = dot.top + dot.height / 2;
+    const lineHeight = Number.parseFloat(getComputedStyle(status).lineHeight);
+    return {
+      dotBesideWords: !!first && middle >= first.top && middle <= first.bottom && dot.right <= first.left,
+      lines: Math.round(status.getBoundingClientRect().height / lineHeight),
+      height: Math.round(status.getBoundingClientRect().height),
+    };
+  });
+}

@@ -78,6 +78,7 @@ export const enSurvey: Record<keyof typeof svSurvey, string> = {
   'survey.toc.menuErrors': 'Survey pages (answers to correct on {count} pages)',
   'survey.toc.errors': '(answers to correct: {count})',
   'survey.progress.done': '(complete)',
+  'survey.progress.pageOf': 'Page {page} of {count}',
 
   'conflict.title': 'Someone else saved in the meantime',
   'conflict.intro': '{name} saved {date}. Choose which answer applies for each question that differs.',

@@ -101,4 +101,6 @@ export const svSurvey = {
   'survey.toc.errors': '(svar att rätta: {count})',
   // After a page's title in the progress bar, for screen readers, when every required question on it is answered (the eye sees a ✓).
   'survey.progress.done': '(klar)',
+  // Under the page progress bar on a phone, where the steps have no room for their titles.
+  'survey.progress.pageOf': 'Sida {page} av {count}',
 } as const;

@@ -31,9 +31,20 @@ class PageProgressButtons extends SurveyProgressButtons {
 
   override render() {
     // Read when drawn, whatever redraws it (survey-core itself, a page shown or hidden, or the page).
-    const { errorCounts } = this.props as Props;
-    this.progress = pageProgress(this.model.survey, errorCounts);
-    return super.render();
+    const { errorCounts, t } = this.props as Props;
+    const survey = this.model.survey;
+    this.progress = pageProgress(survey, errorCounts);
+    const count = survey.visiblePages.length;
+    return (
+      <>
+        {super.render()}
+        {/* On a phone the steps have no room for their titles: where the person is, in words
+            (the page's own heading, just below, names it). Hidden by CSS where titles show. */}
+        {count > 1 && survey.currentPageNo >= 0 ? (
+          <p className="kk-progress-where">{t('survey.progress.pageOf', { page: survey.currentPageNo + 1, count })}</p>
+        ) : null}
+      </>
+    );
   }
 
   protected override renderListElement(page: PageModel, index: number): JSX.Element {
@@ -58,15 +69,20 @@ class PageProgressButtons extends SurveyProgressButtons {
         data-progress={state}
         role="presentation"
       >
-        {/* Titles and descriptions are a larger click area for the mouse; the tab is the control. */}
+        {/* Titles and descriptions are a larger click area for the mouse; the tab is the control.
+            The title is for the eye (shortened to two lines by CSS, whole in its tooltip): the
+            tab's name says it whole, so a screen reader does not hear it twice. */}
         {model.showItemTitles ? (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the step's button beside it takes the keyboard.
-          // biome-ignore lint/a11y/noStaticElementInteractions: as above.
-          <div className={css.progressButtonsPageTitle} title={page.renderedNavigationTitle} onClick={onClick}>
+          <div
+            className={css.progressButtonsPageTitle}
+            title={page.renderedNavigationTitle}
+            onClick={onClick}
+            aria-hidden="true"
+          >
             {SurveyElementBase.renderLocString(page.locNavigationTitle)}
           </div>
         ) : null}
-        {model.showItemDescriptions ? (
+        {model.showItemDescriptions && page.navigationDescription ? (
           // biome-ignore lint/a11y/useKeyWithClickEvents: the step's button beside it takes the keyboard.
           // biome-ignore lint/a11y/noStaticElementInteractions: as above.
           <div className={css.progressButtonsPageDescription} title={page.navigationDescription} onClick={onClick}>
@@ -142,12 +158,31 @@ function currentStep(box: HTMLElement | null): { list: HTMLElement; step: HTMLEl
   return list && step ? { list, step } : null;
 }
 
-/** Scrolls the bar sideways, only within itself (the page does not move), until `step` is in view. */
+/** How wide the faded edge is where more steps lie beyond it (survey.css, `data-more`). */
+const FADE_PX = 24;
+
+/**
+ * Scrolls the bar sideways, only within itself (the page does not move), until `step` is in view
+ * clear of the faded edges: centred, so the steps on either side of it show too.
+ */
 function scrollStepIntoView({ list, step }: { list: HTMLElement; step: HTMLElement }): void {
   const edge = list.getBoundingClientRect();
   const place = step.getBoundingClientRect();
-  if (place.left < edge.left) list.scrollLeft -= edge.left - place.left + 8;
-  else if (place.right > edge.right) list.scrollLeft += place.right - edge.right + 8;
+  if (place.left < edge.left + FADE_PX || place.right > edge.right - FADE_PX) {
+    list.scrollLeft += place.left + place.width / 2 - (edge.left + edge.width / 2);
+  }
+  markMoreSteps(list);
+}
+
+/**
+ * Says on the bar which of its ends has steps scrolled out of view ("before", "after", "both"),
+ * so CSS fades that end: a mouse user sees there are more steps, and no title is cut mid-letter.
+ */
+function markMoreSteps(list: HTMLElement): void {
+  const before = list.scrollLeft > 1;
+  const after = list.scrollLeft + list.clientWidth < list.scrollWidth - 1;
+  const more = before && after ? 'both' : before ? 'before' : after ? 'after' : '';
+  if (list.dataset.more !== more) list.dataset.more = more;
 }
 
 /**
@@ -166,17 +201,25 @@ function useCurrentStepInView(box: RefObject<HTMLDivElement | null>, survey: Sur
     scrollStepIntoView(found);
   }, [box, survey, answersSeen]);
   useEffect(() => {
-    const list = box.current?.querySelector('.sd-progress-buttons__list-container');
-    if (!list || typeof ResizeObserver === 'undefined') return;
+    const list = box.current?.querySelector<HTMLElement>('.sd-progress-buttons__list-container');
+    if (!list) return;
+    const scrolled = () => markMoreSteps(list);
+    list.addEventListener('scroll', scrolled, { passive: true });
+    markMoreSteps(list);
+    if (typeof ResizeObserver === 'undefined') return () => list.removeEventListener('scroll', scrolled);
     let width = list.clientWidth;
     const observer = new ResizeObserver(() => {
+      markMoreSteps(list);
       if (list.clientWidth === width) return;
       width = list.clientWidth;
       const found = currentStep(box.current);
       if (found) scrollStepIntoView(found);
     });
     observer.observe(list);
-    return () => observer.disconnect();
+    return () => {
+      list.removeEventListener('scroll', scrolled);
+      observer.disconnect();
+    };
   }, [box]);
 }
 

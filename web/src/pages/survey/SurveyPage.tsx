@@ -31,6 +31,7 @@ import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useSession } from '../../session';
 import { Autosaver, type SaveState } from './autosave';
+import { useBarClearance } from './bar-clearance';
 import { ConflictDialog, type DescribedAnswer } from './ConflictDialog';
 import { analyseConflict, type Choice, type Answers as MergeAnswers, mergeAnswers } from './conflict-merge';
 import {
@@ -146,6 +147,10 @@ function createModel(
   model.showTitle = false;
   model.showProgressBar = true;
   model.progressBarLocation = 'top';
+  // Each step's page title under it, so the mouse sees which page a step opens (survey.css
+  // shortens long ones; a phone shows "Sida 3 av 10" instead). Not numbered: the step shows ✓/!/dot.
+  model.progressBarShowNavigationText = true;
+  model.progressBarNavigationTextLocation = 'bottom';
   model.showTOC = true;
   model.tocLocation = 'left';
   // Each page's entry says when answers on it need correcting (survey-core marks no page).
@@ -424,6 +429,9 @@ function SurveyEditor({
   // moved once React has drawn the change, so the target exists.
   const noticeRef = useRef<HTMLDivElement>(null);
   const surveyFrame = useRef<HTMLDivElement>(null);
+  // The sticky save bar: whatever scrolls into view clears it, however many lines it has.
+  const surveyBar = useRef<HTMLDivElement>(null);
+  useBarClearance(surveyBar);
   const [focusTarget, setFocusTarget] = useState<
     'notice' | 'survey' | 'afterConflict' | 'errors' | 'saveStatus' | null
   >(null);
@@ -925,7 +933,7 @@ function SurveyEditor({
           {my.organisation.name} · {t('survey.deadline', { date: formatDateTime(deadline, lang) })}
         </p>
       </div>
-      <div className="survey-bar">
+      <div className="survey-bar" ref={surveyBar}>
         {lockedReason ? (
           // A live region, so that a survey that stops taking answers mid-way says so.
           <p className="save-status" role="status">
