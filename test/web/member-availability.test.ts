@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { deadlineLine, effectiveDeadline, surveyAvailability } from '../../web/src/api/member';
+import { deadlineLine, effectiveDeadline, homeProgress, surveyAvailability } from '../../web/src/api/member';
 import type { CurrentCampaign, SurveyResponse } from '../../web/src/api/types';
 
 const OPENS = '2026-03-01T07:00:00.000Z';
@@ -116,6 +116,59 @@ describe('the deadline line beside the status on the home page', () => {
       at: CLOSES,
     });
     expect(deadlineLine(campaign(), at(CLOSES))).toEqual({ kind: 'closed', at: CLOSES });
+  });
+});
+
+describe('how far the organisation came, on the home page', () => {
+  const notStarted: SurveyResponse = {
+    data: {},
+    version: 0,
+    status: 'not_started',
+    required: { answered: 0, total: 49 },
+  };
+  const started: SurveyResponse = { ...draft, required: { answered: 12, total: 49 } };
+  const progressOf = (c: CurrentCampaign, r: SurveyResponse, now: Date) =>
+    homeProgress(c, r, surveyAvailability(c, r, now));
+
+  it('shows answered of required while the survey takes answers', () => {
+    expect(progressOf(campaign(), notStarted, at('2026-04-01T10:00:00Z'))).toEqual({
+      kind: 'progress',
+      answered: 0,
+      total: 49,
+    });
+    expect(progressOf(campaign(), started, at('2026-04-01T10:00:00Z'))).toEqual({
+      kind: 'progress',
+      answered: 12,
+      total: 49,
+    });
+  });
+
+  it('offers no "0 of 49" to do once the survey closed or was published and nobody started', () => {
+    for (const status of ['closed', 'published'] as const) {
+      expect(progressOf(campaign({ status }), notStarted, at('2026-04-01T10:00:00Z'))).toEqual({
+        kind: 'unsubmitted',
+        year: 2026,
+      });
+    }
+    // Past the deadline of a campaign still marked open.
+    expect(progressOf(campaign(), notStarted, at('2026-05-02T10:00:00Z'))).toEqual({ kind: 'unsubmitted', year: 2026 });
+  });
+
+  it('tells a closed, started draft as history: how far it came, with no bar to fill', () => {
+    expect(progressOf(campaign({ status: 'published' }), started, at('2026-06-01T10:00:00Z'))).toEqual({
+      kind: 'unsubmitted',
+      year: 2026,
+      answered: 12,
+      total: 49,
+    });
+  });
+
+  it('says nothing of progress once submitted, whether or not the survey is still open', () => {
+    const submitted: SurveyResponse = { ...started, status: 'submitted', submittedAt: '2026-04-10T10:00:00.000Z' };
+    expect(progressOf(campaign(), submitted, at('2026-04-11T10:00:00Z'))).toEqual({ kind: 'none' });
+    expect(progressOf(campaign({ status: 'published' }), submitted, at('2026-06-01T10:00:00Z'))).toEqual({
+      kind: 'none',
+    });
   });
 });
 

@@ -78,3 +78,32 @@ function answerWindow(campaign: CurrentCampaign, now: Date): Exclude<SurveyAvail
   const deadline = effectiveDeadline(campaign);
   return Date.parse(deadline) <= now.getTime() ? { kind: 'closed', since: deadline } : { kind: 'closed' };
 }
+
+/**
+ * What the home page says about how far the organisation came this year:
+ * - `progress`: answered of required, with a bar, while there is work that can still be done
+ *   (editable, or upcoming: a carried-over draft may already count answers);
+ * - `unsubmitted`: the survey closed without a submission; the count is history, not a to-do, so it
+ *   is told once without a bar (`answered`/`total` only when the draft was started and has a count);
+ * - `none`: nothing to say (submitted: the submission line says it; or no count is known).
+ */
+export type HomeProgress =
+  | { kind: 'progress'; answered: number; total: number }
+  | { kind: 'unsubmitted'; year: number; answered?: number; total?: number }
+  | { kind: 'none' };
+
+export function homeProgress(
+  campaign: CurrentCampaign,
+  response: SurveyResponse,
+  availability: SurveyAvailability,
+): HomeProgress {
+  if (availability.kind === 'submitted' || response.status === 'submitted') return { kind: 'none' };
+  const required = response.required && response.required.total > 0 ? response.required : null;
+  if (availability.kind === 'closed') {
+    // A never-started organisation has no count worth telling: "0 av 49" would read as a task.
+    return response.status === 'draft' && required
+      ? { kind: 'unsubmitted', year: campaign.year, answered: required.answered, total: required.total }
+      : { kind: 'unsubmitted', year: campaign.year };
+  }
+  return required ? { kind: 'progress', answered: required.answered, total: required.total } : { kind: 'none' };
+}

@@ -359,4 +359,8 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'home.notMember.mail': 'Email the secretariat: {email}',
   // How far the organisation has come (home page).
   'home.progress': '{answered} of {total} required questions answered',
+  // A closed survey the organisation did not submit: history, not a to-do (home page).
+  'home.unsubmitted': 'You did not submit any answers for {year}.',
+  'home.unsubmittedDraft':
+    'You did not submit your answers for {year}. The draft had {answered} of {total} required questions answered.',
 };

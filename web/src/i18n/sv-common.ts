@@ -365,4 +365,8 @@ export const svCommon = {
   'survey.notMember': 'Er organisation är inte medlem i Klimatkommunerna för den här enkäten. Svaren kan inte ändras.',
   // How far the organisation has come (home page).
   'home.progress': '{answered} av {total} obligatoriska frågor besvarade',
+  // A closed survey the organisation did not submit: history, not a to-do (home page).
+  'home.unsubmitted': 'Ni skickade inte in några svar {year}.',
+  'home.unsubmittedDraft':
+    'Ni skickade inte in svaren {year}. Utkastet hade {answered} av {total} obligatoriska frågor besvarade.',
 } as const;

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'wouter';
 import { apiClient } from '../api/client';
-import { deadlineLine, loadMemberOverview, surveyAvailability } from '../api/member';
+import { deadlineLine, homeProgress, loadMemberOverview, surveyAvailability } from '../api/member';
 import { LoadError, Loading } from '../components/Feedback';
 import { StatusBadge } from '../components/StatusBadge';
 import { useLang, useT } from '../i18n';
@@ -44,6 +44,7 @@ export function HomePage() {
   const { my, campaign, response } = state.value;
   const availability = campaign && response ? surveyAvailability(campaign, response) : null;
   const deadline = campaign ? deadlineLine(campaign) : null;
+  const progress = campaign && response && availability ? homeProgress(campaign, response, availability) : null;
   // An organisation that may not answer would only learn it from a refused save: say so here, in
   // place of the way into the survey. A submission stands, and a closed survey says it is closed.
   const notMember =
@@ -100,24 +101,39 @@ export function HomePage() {
                   </div>
                 ) : null}
               </dl>
-              {response.status !== 'submitted' && response.required && response.required.total > 0 && (
-                <AnsweredProgress answered={response.required.answered} total={response.required.total} />
+              {progress?.kind === 'progress' && (
+                <AnsweredProgress answered={progress.answered} total={progress.total} />
               )}
-              <p className="last-edited">
-                {response.status === 'submitted' && response.submittedAt
-                  ? response.submittedBy
-                    ? t('home.submittedAtBy', {
-                        date: formatDateTime(response.submittedAt, lang),
-                        name: response.submittedBy.name,
+              {/* Closed without a submission: what happened, told once, with no bar inviting work. */}
+              {progress?.kind === 'unsubmitted' && (
+                <p className="unsubmitted" data-progress="unsubmitted">
+                  {progress.total !== undefined && progress.answered !== undefined
+                    ? t('home.unsubmittedDraft', {
+                        year: progress.year,
+                        answered: formatNumber(progress.answered, lang),
+                        total: formatNumber(progress.total, lang),
                       })
-                    : t('home.submittedAt', { date: formatDateTime(response.submittedAt, lang) })
-                  : response.updatedBy && response.updatedAt
-                    ? t('home.lastEdited', {
-                        name: response.updatedBy.name,
-                        date: formatDateTime(response.updatedAt, lang),
-                      })
-                    : t('home.notEdited')}
-              </p>
+                    : t('home.unsubmitted', { year: progress.year })}
+                </p>
+              )}
+              {/* "Nobody has started yet" is a to-do; a closed survey's unsubmitted line says it all. */}
+              {!(progress?.kind === 'unsubmitted' && !response.updatedAt) && (
+                <p className="last-edited">
+                  {response.status === 'submitted' && response.submittedAt
+                    ? response.submittedBy
+                      ? t('home.submittedAtBy', {
+                          date: formatDateTime(response.submittedAt, lang),
+                          name: response.submittedBy.name,
+                        })
+                      : t('home.submittedAt', { date: formatDateTime(response.submittedAt, lang) })
+                    : response.updatedBy && response.updatedAt
+                      ? t('home.lastEdited', {
+                          name: response.updatedBy.name,
+                          date: formatDateTime(response.updatedAt, lang),
+                        })
+                      : t('home.notEdited')}
+                </p>
+              )}
               {response.carryOver && availability?.kind === 'editable' && !notMember && (
                 <p>{t('home.carryOver', { year: response.carryOver.year })}</p>
               )}
