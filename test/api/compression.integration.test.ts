@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Context as LambdaContext } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { jsonRequest, makeTestContext, type TestContext } from '../helpers/test-app';
+import { apiGatewayEvent, jsonRequest, makeTestContext, type TestContext } from '../helpers/test-app';
 
 describe('response compression', () => {
   let ctx: TestContext;
@@ -27,26 +27,7 @@ describe('response compression', () => {
   it('answers API Gateway a compressed read as base64, which it sends on as bytes', async () => {
     // Arrange
     const handler = handle(ctx.app);
-    const event = {
-      version: '2.0',
-      routeKey: '$default',
-      rawPath: '/api/openapi.json',
-      rawQueryString: '',
-      headers: { host: 'api.example', 'accept-encoding': 'gzip' },
-      requestContext: {
-        http: {
-          method: 'GET',
-          path: '/api/openapi.json',
-          protocol: 'HTTP/1.1',
-          sourceIp: '203.0.113.1',
-          userAgent: 'x',
-        },
-        requestId: 'apigw-1',
-        domainName: 'api.example',
-        stage: '$default',
-      },
-      isBase64Encoded: false,
-    };
+    const event = apiGatewayEvent('GET', '/api/openapi.json', { headers: { 'accept-encoding': 'gzip' } });
     // Act
     const res = (await handler(event as never, { awsRequestId: 'req-1' } as LambdaContext)) as {
       statusCode: number;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../functions/errors/domain-errors';
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
-import type { Item, TableStore } from '../../functions/ports/table-store';
 import { keys } from '../../functions/store/table-design';
 import { auditEntries, call } from '../helpers/admin-api';
+import { type SeenCall, StoreFault, type StoreOp } from '../helpers/faulty-store';
 import { adminWorld } from '../helpers/seeded-context';
 import { recordCommandInputs, signIn, type TestContext } from '../helpers/test-app';
 
@@ -22,45 +21,8 @@ const ELECTION = [
   '1280;Bo Berg;bo.berg@malmo.se;tjänsteperson',
 ].join('\n');
 
-type ItemKey = Pick<Item, 'pk' | 'sk'>;
-
-/**
- * Fails the first write matching `when` once it is armed, as a throttled DynamoDB would; `before`
- * runs once before the first write it matches (another request landing meanwhile).
- */
-class WriteFault {
-  when: ((key: Item, op: string) => boolean) | undefined;
-  before: { matches: (key: Item, op: string) => boolean; run: () => Promise<void> } | undefined;
-  failed = 0;
-  wrap = (inner: TableStore): TableStore =>
-    new Proxy(inner, {
-      get: (target, prop, receiver) => {
-        const value = Reflect.get(target, prop, receiver);
-        if (typeof value !== 'function') return value;
-        if (prop === 'put' || prop === 'delete' || prop === 'update') {
-          return async (key: ItemKey, ...rest: unknown[]) => {
-            // An update is matched on its key and what it sets.
-            const seen = prop === 'update' ? { ...key, ...(rest[0] as object) } : key;
-            const hook = this.before;
-            if (hook?.matches(seen as Item, prop)) {
-              this.before = undefined;
-              await hook.run();
-            }
-            if (this.when?.(seen as Item, prop)) {
-              this.when = undefined;
-              this.failed++;
-              throw new StoreUnavailableError('Lagringen svarar inte just nu.');
-            }
-            return value.call(target, key, ...rest);
-          };
-        }
-        return value.bind(target);
-      },
-    });
-}
-
 async function world() {
-  const fault = new WriteFault();
+  const fault = new StoreFault();
   const { ctx, admin } = await adminWorld({ wrapStore: fault.wrap });
   return { ctx, admin, fault };
 }
@@ -203,7 +165,7 @@ describe('a contacts import that brings a new holder of a role', () => {
   });
 
   /** The writes of the old politician's removal, in order; the commit is failed at each in turn. */
-  const REMOVAL_STEPS: Array<[string, (key: Item, op: string) => boolean]> = [
+  const REMOVAL_STEPS: Array<[string, (key: SeenCall, op: StoreOp) => boolean]> = [
     ['the removal record', (key, op) => op === 'update' && key.pk === keys.contactLookup(OLD_ID).pk],
     ['the contact item', (key, op) => op === 'delete' && key.pk === 'ORG#1281' && key.sk === `CONTACT#${OLD_ID}`],
     [
@@ -261,7 +223,7 @@ describe('a contacts import that brings a new holder of a role', () => {
     const oldSession = await signIn(ctx, OLD_EMAIL);
     const preview = await previewElection(ctx, admin);
     // Malmö's new official is written after Lund's politician: fail its contact item.
-    fault.when = (key, op) => op === 'put' && key.pk === 'ORG#1280' && key.sk.startsWith('CONTACT#');
+    fault.when = (key, op) => op === 'put' && key.pk === 'ORG#1280' && key.sk?.startsWith('CONTACT#') === true;
     const failed = await call(ctx, admin, 'POST', `${IMPORT}/${preview.id}/commit`, { replace: [2, 3] });
     expect(failed.status).toBe(503);
     expect(await lundEmails(ctx, admin)).toContain(OLD_EMAIL);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../functions/errors/domain-errors';
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
 import { readOutbox } from '../../functions/mail/outbox-mail';
-import type { Item, TableStore } from '../../functions/ports/table-store';
 import { keys } from '../../functions/store/table-design';
 import { auditEntries, call } from '../helpers/admin-api';
+import { type SeenCall, StoreFault, type StoreOp } from '../helpers/faulty-store';
 import { sessionCookie } from '../helpers/security-world';
 import { adminWorld } from '../helpers/seeded-context';
 import { jsonRequest, recordCommandInputs, signIn, type TestContext } from '../helpers/test-app';
@@ -19,56 +18,21 @@ const ID = 'politiker-1281';
 const EMAIL = 'politiker.1281@example.se';
 const LUND_CONTACTS = '/api/admin/organisations/1281/contacts';
 
-type Op = 'put' | 'delete' | 'update' | 'query';
-/** What the fault sees of a call: the key (or item), what an update sets, and a query's partition. */
-type Seen = Partial<Item> & { set?: Record<string, unknown>; partition?: string };
-
-/** Fails the first store call matching `when` once armed; `before` runs once before the matching call instead. */
-class StoreFault {
-  when: ((seen: Seen, op: Op) => boolean) | undefined;
-  before: { matches: (seen: Seen, op: Op) => boolean; run: () => Promise<void> } | undefined;
-  failed = 0;
-
-  wrap = (inner: TableStore): TableStore =>
-    new Proxy(inner, {
-      get: (target, prop, receiver) => {
-        const value = Reflect.get(target, prop, receiver);
-        if (typeof value !== 'function') return value;
-        if (!['put', 'delete', 'update', 'queryAll'].includes(String(prop))) return value.bind(target);
-        const op = (prop === 'queryAll' ? 'query' : prop) as Op;
-        return async (first: Seen, ...rest: unknown[]) => {
-          const seen = op === 'update' ? { ...first, ...(rest[0] as object) } : first;
-          const hook = this.before;
-          if (hook?.matches(seen, op)) {
-            this.before = undefined;
-            await hook.run();
-          }
-          if (this.when?.(seen, op)) {
-            this.when = undefined;
-            this.failed++;
-            throw new StoreUnavailableError('Lagringen svarar inte just nu.');
-          }
-          return value.call(target, first, ...rest);
-        };
-      },
-    });
-}
-
-const isLookup = (seen: Seen) => seen.pk === keys.contactLookup(ID).pk;
-const isContactItem = (seen: Seen) =>
+const isLookup = (seen: SeenCall) => seen.pk === keys.contactLookup(ID).pk;
+const isContactItem = (seen: SeenCall) =>
   seen.pk === keys.contact('1281', ID).pk && seen.sk === keys.contact('1281', ID).sk;
 
-const isSessionQuery = (seen: Seen, op: Op) =>
+const isSessionQuery = (seen: SeenCall, op: StoreOp) =>
   op === 'query' && seen.index === 'gsi1' && seen.partition === keys.sessionsOfUserPk(EMAIL);
 
 /** The nth call that `matches` (a fresh count per test). */
-const nth = (n: number, matches: (seen: Seen, op: Op) => boolean) => () => {
+const nth = (n: number, matches: (seen: SeenCall, op: StoreOp) => boolean) => () => {
   let seenSoFar = 0;
-  return (seen: Seen, op: Op) => matches(seen, op) && ++seenSoFar === n;
+  return (seen: SeenCall, op: StoreOp) => matches(seen, op) && ++seenSoFar === n;
 };
 
 /** Each step of the console's removal after the first session sweep, with a matcher for its call. */
-const STEPS: Array<[string, () => (seen: Seen, op: Op) => boolean]> = [
+const STEPS: Array<[string, () => (seen: SeenCall, op: StoreOp) => boolean]> = [
   ['writing the removal record', nth(1, (seen, op) => op === 'update' && isLookup(seen))],
   ['deleting the contact item', nth(1, (seen, op) => op === 'delete' && isContactItem(seen))],
   ['recording the audit entry', nth(1, (seen, op) => op === 'put' && seen.action === 'contact.delete')],

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../functions/app';
 import { localPresignedUpload, MemoryFileStore } from '../../functions/files/local-file-store';
-import { OutboxMail } from '../../functions/mail/outbox-mail';
 import { uploadKey } from '../../functions/ports/file-store';
-import { makeTestContext, signIn } from '../helpers/test-app';
+import { makeTestContext, signIn, type TestContext } from '../helpers/test-app';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -16,21 +14,14 @@ interface Ticket {
   maxBytes: number;
 }
 
-let app: ReturnType<typeof createApp>;
+let app: TestContext['app'];
 let files: MemoryFileStore;
 let admin: string;
 
 beforeAll(async () => {
-  const ctx = await makeTestContext();
   files = new MemoryFileStore();
-  app = createApp({
-    store: ctx.store,
-    mail: new OutboxMail(ctx.store, ctx.clock),
-    clock: ctx.clock,
-    config: ctx.config,
-    files,
-    log: () => {},
-  });
+  const ctx = await makeTestContext({ files });
+  app = ctx.app;
   admin = await signIn(ctx, 'kansli@example.se');
 });
 

@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/app';
 import { AuditLog } from '../../functions/features/audit/audit.log';
 import { AuditTrail } from '../../functions/features/audit/audit-trail';
 import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
@@ -10,7 +9,6 @@ import { ImportRepository } from '../../functions/features/imports/import.reposi
 import { ImportService } from '../../functions/features/imports/import.service';
 import { OrganisationRepository } from '../../functions/features/organisations/organisation.repository';
 import { MemoryFileStore } from '../../functions/files/local-file-store';
-import { OutboxMail } from '../../functions/mail/outbox-mail';
 import type { Item, TableStore } from '../../functions/ports/table-store';
 import { keys } from '../../functions/store/table-design';
 import {
@@ -877,17 +875,9 @@ describe('commit in steps: where the next call starts', () => {
 describe('two-step upload (presigned URL)', () => {
   it("previews a file POSTed to the upload URL with the ticket's fields", async () => {
     // Arrange
-    const ctx = await makeTestContext({ now: NOW.toISOString() });
+    const ctx = await makeTestContext({ now: NOW.toISOString(), files: new MemoryFileStore() });
+    const { app } = ctx;
     await seedRegister(ctx);
-    const files = new MemoryFileStore();
-    const app = createApp({
-      store: ctx.store,
-      mail: new OutboxMail(ctx.store, ctx.clock),
-      clock: ctx.clock,
-      config: ctx.config,
-      files,
-      log: () => {},
-    });
     const admin = await signIn(ctx, 'kansli@example.se');
     // Act
     const ticket = await (

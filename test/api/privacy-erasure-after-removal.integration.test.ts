@@ -3,12 +3,18 @@ import { AuditLog } from '../../functions/features/audit/audit.log';
 import { AUDIT_REDACTIONS_PER_RUN } from '../../functions/features/privacy/privacy.service';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import { OutboxMail } from '../../functions/mail/outbox-mail';
-import type { Item, TableStore } from '../../functions/ports/table-store';
+import type { TableStore } from '../../functions/ports/table-store';
 import { keys } from '../../functions/store/table-design';
 import { ERASED_EDITOR } from '../../shared/schemas/privacy.schema';
 import { call } from '../helpers/admin-api';
 import { injectDynamoFault } from '../helpers/faulty-store';
-import { EMAILS, type SecurityWorld, securityWorld, sessionCookie } from '../helpers/security-world';
+import {
+  EMAILS,
+  type SecurityWorld,
+  securityWorld,
+  sessionCookie,
+  storedAudit as storedAuditOf,
+} from '../helpers/security-world';
 import { jsonRequest, signIn } from '../helpers/test-app';
 
 /**
@@ -71,18 +77,7 @@ const underAddress = (store: TableStore, email: string = A_EMAIL) =>
   store.queryAll({ index: 'gsi2', partition: keys.emailPk(email) });
 
 /** The audit entries of the organisations the person belonged to and of this month, straight from the table. */
-async function storedAudit(store: TableStore, organisations = ['1281', '1280']): Promise<Item[]> {
-  const items = new Map<string, Item>();
-  for (const code of organisations) {
-    for (const item of await store.queryAll({ index: 'gsi1', partition: keys.auditOfOrganisationPk(code) })) {
-      items.set(`${item.pk}#${item.sk}`, item);
-    }
-  }
-  for (const item of await store.queryAll({ partition: keys.audit('2026-03-10T09:00:00.000Z', '').pk })) {
-    items.set(`${item.pk}#${item.sk}`, item);
-  }
-  return [...items.values()];
-}
+const storedAudit = (store: TableStore) => storedAuditOf(store, ['1281', '1280']);
 
 async function expectErased(world: SecurityWorld) {
   const { store } = world.ctx;

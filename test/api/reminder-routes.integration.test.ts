@@ -3,9 +3,8 @@ import { AuditTrail } from '../../functions/features/audit/audit-trail';
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
 import { RUN_NOW_BUDGET_MS } from '../../functions/features/reminders/reminder.routes';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '../../functions/features/reminders/unsubscribe-token';
-import { createRemindersHandler } from '../../functions/handlers/reminders.handler';
 import { createSesEventsHandler } from '../../functions/handlers/ses-events.handler';
-import { OutboxMail, readOutbox } from '../../functions/mail/outbox-mail';
+import { readOutbox } from '../../functions/mail/outbox-mail';
 import { ReminderPolicySchema, type Timers } from '../../shared/reminders/index';
 import {
   LUND_ID,
@@ -16,6 +15,7 @@ import {
   sthlm,
   virtualTimers,
 } from '../helpers/reminder-setup';
+import { remindersHandlerOn } from '../helpers/reminders-handler';
 import { seedCampaign } from '../helpers/seed-fixtures';
 import { countCommands, jsonRequest, makeTestContext, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
@@ -500,25 +500,10 @@ describe('SES bounces and complaints', () => {
 });
 
 describe('the reminders Lambda handler', () => {
-  /** The handler on the context's table and outbox, and the log lines it writes. */
-  function handlerOn(ctx: TestContext) {
-    const lines: string[] = [];
-    const handler = createRemindersHandler({
-      deps: async () => ({
-        store: ctx.store,
-        mail: new OutboxMail(ctx.store, ctx.clock),
-        clock: ctx.clock,
-        config: ctx.config,
-      }),
-      write: (line) => lines.push(line),
-    });
-    return { handler, lines };
-  }
-
   it('runs the open campaign at now and logs JSON without email addresses', async () => {
     // Arrange
     const { ctx } = await setup();
-    const { handler, lines } = handlerOn(ctx);
+    const { handler, lines } = remindersHandlerOn(ctx);
     // Act
     const result = await handler({}, { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 300_000 });
     const again = await handler({}, { awsRequestId: 'req-2', getRemainingTimeInMillis: () => 300_000 });
@@ -536,7 +521,7 @@ describe('the reminders Lambda handler', () => {
 
   it('does nothing when no campaign is open', async () => {
     // Arrange
-    const { handler, lines } = handlerOn(await makeTestContext());
+    const { handler, lines } = remindersHandlerOn(await makeTestContext());
     // Act
     const result = await handler({});
     // Assert

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AuditTrail } from '../../functions/features/audit/audit-trail';
 import { CampaignRepository } from '../../functions/features/campaigns/campaign.repository';
-import { createRemindersHandler } from '../../functions/handlers/reminders.handler';
-import { OutboxMail, readOutbox } from '../../functions/mail/outbox-mail';
+import { readOutbox } from '../../functions/mail/outbox-mail';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import { reminderCampaign, seedReminderMembers, sthlm } from '../helpers/reminder-setup';
+import { remindersHandlerOn } from '../helpers/reminders-handler';
 import { seedCampaign } from '../helpers/seed-fixtures';
 import { countCommands, jsonRequest, makeTestContext, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
@@ -152,16 +152,7 @@ describe('running reminders on a campaign that is not open', () => {
   it('keeps the scheduled run quiet: an open campaign past its deadline is planned, nobody emailed, nothing thrown', async () => {
     // Arrange: open (it holds the open lock) but past its deadline; the hourly run has no actor.
     const { ctx } = await setup({}, sthlm('2026-04-02 09:00'));
-    const lines: string[] = [];
-    const handler = createRemindersHandler({
-      deps: async () => ({
-        store: ctx.store,
-        mail: new OutboxMail(ctx.store, ctx.clock),
-        clock: ctx.clock,
-        config: ctx.config,
-      }),
-      write: (line) => lines.push(line),
-    });
+    const { handler, lines } = remindersHandlerOn(ctx);
     expect(await new CampaignRepository(ctx.store).openYear()).toBe(2026);
     // Act
     const result = await handler({}, { awsRequestId: 'req-late' });

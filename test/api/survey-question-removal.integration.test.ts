@@ -4,6 +4,7 @@ import type { Campaign } from '../../shared/schemas/campaign.schema';
 import { auditEntries, call, signInAdmin } from '../helpers/admin-api';
 import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
 import { submitScoredResponse } from '../helpers/seeded-context';
+import { edited, withChanges } from '../helpers/survey-edits';
 import { countCommands, jsonRequest, makeTestContext, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
 const CAMPAIGN = '/api/admin/campaigns/2026';
@@ -11,28 +12,9 @@ const RESPONSE = '/api/campaigns/2026/response';
 const M3_TITLE = 'Har kommunen ett beslutat konsumtionsbaserat utsläppsmål?';
 
 type Json = Record<string, unknown>;
-interface Element extends Json {
-  name?: string;
-  elements?: Element[];
-}
-
-/** A copy of `survey` with `change` applied to every element list, pages and panels alike. */
-function edited(survey: object, change: (elements: Element[]) => Element[]): Json {
-  const copy = structuredClone(survey) as { pages: Element[] };
-  const visit = (node: Element) => {
-    if (!node.elements) return;
-    node.elements = change(node.elements);
-    node.elements.forEach(visit);
-  };
-  copy.pages.forEach(visit);
-  return copy as unknown as Json;
-}
 
 const without = (survey: object, ...names: string[]) =>
   edited(survey, (elements) => elements.filter((e) => !names.includes(String(e.name))));
-
-const withChanges = (survey: object, name: string, changes: Json) =>
-  edited(survey, (elements) => elements.map((e) => (e.name === name ? { ...e, ...changes } : e)));
 
 const questionNames = (survey: object): string[] => {
   const names: string[] = [];

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../../functions/errors/domain-errors';
 import type { Item, TableStore } from '../../functions/ports/table-store';
 import type { DynamoDbClients } from '../../functions/store/dynamodb-client';
 
@@ -85,4 +86,45 @@ export class FaultyTableStore implements TableStore {
   query: TableStore['query'] = (spec) => this.around('query', () => this.inner.query(spec));
   queryAll: TableStore['queryAll'] = (spec) => this.around('queryAll', () => this.inner.queryAll(spec));
   batchWrite: TableStore['batchWrite'] = (ops) => this.around('batchWrite', () => this.inner.batchWrite(ops));
+}
+
+/** A TableStore call as `StoreFault` matches it. */
+export type StoreOp = 'put' | 'delete' | 'update' | 'query';
+/** What the fault sees of a call: the key (or item), what an update sets, and a query's partition. */
+export type SeenCall = Partial<Item> & { set?: Record<string, unknown>; partition?: string };
+
+/**
+ * Fails the first store call matching `when` once armed, as a throttled DynamoDB would (the port's
+ * StoreUnavailableError); `before` runs once before the first call it matches (another request
+ * landing meanwhile). Build the context with `wrapStore: fault.wrap`.
+ */
+export class StoreFault {
+  when: ((seen: SeenCall, op: StoreOp) => boolean) | undefined;
+  before: { matches: (seen: SeenCall, op: StoreOp) => boolean; run: () => Promise<void> } | undefined;
+  failed = 0;
+
+  wrap = (inner: TableStore): TableStore =>
+    new Proxy(inner, {
+      get: (target, prop, receiver) => {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        if (!['put', 'delete', 'update', 'queryAll'].includes(String(prop))) return value.bind(target);
+        const op = (prop === 'queryAll' ? 'query' : prop) as StoreOp;
+        return async (first: SeenCall, ...rest: unknown[]) => {
+          // An update is matched on its key and what it sets.
+          const seen = op === 'update' ? { ...first, ...(rest[0] as object) } : first;
+          const hook = this.before;
+          if (hook?.matches(seen, op)) {
+            this.before = undefined;
+            await hook.run();
+          }
+          if (this.when?.(seen, op)) {
+            this.when = undefined;
+            this.failed++;
+            throw new StoreUnavailableError('Lagringen svarar inte just nu.');
+          }
+          return value.call(target, first, ...rest);
+        };
+      },
+    });
 }

@@ -1,7 +1,8 @@
 import { SESSION_COOKIE, SessionService } from '../../functions/features/auth/session.service';
 import type { FixedClock } from '../../functions/ports/clock';
 import type { Mail } from '../../functions/ports/mail';
-import type { TableStore } from '../../functions/ports/table-store';
+import type { Item, TableStore } from '../../functions/ports/table-store';
+import { keys } from '../../functions/store/table-design';
 import { type CatalogueRoute, samplePath } from './route-catalogue';
 import { seedCampaign, seedOrganisations } from './seed-fixtures';
 import { makeTestContext, signIn, type TestConfig, type TestContext } from './test-app';
@@ -18,6 +19,9 @@ export const EMAILS = {
   memberB: 'tjansteperson.1280@example.se',
   admin: 'kansli@example.se',
 } as const;
+
+/** When the security world stands: its sessions, audit entries and links are written then. */
+const WORLD_NOW = '2026-03-10T09:00:00.000Z';
 
 export interface SecurityWorld {
   ctx: TestContext;
@@ -36,7 +40,7 @@ export async function securityWorld(
   } = {},
 ): Promise<SecurityWorld> {
   const ctx = await makeTestContext({
-    now: '2026-03-10T09:00:00Z',
+    now: WORLD_NOW,
     ...options,
     config: { loginLinksPerEmailPerHour: 1000, ...options.config },
   });
@@ -97,4 +101,21 @@ export async function jsonOf(res: Response): Promise<{ error?: { code?: string; 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Every audit item of `organisations` and of the world's month, straight from the table (what the
+ * API would redact or leave out is still there to see).
+ */
+export async function storedAudit(store: TableStore, organisations: readonly string[]): Promise<Item[]> {
+  const items = new Map<string, Item>();
+  for (const code of organisations) {
+    for (const item of await store.queryAll({ index: 'gsi1', partition: keys.auditOfOrganisationPk(code) })) {
+      items.set(`${item.pk}#${item.sk}`, item);
+    }
+  }
+  for (const item of await store.queryAll({ partition: keys.audit(WORLD_NOW, '').pk })) {
+    items.set(`${item.pk}#${item.sk}`, item);
+  }
+  return [...items.values()];
 }

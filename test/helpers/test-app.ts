@@ -4,6 +4,7 @@ import { createApp } from '../../functions/app';
 import type { AppConfig } from '../../functions/app-deps';
 import { OutboxMail, readOutbox } from '../../functions/mail/outbox-mail';
 import { FixedClock } from '../../functions/ports/clock';
+import type { FileStore } from '../../functions/ports/file-store';
 import type { Mail } from '../../functions/ports/mail';
 import type { TableStore } from '../../functions/ports/table-store';
 import { ensureTable } from '../../functions/store/create-table';
@@ -47,6 +48,8 @@ export interface TestContextOptions {
   log?: (entry: Record<string, unknown>) => void;
   /** Real time as the app sees it for pacing and time budgets (default: real timers). */
   timers?: Timers;
+  /** Where uploaded import files go; with it the app hands out upload tickets (default: none, 422). */
+  files?: FileStore;
 }
 
 /**
@@ -68,7 +71,15 @@ export async function makeTestContext(options: TestContextOptions = {}): Promise
   const clock = new FixedClock(new Date(options.now ?? '2026-03-10T09:00:00Z'));
   const config = testConfig(options.config);
   const mail = options.mail ? options.mail(realStore, clock) : new OutboxMail(realStore, clock);
-  const app = createApp({ store, mail, clock, config, log: options.log ?? (() => {}), timers: options.timers });
+  const app = createApp({
+    store,
+    mail,
+    clock,
+    config,
+    log: options.log ?? (() => {}),
+    timers: options.timers,
+    files: options.files,
+  });
   return { app, store: realStore, clients, clock, tableName, config };
 }
 
@@ -162,4 +173,27 @@ export async function signIn(ctx: TestContext, email: string): Promise<string> {
 export function tokenFromText(text: string): string | undefined {
   const match = /\/login[?#]token=([A-Za-z0-9_%-]+)/.exec(text);
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** An HTTP API (API Gateway v2) event for `path`, as the Lambda behind it receives one. */
+export function apiGatewayEvent(
+  method: string,
+  path: string,
+  { headers = {}, body }: { headers?: Record<string, string>; body?: string } = {},
+) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.example', ...headers },
+    requestContext: {
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.1', userAgent: 'x' },
+      requestId: 'apigw-1',
+      domainName: 'api.example',
+      stage: '$default',
+    },
+    ...(body === undefined ? {} : { body }),
+    isBase64Encoded: false,
+  };
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRemindersHandler } from '../../functions/handlers/reminders.handler';
 import { OutboxMail } from '../../functions/mail/outbox-mail';
 import { type Mail, MailRejectedError } from '../../functions/ports/mail';
 import { reminderCampaign, seedReminderMembers, sthlm } from '../helpers/reminder-setup';
+import { remindersHandlerOn } from '../helpers/reminders-handler';
 import { seedCampaign } from '../helpers/seed-fixtures';
 import { makeTestContext } from '../helpers/test-app';
 import { props, resourcesOfType, type Synthesized, synthStack } from './synth-helpers';
@@ -33,11 +33,7 @@ describe('the reminders failed-send alarm', () => {
     const ctx = await makeTestContext({ now: sthlm('2026-03-18 09:00').toISOString() });
     await seedReminderMembers(ctx);
     await seedCampaign(ctx, reminderCampaign());
-    const lines: string[] = [];
-    const handler = createRemindersHandler({
-      deps: async () => ({ store: ctx.store, mail: mail(ctx), clock: ctx.clock, config: ctx.config }),
-      write: (line) => lines.push(line),
-    });
+    const { handler, lines } = remindersHandlerOn(ctx, mail(ctx));
     const result = await handler({}, { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 300_000 });
     const filters = resourcesOfType(s.template, 'AWS::Logs::MetricFilter').map(([, f]) => props(f));
     expect(filters).toHaveLength(1);

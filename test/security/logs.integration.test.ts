@@ -7,7 +7,7 @@ import type { Mail } from '../../functions/ports/mail';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { injectDynamoFault } from '../helpers/faulty-store';
 import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
-import { jsonRequest, makeTestContext, type TestContext, tokenFromText } from '../helpers/test-app';
+import { apiGatewayEvent, jsonRequest, makeTestContext, type TestContext, tokenFromText } from '../helpers/test-app';
 
 const EMAIL_PATTERN = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const NAMES = ['Tjänsteperson Lund', 'Politiker Lund'];
@@ -106,27 +106,10 @@ describe('structured logs carry no personal data', () => {
     const { app, lines } = loggedApp(ctx);
     const handler = handle(app);
     const fault = injectDynamoFault(ctx.clients, { nth: 1, error: () => new TypeError('boom') });
-    const event = {
-      version: '2.0',
-      routeKey: '$default',
-      rawPath: '/api/auth/login-link',
-      rawQueryString: '',
-      headers: { 'content-type': 'application/json', host: 'api.example' },
-      requestContext: {
-        http: {
-          method: 'POST',
-          path: '/api/auth/login-link',
-          protocol: 'HTTP/1.1',
-          sourceIp: '203.0.113.1',
-          userAgent: 'x',
-        },
-        requestId: 'apigw-1',
-        domainName: 'api.example',
-        stage: '$default',
-      },
+    const event = apiGatewayEvent('POST', '/api/auth/login-link', {
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'tjansteperson.1281@example.se' }),
-      isBase64Encoded: false,
-    };
+    });
     const res = (await handler(event as never, { awsRequestId: 'lambda-req-42' } as LambdaContext)) as {
       statusCode: number;
     };

@@ -4,7 +4,7 @@ import { AuditLog } from '../../functions/features/audit/audit.log';
 import { AUDIT_REDACTIONS_PER_RUN } from '../../functions/features/privacy/privacy.service';
 import type { Item, TableStore } from '../../functions/ports/table-store';
 import { keys } from '../../functions/store/table-design';
-import { EMAILS, type SecurityWorld, securityWorld } from '../helpers/security-world';
+import { EMAILS, type SecurityWorld, securityWorld, storedAudit as storedAuditOf } from '../helpers/security-world';
 
 /**
  * Erasure takes the person out of the audit trail (docs/security.md, Privacy): after adding,
@@ -87,20 +87,8 @@ async function seedLegacyEntries(world: SecurityWorld, id: string): Promise<numb
 }
 
 /** Every audit item of the organisations and of this month, straight from the table. */
-async function storedAudit(store: TableStore): Promise<Item[]> {
-  const items = new Map<string, Item>();
-  for (const code of ORGANISATIONS) {
-    for (const item of await store.queryAll({ index: 'gsi1', partition: keys.auditOfOrganisationPk(code) })) {
-      items.set(`${item.pk}#${item.sk}`, item);
-    }
-  }
-  for (const item of await store.queryAll({ partition: keys.audit('2026-03-10T09:00:00.000Z', '').pk })) {
-    items.set(`${item.pk}#${item.sk}`, item);
-  }
-  return [...items.values()];
-}
+const storedAudit = (store: TableStore) => storedAuditOf(store, ORGANISATIONS);
 
-/** The entries the console's audit page reads: by each organisation and unfiltered. */
 async function auditThroughApi(world: SecurityWorld): Promise<Array<Record<string, unknown>>> {
   const pages = await Promise.all(
     [...ORGANISATIONS.map((code) => `?organisation=${code}`), ''].map((query) =>

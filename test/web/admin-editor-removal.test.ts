@@ -4,33 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { removedQuestions as removedByApi } from '../../functions/features/campaigns/survey-changes';
 import { ApiError } from '../../web/src/api/client';
 import { questionsRemovedIn, removedQuestions } from '../../web/src/pages/admin/editor/survey-tools';
+import { edited, type SurveyElement, withChanges } from '../helpers/survey-edits';
 
 type Json = Record<string, unknown>;
-interface Element extends Json {
-  name?: string;
-  elements?: Element[];
-}
 
 const kommun = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, '../../shared/surveys/kommun.json'), 'utf8'),
 ) as Json;
 
-/** A copy of `survey` with `change` applied to every element list, pages and panels alike. */
-function edited(survey: Json, change: (elements: Element[]) => Element[]): Json {
-  const copy = structuredClone(survey) as { pages: Element[] };
-  const visit = (node: Element) => {
-    if (!node.elements) return;
-    node.elements = change(node.elements);
-    node.elements.forEach(visit);
-  };
-  copy.pages.forEach(visit);
-  return copy as unknown as Json;
-}
-
-const withChanges = (survey: Json, name: string, changes: Json) =>
-  edited(survey, (elements) => elements.map((e) => (e.name === name ? { ...e, ...changes } : e)));
-
-const small = (elements: Element[]): Json => ({ pages: [{ name: 'p1', elements }] });
+const small = (elements: SurveyElement[]): Json => ({ pages: [{ name: 'p1', elements }] });
 
 describe('the survey editor’s check for removed questions (admin console)', () => {
   it('names removed, renamed and hidden questions in survey order with their titles in the console’s language', () => {

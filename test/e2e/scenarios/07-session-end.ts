@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { assert, assertEqual, type E2E, type Scenario, watchPage } from '../harness';
 import { answerText, nextSave, question, waitForSurvey } from '../survey-helpers';
 
@@ -23,6 +23,33 @@ async function openSurvey(e2e: E2E, context: BrowserContext): Promise<Page> {
   await page.getByRole('link', { name: /fylla i/ }).click();
   await waitForSurvey(page);
   return page;
+}
+
+/**
+ * Every save of the draft fails as when the store is away (fault injected); answers what brings
+ * the store back.
+ */
+async function failSaves(page: Page): Promise<() => Promise<void>> {
+  const response = '**/api/campaigns/*/response';
+  const unavailable = (route: Route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'store_unavailable', message: 'Lagringen svarar inte just nu.' } }),
+        })
+      : route.fallback();
+  await page.route(response, unavailable);
+  return () => page.unroute(response, unavailable);
+}
+
+/** "Logga ut" with answers not saved: the dialog that asks, once it says they would be lost. */
+async function signOutUnsaved(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Dina senaste ändringar är inte sparade' });
+  await dialog.waitFor();
+  await dialog.getByText('Loggar du ut nu går det förlorat.', { exact: false }).waitFor();
+  return dialog;
 }
 
 /** The organisation's stored answers, read with the page's session. */
@@ -137,21 +164,9 @@ export const scenarios: Scenario[] = [
 
       // The store is away (fault injected): "Logga ut" says the answer is not saved and lets the
       // person stay, with the answer still in the form.
-      const response = '**/api/campaigns/*/response';
-      await again.route(response, (route) =>
-        route.request().method() === 'PUT'
-          ? route.fulfill({
-              status: 503,
-              contentType: 'application/json',
-              body: JSON.stringify({ error: { code: 'store_unavailable', message: 'Lagringen svarar inte just nu.' } }),
-            })
-          : route.fallback(),
-      );
+      const storeBack = await failSaves(again);
       await answerText(again, 'respondent_name', 'Sara Osparad');
-      await again.getByRole('button', { name: 'Logga ut' }).click();
-      const dialog = again.getByRole('dialog', { name: 'Dina senaste ändringar är inte sparade' });
-      await dialog.waitFor();
-      await dialog.getByText('Loggar du ut nu går det förlorat.', { exact: false }).waitFor();
+      const dialog = await signOutUnsaved(again);
       await e2e.axe(again, 'logout with unsaved answers');
       await e2e.screenshot(again, 'logout-unsaved', { fullPage: false });
       await dialog.getByRole('button', { name: 'Stanna kvar' }).click();
@@ -163,7 +178,7 @@ export const scenarios: Scenario[] = [
         'the answer is still in the form',
       );
       // Back again: "Logga ut" saves it, then signs out.
-      await again.unroute(response);
+      await storeBack();
       await again.getByRole('button', { name: 'Logga ut' }).click();
       await again.waitForURL((url) => url.pathname === '/login');
       const third = await openSurvey(e2e, await e2e.newContext());
@@ -230,16 +245,7 @@ export const scenarios: Scenario[] = [
       const page = await openSurvey(e2e, await e2e.newContext());
       const watch = watchPage(page);
       // The store is away (fault injected) and a number is out of range.
-      const response = '**/api/campaigns/*/response';
-      await page.route(response, (route) =>
-        route.request().method() === 'PUT'
-          ? route.fulfill({
-              status: 503,
-              contentType: 'application/json',
-              body: JSON.stringify({ error: { code: 'store_unavailable', message: 'Lagringen svarar inte just nu.' } }),
-            })
-          : route.fallback(),
-      );
+      await failSaves(page);
       await answerText(page, 'respondent_name', 'Sara Båda');
       await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
       const t1 = question(page, 'T1').locator('input');
@@ -247,9 +253,7 @@ export const scenarios: Scenario[] = [
       await t1.press('Tab');
       await page.locator('.save-status[data-save-state="retrying"]').waitFor();
 
-      await page.getByRole('button', { name: 'Logga ut' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Dina senaste ändringar är inte sparade' });
-      await dialog.getByText('Loggar du ut nu går det förlorat.', { exact: false }).waitFor();
+      const dialog = await signOutUnsaved(page);
       await dialog.getByText(`Dessutom behöver svaret på ”${T1_TITLE}” rättas innan det kan sparas.`).waitFor();
       const stay = dialog.getByRole('button', { name: 'Stanna kvar' });
       assert(await stay.evaluate((b) => b === document.activeElement), 'the safe choice has focus');

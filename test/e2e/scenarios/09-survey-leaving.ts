@@ -1,5 +1,5 @@
-import type { Page, Route } from 'playwright-core';
-import { assert, assertEqual, reshapeRoute, type Scenario, watchPage } from '../harness';
+import type { Locator, Page, Route } from 'playwright-core';
+import { assert, assertEqual, type E2E, reshapeRoute, type Scenario, watchPage } from '../harness';
 import { choose, nextSave, question, waitForSurvey, waitSaved } from '../survey-helpers';
 
 const LEAVER = 'tjansteperson.0126@example.se'; // Huddinge: a draft this year (demo seed), used by no other scenario
@@ -180,29 +180,13 @@ export const scenarios: Scenario[] = [
   {
     name: 'answers that cannot be saved ask before the survey is left by a link or Back; once saved, it goes at once',
     async run(e2e) {
-      const page = await e2e.signIn(await e2e.newContext(), LEAVER);
-      const watch = watchPage(page);
-      const surveyYear = await year(page);
-      await page.getByRole('link', { name: 'Fortsätt fylla i' }).click();
-      await waitForSurvey(page);
-      await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
-      await waitSaved(page);
-
-      // The network goes: every save of the draft fails.
-      const saves = '**/api/campaigns/*/response';
-      const offline = (route: Route) =>
-        route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback();
-      await page.route(saves, offline);
+      const { page, watch, surveyYear } = await openTransport(e2e);
+      // The network goes, a comment is typed, then a link: the page tries to save first, then
+      // asks; "Stanna kvar" has focus.
       const text = `Skrivet utan nät ${Date.now()}`;
-      await question(page, 'T1_comment').locator('textarea').fill(text);
+      const { dialog, online } = await typeOfflineThenLeave(page, text);
       const retrying = page.locator('.save-status[data-save-state="retrying"]');
-      await retrying.waitFor();
-
-      // A link: the page tries to save first, then asks; "Stanna kvar" has focus.
       const overview = page.getByRole('link', { name: 'Tillbaka till översikten' });
-      await overview.click();
-      const dialog = page.getByRole('dialog', { name: 'Dina senaste svar är inte sparade' });
-      await dialog.waitFor();
       await dialog.getByText('Om du lämnar enkäten nu kan de gå förlorade.', { exact: false }).waitFor();
       const stay = dialog.getByRole('button', { name: 'Stanna kvar' });
       assert(await stay.evaluate((b) => b === document.activeElement), 'the safe choice has focus');
@@ -243,7 +227,7 @@ export const scenarios: Scenario[] = [
 
       // The network is back while the page still waits for its next try: the link stores what is
       // pending first and leaves without asking.
-      await page.unroute(saves, offline);
+      await online();
       const save = nextSave(page);
       await overview.click();
       assertEqual((await save).status(), 200, 'the answers are saved on leaving');
@@ -264,26 +248,13 @@ export const scenarios: Scenario[] = [
   {
     name: 'a retry that stores the answers while the dialog about leaving is open: it says so, and "Lämna enkäten" goes',
     async run(e2e) {
-      const page = await e2e.signIn(await e2e.newContext(), LEAVER);
-      const watch = watchPage(page);
-      const surveyYear = await year(page);
-      await page.getByRole('link', { name: 'Fortsätt fylla i' }).click();
-      await waitForSurvey(page);
-      await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
-      await waitSaved(page);
-      const saves = '**/api/campaigns/*/response';
-      const offline = (route: Route) =>
-        route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback();
-      await page.route(saves, offline);
+      const { page, watch, surveyYear } = await openTransport(e2e);
       const text = `Sparat medan dialogen var öppen ${Date.now()}`;
-      await question(page, 'T1_comment').locator('textarea').fill(text);
-      await page.locator('.save-status[data-save-state="retrying"]').waitFor();
-      await page.getByRole('link', { name: 'Tillbaka till översikten' }).click();
-      await page.getByRole('dialog', { name: 'Dina senaste svar är inte sparade' }).waitFor();
+      const { online } = await typeOfflineThenLeave(page, text);
 
       // The network is back: the page's next try stores the answers while the dialog is open.
       const save = nextSave(page);
-      await page.unroute(saves, offline);
+      await online();
       assertEqual((await save).status(), 200, 'the retry stores the answers');
       const dialog = page.getByRole('dialog', { name: 'Dina svar är sparade nu' });
       await dialog
@@ -357,6 +328,41 @@ export const scenarios: Scenario[] = [
     },
   },
 ];
+
+/** Signed in as LEAVER, on the survey's Transporter page with every answer saved. */
+async function openTransport(
+  e2e: E2E,
+): Promise<{ page: Page; watch: ReturnType<typeof watchPage>; surveyYear: number }> {
+  const page = await e2e.signIn(await e2e.newContext(), LEAVER);
+  const watch = watchPage(page);
+  const surveyYear = await year(page);
+  await page.getByRole('link', { name: 'Fortsätt fylla i' }).click();
+  await waitForSurvey(page);
+  await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
+  await waitSaved(page);
+  return { page, watch, surveyYear };
+}
+
+/**
+ * The network goes (every save of the draft fails), `text` is typed into T1's comment, and the
+ * link to the overview is clicked: the page tries to save first, then asks. Answers the dialog
+ * that asks and what brings the network back.
+ */
+async function typeOfflineThenLeave(
+  page: Page,
+  text: string,
+): Promise<{ dialog: Locator; online: () => Promise<void> }> {
+  const saves = '**/api/campaigns/*/response';
+  const offline = (route: Route) =>
+    route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback();
+  await page.route(saves, offline);
+  await question(page, 'T1_comment').locator('textarea').fill(text);
+  await page.locator('.save-status[data-save-state="retrying"]').waitFor();
+  await page.getByRole('link', { name: 'Tillbaka till översikten' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Dina senaste svar är inte sparade' });
+  await dialog.waitFor();
+  return { dialog, online: () => page.unroute(saves, offline) };
+}
 
 /**
  * The browser's Back, without waiting for the page to go: the survey may stop it (the Navigation

@@ -1,47 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectedEmissionValues } from '../../../scripts/generate-emission-fixtures';
+import { MAX_IMPORT_BYTES } from '../../../shared/emissions-import/index';
 import {
-  type EmissionDataset,
-  expectedEmissionValues,
-  type GeneratedFixture,
-  generateEmissionDataset,
-  readDemoOrganisations,
-  toRegister,
-  writeFixtureSet,
-} from '../../../scripts/generate-emission-fixtures';
-import { MAX_IMPORT_BYTES, type ParsedImport, parseEmissionsFile } from '../../../shared/emissions-import/index';
+  DEMO_DATASET,
+  inSwedish,
+  parseFixture as parseFixtureOf,
+  parseText,
+  parseUpload,
+  withFixtureFiles,
+} from '../../helpers/emission-files';
 
-const now = new Date('2024-06-01T12:00:00Z');
-/** The issues as the Swedish texts these tests check (codes and English: import-messages.test.ts). */
-const inSwedish = (issues: ParsedImport['errors']) =>
-  issues.map(({ row, column, message }) => ({ row, column, message }));
-const demo = readDemoOrganisations();
-const register = toRegister(demo);
-let dir: string;
-let fixtures: Map<string, GeneratedFixture>;
-let dataset: EmissionDataset;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'emission-broken-'));
-  fixtures = new Map((await writeFixtureSet(dir, { now })).map((fixture) => [fixture.fileName, fixture]));
-  dataset = generateEmissionDataset({ organisations: demo, fromYear: 2015, toYear: 2022 });
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function parseFixture(fileName: string): Promise<ParsedImport> {
-  const bytes = new Uint8Array(readFileSync(join(dir, fileName)));
-  return parseEmissionsFile({ bytes, fileName }, register, { now });
-}
-
-function parseText(text: string, fileName = 'x.csv'): Promise<ParsedImport> {
-  return parseEmissionsFile({ bytes: new TextEncoder().encode(text), fileName }, register, { now });
-}
+const files = withFixtureFiles('emission-broken-');
+const parseFixture = (fileName: string) => parseFixtureOf(files, fileName);
 
 function defectOf(fileName: string): { row: number; column: string } {
-  const defect = fixtures.get(fileName)?.defect;
+  const defect = files.fixtures.find((fixture) => fixture.fileName === fileName)?.defect;
   if (!defect) throw new Error(`${fileName} has no defect`);
   return defect;
 }
@@ -105,7 +80,7 @@ describe('files that cannot be read at all', () => {
     // Arrange
     const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'gammal.xls' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'gammal.xls' });
     // Assert
     expect(inSwedish(parsed.errors)).toEqual(
       noDataErrors(
@@ -117,10 +92,10 @@ describe('files that cannot be read at all', () => {
 
   it('says a damaged xlsx (a truncated ZIP) cannot be opened', async () => {
     // Arrange
-    const whole = readFileSync(join(dir, 'export.xlsx'));
+    const whole = readFileSync(join(files.dir, 'export.xlsx'));
     const bytes = new Uint8Array(whole.subarray(0, 2000));
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'trasig.xlsx' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'trasig.xlsx' });
     // Assert
     expect(inSwedish(parsed.errors)).toEqual(
       noDataErrors(
@@ -167,7 +142,7 @@ describe('files with defects in some cells', () => {
     const parsed = await parseFixture(fileName);
     // Assert
     expect(defect).toEqual({ row: 5, column: 'M' });
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET));
     expect(inSwedish(parsed.errors)).toEqual([
       {
         row: 5,
@@ -243,7 +218,7 @@ describe('files with defects in some cells', () => {
     const parsed = await parseFixture(fileName);
     // Assert
     expect(defectOf(fileName)).toEqual({ row: 2022, column: 'E' });
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset, { population: true }));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET, { population: true }));
     expect(inSwedish(parsed.errors)).toEqual([
       {
         row: 2022,
@@ -282,7 +257,7 @@ describe('files with defects in some cells', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.organisations.unknown).toEqual([{ row: 2021, value: 'Atlantis kommun (9999)' }]);
     expect(parsed.organisations.matched).toHaveLength(28);
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset, { population: true }));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET, { population: true }));
   });
 
   it('refuses a year column out of range once, in a wide file', async () => {

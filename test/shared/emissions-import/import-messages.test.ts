@@ -1,37 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type GeneratedFixture,
-  readDemoOrganisations,
-  toRegister,
-  writeFixtureSet,
-} from '../../../scripts/generate-emission-fixtures';
-import {
-  type ImportIssue,
-  ImportIssueSchema,
-  type ParsedImport,
-  parseEmissionsFile,
-} from '../../../shared/emissions-import/index';
+import { describe, expect, it } from 'vitest';
+import { type ImportIssue, ImportIssueSchema } from '../../../shared/emissions-import/index';
 import { IssueList, MAX_REPORTED_ISSUES } from '../../../shared/emissions-import/issues';
 import { IMPORT_ISSUE_CODES, issueText } from '../../../shared/emissions-import/messages';
+import { parseText, parseUpload, withFixtureFiles } from '../../helpers/emission-files';
 
-const now = new Date('2024-06-01T12:00:00Z');
-const register = toRegister(readDemoOrganisations());
-let dir: string;
-let fixtures: GeneratedFixture[];
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'emission-messages-'));
-  fixtures = await writeFixtureSet(dir, { now });
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function parseText(text: string, fileName = 'x.csv'): Promise<ParsedImport> {
-  return parseEmissionsFile({ bytes: new TextEncoder().encode(text), fileName }, register, { now });
-}
+const files = withFixtureFiles('emission-messages-');
 
 /** Swedish words an English sentence never needs; quoted values (headers, names from the file) are left out. */
 const SWEDISH_WORDS = /\b(Rad|rad|kolumn|Kolumn|och|är|inte|Förväntade|saknas|Filen|filen|värden|sektor)\b/;
@@ -47,8 +20,8 @@ function expectBothLanguages(issue: ImportIssue, where: string): void {
 describe('the emissions import’s issues in Swedish and English', () => {
   it('gives every issue of the broken and good fixture files a code and an English text', async () => {
     const seen = new Set<string>();
-    for (const fixture of fixtures) {
-      const parsed = await parseEmissionsFile({ bytes: fixture.bytes, fileName: fixture.fileName }, register, { now });
+    for (const fixture of files.fixtures) {
+      const parsed = await parseUpload({ bytes: fixture.bytes, fileName: fixture.fileName });
       for (const issue of [...parsed.errors, ...parsed.warnings]) {
         expectBothLanguages(issue, fixture.fileName);
         seen.add(issue.code);

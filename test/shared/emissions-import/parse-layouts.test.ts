@@ -1,51 +1,28 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type EmissionDataset,
   ENGLISH_CSV,
   expectedEmissionValues,
-  generateEmissionDataset,
   longTable,
-  readDemoOrganisations,
   SWEDISH_CSV,
   toCsvBytes,
-  toRegister,
   toXlsxBytes,
-  writeFixtureSet,
 } from '../../../scripts/generate-emission-fixtures';
-import { type ParsedImport, parseEmissionsFile, SECTOR_IDS } from '../../../shared/emissions-import/index';
+import { type ParsedImport, SECTOR_IDS } from '../../../shared/emissions-import/index';
+import {
+  DEMO_DATASET,
+  DEMO_ORGANISATIONS,
+  inSwedish,
+  parseFixture as parseFixtureOf,
+  parseUpload,
+  withFixtureFiles,
+} from '../../helpers/emission-files';
 
-const now = new Date('2024-06-01T12:00:00Z');
-/** The issues as the Swedish texts these tests check (codes and English: import-messages.test.ts). */
-const inSwedish = (issues: ParsedImport['errors']) =>
-  issues.map(({ row, column, message }) => ({ row, column, message }));
-const demo = readDemoOrganisations();
-const register = toRegister(demo);
-const allCodes = demo.map((organisation) => organisation.code).sort();
-let dir: string;
-let dataset: EmissionDataset;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'emission-fixtures-'));
-  await writeFixtureSet(dir, { now });
-  dataset = generateEmissionDataset({ organisations: demo, fromYear: 2015, toYear: 2022 });
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function parseFixture(
-  fileName: string,
-  sheet?: string,
-  onProgress?: (done: number, total: number) => void,
-): Promise<ParsedImport> {
-  const bytes = new Uint8Array(readFileSync(join(dir, fileName)));
-  return parseEmissionsFile({ bytes, fileName, ...(sheet ? { sheet } : {}) }, register, {
-    now,
-    ...(onProgress ? { onProgress } : {}),
-  });
-}
+const allCodes = DEMO_ORGANISATIONS.map((organisation) => organisation.code).sort();
+const files = withFixtureFiles('emission-fixtures-');
+const parseFixture = (fileName: string, sheet?: string, onProgress?: (done: number, total: number) => void) =>
+  parseFixtureOf(files, fileName, sheet, onProgress);
 
 function expectCleanImport(parsed: ParsedImport): void {
   expect(parsed.errors).toEqual([]);
@@ -57,7 +34,7 @@ function expectCleanImport(parsed: ParsedImport): void {
 describe('parseEmissionsFile with the Swedish CSV dialect', () => {
   it('reads a Windows-1252 long file with title rows, decimal commas and no-break-space thousands', async () => {
     // Arrange
-    const raw = readFileSync(join(dir, 'lang-sv-1252.csv'));
+    const raw = readFileSync(join(files.dir, 'lang-sv-1252.csv'));
     // Act
     const parsed = await parseFixture('lang-sv-1252.csv');
     // Assert
@@ -71,7 +48,7 @@ describe('parseEmissionsFile with the Swedish CSV dialect', () => {
       headerRow: 4,
       rows: 2016,
     });
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset, { population: true }));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET, { population: true }));
     expect(parsed.warnings).toEqual([]);
     expectCleanImport(parsed);
   });
@@ -83,7 +60,7 @@ describe('parseEmissionsFile with the Swedish CSV dialect', () => {
     const parsed = await parseFixture(fileName);
     // Assert
     expect(parsed).toMatchObject({ layout: 'long', encoding: 'utf-8-bom', delimiter: ';', headerRow: 4 });
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset, { population: true }));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET, { population: true }));
     expectCleanImport(parsed);
   });
 
@@ -94,7 +71,7 @@ describe('parseEmissionsFile with the Swedish CSV dialect', () => {
     const parsed = await parseFixture(fileName);
     // Assert
     expect(parsed).toMatchObject({ layout: 'long', encoding: 'utf-8', delimiter: '\t' });
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset, { population: true }));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET, { population: true }));
     expectCleanImport(parsed);
   });
 
@@ -105,7 +82,7 @@ describe('parseEmissionsFile with the Swedish CSV dialect', () => {
     const parsed = await parseFixture(fileName);
     // Assert
     expect(parsed.rows).toBe(28 * 8 * (9 + 4 + 1 + 1));
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset, { population: true }));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET, { population: true }));
     expect(parsed.warnings).toEqual([]);
     expectCleanImport(parsed);
   });
@@ -117,7 +94,7 @@ describe('parseEmissionsFile with the Swedish CSV dialect', () => {
     const parsed = await parseFixture(fileName);
     // Assert
     expect(parsed).toMatchObject({ layout: 'wide-years', headerRow: 4 });
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET));
     expect(parsed.warnings).toEqual([]);
     expectCleanImport(parsed);
   });
@@ -129,7 +106,7 @@ describe('parseEmissionsFile with the Swedish CSV dialect', () => {
     const parsed = await parseFixture(fileName);
     // Assert
     expect(parsed).toMatchObject({ layout: 'wide-sectors', headerRow: 4, rows: 28 * 8 });
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset, { population: true }));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET, { population: true }));
     expect(parsed.warnings).toEqual([]);
     expectCleanImport(parsed);
   });
@@ -143,21 +120,21 @@ describe('parseEmissionsFile with the English CSV dialect', () => {
     const parsed = await parseFixture(fileName);
     // Assert
     expect(parsed).toMatchObject({ layout: 'long', encoding: 'utf-8', delimiter: ',', headerRow: 1 });
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset, { population: true }));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET, { population: true }));
     expectCleanImport(parsed);
   });
 
   it('reads quoted numbers with comma thousands separators and a quoted title containing commas', async () => {
     // Arrange
-    const table = longTable(dataset, { language: 'en', titleRows: true });
+    const table = longTable(DEMO_DATASET, { language: 'en', titleRows: true });
     const bytes = toCsvBytes(table, { ...ENGLISH_CSV, thousands: ',' });
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'export.csv' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'export.csv' });
     // Assert
     expect(new TextDecoder().decode(bytes)).toContain('"Territorial greenhouse gas emissions, by sector and year"');
     expect(new TextDecoder().decode(bytes)).toMatch(/"\d{1,3},\d{3}(\.\d)?"/);
     expect(parsed).toMatchObject({ delimiter: ',', headerRow: 3 });
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET));
     expectCleanImport(parsed);
   });
 });
@@ -171,7 +148,7 @@ describe('parseEmissionsFile with XLSX', () => {
     // Assert
     expect(parsed).toMatchObject({ layout: 'long', fileType: 'xlsx', sheet: 'Lång', headerRow: 4 });
     expect(parsed.encoding).toBeUndefined();
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset, { population: true }));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET, { population: true }));
     expectCleanImport(parsed);
   });
 
@@ -183,9 +160,9 @@ describe('parseEmissionsFile with XLSX', () => {
     const wideSectors = await parseFixture(fileName, 'sektorer SOM kolumner');
     // Assert
     expect(wideYears).toMatchObject({ layout: 'wide-years', sheet: 'År som kolumner' });
-    expect(wideYears.values).toEqual(expectedEmissionValues(dataset));
+    expect(wideYears.values).toEqual(expectedEmissionValues(DEMO_DATASET));
     expect(wideSectors).toMatchObject({ layout: 'wide-sectors', sheet: 'Sektorer som kolumner' });
-    expect(wideSectors.values).toEqual(expectedEmissionValues(dataset, { population: true }));
+    expect(wideSectors.values).toEqual(expectedEmissionValues(DEMO_DATASET, { population: true }));
     expectCleanImport(wideYears);
     expectCleanImport(wideSectors);
   });
@@ -214,7 +191,7 @@ describe('parseEmissionsFile with XLSX', () => {
     const parsed = await parseFixture(fileName);
     // Assert
     expect(parsed.layout).toBe('wide-sectors');
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET));
     expect(parsed.warnings).toEqual([]);
     expectCleanImport(parsed);
   });
@@ -223,16 +200,16 @@ describe('parseEmissionsFile with XLSX', () => {
 describe('parseEmissionsFile matching organisations', () => {
   it('matches official names without codes ("Stockholms stad", "Göteborgs Stad", "Malmö stad", "Region Skåne")', async () => {
     // Arrange
-    const table = longTable(dataset, { language: 'sv', names: 'official', codes: 'none' });
+    const table = longTable(DEMO_DATASET, { language: 'sv', names: 'official', codes: 'none' });
     const bytes = toCsvBytes(table, SWEDISH_CSV);
     const text = new TextDecoder('windows-1252').decode(bytes);
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'namn.csv' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'namn.csv' });
     // Assert
     expect(text).toContain('Stockholms stad;2015');
     expect(text).toContain('Göteborgs stad;2015');
     expect(text).toContain('Region Skåne;2015');
-    expect(parsed.values).toEqual(expectedEmissionValues(dataset));
+    expect(parsed.values).toEqual(expectedEmissionValues(DEMO_DATASET));
     expectCleanImport(parsed);
   });
 
@@ -243,7 +220,7 @@ describe('parseEmissionsFile matching organisations', () => {
       `${header}\nSkåne;0012;2020;Jordbruk;1 000\nStockholm;180;2020;Jordbruk;20\n`,
     );
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'kolada.csv' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'kolada.csv' });
     // Assert
     expect(parsed.values).toEqual([
       { organisationId: '0180', year: 2020, sector: 'jordbruk', tonnesCO2e: 20 },
@@ -258,7 +235,7 @@ describe('parseEmissionsFile matching organisations', () => {
       'Lunds kommun – utsläpp per år\n\nSektor;2020;2021\nJordbruk;1 200,5;1 100\nTransporter;9 000;8 800,25\n';
     const bytes = new TextEncoder().encode(csv);
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'lund.csv' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'lund.csv' });
     // Assert
     expect(parsed.layout).toBe('wide-years');
     expect(parsed.values).toEqual([
@@ -285,7 +262,7 @@ describe('parseEmissionsFile headers, sums and progress', () => {
     const csv = 'UTSLÄPP (KTON CO2E);sektor;ÅR;kommunkod\n1,5;Jordbruk;2020;1281\n';
     const bytes = new TextEncoder().encode(csv);
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'x.csv' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'x.csv' });
     // Assert
     expect(parsed.values).toEqual([{ organisationId: '1281', year: 2020, sector: 'jordbruk', tonnesCO2e: 1500 }]);
   });
@@ -295,7 +272,7 @@ describe('parseEmissionsFile headers, sums and progress', () => {
     const csv = 'Kommun;År;Sektor;Utsläpp\nLund;2020;Jordbruk;100\nLund;2020;Avfall;50\nLund;2020;Totalt;160\n';
     const bytes = new TextEncoder().encode(csv);
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'x.csv' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'x.csv' });
     // Assert
     expect(parsed.values.map((value) => value.tonnesCO2e)).toEqual([100, 50]);
     expect(parsed.errors).toEqual([]);
@@ -317,7 +294,7 @@ describe('parseEmissionsFile headers, sums and progress', () => {
       'Malmö;2020;Jordbruk;100\nMalmö;2020;Utrikes transporter;30\nMalmö;2020;Totalt;130\n';
     const bytes = new TextEncoder().encode(csv);
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'x.csv' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'x.csv' });
     // Assert
     expect(parsed.errors).toEqual([]);
     expect(parsed.warnings).toEqual([]);
@@ -326,9 +303,7 @@ describe('parseEmissionsFile headers, sums and progress', () => {
   it('names the sum without international transport when a Totalt row matches neither', async () => {
     const csv =
       'Kommun;År;Sektor;Utsläpp\nLund;2020;Jordbruk;100\nLund;2020;Utrikes transporter;30\nLund;2020;Totalt;200\n';
-    const parsed = await parseEmissionsFile({ bytes: new TextEncoder().encode(csv), fileName: 'x.csv' }, register, {
-      now,
-    });
+    const parsed = await parseUpload({ bytes: new TextEncoder().encode(csv), fileName: 'x.csv' });
     expect(parsed.warnings.map((warning) => warning.message)).toEqual([
       'Rad 4: totalen för Lund (1281) år 2020 är 200 ton CO2e men sektorerna summerar till 100 ton CO2e utan utrikes transporter (skillnad 50 %). ' +
         'Sektorerna importeras, totalen inte; kontrollera att alla sektorer finns med.',
@@ -341,7 +316,7 @@ describe('parseEmissionsFile headers, sums and progress', () => {
       'Kommun;År;Sektor;Utsläpp\nLund;2020;Transporter;1000\nLund;2020;Transporter - Personbilar;600\nLund;2020;Transporter - Bussar;300\n';
     const bytes = new TextEncoder().encode(csv);
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'x.csv' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'x.csv' });
     // Assert
     expect(parsed.values).toEqual([{ organisationId: '1281', year: 2020, sector: 'transporter', tonnesCO2e: 1000 }]);
     expect(inSwedish(parsed.warnings)).toEqual([
@@ -376,7 +351,7 @@ describe('parseEmissionsFile headers, sums and progress', () => {
     };
     const bytes = await toXlsxBytes([{ name: 'Data', table, merges: ['A1:D1'] }]);
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'x.xlsx' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'x.xlsx' });
     // Assert
     expect(parsed.values).toEqual([{ organisationId: '1281', year: 2020, sector: 'jordbruk', tonnesCO2e: 10 }]);
     expect(parsed.errors).toEqual([]);
@@ -403,8 +378,8 @@ describe('parseEmissionsFile headers, sums and progress', () => {
       { name: 'Utsläpp', table: data },
     ]);
     // Act
-    const first = await parseEmissionsFile({ bytes, fileName: 'x.xlsx' }, register, { now });
-    const chosen = await parseEmissionsFile({ bytes, fileName: 'x.xlsx', sheet: 'Utsläpp' }, register, { now });
+    const first = await parseUpload({ bytes, fileName: 'x.xlsx' });
+    const chosen = await parseUpload({ bytes, fileName: 'x.xlsx', sheet: 'Utsläpp' });
     // Assert
     expect(first.errors).toHaveLength(1);
     expect(first.errors[0]?.code).toBe('no_header_row');
@@ -433,7 +408,7 @@ describe('parseEmissionsFile headers, sums and progress', () => {
     };
     const bytes = await toXlsxBytes([{ name: 'Data', table, merges: ['A2:A4'] }]);
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'x.xlsx' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'x.xlsx' });
     // Assert
     expect(parsed.values).toEqual([
       { organisationId: '1280', year: 2020, sector: 'jordbruk', tonnesCO2e: 10 },
@@ -454,7 +429,7 @@ describe('parseEmissionsFile headers, sums and progress', () => {
     // Arrange
     const bytes = new TextEncoder().encode('Kommun;År;Sektor;Utsläpp\nLund;2020;Jordbruk;1\n');
     // Act
-    const parsed = await parseEmissionsFile({ bytes, fileName: 'export.xlsx' }, register, { now });
+    const parsed = await parseUpload({ bytes, fileName: 'export.xlsx' });
     // Assert
     expect(parsed).toMatchObject({ fileType: 'csv', layout: 'long' });
     expect(parsed.values).toEqual([{ organisationId: '1281', year: 2020, sector: 'jordbruk', tonnesCO2e: 1 }]);

@@ -21,16 +21,20 @@ const PASS = { G1: true, G2: true };
 const strong = { ...PASS, q1: 'ja', q2: true, q2b: true, q3: true, c1: ['x', 'y'], n1: 90 };
 const weak = { ...PASS, q1: 'delvis' };
 
+/** Submitted kommuner with these answers, in order, scored on the fixture survey. */
+const submittedKommuner = (answers: Array<Record<string, unknown>>) =>
+  answers.map((data, i) => ({
+    organisationId: `000${i}`,
+    organisationType: 'kommun' as const,
+    status: 'submitted',
+    data,
+    score: score(survey, data),
+  }));
+
 describe('network figures for the scorecard', () => {
   it('turns the published shares into points of each section', () => {
     // Arrange: page a at 5, 1, 5, 1 and 5 of 5, page b at 5, 0, 5, 0 and 5 of 5
-    const responses = [strong, weak, strong, weak, strong].map((data, i) => ({
-      organisationId: `000${i}`,
-      organisationType: 'kommun' as const,
-      status: 'submitted',
-      data,
-      score: score(survey, data),
-    }));
+    const responses = submittedKommuner([strong, weak, strong, weak, strong]);
     const report = aggregateKlimatlaget({ year: 2026, surveys: { kommun: survey, region: survey }, responses });
     // Act
     const network = networkFromReport(report.byType.kommun, 2);
@@ -103,13 +107,7 @@ describe('network figures for the scorecard', () => {
 
   it('withholds a small network from a snapshot stored before small groups were withheld', () => {
     // Arrange: two kommuner, as an older snapshot stored them, with their mean and median
-    const responses = [strong, weak].map((data, i) => ({
-      organisationId: `000${i}`,
-      organisationType: 'kommun' as const,
-      status: 'submitted',
-      data,
-      score: score(survey, data),
-    }));
+    const responses = submittedKommuner([strong, weak]);
     const report = aggregateKlimatlaget({ year: 2026, surveys: { kommun: survey, region: survey }, responses });
     const stored = {
       ...report.byType.kommun,
