@@ -2,14 +2,17 @@
  * `npm run import -- <file> [--sheet NAME] [--commit]`: previews (and with --commit, saves) an
  * emissions export against the local stack's data (dynalite in DATA_DIR, default .data), as the
  * admin API does. Problems a person can fix end with one line and exit code 1, never a stack trace.
- * What it prints itself is Swedish unless the locale asks for English (cli-language.ts).
+ * What it prints is Swedish unless the locale asks for English (cli-language.ts): its own lines, and
+ * the import's row errors and refusals in the words the API gives each language.
  */
 import '../local/quiet-node20-warning';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { forImportCli } from '../../shared/emissions-import/messages';
 import { MAX_IMPORT_BYTES } from '../../shared/emissions-import/parse-emissions';
+import { ENGLISH_ERROR_MESSAGES } from '../../shared/i18n/error-messages';
 import type { ImportPreviewResponse } from '../../shared/schemas/emission-import.schema';
+import { DomainError } from '../errors/domain-errors';
 import { AuditLog } from '../features/audit/audit.log';
 import { EmissionRepository } from '../features/emissions/emission.repository';
 import { ImportRepository } from '../features/imports/import.repository';
@@ -18,7 +21,7 @@ import { PublishedRespondents } from '../features/klimatlaget/published-responde
 import { ReportRepository } from '../features/klimatlaget/report.repository';
 import { OrganisationRepository } from '../features/organisations/organisation.repository';
 import { ResponseRepository } from '../features/responses/response.repository';
-import { cliText } from '../local/cli-language';
+import { cliLanguage, cliText } from '../local/cli-language';
 import { failWith, runCommand } from '../local/command-line';
 import { systemClock } from '../ports/clock';
 import { openLocalData } from './local-data';
@@ -26,6 +29,7 @@ import { withProgress } from './progress-bar';
 
 const ACTOR = 'cli';
 const text = cliText(process.env).import;
+const english = cliLanguage(process.env) === 'en';
 // Typed here so that TypeScript narrows after a call, as it does for a declared never function.
 const fail: (message: string) => never = failWith('npm run import');
 
@@ -123,15 +127,15 @@ function printPreview(preview: ImportPreviewResponse): void {
     console.log(`\n${text.unknownOrganisations}`);
     console.table(preview.organisations.unknown.map((u) => ({ [col.row]: u.row, [col.organisation]: u.value })));
   }
-  // Row errors and warnings are the parser's, in Swedish as the admin API gives them, but pointing
-  // at --sheet where the console's would point at its "Flik" field.
+  // Row errors and warnings are the parser's, as the admin API gives them, but pointing at --sheet
+  // where the console's would point at its "Flik" field.
   if (preview.errors.length > 0) {
     console.log(`\n${text.errorsHeading}`);
     console.table(
       preview.errors.map((e) => ({
         [col.row]: e.row ?? '–',
         [col.column]: e.column ?? '–',
-        [col.error]: forImportCli(e).message,
+        [col.error]: inCliLanguage(e),
       })),
     );
   }
@@ -141,11 +145,37 @@ function printPreview(preview: ImportPreviewResponse): void {
       preview.warnings.map((e) => ({
         [col.row]: e.row ?? '–',
         [col.column]: e.column ?? '–',
-        [col.warning]: forImportCli(e).message,
+        [col.warning]: inCliLanguage(e),
       })),
     );
   }
 }
 
-// A file the service cannot read (a missing sheet) is refused in the API's words, reworded for --sheet.
-runCommand(main, (message) => fail(forImportCli({ message }).message), cliText(process.env).failed);
+/**
+ * An issue in the CLI's language, reworded for --sheet. A preview stored before issues had English
+ * (code `unspecified`) has only its Swedish.
+ */
+function inCliLanguage(issue: { message: string; messageEn?: string }): string {
+  const worded = forImportCli(issue);
+  return english ? (worded.messageEn ?? worded.message) : worded.message;
+}
+
+/**
+ * A refusal (a file the service cannot read, such as a missing sheet) in the words the API answers
+ * it with: in English the error's own English, else its code's (functions/http/error-handler.ts).
+ */
+function refusal(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new Error(
+    inCliLanguage({ message: error.message, messageEn: error.messageEn ?? ENGLISH_ERROR_MESSAGES[error.code] }),
+  );
+}
+
+runCommand(
+  () =>
+    main().catch((error: unknown) => {
+      throw refusal(error);
+    }),
+  fail,
+  cliText(process.env).failed,
+);

@@ -6,7 +6,8 @@
  * order); English only when it starts with `en` (`en`, `en_GB.UTF-8`, `en_US@euro` …), Swedish for
  * anything else or nothing at all. So `LC_ALL=C` gives Swedish even when `LANG=en_US.UTF-8`.
  *
- * Messages from the domain (an import's row errors, a DomainError) are Swedish as the API raises them.
+ * Messages from the domain (a DomainError) are Swedish as the API raises them, except `npm run import`'s:
+ * an import's row errors and refusals in English too, as the API answers them (functions/cli/import.ts).
  */
 import type { Layout } from '../../shared/emissions-import/detect-layout';
 import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.schema';

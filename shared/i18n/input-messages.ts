@@ -76,7 +76,8 @@ const MESSAGES = {
   },
   // shared/schemas/campaign.schema.ts
   campaignDates: { sv: 'closesAt måste vara efter opensAt.', en: 'closesAt must be after opensAt.' },
-  // Path and query parameters (shared/schemas/params.ts, functions/features/klimatlaget/klimatlaget.params.ts)
+  // Path and query parameters (shared/schemas/params.ts, functions/features/klimatlaget/klimatlaget.params.ts;
+  // an audit cursor of the wrong length says auditCursor, below)
   yearParam: {
     sv: 'Året måste vara ett heltal från 2000 till 2100, t.ex. 2025.',
     en: 'The year must be a whole number from 2000 to 2100, e.g. 2025.',
@@ -85,6 +86,22 @@ const MESSAGES = {
     sv: 'Versionen måste vara ett heltal, 1 eller högre, t.ex. 2.',
     en: 'The revision must be a whole number, 1 or higher, e.g. 2.',
   },
+  importIdParam: {
+    sv: 'Importens id ska vara ett UUID, t.ex. 0b6f1c9e-2f4d-4a8e-9c1b-5d7e3a2f6b10.',
+    en: 'The import id must be a UUID, e.g. 0b6f1c9e-2f4d-4a8e-9c1b-5d7e3a2f6b10.',
+  },
+  contactIdParam: {
+    sv: 'Ange kontaktens id, högst 100 tecken.',
+    en: "Give the contact's id, at most 100 characters.",
+  },
+  questionParam: {
+    sv: 'Ange frågans namn som i enkäten, högst 200 tecken.',
+    en: "Give the question's name as in the survey, at most 200 characters.",
+  },
+  emailParam: {
+    sv: 'Adressen är inte en giltig e-postadress, t.ex. namn@kommun.se.',
+    en: 'The address is not a valid email address, e.g. name@kommun.se.',
+  },
   // shared/reminders/validate-policy.ts: zod's own issues in the policy, in its words. The two
   // bounds are also zod's Swedish for any number out of range (shared/i18n/zod-sv.ts).
   policyWrongType: { sv: 'Fel typ: förväntade {expected}.', en: 'Wrong type: expected {expected}.' },
@@ -92,6 +109,15 @@ const MESSAGES = {
   policyTooBig: { sv: 'Värdet får vara högst {maximum}.', en: 'The value can be at most {maximum}.' },
   valueAbove: { sv: 'Värdet måste vara större än {minimum}.', en: 'The value must be greater than {minimum}.' },
   valueBelow: { sv: 'Värdet måste vara mindre än {maximum}.', en: 'The value must be less than {maximum}.' },
+  // zod's Swedish for a text of the wrong length (shared/i18n/zod-sv.ts), e.g. ?q= of the register
+  textTooShort: {
+    sv: 'Texten måste vara minst {minimum} tecken lång.',
+    en: 'The text must be at least {minimum} characters long.',
+  },
+  textTooLong: {
+    sv: 'Texten får vara högst {maximum} tecken lång.',
+    en: 'The text can be at most {maximum} characters long.',
+  },
   policyUnknownField: { sv: 'Okänt fält: {keys}.', en: 'Unknown field: {keys}.' },
   policyValueNotAllowed: { sv: 'Otillåtet värde.', en: 'The value is not allowed.' },
   policyValueInvalid: { sv: 'Ogiltigt värde.', en: 'The value is not valid.' },

@@ -53,6 +53,13 @@ export function swedishZodLocale(): { localeError: z.core.$ZodErrorMap } {
         const maximum = String(issue.maximum);
         return inputMessage(issue.inclusive ? 'policyTooBig' : 'valueBelow', { maximum });
       }
+      // The shipped "För stor(t): förväntade string att ha <=100 tecken" names the type in English.
+      if (issue.code === 'too_small' && issue.origin === 'string' && !issue.exact) {
+        return inputMessage('textTooShort', { minimum: String(issue.minimum) });
+      }
+      if (issue.code === 'too_big' && issue.origin === 'string' && !issue.exact) {
+        return inputMessage('textTooLong', { maximum: String(issue.maximum) });
+      }
       return shipped(issue);
     },
   };

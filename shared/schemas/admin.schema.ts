@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema } from './contact.schema';
+import { EmailParam } from './params';
 
 /** Kansli staff who may use the console, as stored. */
 export const AdminSchema = z.object({
@@ -22,4 +23,4 @@ export const AdminListEntrySchema = AdminSchema.partial({ addedAt: true, addedBy
 });
 export type AdminListEntry = z.infer<typeof AdminListEntrySchema>;
 
-export const AdminEmailParamSchema = z.object({ email: EmailSchema });
+export const AdminEmailParamSchema = z.object({ email: EmailParam });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OrganisationCodeParam, wholeNumberParam, YearSchema } from './params';
+import { AuditCursorParam, OrganisationCodeParam, wholeNumberParam, YearSchema } from './params';
 
 /** One entry of the append-only audit trail: who did what to which target, with before/after summaries. */
 export const AuditEntrySchema = z.object({
@@ -23,7 +23,7 @@ export const AuditQuerySchema = z.object({
   organisation: OrganisationCodeParam.optional(),
   campaign: YearSchema.optional(),
   limit: wholeNumberParam(z.number().int().min(1).max(500)).default(200),
-  cursor: z.string().min(1).max(400).optional(),
+  cursor: AuditCursorParam.optional(),
 });
 
 /** The response header that carries the next page's cursor; absent on the last page. */

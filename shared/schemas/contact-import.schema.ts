@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContactRoleSchema, ContactSchema } from './contact.schema';
+import { ImportIdParam } from './params';
 
 /** POST /api/admin/contacts/import: the CSV text (`kod;namn;e-post;roll`) inside JSON. */
 export const ContactImportInputSchema = z.object({ csv: z.string().min(1).max(1_000_000) });
@@ -66,4 +67,4 @@ export const ContactImportCommitResultSchema = z.object({
 });
 export type ContactImportCommitResult = z.infer<typeof ContactImportCommitResultSchema>;
 
-export const ContactImportIdParamSchema = z.object({ id: z.string().uuid() });
+export const ContactImportIdParamSchema = z.object({ id: ImportIdParam });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { inputMessage } from '../i18n/input-messages';
+import { ContactIdParam } from './params';
 
 export const ContactRoleSchema = z.enum(['politician', 'official']);
 export type ContactRole = z.infer<typeof ContactRoleSchema>;
@@ -52,7 +53,7 @@ export const ContactChangeResultSchema = z.object({
   warnings: z.array(ContactWarningSchema),
 });
 
-export const ContactIdParamSchema = z.object({ id: z.string().min(1).max(100) });
+export const ContactIdParamSchema = z.object({ id: ContactIdParam });
 
 /**
  * The details of a 409 `already_exists` for an address another contact has: that contact and its

@@ -30,3 +30,27 @@ export const YearSchema = wholeNumberParam(
 
 /** `{code}` in the API's paths: a kommun's four digits or a region's two. */
 export const OrganisationCodeParam = z.string().regex(/^\d{2}(\d{2})?$/, inputMessage('organisationCode'));
+
+const IMPORT_ID_MESSAGE = inputMessage('importIdParam');
+/** `{id}` of an emission or contact import: the UUID the preview answered. */
+export const ImportIdParam = z.uuid({ error: IMPORT_ID_MESSAGE });
+
+const CONTACT_ID_MESSAGE = inputMessage('contactIdParam');
+/** `{id}` of a contact: a UUID, or a seeded id such as tjansteperson-1281. */
+export const ContactIdParam = z.string().min(1, CONTACT_ID_MESSAGE).max(100, CONTACT_ID_MESSAGE);
+
+const QUESTION_MESSAGE = inputMessage('questionParam');
+/** `{question}`: a question's name in the survey JSON. */
+export const QuestionParam = z.string().min(1, QUESTION_MESSAGE).max(200, QUESTION_MESSAGE);
+
+const EMAIL_MESSAGE = inputMessage('emailParam');
+/** An address in a path, read as the stored one is (trimmed, lower case; contact.schema.ts's EmailSchema). */
+export const EmailParam = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: EMAIL_MESSAGE }).max(254, EMAIL_MESSAGE));
+
+const CURSOR_MESSAGE = inputMessage('auditCursor');
+/** `?cursor=` of the audit: the same message whether its length or its content is wrong. */
+export const AuditCursorParam = z.string().min(1, CURSOR_MESSAGE).max(400, CURSOR_MESSAGE);

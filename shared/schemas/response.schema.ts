@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ScoreOverrideSchema, ScoreResultSchema } from '../scoring/score.schema';
+import { QuestionParam } from './params';
 
 export const ResponseStatusSchema = z.enum(['not_started', 'draft', 'submitted']);
 export type ResponseStatus = z.infer<typeof ResponseStatusSchema>;
@@ -151,7 +152,7 @@ export const OverrideInputSchema = StoredOverrideSchema.pick({ question: true, p
 export const RemoveOverrideInputSchema = z.object({ reason: z.string().trim().min(3).max(1000) });
 
 /** The `{question}` of DELETE …/overrides/{question}: a survey question's name. */
-export const OverrideQuestionParamSchema = z.object({ question: z.string().min(1).max(200) });
+export const OverrideQuestionParamSchema = z.object({ question: QuestionParam });
 
 /** POST /api/admin/campaigns/{year}/responses/{code}/note. */
 export const NoteInputSchema = ReviewNoteSchema.pick({ message: true });

@@ -64,10 +64,12 @@ describe('npm run import', () => {
     expect(run.stderr).toContain('Filen har 1 fel; inget sparades.');
     expect(run.stdout).not.toContain('Sparad:');
 
-    // In English when the locale asks for it; the row errors are the parser's, in Swedish.
+    // In English when the locale asks for it, the row errors too (the parser's English, as the API gives it).
     const english = await runCli('import', [broken], dataDir, { LANG: 'en_US.UTF-8' });
     expect(english.code).toBe(1);
     expect(english.stdout).toMatch(/Errors\s*│\s*1\s/);
+    expect(english.stdout).toContain('Row 2, column E ("Utsläpp (ton CO2e)"): "abc" is not a number.');
+    expect(english.stdout).not.toContain('är inte ett tal');
     expect(english.stderr).toContain('The file has 1 error; nothing was saved. Fix the file and run again.');
 
     // The valid row of the broken file was not written: a clean file with it alone finds it new.
@@ -134,6 +136,20 @@ describe('npm run import', () => {
     expect(first.code).toBe(1);
     expect(first.stdout).toContain('Ange fliken med utsläppen efter --sheet.');
     expect(first.stdout).not.toContain('Flik"');
+
+    // Under an English locale, the refusal and the row errors are the API's English, not its Swedish.
+    const english = { LANG: 'en_GB.UTF-8' };
+    const missingEn = await runCli('import', [workbook, '--sheet', 'Nope'], unused, english);
+    expect({ code: missingEn.code, stderr: missingEn.stderr }).toEqual({
+      code: 1,
+      stderr:
+        'npm run import: The Excel file has no sheet named "Nope". The sheets in the file are: "Info", "Utsläpp". ' +
+        'Pass one of them to --sheet.\n',
+    });
+    const firstEn = await runCli('import', [workbook], unused, english);
+    expect(firstEn.code).toBe(1);
+    expect(firstEn.stdout).toContain('Pass the sheet with the emissions to --sheet.');
+    expect(firstEn.stdout).not.toMatch(/Läste fliken|Ange fliken/);
   }, 120_000);
 
   it('says so when another process holds the data folder, as `npm start` does', async () => {

@@ -8,7 +8,6 @@ import {
   ImportDetailSchema,
   type ImportFromUploadInput,
   ImportFromUploadInputSchema,
-  ImportIdSchema,
   ImportListQuerySchema,
   ImportPreviewResponseSchema,
   ImportSummarySchema,
@@ -16,6 +15,7 @@ import {
   RollbackResponseSchema,
   UploadTicketSchema,
 } from '../../../shared/schemas/emission-import.schema';
+import { ImportIdParam } from '../../../shared/schemas/params';
 import {
   DomainRuleError,
   InputValidationError,
@@ -43,7 +43,7 @@ import { ImportService } from './import.service';
 export const COMMIT_TIME_BUDGET_MS = 12_000;
 const UPLOAD_URL_SECONDS = 15 * 60;
 
-const IdParamsSchema = z.object({ id: ImportIdSchema });
+const IdParamsSchema = z.object({ id: ImportIdParam });
 
 const MultipartImportSchema = z.object({
   file: z.unknown().optional().meta({ type: 'string', format: 'binary', description: 'XLSX or CSV, at most 20 MB' }),

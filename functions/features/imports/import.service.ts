@@ -98,6 +98,7 @@ export class ImportService {
         'unreadable_file',
         parsed.errors[0]?.message ?? `Filen "${file.fileName}" kunde inte läsas.`,
         { errors: parsed.errors },
+        parsed.errors[0]?.messageEn,
       );
     }
     const existing = await this.deps.emissions.ofOrganisations(parsed.organisations.matched);

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { ContactIdParam } from '../../../shared/schemas/params';
 import {
   AddressErasureInputSchema,
   AddressErasureResultSchema,
@@ -11,7 +12,7 @@ import type { AppEnv } from '../../http/app-env';
 import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from '../../http/openapi-helpers';
 import type { PrivacyService } from './privacy.service';
 
-const ContactIdParams = z.object({ id: z.string().min(1).max(100) });
+const ContactIdParams = z.object({ id: ContactIdParam });
 
 interface PrivacyRouteDeps {
   privacy: PrivacyService;

@@ -1,6 +1,6 @@
 import { laterOwnDeadline, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
 import { ApiError, apiClient } from './client';
-import type { CurrentCampaign, MyOrganisation, SurveyResponse } from './types';
+import type { CurrentCampaign, MyOrganisation, ResponseStatus, SurveyResponse } from './types';
 
 export interface MemberOverview {
   my: MyOrganisation;
@@ -106,4 +106,17 @@ export function homeProgress(
       : { kind: 'unsubmitted', year: campaign.year };
   }
   return required ? { kind: 'progress', answered: required.answered, total: required.total } : { kind: 'none' };
+}
+
+/**
+ * The status badge on the home page: the response's status while the survey takes (or will take)
+ * answers, or once it is submitted; `unsubmitted` ("Ej inskickad") when the survey closed (or was
+ * published, or its deadline passed) without a submission, a draft that was never sent included.
+ * "Ej påbörjad" would read as a task still to start, when nothing can be sent any more.
+ */
+export type HomeStatus = ResponseStatus | 'unsubmitted';
+
+export function homeStatus(response: SurveyResponse, availability: SurveyAvailability): HomeStatus {
+  if (response.status !== 'submitted' && availability.kind === 'closed') return 'unsubmitted';
+  return response.status;
 }

@@ -95,6 +95,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'status.not_started': 'Not started',
   'status.draft': 'Draft',
   'status.submitted': 'Submitted',
+  'status.unsubmitted': 'Not submitted',
   'survey.back': 'Back to the overview',
   'survey.notMember':
     'Your organisation is not a member of Klimatkommunerna for this survey. The answers cannot be changed.',

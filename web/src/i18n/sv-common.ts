@@ -94,6 +94,7 @@ export const svCommon = {
   'status.not_started': 'Ej påbörjad',
   'status.draft': 'Utkast',
   'status.submitted': 'Inskickad',
+  'status.unsubmitted': 'Ej inskickad',
 
   'survey.back': 'Tillbaka till översikten',
 

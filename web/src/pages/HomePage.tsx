@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'wouter';
 import { apiClient } from '../api/client';
-import { deadlineLine, homeProgress, loadMemberOverview, surveyAvailability } from '../api/member';
+import { deadlineLine, homeProgress, homeStatus, loadMemberOverview, surveyAvailability } from '../api/member';
 import { LoadError, Loading } from '../components/Feedback';
 import { StatusBadge } from '../components/StatusBadge';
 import { useLang, useT } from '../i18n';
@@ -80,7 +80,8 @@ export function HomePage() {
                 <div>
                   <dt>{t('home.status')}</dt>
                   <dd>
-                    <StatusBadge status={response.status} />
+                    {/* Closed without a submission: "Ej inskickad", not a "not started" to do. */}
+                    <StatusBadge status={availability ? homeStatus(response, availability) : response.status} />
                   </dd>
                 </div>
                 {/* Closed before its deadline (by the kansli, or by publishing): no date it "closes" on. */}
