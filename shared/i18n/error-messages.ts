@@ -107,6 +107,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   uploads_unavailable: 'Two-step upload is not configured here.',
   // Klimatläget and sign-in
   not_published: 'The results are not published yet.',
+  no_survey: 'No member survey has been run for that year, so there is no report for it.',
   no_submitted_response: 'There are no submitted responses for that year.',
   token_rejected: 'The sign-in link could not be used.',
 };

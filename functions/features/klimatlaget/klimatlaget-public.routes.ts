@@ -50,7 +50,9 @@ export function registerKlimatlagetPublicRoutes(app: OpenAPIHono<AppEnv>, deps: 
       responses: {
         200: jsonResponse(PublishedReportSchema, 'Rapporten'),
         400: errorResponse('Ogiltig indata'),
-        404: errorResponse('Inte publicerad'),
+        404: errorResponse(
+          'Inget medlemstest det året (no_survey), eller inte publicerat ännu eller ingen sådan version (not_published)',
+        ),
       },
     }),
     async (c) => {

@@ -240,11 +240,15 @@ export class KlimatlagetService {
     }
   }
 
-  /** The public report: the latest revision, or the one asked for. Throws NotFoundError when unpublished. */
+  /**
+   * The public report: the latest revision, or the one asked for. Throws NotFoundError `no_survey`
+   * for a year no survey ran (no campaign, or one still a draft: the public never saw it), else
+   * `not_published`.
+   */
   async published(year: number, revision?: number): Promise<PublishedReport> {
     const snapshot =
       revision === undefined ? await this.deps.reports.latest(year) : await this.deps.reports.get(year, revision);
-    if (!snapshot) throw notPublished(year, revision);
+    if (!snapshot) throw (await this.surveyRan(year)) ? notPublished(year, revision) : noSurvey(year);
     return {
       year: snapshot.year,
       revision: snapshot.revision,
@@ -252,6 +256,20 @@ export class KlimatlagetService {
       // An older snapshot gets the bands from its own rules; the stored item is never changed.
       report: withReportDefaults(snapshot.report, snapshot.rules),
     };
+  }
+
+  /**
+   * Whether a survey ran for the year: its campaign exists and has opened. Read only when there is
+   * no report to serve (one GetItem, or none while the campaign is cached), so a served report
+   * costs nothing more. It tells the public no more than the members were told: that a survey ran.
+   */
+  private async surveyRan(year: number): Promise<boolean> {
+    try {
+      return (await this.deps.campaigns.getCached(year)).status !== 'draft';
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    }
   }
 
   /** The stored snapshot with who published it and its scoring rules (kansli only). */
@@ -572,8 +590,16 @@ function sameSnapshotContent(a: ReportRevision, b: ReportRevision): boolean {
 function notPublished(year: number, revision?: number) {
   return new NotFoundError(
     revision === undefined
-      ? `Klimatläget ${year} är inte publicerat.`
+      ? `Klimatläget ${year} är inte publicerat ännu.`
       : `Det finns ingen version ${revision} av Klimatläget ${year}.`,
     'not_published',
+  );
+}
+
+/** A year no survey ran, so no report will come: not "not published yet". */
+function noSurvey(year: number) {
+  return new NotFoundError(
+    `Det finns inget Klimatläget för ${year}: inget medlemstest har genomförts för det året.`,
+    'no_survey',
   );
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { assert, assertEqual, type E2E, reshapeRoute, type Scenario, watchPage } from '../harness';
 
 /** The seed closes last year's and the year before's campaigns with submitted answers from most organisations. */
@@ -147,6 +147,14 @@ async function waitForCharts(page: Page, atLeast: number): Promise<number> {
   return page.locator('figure .kl-chart[role="img"]').count();
 }
 
+/**
+ * A chart's text alternative: the text of the element its image is labelled by (an element, so a
+ * Swedish survey text in it can carry lang="sv" on an English page).
+ */
+async function chartSummary(chart: Locator): Promise<string> {
+  return chart.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ?? '');
+}
+
 /** Screenshot of the print stylesheet at roughly the width of an A4 page's text area. */
 async function printScreenshot(e2e: E2E, page: Page, name: string): Promise<void> {
   const original = page.viewportSize();
@@ -184,8 +192,8 @@ export const scenarios: Scenario[] = [
       const charts = await waitForCharts(page, 3);
       e2e.log(`    ${charts} charts on /klimatlaget/${LAST_YEAR}`);
       for (const chart of await page.locator('figure .kl-chart[role="img"]').all()) {
-        const label = (await chart.getAttribute('aria-label')) ?? '';
-        assert(label.length > 30, `a chart without a useful aria-label: "${label}"`);
+        const label = await chartSummary(chart);
+        assert(label.length > 30, `a chart without a useful text alternative: "${label}"`);
       }
       for (const name of [
         'Antal organisationer per betyg',
@@ -360,7 +368,14 @@ export const scenarios: Scenario[] = [
 
       // An unpublished year answers plainly.
       await page.goto(`${e2e.baseUrl}/klimatlaget/${LAST_YEAR + 1}`);
-      await page.getByText(`Klimatläget ${LAST_YEAR + 1} är inte publicerat.`).waitFor();
+      await page.getByText(`Klimatläget ${LAST_YEAR + 1} är inte publicerat ännu.`).waitFor();
+      await page.getByRole('link', { name: `Klimatläget ${LAST_YEAR}` }).waitFor();
+      // A year no survey ran (the seed's campaigns start the year before last) is not "not yet":
+      // the API's no_survey says so, and the page leads on to the published years.
+      const never = YEAR_BEFORE - 1;
+      await page.goto(`${e2e.baseUrl}/klimatlaget/${never}`);
+      await page.getByText(`Det finns inget medlemstest för ${never}`, { exact: false }).waitFor();
+      assertEqual(await page.getByText('inte publicerat', { exact: false }).count(), 0, '"inte publicerat"');
       await page.getByRole('link', { name: `Klimatläget ${LAST_YEAR}` }).waitFor();
       // An address that is no year is never named as one, and leads on to the published years.
       for (const segment of ['abc', `${LAST_YEAR}.5`]) {
@@ -407,8 +422,7 @@ export const scenarios: Scenario[] = [
 
       const sections = page.getByRole('figure', { name: /Kommunernas andel av maxpoängen per område/ });
       const energy = page.getByRole('figure', { name: /^Energi: andel som svarade ja/ });
-      const label = async (figure: typeof sections) =>
-        (await figure.locator('.kl-chart[role="img"]').getAttribute('aria-label')) ?? '';
+      const label = async (figure: typeof sections) => chartSummary(figure.locator('.kl-chart[role="img"]'));
       // The areas chart draws means only: its name and note say so, and its table has no median column.
       const summary = await label(sections);
       assert(/ med medelvärde av andelen av maxpoängen\. Högst medelvärde: /.test(summary), `summary: ${summary}`);
@@ -444,6 +458,86 @@ export const scenarios: Scenario[] = [
         / Too few responses to show: .+\?\.$/.test(energyEn) && !/Highest|%/.test(energyEn),
         `energy summary: ${energyEn}`,
       );
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      assertEqual(watch.errors.join('; '), '', 'browser errors');
+    },
+  },
+  {
+    name: 'Klimatläget in English from a snapshot without English texts: every Swedish text in a chart is tagged lang="sv"',
+    async run(e2e) {
+      // The national source is shown only beside an emissions chart: import emissions unless an
+      // earlier scenario of this run did.
+      const published = await (await fetch(`${e2e.baseUrl}/api/klimatlaget/${LAST_YEAR}`)).json().catch(() => null);
+      await publishLastYear(e2e, await e2e.newContext(), { emissions: !published?.report?.emissions });
+      const context = await e2e.newContext();
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      // A snapshot published before English texts were stored: the Swedish texts alone.
+      let served: ReportBody['report'] & { emissions: { national: { source: string } } } = undefined as never;
+      await page.route(
+        `**/api/klimatlaget/${LAST_YEAR}`,
+        reshapeRoute(async (route) => {
+          const response = await route.fetch();
+          // Every English survey text left out, wherever it stands (areas, questions, answers).
+          const body = JSON.parse(await response.text(), (key, value) =>
+            key === 'titleEn' || key === 'textEn' ? undefined : value,
+          );
+          served = body.report;
+          await route.fulfill({ response, json: body });
+        }),
+      );
+      await page.goto(`${e2e.baseUrl}/klimatlaget/${LAST_YEAR}`);
+      await page.getByRole('heading', { level: 2, name: 'I korthet' }).waitFor();
+      await waitForCharts(page, 3);
+      assertEqual(await page.locator('figure [lang="sv"]').count(), 0, 'lang="sv" in a figure of the Swedish page');
+      assert(!JSON.stringify(served).includes('titleEn'), 'the served report still has English titles');
+      const kommun = served.byType.kommun;
+      const energy = kommun.sections.find((s) => s.name === 'energi')!;
+
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('heading', { level: 2, name: 'In brief' }).waitFor();
+      await page.getByText(/shown in Swedish/).waitFor();
+      await waitForCharts(page, 3);
+      // As JSON, so assertEqual compares the texts, not the arrays.
+      const swedishIn = async (scope: Locator) => JSON.stringify(await scope.locator('[lang="sv"]').allTextContents());
+      const summaryOf = (figure: Locator) =>
+        figure.locator('.kl-chart[role="img"]').evaluate((el) => {
+          const summary = document.getElementById(el.getAttribute('aria-labelledby') ?? '');
+          return {
+            text: summary?.textContent ?? '',
+            swedish: [...(summary?.querySelectorAll('[lang="sv"]') ?? [])].map((e) => e.textContent ?? ''),
+          };
+        });
+
+      // The area chart: its name and caption say the area's Swedish name, tagged, in an English sentence.
+      const area = page.getByRole('figure', { name: `${energy.title}: share answering yes` });
+      await area.waitFor();
+      assertEqual(
+        await swedishIn(area.locator('caption')),
+        JSON.stringify([energy.title]),
+        'the Swedish part of the caption',
+      );
+      // Its summary names questions by their Swedish titles, each tagged, the English words not.
+      const titles = new Set(kommun.questions.map((q) => q.title));
+      const areaSummary = await summaryOf(area);
+      assert(areaSummary.text.startsWith('Bar chart of '), `area summary: ${areaSummary.text}`);
+      assert(areaSummary.swedish.length > 0, `no Swedish part tagged in: ${areaSummary.text}`);
+      for (const part of areaSummary.swedish) assert(titles.has(part), `tagged, but not a question's title: ${part}`);
+      // The areas chart's summary: the highest and lowest area by their Swedish names, tagged.
+      const sections = page.getByRole('figure', { name: /Municipalities' share of maximum points per area/ });
+      const sectionsSummary = await summaryOf(sections);
+      const areaTitles = new Set(kommun.sections.map((s) => s.title));
+      assert(sectionsSummary.swedish.length >= 2, `areas summary: ${sectionsSummary.text}`);
+      for (const part of sectionsSummary.swedish) assert(areaTitles.has(part), `tagged, but not an area: ${part}`);
+      // The emissions note names its source as stored, in Swedish.
+      const trend = page.getByRole('figure', { name: /Emissions per inhabitant over time/ });
+      assertEqual(
+        await swedishIn(trend.locator('.kl-figure-note')),
+        JSON.stringify([served.emissions.national.source]),
+        'the Swedish part of the emissions note',
+      );
+      await e2e.axe(page, `/klimatlaget/${LAST_YEAR} in English without English texts`);
+      await e2e.screenshot(page, 'klimatlaget-en-swedish-texts');
       await page.getByRole('button', { name: 'På svenska' }).click();
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },

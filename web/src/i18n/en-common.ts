@@ -139,7 +139,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'report.otherYears': 'Other years',
   'report.publishedYears': 'Published years',
   'report.print': 'Print or save as PDF',
-  'report.notPublished': 'Klimatläget {year} has not been published.',
+  'report.notPublished': 'Klimatläget {year} has not been published yet.',
   'report.nothingPublished': 'No year of Klimatläget has been published yet.',
   'report.notYear': 'The page address names no year, so there is no report to show here.',
   'report.noSurvey': 'There is no member survey for {year}, so there is no Klimatläget for that year.',

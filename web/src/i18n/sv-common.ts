@@ -137,7 +137,7 @@ export const svCommon = {
   'report.otherYears': 'Andra år',
   'report.publishedYears': 'Publicerade år',
   'report.print': 'Skriv ut eller spara som pdf',
-  'report.notPublished': 'Klimatläget {year} är inte publicerat.',
+  'report.notPublished': 'Klimatläget {year} är inte publicerat ännu.',
   'report.nothingPublished': 'Inget år av Klimatläget är publicerat ännu.',
   'report.notYear': 'Sidans adress anger inget år, så det finns ingen rapport att visa här.',
   'report.noSurvey': 'Det finns inget medlemstest för {year}, så det finns inget Klimatläget för det året.',

@@ -3,7 +3,9 @@
  * - `none`: the address names no year (`/resultat`): the page picks one;
  * - `year`: four digits within the years a campaign can have;
  * - `noSurvey`: four digits outside them (`/resultat/1999`): no survey was ever run then, and the
- *   API would refuse the year as invalid rather than say so;
+ *   API would refuse the year as invalid rather than say so. A year within them that had no survey
+ *   is told by the API (the report's 404 `no_survey`, the scorecard's `not_found`), and the pages
+ *   show it as this same case;
  * - `invalid`: anything else (`abc`, `2025.5`): not a year at all, so the page must not name it as one.
  */
 export type AddressYear =

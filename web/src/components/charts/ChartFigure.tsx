@@ -1,6 +1,6 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n';
-import { type ChartSpec, LEGEND_CLASS, labelFont, type SeriesStyle } from './chart-spec';
+import { type ChartSpec, type ChartText, LEGEND_CLASS, labelFont, type SeriesStyle } from './chart-spec';
 
 type ChartModule = typeof import('./chart-setup');
 let chartModule: Promise<ChartModule> | undefined;
@@ -10,13 +10,29 @@ function loadCharts(): Promise<ChartModule> {
   return chartModule;
 }
 
+/** A chart text with its parts in another language (Swedish survey texts on an English page) tagged with `lang`. */
+export function LangText({ text }: { text: ChartText }): ReactNode {
+  if (typeof text === 'string') return text;
+  return text.map((part, i) =>
+    typeof part === 'string' || !part.lang ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, never reordered
+      <Fragment key={i}>{typeof part === 'string' ? part : part.text}</Fragment>
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: as above
+      <span key={i} lang={part.lang}>
+        {part.text}
+      </span>
+    ),
+  );
+}
+
 export interface ChartFigureProps {
   /** The figure's title: its accessible name and the data table's caption. */
-  title: string;
+  title: ChartText;
   /** A shorter visible title where a heading right above already gives the context. */
   shortTitle?: string;
   /** What the chart shows in one or two sentences: the drawing's accessible name. */
-  summary: string;
+  summary: ChartText;
   spec: ChartSpec;
   /** Height of the drawing area in CSS pixels. */
   height: number;
@@ -64,11 +80,15 @@ export function ChartFigure({ title, shortTitle, summary, spec, height, table, n
 
   const titleId = `${id}-title`;
   const tableId = `${id}-table`;
+  const captionId = `${id}-caption`;
+  const summaryId = `${id}-summary`;
+  // Every name comes from an element (aria-labelledby), not an aria-label string: an element can tag
+  // a Swedish survey text inside an English title or summary with lang, an attribute cannot.
   return (
-    <figure className="kl-figure" {...(shortTitle ? { 'aria-label': title } : { 'aria-labelledby': titleId })}>
+    <figure className="kl-figure" aria-labelledby={shortTitle ? captionId : titleId}>
       <figcaption className="kl-figure-head">
         <span className="kl-figure-title" id={titleId}>
-          {shortTitle ?? title}
+          {shortTitle ?? <LangText text={title} />}
         </span>
         {/* The label says what a press does ("Visa som diagram" while the table shows), so no
             aria-pressed: a toggle's name must not change with its state. Without a chart (chart-setup
@@ -97,17 +117,23 @@ export function ChartFigure({ title, shortTitle, summary, spec, height, table, n
         </ul>
       )}
       <div className="kl-chart-box" hidden={asTable || failed} style={{ height }}>
-        {/* The image is this box, named by the summary; the SVG inside is hidden from screen readers. */}
-        <div ref={drawing} className="kl-chart" role="img" aria-label={summary} />
+        {/* The image is this box, named by the summary; the SVG inside is hidden from screen readers.
+            The summary is a hidden element of its own, outside the box Chartist draws into. */}
+        <div ref={drawing} className="kl-chart" role="img" aria-labelledby={summaryId} />
+        <span id={summaryId} hidden>
+          <LangText text={summary} />
+        </span>
       </div>
       {/* Shown, the table may scroll sideways on a phone: focusable, so keyboards can scroll it. */}
       <div
         id={tableId}
         className={asTable || failed ? 'kl-table-wrap' : 'kl-table-wrap kl-table-hidden'}
-        {...(asTable || failed ? { role: 'region', 'aria-label': title, tabIndex: 0 } : {})}
+        {...(asTable || failed ? { role: 'region', 'aria-labelledby': captionId, tabIndex: 0 } : {})}
       >
         <table className="kl-table">
-          <caption>{title}</caption>
+          <caption id={captionId}>
+            <LangText text={title} />
+          </caption>
           {table}
         </table>
       </div>

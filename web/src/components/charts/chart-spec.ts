@@ -19,6 +19,19 @@ export interface ChartSeries {
   valueLabels?: Array<string | null>;
 }
 
+/**
+ * A chart's title or summary. Its parts may be in another language than the page: a survey text
+ * shown in Swedish on an English page (a report without English texts) is a part with `lang: 'sv'`,
+ * which ChartFigure tags, so the mix of languages can be told apart.
+ */
+export type TextPart = string | { text: string; lang?: 'sv' | undefined };
+export type ChartText = string | readonly TextPart[];
+
+/** The text without its language tags, e.g. for a test or a plain string. */
+export function plainText(text: ChartText): string {
+  return typeof text === 'string' ? text : text.map((part) => (typeof part === 'string' ? part : part.text)).join('');
+}
+
 /** Every chart is a bar chart (Chartist's BarChart only: the smallest build that does the job). */
 export interface ChartSpec {
   /** Bars run left to right, with the category labels on the left. */

@@ -3,7 +3,7 @@ import { Link, Redirect, useParams } from 'wouter';
 import { MIN_GROUP_SIZE, MIN_GROUP_SIZE_MEDIAN } from '../../../../shared/klimatlaget/suppression';
 import { ApiError, apiClient } from '../../api/client';
 import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate } from '../../api/types';
-import { ChartFigure } from '../../components/charts/ChartFigure';
+import { ChartFigure, LangText } from '../../components/charts/ChartFigure';
 import { barChartHeight, type ChartSpec, type SeriesStyle, wrapLabel } from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useLang, useT } from '../../i18n';
@@ -21,7 +21,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
 import {
   type Area,
-  areaSummary,
+  areaSummaryParts,
   areasOf,
   type Bound,
   bandLegend,
@@ -34,12 +34,14 @@ import {
   hasEnglishTitles,
   isWithheld,
   latestCoverage,
+  localised,
   nationalLabel,
   nationalNote,
   noEmissionDataText,
   scoredRespondents,
   sectionsTexts,
   titleOf,
+  tParts,
   trendColumns,
   trendLabel,
   upperFirst,
@@ -81,7 +83,9 @@ function ReportLoader({ year, years }: { year: number; years: PublishedYear[] })
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') {
     if (state.error instanceof ApiError && state.error.status === 404) {
-      return <NotPublished reason="notPublished" year={year} years={years} />;
+      // No survey ran that year (the API's no_survey): nothing is coming, unlike "not published yet".
+      const reason = state.error.code === 'no_survey' ? 'noSurvey' : 'notPublished';
+      return <NotPublished reason={reason} year={year} years={years} />;
     }
     return <LoadError error={state.error} onRetry={reload} />;
   }
@@ -89,9 +93,9 @@ function ReportLoader({ year, years }: { year: number; years: PublishedYear[] })
 }
 
 /**
- * No report to show: the year is not published (the public API does not say whether a survey ran
- * that year), is outside the years a survey can have, or the address names no year at all; with
- * the published years as the way on.
+ * No report to show: the year's survey ran but is not published yet, no survey ran that year (the
+ * API's `no_survey`, or a year outside the years a survey can have, known without asking), or the
+ * address names no year at all; with the published years as the way on.
  */
 function NotPublished({
   reason,
@@ -521,7 +525,13 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
           height={narrow ? barChartHeight(spec.labels, 1, true) : 300}
           note={
             <p>
-              {t('report.emissions.note', { source: national.source, group: series.group })}
+              {/* The source is named as stored, in Swedish: tagged so on an English page. */}
+              <LangText
+                text={tParts(t, 'report.emissions.note', {
+                  source: localised(lang, national.source, undefined),
+                  group: series.group,
+                })}
+              />
               {/* One year's national figure is drawn across every year: say which year. */}
               {nationalNote(national, t) && <> {nationalNote(national, t)}</>}
               {hasGap && <> {t('report.emissions.gapNote')}</>}
@@ -669,7 +679,7 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
       <h3>{t('report.sections.title')}</h3>
       <ChartFigure
         title={t(`report.sections.chartTitle.${type}`)}
-        summary={texts.summary}
+        summary={texts.summaryParts}
         note={
           <p>
             {texts.note}
@@ -768,9 +778,10 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
       </h3>
       {questions.length > 0 && (
         <ChartFigure
-          title={t('report.area.chartTitle', { area: areaTitle.text })}
+          // The area's name keeps its language: Swedish on an English page without English titles.
+          title={tParts(t, 'report.area.chartTitle', { area: areaTitle })}
           shortTitle={t('report.area.chartShortTitle')}
-          summary={areaSummary(questions, t, lang)}
+          summary={areaSummaryParts(questions, t, lang)}
           spec={spec}
           height={barChartHeight(spec.labels, 1, narrow)}
           table={<YesTable questions={questions} />}

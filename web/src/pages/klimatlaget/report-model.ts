@@ -1,6 +1,7 @@
 /** Pure helpers that shape a published Klimatläget report for the page: no React, no chart.js. */
 import type { PublishedReport, QuestionAggregate, TypeAggregate } from '../../api/types';
-import { type Lang, type Localised, localised, type Translate, titleOf } from '../../i18n';
+import { plainText, type TextPart } from '../../components/charts/chart-spec';
+import { type Lang, type Localised, localised, type MessageKey, type Translate, titleOf } from '../../i18n';
 import { formatDecimal, formatPercent } from '../../lib/format';
 
 export { type Localised, localised, titleOf };
@@ -239,11 +240,47 @@ export function noEmissionDataText(types: readonly OrgType[] | undefined, t: Tra
 }
 
 /**
+ * `t(key, params)` as parts: a param given as a text with its language (a survey text, Swedish on an
+ * English page) or as parts stays a part of its own, so the page can tag it `lang="sv"`.
+ */
+export function tParts(
+  t: Translate,
+  key: MessageKey,
+  params: Record<string, string | number | Localised | readonly TextPart[]>,
+): TextPart[] {
+  // Such a param goes through t() as a marker (a private-use character, which no text holds) around its name.
+  const plain: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    plain[name] = typeof value === 'string' || typeof value === 'number' ? value : `\uE000${name}\uE000`;
+  }
+  // Split at the markers: odd pieces are the names of the params left as parts.
+  return t(key, plain)
+    .split(/\uE000(\w+)\uE000/)
+    .flatMap((piece, i): TextPart[] => {
+      if (i % 2 === 0) return piece ? [piece] : [];
+      const value = params[piece] as Localised | readonly TextPart[];
+      return 'text' in value ? [value] : [...value];
+    });
+}
+
+/** `items` with `separator` between them, as parts. */
+function joinParts(items: ReadonlyArray<TextPart>, separator: string): TextPart[] {
+  return items.flatMap((item, i) => (i === 0 ? [item] : [separator, item]));
+}
+
+/**
  * The sentence a text alternative ends with when some of its items have no figure: " För få svar för
  * att visa: Energi, Transporter." ('' when every item has one). It names them and never a number.
  */
 export function withheldList(names: ReadonlyArray<string | number>, t: Translate): string {
-  return names.length > 0 ? ` ${t('report.withheld')}: ${names.join(', ')}.` : '';
+  return plainText(withheldParts(names, t));
+}
+
+/** withheldList as parts: a name given with its language keeps it. */
+export function withheldParts(names: ReadonlyArray<TextPart | number>, t: Translate): TextPart[] {
+  if (names.length === 0) return [];
+  const parts = names.map((name) => (typeof name === 'number' ? String(name) : name));
+  return [` ${t('report.withheld')}: `, ...joinParts(parts, ', '), '.'];
 }
 
 /**
@@ -256,23 +293,27 @@ export function sectionsTexts(
   sections: ReadonlyArray<{ label: Localised; mean: number | null; median: number | null }>,
   t: Translate,
   lang: Lang,
-): { summary: string; note: string } {
+): { summary: string; summaryParts: TextPart[]; note: string } {
   const medians = sections.some((s) => s.median !== null);
   const figures = medians ? t('report.meanMedian') : t('report.mean').toLocaleLowerCase(lang);
   const shown = sections.flatMap((s) => (s.mean === null ? [] : [{ ...s, mean: s.mean }]));
   shown.sort((a, b) => b.mean - a.mean);
-  const named = (s: { label: Localised; mean: number } | undefined) =>
-    s ? `${s.label.text} (${formatPercent(s.mean, lang)})` : '';
+  // An area's name keeps its language (Swedish on an English page without English titles).
+  const named = (s: { label: Localised; mean: number } | undefined): TextPart[] =>
+    s ? [s.label, ` (${formatPercent(s.mean, lang)})`] : [];
+  const summaryParts: TextPart[] = [
+    t('report.sections.summary', { count: sections.length, figures }),
+    ...(shown.length > 0
+      ? [' ', ...tParts(t, 'report.sections.summaryHighLow', { high: named(shown[0]), low: named(shown.at(-1)) })]
+      : []),
+    ...withheldParts(
+      sections.filter((s) => s.mean === null).map((s) => s.label),
+      t,
+    ),
+  ];
   return {
-    summary:
-      t('report.sections.summary', { count: sections.length, figures }) +
-      (shown.length > 0
-        ? ` ${t('report.sections.summaryHighLow', { high: named(shown[0]), low: named(shown.at(-1)) })}`
-        : '') +
-      withheldList(
-        sections.filter((s) => s.mean === null).map((s) => s.label.text),
-        t,
-      ),
+    summary: plainText(summaryParts),
+    summaryParts,
     note: upperFirst(t('report.sections.note', { figures })),
   };
 }
@@ -282,16 +323,23 @@ export function sectionsTexts(
  * questions whose share is shown, and the questions withheld by name.
  */
 export function areaSummary(questions: readonly QuestionAggregate[], t: Translate, lang: Lang): string {
+  return plainText(areaSummaryParts(questions, t, lang));
+}
+
+/** areaSummary as parts: a question's title keeps its language (Swedish on an English page without English titles). */
+export function areaSummaryParts(questions: readonly QuestionAggregate[], t: Translate, lang: Lang): TextPart[] {
   const ends = extremes(questions);
-  const named = (q: QuestionAggregate) => `${titleOf(q, lang).text} ${formatPercent(q.yes?.share ?? 0, lang)}`;
-  return (
-    t('report.area.summary', { count: questions.length }) +
-    (ends ? ` ${t('report.area.summaryHighLow', { high: named(ends.highest), low: named(ends.lowest) })}` : '') +
-    withheldList(
-      questions.filter((q) => q.yes?.share == null).map((q) => titleOf(q, lang).text),
+  const named = (q: QuestionAggregate): TextPart[] => [titleOf(q, lang), ` ${formatPercent(q.yes?.share ?? 0, lang)}`];
+  return [
+    t('report.area.summary', { count: questions.length }),
+    ...(ends
+      ? [' ', ...tParts(t, 'report.area.summaryHighLow', { high: named(ends.highest), low: named(ends.lowest) })]
+      : []),
+    ...withheldParts(
+      questions.filter((q) => q.yes?.share == null).map((q) => titleOf(q, lang)),
       t,
-    )
-  );
+    ),
+  ];
 }
 
 /**
