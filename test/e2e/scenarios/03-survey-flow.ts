@@ -1,4 +1,5 @@
-import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+import path from 'node:path';
+import { assert, assertEqual, DESKTOP, PHONE, type Scenario, watchPage } from '../harness';
 import {
   answerText,
   choose,
@@ -17,6 +18,7 @@ const B = 'politiker.1281@example.se'; // Anna Andersson, Lund
 const C = 'tjansteperson.1780@example.se'; // Karlstad: submitted last year, not started this year (demo seed)
 const D = 'politiker.1880@example.se'; // Örebro: the same
 const E = 'politiker.0680@example.se'; // Jönköping: not started this year (demo seed), used by no other scenario
+const F = 'tjansteperson.1980@example.se'; // Västerås: used by no other scenario (only moves between pages)
 
 const surveyAssets = (urls: string[]) => urls.filter((u) => /SurveyPage-|survey-core|\/survey-[0-9a-f]+\.css/.test(u));
 
@@ -648,7 +650,133 @@ export const scenarios: Scenario[] = [
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },
+  {
+    name: 'the table of contents is one Tab stop: arrows, Home and End move, Enter and Space open; the phone’s menu too',
+    async run(e2e) {
+      const page = await e2e.signIn(await e2e.newContext(), F);
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/enkat`);
+      await waitForSurvey(page);
+      // The control Tab reaches right after the contents: the progress bar's step (one stop too).
+      const afterContents = page.locator('.sd-progress-buttons [role="tab"][tabindex="0"]');
+      const press = async (key: string) => {
+        await page.keyboard.press(key);
+        return focusedTocEntry(page);
+      };
+
+      // Across the contents with Tab: one stop, the page shown (SurveyJS made each of the ten one).
+      await afterContents.focus();
+      assertEqual(await press('Shift+Tab'), 'Uppgiftslämnare', 'Shift+Tab into the contents: the page shown');
+      assertEqual(await press('Shift+Tab'), null, 'Shift+Tab again leaves the contents');
+      const stops: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const entry = await press('Tab');
+        if (entry !== null) stops.push(entry);
+        if (await afterContents.evaluate((tab) => tab === document.activeElement)) break;
+      }
+      assertEqual(stops.join(' | '), 'Uppgiftslämnare', 'Tab stops in the contents');
+
+      // The arrows move between entries, wrapping; Home and End go to the ends.
+      assertEqual(await press('Shift+Tab'), 'Uppgiftslämnare', 'back into the contents');
+      assertEqual(await press('ArrowDown'), 'Baskrav för medlemskap', 'Down');
+      assertEqual(await press('End'), 'Goda exempel', 'End');
+      assertEqual(await press('ArrowDown'), 'Uppgiftslämnare', 'Down from the last wraps to the first');
+      assertEqual(await press('ArrowUp'), 'Goda exempel', 'Up from the first wraps to the last');
+      assertEqual(await press('Home'), 'Uppgiftslämnare', 'Home');
+      await press('ArrowDown');
+      assertEqual(await press('ArrowDown'), 'Mål, åtgärder och uppföljning', 'Down twice');
+      assertEqual(await tocTabStops(page), 'Mål, åtgärder och uppföljning', 'the entry moved to is the one Tab stop');
+      await page.screenshot({ path: path.join(e2e.resultsDir, 'survey-toc-focus-desktop.png') });
+      // Leaving the contents from there does not stop on the entries before it, and Tab comes
+      // back to the page shown.
+      assertEqual(await press('Shift+Tab'), null, 'Shift+Tab from a moved-to entry leaves the contents');
+      assertEqual(await press('Tab'), 'Uppgiftslämnare', 'Tab back: the page shown');
+
+      // Enter opens the entry's page, whose heading takes focus; it is then the contents' stop.
+      await press('ArrowDown');
+      await press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await focusedHeading(page, 'Mål, åtgärder och uppföljning');
+      await tocEntry(page, 'Mål, åtgärder och uppföljning').and(page.locator('[aria-checked="true"]')).waitFor();
+      assertEqual(await tocTabStops(page), 'Mål, åtgärder och uppföljning', 'the page shown is the Tab stop');
+      await afterContents.focus();
+      assertEqual(await press('Shift+Tab'), 'Mål, åtgärder och uppföljning', 'Tab reaches the page shown');
+      // Space too; and Enter on the page shown keeps focus on the page, not on <body>.
+      await press('End');
+      await page.keyboard.press(' ');
+      await focusedHeading(page, 'Goda exempel');
+      await afterContents.focus();
+      await press('Shift+Tab');
+      await page.keyboard.press('Enter');
+      await focusedHeading(page, 'Goda exempel');
+      await e2e.axe(page, '/enkat (contents by keyboard)');
+
+      // On a phone the same list is a menu behind a button: it opens on the page shown, the
+      // arrows move, Escape closes it with focus back on the button, Enter opens a page.
+      await page.setViewportSize(PHONE);
+      const toggle = page.locator('.sv_progress-toc--mobile').getByRole('button', { name: 'Enkätens sidor' });
+      await toggle.waitFor();
+      assertEqual(await toggle.getAttribute('aria-haspopup'), 'menu', 'the button says it opens a menu');
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.closest('.sv-popup') !== null, undefined, {
+        timeout: 3000,
+      });
+      assertEqual(await focusedTocEntry(page), 'Goda exempel', 'the menu opens on the page shown');
+      assertEqual(await press('ArrowUp'), 'Kommunikation, samarbete med näringslivet och kommuninvånarna', 'Up');
+      await page.screenshot({ path: path.join(e2e.resultsDir, 'survey-toc-focus-phone.png') });
+      await page.keyboard.press('Escape');
+      await page.locator('.sv_progress-toc--mobile .sv-popup__container').waitFor({ state: 'hidden' });
+      assert(
+        await toggle.evaluate((button) => button === document.activeElement),
+        'Escape returns focus to the button',
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.closest('.sv-popup') !== null, undefined, {
+        timeout: 3000,
+      });
+      assertEqual(await press('ArrowDown'), 'Uppgiftslämnare', 'Down from the last wraps in the menu too');
+      await page.keyboard.press('Enter');
+      await focusedHeading(page, 'Uppgiftslämnare');
+      assertEqual(await toggle.getAttribute('aria-expanded'), 'false', 'the menu closes once a page is opened');
+      await page.setViewportSize(DESKTOP);
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
 ];
+
+/** The focused element's text when it is an entry of the table of contents, else null. */
+async function focusedTocEntry(page: import('playwright-core').Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!focused?.closest('.sv_progress-toc')) return null;
+    return focused.getAttribute('role') === 'menuitemradio' ? (focused.textContent ?? '').trim() : 'not an entry';
+  });
+}
+
+/** The entries of the table of contents that Tab reaches (tabindex 0), by text. */
+async function tocTabStops(page: import('playwright-core').Page): Promise<string> {
+  return page.locator('.sv_progress-toc [role="menuitemradio"]').evaluateAll((entries) =>
+    entries
+      .filter((entry) => (entry as HTMLElement).tabIndex === 0)
+      .map((entry) => (entry.textContent ?? '').trim())
+      .join(' | '),
+  );
+}
+
+/** Waits until the survey page's heading `title` has focus (a page opened takes focus there). */
+async function focusedHeading(page: import('playwright-core').Page, title: string): Promise<void> {
+  await page
+    .waitForFunction(
+      (text) => document.activeElement?.tagName === 'H2' && document.activeElement.textContent?.trim() === text,
+      title,
+      { timeout: 5000 },
+    )
+    .catch(async () => {
+      const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 100));
+      throw new Error(`focus is not on the heading "${title}": ${focused}`);
+    });
+}
 
 /**
  * What a step of the page progress bar (a tab, found by its name) shows: a ✓, the "!" for answers

@@ -2,6 +2,7 @@ import { type JSX, type RefObject, useContext, useEffect, useRef, useState } fro
 import type { PageModel, ProgressButtons, SurveyModel } from 'survey-core';
 import { ReactElementFactory, SurveyElementBase, SurveyProgressButtons } from 'survey-react-ui';
 import { type Translate, useT } from '../../i18n';
+import { oncePerFrame } from './once-per-frame';
 import { type PageProgress, type PageState, pageProgress } from './progress-state';
 import { ErrorMarkIcon, PageErrorCounts } from './TocItem';
 
@@ -126,14 +127,8 @@ const PROGRESS_WATCH = 'kk-progress';
 function useAnswersSeen(survey: SurveyModel): number {
   const [seen, setSeen] = useState(0);
   useEffect(() => {
-    let frame = 0;
-    const changed = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setSeen((n) => n + 1);
-      });
-    };
+    const redraw = oncePerFrame(() => setSeen((n) => n + 1));
+    const changed = redraw.schedule;
     const questions = survey.getAllQuestions();
     for (const question of questions) {
       question.registerPropertyChangedHandlers(['value', 'visible', 'isRequired'], changed, PROGRESS_WATCH);
@@ -141,7 +136,7 @@ function useAnswersSeen(survey: SurveyModel): number {
     // A page with nothing required is done once it has been shown.
     survey.onCurrentPageChanged.add(changed);
     return () => {
-      cancelAnimationFrame(frame);
+      redraw.cancel();
       survey.onCurrentPageChanged.remove(changed);
       for (const question of questions) {
         question.unregisterPropertyChangedHandlers(['value', 'visible', 'isRequired'], PROGRESS_WATCH);

@@ -58,6 +58,7 @@ import {
   unrecordedAnswers,
   watchNumberTyping,
 } from './number-input';
+import { oncePerFrame } from './once-per-frame';
 import {
   COMMENT_SUFFIX,
   errorTextsOf,
@@ -487,15 +488,11 @@ function SurveyEditor({
   const [, setErrorsSeen] = useState(0);
   const errorsChanged = useRef<() => void>(() => {});
   useEffect(() => {
-    let frame = 0;
-    const changed = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setErrorsSeen((n) => n + 1);
-        setSubmitErrors((listed) => withoutCorrected(listed, (key) => errorTextsOf(model, key)));
-      });
-    };
+    const redraw = oncePerFrame(() => {
+      setErrorsSeen((n) => n + 1);
+      setSubmitErrors((listed) => withoutCorrected(listed, (key) => errorTextsOf(model, key)));
+    });
+    const changed = redraw.schedule;
     errorsChanged.current = changed;
     const questions = model.getAllQuestions();
     for (const question of questions) question.registerPropertyChangedHandlers(['errors'], changed, ERRORS_WATCH);
@@ -503,7 +500,7 @@ function SurveyEditor({
     const numbers = numberQuestions(model);
     for (const question of numbers) question.registerPropertyChangedHandlers(['value'], changed, ERRORS_WATCH);
     return () => {
-      cancelAnimationFrame(frame);
+      redraw.cancel();
       errorsChanged.current = () => {};
       for (const question of questions) question.unregisterPropertyChangedHandlers(['errors'], ERRORS_WATCH);
       for (const question of numbers) question.unregisterPropertyChangedHandlers(['value'], ERRORS_WATCH);
