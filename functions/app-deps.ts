@@ -31,6 +31,11 @@ export interface AppConfig {
   loginLinksPerEmailPerHour: number;
   /** Login links per client IP per hour. */
   loginLinksPerIpPerHour: number;
+  /**
+   * In AWS, the values CloudFront's `x-origin-verify` header may carry (the current one, and the
+   * previous one during a rotation): requests without one are refused. Unset locally and in tests.
+   */
+  originSecrets?: readonly string[];
 }
 
 /** The adapters the app is built from. Entry points create them; the app never does. */

@@ -26,6 +26,7 @@ import { handleError } from './http/error-handler';
 import { detailsOfIssues } from './http/input-details';
 import { documentSharedErrors, jsonResponse } from './http/openapi-helpers';
 import { originCheck } from './http/origin-check.middleware';
+import { originVerify } from './http/origin-verify.middleware';
 
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -136,6 +137,7 @@ export function createBaseApp(core: AppCore): ApiApp {
   );
   // Before the origin check and body limit, so their refusals can be a page route's page too.
   app.use('/api/*', browserErrorPages(core.errorPages));
+  app.use('*', originVerify(deps.config.originSecrets));
   app.use('/api/*', originCheck(deps.config.baseUrl));
   app.use('/api/*', async (c, next) => {
     const limit = LOCAL_UPLOAD_PATH.test(c.req.path)

@@ -19,6 +19,11 @@ export interface DeploymentConfig {
   readonly domainName: string;
   /** ACM certificate ARN in us-east-1 covering `domainName`. */
   readonly certificateArn: string;
+  /**
+   * Generation of the origin secret CloudFront sends the API (infra/origin-secret.ts): a whole
+   * number from 1; raise it by one to rotate the value. Empty or left out: 1.
+   */
+  readonly originSecretGeneration?: string;
 }
 
 export const CONTEXT_KEYS = [
@@ -29,6 +34,7 @@ export const CONTEXT_KEYS = [
   'alarmEmail',
   'domainName',
   'certificateArn',
+  'originSecretGeneration',
 ] as const satisfies readonly (keyof DeploymentConfig)[];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -47,6 +53,8 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     alarmEmail: get('alarmEmail'),
     domainName: get('domainName').toLowerCase(),
     certificateArn: get('certificateArn'),
+    // cdk.json may hold it as a number; -c passes a string.
+    originSecretGeneration: String(node.tryGetContext('originSecretGeneration') ?? '').trim(),
   };
   const problems = validateDeploymentConfig(config);
   if (problems.length > 0) {
@@ -90,5 +98,13 @@ export function validateDeploymentConfig(c: DeploymentConfig): string[] {
   if (c.certificateArn && !/^arn:aws[\w-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(c.certificateArn)) {
     problems.push('certificateArn must be an ACM certificate in us-east-1 (CloudFront requires that region)');
   }
+  if (c.originSecretGeneration && !/^[1-9]\d{0,5}$/.test(c.originSecretGeneration)) {
+    problems.push('originSecretGeneration must be a whole number from 1 (raise it by one to rotate the origin secret)');
+  }
   return problems;
+}
+
+/** The origin secret's generation: `originSecretGeneration`, or 1 when it is empty. */
+export function originSecretGenerationOf(c: DeploymentConfig): number {
+  return c.originSecretGeneration ? Number(c.originSecretGeneration) : 1;
 }

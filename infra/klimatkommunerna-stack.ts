@@ -9,13 +9,14 @@ import type { Construct } from 'constructs';
 import { REMINDER_NOT_SENT_MSG } from '../functions/features/reminders/log-messages';
 import { Alarms } from './alarms';
 import { AppFunction } from './app-function';
-import { type DeploymentConfig, readDeploymentConfig } from './config';
+import { type DeploymentConfig, originSecretGenerationOf, readDeploymentConfig } from './config';
 import { DataTable } from './data-table';
 import { FUNCTION_MEMORY_MB } from './function-memory';
 import { ADMIN_API_TIMEOUT_SECONDS, ApiGateway } from './http-api';
 import { IMPORT_UPLOAD_PREFIX, ImportsBucket } from './imports-bucket';
 import { Mail } from './mail';
 import { applyNagSuppressions } from './nag-suppressions';
+import { OriginSecret } from './origin-secret';
 import { ScheduledJob } from './scheduled-job';
 import { CLIENT_IP_HEADER, WebDistribution } from './web-distribution';
 
@@ -47,6 +48,8 @@ export class KlimatkommunernaStack extends Stack {
   readonly retention: ScheduledJob;
   readonly alarms: Alarms;
   readonly sessionSecret: Secret;
+  /** What CloudFront sends the API so that direct calls to the execute-api address are refused. */
+  readonly originSecret: OriginSecret;
   readonly logBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: KlimatkommunernaStackProps = {}) {
@@ -88,6 +91,10 @@ export class KlimatkommunernaStack extends Stack {
       description: 'Signing key for one-click unsubscribe links (generated at deploy, never in code)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
+
+    // Resolved into CloudFront's origin header and the API Lambdas' environment at deploy; no
+    // function reads it at run time (infra/origin-secret.ts).
+    this.originSecret = new OriginSecret(this, 'OriginSecret', { generation: originSecretGenerationOf(config) });
 
     this.imports = new ImportsBucket(this, 'Imports', { logBucket: this.logBucket });
 
@@ -131,6 +138,7 @@ export class KlimatkommunernaStack extends Stack {
 
     this.web = new WebDistribution(this, 'Web', {
       apiDomainName: this.apiGateway.originDomainName,
+      originSecretValue: this.originSecret.headerValue,
       logBucket: this.logBucket,
       extraConnectSources: [this.imports.uploadOrigin],
       webDistPath: props.webDistPath,
@@ -158,15 +166,26 @@ export class KlimatkommunernaStack extends Stack {
       IMPORT_BUCKET: this.imports.bucket.bucketName,
       IMPORT_PREFIX: IMPORT_UPLOAD_PREFIX,
       CLIENT_IP_HEADER,
+      ...this.originSecret.apiEnvironment,
     };
     for (const [name, value] of Object.entries(apiEnvironment)) this.api.fn.addEnvironment(name, value);
     // No import bucket: uploads and previews are the kansli's. No secret: sessions need no key, and
     // the member API signs no unsubscribe link.
     const { SESSION_SECRET_ARN: _unsubscribeKey, ...memberMailEnvironment } = mailEnvironment;
-    const memberApiEnvironment = { ...memberMailEnvironment, ADMIN_EMAILS: config.adminEmails, CLIENT_IP_HEADER };
+    const memberApiEnvironment = {
+      ...memberMailEnvironment,
+      ADMIN_EMAILS: config.adminEmails,
+      CLIENT_IP_HEADER,
+      ...this.originSecret.apiEnvironment,
+    };
     for (const [name, value] of Object.entries(memberApiEnvironment)) this.memberApi.fn.addEnvironment(name, value);
     // The mail settings are there because the shared app core builds its (lazy) mail adapter.
-    const reportApiEnvironment = { ...mailEnvironment, ADMIN_EMAILS: config.adminEmails, CLIENT_IP_HEADER };
+    const reportApiEnvironment = {
+      ...mailEnvironment,
+      ADMIN_EMAILS: config.adminEmails,
+      CLIENT_IP_HEADER,
+      ...this.originSecret.apiEnvironment,
+    };
     for (const [name, value] of Object.entries(reportApiEnvironment)) this.reportApi.fn.addEnvironment(name, value);
 
     this.reminders = new ScheduledJob(this, 'Reminders', {
@@ -280,6 +299,7 @@ export class KlimatkommunernaStack extends Stack {
         this.mail.eventsHandler.fn,
       ],
       sessionSecret: this.sessionSecret,
+      originSecrets: this.originSecret.secrets,
       httpApi: this.apiGateway.httpApi,
       distribution: this.web.distribution,
       hasCustomCertificate: Boolean(config.certificateArn),

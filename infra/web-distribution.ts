@@ -23,10 +23,16 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../functions/http/origin-verify.middleware';
 
 export interface WebDistributionProps {
   /** Host name of the API origin (the HTTP API's execute-api domain). */
   readonly apiDomainName: string;
+  /**
+   * Sent to the API origin in ORIGIN_VERIFY_HEADER on every request, so the API can tell CloudFront's
+   * requests from direct calls to its execute-api address: a dynamic reference (infra/origin-secret.ts).
+   */
+  readonly originSecretValue: string;
   /** Receives the web bucket's server access logs and CloudFront's access logs. */
   readonly logBucket: IBucket;
   /** Origins the browser may call besides its own, e.g. the S3 endpoint for presigned import uploads. */
@@ -57,7 +63,10 @@ const SPA_FALLBACK = `function handler(event) {
   return request;
 }`;
 
-/** Header the API reads the viewer's address from (set by CloudFront, so a client cannot forge it via CloudFront). */
+/**
+ * Header the API reads the viewer's address from (set by CloudFront, so a client cannot forge it via
+ * CloudFront; the API believes it only on requests that carry the origin secret).
+ */
 export const CLIENT_IP_HEADER = 'x-client-ip';
 
 /**
@@ -150,7 +159,11 @@ export class WebDistribution extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new HttpOrigin(props.apiDomainName, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            // Replaces any value a viewer sends under the same name.
+            customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecretValue },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

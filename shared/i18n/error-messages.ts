@@ -31,6 +31,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   no_earlier_response: 'There are no answers submitted in earlier years to start from.',
   internal: 'An unexpected error occurred.',
   csrf: 'The request came from another site and was refused.',
+  origin_not_verified: 'The request did not come through the website and was refused.',
   organisation_submitted: 'The organisation has already submitted its answers. No reminder was sent.',
   organisation_excused: "The organisation is excused from this year's survey. No reminder was sent.",
   campaign_not_open: 'The survey does not take answers from this organisation right now. No reminder was sent.',

@@ -204,6 +204,7 @@ describe('Lambda functions', () => {
         'DEPLOYED',
         'IMPORT_BUCKET',
         'IMPORT_PREFIX',
+        'ORIGIN_VERIFY_SECRET',
         'SESSION_SECRET_ARN',
         'SES_CONFIGURATION_SET',
         'SES_FROM_ADDRESS',

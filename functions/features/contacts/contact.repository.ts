@@ -7,7 +7,7 @@ import {
   EmailSchema,
   EmailStateSchema,
 } from '../../../shared/schemas/contact.schema';
-import { AlreadyExistsError, NotFoundError } from '../../errors/domain-errors';
+import { AlreadyExistsError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
 import type { TableStore } from '../../ports/table-store';
 import { keys, normaliseEmail } from '../../store/table-design';
 
@@ -109,7 +109,8 @@ export class ContactRepository {
   /**
    * Writes a changed contact: a new address is claimed first and the old one released last; a new
    * organisation gets the contact before the old partition loses it. Throws AlreadyExistsError when
-   * the new address belongs to another contact, NotFoundError when the contact is gone.
+   * the new address belongs to another contact, NotFoundError when the contact is gone (a move that
+   * lost to a removal or erasure), VersionConflictError when a concurrent move took it elsewhere.
    */
   async update(before: Contact, after: Contact): Promise<void> {
     const emailChanged = before.email !== after.email;
@@ -124,10 +125,47 @@ export class ContactRepository {
         values: { ':id': after.id },
         onFail: () => new AlreadyExistsError('Kontakten finns redan i den organisationen.'),
       });
-      await this.putLookup(after, { move: true });
+      try {
+        await this.repointLookup(before, after);
+      } catch (error) {
+        if (error instanceof LookupNotRepointed) throw await this.undoMove(after, emailChanged);
+        throw error;
+      }
       await this.store.delete(keys.contact(before.organisationId, before.id));
     }
     if (emailChanged) await this.releaseEmail(before);
+  }
+
+  /**
+   * Points the id lookup at the contact's new organisation: one conditional PutItem, while the
+   * lookup still points where the contact was read (or already at the new place: a concurrent or
+   * repeated move there) and no removal has begun, so a move racing a removal never overwrites the
+   * removal record, nor brings back the lookup of an erased contact. Throws LookupNotRepointed when
+   * the condition fails.
+   */
+  private async repointLookup(before: Contact, after: Contact): Promise<void> {
+    await this.store.put(this.lookupItem(after), {
+      kind: 'expression',
+      expression: 'organisationId IN (:from, :to) AND attribute_not_exists(removedAt)',
+      values: { ':from': before.organisationId, ':to': after.organisationId },
+      onFail: () => new LookupNotRepointed(),
+    });
+  }
+
+  /**
+   * A move that lost its lookup to a removal, an erasure or another move: the copy it wrote in the
+   * new organisation goes again (unless the lookup points there, so that copy is the live contact or
+   * a removal's to delete), as does the claim on a new address. Answers the error the move ends with.
+   */
+  private async undoMove(after: Contact, emailChanged: boolean): Promise<Error> {
+    const lookup = await this.lookup(after.id);
+    if (lookup?.organisationId !== after.organisationId) {
+      await this.store.delete(keys.contact(after.organisationId, after.id));
+    }
+    if (emailChanged) await this.releaseEmail(after);
+    return !lookup || lookup.removal
+      ? new NotFoundError('Kontakten har tagits bort.')
+      : new VersionConflictError('Kontakten ändrades samtidigt. Försök igen.');
   }
 
   /**
@@ -326,23 +364,22 @@ export class ContactRepository {
     }
   }
 
-  private async putLookup(contact: Contact, options: { move?: boolean } = {}): Promise<void> {
-    await this.store.put(
-      {
-        ...keys.contactLookup(contact.id),
-        entity: 'ContactLookup',
-        contactId: contact.id,
-        organisationId: contact.organisationId,
-      },
-      options.move
-        ? undefined
-        : {
-            kind: 'expression',
-            expression: 'attribute_not_exists(pk) OR organisationId = :org',
-            values: { ':org': contact.organisationId },
-            onFail: () => new AlreadyExistsError('Det finns redan en kontakt med det id:t.'),
-          },
-    );
+  private async putLookup(contact: Contact): Promise<void> {
+    await this.store.put(this.lookupItem(contact), {
+      kind: 'expression',
+      expression: 'attribute_not_exists(pk) OR organisationId = :org',
+      values: { ':org': contact.organisationId },
+      onFail: () => new AlreadyExistsError('Det finns redan en kontakt med det id:t.'),
+    });
+  }
+
+  private lookupItem(contact: Contact) {
+    return {
+      ...keys.contactLookup(contact.id),
+      entity: 'ContactLookup',
+      contactId: contact.id,
+      organisationId: contact.organisationId,
+    };
   }
 
   private toItem(contact: Contact) {
@@ -355,6 +392,9 @@ export class ContactRepository {
     };
   }
 }
+
+/** A move's lookup write lost its condition; `update` turns it into the domain error that fits. */
+class LookupNotRepointed extends Error {}
 
 function lookupOf(item: Record<string, unknown>): ContactLookup | undefined {
   const parsed = ContactLookupSchema.safeParse(item);
