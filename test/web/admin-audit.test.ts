@@ -209,6 +209,13 @@ describe('the audit page: values in words', () => {
     );
   });
 
+  it('words a point adjustment made after publishing, no raw keys', () => {
+    // As the API records an override on a published campaign (response-review.service.ts).
+    const after = { question: 'T1', points: 1, reason: 'Rättat', afterPublishing: true };
+    expect(summarise(after, tSv, { action: 'response.override' })).toContain('Efter publicering: ja');
+    expect(summarise(after, tEn, { action: 'response.override' })).toContain('After publishing: yes');
+  });
+
   it('has every field and value word in both languages with the same placeholders', () => {
     const keys = (Object.keys(sv) as AdminKey[]).filter(
       (key) => key.startsWith('audit.field.') || key.startsWith('audit.value.'),

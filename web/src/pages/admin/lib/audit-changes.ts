@@ -111,6 +111,7 @@ const FIELDS = new Set([
   'population',
   'memberSince',
   'memberUntil',
+  'afterPublishing',
 ]);
 
 /** What the entry is about, for values whose words depend on it (a campaign's status or a response's). */
