@@ -61,6 +61,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
     'The deadline has already passed, so nobody could answer. Set a new deadline first, then open the campaign.',
   campaign_changed: 'Someone else changed the campaign. Reload and try again.',
   campaign_not_started: 'The campaign has not opened yet.',
+  nothing_to_publish: 'No responses have been submitted, so there is nothing to publish.',
   campaign_published: 'The campaign is published and its report is frozen, so this can no longer be changed.',
   invalid_dates: 'The dates are not valid: a deadline must be in the future and after the opening.',
   invalid_reminder_policy: "The campaign's reminder policy is not valid. Correct it in the campaign first.",

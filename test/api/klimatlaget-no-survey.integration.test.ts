@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { makeCampaign, seedCampaign } from '../helpers/seed-fixtures';
-import { adminWorld } from '../helpers/seeded-context';
+import { LUND, makeCampaign, seedCampaign } from '../helpers/seed-fixtures';
+import { adminWorld, submitScoredResponse } from '../helpers/seeded-context';
 import { countCommands, jsonRequest, type TestContext, withCookie } from '../helpers/test-app';
 
 const YEAR = 2026;
@@ -61,6 +61,7 @@ describe('Klimatläget: a year without a survey against one not published yet', 
 
   it('answers not_published for a revision that does not exist of a published year', async () => {
     // Arrange
+    await submitScoredResponse(ctx, YEAR, LUND.id, {});
     const published = await ctx.app.request(
       `/api/admin/campaigns/${YEAR}/publish`,
       withCookie(admin, jsonRequest('POST')),
@@ -77,6 +78,7 @@ describe('Klimatläget: a year without a survey against one not published yet', 
 
   it('reads the campaign only when there is no report: a served report costs one query', async () => {
     // Arrange
+    await submitScoredResponse(ctx, YEAR, LUND.id, {});
     await ctx.app.request(`/api/admin/campaigns/${YEAR}/publish`, withCookie(admin, jsonRequest('POST')));
     const commands = countCommands(ctx.clients);
     // Act

@@ -20,6 +20,7 @@ import {
 import { withReportDefaults } from '../../../shared/klimatlaget/report-defaults';
 import { buildScorecard, networkFromReport, networkLive } from '../../../shared/klimatlaget/scorecard';
 import { canonicalJson, scoringRulesOf } from '../../../shared/klimatlaget/scoring-rules';
+import { formatStockholm } from '../../../shared/reminders/send-window';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import type { SurveyData, SurveyResponse } from '../../../shared/schemas/response.schema';
@@ -120,9 +121,29 @@ export class KlimatlagetService {
     if (campaign.status === 'draft') {
       throw new DomainRuleError('campaign_not_started', 'Kampanjen har inte öppnats och kan inte publiceras.');
     }
+    // A campaign opened ahead of its start takes no answers yet: publishing it would lock the
+    // year for good with an empty report.
+    if (new Date(campaign.opensAt) > this.deps.clock.now()) {
+      const opens = formatStockholm(new Date(campaign.opensAt));
+      throw new DomainRuleError(
+        'campaign_not_started',
+        `Kampanjen tar emot svar först ${opens} och kan inte publiceras innan dess.`,
+        { opensAt: campaign.opensAt },
+        `The campaign takes answers only from ${opens} (Stockholm time) and cannot be published before that.`,
+      );
+    }
     const rules = scoringOrRuleError(() => rulesOf(campaign));
     const { rescored } = await this.refreshScores(campaign);
     const data = await this.campaignData(campaign);
+    // Publishing is final: a report of nobody would lock the year before anyone answered.
+    if (!data.responses.some((response) => response.status === 'submitted')) {
+      throw new DomainRuleError(
+        'nothing_to_publish',
+        `Inga svar är inskickade för ${year}, så Klimatläget ${year} kan inte publiceras.`,
+        undefined,
+        `No responses have been submitted for ${year}, so Klimatläget ${year} cannot be published.`,
+      );
+    }
     const report = this.aggregate(data);
     // Each respondent's Utfall as it is now, kept with the snapshot: the year's scorecards and
     // exports show it, not whatever is imported later. No extra reads: the emissions are read anyway.
