@@ -25,11 +25,15 @@ const AdminHome = lazy(() => import('./pages/admin/AdminHome'));
 /** Pages behind sign-in send a signed-out visitor to /login and back afterwards. */
 function RequireAuth({ need, children }: { need: 'member' | 'admin'; children: ReactNode }) {
   const { state } = useSession();
-  const [location] = useLocation();
+  // Re-render on navigation; the address itself is read whole below.
+  useLocation();
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'signed-out') return <Redirect to={`/login?next=${encodeURIComponent(location)}`} />;
-  if (need === 'member' && state.me.role === 'admin') return <Redirect to="/admin" />;
-  if (need === 'admin' && state.me.role !== 'admin') return <Redirect to="/" />;
+  // Inside the console's nested router a relative target would become /admin/login (a blank
+  // page): `~` makes the redirects absolute, and `next` is the whole address, not the nested part.
+  const here = window.location.pathname + window.location.search;
+  if (state.status === 'signed-out') return <Redirect to={`~/login?next=${encodeURIComponent(here)}`} />;
+  if (need === 'member' && state.me.role === 'admin') return <Redirect to="~/admin" />;
+  if (need === 'admin' && state.me.role !== 'admin') return <Redirect to="~/" />;
   return <>{children}</>;
 }
 

@@ -258,4 +258,34 @@ export const scenarios: Scenario[] = [
       await e2e.screenshot(page, 'admin');
     },
   },
+  {
+    name: 'a console address opened signed out goes to the sign-in form and back there; a member opening it goes home',
+    async run(e2e) {
+      // Signed out: the whole address is kept in next, and the sign-in form is there (it was a blank /admin/login).
+      const context = await e2e.newContext();
+      const page = await context.newPage();
+      await page.goto(`${e2e.baseUrl}/admin/kampanjer/2026?flik=1`);
+      await page.waitForURL((url) => url.pathname === '/login');
+      assertEqual(
+        new URL(page.url()).searchParams.get('next'),
+        '/admin/kampanjer/2026?flik=1',
+        'next keeps the console address',
+      );
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      await page.getByLabel('E-postadress').waitFor();
+
+      // Signed in as the kansli, the link in the mail leads back to the console page.
+      await page.getByLabel('E-postadress').fill('kansli@example.se');
+      await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
+      await page.getByRole('heading', { name: 'Kolla din e-post' }).waitFor();
+      await e2e.openLoginLink(page, await e2e.latestLoginLink('kansli@example.se'));
+      await page.waitForURL((url) => url.pathname === '/admin/kampanjer/2026');
+
+      // A member opening a console address lands on their home page, not on a blank /admin/.
+      const member = await e2e.signIn(await e2e.newContext(), 'politiker.1780@example.se');
+      await member.goto(`${e2e.baseUrl}/admin/kampanjer`);
+      await member.waitForURL((url) => url.pathname === '/');
+      await member.getByRole('heading', { level: 1 }).waitFor();
+    },
+  },
 ];
