@@ -3,7 +3,7 @@ import type { MailMessage } from '../../shared/schemas/outbox.schema';
 import { type OutboxEntry, OutboxEntrySchema } from '../../shared/schemas/outbox.schema';
 import type { Clock } from '../ports/clock';
 import type { Mail } from '../ports/mail';
-import type { TableStore } from '../ports/table-store';
+import type { Item, TableStore } from '../ports/table-store';
 import { keys } from '../store/table-design';
 
 /**
@@ -43,8 +43,23 @@ export class OutboxMail implements Mail {
   }
 }
 
-/** Reads the local outbox, newest last. */
+/**
+ * Reads the newest `limit` entries of the local outbox, newest last. Follows the cursor: a page of
+ * DynamoDB stops at 1 MB (about 160 mails), and one page hid every older invitation and reminder.
+ */
 export async function readOutbox(store: TableStore, options: { limit?: number } = {}): Promise<OutboxEntry[]> {
-  const page = await store.query({ partition: keys.outboxPk, newestFirst: true, limit: options.limit ?? 500 });
-  return page.items.map((item) => OutboxEntrySchema.parse(item)).reverse();
+  const limit = options.limit ?? 500;
+  const items: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.query({
+      partition: keys.outboxPk,
+      newestFirst: true,
+      limit: limit - items.length,
+      cursor,
+    });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor && items.length < limit);
+  return items.map((item) => OutboxEntrySchema.parse(item)).reverse();
 }
