@@ -18,6 +18,7 @@ export const CONTACT_IMPORT_ISSUE_CODES = [
   'more_errors',
   // A row.
   'wrong_field_count',
+  'unreadable_characters',
   'duplicate_email',
   'code_missing',
   'code_not_organisation',
@@ -119,6 +120,13 @@ export const contactIssueText = {
       'wrong_field_count',
       `Raden har ${fields} fält men ska ha fyra: ${CONTACT_FORMAT}.`,
       `The row has ${fields} ${plural(fields, 'field', 'fields')} but must have four: ${CONTACT_FORMAT}.`,
+    ),
+  /** U+FFFD: a file in Windows-1252 read as UTF-8 somewhere on its way; its å, ä and ö are lost. */
+  unreadableCharacters: () =>
+    text(
+      'unreadable_characters',
+      "Filen har tecken som inte kunde läsas. Spara den som 'CSV UTF-8' i Excel och försök igen.",
+      "The file has characters that could not be read. Save it as 'CSV UTF-8' in Excel and try again.",
     ),
   duplicateEmail: (email: string, earlierRow: number) =>
     text(

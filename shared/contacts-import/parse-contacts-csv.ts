@@ -52,7 +52,8 @@ export interface RowProblem {
  * @returns the number of data rows, the valid rows (code canonical, email lower-cased, role as
  *   `politician|official`) and per-row errors with line number, column, code and the message in
  *   Swedish and English (messages.ts). A file whose separator is a comma or a tab gets one error
- *   that says so, and no rows.
+ *   that says so, and no rows. A row holding U+FFFD, the mark of text decoded in the wrong encoding,
+ *   is refused (the page decodes Windows-1252 files itself: shared/text-encoding/decode-text.ts).
  */
 export function parseContactsCsv(
   text: string,
@@ -77,6 +78,13 @@ export function parseContactsCsv(
     }
     rows++;
     if (rows > MAX_CONTACT_ROWS) return;
+    // A replacement character means the text was decoded in the wrong encoding: "Åsa" is now "\uFFFDsa"
+    // and must not be saved, nor reported as a bad role or name.
+    const unreadable = cells.findIndex((cell) => cell.includes('\uFFFD'));
+    if (unreadable >= 0) {
+      errors.add(row, CONTACT_COLUMNS[unreadable] ?? null, say.unreadableCharacters());
+      return;
+    }
     if (cells.length !== CONTACT_COLUMNS.length) {
       errors.add(row, null, say.wrongFieldCount(cells.length));
       return;

@@ -26,6 +26,7 @@ const BROKEN_FILES: Record<string, string> = {
   'no separator': 'kod\n1281',
   'bad header': 'namn;kod;e-post;roll\n1281;A;a@lund.se;politiker',
   empty: 'kod;namn;e-post;roll\n',
+  unreadable: '1281;\uFFFDsa \uFFFDberg;asa@lund.se;politiker',
   rows: [
     'kod;namn;e-post;roll',
     '9999;A;a@example.se;politiker',

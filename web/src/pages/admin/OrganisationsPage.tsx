@@ -22,6 +22,7 @@ import {
   useRunAction,
 } from './components';
 import { type AdminKey, useAdminT } from './i18n';
+import { commitLabel, committedMessage, previewedMessage, readContactsFile } from './lib/contact-import';
 import { issueMessage } from './lib/imports';
 import { fold } from './lib/progress';
 import { OrganisationFormDialog } from './OrganisationForm';
@@ -158,15 +159,7 @@ export function ContactImportPage() {
       const p = await adminApi.previewContactImport(csv);
       setPreview(p);
       setKeep(new Set());
-      announce(
-        t('contactImport.previewed', {
-          rows: p.rows,
-          errors: p.errors.length,
-          new: p.changes.new,
-          changed: p.changes.changed,
-        }),
-        p.errors.length ? 'error' : 'success',
-      );
+      announce(previewedMessage(t, p), p.errors.length ? 'error' : 'success');
     });
   };
 
@@ -174,15 +167,7 @@ export function ContactImportPage() {
     run(async () => {
       const r = await adminApi.commitContactImport(p.id, { replace: replaceRowsOf(p.valid, keep) });
       setResult(r);
-      announce(committedMessage(r));
-    });
-
-  const committedMessage = (r: ContactImportCommitOutcome) =>
-    t('contactImport.committedWithReplaced', {
-      created: r.created,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      replaced: r.replaced,
+      announce(committedMessage(t, r));
     });
 
   const replacing = preview ? replaceRowsOf(preview.valid, keep).length : 0;
@@ -209,7 +194,7 @@ export function ContactImportPage() {
                 const file = e.target.files?.[0];
                 if (!file) return;
                 setFileName(file.name);
-                setCsv(await file.text());
+                setCsv(await readContactsFile(file));
                 setPreview(null);
                 setResult(null);
               }}
@@ -309,18 +294,13 @@ export function ContactImportPage() {
           )}
           {result ? (
             <div className="notice notice-success">
-              <p>{committedMessage(result)}</p>
+              <p>{committedMessage(t, result)}</p>
             </div>
           ) : preview.errors.length > 0 ? (
             <p className="notice notice-error">{t('contactImport.fixFirst')}</p>
           ) : (
             <button type="button" className="button" onClick={() => commit(preview)} disabled={busy}>
-              {replacing > 0
-                ? t('contactImport.commitReplacing', {
-                    count: preview.changes.new + preview.changes.changed,
-                    replaced: replacing,
-                  })
-                : t('contactImport.commit', { count: preview.changes.new + preview.changes.changed })}
+              {commitLabel(t, preview.changes.new + preview.changes.changed, replacing)}
             </button>
           )}
         </section>

@@ -21,7 +21,7 @@ export const svOrganisations = {
   'contactImport.fromFile': 'Innehållet från {name}.',
   'contactImport.preview': 'Förhandsgranska',
   'contactImport.empty': 'Välj en fil eller klistra in innehållet först.',
-  'contactImport.previewed': 'Förhandsgranskat: {rows} rader, {errors} fel, {new} nya och {changed} ändrade kontakter.',
+  'contactImport.previewed': 'Förhandsgranskat: {rows}, {errors}. Kontakter: {new}, {changed}.',
   'contactImport.previewTitle': 'Förhandsgranskning',
   'contactImport.errorsCaption': 'Fel per rad',
   'contactImport.rowsCaption': 'Giltiga rader',
@@ -40,9 +40,24 @@ export const svOrganisations = {
   'contactImport.replaceNoticeTitle': 'Kontakter som ersätts och tas bort när du sparar: {count}',
   'contactImport.replaceNotice':
     'Stadgarna ger varje medlem en politiker och en tjänsteperson. En ny kontakt med en roll som någon redan har ersätter den personen: den gamla kontakten tas bort, loggas ut och får inga fler påminnelser. Välj ”Behåll båda” på en rad för att behålla den gamla kontakten.',
-  'contactImport.commitReplacing': 'Spara {count} ändringar och ersätt {replaced} kontakter',
+  'contactImport.commitReplacing': 'Spara {changes} och ersätt {replaced}',
   'contactImport.committedWithReplaced':
-    'Importen är sparad: {created} nya, {updated} ändrade, {unchanged} oförändrade. Ersatta och borttagna kontakter: {replaced}.',
+    'Importen är sparad: {created}, {updated}, {unchanged}. Ersatta och borttagna kontakter: {replaced}.',
+  // The counted words the sentences above are built from, so each number takes its own singular.
+  'contactImport.rowCount': '{count} rader',
+  'contactImport.rowCountOne': '{count} rad',
+  'contactImport.errorCount': '{count} fel',
+  'contactImport.errorCountOne': '{count} fel',
+  'contactImport.changeCount': '{count} ändringar',
+  'contactImport.changeCountOne': '{count} ändring',
+  'contactImport.contactCount': '{count} kontakter',
+  'contactImport.contactCountOne': '{count} kontakt',
+  'contactImport.newCount': '{count} nya',
+  'contactImport.newCountOne': '{count} ny',
+  'contactImport.changedCount': '{count} ändrade',
+  'contactImport.changedCountOne': '{count} ändrad',
+  'contactImport.unchangedCount': '{count} oförändrade',
+  'contactImport.unchangedCountOne': '{count} oförändrad',
   'change.new': 'Ny',
   'change.changed': 'Ändras',
   'change.unchanged': 'Oförändrad',
@@ -57,7 +72,6 @@ export const svOrganisations = {
   // A former contact's data, erased by the address (Organisationer → Radera uppgifter om en tidigare kontakt)
   'former.fromList': 'Ska uppgifter om någon som inte längre är kontaktperson raderas?',
   'contactImport.commitOne': 'Spara {count} ändring',
-  'contactImport.commitReplacingOne': 'Spara {count} ändring och ersätt {replaced} kontakter',
 } as const;
 
 export const enOrganisations: Record<keyof typeof svOrganisations, string> = {
@@ -80,7 +94,7 @@ export const enOrganisations: Record<keyof typeof svOrganisations, string> = {
   'contactImport.fromFile': 'The content of {name}.',
   'contactImport.preview': 'Preview',
   'contactImport.empty': 'Choose a file or paste the content first.',
-  'contactImport.previewed': 'Previewed: {rows} rows, {errors} errors, {new} new and {changed} changed contacts.',
+  'contactImport.previewed': 'Previewed: {rows}, {errors}. Contacts: {new}, {changed}.',
   'contactImport.previewTitle': 'Preview',
   'contactImport.errorsCaption': 'Errors per row',
   'contactImport.rowsCaption': 'Valid rows',
@@ -99,9 +113,24 @@ export const enOrganisations: Record<keyof typeof svOrganisations, string> = {
   'contactImport.replaceNoticeTitle': 'Contacts replaced and removed when you save: {count}',
   'contactImport.replaceNotice':
     'The statutes give each member one politician and one official. A new contact in a role someone already holds replaces that person: the old contact is removed, signed out and gets no more reminders. Choose “Keep both” on a row to keep the old contact.',
-  'contactImport.commitReplacing': 'Save {count} changes and replace {replaced} contacts',
+  'contactImport.commitReplacing': 'Save {changes} and replace {replaced}',
   'contactImport.committedWithReplaced':
-    'The import is saved: {created} new, {updated} changed, {unchanged} unchanged. Contacts replaced and removed: {replaced}.',
+    'The import is saved: {created}, {updated}, {unchanged}. Contacts replaced and removed: {replaced}.',
+  // The counted words the sentences above are built from, so each number takes its own singular.
+  'contactImport.rowCount': '{count} rows',
+  'contactImport.rowCountOne': '{count} row',
+  'contactImport.errorCount': '{count} errors',
+  'contactImport.errorCountOne': '{count} error',
+  'contactImport.changeCount': '{count} changes',
+  'contactImport.changeCountOne': '{count} change',
+  'contactImport.contactCount': '{count} contacts',
+  'contactImport.contactCountOne': '{count} contact',
+  'contactImport.newCount': '{count} new',
+  'contactImport.newCountOne': '{count} new',
+  'contactImport.changedCount': '{count} changed',
+  'contactImport.changedCountOne': '{count} changed',
+  'contactImport.unchangedCount': '{count} unchanged',
+  'contactImport.unchangedCountOne': '{count} unchanged',
   'change.new': 'New',
   'change.changed': 'Changes',
   'change.unchanged': 'Unchanged',
@@ -116,7 +145,6 @@ export const enOrganisations: Record<keyof typeof svOrganisations, string> = {
   // A former contact's data, erased by the address (Organisations → Erase a former contact's data)
   'former.fromList': 'Should the data of someone who is no longer a contact be erased?',
   'contactImport.commitOne': 'Save {count} change',
-  'contactImport.commitReplacingOne': 'Save {count} change and replace {replaced} contacts',
 };
 
 addAdminStrings(svOrganisations, enOrganisations);
