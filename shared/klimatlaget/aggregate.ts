@@ -234,17 +234,23 @@ export function questionStats(survey: object, responses: readonly AggregateRespo
 
 /** The change in share of maximum for organisations that submitted in both years; null when none did. */
 export function yearOnYear(current: readonly Scored[], previous: readonly Scored[]): YearOnYear | null {
-  const before = new Map(previous.map((p) => [p.response.organisationId, p.score.share]));
+  const before = new Map(previous.map((p) => [p.response.organisationId, p.score]));
   const pairs = current
     .filter((c) => before.has(c.response.organisationId))
-    .map((c) => ({ previous: before.get(c.response.organisationId)!, current: c.score.share }));
+    .map((c) => {
+      const last = before.get(c.response.organisationId)!;
+      return { previous: last.share, current: c.score.share, previousMax: last.max };
+    });
   if (pairs.length === 0) return null;
+  // Last year's maximum, so a reader can be told when the shares compared are of different maxima.
+  const maxima = new Set(pairs.map((p) => p.previousMax));
   // Rounded so floating-point noise cannot move a change across the threshold (0.5005 − 0.5 is 0.000499…).
   const changes = pairs.map((p) => round(p.current - p.previous, 9));
   return {
     organisations: pairs.length,
     // Lets the suppression tell when the pairs are all but one or two of last year's respondents.
     previousRespondents: previous.length,
+    ...(maxima.size === 1 ? { previousMax: [...maxima][0]! } : {}),
     previous: stat(pairs.map((p) => p.previous)),
     current: stat(pairs.map((p) => p.current)),
     change: stat(changes),

@@ -113,6 +113,12 @@ export const YearOnYearSchema = z.object({
    */
   previousRespondents: z.number().int().min(0).optional(),
   /**
+   * The survey's maximum points last year, when all pairs had the same one; absent in snapshots
+   * published before it was stored. When it differs from this year's `max`, the change compares
+   * shares of different maxima, and the page says so.
+   */
+  previousMax: z.number().min(0).optional(),
+  /**
    * True when this year's or last year's respondents number one or two more than the pairs (or last
    * year's count is unknown): `previous`, `current` and `change` are then null, since a year's total
    * over all respondents minus the pairs' mean would give those one or two organisations' scores.

@@ -76,6 +76,7 @@ export function withholdYearOnYear(
   const kept = {
     organisations: yoy.organisations,
     ...(yoy.previousRespondents === undefined ? {} : { previousRespondents: yoy.previousRespondents }),
+    ...(yoy.previousMax === undefined ? {} : { previousMax: yoy.previousMax }),
     ...(yoy.excludedTypes ? { excludedTypes: yoy.excludedTypes } : {}),
   };
   if (yoy.organisations < min) {

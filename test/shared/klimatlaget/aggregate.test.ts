@@ -368,6 +368,7 @@ describe('yearOnYear: the change computation', () => {
     expect(change).toEqual({
       organisations: 4,
       previousRespondents: 5,
+      previousMax: 10,
       previous: { mean: 0.45, median: 0.5 },
       current: { mean: 0.4875, median: 0.475 },
       change: { mean: 0.0375, median: 0.025 },
@@ -384,6 +385,22 @@ describe('yearOnYear: the change computation', () => {
     ['exactly 0.0005 worse counts as declined', 0.4995, { improved: 0, unchanged: 0, declined: 1 }],
   ])('%s', (_case, share, counts) => {
     expect(yearOnYear([scored('a', share)], [scored('a', 0.5)])).toMatchObject(counts);
+  });
+
+  it("keeps last year's maximum, so a change between shares of different maxima can be named", () => {
+    // Arrange: last year's survey had 66 points, this year's 68
+    const withMax = (id: string, share: number, max: number) => {
+      const s = scored(id, share);
+      return { ...s, score: { ...s.score, max } };
+    };
+    const current = ['a', 'b', 'c'].map((id) => withMax(id, 0.5, 68));
+    const previous = ['a', 'b', 'c'].map((id) => withMax(id, 0.5, 66));
+    // Act
+    const change = yearOnYear(current, previous);
+    // Assert
+    expect(change?.previousMax).toBe(66);
+    // Pairs whose scores last year had different maxima have no single one to name.
+    expect(yearOnYear(current, [...previous.slice(0, 2), withMax('c', 0.5, 40)])).not.toHaveProperty('previousMax');
   });
 
   it('is null when no organisation answered both years', () => {

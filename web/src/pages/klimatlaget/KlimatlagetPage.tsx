@@ -35,6 +35,7 @@ import {
   isWithheld,
   latestCoverage,
   localised,
+  maxChangeText,
   nationalLabel,
   nationalNote,
   noEmissionDataText,
@@ -44,6 +45,7 @@ import {
   tParts,
   trendColumns,
   trendLabel,
+  unmatchedChangeText,
   upperFirst,
   withheldList,
   withoutText,
@@ -202,6 +204,8 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
   const emissions = report.emissions;
   const coverage = emissions && latestCoverage(emissions);
   const withheld = <span className="kl-small">{t('report.withheld')}</span>;
+  const unmatched = unmatchedChangeText(yoy, t, lang);
+  const maxNote = maxChangeText(report, types, t, lang);
   // A network figure without a type too few to show names it.
   const without = (excluded: readonly OrgType[] | undefined) => {
     const text = withoutText(excluded, t, lang);
@@ -286,9 +290,11 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
                     })}
                     {without(yoy.excludedTypes)}
                   </span>
+                  {maxNote && <span className="kl-small">{maxNote}</span>}
                 </>
               ) : (
-                withheld
+                // Withheld for members in one year only: say so, not "too few", and keep the counts.
+                (unmatched && <span className="kl-small">{unmatched}</span>) || withheld
               )}
             </dd>
           </div>
@@ -963,6 +969,7 @@ function Method({ min }: { min: number }) {
         <li>{t('report.method.score')}</li>
         <li>{t('report.method.private')}</li>
         <li>{t('report.minGroup', { min })}</li>
+        <li>{t('report.method.change', { min })}</li>
         <li>{t('report.medianMin', { min: MIN_GROUP_SIZE_MEDIAN })}</li>
       </ul>
     </section>

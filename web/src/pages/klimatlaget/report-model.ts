@@ -2,7 +2,7 @@
 import type { PublishedReport, QuestionAggregate, TypeAggregate } from '../../api/types';
 import { plainText, type TextPart } from '../../components/charts/chart-spec';
 import { type Lang, type Localised, localised, type MessageKey, type Translate, titleOf } from '../../i18n';
-import { formatDecimal, formatPercent } from '../../lib/format';
+import { formatDecimal, formatNumber, formatPercent } from '../../lib/format';
 
 export { type Localised, localised, titleOf };
 
@@ -225,6 +225,44 @@ export function withoutText(excluded: readonly OrgType[] | undefined, t: Transla
   return excluded?.length
     ? t('report.without', { type: excluded.map((type) => t(`report.type.${type}`).toLocaleLowerCase(lang)).join(', ') })
     : '';
+}
+
+/**
+ * What the change's card says when its means are withheld because members that answered in only one
+ * of the years could be worked out (`unmatched`), with the pairs' counts, which stay; null otherwise.
+ */
+export function unmatchedChangeText(yoy: Report['yearOnYear'], t: Translate, lang: Lang): string | null {
+  if (!yoy?.unmatched || yoy.change !== null) return null;
+  const { improved, unchanged, declined } = yoy;
+  const counts =
+    improved === null || unchanged === null || declined === null
+      ? ''
+      : ` ${t('report.fig.changeCounts', {
+          count: formatNumber(yoy.organisations, lang),
+          improved: formatNumber(improved, lang),
+          unchanged: formatNumber(unchanged, lang),
+          declined: formatNumber(declined, lang),
+        })}.`;
+  return t('report.fig.changeUnmatched') + counts;
+}
+
+/**
+ * "Enkäten ändrades: högsta möjliga poäng 66 → 68; …" when a type in the network's change had another
+ * maximum last year, so its change compares shares of different maxima; '' when none did or the
+ * snapshot did not store last year's maximum. Per type when both types are in the change.
+ */
+export function maxChangeText(report: Report, types: readonly OrgType[], t: Translate, lang: Lang): string {
+  const inChange = types.filter(
+    (type) => report.byType[type].yearOnYear && !report.yearOnYear?.excludedTypes?.includes(type),
+  );
+  const changes = inChange.flatMap((type) => {
+    const { max, yearOnYear } = report.byType[type];
+    const from = yearOnYear?.previousMax;
+    if (from === undefined || from === max) return [];
+    const fromTo = `${formatNumber(from, lang)} → ${formatNumber(max, lang)}`;
+    return [inChange.length > 1 ? `${t(`report.type.${type}`).toLocaleLowerCase(lang)} ${fromTo}` : fromTo];
+  });
+  return changes.length ? t('report.fig.maxChanged', { change: changes.join(', ') }) : '';
 }
 
 /**
