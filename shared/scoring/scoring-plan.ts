@@ -13,12 +13,94 @@ import {
 } from './score.schema';
 import { choiceItems, type JsonObject, localText, type PageNode, walkSurvey } from './survey-json';
 
+/**
+ * What is wrong with a survey's scoring, as data: where (a question, a page, or the survey itself),
+ * which property, and the value found. The texts for people are `scoringProblemText`'s.
+ */
+export interface ScoringProblem {
+  /** The question the property is on; absent for a page's or the survey's own property. */
+  question?: string;
+  /** The page whose `maxScore` it is. */
+  page?: string;
+  /** The property: scoreTrue, scoreFalse, maxScore, reviewScore, score (a choice's), scoreBands, visibleIf, requiredIf. */
+  property: string;
+  /** The choice value, for a choice's `score`. */
+  choice?: string;
+  /** The value found (for an expression, the expression). */
+  value?: unknown;
+  reason: 'points' | 'questionBands' | 'surveyBands' | 'expression';
+}
+
 /** Thrown when the survey's scoring properties are malformed (negative points, bad bands, bad expressions). */
 export class ScoringConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The English `message` is for logs; people read `scoringProblemText(problem, lang)`. */
+  constructor(readonly problem: ScoringProblem) {
+    super(`${whereEn(problem)}: ${reasonEn(problem)}`);
     this.name = 'ScoringConfigError';
   }
+}
+
+// The log text keeps the form the editor's locator reads: "Question M3 scoreTrue: …".
+function whereEn(p: ScoringProblem): string {
+  if (p.question !== undefined) {
+    if (p.choice !== undefined) return `Question ${p.question} choice ${p.choice}`;
+    return p.property === 'scoreBands' ? `Question ${p.question}` : `Question ${p.question} ${p.property}`;
+  }
+  if (p.page !== undefined) return `Page ${p.page} ${p.property}`;
+  return `Survey ${p.property}`;
+}
+
+function reasonEn(p: ScoringProblem): string {
+  switch (p.reason) {
+    case 'points':
+      return `points must be a number of 0 or more, but is ${shown(p.value)}`;
+    case 'questionBands':
+      return 'scoreBands must be a list of [{min?, max?, score ≥ 0}]';
+    case 'surveyBands':
+      return 'scoreBands must be a list of at least one [{minShare 0–1, label}]';
+    case 'expression':
+      return `the expression ${shown(p.value)} is not supported`;
+  }
+}
+
+function reasonSv(p: ScoringProblem): string {
+  switch (p.reason) {
+    case 'points':
+      return `poängen måste vara ett tal som är 0 eller större, men är ${shown(p.value)}`;
+    case 'questionBands':
+      return 'scoreBands måste vara en lista med [{min?, max?, score ≥ 0}]';
+    case 'surveyBands':
+      return 'scoreBands måste vara en lista med minst ett [{minShare 0–1, label}]';
+    case 'expression':
+      return `uttrycket ${shown(p.value)} stöds inte`;
+  }
+}
+
+/** The value as written in the JSON, so a number in quotes shows its quotes. */
+function shown(value: unknown): string {
+  const text = value === undefined ? 'undefined' : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/**
+ * The problem in words, naming the question (or page), the property and the value, in Swedish or
+ * English: "frågan M3, egenskapen scoreTrue: poängen måste vara … men är "3"".
+ */
+export function scoringProblemText(p: ScoringProblem, lang: 'sv' | 'en'): string {
+  const sv = lang === 'sv';
+  let where: string;
+  if (p.question !== undefined && p.choice !== undefined) {
+    where = sv
+      ? `frågan ${p.question}, svarsalternativet ${p.choice} (score)`
+      : `question ${p.question}, choice ${p.choice} (score)`;
+  } else if (p.question !== undefined) {
+    where = sv ? `frågan ${p.question}, egenskapen ${p.property}` : `question ${p.question}, property ${p.property}`;
+  } else if (p.page !== undefined) {
+    where = sv ? `sidan ${p.page}, egenskapen ${p.property}` : `page ${p.page}, property ${p.property}`;
+  } else {
+    where = sv ? `enkätens ${p.property}` : `the survey's ${p.property}`;
+  }
+  return `${where}: ${sv ? reasonSv(p) : reasonEn(p)}`;
 }
 
 export type ScoringKind = 'choice' | 'checkbox' | 'boolean' | 'number' | 'none';
@@ -76,20 +158,24 @@ const CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'imagepicker', 'buttongr
 const MULTI_CHOICE_TYPES = new Set(['checkbox', 'tagbox']);
 const NUMBER_INPUT_TYPES = new Set(['number', 'range']);
 
-function points(value: unknown, where: string): number {
+type Where = Pick<ScoringProblem, 'question' | 'page' | 'property' | 'choice'>;
+
+function points(value: unknown, where: Where): number {
   if (value === undefined || value === null) return 0;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new ScoringConfigError(`${where}: points must be a finite number ≥ 0, got ${JSON.stringify(value)}.`);
+    throw new ScoringConfigError({ ...where, value, reason: 'points' });
   }
   return value;
 }
 
-function condition(expression: unknown, where: string): Condition | null {
+function condition(expression: unknown, where: Where): Condition | null {
   if (typeof expression !== 'string' || expression.trim() === '') return null;
   try {
     return compileCondition(expression);
   } catch (error) {
-    if (error instanceof UnsupportedExpressionError) throw new ScoringConfigError(`${where}: ${error.message}`);
+    if (error instanceof UnsupportedExpressionError) {
+      throw new ScoringConfigError({ ...where, value: expression, reason: 'expression' });
+    }
     throw error;
   }
 }
@@ -115,32 +201,37 @@ function kindOf(question: JsonObject, type: string): ScoringKind {
 const NumberScoreBandsSchema = z.array(NumberScoreBandSchema);
 const SurveyScoreBandsSchema = z.array(ScoreBandSchema).min(1);
 
-function parseNumberBands(raw: unknown, where: string): NumberScoreBand[] {
+function parseNumberBands(raw: unknown, question: string): NumberScoreBand[] {
   const parsed = NumberScoreBandsSchema.safeParse(raw, { jitless: true });
-  if (!parsed.success) throw new ScoringConfigError(`${where}: scoreBands must be [{min?, max?, score ≥ 0}].`);
+  if (!parsed.success) {
+    throw new ScoringConfigError({ question, property: 'scoreBands', value: raw, reason: 'questionBands' });
+  }
   return parsed.data;
 }
 
 function parseSurveyBands(raw: unknown): ScoreBand[] {
   if (raw === undefined) return [...DEFAULT_SCORE_BANDS];
   const parsed = SurveyScoreBandsSchema.safeParse(raw, { jitless: true });
-  if (!parsed.success) throw new ScoringConfigError('Survey scoreBands must be [{minShare 0–1, label}].');
+  if (!parsed.success) throw new ScoringConfigError({ property: 'scoreBands', value: raw, reason: 'surveyBands' });
   return [...parsed.data].sort((a, b) => b.minShare - a.minShare);
 }
 
 function compileQuestion(node: ReturnType<typeof walkSurvey>['questions'][number]): QuestionPlan {
   const { json, name, type } = node;
-  const where = `Question ${name}`;
+  const on = (property: string): Where => ({ question: name, property });
   const kind = kindOf(json, type);
   const gate = json.gate === true;
   const choiceScores = new Map<string, number>();
   for (const item of choiceItems(json))
-    choiceScores.set(String(item.value), points(item.score, `${where} choice ${item.value}`));
-  const cap = json.maxScore === undefined ? undefined : points(json.maxScore, `${where} maxScore`);
-  const scoreTrue = points(json.scoreTrue, `${where} scoreTrue`);
-  const scoreFalse = points(json.scoreFalse, `${where} scoreFalse`);
-  const numberBands = kind === 'number' ? parseNumberBands(json.scoreBands, where) : [];
-  const reviewScore = points(json.reviewScore, `${where} reviewScore`);
+    choiceScores.set(
+      String(item.value),
+      points(item.score, { question: name, property: 'score', choice: String(item.value) }),
+    );
+  const cap = json.maxScore === undefined ? undefined : points(json.maxScore, on('maxScore'));
+  const scoreTrue = points(json.scoreTrue, on('scoreTrue'));
+  const scoreFalse = points(json.scoreFalse, on('scoreFalse'));
+  const numberBands = kind === 'number' ? parseNumberBands(json.scoreBands, name) : [];
+  const reviewScore = points(json.reviewScore, on('reviewScore'));
 
   let max = 0;
   if (kind === 'choice') max = Math.max(0, ...choiceScores.values());
@@ -151,7 +242,7 @@ function compileQuestion(node: ReturnType<typeof walkSurvey>['questions'][number
   else if (kind === 'number') max = Math.max(0, ...numberBands.map((band) => band.score));
 
   const required = json.isRequired === true;
-  const requiredIf = condition(json.requiredIf, `${where} requiredIf`);
+  const requiredIf = condition(json.requiredIf, on('requiredIf'));
   return {
     name,
     title: localText(json.title) ?? name,
@@ -170,7 +261,7 @@ function compileQuestion(node: ReturnType<typeof walkSurvey>['questions'][number
     answerable: type !== 'expression' && json.readOnly !== true,
     isRequired: required ? () => true : (requiredIf ?? (() => false)),
     isVisible: all(
-      node.conditions.map((expression) => condition(expression, `${where} visibleIf`)!).filter((fn) => fn !== null),
+      node.conditions.map((expression) => condition(expression, on('visibleIf'))!).filter((fn) => fn !== null),
     ),
     json,
   };
@@ -179,7 +270,10 @@ function compileQuestion(node: ReturnType<typeof walkSurvey>['questions'][number
 function compilePage(page: PageNode, questions: QuestionPlan[]): PagePlan {
   const own = questions.filter((q) => q.pageIndex === page.index);
   const sum = own.reduce((acc, q) => acc + q.max + q.reviewMax, 0);
-  const cap = page.json.maxScore === undefined ? undefined : points(page.json.maxScore, `Page ${page.name} maxScore`);
+  const cap =
+    page.json.maxScore === undefined
+      ? undefined
+      : points(page.json.maxScore, { page: page.name, property: 'maxScore' });
   const plan = { name: page.name, title: localText(page.json.title) ?? page.name, max: cap ?? sum };
   // A survey from before `reviewScore` (campaigns copy their predecessor's): the page's `maxScore`
   // above its questions' maxima is the review point, awarded on its one free-text question (S6).

@@ -343,7 +343,9 @@ describe('score preview and re-scoring', () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.error.code).toBe('invalid_scoring');
-    expect(body.error.message).toMatch(/M1.*points must be a finite number ≥ 0/);
+    expect(body.error.message).toMatch(
+      /frågan M1, svarsalternativet .* poängen måste vara ett tal som är 0 eller större, men är -1/,
+    );
   });
 
   it("re-scores a submitted response after a choice's points change, and a second run changes nothing", async () => {

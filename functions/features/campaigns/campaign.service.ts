@@ -8,7 +8,12 @@ import type {
 } from '../../../shared/schemas/campaign.schema';
 import type { OrganisationType } from '../../../shared/schemas/organisation.schema';
 import { scoreWithOverrides } from '../../../shared/scoring/score';
-import { compileScoring, ScoringConfigError } from '../../../shared/scoring/scoring-plan';
+import {
+  compileScoring,
+  ScoringConfigError,
+  type ScoringProblem,
+  scoringProblemText,
+} from '../../../shared/scoring/scoring-plan';
 import { canonicalJson } from '../../../shared/scoring/survey-json';
 import { DomainRuleError, NotFoundError, StateConflictError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
@@ -494,6 +499,7 @@ function nextUpdatedAt(previous: Campaign, now: Date): string {
 }
 
 const SURVEY_FOR: Record<OrganisationType, string> = { kommun: 'kommuner', region: 'regioner' };
+const SURVEY_FOR_EN: Record<OrganisationType, string> = { kommun: 'municipalities', region: 'regions' };
 
 /** Whether a confirmation names exactly these questions, in any order. */
 function sameNames(removed: string[], confirmed: string[] | undefined): boolean {
@@ -512,20 +518,29 @@ function namesList(names: string[]): string {
  * invalid_scoring naming each survey that does not compile, with `details: [{survey, message}]`.
  */
 function assertScorable(surveys: Partial<Campaign['surveys']>): void {
-  const problems: Array<{ survey: OrganisationType; message: string }> = [];
+  const problems: Array<{ survey: OrganisationType; message: string; messageEn: string } & ScoringProblem> = [];
   for (const [type, survey] of Object.entries(surveys) as Array<[OrganisationType, object | undefined]>) {
     if (!survey) continue;
     try {
       compileScoring(survey);
     } catch (error) {
       if (!(error instanceof ScoringConfigError)) throw error;
-      problems.push({ survey: type, message: error.message });
+      // The problem as data (question, property, value) and in both languages, never the log's English.
+      problems.push({
+        survey: type,
+        message: scoringProblemText(error.problem, 'sv'),
+        messageEn: scoringProblemText(error.problem, 'en'),
+        ...error.problem,
+      });
     }
   }
   if (problems.length === 0) return;
   throw new DomainRuleError(
     'invalid_scoring',
-    problems.map((p) => `Poängsättningen i enkäten för ${SURVEY_FOR[p.survey]} är felaktig: ${p.message}`).join(' '),
+    problems.map((p) => `Poängsättningen i enkäten för ${SURVEY_FOR[p.survey]} är felaktig: ${p.message}.`).join(' '),
     problems,
+    problems
+      .map((p) => `The scoring of the survey for ${SURVEY_FOR_EN[p.survey]} is not valid: ${p.messageEn}.`)
+      .join(' '),
   );
 }

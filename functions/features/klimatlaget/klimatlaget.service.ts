@@ -33,7 +33,7 @@ import type {
 } from '../../../shared/scoring/emission-outcome.schema';
 import { score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreOverride, ScoreResult } from '../../../shared/scoring/score.schema';
-import { compileScoring, ScoringConfigError } from '../../../shared/scoring/scoring-plan';
+import { compileScoring, ScoringConfigError, scoringProblemText } from '../../../shared/scoring/scoring-plan';
 import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
@@ -595,7 +595,13 @@ function scoringOrRuleError<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof ScoringConfigError) {
-      throw new DomainRuleError('invalid_scoring', `Poängsättningen i enkäten är felaktig: ${error.message}`);
+      // Both languages name the question, property and value; `details` lets the editor point at it.
+      throw new DomainRuleError(
+        'invalid_scoring',
+        `Poängsättningen i enkäten är felaktig: ${scoringProblemText(error.problem, 'sv')}.`,
+        error.problem,
+        `The survey's scoring is not valid: ${scoringProblemText(error.problem, 'en')}.`,
+      );
     }
     throw error;
   }

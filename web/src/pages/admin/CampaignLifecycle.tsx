@@ -18,6 +18,7 @@ import {
   type PublishSummary,
   planReopen,
   publicReportPath,
+  publishBlock,
   publishSummary,
 } from './lib/campaign-lifecycle';
 import { errorMessage } from './lib/field-errors';
@@ -358,14 +359,21 @@ export function PublishDialog({
   const key = republish ? 'republish' : 'publish';
   const path = publicReportPath(campaign.year);
   const stillOpen = campaign.status === 'open' && Date.parse(campaign.closesAt) > Date.now();
+  // The API refuses these too; the dialog says why before anyone tries.
+  const block = publishBlock(campaign, Date.now(), summary);
+  const blockText = block
+    ? t(`campaign.publish.blocked.${block}`, { date: formatDateTime(campaign.opensAt, lang) })
+    : '';
   return (
     <FormDialog
       open={open}
       title={t(`campaign.confirm.${key}.title`, { title: campaign.title })}
       submitLabel={t(`campaign.action.${key}`)}
       onCancel={onCancel}
+      submitDisabled={block !== null}
       onSubmit={async () => {
         if (!summary) throw dialogError('summary_missing', t('campaign.publish.needSummary'));
+        if (block) throw dialogError(block, blockText);
         const result = (await adminApi.campaignAction(campaign.year, 'publish')) as PublishResult;
         await onPublished(result);
       }}
@@ -378,6 +386,14 @@ export function PublishDialog({
       <StandingSummary standing={standing} testId="publish-summary">
         {(read) => <SummaryFacts summary={read} />}
       </StandingSummary>
+      {/* Live: "nothing submitted" is known only once the summary has been read. */}
+      <div aria-live="polite">
+        {block && (
+          <p className="notice notice-error" data-testid="publish-blocked">
+            {blockText}
+          </p>
+        )}
+      </div>
     </FormDialog>
   );
 }

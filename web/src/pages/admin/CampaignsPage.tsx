@@ -32,7 +32,7 @@ import {
   withFieldErrors,
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
-import { canReopen, isFrozen, isOpenPastDeadline } from './lib/campaign-lifecycle';
+import { canReopen, isFrozen, isOpenPastDeadline, opensLater } from './lib/campaign-lifecycle';
 import { errorMessage, errorUnder, fieldErrors } from './lib/field-errors';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
 import { policySummary } from './RemindersPanel';
@@ -432,11 +432,15 @@ export function CampaignDetailPage({ year }: { year: number }) {
   };
   const setP = <K extends keyof PolicyValues>(key: K, value: PolicyValues[K]) =>
     setPolicy((p) => ({ ...p, [key]: value }));
+  // Opened ahead of its start: nobody can answer yet, so there is nothing to publish (the API refuses).
+  const notTakingAnswers = opensLater(campaign, now);
   const actions: CampaignAction[] =
     campaign.status === 'draft'
       ? ['open']
       : campaign.status === 'open'
-        ? ['close', 'publish', 'rescore']
+        ? notTakingAnswers
+          ? ['close', 'rescore']
+          : ['close', 'publish', 'rescore']
         : canReopen(campaign)
           ? ['publish', 'reopen', 'rescore']
           : ['publish', 'rescore'];
@@ -490,6 +494,11 @@ export function CampaignDetailPage({ year }: { year: number }) {
                 <Link href={`/granskning?ar=${year}`}>{t('campaign.corrections.reviewLink', { year })}</Link>
               </p>
             </section>
+          )}
+          {notTakingAnswers && (
+            <p className="notice" data-testid="opens-later">
+              {t('campaign.opensLater', { date: formatDateTime(campaign.opensAt, lang) })}
+            </p>
           )}
           <div className="button-row">
             {actions.map((action) => (
@@ -667,10 +676,14 @@ export function CampaignDetailPage({ year }: { year: number }) {
           };
           const done = confirm;
           setConfirm(null);
+          // Opened ahead of its start, it is "open" but takes no answers until then: say when.
+          const later = done === 'open' && opensLater({ status: 'open', opensAt: campaign.opensAt }, Date.now());
           announce(
             done === 'rescore'
               ? t('campaign.done.rescore', { rescored: result.rescored ?? 0, unchanged: result.unchanged ?? 0 })
-              : t(`campaign.done.${done}` as AdminKey),
+              : later
+                ? t('campaign.done.openLater', { date: formatDateTime(campaign.opensAt, lang) })
+                : t(`campaign.done.${done}` as AdminKey),
           );
           setFresh(await adminApi.campaign(year));
         }}

@@ -113,11 +113,40 @@ export function schemaProblems(text: string, parsed: unknown, errors: readonly M
   });
 }
 
-/** The score-preview's 422 message placed where it points ("Question M1 choice ja: …"). */
-export function scoringProblem(text: string, parsed: unknown, message: string): EditorProblem {
-  const path = pathOfScoringMessage(parsed, message);
+/**
+ * The score-preview's 422 placed where it points. `details` (the error's: `{question, property,
+ * choice?}` or `{page, property}`, or a list of them from a save) says where; without them the
+ * message is read, in Swedish or English ("frågan M3, egenskapen scoreTrue: …", "question M3,
+ * property scoreTrue: …") or the older log form ("Question M1 choice ja: …").
+ */
+export function scoringProblem(text: string, parsed: unknown, message: string, details?: unknown): EditorProblem {
+  const path = pathOfScoringMessage(parsed, scoringWhere(details) ?? scoringWhereInText(message) ?? message);
   const range = (path && locate(text, path)) ?? { from: 0, to: 1 };
   return { ...range, severity: 'error', message, source: 'scoring' };
+}
+
+/** Where a scoring error's details point, in the form `pathOfScoringMessage` reads ("Question M3 scoreTrue:"). */
+function scoringWhere(details: unknown): string | null {
+  const first = Array.isArray(details) ? details[0] : details;
+  if (!first || typeof first !== 'object') return null;
+  const { question, page, property, choice } = first as Record<string, unknown>;
+  const prop = typeof property === 'string' && /^\w+$/.test(property) ? ` ${property}` : '';
+  if (typeof question === 'string' && question) {
+    return typeof choice === 'string' ? `Question ${question} choice ${choice}:` : `Question ${question}${prop}:`;
+  }
+  if (typeof page === 'string' && page) return `Page ${page}${prop}:`;
+  return null;
+}
+
+/** The same from the message's words (Swedish or English), for an error that came without details. */
+function scoringWhereInText(message: string): string | null {
+  const choice = /(?:frågan|question) ([^\s,:]+), (?:svarsalternativet|choice) (.+?) \(score\):/.exec(message);
+  if (choice) return `Question ${choice[1]} choice ${choice[2]}:`;
+  const question = /(?:frågan|question) ([^\s,:]+), (?:egenskapen|property) (\w+):/.exec(message);
+  if (question) return `Question ${question[1]} ${question[2]}:`;
+  const page = /(?:sidan|page) ([^\s,:]+), (?:egenskapen|property) (\w+):/.exec(message);
+  if (page) return `Page ${page[1]} ${page[2]}:`;
+  return null;
 }
 
 /** Things SurveyJS accepts but the platform cannot use: no pages, and names used twice. */

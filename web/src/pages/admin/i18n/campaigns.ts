@@ -74,6 +74,13 @@ export const svCampaigns = {
   'campaign.confirm.rescore.body':
     'Alla inskickade svar får poäng enligt enkätens nuvarande poängsättning. Kansliets justeringar behålls.',
   'campaign.done.open': 'Kampanjen är öppen.',
+  'campaign.done.openLater': 'Kampanjen är öppnad och tar emot svar från {date}.',
+  'campaign.opensLater':
+    'Kampanjen tar emot svar från {date}. Till dess kan ingen organisation svara, och Klimatläget kan inte publiceras.',
+  'campaign.publish.blocked.notOpenYet':
+    'Klimatläget kan publiceras först när kampanjen har tagit emot svar, från {date}.',
+  'campaign.publish.blocked.nothingSubmitted':
+    'Ingen organisation har skickat in sina svar, så det finns inget att publicera. En publicering kan inte ångras och skulle låsa året med en tom rapport.',
   'campaign.done.close': 'Kampanjen är stängd.',
   'campaign.done.publish': 'Klimatläget är publicerat, version {revision}.',
   'campaign.done.publishUnchanged': 'Rapporten är densamma som version {revision}, som fortfarande gäller.',
@@ -197,6 +204,13 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
   'campaign.confirm.rescore.body':
     "Every submitted response is scored by the survey's current scoring. The secretariat's overrides are kept.",
   'campaign.done.open': 'The campaign is open.',
+  'campaign.done.openLater': 'The campaign is opened and takes answers from {date}.',
+  'campaign.opensLater':
+    'The campaign takes answers from {date}. Until then no organisation can answer, and Klimatläget cannot be published.',
+  'campaign.publish.blocked.notOpenYet':
+    'Klimatläget can be published only once the campaign has taken answers, from {date}.',
+  'campaign.publish.blocked.nothingSubmitted':
+    'No organisation has submitted its answers, so there is nothing to publish. Publishing cannot be undone and would lock the year with an empty report.',
   'campaign.done.close': 'The campaign is closed.',
   'campaign.done.publish': 'Klimatläget is published, revision {revision}.',
   'campaign.done.publishUnchanged': 'The report is the same as version {revision}, which still stands.',

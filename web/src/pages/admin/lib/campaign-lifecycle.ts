@@ -103,6 +103,29 @@ export function publishSummary(
   };
 }
 
+/**
+ * An open campaign whose opening time has not come: it was opened ahead of its start, so members
+ * cannot answer yet (`reopenRules` and the API agree).
+ */
+export function opensLater(campaign: Pick<Dated, 'status' | 'opensAt'>, now: number): boolean {
+  return campaign.status === 'open' && Date.parse(campaign.opensAt) > now;
+}
+
+/**
+ * Why Klimatläget cannot be published now, as the API refuses it (422 campaign_not_started /
+ * nothing_to_publish): publishing locks the year for good, so never before anyone could answer or
+ * with nobody submitted. `summary` is where the organisations stand, when read. Null when allowed.
+ */
+export function publishBlock(
+  campaign: Pick<Dated, 'status' | 'opensAt'>,
+  now: number,
+  summary?: Pick<PublishSummary, 'submitted'> | null,
+): 'notOpenYet' | 'nothingSubmitted' | null {
+  if (campaign.status === 'draft' || opensLater(campaign, now)) return 'notOpenYet';
+  if (summary && summary.submitted === 0) return 'nothingSubmitted';
+  return null;
+}
+
 /** Where the public reads a published report. */
 export const publicReportPath = (year: number) => `/klimatlaget/${year}`;
 
