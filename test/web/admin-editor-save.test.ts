@@ -1,35 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { type LinkClick, leavesPageInApp } from '../../web/src/pages/admin/editor/LeaveGuard';
 import { conflictCampaign, sameSurvey } from '../../web/src/pages/admin/editor/SaveConflict';
+import { followsInAppLink, leavesPage } from '../../web/src/pages/survey/leaving';
 
+// The editor's LeaveGuard asks through the member survey page's guard (`guardInAppLeaving`): its
+// reading of the editor's links.
 const HERE = 'http://localhost:3000/admin/kampanjer/2027/enkat/kommun';
-const click = (href: string, changes: Partial<LinkClick> = {}): LinkClick => ({
-  href,
+const plain = { button: 0, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, defaultPrevented: false };
+const link = (href: string, more: Partial<{ target: string; download: boolean }> = {}) => ({
+  href: new URL(href, HERE).href,
   target: '',
   download: false,
-  button: 0,
-  modified: false,
-  ...changes,
+  ...more,
 });
 
 describe('which link clicks leave the survey editor inside the app', () => {
   it('asks for the console’s links and the switch to the other survey', () => {
-    expect(leavesPageInApp(click('/admin/kampanjer'), HERE)).toBe(true);
-    expect(leavesPageInApp(click('http://localhost:3000/admin/kampanjer/2027/enkat/region'), HERE)).toBe(true);
-    expect(leavesPageInApp(click('/admin/kampanjer/2027/enkat/kommun?x=1'), HERE)).toBe(true);
+    expect(followsInAppLink(plain, link('/admin/kampanjer'), HERE)).toBe(true);
+    expect(followsInAppLink(plain, link('http://localhost:3000/admin/kampanjer/2027/enkat/region'), HERE)).toBe(true);
+    expect(followsInAppLink(plain, link('/admin/kampanjer/2027/enkat/kommun?x=1'), HERE)).toBe(true);
   });
 
-  it('lets through links that keep the page: within the page, new tabs, downloads, other buttons', () => {
-    expect(leavesPageInApp(click('#main'), HERE)).toBe(false);
-    expect(leavesPageInApp(click(`${HERE}#json-heading`), HERE)).toBe(false);
-    expect(leavesPageInApp(click('/admin/kampanjer', { target: '_blank' }), HERE)).toBe(false);
-    expect(leavesPageInApp(click('/admin/kampanjer', { modified: true }), HERE)).toBe(false);
-    expect(leavesPageInApp(click('/admin/kampanjer', { button: 1 }), HERE)).toBe(false);
-    expect(leavesPageInApp(click('blob:http://localhost:3000/abc', { download: true }), HERE)).toBe(false);
+  it('leaves new tabs, downloads and jumps within the page alone', () => {
+    expect(followsInAppLink(plain, link('#main'), HERE)).toBe(false);
+    expect(followsInAppLink(plain, link(`${HERE}#json-heading`), HERE)).toBe(false);
+    expect(followsInAppLink(plain, link('/admin/kampanjer', { target: '_blank' }), HERE)).toBe(false);
+    expect(followsInAppLink({ ...plain, ctrlKey: true }, link('/admin/kampanjer'), HERE)).toBe(false);
+    expect(followsInAppLink({ ...plain, button: 1 }, link('/admin/kampanjer'), HERE)).toBe(false);
+    expect(followsInAppLink(plain, link('blob:http://localhost:3000/abc', { download: true }), HERE)).toBe(false);
   });
 
   it('leaves another site to the browser’s own beforeunload prompt', () => {
-    expect(leavesPageInApp(click('https://klimatkommunerna.se/'), HERE)).toBe(false);
+    expect(followsInAppLink(plain, link('https://klimatkommunerna.se/'), HERE)).toBe(false);
+    expect(leavesPage(HERE, 'https://klimatkommunerna.se/')).toBe(false);
   });
 });
 

@@ -60,6 +60,14 @@ function without(survey: Json, ...names: string[]): Json {
 
 const hasQuestion = (survey: Json, name: string): boolean => JSON.stringify(survey).includes(`"name":"${name}"`);
 
+/**
+ * The browser's Back, without waiting for the page to go: the editor may stop it (the Navigation
+ * API's navigate event, cancelled), and Playwright would wait for a navigation that never comes.
+ */
+function pressBack(page: Page): void {
+  void page.goBack({ timeout: 5000 }).catch(() => undefined);
+}
+
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 async function openEditor(page: Page, year: number, type: 'kommun' | 'region'): Promise<void> {
@@ -124,13 +132,30 @@ export const scenarios: Scenario[] = [
       await leave.waitFor({ state: 'hidden' });
       assert(page.url().endsWith('/enkat/kommun'), 'still on the editor after staying');
 
+      // 1b. The points cannot be checked (the server out of reach): a notice, not an error in the
+      // survey, and saving is not blocked; "Försök igen" checks again once the server is back.
+      const save = page.getByRole('button', { name: 'Spara enkäten' });
+      const preview = '**/api/admin/score-preview';
+      await page.route(preview, (route) => route.abort('connectionrefused'));
+      await replaceText(page, titled(original.surveys.kommun, 'E2E kommun utan poängkontroll'));
+      const unchecked = page.locator('.score-unchecked');
+      await unchecked.getByText('Poängen kunde inte kontrolleras just nu').waitFor();
+      await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
+      assertEqual(await page.locator('.problem-error').count(), 0, 'no error in the survey');
+      assertEqual(await save.getAttribute('aria-disabled'), null, 'saving is not blocked');
+      await e2e.axe(page, 'survey editor (points not checked)');
+      await e2e.screenshot(page, 'admin-survey-editor-score-unchecked', { fullPage: false });
+      await page.unroute(preview);
+      await unchecked.getByRole('button', { name: 'Försök igen' }).click();
+      await unchecked.waitFor({ state: 'hidden' });
+      await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
+
       // 2. A scoring error blocks saving, and says why.
       await replaceText(page, {
         ...titled(original.surveys.kommun, 'E2E kommun'),
         pages: (original.surveys.kommun.pages as Json[]).map((p, i) => (i === 0 ? { ...p, maxScore: -1 } : p)),
       });
       await page.locator('.editor-status').getByText('1 fel att rätta – spara när felen är rättade').waitFor();
-      const save = page.getByRole('button', { name: 'Spara enkäten' });
       assertEqual(await save.getAttribute('aria-disabled'), 'true', 'save is marked unavailable');
       // Still reachable by keyboard, so pressing it tells why instead of doing nothing.
       await save.focus();
@@ -197,6 +222,23 @@ export const scenarios: Scenario[] = [
       await leave.waitFor();
       await leave.getByRole('button', { name: 'Lämna utan att spara' }).click();
       await openEditor(page, year, 'kommun');
+
+      // 5. The browser's Back asks too, before the address changes; staying keeps the text, and
+      // leaving goes to the page Back was going to (the region editor, reached by the link above).
+      await replaceText(page, titled(original.surveys.kommun, 'E2E kommun före Bakåt'));
+      await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
+      pressBack(page);
+      await leave.waitFor();
+      assert(page.url().endsWith(`/enkat/kommun`), `Back is stopped before the address changes (${page.url()})`);
+      assertEqual(await focusedText(page), 'Stanna kvar', 'focus starts on staying');
+      await page.keyboard.press('Enter');
+      await leave.waitFor({ state: 'hidden' });
+      assert(page.url().endsWith('/enkat/kommun'), 'still on the editor after staying');
+      await page.locator('.editor-status').getByText('Osparade ändringar').waitFor();
+      pressBack(page);
+      await leave.waitFor();
+      await leave.getByRole('button', { name: 'Lämna utan att spara' }).click();
+      await openEditor(page, year, 'region');
 
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },

@@ -24,6 +24,7 @@ import { LeaveGuard } from './LeaveGuard';
 import { type PendingRemoval, RemovalConfirm } from './RemovalConfirm';
 import { conflictCampaign, SaveConflict, type SaveConflictState, sameSurvey } from './SaveConflict';
 import { StaleScoresNotice, staleScoresMessage } from './StaleScores';
+import { CHECKED, checkAfterFailure, retryDelayMs, type ScoreCheck } from './score-check';
 import {
   bestAnswers,
   type EditorProblem,
@@ -102,7 +103,9 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
   const [lastGood, setLastGood] = useState<unknown>(() => loaded.surveys[type]);
   const [data, setData] = useState<Record<string, unknown>>({});
   const [score, setScore] = useState<ScoreResult | null>(null);
-  const [scoreError, setScoreError] = useState<string | null>(null);
+  const [scoreCheck, setScoreCheck] = useState<ScoreCheck>(CHECKED);
+  // Asks for the preview again (a retry after it could not be checked), with the same survey and answers.
+  const [scoreRetry, setScoreRetry] = useState(0);
   const [modelErrors, setModelErrors] = useState<ModelJsonError[]>([]);
   const [syntaxAt, setSyntaxAt] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
@@ -132,23 +135,36 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
 
   // Points: the score-preview for the survey as typed and the preview's answers, as you type.
   const debouncedData = useDebounced(data, SCORE_DELAY_MS);
+  // A failure that says nothing about the survey (network, server) is a notice, asked again on the
+  // next change, after a delay, when the browser is back online, or by "Försök igen".
   useEffect(() => {
     if (!parsed.ok) return;
+    void scoreRetry; // read so the effect runs again on a retry
     const controller = new AbortController();
     adminApi.scorePreview(parsed.value, debouncedData, controller.signal).then(
       (result) => {
         setScore(result);
-        setScoreError(null);
+        setScoreCheck(CHECKED);
       },
       (error: unknown) => {
         if ((error as Error).name === 'AbortError') return;
-        if (error instanceof ApiError && (error.status === 422 || error.status === 400)) {
-          setScoreError(error.message);
-        } else setScoreError(errorMessage(error, t('error.generic')));
+        setScoreCheck((previous) => checkAfterFailure(error, previous));
       },
     );
     return () => controller.abort();
-  }, [parsed, debouncedData, t]);
+  }, [parsed, debouncedData, scoreRetry]);
+  // Each failure is a new check, so a timer is set after every one, also at the longest delay.
+  useEffect(() => {
+    const retryIn = retryDelayMs(scoreCheck);
+    if (retryIn === null) return;
+    const retry = () => setScoreRetry((n) => n + 1);
+    const timer = setTimeout(retry, retryIn);
+    window.addEventListener('online', retry);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', retry);
+    };
+  }, [scoreCheck]);
 
   const questions = useMemo(() => questionIndex(lastGood, lang), [lastGood, lang]);
 
@@ -163,9 +179,11 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
         duplicate: t('editor.duplicateName'),
       }),
       ...schemaProblems(parsed.text, parsed.value, modelErrors),
-      ...(scoreError ? [scoringProblem(parsed.text, parsed.value, scoreError)] : []),
+      ...(scoreCheck.state === 'invalid'
+        ? [scoringProblem(parsed.text, parsed.value, scoreCheck.message, scoreCheck.details)]
+        : []),
     ];
-  }, [parsed, syntaxAt, modelErrors, scoreError, t]);
+  }, [parsed, syntaxAt, modelErrors, scoreCheck, t]);
   const diagnostics: Diagnostic[] = useMemo(
     () =>
       // Positions belong to the parsed text; while typing ahead of the parser they are dropped.
@@ -449,7 +467,19 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
         </section>
         <section className="preview-pane" aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t('editor.preview')}</h2>
-          <ScoreSummary score={score} stale={!parsed.ok || Boolean(scoreError)} />
+          <ScoreSummary score={score} stale={!parsed.ok || scoreCheck.state !== 'checked'} />
+          {parsed.ok && scoreCheck.state === 'unchecked' && (
+            <div className="notice notice-warning score-unchecked" role="status">
+              <p>{t('editor.scoreUnchecked')}</p>
+              <button
+                type="button"
+                className="button button-secondary small"
+                onClick={() => setScoreRetry((n) => n + 1)}
+              >
+                {t('editor.scoreRetry')}
+              </button>
+            </div>
+          )}
           <div className="button-row">
             <button
               type="button"

@@ -40,8 +40,11 @@ export const svEditor = {
   'editor.fillBest': 'Fyll i svar med högsta poäng',
   'editor.clearAnswers': 'Töm svaren',
   'editor.scoring': 'Räknar poäng…',
+  'editor.scoreRetry': 'Försök igen',
   'editor.total': 'Förhandsvisningens svar ger {points} av {max} poäng',
   'editor.stale': 'poängen gäller senaste giltiga versionen',
+  'editor.scoreUnchecked':
+    'Poängen kunde inte kontrolleras just nu, så de som visas kan vara inaktuella. Du kan ändå spara: enkäten kontrolleras när den sparas. Ett nytt försök görs automatiskt.',
   'editor.points': 'Poäng per fråga',
   'editor.pointsHint': 'Maxpoäng enligt JSON:en och poängen som svaren i förhandsvisningen ger.',
   'editor.pointsCaption': 'Poäng per fråga med maxpoäng och förhandsvisningens poäng',
@@ -130,8 +133,11 @@ export const enEditor: Record<keyof typeof svEditor, string> = {
   'editor.fillBest': 'Fill in the best-scoring answers',
   'editor.clearAnswers': 'Clear the answers',
   'editor.scoring': 'Scoring…',
+  'editor.scoreRetry': 'Try again',
   'editor.total': "The preview's answers earn {points} of {max} points",
   'editor.stale': 'the points are for the last valid version',
+  'editor.scoreUnchecked':
+    'The points could not be checked right now, so those shown may be out of date. You can still save: the survey is checked when it is saved. It will be tried again automatically.',
   'editor.points': 'Points per question',
   'editor.pointsHint': 'Maximum points by the JSON and the points the preview answers earn.',
   'editor.pointsCaption': "Points per question with the maximum and the preview's points",
