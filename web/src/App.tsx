@@ -33,23 +33,32 @@ function RequireAuth({ need, children }: { need: 'member' | 'admin'; children: R
   const here = window.location.pathname + window.location.search;
   if (state.status === 'signed-out') return <Redirect to={`~/login?next=${encodeURIComponent(here)}`} />;
   if (need === 'member' && state.me.role === 'admin') return <Redirect to="~/admin" />;
-  if (need === 'admin' && state.me.role !== 'admin') return <Redirect to="~/" />;
+  // A member who follows a console link is told why there is nothing here, rather than moved away.
+  if (need === 'admin' && state.me.role !== 'admin') return <AdminOnly />;
   return <>{children}</>;
 }
 
-function NotFound() {
+/**
+ * A page that only says why there is nothing here, with a way home. A plain link: inside the
+ * console's nested router `/` would mean /admin/.
+ */
+function NothingHere({ page }: { page: 'adminOnly' | 'notFound' }) {
   const t = useT();
-  usePageTitle(t('app.notFound.title'));
+  usePageTitle(t(`app.${page}.title`));
   return (
     <>
-      <h1>{t('app.notFound.title')}</h1>
-      <p>{t('app.notFound.body')}</p>
+      <h1>{t(`app.${page}.title`)}</h1>
+      <p>{t(`app.${page}.body`)}</p>
       <p>
         <a href="/">{t('app.notFound.home')}</a>
       </p>
     </>
   );
 }
+
+/** A console address opened by a signed-in member. */
+const AdminOnly = () => <NothingHere page="adminOnly" />;
+const NotFound = () => <NothingHere page="notFound" />;
 
 /** After a client-side navigation, focus the new page's heading so screen readers announce it. */
 function useFocusOnNavigate() {

@@ -259,7 +259,7 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: 'a console address opened signed out goes to the sign-in form and back there; a member opening it goes home',
+    name: 'a console address opened signed out goes to the sign-in form and back there; a member opening it is told it is the kansli’s',
     async run(e2e) {
       // Signed out: the whole address is kept in next, and the sign-in form is there (it was a blank /admin/login).
       const context = await e2e.newContext();
@@ -273,6 +273,7 @@ export const scenarios: Scenario[] = [
       );
       await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
       await page.getByLabel('E-postadress').waitFor();
+      await e2e.screenshot(page, 'admin-signed-out-login');
 
       // Signed in as the kansli, the link in the mail leads back to the console page.
       await page.getByLabel('E-postadress').fill('kansli@example.se');
@@ -281,9 +282,14 @@ export const scenarios: Scenario[] = [
       await e2e.openLoginLink(page, await e2e.latestLoginLink('kansli@example.se'));
       await page.waitForURL((url) => url.pathname === '/admin/kampanjer/2026');
 
-      // A member opening a console address lands on their home page, not on a blank /admin/.
+      // A member opening a console address is told it is the kansli's, with a way home (it was a blank /admin/).
       const member = await e2e.signIn(await e2e.newContext(), 'politiker.1780@example.se');
       await member.goto(`${e2e.baseUrl}/admin/kampanjer`);
+      await member.getByRole('heading', { level: 1, name: 'Sidan är för kansliet' }).waitFor();
+      assertEqual(new URL(member.url()).pathname, '/admin/kampanjer', 'the address stays as opened');
+      await e2e.axe(member, '/admin/kampanjer (member)');
+      await e2e.screenshot(member, 'admin-only-member');
+      await member.getByRole('link', { name: 'Till startsidan' }).click();
       await member.waitForURL((url) => url.pathname === '/');
       await member.getByRole('heading', { level: 1 }).waitFor();
     },

@@ -328,22 +328,63 @@ export const scenarios: Scenario[] = [
         0,
         'no override left to remove',
       );
+      // A refused removal is shown in 'the settings page offers no removal …' below.
       await visit('/admin/installningar', 'Inställningar', 'admin-settings');
-      // Removing the only admin is refused, with the API's reason in the dialog.
-      await page
-        .getByRole('button', { name: /Ta bort .* som administratör/ })
-        .first()
-        .click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Ta bort' }).click();
-      await page.getByRole('dialog').getByRole('alert').waitFor();
-      await e2e.screenshot(page, 'admin-settings-refused', { fullPage: false });
-      await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
       await page.goto(`${e2e.baseUrl}/admin`);
       await page.getByRole('heading', { level: 1, name: 'Kansliets konsol' }).waitFor();
       await page.getByRole('button', { name: 'In English' }).click();
       await page.getByRole('heading', { level: 1, name: /secretariat's console/ }).waitFor();
       await page.getByRole('columnheader', { name: 'Last edited' }).waitFor();
       await e2e.screenshot(page, 'admin-progress-en');
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'the settings page offers no removal of an admin from the configuration, and a failed removal keeps focus in sight',
+    async run(e2e) {
+      const context = await e2e.newContext();
+      const page = await e2e.signIn(context, KANSLI);
+      const watch = watchPage(page);
+      const other = { name: 'Tillfällig Administratör', email: `tillfallig.${Date.now()}@example.se` };
+      const request = (method: 'POST' | 'DELETE', path: string, data?: Json) =>
+        page.request.fetch(`${e2e.baseUrl}${path}`, { method, data, headers: { origin: e2e.baseUrl } });
+      assertEqual((await request('POST', '/api/admin/admins', other)).status(), 201, 'add a second admin');
+      await page.goto(`${e2e.baseUrl}/admin/installningar`);
+      await page.getByRole('heading', { level: 1, name: 'Inställningar' }).waitFor();
+
+      // The configured admin's row says why it cannot be removed here, instead of a button the API refuses.
+      const ownRow = () => page.getByRole('row').filter({ has: page.getByRole('cell', { name: KANSLI, exact: true }) });
+      const configured = ownRow();
+      await configured.getByText('Tas bort i konfigurationen').waitFor();
+      assertEqual(await configured.getByRole('button').count(), 0, 'no remove button for the configured admin');
+
+      // Another kansli removes the second admin meanwhile: the removal here fails (404) …
+      assertEqual(
+        (await request('DELETE', `/api/admin/admins/${encodeURIComponent(other.email)}`)).status(),
+        200,
+        'removed elsewhere',
+      );
+      const rowButton = page.getByRole('button', { name: `Ta bort ${other.name} som administratör` });
+      await rowButton.click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Ta bort' }).click();
+      const alert = dialog.getByRole('alert');
+      await alert.waitFor();
+      // … and focus is on the reason, not lost on the page's body.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'alert');
+      await e2e.axe(page, '/admin/installningar (refused removal)');
+      await e2e.screenshot(page, 'admin-settings-refused', { fullPage: false });
+      // Closing the dialog hands focus back to the row's button.
+      await dialog.getByRole('button', { name: 'Avbryt' }).click();
+      await page.waitForFunction(
+        (name) => document.activeElement?.getAttribute('aria-label') === name,
+        `Ta bort ${other.name} som administratör`,
+      );
+      assert(await rowButton.isVisible(), 'the row stays until the list is reloaded');
+
+      // In English too.
+      await page.getByRole('button', { name: 'In English' }).click();
+      await ownRow().getByText('Removed in the configuration').waitFor();
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },
@@ -484,6 +525,19 @@ export const scenarios: Scenario[] = [
       const watch = watchPage(page);
       await page.goto(`${e2e.baseUrl}/admin/organisationer/import-kontakter`);
       await page.getByRole('heading', { level: 1, name: 'Importera kontakter' }).waitFor();
+      // Swedish Excel's "CSV (semikolonavgränsad)" is Windows-1252 (latin1 for å, ä and ö): read whole.
+      await page.getByLabel('CSV-fil').setInputFiles({
+        name: 'kontakter.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('kod;namn;e-post;roll\r\n0380;Åsa Öberg;asa.oberg@uppsala.se;tjänsteperson\r\n', 'latin1'),
+      });
+      await page.getByText('Innehållet från kontakter.csv.').waitFor();
+      assertEqual(
+        await page.getByLabel('Eller klistra in innehållet').inputValue(),
+        // A textarea's value has \n for every line break.
+        'kod;namn;e-post;roll\n0380;Åsa Öberg;asa.oberg@uppsala.se;tjänsteperson\n',
+        'a Windows-1252 file is read with its å, ä and ö',
+      );
       await page
         .getByLabel('Eller klistra in innehållet')
         .fill(
@@ -509,7 +563,7 @@ export const scenarios: Scenario[] = [
       await group.getByRole('radio', { name: 'Behåll båda' }).check();
       await officialRow.getByText(/^Behåller även /).waitFor();
       await page.getByText('Kontakter som ersätts och tas bort när du sparar: 1').waitFor();
-      await page.getByRole('button', { name: 'Spara 2 ändringar och ersätt 1 kontakter' }).click();
+      await page.getByRole('button', { name: 'Spara 2 ändringar och ersätt 1 kontakt', exact: true }).click();
       await page.getByText('Ersatta och borttagna kontakter: 1', { exact: false }).first().waitFor();
       assertEqual(await page.getByRole('radio').count(), 0, 'no choice is offered once saved');
       await politicianRow.getByText(/^Ersätter /).waitFor();

@@ -35,6 +35,9 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'app.notFound.title': 'Page not found',
   'app.notFound.body': 'The address may be misspelt, or the page has moved.',
   'app.notFound.home': 'Go to the start page',
+  'app.adminOnly.title': 'This page is for the secretariat',
+  'app.adminOnly.body':
+    'This page belongs to the secretariat’s console. As a member, you find the member test and your results on the start page.',
 
   'login.title': 'Sign in',
   'login.intro':
@@ -152,6 +155,12 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'report.fig.scoreMedian': 'on average · median {median}',
   'report.fig.gate': 'Meet the basic requirements',
   'report.fig.gateNote': 'and so receive a grade',
+  'report.fig.changeUnmatched':
+    'The change is not shown: the result of a member that answered in only one of the years could be worked out from it.',
+  'report.fig.changeCounts':
+    '{count} answered both years: {improved} improved, {unchanged} unchanged, {declined} declined',
+  'report.fig.maxChanged':
+    'The survey changed: highest possible score {change}; the change compares shares of the maximum.',
   'report.fig.change': 'Change since {previous}',
   'report.fig.changeNote':
     'on average for the {count} that answered both years ({improved} improved, {declined} declined)',
@@ -235,6 +244,8 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
     'Shares are counted among those that answered the question. Questions not shown to an organisation are not counted.',
   'report.method.score':
     "Points and grades follow the member test's scoring rules, which are the same for every organisation of the same kind.",
+  'report.method.change':
+    'The change since last year is shown when at least {min} answered both years, but not when one or two organisations answered in only one of the years: their results could then be worked out. How many improved and declined is shown all the same.',
   'report.method.private': 'The report holds only aggregates, nothing about individual organisations.',
   'report.fig.changeUnit': 'percentage points',
   'report.fig.emissionsNationalLabelled': 'tonnes CO₂ equivalent · {national}: {value} tonnes',

@@ -34,6 +34,9 @@ export const svCommon = {
   'app.notFound.title': 'Sidan finns inte',
   'app.notFound.body': 'Adressen kan vara felstavad, eller så har sidan flyttats.',
   'app.notFound.home': 'Till startsidan',
+  'app.adminOnly.title': 'Sidan är för kansliet',
+  'app.adminOnly.body':
+    'Den här sidan hör till kansliets konsol. Som medlem hittar du medlemstestet och era resultat på startsidan.',
 
   'login.title': 'Logga in',
   'login.intro':
@@ -150,6 +153,13 @@ export const svCommon = {
   'report.fig.scoreMedian': 'i genomsnitt · median {median}',
   'report.fig.gate': 'Uppfyller baskraven',
   'report.fig.gateNote': 'och får därmed ett betyg',
+  // The change's means withheld (`unmatched`): the counts stay, over the pairs alone.
+  'report.fig.changeUnmatched':
+    'Förändringen visas inte: resultatet för en medlem som svarade bara ett av åren skulle gå att räkna ut ur den.',
+  'report.fig.changeCounts':
+    '{count} svarade båda åren: {improved} förbättrade, {unchanged} oförändrade, {declined} försämrade',
+  // {change}: "66 → 68", or per type ("kommunerna 66 → 68, regionerna 40 → 42").
+  'report.fig.maxChanged': 'Enkäten ändrades: högsta möjliga poäng {change}; förändringen jämför andelar av max.',
   'report.fig.change': 'Förändring sedan {previous}',
   'report.fig.changeNote':
     'i genomsnitt för de {count} som svarade båda åren ({improved} förbättrade, {declined} försämrade)',
@@ -235,6 +245,8 @@ export const svCommon = {
     'Andelar räknas bland dem som besvarade frågan. Frågor som inte visades för en organisation räknas inte.',
   'report.method.score':
     'Poäng och betyg räknas fram med medlemstestets poängregler, som är desamma för alla organisationer av samma slag.',
+  'report.method.change':
+    'Förändringen sedan förra året visas när minst {min} svarade båda åren, men inte när en eller två organisationer svarade bara det ena året: deras resultat skulle då gå att räkna ut. Hur många som förbättrade och försämrade sig visas ändå.',
   'report.method.private': 'Rapporten innehåller bara sammanställningar, inga uppgifter om enskilda organisationer.',
   'report.fig.changeUnit': 'procentenheter',
   'report.fig.emissionsNationalLabelled': 'ton koldioxidekvivalenter · {national}: {value} ton',

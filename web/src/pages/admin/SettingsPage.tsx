@@ -84,9 +84,14 @@ export function SettingsPage() {
                     )}
                   </td>
                   <ActionsCell>
-                    <RowButton danger onClick={() => setRemoving(a)} name={t('settings.removeFor', { name: a.name })}>
-                      {t('common.remove')}
-                    </RowButton>
+                    {a.fromConfig ? (
+                      // The API refuses to remove a configured admin (admin_from_config): say where it is done instead.
+                      <span className="muted small">{t('settings.removedInConfig')}</span>
+                    ) : (
+                      <RowButton danger onClick={() => setRemoving(a)} name={t('settings.removeFor', { name: a.name })}>
+                        {t('common.remove')}
+                      </RowButton>
+                    )}
                   </ActionsCell>
                 </tr>
               ))}

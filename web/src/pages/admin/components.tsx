@@ -610,6 +610,11 @@ export function FormDialog({
   useEffect(() => {
     if (open) setError('');
   }, [open]);
+  // Focus the error once it is in the page. A timer set beside setError could run before React
+  // rendered it, leaving focus on the body (the busy submit button had been disabled under it).
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
   return (
     <Dialog open={open} title={title} onCancel={busy ? undefined : onCancel} className={className}>
       <form
@@ -627,7 +632,6 @@ export function FormDialog({
               return;
             }
             setError(errorMessage(err, t('error.generic')));
-            setTimeout(() => errorRef.current?.focus(), 0);
           } finally {
             setBusy(false);
           }
