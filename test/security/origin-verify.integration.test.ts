@@ -13,7 +13,14 @@ import { createReportApp } from '../../functions/report-app';
 import { keys } from '../../functions/store/table-design';
 import { catalogueApp, routeCatalogue, samplePath } from '../helpers/route-catalogue';
 import { seedOrganisations } from '../helpers/seed-fixtures';
-import { apiGatewayEvent, countCommands, jsonRequest, makeTestContext, testConfig } from '../helpers/test-app';
+import {
+  apiGatewayEvent,
+  countCommands,
+  jsonRequest,
+  makeTestContext,
+  type TestContext,
+  testConfig,
+} from '../helpers/test-app';
 
 /**
  * CloudFront adds `x-origin-verify` with a value only it and the API know (infra/web-distribution.ts);
@@ -123,18 +130,21 @@ describe('without the setting (npm start, tests)', () => {
 describe('the client address for the per-IP limit', () => {
   const EDGE = '192.0.2.50';
   const fallback = () => EDGE;
-
-  it('is the client-IP header on a request that carries the origin secret', async () => {
-    const ctx = await makeTestContext({ config: { originSecrets: [SECRET], loginLinksPerIpPerHour: 1 } });
-    await seedOrganisations(ctx);
-    const app = createMemberApp({
+  /** The member app reading the client address as the Lambda does, trusting `secrets` (none: never the header). */
+  const memberAppTrusting = (ctx: TestContext, secrets: string[] | undefined) =>
+    createMemberApp({
       store: ctx.store,
       mail: { send: async () => ({ id: 'unused' }) },
       clock: ctx.clock,
       config: ctx.config,
-      clientIp: edgeClientIp({ secrets: [SECRET], clientIpHeader: 'x-client-ip', fallback }),
+      clientIp: edgeClientIp({ secrets, clientIpHeader: 'x-client-ip', fallback }),
       log: () => {},
     });
+
+  it('is the client-IP header on a request that carries the origin secret', async () => {
+    const ctx = await makeTestContext({ config: { originSecrets: [SECRET], loginLinksPerIpPerHour: 1 } });
+    await seedOrganisations(ctx);
+    const app = memberAppTrusting(ctx, [SECRET]);
 
     // Two viewers behind the same edge each have their own count.
     expect((await requestLink(app, { ...throughCloudFront(), 'x-client-ip': '198.51.100.1' })).status).toBe(202);
@@ -145,14 +155,7 @@ describe('the client address for the per-IP limit', () => {
   it('never is the client-IP header when no secret is configured, so a forged one dodges nothing', async () => {
     const ctx = await makeTestContext({ config: { loginLinksPerIpPerHour: 1 } });
     await seedOrganisations(ctx);
-    const app = createMemberApp({
-      store: ctx.store,
-      mail: { send: async () => ({ id: 'unused' }) },
-      clock: ctx.clock,
-      config: ctx.config,
-      clientIp: edgeClientIp({ secrets: undefined, clientIpHeader: 'x-client-ip', fallback }),
-      log: () => {},
-    });
+    const app = memberAppTrusting(ctx, undefined);
 
     expect((await requestLink(app, { 'x-client-ip': '198.51.100.1' })).status).toBe(202);
     // A new forged address each time: still the one (fallback) address, so the limit holds.
