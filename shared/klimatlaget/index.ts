@@ -15,6 +15,7 @@ export {
   yearOnYear,
 } from './aggregate';
 export { NATIONAL_EMISSIONS_DEFAULT, nationalReference, networkEmissions } from './emissions';
+export { overTheYears, type YearFiguresByType, type YearsOfType, yearFigures } from './over-the-years';
 export * from './report.schema';
 export { withReportDefaults } from './report-defaults';
 export { buildScorecard, failedGates, networkFromReport, networkLive, type ScorecardInput } from './scorecard';

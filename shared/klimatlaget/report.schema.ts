@@ -302,12 +302,27 @@ export const ReportRevisionSchema = PublishedReportSchema.extend({
 export type ReportRevision = z.infer<typeof ReportRevisionSchema>;
 
 /** GET /api/klimatlaget: one entry per published year, newest first. */
+/**
+ * One type's headline figures in a published year, for Klimatläget over the years: shares of that
+ * year's maximum (`max`, as the survey can change), null when withheld or without respondents.
+ * Nothing the year's own report does not already show.
+ */
+export const YearFiguresSchema = z.object({
+  respondents: z.number().int().min(0),
+  max: z.number().min(0),
+  mean: z.number().nullable(),
+  median: z.number().nullable(),
+});
+export type YearFigures = z.infer<typeof YearFiguresSchema>;
+
 export const PublishedYearSchema = z.object({
   year: z.number().int(),
   revision: z.number().int().min(1),
   publishedAt: z.string(),
   respondents: z.number().int().min(0),
   organisations: z.number().int().min(0),
+  /** Per type, from the revision's report. Stored at publish; filled from the snapshot for older years. */
+  figures: z.object({ kommun: YearFiguresSchema, region: YearFiguresSchema }).optional(),
 });
 export type PublishedYear = z.infer<typeof PublishedYearSchema>;
 

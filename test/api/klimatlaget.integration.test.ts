@@ -209,6 +209,41 @@ describe('Klimatläget: publish and the public report', () => {
     expect(commands.calls).toEqual(['QueryCommand']);
   });
 
+  it('lists each published year with its headline figures per type, in one query', async () => {
+    // Arrange
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const { report } = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).json();
+    const commands = countCommands(ctx.clients);
+    // Act
+    const [listed] = await (await ctx.app.request('/api/klimatlaget')).json();
+    // Assert: the same figures the year's report shows, withheld ones null
+    expect(listed.figures).toEqual({
+      kommun: {
+        respondents: 3,
+        max: report.byType.kommun.max,
+        mean: report.byType.kommun.total.mean,
+        median: report.byType.kommun.total.median,
+      },
+      region: { respondents: 0, max: report.byType.region.max, mean: null, median: null },
+    });
+    expect(commands.calls).toEqual(['QueryCommand']);
+  });
+
+  it('gives a year listed before the figures were kept its figures from the snapshot', async () => {
+    // Arrange: the list's item as publishing wrote it before it kept the figures
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const stored = await ctx.store.get(keys.publishedReport(YEAR));
+    const { figures, ...older } = stored!;
+    await ctx.store.put(older);
+    const commands = countCommands(ctx.clients);
+    // Act
+    const [listed] = await (await ctx.app.request('/api/klimatlaget')).json();
+    // Assert
+    expect(figures).toBeDefined();
+    expect(listed.figures).toEqual(figures);
+    expect(commands.reads()).toBe(2);
+  });
+
   it('refuses members and anonymous callers on the admin routes', async () => {
     const member = await signIn(ctx, LUND_OFFICIAL);
     expect((await post(ctx, member, `/api/admin/campaigns/${YEAR}/publish`)).status).toBe(403);

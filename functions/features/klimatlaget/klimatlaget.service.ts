@@ -8,6 +8,7 @@ import {
   type OrganisationTypeKey,
 } from '../../../shared/klimatlaget/aggregate';
 import type { PublishResult } from '../../../shared/klimatlaget/api.schema';
+import { yearFigures } from '../../../shared/klimatlaget/over-the-years';
 import {
   type KlimatlagetReport,
   KlimatlagetReportSchema,
@@ -188,6 +189,7 @@ export class KlimatlagetService {
       publishedAt,
       respondents: report.respondents,
       organisations: report.organisations,
+      figures: yearFigures(report),
     });
     await this.markCampaignPublished(year, actor, revision);
     await this.deps.audit.record({
@@ -227,6 +229,7 @@ export class KlimatlagetService {
       publishedAt: latest.publishedAt,
       respondents,
       organisations,
+      figures: yearFigures(latest.report),
     });
     if ((await this.deps.campaigns.get(year)).status !== 'published') {
       await this.markCampaignPublished(year, actor, revision);
@@ -300,8 +303,22 @@ export class KlimatlagetService {
     return { ...snapshot, report: withReportDefaults(snapshot.report, snapshot.rules) };
   }
 
-  publishedYears(): Promise<PublishedYear[]> {
-    return this.deps.reports.publishedYears();
+  /**
+   * The published years, newest first, each with its headline figures per type. A year published
+   * before the figures were kept with it gets them from its snapshot (one GetItem per such year);
+   * every later publish stores them, so a served list is one query.
+   */
+  async publishedYears(): Promise<PublishedYear[]> {
+    const years = await this.deps.reports.publishedYears();
+    return Promise.all(
+      years.map(async (entry) => {
+        if (entry.figures) return entry;
+        const snapshot = await this.deps.reports.get(entry.year, entry.revision);
+        return snapshot
+          ? { ...entry, figures: yearFigures(withReportDefaults(snapshot.report, snapshot.rules)) }
+          : entry;
+      }),
+    );
   }
 
   /**

@@ -263,6 +263,24 @@ export const scenarios: Scenario[] = [
         .getByRole('link', { name: String(YEAR_BEFORE) })
         .waitFor();
 
+      // Klimatläget over the years: both published years' means, as each year's own report has them.
+      const kommunMean = async (y: number) =>
+        (
+          (await (await fetch(`${e2e.baseUrl}/api/klimatlaget/${y}`)).json()) as {
+            report: { byType: { kommun: { total: { mean: number } | null } } };
+          }
+        ).report.byType.kommun.total?.mean;
+      const overYears = page.getByRole('figure', { name: /Andel av maxpoängen per år/ });
+      for (const y of [YEAR_BEFORE, LAST_YEAR]) {
+        const mean = await kommunMean(y);
+        assert(mean !== undefined, `the kommuner's mean ${y} is shown`);
+        const yearRow = overYears
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${y}`) }) });
+        await yearRow.getByRole('cell', { name: percentSv(mean), exact: true }).waitFor({ state: 'attached' });
+      }
+      await overYears.getByRole('rowheader', { name: `${LAST_YEAR} (detta år)` }).waitFor({ state: 'attached' });
+
       // Which year the emission figures are for: the network's in the key figure, Sweden's in its label.
       assert(report.emissions, 'the imported emissions are in the report');
       await page.getByText(`Utsläpp per invånare ${report.emissions.latestYear}`, { exact: true }).waitFor();

@@ -256,6 +256,19 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'report.fig.since1990': 'Change per inhabitant since 1990',
   'report.fig.since1990Note': 'mean · with data for 1990: {count}',
   'report.followUp': 'Follow-up: share of the {n} that were asked and answered it',
+  'report.years.title': 'Klimatläget over the years',
+  'report.years.intro':
+    "The members' average share of the maximum points in each published year. The members who answer are not always the same: the table shows how many answered each year.",
+  'report.years.chartTitle': 'Share of the maximum points per year, mean',
+  'report.years.axis': 'Share of the maximum points',
+  'report.years.series': '{type}, mean',
+  'report.years.summary': 'Bar chart of the mean share of the maximum points per published year.',
+  'report.years.summaryType': '{type}: {values}.',
+  'report.years.group': 'Group',
+  'report.years.respondents': 'Answered',
+  'report.years.maxChanged':
+    "The survey's maximum points changed between the years ({change}): each year's share is of that year's maximum.",
+  'report.years.thisYear': '{year} (this year)',
   'report.withheld': 'Too few responses to show',
   'report.minGroup':
     "Figures are shown only when at least {min} organisations have answered, so that no single organisation's answers can be read from them.",

@@ -257,6 +257,19 @@ export const svCommon = {
   'report.fig.since1990': 'Förändring per invånare sedan 1990',
   'report.fig.since1990Note': 'medelvärde · antal med data för 1990: {count}',
   'report.followUp': 'Följdfråga: andel av de {n} som fick och besvarade den',
+  'report.years.title': 'Klimatläget över åren',
+  'report.years.intro':
+    'Medlemmarnas genomsnittliga andel av maxpoängen varje publicerat år. Det är inte alltid samma medlemmar som svarar: tabellen visar hur många som svarade varje år.',
+  'report.years.chartTitle': 'Andel av maxpoängen per år, medelvärde',
+  'report.years.axis': 'Andel av maxpoängen',
+  'report.years.series': '{type}, medelvärde',
+  'report.years.summary': 'Stapeldiagram över medelvärdet av andelen av maxpoängen per publicerat år.',
+  'report.years.summaryType': '{type}: {values}.',
+  'report.years.group': 'Grupp',
+  'report.years.respondents': 'Svarade',
+  'report.years.maxChanged':
+    'Enkätens högsta möjliga poäng har ändrats mellan åren ({change}): varje års andel är av det årets max.',
+  'report.years.thisYear': '{year} (detta år)',
   'report.withheld': 'För få svar för att visa',
   'report.minGroup':
     'Siffror visas bara när minst {min} organisationer har svarat, så att ingen enskild organisations svar kan utläsas.',

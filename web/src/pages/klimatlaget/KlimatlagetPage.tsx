@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Link, Redirect, useParams } from 'wouter';
+import { overTheYears } from '../../../../shared/klimatlaget/over-the-years';
 import { MIN_GROUP_SIZE, MIN_GROUP_SIZE_MEDIAN } from '../../../../shared/klimatlaget/suppression';
 import { ApiError, apiClient } from '../../api/client';
 import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate } from '../../api/types';
@@ -39,6 +40,7 @@ import {
   nationalLabel,
   nationalNote,
   noEmissionDataText,
+  overTheYearsTexts,
   scoredRespondents,
   sectionsTexts,
   titleOf,
@@ -181,6 +183,7 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
 
       <Summary report={report} year={year} types={types} />
       {report.respondents > 0 && <Bands report={report} year={year} types={types} />}
+      <OverTheYears years={years} year={year} />
       {report.emissions && (
         <EmissionsTrend emissions={report.emissions} regions={report.byType.region.emissions} min={min} />
       )}
@@ -462,6 +465,100 @@ function Bands({ report, year, types }: { report: Report; year: number; types: O
           }
         />
       )}
+    </section>
+  );
+}
+
+/**
+ * Each published year's mean share per type, from the list of years the page reads anyway (no
+ * request per year). Shown once a type has two years: the same figures each year's report shows.
+ */
+function OverTheYears({ years, year }: { years: PublishedYear[]; year: number }) {
+  const t = useT();
+  const [lang] = useLang();
+  const narrow = useScreenWidth() === 'narrow';
+  const types = useMemo(() => overTheYears(years), [years]);
+  const labels = useMemo(() => [...new Set(types.flatMap((of) => of.years.map((y) => y.year)))].sort(), [types]);
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      compact: narrow,
+      labels: labels.map(String),
+      series: types.map((of, i) => {
+        const at = (label: number) => of.years.find((y) => y.year === label)?.mean ?? null;
+        return {
+          label: t('report.years.series', { type: t(`report.type.${of.type}`) }),
+          values: labels.map(at),
+          style: i === 0 ? 'primary' : 'secondary',
+          valueLabels: labels.map((label) => {
+            const mean = at(label);
+            return mean === null ? null : formatPercent(mean, lang);
+          }),
+        };
+      }),
+      axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.years.axis') },
+    }),
+    [types, labels, lang, t, narrow],
+  );
+  if (types.length === 0) return null;
+  const texts = overTheYearsTexts(types, t, lang);
+  const medians = types.some((of) => of.years.some((y) => y.median !== null));
+  return (
+    <section className="kl-section" aria-labelledby="kl-years">
+      <h2 id="kl-years">{t('report.years.title')}</h2>
+      <p className="kl-text">{t('report.years.intro')}</p>
+      <ChartFigure
+        title={t('report.years.chartTitle')}
+        summary={texts.summary}
+        spec={spec}
+        height={narrow ? 260 : 300}
+        note={texts.maxChanged ? <p>{texts.maxChanged}</p> : undefined}
+        legend={types.map((of, i) => ({
+          label: t('report.years.series', { type: t(`report.type.${of.type}`) }),
+          style: i === 0 ? 'primary' : 'secondary',
+        }))}
+        table={
+          <>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.year')}</th>
+                {types.length > 1 && <th scope="col">{t('report.years.group')}</th>}
+                <th scope="col" className="num">
+                  {t('report.years.respondents')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.maxPoints')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.mean')}
+                </th>
+                {medians && (
+                  <th scope="col" className="num">
+                    {t('report.median')}
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {types.flatMap((of) =>
+                of.years.map((y) => (
+                  <tr key={`${of.type}-${y.year}`}>
+                    <th scope="row">{y.year === year ? t('report.years.thisYear', { year: y.year }) : y.year}</th>
+                    {types.length > 1 && <td>{t(`report.type.${of.type}`)}</td>}
+                    <td className="num">{formatNumber(y.respondents, lang)}</td>
+                    <td className="num">{formatNumber(y.max, lang)}</td>
+                    <td className="num">{y.mean === null ? t('report.withheld') : formatPercent(y.mean, lang)}</td>
+                    {medians && (
+                      <td className="num">
+                        {y.median === null ? t('report.withheld') : formatPercent(y.median, lang)}
+                      </td>
+                    )}
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </>
+        }
+      />
     </section>
   );
 }

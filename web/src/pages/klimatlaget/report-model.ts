@@ -1,4 +1,6 @@
 /** Pure helpers that shape a published Klimatläget report for the page: no React, no chart.js. */
+
+import type { YearsOfType } from '../../../../shared/klimatlaget/over-the-years';
 import type { PublishedReport, QuestionAggregate, TypeAggregate } from '../../api/types';
 import { plainText, type TextPart } from '../../components/charts/chart-spec';
 import { type Lang, type Localised, localised, type MessageKey, type Translate, titleOf } from '../../i18n';
@@ -448,4 +450,39 @@ export function emissionsSummary(
       t,
     )
   );
+}
+
+/**
+ * The text alternative of the chart over the years, and the note when a type's maximum changed
+ * between them ("kommunerna 66 → 68 (2025)"): each year's share is of its own maximum.
+ */
+export function overTheYearsTexts(
+  types: readonly YearsOfType[],
+  t: Translate,
+  lang: Lang,
+): { summary: string; maxChanged: string } {
+  const perType = types.map((of) =>
+    t('report.years.summaryType', {
+      type: t(`report.type.${of.type}`),
+      values: of.years
+        .map(
+          (y) =>
+            `${y.year} ${y.mean === null ? t('report.withheld').toLocaleLowerCase(lang) : formatPercent(y.mean, lang)}`,
+        )
+        .join(', '),
+    }),
+  );
+  const changes = types
+    .filter((of) => of.maxChanged)
+    .map((of) => {
+      const steps = of.years.filter((y, i) => i === 0 || y.max !== of.years[i - 1]!.max);
+      const path = steps.map((y, i) =>
+        i === 0 ? formatNumber(y.max, lang) : `${formatNumber(y.max, lang)} (${y.year})`,
+      );
+      return `${t(`report.type.${of.type}`).toLocaleLowerCase(lang)} ${path.join(' → ')}`;
+    });
+  return {
+    summary: [t('report.years.summary'), ...perType].join(' '),
+    maxChanged: changes.length ? t('report.years.maxChanged', { change: changes.join(', ') }) : '',
+  };
 }
