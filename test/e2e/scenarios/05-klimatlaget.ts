@@ -279,7 +279,7 @@ export const scenarios: Scenario[] = [
           .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${y}`) }) });
         await yearRow.getByRole('cell', { name: percentSv(mean), exact: true }).waitFor({ state: 'attached' });
       }
-      await overYears.getByRole('rowheader', { name: `${LAST_YEAR} (detta år)` }).waitFor({ state: 'attached' });
+      await overYears.getByRole('rowheader', { name: `${LAST_YEAR} (denna rapport)` }).waitFor({ state: 'attached' });
 
       // Which year the emission figures are for: the network's in the key figure, Sweden's in its label.
       assert(report.emissions, 'the imported emissions are in the report');
@@ -575,7 +575,11 @@ export const scenarios: Scenario[] = [
       // The organisation's name from the register, on the page and in the window title.
       await page.locator('.eyebrow', { hasText: 'Lund · Kommun' }).waitFor();
       assert((await page.title()).startsWith(`Lund: Ert resultat ${LAST_YEAR}`), `title: ${await page.title()}`);
-      assertEqual(await waitForCharts(page, 1), 1, 'charts on the scorecard');
+      // Lund answered both seeded years: with the year before published too (by an earlier scenario),
+      // its result over the years is a second chart.
+      const listed = (await (await fetch(`${e2e.baseUrl}/api/klimatlaget`)).json()) as Array<{ year: number }>;
+      const charts = listed.some((y) => y.year === YEAR_BEFORE) ? 2 : 1;
+      assertEqual(await waitForCharts(page, charts), charts, 'charts on the scorecard');
       const figure = page.getByRole('figure', { name: /Er andel av maxpoängen per område/ });
       const table = figure.getByRole('table');
       for (const column of ['Era poäng', 'Maxpoäng', 'Nätverkets medelvärde', 'Nätverkets median']) {
@@ -678,6 +682,27 @@ export const scenarios: Scenario[] = [
       const code = [...last].find((id) => id.length === 4 && !before.has(id));
       assert(code, `the seed has a kommun that submitted ${LAST_YEAR} but not ${YEAR_BEFORE}`);
 
+      // A kommun with a result both years sees them side by side, with the kommuner's mean each year.
+      const both = [...last].find((id) => id.length === 4 && before.has(id));
+      assert(both, `the seed has a kommun that submitted ${YEAR_BEFORE} and ${LAST_YEAR}`);
+      const twoYears = await e2e.signIn(await e2e.newContext(), `tjansteperson.${both}@example.se`);
+      await twoYears.goto(`${e2e.baseUrl}/resultat/${LAST_YEAR}`);
+      const history = twoYears.getByRole('figure', { name: /Er andel av maxpoängen per år/ });
+      for (const y of [YEAR_BEFORE, LAST_YEAR]) {
+        const card = (await (await twoYears.request.get(`${e2e.baseUrl}/api/campaigns/${y}/scorecard`)).json()) as {
+          share: number;
+        };
+        await history
+          .getByRole('row')
+          .filter({ has: twoYears.getByRole('rowheader', { name: new RegExp(`^${y}`) }) })
+          .getByRole('cell', { name: percentSv(card.share), exact: true })
+          .first()
+          .waitFor({ state: 'attached' });
+      }
+      await history.getByRole('rowheader', { name: `${LAST_YEAR} (visas ovan)` }).waitFor({ state: 'attached' });
+      await e2e.axe(twoYears, '/resultat with two years');
+      await e2e.screenshot(twoYears, 'scorecard-over-the-years');
+
       const context = await e2e.newContext();
       const page = await e2e.signIn(context, `tjansteperson.${code}@example.se`);
       const watch = watchPage(page);
@@ -692,6 +717,12 @@ export const scenarios: Scenario[] = [
           .count(),
         0,
         `a link to ${YEAR_BEFORE}, a year without a result`,
+      );
+      // One year of results: nothing to compare over the years.
+      assertEqual(
+        await page.getByRole('heading', { name: 'Ert resultat över åren' }).count(),
+        0,
+        'a history of one year',
       );
 
       // Not a year: no year in the heading, the default year not shown as if asked for, and a way on.

@@ -268,7 +268,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'report.years.respondents': 'Answered',
   'report.years.maxChanged':
     "The survey's maximum points changed between the years ({change}): each year's share is of that year's maximum.",
-  'report.years.thisYear': '{year} (this year)',
+  'report.years.thisYear': '{year} (this report)',
   'report.withheld': 'Too few responses to show',
   'report.minGroup':
     "Figures are shown only when at least {min} organisations have answered, so that no single organisation's answers can be read from them.",
@@ -304,6 +304,14 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'scorecard.networkMean.region': 'Regions, mean',
   'scorecard.networkMedian.kommun': 'Municipalities, median',
   'scorecard.networkMedian.region': 'Regions, median',
+  'scorecard.history.title': 'Your result over the years',
+  'scorecard.history.intro':
+    'Your share of the maximum points in each year you have a result, beside the mean among {type} that year. The maximum can differ between years, so shares are compared.',
+  'scorecard.history.chartTitle': 'Your share of the maximum points per year',
+  'scorecard.history.summary':
+    'Bar chart of the share of the maximum points per year for {organisation}: {own}. The mean the same years: {network}.',
+  'scorecard.history.thisYear': '{year} (shown above)',
+  'scorecard.history.share': 'Share of maximum',
   'scorecard.sections.title': 'Points per area',
   'scorecard.sections.chartTitle.kommun': 'Your share of maximum points per area, compared with the municipalities',
   'scorecard.sections.chartTitle.region': 'Your share of maximum points per area, compared with the regions',

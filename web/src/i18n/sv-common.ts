@@ -269,7 +269,7 @@ export const svCommon = {
   'report.years.respondents': 'Svarade',
   'report.years.maxChanged':
     'Enkätens högsta möjliga poäng har ändrats mellan åren ({change}): varje års andel är av det årets max.',
-  'report.years.thisYear': '{year} (detta år)',
+  'report.years.thisYear': '{year} (denna rapport)',
   'report.withheld': 'För få svar för att visa',
   'report.minGroup':
     'Siffror visas bara när minst {min} organisationer har svarat, så att ingen enskild organisations svar kan utläsas.',
@@ -306,6 +306,14 @@ export const svCommon = {
   'scorecard.networkMean.region': 'Regionernas medelvärde',
   'scorecard.networkMedian.kommun': 'Kommunernas median',
   'scorecard.networkMedian.region': 'Regionernas median',
+  'scorecard.history.title': 'Ert resultat över åren',
+  'scorecard.history.intro':
+    'Er andel av maxpoängen varje år ni har ett resultat, bredvid medelvärdet bland {type} samma år. Maxpoängen kan skilja mellan åren, därför jämförs andelar.',
+  'scorecard.history.chartTitle': 'Er andel av maxpoängen per år',
+  'scorecard.history.summary':
+    'Stapeldiagram över andelen av maxpoängen per år för {organisation}: {own}. Medelvärdet samma år: {network}.',
+  'scorecard.history.thisYear': '{year} (visas ovan)',
+  'scorecard.history.share': 'Andel av max',
   'scorecard.sections.title': 'Poäng per område',
   'scorecard.sections.chartTitle.kommun': 'Er andel av maxpoängen per område, jämfört med kommunerna',
   'scorecard.sections.chartTitle.region': 'Er andel av maxpoängen per område, jämfört med regionerna',

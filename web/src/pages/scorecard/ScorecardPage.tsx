@@ -16,10 +16,12 @@ import { resultsCard, scorecardTarget, scorecardYears } from '../home-results';
 import {
   bandRange,
   gateExplanation,
+  historySummary,
   lostSummary,
   missingKey,
   missingOutcome,
   outcomeScale,
+  scorecardHistory,
   sectionsSummary,
   titleOf,
 } from './scorecard-model';
@@ -106,7 +108,12 @@ export default function ScorecardPage() {
           )}
         </>
       ) : (
-        <ScorecardView scorecard={scorecard} organisation={name} />
+        <>
+          <ScorecardView scorecard={scorecard} organisation={name} />
+          {otherYears.length > 0 && (
+            <OverTheYears scorecard={scorecard} otherYears={otherYears} years={years} organisation={name} />
+          )}
+        </>
       )}
       {otherYears.length > 0 && (
         <nav className="kl-years no-print" aria-label={t('scorecard.otherYears')}>
@@ -577,6 +584,117 @@ function OutcomeScale() {
 }
 
 /** One key figure in a `kl-figures` list: what it is, the figure, and a line about it. */
+/**
+ * The organisation's share of the maximum in each year it has a result, beside its type's mean. The
+ * other years' scorecards are read after the page shows (one request each; a member has a handful).
+ */
+function OverTheYears({
+  scorecard,
+  otherYears,
+  years,
+  organisation,
+}: {
+  scorecard: Scorecard;
+  otherYears: number[];
+  years: PublishedYear[];
+  organisation: string;
+}) {
+  const t = useT();
+  const [lang] = useLang();
+  const narrow = useScreenWidth() === 'narrow';
+  const [others] = useAsync(
+    () => Promise.all(otherYears.map((y) => apiClient.scorecard(y).catch(() => null))),
+    [otherYears.join()],
+  );
+  const rows = useMemo(
+    () =>
+      others.status === 'ready'
+        ? scorecardHistory([scorecard, ...others.value.filter((c): c is Scorecard => c !== null)], years)
+        : [],
+    [others, scorecard, years],
+  );
+  const typeKey = scorecard.organisationType;
+  const compared = rows.some((r) => r.networkMean !== null);
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      compact: narrow,
+      labels: rows.map((r) => String(r.year)),
+      series: [
+        {
+          label: t('scorecard.you'),
+          values: rows.map((r) => r.share),
+          style: 'primary',
+          valueLabels: rows.map((r) => formatPercent(r.share, lang)),
+        },
+        ...(compared
+          ? ([
+              {
+                label: t(`scorecard.networkMean.${typeKey}`),
+                values: rows.map((r) => r.networkMean),
+                style: 'secondary',
+                valueLabels: rows.map((r) => (r.networkMean === null ? null : formatPercent(r.networkMean, lang))),
+              },
+            ] as const)
+          : []),
+      ],
+      axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('scorecard.history.share') },
+    }),
+    [rows, lang, t, narrow, compared, typeKey],
+  );
+  // Nothing to compare until a second year has loaded; a failed read leaves the rest of the page be.
+  if (rows.length < 2) return null;
+  return (
+    <section className="kl-section" aria-labelledby="sc-years">
+      <h2 id="sc-years">{t('scorecard.history.title')}</h2>
+      <p className="kl-text">
+        {t('scorecard.history.intro', { type: t(`report.type.${typeKey}`).toLocaleLowerCase(lang) })}
+      </p>
+      <ChartFigure
+        title={t('scorecard.history.chartTitle')}
+        summary={historySummary(rows, organisation, t, lang)}
+        spec={spec}
+        height={narrow ? 260 : 300}
+        legend={[
+          { label: t('scorecard.you'), style: 'primary' },
+          ...(compared ? ([{ label: t(`scorecard.networkMean.${typeKey}`), style: 'secondary' }] as const) : []),
+        ]}
+        table={
+          <>
+            <TableHead
+              columns={[
+                { label: t('report.year') },
+                { label: t('scorecard.col.pointsShort'), numeric: true },
+                { label: t('scorecard.history.share'), numeric: true },
+                { label: t('scorecard.band') },
+                compared && { label: t(`scorecard.networkMean.${typeKey}`), numeric: true },
+              ]}
+            />
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.year}>
+                  <th scope="row">
+                    {r.year === scorecard.year ? t('scorecard.history.thisYear', { year: r.year }) : r.year}
+                  </th>
+                  <td className="num">
+                    {t('report.ofTotal', { count: formatDecimal(r.total, lang), total: formatDecimal(r.max, lang) })}
+                  </td>
+                  <td className="num">{formatPercent(r.share, lang)}</td>
+                  <td>{r.band ?? t('report.bands.none')}</td>
+                  {compared && (
+                    <td className="num">
+                      {r.networkMean === null ? t('report.withheld') : formatPercent(r.networkMean, lang)}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </>
+        }
+      />
+    </section>
+  );
+}
+
 function KeyFigure({ term, value, note }: { term: ReactNode; value: ReactNode; note: ReactNode }) {
   return (
     <div>

@@ -4,8 +4,9 @@ import {
   CHANGE_SINCE_1990_STEPS,
   PER_INHABITANT_STEPS,
 } from '../../../../shared/scoring/emission-outcome';
-import type { Scorecard } from '../../api/types';
+import type { PublishedYear, Scorecard } from '../../api/types';
 import { type Lang, type Localised, type Translate, titleOf } from '../../i18n';
+import { formatPercent } from '../../lib/format';
 
 export { titleOf };
 
@@ -132,4 +133,56 @@ export function sectionsSummary(
   if (!network.compared) return t('scorecard.sections.summaryOwn');
   const figures = network.medians ? t('report.meanMedian') : t('report.mean').toLocaleLowerCase(lang);
   return t('scorecard.sections.summary', { ahead: network.ahead, count: network.count, figures });
+}
+
+export interface HistoryRow {
+  year: number;
+  total: number;
+  max: number;
+  share: number;
+  band: string | null;
+  /** The members' of the same type that year, as its report shows it; null when withheld. */
+  networkMean: number | null;
+}
+
+/**
+ * The organisation's own result in each year it has a scorecard for, oldest first, beside its
+ * type's mean that year (from the list of published years). Shown from two years on.
+ */
+export function scorecardHistory(
+  scorecards: ReadonlyArray<Scorecard>,
+  years: ReadonlyArray<PublishedYear>,
+): HistoryRow[] {
+  const figures = new Map(years.map((y) => [y.year, y.figures]));
+  return [...scorecards]
+    .sort((a, b) => a.year - b.year)
+    .map((card) => ({
+      year: card.year,
+      total: card.total,
+      max: card.max,
+      share: card.share,
+      band: card.band,
+      networkMean: figures.get(card.year)?.[card.organisationType]?.mean ?? null,
+    }));
+}
+
+/** The text alternative of the chart over the years: every year's share, and the members' mean. */
+export function historySummary(
+  rows: ReadonlyArray<HistoryRow>,
+  organisation: string,
+  t: Translate,
+  lang: Lang,
+): string {
+  const list = (value: (row: HistoryRow) => number | null) =>
+    rows
+      .map((row) => {
+        const v = value(row);
+        return `${row.year} ${v === null ? t('report.withheld').toLocaleLowerCase(lang) : formatPercent(v, lang)}`;
+      })
+      .join(', ');
+  return t('scorecard.history.summary', {
+    organisation,
+    own: list((row) => row.share),
+    network: list((row) => row.networkMean),
+  });
 }
