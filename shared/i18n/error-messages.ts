@@ -66,6 +66,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   invalid_dates: 'The dates are not valid: a deadline must be in the future and after the opening.',
   invalid_reminder_policy: "The campaign's reminder policy is not valid. Correct it in the campaign first.",
   invalid_scoring: "The survey's scoring is not valid.",
+  duplicate_name: 'The survey uses a question or page name twice.',
   questions_removed:
     'The change removes questions that members may have answered. Their answers disappear from drafts the next time they are saved and do not come back if the question is added again. Nothing was saved. Confirm the removal to save.',
   report_too_large: 'The report is too large to store. Reduce the number of questions or choices.',

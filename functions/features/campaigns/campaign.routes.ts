@@ -51,7 +51,10 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
         201: jsonResponse(CampaignSchema, 'Skapad'),
         ...commonErrors,
         409: errorResponse('Året finns redan'),
-        422: errorResponse('Poängsättningen i en enkät går inte att använda (invalid_scoring)'),
+        422: errorResponse(
+          'En enkät använder ett fråge- eller sidnamn två gånger (duplicate_name) eller har poängsättning som inte går ' +
+            'att använda (invalid_scoring)',
+        ),
       },
     }),
     async (c) => c.json(await campaigns.create(c.req.valid('json'), c.get('user')!.email), 201),
@@ -106,7 +109,8 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
             'inte exakt dem (questions_removed, med frågorna per enkät i details)',
         ),
         422: errorResponse(
-          'Bryter mot en regel, t.ex. felaktig poängsättning (invalid_scoring) eller felaktiga datum (invalid_dates), ' +
+          'Bryter mot en regel, t.ex. ett fråge- eller sidnamn två gånger i en enkät (duplicate_name), felaktig ' +
+            'poängsättning (invalid_scoring) eller felaktiga datum (invalid_dates), ' +
             'eller ändrades av någon annan samtidigt utan expectedUpdatedAt (campaign_changed; ladda om)',
         ),
       },

@@ -15,6 +15,7 @@ import {
   scoringProblemText,
 } from '../../../shared/scoring/scoring-plan';
 import { canonicalJson } from '../../../shared/scoring/survey-json';
+import { duplicateNames, duplicateNameText } from '../../../shared/survey-validation/duplicate-names';
 import { DomainRuleError, NotFoundError, StateConflictError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
@@ -100,10 +101,12 @@ export class CampaignService {
   /**
    * Creates a draft campaign. Without surveys it copies the latest earlier campaign's, or the
    * bundled medlemstest for the first one. Throws AlreadyExistsError for a taken year, and
-   * DomainRuleError invalid_scoring for surveys sent with scoring that does not compile (copied
+   * DomainRuleError duplicate_name for surveys sent that use a name twice (see assertUniqueNames) and
+   * invalid_scoring for surveys sent with scoring that does not compile (copied
    * surveys are taken as they are, so a broken one can still be fixed in the editor; open checks them).
    */
   async create(input: CreateInput, actor: string): Promise<Campaign> {
+    if (input.surveys) assertUniqueNames(input.surveys);
     if (input.surveys) assertScorable(input.surveys);
     const { checkedReminderPolicy, defaultReminderPolicy, policyForDates } = await reminderPolicyCheck();
     const now = this.clock.now().toISOString();
@@ -150,7 +153,8 @@ export class CampaignService {
    * Changes title, dates, surveys (only the types sent) or the reminder policy. A published campaign
    * is frozen. With `expectedUpdatedAt` (what the client loaded), a campaign changed since throws
    * VersionConflictError carrying the stored campaign, also when the change lands between this read
-   * and the write. Surveys whose scoring does not compile throw DomainRuleError invalid_scoring.
+   * and the write. Surveys that use a question or page name twice throw DomainRuleError
+   * duplicate_name; surveys whose scoring does not compile throw DomainRuleError invalid_scoring.
    * Surveys that remove questions members may have answered throw StateConflictError
    * questions_removed unless `confirmRemovedQuestions` names exactly those questions (see
    * assertRemovalConfirmed). A save that changes a survey answers `staleScores` too (see staleScores).
@@ -166,6 +170,7 @@ export class CampaignService {
           'en justering på granskningssidan och publiceras som en ny version.',
       );
     }
+    if (patch.surveys) assertUniqueNames(patch.surveys);
     if (patch.surveys) assertScorable(patch.surveys);
     const next: Campaign = {
       ...current,
@@ -511,6 +516,39 @@ function sameNames(removed: string[], confirmed: string[] | undefined): boolean 
 function namesList(names: string[]): string {
   if (names.length > 10) return `${names.slice(0, 10).join(', ')} och ${names.length - 10} till`;
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} och ${names.at(-1)}`;
+}
+
+/**
+ * Refuses surveys that use a question name (or a page name) twice, on two pages or on one: two
+ * questions with one name share one answer and one score, so a member's answer to one would show
+ * as the answer to the other. The editor blocks such a survey too, with the same check
+ * (shared/survey-validation/duplicate-names.ts). Throws DomainRuleError duplicate_name with every
+ * duplicate as `details: [{survey, kind, name, first: {page, path}, again: {page, path}}]`.
+ */
+function assertUniqueNames(surveys: Partial<Campaign['surveys']>): void {
+  const found = (Object.entries(surveys) as Array<[OrganisationType, object | undefined]>).flatMap(([type, survey]) =>
+    survey ? duplicateNames(survey).map((duplicate) => ({ survey: type, ...duplicate })) : [],
+  );
+  if (found.length === 0) return;
+  const sentences = (lang: 'sv' | 'en') =>
+    (Object.keys(SURVEY_FOR) as OrganisationType[])
+      .filter((type) => found.some((d) => d.survey === type))
+      .map((type) => {
+        const what = found
+          .filter((d) => d.survey === type)
+          .map((d) => duplicateNameText(d, lang))
+          .join('; ');
+        return lang === 'en'
+          ? `In the survey for ${SURVEY_FOR_EN[type]} a name is used twice: ${what}.`
+          : `I enkäten för ${SURVEY_FOR[type]} används ett namn två gånger: ${what}.`;
+      })
+      .join(' ');
+  throw new DomainRuleError(
+    'duplicate_name',
+    `${sentences('sv')} Varje fråga och varje sida måste ha ett eget namn. Inget sparades.`,
+    found,
+    `${sentences('en')} Each question and each page needs a name of its own. Nothing was saved.`,
+  );
 }
 
 /**

@@ -1,9 +1,12 @@
-import { json } from '@codemirror/lang-json';
+import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
+import { json, jsonLanguage } from '@codemirror/lang-json';
+import { syntaxTree } from '@codemirror/language';
 import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { jsonErrorPosition } from '../lib/json-locate';
+import type { PropertyCompletion } from './scoring-help';
 
 export interface JsonEditorHandle {
   /** Replaces the whole text (an upload, a reset). */
@@ -22,6 +25,8 @@ interface Props {
   label: string;
   describedBy?: string;
   readOnly?: boolean;
+  /** Property names offered where a property name is typed (the scoring properties). */
+  completions?: readonly PropertyCompletion[];
 }
 
 const theme = EditorView.theme({
@@ -33,15 +38,53 @@ const theme = EditorView.theme({
   '.cm-activeLineGutter': { background: '#e6f2ec' },
 });
 
+/**
+ * Completes a property name being typed (after its opening quote) from `options()`. Only where a
+ * name goes: a string in a value or a list is left alone. An unclosed name parses as an error
+ * node inside its object.
+ */
+export function propertyNameCompletions(options: () => readonly PropertyCompletion[]) {
+  return (context: CompletionContext): CompletionResult | null => {
+    const list = options();
+    if (list.length === 0) return null;
+    const node = syntaxTree(context.state).resolveInner(context.pos, -1);
+    const word = context.matchBefore(/"\w*/);
+    if (word) {
+      const isName = node.name === 'PropertyName' || (node.type.isError && node.parent?.name === 'Object');
+      if (!isName) return null;
+      return {
+        from: word.from + 1,
+        options: list.map(({ label, detail, info }) => ({ label, detail, info, type: 'property' })),
+        validFor: /^\w*$/,
+      };
+    }
+    // Ctrl+Space between an object's properties: the whole `"name": ` is inserted.
+    if (!context.explicit || node.name !== 'Object') return null;
+    return {
+      from: context.pos,
+      options: list.map(({ label, detail, info }) => ({
+        label,
+        detail,
+        info,
+        type: 'property',
+        apply: `"${label}": `,
+      })),
+    };
+  };
+}
+
 /** CodeMirror 6 for JSON, with diagnostics pushed in from outside (syntax, SurveyJS and scoring errors). */
 export const JsonEditor = forwardRef<JsonEditorHandle, Props>(function JsonEditor(
-  { initialText, onChange, diagnostics, label, describedBy, readOnly },
+  { initialText, onChange, diagnostics, label, describedBy, readOnly, completions },
   ref,
 ) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  // Read when completing, so a language switch changes their texts without a new editor.
+  const completionsRef = useRef(completions ?? []);
+  completionsRef.current = completions ?? [];
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once; later text comes through setText.
   useEffect(() => {
@@ -53,6 +96,7 @@ export const JsonEditor = forwardRef<JsonEditorHandle, Props>(function JsonEdito
         extensions: [
           basicSetup,
           json(),
+          jsonLanguage.data.of({ autocomplete: propertyNameCompletions(() => completionsRef.current) }),
           lintGutter(),
           theme,
           EditorView.lineWrapping,

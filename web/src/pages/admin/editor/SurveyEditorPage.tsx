@@ -23,12 +23,15 @@ import { JsonEditor, type JsonEditorHandle } from './JsonEditor';
 import { LeaveGuard } from './LeaveGuard';
 import { type PendingRemoval, RemovalConfirm } from './RemovalConfirm';
 import { conflictCampaign, SaveConflict, type SaveConflictState, sameSurvey } from './SaveConflict';
+import { ScoringHelp } from './ScoringHelp';
 import { StaleScoresNotice, staleScoresMessage } from './StaleScores';
 import { CHECKED, checkAfterFailure, retryDelayMs, type ScoreCheck } from './score-check';
+import { propertyCompletions } from './scoring-help';
 import {
   bestAnswers,
   type EditorProblem,
   type ModelJsonError,
+  pageTitles,
   questionIndex,
   questionsRemovedIn,
   removedQuestions,
@@ -167,6 +170,8 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
   }, [scoreCheck]);
 
   const questions = useMemo(() => questionIndex(lastGood, lang), [lastGood, lang]);
+  const sectionTitles = useMemo(() => pageTitles(lastGood, lang), [lastGood, lang]);
+  const completions = useMemo(() => propertyCompletions(t), [t]);
 
   const problems: EditorProblem[] = useMemo(() => {
     if (!parsed.ok) {
@@ -177,6 +182,7 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
       ...structureProblems(parsed.text, parsed.value, {
         noPages: t('editor.noPages'),
         duplicate: t('editor.duplicateName'),
+        duplicatePage: t('editor.duplicatePageName'),
       }),
       ...schemaProblems(parsed.text, parsed.value, modelErrors),
       ...(scoreCheck.state === 'invalid'
@@ -342,6 +348,7 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
         </p>
       </div>
       <p className="lead small-lead">{t('editor.intro')}</p>
+      <ScoringHelp />
       <div className="editor-toolbar">
         {!frozen && (
           <button
@@ -443,6 +450,7 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
             label={t('editor.jsonLabel', { type: typeLabel })}
             describedBy={`${statusId} ${problemsId}`}
             readOnly={frozen}
+            completions={completions}
           />
           <div id={problemsId} aria-live="polite" ref={problemsRef}>
             {problems.length > 0 && (
@@ -495,7 +503,7 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
           <Preview survey={lastGood} data={data} onData={setData} onJsonErrors={setModelErrors} lang={lang} />
         </section>
       </div>
-      <PointsTable score={score} questions={questions} />
+      <PointsTable score={score} questions={questions} sectionTitles={sectionTitles} />
     </div>
   );
 }
@@ -519,9 +527,12 @@ function ScoreSummary({ score, stale }: { score: ScoreResult | null; stale: bool
 function PointsTable({
   score,
   questions,
+  sectionTitles,
 }: {
   score: ScoreResult | null;
   questions: Map<string, { title: string; pageTitle: string; page: string }>;
+  /** Page titles in the page's language: the preview's section titles are Swedish. */
+  sectionTitles: Map<string, string>;
 }) {
   const t = useAdminT();
   const [lang] = useLang();
@@ -547,7 +558,7 @@ function PointsTable({
             {score.sections.map((s) => (
               <TotalRow
                 key={s.name}
-                label={t('editor.sectionTotal', { section: s.title })}
+                label={t('editor.sectionTotal', { section: sectionTitles.get(s.name) ?? s.title })}
                 max={s.max}
                 points={s.total}
               />

@@ -2,6 +2,7 @@
 
 import type { RemovedQuestions } from '../../../../../shared/schemas/campaign.schema';
 import { walkSurvey } from '../../../../../shared/scoring/survey-json';
+import { duplicateNames } from '../../../../../shared/survey-validation/duplicate-names';
 import { ApiError } from '../../../api/client';
 import type { Lang } from '../../../i18n';
 import { localized } from '../../../lib/survey-summary';
@@ -42,6 +43,22 @@ export function questionIndex(survey: unknown, lang: Lang): Map<string, Question
     };
     walk(elementsOf(page));
   }
+  return out;
+}
+
+/**
+ * Each page's title in `lang` by the page's name (`page<N>` for one without, as the scoring names
+ * it), for the section sums: the score preview titles sections in Swedish whatever the language.
+ */
+export function pageTitles(survey: unknown, lang: Lang): Map<string, string> {
+  const out = new Map<string, string>();
+  const pages = ((survey as Json | null)?.pages as unknown[] | undefined) ?? [];
+  pages.forEach((page, index) => {
+    if (!page || typeof page !== 'object') return;
+    const { name, title } = page as Json;
+    const key = typeof name === 'string' && name !== '' ? name : `page${index + 1}`;
+    out.set(key, localized(title as never, lang) || key);
+  });
   return out;
 }
 
@@ -149,45 +166,34 @@ function scoringWhereInText(message: string): string | null {
   return null;
 }
 
-/** Things SurveyJS accepts but the platform cannot use: no pages, and names used twice. */
+/**
+ * Things SurveyJS accepts but the platform cannot use: no pages, and names used twice (the API
+ * refuses a save with those with 422 duplicate_name, by the same shared check). `duplicate` may
+ * say `{name}`, `{page}` (the page of the later use) and `{firstPage}`.
+ */
 export function structureProblems(
   text: string,
   parsed: unknown,
-  messages: { noPages: string; duplicate: string },
+  messages: { noPages: string; duplicate: string; duplicatePage?: string },
 ): EditorProblem[] {
-  const out: EditorProblem[] = [];
   const survey = parsed as Json | null;
   if (!survey || typeof survey !== 'object' || !Array.isArray(survey.pages) || survey.pages.length === 0) {
-    out.push({ from: 0, to: 1, severity: 'error', message: messages.noPages, source: 'structure' });
-    return out;
+    return [{ from: 0, to: 1, severity: 'error', message: messages.noPages, source: 'structure' }];
   }
-  // Pages and elements are separate namespaces in SurveyJS: a page may share its name with a question.
-  const seenPages = new Set<string>();
-  const seenElements = new Set<string>();
-  const walk = (node: unknown, path: (string | number)[]) => {
-    if (Array.isArray(node)) {
-      for (const [i, item] of node.entries()) walk(item, [...path, i]);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const record = node as Json;
-    if (path.length > 0 && typeof record.name === 'string') {
-      const seen = path.length === 2 && path[0] === 'pages' ? seenPages : seenElements;
-      if (seen.has(record.name)) {
-        const range = locate(text, [...path, 'name']) ?? { from: 0, to: 1 };
-        out.push({
-          ...range,
-          severity: 'error',
-          message: messages.duplicate.replace('{name}', record.name),
-          source: 'structure',
-        });
-      }
-      seen.add(record.name);
-    }
-    for (const key of ['pages', 'elements', 'templateElements']) if (record[key]) walk(record[key], [...path, key]);
-  };
-  walk(survey, []);
-  return out;
+  return duplicateNames(survey).map(({ kind, name, first, again }) => ({
+    ...(locate(text, [...again.path, 'name']) ?? { from: 0, to: 1 }),
+    severity: 'error',
+    message: fill(kind === 'page' ? (messages.duplicatePage ?? messages.duplicate) : messages.duplicate, {
+      name,
+      page: again.page,
+      firstPage: first.page,
+    }),
+    source: 'structure',
+  }));
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
 /** A question whose answers a survey save would lose: its name and title. */

@@ -34,7 +34,9 @@ export const svEditor = {
   'editor.warning': 'Varning',
   'editor.syntaxError': 'JSON-syntaxen är fel här: kontrollera kommatecken, citattecken och klammerparenteser.',
   'editor.noPages': 'Enkäten måste ha minst en sida i "pages".',
-  'editor.duplicateName': 'Namnet "{name}" används redan i enkäten.',
+  'editor.duplicateName':
+    'Namnet "{name}" används redan på sidan "{firstPage}". Varje fråga behöver ett eget namn: två frågor med samma namn delar svar och poäng.',
+  'editor.duplicatePageName': 'Sidnamnet "{name}" används redan av en annan sida. Varje sida behöver ett eget namn.',
   'editor.preview': 'Förhandsvisning',
   'editor.previewFailed': 'Förhandsvisningen kunde inte visas: {message}',
   'editor.fillBest': 'Fyll i svar med högsta poäng',
@@ -92,6 +94,37 @@ export const svEditor = {
   'editor.removal.changed': 'Listan över frågor som tas bort har ändrats. Kontrollera den igen innan du sparar.',
   'editor.removal.cancelled': 'Enkäten sparades inte. Dina ändringar finns kvar i editorn.',
   'editor.errorsOne': '{count} fel att rätta',
+  'editor.help.summary': 'Så sätts poäng',
+  'editor.help.intro':
+    'Poängen skrivs i JSON:en, på frågorna, med egenskaperna nedan. Poäng är tal från 0 och uppåt; decimaler skrivs med punkt (0.5). I editorn föreslås egenskaperna när du börjar skriva ett namn inom citattecken, eller med Ctrl+Mellanslag.',
+  'editor.help.listLabel': 'Egenskaper för poäng',
+  'editor.help.otherHeading': 'Två egenskaper som inte ger poäng',
+  'editor.help.example': 'Exempel',
+  'editor.help.score.where': 'På ett svarsalternativ i "choices" (radiogroup, dropdown, checkbox)',
+  'editor.help.score.what': 'Poäng för att välja alternativet. En checkbox ger summan av de valda.',
+  'editor.help.scoreTrue.where': 'På en fråga av typen boolean',
+  'editor.help.scoreTrue.what': 'Poäng för Ja (scoreTrue) och för Nej (scoreFalse). Utan värde: 0.',
+  'editor.help.numberBands.where': 'På en text-fråga med "inputType": "number"',
+  'editor.help.numberBands.what':
+    'Poäng för ett tal: det första intervallet som talet ligger i gäller. min ingår, max ingår inte; ett tal utanför alla ger 0.',
+  'editor.help.questionMax.where': 'På en fråga, oftast en checkbox',
+  'editor.help.questionMax.what': 'Tak för frågans poäng, hur många alternativ som än väljs.',
+  'editor.help.pageMax.where': 'På en sida',
+  'editor.help.pageMax.what': 'Sidans maxpoäng i stället för summan av frågornas, och tak för sidans poäng.',
+  'editor.help.gate.where': 'På en fråga, oftast boolean',
+  'editor.help.gate.what':
+    'Gör frågan till ett baskrav. Den ger inga poäng, men om den inte besvaras med ja får svaret inget betyg (poängen står kvar).',
+  'editor.help.reviewScore.where': 'På en fråga, t.ex. en kommentarsfråga',
+  'editor.help.reviewScore.what':
+    'Poäng som bara kansliet kan ge, med Justera vid granskningen; reglerna ger 0. En sida utan maxScore räknar in dem i sin maxpoäng.',
+  'editor.help.surveyBands.where': 'På enkäten, högst upp bredvid "pages"',
+  'editor.help.surveyBands.what':
+    'Betygen som andel av maxpoängen, högsta först. Utan dem: A från 0.8, B från 0.6, C från 0.4, D från 0.',
+  'editor.help.prefill.where': 'På en skrivskyddad fråga',
+  'editor.help.prefill.what': 'Var värdet hämtas ifrån, t.ex. de importerade utsläppen. Ger inga poäng.',
+  'editor.help.carryOver.where': 'På en fråga',
+  'editor.help.carryOver.what':
+    'false håller frågan utanför "Utgå från era svar" (förra årets svar), t.ex. vem som fyller i. Ger inga poäng.',
 } as const;
 
 export const enEditor: Record<keyof typeof svEditor, string> = {
@@ -127,7 +160,10 @@ export const enEditor: Record<keyof typeof svEditor, string> = {
   'editor.warning': 'Warning',
   'editor.syntaxError': 'The JSON syntax breaks here: check commas, quotes and brackets.',
   'editor.noPages': 'The survey needs at least one page in "pages".',
-  'editor.duplicateName': 'The name "{name}" is already used in the survey.',
+  'editor.duplicateName':
+    'The name "{name}" is already used on the page "{firstPage}". Each question needs a name of its own: two questions with one name share their answer and points.',
+  'editor.duplicatePageName':
+    'The page name "{name}" is already used by another page. Each page needs a name of its own.',
   'editor.preview': 'Preview',
   'editor.previewFailed': 'The preview could not be shown: {message}',
   'editor.fillBest': 'Fill in the best-scoring answers',
@@ -143,7 +179,7 @@ export const enEditor: Record<keyof typeof svEditor, string> = {
   'editor.pointsCaption': "Points per question with the maximum and the preview's points",
   'editor.maxPoints': 'Max',
   'editor.previewPoints': 'Preview',
-  'editor.sectionTotal': 'Total {section}',
+  'editor.sectionTotal': 'Total for {section}',
   'editor.surveyTotal': 'Total for the survey',
   'editor.saveBlocked': 'save once they are fixed',
   'editor.saveBlockedAnnounce':
@@ -186,6 +222,38 @@ export const enEditor: Record<keyof typeof svEditor, string> = {
   'editor.removal.changed': 'The list of questions being removed has changed. Check it again before saving.',
   'editor.removal.cancelled': 'The survey was not saved. Your changes are still in the editor.',
   'editor.errorsOne': '{count} error to fix',
+  'editor.help.summary': 'How points are set',
+  'editor.help.intro':
+    'Points are written in the JSON, on the questions, with the properties below. Points are numbers from 0 up; decimals take a point (0.5). The editor suggests the properties when you start typing a name within quotes, or on Ctrl+Space.',
+  'editor.help.listLabel': 'Scoring properties',
+  'editor.help.otherHeading': 'Two properties that give no points',
+  'editor.help.example': 'Example',
+  'editor.help.score.where': 'On a choice in "choices" (radiogroup, dropdown, checkbox)',
+  'editor.help.score.what': 'Points for picking the choice. A checkbox gives the sum of those picked.',
+  'editor.help.scoreTrue.where': 'On a question of type boolean',
+  'editor.help.scoreTrue.what': 'Points for Yes (scoreTrue) and for No (scoreFalse). Without a value: 0.',
+  'editor.help.numberBands.where': 'On a text question with "inputType": "number"',
+  'editor.help.numberBands.what':
+    'Points for a number: the first band the number is in applies. min is included, max is not; a number outside every band gives 0.',
+  'editor.help.questionMax.where': 'On a question, usually a checkbox',
+  'editor.help.questionMax.what': "A cap on the question's points, however many choices are picked.",
+  'editor.help.pageMax.where': 'On a page',
+  'editor.help.pageMax.what':
+    "The page's maximum instead of the sum of its questions', and a cap on the page's points.",
+  'editor.help.gate.where': 'On a question, usually a boolean',
+  'editor.help.gate.what':
+    'Makes the question a basic requirement. It gives no points, but unless it is answered yes the response gets no grade (the points stay).',
+  'editor.help.reviewScore.where': 'On a question, e.g. a comment question',
+  'editor.help.reviewScore.what':
+    'Points only the secretariat can give, with Override in the review; the rules give 0. A page without maxScore counts them in its maximum.',
+  'editor.help.surveyBands.where': 'On the survey, at the top beside "pages"',
+  'editor.help.surveyBands.what':
+    'The grades as a share of the maximum, highest first. Without them: A from 0.8, B from 0.6, C from 0.4, D from 0.',
+  'editor.help.prefill.where': 'On a read-only question',
+  'editor.help.prefill.what': 'Where the value comes from, e.g. the imported emissions. Gives no points.',
+  'editor.help.carryOver.where': 'On a question',
+  'editor.help.carryOver.what':
+    'false keeps the question out of "Start from your answers" (last year\'s), e.g. who fills in. Gives no points.',
 };
 
 addAdminStrings(svEditor, enEditor);
