@@ -8,8 +8,6 @@
  * Swedish unless the locale asks for English (cli-language.ts).
  */
 import '../local/quiet-node20-warning';
-import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.schema';
-import type { ReminderRunResult } from '../../shared/reminders/reminder-run.schema';
 import { reminderRunBlock } from '../../shared/reminders/run-eligibility';
 import { formatStockholm, impossibleWallClockField, stockholmInstant } from '../../shared/reminders/send-window';
 import { CampaignRepository } from '../features/campaigns/campaign.repository';
@@ -22,6 +20,7 @@ import { OutboxMail } from '../mail/outbox-mail';
 import { systemClock } from '../ports/clock';
 import { openLocalData } from './local-data';
 import { withProgress } from './progress-bar';
+import { reminderReportLines } from './reminder-report';
 
 const ACTOR = 'cli';
 const text = cliText(process.env).reminders;
@@ -133,48 +132,11 @@ async function main(): Promise<void> {
     const result = await withProgress(text.sending, (onProgress) =>
       reminders.runReminders({ campaign, at, dryRun: args.dryRun, actor: ACTOR, onProgress }),
     );
-    printResult(result);
+    for (const line of reminderReportLines(result, text)) console.log(line);
     if (result.failed.length > 0) process.exitCode = 1;
   } finally {
     await close();
   }
-}
-
-function printResult(result: ReminderRunResult): void {
-  const col = text.column;
-  console.log(`\n${text.step}: ${result.step ? `${result.step.id} (${result.step.kind})` : text.noStep}`);
-  const rows = result.dryRun
-    ? result.due.map((d) => ({ ...row(d), [col.result]: text.wouldSend }))
-    : [
-        ...result.sent.map((s) => ({ ...row(s), [col.result]: text.sent })),
-        ...result.failed.map((f) => ({ ...row(f), [col.result]: text.failed(f.error) })),
-      ];
-  if (rows.length > 0) console.table(rows);
-  else console.log(result.dryRun ? text.nobodyWouldGetMail : text.noMailSent);
-  const counts = new Map<ReminderSkipReason, number>();
-  for (const skip of result.skipped) counts.set(skip.reason, (counts.get(skip.reason) ?? 0) + 1);
-  if (counts.size > 0) {
-    console.log(`\n${text.skipped}`);
-    console.table(
-      [...counts].map(([reason, count]) => ({
-        [col.reason]: text.skipReasons[reason] ?? reason,
-        [col.contacts]: count,
-      })),
-    );
-  }
-  if (!result.dryRun) console.log(`\n${text.summary(result.sent.length, result.failed.length)}`);
-}
-
-function row(entry: ReminderRunResult['due'][number]) {
-  const col = text.column;
-  return {
-    [col.organisation]: `${entry.contact.organisationName} (${entry.contact.organisationId})`,
-    [col.contact]: entry.contact.name,
-    [col.email]: entry.contact.email,
-    [col.step]: entry.stepId,
-    [col.variant]: entry.variant,
-    [col.attempt]: entry.attempt,
-  };
 }
 
 runCommand(main, fail, cliText(process.env).failed);

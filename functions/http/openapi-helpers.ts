@@ -27,7 +27,7 @@ export const commonErrors = {
 
 /**
  * Errors the app answers on any route where their cause can arise, whatever the route's own code:
- * the access middleware, the origin check and body limit in front of every /api route, the request
+ * the access middleware, the origin secret, origin check and body limit in front of every /api route, the request
  * validators, and the store behind nearly all of them. `documentSharedErrors` writes them into each
  * route's responses, so no route has to list them by hand.
  */
@@ -42,6 +42,11 @@ const SHARED_ERRORS: Record<string, { status: number; text: string; sole?: true 
   admin_only: { status: 403, text: 'Bara kansliet får göra detta (admin_only)' },
   members_only: { status: 403, text: 'Bara medlemmarnas kontaktpersoner får göra detta (members_only)' },
   csrf: { status: 403, text: 'Begäran kom från en annan webbplats och avvisades (csrf)' },
+  // Deployed, every request must come through CloudFront, which adds the origin secret.
+  origin_not_verified: {
+    status: 403,
+    text: 'Begäran kom inte via webbplatsen och avvisades (origin_not_verified)',
+  },
   payload_too_large: { status: 413, text: 'Begärans innehåll är för stort (payload_too_large)', sole: true },
   unsupported_media_type: { status: 415, text: 'Fel innehållstyp (unsupported_media_type)', sole: true },
   store_unavailable: {
@@ -57,6 +62,7 @@ type SharedError =
   | 'admin_only'
   | 'members_only'
   | 'csrf'
+  | 'origin_not_verified'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'store_unavailable';
@@ -93,6 +99,8 @@ export function sharedErrorsOf(route: RouteDoc): SharedError[] {
   if (access === 'signed-in' || access === 'member' || access === 'admin') errors.push('not_authenticated');
   if (access === 'admin') errors.push('admin_only');
   if (access === 'member') errors.push('members_only');
+  // The origin check runs in front of every route, /api/health included (originVerify).
+  errors.push('origin_not_verified');
   if (UNSAFE_METHODS.has(route.method.toLowerCase())) errors.push('csrf', 'payload_too_large');
   if (hasBody) errors.push('unsupported_media_type');
   if (!STORELESS_PATHS.has(route.path)) errors.push('store_unavailable');

@@ -10,7 +10,11 @@
  * an import's row errors and refusals in English too, as the API answers them (functions/cli/import.ts).
  */
 import type { Layout } from '../../shared/emissions-import/detect-layout';
-import type { ReminderSkipReason } from '../../shared/reminders/reminder-policy.schema';
+import type {
+  ReminderEmailKind,
+  ReminderSkipReason,
+  ReminderVariant,
+} from '../../shared/reminders/reminder-policy.schema';
 import {
   REMINDER_RUN_REFUSAL_WORDS,
   type ReminderRunRefusal,
@@ -35,6 +39,17 @@ function refusedRun(r: RefusedRun, words: ReminderRunRefusalWords, status: strin
   const facts = r.block === r.status ? words.period(r) : `${status}, ${words.period(r)}`;
   return `${words.reasonAt(r)} (${facts}). ${words.rule} ${words.outcome(r.dryRun)}${hint}`;
 }
+
+/** A reminders run's totals for its summary line: emails sent (or that would be), failed, contacts skipped. */
+export interface ReminderRunCounts {
+  dryRun: boolean;
+  emails: number;
+  failed: number;
+  skipped: number;
+}
+
+const svContacts = (n: number) => `${n} ${n === 1 ? 'kontakt' : 'kontakter'}`;
+const enContacts = (n: number) => `${n} ${n === 1 ? 'contact' : 'contacts'}`;
 
 interface DemoSeedCounts {
   organisations: number;
@@ -224,7 +239,17 @@ Data sparas i ${p.dataDir}. Stoppa med Ctrl+C.
     nobodyWouldGetMail: 'Ingen skulle få något e-postmeddelande.',
     noMailSent: 'Inget e-postmeddelande skickades.',
     skipped: 'Hoppades över:',
-    summary: (sent: number, failed: number) => `${sent} skickade, ${failed} misslyckade. Se utkorgen på /dev/outbox.`,
+    summary: (c: ReminderRunCounts) =>
+      c.dryRun
+        ? `Summa (provkörning): ${c.emails} ${c.emails === 1 ? 'e-postmeddelande' : 'e-postmeddelanden'} skulle skickas, ${svContacts(c.skipped)} hoppas över. Inget skickades.`
+        : `Summa: ${c.emails} skickade, ${c.failed} misslyckade, ${svContacts(c.skipped)} hoppades över. Se utkorgen på /dev/outbox.`,
+    kinds: { invitation: 'inbjudan', reminder: 'påminnelse' } satisfies Record<ReminderEmailKind, string>,
+    variants: {
+      invitation: 'inbjudan',
+      'no-response': 'inget svar',
+      draft: 'utkast',
+      'last-day': 'sista dagen',
+    } satisfies Record<ReminderVariant, string>,
     column: {
       result: 'Resultat',
       reason: 'Orsak',
@@ -376,7 +401,12 @@ Data is kept in ${p.dataDir}. Stop with Ctrl+C.
     nobodyWouldGetMail: 'Nobody would get an email.',
     noMailSent: 'No email was sent.',
     skipped: 'Skipped:',
-    summary: (sent, failed) => `${sent} sent, ${failed} failed. See the outbox at /dev/outbox.`,
+    summary: (c) =>
+      c.dryRun
+        ? `Total (dry run): ${c.emails} ${c.emails === 1 ? 'email' : 'emails'} would be sent, ${enContacts(c.skipped)} skipped. Nothing was sent.`
+        : `Total: ${c.emails} sent, ${c.failed} failed, ${enContacts(c.skipped)} skipped. See the outbox at /dev/outbox.`,
+    kinds: { invitation: 'invitation', reminder: 'reminder' },
+    variants: { invitation: 'invitation', 'no-response': 'no response', draft: 'draft', 'last-day': 'last day' },
     column: {
       result: 'Result',
       reason: 'Reason',

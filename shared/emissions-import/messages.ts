@@ -641,18 +641,22 @@ export const issueText = {
   /**
    * Saving the file changes emissions of organisations that responded in a published year.
    * `frozen`: that year's Utfall was frozen at publish (else its scorecards read current emissions).
+   * A published Klimatläget is the record of its year: newer emissions belong in the next report, so
+   * this informs and never suggests publishing the year again (docs/imports.md).
    */
   publishedYearChanged: (year: number, revision: number, date: string, count: number, frozen: boolean) =>
     text(
       'published_year_changed',
       `Klimatläget ${year} är publicerat (version ${revision}, ${date}), och ${count} av organisationerna vars utsläpp filen ändrar svarade det året. ` +
         (frozen
-          ? `Det publicerade Utfallet ändras inte: resultatkort och exporter för ${year} visar det som publicerades. Publicera ${year} igen för att ta med de nya värdena.`
-          : `${year} publicerades innan Utfall sparades vid publiceringen, så resultatkort och exporter för ${year} räknar Utfall från de aktuella utsläppen och ändras av importen, men inte den publicerade rapporten. Publicera ${year} igen för att låsa Utfallet.`),
+          ? `Det publicerade Utfallet ändras inte, och inte heller rapporten: ett publicerat Klimatläget redovisar sitt år, och resultatkort och exporter för ${year} visar det som publicerades. `
+          : `${year} publicerades innan Utfall sparades vid publiceringen, så resultatkort och exporter för ${year} räknar Utfall från de aktuella utsläppen och ändras av importen, men den publicerade rapporten ändras inte. `) +
+        `De nya värdena kommer med i nästa Klimatläget som publiceras (och i en ny version av ${year} bara om en rättelse av poängen publiceras).`,
       `Klimatläget ${year} is published (version ${revision}, ${date}), and ${count} of the organisations whose emissions the file changes responded that year. ` +
         (frozen
-          ? `The published Utfall does not change: scorecards and exports for ${year} show what was published. Publish ${year} again to include the new values.`
-          : `${year} was published before Utfall was stored at publishing, so scorecards and exports for ${year} compute Utfall from the current emissions and change with this import, while the published report does not. Publish ${year} again to fix Utfall.`),
+          ? `The published Utfall does not change, nor does the report: a published Klimatläget is the record of its year, and scorecards and exports for ${year} show what was published. `
+          : `${year} was published before Utfall was stored at publishing, so scorecards and exports for ${year} compute Utfall from the current emissions and change with this import, while the published report does not. `) +
+        `The new values are included in the next Klimatläget to be published (and in a new revision of ${year} only if a correction of the scores is published).`,
     ),
   /** Rolling back an import changes emissions of organisations a published year rests on. */
   publishedYearRollback: (year: number, revision: number, date: string, count: number, frozen: boolean) =>
@@ -660,12 +664,12 @@ export const issueText = {
       'published_year_rollback',
       frozen
         ? `Klimatläget ${year} (version ${revision}, ${date}) publicerades med värden från den här importen för ${count} organisationer. ` +
-            `Det publicerade Utfallet ändras inte när importen ångras, men publiceras ${year} igen räknas det utan dem.`
+            `Det publicerade Utfallet och rapporten ändras inte när importen ångras; bara om en rättelse av ${year} publiceras räknas Utfallet utan dem.`
         : `Klimatläget ${year} (version ${revision}, ${date}) publicerades innan Utfall sparades vid publiceringen, och ${count} av organisationerna som importen ändrade svarade det året. ` +
             `Deras Utfall i resultatkort och exporter för ${year} räknas från de aktuella utsläppen och ändras när importen ångras; den publicerade rapporten ändras inte.`,
       frozen
         ? `Klimatläget ${year} (version ${revision}, ${date}) was published with values from this import for ${count} organisations. ` +
-            `The published Utfall does not change when the import is rolled back, but publishing ${year} again computes it without them.`
+            `The published Utfall and the report do not change when the import is rolled back; only if a correction of ${year} is published is Utfall computed without them.`
         : `Klimatläget ${year} (version ${revision}, ${date}) was published before Utfall was stored at publishing, and ${count} of the organisations this import changed responded that year. ` +
             `Their Utfall in scorecards and exports for ${year} is computed from the current emissions and changes when the import is rolled back; the published report does not.`,
     ),

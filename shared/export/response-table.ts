@@ -173,10 +173,14 @@ export function outcomeSourceCell(source: EmissionOutcomeSource): string {
 /**
  * The aggregates as rows for a second sheet: key figures, bands, sections and questions per type.
  * Figures the report withholds (groups under `MIN_GROUP_SIZE`) are empty cells with a note.
+ * `heading`: the rows above them (the title, and what the figures are).
  */
-export function aggregateRows(report: KlimatlagetReport): Cell[][] {
+export function aggregateRows(
+  report: KlimatlagetReport,
+  heading: readonly Cell[][] = [[`Klimatläget ${report.year}`]],
+): Cell[][] {
   const rows: Cell[][] = [
-    [`Klimatläget ${report.year}`],
+    ...heading,
     [],
     [
       'Grupp',

@@ -298,6 +298,11 @@ export const ReportRevisionSchema = PublishedReportSchema.extend({
    * snapshots published before outcomes were frozen: those years read the current emissions.
    */
   emissionOutcomes: FrozenEmissionOutcomesSchema.optional(),
+  /**
+   * Every respondent's stored score at publish as a short fingerprint, by organisation code (kansli
+   * only), so the export can say how many scores changed since. Absent in older snapshots.
+   */
+  scoreFingerprints: z.record(z.string(), z.string()).optional(),
 });
 export type ReportRevision = z.infer<typeof ReportRevisionSchema>;
 

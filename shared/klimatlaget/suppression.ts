@@ -243,6 +243,13 @@ export const WITHHELD_SV = 'För få svar för att visa';
 export const MEDIAN_WITHHELD_SV = `Median visas först vid minst ${MIN_GROUP_SIZE_MEDIAN}`;
 
 /**
+ * The sheet's note on a change whose means are withheld (`unmatched`): the public page's words
+ * (`report.fig.changeUnmatched`), so what the kansli quotes from the sheet is what the page says.
+ */
+export const UNMATCHED_CHANGE_SV =
+  'Förändringen visas inte: resultatet för en medlem som svarade bara ett av åren skulle gå att räkna ut ur den';
+
+/**
  * The sheet's note on a group: withheld, means withheld for unmatched years, or the network's
  * figures without a withheld type, and a withheld median; for emissions also the types that
  * answered without any figures; else null.
@@ -263,9 +270,7 @@ export function withheldNoteSv(
   const excluded = group.excludedTypes?.map((type) => (type === 'kommun' ? 'kommuner' : 'regioner'));
   const notes = [
     noData,
-    group.unmatched
-      ? `Medelvärden visas inte: 1–${MIN_GROUP_SIZE - 1} organisationer svarade bara ena året och skulle gå att räkna fram`
-      : null,
+    group.unmatched ? UNMATCHED_CHANGE_SV : null,
     excluded?.length ? `Utan ${excluded.join(' och ')}: för få för att visas för sig` : null,
     medianWithheld ? MEDIAN_WITHHELD_SV : null,
   ].filter((note) => note !== null);

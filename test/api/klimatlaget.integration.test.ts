@@ -484,9 +484,10 @@ describe('exports for the kansli', () => {
     const answer = row.getCell(header.indexOf('respondent_name – Namn på kontaktperson för svaren') + 1);
     expect([answer.value, answer.type]).toEqual(['+46 70 123 45 67', ExcelJS.ValueType.String]);
     const aggregates = workbook.getWorksheet('Klimatläget')!;
-    expect(aggregates.getCell('A1').value).toBe(`Klimatläget ${YEAR}`);
+    expect(aggregates.getCell('A1').value).toBe(`Klimatläget ${YEAR}, inte publicerat`);
     // One respondent: its share and basic requirements are not in the sheet, which says why
-    const all = aggregates.getRow(4);
+    // (row 2 says the figures are computed now, as the year is not published)
+    const all = aggregates.getRow(5);
     expect([1, 2, 3, 4].map((i) => all.getCell(i).value)).toEqual(['Alla', 1, 4, 0]);
     expect([5, 6, 7].map((i) => all.getCell(i).value)).toEqual([null, null, null]);
     expect(all.getCell(8).value).toBe('För få svar för att visa (färre än 3)');

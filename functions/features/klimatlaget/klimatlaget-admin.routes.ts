@@ -184,8 +184,8 @@ interface Deps {
     }),
     async (c) => {
       const year = c.req.valid('param').year;
-      const { table, report } = await service.exportData(year);
-      const body = await responsesWorkbook(table, report);
+      const { table, report, reportSource } = await service.exportData(year);
+      const body = await responsesWorkbook(table, report, reportSource);
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': XLSX_CONTENT_TYPE,
         'content-disposition': `attachment; filename="medlemstest-${year}.xlsx"`,

@@ -64,6 +64,26 @@ interface Deps {
   clock: Clock;
 }
 
+/** What the export's "Klimatläget" sheet shows: the latest published revision, or figures of now. */
+export type ExportReportSource =
+  | {
+      source: 'published';
+      revision: number;
+      publishedAt: string;
+      /** Organisations whose scores differ from the revision's; null when the revision cannot tell. */
+      changedScores: number | null;
+      /** Whether publishing now would change the report's figures (its emissions aside). */
+      figuresChanged: boolean;
+    }
+  | { source: 'live' };
+
+export interface ExportData {
+  campaign: Campaign;
+  table: ResponseTable;
+  report: KlimatlagetReport;
+  reportSource: ExportReportSource;
+}
+
 /** Everything an export or a publish reads about one campaign. */
 interface CampaignData {
   campaign: Campaign;
@@ -149,6 +169,8 @@ export class KlimatlagetService {
     // Each respondent's Utfall as it is now, kept with the snapshot: the year's scorecards and
     // exports show it, not whatever is imported later. No extra reads: the emissions are read anyway.
     const emissionOutcomes = frozenOutcomesOf(data);
+    // Each respondent's score as published, so the export can tell which scores changed since.
+    const scoreFingerprints = scoreFingerprintsOf(data.campaign, data.responses);
     const publishedAt = this.deps.clock.now().toISOString();
 
     let revision = 0;
@@ -164,6 +186,7 @@ export class KlimatlagetService {
         rules,
         rescored,
         emissionOutcomes,
+        scoreFingerprints,
       };
       // Nothing new to freeze (a publish sent twice at once, or again with no correction since):
       // another revision would only repeat the latest.
@@ -369,13 +392,14 @@ export class KlimatlagetService {
   }
 
   /**
-   * The export table (one row per organisation) and the aggregates computed now, for the CSV
-   * and xlsx exports. Utfall of a published year is the one its latest snapshot froze, and the
-   * aggregates' emission figures are the snapshot's; only a respondent the snapshot has no outcome
-   * for (a year published before outcomes were frozen, a response submitted after the publish, an
-   * unpublished year) gets its outcome from the stored emissions, read a few at a time.
+   * The export table (one row per organisation) and the aggregates, for the CSV and xlsx exports.
+   * Utfall of a published year is the one its latest snapshot froze; only a respondent the snapshot
+   * has no outcome for (a year published before outcomes were frozen, a response submitted after the
+   * publish, an unpublished year) gets its outcome from the stored emissions, read a few at a time.
+   * The aggregates of a published year are its latest revision's, with how many organisations'
+   * scores differ from it now; of an unpublished year, computed now.
    */
-  async exportData(year: number): Promise<{ campaign: Campaign; table: ResponseTable; report: KlimatlagetReport }> {
+  async exportData(year: number): Promise<ExportData> {
     const [campaign, snapshot] = await Promise.all([this.deps.campaigns.get(year), this.deps.reports.latest(year)]);
     const frozen = snapshot?.emissionOutcomes;
     const data = await this.campaignData(campaign, frozen ? (id) => !Object.hasOwn(frozen, id) : undefined);
@@ -401,8 +425,27 @@ export class KlimatlagetService {
       emissionOutcomes: outcomes,
       emissionOutcomeSources: sources,
     });
-    const live = this.aggregate(data);
-    return { campaign, table, report: frozen && snapshot ? withPublishedEmissions(live, snapshot) : live };
+    // A published year's sheet is the latest revision as published, not the scores of today: a
+    // correction shows there only once it is published. How many scores differ is said beside it.
+    if (snapshot) {
+      const published = withReportDefaults(snapshot.report, snapshot.rules);
+      // What a publish now would show, but with the emissions as published: later imports are not
+      // a reason for a new revision (docs/imports.md).
+      const now = withReportDefaults(withPublishedEmissions(this.aggregate(data), published), snapshot.rules);
+      return {
+        campaign,
+        table,
+        report: published,
+        reportSource: {
+          source: 'published',
+          revision: snapshot.revision,
+          publishedAt: snapshot.publishedAt,
+          changedScores: changedScoresSince(snapshot, campaign, data.responses),
+          figuresChanged: canonicalJson(now) !== canonicalJson(published),
+        },
+      };
+    }
+    return { campaign, table, report: this.aggregate(data), reportSource: { source: 'live' } };
   }
 
   private aggregate(data: CampaignData): KlimatlagetReport {
@@ -546,6 +589,38 @@ function frozenOutcomesOf(data: CampaignData): FrozenEmissionOutcomes {
   return outcomes;
 }
 
+/** A stored score's fingerprint: 16 hex digits of the sha256 of its canonical JSON. */
+function scoreFingerprint(score: ScoreResult): string {
+  return sha256(canonicalJson(score)).slice(0, 16);
+}
+
+/** Every respondent's stored score (computed when none is stored), fingerprinted, by code. */
+function scoreFingerprintsOf(campaign: Campaign, responses: readonly SurveyResponse[]): Record<string, string> {
+  const fingerprints: Record<string, string> = {};
+  for (const response of responses) {
+    if (response.status !== 'submitted') continue;
+    fingerprints[response.organisationId] = scoreFingerprint(response.score ?? rescoreOf(campaign, response));
+  }
+  return fingerprints;
+}
+
+/**
+ * How many organisations' scores differ from what the snapshot published: a score changed since
+ * (an adjustment), a response reopened (no longer counted) or submitted after it (not yet counted).
+ * Null for a snapshot published before the scores were fingerprinted: it cannot be told.
+ */
+function changedScoresSince(
+  snapshot: ReportRevision,
+  campaign: Campaign,
+  responses: readonly SurveyResponse[],
+): number | null {
+  const published = snapshot.scoreFingerprints;
+  if (!published) return null;
+  const now = scoreFingerprintsOf(campaign, responses);
+  const codes = new Set([...Object.keys(published), ...Object.keys(now)]);
+  return [...codes].filter((code) => published[code] !== now[code]).length;
+}
+
 /**
  * The organisation's Utfall as the snapshot froze it, or undefined when the snapshot has none for
  * it (published before outcomes were frozen, or the organisation submitted after the publish).
@@ -562,9 +637,8 @@ function frozenOutcomeOf(
   };
 }
 
-/** The export's aggregates with the emission figures the snapshot published, for the network and each type. */
-function withPublishedEmissions(live: KlimatlagetReport, snapshot: ReportRevision): KlimatlagetReport {
-  const published = withReportDefaults(snapshot.report, snapshot.rules);
+/** The report with the published emission figures, for the network and each type. */
+function withPublishedEmissions(live: KlimatlagetReport, published: KlimatlagetReport): KlimatlagetReport {
   return {
     ...live,
     emissions: published.emissions,
@@ -624,7 +698,11 @@ function scoringOrRuleError<T>(run: () => T): T {
   }
 }
 
-/** Whether two snapshots freeze the same figures, rules and Utfall, whoever made them and when. */
+/**
+ * Whether two snapshots freeze the same figures, rules and Utfall, whoever made them and when. The
+ * scores' fingerprints are left out: a correction that moves no published figure (a type too small
+ * to show) needs no new revision.
+ */
 function sameSnapshotContent(a: ReportRevision, b: ReportRevision): boolean {
   const content = (s: ReportRevision) =>
     canonicalJson({ report: s.report, rules: s.rules, emissionOutcomes: s.emissionOutcomes ?? null });

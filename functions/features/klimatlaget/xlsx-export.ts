@@ -2,17 +2,69 @@ import type ExcelJS from 'exceljs';
 import type { Cell } from '../../../shared/export/csv';
 import { aggregateRows, type ResponseTable } from '../../../shared/export/response-table';
 import type { KlimatlagetReport } from '../../../shared/klimatlaget/report.schema';
+import { formatStockholm } from '../../../shared/reminders/send-window';
+import type { ExportReportSource } from './klimatlaget.service';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const toValue = (cell: Cell): ExcelJS.CellValue => (cell === undefined ? null : cell);
 
+/** The Stockholm date of an instant, `YYYY-MM-DD`, as the "Svar" sheet's "Publicerat" cells write it. */
+const dateOf = (iso: string) => formatStockholm(new Date(iso)).slice(0, 10);
+
+/**
+ * The rows above the "Klimatläget" sheet's figures: which report they are (the revision and its
+ * date, or not published) and, for a published year, whether the scores of today still agree with
+ * it. The "Svar" sheet has today's scores, so without this a correction made after publishing would
+ * make the two sheets disagree without a word. `notes` are the rows to show as a notice.
+ */
+export function klimatlagetSheetHeading(year: number, source: ExportReportSource): { title: string; notes: string[] } {
+  if (source.source === 'live') {
+    return {
+      title: `Klimatläget ${year}, inte publicerat`,
+      notes: ['Siffrorna är beräknade med svaren som de är nu, vid exporten, och ändras tills Klimatläget publiceras.'],
+    };
+  }
+  const { revision, changedScores, figuresChanged } = source;
+  const version = `version ${revision}`;
+  const title = `Klimatläget ${year}, ${version}, publicerad ${dateOf(source.publishedAt)}`;
+  const who = changedScores === 1 ? '1 organisation' : `${changedScores} organisationer`;
+  const answersNow = 'Bladet Svar visar poängen som de är nu.';
+  if (!figuresChanged) {
+    return {
+      title,
+      notes: [
+        changedScores
+          ? `Siffrorna är de publicerade i ${version}. Poängen för ${who} har ändrats sedan dess, men det ändrar inga siffror i rapporten, så en ny version behövs inte. ${answersNow}`
+          : `Siffrorna är de publicerade i ${version} och stämmer med poängen som de är nu.`,
+      ],
+    };
+  }
+  const why = changedScores
+    ? `Poängen för ${who} skiljer sig nu från ${version}: de har justerats, öppnats igen eller skickats in efter publiceringen.`
+    : changedScores === 0
+      ? // Only this year's scores are compared; last year's carry the change since last year.
+        `Ingen organisations poäng för ${year} har ändrats sedan ${version}, men rapporten skulle ändå bli en annan om den publicerades nu, till exempel efter en rättelse av poängen för ${year - 1}.`
+      : `Rapporten skulle bli en annan om den publicerades nu. Version ${revision} publicerades innan poängen per organisation sparades med den, så hur många som ändrats kan inte sägas.`;
+  return {
+    title,
+    notes: [
+      `Obs! ${why} Siffrorna här är de publicerade i ${version}. ${answersNow}`,
+      'Publicera en rättelse för att ta med ändringarna i rapporten: "Publicera en ny version" på kampanjsidan.',
+    ],
+  };
+}
+
 /**
  * The kansli's workbook: "Svar" (one row per organisation, a column per question, then the
- * section scores and Utfall) and "Klimatläget" (the aggregates). Text is written as text cells,
- * never as formulas, so an answer such as "=HYPERLINK(…)" stays inert.
+ * section scores and Utfall) and "Klimatläget" (the aggregates, headed by what they are). Text is
+ * written as text cells, never as formulas, so an answer such as "=HYPERLINK(…)" stays inert.
  */
-export async function responsesWorkbook(table: ResponseTable, report: KlimatlagetReport): Promise<Uint8Array> {
+export async function responsesWorkbook(
+  table: ResponseTable,
+  report: KlimatlagetReport,
+  source: ExportReportSource = { source: 'live' },
+): Promise<Uint8Array> {
   // exceljs and its dependencies are a third of the API bundle; only this export needs them.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
@@ -25,8 +77,17 @@ export async function responsesWorkbook(table: ResponseTable, report: Klimatlage
   });
 
   const aggregates = workbook.addWorksheet('Klimatläget');
-  for (const row of aggregateRows(report)) aggregates.addRow(row.map(toValue));
+  const { title, notes } = klimatlagetSheetHeading(report.year, source);
+  for (const row of aggregateRows(report, [[title], ...notes.map((note) => [note])])) {
+    aggregates.addRow(row.map(toValue));
+  }
   aggregates.getRow(1).font = { bold: true, size: 14 };
+  // A note that the scores have changed must not be missed among the figures.
+  if (source.source === 'published' && source.figuresChanged) {
+    notes.forEach((_, i) => {
+      aggregates.getRow(2 + i).font = { bold: true };
+    });
+  }
   aggregates.getColumn(1).width = 14;
   aggregates.getColumn(3).width = 40;
   return new Uint8Array(await workbook.xlsx.writeBuffer());

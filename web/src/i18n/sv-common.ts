@@ -347,7 +347,7 @@ export const svCommon = {
   'scorecard.outcome.points': 'Poäng för utfall',
   'scorecard.outcome.separate': 'räknas inte in i poängen ovan',
   'scorecard.outcome.published':
-    'Utfallet är det som publicerades {date}. Utsläpp som importerats senare räknas in först när Klimatläget publiceras igen.',
+    'Utfallet är det som publicerades {date}. Utsläpp som importerats senare räknas in i nästa Klimatläget, eller om en rättelse publiceras för året.',
   'scorecard.outcome.current':
     'Utfallet bygger på utsläppsdata som de ser ut nu, inte som de var när resultatet publicerades.',
   'scorecard.noResponse':
