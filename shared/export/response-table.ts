@@ -102,7 +102,7 @@ export function responseTable(input: ResponseTableInput): ResponseTable {
     'Poäng totalt',
     'Max',
     'Andel av max (%)',
-    'Nivå',
+    'Betyg',
     'Baskrav uppfyllda',
     'Utfall: år',
     'Utfall: t CO2e per invånare',
@@ -210,11 +210,11 @@ export function aggregateRows(
       withheldNoteSv(group, group.total !== null && group.total.median === null),
     ]);
   }
-  rows.push([], ['Grupp', 'Nivå', 'Antal']);
+  rows.push([], ['Grupp', 'Betyg', 'Antal']);
   for (const [label, group] of groups) {
     if (group.bands === null && group.respondents > 0) rows.push([label, WITHHELD_SV]);
     for (const band of group.bands ?? [])
-      rows.push([label, band.band ?? 'Ingen nivå (baskrav ej uppfyllda)', band.count]);
+      rows.push([label, band.band ?? 'Inget betyg (baskrav ej uppfyllda)', band.count]);
   }
   rows.push(
     [],

@@ -110,8 +110,8 @@ async function everyPage(ctx: TestContext, admin: string) {
     effective: review.effectiveScore.total,
     withoutAdjustments: review.computedScore.total,
     rescoreNeeded: review.rescoreNeeded,
-    csv: { total: Number(csv['Poäng totalt']), band: csv.Nivå },
-    xlsx: { total: xlsx['Poäng totalt'], band: xlsx.Nivå },
+    csv: { total: Number(csv['Poäng totalt']), band: csv.Betyg },
+    xlsx: { total: xlsx['Poäng totalt'], band: xlsx.Betyg },
     scorecard: { total: scorecard.total, band: scorecard.band },
   };
 }

@@ -130,7 +130,7 @@ export const enConsole: Record<keyof typeof svConsole, string> = {
 
   'campaign.title': 'Campaigns',
   'campaign.create': 'Create the campaign',
-  'review.band': 'band {band}',
+  'review.band': 'grade {band}',
   'review.gateFailed': 'basic requirements not met',
   'review.section': 'Area',
   'review.question': 'Question',

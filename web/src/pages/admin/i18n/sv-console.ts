@@ -128,7 +128,7 @@ export const svConsole = {
 
   'campaign.title': 'Kampanjer',
   'campaign.create': 'Skapa kampanjen',
-  'review.band': 'nivå {band}',
+  'review.band': 'betyg {band}',
   'review.gateFailed': 'baskraven är inte uppfyllda',
   'review.section': 'Område',
   'review.question': 'Fråga',
