@@ -123,6 +123,13 @@ describe('scorecard: what the band, the lost points and Utfall mean', () => {
       [3, 2, 1],
     ]);
   });
+
+  it('heads the scale’s columns with 3, 2 and 1 point(s) in each language', () => {
+    const heads = (lang: 'sv' | 'en') =>
+      [3, 2, 1].map((count) => siteT(lang)('scorecard.outcome.pointsColumn', { count }));
+    expect(heads('en')).toEqual(['3 points', '2 points', '1 point']);
+    expect(heads('sv')).toEqual(['3 poäng', '2 poäng', '1 poäng']);
+  });
 });
 
 describe('scorecard: what is missing, in words', () => {

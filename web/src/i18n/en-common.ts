@@ -342,6 +342,9 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'scorecard.outcome.fiveYears': 'Change over the last five years',
   'scorecard.outcome.perInhabitant': 'per inhabitant',
   'scorecard.outcome.total': 'total emissions',
+  // The outcome scale's columns: 3, 2 and 1 points.
+  'scorecard.outcome.pointsColumn': '{count} points',
+  'scorecard.outcome.pointsColumnOne': '{count} point',
   'scorecard.outcome.points': 'Outcome points',
   'scorecard.outcome.separate': 'not added into the points above',
   'scorecard.outcome.published':

@@ -344,6 +344,9 @@ export const svCommon = {
   'scorecard.outcome.fiveYears': 'Förändring senaste fem åren',
   'scorecard.outcome.perInhabitant': 'per invånare',
   'scorecard.outcome.total': 'totala utsläpp',
+  // The outcome scale's columns: 3, 2 and 1 points.
+  'scorecard.outcome.pointsColumn': '{count} poäng',
+  'scorecard.outcome.pointsColumnOne': '{count} poäng',
   'scorecard.outcome.points': 'Poäng för utfall',
   'scorecard.outcome.separate': 'räknas inte in i poängen ovan',
   'scorecard.outcome.published':

@@ -554,7 +554,7 @@ function OutcomeScale() {
       <TableHead
         columns={[
           { label: t('scorecard.outcome.part') },
-          ...[3, 2, 1].map((points) => ({ label: t('scorecard.pointsValue', { points }) })),
+          ...[3, 2, 1].map((count) => ({ label: t('scorecard.outcome.pointsColumn', { count }) })),
         ]}
       />
       <tbody>
