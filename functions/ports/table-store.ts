@@ -40,7 +40,10 @@ export interface QuerySpec {
   newestFirst?: boolean;
   cursor?: string;
   consistent?: boolean;
-  /** Answer only these attributes; the rest stay in the table. Paging still works: the cursor is DynamoDB's last key, not an item's. */
+  /**
+   * Answer only these attributes; the rest stay in the table. `a.b` names a map's field (the item
+   * then holds `{a: {b}}`). Paging still works: the cursor is DynamoDB's last key, not an item's.
+   */
   attributes?: readonly string[];
 }
 

@@ -147,10 +147,16 @@ export class DynamoDbTableStore implements TableStore {
       values[':hi'] = spec.between[1];
       expression += ' AND #s BETWEEN :lo AND :hi';
     }
-    const projected = spec.attributes?.map((attribute, i) => {
-      names[`#a${i}`] = attribute;
-      return `#a${i}`;
-    });
+    // Each segment of a document path gets its own name: `score.total` → `#a3_0.#a3_1`.
+    const projected = spec.attributes?.map((attribute, i) =>
+      attribute
+        .split('.')
+        .map((segment, j) => {
+          names[`#a${i}_${j}`] = segment;
+          return `#a${i}_${j}`;
+        })
+        .join('.'),
+    );
     const out = await this.call(() =>
       this.driver.send('Query', {
         TableName: this.tableName,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EditorSchema, type ProgressStatus, ProgressStatusSchema } from './response.schema';
+import { EditorSchema, type ProgressStatus, ProgressStatusSchema, ScoreSummarySchema } from './response.schema';
 
 // Defined beside the response's status: organisation.schema needs it, not this module's rows.
 export { type ProgressStatus, ProgressStatusSchema };
@@ -31,6 +31,11 @@ export const ProgressRowSchema = z.object({
    * is later than the campaign's deadline (an earlier one has no effect), otherwise null.
    */
   closesAtOverride: z.string().nullable(),
+  /**
+   * The stored score's headline (the one the export and scorecard show) when the status is
+   * `submitted`, otherwise null: a reopened draft's earlier score is not its result.
+   */
+  score: ScoreSummarySchema.nullable(),
 });
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;
 

@@ -61,13 +61,30 @@ export const SurveyResponseSchema = z.object({
 });
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
 
-/** A response without its answers, score and review: what progress, the register and reminders read. */
+/**
+ * A stored score's headline: points of the maximum, share, band and basic requirements, without
+ * the per-section and per-question detail (most of a score's size).
+ */
+export const ScoreSummarySchema = ScoreResultSchema.pick({
+  total: true,
+  max: true,
+  share: true,
+  band: true,
+  gatePassed: true,
+});
+export type ScoreSummary = z.infer<typeof ScoreSummarySchema>;
+
+/**
+ * A response without its answers, review and score detail: what progress, the register and
+ * reminders read. `score` is the stored score's headline (the review list shows it), present once
+ * a submit stored one.
+ */
 export const ResponseSummarySchema = SurveyResponseSchema.omit({
   data: true,
   score: true,
   overrides: true,
   notes: true,
-});
+}).extend({ score: ScoreSummarySchema.optional() });
 export type ResponseSummary = z.infer<typeof ResponseSummarySchema>;
 
 export const PrefillSchema = z.object({

@@ -88,6 +88,7 @@ describe('campaign progress', () => {
           },
         ],
         closesAtOverride: null,
+        score: null,
       },
       expect.objectContaining({ organisationId: '1280', status: 'excused', remindersSent: 0, emailProblems: [] }),
       expect.objectContaining({

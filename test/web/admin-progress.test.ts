@@ -11,6 +11,7 @@ const row = (over: Partial<ProgressRow> & Pick<ProgressRow, 'organisationId' | '
   remindersSent: 0,
   emailProblems: [],
   closesAtOverride: null,
+  score: null,
   ...over,
 });
 

@@ -71,11 +71,12 @@ function progressRow(
   response: ResponseSummary | undefined,
   remindersSent: number,
 ): ProgressRow {
+  const status = progressStatusOf(response);
   return {
     organisationId: organisation.id,
     name: organisation.name,
     type: organisation.type,
-    status: progressStatusOf(response),
+    status,
     answeredShare:
       response && response.totalQuestions > 0 ? Math.min(1, response.answered / response.totalQuestions) : 0,
     updatedAt: response?.updatedAt ?? null,
@@ -83,6 +84,7 @@ function progressRow(
     remindersSent,
     emailProblems: emailProblems(contacts),
     closesAtOverride: ownDeadline(campaign, response),
+    score: (status === 'submitted' && response?.score) || null,
   };
 }
 

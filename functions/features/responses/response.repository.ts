@@ -4,6 +4,7 @@ import {
   type Editor,
   type ResponseSummary,
   ResponseSummarySchema,
+  ScoreSummarySchema,
   type SurveyData,
   type SurveyResponse,
   SurveyResponseSchema,
@@ -59,9 +60,9 @@ export class ResponseRepository {
   }
 
   /**
-   * Every response of a campaign without its answers, score and review, by organisation code. Pages
-   * are as many as for the whole responses (DynamoDB reads whole items), but the answers, some 4 KB
-   * each, are neither sent nor parsed.
+   * Every response of a campaign without its answers, review and score detail (the score's headline
+   * only), by organisation code. Pages are as many as for the whole responses (DynamoDB reads whole
+   * items), but the answers, some 4 KB each, and the score's questions are neither sent nor parsed.
    */
   async listSummariesByCampaign(year: number): Promise<ResponseSummary[]> {
     const items = await this.store.queryAll({
@@ -367,7 +368,10 @@ function responseIdentity(input: { year: number; organisationId: string; organis
 
 /** An item an admin created before anyone answered (an excuse, a reopen) has no data or version yet. */
 const RESPONSE_DEFAULTS = { version: 0, status: 'not_started' } as const;
-const SUMMARY_ATTRIBUTES = Object.keys(ResponseSummarySchema.shape);
+// The score's headline fields by document path (`score.total`, …): its sections and questions stay behind.
+const SUMMARY_ATTRIBUTES = Object.keys(ResponseSummarySchema.shape).flatMap((name) =>
+  name === 'score' ? Object.keys(ScoreSummarySchema.shape).map((field) => `score.${field}`) : [name],
+);
 
 export function parseResponse(item: Item): SurveyResponse {
   return SurveyResponseSchema.parse({ data: {}, ...RESPONSE_DEFAULTS, ...item });

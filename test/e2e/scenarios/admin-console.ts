@@ -298,6 +298,17 @@ export const scenarios: Scenario[] = [
       await visit('/admin/import', 'Import av utsläppsdata', 'admin-import');
       const year = new Date().getFullYear();
       await visit(`/admin/granskning?ar=${year}`, 'Granskning', 'admin-review-picker');
+      // The list shows each submitted organisation's score and grade; sorted by score from the keyboard.
+      await page.getByRole('button', { name: /^Poäng/ }).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('th[aria-sort="descending"]', { hasText: 'Poäng' }).waitFor();
+      const firstRow = page.locator('tbody tr').first();
+      assert(/Inskickad/.test((await firstRow.textContent()) ?? ''), 'the highest score first: a submitted row');
+      assert(/\d+(,\d+)? \/ \d+ \(/.test((await firstRow.textContent()) ?? ''), 'its points of the maximum');
+      const unsubmitted = page.locator('tbody tr', { hasText: /Utkast|Ej påbörjad/ }).first();
+      await unsubmitted.getByRole('img', { name: 'Ingen poäng, inte inskickad' }).waitFor();
+      await e2e.axe(page, '/admin/granskning (list sorted by score)');
+      await e2e.screenshot(page, 'admin-review-picker-by-score');
       const submitted = page.locator('tbody tr', { hasText: 'Inskickad' }).first().getByRole('link');
       await submitted.click();
       await page.locator('.review-table').first().waitFor();
@@ -309,10 +320,24 @@ export const scenarios: Scenario[] = [
       const question = ((await overrideButton.getAttribute('aria-label')) ?? '').replace(/^Justera poängen för /, '');
       await overrideButton.click();
       const overrideDialog = page.getByRole('dialog', { name: 'Justera poängen' });
-      await overrideDialog.getByLabel(/Nya poäng/).fill('0');
+      // Garbage is refused with a clear message; a decimal point is shown back with a Swedish comma and saved.
+      const pointsField = overrideDialog.getByLabel(/Nya poäng/);
+      await pointsField.fill('två');
       await overrideDialog.getByLabel('Motivering').fill('Underlaget saknas.');
       await overrideDialog.getByRole('button', { name: 'Spara justeringen' }).click();
+      await overrideDialog.getByText('Skriv poängen som ett tal, till exempel 2 eller 2,5.').waitFor();
+      await pointsField.fill('0.5');
+      await pointsField.blur();
+      assertEqual(await pointsField.inputValue(), '0,5', 'the points in the Swedish format');
+      // Typed with a decimal comma, key by key (a number field would drop the comma: "05").
+      await pointsField.fill('');
+      await pointsField.pressSequentially('0,5');
+      await overrideDialog.getByRole('button', { name: 'Spara justeringen' }).click();
       await page.getByRole('status').getByText(`Poängen för ${question} är justerad.`).waitFor();
+      await page
+        .locator('tr', { has: page.getByRole('button', { name: `Ta bort justeringen för ${question}` }) })
+        .getByText(/^0,5 \/ /)
+        .waitFor();
       await e2e.screenshot(page, 'admin-review-overridden');
       await page.getByRole('button', { name: `Ta bort justeringen för ${question}` }).click();
       const removeDialog = page.getByRole('dialog', { name: 'Ta bort justeringen?' });

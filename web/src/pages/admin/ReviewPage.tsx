@@ -28,28 +28,47 @@ import {
 } from './components';
 import { useAdminT } from './i18n';
 import { isFrozen } from './lib/campaign-lifecycle';
-import { fold } from './lib/progress';
+import { formatPointsInput, parsePoints } from './lib/points-input';
+import {
+  DEFAULT_REVIEW_SORT,
+  filterReviewRows,
+  nextReviewSort,
+  REVIEW_SORT_KEYS,
+  type ReviewSortKey,
+  sortReviewRows,
+} from './lib/review-list';
 import './i18n/review';
 
-/** Choose a campaign and an organisation to review; submitted ones first. */
+/** Choose a campaign and an organisation to review; submitted ones first, with their scores to sort by. */
 export function ReviewPickerPage() {
   const t = useAdminT();
+  const [lang] = useLang();
   usePageTitle(t('review.title'));
   const { campaigns, error, defaultYear } = useCampaignList();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('ar')) || defaultYear;
+  const sortParam = params.get('sortera') as ReviewSortKey | null;
+  const sort =
+    sortParam && REVIEW_SORT_KEYS.includes(sortParam)
+      ? {
+          key: sortParam,
+          direction: params.get('ordning') === 'fallande' ? ('descending' as const) : ('ascending' as const),
+        }
+      : DEFAULT_REVIEW_SORT;
   const [query, setQuery] = useState('');
   const [rows] = useAsync(() => (year ? adminApi.progress(year) : Promise.resolve([])), [year]);
-  const list = useMemo(() => {
-    if (rows.status !== 'ready') return [];
-    const q = fold(query.trim());
-    return rows.value
-      .filter((r) => !q || r.organisationId.startsWith(q) || fold(r.name).includes(q))
-      .sort(
-        (a, b) =>
-          Number(b.status === 'submitted') - Number(a.status === 'submitted') || a.name.localeCompare(b.name, 'sv'),
-      );
-  }, [rows, query]);
+  const list = useMemo(
+    () =>
+      rows.status === 'ready' ? sortReviewRows(filterReviewRows(rows.value, query), sort.key, sort.direction) : [],
+    [rows, query, sort.key, sort.direction],
+  );
+  const columnLabel: Record<ReviewSortKey, string> = {
+    code: t('org.code'),
+    name: t('org.name'),
+    status: t('filter.status'),
+    score: t('review.score'),
+    band: t('review.col.band'),
+  };
   return (
     <>
       <h1>{t('review.title')}</h1>
@@ -76,11 +95,28 @@ export function ReviewPickerPage() {
           {rows.status === 'loading' && <Loading />}
           {rows.status === 'error' && <LoadError error={rows.error} />}
           {rows.status === 'ready' && (
-            <DataTable
+            <DataTable<ReviewSortKey>
               label={t('review.pickCaption')}
+              caption={`${t('review.pickCaption')}, ${t('review.sortedBy', { column: columnLabel[sort.key] })}`}
               captionHidden
               className="compact"
-              columns={[t('org.code'), t('org.name'), t('filter.status')]}
+              columns={[
+                { label: columnLabel.code, sortKey: 'code' },
+                { label: columnLabel.name, sortKey: 'name' },
+                { label: columnLabel.status, sortKey: 'status' },
+                { label: columnLabel.score, sortKey: 'score', numeric: true },
+                { label: columnLabel.band, sortKey: 'band' },
+              ]}
+              sort={sort}
+              onSort={(key) => {
+                const next = nextReviewSort(sort, key);
+                setParams((p) => {
+                  p.set('sortera', next.key);
+                  if (next.direction === 'descending') p.set('ordning', 'fallande');
+                  else p.delete('ordning');
+                  return p;
+                });
+              }}
             >
               {list.map((r) => (
                 <tr key={r.organisationId}>
@@ -91,6 +127,20 @@ export function ReviewPickerPage() {
                   <td>
                     <ProgressStatusTag status={r.status} />
                   </td>
+                  <td className="num nowrap">
+                    {r.score ? scoreLine(r.score, lang) : <NoValue label={t('review.noScore')} />}
+                  </td>
+                  <td className="nowrap">
+                    {!r.score ? (
+                      <NoValue label={t('review.noBandUnsubmitted')} />
+                    ) : r.score.band !== null ? (
+                      r.score.band
+                    ) : !r.score.gatePassed ? (
+                      <span className="muted">{t('review.noBandGate')}</span>
+                    ) : (
+                      <NoValue label={t('review.noBand')} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </DataTable>
@@ -98,6 +148,18 @@ export function ReviewPickerPage() {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * An empty cell's dash, named for a screen reader. An image with a name rather than a visually
+ * hidden span: that one is positioned absolutely and, in a table wider than a phone, widens the page.
+ */
+function NoValue({ label }: { label: string }) {
+  return (
+    <span className="muted" role="img" aria-label={label}>
+      –
+    </span>
   );
 }
 
@@ -125,7 +187,7 @@ async function loadReview(year: number, code: string, lang: Lang): Promise<Revie
 }
 
 /** "64 / 66 (97 %)": points and share in the reader's format. */
-export function scoreLine(score: ScoreResult | null | undefined, lang: Lang): string {
+export function scoreLine(score: Pick<ScoreResult, 'total' | 'max' | 'share'> | null | undefined, lang: Lang): string {
   if (!score) return '–';
   return `${formatNumber(score.total, lang)} / ${formatNumber(score.max, lang)} (${formatPercent(score.share, lang)})`;
 }
@@ -554,8 +616,9 @@ function OverrideDialog({
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ points?: string; reason?: string }>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each question starts from its points, in the language it opens in.
   useEffect(() => {
-    setPoints(question ? String(question.points) : '');
+    setPoints(question ? formatPointsInput(question.points, lang) : '');
     setReason('');
     setErrors({});
   }, [question]);
@@ -567,14 +630,20 @@ function OverrideDialog({
       onCancel={onCancel}
       onSubmit={async () => {
         if (!question) return;
-        const value = Number(points.replace(',', '.'));
+        // "2,5" and "2.5" alike: a type="number" field drops a Swedish decimal comma in some browsers.
+        const parsed = parsePoints(points, question.max);
         const next: typeof errors = { reason: reasonError(reason, t, 1) };
-        if (points.trim() === '' || !Number.isFinite(value) || value < 0 || value > question.max)
-          next.points = t('review.error.points', { max: formatNumber(question.max, lang) });
+        if (!parsed.ok)
+          next.points =
+            parsed.reason === 'not_a_number'
+              ? t('review.error.pointsNumber')
+              : t('review.error.points', { max: formatNumber(question.max, lang) });
         showFieldErrors(next, setErrors);
+        if (!parsed.ok) return;
+        setPoints(formatPointsInput(parsed.value, lang));
         const updated = await adminApi.override(year, code, {
           question: question.name,
-          points: value,
+          points: parsed.value,
           reason: reason.trim(),
         });
         onDone(updated, t('review.overridden', { question: question.title }));
@@ -584,17 +653,26 @@ function OverrideDialog({
         <strong>{question?.title}</strong>
       </p>
       <p>{t('review.overrideBody')}</p>
-      <Field label={t('review.newPoints', { max: formatNumber(question?.max ?? 0, lang) })} error={errors.points}>
+      <Field
+        label={t('review.newPoints', { max: formatNumber(question?.max ?? 0, lang) })}
+        hint={t('review.pointsHint')}
+        error={errors.points}
+      >
         {(props) => (
           <input
             {...props}
-            type="number"
-            min={0}
-            max={question?.max}
-            step="any"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
             className="input-short"
             value={points}
             onChange={(e) => setPoints(e.target.value)}
+            onBlur={() => {
+              // Shown back in the reader's format: "2.5" becomes "2,5" in Swedish.
+              const parsed = question ? parsePoints(points, question.max) : null;
+              if (parsed?.ok) setPoints(formatPointsInput(parsed.value, lang));
+            }}
           />
         )}
       </Field>
