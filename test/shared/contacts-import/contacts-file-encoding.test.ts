@@ -75,3 +75,41 @@ describe('a contacts file read in the wrong encoding', () => {
     expect(parsed.errors).toEqual([{ row: 2, column: 'roll', ...UNREADABLE }]);
   });
 });
+
+describe('a contacts file in mixed encodings', () => {
+  it('reads a UTF-8 file without a byte-order mark as UTF-8 when one pasted line is Windows-1252, refusing only that line', () => {
+    // Arrange: two UTF-8 rows with å/ä/ö, and one row pasted from an Excel "CSV" (ö as the single byte 0xF6)
+    const utf8 = new TextEncoder().encode(
+      '1281;Åsa Öberg;asa@lund.se;politiker\n1280;Märta Ärlig;marta@malmo.se;politiker\n',
+    );
+    const pasted = new Uint8Array([
+      ...new TextEncoder().encode('12;Bj'),
+      0xf6,
+      ...new TextEncoder().encode('rn Lind;bjorn@skane.se;politiker'),
+    ]);
+    // Act
+    const decoded = decodeText(new Uint8Array([...utf8, ...pasted]));
+    const parsed = parseContactsCsv(decoded.text);
+    // Assert: no "Ã…sa Ã–berg" saved with 0 errors
+    expect(decoded.encoding).toBe('utf-8');
+    expect(parsed.valid.map((row) => row.name)).toEqual(['Åsa Öberg', 'Märta Ärlig']);
+    expect(parsed.errors).toEqual([{ row: 3, column: 'namn', ...UNREADABLE }]);
+  });
+
+  it('refuses a Windows-1252 line with a byte that encoding leaves undefined, rather than storing an invisible character', () => {
+    // Arrange: 0x81 decodes to the control character U+0081 by the standard
+    const bytes = new Uint8Array([
+      ...WINDOWS_1252_FILE,
+      ...new TextEncoder().encode('12;Bj'),
+      0x81,
+      ...new TextEncoder().encode('rn Lind;bjorn@skane.se;politiker'),
+    ]);
+    // Act
+    const decoded = decodeText(bytes);
+    const parsed = parseContactsCsv(decoded.text);
+    // Assert
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(parsed.valid).toEqual(EXPECTED_ROWS);
+    expect(parsed.errors).toEqual([{ row: 5, column: 'namn', ...UNREADABLE }]);
+  });
+});
