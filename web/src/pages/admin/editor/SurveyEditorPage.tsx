@@ -142,7 +142,10 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
   // next change, after a delay, when the browser is back online, or by "Försök igen".
   useEffect(() => {
     if (!parsed.ok) return;
-    void scoreRetry; // read so the effect runs again on a retry
+    // Read so the effect runs again on a retry, and on a change of language: the API words a
+    // scoring error in the language the request is sent in.
+    void scoreRetry;
+    void lang;
     const controller = new AbortController();
     adminApi.scorePreview(parsed.value, debouncedData, controller.signal).then(
       (result) => {
@@ -155,7 +158,7 @@ function Editor({ campaign: loaded, type }: { campaign: Campaign; type: SurveyTy
       },
     );
     return () => controller.abort();
-  }, [parsed, debouncedData, scoreRetry]);
+  }, [parsed, debouncedData, scoreRetry, lang]);
   // Each failure is a new check, so a timer is set after every one, also at the longest delay.
   useEffect(() => {
     const retryIn = retryDelayMs(scoreCheck);
