@@ -24,10 +24,10 @@ describe('the text of Klimatläget over the years', () => {
 
   it('says when and how the maximum changed, in Swedish and English', () => {
     expect(overTheYearsTexts([kommun(68)], siteT('sv'), 'sv').maxChanged).toBe(
-      'Enkätens högsta möjliga poäng har ändrats mellan åren (kommunerna 66 → 68 (2025)): varje års andel är av det årets max.',
+      'Enkätens högsta möjliga poäng har ändrats mellan åren (kommunerna: 66 → 68 från 2025): varje års andel är av det årets max.',
     );
     expect(overTheYearsTexts([kommun(68)], siteT('en'), 'en').maxChanged).toBe(
-      "The survey's maximum points changed between the years (municipalities 66 → 68 (2025)): each year's share is of that year's maximum.",
+      "The survey's maximum points changed between the years (municipalities: 66 → 68 from 2025): each year's share is of that year's maximum.",
     );
   });
 });

@@ -268,6 +268,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'report.years.respondents': 'Answered',
   'report.years.maxChanged':
     "The survey's maximum points changed between the years ({change}): each year's share is of that year's maximum.",
+  'report.years.maxFrom': '{max} from {year}',
   'report.years.thisYear': '{year} (this report)',
   'report.withheld': 'Too few responses to show',
   'report.minGroup':

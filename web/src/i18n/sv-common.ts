@@ -269,6 +269,7 @@ export const svCommon = {
   'report.years.respondents': 'Svarade',
   'report.years.maxChanged':
     'Enkätens högsta möjliga poäng har ändrats mellan åren ({change}): varje års andel är av det årets max.',
+  'report.years.maxFrom': '{max} från {year}',
   'report.years.thisYear': '{year} (denna rapport)',
   'report.withheld': 'För få svar för att visa',
   'report.minGroup':

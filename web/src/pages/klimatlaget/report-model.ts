@@ -454,7 +454,7 @@ export function emissionsSummary(
 
 /**
  * The text alternative of the chart over the years, and the note when a type's maximum changed
- * between them ("kommunerna 66 → 68 (2025)"): each year's share is of its own maximum.
+ * between them ("kommunerna: 66 → 68 från 2025"): each year's share is of its own maximum.
  */
 export function overTheYearsTexts(
   types: readonly YearsOfType[],
@@ -477,9 +477,11 @@ export function overTheYearsTexts(
     .map((of) => {
       const steps = of.years.filter((y, i) => i === 0 || y.max !== of.years[i - 1]!.max);
       const path = steps.map((y, i) =>
-        i === 0 ? formatNumber(y.max, lang) : `${formatNumber(y.max, lang)} (${y.year})`,
+        i === 0
+          ? formatNumber(y.max, lang)
+          : t('report.years.maxFrom', { max: formatNumber(y.max, lang), year: y.year }),
       );
-      return `${t(`report.type.${of.type}`).toLocaleLowerCase(lang)} ${path.join(' → ')}`;
+      return `${t(`report.type.${of.type}`).toLocaleLowerCase(lang)}: ${path.join(' → ')}`;
     });
   return {
     summary: [t('report.years.summary'), ...perType].join(' '),
