@@ -25,6 +25,7 @@ import {
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
 import { isFrozen } from './lib/campaign-lifecycle';
+import { errorMessage } from './lib/field-errors';
 import { sendWindowOf, wholeRunSkipText } from './lib/reminder-schedule';
 import { stepLabel } from './lib/step-label';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
@@ -121,6 +122,14 @@ function deferredCount(result: ReminderRunResult, organisationId?: string): numb
   ).length;
 }
 
+/** Who a real run now would remind, from a dry run at now: distinct contacts and their organisations. */
+export function runCount(result: Pick<ReminderRunResult, 'due'>): { contacts: number; organisations: number } {
+  return {
+    contacts: new Set(result.due.map((d) => d.contact.id)).size,
+    organisations: new Set(result.due.map((d) => d.contact.organisationId)).size,
+  };
+}
+
 function RunResult({
   result,
   campaign,
@@ -149,14 +158,13 @@ function RunResult({
       {result.nextSend !== undefined && (result.step === null || list.length === 0) && (
         <p>{nextSendText(result, t, lang)}</p>
       )}
-      <p>
-        <strong>
-          {result.dryRun
-            ? t('reminders.wouldSend', { count: due.length })
-            : t('reminders.sent', { count: sent.length, failed: result.failed.length })}
-        </strong>
-      </p>
-      {deferred > 0 && <p>{t('reminders.deferred', { count: deferred })}</p>}
+      {/* A real run's totals are in the status message above; saying them here too repeated them. */}
+      {result.dryRun && (
+        <p>
+          <strong>{t('reminders.wouldSend', { count: due.length })}</strong>
+        </p>
+      )}
+      {result.dryRun && deferred > 0 && <p>{t('reminders.deferred', { count: deferred })}</p>}
       {list.length > 0 && (
         <DataTable
           label={t('reminders.recipients')}
@@ -329,7 +337,18 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
   const [atError, setAtError] = useState('');
   const [preview, setPreview] = useState<ReminderRunResult | null>(null);
   const [confirmRun, setConfirmRun] = useState(false);
+  // Before "Skicka nu": a dry run at now says how many would get a reminder (null while it runs).
+  const [count, setCount] = useState<{ contacts: number; organisations: number } | { error: string } | null>(null);
   const [announcement, announce] = useAnnouncer();
+
+  const openConfirm = () => {
+    setCount(null);
+    setConfirmRun(true);
+    adminApi.runReminders(campaign.year, { dryRun: true }).then(
+      (result) => setCount(runCount(result)),
+      (error) => setCount({ error: errorMessage(error, t('error.generic')) }),
+    );
+  };
   const [busy, run] = useRunAction(announce);
 
   const runPreview = async () => {
@@ -385,7 +404,7 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
           )}
           {actions.run ? (
             <p>
-              <button type="button" className="button" onClick={() => setConfirmRun(true)}>
+              <button type="button" className="button" onClick={openConfirm}>
                 {t('reminders.runNow')}
               </button>
             </p>
@@ -408,6 +427,7 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
         open={confirmRun}
         title={t('reminders.runTitle')}
         submitLabel={t('reminders.runConfirm')}
+        submitDisabled={count === null || ('contacts' in count && count.contacts === 0)}
         onCancel={() => setConfirmRun(false)}
         onSubmit={async () => {
           const result = await adminApi.runReminders(campaign.year, { dryRun: false });
@@ -426,6 +446,17 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
         }}
       >
         <p>{t('reminders.runBody')}</p>
+        <p role="status">
+          {count === null ? (
+            t('reminders.runCounting')
+          ) : 'error' in count ? (
+            t('reminders.runCountFailed', { message: count.error })
+          ) : count.contacts === 0 ? (
+            t('reminders.runCountNone')
+          ) : (
+            <strong>{t('reminders.runCount', { count: count.contacts, organisations: count.organisations })}</strong>
+          )}
+        </p>
       </FormDialog>
     </>
   );

@@ -29,6 +29,11 @@ export const svReminders = {
   'reminders.runBody':
     'Jobbet skickar det steg som är aktuellt just nu till alla som inte har svarat, enligt policyn. Ingen får samma steg två gånger.',
   'reminders.runConfirm': 'Skicka nu',
+  'reminders.runCounting': 'Räknar vilka som får en påminnelse…',
+  'reminders.runCount': '{count} kontaktpersoner får en påminnelse nu (antal organisationer: {organisations}).',
+  'reminders.runCountNone':
+    'Ingen får någon påminnelse just nu: inget steg är aktuellt, eller alla har redan fått det.',
+  'reminders.runCountFailed': 'Det gick inte att räkna mottagarna: {message}',
   'reminders.stepDue': 'Aktuellt steg: {step} (från {at}).',
   'reminders.noStep': 'Inget påminnelsesteg är aktuellt vid den tidpunkten.',
   'reminders.nextSend': 'Nästa utskick: {step}, {at}.',
@@ -103,6 +108,7 @@ export const svReminders = {
   'reminders.deferredOne':
     '{count} mejl hann inte skickas inom tidsgränsen. Det skickas vid nästa schemalagda körning (inom en timme), eller kör igen nu.',
   'reminders.sentOne': '{count} mejl skickades, {failed} misslyckades.',
+  'reminders.runCountOne': '{count} kontaktperson får en påminnelse nu (antal organisationer: {organisations}).',
   'reminders.attemptsOne': '{count} försök',
   'policy.maxOne': 'Högst {count} påminnelse per person.',
 } as const;
@@ -135,6 +141,10 @@ export const enReminders: Record<keyof typeof svReminders, string> = {
   'reminders.runBody':
     'The job sends the step that is due now to everyone who has not answered, as the policy says. Nobody gets the same step twice.',
   'reminders.runConfirm': 'Send now',
+  'reminders.runCounting': 'Counting who will get a reminder…',
+  'reminders.runCount': '{count} contacts will get a reminder now (organisations: {organisations}).',
+  'reminders.runCountNone': 'Nobody gets a reminder now: no step is due, or everyone has already had it.',
+  'reminders.runCountFailed': 'The recipients could not be counted: {message}',
   'reminders.stepDue': 'Due step: {step} (from {at}).',
   'reminders.noStep': 'No reminder step is due at that time.',
   'reminders.nextSend': 'Next emails: {step}, {at}.',
@@ -209,6 +219,7 @@ export const enReminders: Record<keyof typeof svReminders, string> = {
   'reminders.deferredOne':
     '{count} email did not fit in the time limit. It goes out with the next scheduled run (within the hour), or run again now.',
   'reminders.sentOne': '{count} email sent, {failed} failed.',
+  'reminders.runCountOne': '{count} contact will get a reminder now (organisations: {organisations}).',
   'reminders.attemptsOne': '{count} attempt',
   'policy.maxOne': 'At most {count} reminder per person.',
 };
