@@ -212,6 +212,8 @@ export const scenarios: Scenario[] = [
           `Importen är sparad: ${sv(fresh!)} nya, ${sv(changed!)} ändrade, ${sv(unchanged!)} oförändrade värden.`,
         )
         .waitFor({ timeout: 60_000 });
+      // The preview and its button are gone: focus goes to the history where the import now shows.
+      await page.waitForFunction(() => document.activeElement?.id === 'history-heading');
       const history = page.getByRole('table', { name: 'Tidigare importer' });
       const row = history.locator('tbody tr', { has: page.getByRole('rowheader', { name: new RegExp(FILE_NAME) }) });
       await row.getByText('Sparad', { exact: true }).waitFor();

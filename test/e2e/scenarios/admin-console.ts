@@ -570,6 +570,8 @@ export const scenarios: Scenario[] = [
         );
       await page.getByRole('button', { name: 'Förhandsgranska' }).click();
       await page.getByRole('table', { name: 'Giltiga rader' }).waitFor();
+      // The preview takes focus (the busy button had lost it to the page's body).
+      await page.waitForFunction(() => document.activeElement?.id === 'contact-preview-heading');
       const politicianRow = page.getByRole('row', { name: /Anna Andersson/ });
       await politicianRow.getByText(/^Ersätter /).waitFor();
       await politicianRow.getByText('politiker.0380@example.se', { exact: false }).waitFor();
@@ -590,6 +592,8 @@ export const scenarios: Scenario[] = [
       await page.getByText('Kontakter som ersätts och tas bort när du sparar: 1').waitFor();
       await page.getByRole('button', { name: 'Spara 2 ändringar och ersätt 1 kontakt', exact: true }).click();
       await page.getByText('Ersatta och borttagna kontakter: 1', { exact: false }).first().waitFor();
+      // The saved result replaced the button: focus is on it, not on the page's body.
+      await page.waitForFunction(() => document.activeElement?.classList.contains('notice-success') === true);
       assertEqual(await page.getByRole('radio').count(), 0, 'no choice is offered once saved');
       await politicianRow.getByText(/^Ersätter /).waitFor();
       await officialRow.getByText(/^Behåller även /).waitFor();

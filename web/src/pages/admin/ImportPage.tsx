@@ -26,6 +26,7 @@ import {
   RowButton,
   Stat,
   useAnnouncer,
+  useFocusOnResult,
   useRunAction,
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
@@ -311,6 +312,9 @@ export function ImportPage() {
   const refocusFile = useRef(false);
   const [progress, setProgress] = useState('');
   const [announcement, announce] = useAnnouncer();
+  // A saved import leaves the preview, and its button, for the history where it now shows.
+  const [commits, setCommits] = useState(0);
+  const historyHeading = useFocusOnResult<HTMLHeadingElement>(commits);
   const [committing, run] = useRunAction(announce);
   const busy = committing || transfer !== null;
   const [history, reloadHistory] = useAsync(() => adminApi.imports(), []);
@@ -428,6 +432,7 @@ export function ImportPage() {
             }),
       );
       setPreview(null);
+      setCommits((n) => n + 1);
       reloadHistory();
     });
 
@@ -552,7 +557,9 @@ export function ImportPage() {
       )}
 
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('import.history')}</h2>
+        <h2 id="history-heading" ref={historyHeading} tabIndex={-1}>
+          {t('import.history')}
+        </h2>
         <ProminentWarnings issues={rollbackWarnings} lang={lang} />
         <AsyncContent
           state={history}

@@ -19,6 +19,7 @@ import {
   TypeFilter,
   useAnnouncer,
   useFilterParams,
+  useFocusOnResult,
   useRunAction,
 } from './components';
 import { type AdminKey, useAdminT } from './i18n';
@@ -144,6 +145,9 @@ export function ContactImportPage() {
   const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<ContactImportPlannedPreview | null>(null);
   const [result, setResult] = useState<ContactImportCommitOutcome | null>(null);
+  // The preview and the saved result replace what was pressed: focus goes to them.
+  const previewHeading = useFocusOnResult<HTMLHeadingElement>(preview);
+  const resultNotice = useFocusOnResult<HTMLDivElement>(result);
   // Replacement rows where the kansli chose "behåll båda"; every other candidate replaces.
   const [keep, setKeep] = useState<ReadonlySet<number>>(new Set());
   const [announcement, announce] = useAnnouncer();
@@ -226,7 +230,9 @@ export function ContactImportPage() {
       <Announcer message={announcement.message} tone={announcement.tone} />
       {preview && (
         <section aria-labelledby="contact-preview-heading">
-          <h2 id="contact-preview-heading">{t('contactImport.previewTitle')}</h2>
+          <h2 id="contact-preview-heading" ref={previewHeading} tabIndex={-1}>
+            {t('contactImport.previewTitle')}
+          </h2>
           <ul className="stat-list">
             <Stat value={preview.rows} label={t('import.rows')} />
             <Stat value={preview.changes.new} label={t('import.new')} />
@@ -293,7 +299,7 @@ export function ContactImportPage() {
             </DataTable>
           )}
           {result ? (
-            <div className="notice notice-success">
+            <div className="notice notice-success" ref={resultNotice} tabIndex={-1}>
               <p>{committedMessage(t, result)}</p>
             </div>
           ) : preview.errors.length > 0 ? (

@@ -103,6 +103,19 @@ export function useAnnouncer(): [
 
 type Announce = (message: string, tone?: 'info' | 'error' | 'success') => void;
 
+/**
+ * A ref to put on a heading or notice (with `tabIndex={-1}`) that takes focus each time `key`
+ * becomes something new and not null: when an action's result replaces the button that was pressed
+ * (or a busy button lost focus), focus goes to the result instead of falling to the page's body.
+ */
+export function useFocusOnResult<T extends HTMLElement>(key: unknown) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (key !== null && key !== undefined && key !== 0) ref.current?.focus();
+  }, [key]);
+  return ref;
+}
+
 /** Runs an action with `busy` set meanwhile; a failure is announced as an error, in words. */
 export function useRunAction(announce: Announce): [boolean, (action: () => Promise<void>) => Promise<void>] {
   const t = useAdminT();
