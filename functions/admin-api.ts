@@ -1,3 +1,4 @@
+import { KANSLI_EMAIL } from '../shared/domain/kansli-contact';
 import type { ApiApp, AppCore } from './app-foundation';
 import { registerAdminRoutes } from './features/admins/admin.routes';
 import { AdminService } from './features/admins/admin.service';
@@ -78,6 +79,8 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
     }),
     access,
   });
+  // Whoever loses access as a contact is told by email, naming the kansli's address for questions.
+  const contactNotices = { mail: deps.mail, log, kansliAddress: KANSLI_EMAIL };
   registerContactRoutes(app, {
     contacts: new ContactService({
       contacts: repositories.contacts,
@@ -86,6 +89,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
       audit,
       adminAddresses,
       clock: deps.clock,
+      notices: contactNotices,
     }),
     imports: new ContactImportService({
       store: deps.store,
@@ -95,6 +99,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
       audit,
       clock: deps.clock,
       adminAddresses,
+      notices: contactNotices,
     }),
     access,
   });
@@ -116,6 +121,9 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
       audit,
       clock: deps.clock,
       configAdmins: deps.config.adminEmails,
+      mail: deps.mail,
+      log,
+      baseUrl: deps.config.baseUrl,
     }),
     access,
   });

@@ -32,10 +32,16 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AdminRouteDe
       method: 'post',
       path: '/api/admin/admins',
       ...admin,
-      summary: 'Adds an admin, who can then sign in with a link.',
+      summary:
+        'Adds an admin, who can then sign in with a link, and emails them the sign-in address (`notified`: whether that email went; a failed send does not undo the add).',
       request: { body: jsonBody(AddAdminInputSchema) },
       responses: {
-        201: jsonResponse(AdminListEntrySchema, 'Tillagd'),
+        201: jsonResponse(
+          AdminListEntrySchema.extend({
+            notified: z.boolean().describe('Whether the email telling the new admin where to sign in went'),
+          }),
+          'Tillagd',
+        ),
         ...commonErrors,
         409: errorResponse('Redan administratör'),
       },

@@ -1,11 +1,15 @@
+import { KANSLI_EMAIL } from '../../../shared/domain/kansli-contact';
 import type { AdminListEntry } from '../../../shared/schemas/admin.schema';
 import { AlreadyExistsError, DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
+import type { Mail } from '../../ports/mail';
 import { normaliseEmail } from '../../store/table-design';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
+import { sendNotice } from '../contacts/access-ended.email';
 import type { ContactRepository } from '../contacts/contact.repository';
 import type { AdminRepository } from './admin.repository';
+import { adminAddedEmail } from './admin-added.email';
 import { AdminAddresses } from './admin-addresses';
 
 interface AdminServiceDeps {
@@ -17,6 +21,11 @@ interface AdminServiceDeps {
   clock: Clock;
   /** ADMIN_EMAILS: admins by configuration, whatever the table holds. */
   configAdmins: string[];
+  /** A new admin is told by email, after the admin is stored. */
+  mail: Mail;
+  log: (entry: Record<string, unknown>) => void;
+  /** Where email links point; the email names `${baseUrl}/login`. */
+  baseUrl: string;
 }
 
 /**
@@ -45,10 +54,13 @@ export class AdminService {
   }
 
   /**
-   * Adds an admin. Throws AlreadyExistsError when the address is an admin already, StateConflictError
-   * `email_is_contact` when it is a member contact's (sign-in would make that person an admin).
+   * Adds an admin and emails them where to sign in. Throws AlreadyExistsError when the address is
+   * an admin already, StateConflictError `email_is_contact` when it is a member contact's (sign-in
+   * would make that person an admin). The email goes after the admin is stored and before the audit
+   * entry, which records whether it went (`after.notified`); a failed send is logged and answered as
+   * `notified: false`, and the admin stays added.
    */
-  async add(input: { email: string; name: string }, actor: string): Promise<AdminListEntry> {
+  async add(input: { email: string; name: string }, actor: string): Promise<AdminListEntry & { notified: boolean }> {
     const email = normaliseEmail(input.email);
     const [contact] = await this.deps.contacts.findByEmail(email);
     if (contact) {
@@ -61,13 +73,19 @@ export class AdminService {
     if (!(await this.deps.admins.addIfAbsent(admin))) {
       throw new AlreadyExistsError(`${email} är redan administratör.`);
     }
+    const message = adminAddedEmail({
+      name: input.name,
+      loginUrl: `${this.deps.baseUrl}/login`,
+      kansliAddress: KANSLI_EMAIL,
+    });
+    const notified = await sendNotice(this.deps, email, message, { target: 'admin' });
     await this.deps.audit.record({
       actor,
       action: 'admin.add',
       target: `admin:${email}`,
-      after: { email, name: input.name },
+      after: { email, name: input.name, notified },
     });
-    return { ...admin, fromConfig: this.addresses.isConfigured(email) };
+    return { ...admin, fromConfig: this.addresses.isConfigured(email), notified };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { KANSLI_EMAIL } from '../../../shared/domain/kansli-contact';
 import { escapeHtml } from '../../../shared/i18n/escape-html';
 
 /** The sign-in email, Swedish first with an English line. */
@@ -48,8 +49,8 @@ export function notAMemberEmail(input: NotAMemberEmailInput): { subject: string;
     input.standing === 'ended'
       ? `${input.organisationName}'s membership of Klimatkommunerna ended on ${input.memberUntil ?? ''}`.trim()
       : `${input.organisationName}'s membership of Klimatkommunerna begins on ${input.memberSince ?? ''}`.trim();
-  const swedish = `${why}, så vi kan inte skicka någon inloggningslänk till medlemstestet. Stämmer det inte? Kontakta kansliet på kansli@klimatkommunerna.se.`;
-  const english = `In English: ${whyEn}, so we cannot send a sign-in link to the member test. If that is wrong, contact the secretariat at kansli@klimatkommunerna.se.`;
+  const swedish = `${why}, så vi kan inte skicka någon inloggningslänk till medlemstestet. Stämmer det inte? Kontakta kansliet på ${KANSLI_EMAIL}.`;
+  const english = `In English: ${whyEn}, so we cannot send a sign-in link to the member test. If that is wrong, contact the secretariat at ${KANSLI_EMAIL}.`;
   const text = [`Hej ${input.name}!`, '', swedish, '', english, '', 'Klimatkommunerna'].join('\n');
   const html = `<p>Hej ${escapeHtml(input.name)}!</p>
 <p>${escapeHtml(swedish)}</p>

@@ -26,7 +26,7 @@ import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ContactRepository } from './contact.repository';
-import { auditChange, auditSummary, ContactService } from './contact.service';
+import { auditChange, auditSummary, type ContactNotices, ContactService, type Notified } from './contact.service';
 
 /** The start of a commit, stored on the preview by its first run (`claimStart`). */
 const CommitStartSchema = z.object({
@@ -47,6 +47,8 @@ interface ContactImportDeps {
   clock: Clock;
   /** Admins' addresses (stored and ADMIN_EMAILS): none of them may be a contact's. */
   adminAddresses: AdminAddresses;
+  /** A replaced holder is told by email, as one the console removes. */
+  notices: ContactNotices;
 }
 
 type Register = Awaited<ReturnType<OrganisationRepository['register']>>;
@@ -72,6 +74,7 @@ export class ContactImportService {
       audit: deps.audit,
       adminAddresses: deps.adminAddresses,
       clock: deps.clock,
+      notices: deps.notices,
     });
   }
 
@@ -157,7 +160,11 @@ export class ContactImportService {
    * uses the stored choice. Holders are removed after every row is applied (the organisation is
    * never left without the role), each only while it is still in the organisation with that role.
    */
-  async commit(id: string, actor: string, input: ContactImportCommitInput = {}): Promise<ContactImportCommitOutcome> {
+  async commit(
+    id: string,
+    actor: string,
+    input: ContactImportCommitInput = {},
+  ): Promise<ContactImportCommitOutcome & Notified> {
     const item = await this.deps.store.get(keys.contactImport(id));
     if (!item) throw new NotFoundError('Importen finns inte. Ladda upp filen igen.');
     const preview = ContactImportPlannedPreviewSchema.parse(item);
@@ -187,7 +194,7 @@ export class ContactImportService {
     // Another run began the commit meanwhile: read again and finish it alongside that run.
     if (!start) return this.commit(id, actor, input);
     for (const row of preview.valid) await this.apply(id, row, byEmail.get(row.email), actor);
-    const replacedIds = await this.replaceHolders(preview, replaceRows, register, actor);
+    const { gone: replacedIds, notified } = await this.replaceHolders(preview, replaceRows, register, actor);
     const { counts } = start;
     const result: ContactImportCommitOutcome = {
       id,
@@ -222,7 +229,8 @@ export class ContactImportService {
       if ((error as { code?: string }).code !== 'import_committed') throw error;
       return this.commit(id, actor);
     }
-    return result;
+    // Not stored with the result: only the run that removed the holders emailed them.
+    return notified === undefined ? result : { ...result, notified };
   }
 
   /**
@@ -316,16 +324,19 @@ export class ContactImportService {
    * so the removal goes by its address now, not the one read before the rows were applied. A holder
    * already gone counts as replaced: its removal is finished if an earlier attempt stopped part-way,
    * else its sessions are swept again. One that has since moved, changed role or address is left
-   * alone. Returns the ids of the holders gone.
+   * alone. Returns the ids of the holders gone, and whether every holder this run removed was
+   * emailed (undefined when it removed none; each removal's audit entry says which went).
    */
   private async replaceHolders(
     preview: ContactImportPlannedPreview,
     replaceRows: number[],
     register: Register,
     actor: string,
-  ): Promise<string[]> {
+  ): Promise<{ gone: string[]; notified?: boolean }> {
     const byId = new Map(register.flatMap((entry) => entry.contacts).map((contact) => [contact.id, contact]));
+    const names = new Map(register.map((entry) => [entry.organisation.id, entry.organisation.name]));
     const gone: string[] = [];
+    let notified: boolean | undefined;
     for (const holder of chosenReplacements(preview.valid, replaceRows).holders) {
       const read = byId.get(holder.id);
       const current = read && (await this.deps.contacts.get(read.organisationId, read.id));
@@ -342,11 +353,18 @@ export class ContactImportService {
           current.role === holder.role &&
           current.email === holder.email;
         // Not removed when it moved after the register was read either.
-        if (!same || !(await this.register.removeContact(current, actor))) continue;
+        if (!same) continue;
+        const organisationName = names.get(current.organisationId);
+        const removed = await this.register.removeContact(current, actor, {
+          ...(organisationName ? { organisationName } : {}),
+          reason: { kind: 'replaced', role: current.role },
+        });
+        if (!removed) continue;
+        if (removed.notified !== undefined) notified = (notified ?? true) && removed.notified;
       }
       gone.push(holder.id);
     }
-    return gone;
+    return notified === undefined ? { gone } : { gone, notified };
   }
 
   private async apply(

@@ -77,6 +77,22 @@ export class ContactRepository {
     return this.get(lookup.organisationId, contactId);
   }
 
+  /**
+   * The organisation's contacts and its name in one Query: the partition's items from `CONTACT#` to
+   * `META` (the organisation item sorts right after its contacts, its responses after that), so a
+   * change that emails someone needs no read of the organisation besides the one for its warnings.
+   */
+  async listWithOrganisationName(
+    organisationId: string,
+  ): Promise<{ contacts: Contact[]; organisationName: string | undefined }> {
+    const meta = keys.organisation(organisationId);
+    const items = await this.store.queryAll({ partition: meta.pk, between: [keys.contactPrefix, meta.sk] });
+    const contacts = items.filter((item) => item.entity === 'Contact').map((item) => ContactSchema.parse(item));
+    const organisation = items.find((item) => item.sk === meta.sk);
+    const name = typeof organisation?.name === 'string' ? organisation.name : undefined;
+    return { contacts, organisationName: name };
+  }
+
   async listByOrganisation(organisationId: string): Promise<Contact[]> {
     const items = await this.store.queryAll({
       partition: keys.organisation(organisationId).pk,

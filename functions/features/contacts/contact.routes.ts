@@ -21,6 +21,12 @@ import { type Access, commonErrors, errorResponse, jsonBody, jsonResponse } from
 import type { ContactService } from './contact.service';
 import type { ContactImportService } from './contact-import';
 
+/** Present when the change took someone's access away: whether the email telling them went. */
+const NotifiedSchema = z
+  .boolean()
+  .optional()
+  .describe('Whether the person who lost access was emailed; a failed send does not undo the change');
+
 interface ContactRouteDeps {
   contacts: ContactService;
   imports: ContactImportService;
@@ -73,10 +79,10 @@ export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: ContactRou
       path: '/api/admin/contacts/{id}',
       ...admin,
       summary:
-        "Changes a contact. `organisationId` moves it; `emailState: ok` re-enables the address. Moving or changing the address ends the person's sessions.",
+        "Changes a contact. `organisationId` moves it; `emailState: ok` re-enables the address. Moving or changing the address ends the person's sessions; a changed address's old holder is emailed that their access ended (`notified`).",
       request: { params: ContactIdParamSchema, body: jsonBody(UpdateContactInputSchema) },
       responses: {
-        200: jsonResponse(ContactChangeResultSchema, 'Ändrad'),
+        200: jsonResponse(ContactChangeResultSchema.extend({ notified: NotifiedSchema }), 'Ändrad'),
         ...commonErrors,
         404: errorResponse('Saknas'),
         409: errorResponse('Adressen används redan'),
@@ -91,11 +97,17 @@ export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: ContactRou
       method: 'delete',
       path: '/api/admin/contacts/{id}',
       ...admin,
-      summary: "Removes a contact and ends the person's sessions; answers the organisation's warnings afterwards.",
+      summary:
+        "Removes a contact and ends the person's sessions; answers the organisation's warnings afterwards. The person is emailed that their access ended (`notified`).",
       request: { params: ContactIdParamSchema },
       responses: {
         200: jsonResponse(
-          z.object({ id: z.string(), organisationId: z.string(), warnings: z.array(ContactWarningSchema) }),
+          z.object({
+            id: z.string(),
+            organisationId: z.string(),
+            warnings: z.array(ContactWarningSchema),
+            notified: NotifiedSchema,
+          }),
           'Borttagen',
         ),
         ...commonErrors,
@@ -124,13 +136,13 @@ export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: ContactRou
       path: '/api/admin/contacts/import/{id}/commit',
       ...admin,
       summary:
-        'Applies a previewed import (422 if the preview had errors or is over 24 hours old). Optional body `{replace: [row, …]}`: the rows whose current role holders (`replaces` in the preview) are removed, as the console removes a contact (their sessions end); without it nobody is removed. The first commit keeps its choice for re-runs (409 import_choices_changed for another). Committing again changes nothing and answers alreadyCommitted; `replaced` counts the removed contacts.',
+        'Applies a previewed import (422 if the preview had errors or is over 24 hours old). Optional body `{replace: [row, …]}`: the rows whose current role holders (`replaces` in the preview) are removed, as the console removes a contact (their sessions end); without it nobody is removed. The first commit keeps its choice for re-runs (409 import_choices_changed for another). Committing again changes nothing and answers alreadyCommitted; `replaced` counts the removed contacts, each emailed that their access ended (`notified`: whether every one of those emails went; absent when this run removed nobody).',
       request: {
         params: ContactImportIdParamSchema,
         body: { content: { 'application/json': { schema: ContactImportCommitInputSchema } }, required: false },
       },
       responses: {
-        200: jsonResponse(ContactImportCommitOutcomeSchema, 'Importerad'),
+        200: jsonResponse(ContactImportCommitOutcomeSchema.extend({ notified: NotifiedSchema }), 'Importerad'),
         ...commonErrors,
         404: errorResponse('Saknas'),
         409: errorResponse('En ny kontakts adress tillhör en administratör, eller andra val än första försöket'),

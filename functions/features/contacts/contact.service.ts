@@ -10,10 +10,12 @@ import type {
 } from '../../../shared/schemas/contact.schema';
 import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
+import type { Mail } from '../../ports/mail';
 import type { AdminAddresses } from '../admins/admin-addresses';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
+import { type AccessEndedReason, accessEndedEmail, sendNotice } from './access-ended.email';
 import type { ContactRepository, RemovedContact } from './contact.repository';
 
 type CreateInput = z.infer<typeof CreateContactInputSchema>;
@@ -28,17 +30,46 @@ interface ContactServiceDeps {
   adminAddresses: AdminAddresses;
   /** Stamps a removal's record, from which a retry resumes it. */
   clock: Clock;
+  /** Tells a person who lost access (removed, replaced, address changed) by email, after the change. */
+  notices: ContactNotices;
+}
+
+/** What the access notices need: the mail port, a log for a failed send, and whom to ask. */
+export interface ContactNotices {
+  mail: Mail;
+  log: (entry: Record<string, unknown>) => void;
+  /** The kansli's address the email names (the first configured admin address). */
+  kansliAddress: string;
+}
+
+/** How the removed person is told: the organisation's name when already read, and why. */
+export interface RemovalNotice {
+  organisationName?: string;
+  reason: AccessEndedReason;
+}
+
+/**
+ * Whether the person who lost access was emailed: true sent, false not (the send failed, logged, or
+ * the address bounces); absent when no email was due (nobody lost access, or a resumed removal).
+ */
+export interface Notified {
+  notified?: boolean;
+}
+
+/** What a removal this run made answers: whether the person was emailed, and the contacts left when read. */
+export interface RemovalOutcome extends Notified {
+  remaining?: Contact[];
 }
 
 /** What a removal answers: the contact's id and organisation, and the organisation's warnings afterwards. */
-export interface ContactRemoval {
+export interface ContactRemoval extends Notified {
   id: string;
   organisationId: string;
   warnings: ContactWarning[];
 }
 
 /** What a contact change answers: the contact, and its organisation's statute warnings afterwards. */
-export interface ContactChange {
+export interface ContactChange extends Notified {
   contact: Contact;
   warnings: ContactWarning[];
 }
@@ -109,7 +140,28 @@ export class ContactService {
 
     if (moved || emailChanged) await this.deps.sessions.endContactSessions(before);
     await this.deps.contacts.update(before, after);
-    const entry = { actor, target: `contact:${contactId}`, ...auditChange(before, after) };
+    // The old address no longer signs in: its holder is told, after the write and before the audit
+    // entry, which records whether the email went. A new name as well means another person. The
+    // organisation's name comes with its contacts, read now for the warnings (no extra request).
+    let roster: Contact[] | undefined;
+    let notified: boolean | undefined;
+    if (emailChanged) {
+      const reason: AccessEndedReason =
+        after.name !== before.name ? { kind: 'replaced', role: after.role } : { kind: 'address-changed' };
+      let organisationName: string | undefined;
+      if (!moved)
+        ({ contacts: roster, organisationName } = await this.deps.contacts.listWithOrganisationName(
+          after.organisationId,
+        ));
+      notified = await this.notify(before, { ...(organisationName ? { organisationName } : {}), reason });
+    }
+    const change = auditChange(before, after);
+    const entry = {
+      actor,
+      target: `contact:${contactId}`,
+      before: change.before,
+      after: notified === undefined ? change.after : { ...change.after, notified },
+    };
     await this.deps.audit.record({
       ...entry,
       action: moved ? 'contact.move' : 'contact.update',
@@ -122,7 +174,8 @@ export class ContactService {
       before,
       emailChanged ? {} : { keepOrganisationId: after.organisationId },
     );
-    return { contact: after, warnings: await this.warningsOf(after.organisationId) };
+    const warnings = roster ? statuteWarnings(roster) : await this.warningsOf(after.organisationId);
+    return { contact: after, warnings, ...(notified === undefined ? {} : { notified }) };
   }
 
   /**
@@ -134,8 +187,10 @@ export class ContactService {
   async remove(contactId: string, actor: string, attempt = 1): Promise<ContactRemoval> {
     const lookup = await this.deps.contacts.lookup(contactId);
     const contact = lookup && (await this.deps.contacts.get(lookup.organisationId, contactId));
+    let removed: RemovalOutcome | undefined;
     if (contact) {
-      if (!(await this.removeContact(contact, actor))) {
+      removed = (await this.removeContact(contact, actor)) || undefined;
+      if (!removed) {
         // Moved (or removed) between the reads and the first write: read it again.
         if (attempt === 3) throw new VersionConflictError('Kontakten ändrades samtidigt. Försök igen.');
         return this.remove(contactId, actor, attempt + 1);
@@ -146,7 +201,9 @@ export class ContactService {
       throw new NotFoundError('Kontakten finns inte.');
     }
     const organisationId = lookup.organisationId;
-    return { id: contactId, organisationId, warnings: await this.warningsOf(organisationId) };
+    const warnings = removed?.remaining ? statuteWarnings(removed.remaining) : await this.warningsOf(organisationId);
+    const notified = removed?.notified;
+    return { id: contactId, organisationId, warnings, ...(notified === undefined ? {} : { notified }) };
   }
 
   /**
@@ -155,18 +212,68 @@ export class ContactService {
    * released, sessions ended again, record completed. Each step is a single-item write that a repeat
    * (`remove`, `finishRemovalOf`) skips or redoes harmlessly. Answers false, having changed nothing
    * but ending sessions, when the contact is no longer in the organisation it was read in.
+   *
+   * The run that deletes the contact item emails the person (`notice`) right after, and its audit
+   * entry records whether the email went (`after.notified`). A failed send is logged and answered,
+   * never thrown. A resumed removal sends nothing: whether the first run did is unknown, and a
+   * second notice is worse than none (the kansli sees `notified` absent).
+   *
+   * Without `notice` (the console's removal) the organisation's contacts left and its name are read
+   * (one Query, answered as `remaining` for the warnings): another contact holding the same role
+   * means the person was replaced (the kansli added the new one first, as the statutes' warning
+   * asks), else removed.
    */
-  async removeContact(contact: Contact, actor: string): Promise<boolean> {
+  async removeContact(contact: Contact, actor: string, notice?: RemovalNotice): Promise<false | RemovalOutcome> {
     await this.deps.sessions.endContactSessions(contact);
     // An earlier time when a removal began already: its audit entry is looked for from then.
     const removedAt = await this.deps.contacts.beginRemoval(contact, this.deps.clock.now().toISOString());
     if (!removedAt) return false;
     // False: a concurrent removal deleted it first; the rest is the same either way.
     const deleted = await this.deps.contacts.deleteContactItem(contact);
+    let notified: boolean | undefined;
+    let remaining: Contact[] | undefined;
+    if (deleted) {
+      let told = notice;
+      if (!told) {
+        const roster = await this.deps.contacts.listWithOrganisationName(contact.organisationId);
+        remaining = roster.contacts;
+        const successor = remaining.some((other) => other.id !== contact.id && other.role === contact.role);
+        told = {
+          ...(roster.organisationName ? { organisationName: roster.organisationName } : {}),
+          reason: successor ? { kind: 'replaced', role: contact.role } : { kind: 'removed' },
+        };
+      }
+      notified = await this.notify(contact, told);
+    }
     await this.finishRemoval({ ...contact, removedAt, complete: false }, actor, {
       audited: deleted ? 'no' : 'unknown',
+      ...(notified === undefined ? {} : { notified }),
     });
-    return true;
+    return { ...(notified === undefined ? {} : { notified }), ...(remaining ? { remaining } : {}) };
+  }
+
+  /**
+   * Emails the person at the contact's (old) address that they no longer have access, unless the
+   * address bounces or complained (SES would refuse it; answered false). One GetItem for the
+   * organisation's name when the notice has none.
+   */
+  private async notify(contact: Contact, notice: RemovalNotice): Promise<boolean> {
+    const { notices } = this.deps;
+    if (contact.emailState === 'bounced' || contact.emailState === 'complained') {
+      notices.log({ level: 'info', msg: 'access notice not sent', contactId: contact.id, reason: contact.emailState });
+      return false;
+    }
+    const organisationName =
+      notice.organisationName ??
+      (await this.deps.organisations.get(contact.organisationId))?.name ??
+      contact.organisationId;
+    const email = accessEndedEmail({
+      name: contact.name,
+      organisationName,
+      reason: notice.reason,
+      kansliAddress: notices.kansliAddress,
+    });
+    return sendNotice(notices, contact.email, email, { contactId: contact.id });
   }
 
   /**
@@ -181,7 +288,11 @@ export class ContactService {
   }
 
   /** The steps after the contact item is gone; `audited: 'unknown'` asks the audit trail first (a resumed removal). */
-  private async finishRemoval(removed: RemovedContact, actor: string, options: { audited: 'no' | 'unknown' }) {
+  private async finishRemoval(
+    removed: RemovedContact,
+    actor: string,
+    options: { audited: 'no' | 'unknown'; notified?: boolean },
+  ) {
     if (options.audited === 'no' || !(await this.deps.contacts.removalAudited(removed))) {
       await this.deps.audit.record({
         actor,
@@ -189,6 +300,7 @@ export class ContactService {
         target: `contact:${removed.id}`,
         organisationId: removed.organisationId,
         before: auditSummary(removed),
+        ...(options.notified === undefined ? {} : { after: { notified: options.notified } }),
       });
     }
     await this.deps.contacts.releaseEmail(removed);

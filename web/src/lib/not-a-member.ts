@@ -8,7 +8,7 @@ import type { Lang, Translate } from '../i18n';
 import { formatDate } from './format';
 
 /** Where a contact who thinks the register is wrong writes (the footer names it too). */
-export const KANSLI_EMAIL = 'kansli@klimatkommunerna.se';
+export { KANSLI_EMAIL } from '../../../shared/domain/kansli-contact';
 
 /** `notAMember` of the response view, or a `not_a_member` refusal's `details`, as far as they are known. */
 export interface NotMemberInfo {

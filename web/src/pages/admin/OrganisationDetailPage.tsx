@@ -71,9 +71,9 @@ export function OrganisationDetailPage({ code }: { code: string }) {
   }
   const o = shown.current as NonNullable<typeof organisation>;
   const currentWarnings = warnings ?? o.warnings;
-  const afterChange = (message: string, nextWarnings?: ContactWarning[]) => {
+  const afterChange = (message: string, nextWarnings?: ContactWarning[], tone?: 'info' | 'success') => {
     setDialog(null);
-    announce(message);
+    announce(message, tone);
     if (nextWarnings) setWarnings(nextWarnings);
     reload();
   };
@@ -229,7 +229,7 @@ export function OrganisationDetailPage({ code }: { code: string }) {
         contact={dialog?.kind === 'edit' ? dialog.contact : undefined}
         open={dialog?.kind === 'add' || dialog?.kind === 'edit'}
         onCancel={() => setDialog(null)}
-        onSaved={(message, w) => afterChange(message, w)}
+        onSaved={(message, w, tone) => afterChange(message, w, tone)}
       />
       <MoveContactDialog
         contact={dialog?.kind === 'move' ? dialog.contact : null}
@@ -247,7 +247,12 @@ export function OrganisationDetailPage({ code }: { code: string }) {
         onSubmit={async () => {
           if (dialog?.kind !== 'remove') return;
           const result = await adminApi.removeContact(dialog.contact.id);
-          afterChange(t('contact.removed', { name: dialog.contact.name }), result.warnings);
+          const notice = accessNotice(t, result.notified, dialog.contact.email);
+          afterChange(
+            `${t('contact.removed', { name: dialog.contact.name })}${notice.text}`,
+            result.warnings,
+            notice.tone,
+          );
         }}
       >
         <p>{t('contact.removeBody')}</p>
@@ -267,7 +272,7 @@ function ContactFormDialog({
   contact?: Contact;
   open: boolean;
   onCancel: () => void;
-  onSaved: (message: string, warnings: ContactWarning[]) => void;
+  onSaved: (message: string, warnings: ContactWarning[], tone?: 'info' | 'success') => void;
 }) {
   const t = useAdminT();
   const [name, setName] = useState('');
@@ -314,7 +319,13 @@ function ContactFormDialog({
           setErrors,
           'email',
         );
-        onSaved(t(contact ? 'contact.saved' : 'contact.added', { name: body.name }), result.warnings);
+        // An address change tells the old address; the notice names it (the kansli typed it before).
+        const notice = accessNotice(t, (result as { notified?: boolean }).notified, contact?.email ?? '');
+        onSaved(
+          `${t(contact ? 'contact.saved' : 'contact.added', { name: body.name })}${notice.text}`,
+          result.warnings,
+          notice.tone,
+        );
       }}
     >
       <PersonFields
@@ -356,4 +367,18 @@ function emailHolder(error: unknown): EmailHolderDetails | undefined {
     organisationId: details.organisationId,
     ...(typeof details.organisationName === 'string' ? { organisationName: details.organisationName } : {}),
   };
+}
+
+/**
+ * What the page adds to its message when a change took someone's access away: that the email went
+ * to their address, or that it could not be sent (then in the info tone, as something to act on).
+ */
+function accessNotice(
+  t: ReturnType<typeof useAdminT>,
+  notified: boolean | undefined,
+  email: string,
+): { text: string; tone?: 'info' } {
+  if (notified === undefined) return { text: '' };
+  if (notified) return { text: ` ${t('contact.notified', { email })}` };
+  return { text: ` ${t('contact.notNotified', { email })}`, tone: 'info' };
 }

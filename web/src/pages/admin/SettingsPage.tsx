@@ -108,13 +108,20 @@ export function SettingsPage() {
         onCancel={() => setAdding(false)}
         onSubmit={async () => {
           showFieldErrors(personErrors(name, email, t), setErrors);
-          await withFieldErrors(
+          const added = await withFieldErrors(
             () => adminApi.addAdmin({ name: name.trim(), email: email.trim() }),
             setErrors,
             'email',
           );
           setAdding(false);
-          announce(t('settings.added', { name: name.trim() }));
+          // The new admin is emailed where to sign in; a failed send leaves them added, to be told otherwise.
+          const notice = t(added.notified === false ? 'settings.notNotified' : 'settings.notified', {
+            email: added.email,
+          });
+          announce(
+            `${t('settings.added', { name: name.trim() })} ${notice}`,
+            added.notified === false ? 'info' : 'success',
+          );
           reload();
         }}
       >

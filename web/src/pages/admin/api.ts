@@ -122,13 +122,19 @@ export const adminApi = {
 
   addContact: (code: string, input: { name: string; email: string; role: ContactRole }) =>
     post<{ contact: Contact; warnings: ContactWarning[] }>(`/api/admin/organisations/${enc(code)}/contacts`, input),
+  /** `notified`: whether the old address was told its access ended (present when the address changed). */
   updateContact: (id: string, input: Partial<Pick<Contact, 'name' | 'email' | 'role' | 'emailState'>>) =>
-    patch<{ contact: Contact; warnings: ContactWarning[] }>(`/api/admin/contacts/${enc(id)}`, input),
+    patch<{ contact: Contact; warnings: ContactWarning[]; notified?: boolean }>(
+      `/api/admin/contacts/${enc(id)}`,
+      input,
+    ),
   /** Moves the contact to another organisation (its sessions end), with the role it has there. */
   moveContact: (id: string, input: { organisationId: string; role?: ContactRole }) =>
     patch<{ contact: Contact; warnings: ContactWarning[] }>(`/api/admin/contacts/${enc(id)}`, input),
   removeContact: (id: string) =>
-    api<{ id: string; warnings: ContactWarning[] }>(`/api/admin/contacts/${enc(id)}`, { method: 'DELETE' }),
+    api<{ id: string; warnings: ContactWarning[]; notified?: boolean }>(`/api/admin/contacts/${enc(id)}`, {
+      method: 'DELETE',
+    }),
   /** The preview names, on a new row, the contacts who hold its role now (`replaces`). */
   previewContactImport: (csv: string) => post<ContactImportPlannedPreview>('/api/admin/contacts/import', { csv }),
   /** `replace`: the rows whose current holders are removed; the console always sends it. */
@@ -201,7 +207,8 @@ export const adminApi = {
   },
 
   admins: () => api<AdminListEntry[]>('/api/admin/admins'),
-  addAdmin: (input: { email: string; name: string }) => post<AdminListEntry>('/api/admin/admins', input),
+  addAdmin: (input: { email: string; name: string }) =>
+    post<AdminListEntry & { notified?: boolean }>('/api/admin/admins', input),
   removeAdmin: (email: string) => api<{ email: string }>(`/api/admin/admins/${enc(email)}`, { method: 'DELETE' }),
 
   imports: () => api<ImportSummary[]>('/api/admin/imports'),

@@ -22,11 +22,15 @@ export const svOrganisation = {
   'contact.editFor': 'Ändra {name}',
   'contact.removeFor': 'Ta bort {name}',
   'contact.removeTitle': 'Ta bort {name}?',
-  'contact.removeBody': 'Personen kan inte längre logga in för organisationen och får inga fler utskick.',
+  'contact.removeBody':
+    'Personen kan inte längre logga in för organisationen och får inga fler utskick, utom ett e-postmeddelande om att tillgången har upphört.',
   'contact.removed': '{name} är borttagen.',
+  'contact.notified': 'Ett e-postmeddelande om att tillgången har upphört har skickats till {email}.',
+  'contact.notNotified': 'E-postmeddelandet till {email} kunde inte skickas. Berätta för personen själv.',
   'contact.added': '{name} är tillagd.',
   'contact.saved': 'Ändringarna för {name} är sparade.',
-  'contact.emailChangeHint': 'Byter du adress loggas personen ut.',
+  'contact.emailChangeHint':
+    'Byter du adress loggas personen ut, och den gamla adressen får ett e-postmeddelande om att tillgången har upphört.',
   'contact.moveFor': 'Flytta {name} till en annan organisation',
   'contact.moveTitle': 'Flytta {name} till en annan organisation',
   'contact.moveIntro':
@@ -128,11 +132,15 @@ export const enOrganisation: Record<keyof typeof svOrganisation, string> = {
   'contact.editFor': 'Edit {name}',
   'contact.removeFor': 'Remove {name}',
   'contact.removeTitle': 'Remove {name}?',
-  'contact.removeBody': 'The person can no longer sign in for the organisation and gets no more mailings.',
+  'contact.removeBody':
+    'The person can no longer sign in for the organisation and gets no more mailings, except an email saying that their access has ended.',
   'contact.removed': '{name} is removed.',
+  'contact.notified': 'An email saying that their access has ended has been sent to {email}.',
+  'contact.notNotified': 'The email to {email} could not be sent. Tell the person yourself.',
   'contact.added': '{name} is added.',
   'contact.saved': 'The changes for {name} are saved.',
-  'contact.emailChangeHint': 'Changing the address signs the person out.',
+  'contact.emailChangeHint':
+    'Changing the address signs the person out, and the old address gets an email saying that its access has ended.',
   'contact.moveFor': 'Move {name} to another organisation',
   'contact.moveTitle': 'Move {name} to another organisation',
   'contact.moveIntro':

@@ -19,6 +19,8 @@ export const svSettings = {
   'settings.removeSelf': 'Det här är du. Du loggas ut och kan inte längre använda konsolen.',
   'settings.removed': '{name} är inte längre administratör.',
   'settings.added': '{name} är administratör.',
+  'settings.notified': 'Ett e-postmeddelande med adressen för inloggning har skickats till {email}.',
+  'settings.notNotified': 'E-postmeddelandet till {email} kunde inte skickas. Berätta för personen själv.',
   'settings.configHint':
     'Administratörer från konfigurationen (ADMIN_EMAILS) tas bort genom att ändra konfigurationen. Den sista administratören kan inte tas bort.',
 } as const;
@@ -41,6 +43,8 @@ export const enSettings: Record<keyof typeof svSettings, string> = {
   'settings.removeSelf': 'This is you. You will be signed out and can no longer use the console.',
   'settings.removed': '{name} is no longer an admin.',
   'settings.added': '{name} is an admin.',
+  'settings.notified': 'An email with the sign-in address has been sent to {email}.',
+  'settings.notNotified': 'The email to {email} could not be sent. Tell the person yourself.',
   'settings.configHint':
     'Admins from the configuration (ADMIN_EMAILS) are removed by changing the configuration. The last admin cannot be removed.',
 };
