@@ -171,9 +171,15 @@ export const scenarios: Scenario[] = [
       await e2e.screenshot(page, 'admin-survey-editor-blocked', { fullPage: false });
       // The error follows the language: the API words it in the language the check is asked in.
       await page.getByRole('button', { name: 'In English' }).click();
-      await page.getByText(/The survey's scoring is not valid: page/).first().waitFor();
+      await page
+        .getByText(/The survey's scoring is not valid: page/)
+        .first()
+        .waitFor();
       await page.getByRole('button', { name: 'På svenska' }).click();
-      await page.getByText(/Poängsättningen i enkäten är felaktig: sidan/).first().waitFor();
+      await page
+        .getByText(/Poängsättningen i enkäten är felaktig: sidan/)
+        .first()
+        .waitFor();
 
       // 3. Save the kommun survey, switch to the region survey, save it: both saves are kept.
       await replaceText(page, titled(original.surveys.kommun, 'E2E kommun'));
