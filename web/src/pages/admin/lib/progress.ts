@@ -30,14 +30,19 @@ export function filterProgress(rows: readonly ProgressRow[], filter: ProgressFil
       (!filter.status || row.status === filter.status) &&
       (!filter.type || row.type === filter.type) &&
       (!filter.problemsOnly || row.emailProblems.length > 0) &&
-      (!query || row.organisationId.startsWith(query) || fold(row.name).includes(query)),
+      matchesQuery(row, query),
   );
+}
+
+/** Whether a row matches an already folded query: the code's start, or anywhere in the name. */
+export function matchesQuery(row: Pick<ProgressRow, 'organisationId' | 'name'>, folded: string): boolean {
+  return !folded || row.organisationId.startsWith(folded) || fold(row.name).includes(folded);
 }
 
 const STATUS_ORDER: Record<ProgressStatus, number> = { not_started: 0, draft: 1, submitted: 2, excused: 3 };
 const collator = new Intl.Collator('sv', { sensitivity: 'base' });
 /** Codes sort as text, as the register does: 0180 < 12 < 1280. */
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function compare(a: ProgressRow, b: ProgressRow, key: ProgressSortKey): number {
   switch (key) {

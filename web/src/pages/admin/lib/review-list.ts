@@ -1,6 +1,6 @@
 /** The review picker's list: filtering and sorting the campaign's rows with their scores. Pure, so unit-tested. */
 import type { ProgressRow, ProgressStatus } from '../api';
-import { fold, type SortDirection } from './progress';
+import { byCode, fold, matchesQuery, type SortDirection } from './progress';
 
 export type ReviewSortKey = 'code' | 'name' | 'status' | 'score' | 'band';
 export const REVIEW_SORT_KEYS: readonly ReviewSortKey[] = ['code', 'name', 'status', 'score', 'band'];
@@ -16,12 +16,11 @@ export const DEFAULT_REVIEW_SORT: { key: ReviewSortKey; direction: SortDirection
 // Ascending status puts what can be reviewed first.
 const STATUS_ORDER: Record<ProgressStatus, number> = { submitted: 0, draft: 1, not_started: 2, excused: 3 };
 const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Matches the code's start or the name, ignoring case and diacritics (as the progress page). */
 export function filterReviewRows<R extends ReviewRow>(rows: readonly R[], query: string): R[] {
   const q = fold(query.trim());
-  return rows.filter((row) => !q || row.organisationId.startsWith(q) || fold(row.name).includes(q));
+  return rows.filter((row) => matchesQuery(row, q));
 }
 
 /**
