@@ -628,20 +628,26 @@ export function FormDialog({
   useEffect(() => {
     if (error) errorRef.current?.focus();
   }, [error]);
+  // The same for a refused field: focus it once its aria-invalid is rendered (a timer could run first).
+  const formRef = useRef<HTMLFormElement>(null);
+  const [invalidTries, setInvalidTries] = useState(0);
+  useEffect(() => {
+    if (invalidTries > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [invalidTries]);
   return (
     <Dialog open={open} title={title} onCancel={busy ? undefined : onCancel} className={className}>
       <form
+        ref={formRef}
         noValidate
         onSubmit={async (event) => {
           event.preventDefault();
-          const form = event.currentTarget;
           setBusy(true);
           setError('');
           try {
             await onSubmit();
           } catch (err) {
             if (err instanceof FieldsInvalid) {
-              setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+              setInvalidTries((n) => n + 1);
               return;
             }
             setError(errorMessage(err, t('error.generic')));
