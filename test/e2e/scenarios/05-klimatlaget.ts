@@ -797,4 +797,93 @@ export const scenarios: Scenario[] = [
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },
   },
+  {
+    name: 'Klimatläget corrected: the new version says what changed, and an earlier version says it was corrected',
+    async run(e2e) {
+      const kansli = await e2e.newContext();
+      await publishLastYear(e2e, kansli);
+      const api = async (method: 'get' | 'post', url: string, data?: unknown) => {
+        const response = await kansli.request[method](`${e2e.baseUrl}${url}`, {
+          headers: { origin: e2e.baseUrl },
+          ...(data === undefined ? {} : { data }),
+        });
+        return { status: response.status(), body: (await response.json()) as Record<string, unknown> };
+      };
+      // The kansli corrects one of Lund's points (a question that can move), then publishes again.
+      const review = await api('get', `/api/admin/campaigns/${LAST_YEAR}/responses/1281`);
+      assertEqual(review.status, 200, 'review of Lund');
+      const { questions } = (
+        review.body.response as { effectiveScore: { questions: Array<{ name: string; points: number; max: number }> } }
+      ).effectiveScore;
+      const question = questions.find((q) => q.max > 0);
+      assert(question !== undefined, 'a scored question');
+      const points = question.points === 0 ? question.max : 0;
+      const override = await api('post', `/api/admin/campaigns/${LAST_YEAR}/responses/1281/overrides`, {
+        question: question.name,
+        points,
+        reason: 'Rättelse i e2e: beslutet fanns.',
+      });
+      assertEqual(override.status, 201, `override ${question.name} to ${points}: ${JSON.stringify(override.body)}`);
+      const publish = await api('post', `/api/admin/campaigns/${LAST_YEAR}/publish`);
+      assertEqual(publish.status, 201, `publish of the correction: ${JSON.stringify(publish.body)}`);
+      const revision = publish.body.revision as number;
+      assert(revision > 1, `revision ${revision}`);
+
+      const context = await e2e.newContext();
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/klimatlaget/${LAST_YEAR}`);
+      await page.getByRole('heading', { level: 1, name: `Klimatläget ${LAST_YEAR}` }).waitFor();
+      // The meta line leads to the versions; the section names both versions and what changed.
+      await page.getByRole('link', { name: 'vad ändrades?' }).click();
+      const versions = page.getByRole('region', { name: 'Versioner och rättelser' });
+      await versions.getByText(`Det här är version ${revision}`).waitFor();
+      await versions.getByText(`Den rättar version ${revision - 1}`).waitFor();
+      const table = versions.getByRole('table', { name: `Nyckeltal som ändrades i version ${revision}` });
+      await table.getByRole('rowheader', { name: 'Alla: medelvärde, andel av maxpoängen' }).waitFor();
+      await table.getByRole('rowheader', { name: 'Kommunerna: medelvärde, andel av maxpoängen' }).waitFor();
+      // The two columns of the mean differ as written: enough decimals to see the correction.
+      const meanRow = table.getByRole('row', { name: /^Alla: medelvärde/ });
+      const [before, after] = await meanRow.getByRole('cell').allTextContents();
+      assert(before !== after, `the mean reads the same in both versions: ${before} / ${after}`);
+      // A point override moves the area's figures, not the answers.
+      await versions.getByText(/Områden med ändrade siffror: [1-9]/).waitFor();
+      assertEqual(await versions.getByText('Frågor med ändrade svar').count(), 0, 'changed answers');
+      await e2e.axe(page, '/klimatlaget versions');
+      await versions.scrollIntoViewIfNeeded();
+      await e2e.screenshot(page, 'klimatlaget-versions');
+
+      // An earlier version, as an old link or citation reaches it: it says it was corrected.
+      await versions
+        .getByRole('navigation', { name: 'Tidigare versioner' })
+        .getByRole('link', { name: `Version ${revision - 1}`, exact: true })
+        .click();
+      await page.waitForURL(`**/klimatlaget/${LAST_YEAR}?revision=${revision - 1}`);
+      const notice = page.getByRole('note').filter({ hasText: `Du läser version ${revision - 1}` });
+      await notice.getByText(`version ${revision} gäller`).waitFor();
+      await e2e.axe(page, '/klimatlaget earlier version');
+      await e2e.screenshot(page, 'klimatlaget-earlier-version', { fullPage: false });
+      await notice.getByRole('link', { name: `Läs den senaste versionen av Klimatläget ${LAST_YEAR}` }).click();
+      await page.waitForURL(`**/klimatlaget/${LAST_YEAR}`);
+      await page.getByRole('region', { name: 'Versioner och rättelser' }).waitFor();
+      assertEqual(
+        await page.getByRole('note').filter({ hasText: 'Du läser version' }).count(),
+        0,
+        'notice on the latest',
+      );
+
+      // In English too.
+      await page.getByRole('button', { name: 'In English' }).click();
+      const versionsEn = page.getByRole('region', { name: 'Versions and corrections' });
+      await versionsEn.getByRole('rowheader', { name: 'All: mean, share of the maximum' }).waitFor();
+      await e2e.screenshot(page, 'klimatlaget-versions-en');
+      await page.getByRole('button', { name: 'På svenska' }).click();
+
+      // A version that does not exist: said so, with the way to the latest.
+      await page.goto(`${e2e.baseUrl}/klimatlaget/${LAST_YEAR}?revision=${revision + 5}`);
+      await page.getByText(`Klimatläget ${LAST_YEAR} har ingen version ${revision + 5}.`).waitFor();
+      await page.getByRole('link', { name: `Läs den senaste versionen av Klimatläget ${LAST_YEAR}` }).waitFor();
+      assertEqual(watch.errors.filter((e) => !e.includes('404')).join('; '), '', 'browser errors');
+    },
+  },
 ];

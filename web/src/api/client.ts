@@ -175,8 +175,9 @@ export const apiClient = {
    */
   publishedYears: (options: { fresh?: boolean } = {}) =>
     api<PublishedYear[]>('/api/klimatlaget', options.fresh ? { cache: 'no-cache' } : {}),
-  /** The latest published revision of a year's report (public); 404 not_published. */
-  report: (year: number) => api<PublishedReport>(`/api/klimatlaget/${year}`),
+  /** A year's report (public): the latest published revision, or `revision`; 404 not_published. */
+  report: (year: number, revision?: number) =>
+    api<PublishedReport>(`/api/klimatlaget/${year}${revision === undefined ? '' : `?revision=${revision}`}`),
   /** The caller's organisation's scorecard; 404 not_published or no_submitted_response. */
   scorecard: (year: number) => api<Scorecard>(`/api/campaigns/${year}/scorecard`),
 };

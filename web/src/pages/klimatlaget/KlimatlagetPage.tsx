@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, Redirect, useParams } from 'wouter';
+import { Link, Redirect, useParams, useSearch } from 'wouter';
 import { overTheYears } from '../../../../shared/klimatlaget/over-the-years';
 import { MIN_GROUP_SIZE, MIN_GROUP_SIZE_MEDIAN } from '../../../../shared/klimatlaget/suppression';
 import { ApiError, apiClient } from '../../api/client';
@@ -20,6 +20,7 @@ import {
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
+import { OlderRevisionNotice, ReportRevisions, revisionHref } from './ReportRevisions';
 import {
   type Area,
   areaSummaryParts,
@@ -65,6 +66,7 @@ type OrgType = (typeof TYPES)[number];
  */
 export default function KlimatlagetPage() {
   const params = useParams<{ year?: string }>();
+  const search = useSearch();
   const address = addressYear(params.year);
   const [years, reloadYears] = useAsync(() => apiClient.publishedYears(), []);
   const published = years.status === 'ready' ? years.value : [];
@@ -79,13 +81,33 @@ export default function KlimatlagetPage() {
     if (newest) return <Redirect to={`/klimatlaget/${newest.year}`} replace />;
     return <NotPublished reason="nothingPublished" years={[]} />;
   }
-  return <ReportLoader year={address.year} years={published} />;
+  return <ReportLoader year={address.year} revision={revisionOf(search)} years={published} />;
 }
 
-function ReportLoader({ year, years }: { year: number; years: PublishedYear[] }) {
-  const [state, reload] = useAsync(() => apiClient.report(year), [year]);
+/** `?revision=n` names an earlier revision; anything else (absent, "abc", 0) means the latest. */
+function revisionOf(search: string): number | undefined {
+  const value = new URLSearchParams(search).get('revision');
+  return value && /^[1-9]\d{0,3}$/.test(value) ? Number(value) : undefined;
+}
+
+function ReportLoader({ year, revision, years }: { year: number; revision?: number; years: PublishedYear[] }) {
+  const t = useT();
+  const [state, reload] = useAsync(() => apiClient.report(year, revision), [year, revision]);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') {
+    if (state.error instanceof ApiError && state.error.status === 404 && revision !== undefined) {
+      // A revision that does not exist, of a year that may well be published: the way to the latest.
+      return (
+        <>
+          <p className="eyebrow">{t('report.eyebrow')}</p>
+          <h1>{t('report.title', { year })}</h1>
+          <p>{t('report.versions.missing', { year, revision })}</p>
+          <p>
+            <Link href={revisionHref(year)}>{t('report.versions.toLatest', { year })}</Link>
+          </p>
+        </>
+      );
+    }
     if (state.error instanceof ApiError && state.error.status === 404) {
       // No survey ran that year (the API's no_survey): nothing is coming, unlike "not published yet".
       const reason = state.error.code === 'no_survey' ? 'noSurvey' : 'notPublished';
@@ -141,6 +163,8 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
   usePageTitle(t('report.title', { year }));
   const types = TYPES.filter((type) => report.byType[type].organisations > 0 || report.byType[type].respondents > 0);
   const otherYears = years.filter((y) => y.year !== year);
+  // The year's latest revision, from the list of published years (undefined until it has loaded).
+  const latest = years.find((y) => y.year === year)?.revision;
   const english = hasEnglishTitles(report);
   // Every served report has it (withReportDefaults); the constant only keeps the type simple.
   const min = report.minGroupSize ?? MIN_GROUP_SIZE;
@@ -159,8 +183,17 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
         </p>
         <p className="kl-meta">
           {t('report.publishedAt', { date: formatDate(published.publishedAt, lang) })}
-          {published.revision > 1 && <> · {t('report.revision', { revision: published.revision })}</>}
+          {published.revision > 1 && (
+            <>
+              {' · '}
+              {t('report.revision', { revision: published.revision })} (
+              <a href="#versioner">{t('report.versions.link')}</a>)
+            </>
+          )}
         </p>
+        {latest !== undefined && latest > published.revision && (
+          <OlderRevisionNotice published={published} latest={latest} />
+        )}
         <div className="kl-tools no-print">
           {otherYears.length > 0 && (
             <nav className="kl-years" aria-label={t('report.otherYears')}>
@@ -190,6 +223,7 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
       {types.map((type) => (
         <TypeSection key={type} type={type} aggregate={report.byType[type]} year={year} min={min} />
       ))}
+      {published.revision > 1 && <ReportRevisions published={published} />}
       <Method min={min} />
     </article>
   );
