@@ -651,12 +651,17 @@ export const issueText = {
         (frozen
           ? `Det publicerade Utfallet ändras inte, och inte heller rapporten: ett publicerat Klimatläget redovisar sitt år, och resultatkort och exporter för ${year} visar det som publicerades. `
           : `${year} publicerades innan Utfall sparades vid publiceringen, så resultatkort och exporter för ${year} räknar Utfall från de aktuella utsläppen och ändras av importen, men den publicerade rapporten ändras inte. `) +
-        `De nya värdena kommer med i nästa Klimatläget som publiceras (och i en ny version av ${year} bara om en rättelse av poängen publiceras).`,
+        // A correction changes scores only: it keeps the emission figures of the revision it replaces.
+        (frozen
+          ? `De nya värdena kommer med i nästa Klimatläget som publiceras, inte i ${year}: en rättelse av ${year} ändrar poängen och behåller Utfallet och utsläppssiffrorna som de publicerades.`
+          : `De nya värdena kommer med i nästa Klimatläget som publiceras. En rättelse av ${year} behåller rapportens utsläppssiffror och sparar Utfallet från utsläppen som de är då.`),
       `Klimatläget ${year} is published (version ${revision}, ${date}), and ${count} of the organisations whose emissions the file changes responded that year. ` +
         (frozen
           ? `The published Utfall does not change, nor does the report: a published Klimatläget is the record of its year, and scorecards and exports for ${year} show what was published. `
           : `${year} was published before Utfall was stored at publishing, so scorecards and exports for ${year} compute Utfall from the current emissions and change with this import, while the published report does not. `) +
-        `The new values are included in the next Klimatläget to be published (and in a new revision of ${year} only if a correction of the scores is published).`,
+        (frozen
+          ? `The new values are included in the next Klimatläget to be published, not in ${year}: a correction of ${year} changes the scores and keeps Utfall and the emission figures as published.`
+          : `The new values are included in the next Klimatläget to be published. A correction of ${year} keeps the report's emission figures and stores Utfall from the emissions as they are then.`),
     ),
   /** Rolling back an import changes emissions of organisations a published year rests on. */
   publishedYearRollback: (year: number, revision: number, date: string, count: number, frozen: boolean) =>
@@ -664,12 +669,12 @@ export const issueText = {
       'published_year_rollback',
       frozen
         ? `Klimatläget ${year} (version ${revision}, ${date}) publicerades med värden från den här importen för ${count} organisationer. ` +
-            `Det publicerade Utfallet och rapporten ändras inte när importen ångras; bara om en rättelse av ${year} publiceras räknas Utfallet utan dem.`
+            `Det publicerade Utfallet och rapporten ändras inte när importen ångras, inte heller av en rättelse av ${year}: den behåller utsläppssiffrorna som de publicerades.`
         : `Klimatläget ${year} (version ${revision}, ${date}) publicerades innan Utfall sparades vid publiceringen, och ${count} av organisationerna som importen ändrade svarade det året. ` +
             `Deras Utfall i resultatkort och exporter för ${year} räknas från de aktuella utsläppen och ändras när importen ångras; den publicerade rapporten ändras inte.`,
       frozen
         ? `Klimatläget ${year} (version ${revision}, ${date}) was published with values from this import for ${count} organisations. ` +
-            `The published Utfall and the report do not change when the import is rolled back; only if a correction of ${year} is published is Utfall computed without them.`
+            `The published Utfall and the report do not change when the import is rolled back, nor with a correction of ${year}: it keeps the emission figures as published.`
         : `Klimatläget ${year} (version ${revision}, ${date}) was published before Utfall was stored at publishing, and ${count} of the organisations this import changed responded that year. ` +
             `Their Utfall in scorecards and exports for ${year} is computed from the current emissions and changes when the import is rolled back; the published report does not.`,
     ),

@@ -15,6 +15,13 @@ export {
   yearOnYear,
 } from './aggregate';
 export { NATIONAL_EMISSIONS_DEFAULT, nationalReference, networkEmissions } from './emissions';
+export {
+  outcomesFrozenBy,
+  publishReadsEmissions,
+  type ReplacedRevision,
+  revisionEmissions,
+  withPublishedEmissions,
+} from './kept-emissions';
 export { overTheYears, type YearFiguresByType, type YearsOfType, yearFigures } from './over-the-years';
 export * from './report.schema';
 export { withReportDefaults } from './report-defaults';

@@ -287,7 +287,15 @@ export const PublishedReportSchema = z.object({
 });
 export type PublishedReport = z.infer<typeof PublishedReportSchema>;
 
+/** A revision whose publish froze Utfall: its number and when it was published. */
+export const OutcomesFrozenBySchema = z.object({
+  revision: z.number().int().min(1),
+  publishedAt: z.string(),
+});
+export type OutcomesFrozenBy = z.infer<typeof OutcomesFrozenBySchema>;
+
 /** A stored snapshot: the public part plus who published it and the scoring rules it used. */
+
 export const ReportRevisionSchema = PublishedReportSchema.extend({
   publishedBy: z.string(),
   rules: ScoringRulesSchema,
@@ -298,6 +306,12 @@ export const ReportRevisionSchema = PublishedReportSchema.extend({
    * snapshots published before outcomes were frozen: those years read the current emissions.
    */
   emissionOutcomes: FrozenEmissionOutcomesSchema.optional(),
+  /**
+   * The revision whose publish read the emissions of `emissionOutcomes` and of the report's emission
+   * figures, when this revision is a correction that kept them from it (docs/klimatlaget.md, "Utfall
+   * of a published year"). Absent when this revision's own publish read them, and in older snapshots.
+   */
+  emissionOutcomesFrom: OutcomesFrozenBySchema.optional(),
   /**
    * Every respondent's stored score at publish as a short fingerprint, by organisation code (kansli
    * only), so the export can say how many scores changed since. Absent in older snapshots.

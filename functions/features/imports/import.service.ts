@@ -587,8 +587,9 @@ export class ImportService {
 
   /**
    * One warning per published year whose respondents include organisations whose emissions this
-   * changes. A commit changes what a new publish of that year would show (its frozen Utfall stays);
-   * a rollback does that only for a year published after the import was saved (which rests on it).
+   * changes. Its frozen Utfall stays, also through a correction, so a commit changes only what the
+   * next year's report reads; a rollback warns only for a year whose Utfall was frozen after the
+   * import was saved (which rests on it).
    * A year published before outcomes were frozen reads current emissions, so any change shows there.
    */
   private async publishedYearWarnings(
@@ -602,7 +603,7 @@ export class ImportService {
     for (const entry of years) {
       const count = [...organisations].filter((code) => entry.respondents.has(code)).length;
       if (count === 0) continue;
-      if (action === 'rollback' && entry.frozen && (!committedAt || committedAt > entry.publishedAt)) continue;
+      if (action === 'rollback' && entry.frozen && (!committedAt || committedAt > entry.outcomesFrozenAt)) continue;
       const date = entry.publishedAt.slice(0, 10);
       const text =
         action === 'commit'

@@ -8,6 +8,12 @@ import {
   type OrganisationTypeKey,
 } from '../../../shared/klimatlaget/aggregate';
 import type { PublishResult } from '../../../shared/klimatlaget/api.schema';
+import {
+  outcomesFrozenBy,
+  publishReadsEmissions,
+  revisionEmissions,
+  withPublishedEmissions,
+} from '../../../shared/klimatlaget/kept-emissions';
 import { yearFigures } from '../../../shared/klimatlaget/over-the-years';
 import {
   type KlimatlagetReport,
@@ -30,7 +36,6 @@ import type {
   EmissionOutcome,
   EmissionOutcomeSource,
   EmissionRow,
-  FrozenEmissionOutcomes,
 } from '../../../shared/scoring/emission-outcome.schema';
 import { score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreOverride, ScoreResult } from '../../../shared/scoring/score.schema';
@@ -72,7 +77,7 @@ export type ExportReportSource =
       publishedAt: string;
       /** Organisations whose scores differ from the revision's; null when the revision cannot tell. */
       changedScores: number | null;
-      /** Whether publishing now would change the report's figures (its emissions aside). */
+      /** Whether publishing now would change the report's figures (a correction keeps its emission figures). */
       figuresChanged: boolean;
     }
   | { source: 'live' };
@@ -135,7 +140,10 @@ export class KlimatlagetService {
   /**
    * Freezes Klimatläget for the year as the next revision. Scores are first brought up to date
    * with the campaign's survey, so the snapshot and the members' scorecards agree with the rules
-   * the snapshot records. Sets the campaign published. Audit-logged.
+   * the snapshot records. The first publish of a year freezes each respondent's Utfall and the
+   * emission figures from the emissions as they are; a correction (a later revision) keeps those of
+   * the revision it replaces and reads no emissions (`revisionEmissions`). Sets the campaign
+   * published. Audit-logged.
    */
   async publish(year: number, actor: string): Promise<PublishResult> {
     const campaign = await this.deps.campaigns.get(year);
@@ -154,8 +162,11 @@ export class KlimatlagetService {
       );
     }
     const rules = scoringOrRuleError(() => rulesOf(campaign));
-    const { rescored } = await this.refreshScores(campaign);
-    const data = await this.campaignData(campaign);
+    // The revision this publish would replace decides whether the emissions are read at all: a
+    // correction keeps the emission figures and Utfall of the revision it replaces.
+    const [{ rescored }, replaced] = await Promise.all([this.refreshScores(campaign), this.deps.reports.latest(year)]);
+    let readEmissions = publishReadsEmissions(replaced);
+    const data = await this.campaignData(campaign, () => readEmissions);
     // Publishing is final: a report of nobody would lock the year before anyone answered.
     if (!data.responses.some((response) => response.status === 'submitted')) {
       throw new DomainRuleError(
@@ -165,28 +176,40 @@ export class KlimatlagetService {
         `No responses have been submitted for ${year}, so Klimatläget ${year} cannot be published.`,
       );
     }
-    const report = this.aggregate(data);
-    // Each respondent's Utfall as it is now, kept with the snapshot: the year's scorecards and
-    // exports show it, not whatever is imported later. No extra reads: the emissions are read anyway.
-    const emissionOutcomes = frozenOutcomesOf(data);
+    const aggregated = this.aggregate(data);
+    const respondents = data.responses.filter((r) => r.status === 'submitted').map((r) => r.organisationId);
     // Each respondent's score as published, so the export can tell which scores changed since.
     const scoreFingerprints = scoreFingerprintsOf(data.campaign, data.responses);
     const publishedAt = this.deps.clock.now().toISOString();
 
     let revision = 0;
+    let report = aggregated;
     for (let attempt = 1; ; attempt++) {
-      const latest = await this.deps.reports.latest(year);
+      const latest = attempt === 1 ? replaced : await this.deps.reports.latest(year);
+      // Only if a concurrent publish stored a revision without Utfall, which publish never does.
+      if (publishReadsEmissions(latest) && !readEmissions) {
+        readEmissions = true;
+        Object.assign(data.emissions, await this.emissionsOf(respondents));
+      }
       revision = (latest?.revision ?? 0) + 1;
+      // Each respondent's Utfall kept with the snapshot: the year's scorecards and exports show it,
+      // not whatever is imported later; a correction keeps the replaced revision's.
+      const emissions = revisionEmissions({
+        report: aggregated,
+        respondents,
+        outcomeNow: (id) => outcomeOfRows(data.emissions[id]),
+        latest,
+      });
+      report = emissions.report;
       const snapshot: ReportRevision = {
         year,
         revision,
         publishedAt,
         publishedBy: actor,
-        report,
         rules,
         rescored,
-        emissionOutcomes,
         scoreFingerprints,
+        ...emissions,
       };
       // Nothing new to freeze (a publish sent twice at once, or again with no correction since):
       // another revision would only repeat the latest.
@@ -429,8 +452,8 @@ export class KlimatlagetService {
     // correction shows there only once it is published. How many scores differ is said beside it.
     if (snapshot) {
       const published = withReportDefaults(snapshot.report, snapshot.rules);
-      // What a publish now would show, but with the emissions as published: later imports are not
-      // a reason for a new revision (docs/imports.md).
+      // What a publish now would show: a correction keeps the emission figures as published, so
+      // later imports are no reason for a new revision (docs/imports.md).
       const now = withReportDefaults(withPublishedEmissions(this.aggregate(data), published), snapshot.rules);
       return {
         campaign,
@@ -525,11 +548,17 @@ export class KlimatlagetService {
       .filter((r) => r.status === 'submitted')
       .map((r) => r.organisationId)
       .filter(readEmissionsOf);
+    const emissions = await this.emissionsOf(submitted);
+    return { campaign, members, organisations, responses, previous, emissions };
+  }
+
+  /** The stored emissions of these organisations, one query each, a few at a time. */
+  private async emissionsOf(organisationIds: readonly string[]): Promise<Record<string, EmissionRow[]>> {
     const emissions: Record<string, EmissionRow[]> = {};
-    for (const [id, records] of await this.deps.emissions.byOrganisation(submitted)) {
+    for (const [id, records] of await this.deps.emissions.byOrganisation(organisationIds)) {
       emissions[id] = records.map(toEmissionRow);
     }
-    return { campaign, members, organisations, responses, previous, emissions };
+    return emissions;
   }
 
   /** Brings every submitted response's stored score up to date with the campaign's survey. */
@@ -578,15 +607,9 @@ function rescoreOf(campaign: Campaign, response: SurveyResponse): ScoreResult {
   return scoreWithOverrides(campaign.surveys[response.organisationType], response.data, response.overrides);
 }
 
-/** Every respondent's Utfall from the emissions read for the publish; null without emissions. */
-function frozenOutcomesOf(data: CampaignData): FrozenEmissionOutcomes {
-  const outcomes: FrozenEmissionOutcomes = {};
-  for (const response of data.responses) {
-    if (response.status !== 'submitted') continue;
-    const rows = data.emissions[response.organisationId];
-    outcomes[response.organisationId] = rows && rows.length > 0 ? emissionOutcome(rows) : null;
-  }
-  return outcomes;
+/** A respondent's Utfall from its emissions as read; null without emissions. */
+function outcomeOfRows(rows: readonly EmissionRow[] | undefined): EmissionOutcome | null {
+  return rows && rows.length > 0 ? emissionOutcome(rows) : null;
 }
 
 /** A stored score's fingerprint: 16 hex digits of the sha256 of its canonical JSON. */
@@ -623,7 +646,9 @@ function changedScoresSince(
 
 /**
  * The organisation's Utfall as the snapshot froze it, or undefined when the snapshot has none for
- * it (published before outcomes were frozen, or the organisation submitted after the publish).
+ * it (published before outcomes were frozen, or the organisation submitted after the publish). Its
+ * source names the revision whose publish read the emissions: for a correction, the one it kept
+ * them from, so "as published on {date}" gives the date the emissions are as of.
  */
 function frozenOutcomeOf(
   snapshot: ReportRevision,
@@ -631,22 +656,8 @@ function frozenOutcomeOf(
 ): { outcome: EmissionOutcome | null; source: EmissionOutcomeSource } | undefined {
   const frozen = snapshot.emissionOutcomes;
   if (!frozen || !Object.hasOwn(frozen, organisationId)) return undefined;
-  return {
-    outcome: frozen[organisationId] ?? null,
-    source: { source: 'published', revision: snapshot.revision, publishedAt: snapshot.publishedAt },
-  };
-}
-
-/** The report with the published emission figures, for the network and each type. */
-function withPublishedEmissions(live: KlimatlagetReport, published: KlimatlagetReport): KlimatlagetReport {
-  return {
-    ...live,
-    emissions: published.emissions,
-    byType: {
-      kommun: { ...live.byType.kommun, emissions: published.byType.kommun.emissions },
-      region: { ...live.byType.region, emissions: published.byType.region.emissions },
-    },
-  };
+  const { revision, publishedAt } = outcomesFrozenBy(snapshot);
+  return { outcome: frozen[organisationId] ?? null, source: { source: 'published', revision, publishedAt } };
 }
 
 function sha256(text: string): string {

@@ -6,6 +6,11 @@ export interface PublishedYearRespondents {
   year: number;
   revision: number;
   publishedAt: string;
+  /**
+   * When the emissions its Utfall rests on were read: `publishedAt`, or for a correction, which
+   * keeps the Utfall of the revision it replaces, the publish that froze it.
+   */
+  outcomesFrozenAt: string;
   /** True when the revision froze each respondent's Utfall; false for one published before that. */
   frozen: boolean;
   respondents: ReadonlySet<string>;
@@ -37,6 +42,7 @@ export class PublishedRespondents {
           year,
           revision: latest.revision,
           publishedAt: latest.publishedAt,
+          outcomesFrozenAt: latest.publishedAt,
           frozen: false,
           respondents: new Set(respondents),
         };

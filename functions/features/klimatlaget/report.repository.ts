@@ -1,4 +1,5 @@
 import {
+  OutcomesFrozenBySchema,
   type PublishedYear,
   PublishedYearSchema,
   type ReportRevision,
@@ -22,18 +23,24 @@ export class ReportRepository {
 
   /**
    * The newest revision's number, date and frozen respondents' codes (the keys of its
-   * `emissionOutcomes`; null for a snapshot published before outcomes were frozen), without
-   * sending the report itself. One query, limit 1.
+   * `emissionOutcomes`; null for a snapshot published before outcomes were frozen), and when the
+   * emissions of its Utfall were read (`outcomesFrozenAt`: the publish of the revision a correction
+   * kept them from, else its own), without sending the report itself. One query, limit 1.
    */
   async latestRespondents(
     year: number,
-  ): Promise<{ revision: number; publishedAt: string; respondents: string[] | null } | undefined> {
-    const item = await this.newest(year, ['revision', 'publishedAt', 'emissionOutcomes']);
+  ): Promise<
+    { revision: number; publishedAt: string; outcomesFrozenAt: string; respondents: string[] | null } | undefined
+  > {
+    const item = await this.newest(year, ['revision', 'publishedAt', 'emissionOutcomes', 'emissionOutcomesFrom']);
     if (!item) return undefined;
     const outcomes = item.emissionOutcomes as Record<string, unknown> | undefined;
+    const from = OutcomesFrozenBySchema.safeParse(item.emissionOutcomesFrom);
+    const publishedAt = String(item.publishedAt);
     return {
       revision: Number(item.revision),
-      publishedAt: String(item.publishedAt),
+      publishedAt,
+      outcomesFrozenAt: from.success ? from.data.publishedAt : publishedAt,
       respondents: outcomes && typeof outcomes === 'object' ? Object.keys(outcomes) : null,
     };
   }

@@ -31,4 +31,16 @@ describe('the import on a published year', () => {
     expect(changed[0]!.message).toContain('ett publicerat Klimatläget redovisar sitt år');
     expect(changed[0]!.messageEn).toContain('a published Klimatläget is the record of its year');
   });
+
+  it('says a correction of the year keeps the emissions as published, never that it takes in the new values', () => {
+    // A frozen year, imported into and rolled back: a correction keeps its Utfall and emission figures.
+    for (const issue of [changed[0]!, rolledBack[0]!]) {
+      expect(issue.message).toMatch(/rättelse av 2027.*(behåller|utsläppssiffrorna som de publicerades)/);
+      expect(issue.messageEn).toMatch(/correction of 2027.*(keeps|emission figures as published)/);
+    }
+    for (const issue of [...changed, ...rolledBack]) {
+      expect(issue.message).not.toMatch(/bara om en rättelse|räknas Utfallet utan dem/);
+      expect(issue.messageEn).not.toMatch(/only if a correction|computed without them/);
+    }
+  });
 });

@@ -373,7 +373,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'scorecard.outcome.points': 'Outcome points',
   'scorecard.outcome.separate': 'not added into the points above',
   'scorecard.outcome.published':
-    'The outcome is the one published on {date}. Emissions imported later count in the next Klimatläget, or if a correction is published for the year.',
+    "The outcome is the one published on {date}. Emissions imported later count in the next Klimatläget; a correction of the year's result keeps this outcome.",
   'scorecard.outcome.current':
     'The outcome is based on the emissions data as it is now, not as it was when the result was published.',
   'scorecard.noResponse': '{organisation} did not submit answers in {year}, so there is no result for that year.',

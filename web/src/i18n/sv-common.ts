@@ -375,7 +375,7 @@ export const svCommon = {
   'scorecard.outcome.points': 'Poäng för utfall',
   'scorecard.outcome.separate': 'räknas inte in i poängen ovan',
   'scorecard.outcome.published':
-    'Utfallet är det som publicerades {date}. Utsläpp som importerats senare räknas in i nästa Klimatläget, eller om en rättelse publiceras för året.',
+    'Utfallet är det som publicerades {date}. Utsläpp som importerats senare räknas in i nästa Klimatläget; en rättelse av årets resultat behåller det här utfallet.',
   'scorecard.outcome.current':
     'Utfallet bygger på utsläppsdata som de ser ut nu, inte som de var när resultatet publicerades.',
   'scorecard.noResponse':

@@ -69,7 +69,7 @@ export const svCampaigns = {
     'En låst ögonblicksbild av resultatet publiceras öppet. En öppen kampanj stängs först. Sedan kan enkäten, datumen och medlemmarnas svar inte ändras; kansliet kan fortfarande justera poäng och skriva noteringar.',
   'campaign.confirm.republish.title': 'Publicera en ny version av {title}?',
   'campaign.confirm.republish.body':
-    'En ny version publiceras med poängen som de är nu, med kansliets justeringar sedan förra versionen. Den tidigare versionen finns kvar.',
+    'En ny version publiceras med poängen som de är nu, med kansliets justeringar sedan förra versionen. Utsläppssiffrorna och Utfallet blir desamma som i förra versionen; utsläpp som importerats sedan dess kommer med i nästa Klimatläget. Den tidigare versionen finns kvar.',
   'campaign.confirm.rescore.title': 'Räkna om poängen för {title}?',
   'campaign.confirm.rescore.body':
     'Alla inskickade svar får poäng enligt enkätens nuvarande poängsättning. Kansliets justeringar behålls.',
@@ -199,7 +199,7 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
     "A frozen snapshot of the results is published. An open campaign is closed first. The surveys, the dates and the members' answers can then not change; the secretariat can still override points and write notes.",
   'campaign.confirm.republish.title': 'Publish a new revision of {title}?',
   'campaign.confirm.republish.body':
-    "A new revision is published with the scores as they are now, including the secretariat's overrides since the last revision. The earlier revision is kept.",
+    "A new revision is published with the scores as they are now, including the secretariat's overrides since the last revision. The emission figures and Utfall stay as in the last revision; emissions imported since then come with the next Klimatläget. The earlier revision is kept.",
   'campaign.confirm.rescore.title': 'Recompute the scores of {title}?',
   'campaign.confirm.rescore.body':
     "Every submitted response is scored by the survey's current scoring. The secretariat's overrides are kept.",
