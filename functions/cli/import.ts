@@ -24,6 +24,7 @@ import { ResponseRepository } from '../features/responses/response.repository';
 import { cliLanguage, cliText } from '../local/cli-language';
 import { failWith, runCommand } from '../local/command-line';
 import { systemClock } from '../ports/clock';
+import { importReportLines } from './import-report';
 import { openLocalData } from './local-data';
 import { withProgress } from './progress-bar';
 
@@ -107,52 +108,14 @@ async function main(): Promise<void> {
   }
 }
 
+/** The preview's facts and tables, then its summary line (import-report.ts); issues pointed at --sheet. */
 function printPreview(preview: ImportPreviewResponse): void {
-  const col = text.column;
-  console.log('');
-  console.table({
-    [col.file]: preview.fileName,
-    [col.layout]: preview.layout ? text.layouts[preview.layout] : '–',
-    [col.rows]: preview.rows,
-    [col.organisations]: preview.organisations.matched.length,
-    [col.years]: preview.years ? `${preview.years[0]}–${preview.years[1]}` : '–',
-    [col.sectors]: preview.sectors.join(', ') || '–',
-    [col.new]: preview.changes.new,
-    [col.changed]: preview.changes.changed,
-    [col.unchanged]: preview.changes.unchanged,
-    [col.errors]: preview.errors.length,
-    [col.warnings]: preview.warnings.length,
-  });
-  if (preview.organisations.unknown.length > 0) {
-    console.log(`\n${text.unknownOrganisations}`);
-    console.table(preview.organisations.unknown.map((u) => ({ [col.row]: u.row, [col.organisation]: u.value })));
-  }
-  // Row errors and warnings are the parser's, as the admin API gives them, but pointing at --sheet
-  // where the console's would point at its "Flik" field.
-  if (preview.errors.length > 0) {
-    console.log(`\n${text.errorsHeading}`);
-    console.table(
-      preview.errors.map((e) => ({
-        [col.row]: e.row ?? '–',
-        [col.column]: e.column ?? '–',
-        [col.error]: inCliLanguage(e),
-      })),
-    );
-  }
-  if (preview.warnings.length > 0) {
-    console.log(`\n${text.warningsHeading}`);
-    console.table(
-      preview.warnings.map((e) => ({
-        [col.row]: e.row ?? '–',
-        [col.column]: e.column ?? '–',
-        [col.warning]: inCliLanguage(e),
-      })),
-    );
-  }
+  for (const line of importReportLines(preview, text, inCliLanguage)) console.log(line);
 }
 
 /**
- * An issue in the CLI's language, reworded for --sheet. A preview stored before issues had English
+ * An issue in the CLI's language, reworded for --sheet where the console's would point at its
+ * "Flik" field. A preview stored before issues had English
  * (code `unspecified`) has only its Swedish.
  */
 function inCliLanguage(issue: { message: string; messageEn?: string }): string {

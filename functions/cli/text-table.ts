@@ -42,3 +42,12 @@ export function textTable(columns: readonly TextTableColumn[], rows: readonly (r
     ...cells.map((row) => line(row, (i) => aligns[i]!)),
   ];
 }
+
+/**
+ * Facts, one a line: each label padded to the widest, two spaces, its value. For one record, where
+ * a table's header row and rule would only repeat the labels.
+ */
+export function keyValueLines(pairs: readonly (readonly [string, TableCell])[]): string[] {
+  const width = Math.max(0, ...pairs.map(([label]) => widthOf(label)));
+  return pairs.map(([label, value]) => `${pad(label, width, 'left')}  ${value}`.trimEnd());
+}

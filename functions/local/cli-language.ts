@@ -48,6 +48,18 @@ export interface ReminderRunCounts {
   skipped: number;
 }
 
+/** A previewed import's totals for `npm run import`'s summary line. */
+export interface ImportCounts {
+  rows: number;
+  organisations: number;
+  unknown: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  errors: number;
+  warnings: number;
+}
+
 const svContacts = (n: number) => `${n} ${n === 1 ? 'kontakt' : 'kontakter'}`;
 const enContacts = (n: number) => `${n} ${n === 1 ? 'contact' : 'contacts'}`;
 
@@ -174,6 +186,8 @@ Data sparas i ${p.dataDir}. Stoppa med Ctrl+C.
     unknownOrganisations: 'Okända organisationer (raderna lästes inte):',
     errorsHeading: 'Fel:',
     warningsHeading: 'Varningar:',
+    summary: (c: ImportCounts) =>
+      `Summa: ${c.rows} ${c.rows === 1 ? 'rad' : 'rader'} från ${c.organisations} ${c.organisations === 1 ? 'organisation' : 'organisationer'}${c.unknown > 0 ? ` (och ${c.unknown} ${c.unknown === 1 ? 'okänd' : 'okända'})` : ''}; ${c.new} nya, ${c.changed} ändrade och ${c.unchanged} oförändrade värden; ${c.errors} fel, ${c.warnings} ${c.warnings === 1 ? 'varning' : 'varningar'}.`,
     column: {
       file: 'Fil',
       layout: 'Layout',
@@ -336,6 +350,8 @@ Data is kept in ${p.dataDir}. Stop with Ctrl+C.
     unknownOrganisations: 'Unknown organisations (their rows were not read):',
     errorsHeading: 'Errors:',
     warningsHeading: 'Warnings:',
+    summary: (c) =>
+      `Total: ${c.rows} ${c.rows === 1 ? 'row' : 'rows'} from ${c.organisations} ${c.organisations === 1 ? 'organisation' : 'organisations'}${c.unknown > 0 ? ` (and ${c.unknown} unknown)` : ''}; ${c.new} new, ${c.changed} changed and ${c.unchanged} unchanged values; ${c.errors} ${c.errors === 1 ? 'error' : 'errors'}, ${c.warnings} ${c.warnings === 1 ? 'warning' : 'warnings'}.`,
     column: {
       file: 'File',
       layout: 'Layout',

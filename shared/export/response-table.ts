@@ -159,12 +159,20 @@ function percent(fraction: number | null | undefined): number | null {
 }
 
 /**
+ * The Stockholm date of an instant, `YYYY-MM-DD`: how the "Svar" sheet's "Publicerat" cells and the
+ * "Klimatläget" sheet's title (functions/features/klimatlaget/xlsx-export.ts) date a publication.
+ */
+export function stockholmIsoDate(iso: string): string {
+  return formatStockholm(new Date(iso)).slice(0, 10);
+}
+
+/**
  * Where a row's Utfall comes from, so a reader can tell a published year's frozen outcome from one
  * computed from the emissions stored today (which a later import changes).
  */
 export function outcomeSourceCell(source: EmissionOutcomeSource): string {
   if (source.source === 'published') {
-    const date = source.publishedAt ? formatStockholm(new Date(source.publishedAt)).slice(0, 10) : null;
+    const date = source.publishedAt ? stockholmIsoDate(source.publishedAt) : null;
     return ['Publicerat', date, source.revision ? `(version ${source.revision})` : null].filter(Boolean).join(' ');
   }
   return 'Aktuella utsläppsdata';

@@ -1,16 +1,12 @@
 import type ExcelJS from 'exceljs';
 import type { Cell } from '../../../shared/export/csv';
-import { aggregateRows, type ResponseTable } from '../../../shared/export/response-table';
+import { aggregateRows, type ResponseTable, stockholmIsoDate } from '../../../shared/export/response-table';
 import type { KlimatlagetReport } from '../../../shared/klimatlaget/report.schema';
-import { formatStockholm } from '../../../shared/reminders/send-window';
 import type { ExportReportSource } from './klimatlaget.service';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const toValue = (cell: Cell): ExcelJS.CellValue => (cell === undefined ? null : cell);
-
-/** The Stockholm date of an instant, `YYYY-MM-DD`, as the "Svar" sheet's "Publicerat" cells write it. */
-const dateOf = (iso: string) => formatStockholm(new Date(iso)).slice(0, 10);
 
 /**
  * The rows above the "Klimatläget" sheet's figures: which report they are (the revision and its
@@ -27,7 +23,7 @@ export function klimatlagetSheetHeading(year: number, source: ExportReportSource
   }
   const { revision, changedScores, figuresChanged } = source;
   const version = `version ${revision}`;
-  const title = `Klimatläget ${year}, ${version}, publicerad ${dateOf(source.publishedAt)}`;
+  const title = `Klimatläget ${year}, ${version}, publicerad ${stockholmIsoDate(source.publishedAt)}`;
   const who = changedScores === 1 ? '1 organisation' : `${changedScores} organisationer`;
   const answersNow = 'Bladet Svar visar poängen som de är nu.';
   if (!figuresChanged) {

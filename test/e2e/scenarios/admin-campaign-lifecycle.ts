@@ -100,21 +100,44 @@ export const scenarios: Scenario[] = [
         'cancelling publishes nothing',
       );
 
-      // 3. The deadline passes: the page says so and offers closing right there.
+      // 3. The deadline passes: the overview and the campaign pages say so, with the date, and the
+      // prompt lists the next steps (close, review, publish) with closing right there.
       const passed = new Date(Date.now() - 60_000).toISOString();
       const patched = await api.patch(`${e2e.baseUrl}/api/admin/campaigns/${year}`, {
         ...write,
         data: { closesAt: passed },
       });
       assertEqual(patched.status(), 200, 'move the deadline into the past');
+      const passedDay = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(
+        new Date(passed),
+      );
+      const passedTag = `Sista svarsdagen, ${passedDay}, har passerat`;
+      await page.goto(`${e2e.baseUrl}/admin/?ar=${year}`);
+      const overview = page.getByTestId('past-deadline-overview');
+      await overview.getByText(/Nästa steg: stäng kampanjen, granska svaren och publicera Klimatläget\./).waitFor();
+      await overview.getByText(passedTag, { exact: false }).waitFor();
+      await overview.getByRole('link', { name: 'Stäng och publicera på kampanjsidan' }).waitFor();
+      await e2e.axe(page, `/admin (past deadline)`);
+      await e2e.screenshot(page, 'admin-overview-past-deadline');
       await page.goto(`${e2e.baseUrl}/admin/kampanjer`);
       const listRow = page.locator('tr', { has: page.getByRole('link', { name: current.title, exact: true }) });
-      await listRow.getByText('Sista svarsdag passerad').waitFor();
+      await listRow.getByText(passedTag).waitFor();
       await page.goto(`${e2e.baseUrl}/admin/kampanjer/${year}`);
       const prompt = page.getByRole('region', { name: 'Sista svarsdag har passerat – stäng kampanjen' });
       await prompt.waitFor();
       await prompt.getByText(/kan inte längre svara/).waitFor();
-      await page.locator('.campaign-facts').getByText('Sista svarsdag passerad').waitFor();
+      await page.locator('.campaign-facts').getByText(passedTag).waitFor();
+      const steps = prompt.getByRole('list', { name: 'Nästa steg' }).getByRole('listitem');
+      assertEqual(await steps.count(), 3, 'three next steps');
+      await steps.nth(0).getByRole('button', { name: 'Stäng kampanjen' }).waitFor();
+      const review = steps.nth(1).getByRole('link', { name: `Till granskningen av ${year}` });
+      assertEqual(await review.getAttribute('href'), `/admin/granskning?ar=${year}`, 'the review of the year');
+      // Publishing from the prompt opens the same confirmation as the actions' button; cancelled here.
+      await steps.nth(2).getByRole('button', { name: 'Publicera Klimatläget' }).click();
+      const fromPrompt = page.getByRole('dialog', { name: `Publicera Klimatläget för ${current.title}?` });
+      await fromPrompt.getByText(/blir offentlig direkt/).waitFor();
+      await fromPrompt.getByRole('button', { name: 'Avbryt' }).click();
+      await fromPrompt.waitFor({ state: 'hidden' });
       await e2e.axe(page, `/admin/kampanjer/${year} (past deadline)`);
       await e2e.screenshot(page, 'admin-campaign-past-deadline');
       await prompt.getByRole('button', { name: 'Stäng kampanjen' }).click();

@@ -5,10 +5,11 @@
  * The rules are pure, in lib/campaign-lifecycle.ts.
  */
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
 import type { PublishResult } from '../../../../shared/klimatlaget/api.schema';
 import { ApiError } from '../../api/client';
 import { useLang } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { adminApi, type Campaign } from './api';
 import { Field, FormDialog, showFieldErrors } from './components';
@@ -38,31 +39,65 @@ export function useNow(everyMs = 60_000): number {
 /** A message for the FormDialog's error box (it shows an ApiError's message, anything else as generic). */
 const dialogError = (code: string, message: string) => new ApiError(400, code, message);
 
-/** "Öppen" and, once the deadline has passed, "Sista svarsdag passerad" beside it. */
+/**
+ * "Öppen" and, once the deadline has passed, "Sista svarsdagen, {date}, har passerat" beside it: in
+ * words with the date (Stockholm time), so the state is not told by colour alone.
+ */
 export function PastDeadlineTag({ campaign, now }: { campaign: Pick<Campaign, 'status' | 'closesAt'>; now: number }) {
   const t = useAdminT();
+  const [lang] = useLang();
   if (!isOpenPastDeadline(campaign, now)) return null;
   return (
-    <span className="tag tag-problem">
+    <span className="tag tag-problem tag-sentence">
       <span aria-hidden="true">! </span>
-      {t('campaign.pastDeadline.tag')}
+      {t('campaign.pastDeadline.tag', { date: formatDate(campaign.closesAt, lang) })}
     </span>
   );
 }
 
-/** The prompt at the top of an open campaign past its deadline, with the close action right there. */
-export function PastDeadlinePrompt({ campaign, onClose }: { campaign: Campaign; onClose: () => void }) {
+/**
+ * The prompt at the top of an open campaign past its deadline: what the kansli does next, in order
+ * (close, review, publish), with the close action, the review and the publish confirmation right there.
+ */
+export function PastDeadlinePrompt({
+  campaign,
+  onClose,
+  onPublish,
+}: {
+  campaign: Campaign;
+  onClose: () => void;
+  /** Opens the page's publish confirmation; left out where publishing is not offered. */
+  onPublish?: () => void;
+}) {
   const t = useAdminT();
   const [lang] = useLang();
   return (
     <section className="notice notice-warning" aria-labelledby="past-deadline-heading" data-testid="past-deadline">
       <h2 id="past-deadline-heading">{t('campaign.pastDeadline.title')}</h2>
       <p>{t('campaign.pastDeadline.body', { date: formatDateTime(campaign.closesAt, lang) })}</p>
-      <p>
-        <button type="button" className="button" onClick={onClose}>
-          {t('campaign.action.close')}
-        </button>
-      </p>
+      <h3 id="past-deadline-next">{t('campaign.pastDeadline.next')}</h3>
+      <ol className="next-steps" aria-labelledby="past-deadline-next">
+        <li>
+          <p>{t('campaign.pastDeadline.stepClose')}</p>
+          <button type="button" className="button" onClick={onClose}>
+            {t('campaign.action.close')}
+          </button>
+        </li>
+        <li>
+          <p>{t('campaign.pastDeadline.stepReview')}</p>
+          <Link href={`/granskning?ar=${campaign.year}`}>
+            {t('campaign.corrections.reviewLink', { year: campaign.year })}
+          </Link>
+        </li>
+        <li>
+          <p>{t('campaign.pastDeadline.stepPublish')}</p>
+          {onPublish && (
+            <button type="button" className="button button-secondary" onClick={onPublish}>
+              {t('campaign.action.publish')}
+            </button>
+          )}
+        </li>
+      </ol>
     </section>
   );
 }

@@ -462,7 +462,14 @@ export function CampaignDetailPage({ year }: { year: number }) {
         </p>
       </div>
       <Announcer message={announcement.message} tone={announcement.tone} />
-      {pastDeadline && <PastDeadlinePrompt campaign={campaign} onClose={() => setConfirm('close')} />}
+      {pastDeadline && (
+        <PastDeadlinePrompt
+          campaign={campaign}
+          onClose={() => setConfirm('close')}
+          // The same confirmation as the actions' button: it shows the counts and closes the campaign first.
+          onPublish={actions.includes('publish') ? () => setConfirm('publish') : undefined}
+        />
+      )}
 
       <div className="detail-grid">
         <section className="panel" aria-labelledby="surveys-heading">

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'wouter';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useLang } from '../../i18n';
 import { readStored, writeStored } from '../../lib/browser-storage';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type CampaignSummary, type ProgressRow, type ProgressStatus } from './api';
 import {
@@ -30,7 +30,7 @@ import {
   useFilterParams,
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
-import { isFrozen, reopenDeadlineProblem, reopenRules } from './lib/campaign-lifecycle';
+import { isFrozen, isOpenPastDeadline, reopenDeadlineProblem, reopenRules } from './lib/campaign-lifecycle';
 import {
   countByStatus,
   filterProgress,
@@ -63,6 +63,7 @@ const SORT_KEYS: ProgressSortKey[] = [
 
 export function ProgressPage() {
   const t = useAdminT();
+  const [lang] = useLang();
   usePageTitle(t('progress.title'));
   const { campaigns, error, defaultYear } = useCampaignList();
   const [params, setParams] = useSearchParams();
@@ -102,6 +103,13 @@ export function ProgressPage() {
               </p>
             )}
           </div>
+          {campaign && isOpenPastDeadline(campaign, Date.now()) && (
+            // The overview only points the way: closing and publishing are on the campaign page.
+            <p className="notice notice-warning" data-testid="past-deadline-overview">
+              {t('progress.pastDeadline', { date: formatDate(campaign.closesAt, lang) })}{' '}
+              <Link href={`/kampanjer/${campaign.year}`}>{t('progress.pastDeadlineLink')}</Link>
+            </p>
+          )}
           {campaign && <CampaignProgress key={campaign.year} campaign={campaign} />}
         </>
       )}

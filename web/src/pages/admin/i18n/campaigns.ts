@@ -100,7 +100,13 @@ export const svCampaigns = {
   'campaign.reopen.savedNotOpened':
     'Den nya sista svarsdagen ({date}) är sparad, men kampanjen kunde inte öppnas: {message}',
   'campaign.done.reopen': 'Kampanjen är öppen igen. Sista svarsdag: {date}.',
-  'campaign.pastDeadline.tag': 'Sista svarsdag passerad',
+  'campaign.pastDeadline.tag': 'Sista svarsdagen, {date}, har passerat',
+  'campaign.pastDeadline.next': 'Nästa steg',
+  'campaign.pastDeadline.stepClose':
+    'Stäng kampanjen, så att den inte längre står som öppen och nästa års kampanj kan öppnas.',
+  'campaign.pastDeadline.stepReview': 'Granska de inskickade svaren och justera poäng där det behövs.',
+  'campaign.pastDeadline.stepPublish':
+    'Publicera Klimatläget när granskningen är klar. Du ser först läget för organisationerna; publiceringen kan inte ångras.',
   'campaign.pastDeadline.title': 'Sista svarsdag har passerat – stäng kampanjen',
   'campaign.pastDeadline.body':
     'Sista svarsdagen var {date}. Medlemmarna kan inte längre svara (utom organisationer med en egen, senare svarsdag), men kampanjen står som öppen tills den stängs, och nästa års kampanj kan inte öppnas förrän dess.',
@@ -230,7 +236,13 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
   'campaign.reopen.savedNotOpened':
     'The new deadline ({date}) is saved, but the campaign could not be opened: {message}',
   'campaign.done.reopen': 'The campaign is open again. Deadline: {date}.',
-  'campaign.pastDeadline.tag': 'Deadline passed',
+  'campaign.pastDeadline.tag': 'The deadline, {date}, has passed',
+  'campaign.pastDeadline.next': 'Next steps',
+  'campaign.pastDeadline.stepClose':
+    'Close the campaign, so that it no longer shows as open and next year’s campaign can open.',
+  'campaign.pastDeadline.stepReview': 'Review the submitted answers and override points where needed.',
+  'campaign.pastDeadline.stepPublish':
+    'Publish Klimatläget once the review is done. You first see where the organisations stand; publishing cannot be undone.',
   'campaign.pastDeadline.title': 'The deadline has passed – close the campaign',
   'campaign.pastDeadline.body':
     'The deadline was {date}. Members can no longer answer (except organisations with a later deadline of their own), but the campaign shows as open until it is closed, and next year’s campaign cannot open until then.',

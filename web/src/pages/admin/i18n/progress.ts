@@ -8,6 +8,9 @@ export const svProgress = {
   'progress.title': 'Kansliets konsol',
   'progress.noCampaigns': 'Det finns inga kampanjer än.',
   'progress.deadline': 'Sista svarsdag',
+  'progress.pastDeadline':
+    'Sista svarsdagen, {date}, har passerat, men kampanjen står fortfarande som öppen. Nästa steg: stäng kampanjen, granska svaren och publicera Klimatläget.',
+  'progress.pastDeadlineLink': 'Stäng och publicera på kampanjsidan',
   'progress.counts': 'Läget i siffror',
   'progress.total': 'Organisationer totalt',
   'progress.organisations': 'Organisationer',
@@ -71,6 +74,9 @@ export const enProgress: Record<keyof typeof svProgress, string> = {
   'progress.title': "The secretariat's console",
   'progress.noCampaigns': 'There are no campaigns yet.',
   'progress.deadline': 'Deadline',
+  'progress.pastDeadline':
+    'The deadline, {date}, has passed, but the campaign still shows as open. Next: close the campaign, review the answers and publish Klimatläget.',
+  'progress.pastDeadlineLink': 'Close and publish on the campaign page',
   'progress.counts': 'Progress in numbers',
   'progress.total': 'Organisations in total',
   'progress.organisations': 'Organisations',
