@@ -33,7 +33,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
   const { deps, log, repositories, audit, campaigns, sessions, auth, access } = core;
   const adminAddresses = new AdminAddresses(repositories.admins, deps.config.adminEmails);
   registerCampaignAdminRoutes(app, { campaigns, access });
-  registerReminders(app, { ...deps, log, tokens: auth, audit, campaigns, access });
+  const reminders = registerReminders(app, { ...deps, log, tokens: auth, audit, campaigns, access });
   registerPrivacyRoutes(app, {
     privacy: new PrivacyService({
       store: deps.store,
@@ -90,6 +90,8 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
       adminAddresses,
       clock: deps.clock,
       notices: contactNotices,
+      // A contact added, moved or readdressed while a campaign is open is invited at once.
+      invitations: reminders,
     }),
     imports: new ContactImportService({
       store: deps.store,

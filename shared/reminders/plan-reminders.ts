@@ -7,7 +7,7 @@ import type {
   ReminderStepId,
   ReminderVariant,
 } from './reminder-policy.schema';
-import { dueStep, type ReminderCampaign, type ReminderStep } from './reminder-steps';
+import { dueStep, type ReminderCampaign, type ReminderStep, scheduleSteps } from './reminder-steps';
 import { daysBetween, isInWindow, stockholmDate } from './send-window';
 
 /**
@@ -106,6 +106,15 @@ function variantFor(step: ReminderStep, organisation: PlanOrganisation): Reminde
  * Decides who gets which email at `at`. Pure: the caller supplies the clock, the log and the
  * contacts, then claims each `due` item with a conditional write and sends it.
  *
+ * **Catch-up invitation.** While the policy sends invitations, a reminder step is due and a contact
+ * has no `sent` invitation in the log (a contact added after the invitation went out, or whose
+ * invitation was skipped then), that contact's email is the invitation (step `invitation`, variant
+ * `invitation`) instead of the reminder: a new person first hears what the survey is, and the log key
+ * (contact, `invitation`) keeps it to one. Only an invitation with no attempts left falls back to the
+ * reminder, so a broken send does not hold the contact back for good. Its step is the contact's own
+ * step below (unsubscribed contacts get it, `maxReminders` does not count it, `minDaysBetween` holds
+ * it back unless the run's step is the last day).
+ *
  * Per contact, the first matching reason wins, in this order:
  * 1. the campaign's status is not `open` or `at` is outside [opensAt, closesAt) → `campaign_not_open`;
  *    `at` outside the send window (at night, on a weekend or a Swedish holiday) → `outside_send_window`
@@ -119,7 +128,9 @@ function variantFor(step: ReminderStep, organisation: PlanOrganisation): Reminde
  *    retry (due with `attempt` > 1);
  * 5. reminders only: `sent` reminder steps ≥ `maxReminders` → `max_reminders`;
  * 6. any `sent` email (invitation included) fewer than `minDaysBetween` Stockholm calendar days
- *    before `at` → `min_days_between`; the last-day step is exempt, being the final call. Calendar days, not 24-hour periods, so a step at 08:00
+ *    before `at` → `min_days_between`; the run's last-day step is exempt, being the final call (also
+ *    for a catch-up invitation on the last day), except after an invitation sent that same day, which
+ *    already names the deadline. Calendar days, not 24-hour periods, so a step at 08:00
  *    three days after an email sent at 08:00:05 is not held back by five seconds, and DST does not
  *    shift the count.
  * When no step is due yet (e.g. invitations disabled and the first reminder not reached) the plan is
@@ -146,6 +157,18 @@ export function planReminders(input: PlanInput): ReminderPlan {
   }
   const today = stockholmDate(at);
   const seen = new Set<string>();
+  // The invitation a contact without one gets instead of a reminder (see above); only while the
+  // policy sends invitations and the invitation step falls inside the campaign, as dueStep asks.
+  const catchUp =
+    step?.kind === 'reminder' && policy.invitationOnOpen
+      ? scheduleSteps(policy, campaign).find(
+          (candidate) =>
+            candidate.kind === 'invitation' &&
+            candidate.dueAt >= campaign.opensAt &&
+            candidate.dueAt < campaign.closesAt &&
+            candidate.dueAt <= at,
+        )
+      : undefined;
 
   for (const organisation of organisations) {
     for (const contact of organisation.contacts) {
@@ -169,7 +192,9 @@ export function planReminders(input: PlanInput): ReminderPlan {
         skip(contact.emailState as 'bounced' | 'complained');
         continue;
       }
-      if (step.kind === 'reminder' && contact.emailState === 'unsubscribed') {
+      const entries = entriesByContact.get(contact.id) ?? [];
+      const own = catchUp && needsInvitation(entries, retry) ? catchUp : step;
+      if (own.kind === 'reminder' && contact.emailState === 'unsubscribed') {
         skip('unsubscribed');
         continue;
       }
@@ -182,8 +207,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
         continue;
       }
 
-      const entries = entriesByContact.get(contact.id) ?? [];
-      const current = entries.find((entry) => entry.stepId === step.id);
+      const current = entries.find((entry) => entry.stepId === own.id);
       if (current?.state === 'sent') {
         skip('already_sent');
         continue;
@@ -194,7 +218,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
       }
 
       const sent = entries.filter((entry) => entry.state === 'sent');
-      if (step.kind === 'reminder') {
+      if (own.kind === 'reminder') {
         const remindersSent = new Set(
           sent.filter((entry) => entry.stepId !== 'invitation').map((entry) => entry.stepId),
         );
@@ -203,10 +227,13 @@ export function planReminders(input: PlanInput): ReminderPlan {
           continue;
         }
       }
-      // The closing day's call is the last chance to answer, so the spacing rule does not hold it back.
+      // The closing day's call is the last chance to answer, so the spacing rule does not hold it back;
+      // but an invitation sent today already says the deadline (a contact added on the last day).
       const tooRecent =
-        step.id !== 'last-day' &&
-        sent.some((entry) => daysBetween(stockholmDate(entry.at), today) < policy.minDaysBetween);
+        step.id !== 'last-day'
+          ? sent.some((entry) => daysBetween(stockholmDate(entry.at), today) < policy.minDaysBetween)
+          : policy.minDaysBetween > 0 &&
+            sent.some((entry) => entry.stepId === 'invitation' && daysBetween(stockholmDate(entry.at), today) === 0);
       if (tooRecent) {
         skip('min_days_between');
         continue;
@@ -215,12 +242,23 @@ export function planReminders(input: PlanInput): ReminderPlan {
       due.push({
         contactId: contact.id,
         organisationId: organisation.id,
-        stepId: step.id,
-        kind: step.kind,
-        variant: variantFor(step, organisation),
+        stepId: own.id,
+        kind: own.kind,
+        variant: variantFor(own, organisation),
         attempt: (current?.attempts ?? 0) + 1,
       });
     }
   }
   return { step, due, skipped };
+}
+
+/**
+ * Whether a contact is still owed the invitation: no `sent` one in the log, and not one given up
+ * (no attempts left), which falls back to the reminder. A claim inside its lease still counts as owed,
+ * so the run leaves it to its holder (`in_progress`) rather than sending a reminder beside it.
+ */
+function needsInvitation(entries: ReminderLogEntry[], retry: RetryOptions): boolean {
+  const invitations = entries.filter((entry) => entry.stepId === 'invitation');
+  if (invitations.some((entry) => entry.state === 'sent')) return false;
+  return !invitations.some((entry) => entry.attempts >= retry.maxAttempts);
 }

@@ -3,7 +3,7 @@ import { readOutbox } from '../../functions/mail/outbox-mail';
 import type { Organisation } from '../../shared/schemas/organisation.schema';
 import { ADMIN_EMAIL, call } from '../helpers/admin-api';
 import { completeKommunAnswers } from '../helpers/complete-answers';
-import { reminderCampaign, seedReminderMembers, sthlm } from '../helpers/reminder-setup';
+import { markInvited, reminderCampaign, seedReminderMembers, sthlm } from '../helpers/reminder-setup';
 import { seedCampaign, seedOrganisations } from '../helpers/seed-fixtures';
 import { submitScoredResponse } from '../helpers/seeded-context';
 import { countCommands, makeTestContext, signIn, type TestContext } from '../helpers/test-app';
@@ -68,6 +68,7 @@ describe('a former member (Luleå, member until 31 December 2025) in the 2026 ca
   it('is neither in the 14-days-before reminders nor in progress, and was in both while a member', async () => {
     // Arrange
     const { ctx, admin } = await setup();
+    await markInvited(ctx); // the invitation went out at opening, so the plan is d14's reminders
     const before = await runAt(ctx, admin, '2026-03-18 08:00');
     // Act
     await setMembership(ctx, admin, LULEA.id, { memberUntil: '2025-12-31' });

@@ -9,6 +9,7 @@ import {
   dailyAt,
   LUND_ID,
   MALMO_ID,
+  markInvited,
   recordingMail,
   reminderCampaign,
   reminderHarness,
@@ -112,6 +113,7 @@ describe('a whole campaign in time travel through the real store', () => {
     // Arrange
     const mail = recordingMail(new OutboxMail(ctx.store, ctx.clock));
     const harness = reminderHarness(ctx, { mail });
+    await markInvited(ctx);
     // Act
     await runAt(ctx, harness, sthlm('2026-03-18 09:00'));
     // Assert

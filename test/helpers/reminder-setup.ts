@@ -1,4 +1,6 @@
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
+import { OrganisationRepository } from '../../functions/features/organisations/organisation.repository';
+import { ReminderLogRepository } from '../../functions/features/reminders/reminder-log.repository';
 import { createRemindersService } from '../../functions/features/reminders/reminders.module';
 import type { RemindersService } from '../../functions/features/reminders/reminders.service';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
@@ -114,6 +116,28 @@ export async function seedReminderMembers(ctx: TestContext, year = 2026): Promis
   const responses = new ResponseRepository(ctx.store);
   await responses.adminUpdate(year, MALMO_ID, 'kommun', { status: 'draft', answered: 12, totalQuestions: 40 });
   await responses.adminUpdate(year, SKANE_ID, 'region', { excused: true });
+}
+
+/**
+ * Records the campaign's invitation as sent at `at` to every contact in the register, as the run at
+ * opening does: a test of a reminder step starts after it, since a contact with no invitation in the
+ * log gets the invitation instead of the reminder (the catch-up, docs/reminders.md).
+ */
+export async function markInvited(ctx: TestContext, at = sthlm('2026-03-02 09:00'), year = 2026): Promise<void> {
+  const log = new ReminderLogRepository(ctx.store);
+  for (const { contacts } of await new OrganisationRepository(ctx.store).register()) {
+    for (const contact of contacts) {
+      const ref = {
+        year,
+        organisationId: contact.organisationId,
+        contactId: contact.id,
+        stepId: 'invitation' as const,
+      };
+      const claim = { ...ref, kind: 'invitation' as const, variant: 'invitation' as const, claimId: 'test-invited' };
+      await log.claim({ ...claim, at, seenAttempts: 0, leaseMs: 60_000, maxAttempts: 5 });
+      await log.markSent(ref, 'test-invited', { at, messageId: `invited-${contact.id}` });
+    }
+  }
 }
 
 export async function setEmailState(ctx: TestContext, organisationId: string, contactId: string, state: EmailState) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxMail } from '../../functions/mail/outbox-mail';
 import { type Mail, MailRejectedError } from '../../functions/ports/mail';
-import { reminderCampaign, seedReminderMembers, sthlm } from '../helpers/reminder-setup';
+import { markInvited, reminderCampaign, seedReminderMembers, sthlm } from '../helpers/reminder-setup';
 import { remindersHandlerOn } from '../helpers/reminders-handler';
 import { seedCampaign } from '../helpers/seed-fixtures';
 import { makeTestContext } from '../helpers/test-app';
@@ -33,6 +33,7 @@ describe('the reminders failed-send alarm', () => {
     const ctx = await makeTestContext({ now: sthlm('2026-03-18 09:00').toISOString() });
     await seedReminderMembers(ctx);
     await seedCampaign(ctx, reminderCampaign());
+    await markInvited(ctx); // the invitation went out at opening; this run sends d14
     const { handler, lines } = remindersHandlerOn(ctx, mail(ctx));
     const result = await handler({}, { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 300_000 });
     const filters = resourcesOfType(s.template, 'AWS::Logs::MetricFilter').map(([, f]) => props(f));

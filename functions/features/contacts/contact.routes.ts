@@ -27,6 +27,14 @@ const NotifiedSchema = z
   .optional()
   .describe('Whether the person who lost access was emailed; a failed send does not undo the change');
 
+/** Present when the campaign's invitation was due: whether it went out now (else the next reminder run sends it). */
+const InvitedSchema = z
+  .boolean()
+  .optional()
+  .describe(
+    "Whether the open campaign's invitation was emailed to the contact now; false: due but not sent (the next reminder run sends it); absent: none due",
+  );
+
 interface ContactRouteDeps {
   contacts: ContactService;
   imports: ContactImportService;
@@ -60,10 +68,10 @@ export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: ContactRou
       path: '/api/admin/organisations/{code}/contacts',
       ...admin,
       summary:
-        "Adds a contact to the organisation. An address already used by a contact, or an admin's address, answers 409.",
+        "Adds a contact to the organisation. An address already used by a contact, or an admin's address, answers 409. While a campaign is open and the organisation has neither submitted nor been excused, the contact is sent the campaign's invitation at once (`invited`).",
       request: { params: OrganisationCodeParamSchema, body: jsonBody(CreateContactInputSchema) },
       responses: {
-        201: jsonResponse(ContactChangeResultSchema, 'Tillagd'),
+        201: jsonResponse(ContactChangeResultSchema.extend({ invited: InvitedSchema }), 'Tillagd'),
         ...commonErrors,
         404: errorResponse('Organisationen saknas'),
         409: errorResponse('Adressen används redan eller tillhör en administratör'),
@@ -79,10 +87,13 @@ export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: ContactRou
       path: '/api/admin/contacts/{id}',
       ...admin,
       summary:
-        "Changes a contact. `organisationId` moves it; `emailState: ok` re-enables the address. Moving or changing the address ends the person's sessions; a changed address's old holder is emailed that their access ended (`notified`).",
+        "Changes a contact. `organisationId` moves it; `emailState: ok` re-enables the address. Moving or changing the address ends the person's sessions; a changed address's old holder is emailed that their access ended (`notified`). A moved contact, or the new address, is sent the open campaign's invitation at once, as a new contact is (`invited`).",
       request: { params: ContactIdParamSchema, body: jsonBody(UpdateContactInputSchema) },
       responses: {
-        200: jsonResponse(ContactChangeResultSchema.extend({ notified: NotifiedSchema }), 'Ändrad'),
+        200: jsonResponse(
+          ContactChangeResultSchema.extend({ notified: NotifiedSchema, invited: InvitedSchema }),
+          'Ändrad',
+        ),
         ...commonErrors,
         404: errorResponse('Saknas'),
         409: errorResponse('Adressen används redan'),

@@ -32,6 +32,17 @@ interface ContactServiceDeps {
   clock: Clock;
   /** Tells a person who lost access (removed, replaced, address changed) by email, after the change. */
   notices: ContactNotices;
+  /** Invites a contact added, moved or readdressed while a campaign is open; none when absent. */
+  invitations?: ContactInvitations;
+}
+
+/**
+ * The campaign's invitation to a contact the kansli just added, moved or gave a new address
+ * (RemindersService.inviteContact): true sent, false due but not sent (logged), undefined when none
+ * is due (no open campaign, submitted, excused, invited already…). Never throws.
+ */
+export interface ContactInvitations {
+  inviteContact(input: { contact: Contact; newAddress: boolean }): Promise<boolean | undefined>;
 }
 
 /** What the access notices need: the mail port, a log for a failed send, and whom to ask. */
@@ -68,8 +79,16 @@ export interface ContactRemoval extends Notified {
   warnings: ContactWarning[];
 }
 
+/**
+ * Whether the contact was sent the campaign's invitation at once: true sent, false due but not sent
+ * (the next reminder run sends it); absent when none was due.
+ */
+export interface Invited {
+  invited?: boolean;
+}
+
 /** What a contact change answers: the contact, and its organisation's statute warnings afterwards. */
-export interface ContactChange extends Notified {
+export interface ContactChange extends Notified, Invited {
   contact: Contact;
   warnings: ContactWarning[];
 }
@@ -105,14 +124,17 @@ export class ContactService {
     await this.deps.adminAddresses.assertNotAdmin(contact.email);
     await this.assertEmailFree(contact.email, contact.id);
     await this.deps.contacts.create(contact);
+    // While a campaign is open the new person is invited now, after the write and before the audit
+    // entry, which records whether it went; a failed send leaves the contact added.
+    const invited = await this.invite(contact, false);
     await this.deps.audit.record({
       actor,
       action: 'contact.create',
       target: `contact:${contact.id}`,
       organisationId,
-      after: auditSummary(contact),
+      after: invited === undefined ? auditSummary(contact) : { ...auditSummary(contact), invited },
     });
-    return { contact, warnings: await this.warningsOf(organisationId) };
+    return { contact, warnings: await this.warningsOf(organisationId), ...(invited === undefined ? {} : { invited }) };
   }
 
   /**
@@ -155,12 +177,18 @@ export class ContactService {
         ));
       notified = await this.notify(before, { ...(organisationName ? { organisationName } : {}), reason });
     }
+    // Someone new to the organisation, or at a new address, gets the open campaign's invitation now.
+    const invited = moved || emailChanged ? await this.invite(after, emailChanged) : undefined;
     const change = auditChange(before, after);
     const entry = {
       actor,
       target: `contact:${contactId}`,
       before: change.before,
-      after: notified === undefined ? change.after : { ...change.after, notified },
+      after: {
+        ...change.after,
+        ...(notified === undefined ? {} : { notified }),
+        ...(invited === undefined ? {} : { invited }),
+      },
     };
     await this.deps.audit.record({
       ...entry,
@@ -175,7 +203,17 @@ export class ContactService {
       emailChanged ? {} : { keepOrganisationId: after.organisationId },
     );
     const warnings = roster ? statuteWarnings(roster) : await this.warningsOf(after.organisationId);
-    return { contact: after, warnings, ...(notified === undefined ? {} : { notified }) };
+    return {
+      contact: after,
+      warnings,
+      ...(notified === undefined ? {} : { notified }),
+      ...(invited === undefined ? {} : { invited }),
+    };
+  }
+
+  /** The campaign's invitation to `contact` as it now is; undefined without the port or when none is due. */
+  private invite(contact: Contact, newAddress: boolean): Promise<boolean | undefined> {
+    return this.deps.invitations?.inviteContact({ contact, newAddress }) ?? Promise.resolve(undefined);
   }
 
   /**

@@ -157,6 +157,52 @@ export class ReminderLogRepository {
     );
   }
 
+  /**
+   * Claims the invitation the console sends a contact the kansli just added, moved or gave a new
+   * address (`RemindersService.inviteContact`), on the same item the scheduled run claims (step
+   * `invitation`), with one conditional UpdateItem: so the run does not send it again, and a run
+   * sending it at this moment makes this claim fail. It creates the entry, or retries one not sent (a
+   * failed send, or a claim older than the lease; a person acted, so spent attempts do not stop it).
+   * With `newAddress` a sent entry is claimed too: that invitation went to the old address, and the
+   * new one gets its own, the attempts counted afresh. Throws AlreadyClaimedError when the contact has
+   * the invitation (sent, and no new address) or a live claim holds it.
+   */
+  async claimInvitation(input: Omit<ClaimInput, 'kind' | 'seenAttempts' | 'maxAttempts'> & { newAddress: boolean }) {
+    const at = input.at.toISOString();
+    const set = {
+      entity: 'ReminderLog',
+      year: input.year,
+      organisationId: input.organisationId,
+      contactId: input.contactId,
+      stepId: input.stepId,
+      kind: 'invitation',
+      variant: input.variant,
+      state: 'claimed',
+      at,
+      claimedAt: at,
+      claimId: input.claimId,
+    };
+    const notLive = '(#state = :failed OR #claimedAt <= :cutoff)';
+    await this.store.update(
+      keys.reminder(input.year, input.organisationId, input.contactId, input.stepId),
+      input.newAddress
+        ? { set: { ...set, attempts: 1 }, remove: ['error', 'sentAt', 'messageId'] }
+        : { set, add: { attempts: 1 }, remove: ['error'] },
+      {
+        kind: 'claim',
+        expression: input.newAddress
+          ? `attribute_not_exists(pk) OR #state = :sent OR ${notLive}`
+          : `attribute_not_exists(pk) OR (#state <> :sent AND ${notLive})`,
+        names: { '#state': NAMES['#state'], '#claimedAt': NAMES['#claimedAt'] },
+        values: {
+          ':sent': 'sent',
+          ':failed': 'failed',
+          ':cutoff': new Date(input.at.getTime() - input.leaseMs).toISOString(),
+        },
+      },
+    );
+  }
+
   /** Records the send. Throws LeaseLostError if another run took the claim over meanwhile. */
   async markSent(ref: ReminderRef, claimId: string, outcome: { at: Date; messageId: string }): Promise<void> {
     await this.finish(ref, claimId, {

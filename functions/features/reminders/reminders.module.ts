@@ -11,6 +11,7 @@ import { AdminRepository } from '../admins/admin.repository';
 import { AuditLog } from '../audit/audit.log';
 import { AuthService } from '../auth/auth.service';
 import { SessionService } from '../auth/session.service';
+import { CampaignRepository } from '../campaigns/campaign.repository';
 import type { CampaignService } from '../campaigns/campaign.service';
 import { ContactRepository } from '../contacts/contact.repository';
 import { OrganisationRepository } from '../organisations/organisation.repository';
@@ -30,6 +31,8 @@ export interface RemindersModuleDeps {
   audit?: AuditLog;
   timers?: Timers;
   leaseMs?: number;
+  /** The app's campaigns (its cache spares a read); the open campaign is read through the store without it. */
+  campaigns?: Pick<CampaignService, 'getCached'>;
 }
 
 /** The reminders job from the adapters, the same in the API, the Lambda, the CLI and the local timer. */
@@ -51,7 +54,13 @@ export function createRemindersService(deps: RemindersModuleDeps): RemindersServ
         perIpPerHour: DEFAULT_LIMITS.loginLinksPerIpPerHour,
       },
     });
+  const campaignRepository = new CampaignRepository(store);
   return new RemindersService({
+    openCampaign: async () => {
+      const year = await campaignRepository.openYear();
+      if (year === undefined) return undefined;
+      return deps.campaigns ? deps.campaigns.getCached(year) : campaignRepository.get(year);
+    },
     organisations: new OrganisationRepository(store),
     responses: new ResponseRepository(store),
     reminderLog: new ReminderLogRepository(store),

@@ -54,7 +54,7 @@ import type { AuditLog } from '../audit/audit.log';
 import { signInLink } from '../auth/sign-in-link';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ResponseRepository } from '../responses/response.repository';
-import { REMINDER_NOT_SENT_MSG } from './log-messages';
+import { INVITATION_NOT_SENT_MSG, REMINDER_NOT_SENT_MSG } from './log-messages';
 import { LeaseLostError, type ReminderLogRepository, type ReminderRef, toPlanLog } from './reminder-log.repository';
 import { signUnsubscribeToken } from './unsubscribe-token';
 
@@ -91,6 +91,8 @@ export interface RemindersServiceDeps {
   /** How long a claim is held before another run may take it over; DEFAULT_CLAIM_LEASE_MS (15 min). */
   leaseMs?: number;
   backoff?: BackoffOptions;
+  /** The campaign that is open now, if any; for the console's invitation to a new contact (inviteContact). */
+  openCampaign?: () => Promise<Campaign | undefined>;
 }
 
 export interface RunRemindersOptions {
@@ -415,6 +417,108 @@ export class RemindersService {
       },
     });
     return result;
+  }
+
+  /**
+   * The invitation to a contact the kansli has just added, moved to another organisation or given a
+   * new address on the organisation page, sent at once rather than at the next run (which would send
+   * whatever step is due then), and outside the send window: a person acted. Due while a campaign is
+   * open and takes answers from the organisation, its policy sends invitations, the organisation is
+   * a member, has not submitted and is not excused, and the contact has no invitation yet (or, with
+   * `newAddress`, had one at the old address). Claimed on the reminder log's `invitation` item first
+   * (ReminderLogRepository.claimInvitation), so the scheduled run does not send it again and a run
+   * sending it now wins instead. One GetItem (the open campaign's lock; the campaign itself is
+   * usually cached), one Query (the organisation's bundle), then the claim, the sign-in token and the
+   * sent mark.
+   *
+   * Answers true when it went, false when it was due but did not go (the address bounces or
+   * complained, the send or a read failed: logged without the address; the next run's catch-up
+   * retries a failed send), and undefined when none was due. Never throws: the contact change it
+   * follows stands either way.
+   */
+  async inviteContact(input: { contact: Contact; newAddress: boolean }): Promise<boolean | undefined> {
+    const { contact } = input;
+    const notSent = (reason: string, level: 'info' | 'warn' = 'warn') => {
+      this.deps.log({
+        level,
+        msg: INVITATION_NOT_SENT_MSG,
+        organisationId: contact.organisationId,
+        contactId: contact.id,
+        reason,
+      });
+      return false;
+    };
+    try {
+      const campaign = await this.deps.openCampaign?.();
+      if (campaign?.status !== 'open' || !policyOf(campaign).invitationOnOpen) return undefined;
+      const at = this.deps.clock.now();
+      const bundle = await this.deps.responses.bundle(contact.organisationId);
+      const organisation = bundle.organisation;
+      // As stored now: the change was written before this read.
+      const current = bundle.contacts.find((candidate) => candidate.id === contact.id);
+      const response = bundle.responses.get(campaign.year);
+      if (
+        !organisation ||
+        !current ||
+        !mayEmailAbout(organisation, campaign, at) ||
+        response?.status === 'submitted' ||
+        response?.excused ||
+        !answerableNow(campaign, response, at)
+      ) {
+        return undefined;
+      }
+      if (current.emailState === 'bounced' || current.emailState === 'complained') {
+        return notSent(current.emailState, 'info');
+      }
+      if (!isValidEmail(current.email)) return notSent('invalid_email', 'info');
+      const ref: ReminderRef = {
+        year: campaign.year,
+        organisationId: organisation.id,
+        contactId: current.id,
+        stepId: 'invitation',
+      };
+      const claimId = randomUUID();
+      try {
+        await this.deps.reminderLog.claimInvitation({
+          ...ref,
+          variant: 'invitation',
+          at,
+          claimId,
+          leaseMs: this.leaseMs,
+          newAddress: input.newAddress,
+        });
+      } catch (error) {
+        // Invited already, or a run is sending it right now.
+        if (error instanceof AlreadyClaimedError) return undefined;
+        throw error;
+      }
+      let failure = '';
+      const delivered = await this.deliver({
+        campaign,
+        email: { kind: 'invitation', variant: 'invitation' },
+        contact: { ...current, organisationName: organisation.name },
+        response,
+        submittedYearBefore: bundle.responses.get(campaign.year - 1)?.status === 'submitted',
+        ref,
+        claimId,
+        now: () => this.deps.clock.now(),
+        onFailure: (error) => {
+          failure = describeSendError(error);
+          return failure;
+        },
+      });
+      if (!delivered) return notSent(failure);
+      this.deps.log({
+        level: 'info',
+        msg: 'invitation sent to a new contact',
+        year: campaign.year,
+        organisationId: organisation.id,
+        contactId: current.id,
+      });
+      return true;
+    } catch (error) {
+      return notSent(describeSendError(error));
+    }
   }
 
   /**

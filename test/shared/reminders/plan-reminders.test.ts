@@ -21,6 +21,8 @@ interface Row {
   contact?: Partial<PlanContact>;
   log?: ReminderLogEntry[];
   campaignOverrides?: Parameters<typeof makeCampaign>[0];
+  /** Whether c1 got the invitation when the campaign opened; yes unless the row is about the invitation. */
+  invited?: boolean;
   expected: { due: { stepId: string; variant: string; attempt?: number } } | { skipped: string };
 }
 
@@ -182,7 +184,11 @@ describe('planReminders rules', () => {
       campaign: makeCampaign(row.campaignOverrides),
       at: row.at ?? d7At,
       organisations: [organisation],
-      log: row.log ?? [],
+      // A contact who never got the invitation gets it instead of a reminder (the catch-up, below).
+      log: [
+        ...((row.invited ?? row.at !== invitationAt) ? [sent('c1', 'invitation', invitationAt)] : []),
+        ...(row.log ?? []),
+      ],
     };
     // Act
     const plan = planReminders(input);
@@ -210,7 +216,7 @@ describe('planReminders rules', () => {
       makeOrganisation({ id: 'o1', contacts: [makeContact({ id: 'c1' }), makeContact({ id: 'c2' })] }),
       makeOrganisation({ id: 'o2', status: 'draft', contacts: [makeContact({ id: 'c3' })] }),
     ];
-    const log: ReminderLogEntry[] = [];
+    const log: ReminderLogEntry[] = ['c1', 'c2', 'c3'].map((id) => sent(id, 'invitation', invitationAt));
     const input = { policy: makePolicy(), campaign, at: d7At, organisations, log };
     const first = planReminders(input);
     for (const email of first.due) log.push(sent(email.contactId, email.stepId, d7At));

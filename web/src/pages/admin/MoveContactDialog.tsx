@@ -26,7 +26,7 @@ export function MoveContactDialog({
   contact: Contact | null;
   from: { id: string; name: string; contacts: Contact[] };
   onCancel: () => void;
-  onMoved: (message: string) => void;
+  onMoved: (message: string, tone?: 'info') => void;
 }) {
   const t = useAdminT();
   const open = contact !== null;
@@ -87,11 +87,15 @@ export function MoveContactDialog({
           throw new FieldsInvalid();
         }
         setError('');
-        await adminApi.moveContact(contact.id, {
+        const result = await adminApi.moveContact(contact.id, {
           organisationId: target.id,
           ...(role !== contact.role ? { role } : {}),
         });
-        onMoved(t('contact.moved', { name: contact.name, target: `${target.name} (${target.id})` }));
+        const invitation = invitationNotice(t, result.invited, contact.email);
+        onMoved(
+          `${t('contact.moved', { name: contact.name, target: `${target.name} (${target.id})` })}${invitation.text}`,
+          invitation.tone,
+        );
       }}
     >
       {contact && (
@@ -175,4 +179,19 @@ export function MoveContactDialog({
       )}
     </FormDialog>
   );
+}
+
+/**
+ * What the organisation page adds to its message when a contact was added, moved or given a new
+ * address while a campaign is open: that the invitation went to the address, or that it could not
+ * be sent now and goes with the next reminder run (then in the info tone). Nothing when none was due.
+ */
+export function invitationNotice(
+  t: ReturnType<typeof useAdminT>,
+  invited: boolean | undefined,
+  email: string,
+): { text: string; tone?: 'info' } {
+  if (invited === undefined) return { text: '' };
+  if (invited) return { text: ` ${t('contact.invited', { email })}` };
+  return { text: ` ${t('contact.notInvited', { email })}`, tone: 'info' };
 }

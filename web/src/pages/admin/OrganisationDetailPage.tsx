@@ -29,7 +29,7 @@ import {
 } from './components';
 import { EmissionsSection } from './EmissionsSection';
 import { type AdminKey, useAdminT } from './i18n';
-import { MoveContactDialog } from './MoveContactDialog';
+import { invitationNotice, MoveContactDialog } from './MoveContactDialog';
 import { OrganisationFormDialog } from './OrganisationForm';
 import './i18n/organisation';
 
@@ -236,7 +236,7 @@ export function OrganisationDetailPage({ code }: { code: string }) {
         from={o}
         onCancel={() => setDialog(null)}
         // The page reloads: its own contacts and warnings after the contact has gone.
-        onMoved={(message) => afterChange(message)}
+        onMoved={(message, tone) => afterChange(message, undefined, tone)}
       />
       <FormDialog
         open={dialog?.kind === 'remove'}
@@ -321,10 +321,12 @@ function ContactFormDialog({
         );
         // An address change tells the old address; the notice names it (the kansli typed it before).
         const notice = accessNotice(t, (result as { notified?: boolean }).notified, contact?.email ?? '');
+        // A new contact, or the new address, gets the open campaign's invitation at once.
+        const invitation = invitationNotice(t, result.invited, body.email);
         onSaved(
-          `${t(contact ? 'contact.saved' : 'contact.added', { name: body.name })}${notice.text}`,
+          `${t(contact ? 'contact.saved' : 'contact.added', { name: body.name })}${notice.text}${invitation.text}`,
           result.warnings,
-          notice.tone,
+          notice.tone ?? invitation.tone,
         );
       }}
     >

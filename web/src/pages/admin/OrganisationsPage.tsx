@@ -301,6 +301,8 @@ export function ContactImportPage() {
           {result ? (
             <div className="notice notice-success" ref={resultNotice} tabIndex={-1}>
               <p>{committedMessage(t, result)}</p>
+              {/* New contacts are not mailed at once (there may be hundreds); the reminder run invites them. */}
+              {result.created > 0 && <p>{t('contactImport.invitationsNext')}</p>}
             </div>
           ) : preview.errors.length > 0 ? (
             <p className="notice notice-error">{t('contactImport.fixFirst')}</p>

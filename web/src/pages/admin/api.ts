@@ -120,17 +120,24 @@ export const adminApi = {
   updateOrganisation: (code: string, input: OrganisationInput) =>
     patch<OrganisationRow>(`/api/admin/organisations/${enc(code)}`, input),
 
+  /** `invited`: whether the open campaign's invitation went to the new contact (present when one was due). */
   addContact: (code: string, input: { name: string; email: string; role: ContactRole }) =>
-    post<{ contact: Contact; warnings: ContactWarning[] }>(`/api/admin/organisations/${enc(code)}/contacts`, input),
-  /** `notified`: whether the old address was told its access ended (present when the address changed). */
+    post<{ contact: Contact; warnings: ContactWarning[]; invited?: boolean }>(
+      `/api/admin/organisations/${enc(code)}/contacts`,
+      input,
+    ),
+  /**
+   * `notified`: whether the old address was told its access ended (present when the address changed);
+   * `invited`: whether the new address got the open campaign's invitation (present when one was due).
+   */
   updateContact: (id: string, input: Partial<Pick<Contact, 'name' | 'email' | 'role' | 'emailState'>>) =>
-    patch<{ contact: Contact; warnings: ContactWarning[]; notified?: boolean }>(
+    patch<{ contact: Contact; warnings: ContactWarning[]; notified?: boolean; invited?: boolean }>(
       `/api/admin/contacts/${enc(id)}`,
       input,
     ),
-  /** Moves the contact to another organisation (its sessions end), with the role it has there. */
+  /** Moves the contact to another organisation (its sessions end), with the role it has there; `invited` as above. */
   moveContact: (id: string, input: { organisationId: string; role?: ContactRole }) =>
-    patch<{ contact: Contact; warnings: ContactWarning[] }>(`/api/admin/contacts/${enc(id)}`, input),
+    patch<{ contact: Contact; warnings: ContactWarning[]; invited?: boolean }>(`/api/admin/contacts/${enc(id)}`, input),
   removeContact: (id: string) =>
     api<{ id: string; warnings: ContactWarning[]; notified?: boolean }>(`/api/admin/contacts/${enc(id)}`, {
       method: 'DELETE',

@@ -27,6 +27,9 @@ export const svOrganisation = {
   'contact.removed': '{name} är borttagen.',
   'contact.notified': 'Ett e-postmeddelande om att tillgången har upphört har skickats till {email}.',
   'contact.notNotified': 'E-postmeddelandet till {email} kunde inte skickas. Berätta för personen själv.',
+  'contact.invited': 'Inbjudan till enkäten skickades till {email}.',
+  'contact.notInvited':
+    'Inbjudan till enkäten kunde inte skickas till {email} nu. Den skickas med nästa utskick av påminnelser.',
   'contact.added': '{name} är tillagd.',
   'contact.saved': 'Ändringarna för {name} är sparade.',
   'contact.emailChangeHint':
@@ -137,6 +140,9 @@ export const enOrganisation: Record<keyof typeof svOrganisation, string> = {
   'contact.removed': '{name} is removed.',
   'contact.notified': 'An email saying that their access has ended has been sent to {email}.',
   'contact.notNotified': 'The email to {email} could not be sent. Tell the person yourself.',
+  'contact.invited': 'The invitation to the survey was sent to {email}.',
+  'contact.notInvited':
+    'The invitation to the survey could not be sent to {email} now. It goes out with the next reminder run.',
   'contact.added': '{name} is added.',
   'contact.saved': 'The changes for {name} are saved.',
   'contact.emailChangeHint':

@@ -43,6 +43,8 @@ export const svOrganisations = {
   'contactImport.commitReplacing': 'Spara {changes} och ersätt {replaced}',
   'contactImport.committedWithReplaced':
     'Importen är sparad: {created}, {updated}, {unchanged}. Ersatta och borttagna kontakter: {replaced}.',
+  'contactImport.invitationsNext':
+    'Medan en kampanj är öppen får nya kontakter inbjudan till enkäten vid nästa utskick av påminnelser, inte direkt.',
   // The counted words the sentences above are built from, so each number takes its own singular.
   'contactImport.rowCount': '{count} rader',
   'contactImport.rowCountOne': '{count} rad',
@@ -116,6 +118,8 @@ export const enOrganisations: Record<keyof typeof svOrganisations, string> = {
   'contactImport.commitReplacing': 'Save {changes} and replace {replaced}',
   'contactImport.committedWithReplaced':
     'The import is saved: {created}, {updated}, {unchanged}. Contacts replaced and removed: {replaced}.',
+  'contactImport.invitationsNext':
+    'While a campaign is open, new contacts get the invitation to the survey with the next reminder run, not at once.',
   // The counted words the sentences above are built from, so each number takes its own singular.
   'contactImport.rowCount': '{count} rows',
   'contactImport.rowCountOne': '{count} row',
