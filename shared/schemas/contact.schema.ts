@@ -29,8 +29,13 @@ export const CreateContactInputSchema = ContactSchema.pick({ name: true, email: 
  * PATCH /api/admin/contacts/{id}. Changing `organisationId` moves the contact; `emailState: ok`
  * re-enables an address after a bounce or an unsubscribe.
  */
-export const UpdateContactInputSchema = ContactSchema.pick({ name: true, email: true, role: true, emailState: true })
-  .extend({ organisationId: z.string().regex(/^\d{2}(\d{2})?$/, inputMessage('organisationCode')) })
+export const UpdateContactInputSchema = ContactSchema.pick({ name: true, email: true, role: true })
+  // Without ContactSchema's default: a partial schema still fills it in, and every rename or move
+  // turned an unsubscribed or bounced address back to `ok`.
+  .extend({
+    emailState: EmailStateSchema,
+    organisationId: z.string().regex(/^\d{2}(\d{2})?$/, inputMessage('organisationCode')),
+  })
   .partial();
 
 /** Why an organisation's contacts fall short of the statutes (one politician and one official). */

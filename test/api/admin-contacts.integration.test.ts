@@ -168,6 +168,32 @@ describe("an organisation's contacts", () => {
     expect(entry).toMatchObject({ before: { emailState: 'bounced' }, after: { emailState: 'ok' } });
   });
 
+  it.each([
+    ['a rename', { name: 'Eva Ny-Nilsson' }],
+    ['a new role', { role: 'official' }],
+    ['a move', { organisationId: '1280' }],
+  ])('keeps an unsubscribed address as it is on %s (no email state sent)', async (_case, changes) => {
+    // Arrange
+    const repo = new ContactRepository(ctx.store);
+    const before = await repo.findById('politiker-1281');
+    await repo.update(before!, { ...before!, emailState: 'unsubscribed' });
+    // Act
+    const res = await editContact('politiker-1281', changes);
+    // Assert: an unsubscribe is the contact's own choice; only an explicit emailState undoes it.
+    expect(res.status).toBe(200);
+    expect(res.body.contact.emailState).toBe('unsubscribed');
+    expect((await repo.findById('politiker-1281'))?.emailState).toBe('unsubscribed');
+  });
+
+  it('starts a new address as ok: a bounce belonged to the old one', async () => {
+    const repo = new ContactRepository(ctx.store);
+    const before = await repo.findById('politiker-1281');
+    await repo.update(before!, { ...before!, emailState: 'bounced' });
+    const res = await editContact('politiker-1281', { email: 'ny.adress@lund.se' });
+    expect(res.status).toBe(200);
+    expect(res.body.contact).toMatchObject({ email: 'ny.adress@lund.se', emailState: 'ok' });
+  });
+
   it('moves a contact to another organisation, ends their sessions and audits it on both', async () => {
     // Arrange
     const session = await signIn(ctx, 'tjansteperson.1281@example.se');

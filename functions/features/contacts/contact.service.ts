@@ -144,7 +144,11 @@ export class ContactService {
    */
   async update(contactId: string, patch: UpdateInput, actor: string): Promise<ContactChange> {
     const before = await this.require(contactId);
-    const after: Contact = { ...before, ...definedOnly(patch) };
+    const patched: Contact = { ...before, ...definedOnly(patch) };
+    // A bounce, complaint or unsubscribe belongs to the old address: a new one starts as `ok`
+    // unless the change says otherwise.
+    const after: Contact =
+      patched.email !== before.email && patch.emailState === undefined ? { ...patched, emailState: 'ok' } : patched;
     const moved = after.organisationId !== before.organisationId;
     if (moved && !(await this.deps.organisations.get(after.organisationId))) {
       throw new DomainRuleError('unknown_organisation', `Organisationen ${after.organisationId} finns inte.`);
