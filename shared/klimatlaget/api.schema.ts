@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SurveyJsonSchema } from '../schemas/campaign.schema';
 import { StoredOverrideSchema, SurveyDataSchema, SurveyResponseSchema } from '../schemas/response.schema';
 import { ScoreOverrideSchema, ScoreResultSchema } from '../scoring/score.schema';
+import { KlimatlagetReportSchema, PublishedReportSchema } from './report.schema';
 
 /** POST /api/admin/score-preview. */
 export const ScorePreviewInputSchema = z.object({
@@ -35,6 +36,17 @@ export const PublishResultSchema = z.object({
   unchanged: z.boolean(),
 });
 export type PublishResult = z.infer<typeof PublishResultSchema>;
+
+/**
+ * GET /api/admin/campaigns/{year}/publish-preview: the report a publish now would store, beside the
+ * latest published revision (null before the first), so the kansli sees what a correction changes in
+ * the public figures before publishing it. Nothing is written.
+ */
+export const PublishPreviewSchema = z.object({
+  latest: PublishedReportSchema.nullable(),
+  next: KlimatlagetReportSchema,
+});
+export type PublishPreview = z.infer<typeof PublishPreviewSchema>;
 
 /** One organisation's row in GET /api/admin/campaigns/{year}/responses. */
 export const ResponseExportRowSchema = z.object({

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { toCsv } from '../../../shared/export/csv';
 import {
+  PublishPreviewSchema,
   PublishResultSchema,
   RescoreResultSchema,
   ResponsesExportSchema,
@@ -88,6 +89,27 @@ interface Deps {
     async (c) => {
       const result = await service.publish(c.req.valid('param').year, c.get('user')!.email);
       return result.unchanged ? c.json(result, 200) : c.json(result, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/campaigns/{year}/publish-preview',
+      ...admin,
+      summary:
+        'The report a publish now would store (scores brought up to date with the survey, a correction keeping the emission figures), beside the latest published revision (null before the first). Writes nothing.',
+      request: { params: YearParams },
+      responses: {
+        200: jsonResponse(PublishPreviewSchema, 'Förhandsvisning'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+        422: errorResponse('Poängreglerna går inte att använda'),
+      },
+    }),
+    async (c) => {
+      c.header('cache-control', NO_STORE);
+      return c.json(await service.publishPreview(c.req.valid('param').year), 200);
     },
   );
 

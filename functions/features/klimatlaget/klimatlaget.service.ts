@@ -7,7 +7,7 @@ import {
   ORGANISATION_TYPES,
   type OrganisationTypeKey,
 } from '../../../shared/klimatlaget/aggregate';
-import type { PublishResult } from '../../../shared/klimatlaget/api.schema';
+import type { PublishPreview, PublishResult } from '../../../shared/klimatlaget/api.schema';
 import {
   outcomesFrozenBy,
   publishReadsEmissions,
@@ -469,6 +469,28 @@ export class KlimatlagetService {
       };
     }
     return { campaign, table, report: this.aggregate(data), reportSource: { source: 'live' } };
+  }
+
+  /**
+   * The report a publish now would store, beside the latest revision: the scores brought up to date
+   * with the survey in memory as publish would write them, and a correction's emission figures kept
+   * from the revision it replaces. Reads what publish reads and writes nothing.
+   */
+  async publishPreview(year: number): Promise<PublishPreview> {
+    const [campaign, latest] = await Promise.all([this.deps.campaigns.get(year), this.deps.reports.latest(year)]);
+    const rules = scoringOrRuleError(() => rulesOf(campaign));
+    const readEmissions = publishReadsEmissions(latest);
+    const data = await this.campaignData(campaign, () => readEmissions);
+    const responses = data.responses.map((response) =>
+      response.status === 'submitted' ? { ...response, score: rescoreOf(campaign, response) } : response,
+    );
+    const aggregated = this.aggregate({ ...data, responses });
+    if (!latest) return { latest: null, next: withReportDefaults(aggregated, rules) };
+    const published = withReportDefaults(latest.report, latest.rules);
+    return {
+      latest: { year, revision: latest.revision, publishedAt: latest.publishedAt, report: published },
+      next: withReportDefaults(withPublishedEmissions(aggregated, published), rules),
+    };
   }
 
   private aggregate(data: CampaignData): KlimatlagetReport {

@@ -824,6 +824,20 @@ export const scenarios: Scenario[] = [
         reason: 'Rättelse i e2e: beslutet fanns.',
       });
       assertEqual(override.status, 201, `override ${question.name} to ${points}: ${JSON.stringify(override.body)}`);
+      // Before publishing, the kansli's dialog says what the correction changes in the public figures.
+      const consolePage = await kansli.newPage();
+      await consolePage.goto(`${e2e.baseUrl}/admin/kampanjer/${LAST_YEAR}`);
+      await consolePage.getByRole('button', { name: 'Publicera en ny version' }).first().click();
+      const dialog = consolePage.getByRole('dialog');
+      const preview = dialog.getByTestId('correction-preview');
+      await preview.getByRole('heading', { name: 'Det här ändras i den publicerade rapporten' }).waitFor();
+      const changes = preview.getByRole('table', { name: 'Nyckeltal som ändras' });
+      await changes.getByRole('rowheader', { name: 'Alla: medelvärde, andel av maxpoängen' }).waitFor();
+      await changes.getByRole('columnheader', { name: /^Efter rättelsen \(version \d+\)$/ }).waitFor();
+      await e2e.axe(consolePage, '/admin/kampanjer publish dialog with the correction');
+      await e2e.screenshot(consolePage, 'admin-republish-preview', { fullPage: false });
+      await dialog.getByRole('button', { name: 'Avbryt' }).click();
+      await consolePage.close();
       const publish = await api('post', `/api/admin/campaigns/${LAST_YEAR}/publish`);
       assertEqual(publish.status, 201, `publish of the correction: ${JSON.stringify(publish.body)}`);
       const revision = publish.body.revision as number;

@@ -7,7 +7,9 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { PublishResult } from '../../../../shared/klimatlaget/api.schema';
+import { revisionChanges } from '../../../../shared/klimatlaget/revision-changes';
 import { ApiError } from '../../api/client';
+import { RevisionChangesNote, RevisionChangesTable } from '../../components/RevisionChangesTable';
 import { useLang } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
@@ -421,6 +423,7 @@ export function PublishDialog({
       <StandingSummary standing={standing} testId="publish-summary">
         {(read) => <SummaryFacts summary={read} />}
       </StandingSummary>
+      {republish && <CorrectionPreview open={open} year={campaign.year} />}
       {/* Live: "nothing submitted" is known only once the summary has been read. */}
       <div aria-live="polite">
         {block && (
@@ -430,6 +433,43 @@ export function PublishDialog({
         )}
       </div>
     </FormDialog>
+  );
+}
+
+/**
+ * Before a correction is published: the key figures it changes in the public report, against the
+ * version the public reads now (the same table the public page shows once it is published).
+ * Read afresh each time the dialog opens; if it fails, publishing is still possible.
+ */
+function CorrectionPreview({ open, year }: { open: boolean; year: number }) {
+  const t = useAdminT();
+  const [state] = useAsync(async () => (open ? adminApi.publishPreview(year) : null), [open, year]);
+  const preview = state.status === 'ready' ? state.value : null;
+  const latest = preview?.latest;
+  const diff = latest && preview ? revisionChanges(latest.report, preview.next) : null;
+  return (
+    <div aria-live="polite" data-testid="correction-preview">
+      <h3>{t('campaign.publish.changesTitle')}</h3>
+      {state.status === 'error' ? (
+        <p className="muted">{t('campaign.publish.changesFailed')}</p>
+      ) : !diff || !latest ? (
+        <p className="muted">{t('campaign.publish.loading')}</p>
+      ) : diff.changes.length + diff.sectionsChanged + diff.questionsChanged === 0 && !diff.emissionsChanged ? (
+        <p>{t('campaign.publish.changesNone', { revision: latest.revision })}</p>
+      ) : (
+        <>
+          {diff.changes.length > 0 && (
+            <RevisionChangesTable
+              changes={diff.changes}
+              caption={t('campaign.publish.changesCaption')}
+              before={t('campaign.publish.changesBefore', { revision: latest.revision })}
+              after={t('campaign.publish.changesAfter', { revision: latest.revision + 1 })}
+            />
+          )}
+          <RevisionChangesNote diff={diff} />
+        </>
+      )}
+    </div>
   );
 }
 

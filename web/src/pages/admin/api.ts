@@ -10,6 +10,7 @@ import type {
   ContactImportPlannedRow,
   ContactRoleHolder,
 } from '../../../../shared/contacts-import/role-holders';
+import type { PublishPreview } from '../../../../shared/klimatlaget/api.schema';
 import type {
   ReminderLogRow,
   ReminderRunResult,
@@ -169,6 +170,8 @@ export const adminApi = {
   ) => patch<Campaign & { staleScores?: number }>(`/api/admin/campaigns/${year}`, input),
   campaignAction: (year: number, action: 'open' | 'close' | 'publish' | 'rescore') =>
     post<unknown>(`/api/admin/campaigns/${year}/${action}`),
+  /** What a publish now would store, beside the latest published revision (kansli only; writes nothing). */
+  publishPreview: (year: number) => api<PublishPreview>(`/api/admin/campaigns/${year}/publish-preview`),
   scorePreview: (survey: unknown, data: Record<string, unknown>, signal?: AbortSignal) =>
     api<ScoreResult>('/api/admin/score-preview', { method: 'POST', body: { survey, data }, signal }),
 

@@ -68,6 +68,13 @@ export const svCampaigns = {
   'campaign.confirm.publish.body':
     'En låst ögonblicksbild av resultatet publiceras öppet. En öppen kampanj stängs först. Sedan kan enkäten, datumen och medlemmarnas svar inte ändras; kansliet kan fortfarande justera poäng och skriva noteringar.',
   'campaign.confirm.republish.title': 'Publicera en ny version av {title}?',
+  'campaign.publish.changesTitle': 'Det här ändras i den publicerade rapporten',
+  'campaign.publish.changesCaption': 'Nyckeltal som ändras',
+  'campaign.publish.changesBefore': 'Nu (version {revision})',
+  'campaign.publish.changesAfter': 'Efter rättelsen (version {revision})',
+  'campaign.publish.changesNone':
+    'Inga siffror i rapporten ändras jämfört med version {revision}. Publiceras den ändå blir det ingen ny version, om inte poängreglerna har ändrats.',
+  'campaign.publish.changesFailed': 'Det gick inte att räkna fram vad som ändras. Du kan publicera ändå.',
   'campaign.confirm.republish.body':
     'En ny version publiceras med poängen som de är nu, med kansliets justeringar sedan förra versionen. Utsläppssiffrorna och Utfallet blir desamma som i förra versionen; utsläpp som importerats sedan dess kommer med i nästa Klimatläget. Den tidigare versionen finns kvar.',
   'campaign.confirm.rescore.title': 'Räkna om poängen för {title}?',
@@ -204,6 +211,13 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
   'campaign.confirm.publish.body':
     "A frozen snapshot of the results is published. An open campaign is closed first. The surveys, the dates and the members' answers can then not change; the secretariat can still override points and write notes.",
   'campaign.confirm.republish.title': 'Publish a new revision of {title}?',
+  'campaign.publish.changesTitle': 'What changes in the published report',
+  'campaign.publish.changesCaption': 'Key figures that change',
+  'campaign.publish.changesBefore': 'Now (version {revision})',
+  'campaign.publish.changesAfter': 'After the correction (version {revision})',
+  'campaign.publish.changesNone':
+    'No figure in the report changes against version {revision}. Published anyway, it makes no new version unless the scoring rules changed.',
+  'campaign.publish.changesFailed': 'What changes could not be worked out. You can publish anyway.',
   'campaign.confirm.republish.body':
     "A new revision is published with the scores as they are now, including the secretariat's overrides since the last revision. The emission figures and Utfall stay as in the last revision; emissions imported since then come with the next Klimatläget. The earlier revision is kept.",
   'campaign.confirm.rescore.title': 'Recompute the scores of {title}?',
