@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { YearsOfType } from '../../shared/klimatlaget/over-the-years';
-import { overTheYearsTexts } from '../../web/src/pages/klimatlaget/report-model';
+import type { PublishedReport, PublishedYear } from '../../web/src/api/types';
+import { overTheYearsTexts, withFiguresOf } from '../../web/src/pages/klimatlaget/report-model';
 import { siteT } from '../helpers/translators';
 
 const kommun = (max2025: number): YearsOfType => ({
@@ -29,5 +30,39 @@ describe('the text of Klimatläget over the years', () => {
     expect(overTheYearsTexts([kommun(68)], siteT('en'), 'en').maxChanged).toBe(
       "The survey's maximum points changed between the years (municipalities: 66 → 68 from 2025): each year's share is of that year's maximum.",
     );
+  });
+});
+
+describe('an earlier revision over the years', () => {
+  it('shows its own year with that revision’s figures, the other years as listed', () => {
+    const figures = (mean: number) => ({
+      kommun: { respondents: 14, max: 66, mean, median: null },
+      region: { respondents: 0, max: 40, mean: null, median: null },
+    });
+    const list: PublishedYear[] = [
+      {
+        year: 2025,
+        revision: 2,
+        publishedAt: '2026-03-02',
+        respondents: 14,
+        organisations: 20,
+        figures: figures(0.544),
+      },
+      { year: 2024, revision: 1, publishedAt: '2025-03-02', respondents: 12, organisations: 20, figures: figures(0.5) },
+    ];
+    const first = {
+      year: 2025,
+      revision: 1,
+      publishedAt: '2026-03-01',
+      report: {
+        byType: {
+          kommun: { respondents: 14, max: 66, total: { mean: 0.546, median: 0.55 } },
+          region: { respondents: 0, max: 40, total: null },
+        },
+      },
+    } as unknown as PublishedReport;
+    const shown = withFiguresOf(list, first);
+    expect(shown[0]?.figures?.kommun).toEqual({ respondents: 14, max: 66, mean: 0.546, median: 0.55 });
+    expect(shown[1]).toBe(list[1]);
   });
 });

@@ -50,6 +50,7 @@ import {
   trendLabel,
   unmatchedChangeText,
   upperFirst,
+  withFiguresOf,
   withheldList,
   withoutText,
   yesQuestions,
@@ -165,6 +166,7 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
   const otherYears = years.filter((y) => y.year !== year);
   // The year's latest revision, from the list of published years (undefined until it has loaded).
   const latest = years.find((y) => y.year === year)?.revision;
+  const older = latest !== undefined && latest > published.revision;
   const english = hasEnglishTitles(report);
   // Every served report has it (withReportDefaults); the constant only keeps the type simple.
   const min = report.minGroupSize ?? MIN_GROUP_SIZE;
@@ -191,9 +193,7 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
             </>
           )}
         </p>
-        {latest !== undefined && latest > published.revision && (
-          <OlderRevisionNotice published={published} latest={latest} />
-        )}
+        {older && latest !== undefined && <OlderRevisionNotice published={published} latest={latest} />}
         <div className="kl-tools no-print">
           {otherYears.length > 0 && (
             <nav className="kl-years" aria-label={t('report.otherYears')}>
@@ -216,7 +216,7 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
 
       <Summary report={report} year={year} types={types} />
       {report.respondents > 0 && <Bands report={report} year={year} types={types} />}
-      <OverTheYears years={years} year={year} />
+      <OverTheYears years={older ? withFiguresOf(years, published) : years} year={year} />
       {report.emissions && (
         <EmissionsTrend emissions={report.emissions} regions={report.byType.region.emissions} min={min} />
       )}

@@ -1,7 +1,7 @@
 /** Pure helpers that shape a published Klimatläget report for the page: no React, no chart.js. */
 
-import type { YearsOfType } from '../../../../shared/klimatlaget/over-the-years';
-import type { PublishedReport, QuestionAggregate, TypeAggregate } from '../../api/types';
+import { type YearsOfType, yearFigures } from '../../../../shared/klimatlaget/over-the-years';
+import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate } from '../../api/types';
 import { plainText, type TextPart } from '../../components/charts/chart-spec';
 import { type Lang, type Localised, localised, type MessageKey, type Translate, titleOf } from '../../i18n';
 import { formatDecimal, formatNumber, formatPercent } from '../../lib/format';
@@ -487,4 +487,12 @@ export function overTheYearsTexts(
     summary: [t('report.years.summary'), ...perType].join(' '),
     maxChanged: changes.length ? t('report.years.maxChanged', { change: changes.join(', ') }) : '',
   };
+}
+
+/**
+ * The published years for an earlier revision's page: its own year with the figures this revision
+ * has, not the latest revision's that the list carries, so "(denna rapport)" is this report.
+ */
+export function withFiguresOf(years: readonly PublishedYear[], published: PublishedReport): PublishedYear[] {
+  return years.map((y) => (y.year === published.year ? { ...y, figures: yearFigures(published.report) } : y));
 }
