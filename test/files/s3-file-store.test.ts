@@ -55,7 +55,8 @@ describe('S3 presigned upload (POST policy)', () => {
     // Valid for the ticket's 10 minutes, not the library's default hour.
     const expires = Date.parse(policy.expiration) - before;
     expect(expires).toBeGreaterThan(595_000);
-    expect(expires).toBeLessThanOrEqual(601_000);
+    // A few seconds' slack: signing can take that long on a loaded machine, and an hour is far above it.
+    expect(expires).toBeLessThanOrEqual(605_000);
     // The browser sends exactly these fields, which match the policy's conditions.
     expect(fields).toMatchObject({
       key: 'uploads/contacts.xlsx',

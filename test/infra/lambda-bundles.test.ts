@@ -24,55 +24,62 @@ const work = mkdtempSync(path.join(tmpdir(), 'kk-lambda-bundles-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('Lambda bundles (infra/lambda-bundling)', () => {
-  it.each(HANDLERS)('the %s handler bundles and loads in a fresh Node process', async (name) => {
-    const outdir = path.join(work, name);
-    const result = await build(
-      lambdaBuildOptions({ root: ROOT, entry: `functions/handlers/${name}.handler.ts`, outdir }),
-    );
-    const metafile = result.metafile as Metafile;
-    const entry = Object.keys(metafile.outputs).find((file) => file.endsWith(`${name}/index.mjs`));
-    expect(entry).toBeDefined();
-    // Importing must not touch AWS: adapters are created on the first invocation, never at module scope.
-    const loaded = execFileSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const m = await import(${JSON.stringify(path.join(outdir, 'index.mjs'))}); console.log(typeof m.handler);`,
-      ],
-      { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 30_000 },
-    );
-    expect(loaded.trim()).toBe('function');
-    // Code for submit (survey-core) and for spreadsheets (exceljs) is split off every cold start.
-    // Output files Node loads before the handler can run: the entry and its static chunk imports.
-    const coldInputs = [...staticallyLoadedOutputs(metafile, entry as string)].flatMap((file) =>
-      Object.keys(metafile.outputs[file]?.inputs ?? {}),
-    );
-    // Nor the AWS SDK: DynamoDB and Secrets Manager go through aws-lite, SES and S3 are lazy chunks.
-    expect(
-      coldInputs.filter((input) => /node_modules\/(survey-core|exceljs|@aws-sdk\/[^/]+|@smithy\/[^/]+)\//.test(input)),
-    ).toEqual([]);
-    expect(coldInputs.some((input) => input.includes('node_modules/@aws-lite/client/'))).toBe(true);
-    const allInputs = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
-    if (name === 'member-api') {
-      expect(allInputs.filter((input) => ADMIN_ONLY.test(input))).toEqual([]);
-      // Klimatläget's schemas were a third of the zod schemas a member cold start built, the reminder
-      // policy's and the audit reader's a tenth each (docs/performance.md); they load where they are used.
-      expect(coldInputs.filter((input) => REPORT_ONLY.test(input) || KANSLI_SCHEMAS.test(input))).toEqual([]);
-    }
-    if (name === 'report-api') expect(coldInputs.filter((input) => REPORT_ONLY.test(input)).length).toBeGreaterThan(5);
-    // …and the pattern matches what the whole API does load at once.
-    if (name === 'api') expect(coldInputs.filter((input) => KANSLI_SCHEMAS.test(input)).length).toBeGreaterThan(3);
-    // The pattern is not vacuous: the whole API does carry those features.
-    if (name === 'api') expect(allInputs.filter((input) => ADMIN_ONLY.test(input)).length).toBeGreaterThan(10);
-    // Only Swedish and English of zod's locales are bundled.
-    const zodLocales = Object.values(metafile.outputs)
-      .flatMap((output) => Object.keys(output.inputs))
-      .filter((input) => /node_modules\/zod\/v4\/locales\/[a-z-]+\.js$/i.test(input));
-    // The API validates with zod, so its bundle proves the filter matches something.
-    if (name === 'api') expect(zodLocales.length).toBeGreaterThan(0);
-    expect(zodLocales.filter((input) => !/\/(en|sv)\.js$/.test(input))).toEqual([]);
-  });
+  it.each(HANDLERS)(
+    'the %s handler bundles and loads in a fresh Node process',
+    async (name) => {
+      const outdir = path.join(work, name);
+      const result = await build(
+        lambdaBuildOptions({ root: ROOT, entry: `functions/handlers/${name}.handler.ts`, outdir }),
+      );
+      const metafile = result.metafile as Metafile;
+      const entry = Object.keys(metafile.outputs).find((file) => file.endsWith(`${name}/index.mjs`));
+      expect(entry).toBeDefined();
+      // Importing must not touch AWS: adapters are created on the first invocation, never at module scope.
+      const loaded = execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(path.join(outdir, 'index.mjs'))}); console.log(typeof m.handler);`,
+        ],
+        { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 30_000 },
+      );
+      expect(loaded.trim()).toBe('function');
+      // Code for submit (survey-core) and for spreadsheets (exceljs) is split off every cold start.
+      // Output files Node loads before the handler can run: the entry and its static chunk imports.
+      const coldInputs = [...staticallyLoadedOutputs(metafile, entry as string)].flatMap((file) =>
+        Object.keys(metafile.outputs[file]?.inputs ?? {}),
+      );
+      // Nor the AWS SDK: DynamoDB and Secrets Manager go through aws-lite, SES and S3 are lazy chunks.
+      expect(
+        coldInputs.filter((input) =>
+          /node_modules\/(survey-core|exceljs|@aws-sdk\/[^/]+|@smithy\/[^/]+)\//.test(input),
+        ),
+      ).toEqual([]);
+      expect(coldInputs.some((input) => input.includes('node_modules/@aws-lite/client/'))).toBe(true);
+      const allInputs = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+      if (name === 'member-api') {
+        expect(allInputs.filter((input) => ADMIN_ONLY.test(input))).toEqual([]);
+        // Klimatläget's schemas were a third of the zod schemas a member cold start built, the reminder
+        // policy's and the audit reader's a tenth each (docs/performance.md); they load where they are used.
+        expect(coldInputs.filter((input) => REPORT_ONLY.test(input) || KANSLI_SCHEMAS.test(input))).toEqual([]);
+      }
+      if (name === 'report-api')
+        expect(coldInputs.filter((input) => REPORT_ONLY.test(input)).length).toBeGreaterThan(5);
+      // …and the pattern matches what the whole API does load at once.
+      if (name === 'api') expect(coldInputs.filter((input) => KANSLI_SCHEMAS.test(input)).length).toBeGreaterThan(3);
+      // The pattern is not vacuous: the whole API does carry those features.
+      if (name === 'api') expect(allInputs.filter((input) => ADMIN_ONLY.test(input)).length).toBeGreaterThan(10);
+      // Only Swedish and English of zod's locales are bundled.
+      const zodLocales = Object.values(metafile.outputs)
+        .flatMap((output) => Object.keys(output.inputs))
+        .filter((input) => /node_modules\/zod\/v4\/locales\/[a-z-]+\.js$/i.test(input));
+      // The API validates with zod, so its bundle proves the filter matches something.
+      if (name === 'api') expect(zodLocales.length).toBeGreaterThan(0);
+      expect(zodLocales.filter((input) => !/\/(en|sv)\.js$/.test(input))).toEqual([]);
+    },
+    90_000,
+  ); // esbuild and a fresh Node process per handler: slow on a loaded 2-core machine
 
   it('gives every function its own bundle (CDK caches bundling by its options, so the entry must be in them)', () => {
     const app = new App({ outdir: path.join(work, 'cdk.out') });
