@@ -505,9 +505,28 @@ export const scenarios: Scenario[] = [
       try {
         // 1. "Flytta" on the contact, from the keyboard: find the organisation by typing.
         await openOrganisation(e2e, page);
+        // The list of organisations is held back a moment: until it is there, "Flytta" cannot be pressed
+        // (a refusal then named a field that was not on the page, and focus was lost under load).
+        let release = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        const list = /\/api\/admin\/organisations(\?[^/]*)?$/;
+        await page.route(list, async (route) => {
+          await held;
+          await route.continue();
+        });
         await page.getByRole('button', { name: `Flytta ${MOVER.name} till en annan organisation` }).press('Enter');
         const dialog = page.getByRole('dialog', { name: `Flytta ${MOVER.name} till en annan organisation` });
         await dialog.waitFor();
+        await dialog.getByText('Hämtar organisationerna…').waitFor();
+        assert(
+          await dialog.getByRole('button', { name: 'Flytta', exact: true }).isDisabled(),
+          '"Flytta" waits for the list',
+        );
+        release();
+        await dialog.getByLabel('Ny organisation').waitFor();
+        await page.unroute(list);
         await dialog.getByText(`${MOVER.name} flyttas från ${ORG.name} med namn och e-postadress.`).waitFor();
         const search = dialog.getByLabel('Ny organisation');
         // Nothing chosen: the field says so and takes the focus.

@@ -80,6 +80,9 @@ export function MoveContactDialog({
       title={contact ? t('contact.moveTitle', { name: contact.name }) : ''}
       submitLabel={t('contact.moveSubmit')}
       onCancel={onCancel}
+      // Nothing to choose from until the list has loaded: "Flytta" then could only refuse a field
+      // that is not on the page yet, and its focus would be lost.
+      submitDisabled={!organisations}
       onSubmit={async () => {
         if (!contact) return;
         if (!target) {
