@@ -1,6 +1,7 @@
 export * from './plan-reminders';
 export * from './reminder-email';
 export * from './reminder-policy.schema';
+export * from './reminder-recipient';
 export * from './reminder-run.schema';
 export * from './reminder-steps';
 export * from './run-eligibility';

@@ -7,6 +7,7 @@ import type {
   ReminderStepId,
   ReminderVariant,
 } from './reminder-policy.schema';
+import { countsForAddress } from './reminder-recipient';
 import { dueStep, type ReminderCampaign, type ReminderStep, scheduleSteps } from './reminder-steps';
 import { daysBetween, isInWindow, stockholmDate } from './send-window';
 
@@ -123,7 +124,8 @@ function variantFor(step: ReminderStep, organisation: PlanOrganisation): Reminde
  * 3. the contact is `bounced` or `complained` (no email of any kind), or `unsubscribed` (invitation
  *    only) → that state; an address that is not a valid email → `invalid_email`; the same contact id
  *    listed twice → `duplicate_contact`;
- * 4. the log for this contact and step: `sent` → `already_sent`; `claimed` inside its lease →
+ * 4. the log for this contact and step (only entries claimed for the contact's current address, or
+ *    recorded without one, count here and below: a new person under the same contact id starts afresh): `sent` → `already_sent`; `claimed` inside its lease →
  *    `in_progress`; `claimed` or `failed` with no attempts left → `attempts_exhausted`; otherwise a
  *    retry (due with `attempt` > 1);
  * 5. reminders only: `sent` reminder steps ≥ `maxReminders` → `max_reminders`;
@@ -192,7 +194,10 @@ export function planReminders(input: PlanInput): ReminderPlan {
         skip(contact.emailState as 'bounced' | 'complained');
         continue;
       }
-      const entries = entriesByContact.get(contact.id) ?? [];
+      // Only what went to this address: someone who took over the contact id has had none of it.
+      const entries = (entriesByContact.get(contact.id) ?? []).filter((entry) =>
+        countsForAddress(entry, contact.email),
+      );
       const own = catchUp && needsInvitation(entries, retry) ? catchUp : step;
       if (own.kind === 'reminder' && contact.emailState === 'unsubscribed') {
         skip('unsubscribed');

@@ -138,6 +138,10 @@ export const ReminderLogEntrySchema = z.object({
   at: InstantSchema,
   attempts: z.number().int().min(0),
   error: z.string().optional(),
+  /** The address the entry was claimed for; absent on entries written before it was recorded (they count for the contact). */
+  email: z.string().optional(),
+  /** When erasure took the recipient's name and address out: the entry then counts for nobody. */
+  erasedAt: z.string().optional(),
 });
 export type ReminderLogEntry = z.output<typeof ReminderLogEntrySchema>;
 

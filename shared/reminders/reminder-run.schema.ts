@@ -88,8 +88,11 @@ export const ReminderLogRowSchema = z.object({
   /** Null when the organisation or contact has since been removed from the register. */
   organisationName: z.string().nullable(),
   contactId: z.string(),
+  /** Who it was claimed for: the name and address recorded on the entry (older entries: the contact as it is now). */
   contactName: z.string().nullable(),
   email: z.string().nullable(),
+  /** The contact as it is now, when it has another address than the one the entry went to (another person took it over). */
+  currentContact: z.object({ name: z.string(), email: z.string() }).optional(),
   /** The contact's email state now: `bounced`, `complained` or `unsubscribed` explain missing reminders. */
   emailState: EmailStateSchema.nullable(),
   stepId: z.string(),

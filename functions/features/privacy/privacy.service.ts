@@ -71,7 +71,7 @@ export class PrivacyService {
     const [sessions, outbox, reminderLog, responses, audit] = await Promise.all([
       this.sessionItems(contact.email),
       this.outboxItems(contact.email),
-      this.reminderItems(new Set([contact.id])),
+      this.reminderItems(new Set([contact.id]), contact.email),
       this.editedResponses(contact.email),
       this.auditMentioning(contact),
     ]);
@@ -90,7 +90,7 @@ export class PrivacyService {
         active: String(item.expiresAt ?? '') > now,
       })),
       outbox: outbox.map((item) => OutboxEntrySchema.parse(item)),
-      reminderLog: reminderLog.map(withoutKeys),
+      reminderLog: reminderLog.map((item) => ownReminderEntry(item, contact.email)),
       responses: responses.map(({ item, lastEditor, submitter }) => ({
         year: Number(item.year),
         organisationId: String(item.organisationId),
@@ -201,11 +201,24 @@ export class PrivacyService {
 
     let reminderLogRedacted = 0;
     const ids = new Set(targets.map((target) => target.id));
-    for (const item of ids.size > 0 ? await this.reminderItems(ids) : []) {
+    // Under their ids, and anywhere the address is recorded as the recipient (a contact id another
+    // person has taken over since keeps what went to this one).
+    for (const item of await this.reminderItems(ids, email)) {
+      const erasedAt = this.deps.clock.now().toISOString();
+      const whole = ids.has(parseReminderKey(item.sk)?.contactId ?? '');
+      const own = whole || recordsAddress(item.email, email);
+      const previous = Array.isArray(item.previous)
+        ? item.previous.map((earlier: Record<string, unknown>) =>
+            whole || recordsAddress(earlier.email, email) ? redactedRecipient(earlier, erasedAt) : earlier,
+          )
+        : undefined;
       try {
         await this.deps.store.update(
           { pk: item.pk, sk: item.sk },
-          { set: { erasedAt: this.deps.clock.now().toISOString() }, remove: REMINDER_PERSONAL_ATTRIBUTES },
+          {
+            set: { ...(own ? { erasedAt } : {}), ...(previous ? { previous } : {}) },
+            ...(own ? { remove: REMINDER_PERSONAL_ATTRIBUTES } : {}),
+          },
           { kind: 'exists' },
         );
         reminderLogRedacted++;
@@ -354,15 +367,26 @@ export class PrivacyService {
     });
   }
 
-  /** The contacts' entries in every campaign's reminder log (the key holds the contact id). */
-  private async reminderItems(contactIds: ReadonlySet<string>): Promise<Item[]> {
+  /**
+   * The contacts' entries in every campaign's reminder log (the key holds the contact id), and with
+   * `email` every entry that records the address as a recipient (its own or an earlier one's: a
+   * contact replaced by another person under the same id keeps what went to the first).
+   */
+  private async reminderItems(contactIds: ReadonlySet<string>, email?: string): Promise<Item[]> {
+    if (contactIds.size === 0 && email === undefined) return [];
     const found: Item[] = [];
     for (const year of await this.campaignYears()) {
       const items = await this.deps.store.queryAll({
         partition: keys.campaign(year).pk,
         beginsWith: keys.reminderPrefix,
       });
-      found.push(...items.filter((item) => contactIds.has(parseReminderKey(item.sk)?.contactId ?? '')));
+      found.push(
+        ...items.filter(
+          (item) =>
+            contactIds.has(parseReminderKey(item.sk)?.contactId ?? '') ||
+            (email !== undefined && mentionsAddress(item, email)),
+        ),
+      );
     }
     return found;
   }
@@ -396,6 +420,45 @@ function editorEmail(editor: unknown): string | undefined {
 }
 
 /** An item as the export shows it: its attributes without the table's key and index fields. */
+/** Whether a recorded recipient address is this one (stored addresses are normalised; older entries have none). */
+function recordsAddress(recorded: unknown, email: string): boolean {
+  return typeof recorded === 'string' && normaliseEmail(recorded) === normaliseEmail(email);
+}
+
+/** Whether a reminder-log entry names the address as its recipient or an earlier one's. */
+function mentionsAddress(item: Item, email: string): boolean {
+  if (recordsAddress(item.email, email)) return true;
+  return Array.isArray(item.previous) && item.previous.some((earlier) => recordsAddress(earlier?.email, email));
+}
+
+/** An earlier recipient's send with the person taken out; that it went stays. */
+function redactedRecipient(earlier: Record<string, unknown>, erasedAt: string): Record<string, unknown> {
+  const kept = Object.fromEntries(
+    Object.entries(earlier).filter(([key]) => !REMINDER_PERSONAL_ATTRIBUTES.includes(key)),
+  );
+  return { ...kept, erasedAt };
+}
+
+/**
+ * A reminder-log entry in a person's export: what was sent to them. An entry (or earlier send) that
+ * records another address went to someone else under the same contact id; its step and state stay,
+ * that person's name and address do not.
+ */
+function ownReminderEntry(item: Item, email: string): Record<string, unknown> {
+  const foreign = (recorded: unknown) => typeof recorded === 'string' && !recordsAddress(recorded, email);
+  const entry = withoutKeys(item);
+  const strip = (value: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(value).filter(([key]) => !REMINDER_PERSONAL_ATTRIBUTES.includes(key)));
+  const top = foreign(item.email) ? strip(entry) : entry;
+  if (!Array.isArray(item.previous)) return top;
+  return {
+    ...top,
+    previous: item.previous.map((earlier: Record<string, unknown>) =>
+      foreign(earlier.email) ? strip(earlier) : earlier,
+    ),
+  };
+}
+
 function withoutKeys(item: Item): Record<string, unknown> {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ttl: _ttl, ...rest } = item;
   return rest;

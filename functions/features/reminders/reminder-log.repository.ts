@@ -9,6 +9,25 @@ import {
 import type { TableStore } from '../../ports/table-store';
 import { keys } from '../../store/table-design';
 
+/**
+ * An earlier recipient's send of the same (contact, step), kept when another person under the same
+ * contact id (a contact replaced with "Ändra") was claimed over it: the log still shows that it went.
+ */
+export const EarlierRecipientSchema = z.object({
+  email: z.string().optional(),
+  name: z.string().optional(),
+  state: z.enum(['claimed', 'sent', 'failed']),
+  at: z.string(),
+  sentAt: z.string().optional(),
+  attempts: z.number().int(),
+  variant: ReminderVariantSchema.optional(),
+  messageId: z.string().optional(),
+  error: z.string().optional(),
+  /** Set by erasure, which takes the person's name, address and error out. */
+  erasedAt: z.string().optional(),
+});
+export type EarlierRecipient = z.output<typeof EarlierRecipientSchema>;
+
 /** One (campaign, contact, step) as stored: the planner's log entry plus where it belongs and who holds it. */
 export const StoredReminderEntrySchema = ReminderLogEntrySchema.extend({
   year: z.number().int(),
@@ -20,6 +39,10 @@ export const StoredReminderEntrySchema = ReminderLogEntrySchema.extend({
   claimId: z.string(),
   sentAt: z.string().optional(),
   messageId: z.string().optional(),
+  /** The name the entry was claimed for, beside its `email` (both absent on older entries, and after erasure). */
+  name: z.string().optional(),
+  /** Earlier recipients of this step under the same contact id, oldest first. */
+  previous: z.array(EarlierRecipientSchema).optional(),
 });
 export type StoredReminderEntry = z.output<typeof StoredReminderEntrySchema>;
 
@@ -45,6 +68,13 @@ export interface ClaimInput extends ReminderRef {
   /** Claims older than this may be taken over. */
   leaseMs: number;
   maxAttempts: number;
+  /** Who it is sent to, recorded on the entry (`email`, `name`): the schedule counts it for that address only. */
+  recipient?: { email: string; name: string };
+}
+
+/** The entry's `email` and `name` attributes for a claim. */
+function recipientAttributes(recipient: ClaimInput['recipient']): Record<string, string> {
+  return recipient ? { email: recipient.email, name: recipient.name } : {};
 }
 
 const NAMES = { '#state': 'state', '#attempts': 'attempts', '#claimedAt': 'claimedAt', '#claimId': 'claimId' };
@@ -78,6 +108,7 @@ export class ReminderLogRepository {
       claimedAt: at,
       claimId: input.claimId,
       variant: input.variant,
+      ...recipientAttributes(input.recipient),
     };
     if (input.seenAttempts === 0) {
       await this.store.put(
@@ -138,20 +169,29 @@ export class ReminderLogRepository {
           at,
           claimedAt: at,
           claimId: input.claimId,
+          ...recipientAttributes(input.recipient),
         },
         add: { attempts: 1 },
         remove: ['error'],
       },
       {
         kind: 'claim',
+        // A retry only of a send to the same person; another's entry is taken over by claimOver.
         expression:
-          'attribute_not_exists(pk) OR (#state <> :sent AND #attempts < :max AND (#state = :failed OR #claimedAt <= :cutoff))',
-        names: { '#state': NAMES['#state'], '#attempts': NAMES['#attempts'], '#claimedAt': NAMES['#claimedAt'] },
+          'attribute_not_exists(pk) OR (#state <> :sent AND #attempts < :max AND (#state = :failed OR #claimedAt <= :cutoff)' +
+          (input.recipient ? ' AND (attribute_not_exists(#email) OR #email = :email))' : ')'),
+        names: {
+          '#state': NAMES['#state'],
+          '#attempts': NAMES['#attempts'],
+          '#claimedAt': NAMES['#claimedAt'],
+          ...(input.recipient ? { '#email': 'email' } : {}),
+        },
         values: {
           ':sent': 'sent',
           ':failed': 'failed',
           ':max': input.maxAttempts,
           ':cutoff': new Date(input.at.getTime() - input.leaseMs).toISOString(),
+          ...(input.recipient ? { ':email': input.recipient.email } : {}),
         },
       },
     );
@@ -161,46 +201,127 @@ export class ReminderLogRepository {
    * Claims the invitation the console sends a contact the kansli just added, moved or gave a new
    * address (`RemindersService.inviteContact`), on the same item the scheduled run claims (step
    * `invitation`), with one conditional UpdateItem: so the run does not send it again, and a run
-   * sending it at this moment makes this claim fail. It creates the entry, or retries one not sent (a
-   * failed send, or a claim older than the lease; a person acted, so spent attempts do not stop it).
-   * With `newAddress` a sent entry is claimed too: that invitation went to the old address, and the
-   * new one gets its own, the attempts counted afresh. Throws AlreadyClaimedError when the contact has
-   * the invitation (sent, and no new address) or a live claim holds it.
+   * sending it at this moment makes this claim fail. It creates the entry, or retries one not sent to
+   * this person (a failed send, or a claim older than the lease; a person acted, so spent attempts do
+   * not stop it). Throws AlreadyClaimedError when the entry is sent, held by a live claim, or was
+   * claimed for another address: the caller reads it and, for another person's invitation, takes it
+   * over with `claimOver`.
    */
-  async claimInvitation(input: Omit<ClaimInput, 'kind' | 'seenAttempts' | 'maxAttempts'> & { newAddress: boolean }) {
+  async claimInvitation(input: Omit<ClaimInput, 'kind' | 'seenAttempts' | 'maxAttempts'>) {
     const at = input.at.toISOString();
-    const set = {
-      entity: 'ReminderLog',
-      year: input.year,
-      organisationId: input.organisationId,
-      contactId: input.contactId,
-      stepId: input.stepId,
-      kind: 'invitation',
-      variant: input.variant,
-      state: 'claimed',
-      at,
-      claimedAt: at,
-      claimId: input.claimId,
-    };
-    const notLive = '(#state = :failed OR #claimedAt <= :cutoff)';
     await this.store.update(
       keys.reminder(input.year, input.organisationId, input.contactId, input.stepId),
-      input.newAddress
-        ? { set: { ...set, attempts: 1 }, remove: ['error', 'sentAt', 'messageId'] }
-        : { set, add: { attempts: 1 }, remove: ['error'] },
+      {
+        set: {
+          entity: 'ReminderLog',
+          year: input.year,
+          organisationId: input.organisationId,
+          contactId: input.contactId,
+          stepId: input.stepId,
+          kind: 'invitation',
+          variant: input.variant,
+          state: 'claimed',
+          at,
+          claimedAt: at,
+          claimId: input.claimId,
+          ...recipientAttributes(input.recipient),
+        },
+        add: { attempts: 1 },
+        remove: ['error'],
+      },
       {
         kind: 'claim',
-        expression: input.newAddress
-          ? `attribute_not_exists(pk) OR #state = :sent OR ${notLive}`
-          : `attribute_not_exists(pk) OR (#state <> :sent AND ${notLive})`,
-        names: { '#state': NAMES['#state'], '#claimedAt': NAMES['#claimedAt'] },
+        expression:
+          'attribute_not_exists(pk) OR (#state <> :sent AND (#state = :failed OR #claimedAt <= :cutoff)' +
+          (input.recipient ? ' AND (attribute_not_exists(#email) OR #email = :email))' : ')'),
+        names: {
+          '#state': NAMES['#state'],
+          '#claimedAt': NAMES['#claimedAt'],
+          ...(input.recipient ? { '#email': 'email' } : {}),
+        },
         values: {
+          ':sent': 'sent',
+          ':failed': 'failed',
+          ':cutoff': new Date(input.at.getTime() - input.leaseMs).toISOString(),
+          ...(input.recipient ? { ':email': input.recipient.email } : {}),
+        },
+      },
+    );
+  }
+
+  /**
+   * Claims a step for a new recipient over the entry `seen` (read by the caller) that went, or was
+   * claimed, for someone else under the same contact id: a contact replaced with "Ändra" by another
+   * person, or given a new address. The entry starts afresh for the new address (one attempt, no send
+   * time), and what it held moves to `previous`, so the log still shows the earlier send. One
+   * conditional UpdateItem on what the caller saw (its claim id and attempts: any claim since
+   * changes them) and on the entry not being held by a live claim. Throws AlreadyClaimedError when
+   * another run got there first or the earlier send is still in progress.
+   */
+  async claimOver(
+    input: Omit<ClaimInput, 'seenAttempts' | 'maxAttempts' | 'recipient'> & {
+      recipient: { email: string; name: string };
+      seen: StoredReminderEntry;
+    },
+  ): Promise<void> {
+    const at = input.at.toISOString();
+    const { seen } = input;
+    const earlier: EarlierRecipient = {
+      email: seen.email,
+      name: seen.name,
+      state: seen.state,
+      at: seen.at.toISOString(),
+      sentAt: seen.sentAt,
+      attempts: seen.attempts,
+      variant: seen.variant,
+      messageId: seen.messageId,
+      error: seen.error,
+    };
+    await this.store.update(
+      keys.reminder(input.year, input.organisationId, input.contactId, input.stepId),
+      {
+        set: {
+          kind: input.kind,
+          variant: input.variant,
+          state: 'claimed',
+          attempts: 1,
+          at,
+          claimedAt: at,
+          claimId: input.claimId,
+          email: input.recipient.email,
+          name: input.recipient.name,
+          // Undefined fields left out: the store keeps no empty attributes.
+          previous: [...(seen.previous ?? []), stripUndefined(earlier)],
+        },
+        remove: ['error', 'sentAt', 'messageId'],
+      },
+      {
+        kind: 'claim',
+        expression:
+          '#claimId = :seenClaim AND #attempts = :seenAttempts AND (#state = :sent OR #state = :failed OR #claimedAt <= :cutoff)',
+        names: {
+          '#claimId': NAMES['#claimId'],
+          '#attempts': NAMES['#attempts'],
+          '#state': NAMES['#state'],
+          '#claimedAt': NAMES['#claimedAt'],
+        },
+        values: {
+          ':seenClaim': seen.claimId,
+          ':seenAttempts': seen.attempts,
           ':sent': 'sent',
           ':failed': 'failed',
           ':cutoff': new Date(input.at.getTime() - input.leaseMs).toISOString(),
         },
       },
     );
+  }
+
+  /** One entry, for a caller whose claim was refused and that needs to know whose it is. */
+  async get(ref: ReminderRef): Promise<StoredReminderEntry | undefined> {
+    const item = await this.store.get(keys.reminder(ref.year, ref.organisationId, ref.contactId, ref.stepId), {
+      consistent: true,
+    });
+    return item ? StoredReminderEntrySchema.parse(item) : undefined;
   }
 
   /** Records the send. Throws LeaseLostError if another run took the claim over meanwhile. */
@@ -234,12 +355,18 @@ export class ReminderLogRepository {
 
 /** The planner's view of stored entries. */
 export function toPlanLog(entries: StoredReminderEntry[]): ReminderLogEntry[] {
-  return entries.map(({ contactId, stepId, state, at, attempts, error }) => ({
+  return entries.map(({ contactId, stepId, state, at, attempts, error, email, erasedAt }) => ({
     contactId,
     stepId,
     state,
     at,
     attempts,
     error,
+    ...(email === undefined ? {} : { email }),
+    ...(erasedAt === undefined ? {} : { erasedAt }),
   }));
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

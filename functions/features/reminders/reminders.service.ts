@@ -8,7 +8,9 @@ import {
   type DueReminder,
   type FailedReminder,
   formatStockholm,
+  isForAnotherAddress,
   isValidEmail,
+  logRecipient,
   manualStepId,
   nextSendAfter,
   nextWindowOpening,
@@ -55,7 +57,13 @@ import { signInLink } from '../auth/sign-in-link';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ResponseRepository } from '../responses/response.repository';
 import { INVITATION_NOT_SENT_MSG, REMINDER_NOT_SENT_MSG } from './log-messages';
-import { LeaseLostError, type ReminderLogRepository, type ReminderRef, toPlanLog } from './reminder-log.repository';
+import {
+  LeaseLostError,
+  type ReminderLogRepository,
+  type ReminderRef,
+  type StoredReminderEntry,
+  toPlanLog,
+} from './reminder-log.repository';
 import { signUnsubscribeToken } from './unsubscribe-token';
 
 /** The sign-in link in a reminder is valid for a week; a used or expired one leads to "request a new link". */
@@ -117,6 +125,12 @@ interface Gathered {
   contacts: Map<string, Contact & { organisationName: string }>;
   organisations: Map<string, Organisation>;
   responses: Map<string, ResponseSummary>;
+  /** The campaign's log as read, by `entryKey`: a claim for a new person goes over the one it finds. */
+  entries: Map<string, StoredReminderEntry>;
+}
+
+function entryKey(entry: { organisationId: string; contactId: string; stepId: string }): string {
+  return `${entry.organisationId}#${entry.contactId}#${entry.stepId}`;
 }
 
 const EMAIL_IN_TEXT = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g;
@@ -186,7 +200,7 @@ export class RemindersService {
     // Only organisations that are members on the day of `at` are planned for; a former (or future)
     // member is neither emailed nor listed, not even as skipped (shared/domain/membership.ts).
     const members = register.filter(({ organisation }) => mayEmailAbout(organisation, campaign, at));
-    const gathered = gather(policy, members, responses);
+    const gathered = gather(policy, members, responses, entries);
     const plan = planReminders({
       policy,
       campaign: {
@@ -343,14 +357,7 @@ export class RemindersService {
     for (const contact of reachable) {
       const ref: ReminderRef = { year: campaign.year, organisationId, contactId: contact.id, stepId };
       try {
-        await this.deps.reminderLog.claimManual({
-          ...ref,
-          variant,
-          at: this.deps.clock.now(),
-          claimId,
-          leaseMs: this.leaseMs,
-          maxAttempts: policy.maxSendAttempts,
-        });
+        await this.claimManualFor(ref, contact, { variant, claimId, maxAttempts: policy.maxSendAttempts });
       } catch (error) {
         if (error instanceof AlreadyClaimedError) {
           result.skipped.push({ contact: runContact(contact), reason: 'already_sent' });
@@ -420,6 +427,29 @@ export class RemindersService {
   }
 
   /**
+   * Claims today's manual reminder for this contact. Refused (AlreadyClaimedError) when this person
+   * was reminded by hand today or is being reminded now; an entry of today that went to someone else
+   * under the same contact id (replaced with "Ändra") is taken over for the new person, whom it never
+   * reached. One conditional write, and a read only when that one is refused.
+   */
+  private async claimManualFor(
+    ref: ReminderRef,
+    contact: Contact,
+    claim: { variant: 'draft' | 'no-response'; claimId: string; maxAttempts: number },
+  ): Promise<void> {
+    const recipient = { email: contact.email, name: contact.name };
+    const base = { ...ref, variant: claim.variant, claimId: claim.claimId, leaseMs: this.leaseMs, recipient };
+    try {
+      await this.deps.reminderLog.claimManual({ ...base, at: this.deps.clock.now(), maxAttempts: claim.maxAttempts });
+    } catch (error) {
+      if (!(error instanceof AlreadyClaimedError)) throw error;
+      const seen = await this.deps.reminderLog.get(ref);
+      if (!seen || !isForAnotherAddress(seen, contact.email)) throw error;
+      await this.deps.reminderLog.claimOver({ ...base, kind: 'reminder', at: this.deps.clock.now(), seen });
+    }
+  }
+
+  /**
    * The invitation to a contact the kansli has just added, moved to another organisation or given a
    * new address on the organisation page, sent at once rather than at the next run (which would send
    * whatever step is due then), and outside the send window: a person acted. Due while a campaign is
@@ -478,15 +508,34 @@ export class RemindersService {
         stepId: 'invitation',
       };
       const claimId = randomUUID();
+      const claim = {
+        ...ref,
+        variant: 'invitation' as const,
+        at,
+        claimId,
+        leaseMs: this.leaseMs,
+        recipient: { email: current.email, name: current.name },
+      };
+      // The invitation may have gone to the address before this one (or to the person this contact
+      // replaced): that entry is taken over, kept as the earlier send. A new address reads the entry
+      // first, as it usually has one; otherwise the claim alone decides, and a refusal leads to the read.
+      const anotherAddress = (seen: StoredReminderEntry | undefined): seen is StoredReminderEntry =>
+        seen !== undefined &&
+        (isForAnotherAddress(seen, current.email) || (input.newAddress && seen.email === undefined));
       try {
-        await this.deps.reminderLog.claimInvitation({
-          ...ref,
-          variant: 'invitation',
-          at,
-          claimId,
-          leaseMs: this.leaseMs,
-          newAddress: input.newAddress,
-        });
+        const seen = input.newAddress ? await this.deps.reminderLog.get(ref) : undefined;
+        if (anotherAddress(seen)) {
+          await this.deps.reminderLog.claimOver({ ...claim, kind: 'invitation', seen });
+        } else {
+          try {
+            await this.deps.reminderLog.claimInvitation(claim);
+          } catch (error) {
+            if (!(error instanceof AlreadyClaimedError) || input.newAddress) throw error;
+            const refused = await this.deps.reminderLog.get(ref);
+            if (!anotherAddress(refused)) throw error;
+            await this.deps.reminderLog.claimOver({ ...claim, kind: 'invitation', seen: refused });
+          }
+        }
       } catch (error) {
         // Invited already, or a run is sending it right now.
         if (error instanceof AlreadyClaimedError) return undefined;
@@ -539,7 +588,11 @@ export class RemindersService {
     }
   }
 
-  /** The campaign's log joined with the register: who, which step, when, how it went. */
+  /**
+   * The campaign's log joined with the register: who, which step, when, how it went. The recipient is
+   * the one recorded on the entry (with the contact as it is now beside it when another person has
+   * taken the contact over); an earlier person's send of the same step is a row of its own.
+   */
   async listLog(year: number): Promise<ReminderLogRow[]> {
     const [entries, register] = await Promise.all([
       this.deps.reminderLog.listByCampaign(year),
@@ -548,24 +601,40 @@ export class RemindersService {
     const organisations = new Map(register.map((entry) => [entry.organisation.id, entry.organisation]));
     const contacts = new Map(register.flatMap((entry) => entry.contacts.map((contact) => [contact.id, contact])));
     return entries
-      .map((entry): ReminderLogRow => {
+      .flatMap((entry): ReminderLogRow[] => {
         const contact = contacts.get(entry.contactId);
-        return {
-          organisationId: entry.organisationId,
-          organisationName: organisations.get(entry.organisationId)?.name ?? null,
-          contactId: entry.contactId,
-          contactName: contact?.name ?? null,
-          email: contact?.email ?? null,
-          emailState: contact?.emailState ?? null,
-          stepId: entry.stepId,
-          kind: entry.kind,
-          variant: entry.variant,
-          state: entry.state,
-          at: entry.at.toISOString(),
-          sentAt: entry.sentAt,
-          attempts: entry.attempts,
-          error: entry.error,
+        const row = (sent: {
+          email?: string;
+          name?: string;
+          erasedAt?: string;
+          variant?: StoredReminderEntry['variant'];
+          state: StoredReminderEntry['state'];
+          at: string;
+          sentAt?: string;
+          attempts: number;
+          error?: string;
+        }): ReminderLogRow => {
+          const recipient = logRecipient(sent, contact && { name: contact.name, email: contact.email });
+          return {
+            organisationId: entry.organisationId,
+            organisationName: organisations.get(entry.organisationId)?.name ?? null,
+            contactId: entry.contactId,
+            contactName: recipient.name,
+            email: recipient.email,
+            ...('current' in recipient && recipient.current ? { currentContact: recipient.current } : {}),
+            // The state of the address it went to; another person's now would explain nothing here.
+            emailState: contact && recipient.email !== null && !('current' in recipient) ? contact.emailState : null,
+            stepId: entry.stepId,
+            kind: entry.kind,
+            variant: sent.variant,
+            state: sent.state,
+            at: sent.at,
+            sentAt: sent.sentAt,
+            attempts: sent.attempts,
+            error: sent.error,
+          };
         };
+        return [...(entry.previous ?? []).map(row), row({ ...entry, at: entry.at.toISOString() })];
       })
       .sort((a, b) => a.at.localeCompare(b.at) || a.organisationId.localeCompare(b.organisationId));
   }
@@ -609,17 +678,34 @@ export class RemindersService {
         contactId: email.contactId,
         stepId: email.stepId,
       };
+      const recipient = { email: contact.email, name: contact.name };
+      // The planner counted an entry for another address as nothing; the claim takes it over.
+      const seen = gathered.entries.get(entryKey(ref));
       try {
-        await this.deps.reminderLog.claim({
-          ...ref,
-          kind: email.kind,
-          variant: email.variant,
-          at: nowAt(),
-          claimId,
-          seenAttempts: email.attempt - 1,
-          leaseMs: this.leaseMs,
-          maxAttempts: policy.maxSendAttempts,
-        });
+        if (seen && isForAnotherAddress(seen, contact.email)) {
+          await this.deps.reminderLog.claimOver({
+            ...ref,
+            kind: email.kind,
+            variant: email.variant,
+            at: nowAt(),
+            claimId,
+            leaseMs: this.leaseMs,
+            recipient,
+            seen,
+          });
+        } else {
+          await this.deps.reminderLog.claim({
+            ...ref,
+            kind: email.kind,
+            variant: email.variant,
+            at: nowAt(),
+            claimId,
+            seenAttempts: email.attempt - 1,
+            leaseMs: this.leaseMs,
+            maxAttempts: policy.maxSendAttempts,
+            recipient,
+          });
+        }
       } catch (error) {
         if (error instanceof AlreadyClaimedError) {
           result.skipped.push({ contact: due.contact, reason: 'in_progress' });
@@ -866,6 +952,7 @@ function gather(
   policy: ReminderPolicy,
   register: Array<{ organisation: Organisation; contacts: Contact[] }>,
   responses: ResponseSummary[],
+  entries: StoredReminderEntry[],
 ): Gathered {
   const contacts = new Map<string, Contact & { organisationName: string }>();
   const organisations = new Map<string, Organisation>();
@@ -880,6 +967,7 @@ function gather(
     contacts,
     organisations,
     responses: new Map(responses.map((response) => [response.organisationId, response])),
+    entries: new Map(entries.map((entry) => [entryKey(entry), entry])),
   };
 }
 

@@ -130,6 +130,28 @@ export function runCount(result: Pick<ReminderRunResult, 'due'>): { contacts: nu
   };
 }
 
+/**
+ * Why a run now would send nothing, when the reason is the send window: the step is due but waits
+ * for the window (the hourly job sends it then). Null when something is due or another reason holds.
+ * The API's run keeps to the window, so the dialog says when instead of offering to send anyway;
+ * "Påminn nu" on an organisation's row is the kansli's way to reach one now.
+ */
+export function outsideWindowText(
+  result: Pick<ReminderRunResult, 'due' | 'skipped' | 'step' | 'windowOpensAt'>,
+  policy: Partial<ReminderPolicy> | undefined,
+  t: AdminT,
+  lang: Lang,
+): string | null {
+  if (result.due.length > 0 || !result.step || !result.windowOpensAt) return null;
+  if (!result.skipped.some((s) => s.reason === 'outside_send_window')) return null;
+  const window = sendWindowOf(policy);
+  return t('reminders.runOutsideWindow', {
+    step: stepLabel(result.step.id, t),
+    date: formatDateTime(result.windowOpensAt, lang),
+    window: `${weekdaysText(window.weekdays, t)} ${window.start}–${window.end}`,
+  });
+}
+
 function RunResult({
   result,
   campaign,
@@ -258,7 +280,8 @@ export function RemindersPanel({
               columns={[t('col.when'), t('col.organisation'), t('col.contact'), t('col.step'), t('col.delivery')]}
             >
               {(showAll ? entries : entries.slice(0, 25)).map((entry) => (
-                <tr key={`${entry.contactId}-${entry.stepId}`}>
+                // An earlier recipient of the same contact and step is a row of its own.
+                <tr key={`${entry.contactId}-${entry.stepId}-${entry.at}`}>
                   <td>
                     <DateTime iso={entry.sentAt ?? entry.at} compact />
                   </td>
@@ -266,6 +289,14 @@ export function RemindersPanel({
                   <th scope="row">
                     {entry.contactName ?? t('reminders.removedContact')}
                     {entry.email && <span className="cell-sub">{entry.email}</span>}
+                    {entry.currentContact && (
+                      <span className="cell-sub">
+                        {t('reminders.nowContact', {
+                          name: entry.currentContact.name,
+                          email: entry.currentContact.email,
+                        })}
+                      </span>
+                    )}
                     {entry.emailState && entry.emailState !== 'ok' && (
                       <span className="cell-sub warn-text">
                         <span aria-hidden="true">! </span>
@@ -338,14 +369,25 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
   const [preview, setPreview] = useState<ReminderRunResult | null>(null);
   const [confirmRun, setConfirmRun] = useState(false);
   // Before "Skicka nu": a dry run at now says how many would get a reminder (null while it runs).
-  const [count, setCount] = useState<{ contacts: number; organisations: number } | { error: string } | null>(null);
+  const [count, setCount] = useState<
+    { contacts: number; organisations: number; outsideWindow: string | null } | { error: string } | null
+  >(null);
   const [announcement, announce] = useAnnouncer();
 
   const openConfirm = () => {
     setCount(null);
     setConfirmRun(true);
     adminApi.runReminders(campaign.year, { dryRun: true }).then(
-      (result) => setCount(runCount(result)),
+      (result) =>
+        setCount({
+          ...runCount(result),
+          outsideWindow: outsideWindowText(
+            result,
+            campaign.reminderPolicy as Partial<ReminderPolicy> | undefined,
+            t,
+            lang,
+          ),
+        }),
       (error) => setCount({ error: errorMessage(error, t('error.generic')) }),
     );
   };
@@ -452,7 +494,7 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
           ) : 'error' in count ? (
             t('reminders.runCountFailed', { message: count.error })
           ) : count.contacts === 0 ? (
-            t('reminders.runCountNone')
+            (count.outsideWindow ?? t('reminders.runCountNone'))
           ) : (
             <strong>{t('reminders.runCount', { count: count.contacts, organisations: count.organisations })}</strong>
           )}

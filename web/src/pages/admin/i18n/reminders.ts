@@ -34,6 +34,8 @@ export const svReminders = {
   'reminders.runCountNone':
     'Ingen får någon påminnelse just nu: inget steg är aktuellt, eller alla har redan fått det.',
   'reminders.runCountFailed': 'Det gick inte att räkna mottagarna: {message}',
+  'reminders.runOutsideWindow':
+    'Nu är det utanför sändfönstret ({window}), så inget skickas. Steget {step} är aktuellt och går ut av sig självt när fönstret öppnar, {date}. Behöver en organisation påminnas redan nu, använd "Påminn nu" på dess rad i översikten.',
   'reminders.stepDue': 'Aktuellt steg: {step} (från {at}).',
   'reminders.noStep': 'Inget påminnelsesteg är aktuellt vid den tidpunkten.',
   'reminders.nextSend': 'Nästa utskick: {step}, {at}.',
@@ -62,6 +64,7 @@ export const svReminders = {
   'reminders.logCaption': 'Utskick i kampanjen, senaste först ({count})',
   'reminders.logEmpty': 'Inga utskick ännu.',
   'reminders.removedContact': 'Borttagen kontakt',
+  'reminders.nowContact': '(nu: {name}, {email})',
   'reminders.attempts': '{count} försök',
   'remindNow.title': 'Påminn {name} nu?',
   'remindNow.body':
@@ -145,6 +148,8 @@ export const enReminders: Record<keyof typeof svReminders, string> = {
   'reminders.runCount': '{count} contacts will get a reminder now (organisations: {organisations}).',
   'reminders.runCountNone': 'Nobody gets a reminder now: no step is due, or everyone has already had it.',
   'reminders.runCountFailed': 'The recipients could not be counted: {message}',
+  'reminders.runOutsideWindow':
+    'It is outside the send window ({window}) now, so nothing is sent. The step {step} is due and goes out by itself when the window opens, {date}. If an organisation needs a reminder sooner, use "Remind now" on its row in the overview.',
   'reminders.stepDue': 'Due step: {step} (from {at}).',
   'reminders.noStep': 'No reminder step is due at that time.',
   'reminders.nextSend': 'Next emails: {step}, {at}.',
@@ -173,6 +178,7 @@ export const enReminders: Record<keyof typeof svReminders, string> = {
   'reminders.logCaption': 'Mailings in the campaign, newest first ({count})',
   'reminders.logEmpty': 'No mailings yet.',
   'reminders.removedContact': 'Removed contact',
+  'reminders.nowContact': '(now: {name}, {email})',
   'reminders.attempts': '{count} attempts',
   'remindNow.title': 'Remind {name} now?',
   'remindNow.body':
