@@ -19,9 +19,23 @@ export type Editor = z.infer<typeof EditorSchema>;
 /** An override with who set it and when; shown beside the computed points, never replacing them silently. */
 export const StoredOverrideSchema = ScoreOverrideSchema.extend({
   reason: z.string().trim().min(1).max(1000),
+  /**
+   * The answer the override was made on: the question's value then, null when it was unanswered.
+   * Absent on overrides stored before it was recorded. Overrides survive a reopen, so the review
+   * compares it with the answer now (`shared/scoring/override-answers.ts`).
+   */
+  answer: z.unknown().optional(),
   by: z.string(),
   at: z.string(),
 });
+
+/**
+ * An override as the review shows it: `answerChanged` is true when the response's answer now
+ * differs from the one the override was made on (`answer`), false when it is the same, null when
+ * the override was stored before its answer was recorded (unknown, not flagged).
+ */
+export const ReviewedOverrideSchema = StoredOverrideSchema.extend({ answerChanged: z.boolean().nullable() });
+export type ReviewedOverride = z.infer<typeof ReviewedOverrideSchema>;
 
 /** A note the kansli left for the member while reviewing; it is also emailed to the contacts. */
 export const ReviewNoteSchema = z.object({
@@ -32,6 +46,20 @@ export const ReviewNoteSchema = z.object({
   emailedTo: z.number().int().min(0),
 });
 export type ReviewNote = z.infer<typeof ReviewNoteSchema>;
+
+/**
+ * What the kansli told the organisation when it last reopened its response (`reopened`) or gave it
+ * more time (`extended`): stored on the response in the reopen's own write, so the members read the
+ * reason in the app, not only in the email. The reason is the one the email sends them.
+ */
+export const ReopenRecordSchema = z.object({
+  kind: z.enum(['reopened', 'extended']),
+  at: z.string(),
+  reason: z.string(),
+  /** The organisation's own deadline this reopen set; absent when it kept the one that applied. */
+  closesAt: z.string().optional(),
+});
+export type ReopenRecord = z.infer<typeof ReopenRecordSchema>;
 
 /** One organisation's answer to one campaign, shared by all its contacts. */
 export const SurveyResponseSchema = z.object({
@@ -58,6 +86,8 @@ export const SurveyResponseSchema = z.object({
   score: ScoreResultSchema.optional(),
   overrides: z.array(StoredOverrideSchema).default([]),
   notes: z.array(ReviewNoteSchema).default([]),
+  /** The latest reopen or extension and its reason, as told to the members. */
+  reopen: ReopenRecordSchema.optional(),
 });
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
 
@@ -84,6 +114,7 @@ export const ResponseSummarySchema = SurveyResponseSchema.omit({
   score: true,
   overrides: true,
   notes: true,
+  reopen: true,
 }).extend({ score: ScoreSummarySchema.optional() });
 export type ResponseSummary = z.infer<typeof ResponseSummarySchema>;
 
@@ -104,6 +135,18 @@ export const CarryOverOfferSchema = z.object({
 });
 export type CarryOverOffer = z.infer<typeof CarryOverOfferSchema>;
 
+/**
+ * What the kansli has said to the organisation about this year's response, as the members read it:
+ * the latest reopen or extension (when, why, the own deadline it set) and the review notes (when,
+ * what), oldest first. Never who at the kansli wrote them, how many were emailed, or the kansli's
+ * own fields (overrides and their reasons, excuses).
+ */
+export const FromKansliSchema = z.object({
+  reopen: ReopenRecordSchema.nullable(),
+  notes: z.array(ReviewNoteSchema.pick({ at: true, message: true })),
+});
+export type FromKansli = z.infer<typeof FromKansliSchema>;
+
 /** GET /api/campaigns/{year}/response: with how many of the required questions are answered. */
 export const ResponseViewSchema = SurveyResponseSchema.pick({
   data: true,
@@ -116,6 +159,7 @@ export const ResponseViewSchema = SurveyResponseSchema.pick({
 }).extend({
   prefill: PrefillSchema,
   carryOver: CarryOverOfferSchema.nullable(),
+  fromKansli: FromKansliSchema,
   /** Visible required questions and how many hold an answer: what is left before submitting. */
   required: z.object({ answered: z.number().int().min(0), total: z.number().int().min(0) }),
   /**
@@ -182,6 +226,7 @@ export const NoteInputSchema = ReviewNoteSchema.pick({ message: true });
  * and `computedScore`, the same without overrides. Null when there is no score yet.
  */
 export const ReviewedResponseSchema = SurveyResponseSchema.extend({
+  overrides: z.array(ReviewedOverrideSchema),
   effectiveScore: ScoreResultSchema.nullable(),
   computedScore: ScoreResultSchema.nullable(),
   /**

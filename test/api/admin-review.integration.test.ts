@@ -75,6 +75,9 @@ describe('response review', () => {
         question: question.name,
         points,
         reason: 'Beslutet är inte fattat ännu.',
+        // The answer it was made on, and whether the answer is still that one.
+        answer: answers[question.name],
+        answerChanged: false,
         by: ADMIN_EMAIL,
         at: '2026-03-10T09:00:00.000Z',
       },

@@ -36,7 +36,7 @@ export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: Res
       path: '/api/admin/campaigns/{year}/responses/{code}',
       ...admin,
       summary:
-        "One organisation's response (answers, stored score with the overrides, overrides, notes; computed on read: `effectiveScore`, `computedScore` without overrides and `rescoreNeeded`), its latest earlier response for comparison, and `adjustableMax`: the most points the kansli may set per question.",
+        "One organisation's response (answers, stored score with the overrides, overrides, notes; computed on read: `effectiveScore`, `computedScore` without overrides and `rescoreNeeded`), its latest earlier response for comparison, and `adjustableMax`: the most points the kansli may set per question. Each override carries the `answer` it was made on and `answerChanged` (true when the answer now differs, e.g. changed after a reopen; null for one stored before answers were recorded).",
       request: { params: ReviewParamsSchema },
       responses: { 200: jsonResponse(ResponseReviewSchema, 'Svaret'), ...commonErrors, 404: errorResponse('Saknas') },
     }),
@@ -52,7 +52,7 @@ export function registerResponseReviewRoutes(app: OpenAPIHono<AppEnv>, deps: Res
       path: '/api/admin/campaigns/{year}/responses/{code}/overrides',
       ...admin,
       summary:
-        "Overrides one question's points on a submitted response, with a reason (0 to the question's maximum plus its review points, `adjustableMax`: S6 takes the point only the kansli awards). The response is re-scored and the stored `score` (what the export, scorecards and report show) includes the override; `computedScore` is the score without overrides. Also after publishing: the published report changes only with a new version.",
+        "Overrides one question's points on a submitted response, with a reason (0 to the question's maximum plus its review points, `adjustableMax`: S6 takes the point only the kansli awards). The response is re-scored and the stored `score` (what the export, scorecards and report show) includes the override; `computedScore` is the score without overrides. Also after publishing: the published report changes only with a new version. The override is stored with the question's answer as it is (`answer`); posting it again unchanged keeps one whose answer changed (`answerChanged`) on the answer now. 422 details carry `{path, code, message, messageEn}`.",
       request: { params: ReviewParamsSchema, body: jsonBody(OverrideInputSchema) },
       responses: {
         201: jsonResponse(ReviewedResponseSchema, 'Justerad'),

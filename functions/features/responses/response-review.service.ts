@@ -4,10 +4,12 @@ import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type {
   NoteInputSchema,
   OverrideInputSchema,
+  ReviewedOverride,
   ReviewedResponse,
   ReviewNote,
   SurveyResponse,
 } from '../../../shared/schemas/response.schema';
+import { answerForOverride, overrideAnswerStates } from '../../../shared/scoring/override-answers';
 import { score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreResult } from '../../../shared/scoring/score.schema';
 import { adjustableMax, adjustableMaxima, compileScoring } from '../../../shared/scoring/scoring-plan';
@@ -78,30 +80,48 @@ export class ResponseReviewService {
     const organisation = bundle.organisation!;
     const question = compileScoring(campaign.surveys[organisation.type]).byName.get(input.question);
     if (!question) {
-      throw new DomainRuleError('unknown_question', `Frågan ${input.question} finns inte i enkäten.`, [
-        { path: ['question'], message: 'Okänd fråga.' },
-      ]);
+      throw new DomainRuleError(
+        'unknown_question',
+        `Frågan ${input.question} finns inte i enkäten.`,
+        [{ path: ['question'], code: 'unknown_question', message: 'Okänd fråga.', messageEn: 'Unknown question.' }],
+        `Question ${input.question} is not in the survey.`,
+      );
     }
     // What the rules give plus the points only the kansli awards (S6's review point), never more.
     const max = adjustableMax(question);
     if (max === 0) {
-      throw new DomainRuleError('question_not_scored', `Frågan ${input.question} ger inga poäng.`, [
-        { path: ['question'], message: 'Frågan ger inga poäng.' },
-      ]);
+      throw new DomainRuleError(
+        'question_not_scored',
+        `Frågan ${input.question} ger inga poäng.`,
+        [
+          {
+            path: ['question'],
+            code: 'question_not_scored',
+            message: 'Frågan ger inga poäng.',
+            messageEn: 'The question gives no points.',
+          },
+        ],
+        `Question ${input.question} gives no points.`,
+      );
     }
     if (input.points > max) {
-      throw new DomainRuleError('points_above_max', `Frågan ${input.question} ger högst ${max} poäng.`, [
-        { path: ['points'], message: `Högst ${max}.` },
-      ]);
+      throw new DomainRuleError(
+        'points_above_max',
+        `Frågan ${input.question} ger högst ${max} poäng.`,
+        [{ path: ['points'], code: 'points_above_max', message: `Högst ${max}.`, messageEn: `At most ${max}.` }],
+        `Question ${input.question} gives at most ${max} points.`,
+      );
     }
     const survey = campaign.surveys[organisation.type];
     let response = bundle.responses.get(year);
     const at = this.deps.clock.now().toISOString();
-    const entry = { ...input, by: actor, at };
     for (let attempt = 1; ; attempt++) {
       if (response?.status !== 'submitted') {
         throw new DomainRuleError('response_not_submitted', 'Poäng kan bara justeras på inskickade svar.');
       }
+      // Made on the answer as read: overrides survive a reopen, and the review flags one whose
+      // answer the member changed since (docs/scoring.md). Re-saving it is how the kansli keeps it.
+      const entry = { ...input, answer: answerForOverride(response.data, input.question), by: actor, at };
       try {
         const before = pointsOf(scoreWithOverrides(survey, response.data, response.overrides), input.question);
         const next = [...response.overrides, entry];
@@ -288,21 +308,41 @@ export function reviewed(response: SurveyResponse, campaign: Campaign | undefine
   const stored = response.score ?? null;
   // Nothing scored yet: a draft that was never submitted.
   if (!stored || !campaign) {
-    return { ...response, effectiveScore: stored, computedScore: null, rescoreNeeded: false };
+    return {
+      ...response,
+      overrides: checkedOverrides(response, campaign),
+      effectiveScore: stored,
+      computedScore: null,
+      rescoreNeeded: false,
+    };
   }
   const survey = campaign.surveys[response.organisationType];
+  const overrides = checkedOverrides(response, campaign);
   try {
     const effective = scoreWithOverrides(survey, response.data, response.overrides);
     return {
       ...response,
+      overrides,
       effectiveScore: effective,
       computedScore: response.overrides.length === 0 ? effective : score(survey, response.data),
       rescoreNeeded: response.status === 'submitted' && canonicalJson(stored) !== canonicalJson(effective),
     };
   } catch {
     // A survey whose scoring no longer compiles: show what is stored.
-    return { ...response, effectiveScore: stored, computedScore: null, rescoreNeeded: false };
+    return { ...response, overrides, effectiveScore: stored, computedScore: null, rescoreNeeded: false };
   }
+}
+
+/**
+ * Each override with `answerChanged`: whether the answer now differs from the one it was made on
+ * (null for one stored before that answer was recorded). Without the campaign, compared as stored.
+ */
+function checkedOverrides(response: SurveyResponse, campaign: Campaign | undefined): ReviewedOverride[] {
+  const states = overrideAnswerStates(response, campaign?.surveys[response.organisationType]);
+  return response.overrides.map((override, index) => ({
+    ...override,
+    answerChanged: states[index] === 'unknown' ? null : states[index] === 'changed',
+  }));
 }
 
 /** The review page's "Justera" limits; none when the survey's scoring no longer compiles. */

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
+import type { ReviewedOverride } from '../../../../shared/schemas/response.schema';
 import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, useLang } from '../../i18n';
 import { formatDateTime, formatNumber, formatPercent } from '../../lib/format';
@@ -37,6 +38,7 @@ import {
   type ReviewSortKey,
   sortReviewRows,
 } from './lib/review-list';
+import { type OverrideAnswerChange, overrideAnswerChange } from './lib/review-override';
 import './i18n/review';
 
 /** Choose a campaign and an organisation to review; submitted ones first, with their scores to sort by. */
@@ -169,12 +171,19 @@ interface ReviewData {
   campaign: Pick<CampaignSummary, 'status' | 'closesAt'>;
   pages: SummaryPage[];
   previousPages: SummaryPage[] | null;
+  /** This year's survey for the organisation's type: words the answer a stale override was made on. */
+  survey: Record<string, unknown>;
+}
+
+/** How a yes/no answer reads in the reader's language. */
+function answerLabels(lang: Lang) {
+  return lang === 'en' ? { yes: 'Yes', no: 'No' } : { yes: 'Ja', no: 'Nej' };
 }
 
 async function loadReview(year: number, code: string, lang: Lang): Promise<ReviewData> {
   const review = await adminApi.review(year, code);
   const type = review.organisation.type;
-  const labels = lang === 'en' ? { yes: 'Yes', no: 'No' } : { yes: 'Ja', no: 'Nej' };
+  const labels = answerLabels(lang);
   const campaign = await adminApi.campaign(year);
   const data = review.response?.data ?? {};
   const pages = summarizeSurvey(campaign.surveys[type], data, lang, labels);
@@ -183,7 +192,31 @@ async function loadReview(year: number, code: string, lang: Lang): Promise<Revie
     const before = await adminApi.campaign(review.previous.year).catch(() => campaign);
     previousPages = summarizeSurvey(before.surveys[type], review.previous.data, lang, labels);
   }
-  return { review, campaign: { status: campaign.status, closesAt: campaign.closesAt }, pages, previousPages };
+  return {
+    review,
+    campaign: { status: campaign.status, closesAt: campaign.closesAt },
+    pages,
+    previousPages,
+    survey: campaign.surveys[type] as Record<string, unknown>,
+  };
+}
+
+/**
+ * On a question's row: its override was made on an answer the member has changed since (overrides
+ * survive a reopen). Keeping it ("Behåll justeringen", on a submitted response) or removing it is
+ * the kansli's explicit choice; until then the override still counts.
+ */
+export function OverrideAnswerWarning({ change, canKeep }: { change: OverrideAnswerChange; canKeep: boolean }) {
+  const t = useAdminT();
+  const unanswered = t('review.unanswered');
+  return (
+    <p className="notice notice-warning">
+      {/* The "!" is decoration; the words carry the warning. */}
+      <span aria-hidden="true">! </span>
+      {t('review.answerChanged', { madeOn: change.madeOn ?? unanswered, current: change.current ?? unanswered })}
+      {!canKeep && ` ${t('review.keepWhenSubmitted')}`}
+    </p>
+  );
 }
 
 /** "64 / 66 (97 %)": points and share in the reader's format. */
@@ -226,7 +259,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
       />
     );
   }
-  const { review, campaign, pages, previousPages } = state.value;
+  const { review, campaign, pages, previousPages, survey } = state.value;
   // Published: the members' answers are frozen; the kansli's adjustments and notes stay possible.
   const published = isFrozen(campaign);
   const ownDeadline =
@@ -252,6 +285,13 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   // What each question can be set to, from the API: its maximum plus any point only the kansli awards (S6).
   const adjustable = review.adjustableMax ?? {};
   const status = response?.excused ? 'excused' : (response?.status ?? 'not_started');
+  // The questions whose counting override was made on an answer the member changed since.
+  const staleQuestions = [...overrides.values()]
+    .filter((o) => o.answerChanged)
+    .map((o) => ({
+      name: o.question,
+      title: pages.flatMap((p) => p.items).find((i) => i.name === o.question)?.title ?? o.question,
+    }));
 
   const sendNote = async () => {
     if (!note.trim()) {
@@ -272,6 +312,22 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
     setOverriding(null);
     setRemoving(null);
   };
+  // Re-saves the override as it is on the answer now, through the same endpoint as "Justera".
+  const keepOverride = (override: ReviewedOverride, title: string) =>
+    run(async () => {
+      const updated = await adminApi.override(year, code, {
+        question: override.question,
+        points: override.points,
+        reason: override.reason,
+      });
+      afterOverride(updated, t('review.overrideKept', { question: title }));
+      // The button goes with the warning: keep the keyboard on the row, at its first action.
+      requestAnimationFrame(() =>
+        document
+          .querySelector<HTMLElement>(`[data-question="${CSS.escape(override.question)}"] .row-actions button`)
+          ?.focus(),
+      );
+    });
 
   return (
     <>
@@ -348,6 +404,22 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
           <Link href={`/kampanjer/${year}`}>{t('review.rescoreLink')}</Link>
         </p>
       )}
+      {staleQuestions.length > 0 && (
+        <div className="notice notice-warning">
+          <p>
+            {staleQuestions.length === 1
+              ? t('review.staleOverridesOne')
+              : t('review.staleOverrides', { count: staleQuestions.length })}
+          </p>
+          <ul>
+            {staleQuestions.map((q) => (
+              <li key={q.name}>
+                <a href={`#fraga-${q.name}`}>{q.title}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {!response || response.version === 0 ? (
         <p className="notice notice-info">{t('review.noAnswers')}</p>
       ) : (
@@ -407,13 +479,21 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                   // A point only the kansli awards (S6): no rule gives it, so "computed" says who sets it.
                   const reviewOnly = max > 0 && !score?.max;
                   const override = overrides.get(item.name);
+                  const answerChange = overrideAnswerChange(override, survey, response.data, lang, answerLabels(lang));
                   const before = previousAnswer.get(item.name);
                   const changed = showCompare && (before ?? '') !== (item.answer ?? '');
                   return (
-                    <tr key={item.name} className={changed ? 'row-changed' : undefined}>
+                    <tr
+                      key={item.name}
+                      id={`fraga-${item.name}`}
+                      data-question={item.name}
+                      className={changed ? 'row-changed' : undefined}
+                    >
                       <th scope="row" className="col-question">
                         {item.title}
                         <span className="cell-sub">{item.name}</span>
+                        {/* Beside the question too: on a phone the override column is scrolled out of sight. */}
+                        {answerChange && <span className="cell-sub changed-mark">{t('review.answerChangedMark')}</span>}
                       </th>
                       <td className="break">
                         {item.answer ?? <span className="muted">{t('review.unanswered')}</span>}
@@ -448,6 +528,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                       </td>
                       {showOverrides && (
                         <td>
+                          {answerChange && <OverrideAnswerWarning change={answerChange} canKeep={submitted} />}
                           {override && (
                             <span className="cell-sub override-note">
                               {t('review.overrideBy', { by: override.by, reason: override.reason })}
@@ -467,6 +548,15 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                                 }
                               >
                                 {t('review.overrideButton')}
+                              </RowButton>
+                            )}
+                            {override && answerChange && submitted && (
+                              <RowButton
+                                name={t('review.keepOverrideFor', { question: item.title })}
+                                disabled={sending}
+                                onClick={() => keepOverride(override, item.title)}
+                              >
+                                {t('review.keepOverride')}
                               </RowButton>
                             )}
                             {override && (

@@ -73,6 +73,17 @@ export const svReview = {
   'review.overrideRemoved': 'Justeringen för {question} är borttagen. Frågan har sin beräknade poäng igen.',
   'review.emailedToOne': 'mejlad till {count} kontakt',
   'review.noteSentOne': 'Anteckningen är skickad till {count} kontakt.',
+  'review.answerChanged':
+    'Svaret har ändrats sedan justeringen (då: {madeOn}, nu: {current}). Behåll eller ta bort justeringen.',
+  'review.keepWhenSubmitted': 'Du kan behålla den när svaret är inskickat igen.',
+  'review.keepOverride': 'Behåll justeringen',
+  'review.keepOverrideFor': 'Behåll justeringen för {question} på det nya svaret',
+  'review.overrideKept': 'Justeringen för {question} gäller nu det nya svaret.',
+  'review.answerChangedMark': 'Svaret har ändrats sedan justeringen',
+  'review.staleOverridesOne':
+    'Svaret på en justerad fråga har ändrats sedan justeringen, men justeringen gäller fortfarande. Behåll eller ta bort den:',
+  'review.staleOverrides':
+    'Svaren på {count} justerade frågor har ändrats sedan justeringen, men justeringarna gäller fortfarande. Behåll eller ta bort dem:',
 } as const;
 
 export const enReview: Record<keyof typeof svReview, string> = {
@@ -147,6 +158,17 @@ export const enReview: Record<keyof typeof svReview, string> = {
   'review.overrideRemoved': 'The override of {question} is removed. The question has its computed points again.',
   'review.emailedToOne': 'emailed to {count} contact',
   'review.noteSentOne': 'The note is sent to {count} contact.',
+  'review.answerChanged':
+    'The answer has changed since the override (then: {madeOn}, now: {current}). Keep or remove the override.',
+  'review.keepWhenSubmitted': 'You can keep it once the response is submitted again.',
+  'review.keepOverride': 'Keep the override',
+  'review.keepOverrideFor': 'Keep the override of {question} on the new answer',
+  'review.overrideKept': 'The override of {question} now applies to the new answer.',
+  'review.answerChangedMark': 'The answer has changed since the override',
+  'review.staleOverridesOne':
+    'The answer to an overridden question has changed since the override, but the override still applies. Keep or remove it:',
+  'review.staleOverrides':
+    'The answers to {count} overridden questions have changed since the override, but the overrides still apply. Keep or remove them:',
 };
 
 addAdminStrings(svReview, enReview);
