@@ -48,8 +48,9 @@ export class ForbiddenError extends DomainError {
 
 export class NotFoundError extends DomainError {
   readonly code: string;
-  constructor(message: string, code = 'not_found') {
-    super(message);
+  /** `messageEn`: what is missing, in English, when the code's general "Not found." would not say. */
+  constructor(message: string, code = 'not_found', messageEn?: string) {
+    super(message, undefined, messageEn);
     this.code = code;
   }
 }

@@ -82,7 +82,8 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   deadline_required:
     'The survey no longer takes answers. Give a new deadline in the future, or the organisation cannot submit again.',
   deadline_not_after_campaign: "An organisation's own deadline must be later than the campaign's deadline.",
-  nothing_to_change: 'This would change nothing: the organisation already is as asked.',
+  // Each refusal carries its own English (what to do instead); this is only the fallback.
+  nothing_to_change: 'This would change nothing, so nothing was saved.',
   response_changed:
     'The response has changed since the page was loaded (it may have been submitted or reopened). Reload the page and try again.',
   erasure_incomplete: 'More audit entries are left to clear than one request handles. Erase again to continue.',

@@ -54,7 +54,9 @@ export class CampaignService {
   /** The campaign for a year. Throws NotFoundError. */
   async get(year: number): Promise<Campaign> {
     const campaign = await this.repo.get(year);
-    if (!campaign) throw new NotFoundError(`Det finns ingen kampanj för ${year}.`);
+    if (!campaign) {
+      throw new NotFoundError(`Det finns ingen kampanj för ${year}.`, 'not_found', `There is no campaign for ${year}.`);
+    }
     // A read that was in flight while this instance wrote a newer version must not replace it.
     const cached = this.cache.get(year)?.campaign;
     if (!cached || cached.updatedAt <= campaign.updatedAt)

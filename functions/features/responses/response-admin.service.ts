@@ -2,7 +2,7 @@ import { acceptsWrites, organisationAcceptsWrites } from '../../../shared/domain
 import { formatStockholm } from '../../../shared/i18n/format-date';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
-import type { SurveyResponse } from '../../../shared/schemas/response.schema';
+import type { ReopenRecord, SurveyResponse } from '../../../shared/schemas/response.schema';
 import type { ExcuseInput, ReopenInput, ReopenIntent } from '../../../shared/schemas/response-admin.schema';
 import { DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
 import type { Mail } from '../../ports/mail';
@@ -55,7 +55,9 @@ export class ResponseAdminService {
    * and nothing is written, so an extension never undoes a submission nobody saw. Without `intent`
    * it is taken from the response as first read. One write conditioned on the version read: a
    * member's save or submit in between makes it read and decide again (409 `review_busy` after
-   * three tries). Audited as `response.reopen`. The organisation's contacts whose address works
+   * three tries). The same write stores what the members are told (`reopen`: kind, when, the reason,
+   * the own deadline set), which their home and survey pages show. Audited as `response.reopen`.
+   * The organisation's contacts whose address works
    * are then emailed the reason and the deadline that applies; a lost email is logged, the reopen stands.
    */
   async reopen(year: number, code: string, input: ReopenInput, actor: string): Promise<SurveyResponse> {
@@ -64,6 +66,8 @@ export class ResponseAdminService {
       throw published(
         'Kampanjen är publicerad, så medlemmarnas svar är låsta och kan inte öppnas igen eller förlängas. ' +
           'Ett fel i poängen rättas med en justering på granskningssidan och publiceras som en ny version.',
+        "The campaign is published, so the members' answers are locked and cannot be reopened or given more time. " +
+          'A mistake in the points is corrected with an adjustment on the review page and published as a new version.',
       );
     }
     const organisation = await this.organisationFor(code);
@@ -72,6 +76,8 @@ export class ResponseAdminService {
       throw new DomainRuleError(
         'campaign_not_started',
         'Kampanjen har inte öppnat än. Ändra kampanjens datum i stället för att förlänga för en organisation.',
+        undefined,
+        "The campaign has not opened yet. Change the campaign's dates instead of extending the time for one organisation.",
       );
     }
     // With milliseconds, as every stored time: the write's condition compares them as text.
@@ -84,12 +90,25 @@ export class ResponseAdminService {
       intent ??= before?.status === 'submitted' ? 'reopen' : 'extend';
       assertUnchanged(organisation, before, intent);
       const change = plannedReopen(campaign, organisation, before, closesAt, now);
+      // What the members read in the app, in the same write: the email alone may be lost.
+      const told: ReopenRecord = {
+        kind: before?.status === 'submitted' ? 'reopened' : 'extended',
+        at: now,
+        reason: input.reason.trim(),
+        ...(closesAt !== undefined && change.set.closesAtOverride !== undefined ? { closesAt } : {}),
+      };
       let after: SurveyResponse;
       try {
-        after = await this.deps.responses.adminUpdate(year, code, organisation.type, change.set, {
-          remove: change.remove,
-          expectedVersion: before?.version ?? 0,
-        });
+        after = await this.deps.responses.adminUpdate(
+          year,
+          code,
+          organisation.type,
+          { ...change.set, reopen: told },
+          {
+            remove: change.remove,
+            expectedVersion: before?.version ?? 0,
+          },
+        );
       } catch (error) {
         if (!(error instanceof ResponseWriteRefused)) throw error;
         if (attempt >= WRITE_ATTEMPTS) throw busy();
@@ -117,13 +136,16 @@ export class ResponseAdminService {
   async excuse(year: number, code: string, input: ExcuseInput, actor: string): Promise<SurveyResponse> {
     const campaign = await this.deps.campaigns.get(year);
     if (campaign.status === 'published') {
-      throw published('Kampanjen är publicerad och rapporten är låst, så befrielser kan inte längre ändras.');
+      throw published(
+        'Kampanjen är publicerad och rapporten är låst, så befrielser kan inte längre ändras.',
+        'The campaign is published and its report is locked, so excuses can no longer be changed.',
+      );
     }
     const organisation = await this.organisationFor(code);
     const unchanged = () =>
-      nothingToChange(
-        input.excused ? `${organisation.name} är redan befriad.` : `${organisation.name} är inte befriad.`,
-      );
+      input.excused
+        ? nothingToChange(`${organisation.name} är redan befriad.`, `${organisation.name} is already excused.`)
+        : nothingToChange(`${organisation.name} är inte befriad.`, `${organisation.name} is not excused.`);
     // No read first: the write is conditioned on the flag, and a refusal means the same thing.
     let updated: SurveyResponse;
     try {
@@ -184,7 +206,13 @@ export class ResponseAdminService {
 
   private async organisationFor(code: string): Promise<Organisation> {
     const organisation = await this.deps.organisations.get(code);
-    if (!organisation) throw new NotFoundError(`Organisationen ${code} finns inte.`);
+    if (!organisation) {
+      throw new NotFoundError(
+        `Organisationen ${code} finns inte.`,
+        'not_found',
+        `Organisation ${code} does not exist.`,
+      );
+    }
     return organisation;
   }
 }
@@ -209,13 +237,22 @@ function assertUnchanged(organisation: Organisation, before: SurveyResponse | un
 /** An own deadline that would have an effect: in the future and after the campaign's deadline. */
 function assertValidOwnDeadline(campaign: Campaign, closesAt: string, now: string): void {
   if (Date.parse(closesAt) <= Date.parse(now)) {
-    throw new DomainRuleError('invalid_dates', 'Den nya sista svarsdagen måste ligga i framtiden.');
+    throw new DomainRuleError(
+      'invalid_dates',
+      'Den nya sista svarsdagen måste ligga i framtiden.',
+      undefined,
+      'The new deadline must be in the future.',
+    );
   }
   if (Date.parse(closesAt) <= Date.parse(campaign.closesAt)) {
-    const keep = acceptsWrites(campaign, now) ? ' Lämna fältet tomt för att behålla kampanjens.' : '';
+    const open = acceptsWrites(campaign, now);
+    const keep = open ? ' Lämna fältet tomt för att behålla kampanjens.' : '';
+    const keepEn = open ? " Leave the field empty to keep the campaign's." : '';
     throw new DomainRuleError(
       'deadline_not_after_campaign',
       `Organisationens egen sista svarsdag måste vara senare än kampanjens, ${formatStockholm(campaign.closesAt)}.${keep}`,
+      undefined,
+      `The organisation's own deadline must be later than the campaign's, ${formatStockholm(campaign.closesAt, 'en')}.${keepEn}`,
     );
   }
 }
@@ -236,17 +273,23 @@ function plannedReopen(
   const ownBefore = before?.closesAtOverride;
   const newDeadline = closesAt !== undefined && !(ownBefore && Date.parse(ownBefore) === Date.parse(closesAt));
   if (!submitted && !newDeadline) {
-    throw nothingToChange(
-      closesAt === undefined
-        ? `${organisation.name} har inte skickat in, så det finns inget att öppna igen. Ange en ny sista svarsdag för att förlänga svarstiden.`
-        : `${organisation.name} har redan ${formatStockholm(closesAt)} som egen sista svarsdag.`,
-    );
+    throw closesAt === undefined
+      ? nothingToChange(
+          `${organisation.name} har inte skickat in, så det finns inget att öppna igen. Ange en ny sista svarsdag för att förlänga svarstiden.`,
+          `${organisation.name} has not submitted, so there is nothing to reopen. Give a new deadline to extend the time to answer.`,
+        )
+      : nothingToChange(
+          `${organisation.name} har redan ${formatStockholm(closesAt)} som egen sista svarsdag.`,
+          `${organisation.name} already has ${formatStockholm(closesAt, 'en')} as its own deadline.`,
+        );
   }
   const deadline = closesAt ?? ownBefore;
   if (!organisationAcceptsWrites(campaign, deadline, now)) {
     throw new DomainRuleError(
       'deadline_required',
       `Kampanjen tar inte längre emot svar. Ange en ny sista svarsdag i framtiden, annars kan ${organisation.name} inte skicka in igen.`,
+      undefined,
+      `The survey no longer takes answers. Give a new deadline in the future, or ${organisation.name} cannot submit again.`,
     );
   }
   return {
@@ -258,12 +301,13 @@ function plannedReopen(
   };
 }
 
-function published(message: string) {
-  return new DomainRuleError('campaign_published', message);
+// Each refusal with its own English: the codes' general English would not say what to do.
+function published(message: string, messageEn: string) {
+  return new DomainRuleError('campaign_published', message, undefined, messageEn);
 }
 
-function nothingToChange(message: string) {
-  return new DomainRuleError('nothing_to_change', message);
+function nothingToChange(message: string, messageEn: string) {
+  return new DomainRuleError('nothing_to_change', message, undefined, messageEn);
 }
 
 function busy() {

@@ -70,7 +70,9 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
     }),
     async (c) => {
       const bundle = await deps.responses.bundle(c.get('user')!.organisationId!);
-      if (!bundle.organisation) throw new NotFoundError('Organisationen finns inte.');
+      if (!bundle.organisation) {
+        throw new NotFoundError('Organisationen finns inte.', 'not_found', 'The organisation does not exist.');
+      }
       return c.json(
         {
           organisation: bundle.organisation,

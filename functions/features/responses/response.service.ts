@@ -6,6 +6,7 @@ import type {
   CarryOverOffer,
   CarryOverResult,
   Editor,
+  FromKansli,
   Prefill,
   SurveyData,
   SurveyResponse,
@@ -95,6 +96,7 @@ export class ResponseService {
         ? { reason: notMember, memberSince: membership?.memberSince, memberUntil: membership?.memberUntil }
         : null,
       prefill,
+      fromKansli: fromKansli(response),
       // Offered only while the answers can still change: a closed or submitted response has no use for it.
       carryOver: whyNotWritable(campaign, response, this.deps.clock.now().toISOString())
         ? null
@@ -248,7 +250,9 @@ export class ResponseService {
    */
   private async campaignForMembers(year: number): Promise<Campaign> {
     const campaign = await this.deps.campaigns.getCached(year);
-    if (campaign.status === 'draft') throw new NotFoundError(`Det finns ingen enkät för ${year}.`);
+    if (campaign.status === 'draft') {
+      throw new NotFoundError(`Det finns ingen enkät för ${year}.`, 'not_found', `There is no survey for ${year}.`);
+    }
     return campaign;
   }
 
@@ -275,6 +279,25 @@ export class ResponseService {
       }
     }
   }
+}
+
+/**
+ * What the kansli said to the organisation, from the response item the view has read anyway: the
+ * reopen's reason and the notes' texts, without who wrote them or the kansli's own fields.
+ */
+function fromKansli(response: SurveyResponse | undefined): FromKansli {
+  const reopen = response?.reopen;
+  return {
+    reopen: reopen
+      ? {
+          kind: reopen.kind,
+          at: reopen.at,
+          reason: reopen.reason,
+          ...(reopen.closesAt !== undefined ? { closesAt: reopen.closesAt } : {}),
+        }
+      : null,
+    notes: (response?.notes ?? []).map((note) => ({ at: note.at, message: note.message })),
+  };
 }
 
 function carryOverOffer(
@@ -309,7 +332,7 @@ function assertWritable(campaign: Campaign, stored: SurveyResponse | undefined, 
 
 export function organisationTypeOf(organisationId: string): 'kommun' | 'region' {
   const parsed = parseOrganisationCode(organisationId);
-  if (!parsed) throw new NotFoundError('Organisationen finns inte.');
+  if (!parsed) throw new NotFoundError('Organisationen finns inte.', 'not_found', 'The organisation does not exist.');
   return parsed.type;
 }
 

@@ -10,11 +10,12 @@ import type {
   TypeAggregate,
 } from '../../../shared/klimatlaget/report.schema';
 import type { Me } from '../../../shared/schemas/auth.schema';
-import type { CarryOverOffer, CarryOverResult, NotAMember } from '../../../shared/schemas/response.schema';
+import type { CarryOverOffer, CarryOverResult, FromKansli, NotAMember } from '../../../shared/schemas/response.schema';
 
 export type {
   CarryOverOffer,
   CarryOverResult,
+  FromKansli,
   Me,
   PublishedReport,
   PublishedYear,
@@ -78,6 +79,8 @@ export interface SurveyResponse {
   carryOver?: CarryOverOffer | null;
   /** Why the organisation may not answer this campaign now; null when it may (absent in older test fixtures). */
   notAMember?: NotAMember | null;
+  /** The kansli's latest reopen and its notes on this year's answers (absent in older test fixtures). */
+  fromKansli?: FromKansli;
 }
 
 export interface SavedDraft {

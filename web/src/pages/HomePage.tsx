@@ -1,7 +1,14 @@
 import { useId } from 'react';
 import { Link } from 'wouter';
 import { apiClient } from '../api/client';
-import { deadlineLine, homeProgress, homeStatus, loadMemberOverview, surveyAvailability } from '../api/member';
+import {
+  deadlineLine,
+  effectiveDeadline,
+  homeProgress,
+  homeStatus,
+  loadMemberOverview,
+  surveyAvailability,
+} from '../api/member';
 import { LoadError, Loading } from '../components/Feedback';
 import { StatusBadge } from '../components/StatusBadge';
 import { useLang, useT } from '../i18n';
@@ -11,6 +18,7 @@ import { useAsync } from '../lib/use-async';
 import { usePageTitle } from '../lib/use-page-title';
 import { useSession } from '../session';
 import { resultsCard } from './home-results';
+import { KansliMessages } from './survey/KansliMessages';
 
 /** "12 av 40 frågor besvarade" above a native progress bar it labels (read as such by screen readers). */
 function AnsweredProgress({ answered, total }: { answered: number; total: number }) {
@@ -135,6 +143,15 @@ export function HomePage() {
                       : t('home.notEdited')}
                 </p>
               )}
+              <KansliMessages
+                fromKansli={response.fromKansli}
+                status={response.status}
+                published={campaign.status === 'published'}
+                deadline={effectiveDeadline(campaign)}
+                headingLevel={3}
+                t={t}
+                lang={lang}
+              />
               {response.carryOver && availability?.kind === 'editable' && !notMember && (
                 <p>{t('home.carryOver', { year: response.carryOver.year })}</p>
               )}

@@ -45,6 +45,7 @@ import {
   withoutCorrected,
 } from './error-summary';
 import { retryEachFrame } from './frame-retry';
+import { KansliMessages } from './KansliMessages';
 import { guardInAppLeaving, type LeaveAsked, leaveAskedAfterStore, recordFieldValue } from './leaving';
 import { type LockReason, lockOfAvailability, lockReasonOf, lockText } from './lock-reason';
 import {
@@ -953,6 +954,15 @@ function SurveyEditor({
           <Link href="/kvitto">{t('survey.toReceipt')}</Link>
         </p>
       )}
+      <KansliMessages
+        fromKansli={response.fromKansli}
+        status={locked?.kind === 'submitted' ? 'submitted' : response.status}
+        published={campaign.status === 'published'}
+        deadline={deadline}
+        headingLevel={2}
+        t={t}
+        lang={lang}
+      />
       {offer && !lockedReason && (
         <section className="notice notice-info carry-over" aria-labelledby="carry-over-title">
           <h2 id="carry-over-title">{t('survey.carryOver.title', { year: offer.year })}</h2>
