@@ -153,48 +153,7 @@ export class ReminderLogRepository {
    * entry claimed or sent and throws AlreadyClaimedError, so the contact is not emailed twice.
    */
   async claimManual(input: Omit<ClaimInput, 'kind' | 'seenAttempts'>): Promise<void> {
-    const at = input.at.toISOString();
-    await this.store.update(
-      keys.reminder(input.year, input.organisationId, input.contactId, input.stepId),
-      {
-        set: {
-          entity: 'ReminderLog',
-          year: input.year,
-          organisationId: input.organisationId,
-          contactId: input.contactId,
-          stepId: input.stepId,
-          kind: 'reminder',
-          variant: input.variant,
-          state: 'claimed',
-          at,
-          claimedAt: at,
-          claimId: input.claimId,
-          ...recipientAttributes(input.recipient),
-        },
-        add: { attempts: 1 },
-        remove: ['error'],
-      },
-      {
-        kind: 'claim',
-        // A retry only of a send to the same person; another's entry is taken over by claimOver.
-        expression:
-          'attribute_not_exists(pk) OR (#state <> :sent AND #attempts < :max AND (#state = :failed OR #claimedAt <= :cutoff)' +
-          (input.recipient ? ' AND (attribute_not_exists(#email) OR #email = :email))' : ')'),
-        names: {
-          '#state': NAMES['#state'],
-          '#attempts': NAMES['#attempts'],
-          '#claimedAt': NAMES['#claimedAt'],
-          ...(input.recipient ? { '#email': 'email' } : {}),
-        },
-        values: {
-          ':sent': 'sent',
-          ':failed': 'failed',
-          ':max': input.maxAttempts,
-          ':cutoff': new Date(input.at.getTime() - input.leaseMs).toISOString(),
-          ...(input.recipient ? { ':email': input.recipient.email } : {}),
-        },
-      },
-    );
+    await this.createOrRetryClaim({ ...input, kind: 'reminder' }, input.maxAttempts);
   }
 
   /**
@@ -208,7 +167,20 @@ export class ReminderLogRepository {
    * over with `claimOver`.
    */
   async claimInvitation(input: Omit<ClaimInput, 'kind' | 'seenAttempts' | 'maxAttempts'>) {
+    await this.createOrRetryClaim({ ...input, kind: 'invitation' });
+  }
+
+  /**
+   * One conditional UpdateItem that creates the entry or retries one not sent to this recipient (a
+   * failed send, or a claim older than the lease), while `maxAttempts` allow (no bound when left
+   * out). A retry is only of a send to the same person; another's entry is taken over by claimOver.
+   */
+  private async createOrRetryClaim(
+    input: Omit<ClaimInput, 'seenAttempts' | 'maxAttempts'>,
+    maxAttempts?: number,
+  ): Promise<void> {
     const at = input.at.toISOString();
+    const bounded = maxAttempts !== undefined;
     await this.store.update(
       keys.reminder(input.year, input.organisationId, input.contactId, input.stepId),
       {
@@ -218,7 +190,7 @@ export class ReminderLogRepository {
           organisationId: input.organisationId,
           contactId: input.contactId,
           stepId: input.stepId,
-          kind: 'invitation',
+          kind: input.kind,
           variant: input.variant,
           state: 'claimed',
           at,
@@ -232,16 +204,18 @@ export class ReminderLogRepository {
       {
         kind: 'claim',
         expression:
-          'attribute_not_exists(pk) OR (#state <> :sent AND (#state = :failed OR #claimedAt <= :cutoff)' +
+          `attribute_not_exists(pk) OR (#state <> :sent${bounded ? ' AND #attempts < :max' : ''} AND (#state = :failed OR #claimedAt <= :cutoff)` +
           (input.recipient ? ' AND (attribute_not_exists(#email) OR #email = :email))' : ')'),
         names: {
           '#state': NAMES['#state'],
+          ...(bounded ? { '#attempts': NAMES['#attempts'] } : {}),
           '#claimedAt': NAMES['#claimedAt'],
           ...(input.recipient ? { '#email': 'email' } : {}),
         },
         values: {
           ':sent': 'sent',
           ':failed': 'failed',
+          ...(bounded ? { ':max': maxAttempts } : {}),
           ':cutoff': new Date(input.at.getTime() - input.leaseMs).toISOString(),
           ...(input.recipient ? { ':email': input.recipient.email } : {}),
         },
