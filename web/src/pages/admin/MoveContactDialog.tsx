@@ -185,16 +185,24 @@ export function MoveContactDialog({
 }
 
 /**
- * What the organisation page adds to its message when a contact was added, moved or given a new
- * address while a campaign is open: that the invitation went to the address, or that it could not
- * be sent now and goes with the next reminder run (then in the info tone). Nothing when none was due.
+ * What the organisation page adds to its message about an e-mail a change sent: that it went to the
+ * address, or that it could not be sent (then in the info tone). Nothing when none was due.
  */
-export function invitationNotice(
+export function mailNotice(
   t: ReturnType<typeof useAdminT>,
-  invited: boolean | undefined,
+  sent: boolean | undefined,
   email: string,
+  keys: { sent: 'contact.invited' | 'contact.notified'; notSent: 'contact.notInvited' | 'contact.notNotified' },
 ): { text: string; tone?: 'info' } {
-  if (invited === undefined) return { text: '' };
-  if (invited) return { text: ` ${t('contact.invited', { email })}` };
-  return { text: ` ${t('contact.notInvited', { email })}`, tone: 'info' };
+  if (sent === undefined) return { text: '' };
+  if (sent) return { text: ` ${t(keys.sent, { email })}` };
+  return { text: ` ${t(keys.notSent, { email })}`, tone: 'info' };
+}
+
+/**
+ * When a contact was added, moved or given a new address while a campaign is open: the invitation
+ * went, or goes with the next reminder run.
+ */
+export function invitationNotice(t: ReturnType<typeof useAdminT>, invited: boolean | undefined, email: string) {
+  return mailNotice(t, invited, email, { sent: 'contact.invited', notSent: 'contact.notInvited' });
 }

@@ -29,7 +29,7 @@ import {
 } from './components';
 import { EmissionsSection } from './EmissionsSection';
 import { type AdminKey, useAdminT } from './i18n';
-import { invitationNotice, MoveContactDialog } from './MoveContactDialog';
+import { invitationNotice, MoveContactDialog, mailNotice } from './MoveContactDialog';
 import { OrganisationFormDialog } from './OrganisationForm';
 import './i18n/organisation';
 
@@ -371,16 +371,7 @@ function emailHolder(error: unknown): EmailHolderDetails | undefined {
   };
 }
 
-/**
- * What the page adds to its message when a change took someone's access away: that the email went
- * to their address, or that it could not be sent (then in the info tone, as something to act on).
- */
-function accessNotice(
-  t: ReturnType<typeof useAdminT>,
-  notified: boolean | undefined,
-  email: string,
-): { text: string; tone?: 'info' } {
-  if (notified === undefined) return { text: '' };
-  if (notified) return { text: ` ${t('contact.notified', { email })}` };
-  return { text: ` ${t('contact.notNotified', { email })}`, tone: 'info' };
+/** When a change took someone's access away: the e-mail telling them went, or could not be sent. */
+function accessNotice(t: ReturnType<typeof useAdminT>, notified: boolean | undefined, email: string) {
+  return mailNotice(t, notified, email, { sent: 'contact.notified', notSent: 'contact.notNotified' });
 }
