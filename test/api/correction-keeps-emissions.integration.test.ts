@@ -1,19 +1,19 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
-import { SECTOR_IDS } from '../../shared/emissions-import/sector-ids';
-import { completeKommunAnswers } from '../helpers/complete-answers';
+import {
+  FOUR_KOMMUNER,
+  fourKommunerWorld,
+  storeEmissions,
+  territorial2022,
+  UPPSALA,
+  VAXJO,
+} from '../helpers/published-year-world';
 import { LUND, MALMO } from '../helpers/seed-fixtures';
-import { adminWorld, submitScoredResponse } from '../helpers/seeded-context';
 import { jsonRequest, recordCommandInputs, type TestContext, withCookie } from '../helpers/test-app';
 
 const YEAR = 2026;
 /** Steps between publish, import and correction: the same day, within the admin's session. */
 const HOUR = 3_600_000;
-const UPPSALA = { id: '0380', name: 'Uppsala', type: 'kommun' as const };
-const VAXJO = { id: '0780', name: 'Växjö', type: 'kommun' as const };
-/** The eight sectors inside the territorial total, 37 500 t each: 300 000 t. */
-const TERRITORIAL = SECTOR_IDS.filter((sector) => sector !== 'utrikes-transporter');
 /** A later file: Lund's 2023 transport and Uppsala's 2022 transport, after the year was published. */
 const LATER_CSV =
   'Kommunkod;Kommun;År;Sektor;Utsläpp (ton CO2e);Invånare\r\n' +
@@ -22,25 +22,6 @@ const LATER_CSV =
 
 // biome-ignore lint/suspicious/noExplicitAny: API answers read field by field.
 type Json = Record<string, any>;
-
-/** 2022 emissions of every territorial sector: 300 000 t for 125 000 inhabitants, 2.4 t each. */
-async function store2022(ctx: TestContext, organisationId: string) {
-  const repo = new EmissionRepository(ctx.store);
-  for (const sector of TERRITORIAL) {
-    await repo.putIf(
-      {
-        organisationId,
-        year: 2022,
-        sector,
-        tonnesCO2e: 37_500,
-        population: 125_000,
-        importId: 'imp-earlier',
-        updatedAt: '2026-03-01T09:00:00.000Z',
-      },
-      undefined,
-    );
-  }
-}
 
 async function call(ctx: TestContext, cookie: string, method: string, path: string, body?: unknown) {
   const res = await ctx.app.request(path, withCookie(cookie, jsonRequest(method, body)));
@@ -72,15 +53,9 @@ describe('a correction of a published year keeps the emission figures of the rev
   let admin: string;
 
   beforeEach(async () => {
-    ({ ctx, admin } = await adminWorld({
-      now: '2026-03-10T09:00:00Z',
-      organisations: [LUND, MALMO, UPPSALA, VAXJO],
-      campaign: true,
-    }));
     // Four kommuner submit the same answers (64 of 66 points); three have 2022 emissions, Uppsala none.
-    for (const id of [LUND.id, MALMO.id, UPPSALA.id, VAXJO.id])
-      await submitScoredResponse(ctx, YEAR, id, completeKommunAnswers());
-    for (const id of [LUND.id, MALMO.id, VAXJO.id]) await store2022(ctx, id);
+    ({ ctx, admin } = await fourKommunerWorld(FOUR_KOMMUNER));
+    for (const id of [LUND.id, MALMO.id, VAXJO.id]) await storeEmissions(ctx, id, territorial2022());
   });
 
   const publish = () => call(ctx, admin, 'POST', `/api/admin/campaigns/${YEAR}/publish`, {});

@@ -1,40 +1,17 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
-import { completeKommunAnswers } from '../helpers/complete-answers';
-import { LUND, MALMO } from '../helpers/seed-fixtures';
-import { adminWorld, submitScoredResponse } from '../helpers/seeded-context';
+import { fourKommunerWorld, sheetRows, storeEmissions, UPPSALA, VAXJO } from '../helpers/published-year-world';
+import { LUND } from '../helpers/seed-fixtures';
 import { type TestContext, withCookie } from '../helpers/test-app';
 
 const YEAR = 2026;
-const UPPSALA = { id: '0380', name: 'Uppsala', type: 'kommun' as const };
-const VAXJO = { id: '0780', name: 'Växjö', type: 'kommun' as const };
 
-/** One organisation's emissions per inhabitant in 1990 and 2023, as the emissions import stores them. */
-async function storeEmissions(ctx: TestContext, organisationId: string, in1990: number, in2023: number) {
-  const repository = new EmissionRepository(ctx.store);
-  for (const [year, perInhabitant] of [
-    [1990, in1990],
-    [2023, in2023],
-  ] as const) {
-    await repository.putIf(
-      {
-        organisationId,
-        year,
-        sector: 'transporter',
-        tonnesCO2e: perInhabitant * 100_000,
-        population: 100_000,
-        importId: 'imp-1',
-        updatedAt: '2026-03-01T09:00:00.000Z',
-      },
-      undefined,
-    );
-  }
-}
-
-/** The rows of a sheet as arrays of cell values, without exceljs's empty first column. */
-function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
-  return Array.from(sheet.getSheetValues(), (row) => (Array.isArray(row) ? Array.from(row.slice(1)) : []));
+/** One organisation's transport emissions per inhabitant in 1990 and 2023, 100 000 inhabitants. */
+function emissions(in1990: number, in2023: number) {
+  return [
+    { year: 1990, sector: 'transporter' as const, tonnesCO2e: in1990 * 100_000, population: 100_000 },
+    { year: 2023, sector: 'transporter' as const, tonnesCO2e: in2023 * 100_000, population: 100_000 },
+  ];
 }
 
 describe('the xlsx export: the change since 1990 reads as a percentage on both sheets', () => {
@@ -42,20 +19,11 @@ describe('the xlsx export: the change since 1990 reads as a percentage on both s
   let admin: string;
 
   beforeEach(async () => {
-    ({ ctx, admin } = await adminWorld({
-      now: '2026-03-10T09:00:00Z',
-      organisations: [LUND, MALMO, UPPSALA, VAXJO],
-      campaign: true,
-    }));
     // Arrange: three respondents (enough to show a mean): 10 → 4 t (−60 %), 5 → 4 t (−20 %), 8 → 4 t (−50 %)
-    for (const [id, in1990] of [
-      [LUND.id, 10],
-      [UPPSALA.id, 5],
-      [VAXJO.id, 8],
-    ] as const) {
-      await submitScoredResponse(ctx, YEAR, id, completeKommunAnswers());
-      await storeEmissions(ctx, id, in1990, 4);
-    }
+    ({ ctx, admin } = await fourKommunerWorld([LUND, UPPSALA, VAXJO]));
+    await storeEmissions(ctx, LUND.id, emissions(10, 4));
+    await storeEmissions(ctx, UPPSALA.id, emissions(5, 4));
+    await storeEmissions(ctx, VAXJO.id, emissions(8, 4));
   });
 
   it('gives the members’ mean and Sweden’s change in % under "(%)" headers, as the "Svar" sheet gives each Utfall', async () => {

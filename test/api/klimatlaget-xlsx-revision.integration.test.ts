@@ -1,19 +1,11 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
-import { completeKommunAnswers } from '../helpers/complete-answers';
-import { LUND, MALMO } from '../helpers/seed-fixtures';
-import { adminWorld, submitScoredResponse } from '../helpers/seeded-context';
+import { fourKommunerWorld, sheetRows, UPPSALA, VAXJO } from '../helpers/published-year-world';
+import { LUND } from '../helpers/seed-fixtures';
 import { jsonRequest, type TestContext, withCookie } from '../helpers/test-app';
 
 const YEAR = 2026;
-const UPPSALA = { id: '0380', name: 'Uppsala', type: 'kommun' as const };
-const VAXJO = { id: '0780', name: 'Växjö', type: 'kommun' as const };
-
-/** The rows of a sheet as arrays of cell values, without exceljs's empty first column. */
-function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
-  return Array.from(sheet.getSheetValues(), (row) => (Array.isArray(row) ? Array.from(row.slice(1)) : []));
-}
 
 async function exportWorkbook(ctx: TestContext, admin: string) {
   const res = await ctx.app.request(`/api/admin/campaigns/${YEAR}/export.xlsx`, withCookie(admin));
@@ -40,14 +32,8 @@ describe('the xlsx export\'s "Klimatläget" sheet: the published revision, and w
   let admin: string;
 
   beforeEach(async () => {
-    ({ ctx, admin } = await adminWorld({
-      now: '2026-03-10T09:00:00Z',
-      organisations: [LUND, MALMO, UPPSALA, VAXJO],
-      campaign: true,
-    }));
     // Arrange: three kommuner submit the same answers, 64 of 66 points each (97.0 %)
-    for (const id of [LUND.id, UPPSALA.id, VAXJO.id])
-      await submitScoredResponse(ctx, YEAR, id, completeKommunAnswers());
+    ({ ctx, admin } = await fourKommunerWorld([LUND, UPPSALA, VAXJO]));
   });
 
   const publish = async () => {
@@ -116,8 +102,7 @@ describe('the xlsx export\'s "Klimatläget" sheet: the published revision, and w
 
   it('says so when a changed score moves no published figure, so that no new version is asked for', async () => {
     // Arrange: a year of one respondent (its figures withheld) … and a correction of its score
-    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', organisations: [LUND], campaign: true }));
-    await submitScoredResponse(ctx, YEAR, LUND.id, completeKommunAnswers());
+    ({ ctx, admin } = await fourKommunerWorld([LUND]));
     await publish();
     const res = await ctx.app.request(
       `/api/admin/campaigns/${YEAR}/responses/${LUND.id}/overrides`,

@@ -8,6 +8,7 @@ import { keys } from '../../functions/store/table-design';
 import { score } from '../../shared/scoring/score';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { bestAnswers } from '../helpers/make-survey';
+import { UPPSALA, VAXJO } from '../helpers/published-year-world';
 import { LUND, MALMO, makeCampaign, SKANE, seedCampaign } from '../helpers/seed-fixtures';
 import { adminWorld } from '../helpers/seeded-context';
 import { submitAnswers } from '../helpers/submit-answers';
@@ -17,8 +18,6 @@ const YEAR = 2026;
 const LUND_OFFICIAL = 'tjansteperson.1281@example.se';
 const MALMO_OFFICIAL = 'tjansteperson.1280@example.se';
 const INJECTED = { id: '0180', name: '=HYPERLINK("http://evil.example","Klicka")', type: 'kommun' as const };
-const UPPSALA = { id: '0380', name: 'Uppsala', type: 'kommun' as const };
-const VAXJO = { id: '0780', name: 'Växjö', type: 'kommun' as const };
 
 async function saveDraft(ctx: TestContext, cookie: string, data: Record<string, unknown>) {
   const res = await ctx.app.request(

@@ -1,13 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { revisionChanges } from '../../shared/klimatlaget/revision-changes';
-import { completeKommunAnswers } from '../helpers/complete-answers';
-import { LUND, MALMO } from '../helpers/seed-fixtures';
-import { adminWorld, submitScoredResponse } from '../helpers/seeded-context';
+import { FOUR_KOMMUNER, fourKommunerWorld } from '../helpers/published-year-world';
+import { LUND } from '../helpers/seed-fixtures';
 import { jsonRequest, recordCommandInputs, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
 const YEAR = 2026;
-const UPPSALA = { id: '0380', name: 'Uppsala', type: 'kommun' as const };
-const VAXJO = { id: '0780', name: 'Växjö', type: 'kommun' as const };
 const PREVIEW = `/api/admin/campaigns/${YEAR}/publish-preview`;
 
 // biome-ignore lint/suspicious/noExplicitAny: API answers read field by field.
@@ -18,13 +15,7 @@ describe('GET /api/admin/campaigns/{year}/publish-preview: what a publish now wo
   let admin: string;
 
   beforeEach(async () => {
-    ({ ctx, admin } = await adminWorld({
-      now: '2026-03-10T09:00:00Z',
-      organisations: [LUND, MALMO, UPPSALA, VAXJO],
-      campaign: true,
-    }));
-    for (const id of [LUND.id, MALMO.id, UPPSALA.id, VAXJO.id])
-      await submitScoredResponse(ctx, YEAR, id, completeKommunAnswers());
+    ({ ctx, admin } = await fourKommunerWorld(FOUR_KOMMUNER));
   });
 
   async function call(method: string, path: string, body?: unknown) {

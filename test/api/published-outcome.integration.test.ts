@@ -1,40 +1,15 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
 import { keys } from '../../functions/store/table-design';
-import { SECTOR_IDS } from '../../shared/emissions-import/sector-ids';
-import { LUND, MALMO } from '../helpers/seed-fixtures';
-import { adminWorld } from '../helpers/seeded-context';
+import { fourKommunerWorld, storeEmissions, territorial2022, UPPSALA, VAXJO } from '../helpers/published-year-world';
+import { LUND } from '../helpers/seed-fixtures';
 import { submitAnswers } from '../helpers/submit-answers';
 import { jsonRequest, type TestContext, withCookie } from '../helpers/test-app';
 
 const YEAR = 2026;
-const UPPSALA = { id: '0380', name: 'Uppsala', type: 'kommun' as const };
-const VAXJO = { id: '0780', name: 'Växjö', type: 'kommun' as const };
-/** The eight sectors inside the territorial total, 37 500 t each: 300 000 t. */
-const TERRITORIAL = SECTOR_IDS.filter((sector) => sector !== 'utrikes-transporter');
 /** The reviewer's file: one sector of a year Lund has no figures for yet. */
 const ONE_ROW_CSV =
   'Kommunkod;Kommun;År;Sektor;Utsläpp (ton CO2e);Invånare\r\n1281;Lund;2023;Transporter;400000;129000\r\n';
-
-/** Lund's 2022 emissions, every territorial sector: 300 000 t for 125 000 inhabitants, 2.4 t each. */
-async function storeLund2022(ctx: TestContext, organisationId = LUND.id) {
-  const repo = new EmissionRepository(ctx.store);
-  for (const sector of TERRITORIAL) {
-    await repo.putIf(
-      {
-        organisationId,
-        year: 2022,
-        sector,
-        tonnesCO2e: 37_500,
-        population: 125_000,
-        importId: 'imp-earlier',
-        updatedAt: '2026-03-01T09:00:00.000Z',
-      },
-      undefined,
-    );
-  }
-}
 
 async function uploadCsv(ctx: TestContext, admin: string, csv: string) {
   const body = new FormData();
@@ -64,12 +39,11 @@ describe('a published year keeps the Utfall it was published with', () => {
   let lund: string;
 
   beforeEach(async () => {
-    const organisations = [LUND, MALMO, UPPSALA, VAXJO];
-    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', organisations, campaign: true }));
+    ({ ctx, admin } = await fourKommunerWorld());
     lund = await submitAnswers(ctx, 'tjansteperson.1281@example.se');
     await submitAnswers(ctx, 'tjansteperson.0380@example.se');
     await submitAnswers(ctx, 'tjansteperson.0780@example.se');
-    await storeLund2022(ctx);
+    await storeEmissions(ctx, LUND.id, territorial2022());
   });
 
   it('shows the published outcome on the scorecard and in the export after a later import, and says the import changes a published year', async () => {
@@ -154,8 +128,8 @@ describe('a published year keeps the Utfall it was published with', () => {
 
   it('keeps the xlsx sheet’s emission figures as published', async () => {
     // Arrange: three with 2022 figures, so the network's emissions are shown
-    await storeLund2022(ctx, UPPSALA.id);
-    await storeLund2022(ctx, VAXJO.id);
+    await storeEmissions(ctx, UPPSALA.id, territorial2022());
+    await storeEmissions(ctx, VAXJO.id, territorial2022());
     await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
     const publicReport = await (await ctx.app.request(`/api/klimatlaget/${YEAR}`)).json();
     await uploadCsv(ctx, admin, ONE_ROW_CSV).then((p) => post(ctx, admin, `/api/admin/imports/${p.id}/commit`));
