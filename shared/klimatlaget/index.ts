@@ -22,7 +22,15 @@ export {
   revisionEmissions,
   withPublishedEmissions,
 } from './kept-emissions';
-export { overTheYears, type YearFiguresByType, type YearsOfType, yearFigures } from './over-the-years';
+export {
+  type AreaOverTheYears,
+  type AreasOfType,
+  areasOverTheYears,
+  overTheYears,
+  type YearFiguresByType,
+  type YearsOfType,
+  yearFigures,
+} from './over-the-years';
 export * from './report.schema';
 export { withReportDefaults } from './report-defaults';
 export { buildScorecard, failedGates, networkFromReport, networkLive, type ScorecardInput } from './scorecard';

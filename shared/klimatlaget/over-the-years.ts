@@ -23,6 +23,13 @@ export function yearFigures(report: KlimatlagetReport): YearFiguresByType {
       max: aggregate.max,
       mean: aggregate.total?.mean ?? null,
       median: aggregate.total?.median ?? null,
+      sections: aggregate.sections.map(({ name, title, titleEn, max, mean }) => ({
+        name,
+        title,
+        ...(titleEn === undefined ? {} : { titleEn }),
+        max,
+        mean,
+      })),
     };
   }
   return byType;
@@ -50,5 +57,73 @@ export function overTheYears(published: readonly PublishedYear[]): YearsOfType[]
     });
     if (years.length < 2) return [];
     return [{ type, years, maxChanged: new Set(years.map((y) => y.max)).size > 1 }];
+  });
+}
+
+/** One area in one year: its maximum that year and the mean share of it (null when withheld). */
+export interface AreaYear {
+  year: number;
+  max: number;
+  mean: number | null;
+}
+
+export interface AreaOverTheYears {
+  /** The survey page's name, which identifies the area from year to year. */
+  name: string;
+  /** As the latest year that had the area titles it. */
+  title: string;
+  titleEn?: string;
+  /** One entry per year of `AreasOfType.years`, oldest first; null in a year whose survey had no such area. */
+  years: Array<AreaYear | null>;
+  /** The area's maximum differs between the years it was in: the shares are of different maxima. */
+  maxChanged: boolean;
+  /**
+   * The latest shown mean minus the earliest, in share points (0.05 = 5 %-enheter); null when fewer
+   * than two years show a mean or the maximum changed between them.
+   */
+  change: number | null;
+}
+
+export interface AreasOfType {
+  type: OrganisationTypeKey;
+  /** The years compared, oldest first: those of `overTheYears` whose figures hold the areas. */
+  years: number[];
+  /** Areas the survey had in at least two of the years, in the latest year's order. */
+  areas: AreaOverTheYears[];
+}
+
+/**
+ * Each area's mean share over the published years, per type: which parts of the climate work moved.
+ * An area is matched by its name; one that was in only one of the years is left out, as there is
+ * nothing to compare it with.
+ */
+export function areasOverTheYears(published: readonly PublishedYear[]): AreasOfType[] {
+  return overTheYears(published).flatMap(({ type, years: all }) => {
+    const years = all.flatMap((entry) => (entry.sections ? [{ year: entry.year, sections: entry.sections }] : []));
+    if (years.length < 2) return [];
+    const names = [...new Set([...years].reverse().flatMap((entry) => entry.sections.map((area) => area.name)))];
+    const areas = names.flatMap((name): AreaOverTheYears[] => {
+      const cells = years.map(({ year, sections }) => {
+        const area = sections.find((candidate) => candidate.name === name);
+        return area ? { year, max: area.max, mean: area.mean, area } : null;
+      });
+      const present = cells.filter((cell) => cell !== null);
+      if (present.length < 2) return [];
+      const { title, titleEn } = present.at(-1)!.area;
+      const maxChanged = new Set(present.map((cell) => cell.max)).size > 1;
+      const shown = present.filter((cell) => cell.mean !== null);
+      const change = !maxChanged && shown.length >= 2 ? shown.at(-1)!.mean! - shown[0]!.mean! : null;
+      return [
+        {
+          name,
+          title,
+          ...(titleEn === undefined ? {} : { titleEn }),
+          years: cells.map((cell) => (cell ? { year: cell.year, max: cell.max, mean: cell.mean } : null)),
+          maxChanged,
+          change,
+        },
+      ];
+    });
+    return areas.length ? [{ type, years: years.map((entry) => entry.year), areas }] : [];
   });
 }

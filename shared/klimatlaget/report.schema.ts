@@ -331,6 +331,13 @@ export const YearFiguresSchema = z.object({
   max: z.number().min(0),
   mean: z.number().nullable(),
   median: z.number().nullable(),
+  /**
+   * Each area's mean share of its own maximum, as the year's report shows it (null when withheld).
+   * Absent in entries stored before it was kept; the service fills it from the snapshot.
+   */
+  sections: z
+    .array(SectionAggregateSchema.pick({ name: true, title: true, titleEn: true, max: true, mean: true }))
+    .optional(),
 });
 export type YearFigures = z.infer<typeof YearFiguresSchema>;
 

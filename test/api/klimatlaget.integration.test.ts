@@ -215,17 +215,45 @@ describe('Klimatläget: publish and the public report', () => {
     const commands = countCommands(ctx.clients);
     // Act
     const [listed] = await (await ctx.app.request('/api/klimatlaget')).json();
-    // Assert: the same figures the year's report shows, withheld ones null
+    // Assert: the same figures the year's report shows, withheld ones null, each area's mean too
+    const areas = (sections: Array<Record<string, unknown>>) =>
+      sections.map(({ name, title, titleEn, max, mean }) => ({ name, title, titleEn, max, mean }));
     expect(listed.figures).toEqual({
       kommun: {
         respondents: 3,
         max: report.byType.kommun.max,
         mean: report.byType.kommun.total.mean,
         median: report.byType.kommun.total.median,
+        sections: areas(report.byType.kommun.sections),
       },
-      region: { respondents: 0, max: report.byType.region.max, mean: null, median: null },
+      region: {
+        respondents: 0,
+        max: report.byType.region.max,
+        mean: null,
+        median: null,
+        sections: areas(report.byType.region.sections),
+      },
     });
+    expect(listed.figures.kommun.sections.length).toBeGreaterThan(3);
+    expect(listed.figures.kommun.sections.every((area: { mean: unknown }) => typeof area.mean === 'number')).toBe(true);
     expect(commands.calls).toEqual(['QueryCommand']);
+  });
+
+  it('gives a year listed before the areas were kept with its figures the areas from the snapshot', async () => {
+    // Arrange: the list's item as publishing wrote it when it kept the headline figures only
+    await post(ctx, admin, `/api/admin/campaigns/${YEAR}/publish`);
+    const stored = await ctx.store.get(keys.publishedReport(YEAR));
+    const figures = stored!.figures as Record<'kommun' | 'region', Record<string, unknown>>;
+    const withoutAreas = Object.fromEntries(
+      Object.entries(figures).map(([type, { sections: _, ...headline }]) => [type, headline]),
+    );
+    await ctx.store.put({ ...stored!, figures: withoutAreas });
+    const commands = countCommands(ctx.clients);
+    // Act
+    const [listed] = await (await ctx.app.request('/api/klimatlaget')).json();
+    // Assert
+    expect(listed.figures).toEqual(figures);
+    expect(commands.reads()).toBe(2);
   });
 
   it('gives a year listed before the figures were kept its figures from the snapshot', async () => {

@@ -56,13 +56,24 @@ describe('an earlier revision over the years', () => {
       publishedAt: '2026-03-01',
       report: {
         byType: {
-          kommun: { respondents: 14, max: 66, total: { mean: 0.546, median: 0.55 } },
-          region: { respondents: 0, max: 40, total: null },
+          kommun: {
+            respondents: 14,
+            max: 66,
+            total: { mean: 0.546, median: 0.55 },
+            sections: [{ name: 'styrning', title: 'Styrning', max: 10, n: 14, mean: 0.6, median: 0.6 }],
+          },
+          region: { respondents: 0, max: 40, total: null, sections: [] },
         },
       },
     } as unknown as PublishedReport;
     const shown = withFiguresOf(list, first);
-    expect(shown[0]?.figures?.kommun).toEqual({ respondents: 14, max: 66, mean: 0.546, median: 0.55 });
+    expect(shown[0]?.figures?.kommun).toEqual({
+      respondents: 14,
+      max: 66,
+      mean: 0.546,
+      median: 0.55,
+      sections: [{ name: 'styrning', title: 'Styrning', max: 10, mean: 0.6 }],
+    });
     expect(shown[1]).toBe(list[1]);
   });
 });

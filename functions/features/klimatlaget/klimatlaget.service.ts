@@ -351,14 +351,14 @@ export class KlimatlagetService {
 
   /**
    * The published years, newest first, each with its headline figures per type. A year published
-   * before the figures were kept with it gets them from its snapshot (one GetItem per such year);
-   * every later publish stores them, so a served list is one query.
+   * before the figures (or their areas) were kept with it gets them from its snapshot (one GetItem
+   * per such year); every later publish stores them, so a served list is one query.
    */
   async publishedYears(): Promise<PublishedYear[]> {
     const years = await this.deps.reports.publishedYears();
     return Promise.all(
       years.map(async (entry) => {
-        if (entry.figures) return entry;
+        if (entry.figures?.kommun.sections && entry.figures.region.sections) return entry;
         const snapshot = await this.deps.reports.get(entry.year, entry.revision);
         return snapshot
           ? { ...entry, figures: yearFigures(withReportDefaults(snapshot.report, snapshot.rules)) }

@@ -280,6 +280,30 @@ export const scenarios: Scenario[] = [
         await yearRow.getByRole('cell', { name: percentSv(mean), exact: true }).waitFor({ state: 'attached' });
       }
       await overYears.getByRole('rowheader', { name: `${LAST_YEAR} (denna rapport)` }).waitFor({ state: 'attached' });
+      // Each area over the years: the kommuner's mean per area each year, as each year's report has it.
+      const areasOf = async (y: number) =>
+        (
+          (await (await fetch(`${e2e.baseUrl}/api/klimatlaget/${y}`)).json()) as {
+            report: { byType: { kommun: { sections: Array<{ name: string; title: string; mean: number | null }> } } };
+          }
+        ).report.byType.kommun.sections;
+      const [areasBefore, areasLast] = [await areasOf(YEAR_BEFORE), await areasOf(LAST_YEAR)];
+      const last = areasLast.find(
+        (area) => area.mean !== null && areasBefore.some((b) => b.name === area.name && b.mean !== null),
+      );
+      assert(last, 'an area with a mean in both years');
+      const before = areasBefore.find((area) => area.name === last.name)!;
+      const areasFigure = page.getByRole('figure', {
+        name: `Kommunerna: andel av maxpoängen per område, ${YEAR_BEFORE} och ${LAST_YEAR}`,
+      });
+      const areaRow = areasFigure
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: last.title, exact: true }) });
+      for (const mean of [before.mean!, last.mean!])
+        await areaRow
+          .getByRole('cell', { name: percentSv(mean), exact: true })
+          .first()
+          .waitFor({ state: 'attached' });
 
       // Which year the emission figures are for: the network's in the key figure, Sweden's in its label.
       assert(report.emissions, 'the imported emissions are in the report');

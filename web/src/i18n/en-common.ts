@@ -302,6 +302,18 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
     "The survey's maximum points changed between the years ({change}): each year's share is of that year's maximum.",
   'report.years.maxFrom': '{max} from {year}',
   'report.years.thisYear': '{year} (this report)',
+  'report.areasYears.title': 'The areas over the years',
+  'report.areasYears.intro':
+    "The members' mean share of the maximum points in each area, in the years the area was in the survey. An area that was in only one of the years is not shown.",
+  'report.areasYears.chartTitle': '{type}: share of the maximum points per area, {from} and {to}',
+  'report.areasYears.summary': 'Horizontal bar chart of the mean in {count} areas in {from} and {to}.',
+  'report.areasYears.change': 'Change (percentage points)',
+  'report.areasYears.changeNote':
+    'The table shows every year and the change in percentage points, between the first and the latest year that show a mean for the area.',
+  'report.areasYears.maxChanged':
+    "Where an area's maximum points changed between the years, no change is shown: the shares are of different maxima.",
+  'report.areasYears.maxChangedCell': 'maximum changed',
+  'report.areasYears.notInSurvey': 'not in the survey',
   'report.withheld': 'Too few responses to show',
   'report.minGroup':
     "Figures are shown only when at least {min} organisations have answered, so that no single organisation's answers can be read from them.",

@@ -303,6 +303,18 @@ export const svCommon = {
     'Enkätens högsta möjliga poäng har ändrats mellan åren ({change}): varje års andel är av det årets max.',
   'report.years.maxFrom': '{max} från {year}',
   'report.years.thisYear': '{year} (denna rapport)',
+  'report.areasYears.title': 'Områdena över åren',
+  'report.areasYears.intro':
+    'Medlemmarnas genomsnittliga andel av maxpoängen i varje område, de år området fanns med i enkäten. Ett område som bara fanns med ett av åren visas inte.',
+  'report.areasYears.chartTitle': '{type}: andel av maxpoängen per område, {from} och {to}',
+  'report.areasYears.summary': 'Liggande stapeldiagram över medelvärdet i {count} områden {from} och {to}.',
+  'report.areasYears.change': 'Förändring (procentenheter)',
+  'report.areasYears.changeNote':
+    'Tabellen visar alla år och förändringen i procentenheter, mellan det första och det senaste året som visar ett medelvärde för området.',
+  'report.areasYears.maxChanged':
+    'Där områdets maxpoäng har ändrats mellan åren visas ingen förändring: andelarna är av olika max.',
+  'report.areasYears.maxChangedCell': 'maxpoängen ändrades',
+  'report.areasYears.notInSurvey': 'fanns inte med',
   'report.withheld': 'För få svar för att visa',
   'report.minGroup':
     'Siffror visas bara när minst {min} organisationer har svarat, så att ingen enskild organisations svar kan utläsas.',

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, Redirect, useParams, useSearch } from 'wouter';
-import { overTheYears } from '../../../../shared/klimatlaget/over-the-years';
+import { areasOverTheYears, overTheYears } from '../../../../shared/klimatlaget/over-the-years';
 import { MIN_GROUP_SIZE, MIN_GROUP_SIZE_MEDIAN } from '../../../../shared/klimatlaget/suppression';
 import { ApiError, apiClient } from '../../api/client';
 import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate } from '../../api/types';
@@ -20,6 +20,7 @@ import {
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
+import { AreasOverTheYears } from './AreasOverTheYears';
 import { OlderRevisionNotice, ReportRevisions, revisionHref } from './ReportRevisions';
 import {
   type Area,
@@ -512,6 +513,7 @@ function OverTheYears({ years, year }: { years: PublishedYear[]; year: number })
   const [lang] = useLang();
   const narrow = useScreenWidth() === 'narrow';
   const types = useMemo(() => overTheYears(years), [years]);
+  const areaTypes = useMemo(() => areasOverTheYears(years), [years]);
   const labels = useMemo(() => [...new Set(types.flatMap((of) => of.years.map((y) => y.year)))].sort(), [types]);
   const spec = useMemo<ChartSpec>(
     () => ({
@@ -593,6 +595,15 @@ function OverTheYears({ years, year }: { years: PublishedYear[]; year: number })
           </>
         }
       />
+      {areaTypes.length > 0 && (
+        <>
+          <h3>{t('report.areasYears.title')}</h3>
+          <p className="kl-text">{t('report.areasYears.intro')}</p>
+          {areaTypes.map((of) => (
+            <AreasOverTheYears key={of.type} of={of} year={year} typeLabel={t(`report.type.${of.type}`)} />
+          ))}
+        </>
+      )}
     </section>
   );
 }
