@@ -3,6 +3,7 @@
  * scorecard. One schema per concept; the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
+import { FromKansliSchema } from '../schemas/response.schema';
 import {
   EmissionOutcomeSchema,
   EmissionOutcomeSourceSchema,
@@ -448,5 +449,11 @@ export const ScorecardSchema = z.object({
   emissionOutcome: EmissionOutcomeSchema.nullable(),
   /** Whether `emissionOutcome` is the one frozen at publish or computed now from the stored emissions. */
   emissionOutcomeSource: EmissionOutcomeSourceSchema.optional(),
+  /**
+   * What the kansli told the organisation about that year's answers (reopens, review notes), in the
+   * member's own scorecard only (its organisation comes from the session); the kansli's view of a
+   * scorecard leaves it out, as the review page shows it all.
+   */
+  fromKansli: FromKansliSchema.optional(),
 });
 export type Scorecard = z.infer<typeof ScorecardSchema>;

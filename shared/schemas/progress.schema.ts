@@ -36,6 +36,12 @@ export const ProgressRowSchema = z.object({
    * `submitted`, otherwise null: a reopened draft's earlier score is not its result.
    */
   score: ScoreSummarySchema.nullable(),
+  /**
+   * How many of a submitted response's adjustments were made on an answer the member has changed
+   * since (the response's stored `overridesToCheck`); 0 otherwise, as for `score`: a reopened
+   * draft's answers are compared again when it is submitted.
+   */
+  overridesToCheck: z.number().int().min(0),
 });
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;
 

@@ -48,8 +48,8 @@ export const ReviewNoteSchema = z.object({
 export type ReviewNote = z.infer<typeof ReviewNoteSchema>;
 
 /**
- * What the kansli told the organisation when it last reopened its response (`reopened`) or gave it
- * more time (`extended`): stored on the response in the reopen's own write, so the members read the
+ * What the kansli told the organisation when it reopened its response (`reopened`) or gave it more
+ * time (`extended`): stored on the response in the reopen's own write, so the members read the
  * reason in the app, not only in the email. The reason is the one the email sends them.
  */
 export const ReopenRecordSchema = z.object({
@@ -85,8 +85,23 @@ export const SurveyResponseSchema = z.object({
    */
   score: ScoreResultSchema.optional(),
   overrides: z.array(StoredOverrideSchema).default([]),
+  /**
+   * How many of the overrides that count were made on an answer the response no longer holds
+   * (`countStaleOverrides`), as the write that last changed its answers or overrides (submit, an
+   * adjustment, keeping or removing one) stored it: the review list flags the response from it
+   * without reading the answers. Absent on a response no such write has touched since it was added.
+   */
+  overridesToCheck: z.number().int().min(0).optional(),
   notes: z.array(ReviewNoteSchema).default([]),
-  /** The latest reopen or extension and its reason, as told to the members. */
+  /**
+   * The reopens and extensions as told to the members, oldest first: the last
+   * `REOPEN_HISTORY_LIMIT` (10), appended by each reopen's own write (shared/domain/kansli-messages.ts).
+   */
+  reopens: z.array(ReopenRecordSchema).optional(),
+  /**
+   * The form items written before `reopens` hold: the latest reopen alone. Read as a history of one;
+   * the next reopen moves it into `reopens` and removes it.
+   */
   reopen: ReopenRecordSchema.optional(),
 });
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
@@ -114,6 +129,7 @@ export const ResponseSummarySchema = SurveyResponseSchema.omit({
   score: true,
   overrides: true,
   notes: true,
+  reopens: true,
   reopen: true,
 }).extend({ score: ScoreSummarySchema.optional() });
 export type ResponseSummary = z.infer<typeof ResponseSummarySchema>;
@@ -136,13 +152,13 @@ export const CarryOverOfferSchema = z.object({
 export type CarryOverOffer = z.infer<typeof CarryOverOfferSchema>;
 
 /**
- * What the kansli has said to the organisation about this year's response, as the members read it:
- * the latest reopen or extension (when, why, the own deadline it set) and the review notes (when,
- * what), oldest first. Never who at the kansli wrote them, how many were emailed, or the kansli's
- * own fields (overrides and their reasons, excuses).
+ * What the kansli has said to the organisation about a year's response, as the members read it:
+ * the reopens and extensions (when, why, the own deadline each set; the last 10) and the review
+ * notes (when, what), each oldest first. Never who at the kansli wrote them, how many were emailed,
+ * or the kansli's own fields (overrides and their reasons, excuses).
  */
 export const FromKansliSchema = z.object({
-  reopen: ReopenRecordSchema.nullable(),
+  reopens: z.array(ReopenRecordSchema),
   notes: z.array(ReviewNoteSchema.pick({ at: true, message: true })),
 });
 export type FromKansli = z.infer<typeof FromKansliSchema>;

@@ -74,6 +74,18 @@ export function staleOverrides(
     });
 }
 
+/**
+ * How many of the response's counting overrides are stale (`staleOverrides`): what the response
+ * item stores as `overridesToCheck` in the write that changes its answers or overrides, so the
+ * review list can flag it without reading answers. The same rule as the review page's.
+ */
+export function countStaleOverrides(
+  response: { data: Record<string, unknown>; overrides: ReadonlyArray<{ question: string; answer?: unknown }> },
+  surveyJson?: object,
+): number {
+  return staleOverrides(response, surveyJson).length;
+}
+
 function unorderedQuestions(surveyJson: object | undefined): (question: string) => boolean {
   if (!surveyJson) return () => false;
   try {

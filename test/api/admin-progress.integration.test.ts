@@ -89,6 +89,7 @@ describe('campaign progress', () => {
         ],
         closesAtOverride: null,
         score: null,
+        overridesToCheck: 0,
       },
       expect.objectContaining({ organisationId: '1280', status: 'excused', remindersSent: 0, emailProblems: [] }),
       expect.objectContaining({

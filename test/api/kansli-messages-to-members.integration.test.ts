@@ -33,12 +33,14 @@ describe("the member's response view carries what the kansli told the organisati
     expect(view.status).toBe(200);
     expect(view.body.status).toBe('draft');
     expect(view.body.fromKansli).toEqual({
-      reopen: {
-        kind: 'reopened',
-        at: '2026-05-05T08:00:00.000Z',
-        reason: 'Komplettera M4b: kostnaden saknas.',
-        closesAt: '2026-05-12T21:59:00.000Z',
-      },
+      reopens: [
+        {
+          kind: 'reopened',
+          at: '2026-05-05T08:00:00.000Z',
+          reason: 'Komplettera M4b: kostnaden saknas.',
+          closesAt: '2026-05-12T21:59:00.000Z',
+        },
+      ],
       notes: [],
     });
   });
@@ -52,18 +54,20 @@ describe("the member's response view carries what the kansli told the organisati
     const view = await memberView(ctx);
     // Assert
     expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
-    expect(view.body.fromKansli.reopen).toEqual({
-      kind: 'reopened',
-      at: '2026-04-20T08:00:00.000Z',
-      reason: 'Vill komplettera',
-    });
-    // Then given more time on the draft: the latest is what the members read
+    expect(view.body.fromKansli.reopens).toEqual([
+      {
+        kind: 'reopened',
+        at: '2026-04-20T08:00:00.000Z',
+        reason: 'Vill komplettera',
+      },
+    ]);
+    // Then given more time on the draft: appended, the latest last
     await call(ctx, admin, 'POST', `${ADMIN_RESPONSE}/reopen`, {
       closesAt: '2026-05-10T21:59:00Z',
       reason: 'Mer tid för M4b',
       intent: 'extend',
     });
-    expect((await memberView(ctx)).body.fromKansli.reopen).toEqual({
+    expect((await memberView(ctx)).body.fromKansli.reopens.at(-1)).toEqual({
       kind: 'extended',
       at: '2026-04-20T08:00:00.000Z',
       reason: 'Mer tid för M4b',
@@ -87,7 +91,7 @@ describe("the member's response view carries what the kansli told the organisati
     expect(second.status, JSON.stringify(second.body)).toBe(201);
     expect(view.body.status).toBe('submitted');
     expect(view.body.fromKansli).toEqual({
-      reopen: null,
+      reopens: [],
       notes: [
         { at: '2026-04-20T08:00:00.000Z', message: 'Tack för svaren!' },
         { at: '2026-04-21T09:30:00.000Z', message: 'Kan ni komplettera M4b?' },
@@ -121,7 +125,7 @@ describe("the member's response view carries what the kansli told the organisati
 
   it('is empty for a response the kansli has said nothing about', async () => {
     const { ctx } = await adminWorld({ now: '2026-04-20T08:00:00Z', campaign: true });
-    expect((await memberView(ctx)).body.fromKansli).toEqual({ reopen: null, notes: [] });
+    expect((await memberView(ctx)).body.fromKansli).toEqual({ reopens: [], notes: [] });
   });
 
   it('costs autosave nothing more: after a reopen and a note, still one write and at most one read', async () => {
@@ -143,7 +147,7 @@ describe("the member's response view carries what the kansli told the organisati
     expect(counter.reads()).toBeLessThanOrEqual(1);
     expect(counter.writes()).toBe(1);
     const view = await memberView(ctx);
-    expect(view.body.fromKansli.reopen.reason).toBe('Vill komplettera');
+    expect(view.body.fromKansli.reopens.map((r: { reason: string }) => r.reason)).toEqual(['Vill komplettera']);
     expect(view.body.fromKansli.notes).toHaveLength(1);
   });
 });

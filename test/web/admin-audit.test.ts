@@ -216,6 +216,20 @@ describe('the audit page: values in words', () => {
     expect(summarise(after, tEn, { action: 'response.override' })).toContain('After publishing: yes');
   });
 
+  it('words a kept override: its own action, and the answer it was made on and the answer now', () => {
+    // As the API records "Behåll justeringen" (response-review.service.ts): the same points and reason.
+    const before = { question: 'S6', points: 1, answer: null };
+    const after = { question: 'S6', points: 1, reason: 'Gott exempel', answer: 'Cykelstråk' };
+    const context = { action: 'response.override.keep' };
+    expect(actionLabel('response.override.keep', tSv)).toBe('Justering behållen på ändrat svar');
+    expect(actionLabel('response.override.keep', tEn)).toBe('Override kept on a changed answer');
+    expect(changes(before, after, tSv, context)).toEqual([
+      'Svar: ej besvarad → Cykelstråk',
+      'Motivering: Gott exempel',
+    ]);
+    expect(changes(before, after, tEn, context)).toEqual(['Answer: not answered → Cykelstråk', 'Reason: Gott exempel']);
+  });
+
   it('has every field and value word in both languages with the same placeholders', () => {
     const keys = (Object.keys(sv) as AdminKey[]).filter(
       (key) => key.startsWith('audit.field.') || key.startsWith('audit.value.'),

@@ -12,6 +12,7 @@ const row = (over: Partial<ProgressRow> & Pick<ProgressRow, 'organisationId' | '
   emailProblems: [],
   closesAtOverride: null,
   score: null,
+  overridesToCheck: 0,
   ...over,
 });
 

@@ -5,6 +5,7 @@ import {
   filterReviewRows,
   nextReviewSort,
   type ReviewRow,
+  rowsToCheck,
   sortReviewRows,
 } from '../../web/src/pages/admin/lib/review-list';
 
@@ -122,5 +123,13 @@ describe('the review list', () => {
     expect(codes(filterReviewRows(rows, 'malmo'))).toEqual(['1280']);
     expect(codes(filterReviewRows(rows, '128'))).toEqual(['1280', '1281']);
     expect(codes(filterReviewRows(rows, ''))).toHaveLength(rows.length);
+  });
+});
+
+describe('the review list: overrides to check', () => {
+  it("keeps only the rows whose override was made on an answer changed since (the API's count)", () => {
+    const flagged = rows.map((row) => ({ ...row, overridesToCheck: row.organisationId === '1281' ? 2 : 0 }));
+    expect(codes(rowsToCheck(flagged))).toEqual(['1281']);
+    expect(rowsToCheck(flagged.map((row) => ({ ...row, overridesToCheck: 0 })))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fromKansli } from '../../../shared/domain/kansli-messages';
 import { isCampaignMember, isListedInCampaign } from '../../../shared/domain/membership';
 import type { ResponseTable } from '../../../shared/export/response-table';
 import { responseTable } from '../../../shared/export/response-table';
@@ -369,7 +370,9 @@ export class KlimatlagetService {
 
   /**
    * A member's scorecard. Members see it once the year is published, with the network figures of
-   * the latest snapshot; their own points are the stored (current) score.
+   * the latest snapshot; their own points are the stored (current) score. With what the kansli told
+   * them about the year's answers (`fromKansli`), from the response item it reads anyway: a review
+   * note's email links here once the year is published.
    */
   async memberScorecard(organisationId: string, year: number): Promise<Scorecard> {
     const campaign = await this.deps.campaigns.getCached(year);
@@ -377,7 +380,7 @@ export class KlimatlagetService {
     if (!snapshot) {
       throw new NotFoundError(`Resultatet för ${year} är inte publicerat ännu.`, 'not_published');
     }
-    return this.scorecard(campaign, organisationId, snapshot);
+    return this.scorecard(campaign, organisationId, snapshot, { forMember: true });
   }
 
   /** The kansli's view of any organisation's scorecard, at any time: live network figures before publishing. */
@@ -511,6 +514,7 @@ export class KlimatlagetService {
     campaign: Campaign,
     organisationId: string,
     snapshot: ReportRevision | undefined,
+    options: { forMember?: boolean } = {},
   ): Promise<Scorecard> {
     const year = campaign.year;
     const bundle = await this.deps.responses.bundle(organisationId);
@@ -529,7 +533,7 @@ export class KlimatlagetService {
     const previous = bundle.responses.get(year - 1);
     // A published year's Utfall is the one frozen at publish; otherwise the stored emissions now.
     const frozen = snapshot ? frozenOutcomeOf(snapshot, organisationId) : undefined;
-    return buildScorecard({
+    const card = buildScorecard({
       year,
       organisationId,
       ...(bundle.organisation ? { organisationName: bundle.organisation.name } : {}),
@@ -545,6 +549,7 @@ export class KlimatlagetService {
         ? { frozenOutcome: frozen }
         : { emissions: (await this.deps.emissions.ofOrganisation(organisationId)).map(toEmissionRow) }),
     });
+    return options.forMember ? { ...card, fromKansli: fromKansli(response) } : card;
   }
 
   private async liveScores(year: number, type: OrganisationTypeKey): Promise<ScoreResult[]> {

@@ -21,7 +21,7 @@ export function registerProgressRoutes(app: OpenAPIHono<AppEnv>, deps: ProgressR
       'x-access': 'admin',
       middleware: [deps.access('admin')],
       summary:
-        'One row per member organisation: status, share of the required questions answered (as the member sees it), last edit, reminders sent, email problems and, once submitted, the headline of the stored score (points, maximum, share, band). Filter by status and type, sort by a column. Three paged queries, never one per organisation.',
+        'One row per member organisation: status, share of the required questions answered (as the member sees it), last edit, reminders sent, email problems and, once submitted, the headline of the stored score (points, maximum, share, band) and `overridesToCheck`: how many of its adjustments were made on an answer the member has changed since (stored on the response by the writes that change answers or adjustments, so the listing reads no answers). Filter by status and type, sort by a column. Three paged queries, never one per organisation.',
       request: { params: YearParamSchema, query: ProgressQuerySchema },
       responses: {
         200: jsonResponse(z.array(ProgressRowSchema), 'Läget'),

@@ -85,6 +85,8 @@ function progressRow(
     emailProblems: emailProblems(contacts),
     closesAtOverride: ownDeadline(campaign, response),
     score: (status === 'submitted' && response?.score) || null,
+    // Stored by the write that last changed the answers or overrides: the listing reads no answers.
+    overridesToCheck: (status === 'submitted' && response?.overridesToCheck) || 0,
   };
 }
 

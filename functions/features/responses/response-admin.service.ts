@@ -1,4 +1,5 @@
 import { acceptsWrites, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
+import { reopenHistory, withReopen } from '../../../shared/domain/kansli-messages';
 import { formatStockholm } from '../../../shared/i18n/format-date';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
@@ -55,8 +56,9 @@ export class ResponseAdminService {
    * and nothing is written, so an extension never undoes a submission nobody saw. Without `intent`
    * it is taken from the response as first read. One write conditioned on the version read: a
    * member's save or submit in between makes it read and decide again (409 `review_busy` after
-   * three tries). The same write stores what the members are told (`reopen`: kind, when, the reason,
-   * the own deadline set), which their home and survey pages show. Audited as `response.reopen`.
+   * three tries). The same write appends what the members are told to the response's `reopens`
+   * (kind, when, the reason, the own deadline set; the last 10), conditioned on that history as read,
+   * which their home, survey, receipt and scorecard pages show. Audited as `response.reopen`.
    * The organisation's contacts whose address works
    * are then emailed the reason and the deadline that applies; a lost email is logged, the reopen stands.
    */
@@ -103,10 +105,13 @@ export class ResponseAdminService {
           year,
           code,
           organisation.type,
-          { ...change.set, reopen: told },
+          // Appended to the history as read; the write requires it unchanged, so no reopen is lost.
+          { ...change.set, reopens: withReopen(reopenHistory(before), told) },
           {
-            remove: change.remove,
+            // An item written before the history was kept: its single reopen is now the list's first.
+            remove: before?.reopen ? [...(change.remove ?? []), 'reopen'] : change.remove,
             expectedVersion: before?.version ?? 0,
+            reopensAsRead: before ?? {},
           },
         );
       } catch (error) {

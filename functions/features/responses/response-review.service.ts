@@ -9,7 +9,13 @@ import type {
   ReviewNote,
   SurveyResponse,
 } from '../../../shared/schemas/response.schema';
-import { answerForOverride, overrideAnswerStates } from '../../../shared/scoring/override-answers';
+import {
+  answerForOverride,
+  countStaleOverrides,
+  overrideAnswerStates,
+  type StaleOverride,
+  staleOverrides,
+} from '../../../shared/scoring/override-answers';
 import { score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreResult } from '../../../shared/scoring/score.schema';
 import { adjustableMax, adjustableMaxima, compileScoring } from '../../../shared/scoring/scoring-plan';
@@ -69,7 +75,9 @@ export class ResponseReviewService {
    * Records an override of one question's points on a submitted response and answers the response
    * with its effective score, also on a published campaign (a correction for the next published
    * version; audited with `afterPublishing`). The points may go up to what the question can give
-   * plus its review points (`adjustableMax`). Throws DomainRuleError `unknown_question`,
+   * plus its review points (`adjustableMax`). Audited as `response.override`, or as
+   * `response.override.keep` with the answer before and now when it re-makes a stale override with
+   * its points and reason unchanged ("Behåll justeringen"). Throws DomainRuleError `unknown_question`,
    * `question_not_scored`, `points_above_max` or `response_not_submitted`; NotFoundError.
    */
   async override(year: number, code: string, input: OverrideInput, actor: string): Promise<ReviewedResponse> {
@@ -122,6 +130,9 @@ export class ResponseReviewService {
       // Made on the answer as read: overrides survive a reopen, and the review flags one whose
       // answer the member changed since (docs/scoring.md). Re-saving it is how the kansli keeps it.
       const entry = { ...input, answer: answerForOverride(response.data, input.question), by: actor, at };
+      // "Behåll justeringen": the same points and reason re-made on the answer now. Audited as a keep
+      // with both answers, so the trail says the kansli kept it, not that it adjusted anew.
+      const kept = keptOverride(response, survey, input);
       try {
         const before = pointsOf(scoreWithOverrides(survey, response.data, response.overrides), input.question);
         const next = [...response.overrides, entry];
@@ -131,17 +142,24 @@ export class ResponseReviewService {
           organisationType: organisation.type,
           expected: response.overrides,
           next,
+          overridesToCheck: countStaleOverrides({ data: response.data, overrides: next }, survey),
           scored: { score: scoreWithOverrides(survey, response.data, next), expectedVersion: response.version, at },
         });
         const result = reviewed(saved, campaign);
         await this.deps.audit.record({
           actor,
-          action: 'response.override',
+          action: kept ? 'response.override.keep' : 'response.override',
           target: `response:${year}:${code}:${input.question}`,
           organisationId: code,
           year,
-          before: { question: input.question, points: before },
-          after: { question: input.question, points: input.points, reason: input.reason, ...afterPublishing(campaign) },
+          before: { question: input.question, points: before, ...(kept ? { answer: kept.answer } : {}) },
+          after: {
+            question: input.question,
+            points: input.points,
+            reason: input.reason,
+            ...(kept ? { answer: entry.answer } : {}),
+            ...afterPublishing(campaign),
+          },
         });
         return result;
       } catch (error) {
@@ -187,6 +205,7 @@ export class ResponseReviewService {
           organisationType: organisation.type,
           expected: response.overrides,
           next,
+          overridesToCheck: countStaleOverrides({ data: response.data, overrides: next }, survey),
           ...(response.status === 'submitted'
             ? {
                 scored: {
@@ -343,6 +362,17 @@ function checkedOverrides(response: SurveyResponse, campaign: Campaign | undefin
     ...override,
     answerChanged: states[index] === 'unknown' ? null : states[index] === 'changed',
   }));
+}
+
+/**
+ * The stale override `input` keeps: the question's counting override was made on an answer the
+ * response no longer holds, and `input` posts its points and reason unchanged ("Behåll
+ * justeringen"). Undefined for any other adjustment.
+ */
+function keptOverride(response: SurveyResponse, survey: object, input: OverrideInput): StaleOverride | undefined {
+  const stale = staleOverrides(response, survey).find((entry) => entry.question === input.question);
+  const latest = response.overrides.filter((entry) => entry.question === input.question).at(-1);
+  return stale && latest?.points === input.points && latest.reason === input.reason ? stale : undefined;
 }
 
 /** The review page's "Justera" limits; none when the survey's scoring no longer compiles. */

@@ -130,6 +130,11 @@ export class ResponseRepository {
       editor: Editor;
       score: ScoreResult;
       expectedOverrides?: SurveyResponse['overrides'];
+      /**
+       * `countStaleOverrides` of `data` and `expectedOverrides`: the review list's flag. The member's
+       * submit always gives it; left out (a test's seeding) the stored value stays as it is.
+       */
+      overridesToCheck?: number;
       answered: number;
       totalQuestions: number;
     } & WriteGuard,
@@ -148,6 +153,7 @@ export class ResponseRepository {
           updatedAt: input.now,
           updatedBy: input.editor,
           score: input.score,
+          ...(input.overridesToCheck === undefined ? {} : { overridesToCheck: input.overridesToCheck }),
           answered: input.answered,
           totalQuestions: input.totalQuestions,
         },
@@ -166,15 +172,22 @@ export class ResponseRepository {
    * Applies an admin change to a response (reopen, excuse), creating it if needed. With
    * `expectedVersion` the write requires the stored version to be that (0: none saved yet), so a
    * member's save or submit since the caller read wins; with `expectedExcused` it requires the
-   * excused flag to be that (absent counts as false), so a second excuse changes nothing. A failed
-   * requirement throws ResponseWriteRefused and writes nothing.
+   * excused flag to be that (absent counts as false), so a second excuse changes nothing; with
+   * `reopensAsRead` it requires the reopen history to be as read (`reopensUnchanged`), so a reopen
+   * that rewrites it with one more entry loses no concurrent one. A failed requirement throws
+   * ResponseWriteRefused and writes nothing.
    */
   async adminUpdate(
     year: number,
     organisationId: string,
     organisationType: 'kommun' | 'region',
     set: Record<string, unknown>,
-    options: { remove?: string[]; expectedVersion?: number; expectedExcused?: boolean } = {},
+    options: {
+      remove?: string[];
+      expectedVersion?: number;
+      expectedExcused?: boolean;
+      reopensAsRead?: Pick<SurveyResponse, 'reopens' | 'reopen'>;
+    } = {},
   ): Promise<SurveyResponse> {
     const parts: string[] = [];
     const names: Record<string, string> = {};
@@ -190,6 +203,12 @@ export class ResponseRepository {
       );
       names['#excused'] = 'excused';
       values[':excused'] = options.expectedExcused;
+    }
+    if (options.reopensAsRead) {
+      const unchanged = reopensUnchanged(options.reopensAsRead);
+      parts.push(unchanged.expression);
+      Object.assign(names, unchanged.names);
+      Object.assign(values, unchanged.values);
     }
     const item = await this.store.update(
       keys.response(year, organisationId),
@@ -235,6 +254,12 @@ export class ResponseRepository {
     organisationType: 'kommun' | 'region';
     expected: SurveyResponse['overrides'];
     next: SurveyResponse['overrides'];
+    /**
+     * `countStaleOverrides` of the answers as read and `next`. Exact on a submitted response (the
+     * version guard); on a draft the next submit counts again, and the list shows it only once
+     * submitted. The review service always gives it; left out, the stored value stays as it is.
+     */
+    overridesToCheck?: number;
     scored?: { score: ScoreResult; expectedVersion: number; at: string };
   }): Promise<SurveyResponse> {
     const unchanged = overridesUnchanged(input.expected);
@@ -255,6 +280,7 @@ export class ResponseRepository {
         set: {
           ...responseIdentity(input),
           overrides: input.next,
+          ...(input.overridesToCheck === undefined ? {} : { overridesToCheck: input.overridesToCheck }),
           ...(scored ? { score: scored.score, version: scored.expectedVersion + 1, scoredAt: scored.at } : {}),
         },
       },
@@ -333,6 +359,40 @@ function overridesUnchanged(expected: SurveyResponse['overrides']): {
     expression: `size(#overrides) = :overridesLength AND ${entry}.#at = :lastAt AND ${entry}.#by = :lastBy AND ${entry}.#question = :lastQuestion`,
     names: { '#overrides': 'overrides', '#at': 'at', '#by': 'by', '#question': 'question' },
     values: { ':overridesLength': n, ':lastAt': last.at, ':lastBy': last.by, ':lastQuestion': last.question },
+  };
+}
+
+/**
+ * The reopen history is still as read: the list's length and its last entry's time, or, on an item
+ * written before the list was kept, the single `reopen` with no list. The list's entries are only
+ * appended (the oldest dropped past the cap), so a concurrent reopen always changes its last entry.
+ */
+function reopensUnchanged(read: Pick<SurveyResponse, 'reopens' | 'reopen'>): {
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+} {
+  const names: Record<string, string> = { '#reopens': 'reopens', '#reopen': 'reopen', '#reopenAt': 'at' };
+  const last = read.reopens?.[read.reopens.length - 1];
+  if (read.reopens && last) {
+    const n = read.reopens.length;
+    return {
+      expression: `size(#reopens) = :reopensLength AND #reopens[${n - 1}].#reopenAt = :reopenAt`,
+      names: { '#reopens': 'reopens', '#reopenAt': 'at' },
+      values: { ':reopensLength': n, ':reopenAt': last.at },
+    };
+  }
+  if (read.reopen) {
+    return {
+      expression: 'attribute_not_exists(#reopens) AND #reopen.#reopenAt = :reopenAt',
+      names,
+      values: { ':reopenAt': read.reopen.at },
+    };
+  }
+  return {
+    expression: 'attribute_not_exists(#reopens) AND attribute_not_exists(#reopen)',
+    names: { '#reopens': 'reopens', '#reopen': 'reopen' },
+    values: {},
   };
 }
 

@@ -1,4 +1,5 @@
 import { acceptsWrites, honoursOwnDeadlines, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
+import { fromKansli } from '../../../shared/domain/kansli-messages';
 import type { MembershipSpan } from '../../../shared/domain/membership-span';
 import { parseOrganisationCode } from '../../../shared/domain/organisation-codes';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
@@ -6,12 +7,12 @@ import type {
   CarryOverOffer,
   CarryOverResult,
   Editor,
-  FromKansli,
   Prefill,
   SurveyData,
   SurveyResponse,
 } from '../../../shared/schemas/response.schema';
 import { responseProgress } from '../../../shared/scoring/answered-share';
+import { countStaleOverrides } from '../../../shared/scoring/override-answers';
 import { scoreWithOverrides } from '../../../shared/scoring/score';
 import { carryOverAnswers, latestEarlierSubmission } from '../../../shared/survey-content/carry-over';
 import { validateDraft } from '../../../shared/survey-validation/validate-draft';
@@ -230,6 +231,8 @@ export class ResponseService {
         // The kansli's adjustments stay through a reopen: the stored score is always the effective one.
         score: scoreWithOverrides(survey, checked.data, stored.overrides ?? []),
         expectedOverrides: stored.overrides ?? [],
+        // The review list's flag: adjustments kept through a reopen whose answer the member changed.
+        overridesToCheck: countStaleOverrides({ data: checked.data, overrides: stored.overrides ?? [] }, survey),
         answered: progress.answered,
         totalQuestions: progress.total,
         expectedVersion: input.version,
@@ -279,25 +282,6 @@ export class ResponseService {
       }
     }
   }
-}
-
-/**
- * What the kansli said to the organisation, from the response item the view has read anyway: the
- * reopen's reason and the notes' texts, without who wrote them or the kansli's own fields.
- */
-function fromKansli(response: SurveyResponse | undefined): FromKansli {
-  const reopen = response?.reopen;
-  return {
-    reopen: reopen
-      ? {
-          kind: reopen.kind,
-          at: reopen.at,
-          reason: reopen.reason,
-          ...(reopen.closesAt !== undefined ? { closesAt: reopen.closesAt } : {}),
-        }
-      : null,
-    notes: (response?.notes ?? []).map((note) => ({ at: note.at, message: note.message })),
-  };
 }
 
 function carryOverOffer(

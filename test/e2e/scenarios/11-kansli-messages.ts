@@ -3,6 +3,7 @@ import { assert, assertEqual, type Scenario, watchPage } from '../harness';
 const KANSLI = 'kansli@example.se';
 const REASON = 'Komplettera M4b: kostnaden för åtgärden saknas.';
 const NOTE = 'Tack för era svar! Kan ni komplettera M4b med kostnaden?';
+const REASON_AGAIN = 'Svaret på M7 gäller fel år.';
 /** Organisations other scenarios sign in as, so this one leaves them alone. */
 const USED_ELSEWHERE = new Set([
   '0180',
@@ -20,7 +21,7 @@ const USED_ELSEWHERE = new Set([
 
 export const scenarios: Scenario[] = [
   {
-    name: "members read the kansli's reopen reason and notes on the home and survey pages, in both languages",
+    name: "members read the kansli's reopen reasons and notes on the home, survey and receipt pages, in both languages",
     async run(e2e) {
       // The kansli reopens one submitted answer with a reason and leaves a note on another
       const admin = await e2e.newContext();
@@ -72,7 +73,32 @@ export const scenarios: Scenario[] = [
       await english.getByText(/The secretariat reopened your answers on .*:/).waitFor();
       await english.getByText(REASON).waitFor();
       await e2e.screenshot(page, 'kansli-reopen-survey-en', { fullPage: false });
+      await page.getByRole('button', { name: 'På svenska' }).click();
       assert(watch.errors.length === 0, `console errors: ${watch.errors.join('; ')}`);
+
+      // Submitted again and reopened a second time: both reasons, the latest on top, on the home page
+      const view = (await (await member.request.get(`${e2e.baseUrl}/api/campaigns/${year}/response`)).json()) as {
+        version: number;
+      };
+      const resubmitted = await member.request.post(`${e2e.baseUrl}/api/campaigns/${year}/response/submit`, {
+        headers,
+        data: { version: view.version },
+      });
+      assertEqual(resubmitted.status(), 200, 'submit again');
+      const again = await admin.request.post(
+        `${e2e.baseUrl}/api/admin/campaigns/${year}/responses/${reopened}/reopen`,
+        {
+          headers,
+          data: { reason: REASON_AGAIN, intent: 'reopen' },
+        },
+      );
+      assertEqual(again.status(), 200, 'second reopen');
+      await page.goto(`${e2e.baseUrl}/`);
+      const both = page.getByRole('region', { name: 'Från kansliet' });
+      await both.getByText(REASON_AGAIN).waitFor();
+      await both.getByText(/Kansliet öppnade ert svar igen .*:/).waitFor();
+      const text = (await both.textContent()) ?? '';
+      assert(text.indexOf(REASON_AGAIN) >= 0 && text.indexOf(REASON_AGAIN) < text.indexOf(REASON), 'newest first');
 
       // The note on a submitted answer: the email's link, /enkat, opens read-only with the note
       const noteMail = (await e2e.outbox()).find((m) => m.kind === 'review-note');
@@ -86,6 +112,17 @@ export const scenarios: Scenario[] = [
       await otherPage.getByText('Svaren är inskickade och kan inte längre ändras.').first().waitFor();
       await e2e.axe(otherPage, '/enkat read-only with a note');
       await e2e.screenshot(otherPage, 'kansli-note-survey-readonly', { fullPage: false });
+
+      // The receipt shows the note too, in both languages
+      await otherPage.goto(`${e2e.baseUrl}/kvitto`);
+      const receipt = otherPage.getByRole('region', { name: 'Från kansliet' });
+      await receipt.getByText(NOTE).waitFor();
+      await e2e.axe(otherPage, '/kvitto with a note');
+      await receipt.scrollIntoViewIfNeeded();
+      await e2e.screenshot(otherPage, 'kansli-note-receipt', { fullPage: false });
+      await otherPage.getByRole('button', { name: 'In English' }).click();
+      await otherPage.getByRole('region', { name: 'From the secretariat' }).getByText(NOTE).waitFor();
+      await otherPage.getByRole('button', { name: 'På svenska' }).click();
     },
   },
 ];

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEYS } from '../../../functions/features/campaigns/default-surveys';
-import { answerForOverride, overrideAnswerStates, staleOverrides } from '../../../shared/scoring/override-answers';
+import {
+  answerForOverride,
+  countStaleOverrides,
+  overrideAnswerStates,
+  staleOverrides,
+} from '../../../shared/scoring/override-answers';
 import { listScoredQuestions } from '../../../shared/scoring/scored-questions';
 
 const override = (question: string, answer?: unknown) => ({
@@ -85,5 +90,30 @@ describe('overrides whose answer changed since (stale)', () => {
     const broken = { pages: [{ name: 'p', elements: [{ type: 'boolean', name: 'X', scoreTrue: 'many' }] }] };
     const response = { data: { X: true }, overrides: [override('X', true)] };
     expect(overrideAnswerStates(response, broken)).toEqual(['current']);
+  });
+});
+
+describe("the review list's count of overrides to check (stored on the response)", () => {
+  it('counts the stale overrides that count, by the same rule as the review page', () => {
+    const checkbox = listScoredQuestions(DEFAULT_SURVEYS.kommun).find((q) => q.type === 'checkbox');
+    if (!checkbox?.choices || checkbox.choices.length < 2) throw new Error('the kommun survey has no checkbox');
+    const [a, b] = checkbox.choices.map((choice) => choice.value);
+    const response = {
+      data: { M1: 'klimatneutral_2030', S6: 'Cykelstråk', [checkbox.name]: [b, a] },
+      overrides: [
+        override('M1', 'skarpare_an_2045'), // stale
+        override('S6', null), // stale: answered since
+        override(checkbox.name, [a, b]), // the same choices in another order: not stale
+        override('T2'), // unknown: never counted
+      ],
+    };
+    expect(countStaleOverrides(response, DEFAULT_SURVEYS.kommun)).toBe(2);
+    expect(countStaleOverrides(response, DEFAULT_SURVEYS.kommun)).toBe(
+      staleOverrides(response, DEFAULT_SURVEYS.kommun).length,
+    );
+    // Kept on the new answer: no longer counted.
+    const kept = { ...response, overrides: [...response.overrides, override('M1', 'klimatneutral_2030')] };
+    expect(countStaleOverrides(kept, DEFAULT_SURVEYS.kommun)).toBe(1);
+    expect(countStaleOverrides({ data: {}, overrides: [] })).toBe(0);
   });
 });

@@ -79,7 +79,7 @@ export interface SurveyResponse {
   carryOver?: CarryOverOffer | null;
   /** Why the organisation may not answer this campaign now; null when it may (absent in older test fixtures). */
   notAMember?: NotAMember | null;
-  /** The kansli's latest reopen and its notes on this year's answers (absent in older test fixtures). */
+  /** The kansli's reopens (the last 10) and notes on this year's answers (absent in older test fixtures). */
   fromKansli?: FromKansli;
 }
 

@@ -85,6 +85,9 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'kansli.extended': 'The secretariat gave you more time to answer on {date}:',
   'kansli.resubmit': 'Your answers do not count as submitted until you submit them again.',
   'kansli.deadline': 'Last day to submit: {date}.',
+  'kansli.reopenedEarlier': 'The secretariat reopened your answers on {date}:',
+  'kansli.extendedEarlier': 'The secretariat gave you more time to answer on {date}:',
+  'kansli.deadlineThen': 'The last day to submit was then set to {date}.',
   'kansli.note': 'Message from the secretariat, {date}:',
   'kansli.askReopen':
     'Your answers are submitted and cannot be changed here. If you need to change them, ask the secretariat to reopen them:',

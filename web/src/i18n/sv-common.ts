@@ -84,6 +84,9 @@ export const svCommon = {
   'kansli.extended': 'Kansliet har gett er längre tid att svara {date}:',
   'kansli.resubmit': 'Svaren räknas inte som inskickade förrän ni skickar in dem igen.',
   'kansli.deadline': 'Sista dag att skicka in: {date}.',
+  'kansli.reopenedEarlier': 'Kansliet öppnade ert svar igen {date}:',
+  'kansli.extendedEarlier': 'Kansliet gav er längre tid att svara {date}:',
+  'kansli.deadlineThen': 'Sista dag att skicka in sattes då till {date}.',
   'kansli.note': 'Meddelande från kansliet {date}:',
   'kansli.askReopen':
     'Svaren är inskickade och kan inte ändras här. Behöver ni ändra dem ber ni kansliet att öppna dem igen:',

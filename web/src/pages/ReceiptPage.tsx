@@ -7,6 +7,7 @@ import { formatDateTime } from '../lib/format';
 import { summarizeSurvey } from '../lib/survey-summary';
 import { useAsync } from '../lib/use-async';
 import { usePageTitle } from '../lib/use-page-title';
+import { KansliMessages } from './survey/KansliMessages';
 
 /** The receipt after submitting: a plain, printable list of every answer (no survey-core here). */
 export function ReceiptPage() {
@@ -64,6 +65,16 @@ export function ReceiptPage() {
           </button>
         </p>
       </div>
+
+      {/* What the kansli said about these answers: every reopen's reason and every review note. */}
+      <KansliMessages
+        fromKansli={response.fromKansli}
+        status={response.status}
+        published={campaign.status === 'published'}
+        headingLevel={2}
+        t={t}
+        lang={lang}
+      />
 
       <h2>{t('receipt.summary')}</h2>
       {pages.map((page) => (

@@ -36,6 +36,7 @@ import {
   nextReviewSort,
   REVIEW_SORT_KEYS,
   type ReviewSortKey,
+  rowsToCheck,
   sortReviewRows,
 } from './lib/review-list';
 import { type OverrideAnswerChange, overrideAnswerChange } from './lib/review-override';
@@ -58,12 +59,15 @@ export function ReviewPickerPage() {
         }
       : DEFAULT_REVIEW_SORT;
   const [query, setQuery] = useState('');
+  // In the address, like the sort, so it is still on when the kansli comes back from a review.
+  const toCheckOnly = params.get('se-over') === '1';
   const [rows] = useAsync(() => (year ? adminApi.progress(year) : Promise.resolve([])), [year]);
-  const list = useMemo(
-    () =>
-      rows.status === 'ready' ? sortReviewRows(filterReviewRows(rows.value, query), sort.key, sort.direction) : [],
-    [rows, query, sort.key, sort.direction],
-  );
+  const toCheck = rows.status === 'ready' ? rowsToCheck(rows.value).length : 0;
+  const list = useMemo(() => {
+    if (rows.status !== 'ready') return [];
+    const shown = toCheckOnly ? rowsToCheck(rows.value) : rows.value;
+    return sortReviewRows(filterReviewRows(shown, query), sort.key, sort.direction);
+  }, [rows, query, toCheckOnly, sort.key, sort.direction]);
   const columnLabel: Record<ReviewSortKey, string> = {
     code: t('org.code'),
     name: t('org.name'),
@@ -93,7 +97,29 @@ export function ReviewPickerPage() {
               }
             />
             <SearchFilter value={query} onChange={setQuery} />
+            {(toCheck > 0 || toCheckOnly) && (
+              <label className="check-inline">
+                <input
+                  type="checkbox"
+                  checked={toCheckOnly}
+                  onChange={(e) =>
+                    setParams((p) => {
+                      if (e.target.checked) p.set('se-over', '1');
+                      else p.delete('se-over');
+                      return p;
+                    })
+                  }
+                />
+                {t('review.toCheckOnly', { count: toCheck })}
+              </label>
+            )}
           </div>
+          {toCheck > 0 && (
+            <p className="notice notice-warning">
+              <span aria-hidden="true">! </span>
+              {t('review.toCheckNotice', { count: toCheck })}
+            </p>
+          )}
           {rows.status === 'loading' && <Loading />}
           {rows.status === 'error' && <LoadError error={rows.error} />}
           {rows.status === 'ready' && (
@@ -128,6 +154,7 @@ export function ReviewPickerPage() {
                   </th>
                   <td>
                     <ProgressStatusTag status={r.status} />
+                    {r.overridesToCheck > 0 && <OverridesToCheckTag count={r.overridesToCheck} />}
                   </td>
                   <td className="num nowrap">
                     {r.score ? scoreLine(r.score, lang) : <NoValue label={t('review.noScore')} />}
@@ -150,6 +177,22 @@ export function ReviewPickerPage() {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * Under a row's status: adjustments made on an answer the member has changed since. Words and a
+ * symbol beside the colour; on its own line, so a phone's narrow column wraps rather than widens.
+ */
+function OverridesToCheckTag({ count }: { count: number }) {
+  const t = useAdminT();
+  return (
+    <span className="cell-sub">
+      <span className="tag tag-problem tag-sentence">
+        <span aria-hidden="true">! </span>
+        {t('review.toCheck', { count })}
+      </span>
+    </span>
   );
 }
 

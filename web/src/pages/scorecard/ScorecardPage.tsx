@@ -13,6 +13,7 @@ import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
 import { resultsCard, scorecardTarget, scorecardYears } from '../home-results';
+import { KansliMessages } from '../survey/KansliMessages';
 import {
   bandRange,
   gateExplanation,
@@ -152,6 +153,15 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
       <p className="lead">
         {t(network.total ? 'scorecard.lead' : 'scorecard.leadOwn', { organisation, year: scorecard.year })}
       </p>
+      {/* A review note's email links here once the year is published: what the kansli said, first. */}
+      <KansliMessages
+        fromKansli={scorecard.fromKansli}
+        status="submitted"
+        published
+        headingLevel={2}
+        t={t}
+        lang={lang}
+      />
       <section className="kl-section" aria-labelledby="sc-summary">
         <h2 id="sc-summary" className="visually-hidden">
           {t('scorecard.summary')}

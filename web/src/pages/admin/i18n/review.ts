@@ -17,6 +17,13 @@ export const svReview = {
   'review.noBand': 'Inget betyg',
   'review.noBandUnsubmitted': 'Inget betyg, inte inskickad',
   'review.noBandGate': 'Baskraven ej uppfyllda',
+  'review.toCheckOne': 'Justering att se över',
+  'review.toCheck': '{count} justeringar att se över',
+  'review.toCheckOnly': 'Bara svar med justeringar att se över ({count})',
+  'review.toCheckNoticeOne':
+    'Ett inskickat svar har en justering att se över: medlemmen har ändrat svaret sedan justeringen, men den gäller fortfarande. Öppna svaret och behåll eller ta bort justeringen.',
+  'review.toCheckNotice':
+    '{count} inskickade svar har justeringar att se över: medlemmen har ändrat svaret sedan justeringen, men den gäller fortfarande. Öppna svaren och behåll eller ta bort justeringarna.',
   'review.pointsHint': 'Decimaler med komma eller punkt, till exempel 2,5.',
   'review.error.pointsNumber': 'Skriv poängen som ett tal, till exempel 2 eller 2,5.',
   'review.pageTitle': 'Granskning: {name}',
@@ -102,6 +109,13 @@ export const enReview: Record<keyof typeof svReview, string> = {
   'review.noBand': 'No grade',
   'review.noBandUnsubmitted': 'No grade, not submitted',
   'review.noBandGate': 'Basic requirements not met',
+  'review.toCheckOne': 'Override to check',
+  'review.toCheck': '{count} overrides to check',
+  'review.toCheckOnly': 'Only responses with overrides to check ({count})',
+  'review.toCheckNoticeOne':
+    'One submitted response has an override to check: the member has changed the answer since the override, but it still applies. Open the response and keep or remove the override.',
+  'review.toCheckNotice':
+    '{count} submitted responses have overrides to check: the member has changed the answers since the overrides, but they still apply. Open the responses and keep or remove the overrides.',
   'review.pointsHint': 'Decimals with a point or a comma, for example 2.5.',
   'review.error.pointsNumber': 'Enter the points as a number, for example 2 or 2.5.',
   'review.pageTitle': 'Review: {name}',

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'response.unexcuse',
   'response.override',
   'response.override.remove',
+  'response.override.keep',
   'response.note',
   'import.commit',
   'import.rollback',
@@ -97,6 +98,7 @@ const FIELDS = new Set([
   'reason',
   'question',
   'points',
+  'answer',
   'excused',
   'closesAtOverride',
   'emailedTo',
@@ -140,6 +142,8 @@ function contactCount(count: number, t: AdminT): string {
 /** A field's value in words when the page knows the field, else undefined (shown as stored). */
 function fieldValue(key: string, value: unknown, t: AdminT, context: EntryContext): string | undefined {
   if (value === null && (key === 'step' || key === 'stepId')) return t('audit.value.noStep');
+  // The answer an adjustment was made on (`response.override.keep`): null when it was unanswered.
+  if (value === null && key === 'answer') return t('audit.value.unanswered');
   if (value === null || value === undefined) return undefined;
   switch (key) {
     case 'skipped': {

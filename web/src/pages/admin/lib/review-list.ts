@@ -76,3 +76,11 @@ export function nextReviewSort(
   if (current.key === key) return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
   return { key, direction: key === 'score' ? 'descending' : 'ascending' };
 }
+
+/**
+ * The rows with an adjustment to check: a submitted response whose answer the member changed since
+ * the kansli adjusted it (the API's `overridesToCheck`, the review page's rule, stored at write time).
+ */
+export function rowsToCheck<R extends Pick<ProgressRow, 'overridesToCheck'>>(rows: readonly R[]): R[] {
+  return rows.filter((row) => row.overridesToCheck > 0);
+}
