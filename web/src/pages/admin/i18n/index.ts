@@ -38,10 +38,11 @@ export function useAdminT(): AdminT {
   const [lang] = useLang();
   const [ready, setReady] = useState(lang === 'sv' || en !== null);
   useEffect(() => {
-    if (lang === 'en' && !en) {
-      setReady(false);
-      void loadEnglish().then(() => setReady(true));
-    }
+    if (lang !== 'en') return;
+    // English may have loaded (for another component) between this render and its effect: a
+    // component that rendered before then would otherwise stay Swedish for good.
+    if (en) setReady(true);
+    else void loadEnglish().then(() => setReady(true));
   }, [lang]);
   const effective: Lang = lang === 'en' && ready && en ? 'en' : 'sv';
   return useCallback<AdminT>((key, params) => adminTranslate(effective, key, params), [effective]);
