@@ -4,7 +4,7 @@ import type { OrganisationEmission } from '../../shared/schemas/emission-import.
 import { en } from '../../web/src/pages/admin/i18n/en';
 import { sv } from '../../web/src/pages/admin/i18n/sv';
 import { contactExportFileName } from '../../web/src/pages/admin/lib/contact-export';
-import { moveConsequences, searchOrganisations } from '../../web/src/pages/admin/lib/contact-move';
+import { moveConsequences, searchOrganisations, targetMembership } from '../../web/src/pages/admin/lib/contact-move';
 import {
   bars,
   emissionsOverview,
@@ -141,5 +141,21 @@ describe('moving a contact: the statutes’ roles', () => {
     expect(moveConsequences(anna, { contacts: [anna, bo] }, malmo, 'official').leavesGap).toBe(true);
     const another = { id: 'c', name: 'Cecilia', role: 'official' as const };
     expect(moveConsequences(anna, { contacts: [anna, bo, another] }, malmo, 'official').leavesGap).toBe(false);
+  });
+});
+
+describe('moving a contact to an organisation that is not a member today', () => {
+  it('names the day a membership ended or begins, and nothing for a member', () => {
+    expect(targetMembership({ memberSince: '2019-01-01', memberUntil: '2026-11-27' }, '2026-11-28')).toEqual({
+      state: 'ended',
+      date: '2026-11-27',
+    });
+    // The register's dates are inclusive: a member on its last day.
+    expect(targetMembership({ memberUntil: '2026-11-28' }, '2026-11-28')).toBeNull();
+    expect(targetMembership({ memberSince: '2027-01-01' }, '2026-11-28')).toEqual({
+      state: 'not_yet',
+      date: '2027-01-01',
+    });
+    expect(targetMembership({}, '2026-11-28')).toBeNull();
   });
 });

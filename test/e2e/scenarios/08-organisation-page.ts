@@ -512,9 +512,14 @@ export const scenarios: Scenario[] = [
           release = resolve;
         });
         const list = /\/api\/admin\/organisations(\?[^/]*)?$/;
+        // The list also shows Karlstad as a former member (the register is not changed): the dialog
+        // marks it and warns when it is chosen, as the person would then have no access.
         await page.route(list, async (route) => {
           await held;
-          await route.continue();
+          const response = await route.fetch();
+          const rows = (await response.json()) as Array<{ id: string; memberUntil?: string }>;
+          const json = rows.map((row) => (row.id === TARGET.code ? { ...row, memberUntil: '2025-12-31' } : row));
+          await route.fulfill({ response, json });
         });
         await page.getByRole('button', { name: `Flytta ${MOVER.name} till en annan organisation` }).press('Enter');
         const dialog = page.getByRole('dialog', { name: `Flytta ${MOVER.name} till en annan organisation` });
@@ -544,6 +549,15 @@ export const scenarios: Scenario[] = [
         await page.keyboard.press('Space');
         const choice = dialog.getByRole('radio', { name: `${TARGET.name} (${TARGET.code})` });
         assert(await choice.isChecked(), 'Karlstad is chosen from the keyboard');
+        await dialog
+          .getByRole('radio', { name: `${TARGET.name} (${TARGET.code}) – medlemskapet upphörde 31 december 2025` })
+          .waitFor();
+        await dialog
+          .getByText(
+            `${TARGET.name} är inte längre medlem: medlemskapet upphörde 31 december 2025. ${MOVER.name} kommer inte att kunna logga in`,
+            { exact: false },
+          )
+          .waitFor();
         // Karlstad has an official already: the dialog says so before anything is moved.
         await dialog
           .getByText(new RegExp(`^${TARGET.name} har redan .+ som tjänsteperson\\. Efter flytten har`))

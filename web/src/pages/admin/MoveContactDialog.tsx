@@ -1,8 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { stockholmDay } from '../../../../shared/domain/membership';
+import { useLang } from '../../i18n';
+import { formatDate } from '../../lib/format';
 import { adminApi, type Contact, type ContactRole, type OrganisationRow } from './api';
 import { Field, FieldsInvalid, FormDialog } from './components';
 import { useAdminT } from './i18n';
-import { moveConsequences, searchOrganisations } from './lib/contact-move';
+import { moveConsequences, searchOrganisations, targetMembership } from './lib/contact-move';
 import './i18n/organisation';
 
 /** At most this many matches are listed; typing more narrows them. */
@@ -29,6 +32,7 @@ export function MoveContactDialog({
   onMoved: (message: string, tone?: 'info') => void;
 }) {
   const t = useAdminT();
+  const [lang] = useLang();
   const open = contact !== null;
   const [organisations, setOrganisations] = useState<OrganisationRow[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
@@ -63,6 +67,15 @@ export function MoveContactDialog({
   const listed = target && !shown.includes(target) ? [target, ...shown] : shown;
   const consequences = contact ? moveConsequences(contact, from, target ?? { contacts: [] }, role) : undefined;
   const roleName = (r: ContactRole) => t(`role.${r}`).toLowerCase();
+  // Former (and future) members are listed, marked, and warned about when chosen: the move is the
+  // kansli's to make, but its contact then has no access.
+  const today = useMemo(() => stockholmDay(new Date()), []);
+  const membershipOf = (o: OrganisationRow) => targetMembership(o, today);
+  const targetState = target ? membershipOf(target) : null;
+  const membershipText = (state: NonNullable<ReturnType<typeof membershipOf>>) =>
+    t(state.state === 'ended' ? 'contact.moveListEnded' : 'contact.moveListNotYet', {
+      date: formatDate(state.date, lang),
+    });
 
   const count = matches.length;
   const status =
@@ -147,7 +160,16 @@ export function MoveContactDialog({
                             setError('');
                           }}
                         />
-                        {o.name} ({o.id})
+                        {/* One text, so a phone wraps it as words, not as two columns. */}
+                        <span>
+                          {o.name} ({o.id})
+                          {membershipOf(o) && (
+                            <span className="muted">
+                              {' – '}
+                              {membershipText(membershipOf(o)!)}
+                            </span>
+                          )}
+                        </span>
                       </label>
                     </li>
                   ))}
@@ -162,6 +184,15 @@ export function MoveContactDialog({
                   </label>
                 ))}
               </fieldset>
+              {target && targetState && (
+                <p className="notice notice-warning">
+                  {t(targetState.state === 'ended' ? 'contact.moveTargetEnded' : 'contact.moveTargetNotYet', {
+                    target: target.name,
+                    date: formatDate(targetState.date, lang),
+                    name: contact.name,
+                  })}
+                </p>
+              )}
               {target && consequences && consequences.holders.length > 0 && (
                 <p className="notice notice-warning">
                   {t('contact.moveRoleTaken', {

@@ -52,6 +52,12 @@ export const svOrganisation = {
   'contact.moveRoleTaken':
     '{target} har redan {names} som {role}. Efter flytten har {target} två kontakter med den rollen, men stadgarna ger varje medlem en politiker och en tjänsteperson. Välj en annan roll här, eller ta bort en av dem hos {target} efteråt.',
   'contact.moveLeavesGap': 'Efter flytten har {from} ingen {role} som kontakt, som stadgarna kräver.',
+  'contact.moveListEnded': 'medlemskapet upphörde {date}',
+  'contact.moveListNotYet': 'medlem från {date}',
+  'contact.moveTargetEnded':
+    '{target} är inte längre medlem: medlemskapet upphörde {date}. {name} kommer inte att kunna logga in, och får inga inbjudningar eller påminnelser.',
+  'contact.moveTargetNotYet':
+    '{target} blir medlem {date}. Till dess kan {name} inte logga in, och får inga inbjudningar eller påminnelser.',
   'contact.moveSubmit': 'Flytta',
   'contact.moved': '{name} är flyttad till {target}.',
   'contact.emailInUse': 'E-postadressen används redan av en kontakt hos {organisation}.',
@@ -165,6 +171,12 @@ export const enOrganisation: Record<keyof typeof svOrganisation, string> = {
   'contact.moveRoleTaken':
     '{target} already has {names} as {role}. After the move {target} has two contacts with that role, but the statutes give each member one politician and one official. Choose another role here, or remove one of them at {target} afterwards.',
   'contact.moveLeavesGap': 'After the move {from} has no {role} as a contact, which the statutes require.',
+  'contact.moveListEnded': 'membership ended {date}',
+  'contact.moveListNotYet': 'member from {date}',
+  'contact.moveTargetEnded':
+    '{target} is no longer a member: its membership ended {date}. {name} will not be able to sign in, and gets no invitations or reminders.',
+  'contact.moveTargetNotYet':
+    '{target} becomes a member {date}. Until then {name} cannot sign in, and gets no invitations or reminders.',
   'contact.moveSubmit': 'Move',
   'contact.moved': '{name} has moved to {target}.',
   'contact.emailInUse': 'The email address is already used by a contact of {organisation}.',

@@ -4,6 +4,7 @@
  * what the kansli types, and what the move means for the statutes' roles on both sides.
  */
 
+import { type MembershipDates, membershipOn } from '../../../../../shared/domain/membership';
 import type { ContactRole } from '../../../../../shared/schemas/contact.schema';
 
 /** Lower case without diacritics, so "malmo" finds Malmö and "Ange" finds Ånge. */
@@ -65,4 +66,19 @@ export function moveConsequences(
     holders: target.contacts.filter((other) => other.id !== contact.id && other.role === role),
     leavesGap: !from.contacts.some((other) => other.id !== contact.id && other.role === contact.role),
   };
+}
+
+/**
+ * Whether the organisation a contact would move to is a member on `today` (a Stockholm date): a
+ * contact of a former member cannot sign in and gets no invitation or reminder, nor one of an
+ * organisation whose membership has not begun, until it does. Null for a member.
+ */
+export function targetMembership(
+  organisation: MembershipDates,
+  today: string,
+): { state: 'ended'; date: string } | { state: 'not_yet'; date: string } | null {
+  const state = membershipOn(organisation, today);
+  if (state === 'ended') return { state, date: organisation.memberUntil as string };
+  if (state === 'not_yet') return { state, date: organisation.memberSince as string };
+  return null;
 }
