@@ -40,8 +40,13 @@ export class NotAuthenticatedError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly code: string;
-  constructor(code = 'forbidden', message = 'Du har inte behörighet till detta.', details?: unknown) {
-    super(message, details);
+  constructor(
+    code = 'forbidden',
+    message = 'Du har inte behörighet till detta.',
+    details?: unknown,
+    messageEn?: string,
+  ) {
+    super(message, details, messageEn);
     this.code = code;
   }
 }
@@ -82,8 +87,8 @@ export class DomainRuleError extends DomainError {
 /** A conflicting state, such as a response that is already submitted. */
 export class StateConflictError extends DomainError {
   readonly code: string;
-  constructor(code: string, message: string, details?: unknown) {
-    super(message, details);
+  constructor(code: string, message: string, details?: unknown, messageEn?: string) {
+    super(message, details, messageEn);
     this.code = code;
   }
 }

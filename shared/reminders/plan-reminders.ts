@@ -109,8 +109,9 @@ function variantFor(step: ReminderStep, organisation: PlanOrganisation): Reminde
  *
  * **Catch-up invitation.** While the policy sends invitations, a reminder step is due and a contact
  * has no `sent` invitation in the log (a contact added after the invitation went out, or whose
- * invitation was skipped then), that contact's email is the invitation (step `invitation`, variant
- * `invitation`) instead of the reminder: a new person first hears what the survey is, and the log key
+ * invitation was skipped then, or one moved under the same id from another organisation, whose
+ * invitation named that one: only an invitation entry for the contact's organisation counts), that
+ * contact's email is the invitation (step `invitation`, variant `invitation`) instead of the reminder: a new person first hears what the survey is, and the log key
  * (contact, `invitation`) keeps it to one. Only an invitation with no attempts left falls back to the
  * reminder, so a broken send does not hold the contact back for good. Its step is the contact's own
  * step below (unsubscribed contacts get it, `maxReminders` does not count it, `minDaysBetween` holds
@@ -198,7 +199,12 @@ export function planReminders(input: PlanInput): ReminderPlan {
       const entries = (entriesByContact.get(contact.id) ?? []).filter((entry) =>
         countsForAddress(entry, contact.email),
       );
-      const own = catchUp && needsInvitation(entries, retry) ? catchUp : step;
+      // The invitation names the organisation: one claimed for another (a contact moved under the same
+      // id, as the contacts import moves it) is not this one's. Reminders and spacing go by the person.
+      const stepEntries = entries.filter(
+        (entry) => entry.stepId !== 'invitation' || forOrganisation(entry, organisation.id),
+      );
+      const own = catchUp && needsInvitation(stepEntries, retry) ? catchUp : step;
       if (own.kind === 'reminder' && contact.emailState === 'unsubscribed') {
         skip('unsubscribed');
         continue;
@@ -212,7 +218,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
         continue;
       }
 
-      const current = entries.find((entry) => entry.stepId === own.id);
+      const current = stepEntries.find((entry) => entry.stepId === own.id);
       if (current?.state === 'sent') {
         skip('already_sent');
         continue;
@@ -255,6 +261,11 @@ export function planReminders(input: PlanInput): ReminderPlan {
     }
   }
   return { step, due, skipped };
+}
+
+/** Whether the entry was claimed for the organisation; one recorded without it counts for any. */
+function forOrganisation(entry: ReminderLogEntry, organisationId: string): boolean {
+  return entry.organisationId === undefined || entry.organisationId === organisationId;
 }
 
 /**

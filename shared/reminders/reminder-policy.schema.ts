@@ -133,6 +133,12 @@ const InstantSchema = z.union([z.date(), z.iso.datetime({ offset: true }).transf
  */
 export const ReminderLogEntrySchema = z.object({
   contactId: z.string().min(1),
+  /**
+   * The organisation the entry was claimed for (the log is keyed by it). A contact moved to another
+   * organisation keeps its id, and its invitation counts only for the organisation it named; absent,
+   * the entry counts for whichever organisation holds the contact.
+   */
+  organisationId: z.string().optional(),
   stepId: ReminderStepIdSchema,
   state: z.enum(['claimed', 'sent', 'failed']),
   at: InstantSchema,

@@ -132,7 +132,9 @@ describe('a contact of a former member', () => {
       'Er organisation är inte längre medlem i Klimatkommunerna: medlemskapet upphörde 2026-03-10. Därför kan ni inte längre svara på enkäten. Kontakta kansliet om det inte stämmer.',
     );
     expect(english.status).toBe(403);
-    expect((await english.json()).error.message).toMatch(/^Your organisation is not a member of Klimatkommunerna/);
+    expect((await english.json()).error.message).toBe(
+      'Your organisation is no longer a member of Klimatkommunerna: the membership ended on 2026-03-10. So you can no longer answer the survey. Contact the secretariat if that is wrong.',
+    );
     // Nothing was written, and what the organisation saved while a member stands.
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ status: 'draft', version: 1, data: completeKommunAnswers() });

@@ -34,7 +34,7 @@ describe('Klimatläget: a year without a survey against one not published yet', 
     expect(await en.json()).toEqual({
       error: {
         code: 'no_survey',
-        message: 'No member survey has been run for that year, so there is no report for it.',
+        message: 'There is no Klimatläget for 2023: no member survey was run that year.',
       },
     });
   });

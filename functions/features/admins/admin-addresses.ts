@@ -61,5 +61,7 @@ export function emailIsAdminError(email: string): StateConflictError {
   return new StateConflictError(
     'email_is_admin',
     `E-postadressen ${normaliseEmail(email)} tillhör en administratör och kan inte användas för en medlemskontakt. Använd en annan adress.`,
+    undefined,
+    `The address ${normaliseEmail(email)} belongs to an administrator and cannot be used for a member contact. Use another address.`,
   );
 }

@@ -67,11 +67,17 @@ export class AdminService {
       throw new StateConflictError(
         'email_is_contact',
         `${email} är kontaktperson för organisationen ${contact.organisationId} och kan inte också vara administratör. Ta bort kontakten eller ge den en annan adress först.`,
+        undefined,
+        `${email} is a contact of organisation ${contact.organisationId} and cannot also be an administrator. Remove the contact or give it another address first.`,
       );
     }
     const admin = { email, name: input.name, addedAt: this.deps.clock.now().toISOString(), addedBy: actor };
     if (!(await this.deps.admins.addIfAbsent(admin))) {
-      throw new AlreadyExistsError(`${email} är redan administratör.`);
+      throw new AlreadyExistsError(
+        `${email} är redan administratör.`,
+        undefined,
+        `${email} is already an administrator.`,
+      );
     }
     const message = adminAddedEmail({
       name: input.name,
@@ -103,13 +109,15 @@ export class AdminService {
       throw new DomainRuleError(
         'admin_from_config',
         `${email} är administratör genom konfigurationen (ADMIN_EMAILS) och tas bort där, inte här.`,
+        undefined,
+        `${email} is an administrator through the configuration (ADMIN_EMAILS) and is removed there, not here.`,
       );
     }
     const stored = await this.deps.admins.list();
     const admin = stored.find((candidate) => candidate.email === email);
     if (!admin) {
       await this.deps.sessions.endAdminSessions(email);
-      throw new NotFoundError(`${email} är inte administratör.`);
+      throw new NotFoundError(`${email} är inte administratör.`, 'not_found', `${email} is not an administrator.`);
     }
     const remaining = new Set([...stored.map((a) => a.email), ...this.addresses.configuredAddresses]);
     remaining.delete(email);

@@ -28,6 +28,7 @@ export function notMemberReason(
 }
 
 const CONTACT_KANSLI = 'Kontakta kansliet om det inte stämmer.';
+const CONTACT_KANSLI_EN = 'Contact the secretariat if that is wrong.';
 
 /**
  * Refuses an answer (autosave, "start from last year's answers", submit) from an organisation that
@@ -47,6 +48,7 @@ export function assertMayAnswer(
       `Enkäten ${campaign.year} gäller inte er organisation: den är inte medlem i Klimatkommunerna under någon av de dagar enkäten tar emot svar. ${CONTACT_KANSLI}`,
       membership,
       'not_in_campaign',
+      `The ${campaign.year} survey does not apply to your organisation: it is not a member of Klimatkommunerna on any of the days the survey takes answers. ${CONTACT_KANSLI_EN}`,
     );
   }
   const ended = reason === 'ended';
@@ -56,6 +58,9 @@ export function assertMayAnswer(
       : `Er organisation är inte medlem i Klimatkommunerna ännu: medlemskapet börjar ${membership.memberSince}. Ni kan svara på enkäten från den dagen. ${CONTACT_KANSLI}`,
     membership,
     ended ? 'ended' : 'not_yet',
+    ended
+      ? `Your organisation is no longer a member of Klimatkommunerna: the membership ended on ${membership.memberUntil}. So you can no longer answer the survey. ${CONTACT_KANSLI_EN}`
+      : `Your organisation is not a member of Klimatkommunerna yet: the membership begins on ${membership.memberSince}. You can answer the survey from that day. ${CONTACT_KANSLI_EN}`,
   );
 }
 
@@ -73,15 +78,24 @@ export function assertMaySignIn(membership: MembershipSpan, at: Date): void {
       : `Din organisation är inte medlem i Klimatkommunerna ännu: medlemskapet börjar ${membership.memberSince}. Du kan logga in från den dagen. ${CONTACT_KANSLI}`,
     membership,
     standing,
+    standing === 'ended'
+      ? `Your organisation is no longer a member of Klimatkommunerna: the membership ended on ${membership.memberUntil}. So you cannot sign in. ${CONTACT_KANSLI_EN}`
+      : `Your organisation is not a member of Klimatkommunerna yet: the membership begins on ${membership.memberSince}. You can sign in from that day. ${CONTACT_KANSLI_EN}`,
   );
 }
 
-function notAMember(message: string, membership: MembershipSpan, reason: NotMemberReason): ForbiddenError {
-  return new ForbiddenError('not_a_member', message, {
-    reason,
-    memberSince: membership.memberSince ?? null,
-    memberUntil: membership.memberUntil ?? null,
-  });
+function notAMember(
+  message: string,
+  membership: MembershipSpan,
+  reason: NotMemberReason,
+  messageEn: string,
+): ForbiddenError {
+  return new ForbiddenError(
+    'not_a_member',
+    message,
+    { reason, memberSince: membership.memberSince ?? null, memberUntil: membership.memberUntil ?? null },
+    messageEn,
+  );
 }
 
 /**

@@ -170,6 +170,9 @@ export class CampaignService {
         'campaign_published',
         'En publicerad kampanj kan inte ändras: enkäten, datumen och svaren är låsta. Ett fel i poängen rättas med ' +
           'en justering på granskningssidan och publiceras som en ny version.',
+        undefined,
+        'A published campaign cannot be changed: the survey, the dates and the answers are locked. An error in the ' +
+          'points is corrected with an adjustment on the review page and published as a new version.',
       );
     }
     if (patch.surveys) assertUniqueNames(patch.surveys);
@@ -181,7 +184,12 @@ export class CampaignService {
       updatedAt: nextUpdatedAt(current, this.clock.now()),
     };
     if (new Date(next.opensAt) >= new Date(next.closesAt)) {
-      throw new DomainRuleError('invalid_dates', 'Sista svarsdag måste vara efter öppningsdagen.');
+      throw new DomainRuleError(
+        'invalid_dates',
+        'Sista svarsdag måste vara efter öppningsdagen.',
+        undefined,
+        'The deadline must be after the opening day.',
+      );
     }
     const refit = await this.applyReminderPolicy(current, next, patch);
     const change = describeChange(current, next, patch, refit);
@@ -192,7 +200,9 @@ export class CampaignService {
       await this.repo.replace(
         next,
         current.updatedAt,
-        expectedUpdatedAt === undefined ? undefined : () => new VersionConflictError(CHANGED_SINCE_MESSAGE),
+        expectedUpdatedAt === undefined
+          ? undefined
+          : () => new VersionConflictError(CHANGED_SINCE_MESSAGE, undefined, CHANGED_SINCE_MESSAGE_EN),
       );
     } catch (error) {
       if (error instanceof VersionConflictError) throw changedSince(await this.get(year));
@@ -305,6 +315,16 @@ export class CampaignService {
         .join('; ')}. Svaren på dem försvinner ur utkasten nästa gång de sparas och kommer inte tillbaka om ` +
         'frågan läggs till igen. Inget sparades. Bekräfta borttagningen för att spara.',
       removals,
+      `The change removes questions that members may have answered: ${removals
+        .map(
+          ({ survey, questions }) =>
+            `${namesList(
+              questions.map((q) => q.name),
+              'en',
+            )} in the survey for ${SURVEY_FOR_EN[survey]}`,
+        )
+        .join('; ')}. Their answers disappear from drafts the next time they are saved and do not come back if ` +
+        'the question is added again. Nothing was saved. Confirm the removal to save.',
     );
   }
 
@@ -319,7 +339,12 @@ export class CampaignService {
     const campaign = await this.get(year);
     if (campaign.status === 'open') return campaign;
     if (campaign.status === 'published')
-      throw new DomainRuleError('campaign_published', 'Kampanjen är redan publicerad.');
+      throw new DomainRuleError(
+        'campaign_published',
+        'Kampanjen är redan publicerad.',
+        undefined,
+        'The campaign is already published.',
+      );
     const now = this.clock.now();
     if (Date.parse(campaign.closesAt) <= now.getTime()) {
       throw new DomainRuleError(
@@ -377,9 +402,12 @@ export class CampaignService {
     if (!lock || lock.year === year) return this.repo.takeOpenLock(year, at);
     const holder = await this.repo.get(lock.year);
     if (isLeftOver(lock, holder, now)) return this.repo.takeOverOpenLock(year, at, lock);
-    throw new DomainRuleError('another_campaign_open', `Kampanjen ${lock.year} är redan öppen. Stäng den först.`, {
-      openYear: lock.year,
-    });
+    throw new DomainRuleError(
+      'another_campaign_open',
+      `Kampanjen ${lock.year} är redan öppen. Stäng den först.`,
+      { openYear: lock.year },
+      `The ${lock.year} campaign is already open. Close it first.`,
+    );
   }
 
   async markPublished(year: number, actor: string, revision: number): Promise<Campaign> {
@@ -489,10 +517,11 @@ function describeChange(
 }
 
 const CHANGED_SINCE_MESSAGE = 'Kampanjen har ändrats sedan du hämtade den. Inget sparades.';
+const CHANGED_SINCE_MESSAGE_EN = 'The campaign has changed since you loaded it. Nothing was saved.';
 
 /** 409 version_conflict with the stored campaign, so the client can show what is stored now. */
 function changedSince(stored: Campaign): VersionConflictError {
-  return new VersionConflictError(CHANGED_SINCE_MESSAGE, stored);
+  return new VersionConflictError(CHANGED_SINCE_MESSAGE, stored, CHANGED_SINCE_MESSAGE_EN);
 }
 
 /**
@@ -515,9 +544,12 @@ function sameNames(removed: string[], confirmed: string[] | undefined): boolean 
 }
 
 /** "M3, M4 och M5", the first ten of a longer list followed by "och N till". */
-function namesList(names: string[]): string {
-  if (names.length > 10) return `${names.slice(0, 10).join(', ')} och ${names.length - 10} till`;
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} och ${names.at(-1)}`;
+function namesList(names: string[], language: 'sv' | 'en' = 'sv'): string {
+  const and = language === 'sv' ? 'och' : 'and';
+  if (names.length > 10) {
+    return `${names.slice(0, 10).join(', ')} ${and} ${names.length - 10} ${language === 'sv' ? 'till' : 'more'}`;
+  }
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`;
 }
 
 /**

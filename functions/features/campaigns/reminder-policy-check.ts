@@ -16,6 +16,7 @@ function invalidPolicy(errors: PolicyIssue[]): InputValidationError {
       message: error.message,
       messageEn: error.messageEn,
     })),
+    `The reminder policy is not valid: ${errors.map((error) => error.messageEn).join(' ')}`,
   );
 }
 

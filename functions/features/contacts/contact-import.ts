@@ -166,7 +166,13 @@ export class ContactImportService {
     input: ContactImportCommitInput = {},
   ): Promise<ContactImportCommitOutcome & Notified> {
     const item = await this.deps.store.get(keys.contactImport(id));
-    if (!item) throw new NotFoundError('Importen finns inte. Ladda upp filen igen.');
+    if (!item) {
+      throw new NotFoundError(
+        'Importen finns inte. Ladda upp filen igen.',
+        'not_found',
+        'The import does not exist. Upload the file again.',
+      );
+    }
     const preview = ContactImportPlannedPreviewSchema.parse(item);
     if (item.commitResult) {
       return { ...ContactImportCommitOutcomeSchema.parse(item.commitResult), alreadyCommitted: true };
@@ -176,6 +182,7 @@ export class ContactImportService {
         'import_has_errors',
         `Filen har ${preview.errors.length} fel. Rätta dem och ladda upp filen igen.`,
         preview.errors,
+        `The file has ${preview.errors.length} ${preview.errors.length === 1 ? 'error' : 'errors'}. Correct them and upload the file again.`,
       );
     }
     const now = this.deps.clock.now().toISOString();
@@ -287,6 +294,7 @@ export class ContactImportService {
           'import_choices_changed',
           'Importen har redan börjat sparas med andra val av vilka kontakter som ersätts. Spara igen med samma val, eller ladda upp filen på nytt.',
           { replace: preview.replaceRows },
+          'The import has already begun to be saved with other choices of which contacts are replaced. Save again with the same choices, or upload the file again.',
         );
       }
       return preview.replaceRows;
@@ -298,6 +306,7 @@ export class ContactImportService {
         'unknown_replacement',
         `Rad ${unknownRows.join(', ')} ersätter ingen kontakt. Förhandsgranska filen igen.`,
         { rows: unknownRows },
+        `${unknownRows.length === 1 ? 'Row' : 'Rows'} ${unknownRows.join(', ')} ${unknownRows.length === 1 ? 'replaces' : 'replace'} no contact. Preview the file again.`,
       );
     }
     if (!preview.valid.some((row) => row.replaces)) return rows;

@@ -7,9 +7,10 @@ import {
   EmailSchema,
   EmailStateSchema,
 } from '../../../shared/schemas/contact.schema';
-import { AlreadyExistsError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
+import { AlreadyExistsError, NotFoundError } from '../../errors/domain-errors';
 import type { TableStore } from '../../ports/table-store';
 import { keys, normaliseEmail } from '../../store/table-design';
+import { contactChangedMeanwhile, contactNotFound } from '../organisations/register-errors';
 
 /**
  * How long a removal record is kept: as long as the outbox and reminder log that name the id
@@ -139,7 +140,12 @@ export class ContactRepository {
         expression: 'attribute_not_exists(pk) OR #id = :id',
         names: { '#id': 'id' },
         values: { ':id': after.id },
-        onFail: () => new AlreadyExistsError('Kontakten finns redan i den organisationen.'),
+        onFail: () =>
+          new AlreadyExistsError(
+            'Kontakten finns redan i den organisationen.',
+            undefined,
+            'The contact is already in that organisation.',
+          ),
       });
       try {
         await this.repointLookup(before, after);
@@ -180,8 +186,8 @@ export class ContactRepository {
     }
     if (emailChanged) await this.releaseEmail(after);
     return !lookup || lookup.removal
-      ? new NotFoundError('Kontakten har tagits bort.')
-      : new VersionConflictError('Kontakten ändrades samtidigt. Försök igen.');
+      ? new NotFoundError('Kontakten har tagits bort.', 'not_found', 'The contact has been removed.')
+      : contactChangedMeanwhile();
   }
 
   /**
@@ -192,8 +198,8 @@ export class ContactRepository {
    */
   async remove(contact: Contact, removedAt = new Date().toISOString()): Promise<void> {
     const begun = await this.beginRemoval(contact, removedAt);
-    if (!begun) throw new NotFoundError('Kontakten finns inte.');
-    if (!(await this.deleteContactItem(contact))) throw new NotFoundError('Kontakten finns inte.');
+    if (!begun) throw contactNotFound();
+    if (!(await this.deleteContactItem(contact))) throw contactNotFound();
     await this.releaseEmail(contact);
     await this.completeRemoval({ id: contact.id, removedAt: begun });
   }
@@ -335,7 +341,12 @@ export class ContactRepository {
   private async claimEmail(contact: Contact): Promise<void> {
     const key = keys.contactEmailClaim(contact.email);
     const item = { ...key, entity: 'ContactEmailClaim', contactId: contact.id };
-    const taken = () => new AlreadyExistsError('E-postadressen används redan av en annan kontakt.');
+    const taken = () =>
+      new AlreadyExistsError(
+        'E-postadressen används redan av en annan kontakt.',
+        undefined,
+        'The address is already used by another contact.',
+      );
     try {
       await this.store.put(item, {
         kind: 'expression',
@@ -355,6 +366,7 @@ export class ContactRepository {
       throw new AlreadyExistsError(
         `E-postadressen används redan av en kontakt hos organisation ${holder.organisationId}.`,
         details,
+        `The address is already used by a contact of organisation ${holder.organisationId}.`,
       );
     }
     await this.store.put(item, {
@@ -385,7 +397,12 @@ export class ContactRepository {
       kind: 'expression',
       expression: 'attribute_not_exists(pk) OR organisationId = :org',
       values: { ':org': contact.organisationId },
-      onFail: () => new AlreadyExistsError('Det finns redan en kontakt med det id:t.'),
+      onFail: () =>
+        new AlreadyExistsError(
+          'Det finns redan en kontakt med det id:t.',
+          undefined,
+          'A contact with that id already exists.',
+        ),
     });
   }
 

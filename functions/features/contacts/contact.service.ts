@@ -8,13 +8,14 @@ import type {
   EmailHolderDetails,
   UpdateContactInputSchema,
 } from '../../../shared/schemas/contact.schema';
-import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
+import { AlreadyExistsError, DomainRuleError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
 import type { AdminAddresses } from '../admins/admin-addresses';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
+import { contactChangedMeanwhile, contactNotFound, organisationNotFound } from '../organisations/register-errors';
 import { type AccessEndedReason, accessEndedEmail, sendNotice } from './access-ended.email';
 import type { ContactRepository, RemovedContact } from './contact.repository';
 
@@ -151,7 +152,12 @@ export class ContactService {
       patched.email !== before.email && patch.emailState === undefined ? { ...patched, emailState: 'ok' } : patched;
     const moved = after.organisationId !== before.organisationId;
     if (moved && !(await this.deps.organisations.get(after.organisationId))) {
-      throw new DomainRuleError('unknown_organisation', `Organisationen ${after.organisationId} finns inte.`);
+      throw new DomainRuleError(
+        'unknown_organisation',
+        `Organisationen ${after.organisationId} finns inte.`,
+        undefined,
+        `Organisation ${after.organisationId} does not exist.`,
+      );
     }
     const emailChanged = after.email !== before.email;
     if (emailChanged) {
@@ -234,13 +240,13 @@ export class ContactService {
       removed = (await this.removeContact(contact, actor)) || undefined;
       if (!removed) {
         // Moved (or removed) between the reads and the first write: read it again.
-        if (attempt === 3) throw new VersionConflictError('Kontakten ändrades samtidigt. Försök igen.');
+        if (attempt === 3) throw contactChangedMeanwhile();
         return this.remove(contactId, actor, attempt + 1);
       }
     } else if (lookup?.removal && !lookup.removal.complete) {
       await this.finishRemoval(lookup.removal, actor, { audited: 'unknown' });
     } else {
-      throw new NotFoundError('Kontakten finns inte.');
+      throw contactNotFound();
     }
     const organisationId = lookup.organisationId;
     const warnings = removed?.remaining ? statuteWarnings(removed.remaining) : await this.warningsOf(organisationId);
@@ -368,18 +374,22 @@ export class ContactService {
       organisationId: holder.organisationId,
       ...(organisation ? { organisationName: organisation.name } : {}),
     };
-    throw new AlreadyExistsError(`E-postadressen ${email} används redan av en kontakt hos ${where}.`, details);
+    throw new AlreadyExistsError(
+      `E-postadressen ${email} används redan av en kontakt hos ${where}.`,
+      details,
+      `The address ${email} is already used by a contact of ${where}.`,
+    );
   }
 
   private async require(contactId: string): Promise<Contact> {
     const contact = await this.deps.contacts.findById(contactId);
-    if (!contact) throw new NotFoundError('Kontakten finns inte.');
+    if (!contact) throw contactNotFound();
     return contact;
   }
 
   private async requireOrganisation(organisationId: string): Promise<void> {
     if (!(await this.deps.organisations.get(organisationId))) {
-      throw new NotFoundError(`Organisationen ${organisationId} finns inte.`);
+      throw organisationNotFound(organisationId);
     }
   }
 

@@ -70,7 +70,7 @@ const LocalUploadFormSchema = z.object({
  * failed") or a file outside the content-length-range (400 EntityTooLarge, EntityTooSmall).
  */
 function uploadRefused(path: string, code: string, message: string, messageEn: string): InputValidationError {
-  return new InputValidationError(message, [{ path: [path], code, message, messageEn }]);
+  return new InputValidationError(message, [{ path: [path], code, message, messageEn }], messageEn);
 }
 
 /** Accepts only a multipart form, as S3's POST upload does. */
@@ -78,6 +78,8 @@ const multipartOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
     throw new UnsupportedMediaTypeError(
       'Skicka filen som multipart/form-data: först fälten från uppladdningsbiljetten, sist filen i fältet "file".',
+      undefined,
+      'Send the file as multipart/form-data: first the fields of the upload ticket, last the file in the field "file".',
     );
   }
   await next();
@@ -148,8 +150,10 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
           throw new NotFoundError(
             'Uppladdningen finns inte eller har gått ut. Ladda upp filen igen.',
             'upload_not_found',
+            'The upload does not exist or has expired. Upload the file again.',
           );
-        if (size > MAX_IMPORT_BYTES) throw new PayloadTooLargeError('Filen är större än 20 MB.');
+        if (size > MAX_IMPORT_BYTES)
+          throw new PayloadTooLargeError('Filen är större än 20 MB.', undefined, 'The file is larger than 20 MB.');
         const bytes = (await deps.files.get(key)) ?? new Uint8Array(0);
         file = { bytes, fileName: input.fileName, ...(input.sheet ? { sheet: input.sheet } : {}) };
       } else {
@@ -157,7 +161,8 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void
         if (!(form.file instanceof File)) {
           throw new InputValidationError(
             'Fältet "file" saknas. Skicka filen som multipart/form-data med fältnamnet "file".',
-            [{ path: ['file'], code: 'missing', message: 'Filen saknas.' }],
+            [{ path: ['file'], code: 'missing', message: 'Filen saknas.', messageEn: 'The file is missing.' }],
+            'The field "file" is missing. Send the file as multipart/form-data with the field name "file".',
           );
         }
         const sheet = typeof form.sheet === 'string' && form.sheet.trim() !== '' ? form.sheet.trim() : undefined;

@@ -197,6 +197,7 @@ export class ImportService {
         'import_has_errors',
         `Filen har ${record.errorCount} fel och kan inte sparas. Rätta felen och ladda upp filen igen.`,
         { errors: record.errors },
+        `The file has ${record.errorCount} ${record.errorCount === 1 ? 'error' : 'errors'} and cannot be saved. Correct them and upload the file again.`,
       );
     }
     if (record.state === 'committed') {
@@ -211,7 +212,14 @@ export class ImportService {
     let planned: PlannedChange[] | undefined;
     if (record.state === 'previewed') ({ record, changes: planned } = await this.plan(record, actor));
     const plan = record.plan;
-    if (!plan) throw new StateConflictError('import_incomplete', 'Importen saknar plan. Ladda upp filen på nytt.');
+    if (!plan) {
+      throw new StateConflictError(
+        'import_incomplete',
+        'Importen saknar plan. Ladda upp filen på nytt.',
+        undefined,
+        'The import has no plan. Upload the file again.',
+      );
+    }
 
     const changes = planned ?? (await this.deps.imports.changes(id, plan.changeChunks));
     // Values before `start` were stored by earlier runs (checked once more before finishing).
@@ -398,6 +406,8 @@ export class ImportService {
       throw new StateConflictError(
         'import_not_committed',
         'Importen håller på att sparas. Slutför sparandet först (spara igen), ångra sedan.',
+        undefined,
+        'The import is being saved. Finish saving it first (save again), then undo it.',
       );
     }
     const changes = await this.deps.imports.changes(id, record.plan?.changeChunks ?? 0);
@@ -417,6 +427,7 @@ export class ImportService {
         'import_superseded',
         `Importen kan inte ångras: ${superseded.length} värden har ändrats av senare importer. Ångra de senare importerna först.`,
         { count: superseded.length, values: superseded.slice(0, MAX_NAMED_VALUES) },
+        `The import cannot be undone: ${superseded.length} ${superseded.length === 1 ? 'value has' : 'values have'} been changed by later imports. Undo those imports first.`,
       );
     }
     // What is stored once it is done: each value restored, or deleted where the import created it.
@@ -513,11 +524,16 @@ export class ImportService {
     const by = later
       ? `"${later.fileName}" ${later.action === 'committed' ? 'sparades' : 'ångrades'} ${later.at.slice(0, 10)}`
       : 'en annan import sparades';
+    const byEn = later
+      ? `"${later.fileName}" was ${later.action === 'committed' ? 'saved' : 'undone'} on ${later.at.slice(0, 10)}`
+      : 'another import was saved';
     throw new StateConflictError(
       'import_outdated',
       `Förhandsgranskningen av "${record.fileName}" är inaktuell: ${by} efter att filen lästes och ändrade värden för ` +
         'samma organisationer. Ladda upp filen igen för att se vad den ändrar nu.',
       { outdatedBy: later ?? null, valuesWrittenSince: written.length },
+      `The preview of "${record.fileName}" is out of date: ${byEn} after the file was read and changed values of ` +
+        'the same organisations. Upload the file again to see what it changes now.',
     );
   }
 
@@ -702,5 +718,6 @@ function changedMeanwhile(value: EmissionValue, stored: EmissionRecord | undefin
       sector: value.sector,
       importId: stored?.importId ?? null,
     },
+    `The value for ${value.organisationId}, ${value.year}, ${value.sector} was changed by another import in the meantime. Upload the file again.`,
   );
 }

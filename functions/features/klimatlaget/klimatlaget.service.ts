@@ -149,7 +149,12 @@ export class KlimatlagetService {
   async publish(year: number, actor: string): Promise<PublishResult> {
     const campaign = await this.deps.campaigns.get(year);
     if (campaign.status === 'draft') {
-      throw new DomainRuleError('campaign_not_started', 'Kampanjen har inte öppnats och kan inte publiceras.');
+      throw new DomainRuleError(
+        'campaign_not_started',
+        'Kampanjen har inte öppnats och kan inte publiceras.',
+        undefined,
+        'The campaign has not been opened and cannot be published.',
+      );
     }
     // A campaign opened ahead of its start takes no answers yet: publishing it would lock the
     // year for good with an empty report.
@@ -220,6 +225,8 @@ export class KlimatlagetService {
         throw new DomainRuleError(
           'report_too_large',
           `Rapporten blir för stor att spara (${Math.round(size / 1024)} kB). Minska antalet frågor eller svarsalternativ.`,
+          undefined,
+          `The report is too large to store (${Math.round(size / 1024)} kB). Reduce the number of questions or choices.`,
         );
       }
       try {
@@ -378,7 +385,11 @@ export class KlimatlagetService {
     const campaign = await this.deps.campaigns.getCached(year);
     const snapshot = await this.deps.reports.latest(year);
     if (!snapshot) {
-      throw new NotFoundError(`Resultatet för ${year} är inte publicerat ännu.`, 'not_published');
+      throw new NotFoundError(
+        `Resultatet för ${year} är inte publicerat ännu.`,
+        'not_published',
+        `The results for ${year} are not published yet.`,
+      );
     }
     return this.scorecard(campaign, organisationId, snapshot, { forMember: true });
   }
@@ -521,7 +532,11 @@ export class KlimatlagetService {
     const type: OrganisationTypeKey = bundle.organisation?.type ?? organisationTypeOf(organisationId);
     const response = bundle.responses.get(year);
     if (response?.status !== 'submitted') {
-      throw new NotFoundError(`Det finns inga inskickade svar för ${year}.`, 'no_submitted_response');
+      throw new NotFoundError(
+        `Det finns inga inskickade svar för ${year}.`,
+        'no_submitted_response',
+        `There are no submitted responses for ${year}.`,
+      );
     }
     const survey = campaign.surveys[type];
     // The stored score is the effective one, overrides included; computed only when none is stored.
@@ -615,7 +630,11 @@ export class KlimatlagetService {
         } catch (error) {
           if (!(error instanceof ScoreWriteRefused)) throw error;
           if (attempt >= WRITE_ATTEMPTS) {
-            throw new VersionConflictError('Svaren ändrades medan poängen räknades om. Försök igen.');
+            throw new VersionConflictError(
+              'Svaren ändrades medan poängen räknades om. Försök igen.',
+              undefined,
+              'The answers changed while the points were being recalculated. Try again.',
+            );
           }
           // Changed meanwhile (an override, a reopen): read it again; a reopened response is skipped.
           response = await this.deps.responses.get(campaign.year, response.organisationId);
@@ -753,6 +772,9 @@ function notPublished(year: number, revision?: number) {
       ? `Klimatläget ${year} är inte publicerat ännu.`
       : `Det finns ingen version ${revision} av Klimatläget ${year}.`,
     'not_published',
+    revision === undefined
+      ? `Klimatläget ${year} is not published yet.`
+      : `There is no version ${revision} of Klimatläget ${year}.`,
   );
 }
 
@@ -761,5 +783,6 @@ function noSurvey(year: number) {
   return new NotFoundError(
     `Det finns inget Klimatläget för ${year}: inget medlemstest har genomförts för det året.`,
     'no_survey',
+    `There is no Klimatläget for ${year}: no member survey was run that year.`,
   );
 }

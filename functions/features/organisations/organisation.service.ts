@@ -12,12 +12,13 @@ import type {
   UpdateOrganisationInputSchema,
 } from '../../../shared/schemas/organisation.schema';
 import type { ResponseSummary } from '../../../shared/schemas/response.schema';
-import { InputValidationError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
+import { InputValidationError, VersionConflictError } from '../../errors/domain-errors';
 import type { AuditLog } from '../audit/audit.log';
 import type { SessionService } from '../auth/session.service';
 import type { CampaignService } from '../campaigns/campaign.service';
 import type { ResponseRepository } from '../responses/response.repository';
 import type { OrganisationRepository } from './organisation.repository';
+import { organisationNotFound } from './register-errors';
 
 type CreateInput = z.infer<typeof CreateOrganisationInputSchema>;
 type UpdateInput = z.infer<typeof UpdateOrganisationInputSchema>;
@@ -56,7 +57,7 @@ export class OrganisationService {
   /** One organisation as listed. Throws NotFoundError. Two reads: its partition, the current campaign. */
   async get(code: string): Promise<OrganisationRow> {
     const [bundle, current] = await Promise.all([this.deps.responses.bundle(code), this.deps.campaigns.current()]);
-    if (!bundle.organisation) throw new NotFoundError(`Organisationen ${code} finns inte.`);
+    if (!bundle.organisation) throw organisationNotFound(code);
     return row(
       bundle.organisation,
       bundle.contacts,
@@ -97,7 +98,7 @@ export class OrganisationService {
   async update(code: string, patch: UpdateInput, actor: string, attempt = 1): Promise<OrganisationRow> {
     const [bundle, current] = await Promise.all([this.deps.responses.bundle(code), this.deps.campaigns.current()]);
     const before = bundle.organisation;
-    if (!before) throw new NotFoundError(`Organisationen ${code} finns inte.`);
+    if (!before) throw organisationNotFound(code);
     const after: Record<string, unknown> = { ...before };
     for (const [field, value] of Object.entries(patch)) {
       if (value === null) delete after[field];
@@ -105,9 +106,11 @@ export class OrganisationService {
     }
     const next = after as Organisation;
     if (next.memberSince && next.memberUntil && next.memberUntil < next.memberSince) {
-      throw new InputValidationError('Medlemskapet kan inte upphöra före det börjar.', [
-        { path: ['memberUntil'], code: 'custom', message: 'Medlemskapet kan inte upphöra före det börjar.' },
-      ]);
+      throw new InputValidationError(
+        'Medlemskapet kan inte upphöra före det börjar.',
+        [{ path: ['memberUntil'], code: 'custom', message: 'Medlemskapet kan inte upphöra före det börjar.' }],
+        'The membership cannot end before it begins.',
+      );
     }
     const membership = membershipSpan(next);
     const endStaleSessions = async () => {
@@ -118,7 +121,11 @@ export class OrganisationService {
       if (membershipChanged) await endStaleSessions();
       if (!(await this.deps.organisations.replaceIfUnchanged(next, before))) {
         if (attempt === 3)
-          throw new VersionConflictError('Organisationen ändrades samtidigt. Ladda om och försök igen.');
+          throw new VersionConflictError(
+            'Organisationen ändrades samtidigt. Ladda om och försök igen.',
+            undefined,
+            'The organisation was changed by someone else at the same time. Reload and try again.',
+          );
         return this.update(code, patch, actor, attempt + 1);
       }
       await this.deps.audit.record({

@@ -122,7 +122,7 @@ export class PrivacyService {
     let target: ErasureTarget;
     if (contact) target = { ...contact, inRegister: true };
     else if (lookup?.removal) target = removedTarget(lookup.removal);
-    else throw new NotFoundError('Kontakten finns inte.', 'contact_not_found');
+    else throw new NotFoundError('Kontakten finns inte.', 'contact_not_found', 'The contact does not exist.');
     // Every step after this one goes by the address, which may be someone else's now.
     if (!target.inRegister) await this.assertAddressErasable(target.email);
     const earlier = (await this.deps.contacts.removedWithEmail(target.email))
@@ -168,6 +168,8 @@ export class PrivacyService {
       throw new StateConflictError(
         'email_is_admin',
         `E-postadressen ${address} tillhör en administratör. Ta bort administratören först om uppgifterna under adressen ska raderas.`,
+        undefined,
+        `The address ${address} belongs to an administrator. Remove the administrator first if the data under the address is to be erased.`,
       );
     }
     const registered = await this.deps.contacts.findByEmail(address);
@@ -316,7 +318,7 @@ export class PrivacyService {
 
   private async find(contactId: string): Promise<Contact> {
     const contact = await this.deps.contacts.findById(contactId);
-    if (!contact) throw new NotFoundError('Kontakten finns inte.', 'contact_not_found');
+    if (!contact) throw new NotFoundError('Kontakten finns inte.', 'contact_not_found', 'The contact does not exist.');
     return contact;
   }
 

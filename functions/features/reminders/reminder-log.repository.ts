@@ -329,8 +329,9 @@ export class ReminderLogRepository {
 
 /** The planner's view of stored entries. */
 export function toPlanLog(entries: StoredReminderEntry[]): ReminderLogEntry[] {
-  return entries.map(({ contactId, stepId, state, at, attempts, error, email, erasedAt }) => ({
+  return entries.map(({ contactId, organisationId, stepId, state, at, attempts, error, email, erasedAt }) => ({
     contactId,
+    organisationId,
     stepId,
     state,
     at,

@@ -46,7 +46,6 @@ import {
   AlreadyClaimedError,
   DomainError,
   DomainRuleError,
-  NotFoundError,
   StateConflictError,
   StoreUnavailableError,
 } from '../../errors/domain-errors';
@@ -55,6 +54,7 @@ import { type Mail, MailRejectedError, MailThrottledError } from '../../ports/ma
 import type { AuditLog } from '../audit/audit.log';
 import { signInLink } from '../auth/sign-in-link';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
+import { organisationNotFound } from '../organisations/register-errors';
 import type { ResponseRepository } from '../responses/response.repository';
 import { INVITATION_NOT_SENT_MSG, REMINDER_NOT_SENT_MSG } from './log-messages';
 import {
@@ -153,6 +153,7 @@ export function policyOf(campaign: Campaign): ReminderPolicy {
       'invalid_reminder_policy',
       `Påminnelsepolicyn för ${campaign.year} är ogiltig. Rätta den i kampanjen innan påminnelser kan skickas.`,
       parsed.error.issues.map((issue) => ({ path: ['reminderPolicy', ...issue.path], message: issue.message })),
+      `The reminder policy for ${campaign.year} is not valid. Correct it in the campaign before reminders can be sent.`,
     );
   }
   return parsed.data;
@@ -292,7 +293,7 @@ export class RemindersService {
     const policy = policyOf(campaign);
     const bundle = await this.deps.responses.bundle(organisationId);
     const organisation = bundle.organisation;
-    if (!organisation) throw new NotFoundError(`Organisationen ${organisationId} finns inte.`);
+    if (!organisation) throw organisationNotFound(organisationId);
     const response = bundle.responses.get(campaign.year);
     const at = this.deps.clock.now();
     if (!mayEmailAbout(organisation, campaign, at)) throw notMember(organisation, campaign, at);
@@ -300,18 +301,24 @@ export class RemindersService {
       throw new DomainRuleError(
         'organisation_submitted',
         `${organisation.name} har redan skickat in svaren för ${campaign.year}. Ingen påminnelse skickades.`,
+        undefined,
+        `${organisation.name} has already submitted its answers for ${campaign.year}. No reminder was sent.`,
       );
     }
     if (response?.excused) {
       throw new DomainRuleError(
         'organisation_excused',
         `${organisation.name} är befriad från ${campaign.year} års enkät. Ingen påminnelse skickades.`,
+        undefined,
+        `${organisation.name} is excused from the ${campaign.year} survey. No reminder was sent.`,
       );
     }
     if (!answerableNow(campaign, response, at)) {
       throw new DomainRuleError(
         'campaign_not_open',
         `Enkäten ${campaign.year} tar inte emot svar från ${organisation.name} just nu. Ingen påminnelse skickades.`,
+        undefined,
+        `The ${campaign.year} survey does not take answers from ${organisation.name} right now. No reminder was sent.`,
       );
     }
 
@@ -350,6 +357,7 @@ export class RemindersService {
         'no_reachable_contacts',
         `Ingen kontaktperson för ${organisation.name} kan nås med e-post (avregistrerad, studsande eller ogiltig adress). Ingen påminnelse skickades.`,
         result.skipped.map((skip) => ({ contactId: skip.contact.id, reason: skip.reason })),
+        `None of ${organisation.name}'s contacts can be reached by email (unsubscribed, bouncing or no valid address). No reminder was sent.`,
       );
     }
 
@@ -397,6 +405,7 @@ export class RemindersService {
         'already_reminded',
         `${organisation.name} har redan påmints i dag. Samma kontakt påminns högst en gång per dag.`,
         { stepId, contacts: result.skipped.filter((s) => s.reason === 'already_sent').map((s) => s.contact.id) },
+        `${organisation.name} has already been reminded today. A contact is reminded by hand at most once a day.`,
       );
     }
     this.deps.log({
@@ -905,10 +914,18 @@ function notMember(organisation: Organisation, campaign: Campaign, at: Date): Do
       : standing === 'not_yet'
         ? `${name} är inte medlem ännu: medlemskapet börjar ${memberSince}.`
         : `${name} var inte medlem medan enkäten ${campaign.year} tog emot svar.`;
-  return new DomainRuleError('organisation_not_member', `${message} Ingen påminnelse skickades.`, {
-    memberSince: memberSince ?? null,
-    memberUntil: memberUntil ?? null,
-  });
+  const messageEn =
+    standing === 'ended'
+      ? `${name} is no longer a member: the membership ended on ${memberUntil}.`
+      : standing === 'not_yet'
+        ? `${name} is not a member yet: the membership begins on ${memberSince}.`
+        : `${name} was not a member while the ${campaign.year} survey took answers.`;
+  return new DomainRuleError(
+    'organisation_not_member',
+    `${message} Ingen påminnelse skickades.`,
+    { memberSince: memberSince ?? null, memberUntil: memberUntil ?? null },
+    `${messageEn} No reminder was sent.`,
+  );
 }
 
 /**

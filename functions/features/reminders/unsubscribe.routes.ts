@@ -44,10 +44,13 @@ const errorPageOrJson = (description: string) => ({
   content: { 'text/html': { schema: z.string() }, ...errorResponse(description).content },
 });
 
+// On this route invalid_input only ever means the token: say that rather than "The input is not valid".
 function invalidToken(): InputValidationError {
-  return new InputValidationError('Länken för att avsluta påminnelser är ogiltig. Kopiera hela länken från e-posten.', [
-    { path: ['token'], code: 'invalid_token', ...inputText('unsubscribeLink') },
-  ]);
+  return new InputValidationError(
+    'Länken för att avsluta påminnelser är ogiltig. Kopiera hela länken från e-posten.',
+    [{ path: ['token'], code: 'invalid_token', ...inputText('unsubscribeLink') }],
+    'The link to stop reminders is not valid. Copy the whole link from the email.',
+  );
 }
 
 function subjectOf(secret: string, token: string | undefined): UnsubscribeSubject {
@@ -144,16 +147,11 @@ function donePage(lang: PageLanguage, result: UnsubscribeResult): string {
       );
 }
 
-// On this route invalid_input only ever means the token: say that rather than "The input is not valid".
-const ENGLISH_PAGE_ERRORS: Record<string, string> = {
-  invalid_input: 'The link to stop reminders is not valid. Copy the whole link from the email.',
-};
-
 /** The error as a page in the browser's language, with the status and code the JSON answer has. */
 function errorPage(c: Context<AppEnv>, error: unknown): Response {
-  const { status, code, message } = errorAnswerOf(error);
+  const { status, code, message, domain } = errorAnswerOf(error);
   const lang = pageLanguage(c);
-  const english = ENGLISH_PAGE_ERRORS[code] ?? localiseErrorMessage(code, message, 'en');
+  const english = domain?.messageEn ?? localiseErrorMessage(code, message, 'en');
   const html =
     lang === 'en'
       ? page('en', 'That did not work', `<p>${escapeHtml(english)}</p>`)

@@ -74,6 +74,17 @@ describe('the catch-up invitation', () => {
     expect(plan.due).toEqual([{ ...invitation(), stepId: 'd7', kind: 'reminder', variant: 'no-response' }]);
   });
 
+  it("gives a contact moved from another organisation this one's invitation: the other's names that one", () => {
+    // Arrange: the same contact id and address, invited for o2 before it was moved to o1
+    const elsewhere = { ...sent('new', 'invitation', invitationAt), organisationId: 'o2' };
+    // Act
+    const moved = planFor({ log: [elsewhere] });
+    const invitedHere = planFor({ log: [{ ...elsewhere, organisationId: 'o1' }, elsewhere] });
+    // Assert
+    expect(moved.due).toEqual([invitation()]);
+    expect(invitedHere.due).toEqual([{ ...invitation(), stepId: 'd7', kind: 'reminder', variant: 'no-response' }]);
+  });
+
   it('gives an unsubscribed contact the invitation, as at opening (the existing rule)', () => {
     expect(planFor({ contact: { emailState: 'unsubscribed' } }).due).toEqual([invitation()]);
   });
