@@ -22,25 +22,16 @@
  */
 import { closingDay } from '../reminders/reminder-steps';
 import { addDays, type LocalDate, stockholmDate, stockholmInstant } from '../reminders/send-window';
+import { type IsoDate, type MembershipDates, type MembershipOnDay, membershipOn } from './membership-on-day';
 import type { MembershipSpan } from './membership-span';
 
-/** A calendar date as the register writes it, `YYYY-MM-DD`; such strings compare in date order. */
-export type IsoDate = string;
-
-/** The register's membership fields (null as a PATCH clears them). */
-export interface MembershipDates {
-  memberSince?: IsoDate | null;
-  memberUntil?: IsoDate | null;
-}
+export { type IsoDate, type MembershipDates, type MembershipOnDay, membershipOn };
 
 /** The campaign fields the rule reads: when it opens and closes (ISO instants, closing exclusive). */
 export interface CampaignWindow {
   opensAt: string;
   closesAt: string;
 }
-
-/** How a membership stands on a day: in force, not begun yet, or ended. */
-export type MembershipOnDay = 'member' | 'not_yet' | 'ended';
 
 function isoDate(date: LocalDate): IsoDate {
   const two = (value: number) => String(value).padStart(2, '0');
@@ -69,13 +60,6 @@ export function answerDays(campaign: CampaignWindow): { first: IsoDate; last: Is
   return { ...lastAnswerDays.days };
 }
 let lastAnswerDays: (CampaignWindow & { days: { first: IsoDate; last: IsoDate } }) | undefined;
-
-/** Whether the membership is in force on `day`, has not begun, or has ended. */
-export function membershipOn(membership: MembershipDates, day: IsoDate): MembershipOnDay {
-  if (membership.memberSince && day < membership.memberSince) return 'not_yet';
-  if (membership.memberUntil && day > membership.memberUntil) return 'ended';
-  return 'member';
-}
 
 /** In the campaign: a member on at least one of its answer days. */
 export function isCampaignMember(membership: MembershipDates, campaign: CampaignWindow): boolean {

@@ -4,7 +4,12 @@ import type { OrganisationEmission } from '../../shared/schemas/emission-import.
 import { en } from '../../web/src/pages/admin/i18n/en';
 import { sv } from '../../web/src/pages/admin/i18n/sv';
 import { contactExportFileName } from '../../web/src/pages/admin/lib/contact-export';
-import { moveConsequences, searchOrganisations, targetMembership } from '../../web/src/pages/admin/lib/contact-move';
+import {
+  moveConsequences,
+  searchOrganisations,
+  stockholmToday,
+  targetMembership,
+} from '../../web/src/pages/admin/lib/contact-move';
 import {
   bars,
   emissionsOverview,
@@ -157,5 +162,10 @@ describe('moving a contact to an organisation that is not a member today', () =>
       date: '2027-01-01',
     });
     expect(targetMembership({}, '2026-11-28')).toBeNull();
+  });
+
+  it('takes today in Stockholm: 23:30 UTC on 31 December is already 1 January there', () => {
+    expect(stockholmToday(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+    expect(stockholmToday(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
   });
 });

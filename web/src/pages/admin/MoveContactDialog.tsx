@@ -1,11 +1,10 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { stockholmDay } from '../../../../shared/domain/membership';
 import { useLang } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { adminApi, type Contact, type ContactRole, type OrganisationRow } from './api';
 import { Field, FieldsInvalid, FormDialog } from './components';
 import { useAdminT } from './i18n';
-import { moveConsequences, searchOrganisations, targetMembership } from './lib/contact-move';
+import { moveConsequences, searchOrganisations, stockholmToday, targetMembership } from './lib/contact-move';
 import './i18n/organisation';
 
 /** At most this many matches are listed; typing more narrows them. */
@@ -69,7 +68,7 @@ export function MoveContactDialog({
   const roleName = (r: ContactRole) => t(`role.${r}`).toLowerCase();
   // Former (and future) members are listed, marked, and warned about when chosen: the move is the
   // kansli's to make, but its contact then has no access.
-  const today = useMemo(() => stockholmDay(new Date()), []);
+  const today = useMemo(() => stockholmToday(), []);
   const membershipOf = (o: OrganisationRow) => targetMembership(o, today);
   const targetState = target ? membershipOf(target) : null;
   const membershipText = (state: NonNullable<ReturnType<typeof membershipOf>>) =>

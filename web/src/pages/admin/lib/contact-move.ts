@@ -4,7 +4,7 @@
  * what the kansli types, and what the move means for the statutes' roles on both sides.
  */
 
-import { type MembershipDates, membershipOn } from '../../../../../shared/domain/membership';
+import { type MembershipDates, membershipOn } from '../../../../../shared/domain/membership-on-day';
 import type { ContactRole } from '../../../../../shared/schemas/contact.schema';
 
 /** Lower case without diacritics, so "malmo" finds Malmö and "Ange" finds Ånge. */
@@ -81,4 +81,10 @@ export function targetMembership(
   if (state === 'ended') return { state, date: organisation.memberUntil as string };
   if (state === 'not_yet') return { state, date: organisation.memberSince as string };
   return null;
+}
+
+/** Today's date in Stockholm, `YYYY-MM-DD`, as the register's membership dates are written. */
+export function stockholmToday(now = new Date()): string {
+  // Swedish dates are written YYYY-MM-DD.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
 }
