@@ -201,10 +201,11 @@ export function aggregateRows(
       'Anmärkning',
     ],
   ];
+  // The third: the group's type, null for the whole network.
   const groups = [
-    ['Alla', report],
-    ['Kommuner', report.byType.kommun],
-    ['Regioner', report.byType.region],
+    ['Alla', report, null],
+    ['Kommuner', report.byType.kommun, 'kommun'],
+    ['Regioner', report.byType.region, 'region'],
   ] as const;
   for (const [label, group] of groups) {
     rows.push([
@@ -238,9 +239,10 @@ export function aggregateRows(
       'Anmärkning',
     ],
   );
-  for (const [label, group] of groups) {
+  for (const [label, group, type] of groups) {
     const y = group.yearOnYear;
-    if (y)
+    if (y) {
+      const notes = [withheldNoteSv(y), maxChangedNoteSv(report, type)];
       rows.push([
         label,
         y.organisations,
@@ -251,8 +253,9 @@ export function aggregateRows(
         y.improved,
         y.unchanged,
         y.declined,
-        withheldNoteSv(y),
+        notes.filter((note) => note !== null).join('. ') || null,
       ]);
+    }
   }
   rows.push(
     [],
@@ -314,6 +317,33 @@ export function aggregateRows(
     }
   }
   return rows;
+}
+
+/**
+ * The sheet's note on a change row whose types had another maximum last year (66 → 68): the public
+ * page's sentence (`report.fig.maxChanged`, or `report.fig.maxChangedCounts` beside the counts alone
+ * when the change is withheld), so what the kansli quotes from the sheet says what the page says.
+ * `of`: the row's type, or null for the network's row, which names each type in its change.
+ * Null when no maximum changed, last year's is not stored, or the row shows nothing compared.
+ */
+function maxChangedNoteSv(report: KlimatlagetReport, of: TypeKey | null): string | null {
+  const yoy = of === null ? report.yearOnYear : report.byType[of].yearOnYear;
+  if (!yoy || yoy.improved === null) return null;
+  // The network's change leaves out a type too few to show on its own, as the page does.
+  const types = (['kommun', 'region'] as const).filter((type) =>
+    of === null ? report.byType[type].yearOnYear && !yoy.excludedTypes?.includes(type) : type === of,
+  );
+  const number = (value: number) => new Intl.NumberFormat('sv-SE').format(value);
+  const changes = types.flatMap((type) => {
+    const { max, yearOnYear } = report.byType[type];
+    const from = yearOnYear?.previousMax;
+    if (from === undefined || from === max) return [];
+    const fromTo = `${number(from)} → ${number(max)}`;
+    return [types.length > 1 ? `${type === 'kommun' ? 'kommunerna' : 'regionerna'} ${fromTo}` : fromTo];
+  });
+  if (changes.length === 0) return null;
+  const compared = yoy.change ? 'förändringen' : 'förbättrade och försämrade';
+  return `Enkäten ändrades: högsta möjliga poäng ${changes.join(', ')}; ${compared} jämför andelar av max`;
 }
 
 /**

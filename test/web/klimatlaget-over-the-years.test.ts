@@ -1,7 +1,11 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { YearsOfType } from '../../shared/klimatlaget/over-the-years';
 import type { PublishedReport, PublishedYear } from '../../web/src/api/types';
-import { overTheYearsTexts, withFiguresOf } from '../../web/src/pages/klimatlaget/report-model';
+import { I18nProvider } from '../../web/src/i18n';
+import { OverTheYears } from '../../web/src/pages/klimatlaget/KlimatlagetPage';
+import { medianCell, overTheYearsTexts, withFiguresOf } from '../../web/src/pages/klimatlaget/report-model';
 import { siteT } from '../helpers/translators';
 
 const kommun = (max2025: number): YearsOfType => ({
@@ -75,5 +79,41 @@ describe('an earlier revision over the years', () => {
       sections: [{ name: 'styrning', title: 'Styrning', max: 10, mean: 0.6 }],
     });
     expect(shown[1]).toBe(list[1]);
+  });
+});
+
+describe('the median column of Klimatläget over the years', () => {
+  const year = (y: number, respondents: number, mean: number | null, median: number | null): PublishedYear => ({
+    year: y,
+    revision: 1,
+    publishedAt: `${y + 1}-03-01`,
+    respondents,
+    organisations: 20,
+    figures: {
+      kommun: { respondents, max: 66, mean, median },
+      region: { respondents: 0, max: 40, mean: null, median: null },
+    },
+  });
+
+  it('says from how many a median shows where only the median is withheld, not "too few to show"', () => {
+    // Arrange: 2024 with 4 respondents shows a mean but no median; 2025 with 12 shows both
+    const years = [year(2025, 12, 0.6, 0.61), year(2024, 4, 0.5, null)];
+    // Act
+    const html = renderToStaticMarkup(
+      createElement(I18nProvider, null, createElement(OverTheYears, { years, year: 2025 })),
+    );
+    // Assert: the 2024 row's median cell says when it shows, beside its mean
+    const row = /<tr><th scope="row">2024<\/th>(.*?)<\/tr>/.exec(html)?.[1];
+    expect(row).toBe(
+      '<td class="num">4</td><td class="num">66</td><td class="num">50\u00a0%</td><td class="num">Visas först vid minst 5 svar</td>',
+    );
+    expect(html).not.toContain('För få svar för att visa');
+  });
+
+  it('words the cell in both languages, and a year withheld altogether as withheld', () => {
+    expect(medianCell({ mean: 0.5, median: null }, siteT('sv'), 'sv')).toBe('Visas först vid minst 5 svar');
+    expect(medianCell({ mean: 0.5, median: null }, siteT('en'), 'en')).toBe('Shown from 5 responses');
+    expect(medianCell({ mean: null, median: null }, siteT('sv'), 'sv')).toBe('För få svar för att visa');
+    expect(medianCell({ mean: 0.5, median: 0.55 }, siteT('sv'), 'sv')).toBe('55\u00a0%');
   });
 });

@@ -228,6 +228,16 @@ export const scenarios: Scenario[] = [
       await back.click();
       await bands.locator('.kl-chart svg').waitFor();
       await toggle.waitFor();
+      // Each toggle's name is its visible label and then its chart's title, so a screen reader's list
+      // of buttons tells them apart (and speech input saying the label still finds them).
+      const toggleNames = new Set<string>();
+      for (const figure of await figures.all()) {
+        const title = ((await figure.locator('caption').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+        const name = `Visa som tabell: ${title}`;
+        await figure.getByRole('button', { name, exact: true }).waitFor();
+        toggleNames.add(name);
+      }
+      assertEqual(toggleNames.size, charts, 'a different toggle name per chart');
 
       // The band legend: the thresholds the scoring used, as share of maximum and as points per type.
       const legend = page.getByRole('table', { name: 'Så sätts betyget' });
@@ -433,10 +443,24 @@ export const scenarios: Scenario[] = [
   {
     name: 'Klimatläget: a withheld median or share is stated in no text alternative, in Swedish or English',
     async run(e2e) {
-      await publishLastYear(e2e, await e2e.newContext());
+      await publishLastYear(e2e, await e2e.newContext(), { yearBefore: true });
       const context = await e2e.newContext();
       const page = await context.newPage();
       const watch = watchPage(page);
+      // Over the years, the year before as a year of four: its mean shown, its median withheld.
+      await page.route(
+        '**/api/klimatlaget',
+        reshapeRoute(async (route) => {
+          const served = await route.fetch();
+          const list = (await served.json()) as Array<{
+            year: number;
+            figures?: { kommun?: { median: number | null } };
+          }>;
+          const before = list.find((entry) => entry.year === YEAR_BEFORE)?.figures?.kommun;
+          if (before) before.median = null;
+          await route.fulfill({ response: served, json: list });
+        }),
+      );
       // The report as it is served for three or four kommuner (shared/klimatlaget/suppression.ts): the
       // medians withheld, the means shown. The seed has more, so the published report is reshaped here,
       // and the energy area's shares withheld as for follow-ups that only two answered.
@@ -477,6 +501,19 @@ export const scenarios: Scenario[] = [
       const energySummary = await label(energy);
       assert(/ För få svar för att visa: .+\?\.$/.test(energySummary), `energy summary: ${energySummary}`);
       assert(!/Högst|Lägst|%/.test(energySummary), `the energy summary states a share: ${energySummary}`);
+      // Over the years: a median withheld beside a shown mean says from when it shows, not "too few".
+      const beforeRow = page
+        .getByRole('figure', { name: /Andel av maxpoängen per år/ })
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: String(YEAR_BEFORE), exact: true }) });
+      await beforeRow
+        .getByRole('cell', { name: 'Visas först vid minst 5 svar', exact: true })
+        .waitFor({ state: 'attached' });
+      assertEqual(
+        await beforeRow.getByRole('cell', { name: 'För få svar för att visa' }).count(),
+        0,
+        `"too few" in the ${YEAR_BEFORE} row`,
+      );
       await e2e.axe(page, `/klimatlaget/${LAST_YEAR} with medians withheld`);
       await e2e.screenshot(page, 'klimatlaget-medians-withheld');
 

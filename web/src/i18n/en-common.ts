@@ -196,6 +196,8 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
     '{count} answered both years: {improved} improved, {unchanged} unchanged, {declined} declined',
   'report.fig.maxChanged':
     'The survey changed: highest possible score {change}; the change compares shares of the maximum.',
+  'report.fig.maxChangedCounts':
+    'The survey changed: highest possible score {change}; improved and declined compare shares of the maximum.',
   'report.fig.change': 'Change since {previous}',
   'report.fig.changeNote':
     'on average for the {count} that answered both years ({improved} improved, {declined} declined)',
@@ -324,6 +326,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   // {type}: 'report.type.<type>' in lower case; types that answered without any emission figures.
   'report.emissions.noData': 'No emissions data for the {type} that answered',
   'report.medianMin': 'The median is shown only when at least {min} have answered; otherwise only the mean.',
+  'report.medianFew': 'Shown from {min} responses',
   'report.fig.emissionsCount.kommun': 'municipalities with data: {count}',
   'report.fig.emissionsCount.region': 'regions with data: {count}',
 
@@ -363,6 +366,8 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'scorecard.sections.title': 'Points per area',
   'scorecard.sections.chartTitle.kommun': 'Your share of maximum points per area, compared with the municipalities',
   'scorecard.sections.chartTitle.region': 'Your share of maximum points per area, compared with the regions',
+  'scorecard.sections.lastMaxNote':
+    "The survey has changed since {year}. Where the maximum points were different in {year}, that year's points are shown with that year's maximum, for example {example}.",
   'scorecard.sections.note': "The chart shows the share of each area's maximum points; the table shows the points.",
   'scorecard.sections.summary':
     "Bar chart of your points per area as a share of the maximum, beside the network's {figures}. You are above the mean in {ahead} of {count} areas.",

@@ -195,6 +195,9 @@ export const svCommon = {
     '{count} svarade båda åren: {improved} förbättrade, {unchanged} oförändrade, {declined} försämrade',
   // {change}: "66 → 68", or per type ("kommunerna 66 → 68, regionerna 40 → 42").
   'report.fig.maxChanged': 'Enkäten ändrades: högsta möjliga poäng {change}; förändringen jämför andelar av max.',
+  // The same beside the improved/declined counts when the change itself is withheld (`unmatched`).
+  'report.fig.maxChangedCounts':
+    'Enkäten ändrades: högsta möjliga poäng {change}; förbättrade och försämrade jämför andelar av max.',
   'report.fig.change': 'Förändring sedan {previous}',
   'report.fig.changeNote':
     'i genomsnitt för de {count} som svarade båda åren ({improved} förbättrade, {declined} försämrade)',
@@ -325,6 +328,8 @@ export const svCommon = {
   // {type}: 'report.type.<type>' in lower case; types that answered without any emission figures.
   'report.emissions.noData': 'Inga utsläppsdata för {type} som svarade',
   'report.medianMin': 'Medianen visas bara när minst {min} har svarat; annars visas bara medelvärdet.',
+  // A median cell whose mean is shown: not "too few to show", which the mean beside it contradicts.
+  'report.medianFew': 'Visas först vid minst {min} svar',
   'report.fig.emissionsCount.kommun': 'antal kommuner med data: {count}',
   'report.fig.emissionsCount.region': 'antal regioner med data: {count}',
 
@@ -366,6 +371,9 @@ export const svCommon = {
   'scorecard.sections.chartTitle.kommun': 'Er andel av maxpoängen per område, jämfört med kommunerna',
   'scorecard.sections.chartTitle.region': 'Er andel av maxpoängen per område, jämfört med regionerna',
   'scorecard.sections.note': 'Diagrammet visar andelen av områdets maxpoäng, tabellen visar poängen.',
+  // {example}: the first such cell, "7 av 15".
+  'scorecard.sections.lastMaxNote':
+    'Enkäten har ändrats sedan {year}. Där maxpoängen var en annan {year} står det årets poäng med det årets max, till exempel {example}.',
   'scorecard.sections.summary':
     'Stapeldiagram över era poäng per område som andel av maxpoängen, bredvid nätverkets {figures}. Ni ligger över medelvärdet i {ahead} av {count} områden.',
   'scorecard.sections.chartTitleOwn': 'Er andel av maxpoängen per område',

@@ -82,6 +82,8 @@ export function ChartFigure({ title, shortTitle, summary, spec, height, table, n
   const tableId = `${id}-table`;
   const captionId = `${id}-caption`;
   const summaryId = `${id}-summary`;
+  const toggleId = `${id}-toggle`;
+  const label = asTable ? t('chart.showChart') : t('chart.showTable');
   // Every name comes from an element (aria-labelledby), not an aria-label string: an element can tag
   // a Swedish survey text inside an English title or summary with lang, an attribute cannot.
   return (
@@ -92,16 +94,26 @@ export function ChartFigure({ title, shortTitle, summary, spec, height, table, n
         </span>
         {/* The label says what a press does ("Visa som diagram" while the table shows), so no
             aria-pressed: a toggle's name must not change with its state. Without a chart (chart-setup
-            did not load) only the table is there, and nothing to switch. */}
+            did not load) only the table is there, and nothing to switch. Its name is the label and
+            then the chart's full title, so a page of toggles is not one name over and over, and speech
+            input that says the visible label still finds it (WCAG 2.5.3). The name comes from a hidden
+            element, as the image's: text hidden inside the button would be set apart with spaces
+            ("tabell : Antal …"), and an element can tag a Swedish survey text in the title. */}
         {!failed && (
-          <button
-            type="button"
-            className="kl-toggle no-print"
-            aria-controls={tableId}
-            onClick={() => setAsTable((v) => !v)}
-          >
-            {asTable ? t('chart.showChart') : t('chart.showTable')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="kl-toggle no-print"
+              aria-controls={tableId}
+              aria-labelledby={toggleId}
+              onClick={() => setAsTable((v) => !v)}
+            >
+              {label}
+            </button>
+            <span id={toggleId} hidden>
+              {label}: <LangText text={title} />
+            </span>
+          </>
         )}
       </figcaption>
       {note && <div className="kl-figure-note">{note}</div>}

@@ -39,6 +39,7 @@ import {
   latestCoverage,
   localised,
   maxChangeText,
+  medianCell,
   nationalLabel,
   nationalNote,
   noEmissionDataText,
@@ -234,7 +235,8 @@ function ReportView({ published, years }: { published: PublishedReport; years: P
 // and TableHead: gzip packs repeated JSX tighter than a component and its calls, so the components
 // made this page 50–110 bytes heavier (local or shared with the scorecard), and every byte counts
 // against its 150 KB budget (test/performance/bundle-budget.test.ts; the English report is ~149 KB).
-function Summary({ report, year, types }: { report: Report; year: number; types: OrgType[] }) {
+/** Exported for its unit tests (rendered as markup), as is OverTheYears. */
+export function Summary({ report, year, types }: { report: Report; year: number; types: OrgType[] }) {
   const t = useT();
   const [lang] = useLang();
   const yoy = report.yearOnYear;
@@ -330,9 +332,15 @@ function Summary({ report, year, types }: { report: Report; year: number; types:
                   </span>
                   {maxNote && <span className="kl-small">{maxNote}</span>}
                 </>
+              ) : unmatched ? (
+                // Withheld for members in one year only: say so, not "too few", and keep the counts,
+                // which compare shares too: so the note on a changed maximum stays.
+                <>
+                  <span className="kl-small">{unmatched}</span>
+                  {maxNote && <span className="kl-small">{maxNote}</span>}
+                </>
               ) : (
-                // Withheld for members in one year only: say so, not "too few", and keep the counts.
-                (unmatched && <span className="kl-small">{unmatched}</span>) || withheld
+                withheld
               )}
             </dd>
           </div>
@@ -508,7 +516,7 @@ function Bands({ report, year, types }: { report: Report; year: number; types: O
  * Each published year's mean share per type, from the list of years the page reads anyway (no
  * request per year). Shown once a type has two years: the same figures each year's report shows.
  */
-function OverTheYears({ years, year }: { years: PublishedYear[]; year: number }) {
+export function OverTheYears({ years, year }: { years: PublishedYear[]; year: number }) {
   const t = useT();
   const [lang] = useLang();
   const narrow = useScreenWidth() === 'narrow';
@@ -583,11 +591,7 @@ function OverTheYears({ years, year }: { years: PublishedYear[]; year: number })
                     <td className="num">{formatNumber(y.respondents, lang)}</td>
                     <td className="num">{formatNumber(y.max, lang)}</td>
                     <td className="num">{y.mean === null ? t('report.withheld') : formatPercent(y.mean, lang)}</td>
-                    {medians && (
-                      <td className="num">
-                        {y.median === null ? t('report.withheld') : formatPercent(y.median, lang)}
-                      </td>
-                    )}
+                    {medians && <td className="num">{medianCell(y, t, lang)}</td>}
                   </tr>
                 )),
               )}

@@ -1,6 +1,7 @@
 /** Pure helpers that shape a published Klimatläget report for the page: no React, no chart.js. */
 
 import { type YearsOfType, yearFigures } from '../../../../shared/klimatlaget/over-the-years';
+import { MIN_GROUP_SIZE_MEDIAN } from '../../../../shared/klimatlaget/suppression';
 import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate } from '../../api/types';
 import { plainText, type TextPart } from '../../components/charts/chart-spec';
 import { type Lang, type Localised, localised, type MessageKey, type Translate, titleOf } from '../../i18n';
@@ -250,10 +251,14 @@ export function unmatchedChangeText(yoy: Report['yearOnYear'], t: Translate, lan
 
 /**
  * "Enkäten ändrades: högsta möjliga poäng 66 → 68; …" when a type in the network's change had another
- * maximum last year, so its change compares shares of different maxima; '' when none did or the
- * snapshot did not store last year's maximum. Per type when both types are in the change.
+ * maximum last year, so its change compares shares of different maxima; '' when none did, the
+ * snapshot did not store last year's maximum, or nothing compared is shown (too few pairs). Per type
+ * when both types are in the change. With the change withheld (`unmatched`) the improved and
+ * declined counts still compare shares, so the note stays and says that of them.
  */
 export function maxChangeText(report: Report, types: readonly OrgType[], t: Translate, lang: Lang): string {
+  const yoy = report.yearOnYear;
+  if (!yoy || yoy.improved === null) return '';
   const inChange = types.filter(
     (type) => report.byType[type].yearOnYear && !report.yearOnYear?.excludedTypes?.includes(type),
   );
@@ -264,7 +269,17 @@ export function maxChangeText(report: Report, types: readonly OrgType[], t: Tran
     const fromTo = `${formatNumber(from, lang)} → ${formatNumber(max, lang)}`;
     return [inChange.length > 1 ? `${t(`report.type.${type}`).toLocaleLowerCase(lang)} ${fromTo}` : fromTo];
   });
-  return changes.length ? t('report.fig.maxChanged', { change: changes.join(', ') }) : '';
+  if (changes.length === 0) return '';
+  return t(yoy.change ? 'report.fig.maxChanged' : 'report.fig.maxChangedCounts', { change: changes.join(', ') });
+}
+
+/**
+ * A median's table cell: the median, or why not. Beside a shown mean only the median is withheld
+ * (under 5), so not "too few to show", which the mean and "figures from 3" would contradict.
+ */
+export function medianCell(figures: { mean: number | null; median: number | null }, t: Translate, lang: Lang): string {
+  if (figures.median !== null) return formatPercent(figures.median, lang);
+  return figures.mean === null ? t('report.withheld') : t('report.medianFew', { min: MIN_GROUP_SIZE_MEDIAN });
 }
 
 /**

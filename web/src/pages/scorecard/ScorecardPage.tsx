@@ -18,6 +18,8 @@ import {
   bandRange,
   gateExplanation,
   historySummary,
+  lastYearCell,
+  lastYearMaxNote,
   lostSummary,
   missingKey,
   missingOutcome,
@@ -272,7 +274,8 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
   );
 }
 
-function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
+/** Exported for its unit tests (rendered as markup). */
+export function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
   const t = useT();
   const [lang] = useLang();
   const screen = useScreenWidth();
@@ -331,6 +334,8 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
   );
   const ahead = rows.filter((r) => r.network && r.total > r.network.mean).length;
   const hasLast = rows.some((r) => r.last);
+  // Last year's points are out of last year's maximum: where that differs, the cells and this note say so.
+  const lastMaxNote = hasLast ? lastYearMaxNote(scorecard, t, lang) : null;
   return (
     <section className="kl-section" aria-labelledby="sc-sections">
       <h2 id="sc-sections">{t('scorecard.sections.title')}</h2>
@@ -340,6 +345,7 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
         note={
           <>
             <p>{t('scorecard.sections.note')}</p>
+            {lastMaxNote && <p>{lastMaxNote}</p>}
             {!compared && (
               <p>
                 {t(`scorecard.network.${typeKey}`)}: {t('report.withheld')}.{' '}
@@ -385,7 +391,7 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                       {r.network?.median == null ? t('report.withheld') : formatDecimal(r.network.median, lang)}
                     </td>
                   )}
-                  {hasLast && <td className="num">{r.last ? formatDecimal(r.last.total, lang) : '–'}</td>}
+                  {hasLast && <td className="num">{lastYearCell(r.last, r.max, t, lang)}</td>}
                 </tr>
               ))}
             </tbody>
@@ -396,7 +402,7 @@ function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                 <td className="num">{formatDecimal(scorecard.max, lang)}</td>
                 {networkTotal && <td className="num">{formatDecimal(networkTotal.mean, lang)}</td>}
                 {medians && <td className="num">{formatDecimal(networkTotal.median ?? 0, lang)}</td>}
-                {hasLast && <td className="num">{formatDecimal(scorecard.lastYear?.total ?? 0, lang)}</td>}
+                {hasLast && <td className="num">{lastYearCell(scorecard.lastYear, scorecard.max, t, lang)}</td>}
               </tr>
             </tfoot>
           </>

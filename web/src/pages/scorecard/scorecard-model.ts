@@ -6,7 +6,7 @@ import {
 } from '../../../../shared/scoring/emission-outcome';
 import type { PublishedYear, Scorecard } from '../../api/types';
 import { type Lang, type Localised, type Translate, titleOf } from '../../i18n';
-import { formatPercent } from '../../lib/format';
+import { formatDecimal, formatPercent } from '../../lib/format';
 
 export { titleOf };
 
@@ -133,6 +133,42 @@ export function sectionsSummary(
   if (!network.compared) return t('scorecard.sections.summaryOwn');
   const figures = network.medians ? t('report.meanMedian') : t('report.mean').toLocaleLowerCase(lang);
   return t('scorecard.sections.summary', { ahead: network.ahead, count: network.count, figures });
+}
+
+/**
+ * Last year's points in the areas table: "7", or "7 av 15" when last year's maximum differs from
+ * this year's beside it, so the points are not read against a maximum they were never out of;
+ * '–' for an area last year did not have.
+ */
+export function lastYearCell(
+  last: { total: number; max: number } | undefined,
+  max: number,
+  t: Translate,
+  lang: Lang,
+): string {
+  if (!last) return '–';
+  const points = formatDecimal(last.total, lang);
+  return last.max === max ? points : t('report.ofTotal', { count: points, total: formatDecimal(last.max, lang) });
+}
+
+/**
+ * The areas table's note when last year's maximum differs from this year's in an area or in total
+ * (the survey changed), with the first such cell as its example; null when none differs or there
+ * is no last year.
+ */
+export function lastYearMaxNote(scorecard: Scorecard, t: Translate, lang: Lang): string | null {
+  const last = scorecard.lastYear;
+  if (!last) return null;
+  const before = new Map(last.sections.map((s) => [s.name, s]));
+  const changed = [
+    ...scorecard.sections.filter((s) => s.max > 0).map((s) => ({ last: before.get(s.name), max: s.max })),
+    { last, max: scorecard.max },
+  ].find((row) => row.last !== undefined && row.last.max !== row.max);
+  if (!changed) return null;
+  return t('scorecard.sections.lastMaxNote', {
+    year: last.year,
+    example: lastYearCell(changed.last, changed.max, t, lang),
+  });
 }
 
 export interface HistoryRow {
