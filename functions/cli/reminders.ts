@@ -89,7 +89,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(cliText(process.env).start.badPort(process.env.PORT));
   const baseUrl = localBaseUrl(process.env, port);
   // A fresh data folder gets the demo seed, so it has an open campaign to remind about.
-  const { dataDir, store, adminEmails, close } = await openLocalData({ whileInUse: text.whileInUse(port) });
+  const { dataDir, store, adminEmails, close } = await openLocalData({
+    whileInUse: text.whileInUse({ port, dryRun: args.dryRun, year: args.year, at: args.at?.toISOString() }),
+  });
   try {
     const campaigns = new CampaignRepository(store);
     const year = args.year ?? (await campaigns.openYear());

@@ -48,6 +48,23 @@ export interface ReminderRunCounts {
   skipped: number;
 }
 
+/**
+ * The `npm run reminders` run asked for while the server holds the data folder: the hint repeats it
+ * as the API request, so a dry run stays a dry run. `year` is unknown without --year (the open
+ * campaign is in the held data); `at` is left out without --at (the API plans for now).
+ */
+export interface HeldRun {
+  port: number;
+  dryRun: boolean;
+  year?: number;
+  at?: string;
+}
+
+function heldRunRequest(run: HeldRun, yearPlaceholder: string): string {
+  const body = JSON.stringify(run.at === undefined ? { dryRun: run.dryRun } : { dryRun: run.dryRun, at: run.at });
+  return `POST http://localhost:${run.port}/api/admin/campaigns/${run.year ?? yearPlaceholder}/reminders/run ${body}`;
+}
+
 /** A previewed import's totals for `npm run import`'s summary line. */
 export interface ImportCounts {
   rows: number;
@@ -225,9 +242,9 @@ Data sparas i ${p.dataDir}. Stoppa med Ctrl+C.
       }.`,
     badYear: '--year måste vara ett årtal, t.ex. 2026.',
     unknownArgument: (arg: string) => `okänt argument ${arg}. ${REMINDERS_USAGE_SV}`,
-    whileInUse: (port: number) =>
-      'kör påminnelserna via serverns API: ' +
-      `POST http://localhost:${port}/api/admin/campaigns/{year}/reminders/run {"dryRun": false, "at": "…"} inloggad som kansliet.`,
+    whileInUse: (run: HeldRun) =>
+      `kör påminnelserna via serverns API: ${heldRunRequest(run, '<år>')} inloggad som kansliet` +
+      (run.year === undefined ? ', där <år> är den öppna kampanjens år.' : '.'),
     noOpenCampaign: 'ingen kampanj är öppen. Öppna en i konsolen, eller ange --year.',
     noCampaign: (year: number) => `det finns ingen kampanj för ${year}.`,
     heading: (dryRun: boolean, title: string, status: CampaignStatus, at: string) =>
@@ -389,9 +406,9 @@ Data is kept in ${p.dataDir}. Stop with Ctrl+C.
       }.`,
     badYear: '--year must be a year such as 2026.',
     unknownArgument: (arg) => `unknown argument ${arg}. ${REMINDERS_USAGE_EN}`,
-    whileInUse: (port) =>
-      'run through its API: ' +
-      `POST http://localhost:${port}/api/admin/campaigns/{year}/reminders/run {"dryRun": false, "at": "…"} as the kansli.`,
+    whileInUse: (run) =>
+      `run through its API: ${heldRunRequest(run, '<year>')} as the kansli` +
+      (run.year === undefined ? ", where <year> is the open campaign's year." : '.'),
     noOpenCampaign: 'no campaign is open. Open one in the console, or pass --year.',
     noCampaign: (year) => `there is no campaign for ${year}.`,
     heading: (dryRun, title, status, at) =>

@@ -38,6 +38,11 @@ export const CampaignSchema = z.object({
    * Absent when nothing was taken out.
    */
   chosenReminderPolicy: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * When the kansli closed it (set by the close, kept when published, cleared when reopened). Absent
+   * on campaigns closed before it was stored: they show their deadline.
+   */
+  closedAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

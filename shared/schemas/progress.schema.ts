@@ -42,6 +42,12 @@ export const ProgressRowSchema = z.object({
    * draft's answers are compared again when it is submitted.
    */
   overridesToCheck: z.number().int().min(0),
+  /**
+   * Whether it is a member on one of the campaign's answer days (`isCampaignMember`). False for an
+   * organisation listed only for its response item: unless it submitted, Klimatläget does not count
+   * it as asked (docs/klimatlaget.md), so the console says why its counts differ from the report's.
+   */
+  inCampaign: z.boolean(),
 });
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;
 

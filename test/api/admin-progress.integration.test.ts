@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ContactRepository } from '../../functions/features/contacts/contact.repository';
+import { OrganisationRepository } from '../../functions/features/organisations/organisation.repository';
 import { ReminderLogRepository } from '../../functions/features/reminders/reminder-log.repository';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import type { Organisation } from '../../shared/schemas/organisation.schema';
@@ -90,6 +91,7 @@ describe('campaign progress', () => {
         closesAtOverride: null,
         score: null,
         overridesToCheck: 0,
+        inCampaign: true,
       },
       expect.objectContaining({ organisationId: '1280', status: 'excused', remindersSent: 0, emailProblems: [] }),
       expect.objectContaining({
@@ -126,6 +128,24 @@ describe('campaign progress', () => {
     await call(ctx, admin, 'PATCH', '/api/admin/organisations/1280', { memberUntil: '2025-12-31' });
     const res = await call(ctx, admin, 'GET', PROGRESS);
     expect(res.body.map((row: { organisationId: string }) => row.organisationId)).toEqual(['12', '1281']);
+  });
+
+  it('keeps a former member with a draft as a row, marked as not in the campaign (Klimatläget does not count it as asked)', async () => {
+    await saveDraft(ctx, '1281', 10, 40);
+    // Written to the register directly: the row is what is tested here, not the PATCH's own rules.
+    const organisations = new OrganisationRepository(ctx.store);
+    const lund = await organisations.get('1281');
+    await organisations.replace({ ...lund!, memberUntil: '2025-12-31' });
+    const res = await call(ctx, admin, 'GET', PROGRESS);
+    const rows = res.body.map((row: { organisationId: string; inCampaign: boolean }) => [
+      row.organisationId,
+      row.inCampaign,
+    ]);
+    expect(rows).toEqual([
+      ['12', true],
+      ['1280', true],
+      ['1281', false],
+    ]);
   });
 
   it("shows an organisation's own deadline when it is later than the campaign's, which has no effect otherwise", async () => {

@@ -5,8 +5,8 @@ import { defaultReminderPolicy } from '../../functions/features/campaigns/remind
 import { auditEntries, call } from '../helpers/admin-api';
 import { injectDynamoFault } from '../helpers/faulty-store';
 import { securityWorld } from '../helpers/security-world';
-import { seedCampaign } from '../helpers/seed-fixtures';
-import { adminWorld } from '../helpers/seeded-context';
+import { LUND, seedCampaign } from '../helpers/seed-fixtures';
+import { adminWorld, submitScoredResponse } from '../helpers/seeded-context';
 import { countCommands } from '../helpers/test-app';
 
 const NOW = '2026-03-10T09:00:00Z';
@@ -104,6 +104,45 @@ describe('closing a campaign when the lock release fails half-way', () => {
     });
     const draft = await call(ctx, admin, 'POST', '/api/admin/campaigns/2027/close');
     expect(draft.body.error).toMatchObject({ code: 'campaign_not_open_to_close', details: { status: 'draft' } });
+  });
+});
+
+describe('when a campaign was closed', () => {
+  it('stores the close time in the close’s one campaign write, keeps it when published and clears it on reopening', async () => {
+    // Arrange: 2026 open, its deadline (30 April) seven weeks away
+    const { ctx, admin } = await adminWorld({ now: NOW, campaign: true });
+    const counter = countCommands(ctx.clients);
+    // Act: the kansli closes it early
+    const closed = await call(ctx, admin, 'POST', '/api/admin/campaigns/2026/close');
+    // Assert: closedAt is the close's time, written with the status (the campaign, the audit entry, the lock)
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', closedAt: NOW.replace('Z', '.000Z') });
+    expect(counter.writes()).toBe(3);
+    const listed = (await call(ctx, admin, 'GET', '/api/admin/campaigns')).body;
+    expect(listed.find((c: { year: number }) => c.year === 2026)).toMatchObject({
+      closedAt: '2026-03-10T09:00:00.000Z',
+    });
+    // Reopened, it is open again, not closed on 10 March
+    ctx.clock.advance(60_000);
+    const reopened = await call(ctx, admin, 'POST', '/api/admin/campaigns/2026/open');
+    expect(reopened.body.status).toBe('open');
+    expect(reopened.body).not.toHaveProperty('closedAt');
+    // Closed again and published: the last close stays
+    ctx.clock.advance(60_000);
+    await call(ctx, admin, 'POST', '/api/admin/campaigns/2026/close');
+    await submitScoredResponse(ctx, 2026, LUND.id, {});
+    const published = await call(ctx, admin, 'POST', '/api/admin/campaigns/2026/publish', {});
+    expect(published.status).toBe(201);
+    const stored = (await call(ctx, admin, 'GET', '/api/admin/campaigns/2026')).body;
+    expect(stored).toMatchObject({ status: 'published', closedAt: '2026-03-10T09:02:00.000Z' });
+  });
+
+  it('reads a campaign closed before closedAt was stored, without one', async () => {
+    const { ctx, admin } = await adminWorld({ now: NOW, campaign: { status: 'closed' } });
+    const res = await call(ctx, admin, 'GET', '/api/admin/campaigns/2026');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('closed');
+    expect(res.body).not.toHaveProperty('closedAt');
   });
 });
 

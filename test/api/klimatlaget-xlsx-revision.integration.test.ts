@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EmissionRepository } from '../../functions/features/emissions/emission.repository';
 import { fourKommunerWorld, sheetRows, UPPSALA, VAXJO } from '../helpers/published-year-world';
-import { LUND } from '../helpers/seed-fixtures';
+import { LUND, MALMO } from '../helpers/seed-fixtures';
 import { jsonRequest, type TestContext, withCookie } from '../helpers/test-app';
 
 const YEAR = 2026;
@@ -98,6 +98,25 @@ describe('the xlsx export\'s "Klimatläget" sheet: the published revision, and w
     const sheet = await exportWorkbook(ctx, admin);
     // Assert
     expect(sheet.notes[0]).toMatch(/^Obs! Poängen för 2 organisationer skiljer sig nu från version 1:/);
+  });
+
+  it("names a member-register edit after publishing as the cause, not last year's scores", async () => {
+    // Arrange: published with four kommuner asked; then Malmö (no answer) turns out to have left at the end of 2025
+    await publish();
+    const patched = await ctx.app.request(
+      `/api/admin/organisations/${MALMO.id}`,
+      withCookie(admin, jsonRequest('PATCH', { memberUntil: '2025-12-31' })),
+    );
+    expect(patched.status).toBe(200);
+    // Act
+    const sheet = await exportWorkbook(ctx, admin);
+    // Assert: who was asked changed; no score did, and last year has nothing to do with it
+    expect(sheet.notes).toEqual([
+      'Obs! Antalet tillfrågade organisationer är nu 3, inte 4 som i version 1: medlemsregistret (medlemsdatum, ' +
+        'organisationer tillagda eller borttagna) eller vilka som är befriade har ändrats efter publiceringen. ' +
+        'Siffrorna här är de publicerade i version 1. Bladet Svar visar poängen som de är nu.',
+      'Publicera en rättelse för att ta med ändringarna i rapporten: "Publicera en ny version" på kampanjsidan.',
+    ]);
   });
 
   it('says so when a changed score moves no published figure, so that no new version is asked for', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Level } from 'level';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignRepository } from '../../functions/features/campaigns/campaign.repository';
 import { startEmbeddedDynamoDb } from '../../functions/local/embedded-dynamodb';
@@ -225,6 +226,37 @@ describe('npm run reminders', () => {
     ]);
     expect(existsSync(path.join(dir, 'unused'))).toBe(false);
   }, 60_000);
+
+  it('names the run asked for, as the API request, when another process holds the data folder', async () => {
+    const held = path.join(dir, 'held');
+    // A first run creates the data; then this process holds its LevelDB lock like a running server.
+    expect((await runCli('reminders', ['--dry-run', '--at', saturdayAt], held)).code).toBe(0);
+    const lock = new Level(path.join(held, 'dynamodb'));
+    await lock.open();
+    try {
+      // A dry run stays a dry run in the hint, for the year and instant given.
+      const dry = await runCli('reminders', ['--year', '2030', '--dry-run', '--at', '2030-03-18T09:00'], held, {
+        PORT: '3005',
+      });
+      expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 1, stdout: '' });
+      expect(dry.stderr.trim().split('\n')).toEqual([
+        `npm run reminders: datamappen ${held} används av en annan process (körs \`npm start\`?). ` +
+          'Stoppa den, eller kör påminnelserna via serverns API: ' +
+          'POST http://localhost:3005/api/admin/campaigns/2030/reminders/run ' +
+          '{"dryRun":true,"at":"2030-03-18T08:00:00.000Z"} inloggad som kansliet.',
+      ]);
+      // Without --year the open campaign's year is in the held data: the hint says which year to put in.
+      const real = await runCli('reminders', [], held, { LANG: 'en_GB.UTF-8' });
+      expect(real.code).toBe(1);
+      expect(real.stderr).toContain(
+        'run through its API: POST http://localhost:3000/api/admin/campaigns/<year>/reminders/run ' +
+          '{"dryRun":false} as the kansli, where <year> is the open campaign\'s year.',
+      );
+      expect(`${dry.stderr}${real.stderr}`).not.toMatch(/\{year\}|\n\s+at /);
+    } finally {
+      await lock.close();
+    }
+  }, 120_000);
 
   it('refuses a PORT that is not a port number, as npm start does, rather than links to localhost:NaN', async () => {
     const run = await runCli('reminders', ['--dry-run', '--at', weekdayAt], path.join(dir, 'unused'), { PORT: 'abc' });

@@ -99,6 +99,7 @@ describe('the campaign page: the publish confirmation', () => {
         { organisationId: '0123', name: 'Org 0123', closesAt: '2026-11-05T16:00:00Z' },
         { organisationId: '0117', name: 'Org 0117', closesAt: '2026-11-20T16:00:00Z' },
       ],
+      notAsked: [],
     });
   });
 
@@ -110,6 +111,7 @@ describe('the campaign page: the publish confirmation', () => {
       notStarted: 0,
       excused: 0,
       runningOwnDeadlines: [],
+      notAsked: [],
     });
   });
 

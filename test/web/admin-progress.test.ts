@@ -13,6 +13,7 @@ const row = (over: Partial<ProgressRow> & Pick<ProgressRow, 'organisationId' | '
   closesAtOverride: null,
   score: null,
   overridesToCheck: 0,
+  inCampaign: true,
   ...over,
 });
 

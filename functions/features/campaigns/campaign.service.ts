@@ -428,7 +428,12 @@ export class CampaignService {
     action: string,
     extra: Record<string, unknown> = {},
   ): Promise<Campaign> {
-    const next: Campaign = { ...campaign, status, updatedAt: nextUpdatedAt(campaign, this.clock.now()) };
+    const { closedAt: _wasClosedAt, ...rest } = campaign;
+    const updatedAt = nextUpdatedAt(campaign, this.clock.now());
+    // When it was closed, in the same write as the status: a campaign closed before its deadline
+    // shows that, not the deadline it never reached. Publishing keeps it; reopening clears it.
+    const closedAt = status === 'closed' ? updatedAt : status === 'published' ? campaign.closedAt : undefined;
+    const next: Campaign = { ...rest, status, updatedAt, ...(closedAt ? { closedAt } : {}) };
     await this.repo.replace(next, campaign.updatedAt);
     this.cache.set(campaign.year, { campaign: next, fetchedAt: performance.now() });
     await this.audit.record({

@@ -50,6 +50,7 @@ import type { OrganisationRepository } from '../organisations/organisation.repos
 import type { ResponseRepository } from '../responses/response.repository';
 import { organisationTypeOf } from '../responses/response.service';
 import type { ReportRepository } from './report.repository';
+import { type ReportChangeCauses, reportChangeCauses } from './report-change-causes';
 import { ScoreWriteRefused, type ScoreWriter } from './score.writer';
 
 /** A snapshot must fit DynamoDB's 400 KB item limit; refuse well before it. */
@@ -80,6 +81,8 @@ export type ExportReportSource =
       changedScores: number | null;
       /** Whether publishing now would change the report's figures (a correction keeps its emission figures). */
       figuresChanged: boolean;
+      /** Besides the scores, what publishing now would change: who was asked, the change since last year. */
+      causes?: ReportChangeCauses;
     }
   | { source: 'live' };
 
@@ -479,6 +482,7 @@ export class KlimatlagetService {
           publishedAt: snapshot.publishedAt,
           changedScores: changedScoresSince(snapshot, campaign, data.responses),
           figuresChanged: canonicalJson(now) !== canonicalJson(published),
+          causes: reportChangeCauses(published, now),
         },
       };
     }

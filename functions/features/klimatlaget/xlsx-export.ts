@@ -36,12 +36,37 @@ export function klimatlagetSheetHeading(year: number, source: ExportReportSource
       ],
     };
   }
-  const why = changedScores
-    ? `Poängen för ${who} skiljer sig nu från ${version}: de har justerats, öppnats igen eller skickats in efter publiceringen.`
-    : changedScores === 0
-      ? // Only this year's scores are compared; last year's carry the change since last year.
-        `Ingen organisations poäng för ${year} har ändrats sedan ${version}, men rapporten skulle ändå bli en annan om den publicerades nu, till exempel efter en rättelse av poängen för ${year - 1}.`
-      : `Rapporten skulle bli en annan om den publicerades nu. Version ${revision} publicerades innan poängen per organisation sparades med den, så hur många som ändrats kan inte sägas.`;
+  // Each cause that is known, so the note does not blame last year's scores for a register edit.
+  const causes: string[] = [];
+  if (changedScores) {
+    causes.push(
+      `Poängen för ${who} skiljer sig nu från ${version}: de har justerats, öppnats igen eller skickats in efter publiceringen.`,
+    );
+  }
+  const asked = source.causes?.asked;
+  if (asked) {
+    causes.push(
+      `Antalet tillfrågade organisationer är nu ${asked.after}, inte ${asked.before} som i ${version}: medlemsregistret ` +
+        '(medlemsdatum, organisationer tillagda eller borttagna) eller vilka som är befriade har ändrats efter publiceringen.',
+    );
+  }
+  // Only this year's scores are compared; last year's carry the change since last year.
+  if (source.causes?.yearOnYear && changedScores === 0 && !asked) {
+    causes.push(
+      `Förändringen sedan ${year - 1} skulle bli en annan om rapporten publicerades nu, till exempel efter en rättelse av poängen för ${year - 1}.`,
+    );
+  }
+  if (changedScores === null) {
+    causes.push(
+      `Rapporten skulle bli en annan om den publicerades nu. Version ${revision} publicerades innan poängen per organisation sparades med den, så hur många som ändrats kan inte sägas.`,
+    );
+  }
+  if (causes.length === 0) {
+    causes.push(
+      `Ingen organisations poäng för ${year} har ändrats sedan ${version}, men rapporten skulle ändå bli en annan om den publicerades nu.`,
+    );
+  }
+  const why = causes.join(' ');
   return {
     title,
     notes: [

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { laterOwnDeadline } from '../../../shared/domain/answer-window';
-import { isListedInCampaign } from '../../../shared/domain/membership';
+import { isCampaignMember, isListedInCampaign } from '../../../shared/domain/membership';
 import { progressStatusOf } from '../../../shared/domain/progress-status';
 import { statuteWarnings } from '../../../shared/domain/statute-roles';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
@@ -87,6 +87,7 @@ function progressRow(
     score: (status === 'submitted' && response?.score) || null,
     // Stored by the write that last changed the answers or overrides: the listing reads no answers.
     overridesToCheck: (status === 'submitted' && response?.overridesToCheck) || 0,
+    inCampaign: isCampaignMember(organisation, campaign),
   };
 }
 

@@ -14,9 +14,10 @@ import { useLang } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { adminApi, type Campaign } from './api';
-import { Field, FormDialog, showFieldErrors } from './components';
+import { DateTime, Field, FormDialog, showFieldErrors } from './components';
 import { type AdminKey, useAdminT } from './i18n';
 import {
+  closedEarlyAt,
   isOpenPastDeadline,
   type PublishSummary,
   planReopen,
@@ -40,6 +41,38 @@ export function useNow(everyMs = 60_000): number {
 
 /** A message for the FormDialog's error box (it shows an ApiError's message, anything else as generic). */
 const dialogError = (code: string, message: string) => new ApiError(400, code, message);
+
+/**
+ * The campaign's deadline, "28 december 2026 kl. 23:59" after `label`; for one closed before it,
+ * "Stängd 28 november 2026" and the deadline it did not reach, in words.
+ */
+export function CampaignDeadline({
+  campaign,
+  label,
+}: {
+  campaign: Pick<Campaign, 'status' | 'closesAt' | 'closedAt'>;
+  label?: string;
+}) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const closedAt = closedEarlyAt(campaign);
+  if (!closedAt) {
+    return (
+      <span>
+        {label && `${label} `}
+        <DateTime iso={campaign.closesAt} />
+      </span>
+    );
+  }
+  return (
+    <span>
+      <time dateTime={closedAt}>{t('campaign.closedEarly', { date: formatDate(closedAt, lang) })}</time>{' '}
+      <span className="muted">
+        ({t('campaign.closedEarlyDeadline', { date: formatDateTime(campaign.closesAt, lang) })})
+      </span>
+    </span>
+  );
+}
 
 /**
  * "Öppen" and, once the deadline has passed, "Sista svarsdagen, {date}, har passerat" beside it: in
@@ -267,6 +300,24 @@ function StandingSummary({
   );
 }
 
+/**
+ * Why the console's count of organisations can be higher than Klimatläget's "tillfrågade": rows
+ * listed only for a response that was not submitted, from organisations not members during the
+ * campaign (`publishSummary`'s `notAsked`). Nothing when there are none.
+ */
+export function NotAskedNote({ names }: { names: readonly string[] }) {
+  const t = useAdminT();
+  if (names.length === 0) return null;
+  return (
+    <p className="muted" data-testid="not-asked">
+      {t(names.length === 1 ? 'campaign.publish.notAskedOne' : 'campaign.publish.notAsked', {
+        count: names.length,
+        names: names.join(', '),
+      })}
+    </p>
+  );
+}
+
 /** The organisations counted by where they stand, each status with the dialog's own label. */
 function StandingCounts({
   summary,
@@ -285,6 +336,7 @@ function StandingCounts({
   return (
     <>
       <h3>{t('campaign.publish.countsCaption', { total: summary.total })}</h3>
+      <NotAskedNote names={summary.notAsked} />
       <dl className="facts">
         {rows.map(([label, count, status]) => (
           <div key={status} data-count={status}>

@@ -8,6 +8,7 @@ import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type Campaign, type CampaignSummary, exportUrls, type ReminderPolicy } from './api';
 import {
+  CampaignDeadline,
   CloseDialog,
   PastDeadlinePrompt,
   PastDeadlineTag,
@@ -110,7 +111,7 @@ export function CampaignsPage() {
                   <DateTime iso={c.opensAt} />
                 </td>
                 <td>
-                  <DateTime iso={c.closesAt} />
+                  <CampaignDeadline campaign={c} />
                 </td>
                 <td>
                   <Link href={`/kampanjer/${c.year}/enkat/kommun`}>{t('type.kommun')}</Link>

@@ -6,6 +6,7 @@ import { readStored, writeStored } from '../../lib/browser-storage';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type CampaignSummary, type ProgressRow, type ProgressStatus } from './api';
+import { CampaignDeadline, NotAskedNote } from './CampaignLifecycle';
 import {
   ActionsCell,
   Announcer,
@@ -30,7 +31,13 @@ import {
   useFilterParams,
 } from './components';
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
-import { isFrozen, isOpenPastDeadline, reopenDeadlineProblem, reopenRules } from './lib/campaign-lifecycle';
+import {
+  isFrozen,
+  isOpenPastDeadline,
+  publishSummary,
+  reopenDeadlineProblem,
+  reopenRules,
+} from './lib/campaign-lifecycle';
 import {
   countByStatus,
   filterProgress,
@@ -97,9 +104,7 @@ export function ProgressPage() {
             {campaign && (
               <p className="campaign-facts">
                 <CampaignStatusTag status={campaign.status} />{' '}
-                <span>
-                  {t('progress.deadline')} <DateTime iso={campaign.closesAt} />
-                </span>
+                <CampaignDeadline campaign={campaign} label={t('progress.deadline')} />
               </p>
             )}
           </div>
@@ -211,6 +216,7 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
             </div>
           </div>
         </div>
+        <NotAskedNote names={publishSummary(rows, Date.now()).notAsked} />
       </section>
 
       <section aria-labelledby="table-heading">

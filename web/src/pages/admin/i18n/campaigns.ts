@@ -108,6 +108,12 @@ export const svCampaigns = {
     'Den nya sista svarsdagen ({date}) är sparad, men kampanjen kunde inte öppnas: {message}',
   'campaign.done.reopen': 'Kampanjen är öppen igen. Sista svarsdag: {date}.',
   'campaign.pastDeadline.tag': 'Sista svarsdagen, {date}, har passerat',
+  'campaign.closedEarly': 'Stängd {date}',
+  'campaign.publish.notAskedOne':
+    '{names} är med här för sitt svar, men var inte medlem under kampanjen och har inte skickat in, så Klimatläget räknar den inte som tillfrågad.',
+  'campaign.publish.notAsked':
+    '{count} av dem är med här för sina svar, men var inte medlemmar under kampanjen och har inte skickat in, så Klimatläget räknar dem inte som tillfrågade: {names}.',
+  'campaign.closedEarlyDeadline': 'före sista svarsdagen {date}',
   'campaign.pastDeadline.next': 'Nästa steg',
   'campaign.pastDeadline.stepClose':
     'Stäng kampanjen, så att den inte längre står som öppen och nästa års kampanj kan öppnas.',
@@ -251,6 +257,12 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
     'The new deadline ({date}) is saved, but the campaign could not be opened: {message}',
   'campaign.done.reopen': 'The campaign is open again. Deadline: {date}.',
   'campaign.pastDeadline.tag': 'The deadline, {date}, has passed',
+  'campaign.closedEarly': 'Closed {date}',
+  'campaign.publish.notAskedOne':
+    '{names} is listed for its response, but was not a member during the campaign and has not submitted, so Klimatläget does not count it as asked.',
+  'campaign.publish.notAsked':
+    '{count} of them are listed for their responses, but were not members during the campaign and have not submitted, so Klimatläget does not count them as asked: {names}.',
+  'campaign.closedEarlyDeadline': 'before the deadline, {date}',
   'campaign.pastDeadline.next': 'Next steps',
   'campaign.pastDeadline.stepClose':
     'Close the campaign, so that it no longer shows as open and next year’s campaign can open.',

@@ -23,6 +23,17 @@ export function isOpenPastDeadline(campaign: Pick<Dated, 'status' | 'closesAt'>,
 }
 
 /**
+ * When a campaign was closed, if that was before its deadline: its planned deadline was never
+ * reached, so the console shows the close instead. Null while it is open or a draft, when it was
+ * closed at or after the deadline, and for campaigns closed before `closedAt` was stored.
+ */
+export function closedEarlyAt(campaign: Pick<Dated, 'status' | 'closesAt'> & { closedAt?: string }): string | null {
+  if (campaign.status !== 'closed' && campaign.status !== 'published') return null;
+  const closed = campaign.closedAt ? Date.parse(campaign.closedAt) : Number.NaN;
+  return !Number.isNaN(closed) && closed < Date.parse(campaign.closesAt) ? (campaign.closedAt as string) : null;
+}
+
+/**
  * A published campaign's report is frozen: the console offers nothing that would change it (no
  * reminders, exemptions, reopening, point adjustments or settings; the API refuses them) and says so
  * where the actions would be.
@@ -75,11 +86,19 @@ export interface PublishSummary {
    * still runs: publishing locks the campaign, so they can no longer submit. Soonest first.
    */
   runningOwnDeadlines: OwnDeadline[];
+  /**
+   * Rows that Klimatläget does not count as asked: no longer (or not yet) members on the campaign's
+   * answer days, listed only for a response that was not submitted (docs/klimatlaget.md). Their names,
+   * so the dialog can say why its total is higher than the report's "tillfrågade".
+   */
+  notAsked: string[];
 }
 
 /** The counts the publish confirmation states, from the progress endpoint's rows. */
 export function publishSummary(
-  rows: ReadonlyArray<Pick<ProgressRow, 'organisationId' | 'name' | 'status' | 'closesAtOverride'>>,
+  rows: ReadonlyArray<
+    Pick<ProgressRow, 'organisationId' | 'name' | 'status' | 'closesAtOverride'> & { inCampaign?: boolean }
+  >,
   now: number,
 ): PublishSummary {
   const count = (status: ProgressRow['status']) => rows.filter((row) => row.status === status).length;
@@ -100,6 +119,10 @@ export function publishSummary(
     notStarted: count('not_started'),
     excused: count('excused'),
     runningOwnDeadlines,
+    notAsked: rows
+      .filter((row) => row.inCampaign === false && row.status !== 'submitted')
+      .map((row) => row.name)
+      .sort((a, b) => a.localeCompare(b, 'sv')),
   };
 }
 
