@@ -42,7 +42,11 @@ export function useAdminT(): AdminT {
     // English may have loaded (for another component) between this render and its effect: a
     // component that rendered before then would otherwise stay Swedish for good.
     if (en) setReady(true);
-    else void loadEnglish().then(() => setReady(true));
+    else {
+      // From true (Swedish) to false and back: setting true again alone would not re-render.
+      setReady(false);
+      void loadEnglish().then(() => setReady(true));
+    }
   }, [lang]);
   const effective: Lang = lang === 'en' && ready && en ? 'en' : 'sv';
   return useCallback<AdminT>((key, params) => adminTranslate(effective, key, params), [effective]);
