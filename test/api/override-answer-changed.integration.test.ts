@@ -1,9 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/store/table-design';
+import {
+  ADJUSTED_ANSWERS,
+  ADJUSTMENT_REASON,
+  adjustAndReopen,
+  adjustedAnswerWorld,
+  LUND_REVIEW,
+  memberResubmits,
+} from '../helpers/adjusted-answer';
 import { ADMIN_EMAIL, call } from '../helpers/admin-api';
 import { completeKommunAnswers } from '../helpers/complete-answers';
 import { adminWorld, submitScoredResponse } from '../helpers/seeded-context';
-import { signIn, type TestContext } from '../helpers/test-app';
+import type { TestContext } from '../helpers/test-app';
 
 /**
  * An adjustment survives a reopen (docs/scoring.md), but the review must say when the member changed
@@ -12,30 +20,12 @@ import { signIn, type TestContext } from '../helpers/test-app';
  */
 
 const YEAR = 2026;
-const LUND = `/api/admin/campaigns/${YEAR}/responses/1281`;
-const OFFICIAL = 'tjansteperson.1281@example.se';
-const REASON = 'Beslutet gäller bara kommunkoncernen';
 
 type Override = { question: string; points: number; reason: string; answer?: unknown; answerChanged: boolean | null };
 
-/** The member signs in, saves `data` at the stored version and submits it. */
-async function memberSubmits(ctx: TestContext, data: Record<string, unknown>) {
-  const cookie = await signIn(ctx, OFFICIAL);
-  const view = await call(ctx, cookie, 'GET', `/api/campaigns/${YEAR}/response`);
-  const saved = await call(ctx, cookie, 'PUT', `/api/campaigns/${YEAR}/response`, {
-    data,
-    version: view.body.version,
-  });
-  expect(saved.status).toBe(200);
-  const submitted = await call(ctx, cookie, 'POST', `/api/campaigns/${YEAR}/response/submit`, {
-    version: saved.body.version,
-  });
-  expect(submitted.status).toBe(200);
-}
-
 /** The latest override of M1 as the review answers it. */
 async function reviewedM1(ctx: TestContext, admin: string): Promise<Override | undefined> {
-  const res = await call(ctx, admin, 'GET', LUND);
+  const res = await call(ctx, admin, 'GET', LUND_REVIEW);
   expect(res.status).toBe(200);
   return (res.body.response.overrides as Override[]).filter((o) => o.question === 'M1').at(-1);
 }
@@ -43,32 +33,19 @@ async function reviewedM1(ctx: TestContext, admin: string): Promise<Override | u
 describe('an adjustment whose answer changed since it was made', () => {
   let ctx: TestContext;
   let admin: string;
-  const answers: Record<string, unknown> = { ...completeKommunAnswers(), M1: 'skarpare_an_2045' };
+  const answers = ADJUSTED_ANSWERS;
 
   beforeEach(async () => {
-    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
-    await submitScoredResponse(ctx, YEAR, '1281', answers);
+    ({ ctx, admin } = await adjustedAnswerWorld());
   });
 
-  async function adjustAndReopen() {
-    const adjusted = await call(ctx, admin, 'POST', `${LUND}/overrides`, {
-      question: 'M1',
-      points: 0.5,
-      reason: REASON,
-    });
-    expect(adjusted.status).toBe(201);
-    const reopened = await call(ctx, admin, 'POST', `${LUND}/reopen`, { reason: 'Komplettera M1', intent: 'reopen' });
-    expect(reopened.status).toBe(200);
-    return adjusted.body;
-  }
-
   it('stores the answer the adjustment was made on', async () => {
-    const adjusted = await adjustAndReopen();
+    const adjusted = await adjustAndReopen(ctx, admin);
     expect(adjusted.overrides).toEqual([
       {
         question: 'M1',
         points: 0.5,
-        reason: REASON,
+        reason: ADJUSTMENT_REASON,
         answer: 'skarpare_an_2045',
         answerChanged: false,
         by: ADMIN_EMAIL,
@@ -79,25 +56,29 @@ describe('an adjustment whose answer changed since it was made', () => {
 
   it('says the answer changed after a reopen and a new submit, with the answer it was made on', async () => {
     // Arrange
-    await adjustAndReopen();
+    await adjustAndReopen(ctx, admin);
     // Act
-    await memberSubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
+    await memberResubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
     // Assert: the adjustment still counts (the documented rule), and the review says it is stale
-    const res = await call(ctx, admin, 'GET', LUND);
+    const res = await call(ctx, admin, 'GET', LUND_REVIEW);
     const m1 = res.body.response.score.questions.find((q: { name: string }) => q.name === 'M1');
     expect(m1).toMatchObject({ points: 0.5, computedPoints: 3 });
     expect(res.body.response.data.M1).toBe('klimatneutral_2030');
     expect(res.body.response.overrides).toMatchObject([
-      { question: 'M1', points: 0.5, reason: REASON, answer: 'skarpare_an_2045', answerChanged: true },
+      { question: 'M1', points: 0.5, reason: ADJUSTMENT_REASON, answer: 'skarpare_an_2045', answerChanged: true },
     ]);
   });
 
   it('clears the flag when the kansli keeps the adjustment: re-saved on the answer now', async () => {
     // Arrange
-    await adjustAndReopen();
-    await memberSubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
+    await adjustAndReopen(ctx, admin);
+    await memberResubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
     // Act: "Behåll justeringen" posts the same points and reason to the override endpoint
-    const kept = await call(ctx, admin, 'POST', `${LUND}/overrides`, { question: 'M1', points: 0.5, reason: REASON });
+    const kept = await call(ctx, admin, 'POST', `${LUND_REVIEW}/overrides`, {
+      question: 'M1',
+      points: 0.5,
+      reason: ADJUSTMENT_REASON,
+    });
     // Assert
     expect(kept.status).toBe(201);
     expect(kept.body.overrides.at(-1)).toMatchObject({ answer: 'klimatneutral_2030', answerChanged: false });
@@ -109,8 +90,8 @@ describe('an adjustment whose answer changed since it was made', () => {
   });
 
   it('does not flag an adjustment whose answer the member left as it was', async () => {
-    await adjustAndReopen();
-    await memberSubmits(ctx, { ...answers, M3: false });
+    await adjustAndReopen(ctx, admin);
+    await memberResubmits(ctx, { ...answers, M3: false });
     expect(await reviewedM1(ctx, admin)).toMatchObject({ answer: 'skarpare_an_2045', answerChanged: false });
   });
 
@@ -118,7 +99,9 @@ describe('an adjustment whose answer changed since it was made', () => {
     // Arrange: an override as stored before this change, without its answer
     await ctx.store.update(keys.response(YEAR, '1281'), {
       set: {
-        overrides: [{ question: 'M1', points: 0.5, reason: REASON, by: ADMIN_EMAIL, at: '2026-03-09T09:00:00.000Z' }],
+        overrides: [
+          { question: 'M1', points: 0.5, reason: ADJUSTMENT_REASON, by: ADMIN_EMAIL, at: '2026-03-09T09:00:00.000Z' },
+        ],
       },
     });
     // Act
@@ -178,8 +161,8 @@ describe('the override refusals name their field in both languages', () => {
     ],
   ])('%s: a detail with code, message and messageEn', async (_case, body, detail, messageEn) => {
     // Act
-    const sv = await call(ctx, admin, 'POST', `${LUND}/overrides`, body);
-    const en = await ctx.app.request(`${LUND}/overrides`, {
+    const sv = await call(ctx, admin, 'POST', `${LUND_REVIEW}/overrides`, body);
+    const en = await ctx.app.request(`${LUND_REVIEW}/overrides`, {
       method: 'POST',
       headers: { cookie: admin, 'content-type': 'application/json', 'accept-language': 'en' },
       body: JSON.stringify(body),

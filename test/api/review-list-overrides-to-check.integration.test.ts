@@ -1,8 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  ADJUSTED_ANSWERS,
+  ADJUSTMENT_REASON,
+  adjustAndReopen,
+  adjustedAnswerWorld,
+  LUND_REVIEW,
+  memberResubmits,
+} from '../helpers/adjusted-answer';
 import { ADMIN_EMAIL, auditEntries, call } from '../helpers/admin-api';
-import { completeKommunAnswers } from '../helpers/complete-answers';
-import { adminWorld, submitScoredResponse } from '../helpers/seeded-context';
-import { countCommands, signIn, type TestContext } from '../helpers/test-app';
+import { countCommands, type TestContext } from '../helpers/test-app';
 
 /**
  * The review list flags a response whose adjustment was made on an answer the member has changed
@@ -13,26 +19,8 @@ import { countCommands, signIn, type TestContext } from '../helpers/test-app';
 
 const YEAR = 2026;
 const PROGRESS = `/api/admin/campaigns/${YEAR}/progress`;
-const LUND = `/api/admin/campaigns/${YEAR}/responses/1281`;
-const OFFICIAL = 'tjansteperson.1281@example.se';
-const REASON = 'Beslutet gäller bara kommunkoncernen';
 
 type Row = { organisationId: string; status: string; overridesToCheck: number };
-
-/** The member signs in, saves `data` at the stored version and submits it. */
-async function memberSubmits(ctx: TestContext, data: Record<string, unknown>) {
-  const cookie = await signIn(ctx, OFFICIAL);
-  const view = await call(ctx, cookie, 'GET', `/api/campaigns/${YEAR}/response`);
-  const saved = await call(ctx, cookie, 'PUT', `/api/campaigns/${YEAR}/response`, {
-    data,
-    version: view.body.version,
-  });
-  expect(saved.status).toBe(200);
-  const submitted = await call(ctx, cookie, 'POST', `/api/campaigns/${YEAR}/response/submit`, {
-    version: saved.body.version,
-  });
-  expect(submitted.status).toBe(200);
-}
 
 async function rowOf(ctx: TestContext, admin: string, code: string): Promise<Row> {
   const res = await call(ctx, admin, 'GET', PROGRESS);
@@ -43,52 +31,43 @@ async function rowOf(ctx: TestContext, admin: string, code: string): Promise<Row
 describe('the review list: adjustments to check', () => {
   let ctx: TestContext;
   let admin: string;
-  const answers: Record<string, unknown> = { ...completeKommunAnswers(), M1: 'skarpare_an_2045' };
+  const answers = ADJUSTED_ANSWERS;
 
   beforeEach(async () => {
-    ({ ctx, admin } = await adminWorld({ now: '2026-03-10T09:00:00Z', campaign: true }));
-    await submitScoredResponse(ctx, YEAR, '1281', answers);
+    ({ ctx, admin } = await adjustedAnswerWorld());
   });
-
-  /** Lund's M1 adjusted from 2 to 0.5, then reopened so the member can change it. */
-  async function adjustAndReopen() {
-    const adjusted = await call(ctx, admin, 'POST', `${LUND}/overrides`, {
-      question: 'M1',
-      points: 0.5,
-      reason: REASON,
-    });
-    expect(adjusted.status).toBe(201);
-    const reopened = await call(ctx, admin, 'POST', `${LUND}/reopen`, { reason: 'Komplettera M1', intent: 'reopen' });
-    expect(reopened.status).toBe(200);
-  }
 
   it('flags a response resubmitted with the adjusted answer changed, as the review page does', async () => {
     // Arrange
-    await adjustAndReopen();
+    await adjustAndReopen(ctx, admin);
     expect(await rowOf(ctx, admin, '1281')).toMatchObject({ status: 'draft', overridesToCheck: 0 });
     // Act
-    await memberSubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
+    await memberResubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
     // Assert
     expect(await rowOf(ctx, admin, '1281')).toMatchObject({ status: 'submitted', overridesToCheck: 1 });
-    const review = await call(ctx, admin, 'GET', LUND);
+    const review = await call(ctx, admin, 'GET', LUND_REVIEW);
     expect(review.body.response.overrides).toMatchObject([{ question: 'M1', answerChanged: true }]);
     // An organisation without adjustments is not flagged.
     expect(await rowOf(ctx, admin, '12')).toMatchObject({ overridesToCheck: 0 });
   });
 
   it('does not flag a response resubmitted with the adjusted answer as it was', async () => {
-    await adjustAndReopen();
-    await memberSubmits(ctx, { ...answers, M3: false });
+    await adjustAndReopen(ctx, admin);
+    await memberResubmits(ctx, { ...answers, M3: false });
     expect(await rowOf(ctx, admin, '1281')).toMatchObject({ status: 'submitted', overridesToCheck: 0 });
   });
 
   it('clears the flag when the kansli keeps the adjustment, and audits it as kept with both answers', async () => {
     // Arrange
-    await adjustAndReopen();
-    await memberSubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
+    await adjustAndReopen(ctx, admin);
+    await memberResubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
     ctx.clock.advance(60_000);
     // Act: "Behåll justeringen" posts the same points and reason
-    const kept = await call(ctx, admin, 'POST', `${LUND}/overrides`, { question: 'M1', points: 0.5, reason: REASON });
+    const kept = await call(ctx, admin, 'POST', `${LUND_REVIEW}/overrides`, {
+      question: 'M1',
+      points: 0.5,
+      reason: ADJUSTMENT_REASON,
+    });
     // Assert
     expect(kept.status).toBe(201);
     expect(await rowOf(ctx, admin, '1281')).toMatchObject({ overridesToCheck: 0 });
@@ -99,15 +78,19 @@ describe('the review list: adjustments to check', () => {
       action: 'response.override.keep',
       target: `response:${YEAR}:1281:M1`,
       before: { question: 'M1', points: 0.5, answer: 'skarpare_an_2045' },
-      after: { question: 'M1', points: 0.5, reason: REASON, answer: 'klimatneutral_2030' },
+      after: { question: 'M1', points: 0.5, reason: ADJUSTMENT_REASON, answer: 'klimatneutral_2030' },
     });
   });
 
   it('audits a new adjustment of a stale question (other points) as an ordinary adjustment', async () => {
-    await adjustAndReopen();
-    await memberSubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
+    await adjustAndReopen(ctx, admin);
+    await memberResubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
     ctx.clock.advance(60_000);
-    const res = await call(ctx, admin, 'POST', `${LUND}/overrides`, { question: 'M1', points: 2, reason: REASON });
+    const res = await call(ctx, admin, 'POST', `${LUND_REVIEW}/overrides`, {
+      question: 'M1',
+      points: 2,
+      reason: ADJUSTMENT_REASON,
+    });
     expect(res.status).toBe(201);
     const [entry] = await auditEntries(ctx, { organisationId: '1281' });
     expect(entry).toMatchObject({ action: 'response.override', after: { question: 'M1', points: 2 } });
@@ -116,25 +99,33 @@ describe('the review list: adjustments to check', () => {
   });
 
   it('audits the first adjustment, and one on an unchanged answer, as ordinary adjustments', async () => {
-    await call(ctx, admin, 'POST', `${LUND}/overrides`, { question: 'M1', points: 0.5, reason: REASON });
+    await call(ctx, admin, 'POST', `${LUND_REVIEW}/overrides`, {
+      question: 'M1',
+      points: 0.5,
+      reason: ADJUSTMENT_REASON,
+    });
     ctx.clock.advance(60_000);
-    await call(ctx, admin, 'POST', `${LUND}/overrides`, { question: 'M1', points: 0.5, reason: REASON });
+    await call(ctx, admin, 'POST', `${LUND_REVIEW}/overrides`, {
+      question: 'M1',
+      points: 0.5,
+      reason: ADJUSTMENT_REASON,
+    });
     const entries = await auditEntries(ctx, { organisationId: '1281' });
     expect(entries.map((e) => e.action)).toEqual(['response.override', 'response.override']);
   });
 
   it('clears the flag when the kansli removes the stale adjustment', async () => {
-    await adjustAndReopen();
-    await memberSubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
-    const res = await call(ctx, admin, 'DELETE', `${LUND}/overrides/M1`, { reason: 'Det nya svaret stämmer.' });
+    await adjustAndReopen(ctx, admin);
+    await memberResubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
+    const res = await call(ctx, admin, 'DELETE', `${LUND_REVIEW}/overrides/M1`, { reason: 'Det nya svaret stämmer.' });
     expect(res.status).toBe(200);
     expect(await rowOf(ctx, admin, '1281')).toMatchObject({ overridesToCheck: 0 });
   });
 
   it('lists the flag with the same DynamoDB requests as before: two GetItems and three queries', async () => {
     // Arrange: one flagged response in the list
-    await adjustAndReopen();
-    await memberSubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
+    await adjustAndReopen(ctx, admin);
+    await memberResubmits(ctx, { ...answers, M1: 'klimatneutral_2030' });
     await call(ctx, admin, 'GET', PROGRESS); // the session and campaign caches warm, as in use
     const counter = countCommands(ctx.clients);
     // Act
