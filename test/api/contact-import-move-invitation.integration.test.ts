@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../functions/store/table-design';
-import type { OutboxEntry } from '../../shared/schemas/outbox.schema';
 import { call } from '../helpers/admin-api';
-import {
-  LUND_ID,
-  MALMO_ID,
-  markInvited,
-  reminderCampaign,
-  seedReminderMembers,
-  sthlm,
-} from '../helpers/reminder-setup';
-import { seedCampaign } from '../helpers/seed-fixtures';
-import { makeTestContext, signIn, type TestContext } from '../helpers/test-app';
+import { campaignMailTo, invitedReminderWorld, LUND_ID, MALMO_ID, sthlm } from '../helpers/reminder-setup';
+import { signIn, type TestContext } from '../helpers/test-app';
 
 /**
  * A contact the contacts import moves to another organisation while the campaign is open is the
@@ -26,22 +17,6 @@ const RUN = '/api/admin/campaigns/2026/reminders/run';
 const MOVED_ID = `tjansteperson-${LUND_ID}`;
 const MOVED_EMAIL = `tjansteperson.${LUND_ID}@example.se`;
 
-async function world() {
-  const ctx = await makeTestContext({ now: sthlm('2026-03-18 10:00').toISOString() });
-  await seedReminderMembers(ctx);
-  await seedCampaign(ctx, reminderCampaign());
-  await markInvited(ctx);
-  const admin = await signIn(ctx, 'kansli@example.se');
-  return { ctx, admin };
-}
-
-async function campaignMailTo(ctx: TestContext, address: string): Promise<OutboxEntry[]> {
-  const res = await call(ctx, undefined, 'GET', '/api/dev/outbox');
-  return (res.body as OutboxEntry[])
-    .filter((entry) => entry.to.includes(address) && (entry.kind === 'invitation' || entry.kind === 'reminder'))
-    .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
-}
-
 async function run(ctx: TestContext, admin: string, dryRun = false) {
   const res = await call(ctx, admin, 'POST', RUN, { dryRun });
   expect(res.status).toBe(200);
@@ -53,7 +28,7 @@ async function run(ctx: TestContext, admin: string, dryRun = false) {
 
 describe('a contact the contacts import moves to another organisation while the campaign is open', () => {
   it("is sent the new organisation's invitation by the next run instead of the reminder, once", async () => {
-    const { ctx, admin } = await world();
+    const { ctx, admin } = await invitedReminderWorld();
     const preview = await call(ctx, admin, 'POST', '/api/admin/contacts/import', {
       csv: `kod;namn;e-post;roll\n${MALMO_ID};Tjänsteperson Lund;${MOVED_EMAIL};tjänsteperson`,
     });
@@ -104,7 +79,7 @@ describe('a contact the contacts import moves to another organisation while the 
   });
 
   it('gets no second invitation when the console moved it and sent the invitation at once', async () => {
-    const { ctx, admin } = await world();
+    const { ctx, admin } = await invitedReminderWorld();
     const moved = await call(ctx, admin, 'PATCH', `/api/admin/contacts/${MOVED_ID}`, { organisationId: MALMO_ID });
     expect(moved.body.invited).toBe(true);
     ctx.clock.set(sthlm('2026-03-25 10:00'));

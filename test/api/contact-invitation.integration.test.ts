@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxMail } from '../../functions/mail/outbox-mail';
-import type { FixedClock } from '../../functions/ports/clock';
-import type { Mail } from '../../functions/ports/mail';
-import type { TableStore } from '../../functions/ports/table-store';
 import { keys } from '../../functions/store/table-design';
-import type { Campaign } from '../../shared/schemas/campaign.schema';
-import type { OutboxEntry } from '../../shared/schemas/outbox.schema';
 import { auditEntries, call } from '../helpers/admin-api';
 import {
+  campaignMailTo,
+  invitedReminderWorld,
   LUND_ID,
   MALMO_ID,
-  markInvited,
-  reminderCampaign,
   SKANE_ID,
-  seedReminderMembers,
   sthlm,
   submitResponse,
 } from '../helpers/reminder-setup';
-import { seedCampaign } from '../helpers/seed-fixtures';
-import { makeTestContext, recordCommandInputs, signIn, type TestContext } from '../helpers/test-app';
+import { recordCommandInputs, signIn, type TestContext } from '../helpers/test-app';
 
 /**
  * A contact the kansli adds, moves or gives a new address on the organisation page while the
@@ -32,34 +25,6 @@ import { makeTestContext, recordCommandInputs, signIn, type TestContext } from '
 const LUND_CONTACTS = `/api/admin/organisations/${LUND_ID}/contacts`;
 const RUN = '/api/admin/campaigns/2026/reminders/run';
 const NEW = { name: 'Anna Andersson', email: 'anna.andersson@lund.se', role: 'politician' };
-
-async function world(
-  options: {
-    now?: Date;
-    campaign?: Partial<Campaign>;
-    mail?: (store: TableStore, clock: FixedClock) => Mail;
-    log?: (line: Record<string, unknown>) => void;
-  } = {},
-) {
-  const ctx = await makeTestContext({
-    now: (options.now ?? sthlm('2026-03-18 10:00')).toISOString(),
-    mail: options.mail,
-    log: options.log,
-  });
-  await seedReminderMembers(ctx);
-  await seedCampaign(ctx, reminderCampaign(options.campaign));
-  await markInvited(ctx);
-  const admin = await signIn(ctx, 'kansli@example.se');
-  return { ctx, admin };
-}
-
-/** The campaign mail (not sign-in links) to an address, oldest first. */
-async function campaignMailTo(ctx: TestContext, address: string): Promise<OutboxEntry[]> {
-  const res = await call(ctx, undefined, 'GET', '/api/dev/outbox');
-  return (res.body as OutboxEntry[])
-    .filter((entry) => entry.to.includes(address) && (entry.kind === 'invitation' || entry.kind === 'reminder'))
-    .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
-}
 
 async function invitationEntry(ctx: TestContext, organisationId: string, contactId: string) {
   return ctx.store.get(keys.reminder(2026, organisationId, contactId, 'invitation'));
@@ -76,7 +41,7 @@ async function run(ctx: TestContext, admin: string, dryRun = false) {
 
 describe('the invitation to a contact added while the campaign is open', () => {
   it('goes out at once, once, with the deadline; the reminder runs after it do not send it again', async () => {
-    const { ctx, admin } = await world();
+    const { ctx, admin } = await invitedReminderWorld();
     // Act
     const added = await call(ctx, admin, 'POST', LUND_CONTACTS, NEW);
     // Assert
@@ -106,7 +71,7 @@ describe('the invitation to a contact added while the campaign is open', () => {
   });
 
   it('says the closing date in an invitation to a contact added on the last day', async () => {
-    const { ctx, admin } = await world({ now: sthlm('2026-04-01 15:30') });
+    const { ctx, admin } = await invitedReminderWorld({ now: sthlm('2026-04-01 15:30') });
     const added = await call(ctx, admin, 'POST', LUND_CONTACTS, NEW);
     expect(added.body.invited).toBe(true);
     const [mail] = await campaignMailTo(ctx, NEW.email);
@@ -115,14 +80,14 @@ describe('the invitation to a contact added while the campaign is open', () => {
   });
 
   it('goes out outside the send window too: a person acted', async () => {
-    const { ctx, admin } = await world({ now: sthlm('2026-03-21 11:00') }); // a Saturday
+    const { ctx, admin } = await invitedReminderWorld({ now: sthlm('2026-03-21 11:00') }); // a Saturday
     const added = await call(ctx, admin, 'POST', LUND_CONTACTS, NEW);
     expect(added.body.invited).toBe(true);
     expect(await campaignMailTo(ctx, NEW.email)).toHaveLength(1);
   });
 
   it('is not sent for an organisation that has submitted or is excused, nor while no campaign is open', async () => {
-    const { ctx, admin } = await world();
+    const { ctx, admin } = await invitedReminderWorld();
     await submitResponse(ctx, LUND_ID, sthlm('2026-03-17 10:00'));
     // Act
     const submitted = await call(ctx, admin, 'POST', LUND_CONTACTS, NEW);
@@ -140,7 +105,7 @@ describe('the invitation to a contact added while the campaign is open', () => {
     expect(await campaignMailTo(ctx, 'bo.berg@skane.se')).toEqual([]);
     expect((await auditEntries(ctx, { organisationId: LUND_ID }))[0]?.after).not.toHaveProperty('invited');
 
-    const closed = await world({ campaign: { status: 'closed' } });
+    const closed = await invitedReminderWorld({ campaign: { status: 'closed' } });
     const afterClosing = await call(closed.ctx, closed.admin, 'POST', LUND_CONTACTS, NEW);
     expect(afterClosing.status).toBe(201);
     expect(afterClosing.body).not.toHaveProperty('invited');
@@ -148,10 +113,10 @@ describe('the invitation to a contact added while the campaign is open', () => {
   });
 
   it('is not sent after the deadline although the campaign is still open, nor when the policy sends no invitations', async () => {
-    const late = await world({ now: sthlm('2026-04-01 17:30') });
+    const late = await invitedReminderWorld({ now: sthlm('2026-04-01 17:30') });
     const added = await call(late.ctx, late.admin, 'POST', LUND_CONTACTS, NEW);
     expect(added.body).not.toHaveProperty('invited');
-    const noInvitations = await world({ campaign: { reminderPolicy: { invitationOnOpen: false } } });
+    const noInvitations = await invitedReminderWorld({ campaign: { reminderPolicy: { invitationOnOpen: false } } });
     const added2 = await call(noInvitations.ctx, noInvitations.admin, 'POST', LUND_CONTACTS, NEW);
     expect(added2.body).not.toHaveProperty('invited');
     expect(await campaignMailTo(late.ctx, NEW.email)).toEqual([]);
@@ -161,7 +126,7 @@ describe('the invitation to a contact added while the campaign is open', () => {
   it('keeps the contact added when the send fails, answers invited false, and the next run sends the invitation', async () => {
     const lines: Record<string, unknown>[] = [];
     let failing = true;
-    const { ctx, admin } = await world({
+    const { ctx, admin } = await invitedReminderWorld({
       mail: (store, clock) => {
         const outbox = new OutboxMail(store, clock);
         return {
@@ -198,7 +163,7 @@ describe('the invitation to a contact added while the campaign is open', () => {
 
 describe('the invitation to a contact moved, or given a new address', () => {
   it('goes to the new address although the old one had the invitation, once', async () => {
-    const { ctx, admin } = await world();
+    const { ctx, admin } = await invitedReminderWorld();
     const path = `/api/admin/contacts/politiker-${LUND_ID}`;
     // Act
     const changed = await call(ctx, admin, 'PATCH', path, { email: 'ny.adress@lund.se', name: 'Ny Politiker' });
@@ -218,7 +183,7 @@ describe('the invitation to a contact moved, or given a new address', () => {
   });
 
   it('goes to a contact moved to another organisation, naming it', async () => {
-    const { ctx, admin } = await world();
+    const { ctx, admin } = await invitedReminderWorld();
     const moved = await call(ctx, admin, 'PATCH', `/api/admin/contacts/tjansteperson-${LUND_ID}`, {
       organisationId: MALMO_ID,
     });
@@ -230,7 +195,7 @@ describe('the invitation to a contact moved, or given a new address', () => {
   });
 
   it('is not sent for an edit that keeps the address and the organisation', async () => {
-    const { ctx, admin } = await world();
+    const { ctx, admin } = await invitedReminderWorld();
     const renamed = await call(ctx, admin, 'PATCH', `/api/admin/contacts/politiker-${LUND_ID}`, { name: 'Nytt Namn' });
     expect(renamed.status).toBe(200);
     expect(renamed.body).not.toHaveProperty('invited');
@@ -240,7 +205,7 @@ describe('the invitation to a contact moved, or given a new address', () => {
 
 describe('a contacts import while the campaign is open', () => {
   it('mails nobody at once; the next reminder run sends its new contacts the invitation instead of the reminder', async () => {
-    const { ctx, admin } = await world();
+    const { ctx, admin } = await invitedReminderWorld();
     const preview = await call(ctx, admin, 'POST', '/api/admin/contacts/import', {
       csv: `kod;namn;e-post;roll\n${LUND_ID};Anna Andersson;${NEW.email};politiker`,
     });
@@ -270,7 +235,7 @@ describe('a contacts import while the campaign is open', () => {
 
 describe('DynamoDB requests of adding a contact', () => {
   it('adds, while the campaign is open, the open lock, the campaign, one query, the claim, the token and the sent mark', async () => {
-    const { ctx, admin } = await world();
+    const { ctx, admin } = await invitedReminderWorld();
     const sent = recordCommandInputs(ctx.clients, /Command$/);
     await call(ctx, admin, 'POST', LUND_CONTACTS, NEW);
     const outboxWrites = sent.filter((input) => (input.Item as { pk?: string })?.pk === keys.outboxPk);
@@ -283,7 +248,7 @@ describe('DynamoDB requests of adding a contact', () => {
   });
 
   it('adds the same six and a read of the old invitation to an address change, whose new address is invited', async () => {
-    const { ctx, admin } = await world();
+    const { ctx, admin } = await invitedReminderWorld();
     const sent = recordCommandInputs(ctx.clients, /Command$/);
     await call(ctx, admin, 'PATCH', `/api/admin/contacts/politiker-${LUND_ID}`, { email: 'ny.adress@lund.se' });
     const outboxWrites = sent.filter((input) => (input.Item as { pk?: string })?.pk === keys.outboxPk);

@@ -5,15 +5,17 @@ import { createRemindersService } from '../../functions/features/reminders/remin
 import type { RemindersService } from '../../functions/features/reminders/reminders.service';
 import { ResponseRepository } from '../../functions/features/responses/response.repository';
 import { OutboxMail } from '../../functions/mail/outbox-mail';
+import type { FixedClock } from '../../functions/ports/clock';
 import type { Mail } from '../../functions/ports/mail';
 import type { TableStore } from '../../functions/ports/table-store';
 import { formatStockholm, stockholmInstant, type Timers } from '../../shared/reminders/index';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import type { EmailState } from '../../shared/schemas/contact.schema';
 import type { Organisation } from '../../shared/schemas/organisation.schema';
-import type { MailMessage } from '../../shared/schemas/outbox.schema';
-import { makeCampaign, seedOrganisations } from './seed-fixtures';
-import type { TestContext } from './test-app';
+import type { MailMessage, OutboxEntry } from '../../shared/schemas/outbox.schema';
+import { call } from './admin-api';
+import { makeCampaign, seedCampaign, seedOrganisations } from './seed-fixtures';
+import { makeTestContext, signIn, type TestContext } from './test-app';
 
 /** A Stockholm wall-clock time written as `YYYY-MM-DD HH:MM`, as the instant it names. */
 export function sthlm(local: string): Date {
@@ -180,4 +182,35 @@ export function dailyAt(from: string, to: string, hour: number, minute = 0): Dat
     if (at.getTime() > last) return runs;
     runs.push(at);
   }
+}
+
+/**
+ * Where the invitation tests start: the reminder members and campaign, the invitation sent to all
+ * on 2 March, the clock at d14 (18 March 10:00) unless told, and the kansli signed in.
+ */
+export async function invitedReminderWorld(
+  options: {
+    now?: Date;
+    campaign?: Partial<Campaign>;
+    mail?: (store: TableStore, clock: FixedClock) => Mail;
+    log?: (line: Record<string, unknown>) => void;
+  } = {},
+): Promise<{ ctx: TestContext; admin: string }> {
+  const ctx = await makeTestContext({
+    now: (options.now ?? sthlm('2026-03-18 10:00')).toISOString(),
+    mail: options.mail,
+    log: options.log,
+  });
+  await seedReminderMembers(ctx);
+  await seedCampaign(ctx, reminderCampaign(options.campaign));
+  await markInvited(ctx);
+  return { ctx, admin: await signIn(ctx, 'kansli@example.se') };
+}
+
+/** The campaign mail (not sign-in links) to an address in the local outbox, oldest first. */
+export async function campaignMailTo(ctx: TestContext, address: string): Promise<OutboxEntry[]> {
+  const res = await call(ctx, undefined, 'GET', '/api/dev/outbox');
+  return (res.body as OutboxEntry[])
+    .filter((entry) => entry.to.includes(address) && (entry.kind === 'invitation' || entry.kind === 'reminder'))
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
 }
