@@ -128,7 +128,9 @@ function variantFor(step: ReminderStep, organisation: PlanOrganisation): Reminde
  * 4. the log for this contact and step (only entries claimed for the contact's current address, or
  *    recorded without one, count here and below: a new person under the same contact id starts afresh): `sent` → `already_sent`; `claimed` inside its lease →
  *    `in_progress`; `claimed` or `failed` with no attempts left → `attempts_exhausted`; otherwise a
- *    retry (due with `attempt` > 1);
+ *    retry (due with `attempt` > 1). An entry under another organisation (the contact moved) is
+ *    `already_sent` when sent and `in_progress` inside its lease; otherwise this organisation's step
+ *    is a first try (`attempt` 1), as a retry claims the entry under its own organisation's key;
  * 5. reminders only: `sent` reminder steps ≥ `maxReminders` → `max_reminders`;
  * 6. any `sent` email (invitation included) fewer than `minDaysBetween` Stockholm calendar days
  *    before `at` → `min_days_between`; the run's last-day step is exempt, being the final call (also
@@ -218,11 +220,17 @@ export function planReminders(input: PlanInput): ReminderPlan {
         continue;
       }
 
-      const current = stepEntries.find((entry) => entry.stepId === own.id);
-      if (current?.state === 'sent') {
+      const forStep = stepEntries.filter((entry) => entry.stepId === own.id);
+      if (forStep.some((entry) => entry.state === 'sent')) {
         skip('already_sent');
         continue;
       }
+      // A retry claims the entry it retries, under its organisation's key. One failed under another
+      // organisation (the contact moved since) is not retried there: this organisation's is a first
+      // try. A send in flight for the other still holds the step, so the person gets it once.
+      const current =
+        forStep.find((entry) => forOrganisation(entry, organisation.id)) ??
+        forStep.find((entry) => entry.state === 'claimed' && at.getTime() - entry.at.getTime() < retry.leaseMs);
       if (current && !isRetryable(current, at, retry)) {
         skip(current.attempts >= retry.maxAttempts ? 'attempts_exhausted' : 'in_progress');
         continue;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ReminderLogRepository } from '../../functions/features/reminders/reminder-log.repository';
 import { keys } from '../../functions/store/table-design';
 import { call } from '../helpers/admin-api';
 import { campaignMailTo, invitedReminderWorld, LUND_ID, MALMO_ID, sthlm } from '../helpers/reminder-setup';
@@ -89,5 +90,40 @@ describe('a contact the contacts import moves to another organisation while the 
       'Inbjudan: Medlemstest 2026 för Malmö',
       expect.stringContaining('Malmö'),
     ]);
+  });
+
+  it("gets the new organisation's step when that step failed for the old one just before the move", async () => {
+    // Arrange: moved by the console on 18 March (invited for Malmö at once); on 25 March d7 was
+    // claimed for Lund and failed (SES refused it) before the move was known to the run.
+    const { ctx, admin } = await invitedReminderWorld();
+    await call(ctx, admin, 'PATCH', `/api/admin/contacts/${MOVED_ID}`, { organisationId: MALMO_ID });
+    const log = new ReminderLogRepository(ctx.store);
+    const lund = { year: 2026, organisationId: LUND_ID, contactId: MOVED_ID, stepId: 'd7' as const };
+    const failedAt = sthlm('2026-03-25 08:00');
+    await log.claim({
+      ...lund,
+      kind: 'reminder',
+      variant: 'no-response',
+      at: failedAt,
+      claimId: 'run-before-move',
+      seenAttempts: 0,
+      leaseMs: 15 * 60_000,
+      maxAttempts: 3,
+      recipient: { email: MOVED_EMAIL, name: 'Tjänsteperson Lund' },
+    });
+    await log.markFailed(lund, 'run-before-move', { at: failedAt, error: 'Throttling' });
+    ctx.clock.set(sthlm('2026-03-25 10:00'));
+
+    // Act
+    const week = await run(ctx, await signIn(ctx, 'kansli@example.se'));
+
+    // Assert: sent for Malmö as a first try on Malmö's own entry; before, the retry was claimed on
+    // an entry Malmö does not have, and every run skipped the person as "in progress".
+    expect(week.sent.filter((s) => s.contact.email === MOVED_EMAIL).map((s) => s.stepId)).toEqual(['d7']);
+    expect(await ctx.store.get(keys.reminder(2026, MALMO_ID, MOVED_ID, 'd7'))).toMatchObject({
+      state: 'sent',
+      attempts: 1,
+    });
+    expect(await ctx.store.get(keys.reminder(2026, LUND_ID, MOVED_ID, 'd7'))).toMatchObject({ state: 'failed' });
   });
 });

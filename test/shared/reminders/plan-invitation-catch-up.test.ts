@@ -85,6 +85,35 @@ describe('the catch-up invitation', () => {
     expect(invitedHere.due).toEqual([{ ...invitation(), stepId: 'd7', kind: 'reminder', variant: 'no-response' }]);
   });
 
+  it("gives a moved contact this organisation's step as a first try when it failed for the other", () => {
+    // Arrange: invited here long ago; d7 failed for o2 before the move. A retry claims its own
+    // organisation's entry, which o1 does not have, so it must be planned as a first try.
+    const invitedHere = { ...sent('new', 'invitation', invitationAt), organisationId: 'o1' };
+    const failedElsewhere: ReminderLogEntry = {
+      contactId: 'new',
+      organisationId: 'o2',
+      stepId: 'd7',
+      state: 'failed',
+      at: sthlm('2025-03-26 08:01'),
+      attempts: 1,
+    };
+    const d7 = { ...invitation(), stepId: 'd7', kind: 'reminder', variant: 'no-response' };
+    const later = new Date(d7At.getTime() + 2 * 60 * 60_000);
+    // Act
+    const moved = planFor({ at: later, log: [invitedHere, failedElsewhere] });
+    const failedHere = planFor({ at: later, log: [invitedHere, { ...failedElsewhere, organisationId: 'o1' }] });
+    const sentElsewhere = planFor({ at: later, log: [invitedHere, { ...failedElsewhere, state: 'sent' }] });
+    const inFlightElsewhere = planFor({
+      at: new Date(failedElsewhere.at.getTime() + 60_000),
+      log: [invitedHere, { ...failedElsewhere, state: 'claimed' }],
+    });
+    // Assert
+    expect(moved.due).toEqual([d7]);
+    expect(failedHere.due).toEqual([{ ...d7, attempt: 2 }]);
+    expect(sentElsewhere.skipped.map((s) => s.reason)).toEqual(['already_sent']);
+    expect(inFlightElsewhere.skipped.map((s) => s.reason)).toEqual(['in_progress']);
+  });
+
   it('gives an unsubscribed contact the invitation, as at opening (the existing rule)', () => {
     expect(planFor({ contact: { emailState: 'unsubscribed' } }).due).toEqual([invitation()]);
   });
