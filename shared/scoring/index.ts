@@ -9,7 +9,14 @@ export { CHANGE_5Y_STEPS, CHANGE_SINCE_1990_STEPS, emissionOutcome, PER_INHABITA
 export * from './emission-outcome.schema';
 export { UnsupportedExpressionError } from './expression';
 export { sampleAnswers } from './sample-answers';
-export { passesGate, questionPoints, type ScoreOptions, score, scoreWithOverrides } from './score';
+export {
+  passesGate,
+  questionPoints,
+  type ScoreOptions,
+  score,
+  scoreWithOverrides,
+  UnknownOverrideError,
+} from './score';
 export * from './score.schema';
 export { listScoredQuestions, type YesValue, yesValueOf } from './scored-questions';
 export { compileScoring, type PagePlan, type QuestionPlan, ScoringConfigError, type ScoringPlan } from './scoring-plan';

@@ -13,6 +13,22 @@ export interface ScoreOptions {
   overrides?: readonly ScoreOverride[];
 }
 
+/**
+ * An override of a question the survey does not have. A RangeError, as before; `text` says it for
+ * people in both languages (the English `message` is for logs).
+ */
+export class UnknownOverrideError extends RangeError {
+  readonly text: { sv: string; en: string };
+  constructor(readonly question: string) {
+    super(`Override for unknown question "${question}".`);
+    this.name = 'UnknownOverrideError';
+    this.text = {
+      sv: `Det finns en justering av frågan ${question}, men frågan finns inte i enkäten. Ta bort justeringen eller lägg till frågan.`,
+      en: `There is an override of question ${question}, but the question is not in the survey. Remove the override or add the question.`,
+    };
+  }
+}
+
 /** Rounds away floating-point noise from sums of fractional points. */
 const round = (value: number): number => Math.round(value * 1e6) / 1e6;
 
@@ -66,7 +82,7 @@ function evaluate(plan: ScoringPlan, answers: Values, overrides: readonly ScoreO
   const { visible, value } = resolveVisibility(plan, answers);
   const overrideOf = new Map(overrides.map((o) => [o.question, o.points]));
   for (const name of overrideOf.keys()) {
-    if (!plan.byName.has(name)) throw new RangeError(`Override for unknown question "${name}".`);
+    if (!plan.byName.has(name)) throw new UnknownOverrideError(name);
   }
   const pageSums = plan.pages.map(() => 0);
   const questions: QuestionScore[] = [];
@@ -104,8 +120,8 @@ function evaluate(plan: ScoringPlan, answers: Values, overrides: readonly ScoreO
  * Scores one response against the survey's scoring properties.
  * Returns the total, maximum, share of maximum, band (null when the gate fails or the survey has
  * no points), gate result, and per-section and per-question points.
- * @throws ScoringConfigError when the survey's scoring is malformed; RangeError for an override of
- *   a question that is not in the survey.
+ * @throws ScoringConfigError when the survey's scoring is malformed; UnknownOverrideError (a
+ *   RangeError) for an override of a question that is not in the survey.
  */
 export function score(surveyJson: object, answers: Values, options: ScoreOptions = {}): ScoreResult {
   return evaluate(compileScoring(surveyJson), answers, options.overrides ?? []);

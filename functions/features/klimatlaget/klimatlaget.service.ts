@@ -38,7 +38,7 @@ import type {
   EmissionOutcomeSource,
   EmissionRow,
 } from '../../../shared/scoring/emission-outcome.schema';
-import { score, scoreWithOverrides } from '../../../shared/scoring/score';
+import { score, scoreWithOverrides, UnknownOverrideError } from '../../../shared/scoring/score';
 import type { ScoreOverride, ScoreResult } from '../../../shared/scoring/score.schema';
 import { compileScoring, ScoringConfigError, scoringProblemText } from '../../../shared/scoring/scoring-plan';
 import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
@@ -117,8 +117,10 @@ export class KlimatlagetService {
     try {
       return scoringOrRuleError(() => score(survey, data, { overrides }));
     } catch (error) {
-      // An override of a question that is not in the survey.
-      if (error instanceof RangeError) throw new DomainRuleError('invalid_scoring', error.message);
+      // An override of a question that is not in the survey: said in both languages, not the log's English.
+      if (error instanceof UnknownOverrideError) {
+        throw new DomainRuleError('invalid_scoring', error.text.sv, undefined, error.text.en);
+      }
       throw error;
     }
   }

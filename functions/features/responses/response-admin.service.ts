@@ -5,14 +5,16 @@ import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type { Organisation } from '../../../shared/schemas/organisation.schema';
 import type { ReopenRecord, SurveyResponse } from '../../../shared/schemas/response.schema';
 import type { ExcuseInput, ReopenInput, ReopenIntent } from '../../../shared/schemas/response-admin.schema';
-import { DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
+import { DomainRuleError, StateConflictError } from '../../errors/domain-errors';
 import type { Mail } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
 import type { ContactRepository } from '../contacts/contact.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
+import { organisationNotFound } from '../organisations/register-errors';
 import { reopenEmail } from './reopen.email';
 import { type ResponseRepository, ResponseWriteRefused } from './response.repository';
+import { responseBusy } from './response-errors';
 
 /** A reopen is retried this often when the member saved or submitted between the read and the write. */
 const WRITE_ATTEMPTS = 3;
@@ -116,7 +118,7 @@ export class ResponseAdminService {
         );
       } catch (error) {
         if (!(error instanceof ResponseWriteRefused)) throw error;
-        if (attempt >= WRITE_ATTEMPTS) throw busy();
+        if (attempt >= WRITE_ATTEMPTS) throw responseBusy();
         continue;
       }
       await this.deps.audit.record({
@@ -211,13 +213,7 @@ export class ResponseAdminService {
 
   private async organisationFor(code: string): Promise<Organisation> {
     const organisation = await this.deps.organisations.get(code);
-    if (!organisation) {
-      throw new NotFoundError(
-        `Organisationen ${code} finns inte.`,
-        'not_found',
-        `Organisation ${code} does not exist.`,
-      );
-    }
+    if (!organisation) throw organisationNotFound(code);
     return organisation;
   }
 }
@@ -229,12 +225,16 @@ function assertUnchanged(organisation: Organisation, before: SurveyResponse | un
     throw new StateConflictError(
       'response_changed',
       `${organisation.name} har skickat in sina svar sedan sidan lästes in, så svarstiden förlängdes inte. Läs in sidan igen och välj Öppna igen om svaren ska ändras.`,
+      undefined,
+      `${organisation.name} has submitted its answers since the page was loaded, so the time to answer was not extended. Reload the page and choose Reopen if the answers are to be changed.`,
     );
   }
   if (intent === 'reopen' && !submitted) {
     throw new StateConflictError(
       'response_changed',
       `Svaren från ${organisation.name} är inte inskickade längre; någon har redan öppnat dem igen. Läs in sidan igen.`,
+      undefined,
+      `The answers from ${organisation.name} are no longer submitted; someone has already reopened them. Reload the page.`,
     );
   }
 }
@@ -313,8 +313,4 @@ function published(message: string, messageEn: string) {
 
 function nothingToChange(message: string, messageEn: string) {
   return new DomainRuleError('nothing_to_change', message, undefined, messageEn);
-}
-
-function busy() {
-  return new StateConflictError('review_busy', 'Någon annan ändrade svaret samtidigt. Försök igen.');
 }

@@ -19,12 +19,14 @@ import {
 import { score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreResult } from '../../../shared/scoring/score.schema';
 import { adjustableMax, adjustableMaxima, compileScoring } from '../../../shared/scoring/scoring-plan';
-import { DomainRuleError, NotFoundError, StateConflictError } from '../../errors/domain-errors';
+import { DomainRuleError, NotFoundError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
+import { organisationNotFound } from '../organisations/register-errors';
 import { type OrganisationBundle, type ResponseRepository, ResponseWriteRefused } from './response.repository';
+import { responseBusy } from './response-errors';
 import { reviewNoteEmail } from './review-note.email';
 
 type OverrideInput = z.infer<typeof OverrideInputSchema>;
@@ -125,7 +127,12 @@ export class ResponseReviewService {
     const at = this.deps.clock.now().toISOString();
     for (let attempt = 1; ; attempt++) {
       if (response?.status !== 'submitted') {
-        throw new DomainRuleError('response_not_submitted', 'Poäng kan bara justeras på inskickade svar.');
+        throw new DomainRuleError(
+          'response_not_submitted',
+          'Poäng kan bara justeras på inskickade svar.',
+          undefined,
+          'Points can only be adjusted on submitted responses.',
+        );
       }
       // Made on the answer as read: overrides survive a reopen, and the review flags one whose
       // answer the member changed since (docs/scoring.md). Re-saving it is how the kansli keeps it.
@@ -164,7 +171,7 @@ export class ResponseReviewService {
         return result;
       } catch (error) {
         if (!(error instanceof ResponseWriteRefused)) throw error;
-        if (attempt >= APPEND_ATTEMPTS) throw busy();
+        if (attempt >= APPEND_ATTEMPTS) throw responseBusy();
         response = await this.deps.responses.get(year, code);
       }
     }
@@ -194,7 +201,11 @@ export class ResponseReviewService {
     for (let attempt = 1; ; attempt++) {
       const removed = response?.overrides.filter((entry) => entry.question === question) ?? [];
       if (!response || removed.length === 0) {
-        throw new NotFoundError(`Frågan ${question} har ingen justering att ta bort.`, 'override_not_found');
+        throw new NotFoundError(
+          `Frågan ${question} har ingen justering att ta bort.`,
+          'override_not_found',
+          `Question ${question} has no override to remove.`,
+        );
       }
       try {
         const before = pointsOf(scoreWithOverrides(survey, response.data, response.overrides), question);
@@ -234,7 +245,7 @@ export class ResponseReviewService {
         return result;
       } catch (error) {
         if (!(error instanceof ResponseWriteRefused)) throw error;
-        if (attempt >= APPEND_ATTEMPTS) throw busy();
+        if (attempt >= APPEND_ATTEMPTS) throw responseBusy();
         response = await this.deps.responses.get(year, code);
       }
     }
@@ -270,7 +281,7 @@ export class ResponseReviewService {
         });
       } catch (error) {
         if (!(error instanceof ResponseWriteRefused)) throw error;
-        if (attempt >= APPEND_ATTEMPTS) throw busy();
+        if (attempt >= APPEND_ATTEMPTS) throw responseBusy();
         response = await this.deps.responses.get(year, code);
       }
     }
@@ -301,7 +312,7 @@ export class ResponseReviewService {
 
   private async bundle(code: string): Promise<OrganisationBundle> {
     const bundle = await this.deps.responses.bundle(code);
-    if (!bundle.organisation) throw new NotFoundError(`Organisationen ${code} finns inte.`);
+    if (!bundle.organisation) throw organisationNotFound(code);
     return bundle;
   }
 
@@ -391,8 +402,4 @@ function afterPublishing(campaign: Campaign): { afterPublishing?: true } {
 
 function pointsOf(result: ScoreResult | null, question: string): number | null {
   return result?.questions.find((q) => q.name === question)?.points ?? null;
-}
-
-function busy() {
-  return new StateConflictError('review_busy', 'Någon annan ändrade svaret samtidigt. Försök igen.');
 }

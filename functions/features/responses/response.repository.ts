@@ -373,27 +373,25 @@ function reopensUnchanged(read: Pick<SurveyResponse, 'reopens' | 'reopen'>): {
   values: Record<string, unknown>;
 } {
   const names: Record<string, string> = { '#reopens': 'reopens', '#reopen': 'reopen', '#reopenAt': 'at' };
+  // Each branch names only what its expression uses: DynamoDB refuses an unused attribute name.
+  const condition = (expression: string, values: Record<string, unknown> = {}) => {
+    const used = new Set(expression.match(/#\w+/g));
+    return { expression, names: Object.fromEntries(Object.entries(names).filter(([name]) => used.has(name))), values };
+  };
   const last = read.reopens?.[read.reopens.length - 1];
   if (read.reopens && last) {
     const n = read.reopens.length;
-    return {
-      expression: `size(#reopens) = :reopensLength AND #reopens[${n - 1}].#reopenAt = :reopenAt`,
-      names: { '#reopens': 'reopens', '#reopenAt': 'at' },
-      values: { ':reopensLength': n, ':reopenAt': last.at },
-    };
+    return condition(`size(#reopens) = :reopensLength AND #reopens[${n - 1}].#reopenAt = :reopenAt`, {
+      ':reopensLength': n,
+      ':reopenAt': last.at,
+    });
   }
   if (read.reopen) {
-    return {
-      expression: 'attribute_not_exists(#reopens) AND #reopen.#reopenAt = :reopenAt',
-      names,
-      values: { ':reopenAt': read.reopen.at },
-    };
+    return condition('attribute_not_exists(#reopens) AND #reopen.#reopenAt = :reopenAt', {
+      ':reopenAt': read.reopen.at,
+    });
   }
-  return {
-    expression: 'attribute_not_exists(#reopens) AND attribute_not_exists(#reopen)',
-    names: { '#reopens': 'reopens', '#reopen': 'reopen' },
-    values: {},
-  };
+  return condition('attribute_not_exists(#reopens) AND attribute_not_exists(#reopen)');
 }
 
 function guardCondition(guard: WriteGuard) {

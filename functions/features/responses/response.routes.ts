@@ -102,7 +102,13 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
     async (c) => {
       const organisationId = c.get('user')!.organisationId!;
       const campaign = await deps.campaigns.current();
-      if (!campaign) throw new NotFoundError('Det finns ingen öppen enkät just nu.', 'no_open_campaign');
+      if (!campaign) {
+        throw new NotFoundError(
+          'Det finns ingen öppen enkät just nu.',
+          'no_open_campaign',
+          'No survey is open right now.',
+        );
+      }
       const response = await deps.responses.get(campaign.year, organisationId);
       const extended = response?.closesAtOverride;
       return c.json(

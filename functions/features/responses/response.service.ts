@@ -140,7 +140,11 @@ export class ResponseService {
     if ((current?.version ?? 0) !== input.version) throw conflict(current);
     const earlier = latestEarlierSubmission(bundle.responses.values(), year);
     if (!earlier) {
-      throw new NotFoundError('Det finns inga inskickade svar från tidigare år att utgå från.', 'no_earlier_response');
+      throw new NotFoundError(
+        'Det finns inga inskickade svar från tidigare år att utgå från.',
+        'no_earlier_response',
+        'There are no answers submitted in earlier years to start from.',
+      );
     }
     const draft = current?.data ?? {};
     const survey = campaign.surveys[organisationTypeOf(organisationId)];
@@ -304,7 +308,12 @@ function whyNotWritable(campaign: Campaign, stored: SurveyResponse | undefined, 
   if (stored?.status === 'submitted') return alreadySubmitted();
   if (organisationAcceptsWrites(campaign, stored?.closesAtOverride, now)) return undefined;
   if (campaign.status === 'open' && Date.parse(now) < Date.parse(campaign.opensAt)) {
-    return new ForbiddenError('campaign_not_open_yet', 'Enkäten har inte öppnat för svar ännu.');
+    return new ForbiddenError(
+      'campaign_not_open_yet',
+      'Enkäten har inte öppnat för svar ännu.',
+      undefined,
+      'The survey has not opened for answers yet.',
+    );
   }
   return campaignClosed();
 }
@@ -326,7 +335,14 @@ async function membershipOf(user: SessionUser, bundle: OrganisationBundle): Prom
 }
 
 function memberOrganisation(user: SessionUser): string {
-  if (!user.organisationId) throw new ForbiddenError('members_only', 'Bara medlemmarnas kontaktpersoner kan svara.');
+  if (!user.organisationId) {
+    throw new ForbiddenError(
+      'members_only',
+      'Bara medlemmarnas kontaktpersoner kan svara.',
+      undefined,
+      "Only the members' contacts can answer.",
+    );
+  }
   return user.organisationId;
 }
 
@@ -335,7 +351,7 @@ function editorOf(user: SessionUser): Editor {
 }
 
 function invalidResponse(details: Array<{ question: string; message: string }>) {
-  return new DomainRuleError('invalid_response', 'Några svar är ogiltiga.', details);
+  return new DomainRuleError('invalid_response', 'Några svar är ogiltiga.', details, 'Some answers are not valid.');
 }
 
 /**
@@ -347,22 +363,38 @@ function nothingSaved(checked: ValidationResult) {
   return new DomainRuleError(
     'nothing_to_submit',
     'Det finns inga sparade svar att skicka in. Svara på minst en fråga först.',
+    undefined,
+    'There are no saved answers to submit. Answer at least one question first.',
   );
 }
 
 function alreadySubmitted() {
-  return new StateConflictError('already_submitted', 'Svaren är redan inskickade och kan inte ändras.');
+  return new StateConflictError(
+    'already_submitted',
+    'Svaren är redan inskickade och kan inte ändras.',
+    undefined,
+    'The answers have already been submitted and cannot be changed.',
+  );
 }
 
 function campaignClosed() {
-  return new ForbiddenError('campaign_closed', 'Enkäten är stängd för svar.');
+  return new ForbiddenError(
+    'campaign_closed',
+    'Enkäten är stängd för svar.',
+    undefined,
+    'The survey is closed for answers.',
+  );
 }
 
 function conflict(current: SurveyResponse | undefined) {
-  return new VersionConflictError('Någon annan har sparat en nyare version.', {
-    data: current?.data ?? {},
-    version: current?.version ?? 0,
-    updatedAt: current?.updatedAt,
-    updatedBy: current?.updatedBy,
-  });
+  return new VersionConflictError(
+    'Någon annan har sparat en nyare version.',
+    {
+      data: current?.data ?? {},
+      version: current?.version ?? 0,
+      updatedAt: current?.updatedAt,
+      updatedBy: current?.updatedBy,
+    },
+    'Someone else has saved a newer version.',
+  );
 }
