@@ -207,7 +207,8 @@ export function aggregateRows(
     ['Kommuner', report.byType.kommun, 'kommun'],
     ['Regioner', report.byType.region, 'region'],
   ] as const;
-  for (const [label, group] of groups) {
+  for (const [label, group, type] of groups) {
+    const none = group.respondents === 0;
     rows.push([
       label,
       group.respondents,
@@ -215,13 +216,16 @@ export function aggregateRows(
       group.excused,
       percent(group.total?.mean),
       percent(group.total?.median),
-      group.gatePassed,
-      withheldNoteSv(group, group.total !== null && group.total.median === null),
+      // Nobody answered: none met the basic requirements, which gives no one away. The shares stay
+      // empty (no mean of nothing), and the note says why, so the row does not look broken.
+      none ? 0 : group.gatePassed,
+      none ? noResponsesNoteSv(type) : withheldNoteSv(group, group.total !== null && group.total.median === null),
     ]);
   }
   rows.push([], ['Grupp', 'Betyg', 'Antal']);
-  for (const [label, group] of groups) {
-    if (group.bands === null && group.respondents > 0) rows.push([label, WITHHELD_SV]);
+  for (const [label, group, type] of groups) {
+    if (group.respondents === 0) rows.push([label, noResponsesNoteSv(type)]);
+    else if (group.bands === null) rows.push([label, WITHHELD_SV]);
     for (const band of group.bands ?? [])
       rows.push([label, band.band ?? 'Inget betyg (baskrav ej uppfyllda)', band.count]);
   }
@@ -262,8 +266,9 @@ export function aggregateRows(
     ['Typ', 'Avsnitt', 'Rubrik', 'Max', 'n', 'Andel av max, medel (%)', 'Andel av max, median (%)', 'Anmärkning'],
   );
   for (const type of ['kommun', 'region'] as const) {
+    const none = report.byType[type].respondents === 0 ? noResponsesNoteSv(type) : null;
     for (const s of report.byType[type].sections) {
-      const note = s.mean === null ? (s.n > 0 ? WITHHELD_SV : null) : s.median === null ? MEDIAN_WITHHELD_SV : null;
+      const note = s.mean === null ? (s.n > 0 ? WITHHELD_SV : none) : s.median === null ? MEDIAN_WITHHELD_SV : null;
       rows.push([type, s.name, s.title, s.max, s.n, percent(s.mean), percent(s.median), note]);
     }
   }
@@ -317,6 +322,19 @@ export function aggregateRows(
     }
   }
   return rows;
+}
+
+/** What the sheet writes where a group's figures are empty because nobody in it has submitted. */
+const NO_RESPONSES_SV = 'Inga svar att visa';
+
+/**
+ * The note on a group (`of`: its type, null for the whole network) without respondents, worded as
+ * the withheld note ("För få svar för att visa (färre än 3)"), so a reader can tell "nobody
+ * answered" from "withheld" and from a broken export.
+ */
+function noResponsesNoteSv(of: TypeKey | null): string {
+  const who = of === null ? 'ingen organisation' : of === 'kommun' ? 'ingen kommun' : 'ingen region';
+  return `${NO_RESPONSES_SV} (${who} har skickat in svar)`;
 }
 
 /**

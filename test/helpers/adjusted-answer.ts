@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import { call } from './admin-api';
 import { completeKommunAnswers } from './complete-answers';
 import { type AdminWorld, adminWorld, submitScoredResponse } from './seeded-context';
-import { signIn, type TestContext } from './test-app';
+import { submitAnswers } from './submit-answers';
+import type { TestContext } from './test-app';
 
 /**
  * Where the tests of an adjustment whose answer changed start: Lund has submitted with M1 "Skarpare
@@ -40,11 +41,5 @@ export async function adjustAndReopen(ctx: TestContext, admin: string) {
 
 /** Lund's official signs in, saves `data` at the stored version and submits it again. */
 export async function memberResubmits(ctx: TestContext, data: Record<string, unknown>) {
-  const cookie = await signIn(ctx, LUND_OFFICIAL);
-  const path = `/api/campaigns/${ADJUSTED_YEAR}/response`;
-  const view = await call(ctx, cookie, 'GET', path);
-  const saved = await call(ctx, cookie, 'PUT', path, { data, version: view.body.version });
-  expect(saved.status).toBe(200);
-  const submitted = await call(ctx, cookie, 'POST', `${path}/submit`, { version: saved.body.version });
-  expect(submitted.status).toBe(200);
+  await submitAnswers(ctx, LUND_OFFICIAL, data, ADJUSTED_YEAR);
 }

@@ -1,10 +1,13 @@
 import { expect } from 'vitest';
+import { call } from './admin-api';
 import { completeKommunAnswers } from './complete-answers';
-import { jsonRequest, signIn, type TestContext, withCookie } from './test-app';
+import { signIn, type TestContext } from './test-app';
 
 /**
- * A contact signs in, saves `data` as the organisation's first draft and submits it, as the survey
- * page does: the arrangement of every test that needs a submitted response. Returns the cookie.
+ * A contact signs in, saves `data` as the organisation's answers and submits them, as the survey
+ * page does: the arrangement of every test that needs a submitted response. The draft is saved at
+ * the version the response view gives (0 for a first draft), so it also resubmits a reopened
+ * response. Returns the cookie.
  */
 export async function submitAnswers(
   ctx: TestContext,
@@ -13,15 +16,12 @@ export async function submitAnswers(
   year = 2026,
 ): Promise<string> {
   const cookie = await signIn(ctx, email);
-  const saved = await ctx.app.request(
-    `/api/campaigns/${year}/response`,
-    withCookie(cookie, jsonRequest('PUT', { data, version: 0 })),
-  );
+  const path = `/api/campaigns/${year}/response`;
+  const view = await call(ctx, cookie, 'GET', path);
+  expect(view.status).toBe(200);
+  const saved = await call(ctx, cookie, 'PUT', path, { data, version: view.body.version });
   expect(saved.status).toBe(200);
-  const submitted = await ctx.app.request(
-    `/api/campaigns/${year}/response/submit`,
-    withCookie(cookie, jsonRequest('POST', { version: 1 })),
-  );
+  const submitted = await call(ctx, cookie, 'POST', `${path}/submit`, { version: saved.body.version });
   expect(submitted.status).toBe(200);
   return cookie;
 }

@@ -1,10 +1,32 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { responsesWorkbook } from '../../../functions/features/klimatlaget/xlsx-export';
 import { aggregateRows, answerCell, responseTable } from '../../../shared/export/response-table';
 import { aggregateKlimatlaget } from '../../../shared/klimatlaget/aggregate';
 import { score } from '../../../shared/scoring/score';
 import { makeSurvey } from '../../helpers/make-survey';
+import { sheetRows } from '../../helpers/published-year-world';
 
 const survey = makeSurvey();
+const surveys = { kommun: survey, region: survey };
+
+/** A kommun's submitted answers for the aggregates, scored as submit scores them. */
+const submitted = (id: string, data: Record<string, unknown> = { G1: true, G2: true, q1: 'ja' }) => ({
+  organisationId: id,
+  organisationType: 'kommun' as const,
+  status: 'submitted' as const,
+  data,
+  score: score(survey, data),
+});
+
+/** Three kommuner submitted; no region did (`organisations`: the ones asked, else only the respondents). */
+const threeKommunerNoRegion = (organisations?: Array<{ id: string; type: 'kommun' | 'region' }>) =>
+  aggregateKlimatlaget({
+    year: 2026,
+    surveys,
+    responses: [submitted('0001'), submitted('0002'), submitted('0003')],
+    organisations,
+  });
 
 describe('responseTable', () => {
   it('has one row per organisation, a column per question and then the section scores and Utfall', () => {
@@ -106,19 +128,7 @@ describe('responseTable', () => {
 describe('aggregateRows: the questions block of the xlsx export', () => {
   it('leaves the distribution empty for a type nobody answered, never "Ja: null"', () => {
     // Arrange: three kommuner answered, no region did
-    const data = { G1: true, G2: true, q1: 'ja' };
-    const submitted = (id: string) => ({
-      organisationId: id,
-      organisationType: 'kommun' as const,
-      status: 'submitted' as const,
-      data,
-      score: score(survey, data),
-    });
-    const report = aggregateKlimatlaget({
-      year: 2026,
-      surveys: { kommun: survey, region: survey },
-      responses: [submitted('0001'), submitted('0002'), submitted('0003')],
-    });
+    const report = threeKommunerNoRegion();
     // Act
     const table = aggregateRows(report);
     // Assert
@@ -137,16 +147,6 @@ describe('aggregateRows: the emissions block of the xlsx export', () => {
     { year, sector: 'transporter', tonnesCO2e: tonnes / 2, population },
     { year, sector: 'industri', tonnesCO2e: tonnes / 2, population },
   ];
-  const submitted = (id: string) => {
-    const data = { G1: true, G2: true };
-    return {
-      organisationId: id,
-      organisationType: 'kommun' as const,
-      status: 'submitted' as const,
-      data,
-      score: score(survey, data),
-    };
-  };
 
   it("carries the change per inhabitant since 1990 beside Sweden's, as the report shows it", () => {
     // Arrange: 10 → 4 t per inhabitant (−60 %), 5 → 4 t (−20 %) and 8 → 4 t (−50 %); three, as
@@ -154,7 +154,7 @@ describe('aggregateRows: the emissions block of the xlsx export', () => {
     const report = aggregateKlimatlaget({
       year: 2026,
       surveys: { kommun: survey, region: survey },
-      responses: [submitted('0001'), submitted('0002'), submitted('0003')],
+      responses: ['0001', '0002', '0003'].map((id) => submitted(id, { G1: true, G2: true })),
       emissions: {
         '0001': [...rows(1_000_000, 100_000, 1990), ...rows(400_000, 100_000)],
         '0002': [...rows(250_000, 50_000, 1990), ...rows(200_000, 50_000)],
@@ -173,5 +173,90 @@ describe('aggregateRows: the emissions block of the xlsx export', () => {
     expect(cell('median (%)')).toBeNull();
     expect(cell('Organisationer med data för 1990')).toBe(3);
     expect(cell('Sverige sedan 1990 (%)')).toBe(-46);
+  });
+});
+
+describe('the "Klimatläget" sheet: a type nobody answered', () => {
+  /** Three kommuner and two regions asked. */
+  const asked = [
+    { id: '0001', type: 'kommun' as const },
+    { id: '0002', type: 'kommun' as const },
+    { id: '0003', type: 'kommun' as const },
+    { id: '9901', type: 'region' as const },
+    { id: '9902', type: 'region' as const },
+  ];
+
+  const NO_REGION = 'Inga svar att visa (ingen region har skickat in svar)';
+
+  /** The block headed by the row that starts `first` and contains `column`, as objects by header. */
+  function block(rows: readonly unknown[][], first: string, column: string) {
+    const start = rows.findIndex((row) => row[0] === first && row.includes(column));
+    const header = rows[start]!;
+    const end = rows.findIndex((row, i) => i > start && row.length === 0);
+    return rows
+      .slice(start + 1, end === -1 ? undefined : end)
+      .map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i] ?? null])));
+  }
+
+  it('has its counts and a note saying nobody answered, not a row of empty cells', () => {
+    // Act
+    const rows = aggregateRows(threeKommunerNoRegion(asked));
+    // Assert: 0 respondents of the 2 asked, 0 with the basic requirements, the shares empty and why
+    const groups = block(rows, 'Grupp', 'Svarande');
+    expect(groups.find((row) => row.Grupp === 'Regioner')).toEqual({
+      Grupp: 'Regioner',
+      Svarande: 0,
+      Organisationer: 2,
+      Befriade: 0,
+      'Andel av max, medel (%)': null,
+      'Andel av max, median (%)': null,
+      'Baskrav uppfyllda': 0,
+      Anmärkning: NO_REGION,
+    });
+    // The bands and sections blocks say the same rather than leaving the regions out or blank
+    expect(block(rows, 'Grupp', 'Betyg').filter((row) => row.Grupp === 'Regioner')).toEqual([
+      { Grupp: 'Regioner', Betyg: NO_REGION, Antal: null },
+    ]);
+    const regionSections = block(rows, 'Typ', 'Max').filter((row) => row.Typ === 'region');
+    expect(regionSections.map((row) => [row.n, row['Andel av max, medel (%)'], row.Anmärkning])).toEqual([
+      [0, null, NO_REGION],
+      [0, null, NO_REGION],
+    ]);
+  });
+
+  it('says nobody answered on the network row when no organisation did', () => {
+    // Arrange: the five asked, none submitted
+    const report = aggregateKlimatlaget({ year: 2026, surveys, responses: [], organisations: asked });
+    // Act
+    const groups = block(aggregateRows(report), 'Grupp', 'Svarande');
+    // Assert
+    expect(groups.map((row) => [row.Grupp, row.Svarande, row.Organisationer, row.Anmärkning])).toEqual([
+      ['Alla', 0, 5, 'Inga svar att visa (ingen organisation har skickat in svar)'],
+      ['Kommuner', 0, 3, 'Inga svar att visa (ingen kommun har skickat in svar)'],
+      ['Regioner', 0, 2, NO_REGION],
+    ]);
+  });
+
+  it('writes the counts as numbers and the note as text in the xlsx', async () => {
+    // Arrange
+    const report = threeKommunerNoRegion(asked);
+    const table = responseTable({ surveys, organisations: [], responses: new Map() });
+    // Act
+    const bytes = await responsesWorkbook(table, report);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    // Assert: the cells as a reader opening the file gets them
+    const sheet = workbook.getWorksheet('Klimatläget')!;
+    const rows = sheetRows(sheet);
+    const header = rows.find((row) => row[0] === 'Grupp' && row.includes('Svarande'))!;
+    // sheetRows keeps the sheet's row numbers as indices
+    const index = rows.findIndex((row) => row[0] === 'Regioner');
+    const cell = (name: string) => sheet.getRow(index).getCell(header.indexOf(name) + 1);
+    expect(['Svarande', 'Organisationer', 'Befriade', 'Baskrav uppfyllda'].map((name) => cell(name).value)).toEqual([
+      0, 2, 0, 0,
+    ]);
+    expect(cell('Svarande').type).toBe(ExcelJS.ValueType.Number);
+    expect(cell('Andel av max, medel (%)').value).toBeNull();
+    expect([cell('Anmärkning').value, cell('Anmärkning').type]).toEqual([NO_REGION, ExcelJS.ValueType.String]);
   });
 });
