@@ -21,26 +21,18 @@
  *   although the organisation is not, or no longer, a member. A non-member is never emailed.
  */
 import { closingDay } from '../reminders/reminder-steps';
-import { addDays, type LocalDate, stockholmDate, stockholmInstant } from '../reminders/send-window';
+import { addDays, type LocalDate, stockholmInstant } from '../reminders/send-window';
 import { type IsoDate, type MembershipDates, type MembershipOnDay, membershipOn } from './membership-on-day';
 import type { MembershipSpan } from './membership-span';
+import { isoDateOf as isoDate, stockholmDay } from './stockholm-date';
 
-export { type IsoDate, type MembershipDates, type MembershipOnDay, membershipOn };
+// `stockholmDay` lives in a zod-free module the console imports directly.
+export { type IsoDate, type MembershipDates, type MembershipOnDay, membershipOn, stockholmDay };
 
 /** The campaign fields the rule reads: when it opens and closes (ISO instants, closing exclusive). */
 export interface CampaignWindow {
   opensAt: string;
   closesAt: string;
-}
-
-function isoDate(date: LocalDate): IsoDate {
-  const two = (value: number) => String(value).padStart(2, '0');
-  return `${date.year}-${two(date.month)}-${two(date.day)}`;
-}
-
-/** The Stockholm calendar date of an instant, `YYYY-MM-DD`. */
-export function stockholmDay(at: Date): IsoDate {
-  return isoDate(stockholmDate(at));
 }
 
 /**
@@ -61,13 +53,20 @@ export function answerDays(campaign: CampaignWindow): { first: IsoDate; last: Is
 }
 let lastAnswerDays: (CampaignWindow & { days: { first: IsoDate; last: IsoDate } }) | undefined;
 
+/**
+ * How the membership stands to the campaign's answer days: `member` on at least one of them (in the
+ * campaign), `ended` before the first, or `not_yet`, beginning after the last (the console says which).
+ */
+export function campaignMembership(membership: MembershipDates, campaign: CampaignWindow): MembershipOnDay {
+  const { first, last } = answerDays(campaign);
+  if (membership.memberUntil && membership.memberUntil < first) return 'ended';
+  if (membership.memberSince && membership.memberSince > last) return 'not_yet';
+  return 'member';
+}
+
 /** In the campaign: a member on at least one of its answer days. */
 export function isCampaignMember(membership: MembershipDates, campaign: CampaignWindow): boolean {
-  const { first, last } = answerDays(campaign);
-  return (
-    (!membership.memberSince || membership.memberSince <= last) &&
-    (!membership.memberUntil || membership.memberUntil >= first)
-  );
+  return campaignMembership(membership, campaign) === 'member';
 }
 
 /** Whether the organisation may be emailed about the campaign at `at`: in it, and a member that Stockholm day. */

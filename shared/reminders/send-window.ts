@@ -1,73 +1,17 @@
+// The Stockholm date and wall-clock reading live in a zod-free module (the console's bundle); re-exported here.
+import { type LocalDate, stockholmDate, stockholmParts } from '../domain/stockholm-date';
 import { swedishHolidayOn } from '../domain/swedish-holidays';
 import { minutesOfDay, type SendWindow, WEEKDAYS, type Weekday } from './reminder-policy.schema';
 
-/** All reminder times are Stockholm wall-clock times; members and the kansli live there. */
-export const STOCKHOLM_TIME_ZONE = 'Europe/Stockholm';
+export {
+  type LocalDate,
+  STOCKHOLM_TIME_ZONE,
+  type StockholmParts,
+  stockholmDate,
+  stockholmParts,
+} from '../domain/stockholm-date';
 
 const DAY_MS = 86_400_000;
-
-/** A calendar date without a time or zone. */
-export interface LocalDate {
-  year: number;
-  /** 1–12 */
-  month: number;
-  day: number;
-}
-
-/** A Stockholm wall-clock reading. */
-export interface StockholmParts extends LocalDate {
-  hour: number;
-  minute: number;
-  second: number;
-  weekday: Weekday;
-}
-
-// One formatter, reused: constructing Intl formatters is the expensive part. Made on first use,
-// not at import: the first one with a time zone loads ICU's zone data (~18 ms of a cold start).
-let partsFormatter: Intl.DateTimeFormat | undefined;
-const newPartsFormatter = () =>
-  new Intl.DateTimeFormat('en-US', {
-    timeZone: STOCKHOLM_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    weekday: 'short',
-  });
-
-function assertValidDate(date: Date): void {
-  if (Number.isNaN(date.getTime())) throw new RangeError('Ogiltigt datum.');
-}
-
-/**
- * Reads `date` as Stockholm wall-clock time, DST included (Intl carries the tz database).
- * @throws RangeError for an invalid Date.
- */
-export function stockholmParts(date: Date): StockholmParts {
-  assertValidDate(date);
-  const fields: Record<string, string> = {};
-  partsFormatter ??= newPartsFormatter();
-  for (const part of partsFormatter.formatToParts(date)) fields[part.type] = part.value;
-  const weekday = (fields.weekday ?? '').toLowerCase() as Weekday;
-  return {
-    year: Number(fields.year),
-    month: Number(fields.month),
-    day: Number(fields.day),
-    hour: Number(fields.hour),
-    minute: Number(fields.minute),
-    second: Number(fields.second),
-    weekday,
-  };
-}
-
-/** The Stockholm calendar date of `date`. */
-export function stockholmDate(date: Date): LocalDate {
-  const { year, month, day } = stockholmParts(date);
-  return { year, month, day };
-}
 
 /** Calendar arithmetic on a date; done in UTC because a date has no zone and UTC has no DST. */
 export function addDays(date: LocalDate, days: number): LocalDate {

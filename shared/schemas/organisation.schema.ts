@@ -70,6 +70,15 @@ export const OrganisationListQuerySchema = z.object({
 export const OrganisationRowSchema = OrganisationSchema.extend({
   contacts: z.array(ContactSchema),
   warnings: z.array(ContactWarningSchema),
-  currentCampaign: z.object({ year: z.number().int(), status: ProgressStatusSchema }).nullable(),
+  currentCampaign: z
+    .object({
+      year: z.number().int(),
+      status: ProgressStatusSchema,
+      /** A member on one of the campaign's answer days (`isCampaignMember`, as the progress rows' `inCampaign`). */
+      inCampaign: z.boolean(),
+      /** Why not, when not: the membership ended before the campaign opened, or begins after it closed. */
+      membership: z.enum(['member', 'ended', 'not_yet']),
+    })
+    .nullable(),
 });
 export type OrganisationRow = z.infer<typeof OrganisationRowSchema>;

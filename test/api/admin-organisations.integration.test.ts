@@ -38,6 +38,29 @@ describe('the organisation register', () => {
     expect(res.body.find((row: { id: string }) => row.id === '1280').currentCampaign.status).toBe('excused');
   });
 
+  it('says when an organisation is not in the current campaign, and why, by the campaign’s membership rule', async () => {
+    // Arrange: the 2026 campaign takes answers 1 March – 30 April (Stockholm).
+    await seedCampaign(ctx);
+    await call(ctx, admin, 'PATCH', `${ORGS}/1281`, { memberUntil: '2025-12-31' });
+    await call(ctx, admin, 'PATCH', `${ORGS}/12`, { memberSince: '2026-05-01' });
+    await call(ctx, admin, 'PATCH', `${ORGS}/1280`, { memberUntil: '2026-03-01' });
+    await new ResponseRepository(ctx.store).adminUpdate(2026, '1281', 'kommun', { excused: true });
+    // Act
+    const former = await call(ctx, admin, 'GET', `${ORGS}/1281`);
+    const list = await call(ctx, admin, 'GET', ORGS);
+    // Assert
+    expect(former.body.currentCampaign).toEqual({
+      year: 2026,
+      status: 'excused',
+      inCampaign: false,
+      membership: 'ended',
+    });
+    const campaignOf = (id: string) => list.body.find((row: { id: string }) => row.id === id).currentCampaign;
+    expect(campaignOf('12')).toMatchObject({ status: 'not_started', inCampaign: false, membership: 'not_yet' });
+    // A member on the first answer day is in the campaign, though it left the day after.
+    expect(campaignOf('1280')).toMatchObject({ inCampaign: true, membership: 'member' });
+  });
+
   it('shows no campaign status before any campaign exists', async () => {
     const res = await call(ctx, admin, 'GET', ORGS);
     expect(res.body[0].currentCampaign).toBeNull();

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   commitLabel,
   committedMessage,
+  invitationsNote,
+  movedRows,
   previewedMessage,
   readContactsFile,
 } from '../../web/src/pages/admin/lib/contact-import';
@@ -62,5 +64,28 @@ describe('the contacts import page’s counted sentences', () => {
     const preview = { rows: 1, errors: [], changes: { new: 1, changed: 2, unchanged: 0, replacements: 0 } };
     expect(previewedMessage(sv, preview)).toBe('Förhandsgranskat: 1 rad, 0 fel. Kontakter: 1 ny, 2 ändrade.');
     expect(previewedMessage(en, preview)).toBe('Previewed: 1 row, 0 errors. Contacts: 1 new, 2 changed.');
+  });
+
+  it('counts the rows that move a contact to another organisation, not those that change it in place', () => {
+    const rows = [
+      { organisationId: '1280' },
+      { organisationId: '1281', before: { organisationId: '1280', name: 'Anna', role: 'official' as const } },
+      { organisationId: '1281', before: { organisationId: '1281', name: 'Bo', role: 'official' as const } },
+    ];
+    expect(movedRows(rows)).toBe(1);
+  });
+
+  it('says that moved contacts, as well as new ones, get the invitation with the next reminder run', () => {
+    expect(invitationsNote(sv, 0, 0)).toEqual([]);
+    expect(invitationsNote(sv, 2, 0)).toEqual([
+      'Medan en kampanj är öppen får 2 nya kontakter inbjudan till enkäten vid nästa utskick av påminnelser, inte direkt.',
+    ]);
+    expect(invitationsNote(sv, 0, 1)).toEqual([
+      'Medan en kampanj är öppen får 1 flyttad kontakt inbjudan till enkäten vid nästa utskick av påminnelser, inte direkt.',
+      'En flyttad kontakt bjuds in för sin nya organisation, även om den redan fått inbjudan för den gamla.',
+    ]);
+    expect(invitationsNote(en, 1, 2)[0]).toBe(
+      'While a campaign is open, 1 new contact and 2 moved contacts will get the invitation to the survey with the next reminder run, not at once.',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { membershipSpan } from '../../../shared/domain/membership';
+import { type CampaignWindow, campaignMembership, membershipSpan } from '../../../shared/domain/membership';
 import { normaliseOrganisationName } from '../../../shared/domain/organisation-codes';
 import { progressStatusOf } from '../../../shared/domain/progress-status';
 import { statuteWarnings } from '../../../shared/domain/statute-roles';
@@ -50,7 +50,7 @@ export class OrganisationService {
     return register
       .filter(({ organisation }) => (!query.type || organisation.type === query.type) && matches(organisation))
       .map(({ organisation, contacts }) =>
-        row(organisation, contacts, current && { year: current.year, response: responseOf.get(organisation.id) }),
+        row(organisation, contacts, current && { ...current, response: responseOf.get(organisation.id) }),
       );
   }
 
@@ -61,7 +61,7 @@ export class OrganisationService {
     return row(
       bundle.organisation,
       bundle.contacts,
-      current && { year: current.year, response: bundle.responses.get(current.year) },
+      current && { ...current, response: bundle.responses.get(current.year) },
     );
   }
 
@@ -138,20 +138,29 @@ export class OrganisationService {
       });
     }
     await endStaleSessions();
-    return row(next, bundle.contacts, current && { year: current.year, response: bundle.responses.get(current.year) });
+    return row(next, bundle.contacts, current && { ...current, response: bundle.responses.get(current.year) });
   }
 }
 
 function row(
   organisation: Organisation,
   contacts: Contact[],
-  campaign: { year: number; response: ResponseSummary | undefined } | undefined,
+  campaign: (CampaignWindow & { year: number; response: ResponseSummary | undefined }) | undefined,
 ): OrganisationRow {
+  if (!campaign) return { ...organisation, contacts, warnings: statuteWarnings(contacts), currentCampaign: null };
+  // The campaign's one rule of who is in it: a former or future member is not asked, so the page
+  // says so rather than "Ej påbörjad" (its response, if any, still stands).
+  const membership = campaignMembership(organisation, campaign);
   return {
     ...organisation,
     contacts,
     warnings: statuteWarnings(contacts),
-    currentCampaign: campaign ? { year: campaign.year, status: progressStatusOf(campaign.response) } : null,
+    currentCampaign: {
+      year: campaign.year,
+      status: progressStatusOf(campaign.response),
+      inCampaign: membership === 'member',
+      membership,
+    },
   };
 }
 

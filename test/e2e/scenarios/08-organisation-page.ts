@@ -621,4 +621,77 @@ export const scenarios: Scenario[] = [
       }
     },
   },
+  {
+    name: 'a former member’s page says it is not in this year’s survey, and offers the review only for a response it has',
+    async run(e2e) {
+      const page = await e2e.signIn(await e2e.newContext(), KANSLI);
+      const watch = watchPage(page);
+      const api = page.request;
+      const campaigns = (await (await api.get(`${e2e.baseUrl}/api/admin/campaigns`)).json()) as Array<{
+        year: number;
+        status: string;
+        opensAt: string;
+      }>;
+      const open = campaigns.find((c) => c.status === 'open');
+      assert(open, 'the demo has an open campaign');
+      const { year } = open;
+      const rows = (await (await api.get(`${e2e.baseUrl}/api/admin/campaigns/${year}/progress`)).json()) as Array<{
+        organisationId: string;
+        status: string;
+      }>;
+      // The last of each in code order: organisations the other scenarios leave alone.
+      const idle = rows.filter((r) => r.status === 'not_started').at(-1)?.organisationId;
+      const drafting = rows.filter((r) => r.status === 'draft').at(-1)?.organisationId;
+      assert(idle && drafting, 'the demo has an organisation not started and one with a draft');
+      // Ended two days before the campaign opened: not a member on any of its answer days.
+      const until = new Date(Date.parse(open.opensAt) - 2 * 86_400_000).toISOString().slice(0, 10);
+      const date = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(
+        new Date(until),
+      );
+      const headers = { origin: e2e.baseUrl };
+      try {
+        for (const code of [idle, drafting]) {
+          const res = await api.patch(`${e2e.baseUrl}/api/admin/organisations/${code}`, {
+            headers,
+            data: { memberUntil: until },
+          });
+          assertEqual(res.status(), 200, `PATCH …/organisations/${code}`);
+        }
+        const notIn = `Inte med i enkäten ${year}: medlemskapet upphörde ${date}.`;
+
+        // 1. No response: the page says why it has no status, with nothing to review.
+        await page.goto(`${e2e.baseUrl}/admin/organisationer/${idle}`);
+        await page.locator('.loading').first().waitFor({ state: 'detached' });
+        const facts = page.locator('.facts');
+        await facts.getByText(notIn).waitFor();
+        assertEqual(await facts.getByText('Ej påbörjad').count(), 0, 'no "Ej påbörjad" for a former member');
+        assertEqual(await facts.getByRole('link', { name: 'Granska svaret' }).count(), 0, 'nothing to review');
+
+        // 2. A draft from outside the membership stands: said so, with its status and the review.
+        await page.goto(`${e2e.baseUrl}/admin/organisationer/${drafting}`);
+        await page.locator('.loading').first().waitFor({ state: 'detached' });
+        await facts.getByText(notIn).waitFor();
+        await facts.getByText(`Ett svar för ${year} finns ändå, från tiden utanför medlemskapet`).waitFor();
+        assertEqual(
+          await facts.getByRole('link', { name: 'Granska svaret' }).getAttribute('href'),
+          `/admin/granskning/${year}/${drafting}`,
+          'the review link',
+        );
+        await e2e.axe(page, `/admin/organisationer/${drafting} (former member)`);
+        await e2e.screenshot(page, 'admin-organisation-former-member', { fullPage: false });
+
+        // 3. The same in English.
+        await page.getByRole('button', { name: 'In English' }).click();
+        await facts.getByText(`Not in the ${year} survey: membership ended`).waitFor();
+        await facts.getByRole('link', { name: 'Review the response' }).waitFor();
+        await page.getByRole('button', { name: 'På svenska' }).click();
+        await facts.getByText(notIn).waitFor();
+        assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+      } finally {
+        for (const code of [idle, drafting]) {
+          await api.patch(`${e2e.baseUrl}/api/admin/organisations/${code}`, { headers, data: { memberUntil: null } });
+        }
+      }
+    },
+  },
 ];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   answerDays,
+  campaignMembership,
   isCampaignMember,
   isListedInCampaign,
   type MembershipDates,
@@ -75,6 +76,14 @@ describe('who is in a campaign', () => {
     ['a member that joins in September, after the campaign closed', { memberSince: '2026-09-01' }, false],
   ])('%s: %s', (_case, membership, expected) => {
     expect(isCampaignMember(membership, CAMPAIGN_2026)).toBe(expected);
+  });
+
+  it.each([
+    ['ended before the first answer day', { memberUntil: '2026-03-01' }, 'ended'],
+    ['begins after the last answer day', { memberSince: '2026-04-02' }, 'not_yet'],
+    ['covers an answer day', { memberSince: '2026-04-01', memberUntil: '2026-12-31' }, 'member'],
+  ] as const)('says why an organisation is out of it: a membership that %s', (_case, membership, expected) => {
+    expect(campaignMembership(membership, CAMPAIGN_2026)).toBe(expected);
   });
 
   it('lists an organisation with a response item even when it is not a member, so answers given stay visible', () => {

@@ -7,7 +7,7 @@ import { useLang } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
-import { adminApi, type Contact, type ContactRole, type ContactWarning } from './api';
+import { adminApi, type Contact, type ContactRole, type ContactWarning, type OrganisationRow } from './api';
 import { ContactPrivacySection } from './ContactPrivacySection';
 import {
   ActionsCell,
@@ -119,16 +119,7 @@ export function OrganisationDetailPage({ code }: { code: string }) {
               ? t('org.campaignStatusYear', { year: o.currentCampaign.year })
               : t('org.campaignStatus')}
           </dt>
-          <dd>
-            {o.currentCampaign ? (
-              <>
-                <ProgressStatusTag status={o.currentCampaign.status} />{' '}
-                <Link href={`/granskning/${o.currentCampaign.year}/${o.id}`}>{t('org.review')}</Link>
-              </>
-            ) : (
-              '–'
-            )}
-          </dd>
+          <dd>{o.currentCampaign ? <CampaignStatus organisation={o} campaign={o.currentCampaign} /> : '–'}</dd>
         </div>
       </dl>
       <p>
@@ -257,6 +248,42 @@ export function OrganisationDetailPage({ code }: { code: string }) {
       >
         <p>{t('contact.removeBody')}</p>
       </FormDialog>
+    </>
+  );
+}
+
+/**
+ * The organisation's status in the current campaign. One outside it (the campaign's membership
+ * rule, `inCampaign`) was never asked: the page says why rather than "Ej påbörjad", and offers the
+ * review only when a response item exists all the same (it stands, docs/membership).
+ */
+function CampaignStatus({
+  organisation,
+  campaign,
+}: {
+  organisation: OrganisationRow;
+  campaign: NonNullable<OrganisationRow['currentCampaign']>;
+}) {
+  const t = useAdminT();
+  const [lang] = useLang();
+  const status = (
+    <>
+      <ProgressStatusTag status={campaign.status} />{' '}
+      <Link href={`/granskning/${campaign.year}/${organisation.id}`}>{t('org.review')}</Link>
+    </>
+  );
+  if (campaign.inCampaign) return status;
+  const ended = campaign.membership === 'ended';
+  const date = formatDate((ended ? organisation.memberUntil : organisation.memberSince) ?? undefined, lang);
+  const hasResponse = campaign.status !== 'not_started';
+  return (
+    <>
+      {t(ended ? 'org.notInCampaignEnded' : 'org.notInCampaignNotYet', { year: campaign.year, date })}
+      {hasResponse && (
+        <span className="cell-sub">
+          {t('org.answeredOutside', { year: campaign.year })} {status}
+        </span>
+      )}
     </>
   );
 }

@@ -23,7 +23,14 @@ import {
   useRunAction,
 } from './components';
 import { type AdminKey, useAdminT } from './i18n';
-import { commitLabel, committedMessage, previewedMessage, readContactsFile } from './lib/contact-import';
+import {
+  commitLabel,
+  committedMessage,
+  invitationsNote,
+  movedRows,
+  previewedMessage,
+  readContactsFile,
+} from './lib/contact-import';
 import { issueMessage } from './lib/imports';
 import { fold } from './lib/progress';
 import { OrganisationFormDialog } from './OrganisationForm';
@@ -114,7 +121,16 @@ export function OrganisationsPage() {
                       </span>
                     )}
                   </td>
-                  <td>{o.currentCampaign ? <ProgressStatusTag status={o.currentCampaign.status} /> : '–'}</td>
+                  <td>
+                    {/* A former or future member was not asked: no "Ej påbörjad" (a response it has still shows). */}
+                    {!o.currentCampaign ? (
+                      '–'
+                    ) : o.currentCampaign.inCampaign || o.currentCampaign.status !== 'not_started' ? (
+                      <ProgressStatusTag status={o.currentCampaign.status} />
+                    ) : (
+                      <span className="muted">{t('org.notInCampaignShort')}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </DataTable>
@@ -301,8 +317,10 @@ export function ContactImportPage() {
           {result ? (
             <div className="notice notice-success" ref={resultNotice} tabIndex={-1}>
               <p>{committedMessage(t, result)}</p>
-              {/* New contacts are not mailed at once (there may be hundreds); the reminder run invites them. */}
-              {result.created > 0 && <p>{t('contactImport.invitationsNext')}</p>}
+              {/* Not mailed at once (there may be hundreds): the reminder run invites new and moved contacts. */}
+              {invitationsNote(t, result.created, movedRows(preview.valid)).map((line) => (
+                <p key={line}>{line}</p>
+              ))}
             </div>
           ) : preview.errors.length > 0 ? (
             <p className="notice notice-error">{t('contactImport.fixFirst')}</p>

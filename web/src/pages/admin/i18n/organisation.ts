@@ -7,6 +7,10 @@ export const svOrganisation = {
   'org.notFound': 'Organisationen {code} finns inte',
   'org.ongoing': 'Pågående',
   'org.review': 'Granska svaret',
+  // An organisation outside the current campaign (the campaign's membership rule): no status to show.
+  'org.notInCampaignEnded': 'Inte med i enkäten {year}: medlemskapet upphörde {date}.',
+  'org.notInCampaignNotYet': 'Inte med i enkäten {year}: medlemskapet börjar {date}.',
+  'org.answeredOutside': 'Ett svar för {year} finns ändå, från tiden utanför medlemskapet, och står kvar:',
   'org.auditLink': 'Visa loggen för organisationen',
 
   'contact.add': 'Lägg till kontakt',
@@ -126,6 +130,9 @@ export const enOrganisation: Record<keyof typeof svOrganisation, string> = {
   'org.notFound': 'There is no organisation {code}',
   'org.ongoing': 'Ongoing',
   'org.review': 'Review the response',
+  'org.notInCampaignEnded': 'Not in the {year} survey: membership ended {date}.',
+  'org.notInCampaignNotYet': 'Not in the {year} survey: membership begins {date}.',
+  'org.answeredOutside': 'A {year} response exists all the same, from outside the membership, and stands:',
   'org.auditLink': 'Show the log for the organisation',
 
   'contact.add': 'Add contact',

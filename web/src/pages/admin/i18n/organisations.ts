@@ -9,6 +9,7 @@ export const svOrganisations = {
   'org.until': 'till {date}',
   'org.contactCount': '{count} st',
   'org.emailProblems': 'E-postproblem',
+  'org.notInCampaignShort': 'Inte med i enkäten',
   'org.none': 'Inga organisationer matchar sökningen.',
 
   'contactImport.title': 'Importera kontakter',
@@ -43,8 +44,16 @@ export const svOrganisations = {
   'contactImport.commitReplacing': 'Spara {changes} och ersätt {replaced}',
   'contactImport.committedWithReplaced':
     'Importen är sparad: {created}, {updated}, {unchanged}. Ersatta och borttagna kontakter: {replaced}.',
+  // New and moved contacts are not mailed at once (there may be hundreds); the reminder run invites them.
   'contactImport.invitationsNext':
-    'Medan en kampanj är öppen får nya kontakter inbjudan till enkäten vid nästa utskick av påminnelser, inte direkt.',
+    'Medan en kampanj är öppen får {contacts} inbjudan till enkäten vid nästa utskick av påminnelser, inte direkt.',
+  'contactImport.invitationsMoved':
+    'En flyttad kontakt bjuds in för sin nya organisation, även om den redan fått inbjudan för den gamla.',
+  'contactImport.invitedBoth': '{new} och {moved}',
+  'contactImport.newContactCount': '{count} nya kontakter',
+  'contactImport.newContactCountOne': '{count} ny kontakt',
+  'contactImport.movedContactCount': '{count} flyttade kontakter',
+  'contactImport.movedContactCountOne': '{count} flyttad kontakt',
   // The counted words the sentences above are built from, so each number takes its own singular.
   'contactImport.rowCount': '{count} rader',
   'contactImport.rowCountOne': '{count} rad',
@@ -84,6 +93,7 @@ export const enOrganisations: Record<keyof typeof svOrganisations, string> = {
   'org.until': 'until {date}',
   'org.contactCount': '{count}',
   'org.emailProblems': 'Email problems',
+  'org.notInCampaignShort': 'Not in the survey',
   'org.none': 'No organisations match the search.',
 
   'contactImport.title': 'Import contacts',
@@ -119,7 +129,14 @@ export const enOrganisations: Record<keyof typeof svOrganisations, string> = {
   'contactImport.committedWithReplaced':
     'The import is saved: {created}, {updated}, {unchanged}. Contacts replaced and removed: {replaced}.',
   'contactImport.invitationsNext':
-    'While a campaign is open, new contacts get the invitation to the survey with the next reminder run, not at once.',
+    'While a campaign is open, {contacts} will get the invitation to the survey with the next reminder run, not at once.',
+  'contactImport.invitationsMoved':
+    'A moved contact is invited for its new organisation, even if it already had the invitation for the old one.',
+  'contactImport.invitedBoth': '{new} and {moved}',
+  'contactImport.newContactCount': '{count} new contacts',
+  'contactImport.newContactCountOne': '{count} new contact',
+  'contactImport.movedContactCount': '{count} moved contacts',
+  'contactImport.movedContactCountOne': '{count} moved contact',
   // The counted words the sentences above are built from, so each number takes its own singular.
   'contactImport.rowCount': '{count} rows',
   'contactImport.rowCountOne': '{count} row',

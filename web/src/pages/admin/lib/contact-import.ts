@@ -3,7 +3,7 @@
  * run them as the page does.
  */
 import { decodeText } from '../../../../../shared/text-encoding/decode-text';
-import type { ContactImportCommitOutcome, ContactImportPlannedPreview } from '../api';
+import type { ContactImportCommitOutcome, ContactImportPlannedPreview, ContactImportPlannedRow } from '../api';
 import type { AdminT } from '../i18n';
 // The strings below are this part's; the page imports it too, but a file shows only what it imports.
 import '../i18n/organisations';
@@ -40,6 +40,31 @@ export function committedMessage(
     unchanged: t('contactImport.unchangedCount', { count: outcome.unchanged }),
     replaced: outcome.replaced,
   });
+}
+
+/** The rows that move an existing contact to another organisation (it keeps its id). */
+export function movedRows(rows: ReadonlyArray<Pick<ContactImportPlannedRow, 'organisationId' | 'before'>>): number {
+  return rows.filter((row) => row.before && row.before.organisationId !== row.organisationId).length;
+}
+
+/**
+ * The note under a saved import: new contacts, and moved ones (the catch-up invitation after an
+ * import move, docs/reminders.md), get the invitation with the next reminder run. Empty when
+ * there are neither.
+ */
+export function invitationsNote(t: AdminT, created: number, moved: number): string[] {
+  if (created === 0 && moved === 0) return [];
+  const newContacts = t('contactImport.newContactCount', { count: created });
+  const movedContacts = t('contactImport.movedContactCount', { count: moved });
+  const contacts =
+    created > 0 && moved > 0
+      ? t('contactImport.invitedBoth', { new: newContacts, moved: movedContacts })
+      : created > 0
+        ? newContacts
+        : movedContacts;
+  const note = [t('contactImport.invitationsNext', { contacts })];
+  if (moved > 0) note.push(t('contactImport.invitationsMoved'));
+  return note;
 }
 
 /** The save button: "Spara 1 ändring", or "Spara 3 ändringar och ersätt 1 kontakt" when rows replace holders. */

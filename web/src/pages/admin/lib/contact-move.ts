@@ -5,6 +5,7 @@
  */
 
 import { type MembershipDates, membershipOn } from '../../../../../shared/domain/membership-on-day';
+import { stockholmDay } from '../../../../../shared/domain/stockholm-date';
 import type { ContactRole } from '../../../../../shared/schemas/contact.schema';
 
 /** Lower case without diacritics, so "malmo" finds Malmö and "Ange" finds Ånge. */
@@ -85,6 +86,6 @@ export function targetMembership(
 
 /** Today's date in Stockholm, `YYYY-MM-DD`, as the register's membership dates are written. */
 export function stockholmToday(now = new Date()): string {
-  // Swedish dates are written YYYY-MM-DD.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+  // The one Stockholm date function (zod-free, so the page stays in its bundle budget).
+  return stockholmDay(now);
 }
