@@ -92,37 +92,60 @@ export interface AreasOfType {
   areas: AreaOverTheYears[];
 }
 
+/** An area as one year's survey (or score) has it: its page's name and title, and that year's figures. */
+export interface NamedArea {
+  name: string;
+  title: string;
+  titleEn?: string;
+}
+
+export interface MatchedArea<A extends NamedArea> {
+  /** The survey page's name, which identifies the area from year to year. */
+  name: string;
+  /** As the latest year that had the area titles it. */
+  title: string;
+  titleEn?: string;
+  /** One entry per year given, oldest first; null in a year that had no such area. */
+  cells: Array<A | null>;
+}
+
+/**
+ * The one rule by which an area is followed over the years, for Klimatläget and the member's
+ * scorecard alike: an area is its survey page's name, titled as the latest year that had it titles
+ * it, listed in the latest year's order (then those only earlier years had, newest first); one that
+ * was in fewer than two of the years is left out, as there is nothing to compare it with.
+ * `years` is oldest first, each year's areas in its survey's order.
+ */
+export function matchAreas<A extends NamedArea>(years: ReadonlyArray<readonly A[]>): MatchedArea<A>[] {
+  const names = [...new Set([...years].reverse().flatMap((areas) => areas.map((area) => area.name)))];
+  return names.flatMap((name): MatchedArea<A>[] => {
+    const cells = years.map((areas) => areas.find((candidate) => candidate.name === name) ?? null);
+    const present = cells.filter((cell) => cell !== null);
+    if (present.length < 2) return [];
+    const { title, titleEn } = present.at(-1)!;
+    return [{ name, title, ...(titleEn === undefined ? {} : { titleEn }), cells }];
+  });
+}
+
 /**
  * Each area's mean share over the published years, per type: which parts of the climate work moved.
- * An area is matched by its name; one that was in only one of the years is left out, as there is
- * nothing to compare it with.
+ * Areas are matched by `matchAreas`.
  */
 export function areasOverTheYears(published: readonly PublishedYear[]): AreasOfType[] {
   return overTheYears(published).flatMap(({ type, years: all }) => {
     const years = all.flatMap((entry) => (entry.sections ? [{ year: entry.year, sections: entry.sections }] : []));
     if (years.length < 2) return [];
-    const names = [...new Set([...years].reverse().flatMap((entry) => entry.sections.map((area) => area.name)))];
-    const areas = names.flatMap((name): AreaOverTheYears[] => {
-      const cells = years.map(({ year, sections }) => {
-        const area = sections.find((candidate) => candidate.name === name);
-        return area ? { year, max: area.max, mean: area.mean, area } : null;
-      });
+    const areas = matchAreas(years.map(({ sections }) => sections)).map(({ cells, ...area }): AreaOverTheYears => {
       const present = cells.filter((cell) => cell !== null);
-      if (present.length < 2) return [];
-      const { title, titleEn } = present.at(-1)!.area;
       const maxChanged = new Set(present.map((cell) => cell.max)).size > 1;
       const shown = present.filter((cell) => cell.mean !== null);
       const change = !maxChanged && shown.length >= 2 ? shown.at(-1)!.mean! - shown[0]!.mean! : null;
-      return [
-        {
-          name,
-          title,
-          ...(titleEn === undefined ? {} : { titleEn }),
-          years: cells.map((cell) => (cell ? { year: cell.year, max: cell.max, mean: cell.mean } : null)),
-          maxChanged,
-          change,
-        },
-      ];
+      return {
+        ...area,
+        years: cells.map((cell, i) => (cell ? { year: years[i]!.year, max: cell.max, mean: cell.mean } : null)),
+        maxChanged,
+        change,
+      };
     });
     return areas.length ? [{ type, years: years.map((entry) => entry.year), areas }] : [];
   });

@@ -420,6 +420,45 @@ export const FailedGateSchema = z.object({
 });
 export type FailedGate = z.infer<typeof FailedGateSchema>;
 
+/** One of the organisation's own areas in one year: its points of the area's maximum that year. */
+export const OwnAreaYearSchema = z.object({
+  year: z.number().int(),
+  total: z.number().min(0),
+  max: z.number().min(0),
+  /** `total / max`, at most 1. */
+  share: z.number().min(0).max(1),
+});
+
+/**
+ * One area of the scorecard's `areasOverTheYears`, matched across the years as Klimatläget's areas
+ * over the years are (`matchAreas`: by the survey page's name, titled as the latest year titles it,
+ * i.e. this year's survey for an area it has).
+ */
+export const OwnAreaOverTheYearsSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  titleEn: z.string().optional(),
+  /** One entry per year of `areasOverTheYears.years`, oldest first; null in a year whose survey had no such area. */
+  years: z.array(OwnAreaYearSchema.nullable()),
+  /** The area's maximum differs between this year and the year before it in `years`: no change is given. */
+  maxChanged: z.boolean(),
+  /**
+   * This year's share minus that of the year before it in `years`, in share points (0.05 = 5
+   * procentenheter); null when either year lacked the area or the maximum changed.
+   */
+  change: z.number().nullable(),
+});
+export type OwnAreaOverTheYears = z.infer<typeof OwnAreaOverTheYearsSchema>;
+
+/** The organisation's own areas over the years it submitted, up to the scorecard's year. */
+export const OwnAreasOverTheYearsSchema = z.object({
+  /** The years with a submitted, scored response, oldest first; the last is the scorecard's year. */
+  years: z.array(z.number().int()).min(2),
+  /** The areas in at least two of the years: in this year's survey order, then those only earlier years had. */
+  areas: z.array(OwnAreaOverTheYearsSchema).min(1),
+});
+export type OwnAreasOverTheYears = z.infer<typeof OwnAreasOverTheYearsSchema>;
+
 /** GET /api/campaigns/{year}/scorecard and the kansli's view of any organisation's scorecard. */
 export const ScorecardSchema = z.object({
   year: z.number().int(),
@@ -444,6 +483,11 @@ export const ScorecardSchema = z.object({
   sections: z.array(SectionScoreSchema.extend({ titleEn: z.string().optional() })),
   network: NetworkFiguresSchema,
   lastYear: LastYearScoreSchema.optional(),
+  /**
+   * Each area's points in every year the organisation submitted (the stored scores), up to this
+   * one; absent when no area is in two of its years (e.g. this is its first year).
+   */
+  areasOverTheYears: OwnAreasOverTheYearsSchema.optional(),
   lostPoints: z.array(LostPointsSchema),
   /** Utfall: reported beside the survey score, never added into it; null without imported emissions. */
   emissionOutcome: EmissionOutcomeSchema.nullable(),

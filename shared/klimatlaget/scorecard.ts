@@ -4,15 +4,17 @@ import { bandForShare } from '../scoring/bands';
 import { emissionOutcome } from '../scoring/emission-outcome';
 import type { EmissionOutcome, EmissionOutcomeSource, EmissionRow } from '../scoring/emission-outcome.schema';
 import { passesGate } from '../scoring/score';
-import type { ScoreResult } from '../scoring/score.schema';
+import type { ScoreResult, SectionScore } from '../scoring/score.schema';
 import { compileScoring, type ScoringPlan } from '../scoring/scoring-plan';
 import { isEmptyValue } from '../scoring/survey-json';
 import { resolveVisibility } from '../scoring/visibility';
 import { sectionStats } from './aggregate';
+import { matchAreas } from './over-the-years';
 import type {
   FailedGate,
   LostPoints,
   NetworkFigures,
+  OwnAreasOverTheYears,
   Scorecard,
   SectionAggregate,
   Stat,
@@ -94,6 +96,11 @@ export interface ScorecardInput {
   score: ScoreResult;
   network: NetworkFigures;
   lastYear?: { year: number; score: ScoreResult };
+  /**
+   * The organisation's responses of its years, as stored (this year's may be among them): the
+   * submitted ones with a score before `year`, of the same type, give its areas over the years.
+   */
+  responses?: ReadonlyArray<StoredResponse>;
   emissions?: readonly EmissionRow[];
   /**
    * The Utfall frozen at publish; when given, `emissions` is not read. A published year shows the
@@ -175,12 +182,77 @@ function lostPointsOf(plan: ScoringPlan, score: ScoreResult): LostPoints[] {
   return rows;
 }
 
+/** What the areas over the years read of a stored response. */
+export interface StoredResponse {
+  year: number;
+  status: string;
+  organisationType?: 'kommun' | 'region';
+  score?: ScoreResult;
+}
+
+/**
+ * The organisation's own areas over its years: each area's points of its maximum in this year and
+ * in every earlier year it submitted (the stored score; a draft, a reopened answer or a year without
+ * a score is skipped), matched and titled by Klimatläget's rule (`matchAreas`; this year's sections
+ * carry this year's survey's titles), with the change from the year before this one. Undefined when
+ * no area is in two of the years (this is the organisation's first year, say).
+ */
+export function ownAreasOverTheYears(
+  thisYear: {
+    year: number;
+    organisationType: 'kommun' | 'region';
+    sections: ReadonlyArray<SectionScore & { titleEn?: string }>;
+  },
+  responses: ReadonlyArray<StoredResponse>,
+): OwnAreasOverTheYears | undefined {
+  const earlier = responses.flatMap((r) =>
+    r.year < thisYear.year &&
+    r.status === 'submitted' &&
+    r.score &&
+    // Another type's survey has other areas under the same names.
+    (r.organisationType ?? thisYear.organisationType) === thisYear.organisationType
+      ? [{ year: r.year, sections: r.score.sections }]
+      : [],
+  );
+  const years = [...earlier.sort((a, b) => a.year - b.year), thisYear];
+  if (years.length < 2) return undefined;
+  // An area without points that year is not scored in it, as the report's areas leave it out.
+  const matched = matchAreas(years.map((entry) => entry.sections.filter((section) => section.max > 0)));
+  if (matched.length === 0) return undefined;
+  return {
+    years: years.map((entry) => entry.year),
+    areas: matched.map(({ cells, ...area }) => {
+      const shown = cells.map((cell, i) =>
+        cell
+          ? { year: years[i]!.year, total: cell.total, max: cell.max, share: Math.min(1, cell.total / cell.max) }
+          : null,
+      );
+      const [before, now] = shown.slice(-2);
+      const maxChanged = !!before && !!now && before.max !== now.max;
+      return {
+        ...area,
+        years: shown,
+        maxChanged,
+        change: before && now && !maxChanged ? now.share - before.share : null,
+      };
+    }),
+  };
+}
+
 /** Assembles the scorecard. The emission outcome stands beside the score and is never added into it. */
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const plan = compileScoring(input.survey);
   const english = englishPageTitles(input.survey);
   const { score } = input;
   const lostPoints = lostPointsOf(plan, score);
+  const sections = score.sections.map((section) => {
+    const titleEn = english.get(section.name);
+    return titleEn === undefined ? section : { ...section, titleEn };
+  });
+  const areasOverTheYears = ownAreasOverTheYears(
+    { year: input.year, organisationType: input.organisationType, sections },
+    input.responses ?? [],
+  );
   return {
     year: input.year,
     organisationId: input.organisationId,
@@ -194,10 +266,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     failedGates: score.gatePassed ? [] : failedGates(input.survey, input.data),
     ...(score.gatePassed ? {} : { bandIfGatePassed: score.max > 0 ? bandForShare(plan.bands, score.share) : null }),
     scoreBands: plan.bands.map((b) => ({ minShare: b.minShare, label: b.label })),
-    sections: score.sections.map((section) => {
-      const titleEn = english.get(section.name);
-      return titleEn === undefined ? section : { ...section, titleEn };
-    }),
+    sections,
     network: input.network,
     ...(input.lastYear
       ? {
@@ -211,6 +280,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
           },
         }
       : {}),
+    ...(areasOverTheYears ? { areasOverTheYears } : {}),
     lostPoints,
     ...(input.frozenOutcome
       ? { emissionOutcome: input.frozenOutcome.outcome, emissionOutcomeSource: input.frozenOutcome.source }

@@ -566,6 +566,8 @@ export class KlimatlagetService {
       ...(previous?.status === 'submitted' && previous.score
         ? { lastYear: { year: year - 1, score: previous.score } }
         : {}),
+      // From the bundle already read: the areas over the years cost no request of their own.
+      responses: [...bundle.responses.values()],
       ...(frozen
         ? { frozenOutcome: frozen }
         : { emissions: (await this.deps.emissions.ofOrganisation(organisationId)).map(toEmissionRow) }),

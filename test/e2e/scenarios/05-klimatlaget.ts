@@ -167,6 +167,73 @@ async function printScreenshot(e2e: E2E, page: Page, name: string): Promise<void
   await page.waitForTimeout(150);
 }
 
+/** The change in percentage points as the page writes it: "+6,7", "−2,5". */
+const pointChangeSv = (change: number) =>
+  new Intl.NumberFormat('sv-SE', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(change * 100);
+
+/** The scorecard's own areas over the years, as the API serves them. */
+interface OwnAreas {
+  years: number[];
+  areas: Array<{
+    title: string;
+    titleEn?: string;
+    years: Array<{ total: number; max: number; share: number } | null>;
+    maxChanged: boolean;
+    change: number | null;
+  }>;
+}
+
+/**
+ * "Era områden över åren" on a scorecard of a member with two years: its table, shown with the
+ * toggle named after the chart, has every area's points of that year's maximum and share in each
+ * year and the change since the year before, exactly as the API gives them; then in English.
+ */
+async function checkOwnAreasOverTheYears(e2e: E2E, page: Page): Promise<void> {
+  const card = (await (await page.request.get(`${e2e.baseUrl}/api/campaigns/${LAST_YEAR}/scorecard`)).json()) as {
+    areasOverTheYears?: OwnAreas;
+  };
+  const own = card.areasOverTheYears;
+  assert(own, 'a scorecard of two years has its areas over the years');
+  assertEqual(own.years.join(), `${YEAR_BEFORE},${LAST_YEAR}`, 'the years of the areas');
+  const same = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+  await page.getByRole('heading', { level: 2, name: 'Era områden över åren' }).waitFor();
+  const title = `Era områden ${YEAR_BEFORE} och ${LAST_YEAR}: andel av maxpoängen`;
+  const figure = page.getByRole('figure', { name: title });
+  await figure.getByRole('button', { name: `Visa som tabell: ${title}` }).click();
+  const table = figure.getByRole('table');
+  await table.getByRole('columnheader', { name: `Förändring sedan ${YEAR_BEFORE} (procentenheter)` }).waitFor();
+  for (const area of own.areas) {
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: area.title, exact: true }) });
+    const cells = row.getByRole('cell');
+    assertEqual(await cells.count(), own.years.length + 1, `cells of ${area.title}`);
+    for (const [i, cell] of area.years.entries()) {
+      const expected = cell
+        ? `${decimalSv(cell.total)} av ${decimalSv(cell.max)} ${percentSv(cell.share)}`
+        : 'fanns inte med';
+      assertEqual(same(await cells.nth(i).textContent()), same(expected), `${area.title} ${own.years[i]}`);
+    }
+    const change = area.maxChanged ? 'maxpoängen ändrades' : area.change === null ? '–' : pointChangeSv(area.change);
+    assertEqual(same(await cells.nth(area.years.length).textContent()), same(change), `${area.title}: the change`);
+  }
+  await e2e.screenshot(page, 'scorecard-areas-over-the-years');
+  // In English: the areas by their English titles, the change column named in English.
+  await page.getByRole('button', { name: 'In English' }).click();
+  const titleEn = `Your areas in ${YEAR_BEFORE} and ${LAST_YEAR}: share of the maximum points`;
+  const figureEn = page.getByRole('figure', { name: titleEn });
+  await figureEn.getByRole('columnheader', { name: `Change since ${YEAR_BEFORE} (percentage points)` }).waitFor();
+  const first = own.areas[0]!;
+  assert(first.titleEn, 'the area has an English title');
+  await figureEn.getByRole('rowheader', { name: first.titleEn, exact: true }).waitFor();
+  await e2e.axe(page, '/resultat, the areas over the years in English');
+  await e2e.screenshot(page, 'scorecard-areas-over-the-years-en');
+  await page.getByRole('button', { name: 'På svenska' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Era områden över åren' }).waitFor();
+}
+
 export const scenarios: Scenario[] = [
   {
     name: 'Klimatläget: published by the kansli, read signed out with charts, tables and a print layout',
@@ -638,10 +705,13 @@ export const scenarios: Scenario[] = [
       // The organisation's name from the register, on the page and in the window title.
       await page.locator('.eyebrow', { hasText: 'Lund · Kommun' }).waitFor();
       assert((await page.title()).startsWith(`Lund: Ert resultat ${LAST_YEAR}`), `title: ${await page.title()}`);
-      // Lund answered both seeded years: with the year before published too (by an earlier scenario),
-      // its result over the years is a second chart.
+      // Lund answered both seeded years: its own areas over the years are a chart of their own, and
+      // with the year before published too (by an earlier scenario), so is its result over the years.
       const listed = (await (await fetch(`${e2e.baseUrl}/api/klimatlaget`)).json()) as Array<{ year: number }>;
-      const charts = listed.some((y) => y.year === YEAR_BEFORE) ? 2 : 1;
+      const served = (await (await page.request.get(`${e2e.baseUrl}/api/campaigns/${LAST_YEAR}/scorecard`)).json()) as {
+        areasOverTheYears?: unknown;
+      };
+      const charts = 1 + (listed.some((y) => y.year === YEAR_BEFORE) ? 1 : 0) + (served.areasOverTheYears ? 1 : 0);
       assertEqual(await waitForCharts(page, charts), charts, 'charts on the scorecard');
       const figure = page.getByRole('figure', { name: /Er andel av maxpoängen per område/ });
       const table = figure.getByRole('table');
@@ -764,6 +834,7 @@ export const scenarios: Scenario[] = [
       await history.getByRole('rowheader', { name: `${LAST_YEAR} (visas ovan)` }).waitFor({ state: 'attached' });
       await e2e.axe(twoYears, '/resultat with two years');
       await e2e.screenshot(twoYears, 'scorecard-over-the-years');
+      await checkOwnAreasOverTheYears(e2e, twoYears);
 
       const context = await e2e.newContext();
       const page = await e2e.signIn(context, `tjansteperson.${code}@example.se`);

@@ -363,6 +363,17 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
     'Bar chart of the share of the maximum points per year for {organisation}: {own}. The mean the same years: {network}.',
   'scorecard.history.thisYear': '{year} (shown above)',
   'scorecard.history.share': 'Share of maximum',
+  'scorecard.areasYears.title': 'Your areas over the years',
+  'scorecard.areasYears.intro':
+    'Your points and share of the maximum points in each area, in the years you have a result. An area that was in only one of the years is not shown.',
+  'scorecard.areasYears.chartTitle': 'Your areas in {from} and {to}: share of the maximum points',
+  'scorecard.areasYears.summary':
+    'Horizontal bar chart of your share of the maximum points in {count} areas in {from} and {to}.',
+  'scorecard.areasYears.summaryOne':
+    'Horizontal bar chart of your share of the maximum points in 1 area in {from} and {to}.',
+  'scorecard.areasYears.note':
+    "The table shows every year, with the points of the area's maximum and the share, and the change in percentage points since {from}.",
+  'scorecard.areasYears.change': 'Change since {year} (percentage points)',
   'scorecard.sections.title': 'Points per area',
   'scorecard.sections.chartTitle.kommun': 'Your share of maximum points per area, compared with the municipalities',
   'scorecard.sections.chartTitle.region': 'Your share of maximum points per area, compared with the regions',

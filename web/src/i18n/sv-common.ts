@@ -367,6 +367,16 @@ export const svCommon = {
     'Stapeldiagram över andelen av maxpoängen per år för {organisation}: {own}. Medelvärdet samma år: {network}.',
   'scorecard.history.thisYear': '{year} (visas ovan)',
   'scorecard.history.share': 'Andel av max',
+  'scorecard.areasYears.title': 'Era områden över åren',
+  'scorecard.areasYears.intro':
+    'Era poäng och er andel av maxpoängen i varje område, de år ni har ett resultat. Ett område som bara fanns med ett av åren visas inte.',
+  'scorecard.areasYears.chartTitle': 'Era områden {from} och {to}: andel av maxpoängen',
+  'scorecard.areasYears.summary':
+    'Liggande stapeldiagram över er andel av maxpoängen i {count} områden {from} och {to}.',
+  'scorecard.areasYears.summaryOne': 'Liggande stapeldiagram över er andel av maxpoängen i 1 område {from} och {to}.',
+  'scorecard.areasYears.note':
+    'Tabellen visar alla år, med poängen av områdets maxpoäng och andelen, och förändringen i procentenheter sedan {from}.',
+  'scorecard.areasYears.change': 'Förändring sedan {year} (procentenheter)',
   'scorecard.sections.title': 'Poäng per område',
   'scorecard.sections.chartTitle.kommun': 'Er andel av maxpoängen per område, jämfört med kommunerna',
   'scorecard.sections.chartTitle.region': 'Er andel av maxpoängen per område, jämfört med regionerna',

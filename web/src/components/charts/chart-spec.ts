@@ -3,6 +3,8 @@
  * chart-setup.ts (loaded lazily, with Chartist) draws them.
  */
 
+import type { ScreenWidth } from '../../lib/use-screen-width';
+
 /**
  * How a series is drawn. Solid and hatched fills tell series apart without relying on colour,
  * and every chart has an HTML legend with the same swatches.
@@ -78,6 +80,11 @@ export function wrapLabel(text: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** The characters a category label's line holds at a screen width: the `width` of `wrapLabel`. */
+export function labelWidth(screen: ScreenWidth): number {
+  return { narrow: 18, medium: 28, wide: 34 }[screen];
 }
 
 /** Font size (px) and line height (a multiple of the size) of category labels. */

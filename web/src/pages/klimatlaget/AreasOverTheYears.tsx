@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { AreasOfType } from '../../../../shared/klimatlaget/over-the-years';
 import { ChartFigure } from '../../components/charts/ChartFigure';
-import { barChartHeight, type ChartSpec, wrapLabel } from '../../components/charts/chart-spec';
+import { barChartHeight, type ChartSpec, labelWidth, wrapLabel } from '../../components/charts/chart-spec';
 import { useLang, useT } from '../../i18n';
 import { formatPercent } from '../../lib/format';
 import { useScreenWidth } from '../../lib/use-screen-width';
@@ -22,7 +22,7 @@ export function AreasOverTheYears({ of, year, typeLabel }: { of: AreasOfType; ye
     () => ({
       horizontal: true,
       compact: narrow,
-      labels: of.areas.map((area) => wrapLabel(titleOf(area, lang).text, { narrow: 18, medium: 28, wide: 34 }[screen])),
+      labels: of.areas.map((area) => wrapLabel(titleOf(area, lang).text, labelWidth(screen))),
       series: [years.from, years.to].map((y, i) => ({
         label: String(y),
         values: of.areas.map((area) => meanIn(area, y)),

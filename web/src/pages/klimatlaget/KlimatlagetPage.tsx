@@ -5,7 +5,13 @@ import { MIN_GROUP_SIZE, MIN_GROUP_SIZE_MEDIAN } from '../../../../shared/klimat
 import { ApiError, apiClient } from '../../api/client';
 import type { PublishedReport, PublishedYear, QuestionAggregate, TypeAggregate } from '../../api/types';
 import { ChartFigure, LangText } from '../../components/charts/ChartFigure';
-import { barChartHeight, type ChartSpec, type SeriesStyle, wrapLabel } from '../../components/charts/chart-spec';
+import {
+  barChartHeight,
+  type ChartSpec,
+  labelWidth,
+  type SeriesStyle,
+  wrapLabel,
+} from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useLang, useT } from '../../i18n';
 import { addressYear } from '../../lib/address-year';
@@ -797,7 +803,7 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
       horizontal: true,
       compact: narrow,
       labels: sections.map((s) => {
-        const width = { narrow: 18, medium: 28, wide: 34 }[screen];
+        const width = labelWidth(screen);
         // A withheld area has no bars: its label says why.
         return [...wrapLabel(s.label.text, width), ...(s.mean === null ? wrapLabel(t('report.withheld'), width) : [])];
       }),

@@ -4,7 +4,7 @@ import { ApiError, apiClient } from '../../api/client';
 import type { MyOrganisation, PublishedYear, Scorecard } from '../../api/types';
 import { BackLink } from '../../components/BackLink';
 import { ChartFigure } from '../../components/charts/ChartFigure';
-import { barChartHeight, type ChartSpec, wrapLabel } from '../../components/charts/chart-spec';
+import { barChartHeight, type ChartSpec, labelWidth, wrapLabel } from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useLang, useT } from '../../i18n';
 import { type AddressYear, addressYear } from '../../lib/address-year';
@@ -23,7 +23,13 @@ import {
   lostSummary,
   missingKey,
   missingOutcome,
+  type OwnAreas,
   outcomeScale,
+  ownAreaCell,
+  ownAreaChange,
+  ownAreasSummary,
+  ownChartYears,
+  ownShareIn,
   scorecardHistory,
   sectionsSummary,
   titleOf,
@@ -260,6 +266,7 @@ function ScorecardView({ scorecard, organisation }: { scorecard: Scorecard; orga
       </section>
 
       <SectionsComparison scorecard={scorecard} />
+      {scorecard.areasOverTheYears && <OwnAreasOverTheYears of={scorecard.areasOverTheYears} />}
       <LostPoints scorecard={scorecard} />
       {scorecard.emissionOutcome ? (
         <EmissionOutcomeView outcome={scorecard.emissionOutcome} source={scorecard.emissionOutcomeSource} />
@@ -297,7 +304,7 @@ export function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
     () => ({
       horizontal: true,
       compact: narrow,
-      labels: rows.map((r) => wrapLabel(r.label.text, { narrow: 18, medium: 28, wide: 34 }[screen])),
+      labels: rows.map((r) => wrapLabel(r.label.text, labelWidth(screen))),
       series: [
         {
           label: t('scorecard.you'),
@@ -405,6 +412,100 @@ export function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
                 {hasLast && <td className="num">{lastYearCell(scorecard.lastYear, scorecard.max, t, lang)}</td>}
               </tr>
             </tfoot>
+          </>
+        }
+      />
+    </section>
+  );
+}
+
+/**
+ * The organisation's own areas over the years it has a result, as Klimatläget's "Områdena över
+ * åren" shows the members': the chart sets this year beside the year before, the table holds every
+ * year with the points and the change since the year before. Only when an area is in two years.
+ */
+function OwnAreasOverTheYears({ of }: { of: OwnAreas }) {
+  const t = useT();
+  const [lang] = useLang();
+  const screen = useScreenWidth();
+  const narrow = screen === 'narrow';
+  const years = ownChartYears(of);
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      horizontal: true,
+      compact: narrow,
+      labels: of.areas.map((area) => wrapLabel(titleOf(area, lang).text, labelWidth(screen))),
+      series: [years.from, years.to].map((y, i) => ({
+        label: String(y),
+        values: of.areas.map((area) => ownShareIn(area, y)),
+        style: i === 0 ? 'muted' : 'primary',
+        valueLabels: of.areas.map((area) => {
+          const share = ownShareIn(area, y);
+          return share === null ? null : formatPercent(share, lang);
+        }),
+      })),
+      axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
+    }),
+    [of, years.from, years.to, lang, screen, narrow, t],
+  );
+  const maxChanged = of.areas.some((area) => area.maxChanged);
+  return (
+    <section className="kl-section" aria-labelledby="sc-areas-years">
+      <h2 id="sc-areas-years">{t('scorecard.areasYears.title')}</h2>
+      <p className="kl-text">{t('scorecard.areasYears.intro')}</p>
+      <ChartFigure
+        title={t('scorecard.areasYears.chartTitle', years)}
+        summary={ownAreasSummary(of, t, lang)}
+        spec={spec}
+        height={barChartHeight(spec.labels, 2, narrow)}
+        legend={[
+          { label: String(years.from), style: 'muted' },
+          { label: String(years.to), style: 'primary' },
+        ]}
+        note={
+          <p>
+            {t('scorecard.areasYears.note', { from: years.from })}
+            {maxChanged && ` ${t('report.areasYears.maxChanged')}`}
+          </p>
+        }
+        table={
+          <>
+            <TableHead
+              columns={[
+                { label: t('report.area') },
+                ...of.years.map((y) => ({ label: String(y), numeric: true })),
+                { label: t('scorecard.areasYears.change', { year: years.from }), numeric: true },
+              ]}
+            />
+            <tbody>
+              {of.areas.map((area) => {
+                const title = titleOf(area, lang);
+                return (
+                  <tr key={area.name}>
+                    <th scope="row" lang={title.lang}>
+                      {title.text}
+                    </th>
+                    {of.years.map((y, i) => {
+                      const cell = ownAreaCell(area, i, t, lang);
+                      return (
+                        <td key={y} className="num">
+                          {typeof cell === 'string' ? (
+                            cell
+                          ) : (
+                            <>
+                              {/* The space keeps the two figures apart for a screen reader. */}
+                              {cell.points} <br />
+                              <span className="kl-small">{cell.share}</span>
+                            </>
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td className="num">{ownAreaChange(area, t, lang)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
           </>
         }
       />

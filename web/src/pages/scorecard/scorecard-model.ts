@@ -5,8 +5,9 @@ import {
   PER_INHABITANT_STEPS,
 } from '../../../../shared/scoring/emission-outcome';
 import type { PublishedYear, Scorecard } from '../../api/types';
+import type { TextPart } from '../../components/charts/chart-spec';
 import { type Lang, type Localised, type Translate, titleOf } from '../../i18n';
-import { formatDecimal, formatPercent } from '../../lib/format';
+import { formatDecimal, formatPercent, formatPointChange } from '../../lib/format';
 
 export { titleOf };
 
@@ -221,4 +222,53 @@ export function historySummary(
     own: list((row) => row.share),
     network: list((row) => row.networkMean),
   });
+}
+
+export type OwnAreas = NonNullable<Scorecard['areasOverTheYears']>;
+type OwnArea = OwnAreas['areas'][number];
+
+/** The two years the areas' chart sets side by side: the year before this one, and this one. */
+export function ownChartYears(of: OwnAreas): { from: number; to: number } {
+  return { from: of.years.at(-2)!, to: of.years.at(-1)! };
+}
+
+/** An area's share in a year, or null when that year's survey had no such area. */
+export function ownShareIn(area: OwnArea, year: number): number | null {
+  return area.years.find((cell) => cell?.year === year)?.share ?? null;
+}
+
+/** A cell of the areas table: "7 av 15" and the share, or that the survey had no such area that year. */
+export function ownAreaCell(
+  area: OwnArea,
+  index: number,
+  t: Translate,
+  lang: Lang,
+): { points: string; share: string } | string {
+  const cell = area.years[index];
+  if (!cell) return t('report.areasYears.notInSurvey');
+  return {
+    points: t('report.ofTotal', { count: formatDecimal(cell.total, lang), total: formatDecimal(cell.max, lang) }),
+    share: formatPercent(cell.share, lang),
+  };
+}
+
+/** The change column: share points since the year before, or why there is none, as on Klimatläget. */
+export function ownAreaChange(area: OwnArea, t: Translate, lang: Lang): string {
+  if (area.maxChanged) return t('report.areasYears.maxChangedCell');
+  return area.change === null ? '–' : formatPointChange(area.change, lang);
+}
+
+/** The areas chart in words: each area's share in the two years, in the chart's order. */
+export function ownAreasSummary(of: OwnAreas, t: Translate, lang: Lang): TextPart[] {
+  const years = ownChartYears(of);
+  const value = (share: number | null) =>
+    share === null ? t('report.areasYears.notInSurvey') : formatPercent(share, lang);
+  const parts: TextPart[] = [`${t('scorecard.areasYears.summary', { ...years, count: of.areas.length })} `];
+  of.areas.forEach((area, i) => {
+    parts.push(titleOf(area, lang));
+    parts.push(
+      `: ${years.from} ${value(ownShareIn(area, years.from))}, ${years.to} ${value(ownShareIn(area, years.to))}${i === of.areas.length - 1 ? '.' : '; '}`,
+    );
+  });
+  return parts;
 }
