@@ -206,7 +206,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
       const stepEntries = entries.filter(
         (entry) => entry.stepId !== 'invitation' || forOrganisation(entry, organisation.id),
       );
-      const own = catchUp && needsInvitation(stepEntries, retry) ? catchUp : step;
+      const own = catchUp && owesInvitation(entries, contact.email, organisation.id, retry) ? catchUp : step;
       if (own.kind === 'reminder' && contact.emailState === 'unsubscribed') {
         skip('unsubscribed');
         continue;
@@ -274,6 +274,28 @@ export function planReminders(input: PlanInput): ReminderPlan {
 /** Whether the entry was claimed for the organisation; one recorded without it counts for any. */
 function forOrganisation(entry: ReminderLogEntry, organisationId: string): boolean {
   return entry.organisationId === undefined || entry.organisationId === organisationId;
+}
+
+/**
+ * Whether the contact at `email` is still owed its organisation's invitation, from its log entries
+ * (any steps, any organisations): only an invitation claimed for this address (or recorded without
+ * one) and for this organisation counts, as the invitation names the organisation. The catch-up's
+ * rule, shared with "Påminn nu" (RemindersService.remindNow), which sends such a contact the
+ * invitation instead of a reminder too.
+ */
+export function owesInvitation(
+  entries: ReminderLogEntry[],
+  email: string,
+  organisationId: string,
+  retry: RetryOptions,
+): boolean {
+  return needsInvitation(
+    entries.filter(
+      (entry) =>
+        entry.stepId === 'invitation' && countsForAddress(entry, email) && forOrganisation(entry, organisationId),
+    ),
+    retry,
+  );
 }
 
 /**

@@ -22,6 +22,11 @@ export const ReminderRunContactSchema = z.object({
   organisationName: z.string(),
   name: z.string(),
   email: z.string(),
+  /**
+   * The contact's email state when it is not `ok`. Only an `unsubscribed` contact can be due: it gets
+   * the invitation, never a reminder, so the console marks it among the recipients.
+   */
+  emailState: EmailStateSchema.exclude(['ok']).optional(),
 });
 export type ReminderRunContact = z.infer<typeof ReminderRunContactSchema>;
 
@@ -65,19 +70,35 @@ export type ReminderRunResult = z.infer<typeof ReminderRunResultSchema>;
 
 /**
  * POST /api/admin/campaigns/{year}/responses/{code}/remind ("Påminn nu"): who of the organisation's
- * contacts was emailed now, whose send failed, and who was left out and why (`unsubscribed`,
- * `bounced`, `complained`, `invalid_email`, or `already_sent` when reminded by hand earlier that day).
+ * contacts was emailed now and with what (`kind`: a contact who has not had the invitation gets the
+ * invitation instead of a reminder, as the scheduled run does), whose send failed, and who was left
+ * out and why (`unsubscribed` (no invitation owed), `bounced`, `complained`, `invalid_email`,
+ * `already_sent` when reminded by hand earlier that day, `min_days_between` when invited earlier that
+ * day, `in_progress` when its invitation is being sent right now). GET on the same path answers what
+ * a click would do now (`dryRun: true`, `due`), sending nothing.
  */
 export const RemindNowResultSchema = z.object({
   year: z.number().int(),
   organisationId: z.string(),
   organisationName: z.string(),
-  /** The reminder-log step, `manual-<yyyy-mm-dd>` (Stockholm date). */
+  /** The reminder-log step of the reminders, `manual-<yyyy-mm-dd>` (Stockholm date); invitations are step `invitation`. */
   stepId: z.string(),
+  /** The reminders' variant (`draft` or `no-response`); invitations are variant `invitation`. */
   variant: ReminderVariantSchema,
   at: z.string(),
-  sent: z.array(z.object({ contact: ReminderRunContactSchema, at: z.string(), messageId: z.string() })),
-  failed: z.array(z.object({ contact: ReminderRunContactSchema, error: z.string() })),
+  /** True for GET's answer: who would get what (`due`); nothing was sent. */
+  dryRun: z.boolean().optional(),
+  /** Who a click now would email and with what; in GET's answer only. */
+  due: z.array(z.object({ contact: ReminderRunContactSchema, kind: ReminderEmailKindSchema })).optional(),
+  sent: z.array(
+    z.object({
+      contact: ReminderRunContactSchema,
+      kind: ReminderEmailKindSchema,
+      at: z.string(),
+      messageId: z.string(),
+    }),
+  ),
+  failed: z.array(z.object({ contact: ReminderRunContactSchema, kind: ReminderEmailKindSchema, error: z.string() })),
   skipped: z.array(SkippedReminderSchema),
 });
 export type RemindNowResult = z.infer<typeof RemindNowResultSchema>;

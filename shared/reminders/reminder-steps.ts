@@ -92,10 +92,36 @@ export function scheduleSteps(
   return steps;
 }
 
+/** A step's place in send order: the invitation first, then from the most days before closing to the last day. */
+function sendOrder(step: ReminderStep): number {
+  return step.daysBefore === null ? Number.NEGATIVE_INFINITY : -step.daysBefore;
+}
+
+/**
+ * The step sent instead of `step` when the send window moves both onto the same instant, or
+ * undefined when `step` itself is sent. Of the steps due at one instant only the later in send
+ * order goes out (e.g. "sista dagen" over "2 dagar före" on a Monday deadline, whose 2-day step falls
+ * on Saturday): the contact gets one email, the one that fits the moment. The one tie-break, for
+ * `dueStep`, `nextSendAfter` and `validatePolicy`'s `step_superseded` warning alike.
+ */
+export function supersededBy(step: ReminderStep, steps: readonly ReminderStep[]): ReminderStep | undefined {
+  let winner: ReminderStep | undefined;
+  for (const other of steps) {
+    if (other.dueAt.getTime() !== step.dueAt.getTime() || sendOrder(other) <= sendOrder(step)) continue;
+    if (!winner || sendOrder(other) > sendOrder(winner)) winner = other;
+  }
+  return winner;
+}
+
+/** The steps that go out: `steps` without those another step supersedes (`supersededBy`), in their order. */
+export function sentSteps(steps: readonly ReminderStep[]): ReminderStep[] {
+  return steps.filter((step) => !supersededBy(step, steps));
+}
+
 /**
  * The step to send at `at`: of the steps due inside [opensAt, closesAt) with `dueAt ≤ at`, the one
- * with the latest `dueAt` (on a tie, the later in send order). Earlier due steps are dropped, so a job
- * that missed a week catches up with one email, not a backlog.
+ * with the latest `dueAt` (of two at one instant, the one `supersededBy` keeps). Earlier due steps are
+ * dropped, so a job that missed a week catches up with one email, not a backlog.
  * Returns null if the campaign's status is not `open`, if `at` is before opening or at/after closing,
  * or if no step is due yet. Whether `at` is inside the send window is the planner's question.
  */
@@ -105,24 +131,25 @@ export function dueStep(policy: ReminderPolicy, campaign: ReminderCampaign, at: 
   const closes = campaign.closesAt.getTime();
   if (campaign.status !== 'open' || now < opens || now >= closes) return null;
   let latest: ReminderStep | null = null;
-  for (const step of scheduleSteps(policy, campaign)) {
+  for (const step of sentSteps(scheduleSteps(policy, campaign))) {
     const due = step.dueAt.getTime();
     if (due < opens || due >= closes || due > now) continue;
-    if (latest === null || due >= latest.dueAt.getTime()) latest = step;
+    if (latest === null || due > latest.dueAt.getTime()) latest = step;
   }
   return latest;
 }
 
 /**
  * The schedule's next step after `at`, inside the campaign's answer days, and when it goes out; or
- * null when none is left before the deadline. For the console's "Nästa utskick" after a run.
+ * null when none is left before the deadline. Of two steps at one instant, the one that is sent
+ * (`supersededBy`), as `dueStep` will pick then. For the console's "Nästa utskick" after a run.
  */
 export function nextSendAfter(
   policy: ReminderPolicy,
   dates: { opensAt: Date; closesAt: Date },
   at: Date,
 ): { stepId: string; at: string } | null {
-  const next = scheduleSteps(policy, dates)
+  const next = sentSteps(scheduleSteps(policy, dates))
     .filter((step) => step.dueAt > at && step.dueAt >= dates.opensAt && step.dueAt < dates.closesAt)
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
   return next ? { stepId: next.id, at: next.dueAt.toISOString() } : null;

@@ -9,7 +9,7 @@ import {
   type MessageValue,
 } from '../i18n/input-messages';
 import { type ReminderPolicy, ReminderPolicySchema, type ReminderStepId } from './reminder-policy.schema';
-import { closingDay, type ReminderStep, scheduleSteps } from './reminder-steps';
+import { closingDay, type ReminderStep, scheduleSteps, sentSteps, supersededBy } from './reminder-steps';
 import { daysBetween, formatStockholm, stockholmDate } from './send-window';
 
 /** Stable codes for policy problems, beside the Swedish message. */
@@ -102,7 +102,8 @@ function when(step: ReminderStep): MessageValue {
  *   one): e.g. 40 days on a 30-day campaign. Such a step could never be sent, because only the latest
  *   due step goes out, so it is rejected rather than silently ignored.
  * Warnings (the policy is still accepted):
- * - two steps the send window pushes to the same instant: only the later one is sent;
+ * - two steps the send window pushes to the same instant: only the later one is sent (`supersededBy`),
+ *   e.g. the 2-day step of a Monday deadline, which falls on Saturday and moves onto the last day;
  * - two steps fewer than `minDaysBetween` calendar days apart: whoever got the first is skipped for
  *   the second. The last day is exempt, being the final call, so the defaults (2 days before and the
  *   last day, with 3 days between) give no warning;
@@ -172,22 +173,26 @@ export function validatePolicy(input: unknown, campaign?: { opensAt: Date; close
   if (errors.length > 0) return { ok: false, errors };
 
   const reminders = steps.filter((step) => step.kind === 'reminder');
-  for (let index = 0; index + 1 < steps.length; index += 1) {
-    const earlier = steps[index];
-    const later = steps[index + 1];
+  // The same tie-break as the job's (`supersededBy`): the step named is the one that goes out.
+  for (const step of steps) {
+    const instead = supersededBy(step, steps);
+    if (!instead) continue;
+    warnings.push({
+      path: stepPath(step, policy),
+      code: 'step_superseded',
+      ...inputText('policyStepSuperseded', {
+        step: stepLabel(step),
+        at: formatStockholm(step.dueAt),
+        later: lowerCase(stepLabel(instead)),
+      }),
+    });
+  }
+  // Gaps between the emails that go out; a superseded step sends nothing to be too close to.
+  const sent = sentSteps(steps);
+  for (let index = 0; index + 1 < sent.length; index += 1) {
+    const earlier = sent[index];
+    const later = sent[index + 1];
     if (!earlier || !later) continue;
-    if (earlier.dueAt.getTime() === later.dueAt.getTime()) {
-      warnings.push({
-        path: stepPath(earlier, policy),
-        code: 'step_superseded',
-        ...inputText('policyStepSuperseded', {
-          step: stepLabel(earlier),
-          at: formatStockholm(earlier.dueAt),
-          later: lowerCase(stepLabel(later)),
-        }),
-      });
-      continue;
-    }
     const gap = daysBetween(stockholmDate(earlier.dueAt), stockholmDate(later.dueAt));
     if (gap < policy.minDaysBetween && later.id !== 'last-day') {
       warnings.push({

@@ -128,3 +128,50 @@ export const CurrentCampaignSchema = CampaignSchema.pick({
 });
 
 export const CampaignSummarySchema = CampaignSchema.omit({ surveys: true });
+
+/** One step of the reminder policy that applies, on the campaign's dates (`reminderPlan`). */
+export const ReminderScheduleStepSchema = z.object({
+  stepId: z.string().describe('`invitation`, `d<days>` or `last-day`'),
+  nominalAt: z
+    .string()
+    .describe('When the policy puts it: opensAt, or the closing day minus N days at the window start.'),
+  dueAt: z.string().describe('When it goes out: nominalAt, or the next send-window opening (weekend, holiday).'),
+  holiday: z
+    .object({ name: z.string(), nameEn: z.string() })
+    .optional()
+    .describe('The Swedish holiday nominalAt falls on, which is why it moved.'),
+  supersededBy: z
+    .string()
+    .optional()
+    .describe(
+      'Set when the send window moves another step onto the same instant: that step goes out, this one is not sent.',
+    ),
+});
+export type ReminderScheduleStep = z.infer<typeof ReminderScheduleStepSchema>;
+
+/** A warning about the policy on these dates (`validatePolicy`): it is accepted, but does not send what it says. */
+export const ReminderPolicyWarningSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])).describe('Where in the policy, e.g. ["steps", 2].'),
+  code: z.enum(['step_superseded', 'steps_too_close', 'too_many_steps', 'step_after_close', 'step_before_open']),
+  message: z.string(),
+  messageEn: z.string(),
+});
+export type ReminderPolicyWarning = z.infer<typeof ReminderPolicyWarningSchema>;
+
+/**
+ * What the console reads beside a campaign: its reminder schedule and the policy's warnings on its
+ * dates, derived from `reminderPolicy`, `opensAt` and `closesAt` on every read (never stored), so a
+ * changed deadline shows at once what it does to the schedule.
+ */
+export const ReminderPlanSchema = z.object({
+  reminderSchedule: z
+    .array(ReminderScheduleStepSchema)
+    .describe('The steps inside the answer days, in send order, with when each goes out.'),
+  reminderWarnings: z.array(ReminderPolicyWarningSchema),
+});
+export type ReminderPlan = z.infer<typeof ReminderPlanSchema>;
+
+/** A campaign as the console's routes answer it: as stored, with its reminder plan. */
+export const ConsoleCampaignSchema = CampaignSchema.extend(ReminderPlanSchema.shape);
+export type ConsoleCampaign = z.infer<typeof ConsoleCampaignSchema>;
+export const ConsoleCampaignSummarySchema = CampaignSummarySchema.extend(ReminderPlanSchema.shape);

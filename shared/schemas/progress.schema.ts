@@ -23,7 +23,10 @@ export const ProgressRowSchema = z.object({
   answeredShare: z.number().min(0).max(1),
   updatedAt: z.string().nullable(),
   updatedBy: EditorSchema.nullable(),
-  /** Reminder emails sent to the organisation's contacts (the invitation not counted). */
+  /**
+   * Reminder occasions: the distinct steps the organisation was reminded at, each scheduled step and
+   * each day of "Påminn nu" once, however many of its contacts got it (the invitation not counted).
+   */
   remindersSent: z.number().int().min(0),
   emailProblems: z.array(EmailProblemSchema),
   /**

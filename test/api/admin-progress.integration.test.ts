@@ -29,7 +29,7 @@ async function logReminder(
   ctx: TestContext,
   organisationId: string,
   contactId: string,
-  stepId: 'd7' | 'invitation',
+  stepId: 'd14' | 'd7' | 'invitation' | `manual-${string}`,
   sent = true,
 ) {
   const log = new ReminderLogRepository(ctx.store);
@@ -79,7 +79,8 @@ describe('campaign progress', () => {
         answeredShare: 0,
         updatedAt: null,
         updatedBy: null,
-        remindersSent: 2,
+        // d7 to both contacts is one reminder occasion; the invitation does not count.
+        remindersSent: 1,
         emailProblems: [
           {
             code: 'bounced',
@@ -103,6 +104,21 @@ describe('campaign progress', () => {
         remindersSent: 0,
       }),
     ]);
+  });
+
+  it('counts reminder occasions, not emails: each step and each day of "Påminn nu" once', async () => {
+    // Arrange: Region Skåne had d14 to both contacts, d7 to one, and a click of "Påminn nu" to both.
+    for (const contactId of ['politiker-12', 'tjansteperson-12']) {
+      await logReminder(ctx, '12', contactId, 'invitation');
+      await logReminder(ctx, '12', contactId, 'd14');
+      await logReminder(ctx, '12', contactId, 'manual-2026-03-09');
+    }
+    await logReminder(ctx, '12', 'politiker-12', 'd7');
+    // Act
+    const res = await call(ctx, admin, 'GET', PROGRESS);
+    // Assert
+    const skane = res.body.find((row: { organisationId: string }) => row.organisationId === '12');
+    expect(skane.remindersSent).toBe(3);
   });
 
   it('lists a missing statute role as an email problem', async () => {

@@ -7,6 +7,7 @@ import { ResponseViewSchema } from '../../shared/schemas/response.schema';
 import { answeredShare } from '../../shared/scoring/answered-share';
 import { call, signInAdmin } from '../helpers/admin-api';
 import { completeKommunAnswers } from '../helpers/complete-answers';
+import { markInvited } from '../helpers/reminder-setup';
 import { seededContext } from '../helpers/seeded-context';
 import { jsonRequest, signIn, type TestContext, withCookie } from '../helpers/test-app';
 
@@ -92,6 +93,8 @@ describe('the stored progress counts the required questions, as the member sees 
 
   beforeEach(async () => {
     ctx = await seededContext({ now: '2026-03-10T09:00:00Z', campaign: true });
+    // Invited at opening, so "Påminn nu" sends the draft reminder (not the catch-up invitation).
+    await markInvited(ctx);
     official = await signIn(ctx, 'tjansteperson.1281@example.se');
     admin = await signInAdmin(ctx);
   });

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ApiErrorSchema } from '../../../shared/schemas/api-error.schema';
 import {
   CampaignSchema,
-  CampaignSummarySchema,
+  ConsoleCampaignSchema,
+  ConsoleCampaignSummarySchema,
   CreateCampaignInputSchema,
   UpdateCampaignInputSchema,
 } from '../../../shared/schemas/campaign.schema';
@@ -28,13 +29,13 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
       method: 'get',
       path: '/api/admin/campaigns',
       ...admin,
-      summary: 'Every campaign, oldest first, without survey JSON.',
-      responses: { 200: jsonResponse(z.array(CampaignSummarySchema), 'Kampanjer'), ...commonErrors },
+      summary: 'Every campaign, oldest first, without survey JSON, with its reminder schedule and policy warnings.',
+      responses: { 200: jsonResponse(z.array(ConsoleCampaignSummarySchema), 'Kampanjer'), ...commonErrors },
     }),
     async (c) => {
       const all = await campaigns.list();
       return c.json(
-        all.map(({ surveys: _surveys, ...summary }) => summary),
+        await Promise.all(all.map(({ surveys: _surveys, ...summary }) => campaigns.forConsole(summary))),
         200,
       );
     },
@@ -48,7 +49,7 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
       summary: "Creates a draft campaign; without surveys it copies last year's.",
       request: { body: jsonBody(CreateCampaignInputSchema) },
       responses: {
-        201: jsonResponse(CampaignSchema, 'Skapad'),
+        201: jsonResponse(ConsoleCampaignSchema, 'Skapad'),
         ...commonErrors,
         409: errorResponse('Året finns redan'),
         422: errorResponse(
@@ -57,7 +58,8 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
         ),
       },
     }),
-    async (c) => c.json(await campaigns.create(c.req.valid('json'), c.get('user')!.email), 201),
+    async (c) =>
+      c.json(await campaigns.forConsole(await campaigns.create(c.req.valid('json'), c.get('user')!.email)), 201),
   );
 
   app.openapi(
@@ -65,11 +67,15 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
       method: 'get',
       path: '/api/admin/campaigns/{year}',
       ...admin,
-      summary: 'One campaign with its surveys.',
+      summary: 'One campaign with its surveys, its reminder schedule and the policy warnings on its dates.',
       request: { params: YearParamSchema },
-      responses: { 200: jsonResponse(CampaignSchema, 'Kampanjen'), ...commonErrors, 404: errorResponse('Saknas') },
+      responses: {
+        200: jsonResponse(ConsoleCampaignSchema, 'Kampanjen'),
+        ...commonErrors,
+        404: errorResponse('Saknas'),
+      },
     }),
-    async (c) => c.json(await campaigns.get(c.req.valid('param').year), 200),
+    async (c) => c.json(await campaigns.forConsole(await campaigns.get(c.req.valid('param').year)), 200),
   );
 
   app.openapi(
@@ -82,7 +88,7 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
       request: { params: YearParamSchema, body: jsonBody(UpdateCampaignInputSchema) },
       responses: {
         200: jsonResponse(
-          CampaignSchema.extend({
+          ConsoleCampaignSchema.extend({
             staleScores: z
               .number()
               .int()
@@ -116,7 +122,12 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
       },
     }),
     async (c) =>
-      c.json(await campaigns.update(c.req.valid('param').year, c.req.valid('json'), c.get('user')!.email), 200),
+      c.json(
+        await campaigns.forConsole(
+          await campaigns.update(c.req.valid('param').year, c.req.valid('json'), c.get('user')!.email),
+        ),
+        200,
+      ),
   );
 
   for (const action of ['open', 'close'] as const) {
@@ -131,7 +142,7 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
             : 'Closes the campaign; closing a closed one changes nothing and answers it.',
         request: { params: YearParamSchema },
         responses: {
-          200: jsonResponse(CampaignSchema, 'Klart'),
+          200: jsonResponse(ConsoleCampaignSchema, 'Klart'),
           ...commonErrors,
           404: errorResponse('Saknas'),
           422: errorResponse(
@@ -144,7 +155,9 @@ export function registerCampaignAdminRoutes(app: OpenAPIHono<AppEnv>, deps: Camp
       async (c) => {
         const { year } = c.req.valid('param');
         const actor = c.get('user')!.email;
-        return c.json(action === 'open' ? await campaigns.open(year, actor) : await campaigns.close(year, actor), 200);
+        const campaign = action === 'open' ? await campaigns.open(year, actor) : await campaigns.close(year, actor);
+        // The opening fixes the schedule: its answer carries the warnings, as a save's does.
+        return c.json(await campaigns.forConsole(campaign), 200);
       },
     );
   }

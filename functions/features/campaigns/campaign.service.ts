@@ -3,6 +3,7 @@ import type {
   Campaign,
   CampaignStatus,
   CreateCampaignInputSchema,
+  ReminderPlan,
   RemovedQuestions,
   UpdateCampaignInputSchema,
 } from '../../../shared/schemas/campaign.schema';
@@ -35,8 +36,8 @@ export const OPEN_LOCK_LEASE_MS = 15 * 60_000;
 type CreateInput = z.infer<typeof CreateCampaignInputSchema>;
 type UpdateInput = z.infer<typeof UpdateCampaignInputSchema>;
 
-// Only the kansli's create and update check a policy; loaded then, so the reminder policy's schemas
-// stay off the member API's cold start (docs/performance.md).
+// Only the kansli's routes check a policy or derive its plan; loaded then, so the reminder policy's
+// schemas stay off the member API's cold start (docs/performance.md).
 const reminderPolicyCheck = () => import('./reminder-policy-check');
 
 /** Campaigns: one year's survey, its dates, and the draft → open → closed → published cycle. */
@@ -83,6 +84,19 @@ export class CampaignService {
    */
   prefetch(year: number): void {
     this.getCached(year).catch(() => undefined);
+  }
+
+  /**
+   * The campaign as the console's routes answer it: with its reminder schedule and the policy's
+   * warnings on its dates (e.g. a 2-day step that a Monday deadline moves onto the last day's
+   * morning, which is not sent), derived on every answer so a save, a new deadline and the opening
+   * all show them. Never stored: `get` and the cache keep the campaign as stored.
+   */
+  async forConsole<T extends Pick<Campaign, 'reminderPolicy' | 'opensAt' | 'closesAt'>>(
+    campaign: T,
+  ): Promise<T & ReminderPlan> {
+    const { withReminderPlan } = await reminderPolicyCheck();
+    return withReminderPlan(campaign);
   }
 
   list(): Promise<Campaign[]> {

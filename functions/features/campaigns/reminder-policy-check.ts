@@ -1,5 +1,7 @@
+import { reminderPlan } from '../../../shared/reminders/reminder-plan';
 import { ReminderPolicySchema } from '../../../shared/reminders/reminder-policy.schema';
 import { fitChoiceToCampaign, type PolicyIssue, validatePolicy } from '../../../shared/reminders/validate-policy';
+import type { Campaign, ReminderPlan } from '../../../shared/schemas/campaign.schema';
 import { InputValidationError } from '../../errors/domain-errors';
 
 /** The policy a campaign gets when neither the kansli nor an earlier campaign gives one: every default. */
@@ -72,4 +74,14 @@ export function policyForDates(
   const removed = result.removed.map((step) => step.step);
   if (removed.length === 0) return { reminderPolicy: result.policy, removed };
   return { reminderPolicy: result.policy, chosenReminderPolicy: checkedReminderPolicy(chosen), removed };
+}
+
+/**
+ * The campaign with its reminder plan beside it (schedule and the policy's warnings on its dates,
+ * `reminderPlan`), as the console's routes answer it. Derived here, never stored.
+ */
+export function withReminderPlan<T extends Pick<Campaign, 'reminderPolicy' | 'opensAt' | 'closesAt'>>(
+  campaign: T,
+): T & ReminderPlan {
+  return { ...campaign, ...reminderPlan(campaign.reminderPolicy, campaign) };
 }

@@ -93,6 +93,19 @@ export class ReminderLogRepository {
   }
 
   /**
+   * One organisation's entries in the campaign's log (its contacts' steps): one query of the
+   * campaign's partition from `REMINDER#<code>#`, as many items as its contacts have steps.
+   */
+  async listByOrganisation(year: number, organisationId: string): Promise<StoredReminderEntry[]> {
+    const items = await this.store.queryAll({
+      partition: keys.campaignPk(year),
+      beginsWith: `${keys.reminderPrefix}${organisationId}#`,
+      consistent: true,
+    });
+    return items.map((item) => StoredReminderEntrySchema.parse(item));
+  }
+
+  /**
    * Claims the step for this run with one conditional write. A first claim is a put on
    * `attribute_not_exists(pk)`. A retry is an update that requires the attempts the caller saw (so of
    * two runs retrying together only one wins), a state other than `sent`, attempts left, and either a

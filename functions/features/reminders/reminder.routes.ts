@@ -117,6 +117,39 @@ export function registerReminderRoutes(app: OpenAPIHono<AppEnv>, deps: ReminderR
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/api/admin/campaigns/{year}/responses/{code}/remind',
+      ...admin,
+      summary:
+        'What "Påminn nu" would do now, for its confirmation: who would get the invitation (a contact who has not had ' +
+        "it for this organisation, as the scheduled run's catch-up), who a reminder, and who nothing and why (`due`, " +
+        '`skipped`, `dryRun: true`). Sends, claims and records nothing; refuses as the POST does (422), but answers ' +
+        'an organisation whose contacts were all emailed today with an empty `due` rather than 409.',
+      request: { params: RemindParamsSchema },
+      responses: {
+        200: jsonResponse(RemindNowResultSchema, 'Vem som skulle få inbjudan, vem en påminnelse och vem inget'),
+        ...commonErrors,
+        404: errorResponse('Kampanjen eller organisationen saknas'),
+        422: errorResponse(
+          'Inskickad (organisation_submitted), befriad (organisation_excused), tar inte emot svar (campaign_not_open) eller ingen kontakt kan nås (no_reachable_contacts)',
+        ),
+      },
+    }),
+    async (c) => {
+      const { year, code } = c.req.valid('param');
+      const campaign = await campaigns.get(year);
+      const result = await reminders.remindNow({
+        campaign,
+        organisationId: code,
+        actor: c.get('user')!.email,
+        dryRun: true,
+      });
+      return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/api/admin/campaigns/{year}/reminders',
       ...admin,
       summary: 'The reminder log: per contact and step, when, delivery state and error.',

@@ -3,21 +3,26 @@ import { laterOwnDeadline, organisationAcceptsWrites } from '../../../shared/dom
 import { mayEmailAbout, membershipOn, stockholmDay } from '../../../shared/domain/membership';
 import {
   type BackoffOptions,
+  countsForAddress,
   DEFAULT_CLAIM_LEASE_MS,
   DEFAULT_THROTTLE_BACKOFF,
   type DueReminder,
+  daysBetween,
   type FailedReminder,
   formatStockholm,
   isForAnotherAddress,
+  isRetryable,
   isValidEmail,
   logRecipient,
   manualStepId,
   nextSendAfter,
   nextWindowOpening,
+  owesInvitation,
   type PlannedEmail,
   type PlanOrganisation,
   planReminders,
   planStatusFor,
+  type ReminderLogEntry,
   type ReminderLogRow,
   type ReminderPolicy,
   ReminderPolicySchema,
@@ -223,6 +228,8 @@ export class RemindersService {
             organisationName: found.organisationName,
             name: found.name,
             email: found.email,
+            // An unsubscribed contact is due only for the invitation; the console marks it.
+            ...(found.emailState === 'ok' ? {} : { emailState: found.emailState }),
           }
         : { id: contactId, organisationId: '', organisationName: '', name: '', email: '' };
     };
@@ -276,22 +283,40 @@ export class RemindersService {
   }
 
   /**
-   * "Påminn nu": emails one organisation's reachable contacts a reminder now, outside the schedule
-   * and its send window. Reads one organisation bundle (never the register or the campaign's log).
-   * Each contact's send is claimed first on the log item `manual-<Stockholm date>` with one
-   * conditional write, so a second click the same day emails nobody twice; the entry is an ordinary
-   * reminder-log entry, so progress counts it and the schedule's spacing rules see it.
+   * "Påminn nu": emails one organisation's reachable contacts now, outside the schedule and its send
+   * window. A contact who has not had the invitation for this organisation gets the invitation
+   * instead of a reminder, by the scheduled run's rule (`owesInvitation`, docs/reminders.md): a
+   * person's first email about the campaign says what the survey is. Reads the organisation's bundle
+   * and its own entries of the campaign's log (never the register or the whole log).
+   * Each reminder is claimed first on the log item `manual-<Stockholm date>` with one conditional
+   * write, so a second click the same day emails nobody twice; the entry is an ordinary reminder-log
+   * entry, so progress counts it and the schedule's spacing rules see it. An invitation is claimed on
+   * the contact's `invitation` item, as the run and the console claim it, so it goes once. One email
+   * by hand a day: a contact invited today gets no reminder the same day (`min_days_between`), and
+   * one reminded by hand today no invitation (`already_sent`).
+   *
+   * With `dryRun` nothing is claimed, sent, logged or audited: the answer says who a click now would
+   * email and with what (`due`), after the same refusals.
    *
    * Throws NotFoundError (unknown organisation), DomainRuleError `organisation_not_member` (not a
    * member today, or not in the campaign: shared/domain/membership.ts), `organisation_submitted`,
    * `organisation_excused`, `campaign_not_open` (the organisation cannot answer now),
-   * `no_reachable_contacts`, and StateConflictError `already_reminded` when every reachable contact
-   * was already reminded by hand today (nothing was sent).
+   * `no_reachable_contacts`, and (not on a dry run) StateConflictError `already_reminded` when every
+   * reachable contact was already emailed today (nothing was sent).
    */
-  async remindNow(options: { campaign: Campaign; organisationId: string; actor: string }): Promise<RemindNowResult> {
+  async remindNow(options: {
+    campaign: Campaign;
+    organisationId: string;
+    actor: string;
+    dryRun?: boolean;
+  }): Promise<RemindNowResult> {
     const { campaign, organisationId } = options;
+    const dryRun = options.dryRun === true;
     const policy = policyOf(campaign);
-    const bundle = await this.deps.responses.bundle(organisationId);
+    const [bundle, logged] = await Promise.all([
+      this.deps.responses.bundle(organisationId),
+      this.deps.reminderLog.listByOrganisation(campaign.year, organisationId),
+    ]);
     const organisation = bundle.organisation;
     if (!organisation) throw organisationNotFound(organisationId);
     const response = bundle.responses.get(campaign.year);
@@ -322,7 +347,8 @@ export class RemindersService {
       );
     }
 
-    const stepId = manualStepId(stockholmDate(at));
+    const today = stockholmDate(at);
+    const stepId = manualStepId(today);
     const variant = response?.status === 'draft' ? ('draft' as const) : ('no-response' as const);
     const result: RemindNowResult = {
       year: campaign.year,
@@ -331,6 +357,7 @@ export class RemindersService {
       stepId,
       variant,
       at: at.toISOString(),
+      ...(dryRun ? { dryRun: true, due: [] } : {}),
       sent: [],
       failed: [],
       skipped: [],
@@ -341,43 +368,80 @@ export class RemindersService {
       organisationName: organisation.name,
       name: contact.name,
       email: contact.email,
+      ...(contact.emailState === 'ok' ? {} : { emailState: contact.emailState }),
     });
-    const reachable: Contact[] = [];
+    const skip = (contact: Contact, reason: ReminderSkipReason) =>
+      result.skipped.push({ contact: runContact(contact), reason });
+    const retry = { leaseMs: this.leaseMs, maxAttempts: policy.maxSendAttempts };
+    const planLog = toPlanLog(logged);
+
+    // Who can be reached, and with what: the scheduled run's rules for the invitation (unsubscribed
+    // contacts get it, bounced and complained ones nothing), a reminder to the rest.
+    const reachable: Array<{ contact: Contact; kind: 'invitation' | 'reminder'; entries: ReminderLogEntry[] }> = [];
     for (const contact of bundle.contacts) {
-      if (contact.emailState !== 'ok') {
-        result.skipped.push({ contact: runContact(contact), reason: contact.emailState });
-      } else if (!isValidEmail(contact.email)) {
-        result.skipped.push({ contact: runContact(contact), reason: 'invalid_email' });
-      } else {
-        reachable.push(contact);
+      if (contact.emailState === 'bounced' || contact.emailState === 'complained') {
+        skip(contact, contact.emailState);
+        continue;
       }
+      const entries = planLog.filter((entry) => entry.contactId === contact.id);
+      const kind =
+        policy.invitationOnOpen && owesInvitation(entries, contact.email, organisationId, retry)
+          ? ('invitation' as const)
+          : ('reminder' as const);
+      if (kind === 'reminder' && contact.emailState === 'unsubscribed') skip(contact, 'unsubscribed');
+      else if (!isValidEmail(contact.email)) skip(contact, 'invalid_email');
+      else reachable.push({ contact, kind, entries });
     }
     if (reachable.length === 0) {
       throw new DomainRuleError(
         'no_reachable_contacts',
         `Ingen kontaktperson för ${organisation.name} kan nås med e-post (avregistrerad, studsande eller ogiltig adress). Ingen påminnelse skickades.`,
-        result.skipped.map((skip) => ({ contactId: skip.contact.id, reason: skip.reason })),
+        result.skipped.map((skipped) => ({ contactId: skipped.contact.id, reason: skipped.reason })),
         `None of ${organisation.name}'s contacts can be reached by email (unsubscribed, bouncing or no valid address). No reminder was sent.`,
       );
     }
 
+    // One email by hand a day: today's reminder to this person (sent, or being sent) holds back a
+    // second click's email of either kind, and an invitation sent today holds back the reminder. The
+    // claims below still decide between two clicks at once.
+    const planned: Array<{ contact: Contact; kind: 'invitation' | 'reminder' }> = [];
+    for (const { contact, kind, entries } of reachable) {
+      const mine = entries.filter((entry) => countsForAddress(entry, contact.email));
+      const remindedToday = mine.find((entry) => entry.stepId === stepId);
+      if (remindedToday && !isRetryable(remindedToday, at, retry)) skip(contact, 'already_sent');
+      else if (kind === 'reminder' && invitedOn(mine, organisationId, today)) skip(contact, 'min_days_between');
+      else planned.push({ contact, kind });
+    }
+    if (dryRun) {
+      result.due = planned.map(({ contact, kind }) => ({ contact: runContact(contact), kind }));
+      return result;
+    }
+
     const claimId = randomUUID();
-    for (const contact of reachable) {
-      const ref: ReminderRef = { year: campaign.year, organisationId, contactId: contact.id, stepId };
+    const seenEntries = new Map(logged.map((entry) => [entryKey(entry), entry]));
+    for (const { contact, kind } of planned) {
+      const ref: ReminderRef = {
+        year: campaign.year,
+        organisationId,
+        contactId: contact.id,
+        stepId: kind === 'invitation' ? 'invitation' : stepId,
+      };
       try {
-        await this.claimManualFor(ref, contact, { variant, claimId, maxAttempts: policy.maxSendAttempts });
+        if (kind === 'invitation') await this.claimInvitationFor(ref, contact, claimId, seenEntries.get(entryKey(ref)));
+        else await this.claimManualFor(ref, contact, { variant, claimId, maxAttempts: policy.maxSendAttempts });
       } catch (error) {
         if (error instanceof AlreadyClaimedError) {
-          result.skipped.push({ contact: runContact(contact), reason: 'already_sent' });
+          // Another click or run got there first: today's reminder, or the invitation being sent.
+          skip(contact, kind === 'invitation' ? 'in_progress' : 'already_sent');
         } else {
           // Nothing was claimed, so nothing is recorded: the next click tries this contact again.
-          result.failed.push({ contact: runContact(contact), error: describeSendError(error) });
+          result.failed.push({ contact: runContact(contact), kind, error: describeSendError(error) });
         }
         continue;
       }
       const delivered = await this.deliver({
         campaign,
-        email: { kind: 'reminder', variant },
+        email: kind === 'invitation' ? { kind, variant: 'invitation' } : { kind, variant },
         contact: { ...contact, organisationName: organisation.name },
         response,
         submittedYearBefore: bundle.responses.get(campaign.year - 1)?.status === 'submitted',
@@ -386,14 +450,21 @@ export class RemindersService {
         now: () => this.deps.clock.now(),
         onFailure: (error) => {
           const description = describeSendError(error);
-          result.failed.push({ contact: runContact(contact), error: description });
-          this.deps.log({ level: 'warn', msg: REMINDER_NOT_SENT_MSG, organisationId, contactId: contact.id, stepId });
+          result.failed.push({ contact: runContact(contact), kind, error: description });
+          this.deps.log({
+            level: 'warn',
+            msg: REMINDER_NOT_SENT_MSG,
+            organisationId,
+            contactId: contact.id,
+            stepId: ref.stepId,
+          });
           return description;
         },
       });
       if (delivered) {
         result.sent.push({
           contact: runContact(contact),
+          kind,
           at: delivered.sentAt.toISOString(),
           messageId: delivered.messageId,
         });
@@ -401,11 +472,21 @@ export class RemindersService {
     }
 
     if (result.sent.length === 0 && result.failed.length === 0) {
+      const reminded = result.skipped.some((skipped) => skipped.reason === 'already_sent');
       throw new StateConflictError(
         'already_reminded',
-        `${organisation.name} har redan påmints i dag. Samma kontakt påminns högst en gång per dag.`,
-        { stepId, contacts: result.skipped.filter((s) => s.reason === 'already_sent').map((s) => s.contact.id) },
-        `${organisation.name} has already been reminded today. A contact is reminded by hand at most once a day.`,
+        reminded
+          ? `${organisation.name} har redan påmints i dag. Samma kontakt påminns högst en gång per dag.`
+          : `${organisation.name} har fått inbjudan i dag. En påminnelse kan skickas tidigast i morgon.`,
+        {
+          stepId,
+          contacts: result.skipped
+            .filter((s) => s.reason === 'already_sent' || s.reason === 'min_days_between' || s.reason === 'in_progress')
+            .map((s) => s.contact.id),
+        },
+        reminded
+          ? `${organisation.name} has already been reminded today. A contact is reminded by hand at most once a day.`
+          : `${organisation.name} has had the invitation today. A reminder can be sent tomorrow at the earliest.`,
       );
     }
     this.deps.log({
@@ -415,6 +496,7 @@ export class RemindersService {
       organisationId,
       stepId,
       sent: result.sent.length,
+      invited: result.sent.filter((sent) => sent.kind === 'invitation').length,
       failed: result.failed.length,
       skipped: countReasons(result.skipped),
     });
@@ -428,11 +510,40 @@ export class RemindersService {
         stepId,
         variant,
         sentTo: result.sent.map((sent) => sent.contact.id),
+        // Those of sentTo who got the invitation instead of the reminder.
+        invitedTo: result.sent.filter((sent) => sent.kind === 'invitation').map((sent) => sent.contact.id),
         failed: result.failed.map((failed) => failed.contact.id),
         skipped: countReasons(result.skipped),
       },
     });
     return result;
+  }
+
+  /**
+   * Claims the invitation "Påminn nu" sends a contact, on the item the run and the console claim
+   * (step `invitation`): over `seen` when that went to another address (a contact replaced with
+   * "Ändra"), else created, or retried after a failed send. AlreadyClaimedError when it was sent or
+   * is being sent meanwhile.
+   */
+  private async claimInvitationFor(
+    ref: ReminderRef,
+    contact: Contact,
+    claimId: string,
+    seen: StoredReminderEntry | undefined,
+  ): Promise<void> {
+    const claim = {
+      ...ref,
+      variant: 'invitation' as const,
+      at: this.deps.clock.now(),
+      claimId,
+      leaseMs: this.leaseMs,
+      recipient: { email: contact.email, name: contact.name },
+    };
+    if (seen && isForAnotherAddress(seen, contact.email)) {
+      await this.deps.reminderLog.claimOver({ ...claim, kind: 'invitation', seen });
+    } else {
+      await this.deps.reminderLog.claimInvitation(claim);
+    }
   }
 
   /**
@@ -1013,7 +1124,10 @@ function planOrganisations(
   });
 }
 
-function toDue(email: PlannedEmail, contact: ReminderRunContact): DueReminder {
+function toDue(
+  email: PlannedEmail,
+  contact: Omit<ReminderRunContact, 'emailState'> & { emailState?: Contact['emailState'] },
+): DueReminder {
   return {
     contact: {
       id: contact.id,
@@ -1021,12 +1135,28 @@ function toDue(email: PlannedEmail, contact: ReminderRunContact): DueReminder {
       organisationName: contact.organisationName,
       name: contact.name,
       email: contact.email,
+      ...(contact.emailState === undefined || contact.emailState === 'ok' ? {} : { emailState: contact.emailState }),
     },
     stepId: email.stepId,
     kind: email.kind,
     variant: email.variant,
     attempt: email.attempt,
   };
+}
+
+/** Whether the contact's invitation for the organisation went out on the Stockholm day `day` (entries for its address). */
+function invitedOn(
+  entries: ReminderLogEntry[],
+  organisationId: string,
+  day: ReturnType<typeof stockholmDate>,
+): boolean {
+  return entries.some(
+    (entry) =>
+      entry.stepId === 'invitation' &&
+      entry.state === 'sent' &&
+      (entry.organisationId === undefined || entry.organisationId === organisationId) &&
+      daysBetween(stockholmDate(entry.at), day) === 0,
+  );
 }
 
 function countReasons(skipped: SkippedReminder[]): Partial<Record<ReminderSkipReason, number>> {

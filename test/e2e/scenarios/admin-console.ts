@@ -73,11 +73,21 @@ export const scenarios: Scenario[] = [
       await page.getByRole('button', { name: 'Spara inställningarna' }).click();
       await page.locator('.afield-error').getByText('negativt').waitFor();
       await page.getByLabel('Påminnelsesteg (dagar före sista svarsdag)').fill('14, 7, 2');
-      // Dates typed as Swedish wall-clock time: a Friday-afternoon deadline suits the send window.
+      // A Monday deadline: "2 dagar före" falls on the Saturday and moves onto the last day's morning,
+      // so it is not sent. The save says so, and so does the policy on the page.
+      const monday = [25, 26, 27, 28, 29, 30, 31].find((day) => new Date(Date.UTC(year, 9, day)).getUTCDay() === 1);
       await page.getByLabel('Öppnar', { exact: true }).fill(`${year}-09-01T08:00`);
+      await page.getByLabel('Sista svarsdag', { exact: true }).fill(`${year}-10-${monday}T17:00`);
+      await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+      const notSent = `Påminnelsen 2 dagar före (lördag ${monday! - 2} oktober) flyttas till måndag ${monday} oktober kl. 08:00, samma tid som påminnelsen sista dagen, och skickas inte.`;
+      await page.getByText(`Ändringarna är sparade. ${notSent}`).waitFor();
+      await page.getByTestId('policy-warnings').getByText(notSent).waitFor();
+      await e2e.screenshot(page, 'admin-campaign-policy-warning');
+      // Dates typed as Swedish wall-clock time: a Friday-afternoon deadline suits the send window.
       await page.getByLabel('Sista svarsdag', { exact: true }).fill(`${year}-10-29T17:00`);
       await page.getByRole('button', { name: 'Spara inställningarna' }).click();
-      await page.getByText('Ändringarna är sparade.').waitFor();
+      await page.getByText('Ändringarna är sparade.', { exact: true }).waitFor();
+      await page.getByTestId('policy-warnings').waitFor({ state: 'detached' });
       const dates = (await (await page.request.get(`${e2e.baseUrl}/api/admin/campaigns/${year}`)).json()) as {
         opensAt: string;
         closesAt: string;
@@ -181,9 +191,10 @@ export const scenarios: Scenario[] = [
       const excusedRow = table.locator('tr', { has: page.getByRole('link', { name: EXCUSED.name, exact: true }) });
       await excusedRow.getByText('Befriad').waitFor();
 
-      // 5b. "Påminn nu" for one organisation that has not started: confirm, see who got it in the
-      // announcer, find the mail in the dev outbox and the row's reminder count go up; a second
-      // click the same day sends nothing.
+      // 5b. "Påminn nu" for one organisation that has not started. The demo seed sent no invitation,
+      // so the confirmation says its contacts get the invitation (not a reminder that says nothing of
+      // what the survey is); the announcer says who got it, the mail is in the dev outbox and the
+      // row's reminder count stays (an invitation is no reminder). The same day nothing more goes.
       await page.getByLabel('Status', { exact: true }).selectOption('not_started');
       const remindButton = table.getByRole('button', { name: /^Påminn nu: / }).first();
       const remindName = ((await remindButton.getAttribute('aria-label')) ?? '').replace(/^Påminn nu: /, '');
@@ -191,46 +202,60 @@ export const scenarios: Scenario[] = [
       const remindCode = ((await remindRow.locator('td.num').first().textContent()) ?? '').trim();
       const remindersBefore = Number(await remindRow.locator('td.num').nth(1).textContent());
       const outboxBefore = new Set((await e2e.outbox()).map((m) => m.id));
+      const campaignMail = async () =>
+        (await e2e.outbox()).filter(
+          (m) => !outboxBefore.has(m.id) && (m.kind === 'invitation' || m.kind === 'reminder'),
+        );
       await remindButton.click();
       const remindDialog = page.getByRole('dialog', { name: `Påminn ${remindName} nu?` });
-      await remindDialog.getByText(/högst en gång per dag/).waitFor();
+      await remindDialog.getByText(/högst ett mejl per dag/).waitFor();
+      await remindDialog
+        .getByRole('status')
+        .getByText(/ får inbjudan\.$/)
+        .waitFor();
       await e2e.axe(page, '/admin (remind now dialog)');
       await e2e.screenshot(page, 'admin-remind-now-dialog', { fullPage: false });
-      await remindDialog.getByRole('button', { name: 'Skicka påminnelsen' }).click();
-      const announced = page.getByRole('status').getByText(/^Påminnelse skickad till /);
+      await remindDialog.getByRole('button', { name: 'Skicka inbjudan' }).click();
+      const announced = page.getByRole('status').getByText(/^Inbjudan skickad till /);
       await announced.waitFor();
-      const reminders = (await e2e.outbox()).filter((m) => !outboxBefore.has(m.id) && m.kind === 'reminder');
-      assert(reminders.length > 0, `a reminder for ${remindName} is in the dev outbox`);
-      for (const mail of reminders) {
+      const invitations = await campaignMail();
+      assert(invitations.length > 0, `an invitation for ${remindName} is in the dev outbox`);
+      for (const mail of invitations) {
+        assertEqual(mail.kind, 'invitation', `the first email to ${mail.to.join(', ')} is the invitation`);
         assert(
           mail.to.every((to) => to.endsWith(`.${remindCode}@example.se`)),
-          `the reminder went to ${remindName}'s contacts (${mail.to.join(', ')})`,
+          `the invitation went to ${remindName}'s contacts (${mail.to.join(', ')})`,
         );
-        assert(`${mail.subject} ${mail.text}`.includes(remindName), 'the reminder names the organisation');
-        assert(/\/login#token=/.test(mail.text), 'the reminder carries a sign-in link');
+        assert(`${mail.subject} ${mail.text}`.includes(remindName), 'the invitation names the organisation');
+        assert(/\/login#token=/.test(mail.text), 'the invitation carries a sign-in link');
         assert((await announced.textContent())?.includes(mail.to[0] ?? '—'), 'the announcer says who got it');
       }
-      await remindRow
-        .locator('td.num')
-        .nth(1)
-        .getByText(String(remindersBefore + reminders.length), { exact: true })
-        .waitFor();
+      await page.locator('.loading').waitFor({ state: 'detached' });
+      assertEqual(
+        Number(await remindRow.locator('td.num').nth(1).textContent()),
+        remindersBefore,
+        'an invitation is not counted as a reminder',
+      );
       await e2e.screenshot(page, 'admin-progress-reminded');
       await remindRow.getByRole('button', { name: `Påminn nu: ${remindName}` }).click();
-      await remindDialog.getByRole('button', { name: 'Skicka påminnelsen' }).click();
+      await remindDialog.getByRole('status').getByText('Ingen får något mejl nu.').waitFor();
       await remindDialog
-        .getByRole('alert')
-        .getByText(/redan påmints i dag/)
+        .getByText(/fick inbjudan i dag/)
+        .first()
         .waitFor();
-      await remindDialog.getByRole('button', { name: 'Avbryt' }).click();
-      assertEqual(
-        (await e2e.outbox()).filter((m) => !outboxBefore.has(m.id) && m.kind === 'reminder').length,
-        reminders.length,
-        'a second click the same day sends nothing',
+      assert(
+        await remindDialog.getByRole('button', { name: 'Skicka påminnelsen' }).isDisabled(),
+        'nothing can be sent a second time the same day',
       );
+      await remindDialog.getByRole('button', { name: 'Avbryt' }).click();
+      assertEqual((await campaignMail()).length, invitations.length, 'a second click the same day sends nothing');
       await page.getByRole('button', { name: 'Rensa filter' }).click();
 
-      // The reminders panel: a dry run for a date.
+      // The reminders panel: each step with the day it goes out, and a dry run for a date.
+      await page
+        .getByTestId('reminder-schedule')
+        .getByText(/^Sista dagen: \S+ \d+ \S+ kl\. 08:00$/)
+        .waitFor();
       await page.getByRole('button', { name: 'Förhandsgranska', exact: true }).click();
       await page.getByText(/Förhandsgranskningen är klar/).waitFor();
 

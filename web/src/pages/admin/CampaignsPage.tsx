@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import type { ReminderPlan } from '../../../../shared/schemas/campaign.schema';
 import { ApiError } from '../../api/client';
 import { Loading } from '../../components/Feedback';
 import { useLang } from '../../i18n';
@@ -35,7 +36,9 @@ import {
 import { type AdminKey, type AdminT, useAdminT } from './i18n';
 import { canReopen, isFrozen, isOpenPastDeadline, opensLater } from './lib/campaign-lifecycle';
 import { errorMessage, errorUnder, fieldErrors } from './lib/field-errors';
+import { policyWarningLines } from './lib/reminder-plan-text';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
+import { PolicyWarnings } from './ReminderPlanView';
 import { policySummary } from './RemindersPanel';
 import './i18n/campaigns';
 import './i18n/reminders';
@@ -418,7 +421,10 @@ export function CampaignDetailPage({ year }: { year: number }) {
         reminderPolicy: toPolicy(policy, chosenPolicy(campaign)),
       });
       setFresh(saved);
-      announce(t('common.saved'));
+      // A new deadline can move a step onto another's instant: say so now, not only in the policy below.
+      const before = new Set(policyWarningLines(campaign, t, lang));
+      const added = policyWarningLines(saved, t, lang).filter((line) => !before.has(line));
+      announce([t('common.saved'), ...added].join(' '));
     } catch (error) {
       const top = fieldErrors(error);
       const fromPolicy = fieldErrors(error, ['reminderPolicy']);
@@ -573,6 +579,7 @@ export function CampaignDetailPage({ year }: { year: number }) {
               <li key={line}>{line}</li>
             ))}
           </ul>
+          <PolicyWarnings plan={campaign} />
           <label className="check-inline">
             <input
               type="checkbox"
@@ -678,25 +685,31 @@ export function CampaignDetailPage({ year }: { year: number }) {
         onCancel={() => setConfirm(null)}
         onSubmit={async () => {
           if (!confirm) return;
+          // Open answers the campaign with its reminder plan; rescore answers the counts.
           const result = (await adminApi.campaignAction(year, confirm as 'open' | 'rescore')) as {
             rescored?: number;
             unchanged?: number;
-          };
+          } & Partial<ReminderPlan>;
           const done = confirm;
           setConfirm(null);
           // Opened ahead of its start, it is "open" but takes no answers until then: say when.
           const later = done === 'open' && opensLater({ status: 'open', opensAt: campaign.opensAt }, Date.now());
           announce(
-            done === 'rescore'
-              ? t('campaign.done.rescore', { rescored: result.rescored ?? 0, unchanged: result.unchanged ?? 0 })
-              : later
-                ? t('campaign.done.openLater', { date: formatDateTime(campaign.opensAt, lang) })
-                : t(`campaign.done.${done}` as AdminKey),
+            [
+              done === 'rescore'
+                ? t('campaign.done.rescore', { rescored: result.rescored ?? 0, unchanged: result.unchanged ?? 0 })
+                : later
+                  ? t('campaign.done.openLater', { date: formatDateTime(campaign.opensAt, lang) })
+                  : t(`campaign.done.${done}` as AdminKey),
+              // Opening fixes the schedule: a step it will not send is said with it.
+              ...(done === 'open' ? policyWarningLines(result, t, lang) : []),
+            ].join(' '),
           );
           setFresh(await adminApi.campaign(year));
         }}
       >
         <p>{confirm ? actionText(confirm, campaign, t).body : ''}</p>
+        {confirm === 'open' && <PolicyWarnings plan={campaign} />}
       </FormDialog>
       <CloseDialog
         open={confirm === 'close'}

@@ -29,6 +29,7 @@ import { errorMessage } from './lib/field-errors';
 import { sendWindowOf, wholeRunSkipText } from './lib/reminder-schedule';
 import { stepLabel } from './lib/step-label';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
+import { PolicyWarnings, ReminderScheduleList } from './ReminderPlanView';
 import './i18n/reminders';
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -152,7 +153,8 @@ export function outsideWindowText(
   });
 }
 
-function RunResult({
+/** A run's answer: the due step, who gets which email (or got it), and who is skipped and why. */
+export function RunResult({
   result,
   campaign,
   organisationId,
@@ -199,6 +201,13 @@ function RunResult({
               <th scope="row">
                 {d.contact.name}
                 <span className="cell-sub">{d.contact.email}</span>
+                {/* Unsubscribed contacts get the invitation only; the list says so, not just the log. */}
+                {d.contact.emailState === 'unsubscribed' && (
+                  <span className="cell-sub warn-text">
+                    <span aria-hidden="true">! </span>
+                    {t('reminders.unsubscribedRecipient')}
+                  </span>
+                )}
               </th>
               <td>{stepLabel(d.stepId, t)}</td>
               <td>{t(`variant.${d.variant}` as AdminKey)}</td>
@@ -421,6 +430,8 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
               <li key={line}>{line}</li>
             ))}
           </ul>
+          <PolicyWarnings plan={campaign} />
+          <ReminderScheduleList plan={campaign} />
           <p>
             <Link href={`/kampanjer/${campaign.year}#paminnelser`}>{t('reminders.editPolicy')}</Link>
           </p>
@@ -504,46 +515,107 @@ function ReminderTools({ campaign, onRun }: { campaign: CampaignSummary; onRun: 
   );
 }
 
-/** What a "Påminn nu" did, in one sentence per outcome: who got it, whose send failed, who got nothing and why. */
+/** Who a "Påminn nu" email names: the contact's name and address. */
+function remindNowWho(contact: RemindNowResult['sent'][number]['contact']): string {
+  return `${contact.name} (${contact.email})`;
+}
+
+/** Why "Påminn nu" sends a contact nothing, in a few words for a sentence. */
+function remindNowWhy(reason: string, t: AdminT): string {
+  if (reason === 'already_sent') return t('remindNow.alreadyToday');
+  if (reason === 'min_days_between') return t('remindNow.invitedToday');
+  return t(`reason.${reason}` as AdminKey).toLowerCase();
+}
+
+/** What a "Påminn nu" did, in one sentence per outcome: who got the invitation, who the reminder, whose send failed, who got nothing and why. */
 export function remindNowMessage(
   result: RemindNowResult,
   t: AdminT,
   lang: Lang,
 ): { message: string; tone: 'success' | 'error' } {
   const list = new Intl.ListFormat(lang === 'en' ? 'en' : 'sv', { type: 'conjunction' });
-  const who = (contact: RemindNowResult['sent'][number]['contact']) => `${contact.name} (${contact.email})`;
+  const names = (items: Array<{ contact: RemindNowResult['sent'][number]['contact'] }>) =>
+    list.format(items.map((item) => remindNowWho(item.contact)));
   const parts: string[] = [];
-  if (result.sent.length > 0) {
-    parts.push(t('remindNow.sent', { names: list.format(result.sent.map((s) => who(s.contact))) }));
-  }
-  if (result.failed.length > 0) {
-    parts.push(t('remindNow.failed', { names: list.format(result.failed.map((f) => who(f.contact))) }));
-  }
+  const invited = result.sent.filter((s) => s.kind === 'invitation');
+  const reminded = result.sent.filter((s) => s.kind !== 'invitation');
+  if (invited.length > 0) parts.push(t('remindNow.invited', { names: names(invited) }));
+  if (reminded.length > 0) parts.push(t('remindNow.sent', { names: names(reminded) }));
+  if (result.failed.length > 0) parts.push(t('remindNow.failed', { names: names(result.failed) }));
   if (result.skipped.length > 0) {
-    const why = (reason: string) =>
-      reason === 'already_sent' ? t('remindNow.alreadyToday') : t(`reason.${reason}` as AdminKey).toLowerCase();
     parts.push(
-      t('remindNow.skipped', { names: list.format(result.skipped.map((s) => `${who(s.contact)}: ${why(s.reason)}`)) }),
+      t('remindNow.skipped', {
+        names: list.format(result.skipped.map((s) => `${remindNowWho(s.contact)}: ${remindNowWhy(s.reason, t)}`)),
+      }),
     );
   }
   return { message: parts.join(' '), tone: result.failed.length > 0 ? 'error' : 'success' };
 }
 
 /**
- * "Påminn nu" for one organisation: asks for confirmation, then emails its reachable contacts a
- * reminder now (`POST …/responses/{code}/remind`). Contacts whose address does not work are listed
- * before sending. The answer goes to the page's announcer; an error (already reminded today, the
- * organisation submitted meanwhile) stays in the dialog.
+ * What a click of "Påminn nu" would send, from the API's dry run (`GET …/remind`), for the
+ * confirmation: "Lisa får inbjudan, Per får en påminnelse." An unsubscribed contact, who gets the
+ * invitation only, is marked.
+ */
+export function remindNowPlan(preview: Pick<RemindNowResult, 'due'>, t: AdminT, lang: Lang): string {
+  const due = preview.due ?? [];
+  if (due.length === 0) return t('remindNow.nobody');
+  const list = new Intl.ListFormat(lang === 'en' ? 'en' : 'sv', { type: 'conjunction' });
+  const who = (contact: RemindNowResult['sent'][number]['contact']) => {
+    const name = contact.name || contact.email;
+    return contact.emailState === 'unsubscribed'
+      ? `${name} (${t('reminders.unsubscribedRecipient').toLowerCase()})`
+      : name;
+  };
+  const invited = due.filter((d) => d.kind === 'invitation').map((d) => who(d.contact));
+  const reminded = due.filter((d) => d.kind !== 'invitation').map((d) => who(d.contact));
+  const parts = [
+    invited.length > 0 && t('remindNow.willInvite', { names: list.format(invited), count: invited.length }),
+    reminded.length > 0 && t('remindNow.willRemind', { names: list.format(reminded), count: reminded.length }),
+  ].filter(Boolean);
+  return `${parts.join(', ')}.`;
+}
+
+/** The confirm button names what goes: the invitation, a reminder, or both kinds. */
+function remindNowConfirmKey(preview: RemindNowResult | null): AdminKey {
+  const kinds = new Set((preview?.due ?? []).map((d) => d.kind));
+  if (kinds.size > 1) return 'remindNow.confirmMixed';
+  return kinds.has('invitation') ? 'remindNow.confirmInvitation' : 'remindNow.confirm';
+}
+
+/**
+ * "Påminn nu" for one organisation: asks for confirmation, saying who gets the invitation (a
+ * contact who has not had it) and who a reminder, from the API's dry run, then emails them now
+ * (`POST …/responses/{code}/remind`). Contacts who get nothing are listed with why before sending
+ * (the row's address problems while the dry run is read). The answer goes to the page's announcer;
+ * an error (already reminded today, the organisation submitted meanwhile) stays in the dialog.
  */
 export function RemindNowDialog({ year, row, onCancel, onDone }: RowActionDialogProps) {
   const t = useAdminT();
   const [lang] = useLang();
+  const [preview, setPreview] = useState<AsyncState<RemindNowResult>>({ status: 'loading' });
+  const code = row?.organisationId;
+  useEffect(() => {
+    // A closed dialog forgets its answer, so the next one does not open on another row's.
+    setPreview({ status: 'loading' });
+    if (!code) return;
+    let current = true;
+    adminApi.remindNowPreview(year, code).then(
+      (value) => current && setPreview({ status: 'ready', value }),
+      (error: unknown) => current && setPreview({ status: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [year, code]);
+  const ready = preview.status === 'ready' ? preview.value : null;
   const unreachable = (row?.emailProblems ?? []).filter((problem) => problem.email);
   return (
     <FormDialog
       open={row !== null}
       title={row ? t('remindNow.title', { name: row.name }) : ''}
-      submitLabel={t('remindNow.confirm')}
+      submitLabel={t(remindNowConfirmKey(ready))}
+      submitDisabled={preview.status === 'loading' || (ready !== null && (ready.due ?? []).length === 0)}
       onCancel={onCancel}
       onSubmit={async () => {
         if (!row) return;
@@ -553,19 +625,42 @@ export function RemindNowDialog({ year, row, onCancel, onDone }: RowActionDialog
       }}
     >
       <p>{t('remindNow.body')}</p>
-      {unreachable.length > 0 && (
-        <>
-          <p>{t('remindNow.notReached')}</p>
-          <ul className="problem-list">
-            {unreachable.map((problem) => (
-              <li key={`${problem.code}-${problem.contactId ?? ''}`}>
-                <span aria-hidden="true">! </span>
-                {problem.email}: {t(`problem.${problem.code}` as AdminKey)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <p role="status">
+        {preview.status === 'loading' ? (
+          t('remindNow.planning')
+        ) : preview.status === 'error' ? (
+          t('remindNow.planFailed', { message: errorMessage(preview.error, t('error.generic')) })
+        ) : (
+          <strong>{remindNowPlan(preview.value, t, lang)}</strong>
+        )}
+      </p>
+      {ready
+        ? ready.skipped.length > 0 && (
+            <>
+              <p>{t('remindNow.notReached')}</p>
+              <ul className="problem-list">
+                {ready.skipped.map((skipped) => (
+                  <li key={skipped.contact.id}>
+                    <span aria-hidden="true">! </span>
+                    {remindNowWho(skipped.contact)}: {remindNowWhy(skipped.reason, t)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        : unreachable.length > 0 && (
+            <>
+              <p>{t('remindNow.notReached')}</p>
+              <ul className="problem-list">
+                {unreachable.map((problem) => (
+                  <li key={`${problem.code}-${problem.contactId ?? ''}`}>
+                    <span aria-hidden="true">! </span>
+                    {problem.email}: {t(`problem.${problem.code}` as AdminKey)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
     </FormDialog>
   );
 }

@@ -18,7 +18,8 @@ import type {
 } from '../../../../shared/reminders/reminder-run.schema';
 import type { AdminListEntry } from '../../../../shared/schemas/admin.schema';
 import type { AuditEntry } from '../../../../shared/schemas/audit.schema';
-import type { Campaign, CampaignStatus } from '../../../../shared/schemas/campaign.schema';
+// The console reads every campaign with its reminder plan (schedule and policy warnings) beside it.
+import type { ConsoleCampaign as Campaign, CampaignStatus } from '../../../../shared/schemas/campaign.schema';
 import type { Contact, ContactRole, ContactWarning, EmailState } from '../../../../shared/schemas/contact.schema';
 import type { ContactImportCommitResult, ContactImportPreview } from '../../../../shared/schemas/contact-import.schema';
 import type {
@@ -189,9 +190,15 @@ export const adminApi = {
       method: 'DELETE',
       body: { reason },
     }),
-  /** "Påminn nu": emails one organisation's reachable contacts a reminder now (409 already_reminded the same day). */
+  /**
+   * "Påminn nu": emails one organisation's reachable contacts now, the invitation to one who has not
+   * had it and a reminder to the rest (409 already_reminded the same day).
+   */
   remindNow: (year: number, code: string) =>
     post<RemindNowResult>(`/api/admin/campaigns/${year}/responses/${enc(code)}/remind`),
+  /** What "Påminn nu" would do now (`due`: who gets the invitation, who a reminder); sends nothing. */
+  remindNowPreview: (year: number, code: string) =>
+    api<RemindNowResult>(`/api/admin/campaigns/${year}/responses/${enc(code)}/remind`),
   note: (year: number, code: string, message: string) =>
     post<{ note: ReviewNote; response: ReviewedResponse }>(`/api/admin/campaigns/${year}/responses/${enc(code)}/note`, {
       message,

@@ -72,6 +72,7 @@ const FIELDS = new Set([
   'failed',
   'skipped',
   'sentTo',
+  'invitedTo',
   'revision',
   'respondents',
   'organisations',
@@ -187,6 +188,7 @@ function fieldValue(key: string, value: unknown, t: AdminT, context: EntryContex
     case 'changed':
       return Array.isArray(value) ? value.map((field) => fieldLabel(String(field), t)).join(', ') : undefined;
     case 'sentTo':
+    case 'invitedTo':
     case 'failed':
     case 'replacedContacts':
       return Array.isArray(value) ? contactCount(value.length, t) : undefined;
