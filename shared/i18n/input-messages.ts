@@ -148,7 +148,8 @@ const MESSAGES = {
   },
   // Parts of the policy messages above
   stepInvitation: { sv: 'Inbjudan', en: 'The invitation' },
-  stepLastDay: { sv: 'Sista dagen-påminnelsen', en: 'The last-day reminder' },
+  stepLastDay: { sv: 'Påminnelsen sista dagen', en: 'The last-day reminder' },
+  stepDayBefore: { sv: 'Påminnelsen 1 dag före stängning', en: 'The reminder 1 day before closing' },
   stepDaysBefore: { sv: 'Påminnelsen {days} dagar före stängning', en: 'The reminder {days} days before closing' },
   stepMoved: { sv: '{nominal}, flyttad till sändfönstret {due}', en: '{nominal}, moved into the send window at {due}' },
   againstInvitation: { sv: 'inbjudan ({at})', en: 'the invitation ({at})' },

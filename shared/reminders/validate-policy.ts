@@ -65,6 +65,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set(['negative_days', 'zero_days', 
 function stepLabel(step: ReminderStep): Bilingual {
   if (step.id === 'invitation') return inputText('stepInvitation');
   if (step.id === 'last-day') return inputText('stepLastDay');
+  if (step.daysBefore === 1) return inputText('stepDayBefore');
   return inputText('stepDaysBefore', { days: step.daysBefore ?? 0 });
 }
 

@@ -13,7 +13,7 @@ const MONDAY_AFTER_CHRISTMAS = '2026-12-28T22:59:00.000Z';
 const superseded = expect.objectContaining({
   code: 'step_superseded',
   path: ['steps', 2],
-  message: expect.stringContaining('samma tid som sista dagen-påminnelsen'),
+  message: expect.stringContaining('samma tid som påminnelsen sista dagen'),
   messageEn: expect.stringContaining('the same time as the last-day reminder'),
 });
 const d2Schedule = {

@@ -27,7 +27,7 @@ describe('validatePolicy with holidays', () => {
           path: ['lastDay'],
           code: 'step_after_close',
           message:
-            'Sista dagen-påminnelsen skulle skickas 2026-12-24 08:00 (julafton), flyttad till sändfönstret 2026-12-28 08:00, men enkäten stänger 2026-12-24 23:59.',
+            'Påminnelsen sista dagen skulle skickas 2026-12-24 08:00 (julafton), flyttad till sändfönstret 2026-12-28 08:00, men enkäten stänger 2026-12-24 23:59.',
           messageEn:
             'The last-day reminder would go out 2026-12-24 08:00 (Christmas Eve), moved into the send window at 2026-12-28 08:00, but the survey closes 2026-12-24 23:59.',
         },
@@ -100,7 +100,7 @@ describe('fitPolicyToCampaign', () => {
           step: 'last-day',
           code: 'step_after_close',
           message:
-            'Sista dagen-påminnelsen skulle skickas 2026-12-27 08:00, flyttad till sändfönstret 2026-12-28 08:00, men enkäten stänger 2026-12-27 16:40.',
+            'Påminnelsen sista dagen skulle skickas 2026-12-27 08:00, flyttad till sändfönstret 2026-12-28 08:00, men enkäten stänger 2026-12-27 16:40.',
           messageEn:
             'The last-day reminder would go out 2026-12-27 08:00, moved into the send window at 2026-12-28 08:00, but the survey closes 2026-12-27 16:40.',
         },

@@ -178,7 +178,7 @@ describe('validatePolicy', () => {
           path: ['lastDay'],
           code: 'step_after_close',
           message:
-            'Sista dagen-påminnelsen skulle skickas 2025-03-30 08:00, flyttad till sändfönstret 2025-03-31 08:00, men enkäten stänger 2025-03-30 17:00.',
+            'Påminnelsen sista dagen skulle skickas 2025-03-30 08:00, flyttad till sändfönstret 2025-03-31 08:00, men enkäten stänger 2025-03-30 17:00.',
         },
       ],
     });

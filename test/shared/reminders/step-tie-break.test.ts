@@ -59,11 +59,11 @@ describe('two steps the send window moves onto the same instant', () => {
     expect(superseded.map((w) => [w.path, w.message])).toEqual([
       [
         ['steps', 1],
-        'Påminnelsen 3 dagar före stängning flyttas av sändfönstret till 2026-12-28 08:00, samma tid som påminnelsen 1 dagar före stängning. Bara det senare steget skickas.',
+        'Påminnelsen 3 dagar före stängning flyttas av sändfönstret till 2026-12-28 08:00, samma tid som påminnelsen 1 dag före stängning. Bara det senare steget skickas.',
       ],
       [
         ['steps', 2],
-        'Påminnelsen 2 dagar före stängning flyttas av sändfönstret till 2026-12-28 08:00, samma tid som påminnelsen 1 dagar före stängning. Bara det senare steget skickas.',
+        'Påminnelsen 2 dagar före stängning flyttas av sändfönstret till 2026-12-28 08:00, samma tid som påminnelsen 1 dag före stängning. Bara det senare steget skickas.',
       ],
     ]);
   });
