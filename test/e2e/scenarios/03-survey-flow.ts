@@ -19,6 +19,8 @@ const C = 'tjansteperson.1780@example.se'; // Karlstad: submitted last year, not
 const D = 'politiker.1880@example.se'; // Örebro: the same
 const E = 'politiker.0680@example.se'; // Jönköping: not started this year (demo seed), used by no other scenario
 const F = 'tjansteperson.1980@example.se'; // Västerås: used by no other scenario (only moves between pages)
+const G = 'politiker.0127@example.se'; // Botkyrka: a draft this year (demo seed), used by no other scenario
+const H = 'tjansteperson.0127@example.se'; // Botkyrka's other contact
 
 const surveyAssets = (urls: string[]) => urls.filter((u) => /SurveyPage-|survey-core|\/survey-[0-9a-f]+\.css/.test(u));
 
@@ -740,6 +742,124 @@ export const scenarios: Scenario[] = [
       await focusedHeading(page, 'Uppgiftslämnare');
       assertEqual(await toggle.getAttribute('aria-expanded'), 'false', 'the menu closes once a page is opened');
       await page.setViewportSize(DESKTOP);
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'a save refused because the other contact submitted: the submitted answers shown, what was typed kept',
+    async run(e2e) {
+      // H, the official, fills in every answer from another device while G, the politician, works in the survey.
+      const pageH = await e2e.signIn(await e2e.newContext(), H);
+      const campaign = (await (await pageH.request.get(`${e2e.baseUrl}/api/campaigns/current`)).json()) as {
+        year: number;
+        survey: { pages: [] };
+      };
+      const put = async (data: Record<string, unknown>, version: number) => {
+        const response = await pageH.request.put(`${e2e.baseUrl}/api/campaigns/${campaign.year}/response`, {
+          data: { data, version },
+          headers: { origin: e2e.baseUrl },
+        });
+        assertEqual(response.status(), 200, `PUT H's answers (${await response.text()})`);
+        return ((await response.json()) as { version: number }).version;
+      };
+      const draft = await storedResponse(pageH, campaign.year);
+      const full = {
+        ...completeAnswers(campaign.survey, draft.data),
+        respondent_name: 'Lars Olsson',
+        respondent_role: 'tjansteperson',
+      };
+      const loaded = await put(full, draft.version);
+
+      const page = await e2e.signIn(await e2e.newContext(), G);
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/enkat`);
+      await waitForSurvey(page);
+      const name = question(page, 'respondent_name').locator('input');
+      assertEqual(await name.inputValue(), 'Lars Olsson', "G sees H's saved answer");
+
+      // H changes a comment G never touches, and submits.
+      const submittedVersion = await put({ ...full, B1_comment: 'Beslutet togs 2024.' }, loaded);
+      const submit = await pageH.request.post(`${e2e.baseUrl}/api/campaigns/${campaign.year}/response/submit`, {
+        data: { version: submittedVersion },
+        headers: { origin: e2e.baseUrl },
+      });
+      assertEqual(submit.status(), 200, `H submits (${await submit.text()})`);
+      const submitter = ((await (await pageH.request.get(`${e2e.baseUrl}/api/campaigns/${campaign.year}/response`)).json()) as {
+        submittedBy: { name: string };
+      }).submittedBy.name;
+
+      // G, unaware, changes two answers and leaves the field: the save is refused.
+      const refused = nextSave(page);
+      await name.fill('Maria Nilsson, kommunalråd');
+      await choose(page, 'respondent_role', 'Kontaktpolitiker');
+      const refusal = await refused;
+      assertEqual(refusal.status(), 409, 'a save after the submission is refused');
+      assertEqual(
+        ((await refusal.json()) as { error: { code: string } }).error.code,
+        'already_submitted',
+        'refused as submitted',
+      );
+
+      // The fields show what was submitted, not G's unsaved answers.
+      await page.waitForFunction(
+        () =>
+          document.querySelector<HTMLInputElement>('.sd-question[data-name="respondent_name"] input')?.value ===
+          'Lars Olsson',
+        undefined,
+        { timeout: 5000 },
+      );
+      assert(
+        await question(page, 'respondent_role').getByRole('radio', { name: 'Tjänsteperson' }).isChecked(),
+        'the submitted role is shown',
+      );
+      // The notice says who submitted, and names each answer of G's that was not saved (not H's comment).
+      const notice = page.locator('.lock-loss');
+      const alert = notice.getByRole('alert');
+      await alert.waitFor();
+      const said = (await alert.textContent()) ?? '';
+      assert(said.includes(`Svaren skickades in av ${submitter} `), `the notice names the submitter: ${said}`);
+      assert(
+        said.includes(
+          'Dina senaste ändringar sparades inte: ”Namn på kontaktperson för svaren” och ”Kontaktpersonens roll”.',
+        ),
+        `the notice names the answers not saved: ${said}`,
+      );
+      assert(!said.includes('Kommentar'), `an answer G never changed is not G's loss: ${said}`);
+      await notice.getByRole('link', { name: 'Visa kvittot' }).waitFor();
+      assertEqual(await page.getByRole('link', { name: 'Visa kvittot' }).count(), 1, 'one way to the receipt');
+      // The bar says so too, with a way to the notice from far down the survey.
+      const bar = page.locator('.survey-bar');
+      await bar.getByRole('status').filter({ hasText: 'Dina senaste ändringar sparades inte.' }).waitFor();
+      await bar.getByRole('button', { name: 'Visa vilka' }).click();
+      await page.waitForFunction(() => document.activeElement?.classList.contains('lock-loss'), undefined, {
+        timeout: 3000,
+      });
+      // What G typed, to copy.
+      await notice.getByText('Visa det du skrev (2 svar)').click();
+      const mine = notice.locator('dd');
+      assertEqual(await mine.first().textContent(), 'Maria Nilsson, kommunalråd', "G's text is kept");
+      assertEqual(await mine.nth(1).textContent(), 'Kontaktpolitiker', "G's choice is kept, as shown");
+      await e2e.axe(page, '/enkat (a save refused as submitted)');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await e2e.screenshot(page, 'survey-lost-edits', { fullPage: false });
+
+      // In English, the same.
+      await page.getByRole('button', { name: 'In English' }).click();
+      await alert.filter({ hasText: `The answers were submitted by ${submitter} on ` }).waitFor();
+      const saidEn = (await alert.textContent()) ?? '';
+      assert(
+        saidEn.includes(
+          'Your latest changes were not saved: “Name of the contact person for the answers” and “Role of the contact person”.',
+        ),
+        `in English: ${saidEn}`,
+      );
+      await notice.getByText('Show what you wrote (2 answers)').waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await e2e.screenshot(page, 'survey-lost-edits-en', { fullPage: false });
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      // The stored response is what the server holds: H's answers, submitted.
+      const stored = await storedResponse(page, campaign.year);
+      assertEqual(stored.data.respondent_name, 'Lars Olsson', 'the submitted name is stored');
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

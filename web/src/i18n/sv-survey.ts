@@ -44,6 +44,27 @@ export const svSurvey = {
   'survey.opensAt': 'Enkäten har inte öppnat för svar ännu. Den öppnar {date}.',
   'survey.closed': 'Enkäten är stängd. Svaren kan inte längre ändras.',
   'survey.toReceipt': 'Visa kvittot',
+  // A save refused because the survey locked meanwhile (submitted by the other contact, closed):
+  // the page shows what is stored and says what the person typed that was not saved.
+  'survey.lost.submittedBy': 'Svaren skickades in av {name} {date}.',
+  'survey.lost.submitted': 'Svaren skickades in {date}.',
+  'survey.lost.notSaved': 'Dina senaste ändringar sparades inte: {questions}.',
+  'survey.lost.notSavedOne': 'Din senaste ändring sparades inte: {questions}.',
+  'survey.lost.more': '{count} till',
+  'survey.lost.showsSubmitted': 'Fälten visar nu svaren som skickades in.',
+  'survey.lost.showsStored': 'Fälten visar nu de sparade svaren.',
+  'survey.lost.none': 'Allt du hade skrivit var redan sparat.',
+  'survey.lost.notLoaded':
+    'De sparade svaren kunde inte hämtas, så fälten kan visa ändringar som inte sparades: {questions}.',
+  'survey.lost.load': 'Hämta de sparade svaren',
+  'survey.lost.loading': 'Hämtar…',
+  'survey.lost.show': 'Visa det du skrev ({count} svar)',
+  'survey.lost.showOne': 'Visa det du skrev ({count} svar)',
+  'survey.lost.keep':
+    'Texten finns bara här tills du lämnar sidan. Kopiera det du vill behålla, till exempel om kansliet öppnar svaren igen.',
+  'survey.lost.bar': 'Dina senaste ändringar sparades inte.',
+  'survey.lost.barOne': 'Din senaste ändring sparades inte.',
+  'survey.lost.barShow': 'Visa vilka',
   'survey.complete': 'Skicka in',
   'survey.confirm.title': 'Skicka in svaren?',
   'survey.confirm.body': 'Efter inskickning kan svaren inte ändras. Svaren gäller för hela {organisation}.',

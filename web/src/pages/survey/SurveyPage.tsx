@@ -33,7 +33,14 @@ import { useSession } from '../../session';
 import { Autosaver, type SaveState } from './autosave';
 import { useBarClearance } from './bar-clearance';
 import { ConflictDialog, type DescribedAnswer } from './ConflictDialog';
-import { analyseConflict, type Choice, type Answers as MergeAnswers, mergeAnswers } from './conflict-merge';
+import {
+  analyseConflict,
+  type Choice,
+  changedQuestions,
+  inSurveyOrder,
+  type Answers as MergeAnswers,
+  mergeAnswers,
+} from './conflict-merge';
 import {
   currentProblems,
   groupProblems,
@@ -47,7 +54,9 @@ import {
 import { retryEachFrame } from './frame-retry';
 import { KansliMessages } from './KansliMessages';
 import { guardInAppLeaving, type LeaveAsked, leaveAskedAfterStore, recordFieldValue } from './leaving';
+import { type LockLoss, LockLossNotice } from './LockLossNotice';
 import { type LockReason, lockOfAvailability, lockReasonOf, lockText } from './lock-reason';
+import { lostEdits } from './lost-edits';
 import {
   acceptDecimalComma,
   focusedNumberField,
@@ -105,6 +114,11 @@ function knownAnswers(model: SurveyModel, data: Answers): Answers {
 
 function snapshot(model: SurveyModel): Answers {
   return knownAnswers(model, JSON.parse(JSON.stringify(model.data ?? {})) as Answers);
+}
+
+/** The numbers out of range that fields show but the answers do not hold (see number-input.ts). */
+function unrecordedValues(model: SurveyModel): Answers {
+  return Object.fromEntries(unrecordedAnswers(model).map((name) => [name, model.getQuestionByName(name)?.value]));
 }
 
 /** The survey's data keys in the order it asks them: each question, then its comment. */
@@ -405,6 +419,11 @@ function SurveyEditor({
   // rewords it (and changing language rebuilds nothing: see `lock`).
   const [locked, setLocked] = useState<LockReason | null>(() => lockOfAvailability(availability, response.notAMember));
   const lockedReason = locked && lockText(locked, t, lang);
+  // A lock that came from a refused request: what the person had typed that is not stored.
+  const [loss, setLoss] = useState<LockLoss | null>(null);
+  const lossNotice = useRef<HTMLDivElement>(null);
+  // What the read of the stored response compares, kept to read again after a failure.
+  const lossInput = useRef<{ base: Answers; mine: Answers } | null>(null);
   // "Nej tack" to last year's answers lasts the browser session: the offer stays away while the
   // person works, and is there again another day (the home page still mentions it).
   const dismissedKey = `kk.carryOver.dismissed.${campaign.year}.${my.organisation.id}`;
@@ -553,6 +572,36 @@ function SurveyEditor({
     [model],
   );
 
+  /**
+   * After a lock: reads what is stored and shows it in the fields, and finds which of the person's
+   * changes since their last save (`base`) it does not hold. Unreadable, the fields keep what the
+   * person typed, and the notice says so and offers to read again.
+   */
+  const showStored = useCallback(
+    async (base: Answers, mine: Answers) => {
+      const order = surveyOrder(model);
+      // Prefilled and read-only questions: nothing the person typed (their own flag, not the survey's lock).
+      const canEdit = (key: string) => !questionOfKey(model, key)?.readOnly;
+      setLoss((shown) => ({ keys: [], mine, ...shown, state: shown ? 'reloading' : 'loading' }));
+      try {
+        const fresh = await apiClient.response(campaign.year);
+        const stored = knownAnswers(model, fresh.data);
+        const keys = lostEdits(base, mine, stored, order, canEdit);
+        model.data = fresh.data;
+        setLoss({
+          state: 'loaded',
+          keys,
+          mine,
+          ...(fresh.status === 'submitted' ? { submittedAt: fresh.submittedAt, submittedBy: fresh.submittedBy } : {}),
+        });
+      } catch {
+        const keys = inSurveyOrder(changedQuestions(base, mine).filter(canEdit), order);
+        setLoss({ state: 'failed', keys, mine });
+      }
+    },
+    [model, campaign.year],
+  );
+
   /** A closed or submitted survey, or a non-member's, becomes read-only for good; answers whether this error was such. */
   // Depends on nothing the language changes: the autosaver is built with it, and rebuilding that on
   // a language switch would start it again from the version the page loaded (a false conflict).
@@ -560,11 +609,23 @@ function SurveyEditor({
     (error: ApiError): boolean => {
       const reason = lockReasonOf(error, campaign.opensAt);
       if (!reason) return false;
+      // What the person sees counts as typed: the field they are in (a number is recorded only
+      // when left) and a number out of range, which the answers never held.
+      const active = document.activeElement;
+      const frame = surveyFrame.current;
+      if (frame && (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) {
+        if (frame.contains(active)) recordFieldValue(model, active, langRef.current);
+      }
+      const mine = { ...snapshot(model), ...unrecordedValues(model) };
       model.readOnly = true;
       setLocked(reason);
+      // Refused, the request's answers are not stored; neither is anything typed since. The page
+      // shows what is, and says what was lost (the other contact's submission wins over it).
+      lossInput.current = { base: saverRef.current?.stored ?? knownAnswers(model, response.data), mine };
+      void showStored(lossInput.current.base, mine);
       return true;
     },
-    [model, campaign.opensAt],
+    [model, campaign.opensAt, response, showStored],
   );
 
   useEffect(() => {
@@ -922,6 +983,8 @@ function SurveyEditor({
   const shownSubmitErrors = currentProblems(submitErrors, (key) => errorTextsOf(model, key), lang);
   const errorCounts = pageErrorCounts(model);
   const unrecorded = lockedReason ? [] : unrecordedAnswers(model);
+  // The bar says that answers were lost (or may be: the stored ones could not be read).
+  const lostShown = !!loss && loss.state !== 'loading' && loss.keys.length > 0;
   return (
     <>
       <div className="survey-head">
@@ -933,9 +996,25 @@ function SurveyEditor({
       </div>
       <div className="survey-bar" ref={surveyBar}>
         {lockedReason ? (
-          // A live region, so that a survey that stops taking answers mid-way says so.
-          <p className="save-status" role="status">
-            {lockedReason}
+          <p className="save-status">
+            {/* A live region, so that a survey that stops taking answers mid-way says so. */}
+            <span role="status">
+              {lockedReason}
+              {lostShown && ` ${t('survey.lost.bar', { count: loss?.keys.length ?? 0 })}`}
+            </span>
+            {/* The notice saying which is above the survey, out of sight when the person is far down. */}
+            {lostShown && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  lossNotice.current?.focus({ preventScroll: true });
+                  lossNotice.current?.scrollIntoView({ block: 'start' });
+                }}
+              >
+                {t('survey.lost.barShow')}
+              </button>
+            )}
           </p>
         ) : (
           <SaveStatus
@@ -949,10 +1028,23 @@ function SurveyEditor({
           />
         )}
       </div>
-      {locked?.kind === 'submitted' && (
-        <p>
-          <Link href="/kvitto">{t('survey.toReceipt')}</Link>
-        </p>
+      {locked && loss && loss.state !== 'loading' ? (
+        <LockLossNotice
+          reason={locked}
+          reasonText={lockedReason ?? ''}
+          loss={loss}
+          describe={describeWith(model, t)}
+          onLoad={() => lossInput.current && showStored(lossInput.current.base, lossInput.current.mine)}
+          noticeRef={lossNotice}
+          t={t}
+          lang={lang}
+        />
+      ) : (
+        locked?.kind === 'submitted' && (
+          <p>
+            <Link href="/kvitto">{t('survey.toReceipt')}</Link>
+          </p>
+        )
       )}
       <KansliMessages
         fromKansli={response.fromKansli}
