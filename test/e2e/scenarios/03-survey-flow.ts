@@ -784,9 +784,11 @@ export const scenarios: Scenario[] = [
         headers: { origin: e2e.baseUrl },
       });
       assertEqual(submit.status(), 200, `H submits (${await submit.text()})`);
-      const submitter = ((await (await pageH.request.get(`${e2e.baseUrl}/api/campaigns/${campaign.year}/response`)).json()) as {
-        submittedBy: { name: string };
-      }).submittedBy.name;
+      const submitter = (
+        (await (await pageH.request.get(`${e2e.baseUrl}/api/campaigns/${campaign.year}/response`)).json()) as {
+          submittedBy: { name: string };
+        }
+      ).submittedBy.name;
 
       // G, unaware, changes two answers and leaves the field: the save is refused.
       const refused = nextSave(page);

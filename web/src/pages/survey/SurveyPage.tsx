@@ -53,8 +53,8 @@ import {
 } from './error-summary';
 import { retryEachFrame } from './frame-retry';
 import { KansliMessages } from './KansliMessages';
-import { guardInAppLeaving, type LeaveAsked, leaveAskedAfterStore, recordFieldValue } from './leaving';
 import { type LockLoss, LockLossNotice } from './LockLossNotice';
+import { guardInAppLeaving, type LeaveAsked, leaveAskedAfterStore, recordFieldValue } from './leaving';
 import { type LockReason, lockOfAvailability, lockReasonOf, lockText } from './lock-reason';
 import { lostEdits } from './lost-edits';
 import {
