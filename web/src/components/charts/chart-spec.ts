@@ -87,6 +87,45 @@ export function labelWidth(screen: ScreenWidth): number {
   return { narrow: 18, medium: 28, wide: 34 }[screen];
 }
 
+/**
+ * Horizontal bars of each category's share of its maximum in two years, the earlier muted: the
+ * areas-over-the-years charts of the public report and of a member's scorecard.
+ */
+export function twoYearShareSpec(input: {
+  labels: readonly string[];
+  years: { from: number; to: number };
+  /** A category's share in a year, or null when it has none. */
+  shareIn: (index: number, year: number) => number | null;
+  format: (share: number) => string;
+  axisTitle: string;
+  screen: ScreenWidth;
+}): ChartSpec {
+  const { years, shareIn, format, screen } = input;
+  return {
+    horizontal: true,
+    compact: screen === 'narrow',
+    labels: input.labels.map((label) => wrapLabel(label, labelWidth(screen))),
+    series: [years.from, years.to].map((year, i) => {
+      const values = input.labels.map((_, index) => shareIn(index, year));
+      return {
+        label: String(year),
+        values,
+        style: i === 0 ? 'muted' : 'primary',
+        valueLabels: values.map((share) => (share === null ? null : format(share))),
+      };
+    }),
+    axis: { min: 0, max: 1, format, title: input.axisTitle },
+  };
+}
+
+/** The legend of `twoYearShareSpec`'s chart. */
+export function twoYearLegend(years: { from: number; to: number }): Array<{ label: string; style: SeriesStyle }> {
+  return [
+    { label: String(years.from), style: 'muted' },
+    { label: String(years.to), style: 'primary' },
+  ];
+}
+
 /** Font size (px) and line height (a multiple of the size) of category labels. */
 export interface LabelFont {
   size: number;

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { AreasOfType } from '../../../../shared/klimatlaget/over-the-years';
 import { ChartFigure } from '../../components/charts/ChartFigure';
-import { barChartHeight, type ChartSpec, labelWidth, wrapLabel } from '../../components/charts/chart-spec';
+import { barChartHeight, type ChartSpec, twoYearLegend, twoYearShareSpec } from '../../components/charts/chart-spec';
 import { useLang, useT } from '../../i18n';
 import { formatPercent } from '../../lib/format';
 import { useScreenWidth } from '../../lib/use-screen-width';
@@ -17,24 +17,18 @@ export function AreasOverTheYears({ of, year, typeLabel }: { of: AreasOfType; ye
   const [lang] = useLang();
   const screen = useScreenWidth();
   const narrow = screen === 'narrow';
-  const years = chartYears(of, year);
+  const years = useMemo(() => chartYears(of, year), [of, year]);
   const spec = useMemo<ChartSpec>(
-    () => ({
-      horizontal: true,
-      compact: narrow,
-      labels: of.areas.map((area) => wrapLabel(titleOf(area, lang).text, labelWidth(screen))),
-      series: [years.from, years.to].map((y, i) => ({
-        label: String(y),
-        values: of.areas.map((area) => meanIn(area, y)),
-        style: i === 0 ? 'muted' : 'primary',
-        valueLabels: of.areas.map((area) => {
-          const mean = meanIn(area, y);
-          return mean === null ? null : formatPercent(mean, lang);
-        }),
-      })),
-      axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
-    }),
-    [of, years.from, years.to, lang, screen, narrow, t],
+    () =>
+      twoYearShareSpec({
+        labels: of.areas.map((area) => titleOf(area, lang).text),
+        years,
+        shareIn: (index, y) => meanIn(of.areas[index]!, y),
+        format: (share) => formatPercent(share, lang),
+        axisTitle: t('report.sections.axis'),
+        screen,
+      }),
+    [of, years, lang, screen, t],
   );
   const maxChanged = of.areas.some((area) => area.maxChanged);
   return (
@@ -43,10 +37,7 @@ export function AreasOverTheYears({ of, year, typeLabel }: { of: AreasOfType; ye
       summary={areasSummary(of, years, t, lang)}
       spec={spec}
       height={barChartHeight(spec.labels, 2, narrow)}
-      legend={[
-        { label: String(years.from), style: 'muted' },
-        { label: String(years.to), style: 'primary' },
-      ]}
+      legend={twoYearLegend(years)}
       note={
         <p>
           {t('report.areasYears.changeNote')}

@@ -4,7 +4,14 @@ import { ApiError, apiClient } from '../../api/client';
 import type { MyOrganisation, PublishedYear, Scorecard } from '../../api/types';
 import { BackLink } from '../../components/BackLink';
 import { ChartFigure } from '../../components/charts/ChartFigure';
-import { barChartHeight, type ChartSpec, labelWidth, wrapLabel } from '../../components/charts/chart-spec';
+import {
+  barChartHeight,
+  type ChartSpec,
+  labelWidth,
+  twoYearLegend,
+  twoYearShareSpec,
+  wrapLabel,
+} from '../../components/charts/chart-spec';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useLang, useT } from '../../i18n';
 import { type AddressYear, addressYear } from '../../lib/address-year';
@@ -429,24 +436,18 @@ function OwnAreasOverTheYears({ of }: { of: OwnAreas }) {
   const [lang] = useLang();
   const screen = useScreenWidth();
   const narrow = screen === 'narrow';
-  const years = ownChartYears(of);
+  const years = useMemo(() => ownChartYears(of), [of]);
   const spec = useMemo<ChartSpec>(
-    () => ({
-      horizontal: true,
-      compact: narrow,
-      labels: of.areas.map((area) => wrapLabel(titleOf(area, lang).text, labelWidth(screen))),
-      series: [years.from, years.to].map((y, i) => ({
-        label: String(y),
-        values: of.areas.map((area) => ownShareIn(area, y)),
-        style: i === 0 ? 'muted' : 'primary',
-        valueLabels: of.areas.map((area) => {
-          const share = ownShareIn(area, y);
-          return share === null ? null : formatPercent(share, lang);
-        }),
-      })),
-      axis: { min: 0, max: 1, format: (v) => formatPercent(v, lang), title: t('report.sections.axis') },
-    }),
-    [of, years.from, years.to, lang, screen, narrow, t],
+    () =>
+      twoYearShareSpec({
+        labels: of.areas.map((area) => titleOf(area, lang).text),
+        years,
+        shareIn: (index, y) => ownShareIn(of.areas[index]!, y),
+        format: (share) => formatPercent(share, lang),
+        axisTitle: t('report.sections.axis'),
+        screen,
+      }),
+    [of, years, lang, screen, t],
   );
   const maxChanged = of.areas.some((area) => area.maxChanged);
   return (
@@ -458,10 +459,7 @@ function OwnAreasOverTheYears({ of }: { of: OwnAreas }) {
         summary={ownAreasSummary(of, t, lang)}
         spec={spec}
         height={barChartHeight(spec.labels, 2, narrow)}
-        legend={[
-          { label: String(years.from), style: 'muted' },
-          { label: String(years.to), style: 'primary' },
-        ]}
+        legend={twoYearLegend(years)}
         note={
           <p>
             {t('scorecard.areasYears.note', { from: years.from })}
