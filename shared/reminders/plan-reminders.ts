@@ -272,7 +272,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
 }
 
 /** Whether the entry was claimed for the organisation; one recorded without it counts for any. */
-function forOrganisation(entry: ReminderLogEntry, organisationId: string): boolean {
+export function forOrganisation(entry: ReminderLogEntry, organisationId: string): boolean {
   return entry.organisationId === undefined || entry.organisationId === organisationId;
 }
 

@@ -26,6 +26,11 @@ interface ReminderRouteDeps {
 
 const RemindParamsSchema = YearParamSchema.extend(OrganisationCodeParamSchema.shape);
 
+/** "Påminn nu" and its preview refuse alike. */
+const REMIND_NOW_REFUSED = errorResponse(
+  'Inskickad (organisation_submitted), befriad (organisation_excused), tar inte emot svar (campaign_not_open) eller ingen kontakt kan nås (no_reachable_contacts)',
+);
+
 /**
  * How long "run now" may send before it leaves the rest to the next scheduled run. In AWS the HTTP
  * API gives up after 30 s and the admin Lambda stops at 29 s; a run cut off there would leave sends
@@ -101,9 +106,7 @@ export function registerReminderRoutes(app: OpenAPIHono<AppEnv>, deps: ReminderR
         ...commonErrors,
         404: errorResponse('Kampanjen eller organisationen saknas'),
         409: errorResponse('Redan påmind i dag (already_reminded)'),
-        422: errorResponse(
-          'Inskickad (organisation_submitted), befriad (organisation_excused), tar inte emot svar (campaign_not_open) eller ingen kontakt kan nås (no_reachable_contacts)',
-        ),
+        422: REMIND_NOW_REFUSED,
       },
     }),
     async (c) => {
@@ -129,9 +132,7 @@ export function registerReminderRoutes(app: OpenAPIHono<AppEnv>, deps: ReminderR
         200: jsonResponse(RemindNowResultSchema, 'Vem som skulle få inbjudan, vem en påminnelse och vem inget'),
         ...commonErrors,
         404: errorResponse('Kampanjen eller organisationen saknas'),
-        422: errorResponse(
-          'Inskickad (organisation_submitted), befriad (organisation_excused), tar inte emot svar (campaign_not_open) eller ingen kontakt kan nås (no_reachable_contacts)',
-        ),
+        422: REMIND_NOW_REFUSED,
       },
     }),
     async (c) => {

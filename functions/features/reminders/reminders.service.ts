@@ -10,6 +10,7 @@ import {
   daysBetween,
   type FailedReminder,
   formatStockholm,
+  forOrganisation,
   isForAnotherAddress,
   isRetryable,
   isValidEmail,
@@ -1154,7 +1155,7 @@ function invitedOn(
     (entry) =>
       entry.stepId === 'invitation' &&
       entry.state === 'sent' &&
-      (entry.organisationId === undefined || entry.organisationId === organisationId) &&
+      forOrganisation(entry, organisationId) &&
       daysBetween(stockholmDate(entry.at), day) === 0,
   );
 }
