@@ -1034,7 +1034,11 @@ function SurveyEditor({
           reasonText={lockedReason ?? ''}
           loss={loss}
           describe={describeWith(model, t)}
-          onLoad={() => lossInput.current && showStored(lossInput.current.base, lossInput.current.mine)}
+          onLoad={() => {
+            const input = lossInput.current;
+            // The button goes once the answers are read: focus stays in the notice, which says what now.
+            if (input) void showStored(input.base, input.mine).then(() => lossNotice.current?.focus());
+          }}
           noticeRef={lossNotice}
           t={t}
           lang={lang}
