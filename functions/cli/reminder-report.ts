@@ -1,9 +1,10 @@
 /**
  * What `npm run reminders` prints after a run: the step, a table of the emails (sent, failed, or
- * that would be sent), a table of the skipped contacts by reason, and a summary line, in the CLI's
- * language (cli-language.ts). Pure: a run's result and the texts in, lines out.
+ * that would be sent, with a note on an unsubscribed recipient, as the console's preview has), a
+ * table of the skipped contacts by reason, and a summary line, in the CLI's language
+ * (cli-language.ts). Pure: a run's result and the texts in, lines out.
  */
-import type { ReminderRunResult } from '../../shared/reminders/reminder-run.schema';
+import type { DueReminder, ReminderRunResult } from '../../shared/reminders/reminder-run.schema';
 import type { CliText } from '../local/cli-language';
 import { type TableCell, textTable } from './text-table';
 
@@ -15,25 +16,42 @@ export function reminderReportLines(result: ReminderRunResult, text: RemindersTe
     '',
     `${text.step}: ${result.step ? `${result.step.id} (${text.kinds[result.step.kind]})` : text.noStep}`,
   ];
-  const email = (entry: ReminderRunResult['due'][number], outcome: string): TableCell[] => [
+  const entries: Array<{ entry: DueReminder; outcome: string }> = result.dryRun
+    ? result.due.map((entry) => ({ entry, outcome: text.wouldSend }))
+    : [
+        ...result.sent.map((entry) => ({ entry, outcome: text.sent })),
+        ...result.failed.map((entry) => ({ entry, outcome: text.failed(entry.error) })),
+      ];
+  // The run's contact carries emailState when it is not ok; only an unsubscribed one can be due (for
+  // the invitation), and the console's preview marks it by that field too. The column only when a
+  // row has the mark: most runs have none.
+  const marked = (entry: DueReminder) => entry.contact.emailState === 'unsubscribed';
+  const noted = entries.some(({ entry }) => marked(entry));
+  const emails = entries.map(({ entry, outcome }): TableCell[] => [
     `${entry.contact.organisationName} (${entry.contact.organisationId})`,
     entry.contact.name,
     entry.contact.email,
+    ...(noted ? [marked(entry) ? text.unsubscribedRecipient : ''] : []),
     entry.stepId,
     text.variants[entry.variant],
     entry.attempt,
     outcome,
-  ];
-  const emails = result.dryRun
-    ? result.due.map((d) => email(d, text.wouldSend))
-    : [...result.sent.map((s) => email(s, text.sent)), ...result.failed.map((f) => email(f, text.failed(f.error)))];
+  ]);
   if (emails.length > 0) {
+    const headers = [
+      col.organisation,
+      col.contact,
+      col.email,
+      ...(noted ? [col.note] : []),
+      col.step,
+      col.variant,
+      col.attempt,
+      col.result,
+    ];
     lines.push(
       '',
       ...textTable(
-        [col.organisation, col.contact, col.email, col.step, col.variant, col.attempt, col.result].map((header) => ({
-          header,
-        })),
+        headers.map((header) => ({ header })),
         emails,
       ),
     );

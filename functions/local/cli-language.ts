@@ -267,6 +267,8 @@ Data sparas i ${p.dataDir}. Stoppa med Ctrl+C.
     wouldSend: 'skulle skickas',
     sent: 'skickat',
     failed: (error: string) => `misslyckades: ${error}`,
+    // As the console's preview says it (web/src/pages/admin/i18n/reminders.ts).
+    unsubscribedRecipient: 'Avregistrerad – får bara inbjudan',
     nobodyWouldGetMail: 'Ingen skulle få något e-postmeddelande.',
     noMailSent: 'Inget e-postmeddelande skickades.',
     skipped: 'Hoppades över:',
@@ -291,6 +293,7 @@ Data sparas i ${p.dataDir}. Stoppa med Ctrl+C.
       step: 'Steg',
       variant: 'Typ',
       attempt: 'Försök',
+      note: 'Anmärkning',
     },
     skipReasons: {
       campaign_not_open: 'kampanjen tar inte emot svar då',
@@ -431,6 +434,7 @@ Data is kept in ${p.dataDir}. Stop with Ctrl+C.
     wouldSend: 'would be sent',
     sent: 'sent',
     failed: (error) => `failed: ${error}`,
+    unsubscribedRecipient: 'Unsubscribed – gets the invitation only',
     nobodyWouldGetMail: 'Nobody would get an email.',
     noMailSent: 'No email was sent.',
     skipped: 'Skipped:',
@@ -450,6 +454,7 @@ Data is kept in ${p.dataDir}. Stop with Ctrl+C.
       step: 'Step',
       variant: 'Type',
       attempt: 'Attempt',
+      note: 'Note',
     },
     skipReasons: {
       campaign_not_open: 'the campaign takes no answers then',

@@ -101,6 +101,43 @@ describe('what npm run reminders prints after a run', () => {
     ]);
   });
 
+  it("marks an unsubscribed recipient, who is due only for the invitation, as the console's preview does", () => {
+    // The run's contact carries emailState, as the console's preview reads it.
+    const unsubscribed = { ...MALMO, emailState: 'unsubscribed' as const };
+    const dry: ReminderRunResult = {
+      ...run,
+      dryRun: true,
+      due: [
+        { contact: LUND, stepId: 'r1', kind: 'reminder', variant: 'draft', attempt: 1 },
+        { contact: unsubscribed, stepId: 'invitation', kind: 'invitation', variant: 'invitation', attempt: 1 },
+      ],
+      sent: [],
+      skipped: [],
+    };
+    expect(reminderReportLines(dry, cliText({ LANG: 'sv_SE.UTF-8' }).reminders).slice(3, 7)).toEqual([
+      'Organisation  Kontakt    E-post                         Anmärkning                         Steg        Typ       Försök  Resultat',
+      '------------  ---------  -----------------------------  ---------------------------------  ----------  --------  ------  --------------',
+      'Lund (1281)   Åsa Öberg  tjansteperson.1281@example.se                                     r1          utkast         1  skulle skickas',
+      'Malmö (1280)  Ida Ek     tjansteperson.1280@example.se  Avregistrerad – får bara inbjudan  invitation  inbjudan       1  skulle skickas',
+    ]);
+    expect(reminderReportLines(dry, cliText({ LANG: 'en_GB.UTF-8' }).reminders).slice(3, 7)).toEqual([
+      'Organisation  Contact    Email                          Note                                     Step        Type        Attempt  Result',
+      '------------  ---------  -----------------------------  ---------------------------------------  ----------  ----------  -------  -------------',
+      'Lund (1281)   Åsa Öberg  tjansteperson.1281@example.se                                           r1          draft             1  would be sent',
+      'Malmö (1280)  Ida Ek     tjansteperson.1280@example.se  Unsubscribed – gets the invitation only  invitation  invitation        1  would be sent',
+    ]);
+
+    // A real run's table says it too, of the email that went.
+    const sent: ReminderRunResult = {
+      ...run,
+      sent: [{ ...dry.due[1]!, at: SENT_AT, messageId: 'm3' }],
+      skipped: [],
+    };
+    expect(reminderReportLines(sent, cliText({}).reminders)[5]).toBe(
+      'Malmö (1280)  Ida Ek   tjansteperson.1280@example.se  Avregistrerad – får bara inbjudan  invitation  inbjudan       1  skickat',
+    );
+  });
+
   it('says so when nobody gets an email', () => {
     const none: ReminderRunResult = { ...run, step: null, sent: [], skipped: [] };
     expect(reminderReportLines(none, cliText({}).reminders)).toEqual([

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Level } from 'level';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignRepository } from '../../functions/features/campaigns/campaign.repository';
+import { ContactRepository } from '../../functions/features/contacts/contact.repository';
 import { startEmbeddedDynamoDb } from '../../functions/local/embedded-dynamodb';
 import { LOCAL_TABLE_NAME } from '../../functions/local/local-platform';
 import { localAwsLiteDriver } from '../../functions/store/dynamodb-client';
@@ -72,6 +73,36 @@ describe('npm run reminders', () => {
     expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: '' });
     expect(again.stdout).toContain('Summa: 0 skickade, 0 misslyckade,');
     expect(again.stdout).toMatch(new RegExp(`^redan skickat +${planned}$`, 'm'));
+  }, 120_000);
+
+  it('marks an unsubscribed recipient in the dry run, who gets only the invitation, as the console does', async () => {
+    const data = path.join(dir, 'unsubscribed');
+    const before = await runCli('reminders', ['--dry-run', '--at', weekdayAt], data);
+    expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(before.stdout).not.toContain('Avregistrerad');
+    // The demo seed invites nobody, so the run owes its contacts the invitation (the catch-up).
+    const email = / (\S+@example\.se) +invitation +inbjudan /.exec(before.stdout)?.[1];
+    expect(email).toBeDefined();
+
+    const db = await startEmbeddedDynamoDb({ path: path.join(data, 'dynamodb') });
+    try {
+      const contacts = new ContactRepository(new DynamoDbTableStore(localAwsLiteDriver(db.endpoint), LOCAL_TABLE_NAME));
+      const [contact] = await contacts.findByEmail(email!);
+      await contacts.update(contact!, { ...contact!, emailState: 'unsubscribed' });
+    } finally {
+      await db.close();
+    }
+    const row = (mark: string, variant: string, result: string) =>
+      new RegExp(` ${email!.replaceAll('.', '\\.')} +${mark}  invitation +${variant} +1  ${result}$`, 'm');
+
+    const sv = await runCli('reminders', ['--dry-run', '--at', weekdayAt], data);
+    expect({ code: sv.code, stderr: sv.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(sv.stdout).toMatch(row('Avregistrerad – får bara inbjudan', 'inbjudan', 'skulle skickas'));
+    expect(sv.stdout.match(/Avregistrerad/g)).toHaveLength(1);
+
+    const en = await runCli('reminders', ['--dry-run', '--at', weekdayAt], data, { LANG: 'en_US.UTF-8' });
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(row('Unsubscribed – gets the invitation only', 'invitation', 'would be sent'));
   }, 120_000);
 
   it('sends nothing outside the send window', async () => {

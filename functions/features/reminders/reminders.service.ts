@@ -428,8 +428,13 @@ export class RemindersService {
         stepId: kind === 'invitation' ? 'invitation' : stepId,
       };
       try {
-        if (kind === 'invitation') await this.claimInvitationFor(ref, contact, claimId, seenEntries.get(entryKey(ref)));
-        else await this.claimManualFor(ref, contact, { variant, claimId, maxAttempts: policy.maxSendAttempts });
+        if (kind === 'invitation') {
+          await this.claimInvitationFor(ref, contact, {
+            claimId,
+            at: this.deps.clock.now(),
+            seen: seenEntries.get(entryKey(ref)),
+          });
+        } else await this.claimManualFor(ref, contact, { variant, claimId, maxAttempts: policy.maxSendAttempts });
       } catch (error) {
         if (error instanceof AlreadyClaimedError) {
           // Another click or run got there first: today's reminder, or the invitation being sent.
@@ -521,29 +526,44 @@ export class RemindersService {
   }
 
   /**
-   * Claims the invitation "Påminn nu" sends a contact, on the item the run and the console claim
-   * (step `invitation`): over `seen` when that went to another address (a contact replaced with
-   * "Ändra"), else created, or retried after a failed send. AlreadyClaimedError when it was sent or
-   * is being sent meanwhile.
+   * Claims a contact's invitation on the item the run, "Påminn nu" and the console all claim (step
+   * `invitation`): over `seen` when that went to someone else (another address; with
+   * `unrecordedIsAnother` also an entry that records none), else created, or retried after a failed
+   * send (ReminderLogRepository.claimInvitation). With `readWhenRefused`, a caller that did not read
+   * the entry first reads it after a refused claim and takes it over when it was someone else's.
+   * AlreadyClaimedError when it was sent or is being sent meanwhile.
    */
   private async claimInvitationFor(
     ref: ReminderRef,
-    contact: Contact,
-    claimId: string,
-    seen: StoredReminderEntry | undefined,
+    contact: Pick<Contact, 'email' | 'name'>,
+    options: {
+      claimId: string;
+      at: Date;
+      seen: StoredReminderEntry | undefined;
+      unrecordedIsAnother?: boolean;
+      readWhenRefused?: boolean;
+    },
   ): Promise<void> {
+    const forAnother = (entry: StoredReminderEntry) =>
+      isForAnotherAddress(entry, contact.email) || (options.unrecordedIsAnother === true && entry.email === undefined);
     const claim = {
       ...ref,
       variant: 'invitation' as const,
-      at: this.deps.clock.now(),
-      claimId,
+      at: options.at,
+      claimId: options.claimId,
       leaseMs: this.leaseMs,
       recipient: { email: contact.email, name: contact.name },
     };
-    if (seen && isForAnotherAddress(seen, contact.email)) {
-      await this.deps.reminderLog.claimOver({ ...claim, kind: 'invitation', seen });
-    } else {
+    const claimOver = (seen: StoredReminderEntry) =>
+      this.deps.reminderLog.claimOver({ ...claim, kind: 'invitation', seen });
+    if (options.seen && forAnother(options.seen)) return claimOver(options.seen);
+    try {
       await this.deps.reminderLog.claimInvitation(claim);
+    } catch (error) {
+      if (!(error instanceof AlreadyClaimedError) || !options.readWhenRefused) throw error;
+      const refused = await this.deps.reminderLog.get(ref);
+      if (!refused || !forAnother(refused)) throw error;
+      await claimOver(refused);
     }
   }
 
@@ -629,34 +649,17 @@ export class RemindersService {
         stepId: 'invitation',
       };
       const claimId = randomUUID();
-      const claim = {
-        ...ref,
-        variant: 'invitation' as const,
-        at,
-        claimId,
-        leaseMs: this.leaseMs,
-        recipient: { email: current.email, name: current.name },
-      };
       // The invitation may have gone to the address before this one (or to the person this contact
       // replaced): that entry is taken over, kept as the earlier send. A new address reads the entry
       // first, as it usually has one; otherwise the claim alone decides, and a refusal leads to the read.
-      const anotherAddress = (seen: StoredReminderEntry | undefined): seen is StoredReminderEntry =>
-        seen !== undefined &&
-        (isForAnotherAddress(seen, current.email) || (input.newAddress && seen.email === undefined));
       try {
-        const seen = input.newAddress ? await this.deps.reminderLog.get(ref) : undefined;
-        if (anotherAddress(seen)) {
-          await this.deps.reminderLog.claimOver({ ...claim, kind: 'invitation', seen });
-        } else {
-          try {
-            await this.deps.reminderLog.claimInvitation(claim);
-          } catch (error) {
-            if (!(error instanceof AlreadyClaimedError) || input.newAddress) throw error;
-            const refused = await this.deps.reminderLog.get(ref);
-            if (!anotherAddress(refused)) throw error;
-            await this.deps.reminderLog.claimOver({ ...claim, kind: 'invitation', seen: refused });
-          }
-        }
+        await this.claimInvitationFor(ref, current, {
+          claimId,
+          at,
+          seen: input.newAddress ? await this.deps.reminderLog.get(ref) : undefined,
+          unrecordedIsAnother: input.newAddress,
+          readWhenRefused: !input.newAddress,
+        });
       } catch (error) {
         // Invited already, or a run is sending it right now.
         if (error instanceof AlreadyClaimedError) return undefined;
