@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+import { assert, assertEqual, PHONE, type Scenario, watchPage } from '../harness';
 
 const KANSLI = 'kansli@example.se';
 const EXCUSED = { code: '2081', name: 'Borlänge' };
@@ -296,6 +296,85 @@ export const scenarios: Scenario[] = [
       );
       await e2e.screenshot(page, 'admin-audit-more', { fullPage: false });
 
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'the progress page fits a phone: no sideways scrolling, every value and action in view, still a table',
+    async run(e2e) {
+      const context = await e2e.newContext({ viewport: PHONE });
+      const page = await e2e.signIn(context, KANSLI);
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/admin?ar=${new Date().getFullYear()}`);
+      const table = page.locator('table.progress-table');
+      await table.locator('tbody tr').first().waitFor();
+      // A row the kansli can act on: the one chased from a phone.
+      const row = table.locator('tbody tr', { has: page.getByRole('button') }).first();
+      const inView = async (what: string, box: { x: number; width: number } | null) => {
+        assert(box, `${what} is shown`);
+        assert(
+          box.x >= 0 && box.x + box.width <= PHONE.width,
+          `${what} is within the ${PHONE.width} px viewport (x ${Math.round(box.x)} to ${Math.round(box.x + box.width)})`,
+        );
+      };
+      const fitsPhone = async (reminders: string) => {
+        // The column's cell found by its head's place, as a screen reader pairs them.
+        const heads = await table.locator('thead th').allTextContents();
+        const index = heads.findIndex((head) => head.startsWith(reminders));
+        assert(index >= 0, `a "${reminders}" column`);
+        await inView(`the ${reminders} cell`, await row.locator('xpath=./*').nth(index).boundingBox());
+        for (const button of await row.getByRole('button').all()) {
+          await inView(`"${await button.textContent()}"`, await button.boundingBox());
+        }
+        await inView(
+          `the sort button ${reminders}`,
+          await table.getByRole('button', { name: reminders, exact: true }).boundingBox(),
+        );
+        const overflow = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth - window.innerWidth,
+          table: (() => {
+            const scroll = document.querySelector('table.progress-table')?.closest('.table-scroll');
+            return scroll ? scroll.scrollWidth - scroll.clientWidth : Number.NaN;
+          })(),
+        }));
+        assert(overflow.page <= 0, `the page does not scroll sideways (${overflow.page} px too wide)`);
+        assert(overflow.table <= 0, `the table does not scroll sideways (${overflow.table} px too wide)`);
+      };
+      await fitsPhone('Påminnelser');
+
+      // Sorting and the row's actions from the keyboard.
+      await table.getByRole('button', { name: 'Påminnelser', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      // The most reminded first.
+      await table.locator('th[aria-sort="descending"]', { hasText: 'Påminnelser' }).waitFor();
+      const action = row.getByRole('button').first();
+      const actionName = (await action.getAttribute('aria-label')) ?? '';
+      await action.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, actionName);
+
+      // Chromium's accessibility tree still has the table's rows, heads and cells.
+      const cdp = await context.newCDPSession(page);
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+        nodes: Array<{ ignored: boolean; role?: { value: string }; name?: { value: string } }>;
+      };
+      const roles = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role);
+      const rows = await table.locator('tbody tr').count();
+      assert(roles('table').length > 0, 'a table for screen readers');
+      assert(roles('rowheader').length >= rows, `a row header per organisation (${roles('rowheader').length})`);
+      assert(
+        roles('columnheader').some((n) => n.name?.value === 'Påminnelser'),
+        'the Påminnelser column head for screen readers',
+      );
+      assert(roles('cell').length >= rows * 6, `the rows' cells for screen readers (${roles('cell').length})`);
+      await e2e.axe(page, '/admin (progress, phone)');
+
+      await page.getByRole('button', { name: 'In English' }).click();
+      await table.getByRole('columnheader', { name: 'Reminders' }).waitFor();
+      await fitsPhone('Reminders');
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

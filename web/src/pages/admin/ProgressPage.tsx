@@ -8,7 +8,6 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { adminApi, type CampaignSummary, type ProgressRow, type ProgressStatus } from './api';
 import { CampaignDeadline, NotAskedNote } from './CampaignLifecycle';
 import {
-  ActionsCell,
   Announcer,
   CampaignSelect,
   CampaignStatusTag,
@@ -259,6 +258,11 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
           {t('progress.showing', { shown: visible.length, total: rows.length })}
         </p>
         <Announcer message={announcement.message} tone={announcement.tone} />
+        {/* On a phone each row is a block and the column heads a row of sort buttons: this names
+            them there. The caption already says the order to a screen reader. */}
+        <p className="progress-sort-label" aria-hidden="true">
+          {t('progress.sortBy')}
+        </p>
         <DataTable
           label={t('progress.tableLabel')}
           caption={`${t('progress.caption', { title: campaign.title })}, ${t('common.sortedBy', { column: t(`progress.col.${sortKey}` as AdminKey) })}`}
@@ -276,13 +280,16 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
           empty={visible.length === 0 && t('progress.none')}
         >
           {visible.map((row) => (
+            // `data-label` repeats each column's head beside its value where a phone stacks the row.
             <tr key={row.organisationId}>
-              <td className="num">{row.organisationId}</td>
+              <td className="num" data-label={t('progress.col.code')}>
+                {row.organisationId}
+              </td>
               <th scope="row">
                 <Link href={`/granskning/${campaign.year}/${row.organisationId}`}>{row.name}</Link>
                 <span className="cell-sub">{t(`type.${row.type}` as AdminKey)}</span>
               </th>
-              <td>
+              <td data-label={t('progress.col.status')}>
                 <ProgressStatusTag status={row.status} />
                 {row.closesAtOverride && (
                   <span className="cell-sub">
@@ -290,10 +297,10 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
                   </span>
                 )}
               </td>
-              <td>
+              <td data-label={t('progress.col.answeredShare')}>
                 <ShareBar share={row.answeredShare} />
               </td>
-              <td>
+              <td data-label={t('progress.col.updatedAt')}>
                 {row.updatedAt ? (
                   <>
                     <DateTime iso={row.updatedAt} compact />
@@ -303,8 +310,10 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
                   <span className="muted">{t('progress.never')}</span>
                 )}
               </td>
-              <td className="num">{row.remindersSent}</td>
-              <td>
+              <td className="num" data-label={t('progress.col.remindersSent')}>
+                {row.remindersSent}
+              </td>
+              <td className="progress-problems" data-label={t('progress.col.problems')}>
                 {row.emailProblems.length === 0 ? (
                   <span className="muted">{t('progress.noProblems')}</span>
                 ) : (
@@ -320,36 +329,39 @@ function CampaignProgress({ campaign }: { campaign: CampaignSummary }) {
                 )}
               </td>
               {/* Up to three actions may wrap rather than push the table past a 1280 px screen. A
-                  published campaign's report is frozen: no action applies, the notice above says so. */}
+                  published campaign's report is frozen: no action applies, the notice above says so.
+                  ActionsCell's cell, with the label the phone layout shows. */}
               {!published && (
-                <ActionsCell>
-                  {(row.status === 'draft' || row.status === 'not_started') && campaign.status === 'open' && (
-                    <RowButton
-                      onClick={() => setAction({ kind: 'remind', row })}
-                      name={t('action.remindNowFor', { name: row.name })}
-                    >
-                      {t('action.remindNow')}
-                    </RowButton>
-                  )}
-                  {row.status !== 'submitted' && (
-                    <RowButton
-                      onClick={() => setAction({ kind: 'excuse', row })}
-                      name={t(row.status === 'excused' ? 'action.unexcuseFor' : 'action.excuseFor', {
-                        name: row.name,
-                      })}
-                    >
-                      {t(row.status === 'excused' ? 'action.unexcuse' : 'action.excuse')}
-                    </RowButton>
-                  )}
-                  {reopenRules(campaign, row, now).offered && (
-                    <RowButton
-                      onClick={() => setAction({ kind: 'reopen', row })}
-                      name={t('action.reopenFor', { name: row.name })}
-                    >
-                      {t(row.status === 'submitted' ? 'action.reopen' : 'action.extend')}
-                    </RowButton>
-                  )}
-                </ActionsCell>
+                <td className="progress-actions" data-label={t('progress.col.actions')}>
+                  <div className="row-actions">
+                    {(row.status === 'draft' || row.status === 'not_started') && campaign.status === 'open' && (
+                      <RowButton
+                        onClick={() => setAction({ kind: 'remind', row })}
+                        name={t('action.remindNowFor', { name: row.name })}
+                      >
+                        {t('action.remindNow')}
+                      </RowButton>
+                    )}
+                    {row.status !== 'submitted' && (
+                      <RowButton
+                        onClick={() => setAction({ kind: 'excuse', row })}
+                        name={t(row.status === 'excused' ? 'action.unexcuseFor' : 'action.excuseFor', {
+                          name: row.name,
+                        })}
+                      >
+                        {t(row.status === 'excused' ? 'action.unexcuse' : 'action.excuse')}
+                      </RowButton>
+                    )}
+                    {reopenRules(campaign, row, now).offered && (
+                      <RowButton
+                        onClick={() => setAction({ kind: 'reopen', row })}
+                        name={t('action.reopenFor', { name: row.name })}
+                      >
+                        {t(row.status === 'submitted' ? 'action.reopen' : 'action.extend')}
+                      </RowButton>
+                    )}
+                  </div>
+                </td>
               )}
             </tr>
           ))}
