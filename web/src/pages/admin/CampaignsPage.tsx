@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { ReminderPlan } from '../../../../shared/schemas/campaign.schema';
 import { ApiError } from '../../api/client';
@@ -147,7 +147,9 @@ function CreateCampaignDialog({
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
+  // Before paint: with a plain effect the dialog showed an empty year for a frame, and a quick
+  // keyboard user (or a test) could read or type into it before the defaults landed.
+  useLayoutEffect(() => {
     if (!open) return;
     const next = (latest?.year ?? new Date().getFullYear()) + 1;
     const dates = nextYearDates(latest, next);
