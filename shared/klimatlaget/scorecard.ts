@@ -194,14 +194,16 @@ export interface StoredResponse {
  * The organisation's own areas over its years: each area's points of its maximum in this year and
  * in every earlier year it submitted (the stored score; a draft, a reopened answer or a year without
  * a score is skipped), matched and titled by Klimatläget's rule (`matchAreas`; this year's sections
- * carry this year's survey's titles), with the change from the year before this one. Undefined when
- * no area is in two of the years (this is the organisation's first year, say).
+ * carry this year's survey's titles, an earlier year's those its score was stored with: the English
+ * one only in scores stored since sections kept it, else none, and the page shows the Swedish), with
+ * the change from the year before this one. Undefined when no area is in two of the years (this is
+ * the organisation's first year, say).
  */
 export function ownAreasOverTheYears(
   thisYear: {
     year: number;
     organisationType: 'kommun' | 'region';
-    sections: ReadonlyArray<SectionScore & { titleEn?: string }>;
+    sections: readonly SectionScore[];
   },
   responses: ReadonlyArray<StoredResponse>,
 ): OwnAreasOverTheYears | undefined {

@@ -2,14 +2,9 @@
  * English texts for the report and the scorecard. Survey texts are SurveyJS localizable strings,
  * `{"default": <Swedish>, "en": <English>}`; the Swedish text is what scoring already calls `title`.
  */
-import { isJsonObject, walkSurvey } from '../scoring/survey-json';
+import { englishText, walkSurvey } from '../scoring/survey-json';
 
-/** The English text of a localizable string, or undefined when it has none (a plain string is Swedish). */
-export function englishText(value: unknown): string | undefined {
-  if (!isJsonObject(value)) return undefined;
-  const text = value.en;
-  return typeof text === 'string' && text.trim() !== '' ? text : undefined;
-}
+export { englishText };
 
 /** `{titleEn}` when there is an English text, else nothing, so snapshots stay small and optional fields absent. */
 export function withEnglish<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {

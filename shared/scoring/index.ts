@@ -13,6 +13,7 @@ export {
   passesGate,
   questionPoints,
   type ScoreOptions,
+  sameStoredScore,
   score,
   scoreWithOverrides,
   UnknownOverrideError,

@@ -14,6 +14,8 @@ export type QuestionScore = z.infer<typeof QuestionScoreSchema>;
 export const SectionScoreSchema = z.object({
   name: z.string(),
   title: z.string(),
+  /** The page's English title, when the survey had one; absent in scores stored before it was kept. */
+  titleEn: z.string().optional(),
   total: z.number().min(0),
   max: z.number().min(0),
 });

@@ -6,6 +6,7 @@ import { bandForShare } from './bands';
 import type { Values } from './expression';
 import type { QuestionScore, ScoreOverride, ScoreResult, SectionScore } from './score.schema';
 import { compileScoring, type QuestionPlan, type ScoringPlan } from './scoring-plan';
+import { canonicalJson, isJsonObject } from './survey-json';
 import { resolveVisibility } from './visibility';
 
 export interface ScoreOptions {
@@ -107,7 +108,14 @@ function evaluate(plan: ScoringPlan, answers: Values, overrides: readonly ScoreO
     const sum = pageSums[i] ?? 0;
     // Capped so kansli overrides never lift a section above its maximum.
     const total = Math.min(sum, page.max);
-    return { name: page.name, title: page.title, total: round(total), max: round(page.max) };
+    // The English title is kept so a later year's English scorecard can title an area only this year had.
+    return {
+      name: page.name,
+      title: page.title,
+      ...(page.titleEn === undefined ? {} : { titleEn: page.titleEn }),
+      total: round(total),
+      max: round(page.max),
+    };
   });
   const total = round(sections.reduce((acc, s) => acc + s.total, 0));
   const max = round(plan.max);
@@ -144,4 +152,24 @@ export function scoreWithOverrides(
     .filter((o) => plan.byName.has(o.question))
     .map(({ question, points }) => ({ question, points }));
   return evaluate(plan, answers, kept);
+}
+
+/**
+ * Whether a stored score is the one scoring gives now (`fresh`), so re-scoring, the review's
+ * "re-score needed" and the count of stale scores agree. A section stored without an English title
+ * is compared without one: scores stored before sections kept it would otherwise all look stale.
+ */
+export function sameStoredScore(stored: unknown, fresh: ScoreResult): boolean {
+  if (!isJsonObject(stored)) return false;
+  const storedSections: unknown[] = Array.isArray(stored.sections) ? stored.sections : [];
+  const storedEnglish = new Set(
+    storedSections.flatMap((s) => (isJsonObject(s) && s.titleEn !== undefined ? [s.name] : [])),
+  );
+  const comparable = {
+    ...fresh,
+    sections: fresh.sections.map(({ titleEn, ...section }) =>
+      titleEn === undefined || !storedEnglish.has(section.name) ? section : { ...section, titleEn },
+    ),
+  };
+  return canonicalJson(stored) === canonicalJson(comparable);
 }

@@ -11,7 +11,7 @@ import {
   type ScoreBand,
   ScoreBandSchema,
 } from './score.schema';
-import { choiceItems, type JsonObject, localText, type PageNode, walkSurvey } from './survey-json';
+import { choiceItems, englishText, type JsonObject, localText, type PageNode, walkSurvey } from './survey-json';
 
 /**
  * What is wrong with a survey's scoring, as data: where (a question, a page, or the survey itself),
@@ -139,6 +139,8 @@ export interface QuestionPlan {
 export interface PagePlan {
   name: string;
   title: string;
+  /** The page's English title, when the survey has one. */
+  titleEn?: string;
   /** Page maximum: its `maxScore` when set, else the sum of its questions' maxima. Totals are capped at it. */
   max: number;
 }
@@ -274,7 +276,13 @@ function compilePage(page: PageNode, questions: QuestionPlan[]): PagePlan {
     page.json.maxScore === undefined
       ? undefined
       : points(page.json.maxScore, { page: page.name, property: 'maxScore' });
-  const plan = { name: page.name, title: localText(page.json.title) ?? page.name, max: cap ?? sum };
+  const titleEn = englishText(page.json.title);
+  const plan: PagePlan = {
+    name: page.name,
+    title: localText(page.json.title) ?? page.name,
+    ...(titleEn === undefined ? {} : { titleEn }),
+    max: cap ?? sum,
+  };
   // A survey from before `reviewScore` (campaigns copy their predecessor's): the page's `maxScore`
   // above its questions' maxima is the review point, awarded on its one free-text question (S6).
   const remainder = Math.round((plan.max - sum) * 1e6) / 1e6;

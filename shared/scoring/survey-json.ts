@@ -110,6 +110,13 @@ export function localText(value: unknown, locale = 'default'): string | undefine
   return Object.values(value).find((text): text is string => typeof text === 'string');
 }
 
+/** The English text of a localizable string, or undefined when it has none (a plain string is Swedish). */
+export function englishText(value: unknown): string | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const text = value.en;
+  return typeof text === 'string' && text.trim() !== '' ? text : undefined;
+}
+
 /** The static choices of a question; empty when it has none (or they come from a URL). */
 export function choiceItems(question: JsonObject): ChoiceItem[] {
   const raw = question.choices;

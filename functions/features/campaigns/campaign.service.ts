@@ -8,14 +8,13 @@ import type {
   UpdateCampaignInputSchema,
 } from '../../../shared/schemas/campaign.schema';
 import type { OrganisationType } from '../../../shared/schemas/organisation.schema';
-import { scoreWithOverrides } from '../../../shared/scoring/score';
+import { sameStoredScore, scoreWithOverrides } from '../../../shared/scoring/score';
 import {
   compileScoring,
   ScoringConfigError,
   type ScoringProblem,
   scoringProblemText,
 } from '../../../shared/scoring/scoring-plan';
-import { canonicalJson } from '../../../shared/scoring/survey-json';
 import { duplicateNames, duplicateNameText } from '../../../shared/survey-validation/duplicate-names';
 import { DomainRuleError, NotFoundError, StateConflictError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
@@ -254,7 +253,7 @@ export class CampaignService {
       for (const response of await this.repo.scoringInputs(next.year)) {
         if (response.status !== 'submitted' || !changed.includes(response.organisationType)) continue;
         const now = scoreWithOverrides(next.surveys[response.organisationType], response.data, response.overrides);
-        if (canonicalJson(response.score ?? null) !== canonicalJson(now)) stale++;
+        if (!sameStoredScore(response.score, now)) stale++;
       }
       return stale;
     } catch {

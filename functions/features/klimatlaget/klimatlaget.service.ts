@@ -38,7 +38,7 @@ import type {
   EmissionOutcomeSource,
   EmissionRow,
 } from '../../../shared/scoring/emission-outcome.schema';
-import { score, scoreWithOverrides, UnknownOverrideError } from '../../../shared/scoring/score';
+import { sameStoredScore, score, scoreWithOverrides, UnknownOverrideError } from '../../../shared/scoring/score';
 import type { ScoreOverride, ScoreResult } from '../../../shared/scoring/score.schema';
 import { compileScoring, ScoringConfigError, scoringProblemText } from '../../../shared/scoring/scoring-plan';
 import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
@@ -621,7 +621,7 @@ export class KlimatlagetService {
       let response: SurveyResponse | undefined = first;
       for (let attempt = 1; response?.status === 'submitted'; attempt++) {
         const fresh = rescoreOf(campaign, response);
-        if (response.score && canonicalJson(response.score) === canonicalJson(fresh)) {
+        if (sameStoredScore(response.score, fresh)) {
           unchanged += 1;
           return;
         }

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { canonicalJson } from '../../../shared/klimatlaget/scoring-rules';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type {
   NoteInputSchema,
@@ -16,7 +15,7 @@ import {
   type StaleOverride,
   staleOverrides,
 } from '../../../shared/scoring/override-answers';
-import { score, scoreWithOverrides } from '../../../shared/scoring/score';
+import { sameStoredScore, score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreResult } from '../../../shared/scoring/score.schema';
 import { adjustableMax, adjustableMaxima, compileScoring } from '../../../shared/scoring/scoring-plan';
 import { DomainRuleError, NotFoundError } from '../../errors/domain-errors';
@@ -355,7 +354,7 @@ export function reviewed(response: SurveyResponse, campaign: Campaign | undefine
       overrides,
       effectiveScore: effective,
       computedScore: response.overrides.length === 0 ? effective : score(survey, response.data),
-      rescoreNeeded: response.status === 'submitted' && canonicalJson(stored) !== canonicalJson(effective),
+      rescoreNeeded: response.status === 'submitted' && !sameStoredScore(stored, effective),
     };
   } catch {
     // A survey whose scoring no longer compiles: show what is stored.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ScorecardSchema } from '../../../shared/klimatlaget/report.schema';
 import { buildScorecard, ownAreasOverTheYears, type StoredResponse } from '../../../shared/klimatlaget/scorecard';
+import { score } from '../../../shared/scoring/score';
 import type { ScoreResult, SectionScore } from '../../../shared/scoring/score.schema';
-import { makeSurvey } from '../../helpers/make-survey';
+import { makeSurvey, yesNo } from '../../helpers/make-survey';
 
 const section = (name: string, total: number, max: number, title = name.toUpperCase()): SectionScore => ({
   name,
@@ -171,5 +172,61 @@ describe("ownAreasOverTheYears: the organisation's own areas over its years", ()
       ['b', -1],
     ]);
     expect(ScorecardSchema.parse(card).areasOverTheYears).toEqual(card.areasOverTheYears);
+  });
+
+  it('titles an area only earlier years had in English as the score stored then does, else in Swedish', () => {
+    // Arrange: 2024 and 2025 had Avfall (Waste), this year's survey dropped it; both keep Styrning
+    const page = (name: string, title: unknown, question: string) => ({
+      name,
+      title,
+      elements: [yesNo(question, 2)],
+    });
+    const styrning = page('styrning', { default: 'Styrning', en: 'Governance' }, 's1');
+    const before = makeSurvey({ pages: [styrning, page('avfall', { default: 'Avfall', en: 'Waste' }, 'a1')] });
+    const now = makeSurvey({ pages: [styrning] });
+    const stored = (year: number, answers: Record<string, unknown>): StoredResponse => ({
+      year,
+      status: 'submitted',
+      organisationType: 'kommun',
+      score: score(before, answers),
+    });
+    const responses = [stored(2024, { s1: true }), stored(2025, { s1: true, a1: true })];
+    const own = score(now, { s1: true });
+    const input = {
+      year: 2026,
+      organisationId: '1281',
+      organisationType: 'kommun' as const,
+      survey: now,
+      data: { s1: true },
+      score: own,
+      network: {
+        source: 'live' as const,
+        respondents: 0,
+        minGroupSize: 3,
+        minGroupSizeMedian: 5,
+        total: null,
+        sections: [],
+      },
+    };
+    // Act
+    const card = ScorecardSchema.parse(buildScorecard({ ...input, responses }));
+    // A score stored before sections kept their English title: the Swedish one, as before
+    const old = responses.map((r) => ({
+      ...r,
+      score: { ...r.score!, sections: r.score!.sections.map(({ titleEn: _, ...rest }) => rest) },
+    }));
+    const oldCard = ScorecardSchema.parse(buildScorecard({ ...input, responses: old }));
+    // Assert
+    const titles = (areas: typeof card.areasOverTheYears) =>
+      areas?.areas.map(({ name, title, titleEn }) => ({ name, title, titleEn }));
+    expect(titles(card.areasOverTheYears)).toEqual([
+      { name: 'styrning', title: 'Styrning', titleEn: 'Governance' },
+      { name: 'avfall', title: 'Avfall', titleEn: 'Waste' },
+    ]);
+    expect(card.areasOverTheYears?.areas[1]?.years.map((cell) => cell?.total ?? null)).toEqual([0, 2, null]);
+    expect(titles(oldCard.areasOverTheYears)).toEqual([
+      { name: 'styrning', title: 'Styrning', titleEn: 'Governance' },
+      { name: 'avfall', title: 'Avfall', titleEn: undefined },
+    ]);
   });
 });

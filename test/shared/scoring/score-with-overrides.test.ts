@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { score, scoreWithOverrides } from '../../../shared/scoring/index';
-import { makeSurvey } from '../../helpers/make-survey';
+import { sameStoredScore, score, scoreWithOverrides } from '../../../shared/scoring/index';
+import { makeSurvey, yesNo } from '../../helpers/make-survey';
 
 const survey = makeSurvey();
 const answers = { G1: true, G2: true, q1: 'nej', q2: false, q3: true };
@@ -37,5 +37,29 @@ describe('scoreWithOverrides: the effective score every stored score holds', () 
 
   it('is score() without overrides when there are none', () => {
     expect(scoreWithOverrides(survey, answers, [])).toEqual(score(survey, answers));
+  });
+});
+
+describe('sameStoredScore: whether a stored score is what scoring gives now', () => {
+  const english = makeSurvey({
+    pages: [{ name: 'p', title: { default: 'Energi', en: 'Energy' }, elements: [yesNo('a')] }],
+  });
+
+  it('holds a score stored before sections kept their English title to be the same, not stale', () => {
+    // Arrange: what submit stored before, without the English title
+    const fresh = score(english, { a: true });
+    const storedBefore = { ...fresh, sections: fresh.sections.map(({ titleEn: _, ...section }) => section) };
+    // Act + Assert
+    expect(fresh.sections[0]?.titleEn).toBe('Energy');
+    expect(sameStoredScore(storedBefore, fresh)).toBe(true);
+    expect(sameStoredScore(fresh, fresh)).toBe(true);
+  });
+
+  it('tells a changed English title, changed points and a missing score apart from the same', () => {
+    const fresh = score(english, { a: true });
+    const retitled = { ...fresh, sections: fresh.sections.map((s) => ({ ...s, titleEn: 'Power' })) };
+    expect(sameStoredScore(retitled, fresh)).toBe(false);
+    expect(sameStoredScore(score(english, { a: false }), fresh)).toBe(false);
+    expect(sameStoredScore(undefined, fresh)).toBe(false);
   });
 });

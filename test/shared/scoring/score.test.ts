@@ -185,6 +185,28 @@ describe('maxima and sections', () => {
     expect(result.sections[0]?.title).toBe('Energi');
   });
 
+  it('a section keeps its English title, so a later English scorecard can title an area only this year had', () => {
+    // Arrange
+    const survey = makeSurvey({
+      pages: [
+        { name: 'p', title: { default: 'Energi', en: 'Energy' }, elements: [yesNo('a')] },
+        { name: 'q', title: 'Styrning', elements: [yesNo('b')] },
+      ],
+    });
+    // Act
+    const result = score(survey, { a: true });
+    // Assert: the stored score parses with it, and a page without English has none
+    expect(ScoreResultSchema.parse(result).sections).toEqual([
+      { name: 'p', title: 'Energi', titleEn: 'Energy', total: 1, max: 1 },
+      { name: 'q', title: 'Styrning', total: 0, max: 1 },
+    ]);
+  });
+
+  it('a score stored before sections kept their English title still parses', () => {
+    const stored = { ...score(makeSurvey(), {}), sections: [{ name: 'a', title: 'A', total: 0, max: 4 }] };
+    expect(ScoreResultSchema.parse(stored).sections).toEqual([{ name: 'a', title: 'A', total: 0, max: 4 }]);
+  });
+
   it('only questions that can give points are listed in the result', () => {
     // Arrange
     const survey = makeSurvey();
