@@ -21,6 +21,8 @@ const E = 'politiker.0680@example.se'; // Jönköping: not started this year (de
 const F = 'tjansteperson.1980@example.se'; // Västerås: used by no other scenario (only moves between pages)
 const G = 'politiker.0127@example.se'; // Botkyrka: a draft this year (demo seed), used by no other scenario
 const H = 'tjansteperson.0127@example.se'; // Botkyrka's other contact
+const I = 'politiker.1233@example.se'; // Vellinge: a draft this year (demo seed), used by no other scenario
+const J = 'tjansteperson.1233@example.se'; // Vellinge's other contact
 
 const surveyAssets = (urls: string[]) => urls.filter((u) => /SurveyPage-|survey-core|\/survey-[0-9a-f]+\.css/.test(u));
 
@@ -862,6 +864,99 @@ export const scenarios: Scenario[] = [
       // The stored response is what the server holds: H's answers, submitted.
       const stored = await storedResponse(page, campaign.year);
       assertEqual(stored.data.respondent_name, 'Lars Olsson', 'the submitted name is stored');
+
+      // Leaving now saves nothing (nothing is being saved) but loses the text listed to copy: the
+      // dialog says that, not that answers are being saved; "Stanna kvar" goes back to the notice.
+      await page.getByRole('link', { name: /Tillbaka till översikten/ }).click();
+      const leave = page.getByRole('dialog', { name: 'Det du skrev försvinner' });
+      await leave.waitFor({ timeout: 3000 });
+      const leaveText = (await leave.textContent()) ?? '';
+      assert(leaveText.includes('”Visa det du skrev”'), `the dialog names the list: ${leaveText}`);
+      assert(!/sparas|inte sparade/.test(leaveText.replace('är inte sparade och finns', '')), leaveText);
+      await e2e.screenshot(page, 'survey-lost-leave', { fullPage: false });
+      await leave.getByRole('button', { name: 'Stanna kvar' }).click();
+      await page.waitForFunction(() => document.activeElement?.classList.contains('lock-loss'), undefined, {
+        timeout: 3000,
+      });
+      assertEqual(new URL(page.url()).pathname, '/enkat', 'still on the survey');
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('link', { name: /Back to the overview/ }).click();
+      const leaveEn = page.getByRole('dialog', { name: 'What you wrote will be lost' });
+      await leaveEn.getByText('The answers under “Show what you wrote” are not saved').waitFor({ timeout: 3000 });
+      await e2e.screenshot(page, 'survey-lost-leave-en', { fullPage: false });
+      await leaveEn.getByRole('button', { name: 'Stay' }).click();
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      // "Logga ut" has nothing to save after the lock: it signs out without saying answers are not saved.
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await page.waitForURL((url) => url.pathname === '/login', { timeout: 5000 });
+      assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
+    },
+  },
+  {
+    name: 'an open page shows what the other contact saved when the tab is shown again, without reloading',
+    async run(e2e) {
+      // J, the official, saves from another device while I, the politician, has the survey open.
+      const pageJ = await e2e.signIn(await e2e.newContext(), J);
+      const surveyYear = await year(pageJ);
+      const page = await e2e.signIn(await e2e.newContext(), I);
+      const watch = watchPage(page);
+      await page.goto(`${e2e.baseUrl}/enkat`);
+      await waitForSurvey(page);
+      const name = question(page, 'respondent_name').locator('input');
+      const before = await name.inputValue();
+      // I has nothing unsaved, and keyboard focus rests on a role in the same page.
+      const role = question(page, 'respondent_role').getByRole('radio').first();
+      await role.focus();
+      await page.evaluate(() => {
+        (window as unknown as { notReloaded: boolean }).notReloaded = true;
+      });
+
+      const draft = await storedResponse(pageJ, surveyYear);
+      const put = await pageJ.request.put(`${e2e.baseUrl}/api/campaigns/${surveyYear}/response`, {
+        data: { data: { ...draft.data, respondent_name: `${before} och Lars Olsson` }, version: draft.version },
+        headers: { origin: e2e.baseUrl },
+      });
+      assertEqual(put.status(), 200, `PUT J's answer (${await put.text()})`);
+      const saver = ((await storedResponse(pageJ, surveyYear)) as unknown as { updatedBy: { name: string } }).updatedBy
+        .name;
+
+      // I comes back to the tab (the browser says so with visibilitychange and focus).
+      await page.evaluate(() => {
+        document.dispatchEvent(new Event('visibilitychange'));
+        window.dispatchEvent(new Event('focus'));
+      });
+      await page.waitForFunction(
+        (expected) =>
+          document.querySelector<HTMLInputElement>('.sd-question[data-name="respondent_name"] input')?.value ===
+          expected,
+        `${before} och Lars Olsson`,
+        { timeout: 5000 },
+      );
+      assert(
+        await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true),
+        'the page was not reloaded',
+      );
+      // Said politely, naming who saved; focus stays where it was.
+      const said = page.locator('.fresh-status[role="status"]');
+      await said.filter({ hasText: `Svaren uppdaterades med ändringar som ${saver} sparade kl. ` }).waitFor();
+      assert(await role.evaluate((element) => element === document.activeElement), 'focus stays on the role I was on');
+      // Nothing of I's to save: the page now knows J's version, so I's next change is no conflict.
+      assertEqual(
+        await page.locator('.survey-bar [data-save-state]').getAttribute('data-save-state'),
+        'saved',
+        'the bar says saved',
+      );
+      await e2e.axe(page, "/enkat (updated with the other contact's answers)");
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await e2e.screenshot(page, 'survey-fresh', { fullPage: false });
+      await page.getByRole('button', { name: 'In English' }).click();
+      await said.filter({ hasText: `The answers were updated with changes ${saver} saved at ` }).waitFor();
+      await e2e.screenshot(page, 'survey-fresh-en', { fullPage: false });
+      await page.getByRole('button', { name: 'På svenska' }).click();
+
+      const saved = nextSave(page);
+      await name.fill('Ingrid Svensson');
+      assertEqual((await saved).status(), 200, "I's change after J's is saved without a conflict");
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },

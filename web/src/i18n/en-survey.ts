@@ -36,6 +36,13 @@ export const enSurvey: Record<keyof typeof svSurvey, string> = {
   'survey.leave.storedBody':
     'The answers that could not be saved are saved now. You can leave the survey without losing anything.',
   'survey.leave.go': 'Leave the survey',
+  'survey.leave.copyTitle': 'What you wrote will be lost',
+  'survey.leave.copyBody':
+    'The answers under “Show what you wrote” are not saved and exist only on this page. If you leave the survey now, they will be lost. Copy them first if you want to keep them.',
+  'survey.fresh.byAt': 'The answers were updated with changes {name} saved at {time}.',
+  'survey.fresh.by': 'The answers were updated with changes {name} saved.',
+  'survey.fresh.at': 'The answers were updated with changes saved at {time}.',
+  'survey.fresh.plain': 'The answers were updated with changes saved since the page was opened.',
   'survey.prefilledFrom': '{source}. This answer is prefilled and cannot be changed here.',
   'survey.readOnlySubmitted': 'The answers have been submitted and can no longer be changed.',
   'survey.notOpenYet': 'The survey has not opened for answers yet.',

@@ -38,6 +38,15 @@ export const svSurvey = {
   'survey.leave.storedBody':
     'Svaren som inte gick att spara är sparade nu. Du kan lämna enkäten utan att något går förlorat.',
   'survey.leave.go': 'Lämna enkäten',
+  // Leaving (or closing the tab) after a lock, with "Visa det du skrev" listing what was not saved.
+  'survey.leave.copyTitle': 'Det du skrev försvinner',
+  'survey.leave.copyBody':
+    'Svaren under ”Visa det du skrev” är inte sparade och finns bara på den här sidan. Om du lämnar enkäten nu försvinner de. Kopiera dem först om du vill ha kvar dem.',
+  // The stored answers replaced the page's quietly (the other contact saved, nothing of the person's unsaved).
+  'survey.fresh.byAt': 'Svaren uppdaterades med ändringar som {name} sparade kl. {time}.',
+  'survey.fresh.by': 'Svaren uppdaterades med ändringar som {name} sparade.',
+  'survey.fresh.at': 'Svaren uppdaterades med ändringar som sparades kl. {time}.',
+  'survey.fresh.plain': 'Svaren uppdaterades med ändringar som sparats sedan sidan öppnades.',
   'survey.prefilledFrom': '{source}. Uppgiften är förifylld och kan inte ändras här.',
   'survey.readOnlySubmitted': 'Svaren är inskickade och kan inte längre ändras.',
   'survey.notOpenYet': 'Enkäten har inte öppnat för svar ännu.',

@@ -52,6 +52,14 @@ import {
   withoutCorrected,
 } from './error-summary';
 import { retryEachFrame } from './frame-retry';
+import {
+  FRESHNESS_POLL_MS,
+  freshnessAction,
+  type Refreshed,
+  refreshedBy,
+  refreshedMessage,
+  shouldRead,
+} from './freshness';
 import { KansliMessages } from './KansliMessages';
 import { type LockLoss, LockLossNotice } from './LockLossNotice';
 import { guardInAppLeaving, type LeaveAsked, leaveAskedAfterStore, recordFieldValue } from './leaving';
@@ -422,6 +430,14 @@ function SurveyEditor({
   // A lock that came from a refused request: what the person had typed that is not stored.
   const [loss, setLoss] = useState<LockLoss | null>(null);
   const lossNotice = useRef<HTMLDivElement>(null);
+  // Read by handlers set up once (leaving, "Logga ut", the freshness reads): the lock and whether
+  // "Visa det du skrev" lists text that lives only on this page.
+  const lockedRef = useRef(locked);
+  lockedRef.current = locked;
+  const copyShownRef = useRef(false);
+  copyShownRef.current = !!loss && loss.state !== 'loading' && loss.keys.length > 0;
+  // The stored answers replaced the page's quietly: who saved them and when, said politely.
+  const [refreshed, setRefreshed] = useState<Refreshed | null>(null);
   // What the read of the stored response compares, kept to read again after a failure.
   const lossInput = useRef<{ base: Answers; mine: Answers } | null>(null);
   // "Nej tack" to last year's answers lasts the browser session: the offer stays away while the
@@ -454,7 +470,7 @@ function SurveyEditor({
   const surveyBar = useRef<HTMLDivElement>(null);
   useBarClearance(surveyBar);
   const [focusTarget, setFocusTarget] = useState<
-    'notice' | 'survey' | 'afterConflict' | 'errors' | 'saveStatus' | null
+    'notice' | 'survey' | 'afterConflict' | 'errors' | 'saveStatus' | 'lossNotice' | null
   >(null);
   useEffect(() => {
     if (!focusTarget) return;
@@ -470,6 +486,8 @@ function SurveyEditor({
     } else if (focusTarget === 'saveStatus') {
       // After the dialog about leaving has handed focus back: "Försök nu" where shown, else the status.
       (retryRef.current ?? statusRef.current)?.focus();
+    } else if (focusTarget === 'lossNotice') {
+      lossNotice.current?.focus();
     } else (focusTarget === 'notice' ? noticeRef : surveyFrame).current?.focus();
     setFocusTarget(null);
   }, [focusTarget]);
@@ -554,8 +572,31 @@ function SurveyEditor({
     };
   }, [model]);
 
+  /**
+   * The stored answers replaced the person's on `keys` (all, without): the errors those questions
+   * showed were about answers no longer there, and a refused save's list with them.
+   */
+  const clearStaleErrors = useCallback(
+    (keys?: readonly string[]) => {
+      const questions = keys
+        ? keys.map((key) => questionOfKey(model, key)).filter((q): q is Question => q !== null)
+        : model.getAllQuestions();
+      for (const question of questions) if (question.errors.length > 0) question.errors = [];
+      const cleared = new Set(questions);
+      saveErrorMarks.current = saveErrorMarks.current.filter(({ question }) => !cleared.has(question));
+      setSaveErrors((listed) =>
+        listed.filter((problem) => {
+          const question = questionOfKey(model, problem.question);
+          return question !== null && !cleared.has(question);
+        }),
+      );
+    },
+    [model],
+  );
+
   const applyMerged = useCallback(
     (merged: Answers, current: ConflictState['current']) => {
+      const before = snapshot(model);
       // A number out of range stays in its field, still "Inte sparat", not replaced by the stored one.
       const apply = () =>
         keepingUnrecorded(model, () => {
@@ -567,9 +608,13 @@ function SurveyEditor({
       const field = focusedNumberField(surveyFrame.current);
       if (field && questionTypedIn(model, field)) keepingTypedText(field, () => flushSync(apply));
       else apply();
+      // An error shown on an answer that was replaced was about an answer no longer there (a number
+      // out of range kept in its field keeps its own).
+      const kept = new Set(unrecordedAnswers(model));
+      clearStaleErrors(changedQuestions(before, snapshot(model)).filter((key) => !kept.has(key)));
       saverRef.current?.resolve(snapshot(model), current);
     },
-    [model],
+    [model, clearStaleErrors],
   );
 
   /**
@@ -588,6 +633,7 @@ function SurveyEditor({
         const stored = knownAnswers(model, fresh.data);
         const keys = lostEdits(base, mine, stored, order, canEdit);
         model.data = fresh.data;
+        clearStaleErrors();
         setLoss({
           state: 'loaded',
           keys,
@@ -599,16 +645,18 @@ function SurveyEditor({
         setLoss({ state: 'failed', keys, mine });
       }
     },
-    [model, campaign.year],
+    [model, campaign.year, clearStaleErrors],
   );
 
   /** A closed or submitted survey, or a non-member's, becomes read-only for good; answers whether this error was such. */
   // Depends on nothing the language changes: the autosaver is built with it, and rebuilding that on
   // a language switch would start it again from the version the page loaded (a false conflict).
-  const lock = useCallback(
-    (error: ApiError): boolean => {
-      const reason = lockReasonOf(error, campaign.opensAt);
-      if (!reason) return false;
+  const lockFor = useCallback(
+    (reason: LockReason) => {
+      // Once: a save refused after a read found the lock (or the other way round) changes nothing more.
+      if (lockedRef.current) return;
+      lockedRef.current = reason;
+      setRefreshed(null);
       // What the person sees counts as typed: the field they are in (a number is recorded only
       // when left) and a number out of range, which the answers never held.
       const active = document.activeElement;
@@ -623,9 +671,16 @@ function SurveyEditor({
       // shows what is, and says what was lost (the other contact's submission wins over it).
       lossInput.current = { base: saverRef.current?.stored ?? knownAnswers(model, response.data), mine };
       void showStored(lossInput.current.base, mine);
-      return true;
     },
-    [model, campaign.opensAt, response, showStored],
+    [model, response, showStored],
+  );
+  const lock = useCallback(
+    (error: ApiError): boolean => {
+      const reason = lockReasonOf(error, campaign.opensAt);
+      if (reason) lockFor(reason);
+      return !!reason;
+    },
+    [campaign.opensAt, lockFor],
   );
 
   useEffect(() => {
@@ -720,6 +775,12 @@ function SurveyEditor({
       if (document.visibilityState === 'hidden') leave();
     };
     const beforeUnload = (event: BeforeUnloadEvent) => {
+      // Locked: nothing is being saved (what was refused stays unsaved), but the text "Visa det du
+      // skrev" lists lives only on this page.
+      if (lockedRef.current) {
+        if (copyShownRef.current) event.preventDefault();
+        return;
+      }
       commitTyping(surveyFrame.current);
       if (saver.hasUnsaved) {
         saver.leave();
@@ -731,6 +792,8 @@ function SurveyEditor({
     };
     // "Logga ut" waits for this before it ends the session (a save after it would be refused).
     const unregisterPendingSave = registerPendingSave(async () => {
+      // Locked: there is nothing to save, so "Logga ut" must not say the latest answers are not saved.
+      if (lockedRef.current) return;
       commitTyping(surveyFrame.current);
       // Everything else is stored first, so that "Logga ut ändå" loses only the number out of range.
       let failed = false;
@@ -776,14 +839,13 @@ function SurveyEditor({
   // warns: answers that could not be stored (failing, retrying, a conflict, offline), or a number
   // out of range. A read-only survey has nothing to lose.
   const [leaving, setLeaving] = useState<LeaveAsked | null>(null);
-  const lockedRef = useRef(locked);
-  lockedRef.current = locked;
   useEffect(
     () =>
       guardInAppLeaving({
         wouldLose: () => {
           commitTyping(surveyFrame.current);
-          if (lockedRef.current) return false;
+          // Locked, nothing is saved any more: only the text listed under "Visa det du skrev" is lost.
+          if (lockedRef.current) return copyShownRef.current;
           const saver = saverRef.current;
           if (!saver?.hasUnsaved) return unrecordedAnswers(model).length > 0;
           return storedBeforeLeaving(saver).then((stored) => !stored || unrecordedAnswers(model).length > 0);
@@ -791,13 +853,104 @@ function SurveyEditor({
         ask: (leave) => {
           const questions = unrecordedAnswers(model);
           const unsaved = saverRef.current?.hasUnsaved ?? false;
-          // Locked meanwhile (a save refused as closed), or stored just after the wait ended.
-          if (lockedRef.current || (questions.length === 0 && !unsaved)) leave();
+          if (lockedRef.current) {
+            if (copyShownRef.current) setLeaving({ questions: [], unsaved: false, copyLost: true, leave });
+            else leave();
+          }
+          // Stored just after the wait ended.
+          else if (questions.length === 0 && !unsaved) leave();
           else setLeaving({ questions, unsaved, leave });
         },
       }),
     [model],
   );
+
+  // What the other contact stores shows here without waiting for this page's next save: read when the
+  // tab is shown again and every FRESHNESS_POLL_MS while it is shown (freshness.ts decides). Not
+  // while hidden, signed out or locked; nothing after the page has gone.
+  const signedInRef = useRef(false);
+  signedInRef.current = session.status === 'signed-in';
+  useEffect(() => {
+    if (locked) return;
+    let reading = false;
+    let lastReadAt: number | null = null;
+    let gone = false;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const read = async () => {
+      const saver = saverRef.current;
+      const visible = document.visibilityState === 'visible';
+      const signedIn = signedInRef.current;
+      if (
+        !saver ||
+        !shouldRead({ visible, signedIn, locked: !!lockedRef.current, reading, lastReadAt, now: Date.now() })
+      )
+        return;
+      reading = true;
+      lastReadAt = Date.now();
+      try {
+        const fresh = await apiClient.response(campaign.year);
+        if (gone || lockedRef.current) return;
+        // A comment box may hold text survey-core records only when it is left: record it (focus and
+        // the caret stay), so that it counts as unsaved and is merged, not written over. A number
+        // being typed is kept by applyMerged instead (leaving would read "1." as 1).
+        if (document.activeElement instanceof HTMLTextAreaElement) commitTyping(surveyFrame.current);
+        const action = freshnessAction(fresh, {
+          version: saver.currentVersion,
+          unsaved: saver.hasUnsaved,
+          save: saver.state.kind,
+        });
+        const current = {
+          data: fresh.data,
+          version: fresh.version,
+          updatedAt: fresh.updatedAt,
+          updatedBy: fresh.updatedBy,
+        };
+        if (action === 'lock') {
+          lockFor(
+            fresh.notAMember && fresh.status !== 'submitted'
+              ? { kind: 'not_a_member', notMember: fresh.notAMember }
+              : { kind: 'submitted' },
+          );
+        } else if (action === 'conflict') {
+          // As a save refused by a version conflict: merged without asking, or the conflict dialog.
+          saver.conflictWith(current, snapshot(model));
+        } else if (action === 'load') {
+          const shown = snapshot(model);
+          const stored = knownAnswers(model, fresh.data);
+          // Nothing of the person's is unsaved: the same merge as a conflict's keeps only what was
+          // never stored (prefilled values), and a number out of range or being typed stays in its field.
+          applyMerged(mergeAnswers(saver.stored, shown, stored, {}), { ...current, data: stored });
+          if (changedQuestions(shown, snapshot(model)).length > 0) setRefreshed(refreshedBy(fresh));
+        }
+      } catch {
+        // Tried again when the tab is next shown or the timer comes round; a 401 has ended the session.
+      } finally {
+        reading = false;
+      }
+    };
+    const stop = () => {
+      clearInterval(timer);
+      timer = undefined;
+    };
+    const start = () => {
+      stop();
+      if (document.visibilityState === 'visible') timer = setInterval(read, FRESHNESS_POLL_MS);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'visible') void read();
+      start();
+    };
+    const onFocus = () => void read();
+    start();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('focus', onFocus);
+    return () => {
+      gone = true;
+      stop();
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [locked, model, campaign.year, applyMerged, lockFor]);
 
   // A retry went through while the dialog about leaving says the answers are not saved: it says they
   // are now (`leaveAskedAfterStore`). "Sparat" comes before the request counts as ended, so wait for that.
@@ -845,7 +998,9 @@ function SurveyEditor({
   const stay = () => {
     const current = leaving;
     setLeaving(null);
-    if (current?.unsaved) {
+    // Back to the notice whose "Visa det du skrev" holds the text to copy.
+    if (current?.copyLost) setFocusTarget('lossNotice');
+    else if (current?.unsaved) {
       if (!conflict) setFocusTarget('saveStatus');
     } else if (current?.questions[0]) goToQuestion(current.questions[0]);
   };
@@ -979,6 +1134,10 @@ function SurveyEditor({
   };
 
   const deadline = effectiveDeadline(campaign);
+  const freshText = (shown: Refreshed) => {
+    const { key, values } = refreshedMessage(shown, (iso) => formatTime(iso, lang));
+    return t(key, values);
+  };
   const lookup = keyLookup(model, t);
   const shownSubmitErrors = currentProblems(submitErrors, (key) => errorTextsOf(model, key), lang);
   const errorCounts = pageErrorCounts(model);
@@ -1088,6 +1247,10 @@ function SurveyEditor({
           </div>
         </section>
       )}
+      {/* Always there, so that a quiet update is read out politely; focus and the caret stay put. */}
+      <div role="status" className="fresh-status">
+        {refreshed && !lockedReason && <p className="notice notice-info">{freshText(refreshed)}</p>}
+      </div>
       {notice && (
         <div className="notice notice-info" role="status" tabIndex={-1} ref={noticeRef}>
           <p>{notice}</p>
@@ -1176,18 +1339,22 @@ function SurveyEditor({
       <Dialog
         open={leaving !== null}
         title={
-          leaving?.storedSince
-            ? t('survey.leave.storedTitle')
-            : leaving?.unsaved
-              ? t('survey.leave.unsavedTitle')
-              : t('survey.leave.title', { count: leaving?.questions.length ?? 0 })
+          leaving?.copyLost
+            ? t('survey.leave.copyTitle')
+            : leaving?.storedSince
+              ? t('survey.leave.storedTitle')
+              : leaving?.unsaved
+                ? t('survey.leave.unsavedTitle')
+                : t('survey.leave.title', { count: leaving?.questions.length ?? 0 })
         }
         onCancel={stay}
         initialFocus=".button-secondary"
       >
         {/* A status: when a retry stores the answers while the dialog is open, the new text is read out. */}
         <div role="status">
-          {leaving?.storedSince ? (
+          {leaving?.copyLost ? (
+            <p>{t('survey.leave.copyBody')}</p>
+          ) : leaving?.storedSince ? (
             <p>{t('survey.leave.storedBody')}</p>
           ) : leaving?.unsaved ? (
             <>
@@ -1222,7 +1389,9 @@ function SurveyEditor({
             {leaving?.storedSince ? t('survey.leave.go') : t('survey.leave.anyway')}
           </button>
           <button type="button" className="button button-secondary" onClick={stay}>
-            {leaving?.unsaved || leaving?.storedSince ? t('survey.leave.stayUnsaved') : t('survey.leave.stay')}
+            {leaving?.unsaved || leaving?.storedSince || leaving?.copyLost
+              ? t('survey.leave.stayUnsaved')
+              : t('survey.leave.stay')}
           </button>
         </div>
       </Dialog>

@@ -195,6 +195,11 @@ export interface LeaveAsked {
   unsaved: boolean;
   /** What was not stored when the dialog opened has been stored since: leaving loses nothing. */
   storedSince?: boolean;
+  /**
+   * The survey locked under the person and "Visa det du skrev" lists what was not saved: the text
+   * lives only on this page (nothing is being saved), and leaving loses it.
+   */
+  copyLost?: boolean;
   /** Goes on to where the person was going. */
   leave: () => void;
 }
