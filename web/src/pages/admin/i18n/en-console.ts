@@ -64,7 +64,7 @@ export const enConsole: Record<keyof typeof svConsole, string> = {
   'action.excuse': 'Excuse',
   'action.excuseFor': 'Excuse {name}',
   'action.unexcuse': 'Remove excuse',
-  'action.unexcuseFor': 'Remove the excuse for {name}',
+  'action.unexcuseFor': 'Remove excuse for {name}',
   'action.reopen': 'Reopen',
   'action.extend': 'Extend',
   'action.remindNow': 'Remind now',

@@ -62,7 +62,7 @@ export const svConsole = {
   'action.excuse': 'Befria',
   'action.excuseFor': 'Befria {name}',
   'action.unexcuse': 'Ta bort befrielse',
-  'action.unexcuseFor': 'Ta bort befrielsen för {name}',
+  'action.unexcuseFor': 'Ta bort befrielse för {name}',
   'action.reopen': 'Öppna igen',
   'action.extend': 'Förläng',
   'action.remindNow': 'Påminn nu',
