@@ -12,6 +12,7 @@ export type DraftProblemCode =
   | 'duplicate_choice'
   | 'too_long'
   | 'not_a_number'
+  | 'number_not_storable'
   | 'unknown_field';
 
 export interface Problem {
@@ -70,6 +71,11 @@ export const messages = {
     code: 'not_a_number',
     message: 'Fel typ av svar: ska vara ett tal.',
     messageEn: 'Wrong type of answer: it should be a number.',
+  },
+  numberNotStorable: {
+    code: 'number_not_storable',
+    message: 'Talet är för stort eller för litet för att sparas. Kontrollera svaret.',
+    messageEn: 'The number is too large or too small to be saved. Check the answer.',
   },
   unknownField: (key: string): Problem => ({
     code: 'unknown_field',

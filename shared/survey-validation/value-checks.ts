@@ -54,6 +54,20 @@ function checkNumber(_question: IndexedQuestion, value: unknown): Problem[] {
   return typeof value === 'number' && Number.isFinite(value) ? [] : [messages.notANumber];
 }
 
+/**
+ * Whether every number in an answer (at any depth: parts, rows, cells) can be stored. DynamoDB
+ * stores magnitudes from 1e-130 and our drivers marshal integers only up to 2^53 - 1; beyond those
+ * the write fails, and as every autosave sends all answers, every later save would fail with it.
+ */
+export function hasUnstorableNumber(value: unknown): boolean {
+  if (typeof value === 'number') {
+    const magnitude = Math.abs(value);
+    return Number.isFinite(value) && (magnitude > Number.MAX_SAFE_INTEGER || (magnitude > 0 && magnitude < 1e-130));
+  }
+  if (Array.isArray(value)) return value.some(hasUnstorableNumber);
+  return isJsonObject(value) && Object.values(value).some(hasUnstorableNumber);
+}
+
 function checkTextInput(question: IndexedQuestion, value: unknown): Problem[] {
   const inputType = question.json.inputType;
   return inputType === 'number' || inputType === 'range' ? checkNumber(question, value) : checkText(question, value);

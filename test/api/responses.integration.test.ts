@@ -146,6 +146,19 @@ describe('draft and submit validation', () => {
     expect((await (await ctx.app.request(RESPONSE, { headers: { cookie: official } })).json()).version).toBe(0);
   });
 
+  it('refuses a number DynamoDB cannot store with 422 on that question, and the next good save goes through', async () => {
+    // Act: M2 (a year) far beyond 2^53 - 1; the write itself would fail, as would every later save
+    const res = await put(ctx, official, { M1: 'klimatneutral_2030', M2: 1e21 }, 0);
+    // Assert
+    expect(res.status, await res.clone().text()).toBe(422);
+    const body = await res.json();
+    expect(body.error.code).toBe('invalid_response');
+    expect(body.error.details).toEqual([expect.objectContaining({ question: 'M2', code: 'number_not_storable' })]);
+    expect(body.error.details[0].messageEn).toMatch(/too large or too small/);
+    expect((await (await ctx.app.request(RESPONSE, { headers: { cookie: official } })).json()).version).toBe(0);
+    expect((await put(ctx, official, { M1: 'klimatneutral_2030', M2: 2035 }, 0)).status).toBe(200);
+  });
+
   it('accepts a partial draft', async () => {
     expect((await put(ctx, official, { M1: 'klimatneutral_2030' }, 0)).status).toBe(200);
   });

@@ -63,6 +63,10 @@ describe('validateDraft on the kommun survey', () => {
     ['text for a yes/no question', { M3: 'ja' }, 'M3', 'wrong_type', /ja eller nej/, /should be yes or no/],
     ['text for a number question', { T1: '50' }, 'T1', 'not_a_number', /ska vara ett tal/, /should be a number/],
     ['a non-finite number', { T1: Number.POSITIVE_INFINITY }, 'T1', 'not_a_number', /ska vara ett tal/, /a number/],
+    // Beyond what DynamoDB and our drivers store: the write would fail (a 500 on every later save).
+    ['a number above 2^53 - 1', { T1: 2 ** 53 }, 'T1', 'number_not_storable', /för stort/, /too large/],
+    ['a large negative number', { T1: -1e21 }, 'T1', 'number_not_storable', /för stort/, /too large/],
+    ['a number below 1e-130', { T1: 1e-200 }, 'T1', 'number_not_storable', /för litet/, /too small/],
     [
       'a number for a text question',
       { respondent_name: 42 },
@@ -207,6 +211,8 @@ describe('validateDraft on other question types', () => {
     ['an unknown matrix column', { mx: { r1: 3 } }, 'mx'],
     ['an unknown multiple text item', { mt: { x: 1 } }, 'mt'],
     ['a dynamic panel that is not a list', { pd: { x: 'a' } }, 'pd'],
+    ['a multiple text item too large to store', { mt: { kw: 1e21 } }, 'mt'],
+    ['a dynamic panel number too large to store', { pd: [{ x: 2 ** 60 }] }, 'pd'],
   ];
   it.each(rejected)('rejects %s', (_name, data, question) => {
     // Act
