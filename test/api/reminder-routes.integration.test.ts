@@ -5,6 +5,7 @@ import { RUN_NOW_BUDGET_MS } from '../../functions/features/reminders/reminder.r
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '../../functions/features/reminders/unsubscribe-token';
 import { createSesEventsHandler } from '../../functions/handlers/ses-events.handler';
 import { readOutbox } from '../../functions/mail/outbox-mail';
+import { KANSLI_EMAIL } from '../../shared/domain/kansli-contact';
 import { ReminderPolicySchema, type Timers } from '../../shared/reminders/index';
 import {
   LUND_ID,
@@ -389,9 +390,12 @@ describe('unsubscribe', () => {
     expect(done).toContain('<html lang="en">');
     expect(done).toContain('<h1>Reminders stopped</h1>');
     expect(done).toContain('You will get no more reminders about the member survey for Malmö.');
+    // The page has no footer: the address to write to if one changes one's mind is on it.
+    expect(done).toContain(`contact the secretariat at <a href="mailto:${KANSLI_EMAIL}">${KANSLI_EMAIL}</a>.`);
     const klar = await swedish.text();
     expect(klar).toContain('<h1>Påminnelserna är avslutade</h1>');
     expect(klar).toContain('<p lang="en">In English: the reminders have stopped.');
+    expect(klar).toContain(`kontakta kansliet på <a href="mailto:${KANSLI_EMAIL}">${KANSLI_EMAIL}</a>.`);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('The link to stop reminders is not valid. Copy the whole link from the email.');
     const badText = await badSwedish.text();

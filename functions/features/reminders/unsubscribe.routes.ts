@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { KANSLI_EMAIL } from '../../../shared/domain/kansli-contact';
 import { localiseErrorMessage, prefersEnglish } from '../../../shared/i18n/error-messages';
 import { escapeHtml } from '../../../shared/i18n/escape-html';
 import { inputText } from '../../../shared/i18n/input-messages';
@@ -92,6 +93,9 @@ ${body}
 </main></body></html>`;
 }
 
+// These pages have no site footer: the address a person is told to write to is given here.
+const KANSLI_LINK = `<a href="mailto:${escapeHtml(KANSLI_EMAIL)}">${escapeHtml(KANSLI_EMAIL)}</a>`;
+
 function confirmPage(lang: PageLanguage, token: string, result: UnsubscribeResult): string {
   const org = escapeHtml(result.organisationName);
   if (result.emailState !== 'ok') {
@@ -100,13 +104,13 @@ function confirmPage(lang: PageLanguage, token: string, result: UnsubscribeResul
           'en',
           'No more reminders',
           `<p>Reminders about the member survey are already off for you as a contact for ${org}.</p>
-<p>Want reminders again? Contact the secretariat.</p>`,
+<p>Want reminders again? Contact the secretariat at ${KANSLI_LINK}.</p>`,
         )
       : page(
           'sv',
           'Inga fler påminnelser',
           `<p>Vi skickar redan inga påminnelser om medlemstestet till dig som kontaktperson för ${org}.</p>
-<p>Vill du ha påminnelser igen? Kontakta kansliet.</p>${englishLine(`reminders about the member survey are already off for you as a contact for ${org}.`)}`,
+<p>Vill du ha påminnelser igen? Kontakta kansliet på ${KANSLI_LINK}.</p>${englishLine(`reminders about the member survey are already off for you as a contact for ${org}.`)}`,
         );
   }
   const form = (label: string) => `<form method="post" action="${PATH}">
@@ -137,13 +141,13 @@ function donePage(lang: PageLanguage, result: UnsubscribeResult): string {
         'en',
         'Reminders stopped',
         `<p>You will get no more reminders about the member survey for ${org}.</p>
-<p>You will still get the invitation when a new survey opens. If you change your mind, contact the secretariat.</p>`,
+<p>You will still get the invitation when a new survey opens. If you change your mind, contact the secretariat at ${KANSLI_LINK}.</p>`,
       )
     : page(
         'sv',
         'Påminnelserna är avslutade',
         `<p>Du får inga fler påminnelser om medlemstestet för ${org}.</p>
-<p>Inbjudan när en ny enkät öppnar får du fortfarande. Ångrar du dig, kontakta kansliet.</p>${englishLine(`the reminders have stopped. You will get no more reminders about the member survey for ${org}; you will still get the invitation when a new survey opens.`)}`,
+<p>Inbjudan när en ny enkät öppnar får du fortfarande. Ångrar du dig, kontakta kansliet på ${KANSLI_LINK}.</p>${englishLine(`the reminders have stopped. You will get no more reminders about the member survey for ${org}; you will still get the invitation when a new survey opens.`)}`,
       );
 }
 
