@@ -226,6 +226,12 @@ export const scenarios: Scenario[] = [
       await e2e.openLoginLink(again, link);
       await again.getByText('Inloggningslänken har redan använts.').waitFor();
       assertEqual(await again.getByLabel('E-postadress').inputValue(), email, 'email prefilled from the error');
+      // The pressed button is gone: focus is on the new heading, not lost to <body>.
+      const title = again.getByRole('heading', { level: 1, name: 'Begär en ny länk' });
+      assert(
+        await title.evaluate((el) => el === document.activeElement),
+        `focus on the heading after the refusal, not ${await again.evaluate(() => document.activeElement?.tagName)}`,
+      );
       assert(!again.url().includes('token='), 'the spent token stays in the address bar');
       await e2e.screenshot(again, 'login-token-used');
       await e2e.axe(again, '/login (token used)');

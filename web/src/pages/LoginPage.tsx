@@ -206,6 +206,13 @@ export function LoginPage() {
     else if (tokenError) navigate(next ?? home(state.me.role), { replace: true });
   }, [token, state, sentTo, tokenError, next, navigate]);
 
+  // The "Logga in" button that had focus is gone once the link is refused: focus goes to the new
+  // heading ("Begär en ny länk"), not to the top of the page, and the alert under it is read.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (tokenError) title.current?.focus();
+  }, [tokenError]);
+
   if (redeeming) return <Loading label={t('login.redeeming')} />;
   if (token && !tokenError) return <RedeemButton onRedeem={redeem} />;
   if (tokenError && state.status === 'signed-in') return <Loading />;
@@ -215,7 +222,9 @@ export function LoginPage() {
   const notMember = tokenError?.code === 'not_a_member';
   return (
     <div className="narrow">
-      <h1>{tokenError && !notMember ? t('login.newLink.title') : t('login.title')}</h1>
+      <h1 ref={title} tabIndex={-1}>
+        {tokenError && !notMember ? t('login.newLink.title') : t('login.title')}
+      </h1>
       {tokenError && !sentTo && (
         <div className="notice notice-error" role="alert">
           <p>
