@@ -577,4 +577,36 @@ export const scenarios: Scenario[] = [
       assert(watch.errors.length === 0, `browser errors: ${watch.errors.join('; ')}`);
     },
   },
+  {
+    name: 'the import page drops the last file’s result when the file is discarded, another is chosen or cannot be read',
+    async run(e2e) {
+      const file = fixture();
+      const page = await openImportPage(e2e);
+      const read = page.getByText(/^Filen är läst:/);
+      const previewGood = async () => {
+        await page.getByLabel('Fil', { exact: true }).setInputFiles({
+          name: 'forhandsgranskning.csv',
+          mimeType: 'text/csv',
+          buffer: file.bytes,
+        });
+        await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+        await read.waitFor();
+      };
+
+      await previewGood();
+      await page.getByRole('button', { name: 'Släpp filen' }).click();
+      await read.waitFor({ state: 'detached' });
+
+      await previewGood();
+      // A picture named .xlsx: the new choice clears the banner, and the failed read does not bring it back.
+      const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+      await page
+        .getByLabel('Fil', { exact: true })
+        .setInputFiles({ name: 'skarmdump.xlsx', mimeType: 'image/png', buffer: png });
+      await read.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page.locator('.afield-error .error-message').waitFor();
+      assertEqual(await read.count(), 0, 'the earlier file’s "Filen är läst" after a file that could not be read');
+    },
+  },
 ];

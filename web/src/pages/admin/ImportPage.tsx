@@ -356,6 +356,8 @@ export function ImportPage() {
     }
     setFileError('');
     setPreview(null);
+    // The last file's "Filen är läst: …" must not stand beside this file's result or error.
+    announce('', 'info');
     const controller = new AbortController();
     upload.current = controller;
     // Set from the callback, so TypeScript must not narrow it to its first value.
@@ -419,6 +421,14 @@ export function ImportPage() {
               : t('import.finishing'),
           ),
         );
+      } catch (error) {
+        // Another save came first: this preview can no longer be saved. The history shows it out of
+        // date (and the other save) and the button goes; the refusal's message is announced by run.
+        if (error instanceof ApiError && error.code === 'import_outdated') {
+          setPreview(null);
+          reloadHistory();
+        }
+        throw error;
       } finally {
         setProgress('');
       }
@@ -453,6 +463,7 @@ export function ImportPage() {
                 const chosen = e.target.files?.[0] ?? null;
                 setFile(chosen);
                 setPreview(null);
+                announce('', 'info');
                 setFileError(chosen ? tooLarge(chosen) : '');
               }}
             />
@@ -549,7 +560,15 @@ export function ImportPage() {
                 {busy ? t('common.working') : t('import.commit')}
               </button>
             )}
-            <button type="button" className="button button-secondary" onClick={() => setPreview(null)} disabled={busy}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setPreview(null);
+                announce('', 'info');
+              }}
+              disabled={busy}
+            >
               {t('import.discard')}
             </button>
           </div>
