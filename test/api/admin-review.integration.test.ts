@@ -155,6 +155,26 @@ describe('response review', () => {
     expect(res.body.error.code).toBe(code);
   });
 
+  it('refuses a first adjustment to the points the rules already give, and stores nothing', async () => {
+    // Arrange: the points the answer gets now
+    const question = scoredQuestion();
+    const review = await call(ctx, admin, 'GET', LUND_2026);
+    const calculated = review.body.response.effectiveScore.questions.find(
+      (q: { name: string }) => q.name === question.name,
+    ).points;
+    // Act
+    const res = await call(ctx, admin, 'POST', `${LUND_2026}/overrides`, {
+      question: question.name,
+      points: calculated,
+      reason: 'Samma',
+    });
+    // Assert: the member would otherwise read "justerat av kansliet" for nothing
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('points_unchanged');
+    expect(res.body.error.details).toEqual([expect.objectContaining({ path: ['points'], code: 'points_unchanged' })]);
+    expect((await call(ctx, admin, 'GET', LUND_2026)).body.response.overrides).toEqual([]);
+  });
+
   it('refuses an override on a response that is not submitted with 422', async () => {
     const res = await call(ctx, admin, 'POST', '/api/admin/campaigns/2026/responses/1280/overrides', {
       question: scoredQuestion().name,

@@ -139,6 +139,7 @@ export class ResponseReviewService {
       // "Behåll justeringen": the same points and reason re-made on the answer now. Audited as a keep
       // with both answers, so the trail says the kansli kept it, not that it adjusted anew.
       const kept = keptOverride(response, survey, input);
+      assertChangesPoints(response, survey, input);
       try {
         const before = pointsOf(scoreWithOverrides(survey, response.data, response.overrides), input.question);
         const next = [...response.overrides, entry];
@@ -397,6 +398,35 @@ function adjustableOf(survey: object): Record<string, number> {
 /** Marks an adjustment made after publishing, so the audit trail shows it is not in the published version yet. */
 function afterPublishing(campaign: Campaign): { afterPublishing?: true } {
   return campaign.status === 'published' ? { afterPublishing: true } : {};
+}
+
+/**
+ * A first adjustment must change the points: one equal to what the rules give would be stored and
+ * shown to the member as "justerat av kansliet" for nothing. (An existing adjustment may be re-made
+ * or set to any points; removing it is its own action.)
+ */
+function assertChangesPoints(
+  response: SurveyResponse,
+  survey: Campaign['surveys']['kommun'],
+  input: OverrideInput,
+): void {
+  if (response.overrides.some((override) => override.question === input.question)) return;
+  const calculated = pointsOf(score(survey, response.data), input.question);
+  if (calculated !== input.points) return;
+  const sv = String(calculated).replace('.', ',');
+  throw new DomainRuleError(
+    'points_unchanged',
+    `Frågan ${input.question} ger redan ${sv} poäng utan justering.`,
+    [
+      {
+        path: ['points'],
+        code: 'points_unchanged',
+        message: `Poängen är redan ${sv}. Ändra poängen eller avbryt.`,
+        messageEn: `The points are already ${calculated}. Change the points or cancel.`,
+      },
+    ],
+    `Question ${input.question} already gives ${calculated} points without an adjustment.`,
+  );
 }
 
 function pointsOf(result: ScoreResult | null, question: string): number | null {
