@@ -75,6 +75,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   contact_not_found: 'The contact is no longer in the member register.',
   unknown_organisation: 'The organisation does not exist.',
   points_above_max: 'The points are above what the question can give.',
+  points_unchanged: 'The question already gives these points without an adjustment. Change the points or cancel.',
   question_not_scored: 'The question gives no points.',
   unknown_question: 'The question is not in the survey.',
   response_not_submitted: 'Points can only be adjusted on submitted responses.',
@@ -116,9 +117,24 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   token_rejected: 'The sign-in link could not be used.',
 };
 
-/** Whether an Accept-Language header puts English first; everything else gets Swedish. */
+/**
+ * Whether an Accept-Language header ranks English above Swedish, by q-value and then by order
+ * ("de, en;q=0.5" and "fi,en" are English; "en-GB;q=0.1, sv;q=0.9" is Swedish). Swedish when
+ * neither is listed.
+ */
 export function prefersEnglish(acceptLanguage: string | undefined): boolean {
-  return /^\s*en\b/i.test(acceptLanguage ?? '');
+  const rank = { en: { q: 0, at: Number.POSITIVE_INFINITY }, sv: { q: 0, at: Number.POSITIVE_INFINITY } };
+  (acceptLanguage ?? '').split(',').forEach((range, at) => {
+    const [tag = '', ...params] = range.trim().toLowerCase().split(';');
+    const language = tag.trim().split('-')[0];
+    if (language !== 'en' && language !== 'sv') return;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (!Number.isFinite(q) || q <= rank[language].q) return;
+    rank[language] = { q, at };
+  });
+  const { en, sv } = rank;
+  return en.q > sv.q || (en.q > 0 && en.q === sv.q && en.at < sv.at);
 }
 
 /** Picks the message for the client's language; Swedish unless English is preferred. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_ERROR_MESSAGES, localiseErrorMessage } from '../../../shared/i18n/error-messages';
+import { ENGLISH_ERROR_MESSAGES, localiseErrorMessage, prefersEnglish } from '../../../shared/i18n/error-messages';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -52,6 +52,21 @@ describe('English error messages', () => {
     expect(localiseErrorMessage('campaign_closed', 'Enkäten är stängd.', 'sv-SE,en;q=0.5')).toBe('Enkäten är stängd.');
     expect(localiseErrorMessage('campaign_closed', 'Enkäten är stängd.', undefined)).toBe('Enkäten är stängd.');
     expect(localiseErrorMessage('no_such_code', 'Okänt.', 'en')).toBe('Okänt.');
+  });
+
+  it.each([
+    ['en', true],
+    ['de, en;q=0.5', true],
+    ['fi,en', true],
+    ['en-GB;q=0.1, sv;q=0.9', false],
+    ['sv-SE,en;q=0.5', false],
+    ['en,sv', true],
+    ['sv,en', false],
+    ['en;q=0', false],
+    ['de', false],
+    ['', false],
+  ])('reads Accept-Language "%s" by q-value and order: English %s', (header, english) => {
+    expect(prefersEnglish(header)).toBe(english);
   });
 
   it('writes each English message as a sentence, not a copy of the Swedish one', () => {
