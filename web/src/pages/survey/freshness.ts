@@ -11,12 +11,14 @@ import type { SaveState } from './autosave';
  * (there is no cheaper one): a session GetItem (1 read unit), the organisation's partition (one
  * Query, a few units: its contacts and every year's response) and, once an instance's 10 s
  * campaign cache has lapsed, the campaign's GetItem (both surveys' JSON, some 20 units): up to
- * ~27 units a read. Every 2 minutes, an hour with the page shown costs 30 reads, ~800 units
- * (~0.0001 USD); every minute would double that for a change seen one minute sooner. The usual case
- * (the other contact saved while this person was elsewhere) is met at once anyway: showing the tab
- * again reads.
+ * ~27 units a read. Every 5 minutes, an hour with the page shown costs 12 reads, ~320 units; for
+ * 622 contacts with the page shown 5 hours each in a cycle, ~1 M units (~0.15 USD), where every
+ * 2 minutes would cost ~0.35 USD of the cycle's 1 USD budget (docs/performance.md) for a change
+ * seen a few minutes sooner. The usual case (the other contact saved while this person was
+ * elsewhere) is met at once anyway: showing the tab again reads. A leaner read (the response item
+ * alone) would cut a read to ~3 units.
  */
-export const FRESHNESS_POLL_MS = 120_000;
+export const FRESHNESS_POLL_MS = 300_000;
 
 /** Showing the tab fires both `visibilitychange` and `focus`: one read for both. */
 export const FRESHNESS_MIN_GAP_MS = 5_000;
