@@ -238,7 +238,7 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
   'campaign.publish.blocked.nothingSubmitted':
     'No organisation has submitted its answers, so there is nothing to publish. Publishing cannot be undone and would lock the year with an empty report.',
   'campaign.done.close': 'The campaign is closed.',
-  'campaign.done.publish': 'Klimatläget is published, revision {revision}.',
+  'campaign.done.publish': 'Klimatläget is published, version {revision}.',
   'campaign.done.publishUnchanged': 'The report is the same as version {revision}, which still stands.',
   'campaign.done.rescore': 'Scores recomputed: {rescored} changed, {unchanged} unchanged.',
   'campaign.action.reopen': 'Reopen',
