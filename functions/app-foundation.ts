@@ -148,7 +148,12 @@ export function createBaseApp(core: AppCore): ApiApp {
     return bodyLimit({
       maxSize: limit,
       onError: () => {
-        throw new PayloadTooLargeError(`Begärans innehåll är större än ${Math.round(limit / 1024 / 1024)} MB.`);
+        const megabytes = Math.round(limit / 1024 / 1024);
+        throw new PayloadTooLargeError(
+          `Begärans innehåll är större än ${megabytes} MB.`,
+          undefined,
+          `The request body is larger than ${megabytes} MB.`,
+        );
       },
     })(c, next);
   });

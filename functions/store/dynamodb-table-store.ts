@@ -1,6 +1,7 @@
 import {
   AlreadyClaimedError,
   AlreadyExistsError,
+  DomainRuleError,
   NotFoundError,
   PayloadTooLargeError,
   StoreUnavailableError,
@@ -238,9 +239,27 @@ function translateError(error: unknown, condition?: WriteCondition): Error {
   if (UNAVAILABLE_ERRORS.has(name) || UNAVAILABLE_ERRORS.has(code)) {
     return new StoreUnavailableError('Lagringen svarar inte just nu. Försök igen om en stund.');
   }
+  const validation = name === 'ValidationException' || code === 'ValidationException';
   // DynamoDB's 400 KB item limit: input within every field's limit can still add up past it.
-  if ((name === 'ValidationException' || code === 'ValidationException') && /item size/i.test(messageOf(error))) {
-    return new PayloadTooLargeError('Innehållet blir för stort att spara. Korta ner de längsta texterna.');
+  if (validation && /item size/i.test(messageOf(error))) {
+    return new PayloadTooLargeError(
+      'Innehållet blir för stort för att sparas (högst 400 kB). Korta ner de längsta texterna.',
+      undefined,
+      'The content is too large to be saved (at most 400 KB). Shorten the longest texts.',
+    );
+  }
+  // A number outside what can be stored, should one get past the checks of input: the request's
+  // fault, not ours. Only these exact messages; any other ValidationException is our bug (a 500).
+  if (
+    (validation && /\bNumber (overflow|underflow)\. Attempting to store a number\b/.test(messageOf(error))) ||
+    (name === 'Error' && /^Number \S+ is (greater|lesser) than Number\.(MAX|MIN)_SAFE_INTEGER\b/.test(messageOf(error)))
+  ) {
+    return new DomainRuleError(
+      'number_not_storable',
+      'Ett tal är för stort eller för litet för att sparas. Kontrollera svaren.',
+      undefined,
+      'A number is too large or too small to be saved. Check the answers.',
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }

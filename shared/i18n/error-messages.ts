@@ -27,6 +27,7 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   already_submitted: 'The response has already been submitted.',
   no_open_campaign: 'No survey is open right now.',
   invalid_response: 'Some answers are not valid.',
+  number_not_storable: 'A number is too large or too small to be saved. Check the answers.',
   nothing_to_submit: 'There are no saved answers to submit. Answer at least one question first.',
   no_earlier_response: 'There are no answers submitted in earlier years to start from.',
   internal: 'An unexpected error occurred.',

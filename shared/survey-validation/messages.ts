@@ -13,6 +13,7 @@ export type DraftProblemCode =
   | 'too_long'
   | 'not_a_number'
   | 'number_not_storable'
+  | 'control_character'
   | 'unknown_field';
 
 export interface Problem {
@@ -76,6 +77,13 @@ export const messages = {
     code: 'number_not_storable',
     message: 'Talet är för stort eller för litet för att sparas. Kontrollera svaret.',
     messageEn: 'The number is too large or too small to be saved. Check the answer.',
+  },
+  controlCharacter: {
+    code: 'control_character',
+    message:
+      'Svaret innehåller ett osynligt styrtecken, troligen från en inklistrad text. Skriv in svaret igen eller klistra in det som oformaterad text.',
+    messageEn:
+      'The answer contains an invisible control character, probably from pasted text. Type the answer again or paste it as plain text.',
   },
   unknownField: (key: string): Problem => ({
     code: 'unknown_field',

@@ -8,7 +8,7 @@ import { isJsonObject } from '../scoring/survey-json';
 import { messages, type Problem } from './messages';
 import { questionIndexOf } from './question-index';
 import type { ValidationDetail, ValidationResult } from './validation.schema';
-import { checkComment, checkValue, hasUnstorableNumber } from './value-checks';
+import { checkComment, checkValue, hasControlCharacterAnywhere, hasUnstorableNumber } from './value-checks';
 
 /**
  * Checks a draft against the survey. Returns `{ok: true, data, dropped?}` with null/undefined
@@ -35,6 +35,7 @@ export function validateDraft(surveyJson: object, data: unknown): ValidationResu
       continue;
     }
     if (problems.length === 0 && hasUnstorableNumber(value)) problems = [messages.numberNotStorable];
+    if (problems.length === 0 && hasControlCharacterAnywhere(value)) problems = [messages.controlCharacter];
     for (const problem of problems) details.push({ question: key, ...problem });
     clean[key] = value;
   }

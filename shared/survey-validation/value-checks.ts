@@ -11,13 +11,32 @@ type Check = (question: IndexedQuestion, value: unknown) => Problem[];
 const isPrimitiveChoice = (value: unknown): value is string | number =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
-function checkText(question: IndexedQuestion, value: unknown): Problem[] {
+/**
+ * Whether a text has a C0 control character other than tab, line feed and carriage return. No
+ * keyboard types them, but a paste can carry them, and they would go raw into the CSV export.
+ */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
+  }
+  return false;
+}
+
+function checkTextOfLength(value: unknown, max: number): Problem[] {
   if (typeof value !== 'string') return [messages.expected('text')];
+  return [
+    ...(value.length > max ? [messages.tooLong(max)] : []),
+    ...(hasControlCharacter(value) ? [messages.controlCharacter] : []),
+  ];
+}
+
+function checkText(question: IndexedQuestion, value: unknown): Problem[] {
   const max =
     typeof question.json.maxLength === 'number' && question.json.maxLength > 0
       ? question.json.maxLength
       : DEFAULT_MAX_TEXT_LENGTH;
-  return value.length > max ? [messages.tooLong(max)] : [];
+  return checkTextOfLength(value, max);
 }
 
 function checkChoice(question: IndexedQuestion, value: unknown): Problem[] {
@@ -60,12 +79,22 @@ function checkNumber(_question: IndexedQuestion, value: unknown): Problem[] {
  * the write fails, and as every autosave sends all answers, every later save would fail with it.
  */
 export function hasUnstorableNumber(value: unknown): boolean {
-  if (typeof value === 'number') {
-    const magnitude = Math.abs(value);
-    return Number.isFinite(value) && (magnitude > Number.MAX_SAFE_INTEGER || (magnitude > 0 && magnitude < 1e-130));
-  }
-  if (Array.isArray(value)) return value.some(hasUnstorableNumber);
-  return isJsonObject(value) && Object.values(value).some(hasUnstorableNumber);
+  return someLeaf(value, (leaf) => {
+    if (typeof leaf !== 'number') return false;
+    const magnitude = Math.abs(leaf);
+    return Number.isFinite(leaf) && (magnitude > Number.MAX_SAFE_INTEGER || (magnitude > 0 && magnitude < 1e-130));
+  });
+}
+
+/** Whether any text in an answer (at any depth: parts, rows, cells) has a control character. */
+export function hasControlCharacterAnywhere(value: unknown): boolean {
+  return someLeaf(value, (leaf) => typeof leaf === 'string' && hasControlCharacter(leaf));
+}
+
+function someLeaf(value: unknown, test: (leaf: unknown) => boolean): boolean {
+  if (Array.isArray(value)) return value.some((item) => someLeaf(item, test));
+  if (isJsonObject(value)) return Object.values(value).some((item) => someLeaf(item, test));
+  return test(value);
 }
 
 function checkTextInput(question: IndexedQuestion, value: unknown): Problem[] {
@@ -79,7 +108,8 @@ function checkMultipleText(question: IndexedQuestion, value: unknown): Problem[]
   const names = new Set(items.map((item) => String(item.name)));
   return Object.entries(value).flatMap(([key, item]) => {
     if (!names.has(key)) return [messages.unknownField(key)];
-    return typeof item === 'string' || typeof item === 'number' ? [] : [messages.expected('textOrNumber')];
+    if (typeof item === 'string') return hasControlCharacter(item) ? [messages.controlCharacter] : [];
+    return typeof item === 'number' ? [] : [messages.expected('textOrNumber')];
   });
 }
 
@@ -139,6 +169,5 @@ export function checkValue(question: IndexedQuestion, value: unknown): Problem[]
 
 /** Problems with a `<name>-Comment` value. */
 export function checkComment(value: unknown): Problem[] {
-  if (typeof value !== 'string') return [messages.expected('text')];
-  return value.length > DEFAULT_MAX_TEXT_LENGTH ? [messages.tooLong(DEFAULT_MAX_TEXT_LENGTH)] : [];
+  return checkTextOfLength(value, DEFAULT_MAX_TEXT_LENGTH);
 }

@@ -222,6 +222,43 @@ describe('response review', () => {
     expect(linkOf('Om förra årets.')).toMatch(/\/resultat\/2025$/);
   });
 
+  it('refuses a note that does not fit beside a full response with 413 saying so, in Swedish and English, and keeps the earlier notes', async () => {
+    // Arrange: a response close to the 400 KB item limit (a long text pasted into an answer)
+    await submitScoredResponse(ctx, 2026, '1280', { ...answers, respondent_name: 'x'.repeat(375 * 1024) });
+    const path = '/api/admin/campaigns/2026/responses/1280/note';
+    const note = { message: 'n'.repeat(5000) };
+    // Act: each note takes 5 KB more, so one of the first few no longer fits
+    let refused: Response | undefined;
+    let stored = 0;
+    for (let i = 0; i < 10 && !refused; i++) {
+      const res = await ctx.app.request(path, {
+        method: 'POST',
+        headers: { cookie: admin, 'content-type': 'application/json', 'accept-language': 'en' },
+        body: JSON.stringify(note),
+      });
+      if (res.status === 413) {
+        refused = res;
+      } else {
+        expect(res.status, await res.text()).toBe(201);
+        stored++;
+      }
+    }
+    // Assert
+    expect(stored).toBeGreaterThan(0);
+    expect(refused?.status).toBe(413);
+    const { error } = await refused!.json();
+    expect(error.code).toBe('payload_too_large');
+    expect(error.message).toMatch(/^The note does not fit: .* response .* 400 KB limit\. Shorten the note\.$/);
+    const swedish = await call(ctx, admin, 'POST', path, note);
+    expect(swedish.status).toBe(413);
+    expect(swedish.body.error.message).toMatch(
+      /^Anteckningen får inte plats: .* svar.* 400 kB\. Korta ner anteckningen\.$/,
+    );
+    expect(
+      (await call(ctx, admin, 'GET', '/api/admin/campaigns/2026/responses/1280')).body.response.notes,
+    ).toHaveLength(stored);
+  });
+
   it('refuses an empty note with 400 and a note for an unknown organisation with 404', async () => {
     expect((await call(ctx, admin, 'POST', `${LUND_2026}/note`, { message: '' })).status).toBe(400);
     expect(

@@ -270,6 +270,13 @@ describe('emissions import API', () => {
       expect(csvBody.status).toBe(415);
       expect((await csvBody.json()).error.message).toMatch(/multipart\/form-data/);
       expect(tooBig.status).toBe(413);
+      expect((await tooBig.json()).error.message).toBe('Begärans innehåll är större än 20 MB.');
+      const tooBigEn = await ctx.app.request('/api/admin/imports', {
+        method: 'POST',
+        body: form({ bytes: big, fileName: 'stor.csv' }),
+        headers: { cookie: admin, 'accept-language': 'en' },
+      });
+      expect((await tooBigEn.json()).error.message).toBe('The request body is larger than 20 MB.');
       const list = await ctx.app.request('/api/admin/imports', { headers: { cookie: admin } });
       expect(await list.json()).toEqual([]);
     });
@@ -715,6 +722,28 @@ describe('a commit that fails part-way', () => {
     expect(retried.status).toBe(201);
     const list = await (await ctx.app.request('/api/admin/imports', { headers: { cookie: admin } })).json();
     expect(list).toHaveLength(1);
+  });
+});
+
+describe('preview', () => {
+  it('refuses a file over 20 MB that came another way than the body (a two-step upload) in Swedish and English', async () => {
+    // Arrange
+    const ctx = await makeTestContext({ now: NOW.toISOString() });
+    const service = new ImportService({
+      imports: new ImportRepository(ctx.store),
+      emissions: new EmissionRepository(ctx.store),
+      organisations: new OrganisationRepository(ctx.store),
+      audit: new AuditLog(ctx.store, ctx.clock),
+      clock: ctx.clock,
+    });
+    // Act
+    const preview = service.preview({ bytes: new Uint8Array(20 * 1024 * 1024 + 1), fileName: 'stor.csv' }, 'kansli');
+    // Assert
+    await expect(preview).rejects.toMatchObject({
+      code: 'payload_too_large',
+      message: 'Filen är större än 20 MB.',
+      messageEn: 'The file is larger than 20 MB.',
+    });
   });
 });
 

@@ -159,6 +159,39 @@ describe('draft and submit validation', () => {
     expect((await put(ctx, official, { M1: 'klimatneutral_2030', M2: 2035 }, 0)).status).toBe(200);
   });
 
+  it.each([2 ** 53, -1e21, 9.9e125, 1e-200])(
+    'refuses %s on a number question with 422 number_not_storable',
+    async (n) => {
+      const res = await put(ctx, official, { M2: n }, 0);
+      expect(res.status, await res.clone().text()).toBe(422);
+      expect((await res.json()).error.details).toEqual([
+        expect.objectContaining({ question: 'M2', code: 'number_not_storable' }),
+      ]);
+    },
+  );
+
+  it('stores the largest safe integer', async () => {
+    expect((await put(ctx, official, { M2: Number.MAX_SAFE_INTEGER }, 0)).status).toBe(200);
+  });
+
+  it('refuses a text with a control character (a paste) with 422 on that question, in Swedish and English', async () => {
+    // Act
+    const res = await put(ctx, official, { M1: 'klimatneutral_2030', respondent_name: 'Eva\u0000Ek' }, 0);
+    // Assert
+    expect(res.status, await res.clone().text()).toBe(422);
+    const body = await res.json();
+    expect(body.error.code).toBe('invalid_response');
+    expect(body.error.details).toEqual([
+      {
+        question: 'respondent_name',
+        code: 'control_character',
+        message: expect.stringMatching(/styrtecken/),
+        messageEn: expect.stringMatching(/control character/),
+      },
+    ]);
+    expect((await put(ctx, official, { M1: 'klimatneutral_2030', respondent_name: 'Eva Ek' }, 0)).status).toBe(200);
+  });
+
   it('accepts a partial draft', async () => {
     expect((await put(ctx, official, { M1: 'klimatneutral_2030' }, 0)).status).toBe(200);
   });

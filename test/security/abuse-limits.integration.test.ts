@@ -130,6 +130,22 @@ describe('body size limits', () => {
     }
   });
 
+  it('says the 1 MB limit in Swedish and English', async () => {
+    const world = await securityWorld();
+    const send = (language: string) =>
+      world.ctx.app.request('/api/campaigns/2026/response', {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/json',
+          cookie: world.cookies.memberA ?? '',
+          'accept-language': language,
+        },
+        body: JSON.stringify({ pad: 'x'.repeat(JSON_BODY_LIMIT_BYTES) }),
+      });
+    expect((await (await send('sv')).json()).error.message).toBe('Begärans innehåll är större än 1 MB.');
+    expect((await (await send('en')).json()).error.message).toBe('The request body is larger than 1 MB.');
+  });
+
   it('refuses an over-long body even without a Content-Length header (streamed)', async () => {
     const world = await securityWorld();
     const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));

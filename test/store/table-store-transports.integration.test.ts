@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   AlreadyClaimedError,
   AlreadyExistsError,
+  DomainRuleError,
   NotFoundError,
   PayloadTooLargeError,
   StoreUnavailableError,
@@ -85,12 +86,40 @@ describe.each(Object.keys(TRANSPORTS))('the table store over %s', (transport) =>
     const key = { pk: pk(), sk: 'ITEM' };
     const tooBig = { a: 'x'.repeat(210 * 1024), b: 'y'.repeat(210 * 1024) };
     await expect(store().put({ ...key, data: tooBig })).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await expect(store().put({ ...key, data: tooBig })).rejects.toMatchObject({
+      message: expect.stringMatching(/högst 400 kB/),
+      messageEn: expect.stringMatching(/at most 400 KB/),
+    });
     await store().put({ ...key, version: 1 });
     await expect(
       store().update(key, { set: { data: tooBig } }, { kind: 'version', expected: 1 }),
     ).rejects.toBeInstanceOf(PayloadTooLargeError);
     expect(await store().get(key)).toEqual({ ...key, version: 1 });
   });
+
+  it.each([
+    ['above 2^53 - 1', 2 ** 53],
+    ['below -(2^53 - 1)', -1e21],
+    ['huge', 9.9e125],
+    ['non-zero below 1e-130', 1e-200],
+  ])(
+    'turns a number it cannot store (%s) into DomainRuleError number_not_storable, on put and on update',
+    async (_name, n) => {
+      const key = { pk: pk(), sk: 'ITEM' };
+      const refused = { name: 'DomainRuleError', code: 'number_not_storable' };
+      await expect(store().put({ ...key, data: { q: n } })).rejects.toMatchObject(refused);
+      await store().put({ ...key, version: 1 });
+      await expect(
+        store().update(key, { set: { data: { q: [n] } } }, { kind: 'version', expected: 1 }),
+      ).rejects.toBeInstanceOf(DomainRuleError);
+      expect(await store().get(key)).toEqual({ ...key, version: 1 });
+      // The edges that can be stored still are.
+      await store().put({
+        ...key,
+        data: { max: Number.MAX_SAFE_INTEGER, min: -Number.MAX_SAFE_INTEGER, small: 1e-130 },
+      });
+    },
+  );
 
   it('updates with SET, ADD and REMOVE and answers the item as it is afterwards', async () => {
     const key = { pk: pk(), sk: 'ITEM' };

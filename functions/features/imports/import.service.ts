@@ -88,7 +88,12 @@ export class ImportService {
     options: { onProgress?: (done: number, total: number) => void } = {},
   ): Promise<ImportPreviewResponse> {
     if (file.bytes.length > MAX_IMPORT_BYTES) {
-      throw new PayloadTooLargeError(`Filen är större än ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+      const megabytes = MAX_IMPORT_BYTES / 1024 / 1024;
+      throw new PayloadTooLargeError(
+        `Filen är större än ${megabytes} MB.`,
+        undefined,
+        `The file is larger than ${megabytes} MB.`,
+      );
     }
     const register = (await this.deps.organisations.list()).map(({ id, name, type }) => ({ code: id, name, type }));
     const now = this.deps.clock.now();

@@ -18,7 +18,7 @@ import {
 import { sameStoredScore, score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreResult } from '../../../shared/scoring/score.schema';
 import { adjustableMax, adjustableMaxima, compileScoring } from '../../../shared/scoring/scoring-plan';
-import { DomainRuleError, NotFoundError } from '../../errors/domain-errors';
+import { DomainRuleError, NotFoundError, PayloadTooLargeError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
@@ -280,6 +280,8 @@ export class ResponseReviewService {
           expectedLength: notes.length,
         });
       } catch (error) {
+        // Notes are stored on the response item, so a long response leaves less room for them.
+        if (error instanceof PayloadTooLargeError) throw noteDoesNotFit();
         if (!(error instanceof ResponseWriteRefused)) throw error;
         if (attempt >= APPEND_ATTEMPTS) throw responseBusy();
         response = await this.deps.responses.get(year, code);
@@ -431,4 +433,14 @@ function assertChangesPoints(
 
 function pointsOf(result: ScoreResult | null, question: string): number | null {
   return result?.questions.find((q) => q.name === question)?.points ?? null;
+}
+
+function noteDoesNotFit(): PayloadTooLargeError {
+  return new PayloadTooLargeError(
+    'Anteckningen får inte plats: den sparas i organisationens svar, och svaret med dess anteckningar är redan nära ' +
+      'gränsen på 400 kB. Korta ner anteckningen.',
+    undefined,
+    "The note does not fit: it is stored in the organisation's response, and the response with its notes is already " +
+      'close to the 400 KB limit. Shorten the note.',
+  );
 }

@@ -12,6 +12,7 @@ describe('validateDraft on the kommun survey', () => {
     ['the other item with its comment', { respondent_role: 'other', 'respondent_role-Comment': 'Klimatstrateg' }],
     ['an answer to a follow-up that is hidden for now', { M4: 'nej', M4b: true }],
     ['an invalid URL, which only submission checks', { M1_url: 'inte en adress' }],
+    ['text with tabs and line breaks', { respondent_name: 'Eva\tEk', 'respondent_role-Comment': 'Rad 1\r\nRad 2\n' }],
   ];
   it.each(accepted)('accepts %s', (_name, data) => {
     // Act
@@ -118,6 +119,23 @@ describe('validateDraft on the kommun survey', () => {
       /högst 20000 tecken/,
       /at most 20000 characters/,
     ],
+    // A paste can carry control characters; they would go raw into the CSV export.
+    [
+      'a NUL in a text',
+      { respondent_name: 'Eva\u0000' },
+      'respondent_name',
+      'control_character',
+      /styrtecken/,
+      /control character/,
+    ],
+    [
+      'an escape character in a comment',
+      { 'respondent_role-Comment': 'Klimat\u001bstrateg' },
+      'respondent_role-Comment',
+      'control_character',
+      /inklistrad/,
+      /pasted/,
+    ],
     [
       'a non-text comment',
       { 'respondent_role-Comment': 5 },
@@ -213,6 +231,9 @@ describe('validateDraft on other question types', () => {
     ['a dynamic panel that is not a list', { pd: { x: 'a' } }, 'pd'],
     ['a multiple text item too large to store', { mt: { kw: 1e21 } }, 'mt'],
     ['a dynamic panel number too large to store', { pd: [{ x: 2 ** 60 }] }, 'pd'],
+    ['a control character in a multiple text item', { mt: { ar: '2024\u0007' } }, 'mt'],
+    ['a control character in a dynamic panel', { pd: [{ x: 'a\u0001' }] }, 'pd'],
+    ['a control character in a comment area', { 'kommentar-Comment': '\u000bMer' }, 'kommentar-Comment'],
   ];
   it.each(rejected)('rejects %s', (_name, data, question) => {
     // Act

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { questionIndexOf } from '../../../shared/survey-validation/question-index';
+import {
+  checkComment,
+  checkValue,
+  hasControlCharacter,
+  hasControlCharacterAnywhere,
+  hasUnstorableNumber,
+} from '../../../shared/survey-validation/value-checks';
+import { makeSurvey, page } from '../../helpers/make-survey';
+
+const { questions } = questionIndexOf(
+  makeSurvey({
+    pages: [
+      page('p', [
+        { type: 'text', name: 'namn' },
+        { type: 'comment', name: 'fritext' },
+        { type: 'text', name: 'tal', inputType: 'number' },
+      ]),
+    ],
+  }),
+);
+const question = (name: string) => questions.get(name)!;
+const codes = (problems: Array<{ code: string }>) => problems.map((problem) => problem.code);
+
+describe('hasUnstorableNumber', () => {
+  it.each([0, 1, -1, 0.5, 1e-130, -1e-130, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2035])(
+    'finds %s storable',
+    (n) => {
+      expect(hasUnstorableNumber(n)).toBe(false);
+    },
+  );
+
+  it.each([2 ** 53, -(2 ** 53), 1e21, -1e21, 9.9e125, 1e-131, 1e-200, -1e-200, Number.MIN_VALUE])(
+    'finds %s unstorable',
+    (n) => {
+      expect(hasUnstorableNumber(n)).toBe(true);
+    },
+  );
+
+  it('looks at any depth of an answer', () => {
+    expect(hasUnstorableNumber({ rad: { kol: [1, 1e21] } })).toBe(true);
+    expect(hasUnstorableNumber([{ x: 'text', y: 3 }])).toBe(false);
+  });
+});
+
+describe('control characters', () => {
+  it('allows tab, line feed and carriage return and refuses the other C0 characters', () => {
+    const allowed = new Set([0x09, 0x0a, 0x0d]);
+    for (let code = 0; code < 0x20; code++) {
+      expect(hasControlCharacter(`a${String.fromCharCode(code)}b`), `U+${code.toString(16)}`).toBe(!allowed.has(code));
+    }
+    expect(hasControlCharacter('Åtgärd – 20 %, "citat" \u00a0 😀')).toBe(false);
+  });
+
+  it('finds them at any depth of an answer', () => {
+    expect(hasControlCharacterAnywhere([{ x: 'a', y: { z: 'b\u0000' } }])).toBe(true);
+    expect(hasControlCharacterAnywhere({ r1: 'a\nb', r2: 3 })).toBe(false);
+  });
+
+  it('refuses them in text and comment questions and comments, with the message that names the cause', () => {
+    expect(codes(checkValue(question('namn'), 'Eva\u0000'))).toEqual(['control_character']);
+    expect(codes(checkValue(question('fritext'), 'rad\u001b'))).toEqual(['control_character']);
+    expect(codes(checkComment('\u0008'))).toEqual(['control_character']);
+    expect(checkComment('\u0008')[0]).toMatchObject({
+      message: expect.stringMatching(/osynligt styrtecken/),
+      messageEn: expect.stringMatching(/invisible control character/),
+    });
+    expect(checkValue(question('fritext'), 'Rad 1\r\n\tRad 2')).toEqual([]);
+  });
+
+  it('reports a text both too long and with a control character once for each', () => {
+    expect(codes(checkComment(`${'x'.repeat(20_000)}\u0000`))).toEqual(['too_long', 'control_character']);
+  });
+});
