@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valueTicks } from '../../web/src/components/charts/chart-setup';
+import { labelShift, valueTicks } from '../../web/src/components/charts/chart-setup';
 import type { ChartSpec } from '../../web/src/components/charts/chart-spec';
 
 const spec = (values: number[], axis: ChartSpec['axis'], extra: Partial<ChartSpec> = {}): ChartSpec => ({
@@ -27,5 +27,20 @@ describe('the value axis of a bar chart', () => {
     const ticks = valueTicks(spec([3.1, 3.4], { min: 0 }, { reference: { value: 4, label: 'Sverige' } }), 240, false);
     expect(ticks[0]).toBe(0);
     expect(ticks.at(-1)).toBeGreaterThanOrEqual(4 * 1.05);
+  });
+});
+
+// An upright chart's category labels are centred on their bars; one wider than its band (the
+// bands chart's "Inget betyg" at 390 px) must not spill past the drawing's edge and be cut off.
+describe('a category label at the edge of an upright chart', () => {
+  it('stays where it is when it fits, centred under its bar', () => {
+    expect(labelShift(734 - 37, 74, 774)).toBe(0);
+    expect(labelShift(100, 60, 348)).toBe(0);
+  });
+
+  it('moves in just enough to end a pixel inside the right edge, or start one inside the left', () => {
+    // At 390 px: "Inget betyg", 75 px wide, centred at 313.5 in a drawing 348 px wide.
+    expect(labelShift(313.5, 75, 348)).toBe(-4);
+    expect(labelShift(20, 60, 348)).toBe(11);
   });
 });

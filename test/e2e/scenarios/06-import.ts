@@ -609,4 +609,54 @@ export const scenarios: Scenario[] = [
       assertEqual(await read.count(), 0, 'the earlier file’s "Filen är läst" after a file that could not be read');
     },
   },
+  {
+    name: 'a save refused as out of date (another tab saved first) drops the button and shows the history as it is now',
+    async run(e2e) {
+      // Years no other scenario imports, for the first organisations: both files change the same values.
+      const organisations = readDemoOrganisations().slice(0, 3);
+      const csv = (seed: number) => {
+        const dataset = generateEmissionDataset({ organisations, fromYear: 2006, toYear: 2007, seed });
+        return Buffer.from(
+          toCsvBytes(longTable(dataset, { language: 'sv', titleRows: true, population: true }), SWEDISH_CSV),
+        );
+      };
+      const previewIn = async (page: Page, name: string, bytes: Buffer) => {
+        await page.getByLabel('Fil', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
+        await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+        await page.getByRole('heading', { level: 2, name: `Förhandsgranskning av ${name}` }).waitFor();
+      };
+      const first = await openImportPage(e2e);
+      const second = await first.context().newPage();
+      await second.goto(first.url());
+      await second.getByRole('heading', { level: 1, name: 'Import av utsläppsdata' }).waitFor();
+      await second.locator('.loading').waitFor({ state: 'detached' });
+
+      await previewIn(first, 'flik-ett.csv', csv(11));
+      await previewIn(second, 'flik-tva.csv', csv(12));
+      await second.getByRole('button', { name: 'Spara importen', exact: true }).click();
+      await second.getByText(/^Importen är sparad:/).waitFor();
+
+      // The first tab still shows its preview; saving it is refused, and the page says why.
+      await first.getByRole('button', { name: 'Spara importen', exact: true }).click();
+      await first.getByText(/Förhandsgranskningen av "flik-ett\.csv" är inaktuell/).waitFor();
+      assertEqual(
+        await first.getByRole('button', { name: 'Spara importen', exact: true }).count(),
+        0,
+        'the refused preview’s "Spara importen" after the refusal',
+      );
+      const history = first.getByRole('table', { name: 'Tidigare importer' });
+      const row = (name: string) =>
+        history.locator('tbody tr', { has: first.getByRole('rowheader', { name: new RegExp(name) }) });
+      // Without a reload: the other tab's save, and this preview out of date with no save button.
+      await row('flik-tva\\.csv').getByText('Sparad', { exact: true }).waitFor();
+      await row('flik-ett\\.csv').getByText('Inaktuell', { exact: true }).waitFor();
+      assertEqual(
+        await row('flik-ett\\.csv').getByRole('button', { name: 'Spara importen av flik-ett.csv' }).count(),
+        0,
+        'the history’s "Spara" for the out-of-date preview',
+      );
+      await first.getByText(/Förhandsgranskningen av "flik-ett\.csv" är inaktuell/).waitFor();
+      await e2e.screenshot(first, 'import-outdated-refused');
+    },
+  },
 ];

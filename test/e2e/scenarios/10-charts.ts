@@ -220,4 +220,89 @@ export const scenarios: Scenario[] = [
       assertEqual(watch.errors.join('; '), '', 'browser errors (CSP included)');
     },
   },
+  {
+    name: 'charts: an upright chart’s last category label stays inside the drawing on a phone, centred on a desktop',
+    async run(e2e) {
+      const chunk = Object.entries(e2e.build.metafile.outputs).find(
+        ([, o]) => o.entryPoint === 'web/src/components/charts/chart-setup.ts',
+      )?.[0];
+      assert(chunk, 'the chart chunk is in the build');
+      const url = `/${path.relative(e2e.build.outdir, path.join(e2e.root, chunk)).split(path.sep).join('/')}`;
+      const context = await e2e.newContext();
+      const page = await context.newPage();
+      await page.goto(`${e2e.baseUrl}/login`);
+      await page.locator('h1').first().waitFor();
+      await page.evaluate('globalThis.__name = (fn) => fn');
+      // Klimatläget's chart of organisations per grade, at the width it has on a 390 px phone and on a desktop.
+      const labels = (await page.evaluate(async (src) => {
+        const mod = (await import(src)) as typeof import('../../../web/src/components/charts/chart-setup');
+        const measured = [];
+        for (const width of [348, 774]) {
+          const box = document.createElement('div');
+          box.className = 'kl-chart-box';
+          box.style.height = '280px';
+          box.style.width = `${width}px`;
+          const element = document.createElement('div');
+          element.className = 'kl-chart';
+          box.append(element);
+          document.body.prepend(box);
+          mod.createChart(
+            element,
+            {
+              labels: ['A', 'B', 'C', 'D', 'Inget betyg'],
+              series: [
+                {
+                  label: 'Antal',
+                  values: [12, 30, 25, 9, 3],
+                  style: 'primary',
+                  barStyles: ['primary', 'primary', 'primary', 'primary', 'muted'],
+                  valueLabels: ['12', '30', '25', '9', '3'],
+                },
+              ],
+              axis: { integer: true, title: 'Antal organisationer' },
+            },
+            { size: 13, lineHeight: 1.25 },
+          );
+          for (let i = 0; i < 100 && element.dataset.drawn === undefined; i++) {
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          const svg = element.querySelector('svg') as SVGSVGElement;
+          const edge = svg.getBoundingClientRect();
+          const bars = [...svg.querySelectorAll('.ct-series rect')].map((bar) => {
+            const r = bar.getBoundingClientRect();
+            return r.left + r.width / 2 - edge.left;
+          });
+          for (const [i, label] of [...svg.querySelectorAll('.ct-label.ct-horizontal')].entries()) {
+            const range = document.createRange();
+            range.selectNodeContents(label);
+            const text = range.getBoundingClientRect();
+            measured.push({
+              width,
+              text: label.textContent ?? '',
+              left: text.left - edge.left,
+              right: text.right - edge.left,
+              svg: edge.width,
+              offCentre: Math.abs(text.left + text.width / 2 - edge.left - (bars[i] ?? 0)),
+            });
+          }
+          box.remove();
+        }
+        return measured;
+      }, url)) as Array<{ width: number; text: string; left: number; right: number; svg: number; offCentre: number }>;
+      assertEqual(labels.length, 10, 'five category labels in each chart');
+      for (const label of labels) {
+        assert(
+          label.left >= 0 && label.right <= label.svg,
+          `"${label.text}" at ${label.width} px lies inside the drawing: ${label.left.toFixed(1)}–${label.right.toFixed(1)} of ${label.svg}`,
+        );
+      }
+      // Where there is room, every label stays centred under its bar.
+      for (const label of labels.filter((l) => l.width === 774)) {
+        assert(
+          label.offCentre < 1,
+          `"${label.text}" centred under its bar on a desktop (${label.offCentre.toFixed(1)} px off)`,
+        );
+      }
+    },
+  },
 ];

@@ -61,6 +61,17 @@ export function valueTicks(spec: ChartSpec, length: number, horizontalAxis: bool
   return ticks;
 }
 
+/**
+ * How far to move a label centred at `centre`, `textWidth` wide, so that it lies within 0..`edge`
+ * (the SVG's width) with a pixel to spare: 0 for one that fits, negative to move left.
+ */
+export function labelShift(centre: number, textWidth: number, edge: number): number {
+  const half = textWidth / 2;
+  if (centre + half > edge - 1) return edge - 1 - (centre + half);
+  if (centre - half < 1) return 1 - (centre - half);
+  return 0;
+}
+
 const linesOf = (label: string | string[]) => (Array.isArray(label) ? label : [label]);
 
 /** Text widths in the container's font, for the room the category and tick labels need. */
@@ -165,6 +176,30 @@ export function createChart(
   const band = (rect: ChartRect) => (horizontal ? rect.height() : rect.width()) / Math.max(1, count);
   const pending: Array<{ text: string; x: number; y: number }> = [];
 
+  /**
+   * An upright chart's category label is centred under its bar in a box as wide as the bar's band; a
+   * label wider than a narrow band ("Inget betyg" at 390 px) spilled past the SVG's edge and was cut
+   * off. Such a label moves in just enough to fit; one that fits its band is left where it is.
+   */
+  type CategoryLabelEvent = {
+    axis: { units: { pos: string }; chartRect: ChartRect };
+    element: Svg;
+    text: string;
+    x: number;
+    width: number;
+  };
+  const keepInside = ({ axis, element, text, x, width }: CategoryLabelEvent) => {
+    if (horizontal || axis.units.pos !== 'x') return;
+    const textWidth = Math.max(
+      0,
+      ...String(text)
+        .split('\n')
+        .map((line) => measure(line, labelFont.size)),
+    );
+    const shift = labelShift(x + width / 2, textWidth, axis.chartRect.x2 + pad.right);
+    if (shift !== 0) element.attr({ x: x + shift });
+  };
+
   const chart = new BarChart(container, data, {
     horizontalBars: horizontal,
     chartPadding: pad,
@@ -175,6 +210,10 @@ export function createChart(
   });
 
   chart.on('draw', (event) => {
+    if (event.type === 'label') {
+      keepInside(event as unknown as CategoryLabelEvent);
+      return;
+    }
     if (event.type !== 'bar') return;
     const { chartRect: rect, seriesIndex: s } = event;
     const i = horizontal ? count - 1 - event.index : event.index;

@@ -26,6 +26,7 @@ import {
   publishSummary,
 } from './lib/campaign-lifecycle';
 import { errorMessage } from './lib/field-errors';
+import { publishClosing } from './lib/publish-closing';
 import { isoToStockholmInput, stockholmInputToIso } from './lib/stockholm-time';
 import './i18n/campaigns';
 
@@ -447,7 +448,7 @@ export function PublishDialog({
   const republish = campaign.status === 'published';
   const key = republish ? 'republish' : 'publish';
   const path = publicReportPath(campaign.year);
-  const stillOpen = campaign.status === 'open' && Date.parse(campaign.closesAt) > Date.now();
+  const closing = publishClosing(campaign, Date.now());
   // The API refuses these too; the dialog says why before anyone tries.
   const block = publishBlock(campaign, Date.now(), summary);
   const blockText = block
@@ -471,7 +472,10 @@ export function PublishDialog({
       <p className="notice notice-warning">
         <strong>{t('campaign.publish.public', { path })}</strong>
       </p>
-      {stillOpen && <p>{t('campaign.publish.closesOpen', { date: formatDateTime(campaign.closesAt, lang) })}</p>}
+      {closing === 'beforeDeadline' && (
+        <p>{t('campaign.publish.closesOpen', { date: formatDateTime(campaign.closesAt, lang) })}</p>
+      )}
+      {closing === 'pastDeadline' && <p>{t('campaign.publish.closesPastDeadline')}</p>}
       <StandingSummary standing={standing} testId="publish-summary">
         {(read) => <SummaryFacts summary={read} />}
       </StandingSummary>

@@ -211,7 +211,7 @@ export const enAudit: Record<keyof typeof svAudit, string> = {
   'audit.field.skipped': 'Skipped',
   'audit.field.sentTo': 'Sent to',
   'audit.field.invitedTo': 'Got the invitation',
-  'audit.field.revision': 'Revision',
+  'audit.field.revision': 'Version',
   'audit.field.respondents': 'Respondents',
   'audit.field.organisations': 'Organisations',
   'audit.field.rescored': 'Responses rescored',

@@ -66,7 +66,7 @@ export const svCampaigns = {
   'campaign.close.ownDeadlinesOne': 'En organisation har en egen, senare sista svarsdag och kan svara till den:',
   'campaign.confirm.publish.title': 'Publicera Klimatläget för {title}?',
   'campaign.confirm.publish.body':
-    'En låst ögonblicksbild av resultatet publiceras öppet. En öppen kampanj stängs först. Sedan kan enkäten, datumen och medlemmarnas svar inte ändras; kansliet kan fortfarande justera poäng och skriva noteringar.',
+    'En låst ögonblicksbild av resultatet publiceras öppet. Sedan kan enkäten, datumen och medlemmarnas svar inte ändras; kansliet kan fortfarande justera poäng och skriva noteringar.',
   'campaign.confirm.republish.title': 'Publicera en ny version av {title}?',
   'campaign.publish.changesTitle': 'Det här ändras i den publicerade rapporten',
   'campaign.publish.changesCaption': 'Nyckeltal som ändras',
@@ -136,6 +136,8 @@ export const svCampaigns = {
   'campaign.publish.excused': 'Befriade',
   'campaign.publish.closesOpen':
     'Kampanjen är öppen till {date}. Den stängs när du publicerar, och den som inte har skickat in kan inte längre svara.',
+  'campaign.publish.closesPastDeadline':
+    'Kampanjen är fortfarande öppen, fast sista svarsdagen har passerat. Den stängs när du publicerar, och den som inte har skickat in kan inte längre svara.',
   'campaign.publish.ownDeadlines':
     '{count} organisationer har en egen sista svarsdag som inte har passerat. De kan inte längre skicka in när kampanjen är publicerad:',
   'campaign.publish.ownDeadlinesOne':
@@ -189,14 +191,14 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
   'campaign.frozen': "The campaign is published: its settings, surveys and the members' answers can no longer change.",
   'campaign.corrections.title': 'Correcting after publishing',
   'campaign.corrections.body':
-    "The members' answers, the surveys and the dates are frozen. Correct a mistake in the points with Override (with a reason) on the organisation's review page, where you can also write notes to the member. A correction shows at once in the organisation's results and in the export. The published report changes only when you publish a new revision here; the earlier revision is kept, and every override is in the log.",
+    "The members' answers, the surveys and the dates are frozen. Correct a mistake in the points with Override (with a reason) on the organisation's review page, where you can also write notes to the member. A correction shows at once in the organisation's results and in the export. The published report changes only when you publish a new version here; the earlier version is kept, and every override is in the log.",
   'campaign.corrections.reviewLink': 'To the review of {year}',
   'campaign.saveSettings': 'Save the settings',
   'campaign.updated': 'Last changed {when}.',
   'campaign.action.open': 'Open the campaign',
   'campaign.action.close': 'Close the campaign',
   'campaign.action.publish': 'Publish Klimatläget',
-  'campaign.action.republish': 'Publish a new revision',
+  'campaign.action.republish': 'Publish a new version',
   'campaign.action.rescore': 'Recompute the scores',
   'campaign.confirm.open.title': 'Open {title}?',
   'campaign.confirm.open.body':
@@ -215,8 +217,8 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
   'campaign.close.ownDeadlinesOne': 'One organisation has its own, later deadline and can answer until then:',
   'campaign.confirm.publish.title': 'Publish Klimatläget for {title}?',
   'campaign.confirm.publish.body':
-    "A frozen snapshot of the results is published. An open campaign is closed first. The surveys, the dates and the members' answers can then not change; the secretariat can still override points and write notes.",
-  'campaign.confirm.republish.title': 'Publish a new revision of {title}?',
+    "A frozen snapshot of the results is published. The surveys, the dates and the members' answers can then not change; the secretariat can still override points and write notes.",
+  'campaign.confirm.republish.title': 'Publish a new version of {title}?',
   'campaign.publish.changesTitle': 'What changes in the published report',
   'campaign.publish.changesCaption': 'Key figures that change',
   'campaign.publish.changesBefore': 'Now (version {revision})',
@@ -225,7 +227,7 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
     'No figure in the report changes against version {revision}. Published anyway, it makes no new version unless the scoring rules changed.',
   'campaign.publish.changesFailed': 'What changes could not be worked out. You can publish anyway.',
   'campaign.confirm.republish.body':
-    "A new revision is published with the scores as they are now, including the secretariat's overrides since the last revision. The emission figures and Utfall stay as in the last revision; emissions imported since then come with the next Klimatläget. The earlier revision is kept.",
+    "A new version is published with the scores as they are now, including the secretariat's overrides since the last version. The emission figures and Utfall stay as in the last version; emissions imported since then come with the next Klimatläget. The earlier version is kept.",
   'campaign.confirm.rescore.title': 'Recompute the scores of {title}?',
   'campaign.confirm.rescore.body':
     "Every submitted response is scored by the survey's current scoring. The secretariat's overrides are kept.",
@@ -277,7 +279,7 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
   'campaign.publish.retry': 'Fetch again',
   'campaign.publish.needSummary': 'Publish once where the organisations stand has been fetched.',
   'campaign.publish.public':
-    "The report becomes public at once at {path}: anyone can read it without signing in. It cannot be withdrawn. After that, the members' answers, the surveys and the dates are frozen. The secretariat corrects a mistake in the points with Override on the review page and then publishes a new revision; the earlier one is kept.",
+    "The report becomes public at once at {path}: anyone can read it without signing in. It cannot be withdrawn. After that, the members' answers, the surveys and the dates are frozen. The secretariat corrects a mistake in the points with Override on the review page and then publishes a new version; the earlier one is kept.",
   'campaign.publish.countsCaption': 'The organisations in the campaign now ({total})',
   'campaign.publish.submitted': 'Submitted, counted in the report',
   'campaign.publish.drafts': 'Drafts, not counted',
@@ -285,6 +287,8 @@ export const enCampaigns: Record<keyof typeof svCampaigns, string> = {
   'campaign.publish.excused': 'Excused',
   'campaign.publish.closesOpen':
     'The campaign is open until {date}. Publishing closes it, and anyone who has not submitted can no longer answer.',
+  'campaign.publish.closesPastDeadline':
+    'The campaign is still open, though its deadline has passed. Publishing closes it, and anyone who has not submitted can no longer answer.',
   'campaign.publish.ownDeadlines':
     '{count} organisations have a deadline of their own that has not passed. They can no longer submit once the campaign is published:',
   'campaign.publish.ownDeadlinesOne':

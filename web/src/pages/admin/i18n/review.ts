@@ -97,7 +97,7 @@ export const enReview: Record<keyof typeof svReview, string> = {
   'review.ownDeadline': 'Own deadline',
   'review.campaignDeadline': "Campaign's: {date}",
   'review.publishedLocked':
-    "The campaign is published, so the member's answers are frozen. You can still correct the points with Override (with a reason) and write notes. A correction shows at once in the organisation's results and in the export, but in the published report only once you publish a new revision on the campaign page.",
+    "The campaign is published, so the member's answers are frozen. You can still correct the points with Override (with a reason) and write notes. A correction shows at once in the organisation's results and in the export, but in the published report only once you publish a new version on the campaign page.",
   'review.setInReview': 'set by the secretariat in its review',
 
   'review.title': 'Review',
