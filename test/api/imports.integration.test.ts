@@ -456,6 +456,8 @@ describe('emissions import API', () => {
       expect(body.error.message).toMatch(
         /^Förhandsgranskningen av "lang-sv-1252.csv" är inaktuell: "export.xlsx" sparades/,
       );
+      // In Stockholm time, as the import history beside it shows (09:01 UTC is 10:01 in March).
+      expect(body.error.message).toContain('sparades 10 mars 2026 kl. 10:01 efter');
       // Nothing changed: the old preview is still a preview, and every value is the later import's.
       expect((await new ImportRepository(ctx.store).require(old.id)).state).toBe('previewed');
       expect((await allEmissions(ctx, admin)).every((v) => v.importId === later.preview.id)).toBe(true);

@@ -21,6 +21,7 @@ import type {
   RollbackPreview,
   RollbackResponse,
 } from '../../../shared/schemas/emission-import.schema';
+import { formatStockholm } from '../../../shared/i18n/format-date';
 import { DomainRuleError, PayloadTooLargeError, StateConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
@@ -527,10 +528,10 @@ export class ImportService {
     });
     if (!later && written.length === 0) return;
     const by = later
-      ? `"${later.fileName}" ${later.action === 'committed' ? 'sparades' : 'ångrades'} ${later.at.slice(0, 10)}`
+      ? `"${later.fileName}" ${later.action === 'committed' ? 'sparades' : 'ångrades'} ${formatStockholm(later.at)}`
       : 'en annan import sparades';
     const byEn = later
-      ? `"${later.fileName}" was ${later.action === 'committed' ? 'saved' : 'undone'} on ${later.at.slice(0, 10)}`
+      ? `"${later.fileName}" was ${later.action === 'committed' ? 'saved' : 'undone'} on ${formatStockholm(later.at, 'en')}`
       : 'another import was saved';
     throw new StateConflictError(
       'import_outdated',
