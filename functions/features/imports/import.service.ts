@@ -11,6 +11,7 @@ import {
   partialYearWarnings,
   rollbackPartialYears,
 } from '../../../shared/emissions-import/partial-years';
+import { formatStockholm } from '../../../shared/i18n/format-date';
 import type {
   CommitCounts,
   CommitResponse,
@@ -21,7 +22,6 @@ import type {
   RollbackPreview,
   RollbackResponse,
 } from '../../../shared/schemas/emission-import.schema';
-import { formatStockholm } from '../../../shared/i18n/format-date';
 import { DomainRuleError, PayloadTooLargeError, StateConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
