@@ -195,6 +195,19 @@ export const ResponseViewSchema = SurveyResponseSchema.pick({
 export type ResponseView = z.infer<typeof ResponseViewSchema>;
 export type NotAMember = NonNullable<ResponseView['notAMember']>;
 
+/**
+ * GET /api/campaigns/{year}/response/version?since={version}: what an open survey page checks now
+ * and then, read from the response item alone. `data` only when the stored version is not `since`.
+ */
+export const ResponseVersionSchema = ResponseViewSchema.pick({
+  version: true,
+  status: true,
+  updatedAt: true,
+  updatedBy: true,
+  notAMember: true,
+}).extend({ data: SurveyDataSchema.optional() });
+export type ResponseVersion = z.infer<typeof ResponseVersionSchema>;
+
 /** PUT /api/campaigns/{year}/response. */
 export const SaveDraftInputSchema = SurveyResponseSchema.pick({ data: true, version: true });
 

@@ -6,10 +6,12 @@ import { ApiErrorSchema } from '../../../shared/schemas/api-error.schema';
 import { CurrentCampaignSchema } from '../../../shared/schemas/campaign.schema';
 import { ContactSchema } from '../../../shared/schemas/contact.schema';
 import { OrganisationSchema } from '../../../shared/schemas/organisation.schema';
+import { wholeNumberParam } from '../../../shared/schemas/params';
 import {
   CarryOverInputSchema,
   CarryOverResultSchema,
   ResponseCurrentSchema,
+  ResponseVersionSchema,
   ResponseViewSchema,
   SaveDraftInputSchema,
   SaveDraftResultSchema,
@@ -30,6 +32,9 @@ interface ResponseRouteDeps {
   campaigns: CampaignService;
   access: (access: Access) => MiddlewareHandler<AppEnv>;
 }
+
+/** `?since=`: the version the page holds; the answers come back only when the stored one differs. */
+const VersionQuerySchema = z.object({ since: wholeNumberParam(z.number().int().min(0)).optional() });
 
 const ResponseViewWithDeadlineSchema = ResponseViewSchema.extend({ closesAtOverride: z.string().optional() });
 
@@ -140,6 +145,24 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
       },
     }),
     async (c) => c.json(await deps.service.view(c.get('user')!, c.req.valid('param').year), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/campaigns/{year}/response/version',
+      // No campaign prefetch: this read is the response item alone.
+      ...member,
+      summary:
+        "The response's stored version, status and last editor, read from its item alone (what an open survey page checks now and then); with the answers when the version is not `since`.",
+      request: { params: YearParamSchema, query: VersionQuerySchema },
+      responses: {
+        200: jsonResponse(ResponseVersionSchema, 'Den sparade versionen'),
+        ...commonErrors,
+      },
+    }),
+    async (c) =>
+      c.json(await deps.service.version(c.get('user')!, c.req.valid('param').year, c.req.valid('query').since), 200),
   );
 
   app.openapi(

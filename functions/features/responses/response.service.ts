@@ -1,6 +1,6 @@
 import { acceptsWrites, honoursOwnDeadlines, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
 import { fromKansli } from '../../../shared/domain/kansli-messages';
-import type { MembershipSpan } from '../../../shared/domain/membership-span';
+import { type MembershipSpan, membershipAt } from '../../../shared/domain/membership-span';
 import { parseOrganisationCode } from '../../../shared/domain/organisation-codes';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import type {
@@ -8,6 +8,7 @@ import type {
   CarryOverResult,
   Editor,
   Prefill,
+  ResponseVersion,
   SurveyData,
   SurveyResponse,
 } from '../../../shared/schemas/response.schema';
@@ -102,6 +103,34 @@ export class ResponseService {
       carryOver: whyNotWritable(campaign, response, this.deps.clock.now().toISOString())
         ? null
         : carryOverOffer(survey, bundle, year, response?.data ?? {}),
+    };
+  }
+
+  /**
+   * What an open survey page checks now and then (GET …/response/version): the response item
+   * alone, one GetItem, with no campaign, organisation or prefill read (with the session's, ~2–3
+   * read units, where `view` costs up to ~27). The answers only when the stored version is not
+   * `since`. The membership is judged by the session at this moment: a page that asks loaded as a
+   * member of the campaign (else it is locked and does not ask), so only a membership ending since
+   * can change that. Without the campaign a year of a draft campaign answers as a year without one:
+   * version 0, not started.
+   */
+  async version(user: SessionUser, year: number, since?: number): Promise<ResponseVersion> {
+    const organisationId = memberOrganisation(user);
+    const stored = await this.deps.responses.get(year, organisationId);
+    const version = stored?.version ?? 0;
+    const membership = user.membership;
+    const standing = membership ? membershipAt(membership, this.deps.clock.now()) : 'member';
+    return {
+      version,
+      status: stored?.status ?? 'not_started',
+      updatedAt: stored?.updatedAt,
+      updatedBy: stored?.updatedBy,
+      notAMember:
+        standing === 'member'
+          ? null
+          : { reason: standing, memberSince: membership?.memberSince, memberUntil: membership?.memberUntil },
+      ...(version === since ? {} : { data: stored?.data ?? {} }),
     };
   }
 

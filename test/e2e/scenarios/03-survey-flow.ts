@@ -497,17 +497,27 @@ export const scenarios: Scenario[] = [
       assertEqual(await kw.inputValue(), '1500.75', 'the field shows the number recorded');
       assertEqual((await storedResponse(page, surveyYear)).data.E4_kw, 1500.75, 'thousands and decimals, as typed');
       await page.getByRole('button', { name: 'På svenska' }).click();
-      // A whole-number field takes the decimal as typed, and says it must be whole: 12,5 is not 125.
+      // A whole-number field keeps the decimal as typed (12,5 is not 125) and says it must be whole,
+      // but does not save it: as a number out of range, it is "Inte sparat" until corrected.
       await page.getByRole('menuitemradio', { name: 'Transporter' }).click();
       await t1.waitFor();
-      save = nextSave(page);
+      const savesBefore = saves.length;
       await t1.fill('');
       await t1.pressSequentially('12,5', { delay: 50 });
       await t1.press('Tab');
-      assertEqual((await save).status(), 200, 'saved as entered');
-      assertEqual((await storedResponse(page, surveyYear)).data.T1, 12.5, 'not 125, nor 12');
-      await question(page, 'T1').locator('.sd-question__erbox').first().waitFor();
-      await e2e.screenshot(page, 'survey-number-whole', { fullPage: false });
+      await question(page, 'T1').getByText('Ange ett heltal').waitFor();
+      await page.locator('.save-status[data-save-state="unrecorded"]').waitFor();
+      assertEqual(await t1.inputValue(), '12.5', 'the decimal stays in its field, as typed');
+      await page.waitForTimeout(2000);
+      assertEqual(saves.length, savesBefore, 'a decimal in a whole-number field is never saved');
+      assertEqual((await storedResponse(page, surveyYear)).data.T1, 90, 'the stored value is still the one entered');
+      await e2e.axe(page, '/enkat (a decimal in a whole-number field)');
+      await e2e.screenshot(page, 'survey-number-whole');
+      await page.getByRole('button', { name: 'In English' }).click();
+      await question(page, 'T1').getByText('Enter a whole number').waitFor();
+      await e2e.screenshot(page, 'survey-number-whole-en');
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      await question(page, 'T1').getByText('Ange ett heltal').waitFor();
 
       // A save that cannot get through is said beside a number out of range, not hidden behind it.
       const url = question(page, 'T1_url').locator('input');
@@ -920,6 +930,12 @@ export const scenarios: Scenario[] = [
       const saver = ((await storedResponse(pageJ, surveyYear)) as unknown as { updatedBy: { name: string } }).updatedBy
         .name;
 
+      // The response reads the page sends from here: the lean one only (the item alone, not the whole GET).
+      const reads: string[] = [];
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (request.method() === 'GET' && /\/response(\/|$)/.test(path)) reads.push(path);
+      });
       // I comes back to the tab (the browser says so with visibilitychange and focus).
       await page.evaluate(() => {
         document.dispatchEvent(new Event('visibilitychange'));
@@ -935,6 +951,11 @@ export const scenarios: Scenario[] = [
       assert(
         await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true),
         'the page was not reloaded',
+      );
+      assertEqual(
+        reads.join(' '),
+        `/api/campaigns/${surveyYear}/response/version`,
+        'one read, of the response item alone',
       );
       // Said politely, naming who saved; focus stays where it was.
       const said = page.locator('.fresh-status[role="status"]');

@@ -1,5 +1,6 @@
 import { laterOwnDeadline, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
-import { ApiError, apiClient } from './client';
+import type { ResponseVersion } from '../../../shared/schemas/response.schema';
+import { ApiError, api, apiClient } from './client';
 import type { CurrentCampaign, MyOrganisation, ResponseStatus, SurveyResponse } from './types';
 
 export interface MemberOverview {
@@ -20,6 +21,14 @@ export async function loadMemberOverview(): Promise<MemberOverview> {
   ]);
   const response = campaign ? await apiClient.response(campaign.year) : null;
   return { my, campaign, response };
+}
+
+/**
+ * The stored version of the year's response, read from its item alone (a few read units, where
+ * `apiClient.response` costs up to ~27): with its answers when they are not version `since`.
+ */
+export function responseVersion(year: number, since: number): Promise<ResponseVersion> {
+  return api<ResponseVersion>(`/api/campaigns/${year}/response/version?since=${since}`);
 }
 
 /** The deadline that applies to the caller's organisation: its own, when later than the campaign's. */

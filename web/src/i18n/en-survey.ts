@@ -16,6 +16,7 @@ export const enSurvey: Record<keyof typeof svSurvey, string> = {
   'survey.save.retryNow': 'Try now',
   'survey.save.unrecordedOne': 'Not saved – an answer needs correcting',
   'survey.save.unrecorded': 'Not saved – {count} answers need correcting',
+  'survey.wholeNumber': 'Enter a whole number',
   'survey.save.showUnrecorded': 'Go to the answer',
   'survey.save.onLeave': 'Saved when you leave the field',
   'survey.leave.titleOne': 'An answer is not saved',

@@ -16,6 +16,8 @@ export const svSurvey = {
   // A number field showing a value it cannot record (out of range), and one being typed.
   'survey.save.unrecordedOne': 'Inte sparat – ett svar behöver rättas',
   'survey.save.unrecorded': 'Inte sparat – {count} svar behöver rättas',
+  // A whole-number field holding a decimal (not saved, as a number out of range).
+  'survey.wholeNumber': 'Ange ett heltal',
   'survey.save.showUnrecorded': 'Gå till svaret',
   'survey.save.onLeave': 'Sparas när du lämnar fältet',
   // Leaving the survey inside the app (a link, Back) with a number out of range.

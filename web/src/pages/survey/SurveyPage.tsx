@@ -15,7 +15,7 @@ import {
 import { Survey } from 'survey-react-ui';
 import { Link, useLocation } from 'wouter';
 import { ApiError, apiClient } from '../../api/client';
-import { effectiveDeadline, loadMemberOverview, surveyAvailability } from '../../api/member';
+import { effectiveDeadline, loadMemberOverview, responseVersion, surveyAvailability } from '../../api/member';
 import type { Answers, CurrentCampaign, MyOrganisation, SurveyResponse } from '../../api/types';
 import { BackLink } from '../../components/BackLink';
 import { Dialog } from '../../components/Dialog';
@@ -73,6 +73,7 @@ import {
   numberQuestions,
   questionTypedIn,
   recordNumbersWhenLeft,
+  refuseOffStepNumbers,
   unrecordedAnswers,
   watchNumberTyping,
 } from './number-input';
@@ -186,6 +187,7 @@ function createModel(
   model.textUpdateMode = 'onTyping';
   // Except numbers: typed key by key they pass through values nobody meant (see number-input.ts).
   recordNumbersWhenLeft(model);
+  refuseOffStepNumbers(model);
   // A shared draft is filled in over many sittings: moving between pages is never blocked.
   // Everything is checked when submitting (here, then again on the server).
   model.validationAllowSwitchPages = true;
@@ -388,6 +390,16 @@ function storedBeforeLeaving(saver: Autosaver): Promise<boolean> {
       timer = setTimeout(() => resolve(false), LEAVE_STORE_WAIT_MS);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+/** What the page keeps of a stored response (a fresh read, a conflict): its answers, their version and who saved it. */
+function storedStateOf(response: ConflictState['current']): ConflictState['current'] {
+  return {
+    data: response.data,
+    version: response.version,
+    updatedAt: response.updatedAt,
+    updatedBy: response.updatedBy,
+  };
 }
 
 interface ConflictState {
@@ -888,7 +900,7 @@ function SurveyEditor({
       reading = true;
       lastReadAt = Date.now();
       try {
-        const fresh = await apiClient.response(campaign.year);
+        const fresh = await responseVersion(campaign.year, saver.currentVersion);
         if (gone || lockedRef.current) return;
         // A comment box may hold text survey-core records only when it is left: record it (focus and
         // the caret stay), so that it counts as unsaved and is merged, not written over. A number
@@ -899,27 +911,23 @@ function SurveyEditor({
           unsaved: saver.hasUnsaved,
           save: saver.state.kind,
         });
-        const current = {
-          data: fresh.data,
-          version: fresh.version,
-          updatedAt: fresh.updatedAt,
-          updatedBy: fresh.updatedBy,
-        };
+        // Newer than the version asked about, so the read carried the answers.
+        const data = fresh.data;
         if (action === 'lock') {
           lockFor(
             fresh.notAMember && fresh.status !== 'submitted'
               ? { kind: 'not_a_member', notMember: fresh.notAMember }
               : { kind: 'submitted' },
           );
-        } else if (action === 'conflict') {
+        } else if (action === 'conflict' && data) {
           // As a save refused by a version conflict: merged without asking, or the conflict dialog.
-          saver.conflictWith(current, snapshot(model));
-        } else if (action === 'load') {
+          saver.conflictWith(storedStateOf({ ...fresh, data }), snapshot(model));
+        } else if (action === 'load' && data) {
           const shown = snapshot(model);
-          const stored = knownAnswers(model, fresh.data);
+          const stored = knownAnswers(model, data);
           // Nothing of the person's is unsaved: the same merge as a conflict's keeps only what was
           // never stored (prefilled values), and a number out of range or being typed stays in its field.
-          applyMerged(mergeAnswers(saver.stored, shown, stored, {}), { ...current, data: stored });
+          applyMerged(mergeAnswers(saver.stored, shown, stored, {}), storedStateOf({ ...fresh, data: stored }));
           if (changedQuestions(shown, snapshot(model)).length > 0) setRefreshed(refreshedBy(fresh));
         }
       } catch {
@@ -1024,10 +1032,7 @@ function SurveyEditor({
   const conflictWithStored = async (saver: Autosaver, error: ApiError) => {
     try {
       const current = error.conflictCurrent ?? (await apiClient.response(campaign.year));
-      saver.conflictWith(
-        { data: current.data, version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
-        snapshot(model),
-      );
+      saver.conflictWith(storedStateOf(current), snapshot(model));
     } catch {
       // The message already asks them to try again; the next autosave meets the conflict itself.
     }

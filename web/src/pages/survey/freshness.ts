@@ -7,16 +7,14 @@
 import type { SaveState } from './autosave';
 
 /**
- * How often a shown page reads the stored response. Each read is the page's own `GET …/response`
- * (there is no cheaper one): a session GetItem (1 read unit), the organisation's partition (one
- * Query, a few units: its contacts and every year's response) and, once an instance's 10 s
- * campaign cache has lapsed, the campaign's GetItem (both surveys' JSON, some 20 units): up to
- * ~27 units a read. Every 5 minutes, an hour with the page shown costs 12 reads, ~320 units; for
- * 622 contacts with the page shown 5 hours each in a cycle, ~1 M units (~0.15 USD), where every
- * 2 minutes would cost ~0.35 USD of the cycle's 1 USD budget (docs/performance.md) for a change
- * seen a few minutes sooner. The usual case (the other contact saved while this person was
- * elsewhere) is met at once anyway: showing the tab again reads. A leaner read (the response item
- * alone) would cut a read to ~3 units.
+ * How often a shown page reads the stored response. A read is `GET …/response/version`, the response
+ * item alone: the session's GetItem and the response's (1 + 1–2 read units, where the page's whole
+ * `GET …/response` also queries the organisation's partition and, once an instance's 10 s campaign
+ * cache has lapsed, reads the campaign: up to ~27). The answers come with it only when the stored
+ * version is not the page's. Every 5 minutes, an hour with the page shown costs 12 reads, ~36 units;
+ * for 622 contacts with the page shown 5 hours each in a cycle, ~0.11 M units (~0.02 USD of the
+ * cycle's 1 USD budget, docs/performance.md). The usual case (the other contact saved while this
+ * person was elsewhere) is met at once anyway: showing the tab again reads.
  */
 export const FRESHNESS_POLL_MS = 300_000;
 
@@ -46,7 +44,7 @@ export function shouldRead(input: CheckInput): boolean {
 export interface StoredSummary {
   version: number;
   status: string;
-  /** The organisation may no longer answer (`GET …/response`'s `notAMember`). */
+  /** The organisation may no longer answer (`GET …/response/version`'s `notAMember`). */
   notAMember?: unknown;
 }
 

@@ -22,6 +22,46 @@ export function recordNumbersWhenLeft(model: SurveyModel): void {
   for (const question of numberQuestions(model)) question.textUpdateMode = 'onBlur';
 }
 
+/** survey-core's own step check (private in its typings): the value is not a multiple of the step. */
+function isOffStep(question: QuestionTextModel): boolean {
+  return Reflect.get(question, 'isStepNumberIncorrect') === true;
+}
+
+/** A field that takes whole numbers only (`step: 1`). */
+function isWholeNumber(question: QuestionTextModel): boolean {
+  return Number(question.step) === 1;
+}
+
+/**
+ * A number off its field's step (12,5 in a whole-number field) is kept in its field and not
+ * recorded, as survey-core does with one out of range: recorded, autosave would store it with
+ * "Sparat" and only submit would refuse it. Its error shows at once.
+ */
+export function refuseOffStepNumbers(model: SurveyModel): void {
+  for (const question of numberQuestions(model)) {
+    // survey-core asks this before it records a field's value (protected in its typings).
+    const own = question as unknown as { canSetValueToSurvey(): boolean };
+    const records = own.canSetValueToSurvey.bind(question);
+    own.canSetValueToSurvey = () => {
+      if (!records()) return false;
+      if (!isOffStep(question)) return true;
+      question.validate(true);
+      return false;
+    };
+  }
+}
+
+/**
+ * "Ange ett heltal" in a whole-number field, in place of survey-core's "matchar stegstorleken för
+ * 1"; an error already shown is worded again (survey-core keeps a step error's text as made).
+ */
+export function wordWholeNumbers(model: SurveyModel, text: string): void {
+  for (const question of numberQuestions(model).filter(isWholeNumber)) {
+    question.stepErrorText = text;
+    if (question.errors.length > 0 && isOffStep(question)) question.validate(true);
+  }
+}
+
 /**
  * The shown number questions whose field holds a value survey-core has not recorded in the answers
  * (outside the question's min–max): what the person sees there is not what is saved.
