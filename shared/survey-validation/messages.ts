@@ -13,6 +13,7 @@ export type DraftProblemCode =
   | 'too_long'
   | 'not_a_number'
   | 'number_not_storable'
+  | 'not_on_step'
   | 'control_character'
   | 'unknown_field';
 
@@ -73,6 +74,14 @@ export const messages = {
     message: 'Fel typ av svar: ska vara ett tal.',
     messageEn: 'Wrong type of answer: it should be a number.',
   },
+  notOnStep: (step: number): Problem =>
+    step === 1
+      ? { code: 'not_on_step', message: 'Ange ett heltal.', messageEn: 'Enter a whole number.' }
+      : {
+          code: 'not_on_step',
+          message: `Ange ett tal i steg om ${String(step).replace('.', ',')}.`,
+          messageEn: `Enter a number in steps of ${step}.`,
+        },
   numberNotStorable: {
     code: 'number_not_storable',
     message: 'Talet är för stort eller för litet för att sparas. Kontrollera svaret.',

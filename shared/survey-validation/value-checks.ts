@@ -69,8 +69,26 @@ function checkBoolean(question: IndexedQuestion, value: unknown): Problem[] {
   return typeof value === 'boolean' ? [] : [messages.expected('trueFalse')];
 }
 
-function checkNumber(_question: IndexedQuestion, value: unknown): Problem[] {
-  return typeof value === 'number' && Number.isFinite(value) ? [] : [messages.notANumber];
+function checkNumber(question: IndexedQuestion, value: unknown): Problem[] {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return [messages.notANumber];
+  const step = question.json.step;
+  // survey-core refuses such a number only at submit; a draft holding it would say "Sparat".
+  if (question.json.inputType === 'number' && typeof step === 'number' && step > 0 && !isOnStep(value, step)) {
+    return [messages.notOnStep(step)];
+  }
+  return [];
+}
+
+/** survey-core's own test (isStepNumberIncorrect): both scaled to whole numbers, then a remainder. */
+function isOnStep(value: number, step: number): boolean {
+  let scale = 1;
+  while (
+    (Math.round(step * scale) / scale !== step || Math.round(value * scale) / scale !== value) &&
+    scale < 1_000_000
+  ) {
+    scale *= 10;
+  }
+  return Math.round(value * scale) % Math.round(step * scale) === 0;
 }
 
 /**

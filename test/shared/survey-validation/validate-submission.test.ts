@@ -191,19 +191,14 @@ describe('validateSubmission', () => {
     ]);
   });
 
-  it("words a number's step error in English too (survey-core keeps it in the locale it was made in)", () => {
-    // Act: T1 takes whole per cent only (step 1)
+  it("refuses a fraction in a whole-number field with the draft check's words, in both languages", () => {
+    // Act: T1 takes whole per cent only (step 1); the draft check finds it before survey-core does
     const result = validateSubmission(kommun, { ...bestAnswers(kommun), T1: 87.5 });
     // Assert
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.details.filter((d) => d.question === 'T1')).toEqual([
-      {
-        question: 'T1',
-        code: 'survey_step',
-        message: 'Ange ett värde som matchar stegstorleken för 1.',
-        messageEn: 'Please enter a value that matches the step size of 1.',
-      },
+      { question: 'T1', code: 'not_on_step', message: 'Ange ett heltal.', messageEn: 'Enter a whole number.' },
     ]);
   });
 

@@ -16,6 +16,9 @@ const { questions } = questionIndexOf(
         { type: 'text', name: 'namn' },
         { type: 'comment', name: 'fritext' },
         { type: 'text', name: 'tal', inputType: 'number' },
+        { type: 'text', name: 'heltal', inputType: 'number', step: 1 },
+        { type: 'text', name: 'tiondel', inputType: 'number', step: 0.1 },
+        { type: 'text', name: 'halva', inputType: 'number', step: 0.5 },
       ]),
     ],
   }),
@@ -71,5 +74,31 @@ describe('control characters', () => {
 
   it('reports a text both too long and with a control character once for each', () => {
     expect(codes(checkComment(`${'x'.repeat(20_000)}\u0000`))).toEqual(['too_long', 'control_character']);
+  });
+});
+
+describe('checkValue on a number field with a step', () => {
+  it.each([
+    ['heltal', 12],
+    ['heltal', -3],
+    ['heltal', 0],
+    ['tiondel', 0.3],
+    ['tiondel', 12.7],
+    ['halva', 2.5],
+    ['tal', 12.345],
+  ])('takes %s = %s', (name, value) => {
+    expect(checkValue(question(name), value)).toEqual([]);
+  });
+
+  it.each([
+    ['heltal', 12.5, /Ange ett heltal/, /whole number/],
+    ['heltal', 0.001, /Ange ett heltal/, /whole number/],
+    ['tiondel', 0.35, /steg om 0,1/, /steps of 0.1/],
+    ['halva', 2.25, /steg om 0,5/, /steps of 0.5/],
+  ])('refuses %s = %s as not_on_step', (name, value, sv, en) => {
+    const problems = checkValue(question(name), value);
+    expect(codes(problems)).toEqual(['not_on_step']);
+    expect(problems[0]!.message).toMatch(sv);
+    expect(problems[0]!.messageEn).toMatch(en);
   });
 });
