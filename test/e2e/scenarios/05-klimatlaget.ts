@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { assert, assertEqual, type E2E, reshapeRoute, type Scenario, watchPage } from '../harness';
+import { assert, assertEqual, DESKTOP, type E2E, PHONE, reshapeRoute, type Scenario, watchPage } from '../harness';
 
 /** The seed closes last year's and the year before's campaigns with submitted answers from most organisations. */
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
@@ -187,6 +187,17 @@ interface OwnAreas {
   }>;
 }
 
+/** On a phone the whole table fits: the change column was off to the side, behind a scroll. */
+async function assertFitsOnPhone(page: Page, table: Locator, label: string): Promise<void> {
+  await page.setViewportSize(PHONE);
+  const overflow = await table.evaluate((element) => {
+    const wrap = element.parentElement!;
+    return wrap.scrollWidth - wrap.clientWidth;
+  });
+  await page.setViewportSize(DESKTOP);
+  assert(overflow <= 1, `${label}: the table fits at 390 px (${overflow} px wider than its box)`);
+}
+
 /**
  * "Era områden över åren" on a scorecard of a member with two years: its table, shown with the
  * toggle named after the chart, has every area's points of that year's maximum and share in each
@@ -220,6 +231,7 @@ async function checkOwnAreasOverTheYears(e2e: E2E, page: Page): Promise<void> {
     assertEqual(same(await cells.nth(area.years.length).textContent()), same(change), `${area.title}: the change`);
   }
   await e2e.screenshot(page, 'scorecard-areas-over-the-years');
+  await assertFitsOnPhone(page, table, 'the areas over the years');
   // In English: the areas by their English titles, the change column named in English.
   await page.getByRole('button', { name: 'In English' }).click();
   const titleEn = `Your areas in ${YEAR_BEFORE} and ${LAST_YEAR}: share of the maximum points`;
@@ -228,6 +240,7 @@ async function checkOwnAreasOverTheYears(e2e: E2E, page: Page): Promise<void> {
   const first = own.areas[0]!;
   assert(first.titleEn, 'the area has an English title');
   await figureEn.getByRole('rowheader', { name: first.titleEn, exact: true }).waitFor();
+  await assertFitsOnPhone(page, figureEn.getByRole('table'), 'the areas over the years in English');
   await e2e.axe(page, '/resultat, the areas over the years in English');
   await e2e.screenshot(page, 'scorecard-areas-over-the-years-en');
   await page.getByRole('button', { name: 'På svenska' }).click();

@@ -314,7 +314,8 @@ export const svCommon = {
     'Medlemmarnas genomsnittliga andel av maxpoängen i varje område, de år området fanns med i enkäten. Ett område som bara fanns med ett av åren visas inte.',
   'report.areasYears.chartTitle': '{type}: andel av maxpoängen per område, {from} och {to}',
   'report.areasYears.summary': 'Liggande stapeldiagram över medelvärdet i {count} områden {from} och {to}.',
-  'report.areasYears.change': 'Förändring (procentenheter)',
+  // The soft hyphen lets the column header break on a phone, so the table fits 390 px.
+  'report.areasYears.change': 'Förändring (procent\u00adenheter)',
   'report.areasYears.changeNote':
     'Tabellen visar alla år och förändringen i procentenheter, mellan det första och det senaste året som visar ett medelvärde för området.',
   'report.areasYears.maxChanged':
@@ -376,7 +377,7 @@ export const svCommon = {
   'scorecard.areasYears.summaryOne': 'Liggande stapeldiagram över er andel av maxpoängen i 1 område {from} och {to}.',
   'scorecard.areasYears.note':
     'Tabellen visar alla år, med poängen av områdets maxpoäng och andelen, och förändringen i procentenheter sedan {from}.',
-  'scorecard.areasYears.change': 'Förändring sedan {year} (procentenheter)',
+  'scorecard.areasYears.change': 'Förändring sedan {year} (procent\u00adenheter)',
   'scorecard.sections.title': 'Poäng per område',
   'scorecard.sections.chartTitle.kommun': 'Er andel av maxpoängen per område, jämfört med kommunerna',
   'scorecard.sections.chartTitle.region': 'Er andel av maxpoängen per område, jämfört med regionerna',
