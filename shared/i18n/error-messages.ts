@@ -83,7 +83,9 @@ export const ENGLISH_ERROR_MESSAGES: Record<string, string> = {
   review_busy: 'Someone else changed the response at the same time. Try again.',
   deadline_required:
     'The survey no longer takes answers. Give a new deadline in the future, or the organisation cannot submit again.',
-  deadline_not_after_campaign: "An organisation's own deadline must be later than the campaign's deadline.",
+  deadline_not_after_campaign:
+    "An organisation's own deadline must be later than the campaign's deadline, or than when it was closed.",
+  deadline_too_far: 'The new deadline can be at most a year ahead.',
   // Each refusal carries its own English (what to do instead); this is only the fallback.
   nothing_to_change: 'This would change nothing, so nothing was saved.',
   response_changed:

@@ -120,6 +120,8 @@ export const CurrentCampaignSchema = CampaignSchema.pick({
   title: true,
   opensAt: true,
   closesAt: true,
+  // An early close: the member's page judges an own deadline against it, as the API does.
+  closedAt: true,
   status: true,
 }).extend({
   survey: SurveyJsonSchema,

@@ -143,6 +143,56 @@ describe('reopening a submitted response once the campaign no longer takes answe
   });
 });
 
+describe('reopening after the kansli closed the campaign before its deadline', () => {
+  // Closed on 10 April, three weeks before its deadline (30 April); reopened on 12 April.
+  async function closedEarlyWorld() {
+    const { ctx, admin } = await world({ now: '2026-04-08T08:00:00Z' });
+    await submitScoredResponse(ctx, 2026, LUND, completeKommunAnswers());
+    const closing = await later(ctx, '2026-04-10T08:00:00Z');
+    expect((await call(ctx, closing, 'POST', '/api/admin/campaigns/2026/close')).status).toBe(200);
+    return { ctx, admin: await later(ctx, '2026-04-12T08:00:00Z') };
+  }
+
+  it('takes an own deadline before the planned deadline, as the member’s page and the progress page show', async () => {
+    // Arrange
+    const { ctx, admin } = await closedEarlyWorld();
+    // Act: 20 April, after the close and before the planned 30 April
+    const res = await call(ctx, admin, 'POST', REOPEN, {
+      closesAt: '2026-04-20T21:59:00Z',
+      reason: 'Fel i transportsvaren',
+      intent: 'reopen',
+    });
+    // Assert: before, 'must be later than the campaign's, 30 April'
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ status: 'draft', closesAtOverride: '2026-04-20T21:59:00.000Z' });
+    expect((await memberSave(ctx, { ...completeKommunAnswers(), T5: false }, 2)).status).toBe(200);
+    const cookie = await signIn(ctx, `tjansteperson.${LUND}@example.se`);
+    const current = await ctx.app.request('/api/campaigns/current', withCookie(cookie, { method: 'GET' }));
+    expect(await current.json()).toMatchObject({
+      status: 'closed',
+      closedAt: '2026-04-10T08:00:00.000Z',
+      closesAtForOrganisation: '2026-04-20T21:59:00.000Z',
+    });
+    const progress = await call(ctx, admin, 'GET', '/api/admin/campaigns/2026/progress');
+    const row = progress.body.find((r: { organisationId: string }) => r.organisationId === LUND);
+    expect(row.closesAtOverride).toBe('2026-04-20T21:59:00.000Z');
+    // After its own deadline, Lund's answers are closed again
+    ctx.clock.set('2026-04-21T08:00:00Z');
+    const late = await memberSave(ctx, completeKommunAnswers(), 3);
+    expect(late.status).toBe(403);
+    expect((await late.json()).error.code).toBe('campaign_closed');
+  });
+
+  it('refuses an own deadline more than a year ahead, naming the latest, and writes nothing', async () => {
+    const { ctx, admin } = await closedEarlyWorld();
+    const res = await call(ctx, admin, 'POST', REOPEN, { closesAt: '2027-04-20T21:59:00Z', reason: 'Skrivfel i året' });
+    expectRefused(res, 422, 'deadline_too_far', /högst ett år fram, senast 13 april 2027/);
+    expect(res.body.error.details).toEqual({ latest: '2027-04-13T08:00:00.000Z' });
+    expect(await stored(ctx)).toMatchObject({ status: 'submitted' });
+    expect(await reopenAudits(ctx)).toEqual([]);
+  });
+});
+
 describe('reopening and extending while the campaign takes answers', () => {
   const now = '2026-04-20T08:00:00Z';
 

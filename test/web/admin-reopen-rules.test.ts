@@ -3,7 +3,7 @@ import type { CampaignSummary, ProgressRow } from '../../web/src/pages/admin/api
 import { reopenDeadlineProblem, reopenRules } from '../../web/src/pages/admin/lib/campaign-lifecycle';
 
 // Opens 1 March, closes 30 April 23:59 Swedish time.
-const OPEN: Pick<CampaignSummary, 'status' | 'opensAt' | 'closesAt'> = {
+const OPEN: Pick<CampaignSummary, 'status' | 'opensAt' | 'closesAt' | 'closedAt'> = {
   status: 'open',
   opensAt: '2026-03-01T07:00:00.000Z',
   closesAt: '2026-04-30T21:59:00.000Z',
@@ -86,5 +86,38 @@ describe('the dialog’s check of a new deadline', () => {
     const own = { status: 'draft' as const, closesAtOverride: '2026-05-10T21:59:00.000Z' };
     expect(check('2026-05-10T23:59', '2026-05-10T21:59:00.000Z', own)).toBe('extend.error.same');
     expect(check('2026-05-12T23:59', '2026-05-12T21:59:00.000Z', own)).toBeUndefined();
+  });
+});
+
+describe('the dialog’s check after an early close, and its upper bound', () => {
+  // Closed by the kansli on 10 April, three weeks before its deadline; the dialog used on 12 April.
+  const CLOSED_EARLY = { ...OPEN, status: 'closed' as const, closedAt: '2026-04-10T08:00:00.000Z' };
+  const NOW = Date.parse('2026-04-12T08:00:00Z');
+  const problem = (closesAt: string, campaign = CLOSED_EARLY) =>
+    reopenDeadlineProblem({ typed: closesAt.slice(0, 16), closesAt, campaign, row: row(), now: NOW });
+
+  it('takes a day after the close and before the planned deadline', () => {
+    expect(problem('2026-04-20T21:59:00.000Z')).toBeUndefined();
+  });
+
+  it('still holds a campaign closed at its deadline, or later, to its deadline', () => {
+    const closedLate = { ...CLOSED_EARLY, closedAt: '2026-05-02T08:00:00.000Z' };
+    expect(
+      reopenDeadlineProblem({
+        typed: '2026-04-29T23:59',
+        closesAt: '2026-04-29T21:59:00.000Z',
+        campaign: closedLate,
+        row: row(),
+        now: NOW,
+      }),
+    ).toEqual({ key: 'reopen.error.notAfterCampaign', params: { date: OPEN.closesAt } });
+  });
+
+  it('refuses a date more than a year ahead, naming the latest', () => {
+    expect(problem('2027-04-20T21:59:00.000Z')).toEqual({
+      key: 'reopen.error.tooFar',
+      params: { date: '2027-04-13T08:00:00.000Z' },
+    });
+    expect(problem('2027-04-12T21:59:00.000Z')).toBeUndefined();
   });
 });

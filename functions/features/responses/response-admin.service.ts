@@ -1,4 +1,9 @@
-import { acceptsWrites, organisationAcceptsWrites } from '../../../shared/domain/answer-window';
+import {
+  acceptsWrites,
+  answersEnd,
+  closedEarly,
+  organisationAcceptsWrites,
+} from '../../../shared/domain/answer-window';
 import { reopenHistory, withReopen } from '../../../shared/domain/kansli-messages';
 import { formatStockholm } from '../../../shared/i18n/format-date';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
@@ -239,7 +244,13 @@ function assertUnchanged(organisation: Organisation, before: SurveyResponse | un
   }
 }
 
-/** An own deadline that would have an effect: in the future and after the campaign's deadline. */
+/** How far ahead an own deadline may lie: a typo of a year (2062 for 2026) would keep a year open for good. */
+const MAX_OWN_DEADLINE_DAYS = 366;
+
+/**
+ * An own deadline that would have an effect: in the future, within a year, and after the
+ * campaign's end (its deadline, or when the kansli closed it before that).
+ */
 function assertValidOwnDeadline(campaign: Campaign, closesAt: string, now: string): void {
   if (Date.parse(closesAt) <= Date.parse(now)) {
     throw new DomainRuleError(
@@ -249,15 +260,30 @@ function assertValidOwnDeadline(campaign: Campaign, closesAt: string, now: strin
       'The new deadline must be in the future.',
     );
   }
-  if (Date.parse(closesAt) <= Date.parse(campaign.closesAt)) {
+  const latest = new Date(Date.parse(now) + MAX_OWN_DEADLINE_DAYS * 86_400_000).toISOString();
+  if (Date.parse(closesAt) > Date.parse(latest)) {
+    throw new DomainRuleError(
+      'deadline_too_far',
+      `Den nya sista svarsdagen får ligga högst ett år fram, senast ${formatStockholm(latest)}.`,
+      { latest },
+      `The new deadline can be at most a year ahead, ${formatStockholm(latest, 'en')} at the latest.`,
+    );
+  }
+  const end = answersEnd(campaign);
+  if (Date.parse(closesAt) <= Date.parse(end)) {
     const open = acceptsWrites(campaign, now);
     const keep = open ? ' Lämna fältet tomt för att behålla kampanjens.' : '';
     const keepEn = open ? " Leave the field empty to keep the campaign's." : '';
+    const early = closedEarly(campaign);
     throw new DomainRuleError(
       'deadline_not_after_campaign',
-      `Organisationens egen sista svarsdag måste vara senare än kampanjens, ${formatStockholm(campaign.closesAt)}.${keep}`,
+      early
+        ? `Organisationens egen sista svarsdag måste vara senare än när kampanjen stängdes, ${formatStockholm(end)}.`
+        : `Organisationens egen sista svarsdag måste vara senare än kampanjens, ${formatStockholm(end)}.${keep}`,
       undefined,
-      `The organisation's own deadline must be later than the campaign's, ${formatStockholm(campaign.closesAt, 'en')}.${keepEn}`,
+      early
+        ? `The organisation's own deadline must be later than when the campaign was closed, ${formatStockholm(end, 'en')}.`
+        : `The organisation's own deadline must be later than the campaign's, ${formatStockholm(end, 'en')}.${keepEn}`,
     );
   }
 }

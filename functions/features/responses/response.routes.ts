@@ -122,6 +122,7 @@ export function registerResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ResponseR
           title: campaign.title,
           opensAt: campaign.opensAt,
           closesAt: campaign.closesAt,
+          ...(campaign.closedAt ? { closedAt: campaign.closedAt } : {}),
           status: campaign.status,
           survey: campaign.surveys[organisationTypeOf(organisationId)],
           closesAtForOrganisation: laterOwnDeadline(campaign, extended) ?? campaign.closesAt,

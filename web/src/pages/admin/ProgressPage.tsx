@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
+import { answersEnd, closedEarly } from '../../../../shared/domain/answer-window';
 import { LoadError, Loading } from '../../components/Feedback';
 import { useLang } from '../../i18n';
 import { readStored, writeStored } from '../../lib/browser-storage';
@@ -474,7 +475,9 @@ function ReopenDialog({ year, campaign, row, onCancel, onDone }: RowActionDialog
         label={t('reopen.deadline')}
         hint={
           rules?.deadlineRequired
-            ? t('reopen.deadlineHintRequired', { date: date(campaign.closesAt) })
+            ? closedEarly(campaign)
+              ? t('reopen.deadlineHintClosedEarly', { date: date(answersEnd(campaign)) })
+              : t('reopen.deadlineHintRequired', { date: date(campaign.closesAt) })
             : t('reopen.deadlineHintKeep', { date: date(rules?.currentDeadline ?? campaign.closesAt) })
         }
         error={errors.deadline}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
+import { answersEnd, closedEarly, laterOwnDeadline } from '../../../../shared/domain/answer-window';
 import type { ReviewedOverride } from '../../../../shared/schemas/response.schema';
 import { LoadError, Loading } from '../../components/Feedback';
 import { type Lang, useLang } from '../../i18n';
@@ -210,8 +211,8 @@ function NoValue({ label }: { label: string }) {
 
 interface ReviewData {
   review: ResponseReview;
-  /** The campaign's state and deadline: a published one takes no more adjustments. */
-  campaign: Pick<CampaignSummary, 'status' | 'closesAt'>;
+  /** The campaign's state and deadline (and early close): a published one takes no more adjustments. */
+  campaign: Pick<CampaignSummary, 'status' | 'closesAt' | 'closedAt'>;
   pages: SummaryPage[];
   previousPages: SummaryPage[] | null;
   /** This year's survey for the organisation's type: words the answer a stale override was made on. */
@@ -237,7 +238,7 @@ async function loadReview(year: number, code: string, lang: Lang): Promise<Revie
   }
   return {
     review,
-    campaign: { status: campaign.status, closesAt: campaign.closesAt },
+    campaign: { status: campaign.status, closesAt: campaign.closesAt, closedAt: campaign.closedAt },
     pages,
     previousPages,
     survey: campaign.surveys[type] as Record<string, unknown>,
@@ -305,10 +306,8 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   const { review, campaign, pages, previousPages, survey } = state.value;
   // Published: the members' answers are frozen; the kansli's adjustments and notes stay possible.
   const published = isFrozen(campaign);
-  const ownDeadline =
-    response?.closesAtOverride && Date.parse(response.closesAtOverride) > Date.parse(campaign.closesAt)
-      ? response.closesAtOverride
-      : null;
+  // Judged as the API does: later than the campaign's deadline, or than an early close.
+  const ownDeadline = laterOwnDeadline(campaign, response?.closesAtOverride);
   const submitted = response?.status === 'submitted';
   // A submitted response shows its stored score, the one the export, scorecard and report show (it
   // includes the adjustments); a reopened draft what it would score if submitted now.
@@ -414,7 +413,9 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
             <dd>
               <DateTime iso={ownDeadline} />
               <span className="cell-sub">
-                {t('review.campaignDeadline', { date: formatDateTime(campaign.closesAt, lang) })}
+                {closedEarly(campaign)
+                  ? t('review.campaignClosed', { date: formatDateTime(answersEnd(campaign), lang) })
+                  : t('review.campaignDeadline', { date: formatDateTime(campaign.closesAt, lang) })}
               </span>
             </dd>
           </div>

@@ -74,6 +74,8 @@ export const enConsole: Record<keyof typeof svConsole, string> = {
   'reopen.done': '{name} is reopened.',
   'reopen.error.deadlineNeeded': 'Give a new deadline: the survey no longer takes answers.',
   'reopen.error.notAfterCampaign': "Choose a date later than the campaign's deadline, {date}.",
+  'reopen.error.notAfterClose': 'Choose a date later than when the campaign was closed, {date}.',
+  'reopen.error.tooFar': 'Choose a date at most a year ahead, {date} at the latest.',
   'extend.error.deadlineNeeded': 'Give the new deadline.',
   'extend.error.same': '{name} already has that deadline.',
   'review.publishedCampaignLink': 'To the campaign page',

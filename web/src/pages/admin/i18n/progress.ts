@@ -53,7 +53,9 @@ export const svProgress = {
   'reopen.deadlineHintKeep':
     'Svensk tid. Lämna tomt för att behålla {date}. En ny dag måste vara senare än kampanjens sista svarsdag.',
   'reopen.deadlineHintRequired':
-    'Svensk tid. Krävs. Måste ligga i framtiden och vara senare än kampanjens sista svarsdag, {date}.',
+    'Svensk tid. Krävs. Måste ligga i framtiden, högst ett år fram, och vara senare än kampanjens sista svarsdag, {date}.',
+  'reopen.deadlineHintClosedEarly':
+    'Svensk tid. Krävs. Måste ligga i framtiden, högst ett år fram. Kampanjen stängdes {date}, före sin sista svarsdag.',
   'reopen.doneUntil': '{name} är öppnad igen och kan svara till {date}.',
   'extend.done': '{name} har fått en egen sista svarsdag: {date}.',
   'progress.ownDeadline': 'Egen sista svarsdag',
@@ -119,7 +121,9 @@ export const enProgress: Record<keyof typeof svProgress, string> = {
   'reopen.deadlineHintKeep':
     "Swedish time. Leave empty to keep {date}. A new date must be later than the campaign's deadline.",
   'reopen.deadlineHintRequired':
-    "Swedish time. Required. Must be in the future and later than the campaign's deadline, {date}.",
+    "Swedish time. Required. Must be in the future, at most a year ahead, and later than the campaign's deadline, {date}.",
+  'reopen.deadlineHintClosedEarly':
+    'Swedish time. Required. Must be in the future, at most a year ahead. The campaign was closed {date}, before its deadline.',
   'reopen.doneUntil': '{name} is reopened and can answer until {date}.',
   'extend.done': '{name} has its own deadline: {date}.',
   'progress.ownDeadline': 'Own deadline',

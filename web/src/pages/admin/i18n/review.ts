@@ -4,6 +4,7 @@ import { addAdminStrings } from './index';
 export const svReview = {
   'review.ownDeadline': 'Egen sista svarsdag',
   'review.campaignDeadline': 'Kampanjens: {date}',
+  'review.campaignClosed': 'Kampanjen stängdes {date}',
   'review.publishedLocked':
     'Kampanjen är publicerad, så medlemmens svar är låsta. Du kan fortfarande rätta poängen med Justera (med ett skäl) och skriva noteringar. Rättelsen syns direkt i organisationens resultat och i exporten, men i den publicerade rapporten först när du publicerar en ny version på kampanjsidan.',
   'review.setInReview': 'sätts av kansliet vid granskningen',
@@ -96,6 +97,7 @@ export const svReview = {
 export const enReview: Record<keyof typeof svReview, string> = {
   'review.ownDeadline': 'Own deadline',
   'review.campaignDeadline': "Campaign's: {date}",
+  'review.campaignClosed': 'The campaign closed {date}',
   'review.publishedLocked':
     "The campaign is published, so the member's answers are frozen. You can still correct the points with Override (with a reason) and write notes. A correction shows at once in the organisation's results and in the export, but in the published report only once you publish a new version on the campaign page.",
   'review.setInReview': 'set by the secretariat in its review',

@@ -72,6 +72,8 @@ export const svConsole = {
   'reopen.done': '{name} är öppnad igen.',
   'reopen.error.deadlineNeeded': 'Ange en ny sista svarsdag: kampanjen tar inte längre emot svar.',
   'reopen.error.notAfterCampaign': 'Välj en dag senare än kampanjens sista svarsdag, {date}.',
+  'reopen.error.notAfterClose': 'Välj en dag senare än när kampanjen stängdes, {date}.',
+  'reopen.error.tooFar': 'Välj en dag högst ett år fram, senast {date}.',
   'extend.error.deadlineNeeded': 'Ange den nya sista svarsdagen.',
   'extend.error.same': '{name} har redan den sista svarsdagen.',
   'review.publishedCampaignLink': 'Till kampanjsidan',

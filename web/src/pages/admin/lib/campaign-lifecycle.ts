@@ -5,6 +5,7 @@
  * reopening a closed one needs, and what publishing would freeze.
  */
 
+import { answersEnd, closedEarly } from '../../../../../shared/domain/answer-window';
 import type { CampaignStatus, CampaignSummary, ProgressRow } from '../api';
 import type { AdminKey } from '../i18n';
 
@@ -173,11 +174,14 @@ export function reopenRules(
   return { offered, intent, deadlineRequired: intent === 'extend' || currentDeadline === null, currentDeadline };
 }
 
+/** The API's bound on an own deadline (`response-admin.service.ts`). */
+const MAX_OWN_DEADLINE_DAYS = 366;
+
 /** Why a new deadline typed into the dialog would be refused, in the console's words; undefined when fine. */
 export function reopenDeadlineProblem(input: {
   typed: string;
   closesAt: string | null;
-  campaign: Pick<CampaignSummary, 'status' | 'opensAt' | 'closesAt'>;
+  campaign: Pick<CampaignSummary, 'status' | 'opensAt' | 'closesAt' | 'closedAt'>;
   row: Pick<ProgressRow, 'status' | 'closesAtOverride' | 'name'>;
   now: number;
 }): { key: AdminKey; params?: Record<string, string> } | undefined {
@@ -189,8 +193,15 @@ export function reopenDeadlineProblem(input: {
   }
   if (!closesAt) return { key: 'error.dateTime' };
   if (Date.parse(closesAt) <= now) return { key: 'error.deadlinePast' };
-  if (Date.parse(closesAt) <= Date.parse(campaign.closesAt)) {
-    return { key: 'reopen.error.notAfterCampaign', params: { date: campaign.closesAt } };
+  // As the API: at most a year ahead, and after the campaign's end (its deadline or an early close).
+  const latest = new Date(now + MAX_OWN_DEADLINE_DAYS * 86_400_000).toISOString();
+  if (Date.parse(closesAt) > Date.parse(latest)) return { key: 'reopen.error.tooFar', params: { date: latest } };
+  const end = answersEnd(campaign);
+  if (Date.parse(closesAt) <= Date.parse(end)) {
+    return {
+      key: closedEarly(campaign) ? 'reopen.error.notAfterClose' : 'reopen.error.notAfterCampaign',
+      params: { date: end },
+    };
   }
   if (rules.intent === 'extend' && row.closesAtOverride && Date.parse(row.closesAtOverride) === Date.parse(closesAt)) {
     return { key: 'extend.error.same', params: { name: row.name } };
