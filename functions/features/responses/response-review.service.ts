@@ -139,9 +139,9 @@ export class ResponseReviewService {
       // "Behåll justeringen": the same points and reason re-made on the answer now. Audited as a keep
       // with both answers, so the trail says the kansli kept it, not that it adjusted anew.
       const kept = keptOverride(response, survey, input);
-      assertChangesPoints(response, survey, input);
       try {
         const before = pointsOf(scoreWithOverrides(survey, response.data, response.overrides), input.question);
+        assertChangesPoints(response, input, before);
         const next = [...response.overrides, entry];
         const saved = await this.deps.responses.replaceOverrides({
           year,
@@ -407,13 +407,10 @@ function afterPublishing(campaign: Campaign): { afterPublishing?: true } {
  * shown to the member as "justerat av kansliet" for nothing. (An existing adjustment may be re-made
  * or set to any points; removing it is its own action.)
  */
-function assertChangesPoints(
-  response: SurveyResponse,
-  survey: Campaign['surveys']['kommun'],
-  input: OverrideInput,
-): void {
+function assertChangesPoints(response: SurveyResponse, input: OverrideInput, before: number | null): void {
   if (response.overrides.some((override) => override.question === input.question)) return;
-  const calculated = pointsOf(score(survey, response.data), input.question);
+  // Without an override of its own, the question's points before are the calculated ones.
+  const calculated = before;
   if (calculated !== input.points) return;
   const sv = String(calculated).replace('.', ',');
   throw new DomainRuleError(
