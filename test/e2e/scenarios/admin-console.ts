@@ -424,10 +424,21 @@ export const scenarios: Scenario[] = [
       const question = ((await overrideButton.getAttribute('aria-label')) ?? '').replace(/^Justera poängen för /, '');
       await overrideButton.click();
       const overrideDialog = page.getByRole('dialog', { name: 'Justera poängen' });
-      // Garbage is refused with a clear message; a decimal point is shown back with a Swedish comma and saved.
       const pointsField = overrideDialog.getByLabel(/Nya poäng/);
-      await pointsField.fill('två');
+      // It opens on the rules' own points: saving them unchanged is refused in the dialog, not sent.
+      let overridesSent = 0;
+      const countOverrides = (request: { method(): string; url(): string }) => {
+        if (request.method() === 'POST' && request.url().endsWith('/overrides')) overridesSent += 1;
+      };
+      page.on('request', countOverrides);
+      const calculated = await pointsField.inputValue();
       await overrideDialog.getByLabel('Motivering').fill('Underlaget saknas.');
+      await overrideDialog.getByRole('button', { name: 'Spara justeringen' }).click();
+      await overrideDialog.getByText(`Poängen är redan ${calculated}. Ändra poängen eller avbryt.`).waitFor();
+      page.off('request', countOverrides);
+      assertEqual(overridesSent, 0, 'an unchanged adjustment is not sent');
+      // Garbage is refused with a clear message; a decimal point is shown back with a Swedish comma and saved.
+      await pointsField.fill('två');
       await overrideDialog.getByRole('button', { name: 'Spara justeringen' }).click();
       await overrideDialog.getByText('Skriv poängen som ett tal, till exempel 2 eller 2,5.').waitFor();
       await pointsField.fill('0.5');
@@ -443,6 +454,11 @@ export const scenarios: Scenario[] = [
         .getByText(/^0,5 \/ /)
         .waitFor();
       await e2e.screenshot(page, 'admin-review-overridden');
+      // Adjusted again, the dialog starts from the adjustment: its points and its reason.
+      await page.getByRole('button', { name: `Justera poängen för ${question}` }).click();
+      assertEqual(await pointsField.inputValue(), '0,5', 'the adjusted points prefilled');
+      assertEqual(await overrideDialog.getByLabel('Motivering').inputValue(), 'Underlaget saknas.', 'its reason');
+      await overrideDialog.getByRole('button', { name: 'Avbryt' }).click();
       await page.getByRole('button', { name: `Ta bort justeringen för ${question}` }).click();
       const removeDialog = page.getByRole('dialog', { name: 'Ta bort justeringen?' });
       await removeDialog.getByRole('button', { name: 'Ta bort justeringen' }).click();

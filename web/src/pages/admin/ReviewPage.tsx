@@ -275,9 +275,7 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
   const [state, reload] = useAsync(() => loadReview(year, code, lang), [year, code, lang]);
   const [response, setResponse] = useState<ReviewedResponse | null>(null);
   const [compare, setCompare] = useState(false);
-  const [overriding, setOverriding] = useState<{ name: string; title: string; max: number; points: number } | null>(
-    null,
-  );
+  const [overriding, setOverriding] = useState<OverrideTarget | null>(null);
   const [removing, setRemoving] = useState<{ name: string; title: string; computedPoints: number } | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState('');
@@ -588,6 +586,9 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
                                     title: item.title,
                                     max,
                                     points: score?.points ?? 0,
+                                    calculated: score?.computedPoints ?? score?.points ?? 0,
+                                    reason: override?.reason ?? '',
+                                    overridden: Boolean(override),
                                   })
                                 }
                               >
@@ -690,6 +691,19 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
 }
 
 /** An override dialog for one question of one response; `onDone` gets the response and what to announce. */
+/** The question the adjust dialog opens on: its points now and, for an adjusted one, the adjustment's reason. */
+interface OverrideTarget {
+  name: string;
+  title: string;
+  max: number;
+  points: number;
+  /** What the rules give, before any adjustment. */
+  calculated: number;
+  /** The existing adjustment's reason, prefilled when it is adjusted again; else ''. */
+  reason: string;
+  overridden: boolean;
+}
+
 interface OverrideDialogProps<Q> {
   year: number;
   code: string;
@@ -738,22 +752,16 @@ function RemoveOverrideDialog({
   );
 }
 
-function OverrideDialog({
-  year,
-  code,
-  question,
-  onCancel,
-  onDone,
-}: OverrideDialogProps<{ name: string; title: string; max: number; points: number }>) {
+function OverrideDialog({ year, code, question, onCancel, onDone }: OverrideDialogProps<OverrideTarget>) {
   const t = useAdminT();
   const [lang] = useLang();
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ points?: string; reason?: string }>({});
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each question starts from its points, in the language it opens in.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each question starts from its points (and an adjustment's reason), in the language it opens in.
   useEffect(() => {
     setPoints(question ? formatPointsInput(question.points, lang) : '');
-    setReason('');
+    setReason(question?.reason ?? '');
     setErrors({});
   }, [question]);
   return (
@@ -772,8 +780,11 @@ function OverrideDialog({
             parsed.reason === 'not_a_number'
               ? t('review.error.pointsNumber')
               : t('review.error.points', { max: formatNumber(question.max, lang) });
+        // As the API (points_unchanged): a first adjustment to the points the rules give changes nothing.
+        if (parsed.ok && !question.overridden && parsed.value === question.calculated)
+          next.points = t('review.error.pointsUnchanged', { points: formatNumber(parsed.value, lang) });
         showFieldErrors(next, setErrors);
-        if (!parsed.ok) return;
+        if (!parsed.ok || next.points) return;
         setPoints(formatPointsInput(parsed.value, lang));
         const updated = await adminApi.override(year, code, {
           question: question.name,
