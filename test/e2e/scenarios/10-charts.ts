@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { assert, assertEqual, type Scenario, watchPage } from '../harness';
+import { assert, assertEqual, type E2E, type Scenario, watchPage } from '../harness';
 
 /** What the page reports of one drawn chart (positions in the SVG's pixels). */
 interface Drawn {
@@ -16,6 +16,23 @@ interface Drawn {
   labelFontSize: string;
 }
 
+/** A page of the app with the chart chunk's URL, to import it and draw specs in the app's stylesheet. */
+async function chartChunkPage(e2e: E2E) {
+  const chunk = Object.entries(e2e.build.metafile.outputs).find(
+    ([, o]) => o.entryPoint === 'web/src/components/charts/chart-setup.ts',
+  )?.[0];
+  assert(chunk, 'the chart chunk is in the build');
+  const url = `/${path.relative(e2e.build.outdir, path.join(e2e.root, chunk)).split(path.sep).join('/')}`;
+  const context = await e2e.newContext();
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(`${e2e.baseUrl}/login`);
+  await page.locator('h1').first().waitFor();
+  // tsx names the functions evaluated in the page with a helper (__name) the page does not have.
+  await page.evaluate('globalThis.__name = (fn) => fn');
+  return { url, page, watch };
+}
+
 /**
  * The chart chunk itself (chart-setup.ts with Chartist), on the app's stylesheet: charts drawn from
  * specs that use every feature of ChartSpec, and their SVG measured. The report pages draw only what
@@ -26,18 +43,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'charts: Chartist draws every ChartSpec feature (order, hatching, values, reference, ticks, null)',
     async run(e2e) {
-      const chunk = Object.entries(e2e.build.metafile.outputs).find(
-        ([, o]) => o.entryPoint === 'web/src/components/charts/chart-setup.ts',
-      )?.[0];
-      assert(chunk, 'the chart chunk is in the build');
-      const url = `/${path.relative(e2e.build.outdir, path.join(e2e.root, chunk)).split(path.sep).join('/')}`;
-      const context = await e2e.newContext();
-      const page = await context.newPage();
-      const watch = watchPage(page);
-      await page.goto(`${e2e.baseUrl}/login`);
-      await page.locator('h1').first().waitFor();
-      // tsx names the functions below with a helper (__name) the page does not have.
-      await page.evaluate('globalThis.__name = (fn) => fn');
+      const { url, page, watch } = await chartChunkPage(e2e);
 
       const drawn = (await page.evaluate(async (src) => {
         const mod = (await import(src)) as typeof import('../../../web/src/components/charts/chart-setup');
@@ -223,16 +229,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'charts: an upright chart’s last category label stays inside the drawing on a phone, centred on a desktop',
     async run(e2e) {
-      const chunk = Object.entries(e2e.build.metafile.outputs).find(
-        ([, o]) => o.entryPoint === 'web/src/components/charts/chart-setup.ts',
-      )?.[0];
-      assert(chunk, 'the chart chunk is in the build');
-      const url = `/${path.relative(e2e.build.outdir, path.join(e2e.root, chunk)).split(path.sep).join('/')}`;
-      const context = await e2e.newContext();
-      const page = await context.newPage();
-      await page.goto(`${e2e.baseUrl}/login`);
-      await page.locator('h1').first().waitFor();
-      await page.evaluate('globalThis.__name = (fn) => fn');
+      const { url, page } = await chartChunkPage(e2e);
       // Klimatläget's chart of organisations per grade, at the width it has on a 390 px phone and on a desktop.
       const labels = (await page.evaluate(async (src) => {
         const mod = (await import(src)) as typeof import('../../../web/src/components/charts/chart-setup');
