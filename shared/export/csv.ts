@@ -1,7 +1,10 @@
 /**
  * CSV as Swedish Excel opens it: UTF-8 with a byte order mark, semicolons, decimal commas and CRLF.
- * Text cells that a spreadsheet would run as a formula are neutralised.
+ * Text cells that a spreadsheet would run as a formula are neutralised, and control characters in them
+ * are replaced.
  */
+
+import { isForbiddenControl } from '../schemas/visible-text';
 
 /** One cell: text, a number (written with a decimal comma), a boolean (Ja/Nej) or empty. */
 export type Cell = string | number | boolean | null | undefined;
@@ -28,13 +31,24 @@ export function formatDecimal(value: number): string {
   return (text === '-0' ? '0' : text).replace('.', ',');
 }
 
+/**
+ * Control characters become U+FFFD, so the reader sees that something was there: a NUL cuts a cell
+ * short in some readers, and an answer or name stored before the checks may still hold one. Tab, LF
+ * and CR stay (the cell is quoted).
+ */
+export function replaceControlCharacters(text: string): string {
+  let out = '';
+  for (const char of text) out += isForbiddenControl(char.charCodeAt(0), true) ? '\uFFFD' : char;
+  return out;
+}
+
 /** One cell as CSV text: numbers are not neutralised (a negative number is a number), text always is. */
 export function csvCell(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return formatDecimal(cell);
   if (typeof cell === 'boolean') return cell ? 'Ja' : 'Nej';
-  const text = neutraliseCell(cell);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = neutraliseCell(replaceControlCharacters(cell));
+  return /[";\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The whole file: BOM, one line per row, cells separated by semicolons, lines ended by CRLF. */

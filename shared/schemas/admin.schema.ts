@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema } from './contact.schema';
 import { EmailParam } from './params';
+import { visibleText } from './visible-text';
 
 /** Kansli staff who may use the console, as stored. */
 export const AdminSchema = z.object({
@@ -12,7 +13,9 @@ export const AdminSchema = z.object({
 export type Admin = z.infer<typeof AdminSchema>;
 
 /** POST /api/admin/admins. */
-export const AddAdminInputSchema = AdminSchema.pick({ email: true, name: true });
+export const AddAdminInputSchema = AdminSchema.pick({ email: true, name: true }).extend({
+  name: visibleText(z.string().trim().min(1).max(200)),
+});
 
 /**
  * One row of GET /api/admin/admins. `fromConfig` marks addresses in ADMIN_EMAILS: they are admins

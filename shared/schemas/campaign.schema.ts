@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { inputMessage } from '../i18n/input-messages';
+import { visibleText } from './visible-text';
 
 export const CampaignStatusSchema = z.enum(['draft', 'open', 'closed', 'published']);
 export type CampaignStatus = z.infer<typeof CampaignStatusSchema>;
@@ -48,6 +49,9 @@ export const CampaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
+// Checked on input only: a title stored before the check still reads.
+const CampaignTitleInput = visibleText(z.string().trim().min(1).max(200));
+
 const datesInOrder = (value: { opensAt?: string; closesAt?: string }) =>
   !value.opensAt || !value.closesAt || new Date(value.opensAt) < new Date(value.closesAt);
 const datesMessage = { message: inputMessage('campaignDates'), path: ['closesAt'] };
@@ -60,7 +64,7 @@ export const CreateCampaignInputSchema = CampaignSchema.pick({
   closesAt: true,
   reminderPolicy: true,
 })
-  .extend({ surveys: CampaignSurveysSchema.optional() })
+  .extend({ title: CampaignTitleInput, surveys: CampaignSurveysSchema.optional() })
   .refine(datesInOrder, datesMessage);
 
 /**
@@ -102,6 +106,7 @@ export const UpdateCampaignInputSchema = CampaignSchema.pick({
   reminderPolicy: true,
 })
   .extend({
+    title: CampaignTitleInput,
     surveys: CampaignSurveysSchema.partial().describe('The surveys to replace; a type left out stays as stored.'),
     expectedUpdatedAt: z
       .string()

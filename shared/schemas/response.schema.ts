@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ScoreOverrideSchema, ScoreResultSchema } from '../scoring/score.schema';
 import { QuestionParam } from './params';
+import { visibleText } from './visible-text';
 
 export const ResponseStatusSchema = z.enum(['not_started', 'draft', 'submitted']);
 export type ResponseStatus = z.infer<typeof ResponseStatusSchema>;
@@ -236,16 +237,23 @@ export const SubmitInputSchema = SurveyResponseSchema.pick({ version: true });
 export const SubmitResultSchema = z.object({ status: z.literal('submitted'), submittedAt: z.string() });
 
 /** POST /api/admin/campaigns/{year}/responses/{code}/overrides: a reason is required. */
-export const OverrideInputSchema = StoredOverrideSchema.pick({ question: true, points: true, reason: true });
+export const OverrideInputSchema = StoredOverrideSchema.pick({ question: true, points: true, reason: true }).extend({
+  // Checked on input only: a reason stored before the check still reads.
+  reason: visibleText(z.string().trim().min(1).max(1000), { multiline: true }),
+});
 
 /** DELETE /api/admin/campaigns/{year}/responses/{code}/overrides/{question}: the reason goes in the body (kept out of URLs and logs). */
-export const RemoveOverrideInputSchema = z.object({ reason: z.string().trim().min(3).max(1000) });
+export const RemoveOverrideInputSchema = z.object({
+  reason: visibleText(z.string().trim().min(3).max(1000), { multiline: true }),
+});
 
 /** The `{question}` of DELETE …/overrides/{question}: a survey question's name. */
 export const OverrideQuestionParamSchema = z.object({ question: QuestionParam });
 
 /** POST /api/admin/campaigns/{year}/responses/{code}/note. */
-export const NoteInputSchema = ReviewNoteSchema.pick({ message: true });
+export const NoteInputSchema = z.object({
+  message: visibleText(z.string().trim().min(1).max(5000), { multiline: true }),
+});
 
 /**
  * A response as the kansli reviews it. The stored `score` is the effective score (overrides

@@ -49,6 +49,15 @@ describe('csvCell and toCsv', () => {
     expect(csvCell('rad 1\nrad 2')).toBe('"rad 1\nrad 2"');
   });
 
+  it('replaces control characters in text cells, keeps tab and line breaks quoted and still neutralises', () => {
+    expect(csvCell('Lu\u0000nd')).toBe('Lu\uFFFDnd');
+    expect(csvCell('\u0000\u0007\u001b\u007f\u0085')).toBe('\uFFFD'.repeat(5));
+    expect(csvCell('a\tb')).toBe('"a\tb"');
+    expect(csvCell('rad 1\r\nrad 2')).toBe('"rad 1\r\nrad 2"');
+    expect(csvCell('=1\u0000')).toBe("'=1\uFFFD");
+    expect(toCsv([['\u0000;x']])).toBe(`${UTF8_BOM}"\uFFFD;x"\r\n`);
+  });
+
   it('starts with a byte order mark, separates by semicolons and ends lines with CRLF', () => {
     // Arrange
     const rows = [

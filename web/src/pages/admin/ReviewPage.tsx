@@ -27,6 +27,7 @@ import {
   useAnnouncer,
   useCampaignList,
   useRunAction,
+  visibleTextError,
 } from './components';
 import { useAdminT } from './i18n';
 import { isFrozen } from './lib/campaign-lifecycle';
@@ -334,8 +335,9 @@ export function ReviewPage({ year, code }: { year: number; code: string }) {
     }));
 
   const sendNote = async () => {
-    if (!note.trim()) {
-      setNoteError(t('error.required'));
+    const problem = note.trim() ? visibleTextError(note.trim(), true) : t('error.required');
+    if (problem) {
+      setNoteError(problem);
       return;
     }
     setNoteError('');

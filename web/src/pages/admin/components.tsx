@@ -1,9 +1,11 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
+import { inputText } from '../../../../shared/i18n/input-messages';
+import { visibleTextProblem } from '../../../../shared/schemas/visible-text';
 import { ApiError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
-import { useLang, useT } from '../../i18n';
+import { getLang, useLang, useT } from '../../i18n';
 import { isEmailShaped } from '../../lib/email';
 import { formatDateTime } from '../../lib/format';
 import type { AsyncState } from '../../lib/use-async';
@@ -194,7 +196,17 @@ export function ReasonField({
 
 /** "Skriv en motivering" unless the reason has `minLength` characters; the API's own limits. */
 export function reasonError(reason: string, t: AdminT, minLength = 3): string | undefined {
-  return reason.trim().length < minLength ? t('error.reasonRequired') : undefined;
+  return (
+    visibleTextError(reason.trim(), true) ?? (reason.trim().length < minLength ? t('error.reasonRequired') : undefined)
+  );
+}
+
+/** The API's own refusal of control characters or invisible-only text, said before it is asked. */
+export function visibleTextError(text: string, multiline = false): string | undefined {
+  const problem = visibleTextProblem(text, multiline);
+  if (!problem) return undefined;
+  const { message, messageEn } = inputText(problem);
+  return getLang() === 'en' ? messageEn : message;
 }
 
 /** A person the platform writes to (a contact, an administrator): name and e-mail address. */
@@ -231,8 +243,9 @@ export function PersonFields({
 
 /** What is wrong with a person's name and address before the API is asked. */
 export function personErrors(name: string, email: string, t: AdminT): { name?: string; email?: string } {
+  const nameError = name.trim() ? visibleTextError(name.trim()) : t('error.required');
   return {
-    ...(name.trim() ? {} : { name: t('error.required') }),
+    ...(nameError ? { name: nameError } : {}),
     ...(isEmailShaped(email.trim()) ? {} : { email: t('error.email') }),
   };
 }
