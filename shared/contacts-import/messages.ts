@@ -6,6 +6,7 @@
  */
 
 import { LANSKODER } from '../domain/organisation-codes';
+import { type InputMessageKey, inputText } from '../i18n/input-messages';
 import type { ContactImportIssue } from '../schemas/contact-import.schema';
 
 /** The issue codes, one per kind of problem; a test checks each has its words in both languages. */
@@ -25,6 +26,7 @@ export const CONTACT_IMPORT_ISSUE_CODES = [
   'code_malformed',
   'name_missing',
   'name_too_long',
+  'name_not_visible',
   'email_missing',
   'email_invalid',
   'role_missing',
@@ -52,6 +54,9 @@ const text = (code: ContactImportIssueCode, message: string, messageEn: string):
   message,
   messageEn,
 });
+
+/** An issue worded as the schemas word the same input problem. */
+const textOf = (code: ContactImportIssueCode, key: InputMessageKey): ContactIssueText => ({ code, ...inputText(key) });
 
 /** The file format as the kansli writes it; the column names are the file's, so they stay Swedish. */
 export const CONTACT_FORMAT = 'kod;namn;e-post;roll';
@@ -153,6 +158,10 @@ export const contactIssueText = {
   nameMissing: () => text('name_missing', 'Namnet saknas.', 'The name is missing.'),
   nameTooLong: () =>
     text('name_too_long', 'Namnet är längre än 200 tecken.', 'The name is longer than 200 characters.'),
+  // Control characters, line breaks or nothing visible: refused as the console's contact form refuses them.
+  nameControlCharacter: () => textOf('name_not_visible', 'textControlCharacter'),
+  nameLineBreak: () => textOf('name_not_visible', 'textLineBreak'),
+  nameInvisible: () => textOf('name_not_visible', 'textInvisibleOnly'),
   emailMissing: () => text('email_missing', 'E-postadressen saknas.', 'The email address is missing.'),
   emailInvalid: (email: string) =>
     text('email_invalid', `${email} är ingen giltig e-postadress.`, `${email} is not a valid email address.`),

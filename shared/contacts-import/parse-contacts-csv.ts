@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { parseOrganisationCode } from '../domain/organisation-codes';
 import { type ContactRole, ContactSchema, EmailSchema } from '../schemas/contact.schema';
 import type { ContactImportIssue, ContactImportRow } from '../schemas/contact-import.schema';
+import { type VisibleTextProblem, visibleTextProblem } from '../schemas/visible-text';
 import { type ContactIssueText, contactIssue, contactIssueText as say } from './messages';
 
 export const CONTACT_COLUMNS = ['kod', 'namn', 'e-post', 'roll'] as const;
@@ -146,6 +147,8 @@ function parseRow(row: number, cells: string[], errors: ErrorList): ContactImpor
   if (!organisation) errors.add(row, 'kod', codeError(code));
   const parsedName = ContactSchema.shape.name.safeParse(name);
   if (!parsedName.success) errors.add(row, 'namn', name === '' ? say.nameMissing() : say.nameTooLong());
+  const invisible = parsedName.success ? visibleTextProblem(name) : undefined;
+  if (invisible) errors.add(row, 'namn', NAME_PROBLEMS[invisible]());
   const parsedEmail = EmailSchema.safeParse(email);
   if (!parsedEmail.success) errors.add(row, 'e-post', email === '' ? say.emailMissing() : say.emailInvalid(email));
   const parsedRole = ROLES[fold(role).replace(/[^a-z]/g, '')];
@@ -155,6 +158,12 @@ function parseRow(row: number, cells: string[], errors: ErrorList): ContactImpor
   }
   return { row, organisationId: organisation.code, name: parsedName.data, email: parsedEmail.data, role: parsedRole };
 }
+
+const NAME_PROBLEMS: Record<VisibleTextProblem, () => ContactIssueText> = {
+  textControlCharacter: say.nameControlCharacter,
+  textLineBreak: say.nameLineBreak,
+  textInvisibleOnly: say.nameInvisible,
+};
 
 /** Why a code is no organisation's: missing, digits that are no kommun or län (9999), or no digits at all. */
 function codeError(code: string): ContactIssueText {

@@ -35,6 +35,7 @@ const BROKEN_FILES: Record<string, string> = {
     ';C;c@example.se;politiker',
     '1281;;d@example.se;politiker',
     `1281;${'x'.repeat(201)};d2@example.se;politiker`,
+    '1281;E\u0000k;d3@example.se;politiker',
     '1281;E;;politiker',
     '1281;E;not-an-address;politiker',
     '1281;F;f@example.se;',

@@ -39,6 +39,24 @@ describe('parseContactsCsv', () => {
     expect(parsed.errors[0]).toMatchObject({ row: null, column: null, message: expect.stringMatching(message) });
   });
 
+  it.each([
+    ['a NUL', '1281;Eva\u0000 Ek;eva@lund.se;politiker', /styrtecken/, /control character/],
+    ['a line break in a quoted name', '1281;"Eva\nEk";eva@lund.se;politiker', /på en rad/, /one line/],
+    ['zero-width spaces only', '1281;\u200b\u200b;eva@lund.se;politiker', /synliga tecken/, /visible characters/],
+  ])('refuses a name with %s, as the console’s contact form does', (_case, csv, sv, en) => {
+    const parsed = parseContactsCsv(csv);
+    expect(parsed.valid).toEqual([]);
+    expect(parsed.errors).toEqual([
+      {
+        row: 1,
+        column: 'namn',
+        code: 'name_not_visible',
+        message: expect.stringMatching(sv),
+        messageEn: expect.stringMatching(en),
+      },
+    ]);
+  });
+
   it('reports each bad cell with its line number and column', () => {
     // Arrange
     const csv = [
