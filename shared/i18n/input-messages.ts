@@ -5,6 +5,8 @@
  * on only the message a schema raised. `{name}` stands for a value filled in when the message is
  * raised. zod's own messages (a wrong type, a number too big) come from its locales instead.
  */
+import { VISIBLE_TEXT_MESSAGES } from './visible-text-messages';
+
 const MESSAGES = {
   // shared/reminders/reminder-policy.schema.ts
   weekday: {
@@ -155,18 +157,7 @@ const MESSAGES = {
   againstInvitation: { sv: 'inbjudan ({at})', en: 'the invitation ({at})' },
   againstOpening: { sv: 'öppningen ({at})', en: 'the opening ({at})' },
   // shared/schemas/visible-text.ts
-  textControlCharacter: {
-    sv: 'Texten innehåller ett osynligt styrtecken (till exempel NUL) som inte är tillåtet. Ta bort det.',
-    en: 'The text contains an invisible control character (for example NUL) that is not allowed. Remove it.',
-  },
-  textLineBreak: {
-    sv: 'Skriv på en rad: radbrytningar och tabbar är inte tillåtna här.',
-    en: 'Write on one line: line breaks and tabs are not allowed here.',
-  },
-  textInvisibleOnly: {
-    sv: 'Skriv text med synliga tecken, inte bara mellanslag eller osynliga tecken.',
-    en: 'Write text with visible characters, not only spaces or invisible characters.',
-  },
+  ...VISIBLE_TEXT_MESSAGES,
   // Details raised outside the schemas, with the same shape
   unsubscribeLink: { sv: 'Ogiltig eller ändrad länk.', en: 'The link is not valid or has been changed.' },
   auditCursor: {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type InputMessageKey, inputMessage } from '../i18n/input-messages';
+// Not the whole input messages' table: the console's forms import this module (see the messages' file).
+import { VISIBLE_TEXT_MESSAGES } from '../i18n/visible-text-messages';
 
 // Characters that show nothing: whitespace, zero-width and joiner characters, BOM, soft hyphen,
 // variation selectors, Hangul fillers, the Braille blank.
@@ -25,10 +26,7 @@ export function isInvisibleOnly(text: string): boolean {
   return INVISIBLE.test(text);
 }
 
-export type VisibleTextProblem = Extract<
-  InputMessageKey,
-  'textControlCharacter' | 'textLineBreak' | 'textInvisibleOnly'
->;
+export type VisibleTextProblem = keyof typeof VISIBLE_TEXT_MESSAGES;
 
 /** What is wrong with a text the refinement checks (the key of its message), or undefined; for forms. */
 export function visibleTextProblem(text: string, multiline = false): VisibleTextProblem | undefined {
@@ -47,6 +45,7 @@ export function visibleText<T extends z.ZodString>(schema: T, options: { multili
   const multiline = options.multiline ?? false;
   return schema.superRefine((value, ctx) => {
     const problem = visibleTextProblem(value, multiline);
-    if (problem) ctx.addIssue({ code: 'custom', message: inputMessage(problem) });
+    // The Swedish words, as inputMessage gives them: the API finds the English by them.
+    if (problem) ctx.addIssue({ code: 'custom', message: VISIBLE_TEXT_MESSAGES[problem].sv });
   }) as T;
 }

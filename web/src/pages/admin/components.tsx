@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
-import { inputText } from '../../../../shared/i18n/input-messages';
+import { VISIBLE_TEXT_MESSAGES } from '../../../../shared/i18n/visible-text-messages';
 import { visibleTextProblem } from '../../../../shared/schemas/visible-text';
 import { ApiError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
@@ -205,8 +205,8 @@ export function reasonError(reason: string, t: AdminT, minLength = 3): string | 
 export function visibleTextError(text: string, multiline = false): string | undefined {
   const problem = visibleTextProblem(text, multiline);
   if (!problem) return undefined;
-  const { message, messageEn } = inputText(problem);
-  return getLang() === 'en' ? messageEn : message;
+  const { sv, en } = VISIBLE_TEXT_MESSAGES[problem];
+  return getLang() === 'en' ? en : sv;
 }
 
 /** A person the platform writes to (a contact, an administrator): name and e-mail address. */
