@@ -16,6 +16,7 @@ import { responseProgress } from '../../../shared/scoring/answered-share';
 import { countStaleOverrides } from '../../../shared/scoring/override-answers';
 import { scoreWithOverrides } from '../../../shared/scoring/score';
 import { carryOverAnswers, latestEarlierSubmission } from '../../../shared/survey-content/carry-over';
+import { withRegisterAnswers } from '../../../shared/survey-validation/register-answers';
 import { validateDraft } from '../../../shared/survey-validation/validate-draft';
 import type { ValidationResult } from '../../../shared/survey-validation/validation.schema';
 import {
@@ -251,8 +252,10 @@ export class ResponseService {
     const { validateSubmission } = await import('../../../shared/survey-validation/validate-submission');
     if (!stored || stored.version === 0) throw nothingSaved(validateSubmission(survey, {}));
     if (stored.version !== input.version) throw conflict(stored);
-    const checked = validateSubmission(survey, stored.data);
-    if (!checked.ok) throw invalidResponse(checked.details);
+    const validated = validateSubmission(survey, stored.data);
+    if (!validated.ok) throw invalidResponse(validated.details);
+    // The organisation's name as the register has it (read in the bundle), not as the draft held it.
+    const checked = { ...validated, data: withRegisterAnswers(survey, validated.data, bundle.organisation) };
     const progress = responseProgress(survey, checked.data);
     let submitted: SurveyResponse;
     try {
