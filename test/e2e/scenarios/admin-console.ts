@@ -456,6 +456,13 @@ export const scenarios: Scenario[] = [
       await e2e.screenshot(page, 'admin-review-overridden');
       // Adjusted again, the dialog starts from the adjustment: its points and its reason.
       await page.getByRole('button', { name: `Justera poängen för ${question}` }).click();
+      // The closed dialog's field is in the page too (empty): read it once the dialog is open.
+      await overrideDialog.waitFor();
+      await page.waitForFunction(
+        (field) => (field as HTMLInputElement | null)?.value !== '',
+        await pointsField.elementHandle(),
+        { timeout: 5000 },
+      );
       assertEqual(await pointsField.inputValue(), '0,5', 'the adjusted points prefilled');
       assertEqual(await overrideDialog.getByLabel('Motivering').inputValue(), 'Underlaget saknas.', 'its reason');
       await overrideDialog.getByRole('button', { name: 'Avbryt' }).click();
