@@ -4,7 +4,9 @@
  * are replaced.
  */
 
-import { isForbiddenControl } from '../schemas/visible-text';
+import { NOTE_CONTROL } from '../text/control-characters';
+
+const NOTE_CONTROLS = new RegExp(NOTE_CONTROL, 'gu');
 
 /** One cell: text, a number (written with a decimal comma), a boolean (Ja/Nej) or empty. */
 export type Cell = string | number | boolean | null | undefined;
@@ -37,9 +39,7 @@ export function formatDecimal(value: number): string {
  * and CR stay (the cell is quoted).
  */
 export function replaceControlCharacters(text: string): string {
-  let out = '';
-  for (const char of text) out += isForbiddenControl(char.charCodeAt(0), true) ? '\uFFFD' : char;
-  return out;
+  return text.replace(NOTE_CONTROLS, '\uFFFD');
 }
 
 /** One cell as CSV text: numbers are not neutralised (a negative number is a number), text always is. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema } from './contact.schema';
 import { EmailParam } from './params';
-import { visibleText } from './visible-text';
+import { VisibleNameInput } from './visible-text';
 
 /** Kansli staff who may use the console, as stored. */
 export const AdminSchema = z.object({
@@ -14,7 +14,7 @@ export type Admin = z.infer<typeof AdminSchema>;
 
 /** POST /api/admin/admins. */
 export const AddAdminInputSchema = AdminSchema.pick({ email: true, name: true }).extend({
-  name: visibleText(z.string().trim().min(1).max(200)),
+  name: VisibleNameInput,
 });
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inputMessage } from '../i18n/input-messages';
-import { visibleText } from './visible-text';
+import { VisibleNameInput } from './visible-text';
 
 export const CampaignStatusSchema = z.enum(['draft', 'open', 'closed', 'published']);
 export type CampaignStatus = z.infer<typeof CampaignStatusSchema>;
@@ -49,9 +49,6 @@ export const CampaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
-// Checked on input only: a title stored before the check still reads.
-const CampaignTitleInput = visibleText(z.string().trim().min(1).max(200));
-
 const datesInOrder = (value: { opensAt?: string; closesAt?: string }) =>
   !value.opensAt || !value.closesAt || new Date(value.opensAt) < new Date(value.closesAt);
 const datesMessage = { message: inputMessage('campaignDates'), path: ['closesAt'] };
@@ -64,7 +61,7 @@ export const CreateCampaignInputSchema = CampaignSchema.pick({
   closesAt: true,
   reminderPolicy: true,
 })
-  .extend({ title: CampaignTitleInput, surveys: CampaignSurveysSchema.optional() })
+  .extend({ title: VisibleNameInput, surveys: CampaignSurveysSchema.optional() })
   .refine(datesInOrder, datesMessage);
 
 /**
@@ -106,7 +103,7 @@ export const UpdateCampaignInputSchema = CampaignSchema.pick({
   reminderPolicy: true,
 })
   .extend({
-    title: CampaignTitleInput,
+    title: VisibleNameInput,
     surveys: CampaignSurveysSchema.partial().describe('The surveys to replace; a type left out stays as stored.'),
     expectedUpdatedAt: z
       .string()

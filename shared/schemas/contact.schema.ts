@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { inputMessage } from '../i18n/input-messages';
 import { ContactIdParam } from './params';
-import { visibleText } from './visible-text';
+import { VisibleNameInput } from './visible-text';
 
 export const ContactRoleSchema = z.enum(['politician', 'official']);
 export type ContactRole = z.infer<typeof ContactRoleSchema>;
@@ -23,12 +23,9 @@ export const ContactSchema = z.object({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
-// Checked on input only: a name stored before the check still reads.
-const ContactNameInput = visibleText(z.string().trim().min(1).max(200));
-
 /** A contact of an organisation, as the kansli adds it. The id is made by the server. */
 export const CreateContactInputSchema = ContactSchema.pick({ name: true, email: true, role: true }).extend({
-  name: ContactNameInput,
+  name: VisibleNameInput,
 });
 
 /**
@@ -39,7 +36,7 @@ export const UpdateContactInputSchema = ContactSchema.pick({ name: true, email: 
   // Without ContactSchema's default: a partial schema still fills it in, and every rename or move
   // turned an unsubscribed or bounced address back to `ok`.
   .extend({
-    name: ContactNameInput,
+    name: VisibleNameInput,
     emailState: EmailStateSchema,
     organisationId: z.string().regex(/^\d{2}(\d{2})?$/, inputMessage('organisationCode')),
   })

@@ -4,7 +4,7 @@ import { inputMessage } from '../i18n/input-messages';
 import { ContactSchema, ContactWarningSchema } from './contact.schema';
 import { OrganisationCodeParam } from './params';
 import { ProgressStatusSchema } from './response.schema';
-import { visibleText } from './visible-text';
+import { VisibleNameInput } from './visible-text';
 
 export const OrganisationTypeSchema = z.enum(['kommun', 'region']);
 export type OrganisationType = z.infer<typeof OrganisationTypeSchema>;
@@ -20,9 +20,6 @@ export const OrganisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
-// Checked on input only: a name stored before the check still reads.
-const OrganisationNameInput = visibleText(z.string().trim().min(1).max(200));
-
 const membershipInOrder = (value: { memberSince?: string | null; memberUntil?: string | null }) =>
   !value.memberSince || !value.memberUntil || value.memberSince <= value.memberUntil;
 const membershipMessage = { message: inputMessage('membershipOrder'), path: ['memberUntil'] };
@@ -31,7 +28,7 @@ const membershipMessage = { message: inputMessage('membershipOrder'), path: ['me
  * POST /api/admin/organisations. The code must be a real one and agree with the type: a kommun has
  * a 4-digit kommunkod that starts with a valid länskod (0180), a region a valid 2-digit länskod (12).
  */
-export const CreateOrganisationInputSchema = OrganisationSchema.extend({ name: OrganisationNameInput })
+export const CreateOrganisationInputSchema = OrganisationSchema.extend({ name: VisibleNameInput })
   .superRefine((value, ctx) => {
     const { id, type } = value;
     if (type === 'kommun' && !isValidKommunkod(id)) {
@@ -54,7 +51,7 @@ export const CreateOrganisationInputSchema = OrganisationSchema.extend({ name: O
 /** PATCH /api/admin/organisations/{code}. The code and type never change; null clears an optional field. */
 export const UpdateOrganisationInputSchema = OrganisationSchema.pick({ name: true })
   .extend({
-    name: OrganisationNameInput,
+    name: VisibleNameInput,
     population: OrganisationSchema.shape.population.unwrap().nullable(),
     memberSince: OrganisationSchema.shape.memberSince.unwrap().nullable(),
     memberUntil: OrganisationSchema.shape.memberUntil.unwrap().nullable(),

@@ -8,7 +8,7 @@ import { isJsonObject } from '../scoring/survey-json';
 import { messages, type Problem } from './messages';
 import { questionIndexOf } from './question-index';
 import type { ValidationDetail, ValidationResult } from './validation.schema';
-import { checkComment, checkValue, hasControlCharacterAnywhere, hasUnstorableNumber } from './value-checks';
+import { checkComment, checkValue, leafProblem } from './value-checks';
 
 /**
  * Checks a draft against the survey. Returns `{ok: true, data, dropped?}` with null/undefined
@@ -34,8 +34,10 @@ export function validateDraft(surveyJson: object, data: unknown): ValidationResu
       dropped.push(key);
       continue;
     }
-    if (problems.length === 0 && hasUnstorableNumber(value)) problems = [messages.numberNotStorable];
-    if (problems.length === 0 && hasControlCharacterAnywhere(value)) problems = [messages.controlCharacter];
+    if (problems.length === 0) {
+      const problem = leafProblem(value);
+      if (problem) problems = [problem];
+    }
     for (const problem of problems) details.push({ question: key, ...problem });
     clean[key] = value;
   }

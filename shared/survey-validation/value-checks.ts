@@ -1,5 +1,6 @@
 /** Per-question-type checks of one answer value for drafts: type, choices and length. */
 import { isJsonObject } from '../scoring/survey-json';
+import { ANSWER_CONTROL } from '../text/control-characters';
 import { type Expected, messages, type Problem } from './messages';
 import type { IndexedQuestion } from './question-index';
 
@@ -12,22 +13,18 @@ const isPrimitiveChoice = (value: unknown): value is string | number =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
 /**
- * Whether a text has a C0 control character other than tab, line feed and carriage return. No
- * keyboard types them, but a paste can carry them, and they would go raw into the CSV export.
+ * Whether a survey answer's text has a control character: C0 but tab, LF and CR (a paste can carry
+ * them, and they would go raw into the CSV export). DEL and C1 pass, unlike in names and notes.
  */
-export function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
-  }
-  return false;
+export function hasAnswerControlCharacter(text: string): boolean {
+  return ANSWER_CONTROL.test(text);
 }
 
 function checkTextOfLength(value: unknown, max: number): Problem[] {
   if (typeof value !== 'string') return [messages.expected('text')];
   return [
     ...(value.length > max ? [messages.tooLong(max)] : []),
-    ...(hasControlCharacter(value) ? [messages.controlCharacter] : []),
+    ...(hasAnswerControlCharacter(value) ? [messages.controlCharacter] : []),
   ];
 }
 
@@ -92,27 +89,31 @@ function isOnStep(value: number, step: number): boolean {
 }
 
 /**
- * Whether every number in an answer (at any depth: parts, rows, cells) can be stored. DynamoDB
- * stores magnitudes from 1e-130 and our drivers marshal integers only up to 2^53 - 1; beyond those
- * the write fails, and as every autosave sends all answers, every later save would fail with it.
+ * DynamoDB stores magnitudes from 1e-130 and our drivers marshal integers only up to 2^53 - 1; beyond
+ * those the write fails, and as every autosave sends all answers, every later save would fail with it.
  */
-export function hasUnstorableNumber(value: unknown): boolean {
-  return someLeaf(value, (leaf) => {
-    if (typeof leaf !== 'number') return false;
-    const magnitude = Math.abs(leaf);
-    return Number.isFinite(leaf) && (magnitude > Number.MAX_SAFE_INTEGER || (magnitude > 0 && magnitude < 1e-130));
-  });
+function isUnstorableNumber(n: number): boolean {
+  const magnitude = Math.abs(n);
+  return Number.isFinite(n) && (magnitude > Number.MAX_SAFE_INTEGER || (magnitude > 0 && magnitude < 1e-130));
 }
 
-/** Whether any text in an answer (at any depth: parts, rows, cells) has a control character. */
-export function hasControlCharacterAnywhere(value: unknown): boolean {
-  return someLeaf(value, (leaf) => typeof leaf === 'string' && hasControlCharacter(leaf));
-}
-
-function someLeaf(value: unknown, test: (leaf: unknown) => boolean): boolean {
-  if (Array.isArray(value)) return value.some((item) => someLeaf(item, test));
-  if (isJsonObject(value)) return Object.values(value).some((item) => someLeaf(item, test));
-  return test(value);
+/**
+ * What the leaves of an answer hold at any depth (parts, rows, cells), where its question's check
+ * does not look: a number that cannot be stored, else text with a control character. One walk for
+ * both: an unstorable number ends it, a control character does not (an unstorable number after it
+ * still comes first).
+ */
+export function leafProblem(value: unknown): Problem | undefined {
+  if (typeof value === 'string') return hasAnswerControlCharacter(value) ? messages.controlCharacter : undefined;
+  if (typeof value === 'number') return isUnstorableNumber(value) ? messages.numberNotStorable : undefined;
+  const items = Array.isArray(value) ? value : isJsonObject(value) ? Object.values(value) : [];
+  let found: Problem | undefined;
+  for (const item of items) {
+    const problem = leafProblem(item);
+    if (problem === messages.numberNotStorable) return problem;
+    found ??= problem;
+  }
+  return found;
 }
 
 function checkTextInput(question: IndexedQuestion, value: unknown): Problem[] {
@@ -126,7 +127,7 @@ function checkMultipleText(question: IndexedQuestion, value: unknown): Problem[]
   const names = new Set(items.map((item) => String(item.name)));
   return Object.entries(value).flatMap(([key, item]) => {
     if (!names.has(key)) return [messages.unknownField(key)];
-    if (typeof item === 'string') return hasControlCharacter(item) ? [messages.controlCharacter] : [];
+    if (typeof item === 'string') return hasAnswerControlCharacter(item) ? [messages.controlCharacter] : [];
     return typeof item === 'number' ? [] : [messages.expected('textOrNumber')];
   });
 }

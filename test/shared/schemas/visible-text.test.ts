@@ -15,7 +15,7 @@ import {
   RemoveOverrideInputSchema,
 } from '../../../shared/schemas/response.schema';
 import { ExcuseInputSchema, ReopenInputSchema } from '../../../shared/schemas/response-admin.schema';
-import { hasControlCharacter, isInvisibleOnly, visibleText } from '../../../shared/schemas/visible-text';
+import { hasNameOrNoteControlCharacter, isInvisibleOnly, visibleText } from '../../../shared/schemas/visible-text';
 
 const line = visibleText(z.string().trim().min(1).max(200));
 const text = visibleText(z.string().trim().min(1).max(1000), { multiline: true });
@@ -77,8 +77,8 @@ describe('visibleText', () => {
   });
 
   it('tells control characters and invisible text apart', () => {
-    expect(hasControlCharacter('a\nb')).toBe(true);
-    expect(hasControlCharacter('a\nb', true)).toBe(false);
+    expect(hasNameOrNoteControlCharacter('a\nb')).toBe(true);
+    expect(hasNameOrNoteControlCharacter('a\nb', true)).toBe(false);
     expect(isInvisibleOnly('')).toBe(true);
     expect(isInvisibleOnly('\u200bx')).toBe(false);
   });

@@ -3,9 +3,8 @@ import { questionIndexOf } from '../../../shared/survey-validation/question-inde
 import {
   checkComment,
   checkValue,
-  hasControlCharacter,
-  hasControlCharacterAnywhere,
-  hasUnstorableNumber,
+  hasAnswerControlCharacter,
+  leafProblem,
 } from '../../../shared/survey-validation/value-checks';
 import { makeSurvey, page } from '../../helpers/make-survey';
 
@@ -26,24 +25,30 @@ const { questions } = questionIndexOf(
 const question = (name: string) => questions.get(name)!;
 const codes = (problems: Array<{ code: string }>) => problems.map((problem) => problem.code);
 
-describe('hasUnstorableNumber', () => {
+describe('leafProblem: numbers that cannot be stored', () => {
   it.each([0, 1, -1, 0.5, 1e-130, -1e-130, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2035])(
     'finds %s storable',
     (n) => {
-      expect(hasUnstorableNumber(n)).toBe(false);
+      expect(leafProblem(n)).toBeUndefined();
     },
   );
 
   it.each([2 ** 53, -(2 ** 53), 1e21, -1e21, 9.9e125, 1e-131, 1e-200, -1e-200, Number.MIN_VALUE])(
     'finds %s unstorable',
     (n) => {
-      expect(hasUnstorableNumber(n)).toBe(true);
+      expect(leafProblem(n)?.code).toBe('number_not_storable');
     },
   );
 
   it('looks at any depth of an answer', () => {
-    expect(hasUnstorableNumber({ rad: { kol: [1, 1e21] } })).toBe(true);
-    expect(hasUnstorableNumber([{ x: 'text', y: 3 }])).toBe(false);
+    expect(leafProblem({ rad: { kol: [1, 1e21] } })?.code).toBe('number_not_storable');
+    expect(leafProblem([{ x: 'text', y: 3, z: true, n: null }])).toBeUndefined();
+  });
+
+  it('names an unstorable number before a control character, wherever each is (one walk finds both)', () => {
+    expect(leafProblem([{ x: 'a\u0000' }, { y: 1e21 }])?.code).toBe('number_not_storable');
+    expect(leafProblem([{ y: 1e21 }, { x: 'a\u0000' }])?.code).toBe('number_not_storable');
+    expect(leafProblem({ a: 'a\u0000', b: { c: 'b\u0001', d: 2 } })?.code).toBe('control_character');
   });
 });
 
@@ -51,14 +56,16 @@ describe('control characters', () => {
   it('allows tab, line feed and carriage return and refuses the other C0 characters', () => {
     const allowed = new Set([0x09, 0x0a, 0x0d]);
     for (let code = 0; code < 0x20; code++) {
-      expect(hasControlCharacter(`a${String.fromCharCode(code)}b`), `U+${code.toString(16)}`).toBe(!allowed.has(code));
+      expect(hasAnswerControlCharacter(`a${String.fromCharCode(code)}b`), `U+${code.toString(16)}`).toBe(
+        !allowed.has(code),
+      );
     }
-    expect(hasControlCharacter('Åtgärd – 20 %, "citat" \u00a0 😀')).toBe(false);
+    expect(hasAnswerControlCharacter('Åtgärd – 20 %, "citat" \u00a0 😀')).toBe(false);
   });
 
   it('finds them at any depth of an answer', () => {
-    expect(hasControlCharacterAnywhere([{ x: 'a', y: { z: 'b\u0000' } }])).toBe(true);
-    expect(hasControlCharacterAnywhere({ r1: 'a\nb', r2: 3 })).toBe(false);
+    expect(leafProblem([{ x: 'a', y: { z: 'b\u0000' } }])?.code).toBe('control_character');
+    expect(leafProblem({ r1: 'a\nb', r2: 3 })).toBeUndefined();
   });
 
   it('refuses them in text and comment questions and comments, with the message that names the cause', () => {
