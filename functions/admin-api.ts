@@ -9,6 +9,7 @@ import { registerCampaignAdminRoutes } from './features/campaigns/campaign.route
 import { registerContactRoutes } from './features/contacts/contact.routes';
 import { ContactService } from './features/contacts/contact.service';
 import { ContactImportService } from './features/contacts/contact-import';
+import { EmissionRepository } from './features/emissions/emission.repository';
 import { registerEmissionImports } from './features/imports/import.routes';
 import type { KlimatlagetService } from './features/klimatlaget/klimatlaget.service';
 import { registerKlimatlagetAdminRoutes } from './features/klimatlaget/klimatlaget-admin.routes';
@@ -64,6 +65,7 @@ export function registerAdminApi(app: ApiApp, core: AppCore, klimatlaget: Klimat
       audit,
       mail: deps.mail,
       clock: deps.clock,
+      emissions: new EmissionRepository(deps.store),
       baseUrl: deps.config.baseUrl,
       log,
     }),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fromKansli } from '../../../shared/domain/kansli-messages';
 import { isCampaignMember, isListedInCampaign } from '../../../shared/domain/membership';
+import { SECTOR_IDS, type SectorId } from '../../../shared/emissions-import/sector-ids';
 import type { ResponseTable } from '../../../shared/export/response-table';
 import { responseTable } from '../../../shared/export/response-table';
 import {
@@ -41,11 +42,13 @@ import type {
 import { sameStoredScore, score, scoreWithOverrides, UnknownOverrideError } from '../../../shared/scoring/score';
 import type { ScoreOverride, ScoreResult } from '../../../shared/scoring/score.schema';
 import { compileScoring, ScoringConfigError, scoringProblemText } from '../../../shared/scoring/scoring-plan';
+import { withPrefilledAnswers } from '../../../shared/survey-validation/register-answers';
 import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
 import { type EmissionRepository, forEachLimited, toEmissionRow } from '../emissions/emission.repository';
+import { emissionPrefill, emissionPrefillQuestions } from '../emissions/emissions-prefill';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ResponseRepository } from '../responses/response.repository';
 import { organisationTypeOf } from '../responses/response.service';
@@ -103,6 +106,8 @@ interface CampaignData {
   responses: SurveyResponse[];
   previous: SurveyResponse[];
   emissions: Record<string, EmissionRow[]>;
+  /** The organisations whose emissions were read (`emissions` leaves out those that have none). */
+  emissionsRead: ReadonlySet<string>;
 }
 
 /**
@@ -438,6 +443,8 @@ export class KlimatlagetService {
    * Utfall of a published year is the one its latest snapshot froze; only a respondent the snapshot
    * has no outcome for (a year published before outcomes were frozen, a response submitted after the
    * publish, an unpublished year) gets its outcome from the stored emissions, read a few at a time.
+   * The prefilled answers (M0) are the ones the stored emissions give now, whatever the response
+   * stored, so every response's emissions are read (`withServerPrefill`).
    * The aggregates of a published year are its latest revision's, with how many organisations'
    * scores differ from it now; of an unpublished year, computed now.
    */
@@ -463,7 +470,7 @@ export class KlimatlagetService {
     const table = responseTable({
       surveys: campaign.surveys,
       organisations: data.organisations,
-      responses: new Map(data.responses.map((r) => [r.organisationId, r])),
+      responses: new Map((await this.withServerPrefill(data)).map((r) => [r.organisationId, r])),
       emissionOutcomes: outcomes,
       emissionOutcomeSources: sources,
     });
@@ -599,7 +606,31 @@ export class KlimatlagetService {
       .map((r) => r.organisationId)
       .filter(readEmissionsOf);
     const emissions = await this.emissionsOf(submitted);
-    return { campaign, members, organisations, responses, previous, emissions };
+    return { campaign, members, organisations, responses, previous, emissions, emissionsRead: new Set(submitted) };
+  }
+
+  /**
+   * The responses with their prefilled answers (M0) as the member's page is given them from the
+   * imported emissions (`EmissionsPrefillSource`), not as stored: a caller of the API can store any
+   * number there. Uses the emissions read for the aggregates and reads only the rest (drafts, and
+   * the respondents whose Utfall a published year froze), a few at a time like those.
+   */
+  private async withServerPrefill(data: CampaignData): Promise<SurveyResponse[]> {
+    const { campaign } = data;
+    const questionsOf = (response: SurveyResponse) =>
+      emissionPrefillQuestions(campaign.surveys[response.organisationType]);
+    const unread = data.responses
+      .filter((r) => questionsOf(r).length > 0 && !data.emissionsRead.has(r.organisationId))
+      .map((r) => r.organisationId);
+    const more = await this.emissionsOf(unread);
+    return data.responses.map((response) => {
+      const rows = data.emissions[response.organisationId] ?? more[response.organisationId] ?? [];
+      const values = emissionPrefill(ofKnownSectors(rows), questionsOf(response), campaign.year).values;
+      return {
+        ...response,
+        data: withPrefilledAnswers(campaign.surveys[response.organisationType], response.data, values),
+      };
+    });
   }
 
   /** The stored emissions of these organisations, one query each, a few at a time. */
@@ -659,6 +690,13 @@ export class KlimatlagetService {
  */
 function rescoreOf(campaign: Campaign, response: SurveyResponse): ScoreResult {
   return scoreWithOverrides(campaign.surveys[response.organisationType], response.data, response.overrides);
+}
+
+/** Rows as the prefill reads them: each was read from a stored value, so of one of the main sectors. */
+function ofKnownSectors(rows: readonly EmissionRow[]): Array<EmissionRow & { sector: SectorId }> {
+  return rows.filter((row): row is EmissionRow & { sector: SectorId } =>
+    (SECTOR_IDS as readonly string[]).includes(row.sector),
+  );
 }
 
 /** A respondent's Utfall from its emissions as read; null without emissions. */

@@ -18,11 +18,14 @@ import {
 import { sameStoredScore, score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreResult } from '../../../shared/scoring/score.schema';
 import { adjustableMax, adjustableMaxima, compileScoring } from '../../../shared/scoring/scoring-plan';
+import { withPrefilledAnswers } from '../../../shared/survey-validation/register-answers';
 import { DomainRuleError, NotFoundError, PayloadTooLargeError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
+import type { EmissionRecord, EmissionRepository } from '../emissions/emission.repository';
+import { emissionPrefill, emissionPrefillQuestions } from '../emissions/emissions-prefill';
 import { organisationNotFound } from '../organisations/register-errors';
 import { type OrganisationBundle, type ResponseRepository, ResponseWriteRefused } from './response.repository';
 import { responseBusy } from './response-errors';
@@ -40,6 +43,8 @@ interface ResponseReviewDeps {
   audit: AuditLog;
   mail: Mail;
   clock: Clock;
+  /** Imported emissions: the prefilled answers (M0) the review shows. */
+  emissions: Pick<EmissionRepository, 'ofOrganisation'>;
   baseUrl: string;
   log: (entry: Record<string, unknown>) => void;
 }
@@ -55,7 +60,10 @@ interface ResponseReviewDeps {
 export class ResponseReviewService {
   constructor(private readonly deps: ResponseReviewDeps) {}
 
-  /** This year's response (null if none) and the latest earlier one. One query plus campaign reads. Throws NotFoundError. */
+  /**
+   * This year's response (null if none) and the latest earlier one. One query plus campaign reads,
+   * and one query of the organisation's emissions for the prefilled answers. Throws NotFoundError.
+   */
   async review(year: number, code: string) {
     const campaign = await this.deps.campaigns.get(year);
     const bundle = await this.bundle(code);
@@ -64,10 +72,18 @@ export class ResponseReviewService {
     const previousYear = Math.max(-1, ...[...bundle.responses.keys()].filter((y) => y < year));
     const previous = bundle.responses.get(previousYear);
     const previousCampaign = previous ? await this.campaignOrUndefined(previousYear) : undefined;
+    // Without its campaign, the earlier response is read with this year's survey, as the page does.
+    const previousSurvey = (previousCampaign ?? campaign).surveys[organisation.type];
+    const emissions = await this.prefillEmissions(
+      code,
+      [response && campaign.surveys[organisation.type], previous && previousSurvey].filter((s) => s !== undefined),
+    );
     return {
       organisation: { id: organisation.id, name: organisation.name, type: organisation.type },
-      response: response ? reviewed(response, campaign) : null,
-      previous: previous ? reviewed(previous, previousCampaign) : null,
+      response: response
+        ? withServerPrefill(reviewed(response, campaign), campaign.surveys[organisation.type], emissions)
+        : null,
+      previous: previous ? withServerPrefill(reviewed(previous, previousCampaign), previousSurvey, emissions) : null,
       adjustableMax: adjustableOf(campaign.surveys[organisation.type]),
     };
   }
@@ -312,6 +328,12 @@ export class ResponseReviewService {
     return { note, response: reviewed(saved, campaign) };
   }
 
+  /** The organisation's emissions, read only when one of these surveys has a question they prefill. */
+  private async prefillEmissions(code: string, surveys: object[]): Promise<EmissionRecord[]> {
+    if (!surveys.some((survey) => emissionPrefillQuestions(survey).length > 0)) return [];
+    return this.deps.emissions.ofOrganisation(code);
+  }
+
   private async bundle(code: string): Promise<OrganisationBundle> {
     const bundle = await this.deps.responses.bundle(code);
     if (!bundle.organisation) throw organisationNotFound(code);
@@ -363,6 +385,20 @@ export function reviewed(response: SurveyResponse, campaign: Campaign | undefine
     // A survey whose scoring no longer compiles: show what is stored.
     return { ...response, overrides, effectiveScore: stored, computedScore: null, rescoreNeeded: false };
   }
+}
+
+/**
+ * The response with its prefilled answers (M0) as the member's page would be given them for that
+ * year from the imported emissions (`EmissionsPrefillSource`), not as the draft stored them: a
+ * caller of the API can store any number there. Applied after scoring, which reads what is stored.
+ */
+function withServerPrefill(
+  response: ReviewedResponse,
+  survey: object,
+  emissions: readonly EmissionRecord[],
+): ReviewedResponse {
+  const values = emissionPrefill(emissions, emissionPrefillQuestions(survey), response.year).values;
+  return { ...response, data: withPrefilledAnswers(survey, response.data, values) };
 }
 
 /**
