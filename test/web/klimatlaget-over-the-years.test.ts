@@ -102,10 +102,10 @@ describe('the median column of Klimatläget over the years', () => {
     const html = renderToStaticMarkup(
       createElement(I18nProvider, null, createElement(OverTheYears, { years, year: 2025 })),
     );
-    // Assert: the 2024 row's median cell says when it shows, beside its mean
+    // Assert: the 2024 row's median cell says when it shows, beside its mean (words that may wrap on a phone)
     const row = /<tr><th scope="row">2024<\/th>(.*?)<\/tr>/.exec(html)?.[1];
     expect(row).toBe(
-      '<td class="num">4</td><td class="num">66</td><td class="num">50\u00a0%</td><td class="num">Visas först vid minst 5 svar</td>',
+      '<td class="num">4</td><td class="num">66</td><td class="num">50\u00a0%</td><td class="num kl-words">Visas först vid minst 5 svar</td>',
     );
     expect(html).not.toContain('För få svar för att visa');
   });

@@ -247,6 +247,150 @@ async function checkOwnAreasOverTheYears(e2e: E2E, page: Page): Promise<void> {
   await page.getByRole('heading', { level: 2, name: 'Era områden över åren' }).waitFor();
 }
 
+/**
+ * The list of published years as served, with `earlier` years before the year before: copies of its
+ * figures, each a little lower. The seed closes two years; a column per year is what makes a table
+ * of the areas over the years wide, so the phone layout is measured with more.
+ */
+function withEarlierYears(earlier: number) {
+  return reshapeRoute(async (route) => {
+    const served = await route.fetch();
+    type Figures = { mean: number | null; sections: Array<{ mean: number | null }> };
+    const list = (await served.json()) as Array<{ year: number; figures?: Record<string, Figures> }>;
+    const before = list.find((entry) => entry.year === YEAR_BEFORE);
+    assert(before?.figures, `${YEAR_BEFORE} is published with its figures`);
+    const lower = (mean: number | null, by: number) => (mean === null ? null : Math.max(0, mean - by));
+    for (let i = 1; i <= earlier; i++) {
+      const copy = structuredClone(before);
+      copy.year = YEAR_BEFORE - i;
+      for (const figures of Object.values(copy.figures ?? {})) {
+        figures.mean = lower(figures.mean, 0.03 * i);
+        for (const section of figures.sections) section.mean = lower(section.mean, 0.04 * i);
+      }
+      list.push(copy);
+    }
+    await route.fulfill({ response: served, json: list });
+  });
+}
+
+/** A table's or chart's box on a phone, and how much wider its content is than the box. */
+interface PhoneBox {
+  name: string;
+  left: number;
+  right: number;
+  /** Content wider than the box, in px: a table scrolling inside its box. */
+  overflow: number;
+  /** The box scrolls as a region with a name, reachable by keyboard (tabindex=0). */
+  region: boolean;
+}
+
+/**
+ * The page's charts (showing), or its tables (each figure showing its table), as laid out now: a
+ * table's box is the element it scrolls in, when it has one, else the table itself.
+ */
+async function phoneBoxes(
+  page: Page,
+  what: 'charts' | 'tables',
+): Promise<{ width: number; pageWidth: number; boxes: PhoneBox[] }> {
+  // No named functions inside (not even `const f = () => …`): tsx would wrap them in a helper the
+  // page does not have.
+  return page.evaluate((what) => {
+    const boxes = [];
+    const measured =
+      what === 'charts'
+        ? [...document.querySelectorAll('main .kl-chart-box:not([hidden])')].map((chart) => ({
+            box: chart,
+            named: [chart.closest('figure')?.querySelector('table') ?? chart, chart],
+          }))
+        : [...document.querySelectorAll('main table')].map((table) => ({
+            box: table,
+            named: [table, table.parentElement!],
+          }));
+    for (const { box, named } of measured) {
+      // The element's name: its aria-label, the text it is labelled by, its table's caption.
+      const [name, scrollerName] = named.map((el) =>
+        (
+          el.getAttribute('aria-label') ??
+          document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ??
+          el.querySelector('caption')?.textContent ??
+          el.className
+        )
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 90),
+      );
+      if (what === 'charts') {
+        const rect = box.getBoundingClientRect();
+        const svg = box.querySelector('svg')?.getBoundingClientRect();
+        boxes.push({
+          name: `the chart of "${name}"`,
+          left: Math.min(rect.left, svg?.left ?? rect.left),
+          right: Math.max(rect.right, svg?.right ?? rect.right),
+          overflow: 0,
+          region: false,
+        });
+        continue;
+      }
+      const parent = box.parentElement!;
+      const scrolls = ['auto', 'scroll'].includes(getComputedStyle(parent).overflowX);
+      const rect = (scrolls ? parent : box).getBoundingClientRect();
+      const role = parent.getAttribute('role') ?? (parent.tagName === 'SECTION' ? 'region' : null);
+      boxes.push({
+        name: name!,
+        left: rect.left,
+        right: rect.right,
+        overflow: scrolls ? parent.scrollWidth - parent.clientWidth : 0,
+        region: scrolls && role === 'region' && scrollerName !== '' && parent.tabIndex === 0,
+      });
+    }
+    return { width: document.documentElement.clientWidth, pageWidth: document.documentElement.scrollWidth, boxes };
+  }, what);
+}
+
+/**
+ * At 390 px the page does not scroll sideways, its charts lie within it, and so do its tables with
+ * every figure showing its table; a table wider than its box scrolls in a labelled, focusable region.
+ * With `fits`, no table is wider than its box. Back at 1280 px with the charts afterwards.
+ */
+async function assertPhoneLayout(e2e: E2E, page: Page, label: string, options: { fits: boolean; shot?: string }) {
+  await page.setViewportSize(PHONE);
+  await waitForCharts(page, 3);
+  const charts = await phoneBoxes(page, 'charts');
+  const show = page.locator('main figure button.kl-toggle');
+  const toggles = await show.count();
+  for (let i = 0; i < toggles; i++) await show.nth(i).click();
+  const tables = await phoneBoxes(page, 'tables');
+  if (options.shot)
+    await page.screenshot({ path: path.join(e2e.resultsDir, `${options.shot}-phone.png`), fullPage: true });
+  // Back to the charts (the same toggles), at desktop width.
+  for (let i = 0; i < toggles; i++) await show.nth(i).click();
+  await page.setViewportSize(DESKTOP);
+
+  const wider = tables.boxes
+    .filter((box) => box.overflow > 1)
+    .map((box) => `"${box.name}" ${box.overflow} px wider than its box${box.region ? ' (a region)' : ''}`);
+  e2e.log(
+    `    ${label}: ${charts.boxes.length} charts, ${tables.boxes.length} tables; ${wider.join('; ') || 'all fit'}`,
+  );
+  assert(charts.boxes.length >= 3 && tables.boxes.length > charts.boxes.length, `${label}: charts and tables measured`);
+  for (const { width, pageWidth } of [charts, tables]) {
+    assert(pageWidth <= width, `${label}: the page is ${pageWidth} px wide at ${width} px`);
+  }
+  const outside = [...charts.boxes, ...tables.boxes].filter((box) => box.left < -1 || box.right > PHONE.width + 1);
+  assertEqual(
+    outside.map((box) => `${box.name} (${Math.round(box.left)}–${Math.round(box.right)} px)`).join('; '),
+    '',
+    `${label}: boxes outside the page`,
+  );
+  const unreachable = tables.boxes.filter((box) => box.overflow > 1 && !box.region);
+  assertEqual(
+    unreachable.map((box) => box.name).join('; '),
+    '',
+    `${label}: tables that scroll outside a labelled, focusable region`,
+  );
+  if (options.fits) assertEqual(wider.join('; '), '', `${label}: tables wider than their box at 390 px`);
+}
+
 export const scenarios: Scenario[] = [
   {
     name: 'Klimatläget: published by the kansli, read signed out with charts, tables and a print layout',
@@ -517,6 +661,51 @@ export const scenarios: Scenario[] = [
         assert(!(await page.title()).includes(segment), `the title names "${segment}": ${await page.title()}`);
         await page.getByRole('link', { name: `Klimatläget ${LAST_YEAR}` }).waitFor();
       }
+      assertEqual(watch.errors.join('; '), '', 'browser errors');
+    },
+  },
+  {
+    name: 'Klimatläget on a phone: with three published years every chart and table fits 390 px, in Swedish and English',
+    async run(e2e) {
+      const published = await (await fetch(`${e2e.baseUrl}/api/klimatlaget/${LAST_YEAR}`)).json().catch(() => null);
+      await publishLastYear(e2e, await e2e.newContext(), {
+        yearBefore: true,
+        emissions: !published?.report?.emissions,
+      });
+      const context = await e2e.newContext();
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      // Three years: the areas over the years get a column each, beside the area and the change.
+      await page.route('**/api/klimatlaget', withEarlierYears(1));
+      await page.goto(`${e2e.baseUrl}/klimatlaget/${LAST_YEAR}`);
+      const areas = page.getByRole('figure', {
+        name: `Kommunerna: andel av maxpoängen per område, ${YEAR_BEFORE} och ${LAST_YEAR}`,
+      });
+      await areas
+        .getByRole('columnheader', { name: String(YEAR_BEFORE - 1), exact: true })
+        .waitFor({ state: 'attached' });
+      await page.getByRole('figure', { name: /Utsläpp per invånare över tid/ }).waitFor();
+      await waitForCharts(page, 3);
+      await assertPhoneLayout(e2e, page, 'Swedish, three years', { fits: true, shot: 'klimatlaget-tables' });
+      await e2e.screenshot(page, 'klimatlaget-three-years');
+
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('heading', { level: 2, name: 'In brief' }).waitFor();
+      await waitForCharts(page, 3);
+      await assertPhoneLayout(e2e, page, 'English, three years', { fits: true, shot: 'klimatlaget-tables-en' });
+      await e2e.screenshot(page, 'klimatlaget-three-years-en');
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      await page.getByRole('heading', { level: 2, name: 'I korthet' }).waitFor();
+
+      // Five years do not fit beside the area and the change: that table scrolls in its own region.
+      await page.unroute('**/api/klimatlaget');
+      await page.route('**/api/klimatlaget', withEarlierYears(3));
+      await page.reload();
+      await areas
+        .getByRole('columnheader', { name: String(YEAR_BEFORE - 3), exact: true })
+        .waitFor({ state: 'attached' });
+      await waitForCharts(page, 3);
+      await assertPhoneLayout(e2e, page, 'Swedish, five years', { fits: false });
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },
   },

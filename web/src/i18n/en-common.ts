@@ -270,6 +270,8 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'report.mean': 'Mean',
   'report.median': 'Median',
   'report.maxPoints': 'Max points',
+  'report.col.mean': 'Mean',
+  'report.col.maxPoints': 'Max points',
   'report.year': 'Year',
   'report.dist.multi': '– several answers possible, {n} answered',
   'report.dist.single': '– {n} answered',
@@ -312,7 +314,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
     "The members' mean share of the maximum points in each area, in the years the area was in the survey. An area that was in only one of the years is not shown.",
   'report.areasYears.chartTitle': '{type}: share of the maximum points per area, {from} and {to}',
   'report.areasYears.summary': 'Horizontal bar chart of the mean in {count} areas in {from} and {to}.',
-  'report.areasYears.change': 'Change (percentage points)',
+  'report.areasYears.change': 'Change (percent\u00adage points)',
   'report.areasYears.changeNote':
     'The table shows every year and the change in percentage points, between the first and the latest year that show a mean for the area.',
   'report.areasYears.maxChanged':

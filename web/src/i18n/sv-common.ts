@@ -272,6 +272,10 @@ export const svCommon = {
   'report.mean': 'Medelvärde',
   'report.median': 'Median',
   'report.maxPoints': 'Maxpoäng',
+  // Column headers: the soft hyphens let a column be as narrow as half the word on a phone, so the
+  // report's tables of four and five columns fit 390 px.
+  'report.col.mean': 'Medel\u00advärde',
+  'report.col.maxPoints': 'Max\u00adpoäng',
   'report.year': 'År',
   'report.dist.multi': '– flera svar möjliga, {n} svarade',
   'report.dist.single': '– {n} svarade',
@@ -314,8 +318,8 @@ export const svCommon = {
     'Medlemmarnas genomsnittliga andel av maxpoängen i varje område, de år området fanns med i enkäten. Ett område som bara fanns med ett av åren visas inte.',
   'report.areasYears.chartTitle': '{type}: andel av maxpoängen per område, {from} och {to}',
   'report.areasYears.summary': 'Liggande stapeldiagram över medelvärdet i {count} områden {from} och {to}.',
-  // The soft hyphen lets the column header break on a phone, so the table fits 390 px.
-  'report.areasYears.change': 'Förändring (procent\u00adenheter)',
+  // The soft hyphens let the column header break on a phone, so the table fits 390 px.
+  'report.areasYears.change': 'För\u00adändring (procent\u00adenheter)',
   'report.areasYears.changeNote':
     'Tabellen visar alla år och förändringen i procentenheter, mellan det första och det senaste året som visar ett medelvärde för området.',
   'report.areasYears.maxChanged':

@@ -6,7 +6,7 @@ import { useLang, useT } from '../../i18n';
 import { formatPercent } from '../../lib/format';
 import { useScreenWidth } from '../../lib/use-screen-width';
 import { areasSummary, cellText, changeText, chartYears, meanIn } from './areas-over-the-years';
-import { titleOf } from './report-model';
+import { numClass, titleOf } from './report-model';
 
 /**
  * One type's areas over the published years: which parts of the climate work moved. The chart sets
@@ -31,54 +31,57 @@ export function AreasOverTheYears({ of, year, typeLabel }: { of: AreasOfType; ye
     [of, years, lang, screen, t],
   );
   const maxChanged = of.areas.some((area) => area.maxChanged);
+  // The class gives the table, a column per year, the denser phone layout of app.css.
   return (
-    <ChartFigure
-      title={t('report.areasYears.chartTitle', { type: typeLabel, ...years })}
-      summary={areasSummary(of, years, t, lang)}
-      spec={spec}
-      height={barChartHeight(spec.labels, 2, narrow)}
-      legend={twoYearLegend(years)}
-      note={
-        <p>
-          {t('report.areasYears.changeNote')}
-          {maxChanged && ` ${t('report.areasYears.maxChanged')}`}
-        </p>
-      }
-      table={
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.area')}</th>
-              {of.years.map((y) => (
-                <th key={y} scope="col" className="num">
-                  {y === year ? t('report.years.thisYear', { year: y }) : y}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                {t('report.areasYears.change')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {of.areas.map((area) => {
-              const title = titleOf(area, lang);
-              return (
-                <tr key={area.name}>
-                  <th scope="row" lang={title.lang}>
-                    {title.text}
+    <div className="kl-areas-years">
+      <ChartFigure
+        title={t('report.areasYears.chartTitle', { type: typeLabel, ...years })}
+        summary={areasSummary(of, years, t, lang)}
+        spec={spec}
+        height={barChartHeight(spec.labels, 2, narrow)}
+        legend={twoYearLegend(years)}
+        note={
+          <p>
+            {t('report.areasYears.changeNote')}
+            {maxChanged && ` ${t('report.areasYears.maxChanged')}`}
+          </p>
+        }
+        table={
+          <>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.area')}</th>
+                {of.years.map((y) => (
+                  <th key={y} scope="col" className="num">
+                    {y === year ? t('report.years.thisYear', { year: y }) : y}
                   </th>
-                  {of.years.map((y, i) => (
-                    <td key={y} className="num">
-                      {cellText(area, i, t, lang)}
-                    </td>
-                  ))}
-                  <td className="num">{changeText(area, t, lang)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </>
-      }
-    />
+                ))}
+                <th scope="col" className="num">
+                  {t('report.areasYears.change')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {of.areas.map((area) => {
+                const title = titleOf(area, lang);
+                return (
+                  <tr key={area.name}>
+                    <th scope="row" lang={title.lang}>
+                      {title.text}
+                    </th>
+                    {of.years.map((y, i) => (
+                      <td key={y} className={numClass(area.years[i]?.mean == null)}>
+                        {cellText(area, i, t, lang)}
+                      </td>
+                    ))}
+                    <td className={numClass(area.maxChanged)}>{changeText(area, t, lang)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </>
+        }
+      />
+    </div>
   );
 }

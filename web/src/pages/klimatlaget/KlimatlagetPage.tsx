@@ -49,6 +49,7 @@ import {
   nationalLabel,
   nationalNote,
   noEmissionDataText,
+  numClass,
   overTheYearsTexts,
   scoredRespondents,
   sectionsTexts,
@@ -576,10 +577,10 @@ export function OverTheYears({ years, year }: { years: PublishedYear[]; year: nu
                   {t('report.years.respondents')}
                 </th>
                 <th scope="col" className="num">
-                  {t('report.maxPoints')}
+                  {t('report.col.maxPoints')}
                 </th>
                 <th scope="col" className="num">
-                  {t('report.mean')}
+                  {t('report.col.mean')}
                 </th>
                 {medians && (
                   <th scope="col" className="num">
@@ -596,8 +597,10 @@ export function OverTheYears({ years, year }: { years: PublishedYear[]; year: nu
                     {types.length > 1 && <td>{t(`report.type.${of.type}`)}</td>}
                     <td className="num">{formatNumber(y.respondents, lang)}</td>
                     <td className="num">{formatNumber(y.max, lang)}</td>
-                    <td className="num">{y.mean === null ? t('report.withheld') : formatPercent(y.mean, lang)}</td>
-                    {medians && <td className="num">{medianCell(y, t, lang)}</td>}
+                    <td className={numClass(y.mean === null)}>
+                      {y.mean === null ? t('report.withheld') : formatPercent(y.mean, lang)}
+                    </td>
+                    {medians && <td className={numClass(y.median === null)}>{medianCell(y, t, lang)}</td>}
                   </tr>
                 )),
               )}
@@ -721,7 +724,7 @@ function EmissionsTrend({ emissions, regions, min }: { emissions: Emissions; reg
                 {emissions.trend.map((p) => (
                   <tr key={p.year}>
                     <th scope="row">{p.year}</th>
-                    <td className="num">
+                    <td className={numClass(p.perInhabitant === null)}>
                       {p.perInhabitant === null ? t('report.withheld') : formatDecimal(p.perInhabitant, lang, 2, true)}
                     </td>
                     <td className="num">{formatNumber(p.organisations, lang)}</td>
@@ -858,10 +861,10 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
               <tr>
                 <th scope="col">{t('report.area')}</th>
                 <th scope="col" className="num">
-                  {t('report.maxPoints')}
+                  {t('report.col.maxPoints')}
                 </th>
                 <th scope="col" className="num">
-                  {t('report.mean')}
+                  {t('report.col.mean')}
                 </th>
                 {medians && (
                   <th scope="col" className="num">
@@ -877,9 +880,13 @@ function SectionsFigure({ type, aggregate }: { type: OrgType; aggregate: TypeAgg
                     {s.label.text}
                   </th>
                   <td className="num">{formatNumber(s.max, lang)}</td>
-                  <td className="num">{s.mean === null ? t('report.withheld') : formatPercent(s.mean, lang)}</td>
+                  <td className={numClass(s.mean === null)}>
+                    {s.mean === null ? t('report.withheld') : formatPercent(s.mean, lang)}
+                  </td>
                   {medians && (
-                    <td className="num">{s.median === null ? t('report.withheld') : formatPercent(s.median, lang)}</td>
+                    <td className={numClass(s.median === null)}>
+                      {s.median === null ? t('report.withheld') : formatPercent(s.median, lang)}
+                    </td>
                   )}
                 </tr>
               ))}
@@ -942,7 +949,7 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
           summary={areaSummaryParts(questions, t, lang)}
           spec={spec}
           height={barChartHeight(spec.labels, 1, narrow)}
-          table={<YesTable questions={questions} />}
+          table={<YesTable questions={questions} narrow={narrow} />}
         />
       )}
       {distributions.length > 0 && <h4 className="kl-dists-title">{t('report.dist.title')}</h4>}
@@ -957,7 +964,12 @@ function AreaBlock({ type, area }: { type: OrgType; area: Area }) {
   );
 }
 
-function YesTable({ questions }: { questions: QuestionAggregate[] }) {
+/**
+ * On a phone the counted answer stands under the question, as in the chart's labels, not in a column
+ * of its own: a column less leaves the question room for a long Swedish compound word
+ * ("energieffektiviseringsmål"), so the table fits 390 px.
+ */
+function YesTable({ questions, narrow }: { questions: QuestionAggregate[]; narrow: boolean }) {
   const t = useT();
   const [lang] = useLang();
   return (
@@ -965,7 +977,7 @@ function YesTable({ questions }: { questions: QuestionAggregate[] }) {
       <thead>
         <tr>
           <th scope="col">{t('report.question')}</th>
-          <th scope="col">{t('report.answerCountedCol')}</th>
+          {!narrow && <th scope="col">{t('report.answerCountedCol')}</th>}
           <th scope="col" className="num">
             {t('report.share')}
           </th>
@@ -983,12 +995,18 @@ function YesTable({ questions }: { questions: QuestionAggregate[] }) {
             <tr key={q.name}>
               <th scope="row">
                 <span lang={title.lang}>{title.text}</span>
+                {narrow && answer && (
+                  <span className="kl-small kl-counted">
+                    {' '}
+                    <LangText text={tParts(t, 'report.countedAnswer', { answer })} />
+                  </span>
+                )}
                 {q.followUp && share != null && (
                   <span className="kl-small"> {t('report.followUp', { n: q.n ?? 0 })}</span>
                 )}
               </th>
-              <td lang={answer?.lang}>{answer?.text ?? t('report.yes')}</td>
-              <td className="num">
+              {!narrow && <td lang={answer?.lang}>{answer?.text ?? t('report.yes')}</td>}
+              <td className={numClass(share == null && !!q.suppressed)}>
                 {share != null ? formatPercent(share, lang) : q.suppressed ? t('report.withheld') : '–'}
               </td>
               <td className="num">
