@@ -1,6 +1,7 @@
 import type { EmissionValue } from '../../../shared/emissions-import/import.schema';
 import type { Prefill } from '../../../shared/schemas/response.schema';
 import { walkSurvey } from '../../../shared/scoring/survey-json';
+import { withPrefilledAnswers } from '../../../shared/survey-validation/register-answers';
 import type { PrefillSource } from '../responses/response.service';
 import type { EmissionRepository } from './emission.repository';
 
@@ -26,12 +27,15 @@ export function emissionPrefillQuestions(survey: object): Array<{ name: string; 
   return found;
 }
 
+/** What the prefill reads of an emission figure; a stored row's sector is a plain string. */
+type EmissionFigure = Pick<EmissionValue, 'year' | 'tonnesCO2e' | 'population'> & { sector: string };
+
 /**
  * The prefill values from an organisation's emissions: the latest year up to the campaign year
  * (per inhabitant: the latest with a population), territorial total without international transport.
  */
 export function emissionPrefill(
-  values: readonly Pick<EmissionValue, 'year' | 'sector' | 'tonnesCO2e' | 'population'>[],
+  values: readonly EmissionFigure[],
   questions: ReadonlyArray<{ name: string; key: EmissionPrefillKey }>,
   campaignYear: number,
 ): Prefill {
@@ -83,4 +87,18 @@ export class EmissionsPrefillSource implements PrefillSource {
 function round(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
+}
+
+/**
+ * The answers as the kansli is shown them (review page, export): each prefilled question (M0) with
+ * the value the imported emissions give for `year`, as the member's page is given it, not the one
+ * the draft stored (a caller of the API can store any number there); none without a figure.
+ */
+export function answersWithEmissionPrefill(
+  survey: object,
+  data: Record<string, unknown>,
+  emissions: readonly EmissionFigure[],
+  year: number,
+): Record<string, unknown> {
+  return withPrefilledAnswers(survey, data, emissionPrefill(emissions, emissionPrefillQuestions(survey), year).values);
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fromKansli } from '../../../shared/domain/kansli-messages';
 import { isCampaignMember, isListedInCampaign } from '../../../shared/domain/membership';
-import { SECTOR_IDS, type SectorId } from '../../../shared/emissions-import/sector-ids';
 import type { ResponseTable } from '../../../shared/export/response-table';
 import { responseTable } from '../../../shared/export/response-table';
 import {
@@ -42,13 +41,12 @@ import type {
 import { sameStoredScore, score, scoreWithOverrides, UnknownOverrideError } from '../../../shared/scoring/score';
 import type { ScoreOverride, ScoreResult } from '../../../shared/scoring/score.schema';
 import { compileScoring, ScoringConfigError, scoringProblemText } from '../../../shared/scoring/scoring-plan';
-import { withPrefilledAnswers } from '../../../shared/survey-validation/register-answers';
 import { AlreadyExistsError, DomainRuleError, NotFoundError, VersionConflictError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
 import { type EmissionRepository, forEachLimited, toEmissionRow } from '../emissions/emission.repository';
-import { emissionPrefill, emissionPrefillQuestions } from '../emissions/emissions-prefill';
+import { answersWithEmissionPrefill, emissionPrefillQuestions } from '../emissions/emissions-prefill';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { ResponseRepository } from '../responses/response.repository';
 import { organisationTypeOf } from '../responses/response.service';
@@ -625,11 +623,8 @@ export class KlimatlagetService {
     const more = await this.emissionsOf(unread);
     return data.responses.map((response) => {
       const rows = data.emissions[response.organisationId] ?? more[response.organisationId] ?? [];
-      const values = emissionPrefill(ofKnownSectors(rows), questionsOf(response), campaign.year).values;
-      return {
-        ...response,
-        data: withPrefilledAnswers(campaign.surveys[response.organisationType], response.data, values),
-      };
+      const survey = campaign.surveys[response.organisationType];
+      return { ...response, data: answersWithEmissionPrefill(survey, response.data, rows, campaign.year) };
     });
   }
 
@@ -690,13 +685,6 @@ export class KlimatlagetService {
  */
 function rescoreOf(campaign: Campaign, response: SurveyResponse): ScoreResult {
   return scoreWithOverrides(campaign.surveys[response.organisationType], response.data, response.overrides);
-}
-
-/** Rows as the prefill reads them: each was read from a stored value, so of one of the main sectors. */
-function ofKnownSectors(rows: readonly EmissionRow[]): Array<EmissionRow & { sector: SectorId }> {
-  return rows.filter((row): row is EmissionRow & { sector: SectorId } =>
-    (SECTOR_IDS as readonly string[]).includes(row.sector),
-  );
 }
 
 /** A respondent's Utfall from its emissions as read; null without emissions. */

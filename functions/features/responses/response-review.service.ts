@@ -18,14 +18,13 @@ import {
 import { sameStoredScore, score, scoreWithOverrides } from '../../../shared/scoring/score';
 import type { ScoreResult } from '../../../shared/scoring/score.schema';
 import { adjustableMax, adjustableMaxima, compileScoring } from '../../../shared/scoring/scoring-plan';
-import { withPrefilledAnswers } from '../../../shared/survey-validation/register-answers';
 import { DomainRuleError, NotFoundError, PayloadTooLargeError } from '../../errors/domain-errors';
 import type { Clock } from '../../ports/clock';
 import type { Mail } from '../../ports/mail';
 import type { AuditLog } from '../audit/audit.log';
 import type { CampaignService } from '../campaigns/campaign.service';
 import type { EmissionRecord, EmissionRepository } from '../emissions/emission.repository';
-import { emissionPrefill, emissionPrefillQuestions } from '../emissions/emissions-prefill';
+import { answersWithEmissionPrefill, emissionPrefillQuestions } from '../emissions/emissions-prefill';
 import { organisationNotFound } from '../organisations/register-errors';
 import { type OrganisationBundle, type ResponseRepository, ResponseWriteRefused } from './response.repository';
 import { responseBusy } from './response-errors';
@@ -387,18 +386,13 @@ export function reviewed(response: SurveyResponse, campaign: Campaign | undefine
   }
 }
 
-/**
- * The response with its prefilled answers (M0) as the member's page would be given them for that
- * year from the imported emissions (`EmissionsPrefillSource`), not as the draft stored them: a
- * caller of the API can store any number there. Applied after scoring, which reads what is stored.
- */
+/** The response with its prefilled answers (M0) from the imported emissions; after scoring, which reads what is stored. */
 function withServerPrefill(
   response: ReviewedResponse,
   survey: object,
   emissions: readonly EmissionRecord[],
 ): ReviewedResponse {
-  const values = emissionPrefill(emissions, emissionPrefillQuestions(survey), response.year).values;
-  return { ...response, data: withPrefilledAnswers(survey, response.data, values) };
+  return { ...response, data: answersWithEmissionPrefill(survey, response.data, emissions, response.year) };
 }
 
 /**
