@@ -181,7 +181,7 @@ interface OwnAreas {
   areas: Array<{
     title: string;
     titleEn?: string;
-    years: Array<{ total: number; max: number; share: number } | null>;
+    years: Array<{ year: number; total: number; max: number; share: number } | null>;
     maxChanged: boolean;
     change: number | null;
   }>;
@@ -270,6 +270,30 @@ function withEarlierYears(earlier: number) {
       list.push(copy);
     }
     await route.fulfill({ response: served, json: list });
+  });
+}
+
+/**
+ * The scorecard of last year as served, with `earlier` years before the year before in its areas
+ * over the years: copies of the year before's cells, each a little lower. The seed has two years; a
+ * column per year, each "7 av 15" over "47 %", is what makes that table wide on a phone.
+ */
+function withEarlierOwnYears(earlier: number) {
+  return reshapeRoute(async (route) => {
+    const served = await route.fetch();
+    const card = (await served.json()) as { areasOverTheYears?: OwnAreas };
+    const own = card.areasOverTheYears;
+    assert(own && own.years[0] === YEAR_BEFORE, `the scorecard has its areas from ${YEAR_BEFORE}`);
+    for (let i = 1; i <= earlier; i++) {
+      own.years.unshift(YEAR_BEFORE - i);
+      for (const area of own.areas) {
+        const first = area.years[0] ?? null;
+        const total = first ? Math.max(0, first.total - 1) : 0;
+        const year = YEAR_BEFORE - i;
+        area.years.unshift(first && { ...first, year, total, share: first.max ? total / first.max : 0 });
+      }
+    }
+    await route.fulfill({ response: served, json: card });
   });
 }
 
@@ -931,6 +955,64 @@ export const scenarios: Scenario[] = [
       await e2e.axe(page, '/resultat');
       await e2e.screenshot(page, 'scorecard');
       await printScreenshot(e2e, page, 'scorecard');
+      assertEqual(watch.errors.join('; '), '', 'browser errors');
+    },
+  },
+  {
+    name: 'scorecard on a phone: with three years every chart and table fits 390 px, in Swedish and English',
+    async run(e2e) {
+      const published = await (await fetch(`${e2e.baseUrl}/api/klimatlaget/${LAST_YEAR}`)).json().catch(() => null);
+      await publishLastYear(e2e, await e2e.newContext(), {
+        yearBefore: true,
+        emissions: !published?.report?.emissions,
+      });
+      const page = await e2e.signIn(await e2e.newContext(), MEMBER);
+      const watch = watchPage(page);
+      const scorecard = `**/api/campaigns/${LAST_YEAR}/scorecard`;
+      // Three years: the member's areas over the years get a column each, beside the area and the change.
+      await page.route(scorecard, withEarlierOwnYears(1));
+      await page.goto(`${e2e.baseUrl}/resultat/${LAST_YEAR}`);
+      const areas = page.getByRole('figure', {
+        name: `Era områden ${YEAR_BEFORE} och ${LAST_YEAR}: andel av maxpoängen`,
+      });
+      await areas
+        .getByRole('columnheader', { name: String(YEAR_BEFORE - 1), exact: true })
+        .waitFor({ state: 'attached' });
+      await page.getByRole('heading', { level: 2, name: 'Ert resultat över åren' }).waitFor();
+      await waitForCharts(page, 3);
+      await assertPhoneLayout(e2e, page, 'Swedish, three years', { fits: true, shot: 'scorecard-tables' });
+      await e2e.screenshot(page, 'scorecard-three-years');
+      // The phone's tables, with each area's maximum under it, as a screen reader meets them.
+      await page.setViewportSize(PHONE);
+      await areas
+        .getByRole('rowheader', { name: /maxpoäng \d+$/ })
+        .first()
+        .waitFor({ state: 'attached' });
+      await e2e.axe(page, '/resultat on a phone, three years');
+      await page.setViewportSize(DESKTOP);
+
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Your areas over the years' }).waitFor();
+      await waitForCharts(page, 3);
+      await assertPhoneLayout(e2e, page, 'English, three years', { fits: true, shot: 'scorecard-tables-en' });
+      await e2e.screenshot(page, 'scorecard-three-years-en');
+      await page.getByRole('button', { name: 'På svenska' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Era områden över åren' }).waitFor();
+
+      // Five years do not fit beside the area and the change: that table scrolls in its own region.
+      await page.unroute(scorecard);
+      await page.route(scorecard, withEarlierOwnYears(3));
+      await page.reload();
+      await areas
+        .getByRole('columnheader', { name: String(YEAR_BEFORE - 3), exact: true })
+        .waitFor({ state: 'attached' });
+      await waitForCharts(page, 3);
+      await assertPhoneLayout(e2e, page, 'Swedish, five years', { fits: false });
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Your areas over the years' }).waitFor();
+      await waitForCharts(page, 3);
+      await assertPhoneLayout(e2e, page, 'English, five years', { fits: false, shot: 'scorecard-five-years-en' });
+      await page.getByRole('button', { name: 'På svenska' }).click();
       assertEqual(watch.errors.join('; '), '', 'browser errors');
     },
   },

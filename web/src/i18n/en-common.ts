@@ -393,6 +393,7 @@ export const enCommon: Record<keyof typeof svCommon, string> = {
   'scorecard.col.mean': 'Network mean',
   'scorecard.col.median': 'Network median',
   'scorecard.col.lastYear': 'Your points {year}',
+  'scorecard.maxUnder': 'max points {max}',
   'scorecard.total': 'Total',
   'scorecard.lost.title': 'Where you lost points',
   'scorecard.lost.intro': 'In {count} questions you received less than the maximum. Points lost in all: {points}.',

@@ -397,9 +397,13 @@ export const svCommon = {
   'scorecard.col.points': 'Era poäng',
   'scorecard.col.pointsShort': 'Poäng',
   'scorecard.col.maxShort': 'Max',
-  'scorecard.col.mean': 'Nätverkets medelvärde',
-  'scorecard.col.median': 'Nätverkets median',
+  // Column headers: the soft hyphens let a column be as narrow as half the word on a phone, so the
+  // scorecard's table of points per area fits 390 px.
+  'scorecard.col.mean': 'Nät\u00adverkets medel\u00advärde',
+  'scorecard.col.median': 'Nät\u00adverkets median',
   'scorecard.col.lastYear': 'Era poäng {year}',
+  // On a phone, under the area in the table of points per area, for its own column.
+  'scorecard.maxUnder': 'maxpoäng {max}',
   'scorecard.total': 'Totalt',
   'scorecard.lost.title': 'Här tappade ni poäng',
   'scorecard.lost.intro': 'I {count} frågor fick ni färre poäng än max, sammanlagt {points} poäng.',

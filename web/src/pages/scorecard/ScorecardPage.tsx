@@ -30,10 +30,12 @@ import {
   lostSummary,
   missingKey,
   missingOutcome,
+  numClass,
   type OwnAreas,
   outcomeScale,
   ownAreaCell,
   ownAreaChange,
+  ownAreaMax,
   ownAreasSummary,
   ownChartYears,
   ownShareIn,
@@ -351,7 +353,8 @@ export function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
   // Last year's points are out of last year's maximum: where that differs, the cells and this note say so.
   const lastMaxNote = hasLast ? lastYearMaxNote(scorecard, t, lang) : null;
   return (
-    <section className="kl-section" aria-labelledby="sc-sections">
+    // sc-dense: the phone layout of app.css; with the maximum under the area, the table fits 390 px.
+    <section className="kl-section sc-dense sc-sections" aria-labelledby="sc-sections">
       <h2 id="sc-sections">{t('scorecard.sections.title')}</h2>
       <ChartFigure
         title={compared ? t(`scorecard.sections.chartTitle.${typeKey}`) : t('scorecard.sections.chartTitleOwn')}
@@ -382,7 +385,9 @@ export function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
               columns={[
                 { label: t('report.area') },
                 { label: t('scorecard.col.points'), numeric: true },
-                { label: t('report.maxPoints'), numeric: true },
+                // On a phone the maximum stands under the area, as the counted answer under the
+                // question on Klimatläget: a column less leaves room for "Samhällsplanering".
+                !narrow && { label: t('report.col.maxPoints'), numeric: true },
                 compared && { label: t('scorecard.col.mean'), numeric: true },
                 medians && { label: t('scorecard.col.median'), numeric: true },
                 hasLast && {
@@ -394,14 +399,15 @@ export function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.name}>
-                  <th scope="row" lang={r.label.lang}>
-                    {r.label.text}
+                  <th scope="row">
+                    <span lang={r.label.lang}>{r.label.text}</span>
+                    {narrow && <MaxUnder max={r.max} />}
                   </th>
                   <td className="num">{formatDecimal(r.total, lang)}</td>
-                  <td className="num">{formatDecimal(r.max, lang)}</td>
+                  {!narrow && <td className="num">{formatDecimal(r.max, lang)}</td>}
                   {compared && <td className="num">{r.network ? formatDecimal(r.network.mean, lang) : '–'}</td>}
                   {medians && (
-                    <td className="num">
+                    <td className={numClass(r.network?.median == null)}>
                       {r.network?.median == null ? t('report.withheld') : formatDecimal(r.network.median, lang)}
                     </td>
                   )}
@@ -411,9 +417,12 @@ export function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">{t('scorecard.total')}</th>
+                <th scope="row">
+                  {t('scorecard.total')}
+                  {narrow && <MaxUnder max={scorecard.max} />}
+                </th>
                 <td className="num">{formatDecimal(scorecard.total, lang)}</td>
-                <td className="num">{formatDecimal(scorecard.max, lang)}</td>
+                {!narrow && <td className="num">{formatDecimal(scorecard.max, lang)}</td>}
                 {networkTotal && <td className="num">{formatDecimal(networkTotal.mean, lang)}</td>}
                 {medians && <td className="num">{formatDecimal(networkTotal.median ?? 0, lang)}</td>}
                 {hasLast && <td className="num">{lastYearCell(scorecard.lastYear, scorecard.max, t, lang)}</td>}
@@ -423,6 +432,18 @@ export function SectionsComparison({ scorecard }: { scorecard: Scorecard }) {
         }
       />
     </section>
+  );
+}
+
+/** An area's maximum on a phone, on a line of its own under the area (`sc-max`). */
+function MaxUnder({ max }: { max: number }) {
+  const t = useT();
+  const [lang] = useLang();
+  return (
+    <span className="kl-small sc-max">
+      {/* The space keeps the area and its maximum apart for a screen reader. */}{' '}
+      {t('scorecard.maxUnder', { max: formatDecimal(max, lang) })}
+    </span>
   );
 }
 
@@ -451,7 +472,8 @@ function OwnAreasOverTheYears({ of }: { of: OwnAreas }) {
   );
   const maxChanged = of.areas.some((area) => area.maxChanged);
   return (
-    <section className="kl-section" aria-labelledby="sc-areas-years">
+    // sc-dense: a column per year fits 390 px with three years; more scroll in the table's region.
+    <section className="kl-section sc-dense" aria-labelledby="sc-areas-years">
       <h2 id="sc-areas-years">{t('scorecard.areasYears.title')}</h2>
       <p className="kl-text">{t('scorecard.areasYears.intro')}</p>
       <ChartFigure
@@ -478,15 +500,19 @@ function OwnAreasOverTheYears({ of }: { of: OwnAreas }) {
             <tbody>
               {of.areas.map((area) => {
                 const title = titleOf(area, lang);
+                // On a phone an area's maximum, the same every year, stands once under the area, not
+                // in each year's cell ("7 av 15"): three years then fit 390 px.
+                const max = narrow ? ownAreaMax(area) : null;
                 return (
                   <tr key={area.name}>
-                    <th scope="row" lang={title.lang}>
-                      {title.text}
+                    <th scope="row">
+                      <span lang={title.lang}>{title.text}</span>
+                      {max !== null && <MaxUnder max={max} />}
                     </th>
                     {of.years.map((y, i) => {
-                      const cell = ownAreaCell(area, i, t, lang);
+                      const cell = ownAreaCell(area, i, t, lang, { max: max === null });
                       return (
-                        <td key={y} className="num">
+                        <td key={y} className={numClass(typeof cell === 'string')}>
                           {typeof cell === 'string' ? (
                             cell
                           ) : (
@@ -499,7 +525,7 @@ function OwnAreasOverTheYears({ of }: { of: OwnAreas }) {
                         </td>
                       );
                     })}
-                    <td className="num">{ownAreaChange(area, t, lang)}</td>
+                    <td className={numClass(area.maxChanged)}>{ownAreaChange(area, t, lang)}</td>
                   </tr>
                 );
               })}
@@ -759,7 +785,7 @@ function OverTheYears({
   // Nothing to compare until a second year has loaded; a failed read leaves the rest of the page be.
   if (rows.length < 2) return null;
   return (
-    <section className="kl-section" aria-labelledby="sc-years">
+    <section className="kl-section sc-dense" aria-labelledby="sc-years">
       <h2 id="sc-years">{t('scorecard.history.title')}</h2>
       <p className="kl-text">
         {t('scorecard.history.intro', { type: t(`report.type.${typeKey}`).toLocaleLowerCase(lang) })}
@@ -796,7 +822,7 @@ function OverTheYears({
                   <td className="num">{formatPercent(r.share, lang)}</td>
                   <td>{r.band ?? t('report.bands.none')}</td>
                   {compared && (
-                    <td className="num">
+                    <td className={numClass(r.networkMean === null)}>
                       {r.networkMean === null ? t('report.withheld') : formatPercent(r.networkMean, lang)}
                     </td>
                   )}

@@ -237,19 +237,33 @@ export function ownShareIn(area: OwnArea, year: number): number | null {
   return area.years.find((cell) => cell?.year === year)?.share ?? null;
 }
 
-/** A cell of the areas table: "7 av 15" and the share, or that the survey had no such area that year. */
+/**
+ * A cell of the areas table: "7 av 15" and the share, or that the survey had no such area that year.
+ * `max: false` leaves out "av 15", for a row that gives its maximum once (ownAreaMax).
+ */
 export function ownAreaCell(
   area: OwnArea,
   index: number,
   t: Translate,
   lang: Lang,
+  { max = true }: { max?: boolean } = {},
 ): { points: string; share: string } | string {
   const cell = area.years[index];
   if (!cell) return t('report.areasYears.notInSurvey');
+  const points = formatDecimal(cell.total, lang);
   return {
-    points: t('report.ofTotal', { count: formatDecimal(cell.total, lang), total: formatDecimal(cell.max, lang) }),
+    points: max ? t('report.ofTotal', { count: points, total: formatDecimal(cell.max, lang) }) : points,
     share: formatPercent(cell.share, lang),
   };
+}
+
+/**
+ * The area's maximum when it is the same in every year the area was in the survey, so a phone can
+ * give it once, under the area, and each year's cell be as narrow as "7" over "47 %"; else null.
+ */
+export function ownAreaMax(area: OwnArea): number | null {
+  const maxima = new Set(area.years.flatMap((cell) => (cell ? [cell.max] : [])));
+  return maxima.size === 1 ? [...maxima][0]! : null;
 }
 
 /** The change column: share points since the year before, or why there is none, as on Klimatläget. */
@@ -271,4 +285,12 @@ export function ownAreasSummary(of: OwnAreas, t: Translate, lang: Lang): TextPar
     );
   });
   return parts;
+}
+
+/**
+ * A number column's cell: one that says in words why it has no figure ("fanns inte med") may wrap
+ * (`kl-words`, as on Klimatläget), so the table fits a phone.
+ */
+export function numClass(words: boolean): string {
+  return words ? 'num kl-words' : 'num';
 }
