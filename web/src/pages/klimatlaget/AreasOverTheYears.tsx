@@ -4,9 +4,10 @@ import { ChartFigure } from '../../components/charts/ChartFigure';
 import { barChartHeight, type ChartSpec, twoYearLegend, twoYearShareSpec } from '../../components/charts/chart-spec';
 import { useLang, useT } from '../../i18n';
 import { formatPercent } from '../../lib/format';
+import { numClass } from '../../lib/number-cell';
 import { useScreenWidth } from '../../lib/use-screen-width';
 import { areasSummary, cellText, changeText, chartYears, meanIn } from './areas-over-the-years';
-import { numClass, titleOf } from './report-model';
+import { titleOf } from './report-model';
 
 /**
  * One type's areas over the published years: which parts of the climate work moved. The chart sets

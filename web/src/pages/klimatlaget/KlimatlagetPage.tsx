@@ -23,6 +23,7 @@ import {
   formatPercent,
   formatPointChange,
 } from '../../lib/format';
+import { numClass } from '../../lib/number-cell';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
@@ -49,7 +50,6 @@ import {
   nationalLabel,
   nationalNote,
   noEmissionDataText,
-  numClass,
   overTheYearsTexts,
   scoredRespondents,
   sectionsTexts,

@@ -273,11 +273,6 @@ export function maxChangeText(report: Report, types: readonly OrgType[], t: Tran
   return t(yoy.change ? 'report.fig.maxChanged' : 'report.fig.maxChangedCounts', { change: changes.join(', ') });
 }
 
-/** A number column's cell: one that says in words why it has no figure may wrap, so it fits a phone. */
-export function numClass(words: boolean): string {
-  return words ? 'num kl-words' : 'num';
-}
-
 /**
  * A median's table cell: the median, or why not. Beside a shown mean only the median is withheld
  * (under 5), so not "too few to show", which the mean and "figures from 3" would contradict.

@@ -16,6 +16,7 @@ import { LoadError, Loading } from '../../components/Feedback';
 import { useLang, useT } from '../../i18n';
 import { type AddressYear, addressYear } from '../../lib/address-year';
 import { formatChange, formatDate, formatDecimal, formatPercent } from '../../lib/format';
+import { numClass } from '../../lib/number-cell';
 import { useAsync } from '../../lib/use-async';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useScreenWidth } from '../../lib/use-screen-width';
@@ -30,7 +31,6 @@ import {
   lostSummary,
   missingKey,
   missingOutcome,
-  numClass,
   type OwnAreas,
   outcomeScale,
   ownAreaCell,

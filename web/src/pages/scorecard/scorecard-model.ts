@@ -286,11 +286,3 @@ export function ownAreasSummary(of: OwnAreas, t: Translate, lang: Lang): TextPar
   });
   return parts;
 }
-
-/**
- * A number column's cell: one that says in words why it has no figure ("fanns inte med") may wrap
- * (`kl-words`, as on Klimatläget), so the table fits a phone.
- */
-export function numClass(words: boolean): string {
-  return words ? 'num kl-words' : 'num';
-}
