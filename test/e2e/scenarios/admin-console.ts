@@ -425,13 +425,23 @@ export const scenarios: Scenario[] = [
       await overrideButton.click();
       const overrideDialog = page.getByRole('dialog', { name: 'Justera poängen' });
       const pointsField = overrideDialog.getByLabel(/Nya poäng/);
+      // The closed dialog's field is in the page too (empty): read it once the dialog is open and filled.
+      const openedPoints = async () => {
+        await overrideDialog.waitFor();
+        await page.waitForFunction(
+          (field) => (field as HTMLInputElement | null)?.value !== '',
+          await pointsField.elementHandle(),
+          { timeout: 5000 },
+        );
+        return pointsField.inputValue();
+      };
       // It opens on the rules' own points: saving them unchanged is refused in the dialog, not sent.
       let overridesSent = 0;
       const countOverrides = (request: { method(): string; url(): string }) => {
         if (request.method() === 'POST' && request.url().endsWith('/overrides')) overridesSent += 1;
       };
       page.on('request', countOverrides);
-      const calculated = await pointsField.inputValue();
+      const calculated = await openedPoints();
       await overrideDialog.getByLabel('Motivering').fill('Underlaget saknas.');
       await overrideDialog.getByRole('button', { name: 'Spara justeringen' }).click();
       await overrideDialog.getByText(`Poängen är redan ${calculated}. Ändra poängen eller avbryt.`).waitFor();
@@ -456,14 +466,7 @@ export const scenarios: Scenario[] = [
       await e2e.screenshot(page, 'admin-review-overridden');
       // Adjusted again, the dialog starts from the adjustment: its points and its reason.
       await page.getByRole('button', { name: `Justera poängen för ${question}` }).click();
-      // The closed dialog's field is in the page too (empty): read it once the dialog is open.
-      await overrideDialog.waitFor();
-      await page.waitForFunction(
-        (field) => (field as HTMLInputElement | null)?.value !== '',
-        await pointsField.elementHandle(),
-        { timeout: 5000 },
-      );
-      assertEqual(await pointsField.inputValue(), '0,5', 'the adjusted points prefilled');
+      assertEqual(await openedPoints(), '0,5', 'the adjusted points prefilled');
       assertEqual(await overrideDialog.getByLabel('Motivering').inputValue(), 'Underlaget saknas.', 'its reason');
       await overrideDialog.getByRole('button', { name: 'Avbryt' }).click();
       await page.getByRole('button', { name: `Ta bort justeringen för ${question}` }).click();
