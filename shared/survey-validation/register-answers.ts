@@ -35,7 +35,7 @@ export function withPrefilledAnswers(
   const prefilled = prefilledQuestionsOf(surveyJson);
   if (prefilled.length === 0) return data;
   const result = { ...data };
-  for (const name of prefilled) {
+  for (const { name } of prefilled) {
     const value = prefillValues[name];
     if (value === undefined || value === null) delete result[name];
     else result[name] = value;
@@ -43,15 +43,16 @@ export function withPrefilledAnswers(
   return result;
 }
 
-const prefilledCache = new WeakMap<object, string[]>();
+const prefilledCache = new WeakMap<object, ReadonlyArray<{ name: string; key: string }>>();
 
-/** The names of the questions that declare a `prefill`, read once per survey object. */
-function prefilledQuestionsOf(surveyJson: object): string[] {
+/** The questions that declare a `prefill`, with its key, read once per survey object. */
+export function prefilledQuestionsOf(surveyJson: object): ReadonlyArray<{ name: string; key: string }> {
   const cached = prefilledCache.get(surveyJson);
   if (cached) return cached;
-  const names = [...questionIndexOf(surveyJson).questions.values()]
-    .filter((question) => typeof question.json.prefill === 'string' && question.json.prefill !== '')
-    .map((question) => question.name);
-  prefilledCache.set(surveyJson, names);
-  return names;
+  const found = [...questionIndexOf(surveyJson).questions.values()].flatMap((question) => {
+    const key = question.json.prefill;
+    return typeof key === 'string' && key !== '' ? [{ name: question.name, key }] : [];
+  });
+  prefilledCache.set(surveyJson, found);
+  return found;
 }

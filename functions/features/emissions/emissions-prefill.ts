@@ -1,7 +1,6 @@
 import type { EmissionValue } from '../../../shared/emissions-import/import.schema';
 import type { Prefill } from '../../../shared/schemas/response.schema';
-import { walkSurvey } from '../../../shared/scoring/survey-json';
-import { withPrefilledAnswers } from '../../../shared/survey-validation/register-answers';
+import { prefilledQuestionsOf, withPrefilledAnswers } from '../../../shared/survey-validation/register-answers';
 import type { PrefillSource } from '../responses/response.service';
 import type { EmissionRepository } from './emission.repository';
 
@@ -18,11 +17,9 @@ const questionCache = new WeakMap<object, Array<{ name: string; key: EmissionPre
 export function emissionPrefillQuestions(survey: object): Array<{ name: string; key: EmissionPrefillKey }> {
   const cached = questionCache.get(survey);
   if (cached) return cached;
-  const found = walkSurvey(survey)
-    .questions.map((question) => ({ name: question.name, key: question.json.prefill }))
-    .filter((entry): entry is { name: string; key: EmissionPrefillKey } =>
-      EMISSION_PREFILL_KEYS.includes(entry.key as EmissionPrefillKey),
-    );
+  const found = prefilledQuestionsOf(survey).filter((entry): entry is { name: string; key: EmissionPrefillKey } =>
+    EMISSION_PREFILL_KEYS.includes(entry.key as EmissionPrefillKey),
+  );
   questionCache.set(survey, found);
   return found;
 }
