@@ -435,12 +435,11 @@ function afterPublishing(campaign: Campaign): { afterPublishing?: true } {
 /**
  * A first adjustment must change the points: one equal to what the rules give would be stored and
  * shown to the member as "justerat av kansliet" for nothing. (An existing adjustment may be re-made
- * or set to any points; removing it is its own action.)
+ * or set to any points; removing it is its own action.) `calculated`: the question's points before,
+ * which, without an adjustment of its own, are the rules' own.
  */
-function assertChangesPoints(response: SurveyResponse, input: OverrideInput, before: number | null): void {
+function assertChangesPoints(response: SurveyResponse, input: OverrideInput, calculated: number | null): void {
   if (response.overrides.some((override) => override.question === input.question)) return;
-  // Without an override of its own, the question's points before are the calculated ones.
-  const calculated = before;
   if (calculated !== input.points) return;
   const sv = String(calculated).replace('.', ',');
   throw new DomainRuleError(
